@@ -1,0 +1,1 @@
+"""Shared accessibility knowledge: DOM helpers, ARIA tables, names, visibility, WCAG."""

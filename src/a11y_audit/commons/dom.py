@@ -1,0 +1,149 @@
+"""DOM helpers over lxml trees: text, locations (CSS path, XPath, line) and snippets."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+SNIPPET_LIMIT = 200
+
+# Simple CSS identifiers can be used as-is in a selector; anything else falls back to nth-of-type.
+_CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def normalize_space(value: str | None) -> str:
+    """Collapse runs of whitespace to one space and strip the ends (like XPath normalize-space)."""
+    return _SPACE.sub(" ", value).strip() if value else ""
+
+
+def tag_of(el: etree._Element) -> str:
+    """Lower-case local tag name; "" for comments, processing instructions and entities."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    if tag[0] == "{":
+        tag = tag.rpartition("}")[2]
+    return tag.lower()
+
+
+def attr(el: etree._Element, name: str) -> str | None:
+    """An attribute's value, or None when absent."""
+    return el.get(name)
+
+
+def is_element(node: object) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
+def xpath(el: etree._Element) -> str:
+    """Absolute XPath of an element, e.g. ``/html/body/main/figure[2]/img``."""
+    return el.getroottree().getpath(el)
+
+
+def css_path(el: etree._Element, ids: dict[str, object] | None = None) -> str:
+    """A CSS selector that matches exactly this element.
+
+    Walks up to the nearest ancestor with a unique, CSS-safe id (``ids`` maps each unique id to
+    its element) and uses ``:nth-of-type`` only where a tag has siblings of the same name.
+    """
+    parts: list[str] = []
+    node: etree._Element | None = el
+    while node is not None and is_element(node):
+        tag = tag_of(node)
+        node_id = node.get("id")
+        if node_id and ids is not None and ids.get(node_id) is node and _CSS_IDENT.match(node_id):
+            parts.append(f"#{node_id}")
+            break
+        parent = node.getparent()
+        if parent is None or tag in ("html", "body", "head"):
+            parts.append(tag)
+            if tag == "html" or parent is None:
+                break
+            node = parent
+            continue
+        same = [sib for sib in parent.iterchildren(node.tag)]
+        if len(same) > 1:
+            parts.append(f"{tag}:nth-of-type({same.index(node) + 1})")
+        else:
+            parts.append(tag)
+        node = parent
+    return " > ".join(reversed(parts))
+
+
+def opening_tag(el: etree._Element, limit: int = SNIPPET_LIMIT) -> str:
+    """The element's opening tag as HTML source, cut to ``limit`` characters."""
+    tag = tag_of(el)
+    pieces = [f"<{tag}"]
+    for name, value in el.attrib.items():
+        value = normalize_space(value).replace('"', "&quot;")
+        pieces.append(f' {name}="{value}"')
+    pieces.append(">")
+    text = "".join(pieces)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def snippet(el: etree._Element, limit: int = SNIPPET_LIMIT) -> str:
+    """A short HTML excerpt: the opening tag plus the start of the text content."""
+    head = opening_tag(el, limit)
+    if len(head) >= limit or tag_of(el) in VOID_ELEMENTS:
+        return head
+    inner = normalize_space(text_content(el))
+    room = limit - len(head) - len(tag_of(el)) - 3
+    if inner and room > 10:
+        if len(inner) > room:
+            inner = inner[: room - 1] + "…"
+        return f"{head}{inner}</{tag_of(el)}>"
+    return head
+
+
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+def text_content(el: etree._Element) -> str:
+    """All descendant text, skipping comments, ``script``, ``style`` and ``template``."""
+    parts: list[str] = []
+    _collect_text(el, parts)
+    return "".join(parts)
+
+
+_NO_TEXT = frozenset(("script", "style", "template", "noscript"))
+
+
+def _collect_text(el: etree._Element, parts: list[str]) -> None:
+    if el.text and is_element(el):
+        parts.append(el.text)
+    for child in el:
+        if is_element(child) and tag_of(child) not in _NO_TEXT:
+            _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def ancestors(el: etree._Element):
+    """Ancestors from the parent up to the root."""
+    return el.iterancestors()
+
+
+def id_refs(value: str | None) -> list[str]:
+    """Split an ID-reference list attribute (aria-labelledby, headers, ...) into ids."""
+    return value.split() if value else []
+
+
+__all__ = [
+    "HtmlElement",
+    "attr",
+    "css_path",
+    "id_refs",
+    "is_element",
+    "normalize_space",
+    "opening_tag",
+    "snippet",
+    "tag_of",
+    "text_content",
+    "xpath",
+]

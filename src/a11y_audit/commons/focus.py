@@ -1,0 +1,77 @@
+"""Focusability from markup (HTML "focusable area" and "sequential focus navigation").
+
+https://html.spec.whatwg.org/multipage/interaction.html#focusable-area : natively focusable
+elements, minus disabled form controls, plus anything with a valid ``tabindex``. Whether CSS
+hides an element is not visible here; callers combine this with the page's visibility.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from a11y_audit.commons.dom import tag_of
+
+_TABINDEX = re.compile(r"^\s*([+-]?\d+)\s*$")
+_DISABLEABLE = frozenset(("button", "input", "select", "textarea", "optgroup", "option", "fieldset"))
+
+
+def tabindex(el: etree._Element) -> int | None:
+    """The parsed tabindex, or None when absent or not a valid integer."""
+    match = _TABINDEX.match(el.get("tabindex") or "")
+    return int(match.group(1)) if match else None
+
+
+def is_disabled(el: etree._Element) -> bool:
+    """A form control disabled by its own attribute or by a disabled fieldset ancestor."""
+    tag = tag_of(el)
+    if tag not in _DISABLEABLE:
+        return False
+    if el.get("disabled") is not None:
+        return True
+    for anc in el.iterancestors():
+        if tag_of(anc) == "fieldset" and anc.get("disabled") is not None:
+            legend = next((c for c in anc if tag_of(c) == "legend"), None)
+            if legend is None or not any(a is legend for a in el.iterancestors()):
+                return True
+    return False
+
+
+def is_natively_focusable(el: etree._Element) -> bool:
+    tag = tag_of(el)
+    if tag in ("a", "area"):
+        return el.get("href") is not None
+    if tag == "input":
+        return (el.get("type") or "").strip().lower() != "hidden" and not is_disabled(el)
+    if tag in ("button", "select", "textarea"):
+        return not is_disabled(el)
+    if tag in ("iframe", "embed"):
+        return True
+    if tag == "summary":
+        parent = el.getparent()
+        return parent is not None and tag_of(parent) == "details" and next(
+            (c for c in parent if tag_of(c) == "summary"), None
+        ) is el
+    if tag in ("audio", "video"):
+        return el.get("controls") is not None
+    if el.get("contenteditable") is not None and (el.get("contenteditable") or "").lower() in (
+        "", "true", "plaintext-only"
+    ):
+        return True
+    return False
+
+
+def is_focusable(el: etree._Element) -> bool:
+    """Focusable at all (by keyboard or click): native focusability or a valid tabindex."""
+    if tabindex(el) is not None:
+        return not is_disabled(el)
+    return is_natively_focusable(el)
+
+
+def is_tabbable(el: etree._Element) -> bool:
+    """In sequential focus navigation: focusable and tabindex is not negative."""
+    index = tabindex(el)
+    if index is not None:
+        return index >= 0 and not is_disabled(el)
+    return is_natively_focusable(el)

@@ -1,0 +1,88 @@
+"""Findings (a located rule result) and reports (per page and per run)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from a11y_audit.outcome import Impact, Outcome, combine
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    outcome: Outcome
+    impact: Impact
+    message: str
+    selector: str                # "main > article > figure:nth-of-type(2) > img"
+    xpath: str                   # "/html/body/main/article/figure[2]/img"
+    line: int | None
+    snippet: str                 # opening tag (and text start), at most 200 characters
+    wcag: tuple[str, ...]
+    help: str
+    help_url: str
+
+
+@dataclass(slots=True)
+class RuleSummary:
+    """A rule's page-level outcome and how many elements gave each outcome."""
+
+    rule: str
+    outcome: Outcome = Outcome.INAPPLICABLE
+    passed: int = 0
+    failed: int = 0
+    cant_tell: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome is Outcome.PASSED:
+            self.passed += 1
+        elif outcome is Outcome.FAILED:
+            self.failed += 1
+        elif outcome is Outcome.CANT_TELL:
+            self.cant_tell += 1
+        self.outcome = combine((self.outcome, outcome))
+
+
+@dataclass(slots=True)
+class PageReport:
+    source: str
+    title: str = ""
+    url: str | None = None
+    rules: dict[str, RuleSummary] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)   # rules that crashed on this page
+    seconds: float = 0.0
+
+    def failures(self, at_least: Impact | None = None) -> list[Finding]:
+        return [
+            f for f in self.findings
+            if f.outcome is Outcome.FAILED and (at_least is None or f.impact.rank >= at_least.rank)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A source that could not be read or parsed; reported, never a traceback."""
+
+    source: str
+    message: str
+
+
+@dataclass(slots=True)
+class Report:
+    pages: list[PageReport] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    rules: list = field(default_factory=list)      # the LoadedRule objects that ran
+    seconds: float = 0.0
+    fail_on: Impact | None = None
+
+    def failures(self) -> list[Finding]:
+        return [f for page in self.pages for f in page.failures(self.fail_on)]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures())
+
+    def exit_code(self) -> int:
+        if self.errors or any(page.errors for page in self.pages):
+            return 2
+        return 1 if self.failed else 0

@@ -1,0 +1,381 @@
+"""The page model: one parsed document and the indexes every rule reads.
+
+A :class:`Page` is built once per document. Each index is a ``cached_property``, computed on
+first use from a single tag index (one walk over the tree), so a rule pays only for what it reads
+and no two rules compute the same thing twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import unquote, urldefrag
+
+from lxml import etree, html
+
+from a11y_audit.commons import aria, dom
+from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.commons.visibility import Visibility
+
+Element = etree._Element
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    element: Element
+    level: int
+    text: str          # accessible name
+    hidden: bool       # hidden from assistive technology
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    element: Element
+    role: str
+    name: str
+    explicit: bool     # the role comes from a role attribute
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    element: Element
+    kind: str                      # "img", "role-img", "svg", "input-image"
+    src: str | None
+    alt: str | None                # the alt attribute as written (None when absent)
+    figure: Element | None         # enclosing <figure>
+    caption: Element | None        # that figure's <figcaption>
+    hidden: bool                   # hidden from assistive technology
+    decorative: bool               # alt="", role=none/presentation or aria-hidden
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    element: Element
+    href: str
+    fragment: str | None           # same-page fragment (decoded), None for other pages
+    target: Element | None         # the element the fragment scrolls to
+
+
+class Page:
+    """A parsed HTML document with lazily built, shared indexes."""
+
+    def __init__(self, root: Element, source: str = "<string>", url: str | None = None) -> None:
+        self.root = root
+        self.source = source
+        self.url = url
+        self._visibility = Visibility()
+        self._name_cache: dict[Element, str] = {}
+        self._role_cache: dict[Element, str] = {}
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def from_html(cls, markup: str | bytes, source: str = "<string>", url: str | None = None) -> Page:
+        """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup."""
+        if isinstance(markup, str):
+            markup = markup.encode("utf-8", "surrogatepass")
+        parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+        root = html.document_fromstring(markup, parser=parser) if markup.strip() else None
+        if root is None:
+            root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        return cls(root, source, url)
+
+    # -- the tag index: one walk, shared by everything ------------------------------------
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[Element]]:
+        """Elements by lower-case local name, in document order."""
+        index: dict[str, list[Element]] = defaultdict(list)
+        for el in self.root.iter(etree.Element):
+            index[tag_of(el)].append(el)
+        return index
+
+    def tags(self, *names: str) -> list[Element]:
+        """Elements with any of these tag names, in document order."""
+        if len(names) == 1:
+            return self.by_tag.get(names[0], [])
+        wanted = set(names)
+        return [el for el in self.elements if tag_of(el) in wanted]
+
+    @cached_property
+    def elements(self) -> list[Element]:
+        """Every element, in document order."""
+        return list(self.root.iter(etree.Element))
+
+    @cached_property
+    def order(self) -> dict[Element, int]:
+        """Document position of each element (for before/after comparisons)."""
+        return {el: i for i, el in enumerate(self.elements)}
+
+    @cached_property
+    def with_role(self) -> list[Element]:
+        """Elements carrying a role attribute."""
+        return self.root.xpath("//*[@role]")
+
+    @cached_property
+    def body(self) -> Element:
+        found = self.by_tag.get("body")
+        return found[0] if found else self.root
+
+    # -- ids ------------------------------------------------------------------------------
+
+    @cached_property
+    def _id_index(self) -> tuple[dict[str, Element], dict[str, list[Element]]]:
+        ids: dict[str, Element] = {}
+        dupes: dict[str, list[Element]] = {}
+        for el in self.root.xpath("//*[@id]"):
+            value = el.get("id")
+            if not value:
+                continue
+            if value in ids:
+                dupes.setdefault(value, [ids[value]]).append(el)
+            else:
+                ids[value] = el
+        return ids, dupes
+
+    @property
+    def ids(self) -> dict[str, Element]:
+        """The first element with each id (what getElementById returns)."""
+        return self._id_index[0]
+
+    @property
+    def duplicate_ids(self) -> dict[str, list[Element]]:
+        return self._id_index[1]
+
+    @cached_property
+    def anchors_by_name(self) -> dict[str, Element]:
+        """``<a name=...>`` targets, the legacy fragment target after ids."""
+        out: dict[str, Element] = {}
+        for el in self.by_tag.get("a", []):
+            name = el.get("name")
+            if name and name not in out:
+                out[name] = el
+        return out
+
+    def fragment_target(self, fragment: str) -> Element | None:
+        """The element a ``#fragment`` scrolls to (HTML "find a potential indicated element")."""
+        for candidate in (fragment, unquote(fragment)):
+            found = self.ids.get(candidate)
+            if found is None:
+                found = self.anchors_by_name.get(candidate)
+            if found is not None:
+                return found
+        return None
+
+    # -- semantics ------------------------------------------------------------------------
+
+    def is_hidden(self, el: Element) -> bool:
+        """Hidden from assistive technology (markup and inline styles only)."""
+        return self._visibility.hidden_from_at(el)
+
+    def is_rendered(self, el: Element) -> bool:
+        """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""
+        return not self._visibility.not_rendered(el)
+
+    def role(self, el: Element) -> str:
+        """The element's role: a valid explicit role, else its implicit HTML-AAM role ("" none).
+
+        Presentational roles on focusable elements or elements with global ARIA attributes are
+        ignored (WAI-ARIA 1.2 section 7.3), as browsers do.
+        """
+        cache = self._role_cache
+        found = cache.get(el)
+        if found is not None:
+            return found
+        role = aria.explicit_role(el)
+        if role in ("none", "presentation") and (
+            self.is_focusable(el) or any(el.get(a) is not None for a in aria.GLOBAL_ATTRIBUTES)
+        ):
+            role = None
+        if role is None:
+            tag = tag_of(el)
+            has_name = None
+            if tag in ("section", "form", "aside"):
+                from a11y_audit.commons.names import accessible_name
+
+                cache[el] = ""  # guard: naming a section never needs its own role
+                has_name = bool(accessible_name(el, self))
+            role = aria.implicit_role(el, has_name=has_name)
+        cache[el] = role
+        return role
+
+    def is_focusable(self, el: Element) -> bool:
+        """In sequential focus navigation or focusable by click, from markup alone."""
+        from a11y_audit.commons.focus import is_focusable
+
+        return is_focusable(el)
+
+    def name(self, el: Element) -> str:
+        """The accessible name (accname 1.2), cached."""
+        from a11y_audit.commons.names import accessible_name
+
+        return accessible_name(el, self)
+
+    @cached_property
+    def _labels_index(self) -> dict[Element, list[Element]]:
+        index: dict[Element, list[Element]] = defaultdict(list)
+        for label in self.by_tag.get("label", []):
+            target = None
+            for_id = label.get("for")
+            if for_id is not None:
+                target = self.ids.get(for_id)
+                if target is not None and tag_of(target) not in _LABELABLE:
+                    target = None
+            else:
+                for desc in label.iterdescendants(etree.Element):
+                    if tag_of(desc) in _LABELABLE and not (
+                        tag_of(desc) == "input" and (desc.get("type") or "").lower() == "hidden"
+                    ):
+                        target = desc
+                        break
+            if target is not None:
+                index[target].append(label)
+        return index
+
+    def labels_for(self, el: Element) -> list[Element]:
+        """The ``label`` elements that label a form control."""
+        return self._labels_index.get(el, [])
+
+    # -- indexes rules read ---------------------------------------------------------------
+
+    @cached_property
+    def title(self) -> str:
+        titles = self.by_tag.get("title", [])
+        for el in titles:
+            if el.getparent() is not None and tag_of(el.getparent()) == "head":
+                return normalize_space(el.text_content())
+        return normalize_space(titles[0].text_content()) if titles else ""
+
+    @cached_property
+    def lang(self) -> str | None:
+        return self.root.get("lang") if tag_of(self.root) == "html" else None
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """h1-h6 and role=heading elements in document order, hidden ones flagged."""
+        found: list[Heading] = []
+        candidates = self.root.xpath(
+            "//h1|//h2|//h3|//h4|//h5|//h6|//*[@role and contains(concat(' ', normalize-space("
+            "translate(@role,'HEADING','heading')), ' '), ' heading ')]"
+        )
+        for el in candidates:
+            if self.role(el) != "heading":
+                continue
+            found.append(
+                Heading(el, heading_level(el), self.name(el), self.is_hidden(el))
+            )
+        return found
+
+    @cached_property
+    def landmarks(self) -> list[Landmark]:
+        """Landmark elements (explicit or implicit role) in document order, hidden ones excluded."""
+        out: list[Landmark] = []
+        candidates = self.root.xpath(
+            "//header|//footer|//main|//nav|//aside|//section|//form|//search|//*[@role]"
+        )
+        for el in candidates:
+            if self.is_hidden(el):
+                continue
+            role = self.role(el)
+            if role in aria.LANDMARK_ROLES:
+                explicit = aria.explicit_role(el) == role
+                out.append(Landmark(el, role, self.name(el), explicit))
+        return out
+
+    @cached_property
+    def images(self) -> list[Image]:
+        out: list[Image] = []
+        candidates = self.root.xpath(
+            "//img|//svg|//*[local-name()='svg']|//input[@type]|//*[@role]"
+        )
+        seen: set[Element] = set()
+        for el in candidates:
+            if el in seen:
+                continue
+            seen.add(el)
+            tag = tag_of(el)
+            explicit = aria.explicit_role(el)
+            if tag == "img":
+                kind = "img"
+            elif tag == "svg" or el.tag == f"{_SVG_NS}svg":
+                kind = "svg"
+            elif tag == "input" and (el.get("type") or "").strip().lower() == "image":
+                kind = "input-image"
+            elif explicit == "img":
+                kind = "role-img"
+            else:
+                continue
+            figure = _enclosing_figure(el)
+            caption = _figcaption(figure) if figure is not None else None
+            hidden = self.is_hidden(el)
+            role = self.role(el)
+            decorative = hidden or role in ("none", "presentation") or (
+                kind == "img" and el.get("alt") == "" and explicit is None
+            )
+            out.append(Image(el, kind, el.get("src"), el.get("alt"), figure, caption, hidden,
+                             decorative))
+        return out
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """``a[href]`` and ``area[href]`` with their same-page fragment targets resolved."""
+        out: list[Link] = []
+        base = urldefrag(self.url)[0] if self.url else None
+        for el in self.root.xpath("//a[@href]|//area[@href]"):
+            href = el.get("href") or ""
+            stripped = href.strip()
+            fragment: str | None = None
+            if stripped.startswith("#"):
+                fragment = stripped[1:]
+            elif base and stripped.startswith(("http:", "https:")):
+                url, frag = urldefrag(stripped)
+                if url == base and frag:
+                    fragment = frag
+            target = self.fragment_target(fragment) if fragment else None
+            out.append(Link(el, href, fragment, target))
+        return out
+
+    # -- locations ------------------------------------------------------------------------
+
+    def css_path(self, el: Element) -> str:
+        return dom.css_path(el, self.ids)
+
+    def xpath(self, el: Element) -> str:
+        return dom.xpath(el)
+
+
+_LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "select", "textarea"))
+_LEVEL = re.compile(r"^\s*(\d+)\s*$")
+
+
+def heading_level(el: Element) -> int:
+    """aria-level when it is a positive integer, else the h1-h6 number, else 2 (ARIA default)."""
+    match = _LEVEL.match(el.get("aria-level") or "")
+    if match and int(match.group(1)) > 0:
+        return int(match.group(1))
+    tag = tag_of(el)
+    if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+        return int(tag[1])
+    return 2
+
+
+def _enclosing_figure(el: Element) -> Element | None:
+    for anc in el.iterancestors():
+        if tag_of(anc) == "figure":
+            return anc
+    return None
+
+
+def _figcaption(figure: Element) -> Element | None:
+    """The figure's caption: its figcaption child, or a nested one not in an inner figure."""
+    for child in figure:
+        if tag_of(child) == "figcaption":
+            return child
+    for desc in figure.iterdescendants("figcaption"):
+        if _enclosing_figure(desc) is figure:
+            return desc
+    return None

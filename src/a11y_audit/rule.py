@@ -1,0 +1,104 @@
+"""The rule contract: metadata (:class:`Rule`) and what ``check(page)`` yields (:class:`Result`).
+
+This module is the one import surface for rule authors::
+
+    from a11y_audit.rule import Page, Result, Rule
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from a11y_audit.commons import wcag
+from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.page import Element, Page
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["Element", "Impact", "Outcome", "Page", "Result", "Rule", "Results"]
+
+AXE_DOCS = "https://dequeuniversity.com/rules/axe/4.10/{id}"
+ACT_DOCS = "https://www.w3.org/WAI/standards-guidelines/act/rules/{act}/"
+
+# Tags a rule may declare besides the ones derived from its metadata.
+KNOWN_TAGS = frozenset(("news", "best-practice", "experimental", "cat.aria", "cat.forms",
+                        "cat.keyboard", "cat.language", "cat.name-role-value", "cat.parsing",
+                        "cat.semantics", "cat.sensory-and-visual-cues", "cat.structure",
+                        "cat.tables", "cat.text-alternatives", "cat.time-and-media"))
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One rule's outcome on one element, as a rule yields it; the engine adds the location."""
+
+    rule: Rule
+    outcome: Outcome
+    element: Element
+    message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata. ``description`` and ``docs`` come from the module docstring."""
+
+    id: str
+    impact: Impact | str
+    wcag: tuple[str, ...]
+    help: str
+    act: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    axe: bool = True                 # axe-core has a rule with this id and the same check
+    aliases: tuple[str, ...] = ()
+    help_url: str = ""
+    description: str = field(default="", compare=False)
+    docs: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "impact", Impact(self.impact))
+        for criterion in self.wcag:
+            if criterion not in wcag.CRITERIA:
+                raise ValueError(f"{self.id}: unknown WCAG criterion {criterion!r}")
+        for tag in self.tags:
+            if tag not in KNOWN_TAGS:
+                raise ValueError(f"{self.id}: unknown tag {tag!r}")
+        if not self.help_url:
+            if self.axe:
+                url = AXE_DOCS.format(id=self.id)
+            elif self.act:
+                url = ACT_DOCS.format(act=self.act[0])
+            elif self.wcag:
+                url = wcag.url(self.wcag[0])
+            else:
+                url = ""
+            object.__setattr__(self, "help_url", url)
+
+    @property
+    def all_tags(self) -> tuple[str, ...]:
+        """Declared tags plus the derived ones: ``wcag2a``/``wcag2aa``, ``wcag111``, ``act``."""
+        derived: list[str] = []
+        for level in sorted({wcag.level(c) for c in self.wcag}, key=len):
+            derived.append("wcag2" + level.lower())
+        derived.extend(wcag.tag(c) for c in self.wcag)
+        if self.act:
+            derived.append("act")
+        if not self.wcag and "best-practice" not in self.tags:
+            derived.append("best-practice")
+        return tuple(dict.fromkeys((*derived, *self.tags)))
+
+    # -- what check() yields ----------------------------------------------------------------
+
+    def ok(self, element: Element, message: str = "") -> Result:
+        return Result(self, Outcome.PASSED, element, message)
+
+    def fail(self, element: Element, message: str) -> Result:
+        return Result(self, Outcome.FAILED, element, message)
+
+    def cant_tell(self, element: Element, message: str) -> Result:
+        return Result(self, Outcome.CANT_TELL, element, message)
+
+
+Results = Iterator[Result]
+CheckFunction = "Callable[..., Iterator[Result]]"

@@ -1,0 +1,27 @@
+"""Where the shared data sets live (``../shared`` beside the checkout), overridable by env vars.
+
+``A11Y_AUDIT_SHARED`` points at the shared folder; ``A11Y_AUDIT_ACT_RULES`` and
+``A11Y_AUDIT_CORPUS`` point at the two data sets directly.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def shared_dir() -> Path:
+    value = os.environ.get("A11Y_AUDIT_SHARED")
+    return Path(value) if value else _REPO.parent / "shared"
+
+
+def act_rules_dir() -> Path:
+    value = os.environ.get("A11Y_AUDIT_ACT_RULES")
+    return Path(value) if value else shared_dir() / "act-rules"
+
+
+def corpus_dir() -> Path:
+    value = os.environ.get("A11Y_AUDIT_CORPUS")
+    return Path(value) if value else shared_dir() / "corpus" / "news"
