@@ -79,7 +79,10 @@ class Page:
         if isinstance(markup, str):
             markup = markup.encode("utf-8", "surrogatepass")
         parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
-        root = html.document_fromstring(markup, parser=parser) if markup.strip() else None
+        try:
+            root = html.document_fromstring(markup, parser=parser) if markup.strip() else None
+        except etree.ParserError:  # "Document is empty": nothing but a declaration or comment
+            root = None
         if root is None:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         return cls(root, source, url)

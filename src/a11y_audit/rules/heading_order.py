@@ -1,0 +1,51 @@
+"""Heading levels only increase by one.
+
+Screen reader users move through an article by its headings and infer its structure from their
+levels. A jump from the headline (h1) to an h4 suggests missing sections and breaks navigation
+by level.
+
+As in axe-core: each heading exposed to assistive technology (h1-h6 or ``role="heading"``; the
+level is ``aria-level`` when valid, else the tag's number, else 2) may be at most one level
+deeper than the heading before it. The first heading may have any level; going back up to any
+level is fine. Hidden headings do not count.
+
+Fails::
+
+    <h1>Storm hits coast</h1><h3>What we know</h3>
+
+    <h2>Live updates</h2><div role="heading" aria-level="4">10:42 GMT</div>
+
+Passes::
+
+    <h1>Storm hits coast</h1><h2>What we know</h2><h3>Evacuations</h3><h2>Related</h2>
+
+    <h1>Storm hits coast</h1><h2 hidden>Sharing</h2><h2>What we know</h2>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="heading-order",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Use heading levels in order: after an h2 comes an h2 or h3, not an h4",
+)
+
+
+def check(page: Page) -> Results:
+    previous = None
+    for heading in page.headings:
+        if heading.hidden:
+            continue
+        if previous is not None and heading.level > previous.level + 1:
+            yield RULE.fail(
+                heading.element,
+                f"Heading level {heading.level} \"{heading.text[:60]}\" follows level "
+                f"{previous.level} \"{previous.text[:60]}\": level {previous.level + 1} skipped",
+            )
+        else:
+            yield RULE.ok(heading.element)
+        previous = heading

@@ -1,0 +1,32 @@
+"""The banner landmark is not contained in another landmark.
+
+Landmarks are a flat table of contents: a banner nested inside main or navigation is hard to find and its scope is unclear.
+
+Applies to every banner landmark exposed to assistive technology, as axe-core's
+``landmark-banner-is-top-level``: it passes when no ancestor is a landmark.
+
+Fails::
+
+    <body><main><div role="banner">Daily Planet</div><h1>Storm</h1></main></body>
+
+Passes::
+
+    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article></main></body>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.landmarks import top_level
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="landmark-banner-is-top-level",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Move the site header out of other landmarks",
+)
+
+
+def check(page: Page) -> Results:
+    yield from top_level(RULE, page, "banner")

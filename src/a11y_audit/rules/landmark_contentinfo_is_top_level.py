@@ -1,0 +1,32 @@
+"""The contentinfo landmark is not contained in another landmark.
+
+A contentinfo landmark nested inside another landmark is hard to find and its scope is unclear.
+
+Applies to every contentinfo landmark exposed to assistive technology, as axe-core's
+``landmark-contentinfo-is-top-level``: it passes when no ancestor is a landmark.
+
+Fails::
+
+    <body><main><h1>Storm</h1><div role="contentinfo">Contact</div></main></body>
+
+Passes::
+
+    <body><main><h1>Storm</h1></main><footer>Contact</footer></body>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.landmarks import top_level
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="landmark-contentinfo-is-top-level",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Move the site footer out of other landmarks",
+)
+
+
+def check(page: Page) -> Results:
+    yield from top_level(RULE, page, "contentinfo")

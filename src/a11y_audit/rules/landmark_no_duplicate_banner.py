@@ -1,0 +1,32 @@
+"""The page has at most one banner landmark.
+
+The banner holds the site masthead. Two of them (a sticky header copied into the page, a second <header> outside the article) make the landmark list ambiguous.
+
+Applies to every banner landmark exposed to assistive technology (``<header>`` not inside ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="banner"``), as axe-core. The first one
+passes; each further one fails and names the first.
+
+Fails::
+
+    <body><header>Daily Planet</header><div role="banner">Daily Planet (sticky)</div></body>
+
+Passes::
+
+    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article></main></body>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.landmarks import no_duplicate
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="landmark-no-duplicate-banner",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Keep one site header (<header> at the top level or role=banner)",
+)
+
+
+def check(page: Page) -> Results:
+    yield from no_duplicate(RULE, page, "banner")

@@ -1,0 +1,32 @@
+"""The page has at most one main landmark.
+
+Two main landmarks leave screen reader users guessing which one holds the story: a common slip when a live blog or an embedded article template brings its own <main>.
+
+Applies to every main landmark exposed to assistive technology (``<main>`` or ``role="main"``), as axe-core. The first one
+passes; each further one fails and names the first.
+
+Fails::
+
+    <body><main><h1>Storm hits coast</h1></main><main><h2>Live updates</h2></main></body>
+
+Passes::
+
+    <body><main><h1>Storm hits coast</h1></main><aside><h2>Most read</h2></aside></body>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.landmarks import no_duplicate
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="landmark-no-duplicate-main",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Keep one <main> for the story; use <section> or <aside> for the rest",
+)
+
+
+def check(page: Page) -> Results:
+    yield from no_duplicate(RULE, page, "main")

@@ -1,0 +1,41 @@
+"""The page has a level-one heading.
+
+A screen reader user opening an article jumps to the first level-one heading to find the
+headline. Without one they have to search the page.
+
+Passes when at least one heading exposed to assistive technology has level 1 (``<h1>`` or
+``role="heading" aria-level="1"``), as axe-core. Reported on the ``<html>`` element.
+
+Fails::
+
+    <body><h2>Storm hits coast</h2></body>
+
+    <body><h1 hidden>Storm hits coast</h1><h2>Latest</h2></body>
+
+Passes::
+
+    <body><h1>Storm hits coast</h1></body>
+
+    <body><div role="heading" aria-level="1">Storm hits coast</div></body>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="page-has-heading-one",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.semantics"),
+    help="Mark the headline up as <h1>",
+)
+
+
+def check(page: Page) -> Results:
+    ones = [h for h in page.headings if h.level == 1 and not h.hidden]
+    if ones:
+        yield RULE.ok(page.root, f"Level-one heading: \"{ones[0].text[:80]}\"")
+    else:
+        yield RULE.fail(page.root, "The page has no level-one heading exposed to assistive "
+                                   "technology")

@@ -1,0 +1,119 @@
+"""All perceivable content is inside a landmark.
+
+Screen reader users navigate an article by landmarks (banner, navigation, main, complementary,
+contentinfo). Text outside every landmark, such as a breaking-news ticker in a bare ``<div>``
+above the masthead or a byline outside ``<main>``, is skipped by that navigation and easily
+missed.
+
+As axe-core's ``region``: the rule reports the outermost elements whose content (text, images,
+form controls, media, embeds) lies outside every landmark. Not counted: content hidden from
+assistive technology, skip links, dialogs (``role="dialog"``/``"alertdialog"``) and live regions
+(``aria-live``, ``role="alert"``, ``"status"``, ``"log"``, ``"marquee"``, ``"timer"``), whose
+content is announced when it changes. The page passes on its ``<body>`` when it has landmarks
+and no such content.
+
+Fails::
+
+    <body><div class="ticker">BREAKING: Storm reaches the coast</div>
+      <header>Daily Planet</header><main><h1>Storm</h1></main></body>
+
+Passes::
+
+    <body><a href="#main">Skip to main content</a><header>Daily Planet</header>
+      <main id="main"><h1>Storm</h1></main><footer>Contact us</footer></body>
+
+Limits: content that a stylesheet hides (cookie banners, off-canvas menus) cannot be told apart
+and is reported as outside landmarks.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from a11y_audit.commons import skiplinks
+from a11y_audit.commons.aria import LANDMARK_ROLES
+from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="region",
+    impact="moderate",
+    wcag=(),
+    tags=("best-practice", "cat.keyboard"),
+    help="Put the content inside a landmark: <header>, <nav>, <main>, <aside> or <footer>",
+)
+
+_CONTAINER_ROLES = frozenset(("dialog", "alertdialog", "alert", "status", "log", "marquee",
+                              "timer"))
+_CONTENT_TAGS = frozenset(("img", "svg", "video", "audio", "canvas", "iframe", "object",
+                           "embed", "input", "select", "textarea", "button", "math", "picture"))
+_NO_CONTENT = frozenset(("script", "style", "template", "noscript", "head", "title", "meta",
+                         "link", "base"))
+
+
+def check(page: Page) -> Results:
+    landmarks = {lm.element for lm in page.landmarks}
+    skip = {s.link.element for s in skiplinks.find_skip_links(page)}
+    # Elements that contain a landmark: descend into them, never report them whole.
+    holders: set[Element] = set()
+    for el in landmarks:
+        for anc in el.iterancestors():
+            if anc in holders:
+                break
+            holders.add(anc)
+    excluded = landmarks | skip
+    stray: list[Element] = []
+    _visit(page, page.body, excluded, holders, stray)
+    for el in stray:
+        yield RULE.fail(el, "Content outside every landmark: "
+                            f"\"{_excerpt(el)}\"")
+    if not stray and landmarks:
+        yield RULE.ok(page.body)
+
+
+def _visit(page: Page, el: Element, excluded: set[Element], holders: set[Element],
+           stray: list[Element]) -> None:
+    if el in holders:
+        if _own_text(el):
+            stray.append(el)
+            return
+        for child in el:
+            if isinstance(child.tag, str) and not _skippable(page, child, excluded):
+                _visit(page, child, excluded, holders, stray)
+        return
+    if _has_content(page, el, excluded):
+        stray.append(el)
+
+
+def _skippable(page: Page, el: Element, excluded: set[Element]) -> bool:
+    if el in excluded or tag_of(el) in _NO_CONTENT or page.is_hidden(el):
+        return True
+    if el.get("aria-live") not in (None, "off"):
+        return True
+    return page.role(el) in _CONTAINER_ROLES or page.role(el) in LANDMARK_ROLES
+
+
+def _own_text(el: Element) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(child.tail and child.tail.strip() for child in el)
+
+
+def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
+    if _skippable(page, el, excluded):
+        return False
+    if tag_of(el) in _CONTENT_TAGS:
+        return True
+    if _own_text(el):
+        return True
+    return any(
+        isinstance(child.tag, str) and _has_content(page, child, excluded) for child in el
+    )
+
+
+def _excerpt(el: Element) -> str:
+    text = normalize_space(text_content(el))
+    if not text:
+        kinds = sorted({tag_of(d) for d in el.iter(etree.Element) if tag_of(d) in _CONTENT_TAGS})
+        text = f"<{tag_of(el)}> holding {', '.join(kinds) or 'content'}"
+    return text[:80] + ("…" if len(text) > 80 else "")

@@ -1,0 +1,50 @@
+"""A news article has exactly one level-one heading: its headline.
+
+Screen reader users press "1" to jump to the headline. When the site logo, a section name or a
+promo box is also an h1, they land on the wrong one, and the outline of the article shows
+several top-level stories.
+
+Applies when the page has at least one level-one heading exposed to assistive technology
+(``page-has-heading-one`` reports pages with none). The first level-one heading passes; every
+further one fails and names the first.
+
+Fails::
+
+    <body><header><h1>Daily Planet</h1></header><main><h1>Storm hits coast</h1></main></body>
+
+Passes::
+
+    <body><header><a href="/">Daily Planet</a></header><main><h1>Storm hits coast</h1></main>
+      <aside><h2>Most read</h2></aside></body>
+
+    <body><h1>Storm hits coast</h1><h1 hidden>Daily Planet</h1></body>
+
+Limits: a level-one heading that a stylesheet hides still counts.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="single-heading-one",
+    impact="moderate",
+    wcag=("1.3.1",),
+    tags=("news", "cat.semantics"),
+    axe=False,
+    help="Keep one <h1> for the headline; make the logo a link and section titles h2",
+)
+
+
+def check(page: Page) -> Results:
+    ones = [h for h in page.headings if h.level == 1 and not h.hidden]
+    if not ones:
+        return
+    first = ones[0]
+    yield RULE.ok(first.element, f"Headline: \"{first.text[:80]}\"")
+    for extra in ones[1:]:
+        yield RULE.fail(
+            extra.element,
+            f"Level-one heading \"{extra.text[:60]}\" is one of {len(ones)}; the first is "
+            f"\"{first.text[:60]}\" (line {first.element.sourceline})",
+        )

@@ -1,0 +1,94 @@
+"""The page has a skip link before its main content, and every skip link's target exists.
+
+Keyboard and switch users must tab through the masthead, the section navigation, the breaking-news
+banner and the share tools on every article before they reach the story. A skip link ("Skip to
+main content") at the very start of the page takes them there in one keystroke; one whose target
+is missing or hidden does nothing, which is worse than none because it looks like a fix.
+
+What counts as a skip link is defined in ``a11y_audit.commons.skiplinks``: a same-page link
+(``href="#id"``, not bare ``#``) before the main landmark (or, without one, among the first
+focusable elements) whose target is the main landmark or inside it, or whose name reads like a
+skip link in one of several languages. A same-page link named only "Menu" or "Sections" opens a
+drawer and is not a skip link. Targets are found as browsers find them: the element with that
+``id``, else an ``<a name>``.
+
+Fails::
+
+    <body><header><a href="/">Daily Planet</a><nav><a href="/world">World</a></nav></header>
+      <main><h1>Storm hits coast</h1></main></body>
+
+    <body><a href="#content">Skip to content</a><nav><a href="/world">World</a></nav>
+      <main id="main"><h1>Storm hits coast</h1></main></body>
+
+Passes::
+
+    <body><a href="#main">Skip to main content</a><nav><a href="/world">World</a></nav>
+      <main id="main"><h1>Storm hits coast</h1></main></body>
+
+    <body><a href="#story">Jump to story</a><nav><a href="/world">World</a></nav>
+      <div><a name="story"></a><h1>Storm hits coast</h1></div></body>
+
+Limits: a target hidden by a stylesheet class cannot be seen in static HTML; only the ``hidden``
+attribute, inline ``display:none``/``visibility:hidden`` and ``aria-hidden="true"`` count as
+hidden. A page whose main landmark comes before any focusable element has nothing to skip, and
+the rule is inapplicable there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.commons import skiplinks
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="skip-link",
+    impact="moderate",
+    wcag=("2.4.1",),
+    tags=("news", "cat.keyboard"),
+    axe=False,
+    help="Start the page with a link like <a href=\"#main\">Skip to main content</a> "
+         "whose target exists",
+)
+
+OPTIONS: dict[str, Any] = {
+    # Languages whose skip phrases are recognised (keys of commons.skiplinks.SKIP_PATTERNS).
+    "languages": sorted(skiplinks.SKIP_PATTERNS),
+    # Extra regular expressions that mark a link name as a skip link, and as a menu opener.
+    "skip-patterns": [],
+    "menu-patterns": [],
+    # Without a main landmark, a skip link must be among this many first focusable elements.
+    "first-focusable": skiplinks.DEFAULT_FIRST_FOCUSABLE,
+}
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    phrases = skiplinks.Phrases.compile(
+        [p for lang in options["languages"] for p in skiplinks.SKIP_PATTERNS.get(lang, ())]
+        + list(options["skip-patterns"]),
+        [*skiplinks.MENU_PATTERNS, *options["menu-patterns"]],
+    )
+    limit = int(options["first-focusable"])
+    found = skiplinks.find_skip_links(page, phrases, limit)
+    if not found:
+        main = skiplinks.main_landmark(page)
+        if main is not None and not any(
+            page.order[el] < page.order[main] for el in skiplinks.first_tabbable(page, 1)
+        ):
+            return  # nothing focusable before the main content: nothing to skip
+        where = "before the main landmark" if main is not None else (
+            f"among the first {limit} focusable elements (the page has no main landmark)")
+        yield RULE.fail(page.body, f"No skip link {where}: keyboard users must tab through "
+                                   "every header and navigation link to reach the story")
+        return
+    for skip in found:
+        link, label = skip.link, skip.name or "(no name)"
+        href = link.href.strip()
+        if link.target is None:
+            yield RULE.fail(link.element, f"Skip link \"{label}\" points to {href}, but no "
+                                          f"element has id or name \"{link.fragment}\"")
+        elif not page.is_rendered(link.target) or page.is_hidden(link.target):
+            yield RULE.fail(link.element, f"Skip link \"{label}\" points to {href}, whose "
+                                          "target is hidden")
+        else:
+            yield RULE.ok(link.element, f"Skip link \"{label}\" reaches {href}")

@@ -1,0 +1,35 @@
+"""Report writers. Each module has ``NAME``, ``SUFFIX`` (None for stdout-only) and a pure
+``render(report) -> str``; :func:`write` puts files in place atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from importlib import import_module
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+BUILTIN = ("terminal", "json", "html")
+ENTRY_POINT_GROUP = "a11y_audit.writers"
+REPORT_STEM = "a11y-report"
+
+
+def writers() -> dict[str, ModuleType]:
+    found = {name: import_module(f"a11y_audit.writers.{name}_writer") for name in BUILTIN}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(entry.name, entry.load())
+    return found
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

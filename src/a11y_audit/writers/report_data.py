@@ -1,0 +1,93 @@
+"""The report as plain data (the JSON schema's shape); the JSON and HTML writers share it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from a11y_audit import __version__
+from a11y_audit.finding import Finding, PageReport, Report
+from a11y_audit.outcome import Impact, Outcome
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.0.schema.json"
+
+
+def finding_data(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "outcome": str(f.outcome),
+        "impact": str(f.impact),
+        "message": f.message,
+        "selector": f.selector,
+        "xpath": f.xpath,
+        "line": f.line,
+        "snippet": f.snippet,
+        "wcag": list(f.wcag),
+        "help": f.help,
+        "help_url": f.help_url,
+    }
+
+
+def page_data(page: PageReport) -> dict[str, Any]:
+    return {
+        "source": page.source,
+        "url": page.url,
+        "title": page.title,
+        "seconds": round(page.seconds, 6),
+        "rules": [
+            {"id": s.rule, "outcome": str(s.outcome), "passed": s.passed, "failed": s.failed,
+             "cantTell": s.cant_tell}
+            for s in page.rules.values()
+        ],
+        "findings": [finding_data(f) for f in page.findings],
+        "errors": list(page.errors),
+    }
+
+
+def rule_data(loaded: Any) -> dict[str, Any]:
+    rule = loaded.rule
+    return {
+        "id": rule.id,
+        "description": rule.description,
+        "impact": str(rule.impact),
+        "wcag": list(rule.wcag),
+        "act": list(rule.act),
+        "tags": list(rule.all_tags),
+        "help": rule.help,
+        "help_url": rule.help_url,
+    }
+
+
+def summary(report: Report) -> dict[str, Any]:
+    failed = [f for p in report.pages for f in p.findings if f.outcome is Outcome.FAILED]
+    by_impact = Counter(str(f.impact) for f in failed)
+    by_rule = Counter(f.rule for f in failed)
+    return {
+        "pages": len(report.pages),
+        "pages_failed": sum(
+            1 for p in report.pages if any(f.outcome is Outcome.FAILED for f in p.findings)),
+        "failed": len(failed),
+        "cant_tell": sum(1 for p in report.pages for f in p.findings
+                         if f.outcome is Outcome.CANT_TELL),
+        "by_impact": {str(i): by_impact.get(str(i), 0) for i in reversed(Impact)},
+        "by_rule": dict(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "errors": len(report.errors) + sum(len(p.errors) for p in report.pages),
+        "exit_code": report.exit_code(),
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA_ID,
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "a11y-audit", "version": __version__},
+        "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "fail_on": str(report.fail_on) if report.fail_on else None,
+        "seconds": round(report.seconds, 6),
+        "summary": summary(report),
+        "rules": [rule_data(r) for r in report.rules],
+        "pages": [page_data(p) for p in report.pages],
+        "errors": [{"source": e.source, "message": e.message} for e in report.errors],
+    }

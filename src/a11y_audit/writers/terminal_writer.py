@@ -1,0 +1,63 @@
+"""Terminal output: findings grouped by page and rule as ``file:line  selector  message``."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from a11y_audit.finding import Report
+from a11y_audit.outcome import Outcome
+from a11y_audit.writers.report_data import summary
+
+NAME = "terminal"
+SUFFIX = None
+
+_COLOURS = {"critical": "31;1", "serious": "31", "moderate": "33", "minor": "36",
+            "review": "35", "dim": "2", "bold": "1", "ok": "32"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if colour else text
+
+
+def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
+    lines: list[str] = []
+    for page in report.pages:
+        shown = [f for f in page.findings
+                 if f.outcome is Outcome.FAILED or (verbose and f.outcome is Outcome.CANT_TELL)]
+        for error in page.errors:
+            lines.append(f"{page.source}: error: {error}")
+        if not shown:
+            continue
+        lines.append(_paint(page.source, "bold", colour) + (f"  ({page.title})" if page.title else ""))
+        shown.sort(key=lambda f: (f.rule, f.line or 0))
+        for rule_id, group in groupby(shown, key=lambda f: f.rule):
+            items = list(group)
+            first = items[0]
+            label = "review" if first.outcome is Outcome.CANT_TELL else str(first.impact)
+            lines.append(f"  {_paint(rule_id, label, colour)} [{label}] {first.help}")
+            for f in items:
+                kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
+                where = f"{page.source}:{f.line}" if f.line else page.source
+                lines.append(f"    {kind} {where}  {_paint(f.selector, 'dim', colour)}")
+                lines.append(f"      {f.message}")
+        lines.append("")
+    for error in report.errors:
+        lines.append(f"error: {error.source}: {error.message}")
+    lines.append(summary_line(report, colour))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report, colour: bool = False) -> str:
+    data = summary(report)
+    impacts = ", ".join(f"{n} {name}" for name, n in data["by_impact"].items() if n)
+    parts = [f"{data['pages']} page{'s' if data['pages'] != 1 else ''} audited",
+             f"{data['failed']} failure{'s' if data['failed'] != 1 else ''}"
+             + (f" ({impacts})" if impacts else "")
+             + (f" on {data['pages_failed']} page{'s' if data['pages_failed'] != 1 else ''}"
+                if data["failed"] else ""),
+             f"{data['cant_tell']} to review"]
+    if data["errors"]:
+        parts.append(f"{data['errors']} error{'s' if data['errors'] != 1 else ''}")
+    text = ", ".join(parts)
+    style = "serious" if data["failed"] or data["errors"] else "ok"
+    return _paint(text, style, colour)

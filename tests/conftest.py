@@ -1,0 +1,54 @@
+"""Shared test helpers and the data-set locations (../shared, overridable by env vars)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from a11y_audit.engine import audit_page
+from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
+from a11y_audit.registry import get
+from a11y_audit.shared_data import act_rules_dir, corpus_dir
+
+REPO = Path(__file__).resolve().parents[1]
+RULES_DATA = REPO / "rules"
+
+
+def run_rule(rule_id: str, markup: str, **options):
+    """Audit ``markup`` with one rule; returns the page report (passed findings included)."""
+    page = Page.from_html(markup, source="<test>")
+    return audit_page(page, [get(rule_id)], options={rule_id: options} if options else None,
+                      include_passed=True)
+
+
+def outcomes(rule_id: str, markup: str, **options) -> list[tuple[Outcome, str]]:
+    """(outcome, selector) for each result of one rule on ``markup``."""
+    return [(f.outcome, f.selector) for f in run_rule(rule_id, markup, **options).findings]
+
+
+def page_outcome(rule_id: str, markup: str, **options) -> Outcome:
+    return run_rule(rule_id, markup, **options).rules[rule_id].outcome
+
+
+def require_data(path: Path, what: str) -> Path:
+    """Skip (locally) or fail (under CI=true) when a shared data set is missing."""
+    if path.exists():
+        return path
+    message = (f"{what} not found at {path}; set A11Y_AUDIT_SHARED (or A11Y_AUDIT_ACT_RULES / "
+               f"A11Y_AUDIT_CORPUS) to the shared folder")
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def act_root() -> Path:
+    return require_data(act_rules_dir() / "manifest.json", "ACT test cases").parent
+
+
+@pytest.fixture(scope="session")
+def corpus_root() -> Path:
+    return require_data(corpus_dir() / "index.json", "news corpus").parent

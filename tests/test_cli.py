@@ -1,0 +1,148 @@
+"""The command line: exit codes, report files, the JSON schema, rules and explain."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from a11y_audit.cli import example_path, main
+from a11y_audit.registry import all_rules
+
+SCHEMA = json.loads((files("a11y_audit") / "schemas" / "report.schema.json").read_text())
+CLEAN = """<!DOCTYPE html><html lang="en"><head><title>Storm hits coast</title></head><body>
+<a href="#main">Skip to main content</a>
+<header><nav aria-label="Sections"><a href="/world">World</a></nav></header>
+<main id="main"><h1>Storm hits coast</h1><p>Text.</p></main>
+<footer><p>Contact</p></footer></body></html>"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def validate(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
+    return data
+
+
+def test_example_fails_and_json_validates(tmp_path):
+    result = invoke("check", str(example_path()), "-f", "json", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    data = validate(tmp_path / "out" / "a11y-report.json")
+    page = data["pages"][0]
+    assert page["title"].startswith("U.S. pledges $120 million")
+    failed_rules = {f["rule"] for f in page["findings"] if f["outcome"] == "failed"}
+    assert {"figure-image-alt", "heading-order", "image-alt", "skip-link"} <= failed_rules
+    ran = {r["id"] for r in page["rules"]}
+    assert ran == {r.id for r in all_rules()}
+    assert data["summary"]["exit_code"] == 1
+
+
+def test_default_formats_write_json_and_html(tmp_path):
+    result = invoke("check", "--example", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert (tmp_path / "a11y-report.json").is_file()
+    html = (tmp_path / "a11y-report.html").read_text(encoding="utf-8")
+    assert "figure-image-alt" in html and "<main" in html
+    assert "1 page audited" in result.output
+
+
+def test_clean_page_exits_zero(tmp_path):
+    page = tmp_path / "clean.html"
+    page.write_text(CLEAN, encoding="utf-8")
+    result = invoke("check", str(page), "-f", "json", "-o", str(tmp_path / "out"))
+    data = validate(tmp_path / "out" / "a11y-report.json")
+    assert [f for f in data["pages"][0]["findings"] if f["outcome"] == "failed"] == []
+    assert result.exit_code == 0
+
+
+def test_fail_on_threshold(tmp_path):
+    page = tmp_path / "order.html"
+    # Only a heading-order failure (moderate), everything else in place.
+    page.write_text(CLEAN.replace("<p>Text.</p>", "<h3>Details</h3>"), encoding="utf-8")
+    assert invoke("check", str(page), "-f", "terminal").exit_code == 1
+    assert invoke("check", str(page), "-f", "terminal", "--fail-on", "moderate").exit_code == 1
+    assert invoke("check", str(page), "-f", "terminal", "--fail-on", "serious").exit_code == 0
+
+
+def test_unreadable_input_is_named_and_the_rest_still_runs(tmp_path):
+    good = tmp_path / "good.html"
+    good.write_text(CLEAN, encoding="utf-8")
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = invoke("check", str(good), str(empty), str(binary), str(tmp_path / "missing.html"),
+                    "-f", "json", "-f", "terminal", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    data = validate(tmp_path / "out" / "a11y-report.json")
+    assert [p["source"] for p in data["pages"]] == [str(good)]
+    reasons = {Path(e["source"]).name: e["message"] for e in data["errors"]}
+    assert reasons == {"empty.html": "file is empty", "photo.html": "binary file, not HTML",
+                       "missing.html": "no such file or folder"}
+    assert f"error: {empty}: file is empty" in result.output
+
+
+def test_folder_and_gzip_inputs(tmp_path):
+    (tmp_path / "site" / "world").mkdir(parents=True)
+    (tmp_path / "site" / "a.html").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "site" / "world" / "b.html.gz").write_bytes(gzip.compress(CLEAN.encode()))
+    (tmp_path / "site" / "notes.txt").write_text("not a page")
+    result = invoke("check", str(tmp_path / "site"), "-f", "json", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    data = validate(tmp_path / "out" / "a11y-report.json")
+    assert sorted(Path(p["source"]).name for p in data["pages"]) == ["a.html", "b.html.gz"]
+
+
+def test_unknown_rule_and_no_sources_are_usage_errors():
+    assert invoke("check", "--rule", "no-such-rule", "--example").exit_code == 2
+    assert invoke("check").exit_code == 2
+
+
+def test_rules_json_lists_every_rule_with_metadata():
+    result = invoke("rules", "--format", "json")
+    assert result.exit_code == 0
+    listed = {r["id"]: r for r in json.loads(result.output)}
+    newsroom = {"skip-link", "figure-image-alt", "image-alt", "heading-order",
+                "page-has-heading-one", "empty-heading", "single-heading-one",
+                "landmark-one-main", "landmark-no-duplicate-main", "landmark-no-duplicate-banner",
+                "landmark-no-duplicate-contentinfo", "landmark-banner-is-top-level",
+                "landmark-contentinfo-is-top-level", "landmark-main-is-top-level",
+                "landmark-complementary-is-top-level", "landmark-unique", "region"}
+    assert newsroom <= set(listed)
+    for entry in listed.values():
+        jsonschema.validate(entry, {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/rule"})
+        assert set(entry) == {"id", "description", "impact", "wcag", "act", "tags", "help",
+                              "help_url"}
+    assert listed["image-alt"]["wcag"] == ["1.1.1"] and "23a2a8" in listed["image-alt"]["act"]
+
+
+def test_explain_prints_docs():
+    result = invoke("explain", "figure-image-alt")
+    assert result.exit_code == 0
+    assert "Fails::" in result.output and "WCAG: 1.1.1" in result.output
+    assert invoke("explain", "nope").exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_reports_escape_page_content(tmp_path, fmt):
+    hostile = tmp_path / "x.html"
+    hostile.write_text('<html><body><figure><img src="a.jpg" onerror="alert(1)">'
+                       '<figcaption></figcaption></figure>'
+                       '<h1><script>alert("pwned")</script></h1></body></html>')
+    invoke("check", str(hostile), "-f", fmt, "-o", str(tmp_path / "out"))
+    text = (tmp_path / "out" / f"a11y-report.{fmt}").read_text(encoding="utf-8")
+    if fmt == "html":
+        assert "onerror=\"alert(1)\">" not in text
+        assert "&lt;img src=&#34;a.jpg&#34; onerror=&#34;alert(1)&#34;&gt;" in text
+        assert "<script>" not in text
+    else:
+        validate(tmp_path / "out" / "a11y-report.json")

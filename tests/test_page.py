@@ -1,0 +1,130 @@
+"""The page model: headings, landmarks, images, links, visibility and locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+
+
+def page(body: str) -> Page:
+    return Page.from_html(f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}"
+                          "</body></html>")
+
+
+def roles(body: str) -> list[str]:
+    return [lm.role for lm in page(body).landmarks]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<header>Site</header>", ["banner"]),
+        ("<article><header><h1>Story</h1></header></article>", []),
+        ("<main><header>In main</header></main>", ["main"]),
+        ("<section><footer>Filed under</footer></section>", []),
+        ("<footer>Contact</footer>", ["contentinfo"]),
+        ("<div role='main'>Story</div>", ["main"]),
+        ("<div role='banner'><nav>x</nav></div>", ["banner", "navigation"]),
+        ("<section>Unnamed</section>", []),
+        ("<section aria-label='Live updates'>x</section>", ["region"]),
+        ("<form action='/s'>x</form>", []),
+        ("<form aria-label='Search'>x</form>", ["form"]),
+        ("<aside>Most read</aside>", ["complementary"]),
+        ("<article><aside>Pull quote</aside></article>", []),
+        ("<nav role='presentation'>x</nav>", []),
+        ("<header role='none' aria-label='x'>Site</header>", ["banner"]),
+        ("<nav hidden>x</nav><nav aria-hidden='true'>y</nav><nav style='display: none'>z</nav>",
+         []),
+        ("<div role='foo main'>Story</div>", ["main"]),
+        ("<search><form>x</form></search>", ["search"]),
+    ],
+)
+def test_landmark_roles(body, expected):
+    assert roles(body) == expected
+
+
+def test_headings_levels_and_hidden():
+    p = page("<h1>Head</h1><div role='heading' aria-level='3'>Three</div>"
+             "<div role='heading'>Default</div><h2 aria-level='4'>Override</h2>"
+             "<h3 hidden>Hidden</h3><div aria-hidden='true'><h2>AT-hidden</h2></div>"
+             "<h4 role='presentation'>Not a heading</h4><p role='heading' aria-level='x'>Bad</p>")
+    got = [(h.level, h.text, h.hidden) for h in p.headings]
+    assert got == [(1, "Head", False), (3, "Three", False), (2, "Default", False),
+                   (4, "Override", False), (3, "", True), (2, "", True),
+                   (2, "Bad", False)]
+
+
+def test_images_with_figures_and_captions():
+    p = page("<figure><img src='a.jpg' alt='A'><figcaption>Cap <b>A</b></figcaption></figure>"
+             "<figure><div><img src='b.jpg'></div><div><figcaption>Deep</figcaption></div>"
+             "</figure><img src='c.gif' alt=''><div role='img' aria-label='Chart'></div>"
+             "<svg><title>Map</title></svg><input type='image' src='go.png' alt='Go'>")
+    got = [(i.kind, i.src, i.figure is not None,
+            i.caption.text_content() if i.caption is not None else None, i.decorative)
+           for i in p.images]
+    assert got == [("img", "a.jpg", True, "Cap A", False), ("img", "b.jpg", True, "Deep", False),
+                   ("img", "c.gif", False, None, True), ("role-img", None, False, None, False),
+                   ("svg", None, False, None, False), ("input-image", "go.png", False, None, False)]
+
+
+def test_links_resolve_fragments_by_id_then_name():
+    p = page("<a href='#main'>Skip</a><a href='#story'>Story</a><a href='#'>Top</a>"
+             "<a href='#caf%C3%A9'>Cafe</a><a href='/x#main'>Other page</a><a>No href</a>"
+             "<main id='main'><a name='story'></a><p id='café'>x</p></main>")
+    got = [(link.href, link.fragment, link.target.tag if link.target is not None else None)
+           for link in p.links]
+    assert got == [("#main", "main", "main"), ("#story", "story", "a"), ("#", "", None),
+                   ("#caf%C3%A9", "caf%C3%A9", "p"), ("/x#main", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "hidden", "rendered"),
+    [
+        ("<p id='t'>x</p>", False, True),
+        ("<div hidden><p id='t'>x</p></div>", True, False),
+        ("<div aria-hidden='true'><p id='t'>x</p></div>", True, True),
+        ("<div aria-hidden='false'><p id='t'>x</p></div>", False, True),
+        ("<div style='color:red; display : none'><p id='t'>x</p></div>", True, False),
+        ("<div style='visibility:hidden'><p id='t'>x</p></div>", True, False),
+        ("<div style='visibility:hidden'><p id='t' style='visibility: visible'>x</p></div>",
+         False, True),
+        ("<template><p id='t'>x</p></template>", True, False),
+        ("<noscript><p id='t'>x</p></noscript>", True, False),
+        ("<details><summary>S</summary><p id='t'>x</p></details>", True, False),
+        ("<details open><summary>S</summary><p id='t'>x</p></details>", False, True),
+        ("<div class='visually-hidden sr-only'><p id='t'>x</p></div>", False, True),
+        ("<input id='t' type='hidden'>", True, False),
+    ],
+)
+def test_visibility(markup, hidden, rendered):
+    p = page(markup)
+    el = p.ids.get("t")
+    if el is None:  # lxml keeps template/noscript content as elements; find it anyway
+        el = p.root.xpath("//*[@id='t']")[0]
+    assert (p.is_hidden(el), p.is_rendered(el)) == (hidden, rendered)
+
+
+def test_locations():
+    p = Page.from_html("<html><body>\n<main id='main'>\n<figure><img src='a'></figure>\n"
+                       "<figure><img src='b'></figure></main><div><p>x</p><p>y</p></div>"
+                       "</body></html>")
+    img = p.images[1].element
+    assert p.css_path(img) == "#main > figure:nth-of-type(2) > img"
+    assert p.xpath(img) == "/html/body/main/figure[2]/img"
+    assert img.sourceline == 4
+    second_p = p.by_tag["p"][1]
+    assert p.css_path(second_p) == "html > body > div > p:nth-of-type(2)"
+
+
+def test_duplicate_ids_and_title():
+    p = page("<p id='a'>1</p><p id='a'>2</p><p id='b'>3</p>")
+    assert p.ids["a"].text == "1"
+    assert [el.text for el in p.duplicate_ids["a"]] == ["1", "2"]
+    assert p.title == "T"
+
+
+def test_empty_and_broken_markup_never_raise():
+    for markup in ("", "<", "<html><body><div><p>unclosed", "\x00\x01", "<?xml version='1.0'?>"):
+        p = Page.from_html(markup)
+        assert p.headings == [] and p.landmarks == []

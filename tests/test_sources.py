@@ -1,0 +1,100 @@
+"""Reading pages: encodings, gzip, limits and bad input, each a one-line error."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from a11y_audit import sources
+from a11y_audit.sources import SourceError, decode, read
+
+UMLAUT = "<html><head>{meta}</head><body><h1>Größte Überschwemmung</h1></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (UMLAUT.format(meta="").encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + UMLAUT.format(meta="").encode("utf-8"), "utf-8"),
+        (UMLAUT.format(meta='<meta charset="iso-8859-1">').encode("latin-1"), "iso-8859-1"),
+        (UMLAUT.format(meta='<meta http-equiv="Content-Type" content="text/html; '
+                            'charset=windows-1252">').encode("cp1252"), "windows-1252"),
+        (b"\xff\xfe" + UMLAUT.format(meta="").encode("utf-16-le"), "utf-16le"),
+    ],
+    ids=["utf8", "utf8-bom", "meta-charset", "http-equiv", "utf16-bom"],
+)
+def test_decoding(raw, encoding):
+    text, found = decode(raw, "x.html")
+    assert "Größte Überschwemmung" in text
+    assert found.replace("_", "-").lower() == encoding
+
+
+def test_undeclared_legacy_encoding_is_detected():
+    raw = UMLAUT.format(meta="").encode("cp1252")
+    text, _ = decode(raw, "x.html")
+    assert "Größte" in text
+
+
+def test_gzip_is_read_transparently(tmp_path):
+    path = tmp_path / "a.html.gz"
+    path.write_bytes(gzip.compress(UMLAUT.format(meta="").encode()))
+    assert "Überschwemmung" in read(str(path)).text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty"),
+        (b"   \n\t ", "file is empty"),
+        (b"\x00\x01\x02\x03binary\x00", "binary file, not HTML"),
+        (b"just words, no markup at all", "does not look like HTML (no markup)"),
+        (b"\x1f\x8b\x09\x00broken", "broken gzip data"),
+        (gzip.compress(b"<p>cut off</p>" * 100)[:-12], "truncated gzip data"),
+    ],
+    ids=["empty", "blank", "binary", "no-markup", "bad-gzip", "truncated-gzip"],
+)
+def test_bad_files_give_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "page.html"
+    path.write_bytes(content)
+    with pytest.raises(SourceError) as info:
+        read(str(path))
+    assert info.value.reason.startswith(message)
+    assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
+    with pytest.raises(SourceError, match="too large"):
+        read(str(path), max_bytes=1000)
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b"x" * 5000))
+    with pytest.raises(SourceError, match="decompressed page is too large"):
+        read(str(bomb), max_bytes=1000)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "secret.html"
+    path.write_text("<p>x</p>")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "open", refuse)  # root can read mode-000 files anyway
+    with pytest.raises(SourceError, match="permission denied"):
+        read(str(path))
+
+
+def test_dead_url_is_an_error_not_a_traceback():
+    # Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    with pytest.raises(SourceError) as info:
+        read("http://127.0.0.1:9/article.html")
+    assert info.value.reason.startswith("cannot fetch")
+
+
+def test_expand_names_missing_sources_and_empty_folders(tmp_path):
+    (tmp_path / "empty").mkdir()
+    items = list(sources.expand([str(tmp_path / "nope.html"), str(tmp_path / "empty")]))
+    assert [i.reason for i in items] == ["no such file or folder",
+                                         "folder holds no .html, .htm or .html.gz files"]
