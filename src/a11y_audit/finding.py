@@ -20,6 +20,9 @@ class Finding:
     wcag: tuple[str, ...]
     help: str
     help_url: str
+    path: str = ""               # template path: ancestry without sibling indexes
+    fingerprint: str = ""        # stable identity for baselines (no line numbers)
+    baseline: str | None = None  # with --baseline: "new" or "known"
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class PageReport:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)   # rules that crashed on this page
     seconds: float = 0.0
+    suppressed: int = 0          # results silenced by data-a11y-ignore or config ignores
 
     def failures(self, at_least: Impact | None = None) -> list[Finding]:
         return [
@@ -74,9 +78,13 @@ class Report:
     rules: list = field(default_factory=list)      # the LoadedRule objects that ran
     seconds: float = 0.0
     fail_on: Impact | None = None
+    baseline: str | None = None                    # the baseline file compared against
+    fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
 
     def failures(self) -> list[Finding]:
-        return [f for page in self.pages for f in page.failures(self.fail_on)]
+        """Failures that gate: at or above fail_on, and not known from the baseline."""
+        return [f for page in self.pages for f in page.failures(self.fail_on)
+                if f.baseline != "known"]
 
     @property
     def failed(self) -> bool:

@@ -93,7 +93,7 @@ class Page:
     def by_tag(self) -> dict[str, list[Element]]:
         """Elements by lower-case local name, in document order."""
         index: dict[str, list[Element]] = defaultdict(list)
-        for el in self.root.iter(etree.Element):
+        for el in self.elements:
             index[tag_of(el)].append(el)
         return index
 
@@ -113,6 +113,21 @@ class Page:
     def order(self) -> dict[Element, int]:
         """Document position of each element (for before/after comparisons)."""
         return {el: i for i, el in enumerate(self.elements)}
+
+    @cached_property
+    def tabbable(self) -> list[Element]:
+        """Rendered elements in sequential focus navigation, in document order (positive
+        tabindex values, rare on news pages, are not reordered)."""
+        from a11y_audit.commons.focus import is_tabbable
+
+        return [
+            el for el in self.root.xpath(
+                "//a[@href]|//area[@href]|//button|//input|//select|//textarea|//iframe"
+                "|//summary|//audio[@controls]|//video[@controls]|//*[@tabindex]"
+                "|//*[@contenteditable]"
+            )
+            if is_tabbable(el) and self.is_rendered(el)
+        ]
 
     @cached_property
     def with_role(self) -> list[Element]:
@@ -182,27 +197,43 @@ class Page:
     def role(self, el: Element) -> str:
         """The element's role: a valid explicit role, else its implicit HTML-AAM role ("" none).
 
-        Presentational roles on focusable elements or elements with global ARIA attributes are
-        ignored (WAI-ARIA 1.2 section 7.3), as browsers do.
+        WAI-ARIA 1.2 section 7.3 "Presentational Roles Conflict Resolution": a presentational
+        role (explicit, ``img alt=""``, or inherited) on a focusable element or an element with
+        a global ARIA attribute is ignored, as browsers do. Section 5.4 "presentation": the
+        required owned elements of a presentational list or table (``li``, ``tr``, ``td``...)
+        without a role of their own inherit the presentational role.
         """
         cache = self._role_cache
         found = cache.get(el)
         if found is not None:
             return found
+        conflict = None  # computed once: focusable or carrying a global ARIA attribute
         role = aria.explicit_role(el)
-        if role in ("none", "presentation") and (
-            self.is_focusable(el) or any(el.get(a) is not None for a in aria.GLOBAL_ATTRIBUTES)
-        ):
-            role = None
+        if role in aria.PRESENTATIONAL:
+            conflict = self.is_focusable(el) or aria.has_global_attribute(el)
+            if conflict:
+                role = None
         if role is None:
             tag = tag_of(el)
-            has_name = None
-            if tag in ("section", "form", "aside"):
-                from a11y_audit.commons.names import accessible_name
+            owners = aria.PRESENTATION_INHERITED_FROM.get(tag)
+            parent = el.getparent()
+            if (owners is not None and parent is not None and tag_of(parent) in owners
+                    and self.role(parent) in aria.PRESENTATIONAL):
+                role = "none"
+            else:
+                has_name = None
+                if tag in ("section", "form", "aside"):
+                    from a11y_audit.commons.names import accessible_name
 
-                cache[el] = ""  # guard: naming a section never needs its own role
-                has_name = bool(accessible_name(el, self))
-            role = aria.implicit_role(el, has_name=has_name)
+                    cache[el] = ""  # guard: naming a section never needs its own role
+                    has_name = bool(accessible_name(el, self))
+                role = aria.implicit_role(el, has_name=has_name)
+            if role in aria.PRESENTATIONAL and aria.explicit_role(el) is None:
+                if conflict is None:
+                    conflict = self.is_focusable(el) or aria.has_global_attribute(el)
+                if conflict:
+                    role = "img" if tag == "img" else aria.implicit_role(el)
+                    role = "" if role in aria.PRESENTATIONAL else role
         cache[el] = role
         return role
 

@@ -20,13 +20,15 @@ def normalize_space(value: str | None) -> str:
 
 
 def tag_of(el: etree._Element) -> str:
-    """Lower-case local tag name; "" for comments, processing instructions and entities."""
+    """Local tag name ("" for comments, processing instructions and entities).
+
+    lxml's HTML parser already lower-cases tag names (SVG and MathML included), so this is
+    on the hot path without a ``lower()``; namespaced names from other trees are reduced.
+    """
     tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    if tag[0] == "{":
-        tag = tag.rpartition("}")[2]
-    return tag.lower()
+    if type(tag) is str:
+        return tag if tag[0] != "{" else tag.rpartition("}")[2].lower()
+    return ""
 
 
 def attr(el: etree._Element, name: str) -> str | None:
@@ -90,8 +92,8 @@ def snippet(el: etree._Element, limit: int = SNIPPET_LIMIT) -> str:
     head = opening_tag(el, limit)
     if len(head) >= limit or tag_of(el) in VOID_ELEMENTS:
         return head
-    inner = normalize_space(text_content(el))
     room = limit - len(head) - len(tag_of(el)) - 3
+    inner = normalize_space(text_content(el, limit=room + 1)) if room > 10 else ""
     if inner and room > 10:
         if len(inner) > room:
             inner = inner[: room - 1] + "…"
@@ -104,24 +106,34 @@ VOID_ELEMENTS = frozenset(
 )
 
 
-def text_content(el: etree._Element) -> str:
-    """All descendant text, skipping comments, ``script``, ``style`` and ``template``."""
+def text_content(el: etree._Element, limit: int | None = None) -> str:
+    """Descendant text, skipping comments, ``script``, ``style``, ``template`` and
+    ``noscript``; with ``limit``, stops once that many characters are collected."""
     parts: list[str] = []
-    _collect_text(el, parts)
-    return "".join(parts)
+    remaining = [float("inf") if limit is None else limit]
+
+    def add(text: str) -> bool:
+        parts.append(text)
+        remaining[0] -= len(text)
+        return remaining[0] <= 0
+
+    def walk(node: etree._Element) -> bool:  # True: enough text, stop
+        if node.text and add(node.text):
+            return True
+        for child in node:
+            if type(child.tag) is str and child.tag not in _NO_TEXT and walk(child):
+                return True
+            if child.tail and add(child.tail):
+                return True
+        return False
+
+    if type(el.tag) is str:
+        walk(el)
+    text = "".join(parts)
+    return text if limit is None else text[:limit]
 
 
 _NO_TEXT = frozenset(("script", "style", "template", "noscript"))
-
-
-def _collect_text(el: etree._Element, parts: list[str]) -> None:
-    if el.text and is_element(el):
-        parts.append(el.text)
-    for child in el:
-        if is_element(child) and tag_of(child) not in _NO_TEXT:
-            _collect_text(child, parts)
-        if child.tail:
-            parts.append(child.tail)
 
 
 def ancestors(el: etree._Element):

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from a11y_audit.commons.focus import is_tabbable
 from a11y_audit.page import Element, Link, Page
 
 # Verbs and destinations of skip links, per language (case-insensitive, matched on the name).
@@ -101,18 +100,8 @@ def main_landmark(page: Page) -> Element | None:
 
 
 def first_tabbable(page: Page, limit: int) -> list[Element]:
-    """The first ``limit`` elements in sequential focus order (document order; positive
-    tabindex values are rare on news pages and are treated as document order)."""
-    out: list[Element] = []
-    for el in page.root.xpath(
-        "//a[@href]|//area[@href]|//button|//input|//select|//textarea|//iframe|//summary"
-        "|//*[@tabindex]|//*[@contenteditable]"
-    ):
-        if is_tabbable(el) and page.is_rendered(el):
-            out.append(el)
-            if len(out) >= limit:
-                break
-    return out
+    """The first ``limit`` elements in sequential focus order."""
+    return page.tabbable[:limit]
 
 
 def before_main(page: Page, el: Element, main: Element | None, limit: int) -> bool:

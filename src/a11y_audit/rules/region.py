@@ -112,7 +112,7 @@ def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
 
 
 def _excerpt(el: Element) -> str:
-    text = normalize_space(text_content(el))
+    text = normalize_space(text_content(el, limit=300))
     if not text:
         kinds = sorted({tag_of(d) for d in el.iter(etree.Element) if tag_of(d) in _CONTENT_TAGS})
         text = f"<{tag_of(el)}> holding {', '.join(kinds) or 'content'}"

@@ -10,8 +10,8 @@ from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
 from a11y_audit.outcome import Impact, Outcome
 
-SCHEMA_VERSION = "1.0"
-SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.0.schema.json"
+SCHEMA_VERSION = "1.1"
+SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
 
 
 def finding_data(f: Finding) -> dict[str, Any]:
@@ -27,6 +27,9 @@ def finding_data(f: Finding) -> dict[str, Any]:
         "wcag": list(f.wcag),
         "help": f.help,
         "help_url": f.help_url,
+        "path": f.path,
+        "fingerprint": f.fingerprint,
+        "baseline": f.baseline,
     }
 
 
@@ -43,6 +46,7 @@ def page_data(page: PageReport) -> dict[str, Any]:
         ],
         "findings": [finding_data(f) for f in page.findings],
         "errors": list(page.errors),
+        "suppressed": page.suppressed,
     }
 
 
@@ -90,4 +94,6 @@ def report_data(report: Report) -> dict[str, Any]:
         "rules": [rule_data(r) for r in report.rules],
         "pages": [page_data(p) for p in report.pages],
         "errors": [{"source": e.source, "message": e.message} for e in report.errors],
+        "baseline": report.baseline,
+        "fixed": list(report.fixed),
     }
