@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
 import click
 
 from a11y_audit import __version__
+from a11y_audit import baseline as baseline_mod
+from a11y_audit.config import Config, ConfigError, find_config, load_config, parse
+from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import audit_sources
@@ -36,55 +40,118 @@ def main() -> None:
 @click.option("-f", "--format", "formats", multiple=True,
               type=click.Choice(sorted(writers())),
               help="Output format; repeat for several. Default: terminal, json and html.")
-@click.option("-o", "--out", default=Path("reports"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for report files (a11y-report.json, a11y-report.html).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for report files (a11y-report.*). Default: reports/.")
 @click.option("--fail-on", type=click.Choice([i.value for i in Impact]),
               help="Exit 1 only for failures of this impact or worse. Default: any failure.")
 @click.option("-r", "--rule", "selected", multiple=True, metavar="ID",
-              help="Run only these rules (repeatable).")
+              help="Run only these rules (ids or tags; repeatable).")
+@click.option("--ignore", "ignored", multiple=True, metavar="ID",
+              help="Do not run these rules (ids or tags; repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: nearest .a11y-audit.toml or pyproject.toml "
+                   "with [tool.a11y-audit]).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report findings in this baseline as known; gate only on new ones.")
+@click.option("--update-baseline", is_flag=True,
+              help="(Re)write the --baseline file from this run and exit 0.")
+@click.option("--print-config", is_flag=True, help="Print the effective configuration and exit.")
 @click.option("--example", is_flag=True, help="Audit the bundled example article too.")
-@click.option("--include-passed", is_flag=True, help="List passed results in the reports.")
+@click.option("--include-passed", is_flag=True, default=None,
+              help="List passed results in the reports.")
 @click.option("-v", "--verbose", is_flag=True, help="Show findings to review in the terminal.")
-@click.option("--color/--no-color", default=None, help="Colour terminal output (default: on a TTY).")
-def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path, fail_on: str | None,
-          selected: tuple[str, ...], example: bool, include_passed: bool, verbose: bool,
+@click.option("--color/--no-color", default=None,
+              help="Colour terminal output (default: on a TTY).")
+def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
+          fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
+          config_path: Path | None, baseline: Path | None, update_baseline: bool,
+          print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
           color: bool | None) -> None:
     """Audit PAGES (files, folders, .html.gz files or URLs).
 
     \b
     Exit codes: 0 no failure at or above --fail-on; 1 such failures;
-    2 usage error, or an input that could not be read (the rest is still audited).
+    2 usage or configuration error, or an input that could not be read
+    (the rest is still audited).
     """
+    config = _effective_config(config_path, formats, out, fail_on, selected, ignored, baseline,
+                               include_passed)
+    if print_config:
+        click.echo(json.dumps(config.to_dict(), indent=2))
+        return
     names = [*sources, *([str(example_path())] if example else [])]
     if not names:
         raise click.UsageError("name at least one page, folder or URL (or --example)")
-    try:
-        rules = [get(rule_id) for rule_id in selected] or None
-    except KeyError as exc:
-        raise click.BadParameter(f"unknown rule id {exc.args[0]!r} (see 'a11y-audit rules')",
-                                 param_hint="--rule") from None
-    formats = formats or DEFAULT_FORMATS
-    impact = Impact(fail_on) if fail_on else None
-    report = audit_sources(names, rules, fail_on=impact, include_passed=include_passed)
-    available = writers()
-    written = []
-    for name in dict.fromkeys(formats):
-        writer = available[name]
-        if writer.SUFFIX is None:
-            continue
-        path = out / f"{REPORT_STEM}{writer.SUFFIX}"
-        write_atomic(path, writer.render(report))
-        written.append(path)
-    if "terminal" in formats:
-        colour = sys.stdout.isatty() if color is None else color
-        text = available["terminal"].render(report, colour=colour, verbose=verbose)
-        click.echo(text, nl=False)
-        for path in written:
-            click.echo(f"wrote {path}")
+    if update_baseline and config.baseline is None:
+        raise click.UsageError("--update-baseline needs --baseline FILE (or baseline in the "
+                               "configuration)")
+    entries = None
+    if config.baseline is not None and not update_baseline:
+        try:
+            entries = baseline_mod.load(config.baseline)
+        except baseline_mod.BaselineError as exc:
+            raise click.UsageError(str(exc)) from None
+    report = audit_sources(names, config.rules(), fail_on=config.fail_on,
+                           options=config.rule_options, include_passed=config.include_passed,
+                           ignores=config.ignore_elements)
+    if entries is not None:
+        baseline_mod.apply(report, entries, config.baseline)
+    if update_baseline:
+        count = baseline_mod.write(report, config.baseline)
+        click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
+                   f"{len(report.pages)} page(s)")
+        for error in report.errors:
+            click.echo(f"a11y-audit: error: {error.source}: {error.message}", err=True)
+        sys.exit(2 if report.errors else 0)
+    _write_reports(report, config, color, verbose)
     for error in report.errors:
         click.echo(f"a11y-audit: error: {error.source}: {error.message}", err=True)
     sys.exit(report.exit_code())
+
+
+def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | None,
+                      fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
+                      baseline: Path | None, include_passed: bool | None) -> Config:
+    """Defaults < configuration file < command line."""
+    try:
+        config = load_config(path if path is not None else find_config(Path.cwd()))
+        flags = parse({
+            **({"select": list(selected)} if selected else {}),
+            **({"ignore": list(ignored)} if ignored else {}),
+        }) if (selected or ignored) else None
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    return replace(
+        config,
+        select=flags.select if flags and flags.select else config.select,
+        ignore=(*config.ignore, *(flags.ignore if flags else ())),
+        formats=formats or config.formats or DEFAULT_FORMATS,
+        out=out or config.out or Path("reports"),
+        fail_on=Impact(fail_on) if fail_on else config.fail_on,
+        baseline=baseline or config.baseline,
+        include_passed=config.include_passed if include_passed is None else include_passed,
+    )
+
+
+def _write_reports(report: Report, config: Config, color: bool | None, verbose: bool) -> None:
+    available = writers()
+    written = []
+    assert config.out is not None
+    for name in dict.fromkeys(config.formats):
+        writer = available[name]
+        if writer.SUFFIX is not None:
+            path = config.out / f"{REPORT_STEM}{writer.SUFFIX}"
+            write_atomic(path, writer.render(report))
+            written.append(path)
+    for name in dict.fromkeys(config.formats):
+        if name == "terminal":
+            colour = sys.stdout.isatty() if color is None else color
+            click.echo(available[name].render(report, colour=colour, verbose=verbose), nl=False)
+        elif available[name].SUFFIX is None:
+            click.echo(available[name].render(report), nl=False)
+    if "terminal" in config.formats:
+        for path in written:
+            click.echo(f"wrote {path}")
 
 
 @main.command("rules")

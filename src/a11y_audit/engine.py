@@ -20,11 +20,18 @@ def audit_page(
     *,
     options: dict[str, dict[str, Any]] | None = None,
     include_passed: bool = False,
+    ignores: Sequence[Any] = (),
 ) -> PageReport:
-    """Run each rule once over ``page``. A crashing rule is recorded, never raised."""
+    """Run each rule once over ``page``. A crashing rule is recorded, never raised.
+
+    Results on elements inside ``data-a11y-ignore="rule-id ..."`` (or matched by a configured
+    ``ignores`` entry with ``rule`` and ``xpath``) are suppressed: left out of the outcome and
+    counted in ``PageReport.suppressed``.
+    """
     started = time.perf_counter()
     rules = all_rules() if rules is None else rules
     report = PageReport(source=page.source, title=page.title, url=page.url)
+    marks = suppression_marks(page, ignores)
     for loaded in rules:
         summary = RuleSummary(loaded.id)
         report.rules[loaded.id] = summary
@@ -35,12 +42,41 @@ def audit_page(
             summary.outcome = Outcome.CANT_TELL
             continue
         for result in results:
+            if marks and is_suppressed(result.element, loaded.id, marks):
+                if result.outcome is not Outcome.PASSED:
+                    report.suppressed += 1
+                continue
             summary.add(result.outcome)
             if include_passed or result.outcome is not Outcome.PASSED:
                 report.findings.append(locate(page, loaded, result.outcome, result.element,
                                               result.message))
     report.seconds = time.perf_counter() - started
     return report
+
+
+IGNORE_ATTRIBUTE = "data-a11y-ignore"
+_ALL = frozenset(("*", "all"))
+
+
+def suppression_marks(page: Page, ignores: Sequence[Any] = ()) -> dict[Any, set[str]]:
+    """Element -> rule ids suppressed on it and its subtree (``*``/``all``: every rule)."""
+    marks: dict[Any, set[str]] = {}
+    for el in page.root.xpath(f"//*[@{IGNORE_ATTRIBUTE}]"):
+        marks.setdefault(el, set()).update((el.get(IGNORE_ATTRIBUTE) or "").split())
+    for ignore in ignores:
+        for el in page.root.xpath(ignore.xpath):
+            marks.setdefault(el, set()).add(ignore.rule)
+    return marks
+
+
+def is_suppressed(element: Any, rule_id: str, marks: dict[Any, set[str]]) -> bool:
+    node = element
+    while node is not None:
+        ids = marks.get(node)
+        if ids and (rule_id in ids or not _ALL.isdisjoint(ids)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,

@@ -21,6 +21,7 @@ def audit_sources(
     fail_on: Impact | None = None,
     options: dict[str, dict[str, Any]] | None = None,
     include_passed: bool = False,
+    ignores: Sequence[Any] = (),
     max_bytes: int = sources.MAX_BYTES,
     on_page: Callable[[PageReport], None] | None = None,
 ) -> Report:
@@ -41,7 +42,8 @@ def audit_sources(
         except (ValueError, RecursionError, MemoryError) as exc:
             report.errors.append(InputError(item, f"cannot parse: {exc}"))
             continue
-        page_report = audit_page(page, rules, options=options, include_passed=include_passed)
+        page_report = audit_page(page, rules, options=options, include_passed=include_passed,
+                                 ignores=ignores)
         report.pages.append(page_report)
         if on_page is not None:
             on_page(page_report)

@@ -10,7 +10,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
-BUILTIN = ("terminal", "json", "html")
+BUILTIN = ("terminal", "json", "html", "sarif", "junit", "github")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
 

@@ -28,7 +28,8 @@ def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
             lines.append(f"{page.source}: error: {error}")
         if not shown:
             continue
-        lines.append(_paint(page.source, "bold", colour) + (f"  ({page.title})" if page.title else ""))
+        title = f"  ({page.title})" if page.title else ""
+        lines.append(_paint(page.source, "bold", colour) + title)
         shown.sort(key=lambda f: (f.rule, f.line or 0))
         for rule_id, group in groupby(shown, key=lambda f: f.rule):
             items = list(group)

@@ -1,0 +1,238 @@
+"""Configuration: defaults < ``[tool.a11y-audit]`` in pyproject.toml or ``.a11y-audit.toml``
+(the nearest one walking up from the working directory) < command-line flags.
+
+    [tool.a11y-audit]              # in .a11y-audit.toml the table is the top level
+    select = ["wcag2a", "news"]    # rule ids or tags; default: every rule
+    ignore = ["region"]            # rule ids or tags, removed after select
+    fail-on = "serious"
+    format = ["terminal", "json"]
+    out = "reports"
+    baseline = ".a11y-baseline.json"
+
+    [tool.a11y-audit.rules.skip-link]     # per-rule options (see `a11y-audit explain ID`)
+    first-focusable = 15
+    impact = "serious"                    # impact override
+
+    [[tool.a11y-audit.ignore-elements]]   # ignore a rule on elements matching a CSS selector
+    rule = "frame-title"                  # a rule id, or "*" for every rule
+    selector = "iframe.ad-slot"
+
+Unknown keys, rule ids, tags, options or formats are errors that name them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from a11y_audit.outcome import Impact
+from a11y_audit.registry import LoadedRule, all_rules
+
+FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
+TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
+                      "ignore-elements", "include-passed"))
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the offending key or value."""
+
+
+@dataclass(frozen=True)
+class ElementIgnore:
+    rule: str          # rule id or "*"
+    selector: str
+    xpath: str
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Impact | None = None
+    formats: tuple[str, ...] = ()
+    out: Path | None = None
+    baseline: Path | None = None
+    include_passed: bool = False
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    impacts: dict[str, Impact] = field(default_factory=dict)
+    ignore_elements: tuple[ElementIgnore, ...] = ()
+
+    def rules(self) -> list[LoadedRule]:
+        """The rules to run: selected (all by default) minus ignored, impacts overridden."""
+        every = all_rules()
+        chosen = [r for r in every if not self.select or _matches(r, self.select)]
+        chosen = [r for r in chosen if not _matches(r, self.ignore)]
+        out = []
+        for loaded in chosen:
+            impact = self.impacts.get(loaded.id)
+            if impact is not None:
+                loaded = replace(loaded, rule=replace(loaded.rule, impact=impact))
+            out.append(loaded)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": str(self.source) if self.source else None,
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "fail-on": str(self.fail_on) if self.fail_on else None,
+            "format": list(self.formats),
+            "out": str(self.out) if self.out else None,
+            "baseline": str(self.baseline) if self.baseline else None,
+            "include-passed": self.include_passed,
+            "rules": {rid: {**opts, **({"impact": str(self.impacts[rid])}
+                                       if rid in self.impacts else {})}
+                      for rid, opts in sorted(self.rule_options.items())}
+            | {rid: {"impact": str(imp)} for rid, imp in sorted(self.impacts.items())
+               if rid not in self.rule_options},
+            "ignore-elements": [{"rule": i.rule, "selector": i.selector}
+                                for i in self.ignore_elements],
+            "rules-run": [r.id for r in self.rules()],
+        }
+
+
+def _matches(loaded: LoadedRule, names: tuple[str, ...]) -> bool:
+    tags = set(loaded.rule.all_tags)
+    return any(n == loaded.id or n in loaded.rule.aliases or n in tags for n in names)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .a11y-audit.toml, or pyproject.toml with a [tool.a11y-audit] table."""
+    for folder in (start, *start.parents):
+        for name in FILE_NAMES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    data = tomllib.loads(path.read_text(encoding="utf-8"))
+                except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                    continue
+                if "a11y-audit" not in data.get("tool", {}):
+                    continue
+            return path
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("a11y-audit", {})
+    return parse(data, path)
+
+
+def parse(data: dict[str, Any], path: Path | None = None) -> Config:
+    where = str(path) if path else "configuration"
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(sorted(TOP_KEYS))}")
+    known_names = _known_names()
+    select = _names(data.get("select", []), "select", where, known_names)
+    ignore = _names(data.get("ignore", []), "ignore", where, known_names)
+    fail_on = _impact(data.get("fail-on"), "fail-on", where) if "fail-on" in data else None
+    formats = tuple(_strings(data.get("format", []), "format", where))
+    from a11y_audit.writers import writers
+
+    bad = sorted(set(formats) - set(writers()))
+    if bad:
+        raise ConfigError(f"{where}: unknown format(s) {', '.join(bad)}")
+    base = path.parent if path else Path.cwd()
+    out = base / data["out"] if "out" in data else None
+    baseline = base / data["baseline"] if "baseline" in data else None
+    include_passed = data.get("include-passed", False)
+    if not isinstance(include_passed, bool):
+        raise ConfigError(f"{where}: include-passed must be true or false")
+    options, impacts = _rule_tables(data.get("rules", {}), where)
+    ignores = tuple(_element_ignore(item, where) for item in data.get("ignore-elements", []))
+    return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
+                  options, impacts, ignores)
+
+
+def _known_names() -> set[str]:
+    names: set[str] = set()
+    for loaded in all_rules():
+        names.update((loaded.id, *loaded.rule.aliases, *loaded.rule.all_tags))
+    return names
+
+
+def _strings(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def _names(value: Any, key: str, where: str, known: set[str]) -> tuple[str, ...]:
+    names = _strings(value, key, where)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ConfigError(f"{where}: {key}: unknown rule id(s) or tag(s) {', '.join(unknown)}")
+    return tuple(names)
+
+
+def _impact(value: Any, key: str, where: str) -> Impact:
+    try:
+        return Impact(value)
+    except ValueError:
+        raise ConfigError(f"{where}: {key} must be one of "
+                          f"{', '.join(i.value for i in Impact)}, not {value!r}") from None
+
+
+def _rule_tables(tables: Any, where: str) -> tuple[dict[str, dict[str, Any]], dict[str, Impact]]:
+    if not isinstance(tables, dict):
+        raise ConfigError(f"{where}: rules must be a table of rule tables")
+    by_id = {r.id: r for r in all_rules()}
+    options: dict[str, dict[str, Any]] = {}
+    impacts: dict[str, Impact] = {}
+    for rule_id, table in tables.items():
+        loaded = by_id.get(rule_id)
+        if loaded is None:
+            raise ConfigError(f"{where}: rules.{rule_id}: unknown rule id")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: rules.{rule_id} must be a table")
+        table = dict(table)
+        if "impact" in table:
+            impacts[rule_id] = _impact(table.pop("impact"), f"rules.{rule_id}.impact", where)
+        unknown = sorted(set(table) - set(loaded.options))
+        if unknown:
+            allowed = ", ".join(sorted(loaded.options)) or "none"
+            raise ConfigError(f"{where}: rules.{rule_id}: unknown option(s) "
+                              f"{', '.join(unknown)} (options: {allowed}, impact)")
+        for name, value in table.items():
+            default = loaded.options[name]
+            if type(value) is not type(default) and not (
+                isinstance(default, float) and isinstance(value, int)
+            ):
+                raise ConfigError(f"{where}: rules.{rule_id}.{name} must be "
+                                  f"{type(default).__name__}, like the default {default!r}")
+        if table:
+            options[rule_id] = table
+    return options, impacts
+
+
+def _element_ignore(item: Any, where: str) -> ElementIgnore:
+    if not isinstance(item, dict) or set(item) != {"rule", "selector"}:
+        raise ConfigError(f"{where}: each ignore-elements entry needs exactly rule and selector")
+    rule, selector = item["rule"], item["selector"]
+    if rule != "*" and rule not in {r.id for r in all_rules()}:
+        raise ConfigError(f"{where}: ignore-elements: unknown rule id {rule!r}")
+    from cssselect import HTMLTranslator, SelectorError
+
+    try:
+        xpath = HTMLTranslator().css_to_xpath(selector)
+    except SelectorError as exc:
+        raise ConfigError(f"{where}: ignore-elements: invalid CSS selector {selector!r}: "
+                          f"{exc}") from None
+    return ElementIgnore(rule, selector, xpath)

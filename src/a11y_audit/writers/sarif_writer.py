@@ -1,0 +1,126 @@
+"""SARIF 2.1.0 (OASIS), for GitHub code scanning and other SARIF viewers.
+
+Failed findings are ``error`` results (``warning`` for minor/moderate impact), findings to review
+are ``note`` results with ``kind: review``. Locations point at the source file and line; the
+element's XPath is the logical location; ``partialFingerprints`` carry our stable fingerprint so
+viewers track a finding across commits.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from a11y_audit import __version__
+from a11y_audit.finding import Report
+from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.sources import is_url
+
+NAME = "sarif"
+SUFFIX = ".sarif"
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/a11y-audit/"
+_LEVEL = {Impact.CRITICAL: "error", Impact.SERIOUS: "error", Impact.MODERATE: "warning",
+          Impact.MINOR: "warning"}
+# GitHub code scanning sorts by security-severity; map impact to its 0-10 scale.
+_SEVERITY = {Impact.CRITICAL: "9.0", Impact.SERIOUS: "7.0", Impact.MODERATE: "5.0",
+             Impact.MINOR: "3.0"}
+
+
+def relative_path(source: str) -> str:
+    """The source relative to the working directory (POSIX), else absolute; URLs as they are."""
+    if is_url(source):
+        return source
+    path = Path(source).resolve()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _uri(source: str) -> str:
+    """A SARIF artifact URI: relative to the working directory where possible."""
+    relative = relative_path(source)
+    return Path(relative).as_uri() if relative.startswith("/") else relative
+
+
+def _rule(loaded: Any) -> dict[str, Any]:
+    rule = loaded.rule
+    text = f"{rule.help}. {rule.description}"
+    markdown = f"**{rule.help}.**\n\n{rule.description}\n\n[More about {rule.id}]({rule.help_url})"
+    if rule.wcag:
+        markdown += "\n\nWCAG " + ", ".join(rule.wcag)
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.description},
+        "fullDescription": {"text": rule.description},
+        "help": {"text": text, "markdown": markdown},
+        "helpUri": rule.help_url,
+        "defaultConfiguration": {"level": _LEVEL[Impact(rule.impact)]},
+        "properties": {
+            "tags": ["accessibility", *rule.all_tags],
+            "precision": "high",
+            "problem.severity": "error" if _LEVEL[Impact(rule.impact)] == "error" else "warning",
+            "security-severity": _SEVERITY[Impact(rule.impact)],
+            "impact": str(rule.impact),
+            "wcag": list(rule.wcag),
+            "act": list(rule.act),
+        },
+    }
+
+
+def sarif_data(report: Report) -> dict[str, Any]:
+    rules = [_rule(r) for r in report.rules]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for page in report.pages:
+        uri = _uri(page.source)
+        for f in page.findings:
+            if f.outcome is Outcome.PASSED:
+                continue
+            region: dict[str, Any] = {"snippet": {"text": f.snippet}}
+            if f.line:
+                region["startLine"] = f.line
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "message": {"text": f.message},
+                "locations": [{
+                    "physicalLocation": {"artifactLocation": {"uri": uri}, "region": region},
+                    "logicalLocations": [{"fullyQualifiedName": f.xpath, "kind": "element",
+                                          "name": f.selector}],
+                }],
+                "partialFingerprints": {"a11yAudit/v1": f.fingerprint},
+                "properties": {"impact": str(f.impact), "selector": f.selector,
+                               "outcome": str(f.outcome)},
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if f.outcome is Outcome.CANT_TELL:
+                result["kind"] = "review"
+                result["level"] = "note"
+            else:
+                result["kind"] = "fail"
+                result["level"] = _LEVEL[f.impact]
+            if f.baseline:
+                result["baselineState"] = "unchanged" if f.baseline == "known" else "new"
+            results.append(result)
+    notifications = [
+        {"level": "error", "message": {"text": f"{e.source}: {e.message}"}}
+        for e in report.errors
+    ]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "a11y-audit", "version": __version__,
+                            "semanticVersion": __version__, "informationUri": INFORMATION_URI,
+                            "rules": rules}},
+        "results": results,
+        "invocations": [{"executionSuccessful": not report.errors,
+                         "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report) -> str:
+    return json.dumps(sarif_data(report), indent=2, ensure_ascii=False) + "\n"
