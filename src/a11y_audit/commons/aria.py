@@ -1,15 +1,43 @@
-"""Roles: HTML-AAM implicit roles and WAI-ARIA 1.2 role facts the page model needs.
+"""Roles, states and properties: HTML-AAM implicit roles and the WAI-ARIA 1.2 rules about them.
 
 Sources: HTML Accessibility API Mappings 1.0, section 4 "Mapping HTML elements to accessibility
-APIs" (https://www.w3.org/TR/html-aam-1.0/#html-element-role-mappings); WAI-ARIA 1.2 section 5.3
-"Categorization of Roles" and 5.2.8.4 "Roles supporting name from content".
+APIs" (https://www.w3.org/TR/html-aam-1.0/#html-element-role-mappings); WAI-ARIA 1.2
+(https://www.w3.org/TR/wai-aria-1.2/) sections 5 "The Roles Model", 6 "Supported States and
+Properties" and 7 "Implementation in Host Languages". The tables themselves live in
+:mod:`a11y_audit.commons.aria_data`; this module answers questions about them.
 """
 
 from __future__ import annotations
 
+import re
+import weakref
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
+from a11y_audit.commons import aria_data
+from a11y_audit.commons.aria_data import ATTRIBUTES, ROLES, Attribute, Role
 from a11y_audit.commons.dom import tag_of
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+
+__all__ = [
+    "ABSTRACT_ROLES",
+    "ARIA_ROLES",
+    "ATTRIBUTES",
+    "GLOBAL_ATTRIBUTES",
+    "LANDMARK_ROLES",
+    "NAME_FROM_CONTENT_ROLES",
+    "PRESENTATIONAL",
+    "ROLES",
+    "Attribute",
+    "Role",
+]
 
 # WAI-ARIA 1.2 section 5.3.4 "Landmark Roles".
 LANDMARK_ROLES = frozenset(
@@ -17,42 +45,219 @@ LANDMARK_ROLES = frozenset(
 )
 
 # WAI-ARIA 1.2 section 5.3.1 "Abstract Roles": never valid in a role attribute.
-ABSTRACT_ROLES = frozenset(
-    (
-        "command", "composite", "input", "landmark", "range", "roletype", "section",
-        "sectionhead", "select", "structure", "widget", "window",
-    )
-)
+ABSTRACT_ROLES = frozenset(name for name, role in ROLES.items() if role.abstract)
 
-# WAI-ARIA 1.2 roles (non-abstract), plus graphics-aria and DPub roles that browsers support.
-ARIA_ROLES = frozenset(
-    """
-    alert alertdialog application article banner blockquote button caption cell checkbox code
-    columnheader combobox comment complementary contentinfo definition deletion dialog directory
-    document emphasis feed figure form generic grid gridcell group heading img insertion link list
-    listbox listitem log main mark marquee math menu menubar menuitem menuitemcheckbox
-    menuitemradio meter navigation none note option paragraph presentation progressbar radio
-    radiogroup region row rowgroup rowheader scrollbar search searchbox separator slider
-    spinbutton status strong subscript suggestion superscript switch tab table tablist tabpanel
-    term textbox time timer toolbar tooltip tree treegrid treeitem
-    graphics-document graphics-object graphics-symbol
-    doc-abstract doc-acknowledgments doc-afterword doc-appendix doc-backlink doc-biblioentry
-    doc-bibliography doc-biblioref doc-chapter doc-colophon doc-conclusion doc-cover doc-credit
-    doc-credits doc-dedication doc-endnote doc-endnotes doc-epigraph doc-epilogue doc-errata
-    doc-example doc-footnote doc-foreword doc-glossary doc-glossref doc-index doc-introduction
-    doc-noteref doc-notice doc-pagebreak doc-pagefooter doc-pageheader doc-pagelist doc-part
-    doc-preface doc-prologue doc-pullquote doc-qna doc-subtitle doc-tip doc-toc
-    """.split()
-)
+# Every role a role attribute may name: WAI-ARIA 1.2 (plus the 1.3 roles browsers map), the
+# Graphics module and DPUB-ARIA; abstract roles excluded.
+ARIA_ROLES = frozenset(name for name, role in ROLES.items() if not role.abstract)
 
 # WAI-ARIA 1.2 section 5.2.8.4: roles whose name can come from their content.
 NAME_FROM_CONTENT_ROLES = frozenset(
-    """
-    button cell checkbox columnheader gridcell heading link menuitem menuitemcheckbox
-    menuitemradio option radio row rowheader sectionhead switch tab tooltip treeitem
-    doc-backlink doc-biblioref doc-glossref doc-noteref
-    """.split()
+    name for name, role in ROLES.items() if "contents" in role.name_from
 )
+
+PRESENTATIONAL = frozenset(("none", "presentation"))
+
+# ARIA 1.2 section 6.4 "Global States and Properties" that make a presentational element keep its
+# role (section 7.3 "Presentational Roles Conflict Resolution").
+GLOBAL_ATTRIBUTES = aria_data.GLOBALS_12
+# Globals of ARIA 1.2 and 1.3 (aria-braillelabel, aria-brailleroledescription, aria-description).
+ALL_GLOBAL_ATTRIBUTES = aria_data.ALL_GLOBALS
+
+
+# -- role facts ------------------------------------------------------------------------------
+
+@cache
+def role_chain(role: str) -> tuple[str, ...]:
+    """The role and all its superclass roles, nearest first (WAI-ARIA 1.2 section 5.2.2)."""
+    seen: list[str] = []
+    pending = [role]
+    while pending:
+        name = pending.pop(0)
+        if name in seen or name not in ROLES:
+            continue
+        seen.append(name)
+        pending.extend(ROLES[name].superclasses)
+    return tuple(seen)
+
+
+def is_widget(role: str) -> bool:
+    return "widget" in role_chain(role)
+
+
+@cache
+def _inherited(role: str) -> frozenset[str]:
+    found: set[str] = set()
+    for name in role_chain(role):
+        info = ROLES[name]
+        found.update(info.supported)
+        found.update(info.required)
+    return frozenset(found)
+
+
+def supported_attributes(role: str, *, focusable: bool = False) -> frozenset[str]:
+    """States and properties a role supports: globals, its own, inherited; minus prohibited.
+
+    The ``separator`` role supports its value properties only when focusable (WAI-ARIA 1.2,
+    "separator"). An unknown or empty role supports the globals only.
+    """
+    if role not in ROLES:
+        return ALL_GLOBAL_ATTRIBUTES
+    found = (_inherited(role) | ALL_GLOBAL_ATTRIBUTES) - prohibited_attributes(role)
+    if "separator" in role_chain(role) and not focusable:
+        found -= {"aria-valuemax", "aria-valuemin", "aria-valuenow", "aria-valuetext"}
+    return found
+
+
+@cache
+def deprecated_attributes(role: str) -> frozenset[str]:
+    """Global states and properties WAI-ARIA 1.2 deprecates on this role (section 6.4: the
+    globals aria-disabled, aria-errormessage, aria-haspopup and aria-invalid stay supported only
+    on the roles that list them), plus aria-dropeffect and aria-grabbed everywhere."""
+    deprecated = {name for name, info in ATTRIBUTES.items() if info.deprecated}
+    if role not in ROLES:
+        return frozenset(aria_data.DEPRECATED_GLOBALS | deprecated)
+    listed = set()
+    for name in role_chain(role):
+        if name != "roletype":
+            listed.update(ROLES[name].supported)
+    return frozenset((aria_data.DEPRECATED_GLOBALS - listed) | deprecated)
+
+
+def required_attributes(role: str, *, focusable: bool = False) -> tuple[str, ...]:
+    """The role's required states and properties (WAI-ARIA 1.2 section 5.2.2)."""
+    info = ROLES.get(role)
+    if info is None:
+        return ()
+    if "separator" in role_chain(role) and not focusable:
+        return ()
+    return info.required
+
+
+def implicit_value(role: str, attribute: str) -> str | None:
+    """The role's implicit value for a state or property ("Implicit Value for Role")."""
+    info = ROLES.get(role)
+    return dict(info.defaults).get(attribute) if info else None
+
+
+@cache
+def prohibited_attributes(role: str) -> frozenset[str]:
+    """States and properties authors must not use on the role (WAI-ARIA 1.2 section 5.2.2.1)."""
+    info = ROLES.get(role)
+    return frozenset(info.prohibited) if info else frozenset()
+
+
+def required_context(role: str) -> tuple[str, ...]:
+    info = ROLES.get(role)
+    return info.context if info else ()
+
+
+@cache
+def required_owned(role: str) -> tuple[tuple[str, ...], ...]:
+    """Required owned elements as chains: ``list`` gives (("listitem",),), ``menu`` also
+    ("group", "menuitem") for "group → menuitem" (WAI-ARIA 1.2 section 5.2.7)."""
+    info = ROLES.get(role)
+    if info is None:
+        return ()
+    return tuple(tuple(part.strip() for part in item.split(">")) for item in info.owned)
+
+
+def children_presentational(role: str) -> bool:
+    info = ROLES.get(role)
+    return bool(info and info.children_presentational)
+
+
+def is_aria12_role(role: str) -> bool:
+    info = ROLES.get(role)
+    return bool(info and info.spec == aria_data.ARIA12)
+
+
+# -- attribute values (WAI-ARIA 1.2 section 6.3 "Value") ------------------------------------
+
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_VALUE_TYPES = {
+    aria_data.TRUE_FALSE: ("true", "false"),
+    aria_data.TRISTATE: ("true", "false", "mixed", "undefined"),
+    aria_data.TRUE_FALSE_UNDEFINED: ("true", "false", "undefined"),
+}
+
+
+def is_valid_value(attribute: str, value: str) -> bool:
+    """Whether ``value`` fits the attribute's value type (ASCII case-insensitive, trimmed).
+
+    ID references need no target element here (ACT rule 6a7281): an ID reference is one token,
+    an ID reference list any tokens. Unknown attributes are never valid.
+    """
+    info = ATTRIBUTES.get(attribute)
+    if info is None:
+        return False
+    value = value.strip()
+    kind = info.type
+    if kind in _VALUE_TYPES:
+        return value.lower() in _VALUE_TYPES[kind]
+    if kind == aria_data.INTEGER:
+        return bool(_INTEGER.match(value))
+    if kind == aria_data.NUMBER:
+        return bool(_NUMBER.match(value))
+    if kind == aria_data.TOKEN:
+        return value.lower() in info.tokens
+    if kind == aria_data.TOKEN_LIST:
+        tokens = value.lower().split()
+        return bool(tokens) and all(token in info.tokens for token in tokens)
+    if kind == aria_data.ID_REFERENCE:
+        return len(value.split()) == 1
+    return True  # string, ID reference list
+
+
+def expected_values(attribute: str) -> str:
+    """A short description of the valid values, for messages."""
+    info = ATTRIBUTES.get(attribute)
+    if info is None:
+        return "no value (not a WAI-ARIA attribute)"
+    if info.type in _VALUE_TYPES:
+        return " | ".join(_VALUE_TYPES[info.type])
+    if info.tokens:
+        joiner = " | " if info.type == aria_data.TOKEN else ", "
+        return ("one of " if info.type == aria_data.TOKEN else "tokens from ") + joiner.join(
+            info.tokens)
+    return f"a{'n' if info.type[0] in 'aeiouAEIOU' else ''} {info.type}"
+
+
+def aria_attributes(el: Element) -> list[tuple[str, str]]:
+    """The element's ``aria-*`` attributes (name lower-cased, value as written)."""
+    return [(name.lower(), value) for name, value in el.attrib.items()
+            if isinstance(name, str) and name[:5].lower() == "aria-"]
+
+
+def has_global_attribute(el: Element) -> bool:
+    """Carries a WAI-ARIA 1.2 global state or property (section 7.3 conflict resolution)."""
+    return any(el.get(name) is not None for name in GLOBAL_ATTRIBUTES)
+
+
+# -- roles of elements ---------------------------------------------------------------------
+
+def role_tokens(el: Element) -> list[str]:
+    return (el.get("role") or "").lower().split()
+
+
+def explicit_role(el: Element) -> str | None:
+    """The first recognised, non-abstract token of the role attribute (ARIA 1.2 section 7.1)."""
+    value = el.get("role")
+    if not value:
+        return None
+    for token in value.lower().split():
+        if token in ARIA_ROLES:
+            return token
+    return None
+
+
+def is_mathml(el: Element) -> bool:
+    """In a ``math`` element: MathML, neither an HTML nor an SVG element."""
+    if tag_of(el) == "math":
+        return True
+    return any(tag_of(anc) == "math" for anc in el.iterancestors())
+
 
 # Elements that establish a sectioning scope for header/footer (HTML-AAM, "header" and "footer").
 _SECTIONING = frozenset(("article", "aside", "main", "nav", "section"))
@@ -65,7 +270,7 @@ _INPUT_ROLES = {
     "date": "", "datetime-local": "", "month": "", "time": "", "week": "",
 }
 
-# Elements whose implicit role does not depend on context or attributes.
+# HTML-AAM section 4: elements whose implicit role does not depend on context or attributes.
 _SIMPLE_ROLES = {
     "article": "article", "blockquote": "blockquote", "button": "button", "caption": "caption",
     "code": "code", "datalist": "listbox", "dd": "definition", "del": "deletion",
@@ -84,24 +289,17 @@ _SIMPLE_ROLES = {
     "svg": "graphics-document", "mark": "mark",
 }
 
-
-def explicit_role(el: etree._Element) -> str | None:
-    """The first recognised, non-abstract token of the role attribute (ARIA 1.2 section 7.1)."""
-    value = el.get("role")
-    if not value:
-        return None
-    for token in value.lower().split():
-        if token in ARIA_ROLES:
-            return token
-    return None
+_LIST_TAGS = frozenset(("ul", "ol", "menu"))
 
 
-def implicit_role(el: etree._Element, *, has_name: bool | None = None) -> str:
+def implicit_role(el: Element, *, has_name: bool | None = None) -> str:
     """The HTML-AAM role of an element without a role attribute ("" when it has none).
 
     ``has_name`` tells whether the element has an accessible name; it decides ``section`` and
     ``form`` (landmarks only when named) and scoped ``aside``. Pass None when unknown: it then
-    counts as unnamed, the conservative reading.
+    counts as unnamed, the conservative reading. Context from ancestors' *role attributes* is
+    read here (``li`` in ``role=list``, ``td`` in ``role=grid``); presentational inheritance and
+    conflict resolution need the page (:meth:`Page.role`).
     """
     tag = tag_of(el)
     role = _SIMPLE_ROLES.get(tag)
@@ -111,7 +309,7 @@ def implicit_role(el: etree._Element, *, has_name: bool | None = None) -> str:
         return "link" if el.get("href") is not None else ("generic" if tag == "a" else "")
     if tag == "img":
         alt = el.get("alt")
-        if alt == "" and not _has_global_naming(el):
+        if alt == "" and not has_global_attribute(el):
             return "presentation"
         return "img"
     if tag == "input":
@@ -137,16 +335,53 @@ def implicit_role(el: etree._Element, *, has_name: bool | None = None) -> str:
     if tag == "form":
         return "form" if has_name else ""
     if tag == "li":
-        parent = el.getparent()
-        return "listitem" if parent is not None and tag_of(parent) in ("ul", "ol", "menu") else ""
+        return _li_role(el)
     if tag == "td":
-        return "cell"
+        table = _closest_table(el)
+        return "gridcell" if table is not None and explicit_role(table) in (
+            "grid", "treegrid") else "cell"
     if tag == "th":
-        return "columnheader"
+        return _th_role(el)
     return ""
 
 
-def _in_sectioning(el: etree._Element, *, aside: bool = False) -> bool:
+def _li_role(el: Element) -> str:
+    """``listitem`` in a list (``ul``, ``ol``, ``menu`` or ``role=list``), else ``generic``."""
+    parent = el.getparent()
+    if parent is None:
+        return "generic"
+    role = explicit_role(parent)
+    if role is not None and role not in PRESENTATIONAL:
+        return "listitem" if role in ("list", "directory") else "generic"
+    return "listitem" if tag_of(parent) in _LIST_TAGS else "generic"
+
+
+def _closest_table(el: Element) -> Element | None:
+    for anc in el.iterancestors():
+        if tag_of(anc) == "table":
+            return anc
+    return None
+
+
+def _th_role(el: Element) -> str:
+    """HTML-AAM "th": columnheader or rowheader by ``scope``, else by the cell's position."""
+    scope = (el.get("scope") or "").strip().lower()
+    if scope in ("col", "colgroup"):
+        return "columnheader"
+    if scope in ("row", "rowgroup"):
+        return "rowheader"
+    row = el.getparent()
+    if row is None:
+        return "columnheader"
+    group = row.getparent()
+    if group is not None and tag_of(group) == "thead":
+        return "columnheader"
+    if any(tag_of(cell) == "td" for cell in row):
+        return "rowheader"
+    return "columnheader"
+
+
+def _in_sectioning(el: Element, *, aside: bool = False) -> bool:
     scopes = _SECTIONING - {"main"} if aside else _SECTIONING
     for anc in el.iterancestors():
         tag = tag_of(anc)
@@ -156,17 +391,157 @@ def _in_sectioning(el: etree._Element, *, aside: bool = False) -> bool:
     return False
 
 
-# ARIA 1.2 section 6.4 "Global States and Properties" that make a presentational element keep its
-# role (section 7.3 "Presentational Roles Conflict Resolution").
-GLOBAL_ATTRIBUTES = frozenset(
+# Owned elements that inherit a presentational role from their owner (WAI-ARIA 1.2 section 5.4
+# "presentation": "required owned elements ... that do not have an explicit role"): the element
+# and the tags its owner may have.
+PRESENTATION_INHERITED_FROM = {
+    "li": _LIST_TAGS,
+    "tr": frozenset(("table", "thead", "tbody", "tfoot")),
+    "thead": frozenset(("table",)), "tbody": frozenset(("table",)),
+    "tfoot": frozenset(("table",)),
+    "td": frozenset(("tr",)), "th": frozenset(("tr",)),
+}
+
+
+def feature_attributes(el: Element) -> frozenset[str]:
+    """States and properties ARIA in HTML allows on the element beyond its role's: those of
+    the role an element without a role borrows (``audio`` → ``application``, ``input
+    type=password`` → ``textbox``...), and ``aria-required`` where HTML allows ``required``."""
+    tag = tag_of(el)
+    kind = (el.get("type") or "text").strip().lower() if tag == "input" else ""
+    if tag == "input":
+        roles = aria_data.FEATURE_ROLES_BY_INPUT.get(kind, ())
+    else:
+        roles = aria_data.FEATURE_ROLES_BY_TAG.get(tag, ())
+    found: set[str] = set()
+    for role in roles:
+        found |= supported_attributes(role)
+    if tag in ("select", "textarea") or (
+        tag == "input" and kind in aria_data.REQUIRED_CAPABLE_INPUTS
+    ):
+        found.add("aria-required")
+    return frozenset(found)
+
+
+def native_states(el: Element) -> frozenset[str]:
+    """States and properties the element's HTML semantics provide (HTML-AAM section 4.2)."""
+    tag = tag_of(el)
+    kind = (el.get("type") or "").strip().lower() if tag == "input" else None
+    return aria_data.native_states(tag, kind, dict(el.attrib))
+
+
+# -- the accessibility tree, as far as markup decides it -------------------------------------
+#
+# ACT "owned by": a child in the accessibility tree. Hidden elements are out; elements whose
+# role is none/presentation, and elements without any role (label, col, br...), are not nodes of
+# their own, so their children take their place; ``aria-owns`` moves elements under their owner
+# (the first owner in document order wins; an element cannot own one of its ancestors). Generic
+# elements (div, span...) are nodes: ACT rule bc4a75 counts them as owned.
+
+_OWNS_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class OwnedText(str):
+    """Non-blank text owned directly by an element (a text node in the accessibility tree)."""
+
+
+def owns_index(page: Page) -> dict[Element, Element]:
+    """Each element moved by ``aria-owns`` → its owner."""
+    found = _OWNS_CACHE.get(page)
+    if found is not None:
+        return found
+    index: dict[Element, Element] = {}
+    for owner in page.root.xpath("//*[@aria-owns]"):
+        ancestors = set(owner.iterancestors())
+        for ref in (owner.get("aria-owns") or "").split():
+            target = page.ids.get(ref)
+            if target is None or target in index or target is owner or target in ancestors:
+                continue
+            index[target] = owner
+    _OWNS_CACHE[page] = index
+    return index
+
+
+def aria_owned(page: Page, owner: Element) -> list[Element]:
+    """The elements ``owner`` takes by ``aria-owns``, in attribute order."""
+    index = owns_index(page)
+    out = []
+    for ref in (owner.get("aria-owns") or "").split():
+        target = page.ids.get(ref)
+        if target is not None and index.get(target) is owner and target not in out:
+            out.append(target)
+    return out
+
+
+def is_transparent(page: Page, el: Element) -> bool:
+    """Not a node of the accessibility tree itself: its children stand in its place."""
+    role = page.role(el)
+    return role in PRESENTATIONAL or role == ""
+
+
+def owned_nodes(page: Page, owner: Element) -> list[Element | OwnedText]:
+    """The children of ``owner`` in the accessibility tree: elements and non-blank text."""
+    out: list[Element | OwnedText] = []
+    moved = owns_index(page)
+    _collect(page, owner, moved, out)
+    for target in aria_owned(page, owner):
+        if page.is_hidden(target):
+            continue
+        if is_transparent(page, target):
+            _collect(page, target, moved, out)
+        else:
+            out.append(target)
+    return out
+
+
+def _collect(page: Page, node: Element, moved: dict[Element, Element],
+             out: list[Element | OwnedText]) -> None:
+    if node.text and node.text.strip() and not page.is_hidden(node):
+        out.append(OwnedText(node.text.strip()))
+    for child in node:
+        if isinstance(child.tag, str) and child not in moved and not page.is_hidden(child):
+            if is_transparent(page, child):
+                _collect(page, child, moved, out)
+            else:
+                out.append(child)
+        if child.tail and child.tail.strip() and not page.is_hidden(node):
+            out.append(OwnedText(child.tail.strip()))
+
+
+def tree_parent(page: Page, el: Element) -> Element | None:
+    """The element's parent in the accessibility tree (None at the root)."""
+    index = owns_index(page)
+    seen: set[Element] = set()
+    node: Element | None = el
+    while node is not None and node not in seen:
+        seen.add(node)
+        owner = index.get(node)
+        parent = owner if owner is not None else node.getparent()
+        if parent is None or not is_transparent(page, parent):
+            return parent
+        node = parent
+    return None  # an aria-owns cycle through transparent elements
+
+
+def iter_aria_elements(page: Page) -> Iterator[Element]:
+    """Elements with at least one ``aria-*`` attribute, in document order."""
+    return iter(page.root.xpath("//*[@*[starts-with(name(), 'aria-')]]"))
+
+
+_ATTACH_SHADOW = re.compile(r"\.attachShadow\s*\(")
+
+
+def shadow_root_sources(page: Page) -> list[Element]:
+    """Scripts that call ``.attachShadow(`` and declarative shadow-root templates.
+
+    Elements in shadow trees are not in the parsed document; rules about the accessibility
+    tree's structure say cantTell where such content exists.
     """
-    aria-atomic aria-busy aria-controls aria-current aria-describedby aria-details
-    aria-disabled aria-dropeffect aria-errormessage aria-flowto aria-grabbed aria-haspopup
-    aria-hidden aria-invalid aria-keyshortcuts aria-label aria-labelledby aria-live aria-owns
-    aria-relevant aria-roledescription
-    """.split()
-)
-
-
-def _has_global_naming(el: etree._Element) -> bool:
-    return any(el.get(name) is not None for name in GLOBAL_ATTRIBUTES)
+    found = []
+    for el in page.by_tag.get("script", []):
+        if _ATTACH_SHADOW.search(el.text or ""):
+            found.append(el)
+    for el in page.by_tag.get("template", []):
+        if el.get("shadowrootmode") is not None or el.get("shadowroot") is not None:
+            found.append(el)
+    return found

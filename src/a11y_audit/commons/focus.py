@@ -1,7 +1,10 @@
 """Focusability from markup (HTML "focusable area" and "sequential focus navigation").
 
 https://html.spec.whatwg.org/multipage/interaction.html#focusable-area : natively focusable
-elements, minus disabled form controls, plus anything with a valid ``tabindex``. Whether CSS
+elements (links and image-map areas with ``href``, SVG links, form controls, ``iframe``,
+``embed``, the ``summary`` of a ``details``, media with ``controls``, editing hosts), minus
+disabled form controls, plus anything with a valid ``tabindex`` ("rules for parsing integers");
+nothing inside an ``inert`` subtree or an ``<input type=hidden>`` is focusable. Whether CSS
 hides an element is not visible here; callers combine this with the page's visibility.
 """
 
@@ -14,7 +17,9 @@ from lxml import etree
 from a11y_audit.commons.dom import tag_of
 
 _TABINDEX = re.compile(r"^\s*([+-]?\d+)\s*$")
-_DISABLEABLE = frozenset(("button", "input", "select", "textarea", "optgroup", "option", "fieldset"))
+_DISABLEABLE = frozenset(
+    ("button", "input", "select", "textarea", "optgroup", "option", "fieldset")
+)
 
 
 def tabindex(el: etree._Element) -> int | None:
@@ -41,7 +46,7 @@ def is_disabled(el: etree._Element) -> bool:
 def is_natively_focusable(el: etree._Element) -> bool:
     tag = tag_of(el)
     if tag in ("a", "area"):
-        return el.get("href") is not None
+        return el.get("href") is not None or (tag == "a" and el.get("xlink:href") is not None)
     if tag == "input":
         return (el.get("type") or "").strip().lower() != "hidden" and not is_disabled(el)
     if tag in ("button", "select", "textarea"):
@@ -55,23 +60,33 @@ def is_natively_focusable(el: etree._Element) -> bool:
         ) is el
     if tag in ("audio", "video"):
         return el.get("controls") is not None
-    if el.get("contenteditable") is not None and (el.get("contenteditable") or "").lower() in (
-        "", "true", "plaintext-only"
-    ):
+    editable = el.get("contenteditable")
+    return editable is not None and editable.strip().lower() in ("", "true", "plaintext-only")
+
+
+def is_inert(el: etree._Element) -> bool:
+    """In an ``inert`` subtree (HTML "inert" attribute): never focusable."""
+    if el.get("inert") is not None:
         return True
-    return False
+    return any(anc.get("inert") is not None for anc in el.iterancestors())
+
+
+def _never_focusable(el: etree._Element) -> bool:
+    if tag_of(el) == "input" and (el.get("type") or "").strip().lower() == "hidden":
+        return True
+    return is_disabled(el) or is_inert(el)
 
 
 def is_focusable(el: etree._Element) -> bool:
     """Focusable at all (by keyboard or click): native focusability or a valid tabindex."""
     if tabindex(el) is not None:
-        return not is_disabled(el)
-    return is_natively_focusable(el)
+        return not _never_focusable(el)
+    return is_natively_focusable(el) and not is_inert(el)
 
 
 def is_tabbable(el: etree._Element) -> bool:
     """In sequential focus navigation: focusable and tabindex is not negative."""
     index = tabindex(el)
     if index is not None:
-        return index >= 0 and not is_disabled(el)
-    return is_natively_focusable(el)
+        return index >= 0 and not _never_focusable(el)
+    return is_natively_focusable(el) and not is_inert(el)

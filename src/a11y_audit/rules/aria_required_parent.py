@@ -1,0 +1,79 @@
+"""Elements whose role needs a context sit inside an element with that context role.
+
+A ``listitem``, ``tab``, ``menuitem``, ``option``, ``row`` or ``cell`` means something only
+inside its ``list``, ``tablist``, ``menu``, ``listbox``, ``table``: screen readers announce
+"tab 2 of 5" or "row 3" from that context. A ``role="tab"`` in a plain ``div`` is announced
+without it, and some screen readers drop such orphans altogether.
+
+Applies to elements exposed to assistive technology with an explicit WAI-ARIA 1.2 role that has
+required context roles, unless the element's implicit role is that same role
+(``<li role="listitem">``), as ACT rule ff89c9 and axe-core's ``aria-required-parent``. The
+element must be a child in the accessibility tree of an element with one of those roles:
+elements with role ``none``/``presentation`` and elements without any role are skipped on the
+way up, ``aria-owns`` moves an element under its owner; a ``div`` or ``span`` (role
+``generic``) in between breaks the context.
+
+Fails::
+
+    <div class="tabs">
+      <button role="tab" aria-selected="true">Latest</button>
+      <button role="tab" aria-selected="false">Most read</button>
+    </div>
+
+Passes::
+
+    <div class="tabs" role="tablist">
+      <button role="tab" aria-selected="true">Latest</button>
+      <button role="tab" aria-selected="false">Most read</button>
+    </div>
+
+Limits: an element that only a stylesheet hides still counts as exposed; elements a script
+moves into a shadow root are not seen.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons import aria
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="aria-required-parent",
+    impact="critical",
+    wcag=("1.3.1",),
+    act=("ff89c9",),
+    tags=("cat.aria",),
+    help="Put the element inside an element with its required context role (e.g. tab in tablist)",
+)
+
+
+def check(page: Page) -> Results:
+    for source in aria.shadow_root_sources(page):
+        yield RULE.cant_tell(source, "Content in a shadow root (built by script or a declarative "
+                                     "template) is not checked: it may change the accessibility "
+                                     "tree")
+    for el in page.with_role:
+        explicit = aria.explicit_role(el)
+        context = aria.required_context(explicit) if explicit else ()
+        if not context or not aria.is_aria12_role(explicit):
+            continue
+        if page.is_hidden(el) or aria.is_mathml(el) or explicit == aria.implicit_role(el):
+            continue
+        parent = aria.tree_parent(page, el)
+        parent_role = page.role(parent) if parent is not None else ""
+        if parent_role in context:
+            yield RULE.ok(el)
+        else:
+            yield RULE.fail(el, f'role="{explicit}" must be owned by {_roles(context)}; its '
+                                f"parent in the accessibility tree is {_describe(parent, page)}")
+
+
+def _roles(roles: tuple[str, ...]) -> str:
+    return " or ".join(f"role={r!r}" for r in roles)
+
+
+def _describe(el: Element | None, page: Page) -> str:
+    if el is None:
+        return "the document root"
+    role = page.role(el)
+    return f"<{tag_of(el)}> with role {role!r}" if role else f"<{tag_of(el)}>"

@@ -1,0 +1,51 @@
+"""Role attributes name at least one valid, non-abstract WAI-ARIA role.
+
+Browsers skip role tokens they do not know and fall back to the element's native role, so a
+typo (``role="buton"``) or an abstract role (``role="widget"``) leaves a custom control
+announced as plain text: screen-reader users do not learn that the share icon or the gallery
+arrow can be activated.
+
+Applies to every non-empty ``role`` attribute on an element exposed to assistive technology,
+as ACT rule 674b10 and axe-core's ``aria-roles``. Fallback lists pass when any token is valid
+(``role="doc-biblioref link"``); the rule looks no further than the role list of WAI-ARIA 1.2,
+the Graphics module, DPUB-ARIA and the WAI-ARIA 1.3 roles browsers map (comment, mark,
+suggestion).
+
+Fails::
+
+    <span class="share" role="buton" tabindex="0" onclick="share()">Share</span>
+
+Passes::
+
+    <span class="share" role="button" tabindex="0" onclick="share()">Share</span>
+
+Limits: an element that only a stylesheet hides still counts as exposed.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons import aria
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="aria-roles",
+    impact="critical",
+    wcag=("1.3.1", "4.1.2"),
+    act=("674b10",),
+    tags=("cat.aria",),
+    help="Use a role defined in WAI-ARIA (check the spelling; abstract roles are not allowed)",
+)
+
+
+def check(page: Page) -> Results:
+    for el in page.with_role:
+        tokens = aria.role_tokens(el)
+        if not tokens or page.is_hidden(el) or aria.is_mathml(el):
+            continue
+        if any(token in aria.ARIA_ROLES for token in tokens):
+            yield RULE.ok(el)
+            continue
+        abstract = [t for t in tokens if t in aria.ABSTRACT_ROLES]
+        note = f" ({', '.join(abstract)} abstract)" if abstract else ""
+        yield RULE.fail(el, f'role="{el.get("role").strip()}" names no valid WAI-ARIA '
+                            f"role{note}")

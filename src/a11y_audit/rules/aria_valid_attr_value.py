@@ -1,0 +1,48 @@
+"""ARIA states and properties have values of their WAI-ARIA value type.
+
+A value outside the type is ignored or replaced by a default: ``aria-expanded="collapsed"`` on
+the menu button of a site header is not announced as collapsed, ``aria-live="page"`` on a live
+blog is not live at all. Users of screen readers get a wrong or missing state.
+
+Applies to every WAI-ARIA state or property with a non-empty value on an HTML or SVG element, as
+ACT rule 6a7281 and axe-core's ``aria-valid-attr-value``. Values are compared ASCII
+case-insensitively; ID references need no matching element (ACT rule 6a7281: a missing target
+is tested elsewhere), but an ID reference is a single token.
+
+Fails::
+
+    <button aria-expanded="collapsed" aria-controls="site-menu">Menu</button>
+
+Passes::
+
+    <button aria-expanded="false" aria-controls="site-menu">Menu</button>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons import aria
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="aria-valid-attr-value",
+    impact="critical",
+    wcag=("1.3.1", "4.1.2"),
+    act=("6a7281",),
+    tags=("cat.aria",),
+    help="Give the ARIA attribute a value its type allows (see the WAI-ARIA definition)",
+)
+
+
+def check(page: Page) -> Results:
+    for el in aria.iter_aria_elements(page):
+        targets = [(name, value) for name, value in aria.aria_attributes(el)
+                   if name in aria.ATTRIBUTES and value.strip()]
+        if not targets or aria.is_mathml(el):
+            continue
+        wrong = [(name, value) for name, value in targets if not aria.is_valid_value(name, value)]
+        if wrong:
+            detail = "; ".join(f'{name}="{value.strip()}" (expected '
+                               f"{aria.expected_values(name)})" for name, value in wrong)
+            yield RULE.fail(el, f"Invalid ARIA value: {detail}")
+        else:
+            yield RULE.ok(el)
