@@ -1,257 +1,404 @@
 """Accessible name computation (W3C Accessible Name and Description Computation 1.2).
 
-https://www.w3.org/TR/accname-1.2/#mapping_additional_nd_te : the steps below are numbered as
-in section 4.3.2 "Computation steps". Native sources follow HTML-AAM section 4.1 "Accessible Name
-Computations By HTML Element". CSS generated content (::before/::after) is invisible to static
-HTML and is not part of the result.
+https://www.w3.org/TR/accname-1.2/#computation-steps : the steps below follow section 4.3.2
+"Computation steps" in the order of accname 1.2 (the letters of accname 1.1 in brackets):
+
+* 2A hidden not referenced: hidden nodes are skipped unless the traversal started at a hidden
+  node (an element referenced by ``aria-labelledby``, a ``label``, or a hidden root), in which
+  case the whole subtree counts, as browsers do;
+* 2B ``aria-labelledby``: each valid IDREF in order, joined by spaces; never followed inside
+  another ``aria-labelledby`` traversal; a self reference yields the element's own
+  ``aria-label`` or content; an empty result falls through to the next step;
+* 2C embedded control [1.1: 2E]: inside another node's name, a textbox gives its value, a
+  combobox or listbox its selected option(s), a range ``aria-valuetext``, ``aria-valuenow`` or
+  its value;
+* 2D ``aria-label`` [2C]: unless empty or white space only;
+* 2E host language label [2D]: HTML-AAM section 4.1 (https://www.w3.org/TR/html-aam-1.0/
+  #accessible-name-and-description-computation): ``img``/``area`` ``alt``, button-like
+  ``input`` values with the default "Submit"/"Reset", ``input type=image`` ``alt`` then value,
+  ``label`` elements (by ``for`` or by wrapping, hidden labels included), ``fieldset``/
+  ``legend``, ``figure``/``figcaption``, ``table``/``caption``, ``optgroup``/``option``
+  ``label``, and the ``<title>`` child of SVG elements (SVG-AAM section 7.1);
+  skipped for elements whose role is ``none``/``presentation``;
+* 2F name from content [2F-2H]: for roles in :data:`NAME_FROM_CONTENT_ROLES`, ``summary``, and
+  every node reached while computing another node's name: the names of the child nodes in
+  order, block-level children (and ``br``) set apart by spaces; a child hidden only by
+  ``visibility: hidden`` still contributes descendants that are made visible again;
+* 2G text nodes: their text;
+* 2I tooltip: the ``title`` attribute, then ``placeholder`` for text fields (HTML-AAM).
+
+Static HTML cannot see CSS generated content (``::before``/``::after``) nor stylesheets, so
+neither is part of the result. Not implemented on purpose: the default name "Submit Query" of
+``input type=image`` (ACT rule 59796f treats it as no name) and the non-standard
+``aria-labeledby`` spelling.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from a11y_audit.commons.aria import NAME_FROM_CONTENT_ROLES
-from a11y_audit.commons.dom import id_refs, is_element, normalize_space, tag_of
+from a11y_audit.commons.dom import id_refs, normalize_space, tag_of, text_content
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
 
-# Elements whose content is never part of a name (not rendered as text).
-_SKIP_CONTENT = frozenset(("script", "style", "template", "noscript", "head", "title", "meta"))
+Element = etree._Element
 
-# Rendered as blocks: their text is separated from neighbours, as browsers do.
-_BLOCK = frozenset(
-    """
-    address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure
-    footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td
-    tfoot th thead tr ul caption legend option
-    """.split()
-)
+# Elements never part of a name: not rendered as text (``noscript`` content is not rendered
+# with scripting on; ``desc`` is a description; ``datalist`` is not rendered).
+_SKIP_CONTENT = frozenset((
+    "script", "style", "template", "noscript", "head", "title", "meta", "link", "desc",
+    "datalist", "param", "source", "track",
+))
+# Replaced elements: their children are fallback content, not rendered when the resource loads.
+_REPLACED = frozenset(("iframe", "frame", "audio", "video", "object", "embed"))
 
-# Roles that are embedded controls (step 2E) and roles that take no name from their content.
+# Rendered as blocks by default: their text is set apart from its neighbours, as browsers do.
+_BLOCK = frozenset((
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "option",
+    "optgroup", "menu", "hgroup", "search", "center",
+))
+_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.I)
+_INLINE_DISPLAYS = frozenset(("inline", "inline-block", "inline-flex", "inline-grid",
+                              "inline-table", "contents", "ruby"))
+
+# Roles whose value is used when they are embedded in another node's name (step 2C).
 _TEXTBOX_ROLES = frozenset(("textbox", "searchbox"))
 _RANGE_ROLES = frozenset(("slider", "spinbutton", "scrollbar", "progressbar", "meter"))
+_PRESENTATIONAL = frozenset(("none", "presentation"))
 
-# HTML-AAM: input types whose name comes from their value (button-like inputs).
-_BUTTON_DEFAULTS = {"submit": "Submit", "reset": "Reset", "button": "", "image": "Submit"}
+# HTML-AAM: default names of button-like inputs without a usable value.
+_BUTTON_DEFAULTS = {"submit": "Submit", "reset": "Reset", "button": ""}
+# Input types that show a text field, so a placeholder is their last name source.
+_TEXT_FIELDS = frozenset(("text", "search", "email", "tel", "url", "password", "number"))
+
+# HTML "input type" keywords; any other value is the Text state.
+_INPUT_TYPES = frozenset((
+    "hidden", "text", "search", "tel", "url", "email", "password", "date", "month", "week",
+    "time", "datetime-local", "number", "range", "color", "checkbox", "radio", "file", "submit",
+    "image", "reset", "button",
+))
 
 # Elements that can be labelled by <label> (HTML "labelable elements").
 LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "select", "textarea"))
 
+# Deeper than this, a subtree's text is taken as is (no recursion), so pathological nesting
+# cannot exhaust the interpreter stack.
+_MAX_DEPTH = 120
 
-def accessible_name(el: etree._Element, page: Page) -> str:
+
+def accessible_name(el: Element, page: Page) -> str:
     """The element's accessible name, whitespace-normalised ("" when it has none)."""
     cache = page._name_cache
     found = cache.get(el)
     if found is None:
-        found = normalize_space(_Computation(page).name(el, root=True))
+        found = normalize_space(_Computation(page).root(el))
         cache[el] = found
     return found
 
 
+def input_type(el: Element) -> str:
+    """The ``type`` of an ``input`` as HTML reads it: lower-case, "text" when absent or unknown."""
+    kind = (el.get("type") or "").strip().lower()
+    return kind if kind in _INPUT_TYPES else "text"
+
+
 class _Computation:
-    """One run of the algorithm; ``visited`` stops reference cycles (step 2 "already visited")."""
+    """One run of the algorithm; ``visited`` stops reference cycles."""
 
     __slots__ = ("page", "visited")
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.visited: set[etree._Element] = set()
+        self.visited: set[Element] = set()
+
+    def root(self, el: Element) -> str:
+        # A hidden root is named as browsers name it: as if its subtree were referenced.
+        return self.name(el, recursion=False, in_labelledby=False,
+                         include_hidden=self.page.is_hidden(el), depth=0)
 
     def name(
         self,
-        el: etree._Element,
+        el: Element,
         *,
-        root: bool = False,
-        in_labelledby: bool = False,
-        in_content: bool = False,
-        referenced_hidden: bool = False,
+        recursion: bool,
+        in_labelledby: bool,
+        include_hidden: bool,
+        depth: int,
+        self_reference: bool = False,
     ) -> str:
-        page = self.page
-        if el in self.visited:
+        if el in self.visited and not self_reference:
             return ""
         self.visited.add(el)
         tag = tag_of(el)
-        if tag in _SKIP_CONTENT:
+        if tag in _SKIP_CONTENT and recursion:
             return ""
-        # 2A: hidden and not directly referenced by aria-labelledby.
-        if not referenced_hidden and page.is_hidden(el) and not (in_labelledby and root):
+        page = self.page
+        # 2A: hidden, and not part of a traversal that started at a hidden node.
+        if not include_hidden and page.is_hidden(el):
             return ""
-        # 2B: aria-labelledby, unless we are already following a labelledby reference. Each
-        # reference starts a fresh traversal that does not follow aria-labelledby again, so a
-        # self-reference yields the element's own aria-label or content, as browsers do.
-        if not in_labelledby and el.get("aria-labelledby"):
-            parts = []
-            for ref in id_refs(el.get("aria-labelledby")):
-                target = page.ids.get(ref)
-                if target is not None:
-                    part = _Computation(page).name(
-                        target, root=True, in_labelledby=True,
-                        referenced_hidden=page.is_hidden(target),
-                    )
-                    parts.append(part)
-            result = normalize_space(" ".join(parts))
-            if result:
-                return result
+        # 2B: aria-labelledby, unless already inside an aria-labelledby traversal.
+        if not in_labelledby:
+            refs = el.get("aria-labelledby")
+            if refs:
+                labelled = self._labelledby(el, refs, depth)
+                if labelled.strip():
+                    return labelled
         role = page.role(el)
-        # 2C-2E ordering: an embedded control inside a label or content takes its value (2E)
-        # before its own aria-label when we are computing someone else's name.
-        if in_content or (in_labelledby and not root):
-            embedded = self._embedded_value(el, role)
-            if embedded is not None:
-                return embedded
-        # 2C: aria-label.
+        # 2C: an embedded control contributes its value, not its label.
+        if recursion:
+            value = self._embedded_value(el, tag, role)
+            if value is not None:
+                return value
+        # 2D: aria-label.
         label = el.get("aria-label")
-        if label is not None and label.strip():
-            return label.strip()
-        # 2D: native host-language label (HTML-AAM), unless the role is presentational.
-        if role not in ("none", "presentation"):
-            native = self._native(el, tag)
-            if native:
+        if label and label.strip():
+            return label
+        presentational = role in _PRESENTATIONAL
+        # 2E: host language label (HTML-AAM), not for presentational elements.
+        if not presentational:
+            native = self._native(el, tag, include_hidden, depth)
+            if native.strip():
                 return native
         # 2F: name from content.
-        if in_content or in_labelledby or role in NAME_FROM_CONTENT_ROLES or _content_named(tag):
-            text = self.content(el, referenced_hidden, in_labelledby)
+        if (recursion or role in NAME_FROM_CONTENT_ROLES or tag == "summary") and (
+            tag not in _REPLACED
+        ):
+            text = self._content(el, in_labelledby, include_hidden, depth, own_text=True)
             if text.strip():
                 return text
-        # 2I: tooltip attribute.
+        # 2I: tooltip attribute, then (HTML-AAM) the placeholder of a text field.
+        if presentational:
+            return ""
         title = el.get("title")
         if title and title.strip():
-            return title.strip()
-        if tag in ("input", "textarea") and not in_content:
+            return title
+        if not recursion and (tag == "textarea" or (
+            tag == "input" and input_type(el) in _TEXT_FIELDS
+        )):
             placeholder = el.get("placeholder")
             if placeholder and placeholder.strip():
-                return placeholder.strip()
+                return placeholder
         return ""
 
-    def _embedded_value(self, el: etree._Element, role: str) -> str | None:
-        tag = tag_of(el)
+    # -- 2B ---------------------------------------------------------------------------------
+
+    def _labelledby(self, el: Element, refs: str, depth: int) -> str:
+        page = self.page
+        parts: list[str] = []
+        for ref in id_refs(refs):
+            target = page.ids.get(ref)
+            if target is None:
+                continue
+            parts.append(self.name(
+                target, recursion=True, in_labelledby=True,
+                include_hidden=page.is_hidden(target), depth=depth + 1,
+                self_reference=target is el,
+            ))
+        return " ".join(parts)
+
+    # -- 2C ---------------------------------------------------------------------------------
+
+    def _embedded_value(self, el: Element, tag: str, role: str) -> str | None:
         if role in _TEXTBOX_ROLES:
             if tag == "input":
                 return el.get("value") or ""
             if tag == "textarea":
                 return el.text or ""
-            return normalize_space(self.content(el, False))
-        if role in ("combobox", "listbox"):
+            return text_content(el)
+        if role == "combobox" or role == "listbox":
             if tag == "select":
-                options = el.xpath(".//option")
-                chosen = [o for o in options if o.get("selected") is not None] or options[:1]
-                return " ".join(normalize_space(o.text_content()) for o in chosen)
-            selected = el.xpath(".//*[@aria-selected='true']")
-            if selected:
-                return " ".join(normalize_space(s.text_content()) for s in selected)
+                return " ".join(_option_text(o) for o in selected_options(el))
             if tag == "input":
                 return el.get("value") or ""
-            return ""
+            if role == "listbox":
+                chosen = el.xpath(".//*[@aria-selected='true']")
+                return " ".join(normalize_space(text_content(c)) for c in chosen)
+            inner = el.xpath(".//input[not(@type='hidden')]")
+            return (inner[0].get("value") or "") if inner else text_content(el)
         if role in _RANGE_ROLES:
-            text = el.get("aria-valuetext")
-            if text:
-                return text
-            now = el.get("aria-valuenow")
-            if now:
-                return now
-            if tag in ("input", "progress", "meter"):
+            for attribute in ("aria-valuetext", "aria-valuenow"):
+                value = el.get(attribute)
+                if value and value.strip():
+                    return value
+            if tag == "input":
+                return _range_value(el)
+            if tag in ("progress", "meter"):
                 return el.get("value") or ""
             return ""
         return None
 
-    def _native(self, el: etree._Element, tag: str) -> str:
-        page = self.page
-        if tag == "img" or tag == "area":
-            alt = el.get("alt")
-            return alt if alt is not None else ""
+    # -- 2E ---------------------------------------------------------------------------------
+
+    def _native(self, el: Element, tag: str, include_hidden: bool, depth: int) -> str:
+        if tag in ("img", "area"):
+            return el.get("alt") or ""
         if tag == "input":
-            kind = (el.get("type") or "text").strip().lower()
-            if kind == "image":
-                alt = el.get("alt")
-                if alt is not None and alt.strip():
-                    return alt
-                labels = self._labels(el)
-                if labels:
-                    return labels
-                value = el.get("value")
-                if value and value.strip():
-                    return value
-                title = el.get("title")
-                return title.strip() if title and title.strip() else "Submit"
-            if kind in _BUTTON_DEFAULTS:
-                labels = self._labels(el)
-                if labels:
-                    return labels
-                value = el.get("value")
-                if value is not None and value.strip():
-                    return value
-                return _BUTTON_DEFAULTS[kind]
-            return self._labels(el)
+            return self._native_input(el, include_hidden, depth)
         if tag in LABELABLE:
-            labels = self._labels(el)
-            if labels:
-                return labels
-            return ""
+            return self._labels(el, include_hidden, depth)
         if tag == "fieldset":
-            return self._first_child_content(el, "legend")
+            return self._child_name(el, "legend", include_hidden, depth)
         if tag == "figure":
-            return self._first_child_content(el, "figcaption")
+            return self._child_name(el, "figcaption", include_hidden, depth)
         if tag == "table":
-            return self._first_child_content(el, "caption")
-        if tag == "svg" or el.tag == "{http://www.w3.org/2000/svg}svg":
+            return self._child_name(el, "caption", include_hidden, depth)
+        if tag == "optgroup" or tag == "option":
+            return el.get("label") or ""
+        if tag == "svg" or in_svg(el):
             for child in el:
                 if tag_of(child) == "title":
-                    return normalize_space(child.text_content())
+                    return text_content(child)
+        return ""
+
+    def _native_input(self, el: Element, include_hidden: bool, depth: int) -> str:
+        kind = input_type(el)
+        if kind == "hidden":
             return ""
-        if tag == "optgroup":
-            return el.get("label") or ""
-        if tag == "option" and el.get("label"):
-            return el.get("label") or ""
-        del page
-        return ""
+        if kind == "image":
+            alt = el.get("alt")
+            if alt and alt.strip():
+                return alt
+            return self._labels(el, include_hidden, depth) or _usable(el.get("value"))
+        if kind in _BUTTON_DEFAULTS:
+            return (self._labels(el, include_hidden, depth) or _usable(el.get("value"))
+                    or _BUTTON_DEFAULTS[kind])
+        return self._labels(el, include_hidden, depth)
 
-    def _first_child_content(self, el: etree._Element, child_tag: str) -> str:
-        for child in el:
-            if tag_of(child) == child_tag:
-                return self.content(child, False)
-        return ""
-
-    def _labels(self, el: etree._Element) -> str:
+    def _labels(self, el: Element, include_hidden: bool, depth: int) -> str:
+        """The names of the element's ``label`` elements; a hidden label still names it."""
         page = self.page
-        parts = []
-        for label in page.labels_for(el):
-            if page.is_hidden(label):
-                continue
-            parts.append(self.name(label, in_content=True))
+        parts = [
+            self.name(label, recursion=True, in_labelledby=False,
+                      include_hidden=include_hidden or page.is_hidden(label), depth=depth + 1)
+            for label in page.labels_for(el)
+        ]
         return normalize_space(" ".join(parts))
 
-    def content(
-        self, el: etree._Element, referenced_hidden: bool, in_labelledby: bool = False
+    def _child_name(self, el: Element, child_tag: str, include_hidden: bool, depth: int) -> str:
+        for child in el:
+            if tag_of(child) == child_tag:
+                return self.name(child, recursion=True, in_labelledby=False,
+                                 include_hidden=include_hidden, depth=depth + 1)
+        return ""
+
+    # -- 2F, 2G -----------------------------------------------------------------------------
+
+    def _content(
+        self, el: Element, in_labelledby: bool, include_hidden: bool, depth: int, own_text: bool
     ) -> str:
-        """Step 2F: the names of the child nodes, concatenated."""
+        """The names of the child nodes, concatenated; ``own_text`` says if el's text shows."""
+        if depth > _MAX_DEPTH:
+            return flat_text(el) if own_text else ""
+        page = self.page
         out: list[str] = []
-        if el.text:
+        if own_text and el.text:
             out.append(el.text)
         for child in el:
-            if is_element(child):
-                child_tag = tag_of(child)
-                if child_tag not in _SKIP_CONTENT and child not in self.visited:
-                    block = child_tag in _BLOCK
-                    if referenced_hidden or not self.page.is_hidden(child):
-                        part = self.name(
-                            child, in_content=True, in_labelledby=in_labelledby,
-                            referenced_hidden=referenced_hidden,
-                        )
-                        if block:
-                            out.append(f" {part} ")
-                        else:
-                            out.append(part)
-                    elif block:
-                        out.append(" ")
-            if child.tail:
+            child_tag = tag_of(child)
+            if child_tag and child_tag not in _SKIP_CONTENT:
+                if include_hidden or not page.is_hidden(child):
+                    part = self.name(child, recursion=True, in_labelledby=in_labelledby,
+                                     include_hidden=include_hidden, depth=depth + 1)
+                    out.append(f" {part} " if is_block(child, child_tag) else part)
+                elif _visibility_only(page, child):
+                    # visibility:hidden can be undone by a descendant (visibility:visible).
+                    part = self._content(child, in_labelledby, False, depth + 1, own_text=False)
+                    out.append(f" {part} " if is_block(child, child_tag) else part)
+                elif is_block(child, child_tag):
+                    out.append(" ")
+            if own_text and child.tail:
                 out.append(child.tail)
         return "".join(out)
 
 
-def _content_named(tag: str) -> bool:
-    # Elements that take their name from content in HTML-AAM although their role is not in the
-    # ARIA list: summary (a disclosure button), legend, caption, label are used via 2D/2F.
-    return tag in ("summary",)
+def flat_text(el: Element) -> str:
+    """All text of the subtree, without recursion (for pathologically deep trees)."""
+    out: list[str] = []
+    stack: list[tuple[Element, bool]] = [(el, False)]
+    while stack:
+        node, tail_only = stack.pop()
+        if tail_only:
+            if node.tail:
+                out.append(node.tail)
+            continue
+        if node is not el:
+            stack.append((node, True))
+        if not isinstance(node.tag, str) or tag_of(node) in _SKIP_CONTENT:
+            continue
+        if node.text:
+            out.append(node.text)
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(out)
+
+
+def selected_options(select: Element) -> list[Element]:
+    """The options a ``select`` shows as chosen (HTML "selectedness"), in tree order."""
+    options = select.xpath(".//option")
+    chosen = [o for o in options if o.get("selected") is not None]
+    multiple = select.get("multiple") is not None
+    if multiple:
+        return chosen
+    if chosen:
+        return chosen[-1:]
+    size = (select.get("size") or "").strip()
+    if size.isdigit() and int(size) > 1:
+        return []
+    enabled = [o for o in options if o.get("disabled") is None]
+    return enabled[:1]
+
+
+def _option_text(option: Element) -> str:
+    label = option.get("label")
+    if label and label.strip():
+        return label
+    return normalize_space(text_content(option))
+
+
+def _range_value(el: Element) -> str:
+    value = el.get("value")
+    if value and value.strip():
+        return value.strip()
+    if input_type(el) != "range":
+        return ""
+    low, high = _number(el.get("min"), 0.0), _number(el.get("max"), 100.0)
+    middle = low + (high - low) / 2 if high >= low else low
+    return f"{middle:g}"
+
+
+def _number(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _usable(value: str | None) -> str:
+    return value if value and value.strip() else ""
+
+
+def in_svg(el: Element) -> bool:
+    """Inside an ``svg`` element (an SVG element when parsed as HTML)."""
+    return any(tag_of(anc) == "svg" for anc in el.iterancestors())
+
+
+def is_block(el: Element, tag: str) -> bool:
+    """Rendered as a block: an inline ``display`` overrides the element's default."""
+    style = el.get("style")
+    if style and "display" in style:
+        match = _DISPLAY.search(style)
+        if match:
+            return match.group(1).lower() not in _INLINE_DISPLAYS
+    return tag in _BLOCK
+
+
+def _visibility_only(page: Page, el: Element) -> bool:
+    """Hidden by ``visibility`` alone (rendered, and not ``aria-hidden``)."""
+    return page._visibility.state(el) == (False, True, False)

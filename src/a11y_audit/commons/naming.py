@@ -1,0 +1,173 @@
+"""Shared pieces of the "has a non-empty accessible name" rules.
+
+The ACT rules 97a4e1 (buttons), c487ae (links), 59796f (image buttons), 23a2a8 (images),
+7d6734 (SVG images), m6b1q3 (menu items), e086e5 (form fields), 2t702h (summary), cae760
+(iframes) and 8fc3b6 (objects) share one expectation: each applicable element, *included in the
+accessibility tree*, has an accessible name that is not empty. This module holds the role sets
+they split between them, the check itself, and the element description used in messages.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+
+from a11y_audit.commons.aria import PRESENTATIONAL
+from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.rule import Element, Page, Result, Results, Rule
+
+# ACT e086e5 (form field): roles that inherit from input, menuitem or select and are form fields.
+INPUT_FIELD_ROLES = frozenset(("combobox", "listbox", "searchbox", "slider", "spinbutton",
+                               "textbox"))
+TOGGLE_FIELD_ROLES = frozenset(("checkbox", "menuitemcheckbox", "menuitemradio", "radio",
+                                "switch"))
+FIELD_ROLES = INPUT_FIELD_ROLES | TOGGLE_FIELD_ROLES
+# ``input`` types with no ARIA role that are form fields all the same (ACT e086e5, cc0f0a).
+ROLELESS_FIELD_TYPES = frozenset(("color", "date", "datetime-local", "file", "month",
+                                  "password", "time", "week"))
+# Native form controls; custom (ARIA) fields are every other element with a field role.
+NATIVE_FIELDS = frozenset(("input", "select", "textarea"))
+
+# DPUB-ARIA roles that inherit from link (ACT "inheriting semantic link").
+LINK_ROLES = frozenset(("link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"))
+
+_SHOWN_ATTRIBUTES = ("id", "type", "role", "name", "href", "src", "data", "class")
+_VALUE_LIMIT = 40
+
+
+def describe(el: Element) -> str:
+    """A short opening tag naming the element: ``<a href="/news" class="card">``."""
+    parts = [tag_of(el)]
+    for attribute in _SHOWN_ATTRIBUTES:
+        value = el.get(attribute)
+        if value is None:
+            continue
+        value = normalize_space(value)
+        if len(value) > _VALUE_LIMIT:
+            value = value[: _VALUE_LIMIT - 1] + "…"
+        parts.append(f'{attribute}="{value}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def in_tree(page: Page, el: Element) -> bool:
+    """Included in the accessibility tree, as far as markup and inline styles tell."""
+    return not page.is_hidden(el) and page.role(el) not in PRESENTATIONAL
+
+
+def name_sources(el: Element, attributes: tuple[str, ...] = (), text: bool = True) -> str:
+    """What was looked at, for the failure message: the naming attributes the element has (all
+    empty), or the list of what it lacks (``text`` says if content could have named it)."""
+    attributes = (*attributes, "aria-labelledby", "aria-label", "title")
+    found = []
+    for attribute in attributes:
+        value = el.get(attribute)
+        if value is not None:
+            found.append(f'{attribute}="{normalize_space(value)[:_VALUE_LIMIT]}"')
+    if found:
+        verb = " gives" if len(found) == 1 else " give"
+        return ", ".join(found) + verb + " no name" + (" and there is no text" if text else "")
+    lacking = (["text"] if text else []) + list(attributes)
+    return "no " + ", ".join(lacking[:-1]) + " or " + lacking[-1]
+
+
+def check_named(rule: Rule, page: Page, elements: Iterable[Element], what: str,
+                attributes: tuple[str, ...] = (), text: bool = True) -> Results:
+    """Pass each element with a non-empty accessible name, fail the others."""
+    for el in elements:
+        yield named(rule, page, el, what, attributes, text)
+
+
+def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str, ...] = (),
+          text: bool = True) -> Result:
+    """``ok`` when the element has a non-empty accessible name, else ``fail``; ``attributes``
+    and ``text`` list the element's own name sources for the message.
+
+    cantTell instead of fail when static HTML cannot decide: a ``<style>`` rule of the page may
+    hide the element (then it is not in the accessibility tree), or the text would come from a
+    script: a custom element (``<lazy-image alt=...>``) or a lazy-loading placeholder
+    (``data-alt``) where the name would be.
+    """
+    name = page.name(el)
+    if name:
+        return rule.ok(el, f'{what} {describe(el)} is named "{name[:80]}"')
+    message = (f"{what} {describe(el)} has no accessible name: "
+               f"{name_sources(el, attributes, text)}")
+    selector = may_be_removed_by_style(page, el)
+    if selector:
+        return rule.cant_tell(el, f"{message}; but the <style> rule {selector!r} may hide it")
+    scripted = scripted_content(el) if text else None
+    if scripted is not None:
+        return rule.cant_tell(el, f"{message}; but a script may fill {describe(scripted)} "
+                                  "with a name")
+    return rule.fail(el, message)
+
+
+def scripted_content(el: Element) -> Element | None:
+    """A custom element or lazy-loading placeholder whose rendered content scripts decide."""
+    if "-" in tag_of(el):
+        return el
+    found = el.xpath(".//*[contains(local-name(), '-') or @data-alt]")
+    return found[0] if found else None
+
+
+# -- <style> rules that may take an element out of the accessibility tree -------------------
+#
+# Only ``display: none`` and ``visibility: hidden|collapse`` remove content from the
+# accessibility tree; off-screen positioning or clipping does not (ACT "included in the
+# accessibility tree"). A rule's selector is judged by its last compound (tag, id, classes),
+# matched against the element and its ancestors: a "may", used to say cantTell.
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_REMOVES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\b",
+                      re.I)
+_LAST_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+)*)$")
+_SELECTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+Compound = tuple[str | None, str | None, frozenset[str], str]
+
+
+def may_be_removed_by_style(page: Page, el: Element) -> str | None:
+    """The selector of a ``<style>`` rule that may set ``display: none`` or ``visibility:
+    hidden`` on the element or an ancestor, else None."""
+    compounds = _removing_selectors(page)
+    if not compounds:
+        return None
+    for node in (el, *el.iterancestors()):
+        classes = set((node.get("class") or "").split())
+        ident, tag = node.get("id"), tag_of(node)
+        for want_tag, want_id, want_classes, text in compounds:
+            if ((want_tag is None or want_tag == tag) and (want_id is None or want_id == ident)
+                    and want_classes <= classes):
+                return text
+    return None
+
+
+def _removing_selectors(page: Page) -> list[Compound]:
+    found = _SELECTORS.get(page)
+    if found is not None:
+        return found
+    found = []
+    for style in page.tags("style"):
+        css = _COMMENT.sub("", "".join(style.itertext()))
+        for selectors, declarations in _CSS_RULE.findall(css):
+            if _REMOVES.search(declarations):
+                found.extend(c for c in map(_last_compound, selectors.split(",")) if c)
+    _SELECTORS[page] = found
+    return found
+
+
+def _last_compound(selector: str) -> Compound | None:
+    last = re.split(r"[\s>+~]+", selector.strip())[-1]
+    match = _LAST_COMPOUND.match(last)
+    if not last or match is None:
+        return None   # pseudo-classes, attribute selectors: not judged
+    parts = re.findall(r"[#.][\w-]+", match.group("rest"))
+    ident = next((p[1:] for p in parts if p[0] == "#"), None)
+    classes = frozenset(p[1:] for p in parts if p[0] == ".")
+    tag = match.group("tag")
+    tag = None if tag in (None, "*") else tag.lower()
+    if tag is None and ident is None and not classes:
+        return None
+    return (tag, ident, classes, selector.strip())

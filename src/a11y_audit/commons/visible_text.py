@@ -1,0 +1,111 @@
+"""Visible inner text of an element, decided from markup and inline styles.
+
+The ACT rules glossary (https://www.w3.org/WAI/standards-guidelines/act/rules/about/, "Visible
+inner text", used by rule 2ee8b8 "Visible label is part of accessible name") defines the text a
+sighted user reads on a control: visible text nodes with white space collapsed; an element that
+is not rendered gives nothing; a rendered but invisible element gives a space; ``br`` a line
+break; block-level elements are set apart by line breaks and table cells by spaces. Unlike the
+accessible name, ``aria-hidden`` does not matter and alternative text (``alt``) is no text.
+
+What static HTML can see: the ``hidden`` attribute, inline ``display``/``visibility``, closed
+``details``, and inline styles that hide text visually (clipping, zero size, off-screen
+offsets, zero opacity or font size). Stylesheets are not seen; callers pass ``hidden`` to treat
+more elements as invisible (for instance those a ``<style>`` rule or a class may hide).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.names import flat_text, is_block
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+
+# Never rendered as text, or replaced content whose children are fallback.
+_NO_TEXT = frozenset((
+    "script", "style", "template", "noscript", "head", "title", "meta", "link", "desc",
+    "datalist", "param", "source", "track", "iframe", "frame", "audio", "video", "object",
+    "embed", "canvas", "select", "textarea", "img", "input", "picture", "math",
+))
+_CELLS = frozenset(("td", "th"))
+_SPACE = re.compile(r"\s+")
+# Inline styles that hide text from sight while it stays rendered (the "visually hidden" idiom).
+_VISUALLY_HIDDEN = (
+    re.compile(r"(?:^|;)\s*clip\s*:\s*rect\(\s*0", re.I),
+    re.compile(r"(?:^|;)\s*clip-path\s*:\s*inset\(\s*50%", re.I),
+    re.compile(r"(?:^|;)\s*(?:left|top|text-indent|margin-left)\s*:\s*-\d{4,}", re.I),
+    re.compile(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)", re.I),
+    re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$|!)", re.I),
+)
+_TINY_BOX = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$|!)", re.I)
+_OVERFLOW_HIDDEN = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden", re.I)
+_MAX_DEPTH = 200
+
+
+def visible_inner_text(
+    el: Element, page: Page, hidden: Callable[[Element], bool] | None = None
+) -> str:
+    """The element's visible inner text; ``hidden(descendant)`` marks more text invisible."""
+    out: list[str] = []
+    _element(el, page, hidden, out, depth=0, root=True)
+    return "".join(out)
+
+
+def has_visible_text(el: Element, page: Page) -> bool:
+    """The element has visible text content (a visible text node that is not white space)."""
+    return bool(visible_inner_text(el, page).strip())
+
+
+def visually_hidden_style(el: Element) -> bool:
+    """An inline style hides the element from sight but keeps it rendered."""
+    style = el.get("style")
+    if not style:
+        return False
+    if any(p.search(style) for p in _VISUALLY_HIDDEN):
+        return True
+    return bool(_TINY_BOX.search(style) and _OVERFLOW_HIDDEN.search(style))
+
+
+def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
+             out: list[str], depth: int, root: bool = False) -> None:
+    tag = tag_of(el)
+    if not root and (tag in _NO_TEXT or not tag):
+        return
+    display_none, invisible, _ = page._visibility.state(el)
+    if display_none:
+        return
+    if tag == "br":
+        out.append("\n")
+        return
+    if not root and (visually_hidden_style(el) or (hidden is not None and hidden(el))):
+        out.append(" ")
+        return
+    block = not root and is_block(el, tag)
+    cell = tag in _CELLS
+    out.append("\n" if block and not cell else " " if cell else "")
+    if el.text:
+        out.append(_text(el.text, invisible))
+    for child in el:
+        if isinstance(child.tag, str):
+            if depth < _MAX_DEPTH:
+                _element(child, page, hidden, out, depth + 1)
+            else:   # pathologically deep: take the text as is
+                out.append(_text(flat_text(child) if tag_of(child) not in _NO_TEXT else "",
+                                 invisible))
+        if child.tail:
+            out.append(_text(child.tail, invisible))
+    out.append("\n" if block and not cell else " " if cell else "")
+
+
+def _text(data: str, invisible: bool) -> str:
+    if not invisible:
+        return _SPACE.sub(" ", data)
+    return " " if not data.strip() else ""

@@ -1,0 +1,51 @@
+"""Custom input fields (ARIA ``textbox``, ``combobox``, ``slider``...) have an accessible name.
+
+Script-driven search boxes, autocompletes, sliders and spin buttons built from ``div`` and
+``span`` take their role from a ``role`` attribute; a ``<label>`` cannot name them, and their
+content is their value, not their name. Without ``aria-label`` or ``aria-labelledby`` a screen
+reader announces "edit text" or "slider" with no purpose.
+
+The rule applies to elements other than ``input``, ``select`` and ``textarea`` whose role is
+``combobox``, ``listbox``, ``searchbox``, ``slider``, ``spinbutton`` or ``textbox``.
+
+Fails::
+
+    <div role="textbox" contenteditable="true" class="comment-box"></div>
+
+    <label for="volume">Volume</label><div role="slider" id="volume" tabindex="0"
+      aria-valuenow="40"></div>
+
+Passes::
+
+    <div role="textbox" contenteditable="true" aria-label="Your comment"></div>
+
+    <span id="vol-label">Volume</span><div role="slider" aria-labelledby="vol-label"
+      tabindex="0" aria-valuenow="40"></div>
+
+Limits: An unnamed field that a rule of the page's own ``<style>`` may hide (``display: none``,
+``visibility: hidden``) is cantTell; one hidden by an external stylesheet is checked.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.naming import INPUT_FIELD_ROLES, NATIVE_FIELDS, check_named
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="aria-input-field-name",
+    impact="serious",
+    wcag=("4.1.2",),
+    act=("e086e5",),
+    tags=("cat.aria",),
+    help="Give the field an aria-label or aria-labelledby",
+)
+
+
+def check(page: Page) -> Results:
+    fields = [
+        el for el in page.with_role
+        if tag_of(el) not in NATIVE_FIELDS and page.role(el) in INPUT_FIELD_ROLES
+        and not page.is_hidden(el)
+    ]
+    yield from check_named(RULE, page, fields, "Input field", text=False)

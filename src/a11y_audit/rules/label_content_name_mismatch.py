@@ -1,0 +1,221 @@
+"""The visible text of a control is part of its accessible name.
+
+Voice control users activate a control by saying what they see: "click Subscribe". When a
+link or button shows one text but an ``aria-label`` or ``aria-labelledby`` gives it another
+name ("Read more" shown, "Open article about the budget" named), the spoken command matches
+nothing. Screen reader users who can see also hear a different label than the one on screen.
+
+The rule applies to elements with a widget role that takes its name from content (``button``,
+``checkbox``, ``gridcell``, ``link``, ``menuitem``, ``menuitemcheckbox``, ``menuitemradio``,
+``option``, ``radio``, ``searchbox``, ``switch``, ``tab``, ``treeitem``) that have visible text
+and an ``aria-label`` or ``aria-labelledby`` attribute. It follows the "label in name
+algorithm" of ACT rule 2ee8b8: text in round brackets is dropped; case, punctuation, symbols and
+emoji are ignored; the visible words must appear, whole and in order, as a contiguous run of
+words of the name. A lone "x" (a close symbol) is not text. Controls whose visible text or name
+holds an abbreviation ("Ave." named "Avenue") or the same word hyphenated differently
+("e-mail"/"email") are not checked, as the ACT rule says.
+
+Fails::
+
+    <a href="/politics/budget-2025" aria-label="Open article">Budget: what it means for you</a>
+
+    <button aria-label="Download the specification">Download specification</button>
+
+Passes::
+
+    <a href="/politics/budget-2025" aria-label="Read more: Budget 2025 explained">Read more</a>
+
+    <button aria-label="Search by date">Search by date (YYYY-MM-DD)</button>
+
+    <button aria-label="Close dialog">×</button>
+
+Limits: stylesheets are not seen. When the mismatch could come from text that a ``<style>``
+rule or a "visually hidden"-like class hides, or from an icon font drawing a word as a symbol
+(Material Icons ligatures), the result is cantTell. Words are split at white space, so for
+scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to appear
+in the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.naming import LINK_ROLES, describe
+from a11y_audit.commons.stylesheets import may_be_hidden_by_style
+from a11y_audit.commons.visible_text import visible_inner_text
+from a11y_audit.rule import Element, Page, Result, Results, Rule
+
+RULE = Rule(
+    id="label-content-name-mismatch",
+    impact="serious",
+    wcag=("2.5.3",),
+    act=("2ee8b8",),
+    tags=("cat.semantics", "experimental"),
+    help="Start the aria-label or aria-labelledby name with the control's visible text",
+)
+
+# WAI-ARIA 1.2 widget roles that support name from content (ACT 2ee8b8 "Background").
+WIDGET_ROLES = frozenset((
+    "button", "checkbox", "gridcell", "menuitem", "menuitemcheckbox", "menuitemradio",
+    "option", "radio", "searchbox", "switch", "tab", "treeitem",
+)) | LINK_ROLES
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_INVISIBLE_FORMAT = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Letters followed by a period: "Ave.", "Dr.", "approx." (ACT: abbreviations are excluded).
+_ABBREVIATION = re.compile(r"^([^\W\d_]{1,10})\.\W*$")
+_HYPHENATED = re.compile(r"\w[-\u2010\u2011]\w")
+# Scripts written without spaces between words.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                       "\u4e00-\u9fff\uf900-\ufaff]")
+# Single letters used as symbols: "x" for close (ACT 2ee8b8 "non-text content").
+_SYMBOL_LETTERS = frozenset(("x",))
+# Class names that usually hide text from sight (screen-reader-only utilities, responsive hiding).
+_HIDING_CLASS = re.compile(
+    r"sr-?only|sr_only|screen-?reader|visually-?hidden|visuallyhidden|a11y|assistive|offscreen|"
+    r"off-screen|hidden|hide|invisible|d-none|clip|(?:^|-)only(?:-|$)", re.I
+)
+_ICON_FONT = re.compile(r"material[ +_-]?(?:icons|symbols)", re.I)
+_LIGATURE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def check(page: Page) -> Results:
+    for el in page.root.xpath("//*[@aria-label or @aria-labelledby]"):
+        if page.role(el) not in WIDGET_ROLES or _list_container(el) == "datalist":
+            continue   # datalist options are never rendered as text
+        label = visible_inner_text(el, page)
+        if not label.strip():
+            continue   # no visible text content
+        result = _evaluate(page, el, label, page.name(el))
+        if result is not None:
+            yield result
+
+
+def _evaluate(page: Page, el: Element, label: str, name: str) -> Result | None:
+    shown = " ".join(label.split())
+    verdict = compare(label, name)
+    if verdict is None:
+        return None
+    if verdict:
+        return RULE.ok(el, f'{describe(el)}: visible text "{shown[:80]}" is part of its '
+                           f'accessible name "{name[:80]}"')
+    doubt = _doubt(page, el, label, name)
+    if doubt:
+        return RULE.cant_tell(el, f'{describe(el)}: visible text "{shown[:80]}" is not part of '
+                                  f'its accessible name "{name[:80]}", unless {doubt}')
+    return RULE.fail(el, f'{describe(el)}: visible text "{shown[:80]}" is not part of its '
+                         f'accessible name "{name[:80]}"')
+
+
+def compare(label: str, name: str) -> bool | None:
+    """ACT "label in name algorithm": True contained, False not, None when the rule does not
+    apply (an abbreviation or a differently hyphenated word)."""
+    label, name = _strip_parentheses(label), _strip_parentheses(name)
+    label_tokens, name_tokens = tokens(label), tokens(name)
+    if _abbreviated(label, name_tokens) or _abbreviated(name, label_tokens):
+        return None
+    if _hyphenation_differs(label, name_tokens) or _hyphenation_differs(name, label_tokens):
+        return None
+    if _contiguous(label_tokens, name_tokens):
+        return True
+    words = [t for t in label_tokens if t not in _SYMBOL_LETTERS]
+    if _contiguous(words, name_tokens):
+        return True
+    if _UNSPACED.search(label) or _UNSPACED.search(name):
+        return "".join(words) in "".join(name_tokens)
+    return False
+
+
+def tokens(text: str) -> list[str]:
+    """Case-folded, NFKD-normalised words of letters and digits; everything else separates."""
+    text = unicodedata.normalize("NFKD", _INVISIBLE_FORMAT.sub("", text).casefold())
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] in "LN":
+            kept.append(char)
+        elif category[0] != "M":   # combining marks belong to their letter
+            kept.append(" ")
+    return "".join(kept).split()
+
+
+def _strip_parentheses(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _PARENTHESES.sub(" ", text)
+    return text
+
+
+def _contiguous(part: list[str], whole: list[str]) -> bool:
+    if not part:
+        return True
+    size = len(part)
+    return any(whole[i:i + size] == part for i in range(len(whole) - size + 1))
+
+
+def _abbreviated(text: str, other_tokens: list[str]) -> bool:
+    """A word like "Ave." in ``text`` that abbreviates a word of the other string ("avenue")."""
+    others = set(other_tokens)
+    for word in text.casefold().split():
+        match = _ABBREVIATION.match(word)
+        if match is None:
+            continue
+        stem = match.group(1)
+        if stem not in others and any(len(t) > len(stem) and t.startswith(stem)
+                                       for t in others):
+            return True
+    return False
+
+
+def _hyphenation_differs(text: str, other_tokens: list[str]) -> bool:
+    """A hyphenated word of ``text`` written as one word in the other string."""
+    others = set(other_tokens)
+    for word in text.split():
+        if _HYPHENATED.search(word):
+            joined = "".join(tokens(word))
+            if joined in others:
+                return True
+    return False
+
+
+def _list_container(el: Element) -> str | None:
+    """``select`` or ``datalist`` when ``el`` is one of their options, else None."""
+    if tag_of(el) != "option":
+        return None
+    return next((tag_of(a) for a in el.iterancestors() if tag_of(a) in ("select", "datalist")),
+                None)
+
+
+def _doubt(page: Page, el: Element, label: str, name: str) -> str:
+    """Why a failure might not be one: text a stylesheet may hide, or an icon font."""
+    if _list_container(el) == "select":
+        return "the option is shown only while the list is open"
+    if may_be_hidden_by_style(page, el):
+        return "a <style> rule hides the element"
+
+    def maybe_hidden(node: Element) -> bool:
+        return bool(_hiding_class(node) or may_be_hidden_by_style(page, node))
+
+    trimmed = visible_inner_text(el, page, hidden=maybe_hidden)
+    if not trimmed.strip() or compare(trimmed, name) is not False:
+        return "a stylesheet hides part of the text (class or <style> rule)"
+    words = label.split()
+    if len(words) == 1 and _LIGATURE.match(words[0]) and _icon_font(page, el):
+        return f'"{words[0]}" is drawn as an icon by an icon font'
+    return ""
+
+
+def _hiding_class(el: Element) -> bool:
+    return any(_HIDING_CLASS.search(token) for token in (el.get("class") or "").split())
+
+
+def _icon_font(page: Page, el: Element) -> bool:
+    for node in (el, *el.iterdescendants()):
+        if _ICON_FONT.search(node.get("class") or "") if isinstance(node.tag, str) else False:
+            return True
+    for link in page.tags("link"):
+        if _ICON_FONT.search(link.get("href") or ""):
+            return True
+    return any(_ICON_FONT.search("".join(style.itertext())) for style in page.tags("style"))

@@ -1,0 +1,97 @@
+"""``object`` elements that show an image, audio or video have an accessible name.
+
+An ``<object>`` that embeds a chart image, an audio clip or a video is announced by its name;
+its fallback content and an ``alt`` attribute do not name it. Without ``title``, ``aria-label``
+or ``aria-labelledby`` screen reader users meet an unnamed object and cannot tell what it holds.
+
+The rule applies to ``object`` elements exposed to assistive technology, without a ``role``,
+whose resource is an image, audio or video: known from the ``type`` attribute, or from the file
+extension (or ``data:`` URL) of the ``data`` attribute. Objects that embed HTML, PDF or other
+documents are not checked.
+
+Fails::
+
+    <object data="/graphics/turnout-2024.png"></object>
+
+    <object data="/audio/podcast-ep12.mp3" alt="Episode 12">
+      <a href="/audio/podcast-ep12.mp3">Download</a></object>
+
+Passes::
+
+    <object data="/graphics/turnout-2024.png" title="Turnout by region, 2024"></object>
+
+    <object type="video/mp4" data="/video/clip" aria-label="Interview with the mayor"></object>
+
+Limits: when neither ``type`` nor the URL tells the resource type, an unnamed object is cantTell
+(the server's Content-Type decides). An unnamed object that a rule of the page's own ``<style>``
+may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external
+stylesheet is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from a11y_audit.commons.aria import explicit_role
+from a11y_audit.commons.naming import describe, named
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="object-alt",
+    impact="serious",
+    wcag=("1.1.1",),
+    act=("8fc3b6",),
+    tags=("cat.text-alternatives",),
+    help="Give the object a title, aria-label or aria-labelledby describing its content",
+)
+
+# File extensions by MIME type family (MIME Sniffing "image/audio or video MIME type").
+_MEDIA = frozenset((
+    "apng", "avif", "bmp", "gif", "ico", "jfif", "jpeg", "jpg", "png", "svg", "svgz", "tif",
+    "tiff", "webp",                                                          # image
+    "aac", "flac", "m4a", "mid", "midi", "mp3", "oga", "ogg", "opus", "wav", "weba",  # audio
+    "3gp", "avi", "m4v", "mkv", "mov", "mp4", "mpeg", "mpg", "ogv", "webm",   # video
+))
+_DOCUMENTS = frozenset((
+    "asp", "aspx", "cfm", "htm", "html", "jsp", "php", "pdf", "shtml", "swf", "txt", "xht",
+    "xhtml", "xml", "json", "js", "css",
+))
+_MEDIA_TYPE = re.compile(r"^\s*(image|audio|video)/", re.I)
+_EXTENSION = re.compile(r"\.([a-z0-9]{1,5})$", re.I)
+
+
+def check(page: Page) -> Results:
+    for el in page.tags("object"):
+        if page.is_hidden(el) or explicit_role(el) is not None:
+            continue
+        kind = media_kind(el)
+        if kind is False:
+            continue
+        if kind is None and not page.name(el):
+            yield RULE.cant_tell(el, f"{describe(el)} has no accessible name, and whether it "
+                                     "embeds an image, audio or video is not known from markup")
+            continue
+        yield named(RULE, page, el, "Object", text=False)
+
+
+def media_kind(el: Element) -> bool | None:
+    """True for an image, audio or video resource, False for anything else, None unknown."""
+    declared = el.get("type")
+    if declared and declared.strip():
+        return bool(_MEDIA_TYPE.match(declared))
+    data = (el.get("data") or "").strip()
+    if not data:
+        return False   # nothing embedded: the fallback content is rendered
+    if data.lower().startswith("data:"):
+        return bool(_MEDIA_TYPE.match(data[5:]))
+    path = urlsplit(data).path
+    match = _EXTENSION.search(path)
+    if match is None:
+        return None
+    extension = match.group(1).lower()
+    if extension in _MEDIA:
+        return True
+    if extension in _DOCUMENTS:
+        return False
+    return None

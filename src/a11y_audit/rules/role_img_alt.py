@@ -1,0 +1,52 @@
+"""Elements with ``role="img"`` have an accessible name.
+
+``role="img"`` turns an element, often a ``div`` with a background image (a map, a chart, a
+photo in a slideshow), into one image for assistive technology: its content is no longer read,
+so its ``aria-label`` or ``aria-labelledby`` is all a screen reader user gets. Without one the
+image is announced as "image" and its message is lost.
+
+The rule applies to HTML elements other than ``<img>`` (see image-alt) whose role is ``img``,
+and that are not hidden from assistive technology. SVG elements have their own rule
+(svg-img-alt).
+
+Fails::
+
+    <div role="img" class="chart" style="background-image: url(turnout.png)"></div>
+
+    <span role="img" class="flag flag-fr" title=" "></span>
+
+Passes::
+
+    <div role="img" class="chart" aria-label="Turnout rose from 61% to 68%"
+         style="background-image: url(turnout.png)"></div>
+
+    <span role="img" aria-label="French flag" class="flag flag-fr"></span>
+
+Limits: An unnamed element that a rule of the page's own ``<style>`` may hide (``display:
+none``, ``visibility: hidden``) is cantTell; one hidden by an external stylesheet is checked.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.names import in_svg
+from a11y_audit.commons.naming import check_named
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="role-img-alt",
+    impact="serious",
+    wcag=("1.1.1",),
+    act=("23a2a8",),
+    tags=("cat.text-alternatives", "cat.aria"),
+    help="Give the role=\"img\" element an aria-label or aria-labelledby describing the image",
+)
+
+
+def check(page: Page) -> Results:
+    images = [
+        el for el in page.with_role
+        if page.role(el) == "img" and tag_of(el) not in ("img", "svg")
+        and not in_svg(el) and not page.is_hidden(el)
+    ]
+    yield from check_named(RULE, page, images, "Image")

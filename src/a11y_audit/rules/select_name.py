@@ -1,0 +1,45 @@
+"""Select menus have an accessible name.
+
+A ``<select>`` without a name is announced only with its current option ("combo box, Europe"),
+so users cannot tell whether it picks a region, a sort order or a date. Its options are never
+its name. Give it a ``<label>``, ``aria-label`` or ``aria-labelledby``.
+
+Fails::
+
+    <select name="edition"><option>UK edition</option><option>US edition</option></select>
+
+    <div id="sort-label"></div>
+    <select aria-labelledby="sort-label"><option>Newest first</option></select>
+
+Passes::
+
+    <label for="edition">Edition</label>
+    <select id="edition" name="edition"><option>UK edition</option>
+      <option>US edition</option></select>
+
+    <select aria-label="Sort comments"><option>Newest first</option></select>
+
+Limits: a label hidden by a stylesheet still counts. An unnamed select that a rule of the page's
+own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by
+an external stylesheet is checked.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.naming import FIELD_ROLES, check_named
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="select-name",
+    impact="critical",
+    wcag=("4.1.2",),
+    act=("e086e5",),
+    tags=("cat.forms",),
+    help="Label the select: a <label> element, aria-label or aria-labelledby",
+)
+
+
+def check(page: Page) -> Results:
+    selects = [el for el in page.tags("select")
+               if page.role(el) in FIELD_ROLES and not page.is_hidden(el)]
+    yield from check_named(RULE, page, selects, "Select", ("<label>",), text=False)

@@ -1,0 +1,60 @@
+"""The ``summary`` of a ``details`` element has an accessible name.
+
+``<details>``/``<summary>`` is how many articles fold away a timeline, a glossary, "Key points"
+or a correction note. The ``summary`` is the button that opens it; screen readers announce its
+name ("Key points, collapsed"). An empty ``summary`` shows only a disclosure triangle and is
+announced without a name, so the hidden content is never found.
+
+The rule applies to the first ``summary`` child of each ``details`` element (the one that
+toggles it) when it keeps its own role: ``summary`` elements given another role (such as
+``role="button"``) are checked by the rules for that role.
+
+Fails::
+
+    <details><summary></summary><p>Correction: an earlier version misstated the date.</p></details>
+
+    <details><summary><img src="/icons/plus.svg" alt=""></summary>
+      <ol><li>09:00 Polls open</li></ol></details>
+
+Passes::
+
+    <details><summary>Correction</summary><p>An earlier version misstated the date.</p></details>
+
+    <details><summary aria-label="Timeline"><img src="/icons/plus.svg" alt=""></summary>
+      <ol><li>09:00 Polls open</li></ol></details>
+
+Limits: text added by CSS (``::before``/``::after``) is not seen. An unnamed summary that a rule
+of the page's own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell;
+one hidden by an external stylesheet is checked.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.naming import check_named
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="summary-name",
+    impact="serious",
+    wcag=("4.1.2",),
+    act=("2t702h",),
+    tags=("cat.name-role-value",),
+    help="Give the summary text content, an aria-label or aria-labelledby",
+)
+
+
+def check(page: Page) -> Results:
+    summaries = [
+        el for el in page.tags("summary")
+        if _toggles_details(el) and page.role(el) == "" and not page.is_hidden(el)
+    ]
+    yield from check_named(RULE, page, summaries, "Summary")
+
+
+def _toggles_details(summary: Element) -> bool:
+    """The first ``summary`` child of a ``details`` (HTML "summary for its parent details")."""
+    parent = summary.getparent()
+    if parent is None or tag_of(parent) != "details":
+        return False
+    return next((c for c in parent if tag_of(c) == "summary"), None) is summary
