@@ -18,9 +18,14 @@ from __future__ import annotations
 
 from a11y_audit.commons.lang import ASCII_WHITESPACE
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # HTML, table of autofill field names whose "autofill field" is not a contact field.
 FIELD_NAMES = frozenset(
-    """
+    _words("""
     name honorific-prefix given-name additional-name family-name honorific-suffix nickname
     username new-password current-password one-time-code organization-title organization
     street-address address-line1 address-line2 address-line3 address-level4 address-level3
@@ -28,15 +33,15 @@ FIELD_NAMES = frozenset(
     cc-additional-name cc-family-name cc-number cc-exp cc-exp-month cc-exp-year cc-csc cc-type
     transaction-currency transaction-amount language bday bday-day bday-month bday-year sex url
     photo
-    """.split()
+    """)
 )
 
 # HTML, the same table: field names that may follow a contact type.
 CONTACT_FIELD_NAMES = frozenset(
-    """
+    _words("""
     tel tel-country-code tel-national tel-area-code tel-local tel-local-prefix tel-local-suffix
     tel-extension email impp
-    """.split()
+    """)
 )
 
 CONTACT_TYPES = frozenset(("home", "work", "mobile", "fax", "pager"))

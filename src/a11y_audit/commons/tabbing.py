@@ -88,22 +88,34 @@ def _srcdoc_has_tabbable(srcdoc: str) -> bool:
     return any(state == TABBABLE for _, state in tabbable_in(inner, inner.root))
 
 
-_SCRIPT_FOCUS = re.compile(r"focus", re.I)
+_FOCUS_WORDS = re.compile(r"focus", re.I)
+_TABINDEX_WORDS = re.compile(r"tabindex|inert|showModal", re.I)
 
 
-def script_may_move_focus(page: Page, el: Element) -> bool:
-    """A script may react to this element getting focus: an ``onfocus``/``onfocusin``
-    attribute, or an inline script that names the element's id and handles focus."""
-    if el.get("onfocus") is not None or el.get("onfocusin") is not None:
-        return True
+def _script_names(page: Page, el: Element, words: re.Pattern[str]) -> bool:
+    """An inline script mentions the element's id (quoted, as ``#id`` or as a bare name, which
+    browsers expose on ``window``) and matches ``words``."""
     ident = el.get("id")
     if not ident:
         return False
-    quoted = (f"'{ident}'", f'"{ident}"', f"#{ident}", f"`{ident}`")
+    named = re.compile(r"(?<![\w-])" + re.escape(ident) + r"(?![\w-])")
     for script in page.by_tag.get("script", []):
         if script.get("src"):
             continue
         text = script.text or ""
-        if _SCRIPT_FOCUS.search(text) and any(q in text for q in quoted):
+        if words.search(text) and named.search(text):
             return True
     return False
+
+
+def script_may_move_focus(page: Page, el: Element) -> bool:
+    """A script may react to this element getting focus: an ``onfocus``/``onfocusin``
+    attribute, or an inline script that names the element and handles focus."""
+    if el.get("onfocus") is not None or el.get("onfocusin") is not None:
+        return True
+    return _script_names(page, el, _FOCUS_WORDS)
+
+
+def script_may_change_tabindex(page: Page, el: Element) -> bool:
+    """An inline script names the element and sets a tabindex or makes content inert."""
+    return _script_names(page, el, _TABINDEX_WORDS)

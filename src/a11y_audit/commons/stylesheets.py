@@ -1,0 +1,205 @@
+"""Hints from the page's own ``<style>`` elements: could a rule there hide this element?
+
+Static HTML cannot run the cascade, so this is deliberately a *may* answer used to say cantTell
+rather than guess: a rule in a ``<style>`` element whose declarations hide content or move it
+off-screen (``display:none``, ``visibility:hidden``, large negative offsets, ``clip``, zero
+size with ``overflow:hidden``, ``opacity:0``) and whose selector's last compound (tag, id,
+classes; no pseudo-classes) matches the element or one of its ancestors. Combinators before the
+last compound are ignored, which errs on the side of "may hide" (a bare tag after a combinator
+is not judged: it would match far too much). External stylesheets are not seen at all. Content
+hidden from sight only (off-screen, clipped) stays in the Tab order, so callers asking about
+focus pass ``sight_only=False``.
+
+:func:`likely_hidden_widget` adds a naming heuristic for closed menus, modals and drawers, whose
+scripts set ``aria-hidden="true"`` together with a class the site's (external) stylesheet hides.
+
+Source for what hides content: CSS Display 3 (``display: none``), CSS 2.2 section 11.2
+(``visibility``) and 11.1.2 (``clip``), and the ACT rules glossary "Visible"
+(https://www.w3.org/WAI/standards-guidelines/act/rules/about/#visible): content moved out of
+the viewport is not visible.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.commons.dom import tag_of
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_NOT_RENDERING = (
+    re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.I),
+    re.compile(r"(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b", re.I),
+)
+_HIDING = (
+    *_NOT_RENDERING,
+    re.compile(r"(?:^|;)\s*(?:left|top|right|bottom|margin-left|margin-top|text-indent)\s*:"
+               r"\s*-\d{3,}", re.I),
+    re.compile(r"(?:^|;)\s*clip\s*:\s*rect\(\s*[01]", re.I),
+    re.compile(r"(?:^|;)\s*clip-path\s*:\s*inset\(\s*50%", re.I),
+    re.compile(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)", re.I),
+)
+_TINY = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$|!)", re.I)
+_OVERFLOW_HIDDEN = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden\b", re.I)
+_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+)*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Compound:
+    tag: str | None
+    ident: str | None
+    classes: frozenset[str]
+    text: str
+
+    def matches(self, el: etree._Element) -> bool:
+        if self.tag and tag_of(el) != self.tag:
+            return False
+        if self.ident and el.get("id") != self.ident:
+            return False
+        if self.classes:
+            have = set((el.get("class") or "").split())
+            if not self.classes <= have:
+                return False
+        return True
+
+
+_CACHE: weakref.WeakKeyDictionary[Page, dict[bool, list[_Compound]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _hides(declarations: str, *, sight_only: bool) -> bool:
+    """The declarations stop rendering (``display``, ``visibility``), or, with ``sight_only``,
+    also hide from sight only (off-screen, clip, opacity, zero size)."""
+    if not sight_only:
+        return any(p.search(declarations) for p in _NOT_RENDERING)
+    if any(p.search(declarations) for p in _HIDING):
+        return True
+    return bool(_TINY.search(declarations) and _OVERFLOW_HIDDEN.search(declarations))
+
+
+def _compound(selector: str) -> _Compound | None:
+    parts = re.split(r"[\s>+~]+", selector.strip())
+    last = parts[-1]
+    match = _COMPOUND.match(last)
+    if not last or match is None:
+        return None   # pseudo-classes, attribute selectors...: not judged
+    rest = match.group("rest")
+    ident = next((p[1:] for p in re.findall(r"[#.][\w-]+", rest) if p[0] == "#"), None)
+    classes = frozenset(p[1:] for p in re.findall(r"[#.][\w-]+", rest) if p[0] == ".")
+    tag = match.group("tag")
+    tag = None if tag in (None, "*") else tag.lower()
+    if ident is None and not classes and (tag is None or len(parts) > 1):
+        return None   # a bare tag under other selectors would match far too much
+    return _Compound(tag, ident, classes, selector.strip())
+
+
+def hiding_selectors(page: Page, *, sight_only: bool = True) -> list[_Compound]:
+    """The simple selectors of ``<style>`` rules that hide what they match: from sight at all
+    (``sight_only``, the default), or only those that stop rendering (display, visibility)."""
+    per_page = _CACHE.setdefault(page, {})
+    found = per_page.get(sight_only)
+    if found is not None:
+        return found
+    found = []
+    for style in page.by_tag.get("style", []):
+        css = _COMMENT.sub("", "".join(style.itertext()))
+        for selectors, declarations in _RULE.findall(css):
+            if not _hides(declarations, sight_only=sight_only):
+                continue
+            for selector in selectors.split(","):
+                compound = _compound(selector)
+                if compound is not None:
+                    found.append(compound)
+    per_page[sight_only] = found
+    return found
+
+
+def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool = True
+                           ) -> str | None:
+    """The selector of a ``<style>`` rule that may hide ``el`` (or an ancestor), else None.
+
+    With ``sight_only=False`` only rules that stop rendering count (what takes an element out
+    of the Tab order); the default also counts off-screen, clipped and transparent content."""
+    selectors = hiding_selectors(page, sight_only=sight_only)
+    if not selectors:
+        return None
+    for node in (el, *el.iterancestors()):
+        for compound in selectors:
+            if compound.matches(node):
+                return compound.text
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# -- widgets that a stylesheet almost always hides while aria-hidden="true" -------------------
+
+# Class, id and tag-name words of toggled widgets (closed menus, modals, drawers, dropdowns)
+# whose scripts set aria-hidden="true" together with a class that the site's stylesheet hides.
+_TOGGLED_WORDS = frozenset(
+    _words("""
+    hidden hide invisible collapse collapsed closed modal dialog popup popover dropdown
+    offcanvas overlay drawer flyout reveal lightbox menu submenu tooltip pswp
+    """)
+)
+# The strongest of those, also looked for on the element itself and above the container.
+_HIDDEN_WORDS = frozenset(
+    _words("hidden hide invisible collapsed closed modal offcanvas lightbox popup")
+)
+_HIDDEN_ROLES = frozenset(("dialog", "alertdialog"))
+_SPLIT = re.compile(r"[-_:]+")
+# "visually-hidden", "sr-only", "screen-reader-text": hidden from sight only, still focusable.
+_SIGHT_ONLY = re.compile(r"visually|screen-?reader|^sr-", re.I)
+
+
+def _words_of(el: etree._Element) -> set[str]:
+    words: set[str] = set()
+    for value in (el.get("class"), el.get("id"), tag_of(el)):
+        for token in (value or "").split():
+            if _SIGHT_ONLY.search(token):
+                continue
+            parts = [p.lower() for p in _SPLIT.split(token) if p]
+            words.update(parts)
+            words.add("".join(parts))
+    return words
+
+
+def _toggled_hint(el: etree._Element, vocabulary: frozenset[str]) -> str | None:
+    role = (el.get("role") or "").strip().lower()
+    if role in _HIDDEN_ROLES:
+        return f'role="{role}"'
+    found = sorted(_words_of(el) & vocabulary)
+    return f"{found[0]!r} in its class, id or tag name" if found else None
+
+
+def likely_hidden_widget(page: Page, el: etree._Element, container: etree._Element
+                         ) -> str | None:
+    """Why ``el`` (inside ``container``) is probably not displayed although no inline style
+    says so: a ``<style>`` rule that may stop rendering it, or a closed-widget marker (a dialog
+    role, or words such as "modal", "dropdown", "menu", "hidden" in the class, id or tag name)
+    on ``container`` or between it and ``el``, or a strong marker on an ancestor above
+    ``container``."""
+    by_style = may_be_hidden_by_style(page, el, sight_only=False)
+    if by_style:
+        return f"the <style> rule {by_style!r} may hide it"
+    inside = True
+    for node in (el, *el.iterancestors()):
+        vocabulary = _TOGGLED_WORDS if inside and node is not el else _HIDDEN_WORDS
+        hint = _toggled_hint(node, vocabulary)
+        if hint:
+            return f"<{tag_of(node)}> has {hint}, so a stylesheet probably hides it"
+        if node is container:
+            inside = False
+        if tag_of(node) == "body":
+            break
+    return None

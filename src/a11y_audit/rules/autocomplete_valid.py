@@ -1,0 +1,99 @@
+"""The autocomplete attribute of a form field holds valid autofill tokens.
+
+Newsletter sign-ups, comment forms, subscription checkouts and contact forms ask for names,
+emails and card numbers. A valid ``autocomplete`` value lets the browser fill them in and lets
+assistive tools show the field's purpose with familiar icons or words, which helps readers with
+cognitive or motor disabilities. A typo ("e-mail"), a made-up word or tokens in the wrong order
+make the field's purpose unknown to software.
+
+Applies to each ``input``, ``select`` and ``textarea`` with an ``autocomplete`` value that is not
+empty, only whitespace, or a lone ``on``/``off``, except fields that are disabled (``disabled``,
+a disabled fieldset, or ``aria-disabled="true"`` on the field or an ancestor), inputs whose type
+takes no autofill (hidden, button, checkbox, file, image, radio, reset, submit), fields that are
+not rendered, and fields outside the Tab order whose role is not a widget role. The value must
+follow the HTML grammar: optional ``section-*``, optional ``shipping``/``billing``, a field name
+(a contact type such as ``work`` only before ``tel``, ``email`` or ``impp``), optional
+``webauthn``.
+
+Fails::
+
+    <form><label>Email for our newsletter
+      <input type="email" autocomplete="e-mail"></label></form>
+
+Passes::
+
+    <form><label>Email for our newsletter
+      <input type="email" autocomplete="email"></label></form>
+
+Limits: fields hidden by a stylesheet are still checked; whether the token fits the field (a
+``bday`` token on an email field) is not judged.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from a11y_audit.commons import focus
+from a11y_audit.commons.autocomplete import is_toggle, problem
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.lang import is_blank
+from a11y_audit.commons.tabbing import is_inert
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="autocomplete-valid",
+    impact="serious",
+    wcag=("1.3.5",),
+    act=("73f2c2",),
+    tags=("cat.forms",),
+    help='Use autofill tokens from the HTML standard, e.g. autocomplete="email" or "given-name"',
+)
+
+# Input types for which autocomplete has no effect (HTML: the attribute does not apply).
+_NO_AUTOFILL_TYPES = frozenset(
+    ("hidden", "button", "checkbox", "file", "image", "radio", "reset", "submit")
+)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# WAI-ARIA 1.2 section 5.3.2 "Widget Roles" (standalone and composite).
+WIDGET_ROLES = frozenset(
+    _words("""
+    button checkbox gridcell link menuitem menuitemcheckbox menuitemradio option progressbar
+    radio scrollbar searchbox separator slider spinbutton switch tab tabpanel textbox treeitem
+    combobox grid listbox menu menubar radiogroup tablist tree treegrid
+    """)
+)
+
+
+def check(page: Page) -> Results:
+    for el in page.root.xpath("//input[@autocomplete]|//select[@autocomplete]"
+                              "|//textarea[@autocomplete]"):
+        value = el.get("autocomplete") or ""
+        if is_blank(value) or is_toggle(value) or not _applicable(page, el):
+            continue
+        reason = problem(value)
+        name = tag_of(el)
+        if reason is None:
+            yield RULE.ok(el, f"<{name} autocomplete={value!r}>")
+        else:
+            yield RULE.fail(el, f"<{name} autocomplete={value!r}> is not a valid autofill "
+                            f"value: {reason}")
+
+
+def _applicable(page: Page, el: etree._Element) -> bool:
+    if tag_of(el) == "input" and (el.get("type") or "").strip().lower() in _NO_AUTOFILL_TYPES:
+        return False
+    if focus.is_disabled(el) or _aria_disabled(el) or is_inert(el):
+        return False
+    if not page.is_rendered(el):
+        return False
+    return focus.is_tabbable(el) or page.role(el) in WIDGET_ROLES
+
+
+def _aria_disabled(el: etree._Element) -> bool:
+    return any((node.get("aria-disabled") or "").strip().lower() == "true"
+               for node in (el, *el.iterancestors()))

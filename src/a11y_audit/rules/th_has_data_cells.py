@@ -1,0 +1,146 @@
+"""Each table header cell heads at least one cell of its table.
+
+A header is announced with the cells it heads: "Turnout, North, 64%". A header with no cells
+under or beside it (an extra column heading over a short row, or a ``headers`` attribute that
+skips it) tells screen reader users about data that is not there, and often means the table is
+built wrong, so the other headers are announced with the wrong cells too.
+
+Applies to each rendered, exposed header cell (a ``th`` that HTML's table model makes a column
+or row header, or an element with ``role="columnheader"``/``"rowheader"``) whose closest table
+is a rendered, exposed table or grid. Empty header cells (a blank corner cell) are not checked.
+In HTML tables, cells are assigned to headers by the HTML algorithm (``headers`` attribute,
+else scanning up the column and along the row, with ``scope``, ``colspan`` and ``rowspan``);
+in ARIA tables a column header heads the cells of its column and a row header those of its row.
+Header cells count as assigned cells too.
+
+Fails::
+
+    <table><caption>Fares</caption>
+      <tr><th>Zone</th><th>Price</th><th>Discount</th></tr>
+      <tr><td>1</td><td>2.50</td></tr></table>
+
+Passes::
+
+    <table><caption>Fares</caption>
+      <tr><th>Zone</th><th>Price</th></tr>
+      <tr><td>1</td><td>2.50</td></tr></table>
+
+Limits: a table that a rule in a ``<style>`` element may hide or move off-screen gives
+cantTell instead of failing; layout tables marked up with ``th`` are judged as data tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from a11y_audit.commons import aria
+from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.commons.stylesheets import may_be_hidden_by_style
+from a11y_audit.commons.tables import (
+    HEADER_ROLES,
+    TABLE_ROLES,
+    Cell,
+    aria_rows,
+    assigned_headers,
+    closest_table,
+    form_table,
+    is_empty,
+)
+from a11y_audit.outcome import Outcome
+from a11y_audit.rule import Page, Result, Results, Rule
+
+RULE = Rule(
+    id="th-has-data-cells",
+    impact="serious",
+    wcag=("1.3.1",),
+    act=("d0f69e",),
+    tags=("cat.tables",),
+    help="Give every header cell data cells under or beside it, or make it a plain cell",
+)
+
+_HEADER_KINDS = frozenset(("column", "row", "rowgroup", "colgroup"))
+
+
+def check(page: Page) -> Results:
+    for table in _tables(page):
+        html = tag_of(table) == "table"
+        results = _html_table(page, table) if html else _aria_table(page, table)
+        table_hidden_by = may_be_hidden_by_style(page, table)
+        for result in results:
+            if result.outcome is not Outcome.FAILED:
+                if not table_hidden_by:
+                    yield result
+                continue
+            hidden_by = table_hidden_by or may_be_hidden_by_style(page, result.element)
+            if hidden_by:
+                yield RULE.cant_tell(result.element, f"{result.message}; but the <style> rule "
+                                     f"{hidden_by!r} may hide it")
+            else:
+                yield result
+
+
+def _tables(page: Page) -> Iterator[etree._Element]:
+    seen: set[etree._Element] = set()
+    candidates = page.root.xpath("//table|//*[@role]")
+    for el in candidates:
+        if el in seen:
+            continue
+        seen.add(el)
+        if tag_of(el) != "table" and aria.explicit_role(el) not in TABLE_ROLES:
+            continue
+        if page.role(el) in TABLE_ROLES and not page.is_hidden(el):
+            yield el
+
+
+def _applicable(page: Page, el: etree._Element) -> bool:
+    return not page.is_hidden(el) and not is_empty(el)
+
+
+def _html_table(page: Page, table: etree._Element) -> Iterator[Result]:
+    model = form_table(table)
+    targets: list[Cell] = []
+    for cell in model.cells:
+        explicit = aria.explicit_role(cell.element)
+        is_header = explicit in HEADER_ROLES or (
+            explicit is None and cell.header and cell.kind in _HEADER_KINDS)
+        if is_header and _applicable(page, cell.element):
+            targets.append(cell)
+    if not targets:
+        return
+    waiting = {id(t) for t in targets}
+    for cell in model.cells:
+        for header in assigned_headers(model, cell, page):
+            waiting.discard(id(header))
+        if not waiting:
+            break
+    for target in targets:
+        yield _result(target.element, id(target) not in waiting)
+
+
+def _aria_table(page: Page, table: etree._Element) -> Iterator[Result]:
+    rows = aria_rows(table, page)
+    columns: dict[int, list[etree._Element]] = {}
+    for row in rows:
+        for el, column in row:
+            columns.setdefault(column, []).append(el)
+    for row in rows:
+        for el, column in row:
+            role = page.role(el)
+            if role not in HEADER_ROLES or closest_table(el, page) is not table:
+                continue
+            if not _applicable(page, el):
+                continue
+            if role == "columnheader":
+                assigned = any(other is not el for other in columns.get(column, ()))
+            else:
+                assigned = any(other is not el for other, _ in row)
+            yield _result(el, assigned)
+
+
+def _result(el: etree._Element, assigned: bool) -> Result:
+    label = normalize_space("".join(el.itertext()))[:60]
+    if assigned:
+        return RULE.ok(el, f"Header {label!r} heads at least one cell")
+    return RULE.fail(el, f"Header {label!r} is assigned to no cell of its table")
