@@ -128,3 +128,16 @@ def test_empty_and_broken_markup_never_raise():
     for markup in ("", "<", "<html><body><div><p>unclosed", "\x00\x01", "<?xml version='1.0'?>"):
         p = Page.from_html(markup)
         assert p.headings == [] and p.landmarks == []
+
+
+def test_html5_void_elements_do_not_swallow_what_follows():
+    # libxml2 does not know embed/source/track/wbr as void elements; the page model repairs it.
+    p = Page.from_html("<picture><source srcset='a.webp'><img src='a.jpg' alt='x'></picture>"
+                       "<p>a<wbr>b</p><video><track src='t.vtt'><p>fallback</p></video>"
+                       "<embed src='x.swf'>tail<main id='m'><h1>Story</h1></main>")
+    img = p.images[0].element
+    assert p.css_path(img) == "html > body > picture > img"
+    assert [el.tag for el in p.body] == ["picture", "p", "video", "embed", "main"]
+    assert p.body[3].tail == "tail" and len(p.body[3]) == 0
+    assert [lm.role for lm in p.landmarks] == ["main"]
+    assert p.by_tag["p"][0].xpath("string()") == "ab"

@@ -85,6 +85,7 @@ class Page:
             root = None
         if root is None:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        _unnest_void_elements(root)
         return cls(root, source, url)
 
     # -- the tag index: one walk, shared by everything ------------------------------------
@@ -383,6 +384,31 @@ class Page:
 
 
 _LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "select", "textarea"))
+
+# HTML5 void elements that libxml2's HTML 4 parser does not know: it nests whatever follows
+# them inside them (an <embed> swallows the rest of the page, <source> the <img> of a <picture>).
+_UNKNOWN_VOIDS = ("embed", "source", "track", "wbr", "keygen")
+
+
+def _unnest_void_elements(root: Element) -> None:
+    """Move the children of void elements out after them, as an HTML5 parser would have."""
+    for el in list(root.iter(*_UNKNOWN_VOIDS)):
+        if len(el) == 0 and not el.text:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        children = list(el)
+        old_tail = el.tail
+        el.tail = el.text
+        el.text = None
+        position = parent.index(el)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(position + offset, child)
+        last = children[-1] if children else el
+        last.tail = (last.tail or "") + (old_tail or "") or None
+
+
 _LEVEL = re.compile(r"^\s*(\d+)\s*$")
 
 

@@ -45,16 +45,19 @@ AGENCIES = _phrases(
     """
 )
 
-_CREDIT_PREFIX = re.compile(
-    r"^\s*(\(c\)|©|copyright|credit|credits|photo|photos|photograph|picture|image|foto|bild|"
-    r"courtesy( of)?|source|via)\s*(by|credit|:|-|–|—)?\s*:?\s*",
+# "Credit: Jane Doe", "(c) Reuters", "Photo by Jane Doe": what follows is a credit.
+_STRONG_PREFIX = re.compile(
+    r"^\s*(\(c\)|©|copyright|credits?|photo(?:graph)?s?\s+(?:by|credit)|picture\s+by|"
+    r"images?\s+by|courtesy(?:\s+of)?|photographer)\s*[:\-–—]?\s*",
     re.I,
 )
-_TRAILING_CREDIT = re.compile(
-    r"[\s(\[|–—-]*(\(c\)|©|copyright|credit|photo|photograph|picture|image|foto|bild)s?"
-    r"\s*(by|credit)?\s*[:/-]?\s*[^.!?()\[\]]{0,80}[)\]]?\s*$",
-    re.I,
-)
+# "Photo: ...", "Image: ...": a credit only when what follows is an agency or "Name/Agency".
+_WEAK_PREFIX = re.compile(
+    r"^\s*(photograph|photos?|pictures?|images?|source|via|foto|bild)\s*[:\-–—]\s*", re.I)
+_NAME_SLASH_ORG = re.compile(r"^[^/\s][^/]{0,40}/[^/\s][^/]{0,40}$")
+_PARTICLES = frozenset(("de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "bin",
+                        "al", "el", "du", "dos", "das", "y", "of"))
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
 def fold(text: str) -> str:
@@ -72,50 +75,74 @@ def is_placeholder(alt: str) -> bool:
     return fold(alt) in PLACEHOLDER_WORDS
 
 
+def _looks_like_name(text: str) -> bool:
+    """"Jane Doe", "Moussa Traoré", "Ludwig van Beethoven": capitalised words, no digits."""
+    words = re.sub(r"[^\w\s'’-]", " ", text).split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in text):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and words[0][0].isupper()
+
+
 def _is_agency_list(text: str) -> bool:
-    parts = [fold(p) for p in re.split(r"[/;,|]| via | and | for ", text, flags=re.I)]
-    parts = [p for p in parts if p]
-    return bool(parts) and all(
-        p in AGENCIES or _looks_like_person(p) for p in parts
-    ) and any(p in AGENCIES for p in parts)
-
-
-def _looks_like_person(folded: str) -> bool:
-    return 1 <= len(folded.split()) <= 3
+    """"AP Photo/Jane Doe", "Jane Doe/Reuters", "AFP via Getty Images": agencies and names."""
+    parts = [p.strip() for p in re.split(r"[/;,|]| via | and | for ", text, flags=re.I)]
+    parts = [p for p in parts if fold(p)]
+    if not parts or not any(fold(p) in AGENCIES for p in parts):
+        return False
+    return all(fold(p) in AGENCIES or _looks_like_name(p) for p in parts)
 
 
 def is_credit_only(alt: str) -> bool:
-    """"Getty Images", "AP Photo/Jane Doe", "(c) Reuters", "Photo: John Smith/AFP"."""
+    """Whether the text is only a photo credit: "Getty Images", "AP Photo/Jane Doe",
+    "(c) Reuters", "Photo: John Smith/AFP", "Credit: Jane Doe". Ambiguous text ("Photo:
+    Flooded Main Street") is not a credit: a false alarm costs more than a missed one."""
     text = alt.strip()
-    stripped = _CREDIT_PREFIX.sub("", text, count=1)
-    folded = fold(stripped)
-    if not folded:
+    strong = _STRONG_PREFIX.match(text)
+    weak = None if strong else _WEAK_PREFIX.match(text)
+    rest = text[(strong or weak).end():] if (strong or weak) else text
+    if not fold(rest):
+        return bool(strong or weak)
+    if fold(rest) in AGENCIES or _is_agency_list(rest):
         return True
-    if folded in AGENCIES or _is_agency_list(stripped):
+    if (strong or weak) and _NAME_SLASH_ORG.match(rest.strip()):
         return True
-    # "Photo: Jane Doe" / "Credit: Jane Doe" - a prefix and a short name, nothing else.
-    had_prefix = stripped != text and bool(re.match(r"^\s*(\(c\)|©|copyright|credit|photo|"
-                                                     r"courtesy)", text, re.I))
-    return had_prefix and len(folded.split()) <= 4 and not re.search(r"\b(of|shows?|with)\b",
-                                                                     folded)
+    return bool(strong) and _looks_like_name(rest)
+
+
+def _split_last_sentence(text: str) -> tuple[str, str]:
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        return "", text
+    cut = ends[-1].end()
+    return text[:cut], text[cut:]
 
 
 def strip_credit(caption: str) -> str:
-    """The caption without a trailing credit ("... (Photo: AP)", "... Getty Images")."""
-    text = caption.strip()
-    match = _TRAILING_CREDIT.search(text)
-    if match and match.start() > 0:
-        text = text[: match.start()]
-    words = text.rstrip(" .").split(" ")
-    # trailing agency without prefix: "... in Bamako. Reuters" / "... AP Photo/Jane Doe"
-    for cut in range(min(6, len(words) - 1), 0, -1):
-        tail = " ".join(words[-cut:])
-        if _is_agency_list(tail) or fold(tail) in AGENCIES:
-            return " ".join(words[:-cut])
-    return text
+    """The text without a trailing credit: "... (AP Photo/Jane Doe)", "... Photo: Getty Images",
+    "... Photograph: Jane Doe/The Guardian", "... Jane Doe/Reuters"."""
+    text = re.sub(r"(?<=\S)([(\[])", r" \1", caption.strip())  # "Friday.(AP Photo)" from spans
+    while True:
+        bracket = re.search(r"\s*[(\[]([^()\[\]]{1,100})[)\]]\W*$", text)
+        if bracket and bracket.start() > 0 and (
+            is_credit_only(bracket.group(1)) or _STRONG_PREFIX.match(bracket.group(1))
+            or _WEAK_PREFIX.match(bracket.group(1))
+        ):
+            text = text[: bracket.start()].rstrip()
+            continue
+        head, tail = _split_last_sentence(text)
+        if head and is_credit_only(tail.strip(" .")):
+            text = head.rstrip()
+            continue
+        prefixed = re.search(
+            r"(?:(?<=[.!?])|^)\s*((?:\(c\)|©|copyright|credits?|photo(?:graph)?s?|pictures?|"
+            r"images?|foto)\b[^.!?]{0,100})$", text, re.I)
+        if prefixed and prefixed.start() > 0 and is_credit_only(prefixed.group(1)):
+            text = text[: prefixed.start()].rstrip()
+            continue
+        return text
 
 
 def same_text(alt: str, caption: str) -> bool:
-    """Whether alt only repeats the caption (after normalising and dropping a credit)."""
-    a = fold(alt)
-    return bool(a) and a in (fold(caption), fold(strip_credit(caption)))
+    """Whether alt only repeats the caption (after normalising and dropping credits)."""
+    alts = {fold(alt), fold(strip_credit(alt))} - {""}
+    return bool(alts) and not alts.isdisjoint({fold(caption), fold(strip_credit(caption))} - {""})

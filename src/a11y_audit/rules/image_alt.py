@@ -4,10 +4,11 @@ Blind readers hear an image's alternative text in its place. An ``<img>`` withou
 many screen readers read the file name ("IMG underscore 4 0 2 7 dot jpeg"), and a news page is
 full of them: photos, maps, charts, author portraits and logos.
 
-The rule applies to every ``<img>`` that is exposed to assistive technology with the role
-``img``: images with ``alt=""`` or ``role="none"``/``"presentation"`` (decorative) and images
-hidden with ``aria-hidden="true"`` are not applicable. It passes when the accessible name
-(``alt``, ``aria-label``, ``aria-labelledby`` or ``title``) is not empty.
+The rule applies to every ``<img>`` not hidden from assistive technology (images hidden with
+``aria-hidden="true"`` or not rendered are not applicable), as ACT rule 23a2a8. It passes when
+the accessible name (``alt``, ``aria-label``, ``aria-labelledby`` or ``title``) is not empty, or
+when the image is marked decorative (``alt=""``, or ``role="none"``/``"presentation"`` that no
+global ARIA attribute or focusability overrides).
 
 Fails::
 
@@ -41,9 +42,14 @@ RULE = Rule(
 def check(page: Page) -> Results:
     for image in page.images:
         el = image.element
-        if image.kind != "img" or image.hidden or page.role(el) != "img":
+        if image.kind != "img" or image.hidden:
             continue
-        if page.name(el):
+        role = page.role(el)
+        if role in ("none", "presentation"):
+            yield RULE.ok(el, "Marked decorative")
+        elif role != "img":
+            continue  # another role (a button, a link...): other rules check its name
+        elif page.name(el):
             yield RULE.ok(el)
         elif image.alt is None:
             yield RULE.fail(el, f"<img src=\"{image.src or ''}\"> has no alt attribute and no "

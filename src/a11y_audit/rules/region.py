@@ -43,12 +43,14 @@ RULE = Rule(
     help="Put the content inside a landmark: <header>, <nav>, <main>, <aside> or <footer>",
 )
 
+# Roles whose content is announced or reached on its own (axe-core stops at these too).
 _CONTAINER_ROLES = frozenset(("dialog", "alertdialog", "alert", "status", "log", "marquee",
-                              "timer"))
-_CONTENT_TAGS = frozenset(("img", "svg", "video", "audio", "canvas", "iframe", "object",
-                           "embed", "input", "select", "textarea", "button", "math", "picture"))
+                              "timer", "button"))
+_CONTENT_TAGS = frozenset(("img", "video", "audio", "canvas", "iframe", "object", "embed",
+                           "input", "select", "textarea", "math", "picture"))
+# Not content: metadata, and svg (icon sprites; axe-core skips svg as well).
 _NO_CONTENT = frozenset(("script", "style", "template", "noscript", "head", "title", "meta",
-                         "link", "base"))
+                         "link", "base", "svg"))
 
 
 def check(page: Page) -> Results:
@@ -66,7 +68,7 @@ def check(page: Page) -> Results:
     _visit(page, page.body, excluded, holders, stray)
     for el in stray:
         yield RULE.fail(el, "Content outside every landmark: "
-                            f"\"{_excerpt(el)}\"")
+                            f"\"{_excerpt(el, holders)}\"")
     if not stray and landmarks:
         yield RULE.ok(page.body)
 
@@ -74,7 +76,8 @@ def check(page: Page) -> Results:
 def _visit(page: Page, el: Element, excluded: set[Element], holders: set[Element],
            stray: list[Element]) -> None:
     if el in holders:
-        if _own_text(el):
+        # Text directly in <body> between landmarks is ignored, as axe-core does.
+        if el is not page.body and _own_text(el):
             stray.append(el)
             return
         for child in el:
@@ -111,8 +114,13 @@ def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
     )
 
 
-def _excerpt(el: Element) -> str:
-    text = normalize_space(text_content(el, limit=300))
+def _excerpt(el: Element, holders: set[Element]) -> str:
+    if el in holders:
+        # A wrapper reported for its own text: quote that text, not its landmarks'.
+        own = [el.text or ""] + [c.tail or "" for c in el]
+        text = normalize_space(" ".join(own))
+    else:
+        text = normalize_space(text_content(el, limit=300))
     if not text:
         kinds = sorted({tag_of(d) for d in el.iter(etree.Element) if tag_of(d) in _CONTENT_TAGS})
         text = f"<{tag_of(el)}> holding {', '.join(kinds) or 'content'}"

@@ -5,8 +5,10 @@ promo box is also an h1, they land on the wrong one, and the outline of the arti
 several top-level stories.
 
 Applies when the page has at least one level-one heading exposed to assistive technology
-(``page-has-heading-one`` reports pages with none). The first level-one heading passes; every
-further one fails and names the first.
+(``page-has-heading-one`` reports pages with none). The headline is the first level-one heading
+inside the main landmark or an ``<article>`` (the first one on the page when none is inside);
+it passes, and every other level-one heading fails and names it. So a logo marked up as h1 is
+reported, not the headline after it.
 
 Fails::
 
@@ -24,7 +26,8 @@ Limits: a level-one heading that a stylesheet hides still counts.
 
 from __future__ import annotations
 
-from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
     id="single-heading-one",
@@ -40,11 +43,17 @@ def check(page: Page) -> Results:
     ones = [h for h in page.headings if h.level == 1 and not h.hidden]
     if not ones:
         return
-    first = ones[0]
+    first = next((h for h in ones if _in_story(page, h.element)), ones[0])
     yield RULE.ok(first.element, f"Headline: \"{first.text[:80]}\"")
-    for extra in ones[1:]:
+    for extra in ones:
+        if extra is first:
+            continue
         yield RULE.fail(
             extra.element,
-            f"Level-one heading \"{extra.text[:60]}\" is one of {len(ones)}; the first is "
+            f"Level-one heading \"{extra.text[:60]}\" is one of {len(ones)}; the headline is "
             f"\"{first.text[:60]}\" (line {first.element.sourceline})",
         )
+
+
+def _in_story(page: Page, el: Element) -> bool:
+    return any(tag_of(a) == "article" or page.role(a) == "main" for a in el.iterancestors())
