@@ -141,3 +141,23 @@ def test_html5_void_elements_do_not_swallow_what_follows():
     assert p.body[3].tail == "tail" and len(p.body[3]) == 0
     assert [lm.role for lm in p.landmarks] == ["main"]
     assert p.by_tag["p"][0].xpath("string()") == "ab"
+
+
+@pytest.mark.parametrize(
+    ("markup", "hidden", "rendered"),
+    [
+        ("<dialog><p id='t'>Subscribe</p></dialog>", True, False),
+        ("<dialog open><p id='t'>Subscribe</p></dialog>", False, True),
+        ("<div inert><p id='t'>Behind the modal</p></div>", True, True),
+    ],
+)
+def test_dialog_and_inert(markup, hidden, rendered):
+    p = page(markup)
+    el = p.ids["t"]
+    assert (p.is_hidden(el), p.is_rendered(el)) == (hidden, rendered)
+
+
+def test_title_is_the_first_html_title_not_an_svg_one():
+    p = Page.from_html("<html><body><svg><title>Icon</title></svg><title>Real</title></body>"
+                       "</html>")
+    assert p.title == "Real"

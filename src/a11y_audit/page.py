@@ -191,6 +191,11 @@ class Page:
         """Hidden from assistive technology (markup and inline styles only)."""
         return self._visibility.hidden_from_at(el)
 
+    def visibility_state(self, el: Element) -> tuple[bool, bool, bool]:
+        """(display-hidden, visibility-hidden, aria-hidden or inert) as markup says; see
+        :mod:`a11y_audit.commons.visibility`."""
+        return self._visibility.state(el)
+
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""
         return not self._visibility.not_rendered(el)
@@ -279,11 +284,11 @@ class Page:
 
     @cached_property
     def title(self) -> str:
-        titles = self.by_tag.get("title", [])
-        for el in titles:
-            if el.getparent() is not None and tag_of(el.getparent()) == "head":
-                return normalize_space(el.text_content())
-        return normalize_space(titles[0].text_content()) if titles else ""
+        """``document.title``: the first HTML ``title`` in tree order (not in svg/template)."""
+        from a11y_audit.commons.document import title_element
+
+        el = title_element(self)
+        return normalize_space(el.text_content()) if el is not None else ""
 
     @cached_property
     def lang(self) -> str | None:

@@ -401,4 +401,4 @@ def is_block(el: Element, tag: str) -> bool:
 
 def _visibility_only(page: Page, el: Element) -> bool:
     """Hidden by ``visibility`` alone (rendered, and not ``aria-hidden``)."""
-    return page._visibility.state(el) == (False, True, False)
+    return page.visibility_state(el) == (False, True, False)

@@ -4,9 +4,11 @@ Two notions, because rules need both:
 
 * *not rendered*: ``hidden`` attribute, inline ``display:none``, inline ``visibility:hidden`` or
   ``collapse`` (a descendant may set ``visibility:visible`` again), inside ``template``,
-  ``noscript``, ``script``, ``style`` or ``head``, ``input type=hidden``, or the content of a
-  closed ``details`` other than its summary;
-* *hidden from assistive technology*: not rendered, or inside ``aria-hidden="true"``.
+  ``noscript``, ``script``, ``style`` or ``head``, ``input type=hidden``, a ``dialog`` without
+  ``open`` (the browser's own stylesheet hides it), or the content of a closed ``details`` other
+  than its summary;
+* *hidden from assistive technology*: not rendered, or inside ``aria-hidden="true"`` or an
+  ``inert`` subtree (HTML: inert nodes are excluded from the accessibility tree).
 
 A class name that only a stylesheet could hide counts as visible: static HTML cannot see
 stylesheets, and rules that depend on it say so in their documentation (and answer cantTell
@@ -78,6 +80,7 @@ def _own_state(el: etree._Element, parent: State) -> State:
         if (
             tag in _NEVER_RENDERED
             or el.get("hidden") is not None
+            or (tag == "dialog" and el.get("open") is None)
             or (tag == "input" and (el.get("type") or "").strip().lower() == "hidden")
         ):
             display = True
@@ -100,7 +103,7 @@ def _own_state(el: etree._Element, parent: State) -> State:
             vis = False
     if not aria:
         value = el.get("aria-hidden")
-        if value is not None and value.strip().lower() == "true":
+        if (value is not None and value.strip().lower() == "true") or el.get("inert") is not None:
             aria = True
     return (display, vis, aria)
 

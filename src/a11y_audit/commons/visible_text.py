@@ -79,7 +79,7 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
     tag = tag_of(el)
     if not root and (tag in _NO_TEXT or not tag):
         return
-    display_none, invisible, _ = page._visibility.state(el)
+    display_none, invisible, _ = page.visibility_state(el)
     if display_none:
         return
     if tag == "br":
