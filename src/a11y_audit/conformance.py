@@ -14,10 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from a11y_audit import earl
 from a11y_audit.engine import audit_page
 from a11y_audit.outcome import Outcome, combine
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules
+from a11y_audit.writers import write_atomic
 
 ASSET_PREFIX = "/WAI/content-assets/wcag-act-rules/"
 
@@ -41,7 +43,8 @@ class Case:
 @dataclass(slots=True)
 class CaseResult:
     case: Case
-    actual: Outcome
+    actual: Outcome                                   # the modules' outcomes combined
+    procedures: dict[str, Outcome] = field(default_factory=dict)  # per rule module
 
     @property
     def exact(self) -> bool:
@@ -114,11 +117,12 @@ def rules_by_act(rules: Iterable[LoadedRule] | None = None) -> dict[str, list[Lo
     return mapping
 
 
-def run_case(case: Case, modules: Sequence[LoadedRule]) -> Outcome:
+def run_case(case: Case, modules: Sequence[LoadedRule]) -> CaseResult:
     raw = case.file.read_bytes()
     page = Page.from_html(raw, source=str(case.file), url=case.url)
     report = audit_page(page, modules)
-    return combine(summary.outcome for summary in report.rules.values())
+    procedures = {rule_id: summary.outcome for rule_id, summary in report.rules.items()}
+    return CaseResult(case, combine(procedures.values()), procedures)
 
 
 def score(root: Path, rule_ids: Iterable[str] | None = None) -> list[RuleScore]:
@@ -135,9 +139,22 @@ def score(root: Path, rule_ids: Iterable[str] | None = None) -> list[RuleScore]:
         score_ = scores.get(case.rule_id)
         if score_ is None or not score_.modules:
             continue
-        actual = run_case(case, mapping[case.rule_id])
-        score_.results.append(CaseResult(case, actual))
+        score_.results.append(run_case(case, mapping[case.rule_id]))
     return list(scores.values())
+
+
+def earl_report(scores: Sequence[RuleScore]) -> dict:
+    """The EARL JSON-LD implementation report: one subject per test case (its W3C URL), one
+    assertion per rule module that implements the case's ACT rule."""
+    wcag = {r.id: r.rule.wcag for r in all_rules()}
+    subjects = [
+        earl.subject(result.case.url, [
+            earl.assertion(module, outcome, wcag=wcag.get(module, ()))
+            for module, outcome in result.procedures.items()
+        ])
+        for s in scores for result in s.results
+    ]
+    return earl.document(subjects)
 
 
 def format_table(scores: Sequence[RuleScore]) -> str:
@@ -179,11 +196,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--act-rules", type=Path, default=act_rules_dir())
     parser.add_argument("--rule", action="append", help="only these ACT rule ids")
     parser.add_argument("--failures", action="store_true", help="list every wrong case")
+    parser.add_argument("--earl", type=Path, default=Path("reports/act-implementation.jsonld"),
+                        help="where to write the EARL JSON-LD implementation report "
+                             "(default: %(default)s)")
     args = parser.parse_args(argv)
     if not (args.act_rules / "manifest.json").is_file():
         parser.error(f"no ACT test cases at {args.act_rules} (set A11Y_AUDIT_ACT_RULES)")
     scores = score(args.act_rules, args.rule)
     print(format_table(scores))
+    write_atomic(args.earl, json.dumps(earl_report(scores), indent=1) + "\n")
+    print(f"EARL implementation report: {args.earl}")
     if args.failures:
         for s in scores:
             for r in s.results:

@@ -10,7 +10,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
-BUILTIN = ("terminal", "json", "html", "sarif", "junit", "github")
+BUILTIN = ("terminal", "json", "html", "sarif", "junit", "github", "earl")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
 
@@ -26,6 +26,9 @@ def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename: never a half-written report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; reports are ordinary files
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
