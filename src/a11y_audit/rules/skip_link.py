@@ -30,7 +30,7 @@ Passes::
 
 Each skip link fails when keyboard users cannot use it: ``tabindex="-1"`` takes it out of the
 Tab order; its target is missing or not rendered; or its target wraps the banner or navigation
-that comes after the link, so focus lands before the blocks it should skip. A target hidden only
+that comes after the link, so the next Tab lands in the blocks it should have skipped. A target hidden only
 with ``aria-hidden="true"`` is cantTell: focus still moves there.
 
 Limits: a target hidden by a stylesheet class cannot be seen in static HTML; only the ``hidden``
@@ -107,7 +107,7 @@ def _judge(page: Page, skip: skiplinks.SkipLink) -> Result:
     wrapped = _skipped_blocks_inside(page, el, target)
     if wrapped is not None:
         return RULE.fail(el, f"Skip link \"{label}\" points to {href}, which contains the "
-                             f"{wrapped} it should skip: focus lands before them")
+                             f"{wrapped} it should skip: the next Tab lands in it")
     if page.is_hidden(target):
         return RULE.cant_tell(el, f"Skip link \"{label}\" points to {href}, whose target is "
                                   "aria-hidden; keyboard focus moves there, but screen readers "
@@ -116,10 +116,24 @@ def _judge(page: Page, skip: skiplinks.SkipLink) -> Result:
 
 
 def _skipped_blocks_inside(page: Page, link: Element, target: Element) -> str | None:
-    """The banner or navigation after the link that the target wraps, if any."""
-    position = page.order[link]
-    for landmark in page.landmarks:
-        if landmark.role in ("banner", "navigation") and page.order[landmark.element] > position \
-                and skiplinks.within(landmark.element, target) and landmark.element is not target:
-            return f"{landmark.role} landmark ({page.css_path(landmark.element)})"
+    """The banner or navigation where focus lands after the skip link, if the target wraps it.
+
+    After following the link, Tab moves to the first focusable element inside the target. When
+    that element is in a banner or navigation landmark outside the main landmark, the link has
+    skipped nothing.
+    """
+    tabbable = page.tabbable
+    try:
+        start = tabbable.index(link) + 1
+    except ValueError:
+        return None
+    landing = next((el for el in tabbable[start:] if skiplinks.within(el, target)), None)
+    if landing is None:
+        return None
+    ancestors = [(anc, page.role(anc)) for anc in landing.iterancestors()]
+    if any(role == "main" for _, role in ancestors):
+        return None  # focus lands in the main content, whatever landmark is nested there
+    for anc, role in ancestors:
+        if role in ("banner", "navigation") and skiplinks.within(anc, target) and anc is not target:
+            return f"{role} landmark ({page.css_path(anc)})"
     return None
