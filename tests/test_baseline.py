@@ -62,7 +62,8 @@ def test_baseline_round_trip(tmp_path):
 
     # Fix the photo: its entries are reported as fixed.
     page.write_text(ARTICLE.format(above="", extra="").replace(
-        '<img src="/media/IMG_4027.jpg">', '<img src="/media/IMG_4027.jpg" alt="A flooded street">'))
+        '<img src="/media/IMG_4027.jpg">',
+        '<img src="/media/IMG_4027.jpg" alt="A flooded street">'))
     assert check(tmp_path, str(page), "-f", "json", "--baseline", str(baseline)).exit_code == 0
     assert {e["rule"] for e in report(tmp_path)["fixed"]} == {"image-alt", "figure-image-alt"}
 

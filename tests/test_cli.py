@@ -28,7 +28,8 @@ def invoke(*args: str):
 
 def validate(path: Path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
+    checker = jsonschema.FormatChecker()
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=checker).validate(data)
     return data
 
 

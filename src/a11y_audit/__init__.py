@@ -9,7 +9,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+unknown"
 
-from a11y_audit.engine import audit_html, audit_page  # noqa: E402
-from a11y_audit.page import Page  # noqa: E402
+from a11y_audit.engine import audit_html, audit_page
+from a11y_audit.page import Page
 
 __all__ = ["Page", "__version__", "audit_html", "audit_page"]

@@ -158,7 +158,8 @@ def earl_report(scores: Sequence[RuleScore]) -> dict:
 
 
 def format_table(scores: Sequence[RuleScore]) -> str:
-    header = f"{'ACT':7} {'module(s)':34} {'cases':>5} {'exact':>5} {'FP':>3} {'FN':>3} {'cT':>3}  name"
+    header = (f"{'ACT':7} {'module(s)':34} {'cases':>5} {'exact':>5} {'FP':>3} {'FN':>3} "
+              f"{'cT':>3}  name")
     lines = [header, "-" * len(header)]
     implemented = [s for s in scores if s.modules]
     for s in scores:

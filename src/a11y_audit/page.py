@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 from urllib.parse import unquote, urldefrag
 
 from lxml import etree, html
@@ -20,6 +22,7 @@ from a11y_audit.commons.dom import normalize_space, tag_of
 from a11y_audit.commons.visibility import Visibility
 
 Element = etree._Element
+T = TypeVar("T")
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -70,11 +73,13 @@ class Page:
         self._visibility = Visibility()
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
+        self._memo: dict[object, object] = {}
 
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
-    def from_html(cls, markup: str | bytes, source: str = "<string>", url: str | None = None) -> Page:
+    def from_html(cls, markup: str | bytes, source: str = "<string>",
+                  url: str | None = None) -> Page:
         """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup."""
         if isinstance(markup, str):
             markup = markup.encode("utf-8", "surrogatepass")
@@ -87,6 +92,15 @@ class Page:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         _unnest_void_elements(root)
         return cls(root, source, url)
+
+    def memo(self, key: object, compute: Callable[[Page], T]) -> T:
+        """A value derived from this page, computed once: the one cache shared commons use
+        for per-page indexes (stylesheet hints, ARIA attribute holders...)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     # -- the tag index: one walk, shared by everything ------------------------------------
 

@@ -16,9 +16,9 @@ from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.page import Element, Page
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    pass
 
-__all__ = ["Element", "Impact", "Outcome", "Page", "Result", "Rule", "Results"]
+__all__ = ["Element", "Impact", "Outcome", "Page", "Result", "Results", "Rule"]
 
 AXE_DOCS = "https://dequeuniversity.com/rules/axe/4.10/{id}"
 ACT_DOCS = "https://www.w3.org/WAI/standards-guidelines/act/rules/{act}/"

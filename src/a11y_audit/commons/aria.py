@@ -525,7 +525,8 @@ def tree_parent(page: Page, el: Element) -> Element | None:
 
 def iter_aria_elements(page: Page) -> Iterator[Element]:
     """Elements with at least one ``aria-*`` attribute, in document order."""
-    return iter(page.root.xpath("//*[@*[starts-with(name(), 'aria-')]]"))
+    return iter(page.memo("aria.elements",
+                          lambda p: p.root.xpath("//*[@*[starts-with(name(), 'aria-')]]")))
 
 
 _ATTACH_SHADOW = re.compile(r"\.attachShadow\s*\(")

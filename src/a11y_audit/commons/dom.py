@@ -101,9 +101,8 @@ def snippet(el: etree._Element, limit: int = SNIPPET_LIMIT) -> str:
     return head
 
 
-VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+VOID_ELEMENTS = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "param", "source", "track", "wbr"))
 
 
 def text_content(el: etree._Element, limit: int | None = None) -> str:

@@ -9,12 +9,11 @@ they split between them, the check itself, and the element description used in m
 
 from __future__ import annotations
 
-import re
-import weakref
 from collections.abc import Iterable
 
 from a11y_audit.commons.aria import PRESENTATIONAL
 from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.commons.stylesheets import may_be_hidden_by_style
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 # ACT e086e5 (form field): roles that inherit from input, menuitem or select and are form fields.
@@ -118,56 +117,10 @@ def scripted_content(el: Element) -> Element | None:
 # accessibility tree"). A rule's selector is judged by its last compound (tag, id, classes),
 # matched against the element and its ancestors: a "may", used to say cantTell.
 
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_REMOVES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\b",
-                      re.I)
-_LAST_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+)*)$")
-_SELECTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-Compound = tuple[str | None, str | None, frozenset[str], str]
-
-
 def may_be_removed_by_style(page: Page, el: Element) -> str | None:
     """The selector of a ``<style>`` rule that may set ``display: none`` or ``visibility:
-    hidden`` on the element or an ancestor, else None."""
-    compounds = _removing_selectors(page)
-    if not compounds:
-        return None
-    for node in (el, *el.iterancestors()):
-        classes = set((node.get("class") or "").split())
-        ident, tag = node.get("id"), tag_of(node)
-        for want_tag, want_id, want_classes, text in compounds:
-            if ((want_tag is None or want_tag == tag) and (want_id is None or want_id == ident)
-                    and want_classes <= classes):
-                return text
-    return None
+    hidden`` on the element or an ancestor, else None (off-screen or clipped content is still
+    in the accessibility tree and does not count)."""
+    return may_be_hidden_by_style(page, el, sight_only=False)
 
 
-def _removing_selectors(page: Page) -> list[Compound]:
-    found = _SELECTORS.get(page)
-    if found is not None:
-        return found
-    found = []
-    for style in page.tags("style"):
-        css = _COMMENT.sub("", "".join(style.itertext()))
-        for selectors, declarations in _CSS_RULE.findall(css):
-            if _REMOVES.search(declarations):
-                found.extend(c for c in map(_last_compound, selectors.split(",")) if c)
-    _SELECTORS[page] = found
-    return found
-
-
-def _last_compound(selector: str) -> Compound | None:
-    last = re.split(r"[\s>+~]+", selector.strip())[-1]
-    match = _LAST_COMPOUND.match(last)
-    if not last or match is None:
-        return None   # pseudo-classes, attribute selectors: not judged
-    parts = re.findall(r"[#.][\w-]+", match.group("rest"))
-    ident = next((p[1:] for p in parts if p[0] == "#"), None)
-    classes = frozenset(p[1:] for p in parts if p[0] == ".")
-    tag = match.group("tag")
-    tag = None if tag in (None, "*") else tag.lower()
-    if tag is None and ident is None and not classes:
-        return None
-    return (tag, ident, classes, selector.strip())

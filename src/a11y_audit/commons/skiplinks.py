@@ -77,7 +77,8 @@ class Phrases:
 
     @classmethod
     def compile(cls, skip: Iterable[str], menu: Iterable[str]) -> Phrases:
-        return cls(tuple(re.compile(p, re.I) for p in skip), tuple(re.compile(p, re.I) for p in menu))
+        return cls(tuple(re.compile(p, re.I) for p in skip),
+                   tuple(re.compile(p, re.I) for p in menu))
 
     def is_skip(self, name: str) -> bool:
         return any(p.search(name) for p in self.skip)

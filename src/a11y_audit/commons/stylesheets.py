@@ -22,7 +22,6 @@ the viewport is not visible.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,8 +70,6 @@ class _Compound:
         return True
 
 
-_CACHE: weakref.WeakKeyDictionary[Page, dict[bool, list[_Compound]]] = (
-    weakref.WeakKeyDictionary())
 
 
 def _hides(declarations: str, *, sight_only: bool) -> bool:
@@ -101,25 +98,50 @@ def _compound(selector: str) -> _Compound | None:
     return _Compound(tag, ident, classes, selector.strip())
 
 
+# Declarations that can hide something; only rules containing one are parsed at all, so a
+# page with 300 KB of inline CSS costs one regex scan, not a full parse.
+_HINT = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|"
+    r"(?:left|top|right|bottom|margin-left|margin-top|text-indent)\s*:\s*-\d{3}|"
+    r"(?:clip|clip-path|opacity)\s*:|(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|\}|!)",
+    re.I)
+
+
+def candidate_rules(page: Page) -> list[tuple[str, str]]:
+    """(selectors, declarations) of the page's ``<style>`` rules that may hide something."""
+    def compute(page: Page) -> list[tuple[str, str]]:
+        rules: list[tuple[str, str]] = []
+        for style in page.by_tag.get("style", []):
+            css = _COMMENT.sub("", "".join(style.itertext()))
+            seen = -1
+            for hint in _HINT.finditer(css):
+                open_ = css.rfind("{", 0, hint.start())
+                if open_ <= seen or open_ < 0:
+                    continue
+                seen = open_
+                close = css.find("}", hint.end())
+                start = max(css.rfind("}", 0, open_), css.rfind("{", 0, open_)) + 1
+                rules.append((css[start:open_], css[open_ + 1:close if close >= 0 else None]))
+        return rules
+
+    return page.memo("stylesheets.candidate_rules", compute)
+
+
 def hiding_selectors(page: Page, *, sight_only: bool = True) -> list[_Compound]:
     """The simple selectors of ``<style>`` rules that hide what they match: from sight at all
     (``sight_only``, the default), or only those that stop rendering (display, visibility)."""
-    per_page = _CACHE.setdefault(page, {})
-    found = per_page.get(sight_only)
-    if found is not None:
-        return found
-    found = []
-    for style in page.by_tag.get("style", []):
-        css = _COMMENT.sub("", "".join(style.itertext()))
-        for selectors, declarations in _RULE.findall(css):
+    def compute(page: Page) -> list[_Compound]:
+        found = []
+        for selectors, declarations in candidate_rules(page):
             if not _hides(declarations, sight_only=sight_only):
                 continue
             for selector in selectors.split(","):
                 compound = _compound(selector)
                 if compound is not None:
                     found.append(compound)
-    per_page[sight_only] = found
-    return found
+        return found
+
+    return page.memo(("stylesheets.hiding_selectors", sight_only), compute)
 
 
 def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool = True

@@ -24,7 +24,8 @@ from lxml import etree
 from a11y_audit.commons.dom import tag_of
 
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)", re.I)
-_VIS_HIDDEN = re.compile(r"(?:^|;)\s*visibility\s*:\s*(hidden|collapse)\s*(?:!important\s*)?(?:;|$)", re.I)
+_VIS_HIDDEN = re.compile(
+    r"(?:^|;)\s*visibility\s*:\s*(hidden|collapse)\s*(?:!important\s*)?(?:;|$)", re.I)
 _VIS_VISIBLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*visible\s*(?:!important\s*)?(?:;|$)", re.I)
 _NEVER_RENDERED = frozenset(("template", "noscript", "script", "style", "head", "title", "meta"))
 

@@ -1,16 +1,16 @@
-"""Captioned photos have alt text of their own that is not a file name, placeholder, credit or caption copy.
+"""Captioned photos have alt text, not a file name, placeholder, credit or copy of the caption.
 
 Screen readers announce the image, then the caption. The caption tells the news ("Protesters in
 Bamako on Friday"); the alt text says what the photo shows ("A crowd waving flags fills a
 street"). When the alt repeats the caption, readers hear the same sentence twice; when it is a
 credit ("Getty Images"), a file name or a word like "photo", they learn nothing.
 
-Applies to each image (``<img>`` or ``role="img"``) inside a ``<figure>`` whose
-``<figcaption>`` has text, unless hidden from assistive technology. The alt text is compared with
-the caption text that assistive technology reads: caption text marked ``aria-hidden`` (a pattern
-that moves the caption into the alt so it is heard once) does not count as a repeat. ``alt=""`` (or ``role="none"``) marks
-the photo as decorative; on a captioned news photo that is rarely right but can be (a purely
-illustrative stock image), so it is cantTell: a person has to look.
+Applies to each image (``<img>`` or ``role="img"``) inside a ``<figure>`` whose ``<figcaption>``
+has text, unless hidden from assistive technology. The alt text is compared with the caption
+text that assistive technology reads: caption text marked ``aria-hidden`` (a pattern that moves
+the caption into the alt so it is heard once) does not count as a repeat. ``alt=""`` (or
+``role="none"``) marks the photo as decorative; on a captioned news photo that is rarely right
+but can be (a purely illustrative stock image), so it is cantTell: a person has to look.
 
 Fails::
 
@@ -28,8 +28,8 @@ Passes::
     <figure><img src="flood.jpg" alt="Two people wade through knee-deep water">
       <figcaption>Residents leave Main Street. (AP Photo/Jane Doe)</figcaption></figure>
 
-Limits: whether the alt text describes the photo well needs a person; the rule only catches
-alt text that cannot be a description.
+Limits: whether the alt text describes the photo well needs a person; the rule only catches alt
+text that cannot be a description.
 """
 
 from __future__ import annotations

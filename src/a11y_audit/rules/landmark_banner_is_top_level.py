@@ -1,9 +1,10 @@
 """The banner landmark is not contained in another landmark.
 
-Landmarks are a flat table of contents: a banner nested inside main or navigation is hard to find and its scope is unclear.
+Landmarks are a flat table of contents: a banner nested inside main or navigation is hard to
+find and its scope is unclear.
 
-Applies to every banner landmark exposed to assistive technology, as axe-core's
-``landmark-banner-is-top-level``: it passes when no ancestor is a landmark.
+Applies to every banner landmark exposed to assistive technology, as axe-core's ``landmark-
+banner-is-top-level``: it passes when no ancestor is a landmark.
 
 Fails::
 
@@ -11,7 +12,8 @@ Fails::
 
 Passes::
 
-    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article></main></body>
+    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article>
+      </main></body>
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The complementary landmark is not contained in another landmark.
 
-A complementary landmark (a "Most read" box, a related-stories rail) nested in another landmark is hard to find on its own. An unnamed <aside> inside an article is not a landmark and is not checked.
+A complementary landmark (a "Most read" box, a related-stories rail) nested in another landmark
+is hard to find on its own. An unnamed <aside> inside an article is not a landmark and is not
+checked.
 
 Applies to every complementary landmark exposed to assistive technology, as axe-core's
 ``landmark-complementary-is-top-level``: it passes when no ancestor is a landmark.

@@ -2,8 +2,8 @@
 
 A contentinfo landmark nested inside another landmark is hard to find and its scope is unclear.
 
-Applies to every contentinfo landmark exposed to assistive technology, as axe-core's
-``landmark-contentinfo-is-top-level``: it passes when no ancestor is a landmark.
+Applies to every contentinfo landmark exposed to assistive technology, as axe-core's ``landmark-
+contentinfo-is-top-level``: it passes when no ancestor is a landmark.
 
 Fails::
 

@@ -1,9 +1,10 @@
 """The main landmark is not contained in another landmark.
 
-The main landmark is where screen reader users expect the story to start; nested in a banner or navigation it is easy to miss.
+The main landmark is where screen reader users expect the story to start; nested in a banner or
+navigation it is easy to miss.
 
-Applies to every main landmark exposed to assistive technology, as axe-core's
-``landmark-main-is-top-level``: it passes when no ancestor is a landmark.
+Applies to every main landmark exposed to assistive technology, as axe-core's ``landmark-main-
+is-top-level``: it passes when no ancestor is a landmark.
 
 Fails::
 

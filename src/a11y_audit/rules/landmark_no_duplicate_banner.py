@@ -1,9 +1,11 @@
 """The page has at most one banner landmark.
 
-The banner holds the site masthead. Two of them (a sticky header copied into the page, a second <header> outside the article) make the landmark list ambiguous.
+The banner holds the site masthead. Two of them (a sticky header copied into the page, a second
+<header> outside the article) make the landmark list ambiguous.
 
-Applies to every banner landmark exposed to assistive technology (``<header>`` not inside ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="banner"``), as axe-core. The first one
-passes; each further one fails and names the first.
+Applies to every banner landmark exposed to assistive technology (``<header>`` not inside
+``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="banner"``), as axe-core.
+The first one passes; each further one fails and names the first.
 
 Fails::
 
@@ -11,7 +13,8 @@ Fails::
 
 Passes::
 
-    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article></main></body>
+    <body><header>Daily Planet</header><main><article><header><h1>Storm</h1></header></article>
+      </main></body>
 """
 
 from __future__ import annotations

@@ -1,17 +1,21 @@
 """The page has at most one contentinfo landmark.
 
-The contentinfo landmark holds the site footer (copyright, contact, legal links). Two of them make the landmark list ambiguous.
+The contentinfo landmark holds the site footer (copyright, contact, legal links). Two of them
+make the landmark list ambiguous.
 
-Applies to every contentinfo landmark exposed to assistive technology (``<footer>`` not inside ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="contentinfo"``), as axe-core. The first one
-passes; each further one fails and names the first.
+Applies to every contentinfo landmark exposed to assistive technology (``<footer>`` not inside
+``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="contentinfo"``), as axe-
+core. The first one passes; each further one fails and names the first.
 
 Fails::
 
-    <body><main>Story</main><footer>Contact us</footer><div role="contentinfo">Copyright</div></body>
+    <body><main>Story</main><footer>Contact us</footer><div role="contentinfo">Copyright</div>
+      </body>
 
 Passes::
 
-    <body><main><article>Story<footer>Filed under World</footer></article></main><footer>Contact</footer></body>
+    <body><main><article>Story<footer>Filed under World</footer></article></main>
+      <footer>Contact</footer></body>
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The page has at most one main landmark.
 
-Two main landmarks leave screen reader users guessing which one holds the story: a common slip when a live blog or an embedded article template brings its own <main>.
+Two main landmarks leave screen reader users guessing which one holds the story: a common slip
+when a live blog or an embedded article template brings its own <main>.
 
-Applies to every main landmark exposed to assistive technology (``<main>`` or ``role="main"``), as axe-core. The first one
-passes; each further one fails and names the first.
+Applies to every main landmark exposed to assistive technology (``<main>`` or ``role="main"``),
+as axe-core. The first one passes; each further one fails and names the first.
 
 Fails::
 

@@ -1,9 +1,9 @@
 """The page has a skip link before its main content, and every skip link's target exists.
 
-Keyboard and switch users must tab through the masthead, the section navigation, the breaking-news
-banner and the share tools on every article before they reach the story. A skip link ("Skip to
-main content") at the very start of the page takes them there in one keystroke; one whose target
-is missing or hidden does nothing, which is worse than none because it looks like a fix.
+Keyboard and switch users must tab through the masthead, the section navigation, the breaking-
+news banner and the share tools on every article before they reach the story. A skip link ("Skip
+to main content") at the very start of the page takes them there in one keystroke; one whose
+target is missing or hidden does nothing, which is worse than none because it looks like a fix.
 
 What counts as a skip link is defined in ``a11y_audit.commons.skiplinks``: a same-page link
 (``href="#id"``, not bare ``#``) before the main landmark (or, without one, among the first
@@ -30,14 +30,14 @@ Passes::
 
 Each skip link fails when keyboard users cannot use it: ``tabindex="-1"`` takes it out of the
 Tab order; its target is missing or not rendered; or its target wraps the banner or navigation
-that comes after the link, so the next Tab lands in the blocks it should have skipped. A target hidden only
-with ``aria-hidden="true"`` is cantTell: focus still moves there.
+that comes after the link, so the next Tab lands in the blocks it should have skipped. A target
+hidden only with ``aria-hidden="true"`` is cantTell: focus still moves there.
 
 Limits: a target hidden by a stylesheet class cannot be seen in static HTML; only the ``hidden``
 attribute and inline ``display:none``/``visibility:hidden`` count as not rendered. A page with
 landmarks can meet WCAG 2.4.1 without a skip link (technique ARIA11); this rule holds news pages
-to the stricter newsroom practice of having one. A page whose main landmark comes before any focusable element has nothing to skip, and
-the rule is inapplicable there.
+to the stricter newsroom practice of having one. A page whose main landmark comes before any
+focusable element has nothing to skip, and the rule is inapplicable there.
 """
 
 from __future__ import annotations

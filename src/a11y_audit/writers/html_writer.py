@@ -1,49 +1,256 @@
-"""HTML report: one self-contained, autoescaped page QA can open offline."""
+"""HTML report: one self-contained, autoescaped page that QA can open offline.
+
+The page is built from the JSON report's data (:func:`report_data`) and a view model computed
+here in linear time: template problems and article problems (:mod:`.grouping`), counts by rule
+and by page, the worst pages. Everything from the audited pages (messages, snippets, titles,
+paths, URLs) is untrusted: Jinja escapes it, links keep only http(s) URLs, and a Content
+Security Policy allows only this report's own inline style and script (by hash), so even a
+snippet that escaped escaping could not run. The script only filters what is already on the
+page; with JavaScript off every finding is shown.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import base64
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from a11y_audit.commons import wcag
 from a11y_audit.finding import Report
-from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.writers import grouping
 from a11y_audit.writers.report_data import report_data
 
 NAME = "html"
 SUFFIX = ".html"
 
+IMPACTS = ("critical", "serious", "moderate", "minor")
+KINDS = (*IMPACTS, "review")          # the badges: impacts of failures, and cantTell
+# Open every collapsible section when the report is this small; big reports start collapsed.
+OPEN_ALL_UP_TO = 150
+TEMPLATES = "writers/templates"
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` if it is an absolute http(s) URL, else "" (no javascript:, data: or file:)."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return url.strip() if scheme in ("http", "https") else ""
+
+
+def criterion(number: str) -> dict[str, str]:
+    """A WCAG criterion for display: number, title, level and Understanding URL (if known)."""
+    if number in wcag.CRITERIA:
+        return {"number": number, "title": wcag.title(number), "level": wcag.level(number),
+                "url": wcag.url(number)}
+    return {"number": number, "title": "", "level": "", "url": ""}
+
+
+def label(finding: dict[str, Any]) -> str:
+    """The badge a finding gets: its impact when failed, "review" when cantTell."""
+    return finding["impact"] if finding["outcome"] == "failed" else "review"
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    text: Markup
+    hash: str
+
+
+@cache
+def asset(name: str) -> Asset:
+    """An inline asset (CSS or JS) and its CSP hash; read once, never templated."""
+    text = (files("a11y_audit") / TEMPLATES / name).read_text(encoding="utf-8")
+    return Asset(Markup(text), _sha256(text))
+
 
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("a11y_audit", "writers/templates"),
+        loader=PackageLoader("a11y_audit", TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["wcag_title"] = lambda c: wcag.CRITERIA.get(c, ("", "", ""))[0]
-    env.globals["wcag_url"] = lambda c: wcag.url(c) if c in wcag.CRITERIA else ""
-    env.globals["wcag_level"] = lambda c: wcag.CRITERIA.get(c, ("", "", ""))[1]
+    env.filters["safe_url"] = safe_url
+    env.filters["plural"] = lambda n, word, many=None: (
+        f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}")
+    env.globals.update(criterion=criterion, label=label, IMPACTS=IMPACTS, KINDS=KINDS)
     return env
 
 
-def render(report: Report) -> str:
-    data = report_data(report)
-    rules = {r["id"]: r for r in data["rules"]}
-    impact_rank = {str(i): i.rank for i in Impact}
-    groups: dict[str, list[dict]] = defaultdict(list)
+@dataclass(slots=True)
+class RuleView:
+    id: str
+    description: str
+    impact: str
+    wcag: list[str]
+    help: str
+    help_url: str
+    failed: int = 0
+    cant_tell: int = 0
+    template: int = 0                  # template groups of this rule
+    pages: Counter = field(default_factory=Counter)   # page index -> findings
+
+    @property
+    def total(self) -> int:
+        return self.failed + self.cant_tell
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateView:
+    group: grouping.TemplateGroup
+    rule: RuleView
+    pages: list[tuple[int, int]]       # (page index, occurrences on it), in report order
+    example_page: int
+    baseline: str | None               # "new" if any occurrence is new, else "known" or None
+
+    @property
+    def label(self) -> str:
+        return self.group.impact if self.group.outcome == "failed" else "review"
+
+
+def _template_view(group: grouping.TemplateGroup, rule: RuleView) -> TemplateView:
+    counts = Counter(x.page for x in group.findings)
+    example = group.example
+    statuses = {x.finding.get("baseline") for x in group.findings}
+    baseline = "new" if "new" in statuses else ("known" if "known" in statuses else None)
+    page = next(x.page for x in group.findings if x.finding is example)
+    return TemplateView(group, rule, [(i, counts[i]) for i in group.pages], page, baseline)
+
+
+@dataclass(slots=True)
+class PageView:
+    index: int
+    name: str                          # source relative to the common root
+    source: str
+    title: str
+    url: str
+    suppressed: int
+    errors: list[str]
+    by_impact: Counter = field(default_factory=Counter)   # failed findings by impact
+    cant_tell: int = 0
+    template: int = 0                  # findings that belong to template groups
+    article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)  # by rule
+    score: int = 0
+
+    @property
+    def failed(self) -> int:
+        return sum(self.by_impact.values())
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(found) for _, found in self.article)
+
+    @property
+    def article_kinds(self) -> list[tuple[str, int]]:
+        """Article findings by badge (impact, or review), worst first."""
+        counts = Counter(label(f) for _, found in self.article for f in found)
+        return [(kind, counts[kind]) for kind in KINDS if counts[kind]]
+
+
+def _rule_views(data: dict[str, Any]) -> dict[str, RuleView]:
+    views = {r["id"]: RuleView(r["id"], r["description"], r["impact"], r["wcag"], r["help"],
+                               r["help_url"]) for r in data["rules"]}
     for page in data["pages"]:
-        for finding in page["findings"]:
-            if finding["outcome"] != str(Outcome.PASSED):
-                groups[finding["rule"]].append({**finding, "source": page["source"]})
-    ordered = sorted(
-        groups.items(),
-        key=lambda kv: (-max(impact_rank[f["impact"]] for f in kv[1]),
-                        -sum(f["outcome"] == "failed" for f in kv[1]), kv[0]),
-    )
+        for f in page["findings"]:
+            if f["rule"] not in views:      # a rule absent from data["rules"]: use the finding
+                views[f["rule"]] = RuleView(f["rule"], "", f["impact"], f["wcag"], f["help"],
+                                            f["help_url"])
+    return views
+
+
+def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> dict[str, Any]:
+    """Everything the template shows, computed once, in time linear in the findings."""
+    split = grouping.split(data, min_pages)
+    sources = [p["source"] for p in data["pages"]]
+    root = grouping.common_root(sources)
+    rules = _rule_views(data)
+    pages = [PageView(i, p["source"].removeprefix(root), p["source"], p["title"] or "",
+                      safe_url(p.get("url")), p.get("suppressed", 0), p["errors"])
+             for i, p in enumerate(data["pages"])]
+    rank = grouping.IMPACT_RANK
+
+    for page, raw in zip(pages, data["pages"], strict=True):
+        for f in grouping.shown(raw["findings"]):
+            rule = rules[f["rule"]]
+            if f["outcome"] == "failed":
+                page.by_impact[f["impact"]] += 1
+                rule.failed += 1
+            else:
+                page.cant_tell += 1
+                rule.cant_tell += 1
+            rule.pages[page.index] += 1
+        page.score = grouping.weighted_failures(raw["findings"])
+        by_rule: dict[str, list[dict[str, Any]]] = {}
+        for f in split.article.get(page.index, ()):
+            by_rule.setdefault(f["rule"], []).append(f)
+        page.article = sorted(by_rule.items(), key=lambda kv: (
+            all(f["outcome"] != "failed" for f in kv[1]),
+            -max(rank[f["impact"]] for f in kv[1]), kv[0]))
+    for group in split.template:
+        rules[group.rule].template += 1
+        for located in group.findings:
+            pages[located.page].template += 1
+
+    found = sorted((r for r in rules.values() if r.total),
+                   key=lambda r: (-r.failed, -rank[r.impact], r.id))
+    quiet = sorted((r for r in rules.values() if not r.total), key=lambda r: r.id)
+    findings_total = sum(r.total for r in found)
+    baseline = _baseline(data, root) if data.get("baseline") else None
+    return {
+        "data": data,
+        "summary": data["summary"],
+        "root": root,
+        "pages": pages,
+        "article_pages": [p for p in pages if p.article],
+        "templates": [_template_view(g, rules[g.rule]) for g in split.template],
+        "min_pages": split.min_pages,
+        "template_findings": split.template_count(),
+        "article_findings": split.article_count,
+        "rules": found,
+        "quiet_rules": quiet,
+        "worst": [(pages[i], score) for i, score in grouping.worst_pages(data)],
+        "suppressed": sum(p.suppressed for p in pages),
+        "page_errors": [p for p in pages if p.errors],
+        "baseline": baseline,
+        "open_all": findings_total <= OPEN_ALL_UP_TO,
+        "findings_total": findings_total,
+    }
+
+
+def _baseline(data: dict[str, Any], root: str) -> dict[str, Any]:
+    status = Counter(f.get("baseline") for p in data["pages"] for f in p["findings"]
+                     if f["outcome"] == "failed")
+    fixed = [{**entry, "name": str(entry.get("source", "")).removeprefix(root)}
+             for entry in data.get("fixed", [])]
+    return {"file": data["baseline"], "new": status.get("new", 0),
+            "known": status.get("known", 0), "fixed": fixed}
+
+
+def render(report: Report) -> str:
+    return render_data(report_data(report))
+
+
+def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> str:
+    """The HTML report for report data (the JSON report's shape)."""
+    css, js = asset("report.css"), asset("report.js")
+    csp = (f"default-src 'none'; style-src '{css.hash}'; script-src '{js.hash}'; "
+           "img-src 'none'; base-uri 'none'; form-action 'none'")
     return environment().get_template("report.html.j2").render(
-        data=data, groups=ordered, rules=rules,
-    )
+        **view_model(data, min_pages), css=css.text, js=js.text, csp=csp)
