@@ -17,6 +17,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -54,8 +55,7 @@ def main(argv: list[str]) -> int:
         return 0 if argv else 2
     task, rest = argv[0], argv[1:]
     tasks = {
-        "demo": lambda: run("-m", "a11y_audit.cli", "check", "--example", "-o", "reports",
-                            *rest),
+        "demo": lambda: run("-m", "a11y_audit", "check", "--example", "-o", "reports", *rest),
         "test": lambda: run("-m", "pytest", *rest),
         "conformance": lambda: run("-m", "a11y_audit.conformance", *rest),
         "bench": lambda: run(str(REPO / "scripts" / "bench.py"), *rest),
@@ -65,9 +65,12 @@ def main(argv: list[str]) -> int:
         print(f"unknown task {task!r}; tasks: {', '.join(tasks)}", file=sys.stderr)
         return 2
     ensure_venv()
+    started = time.time()
     code = tasks[task]()
-    if task == "demo" and code == 1:
-        print("\n(exit code 1: the example article has deliberate accessibility failures)")
+    report = REPO / "reports" / "a11y-report.html"
+    if task == "demo" and code == 1 and report.is_file() and report.stat().st_mtime >= started:
+        print("\n(exit code 1 means failures were found: the example article has deliberate "
+              "mistakes)\nreports: reports/a11y-report.json, reports/a11y-report.html")
         return 0
     return code
 

@@ -147,3 +147,16 @@ def test_reports_escape_page_content(tmp_path, fmt):
         assert "<script>" not in text
     else:
         validate(tmp_path / "out" / "a11y-report.json")
+
+
+def test_internal_error_exits_3_not_1(monkeypatch, capsys):
+    import a11y_audit.cli as cli
+
+    def broken(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "main", broken)
+    with pytest.raises(SystemExit) as info:
+        cli.entry()
+    assert info.value.code == 3
+    assert "internal error" in capsys.readouterr().err

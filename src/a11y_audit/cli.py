@@ -190,5 +190,24 @@ def explain(rule_id: str) -> None:
     click.echo(f"More: {rule.help_url}")
 
 
+INTERNAL_ERROR = 3
+
+
+def entry() -> None:
+    """Console entry point: an unexpected exception is a bug, reported as such (exit 3), so a
+    crash is never mistaken for "failures found" (exit 1)."""
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception:  # a bug in a11y-audit, not in the page: show where, then exit 3
+        import traceback
+
+        traceback.print_exc()
+        click.echo("a11y-audit: internal error (a bug in a11y-audit; please report it with the "
+                   "traceback above)", err=True)
+        sys.exit(INTERNAL_ERROR)
+
+
 if __name__ == "__main__":
-    main()
+    entry()
