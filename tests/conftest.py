@@ -33,12 +33,15 @@ def page_outcome(rule_id: str, markup: str, **options) -> Outcome:
     return run_rule(rule_id, markup, **options).rules[rule_id].outcome
 
 
-def require_data(path: Path, what: str) -> Path:
-    """Skip (locally) or fail (under CI=true) when a shared data set is missing."""
+SHARED_HINT = ("set A11Y_AUDIT_SHARED (or A11Y_AUDIT_ACT_RULES / A11Y_AUDIT_CORPUS) to the "
+               "shared folder")
+
+
+def require_data(path: Path, what: str, hint: str = SHARED_HINT) -> Path:
+    """Skip (locally) or fail (under CI=true) when a data set or tool is missing."""
     if path.exists():
         return path
-    message = (f"{what} not found at {path}; set A11Y_AUDIT_SHARED (or A11Y_AUDIT_ACT_RULES / "
-               f"A11Y_AUDIT_CORPUS) to the shared folder")
+    message = f"{what} not found at {path}; {hint}"
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(message)
     pytest.skip(message)
