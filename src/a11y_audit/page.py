@@ -302,7 +302,7 @@ class Page:
         from a11y_audit.commons.document import title_element
 
         el = title_element(self)
-        return normalize_space(el.text_content()) if el is not None else ""
+        return normalize_space(dom.text_content(el)) if el is not None else ""
 
     @cached_property
     def lang(self) -> str | None:
