@@ -26,8 +26,9 @@ def report():
 
 
 def test_sarif_validates_and_points_at_lines(report):
-    schema = json.loads(require_data(SARIF_SCHEMA, "SARIF 2.1.0 schema",
-                                        "run bash scripts/install-browser-deps.sh (npm ci)").read_text())
+    path = require_data(SARIF_SCHEMA, "SARIF 2.1.0 schema",
+                        "run bash scripts/install-browser-deps.sh (npm ci)")
+    schema = json.loads(path.read_text())
     data = json.loads(sarif_writer.render(report))
     jsonschema.Draft4Validator(schema).validate(data)
     run = data["runs"][0]

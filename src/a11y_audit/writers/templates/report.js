@@ -4,16 +4,19 @@ const form = document.getElementById("filters");
 if (form) {
   const MAX_AUTO_OPEN = 200;
   const status = document.getElementById("filter-status");
-  const units = Array.from(document.querySelectorAll(".f"), (el) => ({
-    el,
-    rule: el.dataset.r,
-    kind: el.dataset.i,
-    baseline: el.dataset.b || "",
-    group: el.closest(".rg"),
-    block: el.closest(".pg"),
-    text: null,
-    pages: null,
-  }));
+  const units = Array.from(document.querySelectorAll(".f"), (el) => {
+    const group = el.closest(".rg");   // article findings take their rule from their group
+    return {
+      el,
+      group,
+      block: el.closest(".pg"),
+      rule: (group || el).dataset.r,
+      kind: el.dataset.i,
+      baseline: el.dataset.b || "",
+      text: null,
+      pages: null,
+    };
+  });
   const templateCount = units.filter((u) => !u.block).length;
   const details = Array.from(document.querySelectorAll("details"));
   const initiallyOpen = new Map(details.map((d) => [d, d.open]));

@@ -1,0 +1,137 @@
+"""Template problems vs article problems, worst pages and the common root: pure functions over
+report data (the JSON report's shape)."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.writers import grouping
+
+NAV = "html>body>header>nav>ul>li>a"
+PHOTO = "html>body>main>article>figure>img"
+
+
+def finding(rule: str, path: str, outcome: str = "failed", impact: str = "serious",
+            message: str = "", baseline: str | None = None) -> dict:
+    return {"rule": rule, "path": path, "outcome": outcome, "impact": impact,
+            "message": message or f"{rule} at {path}", "baseline": baseline}
+
+
+def data(*pages: list[dict]) -> dict:
+    return {"pages": [{"source": f"site/{i}.html", "findings": list(found)}
+                      for i, found in enumerate(pages)]}
+
+
+def test_same_rule_and_path_on_min_pages_is_one_template_group():
+    nav = finding("link-name", NAV)
+    report = data([nav, finding("image-alt", PHOTO)], [nav], [nav], [])
+    split = grouping.split(report)
+    assert [(g.rule, g.path, g.pages) for g in split.template] == [("link-name", NAV, (0, 1, 2))]
+    assert split.article == {0: (report["pages"][0]["findings"][1],)}
+    assert split.template_count() == 3 and split.article_count == 1
+
+
+def test_below_the_threshold_everything_is_an_article_problem():
+    nav = finding("link-name", NAV)
+    report = data([nav] * 20, [nav] * 20)          # 40 occurrences, but on 2 pages only
+    split = grouping.split(report)
+    assert split.template == ()
+    assert {i: len(found) for i, found in split.article.items()} == {0: 20, 1: 20}
+
+
+def test_min_pages_is_a_parameter():
+    nav = finding("link-name", NAV)
+    report = data([nav], [nav])
+    assert len(grouping.split(report, min_pages=2).template) == 1
+    assert grouping.split(report, min_pages=3).template == ()
+    assert grouping.MIN_PAGES == 3
+    with pytest.raises(ValueError):
+        grouping.split(report, min_pages=0)
+
+
+def test_key_is_rule_and_path_together():
+    pages = [[finding("link-name", NAV), finding("region", NAV if i == 0 else PHOTO)]
+             for i in range(3)]
+    split = grouping.split(data(*pages))
+    assert [(g.rule, g.path) for g in split.template] == [("link-name", NAV)]
+    # region: same rule on 3 pages but at two different places: article problems
+    assert [f["rule"] for found in split.article.values() for f in found] == ["region"] * 3
+
+
+def test_findings_without_a_path_are_never_template_problems():
+    report = data(*([finding("document-title", "")] for _ in range(4)))
+    split = grouping.split(report)
+    assert split.template == () and split.article_count == 4
+
+
+def test_passed_findings_are_neither():
+    report = data(*([finding("link-name", NAV, outcome="passed")] for _ in range(3)))
+    split = grouping.split(report)
+    assert split.template == () and split.article == {}
+
+
+def test_group_keeps_every_occurrence_and_summarises_them():
+    pages = [
+        [finding("link-name", NAV, outcome="cantTell", impact="minor", message="first")],
+        [finding("link-name", NAV, impact="critical", message="worst"),
+         finding("link-name", NAV, impact="serious", message="again")],
+        [finding("link-name", NAV, outcome="cantTell", message="third", baseline="new")],
+    ]
+    (group,) = grouping.split(data(*pages)).template
+    assert group.pages == (0, 1, 2)
+    assert [(x.page, x.finding["message"]) for x in group.findings] == [
+        (0, "first"), (1, "worst"), (1, "again"), (2, "third")]
+    assert group.example["message"] == "worst"        # the first failed one, not the first
+    assert (group.failed, group.cant_tell, group.outcome, group.impact) == (
+        2, 2, "failed", "critical")
+    assert grouping.split(data(*pages)).template_count(page=1) == 2
+
+
+def test_a_group_with_only_cant_tell_is_to_review():
+    report = data(*([finding("frame-title", NAV, outcome="cantTell")] for _ in range(3)))
+    (group,) = grouping.split(report).template
+    assert group.outcome == "cantTell" and group.example["outcome"] == "cantTell"
+
+
+def test_groups_order_failed_then_worst_impact_then_most_pages():
+    def on(n: int, rule: str, impact: str, outcome: str = "failed") -> list[list[dict]]:
+        return [[finding(rule, f"html>body>{rule}", outcome, impact)] for _ in range(n)]
+
+    pages = [a + b + c + d for a, b, c, d in zip(
+        on(5, "review-me", "critical", "cantTell"), on(5, "minor-wide", "minor"),
+        [*on(5, "critical-few", "critical")[:3], [], []], on(5, "critical-many", "critical"),
+        strict=True)]
+    order = [g.rule for g in grouping.split(data(*pages)).template]
+    assert order == ["critical-many", "critical-few", "minor-wide", "review-me"]
+
+
+def test_article_findings_keep_page_and_report_order():
+    a, b = finding("image-alt", PHOTO, message="a"), finding("heading-order", "h", message="b")
+    split = grouping.split(data([], [a, b], []))
+    assert list(split.article) == [1]
+    assert [f["message"] for f in split.article[1]] == ["a", "b"]
+
+
+def test_worst_pages_weigh_failures_by_impact():
+    report = data(
+        [finding("x", "p", impact="minor")] * 9,                  # 9
+        [finding("x", "p", impact="critical")],                   # 10
+        [finding("x", "p", impact="serious"), finding("x", "p", impact="moderate")],  # 10
+        [finding("x", "p", outcome="cantTell", impact="critical")],  # review only: 0
+        [],
+    )
+    assert grouping.weighted_failures(report["pages"][2]["findings"]) == 10
+    assert grouping.worst_pages(report) == [(1, 10), (2, 10), (0, 9)]   # ties: report order
+    assert grouping.worst_pages(report, count=1) == [(1, 10)]
+
+
+@pytest.mark.parametrize(("sources", "root"), [
+    (["/srv/site/a.html", "/srv/site/world/b.html"], "/srv/site/"),
+    (["/srv/site/ab.html", "/srv/site/ac.html"], "/srv/site/"),        # not "/srv/site/a"
+    (["/srv/site/a.html"], ""),                                         # one page: full name
+    (["a.html", "b.html"], ""),
+    (["https://example.org/a", "https://example.org/b"], ""),
+    ([], ""),
+])
+def test_common_root(sources, root):
+    assert grouping.common_root(sources) == root
