@@ -161,3 +161,16 @@ def test_title_is_the_first_html_title_not_an_svg_one():
     p = Page.from_html("<html><body><svg><title>Icon</title></svg><title>Real</title></body>"
                        "</html>")
     assert p.title == "Real"
+
+
+def test_canonical_url_from_link_or_og_url():
+    p = page("")
+    assert p.canonical_url is None
+    p = Page.from_html("<head><link rel='Canonical' href='https://news.example/a'></head>"
+                       "<body><a href='https://news.example/a#main'>Skip</a><main id='main'>"
+                       "</main></body>")
+    assert p.canonical_url == "https://news.example/a"
+    assert p.links[0].fragment == "main" and p.links[0].target is not None
+    p = Page.from_html("<head><meta property='og:url' content='https://news.example/b'>"
+                       "<link rel='canonical' href='/relative'></head>")
+    assert p.canonical_url == "https://news.example/b"

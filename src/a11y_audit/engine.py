@@ -30,7 +30,8 @@ def audit_page(
     """
     started = time.perf_counter()
     rules = all_rules() if rules is None else rules
-    report = PageReport(source=page.source, title=page.title, url=page.url)
+    report = PageReport(source=page.source, title=page.title,
+                        url=page.url or page.canonical_url)
     marks = suppression_marks(page, ignores)
     for loaded in rules:
         summary = RuleSummary(loaded.id)

@@ -305,6 +305,19 @@ class Page:
         return normalize_space(dom.text_content(el)) if el is not None else ""
 
     @cached_property
+    def canonical_url(self) -> str | None:
+        """The page's own address as it declares it: ``<link rel="canonical">``, else
+        ``<meta property="og:url">`` (absolute http(s) URLs only). News pages almost always
+        carry one, so a saved file still knows which site it came from."""
+        for el in self.root.xpath("//link[@href and contains(concat(' ', normalize-space("
+                                  "translate(@rel, 'CANONICAL', 'canonical')), ' '), "
+                                  "' canonical ')]|//meta[@property='og:url'][@content]"):
+            value = (el.get("href") or el.get("content") or "").strip()
+            if value.startswith(("http://", "https://")):
+                return value
+        return None
+
+    @cached_property
     def lang(self) -> str | None:
         return self.root.get("lang") if tag_of(self.root) == "html" else None
 
@@ -378,7 +391,8 @@ class Page:
     def links(self) -> list[Link]:
         """``a[href]`` and ``area[href]`` with their same-page fragment targets resolved."""
         out: list[Link] = []
-        base = urldefrag(self.url)[0] if self.url else None
+        address = self.url or self.canonical_url
+        base = urldefrag(address)[0] if address else None
         for el in self.root.xpath("//a[@href]|//area[@href]"):
             href = el.get("href") or ""
             stripped = href.strip()

@@ -135,3 +135,21 @@ def test_worst_pages_weigh_failures_by_impact():
 ])
 def test_common_root(sources, root):
     assert grouping.common_root(sources) == root
+
+
+def test_template_problems_are_per_site():
+    def page(url, path="html>body>header>nav>a"):
+        return {"source": url or "x.html", "url": url, "findings": [
+            {"rule": "link-name", "path": path, "outcome": "failed", "impact": "serious"}]}
+
+    data = {"pages": [page("https://www.a.example/1"), page("https://a.example/2"),
+                      page("https://b.example/1"), page("https://b.example/2"),
+                      page("https://a.example/3")]}
+    result = grouping.split(data, min_pages=3)
+    assert [(g.rule, g.pages) for g in result.template] == [("link-name", (0, 1, 4))]
+    assert sorted(result.article) == [2, 3]
+    # Pages without a URL are one site together (a folder of saved pages).
+    local = {"pages": [page(None), page(None), page(None)]}
+    assert len(grouping.split(local, min_pages=3).template) == 1
+    assert grouping.site_of("https://www.News.example:8080/a") == "news.example"
+    assert grouping.site_of(None) == ""

@@ -6,8 +6,10 @@ same *template path* (``Finding.path``: the element's ancestry without sibling i
 finding is reported once, for engineers, with the list of pages it affects. The rest are
 article problems (a photo without alt text, a skipped heading level), for editors.
 
-The threshold: a (rule, path) pair seen on at least ``min_pages`` distinct pages (default
-:data:`MIN_PAGES`, 3) is a template problem. Two pages are too few to tell a template from a
+The threshold: a (rule, path) pair seen on at least ``min_pages`` distinct pages of one site
+(default :data:`MIN_PAGES`, 3) is a template problem. The site is the host of the page's URL
+(fetched, or declared by ``<link rel="canonical">``/``og:url``; "www." ignored); pages without
+a URL form one site together, so a folder of saved pages still groups. Two pages are too few to tell a template from a
 coincidence; with fewer pages in the report than ``min_pages``, nothing is a template problem.
 Findings without a path (no element to place them) are always article problems.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 MIN_PAGES = 3
 SHOWN = ("failed", "cantTell")          # outcomes the report lists (passed ones are not problems)
@@ -87,6 +90,14 @@ class Grouping:
         return sum(1 for group in self.template for x in group.findings if x.page == page)
 
 
+def site_of(url: str | None) -> str:
+    """The host a page belongs to ("" when its URL is unknown); "www." is ignored."""
+    if not url:
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
 def shown(findings: Iterable[Data]) -> list[Data]:
     return [f for f in findings if f["outcome"] in SHOWN]
 
@@ -95,19 +106,21 @@ def split(data: Data, min_pages: int = MIN_PAGES) -> Grouping:
     """Split the report's failed and cantTell findings into template and article problems."""
     if min_pages < 1:
         raise ValueError(f"min_pages must be at least 1, not {min_pages}")
-    pages_seen: dict[tuple[str, str], set[int]] = {}
+    sites = [site_of(page.get("url")) for page in data["pages"]]
+    pages_seen: dict[tuple[str, str, str], set[int]] = {}
     for index, page in enumerate(data["pages"]):
         for finding in shown(page["findings"]):
             if finding.get("path"):
-                pages_seen.setdefault((finding["rule"], finding["path"]), set()).add(index)
+                key = (sites[index], finding["rule"], finding["path"])
+                pages_seen.setdefault(key, set()).add(index)
     templates = {key for key, pages in pages_seen.items() if len(pages) >= min_pages}
 
-    occurrences: dict[tuple[str, str], list[Located]] = {key: [] for key in templates}
+    occurrences: dict[tuple[str, str, str], list[Located]] = {key: [] for key in templates}
     article: dict[int, tuple[Data, ...]] = {}
     for index, page in enumerate(data["pages"]):
         own = []
         for finding in shown(page["findings"]):
-            key = (finding["rule"], finding.get("path") or "")
+            key = (sites[index], finding["rule"], finding.get("path") or "")
             if key in templates:
                 occurrences[key].append(Located(index, finding))
             else:
@@ -117,7 +130,7 @@ def split(data: Data, min_pages: int = MIN_PAGES) -> Grouping:
 
     groups = [
         TemplateGroup(rule, path, tuple(found), tuple(dict.fromkeys(x.page for x in found)))
-        for (rule, path), found in occurrences.items()
+        for (_site, rule, path), found in occurrences.items()
     ]
     groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact], -len(g.pages),
                                g.rule, g.path))
