@@ -3,18 +3,19 @@
 A news site renders every article through the same templates (masthead, navigation, share bar,
 footer). A failure in a template repeats on every page, at the same place: the same rule at the
 same *template path* (``Finding.path``: the element's ancestry without sibling indexes). Such a
-finding is reported once, for engineers, with the list of pages it affects. The rest are
-article problems (a photo without alt text, a skipped heading level), for editors.
+finding is reported once, for engineers, with the list of pages it affects. The rest are article
+problems (a photo without alt text, a skipped heading level), for editors.
 
 The threshold: a (rule, path) pair seen on at least ``min_pages`` distinct pages of one site
 (default :data:`MIN_PAGES`, 3) is a template problem. The site is the host of the page's URL
-(fetched, or declared by ``<link rel="canonical">``/``og:url``; "www." ignored); pages without
-a URL form one site together, so a folder of saved pages still groups. Two pages are too few to tell a template from a
-coincidence; with fewer pages in the report than ``min_pages``, nothing is a template problem.
-Findings without a path (no element to place them) are always article problems.
+(fetched, or declared by ``<link rel="canonical">``/``og:url``; "www." ignored); pages without a
+URL form one site together, so a folder of saved pages still groups. Two pages are too few to
+tell a template from a coincidence; with fewer pages in the report than ``min_pages``, nothing
+is a template problem. Findings without a path (no element to place them) are always article
+problems.
 
-Everything here is a pure function of the report data (the JSON report's shape) and runs in
-time linear in the number of findings.
+Everything here is a pure function of the report data (the JSON report's shape) and runs in time
+linear in the number of findings.
 """
 
 from __future__ import annotations
