@@ -54,7 +54,11 @@ def test_baseline_round_trip(tmp_path):
     # A new failure: exit 1, and only it is new.
     page.write_text(ARTICLE.format(above="<p>First paragraph.</p>",
                                    extra="<h3>Skipped a level</h3>"))
-    assert check(tmp_path, str(page), "-f", "json", "--baseline", str(baseline)).exit_code == 1
+    result = check(tmp_path, str(page), "-f", "json", "-f", "terminal", "--baseline",
+                   str(baseline))
+    assert result.exit_code == 1
+    assert "baseline: 1 new, 2 known, 0 fixed" in result.output
+    assert "heading-order" in result.output and "image-alt" not in result.output
     data = report(tmp_path)
     new = [f["rule"] for f in data["pages"][0]["findings"] if f["baseline"] == "new"]
     assert new == ["heading-order"]

@@ -101,7 +101,8 @@ def test_inline_suppression_and_element_ignores(tmp_path, monkeypatch):
     page = tmp_path / "p.html"
     page.write_text(PAGE)
     monkeypatch.chdir(tmp_path)
-    result = run(tmp_path, "check", str(page), "-f", "json", "-o", "out")
+    result = run(tmp_path, "check", str(page), "-f", "json", "-f", "terminal", "-o", "out")
+    assert "1 suppressed" in result.output
     data = json.loads((tmp_path / "out" / "a11y-report.json").read_text())
     failed = {(f["rule"], f["selector"]) for f in data["pages"][0]["findings"]
               if f["outcome"] == "failed"}

@@ -20,10 +20,13 @@ def _paint(text: str, style: str, colour: bool) -> str:
 
 
 def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
+    """Failures (and with ``verbose`` findings to review). With a baseline, known failures are
+    listed only with ``verbose``: the terminal shows what is new."""
     lines: list[str] = []
     for page in report.pages:
         shown = [f for f in page.findings
-                 if f.outcome is Outcome.FAILED or (verbose and f.outcome is Outcome.CANT_TELL)]
+                 if (f.outcome is Outcome.FAILED and (verbose or f.baseline != "known"))
+                 or (verbose and f.outcome is Outcome.CANT_TELL)]
         for error in page.errors:
             lines.append(f"{page.source}: error: {error}")
         if not shown:
@@ -39,7 +42,8 @@ def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
             for f in items:
                 kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
                 where = f"{page.source}:{f.line}" if f.line else page.source
-                lines.append(f"    {kind} {where}  {_paint(f.selector, 'dim', colour)}")
+                known = " (known)" if f.baseline == "known" else ""
+                lines.append(f"    {kind} {where}  {_paint(f.selector, 'dim', colour)}{known}")
                 lines.append(f"      {f.message}")
         lines.append("")
     for error in report.errors:
@@ -57,8 +61,16 @@ def summary_line(report: Report, colour: bool = False) -> str:
              + (f" on {data['pages_failed']} page{'s' if data['pages_failed'] != 1 else ''}"
                 if data["failed"] else ""),
              f"{data['cant_tell']} to review"]
+    suppressed = sum(page.suppressed for page in report.pages)
+    if suppressed:
+        parts.append(f"{suppressed} suppressed")
+    if report.baseline is not None:
+        statuses = [f.baseline for page in report.pages for f in page.findings if f.baseline]
+        parts.append(f"baseline: {statuses.count('new')} new, {statuses.count('known')} known, "
+                     f"{len(report.fixed)} fixed")
     if data["errors"]:
         parts.append(f"{data['errors']} error{'s' if data['errors'] != 1 else ''}")
     text = ", ".join(parts)
-    style = "serious" if data["failed"] or data["errors"] else "ok"
+    gating = bool(report.failures()) or data["errors"]
+    style = "serious" if gating else "ok"
     return _paint(text, style, colour)
