@@ -252,10 +252,10 @@ class _Computation:
             return self._child_name(el, "caption", include_hidden, depth)
         if tag == "optgroup" or tag == "option":
             return el.get("label") or ""
-        if tag == "svg" or in_svg(el):
-            for child in el:
-                if tag_of(child) == "title":
-                    return text_content(child)
+        # SVG <title> child (checked before the ancestor walk, which most elements never need).
+        title = next((child for child in el if tag_of(child) == "title"), None)
+        if title is not None and (tag == "svg" or in_svg(el)):
+            return text_content(title)
         return ""
 
     def _native_input(self, el: Element, include_hidden: bool, depth: int) -> str:
