@@ -160,3 +160,14 @@ def test_internal_error_exits_3_not_1(monkeypatch, capsys):
         cli.entry()
     assert info.value.code == 3
     assert "internal error" in capsys.readouterr().err
+
+
+def test_reports_are_never_half_written(tmp_path):
+    from a11y_audit.writers import write_atomic
+
+    target = tmp_path / "a11y-report.html"
+    write_atomic(target, "previous report")
+    with pytest.raises(TypeError):
+        write_atomic(target, None)  # type: ignore[arg-type]  # the write fails half-way
+    assert target.read_text() == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["a11y-report.html"]  # no temporary left

@@ -98,3 +98,10 @@ def test_expand_names_missing_sources_and_empty_folders(tmp_path):
     items = list(sources.expand([str(tmp_path / "nope.html"), str(tmp_path / "empty")]))
     assert [i.reason for i in items] == ["no such file or folder",
                                          "folder holds no .html, .htm or .html.gz files"]
+
+
+def test_broken_utf8_is_decoded_not_refused():
+    raw = b'<html><head><meta charset="utf-8"></head><body><h1>Caf\xe9 \xff\xfe opens</h1>' \
+          b"</body></html>"
+    text, _ = decode(raw, "x.html")
+    assert "opens" in text and "<h1>" in text
