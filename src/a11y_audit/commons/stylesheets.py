@@ -3,10 +3,10 @@
 Static HTML cannot run the cascade, so this is deliberately a *may* answer used to say cantTell
 rather than guess: a rule in a ``<style>`` element whose declarations hide content or move it
 off-screen (``display:none``, ``visibility:hidden``, large negative offsets, ``clip``, zero
-size with ``overflow:hidden``, ``opacity:0``) and whose selector's last compound (tag, id,
-classes; no pseudo-classes) matches the element or one of its ancestors. Combinators before the
-last compound are ignored, which errs on the side of "may hide" (a bare tag after a combinator
-is not judged: it would match far too much). External stylesheets are not seen at all. Content
+size with ``overflow:hidden``, ``opacity:0``) and whose whole selector (through cssselect, the
+CSS-to-XPath translator lxml uses) matches the element or one of its ancestors. Rules inside
+``@media`` blocks count (they may apply); selectors with state pseudo-classes (``:hover``,
+``:focus``) or pseudo-elements are not judged. External stylesheets are not seen at all. Content
 hidden from sight only (off-screen, clipped) stays in the Tab order, so callers asking about
 focus pass ``sight_only=False``.
 
@@ -21,10 +21,13 @@ the viewport is not visible.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cssselect import HTMLTranslator, SelectorError
+from cssselect.xpath import ExpressionError
 from lxml import etree
 
 from a11y_audit.commons.dom import tag_of
@@ -48,28 +51,6 @@ _HIDING = (
 )
 _TINY = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$|!)", re.I)
 _OVERFLOW_HIDDEN = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden\b", re.I)
-_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+)*)$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Compound:
-    tag: str | None
-    ident: str | None
-    classes: frozenset[str]
-    text: str
-
-    def matches(self, el: etree._Element) -> bool:
-        if self.tag and tag_of(el) != self.tag:
-            return False
-        if self.ident and el.get("id") != self.ident:
-            return False
-        if self.classes:
-            have = set((el.get("class") or "").split())
-            if not self.classes <= have:
-                return False
-        return True
-
-
 
 
 def _hides(declarations: str, *, sight_only: bool) -> bool:
@@ -80,22 +61,6 @@ def _hides(declarations: str, *, sight_only: bool) -> bool:
     if any(p.search(declarations) for p in _HIDING):
         return True
     return bool(_TINY.search(declarations) and _OVERFLOW_HIDDEN.search(declarations))
-
-
-def _compound(selector: str) -> _Compound | None:
-    parts = re.split(r"[\s>+~]+", selector.strip())
-    last = parts[-1]
-    match = _COMPOUND.match(last)
-    if not last or match is None:
-        return None   # pseudo-classes, attribute selectors...: not judged
-    rest = match.group("rest")
-    ident = next((p[1:] for p in re.findall(r"[#.][\w-]+", rest) if p[0] == "#"), None)
-    classes = frozenset(p[1:] for p in re.findall(r"[#.][\w-]+", rest) if p[0] == ".")
-    tag = match.group("tag")
-    tag = None if tag in (None, "*") else tag.lower()
-    if ident is None and not classes and (tag is None or len(parts) > 1):
-        return None   # a bare tag under other selectors would match far too much
-    return _Compound(tag, ident, classes, selector.strip())
 
 
 # Declarations that can hide something; only rules containing one are parsed at all. Each
@@ -152,21 +117,77 @@ def candidate_rules(page: Page) -> list[tuple[str, str]]:
     return page.memo("stylesheets.candidate_rules", compute)
 
 
-def hiding_selectors(page: Page, *, sight_only: bool = True) -> list[_Compound]:
-    """The simple selectors of ``<style>`` rules that hide what they match: from sight at all
-    (``sight_only``, the default), or only those that stop rendering (display, visibility)."""
-    def compute(page: Page) -> list[_Compound]:
+@functools.lru_cache(maxsize=8192)
+def _selector_xpath(selector: str) -> etree.XPath | None:
+    """The selector as compiled XPath (cssselect), or None when it cannot be judged statically:
+    state pseudo-classes (``:hover``, ``:focus``) and pseudo-elements are not translated."""
+    try:
+        return etree.XPath(HTMLTranslator().css_to_xpath(selector))
+    except (SelectorError, ExpressionError, etree.XPathSyntaxError, ValueError):
+        return None
+
+
+_LAST_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+)*)$")
+_COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _HidingRule:
+    """One selector of a hiding rule. The last compound (tag, id, classes) is a cheap filter;
+    the whole selector is checked with XPath, evaluated at most once per page."""
+
+    text: str
+    xpath: etree.XPath
+    tag: str | None
+    ident: str | None
+    classes: frozenset[str]
+    filtered: bool          # False: the last compound could not be parsed, check every node
+
+    def may_match(self, el: etree._Element) -> bool:
+        if not self.filtered:
+            return True
+        if self.tag and tag_of(el) != self.tag:
+            return False
+        if self.ident and el.get("id") != self.ident:
+            return False
+        return not self.classes or self.classes <= set((el.get("class") or "").split())
+
+
+def _hiding_rule(selector: str) -> _HidingRule | None:
+    xpath = _selector_xpath(selector)
+    if xpath is None:
+        return None
+    last = _COMBINATORS.split(selector.strip())[-1]
+    match = _LAST_COMPOUND.match(last)
+    if match is None or not last:
+        return _HidingRule(selector, xpath, None, None, frozenset(), False)
+    parts = re.findall(r"[#.][\w-]+", match.group("rest"))
+    tag = match.group("tag")
+    return _HidingRule(
+        selector, xpath, None if tag in (None, "*") else tag.lower(),
+        next((p[1:] for p in parts if p[0] == "#"), None),
+        frozenset(p[1:] for p in parts if p[0] == "."), True,
+    )
+
+
+def hiding_rules(page: Page, *, sight_only: bool = True) -> list[_HidingRule]:
+    """The selectors of the page's ``<style>`` rules that hide what they match: from sight at
+    all (``sight_only``, the default), or only those that stop rendering."""
+    def compute(page: Page) -> list[_HidingRule]:
         found = []
         for selectors, declarations in candidate_rules(page):
-            if not _hides(declarations, sight_only=sight_only):
-                continue
-            for selector in selectors.split(","):
-                compound = _compound(selector)
-                if compound is not None:
-                    found.append(compound)
+            if _hides(declarations, sight_only=sight_only):
+                for selector in selectors.split(","):
+                    rule = _hiding_rule(selector.strip()) if selector.strip() else None
+                    if rule is not None:
+                        found.append(rule)
         return found
 
-    return page.memo(("stylesheets.hiding_selectors", sight_only), compute)
+    return page.memo(("stylesheets.hiding_rules", sight_only), compute)
+
+
+def _matched(page: Page, rule: _HidingRule) -> set[etree._Element]:
+    return page.memo(("stylesheets.matched", rule.text), lambda p: set(rule.xpath(p.root)))
 
 
 def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool = True
@@ -175,13 +196,13 @@ def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool =
 
     With ``sight_only=False`` only rules that stop rendering count (what takes an element out
     of the Tab order); the default also counts off-screen, clipped and transparent content."""
-    selectors = hiding_selectors(page, sight_only=sight_only)
-    if not selectors:
+    rules = hiding_rules(page, sight_only=sight_only)
+    if not rules:
         return None
     for node in (el, *el.iterancestors()):
-        for compound in selectors:
-            if compound.matches(node):
-                return compound.text
+        for rule in rules:
+            if rule.may_match(node) and node in _matched(page, rule):
+                return rule.text
     return None
 
 
