@@ -105,3 +105,48 @@ def test_broken_utf8_is_decoded_not_refused():
           b"</body></html>"
     text, _ = decode(raw, "x.html")
     assert "opens" in text and "<h1>" in text
+
+
+@pytest.fixture
+def server():
+    """A loopback HTTP server with an article, a PNG and a 404 (bounded: stopped after the test)."""
+    import http.server
+    import threading
+
+    article = ('<html><head><meta charset="windows-1252"></head><body><h1>Caf\xe9 reopens</h1>'
+               '</body></html>').encode("cp1252")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/story":
+                body, kind = article, "text/html"
+            elif self.path == "/photo.png":
+                body, kind = b"\x89PNG\r\n\x1a\n", "image/png"
+            else:
+                self.send_error(404, "Not Found")
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_urls_are_fetched_and_decoded(server):
+    document = read(f"{server}/story")
+    assert "Café reopens" in document.text
+    assert document.url == f"{server}/story"
+    with pytest.raises(SourceError, match="HTTP 404"):
+        read(f"{server}/missing")
+    with pytest.raises(SourceError, match=r"not an HTML page \(Content-Type image/png\)"):
+        read(f"{server}/photo.png")
