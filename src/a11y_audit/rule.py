@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from a11y_audit.commons import wcag
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.page import Element, Page
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Element", "Impact", "Outcome", "Page", "Result", "Results", "Rule"]
 
@@ -101,4 +97,3 @@ class Rule:
 
 
 Results = Iterator[Result]
-CheckFunction = "Callable[..., Iterator[Result]]"

@@ -31,11 +31,6 @@ def tag_of(el: etree._Element) -> str:
     return ""
 
 
-def attr(el: etree._Element, name: str) -> str | None:
-    """An attribute's value, or None when absent."""
-    return el.get(name)
-
-
 def is_element(node: object) -> bool:
     return isinstance(node, etree._Element) and isinstance(node.tag, str)
 
@@ -135,11 +130,6 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
 _NO_TEXT = frozenset(("script", "style", "template", "noscript"))
 
 
-def ancestors(el: etree._Element):
-    """Ancestors from the parent up to the root."""
-    return el.iterancestors()
-
-
 def id_refs(value: str | None) -> list[str]:
     """Split an ID-reference list attribute (aria-labelledby, headers, ...) into ids."""
     return value.split() if value else []
@@ -147,7 +137,6 @@ def id_refs(value: str | None) -> list[str]:
 
 __all__ = [
     "HtmlElement",
-    "attr",
     "css_path",
     "id_refs",
     "is_element",
