@@ -174,3 +174,22 @@ def test_canonical_url_from_link_or_og_url():
     p = Page.from_html("<head><meta property='og:url' content='https://news.example/b'>"
                        "<link rel='canonical' href='/relative'></head>")
     assert p.canonical_url == "https://news.example/b"
+
+
+def test_broken_doctype_leaving_two_roots_keeps_the_whole_page():
+    # The ">" of the doctype and of <html> are missing: libxml2 makes two top-level elements.
+    p = Page.from_html('<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"\n'
+                       '<html lang="en"<head><title>T</title></head><body><main><h1>Story</h1>'
+                       '<a href="#x" id="x">link</a></main></body></html>')
+    assert [lm.role for lm in p.landmarks] == ["main"]
+    assert all(link.element in p.order for link in p.links)
+    assert [h.text for h in p.headings] == ["Story"]
+
+
+def test_attribute_names_lxml_cannot_address_do_not_crash_rules():
+    from a11y_audit.engine import audit_page
+
+    p = Page.from_html('<div role="checkbox" {width:100%}.x[_ngcontent-c17]="" '
+                       'aria-checked"x="1">Accept</div>')
+    report = audit_page(p)
+    assert report.errors == []

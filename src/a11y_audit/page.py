@@ -90,6 +90,7 @@ class Page:
             root = None
         if root is None:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        _merge_stray_roots(root)
         _unnest_void_elements(root)
         return cls(root, source, url)
 
@@ -421,6 +422,24 @@ _LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "selec
 # HTML5 void elements that libxml2's HTML 4 parser does not know: it nests whatever follows
 # them inside them (an <embed> swallows the rest of the page, <source> the <img> of a <picture>).
 _UNKNOWN_VOIDS = ("embed", "source", "track", "wbr", "keygen")
+
+
+def _merge_stray_roots(root: Element) -> None:
+    """libxml2 can leave several top-level ``html`` elements in broken markup (a ``<!DOCTYPE``
+    whose ``>`` is missing): lxml's root is then the first, often empty, while the page lives
+    in the next. Move everything into the root, as an HTML5 parser's single tree would have."""
+    tops = root.xpath("/*")
+    if len(tops) < 2:
+        return
+    for extra in tops:
+        if extra is root:
+            continue
+        for child in list(extra):
+            root.append(child)
+        for name, value in extra.items():
+            if root.get(name) is None:
+                root.set(name, value)
+        extra.attrib.clear()
 
 
 def _unnest_void_elements(root: Element) -> None:

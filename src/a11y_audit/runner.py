@@ -42,8 +42,13 @@ def audit_sources(
         except (ValueError, RecursionError, MemoryError) as exc:
             report.errors.append(InputError(item, f"cannot parse: {exc}"))
             continue
-        page_report = audit_page(page, rules, options=options, include_passed=include_passed,
-                                 ignores=ignores)
+        try:
+            page_report = audit_page(page, rules, options=options,
+                                     include_passed=include_passed, ignores=ignores)
+        except Exception as exc:  # a bug, but one page must not stop the batch
+            report.errors.append(InputError(item, f"internal error while auditing: "
+                                                  f"{type(exc).__name__}: {exc}"))
+            continue
         report.pages.append(page_report)
         if on_page is not None:
             on_page(page_report)

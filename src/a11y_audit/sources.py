@@ -7,6 +7,7 @@ reports it and goes on with the rest of the batch.
 from __future__ import annotations
 
 import gzip
+import logging
 import urllib.error
 import urllib.request
 import zlib
@@ -15,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4.dammit import EncodingDetector, UnicodeDammit
+
+# bs4 logs "Some characters could not be decoded" for pages with stray bytes; a page with a few
+# replaced characters is still audited, and that log line would break one-line error output.
+logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 MAX_BYTES = 25 * 1024 * 1024          # larger pages are refused (a 1.5 MB article is already big)
 URL_TIMEOUT = 20.0

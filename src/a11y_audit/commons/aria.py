@@ -427,7 +427,7 @@ def native_states(el: Element) -> frozenset[str]:
     """States and properties the element's HTML semantics provide (HTML-AAM section 4.2)."""
     tag = tag_of(el)
     kind = (el.get("type") or "").strip().lower() if tag == "input" else None
-    return aria_data.native_states(tag, kind, dict(el.attrib))
+    return aria_data.native_states(tag, kind, dict(el.items()))
 
 
 # -- the accessibility tree, as far as markup decides it -------------------------------------

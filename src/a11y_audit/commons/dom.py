@@ -102,27 +102,30 @@ VOID_ELEMENTS = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "i
 
 def text_content(el: etree._Element, limit: int | None = None) -> str:
     """Descendant text, skipping comments, ``script``, ``style``, ``template`` and
-    ``noscript``; with ``limit``, stops once that many characters are collected."""
+    ``noscript``; with ``limit``, stops once that many characters are collected.
+
+    Iterative (an explicit stack), so pathologically deep pages cannot exhaust Python's
+    recursion limit."""
     parts: list[str] = []
-    remaining = [float("inf") if limit is None else limit]
-
-    def add(text: str) -> bool:
-        parts.append(text)
-        remaining[0] -= len(text)
-        return remaining[0] <= 0
-
-    def walk(node: etree._Element) -> bool:  # True: enough text, stop
-        if node.text and add(node.text):
-            return True
-        for child in node:
-            if type(child.tag) is str and child.tag not in _NO_TEXT and walk(child):
-                return True
-            if child.tail and add(child.tail):
-                return True
-        return False
-
-    if type(el.tag) is str:
-        walk(el)
+    budget = float("inf") if limit is None else limit
+    if type(el.tag) is not str:
+        return ""
+    # The stack holds elements to enter and tail strings to emit after a subtree.
+    stack: list[etree._Element | str] = [el]
+    while stack and budget > 0:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            budget -= len(item)
+            continue
+        if item.text:
+            parts.append(item.text)
+            budget -= len(item.text)
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            if type(child.tag) is str and child.tag not in _NO_TEXT:
+                stack.append(child)
     text = "".join(parts)
     return text if limit is None else text[:limit]
 

@@ -73,19 +73,22 @@ def check(page: Page) -> Results:
         yield RULE.ok(page.body)
 
 
-def _visit(page: Page, el: Element, excluded: set[Element], holders: set[Element],
+def _visit(page: Page, root: Element, excluded: set[Element], holders: set[Element],
            stray: list[Element]) -> None:
-    if el in holders:
-        # Text directly in <body> between landmarks is ignored, as axe-core does.
-        if el is not page.body and _own_text(el):
+    """Collect the outermost elements with content outside landmarks, in document order
+    (an explicit stack: deep pages cannot exhaust the recursion limit)."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el in holders:
+            # Text directly in <body> between landmarks is ignored, as axe-core does.
+            if el is not page.body and _own_text(el):
+                stray.append(el)
+                continue
+            stack.extend(child for child in reversed(el)
+                         if isinstance(child.tag, str) and not _skippable(page, child, excluded))
+        elif _has_content(page, el, excluded):
             stray.append(el)
-            return
-        for child in el:
-            if isinstance(child.tag, str) and not _skippable(page, child, excluded):
-                _visit(page, child, excluded, holders, stray)
-        return
-    if _has_content(page, el, excluded):
-        stray.append(el)
 
 
 def _skippable(page: Page, el: Element, excluded: set[Element]) -> bool:
@@ -103,15 +106,15 @@ def _own_text(el: Element) -> bool:
 
 
 def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
-    if _skippable(page, el, excluded):
-        return False
-    if tag_of(el) in _CONTENT_TAGS:
-        return True
-    if _own_text(el):
-        return True
-    return any(
-        isinstance(child.tag, str) and _has_content(page, child, excluded) for child in el
-    )
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        if _skippable(page, node, excluded):
+            continue
+        if tag_of(node) in _CONTENT_TAGS or _own_text(node):
+            return True
+        stack.extend(child for child in node if isinstance(child.tag, str))
+    return False
 
 
 def _excerpt(el: Element, holders: set[Element]) -> str:
