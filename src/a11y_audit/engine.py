@@ -62,7 +62,7 @@ _ALL = frozenset(("*", "all"))
 def suppression_marks(page: Page, ignores: Sequence[Any] = ()) -> dict[Any, set[str]]:
     """Element -> rule ids suppressed on it and its subtree (``*``/``all``: every rule)."""
     marks: dict[Any, set[str]] = {}
-    for el in page.root.xpath(f"//*[@{IGNORE_ATTRIBUTE}]"):
+    for el in page.select(f"*[{IGNORE_ATTRIBUTE}]"):
         marks.setdefault(el, set()).update((el.get(IGNORE_ATTRIBUTE) or "").split())
     for ignore in ignores:
         for el in page.root.xpath(ignore.xpath):

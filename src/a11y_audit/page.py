@@ -121,6 +121,33 @@ class Page:
         return [el for el in self.elements if tag_of(el) in wanted]
 
     @cached_property
+    def by_attribute(self) -> dict[str, list[Element]]:
+        """Elements carrying each attribute (by name as parsed: lower case), in document order."""
+        index: dict[str, list[Element]] = defaultdict(list)
+        for el in self.elements:
+            for name in el.attrib:
+                index[name].append(el)
+        return index
+
+    def select(self, *branches: str) -> list[Element]:
+        """Elements matching any branch, each once, in document order: the XPath union
+        ``//tag|//tag[@attribute]|//*[@attribute]`` written ``"tag", "tag[attribute]",
+        "*[attribute]"``, read from the tag and attribute indexes instead of walking the tree."""
+        groups: list[list[Element]] = []
+        for branch in branches:
+            tag, _, attribute = branch.rstrip("]").partition("[")
+            if tag == "*":
+                groups.append(self.by_attribute.get(attribute, []))
+            elif attribute:
+                groups.append([el for el in self.by_tag.get(tag, [])
+                               if el.get(attribute) is not None])
+            else:
+                groups.append(self.by_tag.get(tag, []))
+        if len(groups) == 1:
+            return list(groups[0])
+        return sorted(set().union(*groups), key=self.order.__getitem__)
+
+    @cached_property
     def elements(self) -> list[Element]:
         """Every element, in document order."""
         return list(self.root.iter(etree.Element))
@@ -137,10 +164,10 @@ class Page:
         from a11y_audit.commons.focus import is_tabbable
 
         return [
-            el for el in self.root.xpath(
-                "//a[@href]|//area[@href]|//button|//input|//select|//textarea|//iframe"
-                "|//summary|//audio[@controls]|//video[@controls]|//*[@tabindex]"
-                "|//*[@contenteditable]"
+            el for el in self.select(
+                "a[href]", "area[href]", "button", "input", "select", "textarea", "iframe",
+                "summary", "audio[controls]", "video[controls]", "*[tabindex]",
+                "*[contenteditable]",
             )
             if is_tabbable(el) and self.is_rendered(el)
         ]
@@ -148,7 +175,7 @@ class Page:
     @cached_property
     def with_role(self) -> list[Element]:
         """Elements carrying a role attribute."""
-        return self.root.xpath("//*[@role]")
+        return self.select("*[role]")
 
     @cached_property
     def body(self) -> Element:
@@ -161,7 +188,7 @@ class Page:
     def _id_index(self) -> tuple[dict[str, Element], dict[str, list[Element]]]:
         ids: dict[str, Element] = {}
         dupes: dict[str, list[Element]] = {}
-        for el in self.root.xpath("//*[@id]"):
+        for el in self.by_attribute.get("id", []):
             value = el.get("id")
             if not value:
                 continue
@@ -310,9 +337,12 @@ class Page:
         """The page's own address as it declares it: ``<link rel="canonical">``, else
         ``<meta property="og:url">`` (absolute http(s) URLs only). News pages almost always
         carry one, so a saved file still knows which site it came from."""
-        for el in self.root.xpath("//link[@href and contains(concat(' ', normalize-space("
-                                  "translate(@rel, 'CANONICAL', 'canonical')), ' '), "
-                                  "' canonical ')]|//meta[@property='og:url'][@content]"):
+        for el in self.select("link[href]", "meta[content]"):
+            if tag_of(el) == "link":
+                if "canonical" not in (el.get("rel") or "").lower().split():
+                    continue
+            elif el.get("property") != "og:url":
+                continue
             value = (el.get("href") or el.get("content") or "").strip()
             if value.startswith(("http://", "https://")):
                 return value
@@ -326,10 +356,7 @@ class Page:
     def headings(self) -> list[Heading]:
         """h1-h6 and role=heading elements in document order, hidden ones flagged."""
         found: list[Heading] = []
-        candidates = self.root.xpath(
-            "//h1|//h2|//h3|//h4|//h5|//h6|//*[@role and contains(concat(' ', normalize-space("
-            "translate(@role,'HEADING','heading')), ' '), ' heading ')]"
-        )
+        candidates = self.select("h1", "h2", "h3", "h4", "h5", "h6", "*[role]")
         for el in candidates:
             if self.role(el) != "heading":
                 continue
@@ -342,9 +369,8 @@ class Page:
     def landmarks(self) -> list[Landmark]:
         """Landmark elements (explicit or implicit role) in document order, hidden ones excluded."""
         out: list[Landmark] = []
-        candidates = self.root.xpath(
-            "//header|//footer|//main|//nav|//aside|//section|//form|//search|//*[@role]"
-        )
+        candidates = self.select("header", "footer", "main", "nav", "aside", "section", "form",
+                                 "search", "*[role]")
         for el in candidates:
             if self.is_hidden(el):
                 continue
@@ -357,14 +383,7 @@ class Page:
     @cached_property
     def images(self) -> list[Image]:
         out: list[Image] = []
-        candidates = self.root.xpath(
-            "//img|//svg|//*[local-name()='svg']|//input[@type]|//*[@role]"
-        )
-        seen: set[Element] = set()
-        for el in candidates:
-            if el in seen:
-                continue
-            seen.add(el)
+        for el in self.select("img", "svg", "input[type]", "*[role]"):
             tag = tag_of(el)
             explicit = aria.explicit_role(el)
             if tag == "img":
@@ -394,7 +413,7 @@ class Page:
         out: list[Link] = []
         address = self.url or self.canonical_url
         base = urldefrag(address)[0] if address else None
-        for el in self.root.xpath("//a[@href]|//area[@href]"):
+        for el in self.select("a[href]", "area[href]"):
             href = el.get("href") or ""
             stripped = href.strip()
             fragment: str | None = None

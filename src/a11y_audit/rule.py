@@ -7,7 +7,7 @@ This module is the one import surface for rule authors::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from a11y_audit.commons import wcag
@@ -28,12 +28,19 @@ KNOWN_TAGS = frozenset(("news", "best-practice", "experimental", "cat.aria", "ca
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One rule's outcome on one element, as a rule yields it; the engine adds the location."""
+    """One rule's outcome on one element, as a rule yields it; the engine adds the location.
+
+    ``text`` is the message, or a function that builds it when :attr:`message` is read: passed
+    results are only reported with ``--include-passed``, so their messages need not be built."""
 
     rule: Rule
     outcome: Outcome
     element: Element
-    message: str
+    text: str | Callable[[], str]
+
+    @property
+    def message(self) -> str:
+        return self.text() if callable(self.text) else self.text
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class Rule:
 
     # -- what check() yields ----------------------------------------------------------------
 
-    def ok(self, element: Element, message: str = "") -> Result:
+    def ok(self, element: Element, message: str | Callable[[], str] = "") -> Result:
         return Result(self, Outcome.PASSED, element, message)
 
     def fail(self, element: Element, message: str) -> Result:

@@ -451,7 +451,7 @@ def owns_index(page: Page) -> dict[Element, Element]:
     if found is not None:
         return found
     index: dict[Element, Element] = {}
-    for owner in page.root.xpath("//*[@aria-owns]"):
+    for owner in page.select("*[aria-owns]"):
         ancestors = set(owner.iterancestors())
         for ref in (owner.get("aria-owns") or "").split():
             target = page.ids.get(ref)
@@ -525,8 +525,8 @@ def tree_parent(page: Page, el: Element) -> Element | None:
 
 def iter_aria_elements(page: Page) -> Iterator[Element]:
     """Elements with at least one ``aria-*`` attribute, in document order."""
-    return iter(page.memo("aria.elements",
-                          lambda p: p.root.xpath("//*[@*[starts-with(name(), 'aria-')]]")))
+    return iter(page.memo("aria.elements", lambda p: p.select(
+        *(f"*[{name}]" for name in p.by_attribute if name.startswith("aria-")))))
 
 
 _ATTACH_SHADOW = re.compile(r"\.attachShadow\s*\(")

@@ -7,7 +7,6 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-_SPACE = re.compile(r"\s+")
 SNIPPET_LIMIT = 200
 
 # Simple CSS identifiers can be used as-is in a selector; anything else falls back to nth-of-type.
@@ -15,8 +14,10 @@ _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 def normalize_space(value: str | None) -> str:
-    """Collapse runs of whitespace to one space and strip the ends (like XPath normalize-space)."""
-    return _SPACE.sub(" ", value).strip() if value else ""
+    """Collapse runs of whitespace to one space and strip the ends (like XPath normalize-space).
+
+    ``str.split()`` splits on the same Unicode whitespace as the regex ``\\s+`` and is faster."""
+    return " ".join(value.split()) if value else ""
 
 
 def tag_of(el: etree._Element) -> str:

@@ -89,7 +89,7 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     """
     name = page.name(el)
     if name:
-        return rule.ok(el, f'{what} {describe(el)} is named "{name[:80]}"')
+        return rule.ok(el, lambda: f'{what} {describe(el)} is named "{name[:80]}"')
     message = (f"{what} {describe(el)} has no accessible name: "
                f"{name_sources(el, attributes, text)}")
     selector = may_be_removed_by_style(page, el)

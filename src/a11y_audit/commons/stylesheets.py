@@ -153,6 +153,7 @@ class _HidingRule:
         return not self.classes or self.classes <= set((el.get("class") or "").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _hiding_rule(selector: str) -> _HidingRule | None:
     xpath = _selector_xpath(selector)
     if xpath is None:
@@ -186,6 +187,39 @@ def hiding_rules(page: Page, *, sight_only: bool = True) -> list[_HidingRule]:
     return page.memo(("stylesheets.hiding_rules", sight_only), compute)
 
 
+def _rules_by_key(page: Page, sight_only: bool) -> dict[str | None, list[tuple[int, _HidingRule]]]:
+    """The hiding rules with their positions, by what their last compound requires of a node:
+    ``"#id"``, else ``".class"`` (one of them), else the tag; ``None``: any node may match."""
+    def compute(page: Page) -> dict[str | None, list[tuple[int, _HidingRule]]]:
+        index: dict[str | None, list[tuple[int, _HidingRule]]] = {}
+        for position, rule in enumerate(hiding_rules(page, sight_only=sight_only)):
+            if not rule.filtered:
+                key = None
+            elif rule.ident:
+                key = "#" + rule.ident
+            elif rule.classes:
+                key = "." + min(rule.classes)
+            else:
+                key = rule.tag
+            index.setdefault(key, []).append((position, rule))
+        return index
+
+    return page.memo(("stylesheets.rules_by_key", sight_only), compute)
+
+
+def _hiding_rule_of(page: Page, node: etree._Element, sight_only: bool) -> str | None:
+    """The selector of the first hiding rule (in page order) that matches ``node`` itself."""
+    index = _rules_by_key(page, sight_only)
+    keys = [None, tag_of(node), *("." + name for name in (node.get("class") or "").split())]
+    if node.get("id"):
+        keys.append("#" + node.get("id"))
+    for _, rule in sorted((item for key in keys for item in index.get(key, ())),
+                          key=lambda item: item[0]):
+        if rule.may_match(node) and node in _matched(page, rule):
+            return rule.text
+    return None
+
+
 def _matched(page: Page, rule: _HidingRule) -> set[etree._Element]:
     return page.memo(("stylesheets.matched", rule.text), lambda p: set(rule.xpath(p.root)))
 
@@ -199,10 +233,16 @@ def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool =
     rules = hiding_rules(page, sight_only=sight_only)
     if not rules:
         return None
+    # Elements share ancestors, so each node's answer is kept (None: no rule hides the node).
+    found: dict[etree._Element, str | None] = page.memo(
+        ("stylesheets.hiding_rule_of", sight_only), lambda p: {})
     for node in (el, *el.iterancestors()):
-        for rule in rules:
-            if rule.may_match(node) and node in _matched(page, rule):
-                return rule.text
+        try:
+            text = found[node]
+        except KeyError:
+            text = found[node] = _hiding_rule_of(page, node, sight_only)
+        if text is not None:
+            return text
     return None
 
 

@@ -58,7 +58,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in page.root.xpath("//*[@aria-hidden]"):
+    for el in page.select("*[aria-hidden]"):
         if (el.get("aria-hidden") or "").strip().lower() != "true":
             continue
         yield _judge(page, el)

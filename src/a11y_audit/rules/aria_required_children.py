@@ -54,7 +54,8 @@ RULE = Rule(
 _OWNER_ROLES = frozenset(
     name for name in aria.ARIA_ROLES if aria.required_owned(name) and aria.is_aria12_role(name)
 )
-_CANDIDATES = "//ul|//ol|//menu|//table|//thead|//tbody|//tfoot|//tr|//select|//datalist|//*[@role]"
+_CANDIDATES = ("ul", "ol", "menu", "table", "thead", "tbody", "tfoot", "tr", "select", "datalist",
+               "*[role]")
 # WAI-ARIA 1.3 "allowed accessibility child roles" beyond the 1.2 required owned elements.
 _ALSO_ALLOWED = {"menu": ("separator",), "menubar": ("separator",)}
 
@@ -64,7 +65,7 @@ def check(page: Page) -> Results:
         yield RULE.cant_tell(source, "Content in a shadow root (built by script or a declarative "
                                      "template) is not checked: it may change the accessibility "
                                      "tree")
-    for el in page.root.xpath(_CANDIDATES):
+    for el in page.select(*_CANDIDATES):
         role = page.role(el)
         if role not in _OWNER_ROLES or page.is_hidden(el) or aria.is_mathml(el):
             continue

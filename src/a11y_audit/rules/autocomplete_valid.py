@@ -70,8 +70,8 @@ WIDGET_ROLES = frozenset(
 
 
 def check(page: Page) -> Results:
-    for el in page.root.xpath("//input[@autocomplete]|//select[@autocomplete]"
-                              "|//textarea[@autocomplete]"):
+    for el in page.select("input[autocomplete]", "select[autocomplete]",
+                          "textarea[autocomplete]"):
         value = el.get("autocomplete") or ""
         if is_blank(value) or is_toggle(value) or not _applicable(page, el):
             continue

@@ -54,7 +54,7 @@ def check(page: Page) -> Results:
 
 def _buttons(page: Page) -> list[Element]:
     return [
-        el for el in page.root.xpath("//button|//input|//*[@role]")
+        el for el in page.select("button", "input", "*[role]")
         if page.role(el) == "button" and not page.is_hidden(el)
         and not (tag_of(el) == "input" and input_type(el) == "image")
     ]

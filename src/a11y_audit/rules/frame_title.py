@@ -44,7 +44,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    frames = [el for el in page.root.xpath("//iframe|//frame") if _applies(page, el)]
+    frames = [el for el in page.select("iframe", "frame") if _applies(page, el)]
     yield from check_named(RULE, page, frames, "Frame", text=False)
 
 

@@ -51,7 +51,7 @@ _NOT_FIELDS = frozenset(("hidden", "image", "submit", "reset", "button"))
 
 
 def check(page: Page) -> Results:
-    fields = [el for el in page.root.xpath("//input|//textarea") if _is_field(page, el)]
+    fields = [el for el in page.select("input", "textarea") if _is_field(page, el)]
     yield from check_named(RULE, page, fields, "Form field", ("<label>",))
 
 

@@ -82,7 +82,7 @@ _LIGATURE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def check(page: Page) -> Results:
-    for el in page.root.xpath("//*[@aria-label or @aria-labelledby]"):
+    for el in page.select("*[aria-label]", "*[aria-labelledby]"):
         if page.role(el) not in WIDGET_ROLES or _list_container(el) == "datalist":
             continue   # datalist options are never rendered as text
         label = visible_inner_text(el, page)

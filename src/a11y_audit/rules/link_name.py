@@ -50,7 +50,7 @@ def check(page: Page) -> Results:
 
 def _links(page: Page) -> list[Element]:
     return [
-        el for el in page.root.xpath("//a[@href]|//area[@href]|//*[@role]")
+        el for el in page.select("a[href]", "area[href]", "*[role]")
         if page.role(el) in LINK_ROLES and not page.is_hidden(el)
         and (tag_of(el) != "area" or _area_in_used_map(page, el))
     ]
@@ -64,6 +64,6 @@ def _area_in_used_map(page: Page, area: Element) -> bool:
             return any(
                 (img.get("usemap") or "").strip().lstrip("#") in names
                 and not page.is_hidden(img)
-                for img in page.root.xpath("//img[@usemap]|//object[@usemap]")
+                for img in page.select("img[usemap]", "object[usemap]")
             )
     return False

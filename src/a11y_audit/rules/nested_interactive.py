@@ -59,11 +59,11 @@ PRESENTATIONAL_CHILDREN_ROLES = frozenset(
 )
 
 # Elements whose implicit role can be one of those (HTML-AAM), and any explicit role.
-_CANDIDATES = "//button|//meter|//progress|//option|//img|//input|//hr|//*[@role]"
+_CANDIDATES = ("button", "meter", "progress", "option", "img", "input", "hr", "*[role]")
 
 
 def check(page: Page) -> Results:
-    for el in page.root.xpath(_CANDIDATES):
+    for el in page.select(*_CANDIDATES):
         role = page.role(el)
         if role not in PRESENTATIONAL_CHILDREN_ROLES:
             continue

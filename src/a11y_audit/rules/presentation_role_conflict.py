@@ -40,7 +40,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in page.root.xpath("//*[@role]|//img[@alt='']"):
+    for el in page.select("*[role]", "img[alt]"):
         explicit = aria.explicit_role(el)
         decorative = explicit in aria.PRESENTATIONAL or (
             explicit is None and tag_of(el) == "img" and el.get("alt") == ""

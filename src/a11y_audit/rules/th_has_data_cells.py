@@ -82,12 +82,7 @@ def check(page: Page) -> Results:
 
 
 def _tables(page: Page) -> Iterator[etree._Element]:
-    seen: set[etree._Element] = set()
-    candidates = page.root.xpath("//table|//*[@role]")
-    for el in candidates:
-        if el in seen:
-            continue
-        seen.add(el)
+    for el in page.select("table", "*[role]"):
         if tag_of(el) != "table" and aria.explicit_role(el) not in TABLE_ROLES:
             continue
         if page.role(el) in TABLE_ROLES and not page.is_hidden(el):

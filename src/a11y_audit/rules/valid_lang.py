@@ -57,7 +57,9 @@ def check(page: Page) -> Results:
     body = page.body
     if not is_html_document(page) or tag_of(body) != "body":
         return
-    for el in body.xpath("descendant-or-self::*[@lang]"):
+    for el in page.by_attribute.get("lang", []):
+        if el is not body and body not in el.iterancestors():
+            continue
         value = el.get("lang")
         if value == "" or tag_of(el) in _FOREIGN or not in_html_content(el):
             continue
