@@ -31,6 +31,7 @@ from a11y_audit.commons.lang import ASCII_WHITESPACE
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
+    from a11y_audit.rule import Results, Rule
 
 _DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -148,3 +149,21 @@ def zoom_problems(content: str | None) -> tuple[bool, list[ZoomProblem]]:
         if reason:
             problems.append(ZoomProblem("maximum-scale", props["maximum-scale"], reason))
     return applicable, problems
+
+
+def judge_refresh(rule: Rule, page: Page, *, allowed_over: int | None = None) -> Results:
+    """The first refresh passes when immediate (delay 0) or, with ``allowed_over``, longer than
+    that many seconds; any other delay fails. Shared by meta-refresh (20-hour exception) and
+    meta-refresh-no-exceptions."""
+    found = first_refresh(page)
+    if found is None:
+        return
+    meta, delay = found
+    content = meta.get("content")
+    if delay == 0:
+        yield rule.ok(meta, f"<meta http-equiv=refresh content={content!r}> redirects at once")
+    elif allowed_over is not None and delay > allowed_over:
+        yield rule.ok(meta, f"Refresh delay {delay}s is over {allowed_over // 3600} hours")
+    else:
+        yield rule.fail(meta, f"<meta http-equiv=refresh content={content!r}> reloads or "
+                        f"redirects the page after {delay} seconds")

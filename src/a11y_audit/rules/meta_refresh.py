@@ -30,7 +30,7 @@ the user turn the refresh off still fails here.
 
 from __future__ import annotations
 
-from a11y_audit.commons.meta import first_refresh
+from a11y_audit.commons.meta import judge_refresh
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -46,15 +46,4 @@ TWENTY_HOURS = 72000
 
 
 def check(page: Page) -> Results:
-    found = first_refresh(page)
-    if found is None:
-        return
-    meta, time = found
-    content = meta.get("content")
-    if time == 0:
-        yield RULE.ok(meta, f"<meta http-equiv=refresh content={content!r}> redirects at once")
-    elif time > TWENTY_HOURS:
-        yield RULE.ok(meta, f"Refresh delay {time}s is over 20 hours")
-    else:
-        yield RULE.fail(meta, f"<meta http-equiv=refresh content={content!r}> reloads or "
-                        f"redirects the page after {time} seconds")
+    yield from judge_refresh(RULE, page, allowed_over=TWENTY_HOURS)

@@ -27,7 +27,7 @@ Limits: reloads done by scripts are not seen.
 
 from __future__ import annotations
 
-from a11y_audit.commons.meta import first_refresh
+from a11y_audit.commons.meta import judge_refresh
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -41,13 +41,4 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    found = first_refresh(page)
-    if found is None:
-        return
-    meta, time = found
-    content = meta.get("content")
-    if time == 0:
-        yield RULE.ok(meta, f"<meta http-equiv=refresh content={content!r}> redirects at once")
-    else:
-        yield RULE.fail(meta, f"<meta http-equiv=refresh content={content!r}> reloads or "
-                        f"redirects the page after {time} seconds")
+    yield from judge_refresh(RULE, page)
