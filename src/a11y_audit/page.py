@@ -113,12 +113,9 @@ class Page:
             index[tag_of(el)].append(el)
         return index
 
-    def tags(self, *names: str) -> list[Element]:
-        """Elements with any of these tag names, in document order."""
-        if len(names) == 1:
-            return self.by_tag.get(names[0], [])
-        wanted = set(names)
-        return [el for el in self.elements if tag_of(el) in wanted]
+    def tags(self, name: str) -> list[Element]:
+        """Elements with this tag name, in document order (several: :meth:`select`)."""
+        return self.by_tag.get(name, [])
 
     @cached_property
     def by_attribute(self) -> dict[str, list[Element]]:

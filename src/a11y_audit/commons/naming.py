@@ -70,6 +70,14 @@ def name_sources(el: Element, attributes: tuple[str, ...] = (), text: bool = Tru
     return "no " + ", ".join(lacking[:-1]) + " or " + lacking[-1]
 
 
+def with_roles(page: Page, roles: Iterable[str], skip_tags: Iterable[str] = ()) -> list[Element]:
+    """Elements whose role attribute gives them one of ``roles``, not hidden from assistive
+    technology, except those with a tag in ``skip_tags`` (native fields other rules judge)."""
+    roles, skip_tags = frozenset(roles), frozenset(skip_tags)
+    return [el for el in page.with_role
+            if tag_of(el) not in skip_tags and page.role(el) in roles and not page.is_hidden(el)]
+
+
 def check_named(rule: Rule, page: Page, elements: Iterable[Element], what: str,
                 attributes: tuple[str, ...] = (), text: bool = True) -> Results:
     """Pass each element with a non-empty accessible name, fail the others."""

@@ -14,6 +14,7 @@ The phrases are regular expressions per language, configurable through the rule 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -87,10 +88,22 @@ class Phrases:
         return any(p.search(name) for p in self.menu)
 
 
-def default_phrases(languages: Sequence[str] | None = None) -> Phrases:
-    langs = SKIP_PATTERNS if languages is None else languages
-    skip = [p for lang in langs for p in SKIP_PATTERNS.get(lang, ())]
-    return Phrases.compile(skip, MENU_PATTERNS)
+def phrases_for(languages: Sequence[str], skip: Iterable[str] = (),
+                menu: Iterable[str] = ()) -> Phrases:
+    """The phrases of these languages (keys of SKIP_PATTERNS) plus extra patterns."""
+    return _compiled(tuple(languages), tuple(skip), tuple(menu))
+
+
+@functools.cache
+def _compiled(languages: tuple[str, ...], skip: tuple[str, ...], menu: tuple[str, ...]
+              ) -> Phrases:
+    patterns = [p for lang in languages for p in SKIP_PATTERNS.get(lang, ())]
+    return Phrases.compile([*patterns, *skip], [*MENU_PATTERNS, *menu])
+
+
+def default_phrases() -> Phrases:
+    """Every language's phrases: what the skip-link rule uses without options."""
+    return phrases_for(sorted(SKIP_PATTERNS))
 
 
 def main_landmark(page: Page) -> Element | None:
@@ -120,8 +133,14 @@ def within(el: Element, container: Element) -> bool:
 
 def find_skip_links(page: Page, phrases: Phrases | None = None,
                     first_focusable: int = DEFAULT_FIRST_FOCUSABLE) -> list[SkipLink]:
-    """Every skip link of the page, in document order."""
+    """Every skip link of the page, in document order (found once per page and phrase set:
+    the skip-link and region rules both ask)."""
     phrases = phrases or default_phrases()
+    return page.memo(("skiplinks", phrases, first_focusable),
+                     lambda page: _find(page, phrases, first_focusable))
+
+
+def _find(page: Page, phrases: Phrases, first_focusable: int) -> list[SkipLink]:
     main = main_landmark(page)
     found: list[SkipLink] = []
     early: list[Element] | None = None

@@ -30,7 +30,7 @@ hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import check_named
+from a11y_audit.commons.naming import check_named, with_roles
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -44,6 +44,5 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    items = [el for el in page.with_role
-             if page.role(el) == "menuitem" and not page.is_hidden(el)]
+    items = with_roles(page, ("menuitem",))
     yield from check_named(RULE, page, items, "Menu item")

@@ -28,8 +28,7 @@ Limits: An unnamed field that a rule of the page's own ``<style>`` may hide (``d
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import INPUT_FIELD_ROLES, NATIVE_FIELDS, check_named
+from a11y_audit.commons.naming import INPUT_FIELD_ROLES, NATIVE_FIELDS, check_named, with_roles
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -43,9 +42,5 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    fields = [
-        el for el in page.with_role
-        if tag_of(el) not in NATIVE_FIELDS and page.role(el) in INPUT_FIELD_ROLES
-        and not page.is_hidden(el)
-    ]
+    fields = with_roles(page, INPUT_FIELD_ROLES, skip_tags=NATIVE_FIELDS)
     yield from check_named(RULE, page, fields, "Input field", text=False)

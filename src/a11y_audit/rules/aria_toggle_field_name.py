@@ -28,8 +28,7 @@ hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import NATIVE_FIELDS, TOGGLE_FIELD_ROLES, check_named
+from a11y_audit.commons.naming import NATIVE_FIELDS, TOGGLE_FIELD_ROLES, check_named, with_roles
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -43,9 +42,5 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    toggles = [
-        el for el in page.with_role
-        if tag_of(el) not in NATIVE_FIELDS and page.role(el) in TOGGLE_FIELD_ROLES
-        and not page.is_hidden(el)
-    ]
+    toggles = with_roles(page, TOGGLE_FIELD_ROLES, skip_tags=NATIVE_FIELDS)
     yield from check_named(RULE, page, toggles, "Toggle")

@@ -96,7 +96,8 @@ def _skippable(page: Page, el: Element, excluded: set[Element]) -> bool:
         return True
     if el.get("aria-live") not in (None, "off"):
         return True
-    return page.role(el) in _CONTAINER_ROLES or page.role(el) in LANDMARK_ROLES
+    role = page.role(el)
+    return role in _CONTAINER_ROLES or role in LANDMARK_ROLES
 
 
 def _own_text(el: Element) -> bool:

@@ -70,11 +70,8 @@ OPTIONS: dict[str, Any] = {
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    phrases = skiplinks.Phrases.compile(
-        [p for lang in options["languages"] for p in skiplinks.SKIP_PATTERNS.get(lang, ())]
-        + list(options["skip-patterns"]),
-        [*skiplinks.MENU_PATTERNS, *options["menu-patterns"]],
-    )
+    phrases = skiplinks.phrases_for(options["languages"], options["skip-patterns"],
+                                    options["menu-patterns"])
     limit = int(options["first-focusable"])
     found = skiplinks.find_skip_links(page, phrases, limit)
     if not found:
