@@ -83,11 +83,11 @@ class Config:
             "out": str(self.out) if self.out else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "include-passed": self.include_passed,
-            "rules": {rid: {**opts, **({"impact": str(self.impacts[rid])}
-                                       if rid in self.impacts else {})}
-                      for rid, opts in sorted(self.rule_options.items())}
-            | {rid: {"impact": str(imp)} for rid, imp in sorted(self.impacts.items())
-               if rid not in self.rule_options},
+            "rules": {
+                rid: {**self.rule_options.get(rid, {}),
+                      **({"impact": str(self.impacts[rid])} if rid in self.impacts else {})}
+                for rid in sorted({*self.rule_options, *self.impacts})
+            },
             "ignore-elements": [{"rule": i.rule, "selector": i.selector}
                                 for i in self.ignore_elements],
             "rules-run": [r.id for r in self.rules()],
