@@ -191,9 +191,14 @@ def format_table(scores: Sequence[RuleScore]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
-    from a11y_audit.shared_data import act_rules_dir
+    from a11y_audit.shared_data import act_rules_dir, axe_fixtures_dir
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--axe", nargs="?", type=Path, const=axe_fixtures_dir(), metavar="DIR",
+                        help="instead of the ACT cases, score axe-core's rule fixtures element "
+                             "by element (default DIR: %(const)s)")
+    parser.add_argument("--axe-details", action="store_true",
+                        help="with --axe: list every miss, false failure and cantTell")
     parser.add_argument("--act-rules", type=Path, default=act_rules_dir())
     parser.add_argument("--rule", action="append", help="only these ACT rule ids")
     parser.add_argument("--failures", action="store_true", help="list every wrong case")
@@ -201,6 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="where to write the EARL JSON-LD implementation report "
                              "(default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.axe is not None:
+        from a11y_audit import axe_fixtures
+
+        if not (args.axe / "cases").is_dir():
+            parser.error(f"no axe-core fixtures at {args.axe} (set A11Y_AUDIT_AXE_FIXTURES)")
+        return axe_fixtures.main(args.axe, details=args.axe_details)
     if not (args.act_rules / "manifest.json").is_file():
         parser.error(f"no ACT test cases at {args.act_rules} (set A11Y_AUDIT_ACT_RULES)")
     scores = score(args.act_rules, args.rule)

@@ -1,7 +1,7 @@
 """Where the shared data sets live (``../shared`` beside the checkout), overridable by env vars.
 
-``A11Y_AUDIT_SHARED`` points at the shared folder; ``A11Y_AUDIT_ACT_RULES`` and
-``A11Y_AUDIT_CORPUS`` point at the two data sets directly.
+``A11Y_AUDIT_SHARED`` points at the shared folder; ``A11Y_AUDIT_ACT_RULES``,
+``A11Y_AUDIT_CORPUS`` and ``A11Y_AUDIT_AXE_FIXTURES`` point at the data sets directly.
 """
 
 from __future__ import annotations
@@ -25,3 +25,8 @@ def act_rules_dir() -> Path:
 def corpus_dir() -> Path:
     value = os.environ.get("A11Y_AUDIT_CORPUS")
     return Path(value) if value else shared_dir() / "corpus" / "news"
+
+
+def axe_fixtures_dir() -> Path:
+    value = os.environ.get("A11Y_AUDIT_AXE_FIXTURES")
+    return Path(value) if value else shared_dir() / "axe-fixtures"
