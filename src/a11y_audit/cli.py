@@ -16,7 +16,7 @@ from a11y_audit.config import Config, ConfigError, find_config, load_config, par
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
-from a11y_audit.runner import audit_sources
+from a11y_audit.runner import audit_sources, default_jobs
 from a11y_audit.writers import REPORT_STEM, write_atomic, writers
 from a11y_audit.writers.report_data import rule_data
 
@@ -62,12 +62,23 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show findings to review in the terminal.")
 @click.option("--color/--no-color", default=None,
               help="Colour terminal output (default: on a TTY).")
+@click.option("--include-path", "include", multiple=True, metavar="GLOB",
+              help="In folders, sitemaps, feeds and WARC files, audit only pages whose path "
+                   "matches (repeatable; e.g. 'news/**').")
+@click.option("--exclude-path", "exclude", multiple=True, metavar="GLOB",
+              help="In folders, sitemaps, feeds and WARC files, skip pages whose path matches "
+                   "(repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes. Default: every core.")
 def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
           config_path: Path | None, baseline: Path | None, update_baseline: bool,
           print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
-          color: bool | None) -> None:
-    """Audit PAGES (files, folders, .html.gz files or URLs).
+          color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
+          jobs: int | None) -> None:
+    """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
+    URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
+    to) and WARC files (every HTML response). Pages are reported sorted by source.
 
     \b
     Exit codes: 0 no failure at or above --fail-on; 1 such failures;
@@ -93,7 +104,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             raise click.UsageError(str(exc)) from None
     report = audit_sources(names, config.rules(), fail_on=config.fail_on,
                            options=config.rule_options, include_passed=config.include_passed,
-                           ignores=config.ignore_elements)
+                           ignores=config.ignore_elements, include=include, exclude=exclude,
+                           jobs=jobs or default_jobs())
     if entries is not None:
         baseline_mod.apply(report, entries, config.baseline)
     if update_baseline:

@@ -1,0 +1,550 @@
+"""Every input a newsroom has, through one interface: what to audit, then its bytes.
+
+:func:`enumerate_inputs` turns the names given on the command line into :class:`Input` items,
+cheaply and without reading pages: files, folders (recursive, with include/exclude globs),
+``.html.gz``, ``-`` for standard input, http(s) URLs, files listing URLs (``.txt``), XML
+sitemaps (news sitemaps and sitemap indexes, local or fetched), RSS and Atom feeds (the linked
+articles) and WARC files (every HTML response record, located by its offset so a worker reads
+only that record). Containers (sitemaps, feeds, lists, WARC indexes) are read while
+enumerating; pages are not.
+
+:func:`load` reads one item to ``(source, bytes, metadata)`` (:class:`RawPage`); it runs in
+whichever process audits the page, so a pool or a cluster only ships small items around.
+:func:`iter_pages` chains the two.
+
+Every failure is a :class:`~a11y_audit.sources.SourceError` naming its source: a broken sitemap
+or a dead feed is one error, and the run goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import io
+import logging
+import sys
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from a11y_audit import sources
+from a11y_audit.sources import MAX_BYTES, SourceError, is_url
+
+STDIN = "-"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+XML_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom")
+LIST_SUFFIXES = (".txt", ".urls")
+FOLDER_SUFFIXES = (*sources.PAGE_SUFFIXES, ".warc", ".warc.gz")
+MAX_SITEMAP_DEPTH = 3                 # sitemap index -> sitemap index -> sitemap: deep enough
+MAX_CONTAINER_BYTES = 50 * 1024 * 1024  # the sitemap protocol allows 50 MB uncompressed
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
+             "application/rdf+xml", "application/x-gzip", "application/gzip")
+
+_SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_RSS1 = "{http://purl.org/rss/1.0/}"
+_NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One page to audit, not read yet.
+
+    ``kind`` says how :func:`load` reads it: ``file`` (a path), ``url`` (fetched), ``warc``
+    (the record at ``offset`` in the WARC file ``location``) or ``data`` (bytes already in
+    hand: standard input, a page named on the command line that was fetched to see what it
+    was). ``meta`` carries what the enumeration learnt (the page URL, a news sitemap's title).
+    """
+
+    source: str
+    kind: str
+    location: str = ""
+    offset: int = 0
+    data: bytes | None = field(default=None, repr=False)
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A page's bytes and what is known about them: ``url`` (final, after redirects) and
+    ``charset`` (declared by the HTTP response) when they are known."""
+
+    source: str
+    data: bytes
+    meta: dict[str, str]
+
+    @property
+    def url(self) -> str | None:
+        return self.meta.get("url")
+
+    def decode(self) -> sources.Document:
+        """Bytes to text (the HTTP charset first); raises SourceError."""
+        text, encoding = sources.decode(self.data, self.source, self.meta.get("charset"))
+        return sources.Document(self.source, text, encoding, url=self.url)
+
+
+# -- enumeration ------------------------------------------------------------------------------
+
+def enumerate_inputs(names: Iterable[str], *, include: Iterable[str] = (),
+                     exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES,
+                     stdin: object = None) -> Iterator[Input | SourceError]:
+    """Every page named, containers expanded. ``include``/``exclude`` are globs matched
+    against what a container holds (a file's path relative to its folder, a URL's path): a
+    page is kept when it matches an include glob (if any) and no exclude glob. A page named
+    directly is always kept."""
+    globs = _Globs(tuple(include), tuple(exclude))
+    for name in names:
+        try:
+            if name == STDIN:
+                yield _stdin(stdin, max_bytes)
+            elif is_url(name):
+                yield from _named_url(name, globs, max_bytes)
+            else:
+                yield from _named_path(name, globs, max_bytes)
+        except SourceError as exc:
+            yield exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Globs:
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+    def keep(self, relative: str) -> bool:
+        def hit(pattern: str) -> bool:
+            return (fnmatch.fnmatchcase(relative, pattern)
+                    or fnmatch.fnmatchcase(PurePosixPath(relative).name, pattern)
+                    or fnmatch.fnmatchcase(relative, pattern.removeprefix("**/")))
+        if self.include and not any(hit(p) for p in self.include):
+            return False
+        return not any(hit(p) for p in self.exclude)
+
+    def keep_url(self, url: str) -> bool:
+        if not (self.include or self.exclude):
+            return True
+        return self.keep(urlsplit(url).path.lstrip("/"))
+
+
+def _stdin(stream: object, max_bytes: int) -> Input:
+    handle = stream if stream is not None else sys.stdin.buffer
+    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        raise SourceError(STDIN, f"input is too large (limit {max_bytes:,} bytes)")
+    return Input(STDIN, "data", data=data)
+
+
+def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
+    path = Path(name)
+    if path.is_dir():
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.name.lower().endswith(FOLDER_SUFFIXES)
+            and globs.keep(p.relative_to(path).as_posix())
+        )
+        if not found:
+            yield SourceError(name, "folder holds no .html, .htm, .html.gz or WARC files"
+                              + (" matching the path globs" if globs.include or globs.exclude
+                                 else ""))
+        for p in found:
+            if p.name.lower().endswith(WARC_SUFFIXES):
+                yield from warc_inputs(str(p), globs)
+            else:
+                yield Input(str(p), "file", str(p))
+        return
+    if not path.exists():
+        yield SourceError(name, "no such file or folder")
+        return
+    lower = name.lower()
+    if lower.endswith(WARC_SUFFIXES):
+        yield from warc_inputs(name, globs)
+    elif lower.endswith(XML_SUFFIXES):
+        yield from _container(name, _read_file(name, MAX_CONTAINER_BYTES), name, globs,
+                              max_bytes, depth=0)
+    elif lower.endswith(LIST_SUFFIXES):
+        yield from _url_list(name, _read_file(name, MAX_CONTAINER_BYTES), globs)
+    else:
+        yield Input(name, "file", name)
+
+
+def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
+    """A URL named on the command line may be a page, a sitemap or a feed: fetch it once to
+    see, and keep the bytes of a page so it is not fetched twice."""
+    fetched = http_get(url, max(max_bytes, MAX_CONTAINER_BYTES))
+    if _is_xml(fetched.content_type, fetched.data):
+        yield from _container(url, fetched.data, fetched.url, globs, max_bytes, depth=0)
+        return
+    if fetched.content_type not in (*HTML_TYPES, "text/plain"):
+        raise SourceError(url, f"not an HTML page (Content-Type {fetched.content_type})")
+    if len(fetched.data) > max_bytes:
+        raise SourceError(url, f"page is too large (limit {max_bytes:,} bytes)")
+    meta = [("url", fetched.url)] + ([("charset", fetched.charset)] if fetched.charset else [])
+    yield Input(url, "data", data=fetched.data, meta=tuple(meta))
+
+
+def _url_list(name: str, data: bytes, globs: _Globs) -> Iterator[Input | SourceError]:
+    """One URL (or path, relative to the list) a line; blank lines and ``#`` comments skipped."""
+    base = Path(name).parent
+    text = data.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if is_url(entry):
+            if globs.keep_url(entry):
+                yield Input(entry, "url", entry, meta=(("url", entry),))
+        elif "://" in entry:
+            yield SourceError(f"{name}:{number}", f"not an http(s) URL: {entry[:100]!r}")
+        else:
+            path = base / entry
+            yield Input(str(path), "file", str(path)) if path.is_file() else SourceError(
+                f"{name}:{number}", f"no such file: {entry[:200]}")
+
+
+def _is_xml(content_type: str, data: bytes) -> bool:
+    head = _maybe_gunzip(data[:65536], "", probe=True).lstrip()[:512].lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return False
+    return content_type in XML_TYPES or head.startswith((b"<?xml", b"<urlset", b"<sitemapindex",
+                                                        b"<rss", b"<feed", b"<rdf:rdf"))
+
+
+def _container(source: str, data: bytes, base: str, globs: _Globs, max_bytes: int,
+               depth: int) -> Iterator[Input | SourceError]:
+    """A sitemap, a sitemap index or a feed: the pages it links to."""
+    root = parse_xml(_maybe_gunzip(data, source), source)
+    tag = etree.QName(root).localname.lower() if isinstance(root.tag, str) else ""
+    if tag == "sitemapindex":
+        if depth >= MAX_SITEMAP_DEPTH:
+            yield SourceError(source, f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}")
+            return
+        for loc in _locs(root, "sitemap", base):
+            try:
+                child = _read_container(loc)
+                yield from _container(loc, child, loc, globs, max_bytes, depth + 1)
+            except SourceError as exc:
+                yield exc
+        return
+    if tag == "urlset":
+        links = _sitemap_pages(root, base)
+    elif tag in ("rss", "rdf"):
+        links = _rss_links(root, base)
+    elif tag == "feed":
+        links = _atom_links(root, base)
+    else:
+        raise SourceError(source, f"XML but not a sitemap or a feed (root element <{tag}>)")
+    count = 0
+    for url, meta in links:
+        count += 1
+        if not is_url(url):
+            yield SourceError(source, f"link is not an http(s) URL: {url[:100]!r}")
+        elif globs.keep_url(url):
+            yield Input(url, "url", url, meta=(("url", url), *meta))
+    if not count:
+        yield SourceError(source, f"{'sitemap' if tag == 'urlset' else 'feed'} links to no page")
+
+
+def _read_container(location: str) -> bytes:
+    if is_url(location):
+        return http_get(location, MAX_CONTAINER_BYTES).data
+    return _read_file(location, MAX_CONTAINER_BYTES)
+
+
+def parse_xml(data: bytes, source: str) -> etree._Element:
+    """Parse untrusted XML: no entities expanded, no network, no DTD loading."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, recover=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise SourceError(source, f"broken XML ({str(exc).splitlines()[0][:200]})") from None
+    if root is None:
+        raise SourceError(source, "empty XML document")
+    return root
+
+
+def _text(element: etree._Element | None) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+def _locs(root: etree._Element, entry: str, base: str) -> Iterator[str]:
+    for item in root:
+        if isinstance(item.tag, str) and etree.QName(item).localname == entry:
+            loc = next((c for c in item if isinstance(c.tag, str)
+                        and etree.QName(c).localname == "loc"), None)
+            if _text(loc):
+                yield urljoin(base, _text(loc)) if is_url(base) else _text(loc)
+
+
+def _sitemap_pages(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
+    for item in root:
+        if not (isinstance(item.tag, str) and etree.QName(item).localname == "url"):
+            continue
+        loc = _text(item.find(f"{_SITEMAP}loc")) or _text(item.find("loc"))
+        if not loc:
+            continue
+        meta = []
+        news = item.find(f"{_NEWS}news")
+        if news is not None:
+            title = _text(news.find(f"{_NEWS}title"))
+            date = _text(news.find(f"{_NEWS}publication_date"))
+            meta += [("title", title)] if title else []
+            meta += [("published", date)] if date else []
+        yield (urljoin(base, loc) if is_url(base) else loc), tuple(meta)
+
+
+def _rss_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
+    for item in root.iter("item", f"{_RSS1}item"):
+        link = _text(item.find("link")) or _text(item.find(f"{_RSS1}link"))
+        if not link:
+            guid = item.find("guid")
+            if guid is not None and guid.get("isPermaLink", "true") == "true":
+                link = _text(guid)
+        if link:
+            title = _text(item.find("title")) or _text(item.find(f"{_RSS1}title"))
+            yield (urljoin(base, link) if is_url(base) else link), (
+                (("title", title),) if title else ())
+
+
+def _atom_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
+    feed_base = urljoin(base, root.get("{http://www.w3.org/XML/1998/namespace}base") or "")
+    for entry in root.iter(f"{_ATOM}entry"):
+        href = ""
+        for link in entry.iter(f"{_ATOM}link"):
+            if link.get("rel", "alternate") == "alternate" and link.get("href"):
+                href = link.get("href", "")
+                break
+        if href:
+            title = _text(entry.find(f"{_ATOM}title"))
+            yield urljoin(feed_base, href) if feed_base else href, (
+                (("title", title),) if title else ())
+
+
+# -- WARC -------------------------------------------------------------------------------------
+
+def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | SourceError]:
+    """Every HTML response record of a WARC file, located by offset (the bytes stay on disk)."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:  # pragma: no cover - warcio is a dependency
+        yield SourceError(path, "reading WARC files needs warcio (pip install warcio)")
+        return
+    found = 0
+    try:
+        with open(path, "rb") as handle:
+            head = _maybe_gunzip(handle.read(4096), path, probe=True)
+            if not head.startswith((b"WARC/", b"filedesc://")):
+                yield SourceError(path, "broken WARC file (no WARC record at its start)")
+                return
+            handle.seek(0)
+            records = ArchiveIterator(handle, arc2warc=True)
+            for record in _quietly(records):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = record.http_headers.get_statuscode()
+                ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+                if status != "200" or ctype.strip().lower() not in HTML_TYPES:
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if globs is not None and uri and not globs.keep_url(uri):
+                    continue
+                found += 1
+                yield Input(f"{path}#{uri or records.get_record_offset()}", "warc", path,
+                            offset=records.get_record_offset(),
+                            meta=(("url", uri),) if uri else ())
+    except OSError as exc:
+        yield SourceError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    except Exception as exc:  # warcio raises plain exceptions on broken archives
+        yield SourceError(path, f"broken WARC file ({type(exc).__name__}: "
+                                f"{str(exc).splitlines()[0][:200] if str(exc) else ''})")
+        return
+    if not found:
+        yield SourceError(path, "WARC file holds no HTML response record")
+
+
+def _quietly(records: Iterable) -> Iterator:
+    """Iterate warcio records with its stderr warnings kept off the terminal (a page's bytes
+    must never reach it raw); a warning means a damaged archive."""
+    logging.getLogger("warcio").setLevel(logging.ERROR)
+    iterator = iter(records)
+    while True:
+        captured = io.StringIO()
+        with contextlib.redirect_stderr(captured):
+            record = next(iterator, None)
+        if captured.getvalue().strip():
+            raise ValueError("a record's length does not match its content")
+        if record is None:
+            return
+        yield record
+
+
+def _warc_record(item: Input, max_bytes: int) -> RawPage:
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with open(item.location, "rb") as handle:
+            handle.seek(item.offset)
+            record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
+            data = record.content_stream().read(max_bytes + 1)
+            ctype = record.http_headers.get_header("Content-Type") or ""
+    except OSError as exc:
+        raise SourceError(item.source, f"cannot read: {exc.strerror or exc}") from None
+    except Exception as exc:
+        raise SourceError(item.source, f"broken WARC record ({type(exc).__name__})") from None
+    if len(data) > max_bytes:
+        raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
+    meta = dict(item.meta)
+    charset = _charset(ctype)
+    if charset:
+        meta["charset"] = charset
+    return RawPage(item.source, data, meta)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def load(item: Input, max_bytes: int = MAX_BYTES) -> RawPage:
+    """The bytes of one input (raises SourceError, never anything else)."""
+    if item.kind == "data":
+        assert item.data is not None
+        if len(item.data) > max_bytes:
+            raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
+        return RawPage(item.source, item.data, dict(item.meta))
+    if item.kind == "file":
+        return RawPage(item.source, _read_file(item.location, max_bytes, item.source), {})
+    if item.kind == "warc":
+        return _warc_record(item, max_bytes)
+    if item.kind == "url":
+        fetched = http_get(item.location, max_bytes, source=item.source)
+        if fetched.content_type not in (*HTML_TYPES, "text/plain"):
+            raise SourceError(item.source,
+                              f"not an HTML page (Content-Type {fetched.content_type})")
+        meta = {**dict(item.meta), "url": fetched.url}
+        if fetched.charset:
+            meta["charset"] = fetched.charset
+        return RawPage(item.source, fetched.data, meta)
+    raise SourceError(item.source, f"unknown input kind {item.kind!r}")
+
+
+def iter_pages(names: Iterable[str], **options: object) -> Iterator[RawPage | SourceError]:
+    """``(source, bytes, metadata)`` for every page named, in enumeration order."""
+    max_bytes = int(options.get("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
+    for item in enumerate_inputs(names, **options):  # type: ignore[arg-type]
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        try:
+            yield load(item, max_bytes)
+        except SourceError as exc:
+            yield exc
+
+
+def _read_file(location: str, max_bytes: int, source: str | None = None) -> bytes:
+    source = source or location
+    path = Path(location)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes and not location.endswith(".gz"):
+            raise SourceError(source, f"file is too large ({size:,} bytes; limit {max_bytes:,})")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except SourceError:
+        raise
+    except IsADirectoryError:
+        raise SourceError(source, "is a folder") from None
+    except PermissionError:
+        raise SourceError(source, "permission denied") from None
+    except OSError as exc:
+        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
+    if raw[:2] == b"\x1f\x8b":
+        return _maybe_gunzip(raw, source, max_bytes=max_bytes)
+    if len(raw) > max_bytes:
+        raise SourceError(source, f"file is too large (limit {max_bytes:,} bytes)")
+    return raw
+
+
+def _maybe_gunzip(raw: bytes, source: str, max_bytes: int = MAX_CONTAINER_BYTES,
+                  probe: bool = False) -> bytes:
+    if raw[:2] != b"\x1f\x8b":
+        return raw
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error as exc:
+        if probe:
+            return b""
+        raise SourceError(source, f"broken gzip data ({exc})") from None
+    if probe:
+        return out
+    if len(out) > max_bytes:
+        raise SourceError(source, f"decompressed data is too large (limit {max_bytes:,} bytes)")
+    if not inflater.eof:
+        raise SourceError(source, "truncated gzip data")
+    return out
+
+
+# -- HTTP -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    data: bytes
+    content_type: str
+    charset: str | None
+    url: str                # after redirects
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value.strip(' "\''):
+            return value.strip(' "\'')
+    return None
+
+
+def _line(value: object) -> str:
+    """The first line of an error text, at most 200 characters (errors are one line)."""
+    text = str(value).strip()
+    return text.splitlines()[0][:200] if text else "no reason given"
+
+
+def http_get(url: str, max_bytes: int, source: str | None = None) -> Fetched:
+    """GET ``url`` (gzip accepted, redirects followed, a size limit). The one place inputs
+    touch the network; the hardened client (issue 12) replaces its body."""
+    source = source or url
+    request = urllib.request.Request(url, headers={"User-Agent": sources.USER_AGENT,
+                                                   "Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=sources.URL_TIMEOUT) as response:
+            raw = response.read(max_bytes + 1)
+            ctype = response.headers.get("Content-Type", "")
+            final = response.geturl()
+            encoding = response.headers.get("Content-Encoding", "").lower()
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise SourceError(source, f"HTTP {exc.code}: redirect loop or too many "
+                                      "redirects") from None
+        raise SourceError(source, f"HTTP {exc.code} {_line(exc.reason)}") from None
+    except urllib.error.URLError as exc:
+        raise SourceError(source, f"cannot fetch: {_line(exc.reason)}") from None
+    except (TimeoutError, OSError, ValueError) as exc:
+        raise SourceError(source, f"cannot fetch: {_line(exc)}") from None
+    if len(raw) > max_bytes:
+        raise SourceError(source, f"response is too large (limit {max_bytes:,} bytes)")
+    if encoding == "gzip":
+        raw = _maybe_gunzip(raw, source, max_bytes)
+    try:
+        gzip_named = raw[:2] == b"\x1f\x8b" and urlsplit(final).path.endswith(".gz")
+    except ValueError:
+        gzip_named = False
+    if gzip_named:
+        raw = _maybe_gunzip(raw, source, max_bytes)
+    return Fetched(raw, ctype.split(";")[0].strip().lower() or "application/octet-stream",
+                   _charset(ctype), final)

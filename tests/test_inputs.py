@@ -1,0 +1,294 @@
+"""Inputs: folders with globs, stdin, URL lists, sitemaps, feeds and WARC files, each tested
+against a loopback HTTP server or files the test writes."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import threading
+
+import pytest
+
+from a11y_audit.inputs import Input, RawPage, enumerate_inputs, iter_pages, load
+from a11y_audit.sources import SourceError
+
+
+def page(title: str) -> bytes:
+    return (f'<!doctype html><html lang="en"><head><title>{title}</title></head>'
+            f"<body><main><h1>{title}</h1><p>Caf\u00e9</p></main></body></html>").encode()
+
+
+BIG = 50 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def server():
+    """Articles, sitemaps, feeds and hostile answers on 127.0.0.1 (stopped after the module)."""
+    routes: dict[str, tuple[bytes, str]] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return
+            if self.path == "/moved":
+                self.send_response(301)
+                self.send_header("Location", "/a")
+                self.end_headers()
+                return
+            if self.path == "/huge":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(BIG))
+                self.end_headers()
+                chunk = b"<p>" + b"x" * 65533
+                try:
+                    for _ in range(BIG // len(chunk)):
+                        self.wfile.write(chunk)
+                except OSError:      # the client stopped reading at its limit
+                    pass
+                return
+            if self.path not in routes:
+                self.send_error(404, "Not Found")
+                return
+            body, kind = routes[self.path]
+            body = body.replace(b"{BASE}", base.encode())
+            if self.path.endswith(".gz"):
+                body = gzip.compress(body)
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>{BASE}/a</loc>
+    <news:news><news:title>Flood recedes</news:title>
+    <news:publication_date>2026-11-30</news:publication_date></news:news></url>
+  <url><loc>{BASE}/b</loc></url>
+  <url><loc>{BASE}/sport/c</loc></url>
+</urlset>"""
+    index = b"""<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>{BASE}/sitemap.xml</loc></sitemap>
+  <sitemap><loc>{BASE}/sitemap-2.xml.gz</loc></sitemap>
+  <sitemap><loc>{BASE}/gone.xml</loc></sitemap>
+</sitemapindex>"""
+    second = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>{BASE}/d</loc></url></urlset>"""
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+  <item><title>A</title><link>{BASE}/a</link></item>
+  <item><title>B</title><guid isPermaLink="true">{BASE}/b</guid></item>
+</channel></rss>"""
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{BASE}/">
+  <title>News</title>
+  <entry><title>C</title><link rel="self" href="/self"/><link href="sport/c"/></entry>
+  <entry><title>D</title><link rel="alternate" type="text/html" href="{BASE}/d"/></entry>
+</feed>"""
+    xxe = b"""<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&x;</loc></url></urlset>"""
+    routes.update({
+        "/a": (page("A"), "text/html; charset=utf-8"),
+        "/b": (page("B"), "text/html"),
+        "/sport/c": (page("C"), "text/html"),
+        "/d": (page("D"), "application/xhtml+xml"),
+        "/photo.png": (b"\x89PNG\r\n\x1a\n", "image/png"),
+        "/sitemap.xml": (sitemap, "application/xml"),
+        "/sitemap-2.xml.gz": (second, "application/x-gzip"),
+        "/index.xml": (index, "text/xml"),
+        "/feed.rss": (rss, "application/rss+xml"),
+        "/atom.xml": (atom, "application/atom+xml"),
+        "/broken.xml": (b"<?xml version='1.0'?><urlset><url>", "application/xml"),
+        "/xxe.xml": (xxe, "application/xml"),
+    })
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def items(*names, **options):
+    found = list(enumerate_inputs(names, **options))
+    return ([i for i in found if isinstance(i, Input)],
+            [e for e in found if isinstance(e, SourceError)])
+
+
+def test_folders_recurse_with_include_and_exclude_globs(tmp_path):
+    (tmp_path / "news" / "2024").mkdir(parents=True)
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "news" / "2024" / "flood.html").write_bytes(page("Flood"))
+    (tmp_path / "news" / "2024" / "vote.html.gz").write_bytes(gzip.compress(page("Vote")))
+    (tmp_path / "sport" / "match.htm").write_bytes(page("Match"))
+    (tmp_path / "notes.md").write_text("# not a page")
+    everything, errors = items(str(tmp_path))
+    assert not errors
+    assert [i.source for i in everything] == sorted(i.source for i in everything)
+    assert len(everything) == 3
+    news, _ = items(str(tmp_path), include=["news/**"])
+    assert {i.source.rsplit("/", 1)[1] for i in news} == {"flood.html", "vote.html.gz"}
+    no_gz, _ = items(str(tmp_path), exclude=["*.gz"])
+    assert {i.source.rsplit("/", 1)[1] for i in no_gz} == {"flood.html", "match.htm"}
+    none, errors = items(str(tmp_path), include=["*.xhtml"])
+    assert not none and "matching the path globs" in errors[0].reason
+    pages = list(iter_pages([str(tmp_path)], exclude=["sport/*"]))
+    assert all(isinstance(p, RawPage) for p in pages)
+    assert b"Vote" in pages[1].data       # .html.gz is decompressed
+
+
+def test_stdin_is_one_page():
+    (found,), _ = items("-", stdin=io.BytesIO(page("From a pipe")))
+    assert found.source == "-"
+    assert "From a pipe" in load(found).decode().text
+
+
+def test_a_named_url_is_fetched_once_with_its_final_url_and_charset(server):
+    (found,), errors = items(f"{server}/moved")
+    assert not errors and found.kind == "data"
+    raw = load(found)
+    assert raw.url == f"{server}/a"
+    assert "Café" in raw.decode().text
+
+
+def test_a_url_list_names_urls_and_paths(tmp_path, server):
+    (tmp_path / "local.html").write_bytes(page("Local"))
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# pages to audit\n{server}/a\n\n{server}/b\nlocal.html\n"
+                       "ftp://example.invalid/x\nmissing.html\n")
+    found, errors = items(str(listing))
+    assert [i.source for i in found] == [f"{server}/a", f"{server}/b",
+                                         str(tmp_path / "local.html")]
+    assert [e.source for e in errors] == [f"{listing}:6", f"{listing}:7"]
+    assert [b"<h1>A</h1>" in load(i).data for i in found[:1]] == [True]
+
+
+def test_a_news_sitemap_lists_articles_with_their_titles(server):
+    found, errors = items(f"{server}/sitemap.xml")
+    assert not errors
+    assert [i.source for i in found] == [f"{server}/a", f"{server}/b", f"{server}/sport/c"]
+    assert dict(found[0].meta)["title"] == "Flood recedes"
+    only_sport, _ = items(f"{server}/sitemap.xml", include=["sport/*"])
+    assert [i.source for i in only_sport] == [f"{server}/sport/c"]
+
+
+def test_a_sitemap_index_follows_its_sitemaps_including_gzipped_ones(server):
+    found, errors = items(f"{server}/index.xml")
+    assert [i.source for i in found] == [f"{server}/a", f"{server}/b", f"{server}/sport/c",
+                                         f"{server}/d"]
+    assert len(errors) == 1 and errors[0].source == f"{server}/gone.xml"
+    assert "HTTP 404" in errors[0].reason
+
+
+def test_a_local_sitemap_file(tmp_path, server):
+    path = tmp_path / "sitemap.xml.gz"
+    path.write_bytes(gzip.compress(
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{server}/b'
+        "</loc></url></urlset>".encode()))
+    (found,), errors = items(str(path))
+    assert not errors and found.source == f"{server}/b"
+    assert b"<h1>B</h1>" in load(found).data
+
+
+def test_rss_and_atom_feeds_give_their_articles(server):
+    rss, errors = items(f"{server}/feed.rss")
+    assert not errors and [i.source for i in rss] == [f"{server}/a", f"{server}/b"]
+    atom, errors = items(f"{server}/atom.xml")
+    assert not errors and [i.source for i in atom] == [f"{server}/sport/c", f"{server}/d"]
+    assert [dict(i.meta)["title"] for i in atom] == ["C", "D"]
+    assert b"<h1>D</h1>" in load(atom[1]).data    # application/xhtml+xml is a page
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "HTTP 404"),
+        ("/loop", "HTTP 302"),
+        ("/huge", "too large"),
+        ("/photo.png", "not an HTML page (Content-Type image/png)"),
+        ("/broken.xml", "broken XML"),
+    ],
+    ids=["404", "redirect-loop", "50MB", "non-html", "broken-sitemap"],
+)
+def test_bad_urls_are_one_line_errors(server, path, message):
+    found, errors = items(f"{server}/{path.lstrip('/')}", max_bytes=1024 * 1024)
+    assert not found
+    (error,) = errors
+    assert error.source == f"{server}{path}"
+    assert message in error.reason and "\n" not in str(error)
+
+
+def test_a_dead_url_and_a_failing_article_do_not_stop_the_rest(server):
+    dead = "http://127.0.0.1:1/story"
+    listing = [dead, f"{server}/a"]
+    results = list(iter_pages(listing))
+    assert isinstance(results[0], SourceError) and results[0].source == dead
+    assert "cannot fetch" in results[0].reason
+    assert isinstance(results[1], RawPage)
+    gone = Input(f"{server}/gone", "url", f"{server}/gone")
+    with pytest.raises(SourceError, match="HTTP 404"):
+        load(gone)
+
+
+def test_sitemap_entities_are_not_expanded(server):
+    found, errors = items(f"{server}/xxe.xml")
+    assert all("root:" not in i.source for i in found)
+    assert not any("root:" in str(e) for e in errors)
+
+
+def write_warc(path, records, gzipped=True):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=gzipped)
+        for uri, status, ctype, body in records:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(writer.create_warc_record(
+            "https://news.example/a", "request", payload=io.BytesIO(b"GET /a HTTP/1.1\r\n\r\n")))
+
+
+@pytest.mark.parametrize("gzipped", [True, False], ids=["warc.gz", "warc"])
+def test_warc_html_responses_are_pages_read_by_offset(tmp_path, gzipped):
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    latin = ('<html><body><h1>Caf\xe9</h1></body></html>').encode("latin-1")
+    write_warc(path, [
+        ("https://news.example/a", "200 OK", "text/html; charset=utf-8", page("A")),
+        ("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG"),
+        ("https://news.example/old", "404 Not Found", "text/html", page("Gone")),
+        ("https://news.example/b", "200 OK", "text/html; charset=iso-8859-1", latin),
+    ], gzipped)
+    found, errors = items(str(path))
+    assert not errors
+    assert [i.source for i in found] == [f"{path}#https://news.example/a",
+                                         f"{path}#https://news.example/b"]
+    second = load(found[1])
+    assert second.url == "https://news.example/b" and second.meta["charset"] == "iso-8859-1"
+    assert "Café" in second.decode().text
+    assert b"<h1>A</h1>" in load(found[0]).data
+    folder, _ = items(str(tmp_path))        # folders pick WARC files up too
+    assert [i.source for i in folder] == [i.source for i in found]
+
+
+def test_broken_and_empty_warc_files_are_one_line_errors(tmp_path):
+    empty = tmp_path / "empty.warc.gz"
+    write_warc(empty, [])
+    _, errors = items(str(empty))
+    assert [e.reason for e in errors] == ["WARC file holds no HTML response record"]
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"this is not a WARC file\r\n" * 10)
+    _, errors = items(str(broken))
+    assert len(errors) == 1 and errors[0].reason.startswith("broken WARC file")

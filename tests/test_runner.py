@@ -1,0 +1,85 @@
+"""Batches: sorted, streamed results; a process pool gives the same report as one process."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from a11y_audit.cli import main
+from a11y_audit.finding import InputError, PageReport
+from a11y_audit.registry import all_rules
+from a11y_audit.runner import Job, audit_sources, iter_audit, plan
+
+ARTICLE = ('<!doctype html><html lang="en"><head><title>Story {n}</title></head><body>'
+           '<a href="#main">Skip to content</a><main id="main"><h1>Story {n}</h1>'
+           '<figure><img src="photo{n}.jpg"><figcaption>Caption {n}</figcaption></figure>'
+           '<h3>Skipped level</h3><a href="/x"></a></main></body></html>')
+
+
+def corpus(tmp_path, count=9):
+    for n in range(count):
+        # written in an order that differs from the sorted one
+        (tmp_path / f"p{(n * 5) % count:02d}.html").write_text(ARTICLE.format(n=n))
+    (tmp_path / "broken.html").write_bytes(b"")
+    return tmp_path
+
+
+def stable(data):
+    """The report without what differs between two runs (timings, the time of day)."""
+    data = dict(data)
+    data.pop("generated_at", None)
+    data.pop("seconds", None)
+    data["pages"] = [{k: v for k, v in p.items() if k != "seconds"} for p in data["pages"]]
+    return data
+
+
+def test_results_come_sorted_by_source_with_errors_in_place(tmp_path):
+    items, errors = plan([str(corpus(tmp_path)), str(tmp_path / "nope.html")])
+    assert [e.source for e in errors] == [str(tmp_path / "nope.html")]
+    results = list(iter_audit(items, Job.make(all_rules())))
+    sources = [r.source for r in results]
+    assert sources == sorted(sources)
+    assert isinstance(results[0], InputError) and results[0].source.endswith("broken.html")
+    assert all(isinstance(r, PageReport) for r in results[1:])
+
+
+def test_a_pool_gives_the_same_report_as_one_process(tmp_path):
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages")
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-o", str(out),
+                                           "--jobs", jobs])
+        assert result.exit_code == 2, result.output      # broken.html is an input error
+        runs[jobs] = json.loads((out / "a11y-report.json").read_text())
+    assert stable(runs["1"]) == stable(runs["2"])
+    assert len(runs["2"]["pages"]) == 9 and runs["2"]["summary"]["failed"] > 9
+
+
+def test_impact_overrides_reach_the_workers(tmp_path):
+    from dataclasses import replace
+
+    from a11y_audit.registry import get
+
+    rule = get("heading-order")
+    louder = replace(rule, rule=replace(rule.rule, impact="critical"))
+    report = audit_sources([str(corpus(tmp_path))], [louder], jobs=2)
+    impacts = {str(f.impact) for p in report.pages for f in p.findings}
+    assert impacts == {"critical"}
+
+
+def test_stdin_and_path_globs_on_the_command_line(tmp_path):
+    folder = corpus(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-", "-f", "json", "-o", str(tmp_path / "o"),
+                                       "-j", "1"], input=ARTICLE.format(n=99))
+    data = json.loads((tmp_path / "o" / "a11y-report.json").read_text())
+    assert result.exit_code == 1 and [p["source"] for p in data["pages"]] == ["-"]
+    assert data["pages"][0]["title"] == "Story 99"
+    result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-o",
+                                       str(tmp_path / "g"), "--include-path", "p0*",
+                                       "--exclude-path", "p00.html", "-j", "1"])
+    data = json.loads((tmp_path / "g" / "a11y-report.json").read_text())
+    assert [p["source"].rsplit("/", 1)[1] for p in data["pages"]] == [
+        f"p{n:02d}.html" for n in range(1, 9)]
