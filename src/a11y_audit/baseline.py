@@ -16,6 +16,7 @@ from typing import Any
 from a11y_audit import __version__
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
+from a11y_audit.policy import BaselineStatus
 from a11y_audit.writers import write_atomic
 
 FORMAT = "a11y-audit-baseline"
@@ -56,9 +57,9 @@ def apply(report: Report, entries: list[dict[str, Any]], path: Path) -> None:
                 continue
             if remaining[finding.fingerprint] > 0:
                 remaining[finding.fingerprint] -= 1
-                status = "known"
+                status = BaselineStatus.KNOWN
             else:
-                status = "new"
+                status = BaselineStatus.NEW
             page.findings[i] = replace(finding, baseline=status)
     audited = {page.source for page in report.pages}
     fixed = []

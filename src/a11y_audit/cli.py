@@ -17,6 +17,7 @@ from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import audit_sources, default_jobs
+from a11y_audit.summary import PageCounter, summary_lines
 from a11y_audit.writers import REPORT_STEM, write_atomic, writers
 from a11y_audit.writers.report_data import rule_data
 
@@ -70,12 +71,15 @@ def main() -> None:
                    "(repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes. Default: every core.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only errors: no summary, no page counter, no terminal listing "
+                   "(report files and -f github still written).")
 def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
           config_path: Path | None, baseline: Path | None, update_baseline: bool,
           print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
-          jobs: int | None) -> None:
+          jobs: int | None, quiet: bool) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
     to) and WARC files (every HTML response). Pages are reported sorted by source.
@@ -102,23 +106,40 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             entries = baseline_mod.load(config.baseline)
         except baseline_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-    report = audit_sources(names, config.rules(), fail_on=config.fail_on,
-                           options=config.rule_options, include_passed=config.include_passed,
-                           ignores=config.ignore_elements, include=include, exclude=exclude,
-                           jobs=jobs or default_jobs())
+    counter = PageCounter(total=None) if not quiet else None
+    try:
+        report = audit_sources(names, config.rules(), fail_on=config.fail_on,
+                               options=config.rule_options,
+                               include_passed=config.include_passed,
+                               ignores=config.ignore_elements, include=include,
+                               exclude=exclude, jobs=jobs or default_jobs(), on_page=counter)
+    finally:
+        if counter is not None:
+            counter.close()
     if entries is not None:
         baseline_mod.apply(report, entries, config.baseline)
     if update_baseline:
         count = baseline_mod.write(report, config.baseline)
-        click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
-                   f"{len(report.pages)} page(s)")
-        for error in report.errors:
-            click.echo(f"a11y-audit: error: {error.source}: {error.message}", err=True)
-        sys.exit(2 if report.errors else 0)
-    _write_reports(report, config, color, verbose)
+        _print_errors(report)
+        if not quiet:
+            click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
+                       f"{len(report.pages)} page(s)", err=True)
+        sys.exit(2 if report.policy.error_count(report) else 0)
+    written = _write_reports(report, config, color, verbose, quiet)
+    _print_errors(report)
+    if not quiet:
+        for line in summary_lines(report, written):
+            click.echo(line, err=True)
+    sys.exit(report.exit_code())
+
+
+def _print_errors(report: Report) -> None:
+    """Every error once, on standard error: unreadable inputs, then rules that crashed."""
     for error in report.errors:
         click.echo(f"a11y-audit: error: {error.source}: {error.message}", err=True)
-    sys.exit(report.exit_code())
+    for page in report.pages:
+        for error in page.errors:
+            click.echo(f"a11y-audit: error: {page.source}: {error}", err=True)
 
 
 def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | None,
@@ -145,7 +166,9 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
     )
 
 
-def _write_reports(report: Report, config: Config, color: bool | None, verbose: bool) -> None:
+def _write_reports(report: Report, config: Config, color: bool | None, verbose: bool,
+                   quiet: bool = False) -> list[Path]:
+    """Write the report files, print the stdout formats; returns the files written."""
     available = writers()
     written = []
     assert config.out is not None
@@ -157,13 +180,14 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
             written.append(path)
     for name in dict.fromkeys(config.formats):
         if name == "terminal":
+            if quiet:
+                continue
             colour = sys.stdout.isatty() if color is None else color
-            click.echo(available[name].render(report, colour=colour, verbose=verbose), nl=False)
+            click.echo(available[name].render(report, colour=colour, verbose=verbose,
+                                              summary=False), nl=False)
         elif available[name].SUFFIX is None:
             click.echo(available[name].render(report), nl=False)
-    if "terminal" in config.formats:
-        for path in written:
-            click.echo(f"wrote {path}")
+    return written
 
 
 @main.command("rules")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from a11y_audit.outcome import Impact, Outcome, combine
+from a11y_audit.policy import BaselineStatus, Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class Finding:
     help_url: str
     path: str = ""               # template path: ancestry without sibling indexes
     fingerprint: str = ""        # stable identity for baselines (no line numbers)
-    baseline: str | None = None  # with --baseline: "new" or "known"
+    baseline: BaselineStatus | None = None  # with --baseline: new or known
 
 
 @dataclass(slots=True)
@@ -81,16 +82,18 @@ class Report:
     baseline: str | None = None                    # the baseline file compared against
     fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
 
+    @property
+    def policy(self) -> Policy:
+        """The gating policy every writer and the exit code read."""
+        return Policy(fail_on=self.fail_on)
+
     def failures(self) -> list[Finding]:
         """Failures that gate: at or above fail_on, and not known from the baseline."""
-        return [f for page in self.pages for f in page.failures(self.fail_on)
-                if f.baseline != "known"]
+        return self.policy.gating(self)
 
     @property
     def failed(self) -> bool:
         return bool(self.failures())
 
     def exit_code(self) -> int:
-        if self.errors or any(page.errors for page in self.pages):
-            return 2
-        return 1 if self.failed else 0
+        return self.policy.exit_code(self)

@@ -11,7 +11,13 @@ import pytest
 from a11y_audit.cli import example_path
 from a11y_audit.finding import InputError
 from a11y_audit.runner import audit_sources
-from a11y_audit.writers import github_writer, junit_writer, sarif_writer
+from a11y_audit.writers import (
+    github_writer,
+    html_writer,
+    json_writer,
+    junit_writer,
+    sarif_writer,
+)
 from tests.conftest import REPO, require_data
 
 SARIF_SCHEMA = REPO / "node_modules" / "@microsoft" / "jest-sarif" / "lib" / "schemas" / \
@@ -53,7 +59,9 @@ def test_junit_suite_per_page_case_per_rule(report):
     assert len(suites) == 2  # the page, and the unreadable input
     page_suite = suites[0]
     cases = {c.get("name"): c for c in page_suite.findall("testcase")}
-    assert set(cases) == {r.id for r in report.rules}
+    applied = {rule for rule, s in report.pages[0].rules.items() if s.outcome != "inapplicable"}
+    assert set(cases) == applied and len(applied) < len(report.rules)
+    assert page_suite.find("testcase/skipped") is None   # inapplicable rules are not tests
     assert cases["image-alt"].find("failure") is not None
     assert "IMG_4027.jpg" in cases["image-alt"].find("failure").text
     assert cases["landmark-one-main"].find("failure") is None
@@ -71,12 +79,60 @@ def test_junit_drops_characters_xml_cannot_carry():
     ET.fromstring(junit_writer.render(Report(pages=[page])))
 
 
+def _gate_at(fail_on):
+    from a11y_audit.outcome import Impact
+
+    return audit_sources([str(example_path())], fail_on=Impact(fail_on))
+
+
+def test_every_format_agrees_with_the_exit_code():
+    """One gating policy: with --fail-on serious, a moderate failure is a warning everywhere
+    and never an error; a critical one is an error everywhere and makes the exit code 1."""
+    gated = _gate_at("serious")
+    failed = [f for f in gated.pages[0].findings if f.outcome == "failed"]
+    moderate = next(f for f in failed if f.impact == "moderate")
+    critical = next(f for f in failed if f.impact == "critical")
+    assert gated.exit_code() == 1
+    sarif = json.loads(sarif_writer.render(gated))["runs"][0]["results"]
+    levels = {(r["ruleId"], r["level"]) for r in sarif}
+    assert (moderate.rule, "warning") in levels and (moderate.rule, "error") not in levels
+    assert (critical.rule, "error") in levels
+    gh = github_writer.render(gated).splitlines()
+    assert not any(line.startswith("::error") and f"title={moderate.rule} " in line
+                   for line in gh)
+    assert any(line.startswith("::warning") and f"title={moderate.rule} " in line for line in gh)
+    cases = {c.get("name"): c for c in ET.fromstring(junit_writer.render(gated))
+             .iter("testcase")}
+    assert cases[moderate.rule].find("failure") is None
+    assert "below the gate" in cases[moderate.rule].find("system-out").text
+    assert cases[critical.rule].find("failure") is not None
+    html = html_writer.render(gated)
+    assert "gates</span>" in html and "below gate</span>" in html
+    data = json.loads(json_writer.render(gated))
+    assert data["summary"]["gating"] == sum(1 for f in failed if f.impact.rank >= 2)
+    assert data["summary"]["exit_code"] == 1
+
+
+def test_nothing_gates_below_the_threshold():
+    gated = _gate_at("critical")
+    critical = [f for f in gated.pages[0].findings
+                if f.outcome == "failed" and f.impact == "critical"]
+    for f in critical:   # drop the critical ones: nothing at or above the gate is left
+        gated.pages[0].findings.remove(f)
+    assert gated.exit_code() == 0
+    assert all(r["level"] != "error"
+               for r in json.loads(sarif_writer.render(gated))["runs"][0]["results"])
+    assert "::error" not in github_writer.render(gated)
+    assert ET.fromstring(junit_writer.render(gated)).get("failures") == "0"
+
+
 def test_github_annotations(report):
     lines = github_writer.render(report).splitlines()
     image = next(line for line in lines if "title=image-alt" in line)
     assert image.startswith("::error file=") and ",line=70," in image
     assert "title=image-alt (critical)" in image
-    assert any(line.startswith("::warning ") and "heading-order" in line for line in lines)
+    # without --fail-on every failure gates, so a moderate one is an error too
+    assert any(line.startswith("::error ") and "heading-order" in line for line in lines)
     assert lines[-1] == "::error title=a11y-audit::missing.html: no such file or folder"
     encoded = github_writer._escape_data("50% done\nnext")
     assert encoded == "50%25 done%0Anext"

@@ -162,7 +162,9 @@ def test_hostile_page_content_is_quoted_never_run(hostile):
     # Snippets and messages come back exactly as text: escaped once, not dropped or mangled.
     snippets = [pre.text for pre in doc.xpath("//pre")]
     assert sorted(snippets) == sorted(f.snippet for f in page.findings)
-    messages = {p.text_content().split(" ", 1)[1] for p in doc.xpath(f"{UNITS}//p[@class='msg']")}
+    # the message is the text after the badges (impact, gate level, baseline status)
+    messages = {"".join(p.xpath("text()")).strip()
+                for p in doc.xpath(f"{UNITS}//p[@class='msg']")}
     assert messages == {f.message for f in page.findings}
     assert doc.xpath("//h3")[0].text_content() == page.title
     assert "{{ 7*7 }}" in page.title and "49" not in doc.xpath("//h3")[0].text_content()
@@ -211,7 +213,7 @@ def test_template_problems_are_shown_once_with_their_pages():
     # Article problems: only the photo, on page 1, which links back to its template problem.
     (block,) = doc.xpath("//div[@class='pg']")
     assert block.get("id") == "page-1"
-    assert [f.text_content() for f in block.xpath(".//p[@class='msg']")] == ["critical Photo"]
+    assert [f.text_content() for f in block.xpath(".//p[@class='msg']")] == ["critical gates Photo"]
     assert block.xpath(".//a[@href='#t-1']")[0].text_content() == "link-name #1"
     pages_table = doc.xpath("//tr[@id='pr-1']")[0]
     assert [td.text for td in pages_table.xpath("td")] == ["3", "2", "1", "0", "0"]

@@ -1,13 +1,15 @@
 """GitHub Actions workflow commands: ``::error file=...,line=...::message`` per finding.
 
-Printed to standard output (GitHub reads annotations from the job log). Failures at serious or
-critical impact are errors, others warnings; findings to review are notices.
+Printed to standard output (GitHub reads annotations from the job log). The gating policy
+decides the command: a finding that gates (at or above ``--fail-on``) is an ``::error``, a
+failure below it a ``::warning``, a finding to review a ``::notice``; failures the baseline
+already knows are not annotated.
 """
 
 from __future__ import annotations
 
 from a11y_audit.finding import Report
-from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.policy import BaselineStatus, Level, Policy
 from a11y_audit.writers.sarif_writer import relative_path
 
 NAME = "github"
@@ -22,22 +24,24 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report) -> str:
+_COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}
+
+
+def render(report: Report, policy: Policy | None = None) -> str:
+    policy = policy or report.policy
     lines = []
     for page in report.pages:
         file = relative_path(page.source)
         for f in page.findings:
-            if f.outcome is Outcome.PASSED or f.baseline == "known":
+            level = policy.level(f)
+            if level is Level.NONE or f.baseline == BaselineStatus.KNOWN:
                 continue
-            if f.outcome is Outcome.CANT_TELL:
-                command = "notice"
-            elif f.impact.rank >= Impact.SERIOUS.rank:
-                command = "error"
-            else:
-                command = "warning"
+            command = _COMMAND[level]
             props = [f"file={_escape_property(file)}"]
             if f.line:
                 props.append(f"line={f.line}")
+                if getattr(f, "column", None):
+                    props.append(f"col={f.column}")
             props.append(f"title={_escape_property(f'{f.rule} ({f.impact})')}")
             lines.append(f"::{command} {','.join(props)}::"
                          f"{_escape_data(f'{f.message} [{f.selector}] {f.help_url}')}")

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from a11y_audit.commons import wcag
 from a11y_audit.finding import Report
+from a11y_audit.policy import Policy
 from a11y_audit.writers import grouping
 from a11y_audit.writers.report_data import report_data
 
@@ -133,6 +134,7 @@ class TemplateView:
     pages: list[tuple[int, int]]       # (page index, occurrences on it), in report order
     example_page: int
     baseline: str | None               # "new" if any occurrence is new, else "known" or None
+    level: str = ""                    # the loudest policy level of its findings
 
     @property
     def label(self) -> str:
@@ -145,7 +147,10 @@ def _template_view(group: grouping.TemplateGroup, rule: RuleView) -> TemplateVie
     statuses = {x.finding.get("baseline") for x in group.findings}
     baseline = "new" if "new" in statuses else ("known" if "known" in statuses else None)
     page = next(x.page for x in group.findings if x.finding is example)
-    return TemplateView(group, rule, [(i, counts[i]) for i in group.pages], page, baseline)
+    levels = {x.finding.get("level") for x in group.findings}
+    level = next((lv for lv in ("error", "warning") if lv in levels), "")
+    return TemplateView(group, rule, [(i, counts[i]) for i in group.pages], page, baseline,
+                        level)
 
 
 @dataclass(slots=True)
@@ -263,8 +268,8 @@ def _baseline(data: dict[str, Any], root: str) -> dict[str, Any]:
             "known": status.get("known", 0), "fixed": fixed}
 
 
-def render(report: Report) -> str:
-    return render_data(report_data(report))
+def render(report: Report, policy: Policy | None = None) -> str:
+    return render_data(report_data(report, policy))
 
 
 def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> str:

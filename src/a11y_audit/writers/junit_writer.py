@@ -1,8 +1,10 @@
-"""JUnit XML: a test suite per page, a test case per rule that ran (GitLab, Jenkins, ...).
+"""JUnit XML: a test suite per page, a test case per rule that applied (GitLab, Jenkins, ...).
 
-A rule that failed on the page is a failing test case listing its failures; a rule with only
-findings to review passes with them in ``system-out``; an inapplicable rule is ``skipped``.
-Unreadable inputs are suites with one ``error`` case.
+The gating policy (:mod:`a11y_audit.policy`) decides: a rule with a finding that gates (at or
+above ``--fail-on``, not known from the baseline) is a ``failure`` listing those findings; its
+other failures (below the threshold, or known) and findings to review are a note in
+``system-out`` of a passing case. An inapplicable rule is not a test. Unreadable inputs are
+suites with one ``error`` case.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
+from a11y_audit.policy import Level, Policy
 
 NAME = "junit"
 SUFFIX = ".junit.xml"
@@ -22,7 +25,22 @@ def _clean(text: str) -> str:
                    and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff"))
 
 
-def render(report: Report) -> str:
+def _where(f) -> str:
+    if not f.line:
+        return "?"
+    return f"{f.line}:{f.column}" if getattr(f, "column", None) else str(f.line)
+
+
+def _note(f) -> str:
+    if f.outcome is Outcome.CANT_TELL:
+        return "review"
+    if f.baseline == "known":
+        return f"known {f.impact} failure"
+    return f"{f.impact} failure below the gate"
+
+
+def render(report: Report, policy: Policy | None = None) -> str:
+    policy = policy or report.policy
     root = ET.Element("testsuites", name="a11y-audit", time=f"{report.seconds:.3f}")
     total = failures = errors = skipped = 0
     for page in report.pages:
@@ -33,28 +51,28 @@ def render(report: Report) -> str:
         for f in page.findings:
             by_rule.setdefault(f.rule, []).append(f)
         for rule_id, summary in page.rules.items():
+            if summary.outcome is Outcome.INAPPLICABLE:
+                continue                      # nothing to check: not a test
             s_tests += 1
             case = ET.SubElement(suite, "testcase", name=rule_id,
                                  classname=f"a11y-audit.{rule_id}")
             found = by_rule.get(rule_id, [])
-            failed = [f for f in found if f.outcome is Outcome.FAILED
-                      and f.baseline != "known"]
-            if failed:
+            levels = [(policy.level(f), f) for f in found]
+            gating = [f for level, f in levels if level is Level.ERROR]
+            if gating:
                 s_fail += 1
-                lines = [f"{page.source}:{f.line or '?'} {f.selector}\n  {f.message}"
-                         for f in failed]
-                failure = ET.SubElement(case, "failure", type=str(failed[0].impact),
-                                        message=_clean(f"{len(failed)} failure(s): "
-                                                       f"{failed[0].help}"))
+                lines = [f"{page.source}:{_where(f)} {f.selector}\n  {f.message}"
+                         for f in gating]
+                failure = ET.SubElement(case, "failure", type=str(gating[0].impact),
+                                        message=_clean(f"{len(gating)} failure(s): "
+                                                       f"{gating[0].help}"))
                 failure.text = _clean("\n".join(lines))
-            elif summary.outcome is Outcome.INAPPLICABLE:
-                s_skip += 1
-                ET.SubElement(case, "skipped", message="inapplicable: nothing to check")
-            review = [f for f in found if f.outcome is Outcome.CANT_TELL]
-            if review:
+            notes = [(level, f) for level, f in levels if level in (Level.WARNING, Level.NOTE)]
+            if notes:
                 out = ET.SubElement(case, "system-out")
-                out.text = _clean("\n".join(f"review: {page.source}:{f.line or '?'} "
-                                            f"{f.selector} {f.message}" for f in review))
+                out.text = _clean("\n".join(
+                    f"{_note(f)}: {page.source}:{_where(f)} {f.selector} {f.message}"
+                    for _, f in notes))
         if page.errors:
             case = ET.SubElement(suite, "testcase", name="rules", classname="a11y-audit")
             err = ET.SubElement(case, "error", message="rule crashed")

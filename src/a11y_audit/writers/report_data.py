@@ -9,12 +9,13 @@ from typing import Any
 from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
 from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.policy import Policy
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
 
 
-def finding_data(f: Finding) -> dict[str, Any]:
+def finding_data(f: Finding, policy: Policy | None = None) -> dict[str, Any]:
     return {
         "rule": f.rule,
         "outcome": str(f.outcome),
@@ -29,22 +30,23 @@ def finding_data(f: Finding) -> dict[str, Any]:
         "help_url": f.help_url,
         "path": f.path,
         "fingerprint": f.fingerprint,
-        "baseline": f.baseline,
+        "baseline": None if f.baseline is None else str(f.baseline),
+        "level": str((policy or Policy()).level(f)),
     }
 
 
-def page_data(page: PageReport) -> dict[str, Any]:
+def page_data(page: PageReport, policy: Policy | None = None) -> dict[str, Any]:
     return {
         "source": page.source,
         "url": page.url,
         "title": page.title,
         "seconds": round(page.seconds, 6),
         "rules": [
-            {"id": s.rule, "outcome": str(s.outcome), "passed": s.passed, "failed": s.failed,
+            {"rule": s.rule, "id": s.rule, "outcome": str(s.outcome), "passed": s.passed, "failed": s.failed,
              "cantTell": s.cant_tell}
             for s in page.rules.values()
         ],
-        "findings": [finding_data(f) for f in page.findings],
+        "findings": [finding_data(f, policy) for f in page.findings],
         "errors": list(page.errors),
         "suppressed": page.suppressed,
     }
@@ -64,7 +66,8 @@ def rule_data(loaded: Any) -> dict[str, Any]:
     }
 
 
-def summary(report: Report) -> dict[str, Any]:
+def summary(report: Report, policy: Policy | None = None) -> dict[str, Any]:
+    policy = policy or report.policy
     failed = [f for p in report.pages for f in p.findings if f.outcome is Outcome.FAILED]
     by_impact = Counter(str(f.impact) for f in failed)
     by_rule = Counter(f.rule for f in failed)
@@ -77,12 +80,17 @@ def summary(report: Report) -> dict[str, Any]:
                          if f.outcome is Outcome.CANT_TELL),
         "by_impact": {str(i): by_impact.get(str(i), 0) for i in reversed(Impact)},
         "by_rule": dict(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "errors": len(report.errors) + sum(len(p.errors) for p in report.pages),
-        "exit_code": report.exit_code(),
+        "pages_passed": sum(1 for p in report.pages if policy.page_passes(p)),
+        "gating": len(policy.gating(report)),
+        "suppressed": sum(p.suppressed for p in report.pages),
+        "errors": policy.error_count(report),
+        "exit_code": policy.exit_code(report),
+        "exit_reason": policy.exit_reason(report),
     }
 
 
-def report_data(report: Report) -> dict[str, Any]:
+def report_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
+    policy = policy or report.policy
     return {
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
@@ -90,9 +98,9 @@ def report_data(report: Report) -> dict[str, Any]:
         "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "fail_on": str(report.fail_on) if report.fail_on else None,
         "seconds": round(report.seconds, 6),
-        "summary": summary(report),
+        "summary": summary(report, policy),
         "rules": [rule_data(r) for r in report.rules],
-        "pages": [page_data(p) for p in report.pages],
+        "pages": [page_data(p, policy) for p in report.pages],
         "errors": [{"source": e.source, "message": e.message} for e in report.errors],
         "baseline": report.baseline,
         "fixed": list(report.fixed),

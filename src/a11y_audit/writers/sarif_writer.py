@@ -1,7 +1,9 @@
 """SARIF 2.1.0 (OASIS), for GitHub code scanning and other SARIF viewers.
 
-Failed findings are ``error`` results (``warning`` for minor/moderate impact), findings to review
-are ``note`` results with ``kind: review``. Locations point at the source file and line; the
+The gating policy sets each result's ``level``: a failure that gates (at or above
+``--fail-on``, not known from the baseline) is an ``error``, a failure below the threshold a
+``warning``, a known failure a ``note``; findings to review are ``note`` results with
+``kind: review``. Locations point at the source file and line; the
 element's XPath is the logical location; ``partialFingerprints`` carry our stable fingerprint so
 viewers track a finding across commits.
 """
@@ -15,14 +17,13 @@ from typing import Any
 from a11y_audit import __version__
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.policy import BaselineStatus, Policy
 from a11y_audit.sources import is_url
 
 NAME = "sarif"
 SUFFIX = ".sarif"
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/a11y-audit/"
-_LEVEL = {Impact.CRITICAL: "error", Impact.SERIOUS: "error", Impact.MODERATE: "warning",
-          Impact.MINOR: "warning"}
 # GitHub code scanning sorts by security-severity; map impact to its 0-10 scale.
 _SEVERITY = {Impact.CRITICAL: "9.0", Impact.SERIOUS: "7.0", Impact.MODERATE: "5.0",
              Impact.MINOR: "3.0"}
@@ -45,7 +46,7 @@ def _uri(source: str) -> str:
     return Path(relative).as_uri() if relative.startswith("/") else relative
 
 
-def _rule(loaded: Any) -> dict[str, Any]:
+def _rule(loaded: Any, policy: Policy) -> dict[str, Any]:
     rule = loaded.rule
     text = f"{rule.help}. {rule.description}"
     markdown = f"**{rule.help}.**\n\n{rule.description}\n\n[More about {rule.id}]({rule.help_url})"
@@ -58,11 +59,11 @@ def _rule(loaded: Any) -> dict[str, Any]:
         "fullDescription": {"text": rule.description},
         "help": {"text": text, "markdown": markdown},
         "helpUri": rule.help_url,
-        "defaultConfiguration": {"level": _LEVEL[Impact(rule.impact)]},
+        "defaultConfiguration": {"level": _default_level(Impact(rule.impact), policy)},
         "properties": {
             "tags": ["accessibility", *rule.all_tags],
             "precision": "high",
-            "problem.severity": "error" if _LEVEL[Impact(rule.impact)] == "error" else "warning",
+            "problem.severity": _default_level(Impact(rule.impact), policy),
             "security-severity": _SEVERITY[Impact(rule.impact)],
             "impact": str(rule.impact),
             "wcag": list(rule.wcag),
@@ -71,8 +72,15 @@ def _rule(loaded: Any) -> dict[str, Any]:
     }
 
 
-def sarif_data(report: Report) -> dict[str, Any]:
-    rules = [_rule(r) for r in report.rules]
+def _default_level(impact: Impact, policy: Policy) -> str:
+    """A new failure of a rule with this impact: error where it gates, else warning."""
+    gates = policy.fail_on is None or impact.rank >= policy.fail_on.rank
+    return "error" if gates else "warning"
+
+
+def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
+    policy = policy or report.policy
+    rules = [_rule(r, policy) for r in report.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for page in report.pages:
@@ -97,14 +105,11 @@ def sarif_data(report: Report) -> dict[str, Any]:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
-            if f.outcome is Outcome.CANT_TELL:
-                result["kind"] = "review"
-                result["level"] = "note"
-            else:
-                result["kind"] = "fail"
-                result["level"] = _LEVEL[f.impact]
+            result["kind"] = "review" if f.outcome is Outcome.CANT_TELL else "fail"
+            result["level"] = str(policy.level(f))
             if f.baseline:
-                result["baselineState"] = "unchanged" if f.baseline == "known" else "new"
+                result["baselineState"] = ("unchanged" if f.baseline == BaselineStatus.KNOWN
+                                           else "new")
             results.append(result)
     notifications = [
         {"level": "error", "message": {"text": f"{e.source}: {e.message}"}}
@@ -122,5 +127,5 @@ def sarif_data(report: Report) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(report: Report) -> str:
-    return json.dumps(sarif_data(report), indent=2, ensure_ascii=False) + "\n"
+def render(report: Report, policy: Policy | None = None) -> str:
+    return json.dumps(sarif_data(report, policy), indent=2, ensure_ascii=False) + "\n"

@@ -19,16 +19,19 @@ def _paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if colour else text
 
 
-def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
+def render(report: Report, colour: bool = False, verbose: bool = False,
+           summary: bool = True) -> str:
     """Failures (and with ``verbose`` findings to review). With a baseline, known failures are
-    listed only with ``verbose``: the terminal shows what is new."""
+    listed only with ``verbose``: the terminal shows what is new. ``summary=False`` leaves out
+    errors and the summary line (the CLI prints both on standard error, once)."""
     lines: list[str] = []
     for page in report.pages:
         shown = [f for f in page.findings
                  if (f.outcome is Outcome.FAILED and (verbose or f.baseline != "known"))
                  or (verbose and f.outcome is Outcome.CANT_TELL)]
-        for error in page.errors:
-            lines.append(f"{page.source}: error: {error}")
+        if summary:
+            for error in page.errors:
+                lines.append(f"{page.source}: error: {error}")
         if not shown:
             continue
         title = f"  ({page.title})" if page.title else ""
@@ -46,10 +49,11 @@ def render(report: Report, colour: bool = False, verbose: bool = False) -> str:
                 lines.append(f"    {kind} {where}  {_paint(f.selector, 'dim', colour)}{known}")
                 lines.append(f"      {f.message}")
         lines.append("")
-    for error in report.errors:
-        lines.append(f"error: {error.source}: {error.message}")
-    lines.append(summary_line(report, colour))
-    return "\n".join(lines) + "\n"
+    if summary:
+        for error in report.errors:
+            lines.append(f"error: {error.source}: {error.message}")
+        lines.append(summary_line(report, colour))
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def summary_line(report: Report, colour: bool = False) -> str:
