@@ -42,8 +42,8 @@ def page_data(page: PageReport, policy: Policy | None = None) -> dict[str, Any]:
         "title": page.title,
         "seconds": round(page.seconds, 6),
         "rules": [
-            {"rule": s.rule, "id": s.rule, "outcome": str(s.outcome), "passed": s.passed, "failed": s.failed,
-             "cantTell": s.cant_tell}
+            {"rule": s.rule, "id": s.rule, "outcome": str(s.outcome), "passed": s.passed,
+             "failed": s.failed, "cantTell": s.cant_tell}
             for s in page.rules.values()
         ],
         "findings": [finding_data(f, policy) for f in page.findings],
