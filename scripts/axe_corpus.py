@@ -1,0 +1,243 @@
+"""Compare a11y-audit with axe-core (in Chromium, page JavaScript off) on the news corpus.
+
+    python3 scripts/axe_corpus.py run      # axe-core over every corpus page -> reports/axe-corpus/
+    python3 scripts/axe_corpus.py compare  # our audit vs the cached axe results; prints figures
+
+This is a measurement tool, not a test: it prints figures and asserts none.
+
+``run`` needs Debian's chromium, Python playwright and node_modules/axe-core (``bash
+scripts/install-browser-deps.sh``). Each page is loaded with JavaScript disabled and every
+network request aborted, like the static audit (saved pages whose stylesheets are elsewhere get
+none in either tool). Two adjustments keep the comparison about rules, not about set-up:
+
+* ``<noscript>`` content is rendered by a browser with scripting off, but a static auditor
+  treats the page as a scripting browser does (noscript is inert). A stylesheet
+  ``noscript{display:none}`` is added before axe runs, so both tools see the same content.
+* With scripting disabled, Chromium runs no timers, and axe-core schedules its work with
+  ``setTimeout``. The script installs microtask-based ``setTimeout``/``requestAnimationFrame``
+  before injecting axe; the page's own scripts still never run.
+
+axe runs every rule it has, experimental ones included, at a 1280x800 viewport.
+
+``compare`` runs a11y-audit's rules that carry an axe-core id (``Rule.axe``) over the same pages
+and compares page-level verdicts per (page, rule): "fails" means at least one failed result
+(axe: a violation). It prints the agreement, the pairs that either tool fails, and per rule the
+pages that only we fail and only axe fails, and writes the disagreements as JSON for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+DEFAULT_OUT = REPO / "reports" / "axe-corpus"
+
+_TIMER_SHIM = """(() => {
+  const later = (fn, args) => Promise.resolve().then(() => fn(...args));
+  window.setTimeout = (fn, ms, ...args) => { later(fn, args); return 1; };
+  window.clearTimeout = () => {};
+  window.requestAnimationFrame = (fn) => { later(fn, [performance.now()]); return 1; };
+  window.requestIdleCallback = (fn) => {
+    later(fn, [{ timeRemaining: () => 50, didTimeout: false }]); return 1; };
+})()"""
+
+_HIDE_NOSCRIPT = """(() => {
+  const style = document.createElement('style');
+  style.textContent = 'noscript { display: none !important; }';
+  (document.head || document.documentElement).appendChild(style);
+})()"""
+
+_RUN = """async () => {
+  const ids = axe.getRules().map(r => r.ruleId);
+  const result = await axe.run(document, {
+    runOnly: { type: 'rule', values: ids },
+    resultTypes: ['violations', 'incomplete'],
+  });
+  const nodes = list => list.map(r => ({
+    id: r.id, impact: r.impact,
+    nodes: r.nodes.map(n => ({ target: n.target, html: n.html.slice(0, 300) })),
+  }));
+  return {
+    version: result.testEngine.version,
+    violations: nodes(result.violations),
+    incomplete: nodes(result.incomplete),
+    passes: result.passes.map(r => r.id),
+    inapplicable: result.inapplicable.map(r => r.id),
+  };
+}"""
+
+
+def corpus_dir() -> Path:
+    env = os.environ.get("A11Y_AUDIT_CORPUS")
+    if env:
+        return Path(env)
+    shared = os.environ.get("A11Y_AUDIT_SHARED")
+    return (Path(shared) if shared else REPO.parent / "shared") / "corpus" / "news"
+
+
+def corpus_files(limit: int | None) -> list[Path]:
+    root = corpus_dir()
+    files = sorted(root.glob("*.html.gz"))
+    if not files:
+        raise SystemExit(f"no corpus at {root} (set A11Y_AUDIT_CORPUS or A11Y_AUDIT_SHARED)")
+    return files[:limit] if limit else files
+
+
+def read_page(path: Path) -> str:
+    data = gzip.decompress(path.read_bytes())
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from playwright.sync_api import sync_playwright
+
+    for need, hint in ((CHROMIUM, "apt-get install chromium"), (AXE_JS, "npm ci")):
+        if not need.exists():
+            raise SystemExit(f"{need} not found: run bash scripts/install-browser-deps.sh ({hint})")
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    axe_source = AXE_JS.read_text(encoding="utf-8")
+    files = corpus_files(args.limit)
+    started = time.perf_counter()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda route: route.abort())
+        for n, path in enumerate(files, 1):
+            target = out / (path.name.removesuffix(".html.gz") + ".json")
+            if target.exists() and not args.force:
+                continue
+            page = context.new_page()
+            page.set_default_timeout(args.timeout * 1000)
+            t0 = time.perf_counter()
+            try:
+                page.set_content(read_page(path), wait_until="domcontentloaded")
+                page.evaluate(_TIMER_SHIM)
+                page.evaluate(_HIDE_NOSCRIPT)
+                page.evaluate(axe_source)
+                result = page.evaluate(_RUN)
+                result["seconds"] = round(time.perf_counter() - t0, 3)
+            except Exception as exc:  # a page axe cannot run on is recorded, not fatal
+                result = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0]}"}
+            finally:
+                page.close()
+            target.write_text(json.dumps(result), encoding="utf-8")
+            print(f"[{n}/{len(files)}] {path.name[:16]} "
+                  f"{result.get('seconds', result.get('error'))}", flush=True)
+        browser.close()
+    print(f"axe-core over {len(files)} pages in {time.perf_counter() - started:.0f} s -> {out}")
+    return 0
+
+
+def _ours(files: list[Path]) -> tuple[dict[str, dict[str, str]], list[str], float]:
+    from a11y_audit.engine import audit_page
+    from a11y_audit.page import Page
+    from a11y_audit.registry import all_rules
+
+    rules = [r for r in all_rules() if r.rule.axe]
+    verdicts: dict[str, dict[str, str]] = {}
+    started = time.perf_counter()
+    for path in files:
+        page = Page.from_html(read_page(path), source=path.name)
+        report = audit_page(page, rules)
+        verdicts[path.name] = {rid: str(getattr(s.outcome, "value", s.outcome))
+                               for rid, s in report.rules.items()}
+    return verdicts, [r.id for r in rules], time.perf_counter() - started
+
+
+def _axe_verdict(result: dict, rule_id: str) -> str:
+    if any(v["id"] == rule_id for v in result["violations"]):
+        return "failed"
+    if any(v["id"] == rule_id for v in result["incomplete"]):
+        return "cantTell"
+    if rule_id in result["passes"]:
+        return "passed"
+    return "inapplicable"
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    files = corpus_files(args.limit)
+    axe: dict[str, dict] = {}
+    for path in files:
+        cached = args.out / (path.name.removesuffix(".html.gz") + ".json")
+        if cached.exists():
+            data = json.loads(cached.read_text(encoding="utf-8"))
+            if "error" not in data:
+                axe[path.name] = data
+    if not axe:
+        raise SystemExit(f"no axe results in {args.out}: run `scripts/axe_corpus.py run` first")
+    files = [f for f in files if f.name in axe]
+    ours, rule_ids, seconds = _ours(files)
+    axe_ids = {r["id"] for data in axe.values() for r in data["violations"] + data["incomplete"]}
+    axe_ids |= {rid for data in axe.values() for rid in data["passes"] + data["inapplicable"]}
+    shared = [rid for rid in rule_ids if rid in axe_ids]
+    unknown = sorted(set(rule_ids) - axe_ids)
+    pairs = agree = either = both = 0
+    only_ours: Counter[str] = Counter()
+    only_axe: Counter[str] = Counter()
+    cant: Counter[str] = Counter()
+    details: dict[str, list[dict]] = defaultdict(list)
+    for path in files:
+        for rid in shared:
+            mine, theirs = ours[path.name][rid], _axe_verdict(axe[path.name], rid)
+            pairs += 1
+            we_fail, they_fail = mine == "failed", theirs == "failed"
+            agree += we_fail == they_fail
+            if we_fail or they_fail:
+                either += 1
+                both += we_fail and they_fail
+            if mine == "cantTell":
+                cant[rid] += 1
+            if we_fail != they_fail:
+                (only_ours if we_fail else only_axe)[rid] += 1
+                nodes = [n for r in axe[path.name]["violations"] + axe[path.name]["incomplete"]
+                         if r["id"] == rid for n in r["nodes"]]
+                details[rid].append({"page": path.name, "ours": mine, "axe": theirs,
+                                     "axe_nodes": nodes[:5]})
+    print(f"{len(files)} pages with axe results; {len(shared)} rules with an axe id in both "
+          f"tools; our audit of those rules took {seconds:.1f} s")
+    if unknown:
+        print(f"rules with axe=True that this axe-core does not have: {', '.join(unknown)}")
+    print(f"page-rule pairs: {pairs}; verdicts agree (fails / does not fail): {agree} "
+          f"({100 * agree / pairs:.1f}%)")
+    if either:
+        print(f"pairs either tool fails: {either}; both fail: {both} ({100 * both / either:.1f}%); "
+              f"only ours: {sum(only_ours.values())}; only axe: {sum(only_axe.values())}")
+    print(f"\n{'rule':34} {'only ours':>9} {'only axe':>9} {'our cantTell':>12}")
+    for rid in sorted(set(only_ours) | set(only_axe) | set(cant),
+                      key=lambda r: -(only_ours[r] + only_axe[r])):
+        print(f"{rid:34} {only_ours[rid]:9} {only_axe[rid]:9} {cant[rid]:12}")
+    target = args.out / "disagreements.json"
+    target.write_text(json.dumps(details, indent=1), encoding="utf-8")
+    print(f"\ndisagreements written to {target}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("run", "compare"))
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                        help="folder for the cached axe results (default reports/axe-corpus)")
+    parser.add_argument("--limit", type=int, help="only the first N corpus pages")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per page (run)")
+    parser.add_argument("--force", action="store_true", help="rerun pages already cached")
+    args = parser.parse_args()
+    return cmd_run(args) if args.command == "run" else cmd_compare(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
