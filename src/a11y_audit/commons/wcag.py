@@ -11,6 +11,7 @@ CRITERIA: dict[str, tuple[str, str, str]] = {
     "1.4.10": ("Reflow", "AA", "reflow"),
     "2.1.1": ("Keyboard", "A", "keyboard"),
     "2.2.1": ("Timing Adjustable", "A", "timing-adjustable"),
+    "2.2.2": ("Pause, Stop, Hide", "A", "pause-stop-hide"),
     "2.2.4": ("Interruptions", "AAA", "interruptions"),
     "2.4.1": ("Bypass Blocks", "A", "bypass-blocks"),
     "2.4.2": ("Page Titled", "A", "page-titled"),

@@ -1,0 +1,46 @@
+"""No ``<blink>`` elements.
+
+Blinking text distracts readers with attention disorders, cannot be paused, and can be hard to
+read at all for people with low vision. ``<blink>`` is obsolete; browsers no longer animate it,
+but old CMS content and pasted markup still carry it, and the author meant it to blink.
+
+The rule applies to every ``blink`` element, hidden or not. It fails when the element is
+rendered and on screen; one that is not rendered (``hidden``, inline ``display:none``, in a
+``template``...) or moved off screen or clipped by an inline style passes.
+
+Matches axe-core. Same selector (``blink``, hidden included) and check (``is-on-screen`` in its
+``none`` list).
+
+Fails::
+
+    <p><blink>Breaking:</blink> Polls close at 10pm</p>
+
+    <blink><b>LIVE</b></blink>
+
+Passes::
+
+    <template><blink>Breaking:</blink></template>
+
+    <p><blink hidden>Breaking:</blink> Polls close at 10pm</p>
+
+Limits: a ``blink`` that a rule of the page's own ``<style>`` may hide is cantTell; one hidden by
+an external stylesheet fails.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.axe_scope import on_screen_results
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="blink",
+    impact="serious",
+    wcag=("2.2.2",),
+    tags=("cat.time-and-media",),
+    help="Remove the <blink> element; use emphasis that does not move",
+)
+
+
+def check(page: Page) -> Results:
+    yield from on_screen_results(RULE, page, page.tags("blink"),
+                                 "<blink> text is meant to blink and cannot be paused")

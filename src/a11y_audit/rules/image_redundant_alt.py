@@ -1,0 +1,77 @@
+"""An image's alt text does not repeat the text of the link, button, paragraph or cell it is in.
+
+A teaser link that holds a thumbnail with ``alt="Flooding in Valencia"`` and the headline
+"Flooding in Valencia" is read "Flooding in Valencia, Flooding in Valencia, link". On a section
+front with forty teasers, screen reader users hear every headline twice. When the text beside
+the image already says it, the image is decorative here: ``alt=""``.
+
+The rule applies to every ``img`` not hidden from assistive technology. It looks at the nearest
+ancestor that is a ``button``, a ``role="button"`` element, an ``a`` with ``href``, a ``p``, an
+``li``, a ``td`` or a ``th``. It fails when that container's text, as a screen reader meets it
+(text nodes outside hidden elements; alt text is no text), is the image's accessible name,
+ignoring case. An image with ``role="none"``/``"presentation"``, or outside such a container,
+passes.
+
+Matches axe-core. Same selector (``img``, hidden excluded) and check (``duplicate-img-label``
+with its ``parentSelector``): the whole visible text must equal the name, not merely contain it.
+
+Fails::
+
+    <a href="/valencia"><img src="v.jpg" alt="Flooding in Valencia"> Flooding in Valencia</a>
+
+    <button><img src="/i/share.svg" alt="share"> Share</button>
+
+Passes::
+
+    <a href="/valencia"><img src="v.jpg" alt=""> Flooding in Valencia</a>
+
+    <a href="/valencia"><img src="v.jpg" alt="Cars piled up in a street">
+      Flooding in Valencia</a>
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.axe_scope import screen_reader_text
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="image-redundant-alt",
+    impact="minor",
+    wcag=(),
+    tags=("cat.text-alternatives", "best-practice"),
+    help="Use alt=\"\" when the text next to the image already says what its alt would",
+)
+
+_CONTAINERS = frozenset(("button", "p", "li", "td", "th"))
+
+
+def check(page: Page) -> Results:
+    for img in page.tags("img"):
+        if page.is_hidden(img):
+            continue
+        role = page.role(img)
+        if role in ("none", "presentation"):
+            yield RULE.ok(img, "the image is presentational")
+            continue
+        container = _container(img)
+        if container is None:
+            yield RULE.ok(img, "the image is not inside a link, button, paragraph, item or cell")
+            continue
+        text = screen_reader_text(container, page).lower()
+        name = page.name(img).lower()
+        if text and text == name:
+            yield RULE.fail(img, f"alt text {page.name(img)[:80]!r} repeats the text of its "
+                                 f"<{tag_of(container)}>; use alt=\"\" there")
+        else:
+            yield RULE.ok(img, lambda img=img: f"alt text {page.name(img)[:80]!r} adds to the "
+                                              "text around it")
+
+
+def _container(el: Element) -> Element | None:
+    for anc in el.iterancestors():
+        tag = tag_of(anc)
+        if tag in _CONTAINERS or anc.get("role") == "button" or (
+                tag == "a" and anc.get("href") is not None):
+            return anc
+    return None

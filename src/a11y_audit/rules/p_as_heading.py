@@ -1,0 +1,254 @@
+"""Paragraphs are not styled to look like headings.
+
+A short bold, large or italic paragraph above the text it introduces ("What we know so far")
+looks like a heading, but screen reader users who jump from heading to heading never land on
+it, and the article's structure is lost to them. Use ``h2``-``h6``.
+
+The rule applies, as axe-core's does, to every ``p`` not hidden from assistive technology that
+has text of at most one sentence and is followed by a sibling ``p`` with text. It compares the
+paragraph's style with the next sibling ``p``'s (and the previous one's): font weight, size and
+italics of the element that holds all of its text. It fails when the paragraph stands out as a
+heading does (bolder by 150 and italic; bolder by 150 and 15% larger; italic and 15% larger;
+or 40% larger), is shorter than the next paragraph, differs from the previous ``p`` too, is not
+in a ``blockquote`` and is at most half as long as the next paragraph. The middle cases are
+cantTell, as in axe-core.
+
+Matches axe-core. Same selector (``p``, hidden excluded), ``p-as-heading-matches`` and
+``p-as-heading`` check with its default margins. Styles come from the markup: ``b``,
+``strong``, ``i``, ``em``, ``big``, ``small``, ``font size`` and inline ``font-weight``,
+``font-size`` and ``font-style``.
+
+Fails::
+
+    <article><p><b><i>What we know so far</i></b></p>
+      <p>Polls closed at 10pm and counting is under way in all 650 constituencies.</p></article>
+
+    <div><p style="font-size: 24px; font-weight: 700">The count</p>
+      <p>Polls closed at 10pm and counting is under way in all constituencies.</p></div>
+
+Passes::
+
+    <article><p>Polls closed at 10pm.</p>
+      <p>Counting is under way in all 650 constituencies, officials said.</p></article>
+
+    <article><p class="body">Polls closed at 10pm.</p>
+      <p class="body">Counting is under way in all 650 constituencies.</p></article>
+
+Limits: static HTML cannot compute styles from stylesheets. When the paragraph, the next one or
+the elements holding their text have classes that differ (a stylesheet may style one as a
+heading), or they have ids and the page's own ``<style>`` sets fonts, the markup alone cannot
+decide, and a paragraph that markup does not make look like a heading is cantTell. Paragraphs
+with the same classes are taken to share their stylesheet fonts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="p-as-heading",
+    impact="serious",
+    wcag=("1.3.1",),
+    tags=("cat.semantics", "experimental"),
+    help="Mark up the heading as h2-h6 instead of a styled paragraph",
+)
+
+_SENTENCE = re.compile(r"[.!?:;](?![.!?:;])")
+# axe-core p-as-heading options: margins, passLength, failLength.
+_MARGINS = ({"weight": 150, "italic": True}, {"weight": 150, "size": 1.15},
+            {"italic": True, "size": 1.15}, {"size": 1.4})
+_PASS_LENGTH, _FAIL_LENGTH = 1.0, 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    weight: int = 400
+    size: float = 16.0
+    italic: bool = False
+
+
+def check(page: Page) -> Results:
+    for p in page.tags("p"):
+        parent = p.getparent()
+        if parent is None or page.is_hidden(p):
+            continue
+        text = _text(p)
+        if not text or len(_SENTENCE.findall(text)) >= 2:
+            continue
+        siblings = [s for s in parent if isinstance(s.tag, str) and tag_of(s) == "p"]
+        index = siblings.index(p)
+        later, earlier = siblings[index + 1:], siblings[:index]
+        if not any(_text(s) for s in later):
+            continue
+        yield _judge(page, p, text, later[0], earlier[-1] if earlier else None)
+
+
+def _judge(page: Page, p: Element, text: str, following: Element,
+           previous: Element | None):
+    next_text = _text(following)
+    if len(text) > len(next_text) * _PASS_LENGTH:
+        return RULE.ok(p, "longer than the next paragraph")
+    own, nxt = _font(_text_container(p)), _font(_text_container(following))
+    looks = _header_style(own, nxt)
+    unsure = _styled_apart(page, p, following)
+    if not looks:
+        if unsure:
+            return RULE.cant_tell(p, f"{unsure}; a stylesheet may make {text[:60]!r} look like "
+                                     "a heading")
+        return RULE.ok(p, "styled like the next paragraph")
+    message = f"paragraph {text[:60]!r} is styled as a heading ({_describe(own, nxt)})"
+    if any(tag_of(a) == "blockquote" for a in p.iterancestors()):
+        return RULE.cant_tell(p, message + ", but it is in a blockquote")
+    if previous is not None and not _header_style(own, _font(_text_container(previous))):
+        return RULE.cant_tell(p, message + ", but so is the previous paragraph")
+    if len(text) > len(next_text) * _FAIL_LENGTH:
+        return RULE.cant_tell(p, message + ", but it is more than half as long as the next one")
+    return RULE.fail(p, message + "; use a heading element")
+
+
+def _text(el: Element) -> str:
+    return normalize_space(text_content(el))
+
+
+def _text_container(el: Element) -> Element:
+    """The innermost element holding all of the paragraph's text (axe ``getTextContainer``)."""
+    outer = _text(el)
+    while True:
+        children = [c for c in el if isinstance(c.tag, str)]
+        if not children:
+            return el
+        first = next((c for c in children if _text(c)), children[-1])
+        if _text(first) != outer:
+            return el
+        el = first
+
+
+_WEIGHTS = {"normal": 400, "bold": 700}
+_BOLD_TAGS = frozenset(("b", "strong", "th"))
+_ITALIC_TAGS = frozenset(("i", "em", "cite", "var", "dfn", "address"))
+_FONT_SIZES = {"1": 10, "2": 13, "3": 16, "4": 18, "5": 24, "6": 32, "7": 48}
+_KEYWORD_SIZES = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18,
+                  "x-large": 24, "xx-large": 32, "xxx-large": 48}
+_DECLARATION = re.compile(r"(font-weight|font-size|font-style)\s*:\s*([^;!]+)", re.I)
+_LENGTH = re.compile(r"^([\d.]+)(px|pt|em|rem|%)$")
+
+
+def _font(container: Element) -> Font:
+    """The font of ``container`` computed down from its paragraph, from markup alone."""
+    chain = [container]
+    while tag_of(chain[-1]) != "p" and chain[-1].getparent() is not None:
+        chain.append(chain[-1].getparent())
+    font = Font()
+    for el in reversed(chain):
+        font = _apply(font, el)
+    return font
+
+
+def _apply(font: Font, el: Element) -> Font:
+    weight, size, italic = font.weight, font.size, font.italic
+    tag = tag_of(el)
+    if tag in _BOLD_TAGS:
+        weight = _bolder(weight)
+    if tag in _ITALIC_TAGS:
+        italic = True
+    if tag == "big":
+        size *= 1.2
+    elif tag == "small":
+        size *= 0.83
+    elif tag == "font" and (el.get("size") or "").strip() in _FONT_SIZES:
+        size = _FONT_SIZES[el.get("size").strip()]
+    for prop, raw in _DECLARATION.findall(el.get("style") or ""):
+        value = raw.strip().lower()
+        prop = prop.lower()
+        if prop == "font-weight":
+            if value in _WEIGHTS:
+                weight = _WEIGHTS[value]
+            elif value == "bolder":
+                weight = _bolder(weight)
+            elif value == "lighter":
+                weight = 100 if weight < 550 else 400 if weight < 750 else 700
+            elif value.isdigit():
+                weight = int(value)
+        elif prop == "font-style":
+            italic = value == "italic"
+        elif prop == "font-size":
+            size = _size(value, size)
+    return Font(weight, size, italic)
+
+
+def _bolder(weight: int) -> int:
+    return 400 if weight < 350 else 700 if weight < 550 else 900
+
+
+def _size(value: str, parent: float) -> float:
+    if value in _KEYWORD_SIZES:
+        return _KEYWORD_SIZES[value]
+    if value == "larger":
+        return parent * 1.2
+    if value == "smaller":
+        return parent / 1.2
+    match = _LENGTH.match(value)
+    if not match:
+        return parent
+    number, unit = float(match.group(1)), match.group(2)
+    return {"px": number, "pt": number * 4 / 3, "em": number * parent, "rem": number * 16,
+            "%": number * parent / 100}[unit]
+
+
+def _header_style(a: Font, b: Font) -> bool:
+    """axe-core ``isHeaderStyle``: ``a`` stands out from ``b`` by one of the margins."""
+    for margin in _MARGINS:
+        size = margin.get("size")
+        weight = margin.get("weight")
+        if ((not size or a.size / size > b.size)
+                and (not weight or a.weight - weight > b.weight)
+                and (not margin.get("italic") or (a.italic and not b.italic))):
+            return True
+    return False
+
+
+def _describe(a: Font, b: Font) -> str:
+    parts = []
+    if a.weight != b.weight:
+        parts.append(f"weight {a.weight} against {b.weight}")
+    if a.size != b.size:
+        parts.append(f"size {a.size:g}px against {b.size:g}px")
+    if a.italic and not b.italic:
+        parts.append("italic")
+    return ", ".join(parts)
+
+
+def _styled_apart(page: Page, p: Element, following: Element) -> str:
+    """Why a stylesheet may style the two paragraphs differently ("" when nothing says so):
+    their classes (or those of the elements holding their text) differ, or the page's own
+    ``<style>`` sets fonts."""
+    if _classes(p) != _classes(following):
+        return "the paragraphs have different classes"
+    if (p.get("id") or following.get("id")) and page.memo("p-as-heading.style-fonts",
+                                                          _style_sets_fonts):
+        return "the page's <style> sets fonts and the paragraphs have ids"
+    return ""
+
+
+def _classes(p: Element) -> tuple[str, ...]:
+    """The class attributes on the paragraph and down to the element holding its text (tags
+    without a class are styled alike on both sides and are left out)."""
+    chain = []
+    el = _text_container(p)
+    while True:
+        value = normalize_space(el.get("class"))
+        if value:
+            chain.append(value)
+        if el is p:
+            break
+        el = el.getparent()
+    return tuple(reversed(chain))
+
+
+def _style_sets_fonts(page: Page) -> bool:
+    return any(re.search(r"font(-size|-weight|-style)?\s*:", style.text or "", re.I)
+               for style in page.tags("style"))
