@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from a11y_audit import __version__
-from a11y_audit.finding import Report
+from a11y_audit.finding import PageReport, Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.policy import BaselineStatus
 from a11y_audit.writers import write_atomic
@@ -50,8 +50,23 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def apply(report: Report, entries: list[dict[str, Any]], path: Path) -> None:
     """Mark each failed finding new or known; list baseline entries no longer found."""
-    remaining = Counter(e["fingerprint"] for e in entries)
+    matcher = Matcher(entries)
     for page in report.pages:
+        matcher.mark(page)
+    matcher.finish(report, path)
+
+
+class Matcher:
+    """Baseline matching one page at a time, as pages stream in (same result as :func:`apply`
+    over the whole report, in the same page order)."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self.entries = entries
+        self.remaining = Counter(e["fingerprint"] for e in entries)
+        self.audited: set[str] = set()
+
+    def mark(self, page: PageReport) -> None:
+        remaining = self.remaining
         for i, finding in enumerate(page.findings):
             if finding.outcome is not Outcome.FAILED:
                 continue
@@ -61,16 +76,19 @@ def apply(report: Report, entries: list[dict[str, Any]], path: Path) -> None:
             else:
                 status = BaselineStatus.NEW
             page.findings[i] = replace(finding, baseline=status)
-    audited = {page.source for page in report.pages}
-    fixed = []
-    for entry in entries:
-        fp = entry["fingerprint"]
-        if remaining[fp] > 0 and entry.get("source", "") in audited:
-            remaining[fp] -= 1
-            fixed.append({k: entry[k] for k in ("rule", "fingerprint", "source", "path",
-                                                 "message") if k in entry})
-    report.fixed = fixed
-    report.baseline = str(path)
+        self.audited.add(page.source)
+
+    def finish(self, report: Report, path: Path) -> None:
+        remaining = self.remaining
+        fixed = []
+        for entry in self.entries:
+            fp = entry["fingerprint"]
+            if remaining[fp] > 0 and entry.get("source", "") in self.audited:
+                remaining[fp] -= 1
+                fixed.append({k: entry[k] for k in ("rule", "fingerprint", "source", "path",
+                                                     "message") if k in entry})
+        report.fixed = fixed
+        report.baseline = str(path)
 
 
 def write(report: Report, path: Path) -> int:

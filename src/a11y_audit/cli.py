@@ -10,15 +10,15 @@ from pathlib import Path
 
 import click
 
-from a11y_audit import __version__
+from a11y_audit import __version__, batch
 from a11y_audit import baseline as baseline_mod
 from a11y_audit.config import Config, ConfigError, find_config, load_config, parse
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
-from a11y_audit.runner import audit_sources, default_jobs
-from a11y_audit.summary import PageCounter, summary_lines
-from a11y_audit.writers import REPORT_STEM, write_atomic, writers
+from a11y_audit.runner import default_jobs
+from a11y_audit.summary import summary_lines
+from a11y_audit.writers import REPORT_STEM, atomic_file, write_atomic, writers
 from a11y_audit.writers.report_data import rule_data
 
 EXAMPLE = "mali-aid.html"
@@ -74,12 +74,16 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True,
               help="Print only errors: no summary, no page counter, no terminal listing "
                    "(report files and -f github still written).")
+@click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
+              show_default=True, metavar="SECONDS",
+              help="When standard error is not a terminal, print a progress line this often "
+                   "(on a terminal a progress bar is shown).")
 def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
           config_path: Path | None, baseline: Path | None, update_baseline: bool,
           print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
-          jobs: int | None, quiet: bool) -> None:
+          jobs: int | None, quiet: bool, progress_interval: float) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
     to) and WARC files (every HTML response). Pages are reported sorted by source.
@@ -106,18 +110,12 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             entries = baseline_mod.load(config.baseline)
         except baseline_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-    counter = PageCounter(total=None) if not quiet else None
-    try:
-        report = audit_sources(names, config.rules(), fail_on=config.fail_on,
-                               options=config.rule_options,
-                               include_passed=config.include_passed,
-                               ignores=config.ignore_elements, include=include,
-                               exclude=exclude, jobs=jobs or default_jobs(), on_page=counter)
-    finally:
-        if counter is not None:
-            counter.close()
-    if entries is not None:
-        baseline_mod.apply(report, entries, config.baseline)
+    assert config.out is not None
+    jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
+             if "jsonl" in config.formats and not update_baseline else None)
+    report = batch.run(names, config, jobs=jobs or default_jobs(), include=include,
+                       exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
+                       progress_interval=progress_interval)
     if update_baseline:
         count = baseline_mod.write(report, config.baseline)
         _print_errors(report)
@@ -176,7 +174,13 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
         writer = available[name]
         if writer.SUFFIX is not None:
             path = config.out / f"{REPORT_STEM}{writer.SUFFIX}"
-            write_atomic(path, writer.render(report))
+            if name == "jsonl":
+                pass                    # streamed while the pages were audited
+            elif hasattr(writer, "write"):
+                with atomic_file(path) as handle:
+                    writer.write(report, handle)
+            else:
+                write_atomic(path, writer.render(report))
             written.append(path)
     for name in dict.fromkeys(config.formats):
         if name == "terminal":

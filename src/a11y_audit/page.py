@@ -289,7 +289,11 @@ class Page:
         return is_focusable(el)
 
     def name(self, el: Element) -> str:
-        """The accessible name (accname 1.2), cached."""
+        """The accessible name (accname 1.2), cached: a hit costs one dict look-up (the
+        import, needed because names imports this module, runs only on a miss)."""
+        found = self._name_cache.get(el)
+        if found is not None:
+            return found
         from a11y_audit.commons.names import accessible_name
 
         return accessible_name(el, self)

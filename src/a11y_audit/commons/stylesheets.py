@@ -270,7 +270,22 @@ _SPLIT = re.compile(r"[-_:]+")
 _SIGHT_ONLY = re.compile(r"visually|screen-?reader|^sr-", re.I)
 
 
-def _words_of(el: etree._Element) -> set[str]:
+def _words_of(el: etree._Element, page: Page | None = None) -> frozenset[str]:
+    """The class, id and tag-name words of an element, tokenised once per element and page
+    (aria-hidden-focus asks for every ancestor of every tabbable element)."""
+    if page is None:
+        return _split_words(el)
+    cache: dict[etree._Element, frozenset[str]] = page.memo(_WORDS_KEY, lambda _page: {})
+    found = cache.get(el)
+    if found is None:
+        found = cache[el] = _split_words(el)
+    return found
+
+
+_WORDS_KEY = "stylesheets.words"
+
+
+def _split_words(el: etree._Element) -> frozenset[str]:
     words: set[str] = set()
     for value in (el.get("class"), el.get("id"), tag_of(el)):
         for token in (value or "").split():
@@ -279,14 +294,15 @@ def _words_of(el: etree._Element) -> set[str]:
             parts = [p.lower() for p in _SPLIT.split(token) if p]
             words.update(parts)
             words.add("".join(parts))
-    return words
+    return frozenset(words)
 
 
-def _toggled_hint(el: etree._Element, vocabulary: frozenset[str]) -> str | None:
+def _toggled_hint(el: etree._Element, vocabulary: frozenset[str],
+                  page: Page | None = None) -> str | None:
     role = (el.get("role") or "").strip().lower()
     if role in _HIDDEN_ROLES:
         return f'role="{role}"'
-    found = sorted(_words_of(el) & vocabulary)
+    found = sorted(_words_of(el, page) & vocabulary)
     return f"{found[0]!r} in its class, id or tag name" if found else None
 
 
@@ -303,7 +319,7 @@ def likely_hidden_widget(page: Page, el: etree._Element, container: etree._Eleme
     inside = True
     for node in (el, *el.iterancestors()):
         vocabulary = _TOGGLED_WORDS if inside and node is not el else _HIDDEN_WORDS
-        hint = _toggled_hint(node, vocabulary)
+        hint = _toggled_hint(node, vocabulary, page)
         if hint:
             return f"<{tag_of(node)}> has {hint}, so a stylesheet probably hides it"
         if node is container:

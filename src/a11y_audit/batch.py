@@ -1,0 +1,72 @@
+"""One command-line run over many pages: enumerate, audit in workers, stream the results.
+
+Pages arrive from the workers in source order (:func:`a11y_audit.runner.iter_audit`). Each is
+marked against the baseline, counted by the progress display, written to the JSON Lines report
+at once and kept on disk (:class:`~a11y_audit.spool.PageSpool`) for the writers that run at the
+end; the JSON report is then written page by page from there. So the memory of a run does not
+grow with its length.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from a11y_audit.baseline import Matcher
+from a11y_audit.finding import InputError, Report
+from a11y_audit.progress import Progress
+from a11y_audit.runner import Job, iter_audit, plan
+from a11y_audit.spool import PageSpool
+from a11y_audit.writers import atomic_file, jsonl_writer
+
+
+def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[str] = (),
+        exclude: Iterable[str] = (), baseline: list[dict[str, Any]] | None = None,
+        jsonl: Path | None = None, quiet: bool = False, executor: Any = None,
+        progress_interval: float | None = None) -> Report:
+    """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
+    whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to."""
+    started = time.perf_counter()
+    rules = config.rules()
+    report = Report(pages=PageSpool(), rules=list(rules),  # type: ignore[arg-type]
+                    fail_on=config.fail_on)
+    items, report.errors = plan(names, include=include, exclude=exclude)
+    job = Job.make(rules, options=config.rule_options, include_passed=config.include_passed,
+                   ignores=tuple(config.ignore_elements))
+    matcher = Matcher(baseline) if baseline is not None else None
+    progress = None if quiet else Progress(
+        len(items), jobs=jobs if executor is None else 0,
+        **({"interval": progress_interval} if progress_interval is not None else {}))
+    handle = atomic_file(jsonl) if jsonl is not None else None
+    stream = jsonl_writer.Stream(handle.__enter__(), report) if handle is not None else None
+    try:
+        for result in iter_audit(items, job, jobs, executor):
+            if isinstance(result, InputError):
+                report.errors.append(result)
+                if progress is not None:
+                    progress.error()
+                continue
+            if matcher is not None:
+                matcher.mark(result)
+            report.pages.append(result)
+            if stream is not None:
+                stream.add(result)
+            if progress is not None:
+                progress.page(result)
+        if matcher is not None and config.baseline is not None:
+            matcher.finish(report, config.baseline)
+        report.seconds = time.perf_counter() - started
+        if stream is not None:
+            stream.close(report)
+    except BaseException as exc:
+        if handle is not None:
+            handle.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    finally:
+        if progress is not None:
+            progress.close()
+    if handle is not None:
+        handle.__exit__(None, None, None)
+    return report

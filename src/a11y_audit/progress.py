@@ -1,0 +1,101 @@
+"""Progress while a batch runs, on standard error: a bar on a terminal, a status line every few
+seconds otherwise (CI logs), nothing under ``--quiet``.
+
+Only counts are printed (pages, rate, failures, errors, time left), never text from a page.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import IO
+
+from a11y_audit.finding import PageReport
+from a11y_audit.outcome import Outcome
+
+INTERVAL = 10.0          # seconds between status lines when standard error is not a terminal
+REDRAW = 0.1             # seconds between redraws of the bar
+WIDTH = 24
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class Progress:
+    """Counts pages as they finish and shows how the run goes.
+
+    ``tty`` None asks the stream. On a terminal the bar is redrawn in place at most every
+    :data:`REDRAW` seconds; elsewhere a line is printed when the run starts and then every
+    ``interval`` seconds, so a CI log shows the run is alive without filling up."""
+
+    def __init__(self, total: int, *, stream: IO[str] | None = None, tty: bool | None = None,
+                 interval: float = INTERVAL, jobs: int = 1,
+                 clock: object = time.monotonic) -> None:
+        self.total = total
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.interval = interval
+        self.clock = clock
+        self.started = clock()  # type: ignore[operator]
+        self.done = 0
+        self.failures = 0
+        self.errors = 0
+        self._shown = -1.0 if self.tty else self.started
+        self._drawn = False
+        if not self.tty:
+            self._write(f"a11y-audit: auditing {total:,} page{'s' if total != 1 else ''}"
+                        f" with {jobs} worker{'s' if jobs != 1 else ''}\n")
+
+    def page(self, page: PageReport) -> None:
+        self.done += 1
+        self.failures += sum(1 for f in page.findings if f.outcome is Outcome.FAILED)
+        self.errors += bool(page.errors)
+        self._tick()
+
+    def error(self) -> None:
+        self.done += 1
+        self.errors += 1
+        self._tick()
+
+    def _tick(self) -> None:
+        now = self.clock()  # type: ignore[operator]
+        if self.tty:
+            if now - self._shown >= REDRAW or self.done == self.total:
+                self._shown = now
+                self._write("\r" + self.bar(now) + "\x1b[K")
+                self._drawn = True
+        elif now - self._shown >= self.interval:
+            self._shown = now
+            self._write("a11y-audit: " + self.status(now) + "\n")
+
+    def rate(self, now: float) -> float:
+        elapsed = now - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    def status(self, now: float) -> str:
+        rate = self.rate(now)
+        share = f" ({100 * self.done // self.total}%)" if self.total else ""
+        left = (self.total - self.done) / rate if rate else None
+        eta = f", ETA {_clock(left)}" if left is not None and self.done < self.total else ""
+        return (f"{self.done:,}/{self.total:,} pages{share}, {rate:.1f} pages/s, "
+                f"{self.failures:,} failures, {self.errors:,} errors{eta}")
+
+    def bar(self, now: float) -> str:
+        filled = WIDTH * self.done // self.total if self.total else WIDTH
+        return "[" + "#" * filled + "." * (WIDTH - filled) + "] " + self.status(now)
+
+    def close(self) -> None:
+        """End the bar's line (the summary follows on its own line)."""
+        if self.tty and self._drawn:
+            self._write("\r" + self.bar(self.clock()) + "\x1b[K\n")  # type: ignore[operator]
+            self._drawn = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):   # a closed pipe must not stop the audit
+            pass

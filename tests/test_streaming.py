@@ -1,0 +1,143 @@
+"""Streaming: pages on disk, the JSON report written page by page (same bytes as rendering it
+whole), JSON Lines as pages finish, and progress on standard error."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from click.testing import CliRunner
+
+from a11y_audit.cli import main
+from a11y_audit.finding import InputError, Report
+from a11y_audit.progress import Progress
+from a11y_audit.registry import all_rules
+from a11y_audit.runner import audit_sources
+from a11y_audit.spool import PageSpool
+from a11y_audit.writers import json_writer, jsonl_writer
+
+from .test_runner import ARTICLE, corpus
+
+
+def spooled(report: Report) -> Report:
+    spool = PageSpool()
+    spool.extend(report.pages)
+    report.pages = spool  # type: ignore[assignment]
+    return report
+
+
+def without_time(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if '"generated_at"' not in line)
+
+
+def test_the_spool_gives_back_every_page(tmp_path):
+    report = audit_sources([str(corpus(tmp_path))], all_rules())
+    spool = PageSpool()
+    spool.extend(report.pages)
+    assert len(spool) == len(report.pages) == 9 and spool
+    assert [p.source for p in spool] == [p.source for p in report.pages]
+    assert spool[3].findings == report.pages[3].findings
+    assert [p.source for p in spool[1:3]] == [p.source for p in report.pages[1:3]]
+    # two walks at once (a writer looping inside a loop) each see every page
+    assert [(a.source, b.source) for a in spool for b in spool][10] == (
+        report.pages[1].source, report.pages[1].source)
+    assert not PageSpool()
+
+
+def test_the_json_report_streamed_from_disk_is_the_rendered_one(tmp_path):
+    report = audit_sources([str(corpus(tmp_path))], all_rules())
+    report.errors.append(InputError("gone.html", "no such file or folder"))
+    rendered = json_writer.render(report)
+    out = io.StringIO()
+    json_writer.write(spooled(report), out)
+    assert without_time(out.getvalue()) == without_time(rendered)
+    empty = Report(rules=list(all_rules()))
+    out = io.StringIO()
+    json_writer.write(spooled(empty), out)
+    assert without_time(out.getvalue()) == without_time(json_writer.render(empty))
+    assert json.loads(out.getvalue())["pages"] == []
+
+
+def test_json_lines_stream_and_render_alike(tmp_path):
+    report = audit_sources([str(corpus(tmp_path))], all_rules())
+    out = io.StringIO()
+    stream = jsonl_writer.Stream(out, report)
+    first = out.getvalue()
+    assert json.loads(first)["kind"] == "run"      # written before any page
+    for page in report.pages:
+        stream.add(page)
+    stream.close(report)
+    assert out.getvalue() == jsonl_writer.render(report)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["kind"] for line in lines] == ["run", *["page"] * 9, "error", "summary"]
+    assert lines[-1]["failed"] == sum(len(p.failures()) for p in report.pages)
+
+
+def test_the_command_writes_json_lines_that_match_the_json_report(tmp_path):
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "jsonl",
+                                       "-o", str(out), "-j", "2", "--quiet"])
+    assert result.exit_code == 2
+    data = json.loads((out / "a11y-report.json").read_text())
+    lines = [json.loads(x) for x in (out / "a11y-report.jsonl").read_text().splitlines()]
+    pages = [{k: v for k, v in x.items() if k != "kind"} for x in lines if x["kind"] == "page"]
+    assert pages == data["pages"]
+    assert [x["source"] for x in lines if x["kind"] == "error"] == [
+        e["source"] for e in data["errors"]]
+    assert "auditing" not in result.stderr     # --quiet: no progress
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_status_lines_when_not_a_terminal(tmp_path):
+    report = audit_sources([str(corpus(tmp_path))], all_rules())
+    clock, out = Clock(), io.StringIO()
+    progress = Progress(len(report.pages), stream=out, tty=False, interval=5, jobs=2,
+                        clock=clock)
+    assert out.getvalue() == "a11y-audit: auditing 9 pages with 2 workers\n"
+    for page in report.pages[:4]:
+        clock.now += 1
+        progress.page(page)
+    assert out.getvalue().count("\n") == 1        # not yet 5 seconds
+    clock.now += 1
+    progress.page(report.pages[4])
+    clock.now += 1
+    progress.error()
+    status = out.getvalue().splitlines()[1]
+    assert status.startswith("a11y-audit: 5/9 pages (55%), 1.0 pages/s, ")
+    assert f"{sum(len(p.failures()) for p in report.pages[:5]):,} failures, 0 errors" in status
+    assert status.endswith("ETA 0:04")
+    assert out.getvalue().count("\n") == 2        # the next line waits another 5 seconds
+
+
+def test_a_bar_on_a_terminal(tmp_path):
+    report = audit_sources([str(corpus(tmp_path))], all_rules())
+    clock, out = Clock(), io.StringIO()
+    progress = Progress(len(report.pages), stream=out, tty=True, clock=clock)
+    assert out.getvalue() == ""
+    for page in report.pages:
+        clock.now += 0.5
+        progress.page(page)
+    progress.close()
+    frames = out.getvalue().split("\r")[1:]
+    assert len(frames) == 10 and frames[-1].endswith("\n")
+    assert frames[0].startswith("[" + "#" * 2 + "." * 22 + "] 1/9 pages (11%), 2.0 pages/s")
+    assert frames[-1].startswith("[" + "#" * 24 + "] 9/9 pages (100%)")
+    assert "ETA" not in frames[-1]
+
+
+def test_progress_shows_at_once_on_a_long_run(tmp_path):
+    """The first status line comes before any page is audited (no wall clock measured)."""
+    for n in range(30):
+        (tmp_path / f"p{n:03d}.html").write_text(ARTICLE.format(n=n))
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "-f", "json", "-o",
+                                       str(tmp_path / "out"), "-j", "1"])
+    assert result.stderr.startswith("a11y-audit: auditing 30 pages with 1 worker\n")
