@@ -8,6 +8,7 @@ import json
 
 from click.testing import CliRunner
 
+from a11y_audit import progress as progress_module
 from a11y_audit.cli import main
 from a11y_audit.finding import InputError, Report
 from a11y_audit.progress import Progress
@@ -97,7 +98,8 @@ class Clock:
         return self.now
 
 
-def test_status_lines_when_not_a_terminal(tmp_path):
+def test_status_lines_when_not_a_terminal(tmp_path, monkeypatch):
+    monkeypatch.setattr(progress_module, "ANNOUNCE_FROM", 5)
     report = audit_sources([str(corpus(tmp_path))], all_rules())
     clock, out = Clock(), io.StringIO()
     progress = Progress(len(report.pages), stream=out, tty=False, interval=5, jobs=2,
@@ -134,10 +136,16 @@ def test_a_bar_on_a_terminal(tmp_path):
     assert "ETA" not in frames[-1]
 
 
-def test_progress_shows_at_once_on_a_long_run(tmp_path):
-    """The first status line comes before any page is audited (no wall clock measured)."""
+def test_progress_shows_at_once_on_a_long_run(tmp_path, monkeypatch):
+    """The first status line comes before any page is audited (no wall clock measured); a
+    short run prints only its summary."""
+    monkeypatch.setattr(progress_module, "ANNOUNCE_FROM", 30)
     for n in range(30):
         (tmp_path / f"p{n:03d}.html").write_text(ARTICLE.format(n=n))
     result = CliRunner().invoke(main, ["check", str(tmp_path), "-f", "json", "-o",
                                        str(tmp_path / "out"), "-j", "1"])
     assert result.stderr.startswith("a11y-audit: auditing 30 pages with 1 worker\n")
+    (tmp_path / "p000.html").unlink()
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "-f", "json", "-o",
+                                       str(tmp_path / "out"), "-j", "1"])
+    assert "auditing" not in result.stderr

@@ -14,6 +14,10 @@ from a11y_audit.finding import PageReport
 from a11y_audit.outcome import Outcome
 
 INTERVAL = 10.0          # seconds between status lines when standard error is not a terminal
+# Runs of this many pages or more say at once that they started (when standard error is not a
+# terminal): a long run shows it is alive before the first interval ends; a short one, which
+# ends in a few seconds, prints only its summary.
+ANNOUNCE_FROM = 100
 REDRAW = 0.1             # seconds between redraws of the bar
 WIDTH = 24
 
@@ -28,8 +32,9 @@ class Progress:
     """Counts pages as they finish and shows how the run goes.
 
     ``tty`` None asks the stream. On a terminal the bar is redrawn in place at most every
-    :data:`REDRAW` seconds; elsewhere a line is printed when the run starts and then every
-    ``interval`` seconds, so a CI log shows the run is alive without filling up."""
+    :data:`REDRAW` seconds; elsewhere a line is printed when a long run starts
+    (:data:`ANNOUNCE_FROM` pages) and then every ``interval`` seconds, so a CI log shows the
+    run is alive without filling up."""
 
     def __init__(self, total: int, *, stream: IO[str] | None = None, tty: bool | None = None,
                  interval: float = INTERVAL, jobs: int = 1,
@@ -45,7 +50,7 @@ class Progress:
         self.errors = 0
         self._shown = -1.0 if self.tty else self.started
         self._drawn = False
-        if not self.tty:
+        if not self.tty and total >= ANNOUNCE_FROM:
             self._write(f"a11y-audit: auditing {total:,} page{'s' if total != 1 else ''}"
                         f" with {jobs} worker{'s' if jobs != 1 else ''}\n")
 
