@@ -1,0 +1,74 @@
+"""Every ``<a>`` with visible content has an ``href``.
+
+An ``<a>`` without ``href`` is not a link: it is not focusable, screen readers do not announce
+it as a link and keyboard users cannot reach it, though it often looks and acts like one for
+mouse users (a script listens for clicks). News templates do this for "Load more", share
+buttons and cookie-banner actions. bbc-a11y's principle "Anchors must have hrefs" checks the
+same.
+
+No axe-core counterpart. bbc-a11y fails every visible ``<a>`` without ``href``; this rule leaves
+out empty placeholder anchors (``<a name="top"></a>``, ``<a id="comments"></a>``: fragment
+targets with nothing to click) and anchors turned into an ARIA widget that keyboard users can
+reach (a role plus a non-negative ``tabindex``), which the ARIA rules check instead (WAI-ARIA 1.2
+section 5.3: authors may give ``a`` another role).
+
+Fails::
+
+    <a class="load-more" onclick="loadMore()">More stories</a>
+
+    <a class="share" data-network="twitter"><img src="x.svg" alt="Share on X"></a>
+
+Passes::
+
+    <a href="/world">World</a>
+
+    <a name="comments"></a><a href="#comments">Comments</a>
+
+    <a role="button" tabindex="0" onclick="share()">Share</a>
+
+Limits: an anchor hidden by a stylesheet class is checked; only the ``hidden`` attribute and
+inline ``display:none``/``visibility:hidden`` count as not rendered.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.aria import explicit_role
+from a11y_audit.commons.dom import normalize_space, text_content
+from a11y_audit.commons.focus import tabindex
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="anchor-has-href",
+    impact="moderate",
+    wcag=(),
+    tags=("news", "cat.keyboard"),
+    axe=False,
+    help_url=bbc.url("principles"),
+    help="Give the link an href, or make it a <button> if it runs a script",
+)
+
+_CONTENT = ("img", "svg", "picture", "video", "canvas")
+
+
+def check(page: Page) -> Results:
+    for el in page.tags("a"):
+        if el.get("href") is not None:
+            yield RULE.ok(el, "The link has an href")
+            continue
+        if not page.is_rendered(el) or not _has_content(el):
+            continue
+        role, index = explicit_role(el), tabindex(el)
+        if role is not None and index is not None and index >= 0:
+            yield RULE.ok(el, f"<a role=\"{role}\" tabindex=\"{index}\"> is an ARIA widget "
+                              "keyboard users can reach")
+        else:
+            label = normalize_space(text_content(el, 60)) or "(image)"
+            yield RULE.fail(el, f"<a> \"{label}\" has no href: keyboard users cannot reach it "
+                                "and screen readers do not announce it as a link")
+
+
+def _has_content(el: Element) -> bool:
+    if normalize_space(text_content(el, 10)):
+        return True
+    return any(True for _ in el.iter(*_CONTENT))

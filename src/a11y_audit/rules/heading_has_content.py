@@ -1,0 +1,116 @@
+"""Content follows every heading before the next heading of the same or a higher rank.
+
+A heading announces a section. When the next thing after it is another heading of the same
+rank (or the end of the page), the section is empty: screen reader users who jump by headings
+land on a title with nothing under it, often a leftover "Related stories" or "Comments"
+heading whose content a script never loaded. bbc-a11y's standard "Content must follow
+headings" checks the same.
+
+No axe-core counterpart. bbc-a11y fails a heading whose next text is a heading with the same
+tag name; this rule also fails one followed directly by a heading of a higher rank (an ``h3``
+then an ``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses
+``aria-level`` for ``role="heading"``. Text, images with alternative text, embedded frames,
+media, form controls and lower-rank sub-headings count as content; text that is not rendered
+(``hidden``, inline ``display:none``, ``script``, ``template``) does not.
+
+Fails::
+
+    <h2>Related stories</h2><h2>Most read</h2><ol><li><a href="/a">Flood</a></li></ol>
+
+    <article><h1>Storm hits coast</h1><p>Text.</p><h2>Comments</h2></article>
+
+Passes::
+
+    <h2>Most read</h2><ol><li><a href="/a">Flood defences fail</a></li></ol>
+
+    <h2>Video</h2><iframe src="https://www.youtube.com/embed/x" title="Flood"></iframe>
+
+Limits: content that a stylesheet hides counts as content; content a script adds later is
+not seen (that is the case this rule exists for, but it cannot tell a lazy-loaded section from
+an abandoned one).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.page import heading_level
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="heading-has-content",
+    impact="minor",
+    wcag=(),
+    tags=("news", "cat.structure"),
+    axe=False,
+    help_url=bbc.url("structure/headings"),
+    help="Put the section's content after its heading, or remove the empty heading",
+)
+
+_SKIP = frozenset(("script", "style", "template", "noscript", "head", "title", "meta", "link"))
+_EMBEDDED = frozenset(("iframe", "frame", "video", "audio", "object", "embed", "canvas",
+                       "input", "select", "textarea", "button", "math"))
+
+
+def check(page: Page) -> Results:
+    headings = {h.element: h for h in page.headings if not h.hidden}
+    if not headings:
+        return
+    events = _events(page, headings)
+    for i, (kind, el, level) in enumerate(events):
+        if kind != "heading":
+            continue
+        following = events[i + 1] if i + 1 < len(events) else None
+        name = headings[el].text or "(empty)"
+        if following is None:
+            yield RULE.fail(el, f"Heading \"{name}\" ends the page: no content follows it")
+        elif following[0] == "heading" and following[2] <= level:
+            yield RULE.fail(el, f"Heading \"{name}\" is followed directly by the "
+                                f"level-{following[2]} heading \"{headings[following[1]].text}\"")
+        else:
+            yield RULE.ok(el, f"Content follows heading \"{name}\"")
+
+
+def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
+    """Headings and content in document order: ("heading", el, level) or ("content", el, 0).
+
+    Only the first piece of content after each heading matters, so runs are collapsed."""
+    events: list[tuple[str, Element, int]] = []
+    inside: list[Element] = []          # open headings (their text is not content)
+
+    def content(el: Element) -> None:
+        if not inside and (not events or events[-1][0] != "content"):
+            events.append(("content", el, 0))
+
+    walker = etree.iterwalk(page.body, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str):
+            if event == "end" and el.tail and el.tail.strip():
+                parent = el.getparent()
+                content(parent if parent is not None else el)
+            continue
+        if event == "start":
+            tag = tag_of(el)
+            if tag in _SKIP or not page.is_rendered(el):
+                walker.skip_subtree()       # its "end" event still comes, with the tail
+                continue
+            if el in headings:
+                events.append(("heading", el, heading_level(el)))
+                inside.append(el)
+                continue
+            if (tag in _EMBEDDED or (tag == "img" and normalize_space(el.get("alt")))
+                    or (tag == "svg" and page.name(el)) or (el.text and el.text.strip())):
+                content(el)
+        else:
+            if inside and inside[-1] is el:
+                inside.pop()
+            _tail(el, content)
+    return events
+
+
+def _tail(el: Element, content) -> None:
+    if el.tail and el.tail.strip():
+        parent = el.getparent()
+        content(parent if parent is not None else el)

@@ -1,0 +1,77 @@
+"""``tabindex="0"`` is set only on elements that are focusable anyway, or on ARIA widgets.
+
+``tabindex="0"`` adds an element to the Tab order. On a ``<div>`` or ``<span>`` without a role,
+keyboard users land on something that does nothing and screen readers announce no role: a
+wasted, confusing Tab stop (carousels, cards and "sticky" video players on news pages often
+do this). bbc-a11y's standard "Zero tab index must only be set on elements which are focusable
+by default" checks the same.
+
+No axe-core counterpart. bbc-a11y fails every visible element with ``tabindex="0"`` other than
+``input``, ``button``, ``select``, ``textarea`` and ``a``. This rule uses HTML's list of
+focusable elements (links with ``href``, form controls, ``iframe``, ``summary``, media with
+controls, editing hosts), passes elements with an interactive ARIA role (a custom widget needs
+``tabindex="0"``, WAI-ARIA Authoring Practices "Keyboard navigation inside components"), and
+answers cantTell for a likely scrollable region (a landmark ``region`` or an inline
+``overflow: auto|scroll``), which must be focusable so keyboard users can scroll it (WCAG
+2.1.1, axe-core ``scrollable-region-focusable``). Option ``allow-widget-roles = false`` applies
+the BBC standard strictly.
+
+Fails::
+
+    <div class="card" tabindex="0"><h3>Markets slide</h3><p>Shares fell 3%.</p></div>
+
+Passes::
+
+    <div role="button" tabindex="0" aria-pressed="false">Follow</div>
+
+    <a href="/markets" tabindex="0">Markets</a>
+
+Limits: overflow set by a stylesheet is not seen, so a scroll container marked only by a class
+fails; add ``role="region"`` and a name, which it needs anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.aria import explicit_role, is_widget
+from a11y_audit.commons.focus import is_natively_focusable, tabindex
+from a11y_audit.commons.naming import describe
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="tabindex-zero-focusable",
+    impact="minor",
+    wcag=(),
+    tags=("news", "cat.keyboard"),
+    axe=False,
+    help_url=bbc.url("focus/focusable-elements"),
+    help="Use a native control (<a href>, <button>) or give the element a widget role",
+)
+
+OPTIONS: dict[str, Any] = {
+    # Pass custom widgets (role=button, tab, slider...) that need tabindex="0".
+    "allow-widget-roles": True,
+}
+
+_SCROLLING = re.compile(r"overflow(?:-[xy])?\s*:\s*(?:auto|scroll)", re.I)
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    for el in page.select("*[tabindex]"):
+        if tabindex(el) != 0 or not page.is_rendered(el):
+            continue
+        role = explicit_role(el)
+        if is_natively_focusable(el):
+            yield RULE.ok(el, "Focusable by default")
+        elif role is not None and is_widget(role) and options["allow-widget-roles"]:
+            yield RULE.ok(el, f"A custom widget (role=\"{role}\") needs tabindex=\"0\"")
+        elif role == "region" or _SCROLLING.search(el.get("style") or ""):
+            yield RULE.cant_tell(el, f"{describe(el)} with tabindex=\"0\" may be a scrollable "
+                                     "region, which keyboard users must be able to focus")
+        else:
+            what = f"role \"{role}\"" if role else "no interactive role"
+            yield RULE.fail(el, f"{describe(el)} has tabindex=\"0\" and {what}: a Tab stop that "
+                                "does nothing")

@@ -1,0 +1,73 @@
+"""The ``title`` attribute is used only on form controls and frames.
+
+A ``title`` shows as a tooltip only when a mouse hovers; keyboard users, touch-screen users
+(most news readers are on phones) and many screen reader configurations never get it. On links,
+images and headings, information placed only in ``title`` is lost to them. On form controls it
+is a last-resort label, and on frames it is the name. bbc-a11y's standard "Title attributes only
+on inputs" checks the same.
+
+No axe-core counterpart. bbc-a11y fails every visible element with ``title`` other than
+``input``, ``button``, ``textarea``, ``select`` and ``iframe``. This rule also allows ``title``
+where HTML gives it a defined meaning other than a tooltip: ``abbr`` and ``dfn`` (the
+expansion or term), ``frame``, ``object`` and ``embed`` (their name), and elements outside the
+rendered body (``link``, ``style``, ``meta``); an empty ``title`` is ignored. Option
+``allowed-elements`` adds tag names.
+
+Fails::
+
+    <a href="/world" title="Read more world news">World</a>
+
+    <img src="chart.png" alt="Chart" title="Source: ONS, 2024">
+
+Passes::
+
+    <label>Email <input type="email" title="you@example.com"></label>
+
+    <abbr title="European Central Bank">ECB</abbr>
+
+    <iframe src="https://www.youtube.com/embed/x" title="Video: the flood"></iframe>
+
+Limits: an element hidden by a stylesheet class is checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.commons.naming import describe
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="title-attr-inputs-only",
+    impact="minor",
+    wcag=(),
+    tags=("news", "cat.text-alternatives"),
+    axe=False,
+    help_url=bbc.url("text-equivalents/tooltips-and-supplementary-information"),
+    help="Move the title text into the visible content or the accessible name, and drop title",
+)
+
+ALLOWED = ("input", "button", "textarea", "select", "iframe", "frame", "object", "embed",
+           "abbr", "dfn")
+_HEAD = frozenset(("html", "head", "link", "style", "meta", "title", "script", "base"))
+
+OPTIONS: dict[str, Any] = {
+    # Tag names on which title is accepted besides the defaults above.
+    "allowed-elements": [],
+}
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    allowed = {*ALLOWED, *(t.lower() for t in options["allowed-elements"])}
+    for el in page.select("*[title]"):
+        title = normalize_space(el.get("title"))
+        tag = tag_of(el)
+        if not title or tag in _HEAD or not page.is_rendered(el):
+            continue
+        if tag in allowed:
+            yield RULE.ok(el, f"title on <{tag}> is allowed")
+        else:
+            yield RULE.fail(el, f"{describe(el)} has title=\"{title[:80]}\": a tooltip that "
+                                "keyboard and touch users never see")
