@@ -118,3 +118,21 @@ def test_inline_suppression_and_element_ignores(tmp_path, monkeypatch):
     assert "frame-title" not in rules_failed and "image-alt" in rules_failed
     assert data["pages"][0]["suppressed"] == 2
     assert result.exit_code == 1
+
+
+def test_tags_option_selects_the_newsroom_rules(tmp_path):
+    """``--tags news`` runs exactly the rules tagged news, like ``select = ["news"]``."""
+    from a11y_audit.registry import all_rules
+
+    news = sorted(r.id for r in all_rules() if "news" in r.rule.all_tags)
+    assert "heading-has-content" in news and "image-alt" not in news
+    shown = json.loads(run(tmp_path, "check", "--print-config", "--tags", "news").output)
+    assert shown["rules-run"] == news
+    config = tmp_path / ".a11y-audit.toml"
+    config.write_text('select = ["news"]\n', encoding="utf-8")
+    shown = json.loads(run(tmp_path, "check", "--print-config", "--config", str(config)).output)
+    assert shown["rules-run"] == news
+    both = json.loads(run(tmp_path, "check", "--print-config", "--tags", "news",
+                          "-r", "image-alt").output)["rules-run"]
+    assert both == sorted([*news, "image-alt"])
+    assert run(tmp_path, "check", "--tags", "no-such-tag", "x.html").exit_code == 2

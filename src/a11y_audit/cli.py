@@ -47,6 +47,9 @@ def main() -> None:
               help="Exit 1 only for failures of this impact or worse. Default: any failure.")
 @click.option("-r", "--rule", "selected", multiple=True, metavar="ID",
               help="Run only these rules (ids or tags; repeatable).")
+@click.option("--tags", multiple=True, metavar="TAG", expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.tags", value),
+              help="Run only rules with these tags, e.g. news or wcag2aa (repeatable; adds to -r).")
 @click.option("--ignore", "ignored", multiple=True, metavar="ID",
               help="Do not run these rules (ids or tags; repeatable).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -93,8 +96,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     2 usage or configuration error, or an input that could not be read
     (the rest is still audited).
     """
-    config = _effective_config(config_path, formats, out, fail_on, selected, ignored, baseline,
-                               include_passed)
+    config = _effective_config(config_path, formats, out, fail_on, (*selected, *_tags()), ignored,
+                               baseline, include_passed)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return
@@ -138,6 +141,11 @@ def _print_errors(report: Report) -> None:
     for page in report.pages:
         for error in page.errors:
             click.echo(f"a11y-audit: error: {page.source}: {error}", err=True)
+
+
+def _tags() -> tuple[str, ...]:
+    """The --tags values (kept out of check()'s signature, which every new option touches)."""
+    return tuple(click.get_current_context().meta.get("a11y-audit.tags", ()))
 
 
 def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | None,

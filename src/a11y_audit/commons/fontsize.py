@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from cssselect import GenericTranslator, SelectorError, parse
+from cssselect import HTMLTranslator, SelectorError, parse
 from cssselect.xpath import ExpressionError
 from lxml import etree
 
@@ -91,71 +91,113 @@ def declared_sizes(declarations: str, source: str, conditional: bool = False
 @dataclass(frozen=True, slots=True)
 class _Rule:
     selector: str
-    xpath: etree.XPath
+    compiled: _Compiled
     specificity: tuple[int, int, int]
     order: int
     size: Size
     important: bool
 
 
+_BRACES = re.compile(r"[{}]")
+
+
 def _blocks(css: str) -> list[tuple[str, str, bool]]:
     """(prelude, declarations, conditional) of style rules, descending into grouping rules."""
     out: list[tuple[str, str, bool]] = []
-    stack: list[bool] = []     # per open block: is it a conditional group?
+    stack: list[bool] = []     # per open grouping rule: is it conditional?
     start = 0
-    i = 0
     n = len(css)
-    while i < n:
-        ch = css[i]
-        if ch == "{":
-            prelude = css[start:i].strip()
-            if prelude.startswith("@"):
-                if prelude.lower().startswith(_CONDITIONAL):
-                    stack.append(True)
-                    start = i + 1
-                else:                           # @font-face, @keyframes, @page: skip it
-                    depth, i = 1, i + 1
-                    while i < n and depth:
-                        depth += {"{": 1, "}": -1}.get(css[i], 0)
-                        i += 1
-                    start = i
-                    continue
-            else:
-                close = css.find("}", i)
-                close = n if close < 0 else close
-                out.append((prelude, css[i + 1:close], any(stack)))
-                i = close + 1
-                start = i
-                continue
-        elif ch == "}":
+    braces = _BRACES.finditer(css)
+    for match in braces:
+        i = match.start()
+        if css[i] == "}":
             if stack:
                 stack.pop()
             start = i + 1
-        elif ch == ";" and css[start:i].lstrip().startswith("@"):
-            start = i + 1                       # @import/@charset statements
-        i += 1
+            continue
+        prelude = css[start:i]
+        if ";" in prelude:                      # after @import/@charset statements
+            prelude = prelude.rsplit(";", 1)[1]
+        prelude = prelude.strip()
+        if prelude.startswith("@") and prelude.lower().startswith(_CONDITIONAL):
+            stack.append(True)
+            start = i + 1
+            continue
+        depth = 1
+        for inner in braces:                    # to the matching close brace
+            depth += 1 if css[inner.start()] == "{" else -1
+            if depth == 0:
+                break
+        close = inner.start() if depth == 0 else n
+        if not prelude.startswith("@"):         # @font-face, @keyframes, @page: skipped
+            out.append((prelude, css[i + 1:close], any(stack)))
+        start = close + 1
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    xpath: etree.XPath
+    specificity: tuple[int, int, int]
+    # What the last compound requires, a cheap filter before XPath runs over the page.
+    tag: str | None
+    ident: str | None
+    classes: frozenset[str]
+
+
+def _last_compound(tree: object) -> tuple[str | None, str | None, frozenset[str]]:
+    while type(tree).__name__ == "CombinedSelector":
+        tree = tree.subselector  # type: ignore[attr-defined]
+    tag = ident = None
+    classes: set[str] = set()
+    while tree is not None:
+        kind = type(tree).__name__
+        if kind == "Class":
+            classes.add(tree.class_name)  # type: ignore[attr-defined]
+        elif kind == "Hash":
+            ident = tree.id  # type: ignore[attr-defined]
+        elif kind == "Element":
+            element = tree.element  # type: ignore[attr-defined]
+            tag = element.lower() if element and element != "*" else None
+            break
+        tree = getattr(tree, "selector", None)
+    return tag, ident, frozenset(classes)
+
+
+_AXES = {" ": "ancestor", ">": "parent", "~": "preceding-sibling"}
+
+
+def _step(translator: HTMLTranslator, tree: object) -> str:
+    """The selector as one XPath step that tests the element itself: ``A B`` becomes
+    ``B[ancestor::A]``. Evaluated on candidate elements only, it avoids the whole-document
+    ``descendant-or-self`` walks of the usual translation."""
+    if type(tree).__name__ == "CombinedSelector":
+        right = _step(translator, tree.subselector)  # type: ignore[attr-defined]
+        left = _step(translator, tree.selector)  # type: ignore[attr-defined]
+        combinator = tree.combinator  # type: ignore[attr-defined]
+        if combinator == "+":
+            return f"{right}[preceding-sibling::*[1][self::{left}]]"
+        return f"{right}[{_AXES[combinator]}::{left}]"
+    expr = translator.xpath(tree)  # type: ignore[arg-type]
+    return expr.element + (f"[{expr.condition}]" if expr.condition else "")
+
+
 @lru_cache(maxsize=4096)
-def _compile(selector: str) -> list[tuple[etree.XPath, tuple[int, int, int]]]:
+def _compile(selector: str) -> list[_Compiled]:
     try:
         parsed = parse(selector)
     except SelectorError:
         return []
     out = []
-    translator = GenericTranslator()
+    translator = HTMLTranslator()
     for sel in parsed:
         if sel.pseudo_element is not None:
             continue
         try:
-            path = translator.selector_to_xpath(sel, prefix="descendant-or-self::")
-        except (SelectorError, ExpressionError):
+            compiled = etree.XPath("self::" + _step(translator, sel.parsed_tree))
+        except (SelectorError, ExpressionError, etree.XPathSyntaxError, KeyError, ValueError):
             continue
-        try:
-            out.append((etree.XPath(path), sel.specificity()))
-        except etree.XPathSyntaxError:
-            continue
+        out.append(_Compiled(compiled, sel.specificity(), *_last_compound(sel.parsed_tree)))
     return out
 
 
@@ -174,27 +216,66 @@ def _style_rules(page: Page) -> list[_Rule]:
                 sizes = declared_sizes(declarations, prelude, conditional)
                 if not sizes:
                     continue
-                for xpath, specificity in _compile(prelude):
+                for compiled in _compile(prelude):
+                    if not _may_occur(page, compiled):
+                        continue
                     for size, important in sizes:
                         order += 1
-                        rules.append(_Rule(prelude, xpath, specificity, order, size, important))
+                        rules.append(_Rule(prelude, compiled, compiled.specificity, order,
+                                           size, important))
         return rules
 
     return page.memo("fontsize.style_rules", compute)
 
 
+def _class_index(page: Page) -> dict[str, list[Element]]:
+    def compute(page: Page) -> dict[str, list[Element]]:
+        index: dict[str, list[Element]] = {}
+        for el in page.by_attribute.get("class", []):
+            for name in (el.get("class") or "").split():
+                index.setdefault(name, []).append(el)
+        return index
+
+    return page.memo("fontsize.class_index", compute)
+
+
+def _may_occur(page: Page, compiled: _Compiled) -> bool:
+    """Some element could match the selector's last compound (most rules of a site-wide
+    stylesheet target classes this page does not use)."""
+    if compiled.ident is not None and compiled.ident not in page.ids:
+        return False
+    if compiled.tag is not None and not page.tags(compiled.tag):
+        return False
+    index = _class_index(page)
+    return all(name in index for name in compiled.classes)
+
+
+def _candidates(page: Page, compiled: _Compiled) -> list[Element]:
+    if compiled.ident is not None:
+        return [el for el in page.by_attribute.get("id", []) if el.get("id") == compiled.ident]
+    if compiled.classes:
+        index = _class_index(page)
+        return min((index.get(name, []) for name in compiled.classes), key=len)
+    if compiled.tag is not None:
+        return page.tags(compiled.tag)
+    return page.elements
+
+
 def _matches(page: Page) -> dict[Element, list[_Rule]]:
     def compute(page: Page) -> dict[Element, list[_Rule]]:
         by_element: dict[Element, list[_Rule]] = {}
-        compiled: dict[etree.XPath, list[Element]] = {}
+        done: dict[str, list[Element]] = {}
         for rule in _style_rules(page):
-            found = compiled.get(rule.xpath)
+            found = done.get(rule.compiled.xpath.path)
             if found is None:
-                try:
-                    found = compiled[rule.xpath] = [
-                        e for e in rule.xpath(page.root) if isinstance(e.tag, str)]
-                except etree.XPathEvalError:
-                    found = compiled[rule.xpath] = []
+                found = []
+                for el in _candidates(page, rule.compiled):
+                    try:
+                        if rule.compiled.xpath(el):
+                            found.append(el)
+                    except etree.XPathEvalError:
+                        break
+                done[rule.compiled.xpath.path] = found
             for el in found:
                 by_element.setdefault(el, []).append(rule)
         return by_element

@@ -63,7 +63,7 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, f"<a role=\"{role}\" tabindex=\"{index}\"> is an ARIA widget "
                               "keyboard users can reach")
         else:
-            label = normalize_space(text_content(el, 60)) or "(image)"
+            label = normalize_space(text_content(el, 60)) or page.name(el) or "(image)"
             yield RULE.fail(el, f"<a> \"{label}\" has no href: keyboard users cannot reach it "
                                 "and screen readers do not announce it as a link")
 

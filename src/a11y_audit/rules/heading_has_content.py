@@ -11,7 +11,10 @@ tag name; this rule also fails one followed directly by a heading of a higher ra
 then an ``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses
 ``aria-level`` for ``role="heading"``. Text, images with alternative text, embedded frames,
 media, form controls and lower-rank sub-headings count as content; text that is not rendered
-(``hidden``, inline ``display:none``, ``script``, ``template``) does not.
+(``hidden``, inline ``display:none``, ``script``, ``template``) does not. A heading that is a link
+or holds one (the headline of a teaser card in a "Related stories" list) passes: the link is
+what the heading leads to, and lists of teaser headlines are a navigation aid, not empty
+sections.
 
 Fails::
 
@@ -64,13 +67,21 @@ def check(page: Page) -> Results:
             continue
         following = events[i + 1] if i + 1 < len(events) else None
         name = headings[el].text or "(empty)"
-        if following is None:
+        if _is_teaser(el):
+            yield RULE.ok(el, f"Heading \"{name}\" is a teaser headline: its link is the content")
+        elif following is None:
             yield RULE.fail(el, f"Heading \"{name}\" ends the page: no content follows it")
         elif following[0] == "heading" and following[2] <= level:
             yield RULE.fail(el, f"Heading \"{name}\" is followed directly by the "
                                 f"level-{following[2]} heading \"{headings[following[1]].text}\"")
         else:
             yield RULE.ok(el, f"Content follows heading \"{name}\"")
+
+
+def _is_teaser(el: Element) -> bool:
+    """A heading that is a link or wraps one: a teaser card's headline in a list of stories."""
+    return any(True for _ in el.iterdescendants("a")) or any(
+        tag_of(anc) == "a" and anc.get("href") is not None for anc in el.iterancestors())
 
 
 def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:

@@ -73,5 +73,5 @@ def check(page: Page, options: dict[str, Any]) -> Results:
                                      "region, which keyboard users must be able to focus")
         else:
             what = f"role \"{role}\"" if role else "no interactive role"
-            yield RULE.fail(el, f"{describe(el)} has tabindex=\"0\" and {what}: a Tab stop that "
-                                "does nothing")
+            yield RULE.fail(el, f"{describe(el)} has tabindex=\"0\" and {what}: keyboard users "
+                                "stop on it, but screen readers do not say what it does")

@@ -24,6 +24,9 @@ Passes::
 
     <p style="font-size: 0.875rem">Photo: Reuters</p>
 
+Text at ``font-size: 0`` is hidden from sight on purpose (text for screen readers only) and is
+not judged.
+
 cantTell: a size set inside ``@media``/``@supports`` (it may apply only at some viewports, or
 only in print), and a small relative size (``font-size: 0.6em``) that no absolute size on the
 page anchors: it depends on the reader's default and on external stylesheets.
@@ -66,8 +69,8 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if tag_of(el) in _NO_TEXT or not page.is_rendered(el) or not _direct_text(page, el):
             continue
         size = fontsize.computed_size(page, el)
-        if size.px is None:
-            continue
+        if size.px is None or size.px < 1:
+            continue  # font-size 0 is the "visually hidden" idiom, not small print
         parent = el.getparent()
         if parent is not None and fontsize.computed_size(page, parent).px == size.px:
             continue  # not where the size changes

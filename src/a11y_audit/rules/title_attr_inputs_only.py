@@ -10,8 +10,10 @@ No axe-core counterpart. bbc-a11y fails every visible element with ``title`` oth
 ``input``, ``button``, ``textarea``, ``select`` and ``iframe``. This rule also allows ``title``
 where HTML gives it a defined meaning other than a tooltip: ``abbr`` and ``dfn`` (the
 expansion or term), ``frame``, ``object`` and ``embed`` (their name), and elements outside the
-rendered body (``link``, ``style``, ``meta``); an empty ``title`` is ignored. Option
-``allowed-elements`` adds tag names.
+rendered body (``link``, ``style``, ``meta``); an empty ``title`` is ignored. A ``title`` whose
+text is already part of the element's own text (or an image's ``alt``) loses nothing when the
+tooltip is missed; it passes here, and ``title-attr-not-duplicate`` reports an exact copy.
+Option ``allowed-elements`` adds tag names.
 
 Fails::
 
@@ -35,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.commons.dom import normalize_space, tag_of, text_content
 from a11y_audit.commons.naming import describe
 from a11y_audit.rule import Page, Results, Rule
 
@@ -66,8 +68,11 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         tag = tag_of(el)
         if not title or tag in _HEAD or not page.is_rendered(el):
             continue
+        own = normalize_space(el.get("alt") if tag == "img" else text_content(el)).casefold()
         if tag in allowed:
             yield RULE.ok(el, f"title on <{tag}> is allowed")
+        elif title.casefold() in own:
+            yield RULE.ok(el, "The title repeats text the element shows")
         else:
             yield RULE.fail(el, f"{describe(el)} has title=\"{title[:80]}\": a tooltip that "
                                 "keyboard and touch users never see")
