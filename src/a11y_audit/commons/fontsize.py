@@ -101,10 +101,14 @@ class _Rule:
 _BRACES = re.compile(r"[{}]")
 
 
+_PRINT_ONLY = re.compile(r"@media\s+(?:only\s+)?print\b[^,]*\Z", re.I)
+
+
 def _blocks(css: str) -> list[tuple[str, str, bool]]:
-    """(prelude, declarations, conditional) of style rules, descending into grouping rules."""
+    """(prelude, declarations, conditional) of style rules, descending into grouping rules;
+    rules under ``@media print`` are left out (they never apply on screen)."""
     out: list[tuple[str, str, bool]] = []
-    stack: list[bool] = []     # per open grouping rule: is it conditional?
+    stack: list[bool] = []     # per open grouping rule: is it print-only?
     start = 0
     n = len(css)
     braces = _BRACES.finditer(css)
@@ -120,7 +124,7 @@ def _blocks(css: str) -> list[tuple[str, str, bool]]:
             prelude = prelude.rsplit(";", 1)[1]
         prelude = prelude.strip()
         if prelude.startswith("@") and prelude.lower().startswith(_CONDITIONAL):
-            stack.append(True)
+            stack.append(bool(_PRINT_ONLY.match(prelude)))
             start = i + 1
             continue
         depth = 1
@@ -129,8 +133,8 @@ def _blocks(css: str) -> list[tuple[str, str, bool]]:
             if depth == 0:
                 break
         close = inner.start() if depth == 0 else n
-        if not prelude.startswith("@"):         # @font-face, @keyframes, @page: skipped
-            out.append((prelude, css[i + 1:close], any(stack)))
+        if not prelude.startswith("@") and not any(stack):   # @font-face, @keyframes: skipped
+            out.append((prelude, css[i + 1:close], bool(stack)))
         start = close + 1
     return out
 
