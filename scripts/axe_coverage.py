@@ -129,14 +129,10 @@ AXE_RULES: dict[str, tuple[str, str]] = {
 NOT_HERE: dict[str, str] = {
     "aria-allowed-role": "Decidable from markup (ARIA in HTML's allowed roles per element); not "
                          "done yet: it needs the ARIA-in-HTML table of allowed roles.",
-    "aria-conditional-attr": "Decidable from markup (aria-checked on a native checkbox, row "
-                             "attributes outside a treegrid); not done yet.",
     "aria-roledescription": "Deprecated in axe-core 4.11 (not run by default); decidable from "
                             "markup, not done.",
     "audio-caption": "Deprecated in axe-core; whether a transcript or captions exist for audio "
                      "needs a person (axe only asks for review).",
-    "avoid-inline-spacing": "Decidable from inline styles (letter-, word-spacing, line-height "
-                            "set with !important); not done yet.",
     "bypass": "axe asks for review when a page has no heading, landmark or same-page link; the "
               "news rule skip-link-present and the landmark and heading rules cover the need.",
     "color-contrast": "Needs rendered colours: the cascade of every stylesheet, backgrounds, "
@@ -167,7 +163,6 @@ NOT_HERE: dict[str, str] = {
     "link-in-text-block": "Needs rendered colours and underlines (CSS).",
     "no-autoplay-audio": "The news-rules engineer's (media).",
     "scrollable-region-focusable": "Needs layout: whether content overflows its box.",
-    "table-fake-caption": "Experimental in axe-core; decidable from markup; not done yet.",
     "target-size": "Needs layout: the rendered size and spacing of targets.",
     "video-caption": "The news-rules engineer's (media).",
 }

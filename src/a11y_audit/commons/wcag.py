@@ -9,6 +9,7 @@ CRITERIA: dict[str, tuple[str, str, str]] = {
     "1.3.5": ("Identify Input Purpose", "AA", "identify-input-purpose"),
     "1.4.4": ("Resize Text", "AA", "resize-text"),
     "1.4.10": ("Reflow", "AA", "reflow"),
+    "1.4.12": ("Text Spacing", "AA", "text-spacing"),
     "2.1.1": ("Keyboard", "A", "keyboard"),
     "2.2.1": ("Timing Adjustable", "A", "timing-adjustable"),
     "2.2.2": ("Pause, Stop, Hide", "A", "pause-stop-hide"),
