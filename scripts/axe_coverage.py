@@ -127,8 +127,6 @@ AXE_RULES: dict[str, tuple[str, str]] = {
 
 # Why a rule is not implemented here: what static HTML lacks, or who is on it.
 NOT_HERE: dict[str, str] = {
-    "aria-allowed-role": "Decidable from markup (ARIA in HTML's allowed roles per element); not "
-                         "done yet: it needs the ARIA-in-HTML table of allowed roles.",
     "aria-roledescription": "Deprecated in axe-core 4.11 (not run by default); decidable from "
                             "markup, not done.",
     "audio-caption": "Deprecated in axe-core; whether a transcript or captions exist for audio "
