@@ -127,8 +127,8 @@ AXE_RULES: dict[str, tuple[str, str]] = {
 
 # Why a rule is not implemented here: what static HTML lacks, or who is on it.
 NOT_HERE: dict[str, str] = {
-    "aria-roledescription": "Deprecated in axe-core 4.11 (not run by default); decidable from "
-                            "markup, not done.",
+    "aria-roledescription": "Deprecated and disabled in axe-core 4.11 (its check only asks for "
+                            "review outside a short list of roles); not done.",
     "audio-caption": "Deprecated in axe-core; whether a transcript or captions exist for audio "
                      "needs a person (axe only asks for review).",
     "bypass": "axe asks for review when a page has no heading, landmark or same-page link; the "
@@ -145,8 +145,6 @@ NOT_HERE: dict[str, str] = {
     "duplicate-id": "Deprecated in axe-core (WCAG 4.1.1 is obsolete); duplicate-id-aria checks "
                     "the ids that assistive technology follows.",
     "duplicate-id-active": "Deprecated in axe-core (WCAG 4.1.1 is obsolete); see duplicate-id.",
-    "focus-order-semantics": "Experimental in axe-core; decidable from markup (a focusable "
-                             "element without a widget role); not done.",
     "form-field-multiple-labels": "axe-core never fails it: several labels only make it ask "
                                   "for review, and a rule here must be able to fail.",
     "frame-tested": "Checks that axe-core itself ran inside each iframe; frame documents are "
