@@ -6,8 +6,9 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from a11y_audit import source_map
 from a11y_audit.commons import dom
-from a11y_audit.finding import Finding, PageReport, RuleSummary
+from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import fingerprint, template_path
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
@@ -50,7 +51,7 @@ def audit_page(
             summary.add(result.outcome)
             if include_passed or result.outcome is not Outcome.PASSED:
                 report.findings.append(locate(page, loaded, result.outcome, result.element,
-                                              result.message))
+                                              result.message, result.related))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -81,9 +82,12 @@ def is_suppressed(element: Any, rule_id: str, marks: dict[Any, set[str]]) -> boo
 
 
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
-           message: str) -> Finding:
+           message: str, related: Sequence[Any] = ()) -> Finding:
     rule = loaded.rule
     path = template_path(element)
+    where = page.location(element)
+    inside = next((el for el in related if _contains(element, el)), None)
+    text = source_map.snippet(where, page.location(inside) if inside is not None else None)
     return Finding(
         rule=rule.id,
         outcome=outcome,
@@ -91,14 +95,29 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         message=message or rule.help,
         selector=page.css_path(element),
         xpath=page.xpath(element),
-        line=element.sourceline,
-        snippet=dom.snippet(element),
+        line=where.line,
+        column=where.column,
+        snippet=text if text is not None else dom.snippet(element),
         wcag=rule.wcag,
         help=rule.help,
         help_url=rule.help_url,
         path=path,
         fingerprint=fingerprint(rule.id, element, path),
+        related=tuple(_related(page, el) for el in dict.fromkeys(related)
+                      if el is not element),
     )
+
+
+def _contains(container: Any, el: Any) -> bool:
+    return any(node is container for node in el.iterancestors())
+
+
+def _related(page: Page, el: Any) -> Related:
+    where = page.location(el)
+    text = source_map.snippet(where)
+    return Related(selector=page.css_path(el), xpath=page.xpath(el), line=where.line,
+                   column=where.column,
+                   snippet=text if text is not None else dom.snippet(el))
 
 
 def audit_html(

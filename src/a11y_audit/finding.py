@@ -9,6 +9,17 @@ from a11y_audit.policy import BaselineStatus, Policy
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another element a finding involves, located on its own."""
+
+    selector: str
+    xpath: str
+    line: int | None
+    column: int | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     outcome: Outcome
@@ -17,13 +28,15 @@ class Finding:
     selector: str                # "main > article > figure:nth-of-type(2) > img"
     xpath: str                   # "/html/body/main/article/figure[2]/img"
     line: int | None
-    snippet: str                 # opening tag (and text start), at most 200 characters
+    snippet: str                 # the element's markup as written, at most 200 characters
     wcag: tuple[str, ...]
     help: str
     help_url: str
     path: str = ""               # template path: ancestry without sibling indexes
     fingerprint: str = ""        # stable identity for baselines (no line numbers)
     baseline: BaselineStatus | None = None  # with --baseline: new or known
+    column: int | None = None    # 1-based column of the start tag (minified pages: line 1)
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(slots=True)

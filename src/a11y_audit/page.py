@@ -20,6 +20,8 @@ from lxml import etree, html
 from a11y_audit.commons import aria, dom
 from a11y_audit.commons.dom import normalize_space, tag_of
 from a11y_audit.commons.visibility import Visibility
+from a11y_audit.selector import Selectors
+from a11y_audit.source_map import Location, SourceMap, locate
 
 Element = etree._Element
 T = TypeVar("T")
@@ -66,10 +68,12 @@ class Link:
 class Page:
     """A parsed HTML document with lazily built, shared indexes."""
 
-    def __init__(self, root: Element, source: str = "<string>", url: str | None = None) -> None:
+    def __init__(self, root: Element, source: str = "<string>", url: str | None = None,
+                 markup: str | None = None) -> None:
         self.root = root
         self.source = source
         self.url = url
+        self.markup = markup       # the source text as given, for locating findings
         self._visibility = Visibility()
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
@@ -81,6 +85,7 @@ class Page:
     def from_html(cls, markup: str | bytes, source: str = "<string>",
                   url: str | None = None) -> Page:
         """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup."""
+        text = markup if isinstance(markup, str) else markup.decode("utf-8", "replace")
         if isinstance(markup, str):
             markup = markup.encode("utf-8", "surrogatepass")
         parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
@@ -92,7 +97,7 @@ class Page:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         _merge_stray_roots(root)
         _unnest_void_elements(root)
-        return cls(root, source, url)
+        return cls(root, source, url, markup=text)
 
     def memo(self, key: object, compute: Callable[[Page], T]) -> T:
         """A value derived from this page, computed once: the one cache shared commons use
@@ -430,8 +435,26 @@ class Page:
 
     # -- locations ------------------------------------------------------------------------
 
+    @cached_property
+    def selectors(self) -> Selectors:
+        return Selectors(self.tags, self.ids, self.duplicate_ids)
+
     def css_path(self, el: Element) -> str:
-        return dom.css_path(el, self.ids)
+        """A short selector matching exactly ``el``: a unique id or tag-unique class anchors
+        it, then child steps (``nth-of-type`` only among same-tag siblings)."""
+        return self.selectors.css_path(el)
+
+    @cached_property
+    def source_map(self) -> SourceMap | None:
+        return SourceMap(self.markup) if self.markup is not None else None
+
+    def location(self, el: Element) -> Location:
+        """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""
+        key = ("location", el)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = locate(self.source_map, el, self.tags(tag_of(el)))
+        return found  # type: ignore[return-value]
 
     def xpath(self, el: Element) -> str:
         return dom.xpath(el)

@@ -7,7 +7,7 @@ This module is the one import surface for rule authors::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from a11y_audit.commons import wcag
@@ -37,6 +37,8 @@ class Result:
     outcome: Outcome
     element: Element
     text: str | Callable[[], str]
+    related: tuple[Element, ...] = ()   # other elements involved: the offending child, the
+                                        # duplicate landmark, the label pointing elsewhere
 
     @property
     def message(self) -> str:
@@ -96,11 +98,15 @@ class Rule:
     def ok(self, element: Element, message: str | Callable[[], str] = "") -> Result:
         return Result(self, Outcome.PASSED, element, message)
 
-    def fail(self, element: Element, message: str) -> Result:
-        return Result(self, Outcome.FAILED, element, message)
+    def fail(self, element: Element, message: str,
+             related: Iterable[Element] = ()) -> Result:
+        """``related``: other elements the failure involves; each is reported with its own
+        location. The first one inside ``element`` is shown in the snippet."""
+        return Result(self, Outcome.FAILED, element, message, tuple(related))
 
-    def cant_tell(self, element: Element, message: str) -> Result:
-        return Result(self, Outcome.CANT_TELL, element, message)
+    def cant_tell(self, element: Element, message: str,
+                  related: Iterable[Element] = ()) -> Result:
+        return Result(self, Outcome.CANT_TELL, element, message, tuple(related))
 
 
 Results = Iterator[Result]

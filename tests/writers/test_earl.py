@@ -30,6 +30,6 @@ def test_check_format_earl(tmp_path):
     assert image[f"{EARL}outcome"][0]["@id"] == f"{EARL}failed"
     pointer = image[f"{EARL}pointer"][0]
     assert pointer["http://www.w3.org/2009/pointers#expression"][0]["@value"] == \
-        "#main > article > figure:nth-of-type(2) > img"
+        "figure.inline-photo > img"
     landmark = by_rule["landmark-one-main"][f"{EARL}result"][0]
     assert landmark[f"{EARL}outcome"][0]["@id"] == f"{EARL}passed"

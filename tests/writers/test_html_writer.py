@@ -92,7 +92,7 @@ def test_example_report_structure(example_html):
     image_alt = doc.xpath("//div[@data-r='image-alt']")[0]
     text = image_alt.text_content()
     assert "has no alt attribute" in text and "Line70" in text.replace(" ", "")
-    assert "#main > article > figure:nth-of-type(2) > img" in text
+    assert "figure.inline-photo > img" in text
     assert "/html/body/main/article/figure[2]/img" in text
     assert image_alt.xpath(".//pre")[0].text.startswith('<img src="/media/2024/03/IMG_4027.jpg"')
     assert image_alt.xpath(".//a[@href='https://www.w3.org/WAI/WCAG22/Understanding/"

@@ -26,6 +26,7 @@ def no_duplicate(rule: Rule, page: Page, role: str) -> Results:
             extra.element,
             f"A second {role} landmark: the page already has one at line "
             f"{first.element.sourceline} ({page.css_path(first.element)})",
+            related=(first.element,),
         )
 
 
@@ -44,4 +45,5 @@ def top_level(rule: Rule, page: Page, role: str) -> Results:
                 landmark.element,
                 f"The {role} landmark is inside a {page.role(parent)} landmark "
                 f"({page.css_path(parent)}); move it to the top level",
+                related=(parent,),
             )

@@ -16,6 +16,12 @@ are looked through, ``aria-owns`` adds owned elements; text is not an element an
 checked (ACT: "only owns elements with..."). A ``caption`` is allowed in the tables whose
 context it needs, a ``separator`` in a ``menu`` or ``menubar`` (as WAI-ARIA 1.3 allows).
 
+Differs from axe-core: an owner with no owned element at all (an empty ``role="list"``)
+passes here, as W3C ACT rule bc4a75 (ARIA required owned elements) checks only that each owned
+element has an allowed role; axe-core also fails owners with no required child. A failure
+names the first offending owned element as its related node, and the snippet shows it inside
+the owner's start tag.
+
 Fails::
 
     <ul class="share-links">
@@ -71,10 +77,10 @@ def check(page: Page) -> Results:
             continue
         if _busy(el):
             continue
-        wrong = _wrong_children(page, el, role)
+        wrong, child = _wrong_children(page, el, role)
         if wrong:
             yield RULE.fail(el, f"role {role!r} (<{tag_of(el)}>) owns {wrong}; allowed: "
-                                f"{_allowed_text(role)}")
+                                f"{_allowed_text(role)}", related=(child,))
         else:
             yield RULE.ok(el)
 
@@ -105,27 +111,29 @@ def _allowed_text(role: str) -> str:
     return ", ".join(" > ".join(chain) for chain in aria.required_owned(role))
 
 
-def _wrong_children(page: Page, owner: Element, role: str) -> str:
+def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element | None]:
+    """The first owned element that is not allowed, described, and the element itself."""
     direct, groups = _allowed(role)
     for node in aria.owned_nodes(page, owner):
-        problem = _check_node(page, node, direct, groups)
+        problem, child = _check_node(page, node, direct, groups)
         if problem:
-            return problem
-    return ""
+            return problem, child
+    return "", None
 
 
-def _check_node(page: Page, node, direct: frozenset[str], groups: dict[str, str]) -> str:
+def _check_node(page: Page, node, direct: frozenset[str],
+                groups: dict[str, str]) -> tuple[str, Element | None]:
     if isinstance(node, aria.OwnedText):
-        return ""  # ACT bc4a75 restricts the owned *elements*; text is no element
+        return "", None  # ACT bc4a75 restricts the owned *elements*; text is no element
     child_role = page.role(node)
     if child_role in direct:
-        return ""
+        return "", None
     if child_role in groups:
         inner = frozenset(groups[child_role].split()) | (direct & {"separator"})
         for sub in aria.owned_nodes(page, node):
-            problem = _check_node(page, sub, inner, groups)
+            problem, child = _check_node(page, sub, inner, groups)
             if problem:
-                return f"{problem} inside role {child_role!r}"
-        return ""
+                return f"{problem} inside role {child_role!r}", child
+        return "", None
     shown = f"role {child_role!r}" if child_role else "no role"
-    return f"<{tag_of(node)}> ({shown})"
+    return f"<{tag_of(node)}> ({shown})", node

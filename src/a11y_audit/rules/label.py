@@ -10,6 +10,10 @@ The rule applies to ``input`` (except ``hidden``, ``image``, ``submit``, ``reset
 ``button``) and ``textarea`` elements that are exposed to assistive technology as a form field,
 including input types with no ARIA role (``date``, ``color``, ``password``, ``file``...).
 
+Matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the field is not
+associated with it (no ``for``, or ``for`` naming the field's ``name`` instead of its id), the
+failure says so and carries that label as a related node.
+
 Fails::
 
     <form class="newsletter"><p>Get the morning briefing</p><input type="email" name="email">
@@ -33,10 +37,12 @@ hidden``) is cantTell; one hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from a11y_audit.commons.dom import tag_of
 from a11y_audit.commons.names import input_type
 from a11y_audit.commons.naming import FIELD_ROLES, ROLELESS_FIELD_TYPES, check_named
-from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.rule import Element, Outcome, Page, Results, Rule
 
 RULE = Rule(
     id="label",
@@ -52,7 +58,35 @@ _NOT_FIELDS = frozenset(("hidden", "image", "submit", "reset", "button"))
 
 def check(page: Page) -> Results:
     fields = [el for el in page.select("input", "textarea") if _is_field(page, el)]
-    yield from check_named(RULE, page, fields, "Form field", ("<label>",))
+    for result in check_named(RULE, page, fields, "Form field", ("<label>",)):
+        if result.outcome is Outcome.FAILED:
+            stray = _stray_labels(page, result.element)
+            if stray:
+                where = ", ".join(f"line {lb.sourceline}" for lb in stray)
+                result = replace(result, text=f"{result.message}; a <label> beside it is not "
+                                              f"associated with it ({where})",
+                                 related=tuple(stray))
+        yield result
+
+
+def _stray_labels(page: Page, el: Element) -> list[Element]:
+    """Labels meant for the field that do not label it: ``for`` naming its ``name`` or its id
+    in another case, or a ``<label>`` right before it with no ``for`` and no control inside."""
+    found = []
+    field_id, field_name = el.get("id") or "", el.get("name") or ""
+    for label in page.tags("label"):
+        target = label.get("for")
+        if target and target != field_id and (
+                target == field_name or (field_id and target.lower() == field_id.lower())):
+            found.append(label)
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if (previous is not None and tag_of(previous) == "label" and previous.get("for") is None
+            and not previous.xpath(".//input|.//select|.//textarea|.//button")
+            and previous not in found):
+        found.append(previous)
+    return found
 
 
 def _is_field(page: Page, el: Element) -> bool:

@@ -8,6 +8,10 @@ As axe-core's ``landmark-unique``: each landmark exposed to assistive technology
 with the earlier ones; the first of a role and name passes, each repeat of the same role and
 name (an empty name counts as a name) fails and names the first.
 
+Matches axe-core. Names are compared case-insensitively, as axe does. axe reports the first
+landmark of a repeated group; this rule reports each repeat, with the first landmark as its
+related node (its own selector, line, column and snippet).
+
 Fails::
 
     <body><nav><a href="/world">World</a></nav><main>Story</main>
@@ -46,4 +50,5 @@ def check(page: Page) -> Results:
                 landmark.element,
                 f"Another {landmark.role} landmark {label} comes first at line "
                 f"{first.sourceline} ({page.css_path(first)})",  # type: ignore[attr-defined]
+                related=(first,),  # type: ignore[arg-type]
             )

@@ -32,6 +32,9 @@ def finding_data(f: Finding, policy: Policy | None = None) -> dict[str, Any]:
         "fingerprint": f.fingerprint,
         "baseline": None if f.baseline is None else str(f.baseline),
         "level": str((policy or Policy()).level(f)),
+        "column": f.column,
+        "related": [{"selector": r.selector, "xpath": r.xpath, "line": r.line,
+                     "column": r.column, "snippet": r.snippet} for r in f.related],
     }
 
 

@@ -78,6 +78,15 @@ def _default_level(impact: Impact, policy: Policy) -> str:
     return "error" if gates else "warning"
 
 
+def _region(line: int | None, column: int | None, snippet: str) -> dict[str, Any]:
+    region: dict[str, Any] = {"snippet": {"text": snippet}}
+    if line:
+        region["startLine"] = line
+        if column:
+            region["startColumn"] = column
+    return region
+
+
 def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
     policy = policy or report.policy
     rules = [_rule(r, policy) for r in report.rules]
@@ -88,9 +97,7 @@ def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
         for f in page.findings:
             if f.outcome is Outcome.PASSED:
                 continue
-            region: dict[str, Any] = {"snippet": {"text": f.snippet}}
-            if f.line:
-                region["startLine"] = f.line
+            region = _region(f.line, f.column, f.snippet)
             result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "message": {"text": f.message},
@@ -103,6 +110,15 @@ def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
                 "properties": {"impact": str(f.impact), "selector": f.selector,
                                "outcome": str(f.outcome)},
             }
+            if f.related:
+                result["relatedLocations"] = [
+                    {"id": i, "physicalLocation": {"artifactLocation": {"uri": uri},
+                                                   "region": _region(r.line, r.column,
+                                                                     r.snippet)},
+                     "logicalLocations": [{"fullyQualifiedName": r.xpath, "kind": "element",
+                                           "name": r.selector}],
+                     "message": {"text": r.selector}}
+                    for i, r in enumerate(f.related)]
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             result["kind"] = "review" if f.outcome is Outcome.CANT_TELL else "fail"

@@ -44,16 +44,28 @@ def render(report: Report, colour: bool = False, verbose: bool = False,
             lines.append(f"  {_paint(rule_id, label, colour)} [{label}] {first.help}")
             for f in items:
                 kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
-                where = f"{page.source}:{f.line}" if f.line else page.source
                 known = " (known)" if f.baseline == "known" else ""
-                lines.append(f"    {kind} {where}  {_paint(f.selector, 'dim', colour)}{known}")
+                lines.append(f"    {kind} {_where(page.source, f)}  "
+                             f"{_paint(f.selector, 'dim', colour)}{known}")
                 lines.append(f"      {f.message}")
+                for r in f.related:
+                    lines.append(f"      also {_where(page.source, r)}  "
+                                 f"{_paint(r.selector, 'dim', colour)}")
         lines.append("")
     if summary:
         for error in report.errors:
             lines.append(f"error: {error.source}: {error.message}")
         lines.append(summary_line(report, colour))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _where(source: str, located) -> str:
+    """``file:line:column`` (as far as known), the form editors and terminals link."""
+    if not located.line:
+        return source
+    if located.column:
+        return f"{source}:{located.line}:{located.column}"
+    return f"{source}:{located.line}"
 
 
 def summary_line(report: Report, colour: bool = False) -> str:

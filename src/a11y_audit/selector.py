@@ -1,0 +1,102 @@
+"""Short CSS selectors that match exactly one element.
+
+From the element up, the first ancestor-or-self that is unique on its own anchors the selector:
+an id (``#main``), else a tag with a class no other element of that tag has
+(``ul.navbar-nav``). Below the anchor, each step is the tag, with ``:nth-of-type(n)`` only where
+the parent has several children of that tag. Sibling positions are computed once per parent, so
+locating every child of a long list is linear in its length, not quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+
+from a11y_audit.commons.dom import is_element, tag_of
+
+_CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+class Selectors:
+    """Selector builder for one document: ``ids`` maps each id to its first element,
+    ``duplicates`` holds the ids that more than one element has."""
+
+    def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
+                 ids: dict[str, object], duplicates: Iterable[str] = ()) -> None:
+        self._by_tag = by_tag
+        self.ids = ids
+        self.duplicates = frozenset(duplicates)
+        self._class_counts: dict[str, Counter[str]] = {}
+        self._anchors: dict[etree._Element, str | None] = {}
+        self._positions: dict[etree._Element, dict[etree._Element, tuple[int, bool]]] = {}
+
+    def class_counts(self, tag: str) -> Counter[str]:
+        """How many elements of ``tag`` have each class: counted for a tag on first use."""
+        counts = self._class_counts.get(tag)
+        if counts is None:
+            counts = self._class_counts[tag] = Counter()
+            for el in self._by_tag(tag):
+                value = el.get("class")
+                if value:
+                    counts.update(set(value.split()))
+        return counts
+
+    def anchor(self, el: etree._Element) -> str | None:
+        """A selector for ``el`` alone, if it has a unique id or a tag-unique class."""
+        try:
+            return self._anchors[el]
+        except KeyError:
+            found = self._anchors[el] = self._anchor(el)
+            return found
+
+    def _anchor(self, el: etree._Element) -> str | None:
+        node_id = el.get("id")
+        if (node_id and self.ids.get(node_id) is el and node_id not in self.duplicates
+                and _CSS_IDENT.match(node_id)):
+            return f"#{node_id}"
+        value = el.get("class")
+        if value:
+            tag = tag_of(el)
+            counts = self.class_counts(tag)
+            unique = [c for c in value.split() if _CSS_IDENT.match(c) and counts[c] == 1]
+            if unique:
+                return f"{tag}.{min(unique, key=len)}"
+        return None
+
+    def position(self, el: etree._Element, parent: etree._Element) -> tuple[int, bool]:
+        """(1-based index among same-tag siblings, whether there are several)."""
+        table = self._positions.get(parent)
+        if table is None:
+            seen: Counter[object] = Counter()
+            ranks: dict[etree._Element, int] = {}
+            for child in parent:
+                if is_element(child):
+                    seen[child.tag] += 1
+                    ranks[child] = seen[child.tag]
+            table = {child: (rank, seen[child.tag] > 1) for child, rank in ranks.items()}
+            self._positions[parent] = table
+        return table[el]
+
+    def css_path(self, el: etree._Element) -> str:
+        parts: list[str] = []
+        node: etree._Element | None = el
+        while node is not None and is_element(node):
+            tag = tag_of(node)
+            anchor = self.anchor(node)
+            if anchor is not None:
+                parts.append(anchor)
+                break
+            parent = node.getparent()
+            if parent is None or tag in ("html", "body", "head"):
+                parts.append(tag)
+                if tag == "html" or parent is None:
+                    break
+                node = parent
+                continue
+            index, several = self.position(node, parent)
+            parts.append(f"{tag}:nth-of-type({index})" if several else tag)
+            node = parent
+        return " > ".join(reversed(parts))

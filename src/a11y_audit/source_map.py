@@ -1,0 +1,221 @@
+"""Where an element is in the markup as written: line, column and its own source text.
+
+lxml gives each element the line of its start tag but no column, and serialising the tree
+shows the markup as the parser repaired it, not as the author wrote it. A :class:`SourceMap`
+scans the source text once (lazily, the first time a finding is located), listing every start
+and end tag outside comments, raw-text elements (``script``, ``style``...) and attribute
+values. An element is matched to its start tag by line, tag name and rank among the elements
+of that tag on that line, which stays right on minified pages where everything is on line 1.
+Elements the parser made up (an implied ``tbody``, a missing ``body``) have no start tag: they
+get their line and a rebuilt opening tag, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from lxml import etree
+
+from a11y_audit.commons.dom import VOID_ELEMENTS, opening_tag, tag_of
+
+SNIPPET_LIMIT = 200
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""   # quoted values may hold ">"
+# Where tags are not tags: comments, CDATA, declarations and the content of raw-text elements.
+# Loops are unrolled ("normal* (special normal*)*"): several times faster than alternations.
+_OPAQUE = re.compile(
+    r"<(?:!--.*?(?:-->|\Z)"
+    r"|!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|[!?][^>]*>?"
+    rf"|(?P<raw>{'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)"
+    r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*))",
+    re.S | re.I)
+_HEAD = re.compile(rf"<[^\s/>]*{_ATTRS}(?:>|\Z)")
+_UPPER_TAG = re.compile(r"</?[a-z]*[A-Z]")
+_WINDOW = 8
+_LONG_LINE = 4096      # longer lines (minified pages) are searched in the whole masked text
+
+
+@cache
+def _start_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<{re.escape(name)}(?=[\s/>])", re.I)
+
+
+class SourceMap:
+    """Where each element's start tag is in one document's source text.
+
+    Built lazily: the opaque ranges (comments, scripts...) once per page, the start tags of a
+    tag name the first time an element of that name is located, lines on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._searchable: str | None = None
+        self._upper: bool | None = None     # does any tag name have a capital letter?
+        self._line_starts: list[int] | None = None
+        self._starts: dict[str, list[int]] = {}
+        self._rank: dict[str, dict[etree._Element, int]] = {}
+
+    @property
+    def searchable(self) -> str:
+        """The text with comments, declarations and raw-text content blanked out (same length,
+        same offsets): start tags are found in it with one regex search per tag name."""
+        if self._searchable is None:
+            text, pieces, at = self.text, [], 0
+            for m in _OPAQUE.finditer(text):
+                start = m.start("content") if m.group("raw") is not None else m.start()
+                pieces.append(text[at:start])
+                pieces.append(" " * (m.end() - start))
+                at = m.end()
+            pieces.append(text[at:])
+            self._searchable = "".join(pieces)
+        return self._searchable
+
+    def starts(self, name: str) -> list[int]:
+        """Offsets of the start tags of ``name``, in source order."""
+        found = self._starts.get(name)
+        if found is None:
+            text = self.searchable
+            if self._upper is None:          # case-insensitive search only where needed
+                self._upper = _UPPER_TAG.search(text) is not None
+            pattern = re.compile(rf"<{re.escape(name)}(?=[\s/>])", re.I if self._upper else 0)
+            found = self._starts[name] = [m.start() for m in pattern.finditer(text)]
+        return found
+
+    def head_end(self, start: int) -> int:
+        """Offset after the ``>`` of the tag starting at ``start``."""
+        m = _HEAD.match(self.text, start)
+        return m.end() if m else start + 1
+
+    def line(self, offset: int) -> int:
+        if self._line_starts is None:
+            lengths = accumulate(map((1).__add__, map(len, self.text.split("\n"))))
+            self._line_starts = [0, *lengths]
+        return bisect_right(self._line_starts, offset)
+
+    def column(self, offset: int) -> int:
+        return offset - self.text.rfind("\n", 0, offset)
+
+    def _rank_of(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
+        """The element's rank among the elements of its tag, in document order."""
+        name = tag_of(el)
+        ranks = self._rank.get(name)
+        if ranks is None:
+            ranks = self._rank[name] = {other: i for i, other in enumerate(same_tag)}
+        return ranks.get(el, -1)
+
+    def _matches(self, start: int, el: etree._Element) -> bool:
+        if self.line(start) != el.sourceline:
+            return False
+        head = self.text[start:self.head_end(start)]
+        for name, value in el.items()[:6]:    # a cheap check that this is the right tag
+            if name.lower() not in head.lower():
+                return False
+            if value and "&" not in value and "\n" not in value and value not in head:
+                return False
+        return True
+
+    def start_tag(self, el: etree._Element, same_tag: list[etree._Element]) -> int | None:
+        """Offset of the element's start tag; None when it has none (the parser made it up)
+        or it cannot be told apart.
+
+        On an ordinary line, the k-th element of its tag starting on that line is the k-th
+        start tag of that name in the line's text. On a long (minified) line, the k-th element
+        of its tag in the document is the k-th start tag outside comments and scripts. Where
+        the parser added or dropped tags, neighbours on the element's line are tried."""
+        line = el.sourceline
+        if line is None:
+            return None
+        self.line(0)
+        starts = self._line_starts
+        assert starts is not None
+        if line >= len(starts):
+            return None
+        begin, end = starts[line - 1], starts[line]
+        name = tag_of(el)
+        if end - begin <= _LONG_LINE:
+            pattern = _start_pattern(name)
+            candidates = [m.start() for m in pattern.finditer(self.text, begin, end)]
+            rank = self._line_rank(el, same_tag)
+        else:
+            candidates = self.starts(name)
+            rank = self._rank_of(el, same_tag)
+        if not candidates or rank < 0:
+            return None
+        nearest = min(rank, len(candidates) - 1)
+        for step in range(_WINDOW):
+            for k in ((nearest,) if step == 0 else (nearest - step, nearest + step)):
+                if 0 <= k < len(candidates) and self._matches(candidates[k], el):
+                    return candidates[k]
+        return None
+
+    def _line_rank(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
+        """The element's rank among the elements of its tag that start on its line."""
+        key = f"line:{tag_of(el)}"
+        ranks = self._rank.get(key)
+        if ranks is None:
+            ranks = self._rank[key] = {}
+            seen: dict[int | None, int] = {}
+            for other in same_tag:
+                ranks[other] = seen.get(other.sourceline, 0)
+                seen[other.sourceline] = ranks[other] + 1
+        return ranks.get(el, -1)
+
+    def end_of(self, start: int, name: str, within: int) -> int | None:
+        """Offset after the element's end tag, if it ends within ``within`` characters of its
+        start (a snippet needs no more, and this keeps locating bounded on huge containers)."""
+        head_end = self.head_end(start)
+        if name in VOID_ELEMENTS or self.text[head_end - 2:head_end] == "/>":
+            return head_end
+        depth = 0
+        tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.I)
+        for m in tags.finditer(self.text, head_end, start + within):
+            if not m.group(1):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                close = self.text.find(">", m.end())
+                return close + 1 if close >= 0 else len(self.text)
+        return None
+
+
+def cut(text: str, limit: int = SNIPPET_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    line: int | None
+    column: int | None
+    source: str | None       # the element's own markup as written (uncut), when found
+    start_tag: str           # its start tag as written, or rebuilt
+
+
+def locate(source_map: SourceMap | None, el: etree._Element,
+           same_tag: list[etree._Element]) -> Location:
+    if source_map is not None:
+        index = source_map.start_tag(el, same_tag)
+        if index is not None:
+            start = index
+            end = source_map.end_of(start, tag_of(el), SNIPPET_LIMIT)
+            text = source_map.text
+            source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
+            return Location(source_map.line(start), source_map.column(start), source,
+                            text[start:source_map.head_end(start)])
+    return Location(el.sourceline, None, None, opening_tag(el, 10_000))
+
+
+def snippet(location: Location, child: Location | None = None,
+            limit: int = SNIPPET_LIMIT) -> str | None:
+    """The element's source as written, cut to ``limit``; with ``child`` (the offending element
+    inside a container), the container's start tag, then the child's source."""
+    if location.source is None:
+        return None
+    if child is None or child.source is None:
+        return cut(location.source, limit)
+    head = cut(location.start_tag, limit // 2)
+    return cut(f"{head}…{child.source}", limit)

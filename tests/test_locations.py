@@ -1,0 +1,118 @@
+"""Snippets show the markup as written; columns locate minified pages; container findings show
+the offending child; related nodes; short, unique selectors built in linear time."""
+
+from __future__ import annotations
+
+import json
+
+from a11y_audit.cli import example_path
+from a11y_audit.engine import audit_html
+from a11y_audit.finding import Report
+from a11y_audit.page import Page
+from a11y_audit.registry import get
+from a11y_audit.writers import junit_writer, sarif_writer, terminal_writer
+
+
+def findings(markup: str, *rules: str):
+    report = audit_html(markup, rules=[get(r) for r in rules] if rules else None)
+    return [f for f in report.findings if f.outcome == "failed"]
+
+
+def test_minified_page_findings_have_distinct_columns():
+    minified = example_path().read_text(encoding="utf-8").replace("\n", " ")
+    failed = findings(minified, "image-alt", "figure-image-alt", "heading-order")
+    assert failed and {f.line for f in failed} == {1}
+    image = next(f for f in failed if f.rule == "image-alt")
+    assert minified[image.column - 1:].startswith(image.snippet)
+    heading = next(f for f in failed if f.rule == "heading-order")
+    assert heading.column != image.column
+    assert minified[heading.column - 1:].startswith("<h4>")
+
+
+def test_snippet_is_the_source_as_written():
+    page = "<p>x</p>\n<figure><IMG SRC='flood.jpg'  data-x = \"1\"><figcaption>Flood</figcaption></figure>"
+    (image,) = findings(page, "image-alt")
+    assert image.snippet == "<IMG SRC='flood.jpg'  data-x = \"1\">"
+    assert (image.line, image.column) == (2, 9)
+
+
+def test_snippet_is_bounded():
+    long_text = "word " * 400
+    (heading,) = findings(f"<h1>a</h1><h3>{long_text}</h3>", "heading-order")
+    assert len(heading.snippet) == 200 and heading.snippet.startswith("<h3>word word")
+    assert heading.snippet.endswith("…")
+
+
+def test_tags_inside_comments_scripts_and_attributes_are_not_counted():
+    page = ("<!-- <img src=c.jpg> --><script>var s = '<img src=s.jpg>';</script>"
+            "<div title='<img src=t.jpg>'></div><img src=real.jpg>")
+    (image,) = findings(page, "image-alt")
+    assert image.snippet == "<img src=real.jpg>"
+    assert page[image.column - 1:].startswith("<img src=real.jpg>")
+
+
+def test_container_finding_shows_the_offending_child():
+    page = ('<ul class="nav navbar-nav"><li><a href="/">Home</a></li><li><a href="/n">News</a>'
+            '</li>\n\n<div></div><li><a href="/i">AJ Impact</a></li></ul>')
+    (wrong,) = findings(page, "aria-required-children")
+    assert wrong.snippet == '<ul class="nav navbar-nav">…<div></div>'
+    (child,) = wrong.related
+    assert (child.line, child.column, child.snippet) == (3, 1, "<div></div>")
+    assert child.selector == "ul.nav > div"
+
+
+def test_duplicate_landmarks_and_labels_carry_related_nodes():
+    page = ('<main><h1>A</h1></main>\n<nav aria-label="Topics"><a href="/a">a</a></nav>\n'
+            '<nav aria-label="topics"><a href="/b">b</a></nav>\n<main></main>\n'
+            '<label for="email">Email</label><input type="email" name="email">')
+    failed = {f.rule: f for f in findings(page)}
+    duplicate = failed["landmark-no-duplicate-main"]
+    assert duplicate.line == 4 and [r.line for r in duplicate.related] == [1]
+    assert duplicate.related[0].snippet == "<main><h1>A</h1></main>"
+    unique = next(f for f in findings(page, "landmark-unique") if f.line == 3)
+    assert [r.line for r in unique.related] == [2]
+    label = failed["label"]
+    assert label.related[0].snippet == '<label for="email">Email</label>'
+    assert "not associated" in label.message
+
+
+def test_writers_carry_columns_and_related_nodes():
+    page = '<ul>\n<div></div></ul><img src="a.jpg">'
+    report = Report(pages=[audit_html(page, source="p.html")])
+    sarif = json.loads(sarif_writer.render(report))["runs"][0]["results"]
+    listed = next(r for r in sarif if r["ruleId"] == "aria-required-children")
+    related = listed["relatedLocations"][0]["physicalLocation"]["region"]
+    assert (related["startLine"], related["startColumn"]) == (2, 1)
+    image = next(r for r in sarif if r["ruleId"] == "image-alt")
+    assert image["locations"][0]["physicalLocation"]["region"]["startColumn"] == 17
+    text = terminal_writer.render(report)
+    assert "p.html:2:17" in text and "also p.html:2:1" in text
+    assert "p.html:2:17" in junit_writer.render(report)
+
+
+def test_selectors_are_short_and_unique():
+    page = Page.from_html(
+        '<div id="a"><p>1</p></div><div id="dup"></div><div id="dup"><span>x</span></div>'
+        '<ul class="nav menu"><li>1</li><li>2</li></ul><ul class="menu"><li>3</li></ul>')
+    span = page.by_tag["span"][0]
+    assert page.css_path(span) == "html > body > div:nth-of-type(3) > span"  # dup id unused
+    second = page.by_tag["li"][1]
+    assert page.css_path(second) == "ul.nav > li:nth-of-type(2)"
+    assert page.css_path(page.by_tag["p"][0]) == "#a > p"
+    for el in page.elements:
+        assert page.root.cssselect(page.css_path(el)) == [el]
+
+
+def test_sibling_positions_are_computed_once_per_parent():
+    page = Page.from_html("<ol>" + "<li>x</li>" * 3000 + "</ol>")
+    items = page.by_tag["li"]
+    paths = [page.css_path(li) for li in items]
+    assert paths[-1].endswith("li:nth-of-type(3000)")
+    assert len(page.selectors._positions) == 2        # one table each for <ol> and <body>
+
+
+def test_example_selectors_match_exactly_their_element():
+    page = Page.from_html(example_path().read_text(encoding="utf-8"))
+    for f in audit_html(example_path().read_text(encoding="utf-8")).findings:
+        (el,) = page.root.cssselect(f.selector)
+        assert page.xpath(el) == f.xpath
