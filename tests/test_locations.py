@@ -30,7 +30,8 @@ def test_minified_page_findings_have_distinct_columns():
 
 
 def test_snippet_is_the_source_as_written():
-    page = "<p>x</p>\n<figure><IMG SRC='flood.jpg'  data-x = \"1\"><figcaption>Flood</figcaption></figure>"
+    page = ("<p>x</p>\n<figure><IMG SRC='flood.jpg'  data-x = \"1\">"
+            "<figcaption>Flood</figcaption></figure>")
     (image,) = findings(page, "image-alt")
     assert image.snippet == "<IMG SRC='flood.jpg'  data-x = \"1\">"
     assert (image.line, image.column) == (2, 9)
