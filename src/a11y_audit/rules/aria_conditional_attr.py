@@ -65,7 +65,12 @@ def check(page: Page) -> Results:
 
 
 def _aria_holders(page: Page) -> list[Element]:
-    return [el for el in page.elements if any(name.startswith("aria-") for name in el.attrib)]
+    """Elements with an ``aria-*`` attribute, in document order, from the attribute index."""
+    found: set[Element] = set()
+    for name, holders in page.by_attribute.items():
+        if name.startswith("aria-"):
+            found.update(holders)
+    return sorted(found, key=page.order.__getitem__)
 
 
 def _checkbox(el: Element) -> Result:

@@ -47,6 +47,7 @@ _CONTAINERS = frozenset(("button", "p", "li", "td", "th"))
 
 
 def check(page: Page) -> Results:
+    texts: dict[Element, str] = {}       # several images often share a container
     for img in page.tags("img"):
         if page.is_hidden(img):
             continue
@@ -58,9 +59,10 @@ def check(page: Page) -> Results:
         if container is None:
             yield RULE.ok(img, "the image is not inside a link, button, paragraph, item or cell")
             continue
-        text = screen_reader_text(container, page).lower()
-        name = page.name(img).lower()
-        if text and text == name:
+        text = texts.get(container)
+        if text is None:
+            text = texts[container] = screen_reader_text(container, page).lower()
+        if text and text == page.name(img).lower():
             yield RULE.fail(img, f"alt text {page.name(img)[:80]!r} repeats the text of its "
                                  f"<{tag_of(container)}>; use alt=\"\" there")
         else:

@@ -72,24 +72,30 @@ class Font:
 
 
 def check(page: Page) -> Results:
+    by_parent: dict[Element, list[Element]] = {}
     for p in page.tags("p"):
         parent = p.getparent()
-        if parent is None or page.is_hidden(p):
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(p)   # sibling p elements, in order
+    for siblings in by_parent.values():
+        if len(siblings) < 2:
             continue
-        text = _text(p)
-        if not text or len(_SENTENCE.findall(text)) >= 2:
-            continue
-        siblings = [s for s in parent if isinstance(s.tag, str) and tag_of(s) == "p"]
-        index = siblings.index(p)
-        later, earlier = siblings[index + 1:], siblings[:index]
-        if not any(_text(s) for s in later):
-            continue
-        yield _judge(page, p, text, later[0], earlier[-1] if earlier else None)
+        texts = [_text(s) for s in siblings]
+        later_text = [False] * len(siblings)      # a later sibling p has text
+        for i in range(len(siblings) - 2, -1, -1):
+            later_text[i] = later_text[i + 1] or bool(texts[i + 1])
+        for i, p in enumerate(siblings):
+            text = texts[i]
+            if not text or not later_text[i] or len(_SENTENCE.findall(text)) >= 2:
+                continue
+            if page.is_hidden(p):
+                continue
+            yield _judge(page, p, text, siblings[i + 1], texts[i + 1],
+                         siblings[i - 1] if i else None)
 
 
-def _judge(page: Page, p: Element, text: str, following: Element,
+def _judge(page: Page, p: Element, text: str, following: Element, next_text: str,
            previous: Element | None):
-    next_text = _text(following)
     if len(text) > len(next_text) * _PASS_LENGTH:
         return RULE.ok(p, "longer than the next paragraph")
     own, nxt = _font(_text_container(p)), _font(_text_container(following))
