@@ -102,7 +102,7 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         help=rule.help,
         help_url=rule.help_url,
         path=path,
-        fingerprint=fingerprint(rule.id, element, path),
+        fingerprint=fingerprint(rule.id, element, path, message, related),
         related=tuple(_related(page, el) for el in dict.fromkeys(related)
                       if el is not element),
     )

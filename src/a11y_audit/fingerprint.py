@@ -4,14 +4,18 @@
   and dropping sibling indexes: ``html>body>header#masthead>nav>ul>li>a``. The same rule failing
   at the same template path on many pages is a site-template problem, not an article problem.
 * ``fingerprint``: a hash of the rule id, the template path and the element's relevant content
-  (tag, stable attributes, the start of its text). It survives unrelated edits elsewhere in the
-  page (no line numbers, no positions), so baselines can recognise known findings.
+  (tag, stable attributes, and for links, buttons, headings, labels and the like the start of
+  their text; a paragraph's or container's copy is not identity). It survives unrelated edits elsewhere in the
+  page (no line numbers, no positions), so baselines can recognise known findings. A page-level
+  finding (on ``<html>`` or ``<body>``: no skip link, no main landmark) hashes what the rule
+  judged, never the page's text: inserting a promo before the story keeps it known.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -22,6 +26,11 @@ _GENERATED_ID = re.compile(r"\d{3,}|[0-9a-f]{8,}|^(ember|react|ng-|yui_|uid|mui-
 _STABLE_ATTRIBUTES = ("id", "name", "type", "role", "href", "src", "alt", "title", "for",
                       "lang", "aria-label", "aria-labelledby", "aria-level", "aria-hidden")
 _TEXT_CHARS = 120
+# Elements whose text is what a rule judges (their accessible name or label). Other elements'
+# text (a paragraph, a story's container) is article copy that editors change: not identity.
+_NAMED_BY_TEXT = frozenset(("a", "button", "label", "legend", "caption", "figcaption",
+                            "summary", "option", "th", "td", "title", "h1", "h2", "h3", "h4",
+                            "h5", "h6", "dt", "li"))
 
 
 def stable_id(value: str | None) -> str | None:
@@ -39,13 +48,33 @@ def template_path(el: etree._Element) -> str:
     return ">".join(reversed(parts))
 
 
-def content_key(el: etree._Element) -> str:
+def content_key(el: etree._Element, with_text: bool = True) -> str:
     attrs = [f"{name}={normalize_space(el.get(name))}" for name in _STABLE_ATTRIBUTES
              if el.get(name) is not None and not (name == "id" and not stable_id(el.get(name)))]
+    if not with_text or tag_of(el) not in _NAMED_BY_TEXT:
+        return "\x1f".join((tag_of(el), *attrs))
     text = normalize_space(text_content(el, limit=_TEXT_CHARS * 2))[:_TEXT_CHARS]
     return "\x1f".join((tag_of(el), *attrs, text))
 
 
-def fingerprint(rule_id: str, el: etree._Element, path: str | None = None) -> str:
-    data = "\x1e".join((rule_id, path or template_path(el), content_key(el)))
+PAGE_LEVEL = frozenset(("html", "body"))
+_DIGITS = re.compile(r"\d+")
+
+
+def judged_key(el: etree._Element, message: str, related: Sequence[etree._Element] = ()) -> str:
+    """What a page-level finding (on ``<html>`` or ``<body>``) judged: the element's own stable
+    attributes, the verdict (its message, numbers masked) and the related elements. Never the
+    page's text, so an edit elsewhere in the page keeps the finding known."""
+    own = content_key(el, with_text=False)
+    parts = [own, _DIGITS.sub("#", message), *(content_key(r) for r in related)]
+    return "\x1f".join(parts)
+
+
+def fingerprint(rule_id: str, el: etree._Element, path: str | None = None,
+                message: str = "", related: Sequence[etree._Element] = ()) -> str:
+    """A finding's stable identity. On ``<html>``/``<body>`` (page-level findings) it hashes
+    :func:`judged_key`; on any other element, the element's content."""
+    key = (judged_key(el, message, related) if tag_of(el) in PAGE_LEVEL
+           else content_key(el))
+    data = "\x1e".join((rule_id, path or template_path(el), key))
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]
