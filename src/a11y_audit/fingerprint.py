@@ -6,9 +6,10 @@
 * ``fingerprint``: a hash of the rule id, the template path and the element's relevant content
   (tag, stable attributes, and for links, buttons, headings, labels and the like the start of
   their text; a paragraph's or container's copy is not identity). It survives unrelated edits
-  elsewhere in the page (no line numbers, no positions), so baselines recognise known findings. A page-level
-  finding (on ``<html>`` or ``<body>``: no skip link, no main landmark) hashes what the rule
-  judged, never the page's text: inserting a promo before the story keeps it known.
+  elsewhere in the page (no line numbers, no positions), so baselines recognise known findings.
+  A page-level finding (on ``<html>`` or ``<body>``: no skip link, no main landmark) hashes
+  what the rule judged, never the page's text: inserting a promo before the story keeps it
+  known.
 """
 
 from __future__ import annotations
