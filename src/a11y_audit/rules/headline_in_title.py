@@ -1,0 +1,162 @@
+"""The document title contains the article's headline.
+
+The title is the first thing a screen reader announces on arrival, and the name of the tab,
+bookmark and search result. On an article it should say which story this is: bbc-a11y's
+semi-automated standard "Title element must identify main content" compares it with the main
+heading. A title that is only the site name ("Daily Planet"), a section ("World news") or a
+different story's headline (a template bug) fails.
+
+No axe-core counterpart. The headline is the page's first visible ``h1`` inside ``main`` or
+``article`` (else the first visible ``h1``); titles and headline are compared after folding case,
+quotes, dashes and white space. With the ``patterns`` option (e.g. ``["{headline} | {site}"]``)
+the title must match one of the patterns instead, where ``{site}`` stands for any text.
+
+Fails::
+
+    <title>Daily Planet</title><body><main><h1>Storm hits coast</h1></main></body>
+
+Passes::
+
+    <title>Storm hits coast | Daily Planet</title><body><main><h1>Storm hits coast</h1></main>
+    </body>
+
+cantTell: the title shares at least ``reworded-share`` (20%) of the headline's words without
+containing it (an SEO title that rewords the headline may still identify the story), and an
+``h1`` that is the masthead (inside the banner, a link to the home page, the ``og:site_name``,
+or an image only). Words are compared without stop words and a plural or possessive "s". The
+headline is the ``h1``'s text (its accessible name only when it has no text: an ``aria-label``
+on a link inside it is not the headline).
+
+Limits: pages without a title are left to ``document-title``; pages without an ``h1`` to
+``page-has-heading-one``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="headline-in-title",
+    impact="moderate",
+    wcag=(),
+    tags=("news", "cat.structure"),
+    axe=False,
+    help_url=bbc.url("structure/unique-pagescreen-titles"),
+    help="Put the headline in <title>, e.g. \"Storm hits coast | Daily Planet\"",
+)
+
+OPTIONS: dict[str, Any] = {
+    # Title patterns with {headline} and {site}, e.g. "{headline} | {site}" or
+    # "{site}: {headline}"; empty: the title must contain the headline.
+    "patterns": [],
+    # Share of the headline's words the title must hold to say cantTell instead of failed
+    # (SEO titles often reword the headline: "Investors unsure on trade war" for "Investors
+    # don't seem to know what to make of the US-China trade war" shares 5 of 13 words).
+    "reworded-share": 0.2,
+}
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                         "\u00a0": " "})
+_WORD = re.compile(r"\w+")
+# Words that carry no topic (en, es, fr, de, pt), left out when comparing reworded titles.
+_STOP_WORDS = """a an the of in on at to for and or but is are was were be been it its this
+that these those with from by as how why what who when my your our their his her we you they
+i not no do does don t s el la los las un una de del y en por para que le les des du et au aux
+une est der die das ein eine und im zu mit von o os as um uma e do da dos das em"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _content_words(text: str) -> list[str]:
+    """Topic words, with a possessive 's and a plural s taken off ("Apple's" = "apple")."""
+    out = []
+    for word in _WORD.findall(text.replace("'s ", " ").replace("'s", "")):
+        if word in _STOP:
+            continue
+        out.append(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return out
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(text.split())
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    title = page.title
+    headline_el = _headline(page)
+    if not title or headline_el is None:
+        return
+    headline = normalize_space(text_content(headline_el)) or page.name(headline_el)
+    if not headline:
+        return
+    target = _title_element(page)
+    in_banner = any(page.role(a) == "banner" for a in headline_el.iterancestors())
+    home = any((a.get("href") or "").strip() in ("/", "./") for a in headline_el.iter("a"))
+    site = _site_name(page)
+    masthead = bool(site) and site == fold(headline).replace(" ", "")
+    if in_banner or home or masthead or not any(t.strip() for t in headline_el.itertext()):
+        yield RULE.cant_tell(target, f"The h1 \"{headline}\" looks like the masthead, not a "
+                                     "headline")
+        return
+    folded_title, folded_headline = fold(title), fold(headline)
+    if options["patterns"]:
+        if any(_matches(p, folded_title, folded_headline) for p in options["patterns"]):
+            yield RULE.ok(target, f"The title follows the pattern with \"{headline}\"")
+        else:
+            yield RULE.fail(target, f"The title \"{title}\" does not follow "
+                                    f"{' or '.join(options['patterns'])} with the headline "
+                                    f"\"{headline}\"")
+        return
+    if folded_headline in folded_title:
+        yield RULE.ok(target, f"The title contains the headline \"{headline}\"")
+        return
+    words = _content_words(folded_headline)
+    title_words = set(_content_words(folded_title))
+    share = sum(w in title_words for w in words) / len(words) if words else 0
+    if share >= float(options["reworded-share"]):
+        yield RULE.cant_tell(target, f"The title \"{title}\" rewords the headline "
+                                     f"\"{headline}\"; check it names the same story")
+    else:
+        yield RULE.fail(target, f"The title \"{title}\" does not contain the headline "
+                                f"\"{headline}\"")
+
+
+def _headline(page: Page) -> Element | None:
+    first = None
+    for heading in page.headings:
+        el = heading.element
+        if heading.hidden or tag_of(el) != "h1" or not page.is_rendered(el):
+            continue
+        if any(tag_of(a) in ("main", "article") or page.role(a) == "main"
+               for a in el.iterancestors()):
+            return el
+        first = first if first is not None else el
+    return first
+
+
+def _site_name(page: Page) -> str:
+    for meta in page.select("meta[content]"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:site_name",
+                                                                        "application-name"):
+            return fold(meta.get("content") or "").replace(" ", "")
+    return ""
+
+
+def _title_element(page: Page) -> Element:
+    from a11y_audit.commons.document import title_element
+
+    el = title_element(page)
+    return el if el is not None else page.root
+
+
+def _matches(pattern: str, title: str, headline: str) -> bool:
+    parts = re.split(r"(\{headline\}|\{site\})", fold(pattern))
+    regex = "".join(re.escape(headline) if p == "{headline}" else ".+" if p == "{site}"
+                    else re.escape(p) for p in parts)
+    return re.fullmatch(regex, title) is not None

@@ -1,0 +1,146 @@
+"""A quote or paragraph in another writing system than the page's language has a ``lang``.
+
+Screen readers pick a voice by language. A Russian quote, an Arabic slogan or a Chinese name
+card in an English article without ``lang`` is read by the English voice, letter by letter or
+as gibberish; with ``lang="ru"`` the reader switches voice. WCAG 3.1.2 asks for the language of
+each passage.
+
+No axe-core counterpart (axe-core's ``valid-lang`` only checks that ``lang`` values are valid).
+The language of a passage is decided from Unicode scripts (commons/scripts.py): text in
+Arabic, Cyrillic, CJK, Devanagari, Hebrew, Greek, Thai... inside an element whose language
+(its nearest ``lang``) is written in another script fails. Same-script foreign languages (a
+French quote in an English page) are out of scope: telling them apart needs language
+detection, not scripts. Runs are counted per block (paragraph, quote, list item, heading,
+caption, table cell), without the text of children that carry their own ``lang``.
+
+Fails::
+
+    <html lang="en"><body><blockquote>«Мы не отступим», — сказал он журналистам.</blockquote>
+    </body></html>
+
+Passes::
+
+    <html lang="en"><body><blockquote lang="ru">«Мы не отступим», — сказал он журналистам.
+    </blockquote></body></html>
+
+    <html lang="en"><body><p>The crowd chanted <span lang="ar">الشعب يريد</span>.</p></body></html>
+
+A run shorter than the thresholds is a name or a term, which WCAG 3.1.2 exempts: one word
+(two for Latin text in a non-Latin page, where brand names are everywhere) is ignored, and a
+run of ``min-words`` - 1 words (or 2-3 CJK/Thai characters) is cantTell.
+
+Limits: a page without a known ``lang`` is not checked (``html-has-lang`` reports it); text in
+``alt`` or ``title`` attributes is not checked; transliterated text cannot be seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.commons import scripts
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="lang-of-parts",
+    impact="serious",
+    wcag=("3.1.2",),
+    tags=("news", "cat.language"),
+    axe=False,
+    help="Mark the passage with its language, e.g. <blockquote lang=\"ru\">",
+)
+
+OPTIONS: dict[str, Any] = {
+    "min-words": 3,          # words of a foreign-script run that fail (spaced scripts)
+    "min-chars": 4,          # characters of a foreign-script run that fail (CJK, Thai...)
+    "latin-min-words": 5,    # Latin runs in non-Latin pages (brand names are common)
+}
+
+BLOCKS = frozenset(("p", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption",
+                    "td", "th", "dd", "dt", "caption", "summary", "legend", "div", "section",
+                    "article", "aside", "main", "header", "footer", "body", "figure", "ul",
+                    "ol", "dl", "table", "tr", "tbody", "nav", "form", "fieldset", "details"))
+_SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "code", "pre",
+                   "kbd", "samp", "textarea", "select", "head"))
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    for el in page.select("*[lang]"):
+        if el is page.root or tag_of(el) in _SKIP:
+            continue
+        expected = scripts.scripts_of_language(el.get("lang"))
+        text = _own_text(page, el, top=True)
+        if expected and text and any(s in expected for s, _ in scripts.runs(text)):
+            yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
+    for el in _blocks(page):
+        language = _language(el)
+        expected = scripts.scripts_of_language(language)
+        if not expected:
+            continue
+        text = _own_text(page, el, top=True)
+        if not text.strip() or (text.isascii() and "Latin" in expected):
+            continue
+        worst = None
+        for script, run in scripts.runs(text):
+            if script in expected:
+                continue
+            size, unit, limit = _measure(script, run, expected, options)
+            if worst is None or size / limit > worst[0] / worst[2]:
+                worst = (size, unit, limit, script, run)
+        if worst is None:
+            continue
+        size, unit, limit, script, run = worst
+        sample = run if len(run) <= 60 else run[:59] + "…"
+        if size >= limit:
+            yield RULE.fail(el, f"{size} {unit} of {script} text (\"{sample}\") in a passage "
+                                f"whose language is \"{language}\": add lang")
+        elif size >= max(2, limit - 1) or (script in scripts.UNSPACED and size >= 2):
+            yield RULE.cant_tell(el, f"A short {script} run (\"{sample}\") in \"{language}\" "
+                                     "text: a name needs no lang, a phrase does")
+
+
+def _measure(script: str, run: str, expected: frozenset[str], options: dict[str, Any]
+             ) -> tuple[int, str, int]:
+    if script in scripts.UNSPACED:
+        letters = sum(1 for c in run if scripts.script_of(c) == script)
+        return letters, "characters", int(options["min-chars"])
+    words = len(run.split())
+    limit = int(options["latin-min-words"] if script == "Latin" else options["min-words"])
+    return words, "words", limit
+
+
+def _blocks(page: Page) -> list[Element]:
+    out = []
+    for el in page.elements:
+        if tag_of(el) in BLOCKS and page.is_rendered(el):
+            out.append(el)
+    return out
+
+
+def _language(el: Element) -> str | None:
+    for node in (el, *el.iterancestors()):
+        value = node.get("lang")
+        if value is not None:
+            return value.strip() or None
+    return None
+
+
+def _own_text(page: Page, el: Element, top: bool = False) -> str:
+    """Text of the element without nested blocks and without children carrying ``lang``."""
+    parts = [el.text or ""]
+    stack: list[tuple[Element, bool]] = [(child, False) for child in reversed(el)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, True))
+        if not isinstance(node.tag, str):
+            continue
+        tag = tag_of(node)
+        if (tag in _SKIP or tag in BLOCKS or node.get("lang") is not None
+                or not page.is_rendered(node)):
+            continue
+        parts.append(node.text or "")
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)

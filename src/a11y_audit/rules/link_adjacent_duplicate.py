@@ -1,0 +1,123 @@
+"""An image link and a text link side by side to the same page are one link.
+
+The teaser card of every news front page: a thumbnail linked to the story, then the headline
+linked to the same story. Keyboard users tab twice per story and screen reader users hear each
+story twice (once, often, as an unlabelled image link). bbc-a11y's standard "Repeated links to
+the same resource must be combined" (BBC guideline "Links: Combining repeated links") asks for
+one link around both.
+
+No axe-core counterpart. Two links are adjacent when they come one after the other in the
+page's links and their nearest common container holds no other link (the same card); they
+repeat when their ``href`` is the same after trimming white space, a trailing slash and a
+fragment. The rule applies when one of the pair holds an image and the other text (the teaser
+pattern); a pair where one link is taken out of the Tab order and hidden from assistive
+technology (``tabindex="-1"`` with ``aria-hidden="true"``) passes, since that is the common fix.
+
+Fails::
+
+    <div class="card"><a href="/news/flood"><img src="f.jpg" alt="Flood"></a>
+      <h3><a href="/news/flood">Flood defences fail</a></h3></div>
+
+Passes::
+
+    <div class="card"><a href="/news/flood"><img src="f.jpg" alt="">
+      <h3>Flood defences fail</h3></a></div>
+
+    <div class="card"><a href="/news/flood" tabindex="-1" aria-hidden="true"><img src="f.jpg"
+      alt=""></a><h3><a href="/news/flood">Flood defences fail</a></h3></div>
+
+Limits: links separated by other links, or placed in different containers by the template
+(image in one list, headline in another), are not compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.dom import normalize_space, text_content
+from a11y_audit.commons.focus import tabindex
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="link-adjacent-duplicate",
+    impact="minor",
+    wcag=(),
+    tags=("news", "cat.name-role-value"),
+    axe=False,
+    help_url=bbc.url("links/combining-repeated-links"),
+    help="Wrap the image and the headline in one link",
+)
+
+_IMAGES = ("img", "svg", "picture")
+
+
+def check(page: Page) -> Results:
+    links = [link for link in page.links if page.is_rendered(link.element)]
+    for link in links:
+        if _kind(link.element) == "both":
+            yield RULE.ok(link.element, "One link holds the image and the text")
+    for first, second in itertools.pairwise(links):
+        a, b = first.element, second.element
+        target = _normalise(first.href)
+        if not target or target != _normalise(second.href):
+            continue
+        kinds = {_kind(a), _kind(b)}
+        if kinds != {"image", "text"} or not _same_card(page, a, b):
+            continue
+        if _removed(page, a) or _removed(page, b):
+            yield RULE.ok(a, "One of the two links is hidden from assistive technology and "
+                             "the Tab order")
+        else:
+            yield RULE.fail(a, f"This link and the next (\"{normalize_space(text_content(b, 80))}\""
+                               f") both go to {first.href.strip()[:80]}: combine them")
+
+
+def _normalise(href: str) -> str:
+    value = href.strip().split("#", 1)[0]
+    if value.lower().startswith(("javascript:", "mailto:", "tel:")):
+        return ""
+    return value.rstrip("/")
+
+
+def _kind(el: Element) -> str:
+    image = any(True for _ in el.iter(*_IMAGES))
+    if _text(el):
+        return "both" if image else "text"
+    return "image" if image else "empty"
+
+
+def _text(el: Element) -> str:
+    """The link's text, without what an svg holds (its <title> is not visible text)."""
+    parts = [el.text or ""]
+    stack = [(child, False) for child in reversed(el)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, True))
+        if isinstance(node.tag, str) and node.tag not in ("svg", "script", "style"):
+            parts.append(node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return normalize_space("".join(parts))
+
+
+def _same_card(page: Page, a: Element, b: Element) -> bool:
+    """The two links' nearest common ancestor holds no other link."""
+    ancestors = set(a.iterancestors())
+    common = next((anc for anc in b.iterancestors() if anc in ancestors), None)
+    if common is None:
+        return False
+    count = 0
+    for el in common.iter("a", "area"):
+        if el.get("href") is not None:
+            count += 1
+            if count > 2:
+                return False
+    return True
+
+
+def _removed(page: Page, el: Element) -> bool:
+    index = tabindex(el)
+    return page.is_hidden(el) and index is not None and index < 0

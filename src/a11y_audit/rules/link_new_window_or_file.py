@@ -1,0 +1,117 @@
+"""A link that opens a new window or a file (PDF, Word...) says so.
+
+A link that opens a new tab takes screen reader and screen magnifier users somewhere they did
+not expect, and the Back button stops working; a link to a PDF or Word file opens another
+application or starts a download. WCAG technique G201 ("Giving users advanced warning when
+opening a new window") and bbc-a11y's guideline "Links to alternative formats must indicate
+that an alternative is opening" (BBC standard 45, "Links: Links to alternative formats") ask for
+a cue in the link text or in hidden text.
+
+No axe-core counterpart. Applicable: rendered links with ``target="_blank"`` (or another new
+browsing context name such as ``_new``) or whose ``href`` ends in a file extension of the
+``file-extensions`` option. The cue is looked for in the accessible name and description (incl.
+visually hidden text, an icon's alt text, ``aria-describedby``) in English, Spanish, French,
+German and Portuguese, plus the ``cue-patterns`` option. A best practice (G201 is advisory), so
+minor; ``new-window = false`` keeps only the file half, for newsrooms that open every external
+link in a new tab by policy.
+
+Fails::
+
+    <a href="https://example.org/report" target="_blank">The full report</a>
+
+    <a href="/files/budget-2024.pdf">Budget 2024</a>
+
+Passes::
+
+    <a href="https://example.org/report" target="_blank">The full report
+      <span class="visually-hidden">(opens in a new tab)</span></a>
+
+    <a href="/files/budget-2024.pdf">Budget 2024 (PDF, 2 MB)</a>
+
+cantTell: a link whose class names an external or new-window icon (``external``, ``new-window``,
+``icon-pdf``...): a stylesheet may add a visible cue (``::after``) that static HTML cannot read.
+
+Limits: a cue elsewhere (a sentence before a list of links) is not seen; links that a script
+opens in a new window are not seen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from a11y_audit.commons import bbc
+from a11y_audit.commons.dom import id_refs, normalize_space, text_content
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="link-new-window-or-file",
+    impact="minor",
+    wcag=(),
+    tags=("news", "cat.name-role-value"),
+    axe=False,
+    help_url=bbc.url("links/links-to-alternative-formats"),
+    help="Add \"(opens in a new tab)\" or \"(PDF, 2 MB)\" to the link, visibly or in hidden text",
+)
+
+CUES = (r"new (?:window|tab)", r"\bexternal\b", r"\bpdf\b", r"\bdocx?\b", r"\bword\b",
+        r"\bexcel\b", r"\bxlsx?\b", r"\bpowerpoint\b", r"\bpptx?\b", r"\bcsv\b", r"\bzip\b",
+        r"\bdownload", r"\bopens?\b", r"\bmb\b", r"\bkb\b",
+        r"nueva (?:ventana|pestaña)", r"\bdescarga", r"\babre\b",
+        r"nouvel(?:le)? (?:fenêtre|onglet)", r"\btélécharg", r"\bouvre\b",
+        r"neue[ms]? (?:fenster|tab)", r"\bherunterladen\b", r"\böffnet\b",
+        r"nova (?:janela|aba|guia)", r"\bbaixar\b", r"\babre\b")
+
+OPTIONS: dict[str, Any] = {
+    "file-extensions": ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods",
+                        "odp", "rtf", "csv", "zip", "epub"],
+    # More regular expressions that count as a cue (case is ignored).
+    "cue-patterns": [],
+    # Check target=_blank links too (false: only links to files).
+    "new-window": True,
+}
+
+_ICON = re.compile(r"external|new-?window|new-?tab|icon-?(?:pdf|doc|file|download)|"
+                   r"(?:pdf|file|download)-?icon", re.I)
+_SELF = frozenset(("", "_self", "_parent", "_top"))
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    cue = re.compile("|".join((*CUES, *options["cue-patterns"])), re.I)
+    files = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in options["file-extensions"])
+                       + r")(?:$|[?#])", re.I) if options["file-extensions"] else None
+    for link in page.links:
+        el = link.element
+        href = link.href.strip()
+        new_window = options["new-window"] and (
+            (el.get("target") or "").strip().lower() not in _SELF)
+        file = files is not None and bool(files.search(href.split("#", 1)[0]))
+        if not (new_window or file) or page.is_hidden(el) or not page.is_rendered(el):
+            continue
+        if not page.name(el):
+            continue  # link-name reports a link without a name
+        what = "opens a new window" if new_window else "opens a file"
+        words = f"{page.name(el)} {_description(page, el)} {el.get('title') or ''}"
+        if cue.search(words):
+            yield RULE.ok(el, f"The link {what} and says so")
+        elif _ICON.search(" ".join(_classes(el))):
+            yield RULE.cant_tell(el, f"The link {what}; its class suggests an icon a "
+                                     "stylesheet adds, which static HTML cannot read")
+        else:
+            name = page.name(el)
+            yield RULE.fail(el, f"Link \"{name[:80]}\" {what} without saying so")
+
+
+def _classes(el: Element) -> list[str]:
+    out = [el.get("class") or ""]
+    out.extend(child.get("class") or "" for child in el.iterdescendants())
+    return out
+
+
+def _description(page: Page, el: Element) -> str:
+    parts = []
+    for ref in id_refs(el.get("aria-describedby")):
+        target = page.ids.get(ref)
+        if target is not None:
+            parts.append(normalize_space(text_content(target, 200)))
+    return " ".join(parts)

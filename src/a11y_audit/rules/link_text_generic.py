@@ -1,0 +1,99 @@
+"""A link's accessible name is not a generic phrase like "Read more" or "Click here".
+
+Screen reader users list a page's links or tab from link to link: a news page with twenty
+"Read more" links reads as twenty identical, meaningless entries. Every newsroom style guide
+bans them. The phrases are listed for English, Spanish, French, German and Portuguese and
+chosen by the language of the link (its nearest ``lang``, else the page's); English phrases
+count on every page, since templates often keep them untranslated.
+
+No axe-core counterpart. axe-core's ``link-name`` only asks for a non-empty name, and ACT rule
+aabf5e "Link in context is descriptive" needs human judgement of the context. This rule applies
+WCAG failure F84 (a non-specific link such as "click here" or "more", a failure of 2.4.9 Link
+Purpose (Link Only)); a generic link that ``aria-describedby`` connects to its story passes
+(the description gives the context, as technique ARIA1 allows for 2.4.4).
+
+Fails::
+
+    <p>Flood defences failed overnight. <a href="/news/flood">Read more »</a></p>
+
+    <html lang="es"><body><a href="/n/1">Seguir leyendo</a></body></html>
+
+Passes::
+
+    <a href="/news/flood">Read more<span class="visually-hidden"> about the flood</span></a>
+
+    <h3 id="h1">Flood defences fail</h3><a href="/news/flood" aria-describedby="h1">Read more</a>
+
+Limits: only whole names are matched ("Read more about the flood" passes, and so does any
+phrase not on the lists: add a newsroom's own with the ``phrases`` option). Text that a
+stylesheet hides still counts in the name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from a11y_audit.commons import linktext
+from a11y_audit.commons.dom import id_refs, normalize_space, text_content
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="link-text-generic",
+    impact="moderate",
+    wcag=("2.4.9",),
+    tags=("news", "cat.name-role-value"),
+    axe=False,
+    help_url="https://www.w3.org/WAI/WCAG22/Techniques/failures/F84",
+    help="Name the link after where it goes (the headline), or add the headline in hidden text",
+)
+
+OPTIONS: dict[str, Any] = {
+    # More generic phrases (any language), e.g. a house "Full coverage".
+    "phrases": [],
+    # Phrases not to treat as generic, e.g. "More" when it opens a labelled menu.
+    "allow": [],
+}
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    allowed = {linktext.fold(p) for p in options["allow"]}
+    cache: dict[str, frozenset[str]] = {}
+    for link in page.links:
+        el = link.element
+        if page.is_hidden(el):
+            continue
+        name = page.name(el)
+        if not name:
+            continue  # link-name reports links without a name
+        language = _language(el, page)
+        phrases = cache.get(language)
+        if phrases is None:
+            phrases = cache[language] = (
+                linktext.phrases_for(language, options["phrases"])
+                | linktext.phrases_for("en")) - allowed
+        if not linktext.is_generic(name, phrases):
+            yield RULE.ok(el, lambda name=name: f"Link text \"{name}\" is specific")
+            continue
+        context = _description(page, el)
+        if context:
+            yield RULE.ok(el, f"\"{name}\" is generic, but aria-describedby adds \"{context}\"")
+        else:
+            yield RULE.fail(el, f"Link text \"{name}\" says nothing about where it goes "
+                                f"(href {link.href[:80]!r})")
+
+
+def _language(el: Element, page: Page) -> str:
+    for node in (el, *el.iterancestors()):
+        value = node.get("lang")
+        if value is not None:
+            return value.strip().lower().split("-")[0]
+    return (page.lang or "en").strip().lower().split("-")[0]
+
+
+def _description(page: Page, el: Element) -> str:
+    parts = []
+    for ref in id_refs(el.get("aria-describedby")):
+        target = page.ids.get(ref)
+        if target is not None:
+            parts.append(normalize_space(text_content(target, 120)))
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,136 @@
+"""Breaking-news tickers and live feeds are polite live regions, and can be paused.
+
+A banner, ticker or live-updates feed is a polite live region or a labelled region, and one
+that scrolls by itself has a pause button.
+
+Tickers and live blogs change while the reader is on the page. As a polite live region
+(``aria-live="polite"``, ``role="status"``, ``"log"`` or ``"marquee"``) screen readers announce
+updates when the reader pauses; as a labelled region (``role="region"`` or a named
+``section``/``aside``) readers can find and re-read it. ``role="alert"`` or
+``aria-live="assertive"`` on content that updates on its own interrupts whatever the reader is
+listening to, with every headline. A ticker that scrolls by itself (``<marquee>``, or a
+recognised ticker with an autoplay or auto-scroll attribute) needs a pause button (WCAG 2.2.2).
+
+No axe-core counterpart. Tickers are recognised by ``role="marquee"``/``"log"``, the
+``<marquee>`` element, or a class, id or ``aria-label`` matching the ``patterns`` option
+(default: breaking, ticker, newsflash, live-updates, liveblog, live-blog, live-feed, marquee,
+crawl) on a container (not on a link, control or image: a newsletter checkbox with
+``id="breaking-news"`` is not a banner); only the outermost match counts. ``role="alert"`` and
+``aria-live`` alone do not make a ticker: form errors use them correctly.
+
+Fails::
+
+    <div class="breaking-news" role="alert"><a href="/n/1">Breaking: polls close</a></div>
+
+    <div id="ticker" class="news-ticker"><ul><li><a href="/n/1">Markets open higher</a></li>
+      </ul></div>
+
+Passes::
+
+    <div class="breaking-news" role="status"><a href="/n/1">Breaking: polls close</a></div>
+
+    <section class="liveblog" aria-label="Live updates"><article><p>21:45 Turnout up</p>
+      </article></section>
+
+Limits: whether content really updates, and whether a stylesheet or script animates it, cannot
+be seen; a ticker hidden by a stylesheet is still checked. The 2.2.2 failure (no pause button)
+is reported with the others under this rule, which declares no WCAG criterion as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from a11y_audit.commons.aria import explicit_role
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.naming import describe
+from a11y_audit.rule import Element, Page, Result, Results, Rule
+
+RULE = Rule(
+    id="live-region-ticker",
+    impact="moderate",
+    wcag=(),
+    tags=("news", "cat.aria"),
+    axe=False,
+    help_url="https://www.w3.org/WAI/ARIA/apg/practices/landmark-regions/",
+    help="Make the ticker aria-live=\"polite\" (or role=status/log), never alert/assertive, "
+         "and give a scrolling ticker a pause button",
+)
+
+OPTIONS: dict[str, Any] = {
+    # Regular expressions matched against class, id and aria-label (case is ignored).
+    "patterns": [r"breaking", r"ticker", r"newsflash", r"live-?updates?", r"live-?blog",
+                 r"live-?feed", r"marquee", r"\bcrawl"],
+    # Attributes that mean the ticker moves by itself.
+    "autoplay-attributes": ["data-autoplay", "data-auto-scroll", "data-autoscroll",
+                            "data-scroll", "data-interval", "data-speed"],
+}
+
+_POLITE_ROLES = frozenset(("status", "log", "marquee"))
+# Controls and embedded content are never the ticker itself (a newsletter checkbox with
+# id="breaking-news" is not a banner).
+_NOT_CONTAINERS = frozenset(("html", "head", "body", "a", "button", "input", "select",
+                             "textarea", "option", "label", "img", "svg", "picture", "iframe",
+                             "form", "script", "style", "link", "meta", "noscript", "template",
+                             "source", "video", "audio", "use", "path"))
+_PAUSE = re.compile(r"\b(?:pause|stop|pausa|pausar|parar|arrêter|anhalten|stopp)\b", re.I)
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
+    found: list[Element] = []
+    seen: set[Element] = set()
+    for el in page.select("marquee", "*[role]", "*[class]", "*[id]", "*[aria-label]"):
+        role = explicit_role(el)
+        hint = " ".join(v for v in (el.get("class"), el.get("id"), el.get("aria-label")) if v)
+        if ((tag_of(el) == "marquee" or role in ("marquee", "log")
+                or (pattern is not None and pattern.search(hint)))
+                and tag_of(el) not in _NOT_CONTAINERS and page.is_rendered(el)
+                and not any(anc in seen for anc in el.iterancestors())):
+            found.append(el)
+            seen.add(el)
+    for el in found:
+        yield _politeness(page, el)
+        moving = any(tag_of(node) == "marquee" or any(
+            node.get(a) is not None for a in options["autoplay-attributes"])
+            for node in el.iter(etree.Element))
+        if moving:
+            yield _pause(page, el)
+
+
+def _politeness(page: Page, el: Element) -> Result:
+    """Judged on the container and what it holds: a wrapper (``ticker-wrap``) around a
+    polite ``role=marquee`` is fine, an assertive region anywhere inside is not."""
+    label = describe(el)
+    polite = labelled = None
+    for node in el.iter(etree.Element):
+        role = explicit_role(node)
+        live = (node.get("aria-live") or "").strip().lower()
+        if role == "alert" or live == "assertive":
+            return RULE.fail(node, f"{describe(node)} is an assertive live region: every update "
+                                   "interrupts the screen reader; use aria-live=\"polite\"")
+        if polite is None and (live == "polite" or role in _POLITE_ROLES
+                               or tag_of(node) == "marquee"):
+            polite = node
+        if labelled is None and page.role(node) == "region" and page.name(node):
+            labelled = node
+    if polite is not None:
+        return RULE.ok(el, f"{label} is (or holds) a polite live region")
+    if labelled is not None:
+        return RULE.ok(el, f"{label} is (or holds) a labelled region")
+    return RULE.fail(el, f"{label} looks like a ticker or live feed but is neither a polite "
+                         "live region nor a labelled region")
+
+
+def _pause(page: Page, el: Element) -> Result:
+    scope = el.getparent() if el.getparent() is not None else el
+    for control in scope.iter(etree.Element):
+        if control is el or not page.is_focusable(control):
+            continue
+        if _PAUSE.search(page.name(control)):
+            return RULE.ok(el, "The moving ticker has a pause control")
+    return RULE.fail(el, f"{describe(el)} moves by itself and has no pause button (WCAG 2.2.2 "
+                         "Pause, Stop, Hide)")

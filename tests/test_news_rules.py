@@ -1,0 +1,128 @@
+"""Newsroom rules (tag ``news``): options, cantTell answers and the knowledge they share.
+
+Fixtures in ``rules/<id>/`` cover each rule's pass/fail cases; these tests cover what a fixture
+cannot: rule options, page-level cantTell answers, and the date/time, script and link-text
+knowledge in ``commons``."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.commons import datetimes, embeds, linktext, scripts
+from a11y_audit.outcome import Outcome
+from tests.conftest import outcomes, page_outcome
+
+FAILED, CANT_TELL, PASSED = Outcome.FAILED, Outcome.CANT_TELL, Outcome.PASSED
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("2019", "year"), ("0000", None), ("2019-11", "month"), ("2019-13", None),
+    ("2024-02-29", "date"), ("2023-02-29", None), ("2019-04-31", None),
+    ("--02-29", "yearless date"), ("11-31", None),
+    ("2020-W53", "week"), ("2021-W53", None), ("2015-W53", "week"), ("2019-W00", None),
+    ("07:00", "time"), ("23:59:59.999", "time"), ("24:00", None), ("07:60", None),
+    ("07:00:05.1234", None),
+    ("2019-11-20T07:00", "local date and time"), ("2019-11-20 07:00:00", "local date and time"),
+    ("2019-11-20T07:00Z", "global date and time"),
+    ("2019-11-20T07:00:00+05:30", "global date and time"),
+    ("2019-11-20T07:00:00-0500", "global date and time"),
+    ("2019-11-20T07:00:00+24:00", None), ("2019-11-20T07:00:00+5:30", None),
+    ("Z", "time-zone offset"), ("-08:00", "time-zone offset"),
+    ("PT4H18M3S", "duration"), ("P2D", "duration"), ("P1DT2H", "duration"),
+    ("PT1.5S", "duration"), ("P", None), ("PT", None), ("P1DT", None), ("P1Y", None),
+    ("P1W", None), ("4h 18m 3s", "duration"), ("1w 2d", "duration"), ("4h 4h", None),
+    ("2.5h", None), ("", None), (" 2019-11-20", None), ("Wed Nov 20 2019", None),
+])
+def test_html_date_and_time_microsyntaxes(value, kind):
+    assert datetimes.kind_of(value) == kind
+
+
+def test_scripts_of_letters_and_languages():
+    assert scripts.script_of("ж") == "Cyrillic" and scripts.script_of("ع") == "Arabic"
+    assert scripts.script_of("中") == "Han" and scripts.script_of("ひ") == "Kana"
+    assert scripts.script_of("क") == "Devanagari" and scripts.script_of("ש") == "Hebrew"
+    assert scripts.script_of("λ") == "Greek" and scripts.script_of("ก") == "Thai"
+    assert scripts.script_of("Ｗ") == "Latin" and scripts.script_of("7") is None
+    assert scripts.scripts_of_language("en-GB") == {"Latin"}
+    assert scripts.scripts_of_language("sr-Latn") == {"Latin"}
+    assert scripts.scripts_of_language("ja") == {"Han", "Kana"}
+    assert scripts.scripts_of_language("x-klingon") is None
+    assert scripts.runs("Hi Мир мой!") == [("Latin", "Hi"), ("Cyrillic", "Мир мой")]
+
+
+def test_generic_link_text_is_matched_whole_and_by_language():
+    english = linktext.phrases_for("en")
+    assert linktext.is_generic("Read more »", english)
+    assert linktext.is_generic("  CLICK   HERE ", english)
+    assert not linktext.is_generic("Read more about the flood", english)
+    assert linktext.is_generic("Lire la suite…", linktext.phrases_for("fr-CA"))
+    assert not linktext.is_generic("Lire la suite", english)
+    assert linktext.is_generic("Leia mais", linktext.phrases_for("pt"))
+    assert linktext.is_generic("Full coverage", linktext.phrases_for("en", ["full coverage"]))
+
+
+def test_embed_classification():
+    assert embeds.classify("https://www.youtube-nocookie.com/embed/x") == ("video", "YouTube")
+    assert embeds.classify("//player.vimeo.com/video/1") == ("video", "Vimeo")
+    assert embeds.classify("https://www.youtube.com/watch?v=x") is None
+    assert embeds.classify("https://open.spotify.com/embed/episode/1") == ("podcast", "Spotify")
+    assert embeds.classify("not a url") is None
+
+
+def test_link_text_generic_options():
+    markup = '<html lang="en"><body><a href="/a">Full coverage</a><a href="/b">More</a></body>'
+    assert [o for o, _ in outcomes("link-text-generic", markup)] == [PASSED, FAILED]
+    found = outcomes("link-text-generic", markup, phrases=["Full coverage"], allow=["More"])
+    assert [o for o, _ in found] == [FAILED, PASSED]
+
+
+def test_video_caption_captioned_players_option():
+    markup = '<iframe src="https://players.brightcove.net/123/default/index.html" title="V">'
+    assert page_outcome("video-caption", markup) is CANT_TELL
+    assert page_outcome("video-caption", markup, **{"captioned-players": ["Brightcove"]}) \
+        is PASSED
+
+
+def test_headline_in_title_patterns_and_rewording():
+    page = ("<html><head><title>{}</title></head><body><main><h1>Storm hits coast</h1>"
+            "</main></body></html>")
+    pattern = {"patterns": ["{headline} | {site}"]}
+    assert page_outcome("headline-in-title", page.format("Storm hits coast | Planet"),
+                        **pattern) is PASSED
+    assert page_outcome("headline-in-title", page.format("Planet: Storm hits coast"),
+                        **pattern) is FAILED
+    assert page_outcome("headline-in-title", page.format("Storm hits the coast: latest")) \
+        is CANT_TELL
+    assert page_outcome("headline-in-title", page.format("Weather")) is FAILED
+
+
+def test_link_new_window_option_keeps_only_files():
+    markup = '<a href="/r" target="_blank">Report</a><a href="/r.pdf">Budget</a>'
+    assert len([o for o, _ in outcomes("link-new-window-or-file", markup) if o is FAILED]) == 2
+    found = outcomes("link-new-window-or-file", markup, **{"new-window": False})
+    assert [o for o, _ in found] == [FAILED]
+
+
+def test_text_min_size_option_and_relative_sizes():
+    markup = '<p style="font-size: 12px">Photo: Reuters</p>'
+    assert page_outcome("text-min-size", markup) is PASSED
+    assert page_outcome("text-min-size", markup, **{"min-px": 13}) is FAILED
+    # 0.6em of a size the page never sets: depends on the reader's default.
+    assert page_outcome("text-min-size", '<p style="font-size: .6em">Credit</p>') is CANT_TELL
+
+
+def test_tabindex_zero_strict_option():
+    markup = '<div role="button" tabindex="0">Follow</div>'
+    assert page_outcome("tabindex-zero-focusable", markup) is PASSED
+    assert page_outcome("tabindex-zero-focusable", markup,
+                        **{"allow-widget-roles": False}) is FAILED
+
+
+def test_lang_of_parts_thresholds():
+    page = '<html lang="en"><body><p>{}</p></body></html>'
+    assert page_outcome("lang-of-parts", page.format("Known as Мбаппе at home")) \
+        is Outcome.INAPPLICABLE
+    assert page_outcome("lang-of-parts", page.format("He said Мы победим today")) is CANT_TELL
+    assert page_outcome("lang-of-parts", page.format("He said Мы победим всех today")) is FAILED
+    assert page_outcome("lang-of-parts", page.format("He said Мы победим всех"),
+                        **{"min-words": 4}) is CANT_TELL
