@@ -64,6 +64,9 @@ OPTIONS: dict[str, Any] = {
     # Regular expressions matched against class, id and aria-label (case is ignored).
     "patterns": [r"breaking", r"ticker", r"newsflash", r"live-?updates?", r"live-?blog",
                  r"live-?feed", r"marquee", r"\bcrawl"],
+    # Class or id tokens with these prefixes are never tickers: names that merely mention a
+    # rule, like this tool's own report (id="rule-live-region-ticker").
+    "ignore-prefixes": ["rule-", "a11y-"],
     # Attributes that mean the ticker moves by itself.
     "autoplay-attributes": ["data-autoplay", "data-auto-scroll", "data-autoscroll",
                             "data-scroll", "data-interval", "data-speed"],
@@ -85,7 +88,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     seen: set[Element] = set()
     for el in page.select("marquee", "*[role]", "*[class]", "*[id]", "*[aria-label]"):
         role = explicit_role(el)
-        hint = " ".join(v for v in (el.get("class"), el.get("id"), el.get("aria-label")) if v)
+        hint = _hint(el, options["ignore-prefixes"])
         if ((tag_of(el) == "marquee" or role in ("marquee", "log")
                 or (pattern is not None and pattern.search(hint)))
                 and tag_of(el) not in _NOT_CONTAINERS and page.is_rendered(el)
@@ -99,6 +102,13 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             for node in el.iter(etree.Element))
         if moving:
             yield _pause(page, el)
+
+
+def _hint(el: Element, prefixes: list[str]) -> str:
+    """Class and id tokens (minus ignored ones) and the aria-label, for the patterns."""
+    tokens = [*(el.get("class") or "").split(), *(el.get("id") or "").split()]
+    kept = [t for t in tokens if not t.lower().startswith(tuple(prefixes))]
+    return " ".join([*kept, el.get("aria-label") or ""])
 
 
 def _politeness(page: Page, el: Element) -> Result:
