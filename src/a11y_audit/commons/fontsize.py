@@ -141,7 +141,8 @@ def _blocks(css: str) -> list[tuple[str, str, bool]]:
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    xpath: etree.XPath
+    xpath: etree.XPath          # tests one element: "self::B[ancestor::A]"
+    whole: etree.XPath          # finds every match in a document, for many candidates
     specificity: tuple[int, int, int]
     # What the last compound requires, a cheap filter before XPath runs over the page.
     tag: str | None
@@ -199,9 +200,11 @@ def _compile(selector: str) -> list[_Compiled]:
             continue
         try:
             compiled = etree.XPath("self::" + _step(translator, sel.parsed_tree))
+            whole = etree.XPath(translator.selector_to_xpath(sel, prefix="descendant-or-self::"))
         except (SelectorError, ExpressionError, etree.XPathSyntaxError, KeyError, ValueError):
             continue
-        out.append(_Compiled(compiled, sel.specificity(), *_last_compound(sel.parsed_tree)))
+        out.append(_Compiled(compiled, whole, sel.specificity(),
+                             *_last_compound(sel.parsed_tree)))
     return out
 
 
@@ -218,7 +221,7 @@ def _style_rules(page: Page) -> list[_Rule]:
                 if "font" not in declarations:
                     continue
                 sizes = declared_sizes(declarations, prelude, conditional)
-                if not sizes:
+                if not sizes or not _quick_may_occur(page, prelude):
                     continue
                 for compiled in _compile(prelude):
                     if not _may_occur(page, compiled):
@@ -230,6 +233,28 @@ def _style_rules(page: Page) -> list[_Rule]:
         return rules
 
     return page.memo("fontsize.style_rules", compute)
+
+
+_COMBINATOR_SPLIT = re.compile(r"[\s>+~]+")
+_SIMPLE_LAST = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:[.#][\w-]+)*)(?::[\w-]+)*$")
+
+
+def _quick_may_occur(page: Page, prelude: str) -> bool:
+    """Before cssselect parses a rule: could any of its selectors match here, judging by the
+    tag, classes and id of each selector's last compound? (Unusual syntax: assume yes.)"""
+    index = _class_index(page)
+    for selector in prelude.split(","):
+        parts = _COMBINATOR_SPLIT.split(selector.strip())
+        match = _SIMPLE_LAST.match(parts[-1]) if parts and parts[-1] else None
+        if match is None:
+            return True
+        tag = match.group("tag")
+        if tag and tag != "*" and not page.tags(tag.lower()):
+            continue
+        tokens = re.findall(r"[.#][\w-]+", match.group("rest"))
+        if all((t[1:] in index) if t[0] == "." else (t[1:] in page.ids) for t in tokens):
+            return True
+    return False
 
 
 def _class_index(page: Page) -> dict[str, list[Element]]:
@@ -265,6 +290,9 @@ def _candidates(page: Page, compiled: _Compiled) -> list[Element]:
     return page.elements
 
 
+_PER_ELEMENT_LIMIT = 48
+
+
 def _matches(page: Page) -> dict[Element, list[_Rule]]:
     def compute(page: Page) -> dict[Element, list[_Rule]]:
         by_element: dict[Element, list[_Rule]] = {}
@@ -273,12 +301,15 @@ def _matches(page: Page) -> dict[Element, list[_Rule]]:
             found = done.get(rule.compiled.xpath.path)
             if found is None:
                 found = []
-                for el in _candidates(page, rule.compiled):
-                    try:
-                        if rule.compiled.xpath(el):
-                            found.append(el)
-                    except etree.XPathEvalError:
-                        break
+                candidates = _candidates(page, rule.compiled)
+                try:
+                    if len(candidates) > _PER_ELEMENT_LIMIT:   # one C-level pass is cheaper
+                        found = [e for e in rule.compiled.whole(page.root)
+                                 if isinstance(e.tag, str)]
+                    else:
+                        found = [el for el in candidates if rule.compiled.xpath(el)]
+                except etree.XPathEvalError:
+                    found = []
                 done[rule.compiled.xpath.path] = found
             for el in found:
                 by_element.setdefault(el, []).append(rule)
