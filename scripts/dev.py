@@ -1,7 +1,8 @@
 """Developer tasks that need nothing but Python 3.11+: ``python3 scripts/dev.py TASK``.
 
-Each task creates ``.venv`` (with the package installed editable, plus test tools) when it is
-missing or stale, then runs inside it. The Makefile and CI call this script, so every entry point
+Each task creates ``.venv`` (with the package installed editable) when it is missing or stale,
+then runs inside it. ``demo`` installs only the tool's run-time dependencies; the other tasks
+add the test tools (the ``test`` extra). The Makefile and CI call this script, so every entry point
 does the same thing.
 
     demo         audit the bundled example article; reports go to reports/
@@ -32,17 +33,27 @@ def _fingerprint() -> str:
     return hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
 
 
-def ensure_venv() -> None:
+def _stamp(extras: str) -> str:
+    return f"{_fingerprint()} {extras}"
+
+
+def ensure_venv(extras: str = "test") -> None:
+    """Create .venv and install the package; ``extras`` "" installs only what the tool needs
+    at run time (the demo), "test" also the test tools (pytest, ruff, playwright...)."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by any python3
         raise SystemExit(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
     if not PYTHON.exists():
         print(f"creating {VENV.relative_to(REPO)} ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
-    if not STAMP.exists() or STAMP.read_text() != _fingerprint():
-        print("installing a11y-audit and test tools into .venv ...", flush=True)
-        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", "-e", f"{REPO}[test]"], check=True)
-        STAMP.write_text(_fingerprint())
+    installed = STAMP.read_text() if STAMP.exists() else ""
+    if installed in (_stamp(extras), _stamp("test")):
+        return                       # the test extras include everything the demo needs
+    what = "a11y-audit and test tools" if extras else "a11y-audit"
+    print(f"installing {what} into .venv ...", flush=True)
+    target = f"{REPO}[{extras}]" if extras else str(REPO)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
+                    "--disable-pip-version-check", "-e", target], check=True)
+    STAMP.write_text(_stamp(extras))
 
 
 def run(*args: str) -> int:
@@ -64,7 +75,7 @@ def main(argv: list[str]) -> int:
     if task not in tasks:
         print(f"unknown task {task!r}; tasks: {', '.join(tasks)}", file=sys.stderr)
         return 2
-    ensure_venv()
+    ensure_venv("" if task == "demo" else "test")
     started = time.time()
     code = tasks[task]()
     report = REPO / "reports" / "a11y-report.html"

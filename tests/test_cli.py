@@ -129,7 +129,7 @@ def test_rules_json_lists_every_rule_with_metadata():
 def test_explain_prints_docs():
     result = invoke("explain", "figure-image-alt")
     assert result.exit_code == 0
-    assert "Fails::" in result.output and "WCAG: 1.1.1" in result.output
+    assert "Fails:" in result.output and "WCAG: 1.1.1" in result.output
     assert invoke("explain", "nope").exit_code == 2
 
 

@@ -39,7 +39,7 @@ def test_find_config_walks_up_and_prefers_tool_table(tmp_path):
     ("data", "message"),
     [
         ({"fial-on": "minor"}, "unknown key(s) fial-on"),
-        ({"select": ["no-such-rule"]}, "select: unknown rule id(s) or tag(s) no-such-rule"),
+        ({"select": ["no-such-rule"]}, "select: unknown rule id(s) or tag(s) 'no-such-rule'"),
         ({"fail-on": "bad"}, "fail-on must be one of minor, moderate, serious, critical"),
         ({"rules": {"nope": {}}}, "rules.nope: unknown rule id"),
         ({"rules": {"skip-link": {"first-focus": 3}}},

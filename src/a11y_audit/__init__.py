@@ -11,5 +11,6 @@ except PackageNotFoundError:  # running from a source tree without installation
 
 from a11y_audit.engine import audit_html, audit_page
 from a11y_audit.page import Page
+from a11y_audit.writers import write_reports
 
-__all__ = ["Page", "__version__", "audit_html", "audit_page"]
+__all__ = ["Page", "__version__", "audit_html", "audit_page", "write_reports"]

@@ -12,13 +12,22 @@ import click
 
 from a11y_audit import __version__, batch
 from a11y_audit import baseline as baseline_mod
-from a11y_audit.config import Config, ConfigError, find_config, load_config, parse
+from a11y_audit.config import (
+    Config,
+    ConfigError,
+    UnknownNames,
+    find_config,
+    load_config,
+    parse,
+    resolve_names,
+)
+from a11y_audit.explain import render_docs, render_options
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
 from a11y_audit.summary import summary_lines
-from a11y_audit.writers import REPORT_STEM, atomic_file, write_atomic, writers
+from a11y_audit.writers import REPORT_STEM, write_reports, writers
 from a11y_audit.writers.report_data import rule_data
 
 EXAMPLE = "mali-aid.html"
@@ -152,6 +161,12 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
                       fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
                       baseline: Path | None, include_passed: bool | None) -> Config:
     """Defaults < configuration file < command line."""
+    for names, flag in ((selected, "'-r' / '--rule'"), (ignored, "'--ignore'")):
+        try:
+            resolve_names(names)
+        except UnknownNames as exc:
+            raise click.BadParameter(str(exc), param_hint=flag) from None
+    selected, ignored = resolve_names(selected), resolve_names(ignored)
     try:
         config = load_config(path if path is not None else find_config(Path.cwd()))
         flags = parse({
@@ -176,20 +191,10 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
                    quiet: bool = False) -> list[Path]:
     """Write the report files, print the stdout formats; returns the files written."""
     available = writers()
-    written = []
     assert config.out is not None
-    for name in dict.fromkeys(config.formats):
-        writer = available[name]
-        if writer.SUFFIX is not None:
-            path = config.out / f"{REPORT_STEM}{writer.SUFFIX}"
-            if name == "jsonl":
-                pass                    # streamed while the pages were audited
-            elif hasattr(writer, "write"):
-                with atomic_file(path) as handle:
-                    writer.write(report, handle)
-            else:
-                write_atomic(path, writer.render(report))
-            written.append(path)
+    files = [name for name in config.formats if available[name].SUFFIX is not None]
+    # jsonl was streamed while the pages were audited
+    written = write_reports(report, files, config.out, skip=("jsonl",))
     for name in dict.fromkeys(config.formats):
         if name == "terminal":
             if quiet:
@@ -219,16 +224,24 @@ def list_rules(fmt: str) -> None:
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id: str) -> None:
-    """Print a rule's documentation."""
+@click.option("--color/--no-color", default=None, help="Colour (default: on a TTY).")
+def explain(rule_id: str, color: bool | None) -> None:
+    """Print a rule's documentation, examples and options (RULE_ID is case-insensitive)."""
     try:
         loaded = get(rule_id)
     except KeyError:
-        raise click.BadParameter(f"unknown rule id {rule_id!r} (see 'a11y-audit rules')",
-                                 param_hint="RULE_ID") from None
+        try:
+            resolve_names([rule_id])
+        except UnknownNames as exc:
+            raise click.BadParameter(str(exc), param_hint="RULE_ID") from None
+        raise click.BadParameter(f"{rule_id!r} is a tag, not a rule id (see 'a11y-audit "
+                                 "rules')", param_hint="RULE_ID") from None
     rule = loaded.rule
+    colour = sys.stdout.isatty() if color is None else color
     click.echo(f"{rule.id} ({rule.impact})\n")
-    click.echo(rule.docs.rstrip() + "\n")
+    click.echo(render_docs(rule.docs, colour), color=colour)
+    if loaded.options:
+        click.echo(render_options(loaded.options))
     click.echo(f"How to fix: {rule.help}")
     if rule.wcag:
         click.echo(f"WCAG: {', '.join(rule.wcag)}")

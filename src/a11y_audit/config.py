@@ -22,7 +22,9 @@ Unknown keys, rule ids, tags, options or formats are errors that name them.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -176,10 +178,38 @@ def _strings(value: Any, key: str, where: str) -> list[str]:
 
 def _names(value: Any, key: str, where: str, known: set[str]) -> tuple[str, ...]:
     names = _strings(value, key, where)
-    unknown = [n for n in names if n not in known]
+    try:
+        return resolve_names(names, known)
+    except UnknownNames as exc:
+        raise ConfigError(f"{where}: {key}: {exc}") from None
+
+
+class UnknownNames(ValueError):
+    """Rule ids or tags that do not exist; the message suggests the nearest known ones."""
+
+
+def resolve_names(names: Iterable[str], known: set[str] | None = None) -> tuple[str, ...]:
+    """Rule ids, aliases or tags as spelled in the registry: matched case-insensitively
+    (``Image-Alt`` is ``image-alt``). Unknown names raise :class:`UnknownNames`, which names
+    them with the nearest known spelling."""
+    known = _known_names() if known is None else known
+    by_fold = {name.casefold(): name for name in known}
+    resolved, unknown = [], []
+    for name in names:
+        canonical = by_fold.get(name.strip().casefold())
+        if canonical is None:
+            unknown.append(name)
+        else:
+            resolved.append(canonical)
     if unknown:
-        raise ConfigError(f"{where}: {key}: unknown rule id(s) or tag(s) {', '.join(unknown)}")
-    return tuple(names)
+        hints = []
+        for name in unknown:
+            close = difflib.get_close_matches(name.casefold(), list(by_fold), n=1, cutoff=0.6)
+            hints.append(f"{name!r}" + (f" (did you mean {by_fold[close[0]]!r}?)" if close
+                                         else ""))
+        raise UnknownNames(f"unknown rule id(s) or tag(s) {', '.join(hints)}; "
+                           "see 'a11y-audit rules'")
+    return tuple(resolved)
 
 
 def _impact(value: Any, key: str, where: str) -> Impact:

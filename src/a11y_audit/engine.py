@@ -6,13 +6,13 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from a11y_audit import source_map
+from a11y_audit import source_map, sources
 from a11y_audit.commons import dom
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import fingerprint, template_path
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
-from a11y_audit.registry import LoadedRule, all_rules
+from a11y_audit.registry import LoadedRule, all_rules, get
 
 
 def audit_page(
@@ -123,9 +123,19 @@ def _related(page: Page, el: Any) -> Related:
 def audit_html(
     markup: str | bytes,
     source: str = "<string>",
-    rules: Iterable[LoadedRule] | None = None,
+    rules: Iterable[LoadedRule | str] | None = None,
     **kwargs: Any,
 ) -> PageReport:
-    """Audit one HTML document given as text: the library entry point."""
-    return audit_page(Page.from_html(markup, source), None if rules is None else tuple(rules),
-                      **kwargs)
+    """Audit one HTML document: the library entry point.
+
+    ``rules`` are rule ids (``"image-alt"``, case-insensitive) or loaded rules. Input the CLI
+    would refuse is refused the same way, with :class:`a11y_audit.sources.SourceError` (its
+    message names ``source``): empty text, and for bytes also binary data and text without
+    markup. Bytes are decoded as the CLI decodes files (BOM, ``<meta charset>``, detection)."""
+    if isinstance(markup, bytes | bytearray):
+        markup, _ = sources.decode(bytes(markup), source)
+    elif not markup.strip():
+        raise sources.SourceError(source, "file is empty")
+    chosen = None if rules is None else tuple(
+        get(r) if isinstance(r, str) else r for r in rules)
+    return audit_page(Page.from_html(markup, source), chosen, **kwargs)

@@ -91,8 +91,9 @@ def all_rules() -> tuple[LoadedRule, ...]:
 
 
 def get(rule_id: str) -> LoadedRule:
-    """A rule by id or alias; KeyError names the unknown id."""
+    """A rule by id or alias, case-insensitively; KeyError names the unknown id."""
+    wanted = rule_id.strip().casefold()
     for loaded in all_rules():
-        if rule_id == loaded.id or rule_id in loaded.rule.aliases:
+        if wanted in (name.casefold() for name in (loaded.id, *loaded.rule.aliases)):
             return loaded
     raise KeyError(rule_id)
