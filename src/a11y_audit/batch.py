@@ -37,7 +37,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    ignores=tuple(config.ignore_elements))
     matcher = Matcher(baseline) if baseline is not None else None
     progress = None if quiet else Progress(
-        len(items), jobs=jobs if executor is None else 0,
+        len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
         **({"interval": progress_interval} if progress_interval is not None else {}))
     handle = atomic_file(jsonl) if jsonl is not None else None
     stream = jsonl_writer.Stream(handle.__enter__(), report) if handle is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -86,6 +87,13 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True,
               help="Print only errors: no summary, no page counter, no terminal listing "
                    "(report files and -f github still written).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where workers run: local processes, or Dask (a LocalCluster of --jobs "
+                   "workers, or the cluster at --scheduler; needs a11y-audit[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Join the Dask cluster whose scheduler listens here "
+                   "(tcp://host:8786); implies --executor dask.")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -95,7 +103,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           config_path: Path | None, baseline: Path | None, update_baseline: bool,
           print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
-          jobs: int | None, quiet: bool, progress_interval: float) -> None:
+          jobs: int | None, quiet: bool, executor: str, scheduler: str | None,
+          progress_interval: float) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
     to) and WARC files (every HTML response). Pages are reported sorted by source.
@@ -125,9 +134,19 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     assert config.out is not None
     jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
              if "jsonl" in config.formats and not update_baseline else None)
-    report = batch.run(names, config, jobs=jobs or default_jobs(), include=include,
-                       exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
-                       progress_interval=progress_interval)
+    with ExitStack() as stack:
+        pool = None
+        if executor == "dask" or scheduler:
+            from a11y_audit import dask_executor
+
+            try:
+                pool = stack.enter_context(dask_executor.connect(scheduler,
+                                                                 jobs or default_jobs()))
+            except dask_executor.DaskUnavailable as exc:
+                raise click.UsageError(str(exc)) from None
+        report = batch.run(names, config, jobs=jobs or default_jobs(), include=include,
+                           exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
+                           executor=pool, progress_interval=progress_interval)
     if update_baseline:
         count = baseline_mod.write(report, config.baseline)
         _print_errors(report)

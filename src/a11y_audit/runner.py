@@ -129,7 +129,7 @@ def iter_audit(items: Sequence[inputs.Input], job: Job, jobs: int = 1,
             yield audit_input(item, job)
         return
     if executor is not None:
-        yield from _ordered(executor, items, job, jobs)
+        yield from _ordered(executor, items, job, getattr(executor, "workers", jobs))
         return
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)

@@ -1,0 +1,77 @@
+"""The Dask executor: a LocalCluster gives the report a local run gives, in the same order."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from a11y_audit.cli import main
+
+from .test_inputs import page, write_warc
+from .test_runner import corpus
+
+
+@pytest.fixture(scope="module")
+def dask_installed():
+    if importlib.util.find_spec("distributed") is None:
+        message = "Dask is not installed: pip install -e '.[test]' (or '.[dask]')"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def without_timings(text: str) -> str:
+    """The report text less the lines that differ between any two runs: the time of day and
+    the seconds a page took."""
+    return "\n".join(line for line in text.splitlines()
+                     if not line.lstrip().startswith(('"generated_at"', '"seconds"')))
+
+
+def jsonl_without_timings(text: str) -> list[dict]:
+    out = []
+    for line in text.splitlines():
+        data = json.loads(line)
+        data.pop("generated_at", None)
+        data.pop("seconds", None)
+        out.append(data)
+    return out
+
+
+def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    corpus(folder)
+    write_warc(folder / "crawl.warc.gz", [
+        ("https://news.example/a", "200 OK", "text/html; charset=utf-8", page("Archived A")),
+        ("https://news.example/b", "200 OK", "text/html", page("Archived B")),
+    ])
+    runs = {}
+    for name, extra in (("local", ["-j", "1"]), ("dask", ["--executor", "dask", "-j", "2"])):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "jsonl",
+                                           "-o", str(out), "--quiet", *extra])
+        assert result.exit_code == 2, result.output + result.stderr   # broken.html
+        runs[name] = out
+    local, dask = runs["local"], runs["dask"]
+    assert without_timings((dask / "a11y-report.json").read_text()) == without_timings(
+        (local / "a11y-report.json").read_text())
+    assert jsonl_without_timings((dask / "a11y-report.jsonl").read_text()) == \
+        jsonl_without_timings((local / "a11y-report.jsonl").read_text())
+    data = json.loads((dask / "a11y-report.json").read_text())
+    assert len(data["pages"]) == 11
+    assert [p["source"] for p in data["pages"]][:2] == [
+        f"{folder}/crawl.warc.gz#https://news.example/a",
+        f"{folder}/crawl.warc.gz#https://news.example/b"]
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(dask_installed):
+    from a11y_audit.dask_executor import DaskUnavailable, connect
+
+    with pytest.raises(DaskUnavailable) as info, connect("tcp://127.0.0.1:1", timeout=2):
+        pass
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:1" in str(info.value)
+    assert "\n" not in str(info.value)
