@@ -178,7 +178,7 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
 def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
     """A URL named on the command line may be a page, a sitemap or a feed: fetch it once to
     see, and keep the bytes of a page so it is not fetched twice."""
-    fetched = http_get(url, max(max_bytes, MAX_CONTAINER_BYTES))
+    fetched = http_get(url, max_bytes, container_bytes=MAX_CONTAINER_BYTES)
     if _is_xml(fetched.content_type, fetched.data):
         yield from _container(url, fetched.data, fetched.url, globs, max_bytes, depth=0)
         return
@@ -515,16 +515,21 @@ def _line(value: object) -> str:
     return text.splitlines()[0][:200] if text else "no reason given"
 
 
-def http_get(url: str, max_bytes: int, source: str | None = None) -> Fetched:
-    """GET ``url`` (gzip accepted, redirects followed, a size limit). The one place inputs
+def http_get(url: str, max_bytes: int, source: str | None = None,
+             container_bytes: int | None = None) -> Fetched:
+    """GET ``url`` (gzip accepted, redirects followed, a size limit: ``max_bytes``, or
+    ``container_bytes`` when the response is XML, such as a sitemap). The one place inputs
     touch the network; the hardened client (issue 12) replaces its body."""
     source = source or url
     request = urllib.request.Request(url, headers={"User-Agent": sources.USER_AGENT,
                                                    "Accept-Encoding": "gzip"})
     try:
         with urllib.request.urlopen(request, timeout=sources.URL_TIMEOUT) as response:
-            raw = response.read(max_bytes + 1)
             ctype = response.headers.get("Content-Type", "")
+            if container_bytes and (ctype.split(";")[0].strip().lower() in XML_TYPES
+                                    or urlsplit(url).path.lower().endswith(XML_SUFFIXES)):
+                max_bytes = container_bytes
+            raw = response.read(max_bytes + 1)
             final = response.geturl()
             encoding = response.headers.get("Content-Encoding", "").lower()
     except urllib.error.HTTPError as exc:
