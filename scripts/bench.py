@@ -1,30 +1,83 @@
-"""Benchmark: time parsing and the full audit over the news corpus; prints figures, asserts none.
+"""Benchmark over the news corpus: prints a table of figures and writes them as JSON; asserts none.
 
-    python3 scripts/dev.py bench [--repeat N] [--rule ID ...]
+    python3 scripts/dev.py bench                   # or: make bench
+    python3 scripts/bench.py --pages 2000 --json reports/bench.json
+    python3 scripts/bench.py --no-memory --rule link-name
+
+Figures, all over every page of ../shared/corpus/news (A11Y_AUDIT_CORPUS overrides it):
+- bare lxml parse (the floor) and the full audit (Page, every rule, style hints, locating
+  findings) on one core, their ratio, pages/s and MB/s;
+- the batch path (read, decode, parse, audit; a11y_audit.runner) with one worker and with
+  ``--jobs`` workers, and the speed-up;
+- each rule's share of the audit (top 10), and the shares of the stylesheet/cascade code and of
+  locating findings;
+- time per MB for the smallest, middle and largest third of the pages;
+- peak RSS of a command-line run (``a11y-audit check -f json -f jsonl``) over ``--small``
+  pages and over ``--pages`` pages (the corpus repeated), and how soon its first progress line
+  came.
+
+One-core figures are CPU time of this process (steady on a shared machine); the batch runs
+(several processes) and memory runs are wall-clock time, so on a busy machine their pages/s
+and the speed-up are low: compare runs on the same, quiet machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import json
+import os
+import platform
 import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
+from lxml import html
+
+from a11y_audit import engine, inputs
 from a11y_audit.engine import audit_page
 from a11y_audit.page import Page
-from a11y_audit.registry import all_rules, get
+from a11y_audit.registry import LoadedRule, all_rules, get
+from a11y_audit.runner import Job, iter_audit
 from a11y_audit.shared_data import corpus_dir
 from a11y_audit.sources import decode
+
+REPO = Path(__file__).resolve().parents[1]
+# Modules whose time is "the cascade" (style sheets, selectors, computed styles): the ones that
+# exist are measured where other modules call into them.
+CASCADE_MODULES = ("a11y_audit.commons.stylesheets", "a11y_audit.commons.cascade",
+                   "a11y_audit.commons.css", "a11y_audit.commons.selectors")
+MB = 1024 * 1024
+# In-process timings count this process's CPU time, not wall time: on a shared machine other
+# processes' load then barely moves the one-core figures. The batch and memory runs (several
+# processes) are timed by the wall clock.
+CLOCK = time.process_time
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--rule", action="append")
-    parser.add_argument("--per-rule", action="store_true", help="time each rule separately")
+    parser.add_argument("--pages", type=int, default=2000,
+                        help="pages of the long memory run (the corpus repeated); default 2000")
+    parser.add_argument("--small", type=int, default=200,
+                        help="pages of the short memory run; default 200")
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the parallel run")
+    parser.add_argument("--memory-jobs", type=int, default=2,
+                        help="workers of the memory runs; default 2")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes (best is kept)")
+    parser.add_argument("--rule", action="append", help="only these rules")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument("--json", type=Path, default=REPO / "reports" / "bench.json")
     args = parser.parse_args()
+
     root = corpus_dir()
     files = sorted(root.glob("*.html.gz"))
     if not files:
@@ -32,39 +85,267 @@ def main() -> int:
         return 2
     rules = [get(r) for r in args.rule] if args.rule else list(all_rules())
     texts = [decode(gzip.decompress(f.read_bytes()), f.name)[0] for f in files]
-    size = sum(len(t) for t in texts)
-    print(f"{len(texts)} pages, {size / 1e6:.1f} M characters, {len(rules)} rules, "
-          f"best of {args.repeat}")
-    parse_times, audit_times = [], []
-    per_rule: dict[str, float] = defaultdict(float)
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        pages = [Page.from_html(t, f.name) for t, f in zip(texts, files, strict=True)]
-        t1 = time.perf_counter()
-        for page in pages:
-            if args.per_rule:
-                for rule in rules:
-                    s = time.perf_counter()
-                    audit_page(page, [rule])
-                    per_rule[rule.id] += time.perf_counter() - s
-            else:
-                audit_page(page, rules)
-        t2 = time.perf_counter()
-        parse_times.append(t1 - t0)
-        audit_times.append(t2 - t1)
+    raw = [t.encode("utf-8", "surrogatepass") for t in texts]
+    sizes = [len(b) for b in raw]
+    total_mb = sum(sizes) / MB
     n = len(texts)
-    parse, audit = min(parse_times), min(audit_times)
-    print(f"parse only:       {parse:7.2f} s  {1000 * parse / n:6.2f} ms/page")
-    print(f"rules (indexes):  {audit:7.2f} s  {1000 * audit / n:6.2f} ms/page")
-    print(f"parse + rules:    {parse + audit:7.2f} s  {1000 * (parse + audit) / n:6.2f} ms/page  "
-          f"({n / (parse + audit):.0f} pages/s)")
-    print(f"spread of runs:   parse {statistics.pstdev(parse_times):.3f} s, "
-          f"rules {statistics.pstdev(audit_times):.3f} s")
-    if args.per_rule:
-        print("\nslowest rules (ms/page, first run builds the shared indexes):")
-        for rule_id, seconds in sorted(per_rule.items(), key=lambda kv: -kv[1])[:15]:
-            print(f"  {rule_id:40} {1000 * seconds / n / args.repeat:7.2f}")
+    print(f"{n} pages, {total_mb:.1f} MB of HTML, {len(rules)} rules, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
+
+    parse = min(_timed_parse(raw) for _ in range(args.repeat))
+    audit_runs = [_timed_audit(texts, files, rules) for _ in range(args.repeat)]
+    per_page = min(audit_runs, key=sum)
+    audit = sum(per_page)
+    shares = _shares(texts, files, rules)
+    one, many = _batch(files, rules, 1), _batch(files, rules, args.jobs)
+
+    figures: dict[str, Any] = {
+        "pages": n, "megabytes": round(total_mb, 3), "rules": len(rules),
+        "cores": os.cpu_count(), "python": platform.python_version(),
+        "parse_seconds": round(parse, 4), "audit_seconds": round(audit, 4),
+        "ratio": round(audit / parse, 2),
+        "one_core": {"pages_per_second": round(n / audit, 2),
+                     "mb_per_second": round(total_mb / audit, 3),
+                     "ms_per_page": round(1000 * audit / n, 2)},
+        "batch": {
+            "jobs_1": {"seconds": round(one, 3), "pages_per_second": round(n / one, 2),
+                       "mb_per_second": round(total_mb / one, 3)},
+            f"jobs_{args.jobs}": {"seconds": round(many, 3),
+                                  "pages_per_second": round(n / many, 2),
+                                  "mb_per_second": round(total_mb / many, 3)},
+            "speedup": round(one / many, 2),
+        },
+        "shares": shares,
+        "ms_per_mb": _by_size(sizes, per_page),
+    }
+    if not args.no_memory:
+        figures["memory"] = {
+            str(count): _memory_run(files, count, args.memory_jobs)
+            for count in dict.fromkeys((args.small, args.pages))
+        }
+        small, large = (figures["memory"][str(args.small)]["peak_rss_mb"],
+                        figures["memory"][str(args.pages)]["peak_rss_mb"])
+        figures["memory_growth"] = round(large / small - 1, 3) if small else None
+    _print(figures, args.jobs)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"\nwrote {args.json}")
     return 0
+
+
+def _timed_parse(raw: list[bytes]) -> float:
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+    started = CLOCK()
+    for data in raw:
+        html.document_fromstring(data, parser=parser)
+    return CLOCK() - started
+
+
+def _timed_audit(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> list[float]:
+    """Per page: Page.from_html and every rule, findings located (what a worker does)."""
+    times = []
+    for text, path in zip(texts, files, strict=True):
+        started = CLOCK()
+        audit_page(Page.from_html(text, path.name), rules)
+        times.append(CLOCK() - started)
+    return times
+
+
+class _Clock:
+    """Adds up time spent in wrapped functions, counting only the outermost call."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.depth = 0
+
+    def wrap(self, label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self.depth:
+                return function(*args, **kwargs)
+            self.depth += 1
+            started = CLOCK()
+            try:
+                result = function(*args, **kwargs)
+                if hasattr(result, "__next__"):          # a generator: run it here
+                    result = list(result)
+                return result
+            finally:
+                self.seconds[label] += CLOCK() - started
+                self.depth -= 1
+        return timed
+
+
+def _patch_callers(clock: _Clock, label: str, module_names: tuple[str, ...]) -> list[tuple]:
+    """Wrap the functions of ``module_names`` where other a11y_audit modules call them."""
+    targets = {name for name in module_names if name in sys.modules}
+    undo = []
+    for module in list(sys.modules.values()):
+        name = getattr(module, "__name__", "")
+        if not name.startswith("a11y_audit") or name in targets:
+            continue
+        for attribute, value in list(vars(module).items()):
+            if callable(value) and getattr(value, "__module__", None) in targets \
+                    and not isinstance(value, type):
+                undo.append((module, attribute, value))
+                setattr(module, attribute, clock.wrap(label, value))
+    return undo
+
+
+def _shares(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> dict[str, Any]:
+    """One instrumented pass: each rule's time (its check, run to the end), the cascade's (calls
+    into the style modules) and locating findings (engine.locate), as shares of the audit."""
+    for name in CASCADE_MODULES:
+        with contextlib.suppress(ImportError):
+            __import__(name)
+    rule_clock, cascade_clock, locate_clock = _Clock(), _Clock(), _Clock()
+    timed_rules = [replace(r, check=rule_clock.wrap(r.id, r.check)) for r in rules]
+    undo = _patch_callers(cascade_clock, "cascade", CASCADE_MODULES)
+    original_locate = engine.locate
+    engine.locate = locate_clock.wrap("locate", original_locate)
+    try:
+        total = sum(_timed_audit(texts, files, timed_rules))
+    finally:
+        engine.locate = original_locate
+        for module, attribute, value in undo:
+            setattr(module, attribute, value)
+    top = sorted(rule_clock.seconds.items(), key=lambda kv: -kv[1])[:10]
+    return {
+        "instrumented_seconds": round(total, 4),
+        "rules_total": round(sum(rule_clock.seconds.values()) / total, 4),
+        "top_rules": {rule: round(seconds / total, 4) for rule, seconds in top},
+        "cascade": round(cascade_clock.seconds["cascade"] / total, 4),
+        "cascade_modules": [m for m in CASCADE_MODULES if m in sys.modules],
+        "locate": round(locate_clock.seconds["locate"] / total, 4),
+    }
+
+
+def _batch(files: list[Path], rules: list[LoadedRule], jobs: int) -> float:
+    """The batch path: files read, decoded, parsed and audited by ``jobs`` workers."""
+    items = [inputs.Input(str(f), "file", str(f)) for f in files]
+    job = Job.make(rules)
+    started = time.perf_counter()
+    for _ in iter_audit(items, job, jobs):
+        pass
+    return time.perf_counter() - started
+
+
+def _by_size(sizes: list[int], times: list[float]) -> dict[str, Any]:
+    ranked = sorted(zip(sizes, times, strict=True))
+    third = len(ranked) // 3
+    parts = {"small": ranked[:third], "median": ranked[third:2 * third],
+             "large": ranked[2 * third:]}
+    out = {}
+    for label, part in parts.items():
+        mb = sum(s for s, _ in part) / MB
+        out[label] = {"pages": len(part), "median_kb": round(statistics.median(
+            s for s, _ in part) / 1024, 1), "ms_per_mb": round(1000 * sum(
+            t for _, t in part) / mb, 1)}
+    return out
+
+
+def _memory_run(files: list[Path], count: int, jobs: int) -> dict[str, Any]:
+    """Peak RSS of ``a11y-audit check`` over ``count`` pages (the corpus repeated), and when
+    its first progress line came."""
+    with tempfile.TemporaryDirectory(prefix="a11y-bench-") as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        for index in range(count):
+            source = files[index % len(files)]
+            (folder / f"{index:07d}-{source.name}").symlink_to(source)
+        command = [sys.executable, "-m", "a11y_audit", "check", str(folder), "-f", "json",
+                   "-f", "jsonl", "-o", str(Path(tmp) / "out"), "-j", str(jobs),
+                   "--progress-interval", "1"]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True)
+        assert process.stderr is not None
+        workers = _WorkerPeaks(process.pid)
+        workers.start()
+        first = None
+        lines = []
+        for line in process.stderr:
+            if first is None:
+                first = time.perf_counter() - started
+            lines.append(line.rstrip())
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        workers.stop.set()
+        workers.join()
+        children = round(max(workers.peaks.values(), default=0) / 1024, 1)
+        report = Path(tmp) / "out" / "a11y-report.json"
+        size = report.stat().st_size if report.exists() else 0
+    return {"pages": count, "jobs": jobs, "exit_code": process.returncode,
+            "seconds": round(wall, 2), "pages_per_second": round(count / wall, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "workers_peak_rss_mb": children,
+            "first_progress_seconds": round(first, 3) if first is not None else None,
+            "json_report_mb": round(size / MB, 1), "status_lines": len(lines)}
+
+
+class _WorkerPeaks(threading.Thread):
+    """Samples the peak RSS (VmHWM, kB) of a process's children while it runs (Linux)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peaks: dict[int, int] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.2):
+            try:
+                children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text()
+            except OSError:
+                continue
+            for child in children.split():
+                try:
+                    status = Path(f"/proc/{child}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peaks[int(child)] = max(self.peaks.get(int(child), 0),
+                                                     int(line.split()[1]))
+
+
+def _print(f: dict[str, Any], jobs: int) -> None:
+    batch = f["batch"]
+    rows = [
+        ("bare lxml parse (floor)", f"{f['parse_seconds']:.2f} s",
+         f"{1000 * f['parse_seconds'] / f['pages']:.2f} ms/page"),
+        ("full audit, one core", f"{f['audit_seconds']:.2f} s",
+         f"{f['one_core']['ms_per_page']:.2f} ms/page"),
+        ("audit / parse", f"{f['ratio']:.1f}x", "target <= 8x"),
+        ("one core", f"{f['one_core']['pages_per_second']:.1f} pages/s",
+         f"{f['one_core']['mb_per_second']:.2f} MB/s"),
+        ("batch, 1 worker", f"{batch['jobs_1']['pages_per_second']:.1f} pages/s",
+         f"{batch['jobs_1']['mb_per_second']:.2f} MB/s"),
+        (f"batch, {jobs} workers", f"{batch[f'jobs_{jobs}']['pages_per_second']:.1f} pages/s",
+         f"{batch[f'jobs_{jobs}']['mb_per_second']:.2f} MB/s"),
+        (f"speed-up with {jobs} workers", f"{batch['speedup']:.2f}x", "target >= 1.7x"),
+        ("stylesheet/cascade share", f"{100 * f['shares']['cascade']:.1f}%", ""),
+        ("locating findings share", f"{100 * f['shares']['locate']:.1f}%", ""),
+        ("rule code share", f"{100 * f['shares']['rules_total']:.1f}%", "(includes cascade)"),
+    ]
+    for label, part in f["ms_per_mb"].items():
+        rows.append((f"time per MB, {label} third", f"{part['ms_per_mb']:.0f} ms/MB",
+                     f"median page {part['median_kb']:.0f} KB"))
+    for count, run in f.get("memory", {}).items():
+        rows.append((f"peak RSS, {count} pages (-j {run['jobs']})",
+                     f"{run['peak_rss_mb']:.0f} MB",
+                     f"workers {run['workers_peak_rss_mb']:.0f} MB, {run['seconds']:.0f} s, "
+                     f"first progress {run['first_progress_seconds']} s"))
+    if f.get("memory_growth") is not None:
+        rows.append(("peak RSS growth, long vs short run", f"{100 * f['memory_growth']:+.0f}%",
+                     "target within 20%"))
+    width = max(len(r[0]) for r in rows)
+    print()
+    for label, value, note in rows:
+        print(f"{label:<{width}}  {value:>14}  {note}")
+    print("\ntop rules (share of the audit):")
+    for rule, share in f["shares"]["top_rules"].items():
+        print(f"  {rule:<36} {100 * share:5.1f}%")
 
 
 if __name__ == "__main__":
