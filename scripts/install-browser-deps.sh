@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the browser and SARIF tests need beside Python: Debian's chromium, and the npm
-# packages pinned in package-lock.json (axe-core, the SARIF 2.1.0 schema). Idempotent: each
+# packages pinned in package-lock.json (axe-core and its TypeScript result types, the SARIF
+# 2.1.0 schema, typescript to check -f axe output against axe-core's types). Idempotent: each
 # step runs only when its result is missing. `playwright install` is not used; the tests drive /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +18,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ! -f node_modules/axe-core/axe.min.js ] \
-   || [ ! -f node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json ]; then
-  echo "install-browser-deps: installing axe-core and the SARIF schema (npm ci)"
+   || [ ! -f node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json ] \
+   || [ ! -f node_modules/typescript/bin/tsc ]; then
+  echo "install-browser-deps: installing axe-core, the SARIF schema and typescript (npm ci)"
   npm ci --no-audit --no-fund
 fi
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any
 
-BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl")
+BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl", "axe")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
 
