@@ -53,3 +53,58 @@ def test_docstring_examples(loaded):
     for markup in passes:
         report = run_rule(loaded.id, markup)
         assert report.rules[loaded.id].outcome is Outcome.PASSED, markup
+
+
+# -- how a rule relates to axe-core (issue 7: one meaning per id) -------------------------------
+
+_AXE_OPENINGS = ("Matches axe-core.", "Differs from axe-core:", "No axe-core counterpart.")
+
+
+def axe_paragraph(docs: str) -> list[str]:
+    """The docstring paragraphs that state the rule's relation to axe-core."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", docs)]
+    return [p for p in paragraphs if p.startswith(_AXE_OPENINGS)]
+
+
+@pytest.mark.parametrize("loaded", RULES, ids=IDS)
+def test_axe_relation_is_stated(loaded):
+    from a11y_audit.commons.axe_rules import AXE_RULE_IDS
+
+    rule = loaded.rule
+    found = axe_paragraph(rule.docs)
+    assert len(found) == 1, (
+        f"{rule.id}: the docstring needs exactly one paragraph starting with one of "
+        f"{_AXE_OPENINGS} (found {len(found)})")
+    paragraph = found[0]
+    if paragraph.startswith("No axe-core counterpart."):
+        assert not rule.axe, f"{rule.id}: a rule without axe counterpart sets axe=False"
+        assert rule.id not in AXE_RULE_IDS, f"{rule.id} is an axe-core id: say how it differs"
+    else:
+        assert rule.id in AXE_RULE_IDS, f"{rule.id}: axe-core 4.x has no rule with this id"
+    if rule.axe:
+        assert rule.id in AXE_RULE_IDS, f"{rule.id}: axe=True but axe-core has no such rule"
+    if paragraph.startswith("Differs from axe-core:"):
+        assert len(paragraph) > len("Differs from axe-core:") + 20, "say what differs and why"
+    if paragraph.startswith("Matches axe-core.") and not rule.axe:
+        pytest.fail(f"{rule.id}: matches axe-core but sets axe=False")
+
+
+def test_explain_shows_the_axe_relation():
+    from click.testing import CliRunner
+
+    from a11y_audit.cli import main
+
+    for loaded in RULES:
+        result = CliRunner().invoke(main, ["explain", loaded.id])
+        assert result.exit_code == 0, result.output
+        assert axe_paragraph(result.output), f"explain {loaded.id} does not show it"
+
+
+def test_image_alt_empty_alt_is_not_called_white_space():
+    from tests.conftest import run_rule
+
+    report = run_rule("image-alt", '<img src="a.png" alt="" tabindex="0">'
+                                   '<img src="b.png" alt="  ">')
+    by_outcome = {f.outcome: f.message for f in report.findings}
+    assert "white space" not in by_outcome[Outcome.PASSED]
+    assert "white space" in by_outcome[Outcome.FAILED]

@@ -147,7 +147,12 @@ def test_prohibited_attributes(role, prohibited):
     ("aria-checked", "mixed", True),
     ("aria-rowindex", "2", True),
     ("aria-rowindex", "2.5", False),
-    ("aria-level", "-1", True),
+    ("aria-level", "-1", False),                 # WAI-ARIA 1.2: at least 1 (as axe-core)
+    ("aria-level", "0", False),
+    ("aria-posinset", "0", False),
+    ("aria-setsize", "-1", True),                # -1: the size is unknown
+    ("aria-setsize", "-2", False),
+    ("aria-rowspan", "0", True),
     ("aria-valuenow", "1.5", True),
     ("aria-valuenow", "-.5e3", True),
     ("aria-valuenow", "two", False),

@@ -176,6 +176,11 @@ def is_aria12_role(role: str) -> bool:
 
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+# WAI-ARIA 1.2's lower bounds on integer values ("greater than or equal to 1"; -1 means
+# "unknown" for the counts), as axe-core checks them; no ACT case contradicts them.
+INTEGER_MINIMUM = {"aria-colcount": -1, "aria-colindex": 1, "aria-colspan": 1, "aria-level": 1,
+                   "aria-posinset": 1, "aria-rowcount": -1, "aria-rowindex": 1,
+                   "aria-rowspan": 0, "aria-setsize": -1}
 _VALUE_TYPES = {
     aria_data.TRUE_FALSE: ("true", "false"),
     aria_data.TRISTATE: ("true", "false", "mixed", "undefined"),
@@ -197,7 +202,8 @@ def is_valid_value(attribute: str, value: str) -> bool:
     if kind in _VALUE_TYPES:
         return value.lower() in _VALUE_TYPES[kind]
     if kind == aria_data.INTEGER:
-        return bool(_INTEGER.match(value))
+        return bool(_INTEGER.match(value)) and int(value) >= INTEGER_MINIMUM.get(attribute,
+                                                                                 -(2 ** 63))
     if kind == aria_data.NUMBER:
         return bool(_NUMBER.match(value))
     if kind == aria_data.TOKEN:
@@ -221,6 +227,8 @@ def expected_values(attribute: str) -> str:
         joiner = " | " if info.type == aria_data.TOKEN else ", "
         return ("one of " if info.type == aria_data.TOKEN else "tokens from ") + joiner.join(
             info.tokens)
+    if attribute in INTEGER_MINIMUM:
+        return f"an integer of at least {INTEGER_MINIMUM[attribute]}"
     return f"a{'n' if info.type[0] in 'aeiouAEIOU' else ''} {info.type}"
 
 

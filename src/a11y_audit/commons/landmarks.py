@@ -15,27 +15,30 @@ def of_role(page: Page, role: str) -> list:
 
 
 def no_duplicate(rule: Rule, page: Page, role: str) -> Results:
-    """Pass the first landmark of ``role``, fail every further one (naming the first)."""
+    """As axe-core: with one landmark of ``role`` it passes; with several, the first fails and
+    names the others, which are not reported again (one finding per page, not one per copy)."""
     found = of_role(page, role)
     if not found:
         return
     first = found[0]
-    yield rule.ok(first.element)
-    for extra in found[1:]:
-        yield rule.fail(
-            extra.element,
-            f"A second {role} landmark: the page already has one at line "
-            f"{first.element.sourceline} ({page.css_path(first.element)})",
-            related=(first.element,),
-        )
+    if len(found) == 1:
+        yield rule.ok(first.element)
+        return
+    others = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
+                       for lm in found[1:])
+    yield rule.fail(first.element, f"The page has {len(found)} {role} landmarks; the others: "
+                                   f"{others}", related=tuple(lm.element for lm in found[1:]))
 
 
 def top_level(rule: Rule, page: Page, role: str) -> Results:
-    """Each landmark of ``role`` must not be inside another landmark."""
+    """Each landmark of ``role`` must not be inside another landmark. As axe-core, a ``form``
+    ancestor counts only with an explicit role, and a complementary landmark may sit in main."""
     for landmark in of_role(page, role):
         parent = next(
             (a for a in landmark.element.iterancestors()
-             if not page.is_hidden(a) and page.role(a) in LANDMARK_ROLES),
+             if not page.is_hidden(a) and page.role(a) in LANDMARK_ROLES
+             and not (a.tag == "form" and not a.get("role"))
+             and not (role == "complementary" and page.role(a) == "main")),
             None,
         )
         if parent is None:

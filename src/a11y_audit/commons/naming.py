@@ -132,3 +132,54 @@ def may_be_removed_by_style(page: Page, el: Element) -> str | None:
     return may_be_hidden_by_style(page, el, sight_only=False)
 
 
+
+
+# -- which rule checks an element's name: axe-core's routing --------------------------------
+
+# Roles whose WAI-ARIA 1.2 definition requires an accessible name (axe-core's
+# ``accessibleNameRequired``), plus the landmark roles it also marks.
+NAME_REQUIRED_ROLES = frozenset((
+    "alertdialog", "application", "button", "checkbox", "combobox", "dialog", "img", "link",
+    "listbox", "menuitem", "menuitemcheckbox", "menuitemradio", "meter", "option",
+    "progressbar", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox", "toolbar",
+    "treeitem"))
+# Roles aria-command-name checks when an element other than <a href>, <button> or an input
+# button takes them from its role attribute.
+COMMAND_ROLES = frozenset(("button", "link", "menuitem"))
+
+
+def native_name_rule_applies(page: Page, el: Element) -> bool:
+    """axe-core's ``no-explicit-name-required-matches`` for ``img``, ``button`` and image
+    buttons: the native rule applies unless an explicit role takes over that needs no name
+    (``<img role="separator">`` that is not focusable). ``none``/``presentation`` keep it."""
+    from a11y_audit.commons.aria import explicit_role
+
+    role = explicit_role(el)
+    if role is None or role in PRESENTATIONAL or role in NAME_REQUIRED_ROLES:
+        return True
+    return page.is_focusable(el)
+
+
+def command_rule(page: Page, el: Element) -> str | None:
+    """Which naming rule checks a link, button or menu item, axe-core's routing where the ACT
+    rules allow it: ``button-name`` for ``<button>`` and input buttons, ``link-name`` for
+    ``<a href>`` and for every element with an explicit link role (ACT rule c487ae covers them
+    all), ``aria-command-name`` for other elements given ``role="button"`` or
+    ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
+    None for anything else."""
+    from a11y_audit.commons.aria import explicit_role
+    from a11y_audit.commons.names import input_type
+
+    tag, role = tag_of(el), explicit_role(el)
+    native = None
+    if tag == "a" and el.get("href") is not None:
+        native = "link"
+    elif tag == "button" or (tag == "input" and input_type(el) in ("button", "submit", "reset")):
+        native = "button"
+    if role in LINK_ROLES:
+        return "link-name"
+    if role in COMMAND_ROLES:
+        return "button-name" if native == "button" and role == "button" else "aria-command-name"
+    if native is not None:
+        return f"{native}-name"
+    return None

@@ -5,12 +5,16 @@ on a button is never announced, so the toggle or sort state the developer meant 
 missing, often a sign that the wrong role or element was used.
 
 Applies to every WAI-ARIA state or property on an element exposed to assistive technology, as
-ACT rule 5c01ea and axe-core's ``aria-allowed-attr``. An attribute passes when it is global,
+ACT rule 5c01ea. An attribute passes when it is global,
 when the element's semantic role (after presentational-role conflict resolution) supports,
 inherits or requires it (WAI-ARIA 1.2 section 5.2.2), or when ARIA in HTML allows it on the
 element (``aria-required`` wherever HTML allows ``required``, the ``textbox`` states on
 ``<input type=password>``, the ``application`` states on ``audio``/``video``). ``separator``
 supports its value properties only when focusable.
+
+Differs from axe-core: which attributes a role supports follows WAI-ARIA 1.2 and ACT rule 5c01ea,
+so some attributes axe-core still allows from its ARIA 1.1 tables (``aria-expanded`` on landmark
+and structure roles, ``aria-required`` on ``radio``, ``slider`` and ``button``) fail here.
 
 Fails::
 

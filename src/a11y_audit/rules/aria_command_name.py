@@ -5,15 +5,22 @@ Site menus, "more" menus and share menus built with ``role="menu"`` are read ite
 ``title``, is announced as "menu item" and nothing more, so its command is unknown to screen
 reader and voice control users.
 
-The rule applies to every element exposed with the role ``menuitem``. Buttons and links, which
-axe-core's aria-command-name also covers when their role comes from a ``role`` attribute, are
-checked here by button-name and link-name, which follow the ACT rules for all buttons and links.
+The rule applies to elements that take the role ``button`` or ``menuitem`` from their ``role``
+attribute, other than a ``<button>`` or input button with ``role="button"`` (button-name checks
+those). That includes ``<a href role="button">``, which ACT rule c487ae does not count as a link.
+
+Differs from axe-core: elements given ``role="link"`` are checked by link-name, since ACT rule
+c487ae applies to every element with the link role; axe-core checks them here. An
+``<a href role="button">`` is checked only here (axe-core also runs link-name on it, which ACT
+rule c487ae rules out).
 
 Fails::
 
     <div role="menu"><button role="menuitem"><img src="/icons/print.svg" alt=""></button></div>
 
     <ul role="menu"><li role="menuitem"><span class="icon-mail"></span></li></ul>
+
+    <span role="button" tabindex="0" class="gallery-next"></span>
 
 Passes::
 
@@ -30,19 +37,26 @@ hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import check_named, with_roles
+from a11y_audit.commons.aria import explicit_role
+from a11y_audit.commons.naming import check_named, command_rule
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
     id="aria-command-name",
     impact="serious",
     wcag=("4.1.2",),
-    act=("m6b1q3",),
+    act=("m6b1q3", "97a4e1"),
     tags=("cat.aria",),
     help="Give the menu item text content, an aria-label or aria-labelledby",
 )
 
 
 def check(page: Page) -> Results:
-    items = with_roles(page, ("menuitem",))
-    yield from check_named(RULE, page, items, "Menu item")
+    for el in page.select("*[role]"):
+        role = explicit_role(el)
+        if command_rule(page, el) == RULE.id and page.role(el) == role \
+                and not page.is_hidden(el):
+            yield from check_named(RULE, page, [el], _WHAT.get(role, "Link"))
+
+
+_WHAT = {"button": "Button", "link": "Link", "menuitem": "Menu item"}

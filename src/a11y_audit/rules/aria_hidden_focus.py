@@ -10,6 +10,10 @@ be in the Tab order: focusable (links with ``href``, form controls that are not 
 ``tabindex``, ``summary``, media with controls...), rendered, not inert and without a negative
 ``tabindex``. ``aria-hidden="false"`` on a descendant does not undo the hiding.
 
+Differs from axe-core: an ``aria-hidden="true"`` element that is itself in the Tab order fails, as
+ACT rule 6cfa84 says (its applicability includes the element itself); axe-core asks for a review.
+Everything else matches axe-core's check.
+
 Fails::
 
     <div class="share-bar" aria-hidden="true">

@@ -8,6 +8,8 @@ reader announces "edit text" or "slider" with no purpose.
 The rule applies to elements other than ``input``, ``select`` and ``textarea`` whose role is
 ``combobox``, ``listbox``, ``searchbox``, ``slider``, ``spinbutton`` or ``textbox``.
 
+Matches axe-core.
+
 Fails::
 
     <div role="textbox" contenteditable="true" class="comment-box"></div>

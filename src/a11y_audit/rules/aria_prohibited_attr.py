@@ -5,13 +5,16 @@ Some roles take no name: a ``div`` or ``span`` (role ``generic``), a paragraph, 
 byline, a price or an icon is never read, and the visible text is all users hear.
 
 Applies to every global WAI-ARIA state or property on an element exposed to assistive
-technology, as ACT rule kb1m8s and axe-core's ``aria-prohibited-attr``. The element's semantic
+technology, as ACT rule kb1m8s. The element's semantic
 role is its explicit role, else its implicit role, after presentational-role conflict
 resolution (``<div role="none" aria-label="x">`` is a ``generic``). Prohibited means WAI-ARIA
 1.2 "Prohibited States and Properties" (``aria-label`` and ``aria-labelledby`` on caption, code,
 deletion, emphasis, generic, insertion, paragraph, presentation/none, strong, subscript,
 superscript; also ``aria-roledescription`` on generic) and the WAI-ARIA 1.3 braille
 counterparts (``aria-braillelabel``, ``aria-brailleroledescription``).
+
+Differs from axe-core: ACT rule kb1m8s fails a prohibited ``aria-label`` on a ``div`` or ``span``
+even when it has no text, where axe-core asks for a review; elsewhere it matches axe-core's check.
 
 Fails::
 

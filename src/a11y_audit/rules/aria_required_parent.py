@@ -13,6 +13,9 @@ elements with role ``none``/``presentation`` and elements without any role are s
 way up, ``aria-owns`` moves an element under its owner; a ``div`` or ``span`` (role
 ``generic``) in between breaks the context.
 
+Differs from axe-core: ACT rule ff89c9 decides the context; a ``div`` or ``span`` without role
+between an item and its owner breaks the context, where axe-core looks through it.
+
 Fails::
 
     <div class="tabs">

@@ -8,6 +8,8 @@ The rule applies to elements other than ``input``, ``select`` and ``textarea`` w
 ``checkbox``, ``menuitemcheckbox``, ``menuitemradio``, ``radio`` or ``switch``. Their name can
 come from their text, ``aria-label`` or ``aria-labelledby``.
 
+Matches axe-core.
+
 Fails::
 
     <span role="switch" aria-checked="false" tabindex="0" class="dark-mode-toggle"></span>

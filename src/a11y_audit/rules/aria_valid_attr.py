@@ -9,6 +9,8 @@ ACT rule 5f99a7 and axe-core's ``aria-valid-attr``. Defined means WAI-ARIA 1.2, 
 WAI-ARIA 1.3 attributes browsers already support (aria-description, aria-braillelabel,
 aria-brailleroledescription, aria-colindextext, aria-rowindextext).
 
+Matches axe-core.
+
 Fails::
 
     <button aria-labeledby="share-label"><svg aria-hidden="true"></svg></button>

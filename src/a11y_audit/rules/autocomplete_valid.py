@@ -15,6 +15,10 @@ follow the HTML grammar: optional ``section-*``, optional ``shipping``/``billing
 (a contact type such as ``work`` only before ``tel``, ``email`` or ``impp``), optional
 ``webauthn``.
 
+Differs from axe-core: values that are no autofill token at all (``none``, ``false``, ``disabled``)
+fail, as the HTML grammar and ACT rule 73f2c2 say; axe-core lets a list of such common mistakes
+pass, and asks for a review of some unknown words (``text``, ``gender``) that fail here.
+
 Fails::
 
     <form><label>Email for our newsletter

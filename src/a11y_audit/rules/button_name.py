@@ -5,16 +5,21 @@ with only an icon and no text, ``aria-label`` or ``title`` is announced as "butt
 more, so the share bars, gallery arrows and menu toggles of a news page become guesswork. Voice
 control users cannot say its name either.
 
-The rule applies to every element exposed with the role ``button``: ``<button>``, ``input``
-buttons (``type="button"``, ``"submit"``, ``"reset"``) and elements with ``role="button"``;
-``input type="image"`` has its own rule (input-image-alt). ``submit`` and ``reset`` inputs get a
-default name from the browser and pass.
+The rule applies, as axe-core routes them, to ``<button>`` elements and ``input`` buttons
+(``type="button"``, ``"submit"``, ``"reset"``) exposed as buttons, and to a ``<button>`` given
+another role that needs a name or that stays focusable (``<button role="gridcell">``). Other
+elements with ``role="button"`` are aria-command-name's, a ``<button role="link">`` is
+link-name's, a ``<button role="menuitem">`` aria-command-name's; ``input type="image"`` has its
+own rule (input-image-alt). ``submit`` and ``reset`` inputs get a default name from the browser
+and pass.
+
+Matches axe-core.
 
 Fails::
 
     <button class="share-facebook"><svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg></button>
 
-    <span role="button" class="gallery-next"></span>
+    <button role="gridcell"></button>
 
 Passes::
 
@@ -35,7 +40,7 @@ from __future__ import annotations
 
 from a11y_audit.commons.dom import tag_of
 from a11y_audit.commons.names import input_type
-from a11y_audit.commons.naming import check_named
+from a11y_audit.commons.naming import check_named, command_rule, native_name_rule_applies
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -53,8 +58,18 @@ def check(page: Page) -> Results:
 
 
 def _buttons(page: Page) -> list[Element]:
-    return [
-        el for el in page.select("button", "input", "*[role]")
-        if page.role(el) == "button" and not page.is_hidden(el)
-        and not (tag_of(el) == "input" and input_type(el) == "image")
-    ]
+    """``<button>`` elements and input buttons this rule routes to (see ``command_rule``),
+    exposed as buttons; a ``<button>`` given another role that needs a name or that stays
+    focusable (``<button role="gridcell">``) is checked too, as axe-core does."""
+    found = []
+    for el in page.select("button", "input"):
+        if page.is_hidden(el) or command_rule(page, el) != RULE.id:
+            continue
+        if tag_of(el) == "input" and input_type(el) == "image":
+            continue
+        role = page.role(el)
+        if role == "button" or (role not in ("none", "presentation", "")
+                                and tag_of(el) == "button"
+                                and native_name_rule_applies(page, el)):
+            found.append(el)
+    return found

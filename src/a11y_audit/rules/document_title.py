@@ -10,6 +10,8 @@ title that counts is the first HTML ``title`` element in tree order (what ``docu
 reads), wherever it is: a second, non-empty ``title`` does not rescue an empty first one, and
 ``title`` elements inside ``svg`` or ``template`` are not the page title.
 
+Matches axe-core.
+
 Fails::
 
     <!DOCTYPE html>

@@ -7,6 +7,8 @@ title or a live-blog timestamp is filled by a script that did not run.
 Applies to every heading exposed to assistive technology (h1-h6 and ``role="heading"``), as ACT
 rule ffd0e9 and axe-core's ``empty-heading``.
 
+Matches axe-core.
+
 Fails::
 
     <h2></h2>

@@ -12,6 +12,8 @@ the caption into the alt so it is heard once) does not count as a repeat. ``alt=
 ``role="none"``) marks the photo as decorative; on a captioned news photo that is rarely right
 but can be (a purely illustrative stock image), so it is cantTell: a person has to look.
 
+No axe-core counterpart.
+
 Fails::
 
     <figure><img src="/img/2024/IMG_4027.jpg">

@@ -9,6 +9,9 @@ document is read from ``srcdoc``; an iframe loading another address (``src``) ca
 from the page's HTML, so a negative ``tabindex`` on it gives cantTell, and without one the frame
 is not reported. The iframe must not have a negative ``tabindex``.
 
+Differs from axe-core: axe-core looks into the framed document; static HTML shows only ``srcdoc``,
+so a frame loaded from ``src`` with a negative ``tabindex`` is cantTell here.
+
 Fails::
 
     <figure><iframe tabindex="-1" title="Reader poll"

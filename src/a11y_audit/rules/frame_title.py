@@ -7,13 +7,19 @@ cannot tell the video player from an advert.
 
 The rule applies to ``iframe`` and ``frame`` elements exposed to assistive technology, except
 frames removed from the tab order (negative ``tabindex``) or marked as decorative
-(``role="none"``/``"presentation"``).
+(``role="none"``/``"presentation"``). The decorative role does not stick on a frame with a
+``tabindex`` or a global ARIA attribute such as ``aria-live`` (WAI-ARIA 1.2 section 7.3), nor
+on one with a ``title`` attribute, which JAWS announces as a group: those are checked.
+
+Matches axe-core.
 
 Fails::
 
     <iframe src="https://www.youtube.com/embed/x1Y2z3"></iframe>
 
     <iframe src="https://ads.example.net/slot/top" title=" "></iframe>
+
+    <iframe src="https://ads.example.net/slot/top" role="none" tabindex="0"></iframe>
 
 Passes::
 
@@ -28,7 +34,7 @@ Limits: An unnamed frame that a rule of the page's own ``<style>`` may hide (``d
 
 from __future__ import annotations
 
-from a11y_audit.commons.aria import PRESENTATIONAL, explicit_role
+from a11y_audit.commons.aria import PRESENTATIONAL, explicit_role, has_global_attribute
 from a11y_audit.commons.focus import tabindex
 from a11y_audit.commons.naming import check_named
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -49,7 +55,17 @@ def check(page: Page) -> Results:
 
 
 def _applies(page: Page, el: Element) -> bool:
-    if page.is_hidden(el) or explicit_role(el) in PRESENTATIONAL:
+    """Rendered frames outside no negative ``tabindex``. A presentational role counts only when
+    it sticks (WAI-ARIA 1.2 section 7.3: ``tabindex`` or ``aria-live`` undo it, as
+    ``Page.role`` resolves) and the frame has no ``title`` (JAWS announces a titled
+    ``role="none"`` frame as a group, so its title must say something, as axe-core checks)."""
+    if page.is_hidden(el):
         return False
     index = tabindex(el)
-    return index is None or index >= 0
+    if index is not None and index < 0:
+        return False
+    if explicit_role(el) not in PRESENTATIONAL or el.get("title") is not None:
+        return True
+    # Conflict resolution by the author's markup: a frame is focusable by default, which does
+    # not undo role="none" (ACT rule cae760 leaves such frames out).
+    return index is not None or has_global_attribute(el)

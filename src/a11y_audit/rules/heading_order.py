@@ -9,6 +9,8 @@ level is ``aria-level`` when valid, else the tag's number, else 2) may be at mos
 deeper than the heading before it. The first heading may have any level; going back up to any
 level is fine. Hidden headings do not count.
 
+Matches axe-core.
+
 Fails::
 
     <h1>Storm hits coast</h1><h3>What we know</h3>

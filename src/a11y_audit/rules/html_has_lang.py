@@ -9,6 +9,8 @@ Applies to the document element of an HTML page (not to a bare SVG or MathML doc
 ``lang`` attribute that is empty or only whitespace counts as missing, and ``xml:lang`` alone
 does not do: HTML readers use ``lang``.
 
+Matches axe-core.
+
 Fails::
 
     <!DOCTYPE html>

@@ -9,6 +9,8 @@ Applies to the document element of an HTML page whose ``lang`` is not empty or o
 counts: it must be registered in the IANA Language Subtag Registry with type "language"
 (``en-US-GB`` passes although its region part is wrong; browsers accept it).
 
+Matches axe-core.
+
 Fails::
 
     <!DOCTYPE html>

@@ -5,10 +5,16 @@ many screen readers read the file name ("IMG underscore 4 0 2 7 dot jpeg"), and 
 full of them: photos, maps, charts, author portraits and logos.
 
 The rule applies to every ``<img>`` not hidden from assistive technology (images hidden with
-``aria-hidden="true"`` or not rendered are not applicable), as ACT rule 23a2a8. It passes when
-the accessible name (``alt``, ``aria-label``, ``aria-labelledby`` or ``title``) is not empty, or
-when the image is marked decorative (``alt=""``, or ``role="none"``/``"presentation"`` that no
-global ARIA attribute or focusability overrides).
+``aria-hidden="true"`` or not rendered are not applicable), as ACT rule 23a2a8 and axe-core's
+``image-alt``, whatever its role, except an explicit role that needs no name on an image that
+is not focusable (``<img role="separator">``): ``<img role="button">`` or ``role="option"``
+needs a name too. It passes when the accessible name (``alt``, ``aria-label``,
+``aria-labelledby`` or ``title``) is not empty, when ``alt=""`` marks the image decorative (a
+focusable or ARIA-labelled ``alt=""`` image is presentation-role-conflict's to report), or when
+``role="none"``/``"presentation"`` marks it decorative and no global ARIA attribute or
+focusability overrides it. An ``alt`` of only spaces is no name and fails.
+
+Matches axe-core.
 
 Fails::
 
@@ -27,6 +33,7 @@ Limits: whether an image is hidden by a stylesheet cannot be seen; such images a
 
 from __future__ import annotations
 
+from a11y_audit.commons.naming import native_name_rule_applies
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -42,15 +49,16 @@ RULE = Rule(
 def check(page: Page) -> Results:
     for image in page.images:
         el = image.element
-        if image.kind != "img" or image.hidden:
+        if image.kind != "img" or image.hidden or not native_name_rule_applies(page, el):
             continue
         role = page.role(el)
-        if role in ("none", "presentation"):
-            yield RULE.ok(el, "Marked decorative")
-        elif role != "img":
-            continue  # another role (a button, a link...): other rules check its name
-        elif page.name(el):
+        if page.name(el):
             yield RULE.ok(el)
+        elif image.alt == "":
+            yield RULE.ok(el, 'alt="" marks the image decorative (focus or ARIA attributes that '
+                              "undo it are presentation-role-conflict's to report)")
+        elif role in ("none", "presentation"):
+            yield RULE.ok(el, "Marked decorative")
         elif image.alt is None:
             yield RULE.fail(el, f"<img src=\"{image.src or ''}\"> has no alt attribute and no "
                                 "aria-label, aria-labelledby or title")

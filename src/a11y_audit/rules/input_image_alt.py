@@ -8,6 +8,8 @@ button decorative: it is still a button.
 The browser's default name ("Submit Query") is not counted as a name: it never says what the
 button is for.
 
+Matches axe-core.
+
 Fails::
 
     <form action="/search"><input type="search" name="q" aria-label="Search">
@@ -29,7 +31,7 @@ none``, ``visibility: hidden``) is cantTell; one hidden by an external styleshee
 from __future__ import annotations
 
 from a11y_audit.commons.names import input_type
-from a11y_audit.commons.naming import check_named, in_tree
+from a11y_audit.commons.naming import check_named, in_tree, native_name_rule_applies
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -44,5 +46,6 @@ RULE = Rule(
 
 def check(page: Page) -> Results:
     buttons = [el for el in page.tags("input")
-               if input_type(el) == "image" and in_tree(page, el)]
+               if input_type(el) == "image" and in_tree(page, el)
+               and native_name_rule_applies(page, el)]
     yield from check_named(RULE, page, buttons, "Image button", ("alt",), text=False)

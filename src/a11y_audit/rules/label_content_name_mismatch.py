@@ -15,6 +15,10 @@ words of the name. A lone "x" (a close symbol) is not text. Controls whose visib
 holds an abbreviation ("Ave." named "Avenue") or the same word hyphenated differently
 ("e-mail"/"email") are not checked, as the ACT rule says.
 
+Differs from axe-core: ACT rule 2ee8b8's label-in-name algorithm decides; axe-core asks for a
+review where the visible text is a symbol, an emoji or a single character, and this rule fails
+those when the words do not match.
+
 Fails::
 
     <a href="/politics/budget-2025" aria-label="Open article">Budget: what it means for you</a>

@@ -6,6 +6,9 @@ find and its scope is unclear.
 Applies to every banner landmark exposed to assistive technology, as axe-core's ``landmark-
 banner-is-top-level``: it passes when no ancestor is a landmark.
 
+Matches axe-core. A ``form`` ancestor counts as a landmark only with an explicit ``role``, as in
+axe-core.
+
 Fails::
 
     <body><main><div role="banner">Daily Planet</div><h1>Storm</h1></main></body>

@@ -4,16 +4,26 @@ A complementary landmark (a "Most read" box, a related-stories rail) nested in a
 is hard to find on its own. An unnamed <aside> inside an article is not a landmark and is not
 checked.
 
-Applies to every complementary landmark exposed to assistive technology, as axe-core's
-``landmark-complementary-is-top-level``: it passes when no ancestor is a landmark.
+Applies to every complementary landmark exposed to assistive technology: it passes when no
+ancestor is a landmark other than main (a sidebar inside the main content is a common, useful
+layout; axe-core allows it since its issue 2651). A ``form`` ancestor counts only with an
+explicit role.
+
+Matches axe-core. A complementary landmark inside main passes, and a ``form`` ancestor counts only
+with an explicit ``role``, as in axe-core.
 
 Fails::
 
-    <body><main><h1>Storm</h1><div role="complementary">Most read</div></main></body>
+    <body><nav><a href="/">Home</a><aside aria-label="Offers">Subscribe</aside></nav></body>
+
+    <body><main><h1>Storm</h1><section aria-label="Live"><aside aria-label="Key points">
+      Wall breached</aside></section></main></body>
 
 Passes::
 
     <body><main><h1>Storm</h1></main><aside>Most read</aside></body>
+
+    <body><main><h1>Storm</h1><div role="complementary">Most read</div></main></body>
 """
 
 from __future__ import annotations

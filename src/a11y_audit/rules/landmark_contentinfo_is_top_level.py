@@ -5,6 +5,9 @@ A contentinfo landmark nested inside another landmark is hard to find and its sc
 Applies to every contentinfo landmark exposed to assistive technology, as axe-core's ``landmark-
 contentinfo-is-top-level``: it passes when no ancestor is a landmark.
 
+Matches axe-core. A ``form`` ancestor counts as a landmark only with an explicit ``role``, as in
+axe-core.
+
 Fails::
 
     <body><main><h1>Storm</h1><div role="contentinfo">Contact</div></main></body>

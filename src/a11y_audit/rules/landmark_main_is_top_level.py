@@ -6,6 +6,9 @@ navigation it is easy to miss.
 Applies to every main landmark exposed to assistive technology, as axe-core's ``landmark-main-
 is-top-level``: it passes when no ancestor is a landmark.
 
+Matches axe-core. A ``form`` ancestor counts as a landmark only with an explicit ``role``, as in
+axe-core.
+
 Fails::
 
     <body><div role="navigation"><main><h1>Storm</h1></main></div></body>

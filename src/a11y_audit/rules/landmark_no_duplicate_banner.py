@@ -5,7 +5,9 @@ The banner holds the site masthead. Two of them (a sticky header copied into the
 
 Applies to every banner landmark exposed to assistive technology (``<header>`` not inside
 ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="banner"``), as axe-core.
-The first one passes; each further one fails and names the first.
+A single one passes; with several, the first fails and names the others.
+
+Matches axe-core.
 
 Fails::
 

@@ -5,7 +5,9 @@ make the landmark list ambiguous.
 
 Applies to every contentinfo landmark exposed to assistive technology (``<footer>`` not inside
 ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="contentinfo"``), as axe-
-core. The first one passes; each further one fails and names the first.
+core. A single one passes; with several, the first fails and names the others.
+
+Matches axe-core.
 
 Fails::
 

@@ -4,7 +4,9 @@ Two main landmarks leave screen reader users guessing which one holds the story:
 when a live blog or an embedded article template brings its own <main>.
 
 Applies to every main landmark exposed to assistive technology (``<main>`` or ``role="main"``),
-as axe-core. The first one passes; each further one fails and names the first.
+as axe-core. A single one passes; with several, the first fails and names the others.
+
+Matches axe-core.
 
 Fails::
 

@@ -6,6 +6,8 @@ they have to wade through the masthead and navigation on every article.
 Passes when a ``main`` landmark (``<main>`` or ``role="main"``) is exposed to assistive
 technology, as axe-core. Reported on the ``<html>`` element.
 
+Matches axe-core.
+
 Fails::
 
     <body><div class="story"><h1>Storm hits coast</h1></div></body>

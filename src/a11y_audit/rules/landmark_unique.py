@@ -4,9 +4,12 @@ A news page often has several navigation landmarks (sections, footer links, "tre
 and several complementary ones (most read, newsletter sign-up). Screen readers list them by role
 and name; three identical "navigation" entries give the user no way to choose.
 
-As axe-core's ``landmark-unique``: each landmark exposed to assistive technology is compared
-with the earlier ones; the first of a role and name passes, each repeat of the same role and
-name (an empty name counts as a name) fails and names the first.
+Each landmark exposed to assistive technology is grouped with the others of the same role and
+name (an empty name counts as a name; names compare case-insensitively). A landmark alone in
+its group passes; in a group of several, the first fails and names the others, which are not
+reported again.
+
+Matches axe-core.
 
 Matches axe-core. Names are compared case-insensitively, as axe does. axe reports the first
 landmark of a repeated group; this rule reports each repeat, with the first landmark as its
@@ -37,18 +40,17 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    seen: dict[tuple[str, str], object] = {}
+    groups: dict[tuple[str, str], list] = {}
     for landmark in page.landmarks:
-        key = (landmark.role, landmark.name.casefold())
-        first = seen.get(key)
-        if first is None:
-            seen[key] = landmark.element
-            yield RULE.ok(landmark.element)
-        else:
-            label = f"named \"{landmark.name}\"" if landmark.name else "without a name"
-            yield RULE.fail(
-                landmark.element,
-                f"Another {landmark.role} landmark {label} comes first at line "
-                f"{first.sourceline} ({page.css_path(first)})",  # type: ignore[attr-defined]
-                related=(first,),  # type: ignore[arg-type]
-            )
+        groups.setdefault((landmark.role, landmark.name.casefold()), []).append(landmark)
+    for (role, _), group in groups.items():
+        first = group[0]
+        if len(group) == 1:
+            yield RULE.ok(first.element)
+            continue
+        label = f"named \"{first.name}\"" if first.name else "without a name"
+        others = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
+                           for lm in group[1:])
+        yield RULE.fail(first.element,
+                        f"{len(group)} {role} landmarks {label}; the others: {others}",
+                        related=tuple(lm.element for lm in group[1:]))

@@ -5,9 +5,16 @@ holds only an image without ``alt``, an icon font or an empty anchor is announce
 as its URL ("link, slash news slash 2024 slash 05 slash ..."), so teaser images, logo links and
 social icons give no clue where they lead.
 
-The rule applies to every element exposed with the role ``link`` or a role that inherits from it
-(``doc-backlink``, ``doc-biblioref``, ``doc-glossref``, ``doc-noteref``): ``<a href>``,
-``<area href>`` of an image map used by an image, and elements with ``role="link"``.
+The rule applies to every ``<a href>`` whatever its role (as axe-core), except one given
+``role="button"`` or ``role="menuitem"`` (aria-command-name's) or a presentational role that
+sticks; to every element with ``role="link"`` or a role that inherits from it
+(``doc-backlink``, ``doc-biblioref``, ``doc-glossref``, ``doc-noteref``); and to ``<area
+href>`` of an image map used by an image.
+
+Differs from axe-core: axe-core checks ``<a href role="button">`` here too, and elements given
+``role="link"`` under aria-command-name, and ``<area>`` under area-alt; ACT rule c487ae, which
+this rule implements, applies to every element with the link role and to no element with
+another role.
 
 Fails::
 
@@ -31,7 +38,7 @@ placeholder inside an unnamed link is cantTell: a script renders it.
 from __future__ import annotations
 
 from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import LINK_ROLES, check_named
+from a11y_audit.commons.naming import LINK_ROLES, check_named, command_rule
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -51,8 +58,10 @@ def check(page: Page) -> Results:
 def _links(page: Page) -> list[Element]:
     return [
         el for el in page.select("a[href]", "area[href]", "*[role]")
-        if page.role(el) in LINK_ROLES and not page.is_hidden(el)
-        and (tag_of(el) != "area" or _area_in_used_map(page, el))
+        if not page.is_hidden(el)
+        and (_area_in_used_map(page, el) and page.role(el) in LINK_ROLES
+             if tag_of(el) == "area" else command_rule(page, el) == RULE.id
+             and page.role(el) not in ("none", "presentation"))
     ]
 
 

@@ -8,6 +8,8 @@ Applies to the first ``meta`` element with ``http-equiv="refresh"`` whose ``cont
 refresh by the HTML "shared declarative refresh steps". Metas inside ``noscript`` or
 ``template`` are skipped: with scripting on they are not markup.
 
+Matches axe-core.
+
 Fails::
 
     <!DOCTYPE html>

@@ -10,6 +10,8 @@ between -1 and 1, or an unknown word (browsers read those as zoom off), or when
 ``maximum-scale`` is below 2 and not negative (``yes`` counts as 1; unknown words as 0). Values
 are read as the CSS Device Adaptation translation reads them.
 
+Matches axe-core.
+
 Fails::
 
     <!DOCTYPE html>

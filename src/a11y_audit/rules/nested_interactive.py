@@ -10,6 +10,8 @@ Applies to each element whose role has presentational children in WAI-ARIA 1.2: 
 ``progressbar``, ``radio``, ``scrollbar``, ``separator``, ``slider``, ``switch`` and ``tab``
 (native elements such as ``<button>`` included). No descendant may be in the Tab order.
 
+Matches axe-core.
+
 Fails::
 
     <button class="card">

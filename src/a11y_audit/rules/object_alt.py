@@ -9,6 +9,9 @@ whose resource is an image, audio or video: known from the ``type`` attribute, o
 extension (or ``data:`` URL) of the ``data`` attribute. Objects that embed HTML, PDF or other
 documents are not checked.
 
+Differs from axe-core: ACT rule 8fc3b6 applies only to objects that embed an image, audio or video;
+axe-core checks every ``object`` with ``data`` that loaded, documents included.
+
 Fails::
 
     <object data="/graphics/turnout-2024.png"></object>

@@ -6,6 +6,8 @@ headline. Without one they have to search the page.
 Passes when at least one heading exposed to assistive technology has level 1 (``<h1>`` or
 ``role="heading" aria-level="1"``), as axe-core. Reported on the ``<html>`` element.
 
+Matches axe-core.
+
 Fails::
 
     <body><h2>Storm hits coast</h2></body>

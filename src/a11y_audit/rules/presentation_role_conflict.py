@@ -11,6 +11,8 @@ Applies to every element marked as decorative (an explicit role of ``none`` or
 ``presentation-role-conflict``. Passes when the element is hidden from assistive technology or
 keeps a presentational role; fails when conflict resolution gives it its native role back.
 
+Matches axe-core.
+
 Fails::
 
     <img src="divider.png" alt="" aria-label="divider">

@@ -12,6 +12,8 @@ assistive technology, skip links, dialogs (``role="dialog"``/``"alertdialog"``) 
 content is announced when it changes. The page passes on its ``<body>`` when it has landmarks
 and no such content.
 
+Matches axe-core.
+
 Fails::
 
     <body><div class="ticker">BREAKING: Storm reaches the coast</div>

@@ -9,6 +9,8 @@ The rule applies to HTML elements other than ``<img>`` (see image-alt) whose rol
 and that are not hidden from assistive technology. SVG elements have their own rule
 (svg-img-alt).
 
+Matches axe-core.
+
 Fails::
 
     <div role="img" class="chart" style="background-image: url(turnout.png)"></div>

@@ -4,6 +4,8 @@ A ``<select>`` without a name is announced only with its current option ("combo 
 so users cannot tell whether it picks a region, a sort order or a date. Its options are never
 its name. Give it a ``<label>``, ``aria-label`` or ``aria-labelledby``.
 
+Matches axe-core.
+
 Fails::
 
     <select name="edition"><option>UK edition</option><option>US edition</option></select>

@@ -10,6 +10,8 @@ inside the main landmark or an ``<article>`` (the first one on the page when non
 it passes, and every other level-one heading fails and names it. So a logo marked up as h1 is
 reported, not the headline after it.
 
+No axe-core counterpart.
+
 Fails::
 
     <body><header><h1>Daily Planet</h1></header><main><h1>Storm hits coast</h1></main></body>

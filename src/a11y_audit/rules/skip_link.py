@@ -12,6 +12,10 @@ skip link in one of several languages. A same-page link named only "Menu" or "Se
 drawer and is not a skip link. Targets are found as browsers find them: the element with that
 ``id``, else an ``<a name>``.
 
+Differs from axe-core: axe-core's ``skip-link`` only checks that each skip link's target exists and
+is rendered, and a page without skip links is inapplicable; this rule also fails a page without a
+skip link.
+
 Fails::
 
     <body><header><a href="/">Daily Planet</a><nav><a href="/world">World</a></nav></header>

@@ -9,6 +9,8 @@ The rule applies to the first ``summary`` child of each ``details`` element (the
 toggles it) when it keeps its own role: ``summary`` elements given another role (such as
 ``role="button"``) are checked by the rules for that role.
 
+Matches axe-core.
+
 Fails::
 
     <details><summary></summary><p>Correction: an earlier version misstated the date.</p></details>

@@ -5,6 +5,8 @@ shape inside it) is given the role ``img``, ``graphics-document`` or ``graphics-
 announced as one image, and only its name (``aria-label``, ``aria-labelledby``, or a ``<title>``
 child) tells a screen reader user what it shows. Text drawn with ``<text>`` does not name it.
 
+Matches axe-core.
+
 Fails::
 
     <svg role="img" viewBox="0 0 120 40"><path d="M0 0h120v40H0z"/></svg>

@@ -10,6 +10,9 @@ exposed to assistive technology and still a table (a ``table`` with ``role="pres
 another non-table role is not). Each id must be the id of a cell (``td``/``th``) of the same
 table (the first element with that id, as ``getElementById`` finds it), and not the cell's own.
 
+Differs from axe-core: results are reported on each ``headers`` attribute's cell, as ACT rule
+a25f45 applies to cells; axe-core reports the table.
+
 Fails::
 
     <table><caption>Turnout by region</caption>

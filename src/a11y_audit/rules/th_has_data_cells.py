@@ -13,6 +13,9 @@ else scanning up the column and along the row, with ``scope``, ``colspan`` and `
 in ARIA tables a column header heads the cells of its column and a row header those of its row.
 Header cells count as assigned cells too.
 
+Differs from axe-core: ACT rule d0f69e decides which cells a header heads; axe-core asks for a
+review of some tables this rule decides.
+
 Fails::
 
     <table><caption>Fares</caption>

@@ -13,6 +13,9 @@ own non-empty ``lang`` does not count. An element whose text is all hidden (``di
 ``hidden``) or that only holds an image with ``alt=""`` is not checked. As in ACT, only the
 primary language subtag must be registered in the IANA registry with type "language".
 
+Differs from axe-core: only ``lang`` is checked, as ACT rule de46e4 does; axe-core also checks
+``xml:lang``, which HTML readers ignore.
+
 Fails::
 
     <!DOCTYPE html>
