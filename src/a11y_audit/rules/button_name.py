@@ -5,13 +5,11 @@ with only an icon and no text, ``aria-label`` or ``title`` is announced as "butt
 more, so the share bars, gallery arrows and menu toggles of a news page become guesswork. Voice
 control users cannot say its name either.
 
-The rule applies, as axe-core routes them, to ``<button>`` elements and ``input`` buttons
-(``type="button"``, ``"submit"``, ``"reset"``) exposed as buttons, and to a ``<button>`` given
-another role that needs a name or that stays focusable (``<button role="gridcell">``). Other
-elements with ``role="button"`` are aria-command-name's, a ``<button role="link">`` is
-link-name's, a ``<button role="menuitem">`` aria-command-name's; ``input type="image"`` has its
-own rule (input-image-alt). ``submit`` and ``reset`` inputs get a default name from the browser
-and pass.
+The rule applies, as axe-core routes them, to ``<button>`` elements exposed as buttons, and to
+a ``<button>`` given another role that needs a name or that stays focusable (``<button
+role="gridcell">``). Other elements with ``role="button"`` are aria-command-name's, a ``<button
+role="link">`` is link-name's, a ``<button role="menuitem">`` aria-command-name's; ``input``
+buttons have their own rules (input-button-name, input-image-alt).
 
 Matches axe-core.
 
@@ -27,8 +25,6 @@ Passes::
 
     <button>Load more stories</button>
 
-    <input type="submit">
-
 Limits: CSS generated content (``::before`` icons or text) is not seen; a button whose only text
 comes from a stylesheet fails here. An unnamed button that a rule of the page's own ``<style>``
 may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external
@@ -38,8 +34,6 @@ cantTell: a script renders it.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.names import input_type
 from a11y_audit.commons.naming import check_named, command_rule, native_name_rule_applies
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -58,18 +52,16 @@ def check(page: Page) -> Results:
 
 
 def _buttons(page: Page) -> list[Element]:
-    """``<button>`` elements and input buttons this rule routes to (see ``command_rule``),
-    exposed as buttons; a ``<button>`` given another role that needs a name or that stays
-    focusable (``<button role="gridcell">``) is checked too, as axe-core does."""
+    """``<button>`` elements this rule routes to (see ``command_rule``), exposed as buttons; a
+    ``<button>`` given another role that needs a name or that stays focusable
+    (``<button role="gridcell">``) is checked too, as axe-core does. Input buttons are
+    input-button-name's."""
     found = []
-    for el in page.select("button", "input"):
+    for el in page.tags("button"):
         if page.is_hidden(el) or command_rule(page, el) != RULE.id:
-            continue
-        if tag_of(el) == "input" and input_type(el) == "image":
             continue
         role = page.role(el)
         if role == "button" or (role not in ("none", "presentation", "")
-                                and tag_of(el) == "button"
                                 and native_name_rule_applies(page, el)):
             found.append(el)
     return found
