@@ -109,6 +109,35 @@ def supported_attributes(role: str, *, focusable: bool = False) -> frozenset[str
     return found
 
 
+# Attributes WAI-ARIA 1.1 allowed where 1.2 no longer does, and that axe-core still allows
+# (no ACT case fails them): ``aria-expanded`` on the roles that inherited it from section,
+# sectionhead and window in 1.1 (landmarks, structure, dialogs, live regions, composite
+# containers...), ``aria-level`` on grid, tablist and treegrid, ``aria-orientation`` on
+# combobox (a select in 1.1), ``aria-required`` on radio and slider, and a ``separator``'s
+# value properties whether or not it is focusable.
+_EXPANDED_IN_ARIA11 = frozenset((
+    "alert", "alertdialog", "article", "banner", "cell", "complementary", "contentinfo",
+    "definition", "dialog", "directory", "document", "feed", "figure", "form", "grid", "group",
+    "heading", "img", "list", "listitem", "log", "main", "marquee", "math", "menu", "menubar",
+    "navigation", "note", "progressbar", "radiogroup", "region", "search", "status", "table",
+    "tablist", "tabpanel", "term", "timer", "toolbar", "tooltip", "tree", "treegrid",
+    "treeitem"))
+_ARIA11_ALLOWANCES = {
+    "aria-level": frozenset(("grid", "tablist", "treegrid")),
+    "aria-orientation": frozenset(("combobox",)),
+    "aria-required": frozenset(("radio", "slider")),
+    "aria-valuemax": frozenset(("separator",)), "aria-valuemin": frozenset(("separator",)),
+    "aria-valuenow": frozenset(("separator",)), "aria-valuetext": frozenset(("separator",)),
+}
+
+
+def allowed_by_aria11(role: str, attribute: str) -> bool:
+    """Whether axe-core's WAI-ARIA 1.1 allowances let ``attribute`` stand on ``role``."""
+    if attribute == "aria-expanded":
+        return role in _EXPANDED_IN_ARIA11
+    return role in _ARIA11_ALLOWANCES.get(attribute, ())
+
+
 @cache
 def deprecated_attributes(role: str) -> frozenset[str]:
     """Global states and properties WAI-ARIA 1.2 deprecates on this role (section 6.4: the

@@ -5,8 +5,8 @@ built from ``div``, ``span`` or ``button`` elements with a ``role``. A screen re
 "switch, off" or "checkbox, not checked"; only the element's name says what is being switched.
 
 The rule applies to elements other than ``input``, ``select`` and ``textarea`` whose role is
-``checkbox``, ``menuitemcheckbox``, ``menuitemradio``, ``radio`` or ``switch``. Their name can
-come from their text, ``aria-label`` or ``aria-labelledby``.
+``checkbox``, ``menuitemcheckbox``, ``menuitemradio``, ``option``, ``radio`` or ``switch``. Their
+name can come from their text, ``aria-label`` or ``aria-labelledby``.
 
 Matches axe-core.
 
@@ -44,5 +44,6 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    toggles = with_roles(page, TOGGLE_FIELD_ROLES, skip_tags=NATIVE_FIELDS)
+    # ``option`` too, as axe-core checks it: a listbox choice is announced by its name.
+    toggles = with_roles(page, TOGGLE_FIELD_ROLES | {"option"}, skip_tags=NATIVE_FIELDS)
     yield from check_named(RULE, page, toggles, "Toggle")

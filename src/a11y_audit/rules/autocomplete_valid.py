@@ -15,9 +15,11 @@ follow the HTML grammar: optional ``section-*``, optional ``shipping``/``billing
 (a contact type such as ``work`` only before ``tel``, ``email`` or ``impp``), optional
 ``webauthn``.
 
-Differs from axe-core: values that are no autofill token at all (``none``, ``false``, ``disabled``)
-fail, as the HTML grammar and ACT rule 73f2c2 say; axe-core lets a list of such common mistakes
-pass, and asks for a review of some unknown words (``text``, ``gender``) that fail here.
+Matches axe-core. As there, a read-only field (``readonly``, ``aria-readonly="true"``) is not
+checked; a lone word browsers read as off or on (``none``, ``false``, ``true``, ``disabled``,
+``enabled``, ``null``, ``undefined``, ``xon``, ``xoff``) passes; and a lone common word that is no
+token but may name a purpose HTML has no token for (``text``, ``pronouns``, ``gender``,
+``message``, ``content``) is cantTell. No ACT case decides these.
 
 Fails::
 
@@ -73,6 +75,14 @@ WIDGET_ROLES = frozenset(
 )
 
 
+# Values that are no autofill token but that browsers read as "off" or "on" (axe-core lets them
+# pass), and common words that are no token but may be meant for a field with no standard
+# token (axe-core asks for a review).
+_STATE_WORDS = frozenset(("none", "false", "true", "disabled", "enabled", "undefined", "null",
+                          "xoff", "xon"))
+_NON_STANDARD_PURPOSES = frozenset(("text", "pronouns", "gender", "message", "content"))
+
+
 def check(page: Page) -> Results:
     for el in page.select("input[autocomplete]", "select[autocomplete]",
                           "textarea[autocomplete]"):
@@ -81,7 +91,13 @@ def check(page: Page) -> Results:
             continue
         reason = problem(value)
         name = tag_of(el)
-        if reason is None:
+        word = value.strip().lower()
+        if reason is not None and word in _STATE_WORDS:
+            yield RULE.ok(el, f"<{name} autocomplete={value!r}>: browsers read it as on/off")
+        elif reason is not None and word in _NON_STANDARD_PURPOSES:
+            yield RULE.cant_tell(el, f"<{name} autocomplete={value!r}> is no autofill token; "
+                                     "if the field's purpose has a standard token, use it")
+        elif reason is None:
             yield RULE.ok(el, f"<{name} autocomplete={value!r}>")
         else:
             yield RULE.fail(el, f"<{name} autocomplete={value!r}> is not a valid autofill "
@@ -93,6 +109,8 @@ def _applicable(page: Page, el: etree._Element) -> bool:
         return False
     if focus.is_disabled(el) or _aria_disabled(el) or is_inert(el):
         return False
+    if el.get("readonly") is not None or (el.get("aria-readonly") or "").strip().lower() == "true":
+        return False   # nothing is filled in a read-only field (as axe-core)
     if not page.is_rendered(el):
         return False
     return focus.is_tabbable(el) or page.role(el) in WIDGET_ROLES

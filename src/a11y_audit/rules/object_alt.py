@@ -9,8 +9,12 @@ whose resource is an image, audio or video: known from the ``type`` attribute, o
 extension (or ``data:`` URL) of the ``data`` attribute. Objects that embed HTML, PDF or other
 documents are not checked.
 
-Differs from axe-core: ACT rule 8fc3b6 applies only to objects that embed an image, audio or video;
-axe-core checks every ``object`` with ``data`` that loaded, documents included.
+Differs from axe-core: ACT rule 8fc3b6 applies only to objects that embed an image, audio or video,
+and to no object with a role; axe-core checks every ``object`` whose ``data`` loaded, documents
+included, and lets a presentational role pass. Whether an address loads is not known from markup,
+so axe-core's reading is followed only for ``data:`` URLs, which always load: such an object needs
+a name whatever it holds, unless its role needs none (``role="separator"`` not focusable) or
+``role="none"`` sticks.
 
 Fails::
 
@@ -37,7 +41,7 @@ import re
 from urllib.parse import urlsplit
 
 from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.naming import describe, named
+from a11y_audit.commons.naming import describe, named, native_name_rule_applies
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -66,7 +70,12 @@ _EXTENSION = re.compile(r"\.([a-z0-9]{1,5})$", re.I)
 
 def check(page: Page) -> Results:
     for el in page.tags("object"):
-        if page.is_hidden(el) or explicit_role(el) is not None:
+        if page.is_hidden(el):
+            continue
+        if (el.get("data") or "").strip().lower().startswith("data:"):
+            yield from _loaded(page, el)
+            continue
+        if explicit_role(el) is not None:
             continue
         kind = media_kind(el)
         if kind is False:
@@ -75,6 +84,18 @@ def check(page: Page) -> Results:
             yield RULE.cant_tell(el, f"{describe(el)} has no accessible name, and whether it "
                                      "embeds an image, audio or video is not known from markup")
             continue
+        yield named(RULE, page, el, "Object", text=False)
+
+
+def _loaded(page: Page, el: Element) -> Results:
+    """An object whose ``data:`` URL always loads, whatever it holds, checked as axe-core
+    checks every loaded object: its role may take over (a ``separator`` that is not focusable
+    needs no name) and a presentational role that sticks passes."""
+    if not native_name_rule_applies(page, el):
+        return
+    if page.role(el) in ("none", "presentation"):
+        yield RULE.ok(el, "Marked decorative")
+    else:
         yield named(RULE, page, el, "Object", text=False)
 
 

@@ -6,10 +6,12 @@ name ("Key points, collapsed"). An empty ``summary`` shows only a disclosure tri
 announced without a name, so the hidden content is never found.
 
 The rule applies to the first ``summary`` child of each ``details`` element (the one that
-toggles it) when it keeps its own role: ``summary`` elements given another role (such as
-``role="button"``) are checked by the rules for that role.
+toggles it), whatever role it is given, except ``role="button"``: that summary is a button,
+whose name aria-command-name checks (ACT rules 2t702h and 97a4e1).
 
-Matches axe-core.
+Differs from axe-core: a ``summary`` given ``role="button"`` is checked by aria-command-name, not
+here, since ACT rule 2t702h leaves it out (it is a button for ACT rule 97a4e1); axe-core checks it
+here. Other roles (``heading``, a ``none`` that does not stick) are checked here, as in axe-core.
 
 Fails::
 
@@ -49,9 +51,17 @@ RULE = Rule(
 def check(page: Page) -> Results:
     summaries = [
         el for el in page.tags("summary")
-        if _toggles_details(el) and page.role(el) == "" and not page.is_hidden(el)
+        if _toggles_details(el) and not page.is_hidden(el) and _checked_here(page, el)
     ]
     yield from check_named(RULE, page, summaries, "Summary")
+
+
+def _checked_here(page: Page, el: Element) -> bool:
+    """The summary stays the details' toggle whatever role it is given, so, as axe-core, its
+    name is checked here with ``role="heading"`` and with a ``role="none"`` that never sticks
+    (a summary is focusable). ``role="button"`` makes it a button for ACT rule 2t702h, whose
+    name aria-command-name checks (ACT rule 97a4e1)."""
+    return page.role(el) != "button"
 
 
 def _toggles_details(summary: Element) -> bool:
