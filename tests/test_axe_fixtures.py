@@ -17,13 +17,42 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.shared_data import axe_fixtures_dir
 from tests.conftest import require_data
 
-RECALL_FLOOR = 0.85
+RECALL_FLOOR = 0.90
 
-# "<rule>/<fixture file> <axe selector or our XPath>" -> why we fail what axe passes.
-DOCUMENTED: dict[str, str] = {}
+# "<rule>/<fixture file> <axe selector or our XPath>" -> the ACT rule (or the spec clause it
+# rests on) that makes us fail what axe-core passes.
+DOCUMENTED: dict[str, str] = {
+    "aria-required-attr/required-attr.html #pass14-aria-valuetext-slider":
+        "ACT 4e8ab6 checks WAI-ARIA 1.2's required states: slider requires aria-valuenow; "
+        "axe-core accepts aria-valuetext instead",
+    "aria-roles/aria-roles.html #pass110":
+        "ACT 674b10: role=\"text\" is defined by no WAI-ARIA specification; axe accepts it",
+    "meta-refresh-no-exceptions/meta-refresh-pass1.html meta[http-equiv=\"refresh\"]":
+        "ACT bisz58 uses HTML's shared declarative refresh steps: '10 https://deque.com/' "
+        "redirects after 10 seconds (no ';' is needed); axe's parser misses it",
+    "nested-interactive/nested-interactive.html #pass8":
+        "ACT 307n5z: a <span tabindex=0> inside a button is in the Tab order; axe ignores "
+        "focusable elements without a widget role",
+    "nested-interactive/nested-interactive.html #pass10":
+        "ACT 307n5z: a <span tabindex=0> inside role=radio is in the Tab order (as above)",
+    "th-has-data-cells/th-has-data-cells.html #pass4":
+        "ACT d0f69e: HTML's table model assigns the header no cell; axe also accepts a header "
+        "that a cell's aria-labelledby points at",
+}
 
-# False failures not yet fixed nor documented (issue 7 item 4); must reach 0.
-MAX_UNDOCUMENTED = 80
+# False failures that other parts of issue 7 remove (rules owned by other engineers); listed
+# so that a fix shows up here as a stale entry to delete.
+PENDING: dict[str, str] = {
+    "aria-required-children/aria-required-children.html #pass3": "issue 7 item 3",
+    "aria-required-children/aria-required-children.html #pass14": "issue 7 item 3",
+    "aria-required-children/aria-required-children.html #pass15": "issue 7 item 3",
+    "aria-required-children/aria-required-children.html #pass19": "issue 7 item 3",
+    "aria-required-children/aria-required-children.html /html/body/div/div[42]":
+        "issue 7 item 3",
+    "aria-required-parent/aria-required-parent.html #pass3": "issue 7 item 3",
+    "skip-link/skip-link-fail.html /html/body": "issue 7 item 2 (skip-link keeps axe's meaning)",
+    "skip-link/skip-link-pass.html /html/body": "issue 7 item 2 (skip-link keeps axe's meaning)",
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +71,14 @@ def test_recall_floor(axe_score):
 
 def test_false_failures_are_documented(axe_score):
     found = {e.key: e for r in axe_score.rules for e in r.false_failures}
-    stale = sorted(set(DOCUMENTED) - set(found))
-    assert not stale, f"documented false failures that no longer happen: {stale}"
-    undocumented = sorted(k for k in found if k not in DOCUMENTED)
-    assert len(undocumented) <= MAX_UNDOCUMENTED, (
+    known = {**DOCUMENTED, **PENDING}
+    stale = sorted(set(known) - set(found))
+    assert not stale, f"listed false failures that no longer happen (delete them): {stale}"
+    unexpected = sorted(k for k in found if k not in known)
+    assert not unexpected, (
         "new false failures against axe-core's fixtures:\n"
-        + "\n".join(f"{k}: {found[k].message}" for k in undocumented))
+        + "\n".join(f"{k}: {found[k].message}" for k in unexpected))
+    assert len(DOCUMENTED) <= 10, "at most 10 documented ACT-over-axe false failures"
 
 
 def test_every_common_rule_is_scored(axe_score):

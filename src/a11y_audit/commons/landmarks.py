@@ -50,3 +50,13 @@ def top_level(rule: Rule, page: Page, role: str) -> Results:
                 f"({page.css_path(parent)}); move it to the top level",
                 related=(parent,),
             )
+
+
+def shown_dialog(page: Page):
+    """A dialog exposed to assistive technology (``role="dialog"``/``"alertdialog"`` or
+    ``<dialog open>``), or None. axe-core passes its page-level rules while a modal is open;
+    whether this one is modal and covers the page is not known from markup."""
+    for el in page.select("*[role]", "dialog[open]"):
+        if page.role(el) in ("dialog", "alertdialog") and not page.is_hidden(el):
+            return el
+    return None

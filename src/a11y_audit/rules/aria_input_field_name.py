@@ -8,7 +8,8 @@ reader announces "edit text" or "slider" with no purpose.
 The rule applies to elements other than ``input``, ``select`` and ``textarea`` whose role is
 ``combobox``, ``listbox``, ``searchbox``, ``slider``, ``spinbutton`` or ``textbox``.
 
-Matches axe-core.
+Matches axe-core. A ``listbox`` that a combobox controls or owns (its pop-up) is not checked, as in
+axe-core: users reach it through the combobox.
 
 Fails::
 
@@ -44,5 +45,21 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    fields = with_roles(page, INPUT_FIELD_ROLES, skip_tags=NATIVE_FIELDS)
+    fields = [el for el in with_roles(page, INPUT_FIELD_ROLES, skip_tags=NATIVE_FIELDS)
+              if not _combobox_popup(page, el)]
     yield from check_named(RULE, page, fields, "Input field", text=False)
+
+
+def _combobox_popup(page: Page, el) -> bool:
+    """A ``listbox`` that a combobox controls or owns is the combobox's pop-up: users reach it
+    through the combobox, whose name covers it (axe-core leaves it out too)."""
+    if page.role(el) != "listbox":
+        return False
+    own = el.get("id")
+    if not own:
+        return False
+    for owner in page.select("*[aria-controls]", "*[aria-owns]"):
+        refs = f"{owner.get('aria-controls') or ''} {owner.get('aria-owns') or ''}".split()
+        if own in refs and page.role(owner) == "combobox":
+            return True
+    return False
