@@ -132,19 +132,17 @@ def may_be_removed_by_style(page: Page, el: Element) -> str | None:
     return may_be_hidden_by_style(page, el, sight_only=False)
 
 
-
-
 # -- which rule checks an element's name: axe-core's routing --------------------------------
 
-# Roles whose WAI-ARIA 1.2 definition requires an accessible name (axe-core's
-# ``accessibleNameRequired``), plus the landmark roles it also marks.
+# Roles that need an accessible name (WAI-ARIA 1.2 "Accessible Name Required", as axe-core's
+# ``accessibleNameRequired`` lists them).
 NAME_REQUIRED_ROLES = frozenset((
     "alertdialog", "application", "button", "checkbox", "combobox", "dialog", "img", "link",
     "listbox", "menuitem", "menuitemcheckbox", "menuitemradio", "meter", "option",
     "progressbar", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox", "toolbar",
     "treeitem"))
-# Roles aria-command-name checks when an element other than <a href>, <button> or an input
-# button takes them from its role attribute.
+# Roles aria-command-name checks when an element other than <a href> or <button> takes them
+# from its role attribute (link roles excepted: link-name checks every link, ACT c487ae).
 COMMAND_ROLES = frozenset(("button", "link", "menuitem"))
 
 
@@ -162,7 +160,8 @@ def native_name_rule_applies(page: Page, el: Element) -> bool:
 
 def command_rule(page: Page, el: Element) -> str | None:
     """Which naming rule checks a link, button or menu item, axe-core's routing where the ACT
-    rules allow it: ``button-name`` for ``<button>`` and input buttons, ``link-name`` for
+    rules allow it: ``button-name`` for ``<button>``, ``input-button-name`` for input buttons
+    (``type=button|submit|reset``), ``link-name`` for
     ``<a href>`` and for every element with an explicit link role (ACT rule c487ae covers them
     all), ``aria-command-name`` for other elements given ``role="button"`` or
     ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
@@ -173,13 +172,14 @@ def command_rule(page: Page, el: Element) -> str | None:
     tag, role = tag_of(el), explicit_role(el)
     native = None
     if tag == "a" and el.get("href") is not None:
-        native = "link"
-    elif tag == "button" or (tag == "input" and input_type(el) in ("button", "submit", "reset")):
-        native = "button"
+        native = "link-name"
+    elif tag == "button":
+        native = "button-name"
+    elif tag == "input" and input_type(el) in ("button", "submit", "reset"):
+        native = "input-button-name"
     if role in LINK_ROLES:
         return "link-name"
     if role in COMMAND_ROLES:
-        return "button-name" if native == "button" and role == "button" else "aria-command-name"
-    if native is not None:
-        return f"{native}-name"
-    return None
+        return native if role == "button" and native in ("button-name", "input-button-name") \
+            else "aria-command-name"
+    return native

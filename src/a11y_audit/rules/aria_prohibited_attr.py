@@ -4,14 +4,13 @@ Some roles take no name: a ``div`` or ``span`` (role ``generic``), a paragraph, 
 ``strong``... Browsers drop an ``aria-label`` put there, so the label a developer wrote for a
 byline, a price or an icon is never read, and the visible text is all users hear.
 
-Applies to every global WAI-ARIA state or property on an element exposed to assistive
-technology, as ACT rule kb1m8s. The element's semantic
-role is its explicit role, else its implicit role, after presentational-role conflict
-resolution (``<div role="none" aria-label="x">`` is a ``generic``). Prohibited means WAI-ARIA
-1.2 "Prohibited States and Properties" (``aria-label`` and ``aria-labelledby`` on caption, code,
-deletion, emphasis, generic, insertion, paragraph, presentation/none, strong, subscript,
-superscript; also ``aria-roledescription`` on generic) and the WAI-ARIA 1.3 braille
-counterparts (``aria-braillelabel``, ``aria-brailleroledescription``).
+Applies to every global WAI-ARIA state or property on an element exposed to assistive technology,
+as ACT rule kb1m8s. The element's semantic role is its explicit role, else its implicit role, after
+presentational-role conflict resolution (``<div role="none" aria-label="x">`` is a ``generic``).
+Prohibited means WAI-ARIA 1.2 "Prohibited States and Properties" (``aria-label`` and
+``aria-labelledby`` on caption, code, deletion, emphasis, generic, insertion, paragraph,
+presentation/none, strong, subscript, superscript; also ``aria-roledescription`` on generic) and
+the WAI-ARIA 1.3 braille counterparts (``aria-braillelabel``, ``aria-brailleroledescription``).
 
 Differs from axe-core: an element with text whose ``aria-label`` or ``aria-labelledby`` is
 prohibited fails, as the failed examples of ACT rule kb1m8s do; axe-core asks for a review there,

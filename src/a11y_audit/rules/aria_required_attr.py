@@ -4,14 +4,14 @@ A ``role="switch"`` without ``aria-checked`` or a ``role="heading"`` without ``a
 the state or level undefined: screen readers announce a switch with no on/off state, or guess a
 heading level and break the article outline.
 
-Applies to elements exposed to assistive technology with an explicit role that differs from
-their implicit HTML role (``<input type=checkbox role=checkbox>`` keeps its native state), as
-ACT rule 4e8ab6. Required means WAI-ARIA 1.2 "Required
-States and Properties" of the element's semantic role; a property with an implicit value for the
-role (``aria-selected`` on ``option`` and ``tab``) or one the HTML element already exposes
-(``checked`` on ``<input type=checkbox role=switch>``) needs no attribute; an empty value counts
-as missing. ``separator`` requires ``aria-valuenow`` only when focusable. ``combobox`` requires
-``aria-controls`` only while expanded, as axe-core and WAI-ARIA 1.3 do.
+Applies to elements exposed to assistive technology with an explicit role that differs from their
+implicit HTML role (``<input type=checkbox role=checkbox>`` keeps its native state), as ACT rule
+4e8ab6. Required means WAI-ARIA 1.2 "Required States and Properties" of the element's semantic
+role; a property with an implicit value for the role (``aria-selected`` on ``option`` and ``tab``)
+or one the HTML element already exposes (``checked`` on ``<input type=checkbox role=switch>``)
+needs no attribute; an empty value counts as missing. ``separator`` requires ``aria-valuenow`` only
+when focusable. ``combobox`` requires ``aria-controls`` only while expanded, as axe-core and
+WAI-ARIA 1.3 do.
 
 Differs from axe-core: a ``slider`` with ``aria-valuetext`` but no ``aria-valuenow`` fails, because
 WAI-ARIA 1.2 requires ``aria-valuenow`` on ``slider`` and ACT rule 4e8ab6 checks the required

@@ -5,11 +5,10 @@ typo (``role="buton"``) or an abstract role (``role="widget"``) leaves a custom 
 announced as plain text: screen-reader users do not learn that the share icon or the gallery
 arrow can be activated.
 
-Applies to every non-empty ``role`` attribute on an element exposed to assistive technology,
-as ACT rule 674b10. Fallback lists pass when any token is valid
-(``role="doc-biblioref link"``); the rule looks no further than the role list of WAI-ARIA 1.2,
-the Graphics module, DPUB-ARIA and the WAI-ARIA 1.3 roles browsers map (comment, mark,
-suggestion).
+Applies to every non-empty ``role`` attribute on an element exposed to assistive technology, as ACT
+rule 674b10. Fallback lists pass when any token is valid (``role="doc-biblioref link"``); the rule
+looks no further than the role list of WAI-ARIA 1.2, the Graphics module, DPUB-ARIA and the
+WAI-ARIA 1.3 roles browsers map (comment, mark, suggestion).
 
 Differs from axe-core: ``role="text"``, which axe-core accepts, fails here: no WAI-ARIA 1.2 or 1.3
 specification defines it, and ACT rule 674b10 asks for a role the specifications define.

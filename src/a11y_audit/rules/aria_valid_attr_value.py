@@ -5,9 +5,9 @@ the menu button of a site header is not announced as collapsed, ``aria-live="pag
 blog is not live at all. Users of screen readers get a wrong or missing state.
 
 Applies to every WAI-ARIA state or property with a non-empty value on an HTML or SVG element, as
-ACT rule 6a7281. Values are compared ASCII
-case-insensitively; ID references need no matching element (ACT rule 6a7281: a missing target
-is tested elsewhere), but an ID reference is a single token.
+ACT rule 6a7281. Values are compared ASCII case-insensitively; ID references need no matching
+element (ACT rule 6a7281: a missing target is tested elsewhere), but an ID reference is a single
+token.
 
 Differs from axe-core: ID references need no matching element, as ACT rule 6a7281 says (a missing
 target is another rule's failure), where axe-core fails ``aria-activedescendant``,

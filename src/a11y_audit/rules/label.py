@@ -10,9 +10,11 @@ The rule applies to ``input`` (except ``hidden``, ``image``, ``submit``, ``reset
 ``button``) and ``textarea`` elements that are exposed to assistive technology as a form field,
 including input types with no ARIA role (``date``, ``color``, ``password``, ``file``...).
 
-Matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the field is not
-associated with it (no ``for``, or ``for`` naming the field's ``name`` instead of its id), the
-failure says so and carries that label as a related node.
+Differs from axe-core: names are computed as browsers do (accname 1.2, HTML-AAM), so a ``<label>``
+hidden with ``display: none`` still names its field, as in Chromium and Firefox; axe-core fails the
+field. Otherwise it matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the
+field is not associated with it (no ``for``, or ``for`` naming the field's ``name`` instead of
+its id), the failure says so and carries that label as a related node.
 
 Fails::
 

@@ -7,7 +7,10 @@ Applies to every banner landmark exposed to assistive technology (``<header>`` n
 ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="banner"``), as axe-core.
 A single one passes; with several, the first fails and names the others.
 
-Matches axe-core.
+Differs from axe-core: a ``<header>`` inside an element with role ``article``, ``complementary``,
+``main``, ``navigation`` or ``region`` is not a banner, as HTML-AAM maps it; axe-core scopes
+``<header>`` by native ancestors only and counts it. With several banners the first fails and names
+the others, as in axe-core.
 
 Fails::
 

@@ -7,7 +7,10 @@ Applies to every contentinfo landmark exposed to assistive technology (``<footer
 ``article``, ``aside``, ``main``, ``nav`` or ``section``, or ``role="contentinfo"``), as axe-
 core. A single one passes; with several, the first fails and names the others.
 
-Matches axe-core.
+Differs from axe-core: a ``<footer>`` inside an element with role ``article``, ``complementary``,
+``main``, ``navigation`` or ``region`` is not a contentinfo landmark, as HTML-AAM maps it; axe-core
+scopes ``<footer>`` by native ancestors only and counts it. With several the first fails and names
+the others, as in axe-core.
 
 Fails::
 

@@ -10,7 +10,10 @@ Applies to each element whose role has presentational children in WAI-ARIA 1.2: 
 ``progressbar``, ``radio``, ``scrollbar``, ``separator``, ``slider``, ``switch`` and ``tab``
 (native elements such as ``<button>`` included). No descendant may be in the Tab order.
 
-Matches axe-core.
+Differs from axe-core: ACT rule 307n5z fails any descendant in the Tab order, so a ``<span
+tabindex="0">`` inside a button fails here while axe-core, which looks only at focusable elements
+with a widget role, passes it; and a ``<button tabindex="-1">`` inside ``role="radio"`` is out of
+the Tab order and passes here, where axe-core fails it.
 
 Fails::
 

@@ -13,8 +13,9 @@ else scanning up the column and along the row, with ``scope``, ``colspan`` and `
 in ARIA tables a column header heads the cells of its column and a row header those of its row.
 Header cells count as assigned cells too.
 
-Differs from axe-core: ACT rule d0f69e decides which cells a header heads; axe-core asks for a
-review of some tables this rule decides.
+Differs from axe-core: ACT rule d0f69e and HTML's table model decide which cells a header heads. A
+header that no cell is assigned to fails even when a cell's ``aria-labelledby`` points at it, and
+tables axe-core only asks to review (headers it cannot place) get a definite answer here.
 
 Fails::
 
