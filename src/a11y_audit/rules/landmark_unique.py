@@ -9,11 +9,9 @@ name (an empty name counts as a name; names compare case-insensitively). A landm
 its group passes; in a group of several, the first fails and names the others, which are not
 reported again.
 
-Matches axe-core.
-
-Matches axe-core. Names are compared case-insensitively, as axe does. axe reports the first
-landmark of a repeated group; this rule reports each repeat, with the first landmark as its
-related node (its own selector, line, column and snippet).
+Matches axe-core. Names are compared case-insensitively, as axe does, and, as axe reports it,
+the first landmark of a repeated group fails with the repeats as its related nodes (their own
+selector, line, column and snippet).
 
 Fails::
 
