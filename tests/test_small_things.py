@@ -78,3 +78,13 @@ def test_write_reports_from_python(tmp_path):
         write_reports(report, ["terminal"], tmp_path)
     with pytest.raises(ValueError, match="unknown format"):
         write_reports(report, ["pdf"], tmp_path)
+
+
+def test_conformance_subcommand_scores_a_suite_copy(tmp_path, act_root):
+    suite = act_root
+    result = run("conformance", str(suite), "--rule", "b5c3f8", "--earl",
+                 str(tmp_path / "earl.jsonld"))
+    assert result.exit_code == 0, result.output
+    assert "b5c3f8" in result.output and (tmp_path / "earl.jsonld").is_file()
+    missing = run("conformance", str(tmp_path))
+    assert missing.exit_code == 2 and "has no manifest.json" in missing.output

@@ -270,6 +270,32 @@ def explain(rule_id: str, color: bool | None) -> None:
     click.echo(f"More: {rule.help_url}")
 
 
+@main.command()
+@click.argument("suite_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--rule", "act_rules", multiple=True, metavar="ACT-ID",
+              help="Only these ACT rule ids (repeatable), e.g. 23a2a8.")
+@click.option("--failures", is_flag=True, help="List every case answered wrongly.")
+@click.option("--earl", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("reports/act-implementation.jsonld"), show_default=True,
+              help="Where to write the EARL JSON-LD implementation report.")
+def conformance(suite_dir: Path, act_rules: tuple[str, ...], failures: bool,
+                earl: Path) -> None:
+    """Score the W3C ACT test cases in SUITE_DIR (a copy of the ACT rules suite: its
+    testcases.json manifest saved as manifest.json, and the case files) with our rules:
+    per ACT rule the cases, exact answers, false positives and negatives, cantTell."""
+    from a11y_audit import conformance as suite
+
+    if not (suite_dir / "manifest.json").is_file():
+        raise click.BadParameter(f"{suite_dir} has no manifest.json (the ACT suite's test "
+                                 "case manifest)", param_hint="SUITE_DIR")
+    args = ["--act-rules", str(suite_dir), "--earl", str(earl)]
+    for act_id in act_rules:
+        args += ["--rule", act_id]
+    if failures:
+        args.append("--failures")
+    sys.exit(suite.main(args))
+
+
 INTERNAL_ERROR = 3
 
 
