@@ -217,10 +217,12 @@ def test_filters_hide_and_show_findings(browser, corpus_report):
 
     # Page: only that page's article findings, plus template problems that list it.
     page.get_by_role("button", name="Show all").click()
-    name = page.locator(".pg .src").last.inner_text()
+    # text_content, not inner_text: a big report renders off-screen pages lazily
+    # (content-visibility: auto), and inner_text of a skipped subtree is empty.
+    name = page.locator(".pg .src").last.text_content()
     page.get_by_label("Page name or title").fill(name)
     page.wait_for_function("() => document.querySelectorAll('.pg:not([hidden])').length === 1")
-    assert page.locator(".pg:not([hidden]) .src").inner_text() == name
+    assert page.locator(".pg:not([hidden]) .src").text_content() == name
     for unit in page.locator(".tg:not([hidden])").all():
         assert name in unit.locator("ul.pages").text_content()
     opened.close()
