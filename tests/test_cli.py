@@ -87,7 +87,7 @@ def test_unreadable_input_is_named_and_the_rest_still_runs(tmp_path):
     data = validate(tmp_path / "out" / "a11y-report.json")
     assert [p["source"] for p in data["pages"]] == [str(good)]
     reasons = {Path(e["source"]).name: e["message"] for e in data["errors"]}
-    assert reasons == {"empty.html": "file is empty", "photo.html": "binary file, not HTML",
+    assert reasons == {"empty.html": "file is empty", "photo.html": "not HTML: a PNG image",
                        "missing.html": "no such file or folder"}
     assert f"error: {empty}: file is empty" in result.output
 

@@ -47,7 +47,7 @@ def test_gzip_is_read_transparently(tmp_path):
     [
         (b"", "file is empty"),
         (b"   \n\t ", "file is empty"),
-        (b"\x00\x01\x02\x03binary\x00", "binary file, not HTML"),
+        (b"\x00\x01\x02\x03binary\x00", "not HTML: binary data"),
         (b"just words, no markup at all", "does not look like HTML (no markup)"),
         (b"\x1f\x8b\x09\x00broken", "broken gzip data"),
         (gzip.compress(b"<p>cut off</p>" * 100)[:-12], "truncated gzip data"),
@@ -78,10 +78,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.html"
     path.write_text("<p>x</p>")
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(type(path), "open", refuse)  # root can read mode-000 files anyway
+    monkeypatch.setattr(sources.os, "open", refuse)  # root can read mode-000 files anyway
     with pytest.raises(SourceError, match="permission denied"):
         read(str(path))
 

@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from a11y_audit import fetch as fetching
 from a11y_audit.baseline import Matcher
+from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import InputError, Report
+from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
 from a11y_audit.runner import Job, iter_audit, plan
 from a11y_audit.spool import PageSpool
@@ -25,16 +28,20 @@ from a11y_audit.writers import atomic_file, jsonl_writer
 def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[str] = (),
         exclude: Iterable[str] = (), baseline: list[dict[str, Any]] | None = None,
         jsonl: Path | None = None, quiet: bool = False, executor: Any = None,
-        progress_interval: float | None = None) -> Report:
+        progress_interval: float | None = None, limits: AuditLimits = DEFAULT_LIMITS,
+        fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
     whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to."""
     started = time.perf_counter()
     rules = config.rules()
     report = Report(pages=PageSpool(), rules=list(rules),  # type: ignore[arg-type]
                     fail_on=config.fail_on)
-    items, report.errors = plan(names, include=include, exclude=exclude)
+    fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
+    fetching.use_limits(fetch_limits)
+    items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
     job = Job.make(rules, options=config.rule_options, include_passed=config.include_passed,
-                   ignores=tuple(config.ignore_elements))
+                   ignores=tuple(config.ignore_elements), max_bytes=max_bytes, limits=limits,
+                   fetch_limits=fetch_limits)
     matcher = Matcher(baseline) if baseline is not None else None
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),

@@ -23,10 +23,13 @@ from a11y_audit.config import (
     resolve_names,
 )
 from a11y_audit.explain import render_docs, render_options
+from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import Report
+from a11y_audit.limits import AuditLimits
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
+from a11y_audit.safe_text import one_line
 from a11y_audit.summary import summary_lines
 from a11y_audit.writers import REPORT_STEM, write_reports, writers
 from a11y_audit.writers.report_data import rule_data
@@ -38,6 +41,51 @@ DEFAULT_FORMATS = ("terminal", "json", "html")
 def example_path() -> Path:
     """The bundled example article (shipped inside the package)."""
     return Path(str(files("a11y_audit") / "examples" / EXAMPLE))
+
+
+def _keep(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    ctx.meta[f"a11y-audit.{param.name}"] = value
+    return value
+
+
+_LIMIT_OPTIONS = (
+    click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=30.0,
+                 show_default=True, metavar="SECONDS", expose_value=False, callback=_keep,
+                 help="Whole-fetch deadline per URL, redirects included."),
+    click.option("--rule-time-limit", type=click.FloatRange(min=0.01), default=10.0,
+                 show_default=True, metavar="SECONDS", expose_value=False, callback=_keep,
+                 help="Time for one rule on one page; then its outcome is cantTell."),
+    click.option("--page-time-limit", type=click.FloatRange(min=0.01), default=60.0,
+                 show_default=True, metavar="SECONDS", expose_value=False, callback=_keep,
+                 help="Time for all rules on one page; the rest are cantTell."),
+    click.option("--max-elements", type=click.IntRange(min=1), default=1_000_000,
+                 show_default=True, expose_value=False, callback=_keep,
+                 help="Refuse pages with more elements."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES,
+                 show_default=True, expose_value=False, callback=_keep,
+                 help="Refuse pages larger than this (as read and after decompression)."),
+    click.option("--no-robots", is_flag=True, expose_value=False, callback=_keep,
+                 help="Fetch URLs even where robots.txt disallows."),
+)
+
+
+def _limit_options(command):  # type: ignore[no-untyped-def]
+    """The limits options (values kept in the click context, out of check()'s signature)."""
+    for option in reversed(_LIMIT_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _limits() -> tuple[AuditLimits, FetchLimits, int]:
+    meta = click.get_current_context().meta
+    max_bytes = meta.get("a11y-audit.max_bytes", MAX_BYTES)
+    limits = AuditLimits(rule_seconds=meta.get("a11y-audit.rule_time_limit", 10.0),
+                         page_seconds=meta.get("a11y-audit.page_time_limit", 60.0),
+                         max_elements=meta.get("a11y-audit.max_elements", 1_000_000))
+    fetch_limits = FetchLimits(deadline=meta.get("a11y-audit.fetch_timeout", 30.0),
+                               max_bytes=max_bytes,
+                               robots=not meta.get("a11y-audit.no_robots", False))
+    return limits, fetch_limits, max_bytes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,6 +146,7 @@ def main() -> None:
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
                    "(on a terminal a progress bar is shown).")
+@_limit_options
 def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
           config_path: Path | None, baseline: Path | None, update_baseline: bool,
@@ -134,6 +183,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     assert config.out is not None
     jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
              if "jsonl" in config.formats and not update_baseline else None)
+    limits, fetch_limits, max_bytes = _limits()
     with ExitStack() as stack:
         pool = None
         if executor == "dask" or scheduler:
@@ -146,7 +196,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                 raise click.UsageError(str(exc)) from None
         report = batch.run(names, config, jobs=jobs or default_jobs(), include=include,
                            exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
-                           executor=pool, progress_interval=progress_interval)
+                           executor=pool, progress_interval=progress_interval,
+                           limits=limits, fetch_limits=fetch_limits, max_bytes=max_bytes)
     if update_baseline:
         count = baseline_mod.write(report, config.baseline)
         _print_errors(report)
@@ -163,12 +214,16 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
 
 
 def _print_errors(report: Report) -> None:
-    """Every error once, on standard error: unreadable inputs, then rules that crashed."""
+    """Every error once, on standard error: unreadable inputs, then rules that crashed. One
+    line each, terminal-safe (names and reasons may come from pages, servers or hostile file
+    names)."""
     for error in report.errors:
-        click.echo(f"a11y-audit: error: {error.source}: {error.message}", err=True)
+        click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
+                   err=True)
     for page in report.pages:
         for error in page.errors:
-            click.echo(f"a11y-audit: error: {page.source}: {error}", err=True)
+            click.echo(f"a11y-audit: error: {one_line(page.source)}: {one_line(error)}",
+                       err=True)
 
 
 def _tags() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from a11y_audit import source_map, sources
 from a11y_audit.commons import dom
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import fingerprint, template_path
+from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, Budget, TimeLimit, time_limit
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
@@ -22,8 +23,13 @@ def audit_page(
     options: dict[str, dict[str, Any]] | None = None,
     include_passed: bool = False,
     ignores: Sequence[Any] = (),
+    limits: AuditLimits | None = None,
 ) -> PageReport:
     """Run each rule once over ``page``. A crashing rule is recorded, never raised.
+
+    ``limits`` bounds the time of each rule and of the page: a rule that runs out gets the
+    outcome cantTell and a page error "time limit"; once the page's time is spent, the rules
+    not yet run are cantTell too, never silently missing.
 
     Results on elements inside ``data-a11y-ignore="rule-id ..."`` (or matched by a configured
     ``ignores`` entry with ``rule`` and ``xpath``) are suppressed: left out of the outcome and
@@ -34,11 +40,29 @@ def audit_page(
     report = PageReport(source=page.source, title=page.title,
                         url=page.url or page.canonical_url)
     marks = suppression_marks(page, ignores)
+    limits = limits or DEFAULT_LIMITS
+    budget = Budget(limits.page_seconds)
+    skipped: list[str] = []
     for loaded in rules:
         summary = RuleSummary(loaded.id)
         report.rules[loaded.id] = summary
+        left = budget.left()
+        if left is not None and left <= 0:
+            skipped.append(loaded.id)
+            summary.outcome = Outcome.CANT_TELL
+            continue
+        seconds = limits.rule_seconds if left is None else min(limits.rule_seconds or left, left)
         try:
-            results = list(loaded.run(page, (options or {}).get(loaded.id)))
+            with time_limit(seconds):
+                results = list(loaded.run(page, (options or {}).get(loaded.id)))
+        except TimeLimit:
+            page_spent = left is not None and seconds == left
+            report.errors.append(
+                f"rule {loaded.id} stopped at the page time limit ({budget.total:g} s); "
+                "outcome cantTell" if page_spent else
+                f"rule {loaded.id} stopped at its time limit ({seconds:g} s); outcome cantTell")
+            summary.outcome = Outcome.CANT_TELL
+            continue
         except Exception as exc:  # a rule bug must not stop the batch
             report.errors.append(f"rule {loaded.id} crashed: {type(exc).__name__}: {exc}")
             summary.outcome = Outcome.CANT_TELL
@@ -52,6 +76,9 @@ def audit_page(
             if include_passed or result.outcome is not Outcome.PASSED:
                 report.findings.append(locate(page, loaded, result.outcome, result.element,
                                               result.message, result.related))
+    if skipped:
+        report.errors.append(f"page time limit ({budget.total:g} s) reached; not run, outcome "
+                             f"cantTell: {', '.join(skipped)}")
     report.seconds = time.perf_counter() - started
     return report
 

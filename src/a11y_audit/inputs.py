@@ -23,17 +23,17 @@ import fnmatch
 import io
 import logging
 import sys
-import urllib.error
-import urllib.request
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from a11y_audit import fetch as fetching
 from a11y_audit import sources
+from a11y_audit.inflate import InflateError, inflate
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
 STDIN = "-"
@@ -449,21 +449,7 @@ def iter_pages(names: Iterable[str], **options: object) -> Iterator[RawPage | So
 
 def _read_file(location: str, max_bytes: int, source: str | None = None) -> bytes:
     source = source or location
-    path = Path(location)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes and not location.endswith(".gz"):
-            raise SourceError(source, f"file is too large ({size:,} bytes; limit {max_bytes:,})")
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except SourceError:
-        raise
-    except IsADirectoryError:
-        raise SourceError(source, "is a folder") from None
-    except PermissionError:
-        raise SourceError(source, "permission denied") from None
-    except OSError as exc:
-        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
+    raw = sources.read_regular_file(location, max_bytes, source)  # FIFOs, devices refused
     if raw[:2] == b"\x1f\x8b":
         return _maybe_gunzip(raw, source, max_bytes=max_bytes)
     if len(raw) > max_bytes:
@@ -475,20 +461,15 @@ def _maybe_gunzip(raw: bytes, source: str, max_bytes: int = MAX_CONTAINER_BYTES,
                   probe: bool = False) -> bytes:
     if raw[:2] != b"\x1f\x8b":
         return raw
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(raw, max_bytes + 1)
-    except zlib.error as exc:
-        if probe:
-            return b""
-        raise SourceError(source, f"broken gzip data ({exc})") from None
     if probe:
-        return out
-    if len(out) > max_bytes:
-        raise SourceError(source, f"decompressed data is too large (limit {max_bytes:,} bytes)")
-    if not inflater.eof:
-        raise SourceError(source, "truncated gzip data")
-    return out
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, max_bytes + 1)
+        except zlib.error:
+            return b""
+    try:   # bounded, and every member of a multi-member file
+        return inflate([raw], "gzip", max_bytes)
+    except InflateError as exc:
+        raise SourceError(source, str(exc)) from None
 
 
 # -- HTTP -------------------------------------------------------------------------------------
@@ -509,47 +490,30 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _line(value: object) -> str:
-    """The first line of an error text, at most 200 characters (errors are one line)."""
-    text = str(value).strip()
-    return text.splitlines()[0][:200] if text else "no reason given"
-
-
 def http_get(url: str, max_bytes: int, source: str | None = None,
              container_bytes: int | None = None) -> Fetched:
-    """GET ``url`` (gzip accepted, redirects followed, a size limit: ``max_bytes``, or
-    ``container_bytes`` when the response is XML, such as a sitemap). The one place inputs
-    touch the network; the hardened client (issue 12) replaces its body."""
+    """GET ``url`` through the hardened client (:mod:`a11y_audit.fetch`: one deadline for the
+    whole fetch, redirect and size limits, bounded decompression, robots.txt), with the
+    limits this process was given. The size limit is ``max_bytes``, or ``container_bytes``
+    when the response is XML (a sitemap). A ``.gz`` resource served as gzip bytes is
+    inflated too."""
     source = source or url
-    request = urllib.request.Request(url, headers={"User-Agent": sources.USER_AGENT,
-                                                   "Accept-Encoding": "gzip"})
+    ceiling = max(max_bytes, container_bytes or 0)
     try:
-        with urllib.request.urlopen(request, timeout=sources.URL_TIMEOUT) as response:
-            ctype = response.headers.get("Content-Type", "")
-            if container_bytes and (ctype.split(";")[0].strip().lower() in XML_TYPES
-                                    or urlsplit(url).path.lower().endswith(XML_SUFFIXES)):
-                max_bytes = container_bytes
-            raw = response.read(max_bytes + 1)
-            final = response.geturl()
-            encoding = response.headers.get("Content-Encoding", "").lower()
-    except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400:
-            raise SourceError(source, f"HTTP {exc.code}: redirect loop or too many "
-                                      "redirects") from None
-        raise SourceError(source, f"HTTP {exc.code} {_line(exc.reason)}") from None
-    except urllib.error.URLError as exc:
-        raise SourceError(source, f"cannot fetch: {_line(exc.reason)}") from None
-    except (TimeoutError, OSError, ValueError) as exc:
-        raise SourceError(source, f"cannot fetch: {_line(exc)}") from None
+        got = fetching.fetch(url, replace(fetching.current_limits(), max_bytes=ceiling))
+    except SourceError as exc:
+        raise SourceError(source, exc.reason) from None
+    ctype = got.content_type
+    if container_bytes and (ctype in XML_TYPES
+                            or urlsplit(url).path.lower().endswith(XML_SUFFIXES)):
+        max_bytes = container_bytes
+    raw = got.body
     if len(raw) > max_bytes:
         raise SourceError(source, f"response is too large (limit {max_bytes:,} bytes)")
-    if encoding == "gzip":
-        raw = _maybe_gunzip(raw, source, max_bytes)
     try:
-        gzip_named = raw[:2] == b"\x1f\x8b" and urlsplit(final).path.endswith(".gz")
+        gzip_named = raw[:2] == b"\x1f\x8b" and urlsplit(got.final_url).path.endswith(".gz")
     except ValueError:
         gzip_named = False
     if gzip_named:
         raw = _maybe_gunzip(raw, source, max_bytes)
-    return Fetched(raw, ctype.split(";")[0].strip().lower() or "application/octet-stream",
-                   _charset(ctype), final)
+    return Fetched(raw, ctype or "application/octet-stream", got.charset, got.final_url)

@@ -20,6 +20,7 @@ from lxml import etree, html
 from a11y_audit.commons import aria, dom
 from a11y_audit.commons.dom import normalize_space, tag_of
 from a11y_audit.commons.visibility import Visibility
+from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
 from a11y_audit.source_map import Location, SourceMap, locate
 
@@ -78,6 +79,7 @@ class Page:
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
         self._memo: dict[object, object] = {}
+        self.warnings: list[str] = []   # what the parser could not keep (never silent)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -97,7 +99,9 @@ class Page:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         _merge_stray_roots(root)
         _unnest_void_elements(root)
-        return cls(root, source, url, markup=text)
+        page = cls(root, source, url, markup=text)
+        page.warnings.extend(_parser_losses(parser))
+        return page
 
     def memo(self, key: object, compute: Callable[[Page], T]) -> T:
         """A value derived from this page, computed once: the one cache shared commons use
@@ -485,6 +489,25 @@ def _merge_stray_roots(root: Element) -> None:
         extra.attrib.clear()
 
 
+def _parser_losses(parser: etree.HTMLParser) -> list[str]:
+    """Content libxml2 dropped: past its nesting limit it stops parsing, quietly."""
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            return [f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: parsing stopped "
+                    f"at line {entry.line}, the rest of the page is not audited"]
+    return []
+
+
+# Characters lxml refuses in text (XML 1.0 excludes most C0 controls) but HTML parsers keep.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _NOT_XML_TEXT.sub("\ufffd", text.replace("\x0c", " "))
+
+
 def _unnest_void_elements(root: Element) -> None:
     """Move the children of void elements out after them, as an HTML5 parser would have."""
     for el in list(root.iter(*_UNKNOWN_VOIDS)):
@@ -495,13 +518,13 @@ def _unnest_void_elements(root: Element) -> None:
             continue
         children = list(el)
         old_tail = el.tail
-        el.tail = el.text
+        el.tail = _xml_text(el.text)
         el.text = None
         position = parent.index(el)
         for offset, child in enumerate(children, start=1):
             parent.insert(position + offset, child)
         last = children[-1] if children else el
-        last.tail = (last.tail or "") + (old_tail or "") or None
+        last.tail = _xml_text((last.tail or "") + (old_tail or "")) or None
 
 
 _LEVEL = re.compile(r"^\s*(\d+)\s*$")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from a11y_audit.errors import is_internal
 from a11y_audit.outcome import Impact, Outcome
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class Level(StrEnum):
     NONE = "none"        # passed
 
 
-EXIT_OK, EXIT_FAILURES, EXIT_ERRORS = 0, 1, 2
+EXIT_OK, EXIT_FAILURES, EXIT_ERRORS, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,8 @@ class Policy:
         return len(report.errors) + sum(len(page.errors) for page in report.pages)
 
     def exit_code(self, report: Report) -> int:
+        if any(is_internal(error) for error in report.errors):
+            return EXIT_INTERNAL     # a source hit a bug in a11y-audit (the rest is reported)
         if self.error_count(report):
             return EXIT_ERRORS
         return EXIT_FAILURES if self.gating(report) else EXIT_OK
@@ -84,6 +87,10 @@ class Policy:
         code = self.exit_code(report)
         errors = self.error_count(report)
         gating = len(self.gating(report))
+        if code == EXIT_INTERNAL:
+            bugs = sum(1 for error in report.errors if is_internal(error))
+            return (f"exit 3: {bugs} input{'s' if bugs != 1 else ''} hit a bug in a11y-audit "
+                    "(traceback on stderr; please report it)")
         if code == EXIT_ERRORS:
             return (f"exit 2: {errors} input{'s' if errors != 1 else ''} or rule"
                     f"{'s' if errors != 1 else ''} could not be audited")

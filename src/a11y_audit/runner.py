@@ -7,13 +7,23 @@ number of workers. Only small :class:`~a11y_audit.inputs.Input` items travel to 
 each worker reads, parses and audits its pages and sends back the page report, so no process
 holds the documents of a run. :func:`audit_sources` collects the results in one
 :class:`Report` (the library entry point).
+
+Each input has one error boundary (:func:`audit_input`): whatever goes wrong while reading,
+fetching, decoding, parsing or auditing it becomes an :class:`InputError` naming it and the
+cause, and the batch goes on. Expected trouble (a bad file, a hostile server, a page past a
+limit, memory or recursion exhausted) is an input error: exit 2. Anything else is a bug in
+a11y-audit: it is recorded with :data:`~a11y_audit.errors.INTERNAL` at the start of its message
+(exit 3), its traceback, naming the source, goes to stderr, and the other inputs are still
+audited.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,12 +32,17 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from a11y_audit import fetch as fetching
 from a11y_audit import inputs, sources
 from a11y_audit.engine import audit_page
+from a11y_audit.errors import INTERNAL
+from a11y_audit.fetch import FetchLimits
 from a11y_audit.finding import InputError, PageReport, Report
+from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, TimeLimit
 from a11y_audit.outcome import Impact
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
+from a11y_audit.safe_text import one_line
 
 Result = PageReport | InputError
 # Pages a worker takes at a time: enough to amortise the round trip (a page takes ~20 ms to
@@ -56,6 +71,8 @@ class Job:
     ignores: tuple[Any, ...] = ()
     max_bytes: int = sources.MAX_BYTES
     key: str = ""              # identifies the rule set, so a worker binds it once
+    limits: AuditLimits = DEFAULT_LIMITS
+    fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS
 
     @classmethod
     def make(cls, rules: Sequence[LoadedRule], **kwargs: Any) -> Job:
@@ -82,20 +99,56 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
 
 
 def audit_input(item: inputs.Input, job: Job) -> Result:
-    """Read, parse and audit one input; every failure is an InputError, never an exception."""
+    """Read, parse and audit one input inside its error boundary: a page report or an
+    InputError, never an exception (but KeyboardInterrupt and SystemExit)."""
     try:
+        fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
         page = Page.from_html(document.text, source=item.source, url=document.url)
+        check_limits(page, job.limits)
+        report = audit_page(page, _rules_for(job), options=job.options,
+                            include_passed=job.include_passed, ignores=job.ignores,
+                            limits=job.limits)
+        report.errors[:0] = page.warnings
+        return report
     except sources.SourceError as exc:
         return InputError(exc.source, exc.reason)
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return InputError(item.source, f"cannot parse: {exc}")
-    try:
-        return audit_page(page, _rules_for(job), options=job.options,
-                          include_passed=job.include_passed, ignores=job.ignores)
-    except Exception as exc:  # a bug, but one page must not stop the batch
-        return InputError(item.source, f"internal error while auditing: "
-                                       f"{type(exc).__name__}: {exc}")
+    except MemoryError:
+        return InputError(item.source, "out of memory while auditing this page")
+    except RecursionError:
+        return InputError(item.source, "markup nested too deeply to audit (recursion limit)")
+    except TimeLimit:
+        return InputError(item.source, "time limit reached while auditing this page")
+    except (EOFError, UnicodeError) as exc:
+        return InputError(item.source, f"cannot read: {type(exc).__name__}: "
+                                       f"{one_line(str(exc))}")
+    except Exception as exc:
+        report_bug(item.source, traceback.format_exc())
+        return InputError(item.source, f"{INTERNAL}: {type(exc).__name__}: "
+                                       f"{one_line(str(exc))}")
+
+
+def report_bug(source: str, text: str) -> None:
+    """A bug in a11y-audit met while auditing ``source``: its traceback, named, on stderr."""
+    sys.stderr.write(f"a11y-audit: {INTERNAL} while auditing {one_line(source)}:\n{text}")
+    sys.stderr.flush()
+
+
+def check_limits(page: Page, limits: AuditLimits) -> None:
+    """Refuse a page past the element-count or depth limit, by name, before any rule runs."""
+    count = len(page.elements)
+    if count > limits.max_elements:
+        raise sources.SourceError(page.source, f"too many elements ({count:,}; limit "
+                                               f"{limits.max_elements:,})")
+    depth: dict[Any, int] = {}
+    deepest = 0
+    for el in page.elements:
+        parent = el.getparent()
+        level = depth[el] = (depth.get(parent, 0) if parent is not None else 0) + 1
+        deepest = max(deepest, level)
+    if deepest > limits.max_depth:
+        raise sources.SourceError(page.source, f"elements nested {deepest:,} deep (limit "
+                                               f"{limits.max_depth:,})")
 
 
 def audit_chunk(items: Sequence[inputs.Input], job: Job) -> list[Result]:
@@ -105,15 +158,27 @@ def audit_chunk(items: Sequence[inputs.Input], job: Job) -> list[Result]:
 def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
          max_bytes: int = sources.MAX_BYTES,
          stdin: object = None) -> tuple[list[inputs.Input], list[InputError]]:
-    """Every input named, sorted by source, and the errors met while enumerating."""
+    """Every input named, sorted by source, and the errors met while enumerating (each name
+    inside its own error boundary: a broken sitemap or a bug costs that name only)."""
     found: list[inputs.Input] = []
     errors: list[InputError] = []
-    for item in inputs.enumerate_inputs(names, include=include, exclude=exclude,
-                                        max_bytes=max_bytes, stdin=stdin):
-        if isinstance(item, sources.SourceError):
-            errors.append(InputError(item.source, item.reason))
-        else:
-            found.append(item)
+    for name in names:
+        try:
+            for item in inputs.enumerate_inputs([name], include=include, exclude=exclude,
+                                                max_bytes=max_bytes, stdin=stdin):
+                if isinstance(item, sources.SourceError):
+                    errors.append(InputError(item.source, item.reason))
+                else:
+                    found.append(item)
+        except MemoryError:
+            errors.append(InputError(name, "out of memory while reading this input"))
+        except (RecursionError, EOFError, UnicodeError, OSError) as exc:
+            errors.append(InputError(name, f"cannot read: {type(exc).__name__}: "
+                                           f"{one_line(str(exc))}"))
+        except Exception as exc:
+            report_bug(name, traceback.format_exc())
+            errors.append(InputError(name, f"{INTERNAL}: {type(exc).__name__}: "
+                                           f"{one_line(str(exc))}"))
     found.sort(key=lambda i: i.source)
     return found, errors
 
@@ -175,15 +240,19 @@ def audit_sources(
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     jobs: int = 1,
+    limits: AuditLimits = DEFAULT_LIMITS,
+    fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS,
 ) -> Report:
     """Audit every page named (files, folders, URLs, sitemaps, feeds, WARC files, ``-``);
     unreadable ones become report errors. Pages come out sorted by source."""
     started = time.perf_counter()
     rules = tuple(all_rules() if rules is None else rules)
     report = Report(rules=list(rules), fail_on=fail_on)
+    fetching.use_limits(fetch_limits)
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
     job = Job.make(rules, options=options, include_passed=include_passed,
-                   ignores=tuple(ignores), max_bytes=max_bytes)
+                   ignores=tuple(ignores), max_bytes=max_bytes, limits=limits,
+                   fetch_limits=fetch_limits)
     for result in iter_audit(items, job, jobs):
         if isinstance(result, InputError):
             report.errors.append(result)

@@ -1,39 +1,39 @@
 """Reading pages: files, folders (recursive), gzip files and URLs, decoded to text.
 
 Every failure becomes a :class:`SourceError` with a one-line message naming the source; the caller
-reports it and goes on with the rest of the batch.
+reports it and goes on with the rest of the batch. Only regular files are read (a FIFO would
+block forever, a device never ends); the type comes from the content, not the name (a PDF or an
+SVG file named ``.html`` is refused by kind); gzip is inflated within the size limit, every
+member of a multi-member file included.
 """
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import logging
-import urllib.error
-import urllib.request
-import zlib
+import os
+import re
+import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bs4.dammit import EncodingDetector, UnicodeDammit
+
+from a11y_audit import fetch as fetching
+from a11y_audit.errors import SourceError
+from a11y_audit.inflate import GZIP_MAGIC, InflateError, Inflater
 
 # bs4 logs "Some characters could not be decoded" for pages with stray bytes; a page with a few
 # replaced characters is still audited, and that log line would break one-line error output.
 logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
-MAX_BYTES = 25 * 1024 * 1024          # larger pages are refused (a 1.5 MB article is already big)
-URL_TIMEOUT = 20.0
+MAX_BYTES = fetching.MAX_BYTES    # larger pages are refused (a 1.5 MB article is already big)
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
-USER_AGENT = "a11y-audit (+https://pypi.org/project/a11y-audit/)"
+USER_AGENT = fetching.USER_AGENT
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
-
-class SourceError(Exception):
-    """A source that cannot be audited; ``str()`` is the one-line message."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+__all__ = ["MAX_BYTES", "Document", "SourceError", "decode", "expand", "is_url", "read", "sniff"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,87 +69,206 @@ def expand(sources: Iterator[str] | list[str] | tuple[str, ...]) -> Iterator[str
             yield SourceError(source, "no such file or folder")
 
 
-def read(source: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and decode one source. Raises SourceError, never anything else."""
+def read(source: str, max_bytes: int = MAX_BYTES,
+         limits: fetching.FetchLimits | None = None) -> Document:
+    """Read and decode one source. Raises SourceError, never anything else it expects."""
     if is_url(source):
-        raw, declared, final_url = _fetch(source, max_bytes)
-        return Document(source, *decode(raw, source, declared), url=final_url)
-    path = Path(source)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes and not source.endswith(".gz"):
-            raise SourceError(source, f"file is too large ({size:,} bytes; limit {max_bytes:,})")
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except SourceError:
-        raise
-    except IsADirectoryError:
-        raise SourceError(source, "is a folder") from None
-    except PermissionError:
-        raise SourceError(source, "permission denied") from None
-    except OSError as exc:
-        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
-    if raw[:2] == b"\x1f\x8b":
-        raw = _gunzip(raw, source, max_bytes)
+        limits = limits or fetching.DEFAULT_LIMITS
+        if max_bytes != limits.max_bytes:
+            limits = replace(limits, max_bytes=max_bytes)
+        got = fetching.fetch(source, limits)
+        if got.content_type not in HTML_TYPES:
+            raise SourceError(source, f"not an HTML page (Content-Type {got.content_type})")
+        return Document(source, *decode(got.body, source, got.charset), url=got.final_url)
+    raw = read_regular_file(source, max_bytes)
+    if raw[:2] == GZIP_MAGIC:
+        try:
+            raw = _inflate_file(raw, max_bytes)
+        except InflateError as exc:
+            raise SourceError(source, str(exc)) from None
     elif len(raw) > max_bytes:
         raise SourceError(source, f"file is too large (limit {max_bytes:,} bytes)")
     return Document(source, *decode(raw, source))
 
 
-def _gunzip(raw: bytes, source: str, max_bytes: int) -> bytes:
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                (stat.S_ISDIR, "a folder"))
+
+
+def read_regular_file(location: str, max_bytes: int, source: str | None = None) -> bytes:
+    """The file's bytes (at most ``max_bytes + 1``): regular files only. Opened without blocking
+    and checked on the open descriptor, so a FIFO put in place after a check cannot hang us."""
+    source = source or location
     try:
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = inflater.decompress(raw, max_bytes + 1)
-    except zlib.error as exc:
-        raise SourceError(source, f"broken gzip data ({exc})") from None
-    if len(out) > max_bytes:
-        raise SourceError(source, f"decompressed page is too large (limit {max_bytes:,} bytes)")
-    if not inflater.eof:
-        raise SourceError(source, "truncated gzip data")
-    return out
+        fd = os.open(location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOCTTY", 0))
+    except IsADirectoryError:
+        raise SourceError(source, "is a folder") from None
+    except PermissionError:
+        raise SourceError(source, "permission denied") from None
+    except FileNotFoundError:
+        raise SourceError(source, "no such file or folder") from None
+    except (OSError, ValueError) as exc:
+        raise SourceError(source, f"cannot read: {getattr(exc, 'strerror', None) or exc}") \
+            from None
+    try:
+        info = os.fstat(fd)
+        for test, kind in _NOT_REGULAR:
+            if test(info.st_mode):
+                raise SourceError(source, f"is {kind}, not a regular file")
+        if info.st_size > max_bytes and not location.endswith(".gz"):
+            raise SourceError(source, f"file is too large ({info.st_size:,} bytes; limit "
+                                      f"{max_bytes:,})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            return handle.read(max_bytes + 1)
+    except SourceError:
+        raise
+    except PermissionError:
+        raise SourceError(source, "permission denied") from None
+    except OSError as exc:
+        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _inflate_file(raw: bytes, max_bytes: int) -> bytes:
+    inflater = Inflater("gzip", max_bytes)
+    inflater.feed(raw)
+    return inflater.finish()
+
+
+# -- what kind of content: magic numbers, XML roots, NUL bytes --------------------------------
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (GZIP_MAGIC, "gzip data inside gzip data"),
+    (b"RIFF", "a RIFF file (WebP image, WAV or AVI)"),
+    (b"\x00\x00\x01\x00", "an icon"),
+)
+_XML_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "urlset": "a sitemap",
+              "sitemapindex": "a sitemap index", "svg": "an SVG image"}
+NUL_SHARE = 0.01     # more NUL bytes than this share of the first 64 KB: binary, not text
+
+
+def sniff(raw: bytes) -> str | None:
+    """What non-HTML content this is ("a PDF document"...), or None when it may be HTML."""
+    head = raw[:65536]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_guess(head):
+        return None
+    nuls = head.count(0)
+    if nuls and nuls > NUL_SHARE * len(head):
+        return f"binary data ({nuls * 100 // len(head)}% NUL bytes)"
+    return None
+
+
+def _utf16_guess(head: bytes) -> str | None:
+    """UTF-16 without a byte order mark: ASCII markup leaves every other byte NUL."""
+    sample = head[:4096]
+    if len(sample) < 16:
+        return None
+    if sample[1::2].count(0) > 0.9 * len(sample[1::2]) and sample[0::2].count(0) == 0:
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.9 * len(sample[0::2]) and sample[1::2].count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+_TAG = re.compile(r"<([A-Za-z][^\s/>]*)")
+
+
+def _xml_kind(text: str) -> str | None:
+    """An SVG image or another XML document (a feed, a sitemap) rather than HTML or XHTML:
+    judged by the first element after any declaration, comment or doctype."""
+    start = text[:65536].lstrip("\ufeff \t\r\n")
+    position = 0
+    while start.startswith("<!--", position) or start.startswith(("<?", "<!"), position):
+        end = (start.find("-->", position) + 3 if start.startswith("<!--", position)
+               else start.find(">", position) + 1)
+        if end <= 0:
+            return None
+        position = len(start) - len(start[end:].lstrip(" \t\r\n"))
+    match = _TAG.match(start, position)
+    if match is None:
+        return None
+    name = match.group(1).lower().rpartition(":")[2]
+    if name in _XML_FEEDS:
+        return _XML_FEEDS[name]
+    if start.startswith("<?xml") and name not in ("html", "head", "body"):
+        return f"an XML document (root element <{name}>)"
+    return None
 
 
 def decode(raw: bytes, source: str, declared: str | None = None) -> tuple[str, str | None]:
-    """Bytes to text: BOM, then HTTP/meta declarations, then detection (bs4's UnicodeDammit)."""
+    """Bytes to text, as a browser would: BOM, then the HTTP charset, then a ``<meta>``
+    declaration, then detection (bs4's UnicodeDammit). UTF-8, declared or detected, is decoded
+    leniently: a stray byte becomes U+FFFD instead of turning the page into cp1252 mojibake."""
     if not raw.strip():
         raise SourceError(source, "file is empty")
-    head = raw[:4096]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16(head):
-        raise SourceError(source, "binary file, not HTML")
-    known = [declared] if declared else []
-    dammit = UnicodeDammit(raw, known_definite_encodings=known, is_html=True)
-    text = dammit.unicode_markup
+    kind = sniff(raw)
+    if kind is not None:
+        raise SourceError(source, f"not HTML: {kind}")
+    text, encoding = _decode_text(raw, declared)
     if text is None:
         raise SourceError(source, "cannot decode the text in any known encoding")
+    kind = _xml_kind(text)
+    if kind is not None:
+        raise SourceError(source, f"not HTML: {kind}")
     if "<" not in text[:65536]:
         raise SourceError(source, "does not look like HTML (no markup)")
-    return text, dammit.original_encoding
+    return text, encoding
 
 
-def _utf16(head: bytes) -> bool:
-    sniffed = EncodingDetector.find_declared_encoding(head, is_html=True)
-    return bool(sniffed and sniffed.lower().startswith("utf-16"))
+def _decode_text(raw: bytes, declared: str | None) -> tuple[str | None, str | None]:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16le"),
+                      (codecs.BOM_UTF16_BE, "utf-16be")):
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(name, "replace"), name
+    guess = _utf16_guess(raw[:4096])
+    if guess:
+        return raw.decode(guess, "replace"), guess
+    if not _known(declared):
+        declared = EncodingDetector.find_declared_encoding(raw[:65536], is_html=True)
+    known = _known(declared)
+    if known in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        known = "utf-8"       # HTML: a <meta> naming UTF-16 in ASCII-compatible bytes means UTF-8
+    if known == "utf-8" or (known is None and _mostly_utf8(raw)):
+        return raw.decode("utf-8", "replace"), "utf-8"
+    dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],
+                           is_html=True)
+    return dammit.unicode_markup, dammit.original_encoding
 
 
-def _fetch(url: str, max_bytes: int) -> tuple[bytes, str | None, str]:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                   "Accept-Encoding": "gzip"})
+def _known(name: str | None) -> str | None:
+    if not name:
+        return None
     try:
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
-            raw = response.read(max_bytes + 1)
-            charset = response.headers.get_content_charset()
-            final_url = response.geturl()
-            if response.headers.get("Content-Encoding", "").lower() == "gzip":
-                raw = gzip.decompress(raw)
-            content_type = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        raise SourceError(url, f"HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise SourceError(url, f"cannot fetch: {exc.reason}") from None
-    except (TimeoutError, OSError, ValueError) as exc:
-        raise SourceError(url, f"cannot fetch: {exc}") from None
-    if len(raw) > max_bytes:
-        raise SourceError(url, f"page is too large (limit {max_bytes:,} bytes)")
-    if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
-        raise SourceError(url, f"not an HTML page (Content-Type {content_type})")
-    return raw, charset, final_url
+        return codecs.lookup(name.strip()).name.replace("_", "-")
+    except (LookupError, ValueError):
+        return None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Valid UTF-8 but for a few stray bytes (at most one in ten non-ASCII characters)."""
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127) - bad - raw.count("\ufffd".encode())
+    return good > 0 and bad * 10 <= good

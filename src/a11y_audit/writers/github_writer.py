@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from a11y_audit.finding import Report
 from a11y_audit.policy import BaselineStatus, Level, Policy
+from a11y_audit.safe_text import terminal_safe
 from a11y_audit.writers.sarif_writer import relative_path
 
 NAME = "github"
@@ -17,7 +18,10 @@ SUFFIX = None
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Workflow-command escapes, then no escape sequence or control/bidi character from a page
+    # reaches the job log (shown in a terminal-like viewer).
+    encoded = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(encoded)
 
 
 def _escape_property(text: str) -> str:

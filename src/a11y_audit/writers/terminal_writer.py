@@ -1,4 +1,9 @@
-"""Terminal output: findings grouped by page and rule as ``file:line  selector  message``."""
+"""Terminal output: findings grouped by page and rule as ``file:line  selector  message``.
+
+Everything taken from a page or a file name (sources, titles, selectors, messages quoting
+attribute values) goes through :func:`~a11y_audit.safe_text.terminal_safe`: no escape sequence
+or bidi control reaches the terminal, tty or not.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from itertools import groupby
 
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
+from a11y_audit.safe_text import terminal_safe as safe
 from a11y_audit.writers.report_data import summary
 
 NAME = "terminal"
@@ -29,13 +35,14 @@ def render(report: Report, colour: bool = False, verbose: bool = False,
         shown = [f for f in page.findings
                  if (f.outcome is Outcome.FAILED and (verbose or f.baseline != "known"))
                  or (verbose and f.outcome is Outcome.CANT_TELL)]
+        source = safe(page.source)
         if summary:
             for error in page.errors:
-                lines.append(f"{page.source}: error: {error}")
+                lines.append(f"{source}: error: {safe(error)}")
         if not shown:
             continue
-        title = f"  ({page.title})" if page.title else ""
-        lines.append(_paint(page.source, "bold", colour) + title)
+        title = f"  ({safe(page.title)})" if page.title else ""
+        lines.append(_paint(source, "bold", colour) + title)
         shown.sort(key=lambda f: (f.rule, f.line or 0))
         for rule_id, group in groupby(shown, key=lambda f: f.rule):
             items = list(group)
@@ -45,16 +52,16 @@ def render(report: Report, colour: bool = False, verbose: bool = False,
             for f in items:
                 kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
                 known = " (known)" if f.baseline == "known" else ""
-                lines.append(f"    {kind} {_where(page.source, f)}  "
-                             f"{_paint(f.selector, 'dim', colour)}{known}")
-                lines.append(f"      {f.message}")
+                lines.append(f"    {kind} {_where(source, f)}  "
+                             f"{_paint(safe(f.selector), 'dim', colour)}{known}")
+                lines.append(f"      {safe(f.message)}")
                 for r in f.related:
-                    lines.append(f"      also {_where(page.source, r)}  "
-                                 f"{_paint(r.selector, 'dim', colour)}")
+                    lines.append(f"      also {_where(source, r)}  "
+                                 f"{_paint(safe(r.selector), 'dim', colour)}")
         lines.append("")
     if summary:
         for error in report.errors:
-            lines.append(f"error: {error.source}: {error.message}")
+            lines.append(f"error: {safe(error.source)}: {safe(error.message)}")
         lines.append(summary_line(report, colour))
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -1,0 +1,341 @@
+"""Fetching one URL over HTTP(S), within limits, for pages and for lists of pages.
+
+``fetch(url)`` returns a :class:`Fetched` (final URL, status, content type, charset, body) or
+raises :class:`FetchError`, a one-line :class:`~a11y_audit.errors.SourceError`; nothing else
+escapes, whatever the server does. The limits (:class:`FetchLimits`):
+
+- one deadline for the whole fetch, redirects included: every socket read waits at most until
+  it, so a server that trickles a byte a second times out like a silent one;
+- a connect timeout, a redirect limit (loops are named), a size limit on the body as sent and
+  after decompression (gzip and deflate content encodings inflate within the limit);
+- a body shorter than its ``Content-Length`` is an error, never a page audited as complete;
+- at most ``per_host`` fetches at a time to one host, a clear User-Agent, and robots.txt
+  honoured (RFC 9309; ``robots=False`` to skip it).
+
+Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bodies).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.client
+import socket
+import ssl
+import threading
+import time
+import urllib.robotparser
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from a11y_audit import __version__
+from a11y_audit.errors import SourceError
+from a11y_audit.inflate import InflateError, Inflater
+
+USER_AGENT = f"a11y-audit/{__version__} (+https://pypi.org/project/a11y-audit/)"
+ROBOTS_AGENT = "a11y-audit"
+MAX_BYTES = 25 * 1024 * 1024
+MAX_ROBOTS_BYTES = 512 * 1024     # RFC 9309: crawlers must read at least 500 KiB
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    deadline: float = 30.0          # seconds for the whole fetch, redirects included
+    connect_timeout: float = 10.0
+    max_redirects: int = 5
+    max_bytes: int = MAX_BYTES      # body as sent and after decompression
+    per_host: int = 2               # fetches at a time to one host
+    robots: bool = True             # honour robots.txt
+    user_agent: str = USER_AGENT
+
+
+DEFAULT_LIMITS = FetchLimits()
+
+
+class FetchError(SourceError):
+    """A URL that could not be fetched; ``str()`` is ``"URL: reason"`` on one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str                        # as asked for
+    final_url: str                  # after redirects
+    status: int
+    content_type: str               # media type, lower case, no parameters ("" when absent)
+    charset: str | None             # from the Content-Type header
+    body: bytes                     # decoded from its content encoding
+
+
+_current = DEFAULT_LIMITS
+
+
+def use_limits(limits: FetchLimits) -> None:
+    """Make ``limits`` the default of :func:`fetch` in this process (the CLI's settings; each
+    worker of a pool sets them from its job)."""
+    global _current
+    _current = limits
+
+
+def current_limits() -> FetchLimits:
+    return _current
+
+
+def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
+    """GET ``url`` within ``limits`` (default: :func:`current_limits`); a 2xx answer's body,
+    or a :class:`FetchError`."""
+    return _fetch(url, limits or _current, take_slot=True)
+
+
+def _fetch(url: str, limits: FetchLimits, take_slot: bool) -> Fetched:
+    deadline = time.monotonic() + limits.deadline
+    try:
+        slot = _host_slot(url, limits.per_host) if take_slot else nullcontext()
+        with slot, _client(limits, deadline) as client:
+            return _follow(client, url, limits, deadline)
+    except FetchError:
+        raise
+    except Exception as exc:  # every failure is this URL's, named in one line
+        raise FetchError(url, _describe(exc, limits)) from None
+
+
+def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float) -> Fetched:
+    hops = [url]
+    current = url
+    while True:
+        if limits.robots and not _robots_allow(current, limits):
+            raise FetchError(url, f"robots.txt disallows {current}"
+                                  if current != url else "robots.txt disallows this URL")
+        with client.stream("GET", current) as response:
+            status = response.status_code
+            location = response.headers.get("location")
+            if status in (301, 302, 303, 307, 308) and location:
+                target = urljoin(current, location.strip())
+                if not target.startswith(("http://", "https://")):
+                    raise FetchError(url, f"redirect to a non-HTTP address: {target}")
+                if target in hops:
+                    raise FetchError(url, f"redirect loop: {' -> '.join([*hops, target])}")
+                if len(hops) > limits.max_redirects:
+                    raise FetchError(url, f"too many redirects (limit {limits.max_redirects}): "
+                                          f"{' -> '.join([*hops, target])}")
+                hops.append(target)
+                current = target
+                continue
+            if status >= 300:
+                reason = response.reason_phrase or http.client.responses.get(status, "")
+                raise FetchError(url, f"HTTP {status} {reason}".rstrip())
+            kind, charset = _content_type(response.headers.get("content-type", ""))
+            body = _read_body(response, limits, deadline)
+            return Fetched(url, str(response.url), status, kind, charset, body)
+
+
+def _read_body(response: httpx.Response, limits: FetchLimits, deadline: float) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > limits.max_bytes:
+        raise _Refused(f"page is too large ({int(declared):,} bytes; limit "
+                       f"{limits.max_bytes:,})")
+    encodings = [e.strip().lower() for e in response.headers.get("content-encoding", "").split(",")
+                 if e.strip() and e.strip().lower() != "identity"]
+    if len(encodings) > 1:
+        raise _Refused(f"unsupported content encoding {', '.join(encodings)}")
+    inflater = Inflater(encodings[0], limits.max_bytes) if encodings else None
+    parts: list[bytes] = []
+    size = 0
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise _Refused(f"page is too large (over {limits.max_bytes:,} bytes)")
+        if time.monotonic() > deadline:
+            raise _Refused(f"timed out: no complete answer within {limits.deadline:g} s")
+        if inflater is not None:
+            inflater.feed(chunk)
+        else:
+            parts.append(chunk)
+    return inflater.finish() if inflater is not None else b"".join(parts)
+
+
+class _Refused(Exception):
+    """A limit this module enforces; the message is the reason as it stands."""
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    kind, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return kind.strip().lower(), charset
+
+
+def _describe(exc: BaseException, limits: FetchLimits) -> str:
+    """One line for anything a fetch can raise."""
+    if isinstance(exc, _Refused | InflateError):
+        return str(exc)
+    if isinstance(exc, httpx.TimeoutException | httpcore.TimeoutException | TimeoutError
+                  | socket.timeout):
+        if isinstance(exc, httpx.ConnectTimeout | httpcore.ConnectTimeout):
+            return f"cannot fetch: no connection within {limits.connect_timeout:g} s"
+        return f"timed out: no complete answer within {limits.deadline:g} s"
+    if isinstance(exc, httpx.ConnectError | httpcore.ConnectError | ConnectionRefusedError):
+        return f"cannot fetch: cannot connect ({_cause(exc)})"
+    if isinstance(exc, httpx.RemoteProtocolError | httpcore.RemoteProtocolError
+                  | httpx.LocalProtocolError | http.client.HTTPException):
+        return f"broken HTTP response ({_cause(exc)})"
+    if isinstance(exc, httpx.DecodingError | zlib.error | EOFError):
+        return f"broken response body ({_cause(exc)})"
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol | UnicodeError):
+        return f"invalid URL ({_cause(exc)})"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS error ({_cause(exc)})"
+    if isinstance(exc, MemoryError):
+        return "out of memory while fetching"
+    if isinstance(exc, httpx.HTTPError | httpcore.NetworkError | OSError):
+        return f"cannot fetch: {_cause(exc)}"
+    return f"cannot fetch: {type(exc).__name__}: {_cause(exc)}"
+
+
+def _cause(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+# -- the whole-fetch deadline: every socket operation waits at most until it ------------------
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def _left(self, timeout: float | None) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname,
+                                                      self._left(timeout)), self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: float) -> None:
+        self._backend = httpcore.SyncBackend()
+        self._deadline = deadline
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("deadline passed")
+        timeout = left if timeout is None else min(timeout, left)
+        return _DeadlineStream(self._backend.connect_tcp(host, port, timeout, local_address,
+                                                         socket_options), self._deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """Built once: loading the CA bundle costs more than a loopback fetch."""
+    return httpx.create_ssl_context()
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    def __init__(self, deadline: float) -> None:
+        super().__init__(verify=_ssl_context(), retries=0)
+        # httpx builds its connection pool without a way to pass a network backend; rebuild it
+        # with ours (same settings otherwise: the default TLS context, HTTP/1.1).
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=_ssl_context(), max_connections=4,
+            network_backend=_DeadlineBackend(deadline),
+        )
+
+
+@contextmanager
+def _client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
+    timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
+    headers = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate",
+               "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
+    with httpx.Client(transport=_DeadlineTransport(deadline), timeout=timeout, headers=headers,
+                      follow_redirects=False, trust_env=False) as client:
+        yield client
+
+
+# -- politeness: per-host concurrency and robots.txt ------------------------------------------
+
+_slots_lock = threading.Lock()
+_slots: dict[str, threading.BoundedSemaphore] = {}
+
+
+@contextmanager
+def _host_slot(url: str, per_host: int) -> Iterator[None]:
+    host = (urlsplit(url).hostname or "").lower()
+    with _slots_lock:
+        slot = _slots.setdefault(f"{host}/{per_host}", threading.BoundedSemaphore(per_host))
+    with slot:
+        yield
+
+
+_robots_lock = threading.Lock()
+_robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+
+
+def _robots_allow(url: str, limits: FetchLimits) -> bool:
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}".lower()
+    with _robots_lock:
+        known = origin in _robots
+        parser = _robots.get(origin)
+    if not known:
+        parser = _load_robots(origin, limits)
+        with _robots_lock:
+            _robots[origin] = parser
+    return parser is None or parser.can_fetch(ROBOTS_AGENT, url)
+
+
+def _load_robots(origin: str, limits: FetchLimits) -> urllib.robotparser.RobotFileParser | None:
+    """The origin's rules; None (everything allowed) when it has no robots.txt (RFC 9309 2.3.1.3:
+    4xx), or when it cannot be read for a reason the page fetch will report itself. A 5xx
+    answer means "unreachable": everything is disallowed, as the RFC asks."""
+    quick = replace(limits, robots=False, max_bytes=MAX_ROBOTS_BYTES,
+                    deadline=min(limits.deadline, 10.0))
+    parser = urllib.robotparser.RobotFileParser()
+    try:
+        got = _fetch(f"{origin}/robots.txt", quick, take_slot=False)  # inside the page's slot
+    except FetchError as exc:
+        if exc.reason.startswith("HTTP 5"):
+            parser.disallow_all = True
+            return parser
+        return None
+    parser.parse(got.body.decode("utf-8", "replace").splitlines())
+    return parser
+
+
+def clear_robots_cache() -> None:
+    with _robots_lock:
+        _robots.clear()

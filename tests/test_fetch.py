@@ -1,0 +1,139 @@
+"""The fetcher against a misbehaving loopback server: every answer is a page or a one-line error.
+
+Bounded: the server is on 127.0.0.1, the deadlines here are a second or two, and the size limit
+a few megabytes; no assertion is about elapsed time.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from a11y_audit import fetch as fetching
+from a11y_audit.fetch import FetchError, FetchLimits, fetch
+from a11y_audit.sources import SourceError, read
+from tests.hostile import PAGE, dead_port, hostile_server
+
+LIMITS = FetchLimits(deadline=2.0, connect_timeout=1.0, max_bytes=4 * 1024 * 1024)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with hostile_server() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _fresh_robots():
+    fetching.clear_robots_cache()
+
+
+def test_a_good_page_is_fetched_with_its_type_and_charset(server):
+    got = fetch(f"{server.base}/ok", LIMITS)
+    assert (got.status, got.content_type, got.charset, got.body) == (200, "text/html", "utf-8",
+                                                                    PAGE)
+
+
+def test_charset_comes_from_the_header(server):
+    document = read(f"{server.base}/latin1", limits=LIMITS)
+    assert "Café crème" in document.text
+    assert document.encoding in ("iso-8859-1", "latin-1", "iso8859-1")
+
+
+def test_gzip_content_encoding_is_inflated(server):
+    assert fetch(f"{server.base}/gzip", LIMITS).body == PAGE * 50
+
+
+def test_redirects_are_followed_to_the_final_url(server):
+    got = fetch(f"{server.base}/to-ok", LIMITS)
+    assert got.final_url == f"{server.base}/ok" and got.body == PAGE
+
+
+def test_more_than_100_headers_or_a_64_kb_header_line_is_still_a_page(server):
+    # http.client gave up on both; h11 accepts up to 100 KB of head, as browsers do.
+    assert fetch(f"{server.base}/many-headers", LIMITS).body == PAGE
+    assert fetch(f"{server.base}/long-header", LIMITS).body == PAGE
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/bad-status", "broken HTTP response"),
+        ("/not-http", "broken HTTP response"),
+        ("/huge-header", "broken HTTP response"),
+        ("/bad-chunked", "broken HTTP response"),
+        ("/corrupt-gzip", "broken gzip data"),
+        ("/truncated-gzip", "truncated gzip data"),
+        ("/bomb", "decompressed page is too large (limit 4,194,304 bytes)"),
+        ("/short", "broken HTTP response"),
+        ("/loop", "redirect loop: "),
+        ("/hops", "too many redirects (limit 5): "),
+        ("/missing", "HTTP 404 Not Found"),
+        ("/big", "page is too large (over 4,194,304 bytes)"),
+        ("/big-declared", "page is too large (52,428,800 bytes; limit 4,194,304)"),
+        ("/trickle", "timed out: no complete answer within 2 s"),
+        ("/trickle-head", "timed out: no complete answer within 2 s"),
+        ("/private/page", "robots.txt disallows this URL"),
+    ],
+)
+def test_misbehaving_servers_give_one_line_errors(server, path, reason):
+    url = f"{server.base}{path}"
+    with pytest.raises(FetchError) as info:
+        fetch(url, LIMITS)
+    assert info.value.reason.startswith(reason), info.value.reason
+    assert str(info.value).startswith(f"{url}: ")
+    assert "\n" not in str(info.value) and "\x1b" not in str(info.value)
+
+
+def test_the_redirect_loop_is_named_on_one_line(server):
+    with pytest.raises(FetchError) as info:
+        fetch(f"{server.base}/loop", LIMITS)
+    assert info.value.reason.endswith(f"{server.base}/loop -> {server.base}/loop2 -> "
+                                      f"{server.base}/loop")
+
+
+def test_server_words_cannot_reach_the_terminal_raw(server):
+    with pytest.raises(FetchError) as info:
+        fetch(f"{server.base}/evil-reason", LIMITS)
+    message = str(info.value)
+    assert "HTTP 500" in message
+    assert "\x1b" not in message and "\x07" not in message and "Oops" in message
+
+
+def test_robots_can_be_ignored_when_asked(server):
+    loose = FetchLimits(deadline=2.0, robots=False)
+    assert fetch(f"{server.base}/private/page", loose).body == PAGE
+
+
+def test_a_dead_port_is_a_connection_error():
+    with pytest.raises(FetchError, match="cannot fetch: cannot connect"):
+        fetch(f"http://127.0.0.1:{dead_port()}/x", LIMITS)
+
+
+@pytest.mark.parametrize("url", ["http://", "http://[::1/x", "http://exa mple.org/"])
+def test_malformed_urls_are_errors(url):
+    with pytest.raises(FetchError):
+        fetch(url, LIMITS)
+
+
+def test_non_html_types_are_refused_by_type_and_by_content(server):
+    with pytest.raises(SourceError, match=r"not an HTML page \(Content-Type application/pdf\)"):
+        read(f"{server.base}/pdf", limits=LIMITS)
+    with pytest.raises(SourceError, match="not HTML: a PDF document"):
+        read(f"{server.base}/pdf-as-html", limits=LIMITS)
+
+
+def test_per_host_concurrency_is_bounded(server):
+    limits = FetchLimits(deadline=10.0, per_host=2)
+    threads = [threading.Thread(target=fetch, args=(f"{server.base}/slow", limits))
+               for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert server.peak["slow"] == 2
+
+
+def test_the_user_agent_names_the_tool():
+    assert fetching.USER_AGENT.startswith("a11y-audit/")

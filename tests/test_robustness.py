@@ -1,0 +1,250 @@
+"""One error boundary per source, limits, sniffing and lenient decoding (issue 12).
+
+Every test here audits real bytes through the real pipeline; the only stand-ins are a rule that
+never ends (for the time limits) and a function made to raise (for a bug in our own code).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+import types
+
+import pytest
+from click.testing import CliRunner
+
+from a11y_audit import runner
+from a11y_audit.cli import main
+from a11y_audit.engine import audit_page
+from a11y_audit.errors import INTERNAL
+from a11y_audit.limits import AuditLimits, can_time_limit
+from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
+from a11y_audit.registry import LoadedRule, get
+from a11y_audit.rule import Rule
+from a11y_audit.runner import audit_sources
+from a11y_audit.sources import SourceError, decode, read, sniff
+
+GOOD = ("<!doctype html><html lang=en><head><title>Good</title></head><body><main><h1>Good</h1>"
+        "</main></body></html>")
+
+
+def cli(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+# -- one error boundary per source ---------------------------------------------------------------
+
+def test_a_bug_on_one_source_is_exit_3_for_it_and_the_rest_is_reported(tmp_path, monkeypatch):
+    good, cursed = tmp_path / "good.html", tmp_path / "cursed.html"
+    good.write_text(GOOD)
+    cursed.write_text(GOOD.replace("Good", "Cursed"))
+    original = runner.check_limits
+
+    def buggy(page, limits):
+        if page.source.endswith("cursed.html"):
+            raise KeyError("a bug")
+        original(page, limits)
+
+    monkeypatch.setattr(runner, "check_limits", buggy)
+    result = CliRunner().invoke(main, ["check", "-j", "1", str(cursed), str(good), "-f",
+                                       "json", "-f", "terminal", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert f"while auditing {cursed}:" in result.output and "Traceback" in result.output
+    data = json.loads((tmp_path / "out" / "a11y-report.json").read_text())
+    assert [p["source"] for p in data["pages"]] == [str(good)]
+    assert data["errors"][0]["source"] == str(cursed)
+    assert data["errors"][0]["message"].startswith(INTERNAL)
+    assert data["summary"]["exit_code"] == 3
+
+
+@pytest.mark.parametrize(("exception", "reason"), [
+    (MemoryError(), "out of memory"),
+    (RecursionError("maximum recursion depth exceeded"), "nested too deeply"),
+    (EOFError("Compressed file ended before the end-of-stream marker was reached"), "EOFError"),
+])
+def test_resource_exhaustion_is_an_input_error(tmp_path, monkeypatch, exception, reason):
+    page = tmp_path / "page.html"
+    page.write_text(GOOD)
+
+    def exhausted(page, limits):
+        raise exception
+
+    monkeypatch.setattr(runner, "check_limits", exhausted)
+    report = audit_sources([str(page)])
+    assert [(e.source, reason in e.message) for e in report.errors] == [(str(page), True)]
+    assert report.exit_code() == 2
+
+
+def _endless_rule() -> LoadedRule:
+    rule = Rule(id="endless", impact="minor", wcag=(), help="never ends", axe=False)
+
+    def check(page):
+        while True:
+            pass
+        yield  # pragma: no cover
+
+    return LoadedRule(rule, check, types.ModuleType("endless"))
+
+
+needs_timer = pytest.mark.skipif(not can_time_limit(), reason="needs SIGALRM in the main thread")
+
+
+@needs_timer
+def test_a_rule_past_its_time_limit_is_cant_tell_and_the_others_run():
+    page = Page.from_html("<h2></h2>")
+    report = audit_page(page, [_endless_rule(), get("empty-heading")],
+                        limits=AuditLimits(rule_seconds=0.2, page_seconds=None))
+    assert report.rules["endless"].outcome is Outcome.CANT_TELL
+    assert report.rules["empty-heading"].outcome is Outcome.FAILED
+    assert report.errors == ["rule endless stopped at its time limit (0.2 s); outcome cantTell"]
+
+
+@needs_timer
+def test_the_page_time_limit_stops_the_rest_as_cant_tell():
+    page = Page.from_html("<h2></h2>")
+    report = audit_page(page, [_endless_rule(), get("empty-heading")],
+                        limits=AuditLimits(rule_seconds=None, page_seconds=0.2))
+    assert report.rules["endless"].outcome is Outcome.CANT_TELL
+    assert report.rules["empty-heading"].outcome is Outcome.CANT_TELL
+    assert report.errors[0].startswith("rule endless stopped at the page time limit")
+    assert report.errors[1] == ("page time limit (0.2 s) reached; not run, outcome cantTell: "
+                                "empty-heading")
+
+
+# -- limits on the document -----------------------------------------------------------------------
+
+def test_nesting_past_libxml2s_limit_is_reported_not_silent(tmp_path):
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<span>" * 2100 + "x<h1></h1></body></html>")
+    report = audit_sources([str(deep)])
+    assert report.pages[0].errors[0].startswith("markup nested deeper than 2,048 elements")
+    assert report.exit_code() == 2
+
+
+def test_element_count_and_depth_limits_refuse_by_name(tmp_path):
+    wide = tmp_path / "wide.html"
+    wide.write_text("<body>" + "<img alt=x>" * 500)
+    deep = tmp_path / "deep.html"
+    deep.write_text("<body>" + "<div>" * 300)
+    report = audit_sources([str(wide), str(deep)],
+                           limits=AuditLimits(max_elements=400, max_depth=200))
+    assert {e.source: e.message for e in report.errors} == {
+        str(wide): "too many elements (502; limit 400)",
+        str(deep): "elements nested 302 deep (limit 200)"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_by_name_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match=r"is a FIFO \(named pipe\), not a regular file"):
+        read(str(fifo))
+
+
+def test_a_device_is_refused_by_name():
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    with pytest.raises(SourceError, match="is a character device, not a regular file"):
+        read("/dev/zero")
+
+
+def test_a_multi_member_gzip_file_is_read_whole(tmp_path):
+    path = tmp_path / "two.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body><h1>First</h1>")
+                     + gzip.compress(b"<p>Second member</p></body></html>"))
+    assert "Second member" in read(str(path)).text
+
+
+def test_every_gzip_member_counts_towards_the_size_limit(tmp_path):
+    path = tmp_path / "bomb.html.gz"
+    member = gzip.compress(b"<p>" + b"x" * 600)
+    path.write_bytes(member * 5)
+    with pytest.raises(SourceError, match="decompressed page is too large"):
+        read(str(path), max_bytes=2000)
+
+
+# -- sniffing and decoding ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "kind"), [
+    (b"%PDF-1.7\n" + b"<p>" * 3000 + bytes(5), "a PDF document"),   # NUL only after 4 KB
+    (b"\x89PNG\r\n\x1a\n" + bytes(40), "a PNG image"),
+    (b"\xff\xd8\xff\xe0" + bytes(40), "a JPEG image"),
+    (b"GIF89a" + bytes(40), "a GIF image"),
+    (b"PK\x03\x04" + bytes(40), "a ZIP archive"),
+    (b"<x>" + bytes(400), "binary data"),
+])
+def test_binary_content_is_refused_by_kind(raw, kind):
+    assert sniff(raw).startswith(kind)
+    with pytest.raises(SourceError, match=f"not HTML: {kind}"):
+        decode(raw, "file.html")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><title>t</title></svg>',
+     "an SVG image"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"></svg>', "an SVG image"),
+    ('<?xml version="1.0"?><!-- feed --><rss version="2.0"><channel/></rss>', "an RSS feed"),
+    ('<?xml version="1.0"?><catalog><book/></catalog>', "an XML document (root element <catalog>)"),
+])
+def test_xml_that_is_not_html_is_refused_by_kind(text, kind):
+    with pytest.raises(SourceError, match=re.escape(f"not HTML: {kind}")):
+        decode(text.encode(), "file.html")
+
+
+@pytest.mark.parametrize("text", [
+    '<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"></html>',
+    "<!-- header --><!doctype html><html><body><svg></svg></body></html>",
+    "<div><svg><title>x</title></svg></div>",
+])
+def test_xhtml_and_html_with_inline_svg_are_html(text):
+    assert decode(text.encode(), "page.html")[0].startswith(text[:10])
+
+
+def test_a_stray_nul_does_not_refuse_a_page():
+    raw = b"<html><body><h1>Valid</h1>\x00<p>" + b"text " * 200 + b"</p></body></html>"
+    assert "Valid" in decode(raw, "page.html")[0]
+
+
+def test_utf16_without_a_bom_is_decoded():
+    text, encoding = decode(GOOD.encode("utf-16-le"), "page.html")
+    assert text == GOOD and encoding == "utf-16-le"
+
+
+@pytest.mark.parametrize("meta", ["", '<meta charset="utf-8">'])
+def test_one_stray_byte_keeps_a_utf8_page_utf8(meta):
+    raw = (f"<html><head>{meta}</head><body><h1>Größte Überschwemmung in Zürich</h1><p>"
+           "Café, crème, naïve, señor, Ærø</p>").encode() + b"\xff</body></html>"
+    text, encoding = decode(raw, "page.html")
+    assert encoding == "utf-8"
+    assert "Größte Überschwemmung in Zürich" in text and "\ufffd" in text
+
+
+def test_a_legacy_page_is_still_detected_as_legacy():
+    raw = "<html><body><h1>Größte Überschwemmung</h1></body></html>".encode("cp1252")
+    assert "Größte" in decode(raw, "page.html")[0]
+
+
+@pytest.mark.parametrize("markup", ["<p>a<wbr>b&#11;c</p>", "<p>a<embed>b\x01c<i>d</i>\x0ce</p>",
+                                    "<source>\x08<track>\x1f"])
+def test_void_element_repair_never_raises_on_control_characters(markup):
+    page = Page.from_html(markup)
+    assert page.root is not None and page.elements
+
+
+# -- one line per error, whatever the name ------------------------------------------------------
+
+def test_hostile_file_names_stay_on_one_line(tmp_path):
+    if sys.platform == "win32":
+        pytest.skip("POSIX file names")
+    weird = tmp_path / "evil\n\x1b]0;owned\x07\u202ename.html"
+    weird.write_bytes(b"")
+    result = cli("check", str(weird), "-f", "terminal", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if "file is empty" in line]
+    assert errors
+    for line in errors:
+        assert "\\x0a" in line and "\\u202e" in line and "\x1b" not in line and "\x07" not in line
