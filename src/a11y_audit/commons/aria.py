@@ -269,7 +269,11 @@ def aria_attributes(el: Element) -> list[tuple[str, str]]:
 
 def has_global_attribute(el: Element) -> bool:
     """Carries a WAI-ARIA 1.2 global state or property (section 7.3 conflict resolution)."""
-    return any(el.get(name) is not None for name in GLOBAL_ATTRIBUTES)
+    # Read the element's few attributes once rather than asking for each global one (this
+    # runs for every image of a page: 100,000 sibling images made it a hot spot).
+    attrib = el.attrib
+    return bool(attrib) and any(isinstance(name, str) and name.lower() in GLOBAL_ATTRIBUTES
+                                for name in attrib)
 
 
 # -- roles of elements ---------------------------------------------------------------------

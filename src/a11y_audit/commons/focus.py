@@ -11,6 +11,7 @@ hides an element is not visible here; callers combine this with the page's visib
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -35,6 +36,8 @@ def is_disabled(el: etree._Element) -> bool:
         return False
     if el.get("disabled") is not None:
         return True
+    if not marks(el).disabled_fieldsets:   # the usual page: no ancestor walk at all
+        return False
     for anc in el.iterancestors():
         if tag_of(anc) == "fieldset" and anc.get("disabled") is not None:
             legend = next((c for c in anc if tag_of(c) == "legend"), None)
@@ -68,7 +71,41 @@ def is_inert(el: etree._Element) -> bool:
     """In an ``inert`` subtree (HTML "inert" attribute): never focusable."""
     if el.get("inert") is not None:
         return True
-    return any(anc.get("inert") is not None for anc in el.iterancestors())
+    inert = marks(el).inert
+    return bool(inert) and any(anc in inert for anc in el.iterancestors())
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The few elements of a document that change focusability of their whole subtree. Most
+    pages have none, so the ancestor walks that look for them are skipped: on a page nested
+    1,000 deep those walks were most of the audit."""
+
+    inert: frozenset[etree._Element]
+    closed_dialogs: frozenset[etree._Element]
+    disabled_fieldsets: frozenset[etree._Element]
+
+
+_MARKS: dict[int, tuple[etree._Element, Marks]] = {}
+
+
+def marks(el: etree._Element) -> Marks:
+    """:class:`Marks` of ``el``'s document (kept for the last few documents)."""
+    root = el.getroottree().getroot()
+    if root is None:
+        return Marks(frozenset(), frozenset(), frozenset())
+    kept = _MARKS.get(id(root))
+    if kept is not None and kept[0] is root:
+        return kept[1]
+    found = Marks(
+        frozenset(root.xpath("descendant-or-self::*[@inert]")),
+        frozenset(root.xpath("descendant-or-self::*[local-name()='dialog'][not(@open)]")),
+        frozenset(root.xpath("descendant-or-self::*[local-name()='fieldset'][@disabled]")),
+    )
+    if len(_MARKS) >= 8:
+        _MARKS.pop(next(iter(_MARKS)))
+    _MARKS[id(root)] = (root, found)
+    return found
 
 
 def _never_focusable(el: etree._Element) -> bool:

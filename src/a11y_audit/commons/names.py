@@ -99,9 +99,58 @@ def accessible_name(el: Element, page: Page) -> str:
     cache = page._name_cache
     found = cache.get(el)
     if found is None:
+        if _height(page, el) > _MAX_DEPTH // 2 and not _children_known(page, el):
+            _warm(page, el)
         found = normalize_space(_Computation(page).root(el))
         cache[el] = found
     return found
+
+
+# What a node contributes to the name of an ancestor (step 2F's recursion, outside any
+# aria-labelledby traversal) does not depend on which ancestor asks, as long as computing it
+# followed no reference out of the subtree (aria-labelledby, label) and met no node twice. Those
+# contributions are kept per page: the headings or buttons of a deeply nested page then cost
+# one visit per node, not one per node and ancestor.
+_CONTRIBUTIONS = "names.contributions"
+
+
+def _contributions(page: Page) -> dict[tuple[Element, bool], str]:
+    return page.memo(_CONTRIBUTIONS, lambda _: {})
+
+
+def _height(page: Page, el: Element) -> int:
+    """Levels of elements below ``el`` (0 for a leaf), from one bottom-up pass per page."""
+    return page.memo("names.heights", _heights).get(el, 0)
+
+
+def _heights(page: Page) -> dict[Element, int]:
+    heights: dict[Element, int] = {}
+    for el in reversed(page.elements):
+        parent = el.getparent()
+        if parent is not None:
+            below = heights.get(el, 0) + 1
+            if below > heights.get(parent, 0):
+                heights[parent] = below
+    return heights
+
+
+def _children_known(page: Page, el: Element) -> bool:
+    """Every child's contribution is kept already: naming ``el`` descends no further."""
+    memo = _contributions(page)
+    include_hidden = page.is_hidden(el)
+    return all((child, include_hidden) in memo for child in el.iterchildren(etree.Element))
+
+
+def _warm(page: Page, root: Element) -> None:
+    """Compute the contributions of a deep subtree bottom-up (children before parents), each
+    from a shallow start, so the root's own computation neither recurses past
+    :data:`_MAX_DEPTH` nor falls back to flat text where the nesting is merely deep."""
+    include_hidden = page.is_hidden(root)
+    memo = _contributions(page)
+    for el in reversed(list(root.iterdescendants(etree.Element))):
+        if (el, include_hidden) not in memo:
+            _Computation(page).name(el, recursion=True, in_labelledby=False,
+                                    include_hidden=include_hidden, depth=0)
 
 
 def input_type(el: Element) -> str:
@@ -111,13 +160,24 @@ def input_type(el: Element) -> str:
 
 
 class _Computation:
-    """One run of the algorithm; ``visited`` stops reference cycles."""
+    """One run of the algorithm; ``visited`` stops reference cycles. ``impure`` is set while a
+    contribution depends on more than its subtree (then it is not kept); ``reused`` holds the
+    nodes whose kept contribution stood in for a visit of their subtree."""
 
-    __slots__ = ("page", "visited")
+    __slots__ = ("impure", "memo", "page", "reused", "visited")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.visited: set[Element] = set()
+        self.memo = _contributions(page)
+        self.impure = False
+        self.reused: set[Element] = set()
+
+    def _seen(self, el: Element) -> bool:
+        if el in self.visited:
+            return True
+        reused = self.reused
+        return bool(reused) and (el in reused or any(a in reused for a in el.iterancestors()))
 
     def root(self, el: Element) -> str:
         # A hidden root is named as browsers name it: as if its subtree were referenced.
@@ -134,8 +194,36 @@ class _Computation:
         depth: int,
         self_reference: bool = False,
     ) -> str:
-        if el in self.visited and not self_reference:
+        if not self_reference and self._seen(el):
+            self.impure = True
             return ""
+        if not recursion or in_labelledby or self_reference:
+            return self._name(el, recursion=recursion, in_labelledby=in_labelledby,
+                              include_hidden=include_hidden, depth=depth,
+                              self_reference=self_reference)
+        key = (el, include_hidden)
+        kept = self.memo.get(key)
+        if kept is not None:
+            self.reused.add(el)
+            return kept
+        outer, self.impure = self.impure, False
+        found = self._name(el, recursion=True, in_labelledby=False,
+                           include_hidden=include_hidden, depth=depth)
+        if not self.impure:
+            self.memo[key] = found
+        self.impure = self.impure or outer
+        return found
+
+    def _name(
+        self,
+        el: Element,
+        *,
+        recursion: bool,
+        in_labelledby: bool,
+        include_hidden: bool,
+        depth: int,
+        self_reference: bool = False,
+    ) -> str:
         self.visited.add(el)
         tag = tag_of(el)
         if tag in _SKIP_CONTENT and recursion:
@@ -192,6 +280,7 @@ class _Computation:
 
     def _labelledby(self, el: Element, refs: str, depth: int) -> str:
         page = self.page
+        self.impure = True   # reads outside the subtree
         parts: list[str] = []
         for ref in id_refs(refs):
             target = page.ids.get(ref)
@@ -275,6 +364,8 @@ class _Computation:
     def _labels(self, el: Element, include_hidden: bool, depth: int) -> str:
         """The names of the element's ``label`` elements; a hidden label still names it."""
         page = self.page
+        if page.labels_for(el):
+            self.impure = True   # a label may sit outside the subtree
         parts = [
             self.name(label, recursion=True, in_labelledby=False,
                       include_hidden=include_hidden or page.is_hidden(label), depth=depth + 1)
@@ -296,6 +387,7 @@ class _Computation:
     ) -> str:
         """The names of the child nodes, concatenated; ``own_text`` says if el's text shows."""
         if depth > _MAX_DEPTH:
+            self.impure = True   # depends on how deep the asking ancestor is
             return flat_text(el) if own_text else ""
         page = self.page
         out: list[str] = []

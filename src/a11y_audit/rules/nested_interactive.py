@@ -38,7 +38,7 @@ from __future__ import annotations
 from lxml import etree
 
 from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.tabbing import TABBABLE, tabbable_in
+from a11y_audit.commons.tabbing import tabbable_summary
 from a11y_audit.rule import Page, Result, Results, Rule
 
 RULE = Rule(
@@ -76,16 +76,14 @@ def check(page: Page) -> Results:
 
 
 def _judge(page: Page, el: etree._Element, role: str) -> Result:
-    found = list(tabbable_in(page, el)) if len(el) else []
+    first, count, frames = tabbable_summary(page, el) if len(el) else (None, 0, False)
     name = _label(el, role)
-    tabbable = [f for f, state in found if state == TABBABLE]
-    if tabbable:
-        first = tabbable[0]
-        more = f" and {len(tabbable) - 1} more" if len(tabbable) > 1 else ""
+    if first is not None:
+        more = f" and {count - 1} more" if count > 1 else ""
         return RULE.fail(el, f"{name} contains focusable <{tag_of(first)}>{more}; its content is "
                          f"presentational for role {role}, so assistive technology cannot "
                          "announce it")
-    if found:
+    if frames:
         return RULE.cant_tell(el, f"{name} contains an iframe whose document is not visible "
                               "here; it may hold focusable content")
     return RULE.ok(el, f"{name} contains nothing focusable")
