@@ -99,6 +99,7 @@ class HostileServer(socketserver.ThreadingTCPServer):
         self.active = 0
         self.peak: dict[str, int] = {}
         self.lock = threading.Lock()
+        self.requests: list[str] = []       # paths asked for, in order
 
     @property
     def base(self) -> str:
@@ -117,6 +118,8 @@ class _Handler(socketserver.BaseRequestHandler):
                 return
             data += chunk
         path = data.split(b" ", 2)[1].decode("latin-1") if data.count(b" ") >= 2 else "/"
+        with self.server.lock:
+            self.server.requests.append(path)
         with contextlib.suppress(OSError):   # the client hung up: expected for refused answers
             self._answer(path)
 

@@ -22,14 +22,15 @@ from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
 from a11y_audit.runner import Job, iter_audit, plan
 from a11y_audit.spool import PageSpool
-from a11y_audit.writers import atomic_file, jsonl_writer
+from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
 
 
 def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[str] = (),
         exclude: Iterable[str] = (), baseline: list[dict[str, Any]] | None = None,
         jsonl: Path | None = None, quiet: bool = False, executor: Any = None,
         progress_interval: float | None = None, limits: AuditLimits = DEFAULT_LIMITS,
-        fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES) -> Report:
+        fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES,
+        report_set: ReportSet | None = None) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
     whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to."""
     started = time.perf_counter()
@@ -46,7 +47,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
         **({"interval": progress_interval} if progress_interval is not None else {}))
-    handle = atomic_file(jsonl) if jsonl is not None else None
+    opener = report_set.file if report_set is not None else atomic_file
+    handle = opener(jsonl) if jsonl is not None else None
     stream = jsonl_writer.Stream(handle.__enter__(), report) if handle is not None else None
     try:
         for result in iter_audit(items, job, jobs, executor):
@@ -68,6 +70,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         if stream is not None:
             stream.close(report)
     except BaseException as exc:
+        exc.a11y_pages = len(report.pages)  # type: ignore[attr-defined]  # for "what was done"
         if handle is not None:
             handle.__exit__(type(exc), exc, exc.__traceback__)
         raise

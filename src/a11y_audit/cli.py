@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from contextlib import ExitStack
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -31,8 +34,8 @@ from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
 from a11y_audit.safe_text import one_line
 from a11y_audit.summary import summary_lines
-from a11y_audit.writers import REPORT_STEM, write_reports, writers
-from a11y_audit.writers.report_data import rule_data
+from a11y_audit.writers import REPORT_STEM, ReportSet, write_reports, writers
+from a11y_audit.writers.report_data import rule_data, timestamps
 
 EXAMPLE = "mali-aid.html"
 DEFAULT_FORMATS = ("terminal", "json", "html")
@@ -66,6 +69,9 @@ _LIMIT_OPTIONS = (
                  help="Refuse pages larger than this (as read and after decompression)."),
     click.option("--no-robots", is_flag=True, expose_value=False, callback=_keep,
                  help="Fetch URLs even where robots.txt disallows."),
+    click.option("--timestamps", is_flag=True, expose_value=False, callback=_keep,
+                 help="Put the generation time and durations in the reports (by default the "
+                      "same input gives byte-identical reports)."),
 )
 
 
@@ -184,7 +190,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
              if "jsonl" in config.formats and not update_baseline else None)
     limits, fetch_limits, max_bytes = _limits()
-    with ExitStack() as stack:
+    report_set = ReportSet()
+    stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)
+    with _interruptible(report_set), timestamps(stamped), ExitStack() as stack:
         pool = None
         if executor == "dask" or scheduler:
             from a11y_audit import dask_executor
@@ -197,20 +205,60 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
         report = batch.run(names, config, jobs=jobs or default_jobs(), include=include,
                            exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
                            executor=pool, progress_interval=progress_interval,
-                           limits=limits, fetch_limits=fetch_limits, max_bytes=max_bytes)
-    if update_baseline:
-        count = baseline_mod.write(report, config.baseline)
-        _print_errors(report)
-        if not quiet:
-            click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
-                       f"{len(report.pages)} page(s)", err=True)
-        sys.exit(2 if report.policy.error_count(report) else 0)
-    written = _write_reports(report, config, color, verbose, quiet)
+                           limits=limits, fetch_limits=fetch_limits, max_bytes=max_bytes,
+                           report_set=report_set)
+        if update_baseline:
+            report_set.discard()
+            return _finish_baseline(report, config, quiet)
+        _write_reports(report, config, color, verbose, quiet, report_set)
+        written = report_set.commit()
     _print_errors(report)
     if not quiet:
         for line in summary_lines(report, written):
             click.echo(line, err=True)
     sys.exit(report.exit_code())
+
+
+def _finish_baseline(report: Report, config: Config, quiet: bool) -> None:
+    count = baseline_mod.write(report, config.baseline)
+    _print_errors(report)
+    if not quiet:
+        click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
+                   f"{len(report.pages)} page(s)", err=True)
+    sys.exit(2 if report.policy.error_count(report) else 0)
+
+
+class Terminated(BaseException):
+    """SIGTERM (a CI job cancelled), raised where the run is, like KeyboardInterrupt."""
+
+
+@contextmanager
+def _interruptible(report_set: ReportSet) -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM stop the run: the workers are stopped, no report file is
+    written or replaced (the previous set stays whole), what was done is said on one line, and
+    the exit code is 130 or 143."""
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except (KeyboardInterrupt, Terminated) as exc:
+        report_set.discard()
+        name, code = (("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130))
+        pages = getattr(exc, "a11y_pages", None)
+        done = f" after auditing {pages} page{'s' if pages != 1 else ''}" if pages else ""
+        click.echo(f"a11y-audit: interrupted by {name}{done}; no report written (the previous "
+                   "reports are unchanged)", err=True)
+        sys.exit(code)
+    except BaseException:
+        report_set.discard()   # a failed writer: the previous set stays whole
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _print_errors(report: Report) -> None:
@@ -262,13 +310,18 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
 
 
 def _write_reports(report: Report, config: Config, color: bool | None, verbose: bool,
-                   quiet: bool = False) -> list[Path]:
-    """Write the report files, print the stdout formats; returns the files written."""
+                   quiet: bool = False, report_set: ReportSet | None = None) -> list[Path]:
+    """Write the report files (into ``report_set``, which the caller commits; else each in
+    place at once), print the stdout formats; returns the files written."""
+    own = report_set is None
+    report_set = report_set or ReportSet()
     available = writers()
     assert config.out is not None
     files = [name for name in config.formats if available[name].SUFFIX is not None]
     # jsonl was streamed while the pages were audited
-    written = write_reports(report, files, config.out, skip=("jsonl",))
+    written = write_reports(report, files, config.out, skip=("jsonl",), report_set=report_set)
+    if own:
+        report_set.commit()
     for name in dict.fromkeys(config.formats):
         if name == "terminal":
             if quiet:

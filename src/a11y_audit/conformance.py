@@ -20,6 +20,7 @@ from a11y_audit.outcome import Outcome, combine
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules
 from a11y_audit.writers import write_atomic
+from a11y_audit.writers.report_data import timestamps
 
 ASSET_PREFIX = "/WAI/content-assets/wcag-act-rules/"
 
@@ -154,7 +155,8 @@ def earl_report(scores: Sequence[RuleScore]) -> dict:
         ])
         for s in scores for result in s.results
     ]
-    return earl.document(subjects)
+    with timestamps():   # an implementation report is dated
+        return earl.document(subjects)
 
 
 def format_table(scores: Sequence[RuleScore]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from a11y_audit import __version__
 from a11y_audit.outcome import Outcome
+from a11y_audit.writers.report_data import with_timestamps
 
 TOOL_URI = "https://pypi.org/project/a11y-audit/"
 
@@ -90,5 +91,7 @@ def document(subjects: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "@context": CONTEXT,
         "@graph": [assertor(), *subjects],
-        "date": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        # a date only with --timestamps (conformance runs always stamp theirs)
+        **({"date": datetime.now(UTC).replace(microsecond=0).isoformat()}
+           if with_timestamps() else {}),
     }

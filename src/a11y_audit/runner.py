@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -198,8 +199,30 @@ def iter_audit(items: Sequence[inputs.Input], job: Job, jobs: int = 1,
         return
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_ignore_interrupts)
+    try:
         yield from _ordered(pool, items, job, jobs)
+    except BaseException:
+        _stop(pool)      # Ctrl-C, SIGTERM, a lost worker: no waiting for the chunks in flight
+        raise
+    pool.shutdown(wait=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (a terminal sends SIGINT
+    to the whole process group: every worker would print its own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list(getattr(pool, "_processes", {}).values())  # not public: best effort
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _ordered(pool: Any, items: Sequence[inputs.Input], job: Job, jobs: int) -> Iterator[Result]:

@@ -133,8 +133,10 @@ def split(data: Data, min_pages: int = MIN_PAGES) -> Grouping:
         TemplateGroup(rule, path, tuple(found), tuple(dict.fromkeys(x.page for x in found)))
         for (_site, rule, path), found in occurrences.items()
     ]
+    # A total order: the same rule and path on two sites tie on everything else, so the pages
+    # (report indexes) decide, never the hash seed or the order groups were met.
     groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact], -len(g.pages),
-                               g.rule, g.path))
+                               g.rule, g.path, g.pages))
     return Grouping(tuple(groups), article, min_pages)
 
 

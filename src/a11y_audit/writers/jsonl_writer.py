@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from a11y_audit.finding import PageReport, Report
 from a11y_audit.policy import Policy
-from a11y_audit.writers.report_data import page_data, report_data, summary
+from a11y_audit.writers.report_data import page_data, report_data, summary, with_timestamps
 
 NAME = "jsonl"
 SUFFIX = ".jsonl"
@@ -38,7 +38,8 @@ def page_line(page: PageReport, policy: Policy | None = None) -> str:
 def tail(report: Report, policy: Policy | None = None) -> Iterator[str]:
     for error in report.errors:
         yield _line({"kind": "error", "source": error.source, "message": error.message})
-    yield _line({"kind": "summary", "seconds": round(report.seconds, 6),
+    yield _line({"kind": "summary",
+                 **({"seconds": round(report.seconds, 6)} if with_timestamps() else {}),
                  "baseline": report.baseline, "fixed": list(report.fixed),
                  **summary(report, policy)})
 

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.policy import Level, Policy
+from a11y_audit.writers.report_data import with_timestamps
 
 NAME = "junit"
 SUFFIX = ".junit.xml"
@@ -41,11 +42,13 @@ def _note(f) -> str:
 
 def render(report: Report, policy: Policy | None = None) -> str:
     policy = policy or report.policy
-    root = ET.Element("testsuites", name="a11y-audit", time=f"{report.seconds:.3f}")
+    stamps = with_timestamps()    # times only with --timestamps: reruns are byte-identical
+    root = ET.Element("testsuites", name="a11y-audit",
+                      **({"time": f"{report.seconds:.3f}"} if stamps else {}))
     total = failures = errors = skipped = 0
     for page in report.pages:
         suite = ET.SubElement(root, "testsuite", name=_clean(page.source),
-                              time=f"{page.seconds:.3f}")
+                              **({"time": f"{page.seconds:.3f}"} if stamps else {}))
         s_tests = s_fail = s_skip = 0
         by_rule: dict[str, list] = {}
         for f in page.findings:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +16,25 @@ from a11y_audit.policy import Policy
 
 SCHEMA_VERSION = "1.2"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
+
+
+# Reports are byte-identical for the same input unless timestamps are asked for (--timestamps):
+# then the JSON and HTML carry the generation time and durations, JUnit its times, EARL a date.
+_TIMESTAMPS: ContextVar[bool] = ContextVar("a11y_audit_timestamps", default=False)
+
+
+def with_timestamps() -> bool:
+    return _TIMESTAMPS.get()
+
+
+@contextmanager
+def timestamps(enabled: bool = True) -> Iterator[None]:
+    """Render reports with (or without) timestamps and durations inside this block."""
+    token = _TIMESTAMPS.set(enabled)
+    try:
+        yield
+    finally:
+        _TIMESTAMPS.reset(token)
 
 
 def finding_data(f: Finding, policy: Policy | None = None) -> dict[str, Any]:
@@ -43,7 +65,7 @@ def page_data(page: PageReport, policy: Policy | None = None) -> dict[str, Any]:
         "source": page.source,
         "url": page.url,
         "title": page.title,
-        "seconds": round(page.seconds, 6),
+        **({"seconds": round(page.seconds, 6)} if with_timestamps() else {}),
         "rules": [
             {"rule": s.rule, "id": s.rule, "outcome": str(s.outcome), "passed": s.passed,
              "failed": s.failed, "cantTell": s.cant_tell}
@@ -98,9 +120,10 @@ def report_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "a11y-audit", "version": __version__},
-        "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        **({"generated_at": datetime.now(UTC).replace(microsecond=0).isoformat()}
+           if with_timestamps() else {}),
         "fail_on": str(report.fail_on) if report.fail_on else None,
-        "seconds": round(report.seconds, 6),
+        **({"seconds": round(report.seconds, 6)} if with_timestamps() else {}),
         "summary": summary(report, policy),
         "rules": [rule_data(r) for r in report.rules],
         "pages": [page_data(p, policy) for p in report.pages],
