@@ -248,3 +248,15 @@ def test_hostile_file_names_stay_on_one_line(tmp_path):
     assert errors
     for line in errors:
         assert "\\x0a" in line and "\\u202e" in line and "\x1b" not in line and "\x07" not in line
+
+
+def test_bidi_controls_are_isolated_in_the_html_report_and_escaped_in_the_terminal(tmp_path):
+    page = tmp_path / "rtl.html"
+    page.write_text("<!doctype html><html lang=en><head><title>Evil \u202etxt.exe</title></head>"
+                    "<body><main><h1>x</h1><img src=a.jpg></main></body></html>")
+    result = cli("check", "-j", "1", str(page), "-f", "html", "-f", "terminal", "-o",
+                 str(tmp_path / "out"))
+    html = (tmp_path / "out" / "a11y-report.html").read_text()
+    assert "<bdi>Evil \u202etxt.exe</bdi>" in html
+    assert html.count("\u202e") == html.count("<bdi>Evil \u202etxt.exe</bdi>")
+    assert "\u202e" not in result.output and "Evil \\u202etxt.exe" in result.output

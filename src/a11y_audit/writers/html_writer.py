@@ -27,6 +27,7 @@ from markupsafe import Markup
 from a11y_audit.commons import wcag
 from a11y_audit.finding import Report
 from a11y_audit.policy import Policy
+from a11y_audit.safe_text import has_bidi_controls
 from a11y_audit.writers import grouping
 from a11y_audit.writers.report_data import report_data
 
@@ -93,6 +94,16 @@ def asset(name: str) -> Asset:
     return Asset(Markup(text), _sha256(text))
 
 
+def isolate_bidi(value: Any) -> Any:
+    """Text holding bidi controls (a title with U+202E...) is put in ``<bdi>``, escaped: its
+    reordering stays inside it instead of reversing the report text after it. Addresses are
+    left alone (they only go in attributes)."""
+    if isinstance(value, str) and not isinstance(value, Markup) and has_bidi_controls(value) \
+            and "://" not in value:
+        return Markup("<bdi>{}</bdi>").format(value)
+    return value
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -100,6 +111,7 @@ def environment() -> Environment:
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=isolate_bidi,
     )
     env.filters["safe_url"] = safe_url
     env.filters["when"] = when
