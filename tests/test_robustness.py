@@ -260,3 +260,13 @@ def test_bidi_controls_are_isolated_in_the_html_report_and_escaped_in_the_termin
     assert "<bdi>Evil \u202etxt.exe</bdi>" in html
     assert html.count("\u202e") == html.count("<bdi>Evil \u202etxt.exe</bdi>")
     assert "\u202e" not in result.output and "Evil \\u202etxt.exe" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_is_named_not_skipped(tmp_path):
+    (tmp_path / "good.html").write_text(GOOD)
+    os.mkfifo(tmp_path / "pipe.html")
+    report = audit_sources([str(tmp_path)], jobs=1)
+    assert [p.source for p in report.pages] == [str(tmp_path / "good.html")]
+    assert [(e.source, e.message) for e in report.errors] == [
+        (str(tmp_path / "pipe.html"), "is a FIFO (named pipe), not a regular file")]

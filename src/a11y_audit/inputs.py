@@ -147,7 +147,9 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
     if path.is_dir():
         found = sorted(
             p for p in path.rglob("*")
-            if p.is_file() and p.name.lower().endswith(FOLDER_SUFFIXES)
+            # not only regular files: a FIFO or a dangling link named .html is then refused
+            # by name when read, never skipped in silence
+            if p.name.lower().endswith(FOLDER_SUFFIXES) and not p.is_dir()
             and globs.keep(p.relative_to(path).as_posix())
         )
         if not found:
