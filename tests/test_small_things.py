@@ -62,7 +62,7 @@ def test_api_takes_rule_ids_and_refuses_empty_input():
     for empty in ("", "  \n", b"", b"\n"):
         with pytest.raises(SourceError, match="file is empty"):
             audit_html(empty, source="x.html")
-    with pytest.raises(SourceError, match="binary file"):
+    with pytest.raises(SourceError, match="not HTML: a PNG image"):
         audit_html(b"\x89PNG\r\n\x1a\n\x00\x00", source="x.png")
     assert audit_html(EXAMPLE.encode("utf-8")).findings      # bytes decode like files
 
