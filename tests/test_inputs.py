@@ -154,6 +154,15 @@ def test_stdin_is_one_page():
     assert "From a pipe" in load(found).decode().text
 
 
+def test_gzipped_stdin_is_detected():
+    import gzip
+
+    (found,), _ = items("-", stdin=io.BytesIO(gzip.compress(page("Zipped pipe"))))
+    assert "Zipped pipe" in load(found).decode().text
+    found, errors = items("-", stdin=io.BytesIO(b"\x1f\x8b" + b"x" * 20))
+    assert not found and len(errors) == 1 and "broken gzip data" in errors[0].reason
+
+
 def test_a_named_url_is_fetched_once_with_its_final_url_and_charset(server):
     (found,), errors = items(f"{server}/moved")
     assert not errors and found.kind == "data"

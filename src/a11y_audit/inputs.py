@@ -139,7 +139,8 @@ def _stdin(stream: object, max_bytes: int) -> Input:
         data = data.encode("utf-8")
     if len(data) > max_bytes:
         raise SourceError(STDIN, f"input is too large (limit {max_bytes:,} bytes)")
-    return Input(STDIN, "data", data=data)
+    # `gzip -c page.html | a11y-audit check -`: gzip is recognised by its magic bytes
+    return Input(STDIN, "data", data=_maybe_gunzip(data, STDIN, max_bytes))
 
 
 def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
