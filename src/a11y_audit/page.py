@@ -75,7 +75,7 @@ class Page:
         self.source = source
         self.url = url
         self.markup = markup       # the source text as given, for locating findings
-        self._visibility = Visibility()
+        self._visibility = Visibility(self._rendering_lookup)
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
         self._memo: dict[object, object] = {}
@@ -236,13 +236,50 @@ class Page:
     # -- semantics ------------------------------------------------------------------------
 
     def is_hidden(self, el: Element) -> bool:
-        """Hidden from assistive technology (markup and inline styles only)."""
+        """Hidden from assistive technology (not rendered per the cascade, aria-hidden, inert)."""
         return self._visibility.hidden_from_at(el)
 
     def visibility_state(self, el: Element) -> tuple[bool, bool, bool]:
         """(display-hidden, visibility-hidden, aria-hidden or inert) as markup says; see
         :mod:`a11y_audit.commons.visibility`."""
         return self._visibility.state(el)
+
+    #: Viewport, site CSS and stylesheet loading for the cascade (set by the runner).
+    style_environment: object | None = None
+
+    def style(self, el: Element):  # -> a11y_audit.commons.cascade.Style
+        """The element's computed style (:mod:`a11y_audit.commons.cascade`), memoised."""
+        from a11y_audit.commons.cascade import cascade_of
+
+        return cascade_of(self).style(el)
+
+    def _rendering_lookup(self):  # -> Callable[[Element], cascade.Rendering]
+        from a11y_audit.commons.cascade import cascade_of
+
+        return cascade_of(self).rendering
+
+    def visually_hidden(self, el: Element) -> str | None:
+        """Why the element is hidden from sight while it stays in the accessibility tree
+        (sr-only clipping, off-screen, zero size with overflow hidden, opacity 0), on itself
+        or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
+        from a11y_audit.commons.cascade import cascade_of, visually_hidden_reason
+
+        memo: dict[Element, str | None] = self.memo("page.visually_hidden", lambda p: {})
+        chain = []
+        node: Element | None = el
+        reason: str | None = None
+        while node is not None:
+            if node in memo:
+                reason = memo[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        viewport = cascade_of(self).viewport
+        for item in reversed(chain):
+            if reason is None:
+                reason = visually_hidden_reason(self.style(item), viewport)
+            memo[item] = reason
+        return reason
 
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""

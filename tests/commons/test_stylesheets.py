@@ -1,4 +1,4 @@
-"""commons.stylesheets: may a <style> rule hide an element; closed-widget markers."""
+"""commons.stylesheets: which <style> rule hides an element; closed-widget markers."""
 
 from __future__ import annotations
 
@@ -14,8 +14,14 @@ from a11y_audit.page import Page
         (".notInPage { position: absolute; left: -9999px; top: -9999px }",
          '<table class="notInPage"><tr><td id="t">x</td></tr></table>', ".notInPage"),
         ("#promo{display:none}", '<div id="promo"><p id="t">x</p></div>', "#promo"),
-        ("@media (max-width: 600px) { .m-only { visibility: hidden } }",
+        ("@media (min-width: 600px) { .m-only { visibility: hidden } }",
          '<p class="m-only x" id="t">x</p>', ".m-only"),
+        # a media query off the 1280x800 viewport does not apply
+        ("@media (max-width: 600px) { .m-only { visibility: hidden } }",
+         '<p class="m-only x" id="t">x</p>', None),
+        ("@media print { .m-only { display: none } }", '<p class="m-only" id="t">x</p>', None),
+        # a later rule shows it again
+        (".promo{display:none} .promo{display:block}", '<p class="promo" id="t">x</p>', None),
         (".sr-only{clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}",
          '<span class="sr-only" id="t">x</span>', ".sr-only"),
         ("nav .menu a{opacity:0}", '<a class="menu" id="t">x</a>', None),  # bare last tag
@@ -34,7 +40,8 @@ def test_may_be_hidden_by_style(css, markup, selector):
 @pytest.mark.parametrize(
     ("css", "not_rendered"),
     [(".x{display:none}", True), (".x{visibility:hidden}", True),
-     (".x{position:absolute;left:-9999px}", False), (".x{clip:rect(0 0 0 0)}", False)],
+     (".x{position:absolute;left:-9999px}", False),
+     (".x{position:absolute;clip:rect(0 0 0 0)}", False)],
 )
 def test_sight_only_false_counts_only_rules_that_stop_rendering(css, not_rendered):
     page = Page.from_html(f'<style>{css}</style><p class="x" id="t">x</p>')
@@ -64,6 +71,9 @@ def test_sight_only_false_counts_only_rules_that_stop_rendering(css, not_rendere
         # hidden from sight only: still in the Tab order
         ('<div id="c" class="visually-hidden" aria-hidden="true"><a id="t" href="/">x</a></div>',
          False),
+        # a stylesheet rule decides the container is displayed: no guess from its class
+        ('<style>.modal{display:block}</style>'
+         '<div id="c" class="modal" aria-hidden="true"><button id="t">x</button></div>', False),
     ],
 )
 def test_likely_hidden_widget(markup, hidden):

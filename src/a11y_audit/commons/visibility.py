@@ -1,32 +1,35 @@
-"""Whether an element is hidden, decided from markup and inline styles only.
+"""Whether an element is hidden: the one answer every rule, the accessible-name code and the
+page model read.
 
 Two notions, because rules need both:
 
-* *not rendered*: ``hidden`` attribute, inline ``display:none``, inline ``visibility:hidden`` or
-  ``collapse`` (a descendant may set ``visibility:visible`` again), inside ``template``,
-  ``noscript``, ``script``, ``style`` or ``head``, ``input type=hidden``, a ``dialog`` without
-  ``open`` (the browser's own stylesheet hides it), or the content of a closed ``details`` other
-  than its summary;
+* *not rendered*: computed ``display: none`` (the ``hidden`` attribute and a closed ``dialog``
+  through the browser's defaults, which a stylesheet's ``display`` overrides), computed
+  ``visibility: hidden`` or ``collapse`` (inherited; a descendant may set ``visible`` again),
+  inside an element with ``content-visibility: hidden``, inside ``template``, ``noscript``,
+  ``script``, ``style`` or ``head``, ``input type=hidden``, or the content of a closed
+  ``details`` other than its summary;
 * *hidden from assistive technology*: not rendered, or inside ``aria-hidden="true"`` or an
   ``inert`` subtree (HTML: inert nodes are excluded from the accessibility tree).
 
-A class name that only a stylesheet could hide counts as visible: static HTML cannot see
-stylesheets, and rules that depend on it say so in their documentation (and answer cantTell
-where the difference would change the outcome).
+Styles come from the cascade (:mod:`a11y_audit.commons.cascade`): style attributes, the
+page's ``<style>`` elements and the stylesheets it links when they can be read. *Visually
+hidden* content (sr-only clipping, off-screen) stays rendered: see
+:func:`a11y_audit.commons.cascade.visually_hidden_reason`.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from a11y_audit.commons.dom import tag_of
 
-_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)", re.I)
-_VIS_HIDDEN = re.compile(
-    r"(?:^|;)\s*visibility\s*:\s*(hidden|collapse)\s*(?:!important\s*)?(?:;|$)", re.I)
-_VIS_VISIBLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*visible\s*(?:!important\s*)?(?:;|$)", re.I)
+if TYPE_CHECKING:
+    from a11y_audit.commons.cascade import Rendering as Style
+
 _NEVER_RENDERED = frozenset(("template", "noscript", "script", "style", "head", "title", "meta"))
 
 # Per element: (not_rendered, visibility_hidden, aria_hidden); visibility is inheritable but can be
@@ -38,10 +41,12 @@ _ROOT_STATE: State = (False, False, False)
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_memo",)
+    __slots__ = ("_memo", "_style", "_styles")
 
-    def __init__(self) -> None:
+    def __init__(self, styles: Callable[[], Callable[[etree._Element], Style]]) -> None:
         self._memo: dict[etree._Element, State] = {}
+        self._styles = styles           # gives the cascade's lookup on first use
+        self._style: Callable[[etree._Element], Style] | None = None
 
     def state(self, el: etree._Element) -> State:
         memo = self._memo
@@ -58,8 +63,11 @@ class Visibility:
                 break
             chain.append(node)
             node = node.getparent()
+        style = self._style
+        if style is None:
+            style = self._style = self._styles()
         for item in reversed(chain):
-            inherited = _own_state(item, inherited)
+            inherited = _own_state(item, inherited, style)
             memo[item] = inherited
         return inherited
 
@@ -74,34 +82,26 @@ class Visibility:
         return display or vis or aria
 
 
-def _own_state(el: etree._Element, parent: State) -> State:
+def _own_state(el: etree._Element, parent: State,
+               style_of: Callable[[etree._Element], Style]) -> State:
     display, vis, aria = parent
     if not display:
         tag = tag_of(el)
-        if (
-            tag in _NEVER_RENDERED
-            or el.get("hidden") is not None
-            or (tag == "dialog" and el.get("open") is None)
-            or (tag == "input" and (el.get("type") or "").strip().lower() == "hidden")
-        ):
+        parent_el = el.getparent()
+        if tag in _NEVER_RENDERED or (
+            tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
+        ) or (parent_el is not None and (
+            (tag_of(parent_el) == "details" and parent_el.get("open") is None
+             and not (tag == "summary" and _first_summary(parent_el) is el))
+            or style_of(parent_el).content_visibility == "hidden"
+        )):
             display = True
         else:
-            parent_el = el.getparent()
-            if (
-                parent_el is not None
-                and tag_of(parent_el) == "details"
-                and parent_el.get("open") is None
-                and not (tag == "summary" and _first_summary(parent_el) is el)
-            ):
+            style = style_of(el)
+            if style.display == "none":
                 display = True
-    style = el.get("style")
-    if style and not display:
-        if _DISPLAY_NONE.search(style):
-            display = True
-        elif _VIS_HIDDEN.search(style):
-            vis = True
-        elif vis and _VIS_VISIBLE.search(style):
-            vis = False
+            else:
+                vis = style.visibility in ("hidden", "collapse")
     if not aria:
         value = el.get("aria-hidden")
         if (value is not None and value.strip().lower() == "true") or el.get("inert") is not None:

@@ -7,10 +7,12 @@ is not rendered gives nothing; a rendered but invisible element gives a space; `
 break; block-level elements are set apart by line breaks and table cells by spaces. Unlike the
 accessible name, ``aria-hidden`` does not matter and alternative text (``alt``) is no text.
 
-What static HTML can see: the ``hidden`` attribute, inline ``display``/``visibility``, closed
-``details``, and inline styles that hide text visually (clipping, zero size, off-screen
-offsets, zero opacity or font size). Stylesheets are not seen; callers pass ``hidden`` to treat
-more elements as invisible (for instance those a ``<style>`` rule or a class may hide).
+What is invisible comes from the cascade (style attributes, ``<style>`` elements and the
+stylesheets that could be read): not-rendered content gives nothing, and content hidden from
+sight (clipping, zero size with overflow hidden, off-screen offsets, zero opacity, a large
+negative ``text-indent``, zero font size, transparent text) gives a space. Callers pass
+``hidden`` to treat more elements as invisible (for instance those a class may hide on a page
+whose stylesheet could not be read).
 """
 
 from __future__ import annotations
@@ -37,16 +39,6 @@ _NO_TEXT = frozenset((
 ))
 _CELLS = frozenset(("td", "th"))
 _SPACE = re.compile(r"\s+")
-# Inline styles that hide text from sight while it stays rendered (the "visually hidden" idiom).
-_VISUALLY_HIDDEN = (
-    re.compile(r"(?:^|;)\s*clip\s*:\s*rect\(\s*0", re.I),
-    re.compile(r"(?:^|;)\s*clip-path\s*:\s*inset\(\s*50%", re.I),
-    re.compile(r"(?:^|;)\s*(?:left|top|text-indent|margin-left)\s*:\s*-\d{4,}", re.I),
-    re.compile(r"(?:^|;)\s*opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)", re.I),
-    re.compile(r"(?:^|;)\s*font-size\s*:\s*0(?:px|em|rem|%)?\s*(?:;|$|!)", re.I),
-)
-_TINY_BOX = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$|!)", re.I)
-_OVERFLOW_HIDDEN = re.compile(r"(?:^|;)\s*overflow\s*:\s*hidden", re.I)
 _MAX_DEPTH = 200
 
 
@@ -64,14 +56,16 @@ def has_visible_text(el: Element, page: Page) -> bool:
     return bool(visible_inner_text(el, page).strip())
 
 
-def visually_hidden_style(el: Element) -> bool:
-    """An inline style hides the element from sight but keeps it rendered."""
-    style = el.get("style")
-    if not style:
+def visually_hidden_style(el: Element, page: Page) -> bool:
+    """The cascade hides the element (or its own text) from sight but keeps it rendered."""
+    from a11y_audit.commons.cascade import cascade_of, text_hidden_reason, visually_hidden_reason
+
+    if not el.get("style") and not cascade_of(page).sheets:
         return False
-    if any(p.search(style) for p in _VISUALLY_HIDDEN):
-        return True
-    return bool(_TINY_BOX.search(style) and _OVERFLOW_HIDDEN.search(style))
+    style = page.style(el)
+    viewport = cascade_of(page).viewport
+    return (visually_hidden_reason(style, viewport) is not None
+            or text_hidden_reason(style, viewport) is not None)
 
 
 def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
@@ -85,7 +79,7 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
     if tag == "br":
         out.append("\n")
         return
-    if not root and (visually_hidden_style(el) or (hidden is not None and hidden(el))):
+    if not root and (visually_hidden_style(el, page) or (hidden is not None and hidden(el))):
         out.append(" ")
         return
     block = not root and is_block(el, tag)
