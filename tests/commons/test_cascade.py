@@ -234,6 +234,8 @@ def test_media_queries_alone():
     assert not media_matches("(max-width: 1023.98px)")
     assert media_matches("print, (min-width: 0)")
     assert not media_matches("speech")
+    for broken in ("()", "(and)", "screen and", "(min-aspect-ratio: 1/0)", "((((", "not"):
+        assert media_matches(broken) in (True, False)
 
 
 def test_linked_supplied_and_missing_stylesheets(tmp_path: Path):

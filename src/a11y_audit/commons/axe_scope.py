@@ -124,18 +124,18 @@ def unnamed_role_elements(page: Page, *roles: str) -> list[Element]:
 
 def on_screen_results(rule: Rule, page: Page, elements: list[Element], problem: str) -> Results:
     """axe-core's ``is-on-screen`` in a ``none`` list (blink, marquee): fail each element that is
-    rendered and on screen; pass those not rendered or moved off screen by an inline style;
-    cantTell when a ``<style>`` rule of the page may hide it."""
+    rendered and on screen; pass those not rendered or moved off screen or clipped by the
+    cascade (:meth:`Page.visually_hidden`)."""
     from a11y_audit.commons.naming import describe
     from a11y_audit.commons.stylesheets import may_be_hidden_by_style
-    from a11y_audit.commons.visible_text import visually_hidden_style
 
     for el in elements:
         if not page.is_rendered(el) or page.visibility_state(el)[1]:
             yield rule.ok(el, "not rendered")
             continue
-        if any(visually_hidden_style(e) for e in (el, *el.iterancestors())):
-            yield rule.ok(el, "moved off screen or clipped by an inline style")
+        hidden = page.visually_hidden(el)
+        if hidden is not None:
+            yield rule.ok(el, f"moved off screen or clipped ({hidden})")
             continue
         selector = may_be_hidden_by_style(page, el)
         if selector:

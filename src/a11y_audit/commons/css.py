@@ -563,6 +563,8 @@ def _condition(text: str, viewport: Viewport) -> bool:
                 values.append(_feature(inner, viewport))
         else:
             return False
+    if not values:
+        return False
     if not joins:
         return values[0]
     if all(j == "and" for j in joins):
@@ -605,7 +607,15 @@ _MEDIA_TYPE = re.compile(r"^(?:(only|not)\s+)?([A-Za-z-]+)(?:\s+and\s+(.*))?$", 
 
 @functools.lru_cache(maxsize=4096)
 def media_matches(query_list: str, viewport: Viewport = DEFAULT_VIEWPORT) -> bool:
-    """Whether a media query list applies on screen at ``viewport`` (print never applies)."""
+    """Whether a media query list applies on screen at ``viewport`` (print never applies).
+    A malformed query does not match, as in browsers."""
+    try:
+        return _media_matches(query_list, viewport)
+    except (ValueError, ArithmeticError, IndexError, RecursionError):
+        return False
+
+
+def _media_matches(query_list: str, viewport: Viewport) -> bool:
     text = _clean(query_list)
     if not text:
         return True
