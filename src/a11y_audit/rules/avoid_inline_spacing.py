@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 
 from a11y_audit.commons.naming import describe
-from a11y_audit.commons.visible_text import visually_hidden_style
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(
@@ -61,7 +60,7 @@ def check(page: Page) -> Results:
     for el in page.by_attribute.get("style", []):
         if not page.is_rendered(el) or page.visibility_state(el)[1]:
             continue
-        if any(visually_hidden_style(e) for e in (el, *el.iterancestors())):
+        if page.visually_hidden(el) is not None:
             continue
         yield _judge(el)
 
