@@ -17,9 +17,10 @@ REPO = Path(__file__).resolve().parents[1]
 RULES_DATA = REPO / "rules"
 
 
-def run_rule(rule_id: str, markup: str, **options):
-    """Audit ``markup`` with one rule; returns the page report (passed findings included)."""
-    page = Page.from_html(markup, source="<test>")
+def run_rule(rule_id: str, markup: str, *, source: str = "<test>", **options):
+    """Audit ``markup`` with one rule; returns the page report (passed findings included).
+    ``source`` is the page's file, against which linked stylesheets resolve."""
+    page = Page.from_html(markup, source=source)
     return audit_page(page, [get(rule_id)], options={rule_id: options} if options else None,
                       include_passed=True)
 

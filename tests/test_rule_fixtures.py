@@ -45,7 +45,7 @@ def _expected(markup: str, outcome: str) -> set[str]:
 @pytest.mark.parametrize(("rule_id", "kind", "path"), list(fixtures()))
 def test_fixture(rule_id: str, kind: str, path: Path):
     markup = path.read_text(encoding="utf-8")
-    report = run_rule(rule_id, markup)
+    report = run_rule(rule_id, markup, source=str(path))
     failed = {f.xpath for f in report.findings if f.outcome is Outcome.FAILED}
     cant_tell = {f.xpath for f in report.findings if f.outcome is Outcome.CANT_TELL}
     if kind == "pass":

@@ -180,10 +180,13 @@ class Cascade:
         self.env = env
         self.viewport = env.viewport
         self.missing: list[str] = []          # linked stylesheets that could not be had
+        self.missing_at: list[Element] = []   # the <link> or <style> that named each
         self.loaded: list[str] = []           # linked stylesheets read
         self._styles: dict[Element, Style] = {}
         self._ancestors: dict[Element, frozenset[str]] = {}
-        sheets: list[Stylesheet] = [parse_stylesheet(css, self.viewport) for css in env.site_css]
+        sheets: list[Stylesheet] = []
+        for css in env.site_css:
+            self._add(sheets, css, None, 0)
         base = page.url or (page.source if Path(page.source).suffix else None)
         for el in page.select("style", "link[href]"):
             if _inert_container(el):
@@ -195,7 +198,7 @@ class Cascade:
                 kind = (el.get("type") or "text/css").strip().lower()
                 if kind not in ("", "text/css"):
                     continue
-                self._add(sheets, "".join(el.itertext()), base, 0)
+                self._add(sheets, "".join(el.itertext()), base, 0, el)
                 continue
             rel = (el.get("rel") or "").lower().split()
             if "stylesheet" not in rel or "alternate" in rel or el.get("disabled") is not None:
@@ -203,9 +206,10 @@ class Cascade:
             address, text = env.load(el.get("href") or "", base)
             if text is None:
                 self.missing.append(address or el.get("href") or "")
+                self.missing_at.append(el)
             else:
                 self.loaded.append(address)
-                self._add(sheets, text, address, 0)
+                self._add(sheets, text, address, 0, el)
         layers: list[str] = []
         for sheet in sheets:
             for name in sheet.layers:
@@ -241,15 +245,18 @@ class Cascade:
         _spent[0] += time.perf_counter() - started
         return merged
 
-    def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int) -> None:
+    def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,
+             owner: Element | None = None) -> None:
         sheet = parse_stylesheet(css, self.viewport)
         if depth < _IMPORT_DEPTH:
             for url in sheet.imports:
                 address, text = self.env.load(url, base)
                 if text is None:
                     self.missing.append(address or url)
+                    if owner is not None:
+                        self.missing_at.append(owner)
                 else:
-                    self._add(sheets, text, address, depth + 1)
+                    self._add(sheets, text, address, depth + 1, owner)
         sheets.append(sheet)
 
     @property
@@ -718,6 +725,13 @@ def _ua_declarations(el: Element, tag: str) -> list[Declaration]:
         out.append(("font-size", "smaller", False))
     if tag in _BOLD:
         out.append(("font-weight", "bold", False))
+    if tag in ("a", "area") and el.get("href") is not None:
+        out.append(("color", "#0000ee", False))          # :link, unvisited at rest
+    elif tag == "mark":
+        out.append(("background-color", "yellow", False))
+        out.append(("color", "black", False))
+    elif tag in ("button", "input", "select", "textarea"):
+        out.append(("color", "black", False))            # buttontext/fieldtext, light scheme
     return out
 
 

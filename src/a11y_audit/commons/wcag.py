@@ -11,6 +11,8 @@ CRITERIA: dict[str, tuple[str, str, str]] = {
     "1.3.1": ("Info and Relationships", "A", "info-and-relationships"),
     "1.3.5": ("Identify Input Purpose", "AA", "identify-input-purpose"),
     "1.4.2": ("Audio Control", "A", "audio-control"),
+    "1.4.3": ("Contrast (Minimum)", "AA", "contrast-minimum"),
+    "1.4.6": ("Contrast (Enhanced)", "AAA", "contrast-enhanced"),
     "1.4.4": ("Resize Text", "AA", "resize-text"),
     "1.4.10": ("Reflow", "AA", "reflow"),
     "1.4.12": ("Text Spacing", "AA", "text-spacing"),

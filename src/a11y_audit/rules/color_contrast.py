@@ -1,0 +1,49 @@
+"""Text has enough contrast with its background: 4.5:1, or 3:1 for large text.
+
+Readers with low vision or colour deficiency, and everyone reading a phone in sunlight, lose
+grey-on-grey bylines, captions and timestamps first. WCAG 1.4.3 asks for a contrast ratio of
+at least 4.5:1 between text and its background, 3:1 for large text (24px, or 18.66px bold).
+
+Applies to each rendered HTML element with text of its own that can be seen (not clipped,
+off-screen, transparent or the same colour as its background), except text in disabled
+controls and groups and the labels of disabled controls (ACT afw4f7). Colours come from the
+cascade (:mod:`a11y_audit.commons.cascade`); the background is composed up the ancestors onto
+the white page.
+
+Differs from axe-core: axe measures the rendered page in a browser; we decide only where the
+cascade determines both colours, and answer cantTell, with the reason, for text over a
+background image or gradient, under a translucent or filtered box, in a positioned box without
+a background of its own, in a form control the browser paints, with colours from ``var()``,
+and when a linked stylesheet could not be read (one result per page naming it). Text with a
+shadow is cantTell (ACT afw4f7 weighs every colour of the text), and so is failing text of
+fewer than two letters (ACT exempts text that does not express anything in human language,
+such as "X" on a close button).
+
+Fails::
+
+    <p style="color: #aaa; background: #fff">Updated 5 minutes ago</p>
+
+Passes::
+
+    <p style="color: #595959; background: #fff">Updated 5 minutes ago</p>
+
+Limits: pseudo-element content (``::before``) and text drawn by scripts are not seen.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.contrast import results
+from a11y_audit.rule import Page, Results, Rule
+
+RULE = Rule(
+    id="color-contrast",
+    impact="serious",
+    wcag=("1.4.3",),
+    act=("afw4f7",),
+    help="Darken the text or lighten its background to a contrast of at least 4.5:1 "
+         "(3:1 for large text)",
+)
+
+
+def check(page: Page) -> Results:
+    yield from results(RULE, page, normal=4.5, large=3.0)
