@@ -60,11 +60,23 @@ _spent = [0.0]
 
 
 def cascade_seconds(reset: bool = False) -> float:
-    """Seconds spent parsing stylesheets and computing styles since the last reset."""
+    """Seconds spent parsing stylesheets and computing styles since the last reset (the
+    benchmark prints the cascade's share of the audit with it)."""
     value = _spent[0]
     if reset:
         _spent[0] = 0.0
     return value
+
+
+def clear_caches() -> None:
+    """Forget parsed stylesheets and compiled selectors, as a new run starts with none."""
+    from a11y_audit.commons import css, selectors
+
+    css.parse_stylesheet.cache_clear()
+    css.parse_declarations.cache_clear()
+    css.selector_filter.cache_clear()
+    css.media_matches.cache_clear()
+    selectors.compile_selector.cache_clear()
 
 
 # -- where stylesheets come from -----------------------------------------------------------
