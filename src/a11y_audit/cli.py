@@ -20,6 +20,7 @@ from a11y_audit.config import (
     Config,
     ConfigError,
     UnknownNames,
+    check_viewport,
     find_config,
     load_config,
     parse,
@@ -148,6 +149,12 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Join the Dask cluster whose scheduler listens here "
                    "(tcp://host:8786); implies --executor dask.")
+@click.option("--stylesheet", "stylesheets", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Site CSS applied to every page, as if linked first (repeatable): a saved "
+                   "page's own stylesheets are usually not saved with it.")
+@click.option("--viewport", metavar="WxH",
+              help="Screen size for @media queries, in CSS pixels (default 1280x800).")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -159,6 +166,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           print_config: bool, example: bool, include_passed: bool | None, verbose: bool,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
           jobs: int | None, quiet: bool, executor: str, scheduler: str | None,
+          stylesheets: tuple[Path, ...], viewport: str | None,
           progress_interval: float) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
@@ -170,7 +178,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     (the rest is still audited).
     """
     config = _effective_config(config_path, formats, out, fail_on, (*selected, *_tags()), ignored,
-                               baseline, include_passed)
+                               baseline, include_passed, stylesheets, viewport)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return
@@ -281,7 +289,8 @@ def _tags() -> tuple[str, ...]:
 
 def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | None,
                       fail_on: str | None, selected: tuple[str, ...], ignored: tuple[str, ...],
-                      baseline: Path | None, include_passed: bool | None) -> Config:
+                      baseline: Path | None, include_passed: bool | None,
+                      stylesheets: tuple[Path, ...] = (), viewport: str | None = None) -> Config:
     """Defaults < configuration file < command line."""
     for names, flag in ((selected, "'-r' / '--rule'"), (ignored, "'--ignore'")):
         try:
@@ -291,6 +300,8 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
     selected, ignored = resolve_names(selected), resolve_names(ignored)
     try:
         config = load_config(path if path is not None else find_config(Path.cwd()))
+        if viewport is not None:
+            viewport = check_viewport(viewport, "--viewport")
         flags = parse({
             **({"select": list(selected)} if selected else {}),
             **({"ignore": list(ignored)} if ignored else {}),
@@ -306,6 +317,8 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
         fail_on=Impact(fail_on) if fail_on else config.fail_on,
         baseline=baseline or config.baseline,
         include_passed=config.include_passed if include_passed is None else include_passed,
+        stylesheets=(*config.stylesheets, *stylesheets),
+        viewport=viewport or config.viewport,
     )
 
 

@@ -34,7 +34,7 @@ from a11y_audit.registry import LoadedRule, all_rules
 
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
-                      "ignore-elements", "include-passed"))
+                      "ignore-elements", "include-passed", "stylesheets", "viewport"))
 
 
 class ConfigError(Exception):
@@ -61,6 +61,8 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     impacts: dict[str, Impact] = field(default_factory=dict)
     ignore_elements: tuple[ElementIgnore, ...] = ()
+    stylesheets: tuple[Path, ...] = ()     # site CSS applied to every page (the cascade)
+    viewport: str | None = None            # "WIDTHxHEIGHT" for @media; default 1280x800
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -92,6 +94,8 @@ class Config:
             },
             "ignore-elements": [{"rule": i.rule, "selector": i.selector}
                                 for i in self.ignore_elements],
+            "stylesheets": [str(p) for p in self.stylesheets],
+            "viewport": self.viewport,
             "rules-run": [r.id for r in self.rules()],
         }
 
@@ -157,8 +161,24 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: include-passed must be true or false")
     options, impacts = _rule_tables(data.get("rules", {}), where)
     ignores = tuple(_element_ignore(item, where) for item in data.get("ignore-elements", []))
+    stylesheets = tuple(base / p for p in _strings(data.get("stylesheets", []), "stylesheets",
+                                                   where))
+    viewport = data.get("viewport")
+    if viewport is not None:
+        viewport = check_viewport(viewport, where)
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
-                  options, impacts, ignores)
+                  options, impacts, ignores, stylesheets, viewport)
+
+
+def check_viewport(value: Any, where: str) -> str:
+    """A viewport setting, ``"WIDTHxHEIGHT"`` in CSS pixels, or ConfigError."""
+    from a11y_audit.commons.css import Viewport
+
+    try:
+        Viewport.parse(value if isinstance(value, str) else "")
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return value
 
 
 def _known_names() -> set[str]:

@@ -31,10 +31,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from a11y_audit import fetch as fetching
 from a11y_audit import inputs, sources
+from a11y_audit.commons.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
+from a11y_audit.commons.css import DEFAULT_VIEWPORT, Viewport
 from a11y_audit.engine import audit_page
 from a11y_audit.errors import INTERNAL
 from a11y_audit.fetch import FetchLimits
@@ -74,6 +77,8 @@ class Job:
     key: str = ""              # identifies the rule set, so a worker binds it once
     limits: AuditLimits = DEFAULT_LIMITS
     fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS
+    stylesheets: tuple[str, ...] = ()   # site CSS files for the cascade
+    viewport: str | None = None         # "WIDTHxHEIGHT" for @media
 
     @classmethod
     def make(cls, rules: Sequence[LoadedRule], **kwargs: Any) -> Job:
@@ -99,6 +104,40 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
     return _BOUND[key]
 
 
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None], StyleEnvironment] = {}
+
+
+def style_environment(job: Job) -> StyleEnvironment:
+    """The cascade's environment for a job, built once per worker: the site CSS read once,
+    linked stylesheets of URL pages fetched under the page limits and cached for the run."""
+    key = (job.stylesheets, job.viewport)
+    found = _ENVIRONMENTS.get(key)
+    if found is None:
+        texts = []
+        for path in job.stylesheets:
+            try:
+                texts.append(Path(path).read_bytes().decode("utf-8", "replace"))
+            except OSError:
+                continue        # the CLI checked it exists; a file gone since is no CSS
+        _ENVIRONMENTS.clear()
+        found = _ENVIRONMENTS[key] = StyleEnvironment(
+            viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
+            site_css=tuple(texts), fetch=fetch_stylesheet)
+    return found
+
+
+def fetch_stylesheet(url: str) -> str | None:
+    """A linked stylesheet of a URL page, or None when it cannot be had (size and time limits
+    of page fetches; a non-CSS answer is no stylesheet)."""
+    try:
+        fetched = inputs.http_get(url, MAX_STYLESHEET_BYTES)
+    except sources.SourceError:
+        return None
+    if fetched.content_type not in ("text/css", "text/plain", "application/octet-stream"):
+        return None
+    return fetched.data.decode(fetched.charset or "utf-8", "replace")
+
+
 def audit_input(item: inputs.Input, job: Job) -> Result:
     """Read, parse and audit one input inside its error boundary: a page report or an
     InputError, never an exception (but KeyboardInterrupt and SystemExit)."""
@@ -106,6 +145,7 @@ def audit_input(item: inputs.Input, job: Job) -> Result:
         fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
         page = Page.from_html(document.text, source=item.source, url=document.url)
+        page.style_environment = style_environment(job)
         check_limits(page, job.limits)
         report = audit_page(page, _rules_for(job), options=job.options,
                             include_passed=job.include_passed, ignores=job.ignores,

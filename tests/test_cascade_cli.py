@@ -1,0 +1,60 @@
+"""--stylesheet, --viewport and their configuration keys reach the cascade of every page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from a11y_audit.cli import main
+
+PAGE = """<!doctype html><html lang="en"><head><title>t</title></head><body><main>
+<h1>Story</h1><a class="icon" href="/share"></a></main></body></html>"""
+
+
+def audit(tmp_path: Path, *args: str) -> dict:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.html"), "-f", "json",
+                                       "-o", str(tmp_path / "out"), "-r", "link-name",
+                                       "--include-passed", *args])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads((tmp_path / "out" / "a11y-report.json").read_text(encoding="utf-8"))
+    return next(r for r in report["pages"][0]["rules"] if r["rule"] == "link-name")
+
+
+def test_site_stylesheet_hides_what_it_hides(tmp_path: Path):
+    assert audit(tmp_path)["outcome"] == "failed"           # an unnamed, visible link
+    css = tmp_path / "site.css"
+    css.write_text(".icon{display:none}", encoding="utf-8")
+    assert audit(tmp_path, "--stylesheet", str(css))["outcome"] == "inapplicable"
+
+
+def test_viewport_decides_media_queries(tmp_path: Path):
+    css = tmp_path / "site.css"
+    css.write_text("@media (max-width: 600px){.icon{display:none}}", encoding="utf-8")
+    assert audit(tmp_path, "--stylesheet", str(css))["outcome"] == "failed"
+    assert audit(tmp_path, "--stylesheet", str(css), "--viewport", "375x667"
+                 )["outcome"] == "inapplicable"
+
+
+def test_configuration_keys(tmp_path: Path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text("@media (max-width: 600px){.icon{display:none}}",
+                                               encoding="utf-8")
+    config = tmp_path / ".a11y-audit.toml"
+    config.write_text('stylesheets = ["css/site.css"]\nviewport = "360x640"\n',
+                      encoding="utf-8")
+    assert audit(tmp_path, "--config", str(config))["outcome"] == "inapplicable"
+    shown = CliRunner().invoke(main, ["check", "--print-config", "--config", str(config)])
+    data = json.loads(shown.output)
+    assert data["viewport"] == "360x640"
+    assert data["stylesheets"] == [str(tmp_path / "css" / "site.css")]
+
+
+def test_bad_viewport_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.html"), "--viewport",
+                                       "huge"])
+    assert result.exit_code == 2
+    assert "WIDTHxHEIGHT" in result.output
