@@ -75,6 +75,7 @@ def clear_caches() -> None:
     css.parse_stylesheet.cache_clear()
     css.parse_declarations.cache_clear()
     css.selector_filter.cache_clear()
+    css._selectors.cache_clear()
     css.media_matches.cache_clear()
     selectors.compile_selector.cache_clear()
 

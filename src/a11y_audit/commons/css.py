@@ -110,12 +110,10 @@ class Stylesheet:
                 declarations = parse_declarations(body)
             if not declarations:
                 continue
-            for selector in split_selectors(prelude):
-                key = selector_key(selector)
+            for selector, key, own, above in _selectors(prelude):
                 if key is None:
                     skipped += 1
                     continue
-                own, above = selector_filter(selector)
                 index.setdefault(key, []).append(
                     StyleRule(selector, order, layer, declarations, own, above))
         if not rendering:
@@ -276,6 +274,19 @@ _PSEUDO_ELEMENT = re.compile(
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 
 
+@functools.lru_cache(maxsize=32768)
+def _selectors(prelude: str) -> tuple[tuple[str, str | None, frozenset[str], frozenset[str]],
+                                      ...]:
+    """Each selector of a rule's prelude with its index key and filters (memoised: the
+    rendering and full indexes, and pages of one site, share the work)."""
+    out = []
+    for selector in split_selectors(prelude):
+        key = selector_key(selector)
+        own, above = selector_filter(selector) if key is not None else (_EMPTY, _EMPTY)
+        out.append((selector, key, own, above))
+    return tuple(out)
+
+
 def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
     if "(" not in prelude and "[" not in prelude:
@@ -322,6 +333,17 @@ def selector_key(selector: str) -> str | None:
         return None
     if not _SIMPLE_SELECTOR_CHARS.search(selector):
         return _compound_key(_COMBINATORS.split(selector.strip())[-1])
+    if "\\" not in selector and '"' not in selector and "'" not in selector:
+        # Drop parenthesised and bracketed parts (innermost first), then read it as simple.
+        flat = selector
+        while "(" in flat or "[" in flat:
+            reduced = _GROUPS.sub("", flat)
+            if reduced == flat:
+                break
+            flat = reduced
+        if "(" not in flat and "[" not in flat:
+            parts = _COMBINATORS.split(flat.strip())
+            return _compound_key(parts[-1]) if parts[-1] else "*"
     # The rightmost compound: after the last combinator outside brackets and parentheses.
     depth = 0
     start = 0
@@ -364,6 +386,7 @@ def selector_key(selector: str) -> str | None:
     return _compound_key("".join(flat))
 
 
+_GROUPS = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
 _SIMPLE_SELECTOR_CHARS = re.compile(r"[\\(\[\"']")
 _COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
 
