@@ -60,9 +60,6 @@ def test_docstring_examples(loaded):
 # The paragraph begins "Matches axe-core.", "Differs from axe-core:" or "No axe-core
 # counterpart." (a colon or a bracket after the first and last is tolerated).
 _AXE_OPENINGS = ("Matches axe-core", "Differs from axe-core:", "No axe-core counterpart")
-# Ids that claim axe-core but are not axe-core's; each entry is a bug to fix (rename the rule,
-# keeping the old id in ``aliases``), listed so the check can land before the fix.
-MISSPELT_AXE_IDS = {"image-redundant-alt": "axe-core's id is img-redundant-alt"}
 
 
 def axe_paragraph(docs: str) -> list[str]:
@@ -84,9 +81,6 @@ def test_axe_relation_is_stated(loaded):
     if paragraph.startswith("No axe-core counterpart"):
         assert not rule.axe, f"{rule.id}: a rule without axe counterpart sets axe=False"
         assert rule.id not in AXE_RULE_IDS, f"{rule.id} is an axe-core id: say how it differs"
-    elif rule.id in MISSPELT_AXE_IDS:
-        assert rule.id not in AXE_RULE_IDS, f"{rule.id} is an axe-core id now: unlist it"
-        return
     else:
         assert rule.id in AXE_RULE_IDS, f"{rule.id}: axe-core 4.x has no rule with this id"
     if rule.axe:
@@ -107,3 +101,25 @@ def test_explain_shows_the_axe_relation():
         assert result.exit_code == 0, result.output
         assert axe_paragraph(result.output), f"explain {loaded.id} does not show it"
 
+
+
+def test_axe_rule_ids_are_the_installed_axe_cores():
+    """The id list is axe-core's own: compared with ``axe.getRules()`` of node_modules/axe-core
+    (installed by scripts/install-browser-deps.sh), so a misspelt id cannot slip in."""
+    import json
+    import shutil
+    import subprocess
+
+    from a11y_audit.commons.axe_rules import AXE_RULE_IDS
+    from tests.conftest import REPO, require_data
+
+    require_data(REPO / "node_modules" / "axe-core" / "axe.js", "axe-core (npm)",
+                 "run 'bash scripts/install-browser-deps.sh'")
+    node = shutil.which("node")
+    if node is None:
+        require_data(REPO / "no-node", "node", "install nodejs")
+    script = ("const axe = require('./node_modules/axe-core');"
+              "console.log(JSON.stringify(axe.getRules().map(r => r.ruleId)))")
+    out = subprocess.run([node, "-e", script], cwd=REPO, capture_output=True, text=True,
+                         check=True).stdout
+    assert set(json.loads(out)) == AXE_RULE_IDS

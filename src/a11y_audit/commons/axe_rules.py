@@ -24,7 +24,7 @@ AXE_RULE_IDS: frozenset[str] = frozenset((
     "focus-order-semantics", "form-field-multiple-labels", "frame-focusable-content",
     "frame-tested", "frame-title", "frame-title-unique", "heading-order", "hidden-content",
     "html-has-lang", "html-lang-valid", "html-xml-lang-mismatch",
-    "identical-links-same-purpose", "image-alt", "img-redundant-alt", "input-button-name",
+    "identical-links-same-purpose", "image-alt", "image-redundant-alt", "input-button-name",
     "input-image-alt", "label", "label-content-name-mismatch", "label-title-only",
     "landmark-banner-is-top-level", "landmark-complementary-is-top-level",
     "landmark-contentinfo-is-top-level", "landmark-main-is-top-level",
