@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -59,6 +60,7 @@ _WIDGET_ROLES = frozenset((
     "toolbar", "row", "columnheader", "rowheader",
 ))
 WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+_MAX_DEPTH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,8 @@ def text_elements(page: Page) -> Iterator[Element]:
             continue
         if isinstance(el.tag, str) and el.tag.startswith("{"):
             continue
-        if any(tag_of(a) in ("svg", "math", "select", "textarea") for a in el.iterancestors()):
+        if any(tag_of(a) in ("svg", "math", "select", "textarea")
+               for a in islice(el.iterancestors(), _MAX_DEPTH)):
             continue
         if not page.is_rendered(el):
             continue
@@ -165,6 +168,10 @@ def _in_first_legend(el: Element, fieldset: Element) -> bool:
 
 def judge(page: Page, el: Element) -> Verdict | None:
     """The contrast of ``el``'s own text, or None when the rule does not apply to it."""
+    if sum(1 for _ in islice(el.iterancestors(), _MAX_DEPTH + 1)) > _MAX_DEPTH:
+        # Every walk below is bounded by the depth: absurd nesting is not judged.
+        return Verdict(el, None, None, None, None, None,
+                       f"nested more than {_MAX_DEPTH} elements deep")
     if page.visually_hidden(el) is not None:
         return None
     cascade = cascade_of(page)
