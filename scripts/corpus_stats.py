@@ -69,7 +69,7 @@ def _cell(now: int, before: int | None) -> str:
 
 
 def render(stats: dict[str, dict], pages: int, before: dict | None = None,
-           list_pages: bool = False) -> str:
+           list_pages: bool = False, partial: bool = False) -> str:
     old = (before or {}).get("rules", {})
     width = max([len(r) for r in stats] + [4])
     lines = [f"{pages} pages" + (f" (before: {before['pages']} pages)" if before else ""),
@@ -88,7 +88,8 @@ def render(stats: dict[str, dict], pages: int, before: dict | None = None,
             for outcome in ("failed", "cantTell"):
                 if entry["pages"][outcome]:
                     lines.append(f"    {outcome}: " + " ".join(entry["pages"][outcome]))
-    gone = sorted(set(old) - set(stats)) if before and not before.get("partial") else []
+    gone = sorted(set(old) - set(stats)) if before and not (partial or before.get("partial")) \
+        else []
     if gone:
         lines.append("rules in the earlier run only: " + ", ".join(gone))
     return "\n".join(lines)
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.compare}: cannot read figures: {exc}", file=sys.stderr)
             return 2
     stats = collect(files, rules)
-    print(render(stats, len(files), before, args.pages))
+    print(render(stats, len(files), before, args.pages, bool(args.rule)))
     if args.json:
         payload = {"pages": len(files), "partial": bool(args.rule), "rules": stats}
         args.json.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n",

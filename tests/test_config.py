@@ -44,8 +44,8 @@ def test_find_config_walks_up_and_prefers_tool_table(tmp_path):
         ({"rules": {"nope": {}}}, "rules.nope: unknown rule id"),
         ({"rules": {"skip-link": {"first-focus": 3}}},
          "rules.skip-link: unknown option(s) first-focus"),
-        ({"rules": {"skip-link": {"first-focusable": "3"}}},
-         "rules.skip-link.first-focusable must be int"),
+        ({"rules": {"skip-link-present": {"first-focusable": "3"}}},
+         "rules.skip-link-present.first-focusable must be int"),
         ({"format": ["pdf"]}, "unknown format(s) pdf"),
         ({"ignore-elements": [{"rule": "frame-title", "selector": "iframe[["}]},
          "invalid CSS selector"),
@@ -70,11 +70,11 @@ def test_select_and_ignore_by_id_and_tag():
 def test_impact_override_and_options(tmp_path):
     cfg = tmp_path / ".a11y-audit.toml"
     cfg.write_text("[rules.heading-order]\nimpact = 'critical'\n"
-                   "[rules.skip-link]\nfirst-focusable = 3\n")
+                   "[rules.skip-link-present]\nfirst-focusable = 3\n")
     config = load_config(cfg)
     order = next(r for r in config.rules() if r.id == "heading-order")
     assert str(order.rule.impact) == "critical"
-    assert config.rule_options == {"skip-link": {"first-focusable": 3}}
+    assert config.rule_options == {"skip-link-present": {"first-focusable": 3}}
 
 
 def test_precedence_defaults_file_flags_and_print_config(tmp_path, monkeypatch):

@@ -78,7 +78,7 @@ def test_example_report_structure(example_html):
     doc = parse(example_html)
     assert doc.get("lang") == "en"
     assert [h.text_content() for h in doc.iter("h1")] == ["Accessibility report"]
-    assert doc.find(".//title").text.startswith("Accessibility report: 8 failures on 1 page")
+    assert doc.find(".//title").text.startswith("Accessibility report: 9 failures on 1 page")
     for section in ("overview", "template", "article", "rules", "pages"):
         assert doc.get_element_by_id(section).tag == "h2"
         assert doc.xpath(f"//nav//a[@href='#{section}']"), f"no contents link to {section}"
@@ -87,10 +87,10 @@ def test_example_report_structure(example_html):
     # Every finding shows message, line, selector, XPath and snippet; rule help and WCAG once
     # per rule group, with the Understanding page linked.
     findings = doc.xpath(UNITS)
-    # 8 failures (one the live-region-ticker on its breaking-news bar) and three cantTell
-    # (p-as-heading: the kicker's class may style it as a heading; the two contrast rules:
-    # the page's linked stylesheet is not in the package)
-    assert len(findings) == 11
+    # 9 failures (one the live-region-ticker on its breaking-news bar, one skip-link-present)
+    # and three cantTell (p-as-heading: the kicker's class may style it as a heading; the two
+    # contrast rules: the page's linked stylesheet is not in the package)
+    assert len(findings) == 12
     image_alt = doc.xpath("//div[@data-r='image-alt']")[0]
     text = image_alt.text_content()
     assert "has no alt attribute" in text and "Line70" in text.replace(" ", "")
@@ -107,7 +107,7 @@ def test_example_report_structure(example_html):
     rule_rows = doc.xpath("//section[@aria-labelledby='overview']//tbody/tr/th/a/text()")
     assert set(rule_rows) == {"figure-image-alt", "region", "image-alt", "heading-order",
                               "skip-link", "p-as-heading", "live-region-ticker",
-                              "color-contrast", "color-contrast-enhanced"}
+                              "color-contrast", "color-contrast-enhanced", "skip-link-present"}
 
 
 def test_self_contained_with_a_strict_content_security_policy(example_html):

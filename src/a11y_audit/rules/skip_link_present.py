@@ -1,0 +1,216 @@
+"""The page has a working skip link before its main content.
+
+Keyboard and switch users must tab through the masthead, the section navigation, the breaking-
+news banner and the share tools on every article before they reach the story. A skip link ("Skip
+to main content") at the very start of the page takes them there in one keystroke. This is the
+newsroom check: one working skip link per page. Whether each same-page link's target exists is
+``skip-link``'s question (axe-core's meaning).
+
+No axe-core counterpart. axe-core's ``skip-link`` checks only that skip links which exist reach
+an existing target; a page without one is inapplicable there. This rule (``axe=False``, tags
+``news`` and ``best-practice``) asks for one and claims no WCAG failure: a page with landmarks
+or headings can meet 2.4.1 Bypass Blocks without a skip link (techniques ARIA11, H69).
+
+What counts as a skip link is defined in ``a11y_audit.commons.skiplinks``: a same-page link
+(``href="#id"``, not bare ``#``) before the main landmark (or, without one, among the first
+focusable elements) whose target is the main landmark or inside it, or whose name reads like a
+skip link in one of several languages. A same-page link named only "Menu" or "Sections" opens a
+drawer and is not a skip link. Targets are found as browsers find them: the element with that
+``id``, else an ``<a name>``.
+
+Fails::
+
+    <body><header><a href="/">Daily Planet</a><nav><a href="/world">World</a></nav></header>
+      <main><h1>Storm hits coast</h1></main></body>
+
+    <body><a href="#content">Skip to content</a><nav><a href="/world">World</a></nav>
+      <main id="main"><h1>Storm hits coast</h1></main></body>
+
+Passes::
+
+    <body><a href="#main">Skip to main content</a><nav><a href="/world">World</a></nav>
+      <main id="main"><h1>Storm hits coast</h1></main></body>
+
+    <body><a href="#story">Jump to story</a><nav><a href="/world">World</a></nav>
+      <div><a name="story"></a><h1>Storm hits coast</h1></div></body>
+
+A skip link works when keyboard users can Tab to it (no ``tabindex="-1"``), its target exists
+and is rendered and outside the banner, navigation, search and contentinfo landmarks ("Skip to
+navigation" leads to a block, not past it), and following it skips something: the focusable
+elements between the link and its target (what the next Tab no longer visits) must include the
+first banner or navigation landmark after the link (the masthead), or, on a page without those,
+at least one element. What the target contains does not matter: CNBC's "Skip Navigation" lands
+on a wrapper that holds the article's own ``<header>``, and passes because it skips the 29 links
+of the site header. A WordPress ``#content`` that starts before the masthead skips nothing and
+fails. One result per page: passed on the first working skip link; otherwise failed on the first
+skip link (with why it does not work) or on ``<body>`` when there is none. A target hidden only
+with ``aria-hidden="true"`` is cantTell: focus still moves there.
+
+Limits: a target hidden by a stylesheet class cannot be seen in static HTML; only the ``hidden``
+attribute and inline ``display:none``/``visibility:hidden`` count as not rendered. A page whose
+main landmark comes before any focusable element has nothing to skip, and the rule is
+inapplicable there.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from a11y_audit.commons import skiplinks
+from a11y_audit.commons.focus import is_tabbable
+from a11y_audit.outcome import Outcome
+from a11y_audit.rule import Element, Page, Result, Results, Rule
+
+RULE = Rule(
+    id="skip-link-present",
+    impact="moderate",
+    wcag=(),
+    tags=("news", "best-practice", "cat.keyboard"),
+    axe=False,
+    help="Start the page with a link like <a href=\"#main\">Skip to main content</a> "
+         "that skips the masthead and navigation",
+    help_url="https://www.w3.org/WAI/WCAG22/Techniques/general/G1",
+)
+
+OPTIONS: dict[str, Any] = {
+    # Languages whose skip phrases are recognised (keys of commons.skiplinks.SKIP_PATTERNS).
+    "languages": sorted(skiplinks.SKIP_PATTERNS),
+    # Extra regular expressions that mark a link name as a skip link, and as a menu opener.
+    "skip-patterns": [],
+    "menu-patterns": [],
+    # Without a main landmark, a skip link must be among this many first focusable elements.
+    "first-focusable": skiplinks.DEFAULT_FIRST_FOCUSABLE,
+}
+
+_BLOCK_ROLES = ("banner", "navigation")
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    phrases = skiplinks.phrases_for(options["languages"], options["skip-patterns"],
+                                    options["menu-patterns"])
+    limit = int(options["first-focusable"])
+    found = skiplinks.find_skip_links(page, phrases, limit)
+    if not found:
+        main = skiplinks.main_landmark(page)
+        if main is not None and not any(
+            page.order[el] < page.order[main] for el in skiplinks.first_tabbable(page, 1)
+        ):
+            return  # nothing focusable before the main content: nothing to skip
+        where = "before the main landmark" if main is not None else (
+            f"among the first {limit} focusable elements (the page has no main landmark)")
+        yield RULE.fail(page.body, f"No skip link {where}: keyboard users must tab through "
+                                   "every header and navigation link to reach the story")
+        return
+    verdicts = [_judge(page, skip) for skip in found]
+    for outcome in (Outcome.PASSED, Outcome.CANT_TELL, Outcome.FAILED):
+        chosen = next((v for v in verdicts if v.outcome is outcome), None)
+        if chosen is not None:
+            yield chosen
+            return
+
+
+def _judge(page: Page, skip: skiplinks.SkipLink) -> Result:
+    link, label = skip.link, skip.name or "(no name)"
+    href, el, target = link.href.strip(), link.element, link.target
+    if not is_tabbable(el):
+        return RULE.fail(el, f"Skip link \"{label}\" has tabindex=\"{el.get('tabindex')}\": "
+                             "keyboard users can never reach it")
+    if target is None:
+        return RULE.fail(el, f"Skip link \"{label}\" points to {href}, but no element has id "
+                             f"or name \"{link.fragment}\"")
+    if not page.is_rendered(target):
+        return RULE.fail(el, f"Skip link \"{label}\" points to {href}, whose target is hidden "
+                             "(not rendered)")
+    block = _enclosing_block(page, target)
+    if block is not None:
+        return RULE.fail(el, f"Skip link \"{label}\" points to {href}, inside the {block}: "
+                             "it leads to the blocks to skip, not past them to the content")
+    missed = _skips_nothing(page, el, target)
+    if missed is not None:
+        return RULE.fail(el, f"Skip link \"{label}\" points to {href}, but following it "
+                             f"{missed}")
+    if page.is_hidden(target):
+        return RULE.cant_tell(el, f"Skip link \"{label}\" points to {href}, whose target is "
+                                  "aria-hidden; keyboard focus moves there, but screen readers "
+                                  "may not follow")
+    return RULE.ok(el, f"Skip link \"{label}\" reaches {href}")
+
+
+def passed_over(page: Page, link: Element, target: Element) -> list[Element]:
+    """The tabbable elements that following ``link`` skips: those after the link and before
+    the target in document order (focus moves to the target; the next Tab goes to the first
+    focusable element at or after it)."""
+    tabbable = page.tabbable
+    try:
+        start = tabbable.index(link) + 1
+    except ValueError:
+        return []
+    at = page.order[target]
+    skipped = []
+    for el in tabbable[start:]:
+        if page.order[el] >= at:
+            break
+        skipped.append(el)
+    return skipped
+
+
+def _skips_nothing(page: Page, link: Element, target: Element) -> str | None:
+    """Why following the link skips neither the masthead nor anything else, else None."""
+    if page.order[target] < page.order[link]:
+        return None  # a target above the link (rare; "back to content"): not judged here
+    skipped = passed_over(page, link, target)
+    masthead = _first_block_after(page, link, _subtree_end(page, target))
+    if masthead is None:
+        return None if skipped else "skips no focusable element: the next Tab goes where it " \
+                                    "would have gone anyway"
+    if any(skiplinks.within(el, masthead) for el in skipped):
+        return None
+    return (f"does not skip the {page.role(masthead)} landmark ({page.css_path(masthead)}): "
+            "the next Tab lands in it")
+
+
+def _enclosing_block(page: Page, target: Element) -> str | None:
+    """The banner, navigation, search or contentinfo landmark the target is in, if any (a
+    "Skip to navigation" link is not a way past the masthead to the content)."""
+    for node in (target, *target.iterancestors()):
+        role = page.role(node)
+        if role == "main":
+            return None
+        if role in (*_BLOCK_ROLES, "search", "contentinfo"):
+            return f"{role} landmark ({page.css_path(node)})"
+    return None
+
+
+def _subtree_end(page: Page, el: Element) -> int:
+    """Document position of the last element inside ``el`` (``el``'s own if it has none)."""
+    node = el
+    while True:
+        last = next((c for c in reversed(node) if isinstance(c.tag, str)), None)
+        if last is None:
+            return page.order.get(node, page.order[el])
+        node = last
+
+
+def _first_block_after(page: Page, link: Element, end: int) -> Element | None:
+    """The masthead a skip link exists to skip: the first banner or navigation landmark that
+    starts after the link and before the target ends (a site index after the story is not in
+    the way), holds a tabbable element and is outside the main landmark."""
+    main = skiplinks.main_landmark(page)
+    position = page.order[link]
+    tabbable = page.tabbable
+    positions = [page.order[t] for t in tabbable]
+    for landmark in page.landmarks:
+        el = landmark.element
+        if landmark.role not in _BLOCK_ROLES or page.order[el] < position:
+            continue
+        if page.order[el] > end:
+            break
+        if main is not None and skiplinks.within(el, main):
+            continue
+        # A subtree is contiguous in document order: the first tabbable element after the
+        # landmark starts is inside it, or none is.
+        index = bisect.bisect_right(positions, page.order[el])
+        if index < len(tabbable) and skiplinks.within(tabbable[index], el):
+            return el
+    return None
