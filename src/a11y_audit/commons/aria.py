@@ -483,7 +483,12 @@ _OWNS_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class OwnedText(str):
-    """Non-blank text owned directly by an element (a text node in the accessibility tree)."""
+    """Non-blank text owned directly by an element (a text node in the accessibility tree).
+
+    ``wrapper`` is the ignored generic element (see :func:`is_ignored_generic`) the text sits
+    in, when the owned elements were collected through such wrappers; else None."""
+
+    wrapper: Element | None = None
 
 
 def owns_index(page: Page) -> dict[Element, Element]:
@@ -520,37 +525,61 @@ def is_transparent(page: Page, el: Element) -> bool:
     return role in PRESENTATIONAL or role == ""
 
 
-def owned_nodes(page: Page, owner: Element) -> list[Element | OwnedText]:
-    """The children of ``owner`` in the accessibility tree: elements and non-blank text."""
+def is_ignored_generic(page: Page, el: Element) -> bool:
+    """A ``generic`` element (``div``, ``span``, an ``li`` outside a list role...) with no global
+    ARIA attribute that is not focusable. WAI-ARIA 1.3 ("allowed accessibility child roles",
+    "required context role") and axe-core look through such wrappers when they match owned
+    elements to their owner: ``<div role="tablist"><div class="x"><button role="tab">``."""
+    if page.role(el) != "generic" or page.is_focusable(el):
+        return False
+    return not any(name in ALL_GLOBAL_ATTRIBUTES for name in el.attrib)
+
+
+def owned_nodes(page: Page, owner: Element, *, through_generic: bool = False
+                ) -> list[Element | OwnedText]:
+    """The children of ``owner`` in the accessibility tree: elements and non-blank text. With
+    ``through_generic``, ignored generic wrappers are looked through as well (their text is
+    returned with its ``wrapper``)."""
     out: list[Element | OwnedText] = []
     moved = owns_index(page)
-    _collect(page, owner, moved, out)
+    _collect(page, owner, moved, out, through_generic, None)
     for target in aria_owned(page, owner):
         if page.is_hidden(target):
             continue
         if is_transparent(page, target):
-            _collect(page, target, moved, out)
+            _collect(page, target, moved, out, through_generic, None)
+        elif through_generic and is_ignored_generic(page, target):
+            _collect(page, target, moved, out, through_generic, target)
         else:
             out.append(target)
     return out
 
 
 def _collect(page: Page, node: Element, moved: dict[Element, Element],
-             out: list[Element | OwnedText]) -> None:
+             out: list[Element | OwnedText], through_generic: bool = False,
+             wrapper: Element | None = None) -> None:
+    def text(data: str) -> OwnedText:
+        owned = OwnedText(data.strip())
+        owned.wrapper = wrapper
+        return owned
+
     if node.text and node.text.strip() and not page.is_hidden(node):
-        out.append(OwnedText(node.text.strip()))
+        out.append(text(node.text))
     for child in node:
         if isinstance(child.tag, str) and child not in moved and not page.is_hidden(child):
             if is_transparent(page, child):
-                _collect(page, child, moved, out)
+                _collect(page, child, moved, out, through_generic, wrapper)
+            elif through_generic and is_ignored_generic(page, child):
+                _collect(page, child, moved, out, through_generic, child)
             else:
                 out.append(child)
         if child.tail and child.tail.strip() and not page.is_hidden(node):
-            out.append(OwnedText(child.tail.strip()))
+            out.append(text(child.tail))
 
 
-def tree_parent(page: Page, el: Element) -> Element | None:
-    """The element's parent in the accessibility tree (None at the root)."""
+def tree_parent(page: Page, el: Element, *, through_generic: bool = False) -> Element | None:
+    """The element's parent in the accessibility tree (None at the root); with
+    ``through_generic``, ignored generic wrappers (:func:`is_ignored_generic`) are skipped."""
     index = owns_index(page)
     seen: set[Element] = set()
     node: Element | None = el
@@ -558,7 +587,11 @@ def tree_parent(page: Page, el: Element) -> Element | None:
         seen.add(node)
         owner = index.get(node)
         parent = owner if owner is not None else node.getparent()
-        if parent is None or not is_transparent(page, parent):
+        if parent is None:
+            return parent
+        if not is_transparent(page, parent) and not (
+            through_generic and is_ignored_generic(page, parent)
+        ):
             return parent
         node = parent
     return None  # an aria-owns cycle through transparent elements

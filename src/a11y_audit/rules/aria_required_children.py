@@ -5,18 +5,29 @@ as a row of tabs, a ``table`` row by row. When they own anything else (a ``div``
 ``ul`` and ``li``, a link directly in a ``role="menu"`` of a site navigation) screen readers
 miscount or skip content, and menus expected to be keyboard-driven are not.
 
-Applies to elements exposed to assistive technology whose semantic role (explicit or implicit)
-has WAI-ARIA 1.2 required owned elements (feed, grid, list, listbox, menu, menubar, radiogroup,
-row, rowgroup, table, tablist, tree, treegrid), unless it or an ancestor has
-``aria-busy="true"``, as ACT rule bc4a75 and axe-core's ``aria-required-children``. Each element
-it owns must have one of the allowed roles; "group → menuitem" chains (a ``group`` in a
-``menu``) are followed, nested groups included. Owned means a child in the accessibility tree:
-hidden elements are skipped, elements with role ``none``/``presentation`` or without any role
-are looked through, ``aria-owns`` adds owned elements; text is not an element and is not
-checked (ACT: "only owns elements with..."). A ``caption`` is allowed in the tables whose
-context it needs, a ``separator`` in a ``menu`` or ``menubar`` (as WAI-ARIA 1.3 allows).
+Applies to elements exposed to assistive technology whose role has WAI-ARIA 1.2 required owned
+elements (feed, grid, list, listbox, menu, menubar, radiogroup, row, rowgroup, table, tablist,
+tree, treegrid), unless it or an ancestor has ``aria-busy="true"``, as ACT rule bc4a75 and axe-
+core's ``aria-required-children``: explicit roles (a ``role`` attribute), plus native tables,
+rows and ``select`` lists, which ACT bc4a75 includes (its Passed Examples 8 and 9; the HTML
+parser keeps them well formed, so they pass). Native ``ul``/``ol``/``menu`` without a role
+attribute are left to ``list`` (axe-core's split; ``list`` answers bc4a75's native-list cases).
+Each element it owns must have one of the allowed roles; "group → menuitem" chains (a ``group``
+in a ``menu``) are followed, nested groups included. Owned means a child in the accessibility
+tree: hidden elements are skipped, elements with role ``none``/``presentation`` or without any
+role are looked through, and so are ``generic`` wrappers (``div``, ``span``) with no global ARIA
+attribute that are not focusable, as WAI-ARIA 1.3 and axe-core do; ``aria-owns`` adds owned
+elements. Text directly in the owner is not an element and is not checked (ACT: "only owns
+elements with..."); text in a looked-through wrapper fails (bc4a75 Failed Example 1: ``<div
+role="list"><span>Item</span>``). A ``caption`` is allowed in the tables whose context it needs,
+a ``separator`` in a ``menu`` or ``menubar`` (as WAI-ARIA 1.3 allows).
 
-Differs from axe-core: an owner with no owned element at all (an empty ``role="list"``)
+Differs from axe-core: in ``<ul role="menu"><li><a role="menuitem">``, axe reads the ``li`` as
+a ``listitem`` and fails the menu. HTML-AAM maps an ``li`` whose list parent has a non-list role
+to ``generic``, so the ``li`` is a wrapper that is looked through and the menu owns its menu
+items: it passes. (This pattern alone made 1,530 of the corpus's critical findings.) axe's rule
+applies to ``[role]`` only; native tables and ``select`` lists are checked here for ACT bc4a75
+and always pass. An owner with no owned element at all (an empty ``role="list"``)
 passes here, as W3C ACT rule bc4a75 (ARIA required owned elements) checks only that each owned
 element has an allowed role; axe-core also fails owners with no required child. A failure
 names the first offending owned element as its related node, and the snippet shows it inside
@@ -24,14 +35,22 @@ the owner's start tag.
 
 Fails::
 
-    <ul class="share-links">
-      <div><a href="https://twitter.com/share">Twitter</a></div>
-    </ul>
+    <div role="list" class="share-links">
+      <a href="https://twitter.com/share">Twitter</a>
+    </div>
+
+    <div role="tablist" aria-label="Sections">
+      <div class="tab-wrap" aria-live="polite"><button role="tab">Latest</button></div>
+    </div>
 
 Passes::
 
-    <ul class="share-links">
-      <li><a href="https://twitter.com/share">Twitter</a></li>
+    <div role="list" class="share-links">
+      <div class="item-wrap"><span role="listitem">Twitter</span></div>
+    </div>
+
+    <ul role="menu" class="site-menu">
+      <li><a role="menuitem" href="/world">World</a></li>
     </ul>
 
 Limits: an element that only a stylesheet hides still counts as exposed. An element that owns
@@ -57,11 +76,11 @@ RULE = Rule(
     help="Give the children the roles the parent needs (e.g. li in ul, role=menuitem in menu)",
 )
 
+_CANDIDATES = ("table", "thead", "tbody", "tfoot", "tr", "select", "datalist", "*[role]")
+_NATIVE_LISTS = frozenset(("ul", "ol", "menu"))
 _OWNER_ROLES = frozenset(
     name for name in aria.ARIA_ROLES if aria.required_owned(name) and aria.is_aria12_role(name)
 )
-_CANDIDATES = ("ul", "ol", "menu", "table", "thead", "tbody", "tfoot", "tr", "select", "datalist",
-               "*[role]")
 # WAI-ARIA 1.3 "allowed accessibility child roles" beyond the 1.2 required owned elements.
 _ALSO_ALLOWED = {"menu": ("separator",), "menubar": ("separator",)}
 
@@ -75,6 +94,8 @@ def check(page: Page) -> Results:
         role = page.role(el)
         if role not in _OWNER_ROLES or page.is_hidden(el) or aria.is_mathml(el):
             continue
+        if aria.explicit_role(el) != role and tag_of(el) in _NATIVE_LISTS:
+            continue  # a native list without a role attribute: the list rule (axe's split)
         if _busy(el):
             continue
         wrong, child = _wrong_children(page, el, role)
@@ -114,7 +135,7 @@ def _allowed_text(role: str) -> str:
 def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element | None]:
     """The first owned element that is not allowed, described, and the element itself."""
     direct, groups = _allowed(role)
-    for node in aria.owned_nodes(page, owner):
+    for node in aria.owned_nodes(page, owner, through_generic=True):
         problem, child = _check_node(page, node, direct, groups)
         if problem:
             return problem, child
@@ -124,13 +145,15 @@ def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element
 def _check_node(page: Page, node, direct: frozenset[str],
                 groups: dict[str, str]) -> tuple[str, Element | None]:
     if isinstance(node, aria.OwnedText):
+        if node.wrapper is not None:  # text in a looked-through div/span: not an allowed child
+            return f"text in <{tag_of(node.wrapper)}> (no role)", node.wrapper
         return "", None  # ACT bc4a75 restricts the owned *elements*; text is no element
     child_role = page.role(node)
     if child_role in direct:
         return "", None
     if child_role in groups:
         inner = frozenset(groups[child_role].split()) | (direct & {"separator"})
-        for sub in aria.owned_nodes(page, node):
+        for sub in aria.owned_nodes(page, node, through_generic=True):
             problem, child = _check_node(page, sub, inner, groups)
             if problem:
                 return f"{problem} inside role {child_role!r}", child

@@ -5,12 +5,21 @@ Bamako on Friday"); the alt text says what the photo shows ("A crowd waving flag
 street"). When the alt repeats the caption, readers hear the same sentence twice; when it is a
 credit ("Getty Images"), a file name or a word like "photo", they learn nothing.
 
-Applies to each image (``<img>`` or ``role="img"``) inside a ``<figure>`` whose ``<figcaption>``
-has text, unless hidden from assistive technology. The alt text is compared with the caption
-text that assistive technology reads: caption text marked ``aria-hidden`` (a pattern that moves
-the caption into the alt so it is heard once) does not count as a repeat. ``alt=""`` (or
-``role="none"``) marks the photo as decorative; on a captioned news photo that is rarely right
-but can be (a purely illustrative stock image), so it is cantTell: a person has to look.
+Applies to each image (``<img>`` or ``role="img"``) with a caption that has text, unless hidden
+from assistive technology. The caption is the ``<figcaption>`` of the enclosing ``<figure>``;
+without one, a caption container as news CMSs write them: an element whose class (or
+``itemprop``) says caption (LA Times ``<figure class="Figure"><img><div class="Figure-
+caption">``, ``wp-caption-text``, ``itemprop="caption"``), inside the ``<figure>`` or inside an
+image wrapper (one of the image's nearest ancestors, up to ``wrapper-depth`` levels, that holds
+no other image). The patterns are options (``caption-classes``, ``caption-itemprops``). The alt
+text is compared with the caption text that assistive technology reads: caption text marked
+``aria-hidden`` (a pattern that moves the caption into the alt so it is heard once) does not
+count as a repeat; a separate credit block inside the caption (class ``credit``,
+``attribution``, ``copyright``, ``courtesy``: option ``credit-classes``) and a leading media
+word ("Image:", "Photo:", "Video:", often visually hidden) are left out of both texts.
+``alt=""`` (or ``role="none"``) marks the photo as decorative; on a captioned news photo that is
+rarely right but can be (a purely illustrative stock image), so it is cantTell: a person has to
+look.
 
 No axe-core counterpart.
 
@@ -25,19 +34,30 @@ Fails::
     <figure><img src="flood.jpg" alt="Residents leave Main Street">
       <figcaption>Residents leave Main Street. (AP Photo/Jane Doe)</figcaption></figure>
 
+    <div class="image-wrapper"><img src="flood.jpg" alt="Residents leave Main Street">
+      <div class="Figure-caption">Residents leave Main Street.</div>
+      <div class="Figure-credit">Jane Doe / Ledger</div></div>
+
 Passes::
 
     <figure><img src="flood.jpg" alt="Two people wade through knee-deep water">
       <figcaption>Residents leave Main Street. (AP Photo/Jane Doe)</figcaption></figure>
 
+No axe-core counterpart. This is a news rule (``axe=False``): axe-core has no check that
+compares alt text with a caption.
+
 Limits: whether the alt text describes the photo well needs a person; the rule only catches alt
-text that cannot be a description.
+text that cannot be a description. A caption container whose class does not say caption is not
+found (configure ``caption-classes``).
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from a11y_audit.commons import alttext
-from a11y_audit.commons.dom import normalize_space, text_content
+from a11y_audit.commons.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -49,7 +69,20 @@ RULE = Rule(
     help="Describe what the photo shows in alt; the caption and the credit do not replace it",
 )
 
+OPTIONS: dict[str, Any] = {
+    # Regular expressions searched in each class token of a caption container.
+    "caption-classes": [r"caption"],
+    # itemprop values of a caption container (schema.org ImageObject "caption").
+    "caption-itemprops": ["caption"],
+    # Regular expressions searched in class tokens of a credit block inside a caption.
+    "credit-classes": [r"credit", r"attribution", r"copyright", r"courtesy"],
+    # How many ancestors of an image without <figure> may be its wrapper.
+    "wrapper-depth": 3,
+}
+
 QUOTE_LIMIT = 80
+_MEDIA_WORD = re.compile(r"^\W*(image|photo|photograph|picture|pic|video|graphic|illustration|"
+                         r"gallery|foto|bild)\s*[:|–-]\s*", re.I)
 
 
 def _quote(text: str) -> str:
@@ -57,8 +90,32 @@ def _quote(text: str) -> str:
     return f"\"{text[:QUOTE_LIMIT - 1]}…\"" if len(text) > QUOTE_LIMIT else f"\"{text}\""
 
 
-def _heard_text(page: Page, caption: Element) -> str:
-    """The caption's text without the parts hidden from assistive technology."""
+class _Patterns:
+    """The compiled caption and credit patterns of one options dict."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.caption = [re.compile(p, re.I) for p in options["caption-classes"]]
+        self.credit = [re.compile(p, re.I) for p in options["credit-classes"]]
+        self.itemprops = {v.lower() for v in options["caption-itemprops"]}
+        self.depth = int(options["wrapper-depth"])
+
+    def _classes(self, el: Element, patterns: list[re.Pattern[str]]) -> bool:
+        tokens = (el.get("class") or "").split()
+        return any(p.search(token) for token in tokens for p in patterns)
+
+    def is_credit(self, el: Element) -> bool:
+        return self._classes(el, self.credit)
+
+    def is_caption(self, el: Element) -> bool:
+        if self.is_credit(el):
+            return False
+        props = {v.lower() for v in (el.get("itemprop") or "").split()}
+        return bool(props & self.itemprops) or self._classes(el, self.caption)
+
+
+def _heard_text(page: Page, caption: Element, patterns: _Patterns) -> str:
+    """The caption's text without the parts hidden from assistive technology and without
+    separate credit blocks."""
     parts: list[str] = []
 
     def walk(node: Element) -> None:
@@ -66,7 +123,8 @@ def _heard_text(page: Page, caption: Element) -> str:
             parts.append(node.text)
         for child in node:
             if isinstance(child.tag, str) and not page.is_hidden(child) and \
-                    child.tag not in ("script", "style", "template"):
+                    child.tag not in ("script", "style", "template") and \
+                    not patterns.is_credit(child):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
@@ -75,14 +133,49 @@ def _heard_text(page: Page, caption: Element) -> str:
     return normalize_space(" ".join(parts))
 
 
-def check(page: Page) -> Results:
+def _without_media_word(text: str) -> str:
+    return _MEDIA_WORD.sub("", text, count=1)
+
+
+def find_caption(page: Page, image: Any, patterns: _Patterns) -> Element | None:
+    """The image's caption: the figure's figcaption, else a caption container in the figure
+    or in an image wrapper (an ancestor, up to ``wrapper-depth`` levels, with no other image)."""
+    if image.caption is not None:
+        return image.caption
+    el = image.element
+    scopes: list[Element] = []
+    if image.figure is not None:
+        scopes.append(image.figure)
+    elif not any(tag_of(a) == "a" for a in el.iterancestors()):
+        # (a linked image with a "caption" beside it is a teaser card: the link text is the
+        # headline, and alt="" is right there)
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= patterns.depth or tag_of(ancestor) in ("body", "main", "article"):
+                break
+            if sum(1 for _ in ancestor.iter("img")) > 1:
+                break  # it holds other images: a gallery or a section, not this image's wrapper
+            scopes.append(ancestor)
+    for scope in scopes:
+        for node in scope.iterdescendants():
+            if not isinstance(node.tag, str) or node is el:
+                continue
+            if patterns.is_caption(node) and not any(a is node for a in el.iterancestors()):
+                return node
+    return None
+
+
+def check(page: Page, options: dict[str, Any]) -> Results:
+    patterns = _Patterns(options)
     for image in page.images:
-        if image.caption is None or image.hidden or image.kind not in ("img", "role-img"):
+        if image.hidden or image.kind not in ("img", "role-img"):
             continue
-        if not text_content(image.caption).strip():
-            continue  # an empty figcaption: the photo is not captioned
+        container = find_caption(page, image, patterns)
+        if container is None or not text_content(container).strip():
+            continue  # no caption, or an empty one: the photo is not captioned
         el = image.element
-        caption = _heard_text(page, image.caption)
+        caption = _without_media_word(_heard_text(page, container, patterns))
+        if not caption:
+            continue  # only hidden text or a credit: nothing is read as a caption
         name = page.name(el)
         role = page.role(el)
         what = f"<img src=\"{image.src or ''}\">" if image.kind == "img" else \
@@ -102,7 +195,7 @@ def check(page: Page) -> Results:
         elif alttext.is_credit_only(name):
             yield RULE.fail(el, f"Alt text {_quote(name)} is only a photo credit; caption: "
                                 f"{_quote(caption)}")
-        elif caption and alttext.same_text(name, caption):
+        elif caption and alttext.same_text(_without_media_word(name), caption):
             yield RULE.fail(el, f"Alt text {_quote(name)} repeats the caption {_quote(caption)}; "
                                 "screen readers will read it twice")
         else:

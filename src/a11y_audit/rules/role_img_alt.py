@@ -31,9 +31,10 @@ none``, ``visibility: hidden``) is cantTell; one hidden by an external styleshee
 from __future__ import annotations
 
 from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.icons import hide_icon_advice
 from a11y_audit.commons.names import in_svg
-from a11y_audit.commons.naming import check_named
-from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.commons.naming import named
+from a11y_audit.rule import Outcome, Page, Results, Rule
 
 RULE = Rule(
     id="role-img-alt",
@@ -51,4 +52,8 @@ def check(page: Page) -> Results:
         if page.role(el) == "img" and tag_of(el) not in ("img", "svg")
         and not in_svg(el) and not page.is_hidden(el)
     ]
-    yield from check_named(RULE, page, images, "Image")
+    for el in images:
+        result = named(RULE, page, el, "Image")
+        advice = hide_icon_advice(page, el, "Image") if result.outcome is Outcome.FAILED \
+            else None
+        yield RULE.fail(el, advice) if advice else result

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 from a11y_audit.commons.aria import explicit_role
 from a11y_audit.commons.dom import tag_of
+from a11y_audit.commons.icons import hide_icon_advice
 from a11y_audit.commons.names import in_svg
-from a11y_audit.commons.naming import check_named
-from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.commons.naming import named
+from a11y_audit.rule import Outcome, Page, Results, Rule
 
 RULE = Rule(
     id="svg-img-alt",
@@ -50,4 +51,8 @@ def check(page: Page) -> Results:
         if explicit_role(el) in _IMAGE_ROLES and page.role(el) in _IMAGE_ROLES
         and (tag_of(el) == "svg" or in_svg(el)) and not page.is_hidden(el)
     ]
-    yield from check_named(RULE, page, images, "SVG image", ("<title>",))
+    for el in images:
+        result = named(RULE, page, el, "SVG image", ("<title>",))
+        advice = hide_icon_advice(page, el, "SVG image") if result.outcome is Outcome.FAILED \
+            else None
+        yield RULE.fail(el, advice) if advice else result

@@ -1,0 +1,76 @@
+"""Description lists (``dl``) contain only ``dt`` and ``dd`` groups, ``script`` and ``template``.
+
+Fact boxes ("Born: 1961", "Party: Labour") are often ``dl`` lists. Screen readers pair each
+term with its description; a ``p``, heading or stray text directly in the ``dl`` breaks the
+pairs, and the markup is invalid HTML.
+
+Matches axe-core. Same id and check as axe-core's ``definition-list`` (check
+``only-dlitems``): applies to ``dl`` without a ``role`` attribute that are exposed to assistive
+technology; each child must be a ``dt`` or ``dd`` without a role, a ``div`` (HTML allows one
+level of ``div`` to group a term with its descriptions) holding only such ``dt``/``dd``, a
+``script`` or ``template``, or hidden. Non-blank text directly in the ``dl`` (or in such a
+``div``) fails.
+
+Fails::
+
+    <dl class="factbox"><dt>Born</dt><dd>1961, Leeds</dd><p>Source: party website</p></dl>
+
+Passes::
+
+    <dl class="factbox"><dt>Born</dt><dd>1961, Leeds</dd>
+      <div><dt>Party</dt><dd>Labour</dd></div></dl>
+
+Limits: an element that only a stylesheet hides still counts as a child.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="definition-list",
+    impact="serious",
+    wcag=("1.3.1",),
+    tags=("cat.structure",),
+    help="Put only <dt> and <dd> elements (optionally grouped in a <div>) directly in a <dl>",
+)
+
+_ALWAYS_ALLOWED = frozenset(("script", "template"))
+
+
+def check(page: Page) -> Results:
+    for el in page.tags("dl"):
+        if el.get("role") is not None or page.is_hidden(el):
+            continue
+        wrong = _wrong_child(page, el, allow_div=True)
+        if wrong:
+            yield RULE.fail(el, f"<dl> holds {wrong}: only <dt> and <dd> (optionally grouped in "
+                                "a <div>) belong in a description list")
+        else:
+            yield RULE.ok(el)
+
+
+def _wrong_child(page: Page, el: Element, *, allow_div: bool) -> str:
+    if el.text and el.text.strip():
+        return f"the text {_cut(el.text)!r}"
+    for child in el:
+        if isinstance(child.tag, str) and not page.is_hidden(child):
+            tag = tag_of(child)
+            if tag in ("dt", "dd") and child.get("role") is None:
+                pass
+            elif tag == "div" and allow_div:
+                inner = _wrong_child(page, child, allow_div=False)
+                if inner:
+                    return f"{inner} inside a <div>"
+            elif tag not in _ALWAYS_ALLOWED:
+                shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
+                return f"<{tag}{shown}>"
+        if child.tail and child.tail.strip():
+            return f"the text {_cut(child.tail)!r}"
+    return ""
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"

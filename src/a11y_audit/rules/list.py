@@ -1,0 +1,85 @@
+"""Lists (``ul``, ``ol``) contain only ``li`` elements, ``script`` and ``template``.
+
+Screen readers announce a list with its number of items and let users jump from item to item.
+A ``div``, ``p``, heading, ``button`` or stray text placed directly in a ``ul`` is not an item:
+it is announced outside the count, or items are miscounted, and the markup is invalid HTML.
+
+Matches axe-core. Same id and check as axe-core's ``list`` (check ``only-listitems``): applies
+to ``ul`` and ``ol`` without a ``role`` attribute that are exposed to assistive technology; each
+child must be an ``li`` without a role or with ``role="listitem"`` (or any element with
+``role="listitem"``), a ``script`` or ``template``, or hidden; non-blank text directly in the
+list fails. A ``menu`` element is not checked (as in axe). Lists with a role attribute are
+``aria-required-children``'s business. This rule also answers ACT rule bc4a75 for native lists
+(its Failed Example 10 is a ``ul`` holding ``div`` elements).
+
+Fails::
+
+    <ul class="related">
+      <li><a href="/a">Flooding closes roads</a></li>
+      <div class="ad-slot"><a href="/ad">Sponsored</a></div>
+    </ul>
+
+    <ol><li>Preheat the oven</li> Then: <li>Bake</li></ol>
+
+Passes::
+
+    <ul class="related">
+      <li><a href="/a">Flooding closes roads</a></li>
+      <li><a href="/b">Schools reopen</a></li>
+      <script>trackList()</script>
+    </ul>
+
+Limits: an element that only a stylesheet hides still counts as a child.
+"""
+
+from __future__ import annotations
+
+from a11y_audit.commons import aria
+from a11y_audit.commons.dom import tag_of
+from a11y_audit.rule import Element, Page, Results, Rule
+
+RULE = Rule(
+    id="list",
+    impact="serious",
+    wcag=("1.3.1",),
+    act=("bc4a75",),
+    tags=("cat.structure",),
+    help="Put only <li> elements (and script or template) directly inside <ul> and <ol>",
+)
+
+_ALWAYS_ALLOWED = frozenset(("script", "template"))
+
+
+def check(page: Page) -> Results:
+    for el in page.select("ul", "ol"):
+        if el.get("role") is not None or page.is_hidden(el):
+            continue
+        wrong = wrong_child(page, el)
+        if wrong:
+            yield RULE.fail(el, f"<{tag_of(el)}> holds {wrong} directly: only <li> items belong "
+                                "in a list")
+        else:
+            yield RULE.ok(el)
+
+
+def wrong_child(page: Page, el: Element) -> str:
+    """The first child that is not a list item, described; "" when there is none."""
+    if el.text and el.text.strip():
+        return f"the text {_cut(el.text)!r}"
+    for child in el:
+        if isinstance(child.tag, str) and not page.is_hidden(child):
+            tag = tag_of(child)
+            role = aria.explicit_role(child)
+            if role == "listitem" or (tag == "li" and child.get("role") is None):
+                pass
+            elif tag not in _ALWAYS_ALLOWED:
+                shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
+                return f"<{tag}{shown}>"
+        if child.tail and child.tail.strip():
+            return f"the text {_cut(child.tail)!r}"
+    return ""
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
