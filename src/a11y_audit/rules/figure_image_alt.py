@@ -113,9 +113,9 @@ class _Patterns:
         return bool(props & self.itemprops) or self._classes(el, self.caption)
 
 
-def _heard_text(page: Page, caption: Element, patterns: _Patterns) -> str:
-    """The caption's text without the parts hidden from assistive technology and without
-    separate credit blocks."""
+def _heard_text(page: Page, caption: Element, patterns: _Patterns | None) -> str:
+    """The caption's text without the parts hidden from assistive technology and (with
+    ``patterns``) without separate credit blocks."""
     parts: list[str] = []
 
     def walk(node: Element) -> None:
@@ -124,7 +124,7 @@ def _heard_text(page: Page, caption: Element, patterns: _Patterns) -> str:
         for child in node:
             if isinstance(child.tag, str) and not page.is_hidden(child) and \
                     child.tag not in ("script", "style", "template") and \
-                    not patterns.is_credit(child):
+                    not (patterns is not None and patterns.is_credit(child)):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
@@ -173,9 +173,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if container is None or not text_content(container).strip():
             continue  # no caption, or an empty one: the photo is not captioned
         el = image.element
+        if not _heard_text(page, container, None):
+            continue  # only hidden text: nothing is read as a caption
         caption = _without_media_word(_heard_text(page, container, patterns))
-        if not caption:
-            continue  # only hidden text or a credit: nothing is read as a caption
         name = page.name(el)
         role = page.role(el)
         what = f"<img src=\"{image.src or ''}\">" if image.kind == "img" else \
