@@ -55,7 +55,7 @@ def test_tags_inside_comments_scripts_and_attributes_are_not_counted():
 def test_container_finding_shows_the_offending_child():
     page = ('<ul class="nav navbar-nav"><li><a href="/">Home</a></li><li><a href="/n">News</a>'
             '</li>\n\n<div></div><li><a href="/i">AJ Impact</a></li></ul>')
-    (wrong,) = findings(page, "aria-required-children")
+    (wrong,) = findings(page, "list")
     assert wrong.snippet == '<ul class="nav navbar-nav">…<div></div>'
     (child,) = wrong.related
     assert (child.line, child.column, child.snippet) == (3, 1, "<div></div>")
@@ -82,7 +82,7 @@ def test_writers_carry_columns_and_related_nodes():
     page = '<ul>\n<div></div></ul><img src="a.jpg">'
     report = Report(pages=[audit_html(page, source="p.html")])
     sarif = json.loads(sarif_writer.render(report))["runs"][0]["results"]
-    listed = next(r for r in sarif if r["ruleId"] == "aria-required-children")
+    listed = next(r for r in sarif if r["ruleId"] == "list")
     related = listed["relatedLocations"][0]["physicalLocation"]["region"]
     assert (related["startLine"], related["startColumn"]) == (2, 1)
     image = next(r for r in sarif if r["ruleId"] == "image-alt")

@@ -54,18 +54,19 @@ def check(page: Page) -> Results:
     for el in page.select("ul", "ol"):
         if el.get("role") is not None or page.is_hidden(el):
             continue
-        wrong = wrong_child(page, el)
+        wrong, child = wrong_child(page, el)
         if wrong:
             yield RULE.fail(el, f"<{tag_of(el)}> holds {wrong} directly: only <li> items belong "
-                                "in a list")
+                                "in a list", related=(child,) if child is not None else ())
         else:
             yield RULE.ok(el)
 
 
-def wrong_child(page: Page, el: Element) -> str:
-    """The first child that is not a list item, described; "" when there is none."""
+def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
+    """The first child that is not a list item, described, and that child (None for text);
+    ("", None) when there is none."""
     if el.text and el.text.strip():
-        return f"the text {_cut(el.text)!r}"
+        return f"the text {_cut(el.text)!r}", None
     for child in el:
         if isinstance(child.tag, str) and not page.is_hidden(child):
             tag = tag_of(child)
@@ -74,10 +75,10 @@ def wrong_child(page: Page, el: Element) -> str:
                 pass
             elif tag not in _ALWAYS_ALLOWED:
                 shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
-                return f"<{tag}{shown}>"
+                return f"<{tag}{shown}>", child
         if child.tail and child.tail.strip():
-            return f"the text {_cut(child.tail)!r}"
-    return ""
+            return f"the text {_cut(child.tail)!r}", None
+    return "", None
 
 
 def _cut(text: str) -> str:
