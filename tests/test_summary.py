@@ -32,7 +32,7 @@ def test_machine_formats_only_still_end_with_a_summary(tmp_path):
     assert result.stdout == ""                        # nothing on stdout: only files
     lines = result.stderr.splitlines()
     assert lines[0] == "3 pages audited: 2/3 pages pass at --fail-on serious"
-    assert "8 failures (1 critical, 2 serious, 5 moderate) on 1 page" in lines[1]
+    assert "9 failures (1 critical, 2 serious, 6 moderate) on 1 page" in lines[1]
     assert "0 errors" in lines[1]
     written = next(line for line in lines if line.lstrip().startswith("wrote "))
     for suffix in (".json", ".sarif", ".junit.xml"):
@@ -80,7 +80,7 @@ def test_baseline_counts_in_the_summary(tmp_path):
     result = run("check", str(folder), "-f", "json", "--baseline", str(baseline),
                  "-o", str(tmp_path / "o"))
     assert result.exit_code == 0
-    assert "baseline: 0 new, 8 known, 0 fixed" in result.stderr
+    assert "baseline: 0 new, 9 known, 0 fixed" in result.stderr
     assert "that the baseline does not know" in result.stderr
 
 
