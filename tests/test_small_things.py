@@ -19,7 +19,7 @@ def run(*args: str):
 
 
 def test_explain_is_readable_text_with_examples_marked():
-    result = run("explain", "skip-link", "--no-color")
+    result = run("explain", "skip-link-present", "--no-color")
     assert result.exit_code == 0
     out = result.output
     assert "::" not in out and "``" not in out          # no raw reST
@@ -27,7 +27,7 @@ def test_explain_is_readable_text_with_examples_marked():
     assert '  ✗ <body><header><a href="/">Daily Planet</a>' in out
     assert '  ✓ <body><a href="#main">Skip to main content</a>' in out
     assert "Options (defaults" in out and "first-focusable = " in out
-    coloured = run("explain", "skip-link", "--color").output
+    coloured = run("explain", "skip-link-present", "--color").output
     assert "\x1b[31m  ✗ " in coloured and "\x1b[32m  ✓ " in coloured
 
 
