@@ -21,9 +21,6 @@ role to ``generic``, so it is looked through and the menu item's context is the 
 passes. Browsers expose such menus as menus; the pattern made 1,530 of the corpus's 2,512
 critical findings.
 
-Differs from axe-core: ACT rule ff89c9 decides the context; a ``div`` or ``span`` without role
-between an item and its owner breaks the context, where axe-core looks through it.
-
 Fails::
 
     <div class="tabs">

@@ -21,8 +21,6 @@ word ("Image:", "Photo:", "Video:", often visually hidden) are left out of both 
 rarely right but can be (a purely illustrative stock image), so it is cantTell: a person has to
 look.
 
-No axe-core counterpart.
-
 Fails::
 
     <figure><img src="/img/2024/IMG_4027.jpg">

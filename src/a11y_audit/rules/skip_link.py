@@ -19,10 +19,6 @@ What is a skip link (axe-core's definition): a link whose ``href`` starts with `
 plus a fragment, and that comes before the first link to another page. Links that are not
 rendered are not checked.
 
-Differs from axe-core: axe-core's ``skip-link`` only checks that each skip link's target exists and
-is rendered, and a page without skip links is inapplicable; this rule also fails a page without a
-skip link.
-
 Fails::
 
     <body><a href="#content" class="sr-only">Skip to content</a>
