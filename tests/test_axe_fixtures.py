@@ -43,15 +43,10 @@ DOCUMENTED: dict[str, str] = {
 # False failures that other parts of issue 7 remove (rules owned by other engineers); listed
 # so that a fix shows up here as a stale entry to delete.
 PENDING: dict[str, str] = {
-    "aria-required-children/aria-required-children.html #pass3": "issue 7 item 3",
-    "aria-required-children/aria-required-children.html #pass14": "issue 7 item 3",
     "aria-required-children/aria-required-children.html #pass15": "issue 7 item 3",
     "aria-required-children/aria-required-children.html #pass19": "issue 7 item 3",
     "aria-required-children/aria-required-children.html /html/body/div/div[42]":
         "issue 7 item 3",
-    "aria-required-parent/aria-required-parent.html #pass3": "issue 7 item 3",
-    "skip-link/skip-link-fail.html /html/body": "issue 7 item 2 (skip-link keeps axe's meaning)",
-    "skip-link/skip-link-pass.html /html/body": "issue 7 item 2 (skip-link keeps axe's meaning)",
 }
 
 
