@@ -106,13 +106,13 @@ def skip_links(page: Page) -> list[Element]:
 
 
 def _off_screen(page: Page, el: Element, phrases: skiplinks.Phrases) -> bool:
-    if phrases.is_skip(page.name(el)) or visually_hidden_style(el):
+    if phrases.is_skip(page.name(el)) or visually_hidden_style(el, page):
         return True
     for node in (el, el.getparent()):
         if node is None:
             continue
         words = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if _OFFSCREEN_WORDS.search(words) or visually_hidden_style(node):
+        if _OFFSCREEN_WORDS.search(words) or visually_hidden_style(node, page):
             return True
     return stylesheets.may_be_hidden_by_style(page, el) is not None
 
