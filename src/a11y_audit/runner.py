@@ -104,13 +104,15 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
     return _BOUND[key]
 
 
-_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None], StyleEnvironment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool], StyleEnvironment] = {}
 
 
-def style_environment(job: Job) -> StyleEnvironment:
+def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
     """The cascade's environment for a job, built once per worker: the site CSS read once,
-    linked stylesheets of URL pages fetched under the page limits and cached for the run."""
-    key = (job.stylesheets, job.viewport)
+    linked stylesheets cached for the run. Only a page that was itself fetched over HTTP
+    (``remote``) fetches its linked stylesheets, under the page limits: auditing a local file
+    or a WARC record never touches the network, whatever URLs the page links."""
+    key = (job.stylesheets, job.viewport, remote)
     found = _ENVIRONMENTS.get(key)
     if found is None:
         texts = []
@@ -119,11 +121,16 @@ def style_environment(job: Job) -> StyleEnvironment:
                 texts.append(Path(path).read_bytes().decode("utf-8", "replace"))
             except OSError:
                 continue        # the CLI checked it exists; a file gone since is no CSS
-        _ENVIRONMENTS.clear()
+        if len(_ENVIRONMENTS) >= 4:
+            _ENVIRONMENTS.clear()
         found = _ENVIRONMENTS[key] = StyleEnvironment(
             viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
-            site_css=tuple(texts), fetch=fetch_stylesheet)
+            site_css=tuple(texts), fetch=fetch_stylesheet if remote else None)
     return found
+
+
+def _fetched_over_http(item: inputs.Input) -> bool:
+    return item.kind in ("url", "data") and item.source.startswith(("http://", "https://"))
 
 
 def fetch_stylesheet(url: str) -> str | None:
@@ -145,7 +152,7 @@ def audit_input(item: inputs.Input, job: Job) -> Result:
         fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
         page = Page.from_html(document.text, source=item.source, url=document.url)
-        page.style_environment = style_environment(job)
+        page.style_environment = style_environment(job, _fetched_over_http(item))
         check_limits(page, job.limits)
         report = audit_page(page, _rules_for(job), options=job.options,
                             include_passed=job.include_passed, ignores=job.ignores,
