@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
@@ -361,17 +361,8 @@ class Cascade:
         if found is not None:
             return found
         started = time.perf_counter()
-        chain = []
-        node: Element | None = el
-        parent = _ROOT_RENDERING
-        while node is not None:
-            known = memo.get(node)
-            if known is not None:
-                parent = known
-                break
-            chain.append(node)
-            node = node.getparent()
-        for item in reversed(chain):
+        chain, parent = _unknown_chain(memo, el, _ROOT_RENDERING)
+        for item in chain:
             display: str | None = "inline"
             visibility = parent.visibility
             content = "visible"
@@ -401,17 +392,8 @@ class Cascade:
         found = memo.get(parent)
         if found is not None:
             return found
-        chain = []
-        node: Element | None = parent
-        keys: frozenset[str] = frozenset()
-        while node is not None:
-            known = memo.get(node)
-            if known is not None:
-                keys = known
-                break
-            chain.append(node)
-            node = node.getparent()
-        for item in reversed(chain):
+        chain, keys = _unknown_chain(memo, parent, frozenset())
+        for item in chain:
             own = {tag_of(item)}
             if item.get("id"):
                 own.add("#" + item.get("id"))
@@ -430,18 +412,9 @@ class Cascade:
         if found is not None:
             return found
         started = time.perf_counter()
-        chain = []
-        node: Element | None = el
-        parent_style = _ROOT_PARENT
-        while node is not None:
-            known = styles.get(node)
-            if known is not None:
-                parent_style = known
-                break
-            chain.append(node)
-            node = node.getparent()
+        chain, parent_style = _unknown_chain(styles, el, _ROOT_PARENT)
         root_style = styles.get(self.page.root)
-        for item in reversed(chain):
+        for item in chain:
             style = self._compute(item, parent_style, root_style)
             styles[item] = style
             if root_style is None:
@@ -493,6 +466,26 @@ _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
 _INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1",
             "background-color": "transparent", "background-image": "none",
             "position": "static"}
+
+
+T = TypeVar("T")
+
+
+def _unknown_chain(memo: dict[Any, T], el: Element, root: T) -> tuple[list[Element], T]:
+    """``el`` and its ancestors up to the nearest one already in ``memo``, outermost first,
+    with that ancestor's memoised value (``root`` when none is): the elements to compute, in
+    the order inheritance needs."""
+    chain = []
+    node: Element | None = el
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            chain.reverse()
+            return chain, known
+        chain.append(node)
+        node = node.getparent()
+    chain.reverse()
+    return chain, root
 
 
 def _inherit(style: Style, parent: Style, name: str) -> None:
