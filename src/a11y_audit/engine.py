@@ -52,10 +52,13 @@ def audit_page(
             summary.outcome = Outcome.CANT_TELL
             continue
         seconds = limits.rule_seconds if left is None else min(limits.rule_seconds or left, left)
+        limit = time_limit(seconds)
         try:
-            with time_limit(seconds):
+            with limit:
                 results = list(loaded.run(page, (options or {}).get(loaded.id)))
         except TimeLimit:
+            if not limit.expired:
+                raise       # a caller's enclosing limit: not this rule's to absorb
             page_spent = left is not None and seconds == left
             report.errors.append(
                 f"rule {loaded.id} stopped at the page time limit ({budget.total:g} s); "

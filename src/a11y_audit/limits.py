@@ -1,20 +1,38 @@
 """Limits that keep one hostile page from hanging or exhausting a batch.
 
 - :class:`AuditLimits`: time per rule and per page, element count and nesting depth.
-- :func:`time_limit`: a deadline for a block of Python code, raised as :class:`TimeLimit` from a
-  ``SIGALRM`` timer. It works in the main thread of a process (the CLI, and each worker
-  process of a parallel run); elsewhere (a thread pool) it is a no-op: the page still finishes,
-  only later.
+- :func:`time_limit`: a deadline for a block of Python code, raised inside the block as
+  :class:`TimeLimit`. It holds in any thread:
+
+  * in the main thread of a process (the CLI, each worker process of a parallel run) a
+    ``SIGALRM`` timer raises it;
+  * in any other thread (a library user's thread pool, Dask threads) one watchdog thread per
+    process raises it asynchronously in the late thread (``PyThreadState_SetAsyncExc``);
+  * where neither exists (not CPython, no ``setitimer``), only :func:`check` calls, which the
+    engine makes between rules, stop the block.
+
+  Limits nest: an inner block never cancels or extends an enclosing one. When a limit
+  expires, the exception belongs to the outermost expired limit (:attr:`Deadline.expired`),
+  so the engine's per-rule handler lets a caller's page limit through.
+
+What is bounded: Python code (every rule, the engine, locating findings) is stopped within a
+few milliseconds of the deadline. What is not: a single call into C that runs long (one lxml
+XPath over a huge tree, one regular expression backtracking) is stopped only when it returns
+to Python; a blocking read is bounded by the fetch deadline, not by these limits.
 """
 
 from __future__ import annotations
 
+import ctypes
+import heapq
+import itertools
+import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import TracebackType
 
 # libxml2's HTML parser stops at this depth whatever the options (2.14: "Excessive depth in
 # document: 2048"); deeper markup is cut off, which Page.from_html reports.
@@ -40,28 +58,191 @@ class TimeLimit(BaseException):
 
 
 def can_time_limit() -> bool:
+    """True when a block running in this thread is stopped at its deadline without calling
+    :func:`check` (a timer in the main thread, the watchdog elsewhere)."""
+    if _on_main_thread():
+        return True
+    return _SET_ASYNC_EXC is not None
+
+
+def _on_main_thread() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`TimeLimit` in this block once ``seconds`` have passed (None: no limit)."""
-    if seconds is None or not can_time_limit():
-        yield
-        return
-    if seconds <= 0:
-        raise TimeLimit
+try:  # CPython: raise an exception in another thread at its next bytecode
+    _SET_ASYNC_EXC: Callable[..., int] | None = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    _SET_ASYNC_EXC.argtypes = (ctypes.c_ulong, ctypes.py_object)
+except (AttributeError, OSError):  # pragma: no cover - not CPython
+    _SET_ASYNC_EXC = None
 
-    def expire(signum: int, frame: object) -> None:
-        raise TimeLimit
+_local = threading.local()
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+def _stack() -> list[Deadline]:
+    stack = getattr(_local, "stack", None)
+    if stack is None:
+        stack = _local.stack = []
+    return stack
+
+
+class Deadline:
+    """One :func:`time_limit` block. ``expired`` becomes True when this limit is the one that
+    stopped the block (the earliest end of the limits in force; the outermost on a tie)."""
+
+    __slots__ = ("_done", "_fired", "_previous", "_thread", "end", "expired", "seconds")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.end: float | None = None
+        self.expired = False
+        self._thread = 0
+        self._done = False
+        self._fired = False            # the watchdog raised TimeLimit in the thread
+        self._previous: object = None  # the SIGALRM handler this block replaced (outermost)
+
+    def __enter__(self) -> Deadline:
+        if self.seconds is None:
+            return self
+        if self.seconds <= 0:
+            self.expired = True
+            raise TimeLimit
+        stack = _stack()
+        self.end = time.monotonic() + self.seconds
+        self._thread = threading.get_ident()
+        if _on_main_thread():
+            if not any(d._previous is not None for d in stack):
+                self._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
+            stack.append(self)
+            _arm_timer(stack)
+        else:
+            stack.append(self)
+            if _SET_ASYNC_EXC is not None:
+                _WATCHDOG.watch(self)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.end is None:
+            return
+        stack = _stack()
+        if _on_main_thread():
+            try:
+                if self._previous is not None:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                stack.remove(self)
+                if self._previous is not None:
+                    signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
+                elif stack:
+                    _arm_timer(stack)     # the enclosing limits' timer, as it was
+            return
+        try:
+            with _WATCHDOG.lock:
+                self._done = True
+                if self._fired and not (kind is not None and issubclass(kind, TimeLimit)):
+                    # fired as the block ended: the exception must not land outside it
+                    _SET_ASYNC_EXC(self._thread, None)  # type: ignore[misc]
+                    self.expired = False
+        finally:
+            stack.remove(self)
+
+    def left(self) -> float | None:
+        return None if self.end is None else self.end - time.monotonic()
+
+
+def time_limit(seconds: float | None) -> Deadline:
+    """A block that raises :class:`TimeLimit` once ``seconds`` have passed (None: no limit)::
+
+        limit = time_limit(2.0)
+        try:
+            with limit:
+                work()
+        except TimeLimit:
+            if not limit.expired:
+                raise          # an enclosing limit expired: not ours to handle
+    """
+    return Deadline(seconds)
+
+
+def check() -> None:
+    """Raise :class:`TimeLimit` if a limit on this thread has passed its end: a cheap call for
+    long loops, and the only stop where neither a timer nor the watchdog exists."""
+    stack = getattr(_local, "stack", None)
+    if stack:
+        first = _first(stack)
+        if first.end is not None and first.end <= time.monotonic():
+            first.expired = True
+            raise TimeLimit
+
+
+def _first(stack: list[Deadline]) -> Deadline:
+    """The limit that ends first (on a tie the outermost: a page limit beats a rule limit)."""
+    return min(stack, key=lambda d: float("inf") if d.end is None else d.end)
+
+
+def _arm_timer(stack: list[Deadline]) -> None:
+    end = _first(stack).end
+    if end is not None:
+        signal.setitimer(signal.ITIMER_REAL, max(end - time.monotonic(), 1e-6))
+
+
+def _alarm(signum: int, frame: object) -> None:
+    stack = _stack()
+    if stack:
+        _first(stack).expired = True
+    raise TimeLimit
+
+
+class _Watchdog:
+    """One daemon thread per process that raises :class:`TimeLimit` in threads whose limit
+    has passed (started on first use)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._wake = threading.Condition(self.lock)
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: Deadline) -> None:
+        with self.lock:
+            heapq.heappush(self._heap, (deadline.end, next(self._order), deadline))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="a11y-audit-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        with self.lock:
+            while True:
+                while self._heap and self._heap[0][2]._done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                deadline = heapq.heappop(self._heap)[2]
+                if not deadline._done and not deadline._fired:
+                    deadline._fired = deadline.expired = True
+                    _SET_ASYNC_EXC(deadline._thread, TimeLimit)  # type: ignore[misc]
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _after_fork() -> None:
+    # A forked child has no watchdog thread, and the parent's lock may have been held at the
+    # fork: start afresh.
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 class Budget:

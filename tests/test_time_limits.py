@@ -1,0 +1,229 @@
+"""Time limits hold in any thread, and nest (issue 12).
+
+A limit is proved by a loop that only ends when the limit stops it: the loop watches an escape
+event that the test sets only after giving up (a safety net so that a broken limit fails the test
+instead of hanging it). No assertion reads a clock.
+"""
+
+from __future__ import annotations
+
+import threading
+import types
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from a11y_audit import limits
+from a11y_audit.engine import audit_page
+from a11y_audit.limits import AuditLimits, TimeLimit, check, time_limit
+from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
+from a11y_audit.registry import LoadedRule, get
+from a11y_audit.rule import Rule
+
+GIVE_UP = 60.0     # seconds before the safety net releases a loop no limit stopped
+
+
+class Endless:
+    """A loop that runs until a limit stops it or the test gives up on it."""
+
+    def __init__(self) -> None:
+        self.escape = threading.Event()
+
+    def loop(self, step: Callable[[], None] = lambda: None) -> None:
+        while not self.escape.is_set():
+            step()
+
+    def rule(self, step: Callable[[], None] = lambda: None) -> LoadedRule:
+        rule = Rule(id="endless", impact="minor", wcag=(), help="never ends", axe=False)
+
+        def check_page(page: Any):
+            self.loop(step)
+            yield from ()
+
+        return LoadedRule(rule, check_page, types.ModuleType("endless"))
+
+
+def in_thread(work: Callable[[], Any], endless: Endless) -> Any:
+    """Run ``work`` in a pool thread; the answer, or an AssertionError if no limit stopped it."""
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(work)
+        try:
+            return future.result(timeout=GIVE_UP)
+        except TimeoutError:
+            endless.escape.set()
+            raise AssertionError("the time limit did not stop the loop") from None
+
+
+def outcome_of(work: Callable[[], Any]) -> Any:
+    """What ``work`` returned, or the TimeLimit it raised."""
+    try:
+        return work()
+    except TimeLimit as exc:
+        return exc
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "pool thread"])
+def test_a_rule_time_limit_holds_in_any_thread(thread):
+    endless = Endless()
+    page = Page.from_html("<h2></h2>")
+
+    def work():
+        return audit_page(page, [endless.rule(), get("empty-heading")],
+                          limits=AuditLimits(rule_seconds=0.05, page_seconds=None))
+
+    report = in_thread(work, endless) if thread else work()
+    assert not endless.escape.is_set()
+    assert report.rules["endless"].outcome is Outcome.CANT_TELL
+    assert report.rules["empty-heading"].outcome is Outcome.FAILED
+    assert report.errors == ["rule endless stopped at its time limit (0.05 s); outcome cantTell"]
+
+
+def test_the_page_time_limit_holds_in_a_pool_thread():
+    endless = Endless()
+    page = Page.from_html("<h2></h2>")
+    report = in_thread(lambda: audit_page(
+        page, [endless.rule(), get("empty-heading")],
+        limits=AuditLimits(rule_seconds=None, page_seconds=0.05)), endless)
+    assert report.rules["endless"].outcome is Outcome.CANT_TELL
+    assert report.rules["empty-heading"].outcome is Outcome.CANT_TELL
+    assert report.errors[0].startswith("rule endless stopped at the page time limit")
+
+
+def test_threads_are_stopped_each_by_its_own_limit():
+    loops = [Endless(), Endless()]
+    page = Page.from_html("<h2></h2>")
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(audit_page, page, [loop.rule()],
+                               limits=AuditLimits(rule_seconds=seconds, page_seconds=None))
+                   for loop, seconds in zip(loops, (0.05, 0.1), strict=True)]
+        try:
+            reports = [f.result(timeout=GIVE_UP) for f in futures]
+        finally:
+            for loop in loops:
+                loop.escape.set()
+    assert [r.errors for r in reports] == [
+        ["rule endless stopped at its time limit (0.05 s); outcome cantTell"],
+        ["rule endless stopped at its time limit (0.1 s); outcome cantTell"]]
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "pool thread"])
+def test_an_inner_limit_that_ends_in_time_keeps_the_outer_one(thread):
+    endless = Endless()
+    outer, inner = time_limit(0.05), time_limit(30)
+
+    def work():
+        with outer:
+            with inner:
+                pass
+            endless.loop()      # only the outer limit can stop this
+        return "not stopped"
+
+    result = in_thread(lambda: outcome_of(work), endless) if thread else outcome_of(work)
+    assert isinstance(result, TimeLimit)
+    assert (outer.expired, inner.expired) == (True, False)
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "pool thread"])
+def test_an_outer_limit_expiring_inside_an_inner_one_is_the_outers(thread):
+    endless = Endless()
+    outer, inner = time_limit(0.05), time_limit(30)
+
+    def work():
+        with outer, inner:
+            endless.loop()
+        return "not stopped"
+
+    result = in_thread(lambda: outcome_of(work), endless) if thread else outcome_of(work)
+    assert isinstance(result, TimeLimit)
+    assert (outer.expired, inner.expired) == (True, False)
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "pool thread"])
+def test_an_inner_limit_expiring_first_leaves_the_outer_running(thread):
+    first, second = Endless(), Endless()
+    outer, inner = time_limit(0.3), time_limit(0.02)
+    stops = []
+
+    def work():
+        with outer:
+            try:
+                with inner:
+                    first.loop()
+            except TimeLimit:
+                stops.append(("inner", inner.expired, outer.expired))
+            second.loop()
+        return "not stopped"
+
+    def both():
+        try:
+            return outcome_of(work)
+        finally:
+            first.escape.set()
+
+    result = in_thread(both, second) if thread else both()
+    assert isinstance(result, TimeLimit)
+    assert stops == [("inner", True, False)]
+    assert outer.expired
+
+
+def test_a_callers_limit_passes_through_the_engines_rule_limit():
+    """A library user's page deadline around audit_page is not absorbed as one rule's
+    cantTell: it stops the audit."""
+    endless = Endless()
+    page = Page.from_html("<h2></h2>")
+    mine = time_limit(0.05)
+
+    def work():
+        with mine:
+            return audit_page(page, [endless.rule(), get("empty-heading")],
+                              limits=AuditLimits(rule_seconds=30, page_seconds=None))
+
+    result = in_thread(lambda: outcome_of(work), endless)
+    assert isinstance(result, TimeLimit)
+    assert mine.expired
+
+
+def test_a_limit_never_fires_after_its_block_ended():
+    """Many blocks whose limits end about when their work does: a TimeLimit either stops its
+    own block or never arrives; none lands in the code after the block."""
+
+    def work():
+        stopped = finished = 0
+        for _ in range(300):
+            limit = time_limit(0.0002)
+            try:
+                with limit:
+                    sum(range(3000))
+                finished += 1
+            except TimeLimit:
+                assert limit.expired
+                stopped += 1
+            for _ in range(2000):       # bytecodes where a stray exception would land
+                pass
+        return stopped + finished
+
+    assert in_thread(work, Endless()) == 300
+
+
+def test_check_stops_a_loop_where_nothing_can_interrupt_it(monkeypatch):
+    """Without the watchdog (not CPython) only cooperative checks stop a thread's loop."""
+    monkeypatch.setattr(limits, "_SET_ASYNC_EXC", None)
+    endless = Endless()
+    page = Page.from_html("<h2></h2>")
+    report = in_thread(lambda: audit_page(page, [endless.rule(step=check)],
+                                          limits=AuditLimits(rule_seconds=0.05,
+                                                             page_seconds=None)), endless)
+    assert report.errors == ["rule endless stopped at its time limit (0.05 s); outcome cantTell"]
+
+
+def test_no_limit_and_a_spent_limit():
+    with time_limit(None) as unlimited:
+        check()                     # no limit in force: nothing to stop
+    assert not unlimited.expired
+    spent = time_limit(0)
+    with pytest.raises(TimeLimit), spent:
+        pass                    # pragma: no cover
+    assert spent.expired
