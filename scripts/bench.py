@@ -54,8 +54,8 @@ from a11y_audit.sources import decode
 REPO = Path(__file__).resolve().parents[1]
 # Modules whose time is "the cascade" (style sheets, selectors, computed styles): the ones that
 # exist are measured where other modules call into them.
-CASCADE_MODULES = ("a11y_audit.commons.stylesheets", "a11y_audit.commons.cascade",
-                   "a11y_audit.commons.css", "a11y_audit.commons.selectors")
+CASCADE_MODULES = ("a11y_audit.semantics.stylesheets", "a11y_audit.semantics.cascade",
+                   "a11y_audit.semantics.css", "a11y_audit.semantics.selectors")
 MB = 1024 * 1024
 # In-process timings count this process's CPU time, not wall time: on a shared machine other
 # processes' load then barely moves the one-core figures. The batch and memory runs (several

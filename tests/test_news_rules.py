@@ -2,13 +2,13 @@
 
 Fixtures in ``rules/<id>/`` cover each rule's pass/fail cases; these tests cover what a fixture
 cannot: rule options, page-level cantTell answers, and the date/time, script and link-text
-knowledge in ``commons``."""
+knowledge in ``a11y_audit.knowledge``."""
 
 from __future__ import annotations
 
 import pytest
 
-from a11y_audit.commons import datetimes, embeds, linktext, scripts
+from a11y_audit.knowledge import datetimes, embeds, linktext, scripts
 from a11y_audit.outcome import Outcome
 from tests.conftest import outcomes, page_outcome
 

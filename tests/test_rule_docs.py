@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from a11y_audit.commons import wcag
+from a11y_audit.knowledge import wcag
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.registry import all_rules
 from tests.conftest import run_rule
@@ -70,7 +70,7 @@ def axe_paragraph(docs: str) -> list[str]:
 
 @pytest.mark.parametrize("loaded", RULES, ids=IDS)
 def test_axe_relation_is_stated(loaded):
-    from a11y_audit.commons.axe_rules import AXE_RULE_IDS
+    from a11y_audit.knowledge.axe_rules import AXE_RULE_IDS
 
     rule = loaded.rule
     found = axe_paragraph(rule.docs)
@@ -110,7 +110,7 @@ def test_axe_rule_ids_are_the_installed_axe_cores():
     import shutil
     import subprocess
 
-    from a11y_audit.commons.axe_rules import AXE_RULE_IDS
+    from a11y_audit.knowledge.axe_rules import AXE_RULE_IDS
     from tests.conftest import REPO, require_data
 
     require_data(REPO / "node_modules" / "axe-core" / "axe.js", "axe-core (npm)",

@@ -172,7 +172,7 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
 
 def check_viewport(value: Any, where: str) -> str:
     """A viewport setting, ``"WIDTHxHEIGHT"`` in CSS pixels, or ConfigError."""
-    from a11y_audit.commons.css import Viewport
+    from a11y_audit.semantics.css import Viewport
 
     try:
         Viewport.parse(value if isinstance(value, str) else "")

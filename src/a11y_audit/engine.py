@@ -6,8 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from a11y_audit import source_map, sources
-from a11y_audit.commons import dom
+from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import fingerprint, template_path
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, Budget, TimeLimit, time_limit

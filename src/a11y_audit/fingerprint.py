@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
 
 # Ids with long digit runs, hex hashes or framework prefixes are generated per render.
 _GENERATED_ID = re.compile(r"\d{3,}|[0-9a-f]{8,}|^(ember|react|ng-|yui_|uid|mui-|radix-|:r)", re.I)

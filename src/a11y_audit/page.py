@@ -17,9 +17,9 @@ from urllib.parse import unquote, urldefrag
 
 from lxml import etree, html
 
-from a11y_audit.commons import aria, dom
-from a11y_audit.commons.dom import normalize_space, tag_of
-from a11y_audit.commons.visibility import Visibility
+from a11y_audit import dom
+from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
 from a11y_audit.source_map import Location, SourceMap, locate
@@ -75,7 +75,6 @@ class Page:
         self.source = source
         self.url = url
         self.markup = markup       # the source text as given, for locating findings
-        self._visibility = Visibility(self._rendering_lookup)
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
         self._memo: dict[object, object] = {}
@@ -104,8 +103,8 @@ class Page:
         return page
 
     def memo(self, key: object, compute: Callable[[Page], T]) -> T:
-        """A value derived from this page, computed once: the one cache shared commons use
-        for per-page indexes (stylesheet hints, ARIA attribute holders...)."""
+        """A value derived from this page, computed once: the one cache the semantics and
+        checks use for per-page indexes (stylesheet hints, ARIA attribute holders...)."""
         try:
             return self._memo[key]  # type: ignore[return-value]
         except KeyError:
@@ -167,7 +166,7 @@ class Page:
     def tabbable(self) -> list[Element]:
         """Rendered elements in sequential focus navigation, in document order (positive
         tabindex values, rare on news pages, are not reordered)."""
-        from a11y_audit.commons.focus import is_tabbable
+        from a11y_audit.semantics.focus import is_tabbable
 
         return [
             el for el in self.select(
@@ -235,26 +234,34 @@ class Page:
 
     # -- semantics ------------------------------------------------------------------------
 
+    @cached_property
+    def _visibility(self):  # -> a11y_audit.semantics.visibility.Visibility
+        # Imported here: the page model is the data; semantics read it, never the reverse at
+        # import time (tests/test_layering.py).
+        from a11y_audit.semantics.visibility import Visibility
+
+        return Visibility(self._rendering_lookup)
+
     def is_hidden(self, el: Element) -> bool:
         """Hidden from assistive technology (not rendered per the cascade, aria-hidden, inert)."""
         return self._visibility.hidden_from_at(el)
 
     def visibility_state(self, el: Element) -> tuple[bool, bool, bool]:
         """(display-hidden, visibility-hidden, aria-hidden or inert) as markup says; see
-        :mod:`a11y_audit.commons.visibility`."""
+        :mod:`a11y_audit.semantics.visibility`."""
         return self._visibility.state(el)
 
     #: Viewport, site CSS and stylesheet loading for the cascade (set by the runner).
     style_environment: object | None = None
 
-    def style(self, el: Element):  # -> a11y_audit.commons.cascade.Style
-        """The element's computed style (:mod:`a11y_audit.commons.cascade`), memoised."""
-        from a11y_audit.commons.cascade import cascade_of
+    def style(self, el: Element):  # -> a11y_audit.semantics.cascade.Style
+        """The element's computed style (:mod:`a11y_audit.semantics.cascade`), memoised."""
+        from a11y_audit.semantics.cascade import cascade_of
 
         return cascade_of(self).style(el)
 
     def _rendering_lookup(self):  # -> Callable[[Element], cascade.Rendering]
-        from a11y_audit.commons.cascade import cascade_of
+        from a11y_audit.semantics.cascade import cascade_of
 
         return cascade_of(self).rendering
 
@@ -262,7 +269,7 @@ class Page:
         """Why the element is hidden from sight while it stays in the accessibility tree
         (sr-only clipping, off-screen, zero size with overflow hidden, opacity 0), on itself
         or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
-        from a11y_audit.commons.cascade import cascade_of, visually_hidden_reason
+        from a11y_audit.semantics.cascade import cascade_of, visually_hidden_reason
 
         memo: dict[Element, str | None] = self.memo("page.visually_hidden", lambda p: {})
         chain = []
@@ -314,7 +321,7 @@ class Page:
             else:
                 has_name = None
                 if tag in ("section", "form", "aside"):
-                    from a11y_audit.commons.names import accessible_name
+                    from a11y_audit.semantics.names import accessible_name
 
                     cache[el] = ""  # guard: naming a section never needs its own role
                     has_name = bool(accessible_name(el, self))
@@ -330,7 +337,7 @@ class Page:
 
     def is_focusable(self, el: Element) -> bool:
         """In sequential focus navigation or focusable by click, from markup alone."""
-        from a11y_audit.commons.focus import is_focusable
+        from a11y_audit.semantics.focus import is_focusable
 
         return is_focusable(el)
 
@@ -340,7 +347,7 @@ class Page:
         found = self._name_cache.get(el)
         if found is not None:
             return found
-        from a11y_audit.commons.names import accessible_name
+        from a11y_audit.semantics.names import accessible_name
 
         return accessible_name(el, self)
 
@@ -374,7 +381,7 @@ class Page:
     @cached_property
     def title(self) -> str:
         """``document.title``: the first HTML ``title`` in tree order (not in svg/template)."""
-        from a11y_audit.commons.document import title_element
+        from a11y_audit.semantics.document import title_element
 
         el = title_element(self)
         return normalize_space(dom.text_content(el)) if el is not None else ""

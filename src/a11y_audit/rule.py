@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from a11y_audit.commons import wcag
+from a11y_audit.knowledge import wcag
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.page import Element, Page
 

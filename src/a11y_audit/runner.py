@@ -36,8 +36,6 @@ from typing import Any
 
 from a11y_audit import fetch as fetching
 from a11y_audit import inputs, sources
-from a11y_audit.commons.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
-from a11y_audit.commons.css import DEFAULT_VIEWPORT, Viewport
 from a11y_audit.engine import audit_page
 from a11y_audit.errors import INTERNAL
 from a11y_audit.fetch import FetchLimits
@@ -47,6 +45,8 @@ from a11y_audit.outcome import Impact
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.safe_text import one_line
+from a11y_audit.semantics.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
+from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
 
 Result = PageReport | InputError
 # Pages a worker takes at a time: enough to amortise the round trip (a page takes ~20 ms to

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from a11y_audit.commons.dom import is_element, tag_of
+from a11y_audit.dom import is_element, tag_of
 
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 

@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from a11y_audit.commons.dom import VOID_ELEMENTS, opening_tag, tag_of
+from a11y_audit.dom import VOID_ELEMENTS, opening_tag, tag_of
 
 SNIPPET_LIMIT = 200
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")

@@ -29,7 +29,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

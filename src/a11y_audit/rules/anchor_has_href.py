@@ -32,11 +32,11 @@ inline ``display:none``/``visibility:hidden`` count as not rendered.
 
 from __future__ import annotations
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.dom import normalize_space, text_content
-from a11y_audit.commons.focus import tabindex
+from a11y_audit.dom import normalize_space, text_content
+from a11y_audit.knowledge import bbc
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.focus import tabindex
 
 RULE = Rule(
     id="anchor-has-href",

@@ -38,9 +38,10 @@ Limits: an element that only a stylesheet hides still counts as exposed. Prohibi
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-allowed-attr",
@@ -57,7 +58,7 @@ _HIDDEN_ONLY = frozenset(("br", "wbr"))
 
 
 def check(page: Page) -> Results:
-    for el in aria.iter_aria_elements(page):
+    for el in aria_tree.iter_aria_elements(page):
         attributes = [(name, value) for name, value in aria.aria_attributes(el)
                       if name in aria.ATTRIBUTES]
         if not attributes or page.is_hidden(el) or aria.is_mathml(el):

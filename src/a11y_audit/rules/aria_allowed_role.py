@@ -36,11 +36,11 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria, aria_data
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.names import in_svg
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria, aria_data
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.names import in_svg
 
 RULE = Rule(
     id="aria-allowed-role",

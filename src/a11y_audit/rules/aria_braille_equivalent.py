@@ -32,8 +32,8 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import normalize_space
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import normalize_space
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

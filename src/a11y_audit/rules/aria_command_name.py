@@ -37,8 +37,8 @@ hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.naming import check_named, command_rule
+from a11y_audit.checks.naming import check_named, command_rule
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.commons.axe_scope import unnamed_role_elements
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import named
+from a11y_audit.checks.axe_scope import unnamed_role_elements
+from a11y_audit.checks.naming import named
+from a11y_audit.dom import tag_of
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Results, Rule
 

@@ -23,7 +23,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -39,16 +39,16 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.stylesheets import likely_hidden_widget
-from a11y_audit.commons.tabbing import (
+from a11y_audit.dom import tag_of
+from a11y_audit.rule import Page, Result, Results, Rule
+from a11y_audit.semantics.stylesheets import likely_hidden_widget
+from a11y_audit.semantics.tabbing import (
     FRAME,
     TABBABLE,
     focus_state,
     script_may_move_focus,
     tabbable_in,
 )
-from a11y_audit.rule import Page, Result, Results, Rule
 
 RULE = Rule(
     id="aria-hidden-focus",

@@ -31,7 +31,7 @@ Limits: An unnamed field that a rule of the page's own ``<style>`` may hide (``d
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import INPUT_FIELD_ROLES, NATIVE_FIELDS, check_named, with_roles
+from a11y_audit.checks.naming import INPUT_FIELD_ROLES, NATIVE_FIELDS, check_named, with_roles
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

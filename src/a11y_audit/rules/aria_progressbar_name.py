@@ -29,8 +29,8 @@ Limits: an unnamed progress bar that a rule of the page's own ``<style>`` may hi
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import unnamed_role_elements
-from a11y_audit.commons.naming import check_named
+from a11y_audit.checks.axe_scope import unnamed_role_elements
+from a11y_audit.checks.naming import check_named
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

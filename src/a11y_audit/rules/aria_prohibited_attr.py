@@ -32,9 +32,10 @@ Limits: an element that only a stylesheet hides still counts as exposed.
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-prohibited-attr",
@@ -60,7 +61,7 @@ _LABEL_ALLOWED_TAGS = frozenset(("applet", "input"))
 
 
 def check(page: Page) -> Results:
-    for el in aria.iter_aria_elements(page):
+    for el in aria_tree.iter_aria_elements(page):
         attributes = [(name, value) for name, value in aria.aria_attributes(el)
                       if name in aria.ALL_GLOBAL_ATTRIBUTES]
         if not attributes or page.is_hidden(el) or aria.is_mathml(el):

@@ -63,9 +63,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-required-children",
@@ -86,7 +87,7 @@ _ALSO_ALLOWED = {"menu": ("separator",), "menubar": ("separator",)}
 
 
 def check(page: Page) -> Results:
-    for source in aria.shadow_root_sources(page):
+    for source in aria_tree.shadow_root_sources(page):
         yield RULE.cant_tell(source, "Content in a shadow root (built by script or a declarative "
                                      "template) is not checked: it may change the accessibility "
                                      "tree")
@@ -135,7 +136,7 @@ def _allowed_text(role: str) -> str:
 def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element | None]:
     """The first owned element that is not allowed, described, and the element itself."""
     direct, groups = _allowed(role)
-    for node in aria.owned_nodes(page, owner, through_generic=True):
+    for node in aria_tree.owned_nodes(page, owner, through_generic=True):
         problem, child = _check_node(page, node, direct, groups)
         if problem:
             return problem, child
@@ -144,7 +145,7 @@ def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element
 
 def _check_node(page: Page, node, direct: frozenset[str],
                 groups: dict[str, str]) -> tuple[str, Element | None]:
-    if isinstance(node, aria.OwnedText):
+    if isinstance(node, aria_tree.OwnedText):
         if node.wrapper is not None:  # text in a looked-through div/span: not an allowed child
             return f"text in <{tag_of(node.wrapper)}> (no role)", node.wrapper
         return "", None  # ACT bc4a75 restricts the owned *elements*; text is no element
@@ -153,7 +154,7 @@ def _check_node(page: Page, node, direct: frozenset[str],
         return "", None
     if child_role in groups:
         inner = frozenset(groups[child_role].split()) | (direct & {"separator"})
-        for sub in aria.owned_nodes(page, node, through_generic=True):
+        for sub in aria_tree.owned_nodes(page, node, through_generic=True):
             problem, child = _check_node(page, sub, inner, groups)
             if problem:
                 return f"{problem} inside role {child_role!r}", child

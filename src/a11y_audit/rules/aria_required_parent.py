@@ -41,9 +41,10 @@ moves into a shadow root are not seen.
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-required-parent",
@@ -56,7 +57,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for source in aria.shadow_root_sources(page):
+    for source in aria_tree.shadow_root_sources(page):
         yield RULE.cant_tell(source, "Content in a shadow root (built by script or a declarative "
                                      "template) is not checked: it may change the accessibility "
                                      "tree")
@@ -67,7 +68,7 @@ def check(page: Page) -> Results:
             continue
         if page.is_hidden(el) or aria.is_mathml(el) or explicit == aria.implicit_role(el):
             continue
-        parent = aria.tree_parent(page, el, through_generic=True)
+        parent = aria_tree.tree_parent(page, el, through_generic=True)
         parent_role = page.role(parent) if parent is not None else ""
         if parent_role in context:
             yield RULE.ok(el)

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -30,7 +30,7 @@ hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import NATIVE_FIELDS, TOGGLE_FIELD_ROLES, check_named, with_roles
+from a11y_audit.checks.naming import NATIVE_FIELDS, TOGGLE_FIELD_ROLES, check_named, with_roles
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -31,8 +31,8 @@ own ``<style>`` may hide is cantTell.
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import unnamed_role_elements
-from a11y_audit.commons.naming import check_named
+from a11y_audit.checks.axe_scope import unnamed_role_elements
+from a11y_audit.checks.naming import check_named
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -24,8 +24,9 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-valid-attr",
@@ -38,7 +39,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in aria.iter_aria_elements(page):
+    for el in aria_tree.iter_aria_elements(page):
         unknown = [name for name, _ in aria.aria_attributes(el) if name not in aria.ATTRIBUTES]
         if unknown:
             yield RULE.fail(el, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "

@@ -27,8 +27,9 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-valid-attr-value",
@@ -41,7 +42,7 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in aria.iter_aria_elements(page):
+    for el in aria_tree.iter_aria_elements(page):
         targets = [(name, value) for name, value in aria.aria_attributes(el)
                    if name in aria.ATTRIBUTES and value.strip()]
         if not targets or aria.is_mathml(el):

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons import embeds
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge import embeds
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

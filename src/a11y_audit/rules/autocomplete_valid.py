@@ -39,12 +39,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons import focus
-from a11y_audit.commons.autocomplete import is_toggle, problem
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.lang import is_blank
-from a11y_audit.commons.tabbing import is_inert
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.autocomplete import is_toggle, problem
+from a11y_audit.knowledge.lang import is_blank
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import focus
+from a11y_audit.semantics.tabbing import is_inert
 
 RULE = Rule(
     id="autocomplete-valid",

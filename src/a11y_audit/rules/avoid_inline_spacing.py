@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(

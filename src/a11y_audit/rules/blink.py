@@ -29,7 +29,7 @@ an external stylesheet fails.
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import on_screen_results
+from a11y_audit.checks.axe_scope import on_screen_results
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

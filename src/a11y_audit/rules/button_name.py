@@ -34,7 +34,7 @@ cantTell: a script renders it.
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import check_named, command_rule, native_name_rule_applies
+from a11y_audit.checks.naming import check_named, command_rule, native_name_rule_applies
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

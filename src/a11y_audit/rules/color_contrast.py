@@ -7,7 +7,7 @@ at least 4.5:1 between text and its background, 3:1 for large text (24px, or 18.
 Applies to each rendered HTML element with text of its own that can be seen (not clipped,
 off-screen, transparent or the same colour as its background), except text in disabled
 controls and groups and the labels of disabled controls (ACT afw4f7). Colours come from the
-cascade (:mod:`a11y_audit.commons.cascade`); the background is composed up the ancestors onto
+cascade (:mod:`a11y_audit.semantics.cascade`); the background is composed up the ancestors onto
 the white page.
 
 Differs from axe-core: axe measures the rendered page in a browser; we decide only where the
@@ -32,7 +32,7 @@ Limits: pseudo-element content (``::before``) and text drawn by scripts are not 
 
 from __future__ import annotations
 
-from a11y_audit.commons.contrast import results
+from a11y_audit.checks.contrast import results
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -25,7 +25,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.contrast import results
+from a11y_audit.checks.contrast import results
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

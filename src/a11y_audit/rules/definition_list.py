@@ -25,7 +25,7 @@ Limits: an element that only a stylesheet hides still counts as a child.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

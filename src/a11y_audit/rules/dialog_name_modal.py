@@ -41,9 +41,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

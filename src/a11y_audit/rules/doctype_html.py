@@ -30,7 +30,7 @@ page with no doctype (both render in quirks mode). One result per page, on ``<ht
 
 from __future__ import annotations
 
-from a11y_audit.commons import bbc
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

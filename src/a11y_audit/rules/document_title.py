@@ -30,8 +30,8 @@ script (or only inside a shadow root) is not seen.
 
 from __future__ import annotations
 
-from a11y_audit.commons.document import is_html_document, title_element
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.document import is_html_document, title_element
 
 RULE = Rule(
     id="document-title",

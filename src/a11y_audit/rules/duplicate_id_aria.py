@@ -36,9 +36,9 @@ the result is cantTell.
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import id_referenced
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.axe_scope import id_referenced
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -54,8 +54,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons import alttext
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge import alttext
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

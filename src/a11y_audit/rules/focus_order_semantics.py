@@ -31,11 +31,11 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.focus import is_focusable, is_natively_focusable, tabindex
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.focus import is_focusable, is_natively_focusable, tabindex
 
 RULE = Rule(
     id="focus-order-semantics",

@@ -30,8 +30,8 @@ submitted with Enter (HTML "implicit submission"), but nothing tells users so; i
 
 from __future__ import annotations
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -36,15 +36,15 @@ import re
 
 from lxml import etree
 
-from a11y_audit.commons import focus
-from a11y_audit.commons.tabbing import (
+from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import focus
+from a11y_audit.semantics.tabbing import (
     FRAME,
     TABBABLE,
     frame_content_state,
     is_inert,
     script_may_change_tabindex,
 )
-from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
     id="frame-focusable-content",

@@ -34,10 +34,10 @@ Limits: An unnamed frame that a rule of the page's own ``<style>`` may hide (``d
 
 from __future__ import annotations
 
-from a11y_audit.commons.aria import PRESENTATIONAL, explicit_role, has_global_attribute
-from a11y_audit.commons.focus import tabindex
-from a11y_audit.commons.naming import check_named
+from a11y_audit.checks.naming import check_named
+from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role, has_global_attribute
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.focus import tabindex
 
 RULE = Rule(
     id="frame-title",

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from a11y_audit.commons import embeds
-from a11y_audit.commons.dom import normalize_space
+from a11y_audit.dom import normalize_space
+from a11y_audit.knowledge import embeds
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

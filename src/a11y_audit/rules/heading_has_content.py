@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
 from a11y_audit.rule import Element, Page, Results, Rule
 

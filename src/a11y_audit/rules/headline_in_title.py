@@ -37,8 +37,8 @@ import re
 import unicodedata
 from typing import Any
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -149,7 +149,7 @@ def _site_name(page: Page) -> str:
 
 
 def _title_element(page: Page) -> Element:
-    from a11y_audit.commons.document import title_element
+    from a11y_audit.semantics.document import title_element
 
     el = title_element(page)
     return el if el is not None else page.root

@@ -29,9 +29,9 @@ and for a person (the language actually used).
 
 from __future__ import annotations
 
-from a11y_audit.commons.document import is_html_document
-from a11y_audit.commons.lang import is_blank
+from a11y_audit.knowledge.lang import is_blank
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.document import is_html_document
 
 RULE = Rule(
     id="html-has-lang",

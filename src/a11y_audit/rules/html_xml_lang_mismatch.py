@@ -22,8 +22,8 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.lang import is_known_language, primary_subtag
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.lang import is_known_language, primary_subtag
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

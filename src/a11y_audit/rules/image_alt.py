@@ -33,7 +33,7 @@ Limits: whether an image is hidden by a stylesheet cannot be seen; such images a
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import native_name_rule_applies
+from a11y_audit.checks.naming import native_name_rule_applies
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -31,8 +31,8 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import screen_reader_text
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.checks.axe_scope import screen_reader_text
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -36,9 +36,9 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import normalize_space, text_content
-from a11y_audit.commons.naming import describe, named
+from a11y_audit.checks.naming import describe, named
+from a11y_audit.dom import normalize_space, text_content
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

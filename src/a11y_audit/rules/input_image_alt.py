@@ -30,9 +30,9 @@ none``, ``visibility: hidden``) is cantTell; one hidden by an external styleshee
 
 from __future__ import annotations
 
-from a11y_audit.commons.names import input_type
-from a11y_audit.commons.naming import check_named, in_tree, native_name_rule_applies
+from a11y_audit.checks.naming import check_named, in_tree, native_name_rule_applies
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.names import input_type
 
 RULE = Rule(
     id="input-image-alt",

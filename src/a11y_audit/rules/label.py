@@ -41,10 +41,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.names import input_type
-from a11y_audit.commons.naming import FIELD_ROLES, ROLELESS_FIELD_TYPES, check_named
+from a11y_audit.checks.naming import FIELD_ROLES, ROLELESS_FIELD_TYPES, check_named
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Outcome, Page, Results, Rule
+from a11y_audit.semantics.names import input_type
 
 RULE = Rule(
     id="label",

@@ -45,11 +45,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import LINK_ROLES, describe
-from a11y_audit.commons.stylesheets import may_be_hidden_by_style
-from a11y_audit.commons.visible_text import visible_inner_text
+from a11y_audit.checks.naming import LINK_ROLES, describe
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
+from a11y_audit.semantics.visible_text import visible_inner_text
 
 RULE = Rule(
     id="label-content-name-mismatch",

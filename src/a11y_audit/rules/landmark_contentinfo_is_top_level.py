@@ -19,7 +19,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.landmarks import top_level
+from a11y_audit.checks.landmarks import top_level
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -24,7 +24,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.landmarks import no_duplicate
+from a11y_audit.checks.landmarks import no_duplicate
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -6,7 +6,7 @@ as gibberish; with ``lang="ru"`` the reader switches voice. WCAG 3.1.2 asks for 
 each passage.
 
 No axe-core counterpart (axe-core's ``valid-lang`` only checks that ``lang`` values are valid).
-The language of a passage is decided from Unicode scripts (commons/scripts.py): text in
+The language of a passage is decided from Unicode scripts (knowledge/scripts.py): text in
 Arabic, Cyrillic, CJK, Devanagari, Hebrew, Greek, Thai... inside an element whose language
 (its nearest ``lang``) is written in another script fails. Same-script foreign languages (a
 French quote in an English page) are out of scope: telling them apart needs language
@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.commons import scripts
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import itertools
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import normalize_space, text_content
-from a11y_audit.commons.focus import tabindex
+from a11y_audit.dom import normalize_space, text_content
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.focus import tabindex
 
 RULE = Rule(
     id="link-adjacent-duplicate",

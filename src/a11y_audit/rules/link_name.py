@@ -37,8 +37,8 @@ placeholder inside an unnamed link is cantTell: a script renders it.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import LINK_ROLES, check_named, command_rule
+from a11y_audit.checks.naming import LINK_ROLES, check_named, command_rule
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

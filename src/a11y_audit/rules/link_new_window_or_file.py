@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import id_refs, normalize_space, text_content
+from a11y_audit.dom import id_refs, normalize_space, text_content
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

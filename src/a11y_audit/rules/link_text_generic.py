@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.commons import linktext
-from a11y_audit.commons.dom import id_refs, normalize_space, text_content
+from a11y_audit.dom import id_refs, normalize_space, text_content
+from a11y_audit.knowledge import linktext
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

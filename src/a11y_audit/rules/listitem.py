@@ -27,8 +27,8 @@ Limits: an element that only a stylesheet hides still counts as exposed.
 
 from __future__ import annotations
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

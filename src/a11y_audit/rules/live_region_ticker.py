@@ -44,9 +44,9 @@ from typing import Any
 
 from lxml import etree
 
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(

@@ -32,7 +32,7 @@ the user turn the refresh off still fails here.
 
 from __future__ import annotations
 
-from a11y_audit.commons.meta import judge_refresh
+from a11y_audit.checks.meta import judge_refresh
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

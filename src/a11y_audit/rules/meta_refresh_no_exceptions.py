@@ -29,7 +29,7 @@ Limits: reloads done by scripts are not seen.
 
 from __future__ import annotations
 
-from a11y_audit.commons.meta import judge_refresh
+from a11y_audit.checks.meta import judge_refresh
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -32,8 +32,8 @@ impact depends on the reader's browser; CSS ``touch-action`` is not checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.lang import ASCII_WHITESPACE
-from a11y_audit.commons.meta import zoom_problems
+from a11y_audit.checks.meta import zoom_problems
+from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.tabbing import tabbable_summary
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Page, Result, Results, Rule
+from a11y_audit.semantics.tabbing import tabbable_summary
 
 RULE = Rule(
     id="nested-interactive",

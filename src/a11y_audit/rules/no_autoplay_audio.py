@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.naming import describe, named, native_name_rule_applies
+from a11y_audit.checks.naming import describe, named, native_name_rule_applies
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

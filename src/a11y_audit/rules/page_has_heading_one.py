@@ -27,7 +27,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.landmarks import shown_dialog
+from a11y_audit.checks.landmarks import shown_dialog
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons import skiplinks
-from a11y_audit.commons.aria import LANDMARK_ROLES
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge.aria import LANDMARK_ROLES
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import skiplinks
 
 RULE = Rule(
     id="region",

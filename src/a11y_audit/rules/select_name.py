@@ -28,7 +28,7 @@ an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import FIELD_ROLES, check_named
+from a11y_audit.checks.naming import FIELD_ROLES, check_named
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -28,7 +28,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

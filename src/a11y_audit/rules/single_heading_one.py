@@ -28,7 +28,7 @@ Limits: a level-one heading that a stylesheet hides still counts.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

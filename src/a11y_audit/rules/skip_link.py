@@ -43,9 +43,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons import skiplinks, stylesheets
-from a11y_audit.commons.visible_text import visually_hidden_style
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import skiplinks, stylesheets
+from a11y_audit.semantics.visible_text import visually_hidden_style
 
 RULE = Rule(
     id="skip-link",
@@ -56,7 +56,7 @@ RULE = Rule(
 )
 
 OPTIONS: dict[str, Any] = {
-    # Languages whose skip phrases mark a link as a skip link (commons.skiplinks.SKIP_PATTERNS).
+    # Languages whose skip phrases mark a link as a skip link (semantics.skiplinks.SKIP_PATTERNS).
     "languages": sorted(skiplinks.SKIP_PATTERNS),
     # Extra regular expressions that mark a link name as a skip link.
     "skip-patterns": [],

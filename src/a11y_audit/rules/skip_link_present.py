@@ -11,7 +11,7 @@ an existing target; a page without one is inapplicable there. This rule (``axe=F
 ``news`` and ``best-practice``) asks for one and claims no WCAG failure: a page with landmarks
 or headings can meet 2.4.1 Bypass Blocks without a skip link (techniques ARIA11, H69).
 
-What counts as a skip link is defined in ``a11y_audit.commons.skiplinks``: a same-page link
+What counts as a skip link is defined in ``a11y_audit.semantics.skiplinks``: a same-page link
 (``href="#id"``, not bare ``#``) before the main landmark (or, without one, among the first
 focusable elements) whose target is the main landmark or inside it, or whose name reads like a
 skip link in one of several languages. A same-page link named only "Menu" or "Sections" opens a
@@ -57,10 +57,10 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from a11y_audit.commons import skiplinks
-from a11y_audit.commons.focus import is_tabbable
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics import skiplinks
+from a11y_audit.semantics.focus import is_tabbable
 
 RULE = Rule(
     id="skip-link-present",
@@ -74,7 +74,7 @@ RULE = Rule(
 )
 
 OPTIONS: dict[str, Any] = {
-    # Languages whose skip phrases are recognised (keys of commons.skiplinks.SKIP_PATTERNS).
+    # Languages whose skip phrases are recognised (keys of semantics.skiplinks.SKIP_PATTERNS).
     "languages": sorted(skiplinks.SKIP_PATTERNS),
     # Extra regular expressions that mark a link name as a skip link, and as a menu opener.
     "skip-patterns": [],

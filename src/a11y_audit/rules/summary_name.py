@@ -34,8 +34,8 @@ one hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import check_named
+from a11y_audit.checks.naming import check_named
+from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -26,12 +26,12 @@ is cantTell; one hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from a11y_audit.commons.aria import explicit_role
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.icons import hide_icon_advice
-from a11y_audit.commons.names import in_svg
-from a11y_audit.commons.naming import named
+from a11y_audit.checks.icons import hide_icon_advice
+from a11y_audit.checks.naming import named
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Outcome, Page, Results, Rule
+from a11y_audit.semantics.names import in_svg
 
 RULE = Rule(
     id="svg-img-alt",

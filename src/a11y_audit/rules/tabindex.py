@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

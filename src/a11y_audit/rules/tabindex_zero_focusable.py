@@ -35,11 +35,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.aria import explicit_role, is_widget
-from a11y_audit.commons.focus import is_natively_focusable, tabindex
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.knowledge import bbc
+from a11y_audit.knowledge.aria import explicit_role, is_widget
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.focus import is_natively_focusable, tabindex
 
 RULE = Rule(
     id="tabindex-zero-focusable",

@@ -29,8 +29,8 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.commons.axe_scope import subtree_text
-from a11y_audit.commons.dom import normalize_space, tag_of
+from a11y_audit.checks.axe_scope import subtree_text
+from a11y_audit.dom import normalize_space, tag_of
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

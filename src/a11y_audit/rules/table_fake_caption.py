@@ -29,10 +29,10 @@ axe-core on its rendered borders, backgrounds and width; a failure on such a tab
 
 from __future__ import annotations
 
-from a11y_audit.commons.data_tables import LAYOUT, UNKNOWN, data_table_kind
-from a11y_audit.commons.dom import normalize_space, text_content
-from a11y_audit.commons.tables import form_table
+from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.data_tables import LAYOUT, UNKNOWN, data_table_kind
+from a11y_audit.semantics.tables import form_table
 
 RULE = Rule(
     id="table-fake-caption",

@@ -35,9 +35,9 @@ headers anyway, WCAG 1.3.1).
 
 from __future__ import annotations
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.aria import PRESENTATIONAL, explicit_role
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import bbc
+from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

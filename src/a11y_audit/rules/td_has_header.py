@@ -36,10 +36,10 @@ those styles would make a data table, and that would fail, is cantTell.
 
 from __future__ import annotations
 
-from a11y_audit.commons.data_tables import LAYOUT, UNKNOWN, data_table_kind
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
-from a11y_audit.commons.tables import Table, assigned_headers, form_table
+from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.data_tables import LAYOUT, UNKNOWN, data_table_kind
+from a11y_audit.semantics.tables import Table, assigned_headers, form_table
 
 RULE = Rule(
     id="td-has-header",

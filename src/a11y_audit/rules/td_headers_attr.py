@@ -35,11 +35,11 @@ seen.
 
 from __future__ import annotations
 
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.stylesheets import may_be_hidden_by_style
-from a11y_audit.commons.tables import TABLE_ROLES, Cell, Table, form_table
+from a11y_audit.dom import tag_of
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Page, Result, Results, Rule
+from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
+from a11y_audit.semantics.tables import TABLE_ROLES, Cell, Table, form_table
 
 RULE = Rule(
     id="td-headers-attr",

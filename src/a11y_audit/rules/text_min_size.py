@@ -38,10 +38,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.commons import bbc, fontsize
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import fontsize
 
 RULE = Rule(
     id="text-min-size",

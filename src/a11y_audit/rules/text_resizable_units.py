@@ -32,10 +32,11 @@ styled only by them is inapplicable. Among several ``<style>`` rules the winner 
 
 from __future__ import annotations
 
-from a11y_audit.commons import bbc, fontsize
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import fontsize
 
 RULE = Rule(
     id="text-resizable-units",

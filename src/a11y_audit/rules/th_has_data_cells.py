@@ -39,10 +39,12 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from a11y_audit.commons import aria
-from a11y_audit.commons.dom import normalize_space, tag_of
-from a11y_audit.commons.stylesheets import may_be_hidden_by_style
-from a11y_audit.commons.tables import (
+from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.knowledge import aria
+from a11y_audit.outcome import Outcome
+from a11y_audit.rule import Page, Result, Results, Rule
+from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
+from a11y_audit.semantics.tables import (
     HEADER_ROLES,
     TABLE_ROLES,
     Cell,
@@ -52,8 +54,6 @@ from a11y_audit.commons.tables import (
     form_table,
     is_empty,
 )
-from a11y_audit.outcome import Outcome
-from a11y_audit.rule import Page, Result, Results, Rule
 
 RULE = Rule(
     id="th-has-data-cells",

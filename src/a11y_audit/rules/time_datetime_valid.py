@@ -3,7 +3,7 @@
 Datelines and "Updated" stamps carry a machine-readable ``datetime`` that browsers, reader
 views, aggregators and assistive tools can present in the reader's own format and time zone.
 A value like ``2019-11-20T7:00`` or ``Nov 20, 2019`` is not a date to any of them. Checked
-exactly against HTML's microsyntaxes (commons/datetimes.py): year, month, date, yearless date,
+exactly against HTML's microsyntaxes (knowledge/datetimes.py): year, month, date, yearless date,
 week, time, local and global date and time, time-zone offset, and duration.
 
 No axe-core counterpart. A conformance requirement of HTML (4.5.14 "The time element"), not a
@@ -27,7 +27,7 @@ write "2 hours ago" there); a valid but wrong date (the wrong day) cannot be see
 
 from __future__ import annotations
 
-from a11y_audit.commons import datetimes
+from a11y_audit.knowledge import datetimes
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.commons import bbc
-from a11y_audit.commons.dom import normalize_space, tag_of, text_content
-from a11y_audit.commons.naming import describe
+from a11y_audit.checks.naming import describe
+from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.commons.document import in_html_content, is_html_document
-from a11y_audit.commons.dom import tag_of
-from a11y_audit.commons.lang import describe_problem, has_known_primary_language
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.lang import describe_problem, has_known_primary_language
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.document import in_html_content, is_html_document
 
 RULE = Rule(
     id="valid-lang",

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.commons import embeds
-from a11y_audit.commons.dom import tag_of
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import embeds
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from a11y_audit.commons import wcag
 from a11y_audit.finding import Report
+from a11y_audit.knowledge import wcag
 from a11y_audit.policy import Policy
 from a11y_audit.safe_text import has_bidi_controls
 from a11y_audit.writers import grouping

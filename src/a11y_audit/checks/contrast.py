@@ -1,0 +1,299 @@
+"""Text contrast from the cascade: decided where the colours are fully known, else cantTell.
+
+WCAG 2.2 relative luminance and contrast ratio (Understanding 1.4.3); large-scale text is at
+least 24px, or 18.66px (14pt) and bold. The background is composed from the text element up
+through its ancestors' background colours onto the white canvas; the answer is cantTell,
+with the reason, when anything on that path is not a plain colour the cascade resolved:
+
+* a background image or gradient (the text may sit on any pixel of it);
+* ``opacity`` below 1 above the element that paints the background, a ``filter`` or a
+  ``mix-blend-mode`` (opacity between the text and its background is folded into the text
+  colour, as browsers paint it);
+* a box positioned ``absolute``/``fixed`` with no background of its own (it sits over content
+  the cascade cannot place);
+* form controls without an author background (the browser paints its own);
+* unknown values (``var()``, system colours) and a linked stylesheet that could not be read;
+* ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast),
+  and failing text with fewer than two letters (it may not be text in a human language: "X"
+  on a close button, "»").
+
+Applicability follows ACT rules afw4f7 and 09o5cg: visible text in HTML elements, except in
+disabled widgets and groups and the labels of disabled widgets; text whose colour equals its
+background (1:1) is not a visual presentation of text and is not tested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.dom import tag_of
+from a11y_audit.semantics.cascade import (
+    RGBA,
+    cascade_of,
+    text_hidden_reason,
+)
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+    from a11y_audit.rule import Result, Results, Rule
+
+Element = etree._Element
+
+_NO_TEXT = frozenset((
+    "script", "style", "template", "noscript", "head", "title", "meta", "link", "desc",
+    "datalist", "param", "source", "track", "iframe", "frame", "audio", "video", "object",
+    "embed", "canvas", "select", "option", "optgroup", "textarea", "math", "svg", "html",
+))
+_CONTROLS = frozenset(("button", "input", "select", "textarea"))
+_DISABLABLE = frozenset(("button", "input", "select", "textarea", "optgroup", "option",
+                         "fieldset"))
+_WIDGET_ROLES = frozenset((
+    "button", "checkbox", "combobox", "gridcell", "link", "listbox", "menuitem",
+    "menuitemcheckbox", "menuitemradio", "option", "progressbar", "radio", "scrollbar",
+    "searchbox", "slider", "spinbutton", "switch", "tab", "tabpanel", "textbox", "treeitem",
+    "grid", "menu", "menubar", "radiogroup", "tablist", "tree", "treegrid", "group",
+    "toolbar", "row", "columnheader", "rowheader",
+))
+WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+_MAX_DEPTH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One element's text contrast: ``ratio`` when decided, else ``doubt`` says why not."""
+
+    element: Element
+    ratio: float | None
+    foreground: RGBA | None
+    background: RGBA | None
+    large: bool | None
+    font_size: float | None
+    doubt: str = ""          # why the ratio cannot be trusted (cantTell)
+    shadow: bool = False     # a text shadow or fill colour may raise the contrast
+    letters: int = 0
+
+
+def luminance(color: RGBA) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b, _ = color
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def ratio(a: RGBA, b: RGBA) -> float:
+    la, lb = luminance(a), luminance(b)
+    light, dark = max(la, lb), min(la, lb)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def over(top: RGBA, below: RGBA) -> RGBA:
+    """``top`` painted with its alpha over an opaque ``below``."""
+    alpha = top[3]
+    return (top[0] * alpha + below[0] * (1 - alpha), top[1] * alpha + below[1] * (1 - alpha),
+            top[2] * alpha + below[2] * (1 - alpha), 1.0)
+
+
+def hex_color(color: RGBA | None) -> str:
+    if color is None:
+        return "unknown"
+    return "#" + "".join(f"{round(c * 255):02x}" for c in color[:3])
+
+
+def own_text(el: Element) -> str:
+    """The element's own text nodes (not its children's)."""
+    parts = [el.text or ""]
+    parts.extend(child.tail or "" for child in el)
+    return "".join(parts)
+
+
+def text_elements(page: Page) -> Iterator[Element]:
+    """Rendered HTML elements with text of their own that is not white space."""
+    for el in page.elements:
+        tag = tag_of(el)
+        if tag in _NO_TEXT or not tag or not own_text(el).strip():
+            continue
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            continue
+        if any(tag_of(a) in ("svg", "math", "select", "textarea")
+               for a in islice(el.iterancestors(), _MAX_DEPTH)):
+            continue
+        if not page.is_rendered(el):
+            continue
+        yield el
+
+
+def disabled_reason(page: Page, el: Element) -> str | None:
+    """Why the text is exempt: inside a disabled widget or group, or in the label of one."""
+    for node in (el, *el.iterancestors()):
+        tag = tag_of(node)
+        if tag in _DISABLABLE and node.get("disabled") is not None:
+            if tag == "fieldset" and _in_first_legend(el, node):
+                continue
+            return f"inside disabled <{tag}>"
+        if (node.get("aria-disabled") or "").strip().lower() == "true" and (
+                page.role(node) in _WIDGET_ROLES):
+            return f'inside <{tag} aria-disabled="true">'
+        if tag == "label":
+            for control in _labelled(page, node):
+                if control.get("disabled") is not None or (
+                        control.get("aria-disabled") or "").strip().lower() == "true":
+                    return "the label of a disabled control"
+        ident = node.get("id")
+        if ident:
+            for user in page.by_attribute.get("aria-labelledby", ()):
+                if ident in (user.get("aria-labelledby") or "").split() and (
+                        (user.get("aria-disabled") or "").strip().lower() == "true"
+                        or (tag_of(user) in _DISABLABLE and user.get("disabled") is not None)):
+                    return "the label of a disabled control"
+    return None
+
+
+def _labelled(page: Page, label: Element) -> list[Element]:
+    found = [c for c in label.iterdescendants() if tag_of(c) in _CONTROLS]
+    target = label.get("for")
+    if target and target in page.ids:
+        found.append(page.ids[target])
+    return found
+
+
+def _in_first_legend(el: Element, fieldset: Element) -> bool:
+    legend = next((c for c in fieldset if tag_of(c) == "legend"), None)
+    return legend is not None and (el is legend or legend in el.iterancestors())
+
+
+def judge(page: Page, el: Element) -> Verdict | None:
+    """The contrast of ``el``'s own text, or None when the rule does not apply to it."""
+    if sum(1 for _ in islice(el.iterancestors(), _MAX_DEPTH + 1)) > _MAX_DEPTH:
+        # Every walk below is bounded by the depth: absurd nesting is not judged.
+        return Verdict(el, None, None, None, None, None,
+                       f"nested more than {_MAX_DEPTH} elements deep")
+    if page.visually_hidden(el) is not None:
+        return None
+    cascade = cascade_of(page)
+    style = page.style(el)
+    if text_hidden_reason(style, cascade.viewport) is not None:
+        return None
+    if disabled_reason(page, el) is not None:
+        return None
+    text = own_text(el)
+    letters = sum(1 for c in text if c.isalpha())
+    size = style.font_size
+    weight = style.font_weight
+    large = None if size is None else (size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
+    shadow = bool(style.values.get("text-shadow", "none") not in ("none", "")
+                  or style.values.get("-webkit-text-fill-color", "currentcolor")
+                  not in ("currentcolor", ""))
+
+    def doubtful(reason: str, fg: RGBA | None = None, bg: RGBA | None = None) -> Verdict:
+        return Verdict(el, None, fg, bg, large, size, reason, shadow, letters)
+
+    foreground = style.color
+    if foreground is None:
+        return doubtful(f"the text colour is not a plain colour ({_origin(style, 'color')})")
+    fg_alpha = foreground[3]
+    layers: list[RGBA] = []
+    for node in (el, *el.iterancestors()):
+        node_style = page.style(node)
+        tag = tag_of(node)
+        values = node_style.values
+        if values.get("filter", "none") not in ("none", "") or values.get(
+                "mix-blend-mode", "normal") not in ("normal", ""):
+            return doubtful(f"<{tag}> has a filter or blend mode", foreground)
+        if node_style.background_image is None or node_style.background_image:
+            return doubtful(f"<{tag}> has a background image or gradient "
+                            f"({_origin(node_style, 'background-image')})", foreground)
+        background = node_style.background_color
+        if background is None:
+            return doubtful(f"the background of <{tag}> is not a plain colour "
+                            f"({_origin(node_style, 'background-color')})", foreground)
+        if tag in _CONTROLS and "background-color" not in node_style.origin:
+            return doubtful(f"the browser paints the background of <{tag}>", foreground)
+        opacity = node_style.opacity
+        if opacity is None:
+            return doubtful(f"<{tag}> has an opacity the cascade cannot resolve", foreground)
+        if opacity < 1:
+            if layers or background[3] > 0:
+                return doubtful(f"<{tag}> is translucent (opacity {opacity:g}) over content "
+                                "behind it", foreground)
+            fg_alpha *= opacity
+        if background[3] > 0:
+            layers.append(background)
+            if background[3] >= 1:
+                break
+        if node_style.position in ("absolute", "fixed"):
+            return doubtful(f"<{tag}> is positioned ({node_style.position}) without a "
+                            "background of its own; what is behind it is not known",
+                            foreground)
+    backdrop = WHITE
+    for layer in reversed(layers):
+        backdrop = over(layer, backdrop)
+    painted = over((*foreground[:3], fg_alpha), backdrop)
+    return Verdict(el, ratio(painted, backdrop), painted, backdrop, large, size, "", shadow,
+                   letters)
+
+
+def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
+    """The contrast results of every text element against the two thresholds."""
+    cascade = cascade_of(page)
+    if cascade.missing:
+        # One answer for the page: which stylesheet to supply, not one doubt per paragraph.
+        at = cascade.missing_at[0] if cascade.missing_at else page.root
+        yield rule.cant_tell(at, f"Text contrast cannot be judged: the stylesheet "
+                             f"{_short(cascade.missing[0])} could not be read, so the "
+                             f"colours are unknown (supply the site's CSS with --stylesheet)")
+        return
+    for el in text_elements(page):
+        verdict = judge(page, el)
+        if verdict is None:
+            continue
+        if verdict.doubt:
+            yield rule.cant_tell(el, f"Text contrast cannot be decided: {verdict.doubt}")
+            continue
+        if verdict.shadow:
+            yield rule.cant_tell(el, f"Text contrast {verdict.ratio:.2f}:1 without its text "
+                                 "shadow or fill colour, which may raise or lower it")
+            continue
+        assert verdict.ratio is not None
+        if verdict.ratio < 1.005:
+            continue            # 1:1 is not a visual presentation of text (ACT)
+        yield _decide(rule, verdict, normal, large)
+
+
+def _decide(rule: Rule, verdict: Verdict, normal: float, large: float) -> Result:
+    el = verdict.element
+    value = verdict.ratio or 0.0
+    colours = f"{hex_color(verdict.foreground)} on {hex_color(verdict.background)}"
+    if verdict.large is None:
+        if value >= normal:
+            return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({colours})")
+        if value >= large:
+            return rule.cant_tell(el, f"Text contrast {value:.2f}:1 ({colours}) is enough "
+                                  f"only for large text, and the font size is unknown")
+        needed = large
+        kind = "any"
+    else:
+        needed = large if verdict.large else normal
+        kind = "large" if verdict.large else "normal"
+    if value >= needed:
+        return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({colours})")
+    size = f"{verdict.font_size:g}px" if verdict.font_size is not None else "unknown size"
+    message = (f"Text contrast {value:.2f}:1 ({colours}, {size}) is below {needed:g}:1 "
+               f"for {kind} text")
+    if verdict.letters < 2:
+        return rule.cant_tell(el, f"{message}; but the text may not be in a human language "
+                                  f"(fewer than two letters)")
+    return rule.fail(el, message)
+
+
+def _origin(style: object, name: str) -> str:
+    origin = getattr(style, "origin", {}).get(name)
+    return f"set by {origin}" if origin else "unknown value"
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "…"

@@ -1,0 +1,62 @@
+"""Shared checks behind the landmark rules (one place for the logic, one module per rule id)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from a11y_audit.knowledge.aria import LANDMARK_ROLES
+
+if TYPE_CHECKING:
+    from a11y_audit.rule import Page, Results, Rule
+
+
+def of_role(page: Page, role: str) -> list:
+    return [lm for lm in page.landmarks if lm.role == role]
+
+
+def no_duplicate(rule: Rule, page: Page, role: str) -> Results:
+    """As axe-core: with one landmark of ``role`` it passes; with several, the first fails and
+    names the others, which are not reported again (one finding per page, not one per copy)."""
+    found = of_role(page, role)
+    if not found:
+        return
+    first = found[0]
+    if len(found) == 1:
+        yield rule.ok(first.element)
+        return
+    others = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
+                       for lm in found[1:])
+    yield rule.fail(first.element, f"The page has {len(found)} {role} landmarks; the others: "
+                                   f"{others}", related=tuple(lm.element for lm in found[1:]))
+
+
+def top_level(rule: Rule, page: Page, role: str) -> Results:
+    """Each landmark of ``role`` must not be inside another landmark. As axe-core, a ``form``
+    ancestor counts only with an explicit role, and a complementary landmark may sit in main."""
+    for landmark in of_role(page, role):
+        parent = next(
+            (a for a in landmark.element.iterancestors()
+             if not page.is_hidden(a) and page.role(a) in LANDMARK_ROLES
+             and not (a.tag == "form" and not a.get("role"))
+             and not (role == "complementary" and page.role(a) == "main")),
+            None,
+        )
+        if parent is None:
+            yield rule.ok(landmark.element)
+        else:
+            yield rule.fail(
+                landmark.element,
+                f"The {role} landmark is inside a {page.role(parent)} landmark "
+                f"({page.css_path(parent)}); move it to the top level",
+                related=(parent,),
+            )
+
+
+def shown_dialog(page: Page):
+    """A dialog exposed to assistive technology (``role="dialog"``/``"alertdialog"`` or
+    ``<dialog open>``), or None. axe-core passes its page-level rules while a modal is open;
+    whether this one is modal and covers the page is not known from markup."""
+    for el in page.select("*[role]", "dialog[open]"):
+        if page.role(el) in ("dialog", "alertdialog") and not page.is_hidden(el):
+            return el
+    return None

@@ -1,0 +1,185 @@
+"""Shared pieces of the "has a non-empty accessible name" rules.
+
+The ACT rules 97a4e1 (buttons), c487ae (links), 59796f (image buttons), 23a2a8 (images),
+7d6734 (SVG images), m6b1q3 (menu items), e086e5 (form fields), 2t702h (summary), cae760
+(iframes) and 8fc3b6 (objects) share one expectation: each applicable element, *included in the
+accessibility tree*, has an accessible name that is not empty. This module holds the role sets
+they split between them, the check itself, and the element description used in messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.knowledge.aria import PRESENTATIONAL
+from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
+
+# ACT e086e5 (form field): roles that inherit from input, menuitem or select and are form fields.
+INPUT_FIELD_ROLES = frozenset(("combobox", "listbox", "searchbox", "slider", "spinbutton",
+                               "textbox"))
+TOGGLE_FIELD_ROLES = frozenset(("checkbox", "menuitemcheckbox", "menuitemradio", "radio",
+                                "switch"))
+FIELD_ROLES = INPUT_FIELD_ROLES | TOGGLE_FIELD_ROLES
+# ``input`` types with no ARIA role that are form fields all the same (ACT e086e5, cc0f0a).
+ROLELESS_FIELD_TYPES = frozenset(("color", "date", "datetime-local", "file", "month",
+                                  "password", "time", "week"))
+# Native form controls; custom (ARIA) fields are every other element with a field role.
+NATIVE_FIELDS = frozenset(("input", "select", "textarea"))
+
+# DPUB-ARIA roles that inherit from link (ACT "inheriting semantic link").
+LINK_ROLES = frozenset(("link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"))
+
+_SHOWN_ATTRIBUTES = ("id", "type", "role", "name", "href", "src", "data", "class")
+_VALUE_LIMIT = 40
+
+
+def describe(el: Element) -> str:
+    """A short opening tag naming the element: ``<a href="/news" class="card">``."""
+    parts = [tag_of(el)]
+    for attribute in _SHOWN_ATTRIBUTES:
+        value = el.get(attribute)
+        if value is None:
+            continue
+        value = normalize_space(value)
+        if len(value) > _VALUE_LIMIT:
+            value = value[: _VALUE_LIMIT - 1] + "…"
+        parts.append(f'{attribute}="{value}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def in_tree(page: Page, el: Element) -> bool:
+    """Included in the accessibility tree, as far as markup and inline styles tell."""
+    return not page.is_hidden(el) and page.role(el) not in PRESENTATIONAL
+
+
+def name_sources(el: Element, attributes: tuple[str, ...] = (), text: bool = True) -> str:
+    """What was looked at, for the failure message: the naming attributes the element has (all
+    empty), or the list of what it lacks (``text`` says if content could have named it)."""
+    attributes = (*attributes, "aria-labelledby", "aria-label", "title")
+    found = []
+    for attribute in attributes:
+        value = el.get(attribute)
+        if value is not None:
+            found.append(f'{attribute}="{normalize_space(value)[:_VALUE_LIMIT]}"')
+    if found:
+        verb = " gives" if len(found) == 1 else " give"
+        return ", ".join(found) + verb + " no name" + (" and there is no text" if text else "")
+    lacking = (["text"] if text else []) + list(attributes)
+    return "no " + ", ".join(lacking[:-1]) + " or " + lacking[-1]
+
+
+def with_roles(page: Page, roles: Iterable[str], skip_tags: Iterable[str] = ()) -> list[Element]:
+    """Elements whose role attribute gives them one of ``roles``, not hidden from assistive
+    technology, except those with a tag in ``skip_tags`` (native fields other rules judge)."""
+    roles, skip_tags = frozenset(roles), frozenset(skip_tags)
+    return [el for el in page.with_role
+            if tag_of(el) not in skip_tags and page.role(el) in roles and not page.is_hidden(el)]
+
+
+def check_named(rule: Rule, page: Page, elements: Iterable[Element], what: str,
+                attributes: tuple[str, ...] = (), text: bool = True) -> Results:
+    """Pass each element with a non-empty accessible name, fail the others."""
+    for el in elements:
+        yield named(rule, page, el, what, attributes, text)
+
+
+def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str, ...] = (),
+          text: bool = True) -> Result:
+    """``ok`` when the element has a non-empty accessible name, else ``fail``; ``attributes``
+    and ``text`` list the element's own name sources for the message.
+
+    cantTell instead of fail when static HTML cannot decide: a ``<style>`` rule of the page may
+    hide the element (then it is not in the accessibility tree), or the text would come from a
+    script: a custom element (``<lazy-image alt=...>``) or a lazy-loading placeholder
+    (``data-alt``) where the name would be.
+    """
+    name = page.name(el)
+    if name:
+        return rule.ok(el, lambda: f'{what} {describe(el)} is named "{name[:80]}"')
+    message = (f"{what} {describe(el)} has no accessible name: "
+               f"{name_sources(el, attributes, text)}")
+    selector = may_be_removed_by_style(page, el)
+    if selector:
+        return rule.cant_tell(el, f"{message}; but the <style> rule {selector!r} may hide it")
+    scripted = scripted_content(el) if text else None
+    if scripted is not None:
+        return rule.cant_tell(el, f"{message}; but a script may fill {describe(scripted)} "
+                                  "with a name")
+    return rule.fail(el, message)
+
+
+def scripted_content(el: Element) -> Element | None:
+    """A custom element or lazy-loading placeholder whose rendered content scripts decide."""
+    if "-" in tag_of(el):
+        return el
+    found = el.xpath(".//*[contains(local-name(), '-') or @data-alt]")
+    return found[0] if found else None
+
+
+# -- <style> rules that may take an element out of the accessibility tree -------------------
+#
+# Only ``display: none`` and ``visibility: hidden|collapse`` remove content from the
+# accessibility tree; off-screen positioning or clipping does not (ACT "included in the
+# accessibility tree"). A rule's selector is judged by its last compound (tag, id, classes),
+# matched against the element and its ancestors: a "may", used to say cantTell.
+
+def may_be_removed_by_style(page: Page, el: Element) -> str | None:
+    """The selector of a ``<style>`` rule that may set ``display: none`` or ``visibility:
+    hidden`` on the element or an ancestor, else None (off-screen or clipped content is still
+    in the accessibility tree and does not count)."""
+    return may_be_hidden_by_style(page, el, sight_only=False)
+
+
+# -- which rule checks an element's name: axe-core's routing --------------------------------
+
+# Roles that need an accessible name (WAI-ARIA 1.2 "Accessible Name Required", as axe-core's
+# ``accessibleNameRequired`` lists them).
+NAME_REQUIRED_ROLES = frozenset((
+    "alertdialog", "application", "button", "checkbox", "combobox", "dialog", "img", "link",
+    "listbox", "menuitem", "menuitemcheckbox", "menuitemradio", "meter", "option",
+    "progressbar", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox", "toolbar",
+    "treeitem"))
+# Roles aria-command-name checks when an element other than <a href> or <button> takes them
+# from its role attribute (link roles excepted: link-name checks every link, ACT c487ae).
+COMMAND_ROLES = frozenset(("button", "link", "menuitem"))
+
+
+def native_name_rule_applies(page: Page, el: Element) -> bool:
+    """axe-core's ``no-explicit-name-required-matches`` for ``img``, ``button`` and image
+    buttons: the native rule applies unless an explicit role takes over that needs no name
+    (``<img role="separator">`` that is not focusable). ``none``/``presentation`` keep it."""
+    from a11y_audit.knowledge.aria import explicit_role
+
+    role = explicit_role(el)
+    if role is None or role in PRESENTATIONAL or role in NAME_REQUIRED_ROLES:
+        return True
+    return page.is_focusable(el)
+
+
+def command_rule(page: Page, el: Element) -> str | None:
+    """Which naming rule checks a link, button or menu item, axe-core's routing where the ACT
+    rules allow it: ``button-name`` for ``<button>``, ``input-button-name`` for input buttons
+    (``type=button|submit|reset``), ``link-name`` for
+    ``<a href>`` and for every element with an explicit link role (ACT rule c487ae covers them
+    all), ``aria-command-name`` for other elements given ``role="button"`` or
+    ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
+    None for anything else."""
+    from a11y_audit.knowledge.aria import explicit_role
+    from a11y_audit.semantics.names import input_type
+
+    tag, role = tag_of(el), explicit_role(el)
+    native = None
+    if tag == "a" and el.get("href") is not None:
+        native = "link-name"
+    elif tag == "button":
+        native = "button-name"
+    elif tag == "input" and input_type(el) in ("button", "submit", "reset"):
+        native = "input-button-name"
+    if role in LINK_ROLES:
+        return "link-name"
+    if role in COMMAND_ROLES:
+        return native if role == "button" and native in ("button-name", "input-button-name") \
+            else "aria-command-name"
+    return native

@@ -1,1 +1,0 @@
-"""Shared accessibility knowledge: DOM helpers, ARIA tables, names, visibility, WCAG."""

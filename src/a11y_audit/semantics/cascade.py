@@ -1,0 +1,829 @@
+"""The CSS cascade for the properties rules need: computed styles per element, memoised.
+
+Sources, in cascade order: the browser's defaults that matter here (``[hidden]`` and closed
+``dialog`` not displayed, heading sizes, bold text), the site's stylesheets supplied with
+``--stylesheet`` / the ``stylesheets`` config key, then the page's ``<link rel=stylesheet>``
+and ``<style>`` elements in document order (``@import`` included), then ``style``
+attributes. Declarations compete by origin and ``!important``, style attribute, cascade layer,
+specificity and order (CSS Cascade 5, section 6); ``inherit``/``initial``/``unset`` are
+honoured; ``color``, ``font-size``, ``font-weight`` and ``visibility`` inherit.
+
+Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
+there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
+count, and how media queries are evaluated for the viewport, default screen 1280x800).
+
+A linked stylesheet that cannot be had (a saved page whose CSS lives on the site) is listed in
+:attr:`Cascade.missing`; callers keep their cautious answers (cantTell, class-word hints)
+for such pages. Values the cascade cannot resolve (``var()``, ``calc()``, system colours) are
+unknown (``None``), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from tinycss2 import color4
+
+from a11y_audit.dom import tag_of
+from a11y_audit.semantics.css import (
+    DEFAULT_VIEWPORT,
+    RENDERING,
+    Declaration,
+    StyleRule,
+    Stylesheet,
+    Viewport,
+    media_matches,
+    parse_declarations,
+    parse_stylesheet,
+)
+from a11y_audit.semantics.selectors import compile_selector
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+RGBA = tuple[float, float, float, float]
+
+MAX_STYLESHEET_BYTES = 5 * 1024 * 1024
+_IMPORT_DEPTH = 4
+
+# -- time spent (read by scripts/bench.py) -------------------------------------------------
+
+_spent = [0.0]
+
+
+def cascade_seconds(reset: bool = False) -> float:
+    """Seconds spent parsing stylesheets and computing styles since the last reset (the
+    benchmark prints the cascade's share of the audit with it)."""
+    value = _spent[0]
+    if reset:
+        _spent[0] = 0.0
+    return value
+
+
+def clear_caches() -> None:
+    """Forget parsed stylesheets and compiled selectors, as a new run starts with none."""
+    from a11y_audit.semantics import css, selectors
+
+    css.parse_stylesheet.cache_clear()
+    css.parse_declarations.cache_clear()
+    css.selector_filter.cache_clear()
+    css._selectors.cache_clear()
+    css.media_matches.cache_clear()
+    selectors.compile_selector.cache_clear()
+
+
+# -- where stylesheets come from -----------------------------------------------------------
+
+Fetch = Callable[[str], "str | None"]
+
+
+@dataclass(slots=True)
+class StyleEnvironment:
+    """What a run knows beyond each page: the viewport, site CSS for every page, and how to
+    load linked stylesheets (local files next to the page; URLs only with ``fetch``).
+    Loaded stylesheets are cached for the run, since one site's pages share them."""
+
+    viewport: Viewport = DEFAULT_VIEWPORT
+    site_css: tuple[str, ...] = ()
+    fetch: Fetch | None = None
+    _cache: dict[str, str | None] = field(default_factory=dict)
+
+    def load(self, href: str, base: str | None) -> tuple[str, str | None]:
+        """(address, CSS text or None when it cannot be had)."""
+        href = href.strip()
+        address = _resolve(href, base)
+        if address in self._cache:
+            return address, self._cache[address]
+        text: str | None = None
+        if address.startswith(("http://", "https://")):
+            if self.fetch is not None:
+                try:
+                    text = self.fetch(address)
+                except Exception:   # a stylesheet that cannot be fetched is missing, not fatal
+                    text = None
+        elif address and not address.startswith(("data:", "//")):
+            text = _read_local(address)
+        self._cache[address] = text
+        return address, text
+
+
+def _resolve(href: str, base: str | None) -> str:
+    if href.startswith(("http://", "https://")) or base is None:
+        return href
+    if base.startswith(("http://", "https://")):
+        return urljoin(base, href)
+    if href.startswith("//"):
+        return "https:" + href
+    path = unquote(urlsplit(href).path)
+    if not path:
+        return ""
+    return str(Path(base).parent / path)
+
+
+def _read_local(path: str) -> str | None:
+    try:
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > MAX_STYLESHEET_BYTES:
+            return None
+        return file.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+DEFAULT_ENVIRONMENT = StyleEnvironment()
+
+
+# -- computed style -----------------------------------------------------------------------
+
+_INHERITED = ("color", "font-size", "font-weight", "visibility", "text-shadow",
+              "-webkit-text-fill-color")
+_UNLAYERED = 1 << 20
+
+
+@dataclass(slots=True)
+class Style:
+    """The computed values rules read. ``None`` means unknown (``var()``, ``calc()``...)."""
+
+    display: str | None = "inline"
+    visibility: str | None = "visible"
+    content_visibility: str = "visible"
+    opacity: float | None = 1.0
+    color: RGBA | None = (0.0, 0.0, 0.0, 1.0)
+    background_color: RGBA | None = (0.0, 0.0, 0.0, 0.0)
+    background_image: bool | None = False
+    font_size: float | None = 16.0
+    font_weight: int | None = 400
+    position: str = "static"
+    values: dict[str, str] = field(default_factory=dict)    # other tracked properties, as text
+    origin: dict[str, str] = field(default_factory=dict)    # property -> where it was set
+
+    def get(self, name: str) -> str:
+        return self.values.get(name, "")
+
+
+_ROOT_PARENT = Style()
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """The computed values that decide whether an element is rendered."""
+
+    display: str | None
+    visibility: str | None
+    content_visibility: str
+
+
+_ROOT_RENDERING = Rendering("inline", "visible", "visible")
+
+
+class Cascade:
+    """Styles for one page. Build with :func:`cascade_of`."""
+
+    def __init__(self, page: Page, env: StyleEnvironment) -> None:
+        started = time.perf_counter()
+        self.page = page
+        self.env = env
+        self.viewport = env.viewport
+        self.missing: list[str] = []          # linked stylesheets that could not be had
+        self.missing_at: list[Element] = []   # the <link> or <style> that named each
+        self.loaded: list[str] = []           # linked stylesheets read
+        self._styles: dict[Element, Style] = {}
+        self._ancestors: dict[Element, frozenset[str]] = {}
+        sheets: list[Stylesheet] = []
+        for css in env.site_css:
+            self._add(sheets, css, None, 0)
+        base = page.url or (page.source if Path(page.source).suffix else None)
+        for el in page.select("style", "link[href]"):
+            if _inert_container(el):
+                continue
+            media = el.get("media")
+            if media and not media_matches(media, self.viewport):
+                continue
+            if tag_of(el) == "style":
+                kind = (el.get("type") or "text/css").strip().lower()
+                if kind not in ("", "text/css"):
+                    continue
+                self._add(sheets, "".join(el.itertext()), base, 0, el)
+                continue
+            rel = (el.get("rel") or "").lower().split()
+            if "stylesheet" not in rel or "alternate" in rel or el.get("disabled") is not None:
+                continue
+            address, text = env.load(el.get("href") or "", base)
+            if text is None:
+                self.missing.append(address or el.get("href") or "")
+                self.missing_at.append(el)
+            else:
+                self.loaded.append(address)
+                self._add(sheets, text, address, 0, el)
+        layers: list[str] = []
+        for sheet in sheets:
+            for name in sheet.layers:
+                if name not in layers:
+                    layers.append(name)
+        self._ranks = {name: i for i, name in enumerate(layers)}
+        self.sheets = [s for s in sheets if s.rules]
+        self._indexes: dict[str, dict[str, list[tuple[StyleRule, int, int]]]] = {}
+        self._rendering: dict[Element, Rendering] = {}
+        _spent[0] += time.perf_counter() - started
+
+    @property
+    def skipped(self) -> int:
+        """Selectors never applied (pseudo-elements), in the sheets indexed so far."""
+        return sum(s.skipped for s in self.sheets)
+
+    def _index(self, kind: str) -> dict[str, list[tuple[StyleRule, int, int]]]:
+        """The page's rules of every sheet by selector key, with sheet position and layer
+        rank, built once per kind (``"rendering"`` or ``"all"``)."""
+        found = self._indexes.get(kind)
+        if found is not None:
+            return found
+        started = time.perf_counter()
+        merged: dict[str, list[tuple[StyleRule, int, int]]] = {}
+        ranks = self._ranks
+        for position, sheet in enumerate(self.sheets):
+            for key, rules in sheet.index(kind).items():
+                bucket = merged.setdefault(key, [])
+                for rule in rules:
+                    rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
+                    bucket.append((rule, position, rank))
+        self._indexes[kind] = merged
+        _spent[0] += time.perf_counter() - started
+        return merged
+
+    def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,
+             owner: Element | None = None) -> None:
+        sheet = parse_stylesheet(css, self.viewport)
+        if depth < _IMPORT_DEPTH:
+            for url in sheet.imports:
+                address, text = self.env.load(url, base)
+                if text is None:
+                    self.missing.append(address or url)
+                    if owner is not None:
+                        self.missing_at.append(owner)
+                else:
+                    self._add(sheets, text, address, depth + 1, owner)
+        sheets.append(sheet)
+
+    @property
+    def complete(self) -> bool:
+        """Every linked stylesheet was read: the cascade, not a guess, decides."""
+        return not self.missing
+
+    # -- matching ------------------------------------------------------------------------
+
+    def declarations(self, el: Element, kind: str = "all"
+                     ) -> list[tuple[tuple, str, str, bool, str]]:
+        """(priority, property, value, important, origin) of every declaration that applies
+        to ``el``, lowest priority first (``kind="rendering"``: display and visibility)."""
+        found: list[tuple[tuple, str, str, bool, str]] = []
+        tag = tag_of(el)
+        for declaration in _ua_declarations(el, tag):
+            found.append(((0, 0, 0, (0, 0, 0), 0, 0), *declaration, "the browser's default"))
+        index = self._index(kind) if self.sheets else None
+        if index:
+            keys = ["*", tag]
+            ident = el.get("id")
+            if ident:
+                keys.append("#" + ident)
+            classes = el.get("class")
+            if classes:
+                keys.extend({"." + c for c in classes.split()})
+            mine = frozenset(keys)
+            above: frozenset[str] | None = None
+            for key in keys:
+                for rule, position, rank in index.get(key, ()):
+                    if rule.own and not rule.own <= mine:
+                        continue
+                    if rule.above:
+                        if above is None:
+                            above = self._above(el)
+                        if not rule.above <= above:
+                            continue
+                    compiled = compile_selector(rule.selector)
+                    if compiled is None:
+                        continue
+                    if compiled[2]:
+                        if above is None:
+                            above = self._above(el)
+                        if not compiled[2] <= above:
+                            continue
+                    if not compiled[0](el):
+                        continue
+                    for name, value, important in rule.declarations:
+                        priority = ((2, 0, -rank, compiled[1], position, rule.order)
+                                    if important else
+                                    (1, 0, rank, compiled[1], position, rule.order))
+                        found.append((priority, name, value, important, rule.selector))
+        inline = el.get("style")
+        if inline:
+            for order, (name, value, important) in enumerate(parse_declarations(inline)):
+                if kind == "rendering" and name not in RENDERING:
+                    continue
+                priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
+                found.append((priority, name, value, important, "style attribute"))
+        if len(found) > 1:
+            found.sort(key=lambda item: item[0])
+        return found
+
+    def display_origin(self, el: Element) -> str | None:
+        """Where the winning ``display: none`` or ``visibility: hidden`` of ``el`` comes from
+        (a selector, "style attribute" or "the browser's default"), None when neither wins."""
+        winners: dict[str, tuple[str, str]] = {}
+        for _, name, value, _, origin in self.declarations(el, "rendering"):
+            winners[name] = (value.strip().lower(), origin)
+        display = winners.get("display")
+        if display and display[0] == "none":
+            return display[1]
+        visibility = winners.get("visibility")
+        if visibility and visibility[0] in ("hidden", "collapse"):
+            return visibility[1]
+        return None
+
+    def sets_rendering(self, el: Element) -> bool:
+        """A stylesheet rule (not the browser's default) sets ``display`` or ``visibility``
+        on ``el``: the page's own CSS decides whether it is displayed."""
+        return any(priority[0] >= 1 and priority[1] == 0
+                   for priority, *_ in self.declarations(el, "rendering"))
+
+    def rendering(self, el: Element) -> Rendering:
+        """Computed display, visibility and content-visibility (memoised): what
+        :mod:`a11y_audit.semantics.visibility` reads for every element."""
+        memo = self._rendering
+        found = memo.get(el)
+        if found is not None:
+            return found
+        started = time.perf_counter()
+        chain, parent = _unknown_chain(memo, el, _ROOT_RENDERING)
+        for item in chain:
+            display: str | None = "inline"
+            visibility = parent.visibility
+            content = "visible"
+            for _, name, value, _, _ in self.declarations(item, "rendering"):
+                lower = value.strip().lower()
+                unknown = "var(" in lower or "env(" in lower
+                if name == "display":
+                    display = (None if unknown else "inline" if lower in _RESETS
+                               else lower.split()[0] if lower else display)
+                elif name == "visibility":
+                    visibility = (parent.visibility if lower in ("inherit", "unset")
+                                  else "visible" if lower in _RESETS
+                                  else None if unknown else lower)
+                elif name == "content-visibility":
+                    content = "visible" if lower in _RESETS or unknown else lower
+            parent = memo[item] = Rendering(display, visibility, content)
+        _spent[0] += time.perf_counter() - started
+        return parent
+
+    def _above(self, el: Element) -> frozenset[str]:
+        """Ids, classes and tags of the element's ancestors (memoised), to skip rules whose
+        ancestor compounds cannot match without walking the ancestors."""
+        memo = self._ancestors
+        parent = el.getparent()
+        if parent is None:
+            return frozenset()
+        found = memo.get(parent)
+        if found is not None:
+            return found
+        chain, keys = _unknown_chain(memo, parent, frozenset())
+        for item in chain:
+            own = {tag_of(item)}
+            if item.get("id"):
+                own.add("#" + item.get("id"))
+            if item.get("class"):
+                own.update("." + c for c in item.get("class").split())
+            keys = keys | own
+            memo[item] = keys
+        return keys
+
+    # -- computing -----------------------------------------------------------------------
+
+    def style(self, el: Element) -> Style:
+        """The computed style of ``el`` (memoised; ancestors first, for inheritance)."""
+        styles = self._styles
+        found = styles.get(el)
+        if found is not None:
+            return found
+        started = time.perf_counter()
+        chain, parent_style = _unknown_chain(styles, el, _ROOT_PARENT)
+        root_style = styles.get(self.page.root)
+        for item in chain:
+            style = self._compute(item, parent_style, root_style)
+            styles[item] = style
+            if root_style is None:
+                root_style = style
+            parent_style = style
+        _spent[0] += time.perf_counter() - started
+        return parent_style
+
+    def _compute(self, el: Element, parent: Style, root: Style | None) -> Style:
+        specified: dict[str, tuple[str, str]] = {}
+        for _, name, value, _, origin in self.declarations(el):
+            for longhand, part in _expand(name, value):
+                specified[longhand] = (part, origin)
+        style = Style(
+            visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
+            font_weight=parent.font_weight,
+        )
+        for name in _INHERITED[4:]:
+            if name in parent.values:
+                style.values[name] = parent.values[name]
+        for name in _INHERITED:
+            if name in parent.origin:
+                style.origin[name] = parent.origin[name]
+        for name, (value, origin) in specified.items():
+            value = value.strip()
+            lower = value.lower()
+            if lower in ("inherit", "unset", "revert", "revert-layer") and name in _INHERITED:
+                continue
+            if lower in ("initial", "unset", "revert", "revert-layer"):
+                if name in ("display", "visibility", "opacity", "background-color",
+                            "background-image", "position"):
+                    value = lower = _INITIAL[name]
+                else:
+                    style.values.pop(name, None)
+                    continue
+            if lower == "inherit":
+                _inherit(style, parent, name)
+                style.origin[name] = origin
+                continue
+            style.origin[name] = origin
+            _apply(style, name, value, lower, parent, root, self.viewport)
+        if style.background_color is not None and "currentcolor" in str(
+                specified.get("background-color", ("", ""))[0]).lower():
+            style.background_color = style.color
+        return style
+
+
+_RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
+_INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1",
+            "background-color": "transparent", "background-image": "none",
+            "position": "static"}
+
+
+T = TypeVar("T")
+
+
+def _unknown_chain(memo: dict[Any, T], el: Element, root: T) -> tuple[list[Element], T]:
+    """``el`` and its ancestors up to the nearest one already in ``memo``, outermost first,
+    with that ancestor's memoised value (``root`` when none is): the elements to compute, in
+    the order inheritance needs."""
+    chain = []
+    node: Element | None = el
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            chain.reverse()
+            return chain, known
+        chain.append(node)
+        node = node.getparent()
+    chain.reverse()
+    return chain, root
+
+
+def _inherit(style: Style, parent: Style, name: str) -> None:
+    attribute = name.replace("-", "_")
+    if hasattr(style, attribute) and attribute not in ("values", "origin"):
+        setattr(style, attribute, getattr(parent, attribute))
+    elif name in parent.values:
+        style.values[name] = parent.values[name]
+
+
+def _apply(style: Style, name: str, value: str, lower: str, parent: Style,
+           root: Style | None, viewport: Viewport) -> None:
+    unknown = "var(" in lower or "env(" in lower or "attr(" in lower
+    if name == "display":
+        style.display = None if unknown else lower.split()[0]
+    elif name == "visibility":
+        style.visibility = None if unknown else lower
+    elif name == "content-visibility":
+        style.content_visibility = lower
+    elif name == "opacity":
+        style.opacity = _number(lower)
+    elif name == "color":
+        style.color = parent.color if lower == "currentcolor" else (
+            None if unknown else parse_color(value))
+    elif name == "background-color":
+        style.background_color = None if unknown else (
+            style.color if lower == "currentcolor" else parse_color(value))
+    elif name == "background-image":
+        style.background_image = None if unknown else lower != "none"
+    elif name == "font-size":
+        style.font_size = font_size(lower, parent.font_size,
+                                    root.font_size if root is not None else 16.0, viewport)
+    elif name == "font-weight":
+        style.font_weight = font_weight(lower, parent.font_weight)
+    elif name == "position":
+        style.position = lower
+    else:
+        style.values[name] = lower
+
+
+def _number(text: str) -> float | None:
+    text = text.strip()
+    try:
+        if text.endswith("%"):
+            return max(0.0, min(1.0, float(text[:-1]) / 100))
+        return max(0.0, min(1.0, float(text)))
+    except ValueError:
+        return None
+
+
+def parse_color(text: str) -> RGBA | None:
+    """A CSS colour as sRGB (0-1 channels and alpha), None when unknown (system colours,
+    ``var()``, colour spaces without an sRGB conversion)."""
+    try:
+        parsed = color4.parse_color(text)
+    except Exception:  # tinycss2 raises on some malformed input
+        return None
+    if parsed is None or isinstance(parsed, str):
+        return None
+    try:
+        srgb = parsed.to("srgb")
+    except (NotImplementedError, ValueError, ZeroDivisionError):
+        return None
+    r, g, b = (max(0.0, min(1.0, float(c))) for c in srgb.coordinates)
+    return (r, g, b, max(0.0, min(1.0, float(parsed.alpha))))
+
+
+_KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
+                  "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+_SIZE = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
+
+
+def font_size(value: str, parent: float | None, root: float | None,
+              viewport: Viewport = DEFAULT_VIEWPORT) -> float | None:
+    """A ``font-size`` value in CSS pixels; None when it cannot be resolved statically."""
+    value = value.strip()
+    if value in _KEYWORD_SIZES:
+        return _KEYWORD_SIZES[value]
+    if value in ("smaller", "larger"):
+        return None if parent is None else parent * (1 / 1.2 if value == "smaller" else 1.2)
+    match = _SIZE.match(value)
+    if not match:
+        return None
+    number = float(match.group(1))
+    unit = match.group(2) or ("px" if number == 0 else "")
+    if unit == "px":
+        return number
+    if unit in ("em", "%"):
+        if parent is None:
+            return None
+        return parent * (number / 100 if unit == "%" else number)
+    if unit == "rem":
+        return None if root is None else root * number
+    if unit in ("ex", "ch"):
+        return None if parent is None else parent * number / 2
+    factors = {"pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
+               "q": 96 / 101.6, "vw": viewport.width / 100, "vh": viewport.height / 100,
+               "vmin": min(viewport.width, viewport.height) / 100,
+               "vmax": max(viewport.width, viewport.height) / 100}
+    return number * factors[unit] if unit in factors else None
+
+
+def font_weight(value: str, parent: int | None) -> int | None:
+    value = value.strip()
+    if value == "normal":
+        return 400
+    if value == "bold":
+        return 700
+    if value in ("bolder", "lighter"):
+        if parent is None:
+            return None
+        if value == "bolder":
+            return 400 if parent < 350 else 700 if parent < 550 else 900
+        return 100 if parent < 550 else 400 if parent < 750 else 700
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return int(number) if 1 <= number <= 1000 else None
+
+
+# -- shorthands -----------------------------------------------------------------------------
+
+def _tokens(value: str) -> list[str]:
+    """Top-level space-separated tokens (parentheses kept together)."""
+    out, depth, start = [], 0, None
+    for i, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char.isspace() and depth == 0:
+            if start is not None:
+                out.append(value[start:i])
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        out.append(value[start:])
+    return out
+
+
+_IMAGE = re.compile(r"url\(|gradient\(|image-set\(|image\(|element\(|cross-fade\(", re.I)
+_FONT_SYSTEM = frozenset(("caption", "icon", "menu", "message-box", "small-caption",
+                          "status-bar"))
+
+
+def _expand(name: str, value: str) -> list[tuple[str, str]]:
+    if name == "background":
+        lower = value.lower()
+        if "var(" in lower:
+            return [("background-color", "var()"), ("background-image", "var()")]
+        image = "url()" if _IMAGE.search(value) else "none"
+        layers = _split_commas(value)
+        color = "transparent"
+        for token in _tokens(layers[-1]):
+            if token.lower() in ("none", "inherit", "initial", "unset"):
+                if token.lower() != "none":
+                    return [("background-color", token), ("background-image", token)]
+                continue
+            if parse_color(token) is not None or token.lower() == "currentcolor":
+                color = token
+        return [("background-color", color), ("background-image", image)]
+    if name == "font":
+        lower = value.lower().strip()
+        if lower in _FONT_SYSTEM or "var(" in lower:
+            return [("font-size", "var()"), ("font-weight", "var()")]
+        if lower in ("inherit", "initial", "unset"):
+            return [("font-size", lower), ("font-weight", lower)]
+        weight = "normal"
+        size = None
+        for token in _tokens(value.split(",")[0]):
+            low = token.lower()
+            if low in ("bold", "bolder", "lighter") or re.fullmatch(r"[1-9]00", low):
+                weight = low
+                continue
+            candidate = low.split("/")[0]
+            if candidate and (candidate in _KEYWORD_SIZES or _SIZE.match(candidate)
+                              or candidate.startswith(("calc(", "clamp(", "min(", "max("))):
+                size = candidate
+                break
+        return [("font-weight", weight), ("font-size", size or "var()")]
+    if name == "inset":
+        parts = _tokens(value) or ["auto"]
+        top = parts[0]
+        right = parts[1] if len(parts) > 1 else top
+        bottom = parts[2] if len(parts) > 2 else top
+        left = parts[3] if len(parts) > 3 else right
+        return [("top", top), ("right", right), ("bottom", bottom), ("left", left)]
+    if name == "overflow":
+        parts = _tokens(value) or ["visible"]
+        return [("overflow-x", parts[0]), ("overflow-y", parts[-1])]
+    return [(name, value)]
+
+
+def _split_commas(value: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            out.append(value[start:i])
+            start = i + 1
+    out.append(value[start:])
+    return out
+
+
+# -- the browser's own stylesheet (the parts that matter here) ----------------------------
+
+_HEADING_SIZES = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h4": "1em", "h5": "0.83em",
+                  "h6": "0.67em"}
+_BOLD = frozenset(("b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
+_BLOCK = frozenset(("html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+                    "li", "dl", "dt", "dd", "section", "article", "aside", "nav", "header",
+                    "footer", "main", "figure", "figcaption", "blockquote", "pre", "form",
+                    "fieldset", "table", "address", "details", "summary", "hr", "dialog", "legend",
+                    "menu", "search", "hgroup", "center"))
+_NONE = frozenset(("head", "script", "style", "template", "title", "meta", "link", "base",
+                   "noscript"))
+_TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-cell",
+          "thead": "table-header-group", "tbody": "table-row-group",
+          "tfoot": "table-footer-group", "caption": "table-caption", "col": "table-column",
+          "colgroup": "table-column-group", "li": "list-item"}
+
+
+def _ua_declarations(el: Element, tag: str) -> list[Declaration]:
+    out: list[Declaration] = []
+    if tag in _BLOCK:
+        out.append(("display", "block", False))
+    elif tag in _TABLE:
+        out.append(("display", _TABLE[tag], False))
+    if tag in _NONE or el.get("hidden") is not None or (
+            tag == "dialog" and el.get("open") is None):
+        out.append(("display", "none", False))
+    if tag == "input" and (el.get("type") or "").strip().lower() == "hidden":
+        out.append(("display", "none", True))
+    size = _HEADING_SIZES.get(tag)
+    if size:
+        out.append(("font-size", size, False))
+    elif tag in ("small", "sub", "sup"):
+        out.append(("font-size", "smaller", False))
+    if tag in _BOLD:
+        out.append(("font-weight", "bold", False))
+    if tag in ("a", "area") and el.get("href") is not None:
+        out.append(("color", "#0000ee", False))          # :link, unvisited at rest
+    elif tag == "mark":
+        out.append(("background-color", "yellow", False))
+        out.append(("color", "black", False))
+    elif tag in ("button", "input", "select", "textarea"):
+        out.append(("color", "black", False))            # buttontext/fieldtext, light scheme
+    return out
+
+
+def _inert_container(el: Element) -> bool:
+    """Inside ``template``/``noscript``/``svg foreignObject``-less content: not applied."""
+    return any(tag_of(node) in ("template", "noscript") for node in el.iterancestors())
+
+
+def cascade_of(page: Page) -> Cascade:
+    """The page's cascade, built once (the environment is ``page.style_environment``)."""
+    env = getattr(page, "style_environment", None) or DEFAULT_ENVIRONMENT
+    return page.memo("cascade", lambda p: Cascade(p, env))
+
+
+# -- hidden: not rendered, and visually hidden ----------------------------------------------
+
+_RECT_NUMBERS = re.compile(r"-?[\d.]+")
+_OFFSET = re.compile(r"^(-?[\d.]+)(px|em|rem|%|vw|vh)?$")
+
+
+def _length_px(value: str, style: Style, viewport: Viewport) -> float | None:
+    match = _OFFSET.match(value.strip())
+    if not match:
+        return None
+    number = float(match.group(1))
+    unit = match.group(2) or "px"
+    if unit == "px":
+        return number
+    if unit in ("em", "rem"):
+        return number * (style.font_size or 16.0)
+    if unit == "vw":
+        return number * viewport.width / 100
+    if unit == "vh":
+        return number * viewport.height / 100
+    return None
+
+
+def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
+    """Why a rendered element with this style is hidden from sight (it stays in the
+    accessibility tree): the sr-only clip patterns, off-screen positioning, zero size with
+    overflow hidden, zero opacity, ``scale(0)``. None when nothing hides it."""
+    values = style.values
+    positioned = style.position in ("absolute", "fixed")
+    clip = values.get("clip", "")
+    if positioned and clip.startswith("rect("):
+        numbers = [float(n) for n in _RECT_NUMBERS.findall(clip)]
+        if len(numbers) == 4 and (abs(numbers[2] - numbers[0]) <= 1
+                                  or abs(numbers[1] - numbers[3]) <= 1):
+            return f"clip: {clip}"
+    clip_path = values.get("clip-path", "")
+    if (clip_path and re.match(r"inset\(\s*(50|100)(\.0+)?%", clip_path)) or re.match(
+            r"(circle|ellipse)\(\s*0(px|%)?\s*[\s)]", clip_path):
+        return f"clip-path: {clip_path}"
+    if positioned:
+        for side in ("left", "top", "right"):
+            offset = values.get(side)
+            if offset:
+                pixels = _length_px(offset, style, viewport)
+                if pixels is not None and pixels <= -999:
+                    return f"{side}: {offset} (off-screen)"
+    overflow = (values.get("overflow-x", "visible"), values.get("overflow-y", "visible"))
+    if any(o in ("hidden", "clip") for o in overflow):
+        for side in ("width", "height"):
+            size = values.get(side)
+            if size:
+                pixels = _length_px(size, style, viewport)
+                if pixels is not None and pixels <= 1:
+                    return f"{side}: {size} with overflow hidden"
+    if style.opacity is not None and style.opacity == 0:
+        return "opacity: 0"
+    transform = values.get("transform", "")
+    if re.match(r"scale[xy]?\(\s*0(\.0+)?\s*[,)]", transform):
+        return f"transform: {transform}"
+    return None
+
+
+def text_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
+    """Why the element's own text cannot be seen although its box may be: a large negative
+    ``text-indent`` (image replacement), ``font-size: 0``, transparent text."""
+    indent = style.values.get("text-indent")
+    if indent:
+        pixels = _length_px(indent, style, viewport)
+        if pixels is not None and pixels <= -999:
+            return f"text-indent: {indent}"
+    if style.font_size is not None and style.font_size == 0:
+        return "font-size: 0"
+    if style.color is not None and style.color[3] == 0:
+        return "color: transparent"
+    return None

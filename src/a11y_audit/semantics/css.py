@@ -1,0 +1,671 @@
+"""Stylesheets as data: split into rules, media queries evaluated, rules indexed by selector key.
+
+Knowledge floor: no Page here. :func:`parse_stylesheet` turns CSS text into a
+:class:`Stylesheet` whose style rules are indexed by the rightmost compound of each selector
+(an id, else a class, else a tag, else universal), as browsers do, so that matching an element
+tests only the rules that could apply to it. Only the declarations of the properties the
+rules need are kept (:data:`TRACKED`); a stylesheet is parsed once per run and viewport
+(:func:`parse_stylesheet` is cached by content).
+
+The block structure is found with one C-speed scan (strings, comments and escapes skipped);
+declaration values are kept as text and read by :mod:`a11y_audit.semantics.cascade` with
+tinycss2 where values need real parsing (colours). What is evaluated:
+
+* ``@media``: media types ``all``/``screen`` apply, ``print`` and others never; features
+  ``width``/``height`` (``min-``, ``max-``, range syntax), ``orientation``, ``aspect-ratio``,
+  ``resolution``/``device-pixel-ratio`` (1dppx), ``prefers-color-scheme`` (light),
+  ``prefers-reduced-motion`` and ``prefers-contrast`` (no-preference), ``hover``/``pointer``
+  (a mouse), ``scripting`` (enabled); an unknown feature does not match, as in browsers.
+* ``@supports``: the engine is taken to be a current browser: a condition applies unless it is
+  a ``not`` condition.
+* ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
+  declarations) and lose to them (``!important``).
+* ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
+* ``@container``, ``@scope``, ``@starting-style`` and nested style rules are not evaluated;
+  their rules are skipped. ``@font-face``, ``@keyframes``, ``@page`` hold no style rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+# Properties whose declarations are kept; everything else is dropped at parse time.
+TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
+                     "background", "background-color", "background-image", "font", "font-size",
+                     "font-weight", "position", "left", "top", "right", "bottom", "inset", "clip",
+                     "clip-path", "width", "height", "max-width", "max-height", "overflow",
+                     "overflow-x", "overflow-y", "transform", "text-indent", "mix-blend-mode",
+                     "filter", "text-shadow", "-webkit-text-fill-color"))
+
+
+@dataclass(frozen=True, slots=True)
+class Viewport:
+    """The screen the page is judged on (axe runs at 1280x800)."""
+
+    width: float = 1280.0
+    height: float = 800.0
+
+    @classmethod
+    def parse(cls, text: str) -> Viewport:
+        """``"1280x800"`` to a viewport; ValueError for anything else."""
+        match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text or "")
+        if not match:
+            raise ValueError(f"viewport must be WIDTHxHEIGHT in CSS pixels, not {text!r}")
+        return cls(float(match.group(1)), float(match.group(2)))
+
+
+DEFAULT_VIEWPORT = Viewport()
+
+Declaration = tuple[str, str, bool]          # (property, value text, !important)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRule:
+    """One selector of a style rule with the rule's kept declarations."""
+
+    selector: str
+    order: int                  # position in the stylesheet
+    layer: str | None           # cascade layer name, None when unlayered
+    declarations: tuple[Declaration, ...]
+    own: frozenset[str]         # ids (#x), classes (.x) and tag the subject must carry
+    above: frozenset[str]       # ... that its ancestors must carry (a filter before matching)
+
+
+# Properties that decide whether an element is rendered: the index every page needs.
+RENDERING = frozenset(("display", "visibility", "content-visibility"))
+_RENDERING_WORDS = ("display", "visibility")
+
+
+@dataclass(slots=True)
+class Stylesheet:
+    """The style rules that apply at the viewport, as written; indexed on first use, once for
+    the properties that decide rendering and once for all tracked properties."""
+
+    raw: list[tuple[str, str, str | None]] = field(default_factory=list)  # prelude, body, layer
+    layers: list[str] = field(default_factory=list)         # in order of first appearance
+    imports: list[str] = field(default_factory=list)        # @import URLs that apply
+    skipped: int = 0                                        # selectors not judged statically
+    _indexes: dict[str, dict[str, list[StyleRule]]] = field(default_factory=dict)
+
+    def index(self, kind: str = "all") -> dict[str, list[StyleRule]]:
+        """Rules by selector key (see :func:`selector_key`): ``"rendering"`` keeps only the
+        display/visibility declarations, ``"all"`` every tracked one."""
+        found = self._indexes.get(kind)
+        if found is None:
+            found = self._indexes[kind] = self._build(kind)
+        return found
+
+    def _build(self, kind: str) -> dict[str, list[StyleRule]]:
+        index: dict[str, list[StyleRule]] = {}
+        rendering = kind == "rendering"
+        skipped = 0
+        for order, (prelude, body, layer) in enumerate(self.raw):
+            if rendering:
+                if not any(word in body for word in _RENDERING_WORDS):
+                    continue
+                declarations = tuple(d for d in parse_declarations(body) if d[0] in RENDERING)
+            else:
+                declarations = parse_declarations(body)
+            if not declarations:
+                continue
+            for selector, key, own, above in _selectors(prelude):
+                if key is None:
+                    skipped += 1
+                    continue
+                index.setdefault(key, []).append(
+                    StyleRule(selector, order, layer, declarations, own, above))
+        if not rendering:
+            self.skipped = skipped
+        return index
+
+    @property
+    def rules(self) -> int:
+        return len(self.raw)
+
+
+# -- structure --------------------------------------------------------------------------
+
+_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+_STRINGS = re.compile(r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""")
+# One item of a block: an at-rule (name, prelude, opener), a style rule without nested
+# blocks (prelude, body), the opening of a style rule with nested blocks, a closing brace,
+# or stray text. Comments are gone and strings emptied before the scan.
+_ITEM = re.compile(r"""\s*(?:
+      (@[-\w]+)([^{};]*)(\{|;|\Z)
+    | ([^{}@][^{}]*|)\{([^{}]*)\}
+    | ([^{}]*)\{
+    | (\})
+    | [^{}]+
+    )""", re.X | re.S)
+_EVALUATED = frozenset(("media", "supports", "layer"))
+
+
+def _scan(css: str, viewport: Viewport) -> Stylesheet:
+    if "/*" in css:
+        css = _COMMENT.sub(" ", css)
+    sheet = Stylesheet()
+    if "@import" in css:
+        for found in _IMPORT_STATEMENT.finditer(css):
+            _import(sheet, found.group(1), viewport)
+    if '"' in css or "'" in css:
+        css = _STRINGS.sub('""', css)
+    # Context stack: (applies, layer) per open block; a skipped block applies nothing.
+    stack: list[tuple[bool, str | None]] = [(True, None)]
+    anonymous = 0
+    position, end = 0, len(css)
+    match_item = _ITEM.match
+    raw = sheet.raw
+    while position < end:
+        item = match_item(css, position)
+        if item is None or item.end() == position:
+            break
+        position = item.end()
+        applies, layer = stack[-1]
+        body = item.group(5)
+        if body is not None:
+            if applies:
+                raw.append((item.group(4).strip(), body, layer))
+            continue
+        name = item.group(1)
+        if name is not None:
+            name = name[1:].lower()
+            prelude = " ".join(item.group(2).split())
+            if item.group(3) != "{":
+                if applies:
+                    _statement(sheet, name, prelude, layer, viewport)
+                continue
+            if name == "media":
+                stack.append((applies and media_matches(prelude, viewport), layer))
+            elif name == "supports":
+                stack.append((applies and supports(prelude), layer))
+            elif name == "layer":
+                if not prelude:
+                    anonymous += 1
+                    prelude = f"\0anonymous{anonymous}"
+                full = f"{layer}.{prelude}" if layer else prelude
+                if applies and full not in sheet.layers:
+                    sheet.layers.append(full)
+                stack.append((applies, full))
+            else:           # @container, @scope, @font-face, @keyframes, @page...
+                stack.append((False, layer))
+            continue
+        if item.group(6) is not None:       # a style rule with nested rules: not evaluated
+            stack.append((False, layer))
+            continue
+        if item.group(7) is not None and len(stack) > 1:
+            stack.pop()
+    return sheet
+
+
+def _statement(sheet: Stylesheet, name: str, prelude: str, layer: str | None,
+               viewport: Viewport) -> None:
+    if name == "layer":
+        for item in prelude.split(","):
+            full = f"{layer}.{item.strip()}" if layer else item.strip()
+            if item.strip() and full not in sheet.layers:
+                sheet.layers.append(full)
+
+
+def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
+    match = _IMPORT.match(prelude)
+    if match:
+        url = next((g for g in match.groups() if g), "")
+        media = prelude[match.end():].strip()
+        media = re.sub(r"^(?:layer(?:\([^)]*\))?|supports\([^)]*\))\s*", "", media)
+        if url and (not media or media_matches(media, viewport)):
+            sheet.imports.append(url.strip())
+
+
+_IMPORT_STATEMENT = re.compile(r"@import\s+([^;]*);", re.I)
+_IMPORT = re.compile(
+    r"""\s*(?:url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|"([^"]*)"|'([^']*)')""")
+
+
+def _clean(text: str) -> str:
+    if "/*" in text:
+        text = _COMMENT.sub(" ", text)
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=64)
+def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT) -> Stylesheet:
+    """CSS text to a :class:`Stylesheet` (cached: a site's sheet is parsed once per run)."""
+    return _scan(css, viewport)
+
+
+# -- declarations -----------------------------------------------------------------------
+
+_DECLARATION = re.compile(
+    r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
+    r"""((?:[^;"'(]|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:[^()]|\([^()]*\))*\))*)""",
+    re.S)
+_IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=16384)
+def parse_declarations(body: str) -> tuple[Declaration, ...]:
+    """The tracked declarations of a declaration block (a rule body or a style attribute),
+    in order, with shorthands kept as written."""
+    if "/*" in body:
+        body = _COMMENT.sub("", body)
+    out = []
+    for match in _DECLARATION.finditer(body):
+        name = match.group(1).lower()
+        if name not in TRACKED:
+            continue
+        value = match.group(2).strip()
+        important = False
+        if "!" in value:
+            found = _IMPORTANT.search(value)
+            if found:
+                important = True
+                value = value[:found.start()].rstrip()
+        if value:
+            out.append((name, value, important))
+    return tuple(out)
+
+
+# -- selectors --------------------------------------------------------------------------
+
+_PSEUDO_ELEMENT = re.compile(
+    r"::|:(?:before|after|first-line|first-letter)\b|::?-(?:webkit|moz|ms)-", re.I)
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
+
+
+@functools.lru_cache(maxsize=32768)
+def _selectors(prelude: str) -> tuple[tuple[str, str | None, frozenset[str], frozenset[str]],
+                                      ...]:
+    """Each selector of a rule's prelude with its index key and filters (memoised: the
+    rendering and full indexes, and pages of one site, share the work)."""
+    out = []
+    for selector in split_selectors(prelude):
+        key = selector_key(selector)
+        own, above = selector_filter(selector) if key is not None else (_EMPTY, _EMPTY)
+        out.append((selector, key, own, above))
+    return tuple(out)
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas."""
+    if "(" not in prelude and "[" not in prelude:
+        return [s.strip() for s in prelude.split(",") if s.strip()]
+    out, depth, start = [], 0, 0
+    quote = ""
+    for i, char in enumerate(prelude):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            out.append(prelude[start:i].strip())
+            start = i + 1
+    out.append(prelude[start:].strip())
+    return [s for s in out if s]
+
+
+def _unescape(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        value = match.group(1)
+        if value[0] in "0123456789abcdefABCDEF" and len(value.strip()) <= 6:
+            try:
+                return chr(int(value.strip(), 16))
+            except (ValueError, OverflowError):
+                return "\ufffd"
+        return value
+    return _ESCAPE.sub(one, text) if "\\" in text else text
+
+
+_COMPOUND_PART = re.compile(r"([#.])((?:[-\w]|\\[0-9a-fA-F]{1,6}\s?|\\.|[^\x00-\x7f])+)")
+_TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
+
+
+def selector_key(selector: str) -> str | None:
+    """The index key of a selector's rightmost compound: ``#id``, else ``.class``, else the
+    tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
+    if _PSEUDO_ELEMENT.search(selector):
+        return None
+    if not _SIMPLE_SELECTOR_CHARS.search(selector):
+        return _compound_key(_COMBINATORS.split(selector.strip())[-1])
+    if "\\" not in selector and '"' not in selector and "'" not in selector:
+        # Drop parenthesised and bracketed parts (innermost first), then read it as simple.
+        flat = selector
+        while "(" in flat or "[" in flat:
+            reduced = _GROUPS.sub("", flat)
+            if reduced == flat:
+                break
+            flat = reduced
+        if "(" not in flat and "[" not in flat:
+            parts = _COMBINATORS.split(flat.strip())
+            return _compound_key(parts[-1]) if parts[-1] else "*"
+    # The rightmost compound: after the last combinator outside brackets and parentheses.
+    depth = 0
+    start = 0
+    quote = ""
+    i = 0
+    text = selector
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and char in " >+~\t\n":
+            start = i + 1
+        i += 1
+    last = text[start:]
+    # Drop bracketed and parenthesised parts: a class inside :not() or [..] is not a key.
+    flat, depth, i = [], 0, 0
+    while i < len(last):
+        char = last[i]
+        if char == "\\" and depth == 0:
+            flat.append(last[i:i + 2])
+            i += 2
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0:
+            flat.append(char)
+        i += 1
+    return _compound_key("".join(flat))
+
+
+_GROUPS = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+_SIMPLE_SELECTOR_CHARS = re.compile(r"[\\(\[\"']")
+_COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
+
+
+_EMPTY: frozenset[str] = frozenset()
+_SPLIT = re.compile(r"\s*([>+~])\s*|\s+")
+_COMPOUND_KEYS = re.compile(r"([#.])([-\w]+)|^([A-Za-z][-\w]*)")
+
+
+def _keys_of(compound: str) -> set[str]:
+    keys = set()
+    for kind, name, tag in _COMPOUND_KEYS.findall(compound.split(":", 1)[0]):
+        keys.add(tag.lower() if tag else kind + name)
+    return keys
+
+
+@functools.lru_cache(maxsize=65536)
+def selector_filter(selector: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What an element (``own``) and its ancestors (``above``) must carry for a simple
+    selector to match: its ids, classes and tags, read from the text without parsing it.
+    Empty sets (no filter) for selectors with brackets, parentheses, escapes or quotes."""
+    if _SIMPLE_SELECTOR_CHARS.search(selector):
+        return _EMPTY, _EMPTY
+    parts = _SPLIT.split(selector.strip())
+    own = frozenset(_keys_of(parts[-1]))
+    above: set[str] = set()
+    # parts: compound, combinator-or-None, compound, ...; a compound is an ancestor's when
+    # the combinator right of it is descendant (None: whitespace) or child.
+    for i in range(0, len(parts) - 2, 2):
+        if parts[i + 1] in (None, ">"):
+            above |= _keys_of(parts[i])
+    return own, frozenset(above)
+
+
+def _compound_key(compound: str) -> str:
+    parts = _COMPOUND_PART.findall(compound)
+    for kind in "#.":
+        for found_kind, name in parts:
+            if found_kind == kind:
+                return kind + _unescape(name)
+    tag = _TAG.match(compound)
+    if tag and tag.group(1) != "*":
+        return tag.group(1).lower()
+    return "*"
+
+
+# -- media queries ----------------------------------------------------------------------
+
+_UNITS = {"px": 1.0, "em": 16.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0,
+          "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "ex": 8.0, "ch": 8.0}
+_LENGTH = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)([a-z]*)$", re.I)
+
+
+def media_length(text: str, viewport: Viewport | None = None) -> float | None:
+    match = _LENGTH.match(text.strip().lower())
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2) or "px"
+    if unit in _UNITS:
+        return number * _UNITS[unit]
+    if viewport is not None and unit in ("vw", "vh"):
+        return number * (viewport.width if unit == "vw" else viewport.height) / 100
+    return None
+
+
+_KEYWORD_FEATURES = {
+    "orientation": lambda v, vp: v == ("landscape" if vp.width >= vp.height else "portrait"),
+    "prefers-color-scheme": lambda v, vp: v == "light",
+    "prefers-reduced-motion": lambda v, vp: v == "no-preference",
+    "prefers-reduced-transparency": lambda v, vp: v == "no-preference",
+    "prefers-contrast": lambda v, vp: v == "no-preference",
+    "forced-colors": lambda v, vp: v == "none",
+    "inverted-colors": lambda v, vp: v == "none",
+    "hover": lambda v, vp: v == "hover",
+    "any-hover": lambda v, vp: v == "hover",
+    "pointer": lambda v, vp: v == "fine",
+    "any-pointer": lambda v, vp: v == "fine",
+    "scripting": lambda v, vp: v == "enabled",
+    "update": lambda v, vp: v == "fast",
+    "color-gamut": lambda v, vp: v == "srgb",
+    "display-mode": lambda v, vp: v == "browser",
+    "dynamic-range": lambda v, vp: v == "standard",
+}
+_BOOLEAN_FEATURES = frozenset(("color", "hover", "any-hover", "pointer", "any-pointer", "grid",
+                               "width", "height", "scripting", "update", "orientation"))
+_RANGE = re.compile(r"^([-\w.]+)\s*(<=|>=|<|>|=)\s*([-\w.]+)(?:\s*(<=|>=|<|>|=)\s*([-\w.]+))?$")
+
+
+def _numeric_feature(name: str, viewport: Viewport) -> float | None:
+    name = name.lower()
+    if name in ("width", "device-width"):
+        return viewport.width
+    if name in ("height", "device-height"):
+        return viewport.height
+    if name in ("aspect-ratio", "device-aspect-ratio"):
+        return viewport.width / viewport.height
+    if name in ("resolution", "-webkit-device-pixel-ratio", "device-pixel-ratio"):
+        return 1.0
+    if name == "color":
+        return 8.0
+    if name in ("monochrome", "grid"):
+        return 0.0
+    return None
+
+
+def _feature_value(name: str, text: str, viewport: Viewport) -> float | None:
+    name = name.lower()
+    text = text.strip().lower()
+    if "aspect-ratio" in name:
+        match = re.match(r"^([\d.]+)\s*(?:/\s*([\d.]+))?$", text)
+        if not match:
+            return None
+        return float(match.group(1)) / float(match.group(2) or 1)
+    if "resolution" in name or "pixel-ratio" in name:
+        match = re.match(r"^([\d.]+)(dppx|x|dpi|dpcm)?$", text)
+        if not match:
+            return None
+        number = float(match.group(1))
+        return {"dpi": number / 96, "dpcm": number * 2.54 / 96}.get(match.group(2) or "", number)
+    if name in ("color", "monochrome", "grid"):
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    return media_length(text, viewport)
+
+
+def _compare(left: float, op: str, right: float) -> bool:
+    return {"<": left < right, "<=": left <= right + 1e-9, ">": left > right,
+            ">=": left >= right - 1e-9, "=": abs(left - right) < 1e-9}[op]
+
+
+def _feature(text: str, viewport: Viewport) -> bool:
+    text = text.strip()
+    if ":" in text:
+        name, _, value = text.partition(":")
+        name = name.strip().lower()
+        value = value.strip().lower()
+        if name in _KEYWORD_FEATURES:
+            return _KEYWORD_FEATURES[name](value, viewport)
+        prefix = ""
+        base = name
+        for p in ("min-", "max-", "-webkit-min-", "-webkit-max-"):
+            if name.startswith(p):
+                prefix, base = p.strip("-").replace("webkit-", ""), name[len(p):]
+                if p.startswith("-webkit-"):
+                    base = "-webkit-" + base
+                break
+        actual = _numeric_feature(base, viewport)
+        wanted = _feature_value(base, value, viewport)
+        if actual is None or wanted is None:
+            return False
+        return _compare(actual, {"min": ">=", "max": "<="}.get(prefix, "="), wanted)
+    match = _RANGE.match(text)
+    if match:
+        a, op1, b, op2, c = match.groups()
+        flip = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
+        if _numeric_feature(a, viewport) is not None and not a[0].isdigit():
+            actual = _numeric_feature(a, viewport)
+            wanted = _feature_value(a, b, viewport)
+            return (actual is not None and wanted is not None
+                    and _compare(actual, op1, wanted))
+        actual = _numeric_feature(b, viewport)
+        if actual is None:
+            return False
+        low = _feature_value(b, a, viewport)
+        if low is None or not _compare(actual, flip[op1], low):
+            return False
+        if op2:
+            high = _feature_value(b, c, viewport)
+            return high is not None and _compare(actual, op2, high)
+        return True
+    name = text.lower()
+    if name in _BOOLEAN_FEATURES:
+        return name not in ("grid",)
+    return False
+
+
+def _condition(text: str, viewport: Viewport) -> bool:
+    """A media condition: ``(feature)`` terms joined by ``and``/``or``, maybe negated."""
+    text = text.strip()
+    if not text:
+        return True
+    lower = text.lower()
+    if lower.startswith("not ") or lower.startswith("not("):
+        return not _condition(text[3:], viewport)
+    terms, joins = _split_terms(text)
+    if terms is None:
+        return False
+    values = []
+    for term in terms:
+        if term.startswith("(") and term.endswith(")"):
+            inner = term[1:-1].strip()
+            if inner.startswith("(") or inner.lower().startswith("not"):
+                values.append(_condition(inner, viewport))
+            else:
+                values.append(_feature(inner, viewport))
+        else:
+            return False
+    if not values:
+        return False
+    if not joins:
+        return values[0]
+    if all(j == "and" for j in joins):
+        return all(values)
+    if all(j == "or" for j in joins):
+        return any(values)
+    return False
+
+
+def _split_terms(text: str) -> tuple[list[str] | None, list[str]]:
+    terms: list[str] = []
+    joins: list[str] = []
+    depth = 0
+    start = None
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                terms.append(text[start:i + 1])
+                start = None
+        elif depth == 0 and not char.isspace():
+            word = re.match(r"[A-Za-z]+", text[i:])
+            if not word or word.group().lower() not in ("and", "or"):
+                return None, []
+            joins.append(word.group().lower())
+            i += len(word.group())
+            continue
+        i += 1
+    return terms, joins
+
+
+_MEDIA_TYPE = re.compile(r"^(?:(only|not)\s+)?([A-Za-z-]+)(?:\s+and\s+(.*))?$", re.S | re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def media_matches(query_list: str, viewport: Viewport = DEFAULT_VIEWPORT) -> bool:
+    """Whether a media query list applies on screen at ``viewport`` (print never applies).
+    A malformed query does not match, as in browsers."""
+    try:
+        return _media_matches(query_list, viewport)
+    except (ValueError, ArithmeticError, IndexError, RecursionError):
+        return False
+
+
+def _media_matches(query_list: str, viewport: Viewport) -> bool:
+    text = _clean(query_list)
+    if not text:
+        return True
+    for query in split_selectors(text):
+        query = query.strip()
+        if query.startswith("("):
+            if _condition(query, viewport):
+                return True
+            continue
+        if query.lower().startswith("not ("):
+            if not _condition(query[4:], viewport):
+                return True
+            continue
+        match = _MEDIA_TYPE.match(query)
+        if not match:
+            continue
+        modifier, kind, condition = match.groups()
+        kind_ok = kind.lower() in ("all", "screen")
+        result = kind_ok and _condition(condition or "", viewport)
+        if (modifier or "").lower() == "not":
+            result = not result
+        if result:
+            return True
+    return False
+
+
+def supports(condition: str) -> bool:
+    """``@supports``: a current browser supports what sites test for, so only a ``not``
+    condition fails."""
+    return not condition.strip().lower().startswith("not")

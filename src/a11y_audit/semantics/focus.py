@@ -1,0 +1,129 @@
+"""Focusability from markup (HTML "focusable area" and "sequential focus navigation").
+
+https://html.spec.whatwg.org/multipage/interaction.html#focusable-area : natively focusable
+elements (links and image-map areas with ``href``, SVG links, form controls, ``iframe``,
+``embed``, the ``summary`` of a ``details``, media with ``controls``, editing hosts), minus
+disabled form controls, plus anything with a valid ``tabindex`` ("rules for parsing integers");
+nothing inside an ``inert`` subtree or an ``<input type=hidden>`` is focusable. Whether CSS
+hides an element is not visible here; callers combine this with the page's visibility.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from a11y_audit.dom import tag_of
+
+_TABINDEX = re.compile(r"^\s*([+-]?\d+)\s*$")
+_DISABLEABLE = frozenset(
+    ("button", "input", "select", "textarea", "optgroup", "option", "fieldset")
+)
+
+
+def tabindex(el: etree._Element) -> int | None:
+    """The parsed tabindex, or None when absent or not a valid integer."""
+    match = _TABINDEX.match(el.get("tabindex") or "")
+    return int(match.group(1)) if match else None
+
+
+def is_disabled(el: etree._Element) -> bool:
+    """A form control disabled by its own attribute or by a disabled fieldset ancestor."""
+    tag = tag_of(el)
+    if tag not in _DISABLEABLE:
+        return False
+    if el.get("disabled") is not None:
+        return True
+    if not marks(el).disabled_fieldsets:   # the usual page: no ancestor walk at all
+        return False
+    for anc in el.iterancestors():
+        if tag_of(anc) == "fieldset" and anc.get("disabled") is not None:
+            legend = next((c for c in anc if tag_of(c) == "legend"), None)
+            if legend is None or not any(a is legend for a in el.iterancestors()):
+                return True
+    return False
+
+
+def is_natively_focusable(el: etree._Element) -> bool:
+    tag = tag_of(el)
+    if tag in ("a", "area"):
+        return el.get("href") is not None or (tag == "a" and el.get("xlink:href") is not None)
+    if tag == "input":
+        return (el.get("type") or "").strip().lower() != "hidden" and not is_disabled(el)
+    if tag in ("button", "select", "textarea"):
+        return not is_disabled(el)
+    if tag in ("iframe", "embed"):
+        return True
+    if tag == "summary":
+        parent = el.getparent()
+        return parent is not None and tag_of(parent) == "details" and next(
+            (c for c in parent if tag_of(c) == "summary"), None
+        ) is el
+    if tag in ("audio", "video"):
+        return el.get("controls") is not None
+    editable = el.get("contenteditable")
+    return editable is not None and editable.strip().lower() in ("", "true", "plaintext-only")
+
+
+def is_inert(el: etree._Element) -> bool:
+    """In an ``inert`` subtree (HTML "inert" attribute): never focusable."""
+    if el.get("inert") is not None:
+        return True
+    inert = marks(el).inert
+    return bool(inert) and any(anc in inert for anc in el.iterancestors())
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The few elements of a document that change focusability of their whole subtree. Most
+    pages have none, so the ancestor walks that look for them are skipped: on a page nested
+    1,000 deep those walks were most of the audit."""
+
+    inert: frozenset[etree._Element]
+    closed_dialogs: frozenset[etree._Element]
+    disabled_fieldsets: frozenset[etree._Element]
+
+
+_MARKS: dict[int, tuple[etree._Element, Marks]] = {}
+
+
+def marks(el: etree._Element) -> Marks:
+    """:class:`Marks` of ``el``'s document (kept for the last few documents)."""
+    root = el.getroottree().getroot()
+    if root is None:
+        return Marks(frozenset(), frozenset(), frozenset())
+    kept = _MARKS.get(id(root))
+    if kept is not None and kept[0] is root:
+        return kept[1]
+    found = Marks(
+        frozenset(root.xpath("descendant-or-self::*[@inert]")),
+        frozenset(root.xpath("descendant-or-self::*[local-name()='dialog'][not(@open)]")),
+        frozenset(root.xpath("descendant-or-self::*[local-name()='fieldset'][@disabled]")),
+    )
+    if len(_MARKS) >= 8:
+        _MARKS.pop(next(iter(_MARKS)))
+    _MARKS[id(root)] = (root, found)
+    return found
+
+
+def _never_focusable(el: etree._Element) -> bool:
+    if tag_of(el) == "input" and (el.get("type") or "").strip().lower() == "hidden":
+        return True
+    return is_disabled(el) or is_inert(el)
+
+
+def is_focusable(el: etree._Element) -> bool:
+    """Focusable at all (by keyboard or click): native focusability or a valid tabindex."""
+    if tabindex(el) is not None:
+        return not _never_focusable(el)
+    return is_natively_focusable(el) and not is_inert(el)
+
+
+def is_tabbable(el: etree._Element) -> bool:
+    """In sequential focus navigation: focusable and tabindex is not negative."""
+    index = tabindex(el)
+    if index is not None:
+        return index >= 0 and not _never_focusable(el)
+    return is_natively_focusable(el) and not is_inert(el)

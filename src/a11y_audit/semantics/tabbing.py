@@ -1,0 +1,193 @@
+"""Sequential focus navigation (the Tab order), decided from markup.
+
+Sources: HTML Living Standard 6.6.3 "The tabindex attribute" and 6.6.5 "Sequential focus
+navigation" (https://html.spec.whatwg.org/multipage/interaction.html#sequential-focus-navigation):
+an element is in the Tab order when it is focusable, rendered, not inert and its tabindex is not
+negative. HTML 6.3 "Inert subtrees" (``inert`` attribute) and 4.11.4 "The dialog element" (a
+closed ``dialog`` is not rendered). A nested browsing context (``iframe``) takes part through its
+own document; with ``srcdoc`` that document is in the markup and is parsed here, otherwise its
+content is unknown (:data:`FRAME`). An iframe with a negative tabindex keeps its content out of
+the Tab order (ACT rule akn7bn, "Background").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.dom import tag_of
+from a11y_audit.semantics import focus
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+
+TABBABLE = "tabbable"
+FRAME = "frame"   # a frame whose document we cannot see: it may hold tabbable content
+
+# Elements that may be in the Tab order: a cheap XPath pre-filter before the exact tests.
+_CANDIDATES = (
+    ".//*[@tabindex or @href or @contenteditable or self::input or self::button or self::select"
+    " or self::textarea or self::iframe or self::embed or self::summary or self::audio"
+    " or self::video]"
+)
+_FRAMES = frozenset(("iframe", "embed"))
+
+
+def is_inert(el: Element) -> bool:
+    """Inside an ``inert`` subtree or a closed ``dialog`` (not rendered by default)."""
+    found = focus.marks(el)
+    if not found.inert and not found.closed_dialogs:
+        return False          # the usual page: no ancestor walk
+    for node in (el, *el.iterancestors()):
+        if node.get("inert") is not None:
+            return True
+        if tag_of(node) == "dialog" and node.get("open") is None:
+            return True
+    return False
+
+
+def focus_state(page: Page, el: Element) -> str | None:
+    """:data:`TABBABLE` when the element is in the Tab order; :data:`FRAME` for a frame whose
+    unknown document may add tabbable content; None otherwise."""
+    if not focus.is_tabbable(el) or not page.is_rendered(el) or is_inert(el):
+        return None
+    if tag_of(el) in _FRAMES:
+        return frame_content_state(el)
+    return TABBABLE
+
+
+def frame_content_state(frame: Element) -> str | None:
+    """For a frame: TABBABLE when its ``srcdoc`` document has tabbable content, None when it has
+    none (or the frame is empty), FRAME when its document is loaded from elsewhere."""
+    srcdoc = frame.get("srcdoc")
+    if srcdoc is not None:
+        return TABBABLE if _srcdoc_has_tabbable(srcdoc) else None
+    if tag_of(frame) == "iframe" and not (frame.get("src") or "").strip():
+        return None   # about:blank
+    if tag_of(frame) == "embed" and not (frame.get("src") or "").strip():
+        return None
+    return FRAME
+
+
+def tabbable_in(page: Page, el: Element) -> Iterator[tuple[Element, str]]:
+    """Descendants of ``el`` with a focus state (see :func:`focus_state`), in document order."""
+    index = _focus_index(page)
+    lo, hi = index.span(page, el)
+    for i in range(lo, hi):
+        yield index.elements[i], index.states[i]
+
+
+def tabbable_summary(page: Page, el: Element) -> tuple[Element | None, int, bool]:
+    """For the descendants of ``el``: the first in the Tab order (or None), how many are, and
+    whether a frame's unknown document may add more. Constant time after one index per page
+    (a chain of 1,000 nested buttons asks this 1,000 times)."""
+    index = _focus_index(page)
+    lo, hi = index.span(page, el)
+    count = index.tabbable_before[hi] - index.tabbable_before[lo]
+    first = index.elements[index.next_tabbable[lo]] if count else None
+    frames = (hi - lo) > count
+    return first, count, frames
+
+
+class _FocusIndex:
+    """Every element with a focus state, in document order, with prefix counts: the elements
+    with a state inside any subtree are one contiguous run of it."""
+
+    __slots__ = ("elements", "next_tabbable", "positions", "states", "tabbable_before")
+
+    def __init__(self, page: Page) -> None:
+        self.elements: list[Element] = []
+        self.states: list[str] = []
+        for candidate in page.root.xpath(_CANDIDATES):
+            state = focus_state(page, candidate)
+            if state is not None:
+                self.elements.append(candidate)
+                self.states.append(state)
+        self.positions = [page.order[e] for e in self.elements]
+        self.tabbable_before = [0]
+        for state in self.states:
+            self.tabbable_before.append(self.tabbable_before[-1] + (state == TABBABLE))
+        size = len(self.states)
+        self.next_tabbable = [size] * (size + 1)
+        for i in range(size - 1, -1, -1):
+            self.next_tabbable[i] = i if self.states[i] == TABBABLE else self.next_tabbable[i + 1]
+
+    def span(self, page: Page, el: Element) -> tuple[int, int]:
+        """Index range of the elements with a state among ``el``'s descendants."""
+        order = page.order
+        start = order.get(el)
+        if start is None:
+            return 0, 0
+        end = subtree_end(page, el)
+        return (bisect.bisect_right(self.positions, start),
+                bisect.bisect_right(self.positions, end))
+
+
+def _focus_index(page: Page) -> _FocusIndex:
+    return page.memo("tabbing.focus-index", _FocusIndex)
+
+
+def subtree_end(page: Page, el: Element) -> int:
+    """Document position of the last element in ``el``'s subtree (``el``'s own when none)."""
+    return page.memo("dom.subtree-end", _subtree_ends)[el]
+
+
+def _subtree_ends(page: Page) -> dict[Element, int]:
+    ends: dict[Element, int] = {}
+    order = page.order
+    for el in reversed(page.elements):
+        end = order[el]
+        for child in reversed(el):
+            if isinstance(child.tag, str):
+                end = ends[child]
+                break
+        ends[el] = end
+    return ends
+
+
+@lru_cache(maxsize=64)
+def _srcdoc_has_tabbable(srcdoc: str) -> bool:
+    from a11y_audit.page import Page
+
+    inner = Page.from_html(srcdoc)
+    return any(state == TABBABLE for _, state in tabbable_in(inner, inner.root))
+
+
+_FOCUS_WORDS = re.compile(r"focus", re.I)
+_TABINDEX_WORDS = re.compile(r"tabindex|inert|showModal", re.I)
+
+
+def _script_names(page: Page, el: Element, words: re.Pattern[str]) -> bool:
+    """An inline script mentions the element's id (quoted, as ``#id`` or as a bare name, which
+    browsers expose on ``window``) and matches ``words``."""
+    ident = el.get("id")
+    if not ident:
+        return False
+    named = re.compile(r"(?<![\w-])" + re.escape(ident) + r"(?![\w-])")
+    for script in page.by_tag.get("script", []):
+        if script.get("src"):
+            continue
+        text = script.text or ""
+        if words.search(text) and named.search(text):
+            return True
+    return False
+
+
+def script_may_move_focus(page: Page, el: Element) -> bool:
+    """A script may react to this element getting focus: an ``onfocus``/``onfocusin``
+    attribute, or an inline script that names the element and handles focus."""
+    if el.get("onfocus") is not None or el.get("onfocusin") is not None:
+        return True
+    return _script_names(page, el, _FOCUS_WORDS)
+
+
+def script_may_change_tabindex(page: Page, el: Element) -> bool:
+    """An inline script names the element and sets a tabindex or makes content inert."""
+    return _script_names(page, el, _TABINDEX_WORDS)

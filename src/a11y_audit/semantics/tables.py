@@ -1,0 +1,402 @@
+"""The table model: which cell sits where, and which header cells each cell is assigned.
+
+Sources:
+
+* HTML Living Standard 4.9.12.1 "Forming a table"
+  (https://html.spec.whatwg.org/multipage/tables.html#forming-a-table): slots, cells anchored at
+  (x, y) with a width (``colspan``) and height (``rowspan``), row groups, column groups and the
+  pending ``tfoot`` elements that go to the end.
+* HTML 4.9.12.2 "Forming relationships between data cells and header cells"
+  (https://html.spec.whatwg.org/multipage/tables.html#header-and-data-cell-semantics): column,
+  row, row group and column group headers, the ``headers`` attribute, and the "internal
+  algorithm for scanning and assigning header cells" (opaque headers, header blocks).
+* WAI-ARIA 1.2 section 5.3.2 "Document Structure Roles" (``table``, ``row``, ``cell``,
+  ``columnheader``, ``rowheader``) and ``grid``/``gridcell``: for ARIA tables built from other
+  elements, a ``columnheader`` heads the cells of its column and a ``rowheader`` those of its
+  row (as browsers compute column and row headers).
+
+Header cells are ``th`` elements unless an explicit ``role`` says otherwise: an explicit
+``columnheader``/``rowheader`` makes a cell a header of that kind and an explicit ``cell`` or
+``gridcell`` makes a ``th`` a data cell, as browsers expose them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import aria
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+
+TABLE_ROLES = frozenset(("table", "grid", "treegrid"))
+CELL_ROLES = frozenset(("cell", "gridcell", "columnheader", "rowheader"))
+HEADER_ROLES = frozenset(("columnheader", "rowheader"))
+
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+
+
+@dataclass(eq=False, slots=True)
+class Cell:
+    """One ``td``/``th`` anchored at (x, y) and covering width x height slots."""
+
+    element: Element
+    x: int
+    y: int
+    width: int
+    height: int
+    header: bool                      # a header cell (th, or an explicit header role)
+    kind: str = ""                    # "column", "row", "rowgroup", "colgroup" or "" (headers)
+    row_group: tuple[int, int] | None = None   # (first row, height) of its row group
+
+
+@dataclass(slots=True)
+class Table:
+    """The HTML table model of one ``table`` element."""
+
+    element: Element
+    cells: list[Cell] = field(default_factory=list)
+    slots: dict[tuple[int, int], list[Cell]] = field(default_factory=lambda: defaultdict(list))
+    width: int = 0
+    height: int = 0
+    column_groups: list[tuple[int, int]] = field(default_factory=list)   # (first column, width)
+    by_element: dict[Element, Cell] = field(default_factory=dict)
+
+    def cell_at(self, x: int, y: int) -> Cell | None:
+        """The one cell covering a slot; None when no cell or several (a model error) do."""
+        found = self.slots.get((x, y))
+        return found[0] if found and len(found) == 1 else None
+
+
+# -- forming a table (HTML 4.9.12.1) ---------------------------------------------------------
+
+
+def _span(value: str | None, default: int, zero_ok: bool, limit: int) -> int:
+    """HTML "rules for parsing non-negative integers" for colspan/rowspan, clamped."""
+    digits = ""
+    for ch in (value or "").strip(" \t\n\f\r"):
+        if ch.isdigit() and ch.isascii():
+            digits += ch
+        else:
+            break
+    if not digits:
+        return default
+    number = int(digits)
+    if number == 0:
+        return 0 if zero_ok else 1
+    return min(number, limit)
+
+
+class _Builder:
+    def __init__(self, table: Element, is_header) -> None:
+        self.model = Table(table)
+        self.is_header = is_header
+        self.y_current = 0
+        self.growing: list[Cell] = []
+
+    def build(self) -> Table:
+        pending_tfoot: list[Element] = []
+        loose_cells: list[Element] = []
+        for child in self.model.element:
+            tag = tag_of(child)
+            if tag in ("td", "th"):
+                loose_cells.append(child)   # HTML parsers add the tr; libxml2 does not
+                continue
+            if loose_cells:
+                self._row(loose_cells)
+                loose_cells = []
+            if tag == "colgroup":
+                self._colgroup(child)
+            elif tag in ("thead", "tbody"):
+                self._end_row_group()
+                self._row_group(child)
+            elif tag == "tfoot":
+                pending_tfoot.append(child)
+            elif tag == "tr":
+                self._row(_cells_of_row(child))
+        if loose_cells:
+            self._row(loose_cells)
+        self._end_row_group()
+        for tfoot in pending_tfoot:
+            self._row_group(tfoot)
+        self._classify_headers()
+        return self.model
+
+    def _colgroup(self, colgroup: Element) -> None:
+        cols = [c for c in colgroup if tag_of(c) == "col"]
+        if cols:
+            width = sum(_span(c.get("span"), 1, False, _MAX_COLSPAN) for c in cols)
+        else:
+            width = _span(colgroup.get("span"), 1, False, _MAX_COLSPAN)
+        start = self.model.width
+        self.model.width += width
+        self.model.column_groups.append((start, width))
+
+    def _row_group(self, group: Element) -> None:
+        y_start = self.model.height
+        first = len(self.model.cells)
+        for row in group:
+            if tag_of(row) == "tr":
+                self._row(_cells_of_row(row))
+        self._end_row_group()
+        height = self.model.height - y_start
+        for cell in self.model.cells[first:]:
+            cell.row_group = (y_start, height)
+
+    def _end_row_group(self) -> None:
+        model = self.model
+        while self.y_current < model.height:
+            self._grow_downward()
+            self.y_current += 1
+        self.growing = []
+
+    def _grow_downward(self) -> None:
+        for cell in self.growing:
+            if cell.y + cell.height <= self.y_current:
+                for x in range(cell.x, cell.x + cell.width):
+                    self.model.slots[(x, cell.y + cell.height)].append(cell)
+                cell.height += 1
+
+    def _row(self, cells: list[Element]) -> None:
+        model = self.model
+        if model.height == self.y_current:
+            model.height += 1
+        x_current = 0
+        self._grow_downward()
+        for el in cells:
+            while x_current < model.width and (x_current, self.y_current) in model.slots:
+                x_current += 1
+            if x_current == model.width:
+                model.width += 1
+            colspan = _span(el.get("colspan"), 1, False, _MAX_COLSPAN)
+            rowspan = _span(el.get("rowspan"), 1, True, _MAX_ROWSPAN)
+            downward = rowspan == 0
+            rowspan = rowspan or 1
+            model.width = max(model.width, x_current + colspan)
+            model.height = max(model.height, self.y_current + rowspan)
+            cell = Cell(el, x_current, self.y_current, colspan, rowspan, self.is_header(el))
+            for x in range(x_current, x_current + colspan):
+                for y in range(self.y_current, self.y_current + rowspan):
+                    model.slots[(x, y)].append(cell)
+            model.cells.append(cell)
+            model.by_element[el] = cell
+            if downward:
+                self.growing.append(cell)
+            x_current += colspan
+        self.y_current += 1
+
+    def _classify_headers(self) -> None:
+        model = self.model
+        for cell in model.cells:
+            if not cell.header:
+                continue
+            explicit = aria.explicit_role(cell.element)
+            scope = (cell.element.get("scope") or "").strip().lower()
+            if explicit == "columnheader" or scope == "col":
+                cell.kind = "column"
+            elif explicit == "rowheader" or scope == "row":
+                cell.kind = "row"
+            elif scope == "rowgroup" and cell.row_group is not None:
+                cell.kind = "rowgroup"
+            elif scope == "colgroup" and _in_column_group(model, cell):
+                cell.kind = "colgroup"
+            elif not _data_in_rows(model, cell):
+                cell.kind = "column"
+            elif not _data_in_columns(model, cell):
+                cell.kind = "row"
+
+
+def _cells_of_row(row: Element) -> list[Element]:
+    return [c for c in row if tag_of(c) in ("td", "th")]
+
+
+def _data_in_rows(model: Table, cell: Cell) -> bool:
+    for y in range(cell.y, cell.y + cell.height):
+        for x in range(model.width):
+            if any(not c.header for c in model.slots.get((x, y), ())):
+                return True
+    return False
+
+
+def _data_in_columns(model: Table, cell: Cell) -> bool:
+    for x in range(cell.x, cell.x + cell.width):
+        for y in range(model.height):
+            if any(not c.header for c in model.slots.get((x, y), ())):
+                return True
+    return False
+
+
+def _in_column_group(model: Table, cell: Cell) -> bool:
+    return any(start <= cell.x < start + width for start, width in model.column_groups)
+
+
+def is_header_element(el: Element) -> bool:
+    """A header cell: an explicit columnheader/rowheader role, else a ``th`` without an
+    explicit cell role."""
+    explicit = aria.explicit_role(el)
+    if explicit in HEADER_ROLES:
+        return True
+    if explicit in ("cell", "gridcell"):
+        return False
+    return tag_of(el) == "th"
+
+
+def form_table(table: Element) -> Table:
+    """The HTML table model of a ``table`` element (its own cells; nested tables excluded)."""
+    return _Builder(table, is_header_element).build()
+
+
+# -- assigning header cells (HTML 4.9.12.2) --------------------------------------------------
+
+
+def is_empty(el: Element) -> bool:
+    """HTML "empty cell": no element children and only White_Space text."""
+    if any(isinstance(child.tag, str) for child in el):
+        return False
+    return not "".join(el.itertext()).strip()
+
+
+def headers_attribute_targets(model: Table, cell: Cell, page: Page) -> list[Cell]:
+    """The cells a ``headers`` attribute names (first element with each id, in this table)."""
+    out: list[Cell] = []
+    for token in (cell.element.get("headers") or "").split():
+        target = page.ids.get(token)
+        found = model.by_element.get(target) if target is not None else None
+        if found is not None and found is not cell:
+            out.append(found)
+    return out
+
+
+def assigned_headers(model: Table, cell: Cell, page: Page) -> list[Cell]:
+    """The header cells assigned to ``cell`` ("algorithm for assigning header cells")."""
+    if cell.element.get("headers") is not None:
+        found = headers_attribute_targets(model, cell, page)
+    else:
+        found = []
+        for y in range(cell.y, cell.y + cell.height):
+            found.extend(_scan(model, cell, cell.x, y, -1, 0))
+        for x in range(cell.x, cell.x + cell.width):
+            found.extend(_scan(model, cell, x, cell.y, 0, -1))
+        found.extend(_group_headers(model, cell))
+    seen: set[int] = set()
+    out: list[Cell] = []
+    for header in found:
+        if header is cell or id(header) in seen or is_empty(header.element):
+            continue
+        seen.add(id(header))
+        out.append(header)
+    return out
+
+
+def _scan(model: Table, principal: Cell, x: int, y: int, dx: int, dy: int) -> Iterator[Cell]:
+    opaque: list[Cell] = []
+    in_block = principal.header
+    block: list[Cell] = [principal] if principal.header else []
+    while True:
+        x += dx
+        y += dy
+        if x < 0 or y < 0:
+            return
+        current = model.cell_at(x, y)
+        if current is None:
+            continue
+        if current.header:
+            in_block = True
+            block.append(current)
+            blocked = False
+            if dx == 0:
+                blocked = current.kind != "column" or any(
+                    o.x == current.x and o.width == current.width for o in opaque
+                )
+            else:
+                blocked = current.kind != "row" or any(
+                    o.y == current.y and o.height == current.height for o in opaque
+                )
+            if not blocked:
+                yield current
+        elif in_block:
+            in_block = False
+            opaque.extend(block)
+            block = []
+
+
+def _group_headers(model: Table, cell: Cell) -> Iterator[Cell]:
+    right = cell.x + cell.width - 1
+    bottom = cell.y + cell.height - 1
+    if cell.row_group is not None:
+        for other in model.cells:
+            if (other.kind == "rowgroup" and other.row_group == cell.row_group
+                    and other.x <= right and other.y <= bottom):
+                yield other
+    for start, width in model.column_groups:
+        if start <= cell.x < start + width:
+            for other in model.cells:
+                if (other.kind == "colgroup" and start <= other.x < start + width
+                        and other.x <= right and other.y <= bottom):
+                    yield other
+
+
+# -- ARIA tables built from other elements ---------------------------------------------------
+
+
+def closest_table(el: Element, page: Page) -> Element | None:
+    """The nearest ancestor that is a ``table`` element or has an ARIA table/grid role."""
+    for anc in el.iterancestors():
+        if tag_of(anc) == "table" or aria.explicit_role(anc) in TABLE_ROLES:
+            return anc
+    return None
+
+
+def aria_rows(table: Element, page: Page) -> list[list[tuple[Element, int]]]:
+    """Rows of an ARIA table: for each ``row``, its cells with their column index.
+
+    Columns come from ``aria-colindex`` when given (1-based), else from the cell's position,
+    counting ``aria-colspan``.
+    """
+    rows: list[list[tuple[Element, int]]] = []
+    for row in table.iterdescendants(etree.Element):
+        if page.role(row) != "row" or _closest_row_owner(row, page) is not table:
+            continue
+        cells: list[tuple[Element, int]] = []
+        column = 0
+        for cell in row.iterdescendants(etree.Element):
+            if page.role(cell) not in CELL_ROLES or _closest_row(cell, page) is not row:
+                continue
+            index = _positive_int(cell.get("aria-colindex"))
+            if index is not None:
+                column = index - 1
+            cells.append((cell, column))
+            column += _positive_int(cell.get("aria-colspan")) or 1
+        rows.append(cells)
+    return rows
+
+
+def _closest_row_owner(row: Element, page: Page) -> Element | None:
+    for anc in row.iterancestors():
+        if tag_of(anc) == "table" or page.role(anc) in TABLE_ROLES:
+            return anc
+    return None
+
+
+def _closest_row(cell: Element, page: Page) -> Element | None:
+    for anc in cell.iterancestors():
+        role = page.role(anc)
+        if role == "row":
+            return anc
+        if role in TABLE_ROLES or tag_of(anc) == "table":
+            return None
+    return None
+
+
+def _positive_int(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None

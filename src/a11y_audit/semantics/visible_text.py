@@ -1,0 +1,105 @@
+"""Visible inner text of an element, decided from markup and inline styles.
+
+The ACT rules glossary (https://www.w3.org/WAI/standards-guidelines/act/rules/about/, "Visible
+inner text", used by rule 2ee8b8 "Visible label is part of accessible name") defines the text a
+sighted user reads on a control: visible text nodes with white space collapsed; an element that
+is not rendered gives nothing; a rendered but invisible element gives a space; ``br`` a line
+break; block-level elements are set apart by line breaks and table cells by spaces. Unlike the
+accessible name, ``aria-hidden`` does not matter and alternative text (``alt``) is no text.
+
+What is invisible comes from the cascade (style attributes, ``<style>`` elements and the
+stylesheets that could be read): not-rendered content gives nothing, and content hidden from
+sight (clipping, zero size with overflow hidden, off-screen offsets, zero opacity, a large
+negative ``text-indent``, zero font size, transparent text) gives a space. Callers pass
+``hidden`` to treat more elements as invisible (for instance those a class may hide on a page
+whose stylesheet could not be read).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from a11y_audit.dom import tag_of
+from a11y_audit.semantics.names import flat_text, is_block
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+Element = etree._Element
+
+# Never rendered as text, or replaced content whose children are fallback.
+_NO_TEXT = frozenset((
+    "script", "style", "template", "noscript", "head", "title", "meta", "link", "desc",
+    "datalist", "param", "source", "track", "iframe", "frame", "audio", "video", "object",
+    "embed", "canvas", "select", "textarea", "img", "input", "picture", "math",
+))
+_CELLS = frozenset(("td", "th"))
+_SPACE = re.compile(r"\s+")
+_MAX_DEPTH = 200
+
+
+def visible_inner_text(
+    el: Element, page: Page, hidden: Callable[[Element], bool] | None = None
+) -> str:
+    """The element's visible inner text; ``hidden(descendant)`` marks more text invisible."""
+    out: list[str] = []
+    _element(el, page, hidden, out, depth=0, root=True)
+    return "".join(out)
+
+
+def has_visible_text(el: Element, page: Page) -> bool:
+    """The element has visible text content (a visible text node that is not white space)."""
+    return bool(visible_inner_text(el, page).strip())
+
+
+def visually_hidden_style(el: Element, page: Page) -> bool:
+    """The cascade hides the element (or its own text) from sight but keeps it rendered."""
+    from a11y_audit.semantics.cascade import cascade_of, text_hidden_reason, visually_hidden_reason
+
+    if not el.get("style") and not cascade_of(page).sheets:
+        return False
+    style = page.style(el)
+    viewport = cascade_of(page).viewport
+    return (visually_hidden_reason(style, viewport) is not None
+            or text_hidden_reason(style, viewport) is not None)
+
+
+def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
+             out: list[str], depth: int, root: bool = False) -> None:
+    tag = tag_of(el)
+    if not root and (tag in _NO_TEXT or not tag):
+        return
+    display_none, invisible, _ = page.visibility_state(el)
+    if display_none:
+        return
+    if tag == "br":
+        out.append("\n")
+        return
+    if not root and (visually_hidden_style(el, page) or (hidden is not None and hidden(el))):
+        out.append(" ")
+        return
+    block = not root and is_block(el, tag)
+    cell = tag in _CELLS
+    out.append("\n" if block and not cell else " " if cell else "")
+    if el.text:
+        out.append(_text(el.text, invisible))
+    for child in el:
+        if isinstance(child.tag, str):
+            if depth < _MAX_DEPTH:
+                _element(child, page, hidden, out, depth + 1)
+            else:   # pathologically deep: take the text as is
+                out.append(_text(flat_text(child) if tag_of(child) not in _NO_TEXT else "",
+                                 invisible))
+        if child.tail:
+            out.append(_text(child.tail, invisible))
+    out.append("\n" if block and not cell else " " if cell else "")
+
+
+def _text(data: str, invisible: bool) -> str:
+    if not invisible:
+        return _SPACE.sub(" ", data)
+    return " " if not data.strip() else ""

@@ -1,0 +1,112 @@
+"""checks.contrast: ratios, composition, applicability and the cantTell reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from a11y_audit.checks.contrast import judge, ratio
+from a11y_audit.outcome import Outcome
+from a11y_audit.semantics.cascade import parse_color
+from tests.conftest import run_rule
+
+
+def color(text: str):
+    found = parse_color(text)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(("fg", "bg", "expected"), [
+    ("#000", "#fff", 21.0), ("#fff", "#fff", 1.0), ("#767676", "#fff", 4.54),
+    ("#aaa", "#fff", 2.32), ("#fff", "#005ea5", 6.68),
+])
+def test_ratio(fg, bg, expected):
+    assert ratio(color(fg), color(bg)) == pytest.approx(expected, abs=0.01)
+
+
+def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[tuple[str, str]]:
+    report = run_rule(rule, f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+    return [(f.outcome.value, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("css", "body", "expected"), [
+    ("", '<p style="color:#aaa">x text</p>', "failed"),
+    ("", '<p style="color:#767676">x text</p>', "passed"),
+    # alpha text and translucent backgrounds are composed onto the white page
+    ("", '<p style="color:rgba(0,0,0,.3)">x text</p>', "failed"),
+    ("", '<div style="background:rgba(0,0,0,.9)"><p style="color:#fff">x text</p></div>',
+     "passed"),
+    ("", '<div style="opacity:.3"><p>x text</p></div>', "failed"),
+    # large and bold large text
+    ("", '<p style="color:#949494;font-size:24px">x text</p>', "passed"),
+    ("", '<p style="color:#949494;font-size:14pt;font-weight:bold">x text</p>', "passed"),
+    ("", '<p style="color:#949494;font-size:14pt">x text</p>', "failed"),
+    # what cannot be decided
+    ("", '<p style="background:linear-gradient(#fff,#000)">x text</p>', "cantTell"),
+    ("", '<div style="background-image:url(a.png)"><p>x text</p></div>', "cantTell"),
+    ("", '<div style="background:#fff;opacity:.5"><p>x text</p></div>', "cantTell"),
+    ("", '<p style="position:absolute;color:#333">x text</p>', "cantTell"),
+    ("", '<button style="color:#777">Send it</button>', "cantTell"),
+    ("p{color:var(--grey)}", "<p>x text</p>", "cantTell"),
+    ("", '<p style="color:#aaa;text-shadow:0 0 2px #000">x text</p>', "cantTell"),
+    ("", '<p style="color:#aaa">»</p>', "cantTell"),
+    ("", '<p style="color:#aaa;filter:contrast(2)">x text</p>', "cantTell"),
+])
+def test_outcomes(css, body, expected):
+    found = outcome_of(body, css)
+    assert [o for o, _ in found] == [expected], found
+
+
+@pytest.mark.parametrize("body", [
+    '<p style="display:none;color:#eee">x</p>',
+    '<p style="color:#fff;background:#fff">x</p>',
+    '<button disabled style="color:#ccc;background:#fff">x</button>',
+    '<div role="button" aria-disabled="true" style="color:#ccc">x</div>',
+    '<label style="color:#ccc" for="i">Name</label><input id="i" disabled>',
+    '<span style="position:absolute;clip:rect(0 0 0 0);color:#eee">x</span>',
+    '<p style="text-indent:-9999px;color:#eee">x</p>',
+    '<svg><text style="fill:#eee">x</text></svg>',
+])
+def test_inapplicable(body):
+    assert outcome_of(body) == []
+
+
+def test_messages_name_the_colours_and_the_threshold():
+    [(outcome, message)] = outcome_of('<p style="color:#aaa;background:#fff">Byline</p>')
+    assert outcome == "failed"
+    assert message == ("Text contrast 2.32:1 (#aaaaaa on #ffffff, 16px) is below 4.5:1 "
+                       "for normal text")
+    [(outcome, message)] = outcome_of('<p style="background:url(x.png)">Byline</p>')
+    assert "background image or gradient" in message and "style attribute" in message
+
+
+def test_enhanced_thresholds():
+    assert outcome_of('<p style="color:#767676">x text</p>', rule="color-contrast-enhanced"
+                      )[0][0] == "failed"
+    assert outcome_of('<p style="color:#595959">x text</p>', rule="color-contrast-enhanced"
+                      )[0][0] == "passed"
+
+
+def test_missing_stylesheet_is_one_cant_tell_naming_it(tmp_path: Path):
+    markup = ('<link rel="stylesheet" href="https://cdn.example/site.css">'
+              '<p style="color:#aaa">a</p><p>b</p>')
+    report = run_rule("color-contrast", markup)
+    assert [(f.outcome, f.selector) for f in report.findings] == [
+        (Outcome.CANT_TELL, "html > head > link")]
+    assert "https://cdn.example/site.css" in report.findings[0].message
+    (tmp_path / "site.css").write_text("p{color:#aaa}", encoding="utf-8")
+    page_file = tmp_path / "page.html"
+    page_file.write_text('<link rel="stylesheet" href="site.css"><p>text here</p>')
+    report = run_rule("color-contrast", page_file.read_text(), source=str(page_file))
+    assert [f.outcome for f in report.findings] == [Outcome.FAILED]
+
+
+def test_judge_folds_opacity_below_the_background_into_the_text():
+    from a11y_audit.page import Page
+
+    page = Page.from_html('<div style="background:#000"><p id="t" style="color:#fff;'
+                          'opacity:.5">x</p></div>')
+    verdict = judge(page, page.root.xpath("//*[@id='t']")[0])
+    assert verdict is not None and verdict.foreground == pytest.approx((0.5, 0.5, 0.5, 1.0))

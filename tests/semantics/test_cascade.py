@@ -1,0 +1,288 @@
+"""semantics.css, semantics.selectors and semantics.cascade: one test per cascade concept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics.cascade import (
+    StyleEnvironment,
+    cascade_of,
+    font_size,
+    parse_color,
+    visually_hidden_reason,
+)
+from a11y_audit.semantics.css import (
+    Viewport,
+    media_matches,
+    parse_stylesheet,
+    selector_filter,
+    selector_key,
+)
+from a11y_audit.semantics.selectors import compile_selector
+
+
+def page_of(css: str, body: str, **env: object) -> Page:
+    page = Page.from_html(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+    if env:
+        page.style_environment = StyleEnvironment(**env)  # type: ignore[arg-type]
+    return page
+
+
+def target(page: Page, ident: str = "t"):
+    return page.root.xpath(f"//*[@id='{ident}']")[0]
+
+
+def rendered(css: str, body: str, **env: object) -> bool:
+    page = page_of(css, body, **env)
+    return page.is_rendered(target(page))
+
+
+@pytest.mark.parametrize(("css", "body", "expected"), [
+    # specificity: an id beats classes, whatever the order
+    ("#t{display:block} .a.b{display:none}", '<p id="t" class="a b">x</p>', True),
+    ("p.a{display:none} .a{display:block}", '<p id="t" class="a">x</p>', False),
+    # source order: the later of equal specificity wins
+    (".a{display:none} .a{display:block}", '<p id="t" class="a">x</p>', True),
+    (".a{display:block} .a{display:none}", '<p id="t" class="a">x</p>', False),
+    # !important beats specificity and order, and a style attribute unless that is important
+    (".a{display:none!important} #t{display:block}", '<p id="t" class="a">x</p>', False),
+    (".newsletter{display:none} .newsletter{display:block !important}",
+     '<p id="t" class="newsletter">x</p>', True),
+    (".a{display:none}", '<p id="t" class="a" style="display:block">x</p>', True),
+    (".a{display:none!important}", '<p id="t" class="a" style="display:block">x</p>', False),
+    # display:none hides the subtree; a child cannot undo it
+    (".a{display:none} .c{display:block}", '<div class="a"><p id="t" class="c">x</p></div>',
+     False),
+    # visibility inherits, and a child can set it back
+    (".a{visibility:hidden}", '<div class="a"><p id="t">x</p></div>', False),
+    (".a{visibility:hidden} .c{visibility:visible}",
+     '<div class="a"><p id="t" class="c">x</p></div>', True),
+    # descendant, child and sibling combinators
+    ("article .author .author-info{display:none}",
+     '<article><div class="author"><ul id="t" class="author-info"></ul></div></article>', False),
+    ("article > .author-info{display:none}",
+     '<article><div><ul id="t" class="author-info"></ul></div></article>', True),
+    ("h2 + p{display:none}", '<h2>a</h2><p id="t">x</p>', False),
+    ("h2 ~ p{display:none}", '<h2>a</h2><div></div><p id="t">x</p>', False),
+    # at rest: no hover or focus
+    (".menu:hover .sub{display:none}", '<div class="menu"><p id="t" class="sub">x</p></div>',
+     True),
+    (".menu:not(:hover) .sub{display:none}",
+     '<div class="menu"><p id="t" class="sub">x</p></div>', False),
+    # pseudo-elements never apply to the element
+    ("p::before{display:none}", '<p id="t">x</p>', True),
+    # :is(), :where(), attribute selectors, :nth-child()
+    (":is(.x,.y) p{display:none}", '<div class="y"><p id="t">x</p></div>', False),
+    ("[data-state=closed]{display:none}", '<p id="t" data-state="closed">x</p>', False),
+    ("li:nth-child(2n){display:none}", '<ul><li>a</li><li id="t">b</li></ul>', False),
+    ("li:nth-child(2n+1){display:none}", '<ul><li>a</li><li id="t">b</li></ul>', True),
+    # escaped class names (utility CSS)
+    (r".md\:hidden{display:none}", '<p id="t" class="md:hidden">x</p>', False),
+    # comments and strings do not confuse the scanner
+    ('/* .a{display:block} */ .a{display:none} .z{content:"}"}', '<p id="t" class="a">x</p>',
+     False),
+    # nested rules and @container are not evaluated (their own declarations still count)
+    ("@container (min-width:1px){.a{display:none}}", '<p id="t" class="a">x</p>', True),
+])
+def test_cascade_decides_rendering(css, body, expected):
+    assert rendered(css, body) is expected
+
+
+@pytest.mark.parametrize(("css", "expected"), [
+    ("@media (min-width:768px){.m{display:none}}", False),      # desktop: applies at 1280
+    ("@media (max-width:767px){.m{display:none}}", True),       # mobile only
+    ("@media screen and (min-width:48em){.m{display:none}}", False),
+    ("@media print{.m{display:none}}", True),                    # print never applies
+    ("@media not print{.m{display:none}}", False),
+    ("@media (768px <= width < 1400px){.m{display:none}}", False),
+    ("@media (orientation:portrait){.m{display:none}}", True),
+    ("@media (prefers-color-scheme:dark){.m{display:none}}", True),
+    ("@supports (display:grid){.m{display:none}}", False),
+    ("@supports not (display:grid){.m{display:none}}", True),
+])
+def test_media_at_and_off_the_viewport(css, expected):
+    assert rendered(css, '<p id="t" class="m">x</p>') is expected
+
+
+def test_viewport_is_configurable():
+    css = "@media (max-width:767px){.m{display:none}}"
+    assert rendered(css, '<p id="t" class="m">x</p>', viewport=Viewport(375, 667)) is False
+    assert Viewport.parse("375x667") == Viewport(375, 667)
+    with pytest.raises(ValueError, match="WIDTHxHEIGHT"):
+        Viewport.parse("wide")
+
+
+def test_media_attribute_on_style_and_print_links():
+    page = Page.from_html('<style media="print">.a{display:none}</style><p id="t" class="a">x</p>')
+    assert page.is_rendered(target(page))
+
+
+def test_layers_lose_to_unlayered_rules_unless_important():
+    css = "@layer base{.a{display:none}} .a{display:block}"
+    assert rendered(css, '<p id="t" class="a">x</p>') is True
+    css = "@layer base{#t{display:none}} .a{display:block}"   # layer beats specificity
+    assert rendered(css, '<p id="t" class="a">x</p>') is True
+    css = "@layer base{.a{display:none!important}} .a{display:block!important}"
+    assert rendered(css, '<p id="t" class="a">x</p>') is False
+    css = "@layer a, b; @layer b{.x{display:block}} @layer a{.x{display:none}}"
+    assert rendered(css, '<p id="t" class="x">x</p>') is True
+
+
+@pytest.mark.parametrize(("css", "markup", "expected"), [
+    ("", '<p id="t" hidden>x</p>', False),
+    (".shown{display:block}", '<p id="t" class="shown" hidden>x</p>', True),  # CSS overrides
+    ("[hidden]{display:none!important}", '<p id="t" class="shown" hidden>x</p>', False),
+    ("", '<dialog id="t">x</dialog>', False),
+    ("", '<dialog id="t" open>x</dialog>', True),
+    ("", '<details><summary>s</summary><p id="t">x</p></details>', False),
+    (".c{content-visibility:hidden}", '<div class="c"><p id="t">x</p></div>', False),
+])
+def test_hidden_attribute_and_browser_defaults(css, markup, expected):
+    assert rendered(css, markup) is expected
+
+
+@pytest.mark.parametrize(("css", "hidden"), [
+    (".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}",
+     True),
+    (".sr-only{position:absolute!important;clip:rect(1px 1px 1px 1px)}", True),
+    (".sr-only{clip-path:inset(50%)}", True),
+    (".sr-only{position:absolute;left:-9999px}", True),
+    (".sr-only{position:absolute;left:-100em}", True),
+    (".sr-only{width:0;height:0;overflow:hidden}", True),
+    (".sr-only{opacity:0}", True),
+    (".sr-only{clip:rect(0 0 0 0)}", False),          # clip needs absolute positioning
+    (".sr-only{position:absolute;left:-20px}", False),
+    (".sr-only{width:1px}", False),                    # no overflow: hidden
+])
+def test_visually_hidden_stays_rendered(css, hidden):
+    page = page_of(css, '<span class="sr-only"><b id="t">Skip</b></span>')
+    el = target(page)
+    assert page.is_rendered(el)
+    assert not page.is_hidden(el)
+    assert (page.visually_hidden(el) is not None) is hidden
+
+
+def test_style_values_inherit_and_resolve():
+    page = page_of("body{font-size:20px;color:#333} .big{font:bold 1.5em/1.2 serif}"
+                   " .bg{background:#fff url(a.png) no-repeat}",
+                   '<div class="big"><p id="t" class="bg">x</p></div>')
+    style = page.style(target(page))
+    assert style.font_size == 30.0
+    assert style.font_weight == 700
+    assert style.color == pytest.approx((0.2, 0.2, 0.2, 1.0))
+    assert style.background_image is True
+    assert style.background_color == (1.0, 1.0, 1.0, 1.0)
+    assert style.origin["color"] == "body"
+
+
+def test_unknown_values_stay_unknown():
+    page = page_of(":root{--c:#000} p{color:var(--c);font-size:calc(1em + 2px)}",
+                   '<p id="t">x</p>')
+    style = page.style(target(page))
+    assert style.color is None
+    assert style.font_size is None
+
+
+@pytest.mark.parametrize(("value", "parent", "expected"), [
+    ("12pt", 16.0, 16.0), ("2em", 10.0, 20.0), ("150%", 10.0, 15.0), ("larger", 10.0, 12.0),
+    ("x-large", None, 24.0), ("2em", None, None), ("calc(1em + 1px)", 16.0, None),
+])
+def test_font_size(value, parent, expected):
+    assert font_size(value, parent, 16.0) == (None if expected is None
+                                               else pytest.approx(expected))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("#fff", (1.0, 1.0, 1.0, 1.0)), ("rgb(0 0 0 / 50%)", (0.0, 0.0, 0.0, 0.5)),
+    ("transparent", (0.0, 0.0, 0.0, 0.0)), ("var(--x)", None), ("canvastext", None),
+])
+def test_parse_color(text, expected):
+    assert parse_color(text) == expected
+
+
+@pytest.mark.parametrize(("selector", "key"), [
+    ("div.a > p#x", "#x"), (".a .b", ".b"), ("ul li", "li"), ("*", "*"), ("[hidden]", "*"),
+    (".a:not(.b)", ".a"), ("p::before", None), (".x:after", None), (r".md\:flex", ".md:flex"),
+])
+def test_selector_key(selector, key):
+    assert selector_key(selector) == key
+
+
+def test_selector_filter_and_specificity():
+    assert selector_filter("nav .menu > a.x") == (frozenset({"a", ".x"}),
+                                                    frozenset({"nav", ".menu"}))
+    compiled = compile_selector("#a .b p")
+    assert compiled is not None and compiled[1] == (1, 1, 1)
+    assert compile_selector("p::before") is None
+    assert compile_selector("p:-webkit-any(a)") is None     # unknown: skipped knowingly
+
+
+def test_stylesheet_is_parsed_once_and_indexed_by_key():
+    css = ".a{display:none} #b{color:red} p{margin:0} @media print{.c{display:none}}"
+    sheet = parse_stylesheet(css)
+    assert parse_stylesheet(css) is sheet
+    index = sheet.index("all")
+    assert set(index) == {".a", "#b"}          # margin is not tracked; print never applies
+    assert set(sheet.index("rendering")) == {".a"}
+
+
+def test_media_queries_alone():
+    assert media_matches("screen and (min-width: 1024px)")
+    assert not media_matches("(max-width: 1023.98px)")
+    assert media_matches("print, (min-width: 0)")
+    assert not media_matches("speech")
+    for broken in ("()", "(and)", "screen and", "(min-aspect-ratio: 1/0)", "((((", "not"):
+        assert media_matches(broken) in (True, False)
+
+
+def test_linked_supplied_and_missing_stylesheets(tmp_path: Path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text(".a{display:none}", encoding="utf-8")
+    (tmp_path / "base.css").write_text(".b{display:none}", encoding="utf-8")
+    page_file = tmp_path / "story.html"
+    page_file.write_text('<link rel="stylesheet" href="css/site.css">'
+                         '<link rel="stylesheet" href="https://cdn.example/missing.css">'
+                         '<style>@import "base.css";</style>'
+                         '<p id="a" class="a">x</p><p id="b" class="b">x</p>'
+                         '<p id="c" class="c">x</p>', encoding="utf-8")
+    page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+    page.style_environment = StyleEnvironment(site_css=(".c{display:none}",))
+    assert not page.is_rendered(target(page, "a"))       # linked, read from disk
+    assert not page.is_rendered(target(page, "b"))       # @import, relative to the page
+    assert not page.is_rendered(target(page, "c"))       # supplied site CSS
+    cascade = cascade_of(page)
+    assert cascade.missing == ["https://cdn.example/missing.css"]
+    assert not cascade.complete
+
+
+def test_url_pages_fetch_their_stylesheets_once_per_run():
+    fetched: list[str] = []
+
+    def fetch(url: str) -> str | None:
+        fetched.append(url)
+        return ".a{display:none}"
+
+    env = StyleEnvironment(fetch=fetch)
+    for _ in range(2):
+        page = Page.from_html('<link rel="stylesheet" href="/s.css"><p id="t" class="a">x</p>',
+                              url="https://news.example/story")
+        page.style_environment = env
+        assert not page.is_rendered(target(page))
+    assert fetched == ["https://news.example/s.css"]
+
+
+def test_visually_hidden_reason_names_the_property():
+    page = page_of(".sr{position:absolute;left:-10000px}", '<p id="t" class="sr">x</p>')
+    assert visually_hidden_reason(page.style(target(page))) == "left: -10000px (off-screen)"
+
+
+def test_a_large_stylesheet_is_indexed_not_scanned_per_element():
+    rules = "".join(f".c{i}{{display:none}}" for i in range(20000))
+    page = page_of(rules, '<p id="t" class="c19999">x</p><p id="u" class="other">y</p>')
+    assert not page.is_rendered(target(page))
+    assert page.is_rendered(target(page, "u"))
+    index = cascade_of(page)._index("rendering")
+    assert len(index[".c19999"]) == 1 and ".other" not in index

@@ -1,0 +1,124 @@
+"""semantics.tables: the HTML table model (HTML 4.9.12.1) and header assignment (4.9.12.2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics.tables import aria_rows, assigned_headers, form_table, is_empty
+
+
+def _model(markup: str):
+    page = Page.from_html(markup)
+    return page, form_table(page.by_tag["table"][0])
+
+
+def _text(cell) -> str:
+    return "".join(cell.element.itertext()).strip()
+
+
+def _headers_of(markup: str) -> dict[str, list[str]]:
+    page, model = _model(markup)
+    return {_text(c): [_text(h) for h in assigned_headers(model, c, page)] for c in model.cells}
+
+
+@pytest.mark.parametrize(
+    ("markup", "slots"),
+    [
+        # colspan and rowspan place later cells to the right of spanning ones
+        ("<table><tr><td rowspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
+         {"a": (0, 0, 1, 2), "b": (1, 0, 1, 1), "c": (1, 1, 1, 1)}),
+        ("<table><tr><th colspan=2>a</th></tr><tr><td>b</td><td>c</td></tr></table>",
+         {"a": (0, 0, 2, 1), "b": (0, 1, 1, 1), "c": (1, 1, 1, 1)}),
+        # tfoot goes to the end of the model whatever its position in the source
+        ("<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody></table>",
+         {"b": (0, 0, 1, 1), "f": (0, 1, 1, 1)}),
+        # rowspan=0 grows to the end of its row group
+        ("<table><tbody><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr>"
+         "<tr><td>d</td></tr></tbody></table>",
+         {"a": (0, 0, 1, 3), "b": (1, 0, 1, 1), "c": (1, 1, 1, 1), "d": (1, 2, 1, 1)}),
+        # cells directly in the table (libxml2 does not add the tr) form a row
+        ("<table><td>a</td><td>b</td></table>", {"a": (0, 0, 1, 1), "b": (1, 0, 1, 1)}),
+        # nested tables keep their own cells
+        ("<table><tr><td>a<table><tr><td>x</td></tr></table></td></tr></table>",
+         {"ax": (0, 0, 1, 1)}),
+    ],
+)
+def test_slots(markup, slots):
+    _, model = _model(markup)
+    assert {_text(c): (c.x, c.y, c.width, c.height) for c in model.cells} == slots
+
+
+@pytest.mark.parametrize(
+    ("markup", "kinds"),
+    [
+        ("<table><tr><th>C</th></tr><tr><td>d</td></tr></table>", {"C": "column"}),
+        ("<table><tr><th>R</th><td>d</td></tr></table>", {"R": "row"}),
+        ("<table><tr><th>X</th><td>d</td></tr><tr><td>d</td><td>d</td></tr></table>",
+         {"X": ""}),                                    # neither: HTML-AAM role cell
+        ("<table><tr><th scope=row>S</th></tr><tr><td>d</td></tr></table>", {"S": "row"}),
+        ("<table><tr><td role=columnheader>E</td><td>d</td></tr></table>", {"E": "column"}),
+        ("<table><tbody><tr><th scope=rowgroup>G</th><td>d</td></tr></tbody></table>",
+         {"G": "rowgroup"}),
+    ],
+)
+def test_header_kinds(markup, kinds):
+    _, model = _model(markup)
+    assert {_text(c): c.kind for c in model.cells if c.header} == kinds
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # column and row headers by scanning
+        ("<table><tr><th></th><th>Mon</th></tr><tr><th>Bus</th><td>3</td></tr></table>",
+         {"3": ["Bus", "Mon"]}),
+        # an empty td corner is a data cell: "Mon" and "Bus" are then neither column nor row
+        # headers in HTML's sense (scope="col"/"row" would make them so)
+        ("<table><tr><td></td><th>Mon</th></tr><tr><th>Bus</th><td>3</td></tr></table>",
+         {"3": []}),
+        ("<table><tr><td></td><th scope=col>Mon</th></tr><tr><th scope=row>Bus</th><td>3</td>"
+         "</tr></table>",
+         {"3": ["Bus", "Mon"]}),
+        # the headers attribute replaces scanning; unknown ids and the cell itself are dropped
+        ("<table><tr><th id=a>A</th><th id=b>B</th></tr>"
+         "<tr><td id=s headers='b nope s'>1</td><td>2</td></tr></table>",
+         {"1": ["B"], "2": ["B"]}),
+        # a header above a header is assigned to it (header blocks)
+        ("<table><tr><th>Day</th><th>AM</th></tr><tr><th>Mon</th><td>8</td></tr></table>",
+         {"Mon": ["Day"], "8": ["Mon", "AM"]}),
+        # empty header cells are never assigned
+        ("<table><tr><th></th><th>H</th></tr><tr><td>x</td><td>y</td></tr></table>",
+         {"x": [], "y": ["H"]}),
+        # an opaque header block stops a header of the same width further up
+        ("<table><tr><th>Top</th></tr><tr><th>Mid</th></tr><tr><td>d</td></tr>"
+         "<tr><th>Low</th></tr><tr><td>e</td></tr></table>",
+         {"d": ["Mid", "Top"], "e": ["Low"]}),
+    ],
+)
+def test_assigned_headers(markup, expected):
+    found = _headers_of(markup)
+    for cell, headers in expected.items():
+        assert found[cell] == headers, cell
+
+
+@pytest.mark.parametrize(
+    ("markup", "empty"),
+    [("<table><tr><th> </th></tr></table>", True),
+     ("<table><tr><th><img alt=''></th></tr></table>", False),
+     ("<table><tr><th>x</th></tr></table>", False)],
+)
+def test_is_empty(markup, empty):
+    _, model = _model(markup)
+    assert is_empty(model.cells[0].element) is empty
+
+
+def test_aria_rows_columns():
+    page = Page.from_html(
+        '<div role="grid" id="g"><div role="row"><div role="columnheader">A</div>'
+        '<div role="columnheader" aria-colspan="2">B</div><div role="columnheader">C</div></div>'
+        '<div role="row"><div role="gridcell" aria-colindex="4">c</div></div></div>'
+    )
+    rows = aria_rows(page.ids["g"], page)
+    assert [[(el.text, col) for el, col in row] for row in rows] == [
+        [("A", 0), ("B", 1), ("C", 3)], [("c", 3)]]

@@ -1,0 +1,85 @@
+"""Visible inner text (ACT glossary) and the ACT "label in name algorithm" (rule 2ee8b8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.rules.label_content_name_mismatch import compare, tokens
+from a11y_audit.semantics.visible_text import has_visible_text, visible_inner_text
+
+
+def inner(markup: str) -> str:
+    page = Page.from_html(markup)
+    (el,) = page.root.xpath("//*[@data-t]")
+    return " ".join(visible_inner_text(el, page).split())
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<a data-t>Download <span aria-hidden="true">gizmo</span> spec</a>',
+     "Download gizmo spec"),
+    ('<a data-t>Download <span style="visibility: hidden">the</span> '
+     '<span style="display: none">gizmo</span> spec</a>', "Download spec"),
+    ('<a data-t><div style="display: inline">A</div><div style="display: inline">C</div></a>',
+     "AC"),
+    ("<a data-t><p>Hello</p><p>world</p></a>", "Hello world"),
+    ("<a data-t>compose&nbsp;&nbsp;<br>email</a>", "compose email"),
+    ('<a data-t><img src="a.png" alt="logo"> Home</a>', "Home"),
+    ('<a data-t>Read <span style="position:absolute;left:-10000px">the story</span>more</a>',
+     "Read more"),
+    ('<a data-t>A<span hidden>B</span>C<script>var x</script></a>', "AC"),
+    ('<button data-t><svg><title>Icon</title><text>Label</text></svg></button>', "Label"),
+])
+def test_visible_inner_text(markup, expected):
+    assert inner(markup) == expected
+
+
+def test_hidden_predicate_treats_more_text_as_invisible():
+    page = Page.from_html('<a data-t>Share <span class="sr-only">on Facebook</span></a>')
+    (el,) = page.root.xpath("//*[@data-t]")
+    text = visible_inner_text(el, page, hidden=lambda n: "sr-only" in (n.get("class") or ""))
+    assert " ".join(text.split()) == "Share"
+
+
+def test_has_visible_text():
+    page = Page.from_html('<a id="a"><img src="x" alt="alt only"></a><a id="b"> <b> </b></a>'
+                          '<a id="c">x</a>')
+    assert not has_visible_text(page.ids["a"], page)
+    assert not has_visible_text(page.ids["b"], page)
+    assert has_visible_text(page.ids["c"], page)
+
+
+def test_tokens():
+    assert tokens("  ACT   Rules!! ") == ["act", "rules"]
+    assert tokens("Next…") == ["next"]
+    assert tokens("💡 Submit 💡") == ["submit"]
+    assert tokens("123.555.0123") == ["123", "555", "0123"]
+    assert tokens("non\u00adstandard") == ["nonstandard"]
+    assert tokens("Café") == ["cafe"]
+
+
+@pytest.mark.parametrize(("label", "name", "expected"), [
+    ("ACT rules", "ACT rules", True),
+    ("ACT rules", "  act   RULES ", True),
+    ("Next Page", "Next Page in the list", True),
+    ("X", "anything", True),                         # symbolic "x"
+    ("Search by date (YYYY-MM-DD)", "Search by date", True),
+    ("Next…", "Next", True),
+    (">>> ** Submit ** <<<", "💡 Submit 💡", True),
+    ("ACT rules", "WCAG", False),
+    ("The full label", "the full", False),
+    ("Discover It", "Discover Italy", False),          # whole words only
+    ("justice", "just ice", False),
+    ("W C A G", "WCAG", False),
+    ("Download specification", "Download the specification", False),  # contiguous
+    ("2021", "20 21", False),
+    ("1", "1a", False),
+    ("two thousand twenty-one", "twenty twenty-one", False),
+    ("University Ave.", "University Avenue", None),     # abbreviation: not applicable
+    ("nonstandard", "non-standard", None),              # hyphenation differs
+    ("e-mail", "Email us", None),
+    ("搜索", "搜索按钮", True),                           # no spaces between words
+    ("新闻", "体育", False),
+])
+def test_label_in_name_algorithm(label, name, expected):
+    assert compare(label, name) is expected
