@@ -1,7 +1,8 @@
 """Reports that cannot be half-replaced and do not change between identical runs (issue 12).
 
-- the same input gives byte-identical JSON, JSON Lines, SARIF, JUnit, HTML and EARL (timestamps
-  and durations only with ``--timestamps``), whatever the number of workers;
+- the same input gives byte-identical reports in every format (the files: JSON, JSON Lines, HTML,
+  SARIF, JUnit, EARL, axe; standard output: terminal, GitHub), timestamps and durations only
+  with ``--timestamps``, whatever the number of workers;
 - a run replaces the whole report set or nothing: a writer failing half-way, or SIGINT/SIGTERM,
   leaves the previous set and no temporary file; stale temporary files of killed runs go;
 - an interrupted run exits 130 (SIGINT) or 143 (SIGTERM) and says so on one line.
@@ -24,7 +25,8 @@ from a11y_audit.cli import example_path, main
 from a11y_audit.writers import sarif_writer
 from tests.hostile import hostile_server
 
-FORMATS = ("json", "jsonl", "html", "sarif", "junit", "earl")
+FORMATS = ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
+PRINTED = ("terminal", "github")
 PAGE = ("<!doctype html><html lang=en><head><title>{t}</title></head><body><main><h1>{t}</h1>"
         "<img src=x.jpg><p>Text</p></main></body></html>")
 
@@ -55,10 +57,20 @@ def test_reruns_are_byte_identical_in_every_format(tmp_path):
     run(str(site), str(example_path()), "-j", "2", *formats(*FORMATS), "-o", str(second))
     a, b = report_files(first), report_files(second)
     assert sorted(a) == sorted(f"a11y-report.{s}" for s in
-                               ("json", "jsonl", "html", "sarif", "junit.xml", "earl.jsonld"))
+                               ("json", "jsonl", "html", "sarif", "junit.xml", "earl.jsonld",
+                                "axe.json"))
     assert a == b
     data = json.loads(a["a11y-report.json"])
     assert "generated_at" not in data and "seconds" not in data["pages"][0]
+    assert {page["timestamp"] for page in json.loads(a["a11y-report.axe.json"])} == {""}
+
+
+def test_reruns_print_identical_terminal_and_github_output(tmp_path):
+    site = pages(tmp_path / "site")
+    outputs = [run(str(site), str(example_path()), "-j", jobs, *formats(*PRINTED), "-o",
+                   str(tmp_path / jobs)).stdout for jobs in ("1", "2")]
+    assert "::error " in outputs[0] and "image-alt" in outputs[0]
+    assert outputs[0] == outputs[1]
 
 
 def test_timestamps_only_when_asked(tmp_path):
@@ -68,6 +80,9 @@ def test_timestamps_only_when_asked(tmp_path):
     data = json.loads((tmp_path / "o" / "a11y-report.json").read_text())
     assert data["generated_at"] and "seconds" in data["pages"][0]
     assert 'time="' in (tmp_path / "o" / "a11y-report.junit.xml").read_text()
+    result = run(str(site), "--timestamps", *formats("axe"), "-o", str(tmp_path / "o"))
+    axe = json.loads((tmp_path / "o" / "a11y-report.axe.json").read_text())
+    assert axe[0]["timestamp"].endswith("Z")
 
 
 def test_a_writer_failing_half_way_leaves_the_previous_set_whole(tmp_path, monkeypatch):

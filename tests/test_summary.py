@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import io
+from collections import Counter
 
 from click.testing import CliRunner
 
+from a11y_audit import batch
 from a11y_audit.cli import example_path, main
-from a11y_audit.engine import audit_html
-from a11y_audit.summary import PageCounter
+from a11y_audit.config import Config
+from a11y_audit.finding import Report
+from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.policy import Policy
+from a11y_audit.spool import PageSpool
+from a11y_audit.summary import summary_lines
+from a11y_audit.tally import tally_of
+from a11y_audit.writers.report_data import summary
 from tests.test_cli import CLEAN
 
 
@@ -84,22 +91,44 @@ def test_baseline_counts_in_the_summary(tmp_path):
     assert "that the baseline does not know" in result.stderr
 
 
-class Tty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
+def test_the_summary_comes_from_the_tally_not_from_the_spool(tmp_path, monkeypatch):
+    """A batch run counts its figures as pages finish: the summary, the JSON summary and the
+    exit code read no page back, and say what a recount of the pages says."""
+    folder = site(tmp_path)
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "quiet.html").write_text(CLEAN.replace("<main>", '<main data-a11y-ignore="*">'),
+                                       encoding="utf-8")
+    config = Config(fail_on=Impact.SERIOUS)
+    report = batch.run([str(folder)], config, quiet=True)
+    assert isinstance(report.pages, PageSpool) and report.pages.tally.pages == 4
+    reads = []
+    monkeypatch.setattr(PageSpool, "__iter__", lambda self: reads.append("iter") or iter(()))
+    monkeypatch.setattr(PageSpool, "__getitem__", lambda self, i: reads.append(i))
+    lines = summary_lines(report, ["out/a11y-report.json"])
+    figures = summary(report)
+    code = report.exit_code()
+    assert reads == []
+    monkeypatch.undo()
+    pages = list(report.pages)
+    recounted = Report(pages=pages, errors=report.errors, fail_on=Impact.SERIOUS)
+    assert summary_lines(recounted, ["out/a11y-report.json"]) == lines
+    assert summary(recounted) == figures
+    failed = [f for p in pages for f in p.findings if f.outcome is Outcome.FAILED]
+    assert figures["failed"] == len(failed) > 0
+    assert figures["gating"] == sum(f.impact.rank >= Impact.SERIOUS.rank for f in failed)
+    assert figures["pages_failed"] == sum(any(f.outcome is Outcome.FAILED for f in p.findings)
+                                          for p in pages)
+    assert figures["cant_tell"] == sum(f.outcome is Outcome.CANT_TELL
+                                       for p in pages for f in p.findings)
+    assert figures["by_rule"] == dict(sorted(Counter(f.rule for f in failed).items(),
+                                             key=lambda kv: (-kv[1], kv[0])))
+    assert figures["errors"] == 1 and code == 2
+    assert lines[0] == "4 pages audited: 3/4 pages pass at --fail-on serious"
 
 
-def test_page_counter_counts_on_a_tty_only():
-    page = audit_html(CLEAN)
-    tty = Tty()
-    counter = PageCounter(tty, total=2)
-    counter(page)
-    counter(page)
-    counter.close()
-    assert "\r1/2 pages audited" in tty.getvalue() and "\r2/2 pages audited" in tty.getvalue()
-    assert tty.getvalue().endswith("\r\x1b[K")        # the line is cleared for the summary
-    pipe = io.StringIO()
-    silent = PageCounter(pipe)
-    silent(page)
-    silent.close()
-    assert pipe.getvalue() == "" and silent.count == 1
+def test_a_tally_under_another_policy_is_recounted(tmp_path):
+    report = batch.run([str(site(tmp_path))], Config(fail_on=Impact.CRITICAL), quiet=True)
+    strict = Policy(fail_on=None)
+    assert tally_of(report, strict) is not report.pages.tally
+    assert tally_of(report, strict).gating == tally_of(report, strict).failed == 9
+    assert tally_of(report).gating == 1

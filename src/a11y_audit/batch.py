@@ -22,6 +22,7 @@ from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
 from a11y_audit.runner import Job, iter_audit, plan
 from a11y_audit.spool import PageSpool
+from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
 
 
@@ -35,8 +36,9 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to."""
     started = time.perf_counter()
     rules = config.rules()
-    report = Report(pages=PageSpool(), rules=list(rules),  # type: ignore[arg-type]
-                    fail_on=config.fail_on)
+    report = Report(rules=list(rules), fail_on=config.fail_on)
+    # the summary and the exit code read the tally counted as pages arrive, not the spool
+    report.pages = PageSpool(tally=Tally(report.policy))  # type: ignore[assignment]
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)

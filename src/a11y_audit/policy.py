@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from a11y_audit.errors import is_internal
 from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.tally import tally_of
 
 if TYPE_CHECKING:
     from a11y_audit.finding import Finding, Report
@@ -73,20 +74,20 @@ class Policy:
         return [f for page in report.pages for f in page.findings if self.gates(f)]
 
     def error_count(self, report: Report) -> int:
-        return len(report.errors) + sum(len(page.errors) for page in report.pages)
+        return len(report.errors) + tally_of(report, self).page_errors
 
     def exit_code(self, report: Report) -> int:
         if any(is_internal(error) for error in report.errors):
             return EXIT_INTERNAL     # a source hit a bug in a11y-audit (the rest is reported)
         if self.error_count(report):
             return EXIT_ERRORS
-        return EXIT_FAILURES if self.gating(report) else EXIT_OK
+        return EXIT_FAILURES if tally_of(report, self).gating else EXIT_OK
 
     def exit_reason(self, report: Report) -> str:
         """Why the exit code is what it is, in one sentence."""
         code = self.exit_code(report)
         errors = self.error_count(report)
-        gating = len(self.gating(report))
+        gating = tally_of(report, self).gating
         if code == EXIT_INTERNAL:
             bugs = sum(1 for error in report.errors if is_internal(error))
             return (f"exit 3: {bugs} input{'s' if bugs != 1 else ''} hit a bug in a11y-audit "

@@ -2,8 +2,9 @@
 
 A :class:`PageSpool` stands in for ``Report.pages`` (a list): ``append`` pickles the page to a
 temporary file and keeps only its offset; iterating reads the pages back one at a time. Writers
-and summaries that loop over ``report.pages`` work unchanged, and a run over a million pages
-holds one page report in memory at a time, not a million.
+that loop over ``report.pages`` work unchanged, and a run over a million pages holds one page
+report in memory at a time, not a million. A spool made with a :class:`~a11y_audit.tally.Tally`
+counts each page as it is added, so the summary and the exit code never read the pages back.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from a11y_audit.finding import PageReport
+from a11y_audit.tally import Tally
 
 
 class PageSpool:
     """A list of page reports in a temporary file (deleted on close or at exit)."""
 
-    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, directory: str | os.PathLike[str] | None = None,
+                 tally: Tally | None = None) -> None:
+        self.tally = tally
         self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
             prefix="a11y-audit-pages-",
             dir=directory)
@@ -33,6 +37,8 @@ class PageSpool:
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
+        if self.tally is not None:
+            self.tally.add(page)
 
     def extend(self, pages: Any) -> None:
         for page in pages:

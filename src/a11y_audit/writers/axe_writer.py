@@ -20,6 +20,7 @@ from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.policy import Policy
+from a11y_audit.writers.report_data import with_timestamps
 
 NAME = "axe"
 SUFFIX = ".axe.json"
@@ -98,7 +99,9 @@ def axe_data(report: Report) -> list[dict[str, Any]]:
         rules[rule.id] = {"id": rule.id, "impact": str(rule.impact),
                           "tags": list(rule.all_tags), "description": rule.description,
                           "help": rule.help, "helpUrl": rule.help_url}
-    timestamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    # axe's results require the field; without --timestamps it is empty: reruns are identical
+    timestamp = (datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+                 if with_timestamps() else "")
     return [page_results(page, rules, timestamp) for page in report.pages]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -11,8 +10,9 @@ from typing import Any
 
 from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
-from a11y_audit.outcome import Impact, Outcome
+from a11y_audit.outcome import Impact
 from a11y_audit.policy import Policy
+from a11y_audit.tally import tally_of
 
 SCHEMA_VERSION = "1.2"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
@@ -93,21 +93,17 @@ def rule_data(loaded: Any) -> dict[str, Any]:
 
 def summary(report: Report, policy: Policy | None = None) -> dict[str, Any]:
     policy = policy or report.policy
-    failed = [f for p in report.pages for f in p.findings if f.outcome is Outcome.FAILED]
-    by_impact = Counter(str(f.impact) for f in failed)
-    by_rule = Counter(f.rule for f in failed)
+    tally = tally_of(report, policy)
     return {
-        "pages": len(report.pages),
-        "pages_failed": sum(
-            1 for p in report.pages if any(f.outcome is Outcome.FAILED for f in p.findings)),
-        "failed": len(failed),
-        "cant_tell": sum(1 for p in report.pages for f in p.findings
-                         if f.outcome is Outcome.CANT_TELL),
-        "by_impact": {str(i): by_impact.get(str(i), 0) for i in reversed(Impact)},
-        "by_rule": dict(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "pages_passed": sum(1 for p in report.pages if policy.page_passes(p)),
-        "gating": len(policy.gating(report)),
-        "suppressed": sum(p.suppressed for p in report.pages),
+        "pages": tally.pages,
+        "pages_failed": tally.pages_failed,
+        "failed": tally.failed,
+        "cant_tell": tally.cant_tell,
+        "by_impact": {str(i): tally.by_impact[i] for i in reversed(Impact)},
+        "by_rule": dict(sorted(tally.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "pages_passed": tally.pages_passed,
+        "gating": tally.gating,
+        "suppressed": tally.suppressed,
         "errors": policy.error_count(report),
         "exit_code": policy.exit_code(report),
         "exit_reason": policy.exit_reason(report),

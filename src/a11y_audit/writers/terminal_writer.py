@@ -12,6 +12,7 @@ from itertools import groupby
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.safe_text import terminal_safe as safe
+from a11y_audit.tally import tally_of
 from a11y_audit.writers.report_data import summary
 
 NAME = "terminal"
@@ -84,16 +85,15 @@ def summary_line(report: Report, colour: bool = False) -> str:
              + (f" on {data['pages_failed']} page{'s' if data['pages_failed'] != 1 else ''}"
                 if data["failed"] else ""),
              f"{data['cant_tell']} to review"]
-    suppressed = sum(page.suppressed for page in report.pages)
-    if suppressed:
-        parts.append(f"{suppressed} suppressed")
+    tally = tally_of(report)
+    if tally.suppressed:
+        parts.append(f"{tally.suppressed} suppressed")
     if report.baseline is not None:
-        statuses = [f.baseline for page in report.pages for f in page.findings if f.baseline]
-        parts.append(f"baseline: {statuses.count('new')} new, {statuses.count('known')} known, "
+        parts.append(f"baseline: {tally.baseline['new']} new, {tally.baseline['known']} known, "
                      f"{len(report.fixed)} fixed")
     if data["errors"]:
         parts.append(f"{data['errors']} error{'s' if data['errors'] != 1 else ''}")
     text = ", ".join(parts)
-    gating = bool(report.failures()) or data["errors"]
+    gating = data["gating"] or data["errors"]
     style = "serious" if gating else "ok"
     return _paint(text, style, colour)
