@@ -35,6 +35,7 @@ from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
 from a11y_audit.safe_text import one_line
 from a11y_audit.summary import summary_lines
+from a11y_audit.tally import tally_of
 from a11y_audit.writers import REPORT_STEM, ReportSet, write_reports, writers
 from a11y_audit.writers.report_data import rule_data, timestamps
 
@@ -276,10 +277,8 @@ def _print_errors(report: Report) -> None:
     for error in report.errors:
         click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
                    err=True)
-    for page in report.pages:
-        for error in page.errors:
-            click.echo(f"a11y-audit: error: {one_line(page.source)}: {one_line(error)}",
-                       err=True)
+    for source, error in tally_of(report).errors:
+        click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(error)}", err=True)
 
 
 def _tags() -> tuple[str, ...]:

@@ -31,7 +31,8 @@ class Tally:
     cant_tell: int = 0
     gating: int = 0
     suppressed: int = 0
-    page_errors: int = 0             # errors recorded on audited pages (rule crashes, limits)
+    # (source, error) of errors recorded on audited pages (rule crashes, limits): few
+    errors: list[tuple[str, str]] = field(default_factory=list)
     by_impact: Counter[Impact] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
     baseline: Counter[str] = field(default_factory=Counter)  # "new" / "known" failures
@@ -56,7 +57,11 @@ class Tally:
         self.pages_failed += bool(failed)
         self.pages_passed += not page.errors and not gating
         self.suppressed += page.suppressed
-        self.page_errors += len(page.errors)
+        self.errors.extend((page.source, error) for error in page.errors)
+
+    @property
+    def page_errors(self) -> int:
+        return len(self.errors)
 
 
 def tally_of(report: Report, policy: Policy | None = None) -> Tally:
