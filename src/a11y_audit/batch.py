@@ -46,7 +46,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    ignores=tuple(config.ignore_elements), max_bytes=max_bytes, limits=limits,
                    fetch_limits=fetch_limits,
                    stylesheets=tuple(str(p) for p in getattr(config, "stylesheets", ())),
-                   viewport=getattr(config, "viewport", None))
+                   viewport=getattr(config, "viewport", None),
+                   scope=getattr(config, "scope", None))
     matcher = Matcher(baseline) if baseline is not None else None
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),

@@ -34,6 +34,7 @@ from a11y_audit.outcome import Impact
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
 from a11y_audit.safe_text import one_line
+from a11y_audit.scope import Scope, ScopeError
 from a11y_audit.summary import summary_lines
 from a11y_audit.tally import tally_of
 from a11y_audit.writers import REPORT_STEM, ReportSet, write_reports, writers
@@ -138,6 +139,13 @@ def main() -> None:
 @click.option("--exclude-path", "exclude", multiple=True, metavar="GLOB",
               help="In folders, sitemaps, feeds and WARC files, skip pages whose path matches "
                    "(repeatable).")
+@click.option("--include", "scope_include", multiple=True, metavar="SELECTOR",
+              help="Audit only inside elements matching this CSS selector (repeatable; axe's "
+                   "context include), e.g. 'article'. Page-level results on <html> are then "
+                   "dropped; a page where it matches nothing is an error.")
+@click.option("--exclude", "scope_exclude", multiple=True, metavar="SELECTOR",
+              help="Drop every rule's results inside elements matching this CSS selector "
+                   "(repeatable; axe's context exclude), e.g. '.ad-slot'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes. Default: every core.")
 @click.option("-q", "--quiet", is_flag=True,
@@ -168,7 +176,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
           jobs: int | None, quiet: bool, executor: str, scheduler: str | None,
           stylesheets: tuple[Path, ...], viewport: str | None,
-          progress_interval: float) -> None:
+          progress_interval: float, scope_include: tuple[str, ...],
+          scope_exclude: tuple[str, ...]) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
     to) and WARC files (every HTML response). Pages are reported sorted by source.
@@ -180,6 +189,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     """
     config = _effective_config(config_path, formats, out, fail_on, (*selected, *_tags()), ignored,
                                baseline, include_passed, stylesheets, viewport)
+    config = _with_scope(config, scope_include, scope_exclude)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return
@@ -319,6 +329,18 @@ def _effective_config(path: Path | None, formats: tuple[str, ...], out: Path | N
         stylesheets=(*config.stylesheets, *stylesheets),
         viewport=viewport or config.viewport,
     )
+
+
+def _with_scope(config: Config, include: tuple[str, ...], exclude: tuple[str, ...]) -> Config:
+    """--include/--exclude add to the configuration's include/exclude selectors."""
+    if not include and not exclude:
+        return config
+    current = config.scope or Scope()
+    try:
+        scope = Scope.of((*current.include, *include), (*current.exclude, *exclude))
+    except ScopeError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'--{exc.key}'") from None
+    return replace(config, scope=scope)
 
 
 def _write_reports(report: Report, config: Config, color: bool | None, verbose: bool,

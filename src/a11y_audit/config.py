@@ -17,6 +17,9 @@
     rule = "frame-title"                  # a rule id, or "*" for every rule
     selector = "iframe.ad-slot"
 
+    include = ["article"]     # audit only these subtrees (CSS selectors; axe's context)
+    exclude = [".ad-slot"]    # and drop every rule's results inside these
+
 Unknown keys, rule ids, tags, options or formats are errors that name them.
 """
 
@@ -31,10 +34,12 @@ from typing import Any
 
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import LoadedRule, all_rules
+from a11y_audit.scope import Scope, ScopeError
 
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
-                      "ignore-elements", "include-passed", "stylesheets", "viewport"))
+                      "ignore-elements", "include-passed", "stylesheets", "viewport",
+                      "include", "exclude"))
 
 
 class ConfigError(Exception):
@@ -63,6 +68,7 @@ class Config:
     ignore_elements: tuple[ElementIgnore, ...] = ()
     stylesheets: tuple[Path, ...] = ()     # site CSS applied to every page (the cascade)
     viewport: str | None = None            # "WIDTHxHEIGHT" for @media; default 1280x800
+    scope: Scope | None = None             # include/exclude CSS selectors (a11y_audit.scope)
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -96,6 +102,8 @@ class Config:
                                 for i in self.ignore_elements],
             "stylesheets": [str(p) for p in self.stylesheets],
             "viewport": self.viewport,
+            "include": list(self.scope.include) if self.scope else [],
+            "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
         }
 
@@ -166,8 +174,18 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     viewport = data.get("viewport")
     if viewport is not None:
         viewport = check_viewport(viewport, where)
+    scope = scope_of(_strings(data.get("include", []), "include", where),
+                     _strings(data.get("exclude", []), "exclude", where), where)
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
-                  options, impacts, ignores, stylesheets, viewport)
+                  options, impacts, ignores, stylesheets, viewport, scope)
+
+
+def scope_of(include: Iterable[str], exclude: Iterable[str], where: str) -> Scope | None:
+    """The run's scope from include/exclude selectors, or ConfigError naming ``where``."""
+    try:
+        return Scope.of(include, exclude)
+    except ScopeError as exc:
+        raise ConfigError(f"{where}: {exc.key}: {exc}") from None
 
 
 def check_viewport(value: Any, where: str) -> str:

@@ -13,6 +13,7 @@ from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, Budget, TimeLimit, ti
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
+from a11y_audit.scope import Scope
 
 
 def audit_page(
@@ -23,6 +24,7 @@ def audit_page(
     include_passed: bool = False,
     ignores: Sequence[Any] = (),
     limits: AuditLimits | None = None,
+    scope: Scope | None = None,
 ) -> PageReport:
     """Run each rule once over ``page``. A crashing rule is recorded, never raised.
 
@@ -33,12 +35,21 @@ def audit_page(
     Results on elements inside ``data-a11y-ignore="rule-id ..."`` (or matched by a configured
     ``ignores`` entry with ``rule`` and ``xpath``) are suppressed: left out of the outcome and
     counted in ``PageReport.suppressed``.
+
+    ``scope`` (:mod:`a11y_audit.scope`, ``--include``/``--exclude``) keeps only the results on
+    elements it includes; the others are out of scope (dropped, not counted). An include that
+    matches nothing on the page is a page error and no rule runs.
     """
     started = time.perf_counter()
     rules = all_rules() if rules is None else rules
     report = PageReport(source=page.source, title=page.title,
                         url=page.url or page.canonical_url)
     marks = suppression_marks(page, ignores)
+    in_scope = scope.on(page) if scope else None
+    if in_scope is not None and in_scope.unmatched:
+        report.errors.append(f"{scope.describe(include_only=True)} matches no element on this "
+                             "page: nothing audited")
+        rules = ()
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits.page_seconds)
     skipped: list[str] = []
@@ -70,6 +81,8 @@ def audit_page(
             summary.outcome = Outcome.CANT_TELL
             continue
         for result in results:
+            if in_scope is not None and not in_scope(result.element):
+                continue
             if marks and is_suppressed(result.element, loaded.id, marks):
                 if result.outcome is not Outcome.PASSED:
                     report.suppressed += 1

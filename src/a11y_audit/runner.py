@@ -45,6 +45,7 @@ from a11y_audit.outcome import Impact
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.safe_text import one_line
+from a11y_audit.scope import Scope
 from a11y_audit.semantics.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
 
@@ -79,6 +80,7 @@ class Job:
     fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS
     stylesheets: tuple[str, ...] = ()   # site CSS files for the cascade
     viewport: str | None = None         # "WIDTHxHEIGHT" for @media
+    scope: Scope | None = None          # --include/--exclude selectors
 
     @classmethod
     def make(cls, rules: Sequence[LoadedRule], **kwargs: Any) -> Job:
@@ -156,7 +158,7 @@ def audit_input(item: inputs.Input, job: Job) -> Result:
         check_limits(page, job.limits)
         report = audit_page(page, _rules_for(job), options=job.options,
                             include_passed=job.include_passed, ignores=job.ignores,
-                            limits=job.limits)
+                            limits=job.limits, scope=job.scope)
         report.errors[:0] = page.warnings
         return report
     except sources.SourceError as exc:
@@ -312,9 +314,12 @@ def audit_sources(
     jobs: int = 1,
     limits: AuditLimits = DEFAULT_LIMITS,
     fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS,
+    scope: Scope | None = None,
 ) -> Report:
     """Audit every page named (files, folders, URLs, sitemaps, feeds, WARC files, ``-``);
-    unreadable ones become report errors. Pages come out sorted by source."""
+    unreadable ones become report errors. Pages come out sorted by source. ``include`` and
+    ``exclude`` are path globs choosing pages; ``scope`` chooses the elements whose results
+    count (:mod:`a11y_audit.scope`)."""
     started = time.perf_counter()
     rules = tuple(all_rules() if rules is None else rules)
     report = Report(rules=list(rules), fail_on=fail_on)
@@ -322,7 +327,7 @@ def audit_sources(
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
     job = Job.make(rules, options=options, include_passed=include_passed,
                    ignores=tuple(ignores), max_bytes=max_bytes, limits=limits,
-                   fetch_limits=fetch_limits)
+                   fetch_limits=fetch_limits, scope=scope)
     for result in iter_audit(items, job, jobs):
         if isinstance(result, InputError):
             report.errors.append(result)
