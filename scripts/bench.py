@@ -48,8 +48,11 @@ from a11y_audit.engine import audit_page
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.runner import Job, iter_audit
-from a11y_audit.shared_data import corpus_dir
 from a11y_audit.sources import decode
+
+# The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.shared_data import corpus_dir
 
 REPO = Path(__file__).resolve().parents[1]
 # Modules whose time is "the cascade" (style sheets, selectors, computed styles): the ones that

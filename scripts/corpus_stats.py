@@ -23,8 +23,11 @@ from a11y_audit.engine import audit_page
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import all_rules, get
-from a11y_audit.shared_data import corpus_dir
 from a11y_audit.sources import decode
+
+# The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.shared_data import corpus_dir
 
 COLUMNS = ("failed", "cantTell", "passed", "inapplicable")
 

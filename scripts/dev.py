@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     tasks = {
         "demo": lambda: run("-m", "a11y_audit", "check", "--example", "-o", "reports", *rest),
         "test": lambda: run("-m", "pytest", *rest),
-        "conformance": lambda: run("-m", "a11y_audit.conformance", *rest),
+        "conformance": lambda: run(str(REPO / "scripts" / "conformance.py"), *rest),
         "bench": lambda: run(str(REPO / "scripts" / "bench.py"), *rest),
         "lint": lambda: run("-m", "ruff", "check", "src", "tests", "scripts", *rest),
     }

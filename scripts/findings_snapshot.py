@@ -19,8 +19,11 @@ from pathlib import Path
 from a11y_audit.engine import audit_page
 from a11y_audit.page import Page
 from a11y_audit.registry import all_rules
-from a11y_audit.shared_data import corpus_dir
 from a11y_audit.sources import decode
+
+# The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.shared_data import corpus_dir
 
 
 def snapshot(root: Path) -> dict[str, list]:

@@ -11,7 +11,7 @@ from a11y_audit.engine import audit_page
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import get
-from a11y_audit.shared_data import act_rules_dir, corpus_dir
+from tests.shared_data import act_rules_dir, corpus_dir
 
 REPO = Path(__file__).resolve().parents[1]
 RULES_DATA = REPO / "rules"

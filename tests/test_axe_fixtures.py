@@ -14,8 +14,8 @@ import pytest
 from a11y_audit import axe_fixtures
 from a11y_audit.conformance import main as conformance_main
 from a11y_audit.outcome import Outcome
-from a11y_audit.shared_data import axe_fixtures_dir
 from tests.conftest import require_data
+from tests.shared_data import axe_fixtures_dir
 
 RECALL_FLOOR = 0.90
 

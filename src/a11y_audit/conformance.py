@@ -23,6 +23,7 @@ from a11y_audit.writers import write_atomic
 from a11y_audit.writers.report_data import timestamps
 
 ASSET_PREFIX = "/WAI/content-assets/wcag-act-rules/"
+_IN_A_CHECKOUT = "in a checkout: python scripts/conformance.py reads ../shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,17 +192,26 @@ def format_table(scores: Sequence[RuleScore]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m a11y_audit.conformance``: the data sets are named by flag or environment
+    variable (``A11Y_AUDIT_ACT_RULES``, ``A11Y_AUDIT_AXE_FIXTURES``); the installed package
+    knows no checkout layout. In a checkout, ``python scripts/conformance.py`` fills them in
+    from ``../shared``."""
     import argparse
+    import os
 
-    from a11y_audit.shared_data import act_rules_dir, axe_fixtures_dir
-
+    act_default = os.environ.get("A11Y_AUDIT_ACT_RULES")
+    axe_default = os.environ.get("A11Y_AUDIT_AXE_FIXTURES")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--axe", nargs="?", type=Path, const=axe_fixtures_dir(), metavar="DIR",
+    parser.add_argument("--axe", nargs="?", type=Path, metavar="DIR",
+                        const=Path(axe_default) if axe_default else "",
                         help="instead of the ACT cases, score axe-core's rule fixtures element "
-                             "by element (default DIR: %(const)s)")
+                             "by element (default DIR: $A11Y_AUDIT_AXE_FIXTURES)")
     parser.add_argument("--axe-details", action="store_true",
                         help="with --axe: list every miss, false failure and cantTell")
-    parser.add_argument("--act-rules", type=Path, default=act_rules_dir())
+    parser.add_argument("--act-rules", type=Path,
+                        default=Path(act_default) if act_default else None,
+                        help="the ACT suite folder (manifest.json and the cases; default: "
+                             "$A11Y_AUDIT_ACT_RULES)")
     parser.add_argument("--rule", action="append", help="only these ACT rule ids")
     parser.add_argument("--failures", action="store_true", help="list every wrong case")
     parser.add_argument("--earl", type=Path, default=Path("reports/act-implementation.jsonld"),
@@ -211,9 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.axe is not None:
         from a11y_audit import axe_fixtures
 
+        if args.axe == "":                    # --axe without DIR and no variable set
+            parser.error("name the axe-core fixtures: --axe DIR or A11Y_AUDIT_AXE_FIXTURES "
+                         f"({_IN_A_CHECKOUT})")
         if not (args.axe / "cases").is_dir():
             parser.error(f"no axe-core fixtures at {args.axe} (set A11Y_AUDIT_AXE_FIXTURES)")
         return axe_fixtures.main(args.axe, details=args.axe_details)
+    if args.act_rules is None:
+        parser.error(f"name the ACT test cases: --act-rules DIR or A11Y_AUDIT_ACT_RULES "
+                     f"({_IN_A_CHECKOUT})")
     if not (args.act_rules / "manifest.json").is_file():
         parser.error(f"no ACT test cases at {args.act_rules} (set A11Y_AUDIT_ACT_RULES)")
     scores = score(args.act_rules, args.rule)

@@ -20,8 +20,8 @@ from a11y_audit.conformance import (
     static_rule_ids,
 )
 from a11y_audit.outcome import Outcome
-from a11y_audit.shared_data import act_rules_dir
 from tests.conftest import require_data
+from tests.shared_data import act_rules_dir
 
 # (ACT rule id, test case id) -> why static HTML cannot give the expected outcome.
 EXCEPTIONS: dict[tuple[str, str], str] = {}

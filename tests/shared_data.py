@@ -1,5 +1,7 @@
 """Where the shared data sets live (``../shared`` beside the checkout), overridable by env vars.
 
+Dev-only: the tests and the scripts in ``scripts/`` read it; the installed package does not (a
+user names their own data, e.g. ``a11y-audit conformance SUITE_DIR``).
 ``A11Y_AUDIT_SHARED`` points at the shared folder; ``A11Y_AUDIT_ACT_RULES``,
 ``A11Y_AUDIT_CORPUS`` and ``A11Y_AUDIT_AXE_FIXTURES`` point at the data sets directly.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parents[2]
+_REPO = Path(__file__).resolve().parents[1]
 
 
 def shared_dir() -> Path:
