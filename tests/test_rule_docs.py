@@ -55,6 +55,54 @@ def test_docstring_examples(loaded):
         assert report.rules[loaded.id].outcome is Outcome.PASSED, markup
 
 
+# -- rule options (issue 10): documented under an Options heading, shown by explain -------------
+
+_OPTIONS_TITLE = "\nOptions\n-------\n"
+
+
+def documented_options(docs: str) -> list[str]:
+    """The option names the docstring's ``Options`` section defines (````name```` at the start
+    of a line); the section runs to the end of the docstring."""
+    if _OPTIONS_TITLE not in docs:
+        return []
+    section = docs.split(_OPTIONS_TITLE, 1)[1]
+    return re.findall(r"^``([\w-]+)``", section, re.M)
+
+
+@pytest.mark.parametrize("loaded", RULES, ids=IDS)
+def test_options_are_documented_under_an_options_heading(loaded):
+    docs = loaded.rule.docs
+    names = documented_options(docs)
+    if not loaded.options:
+        assert _OPTIONS_TITLE not in docs, f"{loaded.id} has no OPTIONS but documents some"
+        return
+    assert docs.count(_OPTIONS_TITLE) == 1, f"{loaded.id}: OPTIONS need one Options section"
+    assert sorted(names) == sorted(loaded.options), (
+        f"{loaded.id}: the Options section must define each option once, and only those")
+    assert len(names) == len(set(names))
+
+
+def test_documented_options_parser_sees_what_it_should():
+    docs = "Text.\n\nOptions\n-------\n\n``a-b`` (x)\n    About ``c``.\n\n``d`` (y)\n    More."
+    assert documented_options(docs) == ["a-b", "d"]
+    assert documented_options("Text about ``a``.") == []
+
+
+def test_explain_prints_the_options_section():
+    from click.testing import CliRunner
+
+    from a11y_audit.cli import main
+
+    with_options = [r for r in RULES if r.options]
+    assert with_options
+    for loaded in with_options:
+        out = CliRunner().invoke(main, ["explain", loaded.id, "--no-color"]).output
+        assert "\nOptions:\n" in out and "-------" not in out, loaded.id
+        section = out.split("\nOptions:\n", 1)[1]
+        for name in loaded.options:
+            assert f"\n{name} (" in section, (loaded.id, name)
+
+
 # -- how a rule relates to axe-core (issue 7: one meaning per id) -------------------------------
 
 # The paragraph begins "Matches axe-core.", "Differs from axe-core:" or "No axe-core

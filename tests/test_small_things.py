@@ -26,7 +26,7 @@ def test_explain_is_readable_text_with_examples_marked():
     assert "\nFails:\n" in out and "\nPasses:\n" in out
     assert '  ✗ <body><header><a href="/">Daily Planet</a>' in out
     assert '  ✓ <body><a href="#main">Skip to main content</a>' in out
-    assert "Options (defaults" in out and "first-focusable = " in out
+    assert "\nOptions:\n" in out and "Defaults (set them" in out and "first-focusable = " in out
     coloured = run("explain", "skip-link-present", "--color").output
     assert "\x1b[31m  ✗ " in coloured and "\x1b[32m  ✓ " in coloured
 

@@ -29,6 +29,13 @@ the frame, which static HTML cannot see. A bare ``<audio>`` on the page without 
 
 Limits: a transcript elsewhere on the site, linked from a place this rule does not look, is not
 found; a transcript's quality is not checked.
+
+Options
+-------
+
+``transcript-patterns`` (list of regular expressions, default none)
+    More patterns that mark a link or heading as the transcript (case is ignored), added to the
+    built-in English ones, e.g. ``"Abschrift"``.
 """
 
 from __future__ import annotations

@@ -34,6 +34,15 @@ and only the stylesheet knows.
 
 Limits: a dialog whose background is made inert some other way (``inert`` or
 ``aria-hidden="true"`` on everything else) passes only if it also has ``aria-modal``.
+
+Options
+-------
+
+``modal-patterns`` (list of regular expressions)
+    Default: modal, overlay, paywall, interstitial, lightbox, popup, pop-up, takeover, backdrop.
+    Class or id words on a dialog or its parent (case is ignored) that say it blocks the page: a
+    named dialog without ``aria-modal="true"`` then fails instead of cantTell. An empty list
+    leaves only a fixed-position ``style`` attribute as that sign.
 """
 
 from __future__ import annotations

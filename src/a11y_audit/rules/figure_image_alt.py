@@ -47,6 +47,24 @@ compares alt text with a caption.
 Limits: whether the alt text describes the photo well needs a person; the rule only catches alt
 text that cannot be a description. A caption container whose class does not say caption is not
 found (configure ``caption-classes``).
+
+Options
+-------
+
+``caption-classes`` (list of regular expressions, default ``caption``)
+    Searched in each class token of an element, to find a caption container for an image that
+    has no ``<figure>``.
+
+``caption-itemprops`` (list of strings, default ``caption``)
+    ``itemprop`` values of a caption container (schema.org ImageObject "caption").
+
+``credit-classes`` (list of regular expressions, default credit, attribution, copyright, courtesy)
+    Searched in the class tokens of a credit block inside a caption; its text is not caption
+    text.
+
+``wrapper-depth`` (integer, default 3)
+    How many ancestors of an image without ``<figure>`` may be the wrapper that holds its
+    caption.
 """
 
 from __future__ import annotations

@@ -29,6 +29,17 @@ on a link inside it is not the headline).
 
 Limits: pages without a title are left to ``document-title``; pages without an ``h1`` to
 ``page-has-heading-one``.
+
+Options
+-------
+
+``patterns`` (list of strings, default none)
+    Title patterns with ``{headline}`` and ``{site}``, e.g. ``"{headline} | {site}"``; the title
+    must match one. Empty: the title must contain the headline.
+
+``reworded-share`` (number from 0 to 1, default 0.2)
+    Share of the headline's words the title must hold for cantTell instead of failed (SEO titles
+    often reword the headline).
 """
 
 from __future__ import annotations

@@ -31,6 +31,18 @@ run of ``min-words`` - 1 words (or 2-3 CJK/Thai characters) is cantTell.
 
 Limits: a page without a known ``lang`` is not checked (``html-has-lang`` reports it); text in
 ``alt`` or ``title`` attributes is not checked; transliterated text cannot be seen.
+
+Options
+-------
+
+``min-words`` (integer, default 3)
+    Words a run of another script must have to fail, in scripts that space their words.
+
+``min-chars`` (integer, default 4)
+    Characters a run must have to fail, in scripts without spaces (CJK, Thai...).
+
+``latin-min-words`` (integer, default 5)
+    Words a Latin run must have to fail on a page in another script (brand names are common).
 """
 
 from __future__ import annotations

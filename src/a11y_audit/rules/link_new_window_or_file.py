@@ -33,6 +33,19 @@ cantTell: a link whose class names an external or new-window icon (``external``,
 
 Limits: a cue elsewhere (a sentence before a list of links) is not seen; links that a script
 opens in a new window are not seen.
+
+Options
+-------
+
+``file-extensions`` (list of strings)
+    Default: pdf, doc, docx, xls, xlsx, ppt, pptx, odt, ods, odp, rtf, csv, zip, epub.
+    Link targets with these extensions are files the reader should be warned about.
+
+``cue-patterns`` (list of regular expressions, default none)
+    More patterns that count as a cue in the link's name or description (case is ignored).
+
+``new-window`` (true or false, default true)
+    Check ``target=_blank`` links too; false checks only links to files.
 """
 
 from __future__ import annotations

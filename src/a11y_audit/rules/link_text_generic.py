@@ -27,6 +27,15 @@ Passes::
 Limits: only whole names are matched ("Read more about the flood" passes, and so does any
 phrase not on the lists: add a newsroom's own with the ``phrases`` option). Text that a
 stylesheet hides still counts in the name.
+
+Options
+-------
+
+``phrases`` (list of strings, default none)
+    More generic phrases, in any language, e.g. a house "Full coverage".
+
+``allow`` (list of strings, default none)
+    Phrases never to treat as generic, e.g. "More" when it opens a labelled menu.
 """
 
 from __future__ import annotations

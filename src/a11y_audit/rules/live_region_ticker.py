@@ -35,6 +35,21 @@ Passes::
 Limits: whether content really updates, and whether a stylesheet or script animates it, cannot
 be seen; a ticker hidden by a stylesheet is still checked. The 2.2.2 failure (no pause button)
 is reported with the others under this rule, which declares no WCAG criterion as a whole.
+
+Options
+-------
+
+``patterns`` (list of regular expressions)
+    Default: breaking, ticker, newsflash, live-updates, live-blog, live-feed, marquee, crawl.
+    Matched against class, id and aria-label (case is ignored) to find a ticker.
+
+``ignore-prefixes`` (list of strings, default ``rule-`` and ``a11y-``)
+    Class or id tokens with these prefixes are never tickers (names that merely mention a rule).
+
+``autoplay-attributes`` (list of attribute names)
+    Default: data-autoplay, data-auto-scroll, data-autoscroll, data-scroll, data-interval,
+    data-speed.
+    Attributes that mean the ticker moves by itself.
 """
 
 from __future__ import annotations

@@ -36,6 +36,15 @@ Limits: a link shown on screen and never hidden, whose name does not read like a
 not checked (axe does not check it either); a target hidden by a stylesheet class counts as
 rendered. Neither this rule nor ``skip-link-present`` claims a WCAG failure: landmarks and
 headings can meet 2.4.1 Bypass Blocks.
+
+Options
+-------
+
+``languages`` (list of language codes, default every language with skip phrases)
+    Languages whose skip phrases mark a link as a skip link.
+
+``skip-patterns`` (list of regular expressions, default none)
+    More patterns that mark a link's name as a skip link (case is ignored).
 """
 
 from __future__ import annotations

@@ -50,6 +50,21 @@ Limits: a target hidden by a stylesheet class cannot be seen in static HTML; onl
 attribute and inline ``display:none``/``visibility:hidden`` count as not rendered. A page whose
 main landmark comes before any focusable element has nothing to skip, and the rule is
 inapplicable there.
+
+Options
+-------
+
+``languages`` (list of language codes, default every language with skip phrases)
+    Languages whose skip phrases are recognised.
+
+``skip-patterns`` (list of regular expressions, default none)
+    More patterns that mark a link's name as a skip link (case is ignored).
+
+``menu-patterns`` (list of regular expressions, default none)
+    More patterns that mark a control as a menu opener, which may come before the skip link.
+
+``first-focusable`` (integer, default 10)
+    Without a main landmark, a skip link must be among this many first focusable elements.
 """
 
 from __future__ import annotations

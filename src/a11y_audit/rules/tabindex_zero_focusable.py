@@ -28,6 +28,13 @@ Passes::
 
 Limits: overflow set by a stylesheet is not seen, so a scroll container marked only by a class
 fails; add ``role="region"`` and a name, which it needs anyway.
+
+Options
+-------
+
+``allow-widget-roles`` (true or false, default true)
+    Pass custom widgets (``role=button``, ``tab``, ``slider``...) that need ``tabindex="0"``;
+    false fails them too.
 """
 
 from __future__ import annotations

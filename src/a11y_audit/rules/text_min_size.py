@@ -32,6 +32,12 @@ only in print), and a small relative size (``font-size: 0.6em``) that no absolut
 page anchors: it depends on the reader's default and on external stylesheets.
 
 Limits: external stylesheets are not seen, so pages styled only by them are inapplicable.
+
+Options
+-------
+
+``min-px`` (number, default 11)
+    Text whose computed size is below this many CSS pixels fails.
 """
 
 from __future__ import annotations

@@ -30,6 +30,12 @@ Passes::
     <iframe src="https://www.youtube.com/embed/x" title="Video: the flood"></iframe>
 
 Limits: an element hidden by a stylesheet class is checked.
+
+Options
+-------
+
+``allowed-elements`` (list of tag names, default none)
+    Elements on which ``title`` is accepted besides the built-in ones.
 """
 
 from __future__ import annotations

@@ -32,6 +32,13 @@ captions every video it uploads there).
 
 Limits: whether the track really holds captions (and whether they are accurate) cannot be
 seen.
+
+Options
+-------
+
+``captioned-players`` (list of strings, default none)
+    Providers whose videos the newsroom always captions (as messages name them, e.g. "YouTube"),
+    or substrings of player URLs (``players.brightcove.net/123``).
 """
 
 from __future__ import annotations
