@@ -6,11 +6,12 @@ bbc-a11y's standard "Text cannot be too small" fails text whose computed font si
 11px.
 
 No axe-core counterpart. Like bbc-a11y, an element fails when its text's computed size is below
-the minimum (option ``min-px``, default 11) and differs from its parent's (the failure is
-reported where the size changes, not on every descendant). The size is computed from the page's
-own inline styles and ``<style>`` elements: absolute units convert to px (1pt = 4/3 px), ``em``
-and ``%`` multiply the parent's size, ``rem`` the root's, keywords follow CSS Fonts 4
-(``xx-small`` is 3/5 of the default).
+the minimum (option ``min-px``, default 11); the failure is reported once, on the element that
+declares the size (``.credit { font-size: 9px }``), not on every descendant, and only where
+the size changes (it differs from its parent's). Sizes are the cascade's computed values
+(inline styles, ``<style>`` elements, linked and ``--stylesheet`` sheets, ``@media`` at the
+viewport, specificity and ``!important``): absolute units convert to px (1pt = 4/3 px),
+``em`` and ``%`` multiply the parent's size, ``rem`` the root's, keywords follow CSS Fonts 4.
 
 Fails::
 
@@ -24,14 +25,15 @@ Passes::
 
     <p style="font-size: 0.875rem">Photo: Reuters</p>
 
-Text at ``font-size: 0`` is hidden from sight on purpose (text for screen readers only) and is
-not judged.
+Text at ``font-size: 0`` and visually hidden text (the sr-only patterns) are hidden from sight
+on purpose and not judged. The browser's own sizes (headings, ``small``) are judged only where
+a size the page sets anchors them.
 
-cantTell: a size set inside ``@media``/``@supports`` (it may apply only at some viewports, or
-only in print), and a small relative size (``font-size: 0.6em``) that no absolute size on the
-page anchors: it depends on the reader's default and on external stylesheets.
+cantTell: a small size relative to a size the page never sets (``font-size: 0.6em`` under no
+absolute size): it depends on the reader's default.
 
-Limits: external stylesheets are not seen, so pages styled only by them are inapplicable.
+Limits: a linked stylesheet that could not be read may set sizes this rule does not see; pages
+whose sizes all come from such sheets are inapplicable.
 
 Options
 -------
@@ -44,11 +46,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from a11y_audit.checks import fontsize
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import bbc
-from a11y_audit.rule import Element, Page, Results, Rule
-from a11y_audit.semantics import fontsize
+from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
     id="text-min-size",
@@ -64,56 +65,32 @@ OPTIONS: dict[str, Any] = {
     "min-px": 11.0,
 }
 
-_NO_TEXT = frozenset(("head", "script", "style", "template", "noscript", "title", "svg",
-                      "math", "select", "textarea", "option"))
-
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    if not fontsize.has_declarations(page):
-        return
     minimum = float(options["min-px"])
-    for el in _declaring(page):
-        if tag_of(el) in _NO_TEXT or not page.is_rendered(el) or not _direct_text(page, el):
-            continue
-        size = fontsize.computed_size(page, el)
-        if size.px is None or size.px < 1:
-            continue  # font-size 0 is the "visually hidden" idiom, not small print
+    for el in fontsize.sized_text(page):
+        style = page.style(el)
+        px = style.font_size
+        if px is None or px < 1:
+            continue  # unknown (calc(), var()), or 0: the "visually hidden" idiom
+        by_browser = fontsize.origin(page, el) == fontsize.BROWSER
+        if by_browser and style.font_size_anchor is None:
+            continue  # the browser's own design at the reader's size
         parent = el.getparent()
-        if parent is not None and fontsize.computed_size(page, parent).px == size.px:
+        if parent is not None and page.style(parent).font_size == px:
             continue  # not where the size changes
-        shown = f"{size.px:.1f}px"
-        if size.px >= minimum:
+        shown = f"{px:.1f}px"
+        if px >= minimum:
             yield RULE.ok(el, f"Text at {shown}")
-        elif size.conditional:
-            yield RULE.cant_tell(el, f"{describe(el)} has text at {shown} under an @media or "
-                                     "@supports condition that may not apply")
-        elif size.declared_by is None:
+        elif style.font_size_anchor is None:
             yield RULE.cant_tell(el, f"{describe(el)} has text at {shown} if the reader's "
                                      "default is 16px (its size is relative to a size the page "
                                      "does not set)")
         else:
-            yield RULE.fail(el, f"{describe(el)} has text at {shown}, below {minimum:g}px")
+            yield RULE.fail(el, f"{describe(el)} has text at {shown}, below {minimum:g}px "
+                                f"(font-size {style.font_size_own} from "
+                                f"{_where(fontsize.origin(page, el))})")
 
 
-def _declaring(page: Page) -> list[Element]:
-    """Elements with a font size of their own, in document order."""
-    found = set(fontsize.matched_elements(page))
-    found.update(el for el in page.select("*[style]") if "font" in (el.get("style") or ""))
-    return sorted(found, key=page.order.__getitem__)
-
-
-def _direct_text(page: Page, el: Element) -> bool:
-    """Rendered text at this element's size: its own text, or text in descendants that do not
-    set a size of their own."""
-    stack = [el]
-    while stack:
-        node = stack.pop()
-        if node.text and node.text.strip():
-            return True
-        for child in node:
-            if child.tail and child.tail.strip():
-                return True
-            if (isinstance(child.tag, str) and tag_of(child) not in _NO_TEXT
-                    and fontsize.own_size(page, child) is None and page.is_rendered(child)):
-                stack.append(child)
-    return False
+def _where(origin: str) -> str:
+    return origin if origin in ("style attribute", fontsize.BROWSER) else f'"{origin[:80]}"'

@@ -6,11 +6,12 @@ page zoom enlarges it); text sized in ``em``, ``rem``, ``%`` or keywords follows
 standard "Text must be styled with units that are resizable in all browsers" checks the same.
 
 No axe-core counterpart. bbc-a11y fails every element with text whose own rules or whose
-ancestors' rules set ``font-size`` in an absolute unit. This rule reports each element that
-declares an absolute font size and has rendered text inside (its text, and the text of
-everything that inherits from it, does not follow the reader's setting): one finding on
-``body { font-size: 14px }``, not one on every paragraph. Elements that declare a relative size
-pass. WCAG 1.4.4 can be met by page zoom alone, so this is a best practice, not a WCAG failure.
+ancestors' rules set ``font-size`` in an absolute unit. This rule reports each element whose
+absolute font size some rendered text's computed size derives from (its own size, or
+through ``em``/``%``/``rem``): one finding on ``body { font-size: 14px }``, not one on every
+paragraph, and none on an absolute size that every text below overrides. Elements that
+declare a relative size under no absolute one pass. WCAG 1.4.4 can be met by page zoom alone,
+so this is a best practice, not a WCAG failure.
 
 Fails::
 
@@ -24,19 +25,19 @@ Passes::
 
     <style>.byline { font-size: 90% }</style><p class="byline">By A. Reporter</p>
 
-Limits: reads inline ``style`` attributes and the page's ``<style>`` elements (including the
-``font`` shorthand and rules inside ``@media``); external stylesheets are not seen, so a page
-styled only by them is inapplicable. Among several ``<style>`` rules the winner is chosen by
-``!important``, specificity and order.
+Sizes come from the cascade: inline styles, ``<style>`` elements (the ``font`` shorthand
+included), linked and ``--stylesheet`` sheets, ``@media`` evaluated at the viewport. Limits: a
+linked stylesheet that could not be read is not seen; viewport units (``vw``) neither follow the
+reader's setting nor are absolute, and are not judged.
 """
 
 from __future__ import annotations
 
+from a11y_audit.checks import fontsize
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import normalize_space
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
-from a11y_audit.semantics import fontsize
 
 RULE = Rule(
     id="text-resizable-units",
@@ -48,30 +49,26 @@ RULE = Rule(
     help="Size text in rem, em or % so it follows the reader's font-size setting",
 )
 
-_NO_TEXT = frozenset(("head", "script", "style", "template", "noscript", "title", "svg",
-                      "math", "select", "textarea", "option"))
-
 
 def check(page: Page) -> Results:
-    if not fontsize.has_declarations(page):
-        return
-    for el in _declaring(page):
-        size = fontsize.own_size(page, el)
-        if size is None or tag_of(el) in _NO_TEXT or not page.is_rendered(el):
+    failed: set[Element] = set()
+    for el in fontsize.sized_text(page):
+        style = page.style(el)
+        anchor = style.font_size_anchor
+        if anchor is None:
+            if (fontsize.origin(page, el) != fontsize.BROWSER
+                    and fontsize.unit(style.font_size_own or "") not in fontsize.ABSOLUTE_UNITS
+                    and style.font_size is not None):
+                yield RULE.ok(el, f"font-size {style.font_size_own} follows the reader's setting")
             continue
-        if not normalize_space(text_content(el, 40)):
+        if anchor in failed:
             continue
-        where = ("its style attribute" if size.source == "style attribute"
-                 else f"the rule \"{normalize_space(size.source)[:80]}\"")
-        if size.absolute:
-            yield RULE.fail(el, f"{describe(el)} sets font-size {size.value} ({where}): its "
-                                "text ignores the reader's font-size setting")
-        else:
-            yield RULE.ok(el, f"font-size {size.value} follows the reader's setting")
-
-
-def _declaring(page: Page) -> list[Element]:
-    """Elements with a font size of their own, in document order."""
-    found = set(fontsize.matched_elements(page))
-    found.update(el for el in page.select("*[style]") if "font" in (el.get("style") or ""))
-    return sorted(found, key=page.order.__getitem__)
+        declared = page.style(anchor).font_size_own or ""
+        where = fontsize.origin(page, anchor)
+        if where == fontsize.BROWSER or fontsize.unit(declared) not in fontsize.ABSOLUTE_UNITS:
+            continue
+        failed.add(anchor)
+        where = ("its style attribute" if where == "style attribute"
+                 else f"the rule \"{normalize_space(where)[:80]}\"")
+        yield RULE.fail(anchor, f"{describe(anchor)} sets font-size {declared} ({where}): "
+                                "its text ignores the reader's font-size setting")

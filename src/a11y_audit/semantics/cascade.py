@@ -75,7 +75,7 @@ def clear_caches() -> None:
     css.parse_stylesheet.cache_clear()
     css.parse_declarations.cache_clear()
     css.selector_filter.cache_clear()
-    css._selectors.cache_clear()
+    css.selector_keys.cache_clear()
     css.media_matches.cache_clear()
     selectors.compile_selector.cache_clear()
 
@@ -162,6 +162,12 @@ class Style:
     font_size: float | None = 16.0
     font_weight: int | None = 400
     position: str = "static"
+    # The font-size declared on this element itself (lower case, after the ``font``
+    # shorthand is expanded; None when inherited), and the element whose absolute size
+    # (px, pt... or viewport units) the computed size derives from through em/%/rem: None
+    # when it derives from the reader's default size alone.
+    font_size_own: str | None = None
+    font_size_anchor: Element | None = None
     values: dict[str, str] = field(default_factory=dict)    # other tracked properties, as text
     origin: dict[str, str] = field(default_factory=dict)    # property -> where it was set
 
@@ -248,8 +254,9 @@ class Cascade:
         started = time.perf_counter()
         merged: dict[str, list[tuple[StyleRule, int, int]]] = {}
         ranks = self._ranks
+        keys = self._page_keys()
         for position, sheet in enumerate(self.sheets):
-            for key, rules in sheet.index(kind).items():
+            for key, rules in sheet.index(kind, keys).items():
                 bucket = merged.setdefault(key, [])
                 for rule in rules:
                     rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
@@ -257,6 +264,21 @@ class Cascade:
         self._indexes[kind] = merged
         _spent[0] += time.perf_counter() - started
         return merged
+
+    def _page_keys(self) -> frozenset[str]:
+        """Every selector key an element of the page carries: ``*``, its tags, ``#id`` and
+        ``.class`` (the keys :meth:`declarations` looks up)."""
+        page = self.page
+        keys = {"*"}
+        for el in page.elements:
+            keys.add(tag_of(el))
+        for el in page.by_attribute.get("id", ()):
+            ident = el.get("id")
+            if ident:
+                keys.add("#" + ident)
+        for el in page.by_attribute.get("class", ()):
+            keys.update("." + c for c in (el.get("class") or "").split())
+        return frozenset(keys)
 
     def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,
              owner: Element | None = None) -> None:
@@ -430,7 +452,7 @@ class Cascade:
                 specified[longhand] = (part, origin)
         style = Style(
             visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
-            font_weight=parent.font_weight,
+            font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
         )
         for name in _INHERITED[4:]:
             if name in parent.values:
@@ -444,12 +466,14 @@ class Cascade:
             if lower in ("inherit", "unset", "revert", "revert-layer") and name in _INHERITED:
                 continue
             if lower in ("initial", "unset", "revert", "revert-layer"):
-                if name in ("display", "visibility", "opacity", "background-color",
-                            "background-image", "position"):
+                if name in _INITIAL:
                     value = lower = _INITIAL[name]
                 else:
                     style.values.pop(name, None)
                     continue
+            if name == "font-size":
+                style.font_size_own = lower
+                style.font_size_anchor = _size_anchor(el, lower, parent, root)
             if lower == "inherit":
                 _inherit(style, parent, name)
                 style.origin[name] = origin
@@ -465,7 +489,23 @@ class Cascade:
 _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
 _INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1",
             "background-color": "transparent", "background-image": "none",
-            "position": "static"}
+            "position": "static", "font-size": "medium", "font-weight": "normal"}
+
+_ABSOLUTE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(px|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax)$")
+_RELATIVE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(em|%|ex|ch)$|^(smaller|larger|inherit)$")
+
+
+def _size_anchor(el: Element, value: str, parent: Style, root: Style | None
+                 ) -> Element | None:
+    """The element whose absolute font size a declared ``font-size`` derives from."""
+    value = value.strip()
+    if _ABSOLUTE_SIZE.match(value):
+        return el
+    if _RELATIVE_SIZE.match(value):
+        return parent.font_size_anchor
+    if value.endswith("rem") and root is not None:
+        return root.font_size_anchor
+    return None                     # keywords, initial, rem on the root: the reader's default
 
 
 T = TypeVar("T")

@@ -1,0 +1,66 @@
+"""Text sizes from the cascade: where rendered text gets its font size, for the font-size rules.
+
+The computed size, the size declared on each element and the element whose absolute size it
+derives from are the cascade's (:class:`a11y_audit.semantics.cascade.Style`), so inline
+styles, ``<style>`` elements, linked and supplied stylesheets, ``@media`` at the viewport,
+specificity, ``!important`` and inheritance are all decided there, once per page.
+
+Units (CSS Values 4, section 6.2): absolute lengths are ``px``, ``pt``, ``pc``, ``cm``, ``mm``,
+``Q`` and ``in`` (1in = 96px = 72pt); ``em``, ``rem``, ``%``, ``ex``, ``ch`` and the size
+keywords follow the reader's default size; viewport units follow neither.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from a11y_audit.checks.contrast import text_elements
+from a11y_audit.rule import Element
+
+if TYPE_CHECKING:
+    from a11y_audit.page import Page
+
+BROWSER = "the browser's default"
+ABSOLUTE_UNITS = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
+_UNIT = re.compile(r"^-?[\d.]+(?:e-?\d+)?([a-z%]*)$")
+
+
+def unit(value: str) -> str:
+    """The unit of a font-size value as written ("px", "em", "%"), "" for keywords and for
+    anything else (``calc()``, ``var()``)."""
+    match = _UNIT.match(value.strip().lower())
+    return match.group(1) if match else ""
+
+
+def declaring(page: Page, el: Element) -> Element | None:
+    """The nearest element, ``el`` or an ancestor, that declares the font size ``el``'s text
+    is set in (a page's rule or the browser's own, as for headings); None when none does."""
+    node: Element | None = el
+    while node is not None:
+        if page.style(node).font_size_own is not None:
+            return node
+        node = node.getparent()
+    return None
+
+
+def sized_text(page: Page) -> dict[Element, Element]:
+    """Each element that declares the size of some rendered, visible text, with the first
+    such text element, in document order (memoised per page)."""
+    def compute(page: Page) -> dict[Element, Element]:
+        found: dict[Element, Element] = {}
+        for el in text_elements(page):
+            if page.visually_hidden(el) is not None:
+                continue            # text for screen readers only: no one reads it by sight
+            owner = declaring(page, el)
+            if owner is not None and owner not in found:
+                found[owner] = el
+        return dict(sorted(found.items(), key=lambda item: page.order[item[0]]))
+
+    return page.memo("fontsize.sized_text", compute)
+
+
+def origin(page: Page, el: Element) -> str:
+    """Where the element's own font-size comes from: a selector, "style attribute" or the
+    browser's default."""
+    return page.style(el).origin.get("font-size", BROWSER)
