@@ -286,3 +286,44 @@ def test_a_large_stylesheet_is_indexed_not_scanned_per_element():
     assert page.is_rendered(target(page, "u"))
     index = cascade_of(page)._index("rendering")
     assert len(index[".c19999"]) == 1 and ".other" not in index
+
+
+def test_a_page_indexes_only_the_keys_it_carries_and_a_sheet_parses_each_rule_once():
+    rules = "".join(f".c{i}{{display:none;color:red}}" for i in range(2000))
+    sheet = parse_stylesheet(rules)
+    index = sheet.index("all", frozenset({".c7", "p"}))
+    assert set(index) == {".c7"}
+    assert len(sheet._rules) == 1                     # only the rule the page can match
+    again = sheet.index("all", frozenset({".c7"}))
+    assert again[".c7"][0] is index[".c7"][0]         # another page of the site reuses it
+    assert len(sheet.index("all")) == 2000            # no keys given: every rule
+
+
+def test_font_size_declared_and_where_it_derives_from():
+    page = page_of(
+        "html{font-size:10pt} .box{font-size:14px} .rel{font-size:1.5em} .rem{font-size:1rem}"
+        " .kw{font-size:small}",
+        '<div id="box" class="box"><p id="p">a <span id="rel" class="rel">b</span>'
+        '<span id="rem" class="rem">c</span><span id="kw" class="kw">d</span>'
+        '<span id="inh" style="font-size: inherit">e</span><small id="s">f</small></p></div>')
+    style = page.style
+    box = target(page, "box")
+    assert style(box).font_size_own == "14px" and style(box).font_size_anchor is box
+    assert style(target(page, "p")).font_size_own is None      # inherited, not declared
+    assert style(target(page, "p")).font_size_anchor is box
+    rel = style(target(page, "rel"))
+    assert rel.font_size == 21 and rel.font_size_own == "1.5em" and rel.font_size_anchor is box
+    rem = style(target(page, "rem"))
+    assert rem.font_size == pytest.approx(40 / 3) and rem.font_size_anchor is page.root
+    assert style(target(page, "kw")).font_size_anchor is None  # the reader's default
+    assert style(target(page, "inh")).font_size_anchor is box
+    small = style(target(page, "s"))                            # the browser's own "smaller"
+    assert small.font_size == pytest.approx(14 / 1.2) and small.font_size_anchor is box
+    assert small.origin["font-size"] == "the browser's default"
+
+
+def test_font_size_initial_is_medium_not_inherited():
+    page = page_of(".a{font-size:30px} .b{font-size:initial}",
+                   '<div class="a"><p id="t" class="b">x</p></div>')
+    assert page.style(target(page)).font_size == 16.0
+    assert page.style(target(page)).font_size_anchor is None

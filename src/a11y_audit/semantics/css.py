@@ -80,45 +80,71 @@ _RENDERING_WORDS = ("display", "visibility")
 
 @dataclass(slots=True)
 class Stylesheet:
-    """The style rules that apply at the viewport, as written; indexed on first use, once for
-    the properties that decide rendering and once for all tracked properties."""
+    """The style rules that apply at the viewport, as written.
+
+    Matching needs, per page, only the rules whose selector key (see :func:`selector_key`)
+    occurs on that page: :meth:`index` reads each selector's key once per sheet, and parses a
+    rule's declarations and selector filters only when a page first asks for its key. A sheet
+    is cached by content (:func:`parse_stylesheet`), so a site's shared sheet does this work
+    once per run, and a 1 MB sheet costs a page little more than the rules it can match."""
 
     raw: list[tuple[str, str, str | None]] = field(default_factory=list)  # prelude, body, layer
     layers: list[str] = field(default_factory=list)         # in order of first appearance
     imports: list[str] = field(default_factory=list)        # @import URLs that apply
     skipped: int = 0                                        # selectors not judged statically
-    _indexes: dict[str, dict[str, list[StyleRule]]] = field(default_factory=dict)
+    _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
+    _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
 
-    def index(self, kind: str = "all") -> dict[str, list[StyleRule]]:
-        """Rules by selector key (see :func:`selector_key`): ``"rendering"`` keeps only the
-        display/visibility declarations, ``"all"`` every tracked one."""
-        found = self._indexes.get(kind)
-        if found is None:
-            found = self._indexes[kind] = self._build(kind)
-        return found
-
-    def _build(self, kind: str) -> dict[str, list[StyleRule]]:
-        index: dict[str, list[StyleRule]] = {}
-        rendering = kind == "rendering"
-        skipped = 0
-        for order, (prelude, body, layer) in enumerate(self.raw):
-            if rendering:
-                if not any(word in body for word in _RENDERING_WORDS):
-                    continue
-                declarations = tuple(d for d in parse_declarations(body) if d[0] in RENDERING)
-            else:
-                declarations = parse_declarations(body)
-            if not declarations:
-                continue
-            for selector, key, own, above in _selectors(prelude):
-                if key is None:
-                    skipped += 1
-                    continue
-                index.setdefault(key, []).append(
-                    StyleRule(selector, order, layer, declarations, own, above))
-        if not rendering:
+    def keyed(self) -> dict[str, list[tuple[int, str]]]:
+        """Each selector by its index key, in source order (built once per sheet)."""
+        keyed = self._keyed
+        if keyed is None:
+            keyed = {}
+            skipped = 0
+            for order, (prelude, _, _) in enumerate(self.raw):
+                for selector, key in selector_keys(prelude):
+                    if key is None:
+                        skipped += 1
+                    else:
+                        keyed.setdefault(key, []).append((order, selector))
+            self._keyed = keyed
             self.skipped = skipped
-        return index
+        return keyed
+
+    def index(self, kind: str = "all", keys: frozenset[str] | set[str] | None = None
+              ) -> dict[str, list[StyleRule]]:
+        """Rules by selector key, for the ``keys`` a page has (None: every key):
+        ``"rendering"`` keeps only the display/visibility declarations, ``"all"`` every
+        tracked one. Rules without such declarations are left out."""
+        keyed = self.keyed()
+        wanted = keyed.keys() if keys is None else (
+            keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys)
+        out: dict[str, list[StyleRule]] = {}
+        rules = self._rules
+        for key in wanted:
+            bucket = []
+            for order, selector in keyed[key]:
+                found = rules.get((kind, order, selector), False)
+                if found is False:
+                    found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
+                if found is not None:
+                    bucket.append(found)
+            if bucket:
+                out[key] = bucket
+        return out
+
+    def _rule(self, kind: str, order: int, selector: str) -> StyleRule | None:
+        _, body, layer = self.raw[order]
+        if kind == "rendering":
+            if not any(word in body for word in _RENDERING_WORDS):
+                return None
+            declarations = tuple(d for d in parse_declarations(body) if d[0] in RENDERING)
+        else:
+            declarations = parse_declarations(body)
+        if not declarations:
+            return None
+        own, above = selector_filter(selector)
+        return StyleRule(selector, order, layer, declarations, own, above)
 
     @property
     def rules(self) -> int:
@@ -275,16 +301,10 @@ _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 
 
 @functools.lru_cache(maxsize=32768)
-def _selectors(prelude: str) -> tuple[tuple[str, str | None, frozenset[str], frozenset[str]],
-                                      ...]:
-    """Each selector of a rule's prelude with its index key and filters (memoised: the
-    rendering and full indexes, and pages of one site, share the work)."""
-    out = []
-    for selector in split_selectors(prelude):
-        key = selector_key(selector)
-        own, above = selector_filter(selector) if key is not None else (_EMPTY, _EMPTY)
-        out.append((selector, key, own, above))
-    return tuple(out)
+def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
+    """Each selector of a rule's prelude with its index key (memoised: pages of one site
+    share the work)."""
+    return tuple((selector, selector_key(selector)) for selector in split_selectors(prelude))
 
 
 def split_selectors(prelude: str) -> list[str]:
