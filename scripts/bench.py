@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import inspect
 import json
 import os
 import platform
@@ -194,6 +195,25 @@ def _patch_callers(clock: _Clock, label: str, module_names: tuple[str, ...]) -> 
     return undo
 
 
+def _patch_methods(clock: _Clock, label: str, module_names: tuple[str, ...]) -> list[tuple]:
+    """Wrap the methods of the classes defined in ``module_names`` (the cascade's work is
+    mostly in methods of the page's Cascade, called by rules long after it is built)."""
+    undo = []
+    for name in module_names:
+        module = sys.modules.get(name)
+        if module is None:
+            continue
+        for cls in list(vars(module).values()):
+            if not isinstance(cls, type) or cls.__module__ != name:
+                continue
+            for attribute, value in list(vars(cls).items()):
+                if inspect.isfunction(value) and (attribute == "__init__"
+                                                  or not attribute.startswith("__")):
+                    undo.append((cls, attribute, value))
+                    setattr(cls, attribute, clock.wrap(label, value))
+    return undo
+
+
 def _shares(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> dict[str, Any]:
     """One instrumented pass: each rule's time (its check, run to the end), the cascade's (calls
     into the style modules) and locating findings (engine.locate), as shares of the audit."""
@@ -203,6 +223,7 @@ def _shares(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> dic
     rule_clock, cascade_clock, locate_clock = _Clock(), _Clock(), _Clock()
     timed_rules = [replace(r, check=rule_clock.wrap(r.id, r.check)) for r in rules]
     undo = _patch_callers(cascade_clock, "cascade", CASCADE_MODULES)
+    undo += _patch_methods(cascade_clock, "cascade", CASCADE_MODULES)
     original_locate = engine.locate
     engine.locate = locate_clock.wrap("locate", original_locate)
     try:
