@@ -35,13 +35,26 @@ def unit(value: str) -> str:
 
 def declaring(page: Page, el: Element) -> Element | None:
     """The nearest element, ``el`` or an ancestor, that declares the font size ``el``'s text
-    is set in (a page's rule or the browser's own, as for headings); None when none does."""
+    is set in (a page's rule or the browser's own, as for headings); None when none does.
+    Memoised along the way up, so deep pages stay linear."""
+    memo: dict[Element, Element | None] = page.memo("fontsize.declaring", lambda _: {})
+    chain = []
     node: Element | None = el
+    found: Element | None = None
     while node is not None:
+        if node in memo:
+            found = memo[node]
+            break
         if page.style(node).font_size_own is not None:
-            return node
+            found = node
+            break
+        chain.append(node)
         node = node.getparent()
-    return None
+    for item in chain:
+        memo[item] = found
+    if node is not None:
+        memo[node] = found
+    return found
 
 
 def sized_text(page: Page) -> dict[Element, Element]:
