@@ -20,7 +20,10 @@ none in either tool). Two adjustments keep the comparison about rules, not about
 axe runs every rule it has, experimental ones included, at a 1280x800 viewport.
 
 ``compare`` runs a11y-audit's rules that carry an axe-core id (``Rule.axe``) over the same pages
-and compares page-level verdicts per (page, rule): "fails" means at least one failed result
+and compares page-level verdicts per (page, rule). Our audit runs as with
+``--missing-stylesheets ignore``: a linked stylesheet that the saved page cannot load is absent,
+as it was for axe in Chromium (every request aborted), rather than our default cantTell.
+"fails" means at least one failed result
 (axe: a violation). It prints the agreement, the pairs that either tool fails, and per rule the
 pages that only we fail and only axe fails, and writes the disagreements as JSON for reading.
 """
@@ -147,12 +150,17 @@ def _ours(files: list[Path]) -> tuple[dict[str, dict[str, str]], list[str], floa
     from a11y_audit.engine import audit_page
     from a11y_audit.page import Page
     from a11y_audit.registry import all_rules
+    from a11y_audit.semantics.cascade import StyleEnvironment
 
     rules = [r for r in all_rules() if r.rule.axe]
+    # axe's Chromium aborted every request, so a linked stylesheet was absent: judge the page
+    # the same way (--missing-stylesheets ignore), not with our default cantTell
+    env = StyleEnvironment(missing_stylesheets="ignore")
     verdicts: dict[str, dict[str, str]] = {}
     started = time.perf_counter()
     for path in files:
         page = Page.from_html(read_page(path), source=path.name)
+        page.style_environment = env
         report = audit_page(page, rules)
         verdicts[path.name] = {rid: str(getattr(s.outcome, "value", s.outcome))
                                for rid, s in report.rules.items()}
@@ -210,6 +218,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                                      "axe_nodes": nodes[:5]})
     print(f"{len(files)} pages with axe results; {len(shared)} rules with an axe id in both "
           f"tools; our audit of those rules took {seconds:.1f} s")
+    print("linked stylesheets the saved pages cannot load are absent in both tools (ours: "
+          "--missing-stylesheets ignore; axe: Chromium's requests aborted)")
     if unknown:
         print(f"rules with axe=True that this axe-core does not have: {', '.join(unknown)}")
     print(f"page-rule pairs: {pairs}; verdicts agree (fails / does not fail): {agree} "

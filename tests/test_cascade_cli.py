@@ -58,3 +58,42 @@ def test_bad_viewport_is_a_usage_error(tmp_path: Path):
                                        "huge"])
     assert result.exit_code == 2
     assert "WIDTHxHEIGHT" in result.output
+
+
+LINKED = """<!doctype html><html lang="en"><head><title>t</title>
+<link rel="stylesheet" href="https://cdn.example/site.css"></head><body><main>
+<h1>Story</h1><p style="color:#aaa">Grey byline</p></main></body></html>"""
+
+
+def contrast(tmp_path: Path, *args: str) -> tuple[int, dict]:
+    (tmp_path / "linked.html").write_text(LINKED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "linked.html"), "-f", "json",
+                                       "-o", str(tmp_path / "out"), "-r", "color-contrast",
+                                       *args])
+    report = json.loads((tmp_path / "out" / "a11y-report.json").read_text(encoding="utf-8"))
+    return result.exit_code, report["pages"][0]["rules"][0]
+
+
+def test_missing_stylesheets_cant_tell_by_default_ignore_on_request(tmp_path: Path):
+    code, rule = contrast(tmp_path)
+    assert (code, rule["outcome"]) == (0, "cantTell")
+    code, rule = contrast(tmp_path, "--missing-stylesheets", "ignore")
+    assert (code, rule["outcome"]) == (1, "failed")
+    config = tmp_path / ".a11y-audit.toml"
+    config.write_text('missing-stylesheets = "ignore"\n', encoding="utf-8")
+    assert contrast(tmp_path, "--config", str(config))[1]["outcome"] == "failed"
+    # the command line wins over the configuration file
+    assert contrast(tmp_path, "--config", str(config), "--missing-stylesheets", "cantTell"
+                    )[1]["outcome"] == "cantTell"
+    shown = CliRunner().invoke(main, ["check", "--print-config", "--config", str(config)])
+    assert json.loads(shown.output)["missing-stylesheets"] == "ignore"
+
+
+def test_bad_missing_stylesheets_value_is_a_usage_error(tmp_path: Path):
+    config = tmp_path / ".a11y-audit.toml"
+    config.write_text('missing-stylesheets = "skip"\n', encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "page.html"), "--config",
+                                       str(config)])
+    assert result.exit_code == 2
+    assert "missing-stylesheets must be one of cantTell, ignore" in result.output

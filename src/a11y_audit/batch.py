@@ -47,6 +47,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    fetch_limits=fetch_limits,
                    stylesheets=tuple(str(p) for p in getattr(config, "stylesheets", ())),
                    viewport=getattr(config, "viewport", None),
+                   missing_stylesheets=getattr(config, "missing_stylesheets", "cantTell"),
                    scope=getattr(config, "scope", None))
     matcher = Matcher(baseline) if baseline is not None else None
     progress = None if quiet else Progress(

@@ -164,6 +164,11 @@ def main() -> None:
                    "page's own stylesheets are usually not saved with it.")
 @click.option("--viewport", metavar="WxH",
               help="Screen size for @media queries, in CSS pixels (default 1280x800).")
+@click.option("--missing-stylesheets", "missing_stylesheets",
+              type=click.Choice(["cantTell", "ignore"]), default=None,
+              help="A linked stylesheet that cannot be read: cantTell (default: its colours "
+                   "are unknown, as for a live page) or ignore (absent, as in a browser whose "
+                   "load failed: the page is judged unstyled by it).")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -176,7 +181,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           color: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
           jobs: int | None, quiet: bool, executor: str, scheduler: str | None,
           stylesheets: tuple[Path, ...], viewport: str | None,
-          progress_interval: float, scope_include: tuple[str, ...],
+          missing_stylesheets: str | None, progress_interval: float, scope_include: tuple[str, ...],
           scope_exclude: tuple[str, ...]) -> None:
     """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
     URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
@@ -190,6 +195,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     config = _effective_config(config_path, formats, out, fail_on, (*selected, *_tags()), ignored,
                                baseline, include_passed, stylesheets, viewport)
     config = _with_scope(config, scope_include, scope_exclude)
+    if missing_stylesheets is not None:
+        config = replace(config, missing_stylesheets=missing_stylesheets)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return

@@ -39,7 +39,8 @@ from a11y_audit.scope import Scope, ScopeError
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport",
-                      "include", "exclude"))
+                      "include", "exclude", "missing-stylesheets"))
+MISSING_STYLESHEETS = ("cantTell", "ignore")
 
 
 class ConfigError(Exception):
@@ -69,6 +70,9 @@ class Config:
     stylesheets: tuple[Path, ...] = ()     # site CSS applied to every page (the cascade)
     viewport: str | None = None            # "WIDTHxHEIGHT" for @media; default 1280x800
     scope: Scope | None = None             # include/exclude CSS selectors (a11y_audit.scope)
+    # a linked stylesheet that cannot be read: "cantTell" (styles unknown) or "ignore" (absent,
+    # as in a browser whose load failed); see a11y_audit.semantics.cascade
+    missing_stylesheets: str = "cantTell"
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -102,6 +106,7 @@ class Config:
                                 for i in self.ignore_elements],
             "stylesheets": [str(p) for p in self.stylesheets],
             "viewport": self.viewport,
+            "missing-stylesheets": self.missing_stylesheets,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -176,8 +181,12 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         viewport = check_viewport(viewport, where)
     scope = scope_of(_strings(data.get("include", []), "include", where),
                      _strings(data.get("exclude", []), "exclude", where), where)
+    missing = data.get("missing-stylesheets", "cantTell")
+    if missing not in MISSING_STYLESHEETS:
+        raise ConfigError(f"{where}: missing-stylesheets must be one of "
+                          f"{', '.join(MISSING_STYLESHEETS)}, not {missing!r}")
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
-                  options, impacts, ignores, stylesheets, viewport, scope)
+                  options, impacts, ignores, stylesheets, viewport, scope, missing)
 
 
 def scope_of(include: Iterable[str], exclude: Iterable[str], where: str) -> Scope | None:

@@ -80,6 +80,7 @@ class Job:
     fetch_limits: FetchLimits = fetching.DEFAULT_LIMITS
     stylesheets: tuple[str, ...] = ()   # site CSS files for the cascade
     viewport: str | None = None         # "WIDTHxHEIGHT" for @media
+    missing_stylesheets: str = "cantTell"   # or "ignore": see a11y_audit.semantics.cascade
     scope: Scope | None = None          # --include/--exclude selectors
 
     @classmethod
@@ -106,7 +107,7 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
     return _BOUND[key]
 
 
-_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool], StyleEnvironment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str], StyleEnvironment] = {}
 
 
 def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
@@ -114,7 +115,7 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
     linked stylesheets cached for the run. Only a page that was itself fetched over HTTP
     (``remote``) fetches its linked stylesheets, under the page limits: auditing a local file
     or a WARC record never touches the network, whatever URLs the page links."""
-    key = (job.stylesheets, job.viewport, remote)
+    key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets)
     found = _ENVIRONMENTS.get(key)
     if found is None:
         texts = []
@@ -127,7 +128,8 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
             _ENVIRONMENTS.clear()
         found = _ENVIRONMENTS[key] = StyleEnvironment(
             viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
-            site_css=tuple(texts), fetch=fetch_stylesheet if remote else None)
+            site_css=tuple(texts), fetch=fetch_stylesheet if remote else None,
+            missing_stylesheets=job.missing_stylesheets)
     return found
 
 

@@ -51,6 +51,14 @@ def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[t
     ("", '<button style="color:#777">Send it</button>', "cantTell"),
     ("p{color:var(--grey)}", "<p>x text</p>", "cantTell"),
     ("", '<p style="color:#aaa;text-shadow:0 0 2px #000">x text</p>', "cantTell"),
+    ("", '<p style="color:#aaa;text-shadow:1px 1px 1px rgba(0,0,0,.5)">x text</p>', "cantTell"),
+    ("", '<p style="color:#aaa;text-shadow:1px 1px 1px">x text</p>', "cantTell"),
+    # a shadow that paints nothing (the font-smoothing trick) does not stop the verdict
+    ("body{text-shadow:1px 1px 1px rgba(0,0,0,.004)}", '<p style="color:#aaa">x text</p>',
+     "failed"),
+    ("", '<p style="color:#333;text-shadow:0 0 3px transparent">x text</p>', "passed"),
+    ("", '<p style="color:#aaa;text-shadow:0 0 1px rgba(0,0,0,.004),0 0 1px #fff">x text</p>',
+     "cantTell"),
     ("", '<p style="color:#aaa">»</p>', "cantTell"),
     ("", '<p style="color:#aaa;filter:contrast(2)">x text</p>', "cantTell"),
 ])
@@ -101,6 +109,23 @@ def test_missing_stylesheet_is_one_cant_tell_naming_it(tmp_path: Path):
     page_file.write_text('<link rel="stylesheet" href="site.css"><p>text here</p>')
     report = run_rule("color-contrast", page_file.read_text(), source=str(page_file))
     assert [f.outcome for f in report.findings] == [Outcome.FAILED]
+
+
+def test_missing_stylesheets_ignore_judges_the_page_without_it():
+    from a11y_audit.engine import audit_page
+    from a11y_audit.page import Page
+    from a11y_audit.registry import get
+    from a11y_audit.semantics.cascade import StyleEnvironment
+
+    markup = ('<link rel="stylesheet" href="https://cdn.example/site.css">'
+              '<p style="color:#aaa">grey text</p><p>black text</p>')
+    page = Page.from_html(markup)
+    page.style_environment = StyleEnvironment(missing_stylesheets="ignore")
+    report = audit_page(page, [get("color-contrast")])
+    outcomes = [f.outcome for f in report.findings]
+    assert outcomes == [Outcome.FAILED]
+    assert "judged without the stylesheet https://cdn.example/site.css" in (
+        report.findings[0].message)
 
 
 def test_judge_folds_opacity_below_the_background_into_the_text():

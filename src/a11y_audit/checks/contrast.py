@@ -13,7 +13,9 @@ with the reason, when anything on that path is not a plain colour the cascade re
   the cascade cannot place);
 * form controls without an author background (the browser paints its own);
 * unknown values (``var()``, system colours) and a linked stylesheet that could not be read;
-* ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast),
+* ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast;
+  a shadow whose colour is all but transparent, alpha 0.01 or less, paints nothing and is
+  ignored),
   and failing text with fewer than two letters (it may not be text in a human language: "X"
   on a close button, "»").
 
@@ -29,12 +31,14 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+import tinycss2
 from lxml import etree
 
 from a11y_audit.dom import tag_of
 from a11y_audit.semantics.cascade import (
     RGBA,
     cascade_of,
+    parse_color,
     text_hidden_reason,
 )
 
@@ -185,7 +189,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
     size = style.font_size
     weight = style.font_weight
     large = None if size is None else (size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
-    shadow = bool(style.values.get("text-shadow", "none") not in ("none", "")
+    shadow = bool(not _invisible_shadow(style.values.get("text-shadow", "none"))
                   or style.values.get("-webkit-text-fill-color", "currentcolor")
                   not in ("currentcolor", ""))
 
@@ -247,6 +251,9 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
                              f"{_short(cascade.missing[0])} could not be read, so the "
                              f"colours are unknown (supply the site's CSS with --stylesheet)")
         return
+    # --missing-stylesheets ignore: judged without them, and each failure says so
+    absent = (f"; judged without the stylesheet {_short(cascade.absent[0])}, which could not "
+              f"be read (--missing-stylesheets ignore)") if cascade.absent else ""
     for el in text_elements(page):
         verdict = judge(page, el)
         if verdict is None:
@@ -261,10 +268,11 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
         assert verdict.ratio is not None
         if verdict.ratio < 1.005:
             continue            # 1:1 is not a visual presentation of text (ACT)
-        yield _decide(rule, verdict, normal, large)
+        yield _decide(rule, verdict, normal, large, absent)
 
 
-def _decide(rule: Rule, verdict: Verdict, normal: float, large: float) -> Result:
+def _decide(rule: Rule, verdict: Verdict, normal: float, large: float,
+            absent: str = "") -> Result:
     el = verdict.element
     value = verdict.ratio or 0.0
     colours = f"{hex_color(verdict.foreground)} on {hex_color(verdict.background)}"
@@ -287,7 +295,31 @@ def _decide(rule: Rule, verdict: Verdict, normal: float, large: float) -> Result
     if verdict.letters < 2:
         return rule.cant_tell(el, f"{message}; but the text may not be in a human language "
                                   f"(fewer than two letters)")
-    return rule.fail(el, message)
+    return rule.fail(el, message + absent)
+
+
+_FAINTEST_SHADOW = 0.01   # alpha: at most 2.55 of 255 levels, below what changes a verdict
+
+
+def _invisible_shadow(value: str) -> bool:
+    """``none``, or shadows whose every colour is (almost) fully transparent: the
+    ``text-shadow: 1px 1px 1px rgba(0,0,0,.004)`` font-smoothing trick paints nothing a reader
+    sees. A shadow without a colour takes the text's colour (CSS Text Decoration 3, 4.1)."""
+    value = value.strip().lower()
+    if value in ("none", ""):
+        return True
+    layers: list[list] = [[]]
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type == "literal" and token.value == ",":
+            layers.append([])
+        elif token.type not in ("whitespace", "comment"):
+            layers[-1].append(token)
+    for layer in layers:
+        colours = [c for c in (parse_color(tinycss2.serialize([t])) for t in layer
+                               if t.type in ("function", "hash", "ident")) if c is not None]
+        if len(colours) != 1 or colours[0][3] > _FAINTEST_SHADOW:
+            return False
+    return True
 
 
 def _origin(style: object, name: str) -> str:

@@ -14,8 +14,12 @@ count, and how media queries are evaluated for the viewport, default screen 1280
 
 A linked stylesheet that cannot be had (a saved page whose CSS lives on the site) is listed in
 :attr:`Cascade.missing`; callers keep their cautious answers (cantTell, class-word hints)
-for such pages. Values the cascade cannot resolve (``var()``, ``calc()``, system colours) are
-unknown (``None``), never guessed.
+for such pages. With ``StyleEnvironment(missing_stylesheets="ignore")`` (the CLI's
+``--missing-stylesheets ignore``) such a stylesheet is taken as absent, as in a browser whose
+load of it failed, and listed in :attr:`Cascade.absent` instead: the page is judged as it
+renders without it (how axe-core in a browser judged the saved corpus pages). Values the
+cascade cannot resolve (``var()``, ``calc()``, system colours) are unknown (``None``), never
+guessed.
 """
 
 from __future__ import annotations
@@ -94,6 +98,9 @@ class StyleEnvironment:
     viewport: Viewport = DEFAULT_VIEWPORT
     site_css: tuple[str, ...] = ()
     fetch: Fetch | None = None
+    # "cantTell": a linked stylesheet that cannot be had leaves the styles unknown (the
+    # accurate answer for a live page); "ignore": it is absent, as when a browser's load fails
+    missing_stylesheets: str = "cantTell"
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def load(self, href: str, base: str | None) -> tuple[str, str | None]:
@@ -200,6 +207,7 @@ class Cascade:
         self.viewport = env.viewport
         self.missing: list[str] = []          # linked stylesheets that could not be had
         self.missing_at: list[Element] = []   # the <link> or <style> that named each
+        self.absent: list[str] = []           # missing, but taken as absent (see the module)
         self.loaded: list[str] = []           # linked stylesheets read
         self._styles: dict[Element, Style] = {}
         self._ancestors: dict[Element, frozenset[str]] = {}
@@ -224,8 +232,7 @@ class Cascade:
                 continue
             address, text = env.load(el.get("href") or "", base)
             if text is None:
-                self.missing.append(address or el.get("href") or "")
-                self.missing_at.append(el)
+                self._lost(address or el.get("href") or "", el)
             else:
                 self.loaded.append(address)
                 self._add(sheets, text, address, 0, el)
@@ -287,12 +294,19 @@ class Cascade:
             for url in sheet.imports:
                 address, text = self.env.load(url, base)
                 if text is None:
-                    self.missing.append(address or url)
-                    if owner is not None:
-                        self.missing_at.append(owner)
+                    self._lost(address or url, owner)
                 else:
                     self._add(sheets, text, address, depth + 1, owner)
         sheets.append(sheet)
+
+    def _lost(self, address: str, owner: Element | None) -> None:
+        """A linked or imported stylesheet that could not be had."""
+        if self.env.missing_stylesheets == "ignore":
+            self.absent.append(address)
+            return
+        self.missing.append(address)
+        if owner is not None:
+            self.missing_at.append(owner)
 
     @property
     def complete(self) -> bool:
