@@ -13,7 +13,9 @@ checked: the element's implicit role is always allowed (``header``/``footer`` ma
 ``doc-noteref`` (link roles), ``doc-cover`` (an image role) and ``doc-biblioentry``,
 ``doc-endnote`` (list item roles) only on elements whose implicit role is of that kind; otherwise
 the element's entry in the table decides: any role, no role, or a list (with variants for ``a``
-with ``href``, ``area``, ``img`` with or without alt text, ``input`` by type and ``select``). A
+with ``href``, ``area``, ``img`` with or without alt text, ``input`` by type, ``select``, and
+``figure``: any role, but none other than ``figure`` or ``doc-example`` once it has a
+``figcaption`` child). A
 disallowed role on an element hidden from assistive technology is cantTell: it matters only
 once the element is shown.
 
@@ -26,6 +28,9 @@ Fails::
     <button role="heading" aria-level="2">Live</button>
 
     <ul role="button"><li>Menu</li></ul>
+
+    <figure role="presentation"><img src="duvet.jpg" alt="A folded duvet">
+      <figcaption>Too big for your nostrils. (Photo: Getty)</figcaption></figure>
 
 Passes::
 
@@ -190,6 +195,9 @@ def _allowed_by(el: Element, tag: str) -> bool | frozenset[str]:
         return _IMG_NAMED if named else frozenset(("presentation", "none"))
     if tag == "input":
         return _input_roles(el)
+    if tag == "figure" and any(tag_of(child) == "figcaption" for child in el):
+        # ARIA in HTML: a figure with a caption takes no role but figure (DPUB: doc-example)
+        return frozenset(("doc-example",))
     if tag == "select":
         size = el.get("size")
         if el.get("multiple") is None and (size is None or size.strip() == "1"):

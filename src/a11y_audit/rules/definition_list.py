@@ -4,16 +4,21 @@ Fact boxes ("Born: 1961", "Party: Labour") are often ``dl`` lists. Screen reader
 term with its description; a ``p``, heading or stray text directly in the ``dl`` breaks the
 pairs, and the markup is invalid HTML.
 
-Matches axe-core. Same id and check as axe-core's ``definition-list`` (check
-``only-dlitems``): applies to ``dl`` without a ``role`` attribute that are exposed to assistive
-technology; each child must be a ``dt`` or ``dd`` without a role, a ``div`` (HTML allows one
-level of ``div`` to group a term with its descriptions) holding only such ``dt``/``dd``, a
-``script`` or ``template``, or hidden. Non-blank text directly in the ``dl`` (or in such a
-``div``) fails.
+Matches axe-core. Same id and checks as axe-core's ``definition-list``: applies to ``dl``
+without a ``role`` attribute that are exposed to assistive technology. ``only-dlitems``: each
+child must be a ``dt`` or ``dd`` without a role, a ``div`` (HTML allows one level of ``div`` to
+group a term with its descriptions) holding only such ``dt``/``dd``, a ``script`` or
+``template``, or hidden; non-blank text directly in the ``dl`` (or in such a ``div``) fails.
+``structured-dlitems``: a ``dl`` with ``dt`` or ``dd`` children of its own needs a ``dd`` after a
+``dt`` (HTML's content model: groups of one or more ``dt`` followed by one or more ``dd``), so a
+term without description (a photo gallery's ``<dl><dt><img></dt></dl>``) fails, and so does a
+``dd`` with no term before it.
 
 Fails::
 
     <dl class="factbox"><dt>Born</dt><dd>1961, Leeds</dd><p>Source: party website</p></dl>
+
+    <dl class="gallery-item"><dt><img src="storm.jpg" alt="Flooded street"></dt></dl>
 
 Passes::
 
@@ -43,7 +48,7 @@ def check(page: Page) -> Results:
     for el in page.tags("dl"):
         if el.get("role") is not None or page.is_hidden(el):
             continue
-        wrong = _wrong_child(page, el, allow_div=True)
+        wrong = _wrong_child(page, el, allow_div=True) or _unpaired(el)
         if wrong:
             yield RULE.fail(el, f"<dl> holds {wrong}: only <dt> and <dd> (optionally grouped in "
                                 "a <div>) belong in a description list")
@@ -69,6 +74,19 @@ def _wrong_child(page: Page, el: Element, *, allow_div: bool) -> str:
         if child.tail and child.tail.strip():
             return f"the text {_cut(child.tail)!r}"
     return ""
+
+
+def _unpaired(el: Element) -> str:
+    """axe-core's structured-dlitems: direct ``dt``/``dd`` children, but no ``dd`` after a
+    ``dt`` (children grouped in ``div`` elements are not looked at)."""
+    tags = [tag_of(child) for child in el if isinstance(child.tag, str)]
+    if "dt" not in tags and "dd" not in tags:
+        return ""
+    if "dt" in tags and "dd" in tags[tags.index("dt"):]:
+        return ""
+    if "dt" in tags:
+        return "a <dt> term with no <dd> description after it"
+    return "a <dd> description with no <dt> term before it"
 
 
 def _cut(text: str) -> str:

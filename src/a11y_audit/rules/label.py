@@ -12,7 +12,9 @@ including input types with no ARIA role (``date``, ``color``, ``password``, ``fi
 
 Differs from axe-core: names are computed as browsers do (accname 1.2, HTML-AAM), so a ``<label>``
 hidden with ``display: none`` still names its field, as in Chromium and Firefox; axe-core fails the
-field. Otherwise it matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the
+field; and a ``<label>`` with no text but a ``title`` names its field by that title (accname 1.2
+step 2I applies to every node of the computation), where axe-core reads only the label's
+content. Otherwise it matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the
 field is not associated with it (no ``for``, or ``for`` naming the field's ``name`` instead of
 its id), the failure says so and carries that label as a related node.
 

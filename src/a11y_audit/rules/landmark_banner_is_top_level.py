@@ -6,8 +6,11 @@ find and its scope is unclear.
 Applies to every banner landmark exposed to assistive technology, as axe-core's ``landmark-
 banner-is-top-level``: it passes when no ancestor is a landmark.
 
-Matches axe-core. A ``form`` ancestor counts as a landmark only with an explicit ``role``, as in
-axe-core.
+Differs from axe-core: a ``<header>`` inside an element with role ``article``,
+``complementary``, ``main``, ``navigation`` or ``region`` (``<div role="main">``) is not a
+banner landmark, as HTML-AAM and ARIA in HTML map it, so it is not checked; axe-core scopes
+``<header>`` by native sectioning ancestors only, takes it as a banner and fails it. Otherwise
+it matches axe-core: a ``form`` ancestor counts as a landmark only with an explicit ``role``.
 
 Fails::
 

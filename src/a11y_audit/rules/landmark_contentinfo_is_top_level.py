@@ -5,8 +5,11 @@ A contentinfo landmark nested inside another landmark is hard to find and its sc
 Applies to every contentinfo landmark exposed to assistive technology, as axe-core's ``landmark-
 contentinfo-is-top-level``: it passes when no ancestor is a landmark.
 
-Matches axe-core. A ``form`` ancestor counts as a landmark only with an explicit ``role``, as in
-axe-core.
+Differs from axe-core: a ``<footer>`` inside an element with role ``article``,
+``complementary``, ``main``, ``navigation`` or ``region`` (``<div role="main">``) is not a
+contentinfo landmark, as HTML-AAM and ARIA in HTML map it, so it is not checked; axe-core scopes
+``<footer>`` by native sectioning ancestors only, takes it as a contentinfo and fails it. Otherwise
+it matches axe-core: a ``form`` ancestor counts as a landmark only with an explicit ``role``.
 
 Fails::
 

@@ -8,7 +8,10 @@ Applies to the first ``meta`` element with ``http-equiv="refresh"`` whose ``cont
 refresh by the HTML "shared declarative refresh steps". Metas inside ``noscript`` or
 ``template`` are skipped: with scripting on they are not markup.
 
-Matches axe-core.
+Differs from axe-core: axe-core's check passes delays up to 20 hours (72,000 seconds,
+its ``minDelay`` option), leaving those to its ``meta-refresh`` rule, so only longer delays fail
+it. ACT rule bisz58 ("Meta element has no refresh delay (no exception)") fails every delay above
+0, as this rule does: a news page reloading every 45 minutes fails both rules here.
 
 Fails::
 

@@ -10,7 +10,11 @@ between -1 and 1, or an unknown word (browsers read those as zoom off), or when
 ``maximum-scale`` is below 2 and not negative (``yes`` counts as 1; unknown words as 0). Values
 are read as the CSS Device Adaptation translation reads them.
 
-Matches axe-core.
+Differs from axe-core: properties separated by white space only
+(``minimum-scale=1.0 maximum-scale=1.0``) are read as browsers read them: white space, commas
+and semicolons all separate properties (CSS Device Adaptation's ``meta`` translation, which
+ACT rule b4f0c3 uses). axe-core splits on commas and semicolons only, reads
+``maximum-scale=1.0`` as part of the previous value and passes. Otherwise it matches axe-core.
 
 Fails::
 

@@ -7,7 +7,8 @@ missed.
 
 As axe-core's ``region``: the rule reports the outermost elements whose content (text, images,
 form controls, media, embeds) lies outside every landmark. Not counted: content hidden from
-assistive technology, skip links, dialogs (``role="dialog"``/``"alertdialog"``) and live regions
+assistive technology, skip links whose target exists (as axe-core: one that leads nowhere is
+content like any other), dialogs (``role="dialog"``/``"alertdialog"``) and live regions
 (``aria-live``, ``role="alert"``, ``"status"``, ``"log"``, ``"marquee"``, ``"timer"``), whose
 content is announced when it changes. The page passes on its ``<body>`` when it has landmarks
 and no such content.
@@ -57,7 +58,9 @@ _NO_CONTENT = frozenset(("script", "style", "template", "noscript", "head", "tit
 
 def check(page: Page) -> Results:
     landmarks = {lm.element for lm in page.landmarks}
-    skip = {s.link.element for s in skiplinks.find_skip_links(page)}
+    # axe-core exempts a skip link only when its target exists; one that leads nowhere is
+    # content outside the landmarks like any other link
+    skip = {s.link.element for s in skiplinks.find_skip_links(page) if s.link.target is not None}
     # Elements that contain a landmark: descend into them, never report them whole.
     holders: set[Element] = set()
     for el in landmarks:
