@@ -97,3 +97,52 @@ def test_bad_missing_stylesheets_value_is_a_usage_error(tmp_path: Path):
                                        str(config)])
     assert result.exit_code == 2
     assert "missing-stylesheets must be one of cantTell, ignore" in result.output
+
+
+def linked_page(tmp_path: Path, href: str) -> Path:
+    site = tmp_path / "site"
+    (site / "css").mkdir(parents=True)
+    (site / "css" / "site.css").write_text(".icon{display:none}", encoding="utf-8")
+    (site / "news").mkdir()
+    page = site / "news" / "page.html"
+    page.write_text(PAGE.replace("<title>t</title>",
+                                 f'<title>t</title><link rel="stylesheet" href="{href}">'),
+                    encoding="utf-8")
+    return page
+
+
+def audit_file(page: Path, out: Path, *args: str) -> dict:
+    result = CliRunner().invoke(main, ["check", str(page), "-f", "json", "-o", str(out),
+                                       "-r", "link-name", "-r", "color-contrast", *args])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads((out / "a11y-report.json").read_text(encoding="utf-8"))
+    return {r["rule"]: r for r in report["pages"][0]["rules"]}
+
+
+def test_root_relative_stylesheets_resolve_under_the_site_root(tmp_path: Path):
+    page = linked_page(tmp_path, "/css/site.css")
+    without = audit_file(page, tmp_path / "a")
+    assert without["link-name"]["outcome"] == "failed"         # the sheet is not read...
+    assert without["color-contrast"]["outcome"] == "cantTell"  # ...and is named as missing
+    found = audit_file(page, tmp_path / "b", "--site-root", str(tmp_path / "site"))
+    assert found["link-name"]["outcome"] == "inapplicable"     # read from DIR/css/site.css
+
+
+def test_root_relative_href_never_reads_the_machine_root_or_leaves_the_site(tmp_path: Path):
+    from a11y_audit.semantics.cascade import StyleEnvironment
+
+    env = StyleEnvironment()
+    page = str(tmp_path / "page.html")
+    assert env.load("/etc/hostname", page) == ("site-root:/etc/hostname", None)
+    rooted = StyleEnvironment(site_root=str(tmp_path / "site"))
+    assert rooted.load("/../../etc/hostname", page)[1] is None
+
+
+def test_site_root_configuration_key(tmp_path: Path):
+    page = linked_page(tmp_path, "/css/site.css")
+    config = tmp_path / ".a11y-audit.toml"
+    config.write_text('site-root = "site"\n', encoding="utf-8")
+    found = audit_file(page, tmp_path / "c", "--config", str(config))
+    assert found["link-name"]["outcome"] == "inapplicable"
+    shown = CliRunner().invoke(main, ["check", "--print-config", "--config", str(config)])
+    assert json.loads(shown.output)["site-root"] == str(tmp_path / "site")

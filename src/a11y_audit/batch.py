@@ -48,6 +48,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    stylesheets=tuple(str(p) for p in getattr(config, "stylesheets", ())),
                    viewport=getattr(config, "viewport", None),
                    missing_stylesheets=getattr(config, "missing_stylesheets", "cantTell"),
+                   site_root=(str(config.site_root)
+                              if getattr(config, "site_root", None) else None),
                    scope=getattr(config, "scope", None))
     matcher = Matcher(baseline) if baseline is not None else None
     progress = None if quiet else Progress(

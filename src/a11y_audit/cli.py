@@ -169,6 +169,13 @@ def main() -> None:
               help="A linked stylesheet that cannot be read: cantTell (default: its colours "
                    "are unknown, as for a live page) or ignore (absent, as in a browser whose "
                    "load failed: the page is judged unstyled by it).")
+@click.option("--site-root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              expose_value=False, metavar="DIR",
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.site_root",
+                                                                       value),
+              help="Folder that a local page's root-relative links (/css/site.css) point into "
+                   "(a checkout of the site). Without it such stylesheets are missing and what "
+                   "they may decide is cantTell.")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -197,6 +204,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     config = _with_scope(config, scope_include, scope_exclude)
     if missing_stylesheets is not None:
         config = replace(config, missing_stylesheets=missing_stylesheets)
+    site_root = click.get_current_context().meta.get("a11y-audit.site_root")
+    if site_root is not None:
+        config = replace(config, site_root=site_root)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return

@@ -38,7 +38,7 @@ from a11y_audit.scope import Scope, ScopeError
 
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
-                      "ignore-elements", "include-passed", "stylesheets", "viewport",
+                      "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
                       "include", "exclude", "missing-stylesheets"))
 MISSING_STYLESHEETS = ("cantTell", "ignore")
 
@@ -73,6 +73,7 @@ class Config:
     # a linked stylesheet that cannot be read: "cantTell" (styles unknown) or "ignore" (absent,
     # as in a browser whose load failed); see a11y_audit.semantics.cascade
     missing_stylesheets: str = "cantTell"
+    site_root: Path | None = None          # where a local page's "/css/x.css" links point
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -107,6 +108,7 @@ class Config:
             "stylesheets": [str(p) for p in self.stylesheets],
             "viewport": self.viewport,
             "missing-stylesheets": self.missing_stylesheets,
+            "site-root": str(self.site_root) if self.site_root else None,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -185,8 +187,13 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     if missing not in MISSING_STYLESHEETS:
         raise ConfigError(f"{where}: missing-stylesheets must be one of "
                           f"{', '.join(MISSING_STYLESHEETS)}, not {missing!r}")
+    site_root = None
+    if "site-root" in data:
+        if not isinstance(data["site-root"], str):
+            raise ConfigError(f"{where}: site-root must be a folder path (a string)")
+        site_root = base / data["site-root"]
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
-                  options, impacts, ignores, stylesheets, viewport, scope, missing)
+                  options, impacts, ignores, stylesheets, viewport, scope, missing, site_root)
 
 
 def scope_of(include: Iterable[str], exclude: Iterable[str], where: str) -> Scope | None:

@@ -81,6 +81,7 @@ class Job:
     stylesheets: tuple[str, ...] = ()   # site CSS files for the cascade
     viewport: str | None = None         # "WIDTHxHEIGHT" for @media
     missing_stylesheets: str = "cantTell"   # or "ignore": see a11y_audit.semantics.cascade
+    site_root: str | None = None        # folder for a local page's root-relative stylesheets
     scope: Scope | None = None          # --include/--exclude selectors
 
     @classmethod
@@ -107,7 +108,8 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
     return _BOUND[key]
 
 
-_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str], StyleEnvironment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str, str | None],
+                    StyleEnvironment] = {}
 
 
 def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
@@ -115,7 +117,7 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
     linked stylesheets cached for the run. Only a page that was itself fetched over HTTP
     (``remote``) fetches its linked stylesheets, under the page limits: auditing a local file
     or a WARC record never touches the network, whatever URLs the page links."""
-    key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets)
+    key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets, job.site_root)
     found = _ENVIRONMENTS.get(key)
     if found is None:
         texts = []
@@ -129,7 +131,7 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
         found = _ENVIRONMENTS[key] = StyleEnvironment(
             viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
             site_css=tuple(texts), fetch=fetch_stylesheet if remote else None,
-            missing_stylesheets=job.missing_stylesheets)
+            missing_stylesheets=job.missing_stylesheets, site_root=job.site_root)
     return found
 
 

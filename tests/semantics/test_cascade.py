@@ -179,10 +179,10 @@ def test_style_values_inherit_and_resolve():
 
 
 def test_unknown_values_stay_unknown():
-    page = page_of(":root{--c:#000} p{color:var(--c);font-size:calc(1em + 2px)}",
+    page = page_of(":root{--c:#000} p{color:var(--unknown);font-size:calc(1em + 2px)}",
                    '<p id="t">x</p>')
     style = page.style(target(page))
-    assert style.color is None
+    assert style.color is None                  # a custom property no stylesheet defines
     assert style.font_size is None
 
 
@@ -327,3 +327,40 @@ def test_font_size_initial_is_medium_not_inherited():
                    '<div class="a"><p id="t" class="b">x</p></div>')
     assert page.style(target(page)).font_size == 16.0
     assert page.style(target(page)).font_size_anchor is None
+
+
+def test_custom_properties_resolve_through_inheritance_with_fallbacks():
+    page = page_of(
+        ":root{--brand:#c00;--Case:blue;--hide:none}"
+        ".dark{--bg:#000;--fg:var(--missing, #fff);--ref:var(--brand)}"
+        ".light{--brand:#00c}"
+        ".x{color:var(--brand)} .y{background:var(--bg) } .z{color:var(--fg)}"
+        ".h{display:var(--hide)} .c{color:var(--Case)} .lc{color:var(--case)}"
+        ".u{color:var(--nope)} .f{color:var(--nope, var(--also-nope, green))}"
+        ".r{color:var(--ref)} .loop{--a:var(--b);--b:var(--a);color:var(--a)}",
+        '<p id="x" class="x">a</p><div class="dark"><p id="b" class="y z">b</p>'
+        '<div class="light"><p id="r" class="r">r</p></div></div>'
+        '<p id="h" class="h">h</p><p id="c" class="c">c</p><p id="lc" class="lc">c</p>'
+        '<p id="u" class="u">u</p><p id="f" class="f">f</p><p id="loop" class="loop">l</p>')
+    color = lambda ident: page.style(target(page, ident)).color  # noqa: E731
+    assert color("x") == parse_color("#c00")
+    assert color("b") == parse_color("#fff")                    # fallback of an unknown one
+    assert page.style(target(page, "b")).background_color == parse_color("#000")
+    assert color("r") == parse_color("#c00")    # --ref resolved where declared, then inherited
+    assert color("c") == parse_color("blue")
+    assert color("lc") is None                                  # names are case-sensitive
+    assert color("u") is None                                   # unknown, no fallback
+    assert color("f") == parse_color("green")
+    assert color("loop") is None                                # a cycle is unknown
+    assert not page.is_rendered(target(page, "h"))              # display: var(--hide)
+
+
+def test_var_fallbacks_are_not_used_when_a_stylesheet_is_missing(tmp_path: Path):
+    page_file = tmp_path / "story.html"
+    page_file.write_text('<link rel="stylesheet" href="https://cdn.example/theme.css">'
+                         '<style>.f{color:var(--brand, green)} :root{--known:red}'
+                         '.k{color:var(--known)}</style>'
+                         '<p id="f" class="f">x</p><p id="k" class="k">y</p>', encoding="utf-8")
+    page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+    assert page.style(target(page, "f")).color is None      # theme.css may define --brand
+    assert page.style(target(page, "k")).color == parse_color("red")

@@ -12,7 +12,8 @@ with the reason, when anything on that path is not a plain colour the cascade re
 * a box positioned ``absolute``/``fixed`` with no background of its own (it sits over content
   the cascade cannot place);
 * form controls without an author background (the browser paints its own);
-* unknown values (``var()``, system colours) and a linked stylesheet that could not be read;
+* unknown values (an unresolved ``var()``, system colours) and a linked stylesheet that
+  could not be read;
 * ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast;
   a shadow whose colour is all but transparent, alpha 0.01 or less, paints nothing and is
   ignored),

@@ -10,14 +10,14 @@ controls and groups and the labels of disabled controls (ACT afw4f7). Colours co
 cascade (:mod:`a11y_audit.semantics.cascade`); the background is composed up the ancestors onto
 the white page.
 
-Differs from axe-core: axe measures the rendered page in a browser; we decide only where the
-cascade determines both colours, and answer cantTell, with the reason, for text over a
-background image or gradient, under a translucent or filtered box, in a positioned box without
-a background of its own, in a form control the browser paints, with colours from ``var()``,
-and when a linked stylesheet could not be read (one result per page naming it). Text with a
-shadow is cantTell (ACT afw4f7 weighs every colour of the text), and so is failing text of
-fewer than two letters (ACT exempts text that does not express anything in human language,
-such as "X" on a close button).
+Differs from axe-core: axe measures the rendered page in a browser; we decide only where the cascade
+determines both colours, and answer cantTell, with the reason, for text over a background image or
+gradient, under a translucent or filtered box, in a positioned box without a background of its own,
+in a form control the browser paints, with colours from a ``var()`` the cascade cannot resolve, and
+when a linked stylesheet could not be read (one result per page naming it). Text with a shadow is
+cantTell (ACT afw4f7 weighs every colour of the text), and so is failing text of fewer than two
+letters (ACT exempts text that does not express anything in human language, such as "X" on a close
+button).
 
 Fails::
 

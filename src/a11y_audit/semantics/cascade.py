@@ -17,9 +17,11 @@ A linked stylesheet that cannot be had (a saved page whose CSS lives on the site
 for such pages. With ``StyleEnvironment(missing_stylesheets="ignore")`` (the CLI's
 ``--missing-stylesheets ignore``) such a stylesheet is taken as absent, as in a browser whose
 load of it failed, and listed in :attr:`Cascade.absent` instead: the page is judged as it
-renders without it (how axe-core in a browser judged the saved corpus pages). Values the
-cascade cannot resolve (``var()``, ``calc()``, system colours) are unknown (``None``), never
-guessed.
+renders without it (how axe-core in a browser judged the saved corpus pages). Root-relative
+links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_root``
+(``--site-root``) or are missing. ``var()`` takes the inherited custom property (fallbacks only
+when no stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown
+custom property, system colours) are unknown (``None``), never guessed.
 """
 
 from __future__ import annotations
@@ -101,16 +103,19 @@ class StyleEnvironment:
     # "cantTell": a linked stylesheet that cannot be had leaves the styles unknown (the
     # accurate answer for a live page); "ignore": it is absent, as when a browser's load fails
     missing_stylesheets: str = "cantTell"
+    site_root: str | None = None    # the folder a local page's "/css/site.css" is under
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def load(self, href: str, base: str | None) -> tuple[str, str | None]:
         """(address, CSS text or None when it cannot be had)."""
         href = href.strip()
-        address = _resolve(href, base)
+        address = _resolve(href, base, self.site_root)
         if address in self._cache:
             return address, self._cache[address]
         text: str | None = None
-        if address.startswith(("http://", "https://")):
+        if address.startswith(_ROOT_RELATIVE):
+            text = None     # root-relative on a local page, and no site root to resolve it
+        elif address.startswith(("http://", "https://")):
             if self.fetch is not None:
                 try:
                     text = self.fetch(address)
@@ -122,7 +127,13 @@ class StyleEnvironment:
         return address, text
 
 
-def _resolve(href: str, base: str | None) -> str:
+_ROOT_RELATIVE = "site-root:"
+
+
+def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
+    """Where a linked stylesheet is: a URL, a local path, or ``site-root:/path`` for a
+    root-relative href of a local page when no site root is configured (never read: a
+    local page's "/css/site.css" is the site's file, not one at this machine's root)."""
     if href.startswith(("http://", "https://")) or base is None:
         return href
     if base.startswith(("http://", "https://")):
@@ -132,6 +143,14 @@ def _resolve(href: str, base: str | None) -> str:
     path = unquote(urlsplit(href).path)
     if not path:
         return ""
+    if path.startswith("/"):
+        if site_root is None:
+            return _ROOT_RELATIVE + path
+        root = Path(site_root).resolve()
+        target = (root / path.lstrip("/")).resolve()
+        if target != root and root not in target.parents:
+            return _ROOT_RELATIVE + path        # "/../x" does not leave the site root
+        return str(target)
     return str(Path(base).parent / path)
 
 
@@ -175,6 +194,7 @@ class Style:
     # when it derives from the reader's default size alone.
     font_size_own: str | None = None
     font_size_anchor: Element | None = None
+    custom: dict[str, str] = field(default_factory=dict)    # custom properties (inherited)
     values: dict[str, str] = field(default_factory=dict)    # other tracked properties, as text
     origin: dict[str, str] = field(default_factory=dict)    # property -> where it was set
 
@@ -414,6 +434,10 @@ class Cascade:
                                   else None if unknown else lower)
                 elif name == "content-visibility":
                     content = "visible" if lower in _RESETS or unknown else lower
+            if display is None or visibility is None:     # var(): custom properties decide
+                full = self.style(item)
+                display = full.display if display is None else display
+                visibility = full.visibility if visibility is None else visibility
             parent = memo[item] = Rendering(display, visibility, content)
         _spent[0] += time.perf_counter() - started
         return parent
@@ -460,13 +484,31 @@ class Cascade:
         return parent_style
 
     def _compute(self, el: Element, parent: Style, root: Style | None) -> Style:
+        declared = self.declarations(el)
+        custom = parent.custom
+        own = {name: value.strip() for _, name, value, _, _ in declared if name[:2] == "--"}
+        if own:
+            # A custom property's computed value has its var()s substituted where it is
+            # declared (CSS Custom Properties 1, 2.2); one that cannot be resolved here stays
+            # as written, and its uses are unknown.
+            custom = {**custom, **own}
+            for name, value in own.items():
+                if "var(" in value.lower():
+                    resolved = substitute_vars(value, custom, self.complete)
+                    if resolved is not None:
+                        custom[name] = resolved
         specified: dict[str, tuple[str, str]] = {}
-        for _, name, value, _, origin in self.declarations(el):
+        for _, name, value, _, origin in declared:
+            if name.startswith("--"):
+                continue
+            if "var(" in value.lower():
+                value = substitute_vars(value, custom, self.complete) or "var()"
             for longhand, part in _expand(name, value):
                 specified[longhand] = (part, origin)
         style = Style(
             visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
             font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
+            custom=custom,
         )
         for name in _INHERITED[4:]:
             if name in parent.values:
@@ -540,6 +582,54 @@ def _unknown_chain(memo: dict[Any, T], el: Element, root: T) -> tuple[list[Eleme
         node = node.getparent()
     chain.reverse()
     return chain, root
+
+
+_VAR_DEPTH = 16
+
+
+def substitute_vars(value: str, custom: dict[str, str], fallbacks: bool,
+                    depth: int = 0) -> str | None:
+    """``value`` with each ``var(--name, fallback)`` replaced by the custom property's
+    computed value (CSS Custom Properties 1, section 3); None when one cannot be resolved:
+    the property is not known and has no fallback, or a fallback may not be used because a
+    stylesheet that could define the property is missing (``fallbacks`` False)."""
+    if depth > _VAR_DEPTH:
+        return None
+    out: list[str] = []
+    position = 0
+    lower = value.lower()
+    while True:
+        start = lower.find("var(", position)
+        if start < 0:
+            out.append(value[position:])
+            return "".join(out)
+        out.append(value[position:start])
+        depth_now, i, comma = 1, start + 4, -1
+        while i < len(value) and depth_now:
+            char = value[i]
+            if char == "(":
+                depth_now += 1
+            elif char == ")":
+                depth_now -= 1
+            elif char == "," and depth_now == 1 and comma < 0:
+                comma = i
+            i += 1
+        if depth_now:
+            return None                                 # unbalanced
+        inner_end = i - 1
+        name = value[start + 4:comma if comma >= 0 else inner_end].strip()
+        found = custom.get(name)
+        if found is not None:
+            replaced = substitute_vars(found, custom, fallbacks, depth + 1)
+        elif comma >= 0 and fallbacks:
+            replaced = substitute_vars(value[comma + 1:inner_end].strip(), custom, fallbacks,
+                                       depth + 1)
+        else:
+            replaced = None
+        if replaced is None:
+            return None
+        out.append(replaced)
+        position = i
 
 
 def _inherit(style: Style, parent: Style, name: str) -> None:

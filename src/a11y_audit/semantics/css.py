@@ -278,9 +278,11 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
         body = _COMMENT.sub("", body)
     out = []
     for match in _DECLARATION.finditer(body):
-        name = match.group(1).lower()
-        if name not in TRACKED:
-            continue
+        name = match.group(1)
+        if not name.startswith("--"):           # custom property names keep their case
+            name = name.lower()
+            if name not in TRACKED:
+                continue
         value = match.group(2).strip()
         important = False
         if "!" in value:
