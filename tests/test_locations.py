@@ -118,3 +118,31 @@ def test_example_selectors_match_exactly_their_element():
     for f in audit_html(example_path().read_text(encoding="utf-8")).findings:
         (el,) = page.root.cssselect(f.selector)
         assert page.xpath(el) == f.xpath
+
+
+TRICKY = ("<!DOCTYPE html <html><body><p>a</p></body></html><html lang=en><body>"
+          "<div id=x><svg><g><rect/></g><g/></svg><o:p>x</o:p><o:p>y</o:p></div>"
+          "<ul><!-- c --><li>1</li><?pi?><li>2<b>b</b><b>c</b></li></ul>"
+          + "<span>" * 40 + "deep</body></html>")
+
+
+def test_xpaths_are_what_lxml_getpath_gives_in_any_order():
+    page = Page.from_html(TRICKY)
+    elements = page.elements
+    # Deepest first, then the rest: the memo is built from below and from above.
+    for el in [*reversed(elements), *elements]:
+        assert page.xpath(el) == el.getroottree().getpath(el)
+    # The stray second <html> (unclosed doctype) stays an empty top-level sibling, and its
+    # body joins the root's: both count, as in getpath.
+    assert page.xpath(page.by_tag["b"][1]) == "/html[1]/body[2]/ul/li[2]/b[2]"
+
+
+def test_memoised_paths_equal_the_direct_walk():
+    from a11y_audit.fingerprint import template_path
+
+    page = Page.from_html(TRICKY)
+    fresh = Page.from_html(TRICKY)
+    for el, other in zip(reversed(page.elements), reversed(fresh.elements), strict=True):
+        assert page.template_path(el) == template_path(el)
+        assert page.css_path(el) == fresh.selectors.css_path(other)
+    assert page.template_path(page.by_tag["rect"][0]) == "html>body>div#x>svg>g>rect"

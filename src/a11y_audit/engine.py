@@ -8,7 +8,7 @@ from typing import Any
 
 from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
-from a11y_audit.fingerprint import fingerprint, template_path
+from a11y_audit.fingerprint import fingerprint
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, Budget, TimeLimit, time_limit
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
@@ -126,7 +126,7 @@ def is_suppressed(element: Any, rule_id: str, marks: dict[Any, set[str]]) -> boo
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
            message: str, related: Sequence[Any] = ()) -> Finding:
     rule = loaded.rule
-    path = template_path(element)
+    path = page.template_path(element)
     where = page.location(element)
     inside = next((el for el in related if _contains(element, el)), None)
     text = source_map.snippet(where, page.location(inside) if inside is not None else None)

@@ -19,6 +19,7 @@ from lxml import etree, html
 
 from a11y_audit import dom
 from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.fingerprint import template_path
 from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
@@ -505,7 +506,12 @@ class Page:
         return found  # type: ignore[return-value]
 
     def xpath(self, el: Element) -> str:
-        return dom.xpath(el)
+        """lxml's ``getpath``, memoised and linear (see :meth:`Selectors.xpath`)."""
+        return self.selectors.xpath(el)
+
+    def template_path(self, el: Element) -> str:
+        """:func:`a11y_audit.fingerprint.template_path`, memoised and built from the parent's."""
+        return template_path(el, self.memo("page.template_path", lambda p: {}))
 
 
 _LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "select", "textarea"))

@@ -32,6 +32,8 @@ class Selectors:
         self._class_counts: dict[str, Counter[str]] = {}
         self._anchors: dict[etree._Element, str | None] = {}
         self._positions: dict[etree._Element, dict[etree._Element, tuple[int, bool]]] = {}
+        self._css_paths: dict[etree._Element, str] = {}
+        self._xpaths: dict[etree._Element, str] = {}
 
     def class_counts(self, tag: str) -> Counter[str]:
         """How many elements of ``tag`` have each class: counted for a tag on first use."""
@@ -81,22 +83,68 @@ class Selectors:
         return table[el]
 
     def css_path(self, el: etree._Element) -> str:
-        parts: list[str] = []
+        """The selector, memoised per element and built from the parent's: locating every
+        element of a 1,000-deep chain costs one step each, not the whole chain again."""
+        memo = self._css_paths
+        found = memo.get(el)
+        if found is not None:
+            return found
+        # Walk up to an anchor, the top, or an ancestor located before; then build down.
+        chain: list[tuple[etree._Element, str]] = []
         node: etree._Element | None = el
-        while node is not None and is_element(node):
-            tag = tag_of(node)
-            anchor = self.anchor(node)
-            if anchor is not None:
-                parts.append(anchor)
+        above: str | None = None
+        while node is not None:
+            step = self.anchor(node)
+            if step is not None:
+                chain.append((node, step))
                 break
+            tag = tag_of(node)
             parent = node.getparent()
             if parent is None or tag in ("html", "body", "head"):
-                parts.append(tag)
+                chain.append((node, tag))
                 if tag == "html" or parent is None:
                     break
-                node = parent
-                continue
-            index, several = self.position(node, parent)
-            parts.append(f"{tag}:nth-of-type({index})" if several else tag)
+            else:
+                index, several = self.position(node, parent)
+                chain.append((node, f"{tag}:nth-of-type({index})" if several else tag))
+            above = memo.get(parent)
+            if above is not None:
+                break
             node = parent
-        return " > ".join(reversed(parts))
+        for node, step in reversed(chain):
+            above = memo[node] = step if above is None else f"{above} > {step}"
+        assert above is not None
+        return above
+
+    def xpath(self, el: etree._Element) -> str:
+        """The absolute XPath lxml's ``getpath`` gives (``/html/body/div[2]/img``), memoised
+        per element and built from the parent's with the shared sibling positions: ``getpath``
+        counts an element's same-name siblings on every call, quadratic on a long list."""
+        memo = self._xpaths
+        found = memo.get(el)
+        if found is not None:
+            return found
+        chain: list[etree._Element] = []
+        node: etree._Element | None = el
+        above: str | None = None
+        while node is not None:
+            parent = node.getparent()
+            if parent is None or not _PLAIN_NAME.match(node.tag):
+                # The top (siblings at document level) or a namespaced name: lxml's own answer.
+                above = memo[node] = node.getroottree().getpath(node)
+                break
+            chain.append(node)
+            above = memo.get(parent)
+            if above is not None:
+                break
+            node = parent
+        for node in reversed(chain):
+            index, several = self.position(node, node.getparent())
+            step = f"{node.tag}[{index}]" if several else node.tag
+            above = memo[node] = f"{above}/{step}"
+        assert above is not None
+        return above
+
+
+# Element names getpath writes as they are (no namespace prefix to add).
+_PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")

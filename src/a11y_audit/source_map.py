@@ -97,7 +97,10 @@ class SourceMap:
         return bisect_right(self._line_starts, offset)
 
     def column(self, offset: int) -> int:
-        return offset - self.text.rfind("\n", 0, offset)
+        """1-based; from the line starts, not a search back (quadratic on a one-line page)."""
+        line = self.line(offset)
+        assert self._line_starts is not None
+        return offset - self._line_starts[line - 1] + 1
 
     def _rank_of(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
         """The element's rank among the elements of its tag, in document order."""
