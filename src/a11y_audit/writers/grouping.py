@@ -14,14 +14,15 @@ tell a template from a coincidence; with fewer pages in the report than ``min_pa
 is a template problem. Findings without a path (no element to place them) are always article
 problems.
 
-Everything here is a pure function of the report data (the JSON report's shape) and runs in time
-linear in the number of findings.
+Everything here reads the report data (the JSON report's shape) one page at a time, runs in time
+linear in the number of findings, and keeps counts, not findings: a report's pages can stream
+from disk through it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,61 +35,106 @@ WEIGHTS = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
 Data = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A finding with the index of its page in ``data["pages"]``."""
-
-    page: int
-    finding: Data
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TemplateGroup:
-    """One (rule, path) pair found on ``min_pages`` pages or more: fix it once, in the template."""
+    """One (rule, path) pair of one site found on ``min_pages`` pages or more: fix it once, in
+    the template. It keeps counts and one example, never every occurrence: its size does not
+    grow with the pages it is on beyond one count a page."""
 
     rule: str
     path: str
-    findings: tuple[Located, ...]     # every occurrence, in report order
-    pages: tuple[int, ...]            # distinct page indexes, in report order
+    site: str
+    counts: dict[int, int] = field(default_factory=dict)  # page index -> occurrences, in order
+    occurrences: int = 0
+    failed: int = 0
+    impact: str = "minor"                 # the worst impact of its occurrences
+    example: Data = field(default_factory=dict)  # the first failed occurrence, else the first
+    example_page: int = 0
+    statuses: set[str | None] = field(default_factory=set)   # baseline statuses met
+    levels: set[str | None] = field(default_factory=set)     # policy levels met
+
+    def add(self, index: int, finding: Data) -> None:
+        failed = finding["outcome"] == "failed"
+        if not self.occurrences or (failed and not self.failed):
+            self.example, self.example_page = finding, index
+        self.counts[index] = self.counts.get(index, 0) + 1
+        self.occurrences += 1
+        self.failed += failed
+        if IMPACT_RANK[finding["impact"]] > IMPACT_RANK[self.impact]:
+            self.impact = finding["impact"]
+        self.statuses.add(finding.get("baseline"))
+        self.levels.add(finding.get("level"))
 
     @property
-    def example(self) -> Data:
-        """The first failed occurrence (else the first one): what the group looks like."""
-        return next((x.finding for x in self.findings if x.finding["outcome"] == "failed"),
-                    self.findings[0].finding)
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for x in self.findings if x.finding["outcome"] == "failed")
+    def pages(self) -> tuple[int, ...]:
+        """Distinct page indexes, in report order."""
+        return tuple(self.counts)
 
     @property
     def cant_tell(self) -> int:
-        return len(self.findings) - self.failed
+        return self.occurrences - self.failed
 
     @property
     def outcome(self) -> str:
         return "failed" if self.failed else "cantTell"
 
-    @property
-    def impact(self) -> str:
-        return max((x.finding["impact"] for x in self.findings), key=IMPACT_RANK.__getitem__)
+
+Key = tuple[str, str, str]        # (site, rule, template path)
+
+
+class Grouper:
+    """Template groups counted one page at a time (:meth:`add` every page in report order,
+    then :meth:`finish`); memory grows with the distinct (site, rule, path) keys, which a
+    site's templates bound, not with the pages."""
+
+    def __init__(self, min_pages: int = MIN_PAGES) -> None:
+        if min_pages < 1:
+            raise ValueError(f"min_pages must be at least 1, not {min_pages}")
+        self.min_pages = min_pages
+        self._keys: dict[Key, TemplateGroup] = {}
+        self._pages = 0
+
+    def add(self, index: int, page: Data) -> None:
+        site = site_of(page.get("url"))
+        self._pages = max(self._pages, index + 1)
+        for finding in shown(page["findings"]):
+            path = finding.get("path")
+            if path:
+                key = (site, finding["rule"], path)
+                group = self._keys.get(key)
+                if group is None:
+                    group = self._keys[key] = TemplateGroup(finding["rule"], path, site)
+                group.add(index, finding)
+
+    def finish(self) -> Grouping:
+        groups = [g for g in self._keys.values() if len(g.counts) >= self.min_pages]
+        # A total order: the same rule and path on two sites tie on everything else, so the
+        # pages (report indexes) decide, never the hash seed or the order groups were met.
+        groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact],
+                                   -len(g.counts), g.rule, g.path, g.pages))
+        template = {(g.site, g.rule, g.path) for g in groups}
+        self._keys.clear()
+        return Grouping(tuple(groups), template, self.min_pages)
 
 
 @dataclass(frozen=True, slots=True)
 class Grouping:
     template: tuple[TemplateGroup, ...]          # worst impact first, then most pages
-    article: dict[int, tuple[Data, ...]]         # page index -> its article findings
+    keys: frozenset[Key] | set[Key]              # the (site, rule, path) of each group
     min_pages: int
 
-    @property
-    def article_count(self) -> int:
-        return sum(len(found) for found in self.article.values())
+    def article(self, page: Data) -> list[Data]:
+        """A page's article problems: its shown findings in no template group, in order."""
+        site = site_of(page.get("url"))
+        keys = self.keys
+        return [f for f in shown(page["findings"])
+                if not f.get("path") or (site, f["rule"], f["path"]) not in keys]
 
     def template_count(self, page: int | None = None) -> int:
         """Template findings in the report, or on one page."""
         if page is None:
-            return sum(len(group.findings) for group in self.template)
-        return sum(1 for group in self.template for x in group.findings if x.page == page)
+            return sum(group.occurrences for group in self.template)
+        return sum(group.counts.get(page, 0) for group in self.template)
 
 
 def site_of(url: str | None) -> str:
@@ -104,40 +150,11 @@ def shown(findings: Iterable[Data]) -> list[Data]:
 
 
 def split(data: Data, min_pages: int = MIN_PAGES) -> Grouping:
-    """Split the report's failed and cantTell findings into template and article problems."""
-    if min_pages < 1:
-        raise ValueError(f"min_pages must be at least 1, not {min_pages}")
-    sites = [site_of(page.get("url")) for page in data["pages"]]
-    pages_seen: dict[tuple[str, str, str], set[int]] = {}
+    """Template groups of report data held in memory (the JSON report's shape)."""
+    grouper = Grouper(min_pages)
     for index, page in enumerate(data["pages"]):
-        for finding in shown(page["findings"]):
-            if finding.get("path"):
-                key = (sites[index], finding["rule"], finding["path"])
-                pages_seen.setdefault(key, set()).add(index)
-    templates = {key for key, pages in pages_seen.items() if len(pages) >= min_pages}
-
-    occurrences: dict[tuple[str, str, str], list[Located]] = {key: [] for key in templates}
-    article: dict[int, tuple[Data, ...]] = {}
-    for index, page in enumerate(data["pages"]):
-        own = []
-        for finding in shown(page["findings"]):
-            key = (sites[index], finding["rule"], finding.get("path") or "")
-            if key in templates:
-                occurrences[key].append(Located(index, finding))
-            else:
-                own.append(finding)
-        if own:
-            article[index] = tuple(own)
-
-    groups = [
-        TemplateGroup(rule, path, tuple(found), tuple(dict.fromkeys(x.page for x in found)))
-        for (_site, rule, path), found in occurrences.items()
-    ]
-    # A total order: the same rule and path on two sites tie on everything else, so the pages
-    # (report indexes) decide, never the hash seed or the order groups were met.
-    groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact], -len(g.pages),
-                               g.rule, g.path, g.pages))
-    return Grouping(tuple(groups), article, min_pages)
+        grouper.add(index, page)
+    return grouper.finish()
 
 
 def weighted_failures(findings: Iterable[Data]) -> int:

@@ -2,10 +2,14 @@
 
 The page is built from the JSON report's data (:func:`report_data`) and a view model computed
 here in linear time: template problems and article problems (:mod:`.grouping`), counts by rule
-and by page, the worst pages. Everything from the audited pages (messages, snippets, titles,
-paths, URLs) is untrusted: Jinja escapes it, links keep only http(s) URLs, and a Content
-Security Policy allows only this report's own inline style and script (by hash), so even a
-snippet that escaped escaping could not run. The script only filters what is already on the
+and by page, the worst pages. :func:`write` streams it: the view model keeps counts and template
+groups, and each page's article findings are read back from the page spool only while its
+section is written, so memory does not grow with the findings of a run.
+
+Everything from the audited pages (messages, snippets, titles, paths, URLs) is untrusted: Jinja
+escapes it, links keep only http(s) URLs, and a Content Security Policy allows only this
+report's own inline style and script (by hash), so even a snippet that escaped escaping could
+not run. The script only filters what is already on the
 page; with JavaScript off every finding is shown.
 """
 
@@ -13,12 +17,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -29,7 +35,7 @@ from a11y_audit.knowledge import wcag
 from a11y_audit.policy import Policy
 from a11y_audit.safe_text import has_bidi_controls
 from a11y_audit.writers import grouping
-from a11y_audit.writers.report_data import report_data
+from a11y_audit.writers.report_data import page_data, report_data, summary
 
 NAME = "html"
 SUFFIX = ".html"
@@ -154,14 +160,10 @@ class TemplateView:
 
 
 def _template_view(group: grouping.TemplateGroup, rule: RuleView) -> TemplateView:
-    counts = Counter(x.page for x in group.findings)
-    example = group.example
-    statuses = {x.finding.get("baseline") for x in group.findings}
+    statuses = group.statuses
     baseline = "new" if "new" in statuses else ("known" if "known" in statuses else None)
-    page = next(x.page for x in group.findings if x.finding is example)
-    levels = {x.finding.get("level") for x in group.findings}
-    level = next((lv for lv in ("error", "warning") if lv in levels), "")
-    return TemplateView(group, rule, [(i, counts[i]) for i in group.pages], page, baseline,
+    level = next((lv for lv in ("error", "warning") if lv in group.levels), "")
+    return TemplateView(group, rule, list(group.counts.items()), group.example_page, baseline,
                         level)
 
 
@@ -176,9 +178,12 @@ class PageView:
     errors: list[str]
     by_impact: Counter = field(default_factory=Counter)   # failed findings by impact
     cant_tell: int = 0
+    shown: int = 0                     # failed and cantTell findings
     template: int = 0                  # findings that belong to template groups
     templates: list[tuple[int, str, int]] = field(default_factory=list)  # (number, rule, count)
-    article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)  # by rule
+    score: int = 0                     # failures weighted by impact (worst pages)
+    # by rule; filled only while the page's article section is written
+    article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -186,7 +191,7 @@ class PageView:
 
     @property
     def article_count(self) -> int:
-        return sum(len(found) for _, found in self.article)
+        return self.shown - self.template
 
     @property
     def article_kinds(self) -> list[tuple[str, int]]:
@@ -195,18 +200,7 @@ class PageView:
         return [(kind, counts[kind]) for kind in KINDS if counts[kind]]
 
 
-def _rule_views(data: dict[str, Any]) -> dict[str, RuleView]:
-    views = {r["id"]: RuleView(r["id"], r["description"], r["impact"], r["wcag"], r["help"],
-                               r["help_url"]) for r in data["rules"]}
-    for page in data["pages"]:
-        for f in page["findings"]:
-            if f["rule"] not in views:      # a rule absent from data["rules"]: use the finding
-                views[f["rule"]] = RuleView(f["rule"], "", f["impact"], f["wcag"], f["help"],
-                                            f["help_url"])
-    return views
-
-
-def _by_rule(findings: tuple[dict[str, Any], ...]) -> list[tuple[str, list[dict[str, Any]]]]:
+def _by_rule(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """A page's article findings by rule: rules with failures first, worst impact first."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in findings:
@@ -217,63 +211,97 @@ def _by_rule(findings: tuple[dict[str, Any], ...]) -> list[tuple[str, list[dict[
         -max(rank[f["impact"]] for f in kv[1]), kv[0]))
 
 
-def _count(data: dict[str, Any], split: grouping.Grouping, pages: list[PageView],
-           rules: dict[str, RuleView]) -> None:
-    """Fill in the counts of pages and rules, and each page's article findings by rule."""
-    for page, raw in zip(pages, data["pages"], strict=True):
-        for f in grouping.shown(raw["findings"]):
-            rule = rules[f["rule"]]
+PageSource = Callable[[], Iterable[dict[str, Any]]]
+
+
+class ArticlePages:
+    """The pages with article problems, each with its findings by rule, read again from the
+    page source one page at a time while the article section is written (so the report's
+    findings are never all in memory)."""
+
+    def __init__(self, pages: PageSource, views: list[PageView],
+                 split: grouping.Grouping) -> None:
+        self._pages, self._views, self._split = pages, views, split
+
+    def __bool__(self) -> bool:
+        return any(view.article_count for view in self._views)
+
+    def __iter__(self) -> Iterator[PageView]:
+        for view, page in zip(self._views, self._pages(), strict=True):
+            if view.article_count:
+                view.article = _by_rule(self._split.article(page))
+                yield view
+                view.article = []
+
+
+def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
+               pages: PageSource | None = None) -> dict[str, Any]:
+    """Everything the template shows, in time linear in the findings. ``pages`` gives the
+    report's pages afresh on each call (default: ``data["pages"]``): they are read twice, once
+    for the counts and template groups, once while the article section is written."""
+    if pages is None:
+        def pages() -> Iterable[dict[str, Any]]:
+            return data["pages"]
+    rules = {r["id"]: RuleView(r["id"], r["description"], r["impact"], r["wcag"], r["help"],
+                               r["help_url"]) for r in data["rules"]}
+    grouper = grouping.Grouper(min_pages)
+    views: list[PageView] = []
+    status: Counter = Counter()
+    for index, page in enumerate(pages()):
+        grouper.add(index, page)
+        view = PageView(index, page["source"], page["source"], page["title"] or "",
+                        safe_url(page.get("url")), page.get("suppressed", 0), page["errors"])
+        views.append(view)
+        for f in grouping.shown(page["findings"]):
+            rule = rules.get(f["rule"])
+            if rule is None:        # a rule absent from data["rules"]: use the finding
+                rule = rules[f["rule"]] = RuleView(f["rule"], "", f["impact"], f["wcag"],
+                                                   f["help"], f["help_url"])
             if f["outcome"] == "failed":
-                page.by_impact[f["impact"]] += 1
+                view.by_impact[f["impact"]] += 1
                 rule.failed += 1
+                status[f.get("baseline")] += 1
             else:
-                page.cant_tell += 1
+                view.cant_tell += 1
                 rule.cant_tell += 1
-            rule.pages[page.index] += 1
-        page.article = _by_rule(split.article.get(page.index, ()))
+            view.shown += 1
+            rule.pages[index] += 1
+        view.score = grouping.weighted_failures(page["findings"])
+    split = grouper.finish()
     for number, group in enumerate(split.template, start=1):
         rules[group.rule].template += 1
-        for index, count in Counter(x.page for x in group.findings).items():
-            pages[index].template += count
-            pages[index].templates.append((number, group.rule, count))
-
-
-def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> dict[str, Any]:
-    """Everything the template shows, computed once, in time linear in the findings."""
-    split = grouping.split(data, min_pages)
-    root = grouping.common_root([p["source"] for p in data["pages"]])
-    rules = _rule_views(data)
-    pages = [PageView(i, p["source"].removeprefix(root), p["source"], p["title"] or "",
-                      safe_url(p.get("url")), p.get("suppressed", 0), p["errors"])
-             for i, p in enumerate(data["pages"])]
-    _count(data, split, pages, rules)
+        for index, count in group.counts.items():
+            views[index].template += count
+            views[index].templates.append((number, group.rule, count))
+    root = grouping.common_root([view.source for view in views])
+    for view in views:
+        view.name = view.source.removeprefix(root)
     found = sorted((r for r in rules.values() if r.total),
                    key=lambda r: (-r.failed, -grouping.IMPACT_RANK[r.impact], r.id))
     findings_total = sum(r.total for r in found)
+    worst = sorted((v for v in views if v.score), key=lambda v: -v.score)[:10]
     return {
         "data": data,
         "summary": data["summary"],
         "root": root,
-        "pages": pages,
-        "article_pages": [p for p in pages if p.article],
+        "pages": views,
+        "article_pages": ArticlePages(pages, views, split),
         "templates": [_template_view(g, rules[g.rule]) for g in split.template],
         "min_pages": split.min_pages,
         "template_findings": split.template_count(),
-        "article_findings": split.article_count,
+        "article_findings": sum(view.article_count for view in views),
         "rules": found,
         "quiet_rules": sorted((r for r in rules.values() if not r.total), key=lambda r: r.id),
-        "worst": [(pages[i], score) for i, score in grouping.worst_pages(data)],
-        "suppressed": sum(p.suppressed for p in pages),
-        "page_errors": [p for p in pages if p.errors],
-        "baseline": _baseline(data, root) if data.get("baseline") else None,
+        "worst": [(view, view.score) for view in worst],
+        "suppressed": sum(view.suppressed for view in views),
+        "page_errors": [view for view in views if view.errors],
+        "baseline": _baseline(data, root, status) if data.get("baseline") else None,
         "open_all": findings_total <= OPEN_ALL_UP_TO,
         "big": findings_total >= BIG,
     }
 
 
-def _baseline(data: dict[str, Any], root: str) -> dict[str, Any]:
-    status = Counter(f.get("baseline") for p in data["pages"] for f in p["findings"]
-                     if f["outcome"] == "failed")
+def _baseline(data: dict[str, Any], root: str, status: Counter) -> dict[str, Any]:
     fixed = [{**entry, "name": str(entry.get("source", "")).removeprefix(root)}
              for entry in data.get("fixed", [])]
     return {"file": data["baseline"], "new": status.get("new", 0),
@@ -281,13 +309,36 @@ def _baseline(data: dict[str, Any], root: str) -> dict[str, Any]:
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return render_data(report_data(report, policy))
+    out = io.StringIO()
+    write(report, out, policy)
+    return out.getvalue()
+
+
+def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
+    """The report written as it is rendered: the pages are read from ``report.pages`` (a spool
+    on disk in a batch) one at a time, twice, and only counts, template groups and one page's
+    findings are held in memory."""
+    policy = policy or report.policy
+    data = report_data(replace(report, pages=[]), policy)
+    data["summary"] = summary(report, policy)
+
+    def pages() -> Iterator[dict[str, Any]]:
+        return (page_data(page, policy) for page in report.pages)
+
+    for chunk in generate(data, pages=pages):
+        handle.write(chunk)
 
 
 def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> str:
     """The HTML report for report data (the JSON report's shape)."""
+    return "".join(generate(data, min_pages))
+
+
+def generate(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
+             pages: PageSource | None = None) -> Iterator[str]:
+    """The HTML report in pieces, as Jinja renders them."""
     css, js = asset("report.css"), asset("report.js")
     csp = (f"default-src 'none'; style-src '{css.hash}'; script-src '{js.hash}'; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
-    return environment().get_template("report.html.j2").render(
-        **view_model(data, min_pages), css=css.text, js=js.text, csp=csp)
+    return environment().get_template("report.html.j2").generate(
+        **view_model(data, min_pages, pages), css=css.text, js=js.text, csp=csp)

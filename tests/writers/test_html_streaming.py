@@ -1,0 +1,56 @@
+"""The HTML report is written as it is rendered, from the page spool (issue 11): only counts,
+template groups and one page's article findings are in memory at a time, and the text is the
+same as rendering the whole report held in memory."""
+
+from __future__ import annotations
+
+import io
+
+from a11y_audit import batch
+from a11y_audit.cli import example_path
+from a11y_audit.config import Config
+from a11y_audit.finding import Report
+from a11y_audit.spool import PageSpool
+from a11y_audit.writers import html_writer
+from a11y_audit.writers.report_data import report_data
+
+
+def spooled_run(tmp_path, copies: int = 4) -> Report:
+    site = tmp_path / "site"
+    site.mkdir()
+    page = example_path().read_text(encoding="utf-8")
+    for i in range(copies):       # the same template on every page: template groups
+        own = "".join(f'<aside><img src="{i}-{n}.jpg"></aside>' for n in range(i % 3))
+        (site / f"p{i}.html").write_text(page.replace("</body>", own + "</body>"),
+                                         encoding="utf-8")
+    return batch.run([str(site)], Config(), quiet=True)
+
+
+def test_streamed_html_is_the_html_of_the_report_in_memory(tmp_path):
+    report = spooled_run(tmp_path)
+    assert isinstance(report.pages, PageSpool)
+    out = io.StringIO()
+    html_writer.write(report, out)
+    in_memory = Report(pages=list(report.pages), errors=report.errors, rules=report.rules)
+    assert out.getvalue() == html_writer.render_data(report_data(in_memory))
+    assert out.getvalue() == html_writer.render(report)
+    assert 'class="f tg"' in out.getvalue() and 'id="page-1"' in out.getvalue()
+
+
+def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(tmp_path, monkeypatch):
+    report = spooled_run(tmp_path)
+    reads = []
+    original = PageSpool.__iter__
+    monkeypatch.setattr(PageSpool, "__iter__", lambda self: reads.append(1) or original(self))
+    held = []
+    articles = html_writer.ArticlePages.__iter__
+
+    def watch(self):
+        for view in articles(self):
+            held.append(sum(1 for v in self._views if v.article))
+            yield view
+
+    monkeypatch.setattr(html_writer.ArticlePages, "__iter__", watch)
+    html_writer.write(report, io.StringIO())
+    assert len(reads) == 2              # counts and groups, then the article sections
+    assert held and set(held) == {1}    # one page's article findings at a time
