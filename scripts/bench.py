@@ -3,6 +3,7 @@
     python3 scripts/dev.py bench                   # or: make bench
     python3 scripts/bench.py --pages 2000 --json reports/bench.json
     python3 scripts/bench.py --no-memory --rule link-name
+    python3 scripts/bench.py --memory-only --small 200 --pages 2000
 
 Figures, all over every page of ../shared/corpus/news (A11Y_AUDIT_CORPUS overrides it):
 - bare lxml parse (the floor) and the full audit (Page, every rule, style hints, locating
@@ -12,9 +13,9 @@ Figures, all over every page of ../shared/corpus/news (A11Y_AUDIT_CORPUS overrid
 - each rule's share of the audit (top 10), and the shares of the stylesheet/cascade code and of
   locating findings;
 - time per MB for the smallest, middle and largest third of the pages;
-- peak RSS of a command-line run (``a11y-audit check -f json -f jsonl``) over ``--small``
-  pages and over ``--pages`` pages (the corpus repeated), and how soon its first progress line
-  came.
+- peak RSS of a command-line run (``a11y-audit check -f json -f jsonl -f html``; formats by
+  ``--memory-format``) over ``--small`` pages and over ``--pages`` pages (the corpus repeated),
+  and how soon its first progress line came.
 
 One-core figures are CPU time of this process (steady on a shared machine); the batch runs
 (several processes) and memory runs are wall-clock time, so on a busy machine their pages/s
@@ -79,6 +80,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="timed passes (best is kept)")
     parser.add_argument("--rule", action="append", help="only these rules")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the memory runs (no timing of the corpus)")
+    parser.add_argument("--memory-format", action="append", dest="memory_formats",
+                        help="report formats of the memory runs (repeatable); default json, "
+                             "jsonl and html")
     parser.add_argument("--json", type=Path, default=REPO / "reports" / "bench.json")
     args = parser.parse_args()
 
@@ -87,6 +93,19 @@ def main() -> int:
     if not files:
         print(f"no corpus at {root} (set A11Y_AUDIT_CORPUS)", file=sys.stderr)
         return 2
+    formats = tuple(args.memory_formats or ("json", "jsonl", "html"))
+    if args.memory_only:
+        figures = _memory(files, args, formats)
+        for count, run in figures["memory"].items():
+            print(f"peak RSS, {count} pages (-j {run['jobs']}, -f {' -f '.join(formats)}): "
+                  f"{run['peak_rss_mb']:.0f} MB (workers {run['workers_peak_rss_mb']:.0f} MB), "
+                  f"{run['seconds']:.0f} s, first progress after "
+                  f"{run['first_progress_seconds']} s")
+        print(f"peak RSS growth, long vs short run: {100 * figures['memory_growth']:+.0f}%")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+        print(f"\nwrote {args.json}")
+        return 0
     rules = [get(r) for r in args.rule] if args.rule else list(all_rules())
     texts = [decode(gzip.decompress(f.read_bytes()), f.name)[0] for f in files]
     raw = [t.encode("utf-8", "surrogatepass") for t in texts]
@@ -123,13 +142,7 @@ def main() -> int:
         "ms_per_mb": _by_size(sizes, per_page),
     }
     if not args.no_memory:
-        figures["memory"] = {
-            str(count): _memory_run(files, count, args.memory_jobs)
-            for count in dict.fromkeys((args.small, args.pages))
-        }
-        small, large = (figures["memory"][str(args.small)]["peak_rss_mb"],
-                        figures["memory"][str(args.pages)]["peak_rss_mb"])
-        figures["memory_growth"] = round(large / small - 1, 3) if small else None
+        figures.update(_memory(files, args, formats))
     _print(figures, args.jobs)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(figures, indent=2) + "\n")
@@ -267,7 +280,18 @@ def _by_size(sizes: list[int], times: list[float]) -> dict[str, Any]:
     return out
 
 
-def _memory_run(files: list[Path], count: int, jobs: int) -> dict[str, Any]:
+def _memory(files: list[Path], args: argparse.Namespace,
+            formats: tuple[str, ...]) -> dict[str, Any]:
+    """The short and the long memory run, and how much more the long one took."""
+    memory = {str(count): _memory_run(files, count, args.memory_jobs, formats)
+              for count in dict.fromkeys((args.small, args.pages))}
+    small, large = memory[str(args.small)]["peak_rss_mb"], memory[str(args.pages)]["peak_rss_mb"]
+    return {"memory": memory, "memory_formats": list(formats),
+            "memory_growth": round(large / small - 1, 3) if small else None}
+
+
+def _memory_run(files: list[Path], count: int, jobs: int,
+                formats: tuple[str, ...] = ("json", "jsonl", "html")) -> dict[str, Any]:
     """Peak RSS of ``a11y-audit check`` over ``count`` pages (the corpus repeated), and when
     its first progress line came."""
     with tempfile.TemporaryDirectory(prefix="a11y-bench-") as tmp:
@@ -276,9 +300,9 @@ def _memory_run(files: list[Path], count: int, jobs: int) -> dict[str, Any]:
         for index in range(count):
             source = files[index % len(files)]
             (folder / f"{index:07d}-{source.name}").symlink_to(source)
-        command = [sys.executable, "-m", "a11y_audit", "check", str(folder), "-f", "json",
-                   "-f", "jsonl", "-o", str(Path(tmp) / "out"), "-j", str(jobs),
-                   "--progress-interval", "1"]
+        command = [sys.executable, "-m", "a11y_audit", "check", str(folder),
+                   *(arg for name in formats for arg in ("-f", name)),
+                   "-o", str(Path(tmp) / "out"), "-j", str(jobs), "--progress-interval", "1"]
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    text=True)

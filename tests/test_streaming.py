@@ -9,8 +9,9 @@ import json
 from click.testing import CliRunner
 
 from a11y_audit import progress as progress_module
+from a11y_audit import runner
 from a11y_audit.cli import main
-from a11y_audit.finding import InputError, Report
+from a11y_audit.finding import InputError, PageReport, Report
 from a11y_audit.progress import Progress
 from a11y_audit.registry import all_rules
 from a11y_audit.runner import audit_sources
@@ -149,3 +150,33 @@ def test_progress_shows_at_once_on_a_long_run(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check", str(tmp_path), "-f", "json", "-o",
                                        str(tmp_path / "out"), "-j", "1"])
     assert "auditing" not in result.stderr
+
+
+def test_a_2000_page_run_shows_progress_before_its_first_page(tmp_path, monkeypatch):
+    """Progress within the first seconds of a 2,000-page run, shown as an order of events (no
+    clock): the status line is written before any page is audited; on a terminal the bar is
+    drawn at the first page."""
+    for n in range(2000):
+        (tmp_path / f"p{n:04d}.html").write_text("<p>x</p>")
+    events: list[str] = []
+    write = Progress._write
+
+    def record(self, text):
+        events.append("progress" if "auditing 2,000 pages" in text else "status")
+        write(self, text)
+
+    def audit_input(item, job):     # the pages themselves do not matter here: be quick
+        events.append("audit")
+        return PageReport(source=item.source)
+
+    monkeypatch.setattr(Progress, "_write", record)
+    monkeypatch.setattr(runner, "audit_input", audit_input)
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "-f", "json", "-o",
+                                       str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert events[:2] == ["progress", "audit"]
+    assert events.count("audit") == 2000
+    assert result.stderr.startswith("a11y-audit: auditing 2,000 pages with 1 worker\n")
+    bar = Progress(2000, stream=io.StringIO(), tty=True)
+    bar.page(PageReport(source="p0000.html"))
+    assert bar.stream.getvalue().startswith("\r[........................] 1/2,000 pages")
