@@ -13,13 +13,15 @@ no axe equivalent and are left out (they are in every other format and the summa
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.policy import Policy
+from a11y_audit.writers.json_stream import write_items
 from a11y_audit.writers.report_data import with_timestamps
 
 NAME = "axe"
@@ -92,7 +94,7 @@ def page_results(page: PageReport, rules: dict[str, dict[str, Any]],
     }
 
 
-def axe_data(report: Report) -> list[dict[str, Any]]:
+def _pages(report: Report) -> Iterator[dict[str, Any]]:
     rules = {}
     for loaded in report.rules:
         rule = loaded.rule
@@ -102,8 +104,18 @@ def axe_data(report: Report) -> list[dict[str, Any]]:
     # axe's results require the field; without --timestamps it is empty: reruns are identical
     timestamp = (datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
                  if with_timestamps() else "")
-    return [page_results(page, rules, timestamp) for page in report.pages]
+    return (page_results(page, rules, timestamp) for page in report.pages)
+
+
+def axe_data(report: Report) -> list[dict[str, Any]]:
+    return list(_pages(report))
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
     return json.dumps(axe_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
+    """The same text as :func:`render`, one page at a time (from the spool in a batch)."""
+    write_items(handle, _pages(report), "")
+    handle.write("\n")

@@ -11,14 +11,16 @@ viewers track a finding across commits.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from a11y_audit import __version__
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.policy import BaselineStatus, Policy
 from a11y_audit.sources import is_url
+from a11y_audit.writers.json_stream import write_with_list
 
 NAME = "sarif"
 SUFFIX = ".sarif"
@@ -87,11 +89,7 @@ def _region(line: int | None, column: int | None, snippet: str) -> dict[str, Any
     return region
 
 
-def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
-    policy = policy or report.policy
-    rules = [_rule(r, policy) for r in report.rules]
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    results = []
+def _results(report: Report, policy: Policy, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     for page in report.pages:
         uri = _uri(page.source)
         for f in page.findings:
@@ -126,7 +124,13 @@ def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
             if f.baseline:
                 result["baselineState"] = ("unchanged" if f.baseline == BaselineStatus.KNOWN
                                            else "new")
-            results.append(result)
+            yield result
+
+
+def _document(report: Report, policy: Policy,
+              results: bool) -> tuple[dict[str, Any], dict[str, int]]:
+    rules = [_rule(r, policy) for r in report.rules]
+    index = {r["id"]: i for i, r in enumerate(rules)}
     notifications = [
         {"level": "error", "message": {"text": f"{e.source}: {e.message}"}}
         for e in report.errors
@@ -135,13 +139,25 @@ def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
         "tool": {"driver": {"name": "a11y-audit", "version": __version__,
                             "semanticVersion": __version__, "informationUri": INFORMATION_URI,
                             "rules": rules}},
-        "results": results,
+        "results": list(_results(report, policy, index)) if results else [],
         "invocations": [{"executionSuccessful": not report.errors,
                          "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
     }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, index
+
+
+def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
+    return _document(report, policy or report.policy, results=True)[0]
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
     return json.dumps(sarif_data(report, policy), indent=2, ensure_ascii=False) + "\n"
+
+
+def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
+    """The same text as :func:`render`, the results written as the pages are read (from the
+    spool on disk in a batch): the results are never in memory whole."""
+    policy = policy or report.policy
+    data, index = _document(report, policy, results=False)
+    write_with_list(handle, data, "results", " " * 6, _results(report, policy, index))

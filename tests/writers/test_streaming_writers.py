@@ -1,17 +1,20 @@
-"""The HTML report is written as it is rendered, from the page spool (issue 11): only counts,
-template groups and one page's article findings are in memory at a time, and the text is the
-same as rendering the whole report held in memory."""
+"""Reports written as they are rendered, from the page spool (issue 11). The HTML report holds
+only counts, template groups and one page's article findings at a time; JSON, SARIF and axe
+write their long list item by item. The text is the same as rendering the report whole."""
 
 from __future__ import annotations
 
 import io
+import json
+
+import pytest
 
 from a11y_audit import batch
 from a11y_audit.cli import example_path
 from a11y_audit.config import Config
 from a11y_audit.finding import Report
 from a11y_audit.spool import PageSpool
-from a11y_audit.writers import html_writer
+from a11y_audit.writers import axe_writer, html_writer, json_writer, sarif_writer
 from a11y_audit.writers.report_data import report_data
 
 
@@ -54,3 +57,15 @@ def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(tmp_path, monk
     html_writer.write(report, io.StringIO())
     assert len(reads) == 2              # counts and groups, then the article sections
     assert held and set(held) == {1}    # one page's article findings at a time
+
+
+@pytest.mark.parametrize("writer", [json_writer, sarif_writer, axe_writer, html_writer],
+                         ids=lambda w: w.NAME)
+@pytest.mark.parametrize("copies", [0, 1, 4])
+def test_streaming_writers_write_what_they_render(tmp_path, writer, copies):
+    report = spooled_run(tmp_path, copies) if copies else Report()
+    out = io.StringIO()
+    writer.write(report, out)
+    assert out.getvalue() == writer.render(report)
+    if writer is not html_writer:
+        json.loads(out.getvalue())
