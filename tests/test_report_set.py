@@ -92,10 +92,11 @@ def test_a_writer_failing_half_way_leaves_the_previous_set_whole(tmp_path, monke
     before = report_files(out)
     (site / "p0.html").write_text(PAGE.format(t="Changed"))
 
-    def broken(*args, **kwargs):
+    def broken(report, handle, policy=None):     # SARIF streams: fail after a first piece
+        handle.write('{\n  "$schema": ')
         raise OSError("disk full")
 
-    monkeypatch.setattr(sarif_writer, "render", broken)
+    monkeypatch.setattr(sarif_writer, "write", broken)
     result = run(str(site), *formats("json", "html", "sarif"), "-o", str(out))
     assert result.exit_code != 0
     assert report_files(out) == before          # not a new JSON beside the old SARIF
