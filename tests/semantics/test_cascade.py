@@ -364,3 +364,12 @@ def test_var_fallbacks_are_not_used_when_a_stylesheet_is_missing(tmp_path: Path)
     page = Page.from_html(page_file.read_bytes(), source=str(page_file))
     assert page.style(target(page, "f")).color is None      # theme.css may define --brand
     assert page.style(target(page, "k")).color == parse_color("red")
+
+
+def test_svg_metadata_and_definitions_are_not_rendered():
+    page = page_of("", '<svg><metadata id="m"><format>image/svg+xml</format></metadata>'
+                       '<defs id="d"><text>t</text></defs><desc id="s">d</desc>'
+                       '<symbol id="y"><path/></symbol><g id="g"><path/></g></svg>')
+    for ident in ("m", "d", "s", "y"):
+        assert not page.is_rendered(target(page, ident)), ident
+    assert page.is_rendered(target(page, "g"))

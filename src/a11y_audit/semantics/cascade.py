@@ -849,8 +849,11 @@ _BLOCK = frozenset(("html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h
                     "footer", "main", "figure", "figcaption", "blockquote", "pre", "form",
                     "fieldset", "table", "address", "details", "summary", "hr", "dialog", "legend",
                     "menu", "search", "hgroup", "center"))
+# SVG's never-rendered elements (SVG 2, "Rendering model": metadata, descriptive and
+# definition elements draw nothing by themselves), by lower-case local name.
 _NONE = frozenset(("head", "script", "style", "template", "title", "meta", "link", "base",
-                   "noscript"))
+                   "noscript", "metadata", "desc", "defs", "symbol", "clippath", "mask",
+                   "lineargradient", "radialgradient", "pattern", "marker", "filter"))
 _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-cell",
           "thead": "table-header-group", "tbody": "table-row-group",
           "tfoot": "table-footer-group", "caption": "table-caption", "col": "table-column",
