@@ -60,6 +60,14 @@ def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[t
     ("", '<p style="color:#aaa;text-shadow:0 0 1px rgba(0,0,0,.004),0 0 1px #fff">x text</p>',
      "cantTell"),
     ("", '<p style="color:#aaa">»</p>', "cantTell"),
+    # an input button's value is its text; controls have their own font size (13.33px)
+    ("", '<input type="submit" value="Search" style="color:#fff;background:#82c341">',
+     "failed"),
+    ("", '<div style="font-size:30px"><input type="button" value="Go" '
+         'style="color:#949494;background:#fff"></div>', "failed"),
+    ("", '<input type="button" value="Go" style="color:#949494;background:#fff;'
+         'font-size:30px">', "passed"),
+    ("", '<input type="submit" value="Search" style="color:#777">', "cantTell"),
     ("", '<p style="color:#aaa;filter:contrast(2)">x text</p>', "cantTell"),
 ])
 def test_outcomes(css, body, expected):
@@ -76,6 +84,10 @@ def test_outcomes(css, body, expected):
     '<span style="position:absolute;clip:rect(0 0 0 0);color:#eee">x</span>',
     '<p style="text-indent:-9999px;color:#eee">x</p>',
     '<svg><text style="fill:#eee">x</text></svg>',
+    '<input type="text" value="typed" style="color:#eee;background:#fff">',
+    '<input type="submit" value="" style="color:#eee;background:#fff">',
+    # the browser's own button colours: not the page's choice, and readable in every browser
+    '<div style="color:#ccc"><input type="submit" value="Search"></div>',
 ])
 def test_inapplicable(body):
     assert outcome_of(body) == []

@@ -20,7 +20,10 @@ with the reason, when anything on that path is not a plain colour the cascade re
   and failing text with fewer than two letters (it may not be text in a human language: "X"
   on a close button, "»").
 
-Applicability follows ACT rules afw4f7 and 09o5cg: visible text in HTML elements, except in
+Applicability follows ACT rules afw4f7 and 09o5cg: visible text in HTML elements (and, as
+axe-core's ``color-contrast-matches``, the ``value`` an ``<input type="submit|reset|button">``
+shows when the page sets its colour or background, at the browsers' 13.33px control font size
+unless the page sets one), except in
 disabled widgets and groups and the labels of disabled widgets; text whose colour equals its
 background (1:1) is not a visual presentation of text and is not tested.
 """
@@ -109,8 +112,17 @@ def hex_color(color: RGBA | None) -> str:
     return "#" + "".join(f"{round(c * 255):02x}" for c in color[:3])
 
 
+_BUTTON_INPUTS = frozenset(("button", "submit", "reset"))
+_CONTROL_FONT_PX = 13.333   # the browsers' font size for form controls (font: small-control)
+_AUTHOR_PAINT = frozenset(("color", "background", "background-color"))
+
+
 def own_text(el: Element) -> str:
-    """The element's own text nodes (not its children's)."""
+    """The element's own text nodes (not its children's); for an ``<input>`` button, the
+    ``value`` it shows as its label."""
+    if tag_of(el) == "input":
+        kind = (el.get("type") or "").strip().lower()
+        return (el.get("value") or "") if kind in _BUTTON_INPUTS else ""
     parts = [el.text or ""]
     parts.extend(child.tail or "" for child in el)
     return "".join(parts)
@@ -188,6 +200,14 @@ def judge(page: Page, el: Element) -> Verdict | None:
     text = own_text(el)
     letters = sum(1 for c in text if c.isalpha())
     size = style.font_size
+    if tag_of(el) == "input":
+        own = {name for _, name, _, _, origin in cascade.declarations(el)
+               if origin != "the browser's default"}
+        if not own & _AUTHOR_PAINT:
+            return None     # the browser's own button colours (button text on button face)
+        if not own & {"font", "font-size"}:
+            # Browsers give form controls their own font size instead of inheriting one.
+            size = _CONTROL_FONT_PX
     weight = style.font_weight
     large = None if size is None else (size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
     shadow = bool(not _invisible_shadow(style.values.get("text-shadow", "none"))

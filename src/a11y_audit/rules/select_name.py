@@ -4,7 +4,10 @@ A ``<select>`` without a name is announced only with its current option ("combo 
 so users cannot tell whether it picks a region, a sort order or a date. Its options are never
 its name. Give it a ``<label>``, ``aria-label`` or ``aria-labelledby``.
 
-Matches axe-core.
+Differs from axe-core: a ``<label for="x">`` labels only the first element whose id is ``x``
+(HTML, "labeled control"), so when a form is repeated (a newsletter form on the page and again
+in a modal) the second ``<select id="x">`` has no label and fails; axe-core's ``explicit-label``
+accepts any ``label[for=x]`` on the page. Otherwise it matches axe-core.
 
 Fails::
 
