@@ -84,6 +84,12 @@ def rendered(css: str, body: str, **env: object) -> bool:
     # comments and strings do not confuse the scanner
     ('/* .a{display:block} */ .a{display:none} .z{content:"}"}', '<p id="t" class="a">x</p>',
      False),
+    # quoted attribute values keep their text (they used to be emptied: never matched)
+    ('input[type="submit"]{display:none}', '<input id="t" type="submit">', False),
+    ("a[href='#top']{display:none}", '<a id="t" href="#top">x</a>', False),
+    ('[data-x="a;b{c}"]{display:none}', '<p id="t" data-x="a;b{c}">x</p>', False),
+    ('[data-x="a;b{c}"]{display:none} .a{display:none}', '<p id="t" class="a">x</p>', False),
+    ('[data-x="other"]{display:none}', '<p id="t" data-x="a">x</p>', True),
     # nested rules and @container are not evaluated (their own declarations still count)
     ("@container (min-width:1px){.a{display:none}}", '<p id="t" class="a">x</p>', True),
 ])

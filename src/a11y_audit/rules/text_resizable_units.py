@@ -54,6 +54,8 @@ def check(page: Page) -> Results:
     failed: set[Element] = set()
     for el in fontsize.sized_text(page):
         style = page.style(el)
+        if style.font_size is not None and style.font_size < 1:
+            continue  # 0: the "visually hidden" idiom, read by no one by sight (as text-min-size)
         anchor = style.font_size_anchor
         if anchor is None:
             if (fontsize.origin(page, el) != fontsize.BROWSER

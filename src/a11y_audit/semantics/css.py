@@ -155,9 +155,19 @@ class Stylesheet:
 
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _STRINGS = re.compile(r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""")
+_STRUCTURE = str.maketrans({"{": "\\7b ", "}": "\\7d ", ";": "\\3b "})
+
+
+def _neutral_string(found: re.Match[str]) -> str:
+    """A quoted string kept as written, except that the characters that would end a block or a
+    declaration are written as CSS escapes (the same string to a CSS parser), so that the scan
+    below cannot be misled and ``input[type="submit"]`` still matches."""
+    text = found.group(0)
+    return text.translate(_STRUCTURE) if "{" in text or "}" in text or ";" in text else text
+
 # One item of a block: an at-rule (name, prelude, opener), a style rule without nested
 # blocks (prelude, body), the opening of a style rule with nested blocks, a closing brace,
-# or stray text. Comments are gone and strings emptied before the scan.
+# or stray text. Comments are gone and strings neutralised before the scan.
 _ITEM = re.compile(r"""\s*(?:
       (@[-\w]+)([^{};]*)(\{|;|\Z)
     | ([^{}@][^{}]*|)\{([^{}]*)\}
@@ -176,7 +186,7 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
         for found in _IMPORT_STATEMENT.finditer(css):
             _import(sheet, found.group(1), viewport)
     if '"' in css or "'" in css:
-        css = _STRINGS.sub('""', css)
+        css = _STRINGS.sub(_neutral_string, css)
     # Context stack: (applies, layer) per open block; a skipped block applies nothing.
     stack: list[tuple[bool, str | None]] = [(True, None)]
     anonymous = 0
