@@ -9,8 +9,9 @@ headings" checks the same.
 No axe-core counterpart. bbc-a11y fails a heading whose next text is a heading with the same
 tag name; this rule also fails one followed directly by a heading of a higher rank (an ``h3``
 then an ``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses
-``aria-level`` for ``role="heading"``. Text, images with alternative text, embedded frames,
-media, form controls and lower-rank sub-headings count as content; text that is not rendered
+``aria-level`` for ``role="heading"``. Text, images (named, or unlabelled: image-alt reports
+those; not ``alt=""`` decorative ones), embedded frames, media, form controls and lower-rank
+sub-headings count as content (bbc-a11y counts text only); text that is not rendered
 (``hidden``, inline ``display:none``, ``script``, ``template``) does not. A heading that is a link
 or holds one (the headline of a teaser card in a "Related stories" list) passes: the link is
 what the heading leads to, and lists of teaser headlines are a navigation aid, not empty
@@ -22,11 +23,16 @@ Fails::
 
     <article><h1>Storm hits coast</h1><p>Text.</p><h2>Comments</h2></article>
 
+    <h2>Gallery</h2><img src="divider.png" alt=""><h2>Weather</h2><p>Rain.</p>
+
 Passes::
 
     <h2>Most read</h2><ol><li><a href="/a">Flood defences fail</a></li></ol>
 
     <h2>Video</h2><iframe src="https://www.youtube.com/embed/x" title="Flood"></iframe>
+
+    <h1>Story</h1><picture><img src="1.jpg" alt="Flooded high street"></picture>
+    <div role="img" aria-label="Map of the flooded area"></div>
 
 Limits: content that a stylesheet hides counts as content; content a script adds later is
 not seen (that is the case this rule exists for, but it cannot tell a lazy-loaded section from
@@ -37,7 +43,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -112,14 +118,23 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                 events.append(("heading", el, heading_level(el)))
                 inside.append(el)
                 continue
-            if (tag in _EMBEDDED or (tag == "img" and normalize_space(el.get("alt")))
-                    or (tag == "svg" and page.name(el)) or (el.text and el.text.strip())):
+            if (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
+                    or (el.text and el.text.strip())):
                 content(el)
         else:
             if inside and inside[-1] is el:
                 inside.pop()
             _tail(el, content)
     return events
+
+
+def _is_image(page: Page, el: Element, tag: str) -> bool:
+    """An image a reader meets: an ``img`` that is not decorative (alt text, an ARIA name, or
+    no ``alt`` at all: unlabelled, which image-alt reports, but still there), or a named
+    ``role="img"``. ``alt=""`` (or ``role="presentation"``) declares it decorative: nothing."""
+    if tag == "img":
+        return page.role(el) == "img"
+    return el.get("role") is not None and page.role(el) == "img" and bool(page.name(el))
 
 
 def _tail(el: Element, content) -> None:
