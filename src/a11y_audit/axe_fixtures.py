@@ -23,8 +23,8 @@ skipped. For every rule id both tools have, we count:
 - failures of ours on elements axe reports as incomplete are listed apart (axe cannot tell
   either).
 
-Run it with ``python -m a11y_audit.conformance --axe [DIR]`` (``--axe-details`` lists every
-miss, false failure and cantTell).
+Run it with ``python scripts/conformance.py --axe [DIR]`` in a checkout (``--axe-details``
+lists every miss, false failure and cantTell).
 """
 
 from __future__ import annotations
