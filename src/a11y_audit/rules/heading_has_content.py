@@ -131,9 +131,13 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
 def _is_image(page: Page, el: Element, tag: str) -> bool:
     """An image a reader meets: an ``img`` that is not decorative (alt text, an ARIA name, or
     no ``alt`` at all: unlabelled, which image-alt reports, but still there), or a named
-    ``role="img"``. ``alt=""`` (or ``role="presentation"``) declares it decorative: nothing."""
+    ``role="img"``. ``alt=""`` (or ``role="presentation"``) declares it decorative: nothing;
+    so is an unlabelled ``width``/``height`` of 0 or 1 (a tracking pixel)."""
     if tag == "img":
-        return page.role(el) == "img"
+        if page.role(el) != "img":
+            return False
+        return bool(page.name(el)) or not any(
+            el.get(size, "").strip() in ("0", "1", "0px", "1px") for size in ("width", "height"))
     return el.get("role") is not None and page.role(el) == "img" and bool(page.name(el))
 
 
