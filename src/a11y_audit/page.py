@@ -257,22 +257,28 @@ class Page:
 
     def style(self, el: Element):  # -> a11y_audit.semantics.cascade.Style
         """The element's computed style (:mod:`a11y_audit.semantics.cascade`), memoised."""
+        return self._cascade.style(el)
+
+    @cached_property
+    def _cascade(self):  # -> a11y_audit.semantics.cascade.Cascade
+        # The page's one cascade (cascade_of memoises it), looked up once: style() is asked
+        # for tens of thousands of elements a page, and an import statement per call shows.
         from a11y_audit.semantics.cascade import cascade_of
 
-        return cascade_of(self).style(el)
+        return cascade_of(self)
 
     def _rendering_lookup(self):  # -> Callable[[Element], cascade.Rendering]
-        from a11y_audit.semantics.cascade import cascade_of
-
-        return cascade_of(self).rendering
+        return self._cascade.rendering
 
     def visually_hidden(self, el: Element) -> str | None:
         """Why the element is hidden from sight while it stays in the accessibility tree
         (sr-only clipping, off-screen, zero size with overflow hidden, opacity 0), on itself
         or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
-        from a11y_audit.semantics.cascade import cascade_of, visually_hidden_reason
-
         memo: dict[Element, str | None] = self.memo("page.visually_hidden", lambda p: {})
+        if el in memo:
+            return memo[el]
+        from a11y_audit.semantics.cascade import visually_hidden_reason
+
         chain = []
         node: Element | None = el
         reason: str | None = None
@@ -282,7 +288,7 @@ class Page:
                 break
             chain.append(node)
             node = node.getparent()
-        viewport = cascade_of(self).viewport
+        viewport = self._cascade.viewport
         for item in reversed(chain):
             if reason is None:
                 reason = visually_hidden_reason(self.style(item), viewport)
