@@ -83,3 +83,34 @@ def test_stdin_and_path_globs_on_the_command_line(tmp_path):
     data = json.loads((tmp_path / "g" / "a11y-report.json").read_text())
     assert [p["source"].rsplit("/", 1)[1] for p in data["pages"]] == [
         f"p{n:02d}.html" for n in range(1, 9)]
+
+
+def test_long_runs_recycle_the_pool_and_give_the_same_report(tmp_path, monkeypatch):
+    """Workers are replaced by a fresh pool after their share of pages (flat peak memory on
+    long runs); the report does not change, pages stay in order, none is lost or repeated."""
+    from a11y_audit import runner
+
+    created = []
+
+    class Counted(runner.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            created.append(self)
+            super().__init__(*args, **kwargs)
+
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages", count=23)
+    runs = {}
+    for jobs in ("1", "2"):
+        if jobs == "2":
+            monkeypatch.setattr(runner, "PAGES_PER_WORKER", 2)   # 2 workers: 4 pages a pool
+            monkeypatch.setattr(runner, "ProcessPoolExecutor", Counted)
+        out = tmp_path / f"out{jobs}"
+        result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-o", str(out),
+                                           "--jobs", jobs])
+        assert result.exit_code == 2, result.output
+        runs[jobs] = json.loads((out / "a11y-report.json").read_text())
+    assert len(created) == 6          # 24 inputs (23 pages and broken.html), 4 a pool
+    assert stable(runs["1"]) == stable(runs["2"])
+    assert len(runs["2"]["pages"]) == 23
+    assert [p["source"] for p in runs["2"]["pages"]] == sorted(
+        str(p) for p in folder.glob("p*.html"))
