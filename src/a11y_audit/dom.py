@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any, TypeVar
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 SNIPPET_LIMIT = 200
+T = TypeVar("T")
 
 # Simple CSS identifiers can be used as-is in a selector; anything else falls back to nth-of-type.
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
@@ -151,3 +153,21 @@ __all__ = [
     "text_content",
     "xpath",
 ]
+
+
+def unknown_chain(memo: dict[Any, T], el: etree._Element, root: T
+                  ) -> tuple[list[etree._Element], T]:
+    """``el`` and its ancestors up to the nearest one already in ``memo``, outermost first,
+    with that ancestor's memoised value (``root`` when none is): the elements a per-element
+    memo still has to fill, in the order inheritance needs (values must not be None)."""
+    chain = []
+    node: etree._Element | None = el
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            chain.reverse()
+            return chain, known
+        chain.append(node)
+        node = node.getparent()
+    chain.reverse()
+    return chain, root

@@ -27,6 +27,8 @@ from typing import Any
 
 from cssselect import HTMLTranslator, SelectorError
 
+from a11y_audit.dom import unknown_chain
+
 
 class ScopeError(ValueError):
     """An include or exclude value that is not a CSS selector we can match; ``key`` says
@@ -104,17 +106,7 @@ class Membership:
         self.unmatched = unmatched     # an include was given and matched no element
 
     def __call__(self, element: Any) -> bool:
-        memo = self._memo
-        chain = []
-        node = element
-        answer = self._default
-        while node is not None:
-            found = memo.get(node)
-            if found is not None:
-                answer = found
-                break
-            chain.append(node)
-            node = node.getparent()
+        chain, answer = unknown_chain(self._memo, element, self._default)
         for item in chain:
-            memo[item] = answer
+            self._memo[item] = answer
         return answer

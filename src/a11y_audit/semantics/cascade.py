@@ -27,17 +27,16 @@ custom property, system colours) are unknown (``None``), never guessed.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from tinycss2 import color4
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     RENDERING,
@@ -59,32 +58,6 @@ RGBA = tuple[float, float, float, float]
 
 MAX_STYLESHEET_BYTES = 5 * 1024 * 1024
 _IMPORT_DEPTH = 4
-
-# -- time spent (read by scripts/bench.py) -------------------------------------------------
-
-_spent = [0.0]
-
-
-def cascade_seconds(reset: bool = False) -> float:
-    """Seconds spent parsing stylesheets and computing styles since the last reset (the
-    benchmark prints the cascade's share of the audit with it)."""
-    value = _spent[0]
-    if reset:
-        _spent[0] = 0.0
-    return value
-
-
-def clear_caches() -> None:
-    """Forget parsed stylesheets and compiled selectors, as a new run starts with none."""
-    from a11y_audit.semantics import css, selectors
-
-    css.parse_stylesheet.cache_clear()
-    css.parse_declarations.cache_clear()
-    css.selector_filter.cache_clear()
-    css.selector_keys.cache_clear()
-    css.media_matches.cache_clear()
-    selectors.compile_selector.cache_clear()
-
 
 # -- where stylesheets come from -----------------------------------------------------------
 
@@ -221,7 +194,6 @@ class Cascade:
     """Styles for one page. Build with :func:`cascade_of`."""
 
     def __init__(self, page: Page, env: StyleEnvironment) -> None:
-        started = time.perf_counter()
         self.page = page
         self.env = env
         self.viewport = env.viewport
@@ -265,7 +237,6 @@ class Cascade:
         self.sheets = [s for s in sheets if s.rules]
         self._indexes: dict[str, dict[str, list[tuple[StyleRule, int, int]]]] = {}
         self._rendering: dict[Element, Rendering] = {}
-        _spent[0] += time.perf_counter() - started
 
     @property
     def skipped(self) -> int:
@@ -278,7 +249,6 @@ class Cascade:
         found = self._indexes.get(kind)
         if found is not None:
             return found
-        started = time.perf_counter()
         merged: dict[str, list[tuple[StyleRule, int, int]]] = {}
         ranks = self._ranks
         keys = self._page_keys()
@@ -289,7 +259,6 @@ class Cascade:
                     rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
                     bucket.append((rule, position, rank))
         self._indexes[kind] = merged
-        _spent[0] += time.perf_counter() - started
         return merged
 
     def _page_keys(self) -> frozenset[str]:
@@ -416,8 +385,7 @@ class Cascade:
         found = memo.get(el)
         if found is not None:
             return found
-        started = time.perf_counter()
-        chain, parent = _unknown_chain(memo, el, _ROOT_RENDERING)
+        chain, parent = unknown_chain(memo, el, _ROOT_RENDERING)
         for item in chain:
             display: str | None = "inline"
             visibility = parent.visibility
@@ -439,7 +407,6 @@ class Cascade:
                 display = full.display if display is None else display
                 visibility = full.visibility if visibility is None else visibility
             parent = memo[item] = Rendering(display, visibility, content)
-        _spent[0] += time.perf_counter() - started
         return parent
 
     def _above(self, el: Element) -> frozenset[str]:
@@ -452,7 +419,7 @@ class Cascade:
         found = memo.get(parent)
         if found is not None:
             return found
-        chain, keys = _unknown_chain(memo, parent, frozenset())
+        chain, keys = unknown_chain(memo, parent, frozenset())
         for item in chain:
             own = {tag_of(item)}
             if item.get("id"):
@@ -471,8 +438,7 @@ class Cascade:
         found = styles.get(el)
         if found is not None:
             return found
-        started = time.perf_counter()
-        chain, parent_style = _unknown_chain(styles, el, _ROOT_PARENT)
+        chain, parent_style = unknown_chain(styles, el, _ROOT_PARENT)
         root_style = styles.get(self.page.root)
         for item in chain:
             style = self._compute(item, parent_style, root_style)
@@ -480,7 +446,6 @@ class Cascade:
             if root_style is None:
                 root_style = style
             parent_style = style
-        _spent[0] += time.perf_counter() - started
         return parent_style
 
     def _compute(self, el: Element, parent: Style, root: Style | None) -> Style:
@@ -562,26 +527,6 @@ def _size_anchor(el: Element, value: str, parent: Style, root: Style | None
     if value.endswith("rem") and root is not None:
         return root.font_size_anchor
     return None                     # keywords, initial, rem on the root: the reader's default
-
-
-T = TypeVar("T")
-
-
-def _unknown_chain(memo: dict[Any, T], el: Element, root: T) -> tuple[list[Element], T]:
-    """``el`` and its ancestors up to the nearest one already in ``memo``, outermost first,
-    with that ancestor's memoised value (``root`` when none is): the elements to compute, in
-    the order inheritance needs."""
-    chain = []
-    node: Element | None = el
-    while node is not None:
-        known = memo.get(node)
-        if known is not None:
-            chain.reverse()
-            return chain, known
-        chain.append(node)
-        node = node.getparent()
-    chain.reverse()
-    return chain, root
 
 
 _VAR_DEPTH = 16
