@@ -175,7 +175,6 @@ _ITEM = re.compile(r"""\s*(?:
     | (\})
     | [^{}]+
     )""", re.X | re.S)
-_EVALUATED = frozenset(("media", "supports", "layer"))
 
 
 def _scan(css: str, viewport: Viewport) -> Stylesheet:
@@ -323,9 +322,24 @@ def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
     if "(" not in prelude and "[" not in prelude:
         return [s.strip() for s in prelude.split(",") if s.strip()]
-    out, depth, start = [], 0, 0
-    quote = ""
-    for i, char in enumerate(prelude):
+    out, start = [], 0
+    for i in _top_level(prelude, ","):
+        out.append(prelude[start:i].strip())
+        start = i + 1
+    out.append(prelude[start:].strip())
+    return [s for s in out if s]
+
+
+def _top_level(text: str, wanted: str) -> list[int]:
+    """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
+    parentheses, and are not escaped: where a selector list or a selector splits."""
+    found = []
+    depth, quote, i = 0, "", 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
         if quote:
             if char == quote:
                 quote = ""
@@ -335,11 +349,10 @@ def split_selectors(prelude: str) -> list[str]:
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "," and depth == 0:
-            out.append(prelude[start:i].strip())
-            start = i + 1
-    out.append(prelude[start:].strip())
-    return [s for s in out if s]
+        elif depth == 0 and char in wanted:
+            found.append(i)
+        i += 1
+    return found
 
 
 def _unescape(text: str) -> str:
@@ -377,29 +390,8 @@ def selector_key(selector: str) -> str | None:
             parts = _COMBINATORS.split(flat.strip())
             return _compound_key(parts[-1]) if parts[-1] else "*"
     # The rightmost compound: after the last combinator outside brackets and parentheses.
-    depth = 0
-    start = 0
-    quote = ""
-    i = 0
-    text = selector
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and char in " >+~\t\n":
-            start = i + 1
-        i += 1
-    last = text[start:]
+    combinators = _top_level(selector, " >+~\t\n")
+    last = selector[combinators[-1] + 1:] if combinators else selector
     # Drop bracketed and parenthesised parts: a class inside :not() or [..] is not a key.
     flat, depth, i = [], 0, 0
     while i < len(last):
