@@ -20,6 +20,7 @@ from a11y_audit.semantics.css import (
     parse_stylesheet,
     selector_filter,
     selector_key,
+    split_selectors,
 )
 from a11y_audit.semantics.selectors import compile_selector
 
@@ -379,3 +380,12 @@ def test_svg_metadata_and_definitions_are_not_rendered():
     for ident in ("m", "d", "s", "y"):
         assert not page.is_rendered(target(page, ident)), ident
     assert page.is_rendered(target(page, "g"))
+
+
+@pytest.mark.parametrize(("prelude", "expected"), [
+    ('a[title="x, y"], p', ['a[title="x, y"]', "p"]),
+    (":is(h1, h2) span, .b", [":is(h1, h2) span", ".b"]),
+    (r"[data-a]\,.b, i", [r"[data-a]\,.b", "i"]),          # an escaped comma does not split
+])
+def test_selector_lists_split_at_top_level_commas_only(prelude, expected):
+    assert split_selectors(prelude) == expected
