@@ -227,3 +227,47 @@ def test_no_limit_and_a_spent_limit():
     with pytest.raises(TimeLimit), spent:
         pass                    # pragma: no cover
     assert spent.expired
+
+
+def test_limits_inside_an_alarm_scope_fire_and_leave_no_timer_or_handler_behind():
+    """The engine runs its rules' limits inside one alarm_scope (the handler installed once
+    a page): a limit in the scope still stops its block, the next one starts afresh, and after
+    the scope the caller's SIGALRM handler is back and no timer is left armed."""
+    import signal
+
+    def caller_handler(signum: int, frame: object) -> None:    # pragma: no cover
+        raise AssertionError("the caller's handler ran")
+
+    previous = signal.signal(signal.SIGALRM, caller_handler)
+    try:
+        endless = Endless()
+        with limits.alarm_scope():
+            first = time_limit(0.05)
+
+            def run_first() -> None:
+                with first:
+                    endless.loop()
+
+            assert isinstance(outcome_of(run_first), TimeLimit)
+            assert first.expired
+            with time_limit(30.0) as second:
+                pass
+            assert not second.expired
+            assert signal.getsignal(signal.SIGALRM) is not caller_handler
+        assert signal.getsignal(signal.SIGALRM) is caller_handler
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_alarm_scope_in_a_callers_limit_changes_nothing():
+    import signal
+
+    with time_limit(30.0):
+        installed = signal.getsignal(signal.SIGALRM)
+        with limits.alarm_scope():
+            assert signal.getsignal(signal.SIGALRM) is installed
+            with time_limit(20.0):
+                pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0     # the caller's timer re-armed
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -9,7 +9,14 @@ from typing import Any
 from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import fingerprint
-from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, Budget, TimeLimit, time_limit
+from a11y_audit.limits import (
+    DEFAULT_LIMITS,
+    AuditLimits,
+    Budget,
+    TimeLimit,
+    alarm_scope,
+    time_limit,
+)
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
@@ -53,44 +60,46 @@ def audit_page(
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits.page_seconds)
     skipped: list[str] = []
-    for loaded in rules:
-        summary = RuleSummary(loaded.id)
-        report.rules[loaded.id] = summary
-        left = budget.left()
-        if left is not None and left <= 0:
-            skipped.append(loaded.id)
-            summary.outcome = Outcome.CANT_TELL
-            continue
-        seconds = limits.rule_seconds if left is None else min(limits.rule_seconds or left, left)
-        limit = time_limit(seconds)
-        try:
-            with limit:
-                results = list(loaded.run(page, (options or {}).get(loaded.id)))
-        except TimeLimit:
-            if not limit.expired:
-                raise       # a caller's enclosing limit: not this rule's to absorb
-            page_spent = left is not None and seconds == left
-            report.errors.append(
-                f"rule {loaded.id} stopped at the page time limit ({budget.total:g} s); "
-                "outcome cantTell" if page_spent else
-                f"rule {loaded.id} stopped at its time limit ({seconds:g} s); outcome cantTell")
-            summary.outcome = Outcome.CANT_TELL
-            continue
-        except Exception as exc:  # a rule bug must not stop the batch
-            report.errors.append(f"rule {loaded.id} crashed: {type(exc).__name__}: {exc}")
-            summary.outcome = Outcome.CANT_TELL
-            continue
-        for result in results:
-            if in_scope is not None and not in_scope(result.element):
+    with alarm_scope():     # one signal handler for all the rules' time limits
+        for loaded in rules:
+            summary = RuleSummary(loaded.id)
+            report.rules[loaded.id] = summary
+            left = budget.left()
+            if left is not None and left <= 0:
+                skipped.append(loaded.id)
+                summary.outcome = Outcome.CANT_TELL
                 continue
-            if marks and is_suppressed(result.element, loaded.id, marks):
-                if result.outcome is not Outcome.PASSED:
-                    report.suppressed += 1
+            seconds = (limits.rule_seconds if left is None
+                       else min(limits.rule_seconds or left, left))
+            limit = time_limit(seconds)
+            try:
+                with limit:
+                    results = list(loaded.run(page, (options or {}).get(loaded.id)))
+            except TimeLimit:
+                if not limit.expired:
+                    raise       # a caller's enclosing limit: not this rule's to absorb
+                page_spent = left is not None and seconds == left
+                report.errors.append(
+                    f"rule {loaded.id} stopped at the page time limit ({budget.total:g} s); "
+                    "outcome cantTell" if page_spent else
+                    f"rule {loaded.id} stopped at its time limit ({seconds:g} s); outcome cantTell")
+                summary.outcome = Outcome.CANT_TELL
                 continue
-            summary.add(result.outcome)
-            if include_passed or result.outcome is not Outcome.PASSED:
-                report.findings.append(locate(page, loaded, result.outcome, result.element,
-                                              result.message, result.related))
+            except Exception as exc:  # a rule bug must not stop the batch
+                report.errors.append(f"rule {loaded.id} crashed: {type(exc).__name__}: {exc}")
+                summary.outcome = Outcome.CANT_TELL
+                continue
+            for result in results:
+                if in_scope is not None and not in_scope(result.element):
+                    continue
+                if marks and is_suppressed(result.element, loaded.id, marks):
+                    if result.outcome is not Outcome.PASSED:
+                        report.suppressed += 1
+                    continue
+                summary.add(result.outcome)
+                if include_passed or result.outcome is not Outcome.PASSED:
+                    report.findings.append(locate(page, loaded, result.outcome, result.element,
+                                                  result.message, result.related))
     if skipped:
         report.errors.append(f"page time limit ({budget.total:g} s) reached; not run, outcome "
                              f"cantTell: {', '.join(skipped)}")
