@@ -284,8 +284,6 @@ class Page:
         memo: dict[Element, str | None] = self.memo("page.visually_hidden", lambda p: {})
         if el in memo:
             return memo[el]
-        from a11y_audit.semantics.cascade import visually_hidden_reason
-
         chain = []
         node: Element | None = el
         reason: str | None = None
@@ -295,10 +293,10 @@ class Page:
                 break
             chain.append(node)
             node = node.getparent()
-        viewport = self._cascade.viewport
+        cascade = self._cascade
         for item in reversed(chain):
             if reason is None:
-                reason = visually_hidden_reason(self.style(item), viewport)
+                reason = cascade.hidden_from_sight(cascade.style(item))
             memo[item] = reason
         return reason
 

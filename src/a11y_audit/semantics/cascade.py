@@ -26,11 +26,12 @@ custom property, system colours) are unknown (``None``), never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
@@ -41,7 +42,6 @@ from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     RENDERING,
     Declaration,
-    StyleRule,
     Stylesheet,
     Viewport,
     media_matches,
@@ -190,6 +190,27 @@ class Rendering:
 _ROOT_RENDERING = Rendering("inline", "visible", "visible")
 
 
+# (priority, property, value, important, origin): one declaration that applies to an element
+Declared = tuple[tuple, str, str, bool, str]
+_UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
+
+
+def _priority(item: Declared) -> tuple:
+    return item[0]
+
+
+class _Entry(NamedTuple):
+    """A style rule of the page as matching reads it (see :meth:`Cascade._index`)."""
+
+    own: frozenset[str]         # ids, classes and tag the element must carry
+    above: frozenset[str]       # ... that its ancestors must carry
+    matches: Callable[[Element], bool]
+    normal: tuple               # cascade priority of its normal declarations
+    important: tuple            # ... and of its !important ones
+    declarations: tuple[Declaration, ...]
+    selector: str
+
+
 class Cascade:
     """Styles for one page. Build with :func:`cascade_of`."""
 
@@ -235,29 +256,43 @@ class Cascade:
                     layers.append(name)
         self._ranks = {name: i for i, name in enumerate(layers)}
         self.sheets = [s for s in sheets if s.rules]
-        self._indexes: dict[str, dict[str, list[tuple[StyleRule, int, int]]]] = {}
+        self._indexes: dict[str, dict[str, list[_Entry]]] = {}
         self._rendering: dict[Element, Rendering] = {}
+        self._declared: dict[Element, list[Declared]] = {}
+        # styles shared by elements with only the browser's defaults, by parent style (whose
+        # id is stable: every computed style stays in _styles) and defaults; see style()
+        self._shared: dict[tuple, Style] = {}
+        self._sight: dict[int, str | None] = {}
 
     @property
     def skipped(self) -> int:
         """Selectors never applied (pseudo-elements), in the sheets indexed so far."""
         return sum(s.skipped for s in self.sheets)
 
-    def _index(self, kind: str) -> dict[str, list[tuple[StyleRule, int, int]]]:
-        """The page's rules of every sheet by selector key, with sheet position and layer
-        rank, built once per kind (``"rendering"`` or ``"all"``)."""
+    def _index(self, kind: str) -> dict[str, list[_Entry]]:
+        """The page's rules of every sheet by selector key, built once per kind
+        (``"rendering"`` or ``"all"``), each with what matching needs worked out once: the
+        compiled selector, the keys the element and its ancestors must carry, and the
+        cascade priority of its normal and important declarations."""
         found = self._indexes.get(kind)
         if found is not None:
             return found
-        merged: dict[str, list[tuple[StyleRule, int, int]]] = {}
+        merged: dict[str, list[_Entry]] = {}
         ranks = self._ranks
         keys = self._page_keys()
         for position, sheet in enumerate(self.sheets):
             for key, rules in sheet.index(kind, keys).items():
                 bucket = merged.setdefault(key, [])
                 for rule in rules:
+                    compiled = compile_selector(rule.selector)
+                    if compiled is None:
+                        continue
                     rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
-                    bucket.append((rule, position, rank))
+                    bucket.append(_Entry(
+                        rule.own, rule.above | compiled[2], compiled[0],
+                        (1, 0, rank, compiled[1], position, rule.order),
+                        (2, 0, -rank, compiled[1], position, rule.order),
+                        rule.declarations, rule.selector))
         self._indexes[kind] = merged
         return merged
 
@@ -304,15 +339,24 @@ class Cascade:
 
     # -- matching ------------------------------------------------------------------------
 
-    def declarations(self, el: Element, kind: str = "all"
-                     ) -> list[tuple[tuple, str, str, bool, str]]:
+    def declarations(self, el: Element, kind: str = "all") -> list[Declared]:
         """(priority, property, value, important, origin) of every declaration that applies
-        to ``el``, lowest priority first (``kind="rendering"``: display and visibility)."""
-        found: list[tuple[tuple, str, str, bool, str]] = []
+        to ``el``, lowest priority first (``kind="rendering"``: display, visibility and
+        content-visibility only). Matched once per element and memoised: the rendering and
+        the full style of an element read the same list (do not change it)."""
+        found = self._declared.get(el)
+        if found is None:
+            found = self._declared[el] = self._match(el)
+        if kind == "rendering":
+            return [item for item in found if item[1] in RENDERING]
+        return found
+
+    def _match(self, el: Element) -> list[Declared]:
+        found: list[Declared] = []
         tag = tag_of(el)
         for declaration in _ua_declarations(el, tag):
-            found.append(((0, 0, 0, (0, 0, 0), 0, 0), *declaration, "the browser's default"))
-        index = self._index(kind) if self.sheets else None
+            found.append((_UA_PRIORITY, *declaration, "the browser's default"))
+        index = self._index("all") if self.sheets else None
         if index:
             keys = ["*", tag]
             ident = el.get("id")
@@ -324,38 +368,27 @@ class Cascade:
             mine = frozenset(keys)
             above: frozenset[str] | None = None
             for key in keys:
-                for rule, position, rank in index.get(key, ()):
-                    if rule.own and not rule.own <= mine:
+                for own, needs_above, matches, normal, important, declared, selector in (
+                        index.get(key, ())):
+                    if own and not own <= mine:
                         continue
-                    if rule.above:
+                    if needs_above:
                         if above is None:
                             above = self._above(el)
-                        if not rule.above <= above:
+                        if not needs_above <= above:
                             continue
-                    compiled = compile_selector(rule.selector)
-                    if compiled is None:
+                    if not matches(el):
                         continue
-                    if compiled[2]:
-                        if above is None:
-                            above = self._above(el)
-                        if not compiled[2] <= above:
-                            continue
-                    if not compiled[0](el):
-                        continue
-                    for name, value, important in rule.declarations:
-                        priority = ((2, 0, -rank, compiled[1], position, rule.order)
-                                    if important else
-                                    (1, 0, rank, compiled[1], position, rule.order))
-                        found.append((priority, name, value, important, rule.selector))
+                    for name, value, is_important in declared:
+                        found.append((important if is_important else normal, name, value,
+                                      is_important, selector))
         inline = el.get("style")
         if inline:
             for order, (name, value, important) in enumerate(parse_declarations(inline)):
-                if kind == "rendering" and name not in RENDERING:
-                    continue
                 priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
                 found.append((priority, name, value, important, "style attribute"))
         if len(found) > 1:
-            found.sort(key=lambda item: item[0])
+            found.sort(key=_priority)
         return found
 
     def display_origin(self, el: Element) -> str | None:
@@ -390,7 +423,10 @@ class Cascade:
             display: str | None = "inline"
             visibility = parent.visibility
             content = "visible"
-            for _, name, value, _, _ in self.declarations(item, "rendering"):
+            # the full list, other properties skipped: filtering it first costs a copy
+            for _, name, value, _, _ in self.declarations(item):
+                if name not in RENDERING:
+                    continue
                 lower = value.strip().lower()
                 unknown = "var(" in lower or "env(" in lower
                 if name == "display":
@@ -400,7 +436,7 @@ class Cascade:
                     visibility = (parent.visibility if lower in ("inherit", "unset")
                                   else "visible" if lower in _RESETS
                                   else None if unknown else lower)
-                elif name == "content-visibility":
+                else:
                     content = "visible" if lower in _RESETS or unknown else lower
             if display is None or visibility is None:     # var(): custom properties decide
                 full = self.style(item)
@@ -430,6 +466,16 @@ class Cascade:
             memo[item] = keys
         return keys
 
+    def hidden_from_sight(self, style: Style) -> str | None:
+        """:func:`visually_hidden_reason` of a computed style at this viewport, memoised per
+        Style object (elements with only the browser's defaults share one)."""
+        memo = self._sight
+        key = id(style)     # stable: every computed style stays in _styles for the page
+        if key in memo:
+            return memo[key]
+        reason = memo[key] = visually_hidden_reason(style, self.viewport)
+        return reason
+
     # -- computing -----------------------------------------------------------------------
 
     def style(self, el: Element) -> Style:
@@ -440,8 +486,20 @@ class Cascade:
             return found
         chain, parent_style = unknown_chain(styles, el, _ROOT_PARENT)
         root_style = styles.get(self.page.root)
+        shared = self._shared
         for item in chain:
-            style = self._compute(item, parent_style, root_style)
+            declared = self.declarations(item)
+            if not declared or declared[-1][0] is _UA_PRIORITY:
+                # Only the browser's defaults apply (most elements of a page): the style is
+                # a function of the parent's style and those defaults alone, so elements with
+                # the same parent style and defaults share one (never changed) Style object.
+                key = (id(parent_style), *[(name, value, important)
+                                           for _, name, value, important, _ in declared])
+                style = shared.get(key)
+                if style is None:
+                    style = shared[key] = self._compute(item, parent_style, root_style)
+            else:
+                style = self._compute(item, parent_style, root_style)
             styles[item] = style
             if root_style is None:
                 root_style = style
@@ -625,9 +683,11 @@ def _number(text: str) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_color(text: str) -> RGBA | None:
     """A CSS colour as sRGB (0-1 channels and alpha), None when unknown (system colours,
-    ``var()``, colour spaces without an sRGB conversion)."""
+    ``var()``, colour spaces without an sRGB conversion). Memoised by the text: a site
+    repeats a few dozen colours on every element, and tinycss2's parse costs ~100 us."""
     try:
         parsed = color4.parse_color(text)
     except Exception:  # tinycss2 raises on some malformed input
