@@ -35,6 +35,9 @@ DOCUMENTED: dict[str, str] = {
         "focusable elements without a widget role",
     "nested-interactive/nested-interactive.html #pass10":
         "ACT 307n5z: a <span tabindex=0> inside role=radio is in the Tab order (as above)",
+    "aria-required-children/aria-required-children.html /html/body/div/div[42]":
+        "ACT bc4a75 checks WAI-ARIA 1.2's required owned elements: a radiogroup owns only "
+        "radio elements, so an owned heading fails; axe-core gives radiogroup none",
     "th-has-data-cells/th-has-data-cells.html #pass4":
         "ACT d0f69e: HTML's table model assigns the header no cell; axe also accepts a header "
         "that a cell's aria-labelledby points at",
@@ -42,12 +45,7 @@ DOCUMENTED: dict[str, str] = {
 
 # False failures that other parts of issue 7 remove (rules owned by other engineers); listed
 # so that a fix shows up here as a stale entry to delete.
-PENDING: dict[str, str] = {
-    "aria-required-children/aria-required-children.html #pass15": "issue 7 item 3",
-    "aria-required-children/aria-required-children.html #pass19": "issue 7 item 3",
-    "aria-required-children/aria-required-children.html /html/body/div/div[42]":
-        "issue 7 item 3",
-}
+PENDING: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -383,14 +383,23 @@ def implicit_role(el: Element, *, has_name: bool | None = None) -> str:
 
 
 def _li_role(el: Element) -> str:
-    """``listitem`` in a list (``ul``, ``ol``, ``menu`` or ``role=list``), else ``generic``."""
+    """``generic`` when the parent is a ``ul``/``ol``/``menu`` whose role attribute makes it
+    something other than a list (HTML-AAM: the ``li`` of ``<ul role="menu">`` is a plain
+    wrapper), else ``listitem``.
+
+    An ``li`` whose parent is no list element at all (``<div role="presentation"><li>`` in a
+    ``role="list"``, or a stray ``li`` in a ``div``) stays a ``listitem``, as Chromium exposes
+    it and axe-core reads it: its accessibility parent is found by looking through ignored
+    wrappers, not by the DOM parent. A presentational list parent is :meth:`Page.role`'s
+    business (the ``li`` inherits ``none``).
+    """
     parent = el.getparent()
-    if parent is None:
-        return "generic"
+    if parent is None or tag_of(parent) not in _LIST_TAGS:
+        return "listitem"
     role = explicit_role(parent)
-    if role is not None and role not in PRESENTATIONAL:
-        return "listitem" if role in ("list", "directory") else "generic"
-    return "listitem" if tag_of(parent) in _LIST_TAGS else "generic"
+    if role is None or role in PRESENTATIONAL or role in ("list", "directory"):
+        return "listitem"
+    return "generic"
 
 
 def _closest_table(el: Element) -> Element | None:
