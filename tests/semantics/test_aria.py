@@ -204,7 +204,11 @@ def test_is_valid_value(attribute, value, valid):
     ('<ul><li id="t">x</li></ul>', "listitem"),
     ('<div role="list"><li id="t">x</li></div>', "listitem"),
     ('<ul role="tablist"><li id="t">x</li></ul>', "generic"),
-    ('<div><li id="t">x</li></div>', "generic"),
+    # an li whose parent is no ul/ol/menu stays a listitem, as Chromium exposes it
+    ('<div><li id="t">x</li></div>', "listitem"),
+    ('<div role="list"><div role="presentation"><li id="t">x</li></div></div>', "listitem"),
+    ('<div role="menu"><li id="t">x</li></div>', "listitem"),
+    ('<ol role="navigation"><li id="t">x</li></ol>', "generic"),
     ('<table><tr><td id="t">x</td></tr></table>', "cell"),
     ('<table role="grid"><tr><td id="t">x</td></tr></table>', "gridcell"),
     ('<table><tr><th id="t">x</th><th>y</th></tr></table>', "columnheader"),
