@@ -50,6 +50,11 @@ def test_scripts_of_letters_and_languages():
     assert scripts.runs("Hi Мир мой!") == [("Latin", "Hi"), ("Cyrillic", "Мир мой")]
 
 
+@pytest.mark.parametrize("text", ["", "Hi Мир мой!", "«Привет», said 東京 – 3 ½", "7 × 8 = 56"])
+def test_scripts_in_is_the_set_of_scripts_runs_finds(text):
+    assert scripts.scripts_in(text) == {script for script, _ in scripts.runs(text)}
+
+
 def test_generic_link_text_is_matched_whole_and_by_language():
     english = linktext.phrases_for("en")
     assert linktext.is_generic("Read more »", english)

@@ -147,3 +147,43 @@ def test_judge_folds_opacity_below_the_background_into_the_text():
                           'opacity:.5">x</p></div>')
     verdict = judge(page, page.root.xpath("//*[@id='t']")[0])
     assert verdict is not None and verdict.foreground == pytest.approx((0.5, 0.5, 0.5, 1.0))
+
+
+def test_text_elements_are_the_rendered_elements_with_text_of_their_own():
+    from a11y_audit.checks.contrast import text_elements
+    from a11y_audit.page import Page
+
+    page = Page.from_html(
+        '<body><p id="a">text</p><div id="b"> \n <span id="c">x</span>\t</div>'
+        '<div id="d"><b id="e2">x</b> tail</div><p hidden id="e">gone</p>'
+        '<svg><g><text id="f">in svg</text></g></svg><select><option id="g">o</option>'
+        '</select><input id="h" type="submit" value=" Go "><input id="i" value="typed">'
+        '<input id="j" type="button" value="  "><template><p id="k">t</p></template></body>')
+    found = [el.get("id") for el in text_elements(page)]
+    assert found == ["a", "c", "d", "e2", "h"]
+    assert text_elements(page) is text_elements(page)      # one list per page
+
+
+def test_text_deeper_than_the_depth_limit_below_svg_is_text_again():
+    from a11y_audit.checks.contrast import _MAX_DEPTH, text_elements
+    from a11y_audit.page import Page
+
+    # The exclusion looks _MAX_DEPTH ancestors up, as the ancestor walk it replaces did.
+    deep = "<div>" * _MAX_DEPTH + '<span id="deep">x</span>' + "</div>" * _MAX_DEPTH
+    near = "<div>" * (_MAX_DEPTH - 2) + '<span id="near">x</span>' + "</div>" * (_MAX_DEPTH - 2)
+    page = Page.from_html(f"<body><svg>{deep}</svg><svg>{near}</svg></body>")
+    assert [el.get("id") for el in text_elements(page)] == ["deep"]
+
+
+def test_both_contrast_rules_share_one_verdict_per_element():
+    from a11y_audit.engine import audit_page
+    from a11y_audit.page import Page
+    from a11y_audit.registry import get
+
+    page = Page.from_html('<p style="color:#767676">grey text</p>')
+    report = audit_page(page, [get("color-contrast"), get("color-contrast-enhanced")])
+    assert [(f.rule, f.outcome) for f in report.findings] == [
+        ("color-contrast-enhanced", Outcome.FAILED)]
+    verdicts = page.memo("contrast.verdicts", dict)
+    (verdict,) = verdicts.values()
+    assert verdict.ratio == pytest.approx(4.54, abs=.01)

@@ -30,7 +30,6 @@ background (1:1) is not a visual presentation of text and is not tested.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -128,20 +127,57 @@ def own_text(el: Element) -> str:
     return "".join(parts)
 
 
-def text_elements(page: Page) -> Iterator[Element]:
-    """Rendered HTML elements with text of their own that is not white space."""
-    for el in page.elements:
-        tag = tag_of(el)
-        if tag in _NO_TEXT or not tag or not own_text(el).strip():
-            continue
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            continue
-        if any(tag_of(a) in ("svg", "math", "select", "textarea")
-               for a in islice(el.iterancestors(), _MAX_DEPTH)):
-            continue
-        if not page.is_rendered(el):
-            continue
-        yield el
+def _has_own_text(el: Element, tag: str) -> bool:
+    """``own_text(el).strip() != ""``, without joining the text: asked of every element of
+    the page, and most have none (``str.isspace`` and ``str.strip`` agree on white space)."""
+    if tag == "input":
+        return bool(own_text(el).strip())
+    text = el.text
+    if text and not text.isspace():
+        return True
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
+
+
+_FOREIGN_TEXT = ("svg", "math", "select", "textarea")
+
+
+def _in_foreign_content(page: Page) -> set[Element]:
+    """Elements with an ``svg``, ``math``, ``select`` or ``textarea`` ancestor at most
+    ``_MAX_DEPTH`` levels up: one walk of those (small) subtrees instead of a walk up the
+    ancestors of every element of the page."""
+    inside: set[Element] = set()
+    for top in page.select(*_FOREIGN_TEXT):
+        stack = [(child, 1) for child in top]
+        while stack:
+            node, depth = stack.pop()
+            inside.add(node)
+            if depth < _MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in node)
+    return inside
+
+
+def text_elements(page: Page) -> list[Element]:
+    """Rendered HTML elements with text of their own that is not white space, in document
+    order (memoised: the contrast and text-size rules all read it)."""
+    def compute(page: Page) -> list[Element]:
+        foreign = _in_foreign_content(page)
+        found = []
+        for el in page.elements:
+            tag = tag_of(el)
+            if tag in _NO_TEXT or not tag or not _has_own_text(el, tag):
+                continue
+            if el.tag.startswith("{") or el in foreign:
+                continue
+            if not page.is_rendered(el):
+                continue
+            found.append(el)
+        return found
+
+    return page.memo("contrast.text_elements", compute)
 
 
 def disabled_reason(page: Page, el: Element) -> str | None:
@@ -275,8 +311,13 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
     # --missing-stylesheets ignore: judged without them, and each failure says so
     absent = (f"; judged without the stylesheet {_short(cascade.absent[0])}, which could not "
               f"be read (--missing-stylesheets ignore)") if cascade.absent else ""
+    # The same verdicts serve both thresholds (color-contrast, color-contrast-enhanced).
+    verdicts: dict[Element, Verdict | None] = page.memo("contrast.verdicts", lambda _: {})
     for el in text_elements(page):
-        verdict = judge(page, el)
+        if el in verdicts:
+            verdict = verdicts[el]
+        else:
+            verdict = verdicts[el] = judge(page, el)
         if verdict is None:
             continue
         if verdict.doubt:

@@ -63,11 +63,12 @@ def sized_text(page: Page) -> dict[Element, Element]:
     def compute(page: Page) -> dict[Element, Element]:
         found: dict[Element, Element] = {}
         for el in text_elements(page):
+            owner = declaring(page, el)
+            if owner is None or owner in found:
+                continue            # (asked first: cheaper than visually_hidden's walk up)
             if page.visually_hidden(el) is not None:
                 continue            # text for screen readers only: no one reads it by sight
-            owner = declaring(page, el)
-            if owner is not None and owner not in found:
-                found[owner] = el
+            found[owner] = el
         return dict(sorted(found.items(), key=lambda item: page.order[item[0]]))
 
     return page.memo("fontsize.sized_text", compute)

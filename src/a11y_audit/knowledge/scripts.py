@@ -87,6 +87,14 @@ def scripts_of_language(tag: str | None) -> frozenset[str] | None:
     return LANGUAGE_SCRIPTS.get(parts[0])
 
 
+def scripts_in(text: str) -> set[str]:
+    """The scripts of the letters in ``text``: what :func:`runs` would find, read from the
+    distinct characters only (a paragraph has a few dozen), so it is cheap to ask first."""
+    found = {script_of(char) for char in set(text)}
+    found.discard(None)
+    return found  # type: ignore[return-value]
+
+
 def runs(text: str) -> list[tuple[str, str]]:
     """(script, text) runs of letters of one script; spaces and punctuation between letters of
     the same script stay inside the run."""

@@ -52,6 +52,7 @@ from typing import Any
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.language import declared_lang
 
 RULE = Rule(
     id="lang-of-parts",
@@ -82,16 +83,18 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             continue
         expected = scripts.scripts_of_language(el.get("lang"))
         text = _own_text(page, el, top=True)
-        if expected and text and any(s in expected for s, _ in scripts.runs(text)):
+        if expected and text and not expected.isdisjoint(scripts.scripts_in(text)):
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
     for el in _blocks(page):
-        language = _language(el)
+        language = _language(page, el)
         expected = scripts.scripts_of_language(language)
         if not expected:
             continue
         text = _own_text(page, el, top=True)
         if not text.strip() or (text.isascii() and "Latin" in expected):
             continue
+        if scripts.scripts_in(text) <= expected:
+            continue        # no letter of another script: no run to measure (most blocks)
         worst = None
         for script, run in scripts.runs(text):
             if script in expected:
@@ -129,12 +132,9 @@ def _blocks(page: Page) -> list[Element]:
     return out
 
 
-def _language(el: Element) -> str | None:
-    for node in (el, *el.iterancestors()):
-        value = node.get("lang")
-        if value is not None:
-            return value.strip() or None
-    return None
+def _language(page: Page, el: Element) -> str | None:
+    value = declared_lang(page, el)
+    return (value.strip() or None) if value is not None else None
 
 
 def _own_text(page: Page, el: Element, top: bool = False) -> str:

@@ -45,6 +45,7 @@ from typing import Any
 from a11y_audit.dom import id_refs, normalize_space, text_content
 from a11y_audit.knowledge import linktext
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.language import declared_lang
 
 RULE = Rule(
     id="link-text-generic",
@@ -92,11 +93,10 @@ def check(page: Page, options: dict[str, Any]) -> Results:
 
 
 def _language(el: Element, page: Page) -> str:
-    for node in (el, *el.iterancestors()):
-        value = node.get("lang")
-        if value is not None:
-            return value.strip().lower().split("-")[0]
-    return (page.lang or "en").strip().lower().split("-")[0]
+    value = declared_lang(page, el)
+    if value is None:
+        value = page.lang or "en"
+    return value.strip().lower().split("-")[0]
 
 
 def _description(page: Page, el: Element) -> str:

@@ -101,12 +101,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
     found: list[Element] = []
     seen: set[Element] = set()
+    prefixes = tuple(options["ignore-prefixes"])
     for el in page.select("marquee", "*[role]", "*[class]", "*[id]", "*[aria-label]"):
-        role = explicit_role(el)
-        hint = _hint(el, options["ignore-prefixes"])
-        if ((tag_of(el) == "marquee" or role in ("marquee", "log")
-                or (pattern is not None and pattern.search(hint)))
-                and tag_of(el) not in _NOT_CONTAINERS and page.is_rendered(el)
+        tag = tag_of(el)
+        if tag in _NOT_CONTAINERS:
+            continue        # asked first: links, images and svg paths are most of the list
+        if ((tag == "marquee" or explicit_role(el) in ("marquee", "log")
+                or (pattern is not None and pattern.search(_hint(el, prefixes))))
+                and page.is_rendered(el)
                 and not any(anc in seen for anc in el.iterancestors())):
             found.append(el)
             seen.add(el)
@@ -119,11 +121,13 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield _pause(page, el)
 
 
-def _hint(el: Element, prefixes: list[str]) -> str:
+def _hint(el: Element, prefixes: tuple[str, ...]) -> str:
     """Class and id tokens (minus ignored ones) and the aria-label, for the patterns."""
     tokens = [*(el.get("class") or "").split(), *(el.get("id") or "").split()]
-    kept = [t for t in tokens if not t.lower().startswith(tuple(prefixes))]
-    return " ".join([*kept, el.get("aria-label") or ""])
+    if prefixes:
+        tokens = [t for t in tokens if not t.lower().startswith(prefixes)]
+    tokens.append(el.get("aria-label") or "")
+    return " ".join(tokens)
 
 
 def _politeness(page: Page, el: Element) -> Result:
