@@ -131,3 +131,28 @@ def test_lang_of_parts_thresholds():
     assert page_outcome("lang-of-parts", page.format("He said Мы победим всех today")) is FAILED
     assert page_outcome("lang-of-parts", page.format("He said Мы победим всех"),
                         **{"min-words": 4}) is CANT_TELL
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # content before the first heading, and between sections, is skipped over quickly but the
+    # heading after it is still found and judged
+    ("<p>Intro</p><div><div><h2>A</h2></div></div><p>x</p><h2>B</h2>",
+     [(Outcome.PASSED, "A"), (Outcome.FAILED, "B")]),
+    # a heading in a subtree the walk skips is not judged, wherever the walk is
+    ('<p>x</p><div style="visibility:hidden"><h2 style="visibility:visible">A</h2></div>'
+     "<h2>B</h2><p>y</p>", [(Outcome.PASSED, "B")]),
+    ('<h2>A</h2><div style="visibility:hidden"><h2 style="visibility:visible">B</h2></div>'
+     "<p>y</p>", [(Outcome.PASSED, "A")]),
+    ('<h2>A</h2><script>document.write("x")</script><h2>B</h2>',
+     [(Outcome.FAILED, "A"), (Outcome.FAILED, "B")]),
+    # text in the heading is not content; its tail is
+    ("<h2>A<span>more</span></h2> tail<h2>B</h2><p hidden>x</p>",
+     [(Outcome.PASSED, "Amore"), (Outcome.FAILED, "B")]),
+    ("<h2>A<h3>sub</h3></h2><p>x</p>", [(Outcome.PASSED, "A sub"), (Outcome.PASSED, "sub")]),
+])
+def test_heading_has_content_walk(body, expected):
+    from tests.conftest import run_rule
+
+    report = run_rule("heading-has-content", f"<html><body>{body}</body></html>")
+    found = [(f.outcome, f.message.split('"')[1]) for f in report.findings]
+    assert found == expected

@@ -94,23 +94,47 @@ def _is_teaser(el: Element) -> bool:
 def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     """Headings and content in document order: ("heading", el, level) or ("content", el, 0).
 
-    Only the first piece of content after each heading matters, so runs are collapsed."""
+    Only the first piece of content after each heading matters, so runs are collapsed. Once
+    that piece is found, and before the first heading, the walk only looks for the next
+    heading: it asks nothing of the elements in between (whether they are rendered, whether
+    they are content), and checks instead that the heading it meets is one the walk reaches
+    (no ancestor skipped). That is most of a page, and the result is the same."""
     events: list[tuple[str, Element, int]] = []
     inside: list[Element] = []          # open headings (their text is not content)
+    body = page.body
 
     def content(el: Element) -> None:
         if not inside and (not events or events[-1][0] != "content"):
             events.append(("content", el, 0))
 
-    walker = etree.iterwalk(page.body, events=("start", "end"))
+    def reached(el: Element) -> bool:
+        """The full walk would reach ``el``: no ancestor up to the body is skipped."""
+        node: Element | None = el
+        while node is not None:
+            if tag_of(node) in _SKIP or not page.is_rendered(node):
+                return False
+            if node is body:
+                return True
+            node = node.getparent()
+        return True
+
+    walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
+        waiting = not inside and (not events or events[-1][0] == "content")
         if not isinstance(el.tag, str):
-            if event == "end" and el.tail and el.tail.strip():
+            if not waiting and event == "end" and el.tail and el.tail.strip():
                 parent = el.getparent()
                 content(parent if parent is not None else el)
             continue
         if event == "start":
             tag = tag_of(el)
+            if waiting:
+                if tag in _SKIP:
+                    walker.skip_subtree()
+                elif el in headings and reached(el):
+                    events.append(("heading", el, heading_level(el)))
+                    inside.append(el)
+                continue
             if tag in _SKIP or not page.is_rendered(el):
                 walker.skip_subtree()       # its "end" event still comes, with the tail
                 continue
@@ -124,7 +148,8 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
         else:
             if inside and inside[-1] is el:
                 inside.pop()
-            _tail(el, content)
+            if not waiting:
+                _tail(el, content)
     return events
 
 

@@ -54,16 +54,17 @@ _IMAGES = ("img", "svg", "picture")
 
 def check(page: Page) -> Results:
     links = [link for link in page.links if page.is_rendered(link.element)]
+    kinds = {link.element: _kind(link.element) for link in links}   # each asked up to 3 times
     for link in links:
-        if _kind(link.element) == "both":
+        if kinds[link.element] == "both":
             yield RULE.ok(link.element, "One link holds the image and the text")
-    for first, second in itertools.pairwise(links):
+    targets = [_normalise(link.href) for link in links]
+    pairs = itertools.pairwise(zip(links, targets, strict=True))
+    for (first, target), (second, next_target) in pairs:
         a, b = first.element, second.element
-        target = _normalise(first.href)
-        if not target or target != _normalise(second.href):
+        if not target or target != next_target:
             continue
-        kinds = {_kind(a), _kind(b)}
-        if kinds != {"image", "text"} or not _same_card(page, a, b):
+        if {kinds[a], kinds[b]} != {"image", "text"} or not _same_card(page, a, b):
             continue
         if _removed(page, a) or _removed(page, b):
             yield RULE.ok(a, "One of the two links is hidden from assistive technology and "
@@ -82,25 +83,28 @@ def _normalise(href: str) -> str:
 
 def _kind(el: Element) -> str:
     image = any(True for _ in el.iter(*_IMAGES))
-    if _text(el):
+    if _has_text(el):
         return "both" if image else "text"
     return "image" if image else "empty"
 
 
-def _text(el: Element) -> str:
-    """The link's text, without what an svg holds (its <title> is not visible text)."""
-    parts = [el.text or ""]
+def _has_text(el: Element) -> bool:
+    """The link shows text that is not white space, leaving out what an svg holds (its
+    <title> is not visible text). Stops at the first text found: most links start with it."""
+    if el.text and not el.text.isspace():
+        return True
     stack = [(child, False) for child in reversed(el)]
     while stack:
         node, done = stack.pop()
-        if done:
-            parts.append(node.tail or "")
-            continue
-        stack.append((node, True))
-        if isinstance(node.tag, str) and node.tag not in ("svg", "script", "style"):
-            parts.append(node.text or "")
-            stack.extend((child, False) for child in reversed(node))
-    return normalize_space("".join(parts))
+        text = node.tail if done else None
+        if not done:
+            stack.append((node, True))
+            if isinstance(node.tag, str) and node.tag not in ("svg", "script", "style"):
+                text = node.text
+                stack.extend((child, False) for child in reversed(node))
+        if text and not text.isspace():
+            return True
+    return False
 
 
 def _same_card(page: Page, a: Element, b: Element) -> bool:

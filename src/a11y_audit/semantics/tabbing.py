@@ -31,11 +31,11 @@ Element = etree._Element
 TABBABLE = "tabbable"
 FRAME = "frame"   # a frame whose document we cannot see: it may hold tabbable content
 
-# Elements that may be in the Tab order: a cheap XPath pre-filter before the exact tests.
+# Elements that may be in the Tab order: a cheap pre-filter, read from the page's tag and
+# attribute indexes (an XPath of the same was a scan of the whole tree), before the exact tests.
 _CANDIDATES = (
-    ".//*[@tabindex or @href or @contenteditable or self::input or self::button or self::select"
-    " or self::textarea or self::iframe or self::embed or self::summary or self::audio"
-    " or self::video]"
+    "*[tabindex]", "*[href]", "*[contenteditable]", "input", "button", "select", "textarea",
+    "iframe", "embed", "summary", "audio", "video",
 )
 _FRAMES = frozenset(("iframe", "embed"))
 
@@ -105,7 +105,10 @@ class _FocusIndex:
     def __init__(self, page: Page) -> None:
         self.elements: list[Element] = []
         self.states: list[str] = []
-        for candidate in page.root.xpath(_CANDIDATES):
+        root = page.root
+        for candidate in page.select(*_CANDIDATES):
+            if candidate is root:
+                continue        # descendants only, as the document's own Tab order
             state = focus_state(page, candidate)
             if state is not None:
                 self.elements.append(candidate)
