@@ -133,6 +133,31 @@ def test_lang_of_parts_thresholds():
                         **{"min-words": 4}) is CANT_TELL
 
 
+@pytest.mark.parametrize(("markup", "expected"), [
+    # the page-wide shortcut (one script in the whole document) must not hide a passage
+    ('<html lang="ru"><body><p>Это текст: and five more English words here</p></body></html>',
+     FAILED),
+    ('<html lang="ru"><body><p>Это текст</p><p>and five more English words here</p>'
+     '</body></html>', FAILED),
+    # a passage in another language's element, with lang naming an unknown language above it
+    ('<html lang="x-unknown"><body><div lang="en"><p>Quote: Мы победим всех врагов</p></div>'
+     '</body></html>', FAILED),
+    # non-Latin text the rule does not read (scripts, comments, attributes) changes nothing
+    ('<html lang="en"><body><script>var s = "Мы победим всех";</script><!-- Мы победим всех -->'
+     '<p title="Мы победим всех">Plain English text</p></body></html>', Outcome.INAPPLICABLE),
+    ('<html lang="en"><body><p>Café “quotes” — naïve</p></body></html>', Outcome.INAPPLICABLE),
+])
+def test_lang_of_parts_whole_page_shortcut(markup, expected):
+    assert page_outcome("lang-of-parts", markup) is expected
+
+
+def test_scripts_in_utf8_reads_the_non_ascii_characters_only():
+    assert scripts.scripts_in_utf8("plain ascii 123".encode()) == {"Latin"}
+    assert scripts.scripts_in_utf8("123 — «»".encode()) == set()
+    assert scripts.scripts_in_utf8("Мир and 東京".encode()) == {"Cyrillic", "Latin", "Han"}
+    assert scripts.scripts_in_utf8("Мир".encode()) == {"Cyrillic"}
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # content before the first heading, and between sections, is skipped over quickly but the
     # heading after it is still found and judged

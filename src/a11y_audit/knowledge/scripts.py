@@ -8,6 +8,7 @@ L*) count; digits, punctuation and symbols are shared by all scripts. Knowledge 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -93,6 +94,20 @@ def scripts_in(text: str) -> set[str]:
     found = {script_of(char) for char in set(text)}
     found.discard(None)
     return found  # type: ignore[return-value]
+
+
+_ASCII = bytes(range(128))
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+
+
+def scripts_in_utf8(data: bytes) -> set[str]:
+    """:func:`scripts_in` of UTF-8 text, for a whole document's text at once: the ASCII bytes
+    (most of it, and never part of a longer character) are dropped in one C pass first, so
+    only the other characters are looked at one by one."""
+    found = scripts_in(data.translate(None, _ASCII).decode("utf-8", "replace"))
+    if _ASCII_LETTER.search(data):
+        found.add("Latin")
+    return found
 
 
 def runs(text: str) -> list[tuple[str, str]]:

@@ -49,6 +49,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -85,6 +87,8 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         text = _own_text(page, el, top=True)
         if expected and text and not expected.isdisjoint(scripts.scripts_in(text)):
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
+    if not _may_hold_other_scripts(page):
+        return
     for el in _blocks(page):
         language = _language(page, el)
         expected = scripts.scripts_of_language(language)
@@ -122,6 +126,20 @@ def _measure(script: str, run: str, expected: frozenset[str], options: dict[str,
     words = len(run.split())
     limit = int(options["latin-min-words"] if script == "Latin" else options["min-words"])
     return words, "words", limit
+
+
+def _may_hold_other_scripts(page: Page) -> bool:
+    """Whether some block can hold a letter of a script its language is not written in: the
+    scripts of the whole document's text (a superset of every block's) against the scripts of
+    each language its ``lang`` attributes name. Most pages use one script throughout, and then
+    no block needs its text gathered."""
+    document = scripts.scripts_in_utf8(etree.tostring(page.root, method="text",
+                                                      encoding="utf-8"))
+    for el in page.by_attribute.get("lang", ()):
+        expected = scripts.scripts_of_language(el.get("lang", "").strip() or None)
+        if expected is not None and not document <= expected:
+            return True
+    return False
 
 
 def _blocks(page: Page) -> list[Element]:

@@ -102,12 +102,25 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     found: list[Element] = []
     seen: set[Element] = set()
     prefixes = tuple(options["ignore-prefixes"])
+    # Class lists repeat across a page's cards and teasers: each distinct (class, id,
+    # aria-label) is matched once.
+    matches: dict[tuple[str | None, str | None, str | None], bool] = {}
+
+    def named_like_ticker(el: Element) -> bool:
+        if pattern is None:
+            return False
+        key = (el.get("class"), el.get("id"), el.get("aria-label"))
+        found = matches.get(key)
+        if found is None:
+            found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
+        return found
+
     for el in page.select("marquee", "*[role]", "*[class]", "*[id]", "*[aria-label]"):
         tag = tag_of(el)
         if tag in _NOT_CONTAINERS:
             continue        # asked first: links, images and svg paths are most of the list
         if ((tag == "marquee" or explicit_role(el) in ("marquee", "log")
-                or (pattern is not None and pattern.search(_hint(el, prefixes))))
+                or named_like_ticker(el))
                 and page.is_rendered(el)
                 and not any(anc in seen for anc in el.iterancestors())):
             found.append(el)
@@ -121,12 +134,13 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield _pause(page, el)
 
 
-def _hint(el: Element, prefixes: tuple[str, ...]) -> str:
+def _hint(classes: str | None, ident: str | None, label: str | None,
+          prefixes: tuple[str, ...]) -> str:
     """Class and id tokens (minus ignored ones) and the aria-label, for the patterns."""
-    tokens = [*(el.get("class") or "").split(), *(el.get("id") or "").split()]
+    tokens = [*(classes or "").split(), *(ident or "").split()]
     if prefixes:
         tokens = [t for t in tokens if not t.lower().startswith(prefixes)]
-    tokens.append(el.get("aria-label") or "")
+    tokens.append(label or "")
     return " ".join(tokens)
 
 
