@@ -152,7 +152,7 @@ def test_lang_of_parts_whole_page_shortcut(markup, expected):
 
 
 def test_scripts_in_utf8_reads_the_non_ascii_characters_only():
-    assert scripts.scripts_in_utf8("plain ascii 123".encode()) == {"Latin"}
+    assert scripts.scripts_in_utf8(b"plain ascii 123") == {"Latin"}
     assert scripts.scripts_in_utf8("123 — «»".encode()) == set()
     assert scripts.scripts_in_utf8("Мир and 東京".encode()) == {"Cyrillic", "Latin", "Han"}
     assert scripts.scripts_in_utf8("Мир".encode()) == {"Cyrillic"}
