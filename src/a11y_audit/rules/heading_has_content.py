@@ -95,13 +95,19 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     """Headings and content in document order: ("heading", el, level) or ("content", el, 0).
 
     Only the first piece of content after each heading matters, so runs are collapsed. Once
-    that piece is found, and before the first heading, the walk only looks for the next
-    heading: it asks nothing of the elements in between (whether they are rendered, whether
-    they are content), and checks instead that the heading it meets is one the walk reaches
-    (no ancestor skipped). That is most of a page, and the result is the same."""
+    that piece is found (and before the first heading) nothing matters until the next
+    heading, so the walk goes straight down to it: it skips every subtree that does not hold
+    it, asks nothing of the elements on the way, and checks instead that the heading is one
+    the full walk reaches (no ancestor skipped as not rendered). On a news page that is most
+    of the tree; the events are the same as a walk of every element."""
     events: list[tuple[str, Element, int]] = []
     inside: list[Element] = []          # open headings (their text is not content)
     body = page.body
+    order = page.order
+    ahead = [h for h in headings if h in order]     # in document order, as page.headings
+    position = 0                        # ahead[position]: the next heading to go down to
+    target: Element | None = None
+    path: set[Element] = set()          # target's ancestors
 
     def content(el: Element) -> None:
         if not inside and (not events or events[-1][0] != "content"):
@@ -127,14 +133,22 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                 content(parent if parent is not None else el)
             continue
         if event == "start":
-            tag = tag_of(el)
             if waiting:
-                if tag in _SKIP:
-                    walker.skip_subtree()
-                elif el in headings and reached(el):
+                here = order[el]
+                if target is None or order[target] < here:
+                    while position < len(ahead) and order[ahead[position]] < here:
+                        position += 1
+                    if position == len(ahead):
+                        break               # no heading left: nothing more to record
+                    target = ahead[position]
+                    path = set(target.iterancestors())
+                if el is target and reached(el):
                     events.append(("heading", el, heading_level(el)))
                     inside.append(el)
+                elif el not in path:
+                    walker.skip_subtree()   # holds no heading, or only unreachable ones
                 continue
+            tag = tag_of(el)
             if tag in _SKIP or not page.is_rendered(el):
                 walker.skip_subtree()       # its "end" event still comes, with the tail
                 continue
