@@ -199,10 +199,17 @@ def _priority(item: Declared) -> tuple:
     return item[0]
 
 
+@functools.lru_cache(maxsize=8192)
+def _class_keys(classes: str) -> tuple[str, ...]:
+    """The index keys (``.name``) of a class attribute's words, each once (memoised: a page
+    repeats its class attributes)."""
+    return tuple(dict.fromkeys("." + word for word in classes.split()))
+
+
 class _Entry(NamedTuple):
     """A style rule of the page as matching reads it (see :meth:`Cascade._index`)."""
 
-    own: frozenset[str]         # ids, classes and tag the element must carry
+    own: frozenset[str]         # ids, classes and tag the element must carry (besides the key)
     above: frozenset[str]       # ... that its ancestors must carry
     matches: Callable[[Element], bool]
     normal: tuple               # cascade priority of its normal declarations
@@ -289,7 +296,7 @@ class Cascade:
                         continue
                     rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
                     bucket.append(_Entry(
-                        rule.own, rule.above | compiled[2], compiled[0],
+                        rule.own - {key}, rule.above | compiled[2], compiled[0],
                         (1, 0, rank, compiled[1], position, rule.order),
                         (2, 0, -rank, compiled[1], position, rule.order),
                         rule.declarations, rule.selector))
@@ -300,15 +307,12 @@ class Cascade:
         """Every selector key an element of the page carries: ``*``, its tags, ``#id`` and
         ``.class`` (the keys :meth:`declarations` looks up)."""
         page = self.page
-        keys = {"*"}
-        for el in page.elements:
-            keys.add(tag_of(el))
-        for el in page.by_attribute.get("id", ()):
-            ident = el.get("id")
-            if ident:
-                keys.add("#" + ident)
-        for el in page.by_attribute.get("class", ()):
-            keys.update("." + c for c in (el.get("class") or "").split())
+        keys = {"*", *page.by_tag}      # the tag index is keyed by tag_of already
+        keys.update("#" + ident for ident in
+                    {el.get("id") for el in page.by_attribute.get("id", ())} if ident)
+        # each distinct class attribute once: a page repeats most of them
+        for classes in {el.get("class") or "" for el in page.by_attribute.get("class", ())}:
+            keys.update(_class_keys(classes))
         return frozenset(keys)
 
     def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,
@@ -352,10 +356,12 @@ class Cascade:
         return found
 
     def _match(self, el: Element) -> list[Declared]:
-        found: list[Declared] = []
         tag = tag_of(el)
-        for declaration in _ua_declarations(el, tag):
-            found.append((_UA_PRIORITY, *declaration, "the browser's default"))
+        hidden = el.get("hidden") is not None
+        if tag in _UA_BY_ATTRIBUTE:
+            found = list(_ua_declared(tag, hidden, _UA_BY_ATTRIBUTE[tag](el)))
+        else:
+            found = list(_ua_declared(tag, hidden, None))
         index = self._index("all") if self.sheets else None
         if index:
             keys = ["*", tag]
@@ -364,14 +370,19 @@ class Cascade:
                 keys.append("#" + ident)
             classes = el.get("class")
             if classes:
-                keys.extend({"." + c for c in classes.split()})
-            mine = frozenset(keys)
+                keys.extend(_class_keys(classes))
+            mine: frozenset[str] | None = None
             above: frozenset[str] | None = None
             for key in keys:
-                for own, needs_above, matches, normal, important, declared, selector in (
-                        index.get(key, ())):
-                    if own and not own <= mine:
-                        continue
+                bucket = index.get(key)
+                if bucket is None:
+                    continue
+                for own, needs_above, matches, normal, important, declared, selector in bucket:
+                    if own:
+                        if mine is None:
+                            mine = frozenset(keys)
+                        if not own <= mine:
+                            continue
                     if needs_above:
                         if above is None:
                             above = self._above(el)
@@ -865,16 +876,33 @@ _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-
           "colgroup": "table-column-group", "li": "list-item"}
 
 
-def _ua_declarations(el: Element, tag: str) -> list[Declaration]:
+# The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
+# without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured.
+_UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool]] = {
+    "dialog": lambda el: el.get("open") is None,
+    "input": lambda el: (el.get("type") or "").strip().lower() == "hidden",
+    "a": lambda el: el.get("href") is not None,
+    "area": lambda el: el.get("href") is not None,
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def _ua_declared(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, ...]:
+    """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
+    by what they depend on (memoised: a page has a few dozen distinct combinations)."""
+    return tuple((_UA_PRIORITY, name, value, important, "the browser's default")
+                 for name, value, important in _ua_declarations(tag, hidden, flag))
+
+
+def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declaration]:
     out: list[Declaration] = []
     if tag in _BLOCK:
         out.append(("display", "block", False))
     elif tag in _TABLE:
         out.append(("display", _TABLE[tag], False))
-    if tag in _NONE or el.get("hidden") is not None or (
-            tag == "dialog" and el.get("open") is None):
+    if tag in _NONE or hidden or (tag == "dialog" and flag):
         out.append(("display", "none", False))
-    if tag == "input" and (el.get("type") or "").strip().lower() == "hidden":
+    if tag == "input" and flag:
         out.append(("display", "none", True))
     size = _HEADING_SIZES.get(tag)
     if size:
@@ -883,7 +911,7 @@ def _ua_declarations(el: Element, tag: str) -> list[Declaration]:
         out.append(("font-size", "smaller", False))
     if tag in _BOLD:
         out.append(("font-weight", "bold", False))
-    if tag in ("a", "area") and el.get("href") is not None:
+    if tag in ("a", "area") and flag:
         out.append(("color", "#0000ee", False))          # :link, unvisited at rest
     elif tag == "mark":
         out.append(("background-color", "yellow", False))

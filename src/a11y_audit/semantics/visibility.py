@@ -41,15 +41,15 @@ _ROOT_STATE: State = (False, False, False)
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_memo", "_style", "_styles")
+    __slots__ = ("_style", "_styles", "memo")
 
     def __init__(self, styles: Callable[[], Callable[[etree._Element], Style]]) -> None:
-        self._memo: dict[etree._Element, State] = {}
+        self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
         self._styles = styles           # gives the cascade's lookup on first use
         self._style: Callable[[etree._Element], Style] | None = None
 
     def state(self, el: etree._Element) -> State:
-        memo = self._memo
+        memo = self.memo
         found = memo.get(el)
         if found is not None:
             return found
