@@ -8,6 +8,7 @@ import pytest
 
 from a11y_audit.page import Page
 from a11y_audit.semantics.cascade import (
+    Rendering,
     StyleEnvironment,
     cascade_of,
     font_size,
@@ -389,3 +390,50 @@ def test_svg_metadata_and_definitions_are_not_rendered():
 ])
 def test_selector_lists_split_at_top_level_commas_only(prelude, expected):
     assert split_selectors(prelude) == expected
+
+
+def test_rendering_and_full_style_read_one_match():
+    page = page_of(".a{display:none; color:red} .a{visibility:hidden; width:0}",
+                   '<p id="t" class="a" style="content-visibility:hidden">x</p>')
+    cascade = cascade_of(page)
+    el = target(page)
+    everything = cascade.declarations(el)
+    assert cascade.declarations(el, "rendering") == [
+        item for item in everything if item[1] in ("display", "visibility", "content-visibility")]
+    assert [item[1] for item in cascade.declarations(el, "rendering")] == [
+        "display", "display", "visibility", "content-visibility"]     # browser's p, then .a
+    assert cascade.rendering(el) == Rendering("none", "hidden", "hidden")
+    style = page.style(el)
+    assert (style.display, style.visibility, style.color) == ("none", "hidden", (1.0, 0, 0, 1.0))
+
+
+def test_elements_with_only_defaults_share_a_style_but_inherit_from_their_own_parent():
+    page = page_of(".big{font-size:20px; color:blue}",
+                   '<div style="font-size:10px"><b id="a">a</b><b id="b">b</b></div>'
+                   '<div class="big"><b id="c">c</b><i id="d">d</i></div>')
+    a, b, c, d = (page.style(target(page, i)) for i in "abcd")
+    assert a is b                                   # same parent style, same defaults
+    assert (a.font_size, a.font_weight, a.color) == (10.0, 700, (0.0, 0.0, 0.0, 1.0))
+    assert (c.font_size, c.font_weight, c.color) == (20.0, 700, (0.0, 0.0, 1.0, 1.0))
+    assert (d.font_size, d.font_weight) == (20.0, 400)      # no bold default for <i>
+    assert c.origin["font-size"] == ".big" and a.origin["font-size"] == "style attribute"
+
+
+def test_the_origin_of_a_selector_list_tie_does_not_depend_on_the_hash_seed():
+    """Two selectors of one rule matching one element tie exactly; the origin reported must
+    be the same in every process (it was picked by set order, i.e. PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from a11y_audit.page import Page\n"
+            "from a11y_audit.semantics.cascade import cascade_of\n"
+            "p = Page.from_html('<style>.ad, .dk, .zz{display:none}</style>"
+            "<p class=\"zz dk ad\">x</p>')\n"
+            "print(cascade_of(p).display_origin(p.tags('p')[0]))\n")
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                text=True, check=True).stdout.strip())
+    assert len(seen) == 1 and seen.pop() in (".ad", ".dk", ".zz")
