@@ -158,12 +158,25 @@ NATIVE = [
     ('<label>Email <input type="email" data-t></label>', "Email"),
     ('<label for="a">First</label><label for="a">Second</label><input id="a" data-t>',
      "First Second"),
-    # labels win over value for button-like inputs; a hidden label still names the field
+    # labels win over value for button-like inputs
     ('<label for="b">Label</label><input id="b" type="button" value="value" data-t>', "Label"),
-    ('<label for="c" style="display:none">Hidden label</label><input id="c" data-t>',
-     "Hidden label"),
+    # a hidden label names nothing (web-platform-tests html-aam/hidden-names.html; Chromium):
+    # the next source (title, a visible label, the value) names the field instead
+    ('<label for="c" style="display:none">Hidden label</label><input id="c" data-t>', ""),
+    ('<label for="c" hidden>Hidden label</label><input id="c" data-t>', ""),
     ('<label for="d" aria-hidden="true">Hidden label</label><input id="d" type="checkbox" data-t>',
-     "Hidden label"),
+     ""),
+    ('<style>.w label{display:none}</style><div class="w"><label for="e">Hidden</label>'
+     '<select id="e" title="Category" data-t><option>All</option></select></div>', "Category"),
+    ('<label for="f" hidden>Hidden</label><label for="f">Shown</label><input id="f" data-t>',
+     "Shown"),
+    ('<label for="g" hidden>Hidden</label><input id="g" type="submit" value="Send" data-t>',
+     "Send"),
+    # a hidden field is named as if referenced: its hidden label counts
+    ('<div hidden><label for="h">Inside</label><input id="h" data-t></div>', "Inside"),
+    # the first caption or legend that is not hidden
+    ('<table data-t><caption hidden>Old</caption><caption>Scores</caption></table>', "Scores"),
+    ('<fieldset data-t><legend style="display:none">Hidden</legend><input></fieldset>', ""),
     # a label labels only labelable elements
     ('<label for="t">Name</label><div role="textbox" id="t" data-t></div>', ""),
     ('<label>Name <div role="textbox" data-t></div></label>', ""),

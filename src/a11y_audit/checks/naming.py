@@ -98,8 +98,16 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     name = page.name(el)
     if name:
         return rule.ok(el, lambda: f'{what} {describe(el)} is named "{name[:80]}"')
-    message = (f"{what} {describe(el)} has no accessible name: "
-               f"{name_sources(el, attributes, text)}")
+    labels = page.labels_for(el)
+    if labels and all(page.is_hidden(label) for label in labels):
+        # a hidden label names nothing (HTML-AAM; Chromium, axe-core's hidden-explicit-label)
+        others = tuple(a for a in attributes if a != "<label>")
+        message = (f"{what} {describe(el)} has no accessible name: its <label> is hidden "
+                   "(display: none, visibility: hidden, hidden or aria-hidden), so it names "
+                   f"nothing, and there is {name_sources(el, others, text)}")
+    else:
+        message = (f"{what} {describe(el)} has no accessible name: "
+                   f"{name_sources(el, attributes, text)}")
     selector = may_be_removed_by_style(page, el)
     if selector:
         return rule.cant_tell(el, f"{message}; but the <style> rule {selector!r} may hide it")

@@ -34,7 +34,12 @@ Passes::
 
     <input type="search" name="q" placeholder="Search the site">
 
-Limits: a label hidden by a stylesheet still counts (browsers use hidden labels). An unnamed
+A ``<label>`` that is hidden (``display: none``, ``visibility: hidden``, ``hidden`` or
+``aria-hidden``) names nothing, as HTML-AAM, Chromium and axe-core's ``hidden-explicit-label``
+have it; a visually hidden ("sr-only") label still names the field.
+
+Limits: only the page's own ``<style>`` elements are seen, so a label hidden by an external
+stylesheet still counts. An unnamed
 field that a rule of the page's own ``<style>`` may hide (``display: none``, ``visibility:
 hidden``) is cantTell; one hidden by an external stylesheet is checked.
 """

@@ -216,10 +216,12 @@ def _hiding_class(el: Element) -> bool:
 
 
 def _icon_font(page: Page, el: Element) -> bool:
-    for node in (el, *el.iterdescendants()):
+    """The text may be drawn with an icon font: it sits in (or under) an element with an icon
+    font class (``material-icons``, ``material-symbols-outlined``...), or a ``<style>`` of the
+    page names the font and may apply it anywhere. A linked icon-font stylesheet alone is no
+    evidence: Google's applies the font only through those classes, so a "menu" label in a
+    plain ``<span>`` is text even on a page that loads Material Icons."""
+    for node in (*el.iterancestors(), el, *el.iterdescendants()):
         if _ICON_FONT.search(node.get("class") or "") if isinstance(node.tag, str) else False:
-            return True
-    for link in page.tags("link"):
-        if _ICON_FONT.search(link.get("href") or ""):
             return True
     return any(_ICON_FONT.search("".join(style.itertext())) for style in page.tags("style"))

@@ -13,6 +13,9 @@ Fails::
 
     <select name="edition"><option>UK edition</option><option>US edition</option></select>
 
+    <label for="cat" style="display: none">Categories</label>
+    <select id="cat" name="cat"><option>Select Category</option></select>
+
     <div id="sort-label"></div>
     <select aria-labelledby="sort-label"><option>Newest first</option></select>
 
@@ -24,9 +27,15 @@ Passes::
 
     <select aria-label="Sort comments"><option>Newest first</option></select>
 
-Limits: a label hidden by a stylesheet still counts. An unnamed select that a rule of the page's
-own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by
-an external stylesheet is checked.
+A ``<label>`` that is hidden (``display: none``, ``visibility: hidden``, ``hidden`` or
+``aria-hidden``) names nothing, as HTML-AAM, Chromium and axe-core's ``hidden-explicit-label``
+have it: WordPress's category widget hides its ``<label class="screen-reader-text">`` with
+``display: none`` in some themes, leaving the select unnamed.
+
+Limits: only the page's own ``<style>`` elements are seen, so a label hidden by an external
+stylesheet still counts. An unnamed select that a rule of the page's own ``<style>`` may hide
+(``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external stylesheet
+is checked.
 """
 
 from __future__ import annotations
