@@ -95,3 +95,18 @@ def test_script_may_move_focus(markup, moves):
 def test_script_may_change_tabindex(script, changes):
     page = Page.from_html(f'<iframe id="myFrame"></iframe><script>{script}</script>')
     assert script_may_change_tabindex(page, page.ids["myFrame"]) is changes
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+def test_subtree_end_is_the_position_of_the_last_descendant(backwards):
+    from a11y_audit.semantics.tabbing import subtree_end
+
+    page = Page.from_html(
+        "<body><div id=a><p>x<b>y</b><!-- c --></p><ul><li>1</li><li>2<i>z</i></li></ul>"
+        "<!-- trailing comment --></div><button><button><button>q</button></button></button>"
+        "<span></span></body>")
+    asked = list(reversed(page.elements)) if backwards else page.elements
+    for el in asked:      # the memo fills in a different order each way
+        inner = [d for d in el.iterdescendants() if isinstance(d.tag, str)]
+        expected = page.order[inner[-1]] if inner else page.order[el]
+        assert subtree_end(page, el) == expected, el.tag

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from a11y_audit.dom import normalize_space, tag_of
-from a11y_audit.knowledge.aria import PRESENTATIONAL
+from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics.names import input_type
 from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
 
 # ACT e086e5 (form field): roles that inherit from input, menuitem or select and are form fields.
@@ -158,8 +159,6 @@ def native_name_rule_applies(page: Page, el: Element) -> bool:
     """axe-core's ``no-explicit-name-required-matches`` for ``img``, ``button`` and image
     buttons: the native rule applies unless an explicit role takes over that needs no name
     (``<img role="separator">`` that is not focusable). ``none``/``presentation`` keep it."""
-    from a11y_audit.knowledge.aria import explicit_role
-
     role = explicit_role(el)
     if role is None or role in PRESENTATIONAL or role in NAME_REQUIRED_ROLES:
         return True
@@ -174,9 +173,6 @@ def command_rule(page: Page, el: Element) -> str | None:
     all), ``aria-command-name`` for other elements given ``role="button"`` or
     ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
     None for anything else."""
-    from a11y_audit.knowledge.aria import explicit_role
-    from a11y_audit.semantics.names import input_type
-
     tag, role = tag_of(el), explicit_role(el)
     native = None
     if tag == "a" and el.get("href") is not None:

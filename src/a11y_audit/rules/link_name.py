@@ -37,7 +37,7 @@ placeholder inside an unnamed link is cantTell: a script renders it.
 
 from __future__ import annotations
 
-from a11y_audit.checks.naming import LINK_ROLES, check_named, command_rule
+from a11y_audit.checks.naming import LINK_ROLES, command_rule, named
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -58,7 +58,7 @@ def check(page: Page) -> Results:
             # text is what users see and say (axe-core's has-visible-text).
             yield RULE.ok(el, "The link shows text")
         else:
-            yield from check_named(RULE, page, [el], "Link")
+            yield named(RULE, page, el, "Link")
 
 
 def _visible_text(page: Page, el: Element) -> bool:

@@ -138,21 +138,26 @@ def _focus_index(page: Page) -> _FocusIndex:
 
 
 def subtree_end(page: Page, el: Element) -> int:
-    """Document position of the last element in ``el``'s subtree (``el``'s own when none)."""
-    return page.memo("dom.subtree-end", _subtree_ends)[el]
+    """Document position of the last element in ``el``'s subtree (``el``'s own when none).
 
-
-def _subtree_ends(page: Page) -> dict[Element, int]:
-    ends: dict[Element, int] = {}
-    order = page.order
-    for el in reversed(page.elements):
-        end = order[el]
-        for child in reversed(el):
-            if isinstance(child.tag, str):
-                end = ends[child]
-                break
-        ends[el] = end
-    return ends
+    That element is found by going down last element children; every element met on the way
+    has the same answer, so each is memoised and a page asks each element at most once (a
+    chain of nested buttons stays linear). Only the subtrees asked about are visited."""
+    memo: dict[Element, int] = page.memo("dom.subtree-end", lambda _: {})
+    chain: list[Element] = []
+    node: Element | None = el
+    end = -1
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            end = known
+            break
+        chain.append(node)
+        end = page.order[node]
+        node = next((child for child in reversed(node) if isinstance(child.tag, str)), None)
+    for item in chain:
+        memo[item] = end
+    return end
 
 
 @lru_cache(maxsize=64)
