@@ -13,7 +13,12 @@ elements with role ``none``/``presentation`` and elements without any role are s
 way up, and so are ``generic`` wrappers (``div``, ``span``) with no global ARIA attribute that
 are not focusable, as WAI-ARIA 1.3 and axe-core do; ``aria-owns`` moves an element under its
 owner. A wrapper with a role (``tabpanel``) or a global ARIA attribute (``aria-live``) breaks
-the context (ACT ff89c9 Failed Examples 2 and 3).
+the context (ACT ff89c9 Failed Examples 2 and 3). A ``group`` counts as context only inside
+the role that owns it through WAI-ARIA's required owned chains (``group → menuitem`` in a
+``menu``/``menubar``, ``group → treeitem`` in a ``tree``, ``group → option`` in a
+``listbox``), as axe-core checks: a ``treeitem`` in a lone ``role="group"`` fails, and so does
+a ``menuitem`` in a group inside another menu item. A ``treeitem`` in a group owned by a
+``treeitem`` is a nested tree and passes.
 
 Differs from axe-core: in ``<ul role="menu"><li><a role="menuitem">``, axe reads the ``li`` as
 a ``listitem`` and fails the menu item. HTML-AAM maps an ``li`` whose list parent has a non-list
@@ -69,12 +74,23 @@ def check(page: Page) -> Results:
         if page.is_hidden(el) or aria.is_mathml(el) or explicit == aria.implicit_role(el):
             continue
         parent = aria_tree.tree_parent(page, el, through_generic=True)
-        parent_role = page.role(parent) if parent is not None else ""
-        if parent_role in context:
+        owner = parent
+        # "group" is a context only as a step of the owner's chain ("group → menuitem" in a
+        # menu, "group → treeitem" in a tree, "group → option" in a listbox): climb through
+        # groups (nested ones too, ACT bc4a75 Passed Example 6) to the element that must own them
+        while owner is not None and "group" in context and page.role(owner) == "group":
+            owner = aria_tree.tree_parent(page, owner, through_generic=True)
+        owner_role = page.role(owner) if owner is not None else ""
+        if owner_role in context or (owner is not parent and owner_role == explicit == "treeitem"):
+            # ... or a nested tree: a treeitem owns the group of its child treeitems (WAI-ARIA
+            # treeitem; axe-core's ownGroupRoles)
             yield RULE.ok(el)
         else:
+            where = _describe(parent, page)
+            if owner is not parent:
+                where += f" in {_describe(owner, page)}"
             yield RULE.fail(el, f'role="{explicit}" must be owned by {_roles(context)}; its '
-                                f"parent in the accessibility tree is {_describe(parent, page)}")
+                                f"parent in the accessibility tree is {where}")
 
 
 def _roles(roles: tuple[str, ...]) -> str:
