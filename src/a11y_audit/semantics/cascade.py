@@ -277,10 +277,11 @@ class Cascade:
         return sum(s.skipped for s in self.sheets)
 
     def _index(self, kind: str) -> dict[str, list[_Entry]]:
-        """The page's rules of every sheet by selector key, built once per kind
-        (``"rendering"`` or ``"all"``), each with what matching needs worked out once: the
-        compiled selector, the keys the element and its ancestors must carry, and the
-        cascade priority of its normal and important declarations."""
+        """The page's rules of every sheet by selector key, built once per kind (matching
+        uses ``"all"``; ``"rendering"`` is kept for inspection), each with what matching
+        needs worked out once: the compiled selector, the keys the element and its
+        ancestors must carry, and the cascade priority of its normal and important
+        declarations."""
         found = self._indexes.get(kind)
         if found is not None:
             return found

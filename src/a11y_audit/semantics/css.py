@@ -73,7 +73,8 @@ class StyleRule:
     above: frozenset[str]       # ... that its ancestors must carry (a filter before matching)
 
 
-# Properties that decide whether an element is rendered: the index every page needs.
+# Properties that decide whether an element is rendered (the cascade reads them from its one
+# match of each element; a "rendering" index of only these is still offered by index()).
 RENDERING = frozenset(("display", "visibility", "content-visibility"))
 _RENDERING_WORDS = ("display", "visibility")
 
