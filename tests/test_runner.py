@@ -114,3 +114,43 @@ def test_long_runs_recycle_the_pool_and_give_the_same_report(tmp_path, monkeypat
     assert len(runs["2"]["pages"]) == 23
     assert [p["source"] for p in runs["2"]["pages"]] == sorted(
         str(p) for p in folder.glob("p*.html"))
+
+
+def test_a_page_is_audited_with_the_collector_paused_and_freed_after(tmp_path, monkeypatch):
+    import gc
+    import weakref
+
+    from a11y_audit import runner
+
+    seen: list = []
+    original = runner.audit_page
+
+    def spy(page, *args, **kwargs):
+        seen.append((gc.isenabled(), weakref.ref(page)))
+        return original(page, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "audit_page", spy)
+    (tmp_path / "story.html").write_text(ARTICLE.format(n=1))
+    items, _ = plan([str(tmp_path)])
+    job = Job.make(all_rules())
+    assert gc.isenabled()
+    report = runner.audit_input(items[0], job)
+    assert isinstance(report, PageReport) and report.findings
+    (enabled, page), = seen
+    assert not enabled                      # paused while the rules ran
+    assert gc.isenabled()                   # and on again after
+    assert page() is None                   # the page's cycles are gone without a full collection
+
+
+def test_a_caller_that_disabled_the_collector_keeps_it_disabled():
+    import gc
+
+    from a11y_audit.runner import paused_collector
+
+    gc.disable()
+    try:
+        with paused_collector():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

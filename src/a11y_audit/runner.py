@@ -19,6 +19,8 @@ audited.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -157,9 +159,38 @@ def fetch_stylesheet(url: str) -> str | None:
     return fetched.data.decode(fetched.charset or "utf-8", "replace")
 
 
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """Run one page's audit without Python's cyclic garbage collector, then collect only the
+    youngest generation.
+
+    A page's model, memos and cascade allocate hundreds of thousands of objects that live
+    until the page is done. With the collector on, every 700 allocations it traverses the
+    young ones, promotes the survivors (all of them: the page is still in use) and every
+    few pages traverses the whole heap again: 20-25% of the audit time on the corpus. Paused,
+    the page's objects all stay in generation 0, so when the page is dropped, one young
+    collection frees its reference cycles (Page <-> memos) and nothing leaks. A caller that
+    disabled the collector itself keeps it disabled."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
+
+
 def audit_input(item: inputs.Input, job: Job) -> Result:
     """Read, parse and audit one input inside its error boundary: a page report or an
-    InputError, never an exception (but KeyboardInterrupt and SystemExit)."""
+    InputError, never an exception (but KeyboardInterrupt and SystemExit). The page is
+    audited with the collector paused (:func:`paused_collector`) and freed on return."""
+    with paused_collector():
+        return _audit_input(item, job)
+
+
+def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
