@@ -52,6 +52,19 @@ def test_tags_inside_comments_scripts_and_attributes_are_not_counted():
     assert page[image.column - 1:].startswith("<img src=real.jpg>")
 
 
+def test_minified_start_tags_are_found_by_exact_name_in_any_case():
+    """On a long line every start tag comes from one scan of the text: ``<imgx``, ``<a<img``
+    and tags in comments are no ``<img>``; capitalised names are found in lower case."""
+    filler = "<p>" + "x " * 2500 + "</p>"           # one line longer than the long-line cut
+    page = (f"{filler}<!-- <img src=c.jpg> --><imgx src=n.jpg></imgx><a<img src=bad.jpg>"
+            f"<IMG SRC=one.jpg><p>t</p><Img src=two.jpg/>{filler}")
+    failed = findings(page, "image-alt")
+    assert [f.snippet for f in failed] == ["<IMG SRC=one.jpg>", "<Img src=two.jpg/>"]
+    for finding in failed:
+        assert finding.line == 1
+        assert page[finding.column - 1:].startswith(finding.snippet)
+
+
 def test_container_finding_shows_the_offending_child():
     page = ('<ul class="nav navbar-nav"><li><a href="/">Home</a></li><li><a href="/n">News</a>'
             '</li>\n\n<div></div><li><a href="/i">AJ Impact</a></li></ul>')

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from a11y_audit.dom import is_element, tag_of
+from a11y_audit.dom import tag_of
 
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
@@ -74,10 +74,9 @@ class Selectors:
         if table is None:
             seen: Counter[object] = Counter()
             ranks: dict[etree._Element, int] = {}
-            for child in parent:
-                if is_element(child):
-                    seen[child.tag] += 1
-                    ranks[child] = seen[child.tag]
+            for child in parent.iterchildren(etree.Element):   # elements, no comments
+                seen[child.tag] += 1
+                ranks[child] = seen[child.tag]
             table = {child: (rank, seen[child.tag] > 1) for child, rank in ranks.items()}
             self._positions[parent] = table
         return table[el]
