@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from a11y_audit.outcome import Impact, Outcome, combine
+from a11y_audit.outcome import _SEVERITY, Impact, Outcome
 from a11y_audit.policy import BaselineStatus, Policy
 
 
@@ -56,7 +56,9 @@ class RuleSummary:
             self.failed += 1
         elif outcome is Outcome.CANT_TELL:
             self.cant_tell += 1
-        self.outcome = combine((self.outcome, outcome))
+        # combine((self.outcome, outcome)) without its max() and tuple: one call per result
+        if _SEVERITY[outcome] > _SEVERITY[self.outcome]:
+            self.outcome = outcome
 
 
 @dataclass(slots=True)

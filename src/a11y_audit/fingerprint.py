@@ -69,12 +69,15 @@ def template_path(el: etree._Element, memo: dict[etree._Element, str] | None = N
 
 
 def content_key(el: etree._Element, with_text: bool = True) -> str:
-    attrs = [f"{name}={normalize_space(el.get(name))}" for name in _STABLE_ATTRIBUTES
-             if el.get(name) is not None and not (name == "id" and not stable_id(el.get(name)))]
-    if not with_text or tag_of(el) not in _NAMED_BY_TEXT:
-        return "\x1f".join((tag_of(el), *attrs))
-    text = normalize_space(text_content(el, limit=_TEXT_CHARS * 2))[:_TEXT_CHARS]
-    return "\x1f".join((tag_of(el), *attrs, text))
+    tag = tag_of(el)
+    attrs = [tag]
+    for name in _STABLE_ATTRIBUTES:
+        value = el.get(name)
+        if value is not None and (name != "id" or stable_id(value)):
+            attrs.append(f"{name}={normalize_space(value)}")
+    if with_text and tag in _NAMED_BY_TEXT:
+        attrs.append(normalize_space(text_content(el, limit=_TEXT_CHARS * 2))[:_TEXT_CHARS])
+    return "\x1f".join(attrs)
 
 
 PAGE_LEVEL = frozenset(("html", "body"))

@@ -39,11 +39,13 @@ class Selectors:
         """How many elements of ``tag`` have each class: counted for a tag on first use."""
         counts = self._class_counts.get(tag)
         if counts is None:
-            counts = self._class_counts[tag] = Counter()
+            words: list[str] = []
             for el in self._by_tag(tag):
                 value = el.get("class")
                 if value:
-                    counts.update(set(value.split()))
+                    words.extend(set(value.split()))
+            # Counted in one go (Counter's C loop), not one update() call per element.
+            counts = self._class_counts[tag] = Counter(words)
         return counts
 
     def anchor(self, el: etree._Element) -> str | None:
