@@ -143,7 +143,8 @@ class Deadline:
                 self._done = True
                 if self._fired and not (kind is not None and issubclass(kind, TimeLimit)):
                     # fired as the block ended: the exception must not land outside it
-                    _SET_ASYNC_EXC(self._thread, None)  # type: ignore[misc]
+                    # NULL clears the pending exception; None is passed as Py_None: a SystemError
+                    _SET_ASYNC_EXC(self._thread, ctypes.py_object())  # type: ignore[misc]
                     self.expired = False
         finally:
             stack.remove(self)
