@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import tag_of, unknown_chain
 
 if TYPE_CHECKING:
     from a11y_audit.semantics.cascade import Rendering as Style
@@ -53,20 +53,11 @@ class Visibility:
         found = memo.get(el)
         if found is not None:
             return found
-        chain: list[etree._Element] = []
-        node: etree._Element | None = el
-        inherited = _ROOT_STATE
-        while node is not None:
-            known = memo.get(node)
-            if known is not None:
-                inherited = known
-                break
-            chain.append(node)
-            node = node.getparent()
+        chain, inherited = unknown_chain(memo, el, _ROOT_STATE)
         style = self._style
         if style is None:
             style = self._style = self._styles()
-        for item in reversed(chain):
+        for item in chain:
             inherited = _own_state(item, inherited, style)
             memo[item] = inherited
         return inherited
