@@ -12,7 +12,8 @@ Figures, all over every page of ../shared/corpus/news (A11Y_AUDIT_CORPUS overrid
   ``--jobs`` workers, and the speed-up;
 - each rule's share of the audit (top 10), and the shares of the stylesheet/cascade code and of
   locating findings;
-- time per MB for the smallest, middle and largest third of the pages;
+- time per MB for the smallest, middle and largest third of the pages, beside the bare parse's
+  time per MB and the audit's time per element of the same third;
 - peak RSS of a command-line run (``a11y-audit check -f json -f jsonl -f html``; formats by
   ``--memory-format``) over ``--small`` pages and over ``--pages`` pages (the corpus repeated),
   and how soon its first progress line came.
@@ -43,7 +44,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lxml import html
+from lxml import etree, html
 
 from a11y_audit import engine, inputs
 from a11y_audit.engine import audit_page
@@ -117,7 +118,10 @@ def main() -> int:
 
     # The floor is cheap (~0.3 s) but a single run swings by 40% with the first-touch cost of
     # the parser and the machine's load: always take the best of at least five.
-    parse = min(_timed_parse(raw) for _ in range(max(args.repeat, 5)))
+    parse_runs = [_timed_parse(raw) for _ in range(max(args.repeat, 5))]
+    parse = min(sum(run) for run in parse_runs)
+    parse_per_page = [min(times) for times in zip(*parse_runs, strict=True)]
+    elements = [_elements(data) for data in raw]
     audit_runs = [_timed_audit(texts, files, rules) for _ in range(args.repeat)]
     per_page = min(audit_runs, key=sum)
     audit = sum(per_page)
@@ -141,7 +145,7 @@ def main() -> int:
             "speedup": round(one / many, 2),
         },
         "shares": shares,
-        "ms_per_mb": _by_size(sizes, per_page),
+        "ms_per_mb": _by_size(sizes, per_page, parse_per_page, elements),
     }
     if not args.no_memory:
         figures.update(_memory(files, args, formats))
@@ -152,12 +156,21 @@ def main() -> int:
     return 0
 
 
-def _timed_parse(raw: list[bytes]) -> float:
+def _timed_parse(raw: list[bytes]) -> list[float]:
+    """The floor, per page: lxml's HTML parser alone."""
     parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
-    started = CLOCK()
+    times = []
     for data in raw:
+        started = CLOCK()
         html.document_fromstring(data, parser=parser)
-    return CLOCK() - started
+        times.append(CLOCK() - started)
+    return times
+
+
+def _elements(data: bytes) -> int:
+    """Elements of a page (comments and processing instructions left out)."""
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+    return sum(1 for _ in html.document_fromstring(data, parser=parser).iter(etree.Element))
 
 
 def _timed_audit(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> list[float]:
@@ -270,17 +283,27 @@ def _batch(files: list[Path], rules: list[LoadedRule], jobs: int) -> float:
     return time.perf_counter() - started
 
 
-def _by_size(sizes: list[int], times: list[float]) -> dict[str, Any]:
-    ranked = sorted(zip(sizes, times, strict=True))
+def _by_size(sizes: list[int], times: list[float], parse: list[float],
+             elements: list[int]) -> dict[str, Any]:
+    """Cost against page size, by thirds of the pages ranked by size: the audit's and the
+    parse's time per MB, and the audit's time per element (the audit's work follows the
+    elements, the parse's the bytes: large pages carry more bytes per element)."""
+    ranked = sorted(zip(sizes, times, parse, elements, strict=True))
     third = len(ranked) // 3
     parts = {"small": ranked[:third], "median": ranked[third:2 * third],
              "large": ranked[2 * third:]}
     out = {}
     for label, part in parts.items():
-        mb = sum(s for s, _ in part) / MB
-        out[label] = {"pages": len(part), "median_kb": round(statistics.median(
-            s for s, _ in part) / 1024, 1), "ms_per_mb": round(1000 * sum(
-            t for _, t in part) / mb, 1)}
+        mb = sum(row[0] for row in part) / MB
+        audit = sum(row[1] for row in part)
+        count = sum(row[3] for row in part)
+        out[label] = {"pages": len(part),
+                      "median_kb": round(statistics.median(row[0] for row in part) / 1024, 1),
+                      "ms_per_mb": round(1000 * audit / mb, 1),
+                      "parse_ms_per_mb": round(1000 * sum(row[2] for row in part) / mb, 1),
+                      "ratio": round(audit / sum(row[2] for row in part), 1),
+                      "elements_per_page": round(count / len(part)),
+                      "us_per_element": round(1e6 * audit / count, 1)}
     return out
 
 
@@ -382,7 +405,10 @@ def _print(f: dict[str, Any], jobs: int) -> None:
     ]
     for label, part in f["ms_per_mb"].items():
         rows.append((f"time per MB, {label} third", f"{part['ms_per_mb']:.0f} ms/MB",
-                     f"median page {part['median_kb']:.0f} KB"))
+                     f"median page {part['median_kb']:.0f} KB, parse "
+                     f"{part['parse_ms_per_mb']:.0f} ms/MB ({part['ratio']:.0f}x), "
+                     f"{part['elements_per_page']} "
+                     f"elements/page, {part['us_per_element']:.0f} us/element"))
     for count, run in f.get("memory", {}).items():
         rows.append((f"peak RSS, {count} pages (-j {run['jobs']})",
                      f"{run['peak_rss_mb']:.0f} MB",
