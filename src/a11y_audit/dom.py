@@ -27,6 +27,13 @@ def tag_of(el: etree._Element) -> str:
 
     lxml's HTML parser already lower-cases tag names (SVG and MathML included), so this is
     on the hot path without a ``lower()``; namespaced names from other trees are reduced.
+
+    Every :class:`~a11y_audit.page.Page` comes from that parser, so an element's ``el.tag``
+    already *is* this name. Hot code that holds an element (from ``page.elements``,
+    ``page.tags()``, ``iterancestors()``, ``iterchildren(etree.Element)``...) reads ``el.tag``
+    and lets lxml filter by tag in C (``iterancestors("figure")``); a comparison such as
+    ``node.tag == "title"`` is safe on a comment too (its tag is a function, never equal).
+    This function is for nodes that may be comments, and for text built from the name.
     """
     tag = el.tag
     if type(tag) is str:

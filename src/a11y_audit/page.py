@@ -320,6 +320,12 @@ class Page:
         found = cache.get(el)
         if found is not None:
             return found
+        if el.get("role") is None:
+            # Most elements: no role attribute and a tag with one fixed role (div, p, span...).
+            found = aria.CONTEXT_FREE_ROLES.get(el.tag)
+            if found is not None:
+                cache[el] = found
+                return found
         conflict = None  # computed once: focusable or carrying a global ARIA attribute
         role = aria.explicit_role(el)
         if role in aria.PRESENTATIONAL:
@@ -327,10 +333,10 @@ class Page:
             if conflict:
                 role = None
         if role is None:
-            tag = tag_of(el)
+            tag = el.tag   # the HTML parser's lower-case local name (see dom.tag_of)
             owners = aria.PRESENTATION_INHERITED_FROM.get(tag)
             parent = el.getparent()
-            if (owners is not None and parent is not None and tag_of(parent) in owners
+            if (owners is not None and parent is not None and parent.tag in owners
                     and self.role(parent) in aria.PRESENTATIONAL):
                 role = "none"
             else:
@@ -374,12 +380,12 @@ class Page:
             for_id = label.get("for")
             if for_id is not None:
                 target = self.ids.get(for_id)
-                if target is not None and tag_of(target) not in _LABELABLE:
+                if target is not None and target.tag not in _LABELABLE:
                     target = None
             else:
                 for desc in label.iterdescendants(etree.Element):
-                    if tag_of(desc) in _LABELABLE and not (
-                        tag_of(desc) == "input" and (desc.get("type") or "").lower() == "hidden"
+                    if desc.tag in _LABELABLE and not (
+                        desc.tag == "input" and (desc.get("type") or "").lower() == "hidden"
                     ):
                         target = desc
                         break
@@ -453,7 +459,7 @@ class Page:
     def images(self) -> list[Image]:
         out: list[Image] = []
         for el in self.select("img", "svg", "input[type]", "*[role]"):
-            tag = tag_of(el)
+            tag = el.tag
             explicit = aria.explicit_role(el)
             if tag == "img":
                 kind = "img"
@@ -613,24 +619,21 @@ def heading_level(el: Element) -> int:
     match = _LEVEL.match(el.get("aria-level") or "")
     if match and int(match.group(1)) > 0:
         return int(match.group(1))
-    tag = tag_of(el)
+    tag = el.tag
     if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
         return int(tag[1])
     return 2
 
 
 def _enclosing_figure(el: Element) -> Element | None:
-    for anc in el.iterancestors():
-        if tag_of(anc) == "figure":
-            return anc
-    return None
+    return next(el.iterancestors("figure"), None)
 
 
 def _figcaption(figure: Element) -> Element | None:
     """The figure's caption: its figcaption child, or a nested one not in an inner figure."""
-    for child in figure:
-        if tag_of(child) == "figcaption":
-            return child
+    child = next(figure.iterchildren("figcaption"), None)
+    if child is not None:
+        return child
     for desc in figure.iterdescendants("figcaption"):
         if _enclosing_figure(desc) is figure:
             return desc

@@ -76,7 +76,7 @@ def with_roles(page: Page, roles: Iterable[str], skip_tags: Iterable[str] = ()) 
     technology, except those with a tag in ``skip_tags`` (native fields other rules judge)."""
     roles, skip_tags = frozenset(roles), frozenset(skip_tags)
     return [el for el in page.with_role
-            if tag_of(el) not in skip_tags and page.role(el) in roles and not page.is_hidden(el)]
+            if el.tag not in skip_tags and page.role(el) in roles and not page.is_hidden(el)]
 
 
 def check_named(rule: Rule, page: Page, elements: Iterable[Element], what: str,
@@ -173,7 +173,7 @@ def command_rule(page: Page, el: Element) -> str | None:
     all), ``aria-command-name`` for other elements given ``role="button"`` or
     ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
     None for anything else."""
-    tag, role = tag_of(el), explicit_role(el)
+    tag, role = el.tag, explicit_role(el)
     native = None
     if tag == "a" and el.get("href") is not None:
         native = "link-name"

@@ -291,9 +291,8 @@ def explicit_role(el: Element) -> str | None:
 
 def is_mathml(el: Element) -> bool:
     """In a ``math`` element: MathML, neither an HTML nor an SVG element."""
-    if tag_of(el) == "math":
-        return True
-    return any(tag_of(anc) == "math" for anc in el.iterancestors())
+    # lxml filters the ancestors by tag in C (the HTML parser's tags are local names).
+    return el.tag == "math" or next(el.iterancestors("math"), None) is not None
 
 
 # Elements that establish a sectioning scope for header/footer (HTML-AAM, "header" and "footer").
@@ -338,7 +337,7 @@ def implicit_role(el: Element, *, has_name: bool | None = None) -> str:
     read here (``li`` in ``role=list``, ``td`` in ``role=grid``); presentational inheritance and
     conflict resolution need the page (:meth:`Page.role`).
     """
-    tag = tag_of(el)
+    tag = el.tag   # a Page's elements carry their lower-case local name (see dom.tag_of)
     role = _SIMPLE_ROLES.get(tag)
     if role is not None:
         return role
@@ -394,7 +393,7 @@ def _li_role(el: Element) -> str:
     business (the ``li`` inherits ``none``).
     """
     parent = el.getparent()
-    if parent is None or tag_of(parent) not in _LIST_TAGS:
+    if parent is None or parent.tag not in _LIST_TAGS:
         return "listitem"
     role = explicit_role(parent)
     if role is None or role in PRESENTATIONAL or role in ("list", "directory"):
@@ -403,10 +402,7 @@ def _li_role(el: Element) -> str:
 
 
 def _closest_table(el: Element) -> Element | None:
-    for anc in el.iterancestors():
-        if tag_of(anc) == "table":
-            return anc
-    return None
+    return next(el.iterancestors("table"), None)
 
 
 def _th_role(el: Element) -> str:
@@ -420,9 +416,9 @@ def _th_role(el: Element) -> str:
     if row is None:
         return "columnheader"
     group = row.getparent()
-    if group is not None and tag_of(group) == "thead":
+    if group is not None and group.tag == "thead":
         return "columnheader"
-    if any(tag_of(cell) == "td" for cell in row):
+    if next(row.iterchildren("td"), None) is not None:
         return "rowheader"
     return "columnheader"
 
@@ -430,7 +426,7 @@ def _th_role(el: Element) -> str:
 def _in_sectioning(el: Element, *, aside: bool = False) -> bool:
     scopes = _SECTIONING - {"main"} if aside else _SECTIONING
     for anc in el.iterancestors():
-        tag = tag_of(anc)
+        tag = anc.tag
         if tag in scopes or (anc.get("role") or "").strip() in ("article", "complementary",
                                                                "main", "navigation", "region"):
             return True
@@ -447,6 +443,13 @@ PRESENTATION_INHERITED_FROM = {
     "tfoot": frozenset(("table",)),
     "td": frozenset(("tr",)), "th": frozenset(("tr",)),
 }
+
+# The role of an element without a role attribute, for tags whose role neither context nor
+# attributes change and that never inherit a presentational role: ``div`` is always
+# ``generic``, ``p`` always ``paragraph`` (none of these roles is presentational, so no
+# conflict resolution applies). :meth:`Page.role` answers these without the general path.
+CONTEXT_FREE_ROLES = {tag: role for tag, role in _SIMPLE_ROLES.items()
+                      if tag not in PRESENTATION_INHERITED_FROM}
 
 
 def feature_attributes(el: Element) -> frozenset[str]:

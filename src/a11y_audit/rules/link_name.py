@@ -38,7 +38,7 @@ placeholder inside an unnamed link is cantTell: a script renders it.
 from __future__ import annotations
 
 from a11y_audit.checks.naming import LINK_ROLES, command_rule, named
-from a11y_audit.dom import tag_of
+from a11y_audit.knowledge.aria import PRESENTATIONAL
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -52,8 +52,8 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in _links(page):
-        if page.role(el) not in LINK_ROLES and _visible_text(page, el):
+    for el, role in _links(page):
+        if role not in LINK_ROLES and _visible_text(page, el):
             # <a href role="listitem">: the role takes no name from content, but the link's
             # text is what users see and say (axe-core's has-visible-text).
             yield RULE.ok(el, "The link shows text")
@@ -67,20 +67,25 @@ def _visible_text(page: Page, el: Element) -> bool:
                for text in (node.text, node.tail if node is not el else None) if text)
 
 
-def _links(page: Page) -> list[Element]:
-    return [
-        el for el in page.select("a[href]", "area[href]", "*[role]")
-        if not page.is_hidden(el)
-        and (_area_in_used_map(page, el) and page.role(el) in LINK_ROLES
-             if tag_of(el) == "area" else command_rule(page, el) == RULE.id
-             and page.role(el) not in ("none", "presentation"))
-    ]
+def _links(page: Page) -> list[tuple[Element, str]]:
+    """The links this rule checks, with their roles."""
+    found = []
+    for el in page.select("a[href]", "area[href]", "*[role]"):
+        if page.is_hidden(el):
+            continue
+        role = page.role(el)
+        if el.tag == "area":
+            if role in LINK_ROLES and _area_in_used_map(page, el):
+                found.append((el, role))
+        elif role not in PRESENTATIONAL and command_rule(page, el) == RULE.id:
+            found.append((el, role))
+    return found
 
 
 def _area_in_used_map(page: Page, area: Element) -> bool:
     """An ``area`` is rendered only in a ``map`` that an image uses (``usemap="#name"``)."""
     for anc in area.iterancestors():
-        if tag_of(anc) == "map":
+        if anc.tag == "map":
             names = {anc.get("name"), anc.get("id")} - {None, ""}
             return any(
                 (img.get("usemap") or "").strip().lstrip("#") in names

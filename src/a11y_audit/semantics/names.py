@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import id_refs, normalize_space, tag_of, text_content
+from a11y_audit.dom import id_refs, normalize_space, text_content
 from a11y_audit.knowledge.aria import NAME_FROM_CONTENT_ROLES
 
 if TYPE_CHECKING:
@@ -103,11 +103,60 @@ def accessible_name(el: Element, page: Page) -> str:
     cache = page._name_cache
     found = cache.get(el)
     if found is None:
-        if _height(page, el) > _MAX_DEPTH // 2 and not _children_known(page, el):
-            _warm(page, el)
-        found = normalize_space(_Computation(page).root(el))
+        found = _text_only_name(page, el)
+        if found is None:
+            found = _computed_name(page, el)
         cache[el] = found
     return found
+
+
+def _computed_name(page: Page, el: Element) -> str:
+    """The full computation. It first runs with a depth guard: the common, shallow case then
+    needs no knowledge of subtree heights (a walk over the whole page). Only when it reaches
+    half of :data:`_MAX_DEPTH` is the deep subtree warmed bottom-up and the name computed again
+    (contributions kept meanwhile are exact, so the second run reuses them)."""
+    try:
+        return normalize_space(_Computation(page, guarded=True).root(el))
+    except _TooDeep:
+        pass
+    if _height(page, el) > _MAX_DEPTH // 2 and not _children_known(page, el):
+        _warm(page, el)
+    return normalize_space(_Computation(page).root(el))
+
+
+# Tags whose host-language name (step 2E) never comes from anything but content or a child
+# ``title`` (SVG): for them a childless element without naming attributes is named by its text.
+_NATIVE_NAMED = frozenset(("img", "area", "input", "fieldset", "figure", "table", "optgroup",
+                           "option")) | LABELABLE
+# Attributes that could name an element before its content does (steps 2B, 2D).
+_NAMING_ATTRIBUTES = ("aria-labelledby", "aria-label")
+
+
+def _text_only_name(page: Page, el: Element) -> str | None:
+    """The name of the most common named element, ``<a href>`` or a heading holding plain text
+    and nothing else, without setting up a computation: its normalised text. None when the
+    element is not that simple (children, naming attributes, a hidden root, a role that does
+    not take its name from content, no text), and the full computation must run.
+
+    Same steps as :meth:`_Computation._name` for a root without children: not hidden (2A
+    does not apply to a root), no aria-labelledby (2B), no aria-label (2D), no host-language
+    label (2E: not a labelable, image, table... element; an SVG ``title`` would be a child),
+    then 2F: its own text."""
+    if len(el) or el.tag in _NATIVE_NAMED or el.tag in _REPLACED:
+        return None
+    text = el.text
+    if not text or text.isspace():
+        return None
+    for attribute in _NAMING_ATTRIBUTES:
+        if el.get(attribute) is not None:
+            return None
+    if page.role(el) not in NAME_FROM_CONTENT_ROLES or page.is_hidden(el):
+        return None
+    return normalize_space(text)
+
+
+class _TooDeep(Exception):
+    """A guarded computation went deeper than half of :data:`_MAX_DEPTH`."""
 
 
 # What a node contributes to the name of an ancestor (step 2F's recursion, outside any
@@ -168,14 +217,17 @@ class _Computation:
     contribution depends on more than its subtree (then it is not kept); ``reused`` holds the
     nodes whose kept contribution stood in for a visit of their subtree."""
 
-    __slots__ = ("impure", "memo", "page", "reused", "visited")
+    __slots__ = ("guard", "impure", "memo", "page", "reused", "visited")
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, guarded: bool = False) -> None:
         self.page = page
         self.visited: set[Element] = set()
         self.memo = _contributions(page)
         self.impure = False
         self.reused: set[Element] = set()
+        # Past this depth a guarded run gives up (raises _TooDeep); an unguarded one takes the
+        # subtree's text as is past _MAX_DEPTH.
+        self.guard = _MAX_DEPTH // 2 if guarded else _MAX_DEPTH
 
     def _seen(self, el: Element) -> bool:
         if el in self.visited:
@@ -229,7 +281,7 @@ class _Computation:
         self_reference: bool = False,
     ) -> str:
         self.visited.add(el)
-        tag = tag_of(el)
+        tag = el.tag   # an element of a Page: its tag is the lower-case local name
         if tag in _SKIP_CONTENT and recursion:
             return ""
         page = self.page
@@ -345,8 +397,8 @@ class _Computation:
             return self._child_name(el, "caption", include_hidden, depth)
         if tag == "optgroup" or tag == "option":
             return el.get("label") or ""
-        # SVG <title> child (checked before the ancestor walk, which most elements never need).
-        title = next((child for child in el if tag_of(child) == "title"), None)
+        # SVG <title> child (looked up among the page's few titles before the ancestor walk).
+        title = _first_titles(self.page).get(el)
         if title is not None and (tag == "svg" or in_svg(el)):
             return text_content(title)
         return ""
@@ -382,8 +434,8 @@ class _Computation:
     def _child_name(self, el: Element, child_tag: str, include_hidden: bool, depth: int) -> str:
         """The name of the first ``child_tag`` child that is not hidden (``legend``,
         ``caption``, ``figcaption``)."""
-        for child in el:
-            if tag_of(child) == child_tag and (include_hidden or not self.page.is_hidden(child)):
+        for child in el.iterchildren(child_tag):
+            if include_hidden or not self.page.is_hidden(child):
                 return self.name(child, recursion=True, in_labelledby=False,
                                  include_hidden=include_hidden, depth=depth + 1)
         return ""
@@ -394,7 +446,9 @@ class _Computation:
         self, el: Element, in_labelledby: bool, include_hidden: bool, depth: int, own_text: bool
     ) -> str:
         """The names of the child nodes, concatenated; ``own_text`` says if el's text shows."""
-        if depth > _MAX_DEPTH:
+        if depth > self.guard:
+            if depth <= _MAX_DEPTH:
+                raise _TooDeep
             self.impure = True   # depends on how deep the asking ancestor is
             return flat_text(el) if own_text else ""
         page = self.page
@@ -402,8 +456,8 @@ class _Computation:
         if own_text and el.text:
             out.append(el.text)
         for child in el:
-            child_tag = tag_of(child)
-            if child_tag and child_tag not in _SKIP_CONTENT:
+            child_tag = child.tag   # comments and processing instructions have no str tag
+            if child_tag.__class__ is str and child_tag not in _SKIP_CONTENT:
                 if include_hidden or not page.is_hidden(child):
                     part = self.name(child, recursion=True, in_labelledby=in_labelledby,
                                      include_hidden=include_hidden, depth=depth + 1)
@@ -431,7 +485,7 @@ def flat_text(el: Element) -> str:
             continue
         if node is not el:
             stack.append((node, True))
-        if not isinstance(node.tag, str) or tag_of(node) in _SKIP_CONTENT:
+        if node.tag.__class__ is not str or node.tag in _SKIP_CONTENT:
             continue
         if node.text:
             out.append(node.text)
@@ -486,7 +540,20 @@ def _usable(value: str | None) -> str:
 
 def in_svg(el: Element) -> bool:
     """Inside an ``svg`` element (an SVG element when parsed as HTML)."""
-    return any(tag_of(anc) == "svg" for anc in el.iterancestors())
+    return next(el.iterancestors("svg"), None) is not None
+
+
+def _first_titles(page: Page) -> dict[Element, Element]:
+    """Each element's first ``title`` child, for the few elements that have one."""
+    def index(page: Page) -> dict[Element, Element]:
+        found: dict[Element, Element] = {}
+        for title in page.tags("title"):
+            parent = title.getparent()
+            if parent is not None and parent not in found:
+                found[parent] = title
+        return found
+
+    return page.memo("names.first_titles", index)
 
 
 def is_block(el: Element, tag: str) -> bool:
