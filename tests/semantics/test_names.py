@@ -324,3 +324,54 @@ def test_selected_options(markup, chosen):
     page = Page.from_html(markup)
     (select,) = page.tags("select")
     assert [o.text for o in selected_options(select)] == chosen
+
+
+# The text-only path (a childless element named by its text) must agree with the computation.
+TEXT_ONLY = [
+    ('<a href="/world" data-t>  World \n news </a>', "World news"),
+    ("<h2 data-t>Headline</h2>", "Headline"),
+    ('<a href="/x" aria-label="Label" data-t>Text</a>', "Label"),
+    ('<span id="l">Ref</span><a href="/x" aria-labelledby="l" data-t>Text</a>', "Ref"),
+    ('<a href="/x" aria-label="" data-t>Text</a>', "Text"),
+    ('<a href="/x" hidden data-t>Hidden root</a>', "Hidden root"),
+    ('<a href="/x" title="Tip" data-t>   </a>', "Tip"),
+    ("<a data-t>No href: generic</a>", ""),
+    ('<button data-t>Save</button><label>x</label>', "Save"),
+    ('<label for="b">Label</label><button id="b" data-t>Save</button>', "Label"),
+    ('<a href="/x" role="presentation" data-t>Gone</a>', "Gone"),
+    ('<div role="none" data-t>Nothing</div>', ""),
+    ("<p data-t>Paragraph</p>", ""),
+    ('<td data-t>cell</td>', "cell"),
+    ("<summary data-t>More</summary>", "More"),
+    ("<iframe data-t>fallback</iframe>", ""),
+    ('<option data-t label="L">Text</option>', "L"),
+]
+
+
+@run(TEXT_ONLY)
+def test_text_only_path_agrees_with_the_computation(markup, expected):
+    from a11y_audit.semantics.names import _computed_name, _text_only_name
+
+    page = Page.from_html(markup)
+    (el,) = page.root.xpath("//*[@data-t]")
+    assert _computed_name(page, el) == expected
+    assert _text_only_name(page, el) in (None, expected)
+    assert name_of(markup) == expected
+
+
+def test_text_only_path_names_plain_links_and_headings():
+    from a11y_audit.semantics.names import _text_only_name
+
+    page = Page.from_html('<a href="/a">  Read\n more </a><h3>Title</h3><a href="/b"><b>x</b></a>')
+    first, second = page.tags("a")
+    assert _text_only_name(page, first) == "Read more"
+    assert _text_only_name(page, page.tags("h3")[0]) == "Title"
+    assert _text_only_name(page, second) is None   # a child: the computation decides
+
+
+@pytest.mark.parametrize("depth", [40, 70, 130])
+def test_deep_but_bounded_nesting_is_named_whole(depth):
+    # Past half of the depth limit the guarded computation gives way to the warmed one.
+    spans = "<span>x" * depth + "</span>" * depth
+    page = Page.from_html(f"<a href='#' id='a'>{spans}<b hidden>no</b>end</a>")
+    assert accessible_name(page.ids["a"], page) == "x" * depth + "end"
