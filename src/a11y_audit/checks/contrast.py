@@ -31,7 +31,6 @@ background (1:1) is not a visual presentation of text and is not tested.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING
 
 import tinycss2
@@ -160,13 +159,21 @@ def _in_foreign_content(page: Page) -> set[Element]:
     return inside
 
 
+# Elements with a text node that XPath does not call white space, and the ``<input>``s whose
+# ``value`` is their text: a superset of the elements _has_own_text accepts (XPath white space
+# is only space, tab, CR and LF; str.isspace also takes no-break and other Unicode spaces),
+# found in libxml2, in document order, instead of a Python test of every element of the page.
+_TEXT_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[text()[normalize-space()]] | descendant-or-self::input")
+
+
 def text_elements(page: Page) -> list[Element]:
     """Rendered HTML elements with text of their own that is not white space, in document
     order (memoised: the contrast and text-size rules all read it)."""
     def compute(page: Page) -> list[Element]:
         foreign = _in_foreign_content(page)
         found = []
-        for el in page.elements:
+        for el in _TEXT_CANDIDATES(page.root):
             tag = tag_of(el)
             if tag in _NO_TEXT or not tag or not _has_own_text(el, tag):
                 continue
@@ -197,13 +204,44 @@ def disabled_reason(page: Page, el: Element) -> str | None:
                         control.get("aria-disabled") or "").strip().lower() == "true":
                     return "the label of a disabled control"
         ident = node.get("id")
-        if ident:
-            for user in page.by_attribute.get("aria-labelledby", ()):
-                if ident in (user.get("aria-labelledby") or "").split() and (
-                        (user.get("aria-disabled") or "").strip().lower() == "true"
-                        or (tag_of(user) in _DISABLABLE and user.get("disabled") is not None)):
-                    return "the label of a disabled control"
+        if ident and ident in _labels_of_disabled(page):
+            return "the label of a disabled control"
     return None
+
+
+def _labels_of_disabled(page: Page) -> frozenset[str]:
+    """The ids that ``aria-labelledby`` of a disabled control names (memoised per page: asked
+    for every ancestor with an id of every text element)."""
+    def compute(page: Page) -> frozenset[str]:
+        found: set[str] = set()
+        for user in page.by_attribute.get("aria-labelledby", ()):
+            if ((user.get("aria-disabled") or "").strip().lower() == "true"
+                    or (tag_of(user) in _DISABLABLE and user.get("disabled") is not None)):
+                found.update((user.get("aria-labelledby") or "").split())
+        return frozenset(found)
+
+    return page.memo("contrast.labels-of-disabled", compute)
+
+
+def _too_deep(page: Page, el: Element) -> bool:
+    """More than ``_MAX_DEPTH`` ancestors. Depths are memoised per page along the way up:
+    text elements share most of their ancestors, and counting each one's was a walk of the
+    whole chain."""
+    depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
+    chain = []
+    node: Element | None = el
+    depth = -1                    # the depth of the node above the chain (-1: none)
+    while node is not None:
+        known = depths.get(node)
+        if known is not None:
+            depth = known
+            break
+        chain.append(node)
+        node = node.getparent()
+    for item in reversed(chain):
+        depth += 1
+        depths[item] = depth
+    return depth > _MAX_DEPTH
 
 
 def _labelled(page: Page, label: Element) -> list[Element]:
@@ -221,7 +259,7 @@ def _in_first_legend(el: Element, fieldset: Element) -> bool:
 
 def judge(page: Page, el: Element) -> Verdict | None:
     """The contrast of ``el``'s own text, or None when the rule does not apply to it."""
-    if sum(1 for _ in islice(el.iterancestors(), _MAX_DEPTH + 1)) > _MAX_DEPTH:
+    if _too_deep(page, el):
         # Every walk below is bounded by the depth: absurd nesting is not judged.
         return Verdict(el, None, None, None, None, None,
                        f"nested more than {_MAX_DEPTH} elements deep")
