@@ -98,40 +98,56 @@ _PAUSE = re.compile(r"\b(?:pause|stop|pausa|pausar|parar|arrêter|anhalten|stopp
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
-    found: list[Element] = []
-    seen: set[Element] = set()
-    prefixes = tuple(options["ignore-prefixes"])
-    # Class lists repeat across a page's cards and teasers: each distinct (class, id,
-    # aria-label) is matched once.
-    matches: dict[tuple[str | None, str | None, str | None], bool] = {}
-
-    def named_like_ticker(el: Element) -> bool:
-        if pattern is None:
-            return False
-        key = (el.get("class"), el.get("id"), el.get("aria-label"))
-        found = matches.get(key)
-        if found is None:
-            found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
-        return found
-
-    for el in page.select("marquee", "*[role]", "*[class]", "*[id]", "*[aria-label]"):
-        tag = tag_of(el)
-        if tag in _NOT_CONTAINERS:
-            continue        # asked first: links, images and svg paths are most of the list
-        if ((tag == "marquee" or explicit_role(el) in ("marquee", "log")
-                or named_like_ticker(el))
-                and page.is_rendered(el)
-                and not any(anc in seen for anc in el.iterancestors())):
-            found.append(el)
-            seen.add(el)
-    for el in found:
+    for el in _tickers(page, options):
         yield _politeness(page, el)
         moving = any(tag_of(node) == "marquee" or any(
             node.get(a) is not None for a in options["autoplay-attributes"])
             for node in el.iter(etree.Element))
         if moving:
             yield _pause(page, el)
+
+
+def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
+    """The outermost rendered containers that look like tickers, in document order.
+
+    Tens of thousands of elements have a class, id or role and almost none is a ticker: each
+    attribute list is read on its own (no sorted union of them all), a distinct (class, id,
+    aria-label) is matched once, and only the few matches are sorted and looked at further."""
+    pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
+    prefixes = tuple(options["ignore-prefixes"])
+    by_attribute = page.by_attribute
+    candidates: set[Element] = set(page.by_tag.get("marquee", ()))
+    for el in by_attribute.get("role", ()):
+        if explicit_role(el) in ("marquee", "log"):
+            candidates.add(el)
+    if pattern is not None:
+        # Class lists repeat across a page's cards and teasers: each distinct (class, id,
+        # aria-label) is matched once.
+        matches: dict[tuple[str | None, str | None, str | None], bool] = {}
+        # Each element once: by its first attribute of class, id, aria-label (and role, for
+        # a pattern that matches the empty hint).
+        for name, earlier in (("class", ()), ("id", ("class",)),
+                              ("aria-label", ("class", "id")),
+                              ("role", ("class", "id", "aria-label"))):
+            for el in by_attribute.get(name, ()):
+                if earlier and any(el.get(other) is not None for other in earlier):
+                    continue
+                key = (el.get("class"), el.get("id"), el.get("aria-label"))
+                found = matches.get(key)
+                if found is None:
+                    found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
+                if found:
+                    candidates.add(el)
+    tickers: list[Element] = []
+    seen: set[Element] = set()
+    order = page.order
+    for el in sorted(candidates, key=order.__getitem__):
+        if tag_of(el) in _NOT_CONTAINERS:
+            continue        # links, controls, images and svg paths are never the ticker
+        if page.is_rendered(el) and not any(anc in seen for anc in el.iterancestors()):
+            tickers.append(el)
+            seen.add(el)
+    return tickers
 
 
 def _hint(classes: str | None, ident: str | None, label: str | None,

@@ -80,8 +80,16 @@ def tabbable_in(page: Page, el: Element) -> Iterator[tuple[Element, str]]:
     """Descendants of ``el`` with a focus state (see :func:`focus_state`), in document order."""
     index = _focus_index(page)
     lo, hi = index.span(page, el)
-    for i in range(lo, hi):
-        yield index.elements[i], index.states[i]
+    if hi - lo > _FEW:
+        full = index.full(page)
+        lo, hi = full.span(page, el)
+        for i in range(lo, hi):
+            yield full.elements[i], full.states[i]
+        return
+    for candidate in index.candidates[lo:hi]:
+        state = index.state(page, candidate)
+        if state is not None:
+            yield candidate, state
 
 
 def tabbable_summary(page: Page, el: Element) -> tuple[Element | None, int, bool]:
@@ -90,10 +98,62 @@ def tabbable_summary(page: Page, el: Element) -> tuple[Element | None, int, bool
     (a chain of 1,000 nested buttons asks this 1,000 times)."""
     index = _focus_index(page)
     lo, hi = index.span(page, el)
-    count = index.tabbable_before[hi] - index.tabbable_before[lo]
-    first = index.elements[index.next_tabbable[lo]] if count else None
-    frames = (hi - lo) > count
-    return first, count, frames
+    if hi - lo > _FEW:
+        full = index.full(page)
+        lo, hi = full.span(page, el)
+        count = full.tabbable_before[hi] - full.tabbable_before[lo]
+        first = full.elements[full.next_tabbable[lo]] if count else None
+        return first, count, (hi - lo) > count
+    first = None
+    count = with_state = 0
+    for candidate in index.candidates[lo:hi]:
+        state = index.state(page, candidate)
+        if state is None:
+            continue
+        with_state += 1
+        if state == TABBABLE:
+            count += 1
+            if first is None:
+                first = candidate
+    return first, count, with_state > count
+
+
+# Subtrees with at most this many candidates are answered from the candidates themselves;
+# larger ones (and nested chains of them) from the prefix counts of the full index.
+_FEW = 32
+
+
+class _Candidates:
+    """The elements that may be in the Tab order (a cheap pre-filter), in document order.
+    Their focus states, which cost a cascade lookup each, are decided only when a subtree
+    holding them is asked about: most pages ask about a few small subtrees (the contents of
+    ``aria-hidden`` icons and of buttons), not about every link of the page."""
+
+    __slots__ = ("_full", "_states", "candidates", "positions")
+
+    def __init__(self, page: Page) -> None:
+        root = page.root
+        # descendants only, as the document's own Tab order
+        self.candidates = [c for c in page.select(*_CANDIDATES) if c is not root]
+        self.positions = [page.order[c] for c in self.candidates]
+        self._states: dict[Element, str | None] = {}
+        self._full: _FocusIndex | None = None
+
+    def state(self, page: Page, el: Element) -> str | None:
+        states = self._states
+        if el in states:
+            return states[el]
+        state = states[el] = focus_state(page, el)
+        return state
+
+    def span(self, page: Page, el: Element) -> tuple[int, int]:
+        """Index range of the candidates among ``el``'s descendants."""
+        return _span(page, self.positions, el)
+
+    def full(self, page: Page) -> _FocusIndex:
+        if self._full is None:
+            self._full = _FocusIndex(page, self)
+        return self._full
 
 
 class _FocusIndex:
@@ -102,14 +162,11 @@ class _FocusIndex:
 
     __slots__ = ("elements", "next_tabbable", "positions", "states", "tabbable_before")
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, candidates: _Candidates) -> None:
         self.elements: list[Element] = []
         self.states: list[str] = []
-        root = page.root
-        for candidate in page.select(*_CANDIDATES):
-            if candidate is root:
-                continue        # descendants only, as the document's own Tab order
-            state = focus_state(page, candidate)
+        for candidate in candidates.candidates:
+            state = candidates.state(page, candidate)
             if state is not None:
                 self.elements.append(candidate)
                 self.states.append(state)
@@ -124,17 +181,21 @@ class _FocusIndex:
 
     def span(self, page: Page, el: Element) -> tuple[int, int]:
         """Index range of the elements with a state among ``el``'s descendants."""
-        order = page.order
-        start = order.get(el)
-        if start is None:
-            return 0, 0
-        end = subtree_end(page, el)
-        return (bisect.bisect_right(self.positions, start),
-                bisect.bisect_right(self.positions, end))
+        return _span(page, self.positions, el)
 
 
-def _focus_index(page: Page) -> _FocusIndex:
-    return page.memo("tabbing.focus-index", _FocusIndex)
+def _span(page: Page, positions: list[int], el: Element) -> tuple[int, int]:
+    """Index range of the document positions in ``positions`` (sorted) inside ``el``'s
+    subtree, ``el`` itself excluded."""
+    start = page.order.get(el)
+    if start is None:
+        return 0, 0
+    end = subtree_end(page, el)
+    return bisect.bisect_right(positions, start), bisect.bisect_right(positions, end)
+
+
+def _focus_index(page: Page) -> _Candidates:
+    return page.memo("tabbing.focus-index", _Candidates)
 
 
 def subtree_end(page: Page, el: Element) -> int:
