@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.dom import normalize_space
 from a11y_audit.knowledge import aria_data
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def role_attribute_is(el: Element, *roles: str) -> bool:
 
 def natively_named(el: Element) -> bool:
     """HTML gives the element a naming method of its own (axe ``no-naming-method-matches``)."""
-    tag = tag_of(el)
+    tag = el.tag
     if tag in _NAMED_TAGS:
         return True
     if tag == "a":
@@ -68,7 +68,7 @@ def screen_reader_text(el: Element, page: Page) -> str:
         if isinstance(node, str):          # the tail text after a child of a visible parent
             out.append(node)
             continue
-        if tag_of(node) in _NO_TEXT:
+        if node.tag in _NO_TEXT:
             continue
         visible = not page.is_hidden(node)
         if visible and node.text:

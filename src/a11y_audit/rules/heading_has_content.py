@@ -43,7 +43,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -117,7 +116,7 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
         """The full walk would reach ``el``: no ancestor up to the body is skipped."""
         node: Element | None = el
         while node is not None:
-            if tag_of(node) in _SKIP or not page.is_rendered(node):
+            if node.tag in _SKIP or not page.is_rendered(node):
                 return False
             if node is body:
                 return True
@@ -148,7 +147,7 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                 elif el not in path:
                     walker.skip_subtree()   # holds no heading, or only unreachable ones
                 continue
-            tag = tag_of(el)
+            tag = el.tag   # an element (comments were passed above)
             if tag in _SKIP or not page.is_rendered(el):
                 walker.skip_subtree()       # its "end" event still comes, with the tail
                 continue

@@ -72,7 +72,7 @@ def check(page: Page) -> Results:
 
 def _container(el: Element) -> Element | None:
     for anc in el.iterancestors():
-        tag = tag_of(anc)
+        tag = anc.tag
         if tag in _CONTAINERS or anc.get("role") == "button" or (
                 tag == "a" and anc.get("href") is not None):
             return anc

@@ -51,7 +51,6 @@ from typing import Any
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.language import declared_lang
@@ -81,7 +80,7 @@ _SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "co
 
 def check(page: Page, options: dict[str, Any]) -> Results:
     for el in page.select("*[lang]"):
-        if el is page.root or tag_of(el) in _SKIP:
+        if el is page.root or el.tag in _SKIP:
             continue
         expected = scripts.scripts_of_language(el.get("lang"))
         text = _own_text(page, el, top=True)
@@ -145,7 +144,7 @@ def _may_hold_other_scripts(page: Page) -> bool:
 def _blocks(page: Page) -> list[Element]:
     out = []
     for el in page.elements:
-        if tag_of(el) in BLOCKS and page.is_rendered(el):
+        if el.tag in BLOCKS and page.is_rendered(el):
             out.append(el)
     return out
 
@@ -167,7 +166,7 @@ def _own_text(page: Page, el: Element, top: bool = False) -> str:
         stack.append((node, True))
         if not isinstance(node.tag, str):
             continue
-        tag = tag_of(node)
+        tag = node.tag
         if (tag in _SKIP or tag in BLOCKS or node.get("lang") is not None
                 or not page.is_rendered(node)):
             continue

@@ -69,7 +69,7 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
         return f"the text {_cut(el.text)!r}", None
     for child in el:
         if isinstance(child.tag, str) and not page.is_hidden(child):
-            tag = tag_of(child)
+            tag = child.tag
             role = aria.explicit_role(child)
             if role == "listitem" or (tag == "li" and child.get("role") is None):
                 pass

@@ -27,7 +27,6 @@ Limits: an element that only a stylesheet hides still counts as exposed.
 
 from __future__ import annotations
 
-from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
 
@@ -51,7 +50,7 @@ def check(page: Page) -> Results:
         if parent is None:
             continue
         role = aria.explicit_role(parent)
-        tag = tag_of(parent)
+        tag = parent.tag
         if role in _PARENT_ROLES_OK:
             yield RULE.ok(el)
         elif role is not None and tag in _LIST_TAGS:

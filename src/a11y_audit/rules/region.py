@@ -97,7 +97,7 @@ def _visit(page: Page, root: Element, excluded: set[Element], holders: set[Eleme
 
 
 def _skippable(page: Page, el: Element, excluded: set[Element]) -> bool:
-    if el in excluded or tag_of(el) in _NO_CONTENT or page.is_hidden(el):
+    if el in excluded or el.tag in _NO_CONTENT or page.is_hidden(el):
         return True
     if el.get("aria-live") not in (None, "off"):
         return True
@@ -117,7 +117,7 @@ def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
         node = stack.pop()
         if _skippable(page, node, excluded):
             continue
-        if tag_of(node) in _CONTENT_TAGS or _own_text(node):
+        if node.tag in _CONTENT_TAGS or _own_text(node):
             return True
         stack.extend(child for child in node if isinstance(child.tag, str))
     return False
