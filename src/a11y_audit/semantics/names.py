@@ -77,6 +77,7 @@ _INLINE_DISPLAYS = frozenset(("inline", "inline-block", "inline-flex", "inline-g
 _TEXTBOX_ROLES = frozenset(("textbox", "searchbox"))
 _RANGE_ROLES = frozenset(("slider", "spinbutton", "scrollbar", "progressbar", "meter"))
 _PRESENTATIONAL = frozenset(("none", "presentation"))
+_EMBEDDED_ROLES = _TEXTBOX_ROLES | _RANGE_ROLES | {"combobox", "listbox"}
 
 # HTML-AAM: default names of button-like inputs without a usable value.
 _BUTTON_DEFAULTS = {"submit": "Submit", "reset": "Reset", "button": ""}
@@ -297,7 +298,7 @@ class _Computation:
                     return labelled
         role = page.role(el)
         # 2C: an embedded control contributes its value, not its label.
-        if recursion:
+        if recursion and role in _EMBEDDED_ROLES:
             value = self._embedded_value(el, tag, role)
             if value is not None:
                 return value
@@ -306,8 +307,9 @@ class _Computation:
         if label and label.strip():
             return label
         presentational = role in _PRESENTATIONAL
-        # 2E: host language label (HTML-AAM), not for presentational elements.
-        if not presentational:
+        # 2E: host language label (HTML-AAM), not for presentational elements; most elements
+        # have none (not a labelable, image, table... element, no SVG <title> child).
+        if not presentational and (tag in _NATIVE_NAMED or el in _first_titles(page)):
             native = self._native(el, tag, include_hidden, depth)
             if native.strip():
                 return native
