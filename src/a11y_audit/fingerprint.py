@@ -58,7 +58,7 @@ def template_path(el: etree._Element, memo: dict[etree._Element, str] | None = N
             if above is not None:
                 break
     for node in reversed(chain):
-        tag = tag_of(node)
+        tag = node.tag
         ident = stable_id(node.get("id"))
         step = f"{tag}#{ident}" if ident else tag
         above = step if above is None else f"{above}>{step}"
@@ -97,7 +97,7 @@ def fingerprint(rule_id: str, el: etree._Element, path: str | None = None,
                 message: str = "", related: Sequence[etree._Element] = ()) -> str:
     """A finding's stable identity. On ``<html>``/``<body>`` (page-level findings) it hashes
     :func:`judged_key`; on any other element, the element's content."""
-    key = (judged_key(el, message, related) if tag_of(el) in PAGE_LEVEL
+    key = (judged_key(el, message, related) if el.tag in PAGE_LEVEL
            else content_key(el))
     data = "\x1e".join((rule_id, path or template_path(el), key))
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]

@@ -522,7 +522,7 @@ class Page:
         key = ("location", el)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = locate(self.source_map, el, self.tags(tag_of(el)))
+            found = self._memo[key] = locate(self.source_map, el, self.tags(el.tag))
         return found  # type: ignore[return-value]
 
     def xpath(self, el: Element) -> str:

@@ -63,7 +63,7 @@ class Selectors:
             return f"#{node_id}"
         value = el.get("class")
         if value:
-            tag = tag_of(el)
+            tag = el.tag   # an element (it has a class): the lower-case local name
             counts = self.class_counts(tag)
             unique = [c for c in value.split() if _CSS_IDENT.match(c) and counts[c] == 1]
             if unique:

@@ -174,7 +174,7 @@ def text_elements(page: Page) -> list[Element]:
         foreign = _in_foreign_content(page)
         found = []
         for el in _TEXT_CANDIDATES(page.root):
-            tag = tag_of(el)
+            tag = el.tag   # XPath gives elements: the lower-case local name (see dom.tag_of)
             if tag in _NO_TEXT or not tag or not _has_own_text(el, tag):
                 continue
             if el.tag.startswith("{") or el in foreign:
@@ -190,7 +190,7 @@ def text_elements(page: Page) -> list[Element]:
 def disabled_reason(page: Page, el: Element) -> str | None:
     """Why the text is exempt: inside a disabled widget or group, or in the label of one."""
     for node in (el, *el.iterancestors()):
-        tag = tag_of(node)
+        tag = node.tag
         if tag in _DISABLABLE and node.get("disabled") is not None:
             if tag == "fieldset" and _in_first_legend(el, node):
                 continue
@@ -274,7 +274,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
     text = own_text(el)
     letters = sum(1 for c in text if c.isalpha())
     size = style.font_size
-    if tag_of(el) == "input":
+    if el.tag == "input":
         own = {name for _, name, _, _, origin in cascade.declarations(el)
                if origin != "the browser's default"}
         if not own & _AUTHOR_PAINT:
@@ -298,7 +298,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
     layers: list[RGBA] = []
     for node in (el, *el.iterancestors()):
         node_style = page.style(node)
-        tag = tag_of(node)
+        tag = node.tag
         values = node_style.values
         if values.get("filter", "none") not in ("none", "") or values.get(
                 "mix-blend-mode", "normal") not in ("normal", ""):

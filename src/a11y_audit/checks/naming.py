@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.dom import normalize_space
 from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.names import input_type
@@ -38,7 +38,7 @@ _VALUE_LIMIT = 40
 
 def describe(el: Element) -> str:
     """A short opening tag naming the element: ``<a href="/news" class="card">``."""
-    parts = [tag_of(el)]
+    parts = [el.tag]   # an element the naming rules judge
     for attribute in _SHOWN_ATTRIBUTES:
         value = el.get(attribute)
         if value is None:
@@ -121,7 +121,7 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
 
 def scripted_content(el: Element) -> Element | None:
     """A custom element or lazy-loading placeholder whose rendered content scripts decide."""
-    if "-" in tag_of(el):
+    if "-" in el.tag:
         return el
     found = el.xpath(".//*[contains(local-name(), '-') or @data-alt]")
     return found[0] if found else None

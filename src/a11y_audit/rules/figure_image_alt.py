@@ -162,7 +162,7 @@ def find_caption(page: Page, image: Any, patterns: _Patterns) -> Element | None:
     scopes: list[Element] = []
     if image.figure is not None:
         scopes.append(image.figure)
-    elif not any(tag_of(a) == "a" for a in el.iterancestors()):
+    elif next(el.iterancestors("a"), None) is None:
         # (a linked image with a "caption" beside it is a teaser card: the link text is the
         # headline, and alt="" is right there)
         for level, ancestor in enumerate(el.iterancestors()):

@@ -100,7 +100,7 @@ _PAUSE = re.compile(r"\b(?:pause|stop|pausa|pausar|parar|arrêter|anhalten|stopp
 def check(page: Page, options: dict[str, Any]) -> Results:
     for el in _tickers(page, options):
         yield _politeness(page, el)
-        moving = any(tag_of(node) == "marquee" or any(
+        moving = any(node.tag == "marquee" or any(
             node.get(a) is not None for a in options["autoplay-attributes"])
             for node in el.iter(etree.Element))
         if moving:
@@ -142,7 +142,7 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     seen: set[Element] = set()
     order = page.order
     for el in sorted(candidates, key=order.__getitem__):
-        if tag_of(el) in _NOT_CONTAINERS:
+        if el.tag in _NOT_CONTAINERS:
             continue        # links, controls, images and svg paths are never the ticker
         if page.is_rendered(el) and not any(anc in seen for anc in el.iterancestors()):
             tickers.append(el)

@@ -90,6 +90,6 @@ def _judge(page: Page, el: etree._Element, role: str) -> Result:
 
 
 def _label(el: etree._Element, role: str) -> str:
-    tag = tag_of(el)
+    tag = el.tag
     explicit = el.get("role")
     return f"<{tag} role={explicit!r}>" if explicit else f"<{tag}> ({role})"

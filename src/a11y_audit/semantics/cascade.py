@@ -357,7 +357,7 @@ class Cascade:
         return found
 
     def _match(self, el: Element) -> list[Declared]:
-        tag = tag_of(el)
+        tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         hidden = el.get("hidden") is not None
         if tag in _UA_BY_ATTRIBUTE:
             found = list(_ua_declared(tag, hidden, _UA_BY_ATTRIBUTE[tag](el)))
@@ -469,7 +469,7 @@ class Cascade:
             return found
         chain, keys = unknown_chain(memo, parent, frozenset())
         for item in chain:
-            own = {tag_of(item)}
+            own = {item.tag}
             if item.get("id"):
                 own.add("#" + item.get("id"))
             if item.get("class"):
@@ -924,7 +924,7 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declarat
 
 def _inert_container(el: Element) -> bool:
     """Inside ``template``/``noscript``/``svg foreignObject``-less content: not applied."""
-    return any(tag_of(node) in ("template", "noscript") for node in el.iterancestors())
+    return next(el.iterancestors("template", "noscript"), None) is not None
 
 
 def cascade_of(page: Page) -> Cascade:

@@ -31,7 +31,7 @@ def tabindex(el: etree._Element) -> int | None:
 
 def is_disabled(el: etree._Element) -> bool:
     """A form control disabled by its own attribute or by a disabled fieldset ancestor."""
-    tag = tag_of(el)
+    tag = el.tag
     if tag not in _DISABLEABLE:
         return False
     if el.get("disabled") is not None:
@@ -39,15 +39,15 @@ def is_disabled(el: etree._Element) -> bool:
     if not marks(el).disabled_fieldsets:   # the usual page: no ancestor walk at all
         return False
     for anc in el.iterancestors():
-        if tag_of(anc) == "fieldset" and anc.get("disabled") is not None:
-            legend = next((c for c in anc if tag_of(c) == "legend"), None)
+        if anc.tag == "fieldset" and anc.get("disabled") is not None:
+            legend = next(anc.iterchildren("legend"), None)
             if legend is None or not any(a is legend for a in el.iterancestors()):
                 return True
     return False
 
 
 def is_natively_focusable(el: etree._Element) -> bool:
-    tag = tag_of(el)
+    tag = el.tag   # lower-case local name; a comment's tag matches nothing below
     if tag in ("a", "area"):
         return el.get("href") is not None or (tag == "a" and el.get("xlink:href") is not None)
     if tag == "input":
@@ -58,8 +58,8 @@ def is_natively_focusable(el: etree._Element) -> bool:
         return True
     if tag == "summary":
         parent = el.getparent()
-        return parent is not None and tag_of(parent) == "details" and next(
-            (c for c in parent if tag_of(c) == "summary"), None
+        return parent is not None and parent.tag == "details" and next(
+            parent.iterchildren("summary"), None
         ) is el
     if tag in ("audio", "video"):
         return el.get("controls") is not None

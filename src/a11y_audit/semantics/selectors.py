@@ -95,7 +95,7 @@ def _compile(tree: object) -> Matcher:
         if not name or name == "*":
             return lambda el: True
         name = name.lower()
-        return lambda el: tag_of(el) == name
+        return lambda el: el.tag == name   # a comment's tag is never equal
     base = _compile(tree.selector)  # type: ignore[attr-defined]
     if kind == "Class":
         cls = tree.class_name  # type: ignore[attr-defined]

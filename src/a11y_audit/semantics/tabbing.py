@@ -48,7 +48,7 @@ def is_inert(el: Element) -> bool:
     for node in (el, *el.iterancestors()):
         if node.get("inert") is not None:
             return True
-        if tag_of(node) == "dialog" and node.get("open") is None:
+        if node.tag == "dialog" and node.get("open") is None:
             return True
     return False
 
@@ -58,7 +58,7 @@ def focus_state(page: Page, el: Element) -> str | None:
     unknown document may add tabbable content; None otherwise."""
     if not focus.is_tabbable(el) or not page.is_rendered(el) or is_inert(el):
         return None
-    if tag_of(el) in _FRAMES:
+    if el.tag in _FRAMES:
         return frame_content_state(el)
     return TABBABLE
 

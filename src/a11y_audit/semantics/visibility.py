@@ -77,12 +77,12 @@ def _own_state(el: etree._Element, parent: State,
                style_of: Callable[[etree._Element], Style]) -> State:
     display, vis, aria = parent
     if not display:
-        tag = tag_of(el)
+        tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         parent_el = el.getparent()
         if tag in _NEVER_RENDERED or (
             tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
         ) or (parent_el is not None and (
-            (tag_of(parent_el) == "details" and parent_el.get("open") is None
+            (parent_el.tag == "details" and parent_el.get("open") is None
              and not (tag == "summary" and _first_summary(parent_el) is el))
             or style_of(parent_el).content_visibility == "hidden"
         )):
