@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import tinycss2
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.cascade import (
     RGBA,
     cascade_of,
@@ -228,17 +228,8 @@ def _too_deep(page: Page, el: Element) -> bool:
     text elements share most of their ancestors, and counting each one's was a walk of the
     whole chain."""
     depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
-    chain = []
-    node: Element | None = el
-    depth = -1                    # the depth of the node above the chain (-1: none)
-    while node is not None:
-        known = depths.get(node)
-        if known is not None:
-            depth = known
-            break
-        chain.append(node)
-        node = node.getparent()
-    for item in reversed(chain):
+    chain, depth = unknown_chain(depths, el, -1)    # -1: the depth above the root
+    for item in chain:
         depth += 1
         depths[item] = depth
     return depth > _MAX_DEPTH
