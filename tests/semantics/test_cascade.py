@@ -437,3 +437,22 @@ def test_the_origin_of_a_selector_list_tie_does_not_depend_on_the_hash_seed():
         seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                                 text=True, check=True).stdout.strip())
     assert len(seen) == 1 and seen.pop() in (".ad", ".dk", ".zz")
+
+
+def test_rendering_matched_alone_equals_the_full_match_filtered():
+    css = (".a{color:red; display:none} .a.b{display:block!important; width:0}"
+           " div .a{visibility:hidden} p{content-visibility:auto} .c{color:blue}")
+    body = ('<div><p id="t" class="a b" style="color:red; display:flex; visibility:visible">x'
+            '</p><p id="u" class="c">y</p></div>')
+    for ident in ("t", "u"):
+        page = page_of(css, body)
+        cascade = cascade_of(page)
+        el = target(page, ident)
+        alone = cascade.declarations(el, "rendering")      # asked first: matched alone
+        assert el not in cascade._declared
+        everything = cascade.declarations(el)
+        assert alone == [item for item in everything
+                         if item[1] in ("display", "visibility", "content-visibility")]
+    page = page_of(css, body)
+    assert cascade_of(page).rendering(target(page)) == Rendering("block", "visible", "auto")
+    assert [item[1] for item in alone] == ["display", "content-visibility"]    # <p class=c>

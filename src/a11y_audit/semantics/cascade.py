@@ -27,6 +27,7 @@ custom property, system colours) are unknown (``None``), never guessed.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -195,8 +196,8 @@ Declared = tuple[tuple, str, str, bool, str]
 _UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
 
 
-def _priority(item: Declared) -> tuple:
-    return item[0]
+# The sort key of a Declared: its priority (C-level, called for every declaration matched)
+_priority = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -264,8 +265,11 @@ class Cascade:
         self._ranks = {name: i for i, name in enumerate(layers)}
         self.sheets = [s for s in sheets if s.rules]
         self._indexes: dict[str, dict[str, list[_Entry]]] = {}
+        self._all_index: dict[str, list[_Entry]] | None = None     # _index("all"), once built
+        self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._rendering: dict[Element, Rendering] = {}
         self._declared: dict[Element, list[Declared]] = {}
+        self._declared_rendering: dict[Element, list[Declared]] = {}
         # styles shared by elements with only the browser's defaults, by parent style (whose
         # id is stable: every computed style stays in _styles) and defaults; see style()
         self._shared: dict[tuple, Style] = {}
@@ -347,60 +351,87 @@ class Cascade:
     def declarations(self, el: Element, kind: str = "all") -> list[Declared]:
         """(priority, property, value, important, origin) of every declaration that applies
         to ``el``, lowest priority first (``kind="rendering"``: display, visibility and
-        content-visibility only). Matched once per element and memoised: the rendering and
-        the full style of an element read the same list (do not change it)."""
+        content-visibility only). Memoised per element (do not change the list).
+
+        Most elements are asked first, and many only, whether they are rendered, and few
+        rules set a rendering property: the rendering list is matched against those rules
+        alone (see :meth:`_candidates`), and is the full list's rendering items in the same
+        order (a stable sort of a subsequence), read from the full list once that exists."""
         found = self._declared.get(el)
+        if kind == "rendering":
+            if found is not None:
+                return [item for item in found if item[1] in RENDERING]
+            found = self._declared_rendering.get(el)
+            if found is None:
+                found = self._declared_rendering[el] = self._match(el, rendering=True)
+            return found
         if found is None:
             found = self._declared[el] = self._match(el)
-        if kind == "rendering":
-            return [item for item in found if item[1] in RENDERING]
         return found
 
-    def _match(self, el: Element) -> list[Declared]:
+    def _match(self, el: Element, rendering: bool = False) -> list[Declared]:
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         hidden = el.get("hidden") is not None
-        if tag in _UA_BY_ATTRIBUTE:
-            found = list(_ua_declared(tag, hidden, _UA_BY_ATTRIBUTE[tag](el)))
-        else:
-            found = list(_ua_declared(tag, hidden, None))
-        index = self._index("all") if self.sheets else None
-        if index:
-            keys = ["*", tag]
-            ident = el.get("id")
-            if ident:
-                keys.append("#" + ident)
-            classes = el.get("class")
-            if classes:
-                keys.extend(_class_keys(classes))
-            mine: frozenset[str] | None = None
+        flag = _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None
+        found = list(_ua_rendering(tag, hidden, flag) if rendering
+                     else _ua_declared(tag, hidden, flag))
+        if self.sheets:
+            candidates = self._candidates(tag, el.get("id"), el.get("class"))[rendering]
             above: frozenset[str] | None = None
-            for key in keys:
-                bucket = index.get(key)
-                if bucket is None:
-                    continue
-                for own, needs_above, matches, normal, important, declared, selector in bucket:
-                    if own:
-                        if mine is None:
-                            mine = frozenset(keys)
-                        if not own <= mine:
-                            continue
-                    if needs_above:
-                        if above is None:
-                            above = self._above(el)
-                        if not needs_above <= above:
-                            continue
-                    if not matches(el):
+            for needs_above, matches, normal, important, declared, selector in candidates:
+                if needs_above:
+                    if above is None:
+                        above = self._above(el)
+                    if not needs_above <= above:
                         continue
-                    for name, value, is_important in declared:
-                        found.append((important if is_important else normal, name, value,
-                                      is_important, selector))
+                if not matches(el):
+                    continue
+                for name, value, is_important in declared:
+                    found.append((important if is_important else normal, name, value,
+                                  is_important, selector))
         inline = el.get("style")
         if inline:
             for order, (name, value, important) in enumerate(parse_declarations(inline)):
+                if rendering and name not in RENDERING:
+                    continue
                 priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
                 found.append((priority, name, value, important, "style attribute"))
         if len(found) > 1:
             found.sort(key=_priority)
+        return found
+
+    def _candidates(self, tag: str, ident: str | None, classes: str | None
+                    ) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+        """The rules an element with this tag, id and class attribute may match, in the
+        order matching visits them (universal, tag, id, then class buckets), each as
+        (ancestor keys, test, normal priority, important priority, declarations, selector);
+        then the same for the rules that set a rendering property, with only those
+        declarations. Worked out once per distinct (tag, id, class) of the page, since a
+        page repeats them (a list of cards, a menu's items): the index lookups and the check
+        of the keys the element itself must carry are then not repeated per element."""
+        signature = (tag, ident, classes)
+        found = self._by_signature.get(signature)
+        if found is not None:
+            return found
+        index = self._all_index
+        if index is None:
+            index = self._all_index = self._index("all")
+        keys = ["*", tag]
+        if ident:
+            keys.append("#" + ident)
+        if classes:
+            keys.extend(_class_keys(classes))
+        mine = frozenset(keys)
+        every, rendering = [], []
+        for key in keys:
+            for own, above, matches, normal, important, declared, selector in index.get(key, ()):
+                if own and not own <= mine:
+                    continue
+                every.append((above, matches, normal, important, declared, selector))
+                sets = _rendering_only(declared)
+                if sets:
+                    rendering.append((above, matches, normal, important, sets, selector))
+        found = self._by_signature[signature] = (tuple(every), tuple(rendering))
         return found
 
     def display_origin(self, el: Element) -> str | None:
@@ -435,8 +466,12 @@ class Cascade:
             display: str | None = "inline"
             visibility = parent.visibility
             content = "visible"
-            # the full list, other properties skipped: filtering it first costs a copy
-            for _, name, value, _, _ in self.declarations(item):
+            # the full list when it was matched already (other properties skipped:
+            # filtering it first costs a copy), else the rendering one
+            declared = self._declared.get(item)
+            if declared is None:
+                declared = self.declarations(item, "rendering")
+            for _, name, value, _, _ in declared:
                 if name not in RENDERING:
                     continue
                 lower = value.strip().lower()
@@ -893,6 +928,19 @@ def _ua_declared(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, .
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
     return tuple((_UA_PRIORITY, name, value, important, "the browser's default")
                  for name, value, important in _ua_declarations(tag, hidden, flag))
+
+
+@functools.lru_cache(maxsize=1024)
+def _ua_rendering(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, ...]:
+    """The rendering items of :func:`_ua_declared`."""
+    return tuple(item for item in _ua_declared(tag, hidden, flag) if item[1] in RENDERING)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendering_only(declarations: tuple[Declaration, ...]) -> tuple[Declaration, ...]:
+    """The display, visibility and content-visibility declarations of a rule (memoised by
+    the rule's declarations, a tuple a parsed sheet keeps)."""
+    return tuple(item for item in declarations if item[0] in RENDERING)
 
 
 def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declaration]:
