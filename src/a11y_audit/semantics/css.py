@@ -335,13 +335,17 @@ def _top_level(text: str, wanted: str) -> list[int]:
     """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
     parentheses, and are not escaped: where a selector list or a selector splits."""
     found = []
-    depth, quote, i = 0, "", 0
-    while i < len(text):
-        char = text[i]
+    depth, quote, escaped = 0, "", -1
+    # Only escapes, quotes, brackets and the wanted characters change anything: visit those
+    # (a regex finds them at C speed; long selectors made a loop over every character show).
+    for match in _structure(wanted).finditer(text):
+        i = match.start()
+        if i == escaped:
+            continue                    # the character after a backslash
+        char = match.group()
         if char == "\\":
-            i += 2
-            continue
-        if quote:
+            escaped = i + 1
+        elif quote:
             if char == quote:
                 quote = ""
         elif char in "\"'":
@@ -350,10 +354,14 @@ def _top_level(text: str, wanted: str) -> list[int]:
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif depth == 0 and char in wanted:
+        elif depth == 0:
             found.append(i)
-        i += 1
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _structure(wanted: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("\\\"'()[]" + wanted) + "]")
 
 
 def _unescape(text: str) -> str:
