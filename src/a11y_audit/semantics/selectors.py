@@ -355,16 +355,19 @@ def compile_selector(selector: str
 
 # -- simple selectors without cssselect -------------------------------------------------------
 #
-# Two selectors in three of a news site's stylesheets are compounds of a tag, classes and ids
-# joined by combinators (".card .title", "nav > ul li.active"). cssselect's parse of one costs
-# ~200 us, more than a page's matching against it, so these are read here with a regular
-# expression, into the same tests :func:`_compile` makes from cssselect's tree. Identifiers are
-# the plain ASCII ones (no escapes, no digit or "--" first): anything else goes to cssselect.
+# Most selectors of a news site's stylesheets are compounds of a tag, classes, ids and
+# pseudo-classes without arguments joined by combinators (".card .title", "nav > ul
+# li.active", ".menu a:hover"). cssselect's parse of one costs ~200 us, more than a page's
+# matching against it, so these are read here with a regular expression, into the same tests
+# :func:`_compile` makes from cssselect's tree. Identifiers are the plain ASCII ones (no
+# escapes, no digit or "--" first): anything else goes to cssselect.
 
-_SIMPLE_TEXT = re.compile(r"[-_a-zA-Z0-9.#*>+~ \t\n\r\f]+")
+_SIMPLE_TEXT = re.compile(r"[-_a-zA-Z0-9.#:*>+~ \t\n\r\f]+")
 _IDENT = r"-?[_a-zA-Z][-_a-zA-Z0-9]*"
-_SIMPLE_COMPOUND = re.compile(rf"(\*|{_IDENT})?((?:[.#]{_IDENT})*)")
-_SIMPLE_PART = re.compile(rf"([.#])({_IDENT})")
+_SIMPLE_COMPOUND = re.compile(rf"(\*|{_IDENT})?((?:[.#:]{_IDENT})*)")
+_SIMPLE_PART = re.compile(rf"([.#:])({_IDENT})")
+# CSS 2's pseudo-elements written with one colon (cssselect reads them as pseudo-elements)
+_LEGACY_PSEUDO_ELEMENTS = frozenset(("before", "after", "first-line", "first-letter"))
 _SIMPLE_SPLIT = re.compile(r"[ \t\n\r\f]*([>+~])[ \t\n\r\f]*|[ \t\n\r\f]+")
 
 
@@ -376,36 +379,50 @@ def _compile_simple(selector: str
     if not text or not _SIMPLE_TEXT.fullmatch(text):
         return None
     parts = _SIMPLE_SPLIT.split(text)
-    compounds: list[tuple[str | None, list[str], list[str]]] = []
+    compounds: list[tuple[str | None, list[str], list[str], list[str]]] = []
     for part in parts[0::2]:
         found = _SIMPLE_COMPOUND.fullmatch(part) if part else None
         if found is None:
             return None
         tag = found.group(1)
         names = _SIMPLE_PART.findall(found.group(2))
+        pseudos = [name.lower() for kind, name in names if kind == ":"]
+        if _LEGACY_PSEUDO_ELEMENTS.intersection(pseudos):
+            return None
         compounds.append((None if tag in (None, "*") else tag.lower(),
                           [name for kind, name in names if kind == "#"],
-                          [name for kind, name in names if kind == "."]))
+                          [name for kind, name in names if kind == "."], pseudos))
     combinators = [symbol or " " for symbol in parts[1::2]]
     ids = sum(len(c[1]) for c in compounds)
-    classes = sum(len(c[2]) for c in compounds)
+    classes = sum(len(c[2]) + len(c[3]) for c in compounds)
     tags = sum(1 for c in compounds if c[0] is not None)
     above: set[str] = set()
-    for (tag, idents, names), symbol in zip(compounds, combinators, strict=False):
+    for (tag, idents, names, _), symbol in zip(compounds, combinators, strict=False):
         if symbol in (" ", ">"):
             above.update("#" + ident for ident in idents)
             above.update("." + name for name in names)
             if tag is not None:
                 above.add(tag)
-    matcher = _compound_test(*compounds[0])
-    for symbol, compound in zip(combinators, compounds[1:], strict=True):
-        matcher = _combine(matcher, symbol, _compound_test(*compound))
+    try:
+        matcher = _compound_test(*compounds[0])
+        for symbol, compound in zip(combinators, compounds[1:], strict=True):
+            matcher = _combine(matcher, symbol, _compound_test(*compound))
+    except Unsupported:
+        return None             # cssselect's tree says the same (an unknown pseudo-class)
     return matcher, (ids, classes, tags), frozenset(above)
 
 
-def _compound_test(tag: str | None, idents: list[str], names: list[str]) -> Matcher:
-    """The test of one compound: what the ``Element``, ``Hash`` and ``Class`` branches of
-    :func:`_compile` test, in one function."""
+def _compound_test(tag: str | None, idents: list[str], names: list[str],
+                   pseudos: list[str]) -> Matcher:
+    """The test of one compound: what :func:`_compile` tests for its ``Element``, ``Hash``,
+    ``Class`` and argument-less ``Pseudo`` parts."""
+    test = _plain_compound(tag, idents, names)
+    for ident in pseudos:
+        test = _pseudo(ident, test)
+    return test
+
+
+def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Matcher:
     if not idents and len(names) == 1:
         name = names[0]
         if tag is None:
