@@ -268,6 +268,11 @@ class Page:
         """The element's computed style (:mod:`a11y_audit.semantics.cascade`), memoised."""
         return self._cascade.style(el)
 
+    def declares_font_size(self, el: Element) -> bool:
+        """``style(el).font_size_own is not None``, without computing the style of elements
+        that declare no font size (see :meth:`Cascade.declares_font_size`)."""
+        return self._cascade.declares_font_size(el)
+
     @cached_property
     def _cascade(self):  # -> a11y_audit.semantics.cascade.Cascade
         # The page's one cascade (cascade_of memoises it), looked up once: style() is asked

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from a11y_audit.checks.contrast import text_elements
 from a11y_audit.rule import Element
-from a11y_audit.semantics.cascade import cascade_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 BROWSER = "the browser's default"
 ABSOLUTE_UNITS = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
 _UNIT = re.compile(r"^-?[\d.]+(?:e-?\d+)?([a-z%]*)$")
-_SIZE_PROPERTIES = frozenset(("font", "font-size"))    # the cascade expands font to font-size
 
 
 def unit(value: str) -> str:
@@ -40,7 +38,6 @@ def declaring(page: Page, el: Element) -> Element | None:
     is set in (a page's rule or the browser's own, as for headings); None when none does.
     Memoised along the way up, so deep pages stay linear."""
     memo: dict[Element, Element | None] = page.memo("fontsize.declaring", lambda _: {})
-    declarations = cascade_of(page).declarations
     chain = []
     node: Element | None = el
     found: Element | None = None
@@ -48,11 +45,7 @@ def declaring(page: Page, el: Element) -> Element | None:
         if node in memo:
             found = memo[node]
             break
-        # Only a font or font-size declaration (the page's or the browser's) gives an element
-        # a size of its own: read the matched declarations, memoised and already listed for
-        # rendering, before computing a whole style that most elements do not need here.
-        if any(name in _SIZE_PROPERTIES for _, name, *_ in declarations(node)) and (
-                page.style(node).font_size_own is not None):
+        if page.declares_font_size(node):
             found = node
             break
         chain.append(node)

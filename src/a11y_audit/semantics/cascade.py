@@ -217,6 +217,17 @@ class _Entry(NamedTuple):
     important: tuple            # ... and of its !important ones
     declarations: tuple[Declaration, ...]
     selector: str
+    parts: tuple[tuple[Declaration, ...], ...]     # declarations of each _PARTS entry
+
+
+# The partial lists :meth:`Cascade.declarations` matches alone, by slot (0 is every property):
+# many elements are asked only whether they are rendered, or only whether they declare a
+# font size, and few rules set those properties.
+_PARTS: dict[str, tuple[int, frozenset[str]]] = {
+    "rendering": (1, RENDERING),
+    "font-size": (2, frozenset(("font-size", "font"))),
+}
+_PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-size"][1])
 
 
 class Cascade:
@@ -269,7 +280,9 @@ class Cascade:
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._rendering: dict[Element, Rendering] = {}
         self._declared: dict[Element, list[Declared]] = {}
-        self._declared_rendering: dict[Element, list[Declared]] = {}
+        # partial lists matched alone, by _PARTS slot (see declarations())
+        self._partial: tuple[dict[Element, list[Declared]], ...] = tuple(
+            {} for _ in _PART_NAMES)
         # styles shared by elements with only the browser's defaults, by parent style (whose
         # id is stable: every computed style stays in _styles) and defaults; see style()
         self._shared: dict[tuple, Style] = {}
@@ -304,7 +317,9 @@ class Cascade:
                         rule.own - {key}, rule.above | compiled[2], compiled[0],
                         (1, 0, rank, compiled[1], position, rule.order),
                         (2, 0, -rank, compiled[1], position, rule.order),
-                        rule.declarations, rule.selector))
+                        rule.declarations, rule.selector,
+                        tuple(tuple(d for d in rule.declarations if d[0] in names)
+                              for names in _PART_NAMES[1:])))
         self._indexes[kind] = merged
         return merged
 
@@ -350,33 +365,39 @@ class Cascade:
 
     def declarations(self, el: Element, kind: str = "all") -> list[Declared]:
         """(priority, property, value, important, origin) of every declaration that applies
-        to ``el``, lowest priority first (``kind="rendering"``: display, visibility and
-        content-visibility only). Memoised per element (do not change the list).
+        to ``el``, lowest priority first. ``kind="rendering"``: display, visibility and
+        content-visibility only; ``"font-size"``: font-size and font only. Memoised per
+        element (do not change the list).
 
-        Most elements are asked first, and many only, whether they are rendered, and few
-        rules set a rendering property: the rendering list is matched against those rules
-        alone (see :meth:`_candidates`), and is the full list's rendering items in the same
-        order (a stable sort of a subsequence), read from the full list once that exists."""
+        Most elements are asked first, and many only, whether they are rendered, or whether
+        they declare a font size, and few rules set those properties: such a partial list is
+        matched against those rules alone (see :meth:`_candidates`), and is the full list's
+        items of those properties in the same order (a stable sort of a subsequence), read
+        from the full list once that exists."""
         found = self._declared.get(el)
-        if kind == "rendering":
-            if found is not None:
-                return [item for item in found if item[1] in RENDERING]
-            found = self._declared_rendering.get(el)
+        if kind == "all":
             if found is None:
-                found = self._declared_rendering[el] = self._match(el, rendering=True)
+                found = self._declared[el] = self._match(el)
             return found
+        slot, names = _PARTS[kind]
+        if found is not None:
+            return [item for item in found if item[1] in names]
+        memo = self._partial[slot]
+        found = memo.get(el)
         if found is None:
-            found = self._declared[el] = self._match(el)
+            found = memo[el] = self._match(el, slot)
         return found
 
-    def _match(self, el: Element, rendering: bool = False) -> list[Declared]:
+    def _match(self, el: Element, slot: int = 0) -> list[Declared]:
+        """The declarations that apply to ``el``, sorted (see :meth:`declarations`); only
+        those of the properties of ``_PART_NAMES[slot]`` when slot is not 0."""
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         hidden = el.get("hidden") is not None
         flag = _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None
-        found = list(_ua_rendering(tag, hidden, flag) if rendering
+        found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
         if self.sheets:
-            candidates = self._candidates(tag, el.get("id"), el.get("class"))[rendering]
+            candidates = self._candidates(tag, el.get("id"), el.get("class"))[slot]
             above: frozenset[str] | None = None
             for needs_above, matches, normal, important, declared, selector in candidates:
                 if needs_above:
@@ -391,8 +412,9 @@ class Cascade:
                                   is_important, selector))
         inline = el.get("style")
         if inline:
+            names = _PART_NAMES[slot]
             for order, (name, value, important) in enumerate(parse_declarations(inline)):
-                if rendering and name not in RENDERING:
+                if names is not None and name not in names:
                     continue
                 priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
                 found.append((priority, name, value, important, "style attribute"))
@@ -401,14 +423,15 @@ class Cascade:
         return found
 
     def _candidates(self, tag: str, ident: str | None, classes: str | None
-                    ) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+                    ) -> tuple[tuple[tuple, ...], ...]:
         """The rules an element with this tag, id and class attribute may match, in the
         order matching visits them (universal, tag, id, then class buckets), each as
         (ancestor keys, test, normal priority, important priority, declarations, selector);
-        then the same for the rules that set a rendering property, with only those
-        declarations. Worked out once per distinct (tag, id, class) of the page, since a
-        page repeats them (a list of cards, a menu's items): the index lookups and the check
-        of the keys the element itself must carry are then not repeated per element."""
+        then the same for each of the partial lists (``_PARTS``): the rules that set one of
+        its properties, with only those declarations. Worked out once per distinct (tag, id,
+        class) of the page, since a page repeats them (a list of cards, a menu's items): the
+        index lookups and the check of the keys the element itself must carry are then not
+        repeated per element."""
         signature = (tag, ident, classes)
         found = self._by_signature.get(signature)
         if found is not None:
@@ -422,16 +445,18 @@ class Cascade:
         if classes:
             keys.extend(_class_keys(classes))
         mine = frozenset(keys)
-        every, rendering = [], []
+        lists: tuple[list[tuple], ...] = tuple([] for _ in _PART_NAMES)
+        every = lists[0]
         for key in keys:
-            for own, above, matches, normal, important, declared, selector in index.get(key, ()):
+            for entry in index.get(key, ()):
+                own, above, matches, normal, important, declared, selector, parts = entry
                 if own and not own <= mine:
                     continue
                 every.append((above, matches, normal, important, declared, selector))
-                sets = _rendering_only(declared)
-                if sets:
-                    rendering.append((above, matches, normal, important, sets, selector))
-        found = self._by_signature[signature] = (tuple(every), tuple(rendering))
+                for part, sets in zip(lists[1:], parts, strict=True):
+                    if sets:
+                        part.append((above, matches, normal, important, sets, selector))
+        found = self._by_signature[signature] = tuple(tuple(part) for part in lists)
         return found
 
     def display_origin(self, el: Element) -> str | None:
@@ -453,6 +478,18 @@ class Cascade:
         on ``el``: the page's own CSS decides whether it is displayed."""
         return any(priority[0] >= 1 and priority[1] == 0
                    for priority, *_ in self.declarations(el, "rendering"))
+
+    def declares_font_size(self, el: Element) -> bool:
+        """The computed style of ``el`` has a font size declared on the element itself
+        (:attr:`Style.font_size_own`: a page's rule, the style attribute or the browser's
+        default, as for headings). Without a ``font-size`` or ``font`` declaration it has
+        none, and the style is not computed to say so."""
+        style = self._styles.get(el)
+        if style is None:
+            if not self.declarations(el, "font-size"):
+                return False
+            style = self.style(el)
+        return style.font_size_own is not None
 
     def rendering(self, el: Element) -> Rendering:
         """Computed display, visibility and content-visibility (memoised): what
@@ -931,16 +968,10 @@ def _ua_declared(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, .
 
 
 @functools.lru_cache(maxsize=1024)
-def _ua_rendering(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, ...]:
-    """The rendering items of :func:`_ua_declared`."""
-    return tuple(item for item in _ua_declared(tag, hidden, flag) if item[1] in RENDERING)
-
-
-@functools.lru_cache(maxsize=4096)
-def _rendering_only(declarations: tuple[Declaration, ...]) -> tuple[Declaration, ...]:
-    """The display, visibility and content-visibility declarations of a rule (memoised by
-    the rule's declarations, a tuple a parsed sheet keeps)."""
-    return tuple(item for item in declarations if item[0] in RENDERING)
+def _ua_part(tag: str, hidden: bool, flag: bool | None, slot: int) -> tuple[Declared, ...]:
+    """The items of :func:`_ua_declared` of the properties of ``_PART_NAMES[slot]``."""
+    names = _PART_NAMES[slot]
+    return tuple(item for item in _ua_declared(tag, hidden, flag) if item[1] in names)
 
 
 def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declaration]:
