@@ -434,12 +434,12 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
         def tag_and_class(el: Element) -> bool:
             value = el.get("class")
             return (value is not None and name in value and name in value.split()
-                    and tag_of(el) == tag)
+                    and el.tag == tag)
         return tag_and_class
     if not idents and not names:
         if tag is None:
             return lambda el: True
-        return lambda el: tag_of(el) == tag
+        return lambda el: el.tag == tag
     wanted = frozenset(names)
 
     def compound(el: Element) -> bool:
@@ -451,7 +451,7 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
             value = el.get("class")
             if value is None or not wanted.issubset(value.split()):
                 return False
-        return tag is None or tag_of(el) == tag
+        return tag is None or el.tag == tag
     return compound
 
 
