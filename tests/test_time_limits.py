@@ -271,3 +271,29 @@ def test_an_alarm_scope_in_a_callers_limit_changes_nothing():
                 pass
         assert signal.getitimer(signal.ITIMER_REAL)[0] > 0     # the caller's timer re-armed
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_timer_left_armed_for_an_ended_limit_fires_harmlessly():
+    """Limits leave the timer armed when they end (two system calls less per rule): when it
+    fires for a limit whose block has ended, the handler re-arms it for the limits in force
+    and raises nothing; a later limit still stops its block."""
+    import signal
+
+    endless = Endless()
+    with limits.alarm_scope():
+        with time_limit(0.05):
+            pass                           # ends at once; its timer stays armed
+        with time_limit(30.0) as second:
+            # Runs until the early timer has fired and was re-armed for this limit (30 s).
+            endless.loop(lambda: signal.getitimer(signal.ITIMER_REAL)[0] > 1.0
+                         and endless.escape.set())
+        assert not second.expired
+        third = time_limit(0.05)
+
+        def run_third() -> None:
+            with third:
+                Endless().loop()
+
+        assert isinstance(outcome_of(run_third), TimeLimit)
+        assert third.expired
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

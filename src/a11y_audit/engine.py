@@ -8,7 +8,7 @@ from typing import Any
 
 from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
-from a11y_audit.fingerprint import fingerprint
+from a11y_audit.fingerprint import PAGE_LEVEL, content_key, fingerprint
 from a11y_audit.limits import (
     DEFAULT_LIMITS,
     AuditLimits,
@@ -89,17 +89,28 @@ def audit_page(
                 report.errors.append(f"rule {loaded.id} crashed: {type(exc).__name__}: {exc}")
                 summary.outcome = Outcome.CANT_TELL
                 continue
+            passed = 0
             for result in results:
+                outcome = result.outcome
                 if in_scope is not None and not in_scope(result.element):
                     continue
                 if marks and is_suppressed(result.element, loaded.id, marks):
-                    if result.outcome is not Outcome.PASSED:
+                    if outcome is not PASSED:
                         report.suppressed += 1
                     continue
-                summary.add(result.outcome)
-                if include_passed or result.outcome is not Outcome.PASSED:
-                    report.findings.append(locate(page, loaded, result.outcome, result.element,
-                                                  result.message, result.related))
+                if outcome is PASSED:
+                    # The common case (~800 a page): counted, located only on request.
+                    passed += 1
+                    if not include_passed:
+                        continue
+                else:
+                    summary.add(outcome)
+                report.findings.append(locate(page, loaded, outcome, result.element,
+                                              result.message, result.related))
+            if passed:
+                summary.passed = passed
+                if summary.outcome is Outcome.INAPPLICABLE:
+                    summary.outcome = PASSED
     if skipped:
         report.errors.append(f"page time limit ({budget.total:g} s) reached; not run, outcome "
                              f"cantTell: {', '.join(skipped)}")
@@ -107,6 +118,7 @@ def audit_page(
     return report
 
 
+PASSED = Outcome.PASSED
 IGNORE_ATTRIBUTE = "data-a11y-ignore"
 _ALL = frozenset(("*", "all"))
 
@@ -135,27 +147,32 @@ def is_suppressed(element: Any, rule_id: str, marks: dict[Any, set[str]]) -> boo
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
            message: str, related: Sequence[Any] = ()) -> Finding:
     rule = loaded.rule
+    place = _place(page, element)
+    text = place.snippet
+    if related:
+        inside = next((el for el in related if _contains(element, el)), None)
+        if inside is not None:
+            shown = source_map.snippet(page.location(element), page.location(inside))
+            text = shown if shown is not None else dom.snippet(element)
     path = page.template_path(element)
-    where = page.location(element)
-    inside = next((el for el in related if _contains(element, el)), None)
-    text = source_map.snippet(where, page.location(inside) if inside is not None else None)
     return Finding(
         rule=rule.id,
         outcome=outcome,
         impact=rule.impact,  # type: ignore[arg-type]
         message=message or rule.help,
-        selector=page.css_path(element),
-        xpath=page.xpath(element),
-        line=where.line,
-        column=where.column,
-        snippet=text if text is not None else dom.snippet(element),
+        selector=place.selector,
+        xpath=place.xpath,
+        line=place.line,
+        column=place.column,
+        snippet=text,
         wcag=rule.wcag,
         help=rule.help,
         help_url=rule.help_url,
         path=path,
-        fingerprint=fingerprint(rule.id, element, path, message, related),
-        related=tuple(_related(page, el) for el in dict.fromkeys(related)
-                      if el is not element),
+        fingerprint=fingerprint(rule.id, element, path, message, related,
+                                key=_content_key(page, element)),
+        related=tuple(_place(page, el) for el in dict.fromkeys(related)
+                      if el is not element) if related else (),
     )
 
 
@@ -163,12 +180,33 @@ def _contains(container: Any, el: Any) -> bool:
     return any(node is container for node in el.iterancestors())
 
 
-def _related(page: Page, el: Any) -> Related:
-    where = page.location(el)
-    text = source_map.snippet(where)
-    return Related(selector=page.css_path(el), xpath=page.xpath(el), line=where.line,
-                   column=where.column,
-                   snippet=text if text is not None else dom.snippet(el))
+def _place(page: Page, el: Any) -> Related:
+    """Where ``el`` is (selector, XPath, line, column, snippet), once per element: several
+    rules' findings, and the related elements of others, often name the same element."""
+    places: dict[Any, Related] = page.memo("engine.places", _new_memo)
+    found = places.get(el)
+    if found is None:
+        where = page.location(el)
+        text = source_map.snippet(where)
+        found = places[el] = Related(
+            selector=page.css_path(el), xpath=page.xpath(el), line=where.line,
+            column=where.column, snippet=text if text is not None else dom.snippet(el))
+    return found
+
+
+def _content_key(page: Page, el: Any) -> str | None:
+    """:func:`a11y_audit.fingerprint.content_key`, once per element (None on page-level
+    elements, whose key depends on the finding)."""
+    keys: dict[Any, str | None] = page.memo("engine.content_keys", _new_memo)
+    try:
+        return keys[el]
+    except KeyError:
+        key = keys[el] = None if dom.tag_of(el) in PAGE_LEVEL else content_key(el)
+        return key
+
+
+def _new_memo(page: Page) -> dict[Any, Any]:
+    return {}
 
 
 def audit_html(

@@ -94,10 +94,13 @@ def judged_key(el: etree._Element, message: str, related: Sequence[etree._Elemen
 
 
 def fingerprint(rule_id: str, el: etree._Element, path: str | None = None,
-                message: str = "", related: Sequence[etree._Element] = ()) -> str:
+                message: str = "", related: Sequence[etree._Element] = (),
+                key: str | None = None) -> str:
     """A finding's stable identity. On ``<html>``/``<body>`` (page-level findings) it hashes
-    :func:`judged_key`; on any other element, the element's content."""
-    key = (judged_key(el, message, related) if el.tag in PAGE_LEVEL
-           else content_key(el))
+    :func:`judged_key`; on any other element, the element's content (``key``: its
+    :func:`content_key`, when the caller has it already)."""
+    if key is None:
+        key = (judged_key(el, message, related) if el.tag in PAGE_LEVEL
+               else content_key(el))
     data = "\x1e".join((rule_id, path or template_path(el), key))
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]

@@ -65,8 +65,11 @@ def can_time_limit() -> bool:
     return _SET_ASYNC_EXC is not None
 
 
+_HAS_TIMER = hasattr(signal, "setitimer")
+
+
 def _on_main_thread() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return _HAS_TIMER and threading.current_thread() is threading.main_thread()
 
 
 try:  # CPython: raise an exception in another thread at its next bytecode
@@ -115,7 +118,11 @@ class Deadline:
             if not any(d._previous is not None for d in stack):
                 self._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
             stack.append(self)
-            _arm_timer(stack)
+            # Lazy: a timer already due at or before this end serves this limit too (the
+            # handler re-arms when it fires for a limit that has ended). One setitimer per
+            # limit in and out cost 2 syscalls per rule, most of the engine's cost per rule.
+            if _armed_end is None or _armed_end > self.end:
+                _arm_timer(stack)
         else:
             stack.append(self)
             if _SET_ASYNC_EXC is not None:
@@ -130,13 +137,14 @@ class Deadline:
         if self._main:
             try:
                 if self._previous is not None:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    _set_timer(None)
             finally:
                 stack.remove(self)
                 if self._previous is not None:
                     signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
-                elif stack:
-                    _arm_timer(stack)     # the enclosing limits' timer, as it was
+                elif stack and _armed_end is None:
+                    _arm_timer(stack)     # this limit's timer fired: arm the enclosing ones'
+                # else the timer stays as it is, due at or before every end still in force
             return
         try:
             with _WATCHDOG.lock:
@@ -188,12 +196,24 @@ def _first(stack: list[Deadline]) -> Deadline:
     return first
 
 
-def _arm_timer(stack: list[Deadline]) -> None:
-    end = _first(stack).end
+# When the main thread's SIGALRM timer is due (a time.monotonic() value), None when it is not
+# armed. Invariant while limits are in force on the main thread: the timer is due at or before
+# the earliest of their ends, so it may fire early (for a limit whose block has ended), never late.
+_armed_end: float | None = None
+
+
+def _set_timer(end: float | None) -> None:
+    global _armed_end
+    _armed_end = end
     if end is not None:
         signal.setitimer(signal.ITIMER_REAL, max(end - time.monotonic(), 1e-6))
-    else:       # only an alarm_scope is left: no limit in force
+    else:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _arm_timer(stack: list[Deadline]) -> None:
+    # end None: only an alarm_scope is left, no limit in force
+    _set_timer(_first(stack).end)
 
 
 class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
@@ -229,16 +249,23 @@ class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
         stack = _stack()
         try:
             if not any(d.end is not None for d in stack):
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                _set_timer(None)
         finally:
             stack.remove(entry)
             signal.signal(signal.SIGALRM, entry._previous)  # type: ignore[arg-type]
 
 
 def _alarm(signum: int, frame: object) -> None:
+    global _armed_end
+    _armed_end = None                  # the timer fired: it is no longer armed
     stack = _stack()
     if stack:
-        _first(stack).expired = True
+        first = _first(stack)
+        if first.end is None or first.end > time.monotonic():
+            # Early: the limit it was armed for has ended (timers are left armed lazily).
+            _arm_timer(stack)
+            return
+        first.expired = True
     raise TimeLimit
 
 
@@ -286,8 +313,9 @@ _WATCHDOG = _Watchdog()
 def _after_fork() -> None:
     # A forked child has no watchdog thread, and the parent's lock may have been held at the
     # fork: start afresh.
-    global _WATCHDOG
+    global _WATCHDOG, _armed_end
     _WATCHDOG = _Watchdog()
+    _armed_end = None      # a child does not inherit its parent's interval timer
 
 
 if hasattr(os, "register_at_fork"):

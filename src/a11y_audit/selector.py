@@ -31,7 +31,8 @@ class Selectors:
         self.duplicates = frozenset(duplicates)
         self._class_counts: dict[str, Counter[str]] = {}
         self._anchors: dict[etree._Element, str | None] = {}
-        self._positions: dict[etree._Element, dict[etree._Element, tuple[int, bool]]] = {}
+        self._positions: dict[etree._Element,
+                              tuple[dict[etree._Element, int], dict[object, int]]] = {}
         self._css_paths: dict[etree._Element, str] = {}
         self._xpaths: dict[etree._Element, str] = {}
 
@@ -74,14 +75,15 @@ class Selectors:
         """(1-based index among same-tag siblings, whether there are several)."""
         table = self._positions.get(parent)
         if table is None:
-            seen: Counter[object] = Counter()
+            # Plain dicts, one pass (a Counter and a second dict cost twice as much: this
+            # runs for every ancestor of every located element).
             ranks: dict[etree._Element, int] = {}
+            counts: dict[object, int] = {}
             for child in parent.iterchildren(etree.Element):   # elements, no comments
-                seen[child.tag] += 1
-                ranks[child] = seen[child.tag]
-            table = {child: (rank, seen[child.tag] > 1) for child, rank in ranks.items()}
-            self._positions[parent] = table
-        return table[el]
+                tag = child.tag
+                ranks[child] = counts[tag] = counts.get(tag, 0) + 1
+            table = self._positions[parent] = (ranks, counts)
+        return table[0][el], table[1][el.tag] > 1
 
     def css_path(self, el: etree._Element) -> str:
         """The selector, memoised per element and built from the parent's: locating every
