@@ -115,7 +115,7 @@ class Deadline:
         self._thread = threading.get_ident()
         self._main = _on_main_thread()
         if self._main:
-            if not any(d._previous is not None for d in stack):
+            if not _handler_installed(stack):
                 self._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
             stack.append(self)
             # Lazy: a timer already due at or before this end serves this limit too (the
@@ -186,6 +186,13 @@ def check() -> None:
             raise TimeLimit
 
 
+def _handler_installed(stack: list[Deadline]) -> bool:
+    """Whether a limit or scope on this stack has installed our SIGALRM handler: the outermost
+    one, asked first (this runs once per rule)."""
+    return bool(stack) and (stack[0]._previous is not None
+                            or any(d._previous is not None for d in stack))
+
+
 def _first(stack: list[Deadline]) -> Deadline:
     """The limit that ends first (on a tie the outermost: a page limit beats a rule limit)."""
     first = stack[0]
@@ -233,7 +240,7 @@ class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
     def __enter__(self) -> alarm_scope:
         if _on_main_thread():
             stack = _stack()
-            if not any(d._previous is not None for d in stack):
+            if not _handler_installed(stack):
                 entry = Deadline(None)
                 entry._main = True
                 entry._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL

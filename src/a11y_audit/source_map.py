@@ -111,9 +111,11 @@ class SourceMap:
             self._line_starts = [0, *lengths]
         return bisect_right(self._line_starts, offset)
 
-    def column(self, offset: int) -> int:
-        """1-based; from the line starts, not a search back (quadratic on a one-line page)."""
-        line = self.line(offset)
+    def column(self, offset: int, line: int | None = None) -> int:
+        """1-based; from the line starts, not a search back (quadratic on a one-line page).
+        ``line``: the offset's line, when the caller has it."""
+        if line is None:
+            line = self.line(offset)
         assert self._line_starts is not None
         return offset - self._line_starts[line - 1] + 1
 
@@ -186,10 +188,13 @@ class SourceMap:
                 seen[other.sourceline] = ranks[other] + 1
         return ranks.get(el, -1)
 
-    def end_of(self, start: int, name: str, within: int) -> int | None:
+    def end_of(self, start: int, name: str, within: int,
+               head_end: int | None = None) -> int | None:
         """Offset after the element's end tag, if it ends within ``within`` characters of its
-        start (a snippet needs no more, and this keeps locating bounded on huge containers)."""
-        head_end = self.head_end(start)
+        start (a snippet needs no more, and this keeps locating bounded on huge containers).
+        ``head_end``: :meth:`head_end` of ``start``, when the caller has it."""
+        if head_end is None:
+            head_end = self.head_end(start)
         if name in VOID_ELEMENTS or self.text[head_end - 2:head_end] == "/>":
             return head_end
         depth = 0
@@ -222,11 +227,12 @@ def locate(source_map: SourceMap | None, el: etree._Element,
         index = source_map.start_tag(el, same_tag)
         if index is not None:
             start = index
-            end = source_map.end_of(start, tag_of(el), SNIPPET_LIMIT)
+            head_end = source_map.head_end(start)
+            end = source_map.end_of(start, tag_of(el), SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
-            return Location(source_map.line(start), source_map.column(start), source,
-                            text[start:source_map.head_end(start)])
+            line = source_map.line(start)
+            return Location(line, source_map.column(start, line), source, text[start:head_end])
     return Location(el.sourceline, None, None, opening_tag(el, 10_000))
 
 
