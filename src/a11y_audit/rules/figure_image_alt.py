@@ -70,6 +70,7 @@ Options
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
@@ -114,19 +115,35 @@ class _Patterns:
         self.credit = [re.compile(p, re.I) for p in options["credit-classes"]]
         self.itemprops = {v.lower() for v in options["caption-itemprops"]}
         self.depth = int(options["wrapper-depth"])
+        # Answers by attribute values: a page's cards repeat the same few class lists, and
+        # every element of every image's wrappers is asked.
+        self._credits: dict[str | None, bool] = {}
+        self._captions: dict[tuple[str | None, str | None], bool] = {}
 
-    def _classes(self, el: Element, patterns: list[re.Pattern[str]]) -> bool:
-        tokens = (el.get("class") or "").split()
+    @staticmethod
+    def _classes(classes: str | None, patterns: list[re.Pattern[str]]) -> bool:
+        tokens = (classes or "").split()
         return any(p.search(token) for token in tokens for p in patterns)
 
     def is_credit(self, el: Element) -> bool:
-        return self._classes(el, self.credit)
+        classes = el.get("class")
+        found = self._credits.get(classes)
+        if found is None:
+            found = self._credits[classes] = self._classes(classes, self.credit)
+        return found
 
     def is_caption(self, el: Element) -> bool:
-        if self.is_credit(el):
+        key = (el.get("class"), el.get("itemprop"))
+        found = self._captions.get(key)
+        if found is None:
+            found = self._captions[key] = self._is_caption(*key)
+        return found
+
+    def _is_caption(self, classes: str | None, itemprop: str | None) -> bool:
+        if self._classes(classes, self.credit):
             return False
-        props = {v.lower() for v in (el.get("itemprop") or "").split()}
-        return bool(props & self.itemprops) or self._classes(el, self.caption)
+        props = {v.lower() for v in (itemprop or "").split()}
+        return bool(props & self.itemprops) or self._classes(classes, self.caption)
 
 
 def _heard_text(page: Page, caption: Element, patterns: _Patterns | None) -> str:
@@ -168,7 +185,7 @@ def find_caption(page: Page, image: Any, patterns: _Patterns) -> Element | None:
         for level, ancestor in enumerate(el.iterancestors()):
             if level >= patterns.depth or tag_of(ancestor) in ("body", "main", "article"):
                 break
-            if sum(1 for _ in ancestor.iter("img")) > 1:
+            if next(islice(ancestor.iter("img"), 1, None), None) is not None:
                 break  # it holds other images: a gallery or a section, not this image's wrapper
             scopes.append(ancestor)
     for scope in scopes:

@@ -83,8 +83,10 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if el is page.root or el.tag in _SKIP:
             continue
         expected = scripts.scripts_of_language(el.get("lang"))
+        if not expected:
+            continue        # a language we do not know (asked first: no text to gather)
         text = _own_text(page, el, top=True)
-        if expected and text and not expected.isdisjoint(scripts.scripts_in(text)):
+        if text and not expected.isdisjoint(scripts.scripts_in(text)):
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
     if not _may_hold_other_scripts(page):
         return

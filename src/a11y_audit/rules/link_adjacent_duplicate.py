@@ -82,7 +82,7 @@ def _normalise(href: str) -> str:
 
 
 def _kind(el: Element) -> str:
-    image = any(True for _ in el.iter(*_IMAGES))
+    image = next(el.iter(*_IMAGES), None) is not None
     if _has_text(el):
         return "both" if image else "text"
     return "image" if image else "empty"

@@ -124,17 +124,15 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
         # Class lists repeat across a page's cards and teasers: each distinct (class, id,
         # aria-label) is matched once.
         matches: dict[tuple[str | None, str | None, str | None], bool] = {}
-        # Each element once: by its first attribute of class, id, aria-label (and role, for
-        # a pattern that matches the empty hint).
-        for name, earlier in (("class", ()), ("id", ("class",)),
-                              ("aria-label", ("class", "id")),
-                              ("role", ("class", "id", "aria-label"))):
+        # (role too: a pattern may match the empty hint of an element with a role only; an
+        # element in two lists is a dictionary hit the second time)
+        for name in ("class", "id", "aria-label", "role"):
             for el in by_attribute.get(name, ()):
-                if earlier and any(el.get(other) is not None for other in earlier):
-                    continue
                 key = (el.get("class"), el.get("id"), el.get("aria-label"))
                 found = matches.get(key)
                 if found is None:
+                    if tag_of(el) in _NOT_CONTAINERS:
+                        continue    # links, images and svg paths: no need to match them
                     found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
                 if found:
                     candidates.add(el)
