@@ -228,6 +228,7 @@ _PARTS: dict[str, tuple[int, frozenset[str]]] = {
     "font-size": (2, frozenset(("font-size", "font"))),
 }
 _PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-size"][1])
+_RENDERING_SLOT = _PARTS["rendering"][0]
 
 
 class Cascade:
@@ -279,6 +280,8 @@ class Cascade:
         self._all_index: dict[str, list[_Entry]] | None = None     # _index("all"), once built
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._rendering: dict[Element, Rendering] = {}
+        # renderings of elements only the browser's defaults apply to (see _own_rendering)
+        self._ua_renderings: dict[tuple, Rendering] = {}
         self._declared: dict[Element, list[Declared]] = {}
         # partial lists matched alone, by _PARTS slot (see declarations())
         self._partial: tuple[dict[Element, list[Declared]], ...] = tuple(
@@ -500,34 +503,55 @@ class Cascade:
             return found
         chain, parent = unknown_chain(memo, el, _ROOT_RENDERING)
         for item in chain:
-            display: str | None = "inline"
-            visibility = parent.visibility
-            content = "visible"
-            # the full list when it was matched already (other properties skipped:
-            # filtering it first costs a copy), else the rendering one
-            declared = self._declared.get(item)
-            if declared is None:
-                declared = self.declarations(item, "rendering")
-            for _, name, value, _, _ in declared:
-                if name not in RENDERING:
-                    continue
-                lower = value.strip().lower()
-                unknown = "var(" in lower or "env(" in lower
-                if name == "display":
-                    display = (None if unknown else "inline" if lower in _RESETS
-                               else lower.split()[0] if lower else display)
-                elif name == "visibility":
-                    visibility = (parent.visibility if lower in ("inherit", "unset")
-                                  else "visible" if lower in _RESETS
-                                  else None if unknown else lower)
-                else:
-                    content = "visible" if lower in _RESETS or unknown else lower
-            if display is None or visibility is None:     # var(): custom properties decide
-                full = self.style(item)
-                display = full.display if display is None else display
-                visibility = full.visibility if visibility is None else visibility
-            parent = memo[item] = Rendering(display, visibility, content)
+            parent = memo[item] = self._own_rendering(item, parent)
         return parent
+
+    def _own_rendering(self, el: Element, parent: Rendering) -> Rendering:
+        """:meth:`rendering` of ``el`` given its parent's."""
+        declared = self._declared.get(el)
+        if declared is None:
+            tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
+            if el.get("style") is None and (not self.sheets or not self._candidates(
+                    tag, el.get("id"), el.get("class"))[_RENDERING_SLOT]):
+                # Only the browser's defaults can apply, as for most elements of a page: the
+                # answer follows from the tag, the attributes the defaults read and the
+                # parent's values, worked out once per combination.
+                key = (tag, el.get("hidden") is not None,
+                       _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None, parent)
+                found = self._ua_renderings.get(key)
+                if found is None:
+                    found = self._ua_renderings[key] = self._computed_rendering(
+                        el, parent, self.declarations(el, "rendering"))
+                return found
+            declared = self.declarations(el, "rendering")
+        # the full list when it was matched already (other properties skipped: filtering it
+        # first costs a copy), else the rendering one
+        return self._computed_rendering(el, parent, declared)
+
+    def _computed_rendering(self, el: Element, parent: Rendering,
+                            declared: list[Declared]) -> Rendering:
+        display: str | None = "inline"
+        visibility = parent.visibility
+        content = "visible"
+        for _, name, value, _, _ in declared:
+            if name not in RENDERING:
+                continue
+            lower = value.strip().lower()
+            unknown = "var(" in lower or "env(" in lower
+            if name == "display":
+                display = (None if unknown else "inline" if lower in _RESETS
+                           else lower.split()[0] if lower else display)
+            elif name == "visibility":
+                visibility = (parent.visibility if lower in ("inherit", "unset")
+                              else "visible" if lower in _RESETS
+                              else None if unknown else lower)
+            else:
+                content = "visible" if lower in _RESETS or unknown else lower
+        if display is None or visibility is None:     # var(): custom properties decide
+            full = self.style(el)
+            display = full.display if display is None else display
+            visibility = full.visibility if visibility is None else visibility
+        return Rendering(display, visibility, content)
 
     def _above(self, el: Element) -> frozenset[str]:
         """Ids, classes and tags of the element's ancestors (memoised), to skip rules whose
