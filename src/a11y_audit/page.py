@@ -499,7 +499,8 @@ class Page:
             fragment: str | None = None
             if stripped.startswith("#"):
                 fragment = stripped[1:]
-            elif base and stripped.startswith(("http:", "https:")):
+            elif base and "#" in stripped and stripped.startswith(("http:", "https:")):
+                # (most links carry no fragment: urldefrag parses the whole URL)
                 url, frag = urldefrag(stripped)
                 if url == base and frag:
                     fragment = frag
