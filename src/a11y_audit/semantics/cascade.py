@@ -220,6 +220,104 @@ class _Entry(NamedTuple):
     parts: tuple[tuple[Declaration, ...], ...]     # declarations of each _PARTS entry
 
 
+class _Bucket(NamedTuple):
+    """The rules of one selector key, ready for :meth:`Cascade._candidates`: each as the
+    tuple matching visits, per ``_PART_NAMES`` slot (a slot lists only the rules that set one
+    of its properties, with only those declarations)."""
+
+    entries: list[_Entry]
+    # every entry's tuples when no entry needs a key check besides the bucket's key (the
+    # common case): a candidate list then extends these lists as they are
+    ready: tuple[list[tuple], ...] | None
+    # otherwise (own keys, tuple or None per slot) for each entry, checked one by one
+    checked: list[tuple[frozenset[str], tuple[tuple | None, ...]]]
+
+
+def _bucket(entries: list[_Entry]) -> _Bucket:
+    checked = []
+    for entry in entries:
+        own, above, matches, normal, important, declared, selector, parts = entry
+        checked.append((own, (
+            (above, matches, normal, important, declared, selector),
+            *[(above, matches, normal, important, sets, selector) if sets else None
+              for sets in parts])))
+    if any(own for own, _ in checked):
+        return _Bucket(entries, None, checked)
+    ready = tuple([item for _, items in checked if (item := items[slot]) is not None]
+                  for slot in range(len(_PART_NAMES)))
+    return _Bucket(entries, ready, [])
+
+
+def _joined(buckets: list[_Bucket]) -> _Bucket:
+    """One key's buckets of several sheets, in sheet order."""
+    if len(buckets) == 1:
+        return buckets[0]
+    entries = [entry for bucket in buckets for entry in bucket.entries]
+    if all(bucket.ready is not None for bucket in buckets):
+        return _Bucket(entries, tuple(
+            [item for bucket in buckets for item in bucket.ready[slot]]   # type: ignore[index]
+            for slot in range(len(_PART_NAMES))), [])
+    return _bucket(entries)
+
+
+class _Prepared:
+    """What the cascade works out once per stylesheet (hung off the cached
+    :class:`Stylesheet`, so another page with the same sheet reuses it): each rule of a key
+    with its compiled selector and filters, and the ready buckets for a position of the sheet
+    among the page's sheets and the ranks of its layers (the cascade priority needs both)."""
+
+    __slots__ = ("buckets", "rules")
+
+    def __init__(self) -> None:
+        # (kind, key) -> (own keys, ancestor keys, test, specificity, order, layer,
+        # declarations, selector, declarations per part)
+        self.rules: dict[tuple[str, str], list[tuple]] = {}
+        # (kind, position, layer ranks) -> key -> bucket (None: no rule applies)
+        self.buckets: dict[tuple, dict[str, _Bucket | None]] = {}
+
+    def rules_of(self, sheet: Stylesheet, kind: str, key: str) -> list[tuple]:
+        found = self.rules.get((kind, key))
+        if found is not None:
+            return found
+        found = self.rules[(kind, key)] = []
+        for rule in sheet.index(kind, frozenset((key,))).get(key, ()):
+            compiled = compile_selector(rule.selector)
+            if compiled is None:
+                continue
+            found.append((rule.own - {key}, rule.above | compiled[2], compiled[0],
+                          compiled[1], rule.order, rule.layer, rule.declarations,
+                          rule.selector, tuple(tuple(d for d in rule.declarations
+                                                     if d[0] in names)
+                                               for names in _PART_NAMES[1:])))
+        return found
+
+    def bucket(self, sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
+               key: str) -> _Bucket | None:
+        ranked = tuple(ranks.get(name, 0) for name in sheet.layers)
+        by_key = self.buckets.get((kind, position, ranked))
+        if by_key is None:
+            by_key = self.buckets[(kind, position, ranked)] = {}
+        elif key in by_key:
+            return by_key[key]
+        entries = []
+        for own, above, matches, specificity, order, layer, declared, selector, parts in (
+                self.rules_of(sheet, kind, key)):
+            rank = ranks.get(layer, 0) if layer is not None else _UNLAYERED
+            entries.append(_Entry(own, above, matches,
+                                  (1, 0, rank, specificity, position, order),
+                                  (2, 0, -rank, specificity, position, order),
+                                  declared, selector, parts))
+        found = by_key[key] = _bucket(entries) if entries else None
+        return found
+
+
+def _prepared(sheet: Stylesheet) -> _Prepared:
+    found = sheet.prepared
+    if found is None:
+        found = sheet.prepared = _Prepared()
+    return found
+
+
 # The partial lists :meth:`Cascade.declarations` matches alone, by slot (0 is every property):
 # many elements are asked only whether they are rendered, or only whether they declare a
 # font size, and few rules set those properties.
@@ -276,8 +374,8 @@ class Cascade:
                     layers.append(name)
         self._ranks = {name: i for i, name in enumerate(layers)}
         self.sheets = [s for s in sheets if s.rules]
-        self._indexes: dict[str, dict[str, list[_Entry]]] = {}
-        self._all_index: dict[str, list[_Entry]] | None = None     # _index("all"), once built
+        self._indexes: dict[str, dict[str, _Bucket]] = {}
+        self._all_index: dict[str, _Bucket] | None = None     # _buckets("all"), once built
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._rendering: dict[Element, Rendering] = {}
         # renderings of elements only the browser's defaults apply to (see _own_rendering)
@@ -297,33 +395,33 @@ class Cascade:
         return sum(s.skipped for s in self.sheets)
 
     def _index(self, kind: str) -> dict[str, list[_Entry]]:
+        """The page's rules of every sheet by selector key (for inspection; matching reads
+        :meth:`_buckets`)."""
+        return {key: bucket.entries for key, bucket in self._buckets(kind).items()}
+
+    def _buckets(self, kind: str) -> dict[str, _Bucket]:
         """The page's rules of every sheet by selector key, built once per kind (matching
-        uses ``"all"``; ``"rendering"`` is kept for inspection), each with what matching
-        needs worked out once: the compiled selector, the keys the element and its
-        ancestors must carry, and the cascade priority of its normal and important
-        declarations."""
+        uses ``"all"``), each with what matching needs worked out once: the compiled
+        selector, the keys the element and its ancestors must carry, and the cascade
+        priority of its normal and important declarations. That work is kept with each
+        stylesheet (:class:`_Prepared`): a page whose sheet another page had, at the same
+        position and with the same layer ranks, only looks its keys up."""
         found = self._indexes.get(kind)
         if found is not None:
             return found
-        merged: dict[str, list[_Entry]] = {}
+        per_key: dict[str, list[_Bucket]] = {}
         ranks = self._ranks
         keys = self._page_keys()
         for position, sheet in enumerate(self.sheets):
-            for key, rules in sheet.index(kind, keys).items():
-                bucket = merged.setdefault(key, [])
-                for rule in rules:
-                    compiled = compile_selector(rule.selector)
-                    if compiled is None:
-                        continue
-                    rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
-                    bucket.append(_Entry(
-                        rule.own - {key}, rule.above | compiled[2], compiled[0],
-                        (1, 0, rank, compiled[1], position, rule.order),
-                        (2, 0, -rank, compiled[1], position, rule.order),
-                        rule.declarations, rule.selector,
-                        tuple(tuple(d for d in rule.declarations if d[0] in names)
-                              for names in _PART_NAMES[1:])))
-        self._indexes[kind] = merged
+            keyed = sheet.keyed()
+            prepared = _prepared(sheet)
+            wanted = keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys
+            for key in wanted:
+                bucket = prepared.bucket(sheet, kind, position, ranks, key)
+                if bucket is not None:
+                    per_key.setdefault(key, []).append(bucket)
+        merged = self._indexes[kind] = {key: _joined(buckets)
+                                        for key, buckets in per_key.items()}
         return merged
 
     def _page_keys(self) -> frozenset[str]:
@@ -441,24 +539,32 @@ class Cascade:
             return found
         index = self._all_index
         if index is None:
-            index = self._all_index = self._index("all")
+            index = self._all_index = self._buckets("all")
         keys = ["*", tag]
         if ident:
             keys.append("#" + ident)
         if classes:
             keys.extend(_class_keys(classes))
-        mine = frozenset(keys)
+        mine: frozenset[str] | None = None
         lists: tuple[list[tuple], ...] = tuple([] for _ in _PART_NAMES)
-        every = lists[0]
         for key in keys:
-            for entry in index.get(key, ()):
-                own, above, matches, normal, important, declared, selector, parts = entry
+            bucket = index.get(key)
+            if bucket is None:
+                continue
+            ready = bucket.ready
+            if ready is not None:
+                for part, items in zip(lists, ready, strict=True):
+                    if items:
+                        part.extend(items)
+                continue
+            if mine is None:
+                mine = frozenset(keys)
+            for own, items in bucket.checked:
                 if own and not own <= mine:
                     continue
-                every.append((above, matches, normal, important, declared, selector))
-                for part, sets in zip(lists[1:], parts, strict=True):
-                    if sets:
-                        part.append((above, matches, normal, important, sets, selector))
+                for part, item in zip(lists, items, strict=True):
+                    if item is not None:
+                        part.append(item)
         found = self._by_signature[signature] = tuple(tuple(part) for part in lists)
         return found
 

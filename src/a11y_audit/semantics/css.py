@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -95,6 +96,8 @@ class Stylesheet:
     skipped: int = 0                                        # selectors not judged statically
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
     _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
+    # what the cascade works out once per sheet (a11y_audit.semantics.cascade._Prepared)
+    prepared: Any = field(default=None, compare=False, repr=False)
 
     def keyed(self) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet)."""
