@@ -65,6 +65,18 @@ def test_minified_start_tags_are_found_by_exact_name_in_any_case():
         assert page[finding.column - 1:].startswith(finding.snippet)
 
 
+def test_minified_start_tags_of_custom_elements_with_capitals_are_found():
+    """``<news-Ticker>`` is the start tag of ``news-ticker`` even where no other tag of the
+    page is written with capitals."""
+    filler = "<p>" + "x " * 2500 + "</p>"
+    page = Page.from_html(f"{filler}<news-Ticker id=t>Live</news-Ticker><b>x</b>{filler}")
+    (ticker,) = page.by_tag["news-ticker"]
+    where = page.location(ticker)
+    assert (where.line, where.source) == (1, "<news-Ticker id=t>Live</news-Ticker>")
+    bold = page.location(page.by_tag["b"][0])
+    assert bold.column == where.column + len(where.source)
+
+
 def test_container_finding_shows_the_offending_child():
     page = ('<ul class="nav navbar-nav"><li><a href="/">Home</a></li><li><a href="/n">News</a>'
             '</li>\n\n<div></div><li><a href="/i">AJ Impact</a></li></ul>')
@@ -114,6 +126,16 @@ def test_selectors_are_short_and_unique():
     second = page.by_tag["li"][1]
     assert page.css_path(second) == "ul.nav > li:nth-of-type(2)"
     assert page.css_path(page.by_tag["p"][0]) == "#a > p"
+    for el in page.elements:
+        assert page.root.cssselect(page.css_path(el)) == [el]
+
+
+def test_a_class_written_twice_on_one_element_still_anchors_it():
+    page = Page.from_html('<ul class="menu menu"><li>1</li></ul><ul class="x"><li>2</li></ul>'
+                          '<ol class="y y"><li>3</li></ol><ol class="y"><li>4</li></ol>')
+    first, _, third, _ = page.by_tag["li"]
+    assert page.css_path(first) == "ul.menu > li"
+    assert page.css_path(third) == "html > body > ol:nth-of-type(1) > li"   # y: on both <ol>
     for el in page.elements:
         assert page.root.cssselect(page.css_path(el)) == [el]
 

@@ -37,16 +37,15 @@ class Selectors:
         self._xpaths: dict[etree._Element, str] = {}
 
     def class_counts(self, tag: str) -> Counter[str]:
-        """How many elements of ``tag`` have each class: counted for a tag on first use."""
+        """How many times each class is written on the elements of ``tag``: counted for a
+        tag on first use, in one split of all their class attributes joined (a split and a
+        set per element cost three times as much). A class written twice on one element is
+        counted twice: :meth:`_anchor` allows for that."""
         counts = self._class_counts.get(tag)
         if counts is None:
-            words: list[str] = []
-            for el in self._by_tag(tag):
-                value = el.get("class")
-                if value:
-                    words.extend(set(value.split()))
-            # Counted in one go (Counter's C loop), not one update() call per element.
-            counts = self._class_counts[tag] = Counter(words)
+            values = [el.get("class") for el in self._by_tag(tag)]
+            counts = self._class_counts[tag] = Counter(
+                " ".join(filter(None, values)).split())
         return counts
 
     def anchor(self, el: etree._Element) -> str | None:
@@ -66,7 +65,10 @@ class Selectors:
         if value:
             tag = el.tag   # an element (it has a class): the lower-case local name
             counts = self.class_counts(tag)
-            unique = [c for c in value.split() if _CSS_IDENT.match(c) and counts[c] == 1]
+            words = value.split()
+            # Unique to ``el`` when every time the class is written is on ``el``.
+            unique = [c for c in words
+                      if (counts[c] == 1 or counts[c] == words.count(c)) and _CSS_IDENT.match(c)]
             if unique:
                 return f"{tag}.{min(unique, key=len)}"
         return None

@@ -35,7 +35,6 @@ _OPAQUE = re.compile(
     r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*))",
     re.S | re.I)
 _HEAD = re.compile(rf"<[^\s/>]*{_ATTRS}(?:>|\Z)")
-_UPPER_TAG = re.compile(r"</?[a-z]*[A-Z]")
 # A start tag's name: what follows "<" up to a space, "/" or ">" (a "<" first: not a tag).
 _ANY_START = re.compile(r"<([^\s/><]+)(?=[\s/>])")
 _WINDOW = 8
@@ -91,12 +90,18 @@ class SourceMap:
         other characters after the ``<`` is the name (case-folded where the page writes tag
         names with capitals)."""
         if self._starts is None:
-            text = self.searchable
-            upper = _UPPER_TAG.search(text) is not None
             index: dict[str, list[int]] = {}
-            for m in _ANY_START.finditer(text):
-                found = m.group(1)
-                index.setdefault(found.lower() if upper else found, []).append(m.start())
+            for m in _ANY_START.finditer(self.searchable):
+                index.setdefault(m.group(1), []).append(m.start())
+            if any(not found.islower() for found in index):
+                # Names written with capitals (or none to case): merged under the lower-case
+                # name, in source order. Checked on the few names found, not by another
+                # search of the whole text.
+                folded: dict[str, list[int]] = {}
+                for found, offsets in index.items():
+                    folded.setdefault(found.lower(), []).extend(offsets)
+                index = {found: sorted(offsets) if len(offsets) > 1 else offsets
+                         for found, offsets in folded.items()}
             self._starts = index
         return self._starts.get(name, [])
 
@@ -127,12 +132,12 @@ class SourceMap:
             ranks = self._rank[name] = {other: i for i, other in enumerate(same_tag)}
         return ranks.get(el, -1)
 
-    def _matches(self, start: int, el: etree._Element) -> bool:
-        if self.line(start) != el.sourceline:
-            return False
-        head = self.text[start:self.head_end(start)]
+    def _matches(self, start: int, head_end: int, el: etree._Element) -> bool:
+        """Whether the tag at ``start`` (ending at ``head_end``) has ``el``'s attributes: a
+        cheap check that this is the right tag."""
+        head = self.text[start:head_end]
         lower = head.lower()
-        for name, value in el.items()[:6]:    # a cheap check that this is the right tag
+        for name, value in el.items()[:6]:
             if name.lower() not in lower:
                 return False
             if value and "&" not in value and "\n" not in value and value not in head:
@@ -147,12 +152,21 @@ class SourceMap:
         start tag of that name in the line's text. On a long (minified) line, the k-th element
         of its tag in the document is the k-th start tag outside comments and scripts. Where
         the parser added or dropped tags, neighbours on the element's line are tried."""
+        found = self._find(el, same_tag)
+        return found[0] if found is not None else None
+
+    def _find(self, el: etree._Element,
+              same_tag: list[etree._Element]) -> tuple[int, int, int] | None:
+        """:meth:`start_tag`, with the offsets its check computed: (start of the tag, end of
+        the tag, start of its line). The tag is on ``el.sourceline`` by construction."""
         line = el.sourceline
         if line is None:
             return None
-        self.line(0)
         starts = self._line_starts
-        assert starts is not None
+        if starts is None:
+            self.line(0)
+            starts = self._line_starts
+            assert starts is not None
         if line >= len(starts):
             return None
         begin, end = starts[line - 1], starts[line]
@@ -170,10 +184,19 @@ class SourceMap:
         if not candidates or rank < 0:
             return None
         nearest = min(rank, len(candidates) - 1)
+        text = self.text
         for step in range(_WINDOW):
             for k in ((nearest,) if step == 0 else (nearest - step, nearest + step)):
-                if 0 <= k < len(candidates) and self._matches(candidates[k], el):
-                    return candidates[k]
+                if 0 <= k < len(candidates):
+                    start = candidates[k]
+                    # On the element's line (a bisect of the line starts before: the line's
+                    # bounds are known), then the attributes.
+                    if not begin <= start < end:
+                        continue
+                    m = _HEAD.match(text, start)
+                    head_end = m.end() if m else start + 1
+                    if self._matches(start, head_end, el):
+                        return start, head_end, begin
         return None
 
     def _line_rank(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
@@ -224,15 +247,14 @@ class Location:
 def locate(source_map: SourceMap | None, el: etree._Element,
            same_tag: list[etree._Element]) -> Location:
     if source_map is not None:
-        index = source_map.start_tag(el, same_tag)
-        if index is not None:
-            start = index
-            head_end = source_map.head_end(start)
+        found = source_map._find(el, same_tag)
+        if found is not None:
+            start, head_end, line_start = found
             end = source_map.end_of(start, tag_of(el), SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
-            line = source_map.line(start)
-            return Location(line, source_map.column(start, line), source, text[start:head_end])
+            return Location(el.sourceline, start - line_start + 1, source,
+                            text[start:head_end])
     return Location(el.sourceline, None, None, opening_tag(el, 10_000))
 
 

@@ -46,8 +46,6 @@ hidden``) is cantTell; one hidden by an external stylesheet is checked.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from a11y_audit.checks.naming import FIELD_ROLES, ROLELESS_FIELD_TYPES, check_named
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Outcome, Page, Results, Rule
@@ -72,9 +70,9 @@ def check(page: Page) -> Results:
             stray = _stray_labels(page, result.element)
             if stray:
                 where = ", ".join(f"line {lb.sourceline}" for lb in stray)
-                result = replace(result, text=f"{result.message}; a <label> beside it is not "
-                                              f"associated with it ({where})",
-                                 related=tuple(stray))
+                result = result._replace(text=f"{result.message}; a <label> beside it is "
+                                                f"not associated with it ({where})",
+                                         related=tuple(stray))
         yield result
 
 
