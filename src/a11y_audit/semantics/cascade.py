@@ -327,6 +327,7 @@ _PARTS: dict[str, tuple[int, frozenset[str]]] = {
 }
 _PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-size"][1])
 _RENDERING_SLOT = _PARTS["rendering"][0]
+_FONT_SIZE_SLOT = _PARTS["font-size"][0]
 
 
 class Cascade:
@@ -595,6 +596,14 @@ class Cascade:
         none, and the style is not computed to say so."""
         style = self._styles.get(el)
         if style is None:
+            tag = el.tag
+            if el.get("style") is None and (
+                    not self.sheets or not self._candidates(
+                        tag, el.get("id"), el.get("class"))[_FONT_SIZE_SLOT]) and not _ua_part(
+                    tag, el.get("hidden") is not None,
+                    _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None,
+                    _FONT_SIZE_SLOT):
+                return False    # most elements: no rule of the page nor default sets a size
             if not self.declarations(el, "font-size"):
                 return False
             style = self.style(el)
