@@ -630,9 +630,10 @@ class Cascade:
                     tag, el.get("id"), el.get("class"))[_RENDERING_SLOT]):
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
-                # parent's values, worked out once per combination.
+                # parent's visibility (all it passes on), worked out once per combination.
                 key = (tag, el.get("hidden") is not None,
-                       _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None, parent)
+                       _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None,
+                       parent.visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
