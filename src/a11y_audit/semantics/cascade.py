@@ -681,12 +681,19 @@ class Cascade:
             return found
         chain, keys = unknown_chain(memo, parent, frozenset())
         for item in chain:
-            own = {item.tag}
-            if item.get("id"):
-                own.add("#" + item.get("id"))
-            if item.get("class"):
-                own.update("." + c for c in item.get("class").split())
-            keys = keys | own
+            ident = item.get("id")
+            classes = item.get("class")
+            if ident or classes:
+                own = {item.tag}
+                if ident:
+                    own.add("#" + ident)
+                if classes:
+                    own.update("." + c for c in classes.split())
+                if not own <= keys:
+                    keys = keys | own
+            elif item.tag not in keys:
+                keys = keys | {item.tag}
+            # else: the same set as the parent's, shared (a union would copy it per level)
             memo[item] = keys
         return keys
 
