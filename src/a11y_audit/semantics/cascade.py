@@ -616,6 +616,11 @@ class Cascade:
         found = memo.get(el)
         if found is not None:
             return found
+        parent_el = el.getparent()
+        parent = memo.get(parent_el) if parent_el is not None else _ROOT_RENDERING
+        if parent is not None:      # the common case: asked top-down (see Visibility)
+            found = memo[el] = self._own_rendering(el, parent)
+            return found
         chain, parent = unknown_chain(memo, el, _ROOT_RENDERING)
         for item in chain:
             parent = memo[item] = self._own_rendering(item, parent)
