@@ -56,7 +56,7 @@ def check(page: Page) -> Results:
         if el.get("href") is not None:
             yield RULE.ok(el, "The link has an href")
             continue
-        if not page.is_rendered(el) or not _has_content(el):
+        if not _has_content(el) or not page.is_rendered(el):   # (the cheap test first)
             continue
         role, index = explicit_role(el), tabindex(el)
         if role is not None and index is not None and index >= 0:

@@ -50,6 +50,7 @@ RULE = Rule(
 )
 
 _IMAGES = ("img", "svg", "picture")
+_NOT_TEXT = ("svg", "script", "style")    # text there is not shown as the link's text
 
 
 def check(page: Page) -> Results:
@@ -93,13 +94,24 @@ def _has_text(el: Element) -> bool:
     <title> is not visible text). Stops at the first text found: most links start with it."""
     if el.text and not el.text.isspace():
         return True
+    if next(el.iter(*_NOT_TEXT), None) is None:
+        # Nothing to leave out (most links): any text node of the subtree will do, in any
+        # order, so lxml's own iteration replaces the walk below.
+        for node in el.iterdescendants():
+            text = node.text if isinstance(node.tag, str) else None
+            if text and not text.isspace():
+                return True
+            tail = node.tail
+            if tail and not tail.isspace():
+                return True
+        return False
     stack = [(child, False) for child in reversed(el)]
     while stack:
         node, done = stack.pop()
         text = node.tail if done else None
         if not done:
             stack.append((node, True))
-            if isinstance(node.tag, str) and node.tag not in ("svg", "script", "style"):
+            if isinstance(node.tag, str) and node.tag not in _NOT_TEXT:
                 text = node.text
                 stack.extend((child, False) for child in reversed(node))
         if text and not text.isspace():

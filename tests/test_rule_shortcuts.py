@@ -1,0 +1,45 @@
+"""The shortcuts hot rules take (a cheap test first, a C-level scan instead of a Python walk)
+give the answers of the general code path on the cases that tell them apart."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from a11y_audit.outcome import Outcome
+from a11y_audit.rules import link_adjacent_duplicate
+from tests.conftest import outcomes
+
+FAILED = Outcome.FAILED
+
+
+@pytest.mark.parametrize(("inner", "has_text"), [
+    ("Read", True),
+    ("<span> </span>", False),
+    ("<span>\u00a0\u2003</span>", False),          # no-break and em spaces are white space
+    ("<b><i></i>deep</b>", True),
+    ("<span></span>after", True),                  # a child's tail
+    ("<!-- a comment --><img src=x.jpg>", False),  # a comment's text is not text
+    ("<!-- a comment -->tail", True),
+    ("<svg><title>Share</title></svg>", False),    # an svg's title is not visible text
+    ("<svg><text>Share</text></svg> Read", True),   # the svg's tail is
+    ("<span><svg><title>x</title></svg></span>", False),
+    ("<span><script>var a</script><style>b{}</style></span>", False),
+    ("<span><script>var a</script>shown</span>", True),
+])
+def test_link_text_with_and_without_parts_to_leave_out(inner, has_text):
+    link = html.fragment_fromstring(f'<a href="/x">{inner}</a>')
+    assert link_adjacent_duplicate._has_text(link) is has_text
+
+
+def test_ticker_hint_joins_class_id_and_label():
+    """Elements with a class alone are matched by their class; with an id or a label, the
+    pattern sees all of them together, as when every element was keyed in full."""
+    markup = ('<div class="news" id="ticker-x"><p>Flash</p></div>'
+              '<div class="news">Calm</div>'
+              '<div class="news" aria-label="ticker">Wire</div>')
+    found = outcomes("live-region-ticker", markup, patterns=[r"news ticker"])
+    assert found == [(FAILED, "#ticker-x"), (FAILED, "html > body > div:nth-of-type(3)")]
+    # the hint of the element with a class alone is its class (and the empty label)
+    found = outcomes("live-region-ticker", markup, patterns=[r"^news $"])
+    assert found == [(FAILED, "html > body > div:nth-of-type(2)")]
