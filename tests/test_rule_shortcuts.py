@@ -7,7 +7,9 @@ import pytest
 from lxml import html
 
 from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
 from a11y_audit.rules import link_adjacent_duplicate
+from a11y_audit.semantics import focus
 from tests.conftest import outcomes
 
 FAILED = Outcome.FAILED
@@ -43,3 +45,19 @@ def test_ticker_hint_joins_class_id_and_label():
     # the hint of the element with a class alone is its class (and the empty label)
     found = outcomes("live-region-ticker", markup, patterns=[r"^news $"])
     assert found == [(FAILED, "html > body > div:nth-of-type(2)")]
+
+
+def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
+    markup = ('<div inert><a href="/a">A</a></div><dialog><button>x</button></dialog>'
+              '<dialog open><button>y</button></dialog><fieldset disabled><input></fieldset>'
+              '<fieldset><input></fieldset><svg><g inert=""></g></svg>')
+    page = Page.from_html(markup)
+    focus._MARKS.clear()
+    from_page = focus.marks(page.root)
+    assert id(page.root) not in focus._PAGES          # read once, then kept in _MARKS
+    focus._MARKS.clear()
+    scanned = focus.marks(page.root)                   # no page attached: the tree scan
+    assert from_page == scanned
+    assert len(scanned.inert) == 2 and len(scanned.closed_dialogs) == 1
+    assert len(scanned.disabled_fieldsets) == 1
+    assert focus.is_inert(page.tags("a")[0]) and not focus.is_focusable(page.tags("a")[0])

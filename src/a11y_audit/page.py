@@ -78,6 +78,8 @@ class Page:
         self.markup = markup       # the source text as given, for locating findings
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
+        from a11y_audit.semantics import focus
+        focus.attach(self)      # its inert/dialog/fieldset marks: read from our indexes
         self._memo: dict[object, object] = {}
         self.warnings: list[str] = []   # what the parser could not keep (never silent)
 
