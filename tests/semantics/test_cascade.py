@@ -456,3 +456,41 @@ def test_rendering_matched_alone_equals_the_full_match_filtered():
     page = page_of(css, body)
     assert cascade_of(page).rendering(target(page)) == Rendering("block", "visible", "auto")
     assert [item[1] for item in alone] == ["display", "content-visibility"]    # <p class=c>
+
+
+def test_the_stylesheet_cache_is_bounded_by_the_css_it_holds(monkeypatch):
+    from a11y_audit.semantics import css
+
+    monkeypatch.setattr(css, "CACHED_CSS_BYTES", 100)
+    first = parse_stylesheet(".first-sheet{display:none}" + " " * 40)
+    assert parse_stylesheet(".first-sheet{display:none}" + " " * 40) is first
+    parse_stylesheet(".second-sheet{display:none}" + " " * 40)     # 134 characters held
+    assert parse_stylesheet(".first-sheet{display:none}" + " " * 40) is not first
+    assert css._cached_bytes <= 100
+    huge = ".huge{color:red}" * 10
+    assert parse_stylesheet(huge) is not parse_stylesheet(huge)     # larger than the bound
+
+
+def test_a_shared_sheet_keeps_its_work_and_each_page_its_own_order_and_layers():
+    shared = ".shared-rule{color:#f00}"             # a site's sheet: red
+    blue = ".shared-rule{color:#00f}"
+
+    def color_of(*sheets: str) -> tuple:
+        styles = "".join(f"<style>{css}</style>" for css in sheets)
+        page = Page.from_html(f"<html><head>{styles}</head>"
+                              '<body><p id="t" class="shared-rule">x</p></body></html>')
+        return page.style(target(page)).color
+
+    red, blue_rgba = (1.0, 0.0, 0.0, 1.0), (0.0, 0.0, 1.0, 1.0)
+    assert color_of(shared) == red
+    assert color_of(shared, blue) == blue_rgba          # the later sheet wins...
+    assert color_of(blue, shared) == red                # ... wherever the shared one is
+    assert color_of(shared, blue) == blue_rgba
+    assert parse_stylesheet(shared).prepared            # worked out once, kept with it
+    # the same layered sheet, its layer ranked low on one page and high on the next
+    layered = "@layer site { .shared-rule{color:#f00} }"
+    low = "@layer site, theme; @layer theme { .shared-rule{color:#00f} }"
+    high = "@layer theme, site; @layer theme { .shared-rule{color:#00f} }"
+    for _ in range(2):
+        assert color_of(low, layered) == blue_rgba
+        assert color_of(high, layered) == red

@@ -207,114 +207,66 @@ def _class_keys(classes: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys("." + word for word in classes.split()))
 
 
-class _Entry(NamedTuple):
-    """A style rule of the page as matching reads it (see :meth:`Cascade._index`)."""
-
-    own: frozenset[str]         # ids, classes and tag the element must carry (besides the key)
-    above: frozenset[str]       # ... that its ancestors must carry
-    matches: Callable[[Element], bool]
-    normal: tuple               # cascade priority of its normal declarations
-    important: tuple            # ... and of its !important ones
-    declarations: tuple[Declaration, ...]
-    selector: str
-    parts: tuple[tuple[Declaration, ...], ...]     # declarations of each _PARTS entry
+# One rule as a candidate list holds it: (ancestor keys, test, normal priority, important
+# priority, declarations, selector); in a partial list (see _PARTS), only its declarations of
+# those properties.
+Candidate = tuple[frozenset[str], Callable[[Element], bool], tuple, tuple,
+                  tuple[Declaration, ...], str]
 
 
 class _Bucket(NamedTuple):
-    """The rules of one selector key, ready for :meth:`Cascade._candidates`: each as the
-    tuple matching visits, per ``_PART_NAMES`` slot (a slot lists only the rules that set one
-    of its properties, with only those declarations)."""
+    """The rules of one selector key, ready for :meth:`Cascade._candidates`: per rule, the
+    keys the element must carry besides the bucket's key, and its candidate per
+    ``_PART_NAMES`` slot (None when the rule sets none of the slot's properties)."""
 
-    entries: list[_Entry]
-    # every entry's tuples when no entry needs a key check besides the bucket's key (the
-    # common case): a candidate list then extends these lists as they are
-    ready: tuple[list[tuple], ...] | None
-    # otherwise (own keys, tuple or None per slot) for each entry, checked one by one
-    checked: list[tuple[frozenset[str], tuple[tuple | None, ...]]]
+    rules: list[tuple[frozenset[str], Candidate, Candidate | None, Candidate | None]]
+    # per slot, the candidates of every rule, when no rule needs a key besides the bucket's
+    # (nearly always): a candidate list then extends these lists as they are
+    ready: tuple[list[Candidate], ...] | None
 
 
-def _bucket(entries: list[_Entry]) -> _Bucket:
-    checked = []
-    for entry in entries:
-        own, above, matches, normal, important, declared, selector, parts = entry
-        checked.append((own, (
-            (above, matches, normal, important, declared, selector),
-            *[(above, matches, normal, important, sets, selector) if sets else None
-              for sets in parts])))
-    if any(own for own, _ in checked):
-        return _Bucket(entries, None, checked)
-    ready = tuple([item for _, items in checked if (item := items[slot]) is not None]
-                  for slot in range(len(_PART_NAMES)))
-    return _Bucket(entries, ready, [])
+def _bucket(rules: list[tuple]) -> _Bucket:
+    if any(rule[0] for rule in rules):
+        return _Bucket(rules, None)
+    return _Bucket(rules, tuple([rule[slot] for rule in rules if rule[slot] is not None]
+                                for slot in range(1, len(_PART_NAMES) + 1)))
 
 
 def _joined(buckets: list[_Bucket]) -> _Bucket:
     """One key's buckets of several sheets, in sheet order."""
     if len(buckets) == 1:
         return buckets[0]
-    entries = [entry for bucket in buckets for entry in bucket.entries]
-    if all(bucket.ready is not None for bucket in buckets):
-        return _Bucket(entries, tuple(
-            [item for bucket in buckets for item in bucket.ready[slot]]   # type: ignore[index]
-            for slot in range(len(_PART_NAMES))), [])
-    return _bucket(entries)
+    return _bucket([rule for bucket in buckets for rule in bucket.rules])
 
 
-class _Prepared:
-    """What the cascade works out once per stylesheet (hung off the cached
-    :class:`Stylesheet`, so another page with the same sheet reuses it): each rule of a key
-    with its compiled selector and filters, and the ready buckets for a position of the sheet
-    among the page's sheets and the ranks of its layers (the cascade priority needs both)."""
-
-    __slots__ = ("buckets", "rules")
-
-    def __init__(self) -> None:
-        # (kind, key) -> (own keys, ancestor keys, test, specificity, order, layer,
-        # declarations, selector, declarations per part)
-        self.rules: dict[tuple[str, str], list[tuple]] = {}
-        # (kind, position, layer ranks) -> key -> bucket (None: no rule applies)
-        self.buckets: dict[tuple, dict[str, _Bucket | None]] = {}
-
-    def rules_of(self, sheet: Stylesheet, kind: str, key: str) -> list[tuple]:
-        found = self.rules.get((kind, key))
-        if found is not None:
-            return found
-        found = self.rules[(kind, key)] = []
-        for rule in sheet.index(kind, frozenset((key,))).get(key, ()):
-            compiled = compile_selector(rule.selector)
-            if compiled is None:
-                continue
-            found.append((rule.own - {key}, rule.above | compiled[2], compiled[0],
-                          compiled[1], rule.order, rule.layer, rule.declarations,
-                          rule.selector, tuple(tuple(d for d in rule.declarations
-                                                     if d[0] in names)
-                                               for names in _PART_NAMES[1:])))
-        return found
-
-    def bucket(self, sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
-               key: str) -> _Bucket | None:
-        ranked = tuple(ranks.get(name, 0) for name in sheet.layers)
-        by_key = self.buckets.get((kind, position, ranked))
-        if by_key is None:
-            by_key = self.buckets[(kind, position, ranked)] = {}
-        elif key in by_key:
-            return by_key[key]
-        entries = []
-        for own, above, matches, specificity, order, layer, declared, selector, parts in (
-                self.rules_of(sheet, kind, key)):
-            rank = ranks.get(layer, 0) if layer is not None else _UNLAYERED
-            entries.append(_Entry(own, above, matches,
-                                  (1, 0, rank, specificity, position, order),
-                                  (2, 0, -rank, specificity, position, order),
-                                  declared, selector, parts))
-        found = by_key[key] = _bucket(entries) if entries else None
-        return found
-
-
-def _prepared(sheet: Stylesheet) -> _Prepared:
-    found = sheet.prepared
-    if found is None:
-        found = sheet.prepared = _Prepared()
+def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
+                  key: str, prepared: dict[tuple, dict[str, _Bucket | None]]
+                  ) -> _Bucket | None:
+    """The bucket of ``key`` of a sheet at ``position`` among the page's sheets, with the
+    page's layer ranks, kept in ``prepared`` by position and the ranks of the sheet's
+    layers (the cascade priority depends on both)."""
+    ranked = (kind, position, *[ranks.get(name, 0) for name in sheet.layers])
+    by_key = prepared.get(ranked)
+    if by_key is None:
+        by_key = prepared[ranked] = {}
+    elif key in by_key:
+        return by_key[key]
+    rules = []
+    for rule in sheet.index(kind, frozenset((key,))).get(key, ()):
+        compiled = compile_selector(rule.selector)
+        if compiled is None:
+            continue
+        matches, specificity, above = compiled
+        rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
+        normal = (1, 0, rank, specificity, position, rule.order)
+        important = (2, 0, -rank, specificity, position, rule.order)
+        above = rule.above | above
+        rules.append((rule.own - {key},
+                      (above, matches, normal, important, rule.declarations, rule.selector),
+                      *[(above, matches, normal, important, sets, rule.selector)
+                        if (sets := tuple(d for d in rule.declarations if d[0] in names))
+                        else None for names in _PART_NAMES[1:]]))
+    found = by_key[key] = _bucket(rules) if rules else None
     return found
 
 
@@ -395,18 +347,20 @@ class Cascade:
         """Selectors never applied (pseudo-elements), in the sheets indexed so far."""
         return sum(s.skipped for s in self.sheets)
 
-    def _index(self, kind: str) -> dict[str, list[_Entry]]:
-        """The page's rules of every sheet by selector key (for inspection; matching reads
-        :meth:`_buckets`)."""
-        return {key: bucket.entries for key, bucket in self._buckets(kind).items()}
+    def _index(self, kind: str) -> dict[str, list[Candidate]]:
+        """The page's rules of every sheet by selector key, as candidates (for inspection;
+        matching reads :meth:`_buckets`)."""
+        return {key: [rule[1] for rule in bucket.rules]
+                for key, bucket in self._buckets(kind).items()}
 
     def _buckets(self, kind: str) -> dict[str, _Bucket]:
         """The page's rules of every sheet by selector key, built once per kind (matching
         uses ``"all"``), each with what matching needs worked out once: the compiled
         selector, the keys the element and its ancestors must carry, and the cascade
-        priority of its normal and important declarations. That work is kept with each
-        stylesheet (:class:`_Prepared`): a page whose sheet another page had, at the same
-        position and with the same layer ranks, only looks its keys up."""
+        priority of its normal and important declarations. That work is kept with a
+        stylesheet parsed more than once (``Stylesheet.prepared``): a page whose sheet an
+        earlier page had, at the same position and with the same layer ranks, only looks
+        its keys up."""
         found = self._indexes.get(kind)
         if found is not None:
             return found
@@ -414,11 +368,18 @@ class Cascade:
         ranks = self._ranks
         keys = self._page_keys()
         for position, sheet in enumerate(self.sheets):
+            if sheet.uses > 1:
+                # a sheet parsed more than once (a site's sheet) keeps the work for the
+                # pages to come; one seen once so far keeps it with this page only
+                prepared = sheet.prepared
+                if prepared is None:
+                    prepared = sheet.prepared = {}
+            else:
+                prepared = {}
             keyed = sheet.keyed()
-            prepared = _prepared(sheet)
             wanted = keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys
             for key in wanted:
-                bucket = prepared.bucket(sheet, kind, position, ranks, key)
+                bucket = _sheet_bucket(sheet, kind, position, ranks, key, prepared)
                 if bucket is not None:
                     per_key.setdefault(key, []).append(bucket)
         merged = self._indexes[kind] = {key: _joined(buckets)
@@ -560,7 +521,7 @@ class Cascade:
                 continue
             if mine is None:
                 mine = frozenset(keys)
-            for own, items in bucket.checked:
+            for own, *items in bucket.rules:
                 if own and not own <= mine:
                     continue
                 for part, item in zip(lists, items, strict=True):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +97,9 @@ class Stylesheet:
     skipped: int = 0                                        # selectors not judged statically
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
     _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
-    # what the cascade works out once per sheet (a11y_audit.semantics.cascade._Prepared)
+    # How many times parse_stylesheet gave this sheet, and what the cascade works out for it
+    # once it is shared (see a11y_audit.semantics.cascade.Cascade._buckets)
+    uses: int = field(default=0, compare=False, repr=False)
     prepared: Any = field(default=None, compare=False, repr=False)
 
     def keyed(self) -> dict[str, list[tuple[int, str]]]:
@@ -268,10 +271,35 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=64)
+# The parsed sheets kept for the run, most recently used last, and the CSS characters they
+# hold. Bounded by size as well as by count: a site's pages share a few large sheets and
+# repeat many small <style> blocks, and a kept sheet with what the cascade keeps with it
+# costs several times its text in memory (2 MB held about what 64 sheets held on the news
+# corpus).
+CACHED_CSS_BYTES = 2 * 1024 * 1024
+CACHED_SHEETS = 256
+_sheets: OrderedDict[tuple[str, Viewport], Stylesheet] = OrderedDict()
+_cached_bytes = 0
+
+
 def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT) -> Stylesheet:
-    """CSS text to a :class:`Stylesheet` (cached: a site's sheet is parsed once per run)."""
-    return _scan(css, viewport)
+    """CSS text to a :class:`Stylesheet` (cached: a site's sheet is parsed once per run, and
+    what the cascade works out for it is kept with it)."""
+    global _cached_bytes
+    key = (css, viewport)
+    found = _sheets.get(key)
+    if found is not None:
+        _sheets.move_to_end(key)
+        found.uses += 1
+        return found
+    found = _scan(css, viewport)
+    found.uses = 1
+    if len(css) <= CACHED_CSS_BYTES:
+        _sheets[key] = found
+        _cached_bytes += len(css)
+        while _cached_bytes > CACHED_CSS_BYTES or len(_sheets) > CACHED_SHEETS:
+            _cached_bytes -= len(_sheets.popitem(last=False)[0][0])
+    return found
 
 
 # -- declarations -----------------------------------------------------------------------
