@@ -73,8 +73,10 @@ class Selectors:
                 return f"{tag}.{min(unique, key=len)}"
         return None
 
-    def position(self, el: etree._Element, parent: etree._Element) -> tuple[int, bool]:
-        """(1-based index among same-tag siblings, whether there are several)."""
+    def position(self, el: etree._Element, parent: etree._Element,
+                 name: object = None) -> tuple[int, bool]:
+        """(1-based index among same-tag siblings, whether there are several). ``name``:
+        ``el.tag``, when the caller has it (lxml builds the string on every read)."""
         table = self._positions.get(parent)
         if table is None:
             # Plain dicts, one pass (a Counter and a second dict cost twice as much: this
@@ -85,7 +87,7 @@ class Selectors:
                 tag = child.tag
                 ranks[child] = counts[tag] = counts.get(tag, 0) + 1
             table = self._positions[parent] = (ranks, counts)
-        return table[0][el], table[1][el.tag] > 1
+        return table[0][el], table[1][el.tag if name is None else name] > 1
 
     def css_path(self, el: etree._Element) -> str:
         """The selector, memoised per element and built from the parent's: locating every
@@ -129,23 +131,24 @@ class Selectors:
         found = memo.get(el)
         if found is not None:
             return found
-        chain: list[etree._Element] = []
+        chain: list[tuple[etree._Element, etree._Element, str]] = []
         node: etree._Element | None = el
         above: str | None = None
         while node is not None:
             parent = node.getparent()
-            if parent is None or not _PLAIN_NAME.match(node.tag):
+            tag = node.tag
+            if parent is None or not _PLAIN_NAME.match(tag):
                 # The top (siblings at document level) or a namespaced name: lxml's own answer.
                 above = memo[node] = node.getroottree().getpath(node)
                 break
-            chain.append(node)
+            chain.append((node, parent, tag))
             above = memo.get(parent)
             if above is not None:
                 break
             node = parent
-        for node in reversed(chain):
-            index, several = self.position(node, node.getparent())
-            step = f"{node.tag}[{index}]" if several else node.tag
+        for node, parent, tag in reversed(chain):
+            index, several = self.position(node, parent, tag)
+            step = f"{tag}[{index}]" if several else tag
             above = memo[node] = f"{above}/{step}"
         assert above is not None
         return above
