@@ -131,7 +131,7 @@ def _compile(tree: object) -> Matcher:
             def descendant(el: Element) -> bool:
                 if not right(el):
                     return False
-                return any(left(a) for a in el.iterancestors())
+                return any(map(left, el.iterancestors()))     # see _combine
             return descendant
         if combinator == ">":
             def child(el: Element) -> bool:
@@ -445,8 +445,9 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
     def compound(el: Element) -> bool:
         if idents:
             ident = el.get("id")
-            if any(ident != want for want in idents):
-                return False
+            for want in idents:
+                if ident != want:
+                    return False
         if wanted:
             value = el.get("class")
             if value is None or not wanted.issubset(value.split()):
@@ -461,7 +462,9 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
         def descendant(el: Element) -> bool:
             if not right(el):
                 return False
-            return any(left(a) for a in el.iterancestors())
+            # map, not a generator expression: no Python frame per ancestor (this runs
+            # for most candidates)
+            return any(map(left, el.iterancestors()))
         return descendant
     if symbol == ">":
         def child(el: Element) -> bool:
