@@ -8,7 +8,7 @@ from lxml import html
 
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
-from a11y_audit.rules import link_adjacent_duplicate
+from a11y_audit.rules import image_redundant_alt, link_adjacent_duplicate
 from a11y_audit.semantics import focus
 from tests.conftest import outcomes
 
@@ -61,3 +61,28 @@ def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
     assert len(scanned.inert) == 2 and len(scanned.closed_dialogs) == 1
     assert len(scanned.disabled_fieldsets) == 1
     assert focus.is_inert(page.tags("a")[0]) and not focus.is_focusable(page.tags("a")[0])
+
+
+def test_image_container_memo_gives_the_nearest_container_of_each_image():
+    """Images share ancestors; the memoised walk must still find each one's nearest
+    container, whichever image asked first."""
+    markup = ('<div><p><span><img id="i1" src="a"></span>'
+              '<a href="/x"><b><img id="i2" src="b"></b></a></p>'
+              '<span role="button"><img id="i3" src="c"></span><img id="i4" src="d">'
+              '<ul><li><a><img id="i5" src="e"></a></li></ul></div>')
+    page = Page.from_html(markup)
+
+    def naive(el):
+        return next((anc for anc in el.iterancestors()
+                     if image_redundant_alt._is_container(anc)), None)
+
+    images = page.tags("img")
+    for order in (images, list(reversed(images))):
+        fresh = Page.from_html(markup)
+        by_id = {img.get("id"): img for img in fresh.tags("img")}
+        for img in order:
+            mine = image_redundant_alt._container(fresh, by_id[img.get("id")])
+            assert mine is naive(by_id[img.get("id")])
+    tags = {img.get("id"): getattr(image_redundant_alt._container(page, img), "tag", None)
+            for img in images}
+    assert tags == {"i1": "p", "i2": "a", "i3": "span", "i4": None, "i5": "li"}

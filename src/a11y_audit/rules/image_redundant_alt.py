@@ -32,7 +32,7 @@ Passes::
 from __future__ import annotations
 
 from a11y_audit.checks.axe_scope import screen_reader_text
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -55,7 +55,7 @@ def check(page: Page) -> Results:
         if role in ("none", "presentation"):
             yield RULE.ok(img, "the image is presentational")
             continue
-        container = _container(img)
+        container = _container(page, img)
         if container is None:
             yield RULE.ok(img, "the image is not inside a link, button, paragraph, item or cell")
             continue
@@ -70,10 +70,25 @@ def check(page: Page) -> Results:
                                               "text around it")
 
 
-def _container(el: Element) -> Element | None:
-    for anc in el.iterancestors():
-        tag = anc.tag
-        if tag in _CONTAINERS or anc.get("role") == "button" or (
-                tag == "a" and anc.get("href") is not None):
-            return anc
-    return None
+_NO_CONTAINER = object()     # memoised "no container up to the root" (None means unknown)
+
+
+def _container(page: Page, el: Element) -> Element | None:
+    """The nearest ancestor that is a container. Memoised per element on the way up: images
+    share ancestors, and on a deeply nested page each walk to the root was a page long."""
+    parent = el.getparent()
+    if parent is None:
+        return None
+    memo: dict[Element, object] = page.memo("image-redundant-alt.container", lambda _: {})
+    chain, found = unknown_chain(memo, parent, _NO_CONTAINER)
+    for node in chain:          # outermost first: the innermost container wins
+        if _is_container(node):
+            found = node
+        memo[node] = found
+    return None if found is _NO_CONTAINER else found  # type: ignore[return-value]
+
+
+def _is_container(el: Element) -> bool:
+    tag = el.tag
+    return tag in _CONTAINERS or el.get("role") == "button" or (
+        tag == "a" and el.get("href") is not None)
