@@ -12,7 +12,7 @@ from a11y_audit.rules import image_redundant_alt, link_adjacent_duplicate
 from a11y_audit.semantics import focus
 from tests.conftest import outcomes
 
-FAILED = Outcome.FAILED
+FAILED, PASSED = Outcome.FAILED, Outcome.PASSED
 
 
 @pytest.mark.parametrize(("inner", "has_text"), [
@@ -86,3 +86,16 @@ def test_image_container_memo_gives_the_nearest_container_of_each_image():
     tags = {img.get("id"): getattr(image_redundant_alt._container(page, img), "tag", None)
             for img in images}
     assert tags == {"i1": "p", "i2": "a", "i3": "span", "i4": None, "i5": "li"}
+
+
+@pytest.mark.parametrize(("lang", "text", "marked"), [
+    ("en", "Hello", True),
+    ("en", "2024 - 12:00 !", False),      # ASCII without a letter: no Latin letter
+    ("ru", "Hello", False),               # ASCII letters are Latin only
+    ("ru", "Привет", True),
+    ("en", "café", True),                  # not ASCII: the scripts of its letters
+    ("sr-Latn", "Zdravo", True),
+])
+def test_lang_passage_is_marked_when_its_text_is_in_the_language_script(lang, text, marked):
+    found = outcomes("lang-of-parts", f'<html lang="en"><body><p lang="{lang}">{text}</p>')
+    assert ((PASSED, "p") in [(o, s.split(" > ")[-1]) for o, s in found]) is marked

@@ -47,6 +47,7 @@ Options
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -74,6 +75,7 @@ BLOCKS = frozenset(("p", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                     "td", "th", "dd", "dt", "caption", "summary", "legend", "div", "section",
                     "article", "aside", "main", "header", "footer", "body", "figure", "ul",
                     "ol", "dl", "table", "tr", "tbody", "nav", "form", "fieldset", "details"))
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "code", "pre",
                    "kbd", "samp", "textarea", "select", "head"))
 
@@ -86,7 +88,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if not expected:
             continue        # a language we do not know (asked first: no text to gather)
         text = _own_text(page, el, top=True)
-        if text and not expected.isdisjoint(scripts.scripts_in(text)):
+        if text and _written_in(text, expected):
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
     if not _may_hold_other_scripts(page):
         return
@@ -117,6 +119,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         elif size >= max(2, limit - 1) or (script in scripts.UNSPACED and size >= 2):
             yield RULE.cant_tell(el, f"A short {script} run (\"{sample}\") in \"{language}\" "
                                      "text: a name needs no lang, a phrase does")
+
+
+def _written_in(text: str, expected: frozenset[str]) -> bool:
+    """``text`` has a letter of one of the ``expected`` scripts. ASCII text (most passages)
+    has Latin letters or none: no set of its characters is needed to say so."""
+    if text.isascii():
+        return "Latin" in expected and _ASCII_LETTER.search(text) is not None
+    return not expected.isdisjoint(scripts.scripts_in(text))
 
 
 def _measure(script: str, run: str, expected: frozenset[str], options: dict[str, Any]
