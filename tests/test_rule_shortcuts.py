@@ -3,6 +3,8 @@ give the answers of the general code path on the cases that tell them apart."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from lxml import html
 
@@ -54,13 +56,23 @@ def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
     page = Page.from_html(markup)
     focus._MARKS.clear()
     from_page = focus.marks(page.root)
-    assert id(page.root) not in focus._PAGES          # read once, then kept in _MARKS
-    focus._MARKS.clear()
+    assert not focus._MARKS                            # kept in the page's memo instead
+    del focus._PAGES[id(page.root)]
     scanned = focus.marks(page.root)                   # no page attached: the tree scan
+    assert focus._MARKS[id(page.root)][1] is scanned
     assert from_page == scanned
     assert len(scanned.inert) == 2 and len(scanned.closed_dialogs) == 1
     assert len(scanned.disabled_fieldsets) == 1
     assert focus.is_inert(page.tags("a")[0]) and not focus.is_focusable(page.tags("a")[0])
+
+
+def test_a_dead_page_is_forgotten():
+    page = Page.from_html("<p>x</p>")
+    key = id(page.root)
+    assert focus._PAGES[key]() is page
+    del page
+    gc.collect()
+    assert key not in focus._PAGES
 
 
 def test_image_container_memo_gives_the_nearest_container_of_each_image():

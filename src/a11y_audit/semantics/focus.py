@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,43 +95,53 @@ class Marks:
 _MARKS: dict[int, tuple[etree._Element, Marks]] = {}
 # Pages (weakly) by id of their root: their tag and attribute indexes, built once for every
 # rule, answer what two scans of the whole tree would (an XPath scan for @inert alone cost
-# about 2% of a page's audit).
+# about 2% of a page's audit), and the answer is kept in the page's memo.
 _PAGES: dict[int, weakref.ref[Page]] = {}
 
 
 def attach(page: Page) -> None:
     """Let :func:`marks` read ``page``'s indexes instead of scanning its tree."""
     key = id(page.root)
-    if len(_PAGES) >= 8:
-        _PAGES.pop(next(iter(_PAGES)))
-    _PAGES[key] = weakref.ref(page)
+
+    def forget(ref: weakref.ref[Page]) -> None:
+        if _PAGES.get(key) is ref:
+            del _PAGES[key]
+
+    _PAGES[key] = weakref.ref(page, forget)
 
 
-def marks(el: etree._Element) -> Marks:
-    """:class:`Marks` of ``el``'s document (kept for the last few documents)."""
-    root = el.getroottree().getroot()
-    if root is None:
-        return Marks(frozenset(), frozenset(), frozenset())
-    kept = _MARKS.get(id(root))
-    if kept is not None and kept[0] is root:
-        return kept[1]
-    ref = _PAGES.pop(id(root), None)
-    page = ref() if ref is not None else None
-    if page is not None and page.root is root:
-        by_tag = page.by_tag
-        inert: list[etree._Element] = page.by_attribute.get("inert", [])
-        boxes = [*by_tag.get("dialog", ()), *by_tag.get("fieldset", ())]
-    else:
-        # Tag-filtered iteration runs in libxml2 and costs a tenth of an XPath scan of the
-        # page ("{*}" matches the name in any namespace or none, as local-name() did).
-        inert = root.xpath("descendant-or-self::*[@inert]")
-        boxes = list(root.iter("{*}dialog", "{*}fieldset"))
-    found = Marks(
+def _page_marks(page: Page) -> Marks:
+    by_tag = page.by_tag
+    return _marks(page.by_attribute.get("inert", ()),
+                  [*by_tag.get("dialog", ()), *by_tag.get("fieldset", ())])
+
+
+def _marks(inert: Iterable[etree._Element], boxes: list[etree._Element]) -> Marks:
+    return Marks(
         frozenset(inert),
         frozenset(el for el in boxes if tag_of(el) == "dialog" and el.get("open") is None),
         frozenset(el for el in boxes if tag_of(el) == "fieldset"
                   and el.get("disabled") is not None),
     )
+
+
+def marks(el: etree._Element) -> Marks:
+    """:class:`Marks` of ``el``'s document: its page's, else kept for the last few
+    documents."""
+    root = el.getroottree().getroot()
+    if root is None:
+        return Marks(frozenset(), frozenset(), frozenset())
+    ref = _PAGES.get(id(root))
+    page = ref() if ref is not None else None
+    if page is not None and page.root is root:
+        return page.memo("focus.marks", _page_marks)
+    kept = _MARKS.get(id(root))
+    if kept is not None and kept[0] is root:
+        return kept[1]
+    # Tag-filtered iteration runs in libxml2 and costs a tenth of an XPath scan of the page
+    # ("{*}" matches the name in any namespace or none, as local-name() did).
+    found = _marks(root.xpath("descendant-or-self::*[@inert]"),
+                   list(root.iter("{*}dialog", "{*}fieldset")))
     if len(_MARKS) >= 8:
         _MARKS.pop(next(iter(_MARKS)))
     _MARKS[id(root)] = (root, found)
