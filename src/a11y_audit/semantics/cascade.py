@@ -240,19 +240,11 @@ def _joined(buckets: list[_Bucket]) -> _Bucket:
 
 
 def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
-                  key: str, prepared: dict[tuple, dict[str, _Bucket | None]]
-                  ) -> _Bucket | None:
+                  key: str) -> _Bucket | None:
     """The bucket of ``key`` of a sheet at ``position`` among the page's sheets, with the
-    page's layer ranks, kept in ``prepared`` by position and the ranks of the sheet's
-    layers (the cascade priority depends on both)."""
-    ranked = (kind, position, *[ranks.get(name, 0) for name in sheet.layers])
-    by_key = prepared.get(ranked)
-    if by_key is None:
-        by_key = prepared[ranked] = {}
-    elif key in by_key:
-        return by_key[key]
+    page's layer ranks (the cascade priority depends on both)."""
     rules = []
-    for rule in sheet.index(kind, frozenset((key,))).get(key, ()):
+    for rule in sheet.rules_of(kind, key):
         compiled = compile_selector(rule.selector)
         if compiled is None:
             continue
@@ -266,8 +258,7 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
                       *[(above, matches, normal, important, sets, rule.selector)
                         if (sets := tuple(d for d in rule.declarations if d[0] in names))
                         else None for names in _PART_NAMES[1:]]))
-    found = by_key[key] = _bucket(rules) if rules else None
-    return found
+    return _bucket(rules) if rules else None
 
 
 # The partial lists :meth:`Cascade.declarations` matches alone, by slot (0 is every property):
@@ -376,10 +367,18 @@ class Cascade:
                     prepared = sheet.prepared = {}
             else:
                 prepared = {}
+            # kept by position and the ranks of the sheet's layers, which priorities carry
+            ranked = (kind, position, *[ranks.get(name, 0) for name in sheet.layers])
+            by_key = prepared.get(ranked)
+            if by_key is None:
+                by_key = prepared[ranked] = {}
             keyed = sheet.keyed()
             wanted = keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys
             for key in wanted:
-                bucket = _sheet_bucket(sheet, kind, position, ranks, key, prepared)
+                if key in by_key:
+                    bucket = by_key[key]
+                else:
+                    bucket = by_key[key] = _sheet_bucket(sheet, kind, position, ranks, key)
                 if bucket is not None:
                     per_key.setdefault(key, []).append(bucket)
         merged = self._indexes[kind] = {key: _joined(buckets)

@@ -140,6 +140,19 @@ class Stylesheet:
                 out[key] = bucket
         return out
 
+    def rules_of(self, kind: str, key: str) -> list[StyleRule]:
+        """The rules of one selector key (:meth:`index` for one key, without its sets)."""
+        keyed = self.keyed()
+        rules = self._rules
+        out = []
+        for order, selector in keyed.get(key, ()):
+            found = rules.get((kind, order, selector), False)
+            if found is False:
+                found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
+            if found is not None:
+                out.append(found)
+        return out
+
     def _rule(self, kind: str, order: int, selector: str) -> StyleRule | None:
         _, body, layer = self.raw[order]
         if kind == "rendering":
