@@ -124,31 +124,10 @@ def _compile(tree: object) -> Matcher:
     if kind == "Relation":
         return _has(tree, base)
     if kind == "CombinedSelector":
-        left = base
-        right = _compile(tree.subselector)  # type: ignore[attr-defined]
         combinator = tree.combinator  # type: ignore[attr-defined]
-        if combinator == " ":
-            def descendant(el: Element) -> bool:
-                if not right(el):
-                    return False
-                return any(map(left, el.iterancestors()))     # see _combine
-            return descendant
-        if combinator == ">":
-            def child(el: Element) -> bool:
-                if not right(el):
-                    return False
-                parent = el.getparent()
-                return parent is not None and left(parent)
-            return child
-        if combinator == "+":
-            def adjacent(el: Element) -> bool:
-                if not right(el):
-                    return False
-                previous = _previous(el)
-                return previous is not None and left(previous)
-            return adjacent
-        if combinator == "~":
-            return lambda el: right(el) and any(left(s) for s in _siblings_before(el))
+        if combinator in (" ", ">", "+", "~"):
+            return _combine(base, combinator,
+                            _compile(tree.subselector))  # type: ignore[attr-defined]
     raise Unsupported(kind)
 
 
@@ -457,7 +436,8 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
 
 
 def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
-    """The combinators of :func:`_compile`, for compiled compounds."""
+    """``left`` and ``right`` joined by a combinator: for the regex reader's compounds and for
+    :func:`_compile`'s cssselect trees alike."""
     if symbol == " ":
         def descendant(el: Element) -> bool:
             if not right(el):
