@@ -55,6 +55,7 @@ Options
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -107,6 +108,22 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield _pause(page, el)
 
 
+def _hint_keys(by_attribute: dict[str, list[Element]]
+               ) -> Iterator[tuple[Element, tuple[str | None, str | None, str | None]]]:
+    """Each element with a class, id, aria-label or role, with its (class, id, aria-label).
+    Most elements with a class have neither id nor aria-label: their key is read from the
+    class alone (two attribute reads fewer for each of hundreds of elements). Role is there
+    because a pattern may match the empty hint of an element with a role only; an element
+    in two lists comes twice (a dictionary hit the second time)."""
+    fuller = {*by_attribute.get("id", ()), *by_attribute.get("aria-label", ())}
+    for el in by_attribute.get("class", ()):
+        if el not in fuller:        # (those come below, with their id and label)
+            yield el, (el.get("class"), None, None)
+    for name in ("id", "aria-label", "role"):
+        for el in by_attribute.get(name, ()):
+            yield el, (el.get("class"), el.get("id"), el.get("aria-label"))
+
+
 def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     """The outermost rendered containers that look like tickers, in document order.
 
@@ -124,32 +141,14 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
         # Class lists repeat across a page's cards and teasers: each distinct (class, id,
         # aria-label) is matched once.
         matches: dict[tuple[str | None, str | None, str | None], bool] = {}
-        # Most elements with a class have neither id nor aria-label: their key is read from
-        # the class alone (two attribute reads fewer for each of hundreds of elements).
-        fuller = {*by_attribute.get("id", ()), *by_attribute.get("aria-label", ())}
-        for el in by_attribute.get("class", ()):
-            if el in fuller:
-                continue            # keyed below, with its id and label
-            key = (el.get("class"), None, None)
+        for el, key in _hint_keys(by_attribute):
             found = matches.get(key)
             if found is None:
                 if tag_of(el) in _NOT_CONTAINERS:
-                    continue
+                    continue    # links, images and svg paths: no need to match them
                 found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
             if found:
                 candidates.add(el)
-        # (role too: a pattern may match the empty hint of an element with a role only; an
-        # element in two lists is a dictionary hit the second time)
-        for name in ("id", "aria-label", "role"):
-            for el in by_attribute.get(name, ()):
-                key = (el.get("class"), el.get("id"), el.get("aria-label"))
-                found = matches.get(key)
-                if found is None:
-                    if tag_of(el) in _NOT_CONTAINERS:
-                        continue    # links, images and svg paths: no need to match them
-                    found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
-                if found:
-                    candidates.add(el)
     tickers: list[Element] = []
     seen: set[Element] = set()
     order = page.order

@@ -455,7 +455,7 @@ class Cascade:
         those of the properties of ``_PART_NAMES[slot]`` when slot is not 0."""
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         hidden = el.get("hidden") is not None
-        flag = _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None
+        flag = _ua_flag(tag, el)
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
         if self.sheets:
@@ -549,6 +549,12 @@ class Cascade:
         return any(priority[0] >= 1 and priority[1] == 0
                    for priority, *_ in self.declarations(el, "rendering"))
 
+    def _defaults_only(self, el: Element, tag: str, slot: int) -> bool:
+        """No rule of the page and no style attribute can set a property of ``slot`` on
+        ``el``: only the browser's defaults can (as for most elements of a page)."""
+        return el.get("style") is None and (not self.sheets or not self._candidates(
+            tag, el.get("id"), el.get("class"))[slot])
+
     def declares_font_size(self, el: Element) -> bool:
         """The computed style of ``el`` has a font size declared on the element itself
         (:attr:`Style.font_size_own`: a page's rule, the style attribute or the browser's
@@ -557,12 +563,8 @@ class Cascade:
         style = self._styles.get(el)
         if style is None:
             tag = el.tag
-            if el.get("style") is None and (
-                    not self.sheets or not self._candidates(
-                        tag, el.get("id"), el.get("class"))[_FONT_SIZE_SLOT]) and not _ua_part(
-                    tag, el.get("hidden") is not None,
-                    _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None,
-                    _FONT_SIZE_SLOT):
+            if self._defaults_only(el, tag, _FONT_SIZE_SLOT) and not _ua_part(
+                    tag, el.get("hidden") is not None, _ua_flag(tag, el), _FONT_SIZE_SLOT):
                 return False    # most elements: no rule of the page nor default sets a size
             if not self.declarations(el, "font-size"):
                 return False
@@ -591,14 +593,11 @@ class Cascade:
         declared = self._declared.get(el)
         if declared is None:
             tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
-            if el.get("style") is None and (not self.sheets or not self._candidates(
-                    tag, el.get("id"), el.get("class"))[_RENDERING_SLOT]):
+            if self._defaults_only(el, tag, _RENDERING_SLOT):
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
                 # parent's visibility (all it passes on), worked out once per combination.
-                key = (tag, el.get("hidden") is not None,
-                       _UA_BY_ATTRIBUTE[tag](el) if tag in _UA_BY_ATTRIBUTE else None,
-                       parent.visibility)
+                key = (tag, el.get("hidden") is not None, _ua_flag(tag, el), parent.visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
@@ -1077,6 +1076,13 @@ def _ua_declared(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, .
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
     return tuple((_UA_PRIORITY, name, value, important, "the browser's default")
                  for name, value, important in _ua_declarations(tag, hidden, flag))
+
+
+def _ua_flag(tag: str, el: Element) -> bool | None:
+    """What the browser's defaults for ``tag`` read of ``el`` besides ``hidden`` (see
+    ``_UA_BY_ATTRIBUTE``), None for the tags whose defaults read nothing else."""
+    test = _UA_BY_ATTRIBUTE.get(tag)
+    return test(el) if test is not None else None
 
 
 @functools.lru_cache(maxsize=1024)
