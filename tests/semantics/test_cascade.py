@@ -19,7 +19,6 @@ from a11y_audit.semantics.css import (
     Viewport,
     media_matches,
     parse_stylesheet,
-    selector_filter,
     selector_key,
     split_selectors,
 )
@@ -219,9 +218,9 @@ def test_selector_key(selector, key):
     assert selector_key(selector) == key
 
 
-def test_selector_filter_and_specificity():
-    assert selector_filter("nav .menu > a.x") == (frozenset({"a", ".x"}),
-                                                    frozenset({"nav", ".menu"}))
+def test_selector_filters_and_specificity():
+    assert compile_selector("nav .menu > a.x")[2:] == (frozenset({"nav", ".menu"}),
+                                                       frozenset({"a", ".x"}))
     compiled = compile_selector("#a .b p")
     assert compiled is not None and compiled[1] == (1, 1, 1)
     assert compile_selector("p::before") is None

@@ -1,20 +1,29 @@
-"""Selector matching: the regex reader of simple selectors agrees with cssselect's tree."""
+"""Selector matching: the regex reader agrees with cssselect's tree, compiled."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
-from cssselect import parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from a11y_audit.semantics import selectors
 from a11y_audit.semantics.selectors import compile_selector
+
+EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "300"))
 
 DOCUMENT = html.document_fromstring(
     '<html><body class="home Page"><div id="main" class="a b">'
     '<ul class="nav"><li class="item active"><a href="/" class="link">x</a></li>'
     '<li class="item"><a class="link -dash x_y">y</a></li><li id="last">z</li></ul>'
     '<p class="a">p <span class="b">s</span></p><x-card class="a"><p>c</p></x-card>'
-    '</div><div id="aside" class="b"><p id="main">dup</p></div></body></html>')
+    '</div><div id="aside" class="b"><p id="main">dup</p></div>'
+    '<form lang="en-GB"><input type="RADIO" name="n" checked><input type="text" disabled>'
+    '<a href="/x.pdf" data-x="a b" hreflang="en-us" id="1a">f</a><a href="">e</a>'
+    '<ol><li>1</li><li class="a">2</li><!-- c --><li>3</li><li id="-">4</li><li>5</li>'
+    '<li lang="fr">6</li></ol></form></body></html>')
 ELEMENTS = [el for el in DOCUMENT.iter() if isinstance(el.tag, str)]
 
 SIMPLE = [
@@ -26,41 +35,124 @@ SIMPLE = [
     "a:hover", ".nav a:focus", "li:first-child", "li:last-child a", "li:FIRST-CHILD.item",
     ":root", ":root .a", "a:link", "a:any-link.link", "p:empty", "span:first-child",
     "li:only-child", "li:first-of-type + li", ".item:hover .link", "x-card:defined",
+    # attribute selectors, :not() of a compound, nth pseudo-classes
+    "[href]", "a[href^='/']", "a[href$=\".pdf\"]", "[data-x~=b]", "[data-x*='a b']",
+    "[hreflang|=en]", "[type=radio]", "[TYPE=radio]", "input[type='Radio' s]",
+    "[data-x=\"A B\" i]",
+    "[data-x!=y]", "[ data-x = 'a b' ]", "[href=\"\"]", "[href^='']", "[class~='']",
+    ".a:not(.b)", ":not(p)", ":not(*)", "li:not(.a):not(#-)", "a:not([href$='.pdf'])",
+    "li:not(:first-child)", ":not( .a )", "p:not(#main)", "li:NOT(.a)", "#1a", "#-",
+    "li:nth-child(2n+1)", "li:nth-child(odd)", "li:NTH-CHILD(EVEN)", "li:nth-of-type(2)",
+    "li:nth-last-child(-n+2)", "li:nth-last-of-type( 2n - 1 )", "li:nth-child(n)",
+    "li:nth-child(+n+3)", "li:nth-child(0n+1)", "li:nth-child(-2n+5)", "li:nth-child(n-1)",
+    "ol > li:nth-child(3n) ~ li[lang]", ".a:not(.b) + li:nth-of-type(odd)",
 ]
 NOTHING = ("#main#aside", "a:hover", ".nav a:focus", "p:empty", ".item:hover .link",
-           "li:last-child a", "li:only-child", "x-card:defined")
-NOT_SIMPLE = [
-    "a:before", ".a:after", "p:first-line", "a:nth-child", ".a:not-a-class-x", ".a:not(.b)",
-    "[href]", "a[href^='/']", ".md\\:flex", ".1a", "#1a", "a::before",
-    ".a,.b", "a >", "> a", "a > > b", "", "a\u00a0b", ".--x", "a|b", ".a..b", "a##b",
+           "li:last-child a", "li:only-child", "x-card:defined", "[href^='']", "[class~='']",
+           ":not(*)")
+# Left to cssselect: what the reader cannot read the way cssselect does
+NOT_READ = [
+    ".md\\:flex", ".1a", "a::before", ".a,.b", "a >", "> a", "a > > b", "",
+    "a\u00a0b", ".--x", "a|b", ".a..b", "a##b", "[x=1]", "[x='a\\'b']", "[x|y]", "[*]",
+    ".a:not(.b .c)", ".a:not(.b, .c)", ".a:not(:not(.b))", ":not()", "li:nth-child(2n+1 of .a)",
+    "li:nth-child(3 n)", "li:nth-child(n1)", "li:nth-child(- n)", "li:lang(en)", ":is(.a)",
+    ".a :scope", ":scope > p", "a:has(b)", "[x=y z]", "a[x", "[x=\"a\nb\"]", ".é",
 ]
+# Read, and never judged (cssselect's tree has the same verdict): one-colon pseudo-elements
+# and unknown pseudo-classes
+NEVER = ["a:before", ".a:after", "p:first-line", ".a:not-a-class-x", "a:-moz-focusring",
+         "a:nth-child", ".a:not(:before)", "a:before .b"]
 
 
 def reference(selector: str):
-    """What compile_selector gave before the regex reader: cssselect's tree compiled."""
-    parsed = parse(selector)
-    tree = parsed[0].parsed_tree
-    return (selectors._compile(tree), tuple(parsed[0].specificity()),
-            frozenset(selectors._ancestor_keys(tree)))
+    """What compile_selector gives without the regex reader: cssselect's tree compiled, or
+    None when cssselect cannot parse it or it is not judged."""
+    found = selectors._from_cssselect(selector)
+    return found and (found[0], tuple(found[1]), *found[2:])
+
+
+def assert_read_as_cssselect_reads(selector: str, elements=ELEMENTS) -> bool:
+    """The reader's verdict on ``selector`` is cssselect's; whether it matched an element."""
+    fast = selectors._read(selector)
+    if fast is None:
+        return False            # left to cssselect
+    slow = reference(selector)
+    if fast is False:
+        assert slow is None, f"{selector!r} is judged by cssselect"
+        return False
+    assert slow is not None, f"{selector!r} is read, but cssselect does not judge it"
+    assert (tuple(fast[1]), fast[2], fast[3]) == slow[1:], selector
+    verdicts = [fast[0](el) for el in elements]
+    assert verdicts == [slow[0](el) for el in elements], selector
+    return any(verdicts)
 
 
 @pytest.mark.parametrize("selector", SIMPLE)
-def test_simple_selectors_match_as_cssselect_does(selector):
-    fast = selectors._compile_simple(selector)
-    assert fast is not None, "read without cssselect"
-    matcher, specificity, above = reference(selector)
-    assert (tuple(fast[1]), fast[2]) == (specificity, above)
-    assert [fast[0](el) for el in ELEMENTS] == [matcher(el) for el in ELEMENTS]
-    assert any(fast[0](el) for el in ELEMENTS) or selector in NOTHING
+def test_selectors_are_read_and_match_as_cssselect_does(selector):
+    assert selectors._read(selector), "read without cssselect"
+    assert assert_read_as_cssselect_reads(selector) or selector in NOTHING
 
 
-@pytest.mark.parametrize("selector", NOT_SIMPLE)
+@pytest.mark.parametrize("selector", NOT_READ)
 def test_other_selectors_are_left_to_cssselect(selector):
-    assert selectors._compile_simple(selector) is None
+    assert selectors._read(selector) is None
+
+
+@pytest.mark.parametrize("selector", NEVER)
+def test_selectors_never_judged_are_known_without_cssselect(selector):
+    assert selectors._read(selector) is False
+    assert reference(selector) is None and compile_selector(selector) is None
 
 
 def test_compile_selector_reads_simple_ones_and_skips_invalid_ones():
-    matcher, specificity, above = compile_selector(".nav > li.item")
+    matcher, specificity, above, own = compile_selector(".nav > li.item")
     assert specificity == (0, 2, 1) and above == frozenset({".nav"})
+    assert own == frozenset({"li", ".item"})
     assert [el.get("class") for el in ELEMENTS if matcher(el)] == ["item active", "item"]
     assert compile_selector("a >") is None and compile_selector(".1a") is None
+    # left to cssselect, and compiled from its tree
+    matcher, specificity, above, own = compile_selector("ol li:lang(fr)")
+    assert specificity == (0, 1, 2) and above == frozenset({"ol"}) and own == {"li"}
+    assert [el.text for el in ELEMENTS if matcher(el)] == ["6"]
+
+
+# -- property: any selector built from the parts the reader takes, and broken ones -----------
+
+_TAGS = st.sampled_from(["", "", "*", "div", "li", "a", "P", "x-card", "input", "ol"])
+_SIMPLE_PARTS = st.sampled_from([
+    ".a", ".b", ".item", ".-dash", "#main", "#1a", "#-", "[href]", "[class~=a]", "[lang|=en]",
+    "[href^='/']", "[href$=\".pdf\"]", "[data-x*=' ']", "[type=radio i]", "[TYPE='RADIO']",
+    "[data-x!=b]", "[ id = main ]", "[href=''] ", ":first-child", ":last-child", ":hover",
+    ":empty", ":first-of-type", ":only-of-type", ":root", ":checked", ":disabled", ":link",
+    ":nth-child(2n+1)", ":nth-child(odd)", ":nth-of-type(2)", ":nth-last-child(-n+2)",
+    ":nth-last-of-type( 3n - 1 )", ":NTH-CHILD(EVEN)", ":nth-child(n)", ":before",
+    ":-moz-thing", ":nth-child(2n+)", "[x=1]", ":scope",
+])
+
+
+@st.composite
+def _compounds(draw, negated: bool = False):
+    text = draw(_TAGS) + "".join(draw(st.lists(_SIMPLE_PARTS, max_size=3)))
+    if not negated and draw(st.booleans()):
+        text += f":not({draw(_compounds(negated=True))})"
+    return text
+
+
+@st.composite
+def _selectors(draw):
+    parts = [draw(_compounds())]
+    for _ in range(draw(st.integers(0, 3))):
+        parts.append(draw(st.sampled_from([" ", " > ", ">", " + ", "~", "\t ~ ", "  "])))
+        parts.append(draw(_compounds()))
+    text = "".join(parts)
+    if draw(st.integers(0, 5)) == 0:            # break it somewhere
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(["(", ")", "[", "]", "'", ",", ":", "\\",
+                                                   " ", ">", "|", "é", "::"])) + text[at:]
+    return text
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(_selectors())
+def test_the_reader_reads_any_selector_as_cssselect_does(selector):
+    assert_read_as_cssselect_reads(selector)

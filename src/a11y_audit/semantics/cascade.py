@@ -248,12 +248,11 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
         compiled = compile_selector(rule.selector)
         if compiled is None:
             continue
-        matches, specificity, above = compiled
+        matches, specificity, above, own = compiled
         rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
         normal = (1, 0, rank, specificity, position, rule.order)
         important = (2, 0, -rank, specificity, position, rule.order)
-        above = rule.above | above
-        rules.append((rule.own - {key},
+        rules.append((own - {key},
                       (above, matches, normal, important, rule.declarations, rule.selector),
                       *[(above, matches, normal, important, sets, rule.selector)
                         if (sets := tuple(d for d in rule.declarations if d[0] in names))

@@ -71,8 +71,6 @@ class StyleRule:
     order: int                  # position in the stylesheet
     layer: str | None           # cascade layer name, None when unlayered
     declarations: tuple[Declaration, ...]
-    own: frozenset[str]         # ids (#x), classes (.x) and tag the subject must carry
-    above: frozenset[str]       # ... that its ancestors must carry (a filter before matching)
 
 
 # Properties that decide whether an element is rendered (the cascade reads them from its one
@@ -87,7 +85,7 @@ class Stylesheet:
 
     Matching needs, per page, only the rules whose selector key (see :func:`selector_key`)
     occurs on that page: :meth:`index` reads each selector's key once per sheet, and parses a
-    rule's declarations and selector filters only when a page first asks for its key. A sheet
+    rule's declarations only when a page first asks for its key. A sheet
     is cached by content (:func:`parse_stylesheet`), so a site's shared sheet does this work
     once per run, and a 1 MB sheet costs a page little more than the rules it can match."""
 
@@ -163,8 +161,7 @@ class Stylesheet:
             declarations = parse_declarations(body)
         if not declarations:
             return None
-        own, above = selector_filter(selector)
-        return StyleRule(selector, order, layer, declarations, own, above)
+        return StyleRule(selector, order, layer, declarations)
 
     @property
     def rules(self) -> int:
@@ -466,36 +463,6 @@ def selector_key(selector: str) -> str | None:
 _GROUPS = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
 _SIMPLE_SELECTOR_CHARS = re.compile(r"[\\(\[\"']")
 _COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
-
-
-_EMPTY: frozenset[str] = frozenset()
-_SPLIT = re.compile(r"\s*([>+~])\s*|\s+")
-_COMPOUND_KEYS = re.compile(r"([#.])([-\w]+)|^([A-Za-z][-\w]*)")
-
-
-def _keys_of(compound: str) -> set[str]:
-    keys = set()
-    for kind, name, tag in _COMPOUND_KEYS.findall(compound.split(":", 1)[0]):
-        keys.add(tag.lower() if tag else kind + name)
-    return keys
-
-
-@functools.lru_cache(maxsize=65536)
-def selector_filter(selector: str) -> tuple[frozenset[str], frozenset[str]]:
-    """What an element (``own``) and its ancestors (``above``) must carry for a simple
-    selector to match: its ids, classes and tags, read from the text without parsing it.
-    Empty sets (no filter) for selectors with brackets, parentheses, escapes or quotes."""
-    if _SIMPLE_SELECTOR_CHARS.search(selector):
-        return _EMPTY, _EMPTY
-    parts = _SPLIT.split(selector.strip())
-    own = frozenset(_keys_of(parts[-1]))
-    above: set[str] = set()
-    # parts: compound, combinator-or-None, compound, ...; a compound is an ancestor's when
-    # the combinator right of it is descendant (None: whitespace) or child.
-    for i in range(0, len(parts) - 2, 2):
-        if parts[i + 1] in (None, ">"):
-            above |= _keys_of(parts[i])
-    return own, frozenset(above)
 
 
 def _compound_key(compound: str) -> str:

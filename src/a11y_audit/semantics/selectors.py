@@ -94,7 +94,7 @@ def _compile(tree: object) -> Matcher:
     if kind == "Element":
         name = tree.element  # type: ignore[attr-defined]
         if not name or name == "*":
-            return lambda el: True
+            return _always
         name = name.lower()
         return lambda el: el.tag == name   # a comment's tag is never equal
     base = _compile(tree.selector)  # type: ignore[attr-defined]
@@ -132,39 +132,43 @@ def _compile(tree: object) -> Matcher:
 
 
 def _attrib(tree: object, base: Matcher) -> Matcher:
-    name = tree.attrib.lower()  # type: ignore[attr-defined]
-    operator = tree.operator  # type: ignore[attr-defined]
     token = tree.value  # type: ignore[attr-defined]
-    wanted = getattr(token, "value", token) or ""
-    fold = (getattr(tree, "flag", None) or "").lower() == "i" or name in _CASE_INSENSITIVE
+    return _attrib_test(tree.attrib, tree.operator,  # type: ignore[attr-defined]
+                        getattr(token, "value", token) or "",
+                        getattr(tree, "flag", None), base)
+
+
+def _attrib_test(name: str, operator: str, wanted: str, flag: str | None,
+                 base: Matcher) -> Matcher:
+    """``[name operator wanted flag]`` and ``base``: for cssselect's trees and the regex
+    reader alike."""
+    name = name.lower()
+    fold = (flag or "").lower() == "i" or name in _CASE_INSENSITIVE
     if fold:
         wanted = wanted.lower()
-
-    def value(el: Element) -> str | None:
-        found = el.get(name)
-        if found is None:
-            return None
-        return found.lower() if fold else found
-
     if operator == "exists":
         return lambda el: el.get(name) is not None and base(el)
-    tests: dict[str, Callable[[str], bool]] = {
-        "=": lambda v: v == wanted,
-        "~=": lambda v: bool(wanted) and wanted in v.split(),
-        "|=": lambda v: v == wanted or v.startswith(wanted + "-"),
-        "^=": lambda v: bool(wanted) and v.startswith(wanted),
-        "$=": lambda v: bool(wanted) and v.endswith(wanted),
-        "*=": lambda v: bool(wanted) and wanted in v,
-        "!=": lambda v: v != wanted,
-    }
-    test = tests.get(operator)
+    test = _ATTRIBUTE_TESTS.get(operator)
     if test is None:
         raise Unsupported(operator)
 
     def attrib(el: Element) -> bool:
-        found = value(el)
-        return found is not None and test(found) and base(el)
+        found = el.get(name)
+        if found is None:
+            return False
+        return test(found.lower() if fold else found, wanted) and base(el)
     return attrib
+
+
+_ATTRIBUTE_TESTS: dict[str, Callable[[str, str], bool]] = {
+    "=": lambda v, w: v == w,
+    "~=": lambda v, w: bool(w) and w in v.split(),
+    "|=": lambda v, w: v == w or v.startswith(w + "-"),
+    "^=": lambda v, w: bool(w) and v.startswith(w),
+    "$=": lambda v, w: bool(w) and v.endswith(w),
+    "*=": lambda v, w: bool(w) and w in v,
+    "!=": lambda v, w: v != w,
+}
 
 
 # HTML attributes whose values selectors compare case-insensitively (HTML, "case-sensitivity
@@ -175,41 +179,21 @@ _CASE_INSENSITIVE = frozenset(("type", "dir", "lang", "method", "rel", "align", 
 
 def _pseudo(ident: str, base: Matcher) -> Matcher:
     if ident in _AT_REST:
-        return lambda el: False
-    tests: dict[str, Matcher] = {
-        "root": lambda el: el.getparent() is None,
-        "scope": lambda el: el.getparent() is None,
-        "empty": lambda el: not el.text and all(
-            not isinstance(c.tag, str) and not c.tail for c in el),
-        "first-child": lambda el: el.getparent() is not None and _previous(el) is None,
-        "last-child": lambda el: el.getparent() is not None and not _siblings_after(el),
-        "only-child": lambda el: el.getparent() is not None and _previous(el) is None
-        and not _siblings_after(el),
-        "first-of-type": lambda el: el.getparent() is not None
-        and not any(s.tag == el.tag for s in _siblings_before(el)),
-        "last-of-type": lambda el: el.getparent() is not None
-        and not any(s.tag == el.tag for s in _siblings_after(el)),
-        "only-of-type": lambda el: el.getparent() is not None
-        and not any(s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
-        "link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
-        "any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
-        "checked": lambda el: (tag_of(el) == "input" and el.get("checked") is not None)
-        or (tag_of(el) == "option" and el.get("selected") is not None),
-        "disabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is not None,
-        "enabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is None,
-        "required": lambda el: el.get("required") is not None,
-        "optional": lambda el: tag_of(el) in ("input", "select", "textarea")
-        and el.get("required") is None,
-        "read-only": lambda el: not _writable(el),
-        "read-write": _writable,
-        "defined": lambda el: "-" not in tag_of(el),
-        "placeholder-shown": lambda el: el.get("placeholder") is not None
-        and not el.get("value"),
-    }
-    test = tests.get(ident)
+        return _never
+    test = _PSEUDO_TESTS.get(ident)
     if test is None:
         raise Unsupported(ident)
+    if base is _always:
+        return test
     return lambda el: test(el) and base(el)
+
+
+def _always(el: Element) -> bool:
+    return True
+
+
+def _never(el: Element) -> bool:
+    return False
 
 
 def _writable(el: Element) -> bool:
@@ -217,6 +201,38 @@ def _writable(el: Element) -> bool:
     if tag in ("input", "textarea"):
         return el.get("readonly") is None and el.get("disabled") is None
     return (el.get("contenteditable") or "false").lower() in ("", "true", "plaintext-only")
+
+
+_PSEUDO_TESTS: dict[str, Matcher] = {
+    "root": lambda el: el.getparent() is None,
+    "scope": lambda el: el.getparent() is None,
+    "empty": lambda el: not el.text and all(
+        not isinstance(c.tag, str) and not c.tail for c in el),
+    "first-child": lambda el: el.getparent() is not None and _previous(el) is None,
+    "last-child": lambda el: el.getparent() is not None and not _siblings_after(el),
+    "only-child": lambda el: el.getparent() is not None and _previous(el) is None
+    and not _siblings_after(el),
+    "first-of-type": lambda el: el.getparent() is not None
+    and not any(s.tag == el.tag for s in _siblings_before(el)),
+    "last-of-type": lambda el: el.getparent() is not None
+    and not any(s.tag == el.tag for s in _siblings_after(el)),
+    "only-of-type": lambda el: el.getparent() is not None
+    and not any(s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
+    "link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
+    "any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
+    "checked": lambda el: (tag_of(el) == "input" and el.get("checked") is not None)
+    or (tag_of(el) == "option" and el.get("selected") is not None),
+    "disabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is not None,
+    "enabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is None,
+    "required": lambda el: el.get("required") is not None,
+    "optional": lambda el: tag_of(el) in ("input", "select", "textarea")
+    and el.get("required") is None,
+    "read-only": lambda el: not _writable(el),
+    "read-write": _writable,
+    "defined": lambda el: "-" not in tag_of(el),
+    "placeholder-shown": lambda el: el.get("placeholder") is not None
+    and not el.get("value"),
+}
 
 
 def _function(tree: object, base: Matcher) -> Matcher:
@@ -236,21 +252,25 @@ def _function(tree: object, base: Matcher) -> Matcher:
     if name in ("nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type"):
         if any(getattr(t, "value", None) == "of" for t in arguments):
             raise Unsupported("nth-child(... of S)")
-        a, b = _series(arguments)
-        last = "last" in name
-        typed = name.endswith("of-type")
-
-        def nth(el: Element) -> bool:
-            if el.getparent() is None:
-                return False
-            others = _siblings_after(el) if last else _siblings_before(el)
-            if typed:
-                others = [s for s in others if s.tag == el.tag]
-            return _nth(a, b, len(others) + 1) and base(el)
-        return nth
+        return _nth_test(name, *_series(arguments), base)
     if name in _AT_REST or name in ("state", "dir"):
-        return lambda el: False
+        return _never
     raise Unsupported(name)
+
+
+def _nth_test(name: str, a: int, b: int, base: Matcher) -> Matcher:
+    """``:nth-child(an+b)`` and its three siblings (``name``), and ``base``."""
+    last = "last" in name
+    typed = name.endswith("of-type")
+
+    def nth(el: Element) -> bool:
+        if el.getparent() is None:
+            return False
+        others = _siblings_after(el) if last else _siblings_before(el)
+        if typed:
+            others = [s for s in others if s.tag == el.tag]
+        return _nth(a, b, len(others) + 1) and base(el)
+    return nth
 
 
 def _has(tree: object, base: Matcher) -> Matcher:
@@ -311,14 +331,23 @@ def _ancestor_keys(tree: object) -> set[str]:
     return keys
 
 
+Compiled = tuple[Matcher, tuple[int, int, int], frozenset[str], frozenset[str]]
+
+
 @functools.lru_cache(maxsize=65536)
-def compile_selector(selector: str
-                     ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | None:
-    """A test of one element, the specificity, and the ids (``#x``), classes (``.x``) and tags
-    its ancestors must carry (a cheap filter before the test); None when not judged."""
-    simple = _compile_simple(selector)
-    if simple is not None:
-        return simple
+def compile_selector(selector: str) -> Compiled | None:
+    """A test of one element, the specificity, the ids (``#x``), classes (``.x``) and tags
+    its ancestors must carry, and those the element itself must carry (cheap filters before
+    the test); None when not judged."""
+    read = _read(selector)
+    if read is not None:
+        return read or None
+    return _from_cssselect(selector)
+
+
+def _from_cssselect(selector: str) -> Compiled | None:
+    """:func:`compile_selector` through cssselect's parse (what the regex reader does not
+    read; the reference the tests hold the reader to)."""
     try:
         parsed = parse(selector)
     except (SelectorError, ValueError, TypeError, IndexError):
@@ -327,78 +356,182 @@ def compile_selector(selector: str
         return None
     try:
         tree = parsed[0].parsed_tree
-        return _compile(tree), parsed[0].specificity(), frozenset(_ancestor_keys(tree))
+        subject = tree.subselector if type(tree).__name__ == "CombinedSelector" else tree
+        return (_compile(tree), parsed[0].specificity(), frozenset(_ancestor_keys(tree)),
+                frozenset(_compound_keys(subject)))
     except (Unsupported, AttributeError, TypeError, ValueError):
         return None
 
 
-# -- simple selectors without cssselect -------------------------------------------------------
+# -- the regex reader -------------------------------------------------------------------------
 #
-# Most selectors of a news site's stylesheets are compounds of a tag, classes, ids and
-# pseudo-classes without arguments joined by combinators (".card .title", "nav > ul
-# li.active", ".menu a:hover"). cssselect's parse of one costs ~200 us, more than a page's
-# matching against it, so these are read here with a regular expression, into the same tests
-# :func:`_compile` makes from cssselect's tree. Identifiers are the plain ASCII ones (no
-# escapes, no digit or "--" first): anything else goes to cssselect.
+# Nearly every selector of a news site's stylesheets is a chain of compounds of a tag, classes,
+# ids, attribute selectors and pseudo-classes (with :not() of one compound and :nth-child(an+b)
+# and its siblings) joined by combinators (".card .title", "nav > ul li.active",
+# "a[href^='/']:hover", "li:not(.ad):nth-of-type(2n+1)"). cssselect's parse of one costs
+# ~200 us, more than a page's matching against it, so these are read here with regular
+# expressions, into the same tests :func:`_compile` makes from cssselect's tree; a compound is
+# read once and its test shared by every selector that has it. What is read is a subset of
+# cssselect's grammar, read as cssselect reads it: identifiers are the plain ASCII ones (no
+# escapes, no digit or "--" first), strings have no escapes. Anything else goes to cssselect.
 
-_SIMPLE_TEXT = re.compile(r"[-_a-zA-Z0-9.#:*>+~ \t\n\r\f]+")
+_WS = r"[ \t\n\r\f]"
 _IDENT = r"-?[_a-zA-Z][-_a-zA-Z0-9]*"
-_SIMPLE_COMPOUND = re.compile(rf"(\*|{_IDENT})?((?:[.#:]{_IDENT})*)")
-_SIMPLE_PART = re.compile(rf"([.#:])({_IDENT})")
+_NAME = r"[-_a-zA-Z0-9]+"          # what cssselect reads after "#"
+_QUOTED = r"\"[^\"\\\x00\n\r\f\ud800-\udfff]*\"|'[^'\\\x00\n\r\f\ud800-\udfff]*'"
+_NTH = (r"[nN][tT][hH]-(?:[lL][aA][sS][tT]-)?"
+        r"(?:[cC][hH][iI][lL][dD]|[oO][fF]-[tT][yY][pP][eE])")
+_AN_PLUS_B = (rf"[-+]?[0-9]*[nN](?:{_WS}*[-+]{_WS}*[0-9]+)?|[-+]?[0-9]+"
+              r"|[oO][dD][dD]|[eE][vV][eE][nN]")
+
+
+def _part_pattern(capture: bool, inner: str = "") -> str:
+    """One part of a compound after its tag: ``.class``, ``#id``, a pseudo-class, an attribute
+    selector, an nth pseudo-class, and (``inner``: the compound it takes) ``:not()``. With
+    ``capture``, the groups :func:`_compound` reads: 1 class, 2 id, 3 pseudo-class, 4-9
+    attribute (name, operator, identifier, flag, quoted string, flag), 10-11 nth pseudo-class
+    and argument, 12 the compound inside :not()."""
+    def group(pattern: str) -> str:
+        return f"({pattern})" if capture else f"(?:{pattern})"
+    attribute = (
+        rf"\[{_WS}*{group(_IDENT)}{_WS}*(?:{group('[~|^$*!]?=')}{_WS}*"
+        rf"(?:{group(_IDENT)}(?:{_WS}+{group('[iIsS]')})?"
+        rf"|{group(_QUOTED)}{_WS}*{group('[iIsS]')}?){_WS}*)?\]")
+    parts = [rf"\.{group(_IDENT)}", f"#{group(_NAME)}",
+             rf":{group(_IDENT)}(?![-_a-zA-Z0-9(])", attribute,
+             rf":{group(_NTH)}\({_WS}*{group(_AN_PLUS_B)}{_WS}*\)"]
+    if inner:
+        parts.append(rf":[nN][oO][tT]\({_WS}*{group(inner)}{_WS}*\)")
+    return "|".join(parts)
+
+
+_INNER = rf"(?:\*|{_IDENT})?(?:{_part_pattern(False)})*"     # a compound without :not()
+_ANY_PART = _part_pattern(False, _INNER)
+_PART = re.compile(_part_pattern(True, _INNER))
+_COMPOUND = re.compile(rf"(\*|{_IDENT})?((?:{_ANY_PART})*)")
+# A selector as (combinator, compound) pairs; the combinator is empty before the first.
+_STEP = re.compile(rf"({_WS}*[>+~]{_WS}*|{_WS}+)?((?:\*|{_IDENT})?(?:{_ANY_PART})*)")
 # CSS 2's pseudo-elements written with one colon (cssselect reads them as pseudo-elements)
 _LEGACY_PSEUDO_ELEMENTS = frozenset(("before", "after", "first-line", "first-letter"))
-_SIMPLE_SPLIT = re.compile(r"[ \t\n\r\f]*([>+~])[ \t\n\r\f]*|[ \t\n\r\f]+")
+_SPACE = " \t\n\r\f"
 
 
-def _compile_simple(selector: str
-                    ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | None:
-    """:func:`compile_selector` for a selector of tags, classes, ids and combinators only;
-    None for any other selector."""
-    text = selector.strip(" \t\n\r\f")
-    if not text or not _SIMPLE_TEXT.fullmatch(text):
-        return None
-    parts = _SIMPLE_SPLIT.split(text)
-    compounds: list[tuple[str | None, list[str], list[str], list[str]]] = []
-    for part in parts[0::2]:
-        found = _SIMPLE_COMPOUND.fullmatch(part) if part else None
-        if found is None:
+def _read(selector: str) -> Compiled | bool | None:
+    """:func:`compile_selector` for a selector the regex reader reads; False when it reads it
+    and cssselect's tree is never judged either (an unknown pseudo-class); None when it is not
+    read here."""
+    text = selector.strip(_SPACE)
+    steps = _STEP.findall(text)
+    if not text or sum(len(symbol) + len(part) for symbol, part in steps) != len(text):
+        return None             # not one chain of compounds
+    compounds = []
+    for symbol, part in steps:
+        if not part:
+            if symbol:
+                return None
+            continue            # findall's empty match at the end
+        if (not symbol) != (not compounds):
             return None
-        tag = found.group(1)
-        names = _SIMPLE_PART.findall(found.group(2))
-        pseudos = [name.lower() for kind, name in names if kind == ":"]
-        if _LEGACY_PSEUDO_ELEMENTS.intersection(pseudos):
-            return None
-        compounds.append((None if tag in (None, "*") else tag.lower(),
-                          [name for kind, name in names if kind == "#"],
-                          [name for kind, name in names if kind == "."], pseudos))
-    combinators = [symbol or " " for symbol in parts[1::2]]
-    ids = sum(len(c[1]) for c in compounds)
-    classes = sum(len(c[2]) + len(c[3]) for c in compounds)
-    tags = sum(1 for c in compounds if c[0] is not None)
+        compound = _compound(part)
+        if not compound:
+            return compound
+        compounds.append((symbol.strip(_SPACE) or " ", compound))
+    test, (a, b, c), keys = compounds[0][1]
     above: set[str] = set()
-    for (tag, idents, names, _), symbol in zip(compounds, combinators, strict=False):
-        if symbol in (" ", ">"):
-            above.update("#" + ident for ident in idents)
-            above.update("." + name for name in names)
-            if tag is not None:
-                above.add(tag)
-    try:
-        matcher = _compound_test(*compounds[0])
-        for symbol, compound in zip(combinators, compounds[1:], strict=True):
-            matcher = _combine(matcher, symbol, _compound_test(*compound))
-    except Unsupported:
-        return None             # cssselect's tree says the same (an unknown pseudo-class)
-    return matcher, (ids, classes, tags), frozenset(above)
+    for symbol, (right, (a2, b2, c2), right_keys) in compounds[1:]:
+        if symbol in " >":
+            above |= keys
+        test = _combine(test, symbol, right)
+        a, b, c = a + a2, b + b2, c + c2
+        keys = right_keys
+    return test, (a, b, c), frozenset(above), keys
 
 
-def _compound_test(tag: str | None, idents: list[str], names: list[str],
-                   pseudos: list[str]) -> Matcher:
-    """The test of one compound: what :func:`_compile` tests for its ``Element``, ``Hash``,
-    ``Class`` and argument-less ``Pseudo`` parts."""
+@functools.lru_cache(maxsize=16384)
+def _compound(text: str, negated: bool = False
+              ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | bool | None:
+    """One compound's test (what :func:`_compile` makes of its cssselect tree), specificity,
+    and the ids, classes and tag it requires (not those inside :not()); False when never
+    judged, None when not read here. ``negated``: the compound inside :not()."""
+    found = _COMPOUND.fullmatch(text)
+    if not text or found is None:
+        return None
+    tag = found.group(1)
+    tag = None if tag in (None, "*") else tag.lower()
+    idents: list[str] = []
+    names: list[str] = []
+    rest: list[tuple] = []
+    a, b, c = 0, 0, 0 if tag is None else 1
+    for (name, ident, pseudo, attribute, operator, word, flag, quoted, flag2, nth, argument,
+         inner) in _PART.findall(found.group(2)):
+        if name:
+            names.append(name)
+            b += 1
+        elif ident:
+            idents.append(ident)
+            a += 1
+        elif pseudo:
+            pseudo = pseudo.lower()
+            if pseudo in _LEGACY_PSEUDO_ELEMENTS or (
+                    pseudo not in _AT_REST and pseudo not in _PSEUDO_TESTS):
+                return False
+            if pseudo == "scope":
+                return None     # cssselect takes it only at the start of a selector
+            rest.append(("pseudo", pseudo))
+            b += 1
+        elif attribute:
+            if operator:
+                value = word or quoted[1:-1]
+                rest.append(("attribute", attribute, operator, value, flag or flag2 or None))
+            else:
+                rest.append(("attribute", attribute, "exists", "", None))
+            b += 1
+        elif nth:
+            rest.append(("nth", nth.lower(), *_an_plus_b(argument)))
+            b += 1
+        else:                   # :not(inner)
+            if negated:
+                return None     # cssselect reads no :not() inside :not()
+            sub = _compound(inner, True)
+            if not sub:
+                return sub
+            rest.append(("not", sub[0]))
+            a, b, c = a + sub[1][0], b + sub[1][1], c + sub[1][2]
     test = _plain_compound(tag, idents, names)
-    for ident in pseudos:
-        test = _pseudo(ident, test)
-    return test
+    for item in rest:
+        kind = item[0]
+        if kind == "pseudo":
+            test = _pseudo(item[1], test)
+        elif kind == "attribute":
+            test = _attrib_test(*item[1:], test)
+        elif kind == "nth":
+            test = _nth_test(*item[1:], test)
+        else:
+            test = _negation(test, item[1])
+    keys = {"#" + ident for ident in idents}
+    keys.update("." + name for name in names)
+    if tag is not None:
+        keys.add(tag)
+    return test, (a, b, c), frozenset(keys)
+
+
+def _negation(base: Matcher, sub: Matcher) -> Matcher:
+    if base is _always:
+        return lambda el: not sub(el)
+    return lambda el: base(el) and not sub(el)
+
+
+def _an_plus_b(text: str) -> tuple[int, int]:
+    """(a, b) of an ``an+b`` argument the reader took, as cssselect's ``parse_series``."""
+    text = "".join(text.split()).lower()
+    if text == "odd":
+        return 2, 1
+    if text == "even":
+        return 2, 0
+    if "n" not in text:
+        return 0, int(text)
+    a, b = text.split("n", 1)
+    return (int(a + "1") if a in ("", "-", "+") else int(a)), (int(b) if b else 0)
 
 
 def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Matcher:
@@ -417,7 +550,7 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
         return tag_and_class
     if not idents and not names:
         if tag is None:
-            return lambda el: True
+            return _always
         return lambda el: el.tag == tag
     wanted = frozenset(names)
 
