@@ -10,7 +10,7 @@ from lxml import html
 
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
-from a11y_audit.rules import image_redundant_alt, link_adjacent_duplicate
+from a11y_audit.rules import image_redundant_alt, link_adjacent_duplicate, live_region_ticker
 from a11y_audit.semantics import focus
 from tests.conftest import outcomes
 
@@ -47,6 +47,58 @@ def test_ticker_hint_joins_class_id_and_label():
     # the hint of the element with a class alone is its class (and the empty label)
     found = outcomes("live-region-ticker", markup, patterns=[r"^news $"])
     assert found == [(FAILED, "html > body > div:nth-of-type(2)")]
+
+
+@pytest.mark.parametrize(("patterns", "words"), [
+    (live_region_ticker.OPTIONS["patterns"],
+     ("breaking", "ticker", "newsflash", "live", "marquee", "crawl")),
+    ([r"News ticker"], ("news",)),
+    ([r"^news $"], ("news",)),
+    ([r"tickers?"], ("ticker",)),            # the optional last letter is not required
+    ([r"ab{0,1}"], ("a",)),
+    ([r"\bx*"], None),                      # nothing required
+    ([r"(?:live|feed)"], None),
+    ([r"live|feed"], None),
+    ([r"[Tt]icker"], None),
+    ([], ()),
+])
+def test_ticker_patterns_required_words(patterns, words):
+    assert live_region_ticker.required_literals(patterns) == words
+
+
+_TICKER_CASES = [
+    '<div class="BREAKING-NEWS">Flash</div>',
+    '<div class="tic\u212aer">Flash</div>',         # Kelvin sign: IGNORECASE matches k
+    '<div class="new\u017fflash">Flash</div>',      # long s: IGNORECASE matches s, lower() not
+    '<div class="\u00e9 news-Ticker">Flash</div>',   # not ASCII: the pattern decides
+    '<div class="x" id="LiveUpdates">Feed</div>',
+    '<div aria-label="Liveblog: election">Feed</div>',
+    '<div role="region" class="wrap"><div role="log">Log</div></div>',
+    '<a class="ticker" href="/t">Link</a><div class="deliver olive">Not one</div>',
+    '<div class="rule-ticker">Report</div><div class="a11y-breaking x">Note</div>',
+    '<section class="live-blog" id="b"><p class="ticker">x</p></section>'
+    '<div class="livestream">y</div>',
+]
+
+
+@pytest.mark.parametrize("markup", _TICKER_CASES)
+@pytest.mark.parametrize("patterns", [
+    live_region_ticker.OPTIONS["patterns"], [r"news ticker", r"live"], [r"^x$", r"feed"]])
+def test_ticker_word_prefilter_gives_the_pattern_answers(markup, patterns, monkeypatch):
+    """Only hints holding a word every match needs go to the pattern: the same tickers as
+    when every hint does."""
+    fast = outcomes("live-region-ticker", markup, patterns=patterns)
+    monkeypatch.setattr(live_region_ticker, "required_literals", lambda _: None)
+    assert outcomes("live-region-ticker", markup, patterns=patterns) == fast
+
+
+def test_ticker_prefilter_finds_upper_case_and_case_folded_hints():
+    for markup in _TICKER_CASES[:6]:
+        assert len(outcomes("live-region-ticker", markup)) == 1, markup
+    assert not outcomes("live-region-ticker", _TICKER_CASES[7])    # a link; olive, deliver
+    assert not outcomes("live-region-ticker", _TICKER_CASES[8])    # ignored prefixes
+    found = outcomes("live-region-ticker", _TICKER_CASES[9])
+    assert [s for _, s in found] == ["#b"]            # the outermost only; livestream is not
 
 
 def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():

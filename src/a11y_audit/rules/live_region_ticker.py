@@ -55,7 +55,6 @@ Options
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -108,28 +107,78 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield _pause(page, el)
 
 
-def _hint_keys(by_attribute: dict[str, list[Element]]
-               ) -> Iterator[tuple[Element, tuple[str | None, str | None, str | None]]]:
-    """Each element with a class, id, aria-label or role, with its (class, id, aria-label).
-    Most elements with a class have neither id nor aria-label: their key is read from the
-    class alone (two attribute reads fewer for each of hundreds of elements). Role is there
-    because a pattern may match the empty hint of an element with a role only; an element
-    in two lists comes twice (a dictionary hit the second time)."""
-    fuller = {*by_attribute.get("id", ()), *by_attribute.get("aria-label", ())}
-    for el in by_attribute.get("class", ()):
-        if el not in fuller:        # (those come below, with their id and label)
-            yield el, (el.get("class"), None, None)
-    for name in ("id", "aria-label", "role"):
-        for el in by_attribute.get(name, ()):
-            yield el, (el.get("class"), el.get("id"), el.get("aria-label"))
+_LEADING = re.compile(r"(?:\\b|\^)?([A-Za-z0-9_]+)([?*{]?)")
+
+
+def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
+    """A word each pattern's every match contains, lower-case: the run of plain letters and
+    digits it starts with (after ``\\b`` or ``^``; without a last letter that ``?``, ``*`` or
+    ``{`` makes optional). None when a pattern does not start so or has an alternation: then
+    every hint goes to the regular expression."""
+    found = []
+    for pattern in patterns:
+        match = _LEADING.match(pattern)
+        if match is None or "|" in pattern:
+            return None
+        word = match.group(1)[:-1] if match.group(2) else match.group(1)
+        if not word:
+            return None
+        found.append(word.lower())
+    return tuple(dict.fromkeys(found))       # each word once (live-updates, live-blog...)
+
+
+def _may_match(value: str | None, literals: tuple[str, ...]) -> bool:
+    """The hint built from ``value`` can match: one of the patterns' required words is in it.
+    An ASCII value is tested by plain lower-case containment, which for ASCII text and words
+    is what ``re.IGNORECASE`` compares; other text always goes to the regular expression
+    (its case folding has more equivalents, as the Kelvin sign for k)."""
+    if not value:
+        return False
+    if not value.isascii():
+        return True
+    lowered = value.lower()
+    for word in literals:  # noqa: SIM110 (a loop: any() of a generator costs 3x more)
+        if word in lowered:
+            return True
+    return False
+
+
+def _matching(by_attribute: dict[str, list[Element]], pattern: re.Pattern[str],
+              prefixes: tuple[str, ...], literals: tuple[str, ...] | None) -> set[Element]:
+    """Elements whose hint (class, id and aria-label, see :func:`_hint`) the pattern finds.
+
+    Hundreds of elements a page have a class, a few have an id, an aria-label or a role, and
+    almost none is a ticker: the distinct class values (and (class, id, aria-label) triples)
+    are collected in one pass each; only those holding a word every match needs (see
+    :func:`required_literals`) are matched, once; elements are looked up again only for the
+    values that matched. Most elements with a class have neither id nor label: their hint is
+    read from the class alone. Role is there because a pattern may match the empty hint of an
+    element with a role only (then there are no required words)."""
+    search = pattern.search
+    fuller = [*by_attribute.get("id", ()), *by_attribute.get("aria-label", ()),
+              *by_attribute.get("role", ())]
+    skip = set(fuller)
+    plain = [el for el in by_attribute.get("class", ()) if el not in skip]
+    hits = {value for value in {el.get("class") for el in plain}
+            if (literals is None or _may_match(value, literals))
+            and search(_hint(value, None, None, prefixes))}
+    found = {el for el in plain if el.get("class") in hits} if hits else set()
+    keys = {el: (el.get("class"), el.get("id"), el.get("aria-label")) for el in fuller}
+    matched = {key for key in set(keys.values())
+               if (literals is None or _may_match(key[0], literals)
+                   or _may_match(key[1], literals) or _may_match(key[2], literals))
+               and search(_hint(*key, prefixes))}
+    if matched:
+        found.update(el for el, key in keys.items() if key in matched)
+    return found
 
 
 def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     """The outermost rendered containers that look like tickers, in document order.
 
     Tens of thousands of elements have a class, id or role and almost none is a ticker: each
-    attribute list is read on its own (no sorted union of them all), a distinct (class, id,
-    aria-label) is matched once, and only the few matches are sorted and looked at further."""
+    distinct hint is matched once (see :func:`_matching`), and only the few matches are
+    sorted and looked at further (links, controls and images are dropped then)."""
     pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
     prefixes = tuple(options["ignore-prefixes"])
     by_attribute = page.by_attribute
@@ -138,17 +187,8 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
         if explicit_role(el) in ("marquee", "log"):
             candidates.add(el)
     if pattern is not None:
-        # Class lists repeat across a page's cards and teasers: each distinct (class, id,
-        # aria-label) is matched once.
-        matches: dict[tuple[str | None, str | None, str | None], bool] = {}
-        for el, key in _hint_keys(by_attribute):
-            found = matches.get(key)
-            if found is None:
-                if tag_of(el) in _NOT_CONTAINERS:
-                    continue    # links, images and svg paths: no need to match them
-                found = matches[key] = pattern.search(_hint(*key, prefixes)) is not None
-            if found:
-                candidates.add(el)
+        literals = required_literals(options["patterns"])
+        candidates |= _matching(by_attribute, pattern, prefixes, literals)
     tickers: list[Element] = []
     seen: set[Element] = set()
     order = page.order
@@ -164,9 +204,13 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
 def _hint(classes: str | None, ident: str | None, label: str | None,
           prefixes: tuple[str, ...]) -> str:
     """Class and id tokens (minus ignored ones) and the aria-label, for the patterns."""
-    tokens = [*(classes or "").split(), *(ident or "").split()]
-    if prefixes:
-        tokens = [t for t in tokens if not t.lower().startswith(prefixes)]
+    tokens = (classes or "").split()
+    if ident:
+        tokens += ident.split()
+    if prefixes and tokens:
+        lowered = " ".join(tokens).lower()
+        if any(prefix.lower() in lowered for prefix in prefixes):   # else none starts with one
+            tokens = [t for t in tokens if not t.lower().startswith(prefixes)]
     tokens.append(label or "")
     return " ".join(tokens)
 
