@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.page import Page
+from a11y_audit.semantics import css
 from a11y_audit.semantics.cascade import (
     Rendering,
     StyleEnvironment,
@@ -216,6 +219,15 @@ def test_parse_color(text, expected):
 ])
 def test_selector_key(selector, key):
     assert selector_key(selector) == key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "DIV", "x-y", "*", ".b", ".c1", "#d", "#e-f", ".é", "#ü",
+                                 "_g", "-h", "1", ".", "#", " ", "  ", "\t", "\n", "\xa0",
+                                 "\u2003", "\x1c", "\v", ">", "+", "~", " > ", ",", ":x",
+                                 "[y]", "(", "\\", "'"]), max_size=8).map("".join))
+def test_selector_key_without_pseudo_classes_brackets_or_escapes_takes_a_short_cut(selector):
+    assert selector_key(selector) == css._selector_key(selector)
 
 
 def test_selector_filters_and_specificity():

@@ -357,7 +357,7 @@ _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     """Each selector of a rule's prelude with its index key (memoised: pages of one site
     share the work)."""
-    return tuple((selector, selector_key(selector)) for selector in split_selectors(prelude))
+    return tuple([(selector, selector_key(selector)) for selector in split_selectors(prelude)])
 
 
 def split_selectors(prelude: str) -> list[str]:
@@ -418,12 +418,37 @@ def _unescape(text: str) -> str:
 
 
 _COMPOUND_PART = re.compile(r"([#.])((?:[-\w]|\\[0-9a-fA-F]{1,6}\s?|\\.|[^\x00-\x7f])+)")
+_ID_KEY = re.compile(r"#((?:[-\w]|[^\x00-\x7f])+)")          # _COMPOUND_PART without escapes
+_CLASS_KEY = re.compile(r"\.((?:[-\w]|[^\x00-\x7f])+)")
+_PLAIN_SELECTOR = re.compile(r"[\\(\[\"':]")
 _TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
 
 
 def selector_key(selector: str) -> str | None:
     """The index key of a selector's rightmost compound: ``#id``, else ``.class``, else the
     tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
+    if not _PLAIN_SELECTOR.search(selector):
+        # Most selectors: no pseudo-class or -element, brackets, escapes or quotes. The last
+        # compound follows the last whitespace and the last >, + or ~ (str.split's
+        # whitespace is the regular expressions' \s).
+        words = selector.rsplit(None, 1)
+        if not words:
+            return "*"
+        last = words[-1]
+        cut = max(last.rfind(">"), last.rfind("+"), last.rfind("~"))
+        if cut >= 0:
+            last = last[cut + 1:]
+        if "#" in last and (found := _ID_KEY.search(last)):
+            return "#" + found.group(1)
+        if "." in last and (found := _CLASS_KEY.search(last)):
+            return "." + found.group(1)
+        tag = _TAG.match(last)
+        return tag.group(1).lower() if tag and tag.group(1) != "*" else "*"
+    return _selector_key(selector)
+
+
+def _selector_key(selector: str) -> str | None:
+    """:func:`selector_key` of any selector."""
     if _PSEUDO_ELEMENT.search(selector):
         return None
     if not _SIMPLE_SELECTOR_CHARS.search(selector):
