@@ -1,0 +1,98 @@
+"""semantics.css's scanner against the plain reading it replaced: one regular-expression match
+per item, and strings neutralised by a regular-expression substitution. Hypothesis builds the
+sheets from rules, at-rules, nested blocks, stray braces, strings holding braces and
+semicolons, escapes and line breaks."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from a11y_audit.semantics import css
+from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Stylesheet
+
+EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "300"))
+
+_ITEM = re.compile(r"""\s*(?:
+      (@[-\w]+)([^{};]*)(\{|;|\Z)
+    | ([^{}@][^{}]*|)\{([^{}]*)\}
+    | ([^{}]*)\{
+    | (\})
+    | [^{}]+
+    )""", re.X | re.S)
+
+
+def neutral_strings(text: str) -> str:
+    def one(found: re.Match[str]) -> str:
+        string = found.group(0)
+        return (string.translate(css._STRUCTURE) if "{" in string or "}" in string
+                or ";" in string else string)
+    return css._STRINGS.sub(one, text)
+
+
+def scan(text: str) -> Stylesheet:
+    """The scanner as it was: one match per item, in a loop."""
+    text = css._COMMENT.sub(" ", text)
+    sheet = Stylesheet()
+    for found in css._IMPORT_STATEMENT.finditer(text):
+        css._import(sheet, found.group(1), DEFAULT_VIEWPORT)
+    text = neutral_strings(text)
+    stack: list[tuple[bool, str | None]] = [(True, None)]
+    anonymous, position = 0, 0
+    while position < len(text):
+        item = _ITEM.match(text, position)
+        if item is None or item.end() == position:
+            break
+        position = item.end()
+        applies, layer = stack[-1]
+        if item.group(5) is not None:
+            if applies:
+                sheet.raw.append((item.group(4).strip(), item.group(5), layer))
+        elif item.group(1) is not None:
+            name, prelude = item.group(1)[1:].lower(), " ".join(item.group(2).split())
+            if item.group(3) != "{":
+                if applies:
+                    css._statement(sheet, name, prelude, layer, DEFAULT_VIEWPORT)
+            else:
+                if name == "layer" and not prelude:
+                    anonymous += 1
+                    prelude = f"\0anonymous{anonymous}"
+                stack.append(css._block(sheet, name, prelude, applies, layer, DEFAULT_VIEWPORT))
+        elif item.group(6) is not None:
+            stack.append((False, layer))
+        elif item.group(7) is not None and len(stack) > 1:
+            stack.pop()
+    return sheet
+
+
+_PIECES = st.sampled_from([
+    ".a", " .b > p", "a[href^='/']", "\n", "  ", "\t", "{", "}", ";", "@media screen",
+    "@media print", "@media (max-width: 10px)", "@supports not (x:y)", "@layer", "@layer base",
+    "@layer a, b;", "@import 'x.css';", '@import url("y.css") print;', "@font-face", "@", "@{",
+    "color:red", "display:none;", '"', "'", '"a{b}c"', "'x;y'", '"\\"{"', "'a\\'}'",
+    '"line\nbreak{"', "/* } */", "/*", "*/", "é", "\u00a0", '[x="}"]',
+])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_scanner_reads_a_sheet_as_the_item_by_item_scan(text):
+    found, expected = css._scan(text, DEFAULT_VIEWPORT), scan(text)
+    assert (found.raw, found.layers, found.imports) == (expected.raw, expected.layers,
+                                                        expected.imports)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_strings_are_neutralised_as_by_the_regular_expression(text):
+    assert css._neutral_strings(text) == neutral_strings(text)
+
+
+def test_a_string_holding_braces_and_semicolons_does_not_end_a_rule():
+    sheet = css._scan('.a{content:"};{"} [x="a;b"]{color:red} .b{c:d}', DEFAULT_VIEWPORT)
+    # the same strings to a CSS parser: "\3b " is ";"
+    assert [prelude for prelude, _, _ in sheet.raw] == [".a", '[x="a\\3b b"]', ".b"]
+    assert sheet.raw[0][1] == 'content:"\\7d \\3b \\7b "'
