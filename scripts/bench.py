@@ -180,7 +180,10 @@ def _timed_audit(texts: list[str], files: list[Path], rules: list[LoadedRule]) -
     for text, path in zip(texts, files, strict=True):
         started = CLOCK()
         with paused_collector():
-            audit_page(Page.from_html(text, path.name), rules)
+            page = Page.from_html(text, path.name)
+            audit_page(page, rules)
+            page.close()
+            del page
         times.append(CLOCK() - started)
     return times
 

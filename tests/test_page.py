@@ -193,3 +193,54 @@ def test_attribute_names_lxml_cannot_address_do_not_crash_rules():
                        'aria-checked"x="1">Accept</div>')
     report = audit_page(p)
     assert report.errors == []
+
+
+# -- close(): a page freed by reference counting ----------------------------------------------
+
+_CLOSE_EXAMPLE = (
+    "<style>.sr-only{position:absolute;clip:rect(0 0 0 0)} nav a{color:#777}</style>"
+    "<header><nav><a href='#main'>Skip</a><a href='/x'>World</a></nav></header>"
+    "<main id='main'><h1>Story</h1><figure><img src='a.jpg' alt='A'><figcaption>A "
+    "<span class='credit'>Photo: X</span></figcaption></figure><p style='display:none'>x</p>"
+    "<button aria-hidden='true'><span class='sr-only'>Menu</span></button></main>")
+
+
+def _audited_page_alive(close: bool) -> bool:
+    """Audit a page with every rule and drop it with the cyclic collector off: whether it
+    is still alive (held by reference cycles) afterwards."""
+    import gc
+    import weakref
+
+    from a11y_audit.engine import audit_page
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        audited = page(_CLOSE_EXAMPLE)
+        report = audit_page(audited)
+        assert report.findings       # every rule ran over it and found something
+        if close:
+            audited.close()
+        ref = weakref.ref(audited)
+        del audited
+        alive = ref() is not None
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
+    return alive
+
+
+def test_an_audited_page_is_held_by_cycles_until_closed() -> None:
+    assert _audited_page_alive(close=False)     # memos point back at the page
+    assert not _audited_page_alive(close=True)
+
+
+def test_a_closed_page_answers_as_before() -> None:
+    from a11y_audit.engine import audit_page
+
+    fresh = page(_CLOSE_EXAMPLE)
+    first = [(f.rule, f.outcome, f.selector) for f in audit_page(fresh).findings]
+    fresh.close()
+    again = [(f.rule, f.outcome, f.selector) for f in audit_page(fresh).findings]
+    assert again == first

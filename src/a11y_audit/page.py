@@ -106,6 +106,18 @@ class Page:
         page.warnings.extend(_parser_losses(parser))
         return page
 
+    def close(self) -> None:
+        """Drop every memo and index once the page is audited. Memos hold objects that point
+        back at the page (its cascade, its visibility), so a page dropped whole is a web of
+        reference cycles that Python's cyclic collector must trace, element by element;
+        emptied, it is freed by reference counting as soon as the last reference goes. The
+        page stays usable: what is asked again is worked out again."""
+        self._memo.clear()
+        self._name_cache.clear()
+        self._role_cache.clear()
+        for name in [name for name in vars(self) if name in _CACHED]:
+            del self.__dict__[name]
+
     def memo(self, key: object, compute: Callable[[Page], T]) -> T:
         """A value derived from this page, computed once: the one cache the semantics and
         checks use for per-page indexes (stylesheet hints, ARIA attribute holders...)."""
@@ -555,6 +567,10 @@ def _class_lookup() -> etree.ElementNamespaceClassLookup:
 
 
 _CLASS_LOOKUP = _class_lookup()
+
+# The page's indexes kept in its __dict__ (cached properties), which close() drops
+_CACHED = frozenset(name for name, value in vars(Page).items()
+                    if isinstance(value, cached_property))
 
 _LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "select", "textarea"))
 

@@ -197,9 +197,12 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         page = Page.from_html(document.text, source=item.source, url=document.url)
         page.style_environment = style_environment(job, _fetched_over_http(item))
         check_limits(page, job.limits)
-        report = audit_page(page, _rules_for(job), options=job.options,
-                            include_passed=job.include_passed, ignores=job.ignores,
-                            limits=job.limits, scope=job.scope)
+        try:
+            report = audit_page(page, _rules_for(job), options=job.options,
+                                include_passed=job.include_passed, ignores=job.ignores,
+                                limits=job.limits, scope=job.scope)
+        finally:
+            page.close()    # freed by reference counting, not by a cyclic collection
         report.errors[:0] = page.warnings
         return report
     except sources.SourceError as exc:

@@ -150,20 +150,23 @@ def _heard_text(page: Page, caption: Element, patterns: _Patterns | None) -> str
     """The caption's text without the parts hidden from assistive technology and (with
     ``patterns``) without separate credit blocks."""
     parts: list[str] = []
-
-    def walk(node: Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and not page.is_hidden(child) and \
-                    child.tag not in ("script", "style", "template") and \
-                    not (patterns is not None and patterns.is_credit(child)):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(caption)
+    _heard_parts(page, caption, patterns, parts)
     return normalize_space(" ".join(parts))
+
+
+def _heard_parts(page: Page, node: Element, patterns: _Patterns | None,
+                 parts: list[str]) -> None:
+    # a module function, not a closure calling itself: that closure would be a reference
+    # cycle holding the page until the cyclic collector runs
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str) and not page.is_hidden(child) and \
+                child.tag not in ("script", "style", "template") and \
+                not (patterns is not None and patterns.is_credit(child)):
+            _heard_parts(page, child, patterns, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _without_media_word(text: str) -> str:
