@@ -8,9 +8,15 @@ import gc
 import pytest
 from lxml import html
 
+from a11y_audit.checks import contrast
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
-from a11y_audit.rules import image_redundant_alt, link_adjacent_duplicate, live_region_ticker
+from a11y_audit.rules import (
+    image_redundant_alt,
+    link_adjacent_duplicate,
+    live_region_ticker,
+    p_as_heading,
+)
 from a11y_audit.semantics import focus
 from tests.conftest import outcomes
 
@@ -163,3 +169,32 @@ def test_image_container_memo_gives_the_nearest_container_of_each_image():
 def test_lang_passage_is_marked_when_its_text_is_in_the_language_script(lang, text, marked):
     found = outcomes("lang-of-parts", f'<html lang="en"><body><p lang="{lang}">{text}</p>')
     assert ((PASSED, "p") in [(o, s.split(" > ")[-1]) for o, s in found]) is marked
+
+
+_TEXTS = ["", "X", "x.", "Hello. World.", "Wait...", "a.b", "Q: why? Because.", "3 €", "É!",
+          "日本語。", "?!", "A; b", "..:", "Ünïcödé ñ", " \u00a0 "]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_sentence_and_letter_counts_stop_early_with_the_full_counts_answers(text):
+    assert p_as_heading._sentences(text) is (len(p_as_heading._SENTENCE.findall(text)) >= 2)
+    assert contrast._letters(text) == min(2, sum(1 for c in text if c.isalpha()))
+
+
+@pytest.mark.parametrize("markup", [
+    '<div><a href="/s"><img src="a.jpg" alt=""></a><a href="/s/">Story</a></div>',
+    '<div><a href="/s">Story</a><a href="/s#top"><svg></svg></a></div>',
+    '<div><a href="/s"><img src="a.jpg" alt="">Story</a><a href="/s">Story</a></div>',
+    '<div><a href="/s"><picture></picture></a><a href="/t">Other</a></div>',
+    '<div><a href="/s"> </a><a href="/s"><img src="a.jpg" alt=""></a></div>',
+])
+def test_adjacent_links_kinds_looked_up_lazily_match_every_links_kind(markup, monkeypatch):
+    """Kinds are worked out only for links with an image and for pairs to one target: the
+    results are those of working out every link's kind."""
+    fast = outcomes("link-adjacent-duplicate", markup)
+    asked = []
+    monkeypatch.setattr(link_adjacent_duplicate, "_kind_of",
+                        lambda kinds, el, image: asked.append(el)
+                        or link_adjacent_duplicate._kind(el))
+    assert outcomes("link-adjacent-duplicate", markup) == fast
+    assert asked

@@ -81,7 +81,7 @@ class Verdict:
     font_size: float | None
     doubt: str = ""          # why the ratio cannot be trusted (cantTell)
     shadow: bool = False     # a text shadow or fill colour may raise the contrast
-    letters: int = 0
+    letters: int = 0         # letters of the text, counted up to 2 (see _letters)
 
 
 def luminance(color: RGBA) -> float:
@@ -263,7 +263,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
     if disabled_reason(page, el) is not None:
         return None
     text = own_text(el)
-    letters = sum(1 for c in text if c.isalpha())
+    letters = _letters(text)
     size = style.font_size
     if el.tag == "input":
         own = {name for _, name, _, _, origin in cascade.declarations(el)
@@ -325,6 +325,18 @@ def judge(page: Page, el: Element) -> Verdict | None:
     painted = over((*foreground[:3], fg_alpha), backdrop)
     return Verdict(el, ratio(painted, backdrop), painted, backdrop, large, size, "", shadow,
                    letters)
+
+
+def _letters(text: str) -> int:
+    """The letters of ``text``, counted up to 2: all a verdict asks is whether there are
+    fewer than two (most texts start with two letters)."""
+    count = 0
+    for char in text:
+        if char.isalpha():
+            count += 1
+            if count == 2:
+                break
+    return count
 
 
 def results(rule: Rule, page: Page, normal: float, large: float) -> Results:

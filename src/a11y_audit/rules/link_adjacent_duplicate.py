@@ -55,17 +55,31 @@ _NOT_TEXT = ("svg", "script", "style")    # text there is not shown as the link'
 
 def check(page: Page) -> Results:
     links = [link for link in page.links if page.is_rendered(link.element)]
-    kinds = {link.element: _kind(link.element) for link in links}   # each asked up to 3 times
+    # Each link's kind is asked up to three times, and only a link holding an image can be
+    # "both": the text of the others is looked at only when they pair with a link to the
+    # same page (few do).
+    kinds: dict[Element, str] = {}
+    images: dict[Element, bool] = {}
     for link in links:
-        if kinds[link.element] == "both":
-            yield RULE.ok(link.element, "One link holds the image and the text")
-    targets = [_normalise(link.href) for link in links]
+        el = link.element
+        image = images[el] = next(el.iter(*_IMAGES), None) is not None
+        if image and _kind_of(kinds, el, image) == "both":
+            yield RULE.ok(el, "One link holds the image and the text")
+    normalised: dict[str, str] = {}         # hrefs repeat: the pairs this rule looks for
+    targets = []
+    for link in links:
+        target = normalised.get(link.href)
+        if target is None:
+            target = normalised[link.href] = _normalise(link.href)
+        targets.append(target)
     pairs = itertools.pairwise(zip(links, targets, strict=True))
     for (first, target), (second, next_target) in pairs:
         a, b = first.element, second.element
         if not target or target != next_target:
             continue
-        if {kinds[a], kinds[b]} != {"image", "text"} or not _same_card(page, a, b):
+        if {_kind_of(kinds, a, images[a]), _kind_of(kinds, b, images[b])} != {"image", "text"}:
+            continue
+        if not _same_card(page, a, b):
             continue
         if _removed(page, a) or _removed(page, b):
             yield RULE.ok(a, "One of the two links is hidden from assistive technology and "
@@ -82,8 +96,17 @@ def _normalise(href: str) -> str:
     return value.rstrip("/")
 
 
-def _kind(el: Element) -> str:
-    image = next(el.iter(*_IMAGES), None) is not None
+def _kind_of(kinds: dict[Element, str], el: Element, image: bool) -> str:
+    """:func:`_kind`, kept in ``kinds``; ``image``: the link holds an image."""
+    found = kinds.get(el)
+    if found is None:
+        found = kinds[el] = _kind(el, image)
+    return found
+
+
+def _kind(el: Element, image: bool | None = None) -> str:
+    if image is None:
+        image = next(el.iter(*_IMAGES), None) is not None
     if _has_text(el):
         return "both" if image else "text"
     return "image" if image else "empty"

@@ -77,30 +77,38 @@ def check(page: Page) -> Results:
         parent = p.getparent()
         if parent is not None:
             by_parent.setdefault(parent, []).append(p)   # sibling p elements, in order
+    texts: dict[Element, str] = {}      # each element's text, asked again by _text_container
     for siblings in by_parent.values():
         if len(siblings) < 2:
             continue
-        texts = [_text(s) for s in siblings]
+        own = [_text(s, texts) for s in siblings]
         later_text = [False] * len(siblings)      # a later sibling p has text
         for i in range(len(siblings) - 2, -1, -1):
-            later_text[i] = later_text[i + 1] or bool(texts[i + 1])
+            later_text[i] = later_text[i + 1] or bool(own[i + 1])
         for i, p in enumerate(siblings):
-            text = texts[i]
-            if not text or not later_text[i] or len(_SENTENCE.findall(text)) >= 2:
+            text = own[i]
+            if not text or not later_text[i] or _sentences(text):
                 continue
             if page.is_hidden(p):
                 continue
-            yield _judge(page, p, text, siblings[i + 1], texts[i + 1],
-                         siblings[i - 1] if i else None)
+            yield _judge(page, p, text, siblings[i + 1], own[i + 1],
+                         siblings[i - 1] if i else None, texts)
+
+
+def _sentences(text: str) -> bool:
+    """Two sentence marks or more (``len(_SENTENCE.findall(text)) >= 2``, stopping at the
+    second: most paragraphs have many)."""
+    first = _SENTENCE.search(text)
+    return first is not None and _SENTENCE.search(text, first.end()) is not None
 
 
 def _judge(page: Page, p: Element, text: str, following: Element, next_text: str,
-           previous: Element | None):
+           previous: Element | None, texts: dict[Element, str]):
     if len(text) > len(next_text) * _PASS_LENGTH:
         return RULE.ok(p, "longer than the next paragraph")
-    own, nxt = _font(_text_container(p)), _font(_text_container(following))
+    own, nxt = _font(_text_container(p, texts)), _font(_text_container(following, texts))
     looks = _header_style(own, nxt)
-    unsure = _styled_apart(page, p, following)
+    unsure = _styled_apart(page, p, following, texts)
     if not looks:
         if unsure:
             return RULE.cant_tell(p, f"{unsure}; a stylesheet may make {text[:60]!r} look like "
@@ -109,26 +117,31 @@ def _judge(page: Page, p: Element, text: str, following: Element, next_text: str
     message = f"paragraph {text[:60]!r} is styled as a heading ({_describe(own, nxt)})"
     if any(tag_of(a) == "blockquote" for a in p.iterancestors()):
         return RULE.cant_tell(p, message + ", but it is in a blockquote")
-    if previous is not None and not _header_style(own, _font(_text_container(previous))):
+    if previous is not None and not _header_style(
+            own, _font(_text_container(previous, texts))):
         return RULE.cant_tell(p, message + ", but so is the previous paragraph")
     if len(text) > len(next_text) * _FAIL_LENGTH:
         return RULE.cant_tell(p, message + ", but it is more than half as long as the next one")
     return RULE.fail(p, message + "; use a heading element")
 
 
-def _text(el: Element) -> str:
-    return normalize_space(text_content(el))
+def _text(el: Element, texts: dict[Element, str]) -> str:
+    """The element's normalised text, kept in ``texts``."""
+    found = texts.get(el)
+    if found is None:
+        found = texts[el] = normalize_space(text_content(el))
+    return found
 
 
-def _text_container(el: Element) -> Element:
+def _text_container(el: Element, texts: dict[Element, str]) -> Element:
     """The innermost element holding all of the paragraph's text (axe ``getTextContainer``)."""
-    outer = _text(el)
+    outer = _text(el, texts)
     while True:
         children = [c for c in el if isinstance(c.tag, str)]
         if not children:
             return el
-        first = next((c for c in children if _text(c)), children[-1])
-        if _text(first) != outer:
+        first = next((c for c in children if _text(c, texts)), children[-1])
+        if _text(first, texts) != outer:
             return el
         el = first
 
@@ -228,11 +241,12 @@ def _describe(a: Font, b: Font) -> str:
     return ", ".join(parts)
 
 
-def _styled_apart(page: Page, p: Element, following: Element) -> str:
+def _styled_apart(page: Page, p: Element, following: Element, texts: dict[Element, str]
+                  ) -> str:
     """Why a stylesheet may style the two paragraphs differently ("" when nothing says so):
     their classes (or those of the elements holding their text) differ, or the page's own
     ``<style>`` sets fonts."""
-    if _classes(p) != _classes(following):
+    if _classes(p, texts) != _classes(following, texts):
         return "the paragraphs have different classes"
     if (p.get("id") or following.get("id")) and page.memo("p-as-heading.style-fonts",
                                                           _style_sets_fonts):
@@ -240,11 +254,11 @@ def _styled_apart(page: Page, p: Element, following: Element) -> str:
     return ""
 
 
-def _classes(p: Element) -> tuple[str, ...]:
+def _classes(p: Element, texts: dict[Element, str]) -> tuple[str, ...]:
     """The class attributes on the paragraph and down to the element holding its text (tags
     without a class are styled alike on both sides and are left out)."""
     chain = []
-    el = _text_container(p)
+    el = _text_container(p, texts)
     while True:
         value = normalize_space(el.get("class"))
         if value:
