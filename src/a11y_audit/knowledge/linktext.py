@@ -9,6 +9,7 @@ space, so "Read more »" and "READ MORE" match, "Read more about the flood" does
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -50,8 +51,10 @@ GENERIC: dict[str, frozenset[str]] = {
 _DECORATION = re.compile(r"[\s\u00a0\u2026.,:;!?…»«›‹>→←↗➔➜▶►▸\-–—|/\\()\[\]{}'\"“”‘’*+]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower-case, NFKC, punctuation and arrows turned into single spaces, trimmed."""
+    """Lower-case, NFKC, punctuation and arrows turned into single spaces, trimmed.
+    Memoised: a site's menus and "Read more" links repeat on every page of a run."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'")
     return " ".join(_DECORATION.sub(" ", text).split())

@@ -68,6 +68,7 @@ OPTIONS: dict[str, Any] = {
 def check(page: Page, options: dict[str, Any]) -> Results:
     allowed = {linktext.fold(p) for p in options["allow"]}
     cache: dict[str, frozenset[str]] = {}
+    primaries: dict[str | None, str] = {}   # a page has few distinct lang values
     for link in page.links:
         el = link.element
         if page.is_hidden(el):
@@ -75,7 +76,10 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         name = page.name(el)
         if not name:
             continue  # link-name reports links without a name
-        language = _language(el, page)
+        declared = declared_lang(page, el)
+        language = primaries.get(declared)
+        if language is None:
+            language = primaries[declared] = _primary(declared, page)
         phrases = cache.get(language)
         if phrases is None:
             phrases = cache[language] = (
@@ -92,8 +96,8 @@ def check(page: Page, options: dict[str, Any]) -> Results:
                                 f"(href {link.href[:80]!r})")
 
 
-def _language(el: Element, page: Page) -> str:
-    value = declared_lang(page, el)
+def _primary(value: str | None, page: Page) -> str:
+    """The primary subtag of a declared language (the page's, else English, when None)."""
     if value is None:
         value = page.lang or "en"
     return value.strip().lower().split("-")[0]
