@@ -96,3 +96,22 @@ def test_a_string_holding_braces_and_semicolons_does_not_end_a_rule():
     # the same strings to a CSS parser: "\3b " is ";"
     assert [prelude for prelude, _, _ in sheet.raw] == [".a", '[x="a\\3b b"]', ".b"]
     assert sheet.raw[0][1] == 'content:"\\7d \\3b \\7b "'
+
+
+# -- declarations: the possessive reading against the backtracking one it replaced ----------
+
+_BACKTRACKING = re.compile(
+    r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
+    r"""((?:[^;"'(]|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:[^()]|\([^()]*\))*\))*)""",
+    re.S)
+_DECLARATION_PIECES = st.sampled_from([
+    "color", "display", "--x", "Font-Size", ":", " : ", ";", " ", "red", "none", "!important",
+    "! important", "url(a;b)", "rgb(1, (2), 3)", "(", ")", '"a;b"', "'c\\';d'", '"', "'",
+    "\\", "/* ; */", "\n", "calc(1px + (2px * 3))",
+])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_DECLARATION_PIECES, max_size=16).map("".join))
+def test_declarations_are_read_as_by_the_backtracking_expression(body):
+    assert css._DECLARATION.findall(body) == _BACKTRACKING.findall(body)

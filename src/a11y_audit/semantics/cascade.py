@@ -255,9 +255,17 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
         rules.append((own - {key},
                       (above, matches, normal, important, rule.declarations, rule.selector),
                       *[(above, matches, normal, important, sets, rule.selector)
-                        if (sets := tuple(d for d in rule.declarations if d[0] in names))
-                        else None for names in _PART_NAMES[1:]]))
+                        if sets else None for sets in _partial_sets(rule.declarations)]))
     return _bucket(rules) if rules else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _partial_sets(declarations: tuple[Declaration, ...]) -> tuple[tuple[Declaration, ...], ...]:
+    """A rule's declarations of the properties of each partial list (``_PART_NAMES[1:]``),
+    worked out once per declaration block (rules share blocks, and parse_declarations gives
+    equal blocks as one tuple)."""
+    return tuple(tuple(d for d in declarations if d[0] in names)
+                 for names in _PART_NAMES[1:])
 
 
 # The partial lists :meth:`Cascade.declarations` matches alone, by slot (0 is every property):
