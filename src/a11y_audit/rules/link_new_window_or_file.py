@@ -93,12 +93,12 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     cue = re.compile("|".join((*CUES, *options["cue-patterns"])), re.I)
     files = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in options["file-extensions"])
                        + r")(?:$|[?#])", re.I) if options["file-extensions"] else None
+    new_windows = bool(options["new-window"])
     for link in page.links:
         el = link.element
-        href = link.href.strip()
-        new_window = options["new-window"] and (
-            (el.get("target") or "").strip().lower() not in _SELF)
-        file = files is not None and bool(files.search(href.split("#", 1)[0]))
+        target = el.get("target") if new_windows else None     # most links have none
+        new_window = target is not None and target.strip().lower() not in _SELF
+        file = files is not None and bool(files.search(link.href.strip().split("#", 1)[0]))
         if not (new_window or file) or page.is_hidden(el) or not page.is_rendered(el):
             continue
         if not page.name(el):

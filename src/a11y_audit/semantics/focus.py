@@ -31,7 +31,10 @@ _DISABLEABLE = frozenset(
 
 def tabindex(el: etree._Element) -> int | None:
     """The parsed tabindex, or None when absent or not a valid integer."""
-    match = _TABINDEX.match(el.get("tabindex") or "")
+    value = el.get("tabindex")
+    if value is None:
+        return None     # most elements: no regular expression to run
+    match = _TABINDEX.match(value)
     return int(match.group(1)) if match else None
 
 
