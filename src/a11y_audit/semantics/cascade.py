@@ -198,6 +198,8 @@ _UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
 
 # The sort key of a Declared: its priority (C-level, called for every declaration matched)
 _priority = operator.itemgetter(0)
+_ID_OF = operator.methodcaller("get", "id")           # el.get("id") without a Python frame
+_CLASS_OF = operator.methodcaller("get", "class")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -398,10 +400,11 @@ class Cascade:
         page = self.page
         keys = {"*", *page.by_tag}      # the tag index is keyed by tag_of already
         keys.update("#" + ident for ident in
-                    {el.get("id") for el in page.by_attribute.get("id", ())} if ident)
+                    set(map(_ID_OF, page.by_attribute.get("id", ()))) if ident)
         # each distinct class attribute once: a page repeats most of them
-        for classes in {el.get("class") or "" for el in page.by_attribute.get("class", ())}:
-            keys.update(_class_keys(classes))
+        for classes in set(map(_CLASS_OF, page.by_attribute.get("class", ()))):
+            if classes:
+                keys.update(_class_keys(classes))
         return frozenset(keys)
 
     def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,

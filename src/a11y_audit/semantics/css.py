@@ -110,8 +110,10 @@ class Stylesheet:
                 for selector, key in selector_keys(prelude):
                     if key is None:
                         skipped += 1
+                    elif (bucket := keyed.get(key)) is None:
+                        keyed[key] = [(order, selector)]
                     else:
-                        keyed.setdefault(key, []).append((order, selector))
+                        bucket.append((order, selector))
             self._keyed = keyed
             self.skipped = skipped
         return keyed
@@ -389,6 +391,10 @@ _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     """Each selector of a rule's prelude with its index key (memoised: pages of one site
     share the work)."""
+    if not _PLAIN_SELECTOR.search(prelude):
+        # every selector of it is plain (see selector_key): no check per selector
+        return tuple([(selector, _plain_key(selector)) for part in prelude.split(",")
+                      if (selector := part.strip())])
     return tuple([(selector, selector_key(selector)) for selector in split_selectors(prelude)])
 
 
@@ -460,23 +466,27 @@ def selector_key(selector: str) -> str | None:
     """The index key of a selector's rightmost compound: ``#id``, else ``.class``, else the
     tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
     if not _PLAIN_SELECTOR.search(selector):
-        # Most selectors: no pseudo-class or -element, brackets, escapes or quotes. The last
-        # compound follows the last whitespace and the last >, + or ~ (str.split's
-        # whitespace is the regular expressions' \s).
-        words = selector.rsplit(None, 1)
-        if not words:
-            return "*"
-        last = words[-1]
-        cut = max(last.rfind(">"), last.rfind("+"), last.rfind("~"))
-        if cut >= 0:
-            last = last[cut + 1:]
-        if "#" in last and (found := _ID_KEY.search(last)):
-            return "#" + found.group(1)
-        if "." in last and (found := _CLASS_KEY.search(last)):
-            return "." + found.group(1)
-        tag = _TAG.match(last)
-        return tag.group(1).lower() if tag and tag.group(1) != "*" else "*"
+        return _plain_key(selector)
     return _selector_key(selector)
+
+
+def _plain_key(selector: str) -> str:
+    """:func:`selector_key` of a selector without pseudo-classes or -elements, brackets,
+    escapes or quotes (most selectors). The last compound follows the last whitespace and the
+    last >, + or ~ (str.split's whitespace is the regular expressions' \\s)."""
+    words = selector.rsplit(None, 1)
+    if not words:
+        return "*"
+    last = words[-1]
+    cut = max(last.rfind(">"), last.rfind("+"), last.rfind("~"))
+    if cut >= 0:
+        last = last[cut + 1:]
+    if "#" in last and (found := _ID_KEY.search(last)):
+        return "#" + found.group(1)
+    if "." in last and (found := _CLASS_KEY.search(last)):
+        return "." + found.group(1)
+    tag = _TAG.match(last)
+    return tag.group(1).lower() if tag and tag.group(1) != "*" else "*"
 
 
 def _selector_key(selector: str) -> str | None:
