@@ -3,7 +3,10 @@ the offending child; related nodes; short, unique selectors built in linear time
 
 from __future__ import annotations
 
+import hashlib
 import json
+
+import pytest
 
 from a11y_audit.cli import example_path
 from a11y_audit.engine import audit_html
@@ -181,3 +184,33 @@ def test_memoised_paths_equal_the_direct_walk():
         assert page.template_path(el) == template_path(el)
         assert page.css_path(el) == fresh.selectors.css_path(other)
     assert page.template_path(page.by_tag["rect"][0]) == "html>body>div#x>svg>g>rect"
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\nb", "<p>x</p>\r\n<p>y</p>\n",
+                                  "é\u2028x\n\x85y\n" * 3])
+def test_line_starts_are_the_offsets_after_each_newline(text):
+    from a11y_audit.source_map import SourceMap
+
+    source = SourceMap(text)
+    expected = [0]
+    for line in text.split("\n"):
+        expected.append(expected[-1] + len(line) + 1)
+    assert source.line(len(text)) == text.count("\n") + 1       # only "\n" ends a line
+    assert source._line_starts == expected
+
+
+def test_findings_fingerprint_as_the_fingerprint_function_does():
+    from a11y_audit.fingerprint import content_key
+
+    markup = example_path().read_text(encoding="utf-8")
+    page = Page.from_html(markup)
+    report = audit_html(markup, include_passed=True)
+    assert report.findings
+    for f in report.findings:
+        (el,) = page.root.xpath(f.xpath)
+        if el.tag in ("html", "body"):
+            continue     # page-level: hashes the verdict, covered by the stability tests
+        # The format baselines store: rule id, template path and content key, hashed.
+        data = "\x1e".join((f.rule, f.path, content_key(el)))
+        assert f.path == page.template_path(el)
+        assert f.fingerprint == hashlib.sha256(data.encode()).hexdigest()[:20]

@@ -8,7 +8,13 @@ from typing import Any
 
 from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
-from a11y_audit.fingerprint import PAGE_LEVEL, content_key, fingerprint
+from a11y_audit.fingerprint import (
+    PAGE_LEVEL,
+    content_key,
+    element_part,
+    fingerprint,
+    hashed,
+)
 from a11y_audit.limits import (
     DEFAULT_LIMITS,
     AuditLimits,
@@ -154,7 +160,7 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         if inside is not None:
             shown = source_map.snippet(page.location(element), page.location(inside))
             text = shown if shown is not None else dom.snippet(element)
-    path = page.template_path(element)
+    path, part = _identity(page, element)
     return Finding(
         rule=rule.id,
         outcome=outcome,
@@ -169,8 +175,8 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         help=rule.help,
         help_url=rule.help_url,
         path=path,
-        fingerprint=fingerprint(rule.id, element, path, message, related,
-                                key=_content_key(page, element)),
+        fingerprint=(hashed(rule.id, part) if part is not None
+                     else fingerprint(rule.id, element, path, message, related)),
         related=tuple(_place(page, el) for el in dict.fromkeys(related)
                       if el is not element) if related else (),
     )
@@ -194,15 +200,18 @@ def _place(page: Page, el: Any) -> Related:
     return found
 
 
-def _content_key(page: Page, el: Any) -> str | None:
-    """:func:`a11y_audit.fingerprint.content_key`, once per element (None on page-level
-    elements, whose key depends on the finding)."""
-    keys: dict[Any, str | None] = page.memo("engine.content_keys", _new_memo)
+def _identity(page: Page, el: Any) -> tuple[str, bytes | None]:
+    """The element's template path and what its findings' fingerprints hash after the rule
+    id (:func:`a11y_audit.fingerprint.element_part`), once per element: None on page-level
+    elements, whose fingerprint depends on the finding."""
+    known: dict[Any, tuple[str, bytes | None]] = page.memo("engine.identities", _new_memo)
     try:
-        return keys[el]
+        return known[el]
     except KeyError:
-        key = keys[el] = None if dom.tag_of(el) in PAGE_LEVEL else content_key(el)
-        return key
+        path = page.template_path(el)
+        found = known[el] = (path, None if dom.tag_of(el) in PAGE_LEVEL
+                             else element_part(path, content_key(el)))
+        return found
 
 
 def _new_memo(page: Page) -> dict[Any, Any]:

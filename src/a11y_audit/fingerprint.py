@@ -106,5 +106,15 @@ def fingerprint(rule_id: str, el: etree._Element, path: str | None = None,
     if key is None:
         key = (judged_key(el, message, related) if el.tag in PAGE_LEVEL
                else content_key(el))
-    data = "\x1e".join((rule_id, path or template_path(el), key))
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return hashed(rule_id, element_part(path or template_path(el), key))
+
+
+def element_part(path: str, key: str) -> bytes:
+    """What a fingerprint hashes after the rule id, encoded: the same for every rule's finding
+    on an element, so a caller can keep it per element (:func:`hashed`)."""
+    return f"\x1e{path}\x1e{key}".encode("utf-8", "surrogatepass")
+
+
+def hashed(rule_id: str, part: bytes) -> str:
+    """:func:`fingerprint` from the rule id and the :func:`element_part`."""
+    return hashlib.sha256(rule_id.encode("utf-8", "surrogatepass") + part).hexdigest()[:20]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -77,6 +78,13 @@ class Selectors:
                  name: object = None) -> tuple[int, bool]:
         """(1-based index among same-tag siblings, whether there are several). ``name``:
         ``el.tag``, when the caller has it (lxml builds the string on every read)."""
+        ranks, counts = self._siblings(parent)
+        return ranks[el], counts[el.tag if name is None else name] > 1
+
+    def _siblings(self, parent: etree._Element
+                  ) -> tuple[dict[etree._Element, int], dict[object, int]]:
+        """The positions of ``parent``'s children: (child -> 1-based index among same-tag
+        siblings, tag -> how many children have it), one pass per parent."""
         table = self._positions.get(parent)
         if table is None:
             # Plain dicts, one pass (a Counter and a second dict cost twice as much: this
@@ -87,7 +95,7 @@ class Selectors:
                 tag = child.tag
                 ranks[child] = counts[tag] = counts.get(tag, 0) + 1
             table = self._positions[parent] = (ranks, counts)
-        return table[0][el], table[1][el.tag if name is None else name] > 1
+        return table
 
     def css_path(self, el: etree._Element) -> str:
         """The selector, memoised per element and built from the parent's: locating every
@@ -97,23 +105,34 @@ class Selectors:
         if found is not None:
             return found
         # Walk up to an anchor, the top, or an ancestor located before; then build down.
+        # The memo and sibling tables are read inline: this loop runs for every ancestor
+        # of every located element.
+        anchors = self._anchors
+        positions = self._positions
         chain: list[tuple[etree._Element, str]] = []
         node: etree._Element | None = el
         above: str | None = None
         while node is not None:
-            step = self.anchor(node)
+            step = anchors.get(node, _UNKNOWN)
+            if step is _UNKNOWN:
+                step = anchors[node] = self._anchor(node)
             if step is not None:
                 chain.append((node, step))
                 break
-            tag = tag_of(node)
+            tag = node.tag
+            if type(tag) is not str or tag[0] == "{":
+                tag = tag_of(node)
             parent = node.getparent()
             if parent is None or tag in ("html", "body", "head"):
                 chain.append((node, tag))
                 if tag == "html" or parent is None:
                     break
             else:
-                index, several = self.position(node, parent)
-                chain.append((node, f"{tag}:nth-of-type({index})" if several else tag))
+                table = positions.get(parent) or self._siblings(parent)
+                if table[1][node.tag] > 1:
+                    chain.append((node, f"{tag}:nth-of-type({table[0][node]})"))
+                else:
+                    chain.append((node, tag))
             above = memo.get(parent)
             if above is not None:
                 break
@@ -137,7 +156,7 @@ class Selectors:
         while node is not None:
             parent = node.getparent()
             tag = node.tag
-            if parent is None or not _PLAIN_NAME.match(tag):
+            if parent is None or not _plain_name(tag):
                 # The top (siblings at document level) or a namespaced name: lxml's own answer.
                 above = memo[node] = node.getroottree().getpath(node)
                 break
@@ -146,13 +165,24 @@ class Selectors:
             if above is not None:
                 break
             node = parent
+        positions = self._positions
         for node, parent, tag in reversed(chain):
-            index, several = self.position(node, parent, tag)
-            step = f"{tag}[{index}]" if several else tag
+            ranks, counts = positions.get(parent) or self._siblings(parent)
+            step = f"{tag}[{ranks[node]}]" if counts[tag] > 1 else tag
             above = memo[node] = f"{above}/{step}"
         assert above is not None
         return above
 
 
+_UNKNOWN = object()
+
+
 # Element names getpath writes as they are (no namespace prefix to add).
 _PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")
+
+
+@lru_cache(maxsize=1024)
+def _plain_name(tag: str) -> bool:
+    """Whether getpath writes ``tag`` as it is; per name, not a regex match per step (names
+    are few, and pages choose them: bounded)."""
+    return _PLAIN_NAME.match(tag) is not None

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -112,8 +111,7 @@ class SourceMap:
 
     def line(self, offset: int) -> int:
         if self._line_starts is None:
-            lengths = accumulate(map((1).__add__, map(len, self.text.split("\n"))))
-            self._line_starts = [0, *lengths]
+            self._line_starts = _line_starts(self.text)
         return bisect_right(self._line_starts, offset)
 
     def column(self, offset: int, line: int | None = None) -> int:
@@ -135,9 +133,12 @@ class SourceMap:
     def _matches(self, start: int, head_end: int, el: etree._Element) -> bool:
         """Whether the tag at ``start`` (ending at ``head_end``) has ``el``'s attributes: a
         cheap check that this is the right tag."""
+        attributes = el.items()
+        if not attributes:
+            return True
         head = self.text[start:head_end]
         lower = head.lower()
-        for name, value in el.items()[:6]:
+        for name, value in attributes[:6]:
             if name.lower() not in lower:
                 return False
             if value and "&" not in value and "\n" not in value and value not in head:
@@ -155,22 +156,22 @@ class SourceMap:
         found = self._find(el, same_tag)
         return found[0] if found is not None else None
 
-    def _find(self, el: etree._Element,
-              same_tag: list[etree._Element]) -> tuple[int, int, int] | None:
+    def _find(self, el: etree._Element, same_tag: list[etree._Element],
+              name: str | None = None) -> tuple[int, int, int] | None:
         """:meth:`start_tag`, with the offsets its check computed: (start of the tag, end of
-        the tag, start of its line). The tag is on ``el.sourceline`` by construction."""
+        the tag, start of its line). The tag is on ``el.sourceline`` by construction.
+        ``name``: ``tag_of(el)``, when the caller has it."""
         line = el.sourceline
         if line is None:
             return None
         starts = self._line_starts
         if starts is None:
-            self.line(0)
-            starts = self._line_starts
-            assert starts is not None
+            starts = self._line_starts = _line_starts(self.text)
         if line >= len(starts):
             return None
         begin, end = starts[line - 1], starts[line]
-        name = tag_of(el)
+        if name is None:
+            name = tag_of(el)
         if end - begin <= _LONG_LINE:
             pattern = _start_pattern(name)
             candidates = [m.start() for m in pattern.finditer(self.text, begin, end)]
@@ -232,12 +233,30 @@ class SourceMap:
         return None
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line's first character, then one past the end of the text (the
+    bound of the last line). A ``find`` per line, without the string per line that
+    ``split`` makes: a quarter less time on the corpus pages."""
+    starts = [0]
+    append = starts.append
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        at += 1
+        append(at)
+        at = find("\n", at)
+    append(len(text) + 1)
+    return starts
+
+
 def cut(text: str, limit: int = SNIPPET_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
+    """A named tuple, not a frozen dataclass: one is built per located element, and the
+    dataclass's ``__init__`` (an ``object.__setattr__`` per field) cost several times more."""
+
     line: int | None
     column: int | None
     source: str | None       # the element's own markup as written (uncut), when found
@@ -247,10 +266,11 @@ class Location:
 def locate(source_map: SourceMap | None, el: etree._Element,
            same_tag: list[etree._Element]) -> Location:
     if source_map is not None:
-        found = source_map._find(el, same_tag)
+        name = tag_of(el)
+        found = source_map._find(el, same_tag, name)
         if found is not None:
             start, head_end, line_start = found
-            end = source_map.end_of(start, tag_of(el), SNIPPET_LIMIT, head_end)
+            end = source_map.end_of(start, name, SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
             return Location(el.sourceline, start - line_start + 1, source,
