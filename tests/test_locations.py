@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pytest
 
@@ -214,3 +215,63 @@ def test_findings_fingerprint_as_the_fingerprint_function_does():
         data = "\x1e".join((f.rule, f.path, content_key(el)))
         assert f.path == page.template_path(el)
         assert f.fingerprint == hashlib.sha256(data.encode()).hexdigest()[:20]
+
+
+# What the start-tag scan must list: `<name` followed by a space, "/" or ">" in the text with
+# comments, declarations and raw-text content blanked out (an independent, plain reading).
+_BLANKED = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
+                      r"|(?<=<)(?:script|style|textarea|title|xmp|iframe|noembed|noframes)"
+                      r"(?=[\s/>])", re.S | re.I)
+_HEAD = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?:>|\Z)""")
+MASKING = ["<div<!-- x --><div>", "<script <div<!-- -->>x</script><div>",
+           '<div title="<!--"><p>-->', '<SCRIPT>var a="<div>"</SCRIPT><Div>', '<script x="',
+           "<title<!--x-->", "<script", "<?xml x?><a><b/>", "<a<?x?>", "<P><p><P/>",
+           "<style>p{}</style><p><textarea><p></textarea><p >"]
+
+
+def _masked_starts(text: str, name: str) -> list[int]:
+    chars = list(text)
+    at = 0
+    while (m := _BLANKED.search(text, at)) is not None:
+        if m.group().lower() in ("script", "style", "textarea", "title", "xmp", "iframe",
+                                 "noembed", "noframes"):
+            head = _HEAD.match(text, m.end())
+            if head is None:            # an unclosed quote: not a start tag, nothing opaque
+                at = m.end()
+                continue
+            content = head.end()
+            close = re.compile(rf"</{m.group()}[\s/>]", re.I).search(text, content)
+            end = close.start() if close else len(text)
+            chars[content:end] = " " * (end - content)
+            at = max(end, m.end())
+        else:
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+            at = m.end()
+    masked = "".join(chars)
+    return [m.start() for m in re.finditer(r"<([^\s/><]+)(?=[\s/>])", masked)
+            if m.group(1).lower() == name]
+
+
+@pytest.mark.parametrize("text", MASKING)
+def test_start_tags_are_listed_as_in_the_blanked_text(text):
+    from a11y_audit.source_map import SourceMap
+
+    for name in ("div", "p", "a", "b", "script", "title", "textarea"):
+        for until in range(len(text) + 2):      # scanned only as far as asked, then on
+            source = SourceMap(text)
+            listed = list(source.starts(name, until))
+            expected = _masked_starts(text, name)
+            assert listed == expected[:len(listed)]
+            assert [at for at in listed if at < until] == [at for at in expected if at < until]
+            assert source.starts(name) == expected
+
+
+def test_a_finding_on_a_long_first_line_scans_only_that_line():
+    text = ("<p>" + "<span>x</span>" * 400 + "<img src=a.png></p>\n"
+            + "<div>" + "<span>y</span>" * 2000 + "</div>")
+    page = Page.from_html(text)
+    image = page.by_tag["img"][0]
+    assert page.location(image).column == text.index("<img") + 1
+    assert page.source_map._listed <= text.index("<div") + 1     # the next line: not scanned
+    last = page.by_tag["span"][-1]
+    assert page.location(last).column == text.rindex("<span") - text.index("\n")

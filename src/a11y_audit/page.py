@@ -539,11 +539,14 @@ class Page:
 
     def location(self, el: Element) -> Location:
         """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""
-        key = ("location", el)
-        found = self._memo.get(key)
+        found = self._locations.get(el)
         if found is None:
-            found = self._memo[key] = locate(self.source_map, el, self.tags(el.tag))
-        return found  # type: ignore[return-value]
+            found = self._locations[el] = locate(self.source_map, el, self.tags(el.tag))
+        return found
+
+    @cached_property
+    def _locations(self) -> dict[Element, Location]:
+        return {}
 
     def xpath(self, el: Element) -> str:
         """lxml's ``getpath``, memoised and linear (see :meth:`Selectors.xpath`)."""
@@ -551,7 +554,11 @@ class Page:
 
     def template_path(self, el: Element) -> str:
         """:func:`a11y_audit.fingerprint.template_path`, memoised and built from the parent's."""
-        return template_path(el, self.memo("page.template_path", lambda p: {}))
+        return template_path(el, self._template_paths)
+
+    @cached_property
+    def _template_paths(self) -> dict[Element, str]:
+        return {}
 
 
 def _class_lookup() -> etree.ElementNamespaceClassLookup:

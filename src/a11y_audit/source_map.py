@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -24,17 +25,21 @@ from a11y_audit.dom import VOID_ELEMENTS, opening_tag, tag_of
 SNIPPET_LIMIT = 200
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 _ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""   # quoted values may hold ">"
-# Where tags are not tags: comments, CDATA, declarations and the content of raw-text elements.
-# Loops are unrolled ("normal* (special normal*)*"): several times faster than alternations.
-_OPAQUE = re.compile(
+# One scan lists the start tags, skipping where tags are not tags: comments, CDATA,
+# declarations and the content of raw-text elements (opaque). A start tag's name is what
+# follows "<" up to a space, "/" or ">"; a comment or declaration right after the name ends it
+# too (it is nothing in the markup). Loops are unrolled ("normal* (special normal*)*"):
+# several times faster than alternations.
+_SCAN = re.compile(
     r"<(?:!--.*?(?:-->|\Z)"
     r"|!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|[!?][^>]*>?"
     rf"|(?P<raw>{'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)"
-    r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*))",
+    r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*)"
+    r"|(?P<name>[^\s/><]+)(?=[\s/>]|<[!?]))",
     re.S | re.I)
 _HEAD = re.compile(rf"<[^\s/>]*{_ATTRS}(?:>|\Z)")
-# A start tag's name: what follows "<" up to a space, "/" or ">" (a "<" first: not a tag).
+# A start tag inside a raw-text element's own start tag (its content is opaque, not its head).
 _ANY_START = re.compile(r"<([^\s/><]+)(?=[\s/>])")
 _WINDOW = 8
 _LONG_LINE = 4096      # longer lines (minified pages) are searched in the whole masked text
@@ -55,54 +60,59 @@ def _tag_pattern(name: str) -> re.Pattern[str]:
 class SourceMap:
     """Where each element's start tag is in one document's source text.
 
-    Built lazily: the opaque ranges (comments, scripts...) once per page, the start tags of a
-    tag name the first time an element of that name is located, lines on first use."""
+    Built lazily: lines on first use; the start tags (long lines only) scanned as far as the
+    elements located so far need."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._searchable: str | None = None
         self._line_starts: list[int] | None = None
-        self._starts: dict[str, list[int]] | None = None     # tag name -> start offsets
+        self._starts: dict[str, list[int]] = {}     # tag name -> start offsets, so far
+        self._scan: Iterator[re.Match[str]] | None = None
+        self._listed = 0             # every start tag before this offset is in _starts
         self._rank: dict[str, dict[etree._Element, int]] = {}
 
-    @property
-    def searchable(self) -> str:
-        """The text with comments, declarations and raw-text content blanked out (same length,
-        same offsets): the start tags are listed from it in one scan (:meth:`starts`)."""
-        if self._searchable is None:
-            text, pieces, at = self.text, [], 0
-            for m in _OPAQUE.finditer(text):
-                start = m.start("content") if m.group("raw") is not None else m.start()
-                pieces.append(text[at:start])
-                pieces.append(" " * (m.end() - start))
-                at = m.end()
-            pieces.append(text[at:])
-            self._searchable = "".join(pieces)
-        return self._searchable
-
-    def starts(self, name: str) -> list[int]:
-        """Offsets of the start tags of ``name``, in source order.
+    def starts(self, name: str, until: int | None = None) -> list[int]:
+        """Offsets of the start tags of ``name`` outside comments, declarations and raw-text
+        content, in source order; with ``until``, at least those before that offset (the
+        text after it may not be scanned yet).
 
         One scan lists the start tags of every name (a regex search per name cost a pass
-        over the whole text each: 28 against 2 ms for twelve names on a 1.4 MB page). A start
-        tag of ``name`` is ``<`` then exactly ``name`` then a space, ``/`` or ``>``: the run of
-        other characters after the ``<`` is the name (case-folded where the page writes tag
-        names with capitals)."""
-        if self._starts is None:
-            index: dict[str, list[int]] = {}
-            for m in _ANY_START.finditer(self.searchable):
-                index.setdefault(m.group(1), []).append(m.start())
-            if any(not found.islower() for found in index):
-                # Names written with capitals (or none to case): merged under the lower-case
-                # name, in source order. Checked on the few names found, not by another
-                # search of the whole text.
-                folded: dict[str, list[int]] = {}
-                for found, offsets in index.items():
-                    folded.setdefault(found.lower(), []).extend(offsets)
-                index = {found: sorted(offsets) if len(offsets) > 1 else offsets
-                         for found, offsets in folded.items()}
-            self._starts = index
+        over the whole text each: 28 against 2 ms for twelve names on a 1.4 MB page), and
+        stops where the caller's need stops: a finding on the first long line of a page does
+        not wait for the rest of it. A start tag of ``name`` is ``<`` then exactly ``name``
+        then a space, ``/`` or ``>``: the run of other characters after the ``<`` is the
+        name (case-folded where the page writes tag names with capitals)."""
+        self._list(len(self.text) + 1 if until is None else until)
         return self._starts.get(name, [])
+
+    def _list(self, until: int) -> None:
+        """Scan on until every start tag before ``until`` is listed."""
+        if self._listed >= until:
+            return
+        scan = self._scan
+        if scan is None:
+            scan = self._scan = _SCAN.finditer(self.text)
+        index = self._starts
+        for m in scan:
+            found = m.group("name")
+            if found is not None:
+                key = found if found.islower() else found.lower()
+                listed = index.get(key)
+                if listed is None:
+                    index[key] = [m.start()]
+                else:
+                    listed.append(m.start())
+            elif m.group("raw") is not None:
+                # The raw-text element's start tag, and any its head holds: only its
+                # content is opaque.
+                for head in _ANY_START.finditer(self.text, m.start(), m.start("content")):
+                    found = head.group(1)
+                    index.setdefault(found if found.islower() else found.lower(),
+                                     []).append(head.start())
+            self._listed = m.start() + 1
+            if self._listed >= until:
+                return
+        self._listed = len(self.text) + 1
 
     def head_end(self, start: int) -> int:
         """Offset after the ``>`` of the tag starting at ``start``."""
@@ -180,8 +190,13 @@ class SourceMap:
             # (a pass over every element of the tag) are only built when there are several.
             rank = 0 if len(candidates) == 1 else self._line_rank(el, same_tag)
         else:
-            candidates = self.starts(name)
+            # The start tags up to the end of this line: the element's tag is among them.
+            candidates = self.starts(name, end)
             rank = self._rank_of(el, same_tag)
+            if rank >= len(candidates):
+                # More elements of the name than start tags so far (tags the parser made
+                # up): the search below starts from the last start tag of the whole text.
+                candidates = self.starts(name)
         if not candidates or rank < 0:
             return None
         nearest = min(rank, len(candidates) - 1)
