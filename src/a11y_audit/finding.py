@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from a11y_audit.outcome import _SEVERITY, Impact, Outcome
 from a11y_audit.policy import BaselineStatus, Policy
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
-    """Another element a finding involves, located on its own."""
+class Related(NamedTuple):
+    """Another element a finding involves, located on its own. Also where the engine keeps
+    each located element's place: a named tuple, not a frozen dataclass, as one is built per
+    located element (the dataclass's ``__init__`` sets each field by ``object.__setattr__``)."""
 
     selector: str
     xpath: str
