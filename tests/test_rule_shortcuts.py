@@ -198,3 +198,20 @@ def test_adjacent_links_kinds_looked_up_lazily_match_every_links_kind(markup, mo
                         or link_adjacent_duplicate._kind(el))
     assert outcomes("link-adjacent-duplicate", markup) == fast
     assert asked
+
+
+@pytest.mark.parametrize("markup", [
+    '<fieldset><legend>L</legend><label>Name <input></label></fieldset>',
+    '<span id="l">Label</span><div role="button" aria-labelledby="l">Go</div>',
+    '<label for="i">Name</label><input id="i"><button>Send</button>',
+    '<fieldset disabled><p>Off</p></fieldset><label for="j">J</label><input id="j" disabled>',
+    '<span id="m">M</span><input aria-labelledby="m" aria-disabled="true"><p>text</p>',
+])
+def test_contrast_disabled_shortcut_agrees_with_the_walk(markup):
+    """With no disabled or aria-disabled attribute on the page no text is exempt, as the walk
+    up each text element's ancestors finds."""
+    page = Page.from_html(markup)
+    fast = [contrast.disabled_reason(page, el) for el in page.elements]
+    page.by_attribute.setdefault("disabled", [])        # (the key alone) forces the walk
+    assert [contrast.disabled_reason(page, el) for el in page.elements] == fast
+    assert any(fast) is ("disabled" in markup)

@@ -189,6 +189,9 @@ def text_elements(page: Page) -> list[Element]:
 
 def disabled_reason(page: Page, el: Element) -> str | None:
     """Why the text is exempt: inside a disabled widget or group, or in the label of one."""
+    by_attribute = page.by_attribute
+    if "disabled" not in by_attribute and "aria-disabled" not in by_attribute:
+        return None     # no element is disabled (most pages): no walk up the ancestors
     for node in (el, *el.iterancestors()):
         tag = node.tag
         if tag in _DISABLABLE and node.get("disabled") is not None:
