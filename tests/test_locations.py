@@ -275,3 +275,12 @@ def test_a_finding_on_a_long_first_line_scans_only_that_line():
     assert page.source_map._listed <= text.index("<div") + 1     # the next line: not scanned
     last = page.by_tag["span"][-1]
     assert page.location(last).column == text.rindex("<span") - text.index("\n")
+
+
+def test_a_rules_cached_hash_is_copied_never_fed():
+    from a11y_audit.fingerprint import element_part, hashed
+
+    first, second = element_part("html>body>a", "a\x1fhref=/x"), element_part("html>body", "p")
+    for part in (first, second, first):
+        expected = hashlib.sha256(b"link-name" + part).hexdigest()[:20]
+        assert hashed("link-name", part) == expected
