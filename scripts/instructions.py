@@ -1,0 +1,97 @@
+"""Instructions executed by the one-core audit of the news corpus, counted by callgrind: a
+speed figure that the machine's load does not move (wall-clock runs on a shared host swing by
+±20%, more than most single changes gain).
+
+    python scripts/instructions.py                  # every 9th corpus page (21 pages)
+    python scripts/instructions.py --step 3         # every 3rd
+    PYTHONPATH=../old/src python scripts/instructions.py   # another checkout, to compare
+
+Each page is audited as ``make bench`` times it: a cold pass (selector and stylesheet caches
+empty), the collector paused, the page closed after its audit. Only the audits are counted,
+not the imports or the reading of the corpus. Needs valgrind (Debian: ``apt install
+valgrind``); runs ~50x slower than the audit itself. Prints a figure, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+# The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.shared_data import corpus_dir
+
+_INNER = "A11Y_AUDIT_INSTRUCTIONS_INNER"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--step", type=int, default=9, help="audit every STEP-th page")
+    args = parser.parse_args()
+    if os.environ.get(_INNER):
+        return _audit(args.step)
+    if not any(corpus_dir().glob("*.html.gz")):
+        print(f"no corpus pages in {corpus_dir()} (set A11Y_AUDIT_CORPUS)", file=sys.stderr)
+        return 2
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("valgrind not found (Debian: apt install valgrind)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        # reduce() is a C function called once: counting only inside it counts the audits
+        run = subprocess.run(
+            [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}",
+             "--toggle-collect=*functools_reduce*", sys.executable, __file__,
+             "--step", str(args.step)],
+            env={**os.environ, _INNER: "1"}, capture_output=True, text=True, check=False)
+        if run.returncode != 0:
+            print(run.stdout + run.stderr, file=sys.stderr)
+            return run.returncode
+        totals = re.search(r"^totals: (\d+)", out.read_text(), re.MULTILINE)
+    pages = run.stdout.strip()
+    if totals is None:
+        print("callgrind wrote no totals", file=sys.stderr)
+        return 2
+    count = int(totals.group(1))
+    print(f"{pages} pages (every {args.step}th): {count / 1e9:.3f} G instructions, "
+          f"{count / 1e6 / int(pages):.1f} M a page")
+    return 0
+
+
+def _audit(step: int) -> int:
+    from a11y_audit.engine import audit_page
+    from a11y_audit.page import Page
+    from a11y_audit.registry import all_rules
+    from a11y_audit.sources import decode
+
+    files = sorted(corpus_dir().glob("*.html.gz"))[::step]
+    texts = [decode(gzip.decompress(f.read_bytes()), f.name)[0] for f in files]
+    rules = list(all_rules())
+    audit_page(Page.from_html("<p>first</p>", "warm-up"), rules)  # imports, lazy tables
+
+    def audit(count: int, text: str) -> int:
+        gc.disable()
+        page = Page.from_html(text, "page")
+        audit_page(page, rules)
+        page.close()
+        del page
+        gc.enable()
+        gc.collect(0)
+        return count + 1
+
+    print(functools.reduce(audit, texts, 0))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
