@@ -236,4 +236,8 @@ def audit_html(
         raise sources.SourceError(source, "file is empty")
     chosen = None if rules is None else tuple(
         get(r) if isinstance(r, str) else r for r in rules)
-    return audit_page(Page.from_html(markup, source), chosen, **kwargs)
+    page = Page.from_html(markup, source)
+    try:
+        return audit_page(page, chosen, **kwargs)
+    finally:
+        page.close()    # never handed out: freed by reference counting (see Page.close)

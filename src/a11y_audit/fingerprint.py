@@ -27,8 +27,6 @@ from a11y_audit.dom import normalize_space, tag_of, text_content
 _GENERATED_ID = re.compile(r"\d{3,}|[0-9a-f]{8,}|^(ember|react|ng-|yui_|uid|mui-|radix-|:r)", re.I)
 _STABLE_ATTRIBUTES = ("id", "name", "type", "role", "href", "src", "alt", "title", "for",
                       "lang", "aria-label", "aria-labelledby", "aria-level", "aria-hidden")
-_STABLE = frozenset(_STABLE_ATTRIBUTES)
-_STABLE_ORDER = {name: i for i, name in enumerate(_STABLE_ATTRIBUTES)}
 _TEXT_CHARS = 120
 # Elements whose text is what a rule judges (their accessible name or label). Other elements'
 # text (a paragraph, a story's container) is article copy that editors change: not identity.
@@ -77,15 +75,10 @@ def content_key(el: etree._Element, with_text: bool = True) -> str:
     # The element's few attributes read in one call, then looked up in a dict: fourteen
     # el.get() calls cost more than the rest of the key.
     own = dict(el.items())
-    # Only the stable names the element has (most have one or two of the fourteen), in
-    # the order of _STABLE_ATTRIBUTES.
-    stable = _STABLE.intersection(own) if own else ()
-    if stable:
-        for name in (sorted(stable, key=_STABLE_ORDER.__getitem__) if len(stable) > 1
-                     else stable):
-            value = own[name]
-            if name != "id" or stable_id(value):
-                attrs.append(f"{name}={normalize_space(value)}")
+    for name in _STABLE_ATTRIBUTES:
+        value = own.get(name)
+        if value is not None and (name != "id" or stable_id(value)):
+            attrs.append(f"{name}={normalize_space(value)}")
     if with_text and tag in _NAMED_BY_TEXT:
         attrs.append(normalize_space(text_content(el, limit=_TEXT_CHARS * 2))[:_TEXT_CHARS])
     return "\x1f".join(attrs)
