@@ -49,14 +49,6 @@ class Selectors:
                 " ".join(filter(None, values)).split())
         return counts
 
-    def anchor(self, el: etree._Element) -> str | None:
-        """A selector for ``el`` alone, if it has a unique id or a tag-unique class."""
-        try:
-            return self._anchors[el]
-        except KeyError:
-            found = self._anchors[el] = self._anchor(el)
-            return found
-
     def _anchor(self, el: etree._Element) -> str | None:
         node_id = el.get("id")
         if (node_id and self.ids.get(node_id) is el and node_id not in self.duplicates
@@ -73,13 +65,6 @@ class Selectors:
             if unique:
                 return f"{tag}.{min(unique, key=len)}"
         return None
-
-    def position(self, el: etree._Element, parent: etree._Element,
-                 name: object = None) -> tuple[int, bool]:
-        """(1-based index among same-tag siblings, whether there are several). ``name``:
-        ``el.tag``, when the caller has it (lxml builds the string on every read)."""
-        ranks, counts = self._siblings(parent)
-        return ranks[el], counts[el.tag if name is None else name] > 1
 
     def _siblings(self, parent: etree._Element
                   ) -> tuple[dict[etree._Element, int], dict[object, int]]:
