@@ -166,13 +166,29 @@ class Page:
             if tag == "*":
                 groups.append(self.by_attribute.get(attribute, []))
             elif attribute:
-                groups.append([el for el in self.by_tag.get(tag, [])
-                               if el.get(attribute) is not None])
+                groups.append(self._tag_with_attribute(branch, tag, attribute))
             else:
                 groups.append(self.by_tag.get(tag, []))
-        if len(groups) == 1:
-            return list(groups[0])
-        return sorted(set().union(*groups), key=self.order.__getitem__)
+        if len(groups) > 1:
+            groups = [group for group in groups if group]
+            if len(groups) > 1:
+                return sorted(set().union(*groups), key=self.order.__getitem__)
+        # One group (``a[href]`` with no ``area[href]`` on the page...): in order already.
+        return list(groups[0]) if groups else []
+
+    def _tag_with_attribute(self, branch: str, tag: str, attribute: str) -> list[Element]:
+        """The elements of ``tag`` that carry ``attribute``, once per page: several rules ask
+        for the same (``a[href]`` three times a page, a pass over every link each)."""
+        known = self._branches
+        found = known.get(branch)
+        if found is None:
+            found = known[branch] = [el for el in self.by_tag.get(tag, [])
+                                     if el.get(attribute) is not None]
+        return found
+
+    @cached_property
+    def _branches(self) -> dict[str, list[Element]]:
+        return {}
 
     @cached_property
     def elements(self) -> list[Element]:
@@ -182,7 +198,8 @@ class Page:
     @cached_property
     def order(self) -> dict[Element, int]:
         """Document position of each element (for before/after comparisons)."""
-        return {el: i for i, el in enumerate(self.elements)}
+        elements = self.elements
+        return dict(zip(elements, range(len(elements)), strict=True))
 
     @cached_property
     def tabbable(self) -> list[Element]:
