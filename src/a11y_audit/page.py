@@ -334,7 +334,7 @@ class Page:
         cascade = self._cascade
         for item in reversed(chain):
             if reason is None:
-                reason = cascade.hidden_from_sight(cascade.style(item))
+                reason = cascade.sight(item)
             memo[item] = reason
         return reason
 

@@ -505,3 +505,89 @@ def test_a_shared_sheet_keeps_its_work_and_each_page_its_own_order_and_layers():
     for _ in range(2):
         assert color_of(low, layered) == blue_rgba
         assert color_of(high, layered) == red
+
+
+_FONT_CSS = (
+    "html{font-size:10pt} .box{font-size:14px} .rel{font-size:1.5em} .rem{font-size:1rem}"
+    " .kw{font-size:small} .sh{font:italic bold 0.5em/2 serif} .sys{font:caption}"
+    " .init{font-size:initial} .un{font-size:unset} .v{--s:20px;font-size:var(--s)}"
+    " .vw{font-size:2vw} .calc{font-size:calc(1em + 2px)} .imp{font-size:30px!important}"
+    " #i2{font-size:9px}")
+_FONT_BODY = (
+    '<div id="box" class="box"><p id="p">a <span id="rel" class="rel">b</span>'
+    '<span id="rem" class="rem">c</span><span id="kw" class="kw">d</span>'
+    '<span id="inh" style="font-size: inherit">e</span><small id="s">f</small>'
+    '<b id="sh" class="sh">g<i id="sh2" class="rel">h</i></b><b id="sys" class="sys">i</b>'
+    '<b id="init" class="init">j<i id="init2">k</i></b><b id="un" class="un">l</b>'
+    '<b id="v" class="v">m<i id="v2" class="rel">n</i></b><b id="vw" class="vw">o</b>'
+    '<b id="calc" class="calc">p<i id="calc2" class="rel">q</i></b>'
+    '<b id="i2" class="imp" style="font-size:8px">r</b><h2 id="h">s</h2></p></div>')
+
+
+@pytest.mark.parametrize("first", ["font", "style"])
+def test_font_alone_equals_the_full_styles_font_size_fields(first):
+    """Cascade.font works the font size out from the size declarations alone: the same
+    size, declared value, anchor and origin as the full computed style, whichever is asked
+    first (each reads the other's memo)."""
+    idents = [el.get("id") for el in page_of(_FONT_CSS, _FONT_BODY).root.iter() if el.get("id")]
+    expected = {}
+    page = page_of(_FONT_CSS, _FONT_BODY)
+    for ident in idents:
+        style = page.style(target(page, ident))
+        expected[ident] = (style.font_size, style.font_size_own,
+                           style.font_size_anchor.get("id") if style.font_size_anchor is not None
+                           else None, style.origin.get("font-size"))
+    page = page_of(_FONT_CSS, _FONT_BODY)
+    cascade = cascade_of(page)
+    for ident in reversed(idents):          # deepest first: each walks up its own chain
+        el = target(page, ident)
+        if first == "style" and ident in ("sh", "v", "box"):
+            page.style(el)
+        font = cascade.font(el)
+        got = (font.size, font.own, font.anchor.get("id") if font.anchor is not None else None,
+               font.origin)
+        assert got == pytest.approx(expected[ident]), ident
+        assert cascade.declares_font_size(el) is (font.own is not None)
+    if first == "font":
+        # var() in a size declaration takes the full style; the others computed none
+        assert set(cascade._styles) == {target(page, "v"), *target(page, "v").iterancestors()}
+    assert expected["sh2"][0] == pytest.approx(14 * 0.5 * 1.5)
+    assert expected["v2"][:3] == (30.0, "1.5em", "v")
+    assert expected["i2"][:2] == (30.0, "30px") and expected["calc2"][0] is None
+
+
+@pytest.mark.parametrize(("css", "markup", "hidden"), [
+    (".sr{position:absolute;left:-60em} .p{font-size:20px}",     # em: the inherited size
+     '<div class="p"><span class="sr"><b id="t">x</b></span></div>', True),
+    (".sr{position:absolute;left:-80em} .p{font-size:10px}",
+     '<div class="p"><span class="sr"><b id="t">x</b></span></div>', False),
+    (".o{opacity:0} .sr{opacity:inherit}", '<div class="o"><span class="sr" id="t">x</span></div>',
+     True),                                 # inherit reads the parent's value
+    (".o{opacity:0.5} .sr{opacity:inherit}",
+     '<div class="o"><span class="sr" id="t">x</span></div>', False),
+    (":root{--x:-9999px} .sr{position:absolute;left:var(--x)}",
+     '<span class="sr" id="t">x</span>', True),                       # var(): inherited custom
+    (".sr{position:absolute;clip:rect(0 0 0 0)} .sr{position:static}",
+     '<span class="sr" id="t">x</span>', False),                      # the winner decides
+    ("div .sr{clip-path:inset(50%)}", '<p><span class="sr" id="t">x</span></p>', False),
+    ("div .sr{clip-path:inset(50%)}", '<div><span class="sr" id="t">x</span></div>', True),
+    ("", '<span style="transform:scale(0)" id="t">x</span>', True),
+])
+def test_visually_hidden_without_the_ancestors_styles_equals_the_full_style(css, markup, hidden):
+    page = page_of(css, markup)
+    el = target(page)
+    assert (page.visually_hidden(el) is not None) is hidden
+    for node in (el, *el.iterancestors()):      # each element's own reason, asked first
+        other = page_of(css, markup)
+        same = other.root.xpath(page.root.getroottree().getpath(node))[0]
+        alone = cascade_of(other).sight(same)
+        assert alone == cascade_of(other).hidden_from_sight(other.style(same))
+
+
+def test_visually_hidden_computes_no_style_where_no_rule_can_hide():
+    page = page_of(".sr{position:absolute;left:-9999px} p{color:red}",
+                   '<div><p><span id="t">x</span></p><p class="sr" id="u">y</p></div>')
+    cascade = cascade_of(page)
+    assert page.visually_hidden(target(page)) is None
+    assert page.visually_hidden(target(page, "u")) == "left: -9999px (off-screen)"
+    assert not cascade._styles        # no full style: the reason is the element's own values

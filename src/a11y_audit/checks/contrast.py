@@ -257,10 +257,12 @@ def judge(page: Page, el: Element) -> Verdict | None:
         # Every walk below is bounded by the depth: absurd nesting is not judged.
         return Verdict(el, None, None, None, None, None,
                        f"nested more than {_MAX_DEPTH} elements deep")
+    # The style first: it computes the ancestors' styles, which visually_hidden then reads
+    # (it computes only the styles it needs, and this walk needs them all)
+    style = page.style(el)
     if page.visually_hidden(el) is not None:
         return None
     cascade = cascade_of(page)
-    style = page.style(el)
     if text_hidden_reason(style, cascade.viewport) is not None:
         return None
     if disabled_reason(page, el) is not None:

@@ -1,7 +1,8 @@
 """Text sizes from the cascade: where rendered text gets its font size, for the font-size rules.
 
 The computed size, the size declared on each element and the element whose absolute size it
-derives from are the cascade's (:class:`a11y_audit.semantics.cascade.Style`), so inline
+derives from are the cascade's (:meth:`a11y_audit.semantics.cascade.Cascade.font`, the
+font-size fields of the computed style, worked out without the rest of it), so inline
 styles, ``<style>`` elements, linked and supplied stylesheets, ``@media`` at the viewport,
 specificity, ``!important`` and inheritance are all decided there, once per page.
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from a11y_audit.checks.contrast import text_elements
 from a11y_audit.rule import Element
+from a11y_audit.semantics.cascade import FontSize, cascade_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -37,24 +39,7 @@ def declaring(page: Page, el: Element) -> Element | None:
     """The nearest element, ``el`` or an ancestor, that declares the font size ``el``'s text
     is set in (a page's rule or the browser's own, as for headings); None when none does.
     Memoised along the way up, so deep pages stay linear."""
-    memo: dict[Element, Element | None] = page.memo("fontsize.declaring", lambda _: {})
-    chain = []
-    node: Element | None = el
-    found: Element | None = None
-    while node is not None:
-        if node in memo:
-            found = memo[node]
-            break
-        if page.declares_font_size(node):
-            found = node
-            break
-        chain.append(node)
-        node = node.getparent()
-    for item in chain:
-        memo[item] = found
-    if node is not None:
-        memo[node] = found
-    return found
+    return cascade_of(page).font_owner(el)
 
 
 def sized_text(page: Page) -> dict[Element, Element]:
@@ -62,8 +47,9 @@ def sized_text(page: Page) -> dict[Element, Element]:
     such text element, in document order (memoised per page)."""
     def compute(page: Page) -> dict[Element, Element]:
         found: dict[Element, Element] = {}
+        owner_of = cascade_of(page).font_owner
         for el in text_elements(page):
-            owner = declaring(page, el)
+            owner = owner_of(el)
             if owner is None or owner in found:
                 continue            # (asked first: cheaper than visually_hidden's walk up)
             if page.visually_hidden(el) is not None:
@@ -74,7 +60,13 @@ def sized_text(page: Page) -> dict[Element, Element]:
     return page.memo("fontsize.sized_text", compute)
 
 
+def computed(page: Page, el: Element) -> FontSize:
+    """The element's computed font size, the size declared on it, the element that size
+    derives from and where it was set (memoised by the cascade)."""
+    return cascade_of(page).font(el)
+
+
 def origin(page: Page, el: Element) -> str:
     """Where the element's own font-size comes from: a selector, "style attribute" or the
     browser's default."""
-    return page.style(el).origin.get("font-size", BROWSER)
+    return computed(page, el).origin or BROWSER

@@ -69,26 +69,26 @@ OPTIONS: dict[str, Any] = {
 def check(page: Page, options: dict[str, Any]) -> Results:
     minimum = float(options["min-px"])
     for el in fontsize.sized_text(page):
-        style = page.style(el)
-        px = style.font_size
+        font = fontsize.computed(page, el)
+        px = font.size
         if px is None or px < 1:
             continue  # unknown (calc(), var()), or 0: the "visually hidden" idiom
-        by_browser = fontsize.origin(page, el) == fontsize.BROWSER
-        if by_browser and style.font_size_anchor is None:
+        by_browser = (font.origin or fontsize.BROWSER) == fontsize.BROWSER
+        if by_browser and font.anchor is None:
             continue  # the browser's own design at the reader's size
         parent = el.getparent()
-        if parent is not None and page.style(parent).font_size == px:
+        if parent is not None and fontsize.computed(page, parent).size == px:
             continue  # not where the size changes
         shown = f"{px:.1f}px"
         if px >= minimum:
             yield RULE.ok(el, f"Text at {shown}")
-        elif style.font_size_anchor is None:
+        elif font.anchor is None:
             yield RULE.cant_tell(el, f"{describe(el)} has text at {shown} if the reader's "
                                      "default is 16px (its size is relative to a size the page "
                                      "does not set)")
         else:
             yield RULE.fail(el, f"{describe(el)} has text at {shown}, below {minimum:g}px "
-                                f"(font-size {style.font_size_own} from "
+                                f"(font-size {font.own} from "
                                 f"{_where(fontsize.origin(page, el))})")
 
 

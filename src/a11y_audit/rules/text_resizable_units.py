@@ -53,19 +53,19 @@ RULE = Rule(
 def check(page: Page) -> Results:
     failed: set[Element] = set()
     for el in fontsize.sized_text(page):
-        style = page.style(el)
-        if style.font_size is not None and style.font_size < 1:
+        font = fontsize.computed(page, el)
+        if font.size is not None and font.size < 1:
             continue  # 0: the "visually hidden" idiom, read by no one by sight (as text-min-size)
-        anchor = style.font_size_anchor
+        anchor = font.anchor
         if anchor is None:
-            if (fontsize.origin(page, el) != fontsize.BROWSER
-                    and fontsize.unit(style.font_size_own or "") not in fontsize.ABSOLUTE_UNITS
-                    and style.font_size is not None):
-                yield RULE.ok(el, f"font-size {style.font_size_own} follows the reader's setting")
+            if ((font.origin or fontsize.BROWSER) != fontsize.BROWSER
+                    and fontsize.unit(font.own or "") not in fontsize.ABSOLUTE_UNITS
+                    and font.size is not None):
+                yield RULE.ok(el, f"font-size {font.own} follows the reader's setting")
             continue
         if anchor in failed:
             continue
-        declared = page.style(anchor).font_size_own or ""
+        declared = fontsize.computed(page, anchor).own or ""
         where = fontsize.origin(page, anchor)
         if where == fontsize.BROWSER or fontsize.unit(declared) not in fontsize.ABSOLUTE_UNITS:
             continue

@@ -179,6 +179,43 @@ class Style:
 _ROOT_PARENT = Style()
 
 
+class FontSize(NamedTuple):
+    """An element's computed font size and where it comes from: the font-size fields of its
+    :class:`Style` (``origin`` is ``Style.origin["font-size"]``, None when no rule set it), as
+    :meth:`Cascade.font` works them out without the rest of the style."""
+
+    size: float | None
+    own: str | None
+    anchor: Element | None
+    origin: str | None
+
+
+_ROOT_FONT = FontSize(_ROOT_PARENT.font_size, None, None, None)
+
+
+def _font_of(style: Style) -> FontSize:
+    return FontSize(style.font_size, style.font_size_own, style.font_size_anchor,
+                    style.origin.get("font-size"))
+
+
+# The properties visually_hidden_reason reads that some declaration on the element itself
+# must set for it to find a reason (none inherits, and the browser's defaults set none):
+# without one, an element is not hidden from sight by its own style.
+_SIGHT = frozenset(("clip", "clip-path", "left", "top", "right", "inset", "overflow",
+                    "overflow-x", "overflow-y", "opacity", "transform"))
+
+
+# ... and every property it reads (``position``, ``width`` and ``height`` decide only with one
+# of those): an element's own declarations of these are all its reason depends on, with its
+# font size, unless one uses ``var()`` or ``inherit``
+_SIGHT_READS = _SIGHT | {"position", "width", "height"}
+
+
+@functools.lru_cache(maxsize=16384)
+def _sets_sight(declarations: tuple[Declaration, ...]) -> bool:
+    return any(d[0] in _SIGHT for d in declarations)
+
+
 @dataclass(frozen=True, slots=True)
 class Rendering:
     """The computed values that decide whether an element is rendered."""
@@ -341,6 +378,10 @@ class Cascade:
         # id is stable: every computed style stays in _styles) and defaults; see style()
         self._shared: dict[tuple, Style] = {}
         self._sight: dict[int, str | None] = {}
+        self._sight_tests: dict[tuple, tuple[tuple, ...]] = {}     # see _may_hide
+        self._fonts: dict[Element, FontSize] = {}
+        self._owners: dict[Element, Element | None] = {}    # see font_owner
+        self._may_size: dict[tuple, bool] = {}
 
     @property
     def skipped(self) -> int:
@@ -569,17 +610,128 @@ class Cascade:
         """The computed style of ``el`` has a font size declared on the element itself
         (:attr:`Style.font_size_own`: a page's rule, the style attribute or the browser's
         default, as for headings). Without a ``font-size`` or ``font`` declaration it has
-        none, and the style is not computed to say so."""
-        style = self._styles.get(el)
-        if style is None:
-            tag = el.tag
-            if self._defaults_only(el, tag, _FONT_SIZE_SLOT) and not _ua_part(
-                    tag, el.get("hidden") is not None, _ua_flag(tag, el), _FONT_SIZE_SLOT):
+        none, and nothing is computed to say so."""
+        found = self._fonts.get(el)
+        if found is None:
+            style = self._styles.get(el)
+            if style is not None:
+                return style.font_size_own is not None
+            if not self._size_declared(el):
                 return False    # most elements: no rule of the page nor default sets a size
-            if not self.declarations(el, "font-size"):
-                return False
-            style = self.style(el)
-        return style.font_size_own is not None
+            found = self.font(el)
+        return found.own is not None
+
+    def font_owner(self, el: Element) -> Element | None:
+        """The nearest element, ``el`` or an ancestor, that declares the font size ``el``'s
+        text is set in (:meth:`declares_font_size`), None when none does. Memoised along
+        the way up, so deep pages stay linear; an element whose tag, id and class no rule
+        and no default of the browser sizes, and that has no style attribute, is passed by
+        with one look-up (most elements)."""
+        owners = self._owners
+        possible = self._may_size
+        chain = []
+        node: Element | None = el
+        found: Element | None = None
+        while node is not None:
+            known = owners.get(node, owners)        # (the dict itself: not known yet)
+            if known is not owners:
+                found = known
+                break
+            signature = (node.tag, node.get("id"), node.get("class"))
+            may = possible.get(signature)
+            if may is None:
+                may = possible[signature] = self._may_size_by(*signature)
+            if ((may or node.get("style") is not None)
+                    and self.declarations(node, "font-size")
+                    and self.font(node).own is not None):
+                found = node
+                break
+            chain.append(node)
+            node = node.getparent()
+        for item in chain:
+            owners[item] = found
+        if node is not None:
+            owners[node] = found
+        return found
+
+    def _may_size_by(self, tag: str, ident: str | None, classes: str | None) -> bool:
+        """A rule of the page or a default of the browser may set the font size of an
+        element with this tag, id and class attribute."""
+        return _ua_may_size(tag) or bool(
+            self.sheets and self._candidates(tag, ident, classes)[_FONT_SIZE_SLOT])
+
+    def _size_declared(self, el: Element) -> list[Declared]:
+        """The ``font-size`` and ``font`` declarations that apply to ``el`` (none: it
+        inherits its parent's size), matched only where a rule or default may set one."""
+        signature = (el.tag, el.get("id"), el.get("class"))
+        may = self._may_size.get(signature)
+        if may is None:
+            may = self._may_size[signature] = self._may_size_by(*signature)
+        if not may and el.get("style") is None:
+            return []
+        return self.declarations(el, "font-size")
+
+    def font(self, el: Element) -> FontSize:
+        """The font-size fields of :meth:`style` (memoised; ancestors first), worked out
+        from the ``font-size`` and ``font`` declarations alone: the font-size rules ask this
+        of every text element and its ancestors, and most of them need no other property.
+        An element whose size declarations use ``var()`` takes its full style (custom
+        properties decide)."""
+        fonts = self._fonts
+        found = fonts.get(el)
+        if found is not None:
+            return found
+        styles = self._styles
+        chain = []
+        node: Element | None = el
+        parent = _ROOT_FONT
+        while node is not None:
+            known = fonts.get(node)
+            if known is None:
+                style = styles.get(node)
+                if style is not None:
+                    known = fonts[node] = _font_of(style)
+            if known is not None:
+                parent = known
+                break
+            chain.append(node)
+            node = node.getparent()
+        root_el = self.page.root
+        root = fonts.get(root_el)
+        if root is None and root_el in styles:
+            root = fonts[root_el] = _font_of(styles[root_el])
+        for item in reversed(chain):
+            parent = fonts[item] = self._own_font(item, parent, root)
+            if root is None:
+                root = parent
+        return parent
+
+    def _own_font(self, el: Element, parent: FontSize, root: FontSize | None) -> FontSize:
+        """:meth:`font` of ``el`` given its parent's and the root's (None while the root's
+        is being computed), as :meth:`_compute` sets the font-size fields."""
+        declarations = self._size_declared(el)
+        if not declarations:
+            return FontSize(parent.size, None, parent.anchor, parent.origin)
+        value: str | None = None
+        where: str | None = None
+        for _, name, declared, _, origin in declarations:
+            if "var(" in declared.lower():
+                return _font_of(self.style(el))
+            for longhand, part in _expand(name, declared):
+                if longhand == "font-size":
+                    value, where = part, origin
+        if value is None:
+            return FontSize(parent.size, None, parent.anchor, parent.origin)
+        lower = value.strip().lower()
+        if lower in ("inherit", "unset", "revert", "revert-layer"):
+            return FontSize(parent.size, None, parent.anchor, parent.origin)
+        if lower == "initial":
+            lower = _INITIAL["font-size"]
+        anchor = _size_anchor(el, lower, parent.anchor,
+                              root.anchor if root is not None else None)
+        size = font_size(lower, parent.size, root.size if root is not None else 16.0,
+                         self.viewport)
+        return FontSize(size, lower, anchor, where)
 
     def rendering(self, el: Element) -> Rendering:
         """Computed display, visibility and content-visibility (memoised): what
@@ -681,6 +833,59 @@ class Cascade:
         reason = memo[key] = visually_hidden_reason(style, self.viewport)
         return reason
 
+    def sight(self, el: Element) -> str | None:
+        """:meth:`hidden_from_sight` of the element's style (its own reason, not its
+        ancestors'), without computing styles the answer does not need: none for an element
+        on which no declaration of the properties that reason reads applies (most
+        elements); for the others, the element's own values and its font size (for ``em``
+        lengths), but not its ancestors' styles, unless one of those declarations uses
+        ``var()`` or ``inherit`` (the ancestors' values decide)."""
+        style = self._styles.get(el)
+        if style is not None:
+            return self.hidden_from_sight(style)
+        if not self._may_hide(el):
+            return None
+        for _, name, value, _, _ in self.declarations(el):
+            if name in _SIGHT_READS and ("var(" in (low := value.lower()) or "inherit" in low):
+                # the parent's values decide (custom properties, or inherit): the full style
+                return self.hidden_from_sight(self.style(el))
+        # What the reason reads of the style is the element's own, non-inherited values and
+        # its computed font size: computed here as under the initial style, without the
+        # ancestors' (a throwaway Style, so not memoised by hidden_from_sight's id key)
+        own = self._compute(el, _ROOT_PARENT, None)
+        own.font_size = self.font(el).size
+        return visually_hidden_reason(own, self.viewport)
+
+    def _may_hide(self, el: Element) -> bool:
+        """A declaration of a ``_SIGHT`` property applies to ``el``."""
+        declared = self._declared.get(el)
+        if declared is not None:
+            return any(item[1] in _SIGHT for item in declared)
+        inline = el.get("style")
+        if inline and _sets_sight(parse_declarations(inline)):
+            return True
+        if not self.sheets:
+            return False
+        signature = (el.tag, el.get("id"), el.get("class"))
+        tests = self._sight_tests.get(signature)
+        if tests is None:
+            tests = self._sight_tests[signature] = tuple(
+                (needs_above, matches)
+                for needs_above, matches, _, _, declarations, _ in self._candidates(*signature)[0]
+                if _sets_sight(declarations))
+        if not tests:
+            return False
+        above: frozenset[str] | None = None
+        for needs_above, matches in tests:
+            if needs_above:
+                if above is None:
+                    above = self._above(el)
+                if not needs_above <= above:
+                    continue
+            if matches(el):
+                return True
+        return False
+
     # -- computing -----------------------------------------------------------------------
 
     def style(self, el: Element) -> Style:
@@ -757,7 +962,9 @@ class Cascade:
                     continue
             if name == "font-size":
                 style.font_size_own = lower
-                style.font_size_anchor = _size_anchor(el, lower, parent, root)
+                style.font_size_anchor = _size_anchor(
+                    el, lower, parent.font_size_anchor,
+                    root.font_size_anchor if root is not None else None)
             if lower == "inherit":
                 _inherit(style, parent, name)
                 style.origin[name] = origin
@@ -779,16 +986,17 @@ _ABSOLUTE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(px|pt|pc|in|cm|mm|q|vw|vh|vmi
 _RELATIVE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(em|%|ex|ch)$|^(smaller|larger|inherit)$")
 
 
-def _size_anchor(el: Element, value: str, parent: Style, root: Style | None
+def _size_anchor(el: Element, value: str, parent: Element | None, root: Element | None
                  ) -> Element | None:
-    """The element whose absolute font size a declared ``font-size`` derives from."""
+    """The element whose absolute font size a declared ``font-size`` derives from, given
+    the parent's and the root's (None while the root's own is computed)."""
     value = value.strip()
     if _ABSOLUTE_SIZE.match(value):
         return el
     if _RELATIVE_SIZE.match(value):
-        return parent.font_size_anchor
-    if value.endswith("rem") and root is not None:
-        return root.font_size_anchor
+        return parent
+    if value.endswith("rem"):
+        return root
     return None                     # keywords, initial, rem on the root: the reader's default
 
 
@@ -1100,6 +1308,13 @@ def _ua_part(tag: str, hidden: bool, flag: bool | None, slot: int) -> tuple[Decl
     """The items of :func:`_ua_declared` of the properties of ``_PART_NAMES[slot]``."""
     names = _PART_NAMES[slot]
     return tuple(item for item in _ua_declared(tag, hidden, flag) if item[1] in names)
+
+
+@functools.lru_cache(maxsize=1024)
+def _ua_may_size(tag: str) -> bool:
+    """The browser's defaults may set the font size of a ``tag`` element."""
+    return any(_ua_part(tag, hidden, flag, _FONT_SIZE_SLOT)
+               for hidden in (False, True) for flag in (None, False, True))
 
 
 def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declaration]:
