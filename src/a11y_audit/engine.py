@@ -209,9 +209,10 @@ def _place(page: Page, el: Any) -> Related:
     if found is None:
         where = page.location(el)
         text = source_map.snippet(where)
+        selectors = page.selectors
         found = places[el] = Related(
-            selector=page.css_path(el), xpath=page.xpath(el), line=where.line,
-            column=where.column, snippet=text if text is not None else dom.snippet(el))
+            selectors.css_path(el), selectors.xpath(el), where.line, where.column,
+            text if text is not None else dom.snippet(el))
     return found
 
 
