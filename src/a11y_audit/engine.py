@@ -67,13 +67,14 @@ def audit_page(
     budget = Budget(limits.page_seconds)
     skipped: list[str] = []
     plain = in_scope is None and not marks and not include_passed
+    options = options or {}
     with alarm_scope():     # one signal handler for all the rules' time limits
         for loaded in rules:
-            summary = RuleSummary(loaded.id)
-            report.rules[loaded.id] = summary
+            rule_id = loaded.rule.id    # (LoadedRule.id is a property: read once)
+            summary = report.rules[rule_id] = RuleSummary(rule_id)
             left = budget.left()
             if left is not None and left <= 0:
-                skipped.append(loaded.id)
+                skipped.append(rule_id)
                 summary.outcome = Outcome.CANT_TELL
                 continue
             seconds = (limits.rule_seconds if left is None
@@ -81,19 +82,19 @@ def audit_page(
             limit = time_limit(seconds)
             try:
                 with limit:
-                    results = list(loaded.run(page, (options or {}).get(loaded.id)))
+                    results = list(loaded.run(page, options.get(rule_id)))
             except TimeLimit:
                 if not limit.expired:
                     raise       # a caller's enclosing limit: not this rule's to absorb
                 page_spent = left is not None and seconds == left
                 report.errors.append(
-                    f"rule {loaded.id} stopped at the page time limit ({budget.total:g} s); "
+                    f"rule {rule_id} stopped at the page time limit ({budget.total:g} s); "
                     "outcome cantTell" if page_spent else
-                    f"rule {loaded.id} stopped at its time limit ({seconds:g} s); outcome cantTell")
+                    f"rule {rule_id} stopped at its time limit ({seconds:g} s); outcome cantTell")
                 summary.outcome = Outcome.CANT_TELL
                 continue
             except Exception as exc:  # a rule bug must not stop the batch
-                report.errors.append(f"rule {loaded.id} crashed: {type(exc).__name__}: {exc}")
+                report.errors.append(f"rule {rule_id} crashed: {type(exc).__name__}: {exc}")
                 summary.outcome = Outcome.CANT_TELL
                 continue
             if plain:
