@@ -591,3 +591,31 @@ def test_visually_hidden_computes_no_style_where_no_rule_can_hide():
     assert page.visually_hidden(target(page)) is None
     assert page.visually_hidden(target(page, "u")) == "left: -9999px (off-screen)"
     assert not cascade._styles        # no full style: the reason is the element's own values
+
+
+def test_a_sheet_seen_once_leaves_out_rules_that_need_what_the_page_lacks():
+    # a page carries few of a framework's classes: a rule naming a class, id or tag the
+    # page has nowhere cannot match, and is left out before its selector is compiled; a
+    # class inside :not() or an attribute value is not required, and the rule stays
+    css = ("body .absent .x{display:none} .x.gone{color:red} #nowhere .x{color:red}"
+           " svg .x{color:red} [data-k='.absent'] .x{color:red} .x:not(.absent){color:#00f}"
+           " .here .x{font-weight:700}")
+    page = page_of(f"/* {id(object())} */ {css}",      # a sheet no other test has parsed
+                   '<div class="here" data-k=".absent"><p id="t" class="x">t</p></div>')
+    assert page.is_rendered(target(page))
+    style = page.style(target(page))
+    assert style.color == (0.0, 0.0, 1.0, 1.0) and style.font_weight == 700
+    bucket = cascade_of(page)._buckets("all")[".x"]
+    assert [rule[1][5] for rule in bucket.rules] == [
+        "[data-k='.absent'] .x", ".x:not(.absent)", ".here .x"]
+
+
+def test_a_shared_sheet_keeps_every_rule_for_the_pages_to_come():
+    css = f"/* {id(object())} */ .only-on-b .x{{display:none}}"
+    first = page_of(css, '<p id="t" class="x">a</p>')
+    assert first.is_rendered(target(first))
+    assert ".x" not in cascade_of(first)._buckets("all")      # left out on this page
+    second = page_of(css, '<p id="t" class="x">a</p>')        # the sheet is shared now
+    assert second.is_rendered(target(second))
+    third = page_of(css, '<div class="only-on-b"><p id="t" class="x">b</p></div>')
+    assert not third.is_rendered(target(third))

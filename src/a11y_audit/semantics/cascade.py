@@ -279,15 +279,19 @@ def _joined(buckets: list[_Bucket]) -> _Bucket:
 
 
 def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
-                  key: str) -> _Bucket | None:
+                  key: str, within: frozenset[str] | None = None) -> _Bucket | None:
     """The bucket of ``key`` of a sheet at ``position`` among the page's sheets, with the
-    page's layer ranks (the cascade priority depends on both)."""
+    page's layer ranks (the cascade priority depends on both). ``within``: the keys of the
+    one page the bucket is for, to leave out the rules that need an id, class or tag the
+    page lacks (on the element or an ancestor): they cannot match there."""
     rules = []
-    for rule in sheet.rules_of(kind, key):
+    for rule in sheet.rules_of(kind, key, within):
         compiled = compile_selector(rule.selector)
         if compiled is None:
             continue
         matches, specificity, above, own = compiled
+        if within is not None and not (above <= within and own <= within):
+            continue
         rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
         normal = (1, 0, rank, specificity, position, rule.order)
         important = (2, 0, -rank, specificity, position, rule.order)
@@ -411,12 +415,15 @@ class Cascade:
         for position, sheet in enumerate(self.sheets):
             if sheet.uses > 1:
                 # a sheet parsed more than once (a site's sheet) keeps the work for the
-                # pages to come; one seen once so far keeps it with this page only
+                # pages to come; one seen once so far keeps it with this page only, and
+                # leaves out what cannot match on this page
                 prepared = sheet.prepared
                 if prepared is None:
                     prepared = sheet.prepared = {}
+                within = None
             else:
                 prepared = {}
+                within = keys
             # kept by position and the ranks of the sheet's layers, which priorities carry
             ranked = (kind, position, *[ranks.get(name, 0) for name in sheet.layers])
             by_key = prepared.get(ranked)
@@ -428,7 +435,8 @@ class Cascade:
                 if key in by_key:
                     bucket = by_key[key]
                 else:
-                    bucket = by_key[key] = _sheet_bucket(sheet, kind, position, ranks, key)
+                    bucket = by_key[key] = _sheet_bucket(sheet, kind, position, ranks, key,
+                                                            within)
                 if bucket is not None:
                     per_key.setdefault(key, []).append(bucket)
         merged = self._indexes[kind] = {key: _joined(buckets)
@@ -442,10 +450,12 @@ class Cascade:
         keys = {"*", *page.by_tag}      # the tag index is keyed by tag_of already
         keys.update("#" + ident for ident in
                     set(map(_ID_OF, page.by_attribute.get("id", ()))) if ident)
-        # each distinct class attribute once: a page repeats most of them
-        for classes in set(map(_CLASS_OF, page.by_attribute.get("class", ()))):
-            if classes:
-                keys.update(_class_keys(classes))
+        # each distinct class attribute once (a page repeats most of them), and then each
+        # word once, made keys by one join and split (a word holds no whitespace): no
+        # Python step per attribute or word
+        words = " ".join(set(map(_CLASS_OF, page.by_attribute.get("class", ())))).split()
+        if words:
+            keys.update(("." + " .".join(set(words))).split(" "))
         return frozenset(keys)
 
     def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,

@@ -140,12 +140,19 @@ class Stylesheet:
                 out[key] = bucket
         return out
 
-    def rules_of(self, kind: str, key: str) -> list[StyleRule]:
-        """The rules of one selector key (:meth:`index` for one key, without its sets)."""
+    def rules_of(self, kind: str, key: str, within: frozenset[str] | None = None
+                 ) -> list[StyleRule]:
+        """The rules of one selector key (:meth:`index` for one key, without its sets).
+        ``within``: the keys a page has; a rule whose selector names an id or class the
+        page lacks cannot match there and is left out unread, when its selector can be
+        read for them without parsing it (no brackets, parentheses, escapes or quotes)."""
         keyed = self.keyed()
         rules = self._rules
         out = []
         for order, selector in keyed.get(key, ()):
+            if within is not None and not within.issuperset(
+                    _ID_OR_CLASS.findall(selector)) and not _SPECIAL.search(selector):
+                continue
             found = rules.get((kind, order, selector), False)
             if found is False:
                 found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
@@ -456,10 +463,34 @@ def _unescape(text: str) -> str:
 
 
 _COMPOUND_PART = re.compile(r"([#.])((?:[-\w]|\\[0-9a-fA-F]{1,6}\s?|\\.|[^\x00-\x7f])+)")
-_ID_KEY = re.compile(r"#((?:[-\w]|[^\x00-\x7f])+)")          # _COMPOUND_PART without escapes
-_CLASS_KEY = re.compile(r"\.((?:[-\w]|[^\x00-\x7f])+)")
+# _COMPOUND_PART without escapes. Its identifier characters ([-\w] and every non-ASCII one)
+# are written as one set of ranges: an alternation per character, or \w's Unicode category,
+# costs the regular expression engine several times as much per character.
+_ID_KEY = re.compile("#([-_a-zA-Z0-9\x80-\U0010ffff]+)")
+_CLASS_KEY = re.compile("\\.([-_a-zA-Z0-9\x80-\U0010ffff]+)")
 _PLAIN_SELECTOR = re.compile(r"[\\(\[\"':]")
 _TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
+
+
+# A sheet's preludes joined by "{", read one selector at a time: a selector without
+# brackets, parentheses, escapes or quotes (pseudo-classes and -elements allowed), stripped
+# (1), its last compound (2: what follows the last whitespace, ">", "+" or "~") and the ","
+# or "{" after it (3); else, from the first other selector on, the rest of its prelude (4)
+# and the "{" after it (5). The commas before such a selector are top-level, so the rest
+# starts a selector list of its own.
+_SELECTOR_RUN = re.compile(
+    r"""\s*(?:((?:[^,{\\(\["']*[\s>+~](?=[^\s,{]))?([^,{\\(\["'\s>+~]*))\s*([,{]|\Z)"""
+    r"""|([^{]*)(\{|\Z))""")
+# The key of a last compound (_plain_key), memoised for the run; emptied when it grows past
+# the bound, which a long run over many sites' class names would otherwise not stop at
+_LAST_COMPOUND_KEYS: dict[str, str] = {}
+_LAST_COMPOUND_KEYS_MAX = 65536
+
+
+# Characters after which a selector's ids and classes are not read from its text alone (in
+# :not(), :is(), an attribute value, an escape), and the ids and classes of one that has none
+_SPECIAL = re.compile(r"[\\(\[\"']")
+_ID_OR_CLASS = re.compile("[#.][-_a-zA-Z0-9\x80-\U0010ffff]+")
 
 
 def selector_key(selector: str) -> str | None:
