@@ -280,7 +280,7 @@ class Page:
         # import time (tests/test_layering.py).
         from a11y_audit.semantics.visibility import Visibility
 
-        return Visibility(self._rendering_lookup)
+        return Visibility(self)
 
     def is_hidden(self, el: Element) -> bool:
         """Hidden from assistive technology (not rendered per the cascade, aria-hidden, inert)."""
@@ -312,9 +312,6 @@ class Page:
         from a11y_audit.semantics.cascade import cascade_of
 
         return cascade_of(self)
-
-    def _rendering_lookup(self):  # -> Callable[[Element], cascade.Rendering]
-        return self._cascade.rendering
 
     def visually_hidden(self, el: Element) -> str | None:
         """Why the element is hidden from sight while it stays in the accessibility tree

@@ -372,8 +372,12 @@ class Cascade:
         self._all_index: dict[str, _Bucket] | None = None     # _buckets("all"), once built
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._rendering: dict[Element, Rendering] = {}
-        # renderings of elements only the browser's defaults apply to (see _own_rendering)
+        # renderings of elements only the browser's defaults apply to (see rendering_under)
         self._ua_renderings: dict[tuple, Rendering] = {}
+        # see key_hides and classes_hide
+        self.hiding_keys: dict[str, bool] = {}
+        self._hiding_rules: dict[str, list[tuple]] = {}   # (own keys, above keys, test)
+        self.hiding_classes: dict[str, bool] = {}
         self._declared: dict[Element, list[Declared]] = {}
         # partial lists matched alone, by _PARTS slot (see declarations())
         self._partial: tuple[dict[Element, list[Declared]], ...] = tuple(
@@ -744,24 +748,21 @@ class Cascade:
         return FontSize(size, lower, anchor, where)
 
     def rendering(self, el: Element) -> Rendering:
-        """Computed display, visibility and content-visibility (memoised): what
-        :mod:`a11y_audit.semantics.visibility` reads for every element."""
+        """Computed display, visibility and content-visibility (memoised). The visibility
+        walk (:mod:`a11y_audit.semantics.visibility`) does not read this memo: it asks
+        :meth:`key_hides` and :meth:`rendering_under` as it goes down the tree."""
         memo = self._rendering
         found = memo.get(el)
         if found is not None:
             return found
-        parent_el = el.getparent()
-        parent = memo.get(parent_el) if parent_el is not None else _ROOT_RENDERING
-        if parent is not None:      # the common case: asked top-down (see Visibility)
-            found = memo[el] = self._own_rendering(el, parent)
-            return found
         chain, parent = unknown_chain(memo, el, _ROOT_RENDERING)
         for item in chain:
-            parent = memo[item] = self._own_rendering(item, parent)
+            parent = memo[item] = self.rendering_under(item, parent.visibility)
         return parent
 
-    def _own_rendering(self, el: Element, parent: Rendering) -> Rendering:
-        """:meth:`rendering` of ``el`` given its parent's."""
+    def rendering_under(self, el: Element, parent_visibility: str | None) -> Rendering:
+        """The rendering of ``el`` given its parent's computed ``visibility`` (all that a
+        parent passes on to it here); not memoised."""
         declared = self._declared.get(el)
         if declared is None:
             tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
@@ -769,21 +770,95 @@ class Cascade:
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
                 # parent's visibility (all it passes on), worked out once per combination.
-                key = (tag, el.get("hidden") is not None, _ua_flag(tag, el), parent.visibility)
+                key = (tag, el.get("hidden") is not None, _ua_flag(tag, el), parent_visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
-                        el, parent, self.declarations(el, "rendering"))
+                        el, parent_visibility, self.declarations(el, "rendering"))
                 return found
             declared = self.declarations(el, "rendering")
         # the full list when it was matched already (other properties skipped: filtering it
         # first costs a copy), else the rendering one
-        return self._computed_rendering(el, parent, declared)
+        return self._computed_rendering(el, parent_visibility, declared)
 
-    def _computed_rendering(self, el: Element, parent: Rendering,
+    def key_hides(self, key: str) -> bool:
+        """A rule of the page indexed under this selector key (``*``, a tag, ``#id``,
+        ``.class``) may change whether an element is rendered: it sets ``visibility``,
+        ``content-visibility``, or ``display`` to ``none`` or an unknown value (``var()``).
+        The rules of other keys set nothing but a box (``display: flex``...): an element
+        that carries none of these keys, and whose style attribute and browser defaults
+        (:data:`UA_HIDING`, ``hidden``) do not matter either, is displayed with its parent's
+        visibility and ``content-visibility: visible``, so the visibility walk needs no
+        match for it. Memoised in :attr:`hiding_keys`, which the walk reads directly."""
+        found = self.hiding_keys.get(key)
+        if found is None:
+            index = self._all_index
+            if index is None and self.sheets:
+                index = self._all_index = self._buckets("all")
+            bucket = index.get(key) if index else None
+            rules = self._hiding_rules[key] = [] if bucket is None else [
+                (own, rule[0], rule[1]) for own, *slots in bucket.rules
+                if (rule := slots[_RENDERING_SLOT]) is not None
+                and not _displays_a_box(rule[4])]
+            found = self.hiding_keys[key] = bool(rules)
+        return found
+
+    def shown_as_parent(self, el: Element) -> bool:
+        """No rule that may hide ``el`` (see :meth:`key_hides`) matches it: unless its style
+        attribute or the browser's defaults decide otherwise (the caller's to check), it is
+        displayed, with its parent's visibility and ``content-visibility: visible``.
+        Cheaper than its rendering: only those rules are matched, none of the page's other
+        rules that set ``display``."""
+        ident = el.get("id")
+        classes = el.get("class")
+        keys = ["*", el.tag]
+        if ident:
+            keys.append("#" + ident)
+        if classes:
+            keys.extend(_class_keys(classes))
+        hiding = self.hiding_keys
+        mine: frozenset[str] | None = None
+        above: frozenset[str] | None = None
+        for key in keys:
+            hides = hiding.get(key)
+            if hides is None:
+                hides = self.key_hides(key)
+            if not hides:
+                continue
+            for own, needs_above, matches in self._hiding_rules[key]:
+                if own:
+                    if mine is None:
+                        mine = frozenset(keys)
+                    if not own <= mine:
+                        continue
+                if needs_above:
+                    if above is None:
+                        above = self._above(el)
+                    if not needs_above <= above:
+                        continue
+                if matches(el):
+                    return False
+        return True
+
+    def classes_hide(self, classes: str) -> bool:
+        """A word of this class attribute is a key that hides (:meth:`key_hides`); memoised
+        in :attr:`hiding_classes`, which the visibility walk reads directly."""
+        hides = False
+        known = self.hiding_keys
+        for key in _class_keys(classes):
+            found = known.get(key)
+            if found is None:
+                found = self.key_hides(key)
+            if found:
+                hides = True
+                break
+        self.hiding_classes[classes] = hides
+        return hides
+
+    def _computed_rendering(self, el: Element, parent_visibility: str | None,
                             declared: list[Declared]) -> Rendering:
         display: str | None = "inline"
-        visibility = parent.visibility
+        visibility = parent_visibility
         content = "visible"
         for _, name, value, _, _ in declared:
             if name not in RENDERING:
@@ -794,7 +869,7 @@ class Cascade:
                 display = (None if unknown else "inline" if lower in _RESETS
                            else lower.split()[0] if lower else display)
             elif name == "visibility":
-                visibility = (parent.visibility if lower in ("inherit", "unset")
+                visibility = (parent_visibility if lower in ("inherit", "unset")
                               else "visible" if lower in _RESETS
                               else None if unknown else lower)
             else:
@@ -1311,6 +1386,25 @@ def _ua_flag(tag: str, el: Element) -> bool | None:
     ``_UA_BY_ATTRIBUTE``), None for the tags whose defaults read nothing else."""
     test = _UA_BY_ATTRIBUTE.get(tag)
     return test(el) if test is not None else None
+
+
+# The tags whose browser defaults can hide them (see _ua_declarations): never displayed, or
+# not displayed by an attribute (a closed dialog, input type=hidden); ``hidden`` aside.
+UA_HIDING = frozenset(_NONE | {"dialog", "input"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _displays_a_box(declarations: tuple[Declaration, ...]) -> bool:
+    """Each declaration sets ``display`` to a known value other than ``none`` (as
+    :meth:`Cascade._computed_rendering` reads it: a reset keyword is ``inline``): the rule
+    cannot hide an element (see :meth:`Cascade.key_hides`)."""
+    for name, value, _ in declarations:
+        if name != "display":
+            return False
+        lower = value.strip().lower()
+        if "var(" in lower or "env(" in lower or (lower and lower.split()[0] == "none"):
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=1024)

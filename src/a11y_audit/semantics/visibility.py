@@ -20,15 +20,16 @@ hidden* content (sr-only clipping, off-screen) stays rendered: see
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from a11y_audit.dom import tag_of, unknown_chain
+from a11y_audit.semantics.cascade import UA_HIDING, cascade_of
 
 if TYPE_CHECKING:
-    from a11y_audit.semantics.cascade import Rendering as Style
+    from a11y_audit.page import Page
+    from a11y_audit.semantics.cascade import Cascade
 
 _NEVER_RENDERED = frozenset(("template", "noscript", "script", "style", "head", "title", "meta"))
 
@@ -37,46 +38,160 @@ _NEVER_RENDERED = frozenset(("template", "noscript", "script", "style", "head", 
 State = tuple[bool, bool, bool]
 _ROOT_STATE: State = (False, False, False)
 
+# What a rendered element passes on to its children besides its State: its computed
+# visibility (a child inherits the value, which may be unknown: None) and what its own
+# rendering does to them.
+_OPEN, _CONTENT_HIDDEN, _CLOSED_DETAILS = 0, 1, 2
+Carry = tuple["str | None", int]
+_ROOT_CARRY: Carry = ("visible", _OPEN)
+
+# The tags the walk always works out in full: those hidden whatever the styles, those whose
+# browser defaults can hide them (so a page's rule may matter even when it only sets a box),
+# and details (what it does to its children depends on ``open``).
+_IN_FULL = frozenset(_NEVER_RENDERED | UA_HIDING | {"details"})
+_PLAIN, _KEYED, _FULL = 0, 1, 2
+
 
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_style", "_styles", "memo")
+    __slots__ = ("_carry", "_cascade", "_page", "memo")
 
-    def __init__(self, styles: Callable[[], Callable[[etree._Element], Style]]) -> None:
+    def __init__(self, page: Page) -> None:
         self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
-        self._styles = styles           # gives the cascade's lookup on first use
-        self._style: Callable[[etree._Element], Style] | None = None
+        self._carry: dict[etree._Element, Carry] = {}   # rendered elements only
+        self._page = page
+        self._cascade: Cascade | None = None            # the page's, on the first question
 
     def state(self, el: etree._Element) -> State:
         memo = self.memo
         found = memo.get(el)
         if found is not None:
             return found
-        style = self._style
-        if style is None:
-            style = self._style = self._styles()
+        if self._cascade is None:
+            self._cascade = cascade_of(self._page)
             # The first question: answer it for the whole document in one walk down it.
             # Rules ask about four elements in five, and top-down each element reads its
             # parent's state from the memo instead of walking up to the nearest known one.
-            self._fill(el.getroottree().getroot(), style)
+            self._fill()
             found = memo.get(el)
             if found is not None:
                 return found
-        chain, inherited = unknown_chain(memo, el, _ROOT_STATE)
+        # an element the walk did not see (not in the page's tree)
+        chain, state = unknown_chain(memo, el, _ROOT_STATE)
+        above = chain[0].getparent()
+        carry = self._carry.get(above, _ROOT_CARRY) if above is not None else _ROOT_CARRY
         for item in chain:
-            inherited = _own_state(item, inherited, style)
-            memo[item] = inherited
-        return inherited
+            state, carry = self._step(item, item.getparent(), state, carry)
+            memo[item] = state
+            self._carry[item] = carry
+        return state
 
-    def _fill(self, root: etree._Element | None,
-              style: Callable[[etree._Element], Style]) -> None:
-        if root is None:
-            return
+    def _fill(self) -> None:
+        """Every element's state, in document order (parents first). Most elements need no
+        call: they carry no key of a page's rule that can hide them (see
+        :meth:`Cascade.key_hides`), no style, ``hidden``, ``aria-hidden`` or ``inert``
+        attribute, and their tag means nothing here: they share their parent's state and
+        what it passes on. Those that carry such a key share it too when none of those
+        rules matches them (:meth:`Cascade.shown_as_parent`). The rest go through
+        :meth:`_step`."""
+        page = self._page
+        cascade = self._cascade
+        assert cascade is not None
         memo = self.memo
-        memo[root] = _own_state(root, _ROOT_STATE, style)
-        for el in root.iterdescendants(etree.Element):     # document order: parents first
-            memo[el] = _own_state(el, memo[el.getparent()], style)
+        carried = self._carry
+        attributes = page.by_attribute
+        unseen = _aria_hidden_or_inert(attributes)
+        # elements a full step decides: a style or hidden attribute
+        full = set(attributes.get("style", ()))
+        full.update(attributes.get("hidden", ()))
+        hiding_keys = cascade.hiding_keys
+        key_hides = cascade.key_hides
+        # elements with an id a rule may hide
+        keyed = set()
+        for el in attributes.get("id", ()):
+            key = "#" + el.get("id", "")
+            hides = hiding_keys.get(key)
+            if hides or (hides is None and key_hides(key)):
+                keyed.add(el)
+        # per tag: _PLAIN, _KEYED (a rule of the tag, or of every tag, may hide) or _FULL
+        kinds: dict[str, int] = {}
+        everything = key_hides("*")
+        hiding_classes = cascade.hiding_classes
+        classes_hide = cascade.classes_hide
+        shown_as_parent = cascade.shown_as_parent
+        step = self._step
+        for el in page.elements:
+            parent = el.getparent()
+            state = memo.get(parent) if parent is not None else _ROOT_STATE
+            if state is None:       # not under the root (cannot happen in a Page's tree)
+                self.state(el)
+                continue
+            if el in unseen:
+                memo[el], carried[el] = step(el, parent, state, carried.get(parent, _ROOT_CARRY))
+                continue
+            if state[0]:
+                memo[el] = state    # inside something not rendered: only aria could change
+                continue
+            tag = el.tag
+            if tag in _NEVER_RENDERED:
+                memo[el] = (True, state[1], state[2])
+                continue
+            carry = carried[parent] if parent is not None else _ROOT_CARRY
+            if carry[1] == _OPEN and el not in full:
+                kind = kinds.get(tag)
+                if kind is None:
+                    kind = kinds[tag] = (_FULL if tag in _IN_FULL else
+                                         _KEYED if everything or key_hides(tag) else _PLAIN)
+                if kind != _FULL:
+                    if kind == _PLAIN and el not in keyed:
+                        classes = el.get("class")
+                        if classes is None:
+                            hides = False
+                        else:
+                            hides = hiding_classes.get(classes)
+                            if hides is None:
+                                hides = classes_hide(classes)
+                    else:
+                        hides = True
+                    if not hides or shown_as_parent(el):
+                        memo[el] = state
+                        carried[el] = carry
+                        continue
+            memo[el], carried[el] = step(el, parent, state, carry)
+
+    def _step(self, el: etree._Element, parent: etree._Element | None, state: State,
+              carry: Carry) -> tuple[State, Carry]:
+        """The state of ``el`` and what it passes on, from its parent's."""
+        display, vis, aria = state
+        if not display:
+            tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
+            visibility, children = carry
+            if tag in _NEVER_RENDERED or (
+                tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
+            ) or children == _CONTENT_HIDDEN or (
+                children == _CLOSED_DETAILS
+                and not (tag == "summary" and parent is not None and _first_summary(parent) is el)
+            ):
+                display = True
+            else:
+                cascade = self._cascade
+                assert cascade is not None
+                rendering = cascade.rendering_under(el, visibility)
+                if rendering.display == "none":
+                    display = True
+                else:
+                    vis = rendering.visibility in ("hidden", "collapse")
+                    carry = (rendering.visibility,
+                             _CONTENT_HIDDEN if rendering.content_visibility == "hidden"
+                             else _CLOSED_DETAILS if tag == "details" and el.get("open") is None
+                             else _OPEN)
+        if not aria:
+            value = el.get("aria-hidden")
+            if (value is not None and value.strip().lower() == "true") \
+                    or el.get("inert") is not None:
+                aria = True
+        return (display, vis, aria), carry
 
     def not_rendered(self, el: etree._Element) -> bool:
         """True when the element is not rendered at all (display:none, hidden, template...)."""
@@ -89,31 +204,11 @@ class Visibility:
         return display or vis or aria
 
 
-def _own_state(el: etree._Element, parent: State,
-               style_of: Callable[[etree._Element], Style]) -> State:
-    display, vis, aria = parent
-    if not display:
-        tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
-        parent_el = el.getparent()
-        if tag in _NEVER_RENDERED or (
-            tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
-        ) or (parent_el is not None and (
-            (parent_el.tag == "details" and parent_el.get("open") is None
-             and not (tag == "summary" and _first_summary(parent_el) is el))
-            or style_of(parent_el).content_visibility == "hidden"
-        )):
-            display = True
-        else:
-            style = style_of(el)
-            if style.display == "none":
-                display = True
-            else:
-                vis = style.visibility in ("hidden", "collapse")
-    if not aria:
-        value = el.get("aria-hidden")
-        if (value is not None and value.strip().lower() == "true") or el.get("inert") is not None:
-            aria = True
-    return (display, vis, aria)
+def _aria_hidden_or_inert(attributes: dict[str, list[etree._Element]]) -> set[etree._Element]:
+    found = set(attributes.get("inert", ()))
+    found.update(el for el in attributes.get("aria-hidden", ())
+                 if (el.get("aria-hidden") or "").strip().lower() == "true")
+    return found
 
 
 def _first_summary(details: etree._Element) -> etree._Element | None:

@@ -1,0 +1,81 @@
+"""semantics.visibility: the one top-down walk and its shortcuts.
+
+Most elements take a shortcut in the walk: they share their parent's state when no rule of the
+page that could hide them applies (Cascade.key_hides, Cascade.shown_as_parent). These tests pin
+the answers on the cases where a shortcut could go wrong, and check every element of each page
+against the full per-element step (the path taken for elements the walk did not see)."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics.cascade import cascade_of
+from a11y_audit.semantics.visibility import Visibility
+
+# (css, body, {id: (not displayed, visibility hidden, hidden from AT)})
+CASES = [
+    # a rule keyed by a tag hides only where its context matches
+    (".closed li{display:none}",
+     '<ul class="closed"><li id="a">a</li></ul><ul><li id="b">b</li></ul>',
+     {"a": (True, False, False), "b": (False, False, False)}),
+    # a box rule never hides, even when it is the only rule of the element's keys...
+    (".card{display:flex} div{display:block}", '<div class="card" id="a"><p id="b">x</p></div>',
+     {"a": (False, False, False), "b": (False, False, False)}),
+    # ...but it shows what the browser's defaults hide
+    (".shown{display:block}", '<p class="shown" hidden id="a">x</p><p hidden id="b">y</p>',
+     {"a": (False, False, False), "b": (True, False, False)}),
+    # a later box rule beats a hiding one of the same key; a more specific one too
+    (".x{display:none} .x{display:block} .y{display:none} p.y{display:grid}",
+     '<p class="x" id="a">a</p><p class="y" id="b">b</p><span class="y" id="c">c</span>',
+     {"a": (False, False, False), "b": (False, False, False), "c": (True, False, False)}),
+    # a rule needing two classes hides only elements that carry both
+    (".a.b{display:none}", '<p class="a" id="a">a</p><p class="b a" id="b">b</p>',
+     {"a": (False, False, False), "b": (True, False, False)}),
+    # id rules, universal rules, unknown values
+    ("#gone{display:none} *{visibility:visible}", '<p id="gone">a</p><p id="kept">b</p>',
+     {"gone": (True, False, False), "kept": (False, False, False)}),
+    (".v{display:var(--d)}", '<div style="--d:none"><p class="v" id="a">x</p></div>',
+     {"a": (True, False, False)}),
+    # visibility inherits through plain elements and can be set back
+    (".h{visibility:hidden} .s{visibility:visible}",
+     '<div class="h"><div><p id="a">a</p><p class="s" id="b"><i id="c">c</i></p></div></div>',
+     {"a": (False, True, False), "b": (False, False, False), "c": (False, False, False)}),
+    # content-visibility hides the children, not the element; a closed details its content
+    (".cv{content-visibility:hidden}",
+     '<div class="cv" id="a"><p id="b">x</p></div>'
+     '<details id="c"><summary id="d">s</summary><p id="e">x</p></details>',
+     {"a": (False, False, False), "b": (True, False, False), "c": (False, False, False),
+      "d": (False, False, False), "e": (True, False, False)}),
+    # aria-hidden and inert pass down; a style attribute decides on its element
+    ("", '<div aria-hidden=" TRUE "><p id="a">a</p></div><div inert><p id="b">b</p></div>'
+         '<p style="display:none" id="c"><b id="d">d</b></p>',
+     {"a": (False, False, True), "b": (False, False, True), "c": (True, False, False),
+      "d": (True, False, False)}),
+    # never rendered whatever the styles; input type=hidden
+    ("script, template{display:block}",
+     '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',
+     {"a": (True, False, False), "b": (True, False, False), "c": (True, False, False)}),
+]
+
+
+def _page(css: str, body: str) -> Page:
+    return Page.from_html(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize(("css", "body", "expected"), CASES)
+def test_states(css, body, expected):
+    page = _page(css, body)
+    for ident, state in expected.items():
+        assert page.visibility_state(page.ids[ident]) == state, ident
+
+
+@pytest.mark.parametrize(("css", "body", "expected"), CASES)
+def test_the_walk_agrees_with_the_full_step_on_every_element(css, body, expected):
+    page = _page(css, body)
+    walked = [page.visibility_state(el) for el in page.elements]
+    stepped = Visibility(page)
+    stepped._cascade = cascade_of(page)     # as if the walk were done: each element steps
+    assert [stepped.state(el) for el in page.elements] == walked
+    assert not stepped._carry.keys() - set(page.elements)
+
