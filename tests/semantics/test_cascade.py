@@ -225,9 +225,14 @@ def test_selector_key(selector, key):
 @given(st.lists(st.sampled_from(["a", "DIV", "x-y", "*", ".b", ".c1", "#d", "#e-f", ".é", "#ü",
                                  "_g", "-h", "1", ".", "#", " ", "  ", "\t", "\n", "\xa0",
                                  "\u2003", "\x1c", "\v", ">", "+", "~", " > ", ",", ":x",
+                                 ":hover", "::before", ":after", ":-moz-x", ":first-line",
                                  "[y]", "(", "\\", "'"]), max_size=8).map("".join))
-def test_selector_key_without_pseudo_classes_brackets_or_escapes_takes_a_short_cut(selector):
+def test_selector_key_without_brackets_or_escapes_takes_a_short_cut(selector):
     assert selector_key(selector) == css._selector_key(selector)
+    # a selector list: the keys of its selectors
+    prelude = f"{selector},p:hover,{selector[::-1]}"
+    assert css.selector_keys(prelude) == tuple(
+        (part, css._selector_key(part)) for part in css.split_selectors(prelude))
 
 
 def test_selector_filters_and_specificity():

@@ -234,6 +234,32 @@ _ITEM = re.compile(r"""\s*(?:
     )""", re.X | re.S)
 
 
+# _ITEM with a style rule's prelude read up to its "{" and its body up to its "}": a run of
+# all but one character costs the regular expression engine a fraction of a run of all but
+# two (the scan's largest cost). Such an item whose prelude holds a "}" or whose body a "{"
+# is not one style rule; it ends at a "}", as every item of _ITEM that holds one does, so
+# _ITEM's items of its text are _ITEM's items of the sheet there (see _items).
+_FAST_ITEM = re.compile(r"""\s*(?:
+      (@[-\w]+)([^{};]*)(\{|;|\Z)
+    | ([^{}@][^{]*|)(\{[^}]*)\}
+    | ([^{}]*\{)
+    | (\})
+    | [^{}]+
+    )""", re.X | re.S)
+
+
+def _items(css: str) -> list[tuple[str, ...]]:
+    """``_ITEM.findall(css)``, read with :data:`_FAST_ITEM`."""
+    out: list[tuple[str, ...]] = []
+    for item in _FAST_ITEM.findall(css):
+        body = item[4]
+        if body and ("}" in item[3] or body.find("{", 1) > 0):
+            out.extend(_ITEM.findall(item[3] + body + "}"))
+        else:
+            out.append(item)
+    return out
+
+
 def _scan(css: str, viewport: Viewport) -> Stylesheet:
     if "/*" in css:
         css = _COMMENT.sub(" ", css)
@@ -248,7 +274,7 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
     applies, layer = stack[-1]
     anonymous = 0
     raw = sheet.raw
-    for name, at_prelude, opener, prelude, body, nested, close in _ITEM.findall(css):
+    for name, at_prelude, opener, prelude, body, nested, close in _items(css):
         if body:
             if applies:
                 raw.append((prelude.strip(), body[1:], layer))
@@ -398,10 +424,15 @@ _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     """Each selector of a rule's prelude with its index key (memoised: pages of one site
     share the work)."""
-    if not _PLAIN_SELECTOR.search(prelude):
-        # every selector of it is plain (see selector_key): no check per selector
-        return tuple([(selector, _plain_key(selector)) for part in prelude.split(",")
-                      if (selector := part.strip())])
+    if not _SPECIAL.search(prelude):
+        # no brackets, parentheses, escapes or quotes: commas split it, and each selector's
+        # key is _plain_key's, pseudo-elements aside (see selector_key)
+        if ":" not in prelude:
+            return tuple([(selector, _plain_key(selector)) for part in prelude.split(",")
+                          if (selector := part.strip())])
+        return tuple([(selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
+                       else _plain_key(selector))
+                      for part in prelude.split(",") if (selector := part.strip())])
     return tuple([(selector, selector_key(selector)) for selector in split_selectors(prelude)])
 
 
@@ -468,23 +499,7 @@ _COMPOUND_PART = re.compile(r"([#.])((?:[-\w]|\\[0-9a-fA-F]{1,6}\s?|\\.|[^\x00-\
 # costs the regular expression engine several times as much per character.
 _ID_KEY = re.compile("#([-_a-zA-Z0-9\x80-\U0010ffff]+)")
 _CLASS_KEY = re.compile("\\.([-_a-zA-Z0-9\x80-\U0010ffff]+)")
-_PLAIN_SELECTOR = re.compile(r"[\\(\[\"':]")
 _TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
-
-
-# A sheet's preludes joined by "{", read one selector at a time: a selector without
-# brackets, parentheses, escapes or quotes (pseudo-classes and -elements allowed), stripped
-# (1), its last compound (2: what follows the last whitespace, ">", "+" or "~") and the ","
-# or "{" after it (3); else, from the first other selector on, the rest of its prelude (4)
-# and the "{" after it (5). The commas before such a selector are top-level, so the rest
-# starts a selector list of its own.
-_SELECTOR_RUN = re.compile(
-    r"""\s*(?:((?:[^,{\\(\["']*[\s>+~](?=[^\s,{]))?([^,{\\(\["'\s>+~]*))\s*([,{]|\Z)"""
-    r"""|([^{]*)(\{|\Z))""")
-# The key of a last compound (_plain_key), memoised for the run; emptied when it grows past
-# the bound, which a long run over many sites' class names would otherwise not stop at
-_LAST_COMPOUND_KEYS: dict[str, str] = {}
-_LAST_COMPOUND_KEYS_MAX = 65536
 
 
 # Characters after which a selector's ids and classes are not read from its text alone (in
@@ -496,15 +511,18 @@ _ID_OR_CLASS = re.compile("[#.][-_a-zA-Z0-9\x80-\U0010ffff]+")
 def selector_key(selector: str) -> str | None:
     """The index key of a selector's rightmost compound: ``#id``, else ``.class``, else the
     tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
-    if not _PLAIN_SELECTOR.search(selector):
-        return _plain_key(selector)
-    return _selector_key(selector)
+    if _SPECIAL.search(selector):
+        return _selector_key(selector)
+    if ":" in selector and _PSEUDO_ELEMENT.search(selector):
+        return None
+    return _plain_key(selector)
 
 
 def _plain_key(selector: str) -> str:
-    """:func:`selector_key` of a selector without pseudo-classes or -elements, brackets,
-    escapes or quotes (most selectors). The last compound follows the last whitespace and the
-    last >, + or ~ (str.split's whitespace is the regular expressions' \\s)."""
+    """:func:`selector_key` of a selector without pseudo-elements, brackets, parentheses,
+    escapes or quotes (nearly all). The last compound follows the last whitespace and the
+    last >, + or ~ (str.split's whitespace is the regular expressions' \\s); a pseudo-class
+    in it holds no "#" or "." and does not start with a letter, so the key is read past it."""
     words = selector.rsplit(None, 1)
     if not words:
         return "*"
