@@ -297,3 +297,97 @@ def test_a_timer_left_armed_for_an_ended_limit_fires_harmlessly():
         assert isinstance(outcome_of(run_third), TimeLimit)
         assert third.expired
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _fire_while_arming(monkeypatch: pytest.MonkeyPatch, where: str) -> list[int]:
+    """Make the next arming of the timer fire at once, for the limit just entered, as a
+    timer armed for a microsecond does when a page's time is nearly spent: the alarm lands
+    inside ``Deadline.__enter__``, before the block begins. ``where``: the frame the handler
+    is told it interrupted, "enter" (that of ``__enter__``, as the signal module passes it)
+    or "unknown" (None: as an exception raised from elsewhere would arrive)."""
+    import signal
+    import sys
+    import time
+
+    real = limits._arm_timer
+    fired = []
+
+    def arm_and_fire(stack: list[limits.Deadline]) -> None:
+        real(stack)
+        if not fired:
+            fired.append(1)
+            stack[-1].end = time.monotonic() - 1.0      # the limit entered is due
+            limits._alarm(signal.SIGALRM, sys._getframe(1) if where == "enter" else None)
+
+    monkeypatch.setattr(limits, "_arm_timer", arm_and_fire)
+    return fired
+
+
+def test_an_alarm_inside_the_limits_own_code_fires_again_in_the_block(monkeypatch):
+    """The handler does not raise in the middle of ``__enter__`` (the stack half updated): it
+    fires again a moment later, inside the block, which the limit then stops as usual."""
+    import signal
+
+    fired = _fire_while_arming(monkeypatch, "enter")
+    with limits.alarm_scope():
+        limit = time_limit(30.0)
+        started = []
+
+        def run() -> None:
+            with limit:
+                started.append(1)
+                Endless().loop()
+
+        assert isinstance(outcome_of(run), TimeLimit)
+        assert fired and started and limit.expired
+        assert [entry.end for entry in limits._stack()] == [None]     # the scope alone
+    assert limits._stack() == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_before_the_block_begins_leaves_no_limit_behind(monkeypatch):
+    """Should TimeLimit still come out of ``__enter__`` (after the limit is on the stack), the
+    limit is taken off again and is the one that expired. Left on the stack, it would take
+    the blame for every later alarm (the next rule's TimeLimit escaped the engine as a
+    traceback) and keep the timer armed after its scope."""
+    import signal
+
+    fired = _fire_while_arming(monkeypatch, "unknown")
+    with limits.alarm_scope():
+        first = time_limit(30.0)
+        ran = []
+
+        def run_first() -> None:
+            with first:
+                ran.append(1)
+
+        assert isinstance(outcome_of(run_first), TimeLimit)
+        assert fired and not ran and first.expired
+        assert all(entry is not first for entry in limits._stack())
+        second = time_limit(0.05)
+
+        def run_second() -> None:
+            with second:
+                Endless().loop()
+
+        assert isinstance(outcome_of(run_second), TimeLimit)
+        assert second.expired
+    assert limits._stack() == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_engine_survives_an_alarm_before_a_rules_block_begins(monkeypatch):
+    """End to end: the rule whose limit the alarm hit is cantTell with a page error, the
+    other rules run, and the next page's audit is untouched (it raised TimeLimit before)."""
+    fired = _fire_while_arming(monkeypatch, "unknown")
+    html = "<html lang=en><head><title>T</title></head><body><img src=a.png></body></html>"
+    rules = [get("document-title"), get("image-alt")]
+    first = audit_page(Page.from_html(html, "a.html"), rules)
+    assert fired
+    assert first.rules["document-title"].outcome is Outcome.CANT_TELL
+    assert any("document-title stopped at its time limit" in e for e in first.errors)
+    assert first.rules["image-alt"].outcome is Outcome.FAILED
+    assert limits._stack() == []
+    second = audit_page(Page.from_html(html, "b.html"), rules)
+    assert second.errors == []
+    assert second.rules["document-title"].outcome is Outcome.PASSED

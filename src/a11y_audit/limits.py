@@ -114,19 +114,30 @@ class Deadline:
         self.end = time.monotonic() + self.seconds
         self._thread = threading.get_ident()
         self._main = _on_main_thread()
-        if self._main:
-            if not _handler_installed(stack):
-                self._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
-            stack.append(self)
-            # Lazy: a timer already due at or before this end serves this limit too (the
-            # handler re-arms when it fires for a limit that has ended). One setitimer per
-            # limit in and out cost 2 syscalls per rule, most of the engine's cost per rule.
-            if _armed_end is None or _armed_end > self.end:
-                _arm_timer(stack)
-        else:
-            stack.append(self)
-            if _SET_ASYNC_EXC is not None:
-                _WATCHDOG.watch(self)
+        try:
+            if self._main:
+                if not _handler_installed(stack):
+                    self._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
+                stack.append(self)
+                # Lazy: a timer already due at or before this end serves this limit too (the
+                # handler re-arms when it fires for a limit that has ended). One setitimer per
+                # limit in and out cost 2 syscalls per rule, most of the engine's cost per rule.
+                if _armed_end is None or _armed_end > self.end:
+                    _arm_timer(stack)
+            else:
+                stack.append(self)
+                if _SET_ASYNC_EXC is not None:
+                    _WATCHDOG.watch(self)
+        except BaseException as exc:
+            # The alarm of this limit or of an enclosing one arrived before the block began
+            # (with a page's time nearly spent, the timer is armed for a microsecond): undo
+            # the entry as __exit__ would. A limit left on the stack would take the blame for
+            # every later alarm, and keep the timer armed after its scope had ended.
+            if any(entry is self for entry in stack):
+                self.__exit__(type(exc), exc, exc.__traceback__)
+            elif self._previous is not None:
+                signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
@@ -262,9 +273,20 @@ class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
             signal.signal(signal.SIGALRM, entry._previous)  # type: ignore[arg-type]
 
 
+# How long an alarm that landed in this module's own bookkeeping waits before it fires again
+_DEFER = 1e-4
+
+
 def _alarm(signum: int, frame: object) -> None:
     global _armed_end
     _armed_end = None                  # the timer fired: it is no longer armed
+    if _in_bookkeeping(frame):
+        # The limits' own code is running (a block being entered or left: the stack is
+        # half updated). Raising here would leave a limit on the stack, to be blamed for
+        # every later alarm; fire again in a moment, in the block or after it.
+        _armed_end = time.monotonic() + _DEFER
+        signal.setitimer(signal.ITIMER_REAL, _DEFER)
+        return
     stack = _stack()
     if stack:
         first = _first(stack)
@@ -274,6 +296,16 @@ def _alarm(signum: int, frame: object) -> None:
             return
         first.expired = True
     raise TimeLimit
+
+
+def _in_bookkeeping(frame: object) -> bool:
+    """The interrupted code is this module's (or code it called, such as
+    ``threading.current_thread``): the blocks it guards never run inside its frames."""
+    while frame is not None:
+        if frame.f_code.co_filename == __file__:  # type: ignore[attr-defined]
+            return True
+        frame = frame.f_back  # type: ignore[attr-defined]
+    return False
 
 
 class _Watchdog:
