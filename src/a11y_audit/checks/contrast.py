@@ -30,6 +30,7 @@ background (1:1) is not a visual presentation of text and is not tested.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,7 @@ class Verdict:
     letters: int = 0         # letters of the text, counted up to 2 (see _letters)
 
 
+@functools.lru_cache(maxsize=4096)
 def luminance(color: RGBA) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
@@ -104,6 +106,7 @@ def over(top: RGBA, below: RGBA) -> RGBA:
             top[2] * alpha + below[2] * (1 - alpha), 1.0)
 
 
+@functools.lru_cache(maxsize=4096)
 def hex_color(color: RGBA | None) -> str:
     if color is None:
         return "unknown"
@@ -267,8 +270,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
         return None
     if disabled_reason(page, el) is not None:
         return None
-    text = own_text(el)
-    letters = _letters(text)
+    letters = _own_letters(el)
     size = style.font_size
     if el.tag == "input":
         own = {name for _, name, _, _, origin in cascade.declarations(el)
@@ -290,46 +292,111 @@ def judge(page: Page, el: Element) -> Verdict | None:
     foreground = style.color
     if foreground is None:
         return doubtful(f"the text colour is not a plain colour ({_origin(style, 'color')})")
+    found = _backdrop(page, el)
+    if isinstance(found, str):
+        return doubtful(found, foreground)
+    factors, backdrop = found
     fg_alpha = foreground[3]
-    layers: list[RGBA] = []
-    for node in (el, *el.iterancestors()):
-        node_style = page.style(node)
-        tag = node.tag
-        values = node_style.values
-        if values.get("filter", "none") not in ("none", "") or values.get(
-                "mix-blend-mode", "normal") not in ("normal", ""):
-            return doubtful(f"<{tag}> has a filter or blend mode", foreground)
-        if node_style.background_image is None or node_style.background_image:
-            return doubtful(f"<{tag}> has a background image or gradient "
-                            f"({_origin(node_style, 'background-image')})", foreground)
-        background = node_style.background_color
-        if background is None:
-            return doubtful(f"the background of <{tag}> is not a plain colour "
-                            f"({_origin(node_style, 'background-color')})", foreground)
-        if tag in _CONTROLS and "background-color" not in node_style.origin:
-            return doubtful(f"the browser paints the background of <{tag}>", foreground)
-        opacity = node_style.opacity
-        if opacity is None:
-            return doubtful(f"<{tag}> has an opacity the cascade cannot resolve", foreground)
-        if opacity < 1:
-            if layers or background[3] > 0:
-                return doubtful(f"<{tag}> is translucent (opacity {opacity:g}) over content "
-                                "behind it", foreground)
-            fg_alpha *= opacity
-        if background[3] > 0:
-            layers.append(background)
-            if background[3] >= 1:
-                break
-        if node_style.position in ("absolute", "fixed"):
-            return doubtful(f"<{tag}> is positioned ({node_style.position}) without a "
-                            "background of its own; what is behind it is not known",
-                            foreground)
-    backdrop = WHITE
-    for layer in reversed(layers):
-        backdrop = over(layer, backdrop)
+    for factor in factors:
+        fg_alpha *= factor
     painted = over((*foreground[:3], fg_alpha), backdrop)
     return Verdict(el, ratio(painted, backdrop), painted, backdrop, large, size, "", shadow,
                    letters)
+
+
+# What the text of an element is painted over, from the element up (see _backdrop): the
+# opacities folded into the text colour, in order, and the background composed onto white;
+# or why that cannot be known.
+Backdrop = tuple[tuple[float, ...], RGBA]
+
+
+def _backdrop(page: Page, el: Element) -> str | Backdrop:
+    """The background ``el``'s text is painted over, composed from ``el`` up through its
+    ancestors' background colours onto the white canvas, with the opacities between the text
+    and the first background (folded into the text colour, as browsers paint it); or the
+    reason it cannot be known (see the module). Memoised per element and per whether a
+    background was met below it: text elements share their ancestors, and each one's walk
+    up to an opaque background (often the root) was repeated."""
+    memo: dict[tuple[Element, bool], str | Backdrop] = page.memo("contrast.backdrop",
+                                                                 lambda _: {})
+    path: list[tuple[tuple[Element, bool], float | None, RGBA | None]] = []
+    node = el
+    clean = True            # no background met below node yet
+    while True:
+        key = (node, clean)
+        found = memo.get(key)
+        if found is not None:
+            break
+        local = _paint(page, node, clean)
+        if isinstance(local, str):
+            found = memo[key] = local
+            break
+        factor, own = local
+        parent = node.getparent()
+        if (own is not None and own[3] >= 1) or parent is None:
+            found = memo[key] = ((factor,) if factor is not None else (),
+                                 over(own, WHITE) if own is not None else WHITE)
+            break
+        path.append((key, factor, own))
+        node = parent
+        clean = clean and own is None
+    for key, factor, own in reversed(path):
+        if not isinstance(found, str):
+            factors, backdrop = found
+            found = ((factor, *factors) if factor is not None else factors,
+                     over(own, backdrop) if own is not None else backdrop)
+        memo[key] = found
+    return found
+
+
+def _paint(page: Page, node: Element, clean: bool
+           ) -> str | tuple[float | None, RGBA | None]:
+    """What ``node`` adds to the backdrop of text inside it: the opacity to fold into the
+    text colour (None: opaque) and its background colour (None: transparent); or why the
+    backdrop cannot be known. ``clean``: no background was met between the text and node."""
+    node_style = page.style(node)
+    tag = node.tag
+    values = node_style.values
+    if values.get("filter", "none") not in ("none", "") or values.get(
+            "mix-blend-mode", "normal") not in ("normal", ""):
+        return f"<{tag}> has a filter or blend mode"
+    if node_style.background_image is None or node_style.background_image:
+        return (f"<{tag}> has a background image or gradient "
+                f"({_origin(node_style, 'background-image')})")
+    background = node_style.background_color
+    if background is None:
+        return (f"the background of <{tag}> is not a plain colour "
+                f"({_origin(node_style, 'background-color')})")
+    if tag in _CONTROLS and "background-color" not in node_style.origin:
+        return f"the browser paints the background of <{tag}>"
+    opacity = node_style.opacity
+    if opacity is None:
+        return f"<{tag}> has an opacity the cascade cannot resolve"
+    factor = None
+    if opacity < 1:
+        if not clean or background[3] > 0:
+            return f"<{tag}> is translucent (opacity {opacity:g}) over content behind it"
+        factor = opacity
+    if background[3] >= 1:
+        return factor, background       # opaque: what is behind it does not show
+    if node_style.position in ("absolute", "fixed"):
+        return (f"<{tag}> is positioned ({node_style.position}) without a background of "
+                "its own; what is behind it is not known")
+    return factor, background if background[3] > 0 else None
+
+
+def _own_letters(el: Element) -> int:
+    """``_letters(own_text(el))``, without joining the text."""
+    if el.tag == "input":
+        return _letters(own_text(el))
+    count = _letters(el.text or "")
+    for child in el:
+        if count >= 2:
+            break
+        tail = child.tail
+        if tail:
+            count += _letters(tail)
+    return min(count, 2)
 
 
 def _letters(text: str) -> int:
@@ -383,10 +450,10 @@ def _decide(rule: Rule, verdict: Verdict, normal: float, large: float,
             absent: str = "") -> Result:
     el = verdict.element
     value = verdict.ratio or 0.0
-    colours = f"{hex_color(verdict.foreground)} on {hex_color(verdict.background)}"
     if verdict.large is None:
         if value >= normal:
-            return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({colours})")
+            return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({_colours(verdict)})")
+        colours = _colours(verdict)
         if value >= large:
             return rule.cant_tell(el, f"Text contrast {value:.2f}:1 ({colours}) is enough "
                                   f"only for large text, and the font size is unknown")
@@ -396,7 +463,8 @@ def _decide(rule: Rule, verdict: Verdict, normal: float, large: float,
         needed = large if verdict.large else normal
         kind = "large" if verdict.large else "normal"
     if value >= needed:
-        return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({colours})")
+        return rule.ok(el, lambda: f"Text contrast {value:.2f}:1 ({_colours(verdict)})")
+    colours = _colours(verdict)
     size = f"{verdict.font_size:g}px" if verdict.font_size is not None else "unknown size"
     message = (f"Text contrast {value:.2f}:1 ({colours}, {size}) is below {needed:g}:1 "
                f"for {kind} text")
@@ -404,6 +472,10 @@ def _decide(rule: Rule, verdict: Verdict, normal: float, large: float,
         return rule.cant_tell(el, f"{message}; but the text may not be in a human language "
                                   f"(fewer than two letters)")
     return rule.fail(el, message + absent)
+
+
+def _colours(verdict: Verdict) -> str:
+    return f"{hex_color(verdict.foreground)} on {hex_color(verdict.background)}"
 
 
 _FAINTEST_SHADOW = 0.01   # alpha: at most 2.55 of 255 levels, below what changes a verdict

@@ -982,27 +982,33 @@ class Cascade:
         chain, parent_style = unknown_chain(styles, el, _ROOT_PARENT)
         root_style = styles.get(self.page.root)
         shared = self._shared
+        matched = self._declared        # (declarations(item), without a call per element)
         for item in chain:
-            declared = self.declarations(item)
+            declared = matched.get(item)
+            if declared is None:
+                declared = matched[item] = self._match(item)
             if not declared or declared[-1][0] is _UA_PRIORITY:
                 # Only the browser's defaults apply (most elements of a page): the style is
                 # a function of the parent's style and those defaults alone, so elements with
                 # the same parent style and defaults share one (never changed) Style object.
-                key = (id(parent_style), *[(name, value, important)
-                                           for _, name, value, important, _ in declared])
+                # (The defaults' items differ only in property, value and importance.)
+                key = (id(parent_style), *declared)
                 style = shared.get(key)
                 if style is None:
-                    style = shared[key] = self._compute(item, parent_style, root_style)
+                    style = shared[key] = self._compute(item, parent_style, root_style,
+                                                        declared)
             else:
-                style = self._compute(item, parent_style, root_style)
+                style = self._compute(item, parent_style, root_style, declared)
             styles[item] = style
             if root_style is None:
                 root_style = style
             parent_style = style
         return parent_style
 
-    def _compute(self, el: Element, parent: Style, root: Style | None) -> Style:
-        declared = self.declarations(el)
+    def _compute(self, el: Element, parent: Style, root: Style | None,
+                 declared: list[Declared] | None = None) -> Style:
+        if declared is None:
+            declared = self.declarations(el)
         custom = parent.custom
         own = {name: value.strip() for _, name, value, _, _ in declared if name[:2] == "--"}
         if own:
@@ -1021,8 +1027,11 @@ class Cascade:
                 continue
             if "var(" in value.lower():
                 value = substitute_vars(value, custom, self.complete) or "var()"
-            for longhand, part in _expand(name, value):
-                specified[longhand] = (part, origin)
+            if name in _SHORTHANDS:
+                for longhand, part in _expand(name, value):
+                    specified[longhand] = (part, origin)
+            else:
+                specified[name] = (value, origin)
         style = Style(
             visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
             font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
@@ -1280,6 +1289,9 @@ _FONT_SYSTEM = frozenset(("caption", "icon", "menu", "message-box", "small-capti
                           "status-bar"))
 
 
+_SHORTHANDS = frozenset(("background", "font", "inset", "overflow"))   # what _expand splits
+
+
 def _expand(name: str, value: str) -> list[tuple[str, str]]:
     if name == "background":
         lower = value.lower()
@@ -1482,6 +1494,12 @@ def _length_px(value: str, style: Style, viewport: Viewport) -> float | None:
     return None
 
 
+_INSET_ALL = re.compile(r"inset\(\s*(50|100)(\.0+)?%")
+_NO_SHAPE = re.compile(r"(circle|ellipse)\(\s*0(px|%)?\s*[\s)]")
+_CLIPPING = frozenset(("hidden", "clip"))
+_SCALE_ZERO = re.compile(r"scale[xy]?\(\s*0(\.0+)?\s*[,)]")
+
+
 def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
     """Why a rendered element with this style is hidden from sight (it stays in the
     accessibility tree): the sr-only clip patterns, off-screen positioning, zero size with
@@ -1495,8 +1513,7 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
                                   or abs(numbers[1] - numbers[3]) <= 1):
             return f"clip: {clip}"
     clip_path = values.get("clip-path", "")
-    if (clip_path and re.match(r"inset\(\s*(50|100)(\.0+)?%", clip_path)) or re.match(
-            r"(circle|ellipse)\(\s*0(px|%)?\s*[\s)]", clip_path):
+    if clip_path and (_INSET_ALL.match(clip_path) or _NO_SHAPE.match(clip_path)):
         return f"clip-path: {clip_path}"
     if positioned:
         for side in ("left", "top", "right"):
@@ -1505,8 +1522,8 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
                 pixels = _length_px(offset, style, viewport)
                 if pixels is not None and pixels <= -999:
                     return f"{side}: {offset} (off-screen)"
-    overflow = (values.get("overflow-x", "visible"), values.get("overflow-y", "visible"))
-    if any(o in ("hidden", "clip") for o in overflow):
+    if (values.get("overflow-x") in _CLIPPING
+            or values.get("overflow-y") in _CLIPPING):
         for side in ("width", "height"):
             size = values.get(side)
             if size:
@@ -1516,7 +1533,7 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
     if style.opacity is not None and style.opacity == 0:
         return "opacity: 0"
     transform = values.get("transform", "")
-    if re.match(r"scale[xy]?\(\s*0(\.0+)?\s*[,)]", transform):
+    if transform and _SCALE_ZERO.match(transform):
         return f"transform: {transform}"
     return None
 
