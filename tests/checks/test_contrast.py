@@ -187,3 +187,31 @@ def test_both_contrast_rules_share_one_verdict_per_element():
     verdicts = page.memo("contrast.verdicts", dict)
     (verdict,) = verdicts.values()
     assert verdict.ratio == pytest.approx(4.54, abs=.01)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_ancestors_backdrop_is_shared_but_depends_on_what_is_below_it(order):
+    """The backdrop from an ancestor up is worked out once, and the same translucent
+    ancestor folds into the text colour of text with no background of its own below it, but
+    makes text over a background below it cantTell, whichever is judged first."""
+    from a11y_audit.page import Page
+
+    page = Page.from_html(
+        '<div style="background:#000"><div style="opacity:.5">'
+        '<p id="a" style="color:#fff">text</p>'
+        '<p id="b" style="color:#fff;background:rgba(0,0,255,.5)">text</p>'
+        '<p id="c" style="color:#fff;position:absolute">text</p>'
+        '<section style="background:#fff"><p id="d" style="color:#000">text</p></section>'
+        '</div></div>')
+    verdicts = {}
+    for ident in ["a", "b", "c", "d"][::order]:
+        verdicts[ident] = judge(page, page.root.xpath(f"//*[@id='{ident}']")[0])
+    a, b, c, d = (verdicts[i] for i in "abcd")
+    assert a is not None and a.foreground == pytest.approx((0.5, 0.5, 0.5, 1.0))
+    assert a.background == (0.0, 0.0, 0.0, 1.0) and not a.doubt
+    assert b is not None and b.doubt.startswith("<div> is translucent (opacity 0.5)")
+    assert c is not None and c.doubt.startswith("<p> is positioned (absolute)")
+    assert d is not None and not d.doubt and d.ratio == pytest.approx(21.0)
+    memo = page.memo("contrast.backdrop", dict)
+    translucent = page.root.xpath("//*[@id='a']")[0].getparent()
+    assert set(key[1] for key in memo if key[0] is translucent) == {True, False}
