@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -817,28 +817,35 @@ class Cascade:
         if classes:
             keys.extend(_class_keys(classes))
         hiding = self.hiding_keys
-        mine: frozenset[str] | None = None
-        above: frozenset[str] | None = None
         for key in keys:
             hides = hiding.get(key)
             if hides is None:
                 hides = self.key_hides(key)
-            if not hides:
-                continue
-            for own, needs_above, matches in self._hiding_rules[key]:
-                if own:
-                    if mine is None:
-                        mine = frozenset(keys)
-                    if not own <= mine:
-                        continue
-                if needs_above:
-                    if above is None:
-                        above = self._above(el)
-                    if not needs_above <= above:
-                        continue
-                if matches(el):
-                    return False
+            if hides and self._any_matches(el, self._hiding_rules[key], keys):
+                return False
         return True
+
+    def _any_matches(self, el: Element, tests: Iterable[tuple], keys: list[str] | None = None
+                     ) -> bool:
+        """One of ``tests`` ((keys on the element, keys on its ancestors, test) each, the
+        first two possibly empty) matches ``el``, whose own keys are ``keys``: the key sets
+        are compared first, built only when a test needs them."""
+        mine: frozenset[str] | None = None
+        above: frozenset[str] | None = None
+        for own, needs_above, matches in tests:
+            if own:
+                if mine is None:
+                    mine = frozenset(keys or ())
+                if not own <= mine:
+                    continue
+            if needs_above:
+                if above is None:
+                    above = self._above(el)
+                if not needs_above <= above:
+                    continue
+            if matches(el):
+                return True
+        return False
 
     def classes_hide(self, classes: str) -> bool:
         """A word of this class attribute is a key that hides (:meth:`key_hides`); memoised
@@ -954,22 +961,12 @@ class Cascade:
         signature = (el.tag, el.get("id"), el.get("class"))
         tests = self._sight_tests.get(signature)
         if tests is None:
+            # (the candidates carry the element's own keys already: none to compare)
             tests = self._sight_tests[signature] = tuple(
-                (needs_above, matches)
+                (None, needs_above, matches)
                 for needs_above, matches, _, _, declarations, _ in self._candidates(*signature)[0]
                 if _sets_sight(declarations))
-        if not tests:
-            return False
-        above: frozenset[str] | None = None
-        for needs_above, matches in tests:
-            if needs_above:
-                if above is None:
-                    above = self._above(el)
-                if not needs_above <= above:
-                    continue
-            if matches(el):
-                return True
-        return False
+        return bool(tests) and self._any_matches(el, tests)
 
     # -- computing -----------------------------------------------------------------------
 
