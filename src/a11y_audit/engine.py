@@ -100,13 +100,12 @@ def audit_page(
             if plain:
                 # The common case: no scope, no suppression, passed results only counted
                 # (~800 a page against ~100 others), so the loop runs over the others alone.
-                others = [result for result in results if result[1] is not PASSED]
+                others = [result for result in results if result.outcome is not PASSED]
                 passed = len(results) - len(others)
-                for _, outcome, element, text, related in others:
-                    summary.add(outcome)
-                    report.findings.append(locate(page, loaded, outcome, element,
-                                                  text() if callable(text) else text,
-                                                  related))
+                for result in others:
+                    summary.add(result.outcome)
+                    report.findings.append(locate(page, loaded, result.outcome, result.element,
+                                                  result.message, result.related))
             else:
                 passed = _filtered(report, summary, page, loaded, results, in_scope, marks,
                                    include_passed)

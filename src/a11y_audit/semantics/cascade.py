@@ -642,7 +642,6 @@ class Cascade:
         and no default of the browser sizes, and that has no style attribute, is passed by
         with one look-up (most elements)."""
         owners = self._owners
-        possible = self._may_size
         chain = []
         node: Element | None = el
         found: Element | None = None
@@ -651,13 +650,7 @@ class Cascade:
             if known is not owners:
                 found = known
                 break
-            signature = (node.tag, node.get("id"), node.get("class"))
-            may = possible.get(signature)
-            if may is None:
-                may = possible[signature] = self._may_size_by(*signature)
-            if ((may or node.get("style") is not None)
-                    and self.declarations(node, "font-size")
-                    and self.font(node).own is not None):
+            if self._size_declared(node) and self.font(node).own is not None:
                 found = node
                 break
             chain.append(node)
@@ -850,16 +843,7 @@ class Cascade:
     def classes_hide(self, classes: str) -> bool:
         """A word of this class attribute is a key that hides (:meth:`key_hides`); memoised
         in :attr:`hiding_classes`, which the visibility walk reads directly."""
-        hides = False
-        known = self.hiding_keys
-        for key in _class_keys(classes):
-            found = known.get(key)
-            if found is None:
-                found = self.key_hides(key)
-            if found:
-                hides = True
-                break
-        self.hiding_classes[classes] = hides
+        hides = self.hiding_classes[classes] = any(map(self.key_hides, _class_keys(classes)))
         return hides
 
     def _computed_rendering(self, el: Element, parent_visibility: str | None,

@@ -427,9 +427,6 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     if not _SPECIAL.search(prelude):
         # no brackets, parentheses, escapes or quotes: commas split it, and each selector's
         # key is _plain_key's, pseudo-elements aside (see selector_key)
-        if ":" not in prelude:
-            return tuple([(selector, _plain_key(selector)) for part in prelude.split(",")
-                          if (selector := part.strip())])
         return tuple([(selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
                        else _plain_key(selector))
                       for part in prelude.split(",") if (selector := part.strip())])
