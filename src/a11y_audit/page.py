@@ -360,6 +360,9 @@ class Page:
             if found is not None:
                 cache[el] = found
                 return found
+            if el.tag == "a":   # the commonest element whose role depends on an attribute
+                found = cache[el] = "link" if el.get("href") is not None else "generic"
+                return found
         conflict = None  # computed once: focusable or carrying a global ARIA attribute
         role = aria.explicit_role(el)
         if role in aria.PRESENTATIONAL:

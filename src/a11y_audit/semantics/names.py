@@ -104,7 +104,7 @@ def accessible_name(el: Element, page: Page) -> str:
     cache = page._name_cache
     found = cache.get(el)
     if found is None:
-        found = _text_only_name(page, el)
+        found = _simple_name(page, el)
         if found is None:
             found = _computed_name(page, el)
         cache[el] = found
@@ -125,35 +125,110 @@ def _computed_name(page: Page, el: Element) -> str:
     return normalize_space(_Computation(page).root(el))
 
 
-# Tags whose host-language name (step 2E) never comes from anything but content or a child
-# ``title`` (SVG): for them a childless element without naming attributes is named by its text.
+# Tags whose host-language name (step 2E) comes from more than content or a child ``title``
+# (SVG): labels, alt text, legends, captions, values.
 _NATIVE_NAMED = frozenset(("img", "area", "input", "fieldset", "figure", "table", "optgroup",
                            "option")) | LABELABLE
-# Attributes that could name an element before its content does (steps 2B, 2D).
-_NAMING_ATTRIBUTES = ("aria-labelledby", "aria-label")
+# Inside a plain subtree (see :func:`_simple_name`) these children make the computation decide:
+# their name comes from attributes or elements elsewhere, or they are not rendered as text.
+_NOT_PLAIN = (_NATIVE_NAMED - {"img"}) | _REPLACED
+# Deeper than this, a plain subtree is left to the computation (its depth guard and memo).
+_SIMPLE_DEPTH = 12
 
 
-def _text_only_name(page: Page, el: Element) -> str | None:
-    """The name of the most common named element, ``<a href>`` or a heading holding plain text
-    and nothing else, without setting up a computation: its normalised text. None when the
-    element is not that simple (children, naming attributes, a hidden root, a role that does
-    not take its name from content, no text), and the full computation must run.
+def _simple_name(page: Page, el: Element) -> str | None:
+    """The name of the commonest named elements without setting up a computation: an
+    element with a non-empty ``aria-label``; a link, heading or button holding plain text and
+    inline elements. None when the element is not that simple, and the full computation must
+    run: aria-labelledby, a host-language label (2E), a hidden node or a form control below,
+    an SVG ``title``, a replaced element, deep nesting.
 
-    Same steps as :meth:`_Computation._name` for a root without children: not hidden (2A
-    does not apply to a root), no aria-labelledby (2B), no aria-label (2D), no host-language
-    label (2E: not a labelable, image, table... element; an SVG ``title`` would be a child),
-    then 2F: its own text."""
-    if len(el) or el.tag in _NATIVE_NAMED or el.tag in _REPLACED:
+    The same steps as :meth:`_Computation._name` where they apply: for a root, 2A never
+    applies (a hidden root is named as if referenced) and 2C needs recursion, so a non-empty
+    ``aria-label`` (2D) wins unless aria-labelledby (2B) comes first; then content (2F, for
+    roles that take it and for ``summary``), then ``title`` (2I; ``placeholder`` is only for
+    the text fields 2E leaves to the computation). Each child of a plain subtree contributes
+    as step 2F's recursion makes it: its ``aria-label``, an ``img``'s alt, its content, its
+    ``title``; block-level children are set apart by spaces."""
+    if el.get("aria-labelledby"):
         return None
-    text = el.text
-    if not text or text.isspace():
+    label = el.get("aria-label")
+    if label and not label.isspace():
+        return normalize_space(label)
+    tag = el.tag
+    if tag in _NATIVE_NAMED or tag in _REPLACED:
         return None
-    for attribute in _NAMING_ATTRIBUTES:
-        if el.get(attribute) is not None:
+    role = page.role(el)
+    if role in NAME_FROM_CONTENT_ROLES or tag == "summary":
+        if len(el):
+            if page.is_hidden(el) or el in _first_titles(page):
+                return None   # hidden content counts (2A), or an SVG title names it (2E)
+            text = _plain_content(page, el, 0)
+            if text is None:
+                return None
+        else:
+            text = el.text
+        if text and not text.isspace():
+            return normalize_space(text)
+    elif len(el) and el in _first_titles(page):
+        return None
+    if role in _PRESENTATIONAL:
+        return ""
+    title = el.get("title")
+    return normalize_space(title) if title else ""
+
+
+def _plain_content(page: Page, el: Element, depth: int) -> str | None:
+    """Step 2F over a subtree of plain nodes (see :func:`_simple_name`), outside any
+    aria-labelledby traversal and hidden content: the text of ``el`` and its children's
+    contributions. None at the first node the full computation must judge."""
+    if depth > _SIMPLE_DEPTH:
+        return None
+    out = [el.text] if el.text else []
+    for child in el:
+        tag = child.tag
+        if tag.__class__ is str and tag not in _SKIP_CONTENT:
+            if tag in _NOT_PLAIN or page.is_hidden(child):
+                return None
+            part = _plain_part(page, child, tag, depth + 1)
+            if part is None:
+                return None
+            out.append(f" {part} " if is_block(child, tag) else part)
+        if child.tail:
+            out.append(child.tail)
+    return "".join(out)
+
+
+def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
+    """What a plain, rendered ``el`` contributes to its ancestor's name (2B-2I in recursion)."""
+    if el.get("aria-labelledby"):
+        return None
+    role = page.role(el)
+    if role in _EMBEDDED_ROLES:
+        return None
+    label = el.get("aria-label")
+    if label and not label.isspace():
+        return label
+    presentational = role in _PRESENTATIONAL
+    if not presentational:
+        if tag == "img":
+            alt = el.get("alt")
+            if alt and not alt.isspace():
+                return alt
+        if len(el) and el in _first_titles(page):
             return None
-    if page.role(el) not in NAME_FROM_CONTENT_ROLES or page.is_hidden(el):
-        return None
-    return normalize_space(text)
+    if len(el):
+        text = _plain_content(page, el, depth)
+        if text is None:
+            return None
+    else:
+        text = el.text
+    if text and not text.isspace():
+        return text
+    if presentational:
+        return ""
+    title = el.get("title")
+    return title if title and not title.isspace() else ""
 
 
 class _TooDeep(Exception):
