@@ -32,8 +32,11 @@ Passes::
 
     <nav aria-label="Sections" aria-expanded="false"><a href="/world">World</a></nav>
 
-Limits: an element that only a stylesheet hides still counts as exposed. Prohibited attributes
-(``aria-label`` on a ``div``) are the business of ``aria-prohibited-attr``.
+Limits: an element hidden by any stylesheet the cascade reads (a ``<style>`` element, a linked file
+it could read, ``--stylesheet`` site CSS) is skipped; one hidden only by a linked stylesheet that
+could not be read, or by a rule the cascade cannot evaluate (``@container``, an unknown ``var()``),
+still counts as exposed. Prohibited attributes (``aria-label`` on a ``div``) are the business of
+``aria-prohibited-attr``.
 """
 
 from __future__ import annotations

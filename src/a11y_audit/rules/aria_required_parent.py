@@ -40,8 +40,10 @@ Passes::
       <button role="tab" aria-selected="false">Most read</button>
     </div>
 
-Limits: an element that only a stylesheet hides still counts as exposed; elements a script
-moves into a shadow root are not seen.
+Limits: an element hidden by any stylesheet the cascade reads (a ``<style>`` element, a linked file
+it could read, ``--stylesheet`` site CSS) is skipped; one hidden only by a linked stylesheet that
+could not be read, or by a rule the cascade cannot evaluate (``@container``, an unknown ``var()``),
+still counts as exposed; elements a script moves into a shadow root are not seen.
 """
 
 from __future__ import annotations

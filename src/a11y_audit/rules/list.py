@@ -29,7 +29,10 @@ Passes::
       <script>trackList()</script>
     </ul>
 
-Limits: an element that only a stylesheet hides still counts as a child.
+Limits: a child hidden by any stylesheet the cascade reads (a ``<style>`` element, a linked file it
+could read, ``--stylesheet`` site CSS) is skipped; one hidden only by a linked stylesheet that
+could not be read, or by a rule the cascade cannot evaluate (``@container``, an unknown ``var()``),
+still counts as a child.
 """
 
 from __future__ import annotations

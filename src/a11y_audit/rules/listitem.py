@@ -22,7 +22,10 @@ Passes::
 
     <div role="list"><li>First</li><li>Second</li></div>
 
-Limits: an element that only a stylesheet hides still counts as exposed.
+Limits: an element hidden by any stylesheet the cascade reads (a ``<style>`` element, a linked file
+it could read, ``--stylesheet`` site CSS) is skipped; one hidden only by a linked stylesheet that
+could not be read, or by a rule the cascade cannot evaluate (``@container``, an unknown ``var()``),
+still counts as exposed.
 """
 
 from __future__ import annotations

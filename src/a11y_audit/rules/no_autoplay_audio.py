@@ -24,7 +24,9 @@ Passes::
 
     <audio src="/media/ding.mp3#t=0,2" autoplay></audio>
 
-Muted media (``<video autoplay muted>``, the usual silent preview) is inapplicable.
+Muted media (``<video autoplay muted>``, the usual silent preview) is inapplicable. Hidden media is
+checked like any other, as axe-core's selector includes it: a player that a stylesheet hides still
+plays its sound.
 
 Limits: browsers block most autoplay with sound until the reader interacts with the site, but
 a reader who already has (a returning subscriber) hears it; a player script that starts media

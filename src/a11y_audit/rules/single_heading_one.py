@@ -23,7 +23,10 @@ Passes::
 
     <body><h1>Storm hits coast</h1><h1 hidden>Daily Planet</h1></body>
 
-Limits: a level-one heading that a stylesheet hides still counts.
+Limits: a level-one heading hidden by any stylesheet the cascade reads (a ``<style>`` element, a
+linked file it could read, ``--stylesheet`` site CSS) does not count; one hidden only by a linked
+stylesheet that could not be read, or by a rule the cascade cannot evaluate (``@container``, an
+unknown ``var()``), still counts.
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ Passes::
 
     <time datetime="PT4M33S">4:33</time>
 
+A hidden ``<time>`` is checked too: its value is for machines, shown or not.
+
 Limits: a ``<time>`` without ``datetime`` is not checked (its text is the value, and news pages
 write "2 hours ago" there); a valid but wrong date (the wrong day) cannot be seen.
 """
