@@ -9,11 +9,13 @@ import pytest
 from lxml import html
 
 from a11y_audit.checks import contrast
+from a11y_audit.checks.naming import command_rule
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.rules import (
     image_redundant_alt,
     link_adjacent_duplicate,
+    link_name,
     live_region_ticker,
     p_as_heading,
 )
@@ -215,3 +217,48 @@ def test_contrast_disabled_shortcut_agrees_with_the_walk(markup):
     page.by_attribute.setdefault("disabled", [])        # (the key alone) forces the walk
     assert [contrast.disabled_reason(page, el) for el in page.elements] == fast
     assert any(fast) is ("disabled" in markup)
+
+
+_FOCUS_CASES = (
+    '<a href="/a">a</a><a>no href</a><a xlink:href="#x">svg-style</a><area href="/m">'
+    '<a href="/b" tabindex="-1">minus</a><a href="/c" tabindex=" 2 ">two</a>'
+    '<a href="/d" tabindex="x">bad tabindex</a><a href="/e" inert>inert link</a>'
+    '<span tabindex="0">span</span><span tabindex="0" inert>inert span</span>'
+    '<input><input type="hidden" tabindex="0"><input type=" HIDDEN "><button disabled>b</button>'
+    '<button tabindex="0" disabled>b</button><select><option>o</option></select><textarea>'
+    '</textarea><iframe src="x"></iframe><details><summary>s</summary><summary>2</summary>'
+    '</details><summary>loose</summary><video controls></video><audio></audio>'
+    '<div contenteditable>e</div><div contenteditable="false">f</div>'
+)
+
+
+@pytest.mark.parametrize("extra", [
+    "",                                                              # the fast path
+    '<div inert><a href="/in">in inert</a><span tabindex="0">s</span></div>',
+    '<fieldset disabled><legend><input id="l"></legend><input id="f"></fieldset>',
+    '<dialog><a href="/d">in closed dialog</a></dialog>',
+])
+def test_tabbable_from_the_page_marks_matches_is_tabbable(extra):
+    page = Page.from_html(f"<body>{_FOCUS_CASES}{extra}</body>")
+    candidates = list(page.elements)
+    expected = [el for el in candidates if focus.is_tabbable(el)]
+    assert focus.tabbable_among(page, candidates) == expected
+    assert page.tabbable == [el for el in expected if page.is_rendered(el) and el in set(
+        page.select("a[href]", "area[href]", "button", "input", "select", "textarea", "iframe",
+                    "summary", "audio[controls]", "video[controls]", "*[tabindex]",
+                    "*[contenteditable]"))]
+    assert len(expected) >= 8
+
+
+def test_link_name_takes_links_without_a_role_attribute_as_the_general_path_does():
+    page = Page.from_html(
+        '<a href="/a">a</a><a href="">empty href</a><a href="/b" role="">empty role</a>'
+        '<a href="/c" role="link">link</a><a href="/d" role="button">button</a>'
+        '<a href="/e" role="presentation">presentation</a><a href="/f" role="doc-noteref">'
+        'note</a><a href="/g" hidden>hidden</a><span role="link" tabindex="0">span</span>'
+        '<a href="/h" role="bogus">bogus</a><a role="link">no href</a>')
+    general = [(el, page.role(el)) for el in page.select("a[href]", "*[role]")
+               if not page.is_hidden(el) and page.role(el) not in ("none", "presentation")
+               and command_rule(page, el) == "link-name"]
+    assert link_name._links(page) == general
+    assert len(general) == 9   # the focusable <a role="presentation"> stays a link

@@ -206,16 +206,13 @@ class Page:
     def tabbable(self) -> list[Element]:
         """Rendered elements in sequential focus navigation, in document order (positive
         tabindex values, rare on news pages, are not reordered)."""
-        from a11y_audit.semantics.focus import is_tabbable
+        from a11y_audit.semantics.focus import tabbable_among
 
-        return [
-            el for el in self.select(
-                "a[href]", "area[href]", "button", "input", "select", "textarea", "iframe",
-                "summary", "audio[controls]", "video[controls]", "*[tabindex]",
-                "*[contenteditable]",
-            )
-            if is_tabbable(el) and self.is_rendered(el)
-        ]
+        candidates = self.select(
+            "a[href]", "area[href]", "button", "input", "select", "textarea", "iframe",
+            "summary", "audio[controls]", "video[controls]", "*[tabindex]", "*[contenteditable]",
+        )
+        return [el for el in tabbable_among(self, candidates) if self.is_rendered(el)]
 
     @cached_property
     def with_role(self) -> list[Element]:
@@ -497,7 +494,7 @@ class Page:
         out: list[Image] = []
         for el in self.select("img", "svg", "input[type]", "*[role]"):
             tag = el.tag
-            explicit = aria.explicit_role(el)
+            explicit = aria.explicit_role(el) if el.get("role") else None   # (most have none)
             if tag == "img":
                 kind = "img"
             elif tag == "svg" or el.tag == f"{_SVG_NS}svg":

@@ -28,3 +28,23 @@ def test_declared_lang_answers_siblings_and_ancestors_from_one_walk():
     assert [declared_lang(page, page.ids[i]) for i in "abc"] == ["el", "el", "de"]
     memo = page.memo("language.declared", dict)
     assert memo[page.ids["a"].getparent()] == "el" and memo[page.body] == "de"
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<html lang="pt-BR"><body><p><b id="t">x</b></p></body></html>', "pt-BR"),
+    ('<html lang=""><body><p id="t">x</p></body></html>', ""),
+    ('<html><body><svg><text id="t">x</text></svg></body></html>', None),
+])
+def test_a_page_with_lang_on_the_root_alone_answers_every_element_alike(markup, expected):
+    page = Page.from_html(markup)
+    assert declared_lang(page, page.ids["t"]) == expected
+    assert declared_lang(page, page.root) == expected
+    assert page.memo("language.uniform", dict) == (expected,)   # no walk, no per-element memo
+    assert page.memo("language.declared", lambda _: {}) == {}
+
+
+def test_lang_below_the_root_keeps_the_walk():
+    page = Page.from_html('<html lang="en"><body><p id="a">x</p><q lang="fr" id="b">y</q>'
+                          '</body></html>')
+    assert [declared_lang(page, page.ids[i]) for i in "ab"] == ["en", "fr"]
+    assert page.memo("language.uniform", dict) is None

@@ -73,6 +73,11 @@ def _links(page: Page) -> list[tuple[Element, str]]:
     for el in page.select("a[href]", "area[href]", "*[role]"):
         if page.is_hidden(el):
             continue
+        if el.tag == "a" and el.get("role") is None:
+            # <a href> without a role attribute (most links): role "link", and command_rule
+            # gives it to this rule
+            found.append((el, "link"))
+            continue
         role = page.role(el)
         if el.tag == "area":
             if role in LINK_ROLES and _area_in_used_map(page, el):
