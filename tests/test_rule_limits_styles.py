@@ -52,19 +52,19 @@ STILL_FAILS_WHEN_HIDDEN = {
     "time-datetime-valid": "the datetime value is for machines, whether the text is shown or not",
 }
 
-HIDE = "<style>.a11y-limits-h{display:none}</style>"
-NEUTRAL = "<style>.a11y-limits-unused{display:none}</style>"
+HIDE = "<style>.story-part{display:none}</style>"
+NEUTRAL = "<style>.story-unused{display:none}</style>"
 
 
 def wrapped(markup: str, head: str) -> str:
-    """The example with its body content inside ``<div class="a11y-limits-h">`` and ``head``
+    """The example with its body content inside ``<div class="story-part">`` and ``head``
     (a ``<style>`` or ``<link>``) in the document's head, or before the fragment."""
     body = re.search(r"<body[^>]*>", markup, re.I)
     if body is None:
-        return head + '<div class="a11y-limits-h">' + markup + "</div>"
+        return head + '<div class="story-part">' + markup + "</div>"
     end = markup.lower().rfind("</body>")
     end = len(markup) if end < 0 else end
-    out = (markup[:body.end()] + '<div class="a11y-limits-h">' + markup[body.end():end]
+    out = (markup[:body.end()] + '<div class="story-part">' + markup[body.end():end]
            + "</div>" + markup[end:])
     opening = re.search(r"<head[^>]*>", out, re.I)
     at = opening.end() if opening else body.start()
@@ -120,7 +120,7 @@ def test_an_unreadable_linked_stylesheet_leaves_a_structural_failure(rule_id, tm
     for missing in ("cantTell", "ignore"):
         env = StyleEnvironment(missing_stylesheets=missing)
         assert outcome(rule_id, markup, env, source) is Outcome.FAILED, (rule_id, missing)
-    (tmp_path / "site.css").write_text(".a11y-limits-h { display: none }")
+    (tmp_path / "site.css").write_text(".story-part { display: none }")
     assert outcome(rule_id, markup, StyleEnvironment(), source) is not Outcome.FAILED, (
         f"{rule_id}: the same stylesheet, readable beside the page, hides the element")
 
@@ -128,6 +128,50 @@ def test_an_unreadable_linked_stylesheet_leaves_a_structural_failure(rule_id, tm
 @pytest.mark.parametrize("rule_id", ("list", "aria-required-children", "single-heading-one"))
 def test_site_css_hides_as_a_pages_style_does(rule_id):
     markup = wrapped(first_failing_example(rule_id), "")
-    env = StyleEnvironment(site_css=(".a11y-limits-h { display: none }",))
+    env = StyleEnvironment(site_css=(".story-part { display: none }",))
     assert outcome(rule_id, markup, StyleEnvironment()) is Outcome.FAILED
     assert outcome(rule_id, markup, env) is not Outcome.FAILED
+
+
+# Content, not the element, hidden: (rule, markup, outcome when the page's <style> hides
+# .story-part, outcome when only an unreadable linked stylesheet might). Text that a read
+# stylesheet hides is no content and no name; behind an unreadable stylesheet it still counts.
+CONTENT_HIDDEN = [
+    ("empty-heading", '<h2><span class="story-part">Key points</span></h2>',
+     Outcome.FAILED, Outcome.PASSED),
+    ("heading-has-content",
+     '<h2>News</h2><p class="story-part">Text</p><h2>Sport</h2><p>Scores</p>',
+     Outcome.FAILED, Outcome.PASSED),
+    ("link-text-generic",
+     '<a href="/flood">Read more<span class="story-part"> about the flood</span></a>',
+     Outcome.FAILED, Outcome.PASSED),
+    ("region", '<div class="story-part">Cookie notice</div><main>Story</main>',
+     Outcome.PASSED, Outcome.FAILED),
+    ("label-content-name-mismatch",
+     '<button aria-label="Send">Send <span class="story-part">now</span></button>',
+     Outcome.PASSED, Outcome.FAILED),
+    ("label", '<label for="f" class="story-part">Name</label><input id="f">',
+     Outcome.FAILED, Outcome.PASSED),
+    ("skip-link-present",
+     '<a href="#m">Skip to content</a><header><a href="/">Home</a></header>'
+     '<main id="m" class="story-part"><p>Story</p></main>',
+     Outcome.FAILED, Outcome.PASSED),
+    ("valid-lang", '<p lang="qq-zz"><span class="story-part">Bonjour</span></p>',
+     Outcome.INAPPLICABLE, Outcome.FAILED),
+    # documented: hidden text still counts as the element's text here
+    ("title-attr-not-duplicate",
+     '<a href="/flood" title="Flood"><span class="story-part">Flood</span></a>',
+     Outcome.FAILED, Outcome.FAILED),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "body", "hidden", "unread"), CONTENT_HIDDEN,
+                         ids=[case[0] for case in CONTENT_HIDDEN])
+def test_content_hidden_by_a_stylesheet(rule_id, body, hidden, unread, tmp_path):
+    def page(head: str) -> str:
+        return (f"<!DOCTYPE html><html lang='en'><head><title>Story</title>{head}</head>"
+                f"<body>{body}</body></html>")
+
+    assert outcome(rule_id, page(HIDE)) is hidden
+    assert outcome(rule_id, page(LINK), StyleEnvironment(),
+                   str(tmp_path / "page.html")) is unread

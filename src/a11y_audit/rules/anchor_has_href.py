@@ -26,8 +26,8 @@ Passes::
 
     <a role="button" tabindex="0" onclick="share()">Share</a>
 
-Limits: an anchor hidden by a stylesheet class is checked; only the ``hidden`` attribute and
-inline ``display:none``/``visibility:hidden`` count as not rendered.
+Limits: an anchor that a stylesheet the cascade reads hides (``display: none``, ``visibility:
+hidden``) is not checked; one that only a linked stylesheet that could not be read may hide is.
 """
 
 from __future__ import annotations

@@ -30,9 +30,9 @@ Passes::
     <ul role="menu"><li role="menuitem" aria-label="Email this article">
       <span class="icon-mail"></span></li></ul>
 
-Limits: text added by CSS (``::before``) is not seen. An unnamed menu item that a rule of the
-page's own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell; one
-hidden by an external stylesheet is checked.
+Limits: text added by CSS (``::before``) is not seen. An unnamed menu item that a stylesheet the
+cascade reads hides (``display: none``, ``visibility: hidden``) is not checked; one that only a
+linked stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -27,10 +27,11 @@ Passes::
 
     <div role="alertdialog" aria-label="Session expired"><p>Sign in again.</p></div>
 
-Limits: dialogs in a page's markup are usually closed, hidden by a stylesheet until a script
-opens them, and axe-core (which sees the styles) skips hidden ones. An unnamed dialog that a
-rule of the page's own ``<style>`` may hide, or that carries a closed-widget class or id
-("modal", "hidden", "fade", "closed", "popup"...) on itself or an ancestor, is cantTell.
+Limits: dialogs in a page's markup are usually closed, hidden by a stylesheet until a script opens
+them, and axe-core (which sees the styles) skips hidden ones. A dialog that a stylesheet the
+cascade reads hides is skipped too. An unnamed dialog that carries a closed-widget class or id
+("modal", "hidden", "fade", "closed", "popup"...) on itself or an ancestor is cantTell, even where
+a stylesheet that was read shows it.
 """
 
 from __future__ import annotations

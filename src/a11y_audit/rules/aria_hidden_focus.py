@@ -24,15 +24,16 @@ Passes::
     <div class="share-bar" aria-hidden="true">
       <a href="https://social.example/share?u=/story" tabindex="-1">Share</a></div>
 
-Limits: static HTML does not see stylesheets, and sites hide closed menus, modals and
-drawers with a class while their script sets ``aria-hidden="true"``. So a focusable element
-gives cantTell instead of failing when a ``<style>`` rule may set ``display:none`` or
-``visibility:hidden`` on it, or when the hidden container (or something between it and the
-element) looks like such a widget: a ``dialog`` role, or a class, id or tag name with a word
-like modal, dropdown, menu, drawer, overlay, popup or hidden (and a strong one such as modal
-or hidden on an ancestor above it). An iframe loaded from ``src`` gives cantTell (its document
-is not seen), and so does an element that a script handles on focus (``onfocus``, or an inline
-script naming its id with "focus", as focus-trap sentinels do).
+Limits: sites hide closed menus, modals and drawers with a class of their stylesheet while their
+script sets ``aria-hidden="true"``. A focusable element that a stylesheet the cascade reads hides
+(``display: none``, ``visibility: hidden``) is out of the Tab order and passes. Where no stylesheet
+that was read sets ``display`` or ``visibility`` on them, a focusable element gives cantTell
+instead of failing when the hidden container (or something between it and the element) looks like
+such a widget: a ``dialog`` role, or a class, id or tag name with a word like modal, dropdown,
+menu, drawer, overlay, popup or hidden (and a strong one such as modal or hidden on an ancestor
+above it). An iframe loaded from ``src`` gives cantTell (its document is not seen), and so does an
+element that a script handles on focus (``onfocus``, or an inline script naming its id with
+"focus", as focus-trap sentinels do).
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ Passes::
     <span id="vol-label">Volume</span><div role="slider" aria-labelledby="vol-label"
       tabindex="0" aria-valuenow="40"></div>
 
-Limits: An unnamed field that a rule of the page's own ``<style>`` may hide (``display: none``,
-``visibility: hidden``) is cantTell; one hidden by an external stylesheet is checked.
+Limits: an unnamed field that a stylesheet the cascade reads hides (``display: none``,
+``visibility: hidden``) is not checked; one that only a linked stylesheet that could not be read
+may hide is checked.
 """
 
 from __future__ import annotations

@@ -24,7 +24,9 @@ Passes::
 
     <span id="t">Turnout</span><div role="meter" aria-valuenow="62" aria-labelledby="t"></div>
 
-Limits: an unnamed meter that a rule of the page's own ``<style>`` may hide is cantTell.
+Limits: an unnamed meter that a stylesheet the cascade reads hides (``display: none``,
+``visibility: hidden``) is not checked; one that only a linked stylesheet that could not be read
+may hide is checked.
 """
 
 from __future__ import annotations

@@ -24,7 +24,9 @@ Passes::
 
     <div role="progressbar" aria-valuenow="40" title="Loading video"></div>
 
-Limits: an unnamed progress bar that a rule of the page's own ``<style>`` may hide is cantTell.
+Limits: an unnamed progress bar that a stylesheet the cascade reads hides (``display: none``,
+``visibility: hidden``) is not checked; one that only a linked stylesheet that could not be read
+may hide is checked.
 """
 
 from __future__ import annotations

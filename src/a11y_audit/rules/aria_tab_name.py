@@ -26,8 +26,9 @@ Passes::
     <div role="tablist"><span role="tab" aria-label="Most read"><i class="icon-fire"></i></span>
       </div>
 
-Limits: text added by CSS (``::before``) is not seen. An unnamed tab that a rule of the page's
-own ``<style>`` may hide is cantTell.
+Limits: text added by CSS (``::before``) is not seen. An unnamed tab that a stylesheet the cascade
+reads hides (``display: none``, ``visibility: hidden``) is not checked; one that only a linked
+stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ Passes::
 
     <div role="checkbox" aria-checked="true" tabindex="0" aria-label="Follow Politics"></div>
 
-Limits: text added by CSS (``::before``) is not seen. An unnamed toggle that a rule of the
-page's own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell; one
-hidden by an external stylesheet is checked.
+Limits: text added by CSS (``::before``) is not seen. An unnamed toggle that a stylesheet the
+cascade reads hides (``display: none``, ``visibility: hidden``) is not checked; one that only a
+linked stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -25,9 +25,10 @@ Passes::
 
     <span role="tooltip" aria-label="Figures are provisional"><i class="icon-info"></i></span>
 
-Limits: text added by CSS (``::before``) is not seen; a tooltip that a script fills when it
-opens fails if it is empty and visible in the markup. An unnamed tooltip that a rule of the
-page's own ``<style>`` may hide is cantTell.
+Limits: text added by CSS (``::before``) is not seen; a tooltip that a script fills when it opens
+fails if it is empty and visible in the markup. An unnamed tooltip that a stylesheet the cascade
+reads hides (``display: none``, ``visibility: hidden``) is not checked; one that only a linked
+stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

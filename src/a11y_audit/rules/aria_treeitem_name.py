@@ -25,8 +25,9 @@ Passes::
 
     <div role="tree"><div role="treeitem" title="Sport"></div></div>
 
-Limits: text added by CSS (``::before``) is not seen. An unnamed item that a rule of the page's
-own ``<style>`` may hide is cantTell.
+Limits: text added by CSS (``::before``) is not seen. An unnamed item that a stylesheet the cascade
+reads hides (``display: none``, ``visibility: hidden``) is not checked; one that only a linked
+stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

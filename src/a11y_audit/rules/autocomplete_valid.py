@@ -31,7 +31,8 @@ Passes::
     <form><label>Email for our newsletter
       <input type="email" autocomplete="email"></label></form>
 
-Limits: fields hidden by a stylesheet are still checked; whether the token fits the field (a
+Limits: a field that a stylesheet the cascade reads hides is not rendered and not checked; one that
+only a linked stylesheet that could not be read may hide is; whether the token fits the field (a
 ``bday`` token on an email field) is not judged.
 """
 

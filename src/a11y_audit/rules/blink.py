@@ -4,9 +4,10 @@ Blinking text distracts readers with attention disorders, cannot be paused, and 
 read at all for people with low vision. ``<blink>`` is obsolete; browsers no longer animate it,
 but old CMS content and pasted markup still carry it, and the author meant it to blink.
 
-The rule applies to every ``blink`` element, hidden or not. It fails when the element is
-rendered and on screen; one that is not rendered (``hidden``, inline ``display:none``, in a
-``template``...) or moved off screen or clipped by an inline style passes.
+The rule applies to every ``blink`` element, hidden or not. It fails when the element is rendered
+and on screen; one that is not rendered (``hidden``, ``display: none`` from an inline style or a
+stylesheet the cascade reads, in a ``template``...) or that the cascade moves off screen or clips
+passes.
 
 Matches axe-core. Same selector (``blink``, hidden included) and check (``is-on-screen`` in its
 ``none`` list).
@@ -23,8 +24,7 @@ Passes::
 
     <p><blink hidden>Breaking:</blink> Polls close at 10pm</p>
 
-Limits: a ``blink`` that a rule of the page's own ``<style>`` may hide is cantTell; one hidden by
-an external stylesheet fails.
+Limits: a ``blink`` that only a linked stylesheet that could not be read may hide fails.
 """
 
 from __future__ import annotations

@@ -26,10 +26,10 @@ Passes::
     <button>Load more stories</button>
 
 Limits: CSS generated content (``::before`` icons or text) is not seen; a button whose only text
-comes from a stylesheet fails here. An unnamed button that a rule of the page's own ``<style>``
-may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external
-stylesheet is checked. A custom element or ``data-alt`` placeholder inside an unnamed button is
-cantTell: a script renders it.
+comes from a stylesheet fails here. An unnamed button that a stylesheet the cascade reads hides
+(``display: none``, ``visibility: hidden``) is not checked; one that only a linked stylesheet that
+could not be read may hide is checked. A custom element or ``data-alt`` placeholder inside an
+unnamed button is cantTell: a script renders it.
 """
 
 from __future__ import annotations

@@ -7,11 +7,12 @@ A dialog that covers the page and blocks it must say so with ``aria-modal="true"
 story behind it, which they cannot use.
 
 No axe-core counterpart: axe-core's ``aria-dialog-name`` (best practice) checks the name of
-``role=dialog``/``alertdialog`` only; this rule adds ``<dialog>`` and the modal check.
-Applicable: rendered ``role="dialog"``/``"alertdialog"`` elements and ``<dialog>`` elements (a
-closed ``<dialog>`` too: it opens later). The element looks blocking when its class or id (or
-its parent's) matches the ``modal-patterns`` option (modal, overlay, paywall, interstitial,
-lightbox, popup, takeover, backdrop) or its inline style is ``position: fixed``.
+``role=dialog``/``alertdialog`` only; this rule adds ``<dialog>`` and the modal check. Applicable:
+rendered ``role="dialog"``/``"alertdialog"`` elements and ``<dialog>`` elements (a closed
+``<dialog>`` too: it opens later). The element looks blocking when its class or id (or its
+parent's) matches the ``modal-patterns`` option (modal, overlay, paywall, interstitial, lightbox,
+popup, takeover, backdrop) or its inline style is ``position: fixed`` (a ``position`` from a
+stylesheet is not read).
 
 Fails::
 

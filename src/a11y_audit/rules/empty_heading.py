@@ -21,7 +21,9 @@ Passes::
 
     <h2><img src="logo.png" alt="Daily Planet"></h2>
 
-Limits: text that a stylesheet hides still counts as content.
+Limits: text that a stylesheet the cascade reads hides (``display: none``, ``visibility: hidden``)
+is no content, as in a browser; text that only a linked stylesheet that could not be read may hide
+still counts.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ Passes::
     <form id="f"><label>Email <input type="email"></label></form>
     <button type="submit" form="f">Sign up</button>
 
-Limits: a form hidden by a stylesheet class is checked. A form of one text field can be
+Limits: a form that a stylesheet the cascade reads hides is not rendered and not checked; one that
+only a linked stylesheet that could not be read may hide is. A form of one text field can be
 submitted with Enter (HTML "implicit submission"), but nothing tells users so; it still fails.
 """
 

@@ -26,8 +26,9 @@ Passes::
 
 Limits: the content of frames loaded from ``src`` is not fetched (cantTell when the frame has a
 negative tabindex); a frame sized 1 pixel or less by its attributes or inline style may show
-nothing, so it gives cantTell rather than failing; a frame that an inline script names along
-with tabindex, inert or showModal gives cantTell; stylesheets are not seen.
+nothing, so it gives cantTell rather than failing; a frame that an inline script names along with
+tabindex, inert or showModal gives cantTell; a frame that a stylesheet the cascade reads hides is
+not checked, but a size that a stylesheet gives a frame is not read.
 """
 
 from __future__ import annotations

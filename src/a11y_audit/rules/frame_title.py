@@ -28,8 +28,9 @@ Passes::
 
     <iframe src="https://ads.example.net/slot/top" title="Advertisement"></iframe>
 
-Limits: An unnamed frame that a rule of the page's own ``<style>`` may hide (``display: none``,
-``visibility: hidden``) is cantTell; one hidden by an external stylesheet is checked.
+Limits: an unnamed frame that a stylesheet the cascade reads hides (``display: none``,
+``visibility: hidden``) is not checked; one that only a linked stylesheet that could not be read
+may hide is checked.
 """
 
 from __future__ import annotations

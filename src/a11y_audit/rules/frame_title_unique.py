@@ -24,8 +24,9 @@ Passes::
     <iframe src="https://www.youtube.com/embed/a1" title="Video: the flood"></iframe>
     <iframe src="https://www.youtube.com/embed/b2" title="Video: the clean-up"></iframe>
 
-Limits: frames hidden by a stylesheet are compared too; the title attribute is what is
-compared (as axe-core does), not an ``aria-label``.
+Limits: frames that a stylesheet the cascade reads hides are not compared (those that only a linked
+stylesheet that could not be read may hide are); the title attribute is what is compared (as
+axe-core does), not an ``aria-label``.
 """
 
 from __future__ import annotations

@@ -6,15 +6,15 @@ land on a title with nothing under it, often a leftover "Related stories" or "Co
 heading whose content a script never loaded. bbc-a11y's standard "Content must follow
 headings" checks the same.
 
-No axe-core counterpart. bbc-a11y fails a heading whose next text is a heading with the same
-tag name; this rule also fails one followed directly by a heading of a higher rank (an ``h3``
-then an ``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses
-``aria-level`` for ``role="heading"``. Text, images (named, or unlabelled: image-alt reports
-those; not ``alt=""`` decorative ones), embedded frames, media, form controls and lower-rank
-sub-headings count as content (bbc-a11y counts text only); text that is not rendered
-(``hidden``, inline ``display:none``, ``script``, ``template``) does not. A heading that is a link
-or holds one (the headline of a teaser card in a "Related stories" list) passes: the link is
-what the heading leads to, and lists of teaser headlines are a navigation aid, not empty
+No axe-core counterpart. bbc-a11y fails a heading whose next text is a heading with the same tag
+name; this rule also fails one followed directly by a heading of a higher rank (an ``h3`` then an
+``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses ``aria-level``
+for ``role="heading"``. Text, images (named, or unlabelled: image-alt reports those; not ``alt=""``
+decorative ones), embedded frames, media, form controls and lower-rank sub-headings count as
+content (bbc-a11y counts text only); text that is not rendered (``hidden``, ``display: none`` from
+an inline style or a stylesheet the cascade reads, ``script``, ``template``) does not. A heading
+that is a link or holds one (the headline of a teaser card in a "Related stories" list) passes: the
+link is what the heading leads to, and lists of teaser headlines are a navigation aid, not empty
 sections.
 
 Fails::
@@ -34,9 +34,9 @@ Passes::
     <h1>Story</h1><picture><img src="1.jpg" alt="Flooded high street"></picture>
     <div role="img" aria-label="Map of the flooded area"></div>
 
-Limits: content that a stylesheet hides counts as content; content a script adds later is
-not seen (that is the case this rule exists for, but it cannot tell a lazy-loaded section from
-an abandoned one).
+Limits: content that only a linked stylesheet that could not be read may hide counts as content;
+content a script adds later is not seen (that is the case this rule exists for, but it cannot tell
+a lazy-loaded section from an abandoned one).
 """
 
 from __future__ import annotations

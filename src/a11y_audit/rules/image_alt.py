@@ -28,7 +28,8 @@ Passes::
 
     <img src="portrait.jpg" aria-label="Portrait of Jane Doe">
 
-Limits: whether an image is hidden by a stylesheet cannot be seen; such images are checked too.
+Limits: an image that a stylesheet the cascade reads hides is not checked; one that only a linked
+stylesheet that could not be read may hide (a tracking pixel with a class) is.
 """
 
 from __future__ import annotations

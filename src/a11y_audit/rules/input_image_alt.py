@@ -24,8 +24,9 @@ Passes::
 
     <input type="image" src="/img/arrow.png" title="Subscribe">
 
-Limits: An unnamed image button that a rule of the page's own ``<style>`` may hide (``display:
-none``, ``visibility: hidden``) is cantTell; one hidden by an external stylesheet is checked.
+Limits: an unnamed image button that a stylesheet the cascade reads hides (``display: none``,
+``visibility: hidden``) is not checked; one that only a linked stylesheet that could not be read
+may hide is checked.
 """
 
 from __future__ import annotations

@@ -11,12 +11,11 @@ The rule applies to ``input`` (except ``hidden``, ``image``, ``submit``, ``reset
 including input types with no ARIA role (``date``, ``color``, ``password``, ``file``...).
 
 Differs from axe-core: names are computed as browsers do (accname 1.2, HTML-AAM), so a ``<label>``
-hidden with ``display: none`` still names its field, as in Chromium and Firefox; axe-core fails the
-field; and a ``<label>`` with no text but a ``title`` names its field by that title (accname 1.2
-step 2I applies to every node of the computation), where axe-core reads only the label's
-content. Otherwise it matches axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the
-field is not associated with it (no ``for``, or ``for`` naming the field's ``name`` instead of
-its id), the failure says so and carries that label as a related node.
+with no text but a ``title`` names its field by that title (accname 1.2 step 2I applies to every
+node of the computation), where axe-core reads only the label's content. Otherwise it matches
+axe-core (and W3C ACT rule e086e5). When a ``<label>`` beside the field is not associated with it
+(no ``for``, or ``for`` naming the field's ``name`` instead of its id), the failure says so and
+carries that label as a related node.
 
 Fails::
 
@@ -38,10 +37,9 @@ A ``<label>`` that is hidden (``display: none``, ``visibility: hidden``, ``hidde
 ``aria-hidden``) names nothing, as HTML-AAM, Chromium and axe-core's ``hidden-explicit-label``
 have it; a visually hidden ("sr-only") label still names the field.
 
-Limits: only the page's own ``<style>`` elements are seen, so a label hidden by an external
-stylesheet still counts. An unnamed
-field that a rule of the page's own ``<style>`` may hide (``display: none``, ``visibility:
-hidden``) is cantTell; one hidden by an external stylesheet is checked.
+Limits: a label that only a linked stylesheet that could not be read may hide still counts. An
+unnamed field that a stylesheet the cascade reads hides (``display: none``, ``visibility: hidden``)
+is not checked; one that only a linked stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -33,10 +33,11 @@ Passes::
 
     <button aria-label="Close dialog">×</button>
 
-Limits: stylesheets are not seen. When the mismatch could come from text that a ``<style>``
-rule or a "visually hidden"-like class hides, or from an icon font drawing a word as a symbol
-(Material Icons ligatures), the result is cantTell. Words are split at white space, so for
-scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to appear
+Limits: text that a stylesheet the cascade reads hides or moves out of sight (``display: none``,
+off screen, clipped) is not visible text. When the mismatch could come from text that a "visually
+hidden"-like class hides (no stylesheet that was read decides), or from an icon font drawing a word
+as a symbol (Material Icons ligatures), the result is cantTell. Words are split at white space, so
+for scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to appear
 in the name.
 """
 

@@ -29,10 +29,10 @@ Passes::
 
     <a href="https://twitter.com/share" aria-label="Share on X"><i class="icon-x"></i></a>
 
-Limits: CSS generated content is not seen. An unnamed link that a rule of the page's own
-``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by an
-external stylesheet is checked. A custom element (``<lazy-image alt=...>``) or ``data-alt``
-placeholder inside an unnamed link is cantTell: a script renders it.
+Limits: CSS generated content is not seen. An unnamed link that a stylesheet the cascade reads
+hides (``display: none``, ``visibility: hidden``) is not checked; one that only a linked stylesheet
+that could not be read may hide is checked. A custom element (``<lazy-image alt=...>``) or
+``data-alt`` placeholder inside an unnamed link is cantTell: a script renders it.
 """
 
 from __future__ import annotations

@@ -24,9 +24,10 @@ Passes::
 
     <h3 id="h1">Flood defences fail</h3><a href="/news/flood" aria-describedby="h1">Read more</a>
 
-Limits: only whole names are matched ("Read more about the flood" passes, and so does any
-phrase not on the lists: add a newsroom's own with the ``phrases`` option). Text that a
-stylesheet hides still counts in the name.
+Limits: only whole names are matched ("Read more about the flood" passes, and so does any phrase
+not on the lists: add a newsroom's own with the ``phrases`` option). Text that a stylesheet the
+cascade reads hides is not part of the name ("Read more" followed by hidden words fails); text that
+only a linked stylesheet that could not be read may hide still counts.
 
 Options
 -------

@@ -32,9 +32,10 @@ Passes::
     <section class="liveblog" aria-label="Live updates"><article><p>21:45 Turnout up</p>
       </article></section>
 
-Limits: whether content really updates, and whether a stylesheet or script animates it, cannot
-be seen; a ticker hidden by a stylesheet is still checked. The 2.2.2 failure (no pause button)
-is reported with the others under this rule, which declares no WCAG criterion as a whole.
+Limits: whether content really updates, and whether a stylesheet or script animates it, cannot be
+seen; a ticker that a stylesheet the cascade reads hides is not checked; one that only a linked
+stylesheet that could not be read may hide is. The 2.2.2 failure (no pause button) is reported with
+the others under this rule, which declares no WCAG criterion as a whole.
 
 Options
 -------

@@ -5,9 +5,10 @@ cannot be read by many people with low vision or reading difficulties, distracts
 attention disorders, and gives no control to pause or stop it. News tickers built with it are
 the usual case.
 
-The rule applies to every ``marquee`` element, hidden or not. It fails when the element is
-rendered and on screen; one that is not rendered (``hidden``, inline ``display:none``, in a
-``template``...) or moved off screen or clipped by an inline style passes.
+The rule applies to every ``marquee`` element, hidden or not. It fails when the element is rendered
+and on screen; one that is not rendered (``hidden``, ``display: none`` from an inline style or a
+stylesheet the cascade reads, in a ``template``...) or that the cascade moves off screen or clips
+passes.
 
 Matches axe-core. Same selector (``marquee``, hidden included) and check (``is-on-screen`` in
 its ``none`` list).
@@ -24,8 +25,7 @@ Passes::
 
     <marquee style="display: none">Markets: FTSE 100 up 0.4%</marquee>
 
-Limits: a ``marquee`` that a rule of the page's own ``<style>`` may hide is cantTell; one hidden
-by an external stylesheet fails.
+Limits: a ``marquee`` that only a linked stylesheet that could not be read may hide fails.
 """
 
 from __future__ import annotations

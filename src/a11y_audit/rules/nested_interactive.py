@@ -29,8 +29,9 @@ Passes::
       <button aria-label="Save story">&#9734;</button>
     </article>
 
-Limits: an iframe loaded from ``src`` inside such a control gives cantTell; elements hidden by a
-stylesheet class still count as focusable.
+Limits: an iframe loaded from ``src`` inside such a control gives cantTell; descendants that a
+stylesheet the cascade reads hides do not count; those that only a linked stylesheet that could not
+be read may hide still count as focusable.
 """
 
 from __future__ import annotations

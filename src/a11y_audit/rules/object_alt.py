@@ -30,9 +30,9 @@ Passes::
     <object type="video/mp4" data="/video/clip" aria-label="Interview with the mayor"></object>
 
 Limits: when neither ``type`` nor the URL tells the resource type, an unnamed object is cantTell
-(the server's Content-Type decides). An unnamed object that a rule of the page's own ``<style>``
-may hide (``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external
-stylesheet is checked.
+(the server's Content-Type decides). An unnamed object that a stylesheet the cascade reads hides
+(``display: none``, ``visibility: hidden``) is not checked; one that only a linked stylesheet that
+could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -34,11 +34,12 @@ Passes::
     <article><p class="body">Polls closed at 10pm.</p>
       <p class="body">Counting is under way in all 650 constituencies.</p></article>
 
-Limits: static HTML cannot compute styles from stylesheets. When the paragraph, the next one or
-the elements holding their text have classes that differ (a stylesheet may style one as a
+Limits: fonts set by stylesheets are not read, not even those of a ``<style>`` element or of a
+linked file the cascade could read (the rule compares markup only). When the paragraph, the next
+one or the elements holding their text have classes that differ (a stylesheet may style one as a
 heading), or they have ids and the page's own ``<style>`` sets fonts, the markup alone cannot
-decide, and a paragraph that markup does not make look like a heading is cantTell. Paragraphs
-with the same classes are taken to share their stylesheet fonts.
+decide, and a paragraph that markup does not make look like a heading is cantTell. Paragraphs with
+the same classes are taken to share their stylesheet fonts.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ Passes::
     <body><a href="#main">Skip to main content</a><header>Daily Planet</header>
       <main id="main"><h1>Storm</h1></main><footer>Contact us</footer></body>
 
-Limits: content that a stylesheet hides (cookie banners, off-canvas menus) cannot be told apart
-and is reported as outside landmarks.
+Limits: content that a stylesheet the cascade reads hides (cookie banners, off-canvas menus) is not
+counted; content that only a linked stylesheet that could not be read may hide is reported as
+outside landmarks.
 """
 
 from __future__ import annotations

@@ -32,10 +32,10 @@ A ``<label>`` that is hidden (``display: none``, ``visibility: hidden``, ``hidde
 have it: WordPress's category widget hides its ``<label class="screen-reader-text">`` with
 ``display: none`` in some themes, leaving the select unnamed.
 
-Limits: only the page's own ``<style>`` elements are seen, so a label hidden by an external
-stylesheet still counts. An unnamed select that a rule of the page's own ``<style>`` may hide
-(``display: none``, ``visibility: hidden``) is cantTell; one hidden by an external stylesheet
-is checked.
+Limits: a label that only a linked stylesheet that could not be read may hide still counts. An
+unnamed select that a stylesheet the cascade reads hides (``display: none``, ``visibility:
+hidden``) is not checked; one that only a linked stylesheet that could not be read may hide is
+checked.
 """
 
 from __future__ import annotations

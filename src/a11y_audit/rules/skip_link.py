@@ -4,15 +4,16 @@ A skip link ("Skip to main content") whose target is missing does nothing when k
 follow it, which is worse than none because it looks like a fix. This is axe-core's rule; a
 page without skip links is inapplicable here (``skip-link-present`` asks for one).
 
-Differs from axe-core: axe checks only skip links that are off-screen when the page loads
-(shown on focus), which needs a layout engine. Static HTML rarely says where a stylesheet puts
-a link, so we take a skip link as off-screen when an inline style or a ``<style>`` rule may move
-it out of sight, when its class or id reads like a visually-hidden or skip-link class
-(``sr-only``, ``visually-hidden``, ``screen-reader-text``, ``skip``...), or when its name reads
-like a skip link ("Skip to content"). Otherwise what is checked is axe's: the target is found
-as axe finds it (the element with that ``id``, else the first element with that ``name``); a
-missing target fails; a target that is not rendered or is ``aria-hidden`` is cantTell (axe:
-"should become visible on activation"); an existing, rendered target passes.
+Differs from axe-core: axe checks only skip links that are off-screen when the page loads (shown on
+focus), which needs a layout engine. Static HTML rarely says where a stylesheet puts a link, so we
+take a skip link as off-screen when the cascade moves it out of sight (an inline style, a
+``<style>`` rule, a linked file it could read, ``--stylesheet``), when its class or id reads like a
+visually-hidden or skip-link class (``sr-only``, ``visually-hidden``, ``screen-reader-text``,
+``skip``...), or when its name reads like a skip link ("Skip to content"). Otherwise what is
+checked is axe's: the target is found as axe finds it (the element with that ``id``, else the first
+element with that ``name``); a missing target fails; a target that is not rendered or is
+``aria-hidden`` is cantTell (axe: "should become visible on activation"); an existing, rendered
+target passes.
 
 What is a skip link (axe-core's definition): a link whose ``href`` starts with ``#`` or ``/#``
 (not a bare ``#``, nor a ``#/`` or ``#!`` router link), or that names this page's own address
@@ -32,9 +33,10 @@ Passes::
     <body><a href="#story" style="position:absolute;left:-10000px">Jump</a>
       <nav><a href="/world">World</a></nav><h2 name="story">Storm</h2></body>
 
-Limits: a link shown on screen and never hidden, whose name does not read like a skip link, is
-not checked (axe does not check it either); a target hidden by a stylesheet class counts as
-rendered. Neither this rule nor ``skip-link-present`` claims a WCAG failure: landmarks and
+Limits: a link shown on screen and never hidden, whose name does not read like a skip link, is not
+checked (axe does not check it either); a target that a stylesheet the cascade reads hides is not
+rendered (cantTell), but one that only a linked stylesheet that could not be read may hide counts
+as rendered. Neither this rule nor ``skip-link-present`` claims a WCAG failure: landmarks and
 headings can meet 2.4.1 Bypass Blocks.
 
 Options

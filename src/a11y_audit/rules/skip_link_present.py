@@ -46,10 +46,10 @@ fails. One result per page: passed on the first working skip link; otherwise fai
 skip link (with why it does not work) or on ``<body>`` when there is none. A target hidden only
 with ``aria-hidden="true"`` is cantTell: focus still moves there.
 
-Limits: a target hidden by a stylesheet class cannot be seen in static HTML; only the ``hidden``
-attribute and inline ``display:none``/``visibility:hidden`` count as not rendered. A page whose
-main landmark comes before any focusable element has nothing to skip, and the rule is
-inapplicable there.
+Limits: a target that a stylesheet the cascade reads hides is not rendered (the link fails), but
+one that only a linked stylesheet that could not be read may hide counts as rendered. A page whose
+main landmark comes before any focusable element has nothing to skip, and the rule is inapplicable
+there.
 
 Options
 -------

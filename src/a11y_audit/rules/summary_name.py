@@ -27,9 +27,9 @@ Passes::
     <details><summary aria-label="Timeline"><img src="/icons/plus.svg" alt=""></summary>
       <ol><li>09:00 Polls open</li></ol></details>
 
-Limits: text added by CSS (``::before``/``::after``) is not seen. An unnamed summary that a rule
-of the page's own ``<style>`` may hide (``display: none``, ``visibility: hidden``) is cantTell;
-one hidden by an external stylesheet is checked.
+Limits: text added by CSS (``::before``/``::after``) is not seen. An unnamed summary that a
+stylesheet the cascade reads hides (``display: none``, ``visibility: hidden``) is not checked; one
+that only a linked stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

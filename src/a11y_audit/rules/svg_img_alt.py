@@ -19,9 +19,9 @@ Passes::
 
     <svg role="img" aria-label="Seats won by party"><rect width="10" height="40"/></svg>
 
-Limits: ``<svg>`` without a role is not checked (browsers ignore unnamed ones). An unnamed SVG
-that a rule of the page's own ``<style>`` may hide (``display: none``, ``visibility: hidden``)
-is cantTell; one hidden by an external stylesheet is checked.
+Limits: ``<svg>`` without a role is not checked (browsers ignore unnamed ones). An unnamed SVG that
+a stylesheet the cascade reads hides (``display: none``, ``visibility: hidden``) is not checked;
+one that only a linked stylesheet that could not be read may hide is checked.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ Passes::
 
     <a href="/markets" tabindex="0">Markets</a>
 
-Limits: overflow set by a stylesheet is not seen, so a scroll container marked only by a class
-fails; add ``role="region"`` and a name, which it needs anyway.
+Limits: overflow set by a stylesheet is not read, not even from one the cascade reads, so a scroll
+container marked only by a class fails; add ``role="region"`` and a name, which it needs anyway.
 
 Options
 -------

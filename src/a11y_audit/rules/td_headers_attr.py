@@ -28,9 +28,8 @@ Passes::
       <tr><th id="region">Region</th><th id="turnout">Turnout</th></tr>
       <tr><td headers="region">North</td><td headers="turnout">64%</td></tr></table>
 
-Limits: a table that a rule in a ``<style>`` element may hide or move off-screen gives
-cantTell instead of failing (static HTML cannot run the cascade); external stylesheets are not
-seen.
+Limits: a table that a stylesheet the cascade reads hides is not checked; one it moves off screen
+or clips gives cantTell instead of failing; a linked stylesheet that could not be read is not seen.
 """
 
 from __future__ import annotations

@@ -29,8 +29,9 @@ Passes::
       <tr><th>Zone</th><th>Price</th></tr>
       <tr><td>1</td><td>2.50</td></tr></table>
 
-Limits: a table that a rule in a ``<style>`` element may hide or move off-screen gives
-cantTell instead of failing; layout tables marked up with ``th`` are judged as data tables.
+Limits: a table that a stylesheet the cascade reads hides is not checked; one it moves off screen
+or clips gives cantTell instead of failing; layout tables marked up with ``th`` are judged as data
+tables.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ Passes::
 
     <iframe src="https://www.youtube.com/embed/x" title="Video: the flood"></iframe>
 
-Limits: an element hidden by a stylesheet class is checked.
+Limits: an element that a stylesheet the cascade reads hides is not checked; one that only a linked
+stylesheet that could not be read may hide is.
 
 Options
 -------

@@ -21,7 +21,8 @@ Passes::
 
     <abbr title="European Central Bank">ECB</abbr>
 
-Limits: text hidden by a stylesheet counts as content.
+Limits: hidden text counts as content too (the ``hidden`` attribute, ``display: none`` from any
+stylesheet).
 """
 
 from __future__ import annotations

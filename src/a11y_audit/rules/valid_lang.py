@@ -28,8 +28,8 @@ Passes::
     <html lang="en"><body><p>The minister said:
       <q lang="fr">Nous ne reculerons pas.</q></p></body></html>
 
-Limits: text hidden by a stylesheet class still counts; whether the value is the language the
-passage is written in needs a person.
+Limits: text that only a linked stylesheet that could not be read may hide still counts; whether
+the value is the language the passage is written in needs a person.
 """
 
 from __future__ import annotations
