@@ -314,24 +314,7 @@ class Page:
         """Why the element is hidden from sight while it stays in the accessibility tree
         (sr-only clipping, off-screen, zero size with overflow hidden, opacity 0), on itself
         or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
-        memo: dict[Element, str | None] = self.memo("page.visually_hidden", lambda p: {})
-        if el in memo:
-            return memo[el]
-        chain = []
-        node: Element | None = el
-        reason: str | None = None
-        while node is not None:
-            if node in memo:
-                reason = memo[node]
-                break
-            chain.append(node)
-            node = node.getparent()
-        cascade = self._cascade
-        for item in reversed(chain):
-            if reason is None:
-                reason = cascade.sight(item)
-            memo[item] = reason
-        return reason
+        return self._cascade.visually_hidden(el)
 
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""

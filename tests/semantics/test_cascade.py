@@ -624,3 +624,90 @@ def test_a_shared_sheet_keeps_every_rule_for_the_pages_to_come():
     assert second.is_rendered(target(second))
     third = page_of(css, '<div class="only-on-b"><p id="t" class="x">b</p></div>')
     assert not third.is_rendered(target(third))
+
+
+# Pages where the walks up the ancestors of text pass most elements by with a set look-up
+# (Cascade._uncarried): sizes and hiding from sight set by tag, id, class, a class pair, the
+# universal key, style attributes and the browser's defaults, next to elements none applies to.
+_CARRIER_CASES = [
+    (".big{font-size:20px} #n{font-size:9px} .a.b{font-size:1.5em} p span{font-size:12px}"
+     " .sr{position:absolute;left:-9999px} #off{clip-path:inset(50%)} .o.p{opacity:0}",
+     '<div class="big" id="top"><p id="n">a <span>b</span><i class="a">c</i>'
+     '<i class="b a" id="ab">d<b>e</b></i></p><h2>f<small>g</small></h2>'
+     '<div class="sr"><em>h</em></div><p id="off"><b class="o">i</b><b class="p o">j</b></p>'
+     '<u style="color:red">k<i style="font-size:8px">l</i><i style="transform:scale(0)">m</i>'
+     '</u><s id="unnamed" class="unnamed-word">n</s></div>'),
+    ("*{font-size:14px} .x{opacity:0}", '<div><p class="x">a<b>b</b></p><p>c</p></div>'),
+    ("*{transform:scale(0)} .k{font-size:2em}", '<div class="k"><p>a</p></div>'),
+    ("", '<p style="font-size:9px; left:-9999px; position:absolute">a<b>b</b></p><h1>c</h1>'),
+]
+
+
+@pytest.mark.parametrize(("css", "body"), _CARRIER_CASES)
+def test_text_walks_agree_with_the_full_styles_on_every_element(css, body):
+    """font_owner and visually_hidden skip the elements no declaration of a size or of a
+    hiding-from-sight property can apply to; their answers equal the full styles' (the
+    nearest element declaring a size; the outermost reason to hide from sight)."""
+    reference = page_of(css, body)
+    ref_cascade = cascade_of(reference)
+    expected_owner, expected_hidden = [], []
+    for el in reference.elements:
+        chain = [el, *el.iterancestors()]
+        owner = next((n for n in chain if reference.style(n).font_size_own is not None), None)
+        expected_owner.append(None if owner is None else reference.xpath(owner))
+        # the outermost reason: an ancestor's hides the element whatever its own
+        expected_hidden.append(next((reason for n in reversed(chain) if (reason := ref_cascade.
+                                     hidden_from_sight(reference.style(n))) is not None), None))
+    page = page_of(css, body)
+    cascade = cascade_of(page)
+    for el in reversed(page.elements):      # the deepest first: each walks its own chain
+        index = page.order[el]
+        owner = cascade.font_owner(el)
+        assert (None if owner is None else page.xpath(owner)) == expected_owner[index]
+        assert page.visually_hidden(el) == expected_hidden[index], page.xpath(el)
+        assert cascade.declares_font_size(el) is (
+            reference.style(reference.elements[index]).font_size_own is not None)
+    assert expected_hidden.count(None) < len(expected_hidden) or "sr" not in css
+
+
+def test_elements_no_size_or_sight_rule_names_are_passed_by():
+    page = page_of(".big{font-size:20px} .sr{position:absolute;left:-9999px}",
+                   '<div class="big"><p class="other" id="x">a</p></div><p class="sr">b</p>')
+    cascade = cascade_of(page)
+    p = target(page, "x")
+    assert cascade.font_owner(p) is p.getparent()
+    assert p in cascade._unsized and p.getparent() not in cascade._unsized
+    assert page.visually_hidden(p) is None and p in cascade._unsighted
+    assert page.visually_hidden(page.tags("p")[1]) == "left: -9999px (off-screen)"
+    assert not cascade._styles      # neither walk computed a full style
+
+
+def test_candidate_lists_leave_out_only_the_keys_no_rule_names():
+    """Elements that differ only by ids and class words no rule names share one candidate
+    list, which equals the list built from all their keys (a key a rule requires besides
+    its bucket's, as .b of .a.b, is kept)."""
+    from a11y_audit.semantics.cascade import _class_keys
+
+    page = page_of(".a.b{color:red} p#x{display:none} #y .c{font-size:9px} div.q.r{opacity:0}"
+                   " .b{color:blue} p{color:green}",
+                   '<div id="y" class="r q z"><p id="x" class="b a w">a</p><p id="u1" class="a">b'
+                   '</p><p id="u2" class="a">c</p><p class="c b a">d</p><p class="a c b">e</p>'
+                   '<div class="q">f</div><div class="zz q r">g</div></div>')
+    cascade = cascade_of(page)
+    for el in page.elements:
+        ident, classes = el.get("id"), el.get("class")
+        keys = ["*", el.tag]
+        if ident:
+            keys.append("#" + ident)
+        if classes:
+            keys.extend(_class_keys(classes))
+        assert cascade._candidates(el.tag, ident, classes) == cascade._candidates_of(
+            tuple(keys)), page.xpath(el)
+    u1, u2 = target(page, "u1"), target(page, "u2")
+    assert cascade._candidates("p", "u1", "a") is cascade._candidates("p", "u2", "a")
+    assert cascade._short("p", "u1", "a w") == ("*", "p", ".a")
+    assert cascade._short("p", "x", "w b") == ("*", "p", "#x", ".b")
+    # #y is named only as an ancestor (read by _above, not from the element's own keys)
+    assert cascade._short("div", "y", "r zz q") == ("*", "div", ".r", ".q")
+    assert [page.style(el).color for el in (u1, u2)] == [(0.0, 0.5019607843137255, 0.0, 1.0)] * 2
+    assert page.style(target(page, "x")).color == (1.0, 0.0, 0.0, 1.0)

@@ -52,6 +52,14 @@ CASES = [
          '<p style="display:none" id="c"><b id="d">d</b></p>',
      {"a": (False, False, True), "b": (False, False, True), "c": (True, False, False),
       "d": (True, False, False)}),
+    # a style attribute that sets no rendering property takes the shortcut: it neither
+    # shows what a rule hides nor hides, and keeps the inherited visibility
+    (".g{display:none} .h{visibility:hidden}",
+     '<p class="g" style="color:red" id="a">a</p><div class="h"><p style="font-size:9px"'
+     ' id="b">b</p><p style="color:red; Visibility: visible" id="c">c</p></div>'
+     '<p style="--display:none; width:0" id="d">d</p><p hidden style="color:red" id="e">e</p>',
+     {"a": (True, False, False), "b": (False, True, False), "c": (False, False, False),
+      "d": (False, False, False), "e": (True, False, False)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',

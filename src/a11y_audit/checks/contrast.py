@@ -162,12 +162,13 @@ def _in_foreign_content(page: Page) -> set[Element]:
     return inside
 
 
-# Elements with a text node that XPath does not call white space, and the ``<input>``s whose
-# ``value`` is their text: a superset of the elements _has_own_text accepts (XPath white space
-# is only space, tab, CR and LF; str.isspace also takes no-break and other Unicode spaces),
-# found in libxml2, in document order, instead of a Python test of every element of the page.
-_TEXT_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[text()[normalize-space()]] | descendant-or-self::input")
+# Elements with a text node, and the ``<input>``s whose ``value`` is their text: a superset
+# of the elements _has_own_text accepts, found in libxml2, in document order, instead of a
+# Python test of every element of the page. Which text is white space is left to
+# _has_own_text: XPath's normalize-space() copies every text node of the page (inline
+# scripts and style sheets included) to test it, which cost more than the Python test of
+# the few more candidates.
+_TEXT_CANDIDATES = etree.XPath("descendant-or-self::*[text() or self::input]")
 
 
 def text_elements(page: Page) -> list[Element]:

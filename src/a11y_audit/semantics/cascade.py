@@ -322,6 +322,9 @@ _PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-
 _RENDERING_SLOT = _PARTS["rendering"][0]
 _FONT_SIZE_SLOT = _PARTS["font-size"][0]
 
+# What the rules of a selector key may set (see Cascade.key_mask), as bits
+HIDES, SIZES, SIGHTS = 1, 2, 4
+
 
 class Cascade:
     """Styles for one page. Build with :func:`cascade_of`."""
@@ -371,12 +374,20 @@ class Cascade:
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._all_index: dict[str, _Bucket] | None = None     # _buckets("all"), once built
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
+        self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
+        self._named: frozenset[str] | None = None                   # see _short
+        self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
         # renderings of elements only the browser's defaults apply to (see rendering_under)
         self._ua_renderings: dict[tuple, Rendering] = {}
         # see key_hides and classes_hide
         self.hiding_keys: dict[str, bool] = {}
         self._hiding_rules: dict[str, list[tuple]] = {}   # (own keys, above keys, test)
+        self._masks: dict[str, int] | None = None         # see key_mask
+        self._class_masks: dict[str, int] = {}
+        self._unsized: set[Element] | None = None      # see _uncarried
+        self._unsighted: set[Element] | None = None
+        self._hidden_from_sight: dict[Element, str | None] = {}    # visually_hidden
         self.hiding_classes: dict[str, bool] = {}
         self._declared: dict[Element, list[Declared]] = {}
         # partial lists matched alone, by _PARTS slot (see declarations())
@@ -386,10 +397,9 @@ class Cascade:
         # id is stable: every computed style stays in _styles) and defaults; see style()
         self._shared: dict[tuple, Style] = {}
         self._sight: dict[int, str | None] = {}
-        self._sight_tests: dict[tuple, tuple[tuple, ...]] = {}     # see _may_hide
+        self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
         self._fonts: dict[Element, FontSize] = {}
         self._owners: dict[Element, Element | None] = {}    # see font_owner
-        self._may_size: dict[tuple, bool] = {}
 
     @property
     def skipped(self) -> int:
@@ -556,21 +566,60 @@ class Cascade:
         (ancestor keys, test, normal priority, important priority, declarations, selector);
         then the same for each of the partial lists (``_PARTS``): the rules that set one of
         its properties, with only those declarations. Worked out once per distinct (tag, id,
-        class) of the page, since a page repeats them (a list of cards, a menu's items): the
-        index lookups and the check of the keys the element itself must carry are then not
-        repeated per element."""
+        class) of the page, since a page repeats them (a list of cards, a menu's items), and
+        built once per distinct set of the keys among them that some rule names (see
+        :meth:`_short`): most ids and many class words are named by no rule, so elements
+        that differ only by those share one list."""
         signature = (tag, ident, classes)
         found = self._by_signature.get(signature)
         if found is not None:
             return found
+        keys = self._short(tag, ident, classes)
+        found = self._by_keys.get(keys)
+        if found is None:
+            found = self._by_keys[keys] = self._candidates_of(keys)
+        self._by_signature[signature] = found
+        return found
+
+    def _short(self, tag: str, ident: str | None, classes: str | None) -> tuple[str, ...]:
+        """The selector keys of an element with this tag, id and class attribute that some
+        rule of the page names (:meth:`_named`), in matching order: ``*``, the tag, ``#id``,
+        then the class keys in the attribute's order (the order decides which of two tied
+        selectors of one rule is the origin). A key no rule names has no bucket and is
+        required by no rule besides its bucket's key, so it changes no candidate list."""
+        named = self._named
+        if named is None:
+            named = self._named = self._named_keys()
+        keys: tuple[str, ...] = ("*", tag)
+        if ident and (key := "#" + ident) in named:
+            keys += (key,)
+        if classes:
+            words = self._short_classes.get(classes)
+            if words is None:
+                words = self._short_classes[classes] = tuple(
+                    [key for key in _class_keys(classes) if key in named])
+            keys += words
+        return keys
+
+    def _named_keys(self) -> frozenset[str]:
+        """Every selector key a rule of the page is indexed under or requires on the element
+        itself besides that key (``.a.b`` under ``.a`` requires ``.b``)."""
         index = self._all_index
         if index is None:
             index = self._all_index = self._buckets("all")
-        keys = ["*", tag]
-        if ident:
-            keys.append("#" + ident)
-        if classes:
-            keys.extend(_class_keys(classes))
+        named = set(index)
+        for bucket in index.values():
+            if bucket.ready is None:        # some rule requires a key besides the bucket's
+                for own, *_ in bucket.rules:
+                    named.update(own)
+        return frozenset(named)
+
+    def _candidates_of(self, keys: tuple[str, ...]) -> tuple[tuple[tuple, ...], ...]:
+        """:meth:`_candidates` of an element that carries these keys (``*``, its tag, then
+        its id and class keys, in matching order)."""
+        index = self._all_index
+        if index is None:
+            index = self._all_index = self._buckets("all")
         mine: frozenset[str] | None = None
         lists: tuple[list[tuple], ...] = tuple([] for _ in _PART_NAMES)
         for key in keys:
@@ -591,8 +640,7 @@ class Cascade:
                 for part, item in zip(lists, items, strict=True):
                     if item is not None:
                         part.append(item)
-        found = self._by_signature[signature] = tuple(tuple(part) for part in lists)
-        return found
+        return tuple(tuple(part) for part in lists)
 
     def display_origin(self, el: Element) -> str | None:
         """Where the winning ``display: none`` or ``visibility: hidden`` of ``el`` comes from
@@ -642,6 +690,9 @@ class Cascade:
         and no default of the browser sizes, and that has no style attribute, is passed by
         with one look-up (most elements)."""
         owners = self._owners
+        unsized = self._unsized
+        if unsized is None:
+            unsized = self._uncarried()[0]
         chain = []
         node: Element | None = el
         found: Element | None = None
@@ -650,7 +701,8 @@ class Cascade:
             if known is not owners:
                 found = known
                 break
-            if self._size_declared(node) and self.font(node).own is not None:
+            if node not in unsized and self._size_declared(node) and (
+                    self.font(node).own is not None):
                 found = node
                 break
             chain.append(node)
@@ -661,20 +713,13 @@ class Cascade:
             owners[node] = found
         return found
 
-    def _may_size_by(self, tag: str, ident: str | None, classes: str | None) -> bool:
-        """A rule of the page or a default of the browser may set the font size of an
-        element with this tag, id and class attribute."""
-        return _ua_may_size(tag) or bool(
-            self.sheets and self._candidates(tag, ident, classes)[_FONT_SIZE_SLOT])
-
     def _size_declared(self, el: Element) -> list[Declared]:
         """The ``font-size`` and ``font`` declarations that apply to ``el`` (none: it
         inherits its parent's size), matched only where a rule or default may set one."""
-        signature = (el.tag, el.get("id"), el.get("class"))
-        may = self._may_size.get(signature)
-        if may is None:
-            may = self._may_size[signature] = self._may_size_by(*signature)
-        if not may and el.get("style") is None:
+        unsized = self._unsized
+        if unsized is None:
+            unsized = self._uncarried()[0]
+        if el in unsized:
             return []
         return self.declarations(el, "font-size")
 
@@ -785,16 +830,115 @@ class Cascade:
         match for it. Memoised in :attr:`hiding_keys`, which the walk reads directly."""
         found = self.hiding_keys.get(key)
         if found is None:
-            index = self._all_index
-            if index is None and self.sheets:
-                index = self._all_index = self._buckets("all")
-            bucket = index.get(key) if index else None
-            rules = self._hiding_rules[key] = [] if bucket is None else [
-                (own, rule[0], rule[1]) for own, *slots in bucket.rules
-                if (rule := slots[_RENDERING_SLOT]) is not None
-                and not _displays_a_box(rule[4])]
-            found = self.hiding_keys[key] = bool(rules)
+            found = self.hiding_keys[key] = bool(self.key_mask(key) & HIDES)
+            if found:
+                self._hiding_rules[key] = [
+                    (own, rule[0], rule[1]) for own, *slots in self._all_index[key].rules
+                    if (rule := slots[_RENDERING_SLOT]) is not None
+                    and not _displays_a_box(rule[4])]
         return found
+
+    def key_mask(self, key: str) -> int:
+        """What the page's rules indexed under this selector key may set on an element
+        that carries it, as bits: :data:`HIDES` (see :meth:`key_hides`), :data:`SIZES` (a
+        ``font-size`` or ``font``) and :data:`SIGHTS` (a property
+        :func:`visually_hidden_reason` reads, see :meth:`sight`); 0 for a key no rule is
+        indexed under (most class words and ids of a page). Worked out for every key of the
+        page at once: a page's index holds a few dozen keys, its elements hundreds of
+        distinct words."""
+        masks = self._masks
+        if masks is None:
+            masks = self._masks = self._key_masks()
+        return masks.get(key, 0)
+
+    def _key_masks(self) -> dict[str, int]:
+        masks: dict[str, int] = {}
+        if not self.sheets:
+            return masks
+        index = self._all_index
+        if index is None:
+            index = self._all_index = self._buckets("all")
+        for key, bucket in index.items():
+            bits = 0
+            for _, full, rendering, size in bucket.rules:
+                if rendering is not None and not _displays_a_box(rendering[4]):
+                    bits |= HIDES
+                if size is not None:
+                    bits |= SIZES
+                if _sets_sight(full[4]):
+                    bits |= SIGHTS
+            if bits:
+                masks[key] = bits
+        return masks
+
+    def class_mask(self, classes: str) -> int:
+        """:meth:`key_mask` of the words of a class attribute together (memoised per
+        attribute: a page repeats them)."""
+        found = self._class_masks.get(classes)
+        if found is None:
+            masks = self._masks
+            if masks is None:
+                masks = self._masks = self._key_masks()
+            found = 0
+            if masks:
+                for key in _class_keys(classes):
+                    found |= masks.get(key, 0)
+            self._class_masks[classes] = found
+        return found
+
+    def _uncarried(self) -> tuple[set[Element], set[Element]]:
+        """:attr:`_unsized` and :attr:`_unsighted`, worked out: the elements of the page on which no
+        rule of the page and no default of the browser can set a font size (:data:`SIZES`),
+        or a property that hides from sight (:data:`SIGHTS`), and whose style attribute
+        cannot either (for sizes: that have none): none of their keys carries the bit
+        (:meth:`key_mask`). Worked out for the whole page at once from its indexes, so that
+        the walks up the ancestors of text (:meth:`font_owner`, :meth:`visually_hidden`)
+        pass most elements by with one set look-up, without reading their attributes. An
+        element not in the page's tree is in neither."""
+        page = self.page
+        masks = self._masks
+        if masks is None:
+            masks = self._masks = self._key_masks()
+        sized: set[Element] = set()
+        sighted: set[Element] = set()
+        for tag, elements in page.by_tag.items():
+            bits = masks.get(tag, 0)
+            if bits & SIZES or _ua_may_size(tag):
+                sized.update(elements)
+            if bits & SIGHTS:
+                sighted.update(elements)
+        attributes = page.by_attribute
+        styled = attributes.get("style", ())
+        sized.update(styled)
+        sighted.update(el for el in styled
+                       if _sets_sight(parse_declarations(el.get("style") or "")))
+        wanted = SIZES | SIGHTS
+        kinds = {key[0] for key, bits in masks.items() if bits & wanted}
+        if "#" in kinds:
+            for el in attributes.get("id", ()):
+                bits = masks.get("#" + (el.get("id") or ""), 0)
+                if bits & SIZES:
+                    sized.add(el)
+                if bits & SIGHTS:
+                    sighted.add(el)
+        if "." in kinds:
+            class_masks = self._class_masks
+            class_mask = self.class_mask
+            for el in attributes.get("class", ()):
+                classes = el.get("class") or ""
+                bits = class_masks.get(classes)
+                if bits is None:
+                    bits = class_mask(classes)
+                if bits & wanted:
+                    if bits & SIZES:
+                        sized.add(el)
+                    if bits & SIGHTS:
+                        sighted.add(el)
+        everything = set(page.elements)
+        universal = masks.get("*", 0)       # a universal rule may set it on every element
+        unsized = self._unsized = set() if universal & SIZES else everything - sized
+        unsighted = self._unsighted = set() if universal & SIGHTS else everything - sighted
+        return unsized, unsighted
 
     def shown_as_parent(self, el: Element) -> bool:
         """No rule that may hide ``el`` (see :meth:`key_hides`) matches it: unless its style
@@ -843,7 +987,7 @@ class Cascade:
     def classes_hide(self, classes: str) -> bool:
         """A word of this class attribute is a key that hides (:meth:`key_hides`); memoised
         in :attr:`hiding_classes`, which the visibility walk reads directly."""
-        hides = self.hiding_classes[classes] = any(map(self.key_hides, _class_keys(classes)))
+        hides = self.hiding_classes[classes] = bool(self.class_mask(classes) & HIDES)
         return hides
 
     def _computed_rendering(self, el: Element, parent_visibility: str | None,
@@ -909,6 +1053,32 @@ class Cascade:
         reason = memo[key] = visually_hidden_reason(style, self.viewport)
         return reason
 
+    def visually_hidden(self, el: Element) -> str | None:
+        """:meth:`sight` of ``el`` or, when that is None, of the nearest ancestor for which
+        it is not (see :meth:`Page.visually_hidden`); memoised along the way down from the
+        nearest known ancestor, and the elements no declaration can hide from sight
+        (:meth:`_uncarried`) take their parent's answer without a call."""
+        memo = self._hidden_from_sight
+        if el in memo:
+            return memo[el]
+        unsighted = self._unsighted
+        if unsighted is None:
+            unsighted = self._uncarried()[1]
+        chain = []
+        node: Element | None = el
+        reason: str | None = None
+        while node is not None:
+            if node in memo:
+                reason = memo[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        for item in reversed(chain):
+            if reason is None and item not in unsighted:
+                reason = self.sight(item)
+            memo[item] = reason
+        return reason
+
     def sight(self, el: Element) -> str | None:
         """:meth:`hidden_from_sight` of the element's style (its own reason, not its
         ancestors'), without computing styles the answer does not need: none for an element
@@ -916,6 +1086,11 @@ class Cascade:
         elements); for the others, the element's own values and its font size (for ``em``
         lengths), but not its ancestors' styles, unless one of those declarations uses
         ``var()`` or ``inherit`` (the ancestors' values decide)."""
+        unsighted = self._unsighted
+        if unsighted is None:
+            unsighted = self._uncarried()[1]
+        if el in unsighted:
+            return None     # no declaration it reads applies: nothing hides it (any style)
         style = self._styles.get(el)
         if style is not None:
             return self.hidden_from_sight(style)
@@ -942,13 +1117,14 @@ class Cascade:
             return True
         if not self.sheets:
             return False
-        signature = (el.tag, el.get("id"), el.get("class"))
-        tests = self._sight_tests.get(signature)
+        candidates = self._candidates(el.tag, el.get("id"), el.get("class"))[0]
+        key = id(candidates)        # stable: the lists stay in _by_keys for the page
+        tests = self._sight_tests.get(key)
         if tests is None:
             # (the candidates carry the element's own keys already: none to compare)
-            tests = self._sight_tests[signature] = tuple(
+            tests = self._sight_tests[key] = tuple(
                 (None, needs_above, matches)
-                for needs_above, matches, _, _, declarations, _ in self._candidates(*signature)[0]
+                for needs_above, matches, _, _, declarations, _ in candidates
                 if _sets_sight(declarations))
         return bool(tests) and self._any_matches(el, tests)
 

@@ -20,12 +20,14 @@ hidden* content (sr-only clipping, off-screen) stays rendered: see
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.cascade import UA_HIDING, cascade_of
+from a11y_audit.semantics.css import RENDERING, parse_declarations
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -90,11 +92,11 @@ class Visibility:
     def _fill(self) -> None:
         """Every element's state, in document order (parents first). Most elements need no
         call: they carry no key of a page's rule that can hide them (see
-        :meth:`Cascade.key_hides`), no style, ``hidden``, ``aria-hidden`` or ``inert``
-        attribute, and their tag means nothing here: they share their parent's state and
-        what it passes on. Those that carry such a key share it too when none of those
-        rules matches them (:meth:`Cascade.shown_as_parent`). The rest go through
-        :meth:`_step`."""
+        :meth:`Cascade.key_hides`), no style attribute that sets their rendering, no
+        ``hidden``, ``aria-hidden`` or ``inert`` attribute, and their tag means nothing
+        here: they share their parent's state and what it passes on. Those that carry
+        such a key share it too when none of those rules matches them
+        (:meth:`Cascade.shown_as_parent`). The rest go through :meth:`_step`."""
         page = self._page
         cascade = self._cascade
         assert cascade is not None
@@ -102,8 +104,10 @@ class Visibility:
         carried = self._carry
         attributes = page.by_attribute
         unseen = _aria_hidden_or_inert(attributes)
-        # elements a full step decides: a style or hidden attribute
-        full = set(attributes.get("style", ()))
+        # elements a full step decides: a style attribute that sets display, visibility or
+        # content-visibility (one that sets only colours or sizes changes nothing here), or
+        # a hidden attribute
+        full = {el for el in attributes.get("style", ()) if _sets_rendering(el.get("style"))}
         full.update(attributes.get("hidden", ()))
         hiding_keys = cascade.hiding_keys
         key_hides = cascade.key_hides
@@ -202,6 +206,13 @@ class Visibility:
         """True when assistive technology does not see the element."""
         display, vis, aria = self.state(el)
         return display or vis or aria
+
+
+@functools.lru_cache(maxsize=4096)
+def _sets_rendering(inline: str | None) -> bool:
+    """A style attribute declares ``display``, ``visibility`` or ``content-visibility``
+    (what :meth:`Cascade.declarations` keeps of it for the rendering)."""
+    return bool(inline) and any(name in RENDERING for name, _, _ in parse_declarations(inline))
 
 
 def _aria_hidden_or_inert(attributes: dict[str, list[etree._Element]]) -> set[etree._Element]:
