@@ -437,6 +437,23 @@ def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
     if "(" not in prelude and "[" not in prelude:
         return [s.strip() for s in prelude.split(",") if s.strip()]
+    if "," not in prelude:
+        return [selector] if (selector := prelude.strip()) else []
+    if "\\" not in prelude and '"' not in prelude and "'" not in prelude:
+        # Without quotes or escapes, a comma is top-level when the brackets and parentheses
+        # before it balance: when each part before it opens as many as it closes, every
+        # comma is (nearly always: commas inside :is() or :not() are rare)
+        parts = prelude.split(",")
+        for part in parts[:-1]:
+            if part.count("(") + part.count("[") != part.count(")") + part.count("]"):
+                break
+        else:
+            return [s.strip() for s in parts if s.strip()]
+    return _split_top_level(prelude)
+
+
+def _split_top_level(prelude: str) -> list[str]:
+    """:func:`split_selectors` of any selector list, read character by character."""
     out, start = [], 0
     for i in _top_level(prelude, ","):
         out.append(prelude[start:i].strip())
@@ -509,10 +526,27 @@ def selector_key(selector: str) -> str | None:
     """The index key of a selector's rightmost compound: ``#id``, else ``.class``, else the
     tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
     if _SPECIAL.search(selector):
-        return _selector_key(selector)
+        return _bracketed_key(selector)
     if ":" in selector and _PSEUDO_ELEMENT.search(selector):
         return None
     return _plain_key(selector)
+
+
+def _bracketed_key(selector: str) -> str | None:
+    """:func:`selector_key` of a selector with brackets, parentheses, escapes or quotes.
+    Without escapes or quotes, its bracketed and parenthesised parts (innermost first)
+    hold no key: once they are dropped, the rest is read as a plain selector."""
+    if ":" in selector and _PSEUDO_ELEMENT.search(selector):
+        return None
+    if "\\" in selector or '"' in selector or "'" in selector:
+        return _selector_key(selector)
+    flat = selector
+    while "(" in flat or "[" in flat:
+        reduced = _GROUPS.sub("", flat)
+        if reduced == flat:
+            return _selector_key(selector)     # unbalanced: read character by character
+        flat = reduced
+    return _plain_key(flat)
 
 
 def _plain_key(selector: str) -> str:
