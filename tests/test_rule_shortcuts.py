@@ -6,8 +6,9 @@ from __future__ import annotations
 import gc
 
 import pytest
-from lxml import html
+from lxml import etree, html
 
+from a11y_audit import dom
 from a11y_audit.checks import contrast
 from a11y_audit.checks.naming import command_rule
 from a11y_audit.outcome import Outcome
@@ -262,3 +263,21 @@ def test_link_name_takes_links_without_a_role_attribute_as_the_general_path_does
                and command_rule(page, el) == "link-name"]
     assert link_name._links(page) == general
     assert len(general) == 9   # the focusable <a role="presentation"> stays a link
+
+
+@pytest.mark.parametrize("markup", [
+    "<div>plain</div>",
+    "<div>x<!-- comment -->y<?pi z?>w<b>b<i>i</i>t</b>tail<br>&amp;&nbsp;e</div>after",
+    "<div><svg><title>T</title><text>x</text></svg>e<img alt='a'> <span> </span></div>",
+    "<div>" + "<span>deep " * 30 + "</span>" * 30 + "</div>",
+    "<div>a<script>var x</script>b<noscript>n</noscript><style>s{}</style>c</div>",
+    "<div>a<template>t</template><p>b<script>x</script></p>c</div>",
+])
+@pytest.mark.parametrize("limit", [None, 1, 3, 10, 200])
+def test_text_content_in_c_gives_the_walk_answer(markup, limit):
+    page = Page.from_html(markup)
+    (div,) = page.tags("div")
+    for el in (div, *div.iterdescendants(etree.Element)):
+        assert dom.text_content(el, limit) == dom._walked_text(el, limit)
+    if "script" in markup or "template" in markup:
+        assert "x" not in dom.text_content(div) and "t" not in dom.text_content(div)

@@ -116,10 +116,29 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
 
     Iterative (an explicit stack), so pathologically deep pages cannot exhaust Python's
     recursion limit."""
-    parts: list[str] = []
-    budget = float("inf") if limit is None else limit
     if type(el.tag) is not str:
         return ""
+    if next(el.iterdescendants(*_NO_TEXT), None) is None:
+        # Nothing to leave out (most elements): lxml's own text iteration, in C, gives the
+        # same pieces in the same order (no comment or processing-instruction text, their
+        # tails, not el's own tail).
+        if limit is None:
+            return "".join(el.itertext())
+        pieces: list[str] = []
+        left = limit
+        for piece in el.itertext():
+            pieces.append(piece)
+            left -= len(piece)
+            if left <= 0:
+                break
+        return "".join(pieces)[:limit]
+    return _walked_text(el, limit)
+
+
+def _walked_text(el: etree._Element, limit: int | None) -> str:
+    """:func:`text_content` of an element, leaving out what ``_NO_TEXT`` elements hold."""
+    parts: list[str] = []
+    budget = float("inf") if limit is None else limit
     # The stack holds elements to enter and tail strings to emit after a subtree.
     stack: list[etree._Element | str] = [el]
     while stack and budget > 0:
