@@ -281,3 +281,20 @@ def test_text_content_in_c_gives_the_walk_answer(markup, limit):
         assert dom.text_content(el, limit) == dom._walked_text(el, limit)
     if "script" in markup or "template" in markup:
         assert "x" not in dom.text_content(div) and "t" not in dom.text_content(div)
+
+
+@pytest.mark.parametrize("markup", [
+    "<a href='/x'><span>plain</span></a>",
+    "<a href='/x'><!-- c --><span><lazy-image alt='x'></lazy-image></span><b data-alt='y'></b></a>",
+    "<a href='/x'><span data-alt=''></span><my-el></my-el></a>",
+    "<a href='/x'><svg><path></path></svg><?pi x?></a>",
+    "<my-link href='/x'><span>x</span></my-link>",
+])
+def test_scripted_content_finds_what_the_xpath_finds(markup):
+    from a11y_audit.checks.naming import scripted_content
+
+    page = Page.from_html(markup)
+    el = page.body[0]
+    found = el.xpath(".//*[contains(local-name(), '-') or @data-alt]")
+    expected = el if "-" in el.tag else (found[0] if found else None)
+    assert scripted_content(el) is expected

@@ -71,12 +71,11 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
     if el.text and el.text.strip():
         return f"the text {_cut(el.text)!r}", None
     for child in el:
-        if isinstance(child.tag, str) and not page.is_hidden(child):
-            tag = child.tag
-            role = aria.explicit_role(child)
-            if role == "listitem" or (tag == "li" and child.get("role") is None):
-                pass
-            elif tag not in _ALWAYS_ALLOWED:
+        tag = child.tag
+        if tag == "li" and child.get("role") is None:
+            pass   # a list item, hidden or not (most children: no role or visibility asked)
+        elif isinstance(tag, str) and not page.is_hidden(child):
+            if aria.explicit_role(child) != "listitem" and tag not in _ALWAYS_ALLOWED:
                 shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
                 return f"<{tag}{shown}>", child
         if child.tail and child.tail.strip():
