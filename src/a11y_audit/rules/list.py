@@ -74,10 +74,10 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
         tag = child.tag
         if tag == "li" and child.get("role") is None:
             pass   # a list item, hidden or not (most children: no role or visibility asked)
-        elif isinstance(tag, str) and not page.is_hidden(child):
-            if aria.explicit_role(child) != "listitem" and tag not in _ALWAYS_ALLOWED:
-                shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
-                return f"<{tag}{shown}>", child
+        elif (isinstance(tag, str) and not page.is_hidden(child)
+              and aria.explicit_role(child) != "listitem" and tag not in _ALWAYS_ALLOWED):
+            shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
+            return f"<{tag}{shown}>", child
         if child.tail and child.tail.strip():
             return f"the text {_cut(child.tail)!r}", None
     return "", None
