@@ -174,16 +174,21 @@ def is_suppressed(element: Any, rule_id: str, marks: dict[Any, set[str]]) -> boo
 
 def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
            message: str, related: Sequence[Any] = ()) -> Finding:
+    """The finding of one rule result: where its element is, its snippet, its identity.
+    Each element is located once per page: several rules' findings, and the related
+    elements of others, often name the same element."""
     rule = loaded.rule
-    # The memos read inline: a finding's element was often located for an earlier rule.
-    place = page.memo(_PLACES, _new_memo).get(element) or _place(page, element)
+    located: dict[Any, tuple[Related, str, Any]] = page.memo(_LOCATED, _new_memo)
+    entry = located.get(element)
+    if entry is None or entry[2] is _LATER:
+        entry = _locate(page, element, located, entry)
+    place, path, part = entry
     text = place.snippet
     if related:
         inside = next((el for el in related if _contains(element, el)), None)
         if inside is not None:
             shown = source_map.snippet(page.location(element), page.location(inside))
             text = shown if shown is not None else dom.snippet(element)
-    path, part = page.memo(_IDENTITIES, _new_memo).get(element) or _identity(page, element)
     # Positional, in Finding's field order (see its docstring).
     return Finding(
         rule.id, outcome, rule.impact, message or rule.help,  # type: ignore[arg-type]
@@ -192,7 +197,7 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         (hashed(rule.id, part) if part is not None
          else fingerprint(rule.id, element, path, message, related)),
         None, place.column,
-        tuple(_place(page, el) for el in dict.fromkeys(related) if el is not element)
+        tuple(_place(page, el, located) for el in dict.fromkeys(related) if el is not element)
         if related else (),
     )
 
@@ -201,37 +206,43 @@ def _contains(container: Any, el: Any) -> bool:
     return any(node is container for node in el.iterancestors())
 
 
-def _place(page: Page, el: Any) -> Related:
-    """Where ``el`` is (selector, XPath, line, column, snippet), once per element: several
-    rules' findings, and the related elements of others, often name the same element."""
-    places: dict[Any, Related] = page.memo(_PLACES, _new_memo)
-    found = places.get(el)
-    if found is None:
-        where = page.location(el)
-        text = source_map.snippet(where)
-        selectors = page.selectors
-        found = places[el] = Related(
-            selectors.css_path(el), selectors.xpath(el), where.line, where.column,
-            text if text is not None else dom.snippet(el))
+def _locate(page: Page, el: Any, located: dict[Any, tuple[Related, str, Any]],
+            entry: tuple[Related, str, Any] | None) -> tuple[Related, str, Any]:
+    """The element's place (selector, XPath, line, column, snippet), template path and what
+    its findings' fingerprints hash after the rule id
+    (:func:`a11y_audit.fingerprint.element_part`; None on page-level elements, whose
+    fingerprint depends on the finding). ``entry``: its place, when it was located as a
+    related element."""
+    if entry is None:
+        place, path = _where(page, el)
+    else:
+        place, path = entry[0], entry[1]
+    found = located[el] = (place, path, None if dom.tag_of(el) in PAGE_LEVEL
+                           else element_part(path, content_key(el)))
     return found
 
 
-def _identity(page: Page, el: Any) -> tuple[str, bytes | None]:
-    """The element's template path and what its findings' fingerprints hash after the rule
-    id (:func:`a11y_audit.fingerprint.element_part`), once per element: None on page-level
-    elements, whose fingerprint depends on the finding."""
-    known: dict[Any, tuple[str, bytes | None]] = page.memo(_IDENTITIES, _new_memo)
-    try:
-        return known[el]
-    except KeyError:
-        path = page.template_path(el)
-        found = known[el] = (path, None if dom.tag_of(el) in PAGE_LEVEL
-                             else element_part(path, content_key(el)))
-        return found
+def _place(page: Page, el: Any, located: dict[Any, tuple[Related, str, Any]]) -> Related:
+    """Where a related element is; its identity is left for when a finding names it."""
+    entry = located.get(el)
+    if entry is None:
+        place, path = _where(page, el)
+        located[el] = (place, path, _LATER)
+        return place
+    return entry[0]
 
 
-_PLACES = "engine.places"
-_IDENTITIES = "engine.identities"
+def _where(page: Page, el: Any) -> tuple[Related, str]:
+    """The element's place and template path."""
+    selector, xpath, path = page.selectors.paths(el)
+    where = page.location(el)
+    text = where.source
+    return Related(selector, xpath, where.line, where.column,
+                   source_map.cut(text) if text is not None else dom.snippet(el)), path
+
+
+_LOCATED = "engine.located"
+_LATER = object()     # an entry's identity, not computed yet (a related element's)
 
 
 def _new_memo(page: Page) -> dict[Any, Any]:

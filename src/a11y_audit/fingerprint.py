@@ -41,32 +41,17 @@ def stable_id(value: str | None) -> str | None:
     return value
 
 
-def template_path(el: etree._Element, memo: dict[etree._Element, str] | None = None) -> str:
-    """With ``memo`` (element -> path, one per document), each element's path is built from
-    its parent's, so locating every element of a deep chain stays linear."""
-    if memo is not None:
-        found = memo.get(el)
-        if found is not None:
-            return found
-    chain = []
-    above = None
+def template_path(el: etree._Element) -> str:
+    """The element's ancestry as tag names, with stable ids (see the module docstring). A page
+    builds it memoised, with the selector and XPath, in one walk
+    (:meth:`a11y_audit.selector.Selectors.paths`)."""
+    steps = []
     node: etree._Element | None = el
     while node is not None:
-        chain.append(node)
-        node = node.getparent()
-        if memo is not None and node is not None:
-            above = memo.get(node)
-            if above is not None:
-                break
-    for node in reversed(chain):
-        tag = node.tag
         ident = stable_id(node.get("id"))
-        step = f"{tag}#{ident}" if ident else tag
-        above = step if above is None else f"{above}>{step}"
-        if memo is not None:
-            memo[node] = above
-    assert above is not None
-    return above
+        steps.append(f"{node.tag}#{ident}" if ident else node.tag)
+        node = node.getparent()
+    return ">".join(reversed(steps))
 
 
 def content_key(el: etree._Element, with_text: bool = True) -> str:

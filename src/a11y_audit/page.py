@@ -19,7 +19,6 @@ from lxml import etree, html
 
 from a11y_audit import dom
 from a11y_audit.dom import normalize_space, tag_of
-from a11y_audit.fingerprint import template_path
 from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
@@ -547,16 +546,12 @@ class Page:
         return {}
 
     def xpath(self, el: Element) -> str:
-        """lxml's ``getpath``, memoised and linear (see :meth:`Selectors.xpath`)."""
+        """lxml's ``getpath``, memoised and linear (see :meth:`Selectors.paths`)."""
         return self.selectors.xpath(el)
 
     def template_path(self, el: Element) -> str:
-        """:func:`a11y_audit.fingerprint.template_path`, memoised and built from the parent's."""
-        return template_path(el, self._template_paths)
-
-    @cached_property
-    def _template_paths(self) -> dict[Element, str]:
-        return {}
+        """:func:`a11y_audit.fingerprint.template_path`, memoised (see :meth:`Selectors.paths`)."""
+        return self.selectors.template_path(el)
 
 
 def _class_lookup() -> etree.ElementNamespaceClassLookup:

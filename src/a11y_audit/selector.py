@@ -1,4 +1,5 @@
-"""Short CSS selectors that match exactly one element.
+"""Short CSS selectors that match exactly one element, with the element's XPath and template
+path from the same walk up its ancestors.
 
 From the element up, the first ancestor-or-self that is unique on its own anchors the selector:
 an id (``#main``), else a tag with a class no other element of that tag has
@@ -17,6 +18,7 @@ from functools import lru_cache
 from lxml import etree
 
 from a11y_audit.dom import tag_of
+from a11y_audit.fingerprint import stable_id
 
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
@@ -31,40 +33,21 @@ class Selectors:
         self.ids = ids
         self.duplicates = frozenset(duplicates)
         self._class_counts: dict[str, Counter[str]] = {}
-        self._anchors: dict[etree._Element, str | None] = {}
         self._positions: dict[etree._Element,
                               tuple[dict[etree._Element, int], dict[object, int]]] = {}
-        self._css_paths: dict[etree._Element, str] = {}
-        self._xpaths: dict[etree._Element, str] = {}
+        self._paths: dict[etree._Element, tuple[str, str, str]] = {}
 
     def class_counts(self, tag: str) -> Counter[str]:
         """How many times each class is written on the elements of ``tag``: counted for a
         tag on first use, in one split of all their class attributes joined (a split and a
         set per element cost three times as much). A class written twice on one element is
-        counted twice: :meth:`_anchor` allows for that."""
+        counted twice: :meth:`_class_anchor` allows for that."""
         counts = self._class_counts.get(tag)
         if counts is None:
             values = [el.get("class") for el in self._by_tag(tag)]
             counts = self._class_counts[tag] = Counter(
                 " ".join(filter(None, values)).split())
         return counts
-
-    def _anchor(self, el: etree._Element) -> str | None:
-        node_id = el.get("id")
-        if (node_id and self.ids.get(node_id) is el and node_id not in self.duplicates
-                and _CSS_IDENT.match(node_id)):
-            return f"#{node_id}"
-        value = el.get("class")
-        if value:
-            tag = el.tag   # an element (it has a class): the lower-case local name
-            counts = self.class_counts(tag)
-            words = value.split()
-            # Unique to ``el`` when every time the class is written is on ``el``.
-            unique = [c for c in words
-                      if (counts[c] == 1 or counts[c] == words.count(c)) and _CSS_IDENT.match(c)]
-            if unique:
-                return f"{tag}.{min(unique, key=len)}"
-        return None
 
     def _siblings(self, parent: etree._Element
                   ) -> tuple[dict[etree._Element, int], dict[object, int]]:
@@ -82,84 +65,98 @@ class Selectors:
             table = self._positions[parent] = (ranks, counts)
         return table
 
-    def css_path(self, el: etree._Element) -> str:
-        """The selector, memoised per element and built from the parent's: locating every
-        element of a 1,000-deep chain costs one step each, not the whole chain again."""
-        memo = self._css_paths
+    def paths(self, el: etree._Element) -> tuple[str, str, str]:
+        """``el``'s CSS selector, XPath and template path, memoised per element and built
+        from the parent's in one walk: locating every element of a 1,000-deep chain costs one
+        step each, not the whole chain again, and the three paths share the walk, the
+        parent's sibling positions and the id read (three walks cost twice the calls).
+
+        * The selector: the element's anchor (see the module docstring), else the parent's
+          selector, ``" > "`` and the tag, with ``:nth-of-type(n)`` among same-tag siblings
+          (``html``, ``body`` and ``head`` never have one; ``html`` starts a selector).
+        * The XPath: what lxml's ``getpath`` gives (``/html/body/div[2]/img``), built from
+          the parent's; ``getpath`` counts an element's same-name siblings on every call,
+          quadratic on a long list. Top-level and namespaced names: ``getpath`` itself.
+        * The template path: :func:`a11y_audit.fingerprint.template_path`.
+        """
+        memo = self._paths
         found = memo.get(el)
         if found is not None:
             return found
-        # Walk up to an anchor, the top, or an ancestor located before; then build down.
-        # The memo and sibling tables are read inline: this loop runs for every ancestor
-        # of every located element.
-        anchors = self._anchors
-        positions = self._positions
-        chain: list[tuple[etree._Element, str]] = []
-        node: etree._Element | None = el
-        above: str | None = None
-        while node is not None:
-            step = anchors.get(node, _UNKNOWN)
-            if step is _UNKNOWN:
-                step = anchors[node] = self._anchor(node)
-            if step is not None:
-                chain.append((node, step))
-                break
-            tag = node.tag
-            if type(tag) is not str or tag[0] == "{":
-                tag = tag_of(node)
+        # Up to the top or an ancestor located before, then down. The memos and tables are
+        # read inline: this loop runs for every ancestor of every located element.
+        chain: list[tuple[etree._Element, etree._Element | None]] = []
+        node = el
+        above: tuple[str, str, str] | None = None
+        while True:
             parent = node.getparent()
-            if parent is None or tag in ("html", "body", "head"):
-                chain.append((node, tag))
-                if tag == "html" or parent is None:
-                    break
-            else:
-                table = positions.get(parent) or self._siblings(parent)
-                if table[1][node.tag] > 1:
-                    chain.append((node, f"{tag}:nth-of-type({table[0][node]})"))
-                else:
-                    chain.append((node, tag))
+            chain.append((node, parent))
+            if parent is None:
+                break
             above = memo.get(parent)
             if above is not None:
                 break
             node = parent
-        for node, step in reversed(chain):
-            above = memo[node] = step if above is None else f"{above} > {step}"
+        positions = self._positions
+        ids = self.ids
+        duplicates = self.duplicates
+        for node, parent in reversed(chain):
+            tag = node.tag
+            node_id = node.get("id")
+            # The selector: an id or a class unique to the element anchors it.
+            if (node_id and ids.get(node_id) is node and node_id not in duplicates
+                    and _CSS_IDENT.match(node_id)):
+                css = f"#{node_id}"
+            else:
+                value = node.get("class")
+                css = self._class_anchor(tag, value) if value else None
+            table = None
+            if css is None:
+                name = tag if type(tag) is str and tag[0] != "{" else tag_of(node)
+                if parent is None or above is None:
+                    css = name
+                elif name in ("html", "body", "head"):
+                    css = name if name == "html" else f"{above[0]} > {name}"
+                else:
+                    table = positions.get(parent) or self._siblings(parent)
+                    css = (f"{above[0]} > {name}:nth-of-type({table[0][node]})"
+                           if table[1][tag] > 1 else f"{above[0]} > {name}")
+            # The XPath.
+            if parent is None or above is None or not _plain_name(tag):
+                xpath = node.getroottree().getpath(node)
+            else:
+                if table is None:
+                    table = positions.get(parent) or self._siblings(parent)
+                xpath = (f"{above[1]}/{tag}[{table[0][node]}]" if table[1][tag] > 1
+                         else f"{above[1]}/{tag}")
+            # The template path.
+            step = f"{tag}#{node_id}" if stable_id(node_id) else tag
+            above = memo[node] = (css, xpath,
+                                  step if above is None else f"{above[2]}>{step}")
         assert above is not None
         return above
+
+    def _class_anchor(self, tag: str, value: str) -> str | None:
+        """``tag.class`` for the shortest class only the element has among its tag's
+        elements, if any (``value``: its class attribute)."""
+        counts = self.class_counts(tag)   # an element (it has a class): the lower-case name
+        words = value.split()
+        # Unique to the element when every time the class is written is on it.
+        unique = [c for c in words
+                  if (counts[c] == 1 or counts[c] == words.count(c)) and _CSS_IDENT.match(c)]
+        return f"{tag}.{min(unique, key=len)}" if unique else None
+
+    def css_path(self, el: etree._Element) -> str:
+        """The selector (see :meth:`paths`)."""
+        return self.paths(el)[0]
 
     def xpath(self, el: etree._Element) -> str:
-        """The absolute XPath lxml's ``getpath`` gives (``/html/body/div[2]/img``), memoised
-        per element and built from the parent's with the shared sibling positions: ``getpath``
-        counts an element's same-name siblings on every call, quadratic on a long list."""
-        memo = self._xpaths
-        found = memo.get(el)
-        if found is not None:
-            return found
-        chain: list[tuple[etree._Element, etree._Element, str]] = []
-        node: etree._Element | None = el
-        above: str | None = None
-        while node is not None:
-            parent = node.getparent()
-            tag = node.tag
-            if parent is None or not _plain_name(tag):
-                # The top (siblings at document level) or a namespaced name: lxml's own answer.
-                above = memo[node] = node.getroottree().getpath(node)
-                break
-            chain.append((node, parent, tag))
-            above = memo.get(parent)
-            if above is not None:
-                break
-            node = parent
-        positions = self._positions
-        for node, parent, tag in reversed(chain):
-            ranks, counts = positions.get(parent) or self._siblings(parent)
-            step = f"{tag}[{ranks[node]}]" if counts[tag] > 1 else tag
-            above = memo[node] = f"{above}/{step}"
-        assert above is not None
-        return above
+        """The absolute XPath lxml's ``getpath`` gives (see :meth:`paths`)."""
+        return self.paths(el)[1]
 
-
-_UNKNOWN = object()
+    def template_path(self, el: etree._Element) -> str:
+        """:func:`a11y_audit.fingerprint.template_path` (see :meth:`paths`)."""
+        return self.paths(el)[2]
 
 
 # Element names getpath writes as they are (no namespace prefix to add).
