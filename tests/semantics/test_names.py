@@ -391,6 +391,29 @@ SIMPLE = [
     ('<a href="/x" data-t><label>In label</label></a>', "In label"),
     ('<h2 data-t><a href="/x"><span>Link</span></a> in heading</h2>', "Link in heading"),
     ("<a href='/x' data-t>" + "<span>" * 20 + "deep" + "</span>" * 20 + "</a>", "deep"),
+    # hidden children name nothing; a hidden block still sets its neighbours apart
+    ('<a href="/x" data-t>Share<i class="icon" aria-hidden="true">f</i></a>', "Share"),
+    ('<a href="/x" data-t>Read<div hidden>x</div>more</a>', "Read more"),
+    ('<a href="/x" data-t>Read<span hidden>x</span>more</a>', "Readmore"),
+    ('<a href="/x" data-t><svg aria-hidden="true"><title>T</title></svg>Go</a>', "Go"),
+    ('<a href="/x" data-t><input type="hidden" value="v"><input hidden value="w">Go</a>', "Go"),
+    ('<a href="/x" data-t>Go<span style="display:none"><input value="v"></span></a>', "Go"),
+    # images: alt, then title; nothing when presentational; another role: the computation
+    ('<img src="a.jpg" alt=" A \n photo " data-t>', "A photo"),
+    ('<img src="a.jpg" alt="" title="T" data-t>', ""),
+    ('<img src="a.jpg" alt=" " title="T" data-t>', "T"),
+    ('<img src="a.jpg" title="T" data-t>', "T"),
+    ('<img src="a.jpg" data-t>', ""),
+    ('<img src="a.jpg" alt="A" role="none" data-t>', ""),
+    ('<img src="a.jpg" alt="" aria-describedby="d" data-t><p id="d">x</p>', ""),
+    ('<img src="a.jpg" alt="A" role="button" data-t>', "A"),
+    ('<img src="a.jpg" alt="" tabindex="0" title="T" data-t>', "T"),
+    ('<img src="a.jpg" alt="A" hidden data-t>', "A"),
+    ('<img src="a.jpg" alt="A" aria-label="L" data-t>', "L"),
+    # buttons: a <label> names them (2E), else their content
+    ('<button data-t><img src="a.jpg" alt="Search"></button>', "Search"),
+    ('<button data-t title="T"><i aria-hidden="true"></i></button>', "T"),
+    ('<label>L <button data-t>B</button></label>', "L"),   # the button is met once
 ]
 
 
@@ -409,14 +432,20 @@ def test_simple_path_names_plain_links_and_headings():
     from a11y_audit.semantics.names import _simple_name
 
     page = Page.from_html('<a href="/a">  Read\n more </a><h3>Title</h3><a href="/b"><b>x</b>'
-                          '</a><a href="/c"><b hidden>x</b>y</a><a href="/d" aria-label="D">'
-                          '<input></a>')
+                          '</a><a href="/c"><b style="visibility:hidden">x</b>y</a>'
+                          '<a href="/d" aria-label="D"><input></a>')
     first, second, third, fourth = page.tags("a")
     assert _simple_name(page, first) == "Read more"
     assert _simple_name(page, page.tags("h3")[0]) == "Title"
     assert _simple_name(page, second) == "x"       # inline children: still simple
-    assert _simple_name(page, third) is None       # a hidden child: the computation decides
+    assert _simple_name(page, third) is None       # visibility: hidden: the computation
     assert _simple_name(page, fourth) == "D"       # aria-label, whatever the content
+    page = Page.from_html('<a href="/e"><i aria-hidden="true">x</i>y</a><img alt="A">'
+                          '<img alt="B" role="button"><button><b>Go</b></button>'
+                          '<label for="l">L</label><button id="l">B</button>')
+    assert _simple_name(page, page.tags("a")[0]) == "y"
+    assert [_simple_name(page, el) for el in page.tags("img")] == ["A", None]
+    assert [_simple_name(page, el) for el in page.tags("button")] == ["Go", None]
 
 
 def test_simple_path_agrees_with_the_computation_on_every_fixture_element():

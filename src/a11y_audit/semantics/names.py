@@ -138,10 +138,11 @@ _SIMPLE_DEPTH = 12
 
 def _simple_name(page: Page, el: Element) -> str | None:
     """The name of the commonest named elements without setting up a computation: an
-    element with a non-empty ``aria-label``; a link, heading or button holding plain text and
-    inline elements. None when the element is not that simple, and the full computation must
-    run: aria-labelledby, a host-language label (2E), a hidden node or a form control below,
-    an SVG ``title``, a replaced element, deep nesting.
+    element with a non-empty ``aria-label``; an image (its alt); a link, heading or button
+    (without a ``<label>``) holding plain text and inline elements. None when the element is
+    not that simple, and the full computation must run: aria-labelledby, a host-language label
+    (2E) other than alt, a hidden root or a node only ``visibility`` hides, a form control
+    below, an SVG ``title``, a replaced element, deep nesting.
 
     The same steps as :meth:`_Computation._name` where they apply: for a root, 2A never
     applies (a hidden root is named as if referenced) and 2C needs recursion, so a non-empty
@@ -156,7 +157,11 @@ def _simple_name(page: Page, el: Element) -> str | None:
     if label and not label.isspace():
         return normalize_space(label)
     tag = el.tag
-    if tag in _NATIVE_NAMED or tag in _REPLACED:
+    if tag == "img":
+        return _image_name(page, el)
+    if tag in _NATIVE_NAMED and not (tag == "button" and not page.labels_for(el)):
+        return None   # (a button without a <label> has no host-language name: 2E gives "")
+    if tag in _REPLACED:
         return None
     role = page.role(el)
     if role in NAME_FROM_CONTENT_ROLES or tag == "summary":
@@ -178,22 +183,50 @@ def _simple_name(page: Page, el: Element) -> str | None:
     return normalize_space(title) if title else ""
 
 
+def _image_name(page: Page, el: Element) -> str | None:
+    """:func:`_simple_name` of an ``img`` (no aria-labelledby or aria-label): its ``alt``
+    (2E), else its ``title`` (2I); nothing when presentational (``alt=""``, ``role="none"``:
+    2E, 2F and 2I do not apply). None for an ``img`` given another role by its role
+    attribute (a button, a link...), which the computation names."""
+    if len(el):
+        return None
+    role = page.role(el)
+    if role in _PRESENTATIONAL:
+        return ""
+    if role != "img":
+        return None
+    alt = el.get("alt")
+    if alt and not alt.isspace():
+        return normalize_space(alt)
+    title = el.get("title")
+    return normalize_space(title) if title else ""
+
+
 def _plain_content(page: Page, el: Element, depth: int) -> str | None:
     """Step 2F over a subtree of plain nodes (see :func:`_simple_name`), outside any
-    aria-labelledby traversal and hidden content: the text of ``el`` and its children's
-    contributions. None at the first node the full computation must judge."""
+    aria-labelledby traversal, for a root that is not hidden: the text of ``el`` and its
+    children's contributions (a hidden child gives nothing, or a space for a block). None at
+    the first node the full computation must judge."""
     if depth > _SIMPLE_DEPTH:
         return None
     out = [el.text] if el.text else []
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _SKIP_CONTENT:
-            if tag in _NOT_PLAIN or page.is_hidden(child):
-                return None
-            part = _plain_part(page, child, tag, depth + 1)
-            if part is None:
-                return None
-            out.append(f" {part} " if is_block(child, tag) else part)
+            if page.is_hidden(child):
+                # hidden content names nothing (2A), unless visibility alone hides it (a
+                # descendant may show again: the computation decides)
+                if _visibility_only(page, child):
+                    return None
+                if is_block(child, tag):
+                    out.append(" ")
+            else:
+                if tag in _NOT_PLAIN:
+                    return None
+                part = _plain_part(page, child, tag, depth + 1)
+                if part is None:
+                    return None
+                out.append(f" {part} " if is_block(child, tag) else part)
         if child.tail:
             out.append(child.tail)
     return "".join(out)
