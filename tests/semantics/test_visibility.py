@@ -60,6 +60,14 @@ CASES = [
      '<p style="--display:none; width:0" id="d">d</p><p hidden style="color:red" id="e">e</p>',
      {"a": (True, False, False), "b": (False, True, False), "c": (False, False, False),
       "d": (False, False, False), "e": (True, False, False)}),
+    # hiding keys of every kind read from the page's indexes: an id, a class word among
+    # others (with its context), a tag whose defaults also matter, and a tag with its own
+    ("#a{visibility:hidden} .x .y{display:none} input{display:none} b{display:none}",
+     '<p id="a"><i id="f">a</i></p><div class="x"><p class="z y" id="b">b</p></div>'
+     '<p class="w y" id="c">c<b id="g">g</b></p><input id="d"><p id="e">e</p>',
+     {"a": (False, True, False), "f": (False, True, False), "b": (True, False, False),
+      "c": (False, False, False), "g": (True, False, False), "d": (True, False, False),
+      "e": (False, False, False)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',

@@ -380,15 +380,15 @@ class Cascade:
         self._rendering: dict[Element, Rendering] = {}
         # renderings of elements only the browser's defaults apply to (see rendering_under)
         self._ua_renderings: dict[tuple, Rendering] = {}
-        # see key_hides and classes_hide
+        # see key_hides
         self.hiding_keys: dict[str, bool] = {}
         self._hiding_rules: dict[str, list[tuple]] = {}   # (own keys, above keys, test)
         self._masks: dict[str, int] | None = None         # see key_mask
         self._class_masks: dict[str, int] = {}
+        self._carriers: list[tuple[Element, int]] | None = None    # see carriers
         self._unsized: set[Element] | None = None      # see _uncarried
         self._unsighted: set[Element] | None = None
         self._hidden_from_sight: dict[Element, str | None] = {}    # visually_hidden
-        self.hiding_classes: dict[str, bool] = {}
         self._declared: dict[Element, list[Declared]] = {}
         # partial lists matched alone, by _PARTS slot (see declarations())
         self._partial: tuple[dict[Element, list[Declared]], ...] = tuple(
@@ -827,7 +827,7 @@ class Cascade:
         that carries none of these keys, and whose style attribute and browser defaults
         (:data:`UA_HIDING`, ``hidden``) do not matter either, is displayed with its parent's
         visibility and ``content-visibility: visible``, so the visibility walk needs no
-        match for it. Memoised in :attr:`hiding_keys`, which the walk reads directly."""
+        match for it (it reads :meth:`key_mask`). Memoised in :attr:`hiding_keys`."""
         found = self.hiding_keys.get(key)
         if found is None:
             found = self.hiding_keys[key] = bool(self.key_mask(key) & HIDES)
@@ -871,6 +871,15 @@ class Cascade:
                 masks[key] = bits
         return masks
 
+    def kinds_of(self, bit: int) -> frozenset[str]:
+        """The first characters of the keys whose rules may set what ``bit`` stands for
+        (:meth:`key_mask`): ``#`` for ids, ``.`` for class words, ``*`` for the universal
+        key, a letter for tags; empty when no rule may."""
+        masks = self._masks
+        if masks is None:
+            masks = self._masks = self._key_masks()
+        return frozenset(key[0] for key, bits in masks.items() if bits & bit)
+
     def class_mask(self, classes: str) -> int:
         """:meth:`key_mask` of the words of a class attribute together (memoised per
         attribute: a page repeats them)."""
@@ -884,6 +893,37 @@ class Cascade:
                 for key in _class_keys(classes):
                     found |= masks.get(key, 0)
             self._class_masks[classes] = found
+        return found
+
+    def carriers(self) -> list[tuple[Element, int]]:
+        """Each element of the page whose id or class attribute carries a key with a
+        non-zero :meth:`key_mask`, with the bits of those keys together, in document order
+        of ids then classes (an element may come twice); read once per page, for every
+        bit, from the page's attribute index."""
+        found = self._carriers
+        if found is not None:
+            return found
+        masks = self._masks
+        if masks is None:
+            masks = self._masks = self._key_masks()
+        found = self._carriers = []
+        kinds = self.kinds_of(HIDES | SIZES | SIGHTS)
+        attributes = self.page.by_attribute
+        if "#" in kinds:
+            for el in attributes.get("id", ()):
+                bits = masks.get("#" + (el.get("id") or ""), 0)
+                if bits:
+                    found.append((el, bits))
+        if "." in kinds:
+            class_masks = self._class_masks
+            class_mask = self.class_mask
+            for el in attributes.get("class", ()):
+                classes = el.get("class") or ""
+                bits = class_masks.get(classes)
+                if bits is None:
+                    bits = class_mask(classes)
+                if bits:
+                    found.append((el, bits))
         return found
 
     def _uncarried(self) -> tuple[set[Element], set[Element]]:
@@ -912,28 +952,11 @@ class Cascade:
         sized.update(styled)
         sighted.update(el for el in styled
                        if _sets_sight(parse_declarations(el.get("style") or "")))
-        wanted = SIZES | SIGHTS
-        kinds = {key[0] for key, bits in masks.items() if bits & wanted}
-        if "#" in kinds:
-            for el in attributes.get("id", ()):
-                bits = masks.get("#" + (el.get("id") or ""), 0)
-                if bits & SIZES:
-                    sized.add(el)
-                if bits & SIGHTS:
-                    sighted.add(el)
-        if "." in kinds:
-            class_masks = self._class_masks
-            class_mask = self.class_mask
-            for el in attributes.get("class", ()):
-                classes = el.get("class") or ""
-                bits = class_masks.get(classes)
-                if bits is None:
-                    bits = class_mask(classes)
-                if bits & wanted:
-                    if bits & SIZES:
-                        sized.add(el)
-                    if bits & SIGHTS:
-                        sighted.add(el)
+        for el, bits in self.carriers():
+            if bits & SIZES:
+                sized.add(el)
+            if bits & SIGHTS:
+                sighted.add(el)
         everything = set(page.elements)
         universal = masks.get("*", 0)       # a universal rule may set it on every element
         unsized = self._unsized = set() if universal & SIZES else everything - sized
@@ -983,12 +1006,6 @@ class Cascade:
             if matches(el):
                 return True
         return False
-
-    def classes_hide(self, classes: str) -> bool:
-        """A word of this class attribute is a key that hides (:meth:`key_hides`); memoised
-        in :attr:`hiding_classes`, which the visibility walk reads directly."""
-        hides = self.hiding_classes[classes] = bool(self.class_mask(classes) & HIDES)
-        return hides
 
     def _computed_rendering(self, el: Element, parent_visibility: str | None,
                             declared: list[Declared]) -> Rendering:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from a11y_audit.dom import tag_of, unknown_chain
-from a11y_audit.semantics.cascade import UA_HIDING, cascade_of
+from a11y_audit.semantics.cascade import HIDES, UA_HIDING, cascade_of
 from a11y_audit.semantics.css import RENDERING, parse_declarations
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ _ROOT_CARRY: Carry = ("visible", _OPEN)
 # browser defaults can hide them (so a page's rule may matter even when it only sets a box),
 # and details (what it does to its children depends on ``open``).
 _IN_FULL = frozenset(_NEVER_RENDERED | UA_HIDING | {"details"})
-_PLAIN, _KEYED, _FULL = 0, 1, 2
 
 
 class Visibility:
@@ -103,26 +102,31 @@ class Visibility:
         memo = self.memo
         carried = self._carry
         attributes = page.by_attribute
+        by_tag = page.by_tag
         unseen = _aria_hidden_or_inert(attributes)
         # elements a full step decides: a style attribute that sets display, visibility or
         # content-visibility (one that sets only colours or sizes changes nothing here), or
         # a hidden attribute
         full = {el for el in attributes.get("style", ()) if _sets_rendering(el.get("style"))}
         full.update(attributes.get("hidden", ()))
-        hiding_keys = cascade.hiding_keys
-        key_hides = cascade.key_hides
-        # elements with an id a rule may hide
-        keyed = set()
-        for el in attributes.get("id", ()):
-            key = "#" + el.get("id", "")
-            hides = hiding_keys.get(key)
-            if hides or (hides is None and key_hides(key)):
-                keyed.add(el)
-        # per tag: _PLAIN, _KEYED (a rule of the tag, or of every tag, may hide) or _FULL
-        kinds: dict[str, int] = {}
-        everything = key_hides("*")
-        hiding_classes = cascade.hiding_classes
-        classes_hide = cascade.classes_hide
+        # and the tags that are never rendered, or whose browser defaults can hide them,
+        # and details; all read from the page's indexes, not per element (the tag index is
+        # keyed by el.tag: a Page's elements have lower-case local names, see dom.tag_of)
+        full.update(*[by_tag.get(tag, ()) for tag in _IN_FULL])
+        never = set().union(*[by_tag.get(tag, ()) for tag in _NEVER_RENDERED])
+        # elements that carry a key of a rule that may hide them (Cascade.key_hides): a
+        # tag, an id or a class word (or every element, for a universal rule)
+        keyed: set[etree._Element] = set()
+        kinds = cascade.kinds_of(HIDES)
+        if "*" in kinds:
+            keyed.update(page.elements)
+        else:
+            key_mask = cascade.key_mask
+            for tag, elements in by_tag.items():
+                if key_mask(tag) & HIDES:
+                    keyed.update(elements)
+            if kinds:
+                keyed.update([el for el, bits in cascade.carriers() if bits & HIDES])
         shown_as_parent = cascade.shown_as_parent
         step = self._step
         for el in page.elements:
@@ -137,31 +141,15 @@ class Visibility:
             if state[0]:
                 memo[el] = state    # inside something not rendered: only aria could change
                 continue
-            tag = el.tag
-            if tag in _NEVER_RENDERED:
+            if el in never:
                 memo[el] = (True, state[1], state[2])
                 continue
             carry = carried[parent] if parent is not None else _ROOT_CARRY
-            if carry[1] == _OPEN and el not in full:
-                kind = kinds.get(tag)
-                if kind is None:
-                    kind = kinds[tag] = (_FULL if tag in _IN_FULL else
-                                         _KEYED if everything or key_hides(tag) else _PLAIN)
-                if kind != _FULL:
-                    if kind == _PLAIN and el not in keyed:
-                        classes = el.get("class")
-                        if classes is None:
-                            hides = False
-                        else:
-                            hides = hiding_classes.get(classes)
-                            if hides is None:
-                                hides = classes_hide(classes)
-                    else:
-                        hides = True
-                    if not hides or shown_as_parent(el):
-                        memo[el] = state
-                        carried[el] = carry
-                        continue
+            if carry[1] == _OPEN and el not in full and (
+                    el not in keyed or shown_as_parent(el)):
+                memo[el] = state
+                carried[el] = carry
+                continue
             memo[el], carried[el] = step(el, parent, state, carry)
 
     def _step(self, el: etree._Element, parent: etree._Element | None, state: State,
