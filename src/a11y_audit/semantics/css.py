@@ -274,6 +274,7 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
     applies, layer = stack[-1]
     anonymous = 0
     raw = sheet.raw
+    media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
     for name, at_prelude, opener, prelude, body, nested, close in _items(css):
         if body:
             if applies:
@@ -285,6 +286,11 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
             if opener != "{":
                 if applies:
                     _statement(sheet, name, at_prelude, layer, viewport)
+                continue
+            if name == "media":
+                if applies and (applies := media.get(at_prelude)) is None:
+                    applies = media[at_prelude] = media_matches(at_prelude, viewport)
+                stack.append((applies, layer))
                 continue
             if name == "layer" and not at_prelude:
                 anonymous += 1
@@ -427,6 +433,11 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     if not _SPECIAL.search(prelude):
         # no brackets, parentheses, escapes or quotes: commas split it, and each selector's
         # key is _plain_key's, pseudo-elements aside (see selector_key)
+        if "," not in prelude:          # one selector (most preludes): no list to build
+            if not (selector := prelude.strip()):
+                return ()
+            return ((selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
+                     else _plain_key(selector)),)
         return tuple([(selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
                        else _plain_key(selector))
                       for part in prelude.split(",") if (selector := part.strip())])
