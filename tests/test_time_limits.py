@@ -391,3 +391,40 @@ def test_the_engine_survives_an_alarm_before_a_rules_block_begins(monkeypatch):
     second = audit_page(Page.from_html(html, "b.html"), rules)
     assert second.errors == []
     assert second.rules["document-title"].outcome is Outcome.PASSED
+
+
+def test_a_scopes_block_limits_stop_their_block_and_leave_nothing_armed_between_blocks():
+    """``alarm_scope().limit()`` (the engine's per-rule limit): the scope's own stack entry
+    serves each block in turn. A block past its limit is stopped and that limit is the one
+    expired; the next block starts afresh; between blocks nothing on the stack has an end, so
+    a stale alarm raises nothing there; after the scope no timer or entry is left."""
+    import signal
+
+    with limits.alarm_scope() as scope:
+        first = scope.limit(0.05)
+
+        def run_first() -> None:
+            with first:
+                Endless().loop()
+
+        assert isinstance(outcome_of(run_first), TimeLimit)
+        assert first.expired
+        assert [entry.end for entry in limits._stack()] == [None]
+        second = scope.limit(30.0)
+        with second:
+            nested = time_limit(20.0)       # a rule's own limit inside: nests as usual
+            with nested:
+                pass
+        assert not second.expired and not nested.expired
+        assert [entry.end for entry in limits._stack()] == [None]
+        limits._alarm(signal.SIGALRM, None)     # a stale alarm between blocks: harmless
+        third = scope.limit(0.05)
+
+        def run_third() -> None:
+            with third:
+                Endless().loop()
+
+        assert isinstance(outcome_of(run_third), TimeLimit)
+        assert third.expired
+    assert limits._stack() == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -21,7 +21,6 @@ from a11y_audit.limits import (
     Budget,
     TimeLimit,
     alarm_scope,
-    time_limit,
 )
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
@@ -68,7 +67,9 @@ def audit_page(
     skipped: list[str] = []
     plain = in_scope is None and not marks and not include_passed
     options = options or {}
-    with alarm_scope():     # one signal handler for all the rules' time limits
+    # One signal handler for all the rules' time limits, and (on the main thread) one limit
+    # entry that each rule's limit re-aims: a rule's limit costs two short calls.
+    with alarm_scope() as alarms:
         for loaded in rules:
             rule_id = loaded.rule.id    # (LoadedRule.id is a property: read once)
             summary = report.rules[rule_id] = RuleSummary(rule_id)
@@ -79,7 +80,7 @@ def audit_page(
                 continue
             seconds = (limits.rule_seconds if left is None
                        else min(limits.rule_seconds or left, left))
-            limit = time_limit(seconds)
+            limit = alarms.limit(seconds)
             try:
                 with limit:
                     results = list(loaded.run(page, options.get(rule_id)))
@@ -97,6 +98,8 @@ def audit_page(
                 report.errors.append(f"rule {rule_id} crashed: {type(exc).__name__}: {exc}")
                 summary.outcome = Outcome.CANT_TELL
                 continue
+            if not results:
+                continue        # inapplicable: nothing to count or locate
             if plain:
                 # The common case: no scope, no suppression, passed results only counted
                 # (~800 a page against ~100 others), so the loop runs over the others alone.

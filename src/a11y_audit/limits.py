@@ -241,18 +241,23 @@ class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
     calls, ~20 us); the engine runs ~110 rules a page, each under its own limit, which made
     the swaps ~2 ms of a small page's audit. Inside a scope a limit only sets the timer. The
     scope is an entry on the limit stack with no end (it never expires); it does nothing off
-    the main thread or where an enclosing limit has installed the handler already."""
+    the main thread or where an enclosing limit has installed the handler already.
+
+    :meth:`limit` gives the limit of one block in the scope: where the scope installed the
+    handler, its own entry serves each block in turn (its end set as the block begins and
+    cleared as it ends), so a block's limit costs two short calls, not a limit pushed on and
+    taken off the stack (the engine's per-rule cost)."""
 
     __slots__ = ("_entry",)
 
     def __init__(self) -> None:
-        self._entry: Deadline | None = None
+        self._entry: _ScopeEntry | None = None
 
     def __enter__(self) -> alarm_scope:
         if _on_main_thread():
             stack = _stack()
             if not _handler_installed(stack):
-                entry = Deadline(None)
+                entry = _ScopeEntry(None)
                 entry._main = True
                 entry._previous = signal.signal(signal.SIGALRM, _alarm) or signal.SIG_DFL
                 stack.append(entry)
@@ -266,11 +271,43 @@ class alarm_scope:  # lower case: used like time_limit, ``with alarm_scope():``
             return
         stack = _stack()
         try:
+            entry.end = None
             if not any(d.end is not None for d in stack):
                 _set_timer(None)
         finally:
             stack.remove(entry)
             signal.signal(signal.SIGALRM, entry._previous)  # type: ignore[arg-type]
+
+    def limit(self, seconds: float | None) -> Deadline:
+        """A :func:`time_limit` of ``seconds`` for one block inside this scope (used the same
+        way: ``with``, then :attr:`Deadline.expired` when TimeLimit comes out)."""
+        entry = self._entry
+        if entry is None or seconds is None or seconds <= 0:
+            return Deadline(seconds)
+        entry.seconds = seconds
+        entry.expired = False
+        return entry
+
+
+class _ScopeEntry(Deadline):
+    """An :class:`alarm_scope`'s entry on the limit stack (the bottom one: the scope has the
+    handler): no end between blocks, the end of one block while it runs."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> Deadline:
+        end = self.end = time.monotonic() + self.seconds  # type: ignore[operator]
+        try:
+            if _armed_end is None or _armed_end > end:
+                _arm_timer(_stack())
+        except BaseException:
+            self.end = None     # an alarm before the block began: ended, and this expired
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.end = None     # the timer stays armed: it may fire early, never late
 
 
 # How long an alarm that landed in this module's own bookkeeping waits before it fires again
