@@ -193,6 +193,15 @@ class FontSize(NamedTuple):
 _ROOT_FONT = FontSize(_ROOT_PARENT.font_size, None, None, None)
 
 
+def _inherited(parent: FontSize) -> FontSize:
+    """The font of an element that declares no size of its own under ``parent``: the
+    parent's fields with no declared value (the parent itself when it declares none
+    either, as most do: one tuple shared down the tree)."""
+    if parent.own is None:
+        return parent
+    return FontSize(parent.size, None, parent.anchor, parent.origin)
+
+
 def _font_of(style: Style) -> FontSize:
     return FontSize(style.font_size, style.font_size_own, style.font_size_anchor,
                     style.origin.get("font-size"))
@@ -701,7 +710,7 @@ class Cascade:
             if known is not owners:
                 found = known
                 break
-            if node not in unsized and self._size_declared(node) and (
+            if node not in unsized and self.declarations(node, "font-size") and (
                     self.font(node).own is not None):
                 found = node
                 break
@@ -763,7 +772,7 @@ class Cascade:
         is being computed), as :meth:`_compute` sets the font-size fields."""
         declarations = self._size_declared(el)
         if not declarations:
-            return FontSize(parent.size, None, parent.anchor, parent.origin)
+            return _inherited(parent)
         value: str | None = None
         where: str | None = None
         for _, name, declared, _, origin in declarations:
@@ -773,10 +782,10 @@ class Cascade:
                 if longhand == "font-size":
                     value, where = part, origin
         if value is None:
-            return FontSize(parent.size, None, parent.anchor, parent.origin)
+            return _inherited(parent)
         lower = value.strip().lower()
         if lower in ("inherit", "unset", "revert", "revert-layer"):
-            return FontSize(parent.size, None, parent.anchor, parent.origin)
+            return _inherited(parent)
         if lower == "initial":
             lower = _INITIAL["font-size"]
         anchor = _size_anchor(el, lower, parent.anchor,
@@ -1051,7 +1060,7 @@ class Cascade:
                 if ident:
                     own.add("#" + ident)
                 if classes:
-                    own.update("." + c for c in classes.split())
+                    own.update(_class_keys(classes))
                 if not own <= keys:
                     keys = keys | own
             elif item.tag not in keys:
