@@ -1,4 +1,4 @@
-"""Visible inner text of an element, decided from markup and inline styles.
+"""Visible inner text of an element, decided from the markup and the page's cascade.
 
 The ACT rules glossary (https://www.w3.org/WAI/standards-guidelines/act/rules/about/, "Visible
 inner text", used by rule 2ee8b8 "Visible label is part of accessible name") defines the text a
