@@ -175,3 +175,26 @@ def test_content_hidden_by_a_stylesheet(rule_id, body, hidden, unread, tmp_path)
     assert outcome(rule_id, page(HIDE)) is hidden
     assert outcome(rule_id, page(LINK), StyleEnvironment(),
                    str(tmp_path / "page.html")) is unread
+
+
+@pytest.mark.parametrize("rule_id, body", [
+    ("td-headers-attr", '<table class="off"><tr><th id="h">H</th></tr>'
+                        '<tr><td headers="nope">x</td></tr></table>'),
+    ("th-has-data-cells", '<table class="off"><tr><th id="h">H</th></tr>'
+                          '<tr><td headers="nope">x</td></tr></table>'),
+])
+def test_a_table_a_linked_stylesheet_moves_off_screen_is_named_as_hidden_from_sight(
+        rule_id, body, tmp_path):
+    """The cantTell names the stylesheet rule and what it does (off screen), not "a <style>
+    rule may hide": the rule here is in a linked file, and it hides from sight only."""
+    (tmp_path / "site.css").write_text(".off { position: absolute; left: -9999px }")
+    page = Page.from_html(f'<html lang="en"><head>{LINK}</head><body>{body}</body></html>',
+                          str(tmp_path / "page.html"))
+    page.style_environment = StyleEnvironment()
+    report = audit_page(page, [get(rule_id)])
+    found = [f for f in report.findings if f.outcome is Outcome.CANT_TELL]
+    assert found and not [f for f in report.findings if f.outcome is Outcome.FAILED]
+    for finding in found:
+        assert "the stylesheet rule '.off' hides" in finding.message
+        assert "from sight (left: -9999px (off-screen))" in finding.message
+        assert "<style>" not in finding.message

@@ -63,8 +63,9 @@ def check(page: Page) -> Results:
                 continue   # a hidden cell is announced with no header (as axe-core skips it)
             result = _judge(page, model, cell)
             if hidden_by and result.outcome is Outcome.FAILED:
-                yield RULE.cant_tell(cell.element, f"{result.message}; but the <style> rule "
-                                     f"{hidden_by!r} may hide the table")
+                yield RULE.cant_tell(cell.element, f"{result.message}; but the stylesheet "
+                                     f"rule {hidden_by!r} hides the table from sight "
+                                     f"({page.visually_hidden(table) or 'not rendered'})")
             elif not hidden_by:
                 yield result
 

@@ -80,8 +80,9 @@ def check(page: Page) -> Results:
                 continue
             hidden_by = table_hidden_by or may_be_hidden_by_style(page, result.element)
             if hidden_by:
-                yield RULE.cant_tell(result.element, f"{result.message}; but the <style> rule "
-                                     f"{hidden_by!r} may hide it")
+                yield RULE.cant_tell(result.element, f"{result.message}; but the stylesheet "
+                                     f"rule {hidden_by!r} hides it from sight "
+                                     f"({page.visually_hidden(result.element) or 'not rendered'})")
             else:
                 yield result
 
