@@ -127,7 +127,6 @@ def on_screen_results(rule: Rule, page: Page, elements: list[Element], problem: 
     rendered and on screen; pass those not rendered or moved off screen or clipped by the
     cascade (:meth:`Page.visually_hidden`)."""
     from a11y_audit.checks.naming import describe
-    from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
 
     for el in elements:
         if not page.is_rendered(el) or page.visibility_state(el)[1]:
@@ -137,9 +136,5 @@ def on_screen_results(rule: Rule, page: Page, elements: list[Element], problem: 
         if hidden is not None:
             yield rule.ok(el, f"moved off screen or clipped ({hidden})")
             continue
-        selector = may_be_hidden_by_style(page, el)
-        if selector:
-            yield rule.cant_tell(el, f"{describe(el)}: {problem}; but the <style> rule "
-                                     f"{selector!r} may hide it")
-        else:
-            yield rule.fail(el, f"{describe(el)}: {problem}")
+        # Rendered, and no style the cascade read hides it from sight: on screen.
+        yield rule.fail(el, f"{describe(el)}: {problem}")
