@@ -381,10 +381,8 @@ class Cascade:
         self._ranks = {name: i for i, name in enumerate(layers)}
         self.sheets = [s for s in sheets if s.rules]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
-        self._all_index: dict[str, _Bucket] | None = None     # _buckets("all"), once built
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
-        self._named: frozenset[str] | None = None                   # see _short
         self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
         # renderings of elements only the browser's defaults apply to (see rendering_under)
@@ -392,11 +390,7 @@ class Cascade:
         # see key_hides
         self.hiding_keys: dict[str, bool] = {}
         self._hiding_rules: dict[str, list[tuple]] = {}   # (own keys, above keys, test)
-        self._masks: dict[str, int] | None = None         # see key_mask
         self._class_masks: dict[str, int] = {}
-        self._carriers: list[tuple[Element, int]] | None = None    # see carriers
-        self._unsized: set[Element] | None = None      # see _uncarried
-        self._unsighted: set[Element] | None = None
         self._hidden_from_sight: dict[Element, str | None] = {}    # visually_hidden
         self._declared: dict[Element, list[Declared]] = {}
         # partial lists matched alone, by _PARTS slot (see declarations())
@@ -465,6 +459,11 @@ class Cascade:
         merged = self._indexes[kind] = {key: _joined(buckets)
                                         for key, buckets in per_key.items()}
         return merged
+
+    @functools.cached_property
+    def _all_index(self) -> dict[str, _Bucket]:
+        """:meth:`_buckets` of ``"all"``: what matching reads."""
+        return self._buckets("all")
 
     def _page_keys(self) -> frozenset[str]:
         """Every selector key an element of the page carries: ``*``, its tags, ``#id`` and
@@ -592,13 +591,11 @@ class Cascade:
 
     def _short(self, tag: str, ident: str | None, classes: str | None) -> tuple[str, ...]:
         """The selector keys of an element with this tag, id and class attribute that some
-        rule of the page names (:meth:`_named`), in matching order: ``*``, the tag, ``#id``,
+        rule of the page names (:attr:`_named`), in matching order: ``*``, the tag, ``#id``,
         then the class keys in the attribute's order (the order decides which of two tied
         selectors of one rule is the origin). A key no rule names has no bucket and is
         required by no rule besides its bucket's key, so it changes no candidate list."""
         named = self._named
-        if named is None:
-            named = self._named = self._named_keys()
         keys: tuple[str, ...] = ("*", tag)
         if ident and (key := "#" + ident) in named:
             keys += (key,)
@@ -610,12 +607,11 @@ class Cascade:
             keys += words
         return keys
 
-    def _named_keys(self) -> frozenset[str]:
+    @functools.cached_property
+    def _named(self) -> frozenset[str]:
         """Every selector key a rule of the page is indexed under or requires on the element
         itself besides that key (``.a.b`` under ``.a`` requires ``.b``)."""
         index = self._all_index
-        if index is None:
-            index = self._all_index = self._buckets("all")
         named = set(index)
         for bucket in index.values():
             if bucket.ready is None:        # some rule requires a key besides the bucket's
@@ -627,8 +623,6 @@ class Cascade:
         """:meth:`_candidates` of an element that carries these keys (``*``, its tag, then
         its id and class keys, in matching order)."""
         index = self._all_index
-        if index is None:
-            index = self._all_index = self._buckets("all")
         mine: frozenset[str] | None = None
         lists: tuple[list[tuple], ...] = tuple([] for _ in _PART_NAMES)
         for key in keys:
@@ -700,8 +694,6 @@ class Cascade:
         with one look-up (most elements)."""
         owners = self._owners
         unsized = self._unsized
-        if unsized is None:
-            unsized = self._uncarried()[0]
         chain = []
         node: Element | None = el
         found: Element | None = None
@@ -726,8 +718,6 @@ class Cascade:
         """The ``font-size`` and ``font`` declarations that apply to ``el`` (none: it
         inherits its parent's size), matched only where a rule or default may set one."""
         unsized = self._unsized
-        if unsized is None:
-            unsized = self._uncarried()[0]
         if el in unsized:
             return []
         return self.declarations(el, "font-size")
@@ -856,17 +846,15 @@ class Cascade:
         page at once: a page's index holds a few dozen keys, its elements hundreds of
         distinct words."""
         masks = self._masks
-        if masks is None:
-            masks = self._masks = self._key_masks()
         return masks.get(key, 0)
 
-    def _key_masks(self) -> dict[str, int]:
+    @functools.cached_property
+    def _masks(self) -> dict[str, int]:
+        """:meth:`key_mask` of every key of the page's index that has some bit."""
         masks: dict[str, int] = {}
         if not self.sheets:
             return masks
         index = self._all_index
-        if index is None:
-            index = self._all_index = self._buckets("all")
         for key, bucket in index.items():
             bits = 0
             for _, full, rendering, size in bucket.rules:
@@ -885,8 +873,6 @@ class Cascade:
         (:meth:`key_mask`): ``#`` for ids, ``.`` for class words, ``*`` for the universal
         key, a letter for tags; empty when no rule may."""
         masks = self._masks
-        if masks is None:
-            masks = self._masks = self._key_masks()
         return frozenset(key[0] for key, bits in masks.items() if bits & bit)
 
     def class_mask(self, classes: str) -> int:
@@ -895,8 +881,6 @@ class Cascade:
         found = self._class_masks.get(classes)
         if found is None:
             masks = self._masks
-            if masks is None:
-                masks = self._masks = self._key_masks()
             found = 0
             if masks:
                 for key in _class_keys(classes):
@@ -904,18 +888,14 @@ class Cascade:
             self._class_masks[classes] = found
         return found
 
+    @functools.cached_property
     def carriers(self) -> list[tuple[Element, int]]:
         """Each element of the page whose id or class attribute carries a key with a
         non-zero :meth:`key_mask`, with the bits of those keys together, in document order
         of ids then classes (an element may come twice); read once per page, for every
         bit, from the page's attribute index."""
-        found = self._carriers
-        if found is not None:
-            return found
         masks = self._masks
-        if masks is None:
-            masks = self._masks = self._key_masks()
-        found = self._carriers = []
+        found: list[tuple[Element, int]] = []
         kinds = self.kinds_of(HIDES | SIZES | SIGHTS)
         attributes = self.page.by_attribute
         if "#" in kinds:
@@ -935,8 +915,17 @@ class Cascade:
                     found.append((el, bits))
         return found
 
+    @functools.cached_property
+    def _unsized(self) -> set[Element]:
+        return self._uncarried[0]
+
+    @functools.cached_property
+    def _unsighted(self) -> set[Element]:
+        return self._uncarried[1]
+
+    @functools.cached_property
     def _uncarried(self) -> tuple[set[Element], set[Element]]:
-        """:attr:`_unsized` and :attr:`_unsighted`, worked out: the elements of the page on which no
+        """:attr:`_unsized` and :attr:`_unsighted`: the elements of the page on which no
         rule of the page and no default of the browser can set a font size (:data:`SIZES`),
         or a property that hides from sight (:data:`SIGHTS`), and whose style attribute
         cannot either (for sizes: that have none): none of their keys carries the bit
@@ -946,8 +935,6 @@ class Cascade:
         element not in the page's tree is in neither."""
         page = self.page
         masks = self._masks
-        if masks is None:
-            masks = self._masks = self._key_masks()
         sized: set[Element] = set()
         sighted: set[Element] = set()
         for tag, elements in page.by_tag.items():
@@ -961,16 +948,15 @@ class Cascade:
         sized.update(styled)
         sighted.update(el for el in styled
                        if _sets_sight(parse_declarations(el.get("style") or "")))
-        for el, bits in self.carriers():
+        for el, bits in self.carriers:
             if bits & SIZES:
                 sized.add(el)
             if bits & SIGHTS:
                 sighted.add(el)
         everything = set(page.elements)
         universal = masks.get("*", 0)       # a universal rule may set it on every element
-        unsized = self._unsized = set() if universal & SIZES else everything - sized
-        unsighted = self._unsighted = set() if universal & SIGHTS else everything - sighted
-        return unsized, unsighted
+        return (set() if universal & SIZES else everything - sized,
+                set() if universal & SIGHTS else everything - sighted)
 
     def shown_as_parent(self, el: Element) -> bool:
         """No rule that may hide ``el`` (see :meth:`key_hides`) matches it: unless its style
@@ -1083,13 +1069,11 @@ class Cascade:
         """:meth:`sight` of ``el`` or, when that is None, of the nearest ancestor for which
         it is not (see :meth:`Page.visually_hidden`); memoised along the way down from the
         nearest known ancestor, and the elements no declaration can hide from sight
-        (:meth:`_uncarried`) take their parent's answer without a call."""
+        (:attr:`_uncarried`) take their parent's answer without a call."""
         memo = self._hidden_from_sight
         if el in memo:
             return memo[el]
         unsighted = self._unsighted
-        if unsighted is None:
-            unsighted = self._uncarried()[1]
         chain = []
         node: Element | None = el
         reason: str | None = None
@@ -1113,8 +1097,6 @@ class Cascade:
         lengths), but not its ancestors' styles, unless one of those declarations uses
         ``var()`` or ``inherit`` (the ancestors' values decide)."""
         unsighted = self._unsighted
-        if unsighted is None:
-            unsighted = self._uncarried()[1]
         if el in unsighted:
             return None     # no declaration it reads applies: nothing hides it (any style)
         style = self._styles.get(el)

@@ -126,7 +126,7 @@ class Visibility:
                 if key_mask(tag) & HIDES:
                     keyed.update(elements)
             if kinds:
-                keyed.update([el for el, bits in cascade.carriers() if bits & HIDES])
+                keyed.update([el for el, bits in cascade.carriers if bits & HIDES])
         shown_as_parent = cascade.shown_as_parent
         step = self._step
         for el in page.elements:
