@@ -173,20 +173,11 @@ def tabbable_among(page: Page, elements: Iterable[etree._Element]) -> list[etree
         return [el for el in elements if is_tabbable(el)]
     out = []
     for el in elements:
-        value = el.get("tabindex")
-        if value is not None:
-            match = _TABINDEX.match(value)
-            if match:
-                if int(match.group(1)) >= 0 and not _never_focusable(el):
-                    out.append(el)
-                continue
-        if el.get("inert") is not None:
-            continue
-        tag = el.tag
-        if tag == "a" or tag == "area":
-            if el.get("href") is not None or (tag == "a" and el.get("xlink:href") is not None):
+        index = tabindex(el)
+        if index is not None:
+            if index >= 0 and not _never_focusable(el):
                 out.append(el)
-        elif is_natively_focusable(el):
+        elif el.get("inert") is None and is_natively_focusable(el):   # (is_inert, no marks)
             out.append(el)
     return out
 
