@@ -208,6 +208,40 @@ def test_a_limit_never_fires_after_its_block_ended():
     assert in_thread(work, Endless()) == 300
 
 
+def test_a_watchdog_exception_landing_as_the_block_exits_leaves_no_spent_limit(monkeypatch):
+    """The watchdog's exception lands at the thread's next check point, which can be the first
+    instruction of ``Deadline.__exit__``: the exception leaves, but the limit's own cleanup never
+    ran. That spent limit must not stop every later block of the thread."""
+    monkeypatch.setattr(limits, "_watchdog_fired", False)
+    original_exit = limits.Deadline.__exit__
+    landed = []
+
+    def exit_hit_on_entry(self, kind, exc, tb):
+        if not landed:          # as the watchdog does, then the exception at __exit__'s entry
+            landed.append(self)
+            self._fired = self.expired = True
+            limits._watchdog_fired = True
+            raise TimeLimit
+        return original_exit(self, kind, exc, tb)
+
+    monkeypatch.setattr(limits.Deadline, "__exit__", exit_hit_on_entry)
+
+    def work():
+        first = time_limit(30)
+        try:
+            with first:
+                pass
+        except TimeLimit:
+            assert first.expired
+        with time_limit(30):
+            check()     # raised for the spent limit before the fix: it is not in force
+        check()
+        return list(limits._stack())
+
+    assert in_thread(work, Endless()) == []
+    assert len(landed) == 1
+
+
 def test_check_stops_a_loop_where_nothing_can_interrupt_it(monkeypatch):
     """Without the watchdog (not CPython) only cooperative checks stop a thread's loop."""
     monkeypatch.setattr(limits, "_SET_ASYNC_EXC", None)

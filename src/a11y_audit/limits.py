@@ -125,6 +125,8 @@ class Deadline:
                 if _armed_end is None or _armed_end > self.end:
                     _arm_timer(stack)
             else:
+                if stack and _watchdog_fired:
+                    _drop_fired(stack)
                 stack.append(self)
                 if _SET_ASYNC_EXC is not None:
                     _WATCHDOG.watch(self)
@@ -166,7 +168,8 @@ class Deadline:
                     _SET_ASYNC_EXC(self._thread, ctypes.py_object())  # type: ignore[misc]
                     self.expired = False
         finally:
-            stack.remove(self)
+            if self in stack:   # not when a later entry dropped it as fired (_drop_fired)
+                stack.remove(self)
 
     def left(self) -> float | None:
         return None if self.end is None else self.end - time.monotonic()
@@ -190,11 +193,26 @@ def check() -> None:
     """Raise :class:`TimeLimit` if a limit on this thread has passed its end: a cheap call for
     long loops, and the only stop where neither a timer nor the watchdog exists."""
     stack = getattr(_local, "stack", None)
+    if stack and _watchdog_fired:
+        _drop_fired(stack)
     if stack:
         first = _first(stack)
         if first.end is not None and first.end <= time.monotonic():
             first.expired = True
             raise TimeLimit
+
+
+def _drop_fired(stack: list[Deadline]) -> None:
+    """Take off the stack the limits whose exception the watchdog has already raised.
+
+    The watchdog's exception lands at the thread's next check point, which may be the first
+    instruction of :meth:`Deadline.__exit__`, before it could take the limit off the stack:
+    the exception goes out as it should, but the spent limit stays behind, and every later
+    :func:`check` in the thread would raise for it. A fired limit's block is over by the time
+    the thread runs anything else (its exception unwinds the block), so no later entry needs
+    it. Off the main thread only: there the watchdog is what fires."""
+    if any(deadline._fired for deadline in stack):
+        stack[:] = [deadline for deadline in stack if not deadline._fired]
 
 
 def _handler_installed(stack: list[Deadline]) -> bool:
@@ -345,6 +363,11 @@ def _in_bookkeeping(frame: object) -> bool:
     return False
 
 
+# Whether the watchdog has raised in any thread of this process: until it has, no fired limit
+# can be left on a stack, and check() skips looking for one.
+_watchdog_fired = False
+
+
 class _Watchdog:
     """One daemon thread per process that raises :class:`TimeLimit` in threads whose limit
     has passed (started on first use)."""
@@ -366,6 +389,7 @@ class _Watchdog:
             self._wake.notify()
 
     def _run(self) -> None:
+        global _watchdog_fired
         with self.lock:
             while True:
                 while self._heap and self._heap[0][2]._done:
@@ -379,6 +403,7 @@ class _Watchdog:
                     continue
                 deadline = heapq.heappop(self._heap)[2]
                 if not deadline._done and not deadline._fired:
+                    _watchdog_fired = True
                     deadline._fired = deadline.expired = True
                     _SET_ASYNC_EXC(deadline._thread, TimeLimit)  # type: ignore[misc]
 
