@@ -245,9 +245,9 @@ def test_selector_key_without_brackets_or_escapes_takes_a_short_cut(selector):
 @example("nav (.x")                             # unbalanced: read character by character
 @example(".a[x] .b[")
 def test_bracketed_selectors_take_a_short_cut_without_quotes_or_escapes(prelude):
-    # commas split where the parts before them balance; groups dropped, then read as plain
-    if "(" in prelude or "[" in prelude:
-        assert css.split_selectors(prelude) == css._split_top_level(prelude)
+    # commas split where the parts before them balance; groups dropped, then read as plain;
+    # every short cut agrees with the reading character by character
+    assert css.split_selectors(prelude) == css._split_top_level(prelude)
     for selector in css._split_top_level(prelude):
         assert selector_key(selector) == css._selector_key(selector)
 
@@ -420,6 +420,7 @@ def test_svg_metadata_and_definitions_are_not_rendered():
     ('a[title="x, y"], p', ['a[title="x, y"]', "p"]),
     (":is(h1, h2) span, .b", [":is(h1, h2) span", ".b"]),
     (r"[data-a]\,.b, i", [r"[data-a]\,.b", "i"]),          # an escaped comma does not split
+    (r".w-1\,5, i", [r".w-1\,5", "i"]),                    # also without brackets
 ])
 def test_selector_lists_split_at_top_level_commas_only(prelude, expected):
     assert split_selectors(prelude) == expected

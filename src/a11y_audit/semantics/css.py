@@ -446,7 +446,8 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
 
 def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
-    if "(" not in prelude and "[" not in prelude:
+    if "(" not in prelude and "[" not in prelude and "\\" not in prelude and (
+            '"' not in prelude and "'" not in prelude):
         return [s.strip() for s in prelude.split(",") if s.strip()]
     if "," not in prelude:
         return [selector] if (selector := prelude.strip()) else []
