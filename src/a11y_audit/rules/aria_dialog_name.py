@@ -43,6 +43,7 @@ from a11y_audit.checks.naming import named
 from a11y_audit.dom import tag_of
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.cascade import cascade_of
 
 RULE = Rule(
     id="aria-dialog-name",
@@ -62,7 +63,7 @@ _SPLIT = re.compile(r"[\s_:-]+")
 def check(page: Page) -> Results:
     for el in unnamed_role_elements(page, "dialog", "alertdialog"):
         result = named(RULE, page, el, "Dialog", text=False)
-        hint = _closed_hint(el) if result.outcome is Outcome.FAILED else None
+        hint = _closed_hint(page, el) if result.outcome is Outcome.FAILED else None
         if hint:
             yield RULE.cant_tell(el, f"{result.message}; but {hint}, so a stylesheet probably "
                                      "hides it until it opens")
@@ -70,10 +71,15 @@ def check(page: Page) -> Results:
             yield result
 
 
-def _closed_hint(el: Element) -> str | None:
+def _closed_hint(page: Page, el: Element) -> str | None:
+    """A closed-widget word in the class or id of the (rendered) dialog or an ancestor, on
+    elements whose display no stylesheet rule that the cascade read decides."""
+    cascade = cascade_of(page)
     for node in (el, *el.iterancestors()):
         if tag_of(node) == "body":
             break
+        if cascade.sets_rendering(node):
+            continue    # a rule that was read sets display or visibility: it shows this one
         for attribute in ("class", "id"):
             words = {w.lower() for w in _SPLIT.split(node.get(attribute) or "") if w}
             found = sorted(words & _CLOSED_WORDS)
