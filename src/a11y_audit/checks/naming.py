@@ -17,7 +17,6 @@ from a11y_audit.dom import normalize_space
 from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.names import input_type
-from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
 
 # ACT e086e5 (form field): roles that inherit from input, menuitem or select and are form fields.
 INPUT_FIELD_ROLES = frozenset(("combobox", "listbox", "searchbox", "slider", "spinbutton",
@@ -93,10 +92,14 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     """``ok`` when the element has a non-empty accessible name, else ``fail``; ``attributes``
     and ``text`` list the element's own name sources for the message.
 
-    cantTell instead of fail when static HTML cannot decide: a ``<style>`` rule of the page may
-    hide the element (then it is not in the accessibility tree), or the text would come from a
+    cantTell instead of fail when static HTML cannot decide: the text would come from a
     script: a custom element (``<lazy-image alt=...>``) or a lazy-loading placeholder
     (``data-alt``) where the name would be.
+
+    Callers pass only elements in the accessibility tree: each skips ``page.is_hidden``
+    elements, which takes out what the cascade does not render (a ``<style>`` or read linked
+    stylesheet's ``display: none``), so no stylesheet rule can hide ``el`` here
+    (tests/checks/test_naming.py runs every caller on hidden content).
     """
     name = page.name(el)
     if name:
@@ -111,9 +114,6 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     else:
         message = (f"{what} {describe(el)} has no accessible name: "
                    f"{name_sources(el, attributes, text)}")
-    selector = may_be_removed_by_style(page, el)
-    if selector:
-        return rule.cant_tell(el, f"{message}; but the <style> rule {selector!r} may hide it")
     scripted = scripted_content(el) if text else None
     if scripted is not None:
         return rule.cant_tell(el, f"{message}; but a script may fill {describe(scripted)} "
@@ -131,20 +131,6 @@ def scripted_content(el: Element) -> Element | None:
         if "-" in node.tag or node.get("data-alt") is not None:
             return node
     return None
-
-
-# -- <style> rules that may take an element out of the accessibility tree -------------------
-#
-# Only ``display: none`` and ``visibility: hidden|collapse`` remove content from the
-# accessibility tree; off-screen positioning or clipping does not (ACT "included in the
-# accessibility tree"). A rule's selector is judged by its last compound (tag, id, classes),
-# matched against the element and its ancestors: a "may", used to say cantTell.
-
-def may_be_removed_by_style(page: Page, el: Element) -> str | None:
-    """The selector of a ``<style>`` rule that may set ``display: none`` or ``visibility:
-    hidden`` on the element or an ancestor, else None (off-screen or clipped content is still
-    in the accessibility tree and does not count)."""
-    return may_be_hidden_by_style(page, el, sight_only=False)
 
 
 # -- which rule checks an element's name: axe-core's routing --------------------------------

@@ -147,10 +147,11 @@ def likely_hidden_widget(page: Page, el: etree._Element, container: etree._Eleme
     read says so: a closed-widget marker (a dialog
     role, or words such as "modal", "dropdown", "menu", "hidden" in the class, id or tag name)
     on ``container`` or between it and ``el``, or a strong marker on an ancestor above
-    ``container``."""
-    by_style = may_be_hidden_by_style(page, el, sight_only=False)
-    if by_style:
-        return f"the <style> rule {by_style!r} may hide it"
+    ``container``.
+
+    ``el`` is rendered (its caller, aria-hidden-focus, asks only about elements in the Tab
+    order, which :func:`a11y_audit.semantics.tabbing.focus_state` takes only from rendered
+    content): content that a stylesheet the cascade read hides never reaches this question."""
     cascade = cascade_of(page)
     inside = True
     for node in (el, *el.iterancestors()):
