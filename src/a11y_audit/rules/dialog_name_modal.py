@@ -11,8 +11,9 @@ No axe-core counterpart: axe-core's ``aria-dialog-name`` (best practice) checks 
 rendered ``role="dialog"``/``"alertdialog"`` elements and ``<dialog>`` elements (a closed
 ``<dialog>`` too: it opens later). The element looks blocking when its class or id (or its
 parent's) matches the ``modal-patterns`` option (modal, overlay, paywall, interstitial, lightbox,
-popup, takeover, backdrop) or its inline style is ``position: fixed`` (a ``position`` from a
-stylesheet is not read).
+popup, takeover, backdrop), or the cascade (style attribute, ``<style>`` elements, stylesheets
+that were read) gives it or its parent ``position: fixed`` over the whole screen (``inset: 0``,
+or 100% / 100vw and 100vh in both directions).
 
 Fails::
 
@@ -34,7 +35,11 @@ cookie banner at the foot of the page is a correct non-modal dialog, a full-scre
 and only the stylesheet knows.
 
 Limits: a dialog whose background is made inert some other way (``inert`` or
-``aria-hidden="true"`` on everything else) passes only if it also has ``aria-modal``.
+``aria-hidden="true"`` on everything else) passes only if it also has ``aria-modal``. A fixed
+box that does not cover the screen (a cookie strip at the foot of the page) is no sign of
+blocking; sizes the cascade cannot resolve (``calc()``, ``var()`` it cannot substitute, a
+stylesheet that could not be read) are no sign either, so such a dialog is cantTell unless
+its class or id says it blocks.
 
 Options
 -------
@@ -43,7 +48,7 @@ Options
     Default: modal, overlay, paywall, interstitial, lightbox, popup, pop-up, takeover, backdrop.
     Class or id words on a dialog or its parent (case is ignored) that say it blocks the page: a
     named dialog without ``aria-modal="true"`` then fails instead of cantTell. An empty list
-    leaves only a fixed-position ``style`` attribute as that sign.
+    leaves only a fixed position over the whole screen as that sign.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from a11y_audit.checks.naming import describe
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.cascade import cascade_of
 
 RULE = Rule(
     id="dialog-name-modal",
@@ -71,9 +77,6 @@ OPTIONS: dict[str, Any] = {
     "modal-patterns": [r"modal", r"overlay", r"paywall", r"interstitial", r"lightbox",
                        r"popup", r"pop-up", r"takeover", r"backdrop"],
 }
-
-_FIXED = re.compile(r"position\s*:\s*fixed", re.I)
-
 
 def check(page: Page, options: dict[str, Any]) -> Results:
     pattern = re.compile("|".join(options["modal-patterns"]), re.I) \
@@ -96,7 +99,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield RULE.ok(el, f"Dialog \"{name}\" is named"
                               + (" and modal" if modal else " (a <dialog> is modal when "
                                                               "opened with showModal())"))
-        elif _looks_blocking(el, pattern):
+        elif _looks_blocking(page, el, pattern):
             yield RULE.fail(el, f"Dialog \"{name}\" looks like it blocks the page ({label}) "
                                 "but has no aria-modal=\"true\"")
         else:
@@ -104,14 +107,45 @@ def check(page: Page, options: dict[str, Any]) -> Results:
                                      "block the page")
 
 
-def _looks_blocking(el: Element, pattern: re.Pattern[str] | None) -> bool:
-    if _FIXED.search(el.get("style") or ""):
+def _looks_blocking(page: Page, el: Element, pattern: re.Pattern[str] | None) -> bool:
+    parent = el.getparent()
+    nodes = (el, parent) if parent is not None else (el,)
+    if any(_covers_screen(page, node) for node in nodes):
         return True
     if pattern is None:
         return False
-    parent = el.getparent()
-    for node in (el, parent) if parent is not None else (el,):
+    for node in nodes:
         hint = " ".join(v for v in (node.get("class"), node.get("id")) if v)
         if hint and pattern.search(hint):
             return True
+    return False
+
+
+_ZERO = frozenset(("0", "0px", "0%", "0vw", "0vh", "0em", "0rem"))
+
+
+def _covers_screen(page: Page, el: Element) -> bool:
+    """The cascade fixes ``el`` to the viewport and stretches it over all of it: both offsets of
+    each axis 0 (``inset: 0``), or a size of 100% (100vw / 100vh, or the viewport's pixels)."""
+    style = page.style(el)
+    if style.position != "fixed":
+        return False
+    viewport = cascade_of(page).viewport
+    values = style.values
+    return (_spans(values, "left", "right", "width", "vw", viewport.width)
+            and _spans(values, "top", "bottom", "height", "vh", viewport.height))
+
+
+def _spans(values: dict[str, str], start: str, end: str, size: str, unit: str,
+           screen: float) -> bool:
+    if values.get(start) in _ZERO and values.get(end) in _ZERO:
+        return True
+    value = values.get(size, "")
+    if value in ("100%", f"100{unit}"):
+        return True
+    if value.endswith("px"):
+        try:
+            return float(value[:-2]) >= screen
+        except ValueError:
+            return False
     return False
