@@ -2,10 +2,16 @@
 
 Every rule's first ``Fails::`` example, wrapped in a container that the page's own ``<style>``
 hides with ``display: none``, no longer fails: hidden content is out of the accessibility tree
-and rules skip it. The rules for which that is deliberately not so are listed in
-``STILL_FAILS_WHEN_HIDDEN`` with the reason, and the test checks they do still fail. A control
-(the same wrapper and a ``<style>`` rule that matches nothing) keeps the failure, so the
-container alone is never what makes a failure go.
+and rules skip it. The rules for which that is deliberately not so declare why in
+``Rule.hidden_content`` (page-level rules, rules that apply to hidden elements on purpose), and
+the test checks they do still fail. A control (the same wrapper and a ``<style>`` rule that
+matches nothing) keeps the failure, so the container alone is never what makes a failure go.
+
+A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope``, a nested rule,
+``:nth-child(... of S)``, a vendor pseudo-class, an unknown ``var()``) that may hide the
+container turns the failure into cantTell, naming the rule and why, for every rule that does
+not judge hidden content; the rules that do still fail. Decided rules (one that matches nothing,
+one that only shows, a user-action state at rest) leave the failure as it was.
 
 A linked stylesheet that cannot be read is not seen: an element that only it may hide still
 counts as exposed, under either ``--missing-stylesheets`` setting, while the same stylesheet,
@@ -27,30 +33,10 @@ from tests.test_rule_docs import examples
 
 RULES = {loaded.id: loaded for loaded in all_rules()}
 
-# Rules whose failing example still fails inside a container that a <style> rule hides, and why.
-STILL_FAILS_WHEN_HIDDEN = {
-    # page-level rules: the page, its <html>, <head> or <body> is what they judge
-    "aria-hidden-body": "judges the <body> element itself",
-    "doctype-html": "judges the document's doctype",
-    "document-title": "judges the document's <title>",
-    "html-has-lang": "judges the <html> element",
-    "html-lang-valid": "judges the <html> element",
-    "html-xml-lang-mismatch": "judges the <html> element",
-    "landmark-one-main": "the page has no main landmark, hidden content or not",
-    "page-has-heading-one": "the page has no level-one heading, hidden content or not",
-    "skip-link-present": "the page has no skip link: the failure is on <body>",
-    "meta-refresh": "<meta> is never rendered; the browser acts on it anyway",
-    "meta-refresh-no-exceptions": "<meta> is never rendered; the browser acts on it anyway",
-    "meta-viewport": "<meta> is never rendered; the browser acts on it anyway",
-    "meta-viewport-large": "<meta> is never rendered; the browser acts on it anyway",
-    # rules that apply to hidden elements on purpose
-    "area-alt": "axe-core's selector includes hidden areas (map area[href])",
-    "aria-valid-attr": "ACT 5f99a7 applies to every aria- attribute, hidden elements included",
-    "aria-valid-attr-value": "ACT 6a7281 applies to every ARIA state or property, hidden or not",
-    "duplicate-id-aria": "axe-core counts hidden elements: a reference may still resolve to them",
-    "no-autoplay-audio": "hidden media still plays its sound",
-    "time-datetime-valid": "the datetime value is for machines, whether the text is shown or not",
-}
+# Rules whose failing example still fails inside a container that a <style> rule hides (they
+# declare why in Rule.hidden_content).
+STILL_FAILS_WHEN_HIDDEN = {rule_id: loaded.rule.hidden_content
+                           for rule_id, loaded in RULES.items() if loaded.rule.hidden_content}
 
 HIDE = "<style>.story-part{display:none}</style>"
 NEUTRAL = "<style>.story-unused{display:none}</style>"
@@ -100,8 +86,118 @@ def test_failing_example_hidden_by_the_pages_style_does_not_fail(rule_id):
             "skip hidden content, or list the rule in STILL_FAILS_WHEN_HIDDEN with the reason")
 
 
-def test_the_exceptions_name_real_rules():
-    assert set(STILL_FAILS_WHEN_HIDDEN) <= set(RULES)
+def test_the_rules_that_judge_hidden_content_are_the_page_level_and_deliberate_ones():
+    """A change to this set is a decision about accuracy: review it (each says why)."""
+    assert set(STILL_FAILS_WHEN_HIDDEN) == {
+        "aria-hidden-body", "doctype-html", "document-title", "html-has-lang",
+        "html-lang-valid", "html-xml-lang-mismatch", "landmark-one-main",
+        "page-has-heading-one", "skip-link-present", "meta-refresh",
+        "meta-refresh-no-exceptions", "meta-viewport", "meta-viewport-large", "area-alt",
+        "aria-valid-attr", "aria-valid-attr-value", "duplicate-id-aria", "no-autoplay-audio",
+        "time-datetime-valid"}
+
+
+# -- rules the cascade cannot evaluate: the container may be hidden ---------------------------
+
+# One <style> per construct that may hide .story-part, and what the message names.
+MAY_HIDE = {
+    "container": ("<style>@container (min-width: 40em) { .story-part { display: none } }"
+                  "</style>", "'@container (min-width: 40em) .story-part'",
+                  "container queries need layout"),
+    "scope": ("<style>@scope (body) to (.story-end) { .story-part { display: none } }</style>",
+              "'@scope (body) to (.story-end) .story-part'", "@scope is not evaluated"),
+    "nested": ("<style>body { color: #222; & > .story-part { display: none } }</style>",
+               "'& > .story-part' nested in 'body'", "nested style rules are not evaluated"),
+    "nested-media": ("<style>.story-part { @media (min-width: 1px) { display: none } }</style>",
+                     "'.story-part'", "nested style rules are not evaluated"),
+    "nth-of": ("<style>div:nth-child(1 of .story-part) { display: none }</style>",
+               "'div:nth-child(1 of .story-part)'", ":nth-child(... of S) is not evaluated"),
+    "vendor": ("<style>body:-moz-only-whitespace .story-part { display: none }</style>",
+               "'body:-moz-only-whitespace .story-part'",
+               "the vendor pseudo-class :-moz-only-whitespace is not evaluated"),
+    "unknown-var": ("<style>.story-part { display: var(--promo-display) }</style>",
+                    "'.story-part'", "display: var(--promo-display) has no known value"),
+    "unknown-var-visibility": ("<style>.story-part { visibility: var(--v) }</style>",
+                               "'.story-part'", "visibility: var(--v) has no known value"),
+}
+# Rules that stay decided: each keeps the failure.
+DECIDED = {
+    "matches-nothing": "<style>@container (min-width: 40em) { .story-unused { display: none } }"
+                       "</style>",
+    "only-shows": "<style>@container (min-width: 40em) { .story-part { display: block } }"
+                  "</style>",
+    "hover-at-rest": "<style>body:hover .story-part { display: none }</style>",
+    "vendor-state-at-rest": "<style>body:-webkit-full-screen .story-part { display: none }"
+                            "</style>",
+    "starting-style": "<style>@starting-style { .story-part { display: none } }</style>",
+    "known-var": "<style>.story-part { --d: block; display: var(--d, none) }</style>",
+}
+
+
+def report_of(rule_id: str, markup: str):
+    return audit_page(Page.from_html(markup), [get(rule_id)])
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_failing_example_a_container_query_may_hide_is_cant_tell(rule_id):
+    head, origin, why = MAY_HIDE["container"]
+    report = report_of(rule_id, wrapped(first_failing_example(rule_id), head))
+    summary = report.rules[rule_id]
+    if rule_id in STILL_FAILS_WHEN_HIDDEN:
+        assert summary.outcome is Outcome.FAILED, rule_id
+        return
+    assert summary.failed == 0 and summary.outcome is Outcome.CANT_TELL, (
+        f"{rule_id}: a failure on content an @container rule may hide must be cantTell "
+        f"(gave {summary.outcome})")
+    for finding in report.findings:
+        if finding.outcome is Outcome.CANT_TELL and origin in finding.message:
+            assert f"may hide it ({why})" in finding.message
+            break
+    else:
+        raise AssertionError(f"{rule_id}: no cantTell names {origin}")
+
+
+SAMPLE = ("image-alt", "list", "landmark-unique", "aria-required-children", "button-name",
+          "label")
+
+
+@pytest.mark.parametrize("construct", sorted(MAY_HIDE))
+@pytest.mark.parametrize("rule_id", SAMPLE)
+def test_each_construct_the_cascade_cannot_evaluate_gives_cant_tell(rule_id, construct):
+    head, origin, why = MAY_HIDE[construct]
+    report = report_of(rule_id, wrapped(first_failing_example(rule_id), head))
+    assert report.rules[rule_id].failed == 0, (rule_id, construct)
+    messages = [f.message for f in report.findings if f.outcome is Outcome.CANT_TELL]
+    assert any(f"the stylesheet rule {origin} may hide it ({why})" in m.lower()
+               or f"The stylesheet rule {origin} may hide it ({why})" in m for m in messages), (
+        construct, messages)
+
+
+@pytest.mark.parametrize("construct", sorted(DECIDED))
+@pytest.mark.parametrize("rule_id", SAMPLE)
+def test_a_decided_rule_leaves_the_failure(rule_id, construct):
+    report = report_of(rule_id, wrapped(first_failing_example(rule_id), DECIDED[construct]))
+    assert report.rules[rule_id].outcome is Outcome.FAILED, (rule_id, construct)
+
+
+def test_a_may_hide_rule_on_a_related_element_makes_the_failure_cant_tell():
+    """list fails on the <ul>; the child at fault is what may be hidden."""
+    head = "<style>@container (min-width: 40em) { .promo { display: none } }</style>"
+    markup = f"<html lang=en><head>{head}</head><body><ul><li>a</li>" \
+             "<div class=promo>b</div></ul></body></html>"
+    report = report_of("list", markup)
+    assert report.rules["list"].outcome is Outcome.CANT_TELL
+    assert "'@container (min-width: 40em) .promo' may hide it" in report.findings[0].message
+    # the same list, the container query on another element: a failure
+    report = report_of("list", markup.replace("class=promo", "class=other"))
+    assert report.rules["list"].outcome is Outcome.FAILED
+
+
+def test_passed_stays_passed_when_content_may_be_hidden():
+    head = "<style>@container (min-width: 40em) { img { display: none } }</style>"
+    report = report_of("image-alt", f"<html lang=en><head>{head}</head><body>"
+                                    "<img src=a.jpg alt=Flood></body></html>")
+    assert report.rules["image-alt"].outcome is Outcome.PASSED
 
 
 # The rules whose Limits say: an element that only an unreadable linked stylesheet may hide

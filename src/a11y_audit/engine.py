@@ -106,9 +106,12 @@ def audit_page(
                 others = [result for result in results if result.outcome is not PASSED]
                 passed = len(results) - len(others)
                 for result in others:
-                    summary.add(result.outcome)
-                    report.findings.append(locate(page, loaded, result.outcome, result.element,
-                                                  result.message, result.related))
+                    outcome, message = result.outcome, result.message
+                    if outcome is FAILED and not loaded.rule.hidden_content:
+                        outcome, message = may_be_hidden(page, result, message)
+                    summary.add(outcome)
+                    report.findings.append(locate(page, loaded, outcome, result.element,
+                                                  message, result.related))
             else:
                 passed = _filtered(report, summary, page, loaded, results, in_scope, marks,
                                    include_passed)
@@ -137,19 +140,36 @@ def _filtered(report: PageReport, summary: RuleSummary, page: Page, loaded: Load
             if outcome is not PASSED:
                 report.suppressed += 1
             continue
+        message = result.message
         if outcome is PASSED:
             # The common case (~800 a page): counted, located only on request.
             passed += 1
             if not include_passed:
                 continue
         else:
+            if outcome is FAILED and not loaded.rule.hidden_content:
+                outcome, message = may_be_hidden(page, result, message)
             summary.add(outcome)
         report.findings.append(locate(page, loaded, outcome, result.element,
-                                      result.message, result.related))
+                                      message, result.related))
     return passed
 
 
+def may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
+    """A failure's outcome and message, cantTell when a stylesheet rule the cascade cannot
+    evaluate may hide its element or a related one (the duplicate, the child at fault):
+    hidden, the failure may not be one (:meth:`Page.may_be_hidden`; nothing to look up on
+    nearly every page). For rules that do not judge hidden content on purpose."""
+    for el in (result.element, *result.related):
+        reason = page.may_be_hidden(el)
+        if reason:
+            return CANT_TELL, f"{reason[0].upper()}{reason[1:]}; if it is shown: {message}"
+    return FAILED, message
+
+
 PASSED = Outcome.PASSED
+FAILED = Outcome.FAILED
+CANT_TELL = Outcome.CANT_TELL
 IGNORE_ATTRIBUTE = "data-a11y-ignore"
 _ALL = frozenset(("*", "all"))
 

@@ -315,6 +315,13 @@ class Page:
         or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
         return self._cascade.visually_hidden(el)
 
+    def may_be_hidden(self, el: Element) -> str | None:
+        """Why ``el`` (or an ancestor) may be hidden although the cascade shows it: a
+        stylesheet rule it cannot evaluate (``@container``, ``@scope``, nesting...) or an
+        unknown ``display``/``visibility`` value; None when nothing may hide it (see
+        :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`)."""
+        return self._visibility.may_be_hidden(el)
+
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""
         state = self._visibility.memo.get(el) or self._visibility.state(el)

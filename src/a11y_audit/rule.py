@@ -62,6 +62,11 @@ class Rule:
     axe: bool = True                 # axe-core has a rule with this id and the same check
     aliases: tuple[str, ...] = ()
     help_url: str = ""
+    # Why the rule judges hidden content too (a page-level rule, or one that applies to hidden
+    # elements on purpose), empty for the others: the engine makes a failure of the others
+    # cantTell where a stylesheet rule the cascade cannot evaluate may hide the element
+    # (Page.may_be_hidden); this one's failures stand.
+    hidden_content: str = ""
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)
 

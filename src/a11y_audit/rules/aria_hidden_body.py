@@ -32,6 +32,7 @@ RULE = Rule(
     wcag=("1.3.1", "4.1.2"),
     tags=("cat.aria",),
     help="Remove aria-hidden=\"true\" from the body element",
+    hidden_content="judges the <body> element itself",
 )
 
 

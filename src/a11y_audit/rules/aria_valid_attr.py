@@ -35,6 +35,7 @@ RULE = Rule(
     act=("5f99a7",),
     tags=("cat.aria",),
     help="Correct the attribute name to a WAI-ARIA state or property, or remove it",
+    hidden_content="ACT 5f99a7 applies to every aria- attribute, hidden elements included",
 )
 
 

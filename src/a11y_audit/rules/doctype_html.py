@@ -41,6 +41,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("principles"),
     help="Start the page with <!DOCTYPE html>",
+    hidden_content="judges the document's doctype",
 )
 
 # What libxml2 supplies when a document has no doctype (its HTML_PARSE_NODEFDTD is off).

@@ -40,6 +40,7 @@ RULE = Rule(
     act=("2779a5",),
     tags=("cat.text-alternatives",),
     help="Give the page a <title> that names the article and the site",
+    hidden_content="judges the document's <title>",
 )
 
 

@@ -50,7 +50,7 @@ from typing import Any
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.knowledge import bbc
-from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(
     id="headline-in-title",
@@ -120,9 +120,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if any(_matches(p, folded_title, folded_headline) for p in options["patterns"]):
             yield RULE.ok(target, f"The title follows the pattern with \"{headline}\"")
         else:
-            yield RULE.fail(target, f"The title \"{title}\" does not follow "
-                                    f"{' or '.join(options['patterns'])} with the headline "
-                                    f"\"{headline}\"")
+            yield _fail(page, target, headline_el,
+                        f"The title \"{title}\" does not follow "
+                        f"{' or '.join(options['patterns'])} with the headline \"{headline}\"")
         return
     if folded_headline in folded_title:
         yield RULE.ok(target, f"The title contains the headline \"{headline}\"")
@@ -134,8 +134,18 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         yield RULE.cant_tell(target, f"The title \"{title}\" rewords the headline "
                                      f"\"{headline}\"; check it names the same story")
     else:
-        yield RULE.fail(target, f"The title \"{title}\" does not contain the headline "
-                                f"\"{headline}\"")
+        yield _fail(page, target, headline_el,
+                    f"The title \"{title}\" does not contain the headline \"{headline}\"")
+
+
+def _fail(page: Page, target: Element, headline: Element, message: str) -> Result:
+    """The failure, or cantTell when a stylesheet rule the cascade cannot evaluate may hide
+    the headline (another h1, or none, would be the headline): the engine looks only at the
+    failing element, the title, here."""
+    reason = page.may_be_hidden(headline)
+    if reason:
+        return RULE.cant_tell(target, f"The headline <h1>: {reason}; if it is shown: {message}")
+    return RULE.fail(target, message)
 
 
 def _headline(page: Page) -> Element | None:

@@ -40,6 +40,7 @@ RULE = Rule(
     act=("b5c3f8",),
     tags=("cat.language",),
     help='Add the page language to the html element, e.g. <html lang="en">',
+    hidden_content="judges the <html> element",
 )
 
 

@@ -40,6 +40,7 @@ RULE = Rule(
     act=("bf051a",),
     tags=("cat.language",),
     help='Use a language code from the IANA registry in <html lang>, e.g. "en" or "fr-CA"',
+    hidden_content="judges the <html> element",
 )
 
 

@@ -33,6 +33,7 @@ RULE = Rule(
     act=("5b7ae0",),
     tags=("cat.language",),
     help="Make xml:lang name the same language as lang (or drop xml:lang)",
+    hidden_content="judges the <html> element",
 )
 
 

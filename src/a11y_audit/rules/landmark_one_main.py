@@ -36,6 +36,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Wrap the story in one <main> element",
+    hidden_content="the page has no main landmark, hidden content or not",
 )
 
 

@@ -42,6 +42,7 @@ RULE = Rule(
     act=("bc659a",),
     tags=("cat.time-and-media",),
     help="Remove the timed meta refresh; update content with a script the reader can pause",
+    hidden_content="<meta> is never rendered; the browser acts on it anyway",
 )
 
 TWENTY_HOURS = 72000

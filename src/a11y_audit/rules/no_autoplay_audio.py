@@ -46,6 +46,7 @@ RULE = Rule(
     wcag=("1.4.2",),
     tags=("news", "cat.time-and-media"),
     help="Start the media muted, or give it controls (controls attribute) to pause it",
+    hidden_content="hidden media still plays its sound",
 )
 
 _RANGE = re.compile(r"#t=(?:npt:)?([\d:.]*)(?:,([\d:.]+))?")

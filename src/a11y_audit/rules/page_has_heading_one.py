@@ -36,6 +36,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Mark the headline up as <h1>",
+    hidden_content="the page has no level-one heading, hidden content or not",
 )
 
 

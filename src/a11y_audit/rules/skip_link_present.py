@@ -86,6 +86,7 @@ RULE = Rule(
     help="Start the page with a link like <a href=\"#main\">Skip to main content</a> "
          "that skips the masthead and navigation",
     help_url="https://www.w3.org/WAI/WCAG22/Techniques/general/G1",
+    hidden_content="the page has no skip link: the failure is on <body>",
 )
 
 OPTIONS: dict[str, Any] = {

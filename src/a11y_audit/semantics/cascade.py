@@ -22,6 +22,12 @@ links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_
 (``--site-root``) or are missing. ``var()`` takes the inherited custom property (fallbacks only
 when no stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown
 custom property, system colours) are unknown (``None``), never guessed.
+
+Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting, vendor
+pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are listed per page in
+:attr:`Cascade.undecided`, with a test that matches at least their elements; with the unknown
+``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they make the "may be
+hidden" answer of :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`.
 """
 
 from __future__ import annotations
@@ -48,8 +54,9 @@ from a11y_audit.semantics.css import (
     media_matches,
     parse_declarations,
     parse_stylesheet,
+    split_selectors,
 )
-from a11y_audit.semantics.selectors import compile_selector
+from a11y_audit.semantics.selectors import compile_selector, widened
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -227,11 +234,11 @@ def _sets_sight(declarations: tuple[Declaration, ...]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Rendering:
-    """The computed values that decide whether an element is rendered."""
+    """The computed values that decide whether an element is rendered (None: unknown)."""
 
     display: str | None
     visibility: str | None
-    content_visibility: str
+    content_visibility: str | None
 
 
 _ROOT_RENDERING = Rendering("inline", "visible", "visible")
@@ -379,7 +386,7 @@ class Cascade:
                 if name not in layers:
                     layers.append(name)
         self._ranks = {name: i for i, name in enumerate(layers)}
-        self.sheets = [s for s in sheets if s.rules]
+        self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
@@ -505,6 +512,22 @@ class Cascade:
     def complete(self) -> bool:
         """Every linked stylesheet was read: the cascade, not a guess, decides."""
         return not self.missing
+
+    @functools.cached_property
+    def undecided(self) -> list[tuple[Callable[[Element], bool], str, str]]:
+        """The page's style rules the cascade does not evaluate and that may stop what they
+        match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
+        rules in ``@container`` or ``@scope``, nested style rules, selectors with a vendor
+        pseudo-class or ``:nth-child(... of S)``; per rule, a test that holds for at least
+        the elements it matches, its origin (``'@container (min-width: 40em) .promo'``) and
+        why it is not evaluated. Empty on most pages (worked out once per stylesheet)."""
+        out: list[tuple[Callable[[Element], bool], str, str]] = []
+        for sheet in self.sheets:
+            found = sheet.may_hide
+            if found is None:
+                found = sheet.may_hide = _sheet_undecided(sheet)
+            out.extend(found)
+        return out
 
     # -- matching ------------------------------------------------------------------------
 
@@ -1006,7 +1029,7 @@ class Cascade:
                             declared: list[Declared]) -> Rendering:
         display: str | None = "inline"
         visibility = parent_visibility
-        content = "visible"
+        content: str | None = "visible"
         for _, name, value, _, _ in declared:
             if name not in RENDERING:
                 continue
@@ -1020,12 +1043,33 @@ class Cascade:
                               else "visible" if lower in _RESETS
                               else None if unknown else lower)
             else:
-                content = "visible" if lower in _RESETS or unknown else lower
-        if display is None or visibility is None:     # var(): custom properties decide
+                content = "visible" if lower in _RESETS else None if unknown else lower
+        if display is None or visibility is None or content is None:
+            # var(): custom properties decide; what stays None is unknown (see
+            # Visibility.may_be_hidden)
             full = self.style(el)
             display = full.display if display is None else display
             visibility = full.visibility if visibility is None else visibility
+            if content is None:
+                known = full.content_visibility.lower()
+                content = None if "var(" in known or "env(" in known else known
         return Rendering(display, visibility, content)
+
+    def unknown_rendering(self, el: Element) -> str | None:
+        """The winning ``display``, ``visibility`` or ``content-visibility`` declaration of
+        ``el`` whose value is unknown (a ``var()`` without a usable value), described with
+        where it comes from; None when there is none."""
+        winners: dict[str, tuple[str, str]] = {}
+        for _, name, value, _, origin in self.declarations(el, "rendering"):
+            winners[name] = (value, origin)
+        for name in ("display", "visibility", "content-visibility"):
+            value, origin = winners.get(name, ("", ""))
+            lower = value.lower()
+            if "var(" in lower or "env(" in lower:
+                where = ("its style attribute" if origin == "style attribute"
+                         else f"the stylesheet rule '{origin}'")
+                return f"{where} may hide it ({name}: {value} has no known value)"
+        return None
 
     def _above(self, el: Element) -> frozenset[str]:
         """Ids, classes and tags of the element's ancestors (memoised), to skip rules whose
@@ -1628,6 +1672,46 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declarat
 def _inert_container(el: Element) -> bool:
     """Inside ``template``/``noscript``/``svg foreignObject``-less content: not applied."""
     return next(el.iterancestors("template", "noscript"), None) is not None
+
+
+_UNKNOWN_VALUE = ("var(", "env(", "attr(")
+
+
+def _may_hide(declarations: tuple[Declaration, ...]) -> bool:
+    """Some declaration may stop an element being rendered: ``display: none``,
+    ``visibility: hidden``/``collapse``, ``content-visibility: hidden``, or one of those
+    properties with a value known only at run time (``var()``...)."""
+    for name, value, _ in declarations:
+        if name not in RENDERING:
+            continue
+        lower = value.strip().lower()
+        if any(unknown in lower for unknown in _UNKNOWN_VALUE) or (
+                lower.split()[:1] == ["none"] if name == "display"
+                else lower in ("hidden", "collapse")):
+            return True
+    return False
+
+
+def _sheet_undecided(sheet: Stylesheet) -> list[tuple[Callable[[Element], bool], str, str]]:
+    """:attr:`Cascade.undecided` of one stylesheet."""
+    out = []
+    for origin, selectors, body, why in sheet.undecided:
+        if not _may_hide(parse_declarations(body)):
+            continue
+        for selector in split_selectors(selectors):
+            compiled = compile_selector(selector)
+            if compiled is None and (wide := widened(selector)) is not None:
+                compiled = compile_selector(wide[0])
+            if compiled is not None:
+                out.append((compiled[0], origin, why))
+    sheet.keyed()       # (lists the suspects)
+    for order, selector in sheet.suspects:
+        if not _may_hide(parse_declarations(sheet.raw[order][1])):
+            continue
+        wide = widened(selector)
+        if wide is not None and (compiled := compile_selector(wide[0])) is not None:
+            out.append((compiled[0], f"'{selector}'", wide[1]))
+    return out
 
 
 def cascade_of(page: Page) -> Cascade:

@@ -21,8 +21,12 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
   declarations) and lose to them (``!important``).
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
-* ``@container``, ``@scope``, ``@starting-style`` and nested style rules are not evaluated;
-  their rules are skipped. ``@font-face``, ``@keyframes``, ``@page`` hold no style rules.
+* ``@container``, ``@scope`` and nested style rules are not evaluated: their rules are left
+  out of the cascade and kept in :attr:`Stylesheet.undecided` (those that set ``display``,
+  ``visibility`` or ``content-visibility``), with a selector that matches at least what they
+  match, for the "may be hidden" answer (:meth:`a11y_audit.semantics.cascade.Cascade.undecided`).
+  ``@starting-style`` applies only before a first style change (skipped: the page is judged at
+  rest). ``@font-face``, ``@keyframes``, ``@page`` hold no style rules.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ class Viewport:
 DEFAULT_VIEWPORT = Viewport()
 
 Declaration = tuple[str, str, bool]          # (property, value text, !important)
+Undecided = tuple[str, str, str, str]        # (origin, selector, body, why): see _scan
 
 
 class StyleRule(NamedTuple):
@@ -93,12 +98,19 @@ class Stylesheet:
     layers: list[str] = field(default_factory=list)         # in order of first appearance
     imports: list[str] = field(default_factory=list)        # @import URLs that apply
     skipped: int = 0                                        # selectors not judged statically
+    # Style rules the cascade does not evaluate and that may hide what they match (see
+    # _scan): (origin, selector to match, body, why), the selector matching a superset
+    undecided: list[Undecided] = field(default_factory=list)
+    # Selectors of the index with a vendor pseudo-class or ``:nth-child(... of S)``, which
+    # the cascade may not judge (see :meth:`keyed`): (rule order, selector)
+    suspects: list[tuple[int, str]] = field(default_factory=list)
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
     _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
     # How many times parse_stylesheet gave this sheet, and what the cascade works out for it
     # once it is shared (see a11y_audit.semantics.cascade.Cascade._buckets)
     uses: int = field(default=0, compare=False, repr=False)
     prepared: Any = field(default=None, compare=False, repr=False)
+    may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
 
     def keyed(self) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet)."""
@@ -106,8 +118,11 @@ class Stylesheet:
         if keyed is None:
             keyed = {}
             skipped = 0
+            suspects = self.suspects
             for order, (prelude, _, _) in enumerate(self.raw):
                 for selector, key in selector_keys(prelude):
+                    if ":-" in selector or ("of" in selector and "nth-" in selector):
+                        suspects.append((order, selector))
                     if key is None:
                         skipped += 1
                     elif (bucket := keyed.get(key)) is None:
@@ -223,14 +238,15 @@ def _neutral_strings(css: str) -> str:
 
 # One item of a block: an at-rule (name, prelude, opener), a style rule without nested
 # blocks (prelude, "{" and body), the opening of a style rule with nested blocks (prelude and
-# "{"), a closing brace, or stray text. Comments are gone and strings neutralised before the
-# scan. Some item matches at any position, so findall reads a sheet as consecutive items.
+# "{"), a closing brace, or stray text (declarations of a style rule after its nested rules).
+# Comments are gone and strings neutralised before the scan. Some item matches at any
+# position, so findall reads a sheet as consecutive items.
 _ITEM = re.compile(r"""\s*(?:
       (@[-\w]+)([^{};]*)(\{|;|\Z)
     | ([^{}@][^{}]*|)(\{[^{}]*)\}
     | ([^{}]*\{)
     | (\})
-    | [^{}]+
+    | ([^{}]+)
     )""", re.X | re.S)
 
 
@@ -244,7 +260,7 @@ _FAST_ITEM = re.compile(r"""\s*(?:
     | ([^{}@][^{]*|)(\{[^}]*)\}
     | ([^{}]*\{)
     | (\})
-    | [^{}]+
+    | ([^{}]+)
     )""", re.X | re.S)
 
 
@@ -269,41 +285,142 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
             _import(sheet, found.group(1), viewport)
     if '"' in css or "'" in css:
         css = _neutral_strings(css)
-    # Context stack: (applies, layer) per open block; a skipped block applies nothing.
-    stack: list[tuple[bool, str | None]] = [(True, None)]
-    applies, layer = stack[-1]
+    # Context stack: (applies, layer, undecided) per open block; a skipped block applies
+    # nothing; in an undecided one (@container, @scope, a style rule with nested rules) the
+    # rules go to sheet.undecided instead (see _Context).
+    stack: list[tuple[bool, str | None, _Context | None]] = [(True, None, None)]
+    applies, layer, context = stack[-1]
     anonymous = 0
     raw = sheet.raw
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
-    for name, at_prelude, opener, prelude, body, nested, close in _items(css):
+    for name, at_prelude, opener, prelude, body, nested, close, stray in _items(css):
+        if stray:           # declarations after a nested rule, or in @media inside one
+            if context is not None and applies:
+                context.rule(sheet, "", stray)
+            continue
         if body:
             if applies:
-                raw.append((prelude.strip(), body[1:], layer))
+                if context is None:
+                    raw.append((prelude.strip(), body[1:], layer))
+                else:
+                    context.rule(sheet, prelude, body[1:])
             continue
         if name:
             name = name[1:].lower()
             at_prelude = " ".join(at_prelude.split())
             if opener != "{":
-                if applies:
+                if applies and context is None:
                     _statement(sheet, name, at_prelude, layer, viewport)
                 continue
             if name == "media":
                 if applies and (applies := media.get(at_prelude)) is None:
                     applies = media[at_prelude] = media_matches(at_prelude, viewport)
-                stack.append((applies, layer))
+                stack.append((applies, layer, context))
                 continue
-            if name == "layer" and not at_prelude:
-                anonymous += 1
-                at_prelude = f"\0anonymous{anonymous}"
-            stack.append(_block(sheet, name, at_prelude, applies, layer, viewport))
-        elif nested:        # a style rule with nested rules: not evaluated
-            stack.append((False, layer))
+            if name in _UNDECIDED_AT_RULES:
+                stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
+            else:
+                if name == "layer" and not at_prelude:
+                    anonymous += 1
+                    at_prelude = f"\0anonymous{anonymous}"
+                stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
+                              context))
+        elif nested:        # a style rule with nested rules: not evaluated (undecided)
+            stack.append((applies, layer, _Context.nesting(context, sheet, nested[:-1],
+                                                             applies)))
         elif close and len(stack) > 1:
             stack.pop()
         else:
             continue
-        applies, layer = stack[-1]
+        applies, layer, context = stack[-1]
     return sheet
+
+
+# The at-rules whose style rules need what static HTML lacks, and why (see _Context)
+_UNDECIDED_AT_RULES = {"container": "container queries need layout",
+                       "scope": "@scope is not evaluated"}
+_NESTED = "nested style rules are not evaluated"
+# Declarations that may stop an element being rendered (none, or an unknown value): what
+# makes an undecided rule worth keeping
+_MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility)\s*:", re.I)
+_SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """An undecided block of :func:`_scan`: why its rules are not evaluated, the text the
+    origin of each starts with (``@container (min-width: 40em) ``), and for rules nested in
+    a style rule the parent's selector list (``parent``, already a selector of the page's
+    elements) and how it was written (``written``)."""
+
+    why: str
+    prefix: str = ""
+    parent: str | None = None
+    written: str = ""
+    scope: str | None = None        # the @scope root selector (None: none, "*": the owner)
+
+    @classmethod
+    def at_rule(cls, outer: _Context | None, name: str, prelude: str) -> _Context:
+        scope = None
+        if name == "scope":
+            found = _SCOPE_ROOT.match(prelude)
+            scope = found.group(1) if found and found.group(1) else "*"
+        prefix = f"@{name} {prelude} ".replace("  ", " ")
+        if outer is None:
+            return cls(_UNDECIDED_AT_RULES[name], prefix, scope=scope)
+        return cls(outer.why, outer.prefix + prefix, outer.parent, outer.written,
+                   scope if scope is not None else outer.scope)
+
+    @classmethod
+    def nesting(cls, outer: _Context | None, sheet: Stylesheet, opener: str,
+                applies: bool) -> _Context:
+        """The context inside a style rule with nested rules; its own declarations before
+        the first nested rule are an undecided rule of its own (``outer`` nests it)."""
+        declarations, _, selector = opener.rpartition(";")
+        selector = selector.strip()
+        if outer is None:
+            return cls(_NESTED, "", selector, selector)
+        if applies and declarations.strip():
+            outer.rule(sheet, "", declarations)
+        return cls(outer.why, outer.prefix, outer.selector(selector),
+                   f"{outer.written} {{ {selector} }}" if outer.written else selector,
+                   outer.scope)
+
+    def selector(self, written: str) -> str:
+        """A selector list matching at least what ``written`` matches here."""
+        out = []
+        for selector in split_selectors(written):
+            if self.scope is not None:
+                root = f":is({self.scope})"
+                selector = selector.replace(":scope", root)
+            if self.parent is not None:
+                parent = f":is({self.parent})"
+                selector = (selector.replace("&", parent) if "&" in selector
+                            else f"{parent} {selector}")
+            elif "&" in selector:
+                selector = selector.replace("&", f":is({self.scope or '*'})")
+            out.append(selector)
+        return ", ".join(out)
+
+    def rule(self, sheet: Stylesheet, prelude: str, body: str) -> None:
+        """One style rule of the block (``prelude`` may start with the declarations of the
+        style rule it is nested in, up to a ``;``)."""
+        declarations, _, prelude = prelude.rpartition(";")
+        if declarations.strip() and self.parent is not None:
+            self.rule(sheet, "", declarations)
+        prelude = prelude.strip()
+        if not _MAY_HIDE.search(body):
+            return
+        if not prelude:                 # declarations of the style rule itself
+            if self.parent is None:
+                return
+            origin = f"'{self.prefix}{self.written}'"
+            sheet.undecided.append((origin, self.parent, body, self.why))
+            return
+        for written in split_selectors(prelude):
+            origin = (f"'{self.prefix}{written}' nested in '{self.written}'"
+                      if self.parent is not None else f"'{self.prefix}{written}'")
+            sheet.undecided.append((origin, self.selector(written), body, self.why))
 
 
 def _block(sheet: Stylesheet, name: str, prelude: str, applies: bool, layer: str | None,
@@ -318,7 +435,7 @@ def _block(sheet: Stylesheet, name: str, prelude: str, applies: bool, layer: str
         if applies and full not in sheet.layers:
             sheet.layers.append(full)
         return applies, full
-    return False, layer     # @container, @scope, @font-face, @keyframes, @page...
+    return False, layer     # @starting-style, @font-face, @keyframes, @page...
 
 
 def _statement(sheet: Stylesheet, name: str, prelude: str, layer: str | None,

@@ -14,7 +14,9 @@ query over the page. Selectors Level 4 as static HTML can judge it:
   nothing: the page is judged at rest, as a reader first sees it (so ``:not(:hover)`` matches);
 * pseudo-elements (``::before``, ``::placeholder``...) are never applied to elements (see
   :func:`a11y_audit.semantics.css.selector_key`), and a selector cssselect cannot parse, or with
-  a pseudo-class not listed here (vendor ones such as ``:-webkit-autofill``), is skipped.
+  a pseudo-class not listed here (vendor ones such as ``:-moz-only-whitespace``), or
+  ``:nth-child(An+B of S)``, is skipped; :func:`widened` gives the last two a selector that
+  matches at least what they match, for the "may be hidden" answer.
 """
 
 from __future__ import annotations
@@ -594,3 +596,54 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
             return previous is not None and left(previous)
         return adjacent
     return lambda el: right(el) and any(left(s) for s in _siblings_before(el))
+
+
+# -- selectors this module does not judge, widened ----------------------------------------------
+#
+# A vendor pseudo-class (``:-moz-x``) or ``:nth-child(An+B of S)`` makes a selector one the
+# cascade skips. For the "may be hidden" answer (Cascade.undecided) such a selector is widened
+# to one that matches at least the elements it matches: ``:nth-child(An+B of S)`` (and
+# ``nth-last-child``) only matches elements that match S, so it becomes ``:is(S)``; a vendor
+# pseudo-class is dropped (it may hold, in some browser), and so is a ``:not()`` that holds
+# one (it may not hold). Vendor user-action states stay decided at rest, as the standard
+# ones (:data:`_AT_REST`): a selector that requires one cannot match.
+
+_VENDOR = re.compile(r":-(?:webkit|moz|ms|o)-([-\w]+)(\((?:[^()]|\([^()]*\))*\))?", re.I)
+_NOT_WITH_VENDOR = re.compile(r":not\((?:[^()]|\([^()]*\))*?:-(?:webkit|moz|ms|o)-"
+                              r"(?:[^()]|\([^()]*\))*\)", re.I)
+_NTH_OF = re.compile(r":nth-(?:last-)?child\(\s*[-+\w\s]*?\s+of\s+((?:[^()]|\([^()]*\))+)\)",
+                     re.I)
+# Vendor names of user-action or transient states, and of pseudo-elements written with one
+# colon: they never make an element at rest hidden
+_VENDOR_STATES = ("full-screen", "fullscreen", "focusring", "autofill", "ui-invalid",
+                  "ui-valid", "prefocus", "drag-over", "window-inactive")
+_VENDOR_PARTS = ("scrollbar", "placeholder", "selection", "button", "thumb", "track", "spin",
+                 "decoration", "swatch", "media-", "clear", "reveal", "expand", "fill-",
+                 "inner", "outer", "resizer", "meter", "progress", "slider", "range-",
+                 "details-marker", "file-upload", "calendar", "datetime")
+
+
+def widened(selector: str) -> tuple[str, str] | None:
+    """A selector that matches at least every element ``selector`` matches, and why
+    ``selector`` is not judged; None when it is judged (or may not be widened: a vendor
+    state at rest, a vendor pseudo-element)."""
+    if compile_selector(selector) is not None or "::" in selector:
+        return None
+    text, why = selector, ""
+    if "of" in text and _NTH_OF.search(text):
+        text = _NTH_OF.sub(lambda found: f":is({found.group(1).strip()})", text)
+        why = ":nth-child(... of S) is not evaluated"
+    if ":-" in text:
+        first = _VENDOR.search(text)
+        if first is None:
+            return None
+        text = _NOT_WITH_VENDOR.sub("", text)
+        for found in _VENDOR.finditer(text):
+            name = found.group(1).lower()
+            if name in _VENDOR_STATES or any(part in name for part in _VENDOR_PARTS):
+                return None         # requires a state at rest, or a pseudo-element
+        text = _VENDOR.sub("", text)
+        why = why or f"the vendor pseudo-class {first.group(0)} is not evaluated"
+    if not why or compile_selector(text) is None:
+        return None
+    return text, why

@@ -16,6 +16,10 @@ Styles come from the cascade (:mod:`a11y_audit.semantics.cascade`): style attrib
 page's ``<style>`` elements and the stylesheets it links when they can be read. *Visually
 hidden* content (sr-only clipping, off-screen) stays rendered: see
 :func:`a11y_audit.semantics.cascade.visually_hidden_reason`.
+
+A third answer, *may be hidden* (:meth:`Visibility.may_be_hidden`): content the cascade shows
+but that a stylesheet rule it cannot evaluate may hide, or whose ``display``/``visibility`` is
+unknown; the engine makes a failure on it cantTell (see ``Rule.hidden_content``).
 """
 
 from __future__ import annotations
@@ -56,13 +60,17 @@ _IN_FULL = frozenset(_NEVER_RENDERED | UA_HIDING | {"details"})
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_carry", "_cascade", "_page", "memo")
+    __slots__ = ("_carry", "_cascade", "_may", "_page", "memo", "unknown")
 
     def __init__(self, page: Page) -> None:
         self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
         self._carry: dict[etree._Element, Carry] = {}   # rendered elements only
         self._page = page
         self._cascade: Cascade | None = None            # the page's, on the first question
+        # elements shown although their display, visibility or content-visibility is
+        # unknown (a var() without a usable value): they may be hidden
+        self.unknown: list[etree._Element] = []
+        self._may: dict[etree._Element, str | None] = {}    # see may_be_hidden
 
     def state(self, el: etree._Element) -> State:
         memo = self.memo
@@ -174,6 +182,9 @@ class Visibility:
                     display = True
                 else:
                     vis = rendering.visibility in ("hidden", "collapse")
+                    if rendering.display is None or rendering.content_visibility is None or (
+                            rendering.visibility is None and visibility is not None):
+                        self.unknown.append(el)
                     carry = (rendering.visibility,
                              _CONTENT_HIDDEN if rendering.content_visibility == "hidden"
                              else _CLOSED_DETAILS if tag == "details" and el.get("open") is None
@@ -184,6 +195,46 @@ class Visibility:
                     or el.get("inert") is not None:
                 aria = True
         return (display, vis, aria), carry
+
+    def may_be_hidden(self, el: etree._Element) -> str | None:
+        """Why ``el``, rendered as far as the cascade can tell, may not be: a stylesheet rule
+        the cascade does not evaluate that may match it or an ancestor
+        (:attr:`Cascade.undecided`: ``@container``, ``@scope``, nesting, vendor
+        pseudo-classes, ``:nth-child(... of S)``), or a ``display``, ``visibility`` or
+        ``content-visibility`` of it or an ancestor whose value is unknown. The reason names
+        the stylesheet rule (or style attribute) and why it cannot be evaluated; None on
+        nearly every page (nothing to look up) and for content nothing may hide. Memoised
+        per element, ancestors first."""
+        if self._cascade is None:
+            self.state(el)      # the walk records the unknown values
+        cascade = self._cascade
+        assert cascade is not None
+        undecided = cascade.undecided
+        if not undecided and not self.unknown:
+            return None
+        memo = self._may
+        if el in memo:
+            return memo[el]
+        unknown = set(self.unknown)
+        chain = []
+        node: etree._Element | None = el
+        reason: str | None = None
+        while node is not None:
+            if node in memo:
+                reason = memo[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        for item in reversed(chain):
+            if reason is None:
+                if item in unknown:
+                    reason = cascade.unknown_rendering(item)
+                if reason is None:
+                    reason = next((f"the stylesheet rule {origin} may hide it ({why})"
+                                   for matches, origin, why in undecided if matches(item)),
+                                  None)
+            memo[item] = reason
+        return reason
 
     def not_rendered(self, el: etree._Element) -> bool:
         """True when the element is not rendered at all (display:none, hidden, template...)."""

@@ -1,0 +1,138 @@
+"""The "may be hidden" answer: style rules the cascade cannot evaluate, kept apart from it.
+
+css: which rules are kept (``Stylesheet.undecided``) and with what selector; selectors: how a
+selector with ``:nth-child(... of S)`` or a vendor pseudo-class is widened; the page: which
+elements may be hidden, and why, while the cascade's own answer does not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics.css import parse_stylesheet
+from a11y_audit.semantics.selectors import widened
+
+
+def undecided(css: str) -> list[tuple[str, str, str]]:
+    return [(origin, selector, why) for origin, selector, _, why in
+            parse_stylesheet(css).undecided]
+
+
+def test_container_rules_are_kept_apart_with_their_query():
+    sheet = parse_stylesheet("@container card (min-width: 40em) { .promo, .ad { display: none }"
+                             " .x { color: red } }")
+    assert sheet.raw == []
+    assert [(o, s, w) for o, s, _, w in sheet.undecided] == [
+        ("'@container card (min-width: 40em) .promo'", ".promo", "container queries need layout"),
+        ("'@container card (min-width: 40em) .ad'", ".ad", "container queries need layout")]
+
+
+def test_a_container_rule_inside_media_that_does_not_apply_is_not_kept():
+    assert undecided("@media print { @container (width > 1px) { .a { display: none } } }") == []
+    assert undecided("@media screen { @container (width > 1px) { .a { display: none } } }")
+
+
+def test_scope_rules_keep_their_selector_and_scope_becomes_the_root():
+    assert undecided("@scope (.card) to (.body) { :scope > img { display: none } }") == [
+        ("'@scope (.card) to (.body) :scope > img'", ":is(.card) > img",
+         "@scope is not evaluated")]
+
+
+@pytest.mark.parametrize(("css", "expected"), [
+    (".card { color: red; .promo { display: none } }",
+     [("'.promo' nested in '.card'", ":is(.card) .promo")]),
+    (".card, .box { & > .promo { visibility: hidden } }",
+     [("'& > .promo' nested in '.card, .box'", ":is(.card, .box) > .promo")]),
+    # (the cascade reads the values: display: block hides nothing, see Cascade.undecided)
+    (".promo { display: none; &:hover { display: block } }",
+     [("'.promo'", ".promo"), ("'&:hover' nested in '.promo'", ":is(.promo):hover")]),
+    (".promo { @media (min-width: 1px) { display: none } }", [("'.promo'", ".promo")]),
+    (".a { .b { color: red } .c { display: none } }",
+     [("'.c' nested in '.a'", ":is(.a) .c")]),
+    (".a { .b { display: none } }  .plain { display: none }",
+     [("'.b' nested in '.a'", ":is(.a) .b")]),
+])
+def test_nested_rules_are_kept_with_their_parent_joined(css, expected):
+    assert [(o, s) for o, s, _ in undecided(css)] == expected
+
+
+def test_nesting_leaves_the_decided_rules_around_it_in_the_cascade():
+    sheet = parse_stylesheet(".a { .b { display: none } } .plain { display: none }")
+    assert [prelude for prelude, _, _ in sheet.raw] == [".plain"]
+
+
+def test_rules_that_cannot_hide_are_not_kept():
+    assert undecided("@container (width > 1px) { .a { color: red; font-size: 2em } }") == []
+
+
+@pytest.mark.parametrize(("selector", "expected"), [
+    ("li:nth-child(2 of .x)", "li:is(.x)"),
+    (".x:nth-last-child(2n+1 of .y, .z)", ".x:is(.y, .z)"),
+    (".a:-moz-only-whitespace .b", ".a .b"),
+    (".a:not(:-moz-only-whitespace) .b", ".a .b"),
+    (".a:-webkit-full-screen .b", None),        # a state: never at rest
+    ("input:-ms-input-placeholder", None),      # a pseudo-element written with one colon
+    ("x:-o-prefocus .menu", None),
+    (".a .b", None),                            # judged: nothing to widen
+    (".a:hover .b", None),
+])
+def test_widened_selectors(selector, expected):
+    found = widened(selector)
+    assert (found[0] if found else None) == expected
+
+
+HEAD = "<html lang=en><head><style>{css}</style></head><body>{body}</body></html>"
+BODY = '<div class="card"><p class="promo"><a href="/x">x</a></p></div><p class="other">y</p>'
+
+
+def page_with(css: str, body: str = BODY) -> Page:
+    return Page.from_html(HEAD.format(css=css, body=body))
+
+
+@pytest.mark.parametrize(("css", "reason"), [
+    ("@container (min-width: 40em) { .promo { display: none } }",
+     "the stylesheet rule '@container (min-width: 40em) .promo' may hide it "
+     "(container queries need layout)"),
+    (".card { .promo { display: none } }",
+     "the stylesheet rule '.promo' nested in '.card' may hide it "
+     "(nested style rules are not evaluated)"),
+    (".card { content-visibility: var(--cv) }",
+     "the stylesheet rule '.card' may hide it "
+     "(content-visibility: var(--cv) has no known value)"),
+    (".promo { display: var(--d) }",
+     "the stylesheet rule '.promo' may hide it (display: var(--d) has no known value)"),
+])
+def test_the_page_says_what_may_hide_an_element_and_its_descendants(css, reason):
+    page = page_with(css)
+    promo = page.root.find(".//p")
+    link = page.root.find(".//a")
+    other = page.root.findall(".//p")[1]
+    assert page.is_rendered(promo) and page.is_rendered(link)     # the cascade's answer
+    assert page.may_be_hidden(promo) == reason
+    assert page.may_be_hidden(link) == reason
+    assert page.may_be_hidden(other) is None
+
+
+def test_a_style_attribute_with_an_unknown_display_is_named():
+    page = page_with("", '<p style="display: var(--d)">x</p>')
+    assert page.may_be_hidden(page.root.find(".//p")) == (
+        "its style attribute may hide it (display: var(--d) has no known value)")
+
+
+@pytest.mark.parametrize("css", [
+    "",
+    ".promo { display: none }",                       # decided: not rendered, no "may"
+    ".promo { --d: none; display: var(--d) }",        # a known value
+    "@container (min-width: 40em) { .promo { display: block } }",
+    ".card:hover .promo { display: none }",
+    "@starting-style { .promo { display: none } }",
+])
+def test_nothing_may_hide_when_the_cascade_decides(css):
+    page = page_with(css)
+    assert page.may_be_hidden(page.root.find(".//a")) is None
+
+
+def test_a_known_var_in_content_visibility_now_hides():
+    page = page_with(".card { --cv: hidden; content-visibility: var(--cv) }")
+    assert not page.is_rendered(page.root.find(".//a"))
