@@ -319,6 +319,8 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
                 continue
             if name in _UNDECIDED_AT_RULES:
                 stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
+            elif name == "layer" and context is not None:
+                stack.append((applies, layer, context))     # (no layer order to keep)
             else:
                 if name == "layer" and not at_prelude:
                     anonymous += 1
@@ -343,6 +345,7 @@ _NESTED = "nested style rules are not evaluated"
 # Declarations that may stop an element being rendered (none, or an unknown value): what
 # makes an undecided rule worth keeping
 _MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility)\s*:", re.I)
+_PARENT_CHARS = 400         # a nested rule's parent selector, joined, beyond which it is "*"
 _SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
 
 
@@ -382,8 +385,12 @@ class _Context:
             return cls(_NESTED, "", selector, selector)
         if applies and declarations.strip():
             outer.rule(sheet, "", declarations)
-        return cls(outer.why, outer.prefix, outer.selector(selector),
-                   f"{outer.written} {{ {selector} }}" if outer.written else selector,
+        parent = outer.selector(selector)
+        if len(parent) > _PARENT_CHARS:
+            parent = "*"        # deep nesting: the parent's restriction is dropped (wider)
+        written = f"{outer.written} {{ {selector} }}" if outer.written else selector
+        return cls(outer.why, outer.prefix, parent,
+                   written if len(written) <= _PARENT_CHARS else f"... {{ {selector} }}",
                    outer.scope)
 
     def selector(self, written: str) -> str:

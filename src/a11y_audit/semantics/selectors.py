@@ -352,7 +352,7 @@ def _from_cssselect(selector: str) -> Compiled | None:
     read; the reference the tests hold the reader to)."""
     try:
         parsed = parse(selector)
-    except (SelectorError, ValueError, TypeError, IndexError):
+    except (SelectorError, ValueError, TypeError, IndexError, RecursionError):
         return None
     if len(parsed) != 1 or parsed[0].pseudo_element is not None:
         return None
@@ -361,7 +361,7 @@ def _from_cssselect(selector: str) -> Compiled | None:
         subject = tree.subselector if type(tree).__name__ == "CombinedSelector" else tree
         return (_compile(tree), parsed[0].specificity(), frozenset(_ancestor_keys(tree)),
                 frozenset(_compound_keys(subject)))
-    except (Unsupported, AttributeError, TypeError, ValueError):
+    except (Unsupported, AttributeError, TypeError, ValueError, RecursionError):
         return None
 
 
@@ -623,11 +623,15 @@ _VENDOR_PARTS = ("scrollbar", "placeholder", "selection", "button", "thumb", "tr
                  "details-marker", "file-upload", "calendar", "datetime")
 
 
+_WIDENED_CHARS = 2000      # longer selectors are not widened (the patterns are not linear)
+
+
 def widened(selector: str) -> tuple[str, str] | None:
     """A selector that matches at least every element ``selector`` matches, and why
     ``selector`` is not judged; None when it is judged (or may not be widened: a vendor
     state at rest, a vendor pseudo-element)."""
-    if compile_selector(selector) is not None or "::" in selector:
+    if len(selector) > _WIDENED_CHARS or compile_selector(selector) is not None or (
+            "::" in selector):
         return None
     text, why = selector, ""
     if "of" in text and _NTH_OF.search(text):
