@@ -70,7 +70,7 @@ class Visibility:
         # elements shown although their display, visibility or content-visibility is
         # unknown (a var() without a usable value): they may be hidden
         self.unknown: list[etree._Element] = []
-        self._may: dict[etree._Element, str | None] = {}    # see may_be_hidden
+        self._may: dict[etree._Element, str] = {}    # see may_be_hidden
 
     def state(self, el: etree._Element) -> State:
         memo = self.memo
@@ -212,29 +212,21 @@ class Visibility:
         undecided = cascade.undecided
         if not undecided and not self.unknown:
             return None
-        memo = self._may
-        if el in memo:
-            return memo[el]
-        unknown = set(self.unknown)
-        chain = []
-        node: etree._Element | None = el
-        reason: str | None = None
-        while node is not None:
-            if node in memo:
-                reason = memo[node]
-                break
-            chain.append(node)
-            node = node.getparent()
-        for item in reversed(chain):
-            if reason is None:
-                if item in unknown:
-                    reason = cascade.unknown_rendering(item)
-                if reason is None:
-                    reason = next((f"the stylesheet rule {origin} may hide it ({why})"
-                                   for matches, origin, why in undecided if matches(item)),
-                                  None)
-            memo[item] = reason
-        return reason
+        memo = self._may       # "" for nothing (unknown_chain's memo values are not None)
+        reason = memo.get(el)
+        if reason is None:
+            unknown = set(self.unknown)
+            chain, reason = unknown_chain(memo, el, "")
+            for item in chain:
+                if not reason:
+                    if item in unknown:
+                        reason = cascade.unknown_rendering(item) or ""
+                    if not reason:
+                        reason = next((f"the stylesheet rule {origin} may hide it ({why})"
+                                       for matches, origin, why in undecided
+                                       if matches(item)), "")
+                memo[item] = reason
+        return reason or None
 
     def not_rendered(self, el: etree._Element) -> bool:
         """True when the element is not rendered at all (display:none, hidden, template...)."""
