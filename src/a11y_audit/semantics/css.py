@@ -568,10 +568,14 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     return tuple([(selector, selector_key(selector)) for selector in split_selectors(prelude)])
 
 
+# What makes a comma of a selector list maybe not top-level: brackets, parentheses (a stray
+# closer too: the character-by-character reading then splits nothing after it), escapes, quotes
+_LIST_SPECIAL = re.compile(r"[\\()\[\]\"']")
+
+
 def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas."""
-    if "(" not in prelude and "[" not in prelude and "\\" not in prelude and (
-            '"' not in prelude and "'" not in prelude):
+    if not _LIST_SPECIAL.search(prelude):
         return [s.strip() for s in prelude.split(",") if s.strip()]
     if "," not in prelude:
         return [selector] if (selector := prelude.strip()) else []
