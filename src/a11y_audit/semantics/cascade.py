@@ -54,6 +54,7 @@ from a11y_audit.semantics.css import (
     media_matches,
     parse_declarations,
     parse_stylesheet,
+    selector_key,
     split_selectors,
 )
 from a11y_audit.semantics.selectors import compile_selector, widened
@@ -514,20 +515,48 @@ class Cascade:
         return not self.missing
 
     @functools.cached_property
-    def undecided(self) -> list[tuple[Callable[[Element], bool], str, str]]:
+    def undecided(self) -> list[tuple[str, str, str, str]]:
         """The page's style rules the cascade does not evaluate and that may stop what they
         match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
         rules in ``@container`` or ``@scope``, nested style rules, selectors with a vendor
-        pseudo-class or ``:nth-child(... of S)``; per rule, a test that holds for at least
-        the elements it matches, its origin (``'@container (min-width: 40em) .promo'``) and
-        why it is not evaluated. Empty on most pages (worked out once per stylesheet)."""
-        out: list[tuple[Callable[[Element], bool], str, str]] = []
+        pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
+        that matches at least the elements it matches, its origin
+        (``'@container (min-width: 40em) .promo'``) and why it is not evaluated. Empty on most
+        pages (worked out once per stylesheet; see :meth:`undecided_reason`)."""
+        out: list[tuple[str, str, str, str]] = []
         for sheet in self.sheets:
             found = sheet.may_hide
             if found is None:
                 found = sheet.may_hide = _sheet_undecided(sheet)
             out.extend(found)
         return out
+
+    @functools.cached_property
+    def _undecided_by_key(self) -> dict[str, list[tuple[str, str, str]]]:
+        """:attr:`undecided` by key, in order: an element is tested against the rules of its
+        own keys only, each selector compiled when an element first needs it."""
+        by_key: dict[str, list[tuple[str, str, str]]] = {}
+        for key, selector, origin, why in self.undecided:
+            by_key.setdefault(key, []).append((selector, origin, why))
+        return by_key
+
+    def undecided_reason(self, el: Element) -> str | None:
+        """Why a rule of :attr:`undecided` may hide ``el`` itself (not its ancestors), None
+        when none matches it."""
+        by_key = self._undecided_by_key
+        ident = el.get("id")
+        classes = el.get("class")
+        keys = ["*", el.tag]
+        if ident:
+            keys.append("#" + ident)
+        if classes:
+            keys.extend(_class_keys(classes))
+        for key in keys:
+            for selector, origin, why in by_key.get(key, ()):
+                test = _undecided_test(selector)
+                if test is not None and test(el):
+                    return f"the stylesheet rule {origin} may hide it ({why})"
+        return None
 
     # -- matching ------------------------------------------------------------------------
 
@@ -1692,26 +1721,42 @@ def _may_hide(declarations: tuple[Declaration, ...]) -> bool:
     return False
 
 
-def _sheet_undecided(sheet: Stylesheet) -> list[tuple[Callable[[Element], bool], str, str]]:
+def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str]]:
     """:attr:`Cascade.undecided` of one stylesheet."""
     out = []
     for origin, selectors, body, why in sheet.undecided:
         if not _may_hide(parse_declarations(body)):
             continue
         for selector in split_selectors(selectors):
-            compiled = compile_selector(selector)
-            if compiled is None and (wide := widened(selector)) is not None:
-                compiled = compile_selector(wide[0])
-            if compiled is not None:
-                out.append((compiled[0], origin, why))
+            if len(selector) > _UNDECIDED_CHARS:
+                continue
+            key = selector_key(selector)
+            if key is None and ":-" in selector and (wide := widened(selector)) is not None:
+                selector = wide[0]          # (a vendor pseudo-class reads as an element)
+                key = selector_key(selector)
+            if key is not None:
+                out.append((key, selector, origin, why))
     sheet.keyed()       # (lists the suspects)
     for order, selector in sheet.suspects:
         if not _may_hide(parse_declarations(sheet.raw[order][1])):
             continue
         wide = widened(selector)
-        if wide is not None and (compiled := compile_selector(wide[0])) is not None:
-            out.append((compiled[0], f"'{selector}'", wide[1]))
+        if wide is not None and (key := selector_key(wide[0])) is not None:
+            out.append((key, wide[0], f"'{selector}'", wide[1]))
     return out
+
+
+_UNDECIDED_CHARS = 2000     # longer selectors of undecided rules are not matched
+
+
+@functools.lru_cache(maxsize=4096)
+def _undecided_test(selector: str) -> Callable[[Element], bool] | None:
+    """The test of a selector of :attr:`Cascade.undecided`, widened where it is not judged
+    (:func:`widened`); None when it cannot be read at all (it matches nothing in browsers)."""
+    compiled = compile_selector(selector)
+    if compiled is None and (wide := widened(selector)) is not None:
+        compiled = compile_selector(wide[0])
+    return compiled[0] if compiled is not None else None
 
 
 def cascade_of(page: Page) -> Cascade:

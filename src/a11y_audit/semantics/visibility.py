@@ -222,9 +222,7 @@ class Visibility:
                     if item in unknown:
                         reason = cascade.unknown_rendering(item) or ""
                     if not reason:
-                        reason = next((f"the stylesheet rule {origin} may hide it ({why})"
-                                       for matches, origin, why in undecided
-                                       if matches(item)), "")
+                        reason = cascade.undecided_reason(item) or ""
                 memo[item] = reason
         return reason or None
 
