@@ -298,3 +298,40 @@ def test_scripted_content_finds_what_the_xpath_finds(markup):
     found = el.xpath(".//*[contains(local-name(), '-') or @data-alt]")
     expected = el if "-" in el.tag else (found[0] if found else None)
     assert scripted_content(el) is expected
+
+
+_LINK_STATES = (
+    '<a href="/a">a</a><a href="/b" hidden>hidden</a><a href="/c" aria-hidden="true">aria</a>'
+    '<div style="display:none"><a href="/d">in none</a></div>'
+    '<div style="visibility:hidden"><a href="/e">invisible</a>'
+    '<a href="/f" style="visibility:visible">shown again</a></div>'
+    '<div inert><a href="/g">inert</a></div><map name="m"><area href="/h" alt="h"></map>'
+    '<style>.gone{display:none}</style><p class="gone"><a href="/i">by sheet</a></p>'
+)
+
+
+def test_link_hidden_and_rendered_are_the_pages_answers():
+    """``Link.hidden`` and ``Link.rendered`` (read once for every link rule) are what
+    ``is_hidden`` and ``is_rendered`` answer."""
+    page = Page.from_html(_LINK_STATES)
+    states = [(link.hidden, link.rendered) for link in page.links]
+    assert states == [(page.is_hidden(link.element), page.is_rendered(link.element))
+                      for link in page.links]
+    assert {state for state in states} == {(False, True), (True, True), (True, False)}
+
+
+def test_heading_content_reached_memo_matches_a_walk_per_heading():
+    """Headings share ancestors: what the walk reaches is remembered, and a heading under a
+    skipped ancestor is still not reached."""
+    markup = ("<body><main><section><h2>A</h2><p>x</p><h2>B</h2></section>"
+              "<section><div hidden><h2>hidden</h2></div><p>z</p></section>"
+              "<template><h2>T</h2></template>"
+              "<section><div><h3>C</h3></div><h2>D</h2><h2>E</h2></section></main></body>")
+    found = outcomes("heading-has-content", markup)
+    assert found == [
+        (PASSED, "html > body > main > section:nth-of-type(1) > h2:nth-of-type(1)"),
+        (PASSED, "html > body > main > section:nth-of-type(1) > h2:nth-of-type(2)"),
+        (FAILED, "html > body > main > section:nth-of-type(3) > div > h3"),
+        (FAILED, "html > body > main > section:nth-of-type(3) > h2:nth-of-type(1)"),
+        (FAILED, "html > body > main > section:nth-of-type(3) > h2:nth-of-type(2)"),
+    ]

@@ -64,6 +64,10 @@ class Link:
     href: str
     fragment: str | None           # same-page fragment (decoded), None for other pages
     target: Element | None         # the element the fragment scrolls to
+    # Read once here for the link rules (link-text-generic, link-adjacent-duplicate,
+    # link-new-window-or-file, link-name...), each of which asked again per link.
+    hidden: bool = False           # hidden from assistive technology (Page.is_hidden)
+    rendered: bool = True          # rendered (Page.is_rendered)
 
 
 class Page:
@@ -386,14 +390,19 @@ class Page:
         return is_focusable(el)
 
     def name(self, el: Element) -> str:
-        """The accessible name (accname 1.2), cached: a hit costs one dict look-up (the
-        import, needed because names imports this module, runs only on a miss)."""
+        """The accessible name (accname 1.2), cached: a hit costs one dict look-up."""
         found = self._name_cache.get(el)
         if found is not None:
             return found
+        return self._accessible_name(el, self)
+
+    @cached_property
+    def _accessible_name(self) -> Callable[[Element, Page], str]:
+        # names imports this module: imported on first use, then read from the instance (an
+        # import statement per missed name was ~30,000 a corpus pass)
         from a11y_audit.semantics.names import accessible_name
 
-        return accessible_name(el, self)
+        return accessible_name
 
     @cached_property
     def _labels_index(self) -> dict[Element, list[Element]]:
@@ -511,6 +520,7 @@ class Page:
         out: list[Link] = []
         address = self.url or self.canonical_url
         base = urldefrag(address)[0] if address else None
+        state = self.visibility_state
         for el in self.select("a[href]", "area[href]"):
             href = el.get("href") or ""
             stripped = href.strip()
@@ -523,7 +533,9 @@ class Page:
                 if url == base and frag:
                     fragment = frag
             target = self.fragment_target(fragment) if fragment else None
-            out.append(Link(el, href, fragment, target))
+            display, visibility, aria_hidden = state(el)
+            rendered = not (display or visibility)
+            out.append(Link(el, href, fragment, target, aria_hidden or not rendered, rendered))
         return out
 
     # -- locations ------------------------------------------------------------------------

@@ -129,21 +129,6 @@ def own_text(el: Element) -> str:
     return "".join(parts)
 
 
-def _has_own_text(el: Element, tag: str) -> bool:
-    """``own_text(el).strip() != ""``, without joining the text: asked of every element of
-    the page, and most have none (``str.isspace`` and ``str.strip`` agree on white space)."""
-    if tag == "input":
-        return bool(own_text(el).strip())
-    text = el.text
-    if text and not text.isspace():
-        return True
-    for child in el:
-        tail = child.tail
-        if tail and not tail.isspace():
-            return True
-    return False
-
-
 _FOREIGN_TEXT = ("svg", "math", "select", "textarea")
 
 
@@ -163,9 +148,9 @@ def _in_foreign_content(page: Page) -> set[Element]:
 
 
 # Elements with a text node, and the ``<input>``s whose ``value`` is their text: a superset
-# of the elements _has_own_text accepts, found in libxml2, in document order, instead of a
+# of the elements with own text, found in libxml2, in document order, instead of a
 # Python test of every element of the page. Which text is white space is left to
-# _has_own_text: XPath's normalize-space() copies every text node of the page (inline
+# Python: XPath's normalize-space() copies every text node of the page (inline
 # scripts and style sheets included) to test it, which cost more than the Python test of
 # the few more candidates.
 _TEXT_CANDIDATES = etree.XPath("descendant-or-self::*[text() or self::input]")
@@ -179,8 +164,23 @@ def text_elements(page: Page) -> list[Element]:
         found = []
         for el in _TEXT_CANDIDATES(page.root):
             tag = el.tag   # XPath gives elements: the lower-case local name (see dom.tag_of)
-            if tag in _NO_TEXT or not tag or not _has_own_text(el, tag):
+            if tag in _NO_TEXT or not tag:
                 continue
+            # Own text that is not white space (``own_text(el).strip()``, without joining the
+            # text; ``str.isspace`` and ``str.strip`` agree on white space), inline: every
+            # candidate of the page asks it.
+            if tag == "input":
+                if not own_text(el).strip():
+                    continue
+            else:
+                text = el.text
+                if not text or text.isspace():
+                    for child in el:
+                        tail = child.tail
+                        if tail and not tail.isspace():
+                            break
+                    else:
+                        continue
             if el.tag.startswith("{") or el in foreign:
                 continue
             if not page.is_rendered(el):

@@ -112,15 +112,21 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
         if not inside and (not events or events[-1][0] != "content"):
             events.append(("content", el, 0))
 
+    reachable: set[Element] = set()     # elements the full walk reaches (headings share most
+                                        # of their ancestors: each is asked once)
+
     def reached(el: Element) -> bool:
         """The full walk would reach ``el``: no ancestor up to the body is skipped."""
         node: Element | None = el
-        while node is not None:
+        on_the_way = []
+        while node is not None and node not in reachable:
             if node.tag in _SKIP or not page.is_rendered(node):
                 return False
+            on_the_way.append(node)
             if node is body:
-                return True
+                break
             node = node.getparent()
+        reachable.update(on_the_way)
         return True
 
     walker = etree.iterwalk(body, events=("start", "end"))

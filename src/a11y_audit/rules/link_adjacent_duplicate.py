@@ -54,7 +54,7 @@ _NOT_TEXT = ("svg", "script", "style")    # text there is not shown as the link'
 
 
 def check(page: Page) -> Results:
-    links = [link for link in page.links if page.is_rendered(link.element)]
+    links = [link for link in page.links if link.rendered]
     # Each link's kind is asked up to three times, and only a link holding an image can be
     # "both": the text of the others is looked at only when they pair with a link to the
     # same page (few do).

@@ -99,7 +99,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         target = el.get("target") if new_windows else None     # most links have none
         new_window = target is not None and target.strip().lower() not in _SELF
         file = files is not None and bool(files.search(link.href.strip().split("#", 1)[0]))
-        if not (new_window or file) or page.is_hidden(el) or not page.is_rendered(el):
+        if not (new_window or file) or link.hidden:   # (hidden covers not rendered)
             continue
         if not page.name(el):
             continue  # link-name reports a link without a name

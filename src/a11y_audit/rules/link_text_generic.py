@@ -71,9 +71,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     cache: dict[str, frozenset[str]] = {}
     primaries: dict[str | None, str] = {}   # a page has few distinct lang values
     for link in page.links:
-        el = link.element
-        if page.is_hidden(el):
+        if link.hidden:
             continue
+        el = link.element
         name = page.name(el)
         if not name:
             continue  # link-name reports links without a name

@@ -210,15 +210,20 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
     if depth > _SIMPLE_DEPTH:
         return None
     out = [el.text] if el.text else []
+    state_of = page.visibility_state
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _SKIP_CONTENT:
-            if page.is_hidden(child):
+            state = state_of(child)     # (is_hidden and _visibility_only in one look-up)
+            # a block (is_block): an inline display only where a style attribute names one
+            style = child.get("style")
+            block = is_block(child, tag) if style and "display" in style else tag in _BLOCK
+            if state[0] or state[1] or state[2]:
                 # hidden content names nothing (2A), unless visibility alone hides it (a
                 # descendant may show again: the computation decides)
-                if _visibility_only(page, child):
+                if state == _VISIBILITY_ONLY:
                     return None
-                if is_block(child, tag):
+                if block:
                     out.append(" ")
             else:
                 if tag in _NOT_PLAIN:
@@ -226,7 +231,7 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
                 part = _plain_part(page, child, tag, depth + 1)
                 if part is None:
                     return None
-                out.append(f" {part} " if is_block(child, tag) else part)
+                out.append(f" {part} " if block else part)
         if child.tail:
             out.append(child.tail)
     return "".join(out)
@@ -676,6 +681,9 @@ def is_block(el: Element, tag: str) -> bool:
     return tag in _BLOCK
 
 
+_VISIBILITY_ONLY = (False, True, False)    # a visibility_state: hidden by visibility alone
+
+
 def _visibility_only(page: Page, el: Element) -> bool:
     """Hidden by ``visibility`` alone (rendered, and not ``aria-hidden``)."""
-    return page.visibility_state(el) == (False, True, False)
+    return page.visibility_state(el) == _VISIBILITY_ONLY
