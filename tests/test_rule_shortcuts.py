@@ -335,3 +335,15 @@ def test_heading_content_reached_memo_matches_a_walk_per_heading():
         (FAILED, "html > body > main > section:nth-of-type(3) > h2:nth-of-type(1)"),
         (FAILED, "html > body > main > section:nth-of-type(3) > h2:nth-of-type(2)"),
     ]
+
+
+def test_image_holders_are_the_links_an_image_search_finds():
+    page = Page.from_html(
+        '<a href="/a"><img src="a.jpg"></a><a href="/b">text</a><a href="/c"><span><svg>'
+        '</svg></span></a><a href="/d"><picture></picture>x</a><a href="/e"><a href="/f">'
+        '<img src="f.jpg"></a></a><map name="m"><area href="/g"></map><img src="loose.jpg">'
+        '<a href="/h"><video poster="p.jpg"></video></a>')
+    links = page.tags("a") + page.tags("area")
+    expected = {el for el in links if next(el.iter("img", "svg", "picture"), None) is not None}
+    assert link_adjacent_duplicate.image_holders(page) & set(links) == expected
+    assert len(expected) == 4

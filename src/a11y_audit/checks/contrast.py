@@ -160,7 +160,8 @@ def text_elements(page: Page) -> list[Element]:
     """Rendered HTML elements with text of their own that is not white space, in document
     order (memoised: the contrast and text-size rules all read it)."""
     def compute(page: Page) -> list[Element]:
-        foreign = _in_foreign_content(page)
+        foreign = _in_foreign_content(page)     # (empty on most pages)
+        rendered = page.is_rendered
         found = []
         for el in _TEXT_CANDIDATES(page.root):
             tag = el.tag   # XPath gives elements: the lower-case local name (see dom.tag_of)
@@ -181,9 +182,7 @@ def text_elements(page: Page) -> list[Element]:
                             break
                     else:
                         continue
-            if el.tag.startswith("{") or el in foreign:
-                continue
-            if not page.is_rendered(el):
+            if tag[0] == "{" or (foreign and el in foreign) or not rendered(el):
                 continue
             found.append(el)
         return found
