@@ -14,9 +14,11 @@ in a ``blockquote`` and is at most half as long as the next paragraph. The middl
 cantTell, as in axe-core.
 
 Matches axe-core. Same selector (``p``, hidden excluded), ``p-as-heading-matches`` and
-``p-as-heading`` check with its default margins. Styles come from the markup: ``b``,
-``strong``, ``i``, ``em``, ``big``, ``small``, ``font size`` and inline ``font-weight``,
-``font-size`` and ``font-style``.
+``p-as-heading`` check with its default margins. Font size and weight come from the cascade
+(style attributes, ``<style>`` elements and the stylesheets that were read, with the browser's
+``b``/``strong``, ``small`` and heading defaults) where every linked stylesheet was read, plus
+the markup's ``big`` and ``font size``; italics come from the markup (``i``, ``em``... and inline
+``font-style``): the cascade does not keep ``font-style``.
 
 Fails::
 
@@ -34,12 +36,16 @@ Passes::
     <article><p class="body">Polls closed at 10pm.</p>
       <p class="body">Counting is under way in all 650 constituencies.</p></article>
 
-Limits: fonts set by stylesheets are not read, not even those of a ``<style>`` element or of a
-linked file the cascade could read (the rule compares markup only). When the paragraph, the next
-one or the elements holding their text have classes that differ (a stylesheet may style one as a
-heading), or they have ids and the page's own ``<style>`` sets fonts, the markup alone cannot
-decide, and a paragraph that markup does not make look like a heading is cantTell. Paragraphs with
-the same classes are taken to share their stylesheet fonts.
+Limits: where a linked stylesheet could not be read (a saved page without its site's CSS), it
+may set any font, so the fonts come from the markup alone, as axe-core's would without
+styles: when the paragraph, the next one or the elements holding their text have classes that
+differ, or they have ids and the page's own ``<style>`` sets fonts, a paragraph that markup does
+not make look like a heading is cantTell (paragraphs with the same classes are taken to share
+their stylesheet fonts). Where every stylesheet was read, the cascade's sizes and weights
+decide; a size or weight it cannot resolve (``calc()``, an unknown ``var()``) is cantTell, and
+so is a paragraph that italics would make look like a heading when a stylesheet read mentions
+italics and the two paragraphs have different classes (``font-style`` from stylesheets is not
+read). axe-core reads sizes rounded down to whole pixels; sizes here are not rounded.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from dataclasses import dataclass
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.cascade import Cascade, cascade_of
 
 RULE = Rule(
     id="p-as-heading",
@@ -70,6 +77,10 @@ class Font:
     weight: int = 400
     size: float = 16.0
     italic: bool = False
+
+
+class _Unknown(Exception):
+    """The cascade cannot resolve a font size or weight (``calc()``, an unknown ``var()``)."""
 
 
 def check(page: Page) -> Results:
@@ -107,10 +118,22 @@ def _judge(page: Page, p: Element, text: str, following: Element, next_text: str
            previous: Element | None, texts: dict[Element, str]):
     if len(text) > len(next_text) * _PASS_LENGTH:
         return RULE.ok(p, "longer than the next paragraph")
-    own, nxt = _font(_text_container(p, texts)), _font(_text_container(following, texts))
+    cascade = cascade_of(page)
+    styled = cascade.complete       # every linked stylesheet was read: the cascade decides
+
+    def font(el: Element) -> Font:
+        container = _text_container(el, texts)
+        return _cascade_font(page, cascade, container) if styled else _font(container)
+
+    try:
+        own, nxt = font(p), font(following)
+    except _Unknown as unknown:
+        return RULE.cant_tell(p, f"{unknown}, so whether {text[:60]!r} looks like a heading "
+                                 "is not known")
     looks = _header_style(own, nxt)
-    unsure = _styled_apart(page, p, following, texts)
     if not looks:
+        unsure = (_italics_may_differ(page, p, following, own, nxt, texts) if styled
+                  else _styled_apart(page, p, following, texts))
         if unsure:
             return RULE.cant_tell(p, f"{unsure}; a stylesheet may make {text[:60]!r} look like "
                                      "a heading")
@@ -118,9 +141,13 @@ def _judge(page: Page, p: Element, text: str, following: Element, next_text: str
     message = f"paragraph {text[:60]!r} is styled as a heading ({_describe(own, nxt)})"
     if any(tag_of(a) == "blockquote" for a in p.iterancestors()):
         return RULE.cant_tell(p, message + ", but it is in a blockquote")
-    if previous is not None and not _header_style(
-            own, _font(_text_container(previous, texts))):
-        return RULE.cant_tell(p, message + ", but so is the previous paragraph")
+    if previous is not None:
+        try:
+            before = font(previous)
+        except _Unknown as unknown:
+            return RULE.cant_tell(p, f"{message}, but {unknown} of the previous paragraph")
+        if not _header_style(own, before):
+            return RULE.cant_tell(p, message + ", but so is the previous paragraph")
     if len(text) > len(next_text) * _FAIL_LENGTH:
         return RULE.cant_tell(p, message + ", but it is more than half as long as the next one")
     return RULE.fail(p, message + "; use a heading element")
@@ -166,6 +193,70 @@ def _font(container: Element) -> Font:
     for el in reversed(chain):
         font = _apply(font, el)
     return font
+
+
+def _cascade_font(page: Page, cascade: Cascade, container: Element) -> Font:
+    """The font of ``container`` from the cascade: the paragraph's computed size and weight,
+    then, down to ``container``, each element's own declared size and weight where a rule
+    (or the browser's default, for size) sets one, else the markup's ``big``, ``font size``
+    and bolder ``b``/``strong``/``th`` (Chromium's default for them is ``bolder``); italics
+    from the markup, as :func:`_font`."""
+    chain = [container]
+    while tag_of(chain[-1]) != "p" and chain[-1].getparent() is not None:
+        chain.append(chain[-1].getparent())
+    size = weight = None
+    italic = False
+    for el in reversed(chain):
+        declared = cascade.font(el)
+        tag = tag_of(el)
+        if size is None or declared.own is not None:
+            size = declared.size
+            if size is None:
+                raise _Unknown(f"the font size of <{tag}> ({declared.own}) cannot be resolved")
+        elif tag == "big":
+            size *= 1.2
+        elif tag == "font" and (el.get("size") or "").strip() in _FONT_SIZES:
+            size = _FONT_SIZES[el.get("size").strip()]
+        if weight is None or _declares_weight(cascade, el):
+            weight = page.style(el).font_weight
+            if weight is None:
+                raise _Unknown(f"the font weight of <{tag}> cannot be resolved")
+        elif tag in _BOLD_TAGS:
+            weight = _bolder(weight)
+        italic = _apply(Font(italic=italic), el).italic
+    return Font(weight, size, italic)
+
+
+def _declares_weight(cascade: Cascade, el: Element) -> bool:
+    """A stylesheet rule or the style attribute sets ``font-weight`` (or ``font``) on ``el``."""
+    return any(name in ("font-weight", "font") and origin != _DEFAULT
+               for _, name, _, _, origin in cascade.declarations(el))
+
+
+_DEFAULT = "the browser's default"
+
+
+def _italics_may_differ(page: Page, p: Element, following: Element, own: Font, nxt: Font,
+                        texts: dict[Element, str]) -> str:
+    """Why italics that a stylesheet sets could make the paragraph look like a heading ("" when
+    they cannot): a margin with italics holds but for them, a stylesheet that was read mentions
+    italics (``font-style`` is not in the cascade) and the paragraphs' classes differ."""
+    if own.italic or not _header_style(Font(own.weight, own.size, True),
+                                       Font(nxt.weight, nxt.size, False)):
+        return ""
+    if not page.memo("p-as-heading.italics", _sheets_set_italics):
+        return ""
+    if _classes(p, texts) == _classes(following, texts):
+        return ""
+    return "the paragraphs have different classes and a stylesheet sets italics"
+
+
+_ITALICS = re.compile(r"italic|oblique", re.I)
+
+
+def _sheets_set_italics(page: Page) -> bool:
+    return any(_ITALICS.search(body) for sheet in cascade_of(page).sheets
+               for _, body, _ in sheet.raw)
 
 
 def _apply(font: Font, el: Element) -> Font:
