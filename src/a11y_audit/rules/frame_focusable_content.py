@@ -25,10 +25,13 @@ Passes::
     </figure>
 
 Limits: the content of frames loaded from ``src`` is not fetched (cantTell when the frame has a
-negative tabindex); a frame sized 1 pixel or less by its attributes or inline style may show
-nothing, so it gives cantTell rather than failing; a frame that an inline script names along with
-tabindex, inert or showModal gives cantTell; a frame that a stylesheet the cascade reads hides is
-not checked, but a size that a stylesheet gives a frame is not read.
+negative tabindex); a frame 1 pixel or less wide or high may show nothing, so it gives cantTell
+rather than failing. Its size is the cascade's ``width``, ``height``, ``max-width`` and
+``max-height`` (style attribute, ``<style>`` elements, stylesheets that were read: they win over
+the ``width``/``height`` attributes), else the attributes; a size in ``%``, ``calc()`` or
+``var()`` is not taken as tiny, and a size that only a stylesheet that could not be read sets is
+not seen. A frame that an inline script names along with tabindex, inert or showModal gives
+cantTell; a frame that a stylesheet the cascade reads hides is not checked.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from lxml import etree
 
 from a11y_audit.rule import Page, Results, Rule
 from a11y_audit.semantics import focus
+from a11y_audit.semantics.cascade import cascade_of
+from a11y_audit.semantics.css import Viewport
 from a11y_audit.semantics.tabbing import (
     FRAME,
     TABBABLE,
@@ -57,8 +62,7 @@ RULE = Rule(
 )
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)")
-_STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)(px)?\s*(?:!important)?"
-                         r"\s*(?:;|$)", re.I)
+_CSS_LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|vw|vh|em|rem)?$")
 TINY = 1.0
 
 
@@ -73,7 +77,7 @@ def check(page: Page) -> Results:
         negative = index is not None and index < 0
         where = _describe(frame)
         if not negative:
-            if content != TABBABLE or _tiny(frame):
+            if content != TABBABLE or _tiny(page, frame):
                 continue
             if script_may_change_tabindex(page, frame):
                 yield RULE.cant_tell(frame, f"{where} is in the Tab order, but a script on the "
@@ -85,7 +89,7 @@ def check(page: Page) -> Results:
             yield RULE.cant_tell(frame, f"{where} has tabindex={frame.get('tabindex')!r}; its "
                                  "document is loaded from elsewhere, so whether it has links "
                                  "or controls keyboard users cannot reach is unknown")
-        elif _tiny(frame):
+        elif _tiny(page, frame):
             yield RULE.cant_tell(frame, f"{where} has tabindex={frame.get('tabindex')!r} and "
                                  "focusable content, but its size may keep that content from "
                                  "being visible")
@@ -108,13 +112,39 @@ def _describe(frame: etree._Element) -> str:
     return "<iframe>"
 
 
-def _tiny(frame: etree._Element) -> bool:
-    """Width or height of at most 1 pixel, from the attributes or the inline style."""
-    sizes: dict[str, float] = {}
+def _tiny(page: Page, frame: etree._Element) -> bool:
+    """Width or height of at most 1 pixel: the cascade's ``width``/``height`` (or a
+    ``max-width``/``max-height``) where CSS sets one, else the attribute (a presentational hint
+    that any CSS declaration overrides)."""
+    style = page.style(frame)
+    cascade = cascade_of(page)
+    root = cascade.font(page.root).size
     for dim in ("width", "height"):
-        match = _LENGTH.match(frame.get(dim) or "")
-        if match:
-            sizes[dim] = float(match.group(1))
-    for dim, value, _unit in _STYLE_SIZE.findall(frame.get("style") or ""):
-        sizes[dim.lower()] = float(value)
-    return any(v <= TINY for v in sizes.values())
+        css = style.values.get(dim)
+        if css:
+            size = _css_pixels(css, style.font_size, root, cascade.viewport)
+        else:
+            match = _LENGTH.match(frame.get(dim) or "")
+            size = float(match.group(1)) if match else None
+        if size is not None and size <= TINY:
+            return True
+        limit = style.values.get(f"max-{dim}")
+        size = _css_pixels(limit, style.font_size, root, cascade.viewport) if limit else None
+        if size is not None and size <= TINY:
+            return True
+    return False
+
+
+def _css_pixels(value: str, font_size: float | None, root_size: float | None,
+                viewport: Viewport) -> float | None:
+    """A CSS length in pixels (px, vw, vh, em, rem, and 0), None for anything else
+    (``auto``, ``%``, ``calc()``, ``var()``...)."""
+    match = _CSS_LENGTH.match(value.replace("!important", "").strip())
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2)
+    if unit is None:
+        return number if number == 0 else None     # a unitless length other than 0 is invalid
+    factor = {"px": 1.0, "vw": viewport.width / 100, "vh": viewport.height / 100,
+              "rem": root_size, "em": font_size}.get(unit)
+    return None if factor is None else number * factor
