@@ -11,8 +11,8 @@ No axe-core counterpart. bbc-a11y fails every visible element with ``tabindex="0
 focusable elements (links with ``href``, form controls, ``iframe``, ``summary``, media with
 controls, editing hosts), passes elements with an interactive ARIA role (a custom widget needs
 ``tabindex="0"``, WAI-ARIA Authoring Practices "Keyboard navigation inside components"), and
-answers cantTell for a likely scrollable region (a landmark ``region`` or an inline
-``overflow: auto|scroll``), which must be focusable so keyboard users can scroll it (WCAG
+answers cantTell for a likely scrollable region (a landmark ``region``, or ``overflow: auto|scroll``
+from the cascade), which must be focusable so keyboard users can scroll it (WCAG
 2.1.1, axe-core ``scrollable-region-focusable``). Option ``allow-widget-roles = false`` applies
 the BBC standard strictly.
 
@@ -26,8 +26,12 @@ Passes::
 
     <a href="/markets" tabindex="0">Markets</a>
 
-Limits: overflow set by a stylesheet is not read, not even from one the cascade reads, so a scroll
-container marked only by a class fails; add ``role="region"`` and a name, which it needs anyway.
+Limits: ``overflow`` comes from the cascade (style attribute, ``<style>`` elements, stylesheets that
+were read). Where a linked stylesheet could not be read, an element whose class or id has the
+word "scroll" (``table-scroll``, ``scroller``...) is cantTell: that stylesheet probably makes it
+scroll. Otherwise a scroll container known to no stylesheet we have fails; add
+``role="region"`` and a name, which it needs anyway. Whether its content overflows (so that it
+really scrolls) needs layout: a scroll container is cantTell, never passed.
 
 Options
 -------
@@ -45,7 +49,8 @@ from typing import Any
 from a11y_audit.checks.naming import describe
 from a11y_audit.knowledge import bbc
 from a11y_audit.knowledge.aria import explicit_role, is_widget
-from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics.cascade import cascade_of
 from a11y_audit.semantics.focus import is_natively_focusable, tabindex
 
 RULE = Rule(
@@ -63,7 +68,8 @@ OPTIONS: dict[str, Any] = {
     "allow-widget-roles": True,
 }
 
-_SCROLLING = re.compile(r"overflow(?:-[xy])?\s*:\s*(?:auto|scroll)", re.I)
+_SCROLLS = frozenset(("auto", "scroll"))
+_SCROLL_WORD = re.compile(r"scroll", re.I)
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
@@ -75,10 +81,21 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield RULE.ok(el, "Focusable by default")
         elif role is not None and is_widget(role) and options["allow-widget-roles"]:
             yield RULE.ok(el, f"A custom widget (role=\"{role}\") needs tabindex=\"0\"")
-        elif role == "region" or _SCROLLING.search(el.get("style") or ""):
+        elif role == "region" or _scrolls(page, el):
             yield RULE.cant_tell(el, f"{describe(el)} with tabindex=\"0\" may be a scrollable "
                                      "region, which keyboard users must be able to focus")
+        elif not cascade_of(page).complete and _SCROLL_WORD.search(
+                " ".join(v for v in (el.get("class"), el.get("id")) if v)):
+            yield RULE.cant_tell(el, f"{describe(el)} with tabindex=\"0\" may be a scrollable "
+                                     "region (a stylesheet that could not be read may make it "
+                                     "scroll), which keyboard users must be able to focus")
         else:
             what = f"role \"{role}\"" if role else "no interactive role"
             yield RULE.fail(el, f"{describe(el)} has tabindex=\"0\" and {what}: keyboard users "
                                 "stop on it, but screen readers do not say what it does")
+
+
+def _scrolls(page: Page, el: Element) -> bool:
+    """The cascade gives ``el`` ``overflow: auto`` or ``scroll`` on either axis."""
+    values = page.style(el).values
+    return values.get("overflow-x") in _SCROLLS or values.get("overflow-y") in _SCROLLS
