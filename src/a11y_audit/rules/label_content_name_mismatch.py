@@ -34,23 +34,30 @@ Passes::
     <button aria-label="Close dialog">×</button>
 
 Limits: text that a stylesheet the cascade reads hides or moves out of sight (``display: none``,
-off screen, clipped) is not visible text. When the mismatch could come from text that a "visually
-hidden"-like class hides (no stylesheet that was read decides), or from an icon font drawing a word
-as a symbol (Material Icons ligatures), the result is cantTell. Words are split at white space, so
-for scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to appear
-in the name.
+off screen, clipped) is not visible text. Where words break comes from the elements' computed
+``display`` (ACT glossary "visible inner text": block-level elements are set apart): a
+``<span>`` that a stylesheet makes ``display: block`` separates its words, a ``<div>`` made
+``inline`` runs them together. When the mismatch could come from text that a "visually
+hidden"-like class hides (no stylesheet that was read decides), from parts of the text that a
+stylesheet that could not be read may set apart, or from an icon font drawing a word as a
+symbol (Material Icons ligatures), the result is cantTell. Words are split at white space, so
+for scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to
+appear in the name.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from a11y_audit.checks.naming import LINK_ROLES, describe
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics.cascade import cascade_of
+from a11y_audit.semantics.names import is_block
 from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
-from a11y_audit.semantics.visible_text import visible_inner_text
+from a11y_audit.semantics.visible_text import cascade_block, visible_inner_text
 
 RULE = Rule(
     id="label-content-name-mismatch",
@@ -87,26 +94,30 @@ _LIGATURE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def check(page: Page) -> Results:
+    # Where words break: the cascade's computed display where the page has stylesheets (a
+    # <span> made display: block sets its words apart), else the tags' defaults.
+    block = cascade_block(page) if cascade_of(page).sheets else is_block
     for el in page.select("*[aria-label]", "*[aria-labelledby]"):
         if page.role(el) not in WIDGET_ROLES or _list_container(el) == "datalist":
             continue   # datalist options are never rendered as text
-        label = visible_inner_text(el, page)
+        label = visible_inner_text(el, page, block=block)
         if not label.strip():
             continue   # no visible text content
-        result = _evaluate(page, el, label, page.name(el))
+        result = _evaluate(page, el, label, page.name(el), block)
         if result is not None:
             yield result
 
 
-def _evaluate(page: Page, el: Element, label: str, name: str) -> Result | None:
-    shown = " ".join(label.split())
+def _evaluate(page: Page, el: Element, label: str, name: str,
+              block: Callable[[Element, str], bool] = is_block) -> Result | None:
     verdict = compare(label, name)
+    shown = " ".join(label.split())
     if verdict is None:
         return None
     if verdict:
         return RULE.ok(el, f'{describe(el)}: visible text "{shown[:80]}" is part of its '
                            f'accessible name "{name[:80]}"')
-    doubt = _doubt(page, el, label, name)
+    doubt = _doubt(page, el, label, name, block)
     if doubt:
         return RULE.cant_tell(el, f'{describe(el)}: visible text "{shown[:80]}" is not part of '
                                   f'its accessible name "{name[:80]}", unless {doubt}')
@@ -193,7 +204,8 @@ def _list_container(el: Element) -> str | None:
                 None)
 
 
-def _doubt(page: Page, el: Element, label: str, name: str) -> str:
+def _doubt(page: Page, el: Element, label: str, name: str,
+           block: Callable[[Element, str], bool] = is_block) -> str:
     """Why a failure might not be one: text a stylesheet may hide, or an icon font."""
     if _list_container(el) == "select":
         return "the option is shown only while the list is open"
@@ -203,13 +215,22 @@ def _doubt(page: Page, el: Element, label: str, name: str) -> str:
     def maybe_hidden(node: Element) -> bool:
         return bool(_hiding_class(node) or may_be_hidden_by_style(page, node))
 
-    trimmed = visible_inner_text(el, page, hidden=maybe_hidden)
+    trimmed = visible_inner_text(el, page, hidden=maybe_hidden, block=block)
     if not trimmed.strip() or compare(trimmed, name) is not False:
         return "a stylesheet hides part of the text (class or <style> rule)"
+    if not cascade_of(page).complete and compare(
+            visible_inner_text(el, page, block=_set_apart), name) is not False:
+        return ("a stylesheet that could not be read sets parts of the text apart "
+                "(display: block)")
     words = label.split()
     if len(words) == 1 and _LIGATURE.match(words[0]) and _icon_font(page, el):
         return f'"{words[0]}" is drawn as an icon by an icon font'
     return ""
+
+
+def _set_apart(el: Element, tag: str) -> bool:
+    """Every element set apart from its neighbours, as a missing stylesheet may do."""
+    return True
 
 
 def _hiding_class(el: Element) -> bool:

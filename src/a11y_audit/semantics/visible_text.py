@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from a11y_audit.dom import tag_of
-from a11y_audit.semantics.names import flat_text, is_block
+from a11y_audit.semantics.names import _INLINE_DISPLAYS, flat_text, is_block
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -43,12 +43,28 @@ _MAX_DEPTH = 200
 
 
 def visible_inner_text(
-    el: Element, page: Page, hidden: Callable[[Element], bool] | None = None
+    el: Element, page: Page, hidden: Callable[[Element], bool] | None = None,
+    block: Callable[[Element, str], bool] = is_block,
 ) -> str:
-    """The element's visible inner text; ``hidden(descendant)`` marks more text invisible."""
+    """The element's visible inner text; ``hidden(descendant)`` marks more text invisible.
+    ``block(descendant, tag)`` says which elements are set apart by line breaks: by default
+    the tag's default display or an inline ``display`` style (:func:`names.is_block`);
+    :func:`cascade_block` reads the cascade's computed ``display``."""
     out: list[str] = []
-    _element(el, page, hidden, out, depth=0, root=True)
+    _element(el, page, hidden, out, depth=0, root=True, block=block)
     return "".join(out)
+
+
+def cascade_block(page: Page) -> Callable[[Element, str], bool]:
+    """A ``block`` test for :func:`visible_inner_text` from the cascade's computed ``display``
+    (style attribute, ``<style>``, stylesheets that were read): anything but the inline-level
+    displays sets an element apart; an unknown display (``var()``) falls back to the tag's."""
+    def block(el: Element, tag: str) -> bool:
+        display = page.style(el).display
+        if display is None:
+            return is_block(el, tag)
+        return display not in _INLINE_DISPLAYS
+    return block
 
 
 def has_visible_text(el: Element, page: Page) -> bool:
@@ -69,7 +85,8 @@ def visually_hidden_style(el: Element, page: Page) -> bool:
 
 
 def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
-             out: list[str], depth: int, root: bool = False) -> None:
+             out: list[str], depth: int, root: bool = False,
+             block: Callable[[Element, str], bool] = is_block) -> None:
     tag = tag_of(el)
     if not root and (tag in _NO_TEXT or not tag):
         return
@@ -82,21 +99,21 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
     if not root and (visually_hidden_style(el, page) or (hidden is not None and hidden(el))):
         out.append(" ")
         return
-    block = not root and is_block(el, tag)
+    apart = not root and block(el, tag)
     cell = tag in _CELLS
-    out.append("\n" if block and not cell else " " if cell else "")
+    out.append("\n" if apart and not cell else " " if cell else "")
     if el.text:
         out.append(_text(el.text, invisible))
     for child in el:
         if isinstance(child.tag, str):
             if depth < _MAX_DEPTH:
-                _element(child, page, hidden, out, depth + 1)
+                _element(child, page, hidden, out, depth + 1, block=block)
             else:   # pathologically deep: take the text as is
                 out.append(_text(flat_text(child) if tag_of(child) not in _NO_TEXT else "",
                                  invisible))
         if child.tail:
             out.append(_text(child.tail, invisible))
-    out.append("\n" if block and not cell else " " if cell else "")
+    out.append("\n" if apart and not cell else " " if cell else "")
 
 
 def _text(data: str, invisible: bool) -> str:
