@@ -83,3 +83,33 @@ def test_tokens():
 ])
 def test_label_in_name_algorithm(label, name, expected):
     assert compare(label, name) is expected
+
+
+@pytest.mark.parametrize(("style", "default", "cascade"), [
+    # a stylesheet that makes spans blocks sets their words apart
+    (".w { display: block }", "Monday12", "Monday 12"),
+    (".w { display: flex }", "Monday12", "Monday 12"),
+    # inline-level displays run them together, whatever the tag
+    ("div.w { display: inline-block }", "Monday12", "Monday12"),
+    # a stylesheet that sets nothing on them: the tags' defaults
+    (".other { display: block }", "Monday12", "Monday12"),
+])
+def test_cascade_block_reads_the_computed_display(style, default, cascade):
+    from a11y_audit.semantics.visible_text import cascade_block
+
+    page = Page.from_html(f'<style>{style}</style><a data-t href="/"><span class="w">Monday</span>'
+                          '<span class="w">12</span></a>')
+    (el,) = page.root.xpath("//*[@data-t]")
+    assert " ".join(visible_inner_text(el, page).split()) == default
+    assert " ".join(visible_inner_text(el, page, block=cascade_block(page)).split()) == cascade
+
+
+def test_cascade_block_runs_blocks_made_inline_together():
+    from a11y_audit.semantics.visible_text import cascade_block
+
+    page = Page.from_html('<html><head><style>.auth div { display: inline }</style></head><body>'
+                          '<button class="auth" data-t><div>Log</div><div>in</div></button>'
+                          '</body></html>')
+    (el,) = page.root.xpath("//*[@data-t]")
+    assert " ".join(visible_inner_text(el, page).split()) == "Log in"
+    assert visible_inner_text(el, page, block=cascade_block(page)).strip() == "Login"
