@@ -52,7 +52,8 @@ from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
 
 Result = PageReport | InputError
 # Pages a worker takes at a time: enough to amortise the round trip (a page takes ~20 ms to
-# audit, a round trip well under 1 ms), few enough that results stream.
+# audit, a round trip well under 1 ms), few enough that results stream. Near the end of a
+# run (or of a pool's share) chunks shrink (see _chunk_size), so the workers finish together.
 CHUNK = 4
 # Chunks in flight per worker: keeps workers busy without queueing a whole archive.
 WINDOW = 4
@@ -249,6 +250,26 @@ def audit_chunk(items: Sequence[inputs.Input], job: Job) -> list[Result]:
     return [audit_input(item, job) for item in items]
 
 
+# The run's job in a pool worker, given once when the worker starts (_start_worker): a Job
+# pickles to ~260 KB (every rule's metadata and documentation), which sent with each chunk
+# cost the main process ~0.8 ms and the worker ~1 ms a chunk.
+_WORKER_JOB: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    """A pool worker's start: keep the run's job, and leave Ctrl-C to the main process, which
+    stops the workers (a terminal sends SIGINT to the whole process group: every worker would
+    print its own traceback)."""
+    global _WORKER_JOB
+    _WORKER_JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _audit_chunk_in_worker(items: Sequence[inputs.Input]) -> list[Result]:
+    assert _WORKER_JOB is not None, "a pool worker audits with the job it started with"
+    return audit_chunk(items, _WORKER_JOB)
+
+
 def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
          max_bytes: int = sources.MAX_BYTES,
          stdin: object = None) -> tuple[list[inputs.Input], list[InputError]]:
@@ -288,11 +309,12 @@ def iter_audit(items: Sequence[inputs.Input], job: Job, jobs: int = 1,
             yield audit_input(item, job)
         return
     if executor is not None:
-        yield from _ordered(executor, items, job, getattr(executor, "workers", jobs))
+        yield from _ordered(lambda batch: executor.submit(audit_chunk, batch, job), items,
+                            getattr(executor, "workers", jobs))
         return
-    pools = _Pools(jobs)
+    pools = _Pools(jobs, job)
     try:
-        yield from _ordered(pools, items, job, jobs, renew=pools.renew,
+        yield from _ordered(pools.submit, items, jobs, renew=pools.renew,
                             share=PAGES_PER_WORKER * jobs)
     except BaseException:
         _stop(pools.pool)  # Ctrl-C, SIGTERM, a lost worker: no waiting for the chunks in flight
@@ -304,30 +326,26 @@ class _Pools:
     """The process pool of a run, replaced by a fresh one (:data:`PAGES_PER_WORKER`) once the
     old one has finished its share: ``max_tasks_per_child`` cannot be used with fork."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, job: Job) -> None:
         self.jobs = jobs
+        self.job = job
         self.context = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
-                                   initializer=_ignore_interrupts)
+                                   initializer=_start_worker, initargs=(self.job,))
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Future:
-        return self.pool.submit(fn, *args)
+    def submit(self, batch: list[inputs.Input]) -> Future:
+        """Audit ``batch`` in a worker of the current pool (with the job it started with)."""
+        return self.pool.submit(_audit_chunk_in_worker, batch)
 
     def renew(self) -> None:
         """Retire the pool (every chunk it took is done) and start the next. The old pool's
         threads are joined first, so the fork happens in a single-threaded process."""
         self.pool.shutdown(wait=True)
         self.pool = self._new()
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (a terminal sends SIGINT
-    to the whole process group: every worker would print its own traceback)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -340,12 +358,19 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _ordered(pool: Any, items: Sequence[inputs.Input], job: Job, jobs: int,
-             renew: Callable[[], None] | None = None,
+def _chunk_size(left: int, jobs: int) -> int:
+    """Pages of the next chunk when ``left`` pages remain to be handed out: :data:`CHUNK`,
+    shrinking at the end (guided scheduling) so that no worker is left alone with a whole
+    chunk while the others have nothing to do."""
+    return max(1, min(CHUNK, left // (2 * max(1, jobs))))
+
+
+def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inputs.Input],
+             jobs: int, renew: Callable[[], None] | None = None,
              share: int | None = None) -> Iterator[Result]:
     """Submit chunks ahead (a bounded window), yield their results in submission order.
 
-    With ``renew``, ``pool`` takes at most ``share`` pages; once their results are all in,
+    With ``renew``, the pool takes at most ``share`` pages; once their results are all in,
     ``renew()`` replaces it and the next pages go to the new pool."""
     window = max(1, jobs) * WINDOW
     pending: deque[tuple[Sequence[inputs.Input], Future]] = deque()
@@ -356,8 +381,11 @@ def _ordered(pool: Any, items: Sequence[inputs.Input], job: Job, jobs: int,
         nonlocal start, taken
         while start < len(items) and len(pending) < window and (
                 renew is None or share is None or taken < share):
-            batch = items[start:start + CHUNK]
-            pending.append((batch, pool.submit(audit_chunk, list(batch), job)))
+            left = len(items) - start
+            if renew is not None and share is not None:
+                left = min(left, share - taken)
+            batch = items[start:start + _chunk_size(left, jobs)]
+            pending.append((batch, submit(list(batch))))
             start += len(batch)
             taken += len(batch)
 
