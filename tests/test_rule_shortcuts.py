@@ -347,3 +347,20 @@ def test_image_holders_are_the_links_an_image_search_finds():
     expected = {el for el in links if next(el.iter("img", "svg", "picture"), None) is not None}
     assert link_adjacent_duplicate.image_holders(page) & set(links) == expected
     assert len(expected) == 4
+
+
+def test_new_window_link_to_a_file_is_judged_as_a_new_window_without_the_file_test():
+    """The file-extension test runs only for links that open no new window; a hidden link
+    is passed over before either test."""
+    from tests.conftest import run_rule
+
+    markup = ('<a href="/r.pdf" target="_blank">Report</a><a href="/r.pdf">Report</a>'
+              '<a href="/r.pdf" target="_blank" hidden>Hidden</a><a href="/story">Story</a>'
+              '<a href="/s" target="_blank">Story (opens in a new tab)</a>')
+    found = [(f.outcome, f.message) for f in run_rule("link-new-window-or-file", markup,
+                                                      **{"cue-patterns": []}).findings]
+    assert found == [(FAILED, 'Link "Report" opens a new window without saying so'),
+                     (FAILED, 'Link "Report" opens a file without saying so'),
+                     (PASSED, "The link opens a new window and says so")]
+    assert outcomes("link-new-window-or-file", markup, **{"file-extensions": []}) == [
+        (FAILED, "html > body > a:nth-of-type(1)"), (PASSED, "html > body > a:nth-of-type(5)")]

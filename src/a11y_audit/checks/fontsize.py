@@ -14,6 +14,7 @@ keywords follow the reader's default size; viewport units follow neither.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from a11y_audit.checks.contrast import text_elements
@@ -64,6 +65,12 @@ def computed(page: Page, el: Element) -> FontSize:
     """The element's computed font size, the size declared on it, the element that size
     derives from and where it was set (memoised by the cascade)."""
     return cascade_of(page).font(el)
+
+
+def fonts(page: Page) -> Callable[[Element], FontSize]:
+    """:func:`computed` for one page, looked up once: a rule that reads the size of every
+    sized element (and of its parent) then skips the page's cascade look-up per element."""
+    return cascade_of(page).font
 
 
 def origin(page: Page, el: Element) -> str:

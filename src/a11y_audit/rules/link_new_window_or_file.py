@@ -50,6 +50,7 @@ Options
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -90,16 +91,17 @@ _SELF = frozenset(("", "_self", "_parent", "_top"))
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    cue = re.compile("|".join((*CUES, *options["cue-patterns"])), re.I)
-    files = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in options["file-extensions"])
-                       + r")(?:$|[?#])", re.I) if options["file-extensions"] else None
+    cue, files = _patterns(tuple(options["cue-patterns"]), tuple(options["file-extensions"]))
     new_windows = bool(options["new-window"])
     for link in page.links:
+        if link.hidden:     # (hidden covers not rendered)
+            continue
         el = link.element
         target = el.get("target") if new_windows else None     # most links have none
         new_window = target is not None and target.strip().lower() not in _SELF
-        file = files is not None and bool(files.search(link.href.strip().split("#", 1)[0]))
-        if not (new_window or file) or link.hidden:   # (hidden covers not rendered)
+        # (the file test only where it decides: a new-window link is judged as one)
+        if not new_window and (files is None
+                               or not files.search(link.href.strip().split("#", 1)[0])):
             continue
         if not page.name(el):
             continue  # link-name reports a link without a name
@@ -113,6 +115,17 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         else:
             name = page.name(el)
             yield RULE.fail(el, f"Link \"{name[:80]}\" {what} without saying so")
+
+
+@functools.lru_cache(maxsize=32)
+def _patterns(cues: tuple[str, ...], extensions: tuple[str, ...]
+              ) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The cue pattern and the file-extension pattern for these options, built once a run
+    rather than once a page."""
+    cue = re.compile("|".join((*CUES, *cues)), re.I)
+    files = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in extensions)
+                       + r")(?:$|[?#])", re.I) if extensions else None
+    return cue, files
 
 
 def _classes(el: Element) -> list[str]:

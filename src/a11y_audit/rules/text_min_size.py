@@ -68,8 +68,9 @@ OPTIONS: dict[str, Any] = {
 
 def check(page: Page, options: dict[str, Any]) -> Results:
     minimum = float(options["min-px"])
+    font_of = fontsize.fonts(page)
     for el in fontsize.sized_text(page):
-        font = fontsize.computed(page, el)
+        font = font_of(el)
         px = font.size
         if px is None or px < 1:
             continue  # unknown (calc(), var()), or 0: the "visually hidden" idiom
@@ -77,7 +78,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if by_browser and font.anchor is None:
             continue  # the browser's own design at the reader's size
         parent = el.getparent()
-        if parent is not None and fontsize.computed(page, parent).size == px:
+        if parent is not None and font_of(parent).size == px:
             continue  # not where the size changes
         shown = f"{px:.1f}px"
         if px >= minimum:

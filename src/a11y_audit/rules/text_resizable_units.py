@@ -52,8 +52,9 @@ RULE = Rule(
 
 def check(page: Page) -> Results:
     failed: set[Element] = set()
+    font_of = fontsize.fonts(page)
     for el in fontsize.sized_text(page):
-        font = fontsize.computed(page, el)
+        font = font_of(el)
         if font.size is not None and font.size < 1:
             continue  # 0: the "visually hidden" idiom, read by no one by sight (as text-min-size)
         anchor = font.anchor
@@ -65,7 +66,7 @@ def check(page: Page) -> Results:
             continue
         if anchor in failed:
             continue
-        declared = fontsize.computed(page, anchor).own or ""
+        declared = font_of(anchor).own or ""
         where = fontsize.origin(page, anchor)
         if where == fontsize.BROWSER or fontsize.unit(declared) not in fontsize.ABSOLUTE_UNITS:
             continue
