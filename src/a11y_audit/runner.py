@@ -59,10 +59,13 @@ CHUNK = 4
 WINDOW = 4
 # Pages a worker audits before its pool is retired and a fresh one forked from the main
 # process. A long-lived worker's RSS climbs over its first few hundred pages although its
-# Python objects stay flat (the allocator's and lxml's high-water marks: 172, 203, 207 MB
-# auditing the corpus again and again), so a 2,000-page run used to peak 37% above a
-# 200-page one. ~100 pages keeps a worker near its first-pages size; a fresh fork costs a few
-# ms (the rules are imported in the main process already) against ~2 s of auditing.
+# Python objects stay flat (the allocator's and lxml's high-water marks, the stylesheet and
+# selector caches filling: 89 MB after 100 corpus pages, 113 after 181, 117 and 119 after two
+# and four passes; glibc's malloc_trim after each chunk gives back almost nothing), so a
+# 2,000-page run would peak some 20% above a 200-page one. ~100 pages keeps a worker near its
+# first-pages size; a fresh fork costs a few ms and ~13 ms of first-page warm-up (lazy
+# imports, memos) against ~3 s of auditing, and the caches it refills (a worker that sees
+# every other chunk of the corpus does 2.8% more Python calls than one process seeing all).
 PAGES_PER_WORKER = 100
 
 
