@@ -294,3 +294,22 @@ def test_a_table_a_linked_stylesheet_moves_off_screen_is_named_as_hidden_from_si
         assert "the stylesheet rule '.off' hides" in finding.message
         assert "from sight (left: -9999px (off-screen))" in finding.message
         assert "<style>" not in finding.message
+
+
+def test_may_be_hidden_applies_on_the_filtered_path_too():
+    """--include-passed, a scope or a suppression take the engine's other loop."""
+    head, origin, _ = MAY_HIDE["container"]
+    markup = wrapped(first_failing_example("image-alt"), head)
+    report = audit_page(Page.from_html(markup), [get("image-alt")], include_passed=True)
+    assert report.rules["image-alt"].outcome is Outcome.CANT_TELL
+    assert any(origin in f.message for f in report.findings)
+
+
+def test_explain_says_why_a_rule_judges_hidden_content():
+    from click.testing import CliRunner
+
+    from a11y_audit.cli import main
+
+    out = CliRunner().invoke(main, ["explain", "no-autoplay-audio"]).output
+    assert "Judges hidden content too: hidden media still plays its sound" in out
+    assert "Judges hidden content" not in CliRunner().invoke(main, ["explain", "image-alt"]).output

@@ -426,6 +426,8 @@ def explain(rule_id: str, color: bool | None) -> None:
     if rule.act:
         click.echo(f"ACT rules: {', '.join(rule.act)}")
     click.echo(f"Tags: {', '.join(rule.all_tags)}")
+    if rule.hidden_content:
+        click.echo(f"Judges hidden content too: {rule.hidden_content}")
     click.echo(f"More: {rule.help_url}")
 
 
