@@ -313,3 +313,39 @@ def test_explain_says_why_a_rule_judges_hidden_content():
     out = CliRunner().invoke(main, ["explain", "no-autoplay-audio"]).output
     assert "Judges hidden content too: hidden media still plays its sound" in out
     assert "Judges hidden content" not in CliRunner().invoke(main, ["explain", "image-alt"]).output
+
+
+# -- rules that judge only what is seen: content that may be hidden from sight -----------------
+
+SEEN_ONLY = sorted(rule_id for rule_id, loaded in RULES.items() if loaded.rule.seen_only)
+MAY_HIDE_FROM_SIGHT = {
+    "container-clip": ("<style>@container (min-width: 40em) { .story-part { position: absolute;"
+                       " clip: rect(0 0 0 0) } }</style>",
+                       "'@container (min-width: 40em) .story-part' may hide it from sight "
+                       "(container queries need layout)"),
+    "nested-off-screen": ("<style>.story-part { .x { color: red } left: -9999px;"
+                          " position: absolute }</style>",
+                          "'.story-part' may hide it from sight (nested style rules are not "
+                          "evaluated)"),
+}
+
+
+def test_the_rules_that_judge_only_what_is_seen():
+    assert SEEN_ONLY == ["avoid-inline-spacing", "blink", "color-contrast",
+                         "color-contrast-enhanced", "label-content-name-mismatch", "marquee",
+                         "text-min-size", "text-resizable-units"]
+
+
+@pytest.mark.parametrize("construct", sorted(MAY_HIDE_FROM_SIGHT))
+@pytest.mark.parametrize("rule_id", [*SEEN_ONLY, "image-alt", "link-name", "list"])
+def test_content_that_may_be_hidden_from_sight(rule_id, construct):
+    """cantTell for the rules that judge only what is seen; content hidden from sight stays
+    in the accessibility tree, so the others still fail."""
+    head, reason = MAY_HIDE_FROM_SIGHT[construct]
+    report = report_of(rule_id, wrapped(first_failing_example(rule_id), head))
+    if rule_id not in SEEN_ONLY:
+        assert report.rules[rule_id].outcome is Outcome.FAILED
+        return
+    assert report.rules[rule_id].failed == 0, (rule_id, construct)
+    assert any(reason in f.message for f in report.findings
+               if f.outcome is Outcome.CANT_TELL), [f.message for f in report.findings]

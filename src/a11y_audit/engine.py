@@ -159,9 +159,11 @@ def may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
     """A failure's outcome and message, cantTell when a stylesheet rule the cascade cannot
     evaluate may hide its element or a related one (the duplicate, the child at fault):
     hidden, the failure may not be one (:meth:`Page.may_be_hidden`; nothing to look up on
-    nearly every page). For rules that do not judge hidden content on purpose."""
+    nearly every page); for rules that judge only what is seen (``Rule.seen_only``), also
+    one that may hide it from sight. For rules that do not judge hidden content on purpose."""
+    sight = result.rule.seen_only
     for el in (result.element, *result.related):
-        reason = page.may_be_hidden(el)
+        reason = page.may_be_hidden(el, sight)
         if reason:
             return CANT_TELL, f"{reason[0].upper()}{reason[1:]}; if it is shown: {message}"
     return FAILED, message

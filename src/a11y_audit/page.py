@@ -319,12 +319,13 @@ class Page:
         or an ancestor; None when it is not. Not-rendered content is :meth:`is_rendered`'s."""
         return self._cascade.visually_hidden(el)
 
-    def may_be_hidden(self, el: Element) -> str | None:
+    def may_be_hidden(self, el: Element, sight: bool = False) -> str | None:
         """Why ``el`` (or an ancestor) may be hidden although the cascade shows it: a
         stylesheet rule it cannot evaluate (``@container``, ``@scope``, nesting...) or an
-        unknown ``display``/``visibility`` value; None when nothing may hide it (see
+        unknown ``display``/``visibility`` value; ``sight``: also such a rule that may hide
+        it from sight only. None when nothing may hide it (see
         :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`)."""
-        return self._visibility.may_be_hidden(el)
+        return self._visibility.may_be_hidden(el, sight)
 
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""

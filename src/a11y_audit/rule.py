@@ -67,6 +67,10 @@ class Rule:
     # cantTell where a stylesheet rule the cascade cannot evaluate may hide the element
     # (Page.may_be_hidden); this one's failures stand.
     hidden_content: str = ""
+    # The rule judges only what is seen (text on screen, its contrast and size): content
+    # hidden from sight is skipped, so a failure on content that a stylesheet rule the cascade
+    # cannot evaluate may hide from sight (clip, off-screen...) is cantTell too.
+    seen_only: bool = False
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)
 

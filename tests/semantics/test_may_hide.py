@@ -136,3 +136,20 @@ def test_nothing_may_hide_when_the_cascade_decides(css):
 def test_a_known_var_in_content_visibility_now_hides():
     page = page_with(".card { --cv: hidden; content-visibility: var(--cv) }")
     assert not page.is_rendered(page.root.find(".//a"))
+
+
+@pytest.mark.parametrize(("css", "rendering", "sight"), [
+    ("@container (width > 1px) { .promo { position: absolute; clip: rect(0 0 0 0) } }",
+     False, True),
+    ("@container (width > 1px) { .promo { opacity: 0 } }", False, True),
+    ("@container (width > 1px) { .promo { left: -9999px } }", False, True),
+    ("@container (width > 1px) { .promo { width: 1px; overflow: hidden } }", False, True),
+    ("@container (width > 1px) { .promo { width: var(--w) } }", False, True),
+    ("@container (width > 1px) { .promo { display: none } }", True, True),
+    ("@container (width > 1px) { .promo { width: 20em; opacity: 1; inset: 0 } }", False, False),
+])
+def test_rules_that_may_hide_from_sight_count_for_sight_only(css, rendering, sight):
+    page = page_with(css)
+    link = page.root.find(".//a")
+    assert (page.may_be_hidden(link) is not None) is rendering
+    assert (page.may_be_hidden(link, sight=True) is not None) is sight

@@ -46,6 +46,7 @@ RULE = Rule(
     act=("24afc2", "9e45ec", "78fd32"),
     tags=("cat.structure",),
     help="Drop !important from inline letter-spacing, word-spacing and line-height",
+    seen_only=True,
 )
 
 # property: (minimum as a multiple of the font size, value of "normal")

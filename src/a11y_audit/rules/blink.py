@@ -38,6 +38,7 @@ RULE = Rule(
     wcag=("2.2.2",),
     tags=("cat.time-and-media",),
     help="Remove the <blink> element; use emphasis that does not move",
+    seen_only=True,
 )
 
 

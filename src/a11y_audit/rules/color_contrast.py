@@ -42,6 +42,7 @@ RULE = Rule(
     act=("afw4f7",),
     help="Darken the text or lighten its background to a contrast of at least 4.5:1 "
          "(3:1 for large text)",
+    seen_only=True,
 )
 
 

@@ -66,6 +66,7 @@ RULE = Rule(
     act=("2ee8b8",),
     tags=("cat.semantics", "experimental"),
     help="Start the aria-label or aria-labelledby name with the control's visible text",
+    seen_only=True,
 )
 
 # WAI-ARIA 1.2 widget roles that support name from content (ACT 2ee8b8 "Background").

@@ -39,6 +39,7 @@ RULE = Rule(
     wcag=("2.2.2",),
     tags=("cat.parsing",),
     help="Replace the <marquee> with static text, or a ticker the reader can pause",
+    seen_only=True,
 )
 
 

@@ -59,6 +59,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("design/content-resizing"),
     help="Set text at 11px (0.6875rem) or larger",
+    seen_only=True,
 )
 
 OPTIONS: dict[str, Any] = {

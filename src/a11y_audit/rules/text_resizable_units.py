@@ -47,6 +47,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("design/content-resizing"),
     help="Size text in rem, em or % so it follows the reader's font-size setting",
+    seen_only=True,
 )
 
 

@@ -523,7 +523,7 @@ class Cascade:
         that matches at least the elements it matches, its origin
         (``'@container (min-width: 40em) .promo'``) and why it is not evaluated. Empty on most
         pages (worked out once per stylesheet; see :meth:`undecided_reason`)."""
-        out: list[tuple[str, str, str, str]] = []
+        out: list[tuple[str, str, str, str, bool]] = []
         for sheet in self.sheets:
             found = sheet.may_hide
             if found is None:
@@ -532,18 +532,26 @@ class Cascade:
         return out
 
     @functools.cached_property
-    def _undecided_by_key(self) -> dict[str, list[tuple[str, str, str]]]:
-        """:attr:`undecided` by key, in order: an element is tested against the rules of its
-        own keys only, each selector compiled when an element first needs it."""
-        by_key: dict[str, list[tuple[str, str, str]]] = {}
-        for key, selector, origin, why in self.undecided:
-            by_key.setdefault(key, []).append((selector, origin, why))
-        return by_key
+    def _undecided_by_key(self) -> tuple[dict[str, list[tuple[str, str, str]]], ...]:
+        """:attr:`undecided` by key, in order, for rendering (0) and for sight (1: those and
+        the rules that may hide from sight only): an element is tested against the rules of
+        its own keys only, each selector compiled when an element first needs it. Each with
+        what the reason says after "may hide it"."""
+        rendering: dict[str, list[tuple[str, str, str]]] = {}
+        sight: dict[str, list[tuple[str, str, str]]] = {}
+        for key, selector, origin, why, sight_only in self.undecided:
+            if not sight_only:
+                rendering.setdefault(key, []).append((selector, origin, why))
+            sight.setdefault(key, []).append(
+                (selector, origin, f"from sight ({why})" if sight_only else f"({why})"))
+        rendering = {key: [(sel, origin, f"({why})") for sel, origin, why in rules]
+                     for key, rules in rendering.items()}
+        return rendering, sight
 
-    def undecided_reason(self, el: Element) -> str | None:
+    def undecided_reason(self, el: Element, sight: bool = False) -> str | None:
         """Why a rule of :attr:`undecided` may hide ``el`` itself (not its ancestors), None
-        when none matches it."""
-        by_key = self._undecided_by_key
+        when none matches it; ``sight``: also the rules that may hide it from sight only."""
+        by_key = self._undecided_by_key[sight]
         ident = el.get("id")
         classes = el.get("class")
         keys = ["*", el.tag]
@@ -555,7 +563,7 @@ class Cascade:
             for selector, origin, why in by_key.get(key, ()):
                 test = _undecided_test(selector)
                 if test is not None and test(el):
-                    return f"the stylesheet rule {origin} may hide it ({why})"
+                    return f"the stylesheet rule {origin} may hide it {why}"
         return None
 
     # -- matching ------------------------------------------------------------------------
@@ -1721,11 +1729,16 @@ def _may_hide(declarations: tuple[Declaration, ...]) -> bool:
     return False
 
 
-def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str]]:
+def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]:
     """:attr:`Cascade.undecided` of one stylesheet."""
     out = []
     for origin, selectors, body, why in sheet.undecided:
-        if not _may_hide(parse_declarations(body)):
+        declarations = parse_declarations(body)
+        if _may_hide(declarations):
+            sight_only = False
+        elif _may_hide_from_sight(declarations):
+            sight_only = True
+        else:
             continue
         for selector in split_selectors(selectors):
             if len(selector) > _UNDECIDED_CHARS:
@@ -1735,15 +1748,49 @@ def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str]]:
                 selector = wide[0]          # (a vendor pseudo-class reads as an element)
                 key = selector_key(selector)
             if key is not None:
-                out.append((key, selector, origin, why))
+                out.append((key, selector, origin, why, sight_only))
     sheet.keyed()       # (lists the suspects)
     for order, selector in sheet.suspects:
-        if not _may_hide(parse_declarations(sheet.raw[order][1])):
+        declarations = parse_declarations(sheet.raw[order][1])
+        if _may_hide(declarations):
+            sight_only = False
+        elif _may_hide_from_sight(declarations):
+            sight_only = True
+        else:
             continue
         wide = widened(selector)
         if wide is not None and (key := selector_key(wide[0])) is not None:
-            out.append((key, wide[0], f"'{selector}'", wide[1]))
+            out.append((key, wide[0], f"'{selector}'", wide[1], sight_only))
     return out
+
+
+def _may_hide_from_sight(declarations: tuple[Declaration, ...]) -> bool:
+    """Some declaration may hide an element from sight (:func:`visually_hidden_reason`,
+    whose other conditions, such as ``position: absolute``, may come from other rules):
+    ``clip``, ``clip-path``, ``opacity: 0``, a ``transform`` that scales, a negative offset,
+    a size of at most 1px, or one of those with a value known only at run time."""
+    for name, value, _ in declarations:
+        if name not in _SIGHT_READS or name == "position":
+            continue
+        lower = value.strip().lower()
+        if any(unknown in lower for unknown in _UNKNOWN_VALUE) or "calc(" in lower:
+            return True
+        if name in ("clip", "clip-path"):
+            if lower not in ("auto", "none", "initial", "unset", "inherit"):
+                return True
+        elif name == "opacity":
+            if _number(lower) == 0:
+                return True
+        elif name == "transform":
+            if "scale" in lower:
+                return True
+        elif name in ("width", "height"):
+            size = _OFFSET.match(lower)
+            if size and float(size.group(1)) <= 1 and size.group(2) in (None, "px"):
+                return True
+        elif lower.startswith("-"):
+            return True
+    return False
 
 
 _UNDECIDED_CHARS = 2000     # longer selectors of undecided rules are not matched

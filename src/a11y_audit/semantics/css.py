@@ -23,8 +23,9 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
 * ``@container``, ``@scope`` and nested style rules are not evaluated: their rules are left
   out of the cascade and kept in :attr:`Stylesheet.undecided` (those that set ``display``,
-  ``visibility`` or ``content-visibility``), with a selector that matches at least what they
-  match, for the "may be hidden" answer (:meth:`a11y_audit.semantics.cascade.Cascade.undecided`).
+  ``visibility``, ``content-visibility`` or a property that may hide from sight), with a
+  selector that matches at least what they match, for the "may be hidden" answer
+  (:attr:`a11y_audit.semantics.cascade.Cascade.undecided`).
   ``@starting-style`` applies only before a first style change (skipped: the page is judged at
   rest). ``@font-face``, ``@keyframes``, ``@page`` hold no style rules.
 """
@@ -347,9 +348,10 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
 _UNDECIDED_AT_RULES = {"container": "container queries need layout",
                        "scope": "@scope is not evaluated"}
 _NESTED = "nested style rules are not evaluated"
-# Declarations that may stop an element being rendered (none, or an unknown value): what
-# makes an undecided rule worth keeping
-_MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility)\s*:", re.I)
+# Declarations that may stop an element being rendered, or hide it from sight: what makes
+# an undecided rule worth keeping (the cascade reads their values)
+_MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility|clip|clip-path"
+                       r"|left|top|right|inset|opacity|transform|width|height)\s*:", re.I)
 _PARENT_CHARS = 400         # a nested rule's parent selector, joined, beyond which it is "*"
 _SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
 

@@ -60,7 +60,7 @@ _IN_FULL = frozenset(_NEVER_RENDERED | UA_HIDING | {"details"})
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_carry", "_cascade", "_may", "_page", "memo", "unknown")
+    __slots__ = ("_carry", "_cascade", "_may", "_may_sight", "_page", "memo", "unknown")
 
     def __init__(self, page: Page) -> None:
         self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
@@ -70,7 +70,8 @@ class Visibility:
         # elements shown although their display, visibility or content-visibility is
         # unknown (a var() without a usable value): they may be hidden
         self.unknown: list[etree._Element] = []
-        self._may: dict[etree._Element, str] = {}    # see may_be_hidden
+        self._may: dict[etree._Element, str] = {}            # see may_be_hidden
+        self._may_sight: dict[etree._Element, str] = {}      # the same, sight=True
 
     def state(self, el: etree._Element) -> State:
         memo = self.memo
@@ -196,15 +197,16 @@ class Visibility:
                 aria = True
         return (display, vis, aria), carry
 
-    def may_be_hidden(self, el: etree._Element) -> str | None:
+    def may_be_hidden(self, el: etree._Element, sight: bool = False) -> str | None:
         """Why ``el``, rendered as far as the cascade can tell, may not be: a stylesheet rule
         the cascade does not evaluate that may match it or an ancestor
         (:attr:`Cascade.undecided`: ``@container``, ``@scope``, nesting, vendor
         pseudo-classes, ``:nth-child(... of S)``), or a ``display``, ``visibility`` or
         ``content-visibility`` of it or an ancestor whose value is unknown. The reason names
         the stylesheet rule (or style attribute) and why it cannot be evaluated; None on
-        nearly every page (nothing to look up) and for content nothing may hide. Memoised
-        per element, ancestors first."""
+        nearly every page (nothing to look up) and for content nothing may hide. ``sight``:
+        also such rules that may hide it from sight only (clipped, off-screen...), for the
+        rules that judge only what is seen. Memoised per element, ancestors first."""
         if self._cascade is None:
             self.state(el)      # the walk records the unknown values
         cascade = self._cascade
@@ -212,7 +214,8 @@ class Visibility:
         undecided = cascade.undecided
         if not undecided and not self.unknown:
             return None
-        memo = self._may       # "" for nothing (unknown_chain's memo values are not None)
+        # "" for nothing (unknown_chain's memo values are not None)
+        memo = self._may_sight if sight else self._may
         reason = memo.get(el)
         if reason is None:
             unknown = set(self.unknown)
@@ -222,7 +225,7 @@ class Visibility:
                     if item in unknown:
                         reason = cascade.unknown_rendering(item) or ""
                     if not reason:
-                        reason = cascade.undecided_reason(item) or ""
+                        reason = cascade.undecided_reason(item, sight) or ""
                 memo[item] = reason
         return reason or None
 
