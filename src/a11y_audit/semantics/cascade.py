@@ -305,6 +305,9 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
     for rule in sheet.rules_of(kind, key, within):
         compiled = compile_selector(rule.selector)
         if compiled is None:
+            selector = rule.selector
+            if ":-" in selector or ("of" in selector and "nth-" in selector):
+                sheet.suspects[(rule.order, selector)] = None   # see Cascade.undecided
             continue
         matches, specificity, above, own = compiled
         if within is not None and not (above <= within and own <= within):
@@ -524,11 +527,13 @@ class Cascade:
         (``'@container (min-width: 40em) .promo'``) and why it is not evaluated. Empty on most
         pages (worked out once per stylesheet; see :meth:`undecided_reason`)."""
         out: list[tuple[str, str, str, str, bool]] = []
+        _ = self._all_index     # (the page's buckets: they find the suspect selectors)
         for sheet in self.sheets:
             found = sheet.may_hide
-            if found is None:
-                found = sheet.may_hide = _sheet_undecided(sheet)
-            out.extend(found)
+            if found is None or found[0] != len(sheet.suspects):
+                # (a later page of a shared sheet may find more suspects: its keys differ)
+                found = sheet.may_hide = (len(sheet.suspects), _sheet_undecided(sheet))
+            out.extend(found[1])
         return out
 
     @functools.cached_property
@@ -1749,8 +1754,7 @@ def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]
                 key = selector_key(selector)
             if key is not None:
                 out.append((key, selector, origin, why, sight_only))
-    sheet.keyed()       # (lists the suspects)
-    for order, selector in sheet.suspects:
+    for order, selector in list(sheet.suspects):
         declarations = parse_declarations(sheet.raw[order][1])
         if _may_hide(declarations):
             sight_only = False

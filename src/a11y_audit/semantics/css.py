@@ -102,10 +102,11 @@ class Stylesheet:
     # Style rules the cascade does not evaluate and that may hide what they match (see
     # _scan): (origin, selector to match, body, why), the selector matching a superset
     undecided: list[Undecided] = field(default_factory=list)
-    # Selectors of the index with a vendor pseudo-class or ``:nth-child(... of S)``, which
-    # the cascade may not judge (see :meth:`keyed`): (rule order, selector)
-    suspects: list[tuple[int, str]] = field(default_factory=list)
-    suspect: bool = False       # the text may hold such selectors (see _scan)
+    # Selectors with a vendor pseudo-class or ``:nth-child(... of S)`` that the cascade does
+    # not judge, as (rule order, selector): found where it meets them, without a look at every
+    # selector (those read as pseudo-elements by :meth:`keyed`, the others when a page's
+    # bucket compiles them, see cascade._sheet_bucket)
+    suspects: dict[tuple[int, str], None] = field(default_factory=dict)
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
     _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
     # How many times parse_stylesheet gave this sheet, and what the cascade works out for it
@@ -120,14 +121,12 @@ class Stylesheet:
         if keyed is None:
             keyed = {}
             skipped = 0
-            suspects = self.suspects if self.suspect else None
             for order, (prelude, _, _) in enumerate(self.raw):
                 for selector, key in selector_keys(prelude):
-                    if suspects is not None and (
-                            ":-" in selector or ("of" in selector and "nth-" in selector)):
-                        suspects.append((order, selector))
                     if key is None:
                         skipped += 1
+                        if ":-" in selector:        # (:-moz-x reads as a pseudo-element)
+                            self.suspects[(order, selector)] = None
                     elif (bucket := keyed.get(key)) is None:
                         keyed[key] = [(order, selector)]
                     else:
@@ -241,16 +240,18 @@ def _neutral_strings(css: str) -> str:
 
 # One item of a block: an at-rule (name, prelude, opener), a style rule without nested
 # blocks (prelude, "{" and body), the opening of a style rule with nested blocks (prelude and
-# "{"), a closing brace, or stray text (declarations of a style rule after its nested rules).
-# Comments are gone and strings neutralised before the scan. Some item matches at any
-# position, so findall reads a sheet as consecutive items.
-_ITEM = re.compile(r"""\s*(?:
+# "{"), a closing brace, or stray text (in a sheet with nested rules, the declarations of a
+# style rule after its nested rules: see _STRAY). Comments are gone and strings neutralised
+# before the scan. Some item matches at any position, so findall reads a sheet as
+# consecutive items.
+_ITEM_TEXT = r"""\s*(?:
       (@[-\w]+)([^{};]*)(\{|;|\Z)
     | ([^{}@][^{}]*|)(\{[^{}]*)\}
     | ([^{}]*\{)
     | (\})
-    | ([^{}]+)
-    )""", re.X | re.S)
+    | [^{}]+
+    )"""
+_ITEM = re.compile(_ITEM_TEXT, re.X | re.S)
 
 
 # _ITEM with a style rule's prelude read up to its "{" and its body up to its "}": a run of
@@ -258,24 +259,35 @@ _ITEM = re.compile(r"""\s*(?:
 # two (the scan's largest cost). Such an item whose prelude holds a "}" or whose body a "{"
 # is not one style rule; it ends at a "}", as every item of _ITEM that holds one does, so
 # _ITEM's items of its text are _ITEM's items of the sheet there (see _items).
-_FAST_ITEM = re.compile(r"""\s*(?:
+_FAST_ITEM_TEXT = r"""\s*(?:
       (@[-\w]+)([^{};]*)(\{|;|\Z)
     | ([^{}@][^{]*|)(\{[^}]*)\}
     | ([^{}]*\{)
     | (\})
-    | ([^{}]+)
-    )""", re.X | re.S)
+    | [^{}]+
+    )"""
+_FAST_ITEM = re.compile(_FAST_ITEM_TEXT, re.X | re.S)
+# The two with the stray text captured (an eighth group), for sheets with nested rules only:
+# the capture costs every sheet's scan a few per cent
+_STRAY = {False: (_FAST_ITEM, _ITEM),
+          True: tuple(re.compile(text.replace("| [^{}]+", "| ([^{}]+)"), re.X | re.S)
+                      for text in (_FAST_ITEM_TEXT, _ITEM_TEXT))}
 
 
-def _items(css: str) -> list[tuple[str, ...]]:
-    """``_ITEM.findall(css)``, read with :data:`_FAST_ITEM`."""
+def _items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
+    """``_ITEM.findall(css)``, read with :data:`_FAST_ITEM`. ``stray``: stray text too, as
+    an item with an empty name and the text in the prelude's place."""
+    fast, slow = _STRAY[stray]
     out: list[tuple[str, ...]] = []
-    for item in _FAST_ITEM.findall(css):
+    for item in fast.findall(css):
         body = item[4]
         if body and ("}" in item[3] or body.find("{", 1) > 0):
-            out.extend(_ITEM.findall(item[3] + body + "}"))
+            out.extend(slow.findall(item[3] + body + "}"))
         else:
             out.append(item)
+    if stray:
+        out = [item[:7] if not item[7] else ("", item[7], "", "", "", "", "")
+               for item in out]
     return out
 
 
@@ -286,11 +298,20 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
     if "@import" in css:
         for found in _IMPORT_STATEMENT.finditer(css):
             _import(sheet, found.group(1), viewport)
-    # a single-colon vendor pseudo-class or "of" in an nth pseudo-class (see keyed): counted
-    # at C speed over the text, so that most sheets' selectors are not each looked at
-    sheet.suspect = css.count(":-") > css.count("::-") or (" of " in css and "nth-" in css)
     if '"' in css or "'" in css:
         css = _neutral_strings(css)
+    if not _read(sheet, css, viewport, False):
+        # nested rules: read again, with the declarations between and after them
+        sheet.raw.clear()
+        sheet.layers.clear()
+        sheet.undecided.clear()
+        _read(sheet, css, viewport, True)
+    return sheet
+
+
+def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool) -> bool:
+    """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
+    style rule with nested rules and ``stray`` is False (stop: read it again with ``stray``)."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
     # nothing; in an undecided one (@container, @scope, a style rule with nested rules) the
     # rules go to sheet.undecided instead (see _Context).
@@ -299,11 +320,7 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
     anonymous = 0
     raw = sheet.raw
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
-    for name, at_prelude, opener, prelude, body, nested, close, stray in _items(css):
-        if stray:           # declarations after a nested rule, or in @media inside one
-            if context is not None and applies:
-                context.rule(sheet, "", stray)
-            continue
+    for name, at_prelude, opener, prelude, body, nested, close in _items(css, stray):
         if body:
             if applies:
                 if context is None:
@@ -334,14 +351,20 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
                 stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
                               context))
         elif nested:        # a style rule with nested rules: not evaluated (undecided)
+            if not stray:
+                return False
             stack.append((applies, layer, _Context.nesting(context, sheet, nested[:-1],
                                                              applies)))
         elif close and len(stack) > 1:
             stack.pop()
         else:
+            # stray text: in a style rule with nested rules, its declarations after them
+            # or in @media inside it (see _items)
+            if at_prelude and context is not None and applies:
+                context.rule(sheet, "", at_prelude)
             continue
         applies, layer, context = stack[-1]
-    return sheet
+    return True
 
 
 # The at-rules whose style rules need what static HTML lacks, and why (see _Context)
