@@ -179,3 +179,40 @@ def test_page_reports_pickle_to_equal_ones_field_for_field(tmp_path):
     assert (last.baseline, last.column, last.related) == (BaselineStatus.KNOWN, 7,
                                                           every_field.related)
     assert type(last) is Finding and again.rules["r"] == RuleSummary("r", Outcome.FAILED, 1, 2, 3)
+
+
+def test_a_page_that_kills_its_worker_is_an_error_and_the_run_goes_on(tmp_path, monkeypatch):
+    """A worker that dies (killed, out of memory, a crash in lxml's C code) breaks the whole
+    process pool: every page it held is audited again alone in a fresh pool, and the page that
+    kills its worker again becomes an error naming it, instead of a traceback ending the run."""
+    import multiprocessing
+    import os
+    import signal
+
+    import pytest
+
+    from a11y_audit import runner
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the workers inherit the poisoned audit through fork only")
+    folder = corpus(tmp_path, count=12)
+    (folder / "p05.html").write_text(ARTICLE.format(n="poison"))
+    audit_chunk = runner.audit_chunk
+
+    def dies_on_the_poison(items, job):     # runs in the forked workers
+        if any(item.source.endswith("p05.html") for item in items):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return audit_chunk(items, job)
+
+    monkeypatch.setattr(runner, "audit_chunk", dies_on_the_poison)
+    report = audit_sources([str(folder)], jobs=2)
+    poisoned = [e for e in report.errors if e.source.endswith("p05.html")]
+    assert [e.message for e in poisoned] == [
+        "the worker auditing this page stopped abruptly (killed, out of memory, or a crash in "
+        "C code)"]
+    # every other page is audited, in order, with its findings
+    sources = [page.source for page in report.pages]
+    assert sources == sorted(sources) and len(sources) == 11
+    assert all(page.findings for page in report.pages)
+    assert {e.source for e in report.errors} == {str(folder / "broken.html"),
+                                                 str(folder / "p05.html")}

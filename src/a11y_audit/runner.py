@@ -318,7 +318,7 @@ def iter_audit(items: Sequence[inputs.Input], job: Job, jobs: int = 1,
     pools = _Pools(jobs, job)
     try:
         yield from _ordered(pools.submit, items, jobs, renew=pools.renew,
-                            share=PAGES_PER_WORKER * jobs)
+                            share=PAGES_PER_WORKER * jobs, recover=pools.recover)
     except BaseException:
         _stop(pools.pool)  # Ctrl-C, SIGTERM, a lost worker: no waiting for the chunks in flight
         raise
@@ -343,6 +343,11 @@ class _Pools:
     def submit(self, batch: list[inputs.Input]) -> Future:
         """Audit ``batch`` in a worker of the current pool (with the job it started with)."""
         return self.pool.submit(_audit_chunk_in_worker, batch)
+
+    def recover(self) -> None:
+        """Replace a pool that a worker's death broke (its other workers are stopped)."""
+        _stop(self.pool)
+        self.pool = self._new()
 
     def renew(self) -> None:
         """Retire the pool (every chunk it took is done) and start the next. The old pool's
@@ -370,11 +375,15 @@ def _chunk_size(left: int, jobs: int) -> int:
 
 def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inputs.Input],
              jobs: int, renew: Callable[[], None] | None = None,
-             share: int | None = None) -> Iterator[Result]:
+             share: int | None = None,
+             recover: Callable[[], None] | None = None) -> Iterator[Result]:
     """Submit chunks ahead (a bounded window), yield their results in submission order.
 
     With ``renew``, the pool takes at most ``share`` pages; once their results are all in,
-    ``renew()`` replaces it and the next pages go to the new pool."""
+    ``renew()`` replaces it and the next pages go to the new pool. With ``recover``, a pool
+    that a worker's death broke (killed, out of memory, a crash in C code) is replaced, and
+    the pages it held are audited again one at a time (:func:`_one_by_one`): the page that
+    kills its worker again is an error for that source, and the run goes on."""
     window = max(1, jobs) * WINDOW
     pending: deque[tuple[Sequence[inputs.Input], Future]] = deque()
     start = 0           # the first item not submitted yet
@@ -388,7 +397,14 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inp
             if renew is not None and share is not None:
                 left = min(left, share - taken)
             batch = items[start:start + _chunk_size(left, jobs)]
-            pending.append((batch, submit(list(batch))))
+            try:
+                future = submit(list(batch))
+            except BrokenProcessPool as exc:    # broken by a chunk still pending: lost too
+                if recover is None:
+                    raise
+                future = Future()
+                future.set_exception(exc)
+            pending.append((batch, future))
             start += len(batch)
             taken += len(batch)
 
@@ -398,7 +414,16 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inp
         try:
             results = future.result()
         except BrokenProcessPool:
-            raise
+            if recover is None:
+                raise
+            # Every chunk the pool held is lost with it, and which page killed the worker
+            # is unknown: audit them again, each page alone in a fresh pool.
+            held = [*batch, *(page for chunk, _ in pending for page in chunk)]
+            pending.clear()
+            yield from _one_by_one(submit, held, recover)
+            taken = len(held)
+            fill()
+            continue
         except Exception as exc:  # a worker lost (killed, out of memory): name its pages
             results = [InputError(i.source, f"worker failed: {type(exc).__name__}: {exc}")
                        for i in batch]
@@ -407,6 +432,20 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inp
             renew()
             taken = 0
         fill()
+
+
+def _one_by_one(submit: Callable[[list[inputs.Input]], Future], held: Sequence[inputs.Input],
+                recover: Callable[[], None]) -> Iterator[Result]:
+    """The pages of a broken pool, each audited alone in a fresh pool; a page whose worker
+    dies again is an error naming it (the other pages' results are kept)."""
+    recover()
+    for item in held:
+        try:
+            yield from submit([item]).result()
+        except BrokenProcessPool:
+            yield InputError(item.source, "the worker auditing this page stopped abruptly "
+                                          "(killed, out of memory, or a crash in C code)")
+            recover()
 
 
 def audit_sources(
