@@ -364,3 +364,24 @@ def test_new_window_link_to_a_file_is_judged_as_a_new_window_without_the_file_te
                      (PASSED, "The link opens a new window and says so")]
     assert outcomes("link-new-window-or-file", markup, **{"file-extensions": []}) == [
         (FAILED, "html > body > a:nth-of-type(1)"), (PASSED, "html > body > a:nth-of-type(5)")]
+
+
+@pytest.mark.parametrize("markup", [
+    '<p>Plain English text.</p><p>Он сказал: «Привет, мир», and left.</p>',
+    '<div>Intro <span>Москва и Санкт-Петербург сегодня</span> more</div><p>x</p>',
+    '<div><!-- коммент -->Далее текст на русском языке здесь<p>ascii</p></div>',
+    '<ul><li>one</li><li><b>Пример длинного текста на русском</b></li></ul>',
+    '<div lang="ja"><p>Tokyo news in English words here</p><p>東京のニュース</p></div>',
+    '<section><p>café résumé naïve</p><div>Ελληνικά κείμενα εδώ πολλά</div></section>',
+])
+def test_lang_of_parts_ascii_blocks_skipped_give_the_full_answers(markup, monkeypatch):
+    """Blocks with ASCII text only (not under a non-ASCII text piece) are passed over when
+    their language is written in Latin: the results are those of gathering every block's
+    text."""
+    from a11y_audit.rules import lang_of_parts
+
+    page_markup = f'<html lang="en"><body>{markup}</body></html>'
+    fast = outcomes("lang-of-parts", page_markup)
+    monkeypatch.setattr(lang_of_parts, "_non_ascii_holders",
+                        lambda page: set(page.root.iter()))
+    assert outcomes("lang-of-parts", page_markup) == fast

@@ -92,11 +92,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
     if not _may_hold_other_scripts(page):
         return
+    non_ascii = _non_ascii_holders(page)
     for el in _blocks(page):
         language = _language(page, el)
         expected = scripts.scripts_of_language(language)
         if not expected:
             continue
+        if el not in non_ascii and "Latin" in expected:
+            continue        # its own text is ASCII: Latin letters at most (most blocks)
         text = _own_text(page, el, top=True)
         if not text.strip() or (text.isascii() and "Latin" in expected):
             continue
@@ -151,6 +154,27 @@ def _may_hold_other_scripts(page: Page) -> bool:
         if expected is not None and not document <= expected:
             return True
     return False
+
+
+def _non_ascii_holders(page: Page) -> set[Element]:
+    """Every element with a character outside ASCII in its subtree's text or in a tail
+    inside it, and its ancestors: a block's own text (:func:`_own_text`) is drawn from
+    those pieces only, so a block not in this set has ASCII text. One pass over the nodes
+    of a page whose text holds other scripts, instead of gathering each block's text."""
+    marked: set[Element] = set()
+    for node in page.root.iter():       # comments too: their tails are text
+        text = node.text if isinstance(node.tag, str) else None
+        if text and not text.isascii():
+            holder = node
+        else:
+            tail = node.tail
+            if not tail or tail.isascii():
+                continue
+            holder = node.getparent()
+        while holder is not None and holder not in marked:
+            marked.add(holder)
+            holder = holder.getparent()
+    return marked
 
 
 def _blocks(page: Page) -> list[Element]:
