@@ -149,9 +149,11 @@ def test_sibling_positions_are_computed_once_per_parent():
     items = page.by_tag["li"]
     paths = [page.css_path(li) for li in items]
     assert paths[-1].endswith("li:nth-of-type(3000)")
-    # One table per parent: <ol>, <body> and <html> (the XPath, built in the same walk,
-    # counts body's siblings too), not one per item.
-    assert set(page.selectors._positions) == {page.by_tag["ol"][0], page.body, page.root}
+    # One table, for <ol>, not one per item; <body> and <html> have one child each (this
+    # markup has no <head>), which needs no table.
+    assert set(page.selectors._positions) == {page.by_tag["ol"][0]}
+    assert [page.xpath(el) for el in (page.body, items[0], items[-1])] == [
+        "/html/body", "/html/body/ol/li[1]", "/html/body/ol/li[3000]"]
 
 
 def test_example_selectors_match_exactly_their_element():

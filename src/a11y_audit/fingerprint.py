@@ -27,6 +27,8 @@ from a11y_audit.dom import normalize_space, tag_of, text_content
 _GENERATED_ID = re.compile(r"\d{3,}|[0-9a-f]{8,}|^(ember|react|ng-|yui_|uid|mui-|radix-|:r)", re.I)
 _STABLE_ATTRIBUTES = ("id", "name", "type", "role", "href", "src", "alt", "title", "for",
                       "lang", "aria-label", "aria-labelledby", "aria-level", "aria-hidden")
+_STABLE_NAMES = frozenset(_STABLE_ATTRIBUTES)
+_STABLE_RANK = {name: rank for rank, name in enumerate(_STABLE_ATTRIBUTES)}
 _TEXT_CHARS = 120
 # Elements whose text is what a rule judges (their accessible name or label). Other elements'
 # text (a paragraph, a story's container) is article copy that editors change: not identity.
@@ -57,15 +59,21 @@ def template_path(el: etree._Element) -> str:
 def content_key(el: etree._Element, with_text: bool = True) -> str:
     tag = tag_of(el)
     attrs = [tag]
-    # The element's few attributes read in one call, then looked up in a dict: fourteen
-    # el.get() calls cost more than the rest of the key.
-    own = dict(el.items())
-    for name in _STABLE_ATTRIBUTES:
-        value = own.get(name)
-        if value is not None and (name != "id" or stable_id(value)):
-            attrs.append(f"{name}={normalize_space(value)}")
+    # The stable attributes the element has, found by a set intersection with its names (in
+    # C), then written in _STABLE_ATTRIBUTES order: most elements have none or one, and
+    # fourteen look-ups cost more than the rest of the key.
+    names = _STABLE_NAMES.intersection(el.keys())
+    if names:
+        for name in sorted(names, key=_STABLE_RANK.__getitem__) if len(names) > 1 else names:
+            value = el.get(name)
+            if name != "id" or stable_id(value):
+                attrs.append(f"{name}={normalize_space(value)}")
     if with_text and tag in _NAMED_BY_TEXT:
-        attrs.append(normalize_space(text_content(el, limit=_TEXT_CHARS * 2))[:_TEXT_CHARS])
+        if len(el):
+            text = text_content(el, limit=_TEXT_CHARS * 2)
+        else:
+            text = (el.text or "")[:_TEXT_CHARS * 2]    # a leaf: its own text is all of it
+        attrs.append(normalize_space(text)[:_TEXT_CHARS])
     return "\x1f".join(attrs)
 
 

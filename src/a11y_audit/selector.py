@@ -10,6 +10,7 @@ locating every child of a long list is linear in its length, not quadratic.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -36,6 +37,7 @@ class Selectors:
         self._positions: dict[etree._Element,
                               tuple[dict[etree._Element, int], dict[object, int]]] = {}
         self._paths: dict[etree._Element, tuple[str, str, str]] = {}
+        self._anchors: dict[tuple[str, str], str | None] = {}
 
     def class_counts(self, tag: str) -> Counter[str]:
         """How many times each class is written on the elements of ``tag``: counted for a
@@ -44,9 +46,9 @@ class Selectors:
         counted twice: :meth:`_class_anchor` allows for that."""
         counts = self._class_counts.get(tag)
         if counts is None:
-            values = [el.get("class") for el in self._by_tag(tag)]
+            # map, filter, join, split and the count all run in C: no Python step per element
             counts = self._class_counts[tag] = Counter(
-                " ".join(filter(None, values)).split())
+                " ".join(filter(None, map(_CLASS_OF, self._by_tag(tag)))).split())
         return counts
 
     def _siblings(self, parent: etree._Element
@@ -98,6 +100,7 @@ class Selectors:
                 break
             node = parent
         positions = self._positions
+        anchors = self._anchors
         ids = self.ids
         duplicates = self.duplicates
         for node, parent in reversed(chain):
@@ -109,30 +112,40 @@ class Selectors:
                 css = f"#{node_id}"
             else:
                 value = node.get("class")
-                css = self._class_anchor(tag, value) if value else None
-            table = None
+                if value:
+                    # Per class attribute: list items and cards repeat theirs.
+                    css = anchors.get((tag, value), _UNKNOWN)
+                    if css is _UNKNOWN:
+                        css = anchors[tag, value] = self._class_anchor(tag, value)
+                else:
+                    css = None
+            if above is None:       # the top: no parent (see the walk up)
+                xpath = node.getroottree().getpath(node)
+                path = f"{tag}#{node_id}" if stable_id(node_id) else tag
+                above = memo[node] = (css or tag_of(node), xpath, path)
+                continue
+            # The rank among same-tag siblings, 0 when the node is its parent's only child of
+            # its tag; an only child of any kind (most ancestors) needs no table.
+            if len(parent) == 1:
+                rank = 0
+            else:
+                table = positions.get(parent) or self._siblings(parent)
+                rank = table[0][node] if table[1][tag] > 1 else 0
             if css is None:
                 name = tag if type(tag) is str and tag[0] != "{" else tag_of(node)
-                if parent is None or above is None:
-                    css = name
-                elif name in ("html", "body", "head"):
+                if name in ("html", "body", "head"):
                     css = name if name == "html" else f"{above[0]} > {name}"
                 else:
-                    table = positions.get(parent) or self._siblings(parent)
-                    css = (f"{above[0]} > {name}:nth-of-type({table[0][node]})"
-                           if table[1][tag] > 1 else f"{above[0]} > {name}")
+                    css = (f"{above[0]} > {name}:nth-of-type({rank})" if rank
+                           else f"{above[0]} > {name}")
             # The XPath.
-            if parent is None or above is None or not _plain_name(tag):
+            if not _plain_name(tag):
                 xpath = node.getroottree().getpath(node)
             else:
-                if table is None:
-                    table = positions.get(parent) or self._siblings(parent)
-                xpath = (f"{above[1]}/{tag}[{table[0][node]}]" if table[1][tag] > 1
-                         else f"{above[1]}/{tag}")
+                xpath = f"{above[1]}/{tag}[{rank}]" if rank else f"{above[1]}/{tag}"
             # The template path.
             step = f"{tag}#{node_id}" if stable_id(node_id) else tag
-            above = memo[node] = (css, xpath,
-                                  step if above is None else f"{above[2]}>{step}")
+            above = memo[node] = (css, xpath, f"{above[2]}>{step}")
         assert above is not None
         return above
 
@@ -158,6 +171,9 @@ class Selectors:
         """:func:`a11y_audit.fingerprint.template_path` (see :meth:`paths`)."""
         return self.paths(el)[2]
 
+
+_CLASS_OF = operator.methodcaller("get", "class")
+_UNKNOWN = object()
 
 # Element names getpath writes as they are (no namespace prefix to add).
 _PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")
