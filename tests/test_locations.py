@@ -69,6 +69,23 @@ def test_minified_start_tags_are_found_by_exact_name_in_any_case():
         assert page[finding.column - 1:].startswith(finding.snippet)
 
 
+def test_both_searches_read_a_tag_name_as_the_parser_does():
+    """``<div<!-- x -->`` is an element named ``div<!--`` (libxml2 2.14 reads names as HTML's
+    tokenizer does) and ``<a<img ...>`` one named ``a<img``: on an ordinary line as on a
+    minified one, neither is the start tag of a ``div`` or an ``img`` (the long-line scan
+    once ended a name at a comment, the line search found ``<img`` inside ``<a<img``)."""
+    filler = "<p>" + "x " * 2500 + "</p>"
+    for line in ("\n", filler):
+        page = Page.from_html(f"<div<!-- x -->t</div><a<img src=a.png><div id=d>u</div>{line}"
+                              "<img src=b.png><div id=e></div>")
+        assert [el.tag for el in page.by_tag["div<!--"]] == ["div<!--"]
+        lines = page.markup.split("\n")
+        for el in (*page.by_tag["img"], *page.by_tag["div"]):
+            where = page.location(el)
+            assert lines[where.line - 1][where.column - 1:].startswith(
+                f"<{el.tag} {next(iter(el.keys()))}={el.get(next(iter(el.keys())))}")
+
+
 def test_minified_start_tags_of_custom_elements_with_capitals_are_found():
     """``<news-Ticker>`` is the start tag of ``news-ticker`` even where no other tag of the
     page is written with capitals."""
@@ -221,39 +238,45 @@ def test_findings_fingerprint_as_the_fingerprint_function_does():
         assert f.fingerprint == hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
-# What the start-tag scan must list: `<name` followed by a space, "/" or ">" in the text with
-# comments, declarations and raw-text content blanked out (an independent, plain reading).
-_BLANKED = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?"
-                      r"|(?<=<)(?:script|style|textarea|title|xmp|iframe|noembed|noframes)"
-                      r"(?=[\s/>])", re.S | re.I)
+# What the start-tag scan must list, read independently, left to right as HTML's tokenizer
+# reads tags: "<", an ASCII letter, then a name up to a space, "/" or ">" (any other character,
+# "<" included, is part of it); comments, CDATA and declarations skipped; a raw-text element's
+# content skipped up to its end tag (its start tag's attributes are read as any others).
+_SKIPPED = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?", re.S)
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _HEAD = re.compile(r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?:>|\Z)""")
+_RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 MASKING = ["<div<!-- x --><div>", "<script <div<!-- -->>x</script><div>",
            '<div title="<!--"><p>-->', '<SCRIPT>var a="<div>"</SCRIPT><Div>', '<script x="',
            "<title<!--x-->", "<script", "<?xml x?><a><b/>", "<a<?x?>", "<P><p><P/>",
-           "<style>p{}</style><p><textarea><p></textarea><p >"]
+           "<style>p{}</style><p><textarea><p></textarea><p >", "x<a<div ><div>", "3<4<b>",
+           "<a\u00a0<b>", "<script<x>y</script><p>"]
 
 
 def _masked_starts(text: str, name: str) -> list[int]:
-    chars = list(text)
+    found = []
     at = 0
-    while (m := _BLANKED.search(text, at)) is not None:
-        if m.group().lower() in ("script", "style", "textarea", "title", "xmp", "iframe",
-                                 "noembed", "noframes"):
-            head = _HEAD.match(text, m.end())
-            if head is None:            # an unclosed quote: not a start tag, nothing opaque
-                at = m.end()
-                continue
-            content = head.end()
-            close = re.compile(rf"</{m.group()}[\s/>]", re.I).search(text, content)
-            end = close.start() if close else len(text)
-            chars[content:end] = " " * (end - content)
-            at = max(end, m.end())
-        else:
-            chars[m.start():m.end()] = " " * (m.end() - m.start())
-            at = m.end()
-    masked = "".join(chars)
-    return [m.start() for m in re.finditer(r"<([^\s/><]+)(?=[\s/>])", masked)
-            if m.group(1).lower() == name]
+    skip: tuple[int, int] | None = None      # a raw-text element's content
+    while (at := text.find("<", at)) >= 0:
+        if skip is not None and at >= skip[0]:
+            at, skip = max(at, skip[1]), None
+            continue
+        tag = _TAG_NAME.match(text, at + 1)
+        if tag is not None:
+            after = tag.end()
+            if after < len(text) and (text[after] in "/>" or text[after].isspace()):
+                found.append((at, tag.group().lower()))
+                if tag.group().lower() in _RAW and skip is None:
+                    head = _HEAD.match(text, after)
+                    if head is not None and head.group().endswith(">"):
+                        close = re.compile(rf"</{tag.group()}[\s/>]", re.I).search(text,
+                                                                                  head.end())
+                        skip = (head.end(), close.start() if close else len(text))
+            at = after
+            continue
+        skipped = _SKIPPED.match(text, at)
+        at = skipped.end() if skipped else at + 1
+    return [start for start, tag in found if tag == name]
 
 
 @pytest.mark.parametrize("text", MASKING)

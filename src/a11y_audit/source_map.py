@@ -25,22 +25,25 @@ from a11y_audit.dom import VOID_ELEMENTS, opening_tag, tag_of
 SNIPPET_LIMIT = 200
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 _ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""   # quoted values may hold ">"
+# A start tag, as HTML's tokenizer (and libxml2 2.14's HTML parser) reads one: "<", an ASCII
+# letter, then the name up to a space, "/" or ">". Any other character is part of the name:
+# ``<div<!-- x -->`` is an element named ``div<!--``, and ``<a<img src=x>`` one named
+# ``a<img``, never a ``div`` or an ``img``.
+_NAME = r"[A-Za-z][^\s/>]*(?=[\s/>])"
 # One scan lists the start tags, skipping where tags are not tags: comments, CDATA,
-# declarations and the content of raw-text elements (opaque). A start tag's name is what
-# follows "<" up to a space, "/" or ">"; a comment or declaration right after the name ends it
-# too (it is nothing in the markup). Loops are unrolled ("normal* (special normal*)*"):
-# several times faster than alternations.
+# declarations and the content of raw-text elements (opaque). Loops are unrolled
+# ("normal* (special normal*)*"): several times faster than alternations.
 _SCAN = re.compile(
     r"<(?:!--.*?(?:-->|\Z)"
     r"|!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|[!?][^>]*>?"
     rf"|(?P<raw>{'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)"
     r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*)"
-    r"|(?P<name>[^\s/><]+)(?=[\s/>]|<[!?]))",
+    rf"|(?P<name>{_NAME}))",
     re.S | re.I)
 _HEAD = re.compile(rf"<[^\s/>]*{_ATTRS}(?:>|\Z)")
 # A start tag inside a raw-text element's own start tag (its content is opaque, not its head).
-_ANY_START = re.compile(r"<([^\s/><]+)(?=[\s/>])")
+_ANY_START = re.compile(rf"<({_NAME})")
 _WINDOW = 8
 _LONG_LINE = 4096      # longer lines (minified pages) are searched in the whole masked text
 
@@ -80,8 +83,9 @@ class SourceMap:
         over the whole text each: 28 against 2 ms for twelve names on a 1.4 MB page), and
         stops where the caller's need stops: a finding on the first long line of a page does
         not wait for the rest of it. A start tag of ``name`` is ``<`` then exactly ``name``
-        then a space, ``/`` or ``>``: the run of other characters after the ``<`` is the
-        name (case-folded where the page writes tag names with capitals)."""
+        then a space, ``/`` or ``>`` (see ``_NAME``), case-folded where the page writes tag
+        names with capitals. The search on an ordinary line (:meth:`_find`) reads start tags
+        the same way."""
         self._list(len(self.text) + 1 if until is None else until)
         return self._starts.get(name, [])
 
@@ -185,6 +189,10 @@ class SourceMap:
         if end - begin <= _LONG_LINE:
             pattern = _start_pattern(name)
             candidates = [m.start() for m in pattern.finditer(self.text, begin, end)]
+            if candidates and any(self.text[at - 1] not in _ENDS_NAME for at in candidates
+                                  if at > begin):
+                # ``<name`` may go on a name begun before it (``<a<img``: no ``img``).
+                candidates = [at for at in candidates if not _in_name(self.text, at, begin)]
             # Most lines have one start tag of the name: whatever the element's rank, that
             # tag is the one tried first, so the ranks of the tag's elements on their lines
             # (a pass over every element of the tag) are only built when there are several.
@@ -246,6 +254,20 @@ class SourceMap:
                 close = self.text.find(">", m.end())
                 return close + 1 if close >= 0 else len(self.text)
         return None
+
+
+_ENDS_NAME = frozenset(" \t\n\r\f\v/>")
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+
+
+def _in_name(text: str, at: int, begin: int) -> bool:
+    """Whether the ``<`` at ``at`` is inside a tag name begun before it on its line (from
+    ``begin``): the run of characters before it that ends no name holds a ``<`` and a letter
+    (``x<a<img``: the name ``a<img``)."""
+    start = at
+    while start > begin and text[start - 1] not in _ENDS_NAME and not text[start - 1].isspace():
+        start -= 1
+    return _TAG_OPEN.search(text, start, at) is not None
 
 
 def _line_starts(text: str) -> list[int]:
