@@ -125,8 +125,9 @@ class Selectors:
                 above = memo[node] = (css or tag_of(node), xpath, path)
                 continue
             # The rank among same-tag siblings, 0 when the node is its parent's only child of
-            # its tag; an only child of any kind (most ancestors) needs no table.
-            if len(parent) == 1:
+            # its tag; an only child of any kind (most ancestors) needs no table. Not
+            # len(parent): lxml counts the children one by one, quadratic on a long list.
+            if node.getprevious() is None and node.getnext() is None:
                 rank = 0
             else:
                 table = positions.get(parent) or self._siblings(parent)
