@@ -349,3 +349,21 @@ def test_content_that_may_be_hidden_from_sight(rule_id, construct):
     assert report.rules[rule_id].failed == 0, (rule_id, construct)
     assert any(reason in f.message for f in report.findings
                if f.outcome is Outcome.CANT_TELL), [f.message for f in report.findings]
+
+
+def test_ignore_drops_the_modal_word_hint_of_aria_dialog_name_not_of_aria_hidden_focus(tmp_path):
+    """A "modal" class hints that the site's unreadable stylesheet hides the widget (cantTell).
+    ``--missing-stylesheets ignore`` judges the page as a browser does without that stylesheet:
+    the dialog is shown, so an unnamed one fails (axe-core, run with the stylesheet's request
+    aborted, fails it too). aria-hidden-focus keeps its cantTell: a shown dialog means the page
+    may be in a modal-open state, where a script hides the rest (axe-core's own
+    focusable-modal-open check answers "needs review" then)."""
+    source = str(tmp_path / "story.html")
+    link = '<link rel="stylesheet" href="missing.css">'
+    ignore = StyleEnvironment(missing_stylesheets="ignore")
+    dialog = link + '<div class="modal fade" role="dialog"><p>Sign up</p></div>'
+    assert outcome("aria-dialog-name", dialog, StyleEnvironment(), source) is Outcome.CANT_TELL
+    assert outcome("aria-dialog-name", dialog, ignore, source) is Outcome.FAILED
+    hidden = link + '<div class="modal" aria-hidden="true"><a href="/x">Close</a></div>'
+    for env in (StyleEnvironment(), ignore):
+        assert outcome("aria-hidden-focus", hidden, env, source) is Outcome.CANT_TELL

@@ -30,8 +30,10 @@ Passes::
 Limits: dialogs in a page's markup are usually closed, hidden by a stylesheet until a script opens
 them, and axe-core (which sees the styles) skips hidden ones. A dialog that a stylesheet the
 cascade reads hides is skipped too. An unnamed dialog that carries a closed-widget class or id
-("modal", "hidden", "fade", "closed", "popup"...) on itself or an ancestor is cantTell, even where
-a stylesheet that was read shows it.
+("modal", "hidden", "fade", "closed", "popup"...) on itself or an ancestor is cantTell where no
+stylesheet rule that was read sets its ``display`` or ``visibility`` (such a rule decides: a dialog
+it shows fails). Under ``--missing-stylesheets ignore`` the words are no hint: the page is judged
+as a browser shows it without the stylesheet it could not read.
 """
 
 from __future__ import annotations
@@ -73,8 +75,12 @@ def check(page: Page) -> Results:
 
 def _closed_hint(page: Page, el: Element) -> str | None:
     """A closed-widget word in the class or id of the (rendered) dialog or an ancestor, on
-    elements whose display no stylesheet rule that the cascade read decides."""
+    elements whose display no stylesheet rule that the cascade read decides. None when
+    ``--missing-stylesheets ignore`` took an unreadable stylesheet as absent: the page is
+    then judged as a browser shows it without that stylesheet, where no class hides."""
     cascade = cascade_of(page)
+    if cascade.absent:
+        return None
     for node in (el, *el.iterancestors()):
         if tag_of(node) == "body":
             break
