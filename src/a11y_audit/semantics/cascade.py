@@ -263,6 +263,19 @@ def _class_keys(classes: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys("." + word for word in classes.split()))
 
 
+def _element_keys(el: Element) -> list[str]:
+    """The index keys a rule's rightmost compound may have to match ``el``: ``*``, its tag,
+    ``#id`` and each ``.class``."""
+    keys = ["*", el.tag]
+    ident = el.get("id")
+    if ident:
+        keys.append("#" + ident)
+    classes = el.get("class")
+    if classes:
+        keys.extend(_class_keys(classes))
+    return keys
+
+
 # One rule as a candidate list holds it: (ancestor keys, test, normal priority, important
 # priority, declarations, selector); in a partial list (see _PARTS), only its declarations of
 # those properties.
@@ -557,13 +570,7 @@ class Cascade:
         """Why a rule of :attr:`undecided` may hide ``el`` itself (not its ancestors), None
         when none matches it; ``sight``: also the rules that may hide it from sight only."""
         by_key = self._undecided_by_key[sight]
-        ident = el.get("id")
-        classes = el.get("class")
-        keys = ["*", el.tag]
-        if ident:
-            keys.append("#" + ident)
-        if classes:
-            keys.extend(_class_keys(classes))
+        keys = _element_keys(el)
         for key in keys:
             for selector, origin, why in by_key.get(key, ()):
                 test = _undecided_test(selector)
@@ -1029,13 +1036,7 @@ class Cascade:
         displayed, with its parent's visibility and ``content-visibility: visible``.
         Cheaper than its rendering: only those rules are matched, none of the page's other
         rules that set ``display``."""
-        ident = el.get("id")
-        classes = el.get("class")
-        keys = ["*", el.tag]
-        if ident:
-            keys.append("#" + ident)
-        if classes:
-            keys.extend(_class_keys(classes))
+        keys = _element_keys(el)
         hiding = self.hiding_keys
         for key in keys:
             hides = hiding.get(key)
