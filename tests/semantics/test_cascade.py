@@ -729,3 +729,39 @@ def test_candidate_lists_leave_out_only_the_keys_no_rule_names():
     assert cascade._short("div", "y", "r zz q") == ("*", "div", ".r", ".q")
     assert [page.style(el).color for el in (u1, u2)] == [(0.0, 0.5019607843137255, 0.0, 1.0)] * 2
     assert page.style(target(page, "x")).color == (1.0, 0.0, 0.0, 1.0)
+
+
+_STYLE_FIELDS = ("display", "visibility", "content_visibility", "opacity", "color",
+                 "background_color", "background_image", "font_size", "font_weight",
+                 "position", "font_size_own")
+
+
+@pytest.mark.parametrize(("parent", "own"), [
+    ("color: #123; font-size: 20px", "background: currentColor; color: red"),
+    ("color: #123; text-shadow: 1px 1px red", "color: inherit; display: unset; opacity: .5"),
+    ("font: bold 12px serif", "font-size: 2em; font-weight: bolder; clip: rect(0 0 0 0)"),
+    ("--c: #0f0; color: var(--c)", "background-color: var(--c); border-color: VAR(--c)"),
+    ("--c: #0f0", "color: var(--missing, blue); position: initial; width: revert"),
+    ("visibility: hidden; --c: #00f", "visibility: inherit; left: unset; top: -9999px"),
+    ("", "display: initial; overflow: hidden; inset: 0 1px; background-image: none"),
+    ("-webkit-text-fill-color: red", "font-size: inherit; color: currentcolor; height: 1px"),
+])
+def test_style_without_custom_properties_of_its_own_is_the_two_pass_style(parent, own):
+    """An element that declares no custom property is computed in one pass over its
+    declarations, reading its parent's custom properties; one that declares some resolves
+    them first. Both give the same values (and in the same order) where the custom property
+    declared is one no value reads."""
+    page = page_of("", f'<div style="{parent}"><p id="t" style="{own}">x</p>'
+                       f'<p id="u" style="{own}; --unread-custom-property: 0">x</p></div>')
+    cascade = cascade_of(page)
+    one_pass, two_passes = cascade.style(target(page)), cascade.style(target(page, "u"))
+    assert "--unread-custom-property" in two_passes.custom
+    for name in _STYLE_FIELDS:
+        assert getattr(one_pass, name) == getattr(two_passes, name), name
+    assert list(one_pass.values.items()) == list(two_passes.values.items())
+    assert list(one_pass.origin.items()) == list(two_passes.origin.items())
+    t, u = target(page), target(page, "u")
+    anchors = (one_pass.font_size_anchor, two_passes.font_size_anchor)
+    assert anchors[0] is anchors[1] or anchors == (t, u)
+    assert one_pass.custom == {k: v for k, v in two_passes.custom.items()
+                               if k != "--unread-custom-property"}

@@ -1262,17 +1262,83 @@ class Cascade:
         if declared is None:
             declared = self.declarations(el)
         custom = parent.custom
+        # One pass over the declarations, for the elements that declare no custom property
+        # (nearly all): their var()s read the parent's custom properties as they are.
+        specified: dict[str, tuple[str, str]] | None = {}
+        for _, name, value, _, origin in declared:
+            if name[:2] == "--":
+                specified = None
+                break
+            if "(" in value and "var(" in value.lower():
+                value = substitute_vars(value, custom, self.complete) or "var()"
+            if name in _SHORTHANDS:
+                for longhand, part in _expand(name, value):
+                    specified[longhand] = (part, origin)
+            else:
+                specified[name] = (value, origin)
+        if specified is None:
+            custom, specified = self._specified(declared, custom)
+        # The inherited values, then the element's own, in this order (origin's key order is
+        # the order the properties were set in)
+        inherited = parent.values
+        values = ({name: inherited[name] for name in _INHERITED_VALUES if name in inherited}
+                  if inherited else {})
+        inherited = parent.origin
+        origins = ({name: inherited[name] for name in _INHERITED if name in inherited}
+                   if inherited else {})
+        style = Style(
+            visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
+            font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
+            custom=custom, values=values, origin=origins,
+        )
+        viewport = self.viewport
+        for name, (value, origin) in specified.items():
+            value = value.strip()
+            lower = value.lower()
+            if lower in _RESETS:
+                if lower != "initial" and lower != "inherit" and name in _INHERITED:
+                    continue        # unset, revert, revert-layer: inherited as if undeclared
+                if lower == "inherit":
+                    if name in _INHERITED:
+                        continue
+                else:               # initial, unset, revert, revert-layer
+                    if name not in _INITIAL:
+                        values.pop(name, None)
+                        continue
+                    value = lower = _INITIAL[name]
+            if name == "font-size":
+                style.font_size_own = lower
+                style.font_size_anchor = _size_anchor(
+                    el, lower, parent.font_size_anchor,
+                    root.font_size_anchor if root is not None else None)
+            origins[name] = origin
+            if lower == "inherit":
+                _inherit(style, parent, name)
+            elif name in _APPLIED:
+                _apply(style, name, value, lower, parent, root, viewport)
+            else:
+                values[name] = lower        # (as _apply stores the others)
+        if style.background_color is not None:
+            background = specified.get("background-color")
+            if background is not None and "currentcolor" in background[0].lower():
+                style.background_color = style.color
+        return style
+
+    def _specified(self, declared: list[Declared], custom: dict[str, str]
+                   ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+        """The custom properties and the specified values of an element that declares custom
+        properties of its own: those are resolved first, since any declaration's var()s may
+        read them."""
         own = {name: value.strip() for _, name, value, _, _ in declared if name[:2] == "--"}
-        if own:
-            # A custom property's computed value has its var()s substituted where it is
-            # declared (CSS Custom Properties 1, 2.2); one that cannot be resolved here stays
-            # as written, and its uses are unknown.
-            custom = {**custom, **own}
-            for name, value in own.items():
-                if "var(" in value.lower():
-                    resolved = substitute_vars(value, custom, self.complete)
-                    if resolved is not None:
-                        custom[name] = resolved
+        # A custom property's computed value has its var()s substituted where it is
+        # declared (CSS Custom Properties 1, 2.2); one that cannot be resolved here stays
+        # as written, and its uses are unknown.
+        custom = {**custom, **own}
+        for name, value in own.items():
+            if "var(" in value.lower():
+                resolved = substitute_vars(value, custom, self.complete)
+                if resolved is not None:
+                    custom[name] = resolved
         specified: dict[str, tuple[str, str]] = {}
         for _, name, value, _, origin in declared:
             if name.startswith("--"):
@@ -1284,46 +1350,15 @@ class Cascade:
                     specified[longhand] = (part, origin)
             else:
                 specified[name] = (value, origin)
-        style = Style(
-            visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
-            font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
-            custom=custom,
-        )
-        for name in _INHERITED[4:]:
-            if name in parent.values:
-                style.values[name] = parent.values[name]
-        for name in _INHERITED:
-            if name in parent.origin:
-                style.origin[name] = parent.origin[name]
-        for name, (value, origin) in specified.items():
-            value = value.strip()
-            lower = value.lower()
-            if lower in ("inherit", "unset", "revert", "revert-layer") and name in _INHERITED:
-                continue
-            if lower in ("initial", "unset", "revert", "revert-layer"):
-                if name in _INITIAL:
-                    value = lower = _INITIAL[name]
-                else:
-                    style.values.pop(name, None)
-                    continue
-            if name == "font-size":
-                style.font_size_own = lower
-                style.font_size_anchor = _size_anchor(
-                    el, lower, parent.font_size_anchor,
-                    root.font_size_anchor if root is not None else None)
-            if lower == "inherit":
-                _inherit(style, parent, name)
-                style.origin[name] = origin
-                continue
-            style.origin[name] = origin
-            _apply(style, name, value, lower, parent, root, self.viewport)
-        if style.background_color is not None and "currentcolor" in str(
-                specified.get("background-color", ("", ""))[0]).lower():
-            style.background_color = style.color
-        return style
+        return custom, specified
 
 
 _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
+_INHERITED_VALUES = _INHERITED[4:]      # the inherited properties a Style keeps in values
+# The properties _apply sets a field of Style for; it keeps the others' values as written
+_APPLIED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
+                      "background-color", "background-image", "font-size", "font-weight",
+                      "position"))
 _INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1",
             "background-color": "transparent", "background-image": "none",
             "position": "static", "font-size": "medium", "font-weight": "normal"}
