@@ -215,3 +215,29 @@ def test_an_ancestors_backdrop_is_shared_but_depends_on_what_is_below_it(order):
     memo = page.memo("contrast.backdrop", dict)
     translucent = page.root.xpath("//*[@id='a']")[0].getparent()
     assert set(key[1] for key in memo if key[0] is translucent) == {True, False}
+
+
+@pytest.mark.parametrize("body", [
+    '<p id="a">text</p><div>\n  <p>\n    <span>x</span>\n  </p>\n</div>',
+    '<div>\u00a0<span>\u2003</span></div><p>\u00a0\u00a0</p><p>\u00a0a</p>',   # Unicode spaces
+    '<div>\n  <b>x</b> tail\n</div><div><i></i>\t\r\n</div><div><i></i>\n.</div>',
+    '<div><script>var a = 1</script><style>p {}</style>after</div><script> x </script>',
+    '<form><input type="submit" value="Go"><input type="reset"><input value="typed">'
+    '<input type="button" value="\u00a0"><input type="BUTTON" value=" x "></form>',
+    '<svg><text> in svg </text></svg><math><mi>x</mi></math><select><option>o</option>'
+    '</select><textarea> t </textarea><noscript>n</noscript><template><p>t</p></template>',
+    '<p hidden>gone</p><div style="display:none"><p>gone</p></div><title>t</title>',
+    '<table><tr><td> </td><td>1</td></tr></table><ul><li><!-- c --></li><li>x<!-- c --></li></ul>',
+])
+def test_text_elements_from_libxml2_are_those_a_test_of_every_element_finds(body):
+    """The XPath that finds the candidates (text that is not XPath white space) leaves out
+    no element whose own text is not white space to Python."""
+    from a11y_audit.checks.contrast import _NO_TEXT, _in_foreign_content, own_text, text_elements
+    from a11y_audit.page import Page
+
+    page = Page.from_html(f"<html><body>{body}</body></html>")
+    foreign = _in_foreign_content(page)
+    general = [el for el in page.root.iter() if isinstance(el.tag, str)
+               and el.tag not in _NO_TEXT and not el.tag.startswith("{")
+               and own_text(el).strip() and el not in foreign and page.is_rendered(el)]
+    assert text_elements(page) == general
