@@ -765,3 +765,74 @@ def test_style_without_custom_properties_of_its_own_is_the_two_pass_style(parent
     assert anchors[0] is anchors[1] or anchors == (t, u)
     assert one_pass.custom == {k: v for k, v in two_passes.custom.items()
                                if k != "--unread-custom-property"}
+
+
+_SIZE_VALUES = ["12px", " 12px ", "0", "12", "-1px", "1e2em", "1.5e-1rem", "2rem", "rem", "80%",
+                "1.2em", "3ex", "2ch", "9pt", "1pc", "1in", "1cm", "10mm", "4q", "5vw", "3vh",
+                "2vmin", "2vmax", "medium", "x-small", "smaller", "larger", "inherit",
+                "initial", "calc(1px + 1em)", "var()", "12PX", "", ".5em", "1.2.3.px"]
+
+
+@pytest.mark.parametrize("value", _SIZE_VALUES)
+def test_font_size_parses_memoised_by_text_give_the_regular_expressions_answers(value):
+    """The font-size value's kind (what its size derives from) and number are memoised by
+    the text; each answer is the regular expressions' own, asked twice."""
+    from a11y_audit.semantics import cascade as module
+
+    el, parent, root = object(), object(), object()
+    stripped = value.strip()
+    expected = (el if module._ABSOLUTE_SIZE.match(stripped)
+                else parent if module._RELATIVE_SIZE.match(stripped)
+                else root if stripped.endswith("rem") else None)
+    for _ in range(2):
+        assert module._size_anchor(el, value, parent, root) is expected
+    match = module._SIZE.match(stripped)
+    for _ in range(2):
+        if match is None:
+            assert module._size_number(stripped) is None
+            continue
+        try:
+            number = float(match.group(1))
+        except ValueError:
+            with pytest.raises(ValueError):
+                module._size_number(stripped)
+            continue
+        unit = match.group(2) or ("px" if number == 0 else "")
+        assert module._size_number(stripped) == (number, unit)
+    for parent_size, root_size in ((16.0, 16.0), (10.0, 20.0), (None, None)):
+        try:
+            found = font_size(value, parent_size, root_size)
+        except ValueError:
+            found = "error"
+        assert found == _font_size_by_regex(value, parent_size, root_size)
+
+
+def _font_size_by_regex(value, parent, root):
+    """font_size as it was before its parse was memoised (the reference)."""
+    value = value.strip()
+    keywords = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
+                "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+    if value in keywords:
+        return keywords[value]
+    if value in ("smaller", "larger"):
+        return None if parent is None else parent * (1 / 1.2 if value == "smaller" else 1.2)
+    import re
+    match = re.match(r"^(-?[\d.]+(?:e-?\d+)?)"
+                     r"(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$", value)
+    if not match:
+        return None
+    try:
+        number = float(match.group(1))
+    except ValueError:
+        return "error"
+    unit = match.group(2) or ("px" if number == 0 else "")
+    factors = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
+               "mm": 96 / 25.4, "q": 96 / 101.6, "vw": 12.8, "vh": 8.0, "vmin": 8.0,
+               "vmax": 12.8}
+    if unit in ("em", "%"):
+        return None if parent is None else parent * (number / 100 if unit == "%" else number)
+    if unit == "rem":
+        return None if root is None else root * number
+    if unit in ("ex", "ch"):
+        return None if parent is None else parent * number / 2
+    return number * factors[unit] if unit in factors else None

@@ -1371,14 +1371,25 @@ def _size_anchor(el: Element, value: str, parent: Element | None, root: Element 
                  ) -> Element | None:
     """The element whose absolute font size a declared ``font-size`` derives from, given
     the parent's and the root's (None while the root's own is computed)."""
-    value = value.strip()
+    kind = _anchor_kind(value.strip())
+    return el if kind == _OWN else parent if kind == _PARENT else root if kind == _ROOT else None
+
+
+_OWN, _PARENT, _ROOT, _DEFAULT = range(4)
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor_kind(value: str) -> int:
+    """Which element a declared ``font-size`` (stripped) derives from (see _size_anchor), by
+    the value alone: memoised, since a page repeats a few dozen sizes on many elements and
+    the regular expressions cost more than the look-up."""
     if _ABSOLUTE_SIZE.match(value):
-        return el
+        return _OWN
     if _RELATIVE_SIZE.match(value):
-        return parent
+        return _PARENT
     if value.endswith("rem"):
-        return root
-    return None                     # keywords, initial, rem on the root: the reader's default
+        return _ROOT
+    return _DEFAULT                 # keywords, initial, rem on the root: the reader's default
 
 
 _VAR_DEPTH = 16
@@ -1509,11 +1520,10 @@ def font_size(value: str, parent: float | None, root: float | None,
         return _KEYWORD_SIZES[value]
     if value in ("smaller", "larger"):
         return None if parent is None else parent * (1 / 1.2 if value == "smaller" else 1.2)
-    match = _SIZE.match(value)
-    if not match:
+    parsed = _size_number(value)
+    if parsed is None:
         return None
-    number = float(match.group(1))
-    unit = match.group(2) or ("px" if number == 0 else "")
+    number, unit = parsed
     if unit == "px":
         return number
     if unit in ("em", "%"):
@@ -1529,6 +1539,17 @@ def font_size(value: str, parent: float | None, root: float | None,
                "vmin": min(viewport.width, viewport.height) / 100,
                "vmax": max(viewport.width, viewport.height) / 100}
     return number * factors[unit] if unit in factors else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _size_number(value: str) -> tuple[float, str] | None:
+    """The number and unit of a font-size length or percentage (stripped; "" for a bare
+    number other than 0), None for anything else: memoised by the text, as _anchor_kind."""
+    match = _SIZE.match(value)
+    if not match:
+        return None
+    number = float(match.group(1))
+    return number, match.group(2) or ("px" if number == 0 else "")
 
 
 def font_weight(value: str, parent: int | None) -> int | None:
