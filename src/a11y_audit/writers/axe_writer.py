@@ -12,7 +12,6 @@ no axe equivalent and are left out (they are in every other format and the summa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -21,7 +20,7 @@ from a11y_audit import __version__
 from a11y_audit.finding import Finding, PageReport, Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.policy import Policy
-from a11y_audit.writers.json_stream import write_items
+from a11y_audit.writers.json_stream import dumps, write_items
 from a11y_audit.writers.report_data import with_timestamps
 
 NAME = "axe"
@@ -112,7 +111,7 @@ def axe_data(report: Report) -> list[dict[str, Any]]:
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return json.dumps(axe_data(report), indent=2, ensure_ascii=False) + "\n"
+    return dumps(axe_data(report)) + "\n"
 
 
 def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:

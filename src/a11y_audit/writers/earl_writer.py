@@ -6,13 +6,13 @@ page-level outcome and a CSS-selector pointer to each failed or cantTell element
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from a11y_audit import earl
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.sources import is_url
+from a11y_audit.writers.json_stream import dumps
 
 NAME = "earl"
 SUFFIX = ".earl.jsonld"
@@ -38,4 +38,4 @@ def render(report: Report) -> str:
             for rule_id, summary in page.rules.items()
         ]
         subjects.append(earl.subject(_source(page.source, page.url), assertions, page.title))
-    return json.dumps(earl.document(subjects), indent=2, ensure_ascii=False) + "\n"
+    return dumps(earl.document(subjects)) + "\n"

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import IO
 
 from a11y_audit.finding import Report
 from a11y_audit.policy import Policy
-from a11y_audit.writers.json_stream import write_with_list
+from a11y_audit.writers.json_stream import dumps, write_with_list
 from a11y_audit.writers.report_data import page_data, report_data, summary
 
 NAME = "json"
@@ -17,7 +16,7 @@ SUFFIX = ".json"
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return json.dumps(report_data(report, policy), indent=2, ensure_ascii=False) + "\n"
+    return dumps(report_data(report, policy)) + "\n"
 
 
 def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:

@@ -8,13 +8,13 @@ the file while the run goes on (``tail -f``), and no line depends on a later one
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import IO, Any
 
 from a11y_audit.finding import PageReport, Report
 from a11y_audit.policy import Policy
+from a11y_audit.writers.json_stream import dumps_line
 from a11y_audit.writers.report_data import page_data, report_data, summary, with_timestamps
 
 NAME = "jsonl"
@@ -22,7 +22,7 @@ SUFFIX = ".jsonl"
 
 
 def _line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps_line(data) + "\n"
 
 
 def head(report: Report, policy: Policy | None = None) -> str:

@@ -10,7 +10,6 @@ viewers track a finding across commits.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -20,7 +19,7 @@ from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.policy import BaselineStatus, Policy
 from a11y_audit.sources import is_url
-from a11y_audit.writers.json_stream import write_with_list
+from a11y_audit.writers.json_stream import dumps, write_with_list
 
 NAME = "sarif"
 SUFFIX = ".sarif"
@@ -152,7 +151,7 @@ def sarif_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
-    return json.dumps(sarif_data(report, policy), indent=2, ensure_ascii=False) + "\n"
+    return dumps(sarif_data(report, policy)) + "\n"
 
 
 def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
