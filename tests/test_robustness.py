@@ -250,6 +250,36 @@ def test_hostile_file_names_stay_on_one_line(tmp_path):
         assert "\\x0a" in line and "\\u202e" in line and "\x1b" not in line and "\x07" not in line
 
 
+
+def test_file_names_that_are_not_utf8_are_audited_and_reported_with_escapes(tmp_path):
+    """A folder holding a file whose name is not UTF-8 (Latin-1 from an old archive) ended
+    the run with a traceback in the report writers; now the page is audited and its name
+    written with a visible ``\\xNN`` escape in every format, and a missing one is an input
+    error naming it the same way."""
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("file names that are not UTF-8 need a POSIX byte file system")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"caf\xe9.html")).write_text(GOOD)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    missing = os.fsdecode(str(tmp_path).encode() + b"/gone\xfe.html")
+    out = tmp_path / "out"
+    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
+               for arg in ("-f", name)]
+    result = cli("check", "-j", "1", str(folder), missing, *formats, "-o", str(out))
+    assert result.exit_code == 2, result.output
+    data = json.loads((out / "a11y-report.json").read_text(encoding="utf-8"))
+    assert [p["source"] for p in data["pages"]] == [f"{folder}/caf\\xe9.html"]
+    assert [e["source"] for e in data["errors"]] == [f"{tmp_path}/gone\\xfe.html"]
+    for report in out.iterdir():         # every file is UTF-8 text naming the page
+        text = report.read_text(encoding="utf-8")
+        # as written, JSON-escaped, or percent-encoded in EARL's file: URI
+        assert any(form in text for form in ("caf\\xe9.html", "caf\\\\xe9.html",
+                                             "caf%5Cxe9.html")), report.name
+    assert f"{tmp_path}/gone\\xfe.html: no such file or folder" in result.output
+
 def test_bidi_controls_are_isolated_in_the_html_report_and_escaped_in_the_terminal(tmp_path):
     page = tmp_path / "rtl.html"
     page.write_text("<!doctype html><html lang=en><head><title>Evil \u202etxt.exe</title></head>"

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from a11y_audit.safe_text import one_line
+from a11y_audit.safe_text import one_line, writable
 
 
 class SourceError(Exception):
     """A source that cannot be audited; ``str()`` is the one-line, terminal-safe message.
 
-    ``source`` is kept as named (reports record it exactly); ``reason`` is made one line here,
-    since it often quotes an exception or a server's words.
+    ``source`` is kept as named (reports record it exactly, except that bytes of a file name
+    that are not UTF-8 become ``\\xNN`` escapes: see :func:`~a11y_audit.safe_text.writable`);
+    ``reason`` is made one line here, since it often quotes an exception or a server's words.
     """
 
     def __init__(self, source: str, reason: str) -> None:
-        self.source = source
+        self.source = source = writable(source)
         self.reason = one_line(reason)
         super().__init__(f"{one_line(source)}: {self.reason}")
 

@@ -34,6 +34,7 @@ from lxml import etree
 from a11y_audit import fetch as fetching
 from a11y_audit import sources
 from a11y_audit.inflate import InflateError, inflate
+from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
 STDIN = "-"
@@ -69,6 +70,12 @@ class Input:
     offset: int = 0
     data: bytes | None = field(default=None, repr=False)
     meta: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # The name shown and reported; ``location`` keeps the name the file system needs.
+        shown = writable(self.source)
+        if shown is not self.source:
+            object.__setattr__(self, "source", shown)
 
 
 @dataclass(frozen=True, slots=True)

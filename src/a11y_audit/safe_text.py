@@ -48,5 +48,20 @@ def one_line(text: str) -> str:
 _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def writable(name: str) -> str:
+    """``name`` (a file name, a command-line argument) as text every report can hold. A name
+    whose bytes are not UTF-8 reaches Python with each bad byte as a lone surrogate (PEP 383),
+    which no UTF-8 file can store: the writers failed on it. Each such byte becomes a visible
+    ``\\xNN`` escape, as ``ls -b`` shows it; any other lone surrogate a ``\\udNNN`` one."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return name
+
+
 def has_bidi_controls(text: str) -> bool:
     return bool(_BIDI.search(text))
