@@ -75,6 +75,13 @@ CUES = (r"new (?:window|tab)", r"\bexternal\b", r"\bpdf\b", r"\bdocx?\b", r"\bwo
         r"nouvel(?:le)? (?:fenêtre|onglet)", r"\btélécharg", r"\bouvre\b",
         r"neue[ms]? (?:fenster|tab)", r"\bherunterladen\b", r"\böffnet\b",
         r"nova (?:janela|aba|guia)", r"\bbaixar\b", r"\babre\b")
+# A word each cue's every match holds, in the cue's order: the cue pattern (27 branches, most
+# behind a \b) costs ~25 us a link name, and almost no name holds any of these words.
+CUE_WORDS = ("new ", "external", "pdf", "doc", "word", "excel", "xls", "powerpoint", "ppt",
+             "csv", "zip", "download", "open", "mb", "kb", "nueva ", "descarga", "abre",
+             "nouvel", "télécharg", "ouvre", "neue", "herunterladen", "öffnet", "nova ",
+             "baixar", "abre")
+_ASCII_WORDS = tuple(dict.fromkeys(word for word in CUE_WORDS if word.isascii()))
 
 OPTIONS: dict[str, Any] = {
     "file-extensions": ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods",
@@ -93,6 +100,7 @@ _SELF = frozenset(("", "_self", "_parent", "_top"))
 def check(page: Page, options: dict[str, Any]) -> Results:
     cue, files = _patterns(tuple(options["cue-patterns"]), tuple(options["file-extensions"]))
     new_windows = bool(options["new-window"])
+    extensions = _dotted(tuple(options["file-extensions"]))
     for link in page.links:
         if link.hidden:     # (hidden covers not rendered)
             continue
@@ -100,14 +108,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         target = el.get("target") if new_windows else None     # most links have none
         new_window = target is not None and target.strip().lower() not in _SELF
         # (the file test only where it decides: a new-window link is judged as one)
-        if not new_window and (files is None
-                               or not files.search(link.href.strip().split("#", 1)[0])):
+        if not new_window and (files is None or not _is_file(files, extensions,
+                                                             link.href.strip().split("#", 1)[0])):
             continue
         if not page.name(el):
             continue  # link-name reports a link without a name
         what = "opens a new window" if new_window else "opens a file"
         words = f"{page.name(el)} {_description(page, el)} {el.get('title') or ''}"
-        if cue.search(words):
+        if (options["cue-patterns"] or _may_cue(words)) and cue.search(words):
             yield RULE.ok(el, f"The link {what} and says so")
         elif _ICON.search(" ".join(_classes(el))):
             yield RULE.cant_tell(el, f"The link {what}; its class suggests an icon a "
@@ -126,6 +134,41 @@ def _patterns(cues: tuple[str, ...], extensions: tuple[str, ...]
     files = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in extensions)
                        + r")(?:$|[?#])", re.I) if extensions else None
     return cue, files
+
+
+def _may_cue(words: str) -> bool:
+    """The cue pattern can match ``words``: one of the cues' words is in them. ASCII text is
+    tested by lower-case containment, which for ASCII text and these words is what
+    ``re.IGNORECASE`` compares (é, ö... have no ASCII twin under it; the Kelvin sign and the
+    long s, which do, are in no cue); other text always goes to the pattern."""
+    if not words.isascii():
+        return True
+    lowered = words.lower()
+    for word in _ASCII_WORDS:  # noqa: SIM110 (a loop: any() of a generator costs more)
+        if word in lowered:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=32)
+def _dotted(extensions: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``.pdf``, ``.doc``... lower-case, for :func:`_is_file`; None when an extension is not
+    plain ASCII (then the pattern decides)."""
+    if not all(e.isascii() for e in extensions):
+        return None
+    return tuple(f".{e.lower()}" for e in extensions)
+
+
+def _is_file(files: re.Pattern[str], dotted: tuple[str, ...] | None, href: str) -> bool:
+    """``files.search(href)``: an extension right before the end or a ``?``. For an ASCII
+    address, each piece between question marks is tested for ending with one (what the
+    pattern finds, without a regular-expression scan of every address). A line break goes to
+    the pattern: its ``$`` also matches before a last one."""
+    if dotted is None or not href.isascii() or "\n" in href:
+        return files.search(href) is not None
+    if "?" not in href:     # (most addresses)
+        return href.lower().endswith(dotted)
+    return any(piece.lower().endswith(dotted) for piece in href.split("?"))
 
 
 def _classes(el: Element) -> list[str]:
