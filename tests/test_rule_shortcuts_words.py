@@ -82,9 +82,9 @@ def test_file_test_gives_the_pattern_answers(extensions, monkeypatch):
 
 
 def test_file_test_against_the_pattern_directly():
-    extensions = tuple(new_window.OPTIONS["file-extensions"]) + ("tar.gz", "")
+    extensions = (*new_window.OPTIONS["file-extensions"], "tar.gz", "")
     _, files = new_window._patterns((), extensions)
     dotted = new_window._dotted(extensions)
-    for href in _HREFS + ["/A.PDF?", "/a.pdf?x.zip", "?.csv", "", "?", "/a.ods?q#", "/a\n.pdf"]:
+    for href in [*_HREFS, "/A.PDF?", "/a.pdf?x.zip", "?.csv", "", "?", "/a.ods?q#", "/a\n.pdf"]:
         href = href.split("#", 1)[0]
         assert new_window._is_file(files, dotted, href) == bool(files.search(href)), href
