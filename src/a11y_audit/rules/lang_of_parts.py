@@ -78,13 +78,20 @@ BLOCKS = frozenset(("p", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6",
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "code", "pre",
                    "kbd", "samp", "textarea", "select", "head"))
+_UNASKED = object()     # a lang value whose scripts are not looked up yet
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
+    # A page writes a few distinct lang values and asks their scripts once per block (300 a
+    # page that may hold other scripts): each value's answer is kept, a dict look-up a block.
+    written: dict[str | None, Any] = {}
     for el in page.select("*[lang]"):
         if el is page.root or el.tag in _SKIP:
             continue
-        expected = scripts.scripts_of_language(el.get("lang"))
+        value = el.get("lang")
+        expected = written.get(value, _UNASKED)
+        if expected is _UNASKED:
+            expected = written[value] = scripts.scripts_of_language(value)
         if not expected:
             continue        # a language we do not know (asked first: no text to gather)
         text = _own_text(page, el, top=True)
@@ -95,7 +102,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     non_ascii = _non_ascii_holders(page)
     for el in _blocks(page):
         language = _language(page, el)
-        expected = scripts.scripts_of_language(language)
+        expected = written.get(language, _UNASKED)
+        if expected is _UNASKED:
+            expected = written[language] = scripts.scripts_of_language(language)
         if not expected:
             continue
         if el not in non_ascii and "Latin" in expected:
