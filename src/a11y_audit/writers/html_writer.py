@@ -28,7 +28,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from a11y_audit.finding import Report
 from a11y_audit.knowledge import wcag
@@ -110,6 +110,108 @@ def isolate_bidi(value: Any) -> Any:
     return value
 
 
+def _out(value: Any) -> str:
+    """``{{ value }}`` as the environment prints it (bidi isolated, then escaped), for the
+    markup built in Python below: a plain str is the common case and is checked inline."""
+    if value.__class__ is str:
+        if has_bidi_controls(value) and "://" not in value:
+            return Markup("<bdi>{}</bdi>").format(value)
+        return escape(value)
+    return escape(isolate_bidi(value))
+
+
+def _get(item: Any, key: str) -> Any:
+    """``item.key`` as a template reads it from a finding dict: a missing key is undefined
+    (false, and printed as nothing)."""
+    if item.__class__ is dict:      # no key read here is the name of a dict method
+        return item.get(key, "")
+    return environment().getattr(item, key)
+
+
+def _related(related: Iterable[Any]) -> str:
+    parts = ['<p class="rel">Also involved:</p><ul class="rel">']
+    for r in related:
+        parts += ('<li><span class="c">', _out(_get(r, "selector")), "</span>")
+        line = _get(r, "line")
+        if line:
+            parts += (" (line ", _out(line))
+            column = _get(r, "column")
+            if column:
+                parts += (", column ", _out(column))
+            parts.append(")")
+        parts += ("<pre>", _out(_get(r, "snippet")), "</pre></li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def location(f: Any, path: Any = "", example: Any = None) -> Markup:
+    """The markup of :func:`_location`, marked safe for the template."""
+    return Markup(_location(f, path, example))
+
+
+def _location(f: Any, path: Any = "", example: Any = None) -> str:
+    """Where a finding is: extra rows first (template path, example page), then line, selector,
+    XPath; then the escaped snippet and the other elements involved. Built here, not in a
+    macro, as it repeats once per finding (a macro call costs ten times the markup it makes);
+    tests/writers/test_html_markup.py holds the macro it replaces and compares the two."""
+    parts = ['<dl class="loc">']
+    if path:
+        parts += ('<dt>Template path</dt><dd class="c">', _out(path), "</dd>")
+    if example:
+        parts += ('<dt>Example</dt><dd><a href="#pr-', _out(environment().getattr(example, "index")),
+                  '">', _out(environment().getattr(example, "name")), "</a></dd>")
+    line = _get(f, "line")
+    if line:
+        parts += ("<dt>Line</dt><dd>", _out(line))
+        column = _get(f, "column")
+        if column:
+            parts += (", column ", _out(column))
+        parts.append("</dd>")
+    parts += ('<dt>Selector</dt><dd class="c">', _out(_get(f, "selector")),
+              '</dd><dt>XPath</dt><dd class="c">', _out(_get(f, "xpath")),
+              "</dd></dl>\n<pre>", _out(_get(f, "snippet")), "</pre>")
+    related = _get(f, "related")
+    if related:
+        parts.append(_related(related))
+    return "".join(parts)
+
+
+def finding(f: Any) -> Markup:
+    """The markup of :func:`_finding`, marked safe for the template."""
+    return Markup(_finding(f))
+
+
+def findings(found: Iterable[Any]) -> Markup:
+    """The markup of a rule group's findings, one after the other: one call from the template
+    for the group, not one a finding."""
+    return Markup("".join(map(_finding, found)))
+
+
+def _finding(f: Any) -> str:
+    """One article finding; its rule, help and WCAG criteria are on the rule group around it.
+    Filterable units are <div role="listitem">, not <li>: Chromium renumbers list items on every
+    show/hide, which made filtering thousands of them take seconds per keystroke. Built in
+    Python for the reason :func:`_location` is."""
+    kind = label(f)
+    kind_text = _out(kind)
+    baseline = _get(f, "baseline")
+    level = _get(f, "level")
+    parts = ['<div class="f" role="listitem" data-i="', kind_text, '"']
+    if baseline:
+        parts += (' data-b="', _out(baseline), '"')
+    parts += ('><p class="msg"><span class="b ', kind_text, '">',
+              "to review" if kind == "review" else kind_text, "</span>")
+    if level == "error":
+        parts.append(' <span class="b lv-error">gates</span>')
+    elif level == "warning":
+        parts.append(' <span class="b lv-warning">below gate</span>')
+    if baseline:
+        text = _out(baseline)
+        parts += (' <span class="b bl-', text, '">', text, "</span>")
+    parts += (" ", _out(_get(f, "message")), "</p>\n", _location(f), "</div>\n")
+    return "".join(parts)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -123,7 +225,9 @@ def environment() -> Environment:
     env.filters["when"] = when
     env.filters["plural"] = lambda n, word, many=None: (
         f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}")
-    env.globals.update(criterion=criterion, label=label, IMPACTS=IMPACTS, KINDS=KINDS)
+    env.globals.update(criterion=criterion, label=label, finding=finding, findings=findings,
+                       location=location,
+                       IMPACTS=IMPACTS, KINDS=KINDS)
     return env
 
 
