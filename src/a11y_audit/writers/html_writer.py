@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -48,6 +48,7 @@ OPEN_ALL_UP_TO = 150
 # content-visibility): a 5,000-page report loads in half the time and filters faster.
 BIG = 2000
 TEMPLATES = "writers/templates"
+WRITE_PIECES = 256                    # rendered pieces joined into one write
 
 
 def safe_url(url: str | None) -> str:
@@ -110,95 +111,118 @@ def isolate_bidi(value: Any) -> Any:
     return value
 
 
+def _escape(text: str) -> str:
+    """``markupsafe.escape`` of a plain str, as a str: the same five replacements in the same
+    order (markupsafe's own pure-Python version), without building a Markup per field."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;") \
+        .replace("'", "&#39;").replace('"', "&#34;")
+
+
 def _out(value: Any) -> str:
     """``{{ value }}`` as the environment prints it (bidi isolated, then escaped), for the
-    markup built in Python below: a plain str is the common case and is checked inline."""
+    markup built in Python below."""
     if value.__class__ is str:
         if has_bidi_controls(value) and "://" not in value:
             return Markup("<bdi>{}</bdi>").format(value)
-        return escape(value)
+        return _escape(value)
     return escape(isolate_bidi(value))
 
 
-def _get(item: Any, key: str) -> Any:
-    """``item.key`` as a template reads it from a finding dict: a missing key is undefined
-    (false, and printed as nothing)."""
-    if item.__class__ is dict:      # no key read here is the name of a dict method
-        return item.get(key, "")
-    return environment().getattr(item, key)
+def _out_plain(value: Any) -> str:
+    """:func:`_out` for text known to hold no bidi control: a str is only escaped, an int (a
+    line or column) only made text, as escaping leaves its digits alone."""
+    cls = value.__class__
+    if cls is str:
+        return _escape(value)
+    return str(value) if cls is int else _out(value)
 
 
-def _related(related: Iterable[Any]) -> str:
+Out = Callable[[Any], str]
+
+
+def _reader(item: Any) -> Callable[[str, Any], Any]:
+    """``get(key, "")`` reads ``item.key`` as a template does: a finding dict's key (no key read
+    here is the name of a dict method), or the environment's attribute lookup. A missing key
+    is undefined: false, and printed as nothing."""
+    if item.__class__ is dict:
+        return item.get
+    lookup = environment().getattr
+    return lambda key, default="": lookup(item, key)
+
+
+def _related(related: Iterable[Any], out: Out) -> str:
     parts = ['<p class="rel">Also involved:</p><ul class="rel">']
     for r in related:
-        parts += ('<li><span class="c">', _out(_get(r, "selector")), "</span>")
-        line = _get(r, "line")
+        get = _reader(r)
+        parts += ('<li><span class="c">', out(get("selector", "")), "</span>")
+        line = get("line", "")
         if line:
-            parts += (" (line ", _out(line))
-            column = _get(r, "column")
+            parts += (" (line ", out(line))
+            column = get("column", "")
             if column:
-                parts += (", column ", _out(column))
+                parts += (", column ", out(column))
             parts.append(")")
-        parts += ("<pre>", _out(_get(r, "snippet")), "</pre></li>")
+        parts += ("<pre>", out(get("snippet", "")), "</pre></li>")
     parts.append("</ul>")
     return "".join(parts)
 
 
 def location(f: Any, path: Any = "", example: Any = None) -> Markup:
-    """The markup of :func:`_location`, marked safe for the template."""
-    return Markup(_location(f, path, example))
-
-
-def _location(f: Any, path: Any = "", example: Any = None) -> str:
     """Where a finding is: extra rows first (template path, example page), then line, selector,
     XPath; then the escaped snippet and the other elements involved. Built here, not in a
     macro, as it repeats once per finding (a macro call costs ten times the markup it makes);
     tests/writers/test_html_markup.py holds the macro it replaces and compares the two."""
+    return Markup(_isolated(_location, f, path, example))
+
+
+def _location(out: Out, f: Any, path: Any = "", example: Any = None) -> str:
     parts = ['<dl class="loc">']
     if path:
-        parts += ('<dt>Template path</dt><dd class="c">', _out(path), "</dd>")
+        parts += ('<dt>Template path</dt><dd class="c">', out(path), "</dd>")
     if example:
-        parts += ('<dt>Example</dt><dd><a href="#pr-', _out(environment().getattr(example, "index")),
-                  '">', _out(environment().getattr(example, "name")), "</a></dd>")
-    line = _get(f, "line")
+        lookup = environment().getattr
+        parts += ('<dt>Example</dt><dd><a href="#pr-', out(lookup(example, "index")), '">',
+                  out(lookup(example, "name")), "</a></dd>")
+    get = _reader(f)
+    line = get("line", "")
     if line:
-        parts += ("<dt>Line</dt><dd>", _out(line))
-        column = _get(f, "column")
+        parts += ("<dt>Line</dt><dd>", out(line))
+        column = get("column", "")
         if column:
-            parts += (", column ", _out(column))
+            parts += (", column ", out(column))
         parts.append("</dd>")
-    parts += ('<dt>Selector</dt><dd class="c">', _out(_get(f, "selector")),
-              '</dd><dt>XPath</dt><dd class="c">', _out(_get(f, "xpath")),
-              "</dd></dl>\n<pre>", _out(_get(f, "snippet")), "</pre>")
-    related = _get(f, "related")
+    parts += ('<dt>Selector</dt><dd class="c">', out(get("selector", "")),
+              '</dd><dt>XPath</dt><dd class="c">', out(get("xpath", "")),
+              "</dd></dl>\n<pre>", out(get("snippet", "")), "</pre>")
+    related = get("related", "")
     if related:
-        parts.append(_related(related))
+        parts.append(_related(related, out))
     return "".join(parts)
 
 
 def finding(f: Any) -> Markup:
-    """The markup of :func:`_finding`, marked safe for the template."""
-    return Markup(_finding(f))
+    """One article finding; its rule, help and WCAG criteria are on the rule group around it.
+    Filterable units are <div role="listitem">, not <li>: Chromium renumbers list items on every
+    show/hide, which made filtering thousands of them take seconds per keystroke. Built in
+    Python for the reason :func:`location` is."""
+    return Markup(_isolated(_finding, f))
 
 
 def findings(found: Iterable[Any]) -> Markup:
     """The markup of a rule group's findings, one after the other: one call from the template
     for the group, not one a finding."""
-    return Markup("".join(map(_finding, found)))
+    return Markup("".join([_isolated(_finding, f) for f in found]))
 
 
-def _finding(f: Any) -> str:
-    """One article finding; its rule, help and WCAG criteria are on the rule group around it.
-    Filterable units are <div role="listitem">, not <li>: Chromium renumbers list items on every
-    show/hide, which made filtering thousands of them take seconds per keystroke. Built in
-    Python for the reason :func:`_location` is."""
+def _finding(out: Out, f: Any) -> str:
     kind = label(f)
-    kind_text = _out(kind)
-    baseline = _get(f, "baseline")
-    level = _get(f, "level")
+    kind_text = out(kind)
+    get = _reader(f)
+    baseline = get("baseline", "")
+    level = get("level", "")
     parts = ['<div class="f" role="listitem" data-i="', kind_text, '"']
     if baseline:
-        parts += (' data-b="', _out(baseline), '"')
+        parts += (' data-b="', out(baseline), '"')
     parts += ('><p class="msg"><span class="b ', kind_text, '">',
               "to review" if kind == "review" else kind_text, "</span>")
     if level == "error":
@@ -206,10 +230,41 @@ def _finding(f: Any) -> str:
     elif level == "warning":
         parts.append(' <span class="b lv-warning">below gate</span>')
     if baseline:
-        text = _out(baseline)
+        text = out(baseline)
         parts += (' <span class="b bl-', text, '">', text, "</span>")
-    parts += (" ", _out(_get(f, "message")), "</p>\n", _location(f), "</div>\n")
+    parts += (" ", out(get("message", "")), "</p>\n", _location(out, f), "</div>\n")
     return "".join(parts)
+
+
+def help_line(id: Any, help: Any, url: Any, numbers: Any) -> Markup:
+    """The ``help_line`` macro's markup, made once for each rule's help: a report repeats it
+    for every page's group of that rule's findings. Arguments other than strings (and lists of
+    them) go to the macro every time, so that the cache cannot join two values that are equal
+    but print differently (1 and True)."""
+    if id.__class__ is help.__class__ is url.__class__ is str \
+            and numbers.__class__ in (list, tuple) and all(n.__class__ is str for n in numbers):
+        return _help_line(id, help, url, tuple(numbers), numbers.__class__ is list)
+    return _macros().help_line(id, help, url, numbers)
+
+
+@lru_cache(maxsize=512)
+def _help_line(id: str, help: str, url: str, numbers: tuple[str, ...], listed: bool) -> Markup:
+    return _macros().help_line(id, help, url, list(numbers) if listed else numbers)
+
+
+def _macros() -> Any:
+    """The macros module, as the templates import it (without context, so cached)."""
+    return environment().get_template("_macros.html.j2").module
+
+
+def _isolated(build: Callable[..., str], *args: Any) -> str:
+    """``build(out, *args)`` with every field printed as the environment prints it. Built first
+    with fields only escaped, and again with :func:`_out` only if the result holds a bidi
+    control: escaping keeps every character it does not replace, and the markup around the
+    fields has none, so a result without one had no field to isolate (one search a finding,
+    not one a field)."""
+    text = build(_out_plain, *args)
+    return build(_out, *args) if has_bidi_controls(text) else text
 
 
 @cache
@@ -226,7 +281,7 @@ def environment() -> Environment:
     env.filters["plural"] = lambda n, word, many=None: (
         f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}")
     env.globals.update(criterion=criterion, label=label, finding=finding, findings=findings,
-                       location=location,
+                       location=location, help_line=help_line,
                        IMPACTS=IMPACTS, KINDS=KINDS)
     return env
 
@@ -427,10 +482,16 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
     data["summary"] = summary(report, policy)
 
     def pages() -> Iterator[dict[str, Any]]:
-        return (page_data(page, policy) for page in report.pages)
+        return (page_data(page, policy, rules=False) for page in report.pages)
 
+    # Jinja yields tens of thousands of small pieces: write them a few hundred at a time.
+    pieces: list[str] = []
     for chunk in generate(data, pages=pages):
-        handle.write(chunk)
+        pieces.append(chunk)
+        if len(pieces) >= WRITE_PIECES:
+            handle.write("".join(pieces))
+            pieces.clear()
+    handle.write("".join(pieces))
 
 
 def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> str:

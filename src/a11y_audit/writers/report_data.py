@@ -60,17 +60,20 @@ def finding_data(f: Finding, policy: Policy | None = None) -> dict[str, Any]:
     }
 
 
-def page_data(page: PageReport, policy: Policy | None = None) -> dict[str, Any]:
+def page_data(page: PageReport, policy: Policy | None = None, *,
+              rules: bool = True) -> dict[str, Any]:
+    """A page's data; ``rules=False`` leaves out its per-rule counts (a list of every rule
+    run), which the HTML report does not show."""
     return {
         "source": page.source,
         "url": page.url,
         "title": page.title,
         **({"seconds": round(page.seconds, 6)} if with_timestamps() else {}),
-        "rules": [
+        **({"rules": [
             {"rule": s.rule, "id": s.rule, "outcome": str(s.outcome), "passed": s.passed,
              "failed": s.failed, "cantTell": s.cant_tell}
             for s in page.rules.values()
-        ],
+        ]} if rules else {}),
         "findings": [finding_data(f, policy) for f in page.findings],
         "errors": list(page.errors),
         "suppressed": page.suppressed,
