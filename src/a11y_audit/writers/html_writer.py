@@ -7,10 +7,11 @@ groups, and each page's article findings are read back from the page spool only 
 section is written, so memory does not grow with the findings of a run.
 
 Everything from the audited pages (messages, snippets, titles, paths, URLs) is untrusted: Jinja
-escapes it, links keep only http(s) URLs, and a Content Security Policy allows only this
-report's own inline style and script (by hash), so even a snippet that escaped escaping could
-not run. The script only filters what is already on the
-page; with JavaScript off every finding is shown.
+escapes it (the markup repeated once per finding is built in Python, :func:`findings`, with the
+same escaping and bidi isolation), links keep only http(s) URLs, and a Content Security Policy
+allows only this report's own inline style and script (by hash), so even a snippet that escaped
+escaping could not run. The script only filters what is already on the page; with JavaScript
+off every finding is shown.
 """
 
 from __future__ import annotations
