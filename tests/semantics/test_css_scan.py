@@ -115,3 +115,27 @@ _DECLARATION_PIECES = st.sampled_from([
 @given(st.lists(_DECLARATION_PIECES, max_size=16).map("".join))
 def test_declarations_are_read_as_by_the_backtracking_expression(body):
     assert css._DECLARATION.findall(body) == _BACKTRACKING.findall(body)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.booleans())
+def test_items_are_the_fast_items_read_again_one_by_one_where_needed(text, stray):
+    # the shortcut (no item to read again, told by two joins) against the look at each item
+    fast, slow = css._STRAY[stray]
+    general = css._split_items(fast.findall(text), slow)
+    if stray:
+        general = [item[:7] if not item[7] else ("", item[7], "", "", "", "", "")
+                   for item in general]
+    assert css._items(text, stray) == general
+    if not stray:
+        assert css._items(text) == css._ITEM.findall(text)
+
+
+def test_a_rule_with_a_brace_in_its_prelude_or_body_is_read_again():
+    # ".a}b{c}" is stray text, a "}" and a rule; ".a{b{c}" a nested block: the one fast
+    # item of each is neither
+    assert len(css._FAST_ITEM.findall(".a}b{c}")) == 1
+    assert css._items(".a}b{c}") == css._ITEM.findall(".a}b{c}")
+    assert css._items(".a}b{c}")[-1][3:5] == ("b", "{c")
+    assert css._items(".x{y} .a{b{c}") == css._ITEM.findall(".x{y} .a{b{c}")
+

@@ -33,6 +33,7 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -278,16 +279,35 @@ def _items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
     """``_ITEM.findall(css)``, read with :data:`_FAST_ITEM`. ``stray``: stray text too, as
     an item with an empty name and the text in the prelude's place."""
     fast, slow = _STRAY[stray]
+    found = fast.findall(css)
+    # nearly always, no style rule's prelude holds a "}" and no body a "{" after its first:
+    # the fast items are the items (told by two joins, not a look at each item)
+    bodies = list(filter(None, map(_BODY, found)))
+    if "}" not in "".join(map(_PRELUDE, found)) and "".join(bodies).count("{") == len(bodies):
+        out = found
+    else:
+        out = _split_items(found, slow)
+    if stray:
+        out = [item[:7] if not item[7] else ("", item[7], "", "", "", "", "")
+               for item in out]
+    return out
+
+
+_PRELUDE = operator.itemgetter(3)     # an item's style rule prelude
+_BODY = operator.itemgetter(4)        # ... and body, with its "{" (empty: not a style rule)
+
+
+def _split_items(found: list[tuple[str, ...]], slow: re.Pattern[str]
+                 ) -> list[tuple[str, ...]]:
+    """:func:`_items` of the fast items ``found``, those that are not one style rule read
+    again with ``slow``."""
     out: list[tuple[str, ...]] = []
-    for item in fast.findall(css):
+    for item in found:
         body = item[4]
         if body and ("}" in item[3] or body.find("{", 1) > 0):
             out.extend(slow.findall(item[3] + body + "}"))
         else:
             out.append(item)
-    if stray:
-        out = [item[:7] if not item[7] else ("", item[7], "", "", "", "", "")
-               for item in out]
     return out
 
 
