@@ -293,6 +293,67 @@ def test_start_tags_are_listed_as_in_the_blanked_text(text):
             assert source.starts(name) == expected
 
 
+# The scan as first written: lazy comment and CDATA bodies, every alternative tried at every
+# "<". The unrolled, gated scan must read every text the same way.
+_PLAIN_SCAN = re.compile(
+    r"<(?:!--.*?(?:-->|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|[!?][^>]*>?"
+    r"|(?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])"
+    r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?:>|\Z)"""
+    r"(?P<content>[^<]*(?:<(?!/(?P=raw)[\s/>])[^<]*)*)"
+    r"|(?P<name>[A-Za-z][^\s/>]*(?=[\s/>])))", re.S | re.I)
+_PIECES = ("<", ">", "-", "!", "?", "[", "]", "/", " ", "\n", "'", '"', "a", "S", "\u017f",
+           "\u212a", "\u0130", "\u0131", "<!--", "-->", "--->", "<!-", "<![CDATA[", "]]>",
+           "]>", "<script", "</script", "<style ", "</STYLE>", "<Xmp>", "<div", "x", "=", "<?")
+
+
+def test_the_scan_reads_as_the_plain_scan():
+    import random
+
+    from a11y_audit.source_map import _SCAN
+
+    rnd = random.Random(11)
+    texts = [*MASKING, *("".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 30)))
+                         for _ in range(20_000))]
+    for text in texts:
+        assert ([(m.span(), m.groups()) for m in _SCAN.finditer(text)]
+                == [(m.span(), m.groups()) for m in _PLAIN_SCAN.finditer(text)]), text
+
+
+def test_the_scans_first_character_gates_refuse_nothing_an_alternative_takes():
+    from a11y_audit.source_map import _RAW_TEXT, _SCAN
+
+    gates = re.findall(r"\(\?=\[([^\]]+)\]\)", _SCAN.pattern)[:2]   # "<" then raw-text
+    tag, raw = (re.compile(f"[{chars}]", re.S | re.I) for chars in gates)
+    letter = re.compile("[A-Za-z]", re.S | re.I)
+    names = [re.compile(name, re.S | re.I) for name in _RAW_TEXT]
+    for code in range(0x110000):
+        c = chr(code)
+        takes_raw = any(pattern.match(c + name[1:]) for pattern, name in
+                        zip(names, _RAW_TEXT, strict=True))
+        assert not takes_raw or raw.match(c), hex(code)
+        assert not (c in "!?" or takes_raw or letter.match(c)) or tag.match(c), hex(code)
+
+
+def test_ranks_on_a_line_are_those_of_the_general_table():
+    import random
+
+    from lxml import etree
+
+    from a11y_audit.source_map import SourceMap
+
+    text = "\n".join("".join("<a>x</a>" * (n % 4) + "<b><a>y</a></b>" * (n % 3))
+                      for n in range(40))
+    page = Page.from_html(text)
+    made = etree.SubElement(page.root, "a")      # no source line
+    shuffled = list(page.tags("a"))
+    random.Random(3).shuffle(shuffled)
+    for same_tag in (page.tags("a"), page.tags("a")[::-1], shuffled, [*page.tags("a"), made]):
+        table = SourceMap._line_ranks(same_tag)
+        source = SourceMap(text)
+        for el in [*same_tag, page.root]:
+            assert source._line_rank(el, same_tag) == table.get(el, -1)
+
+
 def test_a_finding_on_a_long_first_line_scans_only_that_line():
     text = ("<p>" + "<span>x</span>" * 400 + "<img src=a.png></p>\n"
             + "<div>" + "<span>y</span>" * 2000 + "</div>")
