@@ -127,11 +127,13 @@ class Selectors:
             # The rank among same-tag siblings, 0 when the node is its parent's only child of
             # its tag; an only child of any kind (most ancestors) needs no table. Not
             # len(parent): lxml counts the children one by one, quadratic on a long list.
-            if node.getprevious() is None and node.getnext() is None:
-                rank = 0
-            else:
-                table = positions.get(parent) or self._siblings(parent)
-                rank = table[0][node] if table[1][tag] > 1 else 0
+            # A parent's table, once built, is read first: a sibling of an element located
+            # before asks lxml for no neighbour.
+            table = positions.get(parent)
+            if table is None and (node.getprevious() is not None
+                                  or node.getnext() is not None):
+                table = self._siblings(parent)
+            rank = table[0][node] if table is not None and table[1][tag] > 1 else 0
             if css is None:
                 name = tag if type(tag) is str and tag[0] != "{" else tag_of(node)
                 if name in ("html", "body", "head"):
@@ -145,7 +147,7 @@ class Selectors:
             else:
                 xpath = f"{above[1]}/{tag}[{rank}]" if rank else f"{above[1]}/{tag}"
             # The template path.
-            step = f"{tag}#{node_id}" if stable_id(node_id) else tag
+            step = f"{tag}#{node_id}" if node_id and stable_id(node_id) else tag
             above = memo[node] = (css, xpath, f"{above[2]}>{step}")
         assert above is not None
         return above
