@@ -11,7 +11,7 @@ import pytest
 
 from a11y_audit.page import Page
 from a11y_audit.semantics.cascade import cascade_of
-from a11y_audit.semantics.visibility import Visibility
+from a11y_audit.semantics.visibility import _ROOT_CARRY, Visibility
 
 # (css, body, {id: (not displayed, visibility hidden, hidden from AT)})
 CASES = [
@@ -68,6 +68,13 @@ CASES = [
      {"a": (False, True, False), "f": (False, True, False), "b": (True, False, False),
       "c": (False, False, False), "g": (True, False, False), "d": (True, False, False),
       "e": (False, False, False)}),
+    # what a parent passes on besides the usual (an inherited visibility, a closed details)
+    # reaches plain descendants, keyed ones and aria-hidden ones alike
+    (".h{visibility:hidden} .k{display:block}",
+     '<div class="h"><section><p class="k" id="a"><i id="b">b</i></p></section></div>'
+     '<details><div><p aria-hidden="true" id="c">c<b id="d">d</b></p></div></details>',
+     {"a": (False, True, False), "b": (False, True, False), "c": (True, False, True),
+      "d": (True, False, True)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',
@@ -94,4 +101,19 @@ def test_the_walk_agrees_with_the_full_step_on_every_element(css, body, expected
     stepped._cascade = cascade_of(page)     # as if the walk were done: each element steps
     assert [stepped.state(el) for el in page.elements] == walked
     assert not stepped._carry.keys() - set(page.elements)
+
+
+@pytest.mark.parametrize(("css", "body", "expected"), CASES)
+def test_the_walk_keeps_only_carries_other_than_the_usual(css, body, expected):
+    """A missing entry stands for the usual carry: the walk writes none for most elements,
+    and what it keeps is what the full step passes on."""
+    page = _page(css, body)
+    page.visibility_state(page.root)
+    walked = page._visibility
+    assert _ROOT_CARRY not in walked._carry.values()
+    stepped = Visibility(page)
+    stepped._cascade = cascade_of(page)
+    for el in page.elements:
+        if not stepped.state(el)[0]:    # (what a node not rendered passes on is unused)
+            assert walked._carry.get(el, _ROOT_CARRY) == stepped._carry[el]
 

@@ -64,7 +64,9 @@ class Visibility:
 
     def __init__(self, page: Page) -> None:
         self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
-        self._carry: dict[etree._Element, Carry] = {}   # rendered elements only
+        # rendered elements only, and only those that pass on more than the usual: a
+        # missing entry stands for _ROOT_CARRY
+        self._carry: dict[etree._Element, Carry] = {}
         self._page = page
         self._cascade: Cascade | None = None            # the page's, on the first question
         # elements shown although their display, visibility or content-visibility is
@@ -136,30 +138,47 @@ class Visibility:
                     keyed.update(elements)
             if kinds:
                 keyed.update([el for el, bits in cascade.carriers if bits & HIDES])
+        # Each element costs a look-up in this set and, when it is in none of them, one read
+        # and one write of the memo; what it passes on is kept only when it is not the usual
+        # (_ROOT_CARRY), which a missing entry stands for, so the commonest elements write
+        # nothing else.
+        special = unseen | full | keyed
         shown_as_parent = cascade.shown_as_parent
         step = self._step
         for el in page.elements:
             parent = el.getparent()
-            state = memo.get(parent) if parent is not None else _ROOT_STATE
-            if state is None:       # not under the root (cannot happen in a Page's tree)
-                self.state(el)
-                continue
-            if el in unseen:
-                memo[el], carried[el] = step(el, parent, state, carried.get(parent, _ROOT_CARRY))
-                continue
-            if state[0]:
+            try:
+                state = memo[parent]
+            except KeyError:
+                if parent is not None:  # not under the root (cannot happen in a Page's tree)
+                    self.state(el)
+                    continue
+                state = _ROOT_STATE
+            if el not in special:
+                if state[0] or parent not in carried:
+                    memo[el] = state    # inside something not rendered, or the usual carry
+                    continue
+                carry = carried[parent]
+                if carry[1] == _OPEN:
+                    memo[el] = state
+                    carried[el] = carry
+                    continue
+                state, carry = step(el, parent, state, carry)
+            elif el in unseen:
+                state, carry = step(el, parent, state, carried.get(parent, _ROOT_CARRY))
+            elif state[0]:
                 memo[el] = state    # inside something not rendered: only aria could change
                 continue
-            if el in never:
+            elif el in never:
                 memo[el] = (True, state[1], state[2])
                 continue
-            carry = carried[parent] if parent is not None else _ROOT_CARRY
-            if carry[1] == _OPEN and el not in full and (
-                    el not in keyed or shown_as_parent(el)):
-                memo[el] = state
+            else:
+                carry = carried.get(parent, _ROOT_CARRY)
+                if carry[1] != _OPEN or el in full or not shown_as_parent(el):
+                    state, carry = step(el, parent, state, carry)
+            memo[el] = state
+            if carry != _ROOT_CARRY:
                 carried[el] = carry
-                continue
-            memo[el], carried[el] = step(el, parent, state, carry)
 
     def _step(self, el: etree._Element, parent: etree._Element | None, state: State,
               carry: Carry) -> tuple[State, Carry]:
