@@ -139,3 +139,9 @@ def test_a_rule_with_a_brace_in_its_prelude_or_body_is_read_again():
     assert css._items(".a}b{c}")[-1][3:5] == ("b", "{c")
     assert css._items(".x{y} .a{b{c}") == css._ITEM.findall(".x{y} .a{b{c}")
 
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab.#:,>~+ ()[]\\"\'=*-_\u00e9\u2028{}'), max_size=40))
+def test_special_characters_are_the_regular_expressions_set(text):
+    assert css._special(text) == bool(re.search(r"[\\(\[\"']", text))

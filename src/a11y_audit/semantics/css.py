@@ -706,16 +706,16 @@ _CLASS_KEY = re.compile("\\.([-_a-zA-Z0-9\x80-\U0010ffff]+)")
 _TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
 
 
-# Characters after which a selector's ids and classes are not read from its text alone (in
-# :not(), :is(), an attribute value, an escape), and the ids and classes of one that has none
-_SPECIAL = re.compile(r"[\\(\[\"']")
+# The ids and classes of a selector whose text holds no special character (see _special)
 _ID_OR_CLASS = re.compile("[#.][-_a-zA-Z0-9\x80-\U0010ffff]+")
 
 
 def _special(text: str) -> bool:
-    """``_SPECIAL.search(text)``, by five searches for one character each (memchr): a
-    regular expression's search for a set of characters costs some 40 instructions a
-    character, and every prelude of a sheet is searched."""
+    """``text`` holds a character after which a selector's ids and classes are not read
+    from its text alone (in :not(), :is(), an attribute value, an escape): a backslash,
+    "(", "[" or a quote. Five searches for one character each (memchr), not a regular
+    expression's character set, which costs some 40 instructions a character: every prelude
+    of a sheet is searched."""
     return "\\" in text or "(" in text or "[" in text or '"' in text or "'" in text
 
 
