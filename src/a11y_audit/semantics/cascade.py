@@ -1264,18 +1264,7 @@ class Cascade:
         custom = parent.custom
         # One pass over the declarations, for the elements that declare no custom property
         # (nearly all): their var()s read the parent's custom properties as they are.
-        specified: dict[str, tuple[str, str]] | None = {}
-        for _, name, value, _, origin in declared:
-            if name[:2] == "--":
-                specified = None
-                break
-            if "(" in value and "var(" in value.lower():
-                value = substitute_vars(value, custom, self.complete) or "var()"
-            if name in _SHORTHANDS:
-                for longhand, part in _expand(name, value):
-                    specified[longhand] = (part, origin)
-            else:
-                specified[name] = (value, origin)
+        specified = self._specify(declared, custom, own_custom=False)
         if specified is None:
             custom, specified = self._specified(declared, custom)
         # The inherited values, then the element's own, in this order (origin's key order is
@@ -1339,18 +1328,30 @@ class Cascade:
                 resolved = substitute_vars(value, custom, self.complete)
                 if resolved is not None:
                     custom[name] = resolved
+        specified = self._specify(declared, custom, own_custom=True)
+        assert specified is not None
+        return custom, specified
+
+    def _specify(self, declared: list[Declared], custom: dict[str, str], *, own_custom: bool
+                 ) -> dict[str, tuple[str, str]] | None:
+        """The specified value and origin of each property ``declared`` sets (shorthands
+        expanded, var()s substituted from ``custom``), the last declaration winning. Custom
+        properties are left out when the element has ``own_custom`` ones (already in
+        ``custom``); else meeting one gives None (then :meth:`_specified` resolves them)."""
         specified: dict[str, tuple[str, str]] = {}
         for _, name, value, _, origin in declared:
-            if name.startswith("--"):
-                continue
-            if "var(" in value.lower():
+            if name[:2] == "--":
+                if own_custom:
+                    continue
+                return None
+            if "(" in value and "var(" in value.lower():
                 value = substitute_vars(value, custom, self.complete) or "var()"
             if name in _SHORTHANDS:
                 for longhand, part in _expand(name, value):
                     specified[longhand] = (part, origin)
             else:
                 specified[name] = (value, origin)
-        return custom, specified
+        return specified
 
 
 _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))

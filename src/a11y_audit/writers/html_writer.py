@@ -151,18 +151,23 @@ def _reader(item: Any) -> Callable[[str, Any], Any]:
     return lambda key, default="": lookup(item, key)
 
 
+def _line_and_column(out: Out, get: Callable[[str, Any], Any]) -> str:
+    """"12" or "12, column 7" for a finding or related element with a line; "" without."""
+    line = get("line", "")
+    if not line:
+        return ""
+    column = get("column", "")
+    return f"{out(line)}, column {out(column)}" if column else out(line)
+
+
 def _related(related: Iterable[Any], out: Out) -> str:
     parts = ['<p class="rel">Also involved:</p><ul class="rel">']
     for r in related:
         get = _reader(r)
         parts += ('<li><span class="c">', out(get("selector", "")), "</span>")
-        line = get("line", "")
-        if line:
-            parts += (" (line ", out(line))
-            column = get("column", "")
-            if column:
-                parts += (", column ", out(column))
-            parts.append(")")
+        where = _line_and_column(out, get)
+        if where:
+            parts += (" (line ", where, ")")
         parts += ("<pre>", out(get("snippet", "")), "</pre></li>")
     parts.append("</ul>")
     return "".join(parts)
@@ -185,13 +190,9 @@ def _location(out: Out, f: Any, path: Any = "", example: Any = None) -> str:
         parts += ('<dt>Example</dt><dd><a href="#pr-', out(lookup(example, "index")), '">',
                   out(lookup(example, "name")), "</a></dd>")
     get = _reader(f)
-    line = get("line", "")
-    if line:
-        parts += ("<dt>Line</dt><dd>", out(line))
-        column = get("column", "")
-        if column:
-            parts += (", column ", out(column))
-        parts.append("</dd>")
+    where = _line_and_column(out, get)
+    if where:
+        parts += ("<dt>Line</dt><dd>", where, "</dd>")
     parts += ('<dt>Selector</dt><dd class="c">', out(get("selector", "")),
               '</dd><dt>XPath</dt><dd class="c">', out(get("xpath", "")),
               "</dd></dl>\n<pre>", out(get("snippet", "")), "</pre>")
