@@ -280,6 +280,27 @@ def test_file_names_that_are_not_utf8_are_audited_and_reported_with_escapes(tmp_
                                              "caf%5Cxe9.html")), report.name
     assert f"{tmp_path}/gone\\xfe.html: no such file or folder" in result.output
 
+def test_lone_surrogates_in_text_given_to_the_library_become_replacement_characters(tmp_path):
+    """A str holding lone surrogates (made from bad bytes with surrogateescape) was audited
+    and then made every report writer fail; each is now U+FFFD, in place (one code point for
+    one), so lines and columns stay those of the text given."""
+    from a11y_audit import audit_html
+    from a11y_audit.writers import write_reports
+
+    markup = ("<!doctype html><html lang=en><head><title>Caf\udce9</title></head><body><main>"
+              "<h1>x</h1>\n<img src='a\ud800.jpg'></main></body></html>")
+    report = audit_html(markup)
+    image = next(f for f in report.findings if f.rule == "image-alt")
+    assert image.snippet == "<img src='a\ufffd.jpg'>"
+    assert (image.line, image.column) == (2, 1)
+    assert report.title == "Caf\ufffd"
+    written = write_reports(report, ["json", "html", "sarif", "junit", "earl", "axe"],
+                            tmp_path)
+    assert len(written) == 6
+    data = json.loads((tmp_path / "a11y-report.json").read_text(encoding="utf-8"))
+    assert data["pages"][0]["title"] == "Caf\ufffd"
+
+
 def test_bidi_controls_are_isolated_in_the_html_report_and_escaped_in_the_terminal(tmp_path):
     page = tmp_path / "rtl.html"
     page.write_text("<!doctype html><html lang=en><head><title>Evil \u202etxt.exe</title></head>"

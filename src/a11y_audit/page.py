@@ -92,9 +92,18 @@ class Page:
     def from_html(cls, markup: str | bytes, source: str = "<string>",
                   url: str | None = None) -> Page:
         """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup."""
-        text = markup if isinstance(markup, str) else markup.decode("utf-8", "replace")
         if isinstance(markup, str):
-            markup = markup.encode("utf-8", "surrogatepass")
+            try:
+                text, markup = markup, markup.encode("utf-8")
+            except UnicodeEncodeError:
+                # A lone surrogate (a str made from bytes that are not UTF-8 with
+                # surrogateescape, or from JavaScript text): no report file can hold it, and
+                # libxml2 would read its bytes as broken UTF-8. Each becomes U+FFFD, as a
+                # decoder makes of a bad byte: one code point for one, so offsets stay.
+                text = _LONE_SURROGATE.sub("\ufffd", markup)
+                markup = text.encode("utf-8")
+        else:
+            text = markup.decode("utf-8", "replace")
         parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
         parser.set_element_class_lookup(_CLASS_LOOKUP)
         try:
@@ -627,6 +636,7 @@ def _parser_losses(parser: etree.HTMLParser) -> list[str]:
 
 
 # Characters lxml refuses in text (XML 1.0 excludes most C0 controls) but HTML parsers keep.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 
