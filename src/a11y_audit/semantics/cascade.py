@@ -559,11 +559,9 @@ class Cascade:
         sight: dict[str, list[tuple[str, str, str]]] = {}
         for key, selector, origin, why, sight_only in self.undecided:
             if not sight_only:
-                rendering.setdefault(key, []).append((selector, origin, why))
+                rendering.setdefault(key, []).append((selector, origin, f"({why})"))
             sight.setdefault(key, []).append(
                 (selector, origin, f"from sight ({why})" if sight_only else f"({why})"))
-        rendering = {key: [(sel, origin, f"({why})") for sel, origin, why in rules]
-                     for key, rules in rendering.items()}
         return rendering, sight
 
     def undecided_reason(self, el: Element, sight: bool = False) -> str | None:
@@ -1796,12 +1794,8 @@ def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]
     """:attr:`Cascade.undecided` of one stylesheet."""
     out = []
     for origin, selectors, body, why in sheet.undecided:
-        declarations = parse_declarations(body)
-        if _may_hide(declarations):
-            sight_only = False
-        elif _may_hide_from_sight(declarations):
-            sight_only = True
-        else:
+        sight_only = _hides_from_sight_only(body)
+        if sight_only is None:
             continue
         for selector in split_selectors(selectors):
             if len(selector) > _UNDECIDED_CHARS:
@@ -1813,17 +1807,23 @@ def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]
             if key is not None:
                 out.append((key, selector, origin, why, sight_only))
     for order, selector in list(sheet.suspects):
-        declarations = parse_declarations(sheet.raw[order][1])
-        if _may_hide(declarations):
-            sight_only = False
-        elif _may_hide_from_sight(declarations):
-            sight_only = True
-        else:
+        sight_only = _hides_from_sight_only(sheet.raw[order][1])
+        if sight_only is None:
             continue
         wide = widened(selector)
         if wide is not None and (key := selector_key(wide[0])) is not None:
             out.append((key, wide[0], f"'{selector}'", wide[1], sight_only))
     return out
+
+
+def _hides_from_sight_only(body: str) -> bool | None:
+    """How a rule with these declarations may hide what it matches: False when it may stop
+    it being rendered (:func:`_may_hide`), True when only from sight
+    (:func:`_may_hide_from_sight`), None when it cannot hide it."""
+    declarations = parse_declarations(body)
+    if _may_hide(declarations):
+        return False
+    return True if _may_hide_from_sight(declarations) else None
 
 
 def _may_hide_from_sight(declarations: tuple[Declaration, ...]) -> bool:
