@@ -60,3 +60,38 @@ def test_is_blank(value, blank):
 )
 def test_describe_problem(value, words):
     assert words in describe_problem(value)
+
+
+def test_the_language_table_is_the_registry_s_language_subtags():
+    """is_known_language reads language-tags' table of language subtags alone; it must be
+    what the package's own API says of every subtag it knows (all types: a region or script
+    subtag is not a language)."""
+    from language_tags import data, tags
+
+    from a11y_audit.knowledge import lang
+
+    index = data.get("index")
+    assert len(lang._languages()) > 8000
+    for subtag in index:
+        assert lang.is_known_language(subtag) is (tags.type(subtag, "language") is not None), \
+            subtag
+    assert lang.is_known_language("EN") and not lang.is_known_language("eng")
+
+
+def test_without_the_table_the_package_index_answers(monkeypatch, tmp_path):
+    """A future language-tags without data/json/language.json: the index gives the same set."""
+    import importlib.util
+
+    from a11y_audit.knowledge import lang
+
+    found = lang._languages()
+    real = importlib.util.find_spec("language_tags")
+    spec = importlib.util.spec_from_file_location(
+        "language_tags", tmp_path / "__init__.py", submodule_search_locations=[str(tmp_path)])
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: spec if name == "language_tags" else real)
+    lang._languages.cache_clear()
+    try:
+        assert lang._languages() == found
+    finally:
+        lang._languages.cache_clear()

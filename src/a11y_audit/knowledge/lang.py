@@ -6,9 +6,10 @@ Sources:
   language tag is a sequence of subtags separated by hyphens; the first one is the *primary
   language subtag* (section 2.2.1). Subtags are case-insensitive (section 2.1.1).
 * IANA Language Subtag Registry
-  (https://www.iana.org/assignments/language-subtag-registry), read through the
-  ``language-tags`` package: a primary subtag is *known* when the registry has it with
-  ``Type: language``.
+  (https://www.iana.org/assignments/language-subtag-registry), as the ``language-tags``
+  package ships it: a primary subtag is *known* when the registry has it with
+  ``Type: language``. Only the package's table of language subtags is read (see
+  :func:`_languages`).
 * ACT rules glossary, "Known Primary Language Tag"
   (https://www.w3.org/WAI/standards-guidelines/act/rules/de46e4/#known-primary-language-tag):
   only the primary subtag counts, so ``en-US-GB`` and ``de-hello`` name a known language
@@ -18,10 +19,11 @@ Sources:
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
-from functools import lru_cache
-
-from language_tags import tags
+from functools import cache, lru_cache
+from pathlib import Path
 
 # ASCII whitespace (HTML "ASCII whitespace": tab, LF, FF, CR, space).
 ASCII_WHITESPACE = "\t\n\f\r "
@@ -47,7 +49,27 @@ def primary_subtag(value: str) -> str | None:
 @lru_cache(maxsize=512)
 def is_known_language(subtag: str) -> bool:
     """The subtag is in the IANA registry with ``Type: language``."""
-    return tags.type(subtag, "language") is not None
+    return subtag.lower() in _languages()
+
+
+@cache
+def _languages() -> frozenset[str]:
+    """The registry's language subtags, lower case.
+
+    ``language-tags`` keeps them as the keys of its ``data/json/language.json`` (114 KB),
+    which is read alone: importing the package's API parses its whole registry and index
+    (1.4 MB of JSON), a tenth of a one-page run's time. Where that file is not found (another
+    layout in a future release), the package's own index answers, as ``tags.type(subtag,
+    "language")`` does."""
+    spec = importlib.util.find_spec("language_tags")     # (finds it without importing it)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        table = Path(folder, "data", "json", "language.json")
+        if table.is_file():
+            with table.open(encoding="utf-8") as handle:
+                return frozenset(json.load(handle))
+    from language_tags import data
+    return frozenset(subtag for subtag, types in data.get("index").items()
+                     if "language" in types)
 
 
 def has_known_primary_language(value: str | None) -> bool:
