@@ -137,3 +137,21 @@ def test_per_host_concurrency_is_bounded(server):
 
 def test_the_user_agent_names_the_tool():
     assert fetching.USER_AGENT.startswith("a11y-audit/")
+
+
+def test_httpx_loads_on_the_first_fetch_only():
+    """A run over files never imports httpx and its stack (a fifth of the start-up once)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import a11y_audit.cli, a11y_audit.batch, a11y_audit.inputs\n"
+            "assert 'httpx' not in sys.modules and 'httpcore' not in sys.modules\n"
+            "from a11y_audit.fetch import FetchError, FetchLimits, fetch\n"
+            "try:\n"
+            "    fetch('http://127.0.0.1:9/', FetchLimits(deadline=2, robots=False))\n"
+            "except FetchError as exc:\n"
+            "    print(exc)\n"
+            "assert 'httpx' in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("http://127.0.0.1:9/: cannot fetch"), done.stdout

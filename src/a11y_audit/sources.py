@@ -18,14 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bs4.dammit import EncodingDetector, UnicodeDammit
-
 from a11y_audit import fetch as fetching
 from a11y_audit.errors import SourceError
 from a11y_audit.inflate import GZIP_MAGIC, InflateError, Inflater
 
 # bs4 logs "Some characters could not be decoded" for pages with stray bytes; a page with a few
 # replaced characters is still audited, and that log line would break one-line error output.
+# (bs4 itself loads only for a page in an undeclared legacy encoding: see _decode_text.)
 logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 MAX_BYTES = fetching.MAX_BYTES    # larger pages are refused (a 1.5 MB article is already big)
@@ -214,8 +213,9 @@ def _xml_kind(text: str) -> str | None:
 
 def decode(raw: bytes, source: str, declared: str | None = None) -> tuple[str, str | None]:
     """Bytes to text, as a browser would: BOM, then the HTTP charset, then a ``<meta>``
-    declaration, then detection (bs4's UnicodeDammit). UTF-8, declared or detected, is decoded
-    leniently: a stray byte becomes U+FFFD instead of turning the page into cp1252 mojibake."""
+    declaration (:func:`declared_encoding`), then detection (bs4's UnicodeDammit). UTF-8,
+    declared or detected, is decoded leniently: a stray byte becomes U+FFFD instead of turning
+    the page into cp1252 mojibake."""
     if not raw.strip():
         raise SourceError(source, "file is empty")
     kind = sniff(raw)
@@ -241,15 +241,129 @@ def _decode_text(raw: bytes, declared: str | None) -> tuple[str | None, str | No
     if guess:
         return raw.decode(guess, "replace"), guess
     if not _known(declared):
-        declared = EncodingDetector.find_declared_encoding(raw[:65536], is_html=True)
+        declared = declared_encoding(raw[:_PRESCAN_BYTES])
     known = _known(declared)
     if known in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
         known = "utf-8"       # HTML: a <meta> naming UTF-16 in ASCII-compatible bytes means UTF-8
     if known == "utf-8" or (known is None and _mostly_utf8(raw)):
         return raw.decode("utf-8", "replace"), "utf-8"
+    # A legacy encoding, declared or to be detected: bs4 (and soupsieve, which it imports) loads
+    # for such pages only; its import was a sixth of a one-page run's time.
+    from bs4.dammit import UnicodeDammit
+
     dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],
                            is_html=True)
     return dammit.unicode_markup, dammit.original_encoding
+
+
+# How far a page's bytes are read for a <meta> declaration. The prescan of the HTML standard
+# reads 1,024 bytes, but a browser that meets a later declaration while parsing re-decodes the
+# page with it (the encoding is still "tentative"), so a declaration after a long head counts.
+_PRESCAN_BYTES = 65536
+_SPACE = b"\t\n\f\r "
+# One attribute as the prescan reads it ("get an attribute"): a name (a first "=" is part of
+# it), then, after "=", a value quoted (to the closing quote, or to the end if none) or bare
+# (to a space or ">"). A quote elsewhere is an ordinary byte.
+_ATTRIBUTE = (rb"[\t\n\f\r /]*(?P<name>[^\t\n\f\r />][^\t\n\f\r /=>]*)"
+              rb"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"(?P<double>[^\"]*)\"?|'(?P<single>[^']*)'?"
+              rb"|(?P<bare>[^\t\n\f\r >]*)))?")
+_PRESCAN_ATTRIBUTE = re.compile(_ATTRIBUTE)
+_ANY_ATTRIBUTES = re.sub(rb"\?P<\w+>", b"", _ATTRIBUTE)     # (the same, without group names)
+# What the prescan stops at, the cases of the standard's loop: a comment, which ends at the
+# first ">" after two dashes (those of "<!--" count: "<!-->" is a whole comment) or runs to
+# the end; a <meta> start tag with its attributes; another start or end tag, whose attributes
+# are skipped (a "<meta" in a quoted value is no tag); "<!", "</" or "<?" markup, to the next ">".
+_PRESCAN = re.compile(
+    rb"<!--(?:.*?(?<=--)>|.*)"
+    rb"|<meta[\t\n\f\r /](?P<meta>(?:" + _ANY_ATTRIBUTES + rb")*)"
+    rb"|</?[a-z][^\t\n\f\r >]*(?:" + _ANY_ATTRIBUTES + rb")*"
+    rb"|<[!/?][^>]*", re.I | re.S)
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """The encoding label a page's ``<meta>`` declares (lower case), read as the HTML standard's
+    prescan reads it (https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding):
+    ``<meta charset>``, or ``<meta http-equiv="content-type" content="...; charset=...">`` (the
+    ``content`` alone does not count); the first such declaration naming a known encoding wins;
+    comments and the attribute values of other tags are skipped. ``x-user-defined`` reads as
+    windows-1252, as the standard says. None when nothing is declared.
+
+    Only declarations count: an XML declaration's ``encoding`` does not, as browsers ignore it
+    in HTML (the detection that follows for non-UTF-8 bytes still weighs it)."""
+    lowered = head.lower()
+    last = lowered.rfind(b"charset")
+    if last < 0:
+        return None             # no declaration can lack the word (most pages end here fast)
+    for match in _PRESCAN.finditer(lowered, 0, min(len(lowered), last + 4096)):
+        if match.start() > last:
+            break
+        if match.group("meta") is None:
+            continue
+        charset = _meta_charset(match.group("meta"))
+        if charset is not None:
+            return charset
+    return None
+
+
+def _meta_charset(attributes: bytes) -> str | None:
+    """The encoding label one ``<meta>`` tag declares, its attributes lower case already; None
+    when it declares none, or one no codec knows (the prescan then reads on)."""
+    seen: set[bytes] = set()
+    got_pragma = False
+    need_pragma: bool | None = None
+    charset: bytes | None = None
+    for found in _PRESCAN_ATTRIBUTE.finditer(attributes):
+        name = found.group("name")
+        if name in seen:
+            continue        # the first of repeated attributes counts
+        seen.add(name)
+        value = found.group("double")
+        if value is None:
+            value = found.group("single")
+            if value is None:
+                value = found.group("bare") or b""
+        if name == b"http-equiv":
+            got_pragma = got_pragma or value == b"content-type"
+        elif name == b"content":
+            if charset is None:
+                charset = _content_charset(value)
+                if charset is not None:
+                    need_pragma = True
+        elif name == b"charset":
+            charset, need_pragma = value, False
+    if need_pragma is None or (need_pragma and not got_pragma) or charset is None:
+        return None
+    label = charset.decode("latin-1").strip("\t\n\f\r ")
+    if label == "x-user-defined":
+        return "windows-1252"
+    return label if _known(label) else None
+
+
+def _content_charset(content: bytes) -> bytes | None:
+    """The standard's "extract a character encoding from a meta element" of a lower-cased
+    ``content`` value: what follows ``charset`` and ``=``, quoted or up to a space or ";"."""
+    position = 0
+    while True:
+        position = content.find(b"charset", position)
+        if position < 0:
+            return None
+        position += 7
+        rest = content[position:].lstrip(_SPACE)
+        if not rest.startswith(b"="):
+            position = len(content) - len(rest)
+            continue
+        rest = rest[1:].lstrip(_SPACE)
+        if not rest:
+            return None
+        if rest[:1] in (b'"', b"'"):
+            end = rest.find(rest[:1], 1)
+            return rest[1:end] if end > 0 else None
+        end = len(rest)
+        for stop in (b"\t", b"\n", b"\f", b"\r", b" ", b";"):
+            found = rest.find(stop)
+            if 0 <= found < end:
+                end = found
+        return rest[:end]
 
 
 def _known(name: str | None) -> str | None:
