@@ -140,12 +140,14 @@ def test_the_user_agent_names_the_tool():
 
 
 def test_httpx_loads_on_the_first_fetch_only():
-    """A run over files never imports httpx and its stack (a fifth of the start-up once)."""
+    """A run over files never imports httpx and its stack, nor urllib.request (robots.txt) and
+    http.client: they were a fifth of every run's start-up."""
     import subprocess
     import sys
 
     code = ("import sys; import a11y_audit.cli, a11y_audit.batch, a11y_audit.inputs\n"
-            "assert 'httpx' not in sys.modules and 'httpcore' not in sys.modules\n"
+            "for name in ('httpx', 'httpcore', 'h11', 'urllib.request', 'http.client'):\n"
+            "    assert name not in sys.modules, name\n"
             "from a11y_audit.fetch import FetchError, FetchLimits, fetch\n"
             "try:\n"
             "    fetch('http://127.0.0.1:9/', FetchLimits(deadline=2, robots=False))\n"

@@ -18,13 +18,12 @@ Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bod
 
 from __future__ import annotations
 
-import http.client
 import threading
 import time
-import urllib.robotparser
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +32,8 @@ from a11y_audit.errors import SourceError
 from a11y_audit.inflate import InflateError, Inflater
 
 if TYPE_CHECKING:
+    import urllib.robotparser
+
     import httpx
 
 USER_AGENT = f"a11y-audit/{__version__} (+https://pypi.org/project/a11y-audit/)"
@@ -128,7 +129,7 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
                 current = target
                 continue
             if status >= 300:
-                reason = response.reason_phrase or http.client.responses.get(status, "")
+                reason = response.reason_phrase or _phrase(status)
                 raise FetchError(url, f"HTTP {status} {reason}".rstrip())
             kind, charset = _content_type(response.headers.get("content-type", ""))
             body = _read_body(response, limits, deadline)
@@ -158,6 +159,14 @@ def _read_body(response: httpx.Response, limits: FetchLimits, deadline: float) -
         else:
             parts.append(chunk)
     return inflater.finish() if inflater is not None else b"".join(parts)
+
+
+def _phrase(status: int) -> str:
+    """The standard reason phrase of an HTTP status ("" for one HTTP does not define)."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 class _Refused(Exception):
@@ -218,6 +227,8 @@ def _load_robots(origin: str, limits: FetchLimits) -> urllib.robotparser.RobotFi
     """The origin's rules; None (everything allowed) when it has no robots.txt (RFC 9309 2.3.1.3:
     4xx), or when it cannot be read for a reason the page fetch will report itself. A 5xx
     answer means "unreachable": everything is disallowed, as the RFC asks."""
+    import urllib.robotparser  # (it imports urllib.request: only runs that fetch load it)
+
     quick = replace(limits, robots=False, max_bytes=MAX_ROBOTS_BYTES,
                     deadline=min(limits.deadline, 10.0))
     parser = urllib.robotparser.RobotFileParser()
