@@ -64,6 +64,7 @@ def audit_page(
         rules = ()
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits.page_seconds)
+    rule_seconds = limits.rule_seconds
     skipped: list[str] = []
     plain = in_scope is None and not marks and not include_passed
     options = options or {}
@@ -78,8 +79,11 @@ def audit_page(
                 skipped.append(rule_id)
                 summary.outcome = Outcome.CANT_TELL
                 continue
-            seconds = (limits.rule_seconds if left is None
-                       else min(limits.rule_seconds or left, left))
+            # min(rule_seconds or left, left), without min()'s call and argument parsing
+            # (~800 instructions, 114 times a page)
+            seconds = rule_seconds if left is None else rule_seconds or left
+            if left is not None and left < seconds:
+                seconds = left
             limit = alarms.limit(seconds)
             try:
                 with limit:
