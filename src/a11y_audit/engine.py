@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from a11y_audit import dom, source_map, sources
@@ -266,11 +267,14 @@ def _where(page: Page, el: Any) -> tuple[Related, str]:
     selector, xpath, path = page.selectors.paths(el)
     where = page.location(el)
     text = where.source
-    return Related(selector, xpath, where.line, where.column,
-                   source_map.cut(text) if text is not None else dom.snippet(el)), path
+    return _new_related((selector, xpath, where.line, where.column,
+                         source_map.cut(text) if text is not None else dom.snippet(el))), path
 
 
 _LOCATED = "engine.located"
+# A Related made from a tuple in C: the named tuple's own ``__new__`` is Python code, one more
+# frame for every located element.
+_new_related = partial(tuple.__new__, Related)
 _LATER = object()     # an entry's identity, not computed yet (a related element's)
 
 

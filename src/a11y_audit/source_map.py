@@ -16,7 +16,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from typing import NamedTuple
 
@@ -218,8 +218,13 @@ class SourceMap:
         if end - begin <= _LONG_LINE:
             pattern = _start_pattern(name)
             candidates = [m.start() for m in pattern.finditer(self.text, begin, end)]
-            if candidates and any(self.text[at - 1] not in _ENDS_NAME for at in candidates
-                                  if at > begin):
+            if len(candidates) > 1:
+                odd = any(self.text[at - 1] not in _ENDS_NAME for at in candidates
+                          if at > begin)
+            else:   # one candidate (most lines) or none: no generator to build
+                odd = bool(candidates) and candidates[0] > begin and (
+                    self.text[candidates[0] - 1] not in _ENDS_NAME)
+            if odd:
                 # ``<name`` may go on a name begun before it (``<a<img``: no ``img``).
                 candidates = [at for at in candidates if not _in_name(self.text, at, begin)]
             # Most lines have one start tag of the name: whatever the element's rank, that
@@ -360,9 +365,14 @@ def locate(source_map: SourceMap | None, el: etree._Element,
             end = source_map.end_of(start, name, SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
-            return Location(el.sourceline, start - line_start + 1, source,
-                            text[start:head_end])
+            return _new_location((el.sourceline, start - line_start + 1, source,
+                                  text[start:head_end]))
     return Location(el.sourceline, None, None, opening_tag(el, 10_000))
+
+
+# A located element's Location made from a tuple in C: the named tuple's own ``__new__`` is
+# Python code, one more frame for every located element.
+_new_location = partial(tuple.__new__, Location)
 
 
 def snippet(location: Location, child: Location | None = None,
