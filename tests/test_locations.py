@@ -372,3 +372,49 @@ def test_a_rules_cached_hash_is_copied_never_fed():
     for part in (first, second, first):
         expected = hashlib.sha256(b"link-name" + part).hexdigest()[:20]
         assert hashed("link-name", part) == expected
+
+
+@pytest.mark.parametrize("markup", ["<x<body>text", "<p>a</p>\n<x<body>t", "<x<body id=b>t"])
+def test_one_candidate_inside_a_name_is_no_start_tag(markup):
+    """The one ``<body`` of its line is inside the name ``x<body``: the body the parser made
+    up has no start tag (the test of a line's only candidate is written apart from the
+    test of several; this pins it to the same answer as the general one)."""
+    page = Page.from_html(markup)
+    body = page.root.find("body")
+    where = page.location(body)
+    assert (where.column, where.source) == (None, None)
+    # The same line with a second candidate goes through the general test.
+    twice = Page.from_html(markup.replace("<x<body", "<x<body><y<body", 1))
+    assert twice.location(twice.root.find("body"))[1:3] == (None, None)
+
+
+def test_locations_and_related_places_are_their_named_tuples():
+    """Both are made from a plain tuple in C (no named-tuple ``__new__``): same class, same
+    fields, equal to one built the ordinary way."""
+    from a11y_audit import engine
+    from a11y_audit.finding import Related
+    from a11y_audit.source_map import Location
+
+    page = Page.from_html("<p>x</p>\n<img src=a.png alt=''>")
+    image = page.by_tag["img"][0]
+    where = page.location(image)
+    assert type(where) is Location
+    assert where == Location(2, 1, "<img src=a.png alt=''>", "<img src=a.png alt=''>")
+    assert where.start_tag == "<img src=a.png alt=''>"
+    place, _ = engine._where(page, image)
+    assert type(place) is Related
+    assert place == Related(page.css_path(image), page.xpath(image), 2, 1,
+                            "<img src=a.png alt=''>")
+    assert place.snippet == "<img src=a.png alt=''>"
+
+
+def test_class_counts_are_the_class_words_of_every_element_of_the_tag():
+    """:meth:`Selectors.class_counts` reads the class attributes through the element class's
+    ``get``: the same words as each element's own ``get``, blank and missing ones included."""
+    from collections import Counter
+
+    page = Page.from_html("<div class='a b'></div><div></div><div class=''></div>"
+                          "<div class=' b\tc '></div><form class='a'><input class=b></form>")
+    for tag in ("div", "form", "input", "span"):
+        expected = Counter(w for el in page.tags(tag) for w in (el.get("class") or "").split())
+        assert page.selectors.class_counts(tag) == expected
