@@ -21,7 +21,7 @@ from a11y_audit.rules import (
     p_as_heading,
 )
 from a11y_audit.semantics import focus
-from tests.conftest import outcomes
+from tests.conftest import outcomes, run_rule
 
 FAILED, PASSED = Outcome.FAILED, Outcome.PASSED
 
@@ -385,3 +385,27 @@ def test_lang_of_parts_ascii_blocks_skipped_give_the_full_answers(markup, monkey
     monkeypatch.setattr(lang_of_parts, "_non_ascii_holders",
                         lambda page: set(page.root.iter()))
     assert outcomes("lang-of-parts", page_markup) == fast
+
+
+@pytest.mark.parametrize("raw", [
+    "", " ", "\u00a0\u2003\n", "One.", " One. Two. ", "One.\n\n.Two", "a.\t:b", "Wait...\nwhat",
+    "Q?\u00a0A!", "\u3000x\u3000", "no marks at all", "end;\r\n",
+])
+def test_p_as_heading_reads_raw_text_as_the_normalised_text(raw):
+    """Paragraphs are passed over on their text before normalising: empty or white space
+    there means empty after, and the sentence marks are the same."""
+    normalised = dom.normalize_space(raw)
+    assert (not raw.isspace() and raw != "") is bool(normalised)
+    assert p_as_heading._sentences(raw) is p_as_heading._sentences(normalised)
+
+
+def test_p_as_heading_white_space_paragraphs_give_the_normalised_answers(monkeypatch):
+    markup = ("<div><p><b>Lead</b></p><p>\u00a0 \n</p><p>Polls closed at ten and counting "
+              "is under way.</p></div><div><p>Two.\n\n.Marks</p><p>x</p></div>"
+              "<div><p><i>Short</i></p><p>  A longer paragraph follows here, unstyled  </p>"
+              "<p> </p></div>")
+    fast = [(f.outcome, f.message) for f in run_rule("p-as-heading", markup).findings]
+    monkeypatch.setattr(p_as_heading, "text_content",
+                        lambda el: dom.normalize_space(dom.text_content(el)))
+    assert [(f.outcome, f.message) for f in run_rule("p-as-heading", markup).findings] == fast
+    assert len(fast) == 2

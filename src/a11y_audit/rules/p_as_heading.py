@@ -93,17 +93,22 @@ def check(page: Page) -> Results:
     for siblings in by_parent.values():
         if len(siblings) < 2:
             continue
-        own = [_text(s, texts) for s in siblings]
+        # Most paragraphs are passed over for their text as it stands: it is empty or white
+        # space (what normalize_space makes "") or holds two sentence marks (which collapsing
+        # white space does not change); only the few left are normalised.
+        raw = [text_content(s) for s in siblings]
+        has_text = [not text.isspace() and text != "" for text in raw]
         later_text = [False] * len(siblings)      # a later sibling p has text
         for i in range(len(siblings) - 2, -1, -1):
-            later_text[i] = later_text[i + 1] or bool(own[i + 1])
+            later_text[i] = later_text[i + 1] or has_text[i + 1]
         for i, p in enumerate(siblings):
-            text = own[i]
-            if not text or not later_text[i] or _sentences(text):
+            if not has_text[i] or not later_text[i] or _sentences(raw[i]):
                 continue
             if page.is_hidden(p):
                 continue
-            yield _judge(page, p, text, siblings[i + 1], own[i + 1],
+            following = siblings[i + 1]
+            yield _judge(page, p, _normalised(p, raw[i], texts), following,
+                         _normalised(following, raw[i + 1], texts),
                          siblings[i - 1] if i else None, texts)
 
 
@@ -158,6 +163,14 @@ def _text(el: Element, texts: dict[Element, str]) -> str:
     found = texts.get(el)
     if found is None:
         found = texts[el] = normalize_space(text_content(el))
+    return found
+
+
+def _normalised(el: Element, raw: str, texts: dict[Element, str]) -> str:
+    """:func:`_text` of ``el`` from its ``text_content`` already read."""
+    found = texts.get(el)
+    if found is None:
+        found = texts[el] = normalize_space(raw)
     return found
 
 
