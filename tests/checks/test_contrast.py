@@ -228,10 +228,11 @@ def test_an_ancestors_backdrop_is_shared_but_depends_on_what_is_below_it(order):
     '</select><textarea> t </textarea><noscript>n</noscript><template><p>t</p></template>',
     '<p hidden>gone</p><div style="display:none"><p>gone</p></div><title>t</title>',
     '<table><tr><td> </td><td>1</td></tr></table><ul><li><!-- c --></li><li>x<!-- c --></li></ul>',
+    '<p><!-- c --></p><p><br>\n</p><p><br>x</p><div><?pi x?>text</div><div><!-- c --> <br> </div>',
 ])
-def test_text_elements_from_libxml2_are_those_a_test_of_every_element_finds(body):
-    """The XPath that finds the candidates (text that is not XPath white space) leaves out
-    no element whose own text is not white space to Python."""
+def test_text_elements_are_those_a_test_of_every_element_finds(body):
+    """The inline test of each element's text and its children's tails finds the elements
+    a test of every element with own_text() finds, no more and no fewer, in order."""
     from a11y_audit.checks.contrast import _NO_TEXT, _in_foreign_content, own_text, text_elements
     from a11y_audit.page import Page
 
