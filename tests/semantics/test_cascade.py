@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from a11y_audit.dom import tag_of
 from a11y_audit.page import Page
 from a11y_audit.semantics import css
 from a11y_audit.semantics.cascade import (
@@ -836,3 +837,25 @@ def _font_size_by_regex(value, parent, root):
     if unit in ("ex", "ch"):
         return None if parent is None else parent * number / 2
     return number * factors[unit] if unit in factors else None
+
+
+def test_page_keys_are_every_tag_id_and_class_word_of_the_page():
+    """_page_keys reads ids and classes with the element class's get, mapped in C; it must
+    be what each element's own attributes give (ids with spaces, empty values, repeated and
+    Unicode class words, elements in head and body)."""
+    page = Page.from_html(
+        '<html><head><style>p{color:red}</style></head><body id="top">'
+        '<div id="" class="  card\tcard--wide  "><p id="a b" class="x">t</p></div>'
+        '<svg class="icon"><use class="icon"/></svg><span class="caf\u00e9 x"></span>'
+        '<i class=""></i></body></html>', "k.html")
+    keys = cascade_of(page)._page_keys()
+    expected = {"*"}
+    for el in page.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        expected.add(tag_of(el))
+        if el.get("id"):
+            expected.add("#" + el.get("id"))
+        expected.update("." + word for word in (el.get("class") or "").split())
+    assert keys == expected
+    assert {"#a b", ".card--wide", ".caf\u00e9", ".icon", "svg", "use"} <= keys

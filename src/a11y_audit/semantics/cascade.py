@@ -37,6 +37,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
@@ -252,8 +253,10 @@ _UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
 
 # The sort key of a Declared: its priority (C-level, called for every declaration matched)
 _priority = operator.itemgetter(0)
-_ID_OF = operator.methodcaller("get", "id")           # el.get("id") without a Python frame
-_CLASS_OF = operator.methodcaller("get", "class")
+# el.get(name) without a Python frame, mapped over elements with repeat(name): the element
+# class's own get (lxml.html's classes do not override it), which a methodcaller would look up
+# on each element's class first (~2,170 instructions a get against ~1,410)
+_GET = etree._Element.get
 
 
 @functools.lru_cache(maxsize=8192)
@@ -495,11 +498,12 @@ class Cascade:
         page = self.page
         keys = {"*", *page.by_tag}      # the tag index is keyed by tag_of already
         keys.update("#" + ident for ident in
-                    set(map(_ID_OF, page.by_attribute.get("id", ()))) if ident)
+                    set(map(_GET, page.by_attribute.get("id", ()), repeat("id"))) if ident)
         # each distinct class attribute once (a page repeats most of them), and then each
         # word once, made keys by one join and split (a word holds no whitespace): no
         # Python step per attribute or word
-        words = " ".join(set(map(_CLASS_OF, page.by_attribute.get("class", ())))).split()
+        words = " ".join(set(map(_GET, page.by_attribute.get("class", ()), repeat("class")))
+                         ).split()
         if words:
             keys.update(("." + " .".join(set(words))).split(" "))
         return frozenset(keys)
