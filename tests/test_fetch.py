@@ -13,6 +13,7 @@ import pytest
 from a11y_audit import fetch as fetching
 from a11y_audit.fetch import FetchError, FetchLimits, fetch
 from a11y_audit.sources import SourceError, read
+from tests.fresh import run_fresh
 from tests.hostile import PAGE, dead_port, hostile_server
 
 LIMITS = FetchLimits(deadline=2.0, connect_timeout=1.0, max_bytes=4 * 1024 * 1024)
@@ -142,18 +143,14 @@ def test_the_user_agent_names_the_tool():
 def test_httpx_loads_on_the_first_fetch_only():
     """A run over files never imports httpx and its stack, nor urllib.request (robots.txt) and
     http.client: they were a fifth of every run's start-up."""
-    import subprocess
-    import sys
-
-    code = ("import sys; import a11y_audit.cli, a11y_audit.batch, a11y_audit.inputs\n"
-            "for name in ('httpx', 'httpcore', 'h11', 'urllib.request', 'http.client'):\n"
-            "    assert name not in sys.modules, name\n"
-            "from a11y_audit.fetch import FetchError, FetchLimits, fetch\n"
-            "try:\n"
-            "    fetch('http://127.0.0.1:9/', FetchLimits(deadline=2, robots=False))\n"
-            "except FetchError as exc:\n"
-            "    print(exc)\n"
-            "assert 'httpx' in sys.modules\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("http://127.0.0.1:9/: cannot fetch"), done.stdout
+    out = run_fresh(
+        "import sys; import a11y_audit.cli, a11y_audit.batch, a11y_audit.inputs",
+        "for name in ('httpx', 'httpcore', 'h11', 'urllib.request', 'http.client'):",
+        "    assert name not in sys.modules, name",
+        "from a11y_audit.fetch import FetchError, FetchLimits, fetch",
+        "try:",
+        "    fetch('http://127.0.0.1:9/', FetchLimits(deadline=2, robots=False))",
+        "except FetchError as exc:",
+        "    print(exc)",
+        "assert 'httpx' in sys.modules")
+    assert out.startswith("http://127.0.0.1:9/: cannot fetch"), out

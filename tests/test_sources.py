@@ -8,6 +8,7 @@ import pytest
 
 from a11y_audit import sources
 from a11y_audit.sources import SourceError, decode, read
+from tests.fresh import run_fresh
 
 UMLAUT = "<html><head>{meta}</head><body><h1>Größte Überschwemmung</h1></body></html>"
 
@@ -194,14 +195,9 @@ def test_a_declared_legacy_encoding_decodes_the_page():
 def test_a_utf8_page_is_decoded_without_loading_bs4():
     """bs4 (and soupsieve) load only for pages in a legacy encoding: their import was a sixth
     of a one-page run's time."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from a11y_audit import sources\n"
-            "sources.decode('<meta charset=utf-8><p>Caf\\u00e9</p>'.encode(), 'x.html')\n"
-            "sources.decode(b'<p>plain</p>', 'y.html')\n"
-            "assert 'bs4' not in sys.modules, 'bs4 loaded'\n"
-            "sources.decode('<p>Caf\\u00e9</p>'.encode('cp1252') * 5, 'z.html')\n"
-            "assert 'bs4' in sys.modules, 'legacy bytes should use bs4'\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    run_fresh("import sys; from a11y_audit import sources",
+              "sources.decode('<meta charset=utf-8><p>Caf\\u00e9</p>'.encode(), 'x.html')",
+              "sources.decode(b'<p>plain</p>', 'y.html')",
+              "assert 'bs4' not in sys.modules, 'bs4 loaded'",
+              "sources.decode('<p>Caf\\u00e9</p>'.encode('cp1252') * 5, 'z.html')",
+              "assert 'bs4' in sys.modules, 'legacy bytes should use bs4'")
