@@ -174,6 +174,11 @@ def test_scripts_in_utf8_reads_the_non_ascii_characters_only():
     ("<h2>A<span>more</span></h2> tail<h2>B</h2><p hidden>x</p>",
      [(Outcome.PASSED, "Amore"), (Outcome.FAILED, "B")]),
     ("<h2>A<h3>sub</h3></h2><p>x</p>", [(Outcome.PASSED, "A sub"), (Outcome.PASSED, "sub")]),
+    # content hidden from assistive technology is no content; the tail after it is
+    ('<h2>A</h2><div aria-hidden="true"><p>x</p><img src="a.jpg" alt="y"></div><h2>B</h2>'
+     '<span aria-hidden="true">z</span> tail<h2>C</h2><p>w</p>',
+     [(Outcome.FAILED, "A"), (Outcome.PASSED, "B"), (Outcome.PASSED, "C")]),
+    ('<h2>A</h2><div aria-hidden="false"><p>x</p></div>', [(Outcome.PASSED, "A")]),
 ])
 def test_heading_has_content_walk(body, expected):
     from tests.conftest import run_rule

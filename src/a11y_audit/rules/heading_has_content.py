@@ -12,7 +12,10 @@ name; this rule also fails one followed directly by a heading of a higher rank (
 for ``role="heading"``. Text, images (named, or unlabelled: image-alt reports those; not ``alt=""``
 decorative ones), embedded frames, media, form controls and lower-rank sub-headings count as
 content (bbc-a11y counts text only); text that is not rendered (``hidden``, ``display: none`` from
-an inline style or a stylesheet the cascade reads, ``script``, ``template``) does not. A heading
+an inline style or a stylesheet the cascade reads, ``script``, ``template``) does not, nor does
+content hidden from assistive technology (``aria-hidden="true"``, ``inert``: the thumbnail link
+of a teaser card, which repeats its headline link, is one), since a screen reader user meets the
+next heading at once. A heading
 that is a link or holds one (the headline of a teaser card in a "Related stories" list) passes: the
 link is what the heading leads to, and lists of teaser headlines are a navigation aid, not empty
 sections.
@@ -24,6 +27,9 @@ Fails::
     <article><h1>Storm hits coast</h1><p>Text.</p><h2>Comments</h2></article>
 
     <h2>Gallery</h2><img src="divider.png" alt=""><h2>Weather</h2><p>Rain.</p>
+
+    <h2>The latest</h2><a href="/ferries" aria-hidden="true" tabindex="-1"><img src="f.jpg"
+    alt="Ferry at the dock"></a><h2><a href="/ferries">Ferries cancelled</a></h2>
 
 Passes::
 
@@ -154,7 +160,9 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                     walker.skip_subtree()   # holds no heading, or only unreachable ones
                 continue
             tag = el.tag   # an element (comments were passed above)
-            if tag in _SKIP or not page.is_rendered(el):
+            if tag in _SKIP or page.is_hidden(el):
+                # not rendered, or hidden from assistive technology (aria-hidden, inert): no
+                # content for the screen reader user the rule is for
                 walker.skip_subtree()       # its "end" event still comes, with the tail
                 continue
             if el in headings:
