@@ -193,7 +193,7 @@ def test_a_declared_legacy_encoding_decodes_the_page():
 
 
 def test_a_utf8_page_is_decoded_without_loading_bs4():
-    """bs4 (and soupsieve) load only for pages in a legacy encoding: their import was a sixth
+    """bs4 (and soupsieve) load only for pages in a legacy encoding: their import was a fifth
     of a one-page run's time."""
     run_fresh("import sys; from a11y_audit import sources",
               "sources.decode('<meta charset=utf-8><p>Caf\\u00e9</p>'.encode(), 'x.html')",

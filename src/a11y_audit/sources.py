@@ -24,7 +24,7 @@ from a11y_audit.inflate import GZIP_MAGIC, InflateError, Inflater
 
 # bs4 logs "Some characters could not be decoded" for pages with stray bytes; a page with a few
 # replaced characters is still audited, and that log line would break one-line error output.
-# (bs4 itself loads only for a page in an undeclared legacy encoding: see _decode_text.)
+# (bs4 itself loads only for a page in a legacy encoding, declared or not: see _decode_text.)
 logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 MAX_BYTES = fetching.MAX_BYTES    # larger pages are refused (a 1.5 MB article is already big)
@@ -248,7 +248,7 @@ def _decode_text(raw: bytes, declared: str | None) -> tuple[str | None, str | No
     if known == "utf-8" or (known is None and _mostly_utf8(raw)):
         return raw.decode("utf-8", "replace"), "utf-8"
     # A legacy encoding, declared or to be detected: bs4 (and soupsieve, which it imports) loads
-    # for such pages only; its import was a sixth of a one-page run's time.
+    # for such pages only; its import was a fifth of a one-page run's time.
     from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],
