@@ -19,6 +19,7 @@ from a11y_audit.writers import (
     sarif_writer,
 )
 from tests.conftest import REPO, require_data
+from tests.fresh import run_fresh
 
 SARIF_SCHEMA = REPO / "node_modules" / "@microsoft" / "jest-sarif" / "lib" / "schemas" / \
     "sarif-2.1.0-rtm.5.json"
@@ -136,3 +137,24 @@ def test_github_annotations(report):
     assert lines[-1] == "::error title=a11y-audit::missing.html: no such file or folder"
     encoded = github_writer._escape_data("50% done\nnext")
     assert encoded == "50%25 done%0Anext"
+
+
+def test_a_ci_format_run_does_not_load_jinja(tmp_path):
+    """Jinja loads with the first HTML report: a run writing SARIF and JUnit alone (a CI gate)
+    does not import it; a run writing HTML does."""
+    example = str(example_path())
+    out = run_fresh(
+        "import sys",
+        "from a11y_audit.cli import main",
+        "def run(*formats):",
+        "    try:",
+        f"        main(['check', {example!r}, '-o', {str(tmp_path)!r}, '--quiet',",
+        "              *[a for f in formats for a in ('-f', f)]])",
+        "    except SystemExit:",
+        "        pass",
+        "run('sarif', 'junit')",
+        "print('jinja2' in sys.modules)",
+        "run('html')",
+        "print('jinja2' in sys.modules)")
+    assert out.split() == ["False", "True"]
+    assert (tmp_path / "a11y-report.sarif").is_file() and (tmp_path / "a11y-report.html").is_file()

