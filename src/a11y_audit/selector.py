@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import repeat
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import attribute_values, tag_of
 from a11y_audit.fingerprint import stable_id
 
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
@@ -46,11 +45,9 @@ class Selectors:
         counted twice: :meth:`_class_anchor` allows for that."""
         counts = self._class_counts.get(tag)
         if counts is None:
-            # map, filter, join, split and the count all run in C: no Python step per element.
-            # The element class's get, called with the name: a methodcaller looks the method
-            # up on each element's (Python) class first (a third more instructions a get).
-            counts = self._class_counts[tag] = Counter(
-                " ".join(filter(None, map(_GET, self._by_tag(tag), repeat("class")))).split())
+            # map, filter, join, split and the count all run in C: no Python step per element
+            counts = self._class_counts[tag] = Counter(" ".join(
+                filter(None, attribute_values(self._by_tag(tag), "class"))).split())
         return counts
 
     def _siblings(self, parent: etree._Element
@@ -177,7 +174,6 @@ class Selectors:
         return self.paths(el)[2]
 
 
-_GET = etree._Element.get      # lxml.html's element classes do not override it
 _UNKNOWN = object()
 
 # Element names getpath writes as they are (no namespace prefix to add).
