@@ -339,6 +339,9 @@ def _meta_charset(attributes: bytes) -> str | None:
     return label if _known(label) else None
 
 
+_VALUE_END = re.compile(rb"[\t\n\f\r ;]")     # where an unquoted charset in a content value ends
+
+
 def _content_charset(content: bytes) -> bytes | None:
     """The standard's "extract a character encoding from a meta element" of a lower-cased
     ``content`` value: what follows ``charset`` and ``=``, quoted or up to a space or ";"."""
@@ -358,12 +361,8 @@ def _content_charset(content: bytes) -> bytes | None:
         if rest[:1] in (b'"', b"'"):
             end = rest.find(rest[:1], 1)
             return rest[1:end] if end > 0 else None
-        end = len(rest)
-        for stop in (b"\t", b"\n", b"\f", b"\r", b" ", b";"):
-            found = rest.find(stop)
-            if 0 <= found < end:
-                end = found
-        return rest[:end]
+        end = _VALUE_END.search(rest)
+        return rest[:end.start()] if end else rest
 
 
 def _known(name: str | None) -> str | None:
