@@ -228,6 +228,9 @@ def test_selector_key(selector, key):
                                  "\u2003", "\x1c", "\v", ">", "+", "~", " > ", ",", ":x",
                                  ":hover", "::before", ":after", ":-moz-x", ":first-line",
                                  "[y]", "(", "\\", "'"]), max_size=8).map("".join))
+@example("nav>a.x")                 # a combinator written without spaces: cut there
+@example("#d.b+.c1~DIV")
+@example(".b #d>")                  # nothing after it: the universal key
 def test_selector_key_without_brackets_or_escapes_takes_a_short_cut(selector):
     assert selector_key(selector) == css._selector_key(selector)
     # a selector list: the keys of its selectors

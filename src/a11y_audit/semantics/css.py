@@ -755,9 +755,10 @@ def _plain_key(selector: str) -> str:
     if not words:
         return "*"
     last = words[-1]
-    cut = max(last.rfind(">"), last.rfind("+"), last.rfind("~"))
-    if cut >= 0:
-        last = last[cut + 1:]
+    if ">" in last or "+" in last or "~" in last:
+        # (a combinator written without spaces: rare, and rfind's and max's argument
+        # parsing costs more than the three searches of the test)
+        last = last[max(last.rfind(">"), last.rfind("+"), last.rfind("~")) + 1:]
     if "#" in last and (found := _ID_KEY.search(last)):
         return "#" + found.group(1)
     if "." in last and (found := _CLASS_KEY.search(last)):
