@@ -85,6 +85,8 @@ class SourceMap:
         self._scan: Iterator[re.Match[str]] | None = None
         self._listed = 0             # every start tag before this offset is in _starts
         self._rank: dict[str, dict[etree._Element, int]] = {}
+        # (start of an ordinary line, tag name) -> the name's start tags on that line
+        self._on_line: dict[tuple[int, str], list[int]] = {}
         # tag name -> its elements' lines in document order, or their ranks on their lines
         self._lines: dict[str, list[int] | dict[etree._Element, int]] = {}
 
@@ -216,17 +218,12 @@ class SourceMap:
         if name is None:
             name = tag_of(el)
         if end - begin <= _LONG_LINE:
-            pattern = _start_pattern(name)
-            candidates = [m.start() for m in pattern.finditer(self.text, begin, end)]
-            if len(candidates) > 1:
-                odd = any(self.text[at - 1] not in _ENDS_NAME for at in candidates
-                          if at > begin)
-            else:   # one candidate (most lines) or none: no generator to build
-                odd = bool(candidates) and candidates[0] > begin and (
-                    self.text[candidates[0] - 1] not in _ENDS_NAME)
-            if odd:
-                # ``<name`` may go on a name begun before it (``<a<img``: no ``img``).
-                candidates = [at for at in candidates if not _in_name(self.text, at, begin)]
+            # A line's start tags of a name are searched once: several elements of one line
+            # are often located (a row of links, a block written on one line).
+            key = (begin, name)
+            candidates = self._on_line.get(key)
+            if candidates is None:
+                candidates = self._on_line[key] = self._line_candidates(name, begin, end)
             # Most lines have one start tag of the name: whatever the element's rank, that
             # tag is the one tried first, so the ranks of the tag's elements on their lines
             # (a pass over every element of the tag) are only built when there are several.
@@ -241,14 +238,22 @@ class SourceMap:
                 candidates = self.starts(name)
         if not candidates or rank < 0:
             return None
-        nearest = min(rank, len(candidates) - 1)
+        last = len(candidates) - 1
+        nearest = rank if rank < last else last
         text = self.text
-        for step in range(_WINDOW):
-            for k in ((nearest,) if step == 0 else (nearest - step, nearest + step)):
-                if 0 <= k < len(candidates):
+        # The nearest candidate, tried inline (it is the tag nearly always), then its
+        # neighbours, nearer ones first: on the element's line (its bounds are known), then
+        # the attributes.
+        start = candidates[nearest]
+        if begin <= start < end:
+            m = _HEAD.match(text, start)
+            head_end = m.end() if m else start + 1
+            if self._matches(start, head_end, el):
+                return start, head_end, begin
+        for step in range(1, _WINDOW):
+            for k in (nearest - step, nearest + step):
+                if 0 <= k <= last:
                     start = candidates[k]
-                    # On the element's line (a bisect of the line starts before: the line's
-                    # bounds are known), then the attributes.
                     if not begin <= start < end:
                         continue
                     m = _HEAD.match(text, start)
@@ -256,6 +261,22 @@ class SourceMap:
                     if self._matches(start, head_end, el):
                         return start, head_end, begin
         return None
+
+    def _line_candidates(self, name: str, begin: int, end: int) -> list[int]:
+        """Offsets of the start tags of ``name`` on the ordinary line from ``begin`` to
+        ``end``, in source order (comments and scripts are not told apart here: the
+        attribute check of :meth:`_find` is)."""
+        text = self.text
+        candidates = [m.start() for m in _start_pattern(name).finditer(text, begin, end)]
+        if len(candidates) > 1:
+            odd = any(text[at - 1] not in _ENDS_NAME for at in candidates if at > begin)
+        else:   # one candidate (most lines) or none: no generator to build
+            odd = bool(candidates) and candidates[0] > begin and (
+                text[candidates[0] - 1] not in _ENDS_NAME)
+        if odd:
+            # ``<name`` may go on a name begun before it (``<a<img``: no ``img``).
+            candidates = [at for at in candidates if not _in_name(text, at, begin)]
+        return candidates
 
     def _line_rank(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
         """The element's rank among the elements of its tag that start on its line.
