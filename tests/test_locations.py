@@ -418,3 +418,30 @@ def test_class_counts_are_the_class_words_of_every_element_of_the_tag():
     for tag in ("div", "form", "input", "span"):
         expected = Counter(w for el in page.tags(tag) for w in (el.get("class") or "").split())
         assert page.selectors.class_counts(tag) == expected
+
+
+@pytest.mark.parametrize("markup", [
+    TRICKY,
+    '<div id="a" class="x"><p class="x y">1</p><p id="">2</p><p class="">3</p></div>'
+    '<div id="a" class="x z"><span id="b c" class="-1 y\ty">4</span></div>'
+    '<ul class="nav"><li class="i">1</li><li class="i i">2</li><li id="n12345">3</li></ul>',
+])
+def test_selectors_with_the_attribute_index_read_as_asking_every_element(markup):
+    """The page's selectors test the attribute index before reading an id or a class (most
+    elements have neither): their paths and class counts are those of selectors that ask
+    every element, in any order of location."""
+    from a11y_audit.selector import Selectors
+
+    page = Page.from_html(markup)
+    indexed = page.selectors
+    plain = Selectors(page.tags, page.ids, page.duplicate_ids)
+    assert indexed._with_id is not plain._with_id             # the index is in use
+    for el in [*reversed(page.elements), *page.elements]:
+        assert indexed.paths(el) == plain.paths(el)
+    assert indexed._anchors == plain._anchors
+    for tag in page.by_tag:
+        assert indexed.class_counts(tag) == plain.class_counts(tag)
+    # An element the index does not hold has neither attribute for the selectors.
+    assert any(el.get("class") is None for el in page.elements)
+    assert {el for el in page.elements if el.get("id") is not None} == indexed._with_id
+    assert {el for el in page.elements if el.get("class") is not None} == indexed._with_class

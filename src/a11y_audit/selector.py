@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 
 from lxml import etree
@@ -25,13 +25,23 @@ _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 class Selectors:
     """Selector builder for one document: ``ids`` maps each id to its first element,
-    ``duplicates`` holds the ids that more than one element has."""
+    ``duplicates`` holds the ids that more than one element has; ``holders``, when given,
+    maps an attribute name to the elements that carry it (the page's attribute index)."""
 
     def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
-                 ids: dict[str, object], duplicates: Iterable[str] = ()) -> None:
+                 ids: dict[str, object], duplicates: Iterable[str] = (),
+                 holders: dict[str, list[etree._Element]] | None = None) -> None:
         self._by_tag = by_tag
         self.ids = ids
         self.duplicates = frozenset(duplicates)
+        # The elements with an id, and those with a class: a set test costs a tenth of the
+        # ``get`` it spares on the many elements without one (most ancestors have no id,
+        # most elements of a tag counted for its classes have no class).
+        self._with_id: Container[etree._Element] = _EVERY
+        self._with_class: Container[etree._Element] = _EVERY
+        if holders is not None:
+            self._with_id = set(holders.get("id", ()))
+            self._with_class = set(holders.get("class", ()))
         self._class_counts: dict[str, Counter[str]] = {}
         self._positions: dict[etree._Element,
                               tuple[dict[etree._Element, int], dict[object, int]]] = {}
@@ -46,8 +56,11 @@ class Selectors:
         counts = self._class_counts.get(tag)
         if counts is None:
             # map, filter, join, split and the count all run in C: no Python step per element
+            elements = self._by_tag(tag)
+            if self._with_class is not _EVERY:
+                elements = filter(self._with_class.__contains__, elements)
             counts = self._class_counts[tag] = Counter(" ".join(
-                filter(None, attribute_values(self._by_tag(tag), "class"))).split())
+                filter(None, attribute_values(elements, "class"))).split())
         return counts
 
     def _siblings(self, parent: etree._Element
@@ -102,15 +115,17 @@ class Selectors:
         anchors = self._anchors
         ids = self.ids
         duplicates = self.duplicates
+        with_id = self._with_id
+        with_class = self._with_class
         for node, parent in reversed(chain):
             tag = node.tag
-            node_id = node.get("id")
+            node_id = node.get("id") if node in with_id else None
             # The selector: an id or a class unique to the element anchors it.
             if (node_id and ids.get(node_id) is node and node_id not in duplicates
                     and _CSS_IDENT.match(node_id)):
                 css = f"#{node_id}"
             else:
-                value = node.get("class")
+                value = node.get("class") if node in with_class else None
                 if value:
                     # Per class attribute: list items and cards repeat theirs.
                     css = anchors.get((tag, value), _UNKNOWN)
@@ -175,6 +190,16 @@ class Selectors:
 
 
 _UNKNOWN = object()
+
+
+class _Every:
+    """Holds every element: without the page's attribute index, each element is asked."""
+
+    def __contains__(self, el: object) -> bool:
+        return True
+
+
+_EVERY = _Every()
 
 # Element names getpath writes as they are (no namespace prefix to add).
 _PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")
