@@ -246,6 +246,7 @@ def test_selector_key_without_brackets_or_escapes_takes_a_short_cut(selector):
                                  ":nth-child(2n+1)", "[data-a]", "li"]), max_size=10).map("".join))
 @example(".a:is(.b, .c) > .d, p[x] .e")         # a comma inside parentheses
 @example("a), b[x]")                            # a closer first: no comma is top-level
+@example("p, a), b")                            # a closer after a part without any
 @example("nav (.x")                             # unbalanced: read character by character
 @example(".a[x] .b[")
 def test_bracketed_selectors_take_a_short_cut_without_quotes_or_escapes(prelude):

@@ -118,6 +118,30 @@ def test_declarations_are_read_as_by_the_backtracking_expression(body):
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from([
+    "color", "COLOR", "Display", "display", "--x", "--Brand-Color", "--", "-x", "margin",
+    "-webkit-text-fill-color", "-Webkit-Text-Fill-Color", ":", ";", " ", "red", "!important",
+]), max_size=16).map("".join))
+def test_declaration_names_are_read_as_by_lowering_each_but_custom_ones(body):
+    # parse_declarations looks a name up as written first; the plain reading lowers each
+    # name that is not a custom property's, then looks it up
+    plain = []
+    for name, value in css._DECLARATION.findall(body):
+        if not name.startswith("--"):
+            name = name.lower()
+            if name not in css.TRACKED:
+                continue
+        value = value.strip()
+        important = False
+        if (found := css._IMPORTANT.search(value)) is not None:
+            important = True
+            value = value[:found.start()].rstrip()
+        if value:
+            plain.append((name, value, important))
+    assert css.parse_declarations(body) == tuple(plain)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.booleans())
 def test_items_are_the_fast_items_read_again_one_by_one_where_needed(text, stray):
     # the shortcut (no item to read again, told by two joins) against the look at each item

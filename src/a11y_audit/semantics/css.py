@@ -304,7 +304,7 @@ def _split_items(found: list[tuple[str, ...]], slow: re.Pattern[str]
     out: list[tuple[str, ...]] = []
     for item in found:
         body = item[4]
-        if body and ("}" in item[3] or body.find("{", 1) > 0):
+        if body and ("}" in item[3] or "{" in body[1:]):
             out.extend(slow.findall(item[3] + body + "}"))
         else:
             out.append(item)
@@ -577,7 +577,8 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
         body = _COMMENT.sub("", body)
     out = []
     for name, value in _DECLARATION.findall(body):
-        if not name.startswith("--"):           # custom property names keep their case
+        # a name tracked as written (most are) needs no lower() and is no custom property
+        if name not in TRACKED and not name.startswith("--"):   # custom names keep their case
             name = name.lower()
             if name not in TRACKED:
                 continue
@@ -635,7 +636,10 @@ def split_selectors(prelude: str) -> list[str]:
         # comma is (nearly always: commas inside :is() or :not() are rare)
         parts = prelude.split(",")
         for part in parts[:-1]:
-            if part.count("(") + part.count("[") != part.count(")") + part.count("]"):
+            # (most parts hold none of the four: four containment tests cost a fifth of
+            # four counts)
+            if ("(" in part or ")" in part or "[" in part or "]" in part) and (
+                    part.count("(") + part.count("[") != part.count(")") + part.count("]")):
                 break
         else:
             return [s.strip() for s in parts if s.strip()]
