@@ -71,11 +71,13 @@ def test_images_with_figures_and_captions():
 def test_links_resolve_fragments_by_id_then_name():
     p = page("<a href='#main'>Skip</a><a href='#story'>Story</a><a href='#'>Top</a>"
              "<a href='#caf%C3%A9'>Cafe</a><a href='/x#main'>Other page</a><a>No href</a>"
+             "<a href=' /plain '>No fragment</a>"
              "<main id='main'><a name='story'></a><p id='café'>x</p></main>")
     got = [(link.href, link.fragment, link.target.tag if link.target is not None else None)
            for link in p.links]
     assert got == [("#main", "main", "main"), ("#story", "story", "a"), ("#", "", None),
-                   ("#caf%C3%A9", "caf%C3%A9", "p"), ("/x#main", None, None)]
+                   ("#caf%C3%A9", "caf%C3%A9", "p"), ("/x#main", None, None),
+                   (" /plain ", None, None)]
 
 
 @pytest.mark.parametrize(

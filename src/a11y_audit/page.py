@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar
 from urllib.parse import unquote, urldefrag
 
@@ -175,7 +175,7 @@ class Page:
         "*[attribute]"``, read from the tag and attribute indexes instead of walking the tree."""
         groups: list[list[Element]] = []
         for branch in branches:
-            tag, _, attribute = branch.rstrip("]").partition("[")
+            tag, attribute = _branch(branch)
             if tag == "*":
                 groups.append(self.by_attribute.get(attribute, []))
             elif attribute:
@@ -535,13 +535,14 @@ class Page:
             href = el.get("href") or ""
             stripped = href.strip()
             fragment: str | None = None
-            if stripped.startswith("#"):
-                fragment = stripped[1:]
-            elif base and "#" in stripped and stripped.startswith(("http:", "https:")):
-                # (most links carry no fragment: urldefrag parses the whole URL)
-                url, frag = urldefrag(stripped)
-                if url == base and frag:
-                    fragment = frag
+            if "#" in stripped:         # (most links carry no fragment)
+                if stripped[0] == "#":
+                    fragment = stripped[1:]
+                elif base and stripped.startswith(("http:", "https:")):
+                    # (urldefrag parses the whole URL)
+                    url, frag = urldefrag(stripped)
+                    if url == base and frag:
+                        fragment = frag
             target = self.fragment_target(fragment) if fragment else None
             display, visibility, aria_hidden = state(el)
             rendered = not (display or visibility)
@@ -606,6 +607,14 @@ _LABELABLE = frozenset(("button", "input", "meter", "output", "progress", "selec
 # HTML5 void elements that libxml2's HTML 4 parser does not know: it nests whatever follows
 # them inside them (an <embed> swallows the rest of the page, <source> the <img> of a <picture>).
 _UNKNOWN_VOIDS = ("embed", "source", "track", "wbr", "keygen")
+
+
+@lru_cache(maxsize=1024)
+def _branch(branch: str) -> tuple[str, str]:
+    """:meth:`Page.select`'s ``"tag[attribute]"`` as (tag, attribute); the attribute is empty
+    for a bare tag. Rules ask for the same few branches on every page."""
+    tag, _, attribute = branch.rstrip("]").partition("[")
+    return tag, attribute
 
 
 def _merge_stray_roots(root: Element) -> None:
