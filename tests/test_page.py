@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from a11y_audit.page import Page
@@ -78,6 +80,16 @@ def test_links_resolve_fragments_by_id_then_name():
     assert got == [("#main", "main", "main"), ("#story", "story", "a"), ("#", "", None),
                    ("#caf%C3%A9", "caf%C3%A9", "p"), ("/x#main", None, None),
                    (" /plain ", None, None)]
+
+
+def test_links_and_images_compare_and_hash_by_value_as_frozen_dataclasses_did():
+    # not frozen (a frozen dataclass's __init__ costs ~4x), but still values: equal copies
+    # hash alike, a changed field makes another value
+    p = page("<a href='#x'>x</a><img id='x' src='a.jpg' alt=''>")
+    for item in (p.links[0], p.images[0]):
+        copy = dataclasses.replace(item)
+        assert copy == item and hash(copy) == hash(item) and len({item, copy}) == 1
+        assert dataclasses.replace(item, hidden=not item.hidden) != item
 
 
 @pytest.mark.parametrize(
