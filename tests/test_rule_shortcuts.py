@@ -409,3 +409,31 @@ def test_p_as_heading_white_space_paragraphs_give_the_normalised_answers(monkeyp
                         lambda el: dom.normalize_space(dom.text_content(el)))
     assert [(f.outcome, f.message) for f in run_rule("p-as-heading", markup).findings] == fast
     assert len(fast) == 2
+
+
+def _document_scripts_cases() -> list[bytes]:
+    from a11y_audit.rules import lang_of_parts
+
+    size = lang_of_parts._CHUNK
+    cases = [b"", b"plain ascii 123", b"123 456 !?", "Мир and 東京".encode(), "—«»".encode()]
+    for char in ("é", "Ж", "東", "😀"):         # two, three and four UTF-8 bytes
+        encoded = char.encode()
+        for offset in range(len(encoded) + 1):
+            # the character across a chunk boundary, then ASCII only, then another chunk's
+            cases.append(b"x" * (size - offset) + encoded + b" " * (2 * size) + "Ω".encode())
+            cases.append(b"1" * (size - offset) + encoded + b"2" * (size + 5))
+    cases.append(b"7" * (3 * size) + b"word")                 # a letter in the last chunk only
+    cases.append("ﬁ".encode() * size)                         # no ASCII at all
+    cases.append(b"\xff\xfe" + b"a" * size)                    # bytes that are not UTF-8
+    return cases
+
+
+@pytest.mark.parametrize("data", _document_scripts_cases())
+def test_lang_of_parts_document_scripts_read_in_chunks_as_in_one_piece(data):
+    """Only the chunks with a byte above ASCII are read for scripts: the same scripts as the
+    whole text's, characters cut by a chunk boundary included."""
+    from a11y_audit.knowledge import scripts
+    from a11y_audit.rules import lang_of_parts
+
+    assert lang_of_parts._document_scripts(data) == scripts.scripts_in_utf8(data)
+
