@@ -437,3 +437,20 @@ def test_lang_of_parts_document_scripts_read_in_chunks_as_in_one_piece(data):
 
     assert lang_of_parts._document_scripts(data) == scripts.scripts_in_utf8(data)
 
+
+@pytest.mark.parametrize("values", [
+    set(), {""}, {"nav", "card__title"}, {"li", "ve"},      # no word, nor across two values
+    {"nav", "BREAKING-news"}, {"x", "deliver olive"}, {"tic\u212aer"}, {"new\u017fflash"},
+    {"\u00e9 plain", "nav"}, {"a\nlive", "b"}, {"marquee"},
+])
+@pytest.mark.parametrize("literals", [
+    live_region_ticker.required_literals(live_region_ticker.OPTIONS["patterns"]), ("x",),
+    (), None,
+])
+def test_ticker_values_asked_at_once_give_the_per_value_answers(values, literals):
+    """The page's class values are searched for the required words joined in one string;
+    the values kept are those :func:`_may_match` keeps one by one."""
+    expected = values if literals is None else {
+        value for value in values if live_region_ticker._may_match(value, literals)}
+    assert live_region_ticker._may_match_some(set(values), literals) == expected
+

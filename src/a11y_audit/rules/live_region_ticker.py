@@ -61,7 +61,7 @@ from typing import Any
 from lxml import etree
 
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import attribute_values, tag_of
 from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
@@ -144,6 +144,24 @@ def _may_match(value: str | None, literals: tuple[str, ...]) -> bool:
     return False
 
 
+def _may_match_some(values: set[str], literals: tuple[str, ...] | None) -> set[str]:
+    """The values for which :func:`_may_match` holds. A page has a few hundred distinct class
+    values and almost never one of the required words: they are looked for in all the
+    values joined at once (a word of letters and digits cannot span the line break between
+    two), and only when one is there, or a value is not ASCII, is each value asked."""
+    if literals is None:
+        return values
+    joined = "\n".join(values)
+    if joined.isascii():
+        lowered = joined.lower()
+        for word in literals:
+            if word in lowered:
+                break
+        else:
+            return set()
+    return {value for value in values if _may_match(value, literals)}
+
+
 def _matching(by_attribute: dict[str, list[Element]], pattern: re.Pattern[str],
               prefixes: tuple[str, ...], literals: tuple[str, ...] | None) -> set[Element]:
     """Elements whose hint (class, id and aria-label, see :func:`_hint`) the pattern finds.
@@ -160,9 +178,8 @@ def _matching(by_attribute: dict[str, list[Element]], pattern: re.Pattern[str],
               *by_attribute.get("role", ())]
     skip = set(fuller)
     plain = [el for el in by_attribute.get("class", ()) if el not in skip]
-    hits = {value for value in {el.get("class") for el in plain}
-            if (literals is None or _may_match(value, literals))
-            and search(_hint(value, None, None, prefixes))}
+    hits = {value for value in _may_match_some(set(attribute_values(plain, "class")), literals)
+            if search(_hint(value, None, None, prefixes))}
     found = {el for el in plain if el.get("class") in hits} if hits else set()
     keys = {el: (el.get("class"), el.get("id"), el.get("aria-label")) for el in fuller}
     matched = {key for key in set(keys.values())
