@@ -454,3 +454,41 @@ def test_ticker_values_asked_at_once_give_the_per_value_answers(values, literals
         value for value in values if live_region_ticker._may_match(value, literals)}
     assert live_region_ticker._may_match_some(set(values), literals) == expected
 
+
+_TEXT_ELEMENT_CASES = [
+    "<p>Text</p><div> \n <span>inner</span> \u00a0</div><div><b>x</b> tail</div>",
+    "<div><!-- a comment --> after the comment</div><div><!-- only -->  </div>",
+    "<div><?pi x?>after a processing instruction</div>",
+    "<script>var s = 'text';</script><style>p{}</style><noscript><p>no</p></noscript>",
+    "<title>T</title><select><option>o</option></select>text after<textarea>t</textarea>",
+    '<input type="submit" value="Go"><input type="button" value=" "><input value="v">'
+    '<input type="reset">',
+    '<svg><text>In svg</text></svg><math><mi>x</mi></math><p>out</p>',
+    '<div hidden>hidden text</div><p style="display:none">none</p><p>shown</p>',
+    '<template><p>inert</p></template><p>after template</p>',
+    '<iframe>frame text</iframe><video>video text<track></video>t',
+    '<table><tr><td>cell</td><td> </td></tr></table>\u3000',
+    '<ul><li>one<li>two<li>\u2003</ul><a href="/x">link</a>tail text',
+]
+
+
+@pytest.mark.parametrize("markup", _TEXT_ELEMENT_CASES)
+def test_text_elements_read_in_c_match_the_walk(markup):
+    """The text and tails read in C, sifted by compress, give the walk's elements."""
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    assert contrast._text_elements_read(page) == contrast._text_elements_walk(page)
+    assert contrast.text_elements(page) == contrast._text_elements_walk(page)
+
+
+def test_text_elements_leave_out_namespaced_elements_as_the_walk_does():
+    """Namespaced names (a tree from an XML parser) are not HTML text: the tag index holds
+    their local names, so they are found and then dropped by their tags."""
+    for markup in (
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hi</p><div>x<span>y</span> z'
+        '</div><script>var a</script></body></html>',
+        '<html><body><p>Hi</p><div>x<q:p xmlns:q="urn:q">t</q:p> z</div><!-- c --> t'
+        '<script>var a</script></body></html>',
+    ):
+        page = Page(etree.fromstring(markup))
+        assert contrast._text_elements_read(page) == contrast._text_elements_walk(page)
+    assert [el.tag for el in contrast._text_elements_read(page)] == ["body", "p", "div"]
