@@ -219,7 +219,14 @@ def test_line_starts_are_the_offsets_after_each_newline(text):
         expected.append(expected[-1] + len(line) + 1)
     assert source.line(len(text)) == text.count("\n") + 1       # only "\n" ends a line
     assert source._line_starts == expected
-
+    # Listed only as far as asked: a start of the whole listing, up to the next line's.
+    for asked in ([1], [3, 2], [2, 5], [len(expected) + 3], [0, 1, 4]):
+        source = SourceMap(text)
+        for line in asked:
+            listed = source._lines_to(line)
+            assert listed == expected[:len(listed)]
+            assert len(listed) > line or listed == expected
+        assert len(listed) <= max(asked) + 2 or listed == expected
 
 
 def test_findings_fingerprint_as_the_fingerprint_function_does():

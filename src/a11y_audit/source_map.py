@@ -78,12 +78,15 @@ def _tag_pattern(name: str) -> re.Pattern[str]:
 class SourceMap:
     """Where each element's start tag is in one document's source text.
 
-    Built lazily: lines on first use; the start tags (long lines only) scanned as far as the
+    Built lazily: the lines and the start tags (long lines only) listed as far as the
     elements located so far need."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._line_starts: list[int] | None = None
+        # The offset of each line's first character, so far; then, once every line is
+        # listed, one past the end of the text (the bound of the last line).
+        self._line_starts = [0]
+        self._lines_done = False
         self._starts: dict[str, list[int]] = {}     # tag name -> start offsets, so far
         self._scan: Iterator[re.Match[str]] | None = None
         self._listed = 0             # every start tag before this offset is in _starts
@@ -167,17 +170,39 @@ class SourceMap:
         return m.end() if m else start + 1
 
     def line(self, offset: int) -> int:
-        if self._line_starts is None:
-            self._line_starts = _line_starts(self.text)
-        return bisect_right(self._line_starts, offset)
+        return bisect_right(self._lines_to(len(self.text) + 1), offset)
 
     def column(self, offset: int, line: int | None = None) -> int:
         """1-based; from the line starts, not a search back (quadratic on a one-line page).
         ``line``: the offset's line, when the caller has it."""
         if line is None:
             line = self.line(offset)
-        assert self._line_starts is not None
-        return offset - self._line_starts[line - 1] + 1
+        return offset - self._lines_to(line)[line - 1] + 1
+
+    def _lines_to(self, line: int) -> list[int]:
+        """The line starts, listed at least up to the start of the line after ``line`` (all
+        of them, and the end bound, where the text has no such line).
+
+        Listed as far as the elements located so far need, not to the end: the last finding
+        of a page is often far above its last line (a footer, then scripts and data), a
+        quarter of the corpus pages' lines. A ``find`` per line, without the string per line
+        that ``split`` makes: a quarter less time."""
+        starts = self._line_starts
+        if line < len(starts) or self._lines_done:
+            return starts
+        text = self.text
+        find = text.find
+        append = starts.append
+        at = starts[-1]
+        for _ in range(line + 1 - len(starts)):
+            at = find("\n", at)
+            if at < 0:
+                append(len(text) + 1)
+                self._lines_done = True
+                break
+            at += 1
+            append(at)
+        return starts
 
     def _rank_of(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
         """The element's rank among the elements of its tag, in document order."""
@@ -223,10 +248,10 @@ class SourceMap:
         if line is None:
             return None
         starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = _line_starts(self.text)
         if line >= len(starts):
-            return None
+            starts = self._lines_to(line)
+            if line >= len(starts):
+                return None
         begin, end = starts[line - 1], starts[line]
         if name is None:
             name = tag_of(el)
@@ -372,22 +397,6 @@ def _raw_end(text: str, raw: str, at: int) -> int:
             return close
         close = find("<", close + 1)
     return len(text)
-
-
-def _line_starts(text: str) -> list[int]:
-    """The offset of each line's first character, then one past the end of the text (the
-    bound of the last line). A ``find`` per line, without the string per line that
-    ``split`` makes: a quarter less time on the corpus pages."""
-    starts = [0]
-    append = starts.append
-    find = text.find
-    at = find("\n")
-    while at >= 0:
-        at += 1
-        append(at)
-        at = find("\n", at)
-    append(len(text) + 1)
-    return starts
 
 
 def cut(text: str, limit: int = SNIPPET_LIMIT) -> str:
