@@ -323,7 +323,7 @@ def _scanned(text):
     at = 0
     while (m := _SCAN.search(text, at)) is not None:
         if m.lastindex == _RAW_GROUP:
-            at = _raw_end(text, m[_RAW_GROUP], m.end())
+            at = _raw_end(text, m[_RAW_GROUP], m.start(), m.end())
             found.append(((m.start(), at), (m[_RAW_GROUP], text[m.end():at], None)))
         else:
             at = m.end()
@@ -341,7 +341,12 @@ def test_the_scan_reads_as_the_plain_scan():
     texts = [*MASKING, *("".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 30)))
                          for _ in range(20_000)),
              "<script>a</scrip></script ><p>", "<ſcript>x</script><b>y</ſcript><p>",
-             "<title>x</TİTLE></tItle/><p>", "<xmp>x</xmp", "<style>x</style"]
+             "<title>x</TİTLE></tItle/><p>", "<xmp>x</xmp", "<style>x</style",
+             # "<" thicker than one in 256 characters: the regex reads the element whole
+             *(f"<ſcript>{'<x</scrip' * n}</SCRİPT></ſCRIPT>{end}<p>" for n in (7, 8, 9, 200)
+               for end in ("", "<b>")),
+             *(f"<script>{'<' * n}{end}<p>" for n in (7, 8, 9, 10)
+               for end in ("", "</script>", "</SCRIPT\t>", "</scripts></script/>", "<"))]
     for text in texts:
         assert _scanned(text) == [(m.span(), m.groups()) for m in _PLAIN_SCAN.finditer(text)], text
 

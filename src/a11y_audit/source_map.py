@@ -52,6 +52,13 @@ _SCAN = re.compile(
 # The scan's groups by number: the last group of a match tells its kind (a start tag: name;
 # a raw-text element's start tag: raw; a comment or declaration: none).
 _RAW_GROUP, _NAME_GROUP = (_SCAN.groupindex[group] for group in ("raw", "name"))
+# A raw-text element read whole, its content as the plain scan reads it: where a content
+# holds many "<" that start no end tag of it (hostile text), a character at a time in C is
+# cheaper than a Python step per "<" (see _raw_end).
+_RAW_ELEMENT = re.compile(
+    rf"<({'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)[^<]*(?:<(?!/\1[\s/>])[^<]*)*",
+    re.S | re.I)
+_RAW_TRIES = 8          # "<" of a raw-text element's content always tried one by one
 # Whether the text after a "<" in a raw-text element's content ("/", a name and the
 # character after it) is the end tag of the element whose name was written ``raw``: the same
 # case-insensitive back-reference a scan would take, applied to "raw\0" and that text.
@@ -152,7 +159,8 @@ class SourceMap:
                             found = head.group(1)
                             index.setdefault(found if found.islower() else found.lower(),
                                              []).append(head.start())
-                    scan = self._scan = _SCAN.finditer(text, _raw_end(text, raw, content))
+                    scan = self._scan = _SCAN.finditer(text, _raw_end(text, raw, start,
+                                                                      content))
                     if start >= last:
                         self._listed = start + 1
                         return
@@ -384,17 +392,28 @@ def _in_name(text: str, at: int, begin: int) -> bool:
     return _TAG_OPEN.search(text, start, at) is not None
 
 
-def _raw_end(text: str, raw: str, at: int) -> int:
-    """Where the content of a raw-text element whose name was written ``raw`` ends, from
-    ``at`` (after its start tag): at the first ``</`` followed by that name (as a scan's
-    case-insensitive back-reference reads it) and a space, "/" or ">"; else at the end of
-    the text. Its "<" are found by ``str.find`` (a ``memchr``: scripts and JSON hold few),
-    a tenth of the time of a regex reading the content a character at a time."""
+def _raw_end(text: str, raw: str, start: int, at: int) -> int:
+    """Where the content of a raw-text element whose name was written ``raw`` ends (its
+    start tag from ``start`` to ``at``): at the first ``</`` followed by that name (as a
+    scan's case-insensitive back-reference reads it) and a space, "/" or ">"; else at the
+    end of the text.
+
+    Its "<" are found by ``str.find`` (a ``memchr``: the corpus pages' scripts and JSON
+    hold one in 6,500 characters), a tenth of the time of a regex reading the content a
+    character at a time. Where they come thicker than one in 256 characters past the
+    first ``_RAW_TRIES`` (hostile text), the regex reads the element whole instead: a
+    Python step per "<" would cost more."""
     find = text.find
     close = find("<", at)
+    tries = 0
     while close >= 0:
         if _CLOSES.match(f"{raw}\0{text[close + 1:close + 3 + len(raw)]}") is not None:
             return close
+        tries += 1
+        if tries > _RAW_TRIES and (close - at) >> 8 < tries:
+            whole = _RAW_ELEMENT.match(text, start)
+            assert whole is not None        # the scan matched its start tag there
+            return whole.end()
         close = find("<", close + 1)
     return len(text)
 
