@@ -30,16 +30,22 @@ T = TypeVar("T")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
+    """Treat it as immutable (it hashes by value); not a frozen dataclass because one is
+    built per heading, and a frozen dataclass's ``__init__`` sets each field by
+    ``object.__setattr__`` (as :class:`Link`)."""
+
     element: Element
     level: int
     text: str          # accessible name
     hidden: bool       # hidden from assistive technology
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Landmark:
+    """Treat it as immutable (it hashes by value); not frozen, as :class:`Heading`."""
+
     element: Element
     role: str
     name: str

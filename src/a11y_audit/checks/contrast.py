@@ -73,9 +73,13 @@ WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
 _MAX_DEPTH = 256
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Verdict:
-    """One element's text contrast: ``ratio`` when decided, else ``doubt`` says why not."""
+    """One element's text contrast: ``ratio`` when decided, else ``doubt`` says why not.
+
+    Treat it as immutable (it hashes by value); not a frozen dataclass because one is built
+    per text element (hundreds a page), and a frozen dataclass's ``__init__`` sets each of
+    its nine fields by ``object.__setattr__``, several times the cost of a slotted one's."""
 
     element: Element
     ratio: float | None
