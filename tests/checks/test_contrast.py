@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from a11y_audit.checks.contrast import judge, ratio
 from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
 from a11y_audit.semantics.cascade import parse_color
 from tests.conftest import run_rule
 
@@ -242,3 +244,13 @@ def test_text_elements_are_those_a_test_of_every_element_finds(body):
                and el.tag not in _NO_TEXT and not el.tag.startswith("{")
                and own_text(el).strip() and el not in foreign and page.is_rendered(el)]
     assert text_elements(page) == general
+
+
+def test_verdicts_compare_and_hash_by_value_as_the_frozen_dataclass_did():
+    # slotted, not frozen (a frozen dataclass's __init__ costs ~5x), but still a value
+    page = Page.from_html('<p id="t" style="color:#777">grey text</p>')
+    verdict = judge(page, page.root.xpath("//*[@id='t']")[0])
+    assert verdict is not None
+    copy = dataclasses.replace(verdict)
+    assert copy == verdict and hash(copy) == hash(verdict) and len({verdict, copy}) == 1
+    assert dataclasses.replace(verdict, letters=verdict.letters + 1) != verdict
