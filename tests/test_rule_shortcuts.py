@@ -11,12 +11,15 @@ from lxml import etree, html
 from a11y_audit import dom
 from a11y_audit.checks import contrast
 from a11y_audit.checks.naming import command_rule
+from a11y_audit.knowledge import aria
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.rules import (
+    anchor_has_href,
     image_redundant_alt,
     link_adjacent_duplicate,
     link_name,
+    link_new_window_or_file,
     live_region_ticker,
     p_as_heading,
 )
@@ -492,3 +495,79 @@ def test_text_elements_leave_out_namespaced_elements_as_the_walk_does():
         page = Page(etree.fromstring(markup))
         assert contrast._text_elements_read(page) == contrast._text_elements_walk(page)
     assert [el.tag for el in contrast._text_elements_read(page)] == ["body", "p", "div"]
+
+
+def test_passes_are_the_results_ok_builds_one_by_one():
+    p = Page.from_html("<p><a href='/a'>A</a><a>B</a><a href=''>C</a></p>")
+    anchors = p.tags("a")
+    for message in ("", "The link has an href"):
+        batch = list(anchor_has_href.RULE.passes(anchors, message))
+        one_by_one = [anchor_has_href.RULE.ok(el, message) for el in anchors]
+        assert batch == one_by_one
+        assert [type(result) for result in batch] == [type(one_by_one[0])] * 3
+        assert [result.message for result in batch] == [message] * 3
+    assert list(anchor_has_href.RULE.passes([], "x")) == []
+
+
+def _anchor_has_href_one_by_one(page):
+    """anchor-has-href as written before the attribute-index shortcut: el.get per anchor."""
+    for el in page.tags("a"):
+        if el.get("href") is not None:
+            yield anchor_has_href.RULE.ok(el, "The link has an href")
+            continue
+        if not anchor_has_href._has_content(el) or not page.is_rendered(el):
+            continue
+        role, index = aria.explicit_role(el), focus.tabindex(el)
+        if role is not None and index is not None and index >= 0:
+            yield anchor_has_href.RULE.ok(el, f"<a role=\"{role}\" tabindex=\"{index}\"> is "
+                                              "an ARIA widget keyboard users can reach")
+        else:
+            label = (dom.normalize_space(dom.text_content(el, 60)) or page.name(el)
+                     or "(image)")
+            yield anchor_has_href.RULE.fail(
+                el, f"<a> \"{label}\" has no href: keyboard users cannot reach it and screen "
+                    "readers do not announce it as a link")
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>no anchors</p>",
+    "<a href='/a'>A</a><a href=''>B</a><a HREF='/c'>C</a>",            # all have one
+    "<a>first</a><a href='/a'>A</a><a href='/b'>B</a>",                 # lacking first
+    "<a href='/a'>A</a><a onclick='x()'>More</a><a href='/b'>B</a>",    # in the middle
+    "<a href='/a'>A</a><a href='/b'>B</a><a class='share'><img src=x.svg alt=X></a>",
+    "<a name='top'></a><a href='#top'>Top</a><a></a><a role='button' tabindex='0'>Go</a>"
+    "<a style='display:none'>Hidden</a><a>Last</a><a href='/z'>Z</a>",
+    "<a>1</a><a>2</a><a>3</a>",                                          # none has one
+    "<link href='/s.css'><a href='/a'>A</a><area href='/b'><a data-href='/c'>C</a>",
+])
+def test_anchor_has_href_shortcut_matches_one_anchor_at_a_time(markup):
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    fast = [(r.outcome, r.element, r.message) for r in anchor_has_href.check(page)]
+    slow = [(r.outcome, r.element, r.message) for r in _anchor_has_href_one_by_one(page)]
+    assert fast == slow
+
+
+_LINK_MIX = ("<a href='/a'>A</a><a href='/b' role='button'>B</a><a href='/c' role=''>C</a>"
+             "<a href='/d' role='menuitem'>D</a><a href='/e' role='listitem'>E</a>"
+             "<a href='/f' role='none'>F</a><a href='/g' ROLE='LINK'></a><span role='link'>"
+             "S</span><a href='/h' target='_blank'>H</a><a href='/i.pdf' target=''>I</a>"
+             "<a href='/j' target=' _Self '>J</a><a href='/k' target='x'>K (opens new tab)</a>"
+             "<a href='/l' target='_blank' role='link' aria-hidden='true'>L</a>"
+             "<a href='/m' target='_top' role='presentation'>M</a>")
+
+
+@pytest.mark.parametrize("new_window", [True, False])
+def test_link_new_window_targets_match_asking_each_link(new_window, monkeypatch):
+    page = Page.from_html(f"<html><body>{_LINK_MIX}</body></html>")
+    options = {**link_new_window_or_file.OPTIONS, "new-window": new_window}
+    fast = [(r.outcome, r.element, r.message)
+            for r in link_new_window_or_file.check(page, options)]
+    # the general path: every link asked for its target (an index that lists every link
+    # as holding one sends each to el.get)
+    attributes = dict(page.by_attribute)
+    attributes["target"] = [link.element for link in page.links]
+    monkeypatch.setitem(page.__dict__, "by_attribute", attributes)
+    slow = [(r.outcome, r.element, r.message)
+            for r in link_new_window_or_file.check(page, options)]
+    assert fast == slow
+    assert len(fast) == (3 if new_window else 1)

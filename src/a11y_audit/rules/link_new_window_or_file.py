@@ -101,11 +101,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     cue, files = _patterns(tuple(options["cue-patterns"]), tuple(options["file-extensions"]))
     new_windows = bool(options["new-window"])
     extensions = _dotted(tuple(options["file-extensions"]))
+    # Most links have no target: a set test against the attribute index rather than
+    # el.get("target") per link (~1,500 instructions even for an absent attribute)
+    targeted = set(page.by_attribute.get("target", ())) if new_windows else ()
     for link in page.links:
         if link.hidden:     # (hidden covers not rendered)
             continue
         el = link.element
-        target = el.get("target") if new_windows else None     # most links have none
+        target = el.get("target") if el in targeted else None
         new_window = target is not None and target.strip().lower() not in _SELF
         # (the file test only where it decides: a new-window link is judged as one)
         if not new_window and (files is None or not _is_file(files, extensions,
