@@ -20,6 +20,7 @@ from a11y_audit.rules import (
     link_adjacent_duplicate,
     link_name,
     link_new_window_or_file,
+    listitem,
     live_region_ticker,
     p_as_heading,
 )
@@ -571,3 +572,42 @@ def test_link_new_window_targets_match_asking_each_link(new_window, monkeypatch)
             for r in link_new_window_or_file.check(page, options)]
     assert fast == slow
     assert len(fast) == (3 if new_window else 1)
+
+
+def _listitem_one_by_one(page):
+    """listitem as written before its shortcuts: each item and list asked for its role."""
+    for el in page.tags("li"):
+        if el.get("role") is not None or page.is_hidden(el):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        role = aria.explicit_role(parent)
+        tag = parent.tag
+        if role in ("list", "none", "presentation"):
+            yield listitem.RULE.ok(el)
+        elif role is not None and tag in ("ul", "ol", "menu"):
+            continue
+        elif role is None and tag in ("ul", "ol", "menu"):
+            yield listitem.RULE.ok(el)
+        else:
+            shown = f' role="{role}"' if role else ""
+            yield listitem.RULE.fail(el, f"<li> sits in <{tag}{shown}>, not in a <ul>, <ol> or "
+                                         "<menu>: it is not announced as a list item")
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>no items</p>",
+    "<ul><li>a</li><li>b</li></ul><ol><li>c</li></ol><menu><li>d</li></menu>",
+    "<div><li>stray first</li></div><ul><li>a</li><li role='tab'>b</li><li>c</li></ul>",
+    "<ul role='list'><li>a</li></ul><ul role='tablist'><li>b</li></ul><ul role=''><li>c</li>"
+    "</ul><ul role='bogus'><li>d</li></ul><ul role='NONE'><li>e</li></ul>",
+    "<div role='list'><li>a</li></div><div role='presentation'><li>b</li></div>"
+    "<div role='navigation'><li>c</li></div><section><li>d</li><li>e</li></section>",
+    "<ul aria-hidden='true'><li>a</li></ul><ul><li hidden>b</li><li>c</li></ul><li>last</li>",
+])
+def test_listitem_shortcuts_match_asking_each_item(markup):
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    fast = [(r.outcome, r.element, r.message) for r in listitem.check(page)]
+    slow = [(r.outcome, r.element, r.message) for r in _listitem_one_by_one(page)]
+    assert fast == slow
