@@ -23,6 +23,7 @@ from a11y_audit.rules import (
     listitem,
     live_region_ticker,
     p_as_heading,
+    region,
 )
 from a11y_audit.semantics import focus
 from tests.conftest import outcomes, run_rule
@@ -610,4 +611,32 @@ def test_listitem_shortcuts_match_asking_each_item(markup):
     page = Page.from_html(f"<html><body>{markup}</body></html>")
     fast = [(r.outcome, r.element, r.message) for r in listitem.check(page)]
     slow = [(r.outcome, r.element, r.message) for r in _listitem_one_by_one(page)]
+    assert fast == slow
+
+
+def _region_skippable_asking_each(page, el, excluded):
+    """region's test as written before live regions were read from the attribute index."""
+    if el in excluded or el.tag in region._NO_CONTENT or page.is_hidden(el):
+        return True
+    if el.get("aria-live") not in (None, "off"):
+        return True
+    role = page.role(el)
+    return role in region._CONTAINER_ROLES or role in region.LANDMARK_ROLES
+
+
+@pytest.mark.parametrize("markup", [
+    "<main><p>in</p></main><div aria-live='polite'><p>ticker</p></div><p>out</p>",
+    "<main><p>in</p></main><div aria-live='off'><p>off is content</p></div>",
+    "<main><p>in</p></main><div aria-live=''><p>empty</p></div><div aria-live='OFF'>x</div>",
+    "<main><p>in</p></main><div><span aria-live='assertive'>a</span><span>b</span></div>",
+    "<div aria-live='polite'><main><p>in</p></main>loose text</div><p>out</p>",
+    "<p>no landmark</p><div aria-live='off'>x</div>",
+])
+def test_region_live_regions_from_the_index_match_asking_each_element(markup, monkeypatch):
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    fast = [(r.outcome, r.element, r.message) for r in region.check(page)]
+    attributes = {k: v for k, v in page.by_attribute.items() if k != "aria-live"}
+    monkeypatch.setitem(page.__dict__, "by_attribute", attributes)
+    monkeypatch.setattr(region, "_skippable", _region_skippable_asking_each)
+    slow = [(r.outcome, r.element, r.message) for r in region.check(page)]
     assert fast == slow
