@@ -20,6 +20,7 @@ from a11y_audit.rules import (
     link_adjacent_duplicate,
     link_name,
     link_new_window_or_file,
+    link_text_generic,
     listitem,
     live_region_ticker,
     p_as_heading,
@@ -640,3 +641,38 @@ def test_region_live_regions_from_the_index_match_asking_each_element(markup, mo
     monkeypatch.setattr(region, "_skippable", _region_skippable_asking_each)
     slow = [(r.outcome, r.element, r.message) for r in region.check(page)]
     assert fast == slow
+
+
+class _Everything:
+    """A phrase set holding every phrase: link-text-generic's prefilter then lets every
+    name through to the general path."""
+
+    def __or__(self, other):
+        return self
+
+    def __sub__(self, other):
+        return self
+
+    def __contains__(self, item):
+        return True
+
+
+@pytest.mark.parametrize(("lang", "options"), [
+    ("en", {}), ("es", {}), ("de-DE", {}), ("xx", {}), (None, {}),
+    ("en", {"phrases": ["Full coverage"], "allow": ["More"]}),
+    ("fr", {"phrases": ["Tout lire"], "allow": ["Lire la suite"]}),
+])
+def test_link_text_generic_prefilter_matches_the_language_lists(lang, options, monkeypatch):
+    links = ("<a href='/1'>Read more</a><a href='/2'>Seguir leyendo</a><a href='/3'>Mehr</a>"
+             "<a href='/4'>Flood defences fail</a><a href='/5' lang='es'>Leer más »</a>"
+             "<a href='/6'>Full  coverage</a><a href='/7'>More</a><a href='/8'>Lire la "
+             "suite</a><a href='/9' lang='de'>Weiterlesen</a><a href='/10'>Tout lire</a>"
+             "<a href='/11'>Clique aqui</a><a href='/12' lang='pt'>clique aqui</a>")
+    attribute = f" lang='{lang}'" if lang else ""
+    page = Page.from_html(f"<html{attribute}><body><p>{links}</p></body></html>")
+    merged = {**link_text_generic.OPTIONS, **options}
+    fast = [(r.outcome, r.element, r.message) for r in link_text_generic.check(page, merged)]
+    monkeypatch.setattr(link_text_generic, "_ANY_LANGUAGE", _Everything())
+    slow = [(r.outcome, r.element, r.message) for r in link_text_generic.check(page, merged)]
+    assert fast == slow
+    assert len(fast) == 12 and any(r[0] is FAILED for r in fast)

@@ -66,8 +66,15 @@ OPTIONS: dict[str, Any] = {
 }
 
 
+_ANY_LANGUAGE = frozenset().union(*linktext.FOLDED.values())
+
+
 def check(page: Page, options: dict[str, Any]) -> Results:
     allowed = {linktext.fold(p) for p in options["allow"]}
+    # Every phrase any language's list (and the options) could make generic: a name that is
+    # none of them is specific whatever the link's language, so most links are passed
+    # without looking up their language.
+    possible = (_ANY_LANGUAGE | {linktext.fold(p) for p in options["phrases"]}) - allowed
     cache: dict[str, frozenset[str]] = {}
     primaries: dict[str | None, str] = {}   # a page has few distinct lang values
     for link in page.links:
@@ -77,6 +84,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         name = page.name(el)
         if not name:
             continue  # link-name reports links without a name
+        if not linktext.is_generic(name, possible):
+            yield RULE.ok(el, lambda name=name: f"Link text \"{name}\" is specific")
+            continue
         declared = declared_lang(page, el)
         language = primaries.get(declared)
         if language is None:
