@@ -156,3 +156,56 @@ def _selectors(draw):
 @given(_selectors())
 def test_the_reader_reads_any_selector_as_cssselect_does(selector):
     assert_read_as_cssselect_reads(selector)
+
+
+# -- the reader's split of a selector without brackets or parentheses ------------------------
+
+# Selectors of the split (spaces, combinators written with or without them) and of its edges,
+# where _STEP decides: white space it does not take (\v, \x1c, a no-break space), combinators
+# with nothing between or after them, parts that are no compound or never judged, brackets
+_SPLIT = [
+    ".a .b", ".a>.b", ".a > .b", ".a  +  .b", "li~li", "ul li a.link", "a >", "> a",
+    "a > > b", "a >+ b", ":before > > b", ":foo >~ a", ":before>", ":foo*", ":foo:hover*",
+    "a:-moz-x > b", "a:before .b",
+    "a\u000bb", "a\u001cb", "a\u00a0b", "a\tb", "a\n>b", ".a..b", "a b:scope", ".1a .b",
+    "a[x] b", "a:not(.b) c", "#-+:-moz-x~", "*~#-:before>", "DIV > P", "* *", "a , b",
+]
+
+
+def assert_split_reads_as_steps(selector: str) -> None:
+    """_read's split gives what reading the whole selector with _STEP gives."""
+    fast = selectors._read(selector)
+    slow = selectors._steps_read(selector.strip(selectors._SPACE))
+    if fast is None or fast is False or slow is None or slow is False:
+        assert fast is slow, selector
+        return
+    assert fast[1:] == slow[1:], selector
+    assert [fast[0](el) for el in ELEMENTS] == [slow[0](el) for el in ELEMENTS], selector
+
+
+@pytest.mark.parametrize("selector", SIMPLE + NOT_READ + NEVER + _SPLIT)
+def test_the_split_reads_selectors_as_step_does(selector):
+    assert_split_reads_as_steps(selector)
+
+
+def test_the_split_is_taken_for_selectors_without_brackets(monkeypatch):
+    # (the reference is called only where the split leaves a selector to it)
+    called = []
+    monkeypatch.setattr(selectors, "_steps_read",
+                        lambda text: called.append(text) or None)
+    assert selectors._read(".nav > li.item a:hover")[1] == (0, 3, 2)
+    assert selectors._read("ul  li+li~ li") and not called
+    assert selectors._read("a[x] b") is None and called == ["a[x] b"]
+
+
+_SPLIT_PARTS = st.sampled_from([
+    "a", "li", "DIV", "*", ".a", ".item", "#main", "#-", ":hover", ":first-child", ":before",
+    ":-moz-x", ":foo", ":scope", "-", "1", ".-x", " ", "  ", "\t", ">", "+", "~", "\u000b",
+    "\u00a0", ")", "]", "::", "|", ",",
+])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_SPLIT_PARTS, min_size=1, max_size=8).map("".join))
+def test_the_split_reads_any_selector_as_step_does(selector):
+    assert_split_reads_as_steps(selector)

@@ -418,11 +418,58 @@ _LEGACY_PSEUDO_ELEMENTS = frozenset(("before", "after", "first-line", "first-let
 _SPACE = " \t\n\r\f"
 
 
+# Characters after which a selector is read by _STEP whole (see _read): a bracket or a
+# parenthesis lets a compound hold white space or a combinator's character (an attribute
+# selector, :not(), :nth-child()), and _STEP's white space includes four more than the space
+_STEPPED = ("(", "[", "\t", "\n", "\r", "\f")
+_COMBINATORS = frozenset((">", "+", "~"))
+
+
 def _read(selector: str) -> Compiled | bool | None:
     """:func:`compile_selector` for a selector the regex reader reads; False when it reads it
     and cssselect's tree is never judged either (an unknown pseudo-class); None when it is not
-    read here."""
+    read here.
+
+    A selector without brackets, parentheses and white space but spaces (most) is split at
+    its spaces and combinators by str methods and each part read as a compound
+    (:func:`_compound`, memoised), rather than read whole by :data:`_STEP`, whose
+    alternatives cost the regular expression engine some 20,000 instructions a selector.
+    Both read the same chain (see :func:`_steps_read`, which the tests compare with this);
+    a part that is no compound, or never judged, is left to _STEP to say which (it reads
+    the whole selector first), but a combinator out of place makes it None, as _STEP meets
+    it before any part after it."""
     text = selector.strip(_SPACE)
+    if not text:
+        return None
+    for char in _STEPPED:
+        if char in text:
+            return _steps_read(text)
+    spaced = text
+    if ">" in text or "+" in text or "~" in text:
+        spaced = text.replace(">", " > ").replace("+", " + ").replace("~", " ~ ")
+    compounds = []
+    symbol = ""
+    for part in spaced.split(" "):
+        if not part:
+            continue            # (runs of spaces)
+        if part in _COMBINATORS:
+            if symbol in _COMBINATORS or not compounds:
+                return None     # two combinators, or one before the first compound
+            symbol = part
+            continue
+        compound = _compound(part)
+        if not compound:
+            return _steps_read(text)
+        compounds.append((symbol, compound))
+        symbol = " "
+    if symbol in _COMBINATORS:
+        return None             # a combinator with no compound after it
+    return _chain(compounds)
+
+
+def _steps_read(text: str) -> Compiled | bool | None:
+    """:func:`_read` of a stripped selector through :data:`_STEP`, for any selector (the
+    reference the split of :func:`_read` is held to)."""
     steps = _STEP.findall(text)
     if not text or sum(len(symbol) + len(part) for symbol, part in steps) != len(text):
         return None             # not one chain of compounds
@@ -438,6 +485,12 @@ def _read(selector: str) -> Compiled | bool | None:
         if not compound:
             return compound
         compounds.append((symbol.strip(_SPACE) or " ", compound))
+    return _chain(compounds)
+
+
+def _chain(compounds: list[tuple[str, tuple[Matcher, tuple[int, int, int], frozenset[str]]]]
+           ) -> Compiled:
+    """The compiled selector of its compounds, each with the combinator before it."""
     test, (a, b, c), keys = compounds[0][1]
     above: set[str] = set()
     for symbol, (right, (a2, b2, c2), right_keys) in compounds[1:]:
