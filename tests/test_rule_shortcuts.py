@@ -512,6 +512,18 @@ def test_passes_are_the_results_ok_builds_one_by_one():
     assert list(anchor_has_href.RULE.passes([], "x")) == []
 
 
+def _told(results):
+    """What a rule says of each element, in order: the results a shortcut and its general
+    path must both give."""
+    return [(r.outcome, r.element, r.message) for r in results]
+
+
+def _assert_as_one_by_one(check, one_by_one, markup):
+    """A rule's shortcut says what its general path (as the rule was written before) says."""
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    assert _told(check(page)) == _told(one_by_one(page))
+
+
 def _anchor_has_href_one_by_one(page):
     """anchor-has-href as written before the attribute-index shortcut: el.get per anchor."""
     for el in page.tags("a"):
@@ -544,10 +556,7 @@ def _anchor_has_href_one_by_one(page):
     "<link href='/s.css'><a href='/a'>A</a><area href='/b'><a data-href='/c'>C</a>",
 ])
 def test_anchor_has_href_shortcut_matches_one_anchor_at_a_time(markup):
-    page = Page.from_html(f"<html><body>{markup}</body></html>")
-    fast = [(r.outcome, r.element, r.message) for r in anchor_has_href.check(page)]
-    slow = [(r.outcome, r.element, r.message) for r in _anchor_has_href_one_by_one(page)]
-    assert fast == slow
+    _assert_as_one_by_one(anchor_has_href.check, _anchor_has_href_one_by_one, markup)
 
 
 _LINK_MIX = ("<a href='/a'>A</a><a href='/b' role='button'>B</a><a href='/c' role=''>C</a>"
@@ -563,15 +572,13 @@ _LINK_MIX = ("<a href='/a'>A</a><a href='/b' role='button'>B</a><a href='/c' rol
 def test_link_new_window_targets_match_asking_each_link(new_window, monkeypatch):
     page = Page.from_html(f"<html><body>{_LINK_MIX}</body></html>")
     options = {**link_new_window_or_file.OPTIONS, "new-window": new_window}
-    fast = [(r.outcome, r.element, r.message)
-            for r in link_new_window_or_file.check(page, options)]
+    fast = _told(link_new_window_or_file.check(page, options))
     # the general path: every link asked for its target (an index that lists every link
     # as holding one sends each to el.get)
     attributes = dict(page.by_attribute)
     attributes["target"] = [link.element for link in page.links]
     monkeypatch.setitem(page.__dict__, "by_attribute", attributes)
-    slow = [(r.outcome, r.element, r.message)
-            for r in link_new_window_or_file.check(page, options)]
+    slow = _told(link_new_window_or_file.check(page, options))
     assert fast == slow
     assert len(fast) == (3 if new_window else 1)
 
@@ -609,10 +616,7 @@ def _listitem_one_by_one(page):
     "<ul aria-hidden='true'><li>a</li></ul><ul><li hidden>b</li><li>c</li></ul><li>last</li>",
 ])
 def test_listitem_shortcuts_match_asking_each_item(markup):
-    page = Page.from_html(f"<html><body>{markup}</body></html>")
-    fast = [(r.outcome, r.element, r.message) for r in listitem.check(page)]
-    slow = [(r.outcome, r.element, r.message) for r in _listitem_one_by_one(page)]
-    assert fast == slow
+    _assert_as_one_by_one(listitem.check, _listitem_one_by_one, markup)
 
 
 def _region_skippable_asking_each(page, el, excluded):
@@ -635,11 +639,11 @@ def _region_skippable_asking_each(page, el, excluded):
 ])
 def test_region_live_regions_from_the_index_match_asking_each_element(markup, monkeypatch):
     page = Page.from_html(f"<html><body>{markup}</body></html>")
-    fast = [(r.outcome, r.element, r.message) for r in region.check(page)]
+    fast = _told(region.check(page))
     attributes = {k: v for k, v in page.by_attribute.items() if k != "aria-live"}
     monkeypatch.setitem(page.__dict__, "by_attribute", attributes)
     monkeypatch.setattr(region, "_skippable", _region_skippable_asking_each)
-    slow = [(r.outcome, r.element, r.message) for r in region.check(page)]
+    slow = _told(region.check(page))
     assert fast == slow
 
 
@@ -671,8 +675,8 @@ def test_link_text_generic_prefilter_matches_the_language_lists(lang, options, m
     attribute = f" lang='{lang}'" if lang else ""
     page = Page.from_html(f"<html{attribute}><body><p>{links}</p></body></html>")
     merged = {**link_text_generic.OPTIONS, **options}
-    fast = [(r.outcome, r.element, r.message) for r in link_text_generic.check(page, merged)]
+    fast = _told(link_text_generic.check(page, merged))
     monkeypatch.setattr(link_text_generic, "_ANY_LANGUAGE", _Everything())
-    slow = [(r.outcome, r.element, r.message) for r in link_text_generic.check(page, merged)]
+    slow = _told(link_text_generic.check(page, merged))
     assert fast == slow
     assert len(fast) == 12 and any(r[0] is FAILED for r in fast)
