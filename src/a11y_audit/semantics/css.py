@@ -619,17 +619,13 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     return tuple([(selector, selector_key(selector)) for selector in split_selectors(prelude)])
 
 
-# What makes a comma of a selector list maybe not top-level: brackets, parentheses (a stray
-# closer too: the character-by-character reading then splits nothing after it), escapes, quotes
-_LIST_SPECIAL = re.compile(r"[\\()\[\]\"']")
-
-
 def _list_special(prelude: str) -> bool:
-    """``_LIST_SPECIAL.search(prelude)``, by seven searches for one character each (memchr):
-    the regular expression's character set costs some 50 instructions a character, and the
-    preludes that hold one are the long ones (a framework's bracketed lists)."""
-    return ("(" in prelude or "[" in prelude or ")" in prelude or "]" in prelude
-            or "\\" in prelude or '"' in prelude or "'" in prelude)
+    """Whether a comma of the selector list may not be top-level: :func:`_special`'s
+    characters (brackets, parentheses, escapes, quotes), and a stray closer too (the
+    character-by-character reading then splits nothing after it). Searches for one character
+    each (memchr), not a regular expression's character set (some 50 instructions a
+    character): the preludes that hold one are the long ones (a framework's bracketed lists)."""
+    return _special(prelude) or ")" in prelude or "]" in prelude
 
 
 def split_selectors(prelude: str) -> list[str]:
