@@ -45,18 +45,26 @@ def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(tmp_path, monk
     reads = []
     original = PageSpool.__iter__
     monkeypatch.setattr(PageSpool, "__iter__", lambda self: reads.append(1) or original(self))
-    held = []
+    held, listed = [], []
     articles = html_writer.ArticlePages.__iter__
 
     def watch(self):
+        groups = list(enumerate(self._split.template, start=1))
         for view in articles(self):
             held.append(sum(1 for v in self._views if v.article))
+            held.append(sum(1 for v in self._views if v.templates))
+            # the groups the page is on, as each group counted it for the page
+            assert view.templates == [(number, group.rule, group.counts[view.index])
+                                      for number, group in groups if view.index in group.counts]
+            listed.append(len(view.templates))
             yield view
 
     monkeypatch.setattr(html_writer.ArticlePages, "__iter__", watch)
     html_writer.write(report, io.StringIO())
     assert len(reads) == 2              # counts and groups, then the article sections
-    assert held and set(held) == {1}    # one page's article findings at a time
+    # one page's article findings and template groups at a time
+    assert held and set(held) == {1}
+    assert min(listed) > 0
 
 
 @pytest.mark.parametrize("writer", [json_writer, sarif_writer, axe_writer, html_writer],

@@ -316,7 +316,6 @@ class RuleView:
 class TemplateView:
     group: grouping.TemplateGroup
     rule: RuleView
-    pages: list[tuple[int, int]]       # (page index, occurrences on it), in report order
     example_page: int
     baseline: str | None               # "new" if any occurrence is new, else "known" or None
     level: str = ""                    # the loudest policy level of its findings
@@ -325,13 +324,18 @@ class TemplateView:
     def label(self) -> str:
         return self.group.impact if self.group.outcome == "failed" else "review"
 
+    @property
+    def pages(self) -> Iterable[tuple[int, int]]:
+        """(page index, occurrences on it), in report order: the group's own counts, not a
+        copy (a group on every page of a long run holds one entry a page)."""
+        return self.group.counts.items()
+
 
 def _template_view(group: grouping.TemplateGroup, rule: RuleView) -> TemplateView:
     statuses = group.statuses
     baseline = "new" if "new" in statuses else ("known" if "known" in statuses else None)
     level = next((lv for lv in ("error", "warning") if lv in group.levels), "")
-    return TemplateView(group, rule, list(group.counts.items()), group.example_page, baseline,
-                        level)
+    return TemplateView(group, rule, group.example_page, baseline, level)
 
 
 @dataclass(slots=True)
@@ -347,10 +351,11 @@ class PageView:
     cant_tell: int = 0
     shown: int = 0                     # failed and cantTell findings
     template: int = 0                  # findings that belong to template groups
-    templates: list[tuple[int, str, int]] = field(default_factory=list)  # (number, rule, count)
     score: int = 0                     # failures weighted by impact (worst pages)
-    # by rule; filled only while the page's article section is written
+    # filled only while the page's article section is written: its article findings by rule,
+    # and the template groups it is on, (number, rule, occurrences on the page) by number
     article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
+    templates: list[tuple[int, str, int]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -382,13 +387,16 @@ PageSource = Callable[[], Iterable[dict[str, Any]]]
 
 
 class ArticlePages:
-    """The pages with article problems, each with its findings by rule, read again from the
-    page source one page at a time while the article section is written (so the report's
-    findings are never all in memory)."""
+    """The pages with article problems, each with its findings by rule and the template groups
+    it is on, read again from the page source one page at a time while the article section is
+    written (so neither the report's findings nor a list of groups for every page is ever all
+    in memory)."""
 
     def __init__(self, pages: PageSource, views: list[PageView],
                  split: grouping.Grouping) -> None:
         self._pages, self._views, self._split = pages, views, split
+        self._numbers = {(group.site, group.rule, group.path): number
+                         for number, group in enumerate(split.template, start=1)}
 
     def __bool__(self) -> bool:
         return any(view.article_count for view in self._views)
@@ -397,8 +405,24 @@ class ArticlePages:
         for view, page in zip(self._views, self._pages(), strict=True):
             if view.article_count:
                 view.article = _by_rule(self._split.article(page))
+                view.templates = self._templates(page) if view.template else []
                 yield view
-                view.article = []
+                view.article, view.templates = [], []
+
+    def _templates(self, page: dict[str, Any]) -> list[tuple[int, str, int]]:
+        """(number, rule, occurrences) of each template group the page is on, by number: what
+        each group counted for the page (:meth:`grouping.TemplateGroup.add`)."""
+        site = grouping.site_of(page.get("url"))
+        numbers = self._numbers
+        counts: Counter = Counter()
+        for f in grouping.shown(page["findings"]):
+            path = f.get("path")
+            if path:
+                number = numbers.get((site, f["rule"], path))
+                if number is not None:
+                    counts[number] += 1
+        groups = self._split.template
+        return [(number, groups[number - 1].rule, counts[number]) for number in sorted(counts)]
 
 
 def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
@@ -435,11 +459,10 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
             rule.pages[index] += 1
         view.score = grouping.weighted_failures(page["findings"])
     split = grouper.finish()
-    for number, group in enumerate(split.template, start=1):
+    for group in split.template:
         rules[group.rule].template += 1
         for index, count in group.counts.items():
             views[index].template += count
-            views[index].templates.append((number, group.rule, count))
     root = grouping.common_root([view.source for view in views])
     for view in views:
         view.name = view.source.removeprefix(root)
