@@ -379,6 +379,13 @@ def test_new_window_link_to_a_file_is_judged_as_a_new_window_without_the_file_te
     '<ul><li>one</li><li><b>Пример длинного текста на русском</b></li></ul>',
     '<div lang="ja"><p>Tokyo news in English words here</p><p>東京のニュース</p></div>',
     '<section><p>café résumé naïve</p><div>Ελληνικά κείμενα εδώ πολλά</div></section>',
+    '<p>Text<script>var s = "Мы не отступим никогда";</script> after</p><p>Ж и Ж и Ж</p>',
+    '<p><b>Note:</b> Мы не отступим никогда, сказал он журналистам</p>',
+    '<p>Text <!-- c -->Мы не отступим никогда, сказал он</p><p lang="">Москва сегодня</p>',
+    '<p>Text <?pi x?>Мы не отступим никогда, сказал он</p><div lang="ru">Plain words in '
+    'the Latin script</div>',
+    '<div lang="ru"><p>Это <!-- c -->The quick brown fox jumps over it</p><p>Just ascii '
+    'words here</p><p>Тоже</p></div>',
 ])
 def test_lang_of_parts_ascii_blocks_skipped_give_the_full_answers(markup, monkeypatch):
     """Blocks with ASCII text only (not under a non-ASCII text piece) are passed over when
@@ -417,31 +424,58 @@ def test_p_as_heading_white_space_paragraphs_give_the_normalised_answers(monkeyp
     assert len(fast) == 2
 
 
-def _document_scripts_cases() -> list[bytes]:
+_LANG_PAGES = [
+    '<html lang="en"><body><p>Plain text.</p><script>var s = "Мы не отступим никогда";'
+    '</script><style>p::after{content:"東京のニュース"}</style></body></html>',
+    '<html lang="en"><body><p>Text <!-- Мы не отступим никогда -->after</p></body></html>',
+    '<html lang="en"><body><p>Text <!-- c -->Мы не отступим никогда, сказал он</p></body></html>',
+    '<html lang="en"><body><p>Text <?pi x?>Мы не отступим никогда, сказал он</p></body></html>',
+    '<html lang="en"><head><title>Мы не отступим никогда</title></head><body><p>x</p></body>'
+    '</html>',
+    '<html lang="en"><body><p>Он сказал: «Привет, мир», and left.</p></body></html>',
+    '<html lang="en"><body><p>x <span lang="ru">Он сказал: «Привет, мир» вчера</span></p>'
+    '</body></html>',
+    '<html lang="ru"><body><p>Это <!-- c -->The quick brown fox jumps over it</p></body></html>',
+    '<html lang="ru"><body><p>Это текст</p><script>var quick = "brown fox jumps over";'
+    '</script></body></html>',
+    '<html lang="ru"><body><p>Это текст, <b>and the quick brown fox jumps</b></p></body></html>',
+    '<html lang="ja"><body><p>東京のニュース</p><div lang="en">Plain English words</div>'
+    '</body></html>',
+    '<html><body><p>Он сказал: «Привет, мир», and left.</p></body></html>',
+    '<html lang="xx"><body><p>Он сказал: «Привет, мир», and left.</p></body></html>',
+    '<html lang="en"><body><noscript><p>Мы не отступим никогда, сказал</p></noscript>'
+    '<textarea>Мы не отступим никогда</textarea></body></html>',
+]
+
+
+@pytest.mark.parametrize("markup", _LANG_PAGES)
+def test_lang_of_parts_page_scripts_shortcut_gives_the_every_block_answers(markup,
+                                                                           monkeypatch):
+    """A page is passed over when no language its ``lang`` attributes name misses a script
+    of its text outside scripts and styles: the results are those of asking every block."""
     from a11y_audit.rules import lang_of_parts
 
-    size = lang_of_parts._CHUNK
-    cases = [b"", b"plain ascii 123", b"123 456 !?", "Мир and 東京".encode(), "—«»".encode()]
-    for char in ("é", "Ж", "東", "😀"):         # two, three and four UTF-8 bytes
-        encoded = char.encode()
-        for offset in range(len(encoded) + 1):
-            # the character across a chunk boundary, then ASCII only, then another chunk's
-            cases.append(b"x" * (size - offset) + encoded + b" " * (2 * size) + "Ω".encode())
-            cases.append(b"1" * (size - offset) + encoded + b"2" * (size + 5))
-    cases.append(b"7" * (3 * size) + b"word")                 # a letter in the last chunk only
-    cases.append("ﬁ".encode() * size)                         # no ASCII at all
-    cases.append(b"\xff\xfe" + b"a" * size)                    # bytes that are not UTF-8
-    return cases
+    fast = outcomes("lang-of-parts", markup)
+    monkeypatch.setattr(lang_of_parts, "_may_hold_other_scripts", lambda page: True)
+    assert outcomes("lang-of-parts", markup) == fast
 
 
-@pytest.mark.parametrize("data", _document_scripts_cases())
-def test_lang_of_parts_document_scripts_read_in_chunks_as_in_one_piece(data):
-    """Only the chunks with a byte above ASCII are read for scripts: the same scripts as the
-    whole text's, characters cut by a chunk boundary included."""
+@pytest.mark.parametrize("markup", _LANG_PAGES)
+def test_lang_of_parts_page_scripts_are_those_of_its_text_outside_scripts_and_styles(markup):
+    """The scripts read from the pieces of the page's text that hold a character outside
+    ASCII (plus Latin from ASCII letters, where it matters) are those of all its text nodes
+    but the content of scripts and styles."""
+    from a11y_audit.checks.contrast import page_text
     from a11y_audit.knowledge import scripts
     from a11y_audit.rules import lang_of_parts
 
-    assert lang_of_parts._document_scripts(data) == scripts.scripts_in_utf8(data)
+    page = Page.from_html(markup)
+    text = "".join(page.root.xpath("//text()[not(parent::script or parent::style)]"))
+    expected = scripts.scripts_in(text)
+    assert lang_of_parts._text_scripts(page_text(page), latin_known=False) == expected
+    # Latin left undecided when every language asked is written in it (it changes nothing)
+    assert lang_of_parts._text_scripts(page_text(page), latin_known=True) - {"Latin"} == (
+        expected - {"Latin"})
 
 
 @pytest.mark.parametrize("values", [

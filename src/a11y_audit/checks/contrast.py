@@ -34,8 +34,8 @@ import functools
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, filterfalse
-from typing import TYPE_CHECKING
+from itertools import chain, compress, filterfalse
+from typing import TYPE_CHECKING, NamedTuple
 
 import tinycss2
 from lxml import etree
@@ -174,6 +174,37 @@ def _not_blank(elements: list[Element], texts: list[str | None]) -> Iterator[Ele
                     map(operator.not_, map(str.isspace, compress(texts, texts))))
 
 
+class PageText(NamedTuple):
+    """The text of a page's nodes, read once: every element but ``script`` and ``style``
+    (whose raw text can be a megabyte of JSON, and is never shown) with its text, aligned;
+    every element's tail, aligned with ``page.elements``; and the comments, processing
+    instructions and entities, whose tails are text too. A superset of all the text a page
+    shows: text elements and the scripts of a page's text are both read from it."""
+
+    elements: list[Element]
+    texts: list[str | None]
+    tails: list[str | None]
+    others: list[etree._Element]
+
+    def pieces(self) -> Iterator[str]:
+        """Every text and tail that is not None or empty."""
+        return filter(None, chain(self.texts, self.tails, map(_TAIL, self.others)))
+
+
+def page_text(page: Page) -> PageText:
+    """:class:`PageText` of the page (memoised: text elements and lang-of-parts read it)."""
+    return page.memo("contrast.page_text", _page_text)
+
+
+def _page_text(page: Page) -> PageText:
+    elements = page.elements
+    raw = set(page.by_tag.get("script", ()))
+    raw.update(page.by_tag.get("style", ()))
+    readable = list(filterfalse(raw.__contains__, elements)) if raw else elements
+    return PageText(readable, list(map(_TEXT, readable)), list(map(_TAIL, elements)),
+                    list(page.root.iter(*_OTHER_NODES)))
+
+
 def _text_elements_read(page: Page) -> list[Element]:
     """:func:`_text_elements_walk`'s answer with no Python step per element: each element's
     text and tail are read by ``attrgetter`` mapped over the page's elements and sifted by
@@ -182,29 +213,31 @@ def _text_elements_read(page: Page) -> list[Element]:
     its parent's own text, so the parents of the elements with a tail that is not white
     space (and of such comments and processing instructions, which are children too) have
     text. Tags come from the tag index (keyed by ``el.tag`` itself, but for namespaced names,
-    which are read at the end); the skipped elements' text is not read (a script's can be a
-    megabyte of JSON). The elements found are taken in document order and then asked the
-    rest.
+    which are read at the end); the text of scripts and styles is not read (a script's can
+    be a megabyte of JSON), and the other skipped elements' text is read with the page's
+    (:func:`page_text`) but left out here. The elements found are taken in document order
+    and then asked the rest.
 
     ~2.1 M instructions a page against ~2.6 M for the walk (callgrind, every 18th corpus
     page); what is left is mostly lxml's reading of the text and tails."""
     elements = page.elements
     by_tag = page.by_tag
-    skipped: set[Element] = set()
-    for tag in _NO_TEXT:
-        skipped.update(by_tag.get(tag, ()))
-    kept = list(filterfalse(skipped.__contains__, elements))
-    found = set(_not_blank(kept, list(map(_TEXT, kept))))
-    found.update(map(_PARENT, _not_blank(elements, list(map(_TAIL, elements)))))
-    for node in page.root.iter(*_OTHER_NODES):
+    read = page_text(page)
+    found = set(_not_blank(read.elements, read.texts))
+    found.update(map(_PARENT, _not_blank(elements, read.tails)))
+    for node in read.others:
         tail = node.tail
         if tail and not tail.isspace():
             found.add(node.getparent())
+    for tag in _NO_TEXT:
+        skipped = by_tag.get(tag)
+        if skipped:
+            found.difference_update(skipped)
     inputs = by_tag.get("input", ())
     if inputs:
         found.difference_update(inputs)  # an input shows its value, not text nodes
         found.update(el for el in inputs if own_text(el).strip())
-    ordered: Iterator[Element] = filter(found.__contains__, kept)   # document order
+    ordered: Iterator[Element] = filter(found.__contains__, elements)   # document order
     foreign = _in_foreign_content(page)     # (empty on most pages)
     if foreign:
         ordered = filterfalse(foreign.__contains__, ordered)

@@ -47,11 +47,13 @@ Options
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterator
+from itertools import compress, filterfalse
 from typing import Any
 
-from lxml import etree
-
+from a11y_audit.checks.contrast import PageText, page_text
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.language import declared_lang
@@ -76,10 +78,11 @@ BLOCKS = frozenset(("p", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                     "article", "aside", "main", "header", "footer", "body", "figure", "ul",
                     "ol", "dl", "table", "tr", "tbody", "nav", "form", "fieldset", "details"))
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_ASCII_LETTER_BYTES = re.compile(rb"[A-Za-z]")
 _SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "code", "pre",
                    "kbd", "samp", "textarea", "select", "head"))
 _UNASKED = object()     # a lang value whose scripts are not looked up yet
+_TAG = operator.attrgetter("tag")
+_PARENT = Element.getparent
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
@@ -101,7 +104,10 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     if not _may_hold_other_scripts(page):
         return
     non_ascii = _non_ascii_holders(page)
-    for el in _blocks(page):
+    # Where every language of the page is written in Latin (most), a block with ASCII text
+    # is passed over below whatever its language: only the blocks in non_ascii are asked.
+    latin = all("Latin" in expected for expected in _page_languages(page))
+    for el in _blocks(page, non_ascii if latin else None):
         language = _language(page, el)
         expected = written.get(language, _UNASKED)
         if expected is _UNASKED:
@@ -154,64 +160,77 @@ def _measure(script: str, run: str, expected: frozenset[str], options: dict[str,
 
 def _may_hold_other_scripts(page: Page) -> bool:
     """Whether some block can hold a letter of a script its language is not written in: the
-    scripts of the whole document's text (a superset of every block's) against the scripts of
-    each language its ``lang`` attributes name. Most pages use one script throughout, and then
-    no block needs its text gathered."""
-    document = _document_scripts(etree.tostring(page.root, method="text", encoding="utf-8"))
-    for el in page.by_attribute.get("lang", ()):
-        expected = scripts.scripts_of_language(el.get("lang", "").strip() or None)
-        if expected is not None and not document <= expected:
-            return True
-    return False
+    scripts of the page's text outside scripts and styles (a superset of every block's own
+    text, which leaves their content out) against the scripts of each language its ``lang``
+    attributes name. Most pages use one script throughout, and then no block needs its text
+    gathered."""
+    languages = _page_languages(page)
+    if not languages:
+        return False
+    text = page_text(page)
+    found = _text_scripts(text, all("Latin" in expected for expected in languages))
+    return any(not found <= expected for expected in languages)
 
 
-_CHUNK = 4096
+def _page_languages(page: Page) -> list[frozenset[str]]:
+    """The scripts of each language the page's ``lang`` attributes name that is known: every
+    language a block can be in (see :func:`_language`) but unknown ones."""
+    return [expected for el in page.by_attribute.get("lang", ())
+            if (expected := scripts.scripts_of_language(el.get("lang", "").strip() or None))
+            is not None]
 
 
-def _document_scripts(data: bytes) -> set[str]:
-    """:func:`scripts.scripts_in_utf8` of a whole document's text, read in chunks: the text
-    is mostly the ASCII of scripts and styles (90% of its bytes on news pages, up to 1 MB),
-    and a chunk's ``isascii()`` is one C pass (under one instruction a byte) where the
-    byte-by-byte deletion of the ASCII bytes costs nine; only the few chunks holding another
-    byte are read. Cut at fixed offsets, a character's bytes may fall in two chunks, but then
-    both hold bytes above ASCII and are joined again in order; a kept chunk next to an ASCII
-    one starts or ends on a character boundary, so the joined chunks are the same non-ASCII
-    characters. Latin comes from any ASCII letter of the whole text, as before."""
-    found = scripts.scripts_in_utf8(b"".join([
-        chunk for start in range(0, len(data), _CHUNK)
-        if not (chunk := data[start:start + _CHUNK]).isascii()]))
-    if "Latin" not in found and _ASCII_LETTER_BYTES.search(data):
+def _text_scripts(text: PageText, latin_known: bool) -> set[str]:
+    """The scripts of the letters in the page's text (:func:`page_text`, read once for the
+    text elements too): only its pieces that hold a character outside ASCII are joined and
+    read (``str.isascii`` is one flag's test), and Latin from ASCII letters is looked for
+    only when it matters (``latin_known``: every language asked is written in Latin; then
+    its letters are never another script's). The scripts of the whole document's text,
+    scripts and styles included, were read as bytes before: ~1.3 M instructions a page."""
+    found = scripts.scripts_in("".join(filterfalse(str.isascii, text.pieces())))
+    if not latin_known and "Latin" not in found and any(
+            map(_ASCII_LETTER.search, text.pieces())):
         found.add("Latin")
     return found
 
 
 def _non_ascii_holders(page: Page) -> set[Element]:
     """Every element with a character outside ASCII in its subtree's text or in a tail
-    inside it, and its ancestors: a block's own text (:func:`_own_text`) is drawn from
-    those pieces only, so a block not in this set has ASCII text. One pass over the nodes
-    of a page whose text holds other scripts, instead of gathering each block's text."""
+    inside it (scripts and styles left out: no block's own text holds theirs), and its
+    ancestors: a block's own text (:func:`_own_text`) is drawn from those pieces only, so a
+    block not in this set has ASCII text. The pieces are the page's text read once
+    (:func:`page_text`), sifted in C by ``str.isascii``; only the few found are walked up."""
+    read = page_text(page)
+    starts = list(_not_ascii(read.elements, read.texts))
+    starts.extend(map(_PARENT, _not_ascii(page.elements, read.tails)))
+    for node in read.others:            # comments, processing instructions: tails are text
+        tail = node.tail
+        if tail and not tail.isascii():
+            starts.append(node.getparent())
     marked: set[Element] = set()
-    for node in page.root.iter():       # comments too: their tails are text
-        text = node.text if isinstance(node.tag, str) else None
-        if text and not text.isascii():
-            holder = node
-        else:
-            tail = node.tail
-            if not tail or tail.isascii():
-                continue
-            holder = node.getparent()
+    for holder in starts:
         while holder is not None and holder not in marked:
             marked.add(holder)
             holder = holder.getparent()
     return marked
 
 
-def _blocks(page: Page) -> list[Element]:
-    out = []
-    for el in page.elements:
-        if el.tag in BLOCKS and page.is_rendered(el):
-            out.append(el)
-    return out
+def _not_ascii(nodes: list[Element], texts: list[str | None]) -> Iterator[Element]:
+    """The nodes whose text in ``texts`` (aligned with them) holds a character outside
+    ASCII, picked in C: ``compress`` by truth, then by ``not str.isascii``."""
+    return compress(compress(nodes, texts),
+                    map(operator.not_, map(str.isascii, compress(texts, texts))))
+
+
+def _blocks(page: Page, among: set[Element] | None = None) -> list[Element]:
+    """The rendered blocks, in document order; with ``among``, only those in it (asked
+    first: most blocks are not). Tags are read and tested in C."""
+    elements = page.elements
+    blocks: Iterator[Element] = compress(elements, map(BLOCKS.__contains__,
+                                                       map(_TAG, elements)))
+    if among is not None:
+        blocks = filter(among.__contains__, blocks)
+    return list(filter(page.is_rendered, blocks))
 
 
 def _language(page: Page, el: Element) -> str | None:
