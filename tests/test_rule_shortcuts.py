@@ -714,3 +714,45 @@ def test_link_text_generic_prefilter_matches_the_language_lists(lang, options, m
     slow = _told(link_text_generic.check(page, merged))
     assert fast == slow
     assert len(fast) == 12 and any(r[0] is FAILED for r in fast)
+
+
+_HEADING_PAGES = [
+    "<h2>A</h2><p>x</p><h2>B</h2><div><div><p>y</p><h3>C</h3></div><p>z</p></div><h2>D</h2>",
+    "<p>before</p><div><section><h2>A</h2></section> tail</div><h2>B</h2><h1>C</h1>",
+    "<h2>A<h3>sub</h3></h2><p>x</p><div><h2>B<span>in</span></h2></div><h2>C</h2>",
+    '<h2>A</h2><div hidden><h2>H</h2><p>x</p></div><template><h2>T</h2></template>'
+    '<noscript><h2>N</h2><p>n</p></noscript><h2>B</h2><p>b</p>',
+    '<div><p>x</p><!-- c --><div><h2>A</h2><!-- d --> after a comment</div></div><h2>B</h2>',
+    '<h2>A</h2><div aria-hidden="true"><h2>AH</h2><p>x</p></div><span>t</span><h2>B</h2>',
+    '<div style="display:none"><div><h2>N</h2></div></div><div><div><div><h4>D</h4></div>'
+    '</div></div><img src="a.jpg" alt="photo"><h2>E</h2><h3>F</h3>',
+    '<ul><li><h3>A</h3></li><li><h3>B</h3></li></ul>ul tail<h2 role="heading" aria-level="1">'
+    'C</h2><div role="heading" aria-level="3">D</div><p>d</p>',
+    '<h2>A</h2><p>x</p><div><p>y</p><div><p>z</p></div></div>',
+    '<h2><a href="/a">Teaser</a></h2><div><div><p>x</p></div><h2>B</h2></div><h2>C</h2>',
+    '<div><h2>A</h2></div><div><p>x</p><h2>B</h2>text after B<h2>C</h2></div>'
+    '<script>var a</script><h2>D</h2>',
+]
+
+
+@pytest.mark.parametrize("markup", _HEADING_PAGES)
+def test_heading_content_jump_gives_the_events_of_the_walk(markup):
+    """Jumping from the content found to the next heading the walk reaches gives the events
+    of the walk that goes there by skipping subtrees."""
+    from a11y_audit.rules import heading_has_content as rule
+
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    headings = {h.element: h for h in page.headings if not h.hidden}
+    assert rule._events(page, headings) == rule._events_walk(page, headings)
+
+
+def test_heading_content_jump_gives_the_events_of_the_walk_on_corpus_pages(corpus_root):
+    import gzip
+
+    from a11y_audit.rules import heading_has_content as rule
+    from a11y_audit.sources import decode
+
+    for path in sorted(corpus_root.glob("*.html.gz"))[::12]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        headings = {h.element: h for h in page.headings if not h.hidden}
+        assert rule._events(page, headings) == rule._events_walk(page, headings), path.name

@@ -47,6 +47,8 @@ a lazy-loaded section from an abandoned one).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from lxml import etree
 
 from a11y_audit.knowledge import bbc
@@ -98,6 +100,147 @@ def _is_teaser(el: Element) -> bool:
 
 def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     """Headings and content in document order: ("heading", el, level) or ("content", el, 0).
+
+    Only the first piece of content after each heading matters, so runs are collapsed. Once
+    that piece is found (and before the first heading) nothing matters until the next
+    heading the full walk reaches (no ancestor skipped as not rendered), so the walk jumps
+    to its start and goes on from there (:class:`_Walk`): nothing between is read, not even
+    as an event. On a news page that is most of the tree (two events in three of a walk
+    that only skipped the subtrees without a heading); the events are the same as a walk of
+    every element (:func:`_events_walk`)."""
+    events: list[tuple[str, Element, int]] = []
+    inside: list[Element] = []          # open headings (their text is not content)
+    body = page.body
+    order = page.order
+    ahead = [h for h in headings if h in order]     # in document order, as page.headings
+    position = 0                        # ahead[position]: the next heading to jump to
+    target: Element | None = None
+    # The order of body's last element: a heading past it is not in the walk.
+    last = body
+    while (child := next(last.iterchildren(etree.Element, reversed=True), None)) is not None:
+        last = child
+    end = order.get(last, -1)
+
+    def content(el: Element) -> None:
+        if not inside and (not events or events[-1][0] != "content"):
+            events.append(("content", el, 0))
+
+    reached = _reacher(page, body)
+    walker = _Walk(body)
+    for event, el in walker:
+        waiting = not inside and (not events or events[-1][0] == "content")
+        if not isinstance(el.tag, str):
+            if not waiting and event == "end" and el.tail and el.tail.strip():
+                parent = el.getparent()
+                content(parent if parent is not None else el)
+            continue
+        if event == "start":
+            if waiting:
+                if el is not target:
+                    here = order[el]
+                    while position < len(ahead) and (order[ahead[position]] < here
+                                                     or not reached(ahead[position])):
+                        position += 1
+                    if position == len(ahead) or order[ahead[position]] > end:
+                        break               # no heading left: nothing more to record
+                    target = ahead[position]
+                    if el is not target:
+                        walker.jump(target)
+                        continue
+                events.append(("heading", el, heading_level(el)))
+                inside.append(el)
+                continue
+            tag = el.tag   # an element (comments were passed above)
+            if tag in _SKIP or page.is_hidden(el):
+                # not rendered, or hidden from assistive technology (aria-hidden, inert): no
+                # content for the screen reader user the rule is for
+                walker.skip_subtree()       # its "end" event still comes, with the tail
+                continue
+            if el in headings:
+                events.append(("heading", el, heading_level(el)))
+                inside.append(el)
+                continue
+            if (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
+                    or (el.text and el.text.strip())):
+                content(el)
+        else:
+            if inside and inside[-1] is el:
+                inside.pop()
+            if not waiting:
+                _tail(el, content)
+    return events
+
+
+class _Walk:
+    """``etree.iterwalk(body, events=("start", "end"))`` that can also jump ahead:
+    :meth:`jump` ends the walk of the current subtree and goes on from an element's start
+    event (an element after the current one, inside ``body``), as the walk would have
+    reached it, leaving out every event between. After the element's subtree come its
+    following siblings' subtrees and the end events of its ancestors, up to ``body``'s."""
+
+    __slots__ = ("_body", "_to", "_walker")
+
+    def __init__(self, body: Element) -> None:
+        self._body = body
+        self._walker = etree.iterwalk(body, events=("start", "end"))
+        self._to: Element | None = None
+
+    def skip_subtree(self) -> None:
+        self._walker.skip_subtree()
+
+    def jump(self, el: Element) -> None:
+        self._to = el
+
+    def __iter__(self) -> Iterator[tuple[str, Element]]:
+        body = self._body
+        node = body
+        while True:
+            for item in self._walker:
+                yield item
+                if self._to is not None:
+                    break
+            if self._to is not None:
+                node, self._to = self._to, None
+            else:
+                # node's subtree is done: its next element sibling's, else its parent's end
+                while node is not body:
+                    following = node.getnext()
+                    while following is not None and not isinstance(following.tag, str):
+                        following = following.getnext()
+                    if following is not None:
+                        node = following
+                        break
+                    node = node.getparent()
+                    yield "end", node
+                else:
+                    return
+            self._walker = etree.iterwalk(node, events=("start", "end"))
+
+
+def _reacher(page: Page, body: Element) -> Callable[[Element], bool]:
+    """``reached(el)``: the full walk would reach ``el``, no ancestor up to the body
+    skipped. Headings share most of their ancestors: each is asked once."""
+    reachable: set[Element] = set()
+
+    def reached(el: Element) -> bool:
+        node: Element | None = el
+        on_the_way = []
+        while node is not None and node not in reachable:
+            if node.tag in _SKIP or not page.is_rendered(node):
+                return False
+            on_the_way.append(node)
+            if node is body:
+                break
+            node = node.getparent()
+        reachable.update(on_the_way)
+        return True
+
+    return reached
+
+
+def _events_walk(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
+    """:func:`_events` by one walk of the body that skips the subtrees without a heading
+    while it waits for the next one: the general path, which the tests compare with.
 
     Only the first piece of content after each heading matters, so runs are collapsed. Once
     that piece is found (and before the first heading) nothing matters until the next
