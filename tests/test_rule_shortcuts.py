@@ -372,6 +372,15 @@ def test_new_window_link_to_a_file_is_judged_as_a_new_window_without_the_file_te
         (FAILED, "html > body > a:nth-of-type(1)"), (PASSED, "html > body > a:nth-of-type(5)")]
 
 
+def _lang_of_parts_every_block(page):
+    """lang-of-parts' general path: every rendered block asked for its text."""
+    from a11y_audit.rules import lang_of_parts
+
+    return ([el for el in page.elements
+             if el.tag in lang_of_parts.BLOCKS and page.is_rendered(el)],
+            set(page.root.iter()))
+
+
 @pytest.mark.parametrize("markup", [
     '<p>Plain English text.</p><p>Он сказал: «Привет, мир», and left.</p>',
     '<div>Intro <span>Москва и Санкт-Петербург сегодня</span> more</div><p>x</p>',
@@ -381,6 +390,8 @@ def test_new_window_link_to_a_file_is_judged_as_a_new_window_without_the_file_te
     '<section><p>café résumé naïve</p><div>Ελληνικά κείμενα εδώ πολλά</div></section>',
     '<p>Text<script>var s = "Мы не отступим никогда";</script> after</p><p>Ж и Ж и Ж</p>',
     '<p><b>Note:</b> Мы не отступим никогда, сказал он журналистам</p>',
+    '<p>Plain words first, then «Мы не отступим никогда», he said</p><p>Second «x»</p>',
+    '<div><b>Note:</b> plain words first, then «Мы не отступим никогда»<p>Sub</p></div>',
     '<p>Text <!-- c -->Мы не отступим никогда, сказал он</p><p lang="">Москва сегодня</p>',
     '<p>Text <?pi x?>Мы не отступим никогда, сказал он</p><div lang="ru">Plain words in '
     'the Latin script</div>',
@@ -395,8 +406,7 @@ def test_lang_of_parts_ascii_blocks_skipped_give_the_full_answers(markup, monkey
 
     page_markup = f'<html lang="en"><body>{markup}</body></html>'
     fast = outcomes("lang-of-parts", page_markup)
-    monkeypatch.setattr(lang_of_parts, "_non_ascii_holders",
-                        lambda page: set(page.root.iter()))
+    monkeypatch.setattr(lang_of_parts, "_candidates", _lang_of_parts_every_block)
     assert outcomes("lang-of-parts", page_markup) == fast
 
 
@@ -457,6 +467,7 @@ def test_lang_of_parts_page_scripts_shortcut_gives_the_every_block_answers(marku
 
     fast = outcomes("lang-of-parts", markup)
     monkeypatch.setattr(lang_of_parts, "_may_hold_other_scripts", lambda page: True)
+    monkeypatch.setattr(lang_of_parts, "_candidates", _lang_of_parts_every_block)
     assert outcomes("lang-of-parts", markup) == fast
 
 
@@ -465,16 +476,15 @@ def test_lang_of_parts_page_scripts_are_those_of_its_text_outside_scripts_and_st
     """The scripts read from the pieces of the page's text that hold a character outside
     ASCII (plus Latin from ASCII letters, where it matters) are those of all its text nodes
     but the content of scripts and styles."""
-    from a11y_audit.checks.contrast import page_text
     from a11y_audit.knowledge import scripts
     from a11y_audit.rules import lang_of_parts
 
     page = Page.from_html(markup)
     text = "".join(page.root.xpath("//text()[not(parent::script or parent::style)]"))
     expected = scripts.scripts_in(text)
-    assert lang_of_parts._text_scripts(page_text(page), latin_known=False) == expected
+    assert lang_of_parts._text_scripts(page, latin_known=False) == expected
     # Latin left undecided when every language asked is written in it (it changes nothing)
-    assert lang_of_parts._text_scripts(page_text(page), latin_known=True) - {"Latin"} == (
+    assert lang_of_parts._text_scripts(page, latin_known=True) - {"Latin"} == (
         expected - {"Latin"})
 
 

@@ -49,11 +49,11 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import compress, filterfalse
 from typing import Any
 
-from a11y_audit.checks.contrast import PageText, page_text
+from a11y_audit.checks.contrast import page_text
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.language import declared_lang
@@ -103,11 +103,8 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield RULE.ok(el, f"lang=\"{el.get('lang')}\" marks this passage")
     if not _may_hold_other_scripts(page):
         return
-    non_ascii = _non_ascii_holders(page)
-    # Where every language of the page is written in Latin (most), a block with ASCII text
-    # is passed over below whatever its language: only the blocks in non_ascii are asked.
-    latin = all("Latin" in expected for expected in _page_languages(page))
-    for el in _blocks(page, non_ascii if latin else None):
+    blocks, non_ascii = _candidates(page)
+    for el in blocks:
         language = _language(page, el)
         expected = written.get(language, _UNASKED)
         if expected is _UNASKED:
@@ -167,9 +164,35 @@ def _may_hold_other_scripts(page: Page) -> bool:
     languages = _page_languages(page)
     if not languages:
         return False
-    text = page_text(page)
-    found = _text_scripts(text, all("Latin" in expected for expected in languages))
+    found = _text_scripts(page, all("Latin" in expected for expected in languages))
     return any(not found <= expected for expected in languages)
+
+
+def _candidates(page: Page) -> tuple[list[Element], set[Element]]:
+    """The rendered blocks whose own text may hold a letter of another script than their
+    language's, in document order, and the elements whose subtree's text holds a character
+    outside ASCII (a block not among them has ASCII text): every rendered block and every
+    element would give the same results, asking more blocks for their text."""
+    languages = _page_languages(page)
+    if not languages:
+        return [], set()        # no block is in a language we know
+    if all("Latin" in expected for expected in languages):
+        # Every language of the page is written in Latin (most pages): a block can only
+        # have a letter of a script its language is not written in where the page's text
+        # has a letter of a script one of its languages is not written in, which is outside
+        # ASCII. Only the blocks holding a piece of text with one of those letters are
+        # asked (a page's few "中文" or "عربي" in a language menu), not every block with a
+        # curly quote or an accent.
+        common = frozenset.intersection(*languages)
+        foreign = sorted(char for char in _page_characters(page)
+                         if (script := scripts.script_of(char)) is not None
+                         and script not in common)
+        if not foreign:
+            return [], set()
+        holders = _holders(page, re.compile(
+            "[" + "".join(map(re.escape, foreign)) + "]").search)
+        return _blocks(page, holders), holders
+    return _blocks(page), _holders(page)
 
 
 def _page_languages(page: Page) -> list[frozenset[str]]:
@@ -180,32 +203,41 @@ def _page_languages(page: Page) -> list[frozenset[str]]:
             is not None]
 
 
-def _text_scripts(text: PageText, latin_known: bool) -> set[str]:
+def _text_scripts(page: Page, latin_known: bool) -> set[str]:
     """The scripts of the letters in the page's text (:func:`page_text`, read once for the
-    text elements too): only its pieces that hold a character outside ASCII are joined and
-    read (``str.isascii`` is one flag's test), and Latin from ASCII letters is looked for
-    only when it matters (``latin_known``: every language asked is written in Latin; then
-    its letters are never another script's). The scripts of the whole document's text,
-    scripts and styles included, were read as bytes before: ~1.3 M instructions a page."""
-    found = scripts.scripts_in("".join(filterfalse(str.isascii, text.pieces())))
+    text elements too): only its pieces that hold a character outside ASCII are read
+    (:func:`_page_characters`), and Latin from ASCII letters is looked for only when it
+    matters (``latin_known``: every language asked is written in Latin; then its letters
+    are never another script's). The scripts of the whole document's text, scripts and
+    styles included, were read as bytes before: ~1.3 M instructions a page."""
+    found = {scripts.script_of(char) for char in _page_characters(page)}
+    found.discard(None)
     if not latin_known and "Latin" not in found and any(
-            map(_ASCII_LETTER.search, text.pieces())):
+            map(_ASCII_LETTER.search, page_text(page).pieces())):
         found.add("Latin")
-    return found
+    return found  # type: ignore[return-value]
 
 
-def _non_ascii_holders(page: Page) -> set[Element]:
+def _page_characters(page: Page) -> set[str]:
+    """The distinct characters of the pieces of the page's text (:func:`page_text`) that
+    hold a character outside ASCII (``str.isascii`` is one flag's test), memoised."""
+    return page.memo("lang-of-parts.characters", lambda page: set("".join(
+        filterfalse(str.isascii, page_text(page).pieces()))))
+
+
+def _holders(page: Page, search: Callable[[str], object] | None = None) -> set[Element]:
     """Every element with a character outside ASCII in its subtree's text or in a tail
     inside it (scripts and styles left out: no block's own text holds theirs), and its
     ancestors: a block's own text (:func:`_own_text`) is drawn from those pieces only, so a
-    block not in this set has ASCII text. The pieces are the page's text read once
-    (:func:`page_text`), sifted in C by ``str.isascii``; only the few found are walked up."""
+    block not in this set has ASCII text. With ``search``, only the pieces it finds
+    something in count. The pieces are the page's text read once (:func:`page_text`),
+    sifted in C by ``str.isascii``; only the few found are walked up."""
     read = page_text(page)
-    starts = list(_not_ascii(read.elements, read.texts))
-    starts.extend(map(_PARENT, _not_ascii(page.elements, read.tails)))
+    starts = list(_not_ascii(read.elements, read.texts, search))
+    starts.extend(map(_PARENT, _not_ascii(page.elements, read.tails, search)))
     for node in read.others:            # comments, processing instructions: tails are text
         tail = node.tail
-        if tail and not tail.isascii():
+        if tail and not tail.isascii() and (search is None or search(tail)):
             starts.append(node.getparent())
     marked: set[Element] = set()
     for holder in starts:
@@ -215,11 +247,17 @@ def _non_ascii_holders(page: Page) -> set[Element]:
     return marked
 
 
-def _not_ascii(nodes: list[Element], texts: list[str | None]) -> Iterator[Element]:
+def _not_ascii(nodes: list[Element], texts: list[str | None],
+               search: Callable[[str], object] | None = None) -> Iterator[Element]:
     """The nodes whose text in ``texts`` (aligned with them) holds a character outside
-    ASCII, picked in C: ``compress`` by truth, then by ``not str.isascii``."""
-    return compress(compress(nodes, texts),
-                    map(operator.not_, map(str.isascii, compress(texts, texts))))
+    ASCII (and in which ``search`` finds something), picked in C: ``compress`` by truth,
+    then by ``not str.isascii``, then by ``search``."""
+    present = list(compress(texts, texts))
+    flags = list(map(operator.not_, map(str.isascii, present)))
+    picked = compress(compress(nodes, texts), flags)
+    if search is None:
+        return picked
+    return compress(picked, map(search, compress(present, flags)))
 
 
 def _blocks(page: Page, among: set[Element] | None = None) -> list[Element]:
