@@ -391,6 +391,8 @@ def _lang_of_parts_every_block(page):
     '<p>Text<script>var s = "Мы не отступим никогда";</script> after</p><p>Ж и Ж и Ж</p>',
     '<p><b>Note:</b> Мы не отступим никогда, сказал он журналистам</p>',
     '<p>Plain words first, then «Мы не отступим никогда», he said</p><p>Second «x»</p>',
+    '<p>Many letters: ' + "".join(chr(0x4E00 + 3 * i) for i in range(40)) + '</p><p>«q»</p>'
+    '<div>Plain <b>words</b> then 東京</div>',
     '<div><b>Note:</b> plain words first, then «Мы не отступим никогда»<p>Sub</p></div>',
     '<p>Text <!-- c -->Мы не отступим никогда, сказал он</p><p lang="">Москва сегодня</p>',
     '<p>Text <?pi x?>Мы не отступим никогда, сказал он</p><div lang="ru">Plain words in '
