@@ -258,6 +258,30 @@ def test_bracketed_selectors_take_a_short_cut_without_quotes_or_escapes(prelude)
         assert selector_key(selector) == css._selector_key(selector)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "DIV", ".b", "#d", " ", ">", "+", "\xa0", ",", ", ", "(", ")",
+                                 "[", "]", ":not(", ":is(.c, .d)", "[x=y]", "[x~=y]", ":hover",
+                                 "::before", ":after", ":nth-child(2n+1)", "[data-a]", "li",
+                                 ":not([x])", "'", "\\"]), max_size=12).map("".join))
+@example(".a[x] .b, p:not(.c)")                 # read at once
+@example(".a [x], .b")                          # a part whose groups are all it has
+@example(":is(.a, .b) .c, d")                   # a comma inside a group: selector by selector
+@example("a), b[x]")                            # a stray closer: no comma is top-level
+@example("a[(]), b")                            # groups that do not nest
+@example(".x::before, .y[z]")                   # a pseudo-element in one selector only
+def test_a_bracketed_list_read_at_once_keys_each_selector_as_read_alone(prelude):
+    reference = tuple((part, css._selector_key(part)) for part in css._split_top_level(prelude))
+    if "\\" not in prelude and '"' not in prelude and "'" not in prelude:   # (its callers')
+        found = css._flat_keys(prelude)
+        assert found is None or found == reference
+    assert css.selector_keys.__wrapped__(prelude) == reference
+
+
+def test_a_bracketed_list_without_quotes_is_read_at_once():
+    assert css._flat_keys(".a[x] .b, p:not(.c)") == ((".a[x] .b", ".b"), ("p:not(.c)", "p"))
+    assert css._flat_keys(":is(.a, .b) .c, d") is None
+
+
 # What makes a comma of a selector list maybe not top-level, as the pattern the list's reader
 # used to search with
 _LIST_SPECIAL = re.compile(r"[\\()\[\]\"']")
