@@ -269,12 +269,14 @@ def test_bracketed_selectors_take_a_short_cut_without_quotes_or_escapes(prelude)
 @example("a), b[x]")                            # a stray closer: no comma is top-level
 @example("a[(]), b")                            # groups that do not nest
 @example(".x::before, .y[z]")                   # a pseudo-element in one selector only
+@example("),")                                  # (no opener: a plain list, not read here)
 def test_a_bracketed_list_read_at_once_keys_each_selector_as_read_alone(prelude):
     reference = tuple((part, css._selector_key(part)) for part in css._split_top_level(prelude))
     if "\\" not in prelude and '"' not in prelude and "'" not in prelude:   # (its callers')
         found = css._flat_keys(prelude)
         assert found is None or found == reference
-    assert css.selector_keys.__wrapped__(prelude) == reference
+    if css._special(prelude):      # (a plain list is split at every comma: see above)
+        assert css.selector_keys.__wrapped__(prelude) == reference
 
 
 def test_a_bracketed_list_without_quotes_is_read_at_once():
