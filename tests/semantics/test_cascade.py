@@ -218,9 +218,14 @@ def test_parse_color(text, expected):
 @pytest.mark.parametrize(("selector", "key"), [
     ("div.a > p#x", "#x"), (".a .b", ".b"), ("ul li", "li"), ("*", "*"), ("[hidden]", "*"),
     (".a:not(.b)", ".a"), ("p::before", None), (".x:after", None), (r".md\:flex", ".md:flex"),
+    # a last compound of brackets or parentheses only: no key of its own, whatever the
+    # ancestor before it holds (".a" is the ancestor's class, not the element's)
+    (".a [data-x]", "*"), ("div [x]", "*"), (".a [x][y]", "*"), (".a > [x]", "*"),
+    (".a :not(.b)", "*"), ('.a [x="1"]', "*"), (".a [x] .b", ".b"), (".a[x]", ".a"),
 ])
 def test_selector_key(selector, key):
     assert selector_key(selector) == key
+    assert css.selector_keys(f"{selector}, .w") == ((selector, key), (".w", ".w"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -256,6 +261,21 @@ def test_bracketed_selectors_take_a_short_cut_without_quotes_or_escapes(prelude)
     assert css.split_selectors(prelude) == css._split_top_level(prelude)
     for selector in css._split_top_level(prelude):
         assert selector_key(selector) == css._selector_key(selector)
+        if selector_key(selector) is not None and _nested(selector):
+            # and with the reading character by character, which drops nothing before it
+            # cuts (a stray or unclosed group it reads its own way)
+            assert selector_key(selector) == css._characters_key(selector)
+
+
+def _nested(text: str) -> bool:
+    """Every bracket and parenthesis of ``text`` closes, in order (quotes and escapes aside)."""
+    opened = []
+    for char in text:
+        if char in "([":
+            opened.append(char)
+        elif char in ")]" and (not opened or opened.pop() != "(["[")]".index(char)]):
+            return False
+    return not opened
 
 
 @settings(max_examples=400, deadline=None)

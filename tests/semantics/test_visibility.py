@@ -75,6 +75,13 @@ CASES = [
      '<details><div><p aria-hidden="true" id="c">c<b id="d">d</b></p></div></details>',
      {"a": (False, True, False), "b": (False, True, False), "c": (True, False, True),
       "d": (True, False, True)}),
+    # a last compound of attribute or :not() parts only is keyed by no word of its own: the
+    # word before it is an ancestor's (".a"), so elements without it are matched too
+    (".a [data-x]{display:none} section :not(p){visibility:hidden}",
+     '<div class="a"><img data-x="1" id="a"><img id="b"></div><img data-x="2" id="c">'
+     '<section><span id="d">d</span><p id="e">e</p></section>',
+     {"a": (True, False, False), "b": (False, False, False), "c": (False, False, False),
+      "d": (False, True, False), "e": (False, False, False)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',

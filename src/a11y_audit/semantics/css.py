@@ -636,9 +636,9 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
 
     When the groups nest and no comma is inside one, every comma is top-level (the split is
     :func:`split_selectors`'), each selector's groups nest too and are dropped from it as
-    from the list, and _plain_key reads only a part's last word (its white space around
-    is no matter). One search for pseudo-elements in the list answers for every selector
-    when it finds none (none spans a comma)."""
+    from the list, and _plain_key reads only a part's last word (unless the groups were the
+    part's last compound: :func:`_groups_last`). One search for pseudo-elements in the list
+    answers for every selector when it finds none (none spans a comma)."""
     flat = prelude
     for _ in range(_FLAT_PASSES):
         if "(" not in flat and "[" not in flat:
@@ -657,7 +657,8 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
         return None
     pseudo = ":" in prelude and _PSEUDO_ELEMENT.search(prelude) is not None
     return tuple([(selector, None if pseudo and ":" in selector
-                   and _PSEUDO_ELEMENT.search(selector) else _plain_key(part))
+                   and _PSEUDO_ELEMENT.search(selector)
+                   else "*" if _groups_last(part, whole) else _plain_key(part))
                   for whole, part in zip(prelude.split(","), flat.split(","), strict=True)
                   if (selector := whole.strip())])
 
@@ -794,7 +795,15 @@ def _bracketed_key(selector: str) -> str | None:
         if reduced == flat:
             return _selector_key(selector)     # unbalanced: read character by character
         flat = reduced
-    return _plain_key(flat)
+    return "*" if _groups_last(flat, selector) else _plain_key(flat)
+
+
+def _groups_last(flat: str, selector: str) -> bool:
+    """Whether ``selector``'s last compound was bracketed or parenthesised parts only
+    (``.a [data-x]``, ``div > [role]``): then ``flat``, the selector without them, ends in
+    more white space than the selector did. Such a compound holds no id, class or tag, so
+    the key is the universal one; the word before it (``.a``) belongs to an ancestor."""
+    return len(flat) - len(flat.rstrip()) > len(selector) - len(selector.rstrip())
 
 
 def _plain_key(selector: str) -> str:
@@ -833,8 +842,16 @@ def _selector_key(selector: str) -> str | None:
                 break
             flat = reduced
         if "(" not in flat and "[" not in flat:
+            if _groups_last(flat, selector):
+                return "*"
             parts = _COMBINATORS.split(flat.strip())
             return _compound_key(parts[-1]) if parts[-1] else "*"
+    return _characters_key(selector)
+
+
+def _characters_key(selector: str) -> str:
+    """:func:`selector_key` of a selector without pseudo-elements, read character by
+    character: the general path, which the short cuts are tested against."""
     # The rightmost compound: after the last combinator outside brackets and parentheses.
     combinators = _top_level(selector, " >+~\t\n")
     last = selector[combinators[-1] + 1:] if combinators else selector
