@@ -34,8 +34,8 @@ import functools
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, filterfalse
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import compress, filterfalse
+from typing import TYPE_CHECKING
 
 import tinycss2
 from lxml import etree
@@ -47,6 +47,7 @@ from a11y_audit.semantics.cascade import (
     parse_color,
     text_hidden_reason,
 )
+from a11y_audit.semantics.page_text import page_text
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -161,10 +162,7 @@ def text_elements(page: Page) -> list[Element]:
 
 
 _TAG = operator.attrgetter("tag")
-_TEXT = operator.attrgetter("text")
-_TAIL = operator.attrgetter("tail")
 _PARENT = etree._Element.getparent
-_OTHER_NODES = (etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
 def _not_blank(elements: list[Element], texts: list[str | None]) -> Iterator[Element]:
@@ -172,37 +170,6 @@ def _not_blank(elements: list[Element], texts: list[str | None]) -> Iterator[Ele
     white space, picked in C: ``compress`` by truth, then by ``not str.isspace``."""
     return compress(compress(elements, texts),
                     map(operator.not_, map(str.isspace, compress(texts, texts))))
-
-
-class PageText(NamedTuple):
-    """The text of a page's nodes, read once: every element but ``script`` and ``style``
-    (whose raw text can be a megabyte of JSON, and is never shown) with its text, aligned;
-    every element's tail, aligned with ``page.elements``; and the comments, processing
-    instructions and entities, whose tails are text too. A superset of all the text a page
-    shows: text elements and the scripts of a page's text are both read from it."""
-
-    elements: list[Element]
-    texts: list[str | None]
-    tails: list[str | None]
-    others: list[etree._Element]
-
-    def pieces(self) -> Iterator[str]:
-        """Every text and tail that is not None or empty."""
-        return filter(None, chain(self.texts, self.tails, map(_TAIL, self.others)))
-
-
-def page_text(page: Page) -> PageText:
-    """:class:`PageText` of the page (memoised: text elements and lang-of-parts read it)."""
-    return page.memo("contrast.page_text", _page_text)
-
-
-def _page_text(page: Page) -> PageText:
-    elements = page.elements
-    raw = set(page.by_tag.get("script", ()))
-    raw.update(page.by_tag.get("style", ()))
-    readable = list(filterfalse(raw.__contains__, elements)) if raw else elements
-    return PageText(readable, list(map(_TEXT, readable)), list(map(_TAIL, elements)),
-                    list(page.root.iter(*_OTHER_NODES)))
 
 
 def _text_elements_read(page: Page) -> list[Element]:

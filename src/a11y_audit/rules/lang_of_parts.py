@@ -53,10 +53,10 @@ from collections.abc import Callable, Iterator
 from itertools import compress, filterfalse
 from typing import Any
 
-from a11y_audit.checks.contrast import page_text
 from a11y_audit.knowledge import scripts
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.language import declared_lang
+from a11y_audit.semantics.page_text import page_text
 
 RULE = Rule(
     id="lang-of-parts",
