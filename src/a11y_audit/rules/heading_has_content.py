@@ -108,8 +108,7 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     as an event. On a news page that is most of the tree (two events in three of a walk
     that only skipped the subtrees without a heading); the events are the same as a walk of
     every element (:func:`_events_walk`)."""
-    events: list[tuple[str, Element, int]] = []
-    inside: list[Element] = []          # open headings (their text is not content)
+    record = _Record(page, headings)
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
@@ -120,21 +119,13 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     while (child := next(last.iterchildren(etree.Element, reversed=True), None)) is not None:
         last = child
     end = order.get(last, -1)
-
-    def content(el: Element) -> None:
-        if not inside and (not events or events[-1][0] != "content"):
-            events.append(("content", el, 0))
-
     reached = _reacher(page, body)
     walker = _Walk(body)
     for event, el in walker:
-        waiting = not inside and (not events or events[-1][0] == "content")
+        waiting = record.waiting()
         if not isinstance(el.tag, str):
-            if not waiting and event == "end" and el.tail and el.tail.strip():
-                parent = el.getparent()
-                content(parent if parent is not None else el)
-            continue
-        if event == "start":
+            record.other(event, el, waiting)
+        elif event == "start":
             if waiting:
                 if el is not target:
                     here = order[el]
@@ -147,28 +138,66 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                     if el is not target:
                         walker.jump(target)
                         continue
-                events.append(("heading", el, heading_level(el)))
-                inside.append(el)
-                continue
-            tag = el.tag   # an element (comments were passed above)
-            if tag in _SKIP or page.is_hidden(el):
-                # not rendered, or hidden from assistive technology (aria-hidden, inert): no
-                # content for the screen reader user the rule is for
-                walker.skip_subtree()       # its "end" event still comes, with the tail
-                continue
-            if el in headings:
-                events.append(("heading", el, heading_level(el)))
-                inside.append(el)
-                continue
-            if (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
-                    or (el.text and el.text.strip())):
-                content(el)
+                record.heading(el)
+            else:
+                record.start(el, walker.skip_subtree)
         else:
-            if inside and inside[-1] is el:
-                inside.pop()
-            if not waiting:
-                _tail(el, content)
-    return events
+            record.end(el, waiting)
+    return record.events
+
+
+class _Record:
+    """The events a walk of the body records, and what it does with an element once it is
+    not waiting for the next heading (both walks: :func:`_events`, :func:`_events_walk`)."""
+
+    __slots__ = ("events", "headings", "inside", "page")
+
+    def __init__(self, page: Page, headings: dict) -> None:
+        self.page = page
+        self.headings = headings
+        self.events: list[tuple[str, Element, int]] = []
+        self.inside: list[Element] = []     # open headings (their text is not content)
+
+    def waiting(self) -> bool:
+        """Nothing matters until the next heading: none is open, and the last one has its
+        content already (or there was none yet)."""
+        return not self.inside and (not self.events or self.events[-1][0] == "content")
+
+    def content(self, el: Element) -> None:
+        events = self.events
+        if not self.inside and (not events or events[-1][0] != "content"):
+            events.append(("content", el, 0))
+
+    def heading(self, el: Element) -> None:
+        self.events.append(("heading", el, heading_level(el)))
+        self.inside.append(el)
+
+    def other(self, event: str, el: Element, waiting: bool) -> None:
+        """A comment or processing instruction: its tail is its parent's text."""
+        if not waiting and event == "end" and el.tail and el.tail.strip():
+            parent = el.getparent()
+            self.content(parent if parent is not None else el)
+
+    def start(self, el: Element, skip_subtree: Callable[[], None]) -> None:
+        page = self.page
+        tag = el.tag   # an element (comments are other())
+        if tag in _SKIP or page.is_hidden(el):
+            # not rendered, or hidden from assistive technology (aria-hidden, inert): no
+            # content for the screen reader user the rule is for
+            skip_subtree()       # its "end" event still comes, with the tail
+        elif el in self.headings:
+            self.heading(el)
+        elif (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
+                or (el.text and el.text.strip())):
+            self.content(el)
+
+    def end(self, el: Element, waiting: bool) -> None:
+        inside = self.inside
+        if inside and inside[-1] is el:
+            inside.pop()
+        if not waiting and el.tail and el.tail.strip():
+            parent = el.getparent()
+            self.content(parent if parent is not None else el)
 
 
 class _Walk:
@@ -248,45 +277,20 @@ def _events_walk(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     it, asks nothing of the elements on the way, and checks instead that the heading is one
     the full walk reaches (no ancestor skipped as not rendered). On a news page that is most
     of the tree; the events are the same as a walk of every element."""
-    events: list[tuple[str, Element, int]] = []
-    inside: list[Element] = []          # open headings (their text is not content)
+    record = _Record(page, headings)
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
     position = 0                        # ahead[position]: the next heading to go down to
     target: Element | None = None
     path: set[Element] = set()          # target's ancestors
-
-    def content(el: Element) -> None:
-        if not inside and (not events or events[-1][0] != "content"):
-            events.append(("content", el, 0))
-
-    reachable: set[Element] = set()     # elements the full walk reaches (headings share most
-                                        # of their ancestors: each is asked once)
-
-    def reached(el: Element) -> bool:
-        """The full walk would reach ``el``: no ancestor up to the body is skipped."""
-        node: Element | None = el
-        on_the_way = []
-        while node is not None and node not in reachable:
-            if node.tag in _SKIP or not page.is_rendered(node):
-                return False
-            on_the_way.append(node)
-            if node is body:
-                break
-            node = node.getparent()
-        reachable.update(on_the_way)
-        return True
-
+    reached = _reacher(page, body)
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
-        waiting = not inside and (not events or events[-1][0] == "content")
+        waiting = record.waiting()
         if not isinstance(el.tag, str):
-            if not waiting and event == "end" and el.tail and el.tail.strip():
-                parent = el.getparent()
-                content(parent if parent is not None else el)
-            continue
-        if event == "start":
+            record.other(event, el, waiting)
+        elif event == "start":
             if waiting:
                 here = order[el]
                 if target is None or order[target] < here:
@@ -297,30 +301,14 @@ def _events_walk(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                     target = ahead[position]
                     path = set(target.iterancestors())
                 if el is target and reached(el):
-                    events.append(("heading", el, heading_level(el)))
-                    inside.append(el)
+                    record.heading(el)
                 elif el not in path:
                     walker.skip_subtree()   # holds no heading, or only unreachable ones
-                continue
-            tag = el.tag   # an element (comments were passed above)
-            if tag in _SKIP or page.is_hidden(el):
-                # not rendered, or hidden from assistive technology (aria-hidden, inert): no
-                # content for the screen reader user the rule is for
-                walker.skip_subtree()       # its "end" event still comes, with the tail
-                continue
-            if el in headings:
-                events.append(("heading", el, heading_level(el)))
-                inside.append(el)
-                continue
-            if (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
-                    or (el.text and el.text.strip())):
-                content(el)
+            else:
+                record.start(el, walker.skip_subtree)
         else:
-            if inside and inside[-1] is el:
-                inside.pop()
-            if not waiting:
-                _tail(el, content)
-    return events
+            record.end(el, waiting)
+    return record.events
 
 
 def _is_image(page: Page, el: Element, tag: str) -> bool:
@@ -334,9 +322,3 @@ def _is_image(page: Page, el: Element, tag: str) -> bool:
         return bool(page.name(el)) or not any(
             el.get(size, "").strip() in ("0", "1", "0px", "1px") for size in ("width", "height"))
     return el.get("role") is not None and page.role(el) == "img" and bool(page.name(el))
-
-
-def _tail(el: Element, content) -> None:
-    if el.tail and el.tail.strip():
-        parent = el.getparent()
-        content(parent if parent is not None else el)
