@@ -47,7 +47,7 @@ a lazy-loaded section from an abandoned one).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -121,29 +121,24 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     end = order.get(last, -1)
     reached = _reacher(page, body)
     walker = _Walk(body)
-    for event, el in walker:
-        waiting = record.waiting()
-        if not isinstance(el.tag, str):
-            record.other(event, el, waiting)
-        elif event == "start":
-            if waiting:
-                if el is not target:
-                    here = order[el]
-                    while position < len(ahead) and (order[ahead[position]] < here
-                                                     or not reached(ahead[position])):
-                        position += 1
-                    if position == len(ahead) or order[ahead[position]] > end:
-                        break               # no heading left: nothing more to record
-                    target = ahead[position]
-                    if el is not target:
-                        walker.jump(target)
-                        continue
-                record.heading(el)
-            else:
-                record.start(el, walker.skip_subtree)
-        else:
-            record.end(el, waiting)
-    return record.events
+
+    def wait(el: Element) -> bool:
+        nonlocal position, target
+        if el is not target:
+            here = order[el]
+            while position < len(ahead) and (order[ahead[position]] < here
+                                             or not reached(ahead[position])):
+                position += 1
+            if position == len(ahead) or order[ahead[position]] > end:
+                return False                # no heading left: nothing more to record
+            target = ahead[position]
+            if el is not target:
+                walker.jump(target)
+                return True
+        record.heading(el)
+        return True
+
+    return record.run(walker, walker.skip_subtree, wait)
 
 
 class _Record:
@@ -172,15 +167,33 @@ class _Record:
         self.events.append(("heading", el, heading_level(el)))
         self.inside.append(el)
 
-    def other(self, event: str, el: Element, waiting: bool) -> None:
-        """A comment or processing instruction: its tail is its parent's text."""
-        if not waiting and event == "end" and el.tail and el.tail.strip():
+    def run(self, walker: Iterable[tuple[str, Element]], skip_subtree: Callable[[], None],
+            wait: Callable[[Element], bool]) -> list[tuple[str, Element, int]]:
+        """The events of ``walker``'s walk. An element's start while the walk waits for the
+        next heading goes to ``wait``, the one thing the two walks do differently; it
+        returns False when no heading is left."""
+        for event, el in walker:
+            waiting = self.waiting()
+            if not isinstance(el.tag, str):
+                if not waiting and event == "end":
+                    self.tail(el)       # a comment or processing instruction
+            elif event != "start":
+                self.end(el, waiting)
+            elif not waiting:
+                self.start(el, skip_subtree)
+            elif not wait(el):
+                break
+        return self.events
+
+    def tail(self, el: Element) -> None:
+        """A node's tail is its parent's text."""
+        if el.tail and el.tail.strip():
             parent = el.getparent()
             self.content(parent if parent is not None else el)
 
     def start(self, el: Element, skip_subtree: Callable[[], None]) -> None:
         page = self.page
-        tag = el.tag   # an element (comments are other())
+        tag = el.tag   # an element (comments are run()'s)
         if tag in _SKIP or page.is_hidden(el):
             # not rendered, or hidden from assistive technology (aria-hidden, inert): no
             # content for the screen reader user the rule is for
@@ -195,9 +208,8 @@ class _Record:
         inside = self.inside
         if inside and inside[-1] is el:
             inside.pop()
-        if not waiting and el.tail and el.tail.strip():
-            parent = el.getparent()
-            self.content(parent if parent is not None else el)
+        if not waiting:
+            self.tail(el)
 
 
 class _Walk:
@@ -286,29 +298,24 @@ def _events_walk(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     path: set[Element] = set()          # target's ancestors
     reached = _reacher(page, body)
     walker = etree.iterwalk(body, events=("start", "end"))
-    for event, el in walker:
-        waiting = record.waiting()
-        if not isinstance(el.tag, str):
-            record.other(event, el, waiting)
-        elif event == "start":
-            if waiting:
-                here = order[el]
-                if target is None or order[target] < here:
-                    while position < len(ahead) and order[ahead[position]] < here:
-                        position += 1
-                    if position == len(ahead):
-                        break               # no heading left: nothing more to record
-                    target = ahead[position]
-                    path = set(target.iterancestors())
-                if el is target and reached(el):
-                    record.heading(el)
-                elif el not in path:
-                    walker.skip_subtree()   # holds no heading, or only unreachable ones
-            else:
-                record.start(el, walker.skip_subtree)
-        else:
-            record.end(el, waiting)
-    return record.events
+
+    def wait(el: Element) -> bool:
+        nonlocal position, target, path
+        here = order[el]
+        if target is None or order[target] < here:
+            while position < len(ahead) and order[ahead[position]] < here:
+                position += 1
+            if position == len(ahead):
+                return False                # no heading left: nothing more to record
+            target = ahead[position]
+            path = set(target.iterancestors())
+        if el is target and reached(el):
+            record.heading(el)
+        elif el not in path:
+            walker.skip_subtree()           # holds no heading, or only unreachable ones
+        return True
+
+    return record.run(walker, walker.skip_subtree, wait)
 
 
 def _is_image(page: Page, el: Element, tag: str) -> bool:
