@@ -202,10 +202,15 @@ def _candidates(page: Page) -> tuple[list[Element], set[Element]]:
 
 def _page_languages(page: Page) -> list[frozenset[str]]:
     """The scripts of each language the page's ``lang`` attributes name that is known: every
-    language a block can be in (see :func:`_language`) but unknown ones."""
-    return [expected for el in page.by_attribute.get("lang", ())
-            if (expected := scripts.scripts_of_language(el.get("lang", "").strip() or None))
-            is not None]
+    language a block can be in (see :func:`_language`) but unknown ones. Memoised: both
+    steps of the rule ask (:func:`_may_hold_other_scripts`, :func:`_candidates`)."""
+    return page.memo("lang-of-parts.languages", _languages)
+
+
+def _languages(page: Page) -> list[frozenset[str]]:
+    values = {el.get("lang", "").strip() or None for el in page.by_attribute.get("lang", ())}
+    return [expected for value in values
+            if (expected := scripts.scripts_of_language(value)) is not None]
 
 
 def _text_scripts(page: Page, latin_known: bool) -> set[str]:
