@@ -639,21 +639,8 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
     from the list, and _plain_key reads only a part's last word (unless the groups were the
     part's last compound: :func:`_groups_last`). One search for pseudo-elements in the list
     answers for every selector when it finds none (none spans a comma)."""
-    flat = prelude
-    for _ in range(_FLAT_PASSES):
-        if "(" not in flat and "[" not in flat:
-            break
-        # the innermost groups, parenthesised then bracketed: two searches for one
-        # character each cost a fifth of _GROUPS' search for either (a character set)
-        reduced = _PARENTHESES.sub("", flat) if "(" in flat else flat
-        if "[" in reduced:
-            reduced = _BRACKETS.sub("", reduced)
-        if reduced == flat:
-            return None         # a group that does not close: read each selector
-        flat = reduced
-    else:
-        return None
-    if ")" in flat or "]" in flat or flat.count(",") != prelude.count(","):
+    flat = _without_groups(prelude, _FLAT_PASSES)
+    if flat is None or ")" in flat or "]" in flat or flat.count(",") != prelude.count(","):
         return None
     pseudo = ":" in prelude and _PSEUDO_ELEMENT.search(prelude) is not None
     return tuple([(selector, None if pseudo and ":" in selector
@@ -789,13 +776,30 @@ def _bracketed_key(selector: str) -> str | None:
         return None
     if "\\" in selector or '"' in selector or "'" in selector:
         return _selector_key(selector)
-    flat = selector
-    while "(" in flat or "[" in flat:
-        reduced = _GROUPS.sub("", flat)
-        if reduced == flat:
-            return _selector_key(selector)     # unbalanced: read character by character
-        flat = reduced
+    flat = _without_groups(selector)
+    if flat is None:
+        return _selector_key(selector)     # unbalanced: read character by character
     return "*" if _groups_last(flat, selector) else _plain_key(flat)
+
+
+def _without_groups(text: str, passes: int | None = None) -> str | None:
+    """``text`` without its parenthesised and bracketed parts, innermost first: None when
+    one does not close (a pass drops nothing), or when they nest deeper than ``passes``.
+    Each pass drops the innermost parenthesised parts, then the bracketed ones: two searches
+    for one character each cost a fifth of one search for either (a character set)."""
+    flat = text
+    done = 0
+    while "(" in flat or "[" in flat:
+        if done == passes:
+            return None
+        reduced = _PARENTHESES.sub("", flat) if "(" in flat else flat
+        if "[" in reduced:
+            reduced = _BRACKETS.sub("", reduced)
+        if reduced == flat:
+            return None
+        flat = reduced
+        done += 1
+    return flat
 
 
 def _groups_last(flat: str, selector: str) -> bool:
@@ -835,13 +839,8 @@ def _selector_key(selector: str) -> str | None:
         return _compound_key(_COMBINATORS.split(selector.strip())[-1])
     if "\\" not in selector and '"' not in selector and "'" not in selector:
         # Drop parenthesised and bracketed parts (innermost first), then read it as simple.
-        flat = selector
-        while "(" in flat or "[" in flat:
-            reduced = _GROUPS.sub("", flat)
-            if reduced == flat:
-                break
-            flat = reduced
-        if "(" not in flat and "[" not in flat:
+        flat = _without_groups(selector)
+        if flat is not None:
             if _groups_last(flat, selector):
                 return "*"
             parts = _COMBINATORS.split(flat.strip())
@@ -873,8 +872,7 @@ def _characters_key(selector: str) -> str:
     return _compound_key("".join(flat))
 
 
-_GROUPS = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
-_PARENTHESES = re.compile(r"\([^()\[\]]*\)")       # _GROUPS' two kinds, searched apart
+_PARENTHESES = re.compile(r"\([^()\[\]]*\)")       # innermost groups (_without_groups)
 _BRACKETS = re.compile(r"\[[^()\[\]]*\]")
 _SIMPLE_SELECTOR_CHARS = re.compile(r"[\\(\[\"']")
 _COMBINATORS = re.compile(r"\s*[>+~]\s*|\s+")
