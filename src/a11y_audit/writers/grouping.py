@@ -21,6 +21,7 @@ from disk through it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,7 +113,7 @@ class Grouper:
         # pages (report indexes) decide, never the hash seed or the order groups were met.
         groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact],
                                    -len(g.counts), g.rule, g.path, g.pages))
-        template = {(g.site, g.rule, g.path) for g in groups}
+        template = {(g.site, g.rule, g.path): index for index, g in enumerate(groups)}
         self._keys.clear()
         return Grouping(tuple(groups), template, self.min_pages)
 
@@ -120,15 +121,29 @@ class Grouper:
 @dataclass(frozen=True, slots=True)
 class Grouping:
     template: tuple[TemplateGroup, ...]          # worst impact first, then most pages
-    keys: frozenset[Key] | set[Key]              # the (site, rule, path) of each group
+    keys: Mapping[Key, int]         # the (site, rule, path) of each group: its index above
     min_pages: int
 
     def article(self, page: Data) -> list[Data]:
         """A page's article problems: its shown findings in no template group, in order."""
+        return self.on_page(page)[0]
+
+    def on_page(self, page: Data) -> tuple[list[Data], Counter[int]]:
+        """A page's article problems, and how many of its findings each template group holds
+        (by the group's index in :attr:`template`; the groups it is not on are absent): one
+        pass over its shown findings."""
         site = site_of(page.get("url"))
         keys = self.keys
-        return [f for f in shown(page["findings"])
-                if not f.get("path") or (site, f["rule"], f["path"]) not in keys]
+        article: list[Data] = []
+        groups: Counter[int] = Counter()
+        for f in shown(page["findings"]):
+            path = f.get("path")
+            index = keys.get((site, f["rule"], path)) if path else None
+            if index is None:
+                article.append(f)
+            else:
+                groups[index] += 1
+        return article, groups
 
     def template_count(self, page: int | None = None) -> int:
         """Template findings in the report, or on one page."""

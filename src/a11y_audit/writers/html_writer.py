@@ -395,34 +395,21 @@ class ArticlePages:
     def __init__(self, pages: PageSource, views: list[PageView],
                  split: grouping.Grouping) -> None:
         self._pages, self._views, self._split = pages, views, split
-        self._numbers = {(group.site, group.rule, group.path): number
-                         for number, group in enumerate(split.template, start=1)}
 
     def __bool__(self) -> bool:
         return any(view.article_count for view in self._views)
 
     def __iter__(self) -> Iterator[PageView]:
+        groups = self._split.template
         for view, page in zip(self._views, self._pages(), strict=True):
             if view.article_count:
-                view.article = _by_rule(self._split.article(page))
-                view.templates = self._templates(page) if view.template else []
+                article, on = self._split.on_page(page)
+                view.article = _by_rule(article)
+                # (number, rule, occurrences) of each template group the page is on
+                view.templates = [(index + 1, groups[index].rule, on[index])
+                                  for index in sorted(on)]
                 yield view
                 view.article, view.templates = [], []
-
-    def _templates(self, page: dict[str, Any]) -> list[tuple[int, str, int]]:
-        """(number, rule, occurrences) of each template group the page is on, by number: what
-        each group counted for the page (:meth:`grouping.TemplateGroup.add`)."""
-        site = grouping.site_of(page.get("url"))
-        numbers = self._numbers
-        counts: Counter = Counter()
-        for f in grouping.shown(page["findings"]):
-            path = f.get("path")
-            if path:
-                number = numbers.get((site, f["rule"], path))
-                if number is not None:
-                    counts[number] += 1
-        groups = self._split.template
-        return [(number, groups[number - 1].rule, counts[number]) for number in sorted(counts)]
 
 
 def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
