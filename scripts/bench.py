@@ -60,7 +60,7 @@ from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.runner import Job, iter_audit, paused_collector
 from a11y_audit.semantics.visibility import Visibility
-from a11y_audit.sources import decode
+from a11y_audit.sources import decode_exact
 
 # The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -125,8 +125,11 @@ def main() -> int:
         for name, run in batch.items():
             print(f"{name}: {run}")
         return 0
-    texts = [decode(gzip.decompress(f.read_bytes()), f.name)[0] for f in files]
-    raw = [t.encode("utf-8", "surrogatepass") for t in texts]
+    # Each page as a worker has it: its text, and its bytes when they are the text's UTF-8
+    # (then parsed as they are: runner._audit_input)
+    texts = [decode_exact(gzip.decompress(f.read_bytes()), f.name)[::2] for f in files]
+    raw = [text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+           for text, utf8 in texts]
     sizes = [len(b) for b in raw]
     total_mb = sum(sizes) / MB
     n = len(texts)
@@ -188,14 +191,15 @@ def _elements(data: bytes) -> int:
     return sum(1 for _ in html.document_fromstring(data, parser=parser).iter(etree.Element))
 
 
-def _timed_audit(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> list[float]:
+def _timed_audit(texts: list[tuple[str, bytes | None]], files: list[Path],
+                 rules: list[LoadedRule]) -> list[float]:
     """Per page: Page.from_html and every rule, findings located, with the garbage collector
     paused and the page freed after it (what a worker does; runner.audit_input)."""
     times = []
-    for text, path in zip(texts, files, strict=True):
+    for (text, utf8), path in zip(texts, files, strict=True):
         started = CLOCK()
         with paused_collector():
-            page = Page.from_html(text, path.name)
+            page = Page.from_html(text, path.name, utf8=utf8)
             audit_page(page, rules)
             page.close()
             del page
@@ -262,7 +266,8 @@ def _patch_methods(clock: _Clock, label: str, module_names: tuple[str, ...]) -> 
     return undo
 
 
-def _shares(texts: list[str], files: list[Path], rules: list[LoadedRule]) -> dict[str, Any]:
+def _shares(texts: list[tuple[str, bytes | None]], files: list[Path],
+            rules: list[LoadedRule]) -> dict[str, Any]:
     """One instrumented pass: each rule's time (its check, run to the end), the cascade's (calls
     into the style modules) and locating findings (engine.locate), as shares of the audit."""
     for name in CASCADE_MODULES:

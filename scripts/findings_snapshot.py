@@ -19,7 +19,7 @@ from pathlib import Path
 from a11y_audit.engine import audit_page
 from a11y_audit.page import Page
 from a11y_audit.registry import all_rules
-from a11y_audit.sources import decode
+from a11y_audit.sources import decode_exact
 
 # The data-set locator is dev-only (tests/shared_data.py): import it from this checkout.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,8 +30,9 @@ def snapshot(root: Path) -> dict[str, list]:
     rules = all_rules()
     pages = {}
     for path in sorted(root.glob("*.html.gz")):
-        text = decode(gzip.decompress(path.read_bytes()), path.name)[0]
-        report = audit_page(Page.from_html(text, path.name), rules, include_passed=True)
+        text, _, utf8 = decode_exact(gzip.decompress(path.read_bytes()), path.name)
+        page = Page.from_html(text, path.name, utf8=utf8)     # as a worker parses it
+        report = audit_page(page, rules, include_passed=True)
         pages[path.name] = sorted(
             [f.rule, str(f.outcome), f.line, f.xpath, f.selector, f.message, f.fingerprint]
             for f in report.findings) + sorted(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit import sources
-from a11y_audit.sources import SourceError, decode, read
+from a11y_audit.sources import SourceError, decode, decode_exact, read
 from tests.fresh import run_fresh
 
 UMLAUT = "<html><head>{meta}</head><body><h1>Größte Überschwemmung</h1></body></html>"
@@ -106,6 +108,69 @@ def test_broken_utf8_is_decoded_not_refused():
           b"</body></html>"
     text, _ = decode(raw, "x.html")
     assert "opens" in text and "<h1>" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "exact"),
+    [
+        (UMLAUT.format(meta="").encode("utf-8"), slice(None)),
+        (UMLAUT.format(meta='<meta charset="utf-8">').encode("utf-8"), slice(None)),
+        (b"\xef\xbb\xbf" + UMLAUT.format(meta="").encode("utf-8"), slice(3, None)),
+        (b"<p>plain ASCII</p>", slice(None)),
+        # a stray byte is replaced, so the bytes are not the text's: none
+        (b'<meta charset="utf-8"><h1>Caf\xe9 opens</h1>', None),
+        (b"\xef\xbb\xbf<h1>Caf\xe9 opens</h1>", None),
+        (b"<h1>one stray \xff among many \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+         b"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9</h1>", None),
+        # encoded surrogates are not valid UTF-8: replaced, none
+        (b'<meta charset="utf-8"><p>\xed\xa0\x80</p>', None),
+        (UMLAUT.format(meta='<meta charset="iso-8859-1">').encode("latin-1"), None),
+        (UMLAUT.format(meta="").encode("cp1252"), None),
+        (b"\xff\xfe" + UMLAUT.format(meta="").encode("utf-16-le"), None),
+    ],
+    ids=["utf8", "utf8-declared", "utf8-bom", "ascii", "stray-declared", "stray-bom",
+         "stray-undeclared", "surrogate", "latin1", "cp1252", "utf16"],
+)
+def test_decode_exact_gives_the_bytes_only_when_they_are_the_texts_utf8(raw, exact):
+    """Page.from_html parses these bytes in place of the text's encoding: they must be exactly
+    it, or the parsed tree and the located offsets would not be the text's."""
+    text, encoding, utf8 = decode_exact(raw, "x.html")
+    assert (text, encoding) == decode(raw, "x.html")
+    if exact is None:
+        assert utf8 is None
+    else:
+        assert utf8 == raw[exact] == text.encode("utf-8")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=60), st.sampled_from(["", '<meta charset="utf-8">',
+                                                '<meta charset="windows-1252">']))
+def test_decode_exact_bytes_are_always_the_texts_utf8(body, meta):
+    raw = b"<html><head>" + meta.encode() + b"</head><body><p>" + body + b"</p></body></html>"
+    try:
+        text, _, utf8 = decode_exact(raw, "x.html")
+    except SourceError:
+        return
+    assert utf8 is None or utf8 == text.encode("utf-8")
+
+
+def test_sources_carry_the_exact_bytes_to_the_parser(tmp_path):
+    from a11y_audit.page import Page
+
+    utf8 = tmp_path / "utf8.html"
+    utf8.write_bytes(UMLAUT.format(meta="").encode("utf-8"))
+    legacy = tmp_path / "legacy.html"
+    legacy.write_bytes(UMLAUT.format(meta='<meta charset="windows-1252">').encode("cp1252"))
+    document = read(str(utf8))
+    assert document.utf8 == utf8.read_bytes()
+    assert read(str(legacy)).utf8 is None
+    # the same page, parsed from the bytes or from the text's encoding
+    given, encoded = (Page.from_html(document.text, "x", utf8=document.utf8),
+                      Page.from_html(document.text, "x"))
+    assert given.markup == encoded.markup == document.text
+    assert [el.tag for el in given.elements] == [el.tag for el in encoded.elements]
+    assert given.root.findtext(".//h1") == encoded.root.findtext(".//h1") == \
+        "Größte Überschwemmung"
 
 
 @pytest.fixture

@@ -294,13 +294,14 @@ def audit_html(
     would refuse is refused the same way, with :class:`a11y_audit.sources.SourceError` (its
     message names ``source``): empty text, and for bytes also binary data and text without
     markup. Bytes are decoded as the CLI decodes files (BOM, ``<meta charset>``, detection)."""
+    utf8 = None
     if isinstance(markup, bytes | bytearray):
-        markup, _ = sources.decode(bytes(markup), source)
+        markup, _, utf8 = sources.decode_exact(bytes(markup), source)
     elif not markup.strip():
         raise sources.SourceError(source, "file is empty")
     chosen = None if rules is None else tuple(
         get(r) if isinstance(r, str) else r for r in rules)
-    page = Page.from_html(markup, source)
+    page = Page.from_html(markup, source, utf8=utf8)
     try:
         return audit_page(page, chosen, **kwargs)
     finally:

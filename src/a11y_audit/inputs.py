@@ -93,8 +93,9 @@ class RawPage:
 
     def decode(self) -> sources.Document:
         """Bytes to text (the HTTP charset first); raises SourceError."""
-        text, encoding = sources.decode(self.data, self.source, self.meta.get("charset"))
-        return sources.Document(self.source, text, encoding, url=self.url)
+        text, encoding, utf8 = sources.decode_exact(self.data, self.source,
+                                                    self.meta.get("charset"))
+        return sources.Document(self.source, text, encoding, url=self.url, utf8=utf8)
 
 
 # -- enumeration ------------------------------------------------------------------------------

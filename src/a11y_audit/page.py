@@ -104,24 +104,33 @@ class Page:
 
     @classmethod
     def from_html(cls, markup: str | bytes, source: str = "<string>",
-                  url: str | None = None) -> Page:
-        """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup."""
+                  url: str | None = None, *, utf8: bytes | None = None) -> Page:
+        """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup.
+
+        ``utf8``: the text's exact UTF-8 encoding, when the caller has it (the source's bytes:
+        :func:`a11y_audit.sources.decode_exact`); parsed as it is, instead of encoding the
+        whole text again."""
         if isinstance(markup, str):
-            try:
-                text, markup = markup, markup.encode("utf-8")
-            except UnicodeEncodeError:
-                # A lone surrogate (a str made from bytes that are not UTF-8 with
-                # surrogateescape, or from JavaScript text): no report file can hold it, and
-                # libxml2 would read its bytes as broken UTF-8. Each becomes U+FFFD, as a
-                # decoder makes of a bad byte: one code point for one, so offsets stay.
-                text = _LONE_SURROGATE.sub("\ufffd", markup)
-                markup = text.encode("utf-8")
+            if utf8 is not None:
+                text, markup = markup, utf8
+            else:
+                try:
+                    text, markup = markup, markup.encode("utf-8")
+                except UnicodeEncodeError:
+                    # A lone surrogate (a str made from bytes that are not UTF-8 with
+                    # surrogateescape, or from JavaScript text): no report file can hold it,
+                    # and libxml2 would read its bytes as broken UTF-8. Each becomes U+FFFD,
+                    # as a decoder makes of a bad byte: one code point for one, so offsets stay.
+                    text = _LONE_SURROGATE.sub("\ufffd", markup)
+                    markup = text.encode("utf-8")
         else:
             text = markup.decode("utf-8", "replace")
         parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
         parser.set_element_class_lookup(_CLASS_LOOKUP)
         try:
-            root = html.document_fromstring(markup, parser=parser) if markup.strip() else None
+            # (isspace, not strip: an emptiness test that copies no page)
+            root = (html.document_fromstring(markup, parser=parser)
+                    if markup and not markup.isspace() else None)
         except etree.ParserError:  # "Document is empty": nothing but a declaration or comment
             root = None
         if root is None:

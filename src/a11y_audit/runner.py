@@ -198,7 +198,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
-        page = Page.from_html(document.text, source=item.source, url=document.url)
+        page = Page.from_html(document.text, source=item.source, url=document.url,
+                              utf8=document.utf8)
         page.style_environment = style_environment(job, _fetched_over_http(item))
         check_limits(page, job.limits)
         try:

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from a11y_audit import fetch as fetching
@@ -32,7 +32,8 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 USER_AGENT = fetching.USER_AGENT
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
-__all__ = ["MAX_BYTES", "Document", "SourceError", "decode", "expand", "is_url", "read", "sniff"]
+__all__ = ["MAX_BYTES", "Document", "SourceError", "decode", "decode_exact", "expand", "is_url",
+           "read", "sniff"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ class Document:
     text: str              # decoded HTML
     encoding: str | None   # the encoding it was decoded from
     url: str | None = None
+    # The text's UTF-8 encoding, when the source's bytes are exactly that (decode_exact):
+    # the parser reads them as they are instead of encoding the whole page again.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def is_url(value: str) -> bool:
@@ -78,7 +82,8 @@ def read(source: str, max_bytes: int = MAX_BYTES,
         got = fetching.fetch(source, limits)
         if got.content_type not in HTML_TYPES:
             raise SourceError(source, f"not an HTML page (Content-Type {got.content_type})")
-        return Document(source, *decode(got.body, source, got.charset), url=got.final_url)
+        text, encoding, utf8 = decode_exact(got.body, source, got.charset)
+        return Document(source, text, encoding, url=got.final_url, utf8=utf8)
     raw = read_regular_file(source, max_bytes)
     if raw[:2] == GZIP_MAGIC:
         try:
@@ -87,7 +92,8 @@ def read(source: str, max_bytes: int = MAX_BYTES,
             raise SourceError(source, str(exc)) from None
     elif len(raw) > max_bytes:
         raise SourceError(source, f"file is too large (limit {max_bytes:,} bytes)")
-    return Document(source, *decode(raw, source))
+    text, encoding, utf8 = decode_exact(raw, source)
+    return Document(source, text, encoding, utf8=utf8)
 
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
@@ -216,12 +222,22 @@ def decode(raw: bytes, source: str, declared: str | None = None) -> tuple[str, s
     declaration (:func:`declared_encoding`), then detection (bs4's UnicodeDammit). UTF-8,
     declared or detected, is decoded leniently: a stray byte becomes U+FFFD instead of turning
     the page into cp1252 mojibake."""
+    text, encoding, _ = decode_exact(raw, source, declared)
+    return text, encoding
+
+
+def decode_exact(raw: bytes, source: str, declared: str | None = None
+                 ) -> tuple[str, str | None, bytes | None]:
+    """:func:`decode`'s text and encoding, and the bytes of which the text is exactly the
+    UTF-8 decoding (``raw`` itself, or without its BOM), or None when it is not one (another
+    encoding, or a stray byte replaced). :meth:`Page.from_html` parses those bytes as they
+    are: encoding the text again would cost ~2% of an audit, for bytes already at hand."""
     if not raw.strip():
         raise SourceError(source, "file is empty")
     kind = sniff(raw)
     if kind is not None:
         raise SourceError(source, f"not HTML: {kind}")
-    text, encoding = _decode_text(raw, declared)
+    text, encoding, utf8 = _decode_text(raw, declared)
     if text is None:
         raise SourceError(source, "cannot decode the text in any known encoding")
     kind = _xml_kind(text)
@@ -229,31 +245,36 @@ def decode(raw: bytes, source: str, declared: str | None = None) -> tuple[str, s
         raise SourceError(source, f"not HTML: {kind}")
     if "<" not in text[:65536]:
         raise SourceError(source, "does not look like HTML (no markup)")
-    return text, encoding
+    return text, encoding, utf8
 
 
-def _decode_text(raw: bytes, declared: str | None) -> tuple[str | None, str | None]:
+def _decode_text(raw: bytes, declared: str | None
+                 ) -> tuple[str | None, str | None, bytes | None]:
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16le"),
                       (codecs.BOM_UTF16_BE, "utf-16be")):
         if raw.startswith(bom):
-            return raw[len(bom):].decode(name, "replace"), name
+            if name == "utf-8":
+                return _utf8(raw[len(bom):], lenient=True)
+            return raw[len(bom):].decode(name, "replace"), name, None
     guess = _utf16_guess(raw[:4096])
     if guess:
-        return raw.decode(guess, "replace"), guess
+        return raw.decode(guess, "replace"), guess, None
     if not _known(declared):
         declared = declared_encoding(raw[:_PRESCAN_BYTES])
     known = _known(declared)
     if known in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
         known = "utf-8"       # HTML: a <meta> naming UTF-16 in ASCII-compatible bytes means UTF-8
-    if known == "utf-8" or (known is None and _mostly_utf8(raw)):
-        return raw.decode("utf-8", "replace"), "utf-8"
+    if known == "utf-8" or known is None:
+        decoded = _utf8(raw, lenient=known == "utf-8")
+        if decoded[0] is not None:
+            return decoded
     # A legacy encoding, declared or to be detected: bs4 (and soupsieve, which it imports) loads
     # for such pages only; its import was a fifth of a one-page run's time.
     from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],
                            is_html=True)
-    return dammit.unicode_markup, dammit.original_encoding
+    return dammit.unicode_markup, dammit.original_encoding, None
 
 
 # How far a page's bytes are read for a <meta> declaration. The prescan of the HTML standard
@@ -374,14 +395,18 @@ def _known(name: str | None) -> str | None:
         return None
 
 
-def _mostly_utf8(raw: bytes) -> bool:
-    """Valid UTF-8 but for a few stray bytes (at most one in ten non-ASCII characters)."""
+def _utf8(raw: bytes, lenient: bool) -> tuple[str | None, str | None, bytes | None]:
+    """``raw`` as UTF-8, with ``raw`` as the exact bytes when it is valid UTF-8. Otherwise
+    stray bytes become U+FFFD, if ``lenient`` or if they are few (at most one in ten non-ASCII
+    characters); else no text: not UTF-8."""
     try:
-        raw.decode("utf-8")
-        return True
+        return raw.decode("utf-8"), "utf-8", raw
     except UnicodeDecodeError:
         pass
     text = raw.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
-    good = sum(1 for ch in text if ord(ch) > 127) - bad - raw.count("\ufffd".encode())
-    return good > 0 and bad * 10 <= good
+    if not lenient:
+        bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+        good = sum(1 for ch in text if ord(ch) > 127) - bad - raw.count("\ufffd".encode())
+        if not (good > 0 and bad * 10 <= good):
+            return None, None, None
+    return text, "utf-8", None
