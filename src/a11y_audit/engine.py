@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from functools import partial
+from time import monotonic
 from typing import Any
 
 from a11y_audit import dom, source_map, sources
@@ -71,11 +72,12 @@ def audit_page(
     options = options or {}
     # One signal handler for all the rules' time limits, and (on the main thread) one limit
     # entry that each rule's limit re-aims: a rule's limit costs two short calls.
+    end = budget.end
     with alarm_scope() as alarms:
         for loaded in rules:
             rule_id = loaded.rule.id    # (LoadedRule.id is a property: read once)
             summary = report.rules[rule_id] = RuleSummary(rule_id)
-            left = budget.left()
+            left = None if end is None else end - monotonic()   # (budget.left(), inline)
             if left is not None and left <= 0:
                 skipped.append(rule_id)
                 summary.outcome = Outcome.CANT_TELL
@@ -88,7 +90,10 @@ def audit_page(
             limit = alarms.limit(seconds)
             try:
                 with limit:
-                    results = list(loaded.run(page, options.get(rule_id)))
+                    # a rule without options of its own is its check (LoadedRule.run's
+                    # call saved: ~1,000 instructions, 114 times a page)
+                    results = list(loaded.run(page, options.get(rule_id)) if loaded.options
+                                   else loaded.check(page))
             except TimeLimit:
                 if not limit.expired:
                     raise       # a caller's enclosing limit: not this rule's to absorb

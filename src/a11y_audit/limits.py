@@ -428,7 +428,7 @@ class Budget:
 
     def __init__(self, seconds: float | None) -> None:
         self.total = seconds
-        self._end = None if seconds is None else time.monotonic() + seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
 
     def left(self) -> float | None:
-        return None if self._end is None else self._end - time.monotonic()
+        return None if self.end is None else self.end - time.monotonic()
