@@ -5,6 +5,7 @@ speed figure that the machine's load does not move (wall-clock runs on a shared 
     python scripts/instructions.py                  # every 9th corpus page (21 pages)
     python scripts/instructions.py --step 3         # every 3rd
     PYTHONPATH=../old/src python scripts/instructions.py   # another checkout, to compare
+    python scripts/instructions.py --objects        # also: where they run (libpython, lxml...)
 
 Each page is audited as ``make bench`` times it: a cold pass (selector and stylesheet caches
 empty), the collector paused, the page closed after its audit. Only the audits are counted,
@@ -36,6 +37,9 @@ _INNER = "A11Y_AUDIT_INSTRUCTIONS_INNER"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--step", type=int, default=9, help="audit every STEP-th page")
+    parser.add_argument("--objects", action="store_true",
+                        help="also the instructions of each shared object (the interpreter, "
+                             "lxml and libxml2, libc...): how much a compiled core could save")
     args = parser.parse_args()
     if os.environ.get(_INNER):
         return _audit(args.step)
@@ -60,7 +64,8 @@ def main() -> int:
         for line in run.stderr.splitlines():    # the audit's page errors, not valgrind's
             if not line.startswith("=="):
                 print(line, file=sys.stderr)
-        totals = re.search(r"^totals: (\d+)", out.read_text(), re.MULTILINE)
+        profile = out.read_text()
+        totals = re.search(r"^totals: (\d+)", profile, re.MULTILINE)
     pages = run.stdout.strip()
     if totals is None:
         print("callgrind wrote no totals", file=sys.stderr)
@@ -68,7 +73,42 @@ def main() -> int:
     count = int(totals.group(1))
     print(f"{pages} pages (every {args.step}th): {count / 1e9:.3f} G instructions, "
           f"{count / 1e6 / int(pages):.1f} M a page")
+    if args.objects:
+        for name, spent in sorted(_by_object(profile).items(), key=lambda kv: -kv[1]):
+            if spent * 1000 >= count:
+                print(f"  {100 * spent / count:5.1f}%  {spent / 1e6 / int(pages):7.1f} M a page"
+                      f"  {name}")
     return 0
+
+
+def _by_object(profile: str) -> dict[str, int]:
+    """Self instructions by shared object, from callgrind's output file: each cost line
+    belongs to the object of the function it follows (``ob=``), except the line after a
+    ``calls=`` line, which is the callee's inclusive cost."""
+    names: dict[str, str] = {}
+    spent: dict[str, int] = {}
+    current, callee_cost = "?", False
+    for line in profile.splitlines():
+        if line.startswith(("ob=", "cob=")):
+            # compressed names: "(id) name" the first time (on either kind of line), "(id)"
+            # after; only ob= changes the object the costs below belong to
+            text = line.partition("=")[2]
+            found = re.match(r"\((\d+)\)(?: (.*))?", text)
+            if found and found.group(2):
+                names[found.group(1)] = Path(found.group(2)).name
+            if line[0] == "o":
+                current = (names.get(found.group(1), found.group(1)) if found
+                           else Path(text).name)
+        elif line.startswith("calls="):
+            callee_cost = True
+        elif line[:1].isdigit() or line[:1] in "+-*":
+            if callee_cost:
+                callee_cost = False
+                continue
+            fields = line.split()
+            if len(fields) > 1:
+                spent[current] = spent.get(current, 0) + int(fields[1])
+    return spent
 
 
 def _audit(step: int) -> int:
