@@ -200,6 +200,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         document = inputs.load(item, job.max_bytes).decode()
         page = Page.from_html(document.text, source=item.source, url=document.url,
                               utf8=document.utf8)
+        del document        # its bytes are parsed: not held while the page is audited
         page.style_environment = style_environment(job, _fetched_over_http(item))
         check_limits(page, job.limits)
         try:

@@ -232,7 +232,7 @@ def decode_exact(raw: bytes, source: str, declared: str | None = None
     UTF-8 decoding (``raw`` itself, or without its BOM), or None when it is not one (another
     encoding, or a stray byte replaced). :meth:`Page.from_html` parses those bytes as they
     are: encoding the text again would cost ~2% of an audit, for bytes already at hand."""
-    if not raw.strip():
+    if not raw or raw.isspace():        # (not strip(): it would copy the page)
         raise SourceError(source, "file is empty")
     kind = sniff(raw)
     if kind is not None:
