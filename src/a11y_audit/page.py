@@ -192,6 +192,25 @@ class Page:
                 index[name].append(el)
         return index
 
+    def holders(self, name: str) -> set[Element]:
+        """The elements carrying attribute ``name``, as a set, once per page: ``el in
+        page.holders("role")`` is ``el.get("role") is not None`` for the page's elements at a
+        set test's cost (lxml's ``get`` costs ~1,000 instructions even for an absent
+        attribute, and most elements have none of the ones asked most: role, aria-label...)."""
+        found = self._holders.get(name)
+        if found is None:
+            found = self._holders[name] = set(self.by_attribute.get(name, ()))
+        return found
+
+    @cached_property
+    def _holders(self) -> dict[str, set[Element]]:
+        return {}
+
+    @cached_property
+    def _role_holders(self) -> set[Element]:
+        # (role() asks for every element it meets: the set without holders()'s call)
+        return self.holders("role")
+
     def select(self, *branches: str) -> list[Element]:
         """Elements matching any branch, each once, in document order: the XPath union
         ``//tag|//tag[@attribute]|//*[@attribute]`` written ``"tag", "tag[attribute]",
@@ -218,8 +237,9 @@ class Page:
         known = self._branches
         found = known.get(branch)
         if found is None:
-            found = known[branch] = [el for el in self.by_tag.get(tag, [])
-                                     if el.get(attribute) is not None]
+            # (filtered in C by a set test, not el.get per element: see holders)
+            found = known[branch] = list(filter(self.holders(attribute).__contains__,
+                                                self.by_tag.get(tag, ())))
         return found
 
     @cached_property
@@ -288,7 +308,7 @@ class Page:
     def anchors_by_name(self) -> dict[str, Element]:
         """``<a name=...>`` targets, the legacy fragment target after ids."""
         out: dict[str, Element] = {}
-        for el in self.by_tag.get("a", []):
+        for el in filter(self.holders("name").__contains__, self.by_tag.get("a", ())):
             name = el.get("name")
             if name and name not in out:
                 out[name] = el
@@ -377,14 +397,15 @@ class Page:
         found = cache.get(el)
         if found is not None:
             return found
-        if el.get("role") is None:
+        if el not in self._role_holders:     # (a set test: see holders)
             # Most elements: no role attribute and a tag with one fixed role (div, p, span...).
-            found = aria.CONTEXT_FREE_ROLES.get(el.tag)
+            tag = el.tag
+            found = aria.CONTEXT_FREE_ROLES.get(tag)
             if found is not None:
                 cache[el] = found
                 return found
-            if el.tag == "a":   # the commonest element whose role depends on an attribute
-                found = cache[el] = "link" if el.get("href") is not None else "generic"
+            if tag == "a":   # the commonest element whose role depends on an attribute
+                found = cache[el] = "link" if el in self.holders("href") else "generic"
                 return found
         conflict = None  # computed once: focusable or carrying a global ARIA attribute
         role = aria.explicit_role(el)
@@ -525,7 +546,8 @@ class Page:
         out: list[Image] = []
         for el in self.select("img", "svg", "input[type]", "*[role]"):
             tag = el.tag
-            explicit = aria.explicit_role(el) if el.get("role") else None   # (most have none)
+            # (most have none: a set test, see holders)
+            explicit = aria.explicit_role(el) if el in self._role_holders else None
             if tag == "img":
                 kind = "img"
             elif tag == "svg" or el.tag == f"{_SVG_NS}svg":

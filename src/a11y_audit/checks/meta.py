@@ -72,7 +72,8 @@ def first_refresh(page: Page) -> tuple[etree._Element, int] | None:
 
     Metas inside ``noscript`` (not markup when scripting is on) or ``template`` are skipped.
     """
-    for meta in page.by_tag.get("meta", []):
+    # (only the metas with http-equiv: a set test, not meta.get per meta; see Page.holders)
+    for meta in filter(page.holders("http-equiv").__contains__, page.by_tag.get("meta", ())):
         if (meta.get("http-equiv") or "").strip(ASCII_WHITESPACE).lower() != "refresh":
             continue
         if any(tag_of(anc) in _INACTIVE for anc in meta.iterancestors()):

@@ -328,4 +328,4 @@ def _is_image(page: Page, el: Element, tag: str) -> bool:
             return False
         return bool(page.name(el)) or not any(
             el.get(size, "").strip() in ("0", "1", "0px", "1px") for size in ("width", "height"))
-    return el.get("role") is not None and page.role(el) == "img" and bool(page.name(el))
+    return el in page.holders("role") and page.role(el) == "img" and bool(page.name(el))

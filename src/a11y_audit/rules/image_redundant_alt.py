@@ -81,14 +81,16 @@ def _container(page: Page, el: Element) -> Element | None:
         return None
     memo: dict[Element, object] = page.memo("image-redundant-alt.container", lambda _: {})
     chain, found = unknown_chain(memo, parent, _NO_CONTAINER)
+    # (set tests, not el.get per ancestor: see Page.holders)
+    roles, hrefs = page.holders("role"), page.holders("href")
     for node in chain:          # outermost first: the innermost container wins
-        if _is_container(node):
+        if _is_container(node, roles, hrefs):
             found = node
         memo[node] = found
     return None if found is _NO_CONTAINER else found  # type: ignore[return-value]
 
 
-def _is_container(el: Element) -> bool:
+def _is_container(el: Element, roles: set[Element], hrefs: set[Element]) -> bool:
     tag = el.tag
-    return tag in _CONTAINERS or el.get("role") == "button" or (
-        tag == "a" and el.get("href") is not None)
+    return tag in _CONTAINERS or (el in roles and el.get("role") == "button") or (
+        tag == "a" and el in hrefs)

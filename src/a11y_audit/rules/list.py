@@ -55,8 +55,9 @@ _ALWAYS_ALLOWED = frozenset(("script", "template"))
 
 
 def check(page: Page) -> Results:
+    with_role = page.holders("role")     # (a set test, not el.get: see Page.holders)
     for el in page.select("ul", "ol"):
-        if el.get("role") is not None or page.is_hidden(el):
+        if el in with_role or page.is_hidden(el):
             continue
         wrong, child = wrong_child(page, el)
         if wrong:
@@ -73,7 +74,7 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
         return f"the text {_cut(el.text)!r}", None
     for child in el:
         tag = child.tag
-        if tag == "li" and child.get("role") is None:
+        if tag == "li" and child not in page.holders("role"):
             pass   # a list item, hidden or not (most children: no role or visibility asked)
         elif (isinstance(tag, str) and not page.is_hidden(child)
               and aria.explicit_role(child) != "listitem" and tag not in _ALWAYS_ALLOWED):

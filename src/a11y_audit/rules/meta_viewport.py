@@ -52,7 +52,8 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for meta in page.by_tag.get("meta", []):
+    # (only the metas with a name: a set test, not meta.get per meta; see Page.holders)
+    for meta in filter(page.holders("name").__contains__, page.by_tag.get("meta", ())):
         if (meta.get("name") or "").strip(ASCII_WHITESPACE).lower() != "viewport":
             continue
         content = meta.get("content")

@@ -41,7 +41,8 @@ _SCALE_MINIMUM, _LOWER_BOUND = 5.0, 2.0
 
 
 def check(page: Page) -> Results:
-    for meta in page.tags("meta"):
+    # (only the metas with a name: a set test, not meta.get per meta; see Page.holders)
+    for meta in filter(page.holders("name").__contains__, page.tags("meta")):
         if meta.get("name") != "viewport":
             continue
         scale = _maximum_scale(meta)

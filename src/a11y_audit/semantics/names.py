@@ -151,9 +151,11 @@ def _simple_name(page: Page, el: Element) -> str | None:
     the text fields 2E leaves to the computation). Each child of a plain subtree contributes
     as step 2F's recursion makes it: its ``aria-label``, an ``img``'s alt, its content, its
     ``title``; block-level children are set apart by spaces."""
-    if el.get("aria-labelledby"):
+    # (set tests before lxml's get, which costs ~1,000 instructions for an absent attribute:
+    # see Page.holders)
+    if el in page.holders("aria-labelledby") and el.get("aria-labelledby"):
         return None
-    label = el.get("aria-label")
+    label = el.get("aria-label") if el in page.holders("aria-label") else None
     if label and not label.isspace():
         return normalize_space(label)
     tag = el.tag
@@ -179,7 +181,7 @@ def _simple_name(page: Page, el: Element) -> str | None:
         return None
     if role in _PRESENTATIONAL:
         return ""
-    title = el.get("title")
+    title = el.get("title") if el in page.holders("title") else None
     return normalize_space(title) if title else ""
 
 
@@ -198,7 +200,7 @@ def _image_name(page: Page, el: Element) -> str | None:
     alt = el.get("alt")
     if alt and not alt.isspace():
         return normalize_space(alt)
-    title = el.get("title")
+    title = el.get("title") if el in page.holders("title") else None
     return normalize_space(title) if title else ""
 
 
@@ -211,12 +213,13 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
         return None
     out = [el.text] if el.text else []
     state_of = page.visibility_state
+    styled = page.holders("style")
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _SKIP_CONTENT:
             state = state_of(child)     # (is_hidden and _visibility_only in one look-up)
             # a block (is_block): an inline display only where a style attribute names one
-            style = child.get("style")
+            style = child.get("style") if child in styled else None
             block = is_block(child, tag) if style and "display" in style else tag in _BLOCK
             if state[0] or state[1] or state[2]:
                 # hidden content names nothing (2A), unless visibility alone hides it (a
@@ -239,12 +242,12 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
 
 def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
     """What a plain, rendered ``el`` contributes to its ancestor's name (2B-2I in recursion)."""
-    if el.get("aria-labelledby"):
+    if el in page.holders("aria-labelledby") and el.get("aria-labelledby"):
         return None
     role = page.role(el)
     if role in _EMBEDDED_ROLES:
         return None
-    label = el.get("aria-label")
+    label = el.get("aria-label") if el in page.holders("aria-label") else None
     if label and not label.isspace():
         return label
     presentational = role in _PRESENTATIONAL
@@ -265,7 +268,7 @@ def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
         return text
     if presentational:
         return ""
-    title = el.get("title")
+    title = el.get("title") if el in page.holders("title") else None
     return title if title and not title.isspace() else ""
 
 
