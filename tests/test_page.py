@@ -258,3 +258,42 @@ def test_a_closed_page_answers_as_before() -> None:
     fresh.close()
     again = [(f.rule, f.outcome, f.selector) for f in audit_page(fresh).findings]
     assert again == first
+
+
+# -- holders(): the attribute index's sets, the answer of el.get -----------------------------
+
+_HOLDERS_EXAMPLE = (
+    "<html lang='en'><head><meta name='viewport' content='width=device-width'>"
+    "<meta http-equiv='refresh' content='30'><meta charset='utf-8'></head><body>"
+    "<a href='/a' name='top'>A</a><a name=''>B</a><a>C</a><area href=''>"
+    "<div role=''>empty role</div><div ROLE='Button' Aria-Label='x'>upper case</div>"
+    "<span style='' title=''>empty</span><img alt='' src='x'><svg><a href='#s'>s</a></svg>"
+    "<p aria-labelledby='nope' data-x='1'>p</p><template><i role='img'>t</i></template>"
+    "</body></html>")
+
+
+@pytest.mark.parametrize("name", ["role", "href", "name", "aria-label", "aria-labelledby",
+                                  "style", "title", "http-equiv", "alt", "data-x", "absent"])
+def test_holders_is_the_set_of_elements_whose_get_is_not_none(name):
+    p = page(_HOLDERS_EXAMPLE)
+    holders = p.holders(name)
+    assert holders is p.holders(name)      # once a page
+    for el in p.elements:
+        assert (el in holders) == (el.get(name) is not None), (el.tag, name)
+
+
+def test_holders_shortcuts_give_what_reading_each_attribute_gives():
+    """role() and the a[href] branches read the sets; an uncached page's general path agrees."""
+    from lxml import etree
+
+    p = page(_HOLDERS_EXAMPLE)
+    links = [el for el in p.root.iter("a", "area") if el.get("href") is not None]
+    assert p.select("a[href]", "area[href]") == links
+    named = {}
+    for el in p.root.iter("a"):
+        if el.get("name") and el.get("name") not in named:
+            named[el.get("name")] = el
+    assert p.anchors_by_name == named
+    for el in p.root.iter(etree.Element):
+        if el.tag == "a" and el.get("role") is None:
+            assert p.role(el) == ("link" if el.get("href") is not None else "generic")
