@@ -771,3 +771,20 @@ def test_heading_content_jump_gives_the_events_of_the_walk_on_corpus_pages(corpu
         page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
         headings = {h.element: h for h in page.headings if not h.hidden}
         assert rule._events(page, headings) == rule._events_walk(page, headings), path.name
+
+
+def test_shown_text_is_what_each_title_rule_read_for_itself():
+    """title-attr-inputs-only and title-attr-not-duplicate share one reading of the text a
+    titled element shows; it must be the alt of an img, else the text content, normalised
+    and case-folded, whichever rule asks first."""
+    from a11y_audit.checks.titles import shown_text
+
+    page = Page.from_html('<p title="A">Straße  <b>Ünd</b><script>x</script></p>'
+                          '<img title="t" alt=" Flood  Photo "><img title="u">'
+                          '<div title="d"><span>  </span></div><abbr title="x">X</abbr>')
+    for el in page.select("*[title]"):
+        tag = dom.tag_of(el)
+        general = dom.normalize_space(
+            el.get("alt") if tag == "img" else dom.text_content(el)).casefold()
+        assert shown_text(page, el, tag) == general
+        assert shown_text(page, el, tag) is shown_text(page, el, tag)

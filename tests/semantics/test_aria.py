@@ -389,3 +389,24 @@ def test_tree_parent_survives_an_aria_owns_cycle():
     page, el = _first('<body><label id="a" aria-owns="b"></label><label id="b" aria-owns="a">'
                       '</label><div id="t" role="listitem"></div></body>', "//*[@id='a']")
     assert aria_tree.tree_parent(page, el) is None
+
+
+def test_aria_attributes_of_is_each_aria_element_with_its_attributes_once_a_page():
+    """The four aria-*-attr rules read one list; it must be what asking each element gives."""
+    page = Page.from_html('<div aria-label="x" ARIA-HIDDEN="true" aria-foo="1" role="button">'
+                          '<span aria-live="polite"></span><i data-aria-x="1"></i>'
+                          '<svg aria-hidden="true"><path aria-label=""/></svg></div>')
+    pairs = aria_tree.aria_attributes_of(page)
+    assert pairs is aria_tree.aria_attributes_of(page)
+    assert pairs == [(el, aria.aria_attributes(el))
+                     for el in aria_tree.iter_aria_elements(page)]
+    assert [el.tag for el, _ in pairs] == ["div", "span", "svg", "path"]
+
+
+def test_shadow_root_sources_are_found_once_a_page():
+    page = Page.from_html('<script>el.attachShadow ({mode: "open"})</script><script>x()</script>'
+                          '<template shadowrootmode="open"><p>t</p></template>'
+                          '<template></template>')
+    found = aria_tree.shadow_root_sources(page)
+    assert found is aria_tree.shadow_root_sources(page)
+    assert [el.tag for el in found] == ["script", "template"]

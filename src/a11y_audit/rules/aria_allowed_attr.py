@@ -62,8 +62,8 @@ _HIDDEN_ONLY = frozenset(("br", "wbr"))
 
 
 def check(page: Page) -> Results:
-    for el in aria_tree.iter_aria_elements(page):
-        attributes = [(name, value) for name, value in aria.aria_attributes(el)
+    for el, held in aria_tree.aria_attributes_of(page):
+        attributes = [(name, value) for name, value in held
                       if name in aria.ATTRIBUTES]
         if not attributes or page.is_hidden(el) or aria.is_mathml(el):
             continue

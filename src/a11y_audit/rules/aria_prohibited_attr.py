@@ -65,8 +65,8 @@ _LABEL_ALLOWED_TAGS = frozenset(("applet", "input"))
 
 
 def check(page: Page) -> Results:
-    for el in aria_tree.iter_aria_elements(page):
-        attributes = [(name, value) for name, value in aria.aria_attributes(el)
+    for el, held in aria_tree.aria_attributes_of(page):
+        attributes = [(name, value) for name, value in held
                       if name in aria.ALL_GLOBAL_ATTRIBUTES]
         if not attributes or page.is_hidden(el) or aria.is_mathml(el):
             continue

@@ -40,8 +40,8 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in aria_tree.iter_aria_elements(page):
-        unknown = [name for name, _ in aria.aria_attributes(el) if name not in aria.ATTRIBUTES]
+    for el, held in aria_tree.aria_attributes_of(page):
+        unknown = [name for name, _ in held if name not in aria.ATTRIBUTES]
         if unknown:
             yield RULE.fail(el, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
                                 "not defined in WAI-ARIA")

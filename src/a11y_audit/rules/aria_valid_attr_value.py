@@ -43,8 +43,8 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    for el in aria_tree.iter_aria_elements(page):
-        targets = [(name, value) for name, value in aria.aria_attributes(el)
+    for el, held in aria_tree.aria_attributes_of(page):
+        targets = [(name, value) for name, value in held
                    if name in aria.ATTRIBUTES and value.strip()]
         if not targets or aria.is_mathml(el):
             continue

@@ -44,7 +44,8 @@ from __future__ import annotations
 from typing import Any
 
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.checks.titles import shown_text
+from a11y_audit.dom import normalize_space, tag_of
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
 
@@ -78,7 +79,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if tag in allowed:
             yield RULE.ok(el, f"title on <{tag}> is allowed")
             continue        # (before the text: a titled container's text can be long)
-        own = normalize_space(el.get("alt") if tag == "img" else text_content(el)).casefold()
+        own = shown_text(page, el, tag)
         if title.casefold() in own:
             yield RULE.ok(el, "The title repeats text the element shows")
         else:

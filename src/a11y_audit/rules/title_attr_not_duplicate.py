@@ -28,7 +28,8 @@ stylesheet).
 from __future__ import annotations
 
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.checks.titles import shown_text
+from a11y_audit.dom import normalize_space, tag_of
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
 
@@ -51,7 +52,7 @@ def check(page: Page) -> Results:
         tag = tag_of(el)
         if not title or tag in _HEAD or not page.is_rendered(el):
             continue
-        own = normalize_space(el.get("alt") if tag == "img" else text_content(el)).casefold()
+        own = shown_text(page, el, tag)
         if not own:
             continue
         if own == title:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.knowledge.aria import ALL_GLOBAL_ATTRIBUTES, PRESENTATIONAL
+from a11y_audit.knowledge.aria import ALL_GLOBAL_ATTRIBUTES, PRESENTATIONAL, aria_attributes
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -153,6 +153,18 @@ def iter_aria_elements(page: Page) -> Iterator[Element]:
         *(f"*[{name}]" for name in p.by_attribute if name.startswith("aria-")))))
 
 
+def aria_attributes_of(page: Page) -> list[tuple[Element, list[tuple[str, str]]]]:
+    """Each element of :func:`iter_aria_elements` with its :func:`aria_attributes`,
+    read once a page: four rules (aria-allowed-attr, aria-prohibited-attr, aria-valid-attr,
+    aria-valid-attr-value) sift the same attributes of the same elements. Read-only."""
+    return page.memo("aria.attributes", _aria_attributes_of)
+
+
+def _aria_attributes_of(page: Page) -> list[tuple[Element, list[tuple[str, str]]]]:
+    elements = list(iter_aria_elements(page))
+    return list(zip(elements, map(aria_attributes, elements), strict=True))
+
+
 _ATTACH_SHADOW = re.compile(r"\.attachShadow\s*\(")
 
 
@@ -160,8 +172,13 @@ def shadow_root_sources(page: Page) -> list[Element]:
     """Scripts that call ``.attachShadow(`` and declarative shadow-root templates.
 
     Elements in shadow trees are not in the parsed document; rules about the accessibility
-    tree's structure say cantTell where such content exists.
+    tree's structure say cantTell where such content exists. Found once a page (two rules
+    ask; a page's scripts can be a megabyte of text to search). Read-only.
     """
+    return page.memo("aria.shadow_root_sources", _shadow_root_sources)
+
+
+def _shadow_root_sources(page: Page) -> list[Element]:
     found = []
     for el in page.by_tag.get("script", []):
         if _ATTACH_SHADOW.search(el.text or ""):
