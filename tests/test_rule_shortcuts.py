@@ -281,8 +281,10 @@ def test_link_name_takes_links_without_a_role_attribute_as_the_general_path_does
     "<div>" + "<span>deep " * 30 + "</span>" * 30 + "</div>",
     "<div>a<script>var x</script>b<noscript>n</noscript><style>s{}</style>c</div>",
     "<div>a<template>t</template><p>b<script>x</script></p>c</div>",
+    # leaves (read from their own text): empty, white space, a comment's tail
+    "<div><span></span><em>leaf text</em><p> </p><b><!-- c -->t</b><br>tail</div>",
 ])
-@pytest.mark.parametrize("limit", [None, 1, 3, 10, 200])
+@pytest.mark.parametrize("limit", [None, 0, 1, 3, 10, 200])
 def test_text_content_in_c_gives_the_walk_answer(markup, limit):
     page = Page.from_html(markup)
     (div,) = page.tags("div")

@@ -130,6 +130,11 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
     recursion limit."""
     if type(el.tag) is not str:
         return ""
+    if not len(el):
+        # A leaf (a link's or a cell's plain text...): its own text is all there is, without
+        # the two lxml iterators below (len counts children, none here)
+        text = el.text or ""
+        return text if limit is None else text[:limit]
     if next(el.iterdescendants(*_NO_TEXT), None) is None:
         # Nothing to leave out (most elements): lxml's own text iteration, in C, gives the
         # same pieces in the same order (no comment or processing-instruction text, their

@@ -410,3 +410,13 @@ def test_shadow_root_sources_are_found_once_a_page():
     found = aria_tree.shadow_root_sources(page)
     assert found is aria_tree.shadow_root_sources(page)
     assert [el.tag for el in found] == ["script", "template"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<div role='img' aria-label='x'><p>t</p></div>",
+    "<math><mi role='img' aria-label='x'>x</mi><mrow><mo>+</mo></mrow></math><p role='note'>p</p>",
+])
+def test_in_mathml_is_is_mathml(markup):
+    page = Page.from_html(markup)
+    for el in page.elements:
+        assert aria_tree.in_mathml(page, el) is aria.is_mathml(el), el.tag

@@ -68,7 +68,7 @@ def check(page: Page) -> Results:
     for el, held in aria_tree.aria_attributes_of(page):
         attributes = [(name, value) for name, value in held
                       if name in aria.ALL_GLOBAL_ATTRIBUTES]
-        if not attributes or page.is_hidden(el) or aria.is_mathml(el):
+        if not attributes or page.is_hidden(el) or aria_tree.in_mathml(page, el):
             continue
         role = page.role(el)
         forbidden = _prohibited(page, el, role)

@@ -37,6 +37,7 @@ from __future__ import annotations
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-required-attr",
@@ -51,7 +52,7 @@ RULE = Rule(
 def check(page: Page) -> Results:
     for el in page.with_role:
         explicit = aria.explicit_role(el)
-        if explicit is None or page.is_hidden(el) or aria.is_mathml(el):
+        if explicit is None or page.is_hidden(el) or aria_tree.in_mathml(page, el):
             continue
         if explicit == aria.implicit_role(el, has_name=_has_name(page, el)):
             continue

@@ -74,7 +74,8 @@ def check(page: Page) -> Results:
         context = aria.required_context(explicit) if explicit else ()
         if not context or not aria.is_aria12_role(explicit):
             continue
-        if page.is_hidden(el) or aria.is_mathml(el) or explicit == aria.implicit_role(el):
+        if (page.is_hidden(el) or aria_tree.in_mathml(page, el)
+                or explicit == aria.implicit_role(el)):
             continue
         parent = aria_tree.tree_parent(page, el, through_generic=True)
         owner = parent

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from a11y_audit.knowledge import aria
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="aria-roles",
@@ -46,7 +47,7 @@ RULE = Rule(
 def check(page: Page) -> Results:
     for el in page.with_role:
         tokens = aria.role_tokens(el)
-        if not tokens or page.is_hidden(el) or aria.is_mathml(el):
+        if not tokens or page.is_hidden(el) or aria_tree.in_mathml(page, el):
             continue
         if any(token in aria.ARIA_ROLES for token in tokens):
             yield RULE.ok(el)

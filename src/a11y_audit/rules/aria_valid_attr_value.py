@@ -46,7 +46,7 @@ def check(page: Page) -> Results:
     for el, held in aria_tree.aria_attributes_of(page):
         targets = [(name, value) for name, value in held
                    if name in aria.ATTRIBUTES and value.strip()]
-        if not targets or aria.is_mathml(el):
+        if not targets or aria_tree.in_mathml(page, el):
             continue
         wrong = [(name, value) for name, value in targets if not aria.is_valid_value(name, value)]
         if wrong:

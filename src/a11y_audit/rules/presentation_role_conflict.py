@@ -33,6 +33,7 @@ from __future__ import annotations
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
+from a11y_audit.semantics import aria_tree
 
 RULE = Rule(
     id="presentation-role-conflict",
@@ -51,7 +52,7 @@ def check(page: Page) -> Results:
         decorative = explicit in aria.PRESENTATIONAL or (
             explicit is None and tag_of(el) == "img" and el.get("alt") == ""
         )
-        if not decorative or aria.is_mathml(el):
+        if not decorative or aria_tree.in_mathml(page, el):
             continue
         if page.is_hidden(el) or page.role(el) in aria.PRESENTATIONAL:
             yield RULE.ok(el)

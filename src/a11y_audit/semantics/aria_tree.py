@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.knowledge.aria import ALL_GLOBAL_ATTRIBUTES, PRESENTATIONAL, aria_attributes
+from a11y_audit.knowledge.aria import (
+    ALL_GLOBAL_ATTRIBUTES,
+    PRESENTATIONAL,
+    aria_attributes,
+    is_mathml,
+)
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -151,6 +156,12 @@ def iter_aria_elements(page: Page) -> Iterator[Element]:
     """Elements with at least one ``aria-*`` attribute, in document order."""
     return iter(page.memo("aria.elements", lambda p: p.select(
         *(f"*[{name}]" for name in p.by_attribute if name.startswith("aria-")))))
+
+
+def in_mathml(page: Page, el: Element) -> bool:
+    """:func:`aria.is_mathml` (the element is in a ``math`` element), answered at once on a
+    page without one (most pages): no walk over the element's ancestors."""
+    return "math" in page.by_tag and is_mathml(el)
 
 
 def aria_attributes_of(page: Page) -> list[tuple[Element, list[tuple[str, str]]]]:
