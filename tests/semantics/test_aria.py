@@ -412,6 +412,16 @@ def test_shadow_root_sources_are_found_once_a_page():
     assert [el.tag for el in found] == ["script", "template"]
 
 
+@pytest.mark.parametrize("script", ["a.attachShadow(x)", "a.attachShadow\n (x)", "attachShadow(x)",
+                                    "a.attachShadow", "a.attachShadowRoot(x)", "a. attachShadow(x)",
+                                    "", "x = '.attachshadow('"])
+def test_shadow_root_scripts_are_what_the_pattern_finds(script):
+    """The word prefilter answers as the pattern alone would."""
+    page = Page.from_html(f"<script>{script}</script>")
+    expected = aria_tree._ATTACH_SHADOW.search(script) is not None
+    assert bool(aria_tree.shadow_root_sources(page)) is expected
+
+
 @pytest.mark.parametrize("markup", [
     "<div role='img' aria-label='x'><p>t</p></div>",
     "<math><mi role='img' aria-label='x'>x</mi><mrow><mo>+</mo></mrow></math><p role='note'>p</p>",
