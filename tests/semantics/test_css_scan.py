@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,6 +142,51 @@ def test_declaration_names_are_read_as_by_lowering_each_but_custom_ones(body):
     assert css.parse_declarations(body) == tuple(plain)
 
 
+def _declarations_by_expression(body: str) -> tuple:
+    """parse_declarations as _DECLARATION's search reads every block."""
+    out = []
+    for name, value in css._DECLARATION.findall(css._COMMENT.sub("", body)):
+        if not name.startswith("--"):
+            name = name.lower()
+            if name not in css.TRACKED:
+                continue
+        value = value.strip()
+        important = False
+        if (found := css._IMPORTANT.search(value)) is not None:
+            important = True
+            value = value[:found.start()].rstrip()
+        if value:
+            out.append((name, value, important))
+    return tuple(out)
+
+
+# Blocks mostly without strings, parentheses or comments (split at their semicolons), with
+# names the expression does not read (digits, dots, escapes, spaces inside, non-ASCII) and
+# white space of several kinds; now and then a character that sends a block to the search
+_PLAIN_DECLARATION_PIECES = st.one_of(
+    st.sampled_from(["color", "Color", "DISPLAY", "font-size", "--x", "--X-y", "--", "-x",
+                     "-webkit-text-fill-color", "bac\u212aground", "1color", "col.or",
+                     "col or", "co\\lor", "--a.b", "--\u00e9", "\u00e9", "red", "none",
+                     "!important", "! IMPORTANT", "!", "1px", "#fff", "a,b", "%", ".5em"]),
+    st.sampled_from([*":;:; \n\t\u00a0\x0c\x1c-_*/)", "(", '"', "/**/"]))
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.lists(_PLAIN_DECLARATION_PIECES, max_size=20).map("".join))
+def test_a_block_split_at_its_semicolons_reads_as_the_expressions_search(body):
+    assert css.parse_declarations(body) == _declarations_by_expression(body)
+
+
+@pytest.mark.parametrize("body", [
+    "color:red", " color : red ; display:none", "COLOR:Red!important", "--x: 1; --Y:2",
+    "col or:red", "1color:red", "--a.b:1", "color:;display:block", ";;color:red;;",
+    "color\n:\nred", "\u00a0color\u00a0:\u00a0red", "display:none; color", "a:b:c",
+    "bac\u212aground:red", "color:red!important;display:none ! important",
+])
+def test_plain_blocks_read_as_the_expressions_search(body):
+    assert css.parse_declarations(body) == _declarations_by_expression(body)
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.booleans())
 def test_items_are_the_fast_items_read_again_one_by_one_where_needed(text, stray):
@@ -169,3 +215,4 @@ def test_a_rule_with_a_brace_in_its_prelude_or_body_is_read_again():
 @given(st.text(alphabet=st.sampled_from('ab.#:,>~+ ()[]\\"\'=*-_\u00e9\u2028{}'), max_size=40))
 def test_special_characters_are_the_regular_expressions_set(text):
     assert css._special(text) == bool(re.search(r"[\\(\[\"']", text))
+
