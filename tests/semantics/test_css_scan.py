@@ -216,3 +216,50 @@ def test_a_rule_with_a_brace_in_its_prelude_or_body_is_read_again():
 def test_special_characters_are_the_regular_expressions_set(text):
     assert css._special(text) == bool(re.search(r"[\\(\[\"']", text))
 
+
+# -- the sheet read piece by piece between its closing braces, against _items -------------
+
+# Characters and words that make every kind of piece: style rules, "}" alone, at-rules
+# opening a block (with and without a first rule, with declarations), statements, nested
+# and unbalanced braces, strings, comments, escapes, white space of several kinds
+_SHEET_PIECES = st.one_of(
+    st.sampled_from(list("{}@;:\"'/*\\() \n\t\u00a0\ufeffaZ-_.#,>")),
+    st.sampled_from(["@media", "@media screen", "@font-face", "@layer", "@import", "@-x",
+                     "@supports (a:b)", ".a", "div p", "color:red", "{}", "}}", "{ }"]))
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.lists(_SHEET_PIECES, max_size=40).map("".join), st.booleans())
+def test_the_sheet_is_read_between_closers_as_by_the_structure_expression(text, stray):
+    assert css._read_items(text, stray) == css._items(text, stray)
+
+
+@pytest.mark.parametrize("text", [
+    ".a{color:red}", " .a { color:red } ", "{x}", "}", " } ", "}}", "\n}\n", "a{b}c",
+    "@media screen{.a{b}}", " @media (x) { .a { b } } ", "@media x{}", "@media x{ }",
+    "@font-face{src:x}", "@font-face{ src:x }", "@media x{@media y{.a{b}}}",
+    "@media x{@import y;.a{b}}", "@media x{@foo}", "@import 'a';.a{b}", "@charset x;.a{b}",
+    "@ media{.a{b}}", "@{a}", "@media x;y{.a{b}}", "\ufeff @font-face{src:x}",
+    ".a{b{c}}", ".a{b} .c{d", ".a{b}   ", ".a{b} x", "a @b{c}", "@x{.a{b} c{d}}",
+    "@media x{.a{b}} .c{d}}}", "@media x{.a{b;@c{d}}", "@font-face{src:x;@y z}",
+])
+@pytest.mark.parametrize("stray", [False, True])
+def test_each_kind_of_piece_is_read_as_by_the_structure_expression(text, stray):
+    assert css._read_items(text, stray) == css._items(text, stray)
+
+
+def test_the_corpus_sheets_are_read_as_by_the_structure_expression(corpus_root):
+    import gzip
+
+    from a11y_audit.page import Page
+    from a11y_audit.sources import decode
+
+    sheets = 0
+    for path in sorted(corpus_root.glob("*.html.gz"))[::6]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        for style in page.select("style"):
+            text = css._COMMENT.sub(" ", "".join(style.itertext()))
+            text = css._neutral_strings(text)
+            assert css._read_items(text) == css._items(text), path.name
+            sheets += 1
+    assert sheets > 50

@@ -7,7 +7,8 @@ tests only the rules that could apply to it. Only the declarations of the proper
 rules need are kept (:data:`TRACKED`); a stylesheet is parsed once per run and viewport
 (:func:`parse_stylesheet` is cached by content).
 
-The block structure is found with one C-speed scan (strings, comments and escapes skipped);
+The block structure is read between closing braces with str methods, and with one C-speed
+scan where a piece is not a plain rule (strings, comments and escapes skipped);
 declaration values are kept as text and read by :mod:`a11y_audit.semantics.cascade` with
 tinycss2 where values need real parsing (colours). What is evaluated:
 
@@ -293,6 +294,78 @@ def _items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
     return out
 
 
+_CLOSER = ("", "", "", "", "", "", "}")        # the item of a lone "}"
+_AT_HEAD = re.compile(r"(@[-\w]+)([^;]*)")    # an at-rule's name and prelude, up to its "{"
+
+
+def _read_items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
+    """:func:`_items` of ``css``, read piece by piece between its closing braces.
+
+    Every item of ``_ITEM`` that holds a "}" ends with it, and none reads past one, so the
+    items of the sheet are the items of each piece with its "}", one after the other. Most
+    pieces are one style rule (``prelude{declarations``), a "}" alone (the end of an
+    ``@media`` block), or an at-rule's opening and then one of those (``@media x{.a{b``):
+    str methods (in C) read those, where the regular expression visits every character;
+    the other pieces, in runs, are read by :func:`_items`."""
+    pieces = css.split("}")
+    last = pieces.pop()
+    out: list[tuple[str, ...]] = []
+    append = out.append
+    odd: list[str] = []         # a run of pieces for _items
+    # (partition and "in" take no argument parsing; find with a start does, a third of
+    # a piece's cost)
+    for piece in pieces:
+        head, brace, rest = piece.partition("{")
+        if not brace:
+            if not piece or piece.isspace():
+                if odd:
+                    out.extend(_items("}".join(odd) + "}", stray))
+                    odd = []
+                append(_CLOSER)
+                continue
+        elif "{" not in rest:
+            if "@" not in head or (head := head.lstrip())[:1] != "@":
+                # one style rule (its prelude may be empty)
+                if odd:
+                    out.extend(_items("}".join(odd) + "}", stray))
+                    odd = []
+                append(("", "", "", head.lstrip(), "{" + rest, "", ""))
+                continue
+            at = _AT_HEAD.fullmatch(head)
+            if at is not None and rest.lstrip()[:1] != "@":
+                # an at-rule's block of declarations (@font-face), or an empty block:
+                # the opening, the text (stray text) if any, and the "}" alone
+                if odd:
+                    out.extend(_items("}".join(odd) + "}", stray))
+                    odd = []
+                append((*at.groups(), "{", "", "", "", ""))
+                if rest and not rest.isspace():
+                    append(("", rest.lstrip(), "", "", "", "", "") if stray
+                           else ("", "", "", "", "", "", ""))
+                append(_CLOSER)
+                continue
+        else:
+            inner, _, rule = rest.partition("{")
+            if "{" not in rule and "@" in head:
+                head = head.lstrip()
+                inner = inner.lstrip()
+                if (head[:1] == "@" and inner[:1] != "@"
+                        and (at := _AT_HEAD.fullmatch(head)) is not None):
+                    # an at-rule's opening and its first style rule (@media x{.a{b)
+                    if odd:
+                        out.extend(_items("}".join(odd) + "}", stray))
+                        odd = []
+                    append((*at.groups(), "{", "", "", "", ""))
+                    append(("", "", "", inner, "{" + rule, "", ""))
+                    continue
+        odd.append(piece)
+    if odd:
+        out.extend(_items("}".join(odd) + "}", stray))
+    if last:
+        out.extend(_items(last, stray))
+    return out
+
+
 _PRELUDE = operator.itemgetter(3)     # an item's style rule prelude
 _BODY = operator.itemgetter(4)        # ... and body, with its "{" (empty: not a style rule)
 
@@ -340,7 +413,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool) -> bool:
     anonymous = 0
     raw = sheet.raw
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
-    for name, at_prelude, opener, prelude, body, nested, close in _items(css, stray):
+    for name, at_prelude, opener, prelude, body, nested, close in _read_items(css, stray):
         if body:
             if applies:
                 if context is None:
