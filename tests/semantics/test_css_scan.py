@@ -261,5 +261,25 @@ def test_the_corpus_sheets_are_read_as_by_the_structure_expression(corpus_root):
             text = css._COMMENT.sub(" ", "".join(style.itertext()))
             text = css._neutral_strings(text)
             assert css._read_items(text) == css._items(text), path.name
+            found, expected = _read_both(text, False)
+            assert found == expected, path.name
             sheets += 1
     assert sheets > 50
+
+
+def _read_both(text: str, stray: bool) -> tuple:
+    """_read of a sheet's pieces, and _read of its items as _items reads them."""
+    fast, general = Stylesheet(), Stylesheet()
+    found = css._read(fast, text, DEFAULT_VIEWPORT, stray)
+    expected = css._read(general, text, DEFAULT_VIEWPORT, stray, css._items(text, stray))
+    return ((found, fast.raw, fast.layers, fast.undecided),
+            (expected, general.raw, general.layers, general.undecided))
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.lists(st.one_of(_SHEET_PIECES, st.sampled_from([
+    "@container (min-width: 1px)", "@scope (.a)", "@layer x", "display:none", "& .b",
+    "visibility:hidden;"])), max_size=40).map("".join), st.booleans())
+def test_a_sheet_read_by_its_pieces_is_the_sheet_read_by_its_items(text, stray):
+    found, expected = _read_both(text, stray)
+    assert found == expected

@@ -303,67 +303,47 @@ def _read_items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
 
     Every item of ``_ITEM`` that holds a "}" ends with it, and none reads past one, so the
     items of the sheet are the items of each piece with its "}", one after the other. Most
-    pieces are one style rule (``prelude{declarations``), a "}" alone (the end of an
-    ``@media`` block), or an at-rule's opening and then one of those (``@media x{.a{b``):
-    str methods (in C) read those, where the regular expression visits every character;
-    the other pieces, in runs, are read by :func:`_items`."""
+    pieces are one style rule (``prelude{declarations``): str methods (in C) read those, and
+    :func:`_piece_items` the others, where the regular expression visits every character.
+    (:func:`_read` reads a sheet so, without making the style rules' items.)"""
     pieces = css.split("}")
     last = pieces.pop()
     out: list[tuple[str, ...]] = []
-    append = out.append
-    odd: list[str] = []         # a run of pieces for _items
-    # (partition and "in" take no argument parsing; find with a start does, a third of
-    # a piece's cost)
     for piece in pieces:
         head, brace, rest = piece.partition("{")
-        if not brace:
-            if not piece or piece.isspace():
-                if odd:
-                    out.extend(_items("}".join(odd) + "}", stray))
-                    odd = []
-                append(_CLOSER)
-                continue
-        elif "{" not in rest:
-            if "@" not in head or (head := head.lstrip())[:1] != "@":
-                # one style rule (its prelude may be empty)
-                if odd:
-                    out.extend(_items("}".join(odd) + "}", stray))
-                    odd = []
-                append(("", "", "", head.lstrip(), "{" + rest, "", ""))
-                continue
-            at = _AT_HEAD.fullmatch(head)
-            if at is not None and rest.lstrip()[:1] != "@":
-                # an at-rule's block of declarations (@font-face), or an empty block:
-                # the opening, the text (stray text) if any, and the "}" alone
-                if odd:
-                    out.extend(_items("}".join(odd) + "}", stray))
-                    odd = []
-                append((*at.groups(), "{", "", "", "", ""))
-                if rest and not rest.isspace():
-                    append(("", rest.lstrip(), "", "", "", "", "") if stray
-                           else ("", "", "", "", "", "", ""))
-                append(_CLOSER)
-                continue
+        if brace and "{" not in rest and ("@" not in head or head.lstrip()[:1] != "@"):
+            out.append(("", "", "", head.lstrip(), "{" + rest, "", ""))
         else:
-            inner, _, rule = rest.partition("{")
-            if "{" not in rule and "@" in head:
-                head = head.lstrip()
-                inner = inner.lstrip()
-                if (head[:1] == "@" and inner[:1] != "@"
-                        and (at := _AT_HEAD.fullmatch(head)) is not None):
-                    # an at-rule's opening and its first style rule (@media x{.a{b)
-                    if odd:
-                        out.extend(_items("}".join(odd) + "}", stray))
-                        odd = []
-                    append((*at.groups(), "{", "", "", "", ""))
-                    append(("", "", "", inner, "{" + rule, "", ""))
-                    continue
-        odd.append(piece)
-    if odd:
-        out.extend(_items("}".join(odd) + "}", stray))
+            out.extend(_piece_items(piece, stray))
     if last:
         out.extend(_items(last, stray))
     return out
+
+
+def _piece_items(piece: str, stray: bool) -> list[tuple[str, ...]]:
+    """:func:`_items` of a piece of a sheet and the "}" after it, the piece not being one
+    style rule. Most are a "}" alone (the end of an ``@media`` block) or an at-rule's opening
+    and then a style rule (``@media x{.a{b``: emotion's one-rule blocks), an empty block or
+    a block of declarations (``@font-face``), read with str methods; the others (nested or
+    stray braces, statements) with :func:`_items`."""
+    head, brace, rest = piece.partition("{")
+    if not brace:
+        if not piece or piece.isspace():
+            return [_CLOSER]
+    elif "@" in head and (head := head.lstrip())[:1] == "@" and (
+            at := _AT_HEAD.fullmatch(head)) is not None:
+        inner, brace, rule = rest.partition("{")
+        if not brace:
+            if rest.lstrip()[:1] != "@":
+                # an empty block, or a block of declarations (stray text) and the "}"
+                if not rest or rest.isspace():
+                    return [(*at.groups(), "{", "", "", "", ""), _CLOSER]
+                return [(*at.groups(), "{", "", "", "", ""),
+                        ("", rest.lstrip(), "", "", "", "", "") if stray
+                        else ("", "", "", "", "", "", ""), _CLOSER]
+        elif "{" not in rule and (inner := inner.lstrip())[:1] != "@":
+            return [(*at.groups(), "{", "", "", "", ""), ("", "", "", inner, "{" + rule, "", "")]
+    return _items(piece + "}", stray)
 
 
 _PRELUDE = operator.itemgetter(3)     # an item's style rule prelude
@@ -402,9 +382,11 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
     return sheet
 
 
-def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool) -> bool:
+def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
+          items: list[tuple[str, ...]] | None = None) -> bool:
     """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
-    style rule with nested rules and ``stray`` is False (stop: read it again with ``stray``)."""
+    style rule with nested rules and ``stray`` is False (stop: read it again with ``stray``).
+    ``items``: the sheet's items, read from them (the tests' reference: :func:`_items`)."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
     # nothing; in an undecided one (@container, @scope, a style rule with nested rules) the
     # rules go to sheet.undecided instead (see _Context).
@@ -413,50 +395,71 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool) -> bool:
     anonymous = 0
     raw = sheet.raw
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
-    for name, at_prelude, opener, prelude, body, nested, close in _read_items(css, stray):
-        if body:
-            if applies:
-                if context is None:
-                    raw.append((prelude.strip(), body[1:], layer))
-                else:
-                    context.rule(sheet, prelude, body[1:])
-            continue
-        if name:
-            name = name[1:].lower()
-            at_prelude = " ".join(at_prelude.split())
-            if opener != "{":
-                if applies and context is None:
-                    _statement(sheet, name, at_prelude, layer, viewport)
-                continue
-            if name == "media":
-                if applies and (applies := media.get(at_prelude)) is None:
-                    applies = media[at_prelude] = media_matches(at_prelude, viewport)
-                stack.append((applies, layer, context))
-                continue
-            if name in _UNDECIDED_AT_RULES:
-                stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
-            elif name == "layer" and context is not None:
-                stack.append((applies, layer, context))     # (no layer order to keep)
-            else:
-                if name == "layer" and not at_prelude:
-                    anonymous += 1
-                    at_prelude = f"\0anonymous{anonymous}"
-                stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
-                              context))
-        elif nested:        # a style rule with nested rules: not evaluated (undecided)
-            if not stray:
-                return False
-            stack.append((applies, layer, _Context.nesting(context, sheet, nested[:-1],
-                                                             applies)))
-        elif close and len(stack) > 1:
-            stack.pop()
+    # The sheet's pieces between closing braces, as _read_items reads them (the last, not
+    # closed, as None); a style rule (most pieces) is read here, without making its item
+    if items is None:
+        pieces: list[str | None] = css.split("}")
+        last = pieces[-1]
+        pieces[-1] = None
+    else:
+        pieces, last = [None], ""
+    for piece in pieces:
+        if piece is None:
+            found = _items(last, stray) if items is None else items
         else:
-            # stray text: in a style rule with nested rules, its declarations after them
-            # or in @media inside it (see _items)
-            if at_prelude and context is not None and applies:
-                context.rule(sheet, "", at_prelude)
-            continue
-        applies, layer, context = stack[-1]
+            head, brace, rest = piece.partition("{")
+            if brace and "{" not in rest and ("@" not in head or head.lstrip()[:1] != "@"):
+                if applies:
+                    if context is None:
+                        raw.append((head.strip(), rest, layer))
+                    else:
+                        context.rule(sheet, head.lstrip(), rest)
+                continue
+            found = _piece_items(piece, stray)
+        for name, at_prelude, opener, prelude, body, nested, close in found:
+            if body:
+                if applies:
+                    if context is None:
+                        raw.append((prelude.strip(), body[1:], layer))
+                    else:
+                        context.rule(sheet, prelude, body[1:])
+                continue
+            if name:
+                name = name[1:].lower()
+                at_prelude = " ".join(at_prelude.split())
+                if opener != "{":
+                    if applies and context is None:
+                        _statement(sheet, name, at_prelude, layer, viewport)
+                    continue
+                if name == "media":
+                    if applies and (applies := media.get(at_prelude)) is None:
+                        applies = media[at_prelude] = media_matches(at_prelude, viewport)
+                    stack.append((applies, layer, context))
+                    continue
+                if name in _UNDECIDED_AT_RULES:
+                    stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
+                elif name == "layer" and context is not None:
+                    stack.append((applies, layer, context))     # (no layer order to keep)
+                else:
+                    if name == "layer" and not at_prelude:
+                        anonymous += 1
+                        at_prelude = f"\0anonymous{anonymous}"
+                    stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
+                                  context))
+            elif nested:        # a style rule with nested rules: not evaluated (undecided)
+                if not stray:
+                    return False
+                stack.append((applies, layer, _Context.nesting(context, sheet, nested[:-1],
+                                                                 applies)))
+            elif close and len(stack) > 1:
+                stack.pop()
+            else:
+                # stray text: in a style rule with nested rules, its declarations after them
+                # or in @media inside it (see _items)
+                if at_prelude and context is not None and applies:
+                    context.rule(sheet, "", at_prelude)
+                continue
+            applies, layer, context = stack[-1]
     return True
 
 
