@@ -283,3 +283,26 @@ def _read_both(text: str, stray: bool) -> tuple:
 def test_a_sheet_read_by_its_pieces_is_the_sheet_read_by_its_items(text, stray):
     found, expected = _read_both(text, stray)
     assert found == expected
+
+
+# -- a key's rules for one page, against the look at every selector's ids and classes -------
+
+_PAGE_KEYS = ["*", "div", "p", ".a", ".b", ".c", "#d", "#e"]
+_SELECTORS = st.sampled_from([
+    ".a", ".b", "#d", "div", "*", ".a .b", "div.a", ".a.b", "#d .a", "#e", ".c", "p .c",
+    "[x] .a", ".a:not(.b)", ".b > .a", "div .b", "#e.a", ".a, .b", "div, .c", ".x", "#y",
+    ".x .a", "p#d", ".a[y]", ".a::before"])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_SELECTORS, min_size=1, max_size=12),
+       st.sets(st.sampled_from(_PAGE_KEYS)), st.sampled_from(["all", "rendering"]))
+def test_a_keys_rules_for_a_page_are_those_whose_ids_and_classes_it_has(selectors, page, kind):
+    sheet = css._scan("".join(f"{s}{{display:none;color:red}}" for s in selectors),
+                      DEFAULT_VIEWPORT)
+    for key in sheet.keyed():
+        within = frozenset(page | {key})
+        expected = [rule for rule in sheet.rules_of(kind, key)
+                    if within.issuperset(css._ID_OR_CLASS.findall(rule.selector))
+                    or css._special(rule.selector)]
+        assert sheet.rules_of(kind, key, within) == expected

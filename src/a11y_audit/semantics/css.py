@@ -162,14 +162,15 @@ class Stylesheet:
     def rules_of(self, kind: str, key: str, within: frozenset[str] | None = None
                  ) -> list[StyleRule]:
         """The rules of one selector key (:meth:`index` for one key, without its sets).
-        ``within``: the keys a page has; a rule whose selector names an id or class the
-        page lacks cannot match there and is left out unread, when its selector can be
-        read for them without parsing it (no brackets, parentheses, escapes or quotes)."""
+        ``within``: the keys a page has, ``key`` among them; a rule whose selector names an
+        id or class the page lacks cannot match there and is left out unread, when its
+        selector can be read for them without parsing it (no brackets, parentheses, escapes
+        or quotes). A selector that is its key alone (a fifth of them) names only the key."""
         keyed = self.keyed()
         rules = self._rules
         out = []
         for order, selector in keyed.get(key, ()):
-            if within is not None and not within.issuperset(
+            if within is not None and selector != key and not within.issuperset(
                     _ID_OR_CLASS.findall(selector)) and not _special(selector):
                 continue
             found = rules.get((kind, order, selector), False)
