@@ -416,6 +416,12 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     else:
                         context.rule(sheet, head.lstrip(), rest)
                 continue
+            if not brace and (not piece or piece.isspace()):
+                # a "}" alone (the end of a block: a fifth of the pieces), as its item is read
+                if len(stack) > 1:
+                    stack.pop()
+                    applies, layer, context = stack[-1]
+                continue
             found = _piece_items(piece, stray)
         for name, at_prelude, opener, prelude, body, nested, close in found:
             if body:
