@@ -306,3 +306,11 @@ def test_a_keys_rules_for_a_page_are_those_whose_ids_and_classes_it_has(selector
                     if within.issuperset(css._ID_OR_CLASS.findall(rule.selector))
                     or css._special(rule.selector)]
         assert sheet.rules_of(kind, key, within) == expected
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.sampled_from('{};\\7bd3 "\'ab\n\u00e9'), max_size=40))
+def test_a_strings_braces_and_semicolons_are_escaped_as_by_the_translation(text):
+    # _neutral_strings replaces the three one after the other (see there)
+    quoted = '"' + text.replace('"', "").replace("\\", "").replace("\n", "") + '"'
+    assert css._neutral_strings(quoted) == quoted.translate(css._STRUCTURE)
