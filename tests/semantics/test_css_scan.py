@@ -201,6 +201,36 @@ def test_items_are_the_fast_items_read_again_one_by_one_where_needed(text, stray
         assert css._items(text) == css._ITEM.findall(text)
 
 
+@pytest.mark.parametrize("end", ["x{" * 40, "{" * 40, "a{b{" * 20, "a{b:c;" * 20,
+                                 "a{b:(" * 20, "@media x{a{" * 10, "@media (" * 10])
+@pytest.mark.parametrize("stray", [False, True])
+def test_an_unclosed_end_is_read_without_the_fast_pattern(monkeypatch, end, stray):
+    """A sheet whose end has openers and no "}" after them (cut short, or hostile): there
+    _FAST_ITEM's body runs to the end from every opener before it fails, in time quadratic in
+    the openers (20 KB of "x{" took 4 s, 160 KB over four minutes). Such text must go to
+    _ITEM, whose parts stop at the next brace. A count of regex steps cannot be had, so the
+    test checks that no text without a "}" reaches the fast pattern, and that the items are
+    still the structure expression's."""
+    fast, slow = css._STRAY[stray]
+    given: list[str] = []
+
+    class Recording:
+        def findall(self, text):
+            given.append(text)
+            return fast.findall(text)
+
+    sheet = ".a{b:c}@media x{.d{e:f}}" + end
+    reference = css._items(sheet, stray)
+    monkeypatch.setitem(css._STRAY, stray, (Recording(), slow))
+    assert css._items(sheet, stray) == reference
+    if not stray:
+        assert reference == css._ITEM.findall(sheet)
+    assert css._read_items(sheet, stray) == reference
+    sheet_read = Stylesheet()
+    css._read(sheet_read, sheet, DEFAULT_VIEWPORT, stray)
+    assert given and all("}" in text for text in given)
+
+
 def test_a_rule_with_a_brace_in_its_prelude_or_body_is_read_again():
     # ".a}b{c}" is stray text, a "}" and a rule; ".a{b{c}" a nested block: the one fast
     # item of each is neither

@@ -285,14 +285,22 @@ def _items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
     """``_ITEM.findall(css)``, read with :data:`_FAST_ITEM`. ``stray``: stray text too, as
     an item with an empty name and the text in the prelude's place."""
     fast, slow = _STRAY[stray]
-    found = fast.findall(css)
-    # nearly always, no style rule's prelude holds a "}" and no body a "{" after its first:
-    # the fast items are the items (told by two joins, not a look at each item)
-    bodies = list(filter(None, map(_BODY, found)))
-    if "}" not in "".join(map(_PRELUDE, found)) and "".join(bodies).count("{") == len(bodies):
-        out = found
+    if "}" not in css:
+        # No closing brace (a sheet's unclosed end, or a sheet cut short): no style rule ends
+        # here, and _FAST_ITEM's body would run to the end from every opener before failing,
+        # in time quadratic in the openers (20 KB of "x{" took 4 s); _ITEM's stops at the
+        # next brace
+        out = slow.findall(css)
     else:
-        out = _split_items(found, slow)
+        found = fast.findall(css)
+        # nearly always, no style rule's prelude holds a "}" and no body a "{" after its
+        # first: the fast items are the items (told by two joins, not a look at each item)
+        bodies = list(filter(None, map(_BODY, found)))
+        if ("}" not in "".join(map(_PRELUDE, found))
+                and "".join(bodies).count("{") == len(bodies)):
+            out = found
+        else:
+            out = _split_items(found, slow)
     if stray:
         out = [item[:7] if not item[7] else ("", item[7], "", "", "", "", "")
                for item in out]
