@@ -138,24 +138,12 @@ def test_declarations_are_read_as_by_the_backtracking_expression(body):
 def test_declaration_names_are_read_as_by_lowering_each_but_custom_ones(body):
     # parse_declarations looks a name up as written first; the plain reading lowers each
     # name that is not a custom property's, then looks it up
-    plain = []
-    for name, value in css._DECLARATION.findall(body):
-        if not name.startswith("--"):
-            name = name.lower()
-            if name not in css.TRACKED:
-                continue
-        value = value.strip()
-        important = False
-        if (found := css._IMPORTANT.search(value)) is not None:
-            important = True
-            value = value[:found.start()].rstrip()
-        if value:
-            plain.append((name, value, important))
-    assert css.parse_declarations(body) == tuple(plain)
+    assert css.parse_declarations(body) == _declarations_by_expression(body)
 
 
 def _declarations_by_expression(body: str) -> tuple:
-    """parse_declarations as _DECLARATION's search reads every block."""
+    """parse_declarations as _DECLARATION's search reads every block, each name that is not
+    a custom property's lowered and then looked up."""
     out = []
     for name, value in css._DECLARATION.findall(css._COMMENT.sub("", body)):
         if not name.startswith("--"):
