@@ -370,6 +370,12 @@ class Cascade:
         self.loaded: list[str] = []           # linked stylesheets read
         self._styles: dict[Element, Style] = {}
         self._ancestors: dict[Element, frozenset[str]] = {}
+        # The elements carrying the attributes read for each element matched: a set test
+        # first, where lxml's get costs ~1,000 instructions, found or not (Page.holders)
+        self._with_id = page.holders("id")
+        self._with_class = page.holders("class")
+        self._with_style = page.holders("style")
+        self._with_hidden = page.holders("hidden")
         sheets: list[Stylesheet] = []
         for css in env.site_css:
             self._add(sheets, css, None, 0)
@@ -606,12 +612,14 @@ class Cascade:
         """The declarations that apply to ``el``, sorted (see :meth:`declarations`); only
         those of the properties of ``_PART_NAMES[slot]`` when slot is not 0."""
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
-        hidden = el.get("hidden") is not None
+        hidden = el in self._with_hidden
         flag = _ua_flag(tag, el)
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
         if self.sheets:
-            candidates = self._candidates(tag, el.get("id"), el.get("class"))[slot]
+            candidates = self._candidates(
+                tag, el.get("id") if el in self._with_id else None,
+                el.get("class") if el in self._with_class else None)[slot]
             above: frozenset[str] | None = None
             for needs_above, matches, normal, important, declared, selector in candidates:
                 if needs_above:
@@ -624,7 +632,7 @@ class Cascade:
                 for name, value, is_important in declared:
                     found.append((important if is_important else normal, name, value,
                                   is_important, selector))
-        inline = el.get("style")
+        inline = el.get("style") if el in self._with_style else None
         if inline:
             names = _PART_NAMES[slot]
             for order, (name, value, important) in enumerate(parse_declarations(inline)):
@@ -737,8 +745,9 @@ class Cascade:
     def _defaults_only(self, el: Element, tag: str, slot: int) -> bool:
         """No rule of the page and no style attribute can set a property of ``slot`` on
         ``el``: only the browser's defaults can (as for most elements of a page)."""
-        return el.get("style") is None and (not self.sheets or not self._candidates(
-            tag, el.get("id"), el.get("class"))[slot])
+        return el not in self._with_style and (not self.sheets or not self._candidates(
+            tag, el.get("id") if el in self._with_id else None,
+            el.get("class") if el in self._with_class else None)[slot])
 
     def declares_font_size(self, el: Element) -> bool:
         """The computed style of ``el`` has a font size declared on the element itself
@@ -876,7 +885,7 @@ class Cascade:
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
                 # parent's visibility (all it passes on), worked out once per combination.
-                key = (tag, el.get("hidden") is not None, _ua_flag(tag, el), parent_visibility)
+                key = (tag, el in self._with_hidden, _ua_flag(tag, el), parent_visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
@@ -1204,12 +1213,13 @@ class Cascade:
         declared = self._declared.get(el)
         if declared is not None:
             return any(item[1] in _SIGHT for item in declared)
-        inline = el.get("style")
+        inline = el.get("style") if el in self._with_style else None
         if inline and _sets_sight(parse_declarations(inline)):
             return True
         if not self.sheets:
             return False
-        candidates = self._candidates(el.tag, el.get("id"), el.get("class"))[0]
+        candidates = self._candidates(el.tag, el.get("id") if el in self._with_id else None,
+                                      el.get("class") if el in self._with_class else None)[0]
         key = id(candidates)        # stable: the lists stay in _by_keys for the page
         tests = self._sight_tests.get(key)
         if tests is None:
