@@ -282,6 +282,23 @@ def test_holders_is_the_set_of_elements_whose_get_is_not_none(name):
         assert (el in holders) == (el.get(name) is not None), (el.tag, name)
 
 
+# ids and classes too: repeated, empty, white space only, a duplicate id
+_VALUES_EXAMPLE = _HOLDERS_EXAMPLE.replace("</body>", (
+    '<ul class="nav"><li class="a b"><a class="">x</a></li><li class="a"><a id="d">y</a></li>'
+    '<li class=" "><b id="d" hidden>z</b></li></ul><div class="nav"><p class="a">w</p></div>'
+    "</body>"))
+
+
+@pytest.mark.parametrize("name", ["class", "id", "style", "hidden", "role", "href", "x"])
+def test_values_are_each_carriers_get_in_document_order(name):
+    p = page(_VALUES_EXAMPLE)
+    values = p.values(name)
+    assert values is p.values(name)        # once a page
+    assert list(values) == p.by_attribute.get(name, [])
+    for el in p.elements:
+        assert values.get(el) == el.get(name), (el.tag, name)
+
+
 def test_holders_shortcuts_give_what_reading_each_attribute_gives():
     """role() and the a[href] branches read the sets; an uncached page's general path agrees."""
     from lxml import etree

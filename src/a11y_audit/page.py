@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
-from a11y_audit.dom import normalize_space, tag_of
+from a11y_audit.dom import attribute_values, normalize_space, tag_of
 from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
@@ -204,6 +204,23 @@ class Page:
 
     @cached_property
     def _holders(self) -> dict[str, set[Element]]:
+        return {}
+
+    def values(self, name: str) -> dict[Element, str]:
+        """Each element carrying attribute ``name``, with its value, in document order, read
+        once per page: ``page.values("class").get(el)`` is ``el.get("class")`` for the
+        page's elements at a dict look-up's cost (see :meth:`holders`), for the attributes
+        several parts read for the same elements (the cascade's id and class keys, its
+        ancestor keys, each match's style attribute)."""
+        found = self._values.get(name)
+        if found is None:
+            elements = self.by_attribute.get(name, ())
+            found = self._values[name] = dict(zip(elements, attribute_values(elements, name),
+                                                  strict=True))
+        return found
+
+    @cached_property
+    def _values(self) -> dict[str, dict[Element, str]]:
         return {}
 
     @cached_property
@@ -598,7 +615,7 @@ class Page:
 
     @cached_property
     def selectors(self) -> Selectors:
-        return Selectors(self.tags, self.ids, self.duplicate_ids, self.by_attribute)
+        return Selectors(self.tags, self.ids, self.duplicate_ids, self.by_attribute, self.values)
 
     def css_path(self, el: Element) -> str:
         """A short selector matching exactly ``el``: a unique id or tag-unique class anchors

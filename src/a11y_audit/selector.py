@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lxml import etree
 
-from a11y_audit.dom import attribute_values, tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.fingerprint import stable_id
 
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
@@ -26,22 +26,31 @@ _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 class Selectors:
     """Selector builder for one document: ``ids`` maps each id to its first element,
     ``duplicates`` holds the ids that more than one element has; ``holders``, when given,
-    maps an attribute name to the elements that carry it (the page's attribute index)."""
+    maps an attribute name to the elements that carry it (the page's attribute index);
+    ``values``, when given, an attribute name to each carrier's value (``Page.values``)."""
 
     def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
                  ids: dict[str, object], duplicates: Iterable[str] = (),
-                 holders: dict[str, list[etree._Element]] | None = None) -> None:
+                 holders: dict[str, list[etree._Element]] | None = None,
+                 values: Callable[[str], dict[etree._Element, str]] | None = None) -> None:
         self._by_tag = by_tag
         self.ids = ids
         self.duplicates = frozenset(duplicates)
-        # The elements with an id, and those with a class: a set test costs a tenth of the
-        # ``get`` it spares on the many elements without one (most ancestors have no id,
-        # most elements of a tag counted for its classes have no class).
-        self._with_id: Container[etree._Element] = _EVERY
-        self._with_class: Container[etree._Element] = _EVERY
-        if holders is not None:
-            self._with_id = set(holders.get("id", ()))
-            self._with_class = set(holders.get("class", ()))
+        # An element's id and class: the page's values read once (a dict look-up), else a
+        # set test of the holders before lxml's ``get`` (a tenth of its cost, spared on the
+        # many elements without one), else ``get`` on every element.
+        self._id_of: Callable[[etree._Element], str | None]
+        self._class_of: Callable[[etree._Element], str | None]
+        if values is not None:
+            self._id_of, self._class_of = values("id").get, values("class").get
+        else:
+            with_id: Container[etree._Element] = _EVERY
+            with_class: Container[etree._Element] = _EVERY
+            if holders is not None:
+                with_id = set(holders.get("id", ()))
+                with_class = set(holders.get("class", ()))
+            self._id_of = partial(_held, with_id, "id")
+            self._class_of = partial(_held, with_class, "class")
         self._class_counts: dict[str, Counter[str]] = {}
         self._positions: dict[etree._Element,
                               tuple[dict[etree._Element, int], dict[object, int]]] = {}
@@ -55,12 +64,10 @@ class Selectors:
         counted twice: :meth:`_class_anchor` allows for that."""
         counts = self._class_counts.get(tag)
         if counts is None:
-            # map, filter, join, split and the count all run in C: no Python step per element
-            elements = self._by_tag(tag)
-            if self._with_class is not _EVERY:
-                elements = filter(self._with_class.__contains__, elements)
+            # map, filter, join, split and the count all run in C (with the page's values):
+            # no Python step per element
             counts = self._class_counts[tag] = Counter(" ".join(
-                filter(None, attribute_values(elements, "class"))).split())
+                filter(None, map(self._class_of, self._by_tag(tag)))).split())
         return counts
 
     def _siblings(self, parent: etree._Element
@@ -115,17 +122,17 @@ class Selectors:
         anchors = self._anchors
         ids = self.ids
         duplicates = self.duplicates
-        with_id = self._with_id
-        with_class = self._with_class
+        id_of = self._id_of
+        class_of = self._class_of
         for node, parent in reversed(chain):
             tag = node.tag
-            node_id = node.get("id") if node in with_id else None
+            node_id = id_of(node)
             # The selector: an id or a class unique to the element anchors it.
             if (node_id and ids.get(node_id) is node and node_id not in duplicates
                     and _CSS_IDENT.match(node_id)):
                 css = f"#{node_id}"
             else:
-                value = node.get("class") if node in with_class else None
+                value = class_of(node)
                 if value:
                     # Per class attribute: list items and cards repeat theirs.
                     css = anchors.get((tag, value), _UNKNOWN)
@@ -200,6 +207,11 @@ class _Every:
 
 
 _EVERY = _Every()
+
+
+def _held(holders: Container[etree._Element], name: str, el: etree._Element) -> str | None:
+    """``el.get(name)``, asked only of an element among ``holders``."""
+    return el.get(name) if el in holders else None
 
 # Element names getpath writes as they are (no namespace prefix to add).
 _PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")

@@ -44,7 +44,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from tinycss2 import color4
 
-from a11y_audit.dom import attribute_values, tag_of, unknown_chain
+from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     RENDERING,
@@ -370,11 +370,12 @@ class Cascade:
         self.loaded: list[str] = []           # linked stylesheets read
         self._styles: dict[Element, Style] = {}
         self._ancestors: dict[Element, frozenset[str]] = {}
-        # The elements carrying the attributes read for each element matched: a set test
-        # first, where lxml's get costs ~1,000 instructions, found or not (Page.holders)
-        self._with_id = page.holders("id")
-        self._with_class = page.holders("class")
-        self._with_style = page.holders("style")
+        # The attributes read for each element matched, and for its ancestors' keys: read
+        # once a page (Page.values, Page.holders), where lxml's get costs ~1,000
+        # instructions a call, found or not
+        self._ids = page.values("id")
+        self._classes = page.values("class")
+        self._inline = page.values("style")
         self._with_hidden = page.holders("hidden")
         sheets: list[Stylesheet] = []
         for css in env.site_css:
@@ -498,13 +499,11 @@ class Cascade:
         ``.class`` (the keys :meth:`declarations` looks up)."""
         page = self.page
         keys = {"*", *page.by_tag}      # the tag index is keyed by tag_of already
-        keys.update("#" + ident for ident in
-                    set(attribute_values(page.by_attribute.get("id", ()), "id")) if ident)
+        keys.update("#" + ident for ident in set(self._ids.values()) if ident)
         # each distinct class attribute once (a page repeats most of them), and then each
         # word once, made keys by one join and split (a word holds no whitespace): no
         # Python step per attribute or word
-        words = " ".join(set(attribute_values(page.by_attribute.get("class", ()), "class"))
-                         ).split()
+        words = " ".join(set(self._classes.values())).split()
         if words:
             keys.update(("." + " .".join(set(words))).split(" "))
         return frozenset(keys)
@@ -617,9 +616,7 @@ class Cascade:
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
         if self.sheets:
-            candidates = self._candidates(
-                tag, el.get("id") if el in self._with_id else None,
-                el.get("class") if el in self._with_class else None)[slot]
+            candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
             above: frozenset[str] | None = None
             for needs_above, matches, normal, important, declared, selector in candidates:
                 if needs_above:
@@ -632,7 +629,7 @@ class Cascade:
                 for name, value, is_important in declared:
                     found.append((important if is_important else normal, name, value,
                                   is_important, selector))
-        inline = el.get("style") if el in self._with_style else None
+        inline = self._inline.get(el)
         if inline:
             names = _PART_NAMES[slot]
             for order, (name, value, important) in enumerate(parse_declarations(inline)):
@@ -745,9 +742,8 @@ class Cascade:
     def _defaults_only(self, el: Element, tag: str, slot: int) -> bool:
         """No rule of the page and no style attribute can set a property of ``slot`` on
         ``el``: only the browser's defaults can (as for most elements of a page)."""
-        return el not in self._with_style and (not self.sheets or not self._candidates(
-            tag, el.get("id") if el in self._with_id else None,
-            el.get("class") if el in self._with_class else None)[slot])
+        return el not in self._inline and (not self.sheets or not self._candidates(
+            tag, self._ids.get(el), self._classes.get(el))[slot])
 
     def declares_font_size(self, el: Element) -> bool:
         """The computed style of ``el`` has a font size declared on the element itself
@@ -975,17 +971,15 @@ class Cascade:
         masks = self._masks
         found: list[tuple[Element, int]] = []
         kinds = self.kinds_of(HIDES | SIZES | SIGHTS)
-        attributes = self.page.by_attribute
         if "#" in kinds:
-            for el in attributes.get("id", ()):
-                bits = masks.get("#" + (el.get("id") or ""), 0)
+            for el, ident in self._ids.items():
+                bits = masks.get("#" + ident, 0)
                 if bits:
                     found.append((el, bits))
         if "." in kinds:
             class_masks = self._class_masks
             class_mask = self.class_mask
-            for el in attributes.get("class", ()):
-                classes = el.get("class") or ""
+            for el, classes in self._classes.items():
                 bits = class_masks.get(classes)
                 if bits is None:
                     bits = class_mask(classes)
@@ -1131,9 +1125,10 @@ class Cascade:
         if found is not None:
             return found
         chain, keys = unknown_chain(memo, parent, frozenset())
+        ids, class_values = self._ids, self._classes
         for item in chain:
-            ident = item.get("id")
-            classes = item.get("class")
+            ident = ids.get(item)
+            classes = class_values.get(item)
             if ident or classes:
                 own = {item.tag}
                 if ident:
@@ -1213,13 +1208,12 @@ class Cascade:
         declared = self._declared.get(el)
         if declared is not None:
             return any(item[1] in _SIGHT for item in declared)
-        inline = el.get("style") if el in self._with_style else None
+        inline = self._inline.get(el)
         if inline and _sets_sight(parse_declarations(inline)):
             return True
         if not self.sheets:
             return False
-        candidates = self._candidates(el.tag, el.get("id") if el in self._with_id else None,
-                                      el.get("class") if el in self._with_class else None)[0]
+        candidates = self._candidates(el.tag, self._ids.get(el), self._classes.get(el))[0]
         key = id(candidates)        # stable: the lists stay in _by_keys for the page
         tests = self._sight_tests.get(key)
         if tests is None:
