@@ -460,22 +460,20 @@ def test_class_counts_are_the_class_words_of_every_element_of_the_tag():
 ])
 def test_selectors_with_the_attribute_index_read_as_asking_every_element(markup):
     """The page's selectors read ids and classes from the page's values (Page.values: most
-    elements have neither), and selectors given only the attribute index test it before
-    reading each: their paths and class counts are those of selectors that ask every
-    element, in any order of location."""
+    elements have neither): their paths and class counts are those of selectors that ask
+    every element, in any order of location."""
     from a11y_audit.selector import Selectors
 
     page = Page.from_html(markup)
     indexed = page.selectors
-    held = Selectors(page.tags, page.ids, page.duplicate_ids, page.by_attribute)
     plain = Selectors(page.tags, page.ids, page.duplicate_ids)
     assert indexed._id_of == page.values("id").get             # the values are in use
     assert indexed._class_of == page.values("class").get
     for el in [*reversed(page.elements), *page.elements]:
-        assert indexed.paths(el) == held.paths(el) == plain.paths(el)
-    assert indexed._anchors == held._anchors == plain._anchors
+        assert indexed.paths(el) == plain.paths(el)
+    assert indexed._anchors == plain._anchors
     for tag in page.by_tag:
-        assert indexed.class_counts(tag) == held.class_counts(tag) == plain.class_counts(tag)
+        assert indexed.class_counts(tag) == plain.class_counts(tag)
     # An element the values do not hold has neither attribute for the selectors.
     assert any(el.get("class") is None for el in page.elements)
     assert {el for el in page.elements if el.get("id") is not None} == set(page.values("id"))

@@ -77,7 +77,7 @@ def audit_page(
         for loaded in rules:
             rule_id = loaded.rule.id    # (LoadedRule.id is a property: read once)
             summary = report.rules[rule_id] = RuleSummary(rule_id)
-            left = None if end is None else end - monotonic()   # (budget.left(), inline)
+            left = None if end is None else end - monotonic()   # the page's time left
             if left is not None and left <= 0:
                 skipped.append(rule_id)
                 summary.outcome = Outcome.CANT_TELL

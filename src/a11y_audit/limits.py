@@ -424,11 +424,9 @@ if hasattr(os, "register_at_fork"):
 
 
 class Budget:
-    """What is left of a page's time while its rules run."""
+    """A page's time while its rules run: ``total`` seconds, ending at ``end`` on
+    time.monotonic()'s clock (None: no limit). The engine reads what is left inline."""
 
     def __init__(self, seconds: float | None) -> None:
         self.total = seconds
         self.end = None if seconds is None else time.monotonic() + seconds
-
-    def left(self) -> float | None:
-        return None if self.end is None else self.end - time.monotonic()

@@ -615,7 +615,7 @@ class Page:
 
     @cached_property
     def selectors(self) -> Selectors:
-        return Selectors(self.tags, self.ids, self.duplicate_ids, self.by_attribute, self.values)
+        return Selectors(self.tags, self.ids, self.duplicate_ids, self.values)
 
     def css_path(self, el: Element) -> str:
         """A short selector matching exactly ``el``: a unique id or tag-unique class anchors

@@ -10,10 +10,11 @@ locating every child of a long list is linear in its length, not quadratic.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable
-from functools import lru_cache, partial
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -25,32 +26,23 @@ _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 class Selectors:
     """Selector builder for one document: ``ids`` maps each id to its first element,
-    ``duplicates`` holds the ids that more than one element has; ``holders``, when given,
-    maps an attribute name to the elements that carry it (the page's attribute index);
-    ``values``, when given, an attribute name to each carrier's value (``Page.values``)."""
+    ``duplicates`` holds the ids that more than one element has; ``values``, when given,
+    maps an attribute name to each element carrying it and its value (``Page.values``)."""
 
     def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
                  ids: dict[str, object], duplicates: Iterable[str] = (),
-                 holders: dict[str, list[etree._Element]] | None = None,
                  values: Callable[[str], dict[etree._Element, str]] | None = None) -> None:
         self._by_tag = by_tag
         self.ids = ids
         self.duplicates = frozenset(duplicates)
-        # An element's id and class: the page's values read once (a dict look-up), else a
-        # set test of the holders before lxml's ``get`` (a tenth of its cost, spared on the
-        # many elements without one), else ``get`` on every element.
+        # An element's id and class: the page's values read once (a dict look-up, spared
+        # lxml's get on the many elements without one), else get on every element.
         self._id_of: Callable[[etree._Element], str | None]
         self._class_of: Callable[[etree._Element], str | None]
         if values is not None:
             self._id_of, self._class_of = values("id").get, values("class").get
         else:
-            with_id: Container[etree._Element] = _EVERY
-            with_class: Container[etree._Element] = _EVERY
-            if holders is not None:
-                with_id = set(holders.get("id", ()))
-                with_class = set(holders.get("class", ()))
-            self._id_of = partial(_held, with_id, "id")
-            self._class_of = partial(_held, with_class, "class")
+            self._id_of, self._class_of = _ID_OF, _CLASS_OF
         self._class_counts: dict[str, Counter[str]] = {}
         self._positions: dict[etree._Element,
                               tuple[dict[etree._Element, int], dict[object, int]]] = {}
@@ -199,19 +191,8 @@ class Selectors:
 _UNKNOWN = object()
 
 
-class _Every:
-    """Holds every element: without the page's attribute index, each element is asked."""
-
-    def __contains__(self, el: object) -> bool:
-        return True
-
-
-_EVERY = _Every()
-
-
-def _held(holders: Container[etree._Element], name: str, el: etree._Element) -> str | None:
-    """``el.get(name)``, asked only of an element among ``holders``."""
-    return el.get(name) if el in holders else None
+_ID_OF = operator.methodcaller("get", "id")
+_CLASS_OF = operator.methodcaller("get", "class")
 
 # Element names getpath writes as they are (no namespace prefix to add).
 _PLAIN_NAME = re.compile(r"^[^{}/\[\]]+$")
