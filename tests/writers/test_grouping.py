@@ -4,6 +4,8 @@ report data (the JSON report's shape)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.writers import grouping
 
@@ -91,7 +93,7 @@ def test_group_counts_every_occurrence_and_summarises_them():
     ]
     (group,) = grouping.split(data(*pages)).template
     assert group.pages == (0, 1, 2)
-    assert group.counts == {0: 1, 1: 2, 2: 1} and group.occurrences == 4
+    assert dict(group.counts.items()) == {0: 1, 1: 2, 2: 1} and group.occurrences == 4
     assert group.example["message"] == "worst"        # the first failed one, not the first
     assert group.example_page == 1 and group.statuses == {None, "new"}
     assert (group.failed, group.cant_tell, group.outcome, group.impact) == (
@@ -166,3 +168,56 @@ def test_template_problems_are_per_site():
     assert len(grouping.split(local, min_pages=3).template) == 1
     assert grouping.site_of("https://www.News.example:8080/a") == "news.example"
     assert grouping.site_of(None) == ""
+
+
+# --- long runs: groups keep their first pages and count the rest -------------------------
+
+def test_page_counts_keep_the_first_pages_and_count_every_page():
+    counts = grouping.PageCounts(keep=2)
+    for index in (0, 0, 3, 5, 5, 5, 9):
+        counts.add(index)
+    assert dict(counts.items()) == {0: 2, 3: 1}
+    assert (len(counts), counts.more) == (4, 2)       # pages 5 and 9 counted, not kept
+    whole = grouping.PageCounts()
+    for index in (0, 0, 3, 5, 5, 5, 9):
+        whole.add(index)
+    assert dict(whole.items()) == {0: 2, 3: 1, 5: 3, 9: 1} and whole.more == 0
+
+
+_paths = st.sampled_from([NAV, PHOTO, "html>body>footer>a", None])
+_findings = st.lists(st.tuples(st.sampled_from(["link-name", "image-alt"]), _paths,
+                               st.sampled_from(["failed", "cantTell"])), max_size=4)
+_pages = st.lists(st.tuples(st.sampled_from([None, "https://a.example/x", "https://b.example/y"]),
+                            _findings), max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages, st.integers(1, 4), st.integers(1, 5))
+def test_keeping_few_pages_changes_no_group_and_no_page_count(pages, min_pages, keep):
+    report = {"pages": [{"source": f"{i}.html", "url": url,
+                         "findings": [finding(rule, path, outcome) for rule, path, outcome
+                                      in found]}
+                        for i, (url, found) in enumerate(pages)]}
+
+    def run(keep: int | None) -> grouping.Grouping:
+        grouper = grouping.Grouper(min_pages, keep=keep)
+        for index, page in enumerate(report["pages"]):
+            grouper.add(index, page)
+        return grouper.finish()
+
+    whole, kept = run(None), run(keep)
+
+    def summary(g: grouping.TemplateGroup) -> tuple:
+        return (g.site, g.rule, g.path, g.page_count, g.occurrences, g.failed, g.example_page)
+
+    assert [summary(g) for g in kept.template] == [summary(g) for g in whole.template]
+    limit = max(keep, min_pages)
+    for small, full in zip(kept.template, whole.template, strict=True):
+        assert list(small.counts.items()) == list(full.counts.items())[:limit]
+        assert small.counts.more == max(0, full.page_count - limit)
+    # each page's template findings, counted as groups were found, match the full counts
+    for index, page in enumerate(report["pages"]):
+        expected = sum(dict(g.counts.items()).get(index, 0) for g in whole.template)
+        assert kept.template_count(index) == whole.template_count(index) == expected
+        assert len(kept.article(page)) == len(grouping.shown(page["findings"])) - expected
+    assert kept.template_count() == whole.template_count()

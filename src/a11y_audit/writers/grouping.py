@@ -37,15 +37,50 @@ Data = Mapping[str, Any]
 
 
 @dataclass(slots=True)
+class PageCounts:
+    """Occurrences a page for the first ``keep`` distinct pages met (all of them when ``keep``
+    is None), and how many distinct pages there were in all: a million-page run lists a
+    hundred of them and counts the rest, so its size stops growing with the run. Pages are
+    added in report order, each page's occurrences together."""
+
+    keep: int | None = None
+    first: dict[int, int] = field(default_factory=dict)  # page index -> occurrences, in order
+    total: int = 0                                       # distinct pages
+    last: int = -1                                       # the page added last
+
+    def add(self, index: int) -> None:
+        count = self.first.get(index)
+        if count is not None:
+            self.first[index] = count + 1
+        elif index != self.last:
+            self.total += 1
+            if self.keep is None or len(self.first) < self.keep:
+                self.first[index] = 1
+        self.last = index
+
+    def __len__(self) -> int:
+        return self.total
+
+    def items(self) -> Iterable[tuple[int, int]]:
+        """(page index, occurrences) of the pages kept, in report order."""
+        return self.first.items()
+
+    @property
+    def more(self) -> int:
+        """Pages counted but not kept."""
+        return self.total - len(self.first)
+
+
+@dataclass(slots=True)
 class TemplateGroup:
     """One (rule, path) pair of one site found on ``min_pages`` pages or more: fix it once, in
-    the template. It keeps counts and one example, never every occurrence: its size does not
-    grow with the pages it is on beyond one count a page."""
+    the template. It keeps counts and one example, never every occurrence, and the occurrences
+    a page only for its first pages when the grouper was given ``keep``."""
 
     rule: str
     path: str
     site: str
-    counts: dict[int, int] = field(default_factory=dict)  # page index -> occurrences, in order
+    counts: PageCounts = field(default_factory=PageCounts)
     occurrences: int = 0
     failed: int = 0
     impact: str = "minor"                 # the worst impact of its occurrences
@@ -53,12 +88,13 @@ class TemplateGroup:
     example_page: int = 0
     statuses: set[str | None] = field(default_factory=set)   # baseline statuses met
     levels: set[str | None] = field(default_factory=set)     # policy levels met
+    template: bool = False                # seen on min_pages pages: a template problem
 
     def add(self, index: int, finding: Data) -> None:
         failed = finding["outcome"] == "failed"
         if not self.occurrences or (failed and not self.failed):
             self.example, self.example_page = finding, index
-        self.counts[index] = self.counts.get(index, 0) + 1
+        self.counts.add(index)
         self.occurrences += 1
         self.failed += failed
         if IMPACT_RANK[finding["impact"]] > IMPACT_RANK[self.impact]:
@@ -68,8 +104,13 @@ class TemplateGroup:
 
     @property
     def pages(self) -> tuple[int, ...]:
-        """Distinct page indexes, in report order."""
-        return tuple(self.counts)
+        """Distinct page indexes, in report order (the first ``keep`` of them, if limited)."""
+        return tuple(self.counts.first)
+
+    @property
+    def page_count(self) -> int:
+        """Distinct pages it is on, kept or not."""
+        return self.counts.total
 
     @property
     def cant_tell(self) -> int:
@@ -86,36 +127,54 @@ Key = tuple[str, str, str]        # (site, rule, template path)
 class Grouper:
     """Template groups counted one page at a time (:meth:`add` every page in report order,
     then :meth:`finish`); memory grows with the distinct (site, rule, path) keys, which a
-    site's templates bound, not with the pages."""
+    site's templates bound, and by one count a page. With ``keep``, each group keeps the
+    occurrences a page of its first ``keep`` pages only (at least ``min_pages``), and counts
+    the rest."""
 
-    def __init__(self, min_pages: int = MIN_PAGES) -> None:
+    def __init__(self, min_pages: int = MIN_PAGES, keep: int | None = None) -> None:
         if min_pages < 1:
             raise ValueError(f"min_pages must be at least 1, not {min_pages}")
+        if keep is not None and keep < 1:
+            raise ValueError(f"keep must be at least 1, not {keep}")
         self.min_pages = min_pages
+        self.keep = None if keep is None else max(keep, min_pages)
         self._keys: dict[Key, TemplateGroup] = {}
-        self._pages = 0
+        # findings a page in template groups, counted as groups reach min_pages: a group's
+        # earlier pages are all among its kept ones then (keep >= min_pages)
+        self._on: list[int] = []
 
     def add(self, index: int, page: Data) -> None:
         site = site_of(page.get("url"))
-        self._pages = max(self._pages, index + 1)
+        on = self._on
+        if len(on) <= index:
+            on.extend([0] * (index + 1 - len(on)))
         for finding in shown(page["findings"]):
             path = finding.get("path")
             if path:
                 key = (site, finding["rule"], path)
                 group = self._keys.get(key)
                 if group is None:
-                    group = self._keys[key] = TemplateGroup(finding["rule"], path, site)
+                    group = self._keys[key] = TemplateGroup(
+                        finding["rule"], path, site, PageCounts(self.keep))
                 group.add(index, finding)
+                if group.template:
+                    on[index] += 1
+                elif group.counts.total >= self.min_pages:
+                    group.template = True
+                    for earlier, count in group.counts.items():
+                        on[earlier] += count
 
     def finish(self) -> Grouping:
-        groups = [g for g in self._keys.values() if len(g.counts) >= self.min_pages]
+        groups = [g for g in self._keys.values() if g.template]
         # A total order: the same rule and path on two sites tie on everything else, so the
-        # pages (report indexes) decide, never the hash seed or the order groups were met.
+        # pages (report indexes; disjoint, as a page has one site) decide, never the hash
+        # seed or the order groups were met.
         groups.sort(key=lambda g: (g.outcome != "failed", -IMPACT_RANK[g.impact],
-                                   -len(g.counts), g.rule, g.path, g.pages))
+                                   -g.page_count, g.rule, g.path, g.pages))
         template = {(g.site, g.rule, g.path): index for index, g in enumerate(groups)}
         self._keys.clear()
-        return Grouping(tuple(groups), template, self.min_pages)
+        on, self._on = self._on, []
+        return Grouping(tuple(groups), template, self.min_pages, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +182,7 @@ class Grouping:
     template: tuple[TemplateGroup, ...]          # worst impact first, then most pages
     keys: Mapping[Key, int]         # the (site, rule, path) of each group: its index above
     min_pages: int
+    on: Sequence[int] = ()          # each page's findings in template groups, by page index
 
     def article(self, page: Data) -> list[Data]:
         """A page's article problems: its shown findings in no template group, in order."""
@@ -149,7 +209,7 @@ class Grouping:
         """Template findings in the report, or on one page."""
         if page is None:
             return sum(group.occurrences for group in self.template)
-        return sum(group.counts.get(page, 0) for group in self.template)
+        return self.on[page] if page < len(self.on) else 0
 
 
 def site_of(url: str | None) -> str:

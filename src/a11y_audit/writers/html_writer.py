@@ -51,6 +51,11 @@ OPEN_ALL_UP_TO = 150
 # content-visibility): a 5,000-page report loads in half the time and filters faster.
 BIG = 2000
 TEMPLATES = "writers/templates"
+# Each rule and each template problem lists the first this many pages it is on (in report
+# order) and counts the rest: the JSON report lists them all. Lists of every page made up 60%
+# of a 2,000-page report, and a template problem on every page of an archive would list a
+# million; nobody reads past the first hundred.
+LISTED_PAGES = 100
 WRITE_PIECES = 256                    # rendered pieces joined into one write
 
 
@@ -305,7 +310,9 @@ class RuleView:
     failed: int = 0
     cant_tell: int = 0
     template: int = 0                  # template groups of this rule
-    pages: Counter = field(default_factory=Counter)   # page index -> findings
+    # page index -> findings, for its first LISTED_PAGES pages; and how many pages in all
+    pages: grouping.PageCounts = field(
+        default_factory=lambda: grouping.PageCounts(LISTED_PAGES))
 
     @property
     def total(self) -> int:
@@ -326,8 +333,8 @@ class TemplateView:
 
     @property
     def pages(self) -> Iterable[tuple[int, int]]:
-        """(page index, occurrences on it), in report order: the group's own counts, not a
-        copy (a group on every page of a long run holds one entry a page)."""
+        """(page index, occurrences on it) of the group's first pages, in report order: the
+        group's own counts, not a copy."""
         return self.group.counts.items()
 
 
@@ -422,7 +429,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
             return data["pages"]
     rules = {r["id"]: RuleView(r["id"], r["description"], r["impact"], r["wcag"], r["help"],
                                r["help_url"]) for r in data["rules"]}
-    grouper = grouping.Grouper(min_pages)
+    grouper = grouping.Grouper(min_pages, keep=LISTED_PAGES)
     views: list[PageView] = []
     status: Counter = Counter()
     for index, page in enumerate(pages()):
@@ -443,13 +450,13 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
                 view.cant_tell += 1
                 rule.cant_tell += 1
             view.shown += 1
-            rule.pages[index] += 1
+            rule.pages.add(index)
         view.score = grouping.weighted_failures(page["findings"])
     split = grouper.finish()
     for group in split.template:
         rules[group.rule].template += 1
-        for index, count in group.counts.items():
-            views[index].template += count
+    for view in views:
+        view.template = split.template_count(view.index)
     root = grouping.common_root([view.source for view in views])
     for view in views:
         view.name = view.source.removeprefix(root)
