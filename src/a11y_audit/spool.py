@@ -12,37 +12,39 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
-from typing import IO, Any
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import IO, Generic, Self, TypeVar
 
 from a11y_audit.finding import PageReport
 from a11y_audit.tally import Tally
 
+T = TypeVar("T")
 
-class PageSpool:
-    """A list of page reports in a temporary file (deleted on close or at exit)."""
 
-    def __init__(self, directory: str | os.PathLike[str] | None = None,
-                 tally: Tally | None = None) -> None:
-        self.tally = tally
+class Spool(Generic[T]):
+    """A list of picklable objects in a temporary file (deleted on close or at exit); memory
+    holds 8 bytes an item, its offset."""
+
+    prefix = "a11y-audit-spool-"
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
-            prefix="a11y-audit-pages-",
+            prefix=self.prefix,
             dir=directory)
-        self._offsets: list[int] = []
+        self._offsets = array("q")
         self._end = 0
 
-    def append(self, page: PageReport) -> None:
-        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+    def append(self, item: T) -> None:
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
-        if self.tally is not None:
-            self.tally.add(page)
 
-    def extend(self, pages: Any) -> None:
-        for page in pages:
-            self.append(page)
+    def extend(self, items: Iterable[T]) -> None:
+        for item in items:
+            self.append(item)
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -50,7 +52,7 @@ class PageSpool:
     def __bool__(self) -> bool:
         return bool(self._offsets)
 
-    def __getitem__(self, index: int) -> PageReport:
+    def __getitem__(self, index: int) -> T:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]  # type: ignore[return-value]
         offset = self._offsets[index]
@@ -58,18 +60,34 @@ class PageSpool:
         self._file.seek(offset)
         return pickle.load(self._file)
 
-    def __iter__(self) -> Iterator[PageReport]:
+    def __iter__(self) -> Iterator[T]:
         self._file.flush()
         for offset in self._offsets:
             self._file.seek(offset)
-            page = pickle.load(self._file)
-            yield page
+            item = pickle.load(self._file)
+            yield item
 
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> PageSpool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class PageSpool(Spool[PageReport]):
+    """The run's page reports, counted by ``tally`` (when given) as they are added."""
+
+    prefix = "a11y-audit-pages-"
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None,
+                 tally: Tally | None = None) -> None:
+        super().__init__(directory)
+        self.tally = tally
+
+    def append(self, page: PageReport) -> None:
+        super().append(page)
+        if self.tally is not None:
+            self.tally.add(page)

@@ -8,6 +8,8 @@ import hashlib
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from a11y_audit.cli import example_path
@@ -16,7 +18,8 @@ from a11y_audit.finding import Finding, InputError, PageReport, Report
 from a11y_audit.outcome import Impact, Outcome
 from a11y_audit.registry import all_rules
 from a11y_audit.runner import audit_sources
-from a11y_audit.writers import html_writer
+from a11y_audit.writers import grouping, html_writer
+from a11y_audit.writers.report_data import report_data
 
 NAV = "html>body>header>nav>ul>li>a"
 UNITS = "//*[contains(concat(' ', @class, ' '), ' f ')]"     # filterable units (findings)
@@ -340,3 +343,18 @@ def test_help_text_is_not_repeated_per_finding():
     text = html_writer.render(make_report(page))
     assert text.count("Give the link text") == 2       # the page's rule group, the Rules section
     assert len(re.findall(r'class="f"', text)) == 50
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list(Impact)), max_size=3), max_size=25))
+def test_worst_pages_are_the_highest_weighted_first_ties_in_report_order(impacts):
+    pages = [PageReport(source=f"/srv/{i:03}.html", title="", findings=[
+        make_finding("image-alt", f"html>body>img{i}x{n}", impact=impact)
+        for n, impact in enumerate(found)]) for i, found in enumerate(impacts)]
+    data = report_data(make_report(*pages))
+    model = html_writer.view_model(data)
+    try:
+        assert [(view.index, score) for view, score in model["worst"]] == \
+            grouping.worst_pages(data)
+    finally:
+        model["pages"].close()

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -34,6 +35,7 @@ from a11y_audit.finding import Report
 from a11y_audit.knowledge import wcag
 from a11y_audit.policy import Policy
 from a11y_audit.safe_text import has_bidi_controls
+from a11y_audit.spool import Spool
 from a11y_audit.writers import grouping
 from a11y_audit.writers.report_data import page_data, report_data, summary
 
@@ -51,6 +53,7 @@ OPEN_ALL_UP_TO = 150
 # content-visibility): a 5,000-page report loads in half the time and filters faster.
 BIG = 2000
 TEMPLATES = "writers/templates"
+WORST = 10                            # pages in the overview's worst-pages table
 # Each rule and each template problem lists the first this many pages it is on (in report
 # order) and counts the rest: the JSON report lists them all. Lists of every page made up 60%
 # of a 2,000-page report, and a template problem on every page of an archive would list a
@@ -348,12 +351,11 @@ def _template_view(group: grouping.TemplateGroup, rule: RuleView) -> TemplateVie
 @dataclass(slots=True)
 class PageView:
     index: int
-    name: str                          # source relative to the common root
-    source: str
+    name: str                          # the source, relative to the common root once known
     title: str
     url: str
     suppressed: int
-    errors: list[str]
+    errors: tuple[str, ...]
     by_impact: Counter = field(default_factory=Counter)   # failed findings by impact
     cant_tell: int = 0
     shown: int = 0                     # failed and cantTell findings
@@ -379,6 +381,88 @@ class PageView:
         return [(kind, counts[kind]) for kind in KINDS if counts[kind]]
 
 
+class PageTable:
+    """Every page's row (:class:`PageView`), kept on disk (:class:`~a11y_audit.spool.Spool`)
+    from the first pass over the pages: the rows of a million-page run are not held in memory,
+    only their offsets and each page's count of template findings. Indexing and iterating give
+    finished rows: the name relative to the pages' common root, the template count from the
+    grouping (both known only after the first pass, :meth:`finish`)."""
+
+    CACHED = 4096       # rows read by index (the lists name pages) kept for reuse
+
+    def __init__(self) -> None:
+        self._rows: Spool[PageView] = Spool()
+        self._cache: dict[int, PageView] = {}
+        self._on: Sequence[int] = ()
+        self.root = ""
+        self._low = self._high = ""        # the least and greatest source, for the root
+        self._url = False
+
+    def add(self, view: PageView) -> None:
+        source = view.name
+        if not self._rows:
+            self._low = self._high = source
+        elif source < self._low:
+            self._low = source
+        elif source > self._high:
+            self._high = source
+        self._url = self._url or "://" in source
+        self._rows.append(view)
+
+    def finish(self, split: grouping.Grouping) -> None:
+        self._on = split.on
+        # grouping.common_root over every source reads only the least and greatest of them
+        if len(self._rows) > 1 and not self._url:
+            self.root = grouping.common_root((self._low, self._high))
+
+    def _ready(self, view: PageView) -> PageView:
+        view.name = view.name.removeprefix(self.root)
+        on = self._on
+        view.template = on[view.index] if view.index < len(on) else 0
+        return view
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    def __getitem__(self, index: int) -> PageView:
+        view = self._cache.get(index)
+        if view is None:
+            if len(self._cache) >= self.CACHED:
+                self._cache.clear()
+            view = self._cache[index] = self._ready(self._rows[index])
+        return view
+
+    def __iter__(self) -> Iterator[PageView]:
+        for view in self._rows:
+            yield self._ready(view)
+
+    def rows(self, indexes: Sequence[int]) -> Rows:
+        """The rows of ``indexes``, read when iterated."""
+        return Rows(self, indexes)
+
+    def close(self) -> None:
+        self._cache.clear()
+        self._rows.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    table: PageTable
+    indexes: Sequence[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.indexes)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __iter__(self) -> Iterator[PageView]:
+        return (self.table[index] for index in self.indexes)
+
+
 def _by_rule(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """A page's article findings by rule: rules with failures first, worst impact first."""
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -399,12 +483,12 @@ class ArticlePages:
     written (so neither the report's findings nor a list of groups for every page is ever all
     in memory)."""
 
-    def __init__(self, pages: PageSource, views: list[PageView],
-                 split: grouping.Grouping) -> None:
-        self._pages, self._views, self._split = pages, views, split
+    def __init__(self, pages: PageSource, views: PageTable, split: grouping.Grouping,
+                 count: int) -> None:
+        self._pages, self._views, self._split, self._count = pages, views, split, count
 
     def __bool__(self) -> bool:
-        return any(view.article_count for view in self._views)
+        return self._count > 0
 
     def __iter__(self) -> Iterator[PageView]:
         groups = self._split.template
@@ -416,27 +500,29 @@ class ArticlePages:
                 view.templates = [(index + 1, groups[index].rule, on[index])
                                   for index in sorted(on)]
                 yield view
-                view.article, view.templates = [], []
 
 
 def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
                pages: PageSource | None = None) -> dict[str, Any]:
     """Everything the template shows, in time linear in the findings. ``pages`` gives the
     report's pages afresh on each call (default: ``data["pages"]``): they are read twice, once
-    for the counts and template groups, once while the article section is written."""
+    for the counts and template groups, once while the article section is written. Memory
+    holds counts, template groups and a few bytes a page; the pages' rows are on disk
+    (``pages`` in the result, a :class:`PageTable`: close it when done)."""
     if pages is None:
         def pages() -> Iterable[dict[str, Any]]:
             return data["pages"]
     rules = {r["id"]: RuleView(r["id"], r["description"], r["impact"], r["wcag"], r["help"],
                                r["help_url"]) for r in data["rules"]}
     grouper = grouping.Grouper(min_pages, keep=LISTED_PAGES)
-    views: list[PageView] = []
+    table = PageTable()
+    worst: list[tuple[int, int]] = []   # a heap of the worst pages: (score, -index)
+    with_errors: list[int] = []
     status: Counter = Counter()
     for index, page in enumerate(pages()):
         grouper.add(index, page)
-        view = PageView(index, page["source"], page["source"], page["title"] or "",
-                        safe_url(page.get("url")), page.get("suppressed", 0), page["errors"])
-        views.append(view)
+        view = PageView(index, page["source"], page["title"] or "", safe_url(page.get("url")),
+                        page.get("suppressed", 0), tuple(page["errors"]))
         for f in grouping.shown(page["findings"]):
             rule = rules.get(f["rule"])
             if rule is None:        # a rule absent from data["rules"]: use the finding
@@ -452,37 +538,47 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
             view.shown += 1
             rule.pages.add(index)
         view.score = grouping.weighted_failures(page["findings"])
+        table.add(view)
+        if view.errors:
+            with_errors.append(index)
+        if view.score:
+            # the ten highest scores; of equal ones, the first pages (the lowest -index last
+            # out)
+            heapq.heappush(worst, (view.score, -index))
+            if len(worst) > WORST:
+                heapq.heappop(worst)
     split = grouper.finish()
+    table.finish(split)
     for group in split.template:
         rules[group.rule].template += 1
-    for view in views:
-        view.template = split.template_count(view.index)
-    root = grouping.common_root([view.source for view in views])
-    for view in views:
-        view.name = view.source.removeprefix(root)
     found = sorted((r for r in rules.values() if r.total),
                    key=lambda r: (-r.failed, -grouping.IMPACT_RANK[r.impact], r.id))
     findings_total = sum(r.total for r in found)
-    worst = sorted((v for v in views if v.score), key=lambda v: -v.score)[:10]
+    article_total = findings_total - split.template_count()
     return {
         "data": data,
         "summary": data["summary"],
-        "root": root,
-        "pages": views,
-        "article_pages": ArticlePages(pages, views, split),
+        "root": table.root,
+        "pages": table,
+        "article_pages": ArticlePages(pages, table, split, article_total),
         "templates": [_template_view(g, rules[g.rule]) for g in split.template],
         "min_pages": split.min_pages,
         "template_findings": split.template_count(),
-        "article_findings": sum(view.article_count for view in views),
+        "article_findings": article_total,
         "rules": found,
         "quiet_rules": sorted((r for r in rules.values() if not r.total), key=lambda r: r.id),
-        "worst": [(view, view.score) for view in worst],
-        "suppressed": sum(view.suppressed for view in views),
-        "page_errors": [view for view in views if view.errors],
-        "baseline": _baseline(data, root, status) if data.get("baseline") else None,
+        "worst": [(table[-minus], score) for score, minus in sorted(worst, key=_by_score)],
+        "suppressed": sum(view.suppressed for view in table),
+        "page_errors": table.rows(with_errors),
+        "baseline": _baseline(data, table.root, status) if data.get("baseline") else None,
         "open_all": findings_total <= OPEN_ALL_UP_TO,
         "big": findings_total >= BIG,
     }
+
+
+def _by_score(entry: tuple[int, int]) -> tuple[int, int]:
+    score, minus = entry
+    return -score, -minus
 
 
 def _baseline(data: dict[str, Any], root: str, status: Counter) -> dict[str, Any]:
@@ -530,5 +626,9 @@ def generate(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
     css, js = asset("report.css"), asset("report.js")
     csp = (f"default-src 'none'; style-src '{css.hash}'; script-src '{js.hash}'; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
-    return environment().get_template("report.html.j2").generate(
-        **view_model(data, min_pages, pages), css=css.text, js=js.text, csp=csp)
+    model = view_model(data, min_pages, pages)
+    try:
+        yield from environment().get_template("report.html.j2").generate(
+            **model, css=css.text, js=js.text, csp=csp)
+    finally:
+        model["pages"].close()
