@@ -46,6 +46,7 @@ NAME = "html"
 SUFFIX = ".html"
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
+IMPACT_INDEX = {impact: index for index, impact in enumerate(IMPACTS)}
 KINDS = (*IMPACTS, "review")          # the badges: impacts of failures, and cantTell
 # Open every collapsible section when the report is this small; big reports start collapsed.
 OPEN_ALL_UP_TO = 150
@@ -356,19 +357,31 @@ class PageView:
     url: str
     suppressed: int
     errors: tuple[str, ...]
-    by_impact: Counter = field(default_factory=Counter)   # failed findings by impact
+    impacts: list[int] = field(default_factory=lambda: [0] * len(IMPACTS))  # failed, by impact
     cant_tell: int = 0
     shown: int = 0                     # failed and cantTell findings
-    template: int = 0                  # findings that belong to template groups
     score: int = 0                     # failures weighted by impact (worst pages)
-    # filled only while the page's article section is written: its article findings by rule,
-    # and the template groups it is on, (number, rule, occurrences on the page) by number
+    # not kept on disk (PageTable): known after the first pass, or only while the page's
+    # article section is written (its article findings by rule, and the template groups it is
+    # on, (number, rule, occurrences on the page) by number)
+    template: int = 0                  # findings that belong to template groups
     article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
     templates: list[tuple[int, str, int]] = field(default_factory=list)
 
+    def row(self) -> tuple[Any, ...]:
+        """The fields above the comment, in order (``PageView(*row)`` makes the view again), as
+        a plain tuple: pickle reads that back in C, where a dataclass (or a Counter) costs
+        Python calls a row."""
+        return (self.index, self.name, self.title, self.url, self.suppressed, self.errors,
+                self.impacts, self.cant_tell, self.shown, self.score)
+
+    @property
+    def by_impact(self) -> dict[str, int]:
+        return dict(zip(IMPACTS, self.impacts, strict=True))
+
     @property
     def failed(self) -> int:
-        return sum(self.by_impact.values())
+        return sum(self.impacts)
 
     @property
     def article_count(self) -> int:
@@ -391,7 +404,7 @@ class PageTable:
     CACHED = 4096       # rows read by index (the lists name pages) kept for reuse
 
     def __init__(self) -> None:
-        self._rows: Spool[PageView] = Spool()
+        self._rows: Spool[tuple[Any, ...]] = Spool()
         self._cache: dict[int, PageView] = {}
         self._on: Sequence[int] = ()
         self.root = ""
@@ -407,7 +420,7 @@ class PageTable:
         elif source > self._high:
             self._high = source
         self._url = self._url or "://" in source
-        self._rows.append(view)
+        self._rows.append(view.row())
 
     def finish(self, split: grouping.Grouping) -> None:
         self._on = split.on
@@ -415,7 +428,8 @@ class PageTable:
         if len(self._rows) > 1 and not self._url:
             self.root = grouping.common_root((self._low, self._high))
 
-    def _ready(self, view: PageView) -> PageView:
+    def _ready(self, row: tuple[Any, ...]) -> PageView:
+        view = PageView(*row)
         view.name = view.name.removeprefix(self.root)
         on = self._on
         view.template = on[view.index] if view.index < len(on) else 0
@@ -436,8 +450,8 @@ class PageTable:
         return view
 
     def __iter__(self) -> Iterator[PageView]:
-        for view in self._rows:
-            yield self._ready(view)
+        for row in self._rows:
+            yield self._ready(row)
 
     def rows(self, indexes: Sequence[int]) -> Rows:
         """The rows of ``indexes``, read when iterated."""
@@ -518,6 +532,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
     table = PageTable()
     worst: list[tuple[int, int]] = []   # a heap of the worst pages: (score, -index)
     with_errors: list[int] = []
+    suppressed = 0
     status: Counter = Counter()
     for index, page in enumerate(pages()):
         grouper.add(index, page)
@@ -529,7 +544,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
                 rule = rules[f["rule"]] = RuleView(f["rule"], "", f["impact"], f["wcag"],
                                                    f["help"], f["help_url"])
             if f["outcome"] == "failed":
-                view.by_impact[f["impact"]] += 1
+                view.impacts[IMPACT_INDEX[f["impact"]]] += 1
                 rule.failed += 1
                 status[f.get("baseline")] += 1
             else:
@@ -539,6 +554,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
             rule.pages.add(index)
         view.score = grouping.weighted_failures(page["findings"])
         table.add(view)
+        suppressed += view.suppressed
         if view.errors:
             with_errors.append(index)
         if view.score:
@@ -568,7 +584,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
         "rules": found,
         "quiet_rules": sorted((r for r in rules.values() if not r.total), key=lambda r: r.id),
         "worst": [(table[-minus], score) for score, minus in sorted(worst, key=_by_score)],
-        "suppressed": sum(view.suppressed for view in table),
+        "suppressed": suppressed,
         "page_errors": table.rows(with_errors),
         "baseline": _baseline(data, table.root, status) if data.get("baseline") else None,
         "open_all": findings_total <= OPEN_ALL_UP_TO,
