@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from a11y_audit import progress as progress_module
@@ -15,7 +16,8 @@ from a11y_audit.finding import InputError, PageReport, Report
 from a11y_audit.progress import Progress
 from a11y_audit.registry import all_rules
 from a11y_audit.runner import audit_sources
-from a11y_audit.spool import PageSpool
+from a11y_audit.spool import PageCount, PageSpool
+from a11y_audit.tally import Tally
 from a11y_audit.writers import json_writer, jsonl_writer
 
 from .test_runner import ARTICLE, corpus
@@ -89,6 +91,51 @@ def test_the_command_writes_json_lines_that_match_the_json_report(tmp_path):
     assert [x["source"] for x in lines if x["kind"] == "error"] == [
         e["source"] for e in data["errors"]]
     assert "auditing" not in result.stderr     # --quiet: no progress
+
+
+def test_a_json_lines_only_run_spools_no_page_and_reports_alike(tmp_path, monkeypatch):
+    """JSON Lines streams as pages arrive: a run that writes only it (the terminal quiet) keeps
+    no page on disk, and its report, summary and exit code are those of a run that does."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"p{i}.html").write_text(ARTICLE.format(n=i), encoding="utf-8")
+    (folder / "empty.html").write_text("", encoding="utf-8")     # an input error: exit 2
+    spools = []
+    made = PageSpool.__init__
+
+    def counted(self, *args, **kwargs):
+        spools.append(self)
+        made(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageSpool, "__init__", counted)
+
+    def run(out, *formats):
+        result = CliRunner().invoke(main, ["check", str(folder), *formats, "-o", str(out),
+                                           "-j", "1", "--quiet"])
+        return result, without_time((out / "a11y-report.jsonl").read_text())
+
+    alone, alone_text = run(tmp_path / "a", "-f", "jsonl")
+    assert spools == []
+    kept, kept_text = run(tmp_path / "b", "-f", "jsonl", "-f", "sarif")
+    assert len(spools) == 1
+    assert (alone.exit_code, alone_text) == (kept.exit_code, kept_text) and alone.exit_code == 2
+    summary = json.loads(alone_text.splitlines()[-1])
+    assert (summary["kind"], summary["pages"], summary["failed"] > 0) == ("summary", 3, True)
+    # the terminal reads the pages back when it prints
+    CliRunner().invoke(main, ["check", str(folder), "-f", "jsonl", "-f", "terminal",
+                              "-o", str(tmp_path / "c"), "-j", "1"])
+    assert len(spools) == 2
+
+
+def test_pages_not_kept_cannot_be_read_back_by_mistake():
+    pages = PageCount(Tally(Report().policy))
+    assert not pages and len(pages) == 0
+    for page in [PageReport(source="a.html"), PageReport(source="b.html", errors=["x"])]:
+        pages.append(page)
+    assert len(pages) == 2 and pages.tally.pages == 2 and pages.tally.page_errors == 1
+    with pytest.raises(RuntimeError, match="not kept"):
+        list(pages)
 
 
 class Clock:

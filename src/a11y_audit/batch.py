@@ -21,7 +21,7 @@ from a11y_audit.finding import InputError, Report
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
 from a11y_audit.runner import Job, iter_audit, plan
-from a11y_audit.spool import PageSpool
+from a11y_audit.spool import PageCount, PageSpool
 from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
 
@@ -31,14 +31,18 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         jsonl: Path | None = None, quiet: bool = False, executor: Any = None,
         progress_interval: float | None = None, limits: AuditLimits = DEFAULT_LIMITS,
         fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES,
-        report_set: ReportSet | None = None) -> Report:
+        report_set: ReportSet | None = None, keep_pages: bool = True) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
-    whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to."""
+    whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to.
+    Without ``keep_pages`` (no writer will read the pages back), ``pages`` only counts them:
+    the summary and the exit code are the same, and nothing is spooled."""
     started = time.perf_counter()
     rules = config.rules()
     report = Report(rules=list(rules), fail_on=config.fail_on)
     # the summary and the exit code read the tally counted as pages arrive, not the spool
-    report.pages = PageSpool(tally=Tally(report.policy))  # type: ignore[assignment]
+    tally = Tally(report.policy)
+    report.pages = (PageSpool(tally=tally) if keep_pages  # type: ignore[assignment]
+                    else PageCount(tally))
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)

@@ -242,7 +242,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                            exclude=exclude, baseline=entries, jsonl=jsonl, quiet=quiet,
                            executor=pool, progress_interval=progress_interval,
                            limits=limits, fetch_limits=fetch_limits, max_bytes=max_bytes,
-                           report_set=report_set)
+                           report_set=report_set,
+                           keep_pages=update_baseline or any(
+                               _reads_pages(name, quiet) for name in config.formats))
         if update_baseline:
             report_set.discard()
             return _finish_baseline(report, config, quiet)
@@ -253,6 +255,13 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
         for line in summary_lines(report, written):
             click.echo(line, err=True)
     sys.exit(report.exit_code())
+
+
+def _reads_pages(fmt: str, quiet: bool) -> bool:
+    """Whether the writer of ``fmt`` reads the run's pages back once they are audited: all but
+    JSON Lines (streamed as pages arrive) and, under ``--quiet``, the terminal (not printed).
+    A run of only those keeps no page on disk (:class:`a11y_audit.spool.PageCount`)."""
+    return not (fmt == "jsonl" or (fmt == "terminal" and quiet))
 
 
 def _finish_baseline(report: Report, config: Config, quiet: bool) -> None:
