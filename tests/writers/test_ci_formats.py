@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from a11y_audit.cli import example_path
-from a11y_audit.finding import InputError
+from a11y_audit.finding import InputError, PageReport, Report
+from a11y_audit.outcome import Impact
 from a11y_audit.runner import audit_sources
 from a11y_audit.writers import (
     github_writer,
@@ -70,6 +71,27 @@ def test_junit_suite_per_page_case_per_rule(report):
     assert page_suite.get("failures") == str(failures)
     assert root.get("errors") == "1"
     assert suites[1].find("testcase/error").get("message") == "no such file or folder"
+
+
+def _junit_shapes(report) -> dict[str, Report]:
+    crashed = PageReport(source="c.html", errors=["rule x crashed: <boom>"])
+    return {"pages": report, "empty": Report(),
+            "errors only": Report(errors=[InputError("a<b>.html", "binary file")]),
+            "crashed and gated": Report(pages=[*report.pages, crashed], errors=report.errors,
+                                        fail_on=Impact.SERIOUS)}
+
+
+@pytest.mark.parametrize("shape", ["pages", "empty", "errors only", "crashed and gated"])
+def test_junit_written_a_suite_at_a_time_is_the_whole_tree_indented(report, shape):
+    text = junit_writer.render(_junit_shapes(report)[shape])
+    root = ET.fromstring(text)
+    # the totals, counted in a pass before any suite is written, are the suites' sums
+    for name in ("tests", "failures", "errors", "skipped"):
+        assert root.get(name) == str(sum(int(s.get(name)) for s in root.findall("testsuite")))
+    # and the text, written suite by suite, is the whole tree's indented at once
+    ET.indent(root)
+    assert text == ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    + ET.tostring(root, encoding="unicode") + "\n")
 
 
 def test_junit_drops_characters_xml_cannot_carry():
