@@ -50,6 +50,10 @@ def test_find_config_walks_up_and_prefers_tool_table(tmp_path):
         ({"ignore-elements": [{"rule": "frame-title", "selector": "iframe[["}]},
          "invalid CSS selector"),
         ({"ignore-elements": [{"rule": "nope", "selector": "iframe"}]}, "unknown rule id 'nope'"),
+        ({"html-max-pages": -1}, "html-max-pages must be a whole number, 0 or more"),
+        ({"html-max-pages": "5"}, "html-max-pages must be a whole number, 0 or more"),
+        ({"html-max-pages": True}, "html-max-pages must be a whole number, 0 or more"),
+        ({"html-max-pages": 2.5}, "html-max-pages must be a whole number, 0 or more"),
     ],
 )
 def test_errors_name_the_problem(data, message):
@@ -136,3 +140,27 @@ def test_tags_option_selects_the_newsroom_rules(tmp_path):
                           "-r", "image-alt").output)["rules-run"]
     assert both == sorted([*news, "image-alt"])
     assert run(tmp_path, "check", "--tags", "no-such-tag", "x.html").exit_code == 2
+
+
+def test_html_max_pages_from_the_file_and_the_command_line(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(4):    # each page has an article finding: an image without alt, each at its
+        # own template path (the same path on 3 pages would be a template problem)
+        own = "<div>" * i + f'<img src="chart{i}.png">' + "</div>" * i
+        (site / f"p{i}.html").write_text(PAGE.replace('<img src="chart.png">', own))
+    monkeypatch.chdir(tmp_path)
+
+    def sections(*args: str) -> int:
+        result = CliRunner().invoke(main, ["check", str(site), "-f", "html", "-q", *args])
+        assert result.exit_code == 1, result.output
+        return (tmp_path / "reports" / "a11y-report.html").read_text().count('<div class="pg"')
+
+    assert parse({}).html_max_pages == 1000
+    assert sections() == 4
+    (tmp_path / ".a11y-audit.toml").write_text("html-max-pages = 3\n")
+    assert sections() == 3
+    assert sections("--html-max-pages", "1") == 1          # the command line wins
+    assert sections("--html-max-pages", "0") == 4          # 0: every page
+    printed = CliRunner().invoke(main, ["check", "--print-config", "--html-max-pages", "2"])
+    assert json.loads(printed.output)["html-max-pages"] == 2

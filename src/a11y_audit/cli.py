@@ -176,6 +176,13 @@ def main() -> None:
               help="Folder that a local page's root-relative links (/css/site.css) point into "
                    "(a checkout of the site). Without it such stylesheets are missing and what "
                    "they may decide is cantTell.")
+@click.option("--html-max-pages", type=click.IntRange(min=0), default=None, metavar="N",
+              expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__(
+                  "a11y-audit.html_max_pages", value),
+              help="Write the article findings of at most N pages into the HTML report (the "
+                   "first N that have some; 0: every page). Counts, template problems and the "
+                   "pages table still cover every page. Default: 1000.")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -207,6 +214,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     site_root = click.get_current_context().meta.get("a11y-audit.site_root")
     if site_root is not None:
         config = replace(config, site_root=site_root)
+    html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
+    if html_max_pages is not None:
+        config = replace(config, html_max_pages=html_max_pages)
     if print_config:
         click.echo(json.dumps(config.to_dict(), indent=2))
         return
@@ -379,7 +389,8 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
     assert config.out is not None
     files = [name for name in config.formats if available[name].SUFFIX is not None]
     # jsonl was streamed while the pages were audited
-    written = write_reports(report, files, config.out, skip=("jsonl",), report_set=report_set)
+    written = write_reports(report, files, config.out, skip=("jsonl",), report_set=report_set,
+                            options={"html": {"max_pages": config.html_max_pages}})
     if own:
         report_set.commit()
     for name in dict.fromkeys(config.formats):

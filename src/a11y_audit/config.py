@@ -39,7 +39,10 @@ from a11y_audit.scope import Scope, ScopeError
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
-                      "include", "exclude", "missing-stylesheets"))
+                      "include", "exclude", "missing-stylesheets", "html-max-pages"))
+# Article findings in the HTML report: those of the first this many pages that have some
+# (writers.html_writer.MAX_PAGES; 0: every page)
+HTML_MAX_PAGES = 1000
 MISSING_STYLESHEETS = ("cantTell", "ignore")
 
 
@@ -74,6 +77,7 @@ class Config:
     # as in a browser whose load failed); see a11y_audit.semantics.cascade
     missing_stylesheets: str = "cantTell"
     site_root: Path | None = None          # where a local page's "/css/x.css" links point
+    html_max_pages: int = HTML_MAX_PAGES   # pages with article findings written in HTML (0: all)
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -109,6 +113,7 @@ class Config:
             "viewport": self.viewport,
             "missing-stylesheets": self.missing_stylesheets,
             "site-root": str(self.site_root) if self.site_root else None,
+            "html-max-pages": self.html_max_pages,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -192,8 +197,13 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         if not isinstance(data["site-root"], str):
             raise ConfigError(f"{where}: site-root must be a folder path (a string)")
         site_root = base / data["site-root"]
+    html_max_pages = data.get("html-max-pages", HTML_MAX_PAGES)
+    if type(html_max_pages) is not int or html_max_pages < 0:
+        raise ConfigError(f"{where}: html-max-pages must be a whole number, 0 or more "
+                          f"(0: every page), not {html_max_pages!r}")
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
-                  options, impacts, ignores, stylesheets, viewport, scope, missing, site_root)
+                  options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
+                  html_max_pages)
 
 
 def scope_of(include: Iterable[str], exclude: Iterable[str], where: str) -> Scope | None:

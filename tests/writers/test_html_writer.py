@@ -358,3 +358,27 @@ def test_worst_pages_are_the_highest_weighted_first_ties_in_report_order(impacts
             grouping.worst_pages(data)
     finally:
         model["pages"].close()
+
+
+def test_article_findings_are_written_for_the_first_max_pages_pages():
+    report = synthetic(12)              # 2 template and 3 article findings a page
+    text = html_writer.render(report, max_pages=5)
+    doc = parse(text)
+    assert doc.xpath("//div[@class='pg']/@id") == [f"page-{i}" for i in range(5)]
+    note = doc.xpath("//section[@aria-labelledby='article']/p[@class='note']")[0]
+    assert note.text_content().startswith(
+        "7 more pages have 21 article findings not written here: this report writes the article "
+        "findings of the first 5 pages that have some (--html-max-pages).")
+    # every page keeps its row and its counts; only the pages with a section link to one
+    rows = doc.xpath("//table[@class='pagetable']/tbody/tr")
+    assert [bool(row.xpath("th/a[starts-with(@href, '#page-')]")) for row in rows] == \
+        [True] * 5 + [False] * 7
+    assert {tuple(td.text for td in row.xpath("td")) for row in rows} == {("5", "2", "3", "0", "0")}
+    worst = doc.xpath("//table[starts-with(caption, 'Worst pages')]//a/@href")
+    assert worst == [f"#page-{i}" for i in range(5)] + [f"#pr-{i}" for i in range(5, 10)]
+    assert "36 article findings" in doc.xpath("//ul[@class='cards']")[0].text_content()
+    assert own_failures(text) == []
+    # no limit: every page's section, no note; a limit above the pages changes nothing
+    whole = html_writer.render(report, max_pages=0)
+    assert len(parse(whole).xpath("//div[@class='pg']")) == 12 and "more pages have" not in whole
+    assert html_writer.render(report, max_pages=12) == whole

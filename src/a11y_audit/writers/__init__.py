@@ -147,11 +147,14 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
 
 def write_reports(report: Any, formats: Iterable[str] = ("json", "html"),
                   out: str | Path = "reports", *, skip: Iterable[str] = (),
-                  report_set: ReportSet | None = None) -> list[Path]:
+                  report_set: ReportSet | None = None,
+                  options: dict[str, dict[str, Any]] | None = None) -> list[Path]:
     """Write ``report`` (a run's :class:`~a11y_audit.finding.Report`, or one page's
     ``PageReport`` from :func:`a11y_audit.audit_html`) in each file format to
     ``out/a11y-report.<suffix>``, atomically; returns the paths written. Formats that only
-    print (``terminal``, ``github``) are rendered with the writer's ``render()`` instead."""
+    print (``terminal``, ``github``) are rendered with the writer's ``render()`` instead.
+    ``options`` holds keyword arguments for a format's writer, by format name (``{"html":
+    {"max_pages": 500}}``)."""
     from a11y_audit.finding import PageReport, Report
 
     if isinstance(report, PageReport):
@@ -176,11 +179,12 @@ def write_reports(report: Any, formats: Iterable[str] = ("json", "html"),
             writer = available[name]
             path = Path(out) / f"{REPORT_STEM}{writer.SUFFIX}"
             if name not in skipped:
+                extra = (options or {}).get(name, {})
                 if hasattr(writer, "write"):
                     with files.file(path) as handle:
-                        writer.write(report, handle)
+                        writer.write(report, handle, **extra)
                 else:
-                    files.write(path, writer.render(report))
+                    files.write(path, writer.render(report, **extra))
             written.append(path)
     except BaseException:
         if own:

@@ -20,6 +20,7 @@ import base64
 import hashlib
 import heapq
 import io
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from a11y_audit.config import HTML_MAX_PAGES
 from a11y_audit.finding import Report
 from a11y_audit.knowledge import wcag
 from a11y_audit.policy import Policy
@@ -55,6 +57,10 @@ OPEN_ALL_UP_TO = 150
 BIG = 2000
 TEMPLATES = "writers/templates"
 WORST = 10                            # pages in the overview's worst-pages table
+# Article findings are written for the first this many pages that have some (``--html-max-pages``;
+# 0 or None: all): at ~75 KB of HTML a page, a 50,000-page run would write gigabytes no browser
+# opens. Counts, template problems, rules and the pages table still cover every page.
+MAX_PAGES = HTML_MAX_PAGES             # (the configuration's default)
 # Each rule and each template problem lists the first this many pages it is on (in report
 # order) and counts the rest: the JSON report lists them all. Lists of every page made up 60%
 # of a 2,000-page report, and a template problem on every page of an archive would list a
@@ -365,6 +371,7 @@ class PageView:
     # article section is written (its article findings by rule, and the template groups it is
     # on, (number, rule, occurrences on the page) by number)
     template: int = 0                  # findings that belong to template groups
+    section: bool = False              # its article findings are written (MAX_PAGES)
     article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
     templates: list[tuple[int, str, int]] = field(default_factory=list)
 
@@ -410,6 +417,11 @@ class PageTable:
         self.root = ""
         self._low = self._high = ""        # the least and greatest source, for the root
         self._url = False
+        self._shown = array("l")           # each page's shown findings
+        # the last page whose article findings are written, and the pages with article
+        # findings after it and their findings (known after :meth:`finish`)
+        self.last_section = -1
+        self.left = self.left_findings = 0
 
     def add(self, view: PageView) -> None:
         source = view.name
@@ -421,9 +433,23 @@ class PageTable:
             self._high = source
         self._url = self._url or "://" in source
         self._rows.append(view.row())
+        self._shown.append(view.shown)
 
-    def finish(self, split: grouping.Grouping) -> None:
-        self._on = split.on
+    def finish(self, split: grouping.Grouping, max_pages: int | None = MAX_PAGES) -> None:
+        """The common root and each page's template count, known now; and which pages get an
+        article section: the first ``max_pages`` with article findings (all without it)."""
+        self._on = on = split.on
+        sections = 0
+        for index, shown in enumerate(self._shown):
+            own = shown - (on[index] if index < len(on) else 0)
+            if not own:
+                continue
+            if not max_pages or sections < max_pages:
+                sections += 1
+                self.last_section = index
+            else:
+                self.left += 1
+                self.left_findings += own
         # grouping.common_root over every source reads only the least and greatest of them
         if len(self._rows) > 1 and not self._url:
             self.root = grouping.common_root((self._low, self._high))
@@ -433,6 +459,7 @@ class PageTable:
         view.name = view.name.removeprefix(self.root)
         on = self._on
         view.template = on[view.index] if view.index < len(on) else 0
+        view.section = view.index <= self.last_section and view.shown > view.template
         return view
 
     def __len__(self) -> int:
@@ -500,14 +527,19 @@ class ArticlePages:
     def __init__(self, pages: PageSource, views: PageTable, split: grouping.Grouping,
                  count: int) -> None:
         self._pages, self._views, self._split, self._count = pages, views, split, count
+        # pages with article findings not written (MAX_PAGES), and their findings
+        self.left, self.left_findings = views.left, views.left_findings
 
     def __bool__(self) -> bool:
         return self._count > 0
 
     def __iter__(self) -> Iterator[PageView]:
         groups = self._split.template
+        last = self._views.last_section
         for view, page in zip(self._views, self._pages(), strict=True):
-            if view.article_count:
+            if view.index > last:
+                break                   # the pages after the last section are not read
+            if view.section:
                 article, on = self._split.on_page(page)
                 view.article = _by_rule(article)
                 # (number, rule, occurrences) of each template group the page is on
@@ -517,12 +549,14 @@ class ArticlePages:
 
 
 def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
-               pages: PageSource | None = None) -> dict[str, Any]:
+               pages: PageSource | None = None,
+               max_pages: int | None = MAX_PAGES) -> dict[str, Any]:
     """Everything the template shows, in time linear in the findings. ``pages`` gives the
     report's pages afresh on each call (default: ``data["pages"]``): they are read twice, once
     for the counts and template groups, once while the article section is written. Memory
     holds counts, template groups and a few bytes a page; the pages' rows are on disk
-    (``pages`` in the result, a :class:`PageTable`: close it when done)."""
+    (``pages`` in the result, a :class:`PageTable`: close it when done). Article findings are
+    written for the first ``max_pages`` pages that have some (0 or None: all)."""
     if pages is None:
         def pages() -> Iterable[dict[str, Any]]:
             return data["pages"]
@@ -564,7 +598,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
             if len(worst) > WORST:
                 heapq.heappop(worst)
     split = grouper.finish()
-    table.finish(split)
+    table.finish(split, max_pages)
     for group in split.template:
         rules[group.rule].template += 1
     found = sorted((r for r in rules.values() if r.total),
@@ -589,6 +623,7 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
         "baseline": _baseline(data, table.root, status) if data.get("baseline") else None,
         "open_all": findings_total <= OPEN_ALL_UP_TO,
         "big": findings_total >= BIG,
+        "max_pages": max_pages,
     }
 
 
@@ -604,16 +639,19 @@ def _baseline(data: dict[str, Any], root: str, status: Counter) -> dict[str, Any
             "known": status.get("known", 0), "fixed": fixed}
 
 
-def render(report: Report, policy: Policy | None = None) -> str:
+def render(report: Report, policy: Policy | None = None,
+           max_pages: int | None = MAX_PAGES) -> str:
     out = io.StringIO()
-    write(report, out, policy)
+    write(report, out, policy, max_pages)
     return out.getvalue()
 
 
-def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
+def write(report: Report, handle: IO[str], policy: Policy | None = None,
+          max_pages: int | None = MAX_PAGES) -> None:
     """The report written as it is rendered: the pages are read from ``report.pages`` (a spool
     on disk in a batch) one at a time, twice, and only counts, template groups and one page's
-    findings are held in memory."""
+    findings are held in memory. Article findings are written for the first ``max_pages``
+    pages that have some (0 or None: all)."""
     policy = policy or report.policy
     data = report_data(replace(report, pages=[]), policy)
     data["summary"] = summary(report, policy)
@@ -623,7 +661,7 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
 
     # Jinja yields tens of thousands of small pieces: write them a few hundred at a time.
     pieces: list[str] = []
-    for chunk in generate(data, pages=pages):
+    for chunk in generate(data, pages=pages, max_pages=max_pages):
         pieces.append(chunk)
         if len(pieces) >= WRITE_PIECES:
             handle.write("".join(pieces))
@@ -631,18 +669,20 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
     handle.write("".join(pieces))
 
 
-def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES) -> str:
+def render_data(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
+                max_pages: int | None = MAX_PAGES) -> str:
     """The HTML report for report data (the JSON report's shape)."""
-    return "".join(generate(data, min_pages))
+    return "".join(generate(data, min_pages, max_pages=max_pages))
 
 
 def generate(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
-             pages: PageSource | None = None) -> Iterator[str]:
+             pages: PageSource | None = None,
+             max_pages: int | None = MAX_PAGES) -> Iterator[str]:
     """The HTML report in pieces, as Jinja renders them."""
     css, js = asset("report.css"), asset("report.js")
     csp = (f"default-src 'none'; style-src '{css.hash}'; script-src '{js.hash}'; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
-    model = view_model(data, min_pages, pages)
+    model = view_model(data, min_pages, pages, max_pages)
     try:
         yield from environment().get_template("report.html.j2").generate(
             **model, css=css.text, js=js.text, csp=csp)
