@@ -169,6 +169,11 @@ _SPLIT = [
     "a:-moz-x > b", "a:before .b",
     "a\u000bb", "a\u001cb", "a\u00a0b", "a\tb", "a\n>b", ".a..b", "a b:scope", ".1a .b",
     "a[x] b", "a:not(.b) c", "#-+:-moz-x~", "*~#-:before>", "DIV > P", "* *", "a , b",
+    # groups: split where none holds a space or a combinator's character, else left to _STEP
+    "a[href^=x]>b", ".a[data-type=shows] .b img", "li:not(.ad):hover>a", "a:nth-child(2n)",
+    "li:nth-child(2n+1) a", "a[class~=b] c", "a:not( .b ) c", "a[ x ] b", "a[x='y z'] b",
+    "a[x='>'] b", "a[x=\"+\"]", "a:not(.b > .c)", "a:not(.b>) c", "[x]>>b", "a [x~~y] b",
+    "a:nth-child( 2n + 1 )", "a:not(:-moz-x) b", "a:not(.b)c", ":not(.a) > [x] ~ *",
 ]
 
 
@@ -188,20 +193,27 @@ def test_the_split_reads_selectors_as_step_does(selector):
     assert_split_reads_as_steps(selector)
 
 
-def test_the_split_is_taken_for_selectors_without_brackets(monkeypatch):
+def test_the_split_is_taken_for_selectors_whose_groups_hold_no_separator(monkeypatch):
     # (the reference is called only where the split leaves a selector to it)
     called = []
     monkeypatch.setattr(selectors, "_steps_read",
                         lambda text: called.append(text) or None)
     assert selectors._read(".nav > li.item a:hover")[1] == (0, 3, 2)
     assert selectors._read("ul  li+li~ li") and not called
-    assert selectors._read("a[x] b") is None and called == ["a[x] b"]
+    assert selectors._read("a[x] b:not(.c)")[1] == (0, 2, 2) and not called
+    assert selectors._read("a[x~=y] b") is None and called == ["a[x~=y] b"]
+    assert selectors._read("li:nth-child(2n+1)") is None and called[-1] == "li:nth-child(2n+1)"
+    assert selectors._read("a\tb") is None and called[-1] == "a\tb"
 
 
 _SPLIT_PARTS = st.sampled_from([
     "a", "li", "DIV", "*", ".a", ".item", "#main", "#-", ":hover", ":first-child", ":before",
     ":-moz-x", ":foo", ":scope", "-", "1", ".-x", " ", "  ", "\t", ">", "+", "~", "\u000b",
     "\u00a0", ")", "]", "::", "|", ",",
+    # groups, whole and cut: brackets and parentheses that hold a separator or not
+    "[x]", "[x=a]", "[x~=a]", "[ x ]", "[x='a b']", "[x='>']", "[", "(", "[x", "=a]",
+    ":not(.a)", ":not(", ":not(:hover)", ":nth-child(2n)", ":nth-child(2n+1)", "(2n", "+1)",
+    ":nth-of-type(odd)", "'", "'a'", "\"",
 ])
 
 

@@ -418,10 +418,9 @@ _LEGACY_PSEUDO_ELEMENTS = frozenset(("before", "after", "first-line", "first-let
 _SPACE = " \t\n\r\f"
 
 
-# Characters after which a selector is read by _STEP whole (see _read): a bracket or a
-# parenthesis lets a compound hold white space or a combinator's character (an attribute
-# selector, :not(), :nth-child()), and _STEP's white space includes four more than the space
-_STEPPED = ("(", "[", "\t", "\n", "\r", "\f")
+# Characters after which a selector is read by _STEP whole (see _read): _STEP's white space
+# includes four more than the space
+_STEPPED = ("\t", "\n", "\r", "\f")
 _COMBINATORS = frozenset((">", "+", "~"))
 
 
@@ -430,14 +429,21 @@ def _read(selector: str) -> Compiled | bool | None:
     and cssselect's tree is never judged either (an unknown pseudo-class); None when it is not
     read here.
 
-    A selector without brackets, parentheses and white space but spaces (most) is split at
-    its spaces and combinators by str methods and each part read as a compound
-    (:func:`_compound`, memoised), rather than read whole by :data:`_STEP`, whose
-    alternatives cost the regular expression engine some 20,000 instructions a selector.
-    Both read the same chain (see :func:`_steps_read`, which the tests compare with this);
-    a part that is no compound, or never judged, is left to _STEP to say which (it reads
-    the whole selector first), but a combinator out of place makes it None, as _STEP meets
-    it before any part after it."""
+    A selector without white space but spaces (nearly all) is split at its spaces and
+    combinators by str methods and each part read as a compound (:func:`_compound`,
+    memoised), rather than read whole by :data:`_STEP`, whose alternatives cost the regular
+    expression engine some 20,000 instructions a selector (30,000 with brackets). Both read
+    the same chain (see :func:`_steps_read`, which the tests compare with this); a part that
+    is no compound, or never judged, is left to _STEP to say which (it reads the whole
+    selector first), but a combinator out of place makes it None, as _STEP meets it before
+    any part after it.
+
+    Brackets and parentheses (``a[href^=x]``, ``li:not(.ad)``) do not stop the split: the
+    split is _STEP's wherever no group holds a space or a combinator's character. Where one
+    does (``:nth-child(2n+1)``, ``[class~=a]``, ``:not( .a )``), the part that opens the
+    group is cut before its closer, and no compound is cut so (each bracket or parenthesis
+    of a compound closes in it): that part is no compound, and _STEP reads the selector,
+    before any combinator found inside the group is judged out of place."""
     text = selector.strip(_SPACE)
     if not text:
         return None
