@@ -272,10 +272,32 @@ def test_the_sheet_is_read_between_closers_as_by_the_structure_expression(text, 
     "@ media{.a{b}}", "@{a}", "@media x;y{.a{b}}", "\ufeff @font-face{src:x}",
     ".a{b{c}}", ".a{b} .c{d", ".a{b}   ", ".a{b} x", "a @b{c}", "@x{.a{b} c{d}}",
     "@media x{.a{b}} .c{d}}}", "@media x{.a{b;@c{d}}", "@font-face{src:x;@y z}",
+    "@MEDIA print{.a{b}}", "@media-x y{.a{b}}", "@media x{{b}}", "@media x{ @a{b}}",
 ])
 @pytest.mark.parametrize("stray", [False, True])
 def test_each_kind_of_piece_is_read_as_by_the_structure_expression(text, stray):
     assert css._read_items(text, stray) == css._items(text, stray)
+
+
+@pytest.mark.parametrize("text", [
+    "@media print{.a{display:none}}.b{c:d}", "@MEDIA screen{.a{color:red}}",
+    "@media  (min-width:1px)  {.a{b:c}}@media (min-width: 1px){.d{e:f}}",
+    "@media print{@media screen{.a{b:c}}}.d{e:f}", "@media-x y{.a{b:c}}", "@media x{{b:c}}",
+    "@media print{.a{b:c}}}.d{e:f}", "@container (a){@media screen{.a{display:none}}}",
+    ".a{@media screen{.b{display:none}}}", "@layer x{@media screen{.a{b:c}}}",
+])
+@pytest.mark.parametrize("stray", [False, True])
+def test_an_at_media_opening_and_its_rule_are_read_as_by_the_items(text, stray):
+    found, expected = _read_both(text, stray)
+    assert found == expected
+
+
+def test_an_at_media_opening_and_its_rule_are_read_without_their_items(monkeypatch):
+    monkeypatch.setattr(css, "_piece_items", lambda piece, stray: pytest.fail(piece))
+    sheet = Stylesheet()
+    assert css._read(sheet, "@media screen{.a{b:c}}@media print{.d{e:f}}}",
+                     DEFAULT_VIEWPORT, False)
+    assert sheet.raw == [(".a", "b:c", None)]
 
 
 def test_the_corpus_sheets_are_read_as_by_the_structure_expression(corpus_root):
@@ -309,7 +331,8 @@ def _read_both(text: str, stray: bool) -> tuple:
 @settings(max_examples=EXAMPLES * 3, deadline=None)
 @given(st.lists(st.one_of(_SHEET_PIECES, st.sampled_from([
     "@container (min-width: 1px)", "@scope (.a)", "@layer x", "display:none", "& .b",
-    "visibility:hidden;"])), max_size=40).map("".join), st.booleans())
+    "visibility:hidden;", "@media print", "@MEDIA (max-width:1px)", "@media-x", "@mediä",
+    "@media\n all", "@keyframes k", "from"])), max_size=40).map("".join), st.booleans())
 def test_a_sheet_read_by_its_pieces_is_the_sheet_read_by_its_items(text, stray):
     found, expected = _read_both(text, stray)
     assert found == expected

@@ -324,6 +324,8 @@ def _items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
 
 _CLOSER = ("", "", "", "", "", "", "}")        # the item of a lone "}"
 _AT_HEAD = re.compile(r"(@[-\w]+)([^;]*)")    # an at-rule's name and prelude, up to its "{"
+# _AT_HEAD of an @media rule (a name that lowers to "media"), its prelude the group
+_MEDIA_HEAD = re.compile(r"@[mM][eE][dD][iI][aA](?![-\w])([^;]*)")
 
 
 def _read_items(css: str, stray: bool = False) -> list[tuple[str, ...]]:
@@ -449,6 +451,25 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     stack.pop()
                     applies, layer, context = stack[-1]
                 continue
+            if brace and "@" in head and (opening := head.lstrip())[:1] == "@":
+                inner, brace, body = rest.partition("{")
+                if brace and "{" not in body and (inner := inner.lstrip())[:1] != "@" and (
+                        at := _MEDIA_HEAD.fullmatch(opening)) is not None:
+                    # "@media x{" and one style rule (a CSS-in-JS library writes a block
+                    # for each rule: nearly every at-rule piece): its two items, as
+                    # _piece_items reads them, read below, without making them. (The
+                    # queries are kept by their text as written, and as read below.)
+                    query = at.group(1)
+                    if applies and (applies := media.get(query)) is None:
+                        applies = media[query] = media_matches(" ".join(query.split()),
+                                                               viewport)
+                    stack.append((applies, layer, context))
+                    if applies:
+                        if context is None:
+                            raw.append((inner.strip(), body, layer))
+                        else:
+                            context.rule(sheet, inner, body)
+                    continue
             found = _piece_items(piece, stray)
         for name, at_prelude, opener, prelude, body, nested, close in found:
             if body:
