@@ -361,6 +361,35 @@ def test_a_keys_rules_for_a_page_are_those_whose_ids_and_classes_it_has(selector
         assert sheet.rules_of(kind, key, within) == expected
 
 
+_PRELUDE_PARTS = st.sampled_from([
+    ".a", ".b", "#d", "div", "P", "*", " ", "  ", "\t", "\n", ">", "+", "~", ",", ":hover",
+    "::before", ":-moz-x", "[x]", "(", ")", "\\", "'", '"', ".é", "|", "-", "1", ".a.b",
+    "#d.a", "a>b", "", "\u00a0"])
+
+
+def _keyed_by_selector_keys(sheet: Stylesheet) -> tuple[dict, int, dict]:
+    """keyed(), skipped and suspects as read from selector_keys of each prelude (the
+    reference of keyed's reading of one plain selector)."""
+    keyed: dict[str, list[tuple[int, str]]] = {}
+    skipped, suspects = 0, {}
+    for order, (prelude, _, _) in enumerate(sheet.raw):
+        for selector, key in css.selector_keys(prelude):
+            if key is None:
+                skipped += 1
+                if ":-" in selector:
+                    suspects[(order, selector)] = None
+            else:
+                keyed.setdefault(key, []).append((order, selector))
+    return keyed, skipped, suspects
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(_PRELUDE_PARTS, max_size=6).map("".join), max_size=12))
+def test_a_sheets_keys_are_those_of_each_preludes_selectors(preludes):
+    sheet = Stylesheet(raw=[(prelude, "color:red", None) for prelude in preludes])
+    assert (sheet.keyed(), sheet.skipped, sheet.suspects) == _keyed_by_selector_keys(sheet)
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(alphabet=st.sampled_from('{};\\7bd3 "\'ab\n\u00e9'), max_size=40))
 def test_a_strings_braces_and_semicolons_are_escaped_as_by_the_translation(text):

@@ -123,7 +123,20 @@ class Stylesheet:
         if keyed is None:
             keyed = {}
             skipped = 0
+            last_key = _last_key
             for order, (prelude, _, _) in enumerate(self.raw):
+                if not (":" in prelude or "," in prelude or "\\" in prelude or "(" in prelude
+                        or "[" in prelude or '"' in prelude or "'" in prelude) and (
+                        selector := prelude.strip()):
+                    # one selector without pseudo-classes or special characters (two thirds
+                    # of a sheet's preludes): selector_keys' reading of it, its key the last
+                    # word's (_plain_key), without their calls
+                    key = last_key(selector.rsplit(None, 1)[-1])
+                    if (bucket := keyed.get(key)) is None:
+                        keyed[key] = [(order, selector)]
+                    else:
+                        bucket.append((order, selector))
+                    continue
                 for selector, key in selector_keys(prelude):
                     if key is None:
                         skipped += 1
