@@ -592,8 +592,8 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
         if view.errors:
             with_errors.append(index)
         if view.score:
-            # the ten highest scores; of equal ones, the first pages (the lowest -index last
-            # out)
+            # the WORST highest scores: popping the least entry drops the lowest score and,
+            # of equal scores, the latest page (the report's order breaks ties)
             heapq.heappush(worst, (view.score, -index))
             if len(worst) > WORST:
                 heapq.heappop(worst)
