@@ -4,6 +4,7 @@ give the answers of the general code path on the cases that tell them apart."""
 from __future__ import annotations
 
 import gc
+import re
 
 import pytest
 from lxml import etree, html
@@ -114,6 +115,35 @@ def test_ticker_prefilter_finds_upper_case_and_case_folded_hints():
     assert not outcomes("live-region-ticker", _TICKER_CASES[8])    # ignored prefixes
     found = outcomes("live-region-ticker", _TICKER_CASES[9])
     assert [s for _, s in found] == ["#b"]            # the outermost only; livestream is not
+
+
+_TICKER_HINT_PAGE = (
+    '<div class="ticker">a</div><div class="ticker" id="t1">b</div>'      # the same class,
+    '<div class="ticker" role="region">c</div><div class="calm" id="ticker">d</div>'  # fuller
+    '<div class="calm" aria-label="Live feed">e</div><div id="x" aria-label="y">f</div>'
+    '<div role="log">g</div><div class="" id="">h</div><div class="caf\u00e9">i</div>'
+    '<div class="news" id="live\nblog">j</div><div class="rule-ticker" id="x">k</div>'
+    '<p class="BREAKING">l</p><p class="breaking" id="ok">m</p>'
+)
+
+
+@pytest.mark.parametrize("patterns", [
+    live_region_ticker.OPTIONS["patterns"], [r"news ticker", r"live"], [r"^x$", r"feed"],
+    [r"^ticker $"], [r"^x y$"], [r"caf"], [r"live-?blog"]])
+def test_ticker_matches_from_the_page_values_are_each_elements_own_hint(patterns):
+    """The tickers found from the page's class, id and aria-label values (distinct values
+    matched once, the class of an element with an id, label or role left to its full hint)
+    are the elements whose own hint, read with lxml's get, the pattern finds."""
+    page = Page.from_html(_TICKER_HINT_PAGE)
+    prefixes = tuple(live_region_ticker.OPTIONS["ignore-prefixes"])
+    pattern = re.compile("|".join(patterns), re.I)
+    expected = {
+        el for el in page.elements
+        if any(el.get(name) is not None for name in ("class", "id", "aria-label", "role"))
+        and pattern.search(live_region_ticker._hint(
+            el.get("class"), el.get("id"), el.get("aria-label"), prefixes))}
+    for literals in (live_region_ticker.required_literals(patterns), None):
+        assert live_region_ticker._matching(page, pattern, prefixes, literals) == expected
 
 
 def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():

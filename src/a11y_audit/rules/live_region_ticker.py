@@ -61,7 +61,7 @@ from typing import Any
 from lxml import etree
 
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import attribute_values, tag_of
+from a11y_audit.dom import tag_of
 from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
@@ -162,29 +162,38 @@ def _may_match_some(values: set[str], literals: tuple[str, ...] | None) -> set[s
     return {value for value in values if _may_match(value, literals)}
 
 
-def _matching(by_attribute: dict[str, list[Element]], pattern: re.Pattern[str],
-              prefixes: tuple[str, ...], literals: tuple[str, ...] | None) -> set[Element]:
+def _matching(page: Page, pattern: re.Pattern[str], prefixes: tuple[str, ...],
+              literals: tuple[str, ...] | None) -> set[Element]:
     """Elements whose hint (class, id and aria-label, see :func:`_hint`) the pattern finds.
 
     Hundreds of elements a page have a class, a few have an id, an aria-label or a role, and
     almost none is a ticker: the distinct class values (and (class, id, aria-label) triples)
-    are collected in one pass each; only those holding a word every match needs (see
+    are collected once each, from the page's attribute values (read once a page, shared with
+    the cascade: no lxml ``get`` here); only those holding a word every match needs (see
     :func:`required_literals`) are matched, once; elements are looked up again only for the
     values that matched. Most elements with a class have neither id nor label: their hint is
     read from the class alone. Role is there because a pattern may match the empty hint of an
     element with a role only (then there are no required words)."""
     search = pattern.search
+    by_attribute = page.by_attribute
+    classes, ids, labels = page.values("class"), page.values("id"), page.values("aria-label")
     fuller = [*by_attribute.get("id", ()), *by_attribute.get("aria-label", ()),
               *by_attribute.get("role", ())]
-    skip = set(fuller)
-    plain = [el for el in by_attribute.get("class", ()) if el not in skip]
-    hits = {value for value in _may_match_some(set(attribute_values(plain, "class")), literals)
+    # Every class value is matched, those of the fuller elements too (a few more values, in
+    # C), instead of a Python pass that drops those elements first; the fuller elements are
+    # left out of what the class alone found.
+    hits = {value for value in _may_match_some(set(classes.values()), literals)
             if search(_hint(value, None, None, prefixes))}
-    found = {el for el in plain if el.get("class") in hits} if hits else set()
-    keys = {el: (el.get("class"), el.get("id"), el.get("aria-label")) for el in fuller}
+    found: set[Element] = set()
+    if hits:
+        skip = set(fuller)
+        found.update(el for el, value in classes.items() if value in hits and el not in skip)
+    get_class, get_id, get_label = classes.get, ids.get, labels.get
+    keys = {el: (get_class(el), get_id(el), get_label(el)) for el in fuller}
+    # a key's three parts joined: a required word (letters, digits) cannot span the line
+    # break, so this is _may_match of any one part
     matched = {key for key in set(keys.values())
-               if (literals is None or _may_match(key[0], literals)
-                   or _may_match(key[1], literals) or _may_match(key[2], literals))
+               if (literals is None or _may_match("\n".join(filter(None, key)), literals))
                and search(_hint(*key, prefixes))}
     if matched:
         found.update(el for el, key in keys.items() if key in matched)
@@ -199,14 +208,13 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     sorted and looked at further (links, controls and images are dropped then)."""
     pattern = re.compile("|".join(options["patterns"]), re.I) if options["patterns"] else None
     prefixes = tuple(options["ignore-prefixes"])
-    by_attribute = page.by_attribute
     candidates: set[Element] = set(page.by_tag.get("marquee", ()))
-    for el in by_attribute.get("role", ()):
+    for el in page.by_attribute.get("role", ()):
         if explicit_role(el) in ("marquee", "log"):
             candidates.add(el)
     if pattern is not None:
         literals = required_literals(options["patterns"])
-        candidates |= _matching(by_attribute, pattern, prefixes, literals)
+        candidates |= _matching(page, pattern, prefixes, literals)
     tickers: list[Element] = []
     seen: set[Element] = set()
     order = page.order
