@@ -110,7 +110,7 @@ def _quote(text: str) -> str:
 class _Patterns:
     """The compiled caption and credit patterns of one options dict."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], page: Page) -> None:
         self.caption = [re.compile(p, re.I) for p in options["caption-classes"]]
         self.credit = [re.compile(p, re.I) for p in options["credit-classes"]]
         self.itemprops = {v.lower() for v in options["caption-itemprops"]}
@@ -119,6 +119,10 @@ class _Patterns:
         # every element of every image's wrappers is asked.
         self._credits: dict[str | None, bool] = {}
         self._captions: dict[tuple[str | None, str | None], bool] = {}
+        # The page's class and itemprop values, read once a page (the class values shared
+        # with the cascade): a dict look-up for each element asked, not lxml's get.
+        self._class_of = page.values("class").get
+        self._itemprop_of = page.values("itemprop").get
 
     @staticmethod
     def _classes(classes: str | None, patterns: list[re.Pattern[str]]) -> bool:
@@ -126,14 +130,14 @@ class _Patterns:
         return any(p.search(token) for token in tokens for p in patterns)
 
     def is_credit(self, el: Element) -> bool:
-        classes = el.get("class")
+        classes = self._class_of(el)
         found = self._credits.get(classes)
         if found is None:
             found = self._credits[classes] = self._classes(classes, self.credit)
         return found
 
     def is_caption(self, el: Element) -> bool:
-        key = (el.get("class"), el.get("itemprop"))
+        key = (self._class_of(el), self._itemprop_of(el))
         found = self._captions.get(key)
         if found is None:
             found = self._captions[key] = self._is_caption(*key)
@@ -201,7 +205,7 @@ def find_caption(page: Page, image: Any, patterns: _Patterns) -> Element | None:
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    patterns = _Patterns(options)
+    patterns = _Patterns(options, page)
     for image in page.images:
         if image.hidden or image.kind not in ("img", "role-img"):
             continue
