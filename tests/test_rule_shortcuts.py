@@ -154,7 +154,7 @@ def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
     focus._MARKS.clear()
     from_page = focus.marks(page.root)
     assert not focus._MARKS                            # kept in the page's memo instead
-    del focus._PAGES[id(page.root)]
+    del dom._PAGES[id(page.root)]
     scanned = focus.marks(page.root)                   # no page attached: the tree scan
     assert focus._MARKS[id(page.root)][1] is scanned
     assert from_page == scanned
@@ -166,10 +166,10 @@ def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
 def test_a_dead_page_is_forgotten():
     page = Page.from_html("<p>x</p>")
     key = id(page.root)
-    assert focus._PAGES[key]() is page
+    assert dom._PAGES[key]() is page
     del page
     gc.collect()
-    assert key not in focus._PAGES
+    assert key not in dom._PAGES
 
 
 def test_image_container_memo_gives_the_nearest_container_of_each_image():
@@ -313,15 +313,38 @@ def test_link_name_takes_links_without_a_role_attribute_as_the_general_path_does
     "<div>a<template>t</template><p>b<script>x</script></p>c</div>",
     # leaves (read from their own text): empty, white space, a comment's tail
     "<div><span></span><em>leaf text</em><p> </p><b><!-- c -->t</b><br>tail</div>",
+    "<div><p>line\r\nbreak &lt;&#x1F600;&gt; \U0001d11e \u00e9\u0301<b>&#0;&#xD800;</b>"
+    "&unknown; &amp</p>\u2028<q>x</q></div>",
+    "<div><p>a<span>b<em>c<noscript>n</noscript></em>d</span>e</p><p>f<i>g</i></p></div>",
 ])
 @pytest.mark.parametrize("limit", [None, 0, 1, 3, 10, 200])
 def test_text_content_in_c_gives_the_walk_answer(markup, limit):
+    """The text of a page's elements (the elements that hold a script, style, template or
+    noscript below them found once a page, the text of the others serialised by libxml2)
+    is the walk's, and so is that of the same tree with no page (lxml's descendant test)."""
     page = Page.from_html(markup)
     (div,) = page.tags("div")
-    for el in (div, *div.iterdescendants(etree.Element)):
-        assert dom.text_content(el, limit) == dom._walked_text(el, limit)
+    elements = (div, *div.iterdescendants(etree.Element))
+    attached = [dom.text_content(el, limit) for el in elements]
+    assert dom.page_of(div) is page
+    del dom._PAGES[id(page.root)]
+    assert dom.page_of(div) is None
+    for el, text in zip(elements, attached, strict=True):
+        assert text == dom.text_content(el, limit) == dom._walked_text(el, limit)
     if "script" in markup or "template" in markup:
         assert "x" not in dom.text_content(div) and "t" not in dom.text_content(div)
+
+
+def test_text_holders_are_the_elements_with_a_left_out_element_below():
+    page = Page.from_html(
+        "<head><style>s{}</style></head><body><div><p>a<span><script>x</script></span></p>"
+        "<p>b<template><i>t</i></template></p><section><noscript>n</noscript></section>"
+        "<p>plain<b>b</b></p></div><script>y</script><svg><style>z</style></svg></body>")
+    below = {el for el in page.elements if next(el.iterdescendants(*dom._NO_TEXT), None)
+             is not None}
+    assert dom._text_holders(page.body) == below
+    assert {el.tag for el in below} == {"html", "head", "body", "div", "p", "span", "section",
+                                        "svg"}
 
 
 @pytest.mark.parametrize("markup", [

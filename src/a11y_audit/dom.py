@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from itertools import repeat
 from typing import Any, TypeVar
@@ -135,12 +136,16 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
         # the two lxml iterators below (len counts children, none here)
         text = el.text or ""
         return text if limit is None else text[:limit]
-    if next(el.iterdescendants(*_NO_TEXT), None) is None:
-        # Nothing to leave out (most elements): lxml's own text iteration, in C, gives the
-        # same pieces in the same order (no comment or processing-instruction text, their
-        # tails, not el's own tail).
+    holders = _text_holders(el)
+    if el not in holders if holders is not None else \
+            next(el.iterdescendants(*_NO_TEXT), None) is None:
+        # Nothing to leave out (most elements). Whole, the text is libxml2's own (a text
+        # serialisation, in C: what lxml's itertext gives joined, no comment or
+        # processing-instruction text, their tails, not el's own tail), a seventh of the
+        # cost of itertext; cut to ``limit``, lxml's text iteration stops early (the whole
+        # text of each element of a deep chain would be quadratic in the page).
         if limit is None:
-            return "".join(el.itertext())
+            return _tostring(el, method="text", encoding=str, with_tail=False)
         pieces: list[str] = []
         left = limit
         for piece in el.itertext():
@@ -150,6 +155,9 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
                 break
         return "".join(pieces)[:limit]
     return _walked_text(el, limit)
+
+
+_tostring = etree.tostring
 
 
 def _walked_text(el: etree._Element, limit: int | None) -> str:
@@ -177,6 +185,53 @@ def _walked_text(el: etree._Element, limit: int | None) -> str:
 
 
 _NO_TEXT = frozenset(("script", "style", "template", "noscript"))
+
+
+def _text_holders(el: etree._Element) -> set[etree._Element] | None:
+    """The elements of ``el``'s page that hold a ``_NO_TEXT`` element somewhere below them,
+    once a page; None when ``el`` is in no page's tree. A set test instead of a filtered
+    descendant iterator per call (setting one up costs lxml ~11,000 instructions, ten times
+    the page look-up)."""
+    page = page_of(el)
+    return page.memo(_TEXT_HOLDERS, _holders_of_no_text) if page is not None else None
+
+
+def _holders_of_no_text(page: Any) -> set[etree._Element]:
+    holders: set[etree._Element] = set()
+    # the same tag filter as the descendant test it stands for, over the page once
+    for found in page.root.iter(*_NO_TEXT):
+        for ancestor in found.iterancestors():
+            if ancestor in holders:
+                break   # and all above it: each element is added once
+            holders.add(ancestor)
+    return holders
+
+
+_TEXT_HOLDERS = "dom.text-holders"
+# Pages (weakly) by id of their root element, so that helpers given only an element can read
+# the indexes of the page it belongs to (:func:`page_of`).
+_PAGES: dict[int, weakref.ref[Any]] = {}
+
+
+def attach(page: Any) -> None:
+    """Register ``page`` (a :class:`~a11y_audit.page.Page`, which calls this once built):
+    :func:`page_of` answers for its elements while it lives."""
+    key = id(page.root)
+
+    def forget(ref: weakref.ref[Any]) -> None:
+        if _PAGES.get(key) is ref:
+            del _PAGES[key]
+
+    _PAGES[key] = weakref.ref(page, forget)
+
+
+def page_of(el: etree._Element) -> Any:
+    """The live page whose tree holds ``el``, or None (a fragment, a tree no page was built
+    from). A page's tree is not changed once built, so what its memo holds stays true."""
+    root = el.getroottree().getroot()
+    ref = _PAGES.get(id(root)) if root is not None else None
+    page = ref() if ref is not None else None
+    return page if page is not None and page.root is root else None
 
 
 def id_refs(value: str | None) -> list[str]:

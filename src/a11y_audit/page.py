@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
-from a11y_audit.dom import attribute_values, normalize_space, tag_of
+from a11y_audit.dom import attach, attribute_values, normalize_space, tag_of
 from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
@@ -95,8 +95,7 @@ class Page:
         self.markup = markup       # the source text as given, for locating findings
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
-        from a11y_audit.semantics import focus
-        focus.attach(self)      # its inert/dialog/fieldset marks: read from our indexes
+        attach(self)      # helpers given an element read our indexes (dom.page_of)
         self._memo: dict[object, object] = {}
         self.warnings: list[str] = []   # what the parser could not keep (never silent)
 

@@ -11,14 +11,13 @@ hides an element is not visible here; callers combine this with the page's visib
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import page_of, tag_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -96,21 +95,6 @@ class Marks:
 
 
 _MARKS: dict[int, tuple[etree._Element, Marks]] = {}
-# Pages (weakly) by id of their root: their tag and attribute indexes, built once for every
-# rule, answer what two scans of the whole tree would (an XPath scan for @inert alone cost
-# about 2% of a page's audit), and the answer is kept in the page's memo.
-_PAGES: dict[int, weakref.ref[Page]] = {}
-
-
-def attach(page: Page) -> None:
-    """Let :func:`marks` read ``page``'s indexes instead of scanning its tree."""
-    key = id(page.root)
-
-    def forget(ref: weakref.ref[Page]) -> None:
-        if _PAGES.get(key) is ref:
-            del _PAGES[key]
-
-    _PAGES[key] = weakref.ref(page, forget)
 
 
 def _page_marks(page: Page) -> Marks:
@@ -131,13 +115,15 @@ def _marks(inert: Iterable[etree._Element], boxes: list[etree._Element]) -> Mark
 def marks(el: etree._Element) -> Marks:
     """:class:`Marks` of ``el``'s document: its page's, else kept for the last few
     documents."""
+    # A page's tag and attribute indexes, built once for every rule, answer what two scans
+    # of the whole tree would (an XPath scan for @inert alone cost about 2% of a page's
+    # audit), and the answer is kept in the page's memo.
+    page = page_of(el)
+    if page is not None:
+        return page.memo("focus.marks", _page_marks)
     root = el.getroottree().getroot()
     if root is None:
         return Marks(frozenset(), frozenset(), frozenset())
-    ref = _PAGES.get(id(root))
-    page = ref() if ref is not None else None
-    if page is not None and page.root is root:
-        return page.memo("focus.marks", _page_marks)
     kept = _MARKS.get(id(root))
     if kept is not None and kept[0] is root:
         return kept[1]
