@@ -163,6 +163,41 @@ def test_focus_marks_from_the_page_indexes_match_a_scan_of_the_tree():
     assert focus.is_inert(page.tags("a")[0]) and not focus.is_focusable(page.tags("a")[0])
 
 
+_FOCUS_PAGES = [
+    '<a href="/a">a</a><a>no href</a><a href="">empty</a><a xlink:href="/x">x</a>'
+    '<area href="/m"><area><map><area href="/n"></map><svg><a href="/s">s</a></svg>',
+    '<div tabindex="0">0</div><span tabindex="-1">-1</span><p tabindex=" +2 ">2</p>'
+    '<i tabindex="x">bad</i><b tabindex="">empty</b><a href="/a" tabindex="-1">a</a>'
+    '<input type="hidden" tabindex="0"><button disabled tabindex="0">b</button>',
+    '<input><input type="HIDDEN "><input disabled><button>b</button><select></select>'
+    '<textarea disabled></textarea><iframe></iframe><embed><audio controls></audio>'
+    '<video></video><details><summary>s</summary><summary>t</summary></details><summary>u'
+    '</summary>',
+    '<div contenteditable>e</div><div contenteditable="TRUE ">t</div><div contenteditable='
+    '"false">f</div><p contenteditable="plaintext-only">p</p><span contenteditable="x">x</span>',
+    '<div inert><a href="/a">a</a><p tabindex="0">p</p><div contenteditable>c</div></div>'
+    '<a href="/b" inert>b</a><button>out</button>',
+    '<fieldset disabled><legend><input id="in-legend"></legend><input id="off"></fieldset>'
+    '<fieldset><input></fieldset><dialog><button>closed</button></dialog>'
+    '<dialog open><a href="/d">open</a></dialog><div tabindex="0" inert>x</div>',
+    '<svg><g inert=""><a href="/g">g</a></g></svg><math><mi tabindex="0">x</mi></math>',
+]
+
+
+@pytest.mark.parametrize("markup", _FOCUS_PAGES)
+def test_focus_from_the_page_holders_is_focus_from_each_elements_attributes(markup):
+    """Focusability read from the page's holder sets and marks is what lxml's get on each
+    element (and the ancestor walks) decide, for every element, and so is the Tab order."""
+    page = Page.from_html(markup)
+    for el in page.elements:
+        assert focus.focusable_on(page, el) is focus.is_focusable(el), dom.opening_tag(el)
+        assert page.is_focusable(el) is focus.is_focusable(el)
+        assert focus.tabbable_on(page, el) is focus.is_tabbable(el), dom.opening_tag(el)
+    expected = [el for el in page.elements if focus.is_tabbable(el)]
+    assert focus.tabbable_among(page, page.elements) == expected
+    assert any(focus.is_focusable(el) for el in page.elements)
+
+
 def test_a_dead_page_is_forgotten():
     page = Page.from_html("<p>x</p>")
     key = id(page.root)

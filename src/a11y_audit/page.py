@@ -455,9 +455,9 @@ class Page:
 
     def is_focusable(self, el: Element) -> bool:
         """In sequential focus navigation or focusable by click, from markup alone."""
-        from a11y_audit.semantics.focus import is_focusable
+        from a11y_audit.semantics.focus import focusable_on
 
-        return is_focusable(el)
+        return focusable_on(self, el)
 
     def name(self, el: Element) -> str:
         """The accessible name (accname 1.2), cached: a hit costs one dict look-up."""

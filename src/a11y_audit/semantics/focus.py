@@ -150,20 +150,65 @@ def is_focusable(el: etree._Element) -> bool:
     return is_natively_focusable(el) and not is_inert(el)
 
 
+def focusable_on(page: Page, el: etree._Element) -> bool:
+    """:func:`is_focusable` for an element of ``page``: whether it carries a tabindex, an
+    href, contenteditable or inert is a set test on the page's holders instead of lxml's
+    get (~1,300 instructions each, for attributes most elements do not have), and the
+    inert subtrees are the page's marks."""
+    if el in page.holders("tabindex") and tabindex(el) is not None:
+        return not _never_focusable(el)
+    return _natively_focusable_on(page, el) and not _inert_on(page, el)
+
+
+def tabbable_on(page: Page, el: etree._Element) -> bool:
+    """:func:`is_tabbable` for an element of ``page`` (see :func:`focusable_on`)."""
+    if el in page.holders("tabindex"):
+        index = tabindex(el)
+        if index is not None:
+            return index >= 0 and not _never_focusable(el)
+    return _natively_focusable_on(page, el) and not _inert_on(page, el)
+
+
+_NATIVE_TAGS = frozenset(("input", "button", "select", "textarea", "iframe", "embed",
+                          "summary", "audio", "video"))
+
+
+def _natively_focusable_on(page: Page, el: etree._Element) -> bool:
+    """:func:`is_natively_focusable`, its attribute presence tests read from ``page``'s
+    holder sets: a link's href, any other element's contenteditable."""
+    tag = el.tag
+    if tag in ("a", "area"):
+        return el in page.holders("href") or (tag == "a" and el in page.holders("xlink:href"))
+    if tag in _NATIVE_TAGS or el in page.holders("contenteditable"):
+        return is_natively_focusable(el)
+    return False       # is_natively_focusable's last test: no contenteditable
+
+
+def _inert_on(page: Page, el: etree._Element) -> bool:
+    """:func:`is_inert` from ``page``'s marks (its inert set is every element carrying the
+    attribute)."""
+    inert = page.memo("focus.marks", _page_marks).inert
+    return bool(inert) and (el in inert or any(anc in inert for anc in el.iterancestors()))
+
+
 def tabbable_among(page: Page, elements: Iterable[etree._Element]) -> list[etree._Element]:
     """The elements that :func:`is_tabbable` keeps, in their order. On a page without inert
     subtrees or disabled fieldsets (most), the ancestors never matter: the page's marks are
     read once instead of once per element."""
     found = page.memo("focus.marks", _page_marks)
     if found.inert or found.disabled_fieldsets:
-        return [el for el in elements if is_tabbable(el)]
+        return [el for el in elements if tabbable_on(page, el)]
+    tabindexed, hrefs = page.holders("tabindex"), page.holders("href")
     out = []
     for el in elements:
-        index = tabindex(el)
-        if index is not None:
-            if index >= 0 and not _never_focusable(el):
-                out.append(el)
-        elif el.get("inert") is None and is_natively_focusable(el):   # (is_inert, no marks)
+        if el in tabindexed:
+            index = tabindex(el)
+            if index is not None:
+                if index >= 0 and not _never_focusable(el):
+                    out.append(el)
+                continue
+        # not inert (no element is) and natively focusable; most candidates are links
+        if (el.tag in ("a", "area") and el in hrefs) or _natively_focusable_on(page, el):
             out.append(el)
     return out
 
