@@ -198,6 +198,32 @@ def test_focus_from_the_page_holders_is_focus_from_each_elements_attributes(mark
     assert any(focus.is_focusable(el) for el in page.elements)
 
 
+def test_describe_from_the_attribute_names_is_every_shown_attribute_asked():
+    """:func:`describe` reads only the shown attributes an element has (from its names): the
+    opening tag asking lxml for each of them in turn."""
+    from a11y_audit.checks import naming
+
+    def asked(el):
+        parts = [el.tag]
+        for attribute in naming._SHOWN_ATTRIBUTES:
+            value = el.get(attribute)
+            if value is not None:
+                value = dom.normalize_space(value)
+                if len(value) > naming._VALUE_LIMIT:
+                    value = value[: naming._VALUE_LIMIT - 1] + "\u2026"
+                parts.append(f'{attribute}="{value}"')
+        return "<" + " ".join(parts) + ">"
+
+    page = Page.from_html(
+        '<a class=" card  x " href="/n" id="i" data-x="1" title="t">a</a><p>plain</p>'
+        '<input name="q" type="search" role="searchbox" src="" class="">'
+        '<object data="movie.swf" type="application/x-shockwave-flash"></object>'
+        f'<img src="{"x" * 60}.jpg" alt=""><svg viewBox="0 0 1 1" role="img"></svg>')
+    for el in page.elements:
+        assert naming.describe(el) == asked(el)
+    assert naming.describe(page.tags("a")[0]) == '<a id="i" href="/n" class="card x">'
+
+
 def test_a_dead_page_is_forgotten():
     page = Page.from_html("<p>x</p>")
     key = id(page.root)

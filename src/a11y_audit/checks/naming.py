@@ -34,17 +34,20 @@ NATIVE_FIELDS = frozenset(("input", "select", "textarea"))
 LINK_ROLES = frozenset(("link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"))
 
 _SHOWN_ATTRIBUTES = ("id", "type", "role", "name", "href", "src", "data", "class")
+_SHOWN = frozenset(_SHOWN_ATTRIBUTES)
 _VALUE_LIMIT = 40
 
 
 def describe(el: Element) -> str:
     """A short opening tag naming the element: ``<a href="/news" class="card">``."""
     parts = [el.tag]   # an element the naming rules judge
-    for attribute in _SHOWN_ATTRIBUTES:
-        value = el.get(attribute)
-        if value is None:
+    # The shown attributes it has, found by one set intersection with its names (in C),
+    # then read in _SHOWN_ATTRIBUTES order: eight gets cost more than the rest.
+    present = _SHOWN.intersection(el.keys())
+    for attribute in _SHOWN_ATTRIBUTES if present else ():
+        if attribute not in present:
             continue
-        value = normalize_space(value)
+        value = normalize_space(el.get(attribute))
         if len(value) > _VALUE_LIMIT:
             value = value[: _VALUE_LIMIT - 1] + "…"
         parts.append(f'{attribute}="{value}"')
