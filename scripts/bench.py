@@ -23,7 +23,9 @@ Figures, all over every page of ../shared/corpus/news (A11Y_AUDIT_CORPUS overrid
 - the peak memory of a command-line run (``a11y-audit check -f json -f jsonl -f html``;
   formats by ``--memory-format``) over ``--small`` pages and over ``--pages`` pages (the corpus
   repeated): all its processes at once (PSS, sampled) and its largest process (peak RSS,
-  exact), and how soon its first progress line came.
+  exact), how soon its first progress line came, and the command process's own CPU time a
+  page (receiving pages and writing the reports: what sets the pace when many workers, on a
+  Dask cluster, feed one command).
 
 One-core figures are CPU time of this process (steady on a shared machine); the batch runs
 (several processes) and memory runs are wall-clock time, so on a busy machine their pages/s
@@ -419,7 +421,17 @@ if pid == 0:
         os.execv(sys.argv[1], sys.argv[1:])
     finally:
         os._exit(127)
+# The command's own CPU time (not its workers'): its /proc/PID/stat utime and stime, read
+# once it has ended and before it is reaped, then its peak RSS from wait4.
+os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+try:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+except (OSError, ValueError, IndexError):
+    cpu = -1
 _, status, usage = os.wait4(pid, 0)
+print(cpu)
 print(usage.ru_maxrss)
 sys.exit(os.waitstatus_to_exitcode(status))
 """
@@ -458,12 +470,19 @@ def _memory_run(files: list[Path], count: int, jobs: int,
         report = Path(tmp) / "out" / "a11y-report.json"
         size = report.stat().st_size if report.exists() else 0
     largest = int(printed[-1]) if printed and printed[-1].isdigit() else 0
+    try:
+        command_cpu = float(printed[-2]) if len(printed) >= 2 else -1.0
+    except ValueError:
+        command_cpu = -1.0
     return {"pages": count, "jobs": jobs, "exit_code": process.returncode,
             "seconds": round(wall, 2), "pages_per_second": round(count / wall, 2),
             "total_mb": round(sampler.total / 1024, 1),
             "peak_rss_mb": round(largest / 1024, 1),
             "main_peak_rss_mb": round(sampler.main_peak / 1024, 1),
             "workers_peak_rss_mb": round(sampler.worker_peak / 1024, 1),
+            # the command's own CPU (receiving pages, the spool, writing every report;
+            # start-up included): what sets the pace when many workers feed one command
+            "command_cpu_seconds": round(command_cpu, 2) if command_cpu >= 0 else None,
             "samples": sampler.samples,
             "first_progress_seconds": round(first, 3) if first is not None else None,
             "json_report_mb": round(size / MB, 1), "status_lines": len(lines)}
@@ -530,9 +549,12 @@ def _memory_of(pid: int) -> tuple[int, int]:
 
 
 def _memory_note(run: dict[str, Any]) -> str:
+    cpu = run.get("command_cpu_seconds")
+    own = (f", command CPU {1000 * cpu / run['pages']:.1f} ms/page" if cpu is not None
+           and run["pages"] else "")
     return (f"all processes (PSS); largest process {run['peak_rss_mb']:.0f} MB RSS (command "
             f"{run['main_peak_rss_mb']:.0f}, workers {run['workers_peak_rss_mb']:.0f}), "
-            f"{run['seconds']:.0f} s, first progress {run['first_progress_seconds']} s")
+            f"{run['seconds']:.0f} s, first progress {run['first_progress_seconds']} s{own}")
 
 
 def _print(f: dict[str, Any], jobs: int) -> None:
