@@ -904,3 +904,38 @@ def test_shown_text_is_what_each_title_rule_read_for_itself():
             el.get("alt") if tag == "img" else dom.text_content(el)).casefold()
         assert shown_text(page, el, tag) == general
         assert shown_text(page, el, tag) is shown_text(page, el, tag)
+
+
+_ROLE_PAGES = [
+    '<div role="">empty</div><div role="  ">blank</div><p role="BUTTON link">b</p>'
+    '<span role="foo">unknown</span><span role="foo  Link">second</span><i role="none">n</i>'
+    '<b role="roletype widget">abstract only</b><b role="landmark region">abstract first</b>'
+    '<ul role="list"><li role="listitem">x</li><li>y</li></ul><a href="/a">no role</a>',
+    '<svg role="img"><g role="presentation"><text role="x">t</text></g></svg>'
+    '<table role="grid"><tr role="row"><td role="gridcell">c</td><th>h</th></tr></table>'
+    '<math role="math"><mi role="button">x</mi></math><div role="button" role="link">dup</div>',
+]
+
+
+@pytest.mark.parametrize("markup", _ROLE_PAGES)
+def test_page_explicit_roles_are_each_elements_explicit_role(markup):
+    """``page.explicit_roles`` (read once from the page's role values) is what
+    ``aria.explicit_role`` reads from each element's role attribute, for every element."""
+    page = Page.from_html(markup)
+    for el in page.elements:
+        assert page.explicit_roles.get(el) == aria.explicit_role(el), dom.opening_tag(el)
+    assert set(page.explicit_roles) < set(page.holders("role"))
+
+
+def test_page_explicit_roles_are_each_elements_explicit_role_on_corpus_pages(corpus_root):
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    seen = 0
+    for path in sorted(corpus_root.glob("*.html.gz"))[::6]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        for el in page.elements:
+            assert page.explicit_roles.get(el) == aria.explicit_role(el), path.name
+        seen += len(page.explicit_roles)
+    assert seen

@@ -227,6 +227,24 @@ class Page:
         # (role() asks for every element it meets: the set without holders()'s call)
         return self.holders("role")
 
+    @cached_property
+    def explicit_roles(self) -> dict[Element, str]:
+        """Each element with an explicit role (:func:`aria.explicit_role`), read once per
+        page: ``page.explicit_roles.get(el)`` is ``aria.explicit_role(el)`` for the page's
+        elements at a dict look-up's cost, where rules and the role computation asked each
+        element's role attribute again (~400 times a page)."""
+        found: dict[Element, str] = {}
+        of_value: dict[str, str | None] = {}   # (a page repeats a few role values)
+        for el, value in self.values("role").items():
+            if not value:
+                continue
+            role = of_value.get(value, "")
+            if role == "":
+                role = of_value[value] = aria.role_of_value(value)
+            if role is not None:
+                found[el] = role
+        return found
+
     def select(self, *branches: str) -> list[Element]:
         """Elements matching any branch, each once, in document order: the XPath union
         ``//tag|//tag[@attribute]|//*[@attribute]`` written ``"tag", "tag[attribute]",
@@ -424,7 +442,7 @@ class Page:
                 found = cache[el] = "link" if el in self.holders("href") else "generic"
                 return found
         conflict = None  # computed once: focusable or carrying a global ARIA attribute
-        role = aria.explicit_role(el)
+        explicit = role = self.explicit_roles.get(el)
         if role in aria.PRESENTATIONAL:
             conflict = self.is_focusable(el) or aria.has_global_attribute(el)
             if conflict:
@@ -444,7 +462,7 @@ class Page:
                     cache[el] = ""  # guard: naming a section never needs its own role
                     has_name = bool(accessible_name(el, self))
                 role = aria.implicit_role(el, has_name=has_name)
-            if role in aria.PRESENTATIONAL and aria.explicit_role(el) is None:
+            if role in aria.PRESENTATIONAL and explicit is None:
                 if conflict is None:
                     conflict = self.is_focusable(el) or aria.has_global_attribute(el)
                 if conflict:
@@ -553,17 +571,17 @@ class Page:
                 continue
             role = self.role(el)
             if role in aria.LANDMARK_ROLES:
-                explicit = aria.explicit_role(el) == role
+                explicit = self.explicit_roles.get(el) == role
                 out.append(Landmark(el, role, self.name(el), explicit))
         return out
 
     @cached_property
     def images(self) -> list[Image]:
         out: list[Image] = []
+        explicit_roles = self.explicit_roles
         for el in self.select("img", "svg", "input[type]", "*[role]"):
             tag = el.tag
-            # (most have none: a set test, see holders)
-            explicit = aria.explicit_role(el) if el in self._role_holders else None
+            explicit = explicit_roles.get(el)
             if tag == "img":
                 kind = "img"
             elif tag == "svg" or el.tag == f"{_SVG_NS}svg":

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from a11y_audit.dom import normalize_space
-from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role
+from a11y_audit.knowledge.aria import PRESENTATIONAL
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.names import input_type
 
@@ -154,7 +154,7 @@ def native_name_rule_applies(page: Page, el: Element) -> bool:
     """axe-core's ``no-explicit-name-required-matches`` for ``img``, ``button`` and image
     buttons: the native rule applies unless an explicit role takes over that needs no name
     (``<img role="separator">`` that is not focusable). ``none``/``presentation`` keep it."""
-    role = explicit_role(el)
+    role = page.explicit_roles.get(el)
     if role is None or role in PRESENTATIONAL or role in NAME_REQUIRED_ROLES:
         return True
     return page.is_focusable(el)
@@ -168,7 +168,7 @@ def command_rule(page: Page, el: Element) -> str | None:
     all), ``aria-command-name`` for other elements given ``role="button"`` or
     ``role="menuitem"``, including ``<a href role="button">`` (not a link for ACT rule c487ae).
     None for anything else."""
-    tag, role = el.tag, explicit_role(el)
+    tag, role = el.tag, page.explicit_roles.get(el)
     native = None
     if tag == "a" and el.get("href") is not None:
         native = "link-name"

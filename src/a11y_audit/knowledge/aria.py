@@ -279,10 +279,14 @@ def role_tokens(el: Element) -> list[str]:
 
 
 def explicit_role(el: Element) -> str | None:
-    """The first recognised, non-abstract token of the role attribute (ARIA 1.2 section 7.1)."""
+    """The first recognised, non-abstract token of the role attribute (ARIA 1.2 section 7.1).
+    Code that holds the page reads ``page.explicit_roles`` instead (one look-up, no get)."""
     value = el.get("role")
-    if not value:
-        return None
+    return role_of_value(value) if value else None
+
+
+def role_of_value(value: str) -> str | None:
+    """:func:`explicit_role` of a role attribute with this value."""
     for token in value.lower().split():
         if token in ARIA_ROLES:
             return token

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.knowledge import bbc
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.focus import tabindex
 
@@ -69,7 +68,7 @@ def check(page: Page) -> Results:
         start = i + 1
         if not _has_content(el) or not page.is_rendered(el):   # (the cheap test first)
             continue
-        role, index = explicit_role(el), tabindex(el)
+        role, index = page.explicit_roles.get(el), tabindex(el)
         if role is not None and index is not None and index >= 0:
             yield RULE.ok(el, f"<a role=\"{role}\" tabindex=\"{index}\"> is an ARIA widget "
                               "keyboard users can reach")

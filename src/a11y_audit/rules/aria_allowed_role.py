@@ -137,7 +137,7 @@ _SECTIONING_ROLES = frozenset(("article", "complementary", "navigation", "region
 def check(page: Page) -> Results:
     for el in page.with_role:
         tag = tag_of(el)
-        if tag not in _TABLE or in_svg(el) or aria.explicit_role(el) is None:
+        if tag not in _TABLE or in_svg(el) or page.explicit_roles.get(el) is None:
             continue
         roles = [r for r in (el.get("role") or "").lower().split() if _valid(r)]
         implicit = _implicit(page, el, tag)

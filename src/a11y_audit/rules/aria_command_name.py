@@ -38,7 +38,6 @@ linked stylesheet that could not be read may hide is checked.
 from __future__ import annotations
 
 from a11y_audit.checks.naming import check_named, command_rule
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -53,7 +52,7 @@ RULE = Rule(
 
 def check(page: Page) -> Results:
     for el in page.select("*[role]"):
-        role = explicit_role(el)
+        role = page.explicit_roles.get(el)
         if command_rule(page, el) == RULE.id and page.role(el) == role \
                 and not page.is_hidden(el):
             yield from check_named(RULE, page, [el], _WHAT.get(role, "Link"))

@@ -51,7 +51,7 @@ RULE = Rule(
 
 def check(page: Page) -> Results:
     for el in page.with_role:
-        explicit = aria.explicit_role(el)
+        explicit = page.explicit_roles.get(el)
         if explicit is None or page.is_hidden(el) or aria_tree.in_mathml(page, el):
             continue
         if explicit == aria.implicit_role(el, has_name=_has_name(page, el)):

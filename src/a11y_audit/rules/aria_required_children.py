@@ -116,7 +116,7 @@ def check(page: Page) -> Results:
         role = page.role(el)
         if role not in _OWNER_ROLES or page.is_hidden(el) or aria_tree.in_mathml(page, el):
             continue
-        if aria.explicit_role(el) != role and tag_of(el) in _NATIVE_LISTS:
+        if page.explicit_roles.get(el) != role and tag_of(el) in _NATIVE_LISTS:
             continue  # a native list without a role attribute: the list rule (axe's split)
         if _busy(el):
             continue

@@ -70,7 +70,7 @@ def check(page: Page) -> Results:
                                      "template) is not checked: it may change the accessibility "
                                      "tree")
     for el in page.with_role:
-        explicit = aria.explicit_role(el)
+        explicit = page.explicit_roles.get(el)
         context = aria.required_context(explicit) if explicit else ()
         if not context or not aria.is_aria12_role(explicit):
             continue

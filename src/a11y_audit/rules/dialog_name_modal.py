@@ -58,7 +58,6 @@ from typing import Any
 
 from a11y_audit.checks.naming import describe
 from a11y_audit.dom import tag_of
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import cascade_of
 
@@ -83,7 +82,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if options["modal-patterns"] else None
     for el in page.select("dialog", "*[role]"):
         native = tag_of(el) == "dialog"
-        role = explicit_role(el)
+        role = page.explicit_roles.get(el)
         if not native and role not in ("dialog", "alertdialog"):
             continue
         if not native and not page.is_rendered(el):

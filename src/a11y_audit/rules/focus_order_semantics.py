@@ -63,7 +63,7 @@ def check(page: Page) -> Results:
             continue
         if page.is_hidden(el):
             continue
-        role = aria.explicit_role(el)
+        role = page.explicit_roles.get(el)
         fitting = bool(role) and (aria.is_widget(role) or role in _SCROLLABLE_ROLES)
         if fitting or tag in _SCROLLABLE_TAGS:
             yield RULE.ok(el, lambda role=role: f"role {role!r} tells what the element does")

@@ -36,7 +36,7 @@ may hide is checked.
 from __future__ import annotations
 
 from a11y_audit.checks.naming import check_named
-from a11y_audit.knowledge.aria import PRESENTATIONAL, explicit_role, has_global_attribute
+from a11y_audit.knowledge.aria import PRESENTATIONAL, has_global_attribute
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.focus import tabindex
 
@@ -65,7 +65,7 @@ def _applies(page: Page, el: Element) -> bool:
     index = tabindex(el)
     if index is not None and index < 0:
         return False
-    if explicit_role(el) not in PRESENTATIONAL or el.get("title") is not None:
+    if page.explicit_roles.get(el) not in PRESENTATIONAL or el.get("title") is not None:
         return True
     # Conflict resolution by the author's markup: a frame is focusable by default, which does
     # not undo role="none" (ACT rule cae760 leaves such frames out).

@@ -58,7 +58,7 @@ def check(page: Page) -> Results:
         kind = (el.get("type") or "").lower()
         if kind not in _TYPES or page.is_hidden(el):
             continue
-        role = aria.explicit_role(el)
+        role = page.explicit_roles.get(el)
         if role and role not in aria.PRESENTATIONAL and not page.is_focusable(el):
             continue
         value = el.get("value")

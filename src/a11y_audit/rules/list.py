@@ -39,7 +39,6 @@ that rule.
 from __future__ import annotations
 
 from a11y_audit.dom import tag_of
-from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -77,7 +76,7 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
         if tag == "li" and child not in page.holders("role"):
             pass   # a list item, hidden or not (most children: no role or visibility asked)
         elif (isinstance(tag, str) and not page.is_hidden(child)
-              and aria.explicit_role(child) != "listitem" and tag not in _ALWAYS_ALLOWED):
+              and page.explicit_roles.get(child) != "listitem" and tag not in _ALWAYS_ALLOWED):
             shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
             return f"<{tag}{shown}>", child
         if child.tail and child.tail.strip():

@@ -31,7 +31,6 @@ that rule.
 
 from __future__ import annotations
 
-from a11y_audit.knowledge import aria
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -49,7 +48,7 @@ _PARENT_ROLES_OK = frozenset(("list", "none", "presentation"))
 def check(page: Page) -> Results:
     # Role attributes are rare: a set test against the attribute index answers for most
     # items and their lists (lxml's el.get costs ~1,500 instructions even for an absent
-    # attribute), and explicit_role is asked only of a parent that has one. The passes
+    # attribute), and a parent's explicit role is the page's (page.explicit_roles). The passes
     # (~100 a page) are gathered in runs and yielded by Rule.passes.
     with_role = set(page.by_attribute.get("role", ()))
     listed: list[Element] = []
@@ -59,7 +58,7 @@ def check(page: Page) -> Results:
         parent = el.getparent()
         if parent is None:
             continue
-        role = aria.explicit_role(parent) if parent in with_role else None
+        role = page.explicit_roles.get(parent)
         tag = parent.tag
         if role in _PARENT_ROLES_OK or (role is None and tag in _LIST_TAGS):
             listed.append(el)

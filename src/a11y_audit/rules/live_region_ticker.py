@@ -62,7 +62,6 @@ from lxml import etree
 
 from a11y_audit.checks.naming import describe
 from a11y_audit.dom import tag_of
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(
@@ -210,7 +209,7 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     prefixes = tuple(options["ignore-prefixes"])
     candidates: set[Element] = set(page.by_tag.get("marquee", ()))
     for el in page.by_attribute.get("role", ()):
-        if explicit_role(el) in ("marquee", "log"):
+        if page.explicit_roles.get(el) in ("marquee", "log"):
             candidates.add(el)
     if pattern is not None:
         literals = required_literals(options["patterns"])
@@ -247,7 +246,7 @@ def _politeness(page: Page, el: Element) -> Result:
     label = describe(el)
     polite = labelled = None
     for node in el.iter(etree.Element):
-        role = explicit_role(node)
+        role = page.explicit_roles.get(node)
         live = (node.get("aria-live") or "").strip().lower()
         if role == "alert" or live == "assertive":
             return RULE.fail(node, f"{describe(node)} is an assertive live region: every update "

@@ -41,7 +41,6 @@ import re
 from urllib.parse import urlsplit
 
 from a11y_audit.checks.naming import describe, named, native_name_rule_applies
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -75,7 +74,7 @@ def check(page: Page) -> Results:
         if (el.get("data") or "").strip().lower().startswith("data:"):
             yield from _loaded(page, el)
             continue
-        if explicit_role(el) is not None:
+        if page.explicit_roles.get(el) is not None:
             continue
         kind = media_kind(el)
         if kind is False:

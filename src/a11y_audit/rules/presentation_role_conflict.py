@@ -48,7 +48,7 @@ RULE = Rule(
 
 def check(page: Page) -> Results:
     for el in page.select("*[role]", "img[alt]"):
-        explicit = aria.explicit_role(el)
+        explicit = page.explicit_roles.get(el)
         decorative = explicit in aria.PRESENTATIONAL or (
             explicit is None and tag_of(el) == "img" and el.get("alt") == ""
         )

@@ -29,7 +29,6 @@ from __future__ import annotations
 from a11y_audit.checks.icons import hide_icon_advice
 from a11y_audit.checks.naming import named
 from a11y_audit.dom import tag_of
-from a11y_audit.knowledge.aria import explicit_role
 from a11y_audit.rule import Outcome, Page, Results, Rule
 from a11y_audit.semantics.names import in_svg
 
@@ -48,7 +47,7 @@ _IMAGE_ROLES = frozenset(("img", "graphics-document", "graphics-symbol"))
 def check(page: Page) -> Results:
     images = [
         el for el in page.with_role
-        if explicit_role(el) in _IMAGE_ROLES and page.role(el) in _IMAGE_ROLES
+        if page.explicit_roles.get(el) in _IMAGE_ROLES and page.role(el) in _IMAGE_ROLES
         and (tag_of(el) == "svg" or in_svg(el)) and not page.is_hidden(el)
     ]
     for el in images:

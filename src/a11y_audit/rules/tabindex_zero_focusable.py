@@ -48,7 +48,7 @@ from typing import Any
 
 from a11y_audit.checks.naming import describe
 from a11y_audit.knowledge import bbc
-from a11y_audit.knowledge.aria import explicit_role, is_widget
+from a11y_audit.knowledge.aria import is_widget
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import cascade_of
 from a11y_audit.semantics.focus import is_natively_focusable, tabindex
@@ -76,7 +76,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     for el in page.select("*[tabindex]"):
         if tabindex(el) != 0 or not page.is_rendered(el):
             continue
-        role = explicit_role(el)
+        role = page.explicit_roles.get(el)
         if is_natively_focusable(el):
             yield RULE.ok(el, "Focusable by default")
         elif role is not None and is_widget(role) and options["allow-widget-roles"]:

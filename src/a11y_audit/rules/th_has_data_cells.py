@@ -41,7 +41,6 @@ from collections.abc import Iterator
 from lxml import etree
 
 from a11y_audit.dom import normalize_space, tag_of
-from a11y_audit.knowledge import aria
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Page, Result, Results, Rule
 from a11y_audit.semantics.stylesheets import may_be_hidden_by_style
@@ -89,7 +88,7 @@ def check(page: Page) -> Results:
 
 def _tables(page: Page) -> Iterator[etree._Element]:
     for el in page.select("table", "*[role]"):
-        if tag_of(el) != "table" and aria.explicit_role(el) not in TABLE_ROLES:
+        if tag_of(el) != "table" and page.explicit_roles.get(el) not in TABLE_ROLES:
             continue
         if page.role(el) in TABLE_ROLES and not page.is_hidden(el):
             yield el
@@ -103,7 +102,7 @@ def _html_table(page: Page, table: etree._Element) -> Iterator[Result]:
     model = form_table(table)
     targets: list[Cell] = []
     for cell in model.cells:
-        explicit = aria.explicit_role(cell.element)
+        explicit = page.explicit_roles.get(cell.element)
         is_header = explicit in HEADER_ROLES or (
             explicit is None and cell.header and cell.kind in _HEADER_KINDS)
         if is_header and _applicable(page, cell.element):
