@@ -314,3 +314,33 @@ def test_holders_shortcuts_give_what_reading_each_attribute_gives():
     for el in p.root.iter(etree.Element):
         if el.tag == "a" and el.get("role") is None:
             assert p.role(el) == ("link" if el.get("href") is not None else "generic")
+
+
+_FORM_PAGE = (
+    '<html lang="en"><head><title>Form</title></head><body><main>'
+    '<form action="/s" method="post"><label for="q">Search</label><input id="q" name="q">'
+    '<label>Kind <select name="k"><option>a</option><option selected>b</option></select></label>'
+    '<textarea name="t"></textarea><input type="checkbox" checked><input type="image" src="x">'
+    '<input type="submit"><button>Go</button><label>Orphan</label></form>'
+    '<img src="a.jpg"><a href="#q">skip</a><div role="button" tabindex="0"></div></main>'
+    '</body></html>')
+
+
+def test_audit_is_the_same_with_lxml_html_own_element_classes():
+    """Page.from_html gives every element lxml.html's HtmlElement (looked up in C), not the
+    form classes lxml.html's parser picks by tag (InputElement, FormElement...): nothing the
+    audit reads differs, finding for finding, passes included."""
+    from lxml import html as lxml_html
+
+    from a11y_audit.engine import audit_page
+
+    ours = Page.from_html(_FORM_PAGE)
+    theirs = Page(lxml_html.document_fromstring(_FORM_PAGE), markup=_FORM_PAGE)
+    assert type(theirs.tags("input")[0]) is lxml_html.InputElement
+    assert type(ours.tags("input")[0]) is lxml_html.HtmlElement
+    assert type(ours.tags("form")[0]) is lxml_html.HtmlElement
+    reports = [audit_page(page, include_passed=True) for page in (ours, theirs)]
+    for report in reports:
+        report.seconds = 0.0
+    assert reports[0].findings
+    assert reports[0] == reports[1]
