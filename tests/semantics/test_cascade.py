@@ -298,6 +298,7 @@ def _nested(text: str) -> bool:
 @example("a[(]), b")                            # groups that do not nest
 @example(".x::before, .y[z]")                   # a pseudo-element in one selector only
 @example("),")                                  # (no opener: a plain list, not read here)
+@example(".a [x] , .b[y] ,p [z]\xa0, [w]")        # white space after a part's groups
 def test_a_bracketed_list_read_at_once_keys_each_selector_as_read_alone(prelude):
     reference = tuple((part, css._selector_key(part)) for part in css._split_top_level(prelude))
     if "\\" not in prelude and '"' not in prelude and "'" not in prelude:   # (its callers')

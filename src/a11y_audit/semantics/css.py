@@ -805,9 +805,17 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
     if flat is None or ")" in flat or "]" in flat or flat.count(",") != prelude.count(","):
         return None
     pseudo = ":" in prelude and _PSEUDO_ELEMENT.search(prelude) is not None
+    # _groups_last and _plain_key written out (a call each for every selector of a list
+    # that may hold hundreds): a part ends in more white space than its selector when it
+    # ends in some and the selector does not (each keeps the selector's trailing white
+    # space: groups end in a closer), else as _groups_last counts; and the key is the last
+    # word's (_last_key), none when the part is all white space
+    last_key = _last_key
     return tuple([(selector, None if pseudo and ":" in selector
                    and _PSEUDO_ELEMENT.search(selector)
-                   else "*" if _groups_last(part, whole) else _plain_key(part))
+                   else "*" if part[-1:].isspace() and (
+                       not whole[-1].isspace() or _groups_last(part, whole))
+                   else last_key(words[-1]) if (words := part.rsplit(None, 1)) else "*")
                   for whole, part in zip(prelude.split(","), flat.split(","), strict=True)
                   if (selector := whole.strip())])
 
