@@ -522,14 +522,20 @@ def _compound(text: str, negated: bool = False
     idents: list[str] = []
     names: list[str] = []
     rest: list[tuple] = []
+    # the keys it requires, gathered as its parts are read (a set comprehension and a
+    # generator after the loop cost a Python frame each, more than the adds)
+    keys: set[str] = set()
     a, b, c = 0, 0, 0 if tag is None else 1
+    parts = found.group(2)
     for (name, ident, pseudo, attribute, operator, word, flag, quoted, flag2, nth, argument,
-         inner) in _PART.findall(found.group(2)):
+         inner) in _PART.findall(parts) if parts else ():
         if name:
             names.append(name)
+            keys.add("." + name)
             b += 1
         elif ident:
             idents.append(ident)
+            keys.add("#" + ident)
             a += 1
         elif pseudo:
             pseudo = pseudo.lower()
@@ -569,8 +575,6 @@ def _compound(text: str, negated: bool = False
             test = _nth_test(*item[1:], test)
         else:
             test = _negation(test, item[1])
-    keys = {"#" + ident for ident in idents}
-    keys.update("." + name for name in names)
     if tag is not None:
         keys.add(tag)
     return test, (a, b, c), frozenset(keys)
