@@ -770,13 +770,15 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
     if not _special(prelude):
         # no brackets, parentheses, escapes or quotes: commas split it, and each selector's
         # key is _plain_key's, pseudo-elements aside (see selector_key)
+        # (a stripped selector has a last word: _plain_key's is read without its call)
         if "," not in prelude:          # one selector (most preludes): no list to build
             if not (selector := prelude.strip()):
                 return ()
             return ((selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
-                     else _plain_key(selector)),)
+                     else _last_key(selector.rsplit(None, 1)[-1])),)
+        last_key = _last_key
         return tuple([(selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
-                       else _plain_key(selector))
+                       else last_key(selector.rsplit(None, 1)[-1]))
                       for part in prelude.split(",") if (selector := part.strip())])
     if "\\" not in prelude and '"' not in prelude and "'" not in prelude:
         found = _flat_keys(prelude)
