@@ -221,3 +221,25 @@ _SPLIT_PARTS = st.sampled_from([
 @given(st.lists(_SPLIT_PARTS, min_size=1, max_size=8).map("".join))
 def test_the_split_reads_any_selector_as_step_does(selector):
     assert_split_reads_as_steps(selector)
+
+
+# -- a compound of a tag, classes and ids, read by the plain pattern --------------------------
+
+_PLAIN_PIECES = st.sampled_from([
+    "a", "li", "DIV", "x-card", "*", ".a", ".b", ".item", ".-x", ".-", ".1a", ".a-1_b", "#main",
+    "#1a", "#-", "#a#b", ".", "#", "-", "_", "1", "é", ".é", "\\", "(", ")", "]", ">", " ", "|",
+    "--", ".--x",
+])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=6).map("".join), st.booleans())
+def test_a_compound_of_a_tag_classes_and_ids_is_read_as_by_the_part_pattern(text, negated):
+    fast = selectors._plain_compound_read(text)
+    slow = selectors._compound_read(text, negated)
+    if fast is None or slow is None:
+        assert fast is slow, text
+        return
+    assert fast[1:] == slow[1:], text
+    assert [fast[0](el) for el in ELEMENTS] == [slow[0](el) for el in ELEMENTS], text
+    assert selectors._compound(text, negated)[1:] == fast[1:]

@@ -508,12 +508,56 @@ def _chain(compounds: list[tuple[str, tuple[Matcher, tuple[int, int, int], froze
     return test, (a, b, c), frozenset(above), keys
 
 
+# A compound of a tag, classes and ids only: _COMPOUND's reading of one without ":" or "["
+# (no pseudo-class, attribute selector or :not() can be in it), and its classes and ids as
+# written (".name", "#name": each part runs to the next "." or "#", as _PART reads it)
+_PLAIN_COMPOUND = re.compile(rf"(\*|{_IDENT})?(?:\.{_IDENT}|#{_NAME})*")
+_PLAIN_PART = re.compile(r"[.#][-_a-zA-Z0-9]+")
+
+
 @functools.lru_cache(maxsize=16384)
 def _compound(text: str, negated: bool = False
               ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | bool | None:
     """One compound's test (what :func:`_compile` makes of its cssselect tree), specificity,
     and the ids, classes and tag it requires (not those inside :not()); False when never
-    judged, None when not read here. ``negated``: the compound inside :not()."""
+    judged, None when not read here. ``negated``: the compound inside :not().
+
+    A tag, classes and ids only (two thirds of compounds, ``.card__title``) are read by
+    :data:`_PLAIN_COMPOUND`, not by :data:`_COMPOUND` and :data:`_PART`, whose alternatives
+    cost the regular expression engine some 20,000 instructions a compound."""
+    if ":" not in text and "[" not in text:
+        return _plain_compound_read(text)
+    return _compound_read(text, negated)
+
+
+def _plain_compound_read(text: str
+                         ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | None:
+    """:func:`_compound` of a text without ":" or "[" (the tests hold it to
+    :func:`_compound_read`)."""
+    found = _PLAIN_COMPOUND.fullmatch(text)
+    if not text or found is None:
+        return None
+    tag = found.group(1)
+    tag = None if tag is None or tag == "*" else tag.lower()
+    idents: list[str] = []
+    names: list[str] = []
+    keys: set[str] = set()
+    if found.end(1) != len(text):
+        for part in _PLAIN_PART.findall(text):
+            keys.add(part)
+            if part[0] == ".":
+                names.append(part[1:])
+            else:
+                idents.append(part[1:])
+    if tag is not None:
+        keys.add(tag)
+    return (_plain_compound(tag, idents, names),
+            (len(idents), len(names), 0 if tag is None else 1), frozenset(keys))
+
+
+def _compound_read(text: str, negated: bool = False
+                   ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | bool | None:
+    """:func:`_compound` of any text, read by :data:`_COMPOUND` and :data:`_PART`."""
     found = _COMPOUND.fullmatch(text)
     if not text or found is None:
         return None
