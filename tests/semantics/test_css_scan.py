@@ -369,7 +369,7 @@ _PRELUDE_PARTS = st.sampled_from([
 
 def _keyed_by_selector_keys(sheet: Stylesheet) -> tuple[dict, int, dict]:
     """keyed(), skipped and suspects as read from selector_keys of each prelude (the
-    reference of keyed's reading of one plain selector)."""
+    reference of keyed's own reading of plain selectors and plain lists)."""
     keyed: dict[str, list[tuple[int, str]]] = {}
     skipped, suspects = 0, {}
     for order, (prelude, _, _) in enumerate(sheet.raw):

@@ -124,6 +124,7 @@ class Stylesheet:
             keyed = {}
             skipped = 0
             last_key = _last_key
+            pseudo_element = _PSEUDO_ELEMENT.search
             for order, (prelude, _, _) in enumerate(self.raw):
                 if not (":" in prelude or "," in prelude or "\\" in prelude or "(" in prelude
                         or "[" in prelude or '"' in prelude or "'" in prelude) and (
@@ -136,6 +137,24 @@ class Stylesheet:
                         keyed[key] = [(order, selector)]
                     else:
                         bucket.append((order, selector))
+                    continue
+                if not ("\\" in prelude or "(" in prelude or "[" in prelude or '"' in prelude
+                        or "'" in prelude):
+                    # commas and colons only (a third of the rest): selector_keys' plain
+                    # reading, each selector's key read here, without the list of pairs
+                    for part in prelude.split(","):
+                        if not (selector := part.strip()):
+                            continue
+                        if ":" in selector and pseudo_element(selector):
+                            skipped += 1
+                            if ":-" in selector:    # (:-moz-x reads as a pseudo-element)
+                                self.suspects[(order, selector)] = None
+                            continue
+                        key = last_key(selector.rsplit(None, 1)[-1])
+                        if (bucket := keyed.get(key)) is None:
+                            keyed[key] = [(order, selector)]
+                        else:
+                            bucket.append((order, selector))
                     continue
                 for selector, key in selector_keys(prelude):
                     if key is None:
