@@ -131,7 +131,9 @@ class Stylesheet:
                         selector := prelude.strip()):
                     # one selector without pseudo-classes or special characters (two thirds
                     # of a sheet's preludes): selector_keys' reading of it, its key the last
-                    # word's (_plain_key), without their calls
+                    # word's (_plain_key), without their calls. (This is the loop below for
+                    # one part, written out: going through that loop costs 0.35 M
+                    # instructions a page, measured.)
                     key = last_key(selector.rsplit(None, 1)[-1])
                     if (bucket := keyed.get(key)) is None:
                         keyed[key] = [(order, selector)]
