@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -159,6 +160,21 @@ def test_github_annotations(report):
     assert lines[-1] == "::error title=a11y-audit::missing.html: no such file or folder"
     encoded = github_writer._escape_data("50% done\nnext")
     assert encoded == "50%25 done%0Anext"
+
+
+def test_github_says_when_it_shows_only_some_annotations(report):
+    # the example page: fewer than ten of each kind, so no word about the limit
+    assert not github_writer.render(report).startswith("::notice title=a11y-audit::")
+    failure = next(f for f in report.pages[0].findings if f.outcome == "failed")
+    many = PageReport(source="a.html", findings=[
+        replace(failure, message=f"photo {i}", line=i + 1)
+        for i in range(github_writer.SHOWN + 2)])
+    lines = github_writer.render(Report(pages=[many], errors=report.errors)).splitlines()
+    errors = sum(1 for line in lines if line.startswith("::error "))
+    assert errors == github_writer.SHOWN + 3       # twelve findings and the unreadable input
+    assert lines[0] == ("::notice title=a11y-audit::GitHub shows the first 10 annotations of "
+                        "each kind; this run has 13 errors. The SARIF report (code scanning) "
+                        "and the HTML report list every finding.")
 
 
 def test_a_ci_format_run_does_not_load_jinja(tmp_path):
