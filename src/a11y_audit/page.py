@@ -240,14 +240,9 @@ class Page:
         elements at a dict look-up's cost, where rules and the role computation asked each
         element's role attribute again (~400 times a page)."""
         found: dict[Element, str] = {}
-        of_value: dict[str, str | None] = {}   # (a page repeats a few role values)
+        role_of_value = aria.role_of_value
         for el, value in self.values("role").items():
-            if not value:
-                continue
-            role = of_value.get(value, "")
-            if role == "":
-                role = of_value[value] = aria.role_of_value(value)
-            if role is not None:
+            if value and (role := role_of_value(value)) is not None:
                 found[el] = role
         return found
 

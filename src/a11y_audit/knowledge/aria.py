@@ -12,7 +12,7 @@ element at a time (no Page: the accessibility tree built from a page is
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from lxml import etree
 
@@ -285,8 +285,10 @@ def explicit_role(el: Element) -> str | None:
     return role_of_value(value) if value else None
 
 
+@lru_cache(maxsize=4096)
 def role_of_value(value: str) -> str | None:
-    """:func:`explicit_role` of a role attribute with this value."""
+    """:func:`explicit_role` of a role attribute with this value (memoised: pages, and a
+    site's pages, repeat a few role values)."""
     for token in value.lower().split():
         if token in ARIA_ROLES:
             return token
