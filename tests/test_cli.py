@@ -172,3 +172,12 @@ def test_reports_are_never_half_written(tmp_path):
         write_atomic(target, None)  # type: ignore[arg-type]  # the write fails half-way
     assert target.read_text() == "previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["a11y-report.html"]  # no temporary left
+
+
+@pytest.mark.parametrize("flag", ["--color", "--no-color", None])
+def test_terminal_colour_follows_the_flag_on_a_pipe(tmp_path, flag):
+    """The runner's output is not a terminal: colour only with --color (``| less -R``)."""
+    args = ["check", str(example_path()), "-f", "terminal", "-o", str(tmp_path)]
+    result = invoke(*args, *([flag] if flag else []))
+    assert "figure-image-alt" in result.output
+    assert ("\x1b[" in result.output) == (flag == "--color")

@@ -394,15 +394,31 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
     if own:
         report_set.commit()
     for name in dict.fromkeys(config.formats):
+        writer = available[name]
         if name == "terminal":
             if quiet:
                 continue
             colour = sys.stdout.isatty() if color is None else color
-            click.echo(available[name].render(report, colour=colour, verbose=verbose,
-                                              summary=False), nl=False)
-        elif available[name].SUFFIX is None:
-            click.echo(available[name].render(report), nl=False)
+            # color=: click would strip the colours of --color on a pipe (``| less -R``)
+            writer.write(report, _Stdout(colour), colour=colour, verbose=verbose,
+                         summary=False)
+        elif writer.SUFFIX is None:
+            if hasattr(writer, "write"):     # a page at a time: flat in run length
+                writer.write(report, _Stdout())
+            else:
+                click.echo(writer.render(report), nl=False)
     return written
+
+
+class _Stdout:
+    """Standard output as a writer's handle, through click.echo (which encodes for the
+    console as the rest of the command's output)."""
+
+    def __init__(self, colour: bool | None = None) -> None:
+        self.colour = colour
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False, color=self.colour)
 
 
 @main.command("rules")

@@ -1,20 +1,30 @@
 """Reports written as they are rendered, from the page spool (issue 11). The HTML report holds
-only counts, template groups and one page's article findings at a time; JSON, SARIF and axe
-write their long list item by item. The text is the same as rendering the report whole."""
+only counts, template groups and one page's article findings at a time; JSON, SARIF, axe and
+EARL write their long list item by item, the terminal a page at a time, and GitHub's
+annotations wait on disk. The text is the same as rendering the report whole."""
 
 from __future__ import annotations
 
 import io
 import json
+import tempfile
 
 import pytest
 
-from a11y_audit import batch
+from a11y_audit import batch, earl
 from a11y_audit.cli import example_path
 from a11y_audit.config import Config
 from a11y_audit.finding import Report
 from a11y_audit.spool import PageSpool
-from a11y_audit.writers import axe_writer, html_writer, json_writer, sarif_writer
+from a11y_audit.writers import (
+    axe_writer,
+    earl_writer,
+    github_writer,
+    html_writer,
+    json_writer,
+    sarif_writer,
+    terminal_writer,
+)
 from a11y_audit.writers.report_data import report_data
 
 
@@ -99,3 +109,70 @@ def test_streaming_writers_write_what_they_render(tmp_path, writer, copies):
     assert out.getvalue() == writer.render(report)
     if writer is not html_writer:
         json.loads(out.getvalue())
+
+
+class _Watched(list):
+    """A run's pages that check, as each next page is read, that the writer has already put
+    the previous page's text into ``out``: the writer streams, it does not gather."""
+
+    def __init__(self, pages, out):
+        super().__init__(pages)
+        self.out = out
+        self.sizes: list[int] = []
+
+    def __iter__(self):
+        for page in super().__iter__():
+            size = len(self.out.getvalue())
+            if self.sizes:
+                assert size > self.sizes[-1], "the previous page's text was not written yet"
+            self.sizes.append(size)
+            yield page
+
+
+@pytest.mark.parametrize("write", [
+    lambda report, out: terminal_writer.write(report, out, verbose=True, summary=False),
+    earl_writer.write,
+], ids=["terminal", "earl"])
+def test_stdout_and_earl_writers_write_each_page_before_reading_the_next(tmp_path, write):
+    report = spooled_run(tmp_path, 3)
+    whole = io.StringIO()
+    write(report, whole)
+    out = io.StringIO()
+    watched = Report(pages=_Watched(list(report.pages), out), rules=report.rules,
+                     fail_on=report.fail_on)
+    write(watched, out)
+    assert len(watched.pages.sizes) == 3
+    assert out.getvalue() == whole.getvalue()
+
+
+def test_earl_written_a_page_at_a_time_is_one_document(tmp_path):
+    report = spooled_run(tmp_path, 3)
+    out = io.StringIO()
+    earl_writer.write(report, out)
+    graph = json.loads(out.getvalue())["@graph"]
+    assert graph[0]["@id"] == earl.TOOL_URI
+    assert [node["source"].rsplit("/", 1)[1] for node in graph[1:]] == \
+        ["p0.html", "p1.html", "p2.html"]
+    assert all(node["assertions"] for node in graph[1:])
+
+
+def test_github_annotations_wait_on_disk_and_come_out_whole(tmp_path, monkeypatch):
+    """The annotations wait in a temporary file until the notice on GitHub's limit can be
+    written first; past the in-memory size they go to disk and read back the same."""
+    report = spooled_run(tmp_path, 3)
+    in_memory = github_writer.render(report)
+    lines = in_memory.splitlines()
+    assert lines[0].startswith("::notice title=a11y-audit::GitHub shows the first")
+    assert len(lines) > github_writer.SHOWN + 1
+    rolled = []
+    real = tempfile.SpooledTemporaryFile
+
+    class Watched(real):
+        def rollover(self):
+            rolled.append(True)
+            super().rollover()
+
+    monkeypatch.setattr(github_writer, "_IN_MEMORY", 100)
+    monkeypatch.setattr(github_writer.tempfile, "SpooledTemporaryFile", Watched)
+    assert github_writer.render(report) == in_memory
+    assert rolled

@@ -13,6 +13,11 @@ and is never the one dropped.
 
 from __future__ import annotations
 
+import io
+import shutil
+import tempfile
+from typing import IO
+
 from a11y_audit.finding import Report
 from a11y_audit.policy import BaselineStatus, Level, Policy
 from a11y_audit.safe_text import terminal_safe
@@ -34,37 +39,49 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_IN_MEMORY = 1 << 20   # bytes of annotations kept in memory before they go to disk
 _COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}
 
 
 def render(report: Report, policy: Policy | None = None) -> str:
+    buffer = io.StringIO()
+    write(report, buffer, policy)
+    return buffer.getvalue()
+
+
+def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None:
+    """The annotations, the notice on GitHub's limit first when a kind is over it. The
+    annotations wait in a temporary file (on disk beyond a megabyte) until the counts are
+    known: a run's annotations are never in memory whole."""
     policy = policy or report.policy
-    lines = []
     counts = dict.fromkeys(_COMMAND.values(), 0)
-    for page in report.pages:
-        file = relative_path(page.source)
-        for f in page.findings:
-            level = policy.level(f)
-            if level is Level.NONE or f.baseline == BaselineStatus.KNOWN:
-                continue
-            command = _COMMAND[level]
-            counts[command] += 1
-            props = [f"file={_escape_property(file)}"]
-            if f.line:
-                props.append(f"line={f.line}")
-                if getattr(f, "column", None):
-                    props.append(f"col={f.column}")
-            props.append(f"title={_escape_property(f'{f.rule} ({f.impact})')}")
-            lines.append(f"::{command} {','.join(props)}::"
-                         f"{_escape_data(f'{f.message} [{f.selector}] {f.help_url}')}")
-    for error in report.errors:
-        text = _escape_data(f"{error.source}: {error.message}")
-        lines.append(f"::error title=a11y-audit::{text}")
-        counts["error"] += 1
-    if any(count > SHOWN for count in counts.values()):
-        found = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}"
-                          for kind, count in counts.items() if count)
-        lines.insert(0, f"::notice title=a11y-audit::GitHub shows the first {SHOWN} annotations "
-                        f"of each kind; this run has {found}. The SARIF report (code scanning) "
-                        "and the HTML report list every finding.")
-    return "\n".join(lines) + ("\n" if lines else "")
+    with tempfile.SpooledTemporaryFile(_IN_MEMORY, mode="w+", encoding="utf-8",
+                                       newline="\n") as lines:
+        for page in report.pages:
+            file = relative_path(page.source)
+            for f in page.findings:
+                level = policy.level(f)
+                if level is Level.NONE or f.baseline == BaselineStatus.KNOWN:
+                    continue
+                command = _COMMAND[level]
+                counts[command] += 1
+                props = [f"file={_escape_property(file)}"]
+                if f.line:
+                    props.append(f"line={f.line}")
+                    if getattr(f, "column", None):
+                        props.append(f"col={f.column}")
+                props.append(f"title={_escape_property(f'{f.rule} ({f.impact})')}")
+                lines.write(f"::{command} {','.join(props)}::"
+                            f"{_escape_data(f'{f.message} [{f.selector}] {f.help_url}')}\n")
+        for error in report.errors:
+            text = _escape_data(f"{error.source}: {error.message}")
+            lines.write(f"::error title=a11y-audit::{text}\n")
+            counts["error"] += 1
+        if any(count > SHOWN for count in counts.values()):
+            found = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}"
+                              for kind, count in counts.items() if count)
+            handle.write(f"::notice title=a11y-audit::GitHub shows the first {SHOWN} "
+                         f"annotations of each kind; this run has {found}. The SARIF report "
+                         "(code scanning) and the HTML report list every finding.\n")
+        lines.seek(0)
+        shutil.copyfileobj(lines, handle)

@@ -7,7 +7,9 @@ or bidi control reaches the terminal, tty or not.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
+from typing import IO
 
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
@@ -31,8 +33,21 @@ def render(report: Report, colour: bool = False, verbose: bool = False,
     """Failures (and with ``verbose`` findings to review). With a baseline, known failures are
     listed only with ``verbose``: the terminal shows what is new. ``summary=False`` leaves out
     errors and the summary line (the CLI prints both on standard error, once)."""
-    lines: list[str] = []
+    return "".join(_chunks(report, colour, verbose, summary))
+
+
+def write(report: Report, handle: IO[str], colour: bool = False, verbose: bool = False,
+          summary: bool = True) -> None:
+    """:func:`render`'s text, written a page at a time: a run's output is never in memory
+    whole (a long run with many failures prints hundreds of megabytes)."""
+    for chunk in _chunks(report, colour, verbose, summary):
+        handle.write(chunk)
+
+
+def _chunks(report: Report, colour: bool, verbose: bool, summary: bool) -> Iterator[str]:
+    """The text, one page's lines at a time, each line ending in a newline."""
     for page in report.pages:
+        lines: list[str] = []
         shown = [f for f in page.findings
                  if (f.outcome is Outcome.FAILED and (verbose or f.baseline != "known"))
                  or (verbose and f.outcome is Outcome.CANT_TELL)]
@@ -40,31 +55,31 @@ def render(report: Report, colour: bool = False, verbose: bool = False,
         if summary:
             for error in page.errors:
                 lines.append(f"{source}: error: {safe(error)}")
-        if not shown:
-            continue
-        title = f"  ({safe(page.title)})" if page.title else ""
-        lines.append(_paint(source, "bold", colour) + title)
-        shown.sort(key=lambda f: (f.rule, f.line or 0))
-        for rule_id, group in groupby(shown, key=lambda f: f.rule):
-            items = list(group)
-            first = items[0]
-            label = "review" if first.outcome is Outcome.CANT_TELL else str(first.impact)
-            lines.append(f"  {_paint(rule_id, label, colour)} [{label}] {first.help}")
-            for f in items:
-                kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
-                known = " (known)" if f.baseline == "known" else ""
-                lines.append(f"    {kind} {_where(source, f)}  "
-                             f"{_paint(safe(f.selector), 'dim', colour)}{known}")
-                lines.append(f"      {safe(f.message)}")
-                for r in f.related:
-                    lines.append(f"      also {_where(source, r)}  "
-                                 f"{_paint(safe(r.selector), 'dim', colour)}")
-        lines.append("")
+        if shown:
+            title = f"  ({safe(page.title)})" if page.title else ""
+            lines.append(_paint(source, "bold", colour) + title)
+            shown.sort(key=lambda f: (f.rule, f.line or 0))
+            for rule_id, group in groupby(shown, key=lambda f: f.rule):
+                items = list(group)
+                first = items[0]
+                label = "review" if first.outcome is Outcome.CANT_TELL else str(first.impact)
+                lines.append(f"  {_paint(rule_id, label, colour)} [{label}] {first.help}")
+                for f in items:
+                    kind = "?" if f.outcome is Outcome.CANT_TELL else "✗"
+                    known = " (known)" if f.baseline == "known" else ""
+                    lines.append(f"    {kind} {_where(source, f)}  "
+                                 f"{_paint(safe(f.selector), 'dim', colour)}{known}")
+                    lines.append(f"      {safe(f.message)}")
+                    for r in f.related:
+                        lines.append(f"      also {_where(source, r)}  "
+                                     f"{_paint(safe(r.selector), 'dim', colour)}")
+            lines.append("")
+        if lines:
+            yield "\n".join(lines) + "\n"
     if summary:
         for error in report.errors:
-            lines.append(f"error: {safe(error.source)}: {safe(error.message)}")
-        lines.append(summary_line(report, colour))
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield f"error: {safe(error.source)}: {safe(error.message)}\n"
+        yield summary_line(report, colour) + "\n"
 
 
 def _where(source: str, located) -> str:
