@@ -61,6 +61,13 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
         (local / "a11y-report.json").read_text())
     assert jsonl_without_timings((dask / "a11y-report.jsonl").read_text()) == \
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
+    # a run of JSON Lines alone: the workers send each page's figures and line (Digest)
+    lines = tmp_path / "dask-jsonl"
+    result = CliRunner().invoke(main, ["check", str(folder), "-f", "jsonl", "-o", str(lines),
+                                       "--quiet", "--executor", "dask", "-j", "2"])
+    assert result.exit_code == 2, result.output + result.stderr
+    assert jsonl_without_timings((lines / "a11y-report.jsonl").read_text()) == \
+        jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     data = json.loads((dask / "a11y-report.json").read_text())
     assert len(data["pages"]) == 11
     assert [p["source"] for p in data["pages"]][:2] == [

@@ -128,6 +128,84 @@ def test_a_json_lines_only_run_spools_no_page_and_reports_alike(tmp_path, monkey
     assert len(spools) == 2
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_json_lines_only_run_has_its_workers_count_and_render(tmp_path, monkeypatch, jobs):
+    """Each page comes from its worker as figures and a rendered line (runner.Digest): this
+    process writes no page line itself, and a run that keeps no page has the report, summary
+    and exit code of one that does. A baseline must mark the pages here, so a run with one
+    gets the reports themselves."""
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages")
+    calls = {"add": 0, "add_line": 0}
+    for name in calls:
+        real = getattr(jsonl_writer.Stream, name)
+
+        def counted(self, value, real=real, name=name):
+            calls[name] += 1
+            real(self, value)
+
+        monkeypatch.setattr(jsonl_writer.Stream, name, counted)
+
+    def run(out, *extra):
+        for name in calls:
+            calls[name] = 0
+        result = CliRunner().invoke(main, ["check", str(folder), "-f", "jsonl", *extra,
+                                           "-o", str(out), "-j", jobs, "--quiet"])
+        lines = without_time((out / "a11y-report.jsonl").read_text()).splitlines()
+        return result.exit_code, lines[:-1], json.loads(lines[-1]), dict(calls)
+
+    code, lines, summary, digested = run(tmp_path / "a")
+    assert digested == {"add": 0, "add_line": 9}
+    kept = run(tmp_path / "b", "-f", "sarif")
+    assert kept[3] == {"add": 0, "add_line": 9}
+    summary.pop("seconds", None)
+    kept[2].pop("seconds", None)
+    assert (code, lines, summary) == kept[:3]
+    assert code == 2 and summary["pages"] == 9 and summary["failed"] > 0
+    baseline = tmp_path / "baseline.json"
+    assert CliRunner().invoke(main, ["check", str(folder), "--baseline", str(baseline),
+                                     "--update-baseline"]).exit_code == 2
+    marked = run(tmp_path / "c", "--baseline", str(baseline))
+    assert marked[3] == {"add": 9, "add_line": 0}
+    assert marked[0] == 2 and marked[2]["failed"] == summary["failed"]
+    pages = [line for line in marked[1] if '"kind":"page"' in line]
+    assert len(pages) == 9 and all('"baseline":"known"' in line for line in pages)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, monkeypatch,
+                                                                   jobs):
+    """Every report file of a run whose workers send digests (pickled for the spool,
+    counted, the JSON Lines line rendered) is byte for byte that of a run whose workers send
+    the page reports, which this process counts, renders and spools itself."""
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages")
+    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
+               for arg in ("-f", name)]
+    digests = []
+    real = PageSpool.add_digest
+
+    def counted(self, digest):
+        digests.append(digest)
+        real(self, digest)
+
+    monkeypatch.setattr(PageSpool, "add_digest", counted)
+
+    def run(out):
+        result = CliRunner().invoke(main, ["check", str(folder), *formats, "-o", str(out),
+                                           "-j", jobs, "--quiet"])
+        assert result.exit_code == 2, result.output
+        return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+    sent = run(tmp_path / "digests")
+    assert len(digests) == 9 and all(d.report and d.line for d in digests)
+    # the workers (forked after this, for -j 2) send each page report as it is
+    monkeypatch.setattr(runner, "_digest", lambda report, job, policy: report)
+    whole = run(tmp_path / "whole")
+    assert len(digests) == 9
+    assert len(sent) == 7 and sent == whole
+
+
 def test_pages_not_kept_cannot_be_read_back_by_mistake():
     pages = PageCount(Tally(Report().policy))
     assert not pages and len(pages) == 0

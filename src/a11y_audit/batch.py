@@ -4,13 +4,16 @@ Pages arrive from the workers in source order (:func:`a11y_audit.runner.iter_aud
 marked against the baseline, counted by the progress display, written to the JSON Lines report
 at once and kept on disk (:class:`~a11y_audit.spool.PageSpool`) for the writers that run at the
 end; the JSON report is then written page by page from there. So the memory of a run does not
-grow with its length.
+grow with its length. Without a baseline to mark the pages against, the workers count each
+page, render its line and pickle it for the spool (:class:`~a11y_audit.runner.Digest`): this
+process only adds and copies.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import InputError, Report
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
-from a11y_audit.runner import Job, iter_audit, plan
+from a11y_audit.runner import Digest, Job, iter_audit, plan
 from a11y_audit.spool import PageCount, PageSpool
 from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
@@ -56,6 +59,11 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                               if getattr(config, "site_root", None) else None),
                    scope=getattr(config, "scope", None))
     matcher = Matcher(baseline) if baseline is not None else None
+    if matcher is None:
+        # no page is marked here: the workers count each page, render its line and pickle
+        # it for the spool, and this process adds and copies (see runner.Digest)
+        job = replace(job, digest=report.policy, digest_line=jsonl is not None,
+                      digest_report=keep_pages)
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
         **({"interval": progress_interval} if progress_interval is not None else {}))
@@ -64,6 +72,13 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     stream = jsonl_writer.Stream(handle.__enter__(), report) if handle is not None else None
     try:
         for result in iter_audit(items, job, jobs, executor):
+            if isinstance(result, Digest):
+                report.pages.add_digest(result)  # type: ignore[attr-defined]
+                if stream is not None and result.line is not None:
+                    stream.add_line(result.line)
+                if progress is not None:
+                    progress.counted(result.figures.failed, bool(result.figures.errors))
+                continue
             if isinstance(result, InputError):
                 report.errors.append(result)
                 if progress is not None:

@@ -55,9 +55,14 @@ class Progress:
                         f" with {jobs} worker{'s' if jobs != 1 else ''}\n")
 
     def page(self, page: PageReport) -> None:
+        self.counted(sum(1 for f in page.findings if f.outcome is Outcome.FAILED),
+                     bool(page.errors))
+
+    def counted(self, failures: int, errored: bool) -> None:
+        """A page done, known by its counts (a page the run keeps no report of)."""
         self.done += 1
-        self.failures += sum(1 for f in page.findings if f.outcome is Outcome.FAILED)
-        self.errors += bool(page.errors)
+        self.failures += failures
+        self.errors += errored
         self._tick()
 
     def error(self) -> None:

@@ -23,6 +23,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import time
@@ -44,13 +45,29 @@ from a11y_audit.finding import InputError, PageReport, Report
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits, TimeLimit
 from a11y_audit.outcome import Impact
 from a11y_audit.page import Page
+from a11y_audit.policy import Policy
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.safe_text import one_line
 from a11y_audit.scope import Scope
 from a11y_audit.semantics.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
+from a11y_audit.tally import PageFigures
 
-Result = PageReport | InputError
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A page as its worker sends it back to a command-line run: its figures, its JSON Lines
+    line and its report pickled for the page spool, all made where it was audited. The
+    process that writes the reports then adds counts and copies bytes, instead of unpickling
+    the report, counting it, rendering its line and pickling it again for the spool: that
+    process is what sets the pace when many workers (a Dask cluster) feed one command."""
+
+    figures: PageFigures
+    line: bytes | None = None      # the page's JSON Lines line, in UTF-8
+    report: bytes | None = None    # the PageReport, pickled
+
+
+Result = PageReport | InputError | Digest
 # Pages a worker takes at a time: enough to amortise the round trip (a page takes ~20 ms to
 # audit, a round trip well under 1 ms), few enough that results stream. Near the end of a
 # run (or of a pool's share) chunks shrink (see _chunk_size), so the workers finish together.
@@ -95,6 +112,12 @@ class Job:
     missing_stylesheets: str = "cantTell"   # or "ignore": see a11y_audit.semantics.cascade
     site_root: str | None = None        # folder for a local page's root-relative stylesheets
     scope: Scope | None = None          # --include/--exclude selectors
+    # Set for a run whose process does not mark pages against a baseline: each page comes
+    # back as a Digest (its figures under this policy; with digest_line its JSON Lines line;
+    # with digest_report the report, pickled for the spool) instead of the report.
+    digest: Policy | None = None
+    digest_line: bool = False
+    digest_report: bool = False
 
     @classmethod
     def make(cls, rules: Sequence[LoadedRule], **kwargs: Any) -> Job:
@@ -210,7 +233,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         finally:
             page.close()    # freed by reference counting, not by a cyclic collection
         report.errors[:0] = page.warnings
-        return report
+        return report if job.digest is None else _digest(report, job, job.digest)
     except sources.SourceError as exc:
         return InputError(exc.source, exc.reason)
     except MemoryError:
@@ -226,6 +249,16 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         report_bug(item.source, traceback.format_exc())
         return InputError(item.source, f"{INTERNAL}: {type(exc).__name__}: "
                                        f"{one_line(str(exc))}")
+
+
+def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:
+    line = None
+    if job.digest_line:
+        from a11y_audit.writers.jsonl_writer import page_line_utf8  # such runs' workers only
+        line = page_line_utf8(report, policy)
+    return Digest(PageFigures.of(report, policy), line,
+                  pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+                  if job.digest_report else None)
 
 
 def report_bug(source: str, text: str) -> None:

@@ -14,10 +14,13 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import IO, Generic, Self, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, Self, TypeVar
 
 from a11y_audit.finding import PageReport
 from a11y_audit.tally import Tally
+
+if TYPE_CHECKING:
+    from a11y_audit.runner import Digest
 
 T = TypeVar("T")
 
@@ -36,7 +39,10 @@ class Spool(Generic[T]):
         self._end = 0
 
     def append(self, item: T) -> None:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self.append_pickled(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def append_pickled(self, data: bytes) -> None:
+        """An item pickled elsewhere (by the worker that made it)."""
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
@@ -92,6 +98,13 @@ class PageSpool(Spool[PageReport]):
         if self.tally is not None:
             self.tally.add(page)
 
+    def add_digest(self, digest: Digest) -> None:
+        """A page as its worker sent it: pickled, and counted there."""
+        assert digest.report is not None, "a spooled run's workers send the pickled report"
+        self.append_pickled(digest.report)
+        if self.tally is not None:
+            self.tally.add_figures(digest.figures)
+
 
 class PageCount:
     """Stands in for the page spool when no writer will read the pages back (only JSON Lines,
@@ -106,6 +119,11 @@ class PageCount:
 
     def append(self, page: PageReport) -> None:
         self.tally.add(page)
+        self._count += 1
+
+    def add_digest(self, digest: Digest) -> None:
+        """A page as its worker sent it, counted there."""
+        self.tally.add_figures(digest.figures)
         self._count += 1
 
     def __len__(self) -> int:

@@ -19,6 +19,45 @@ if TYPE_CHECKING:
     from a11y_audit.policy import Policy
 
 
+@dataclass(frozen=True, slots=True)
+class PageFigures:
+    """One page's share of a run's figures, under one policy: what :class:`Tally` adds, and
+    all a run that keeps no page report needs of a page (a worker counts it and sends this
+    instead of the report: :class:`a11y_audit.runner.Digest`)."""
+
+    source: str
+    failed: int
+    gating: int
+    cant_tell: int
+    suppressed: int
+    by_impact: dict[Impact, int]        # failures, in the order first met
+    by_rule: dict[str, int]
+    baseline: dict[str, int]
+    errors: tuple[str, ...]
+
+    @classmethod
+    def of(cls, page: PageReport, policy: Policy) -> PageFigures:
+        gates = policy.gates
+        gating = failed = cant_tell = 0
+        by_impact: dict[Impact, int] = {}
+        by_rule: dict[str, int] = {}
+        baseline: dict[str, int] = {}
+        for f in page.findings:
+            if f.outcome is Outcome.FAILED:
+                failed += 1
+                by_impact[f.impact] = by_impact.get(f.impact, 0) + 1
+                by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+                if gates(f):
+                    gating += 1
+            elif f.outcome is Outcome.CANT_TELL:
+                cant_tell += 1
+            if f.baseline is not None:
+                status = str(f.baseline)
+                baseline[status] = baseline.get(status, 0) + 1
+        return cls(page.source, failed, gating, cant_tell, page.suppressed, by_impact, by_rule,
+                   baseline, tuple(page.errors))
+
+
 @dataclass(slots=True)
 class Tally:
     """Counts over the pages added so far, under one gating ``policy``."""
@@ -38,25 +77,19 @@ class Tally:
     baseline: Counter[str] = field(default_factory=Counter)  # "new" / "known" failures
 
     def add(self, page: PageReport) -> None:
-        gates = self.policy.gates
-        gating = failed = 0
-        for f in page.findings:
-            if f.outcome is Outcome.FAILED:
-                failed += 1
-                self.by_impact[f.impact] += 1
-                self.by_rule[f.rule] += 1
-                if gates(f):
-                    gating += 1
-            elif f.outcome is Outcome.CANT_TELL:
-                self.cant_tell += 1
-            if f.baseline is not None:
-                self.baseline[str(f.baseline)] += 1
+        self.add_figures(PageFigures.of(page, self.policy))
+
+    def add_figures(self, page: PageFigures) -> None:
         self.pages += 1
-        self.failed += failed
-        self.gating += gating
-        self.pages_failed += bool(failed)
-        self.pages_passed += not page.errors and not gating
+        self.failed += page.failed
+        self.gating += page.gating
+        self.cant_tell += page.cant_tell
+        self.pages_failed += bool(page.failed)
+        self.pages_passed += not page.errors and not page.gating
         self.suppressed += page.suppressed
+        self.by_impact.update(page.by_impact)
+        self.by_rule.update(page.by_rule)
+        self.baseline.update(page.baseline)
         self.errors.extend((page.source, error) for error in page.errors)
 
     @property

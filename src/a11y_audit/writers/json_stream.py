@@ -27,7 +27,12 @@ def dumps(value: Any) -> str:
 
 def dumps_line(value: Any) -> str:
     """``value`` as JSON on one line, without spaces (no final newline)."""
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+    return dumps_line_utf8(value).decode("utf-8")
+
+
+def dumps_line_utf8(value: Any) -> bytes:
+    """:func:`dumps_line`'s text in UTF-8, as orjson makes it."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
 
 
 def write_items(handle: IO[str], items: Iterable[Any], pad: str) -> None:

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from a11y_audit.finding import PageReport, Report
 from a11y_audit.policy import Policy
-from a11y_audit.writers.json_stream import dumps_line
+from a11y_audit.writers.json_stream import dumps_line, dumps_line_utf8
 from a11y_audit.writers.report_data import page_data, report_data, summary, with_timestamps
 
 NAME = "jsonl"
@@ -33,6 +33,13 @@ def head(report: Report, policy: Policy | None = None) -> str:
 
 def page_line(page: PageReport, policy: Policy | None = None) -> str:
     return _line({"kind": "page", **page_data(page, policy)})
+
+
+def page_line_utf8(page: PageReport, policy: Policy | None = None) -> bytes:
+    """:func:`page_line` in UTF-8: what a worker sends (a line is ~90 KB of mostly non-ASCII
+    text on news pages; as bytes it is neither decoded nor pickled as text, and the writing
+    process copies it without encoding it)."""
+    return dumps_line_utf8({"kind": "page", **page_data(page, policy)}) + b"\n"
 
 
 def tail(report: Report, policy: Policy | None = None) -> Iterator[str]:
@@ -61,6 +68,16 @@ class Stream:
 
     def add(self, page: PageReport) -> None:
         self.handle.write(page_line(page, self.policy))
+
+    def add_line(self, line: bytes) -> None:
+        """A page's line as :func:`page_line_utf8` gave it under this run's policy (in a
+        worker): copied as bytes when the handle has a binary buffer under it."""
+        buffer = getattr(self.handle, "buffer", None)
+        if buffer is None:
+            self.handle.write(line.decode("utf-8"))
+            return
+        self.handle.flush()     # text written before it goes first
+        buffer.write(line)
 
     def close(self, report: Report) -> None:
         self.handle.writelines(tail(report, self.policy))
