@@ -3,15 +3,18 @@ whole), JSON Lines as pages finish, and progress on standard error."""
 
 from __future__ import annotations
 
+import contextvars
 import io
 import json
+from concurrent.futures import Future
 
 import pytest
 from click.testing import CliRunner
 
+from a11y_audit import batch, runner
 from a11y_audit import progress as progress_module
-from a11y_audit import runner
 from a11y_audit.cli import main
+from a11y_audit.config import Config
 from a11y_audit.finding import InputError, PageReport, Report
 from a11y_audit.progress import Progress
 from a11y_audit.registry import all_rules
@@ -19,6 +22,7 @@ from a11y_audit.runner import audit_sources
 from a11y_audit.spool import PageCount, PageSpool
 from a11y_audit.tally import Tally
 from a11y_audit.writers import json_writer, jsonl_writer
+from a11y_audit.writers.report_data import timestamps
 
 from .test_runner import ARTICLE, corpus
 
@@ -204,6 +208,29 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
     whole = run(tmp_path / "whole")
     assert len(digests) == 9
     assert len(sent) == 7 and sent == whole
+
+
+class _OwnContext:
+    """An executor whose worker has a context of its own, as a Dask worker does: nothing the
+    command set in its context (--timestamps) reaches it but through the job."""
+
+    def submit(self, function, *args):
+        future = Future()
+        future.set_result(contextvars.Context().run(function, *args))
+        return future
+
+
+def test_a_worker_renders_lines_with_the_runs_timestamps(tmp_path):
+    (tmp_path / "pages").mkdir()
+    folder = corpus(tmp_path / "pages")
+    for stamped in (True, False):
+        out = tmp_path / f"{stamped}.jsonl"
+        with timestamps(stamped):
+            batch.run([str(folder)], Config(), jsonl=out, quiet=True, keep_pages=False,
+                      executor=_OwnContext())
+        pages = [json.loads(line) for line in out.read_text().splitlines()
+                 if '"kind":"page"' in line]
+        assert len(pages) == 9 and all(("seconds" in page) is stamped for page in pages)
 
 
 def test_pages_not_kept_cannot_be_read_back_by_mistake():

@@ -27,6 +27,7 @@ from a11y_audit.runner import Digest, Job, iter_audit, plan
 from a11y_audit.spool import PageCount, PageSpool
 from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
+from a11y_audit.writers.report_data import with_timestamps
 
 
 def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[str] = (),
@@ -63,7 +64,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         # no page is marked here: the workers count each page, render its line and pickle
         # it for the spool, and this process adds and copies (see runner.Digest)
         job = replace(job, digest=report.policy, digest_line=jsonl is not None,
-                      digest_report=keep_pages)
+                      digest_report=keep_pages, timestamps=with_timestamps())
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
         **({"interval": progress_interval} if progress_interval is not None else {}))

@@ -118,6 +118,7 @@ class Job:
     digest: Policy | None = None
     digest_line: bool = False
     digest_report: bool = False
+    timestamps: bool = False            # --timestamps: the line has each page's seconds
 
     @classmethod
     def make(cls, rules: Sequence[LoadedRule], **kwargs: Any) -> Job:
@@ -254,8 +255,11 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:
     line = None
     if job.digest_line:
-        from a11y_audit.writers.jsonl_writer import page_line_utf8  # such runs' workers only
-        line = page_line_utf8(report, policy)
+        # such runs' workers only; a Dask worker has its own context: told the run's choice
+        from a11y_audit.writers.jsonl_writer import page_line_utf8
+        from a11y_audit.writers.report_data import timestamps
+        with timestamps(job.timestamps):
+            line = page_line_utf8(report, policy)
     return Digest(PageFigures.of(report, policy), line,
                   pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
                   if job.digest_report else None)
