@@ -180,8 +180,9 @@ def test_a_json_lines_only_run_has_its_workers_count_and_render(tmp_path, monkey
 def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, monkeypatch,
                                                                    jobs):
     """Every report file of a run whose workers send digests (pickled for the spool,
-    counted, the JSON Lines line rendered) is byte for byte that of a run whose workers send
-    the page reports, which this process counts, renders and spools itself."""
+    counted, the JSON Lines line and the JSON report's item rendered) is byte for byte that
+    of a run whose workers send the page reports, which this process counts, renders and
+    spools itself."""
     (tmp_path / "pages").mkdir()
     folder = corpus(tmp_path / "pages")
     formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
@@ -202,7 +203,7 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
         return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
 
     sent = run(tmp_path / "digests")
-    assert len(digests) == 9 and all(d.report and d.line for d in digests)
+    assert len(digests) == 9 and all(d.report and d.line and d.json for d in digests)
     # the workers (forked after this, for -j 2) send each page report as it is
     monkeypatch.setattr(runner, "_digest", lambda report, job, policy: report)
     whole = run(tmp_path / "whole")
@@ -231,6 +232,35 @@ def test_a_worker_renders_lines_with_the_runs_timestamps(tmp_path):
         pages = [json.loads(line) for line in out.read_text().splitlines()
                  if '"kind":"page"' in line]
         assert len(pages) == 9 and all(("seconds" in page) is stamped for page in pages)
+
+
+@pytest.mark.parametrize("pages", [0, 3])
+def test_the_json_report_copies_the_workers_items_only_when_they_fit(tmp_path, pages):
+    """The JSON report copies the items the workers rendered when they are every page's,
+    under the policy and timestamp choice it is written with; else it renders the pages."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(pages):
+        (folder / f"p{i}.html").write_text(ARTICLE.format(n=i), encoding="utf-8")
+    (folder / "empty.html").write_text("", encoding="utf-8")
+    report = batch.run([str(folder)], Config(), quiet=True, render_json=True)
+    items = report.pages.json_items
+    assert items.count == len(report.pages) == pages
+
+    def written(stamped=False):
+        path = tmp_path / "report.json"
+        with timestamps(stamped), path.open("w", encoding="utf-8") as handle:
+            json_writer.write(report, handle)
+        return path.read_text(encoding="utf-8")
+
+    copied = []
+    real = items.copy
+    items.copy = lambda out: (copied.append(True), real(out))
+    assert written() == json_writer.render(report) and copied == [True]
+    # under another timestamp choice the items do not fit: the pages are rendered
+    data = json.loads(written(stamped=True))
+    assert copied == [True] and len(data["pages"]) == pages
+    assert all("seconds" in page for page in data["pages"])
 
 
 def test_pages_not_kept_cannot_be_read_back_by_mistake():

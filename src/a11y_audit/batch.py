@@ -24,9 +24,9 @@ from a11y_audit.finding import InputError, Report
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Progress
 from a11y_audit.runner import Digest, Job, iter_audit, plan
-from a11y_audit.spool import PageCount, PageSpool
+from a11y_audit.spool import PageCount, PageSpool, RenderedItems
 from a11y_audit.tally import Tally
-from a11y_audit.writers import ReportSet, atomic_file, jsonl_writer
+from a11y_audit.writers import ReportSet, atomic_file, json_writer, jsonl_writer
 from a11y_audit.writers.report_data import with_timestamps
 
 
@@ -35,18 +35,29 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         jsonl: Path | None = None, quiet: bool = False, executor: Any = None,
         progress_interval: float | None = None, limits: AuditLimits = DEFAULT_LIMITS,
         fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES,
-        report_set: ReportSet | None = None, keep_pages: bool = True) -> Report:
+        report_set: ReportSet | None = None, keep_pages: bool = True,
+        render_json: bool = False) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
     whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to.
     Without ``keep_pages`` (no writer will read the pages back), ``pages`` only counts them:
-    the summary and the exit code are the same, and nothing is spooled."""
+    the summary and the exit code are the same, and nothing is spooled. ``render_json`` (a
+    JSON report will be written) has the workers render each page's item of it as well."""
     started = time.perf_counter()
     rules = config.rules()
     report = Report(rules=list(rules), fail_on=config.fail_on)
     # the summary and the exit code read the tally counted as pages arrive, not the spool
     tally = Tally(report.policy)
-    report.pages = (PageSpool(tally=tally) if keep_pages  # type: ignore[assignment]
-                    else PageCount(tally))
+    matcher = Matcher(baseline) if baseline is not None else None
+    # no page is marked here without a baseline: the workers count each page, render what
+    # the reports need of it and pickle it for the spool, and this process adds and copies
+    # (see runner.Digest)
+    digest = matcher is None
+    render_json = digest and keep_pages and render_json
+    stamped = with_timestamps()
+    items_of_json = (RenderedItems(report.policy, stamped, json_writer.PAD) if render_json
+                     else None)
+    report.pages = (PageSpool(tally=tally, json_items=items_of_json)  # type: ignore[assignment]
+                    if keep_pages else PageCount(tally))
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
@@ -59,12 +70,9 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    site_root=(str(config.site_root)
                               if getattr(config, "site_root", None) else None),
                    scope=getattr(config, "scope", None))
-    matcher = Matcher(baseline) if baseline is not None else None
-    if matcher is None:
-        # no page is marked here: the workers count each page, render its line and pickle
-        # it for the spool, and this process adds and copies (see runner.Digest)
+    if digest:
         job = replace(job, digest=report.policy, digest_line=jsonl is not None,
-                      digest_report=keep_pages, timestamps=with_timestamps())
+                      digest_report=keep_pages, digest_json=render_json, timestamps=stamped)
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
         **({"interval": progress_interval} if progress_interval is not None else {}))

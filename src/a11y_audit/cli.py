@@ -254,7 +254,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                            limits=limits, fetch_limits=fetch_limits, max_bytes=max_bytes,
                            report_set=report_set,
                            keep_pages=update_baseline or any(
-                               _reads_pages(name, quiet) for name in config.formats))
+                               _reads_pages(name, quiet) for name in config.formats),
+                           render_json="json" in config.formats)
         if update_baseline:
             report_set.discard()
             return _finish_baseline(report, config, quiet)

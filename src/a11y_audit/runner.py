@@ -57,7 +57,8 @@ from a11y_audit.tally import PageFigures
 @dataclass(frozen=True, slots=True)
 class Digest:
     """A page as its worker sends it back to a command-line run: its figures, its JSON Lines
-    line and its report pickled for the page spool, all made where it was audited. The
+    line, its item of the JSON report and its report pickled for the page spool, all made
+    where it was audited. The
     process that writes the reports then adds counts and copies bytes, instead of unpickling
     the report, counting it, rendering its line and pickling it again for the spool: that
     process is what sets the pace when many workers (a Dask cluster) feed one command."""
@@ -65,6 +66,7 @@ class Digest:
     figures: PageFigures
     line: bytes | None = None      # the page's JSON Lines line, in UTF-8
     report: bytes | None = None    # the PageReport, pickled
+    json: bytes | None = None      # the page's item of the JSON report, in UTF-8
 
 
 Result = PageReport | InputError | Digest
@@ -118,6 +120,7 @@ class Job:
     digest: Policy | None = None
     digest_line: bool = False
     digest_report: bool = False
+    digest_json: bool = False           # the page's item of the JSON report, rendered
     timestamps: bool = False            # --timestamps: the line has each page's seconds
 
     @classmethod
@@ -253,16 +256,20 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:
-    line = None
-    if job.digest_line:
+    line = text = None
+    if job.digest_line or job.digest_json:
         # such runs' workers only; a Dask worker has its own context: told the run's choice
-        from a11y_audit.writers.jsonl_writer import page_line_utf8
-        from a11y_audit.writers.report_data import timestamps
+        from a11y_audit.writers import json_writer, jsonl_writer
+        from a11y_audit.writers.report_data import page_data, timestamps
         with timestamps(job.timestamps):
-            line = page_line_utf8(report, policy)
+            data = page_data(report, policy)        # once for both reports
+        if job.digest_line:
+            line = jsonl_writer.page_line_utf8(data)
+        if job.digest_json:
+            text = json_writer.page_item_utf8(data)
     return Digest(PageFigures.of(report, policy), line,
                   pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-                  if job.digest_report else None)
+                  if job.digest_report else None, text)
 
 
 def report_bug(source: str, text: str) -> None:

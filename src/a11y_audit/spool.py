@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from a11y_audit.finding import PageReport
 from a11y_audit.tally import Tally
 
 if TYPE_CHECKING:
+    from a11y_audit.policy import Policy
     from a11y_audit.runner import Digest
 
 T = TypeVar("T")
@@ -83,15 +85,56 @@ class Spool(Generic[T]):
         self.close()
 
 
+class RenderedItems:
+    """The items of a JSON list rendered elsewhere (each page's item of the JSON report, by
+    its worker), kept as bytes in a temporary file: the report copies them, and never reads
+    the pages back nor renders them itself. ``policy`` and ``timestamps`` are what they were
+    rendered under; ``pad`` the list's indentation (json_stream.write_items' format)."""
+
+    def __init__(self, policy: Policy, timestamps: bool, pad: str,
+                 directory: str | os.PathLike[str] | None = None) -> None:
+        self.policy = policy
+        self.timestamps = timestamps
+        self.count = 0
+        self._newline = f"\n{pad}  ".encode()
+        self._end = f"\n{pad}]".encode()
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
+            prefix="a11y-audit-items-", dir=directory)
+
+    def add(self, item: bytes) -> None:
+        self._file.write(b"," + self._newline + item if self.count else self._newline + item)
+        self.count += 1
+
+    def fits(self, count: int, policy: Policy, timestamps: bool) -> bool:
+        """Whether these are the items of ``count`` pages under ``policy`` and ``timestamps``."""
+        return (self.count, self.policy, self.timestamps) == (count, policy, timestamps)
+
+    def copy(self, out: IO[bytes]) -> None:
+        """The list, brackets included, to ``out``."""
+        if not self.count:
+            out.write(b"[]")
+            return
+        out.write(b"[")
+        self._file.flush()
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out)
+        out.write(self._end)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 class PageSpool(Spool[PageReport]):
-    """The run's page reports, counted by ``tally`` (when given) as they are added."""
+    """The run's page reports, counted by ``tally`` (when given) as they are added;
+    ``json_items`` keeps their items of the JSON report when their workers render them."""
 
     prefix = "a11y-audit-pages-"
 
     def __init__(self, directory: str | os.PathLike[str] | None = None,
-                 tally: Tally | None = None) -> None:
+                 tally: Tally | None = None, json_items: RenderedItems | None = None) -> None:
         super().__init__(directory)
         self.tally = tally
+        self.json_items = json_items
 
     def append(self, page: PageReport) -> None:
         super().append(page)
@@ -104,6 +147,14 @@ class PageSpool(Spool[PageReport]):
         self.append_pickled(digest.report)
         if self.tally is not None:
             self.tally.add_figures(digest.figures)
+        if self.json_items is not None:
+            assert digest.json is not None, "the workers render the JSON items asked for"
+            self.json_items.add(digest.json)
+
+    def close(self) -> None:
+        super().close()
+        if self.json_items is not None:
+            self.json_items.close()
 
 
 class PageCount:

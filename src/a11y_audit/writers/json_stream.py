@@ -12,7 +12,7 @@ and now takes 0.3 s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 import orjson
@@ -33,6 +33,28 @@ def dumps_line(value: Any) -> str:
 def dumps_line_utf8(value: Any) -> bytes:
     """:func:`dumps_line`'s text in UTF-8, as orjson makes it."""
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+
+
+def item_utf8(item: Any, pad: str) -> bytes:
+    """``item`` as :func:`write_items` writes it in a list indented by ``pad`` (without the
+    separator before it), in UTF-8."""
+    newline = f"\n{pad}  ".encode()
+    # (a newline byte is never part of a multi-byte UTF-8 character)
+    return orjson.dumps(item, option=_INDENTED).replace(b"\n", newline)
+
+
+def write_copied(handle: IO[str], data: dict[str, Any], key: str, pad: str,
+                 items: Callable[[IO[bytes]], None]) -> None:
+    """:func:`write_with_list` whose list is already rendered: ``items`` copies its text,
+    ``[`` to the line before the closing bracket, to the binary file under ``handle``."""
+    text = dumps(data)
+    marker = f'\n{pad}"{key}": '
+    before, found, after = text.partition(marker + "[]")
+    assert found, f"no empty list {key!r} at indentation {len(pad)}"
+    handle.write(before + marker)
+    handle.flush()
+    items(handle.buffer)  # type: ignore[attr-defined]
+    handle.write(after + "\n")
 
 
 def write_items(handle: IO[str], items: Iterable[Any], pad: str) -> None:

@@ -35,11 +35,11 @@ def page_line(page: PageReport, policy: Policy | None = None) -> str:
     return _line({"kind": "page", **page_data(page, policy)})
 
 
-def page_line_utf8(page: PageReport, policy: Policy | None = None) -> bytes:
-    """:func:`page_line` in UTF-8: what a worker sends (a line is ~90 KB of mostly non-ASCII
-    text on news pages; as bytes it is neither decoded nor pickled as text, and the writing
-    process copies it without encoding it)."""
-    return dumps_line_utf8({"kind": "page", **page_data(page, policy)}) + b"\n"
+def page_line_utf8(data: dict[str, Any]) -> bytes:
+    """:func:`page_line` of a page's ``page_data``, in UTF-8: what a worker sends (a line is
+    ~90 KB of mostly non-ASCII text on news pages; as bytes it is neither decoded nor pickled
+    as text, and the writing process copies it without encoding it)."""
+    return dumps_line_utf8({"kind": "page", **data}) + b"\n"
 
 
 def tail(report: Report, policy: Policy | None = None) -> Iterator[str]:
