@@ -8,9 +8,12 @@ against the full per-element step (the path taken for elements the walk did not 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.page import Page
-from a11y_audit.semantics.cascade import cascade_of
+from a11y_audit.semantics.cascade import _subject_attribute, cascade_of
+from a11y_audit.semantics.selectors import compile_selector
 from a11y_audit.semantics.visibility import _ROOT_CARRY, Visibility
 
 # (css, body, {id: (not displayed, visibility hidden, hidden from AT)})
@@ -82,6 +85,23 @@ CASES = [
      '<section><span id="d">d</span><p id="e">e</p></section>',
      {"a": (True, False, False), "b": (False, False, False), "c": (False, False, False),
       "d": (False, True, False), "e": (False, False, False)}),
+    # universal rules that end in attribute selectors hide only elements that carry one of
+    # their attributes (the walk matches only those against them), in their context, with
+    # the attribute's name in any case and values holding spaces, brackets or combinators
+    ("[data-ad]{display:none} .a > [data-x='1 2']{visibility:hidden} [DATA-Y]{display:none}"
+     " [data-q='a>[b] c']:hover{display:none} [data-r=\"x [y]\"] {display:none}",
+     '<p data-ad id="a">a</p><div class="a"><p data-x="1 2" id="b">b<i id="c">c</i></p></div>'
+     '<p data-y="" id="d">d</p><p id="e">e</p><div data-x="1 2" id="f"></div>'
+     '<p data-q="a>[b] c" id="g">g</p><p data-r="x [y]" id="h"><b id="i">i</b></p>',
+     {"a": (True, False, False), "b": (False, True, False), "c": (False, True, False),
+      "d": (True, False, False), "e": (False, False, False), "f": (False, False, False),
+      "g": (False, False, False), "h": (True, False, False), "i": (True, False, False)}),
+    # ...but every element when one such rule requires no attribute of its own element
+    ("[data-z]{display:none} .m > *{display:none} :not([data-k]) > b{visibility:hidden}",
+     '<div class="m"><p id="a">a</p></div><p data-z id="b">b</p><p id="c">c<b id="d">d</b>'
+     '</p><p data-k><b id="e">e</b></p>',
+     {"a": (True, False, False), "b": (True, False, False), "c": (False, False, False),
+      "d": (False, True, False), "e": (False, False, False)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',
@@ -124,3 +144,49 @@ def test_the_walk_keeps_only_carries_other_than_the_usual(css, body, expected):
         if not stepped.state(el)[0]:    # (what a node not rendered passes on is unused)
             assert walked._carry.get(el, _ROOT_CARRY) == stepped._carry[el]
 
+
+
+# -- the attribute a universal rule's element must carry ------------------------------------
+
+_ATTRIBUTE_PARTS = st.sampled_from([
+    "[data-a]", "[DATA-A]", "[data-b='1 2']", '[data-b="x [y] > z"]', "[data-a=1]",
+    "[data-b~=2]", "[data-a|=x]", "[data-b^=x]", "[data-a*=' ']", "[data-b$=']']",
+    "[data-a!=1]", "[ data-b ]", "[data-a='1' i]", ".c", "#d", "p", "*", ":hover",
+    ":first-child", ":not([data-a])", "[x|data-a]", "[data\\-a]", " ", " > ", " + ", " ~ ",
+    ">", ",", "("])
+
+_ATTRIBUTE_PAGE = (
+    '<div class="c"><p data-a id="d" data-b="1 2">x</p><p data-a="1" class="c">y</p>'
+    '<span data-b="x [y] > z" data-a=" "><i data-a="x-y" data-b="]">z</i></span>'
+    '<p data-b="2 3" data-a="X"></p><b>b</b><p class="c" data-b="x1">w</p></div>'
+    '<p data-a="" id="e"></p><em data-b="xx">v</em>'
+    '<section data-b="1 2"><p data-a="1">u</p><p class="c">t</p></section>'
+    '<div data-a="1" class="c"><em data-b="x [y] > z">s</em><p>r</p></div>')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ATTRIBUTE_PARTS, min_size=1, max_size=6).map("".join))
+def test_a_universal_rule_matches_only_elements_that_carry_its_attribute(selector):
+    """The walk matches a universal rule that may hide only against the elements that
+    carry the attribute _subject_attribute names for it: every element its selector matches
+    must carry it."""
+    name = _subject_attribute(selector)
+    if name is None:
+        return
+    compiled = compile_selector(selector)
+    if compiled is None:
+        return
+    page = Page.from_html(f"<html><body>{_ATTRIBUTE_PAGE}</body></html>")
+    for el in page.elements:
+        if compiled[0](el):
+            assert el.get(name) is not None, (selector, name)
+
+
+@pytest.mark.parametrize(("selector", "name"), [
+    ("[hidden]", "hidden"), ("[DATA-X=y]", "data-x"), (".a > [data-x='b c'][y]", "data-x"),
+    ('[t="a [b]"] [u]', "u"), ("a[href]:hover", "href"), ("[x|=en]", "x"),
+    (".a [b] c", None), (".m > *", None), (":not([x])", None), ("[ns|x]", None),
+    ("[ng\\:cloak]", None), ("div", None),
+])
+def test_the_attribute_of_a_selectors_last_compound(selector, name):
+    assert _subject_attribute(selector) == name

@@ -911,6 +911,29 @@ class Cascade:
                     and not _displays_a_box(rule[4])]
         return found
 
+    @functools.cached_property
+    def universal_hiding_attributes(self) -> frozenset[str] | None:
+        """Attributes of which an element must carry one for a rule indexed under the
+        universal key that may hide it (:meth:`key_hides` of ``*``) to match it: such rules
+        end in attribute selectors (``[hidden]``, ``[data-ad-position=top]``,
+        ``.ad > [data-slot]``), and an element carrying none of their attributes matches
+        none of them (every attribute selector requires its attribute). One attribute per
+        rule (:func:`_subject_attribute`); None when some such rule's last compound requires
+        none that can be read (``.menu > *``, ``:not([x])``): any element may match. Empty
+        when no universal rule may hide."""
+        bucket = self._all_index.get("*") if self.key_hides("*") else None
+        if bucket is None:
+            return frozenset()
+        names = set()
+        for _, _, rendering, _ in bucket.rules:
+            if rendering is None or _displays_a_box(rendering[4]):
+                continue        # (not one of key_hides' rules)
+            name = _subject_attribute(rendering[5])
+            if name is None:
+                return None
+            names.add(name)
+        return frozenset(names)
+
     def key_mask(self, key: str) -> int:
         """What the page's rules indexed under this selector key may set on an element
         that carries it, as bits: :data:`HIDES` (see :meth:`key_hides`), :data:`SIZES` (a
@@ -1727,6 +1750,33 @@ def _displays_a_box(declarations: tuple[Declaration, ...]) -> bool:
         if "var(" in lower or "env(" in lower or (lower and lower.split()[0] == "none"):
             return False
     return True
+
+
+# A selector's last compound made of tag, class, id and pseudo-class characters and attribute
+# selectors (group 1), after its last combinator; and the name of an attribute selector, read
+# after its "[" (as both selector readers read it; a namespace bar is not read)
+_SUBJECT = re.compile(r"""(?:.*[\s>+~])?((?:[-\w.#*:]|\[[^\]\[\"']*(?:(?:"[^"]*"|'[^']*')"""
+                      r"""[^\]\[\"']*)*\])+)""", re.S)
+_ATTRIBUTE_NAME = re.compile(r"\s*([-\w]+)\s*(?:[~|^$*!]?=|\])")
+_SUBJECT_CHARS = 2000       # longer selectors are not read
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_attribute(selector: str) -> str | None:
+    """The name (lower case, as the matcher looks it up) of an attribute that every element
+    ``selector`` matches carries: the first attribute selector of its last compound
+    (``.ad > [data-slot=top]``: ``data-slot``). None when that compound has none, or when
+    the selector holds an escape or a parenthesis (``:not([x])`` requires nothing), or is
+    not read here."""
+    if "\\" in selector or "(" in selector or len(selector) > _SUBJECT_CHARS:
+        return None
+    found = _SUBJECT.fullmatch(selector)
+    if found is None:
+        return None
+    subject = found.group(1)
+    start = subject.find("[")
+    name = _ATTRIBUTE_NAME.match(subject, start + 1) if start >= 0 else None
+    return name.group(1).lower() if name is not None else None
 
 
 @functools.lru_cache(maxsize=1024)
