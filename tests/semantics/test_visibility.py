@@ -96,9 +96,23 @@ CASES = [
      {"a": (True, False, False), "b": (False, True, False), "c": (False, True, False),
       "d": (True, False, False), "e": (False, False, False), "f": (False, False, False),
       "g": (False, False, False), "h": (True, False, False), "i": (True, False, False)}),
-    # ...but every element when one such rule requires no attribute of its own element
-    ("[data-z]{display:none} .m > *{display:none} :not([data-k]) > b{visibility:hidden}",
-     '<div class="m"><p id="a">a</p></div><p data-z id="b">b</p><p id="c">c<b id="d">d</b>'
+    # ...and those that require nothing of the element but a key of an ancestor only
+    # elements under one that carries it (an id, a class, a tag; carriers nested)
+    ("[data-z]{display:none} .m > *{display:none} #n .o > i{color:red} #n .o *{visibility:"
+     "hidden} ul>*{display:none} .p span > *{visibility:hidden} .q>.r>*{display:none}",
+     '<div class="m"><p id="a">a</p><div class="m x"><i id="b">b</i></div></div>'
+     '<p data-z id="c">c</p><p id="d">d</p><div id="n"><p class="o"><i id="e">e</i></p></div>'
+     '<p class="o"><i id="f">f</i></p><ul><li id="g">g</li></ul><div class="p"><span>'
+     '<b id="h">h</b></span></div><span><b id="i">i</b></span><div class="q"><div class="r">'
+     '<b id="j">j</b></div><div><b id="k">k</b></div></div>',
+     {"a": (True, False, False), "b": (True, False, False), "c": (True, False, False),
+      "d": (False, False, False), "e": (False, True, False), "f": (False, False, False),
+      "g": (True, False, False), "h": (False, True, False), "i": (False, False, False),
+      "j": (True, False, False), "k": (False, False, False)}),
+    # ...but every element when one such rule requires nothing of the element or its
+    # ancestors (a sibling's key is not an ancestor's)
+    ("[data-z]{display:none} .k + *{display:none} :not([data-k]) > b{visibility:hidden}",
+     '<p class="k">k</p><p id="a">a</p><p data-z id="b">b</p><p id="c">c<b id="d">d</b>'
      '</p><p data-k><b id="e">e</b></p>',
      {"a": (True, False, False), "b": (True, False, False), "c": (False, False, False),
       "d": (False, True, False), "e": (False, False, False)}),

@@ -912,27 +912,49 @@ class Cascade:
         return found
 
     @functools.cached_property
-    def universal_hiding_attributes(self) -> frozenset[str] | None:
-        """Attributes of which an element must carry one for a rule indexed under the
-        universal key that may hide it (:meth:`key_hides` of ``*``) to match it: such rules
-        end in attribute selectors (``[hidden]``, ``[data-ad-position=top]``,
-        ``.ad > [data-slot]``), and an element carrying none of their attributes matches
-        none of them (every attribute selector requires its attribute). One attribute per
-        rule (:func:`_subject_attribute`); None when some such rule's last compound requires
-        none that can be read (``.menu > *``, ``:not([x])``): any element may match. Empty
-        when no universal rule may hide."""
+    def universal_hiding_candidates(self) -> set[Element] | None:
+        """The elements a rule indexed under the universal key that may hide them
+        (:meth:`key_hides` of ``*``) may match; None when that is any element. Such rules
+        end in attribute selectors (``[hidden]``, ``.ad > [data-slot=top]``), which every
+        element they match carries (:func:`_subject_attribute`), or in a compound that
+        requires nothing of the element but whose ancestors must carry a key
+        (``.menu > *``: the keys of :func:`compile_selector`, which matching also reads):
+        the elements carrying one of those attributes, and the descendants of those
+        carrying one such key of each rule, are all they can match. None when one rule
+        requires neither (``*``, ``:not([x])``); empty when no universal rule may hide."""
         bucket = self._all_index.get("*") if self.key_hides("*") else None
+        found: set[Element] = set()
         if bucket is None:
-            return frozenset()
-        names = set()
+            return found
+        attributes = self.page.by_attribute
+        keys: set[str] = set()
         for _, _, rendering, _ in bucket.rules:
             if rendering is None or _displays_a_box(rendering[4]):
                 continue        # (not one of key_hides' rules)
             name = _subject_attribute(rendering[5])
-            if name is None:
+            if name is not None:
+                found.update(attributes.get(name, ()))
+            elif rendering[0]:
+                # one key its ancestors must carry: an id or a class word rather than a tag
+                keys.add(min(rendering[0], key=_fewest_carriers))
+            else:
                 return None
-            names.add(name)
-        return frozenset(names)
+        below: set[Element] = set()
+        for key in keys:
+            for el in self._carrying(key):
+                if el not in below:         # (in document order: each subtree walked once)
+                    below.update(el.iter())
+        return found | below
+
+    def _carrying(self, key: str) -> list[Element]:
+        """The page's elements that carry a selector key (``#id``, ``.class``, a tag), in
+        document order."""
+        if key[0] == "#":
+            ident = key[1:]
+            return [el for el, value in self._ids.items() if value == ident]
+        if key[0] == ".":
+            return [el for el, value in self._classes.items() if key in _class_keys(value)]
+        return list(self.page.by_tag.get(key, ()))
 
     def key_mask(self, key: str) -> int:
         """What the page's rules indexed under this selector key may set on an element
@@ -1759,6 +1781,12 @@ _SUBJECT = re.compile(r"""(?:.*[\s>+~])?((?:[-\w.#*:]|\[[^\]\[\"']*(?:(?:"[^"]*"
                       r"""[^\]\[\"']*)*\])+)""", re.S)
 _ATTRIBUTE_NAME = re.compile(r"\s*([-\w]+)\s*(?:[~|^$*!]?=|\])")
 _SUBJECT_CHARS = 2000       # longer selectors are not read
+
+
+def _fewest_carriers(key: str) -> tuple[int, str]:
+    """The order in which an ancestor key is picked to find the elements under its carriers:
+    an id, then a class word, then a tag (most carried); then by name, for one choice."""
+    return "#.".find(key[0]) % 3, key
 
 
 @functools.lru_cache(maxsize=4096)

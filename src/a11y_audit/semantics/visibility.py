@@ -126,18 +126,18 @@ class Visibility:
         full.update(*[by_tag.get(tag, ()) for tag in _IN_FULL])
         never = set().union(*[by_tag.get(tag, ()) for tag in _NEVER_RENDERED])
         # elements that carry a key of a rule that may hide them (Cascade.key_hides): a
-        # tag, an id or a class word; for a universal rule, every element, unless each such
-        # rule ends in attribute selectors (``[hidden]``, ``.ad [data-slot]``): then only
-        # the elements that carry one of their attributes can match one
-        # (Cascade.universal_hiding_attributes, read from the page's attribute index)
+        # tag, an id or a class word; for universal rules, those they may match (those that
+        # carry an attribute of their last compounds, or are under an element that carries
+        # a key they require of an ancestor: Cascade.universal_hiding_candidates), or every
+        # element
         keyed: set[etree._Element] = set()
         kinds = cascade.kinds_of(HIDES)
-        universal = cascade.universal_hiding_attributes if "*" in kinds else ()
-        if universal is None:
+        universal = cascade.universal_hiding_candidates if "*" in kinds else None
+        if "*" in kinds and universal is None:
             keyed.update(page.elements)
         else:
-            for name in universal:
-                keyed.update(attributes.get(name, ()))
+            if universal:
+                keyed.update(universal)
             key_mask = cascade.key_mask
             for tag, elements in by_tag.items():
                 if key_mask(tag) & HIDES:
