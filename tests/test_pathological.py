@@ -26,8 +26,12 @@ PAGES = {
     "button-chain": lambda n: "<body>" + "<button>x" * n,
     "nested-headings": lambda n: "<body>" + "<h2>x" * n,
     "sibling-images": lambda n: "<body><main>" + '<img src="a.jpg">' * n,
+    # every element under a carrier of a universal hiding rule's ancestor key, nested
+    "nested-hiding-carriers": lambda n: ("<style>.x > *{visibility:hidden}</style><body>"
+                                         + '<div class="x">x' * n),
 }
-SIZES = {"button-chain": 1000, "nested-headings": 2000, "sibling-images": 10_000}
+SIZES = {"button-chain": 1000, "nested-headings": 2000, "sibling-images": 10_000,
+         "nested-hiding-carriers": 2000}
 LINEAR_SLACK = 8
 NO_LIMITS = AuditLimits(rule_seconds=None, page_seconds=None)
 

@@ -940,21 +940,19 @@ class Cascade:
             else:
                 return None
         below: set[Element] = set()
-        for key in keys:
-            for el in self._carrying(key):
-                if el not in below:         # (in document order: each subtree walked once)
+        if keys:
+            # one pass over the page in document order: an element under a carrier met
+            # before is in its subtree already, and each subtree is walked once
+            ids, classes = self._ids, self._classes
+            for el in self.page.elements:
+                if el in below:
+                    continue
+                if el.tag in keys or (
+                        (ident := ids.get(el)) is not None and "#" + ident in keys) or (
+                        (value := classes.get(el)) is not None
+                        and not keys.isdisjoint(_class_keys(value))):
                     below.update(el.iter())
         return found | below
-
-    def _carrying(self, key: str) -> list[Element]:
-        """The page's elements that carry a selector key (``#id``, ``.class``, a tag), in
-        document order."""
-        if key[0] == "#":
-            ident = key[1:]
-            return [el for el, value in self._ids.items() if value == ident]
-        if key[0] == ".":
-            return [el for el, value in self._classes.items() if key in _class_keys(value)]
-        return list(self.page.by_tag.get(key, ()))
 
     def key_mask(self, key: str) -> int:
         """What the page's rules indexed under this selector key may set on an element
@@ -1780,7 +1778,7 @@ def _displays_a_box(declarations: tuple[Declaration, ...]) -> bool:
 _SUBJECT = re.compile(r"""(?:.*[\s>+~])?((?:[-\w.#*:]|\[[^\]\[\"']*(?:(?:"[^"]*"|'[^']*')"""
                       r"""[^\]\[\"']*)*\])+)""", re.S)
 _ATTRIBUTE_NAME = re.compile(r"\s*([-\w]+)\s*(?:[~|^$*!]?=|\])")
-_SUBJECT_CHARS = 2000       # longer selectors are not read
+_SUBJECT_CHARS = 400        # longer selectors are not read (the pattern backtracks)
 
 
 def _fewest_carriers(key: str) -> tuple[int, str]:
