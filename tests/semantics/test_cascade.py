@@ -730,6 +730,16 @@ _CARRIER_CASES = [
     ("*{font-size:14px} .x{opacity:0}", '<div><p class="x">a<b>b</b></p><p>c</p></div>'),
     ("*{transform:scale(0)} .k{font-size:2em}", '<div class="k"><p>a</p></div>'),
     ("", '<p style="font-size:9px; left:-9999px; position:absolute">a<b>b</b></p><h1>c</h1>'),
+    # universal rules that may match only elements carrying an attribute, elements under a
+    # carrier of a key, or the root (Cascade.universal_candidates)...
+    ("[data-s]{font-size:20px} .w > *{opacity:0} :root{font-size:10px} .v span{font:2em x}"
+     " [data-t] [data-u]{clip-path:inset(50%)} #g *{left:-9999px;position:absolute}",
+     '<div class="w"><p>a<b>b</b></p></div><p data-s>c<i>d</i></p><p>e</p><div data-t>'
+     '<i data-u>f</i><i>g</i></div><i data-u>h</i><div class="v"><span>i<b>j</b></span>'
+     '</div><span>k</span><div id="g"><p>l</p></div>'),
+    # ...and those that may match any element
+    ("*:not(.z){font-size:12px} .q + *{transform:scale(0)}",
+     '<p class="q">a</p><p>b<b>c</b></p><p class="z">d</p>'),
 ]
 
 

@@ -913,30 +913,41 @@ class Cascade:
 
     @functools.cached_property
     def universal_hiding_candidates(self) -> set[Element] | None:
-        """The elements a rule indexed under the universal key that may hide them
-        (:meth:`key_hides` of ``*``) may match; None when that is any element. Such rules
+        """:meth:`universal_candidates` of :data:`HIDES`: what the visibility walk matches
+        against the universal rules that may hide."""
+        return self.universal_candidates(HIDES)
+
+    def universal_candidates(self, bit: int) -> set[Element] | None:
+        """The elements a rule indexed under the universal key that may set what ``bit``
+        stands for (:meth:`key_mask`) may match; None when that is any element. Such rules
         end in attribute selectors (``[hidden]``, ``.ad > [data-slot=top]``), which every
         element they match carries (:func:`_subject_attribute`), or in a compound that
         requires nothing of the element but whose ancestors must carry a key
-        (``.menu > *``: the keys of :func:`compile_selector`, which matching also reads):
-        the elements carrying one of those attributes, and the descendants of those
-        carrying one such key of each rule, are all they can match. None when one rule
-        requires neither (``*``, ``:not([x])``); empty when no universal rule may hide."""
-        bucket = self._all_index.get("*") if self.key_hides("*") else None
+        (``.menu > *``: the keys of :func:`compile_selector`, which matching also reads),
+        or are ``:root``: the elements carrying one of those attributes, the descendants of
+        those carrying one such key of each rule, and the root are all they can match. None
+        when one rule requires none of these (``*``, ``:not([x])``); empty when no universal
+        rule may set it."""
+        bucket = self._all_index.get("*") if self.key_mask("*") & bit else None
         found: set[Element] = set()
         if bucket is None:
             return found
         attributes = self.page.by_attribute
         keys: set[str] = set()
-        for _, _, rendering, _ in bucket.rules:
-            if rendering is None or _displays_a_box(rendering[4]):
-                continue        # (not one of key_hides' rules)
-            name = _subject_attribute(rendering[5])
+        for _, full, rendering, size in bucket.rules:
+            if not (rendering is not None and not _displays_a_box(rendering[4])
+                    if bit == HIDES else size is not None if bit == SIZES
+                    else _sets_sight(full[4])):
+                continue        # (not one of the rules of the bit: see _masks)
+            selector = full[5]
+            name = _subject_attribute(selector)
             if name is not None:
                 found.update(attributes.get(name, ()))
-            elif rendering[0]:
+            elif full[0]:
                 # one key its ancestors must carry: an id or a class word rather than a tag
-                keys.add(min(rendering[0], key=_fewest_carriers))
+                keys.add(min(full[0], key=_fewest_carriers))
+            elif selector == ":root" and self.page.root.getparent() is None:
+                found.add(self.page.root)
             else:
                 return None
         below: set[Element] = set()
@@ -1044,10 +1055,11 @@ class Cascade:
         rule of the page and no default of the browser can set a font size (:data:`SIZES`),
         or a property that hides from sight (:data:`SIGHTS`), and whose style attribute
         cannot either (for sizes: that have none): none of their keys carries the bit
-        (:meth:`key_mask`). Worked out for the whole page at once from its indexes, so that
-        the walks up the ancestors of text (:meth:`font_owner`, :meth:`visually_hidden`)
-        pass most elements by with one set look-up, without reading their attributes. An
-        element not in the page's tree is in neither."""
+        (:meth:`key_mask`), and no universal rule of the bit may match them
+        (:meth:`universal_candidates`). Worked out for the whole page at once from its
+        indexes, so that the walks up the ancestors of text (:meth:`font_owner`,
+        :meth:`visually_hidden`) pass most elements by with one set look-up, without
+        reading their attributes. An element not in the page's tree is in neither."""
         page = self.page
         masks = self._masks
         sized: set[Element] = set()
@@ -1069,9 +1081,11 @@ class Cascade:
             if bits & SIGHTS:
                 sighted.add(el)
         everything = set(page.elements)
-        universal = masks.get("*", 0)       # a universal rule may set it on every element
-        return (set() if universal & SIZES else everything - sized,
-                set() if universal & SIGHTS else everything - sighted)
+        # a universal rule may set it on every element, or on those it may match
+        sizing = self.universal_candidates(SIZES)
+        sighting = self.universal_candidates(SIGHTS)
+        return (set() if sizing is None else everything - sized - sizing,
+                set() if sighting is None else everything - sighted - sighting)
 
     def shown_as_parent(self, el: Element) -> bool:
         """No rule that may hide ``el`` (see :meth:`key_hides`) matches it: unless its style
