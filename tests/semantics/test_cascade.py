@@ -740,6 +740,9 @@ _CARRIER_CASES = [
     # ...and those that may match any element
     ("*:not(.z){font-size:12px} .q + *{transform:scale(0)}",
      '<p class="q">a</p><p>b<b>c</b></p><p class="z">d</p>'),
+    # (one that requires only body of an ancestor may match any element too)
+    ("body > :not(.n){opacity:0} html .m > *{font-size:9px}",
+     '<p>a<b>b</b></p><p class="n">c</p><div class="m"><i>d</i></div><i>e</i>'),
 ]
 
 

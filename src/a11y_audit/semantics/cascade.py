@@ -945,7 +945,10 @@ class Cascade:
                 found.update(attributes.get(name, ()))
             elif full[0]:
                 # one key its ancestors must carry: an id or a class word rather than a tag
-                keys.add(min(full[0], key=_fewest_carriers))
+                key = min(full[0], key=_fewest_carriers)
+                if key in _EVERY_ELEMENTS_ANCESTOR:
+                    return None     # (body > :not(.nav): no element to leave out)
+                keys.add(key)
             elif selector == ":root" and self.page.root.getparent() is None:
                 found.add(self.page.root)
             else:
@@ -1793,6 +1796,11 @@ _SUBJECT = re.compile(r"""(?:.*[\s>+~])?((?:[-\w.#*:]|\[[^\]\[\"']*(?:(?:"[^"]*"
                       r"""[^\]\[\"']*)*\])+)""", re.S)
 _ATTRIBUTE_NAME = re.compile(r"\s*([-\w]+)\s*(?:[~|^$*!]?=|\])")
 _SUBJECT_CHARS = 400        # longer selectors are not read (the pattern backtracks)
+
+
+# The tags nearly every element of a page is under: a rule that requires only them of its
+# element's ancestors may match any element (the pass to find those under them is no saving)
+_EVERY_ELEMENTS_ANCESTOR = frozenset(("html", "body"))
 
 
 def _fewest_carriers(key: str) -> tuple[int, str]:
