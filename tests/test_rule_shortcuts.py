@@ -939,3 +939,46 @@ def test_page_explicit_roles_are_each_elements_explicit_role_on_corpus_pages(cor
             assert page.explicit_roles.get(el) == aria.explicit_role(el), path.name
         seen += len(page.explicit_roles)
     assert seen
+
+
+_CONTRAST_PAGES = [
+    '<p style="color:#999">Grey words</p><button style="color:#aaa">X</button>'
+    '<span style="color:#bbb">»</span><p style="color:#ccc">a 1</p><p>Black on white</p>',
+    '<div style="background:#333"><p style="color:#444">Dark on dark</p><i style="color:#555'
+    '">é</i></div><p style="color:#777;font-size:30px">Large grey</p>',
+    '<input type="submit" value="Go" style="color:#ddd"><p style="color:#eee">›› »</p>',
+]
+
+
+def _contrast_told(page):
+    from a11y_audit.rules import color_contrast, color_contrast_enhanced
+
+    found = []
+    for rule in (color_contrast, color_contrast_enhanced):
+        found += [(r.outcome, r.element, r.message) for r in rule.check(page)]
+    return found
+
+
+def _contrast_pages_and_corpus(corpus_root):
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    yield from (Page.from_html(markup) for markup in _CONTRAST_PAGES)
+    for path in sorted(corpus_root.glob("*.html.gz"))[::6]:
+        yield Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+
+
+def test_contrast_letters_counted_for_failures_only_give_the_results_of_counting_all(
+        corpus_root, monkeypatch):
+    """The contrast rules count a text's letters only where it fails (fewer than two make the
+    failure cantTell): the results are those of verdicts with every text's letters counted."""
+    pages = list(_contrast_pages_and_corpus(corpus_root))
+    lazy = [_contrast_told(page) for page in pages]
+    for page in pages:
+        page.close()
+    counted = contrast._judge
+    monkeypatch.setattr(contrast, "_judge", lambda page, el, _: counted(page, el, True))
+    assert [_contrast_told(page) for page in pages] == lazy
+    assert sum(len(found) for found in lazy[:len(_CONTRAST_PAGES)]) >= 10
+    assert any("fewer than two letters" in r[2] for found in lazy for r in found)
