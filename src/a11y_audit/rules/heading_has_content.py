@@ -172,8 +172,10 @@ class _Record:
         """The events of ``walker``'s walk. An element's start while the walk waits for the
         next heading goes to ``wait``, the one thing the two walks do differently; it
         returns False when no heading is left."""
+        inside, events = self.inside, self.events   # (lists changed in place, never replaced)
         for event, el in walker:
-            waiting = self.waiting()
+            # self.waiting(), inline: asked for every event of the walk
+            waiting = not inside and (not events or events[-1][0] == "content")
             if not isinstance(el.tag, str):
                 if not waiting and event == "end":
                     self.tail(el)       # a comment or processing instruction
@@ -187,7 +189,8 @@ class _Record:
 
     def tail(self, el: Element) -> None:
         """A node's tail is its parent's text."""
-        if el.tail and el.tail.strip():
+        tail = el.tail      # (lxml makes a new string at each read)
+        if tail and not tail.isspace():
             parent = el.getparent()
             self.content(parent if parent is not None else el)
 
@@ -200,8 +203,10 @@ class _Record:
             skip_subtree()       # its "end" event still comes, with the tail
         elif el in self.headings:
             self.heading(el)
+        elif self.inside:
+            pass    # inside an open heading: no content (what content() would find)
         elif (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
-                or (el.text and el.text.strip())):
+                or ((text := el.text) and not text.isspace())):
             self.content(el)
 
     def end(self, el: Element, waiting: bool) -> None:
