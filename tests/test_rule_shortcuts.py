@@ -982,3 +982,28 @@ def test_contrast_letters_counted_for_failures_only_give_the_results_of_counting
     assert [_contrast_told(page) for page in pages] == lazy
     assert sum(len(found) for found in lazy[:len(_CONTRAST_PAGES)]) >= 10
     assert any("fewer than two letters" in r[2] for found in lazy for r in found)
+
+
+def test_contrast_backdrops_shared_through_the_memo_are_each_texts_own_walk(corpus_root):
+    """Text elements share their ancestors' backdrops (memoised by element, apart for walks
+    that met a background below): in document order and in reverse, each is what a walk from
+    that text alone, with nothing memoised, finds."""
+    pages = list(_contrast_pages_and_corpus(corpus_root))
+    pages.append(Page.from_html(
+        '<div style="background:#000"><div style="opacity:.5"><p style="color:#fff">a</p>'
+        '<p style="color:#fff;background:rgba(0,0,255,.5)">b</p><p>c</p></div>'
+        '<div style="background:rgba(255,0,0,.5)"><span>d<b style="opacity:.5">e</b></span>'
+        '</div></div>'))
+    compared = 0
+    for page in pages:
+        texts = contrast.text_elements(page)
+        alone = []
+        for el in texts:
+            page._memo.pop("contrast.backdrop", None)
+            alone.append(contrast._backdrop(page, el))
+        for order in (1, -1):
+            page._memo.pop("contrast.backdrop", None)
+            shared = {el: contrast._backdrop(page, el) for el in texts[::order]}
+            assert [shared[el] for el in texts] == alone
+        compared += len(texts)
+    assert compared > 1000
