@@ -1007,3 +1007,15 @@ def test_contrast_backdrops_shared_through_the_memo_are_each_texts_own_walk(corp
             assert [shared[el] for el in texts] == alone
         compared += len(texts)
     assert compared > 1000
+
+
+@pytest.mark.parametrize("inner", [
+    "", " \n\t", "\u00a0\u2003\u3000", "x", "<b>in</b>", "<b>in</b> \u2028", "<i></i>\u00a0.",
+    "<!-- c --> ", "<!-- c -->tail", "\x1c\x1d\x1e\x1f\x85",
+])
+def test_region_own_text_by_isspace_is_the_stripped_texts_answer(inner):
+    """region reads each text and tail once and asks ``str.isspace``: the answer of
+    stripping them, white space by Unicode's definition included."""
+    el = html.fragment_fromstring(f"<div>{inner}</div>")
+    stripped = bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
+    assert region._own_text(el) is stripped

@@ -110,9 +110,16 @@ def _skippable(page: Page, el: Element, excluded: set[Element]) -> bool:
 
 
 def _own_text(el: Element) -> bool:
-    if el.text and el.text.strip():
+    # Each text and tail read once (lxml makes a new string at each read); ``isspace`` and
+    # ``strip`` agree on white space
+    text = el.text
+    if text and not text.isspace():
         return True
-    return any(child.tail and child.tail.strip() for child in el)
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 def _has_content(page: Page, el: Element, excluded: set[Element]) -> bool:
