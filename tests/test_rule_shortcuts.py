@@ -977,11 +977,49 @@ def test_contrast_letters_counted_for_failures_only_give_the_results_of_counting
     lazy = [_contrast_told(page) for page in pages]
     for page in pages:
         page.close()
-    counted = contrast._judge
-    monkeypatch.setattr(contrast, "_judge", lambda page, el, _: counted(page, el, True))
+    counted = contrast._judge_on
+
+    def counting_all(page):
+        judged = counted(page)
+        return lambda el, _: judged(el, True)
+
+    monkeypatch.setattr(contrast, "_judge_on", counting_all)
     assert [_contrast_told(page) for page in pages] == lazy
     assert sum(len(found) for found in lazy[:len(_CONTRAST_PAGES)]) >= 10
     assert any("fewer than two letters" in r[2] for found in lazy for r in found)
+
+
+def test_contrast_judge_on_a_page_gives_the_verdicts_of_judge(corpus_root):
+    """The contrast rules judge a page's texts with what ``_judge`` looks up per element
+    (cascade, memos, whether anything is disabled) looked up once per page: its verdicts,
+    letters counted or not, are ``_judge``'s, on pages with disabled controls, translucent
+    and positioned boxes, shadows, input buttons and nesting too deep to judge."""
+    pages = list(_contrast_pages_and_corpus(corpus_root))
+    deep = "<div>" * (contrast._MAX_DEPTH + 3) + "deep" + "</div>" * (contrast._MAX_DEPTH + 3)
+    pages.append(Page.from_html(
+        '<fieldset disabled><p style="color:#ccc">off</p></fieldset><label for="b">lab</label>'
+        '<input id="b" disabled><div aria-disabled="true" role="button">no</div>'
+        '<div style="opacity:.5"><p style="color:#fff;text-shadow:1px 1px #000">a</p>'
+        '<p style="text-shadow:0 0 1px rgba(0,0,0,.004)">b</p></div>'
+        '<div style="position:absolute"><span style="color:var(--x)">c</span></div>'
+        '<input type="button" value="Go" style="background:#000;font-size:20px">'
+        '<p style="text-indent:-9999px">d</p><p style="color:transparent">e</p>' + deep))
+    compared = 0
+    for page in pages:
+        elements = page.elements
+        for count in (False, True):
+            for key in ("contrast.depth", "contrast.backdrop"):
+                page._memo.pop(key, None)
+            fast = contrast._judge_on(page)
+            got = [fast(el, count) for el in elements]
+            for key in ("contrast.depth", "contrast.backdrop"):
+                page._memo.pop(key, None)
+            assert got == [contrast._judge(page, el, count) for el in elements]
+            compared += sum(verdict is not None for verdict in got)
+    assert compared > 2000
+    told = [v for v in got if v is not None]    # the last page's: every case above is met
+    assert any("nested more than" in v.doubt for v in told)
+    assert any(v.shadow for v in told) and any(v.doubt for v in told if not v.shadow)
 
 
 def test_contrast_backdrops_shared_through_the_memo_are_each_texts_own_walk(corpus_root):

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress, filterfalse
 from typing import TYPE_CHECKING
@@ -375,6 +375,82 @@ def _judge(page: Page, el: Element, count_letters: bool) -> Verdict | None:
                    letters)
 
 
+def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
+    """:func:`_judge` for the elements of one page, with what it looks up per element (the
+    cascade and its viewport, the depth and backdrop memos, whether anything on the page is
+    disabled) looked up once: ``results`` judges every text element of the page (hundreds),
+    and those look-ups were a fifth of each verdict's cost. The tests compare its verdicts
+    with ``_judge``'s."""
+    cascade = cascade_of(page)
+    style_of = cascade.style
+    hidden_from_sight = cascade.visually_hidden
+    viewport = cascade.viewport
+    depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
+    memos = page.memo("contrast.backdrop", lambda _: ({}, {}))
+    by_attribute = page.by_attribute
+    may_be_disabled = "disabled" in by_attribute or "aria-disabled" in by_attribute
+
+    def judged(el: Element, count_letters: bool) -> Verdict | None:
+        # _too_deep, with the parent's depth (most often known: text elements are
+        # siblings and cousins) tried before a walk up
+        depth = depths.get(el)
+        if depth is None:
+            parent = el.getparent()
+            above = depths.get(parent) if parent is not None else -1
+            if above is not None:
+                depth = depths[el] = above + 1
+            else:
+                chain, depth = unknown_chain(depths, el, -1)
+                for item in chain:
+                    depth += 1
+                    depths[item] = depth
+        if depth > _MAX_DEPTH:
+            return Verdict(el, None, None, None, None, None,
+                           f"nested more than {_MAX_DEPTH} elements deep")
+        style = style_of(el)
+        if hidden_from_sight(el) is not None:
+            return None
+        if text_hidden_reason(style, viewport) is not None:
+            return None
+        if may_be_disabled and disabled_reason(page, el) is not None:
+            return None
+        letters = _own_letters(el) if count_letters else -1
+        size = style.font_size
+        if el.tag == "input":
+            own = {name for _, name, _, _, origin in cascade.declarations(el)
+                   if origin != "the browser's default"}
+            if not own & _AUTHOR_PAINT:
+                return None     # the browser's own button colours
+            if not own & {"font", "font-size"}:
+                size = _CONTROL_FONT_PX     # the browsers' control font size
+        weight = style.font_weight
+        large = None if size is None else (
+            size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
+        # "none" (nearly every element) is invisible without asking _invisible_shadow
+        values = style.values
+        shadow_value = values.get("text-shadow", "none")
+        fill = values.get("-webkit-text-fill-color", "currentcolor")
+        shadow = bool((shadow_value != "none" and not _invisible_shadow(shadow_value))
+                      or fill not in ("currentcolor", ""))
+        foreground = style.color
+        if foreground is None:
+            return Verdict(el, None, None, None, large, size,
+                           f"the text colour is not a plain colour ({_origin(style, 'color')})",
+                           shadow, letters)
+        found = _backdrop_in(page, memos, el)
+        if isinstance(found, str):
+            return Verdict(el, None, foreground, None, large, size, found, shadow, letters)
+        factors, backdrop = found
+        fg_alpha = foreground[3]
+        for factor in factors:
+            fg_alpha *= factor
+        painted = over((*foreground[:3], fg_alpha), backdrop)
+        return Verdict(el, ratio(painted, backdrop), painted, backdrop, large, size, "",
+                       shadow, letters)
+
+    return judged
+
+
 # What the text of an element is painted over, from the element up (see _backdrop): the
 # opacities folded into the text colour, in order, and the background composed onto white;
 # or why that cannot be known.
@@ -390,8 +466,13 @@ def _backdrop(page: Page, el: Element) -> str | Backdrop:
     up to an opaque background (often the root) was repeated."""
     # Two memos by element, not one by (element, clean): no key tuple to build and hash at
     # each step of each walk (~20% of the walks' cost on the pages judged)
-    memos: tuple[dict[Element, str | Backdrop], dict[Element, str | Backdrop]] = page.memo(
-        "contrast.backdrop", lambda _: ({}, {}))
+    return _backdrop_in(page, page.memo("contrast.backdrop", lambda _: ({}, {})), el)
+
+
+def _backdrop_in(page: Page, memos: tuple[dict[Element, str | Backdrop],
+                                          dict[Element, str | Backdrop]],
+                 el: Element) -> str | Backdrop:
+    """:func:`_backdrop` with the page's two memos (clean, over a background) given."""
     clean_memo, over_memo = memos
     path: list[tuple[dict[Element, str | Backdrop], Element, float | None, RGBA | None]] = []
     node = el
@@ -502,11 +583,14 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
               f"be read (--missing-stylesheets ignore)") if cascade.absent else ""
     # The same verdicts serve both thresholds (color-contrast, color-contrast-enhanced).
     verdicts: dict[Element, Verdict | None] = page.memo("contrast.verdicts", lambda _: {})
+    judged = None
     for el in text_elements(page):
         if el in verdicts:
             verdict = verdicts[el]
         else:
-            verdict = verdicts[el] = _judge(page, el, False)
+            if judged is None:
+                judged = _judge_on(page)
+            verdict = verdicts[el] = judged(el, False)
         if verdict is None:
             continue
         if verdict.doubt:
