@@ -17,6 +17,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.rules import (
     anchor_has_href,
+    figure_image_alt,
     image_redundant_alt,
     link_adjacent_duplicate,
     link_name,
@@ -1057,3 +1058,59 @@ def test_region_own_text_by_isspace_is_the_stripped_texts_answer(inner):
     el = html.fragment_fromstring(f"<div>{inner}</div>")
     stripped = bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
     assert region._own_text(el) is stripped
+
+
+def _caption_by_whole_walks(image, patterns):
+    """figure-image-alt's caption search walking every scope whole, the inner wrappers again
+    inside the outer ones: the reference for the walk that skips what it walked."""
+    if image.caption is not None:
+        return image.caption
+    el = image.element
+    scopes = []
+    if image.figure is not None:
+        scopes.append(image.figure)
+    elif next(el.iterancestors("a"), None) is None:
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= patterns.depth or dom.tag_of(ancestor) in ("body", "main", "article"):
+                break
+            if len(ancestor.findall(".//img")) > 1:
+                break
+            scopes.append(ancestor)
+    for scope in scopes:
+        for node in scope.iterdescendants():
+            if (isinstance(node.tag, str) and node is not el and patterns.is_caption(node)
+                    and node not in list(el.iterancestors())):
+                return node
+    return None
+
+
+def test_figure_caption_walk_skipping_inner_wrappers_finds_the_whole_walks_caption(
+        corpus_root):
+    """Each wrapper of an image holds the one before it; the caption search walks each
+    wrapper without the subtree of the one before (searched already): it finds the caption
+    the walks of each whole wrapper find, the first in document order of the nearest."""
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    pages = [Page.from_html(markup) for markup in (
+        '<div class="x"><p class="caption">outer first</p><div><span>'
+        '<img src="a.jpg" alt=""><!-- c --></span><i>no</i></div>'
+        '<p class="caption">outer last</p></div>',
+        '<div><div class="caption"><div><img src="b.jpg"></div></div><p class="caption">'
+        'beside</p></div>',
+        '<div><div><div><img src="c.jpg"></div><b class="credit caption">c</b></div>'
+        '<span itemprop="caption">deep</span></div>',
+        '<figure><div><img src="d.jpg"></div><div class="caption">in figure</div></figure>',
+        '<div><div><img src="e.jpg"><img src="f.jpg"></div><p class="caption">g</p></div>',
+    )]
+    pages += [Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+              for path in sorted(corpus_root.glob("*.html.gz"))[::6]]
+    found = 0
+    for page in pages:
+        patterns = figure_image_alt._Patterns(figure_image_alt.OPTIONS, page)
+        for image in page.images:
+            caption = figure_image_alt.find_caption(page, image, patterns)
+            assert caption is _caption_by_whole_walks(image, patterns)
+            found += caption is not None and image.caption is None and image.figure is None
+    assert found >= 10

@@ -195,12 +195,24 @@ def find_caption(page: Page, image: Any, patterns: _Patterns) -> Element | None:
             if next(islice(ancestor.iter("img"), 1, None), None) is not None:
                 break  # it holds other images: a gallery or a section, not this image's wrapper
             scopes.append(ancestor)
+    # Each wrapper holds the one before it, whose subtree was walked with no caption found:
+    # the walk of the next one skips that subtree (and that wrapper, an ancestor of the
+    # image), in document order still, instead of walking it again (wrappers three deep
+    # walked 670 nodes for 488 distinct)
+    inner = None
     for scope in scopes:
-        for node in scope.iterdescendants():
-            if not isinstance(node.tag, str) or node is el:
-                continue
-            if patterns.is_caption(node) and not any(a is node for a in el.iterancestors()):
-                return node
+        if inner is None:
+            walks: Any = (scope.iterdescendants(),)
+        else:
+            walks = (child.iter() for child in scope if child is not inner)
+        for walk in walks:
+            for node in walk:
+                if not isinstance(node.tag, str) or node is el:
+                    continue
+                if patterns.is_caption(node) and not any(
+                        a is node for a in el.iterancestors()):
+                    return node
+        inner = scope
     return None
 
 
