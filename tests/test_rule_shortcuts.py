@@ -321,6 +321,40 @@ def test_contrast_disabled_shortcut_agrees_with_the_walk(markup):
     assert any(fast) is ("disabled" in markup)
 
 
+@pytest.mark.parametrize("markup", [
+    '<div aria-disabled="true" role="button"><span>a<b>b</b></span></div><p>c</p>'
+    '<label>L <input disabled><i>d</i></label><div id="x"><p>e</p></div>'
+    '<input aria-labelledby="x" disabled><button disabled><span>f</span></button>',
+    '<span id="m">M<b>n</b></span><input aria-labelledby="m" aria-disabled="true">'
+    '<div aria-disabled="true"><p>not a widget</p></div><label for="j"><i>J</i></label>'
+    '<input id="j" aria-disabled="TRUE "><select disabled><option>o</option></select>',
+    '<fieldset disabled><legend><b>kept</b></legend><p>off</p></fieldset>'
+    '<fieldset disabled><p>x</p><legend>second</legend></fieldset><p>on</p>',
+])
+def test_contrast_disabled_reasons_memoised_by_element_agree_with_the_walk(markup,
+                                                                           corpus_root):
+    """On a page with disabled controls the contrast rules take each element's exemption
+    from its own step and its parent's answer (memoised): in document order and in reverse,
+    every element's is what the walk up its ancestors finds; with a disabled fieldset (its
+    first legend is not exempt) the walk is asked."""
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    pages = [Page.from_html(markup)]
+    pages += [Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+              for path in sorted(corpus_root.glob("*.html.gz"))[::45]]
+    exempt = 0
+    for page in pages:
+        walked = [contrast.disabled_reason(page, el) for el in page.elements]
+        for order in (1, -1):
+            reason = contrast._disabled_reasons_on(page)
+            memoised = {el: reason(el) for el in page.elements[::order]}
+            assert [memoised[el] for el in page.elements] == walked
+        exempt += sum(found is not None for found in walked)
+    assert exempt >= 3
+
+
 _FOCUS_CASES = (
     '<a href="/a">a</a><a>no href</a><a xlink:href="#x">svg-style</a><area href="/m">'
     '<a href="/b" tabindex="-1">minus</a><a href="/c" tabindex=" 2 ">two</a>'

@@ -260,23 +260,52 @@ def disabled_reason(page: Page, el: Element) -> str | None:
     if "disabled" not in by_attribute and "aria-disabled" not in by_attribute:
         return None     # no element is disabled (most pages): no walk up the ancestors
     for node in (el, *el.iterancestors()):
-        tag = node.tag
-        if tag in _DISABLABLE and node.get("disabled") is not None:
-            if tag == "fieldset" and _in_first_legend(el, node):
-                continue
-            return f"inside disabled <{tag}>"
-        if (node.get("aria-disabled") or "").strip().lower() == "true" and (
-                page.role(node) in _WIDGET_ROLES):
-            return f'inside <{tag} aria-disabled="true">'
-        if tag == "label":
-            for control in _labelled(page, node):
-                if control.get("disabled") is not None or (
-                        control.get("aria-disabled") or "").strip().lower() == "true":
-                    return "the label of a disabled control"
-        ident = node.get("id")
-        if ident and ident in _labels_of_disabled(page):
-            return "the label of a disabled control"
+        reason = _disabled_at(page, el, node)
+        if reason is not None:
+            return reason
     return None
+
+
+def _disabled_at(page: Page, el: Element, node: Element) -> str | None:
+    """What exempts ``el``'s text at ``node`` (``el`` or an ancestor): one step of
+    :func:`disabled_reason`'s walk up. Only a disabled fieldset's answer depends on ``el``
+    (the text of its first legend is not exempt)."""
+    tag = node.tag
+    if tag in _DISABLABLE and node.get("disabled") is not None:
+        if tag == "fieldset" and _in_first_legend(el, node):
+            return None
+        return f"inside disabled <{tag}>"
+    if (node.get("aria-disabled") or "").strip().lower() == "true" and (
+            page.role(node) in _WIDGET_ROLES):
+        return f'inside <{tag} aria-disabled="true">'
+    if tag == "label":
+        for control in _labelled(page, node):
+            if control.get("disabled") is not None or (
+                    control.get("aria-disabled") or "").strip().lower() == "true":
+                return "the label of a disabled control"
+    ident = node.get("id")
+    if ident and ident in _labels_of_disabled(page):
+        return "the label of a disabled control"
+    return None
+
+
+def _disabled_reasons_on(page: Page) -> Callable[[Element], str | None]:
+    """:func:`disabled_reason` for the elements of one page. Without a disabled fieldset
+    (whose answer depends on the text's element) the answer at an element is its own step's,
+    else its parent's: memoised by element along the way down, text elements share their
+    ancestors, where each one's walk asked every step of it again (the pages with a disabled
+    control judge hundreds of texts)."""
+    if any(node.tag == "fieldset" for node in page.by_attribute.get("disabled", ())):
+        return functools.partial(disabled_reason, page)
+    memo: dict[Element, str] = {}      # "" when nothing exempts (unknown_chain needs a value)
+
+    def reason(el: Element) -> str | None:
+        chain, found = unknown_chain(memo, el, "")
+        for node in chain:                  # outermost first: the parent's answer known
+            found = memo[node] = _disabled_at(page, node, node) or found
+        return found or None
+
+    return reason
 
 
 def _labels_of_disabled(page: Page) -> frozenset[str]:
@@ -388,7 +417,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
     memos = page.memo("contrast.backdrop", lambda _: ({}, {}))
     by_attribute = page.by_attribute
-    may_be_disabled = "disabled" in by_attribute or "aria-disabled" in by_attribute
+    exemption = (_disabled_reasons_on(page) if "disabled" in by_attribute
+                 or "aria-disabled" in by_attribute else None)
 
     def judged(el: Element, count_letters: bool) -> Verdict | None:
         # _too_deep, with the parent's depth (most often known: text elements are
@@ -412,7 +442,7 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
             return None
         if text_hidden_reason(style, viewport) is not None:
             return None
-        if may_be_disabled and disabled_reason(page, el) is not None:
+        if exemption is not None and exemption(el) is not None:
             return None
         letters = _own_letters(el) if count_letters else -1
         size = style.font_size
