@@ -1024,11 +1024,13 @@ def test_contrast_letters_counted_for_failures_only_give_the_results_of_counting
     assert any("fewer than two letters" in r[2] for found in lazy for r in found)
 
 
-def test_contrast_judge_on_a_page_gives_the_verdicts_of_judge(corpus_root):
-    """The contrast rules judge a page's texts with what ``_judge`` looks up per element
-    (cascade, memos, whether anything is disabled) looked up once per page: its verdicts,
-    letters counted or not, are ``_judge``'s, on pages with disabled controls, translucent
-    and positioned boxes, shadows, input buttons and nesting too deep to judge."""
+def test_contrast_texts_judged_in_turn_get_the_verdicts_of_each_judged_alone(corpus_root):
+    """The contrast rules judge a page's texts with one judge (``_judge_on``), which looks up
+    the cascade and whether anything is disabled once and shares the depth, backdrop and
+    exemption memos from text to text (the parent's depth first): in document order and in
+    reverse, letters counted or not, its verdicts are those of each text judged alone with
+    nothing memoised, on pages with disabled controls, translucent and positioned boxes,
+    shadows, input buttons and nesting too deep to judge."""
     pages = list(_contrast_pages_and_corpus(corpus_root))
     deep = "<div>" * (contrast._MAX_DEPTH + 3) + "deep" + "</div>" * (contrast._MAX_DEPTH + 3)
     pages.append(Page.from_html(
@@ -1039,20 +1041,28 @@ def test_contrast_judge_on_a_page_gives_the_verdicts_of_judge(corpus_root):
         '<div style="position:absolute"><span style="color:var(--x)">c</span></div>'
         '<input type="button" value="Go" style="background:#000;font-size:20px">'
         '<p style="text-indent:-9999px">d</p><p style="color:transparent">e</p>' + deep))
+
+    def forget(page):
+        for key in ("contrast.depth", "contrast.backdrop"):
+            page._memo.pop(key, None)
+
+    def alone(page, el, count):
+        forget(page)
+        return contrast._judge_on(page)(el, count)
+
     compared = 0
     for page in pages:
         elements = page.elements
         for count in (False, True):
-            for key in ("contrast.depth", "contrast.backdrop"):
-                page._memo.pop(key, None)
-            fast = contrast._judge_on(page)
-            got = [fast(el, count) for el in elements]
-            for key in ("contrast.depth", "contrast.backdrop"):
-                page._memo.pop(key, None)
-            assert got == [contrast._judge(page, el, count) for el in elements]
-            compared += sum(verdict is not None for verdict in got)
+            each = [alone(page, el, count) for el in elements]
+            for order in (elements, elements[::-1]):
+                forget(page)
+                judged = contrast._judge_on(page)
+                got = {el: judged(el, count) for el in order}
+                assert [got[el] for el in elements] == each
+            compared += sum(verdict is not None for verdict in each)
     assert compared > 2000
-    told = [v for v in got if v is not None]    # the last page's: every case above is met
+    told = [v for v in each if v is not None]    # the last page's: every case above is met
     assert any("nested more than" in v.doubt for v in told)
     assert any(v.shadow for v in told) and any(v.doubt for v in told if not v.shadow)
 

@@ -322,18 +322,6 @@ def _labels_of_disabled(page: Page) -> frozenset[str]:
     return page.memo("contrast.labels-of-disabled", compute)
 
 
-def _too_deep(page: Page, el: Element) -> bool:
-    """More than ``_MAX_DEPTH`` ancestors. Depths are memoised per page along the way up:
-    text elements share most of their ancestors, and counting each one's was a walk of the
-    whole chain."""
-    depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
-    chain, depth = unknown_chain(depths, el, -1)    # -1: the depth above the root
-    for item in chain:
-        depth += 1
-        depths[item] = depth
-    return depth > _MAX_DEPTH
-
-
 def _labelled(page: Page, label: Element) -> list[Element]:
     found = [c for c in label.iterdescendants() if tag_of(c) in _CONTROLS]
     target = label.get("for")
@@ -349,67 +337,18 @@ def _in_first_legend(el: Element, fieldset: Element) -> bool:
 
 def judge(page: Page, el: Element) -> Verdict | None:
     """The contrast of ``el``'s own text, or None when the rule does not apply to it."""
-    return _judge(page, el, True)
-
-
-def _judge(page: Page, el: Element, count_letters: bool) -> Verdict | None:
-    """:func:`judge`; without ``count_letters``, the verdict's ``letters`` are -1, not
-    counted: only a failure reads them (:func:`_decide`), and counting them for every text
-    element was ~9% of the contrast rules' own time on the pages they judge."""
-    if _too_deep(page, el):
-        # Every walk below is bounded by the depth: absurd nesting is not judged.
-        return Verdict(el, None, None, None, None, None,
-                       f"nested more than {_MAX_DEPTH} elements deep")
-    # The style first: it computes the ancestors' styles, which visually_hidden then reads
-    # (it computes only the styles it needs, and this walk needs them all)
-    style = page.style(el)
-    if page.visually_hidden(el) is not None:
-        return None
-    cascade = cascade_of(page)
-    if text_hidden_reason(style, cascade.viewport) is not None:
-        return None
-    if disabled_reason(page, el) is not None:
-        return None
-    letters = _own_letters(el) if count_letters else -1
-    size = style.font_size
-    if el.tag == "input":
-        own = {name for _, name, _, _, origin in cascade.declarations(el)
-               if origin != "the browser's default"}
-        if not own & _AUTHOR_PAINT:
-            return None     # the browser's own button colours (button text on button face)
-        if not own & {"font", "font-size"}:
-            # Browsers give form controls their own font size instead of inheriting one.
-            size = _CONTROL_FONT_PX
-    weight = style.font_weight
-    large = None if size is None else (size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
-    shadow = bool(not _invisible_shadow(style.values.get("text-shadow", "none"))
-                  or style.values.get("-webkit-text-fill-color", "currentcolor")
-                  not in ("currentcolor", ""))
-
-    def doubtful(reason: str, fg: RGBA | None = None, bg: RGBA | None = None) -> Verdict:
-        return Verdict(el, None, fg, bg, large, size, reason, shadow, letters)
-
-    foreground = style.color
-    if foreground is None:
-        return doubtful(f"the text colour is not a plain colour ({_origin(style, 'color')})")
-    found = _backdrop(page, el)
-    if isinstance(found, str):
-        return doubtful(found, foreground)
-    factors, backdrop = found
-    fg_alpha = foreground[3]
-    for factor in factors:
-        fg_alpha *= factor
-    painted = over((*foreground[:3], fg_alpha), backdrop)
-    return Verdict(el, ratio(painted, backdrop), painted, backdrop, large, size, "", shadow,
-                   letters)
+    return _judge_on(page)(el, True)
 
 
 def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
-    """:func:`_judge` for the elements of one page, with what it looks up per element (the
-    cascade and its viewport, the depth and backdrop memos, whether anything on the page is
-    disabled) looked up once: ``results`` judges every text element of the page (hundreds),
-    and those look-ups were a fifth of each verdict's cost. The tests compare its verdicts
-    with ``_judge``'s."""
+    """:func:`judge` for the elements of one page: what it needs per element (the cascade
+    and its viewport, the depth and backdrop memos, whether anything on the page is
+    disabled) looked up once, since ``results`` judges every text element of the page
+    (hundreds) and those look-ups were a fifth of each verdict's cost. Without
+    ``count_letters``, a verdict's ``letters`` are -1, not counted: only a failure reads them
+    (:func:`_decide`), and counting them for every text element was ~9% of the contrast
+    rules' own time on the pages they judge. The tests compare verdicts judged in order,
+    sharing the memos, with each text judged alone."""
     cascade = cascade_of(page)
     style_of = cascade.style
     hidden_from_sight = cascade.visually_hidden
@@ -421,8 +360,10 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
                  or "aria-disabled" in by_attribute else None)
 
     def judged(el: Element, count_letters: bool) -> Verdict | None:
-        # _too_deep, with the parent's depth (most often known: text elements are
-        # siblings and cousins) tried before a walk up
+        # More than _MAX_DEPTH ancestors: every walk below is bounded by the depth, and
+        # absurd nesting is not judged. Depths are memoised along the way up (text elements
+        # share most of their ancestors); the parent's, most often known (text elements
+        # are siblings and cousins), is tried first.
         depth = depths.get(el)
         if depth is None:
             parent = el.getparent()
@@ -437,6 +378,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
         if depth > _MAX_DEPTH:
             return Verdict(el, None, None, None, None, None,
                            f"nested more than {_MAX_DEPTH} elements deep")
+        # The style first: it computes the ancestors' styles, which visually_hidden then
+        # reads (it computes only the styles it needs, and this walk needs them all)
         style = style_of(el)
         if hidden_from_sight(el) is not None:
             return None
@@ -450,9 +393,10 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
             own = {name for _, name, _, _, origin in cascade.declarations(el)
                    if origin != "the browser's default"}
             if not own & _AUTHOR_PAINT:
-                return None     # the browser's own button colours
+                return None     # the browser's own button colours (text on button face)
             if not own & {"font", "font-size"}:
-                size = _CONTROL_FONT_PX     # the browsers' control font size
+                # Browsers give form controls their own font size instead of inheriting one.
+                size = _CONTROL_FONT_PX
         weight = style.font_weight
         large = None if size is None else (
             size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
