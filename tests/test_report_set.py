@@ -115,6 +115,13 @@ def test_stale_temporary_files_of_killed_runs_are_cleaned(tmp_path):
     assert (out / "a11y-report.json").exists()
 
 
+# The command, with Ctrl-C's default handling: a shell starts a background job with SIGINT
+# ignored and its children inherit that, so a suite run as `pytest ... &` would otherwise see
+# the command rightly ignore the SIGINT it is sent, and run to its end.
+_WITH_SIGINT = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                "from a11y_audit.cli import main; sys.exit(main(prog_name='a11y-audit'))")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize(("signum", "code", "name"), [(signal.SIGINT, 130, "SIGINT"),
                                                       (signal.SIGTERM, 143, "SIGTERM")])
@@ -125,7 +132,7 @@ def test_an_interrupted_run_writes_nothing_and_says_so(tmp_path, signum, code, n
     before = report_files(out)
     with hostile_server() as server:
         process = subprocess.Popen(
-            [sys.executable, "-m", "a11y_audit", "check", str(site), f"{server.base}/trickle",
+            [sys.executable, "-c", _WITH_SIGINT, "check", str(site), f"{server.base}/trickle",
              "--fetch-timeout", "60", "-f", "json", "-f", "html", "-o", str(out)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(400):                     # wait (bounded) until the fetch is under way
