@@ -814,7 +814,14 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
     part's last compound: :func:`_groups_last`). One search for pseudo-elements in the list
     answers for every selector when it finds none (none spans a comma)."""
     flat = _without_groups(prelude, _FLAT_PASSES)
-    if flat is None or ")" in flat or "]" in flat or flat.count(",") != prelude.count(","):
+    if flat is None or ")" in flat or "]" in flat:
+        return None
+    # a comma dropped with a group: the lists split into fewer parts (comparing the splits,
+    # which the reading needs anyway, rather than counting the commas of both: two more
+    # passes over a list of thousands of characters)
+    wholes = prelude.split(",")
+    parts = flat.split(",")
+    if len(parts) != len(wholes):
         return None
     pseudo = ":" in prelude and _PSEUDO_ELEMENT.search(prelude) is not None
     # _groups_last and _plain_key written out (a call each for every selector of a list
@@ -828,7 +835,7 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
                    else "*" if part[-1:].isspace() and (
                        not whole[-1].isspace() or _groups_last(part, whole))
                    else last_key(words[-1]) if (words := part.rsplit(None, 1)) else "*")
-                  for whole, part in zip(prelude.split(","), flat.split(","), strict=True)
+                  for whole, part in zip(wholes, parts, strict=True)
                   if (selector := whole.strip())])
 
 
