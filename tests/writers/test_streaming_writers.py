@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import tempfile
+import tracemalloc
+from dataclasses import replace
 
 import pytest
 
@@ -16,7 +20,9 @@ from a11y_audit.cli import example_path
 from a11y_audit.config import Config
 from a11y_audit.finding import Report
 from a11y_audit.spool import PageSpool
+from a11y_audit.tally import Tally
 from a11y_audit.writers import (
+    BUILTIN,
     axe_writer,
     earl_writer,
     github_writer,
@@ -24,6 +30,7 @@ from a11y_audit.writers import (
     json_writer,
     sarif_writer,
     terminal_writer,
+    writers,
 )
 from a11y_audit.writers.report_data import report_data
 
@@ -176,3 +183,43 @@ def test_github_annotations_wait_on_disk_and_come_out_whole(tmp_path, monkeypatc
     monkeypatch.setattr(github_writer.tempfile, "SpooledTemporaryFile", Watched)
     assert github_writer.render(report) == in_memory
     assert rolled
+
+
+def _spool_of(template: Report, count: int) -> Report:
+    """A report of ``count`` spooled pages, copies of ``template``'s under their own names."""
+    pages = PageSpool(tally=Tally(template.policy))
+    models = list(template.pages)
+    for i in range(count):
+        pages.append(replace(models[i % len(models)], source=f"site/p{i:04d}.html"))
+    return Report(pages=pages, rules=template.rules, fail_on=template.fail_on)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", [name for name, writer in writers().items()
+                                  if hasattr(writer, "write") and name in BUILTIN])
+def test_every_writer_s_memory_stays_flat_in_run_length(tmp_path, monkeypatch, name):
+    """Each writer's peak memory (tracemalloc) over 160 spooled pages is close to its peak
+    over 40: none gathers a run's output (EARL, the terminal and GitHub once did; 4x the
+    pages gave 4x the memory). GitHub's annotations wait in memory up to a bound, and are
+    copied out in chunks of a constant size: both are lowered here, so that both runs reach
+    them."""
+    writer = writers()[name]
+    monkeypatch.setattr(github_writer, "_IN_MEMORY", 16 * 1024)
+    monkeypatch.setattr(shutil, "COPY_BUFSIZE", 8 * 1024)
+    template = spooled_run(tmp_path, 4)
+    short, long = _spool_of(template, 40), _spool_of(template, 160)
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            writer.write(short, sink)       # templates compiled, modules imported
+        peaks = []
+        for report in (short, long):
+            tracemalloc.start()
+            try:
+                with open(os.devnull, "w", encoding="utf-8") as sink:
+                    writer.write(report, sink)
+                peaks.append(tracemalloc.get_traced_memory()[1])
+            finally:
+                tracemalloc.stop()
+    finally:
+        short.pages.close()
+        long.pages.close()
+    assert peaks[1] < 1.5 * peaks[0] + 64 * 1024, peaks
