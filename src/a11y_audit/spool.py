@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Generic, Self, TypeVar
 
 from a11y_audit.finding import PageReport
 from a11y_audit.tally import Tally
+from a11y_audit.writers.json_stream import RenderedList
 
 if TYPE_CHECKING:
     from a11y_audit.policy import Policy
@@ -85,43 +85,19 @@ class Spool(Generic[T]):
         self.close()
 
 
-class RenderedItems:
-    """The items of a JSON list rendered elsewhere (each page's item of the JSON report, by
-    its worker), kept as bytes in a temporary file: the report copies them, and never reads
-    the pages back nor renders them itself. ``policy`` and ``timestamps`` are what they were
-    rendered under; ``pad`` the list's indentation (json_stream.write_items' format)."""
+class RenderedItems(RenderedList):
+    """Each page's item of the JSON report as its worker rendered it, and what they were
+    rendered under (``policy``, ``timestamps``): the report copies them when they fit."""
 
     def __init__(self, policy: Policy, timestamps: bool, pad: str,
                  directory: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(pad, directory)
         self.policy = policy
         self.timestamps = timestamps
-        self.count = 0
-        self._newline = f"\n{pad}  ".encode()
-        self._end = f"\n{pad}]".encode()
-        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
-            prefix="a11y-audit-items-", dir=directory)
-
-    def add(self, item: bytes) -> None:
-        self._file.write(b"," + self._newline + item if self.count else self._newline + item)
-        self.count += 1
 
     def fits(self, count: int, policy: Policy, timestamps: bool) -> bool:
         """Whether these are the items of ``count`` pages under ``policy`` and ``timestamps``."""
         return (self.count, self.policy, self.timestamps) == (count, policy, timestamps)
-
-    def copy(self, out: IO[bytes]) -> None:
-        """The list, brackets included, to ``out``."""
-        if not self.count:
-            out.write(b"[]")
-            return
-        out.write(b"[")
-        self._file.flush()
-        self._file.seek(0)
-        shutil.copyfileobj(self._file, out)
-        out.write(self._end)
-
-    def close(self) -> None:
-        self._file.close()
 
 
 class PageSpool(Spool[PageReport]):

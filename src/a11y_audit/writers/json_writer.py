@@ -33,7 +33,7 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
     rendered = getattr(report.pages, "json_items", None)
     if (rendered is not None and hasattr(handle, "buffer")
             and rendered.fits(len(report.pages), policy, with_timestamps())):
-        write_copied(handle, data, "pages", PAD, rendered.copy)
+        write_copied(handle, data, "pages", PAD, rendered)
         return
     write_with_list(handle, data, "pages", PAD,
                     (page_data(page, policy) for page in report.pages))

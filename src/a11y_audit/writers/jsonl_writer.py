@@ -32,7 +32,7 @@ def head(report: Report, policy: Policy | None = None) -> str:
 
 
 def page_line(page: PageReport, policy: Policy | None = None) -> str:
-    return _line({"kind": "page", **page_data(page, policy)})
+    return page_line_utf8(page_data(page, policy)).decode("utf-8")
 
 
 def page_line_utf8(data: dict[str, Any]) -> bytes:
