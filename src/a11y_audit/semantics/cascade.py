@@ -935,10 +935,8 @@ class Cascade:
         attributes = self.page.by_attribute
         keys: set[str] = set()
         for _, full, rendering, size in bucket.rules:
-            if not (rendering is not None and not _displays_a_box(rendering[4])
-                    if bit == HIDES else size is not None if bit == SIZES
-                    else _sets_sight(full[4])):
-                continue        # (not one of the rules of the bit: see _masks)
+            if not _rule_bits(full, rendering, size) & bit:
+                continue
             selector = full[5]
             name = _subject_attribute(selector)
             if name is not None:
@@ -989,12 +987,7 @@ class Cascade:
         for key, bucket in index.items():
             bits = 0
             for _, full, rendering, size in bucket.rules:
-                if rendering is not None and not _displays_a_box(rendering[4]):
-                    bits |= HIDES
-                if size is not None:
-                    bits |= SIZES
-                if _sets_sight(full[4]):
-                    bits |= SIGHTS
+                bits |= _rule_bits(full, rendering, size)
             if bits:
                 masks[key] = bits
         return masks
@@ -1787,6 +1780,19 @@ def _displays_a_box(declarations: tuple[Declaration, ...]) -> bool:
         if "var(" in lower or "env(" in lower or (lower and lower.split()[0] == "none"):
             return False
     return True
+
+
+def _rule_bits(full: Candidate, rendering: Candidate | None, size: Candidate | None) -> int:
+    """What a rule of the page's index (an entry of a bucket's ``rules``) may set on the
+    elements it matches, as :meth:`Cascade.key_mask` bits."""
+    bits = 0
+    if rendering is not None and not _displays_a_box(rendering[4]):
+        bits |= HIDES
+    if size is not None:
+        bits |= SIZES
+    if _sets_sight(full[4]):
+        bits |= SIGHTS
+    return bits
 
 
 # A selector's last compound made of tag, class, id and pseudo-class characters and attribute
