@@ -188,14 +188,20 @@ class Stylesheet:
         ``within``: the keys a page has, ``key`` among them; a rule whose selector names an
         id or class the page lacks cannot match there and is left out unread, when its
         selector can be read for them without parsing it (no brackets, parentheses, escapes
-        or quotes). A selector that is its key alone (a fifth of them) names only the key."""
+        or quotes). A selector that is its key alone (a fifth of them) names only the key.
+        One with brackets or parentheses is read for them without those parts
+        (:func:`_required_keys`)."""
         keyed = self.keyed()
         rules = self._rules
         out = []
         for order, selector in keyed.get(key, ()):
-            if within is not None and selector != key and not within.issuperset(
-                    _ID_OR_CLASS.findall(selector)) and not _special(selector):
-                continue
+            if within is not None and selector != key:
+                if not _special(selector):
+                    if not within.issuperset(_ID_OR_CLASS.findall(selector)):
+                        continue
+                elif (needs := _required_keys(selector)) is not None and not (
+                        within.issuperset(needs)):
+                    continue
             found = rules.get((kind, order, selector), False)
             if found is False:
                 found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
@@ -945,6 +951,25 @@ def _special(text: str) -> bool:
     expression's character set, which costs some 40 instructions a character: every prelude
     of a sheet is searched."""
     return "\\" in text or "(" in text or "[" in text or '"' in text or "'" in text
+
+
+def _required_keys(selector: str) -> list[str] | None:
+    """The ids and classes a selector with brackets or parentheses requires of the element
+    or its ancestors, as :meth:`Stylesheet.rules_of` reads them to leave out what cannot
+    match on a page: those outside its groups (``.a:not(.b) .c`` requires ``.a`` and ``.c``,
+    not ``.b``; ``[data-x=y.z]`` requires none), which the compiled selector requires too
+    (a page's bucket compiles the others, and tests them against the page's keys: a
+    third of the special selectors a page's buckets compiled were left out there). None
+    (read it all) with escapes or quotes, groups that do not close, and for a selector
+    the cascade may note as not judged when it compiles it (a vendor pseudo-class,
+    ``:nth-child(... of S)``: see cascade._sheet_bucket), whose note this would skip."""
+    if ("\\" in selector or '"' in selector or "'" in selector or ":-" in selector
+            or "nth-" in selector):
+        return None
+    flat = _without_groups(selector)
+    if flat is None or ")" in flat or "]" in flat:
+        return None
+    return _ID_OR_CLASS.findall(flat)
 
 
 def selector_key(selector: str) -> str | None:
