@@ -924,6 +924,51 @@ def test_heading_content_jump_gives_the_events_of_the_walk_on_corpus_pages(corpu
         assert rule._events(page, headings) == rule._events_walk(page, headings), path.name
 
 
+_NESTING_PAGES = [
+    *_HEADING_PAGES,
+    '<div role="heading" aria-level="2">A<h3>sub</h3> t</div><p>x</p><h2>B</h2>',
+    '<div role="heading" aria-level="2"><span>A</span><div role="heading" aria-level="3">'
+    '<em>B</em><h4>C</h4></div>tail</div><h2>D<!-- c --></h2>after<h2>E</h2>',
+    '<div role="heading" aria-level="2">A<div hidden><h3>H</h3></div></div><h3>F</h3><p>x</p>',
+    '<div role="heading" aria-level="1"><p>A</p></div><div role="heading" aria-level="2">'
+    '<h3>B</h3></div><h3>C</h3>',
+]
+
+
+@pytest.mark.parametrize("markup", _NESTING_PAGES)
+def test_heading_subtrees_skipped_give_the_events_of_the_walk_into_them(markup, monkeypatch):
+    """A heading that holds no other heading has its subtree skipped (nothing inside an open
+    heading is content); walking into every heading's subtree gives the same events, and
+    _nesting finds exactly the headings that hold one."""
+    from a11y_audit.rules import heading_has_content as rule
+
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    headings = {h.element: h for h in page.headings if not h.hidden}
+    ahead = [h for h in headings if h in page.order]
+    assert rule._nesting(page, ahead) == {
+        h for h in ahead if any(d in headings for d in h.iterdescendants())}
+    skipped = (rule._events(page, headings), rule._events_walk(page, headings))
+    monkeypatch.setattr(rule, "_nesting", lambda page, ahead: _Everything())
+    assert (rule._events(page, headings), rule._events_walk(page, headings)) == skipped
+
+
+def test_heading_subtrees_skipped_give_the_events_of_the_walk_on_corpus_pages(
+        corpus_root, monkeypatch):
+    import gzip
+
+    from a11y_audit.rules import heading_has_content as rule
+    from a11y_audit.sources import decode
+
+    pages = []
+    for path in sorted(corpus_root.glob("*.html.gz"))[::12]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        headings = {h.element: h for h in page.headings if not h.hidden}
+        pages.append((path.name, page, headings, rule._events(page, headings)))
+    monkeypatch.setattr(rule, "_nesting", lambda page, ahead: _Everything())
+    for name, page, headings, skipped in pages:
+        assert rule._events(page, headings) == skipped, name
+
+
 def test_shown_text_is_what_each_title_rule_read_for_itself():
     """title-attr-inputs-only and title-attr-not-duplicate share one reading of the text a
     titled element shows; it must be the alt of an img, else the text content, normalised

@@ -48,6 +48,7 @@ a lazy-loaded section from an abandoned one).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 
 from lxml import etree
 
@@ -109,10 +110,10 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     as an event. On a news page that is most of the tree (two events in three of a walk
     that only skipped the subtrees without a heading); the events are the same as a walk of
     every element (:func:`_events_walk`)."""
-    record = _Record(page, headings)
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
+    record = _Record(page, headings, _nesting(page, ahead))
     position = 0                        # ahead[position]: the next heading to jump to
     target: Element | None = None
     # The order of body's last element: a heading past it is not in the walk.
@@ -146,13 +147,15 @@ class _Record:
     """The events a walk of the body records, and what it does with an element once it is
     not waiting for the next heading (both walks: :func:`_events`, :func:`_events_walk`)."""
 
-    __slots__ = ("events", "headings", "inside", "page")
+    __slots__ = ("events", "headings", "inside", "nesting", "page", "skip_subtree")
 
-    def __init__(self, page: Page, headings: dict) -> None:
+    def __init__(self, page: Page, headings: dict, nesting: set[Element]) -> None:
         self.page = page
         self.headings = headings
+        self.nesting = nesting              # the headings with a heading inside (_nesting)
         self.events: list[tuple[str, Element, int]] = []
         self.inside: list[Element] = []     # open headings (their text is not content)
+        self.skip_subtree: Callable[[], None] = _nothing
 
     def waiting(self) -> bool:
         """Nothing matters until the next heading: none is open, and the last one has its
@@ -165,8 +168,13 @@ class _Record:
             events.append(("content", el, 0))
 
     def heading(self, el: Element) -> None:
+        """A heading's start, the last event of the walk: inside it nothing is content (it
+        is open), so unless it holds another heading (an event), its subtree is skipped;
+        its end event, and its tail, still come."""
         self.events.append(("heading", el, heading_level(el)))
         self.inside.append(el)
+        if el not in self.nesting:
+            self.skip_subtree()
 
     def run(self, walker: Iterable[tuple[str, Element]], skip_subtree: Callable[[], None],
             wait: Callable[[Element], bool]) -> list[tuple[str, Element, int]]:
@@ -174,6 +182,7 @@ class _Record:
         next heading goes to ``wait``, the one thing the two walks do differently; it
         returns False when no heading is left."""
         inside, events = self.inside, self.events   # (lists changed in place, never replaced)
+        self.skip_subtree = skip_subtree
         for event, el in walker:
             # self.waiting(), inline: asked for every event of the walk
             waiting = not inside and (not events or events[-1][0] == "content")
@@ -181,7 +190,11 @@ class _Record:
                 if not waiting and event == "end":
                     self.tail(el)       # a comment or processing instruction
             elif event != "start":
-                self.end(el, waiting)
+                # (end(), inline: a call for every element's end event showed)
+                if inside and inside[-1] is el:
+                    inside.pop()
+                if not waiting:
+                    self.tail(el)
             elif not waiting:
                 self.start(el, skip_subtree)
             elif not wait(el):
@@ -209,13 +222,6 @@ class _Record:
         elif (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
                 or ((text := el.text) and not text.isspace())):
             self.content(el)
-
-    def end(self, el: Element, waiting: bool) -> None:
-        inside = self.inside
-        if inside and inside[-1] is el:
-            inside.pop()
-        if not waiting:
-            self.tail(el)
 
 
 class _Walk:
@@ -264,6 +270,27 @@ class _Walk:
             self._walker = etree.iterwalk(node, events=("start", "end"))
 
 
+def _nesting(page: Page, ahead: list[Element]) -> set[Element]:
+    """The headings of ``ahead`` (in document order) that hold another one. What a heading
+    holds comes right after it in document order, so a heading holds one if and only if it
+    holds the next one: that one's ancestors are climbed while they come after the heading
+    (a few steps: headings sit close in the tree, and most do not nest)."""
+    order = page.order
+    nesting: set[Element] = set()
+    for first, second in pairwise(ahead):
+        start = order[first]
+        node = second.getparent()
+        while node is not None and order[node] > start:
+            node = node.getparent()
+        if node is first:
+            nesting.add(first)
+    return nesting
+
+
+def _nothing() -> None:
+    pass
+
+
 def _reacher(page: Page, body: Element) -> Callable[[Element], bool]:
     """``reached(el)``: the full walk would reach ``el``, no ancestor up to the body
     skipped. Headings share most of their ancestors: each is asked once."""
@@ -295,10 +322,10 @@ def _events_walk(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     it, asks nothing of the elements on the way, and checks instead that the heading is one
     the full walk reaches (no ancestor skipped as not rendered). On a news page that is most
     of the tree; the events are the same as a walk of every element."""
-    record = _Record(page, headings)
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
+    record = _Record(page, headings, _nesting(page, ahead))
     position = 0                        # ahead[position]: the next heading to go down to
     target: Element | None = None
     path: set[Element] = set()          # target's ancestors
