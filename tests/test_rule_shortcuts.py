@@ -400,6 +400,43 @@ def test_link_name_takes_links_without_a_role_attribute_as_the_general_path_does
     assert len(general) == 9   # the focusable <a role="presentation"> stays a link
 
 
+_LINK_PAGES = [
+    '<a href="/a">a</a><a href="">empty href</a><a href="/b" role="">empty role</a>'
+    '<a href="/c" role="link">link</a><a href="/d" role="button">button</a>'
+    '<a href="/e" role="presentation">presentation</a><a href="/f" role="doc-noteref">'
+    'note</a><a href="/g" hidden>hidden</a><span role="link" tabindex="0">span</span>'
+    '<a href="/h" role="bogus">bogus</a><a role="link">no href</a>',
+    '<span role="link" hidden>h</span><div aria-hidden="true"><a href="/x">x</a>'
+    '<i role="doc-backlink">b</i></div><p role="doc-biblioref link">p</p><a href="/y">y</a>'
+    '<area href="/z" role="link"><button role="link">b</button><a role="button link">c</a>',
+    '<img src="m.png" usemap="#m"><map name="m"><area href="/1" alt="one">'
+    '<area href="/2" role="button"><area href="/3" role="link" hidden></map>'
+    '<map name="unused"><area href="/4"></map><a href="/5"><img src="x.png"></a>'
+    '<div role="link">d</div><a href="/6" style="display:none">n</a>',
+    '<style>.off{display:none}</style><a href="/1" class="off">o</a><b role="link" '
+    'class="off">b</b><a href="/2" role="doc-glossref">g</a><a href="/3" role="none">n</a>',
+]
+
+
+@pytest.mark.parametrize("markup", _LINK_PAGES)
+def test_link_name_links_from_the_page_links_are_those_of_the_general_path(markup):
+    """link-name reads its links from page.links and the elements with an explicit link
+    role; every a[href], area[href] and element with a role attribute gives the same."""
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    assert link_name._links(page) == link_name._links_selected(page)
+    assert link_name._links(page)
+
+
+def test_link_name_links_on_corpus_pages(corpus_root):
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    for path in sorted(corpus_root.glob("*.html.gz"))[::10]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        assert link_name._links(page) == link_name._links_selected(page), path.name
+
+
 @pytest.mark.parametrize("markup", [
     "<div>plain</div>",
     "<div>x<!-- comment -->y<?pi z?>w<b>b<i>i</i>t</b>tail<br>&amp;&nbsp;e</div>after",

@@ -68,7 +68,40 @@ def _visible_text(page: Page, el: Element) -> bool:
 
 
 def _links(page: Page) -> list[tuple[Element, str]]:
-    """The links this rule checks, with their roles."""
+    """The links this rule checks, with their roles: those of :func:`_links_selected`, from
+    the page's links (their hidden flag read once for every link rule) and the few elements
+    whose role attribute gives them a link role, instead of every element with a role
+    attribute merged with them into document order and asked its visibility and role."""
+    with_role = page.holders("role")
+    areas = page.tags("area")
+    candidates = [link.element for link in page.links if not link.hidden]
+    # Besides a[href] and area[href], only an explicit link role makes command_rule choose
+    # this rule (explicit_roles is in document order)
+    hrefs = page.holders("href")
+    others = [el for el, role in page.explicit_roles.items()
+              if role in LINK_ROLES and not (el in hrefs and el.tag in ("a", "area"))
+              and not page.is_hidden(el)]
+    if others:
+        candidates = sorted(candidates + others, key=page.order.__getitem__)
+    found = []
+    for el in candidates:
+        if el not in with_role and (not areas or el.tag == "a"):
+            # <a href> without a role attribute (most links): role "link" (an element of
+            # others has a role attribute)
+            found.append((el, "link"))
+            continue
+        role = page.role(el)
+        if el.tag == "area":
+            if role in LINK_ROLES and _area_in_used_map(page, el):
+                found.append((el, role))
+        elif role not in PRESENTATIONAL and command_rule(page, el) == RULE.id:
+            found.append((el, role))
+    return found
+
+
+def _links_selected(page: Page) -> list[tuple[Element, str]]:
+    """:func:`_links` from every ``a[href]``, ``area[href]`` and element with a role
+    attribute: the general path, which the tests compare with."""
     found = []
     # (a set test against the attribute index, not el.get("role") per link: most links have
     # no role, and lxml's get costs ~1,500 instructions even for an absent attribute)
