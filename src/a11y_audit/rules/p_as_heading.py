@@ -126,19 +126,21 @@ def _judge(page: Page, p: Element, text: str, following: Element, next_text: str
     cascade = cascade_of(page)
     styled = cascade.complete       # every linked stylesheet was read: the cascade decides
 
-    def font(el: Element) -> Font:
-        container = _text_container(el, texts)
+    def font(container: Element) -> Font:
         return _cascade_font(page, cascade, container) if styled else _font(container)
 
+    # The elements holding each paragraph's text, found once: the fonts read them, and so do
+    # the class tests below
+    boxes = (_text_container(p, texts), _text_container(following, texts))
     try:
-        own, nxt = font(p), font(following)
+        own, nxt = font(boxes[0]), font(boxes[1])
     except _Unknown as unknown:
         return RULE.cant_tell(p, f"{unknown}, so whether {text[:60]!r} looks like a heading "
                                  "is not known")
     looks = _header_style(own, nxt)
     if not looks:
-        unsure = (_italics_may_differ(page, p, following, own, nxt, texts) if styled
-                  else _styled_apart(page, p, following, texts))
+        unsure = (_italics_may_differ(page, p, following, own, nxt, boxes) if styled
+                  else _styled_apart(page, p, following, boxes))
         if unsure:
             return RULE.cant_tell(p, f"{unsure}; a stylesheet may make {text[:60]!r} look like "
                                      "a heading")
@@ -148,7 +150,7 @@ def _judge(page: Page, p: Element, text: str, following: Element, next_text: str
         return RULE.cant_tell(p, message + ", but it is in a blockquote")
     if previous is not None:
         try:
-            before = font(previous)
+            before = font(_text_container(previous, texts))
         except _Unknown as unknown:
             return RULE.cant_tell(p, f"{message}, but {unknown} of the previous paragraph")
         if not _header_style(own, before):
@@ -250,14 +252,14 @@ _DEFAULT = "the browser's default"
 
 
 def _italics_may_differ(page: Page, p: Element, following: Element, own: Font, nxt: Font,
-                        texts: dict[Element, str]) -> str:
+                        boxes: tuple[Element, Element]) -> str:
     """Why italics that a stylesheet sets could make the paragraph look like a heading ("" when
     they cannot): a margin with italics holds but for them, a stylesheet that was read mentions
     italics (``font-style`` is not in the cascade) and the paragraphs' classes differ."""
     if own.italic or not _header_style(Font(own.weight, own.size, True),
                                        Font(nxt.weight, nxt.size, False)):
         return ""
-    if _classes(p, texts) == _classes(following, texts):
+    if _classes(p, boxes[0]) == _classes(following, boxes[1]):
         return ""
     # (last: a page's sheets are scanned once, and only for paragraphs that reach this)
     if not page.memo("p-as-heading.italics", _sheets_set_italics):
@@ -347,12 +349,12 @@ def _describe(a: Font, b: Font) -> str:
     return ", ".join(parts)
 
 
-def _styled_apart(page: Page, p: Element, following: Element, texts: dict[Element, str]
+def _styled_apart(page: Page, p: Element, following: Element, boxes: tuple[Element, Element]
                   ) -> str:
     """Why a stylesheet may style the two paragraphs differently ("" when nothing says so):
     their classes (or those of the elements holding their text) differ, or the page's own
     ``<style>`` sets fonts."""
-    if _classes(p, texts) != _classes(following, texts):
+    if _classes(p, boxes[0]) != _classes(following, boxes[1]):
         return "the paragraphs have different classes"
     if (p.get("id") or following.get("id")) and page.memo("p-as-heading.style-fonts",
                                                           _style_sets_fonts):
@@ -360,11 +362,12 @@ def _styled_apart(page: Page, p: Element, following: Element, texts: dict[Elemen
     return ""
 
 
-def _classes(p: Element, texts: dict[Element, str]) -> tuple[str, ...]:
-    """The class attributes on the paragraph and down to the element holding its text (tags
-    without a class are styled alike on both sides and are left out)."""
+def _classes(p: Element, container: Element) -> tuple[str, ...]:
+    """The class attributes on the paragraph and down to ``container``, the element holding
+    its text (:func:`_text_container`; tags without a class are styled alike on both sides
+    and are left out)."""
     chain = []
-    el = _text_container(p, texts)
+    el = container
     while True:
         value = normalize_space(el.get("class"))
         if value:
