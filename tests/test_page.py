@@ -282,6 +282,17 @@ def test_holders_is_the_set_of_elements_whose_get_is_not_none(name):
         assert (el in holders) == (el.get(name) is not None), (el.tag, name)
 
 
+def test_naming_holders_are_the_holders_of_the_name_attributes():
+    """The name computation's fast path reads these four sets once a page."""
+    p = page(_HOLDERS_EXAMPLE)
+    names = ("aria-labelledby", "aria-label", "title", "style")
+    assert p._naming_holders == tuple(p.holders(name) for name in names)
+    for el in p.elements:
+        for name, holders in zip(names, p._naming_holders, strict=True):
+            assert (el in holders) == (el.get(name) is not None), (el.tag, name)
+    assert all(p._naming_holders)
+
+
 # ids and classes too: repeated, empty, white space only, a duplicate id
 _VALUES_EXAMPLE = _HOLDERS_EXAMPLE.replace("</body>", (
     '<ul class="nav"><li class="a b"><a class="">x</a></li><li class="a"><a id="d">y</a></li>'

@@ -211,6 +211,15 @@ class Page:
     def _holders(self) -> dict[str, set[Element]]:
         return {}
 
+    @cached_property
+    def _naming_holders(self) -> tuple[set[Element], set[Element], set[Element], set[Element]]:
+        """:meth:`holders` of aria-labelledby, aria-label, title and style, read once a
+        page: the name computation's fast path (:mod:`a11y_audit.semantics.names`) tests
+        them for every link, heading and node inside them it names (~700 calls a page)."""
+        holders = self.holders
+        return (holders("aria-labelledby"), holders("aria-label"), holders("title"),
+                holders("style"))
+
     def values(self, name: str) -> dict[Element, str]:
         """Each element carrying attribute ``name``, with its value, in document order, read
         once per page: ``page.values("class").get(el)`` is ``el.get("class")`` for the

@@ -153,9 +153,10 @@ def _simple_name(page: Page, el: Element) -> str | None:
     ``title``; block-level children are set apart by spaces."""
     # (set tests before lxml's get, which costs ~1,000 instructions for an absent attribute:
     # see Page.holders)
-    if el in page.holders("aria-labelledby") and el.get("aria-labelledby"):
+    labelledby, labelled, titled, _ = page._naming_holders
+    if el in labelledby and el.get("aria-labelledby"):
         return None
-    label = el.get("aria-label") if el in page.holders("aria-label") else None
+    label = el.get("aria-label") if el in labelled else None
     if label and not label.isspace():
         return normalize_space(label)
     tag = el.tag
@@ -181,7 +182,7 @@ def _simple_name(page: Page, el: Element) -> str | None:
         return None
     if role in _PRESENTATIONAL:
         return ""
-    title = el.get("title") if el in page.holders("title") else None
+    title = el.get("title") if el in titled else None
     return normalize_space(title) if title else ""
 
 
@@ -200,7 +201,7 @@ def _image_name(page: Page, el: Element) -> str | None:
     alt = el.get("alt")
     if alt and not alt.isspace():
         return normalize_space(alt)
-    title = el.get("title") if el in page.holders("title") else None
+    title = el.get("title") if el in page._naming_holders[2] else None
     return normalize_space(title) if title else ""
 
 
@@ -213,7 +214,7 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
         return None
     out = [el.text] if el.text else []
     state_of = page.visibility_state
-    styled = page.holders("style")
+    styled = page._naming_holders[3]
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _SKIP_CONTENT:
@@ -242,12 +243,13 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
 
 def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
     """What a plain, rendered ``el`` contributes to its ancestor's name (2B-2I in recursion)."""
-    if el in page.holders("aria-labelledby") and el.get("aria-labelledby"):
+    labelledby, labelled, titled, _ = page._naming_holders
+    if el in labelledby and el.get("aria-labelledby"):
         return None
     role = page.role(el)
     if role in _EMBEDDED_ROLES:
         return None
-    label = el.get("aria-label") if el in page.holders("aria-label") else None
+    label = el.get("aria-label") if el in labelled else None
     if label and not label.isspace():
         return label
     presentational = role in _PRESENTATIONAL
@@ -268,7 +270,7 @@ def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
         return text
     if presentational:
         return ""
-    title = el.get("title") if el in page.holders("title") else None
+    title = el.get("title") if el in titled else None
     return title if title and not title.isspace() else ""
 
 
