@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 import pytest
 
-from a11y_audit.page import Page
+from a11y_audit.page import Link, Page
 
 
 def page(body: str) -> Page:
@@ -83,13 +84,18 @@ def test_links_resolve_fragments_by_id_then_name():
 
 
 def test_links_and_images_compare_and_hash_by_value_as_frozen_dataclasses_did():
-    # not frozen (a frozen dataclass's __init__ costs ~4x), but still values: equal copies
-    # hash alike, a changed field makes another value
+    # not frozen (a frozen dataclass's __init__ costs ~4x; links are named tuples), but
+    # still values: equal copies hash alike, a changed field makes another value
     p = page("<main><h1>T</h1><a href='#x'>x</a><img id='x' src='a.jpg' alt=''></main>")
-    for item in (p.links[0], p.images[0], p.headings[0], p.landmarks[0]):
-        copy = dataclasses.replace(item)
+    link = p.links[0]
+    assert link._replace(element=None) != link and link._replace(element=None).href == "#x"
+    assert isinstance(link, tuple) and link == Link(*link) and link.target is p.ids["x"]
+    for item in (link, p.images[0], p.headings[0], p.landmarks[0]):
+        replace = item._replace if isinstance(item, tuple) else partial(dataclasses.replace,
+                                                                         item)
+        copy = replace()
         assert copy == item and hash(copy) == hash(item) and len({item, copy}) == 1
-        assert dataclasses.replace(item, element=None) != item
+        assert replace(element=None) != item
 
 
 @pytest.mark.parametrize(
