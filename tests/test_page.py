@@ -299,6 +299,19 @@ def test_naming_holders_are_the_holders_of_the_name_attributes():
     assert all(p._naming_holders)
 
 
+def test_first_title_children_are_each_elements_first_title_child():
+    """The name computation reads the index (an SVG title names its parent) instead of
+    asking each node it names for a title child."""
+    p = page("<html><head><title>Page</title></head><body><svg><title>One</title><title>Two"
+             "</title><g><title>G</title></g></svg><div><b><title>odd</title></b></div>"
+             "<svg><desc>no title</desc></svg></body></html>")
+    found = p.first_title_children
+    assert found is p.first_title_children        # once a page
+    for el in p.elements:
+        assert found.get(el) is next(el.iterchildren("title"), None), el.tag
+    assert len(found) >= 4 and found[p.tags("svg")[0]].text == "One"
+
+
 # ids and classes too: repeated, empty, white space only, a duplicate id
 _VALUES_EXAMPLE = _HOLDERS_EXAMPLE.replace("</body>", (
     '<ul class="nav"><li class="a b"><a class="">x</a></li><li class="a"><a id="d">y</a></li>'

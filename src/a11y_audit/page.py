@@ -212,6 +212,18 @@ class Page:
         return {}
 
     @cached_property
+    def first_title_children(self) -> dict[Element, Element]:
+        """Each element's first ``title`` child, for the few elements that have one (an SVG
+        element's title names it), once a page: the name computation asks of every node
+        with children it names."""
+        found: dict[Element, Element] = {}
+        for title in self.by_tag.get("title", ()):
+            parent = title.getparent()
+            if parent is not None and parent not in found:
+                found[parent] = title
+        return found
+
+    @cached_property
     def _naming_holders(self) -> tuple[set[Element], set[Element], set[Element], set[Element]]:
         """:meth:`holders` of aria-labelledby, aria-label, title and style, read once a
         page: the name computation's fast path (:mod:`a11y_audit.semantics.names`) tests

@@ -169,7 +169,7 @@ def _simple_name(page: Page, el: Element) -> str | None:
     role = page.role(el)
     if role in NAME_FROM_CONTENT_ROLES or tag == "summary":
         if len(el):
-            if page.is_hidden(el) or el in _first_titles(page):
+            if page.is_hidden(el) or el in page.first_title_children:
                 return None   # hidden content counts (2A), or an SVG title names it (2E)
             text = _plain_content(page, el, 0)
             if text is None:
@@ -178,7 +178,7 @@ def _simple_name(page: Page, el: Element) -> str | None:
             text = el.text
         if text and not text.isspace():
             return normalize_space(text)
-    elif len(el) and el in _first_titles(page):
+    elif len(el) and el in page.first_title_children:
         return None
     if role in _PRESENTATIONAL:
         return ""
@@ -258,7 +258,7 @@ def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
             alt = el.get("alt")
             if alt and not alt.isspace():
                 return alt
-        if len(el) and el in _first_titles(page):
+        if len(el) and el in page.first_title_children:
             return None
     if len(el):
         text = _plain_content(page, el, depth)
@@ -427,7 +427,7 @@ class _Computation:
         presentational = role in _PRESENTATIONAL
         # 2E: host language label (HTML-AAM), not for presentational elements; most elements
         # have none (not a labelable, image, table... element, no SVG <title> child).
-        if not presentational and (tag in _NATIVE_NAMED or el in _first_titles(page)):
+        if not presentational and (tag in _NATIVE_NAMED or el in page.first_title_children):
             native = self._native(el, tag, include_hidden, depth)
             if native.strip():
                 return native
@@ -664,16 +664,9 @@ def in_svg(el: Element) -> bool:
 
 
 def _first_titles(page: Page) -> dict[Element, Element]:
-    """Each element's first ``title`` child, for the few elements that have one."""
-    def index(page: Page) -> dict[Element, Element]:
-        found: dict[Element, Element] = {}
-        for title in page.tags("title"):
-            parent = title.getparent()
-            if parent is not None and parent not in found:
-                found[parent] = title
-        return found
-
-    return page.memo("names.first_titles", index)
+    """Each element's first ``title`` child, for the few elements that have one (the page
+    keeps it: :attr:`Page.first_title_children`; the fast path reads it directly)."""
+    return page.first_title_children
 
 
 def is_block(el: Element, tag: str) -> bool:
