@@ -301,3 +301,115 @@ def test_broken_and_empty_warc_files_are_one_line_errors(tmp_path):
     broken.write_bytes(b"this is not a WARC file\r\n" * 10)
     _, errors = items(str(broken))
     assert len(errors) == 1 and errors[0].reason.startswith("broken WARC file")
+
+
+def _rglob_files(root):
+    """What the folder walk replaced: every file under ``root`` by pathlib, sorted (a
+    reference computed another way, with every path held at once)."""
+    from pathlib import Path
+
+    from a11y_audit.inputs import FOLDER_SUFFIXES
+
+    return [str(p) for p in sorted(Path(root).rglob("*"))
+            if p.name.lower().endswith(FOLDER_SUFFIXES) and not p.is_dir()]
+
+
+@pytest.fixture
+def tricky_folder(tmp_path):
+    """Names whose order differs part by part and character by character ("a-c" sorts
+    before "a/x" as text, after it part by part), hidden files, upper case, a folder named
+    like a page, a link to a folder (not followed) and a dangling link (kept, refused when
+    read)."""
+    root = tmp_path / "site"
+    for relative in ("a/x.html", "a-c.html", "a.b/y.HTML", "A.html", "b/.hidden.htm",
+                     "b/c/d/deep.html.gz", "b/c/e.html", "b/notes.txt", "z.html",
+                     "dir.html/inside.html"):
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page(relative))
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "linked.html").write_bytes(page("linked"))
+    (root / "link").symlink_to(tmp_path / "elsewhere")
+    (root / "linked-folder.html").symlink_to(tmp_path / "elsewhere")
+    (root / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    return root
+
+
+def test_a_folder_is_walked_as_a_sorted_rglob_of_its_files(tricky_folder, monkeypatch):
+    expected = _rglob_files(tricky_folder)
+    assert len(expected) == 10 and not any("linked" in name for name in expected)
+    assert expected[0].endswith("/site/A.html") and expected[-1].endswith("/site/z.html")
+    found, errors = items(str(tricky_folder))
+    assert not errors
+    assert [i.source for i in found] == expected    # the walk's own order, before any sort
+    assert all(i.location == i.source and i.kind == "file" for i in found)
+    # the name as given shapes the sources as pathlib would: a trailing slash, "./", "."
+    monkeypatch.chdir(tricky_folder.parent)
+    for name in ("site/", "./site", "site//b"):
+        assert [i.source for i in items(name)[0]] == _rglob_files(name)
+    monkeypatch.chdir(tricky_folder / "b")
+    assert [i.source for i in items(".")[0]] == _rglob_files(".") == [
+        ".hidden.htm", "c/d/deep.html.gz", "c/e.html"]
+
+
+def test_a_folders_globs_see_paths_relative_to_it(tricky_folder):
+    found, _ = items(str(tricky_folder), include=["b/**"], exclude=["*.gz"])
+    assert [i.source.removeprefix(f"{tricky_folder}/") for i in found] == [
+        "b/.hidden.htm", "b/c/e.html"]
+
+
+def test_enumerating_a_run_holds_one_folder_and_one_sorted_run_at_a_time(tmp_path,
+                                                                        monkeypatch):
+    """Memory while a run's inputs are enumerated and read back in order does not grow with
+    their number: the folder walk holds one folder's names, the sort one run of inputs (the
+    rest are on disk) and one block of each run while merging. Before, every path of the run
+    was held at once: the peak grew with the run (about 4x here)."""
+    import tracemalloc
+
+    from a11y_audit import runner
+    from a11y_audit.spool import SortedSpool
+
+    monkeypatch.setattr(SortedSpool, "RUN", 250)
+    monkeypatch.setattr(SortedSpool, "BLOCK", 8)
+
+    def peak(folders: int) -> tuple[int, int]:
+        root = tmp_path / f"run{folders}"
+        for f in range(folders):
+            folder = root / f"{(f * 7) % folders:03d}"   # created out of order
+            folder.mkdir(parents=True)
+            for n in range(100):
+                (folder / f"page-{n:03d}-{'x' * 60}.html").touch()
+        tracemalloc.start()
+        try:
+            found, errors = runner.plan([str(root)])
+            with found:
+                runs, read, ordered, previous = found.spilled, 0, True, ""
+                for item in found:      # read back in order: the runs merged
+                    ordered = ordered and previous <= item.source
+                    previous = item.source
+                    read += 1
+            top = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert not errors and ordered and runs == folders * 100 // 250
+        return read, top
+
+    short, long = peak(10), peak(40)
+    assert short[0] == 1000 and long[0] == 4000
+    assert long[1] < 1.5 * short[1] + 64 * 1024, (short, long)
+
+
+def test_an_input_pickles_with_every_field():
+    """Inputs cross to workers and into the run's sorted spool pickled by their values (a
+    field added to Input and not to its pickling would be lost on the way)."""
+    import dataclasses
+    import pickle
+
+    from a11y_audit import inputs
+
+    assert tuple(f.name for f in dataclasses.fields(Input)) == inputs._INPUT_FIELDS
+    item = Input("s\u00e9", "warc", "a.warc", offset=7, data=b"x", meta=(("url", "u"),))
+    back = pickle.loads(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == item and back is not item
+    assert [getattr(back, f) for f in inputs._INPUT_FIELDS] == [
+        "s\u00e9", "warc", "a.warc", 7, b"x", (("url", "u"),)]

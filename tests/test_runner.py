@@ -134,7 +134,7 @@ def test_a_page_is_audited_with_the_collector_paused_and_freed_after(tmp_path, m
     items, _ = plan([str(tmp_path)])
     job = Job.make(all_rules())
     assert gc.isenabled()
-    report = runner.audit_input(items[0], job)
+    report = runner.audit_input(next(iter(items)), job)
     assert isinstance(report, PageReport) and report.findings
     (enabled, page), = seen
     assert not enabled                      # paused while the rules ran

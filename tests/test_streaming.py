@@ -362,3 +362,23 @@ def test_a_2000_page_run_shows_progress_before_its_first_page(tmp_path, monkeypa
     bar = Progress(2000, stream=io.StringIO(), tty=True)
     bar.page(PageReport(source="p0000.html"))
     assert bar.stream.getvalue().startswith("\r[........................] 1/2,000 pages")
+
+
+@pytest.mark.parametrize("count", [0, 1, 6, 7, 8, 50, 333])
+def test_a_sorted_spool_sorts_as_sorted_does_beyond_one_run(count):
+    """Equal keys keep the order they were added in, across runs spilled to disk and the
+    items still in memory (sorted() is stable; so must the merge be)."""
+    import random
+
+    from a11y_audit.spool import SortedSpool
+
+    rng = random.Random(count)
+    added = [(rng.choice("abcde") * rng.randint(1, 3), n) for n in range(count)]
+    with SortedSpool(lambda item: item[0], run=7) as spool:
+        spool.BLOCK = 3
+        for item in added:
+            spool.append(item)
+        assert len(spool) == count and spool.spilled == count // 7
+        expected = sorted(added, key=lambda item: item[0])
+        assert list(spool) == expected
+        assert list(spool) == expected      # read again: the runs stay on disk

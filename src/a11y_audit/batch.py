@@ -111,6 +111,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
             handle.__exit__(type(exc), exc, exc.__traceback__)
         raise
     finally:
+        items.close()
         if progress is not None:
             progress.close()
     if handle is not None:

@@ -22,6 +22,7 @@ import contextlib
 import fnmatch
 import io
 import logging
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -76,6 +77,32 @@ class Input:
         shown = writable(self.source)
         if shown is not self.source:
             object.__setattr__(self, "source", shown)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Pickled as its values and restored without __post_init__ (its source is writable
+        # already): a third of the time of the slotted dataclass's own __getstate__ and
+        # __setstate__, for the millions of inputs a long run sorts on disk
+        return _restored_input, (self.source, self.kind, self.location, self.offset,
+                                 self.data, self.meta)
+
+
+_INPUT_FIELDS = ("source", "kind", "location", "offset", "data", "meta")   # (as pickled)
+
+
+def _restored_input(source: str, kind: str, location: str, offset: int, data: bytes | None,
+                    meta: tuple[tuple[str, str], ...]) -> Input:
+    item = _new(Input)
+    _set(item, "source", source)
+    _set(item, "kind", kind)
+    _set(item, "location", location)
+    _set(item, "offset", offset)
+    _set(item, "data", data)
+    _set(item, "meta", meta)
+    return item
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,22 +181,27 @@ def _stdin(stream: object, max_bytes: int) -> Input:
 def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
     path = Path(name)
     if path.is_dir():
-        found = sorted(
-            p for p in path.rglob("*")
+        found = False
+        root = str(path)
+        # str(path / relative), made of strings: pathlib interns every part of a path it
+        # parses, so a Path a file would put each folder's names in the interpreter's table
+        # of interned strings, which keeps its size
+        lead = "" if root == "." else os.path.join(root, "")
+        for relative in _walk(root):
             # not only regular files: a FIFO or a dangling link named .html is then refused
             # by name when read, never skipped in silence
-            if p.name.lower().endswith(FOLDER_SUFFIXES) and not p.is_dir()
-            and globs.keep(p.relative_to(path).as_posix())
-        )
+            if relative.rpartition("/")[2].lower().endswith(FOLDER_SUFFIXES) and globs.keep(
+                    relative):
+                found = True
+                location = lead + (relative if os.sep == "/" else relative.replace("/", os.sep))
+                if location.lower().endswith(WARC_SUFFIXES):
+                    yield from warc_inputs(location, globs)
+                else:
+                    yield Input(location, "file", location)
         if not found:
             yield SourceError(name, "folder holds no .html, .htm, .html.gz or WARC files"
                               + (" matching the path globs" if globs.include or globs.exclude
                                  else ""))
-        for p in found:
-            if p.name.lower().endswith(WARC_SUFFIXES):
-                yield from warc_inputs(str(p), globs)
-            else:
-                yield Input(str(p), "file", str(p))
         return
     if not path.exists():
         yield SourceError(name, "no such file or folder")
@@ -184,6 +216,35 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
         yield from _url_list(name, _read_file(name, MAX_CONTAINER_BYTES), globs)
     else:
         yield Input(name, "file", name)
+
+
+def _walk(folder: str, prefix: str = "") -> Iterator[str]:
+    """The path, relative to ``folder`` and with ``/`` between its parts, of everything under
+    it that is not a folder, in sorted order (``sorted(Path(folder).rglob("*"))``'s, part by
+    part), yielded as the walk goes: a folder of a million pages is never held as one list,
+    only one folder's names at a time. Links to folders are not followed, as ``rglob`` does
+    not; a subfolder that cannot be read is skipped, as ``rglob`` skips it."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted((entry.name, _is_folder(entry)) for entry in entries)
+    except OSError:
+        return
+    for name, kind in listed:
+        if kind is None:
+            yield prefix + name
+        elif kind:         # a folder, not a link to one
+            yield from _walk(os.path.join(folder, name), f"{prefix}{name}/")
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool | None:
+    """None: not a folder (a file, a FIFO, a dangling link); True: a folder to walk into;
+    False: a link to a folder (neither walked into nor audited)."""
+    try:
+        if not entry.is_dir():
+            return None
+        return not entry.is_symlink()
+    except OSError:
+        return None
 
 
 def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:

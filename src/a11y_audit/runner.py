@@ -29,10 +29,11 @@ import sys
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ from a11y_audit.safe_text import one_line
 from a11y_audit.scope import Scope
 from a11y_audit.semantics.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
+from a11y_audit.spool import SortedSpool
 from a11y_audit.tally import PageFigures
 
 
@@ -321,10 +323,13 @@ def _audit_chunk_in_worker(items: Sequence[inputs.Input]) -> list[Result]:
 
 def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
          max_bytes: int = sources.MAX_BYTES,
-         stdin: object = None) -> tuple[list[inputs.Input], list[InputError]]:
+         stdin: object = None) -> tuple[SortedSpool[inputs.Input], list[InputError]]:
     """Every input named, sorted by source, and the errors met while enumerating (each name
-    inside its own error boundary: a broken sitemap or a bug costs that name only)."""
-    found: list[inputs.Input] = []
+    inside its own error boundary: a broken sitemap or a bug costs that name only). The
+    inputs of a long run are sorted on disk (:class:`~a11y_audit.spool.SortedSpool`): the
+    memory of enumerating a run does not grow with its length (a folder or a container is
+    read one at a time). Close the spool when done."""
+    found: SortedSpool[inputs.Input] = SortedSpool(_source)
     errors: list[InputError] = []
     for name in names:
         try:
@@ -343,11 +348,14 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
             report_bug(name, traceback.format_exc())
             errors.append(InputError(name, f"{INTERNAL}: {type(exc).__name__}: "
                                            f"{one_line(str(exc))}"))
-    found.sort(key=lambda i: i.source)
     return found, errors
 
 
-def iter_audit(items: Sequence[inputs.Input], job: Job, jobs: int = 1,
+def _source(item: inputs.Input) -> str:
+    return item.source
+
+
+def iter_audit(items: Collection[inputs.Input], job: Job, jobs: int = 1,
                executor: Any = None) -> Iterator[Result]:
     """One result per item, in the order of ``items``, streamed as pages finish.
 
@@ -419,7 +427,7 @@ def _chunk_size(left: int, jobs: int) -> int:
     return max(1, min(CHUNK, left // (2 * max(1, jobs))))
 
 
-def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inputs.Input],
+def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Collection[inputs.Input],
              jobs: int, renew: Callable[[], None] | None = None,
              share: int | None = None,
              recover: Callable[[], None] | None = None) -> Iterator[Result]:
@@ -432,19 +440,21 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inp
     kills its worker again is an error for that source, and the run goes on."""
     window = max(1, jobs) * WINDOW
     pending: deque[tuple[Sequence[inputs.Input], Future]] = deque()
+    total = len(items)
+    unsent = iter(items)    # read as chunks are submitted: the items may be on disk
     start = 0           # the first item not submitted yet
     taken = 0           # pages the current pool has taken
 
     def fill() -> None:
         nonlocal start, taken
-        while start < len(items) and len(pending) < window and (
+        while start < total and len(pending) < window and (
                 renew is None or share is None or taken < share):
-            left = len(items) - start
+            left = total - start
             if renew is not None and share is not None:
                 left = min(left, share - taken)
-            batch = items[start:start + _chunk_size(left, jobs)]
+            batch = list(islice(unsent, _chunk_size(left, jobs)))
             try:
-                future = submit(list(batch))
+                future = submit(batch)
             except BrokenProcessPool as exc:    # broken by a chunk still pending: lost too
                 if recover is None:
                     raise
@@ -474,7 +484,7 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Sequence[inp
             results = [InputError(i.source, f"worker failed: {type(exc).__name__}: {exc}")
                        for i in batch]
         yield from results
-        if renew is not None and not pending and start < len(items):
+        if renew is not None and not pending and start < total:
             renew()
             taken = 0
         fill()
@@ -523,12 +533,13 @@ def audit_sources(
     job = Job.make(rules, options=options, include_passed=include_passed,
                    ignores=tuple(ignores), max_bytes=max_bytes, limits=limits,
                    fetch_limits=fetch_limits, scope=scope)
-    for result in iter_audit(items, job, jobs):
-        if isinstance(result, InputError):
-            report.errors.append(result)
-            continue
-        report.pages.append(result)
-        if on_page is not None:
-            on_page(result)
+    with items:
+        for result in iter_audit(items, job, jobs):
+            if isinstance(result, InputError):
+                report.errors.append(result)
+                continue
+            report.pages.append(result)
+            if on_page is not None:
+                on_page(result)
     report.seconds = time.perf_counter() - started
     return report
