@@ -382,3 +382,52 @@ def test_a_sorted_spool_sorts_as_sorted_does_beyond_one_run(count):
         expected = sorted(added, key=lambda item: item[0])
         assert list(spool) == expected
         assert list(spool) == expected      # read again: the runs stay on disk
+
+
+def test_a_long_enumeration_counts_the_pages_it_finds():
+    """Before the audit's own progress, an enumeration that takes a while says it is alive;
+    a short one prints nothing."""
+    from a11y_audit.progress import Listing
+
+    clock, out = Clock(), io.StringIO()
+    listing = Listing(stream=out, tty=False, interval=5, clock=clock)
+    for count in range(1, 14):
+        clock.now += 1
+        listing.found(count)
+    listing.close()
+    assert out.getvalue() == ("a11y-audit: finding pages: 5 so far\n"
+                              "a11y-audit: finding pages: 10 so far\n")
+    clock, out = Clock(), io.StringIO()
+    listing = Listing(stream=out, tty=True, clock=clock)
+    for count in range(1, 6):
+        clock.now += 0.4
+        listing.found(count)
+    assert out.getvalue() == "\rfinding pages: 3 so far\x1b[K\rfinding pages: 4 so far\x1b[K" \
+                             "\rfinding pages: 5 so far\x1b[K"
+    listing.close()
+    assert out.getvalue().endswith("so far\x1b[K\r\x1b[K")     # erased for the bar
+    clock, out = Clock(), io.StringIO()
+    listing = Listing(stream=out, tty=True, clock=clock)
+    listing.found(1)
+    listing.close()
+    assert out.getvalue() == ""
+
+
+def test_the_command_counts_the_pages_of_a_slow_enumeration(tmp_path, monkeypatch):
+    """batch.run shows the enumeration's count (with no interval: after every input), and
+    not under --quiet."""
+    from a11y_audit.progress import Listing
+
+    class Eager(Listing):
+        def __init__(self, **options):
+            super().__init__(**{**options, "interval": 0.0})
+
+    monkeypatch.setattr(batch, "Listing", Eager)
+    for n in range(3):
+        (tmp_path / f"p{n}.html").write_text(ARTICLE.format(n=n))
+    args = ["check", str(tmp_path), "-f", "json", "-o", str(tmp_path / "out"), "-j", "1"]
+    result = CliRunner().invoke(main, args)
+    assert [line for line in result.stderr.splitlines() if "finding" in line] == [
+        f"a11y-audit: finding pages: {n} so far" for n in (1, 2, 3)]
+    result = CliRunner().invoke(main, [*args, "--quiet"])
+    assert "finding" not in result.stderr

@@ -22,7 +22,7 @@ from a11y_audit.baseline import Matcher
 from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import InputError, Report
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
-from a11y_audit.progress import Progress
+from a11y_audit.progress import Listing, Progress
 from a11y_audit.runner import Digest, Job, iter_audit, plan
 from a11y_audit.spool import PageCount, PageSpool, RenderedItems
 from a11y_audit.tally import Tally
@@ -60,7 +60,15 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                     if keep_pages else PageCount(tally))
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
-    items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
+    listing = None if quiet else Listing(
+        **({"interval": progress_interval} if progress_interval is not None else {}))
+    try:
+        items, report.errors = plan(names, include=include, exclude=exclude,
+                                    max_bytes=max_bytes,
+                                    on_found=listing.found if listing is not None else None)
+    finally:
+        if listing is not None:
+            listing.close()
     job = Job.make(rules, options=config.rule_options, include_passed=config.include_passed,
                    ignores=tuple(config.ignore_elements), max_bytes=max_bytes, limits=limits,
                    fetch_limits=fetch_limits,

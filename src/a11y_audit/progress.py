@@ -1,5 +1,6 @@
 """Progress while a batch runs, on standard error: a bar on a terminal, a status line every few
-seconds otherwise (CI logs), nothing under ``--quiet``.
+seconds otherwise (CI logs), nothing under ``--quiet``. Before the pages, a long enumeration
+(a folder of a million files, a sitemap index of many sitemaps) counts the pages it finds.
 
 Only counts are printed (pages, rate, failures, errors, time left), never text from a page.
 """
@@ -104,8 +105,50 @@ class Progress:
             self._drawn = False
 
     def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):   # a closed pipe must not stop the audit
-            pass
+        _write(self.stream, text)
+
+
+class Listing:
+    """Counts the pages found while a run's inputs are enumerated, shown once it takes
+    longer than a moment: on a terminal a line redrawn in place (erased when the audit's own
+    progress starts), elsewhere a line every ``interval`` seconds. An enumeration of a few
+    seconds or less (the corpus repeated to 2,000 pages: 0.1 s) shows nothing."""
+
+    def __init__(self, *, stream: IO[str] | None = None, tty: bool | None = None,
+                 interval: float = INTERVAL, clock: object = time.monotonic) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.clock = clock
+        # a terminal shows the count after a second, then redraws it; a log after interval
+        self.wait = 1.0 if self.tty else interval
+        self.every = REDRAW if self.tty else interval
+        self._next = clock() + self.wait  # type: ignore[operator]
+        self._drawn = False
+
+    def found(self, count: int) -> None:
+        """``count`` inputs found so far."""
+        now = self.clock()  # type: ignore[operator]
+        if now < self._next:
+            return
+        self._next = now + self.every
+        text = f"finding pages: {count:,} so far"
+        if self.tty:
+            _write(self.stream, "\r" + text + "\x1b[K")
+            self._drawn = True
+        else:
+            _write(self.stream, f"a11y-audit: {text}\n")
+
+    def close(self) -> None:
+        """Erase the terminal's line: the audit's bar or summary takes its place."""
+        if self._drawn:
+            _write(self.stream, "\r\x1b[K")
+            self._drawn = False
+
+
+def _write(stream: IO[str], text: str) -> None:
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):   # a closed pipe must not stop the audit
+        pass
+

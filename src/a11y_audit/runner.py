@@ -322,13 +322,15 @@ def _audit_chunk_in_worker(items: Sequence[inputs.Input]) -> list[Result]:
 
 
 def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
-         max_bytes: int = sources.MAX_BYTES,
-         stdin: object = None) -> tuple[SortedSpool[inputs.Input], list[InputError]]:
+         max_bytes: int = sources.MAX_BYTES, stdin: object = None,
+         on_found: Callable[[int], None] | None = None,
+         ) -> tuple[SortedSpool[inputs.Input], list[InputError]]:
     """Every input named, sorted by source, and the errors met while enumerating (each name
     inside its own error boundary: a broken sitemap or a bug costs that name only). The
     inputs of a long run are sorted on disk (:class:`~a11y_audit.spool.SortedSpool`): the
     memory of enumerating a run does not grow with its length (a folder or a container is
-    read one at a time). Close the spool when done."""
+    read one at a time). Close the spool when done. ``on_found`` is told how many inputs
+    were found so far, after each one."""
     found: SortedSpool[inputs.Input] = SortedSpool(_source)
     errors: list[InputError] = []
     for name in names:
@@ -339,6 +341,8 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
                     errors.append(InputError(item.source, item.reason))
                 else:
                     found.append(item)
+                    if on_found is not None:
+                        on_found(len(found))
         except MemoryError:
             errors.append(InputError(name, "out of memory while reading this input"))
         except (RecursionError, EOFError, UnicodeError, OSError) as exc:
