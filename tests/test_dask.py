@@ -82,3 +82,39 @@ def test_an_unreachable_scheduler_is_a_one_line_error(dask_installed):
         pass
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:1" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_an_executor_that_shares_gets_the_job_once(tmp_path):
+    """The job (every rule's metadata, ~280 KB pickled) goes to a cluster once; each chunk
+    carries what ``share`` returned, not the job (a cluster would move 280 KB a chunk of 4
+    pages through its scheduler, twice)."""
+    from concurrent.futures import Future
+
+    from a11y_audit.registry import all_rules
+    from a11y_audit.runner import Job, iter_audit, plan
+
+    job = Job.make(all_rules())
+
+    class Sharing:
+        workers = 2
+
+        def __init__(self):
+            self.shared, self.sent = [], []
+
+        def share(self, value):
+            self.shared.append(value)
+            return "job-on-the-workers"
+
+        def submit(self, function, batch, shared):
+            self.sent.append(shared)
+            future = Future()
+            future.set_result(function(batch, job if shared == "job-on-the-workers" else None))
+            return future
+
+    items, _ = plan([str(corpus(tmp_path))])
+    executor = Sharing()
+    with items:
+        results = list(iter_audit(items, job, executor=executor))
+    assert executor.shared == [job]
+    assert len(executor.sent) > 1 and set(executor.sent) == {"job-on-the-workers"}
+    assert [r.source for r in results] == sorted(r.source for r in results) and len(results) == 10

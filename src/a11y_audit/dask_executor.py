@@ -33,6 +33,11 @@ class Submitter:
     def submit(self, function: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(function, *args, pure=False)
 
+    def share(self, value: Any) -> Any:
+        """``value`` sent to the workers once: a future that tasks given it as an argument
+        receive as the value itself (a worker that joins later fetches it from another)."""
+        return self.client.scatter(value, broadcast=True, hash=False)
+
     @property
     def workers(self) -> int:
         """Worker threads of the cluster: how many chunks to keep in flight."""
