@@ -84,22 +84,23 @@ def test_an_unreachable_scheduler_is_a_one_line_error(dask_installed):
     assert "\n" not in str(info.value)
 
 
-def test_an_executor_that_shares_gets_the_job_once(tmp_path):
+def test_an_executor_gets_the_job_once_and_chunks_of_its_size(tmp_path):
     """The job (every rule's metadata, ~280 KB pickled) goes to a cluster once; each chunk
-    carries what ``share`` returned, not the job (a cluster would move 280 KB a chunk of 4
-    pages through its scheduler, twice)."""
+    carries what ``share`` returned, not the job (a cluster would move 280 KB a chunk
+    through its scheduler, twice). Chunks are the executor's size, shrinking at the end."""
     from concurrent.futures import Future
 
-    from a11y_audit.registry import all_rules
+    from a11y_audit.registry import get
     from a11y_audit.runner import Job, iter_audit, plan
 
-    job = Job.make(all_rules())
+    job = Job.make([get("html-has-lang")])
 
     class Sharing:
         workers = 2
+        chunk = 3
 
         def __init__(self):
-            self.shared, self.sent = [], []
+            self.shared, self.sent, self.sizes = [], [], []
 
         def share(self, value):
             self.shared.append(value)
@@ -107,14 +108,17 @@ def test_an_executor_that_shares_gets_the_job_once(tmp_path):
 
         def submit(self, function, batch, shared):
             self.sent.append(shared)
+            self.sizes.append(len(batch))
             future = Future()
             future.set_result(function(batch, job if shared == "job-on-the-workers" else None))
             return future
 
-    items, _ = plan([str(corpus(tmp_path))])
+    items, _ = plan([str(corpus(tmp_path, count=39))])
     executor = Sharing()
     with items:
         results = list(iter_audit(items, job, executor=executor))
     assert executor.shared == [job]
     assert len(executor.sent) > 1 and set(executor.sent) == {"job-on-the-workers"}
-    assert [r.source for r in results] == sorted(r.source for r in results) and len(results) == 10
+    assert [r.source for r in results] == sorted(r.source for r in results) and len(results) == 40
+    assert executor.sizes[:3] == [3, 3, 3] and executor.sizes[-1] == 1
+    assert max(executor.sizes) == 3 and sum(executor.sizes) == 40

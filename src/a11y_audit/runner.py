@@ -375,7 +375,8 @@ def iter_audit(items: Collection[inputs.Input], job: Job, jobs: int = 1,
     if executor is not None:
         shared = executor.share(job) if hasattr(executor, "share") else job
         yield from _ordered(lambda batch: executor.submit(audit_chunk, batch, shared), items,
-                            getattr(executor, "workers", jobs))
+                            getattr(executor, "workers", jobs),
+                            chunk=getattr(executor, "chunk", CHUNK))
         return
     pools = _Pools(jobs, job)
     try:
@@ -428,17 +429,18 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _chunk_size(left: int, jobs: int) -> int:
-    """Pages of the next chunk when ``left`` pages remain to be handed out: :data:`CHUNK`,
+def _chunk_size(left: int, jobs: int, chunk: int = CHUNK) -> int:
+    """Pages of the next chunk when ``left`` pages remain to be handed out: ``chunk``,
     shrinking at the end (guided scheduling) so that no worker is left alone with a whole
     chunk while the others have nothing to do."""
-    return max(1, min(CHUNK, left // (2 * max(1, jobs))))
+    return max(1, min(chunk, left // (2 * max(1, jobs))))
 
 
 def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Collection[inputs.Input],
              jobs: int, renew: Callable[[], None] | None = None,
              share: int | None = None,
-             recover: Callable[[], None] | None = None) -> Iterator[Result]:
+             recover: Callable[[], None] | None = None,
+             chunk: int = CHUNK) -> Iterator[Result]:
     """Submit chunks ahead (a bounded window), yield their results in submission order.
 
     With ``renew``, the pool takes at most ``share`` pages; once their results are all in,
@@ -460,7 +462,7 @@ def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Collection[i
             left = total - start
             if renew is not None and share is not None:
                 left = min(left, share - taken)
-            batch = list(islice(unsent, _chunk_size(left, jobs)))
+            batch = list(islice(unsent, _chunk_size(left, jobs, chunk)))
             try:
                 future = submit(batch)
             except BrokenProcessPool as exc:    # broken by a chunk still pending: lost too
