@@ -89,12 +89,7 @@ def _links(page: Page) -> list[tuple[Element, str]]:
             # <a href> without a role attribute (most links): role "link" (an element of
             # others has a role attribute)
             found.append((el, "link"))
-            continue
-        role = page.role(el)
-        if el.tag == "area":
-            if role in LINK_ROLES and _area_in_used_map(page, el):
-                found.append((el, role))
-        elif role not in PRESENTATIONAL and command_rule(page, el) == RULE.id:
+        elif (role := _checked_role(page, el)) is not None:
             found.append((el, role))
     return found
 
@@ -113,14 +108,20 @@ def _links_selected(page: Page) -> list[tuple[Element, str]]:
             # <a href> without a role attribute (most links): role "link", and command_rule
             # gives it to this rule
             found.append((el, "link"))
-            continue
-        role = page.role(el)
-        if el.tag == "area":
-            if role in LINK_ROLES and _area_in_used_map(page, el):
-                found.append((el, role))
-        elif role not in PRESENTATIONAL and command_rule(page, el) == RULE.id:
+        elif (role := _checked_role(page, el)) is not None:
             found.append((el, role))
     return found
+
+
+def _checked_role(page: Page, el: Element) -> str | None:
+    """The role of a candidate that is not a plain ``<a href>`` (an area, or an element with
+    a role attribute), if this rule checks it: an area in a map an image uses, with a link
+    role; another element that command_rule gives to this rule. Both selections above ask
+    it, so that they differ only in the candidates they find."""
+    role = page.role(el)
+    if el.tag == "area":
+        return role if role in LINK_ROLES and _area_in_used_map(page, el) else None
+    return role if role not in PRESENTATIONAL and command_rule(page, el) == RULE.id else None
 
 
 def _area_in_used_map(page: Page, area: Element) -> bool:
