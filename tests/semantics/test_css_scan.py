@@ -293,6 +293,44 @@ def test_an_at_media_opening_and_its_rule_are_read_as_by_the_items(text, stray):
     assert found == expected
 
 
+@pytest.mark.parametrize("text", [
+    "@media print{.a{display:none}}@media print{.b{c:d}}@media screen{.c{e:f}}"
+    "@media print{.d{g:h}}",
+    "@media print{@media screen{.a{b:c}}}@media screen{.d{e:f}}@media print{.g{h:i}}",
+    "@supports (a:b){.a{b:c}}@supports (a:b){.d{e:f}}@supports (x:y){.g{h:i}}",
+    "@media-x y{.a{b:c}}@media-x y{.d{e:f}}@media y{.g{h:i}}@media-x y{.j{k:l}}",
+    "@layer x{.a{b:c}}@layer x{.d{e:f}}@media print{.g{h:i}}@layer x{.j{k:l}}",
+    "@container (a){@media screen{.a{display:none}}}@media screen{.b{display:none}}",
+    ".a{@media screen{.b{display:none}}}@media screen{.c{display:none}}",
+])
+@pytest.mark.parametrize("stray", [False, True])
+def test_a_repeated_at_rule_opening_is_read_as_by_the_items(text, stray):
+    # _read keeps each at-rule opening's query (or None: not @media) for the openings that
+    # repeat, whatever the blocks around them
+    found, expected = _read_both(text, stray)
+    assert found == expected
+
+
+def test_an_at_rule_opening_is_read_by_the_expression_once_per_sheet(monkeypatch):
+    seen = []
+
+    class Counting:
+        @staticmethod
+        def fullmatch(text):
+            seen.append(text)
+            return media_head.fullmatch(text)
+
+    media_head = css._MEDIA_HEAD
+    monkeypatch.setattr(css, "_MEDIA_HEAD", Counting)
+    sheet = Stylesheet()
+    assert css._read(sheet, "@media screen{.a{b:c}}@media print{.d{e:f}}@media screen{.g{h:i}}"
+                     "@supports (a:b){.j{k:l}}@supports (a:b){.m{n:o}}", DEFAULT_VIEWPORT,
+                     False)
+    assert seen == ["@media screen", "@media print", "@supports (a:b)"]
+    assert sheet.raw == [(".a", "b:c", None), (".g", "h:i", None), (".j", "k:l", None),
+                         (".m", "n:o", None)]
+
+
 def test_an_at_media_opening_and_its_rule_are_read_without_their_items(monkeypatch):
     monkeypatch.setattr(css, "_piece_items", lambda piece, stray: pytest.fail(piece))
     sheet = Stylesheet()

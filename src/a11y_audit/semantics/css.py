@@ -454,6 +454,10 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
     anonymous = 0
     raw = sheet.raw
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
+    # ... and its at-rules' openings ("@media x"): each one's query (None: not @media), not
+    # read again by the regular expression (a CSS-in-JS sheet opens a block for each rule:
+    # nine in ten of them repeat an opening)
+    queries: dict[str, str | None] = {}
     # The sheet's pieces between closing braces, as _read_items reads them (the last, not
     # closed, as None); a style rule (most pieces) is read here, without making its item
     if items is None:
@@ -482,23 +486,26 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                 continue
             if brace and "@" in head and (opening := head.lstrip())[:1] == "@":
                 inner, brace, body = rest.partition("{")
-                if brace and "{" not in body and (inner := inner.lstrip())[:1] != "@" and (
-                        at := _MEDIA_HEAD.fullmatch(opening)) is not None:
+                if brace and "{" not in body and (inner := inner.lstrip())[:1] != "@":
                     # "@media x{" and one style rule (a CSS-in-JS library writes a block
                     # for each rule: nearly every at-rule piece): its two items, as
                     # _piece_items reads them, read below, without making them. (The
                     # queries are kept by their text as written, and as read below.)
-                    query = at.group(1)
-                    if applies and (applies := media.get(query)) is None:
-                        applies = media[query] = media_matches(" ".join(query.split()),
-                                                               viewport)
-                    stack.append((applies, layer, context))
-                    if applies:
-                        if context is None:
-                            raw.append((inner.strip(), body, layer))
-                        else:
-                            context.rule(sheet, inner, body)
-                    continue
+                    query = queries.get(opening, False)
+                    if query is False:
+                        at = _MEDIA_HEAD.fullmatch(opening)
+                        query = queries[opening] = at.group(1) if at is not None else None
+                    if query is not None:
+                        if applies and (applies := media.get(query)) is None:
+                            applies = media[query] = media_matches(" ".join(query.split()),
+                                                                   viewport)
+                        stack.append((applies, layer, context))
+                        if applies:
+                            if context is None:
+                                raw.append((inner.strip(), body, layer))
+                            else:
+                                context.rule(sheet, inner, body)
+                        continue
             found = _piece_items(piece, stray)
         for name, at_prelude, opener, prelude, body, nested, close in found:
             if body:
