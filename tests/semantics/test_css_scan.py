@@ -468,3 +468,17 @@ def test_a_bracketed_selectors_rules_are_left_out_by_the_ids_and_classes_outside
     assert [rule.selector for rule in sheet.rules_of("all", ".b", page)] == [
         ":not(.x) .b", "[y=x.z] .b", ".x:nth-child(2 of .y) .b"]
     assert len(sheet.rules_of("all", ".b")) == 4
+
+
+def test_a_selectors_nth_child_without_of_does_not_stop_its_ids_and_classes_being_read():
+    # only ":nth-child(... of S)" (or a vendor pseudo-class) may be noted as not judged
+    # when compiled: a plain :nth-child() selector is read for its ids and classes (one
+    # with "of" anywhere in it, as in :nth-of-type(), is not, as the cascade tells them)
+    sheet = css._scan(".x:nth-child(2) .b{color:red} .x:nth-of-type(2) .b{color:red}"
+                      ".x:nth-child(2 of .y) .b{color:red}",
+                      DEFAULT_VIEWPORT)
+    page = frozenset({".a", ".b", "*"})
+    assert [rule.selector for rule in sheet.rules_of("all", ".b", page)] == [
+        ".x:nth-of-type(2) .b", ".x:nth-child(2 of .y) .b"]
+    assert css._required_keys(".x:nth-child(2) .b") == [".x", ".b"]
+    assert css._required_keys(".x:nth-child(2 of .y) .b") is None

@@ -969,9 +969,10 @@ def _required_keys(selector: str) -> list[str] | None:
     third of the special selectors a page's buckets compiled were left out there). None
     (read it all) with escapes or quotes, groups that do not close, and for a selector
     the cascade may note as not judged when it compiles it (a vendor pseudo-class,
-    ``:nth-child(... of S)``: see cascade._sheet_bucket), whose note this would skip."""
+    ``:nth-child(... of S)``: the cascade's own condition in cascade._sheet_bucket, so
+    that ``:nth-child(2)`` is read), whose note this would skip."""
     if ("\\" in selector or '"' in selector or "'" in selector or ":-" in selector
-            or "nth-" in selector):
+            or ("of" in selector and "nth-" in selector)):
         return None
     flat = _without_groups(selector)
     if flat is None or ")" in flat or "]" in flat:
