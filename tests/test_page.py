@@ -292,11 +292,11 @@ def test_naming_holders_are_the_holders_of_the_name_attributes():
     """The name computation's fast path reads these four sets once a page."""
     p = page(_HOLDERS_EXAMPLE)
     names = ("aria-labelledby", "aria-label", "title", "style")
-    assert p._naming_holders == tuple(p.holders(name) for name in names)
+    assert p.naming_holders == tuple(p.holders(name) for name in names)
     for el in p.elements:
-        for name, holders in zip(names, p._naming_holders, strict=True):
+        for name, holders in zip(names, p.naming_holders, strict=True):
             assert (el in holders) == (el.get(name) is not None), (el.tag, name)
-    assert all(p._naming_holders)
+    assert all(p.naming_holders)
 
 
 def test_first_title_children_are_each_elements_first_title_child():

@@ -224,7 +224,7 @@ class Page:
         return found
 
     @cached_property
-    def _naming_holders(self) -> tuple[set[Element], set[Element], set[Element], set[Element]]:
+    def naming_holders(self) -> tuple[set[Element], set[Element], set[Element], set[Element]]:
         """:meth:`holders` of aria-labelledby, aria-label, title and style, read once a
         page: the name computation's fast path (:mod:`a11y_audit.semantics.names`) tests
         them for every link, heading and node inside them it names (~700 calls a page)."""

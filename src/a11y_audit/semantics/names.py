@@ -153,7 +153,7 @@ def _simple_name(page: Page, el: Element) -> str | None:
     ``title``; block-level children are set apart by spaces."""
     # (set tests before lxml's get, which costs ~1,000 instructions for an absent attribute:
     # see Page.holders)
-    labelledby, labelled, titled, _ = page._naming_holders
+    labelledby, labelled, titled, _ = page.naming_holders
     if el in labelledby and el.get("aria-labelledby"):
         return None
     label = el.get("aria-label") if el in labelled else None
@@ -201,7 +201,7 @@ def _image_name(page: Page, el: Element) -> str | None:
     alt = el.get("alt")
     if alt and not alt.isspace():
         return normalize_space(alt)
-    title = el.get("title") if el in page._naming_holders[2] else None
+    title = el.get("title") if el in page.naming_holders[2] else None
     return normalize_space(title) if title else ""
 
 
@@ -214,7 +214,7 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
         return None
     out = [el.text] if el.text else []
     state_of = page.visibility_state
-    styled = page._naming_holders[3]
+    styled = page.naming_holders[3]
     for child in el:
         tag = child.tag
         if tag.__class__ is str and tag not in _SKIP_CONTENT:
@@ -243,7 +243,7 @@ def _plain_content(page: Page, el: Element, depth: int) -> str | None:
 
 def _plain_part(page: Page, el: Element, tag: str, depth: int) -> str | None:
     """What a plain, rendered ``el`` contributes to its ancestor's name (2B-2I in recursion)."""
-    labelledby, labelled, titled, _ = page._naming_holders
+    labelledby, labelled, titled, _ = page.naming_holders
     if el in labelledby and el.get("aria-labelledby"):
         return None
     role = page.role(el)
@@ -518,7 +518,7 @@ class _Computation:
         if tag == "optgroup" or tag == "option":
             return el.get("label") or ""
         # SVG <title> child (looked up among the page's few titles before the ancestor walk).
-        title = _first_titles(self.page).get(el)
+        title = self.page.first_title_children.get(el)
         if title is not None and (tag == "svg" or in_svg(el)):
             return text_content(title)
         return ""
@@ -661,12 +661,6 @@ def _usable(value: str | None) -> str:
 def in_svg(el: Element) -> bool:
     """Inside an ``svg`` element (an SVG element when parsed as HTML)."""
     return next(el.iterancestors("svg"), None) is not None
-
-
-def _first_titles(page: Page) -> dict[Element, Element]:
-    """Each element's first ``title`` child, for the few elements that have one (the page
-    keeps it: :attr:`Page.first_title_children`; the fast path reads it directly)."""
-    return page.first_title_children
 
 
 def is_block(el: Element, tag: str) -> bool:
