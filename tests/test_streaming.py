@@ -431,3 +431,29 @@ def test_the_command_counts_the_pages_of_a_slow_enumeration(tmp_path, monkeypatc
         f"a11y-audit: finding pages: {n} so far" for n in (1, 2, 3)]
     result = CliRunner().invoke(main, [*args, "--quiet"])
     assert "finding" not in result.stderr
+
+
+def test_a_sorted_spool_that_cannot_write_keeps_the_rest_in_memory(monkeypatch):
+    """A full disk while a run is spilled costs the sort its flat memory, not its items or
+    their order."""
+    from a11y_audit import spool as spool_module
+    from a11y_audit.spool import SortedSpool
+
+    written = 0
+    real = spool_module.Spool.append_pickled
+
+    def append_pickled(self, data):
+        nonlocal written
+        written += 1
+        if written > 3:             # the first run (2 blocks) and part of the second fit
+            raise OSError(28, "No space left on device")
+        real(self, data)
+
+    monkeypatch.setattr(spool_module.Spool, "append_pickled", append_pickled)
+    added = [(f"k{(n * 7) % 20:02d}", n) for n in range(40)]
+    with SortedSpool(lambda item: item[0], run=6) as spool:
+        spool.BLOCK = 3
+        for item in added:
+            spool.append(item)
+        assert spool.spilled == 1 and len(spool) == 40
+        assert list(spool) == sorted(added, key=lambda item: item[0])

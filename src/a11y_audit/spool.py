@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import os
 import pickle
+import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -117,11 +118,18 @@ class SortedSpool(Generic[T]):
     def _spill(self) -> None:
         items = self._items
         items.sort(key=self._key)
-        if self._spool is None:
-            self._spool = Spool(self._directory)
-        first = len(self._spool)
-        for start in range(0, len(items), self.BLOCK):
-            self._spool.append(items[start:start + self.BLOCK])
+        try:
+            if self._spool is None:
+                self._spool = Spool(self._directory)
+            first = len(self._spool)
+            for start in range(0, len(items), self.BLOCK):
+                self._spool.append(items[start:start + self.BLOCK])
+        except OSError:
+            # No room on disk (or no temporary folder): the items stay in memory from now
+            # on. The run is still whole and in order, only no longer flat in memory; the
+            # blocks of the run that failed are left unread.
+            self._run = sys.maxsize
+            return
         self._runs.append(range(first, len(self._spool)))
         self._items = []
 
