@@ -60,8 +60,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                     if keep_pages else PageCount(tally))
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
-    listing = None if quiet else Listing(
-        **({"interval": progress_interval} if progress_interval is not None else {}))
+    interval = {"interval": progress_interval} if progress_interval is not None else {}
+    listing = None if quiet else Listing(**interval)
     try:
         items, report.errors = plan(names, include=include, exclude=exclude,
                                     max_bytes=max_bytes,
@@ -83,7 +83,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                       digest_report=keep_pages, digest_json=render_json, timestamps=stamped)
     progress = None if quiet else Progress(
         len(items), jobs=jobs if executor is None else getattr(executor, "workers", jobs),
-        **({"interval": progress_interval} if progress_interval is not None else {}))
+        **interval)
     opener = report_set.file if report_set is not None else atomic_file
     handle = opener(jsonl) if jsonl is not None else None
     stream = jsonl_writer.Stream(handle.__enter__(), report) if handle is not None else None

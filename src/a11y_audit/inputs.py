@@ -86,9 +86,6 @@ class Input:
                                  self.data, self.meta)
 
 
-_INPUT_FIELDS = ("source", "kind", "location", "offset", "data", "meta")   # (as pickled)
-
-
 def _restored_input(source: str, kind: str, location: str, offset: int, data: bytes | None,
                     meta: tuple[tuple[str, str], ...]) -> Input:
     item = _new(Input)

@@ -153,7 +153,7 @@ class SortedSpool(Generic[T]):
         def read(blocks: range) -> Iterator[T]:
             for block in blocks:
                 yield from spool[block]
-        return heapq.merge(*(read(blocks) for blocks in self._runs), list(self._items),
+        return heapq.merge(*(read(blocks) for blocks in self._runs), self._items,
                            key=self._key)
 
     def close(self) -> None:
