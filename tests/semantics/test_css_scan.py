@@ -105,6 +105,21 @@ def test_quotes_after_a_string_without_an_end_are_read_as_by_the_regular_express
     assert css._neutral_strings(text) == neutral_strings(text)
 
 
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.lists(st.sampled_from(["/", "*", "/*", "*/", "a", "\u4e00", "a" * 60, "*" * 9]),
+                max_size=40).map("".join))
+def test_a_sheet_has_a_comment_as_the_search_for_its_opener_says(text):
+    # _has_comment finds "/*" by its "*"s, and with more than one "*" in 128 characters
+    # searches for "/*" after the first of them (the budget runs out)
+    assert css._has_comment(text) == ("/*" in text)
+
+
+def test_a_comment_after_many_stars_is_found_once_the_stars_budget_runs_out():
+    for text in ("*" * 5000 + "/*x*/", "a*" * 5000 + "/*", "/*" + "*" * 5000, "a*" * 5000):
+        assert css._has_comment(text) == ("/*" in text)
+        assert css._has_comment(text + "\u4e00") == ("/*" in text)
+
+
 def test_a_string_holding_braces_and_semicolons_does_not_end_a_rule():
     sheet = css._scan('.a{content:"};{"} [x="a;b"]{color:red} .b{c:d}', DEFAULT_VIEWPORT)
     # the same strings to a CSS parser: "\3b " is ";"

@@ -423,8 +423,26 @@ def _split_items(found: list[tuple[str, ...]], slow: re.Pattern[str]
     return out
 
 
+def _has_comment(css: str) -> bool:
+    """``"/*" in css``, found by its "*"s: a search for one character is memchr's, a
+    fraction of an instruction a character, where a search for two visits each (some five
+    instructions a character of a sheet of wide characters, as large CSS-in-JS sheets
+    often are). A sheet with more "*"s than one in 128 characters is searched for "/*" past
+    the first of them (never more than twice the one search)."""
+    star = css.find("*", 1)
+    budget = len(css) >> 7
+    while star > 0:
+        if css[star - 1] == "/":
+            return True
+        if not budget:
+            return css.find("/*", star) >= 0
+        budget -= 1
+        star = css.find("*", star + 1)
+    return False
+
+
 def _scan(css: str, viewport: Viewport) -> Stylesheet:
-    if "/*" in css:
+    if _has_comment(css):
         css = _COMMENT.sub(" ", css)
     sheet = Stylesheet()
     if "@import" in css:
