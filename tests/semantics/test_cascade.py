@@ -577,6 +577,32 @@ def test_the_stylesheet_cache_is_bounded_by_the_css_it_holds(monkeypatch):
     assert parse_stylesheet(huge) is not parse_stylesheet(huge)     # larger than the bound
 
 
+def test_the_stylesheet_cache_tells_apart_sheets_of_one_length(monkeypatch):
+    # kept by the text's length and compared, not hashed: texts of one length, equal texts
+    # made anew, another viewport, and the look-up table following the evictions
+    from a11y_audit.semantics import css
+
+    monkeypatch.setattr(css, "CACHED_SHEETS", 3)
+    texts = [f".s{i}-length-kept{{display:none}}" for i in range(5)]
+    assert len({len(text) for text in texts}) == 1
+    first = parse_stylesheet(texts[0])
+    second = parse_stylesheet(texts[1])
+    assert first is not second and first.raw != second.raw
+    assert parse_stylesheet("".join([texts[0][:5], texts[0][5:]])) is first    # a new str
+    assert first.uses == 2 and second.uses == 1
+    small = Viewport(320, 480)
+    assert parse_stylesheet(texts[0], small) is not first
+    assert parse_stylesheet(texts[0], small) is parse_stylesheet(texts[0], small)
+    for text in texts[2:]:
+        parse_stylesheet(text)
+    assert parse_stylesheet(texts[4]) is parse_stylesheet(texts[4])
+    assert parse_stylesheet(texts[0]) is not first                   # evicted: read anew
+    kept = sorted(serial for serials in css._by_size.values() for serial in serials)
+    assert kept == sorted(css._sheets) and len(kept) == 3
+    for serial, (text, viewport, _) in css._sheets.items():
+        assert serial in css._by_size[len(text), viewport]
+
+
 def test_a_shared_sheet_keeps_its_work_and_each_page_its_own_order_and_layers():
     shared = ".shared-rule{color:#f00}"             # a site's sheet: red
     blue = ".shared-rule{color:#00f}"
