@@ -47,7 +47,7 @@ a lazy-loaded section from an abandoned one).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from lxml import etree
@@ -106,15 +106,23 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     Only the first piece of content after each heading matters, so runs are collapsed. Once
     that piece is found (and before the first heading) nothing matters until the next
     heading the full walk reaches (no ancestor skipped as not rendered), so the walk jumps
-    to its start and goes on from there (:class:`_Walk`): nothing between is read, not even
-    as an event. On a news page that is most of the tree (two events in three of a walk
-    that only skipped the subtrees without a heading); the events are the same as a walk of
-    every element (:func:`_events_walk`)."""
+    to its start and goes on from there: nothing between is read, not even as an event. On
+    a news page that is most of the tree (two events in three of a walk that only skipped
+    the subtrees without a heading); the events are the same as a walk of every element
+    (:func:`_events_walk`).
+
+    The walk is lxml's ``iterwalk`` read directly, one walk a stretch: from the body, then
+    from each heading jumped to, then from each following sibling of the subtree just
+    walked, with the end events of the ancestors between made here. (A generator that
+    yielded each event of those walks to :meth:`_Record.run` cost a resumption an event.)"""
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
     record = _Record(page, headings, _nesting(page, ahead))
+    inside, events = record.inside, record.events   # (lists changed in place, never replaced)
+    start, tail = record.start, record.tail
     position = 0                        # ahead[position]: the next heading to jump to
+    count = len(ahead)
     target: Element | None = None
     # The order of body's last element: a heading past it is not in the walk.
     last = body
@@ -122,25 +130,57 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
         last = child
     end = order.get(last, -1)
     reached = _reacher(page, body)
-    walker = _Walk(body)
-
-    def wait(el: Element) -> bool:
-        nonlocal position, target
-        if el is not target:
-            here = order[el]
-            while position < len(ahead) and (order[ahead[position]] < here
-                                             or not reached(ahead[position])):
-                position += 1
-            if position == len(ahead) or order[ahead[position]] > end:
-                return False                # no heading left: nothing more to record
-            target = ahead[position]
-            if el is not target:
-                walker.jump(target)
-                return True
-        record.heading(el)
-        return True
-
-    return record.run(walker, walker.skip_subtree, wait)
+    node = body                         # the top of the stretch being walked
+    while True:
+        walker = etree.iterwalk(node, events=("start", "end"))
+        skip_subtree = record.skip_subtree = walker.skip_subtree
+        jump: Element | None = None
+        for event, el in walker:
+            # as _Record.run, inline: asked for every event of the walk
+            waiting = not inside and (not events or events[-1][0] == "content")
+            if not isinstance(el.tag, str):
+                if not waiting and event == "end":
+                    tail(el)            # a comment or processing instruction
+            elif event != "start":
+                if inside and inside[-1] is el:
+                    inside.pop()
+                if not waiting:
+                    tail(el)
+            elif not waiting:
+                start(el, skip_subtree)
+            else:
+                # waiting for the next heading the full walk reaches: this one, or jump
+                if el is not target:
+                    here = order[el]
+                    while position < count and (order[ahead[position]] < here
+                                                or not reached(ahead[position])):
+                        position += 1
+                    if position == count or order[ahead[position]] > end:
+                        return events       # no heading left: nothing more to record
+                    target = ahead[position]
+                    if el is not target:
+                        jump = target
+                        break
+                record.heading(el)
+        if jump is not None:
+            node = jump
+            continue
+        # node's subtree is done: its next element sibling's, else its parent's end
+        while node is not body:
+            following = node.getnext()
+            while following is not None and not isinstance(following.tag, str):
+                following = following.getnext()
+            if following is not None:
+                node = following
+                break
+            node = node.getparent()
+            waiting = not inside and (not events or events[-1][0] == "content")
+            if inside and inside[-1] is node:
+                inside.pop()
+            if not waiting:
+                tail(node)
+        else:
+            return events
 
 
 class _Record:
@@ -222,52 +262,6 @@ class _Record:
         elif (tag in _EMBEDDED or _is_image(page, el, tag) or (tag == "svg" and page.name(el))
                 or ((text := el.text) and not text.isspace())):
             self.content(el)
-
-
-class _Walk:
-    """``etree.iterwalk(body, events=("start", "end"))`` that can also jump ahead:
-    :meth:`jump` ends the walk of the current subtree and goes on from an element's start
-    event (an element after the current one, inside ``body``), as the walk would have
-    reached it, leaving out every event between. After the element's subtree come its
-    following siblings' subtrees and the end events of its ancestors, up to ``body``'s."""
-
-    __slots__ = ("_body", "_to", "_walker")
-
-    def __init__(self, body: Element) -> None:
-        self._body = body
-        self._walker = etree.iterwalk(body, events=("start", "end"))
-        self._to: Element | None = None
-
-    def skip_subtree(self) -> None:
-        self._walker.skip_subtree()
-
-    def jump(self, el: Element) -> None:
-        self._to = el
-
-    def __iter__(self) -> Iterator[tuple[str, Element]]:
-        body = self._body
-        node = body
-        while True:
-            for item in self._walker:
-                yield item
-                if self._to is not None:
-                    break
-            if self._to is not None:
-                node, self._to = self._to, None
-            else:
-                # node's subtree is done: its next element sibling's, else its parent's end
-                while node is not body:
-                    following = node.getnext()
-                    while following is not None and not isinstance(following.tag, str):
-                        following = following.getnext()
-                    if following is not None:
-                        node = following
-                        break
-                    node = node.getparent()
-                    yield "end", node
-                else:
-                    return
-            self._walker = etree.iterwalk(node, events=("start", "end"))
 
 
 def _nesting(page: Page, ahead: list[Element]) -> set[Element]:
