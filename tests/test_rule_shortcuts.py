@@ -1240,3 +1240,35 @@ def test_figure_caption_walk_skipping_inner_wrappers_finds_the_whole_walks_capti
             assert caption is _caption_by_whole_walks(image, patterns)
             found += caption is not None and image.caption is None and image.figure is None
     assert found >= 10
+
+
+@pytest.mark.parametrize("text", [
+    "".join(map(chr, range(128))),                   # every ASCII character
+    "Read more", "  Search_the-site (2024)  ", "X", "e-mail\tUS\n$5.99 at 10:30",
+    "ABC123def", "a_b", "", "   ", "O'Brien's  \x00\x1f\x7f ~`!@#",
+])
+def test_label_tokens_of_ascii_text_match_the_unicode_reading(text):
+    """ASCII text is read by one regular expression: the words the reading of each
+    character's Unicode category gives."""
+    from a11y_audit.rules import label_content_name_mismatch as rule
+
+    assert rule.tokens(text) == rule._unicode_tokens(text)
+    assert rule.tokens(text + "é") == rule._unicode_tokens(text + "é")
+
+
+def test_label_tokens_of_ascii_names_on_corpus_pages(corpus_root):
+    """Every aria-label and visible label of the corpus that is ASCII gives the same words."""
+    import gzip
+
+    from a11y_audit.rules import label_content_name_mismatch as rule
+    from a11y_audit.sources import decode
+
+    seen = 0
+    for path in sorted(corpus_root.glob("*.html.gz"))[::6]:
+        page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+        for el in page.select("*[aria-label]"):
+            for text in (el.get("aria-label"), page.name(el), dom.text_content(el)):
+                if text.isascii():
+                    seen += 1
+                    assert rule.tokens(text) == rule._unicode_tokens(text), text
+    assert seen >= 100

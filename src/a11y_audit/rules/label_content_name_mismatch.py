@@ -146,7 +146,22 @@ def compare(label: str, name: str) -> bool | None:
 
 
 def tokens(text: str) -> list[str]:
-    """Case-folded, NFKD-normalised words of letters and digits; everything else separates."""
+    """Case-folded, NFKD-normalised words of letters and digits; everything else separates.
+
+    ASCII text (most labels and names) is read by one regular expression: its letters and
+    digits are the only ASCII characters of a letter or number category, none is a mark,
+    and case folding and NFKD leave it ASCII (lower case), so the words are its runs of
+    ``[a-z0-9]``. Other text is read character by character (:func:`_unicode_tokens`)."""
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return _unicode_tokens(text)
+
+
+_ASCII_WORD = re.compile("[a-z0-9]+")
+
+
+def _unicode_tokens(text: str) -> list[str]:
+    """:func:`tokens` of any text, by the Unicode category of each character."""
     text = unicodedata.normalize("NFKD", _INVISIBLE_FORMAT.sub("", text).casefold())
     kept = []
     for char in text:
