@@ -53,6 +53,36 @@ def test_link_text_with_and_without_parts_to_leave_out(inner, has_text):
     assert link_adjacent_duplicate._has_text(link) is has_text
 
 
+@pytest.mark.parametrize("markup", [
+    "<a href='/a'> <span><svg><title>Share</title></svg></span></a><a href='/b'> <b>x</b></a>"
+    "<a href='/c'><img src='c.jpg'> </a><a href='/d'><span><script>var a</script></span>d</a>"
+    "<a href='/e'><style>b{}</style> </a><svg><a href='/f'><text>f</text></a></svg>"
+    "<a href='/g'><picture><img src='g.jpg'></picture><i>G</i></a><map name='m'>"
+    "<area href='/h'></map><a href='/i'>  <!-- c --> </a><a href='/j'><svg></svg>tail</a>",
+])
+def test_link_kinds_from_the_page_holders_match_asking_each_link(markup, corpus_root):
+    """The kind of each link (image, text, both, empty) with what it holds read from the
+    page's holders of images and of svg, script and style is the kind found by searching
+    inside the link."""
+    import gzip
+
+    from a11y_audit.sources import decode
+
+    pages = [Page.from_html(f"<html><body>{markup}</body></html>")]
+    pages += [Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+              for path in sorted(corpus_root.glob("*.html.gz"))[::9]]
+    seen = set()
+    for page in pages:
+        images = link_adjacent_duplicate.image_holders(page)
+        others = link_adjacent_duplicate._holders_of(page, link_adjacent_duplicate._NOT_TEXT)
+        for link in page.links:
+            el = link.element
+            kind = link_adjacent_duplicate._kind(el, el in images, el in others)
+            assert kind == link_adjacent_duplicate._kind(el), link.href
+            seen.add(kind)
+    assert seen == {"image", "text", "both", "empty"}
+
+
 def test_ticker_hint_joins_class_id_and_label():
     """Elements with a class alone are matched by their class; with an id or a label, the
     pattern sees all of them together, as when every element was keyed in full."""
@@ -298,7 +328,7 @@ def test_adjacent_links_kinds_looked_up_lazily_match_every_links_kind(markup, mo
     fast = outcomes("link-adjacent-duplicate", markup)
     asked = []
     monkeypatch.setattr(link_adjacent_duplicate, "_kind_of",
-                        lambda kinds, el, image: asked.append(el)
+                        lambda kinds, el, image, others: asked.append(el)
                         or link_adjacent_duplicate._kind(el))
     assert outcomes("link-adjacent-duplicate", markup) == fast
     assert asked

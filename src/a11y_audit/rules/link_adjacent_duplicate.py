@@ -60,11 +60,15 @@ def check(page: Page) -> Results:
     # same page (few do).
     kinds: dict[Element, str] = {}
     holders = image_holders(page)
+    # The links with an svg, script or style inside, found from those up (as the images):
+    # the text test of any other link reads its whole subtree, without asking lxml for a
+    # tag-filtered iterator over it first (~4,000 instructions a link asked).
+    others = _holders_of(page, _NOT_TEXT)
     images: dict[Element, bool] = {}
     for link in links:
         el = link.element
         image = images[el] = el in holders
-        if image and _kind_of(kinds, el, image) == "both":
+        if image and _kind_of(kinds, el, image, others) == "both":
             yield RULE.ok(el, "One link holds the image and the text")
     normalised: dict[str, str] = {}         # hrefs repeat: the pairs this rule looks for
     targets = []
@@ -78,7 +82,8 @@ def check(page: Page) -> Results:
         a, b = first.element, second.element
         if not target or target != next_target:
             continue
-        if {_kind_of(kinds, a, images[a]), _kind_of(kinds, b, images[b])} != {"image", "text"}:
+        if {_kind_of(kinds, a, images[a], others),
+                _kind_of(kinds, b, images[b], others)} != {"image", "text"}:
             continue
         if not _same_card(page, a, b):
             continue
@@ -91,13 +96,10 @@ def check(page: Page) -> Results:
 
 
 def image_holders(page: Page) -> set[Element]:
-    """The ``a`` and ``area`` elements with an ``img``, ``svg`` or ``picture`` inside: found
-    from the page's few images up, instead of a search inside each of its many links."""
-    holders: set[Element] = set()
-    for tag in _IMAGES:
-        for image in page.tags(tag):
-            holders.update(image.iterancestors("a", "area"))
-    return holders
+    """The elements with an ``img``, ``svg`` or ``picture`` inside, the ``a`` and ``area``
+    elements among them: found from the page's few images up, instead of a search inside
+    each of its many links."""
+    return _holders_of(page, _IMAGES)
 
 
 def _normalise(href: str) -> str:
@@ -107,28 +109,47 @@ def _normalise(href: str) -> str:
     return value.rstrip("/")
 
 
-def _kind_of(kinds: dict[Element, str], el: Element, image: bool) -> str:
-    """:func:`_kind`, kept in ``kinds``; ``image``: the link holds an image."""
+def _holders_of(page: Page, tags: tuple[str, ...]) -> set[Element]:
+    """The elements with an element of one of ``tags`` somewhere below them: each such
+    element's ancestors, climbed until one is marked already (they share most of them; a
+    tag-filtered ``iterancestors`` per element costs lxml ~4,000 instructions to set up)."""
+    marked: set[Element] = set()
+    for tag in tags:
+        for el in page.tags(tag):
+            node = el.getparent()
+            while node is not None and node not in marked:
+                marked.add(node)
+                node = node.getparent()
+    return marked
+
+
+def _kind_of(kinds: dict[Element, str], el: Element, image: bool,
+             others: set[Element]) -> str:
+    """:func:`_kind`, kept in ``kinds``; ``image``: the link holds an image; ``others``:
+    the elements with an svg, script or style below them (:func:`_holders_of`)."""
     found = kinds.get(el)
     if found is None:
-        found = kinds[el] = _kind(el, image)
+        found = kinds[el] = _kind(el, image, el in others)
     return found
 
 
-def _kind(el: Element, image: bool | None = None) -> str:
+def _kind(el: Element, image: bool | None = None, other: bool | None = None) -> str:
     if image is None:
         image = next(el.iter(*_IMAGES), None) is not None
-    if _has_text(el):
+    if _has_text(el, other):
         return "both" if image else "text"
     return "image" if image else "empty"
 
 
-def _has_text(el: Element) -> bool:
+def _has_text(el: Element, other: bool | None = None) -> bool:
     """The link shows text that is not white space, leaving out what an svg holds (its
-    <title> is not visible text). Stops at the first text found: most links start with it."""
+    <title> is not visible text). Stops at the first text found: most links start with it.
+    ``other``: an svg, script or style is inside (None: look)."""
     if el.text and not el.text.isspace():
         return True
-    if next(el.iter(*_NOT_TEXT), None) is None:
+    if other is None:
+        other = next(el.iter(*_NOT_TEXT), None) is not None
+    if not other:
         # Nothing to leave out (most links): any text node of the subtree will do, in any
         # order, so lxml's own iteration replaces the walk below.
         for node in el.iterdescendants():
