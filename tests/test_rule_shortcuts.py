@@ -991,6 +991,30 @@ def test_heading_content_jump_gives_the_events_of_the_walk_on_corpus_pages(corpu
         assert rule._events(page, headings) == rule._events_walk(page, headings), path.name
 
 
+def test_heading_teaser_test_of_a_childless_heading_matches_the_link_search(corpus_root):
+    """A heading without children is asked only for a link around it: the answers are
+    those of searching its descendants too."""
+    import gzip
+
+    from a11y_audit.rules import heading_has_content as rule
+    from a11y_audit.sources import decode
+
+    pages = [Page.from_html("<h2>A</h2><h2><a href='/b'>B</a></h2><a href='/c'><h3>C</h3></a>"
+                            "<a><h3>D</h3></a><h2><span>E<a href='/e'>e</a></span></h2>"
+                            "<h2><!-- c --></h2><h2>F<a>f</a></h2>")]
+    pages += [Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
+              for path in sorted(corpus_root.glob("*.html.gz"))[::12]]
+    answers = set()
+    for page in pages:
+        for heading in page.headings:
+            el = heading.element
+            general = any(True for _ in el.iterdescendants("a")) or any(
+                anc.get("href") is not None for anc in el.iterancestors("a"))
+            assert rule._is_teaser(el) is general
+            answers.add((len(el) > 0, general))
+    assert answers == {(False, False), (False, True), (True, False), (True, True)}
+
+
 _NESTING_PAGES = [
     *_HEADING_PAGES,
     '<div role="heading" aria-level="2">A<h3>sub</h3> t</div><p>x</p><h2>B</h2>',
