@@ -514,10 +514,11 @@ def test_a_selectors_nth_child_without_of_does_not_stop_its_ids_and_classes_bein
     (".x li:not(:-o-x) .b", None)])
 def test_a_selector_the_cascade_notes_to_effect_is_not_read_for_its_ids_and_classes(
         selector, read):
-    # the cascade notes a selector it cannot compile as not judged (one with "of" and
-    # "nth-", or ":-"), and the note counts when widened gives it a wider selector: such a
-    # selector is not left out by its ids and classes (its note would be lost); the others
-    # with "of" and "nth-" are (:nth-of-type(), nearly all)
+    # the cascade notes a selector it cannot compile as not judged (css.noted_if_uncompiled;
+    # below, the wider reading of any with "of" and "nth-", or ":-"), and the note counts
+    # when widened gives it a wider selector: such a selector is not left out by its ids and
+    # classes (its note would be lost); the others with "of" and "nth-" are
+    # (:nth-of-type(), nearly all)
     assert css._required_keys(selector) == read
     noted = compile_selector(selector) is None and (
         ":-" in selector or ("of" in selector and "nth-" in selector))

@@ -52,6 +52,7 @@ from a11y_audit.semantics.css import (
     Stylesheet,
     Viewport,
     media_matches,
+    noted_if_uncompiled,
     parse_declarations,
     parse_stylesheet,
     selector_key,
@@ -317,7 +318,7 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
         compiled = compile_selector(rule.selector)
         if compiled is None:
             selector = rule.selector
-            if ":-" in selector or ("of" in selector and "nth-" in selector):
+            if noted_if_uncompiled(selector):
                 sheet.suspects[(rule.order, selector)] = None   # see Cascade.undecided
             continue
         matches, specificity, above, own = compiled

@@ -1000,6 +1000,16 @@ def _special(text: str) -> bool:
 _OF_WORD = re.compile(r"\s[oO][fF]\s")
 
 
+def noted_if_uncompiled(selector: str) -> bool:
+    """Whether the cascade notes ``selector`` as not judged when it cannot compile it
+    (``Stylesheet.suspects``, cascade._sheet_bucket): a vendor pseudo-class, or
+    ``:nth-child(... of S)``, "of" as a word. Only such a note can widen to a selector that
+    may hide something (:func:`a11y_audit.semantics.selectors.widened`); a selector with
+    "of" only inside a name (``:nth-of-type()``) is not noted."""
+    return ":-" in selector or (
+        "of" in selector and "nth-" in selector and _OF_WORD.search(selector) is not None)
+
+
 def _required_keys(selector: str) -> list[str] | None:
     """The ids and classes a selector with brackets or parentheses requires of the element
     or its ancestors, as :meth:`Stylesheet.rules_of` reads them to leave out what cannot
@@ -1008,14 +1018,10 @@ def _required_keys(selector: str) -> list[str] | None:
     (a page's bucket compiles the others, and tests them against the page's keys: a
     third of the special selectors a page's buckets compiled were left out there). None
     (read it all) with escapes or quotes, groups that do not close, and for a selector
-    whose note as not judged may count (a vendor pseudo-class, ``:nth-child(... of S)``),
-    which the cascade makes when it compiles it (cascade._sheet_bucket) and this would
-    skip. Of the selectors the cascade's condition for a note takes ("of" and "nth-"),
-    only those with "of" as a word (:data:`_OF_WORD`) are: the others' notes are widened
-    to nothing (:func:`a11y_audit.semantics.selectors.widened`), and they are nearly all
-    ``:nth-of-type()`` selectors, which compile (every one the news corpus reads here)."""
-    if ("\\" in selector or '"' in selector or "'" in selector or ":-" in selector
-            or ("of" in selector and "nth-" in selector and _OF_WORD.search(selector))):
+    the cascade notes as not judged when it cannot compile it (:func:`noted_if_uncompiled`),
+    whose note this would skip."""
+    if ("\\" in selector or '"' in selector or "'" in selector
+            or noted_if_uncompiled(selector)):
         return None
     flat = _without_groups(selector)
     if flat is None or ")" in flat or "]" in flat:
