@@ -114,59 +114,51 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
     the subtrees without a heading); the events are the same as a walk of every element
     (:func:`_events_walk`).
 
-    The walk is lxml's ``iterwalk`` read directly, one walk a stretch: from the body, then
-    from each heading jumped to, then from each following sibling of the subtree just
-    walked, with the end events of the ancestors between made here. (A generator that
-    yielded each event of those walks to :meth:`_Record.run` cost a resumption an event.)"""
+    The walk is lxml's ``iterwalk`` read by :meth:`_Record.run`, one walk a stretch: from
+    the body, then from each heading jumped to, then from each following sibling of the
+    subtree just walked, with the end events of the ancestors between made here. (A
+    generator that joined those walks into one cost a resumption an event.)"""
     body = page.body
     order = page.order
     ahead = [h for h in headings if h in order]     # in document order, as page.headings
     record = _Record(page, headings, _nesting(page, ahead))
-    inside, events = record.inside, record.events   # (lists changed in place, never replaced)
-    start, tail = record.start, record.tail
     position = 0                        # ahead[position]: the next heading to jump to
-    count = len(ahead)
     target: Element | None = None
+    jump: Element | None = None         # where the next stretch starts, when wait() jumps
+    done = False                        # no heading left: nothing more to record
     # The order of body's last element: a heading past it is not in the walk.
     last = body
     while (child := next(last.iterchildren(etree.Element, reversed=True), None)) is not None:
         last = child
     end = order.get(last, -1)
     reached = _reacher(page, body)
+
+    def wait(el: Element) -> bool:
+        """The next heading the full walk reaches: this one, or the stretch ends to jump."""
+        nonlocal position, target, jump, done
+        if el is not target:
+            here = order[el]
+            while position < len(ahead) and (order[ahead[position]] < here
+                                             or not reached(ahead[position])):
+                position += 1
+            if position == len(ahead) or order[ahead[position]] > end:
+                done = True
+                return False
+            target = ahead[position]
+            if el is not target:
+                jump = target
+                return False
+        record.heading(el)
+        return True
+
     node = body                         # the top of the stretch being walked
     while True:
         walker = etree.iterwalk(node, events=("start", "end"))
-        skip_subtree = record.skip_subtree = walker.skip_subtree
-        jump: Element | None = None
-        for event, el in walker:
-            # as _Record.run, inline: asked for every event of the walk
-            waiting = not inside and (not events or events[-1][0] == "content")
-            if not isinstance(el.tag, str):
-                if not waiting and event == "end":
-                    tail(el)            # a comment or processing instruction
-            elif event != "start":
-                if inside and inside[-1] is el:
-                    inside.pop()
-                if not waiting:
-                    tail(el)
-            elif not waiting:
-                start(el, skip_subtree)
-            else:
-                # waiting for the next heading the full walk reaches: this one, or jump
-                if el is not target:
-                    here = order[el]
-                    while position < count and (order[ahead[position]] < here
-                                                or not reached(ahead[position])):
-                        position += 1
-                    if position == count or order[ahead[position]] > end:
-                        return events       # no heading left: nothing more to record
-                    target = ahead[position]
-                    if el is not target:
-                        jump = target
-                        break
-                record.heading(el)
+        record.run(walker, walker.skip_subtree, wait)
+        if done:
+            return record.events
         if jump is not None:
-            node = jump
+            node, jump = jump, None
             continue
         # node's subtree is done: its next element sibling's, else its parent's end
         while node is not body:
@@ -177,13 +169,9 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
                 node = following
                 break
             node = node.getparent()
-            waiting = not inside and (not events or events[-1][0] == "content")
-            if inside and inside[-1] is node:
-                inside.pop()
-            if not waiting:
-                tail(node)
+            record.end(node)
         else:
-            return events
+            return record.events
 
 
 class _Record:
@@ -205,6 +193,15 @@ class _Record:
         content already (or there was none yet)."""
         return not self.inside and (not self.events or self.events[-1][0] == "content")
 
+    def end(self, el: Element) -> None:
+        """An element's end event (:meth:`run` has it inline)."""
+        waiting = self.waiting()
+        inside = self.inside
+        if inside and inside[-1] is el:
+            inside.pop()
+        if not waiting:
+            self.tail(el)
+
     def content(self, el: Element) -> None:
         events = self.events
         if not self.inside and (not events or events[-1][0] != "content"):
@@ -223,7 +220,7 @@ class _Record:
             wait: Callable[[Element], bool]) -> list[tuple[str, Element, int]]:
         """The events of ``walker``'s walk. An element's start while the walk waits for the
         next heading goes to ``wait``, the one thing the two walks do differently; it
-        returns False when no heading is left."""
+        returns False to end the walk (no heading left, or :func:`_events` jumps ahead)."""
         inside, events = self.inside, self.events   # (lists changed in place, never replaced)
         self.skip_subtree = skip_subtree
         for event, el in walker:
