@@ -351,6 +351,52 @@ def test_media_queries_alone():
         assert media_matches(broken) in (True, False)
 
 
+# Media query lists built as the bounds media_matches reads by one match are written
+# (``only screen and (min-width:48em) and (max-height: 800px)``), each part now and then
+# one near them (other spellings, numbers, units, features, types and joins)
+
+
+def _part(read: list[str], near: list[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(read * 12 + near)
+
+
+_SPACE = _part(["", " "], ["  ", "\t", "\u00a0"])
+_BOUND_TEXT = st.tuples(
+    _part(["("], ["", "(("]), _SPACE, _part(["min-", "max-"], ["", "Min-", "-webkit-min-"]),
+    _part(["width", "height"], ["device-width", "aspect-ratio", "Width"]), _SPACE,
+    _part([":"], ["", "::"]), _SPACE,
+    _part(["0", "768", "47.99", "1280", "1279.98", "800", "1280.000000001"],
+          [".5", "1.", "-1", "1e3", "\u0663", "", "1.2.3"]),
+    _part(["", "px", "em", "rem"], ["vw", "PX", " px", "x"]), _SPACE,
+    _part([")"], ["", "))"])).map("".join)
+_QUERY_TEXT = st.tuples(
+    _part(["", "screen", "only screen", "all"],
+          ["only all", "Screen", "print", "not screen", "screen ", " "]),
+    st.lists(st.tuples(_part([" and "], ["and", " AND ", " or ", ", ", "  and "]),
+                       _BOUND_TEXT).map("".join), max_size=4),
+    _part([""], [",print", " ", "/**/"]),
+).map(lambda parts: (parts[0] + "".join(parts[1]) if parts[0].strip()
+                     else "".join(parts[1])[5:]) + parts[2])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_QUERY_TEXT,
+       st.sampled_from([css.DEFAULT_VIEWPORT, Viewport(768.0, 1024.0), Viewport(1279.98, 12.0)]))
+@example("only screen and (min-width: 48em) and (max-height:800px)", css.DEFAULT_VIEWPORT)
+@example("(max-width:1280px) and (min-width:1280.000000001px)", css.DEFAULT_VIEWPORT)
+def test_media_bounds_read_as_any_query(query: str, viewport: Viewport):
+    """The bounds' one-match reading gives what the reading of any query gives."""
+    assert css.media_matches.__wrapped__(query, viewport) == css._read_media(query, viewport)
+
+
+def test_media_bounds_are_read_by_one_match():
+    for query in ("(min-width:768px)", "screen", "only screen and (max-width: 47.99em)",
+                  "(min-width:661px) and (max-width:980px) and (min-height:1rem)"):
+        assert css._BOUNDS.fullmatch(query), query
+    for query in ("(min-width:768px), print", "screen and", "(min-width:-1px)", "print"):
+        assert not css._BOUNDS.fullmatch(query), query
+
+
 def test_linked_supplied_and_missing_stylesheets(tmp_path: Path):
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "site.css").write_text(".a{display:none}", encoding="utf-8")

@@ -1362,10 +1362,35 @@ def _split_terms(text: str) -> tuple[list[str] | None, list[str]]:
 _MEDIA_TYPE = re.compile(r"^(?:(only|not)\s+)?([A-Za-z-]+)(?:\s+and\s+(.*))?$", re.S | re.I)
 
 
+# A query list that is one query of width and height bounds, maybe after ``screen`` or
+# ``all`` (``(min-width:768px)``, ``only screen and (min-width:40em) and (max-width:59.99em)``):
+# nine in ten of the news corpus's distinct queries, a CSS-in-JS sheet writing hundreds. Such
+# a query is read by one match, as _media_matches reads it, where that reading costs some
+# 110,000 instructions a query (its terms read character by character in Python: 1.9 M
+# instructions a page at step 9, each query of the run read once). Other spellings of these
+# (upper case, other white space, other numbers) are left to _media_matches.
+_BOUND = r"\( ?(?:min|max)-(?:width|height) ?: ?[0-9]+(?:\.[0-9]+)?(?:px|em|rem)? ?\)"
+_BOUNDS = re.compile(rf"(?:(?:only )?(?:screen|all)|{_BOUND})(?: and {_BOUND})*")
+_BOUND_TERM = re.compile(r"\( ?(min|max)-(width|height) ?: ?([0-9]+(?:\.[0-9]+)?)(px|em|rem|)")
+
+
 @functools.lru_cache(maxsize=4096)
 def media_matches(query_list: str, viewport: Viewport = DEFAULT_VIEWPORT) -> bool:
     """Whether a media query list applies on screen at ``viewport`` (print never applies).
     A malformed query does not match, as in browsers."""
+    if _BOUNDS.fullmatch(query_list) is not None:
+        for bound, dimension, number, unit in _BOUND_TERM.findall(query_list):
+            actual = viewport.width if dimension == "width" else viewport.height
+            wanted = float(number) * _UNITS[unit or "px"]
+            # (_compare's comparisons)
+            if not (actual >= wanted - 1e-9 if bound == "min" else actual <= wanted + 1e-9):
+                return False
+        return True
+    return _read_media(query_list, viewport)
+
+
+def _read_media(query_list: str, viewport: Viewport) -> bool:
+    """:func:`media_matches` of any query list."""
     try:
         return _media_matches(query_list, viewport)
     except (ValueError, ArithmeticError, IndexError, RecursionError):
