@@ -75,7 +75,8 @@ _PIECES = st.sampled_from([
     "@media print", "@media (max-width: 10px)", "@supports not (x:y)", "@layer", "@layer base",
     "@layer a, b;", "@import 'x.css';", '@import url("y.css") print;', "@font-face", "@", "@{",
     "color:red", "display:none;", '"', "'", '"a{b}c"', "'x;y'", '"\\"{"', "'a\\'}'",
-    '"line\nbreak{"', "/* } */", "/*", "*/", "é", "\u00a0", '[x="}"]',
+    '"line\nbreak{"', "/* } */", "/*", "*/", "é", "\u00a0", '[x="}"]', "\u2022", '"\u2022;"',
+    '"\u2022"', "'é'",
 ])
 
 
@@ -91,6 +92,20 @@ def test_the_scanner_reads_a_sheet_as_the_item_by_item_scan(text):
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_strings_are_neutralised_as_by_the_regular_expression(text):
     assert css._neutral_strings(text) == neutral_strings(text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_a_sheet_is_split_by_its_neutral_parts_as_whole(text):
+    parts = css._neutral_parts(text)
+    assert "".join(parts) == neutral_strings(text)
+    assert css._split_parts(parts) == "".join(parts).split("}")
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(["}", "a", "{", "\u2022", "é"]), max_size=6),
+                min_size=1, max_size=8))
+def test_parts_are_split_as_their_join(parts):
+    assert css._split_parts(parts) == "".join(parts).split("}")
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
