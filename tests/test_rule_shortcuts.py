@@ -850,6 +850,31 @@ def test_link_new_window_targets_match_asking_each_link(new_window, monkeypatch)
     assert len(fast) == (3 if new_window else 1)
 
 
+_FILE_LINK_MIX = (
+    "<p id='d1'>PDF, 2 MB</p><a href='/r.PDF?x=1#p2'>Report</a><a href='/a'>A</a>"
+    "<a href='/b.pdf' aria-describedby='d1 none'>Budget</a><a href='/c.csv' title='CSV'>"
+    "Data</a><a href='/d.zip' class='icon-download'>Files</a><a href='/e.doc'><span "
+    "class='x'><i class='pdf-icon'></i></span>Minutes</a><a href='/f' target='_blank' "
+    "title='opens in a new tab'>F</a><a href='/g' target='_blank'><b>G</b><!-- c --></a>"
+    "<a href='/h' target='_blank' class='External'>H</a><a href='/i.epub'>I</a>")
+
+
+@pytest.mark.parametrize("markup", [_FILE_LINK_MIX, _LINK_MIX, "<a href='/a'>no file</a>"])
+def test_link_new_window_or_file_shortcuts_match_asking_each_link(markup, monkeypatch):
+    """The title and description read only for their holders, the classes read from the
+    page's values: the results of asking each link for each."""
+    page = Page.from_html(f"<html><body>{markup}</body></html>")
+    options = link_new_window_or_file.OPTIONS
+    fast = _told(link_new_window_or_file.check(page, options))
+    links = {link.element for link in page.links}
+    monkeypatch.setitem(page._holders, "title", links)
+    monkeypatch.setitem(page._holders, "aria-describedby", links)
+    monkeypatch.setattr(link_new_window_or_file, "_classes", lambda _page, el: [
+        node.get("class") or "" for node in el.iter()])
+    assert _told(link_new_window_or_file.check(page, options)) == fast
+    assert len(fast) == (9 if markup == _FILE_LINK_MIX else 3 if markup == _LINK_MIX else 0)
+
+
 def _listitem_one_by_one(page):
     """listitem as written before its shortcuts: each item and list asked for its role."""
     for el in page.tags("li"):
