@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gc
 import re
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree, html
 
 from a11y_audit import dom
@@ -861,18 +864,35 @@ _FILE_LINK_MIX = (
 
 @pytest.mark.parametrize("markup", [_FILE_LINK_MIX, _LINK_MIX, "<a href='/a'>no file</a>"])
 def test_link_new_window_or_file_shortcuts_match_asking_each_link(markup, monkeypatch):
-    """The title and description read only for their holders, the classes read from the
-    page's values: the results of asking each link for each."""
+    """The addresses searched at once for a file extension, the title and description read
+    only for their holders, the classes read from the page's values: the results of asking
+    each link for each."""
     page = Page.from_html(f"<html><body>{markup}</body></html>")
     options = link_new_window_or_file.OPTIONS
     fast = _told(link_new_window_or_file.check(page, options))
     links = {link.element for link in page.links}
+    monkeypatch.setattr(link_new_window_or_file, "_may_link_file", lambda *_: True)
     monkeypatch.setitem(page._holders, "title", links)
     monkeypatch.setitem(page._holders, "aria-describedby", links)
     monkeypatch.setattr(link_new_window_or_file, "_classes", lambda _page, el: [
         node.get("class") or "" for node in el.iter()])
     assert _told(link_new_window_or_file.check(page, options)) == fast
     assert len(fast) == (9 if markup == _FILE_LINK_MIX else 3 if markup == _LINK_MIX else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["a", "/", ".", "?", "#", "\n", " ", "pdf", "PDF", "PdF", "cſv", "csv", "zip", "z\u0130p",
+     "\u212a", "é"]), max_size=8).map("".join), max_size=4))
+def test_link_file_search_of_all_addresses_misses_no_file_link(hrefs):
+    """A page whose addresses the joined search finds no extension in has no link
+    :func:`_is_file` takes for a file."""
+    rule = link_new_window_or_file
+    extensions = (*rule.OPTIONS["file-extensions"], "PdF")
+    files, dotted = rule._patterns((), extensions)[1], rule._dotted(extensions)
+    links = [SimpleNamespace(href=href) for href in hrefs]
+    if any(rule._is_file(files, dotted, href.strip().split("#", 1)[0]) for href in hrefs):
+        assert rule._may_link_file(links, dotted)
 
 
 def _listitem_one_by_one(page):
