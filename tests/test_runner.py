@@ -188,6 +188,7 @@ def test_a_page_that_kills_its_worker_is_an_error_and_the_run_goes_on(tmp_path, 
     import multiprocessing
     import os
     import signal
+    import threading
 
     import pytest
 
@@ -205,7 +206,21 @@ def test_a_page_that_kills_its_worker_is_an_error_and_the_run_goes_on(tmp_path, 
         return audit_chunk(items, job)
 
     monkeypatch.setattr(runner, "audit_chunk", dies_on_the_poison)
+    # A fresh pool forks only when the threads of the broken pool are gone: one still running
+    # could hold a lock the child inherits, taken for ever (Python 3.12 and later warn of it
+    # on every fork of a multi-threaded process). (Counted against the threads before the
+    # run: other tests' may linger.)
+    before = threading.active_count()
+    threads_at_fork = []
+    fork = os.fork
+
+    def counted_fork():
+        threads_at_fork.append(threading.active_count())
+        return fork()
+
+    monkeypatch.setattr(os, "fork", counted_fork)
     report = audit_sources([str(folder)], jobs=2)
+    assert len(threads_at_fork) > 2 and set(threads_at_fork) == {before}, threads_at_fork
     poisoned = [e for e in report.errors if e.source.endswith("p05.html")]
     assert [e.message for e in poisoned] == [
         "the worker auditing this page stopped abruptly (killed, out of memory, or a crash in "

@@ -408,8 +408,15 @@ class _Pools:
         return self.pool.submit(_audit_chunk_in_worker, batch)
 
     def recover(self) -> None:
-        """Replace a pool that a worker's death broke (its other workers are stopped)."""
+        """Replace a pool that a worker's death broke (its other workers are stopped). The
+        broken pool's manager thread is let finish first (its workers are stopped: it waits
+        on nothing), so that, as in :meth:`renew`, the fork happens in a single-threaded
+        process: a thread still running could hold a lock that the new workers would inherit,
+        taken for ever (Python 3.12 and later warn of such forks)."""
+        manager = getattr(self.pool, "_executor_manager_thread", None)  # not public: best effort
         _stop(self.pool)
+        if manager is not None:
+            manager.join(timeout=10)
         self.pool = self._new()
 
     def renew(self) -> None:
