@@ -457,3 +457,29 @@ def test_a_sorted_spool_that_cannot_write_keeps_the_rest_in_memory(monkeypatch):
             spool.append(item)
         assert spool.spilled == 1 and len(spool) == 40
         assert list(spool) == sorted(added, key=lambda item: item[0])
+
+
+@pytest.mark.parametrize("extra", [(), ("--include", "nav")])
+def test_the_cli_closes_the_spooled_pages_files(tmp_path, monkeypatch, extra):
+    """The page spool's temporary files (and the rendered JSON items') are closed once the
+    reports are written, a page error or not: not left open until the process ends (a
+    library caller's or a test process's file descriptors), nor to the collector."""
+    import tempfile
+
+    from a11y_audit import spool
+    from a11y_audit.writers import json_stream
+
+    opened = []
+    temporary_file = tempfile.TemporaryFile
+
+    def recorded(*args, **kwargs):
+        opened.append(temporary_file(*args, **kwargs))
+        return opened[-1]
+
+    assert spool.tempfile is json_stream.tempfile is tempfile
+    monkeypatch.setattr(tempfile, "TemporaryFile", recorded)
+    folder = corpus(tmp_path, count=2)
+    result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "html",
+                                       "-o", str(tmp_path / "out"), "-j", "1", *extra])
+    assert result.exit_code in (1, 2), result.output
+    assert len(opened) >= 2 and all(f.closed for f in opened)

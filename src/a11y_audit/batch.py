@@ -38,10 +38,12 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         report_set: ReportSet | None = None, keep_pages: bool = True,
         render_json: bool = False) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
-    whose ``pages`` is a spool on disk. ``jsonl`` names a JSON Lines report to stream to.
-    Without ``keep_pages`` (no writer will read the pages back), ``pages`` only counts them:
-    the summary and the exit code are the same, and nothing is spooled. ``render_json`` (a
-    JSON report will be written) has the workers render each page's item of it as well."""
+    whose ``pages`` is a spool on disk, in temporary files that ``report.pages.close()`` closes
+    once the writers have read it (closed here if the run fails). ``jsonl`` names a JSON
+    Lines report to stream to. Without ``keep_pages`` (no writer will read the pages back),
+    ``pages`` only counts them: the summary and the exit code are the same, and nothing is
+    spooled. ``render_json`` (a JSON report will be written) has the workers render each
+    page's item of it as well."""
     started = time.perf_counter()
     rules = config.rules()
     report = Report(rules=list(rules), fail_on=config.fail_on)
@@ -66,6 +68,9 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         items, report.errors = plan(names, include=include, exclude=exclude,
                                     max_bytes=max_bytes,
                                     on_found=listing.found if listing is not None else None)
+    except BaseException:
+        report.pages.close()    # (its temporary files: no report will read them)
+        raise
     finally:
         if listing is not None:
             listing.close()
@@ -115,6 +120,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
             stream.close(report)
     except BaseException as exc:
         exc.a11y_pages = len(report.pages)  # type: ignore[attr-defined]  # for "what was done"
+        report.pages.close()
         if handle is not None:
             handle.__exit__(type(exc), exc, exc.__traceback__)
         raise

@@ -256,6 +256,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                            keep_pages=update_baseline or any(
                                _reads_pages(name, quiet) for name in config.formats),
                            render_json="json" in config.formats)
+        # the spooled pages' files, closed once the reports are written (or discarded)
+        stack.callback(report.pages.close)
         if update_baseline:
             report_set.discard()
             return _finish_baseline(report, config, quiet)
