@@ -91,7 +91,7 @@ def test_the_scanner_reads_a_sheet_as_the_item_by_item_scan(text):
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_strings_are_neutralised_as_by_the_regular_expression(text):
-    assert css._neutral_strings(text) == neutral_strings(text)
+    assert "".join(css._neutral_parts(text)) == neutral_strings(text)
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -117,7 +117,7 @@ def test_quotes_after_a_string_without_an_end_are_read_as_by_the_regular_express
     # After an opening quote whose string has no end, the quotes of its kind up to where its
     # characters stop are skipped together (each tried in turn was quadratic); the other
     # kind's are still tried, and a string may open right after the stop
-    assert css._neutral_strings(text) == neutral_strings(text)
+    assert "".join(css._neutral_parts(text)) == neutral_strings(text)
 
 
 @settings(max_examples=EXAMPLES * 3, deadline=None)
@@ -380,7 +380,7 @@ def test_the_corpus_sheets_are_read_as_by_the_structure_expression(corpus_root):
         page = Page.from_html(decode(gzip.decompress(path.read_bytes()), path.name)[0])
         for style in page.select("style"):
             text = css._COMMENT.sub(" ", "".join(style.itertext()))
-            text = css._neutral_strings(text)
+            text = "".join(css._neutral_parts(text))
             assert css._read_items(text) == css._items(text), path.name
             found, expected = _read_both(text, False)
             assert found == expected, path.name
@@ -489,9 +489,9 @@ def test_a_sheets_keys_are_those_of_each_preludes_selectors(preludes):
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(alphabet=st.sampled_from('{};\\7bd3 "\'ab\n\u00e9'), max_size=40))
 def test_a_strings_braces_and_semicolons_are_escaped_as_by_the_translation(text):
-    # _neutral_strings replaces the three one after the other (see there)
+    # _neutral_parts replaces the three one after the other (see there)
     quoted = '"' + text.replace('"', "").replace("\\", "").replace("\n", "") + '"'
-    assert css._neutral_strings(quoted) == quoted.translate(css._STRUCTURE)
+    assert "".join(css._neutral_parts(quoted)) == quoted.translate(css._STRUCTURE)
 
 
 def test_a_bracketed_selectors_rules_are_left_out_by_the_ids_and_classes_outside_groups():

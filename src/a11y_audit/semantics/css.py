@@ -233,25 +233,21 @@ _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _STRINGS = re.compile(r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""")
 _STRUCTURE = str.maketrans({"{": "\\7b ", "}": "\\7d ", ";": "\\3b "})
 # A string's opening quote and the characters _STRINGS reads after it, without the closing
-# quote: where a string without an end stops (see _neutral_strings)
+# quote: where a string without an end stops (see _neutral_parts)
 _STRING_RUN = {'"': re.compile(r'"(?:\\.|[^"\\\n])*'),
                "'": re.compile(r"'(?:\\.|[^'\\\n])*")}
 
 
-def _neutral_strings(css: str) -> str:
+def _neutral_parts(css: str) -> list[str]:
     """``css`` with each quoted string kept as written, except that the characters that would
     end a block or a declaration are written as CSS escapes (the same string to a CSS parser),
-    so that the scan below cannot be misled and ``input[type="submit"]`` still matches.
+    so that the scan below cannot be misled and ``input[type="submit"]`` still matches; as
+    the parts that make it, joined (``[css]`` when no string holds one of the three
+    characters, nor, in a sheet not all ASCII, a character past ASCII): see
+    :func:`_split_parts`.
 
     What ``_STRINGS.sub`` would do, but the quotes are found with ``str.find``: a regular
     expression's search visits every character of a sheet, ten times slower."""
-    return "".join(_neutral_parts(css))
-
-
-def _neutral_parts(css: str) -> list[str]:
-    """:func:`_neutral_strings` of ``css`` as the parts it joins (``[css]`` when no string
-    holds one of the three characters, nor, in a sheet not all ASCII, a character past
-    ASCII): see :func:`_split_parts`."""
     out: list[str] = []
     start = position = 0
     wide = not css.isascii()
@@ -1427,8 +1423,7 @@ def media_matches(query_list: str, viewport: Viewport = DEFAULT_VIEWPORT) -> boo
         for bound, dimension, number, unit in _BOUND_TERM.findall(query_list):
             actual = viewport.width if dimension == "width" else viewport.height
             wanted = float(number) * _UNITS[unit or "px"]
-            # (_compare's comparisons)
-            if not (actual >= wanted - 1e-9 if bound == "min" else actual <= wanted + 1e-9):
+            if not _compare(actual, ">=" if bound == "min" else "<=", wanted):
                 return False
         return True
     return _read_media(query_list, viewport)
