@@ -1,10 +1,19 @@
-"""The Dask executor: a LocalCluster gives the report a local run gives, in the same order."""
+"""The Dask executor: a LocalCluster gives the report a local run gives, in the same order.
+
+Whatever starts a Dask client runs in a child process: distributed keeps process-wide threads
+(its IO loop, its offload thread) for the life of the process that used it, and a pytest
+process that kept them would fork the later tests' worker pools while multi-threaded
+(Python 3.12+ warns of the deadlocks that can cause)."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import os
+import subprocess
+import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -41,6 +50,12 @@ def jsonl_without_timings(text: str) -> list[dict]:
     return out
 
 
+def run_command(*args: str) -> subprocess.CompletedProcess[str]:
+    """``a11y-audit ARGS`` in a child process, its output captured."""
+    return subprocess.run([sys.executable, "-m", "a11y_audit", *args], capture_output=True,
+                          text=True, timeout=600, check=False)
+
+
 def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -49,23 +64,23 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
         ("https://news.example/a", "200 OK", "text/html; charset=utf-8", page("Archived A")),
         ("https://news.example/b", "200 OK", "text/html", page("Archived B")),
     ])
-    runs = {}
-    for name, extra in (("local", ["-j", "1"]), ("dask", ["--executor", "dask", "-j", "2"])):
-        out = tmp_path / name
-        result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "jsonl",
-                                           "-o", str(out), "--quiet", *extra])
-        assert result.exit_code == 2, result.output + result.stderr   # broken.html
-        runs[name] = out
-    local, dask = runs["local"], runs["dask"]
+    threads = threading.active_count()
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "jsonl",
+                                       "-o", str(local), "--quiet", "-j", "1"])
+    assert result.exit_code == 2, result.output + result.stderr   # broken.html
+    run = run_command("check", str(folder), "-f", "json", "-f", "jsonl", "-o", str(dask),
+                      "--quiet", "--executor", "dask", "-j", "2")
+    assert run.returncode == 2, run.stdout + run.stderr
     assert without_timings((dask / "a11y-report.json").read_text()) == without_timings(
         (local / "a11y-report.json").read_text())
     assert jsonl_without_timings((dask / "a11y-report.jsonl").read_text()) == \
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     # a run of JSON Lines alone: the workers send each page's figures and line (Digest)
     lines = tmp_path / "dask-jsonl"
-    result = CliRunner().invoke(main, ["check", str(folder), "-f", "jsonl", "-o", str(lines),
-                                       "--quiet", "--executor", "dask", "-j", "2"])
-    assert result.exit_code == 2, result.output + result.stderr
+    run = run_command("check", str(folder), "-f", "jsonl", "-o", str(lines), "--quiet",
+                      "--executor", "dask", "-j", "2")
+    assert run.returncode == 2, run.stdout + run.stderr
     assert jsonl_without_timings((lines / "a11y-report.jsonl").read_text()) == \
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     data = json.loads((dask / "a11y-report.json").read_text())
@@ -73,15 +88,24 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
     assert [p["source"] for p in data["pages"]][:2] == [
         f"{folder}/crawl.warc.gz#https://news.example/a",
         f"{folder}/crawl.warc.gz#https://news.example/b"]
+    assert threading.active_count() == threads     # no Dask thread left in this process
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(dask_installed):
-    from a11y_audit.dask_executor import DaskUnavailable, connect
-
-    with pytest.raises(DaskUnavailable) as info, connect("tcp://127.0.0.1:1", timeout=2):
-        pass
-    assert "cannot reach the Dask scheduler tcp://127.0.0.1:1" in str(info.value)
-    assert "\n" not in str(info.value)
+    child = """if True:
+        from a11y_audit.dask_executor import DaskUnavailable, connect
+        try:
+            with connect("tcp://127.0.0.1:1", timeout=2):
+                print("connected")
+        except DaskUnavailable as exc:
+            print(repr(str(exc)))
+    """
+    run = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    message = ast.literal_eval(run.stdout)      # the repr printed above
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:1" in message
+    assert "\n" not in message
 
 
 def test_an_executor_gets_the_job_once_and_chunks_of_its_size(tmp_path):
