@@ -98,6 +98,17 @@ def test_other_selectors_are_left_to_cssselect(selector):
     assert selectors._read(selector) is None
 
 
+@pytest.mark.parametrize("selector", [
+    ".item:hover .link", ".nav:hover li a", "li:hover > a", "a:focus + span", ".a:active ~ .b",
+    ".nav a:focus", "ul:hover li:first-child"])
+def test_a_state_at_rest_in_any_compound_never_matches_without_a_walk(selector):
+    # a user-action state does not hold at rest: a selector that requires it on the element
+    # or on an ancestor or sibling matches nothing, and its test does not walk the tree to
+    # find that out (read or parsed by cssselect alike)
+    assert compile_selector(selector)[0] is selectors._never
+    assert selectors._from_cssselect(selector)[0] is selectors._never
+
+
 @pytest.mark.parametrize("selector", NEVER)
 def test_selectors_never_judged_are_known_without_cssselect(selector):
     assert selectors._read(selector) is False

@@ -680,6 +680,11 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
 def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
     """``left`` and ``right`` joined by a combinator: for the regex reader's compounds and for
     :func:`_compile`'s cssselect trees alike."""
+    if left is _never or right is _never:
+        # a side that never matches at rest (``.menu:hover .item``): nor does the whole,
+        # and a descendant's test would call it on every ancestor of each element it is
+        # tried on
+        return _never
     if symbol == " ":
         def descendant(el: Element) -> bool:
             if not right(el):
