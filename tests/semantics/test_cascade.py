@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from a11y_audit.dom import tag_of
 from a11y_audit.page import Page
+from a11y_audit.semantics import cascade as cascade_module
 from a11y_audit.semantics import css
 from a11y_audit.semantics.cascade import (
     Rendering,
@@ -1015,3 +1017,72 @@ def test_page_keys_are_every_tag_id_and_class_word_of_the_page():
         expected.update("." + word for word in (el.get("class") or "").split())
     assert keys == expected
     assert {"#a b", ".card--wide", ".caf\u00e9", ".icon", "svg", "use"} <= keys
+
+
+@pytest.mark.parametrize(("selector", "decided"), [
+    (".a", True), ("a.more", True), (".nav a", True), ("#main .title", True), ("A B", True),
+    ("a\tb", True), ("div .a.b", True),
+    # a child, sibling or second combinator, a pseudo-class, an attribute, the universal
+    # selector, a repeated key, an escape, a first compound of two keys: the test decides
+    ("a>b", False), ("a > b", False), ("a+b", False), ("a~b", False), (".a .b .c", False),
+    ("a:hover", False), ("[x]", False), (".a [x]", False), ("*", False), ("* .a", False),
+    (".a.a", False), (r".\31 0", False), ("div.a .b", False), (".a:not(.b)", False),
+])
+def test_the_keys_decide_one_compound_or_a_descendant_of_one_key(selector, decided):
+    _, _, above, own = compile_selector(selector)
+    assert cascade_module._keys_decide(selector, above, own) is decided
+
+
+_DECIDING_PAGE = ('<div id="u" class="a b"><section class="b"><p id="t" class="a">x</p>'
+                  '<a class="b c" href="/">y</a></section><span class="c">z</span></div>'
+                  '<p class="c"><a id="v">w</a></p>')
+_SELECTOR_PARTS = st.lists(st.sampled_from([
+    "a", "p", "DIV", "section", "span", ".a", ".b", ".c", "#t", "#u", "#v", " ", "  ", "\t",
+    ">", "+", "~", "*", ":hover", ":first-child", "[href]", ":not(.a)", r"\61", "."]),
+    min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SELECTOR_PARTS)
+@example(".a .a")
+@example("div .c")
+@example("DIV P.a")
+@example("DIV>p")       # a child combinator: the parent, not any ancestor, decides
+def test_a_selector_its_keys_decide_matches_where_its_keys_are(selector):
+    # where the cascade tests a candidate: the element carries its own keys and its
+    # ancestors the keys above; a selector whose keys decide it then matches
+    compiled = compile_selector(selector.strip())
+    if compiled is None:
+        return
+    matches, _, above, own = compiled
+    if not cascade_module._keys_decide(selector.strip(), above, own):
+        return
+    page = page_of("", _DECIDING_PAGE)
+    styles = cascade_of(page)
+    for el in page.elements:
+        if own <= set(cascade_module._element_keys(el)) and above <= styles._above(el):
+            assert matches(el)
+
+
+_SHEETS = itertools.count()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SELECTOR_PARTS, st.sampled_from(
+    ["display:none", "display:block", "color:red", "font-size:20px", "visibility:hidden"])),
+    min_size=1, max_size=5))
+@example([("div .a", "display:none"), ("DIV>p", "color:red"), (".b .c", "font-size:20px")])
+def test_matching_without_the_tests_its_keys_decide_finds_what_the_tests_find(rules):
+    css = "".join(f"{selector}{{{body}}}" for selector, body in rules)
+
+    def declared(decide):
+        # (a sheet of its own each time: buckets are kept with a shared sheet)
+        page = page_of(f"/* {next(_SHEETS)} */ {css}", _DECIDING_PAGE)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cascade_module, "_keys_decide", decide)
+            styles = cascade_of(page)
+            found = [(styles.declarations(el), styles.shown_as_parent(el))
+                     for el in page.elements]
+        return [([item[1:] for item in items], shown) for items, shown in found]
+
+    assert declared(cascade_module._keys_decide) == declared(lambda *_: False)

@@ -277,7 +277,8 @@ def _element_keys(el: Element) -> list[str]:
 
 # One rule as a candidate list holds it: (ancestor keys, test, normal priority, important
 # priority, declarations, selector); in a partial list (see _PARTS), only its declarations of
-# those properties.
+# those properties. The test is run only where the element carries the rule's own keys and
+# its ancestors the ancestor keys (and is _by_keys, not run, where those decide it).
 Candidate = tuple[frozenset[str], Callable[[Element], bool], tuple, tuple,
                   tuple[Declaration, ...], str]
 
@@ -307,6 +308,36 @@ def _joined(buckets: list[_Bucket]) -> _Bucket:
     return _bucket([rule for bucket in buckets for rule in bucket.rules])
 
 
+def _keys_decide(selector: str, above: frozenset[str], own: frozenset[str]) -> bool:
+    """Whether the keys of a compiled selector decide its test where the cascade runs it: a
+    selector of one compound of a tag, classes and ids (``.card``, ``a.more``), or of two
+    such joined by a descendant combinator, the first one id, class or tag alone (``.nav
+    a``, ``#main .title``). Its candidate is tested only on an element that carries its
+    ``own`` keys (the bucket's key and those the candidate lists require) and whose
+    ancestors carry its ``above`` keys: such a selector then matches, and its test, which
+    reads the element's attributes through lxml (and walks its ancestors), is not called.
+
+    Told by lengths: the selector holds each key's text (as many characters, or more when
+    escaped; ASCII, so a tag lowers to as many), and a combinator between the compounds, so
+    a selector no longer than those holds nothing else (no pseudo-class, attribute
+    selector, universal selector, repeated key or second combinator). Of the one-character
+    combinators only the descendant and the child (``>``, ruled out) add ``above`` keys."""
+    if selector in own:
+        return True             # one key alone (a fifth of the selectors)
+    if above:
+        if len(above) > 1 or ">" in selector:
+            return False
+        extra = len(next(iter(above))) + 1
+    else:
+        extra = 0
+    return selector.isascii() and len(selector) == extra + sum(map(len, own))
+
+
+def _by_keys(el: Element) -> bool:
+    """The test of a rule whose keys decide it (:func:`_keys_decide`): matching skips it."""
+    return True
+
+
 def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
                   key: str, within: frozenset[str] | None = None) -> _Bucket | None:
     """The bucket of ``key`` of a sheet at ``position`` among the page's sheets, with the
@@ -315,21 +346,25 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
     page lacks (on the element or an ancestor): they cannot match there."""
     rules = []
     for rule in sheet.rules_of(kind, key, within):
-        compiled = compile_selector(rule.selector)
+        selector = rule.selector
+        compiled = compile_selector(selector)
         if compiled is None:
-            selector = rule.selector
             if noted_if_uncompiled(selector):
                 sheet.suspects[(rule.order, selector)] = None   # see Cascade.undecided
             continue
         matches, specificity, above, own = compiled
         if within is not None and not (above <= within and own <= within):
             continue
+        # (those with a pseudo-class or two keys above told without the call: most rules of
+        # a bucket are never tested, and the call would cost more than their match saves)
+        if len(above) <= 1 and ":" not in selector and _keys_decide(selector, above, own):
+            matches = _by_keys
         rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
         normal = (1, 0, rank, specificity, position, rule.order)
         important = (2, 0, -rank, specificity, position, rule.order)
         rules.append((own - {key},
-                      (above, matches, normal, important, rule.declarations, rule.selector),
-                      *[(above, matches, normal, important, sets, rule.selector)
+                      (above, matches, normal, important, rule.declarations, selector),
+                      *[(above, matches, normal, important, sets, selector)
                         if sets else None for sets in _partial_sets(rule.declarations)]))
     return _bucket(rules) if rules else None
 
@@ -625,7 +660,7 @@ class Cascade:
                         above = self._above(el)
                     if not needs_above <= above:
                         continue
-                if not matches(el):
+                if matches is not _by_keys and not matches(el):
                     continue
                 for name, value, is_important in declared:
                     found.append((important if is_important else normal, name, value,
@@ -1118,7 +1153,7 @@ class Cascade:
                     above = self._above(el)
                 if not needs_above <= above:
                     continue
-            if matches(el):
+            if matches is _by_keys or matches(el):
                 return True
         return False
 
