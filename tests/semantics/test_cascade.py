@@ -1038,7 +1038,8 @@ _DECIDING_PAGE = ('<div id="u" class="a b"><section class="b"><p id="t" class="a
                   '<p class="c"><a id="v">w</a></p>')
 _SELECTOR_PARTS = st.lists(st.sampled_from([
     "a", "p", "DIV", "section", "span", ".a", ".b", ".c", "#t", "#u", "#v", " ", "  ", "\t",
-    ">", "+", "~", "*", ":hover", ":first-child", "[href]", ":not(.a)", r"\61", "."]),
+    ">", "+", "~", "*", ":hover", ":focus-within", ":first-child", "[href]", ":not(.a)",
+    r"\61", "."]),
     min_size=1, max_size=6).map("".join)
 
 
@@ -1086,3 +1087,36 @@ def test_matching_without_the_tests_its_keys_decide_finds_what_the_tests_find(ru
         return [([item[1:] for item in items], shown) for items, shown in found]
 
     assert declared(cascade_module._keys_decide) == declared(lambda *_: False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SELECTOR_PARTS, st.sampled_from(
+    ["display:none", "visibility:hidden", "font-size:20px", "opacity:0", "color:red",
+     "position:absolute;clip:rect(0 0 0 0)"])), min_size=1, max_size=5))
+@example([(".b:hover .a", "display:none"), ("section:focus-within", "font-size:20px"),
+          ("div:hover > section", "opacity:0")])
+def test_the_rules_of_states_at_rest_left_out_change_no_answer(rules):
+    # a rule that requires :hover or :focus-within (of the element or an ancestor) is left
+    # out of the page's index: the answers are those of an index that holds it
+    css = "".join(f"{selector}{{{body}}}" for selector, body in rules)
+
+    def answers(never):
+        page = page_of(f"/* {next(_SHEETS)} */ {css}", _DECIDING_PAGE)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cascade_module, "NEVER", never)
+            styles = cascade_of(page)
+            place = {el: i for i, el in enumerate(page.elements)}      # (pages differ)
+            return [([item[1:] for item in styles.declarations(el)], page.is_rendered(el),
+                     place.get(styles.font_owner(el)), styles.visually_hidden(el),
+                     styles.shown_as_parent(el)) for el in page.elements]
+
+    assert answers(cascade_module.NEVER) == answers(object())
+
+
+def test_a_rule_that_requires_a_state_at_rest_is_not_in_the_page_index():
+    page = page_of(".menu:hover .item{display:none} a:focus{font-size:40px} .item{color:red}",
+                   '<div class="menu"><p id="t" class="item">x</p><a href="/">y</a></div>')
+    styles = cascade_of(page)
+    assert page.is_rendered(target(page))
+    assert [rule[1][5] for rule in styles._buckets("all")[".item"].rules] == [".item"]
+    assert "a" not in styles._buckets("all") and styles.key_mask(".item") == 0

@@ -198,6 +198,11 @@ def _never(el: Element) -> bool:
     return False
 
 
+# The test of a selector that requires a state that does not hold at rest (``a:hover``,
+# ``.menu:focus-within .item``): it matches no element, and the cascade leaves its rules out
+NEVER: Matcher = _never
+
+
 def _writable(el: Element) -> bool:
     tag = tag_of(el)
     if tag in ("input", "textarea"):
