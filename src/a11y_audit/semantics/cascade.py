@@ -33,6 +33,7 @@ hidden" answer of :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidde
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -295,17 +296,20 @@ class _Bucket(NamedTuple):
 
 
 def _bucket(rules: list[tuple]) -> _Bucket:
-    if any(rule[0] for rule in rules):
+    # (map and filter in C, not a generator and comprehensions: a Python frame each, and a
+    # page builds a bucket for each key of each sheet it carries; a candidate is a
+    # non-empty tuple, so filter(None) drops the Nones alone)
+    if any(map(_OWN_KEYS, rules)):
         return _Bucket(rules, None)
-    return _Bucket(rules, tuple([rule[slot] for rule in rules if rule[slot] is not None]
-                                for slot in range(1, len(_PART_NAMES) + 1)))
+    return _Bucket(rules, tuple([list(filter(None, map(candidate, rules)))
+                                 for candidate in _SLOT_CANDIDATES]))
 
 
 def _joined(buckets: list[_Bucket]) -> _Bucket:
     """One key's buckets of several sheets, in sheet order."""
     if len(buckets) == 1:
         return buckets[0]
-    return _bucket([rule for bucket in buckets for rule in bucket.rules])
+    return _bucket(list(itertools.chain.from_iterable(map(_RULES, buckets))))
 
 
 def _keys_decide(selector: str, above: frozenset[str], own: frozenset[str]) -> bool:
@@ -375,8 +379,8 @@ def _partial_sets(declarations: tuple[Declaration, ...]) -> tuple[tuple[Declarat
     """A rule's declarations of the properties of each partial list (``_PART_NAMES[1:]``),
     worked out once per declaration block (rules share blocks, and parse_declarations gives
     equal blocks as one tuple)."""
-    return tuple(tuple(d for d in declarations if d[0] in names)
-                 for names in _PART_NAMES[1:])
+    return tuple([tuple([d for d in declarations if d[0] in names])
+                  for names in _PART_NAMES[1:]])
 
 
 # The partial lists :meth:`Cascade.declarations` matches alone, by slot (0 is every property):
@@ -389,6 +393,11 @@ _PARTS: dict[str, tuple[int, frozenset[str]]] = {
 _PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-size"][1])
 _RENDERING_SLOT = _PARTS["rendering"][0]
 _FONT_SIZE_SLOT = _PARTS["font-size"][0]
+# A bucket rule's keys besides the bucket's, and its candidate of each slot; a bucket's rules
+# (see _bucket and _joined)
+_OWN_KEYS = operator.itemgetter(0)
+_SLOT_CANDIDATES = tuple(operator.itemgetter(slot) for slot in range(1, len(_PART_NAMES) + 1))
+_RULES = operator.attrgetter("rules")
 
 # What the rules of a selector key may set (see Cascade.key_mask), as bits
 HIDES, SIZES, SIGHTS = 1, 2, 4
