@@ -483,6 +483,26 @@ def test_selectors_with_the_attribute_index_read_as_asking_every_element(markup)
             if el.get("class") is not None} == set(page.values("class"))
 
 
+def test_sibling_positions_count_elements_only_among_comments_and_instructions():
+    """A parent's table is built over all its children (comments and processing
+    instructions included, under their own tags): each element's rank and each tag's count
+    are those of its element children alone."""
+    from lxml import etree
+
+    page = Page.from_html("<ul><!-- a --><li>1</li><?pi?><!-- b --><li>2</li><p>x</p>"
+                          "<li>3<!-- c --></li></ul><div><!-- only --></div>")
+    for parent in page.elements:
+        ranks, counts = page.selectors._siblings(parent)
+        assert len(ranks) == len(parent)        # every child, elements or not
+        expected: dict[object, int] = {}
+        for child in parent.iterchildren(etree.Element):
+            expected[child.tag] = expected.get(child.tag, 0) + 1
+            assert ranks[child] == expected[child.tag]
+        assert {tag: n for tag, n in counts.items() if isinstance(tag, str)} == expected
+    assert page.css_path(page.by_tag["li"][2]) == "html > body > ul > li:nth-of-type(3)"
+    assert page.xpath(page.by_tag["p"][0]) == "/html/body/ul/p"
+
+
 def _matches_as_written(head: str, attributes: list[tuple[str, str]]) -> bool:
     """SourceMap._matches as first written: per attribute (the first six), its name in the
     head in lower case, then its value unless empty, with "&" or a newline, or in the head."""
