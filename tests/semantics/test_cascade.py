@@ -1068,6 +1068,21 @@ def test_a_selector_its_keys_decide_matches_where_its_keys_are(selector):
 _SHEETS = itertools.count()
 
 
+def answers_with(css: str, name: str, value: object) -> list:
+    """What the cascade answers for every element of the test page under ``css``, with the
+    cascade module's ``name`` set to ``value``: declarations, rendering, font owner, sight
+    and whether the element shares its parent's rendering. (A sheet of its own each time:
+    buckets are kept with a shared sheet.)"""
+    page = page_of(f"/* {next(_SHEETS)} */ {css}", _DECIDING_PAGE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cascade_module, name, value)
+        styles = cascade_of(page)
+        place = {el: i for i, el in enumerate(page.elements)}      # (pages differ)
+        return [([item[1:] for item in styles.declarations(el)], page.is_rendered(el),
+                 place.get(styles.font_owner(el)), styles.visually_hidden(el),
+                 styles.shown_as_parent(el)) for el in page.elements]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(_SELECTOR_PARTS, st.sampled_from(
     ["display:none", "display:block", "color:red", "font-size:20px", "visibility:hidden"])),
@@ -1075,18 +1090,8 @@ _SHEETS = itertools.count()
 @example([("div .a", "display:none"), ("DIV>p", "color:red"), (".b .c", "font-size:20px")])
 def test_matching_without_the_tests_its_keys_decide_finds_what_the_tests_find(rules):
     css = "".join(f"{selector}{{{body}}}" for selector, body in rules)
-
-    def declared(decide):
-        # (a sheet of its own each time: buckets are kept with a shared sheet)
-        page = page_of(f"/* {next(_SHEETS)} */ {css}", _DECIDING_PAGE)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(cascade_module, "_keys_decide", decide)
-            styles = cascade_of(page)
-            found = [(styles.declarations(el), styles.shown_as_parent(el))
-                     for el in page.elements]
-        return [([item[1:] for item in items], shown) for items, shown in found]
-
-    assert declared(cascade_module._keys_decide) == declared(lambda *_: False)
+    assert answers_with(css, "_keys_decide", cascade_module._keys_decide) == answers_with(
+        css, "_keys_decide", lambda *_: False)
 
 
 @settings(max_examples=150, deadline=None)
@@ -1099,18 +1104,8 @@ def test_the_rules_of_states_at_rest_left_out_change_no_answer(rules):
     # a rule that requires :hover or :focus-within (of the element or an ancestor) is left
     # out of the page's index: the answers are those of an index that holds it
     css = "".join(f"{selector}{{{body}}}" for selector, body in rules)
-
-    def answers(never):
-        page = page_of(f"/* {next(_SHEETS)} */ {css}", _DECIDING_PAGE)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(cascade_module, "NEVER", never)
-            styles = cascade_of(page)
-            place = {el: i for i, el in enumerate(page.elements)}      # (pages differ)
-            return [([item[1:] for item in styles.declarations(el)], page.is_rendered(el),
-                     place.get(styles.font_owner(el)), styles.visually_hidden(el),
-                     styles.shown_as_parent(el)) for el in page.elements]
-
-    assert answers(cascade_module.NEVER) == answers(object())
+    assert answers_with(css, "NEVER", cascade_module.NEVER) == answers_with(
+        css, "NEVER", object())
 
 
 def test_a_rule_that_requires_a_state_at_rest_is_not_in_the_page_index():
