@@ -1104,8 +1104,8 @@ def test_the_rules_of_states_at_rest_left_out_change_no_answer(rules):
     # a rule that requires :hover or :focus-within (of the element or an ancestor) is left
     # out of the page's index: the answers are those of an index that holds it
     css = "".join(f"{selector}{{{body}}}" for selector, body in rules)
-    assert answers_with(css, "NEVER", cascade_module.NEVER) == answers_with(
-        css, "NEVER", object())
+    assert answers_with(css, "never", cascade_module.never) == answers_with(
+        css, "never", object())
 
 
 def test_a_rule_that_requires_a_state_at_rest_is_not_in_the_page_index():

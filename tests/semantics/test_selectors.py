@@ -105,8 +105,8 @@ def test_a_state_at_rest_in_any_compound_never_matches_without_a_walk(selector):
     # a user-action state does not hold at rest: a selector that requires it on the element
     # or on an ancestor or sibling matches nothing, and its test does not walk the tree to
     # find that out (read or parsed by cssselect alike)
-    assert compile_selector(selector)[0] is selectors._never
-    assert selectors._from_cssselect(selector)[0] is selectors._never
+    assert compile_selector(selector)[0] is selectors.never
+    assert selectors._from_cssselect(selector)[0] is selectors.never
 
 
 @pytest.mark.parametrize("selector", NEVER)

@@ -59,7 +59,7 @@ from a11y_audit.semantics.css import (
     selector_key,
     split_selectors,
 )
-from a11y_audit.semantics.selectors import NEVER, compile_selector, widened
+from a11y_audit.semantics.selectors import compile_selector, never, widened
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -357,9 +357,9 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
                 sheet.suspects[(rule.order, selector)] = None   # see Cascade.undecided
             continue
         matches, specificity, above, own = compiled
-        if matches is NEVER or (
+        if matches is never or (
                 within is not None and not (above <= within and own <= within)):
-            continue        # (NEVER: a state at rest, ':hover', that matches no element)
+            continue        # (never: a state at rest, ':hover', that matches no element)
         # (those with a pseudo-class or two keys above told without the call: most rules of
         # a bucket are never tested, and the call would cost more than their match saves)
         if len(above) <= 1 and ":" not in selector and _keys_decide(selector, above, own):

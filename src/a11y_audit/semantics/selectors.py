@@ -181,7 +181,7 @@ _CASE_INSENSITIVE = frozenset(("type", "dir", "lang", "method", "rel", "align", 
 
 def _pseudo(ident: str, base: Matcher) -> Matcher:
     if ident in _AT_REST:
-        return _never
+        return never
     test = _PSEUDO_TESTS.get(ident)
     if test is None:
         raise Unsupported(ident)
@@ -194,13 +194,11 @@ def _always(el: Element) -> bool:
     return True
 
 
-def _never(el: Element) -> bool:
+def never(el: Element) -> bool:
+    """The test of a selector that matches no element of a page at rest: one that requires
+    a user-action state (``a:hover``, ``.menu:focus-within .item``), ``:state()`` or
+    ``:dir()``. The cascade leaves the rules it is the test of out of a page's index."""
     return False
-
-
-# The test of a selector that requires a state that does not hold at rest (``a:hover``,
-# ``.menu:focus-within .item``): it matches no element, and the cascade leaves its rules out
-NEVER: Matcher = _never
 
 
 def _writable(el: Element) -> bool:
@@ -261,7 +259,7 @@ def _function(tree: object, base: Matcher) -> Matcher:
             raise Unsupported("nth-child(... of S)")
         return _nth_test(name, *_series(arguments), base)
     if name in _AT_REST or name in ("state", "dir"):
-        return _never
+        return never
     raise Unsupported(name)
 
 
@@ -685,11 +683,11 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
 def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
     """``left`` and ``right`` joined by a combinator: for the regex reader's compounds and for
     :func:`_compile`'s cssselect trees alike."""
-    if left is _never or right is _never:
+    if left is never or right is never:
         # a side that never matches at rest (``.menu:hover .item``): nor does the whole,
         # and a descendant's test would call it on every ancestor of each element it is
         # tried on
-        return _never
+        return never
     if symbol == " ":
         def descendant(el: Element) -> bool:
             if not right(el):
