@@ -218,6 +218,40 @@ def test_plain_blocks_read_as_the_expressions_search(body):
     assert css.parse_declarations(body) == _declarations_by_expression(body)
 
 
+# Parts of plain blocks from a few names and values that differ in case and white space only
+_PLAIN_PARTS = st.tuples(
+    st.sampled_from(["color", "Color", " color", "--x", "--X", "--x ", "top", "margin", "--a.b",
+                     "1top", ""]),
+    st.sampled_from([":", " : ", "", "::"]),
+    st.sampled_from(["red", "Red", " 0 ", "none !important", "none!IMPORTANT", "", "!"]),
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(st.one_of(_PLAIN_PARTS, st.lists(_PLAIN_DECLARATION_PIECES,
+                                                          max_size=6).map("".join)),
+                         max_size=6).map(";".join), min_size=1, max_size=4))
+def test_plain_parts_kept_for_the_run_read_as_anew(bodies):
+    # parse_declarations keeps the declaration of each part it reads (_PLAIN_PARTS): blocks
+    # read again, or sharing parts with blocks read before, read as with nothing kept
+    read = css.parse_declarations.__wrapped__
+    css._PLAIN_PARTS.clear()
+    first = [read(body) for body in bodies]
+    assert [read(body) for body in bodies] == first
+    assert first == [_declarations_by_expression(body) for body in bodies]
+
+
+def test_plain_parts_kept_are_emptied_when_many(monkeypatch):
+    monkeypatch.setattr(css, "_PLAIN_PARTS", {})
+    monkeypatch.setattr(css, "_PLAIN_PARTS_KEPT", 2)
+    read = css.parse_declarations.__wrapped__
+    assert read("color:red; margin:0;top:0") == (("color", "red", False), ("top", "0", False))
+    assert css._PLAIN_PARTS == {"color:red": ("color", "red", False), " margin:0": None,
+                                "top:0": ("top", "0", False)}
+    assert read("top:0;left:1px") == (("top", "0", False), ("left", "1px", False))
+    assert css._PLAIN_PARTS == {"top:0": ("top", "0", False), "left:1px": ("left", "1px", False)}
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.booleans())
 def test_items_are_the_fast_items_read_again_one_by_one_where_needed(text, stray):
