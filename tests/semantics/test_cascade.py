@@ -573,6 +573,53 @@ def test_elements_with_only_defaults_share_a_style_but_inherit_from_their_own_pa
     assert c.origin["font-size"] == ".big" and a.origin["font-size"] == "style attribute"
 
 
+_SHARING_BODY = (
+    '<div class="a"><p class="b">x<span class="c">y</span></p><p class="b">x<span class="c">y'
+    '</span><b class="c">z</b><em class="c">v</em></p></div><div class="a d"><p class="b c">z'
+    '<i>w</i></p><p class="b c" style="font-size:10px">z<i>w</i></p><p class="b c">z<i>w</i>'
+    '</p></div>')
+_SHARING_RULES = st.lists(st.sampled_from([
+    ".a{color:red}", ".b{font-size:12px}", ".b{font-size:1.5em}", ".c{font-size:9pt}",
+    "p{font-weight:bold}", ".a .b{display:block}", ".d{--c:blue}", ".c{color:var(--c, green)}",
+    ".c{font-size:2rem}", "html{font-size:20px}", ".c{background:currentColor}",
+    ".b{opacity:.5;font:bold 2vw serif}", ".c{font-size:inherit}", "i{font-size:larger}",
+    "span, em{color:blue}",
+]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SHARING_RULES)
+def test_styles_shared_by_parent_style_and_declarations_equal_each_elements_own(css):
+    """Elements with the same parent style and declarations share one computed style (but
+    for a font size in absolute units declared on the element itself): it equals the
+    style computed for each element alone, from its own parent's."""
+    page = page_of(css, _SHARING_BODY)
+    cascade = cascade_of(page)
+    alone = {}
+    for el in page.root.iter("*"):              # parents first
+        parent = el.getparent()
+        alone[el] = cascade._compute(
+            el, alone[parent] if parent is not None else cascade_module._ROOT_PARENT,
+            alone.get(page.root), cascade.declarations(el))
+    for el, style in alone.items():
+        shared = page.style(el)
+        assert shared == style
+        assert list(shared.values.items()) == list(style.values.items())
+        assert list(shared.origin.items()) == list(style.origin.items())
+
+
+def test_elements_with_the_same_parent_style_and_declarations_share_a_style():
+    page = page_of(".b{font-size:1.5em} .c{color:red} .d .c{font-size:12px}", _SHARING_BODY)
+    first, second = page.tags("p")[:2]
+    assert page.style(first) is page.style(second)
+    assert page.style(first[0]) is page.style(second[0])        # (the same parent style)
+    third, _, fifth = page.tags("p")[2:]
+    assert page.style(third) is not page.style(fifth)      # the size's anchor is each itself
+    assert page.style(third).font_size_anchor is third
+    assert page.style(third[0]) is not page.style(fifth[0])
+    assert page.style(third[0]).font_size_anchor is third
+
+
 def test_the_origin_of_a_selector_list_tie_does_not_depend_on_the_hash_seed():
     """Two selectors of one rule matching one element tie exactly; the origin reported must
     be the same in every process (it was picked by set order, i.e. PYTHONHASHSEED)."""

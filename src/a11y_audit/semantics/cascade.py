@@ -471,8 +471,8 @@ class Cascade:
         # partial lists matched alone, by _PARTS slot (see declarations())
         self._partial: tuple[dict[Element, list[Declared]], ...] = tuple(
             {} for _ in _PART_NAMES)
-        # styles shared by elements with only the browser's defaults, by parent style (whose
-        # id is stable: every computed style stays in _styles) and defaults; see style()
+        # styles shared by elements, by parent style (whose id is stable: every computed
+        # style stays in _styles) and declarations; see style()
         self._shared: dict[tuple, Style] = {}
         self._sight: dict[int, str | None] = {}
         self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
@@ -1339,18 +1339,18 @@ class Cascade:
             declared = matched.get(item)
             if declared is None:
                 declared = matched[item] = self._match(item)
-            if not declared or declared[-1][0] is _UA_PRIORITY:
-                # Only the browser's defaults apply (most elements of a page): the style is
-                # a function of the parent's style and those defaults alone, so elements with
-                # the same parent style and defaults share one (never changed) Style object.
-                # (The defaults' items differ only in property, value and importance.)
-                key = (id(parent_style), *declared)
-                style = shared.get(key)
-                if style is None:
-                    style = shared[key] = self._compute(item, parent_style, root_style,
-                                                        declared)
-            else:
+            # The style is a function of the parent's style and the declarations alone (the
+            # root's style is the same for every element but the root, computed first), but
+            # for a font size in absolute units declared on the element itself, whose anchor
+            # is the element: elements with the same parent style and declarations (most
+            # with the browser's defaults alone, and a quarter of the others on the step-9
+            # pages: cards, menu items) share one (never changed) Style object.
+            key = (id(parent_style), *declared)
+            style = shared.get(key)
+            if style is None:
                 style = self._compute(item, parent_style, root_style, declared)
+                if style.font_size_anchor is not item:
+                    shared[key] = style
             styles[item] = style
             if root_style is None:
                 root_style = style
