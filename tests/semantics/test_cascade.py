@@ -16,6 +16,7 @@ from a11y_audit.semantics import cascade as cascade_module
 from a11y_audit.semantics import css
 from a11y_audit.semantics.cascade import (
     Rendering,
+    Style,
     StyleEnvironment,
     cascade_of,
     font_size,
@@ -618,6 +619,21 @@ def test_elements_with_the_same_parent_style_and_declarations_share_a_style():
     assert page.style(third).font_size_anchor is third
     assert page.style(third[0]) is not page.style(fifth[0])
     assert page.style(third[0]).font_size_anchor is third
+
+
+def test_a_child_style_given_by_position_is_the_style_given_by_keywords():
+    page = page_of("", "<p>x</p>")
+    parent = Style(display="block", visibility="hidden", content_visibility="auto", opacity=0.5,
+                   color=(1.0, 0.0, 0.0, 1.0), background_color=(0.0, 1.0, 0.0, 1.0),
+                   background_image=True, font_size=20.0, font_weight=700, position="fixed",
+                   font_size_own="20px", font_size_anchor=page.root, custom={"--a": "1"},
+                   values={"text-shadow": "none"}, origin={"color": ".a"})
+    for above in (parent, cascade_module._ROOT_PARENT):
+        custom, values, origin = {"--b": "2"}, {"width": "0"}, {"width": ".b"}
+        assert cascade_module._child_style(above, custom, values, origin) == Style(
+            visibility=above.visibility, color=above.color, font_size=above.font_size,
+            font_weight=above.font_weight, font_size_anchor=above.font_size_anchor,
+            custom=custom, values=values, origin=origin)
 
 
 def test_the_origin_of_a_selector_list_tie_does_not_depend_on_the_hash_seed():

@@ -189,6 +189,16 @@ class Style:
 _ROOT_PARENT = Style()
 
 
+def _child_style(parent: Style, custom: dict[str, str], values: dict[str, str],
+                 origin: dict[str, str]) -> Style:
+    """A style with ``parent``'s inherited fields and the other fields' initial values
+    (Style's defaults), before an element's own declarations apply. The fields given by
+    position: with keywords the call builds a dict of them, ~3,700 instructions a style."""
+    return Style("inline", parent.visibility, "visible", 1.0, parent.color,
+                 (0.0, 0.0, 0.0, 0.0), False, parent.font_size, parent.font_weight, "static",
+                 None, parent.font_size_anchor, custom, values, origin)
+
+
 class FontSize(NamedTuple):
     """An element's computed font size and where it comes from: the font-size fields of its
     :class:`Style` (``origin`` is ``Style.origin["font-size"]``, None when no rule set it), as
@@ -1368,18 +1378,21 @@ class Cascade:
         if specified is None:
             custom, specified = self._specified(declared, custom)
         # The inherited values, then the element's own, in this order (origin's key order is
-        # the order the properties were set in)
+        # the order the properties were set in). Loops, not comprehensions, which make and
+        # call a function each: ~2,000 instructions a style
+        values: dict[str, str] = {}
         inherited = parent.values
-        values = ({name: inherited[name] for name in _INHERITED_VALUES if name in inherited}
-                  if inherited else {})
+        if inherited:
+            for name in _INHERITED_VALUES:
+                if name in inherited:
+                    values[name] = inherited[name]
+        origins: dict[str, str] = {}
         inherited = parent.origin
-        origins = ({name: inherited[name] for name in _INHERITED if name in inherited}
-                   if inherited else {})
-        style = Style(
-            visibility=parent.visibility, color=parent.color, font_size=parent.font_size,
-            font_weight=parent.font_weight, font_size_anchor=parent.font_size_anchor,
-            custom=custom, values=values, origin=origins,
-        )
+        if inherited:
+            for name in _INHERITED:
+                if name in inherited:
+                    origins[name] = inherited[name]
+        style = _child_style(parent, custom, values, origins)
         viewport = self.viewport
         for name, (value, origin) in specified.items():
             value = value.strip()
