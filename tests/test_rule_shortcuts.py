@@ -1371,3 +1371,29 @@ def test_label_tokens_of_ascii_names_on_corpus_pages(corpus_root):
                     seen += 1
                     assert rule.tokens(text) == rule._unicode_tokens(text), text
     assert seen >= 100
+
+
+_LABEL_WORDS = st.lists(st.sampled_from(
+    ["Ave.", "avenue", "Dr.", "doctor", "e-mail", "email", "co\u2010op", "coop", "x\u2011ray",
+     "xray", "St.", "street", "U.S.", "us", "-", ".", "a.b", "Read", "more", "é.", "ÉCOLE."]
+) | st.text(max_size=6), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(_LABEL_WORDS, _LABEL_WORDS)
+def test_label_abbreviation_and_hyphenation_tests_match_the_pattern_on_every_word(text, other):
+    """The abbreviation and hyphenation tests that look for a period or a hyphen first give
+    what matching their pattern against every word gives."""
+    from a11y_audit.rules import label_content_name_mismatch as rule
+
+    others = set(rule.tokens(other))
+    abbreviated = False
+    for word in text.casefold().split():
+        match = rule._ABBREVIATION.match(word)
+        if match and match.group(1) not in others and any(
+                len(t) > len(match.group(1)) and t.startswith(match.group(1)) for t in others):
+            abbreviated = True
+    hyphenated = any(rule._HYPHENATED.search(word) and "".join(rule.tokens(word)) in others
+                     for word in text.split())
+    assert rule._abbreviated(text, list(others)) is abbreviated
+    assert rule._hyphenation_differs(text, list(others)) is hyphenated
