@@ -39,7 +39,7 @@ import operator
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -124,6 +124,7 @@ class Stylesheet:
         if keyed is None:
             keyed = {}
             skipped = 0
+            key: str | None     # (a plain selector's always; selector_keys' None: skipped)
             last_key = _last_key
             pseudo_element = _PSEUDO_ELEMENT.search
             for order, (prelude, _, _) in enumerate(self.raw):
@@ -172,9 +173,10 @@ class Stylesheet:
         out: dict[str, list[StyleRule]] = {}
         rules = self._rules
         for key in wanted:
-            bucket = []
+            bucket: list[StyleRule] = []
             for order, selector in keyed[key]:
-                found = rules.get((kind, order, selector), False)
+                found: StyleRule | Literal[False] | None = rules.get((kind, order, selector),
+                                                                     False)
                 if found is False:
                     found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
                 if found is not None:
@@ -194,7 +196,7 @@ class Stylesheet:
         (:func:`_required_keys`)."""
         keyed = self.keyed()
         rules = self._rules
-        out = []
+        out: list[StyleRule] = []
         for order, selector in keyed.get(key, ()):
             if within is not None and selector != key:
                 if not _special(selector):
@@ -203,7 +205,7 @@ class Stylesheet:
                 elif (needs := _required_keys(selector)) is not None and not (
                         within.issuperset(needs)):
                     continue
-            found = rules.get((kind, order, selector), False)
+            found: StyleRule | Literal[False] | None = rules.get((kind, order, selector), False)
             if found is False:
                 found = rules[(kind, order, selector)] = self._rule(kind, order, selector)
             if found is not None:
@@ -269,7 +271,7 @@ def _neutral_parts(css: str) -> list[str]:
             # string opened there reads the same characters to the same stop: none is a
             # string either. The next one to try is after that point; trying each in turn
             # was quadratic (an unclosed '\'\'\'...: 16,000 quotes took 8 s).
-            stop = _STRING_RUN[mark].match(css, quote).end()
+            stop = _STRING_RUN[mark].match(css, quote).end()  # type: ignore[union-attr]
             if mark == '"':
                 double = css.find('"', stop)
             else:
@@ -498,17 +500,18 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
 
 
 def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
-          items: list[tuple[str, ...]] | None = None, pieces: list[str] | None = None
+          items: list[tuple[str, ...]] | None = None, pieces: list[Any] | None = None
           ) -> bool:
     """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
     style rule with nested rules and ``stray`` is False (stop: read it again with ``stray``).
     ``items``: the sheet's items, read from them (the tests' reference: :func:`_items`).
     ``pieces``: ``css.split("}")``, split already (then ``css`` is not read; the list is
-    written over)."""
+    written over: its last piece becomes None, hence list[Any])."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
     # nothing; in an undecided one (@container, @scope, a style rule with nested rules) the
     # rules go to sheet.undecided instead (see _Context).
     stack: list[tuple[bool, str | None, _Context | None]] = [(True, None, None)]
+    applies: bool | None        # (None only between a media.get miss and its reading)
     applies, layer, context = stack[-1]
     anonymous = 0
     raw = sheet.raw
@@ -522,8 +525,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
     if items is None:
         if pieces is None:
             pieces = css.split("}")
-        last = pieces[-1]
-        pieces[-1] = None
+        last: str = pieces[-1]
+        pieces[-1] = None   # type: ignore[call-overload]  # (narrowed to list[str] above)
     else:
         pieces, last = [None], ""
     for piece in pieces:
@@ -551,7 +554,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     # for each rule: nearly every at-rule piece): its two items, as
                     # _piece_items reads them, read below, without making them. (The
                     # queries are kept by their text as written, and as read below.)
-                    query = queries.get(opening, False)
+                    query: str | Literal[False] | None = queries.get(opening, False)
                     if query is False:
                         at = _MEDIA_HEAD.fullmatch(opening)
                         query = queries[opening] = at.group(1) if at is not None else None
