@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 from cssselect import SelectorError, parse
 from cssselect.parser import parse_series
@@ -289,6 +290,7 @@ def _has(tree: object, base: Matcher) -> Matcher:
     def has(el: Element) -> bool:
         if not base(el):
             return False
+        candidates: Iterator[Element]
         for symbol, test in tests:
             if symbol == ">":
                 candidates = (c for c in el if isinstance(c.tag, str))
@@ -337,6 +339,8 @@ def _ancestor_keys(tree: object) -> set[str]:
 
 
 Compiled = tuple[Matcher, tuple[int, int, int], frozenset[str], frozenset[str]]
+# One compound's test, specificity and the keys it requires (see _compound)
+_Compound = tuple[Matcher, tuple[int, int, int], frozenset[str]]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -361,7 +365,8 @@ def _from_cssselect(selector: str) -> Compiled | None:
         return None
     try:
         tree = parsed[0].parsed_tree
-        subject = tree.subselector if type(tree).__name__ == "CombinedSelector" else tree
+        subject = (tree.subselector  # type: ignore[union-attr]  # (a CombinedSelector's)
+                   if type(tree).__name__ == "CombinedSelector" else tree)
         return (_compile(tree), parsed[0].specificity(), frozenset(_ancestor_keys(tree)),
                 frozenset(_compound_keys(subject)))
     except (Unsupported, AttributeError, TypeError, ValueError, RecursionError):
@@ -427,7 +432,7 @@ _STEPPED = ("\t", "\n", "\r", "\f")
 _COMBINATORS = frozenset((">", "+", "~"))
 
 
-def _read(selector: str) -> Compiled | bool | None:
+def _read(selector: str) -> Compiled | Literal[False] | None:
     """:func:`compile_selector` for a selector the regex reader reads; False when it reads it
     and cssselect's tree is never judged either (an unknown pseudo-class); None when it is not
     read here.
@@ -456,7 +461,7 @@ def _read(selector: str) -> Compiled | bool | None:
     spaced = text
     if ">" in text or "+" in text or "~" in text:
         spaced = text.replace(">", " > ").replace("+", " + ").replace("~", " ~ ")
-    compounds = []
+    compounds: list[tuple[str, _Compound]] = []
     symbol = ""
     for part in spaced.split(" "):
         if not part:
@@ -476,13 +481,13 @@ def _read(selector: str) -> Compiled | bool | None:
     return _chain(compounds)
 
 
-def _steps_read(text: str) -> Compiled | bool | None:
+def _steps_read(text: str) -> Compiled | Literal[False] | None:
     """:func:`_read` of a stripped selector through :data:`_STEP`, for any selector (the
     reference the split of :func:`_read` is held to)."""
     steps = _STEP.findall(text)
     if not text or sum(len(symbol) + len(part) for symbol, part in steps) != len(text):
         return None             # not one chain of compounds
-    compounds = []
+    compounds: list[tuple[str, _Compound]] = []
     for symbol, part in steps:
         if not part:
             if symbol:
@@ -497,8 +502,7 @@ def _steps_read(text: str) -> Compiled | bool | None:
     return _chain(compounds)
 
 
-def _chain(compounds: list[tuple[str, tuple[Matcher, tuple[int, int, int], frozenset[str]]]]
-           ) -> Compiled:
+def _chain(compounds: list[tuple[str, _Compound]]) -> Compiled:
     """The compiled selector of its compounds, each with the combinator before it."""
     test, (a, b, c), keys = compounds[0][1]
     above: set[str] = set()
@@ -520,7 +524,7 @@ _PLAIN_PART = re.compile(r"[.#][-_a-zA-Z0-9]+")
 
 @functools.lru_cache(maxsize=16384)
 def _compound(text: str, negated: bool = False
-              ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | bool | None:
+              ) -> _Compound | Literal[False] | None:
     """One compound's test (what :func:`_compile` makes of its cssselect tree), specificity,
     and the ids, classes and tag it requires (not those inside :not()); False when never
     judged, None when not read here. ``negated``: the compound inside :not().
@@ -533,8 +537,7 @@ def _compound(text: str, negated: bool = False
     return _compound_read(text, negated)
 
 
-def _plain_compound_read(text: str
-                         ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | None:
+def _plain_compound_read(text: str) -> _Compound | None:
     """:func:`_compound` of a text without ":" or "[" (the tests hold it to
     :func:`_compound_read`)."""
     found = _PLAIN_COMPOUND.fullmatch(text)
@@ -559,7 +562,7 @@ def _plain_compound_read(text: str
 
 
 def _compound_read(text: str, negated: bool = False
-                   ) -> tuple[Matcher, tuple[int, int, int], frozenset[str]] | bool | None:
+                   ) -> _Compound | Literal[False] | None:
     """:func:`_compound` of any text, read by :data:`_COMPOUND` and :data:`_PART`."""
     found = _COMPOUND.fullmatch(text)
     if not text or found is None:
@@ -617,9 +620,9 @@ def _compound_read(text: str, negated: bool = False
         if kind == "pseudo":
             test = _pseudo(item[1], test)
         elif kind == "attribute":
-            test = _attrib_test(*item[1:], test)
+            test = _attrib_test(*item[1:], test)  # type: ignore[call-arg]  # (rest's tuples)
         elif kind == "nth":
-            test = _nth_test(*item[1:], test)
+            test = _nth_test(*item[1:], test)  # type: ignore[call-arg]
         else:
             test = _negation(test, item[1])
     if tag is not None:
