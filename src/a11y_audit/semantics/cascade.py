@@ -62,6 +62,8 @@ from a11y_audit.semantics.css import (
 from a11y_audit.semantics.selectors import compile_selector, never, widened
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from a11y_audit.page import Page
 
 Element = etree._Element
@@ -389,7 +391,8 @@ def _partial_sets(declarations: tuple[Declaration, ...]) -> tuple[tuple[Declarat
     """A rule's declarations of the properties of each partial list (``_PART_NAMES[1:]``),
     worked out once per declaration block (rules share blocks, and parse_declarations gives
     equal blocks as one tuple)."""
-    return tuple([tuple([d for d in declarations if d[0] in names])
+    return tuple([tuple([d for d in declarations
+                         if d[0] in names])  # type: ignore[operator]  # (None: slot 0 only)
                   for names in _PART_NAMES[1:]])
 
 
@@ -447,7 +450,8 @@ class Cascade:
                 kind = (el.get("type") or "text/css").strip().lower()
                 if kind not in ("", "text/css"):
                     continue
-                self._add(sheets, "".join(el.itertext()), base, 0, el)
+                self._add(sheets, "".join(el.itertext()),  # type: ignore[arg-type]  # (str)
+                          base, 0, el)
                 continue
             rel = (el.get("rel") or "").lower().split()
             if "stylesheet" not in rel or "alternate" in rel or el.get("disabled") is not None:
@@ -591,14 +595,15 @@ class Cascade:
         return not self.missing
 
     @functools.cached_property
-    def undecided(self) -> list[tuple[str, str, str, str]]:
+    def undecided(self) -> list[tuple[str, str, str, str, bool]]:
         """The page's style rules the cascade does not evaluate and that may stop what they
         match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
         rules in ``@container`` or ``@scope``, nested style rules, selectors with a vendor
         pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
         that matches at least the elements it matches, its origin
-        (``'@container (min-width: 40em) .promo'``) and why it is not evaluated. Empty on most
-        pages (worked out once per stylesheet; see :meth:`undecided_reason`)."""
+        (``'@container (min-width: 40em) .promo'``), why it is not evaluated, and whether it
+        may hide them from sight only. Empty on most pages (worked out once per stylesheet;
+        see :meth:`undecided_reason`)."""
         out: list[tuple[str, str, str, str, bool]] = []
         _ = self._all_index     # (the page's buckets: they find the suspect selectors)
         for sheet in self.sheets:
@@ -755,6 +760,7 @@ class Cascade:
         index = self._all_index
         mine: frozenset[str] | None = None
         lists: tuple[list[tuple], ...] = tuple([] for _ in _PART_NAMES)
+        items: list[Any]    # (a slot's candidates of a ready bucket; a rule's, None or not)
         for key in keys:
             bucket = index.get(key)
             if bucket is None:
@@ -830,7 +836,7 @@ class Cascade:
         while node is not None:
             known = owners.get(node, owners)        # (the dict itself: not known yet)
             if known is not owners:
-                found = known
+                found = known  # type: ignore[assignment]  # (not the dict: an owner or None)
                 break
             if node not in unsized and self.declarations(node, "font-size") and (
                     self.font(node).own is not None):
@@ -1076,6 +1082,7 @@ class Cascade:
         bit, from the page's attribute index."""
         masks = self._masks
         found: list[tuple[Element, int]] = []
+        bits: int | None        # (a class attribute's None: not in class_mask's memo yet)
         kinds = self.kinds_of(HIDES | SIZES | SIGHTS)
         if "#" in kinds:
             for el, ident in self._ids.items():
@@ -1896,7 +1903,8 @@ def _subject_attribute(selector: str) -> str | None:
 def _ua_part(tag: str, hidden: bool, flag: bool | None, slot: int) -> tuple[Declared, ...]:
     """The items of :func:`_ua_declared` of the properties of ``_PART_NAMES[slot]``."""
     names = _PART_NAMES[slot]
-    return tuple(item for item in _ua_declared(tag, hidden, flag) if item[1] in names)
+    return tuple(item for item in _ua_declared(tag, hidden, flag)
+                 if item[1] in names)  # type: ignore[operator]  # (slot 0 is not asked)
 
 
 @functools.lru_cache(maxsize=1024)
