@@ -154,7 +154,7 @@ class Visibility:
         for el in page.elements:
             parent = el.getparent()
             try:
-                state = memo[parent]
+                state = memo[parent]    # type: ignore[index]  # (the root's None: KeyError)
             except KeyError:
                 if parent is not None:  # not under the root (cannot happen in a Page's tree)
                     self.state(el)
@@ -171,7 +171,8 @@ class Visibility:
                     continue
                 state, carry = step(el, parent, state, carry)
             elif el in unseen:
-                state, carry = step(el, parent, state, carried.get(parent, _ROOT_CARRY))
+                state, carry = step(el, parent, state,
+                                    carried.get(parent, _ROOT_CARRY))  # type: ignore[arg-type]
             elif state[0]:
                 memo[el] = state    # inside something not rendered: only aria could change
                 continue
@@ -179,7 +180,7 @@ class Visibility:
                 memo[el] = (True, state[1], state[2])
                 continue
             else:
-                carry = carried.get(parent, _ROOT_CARRY)
+                carry = carried.get(parent, _ROOT_CARRY)  # type: ignore[arg-type]  # (or None)
                 if carry[1] != _OPEN or el in full or not shown_as_parent(el):
                     state, carry = step(el, parent, state, carry)
             memo[el] = state
@@ -244,7 +245,7 @@ class Visibility:
         reason = memo.get(el)
         if reason is None:
             unknown = set(self.unknown)
-            chain, reason = unknown_chain(memo, el, "")
+            chain, reason = unknown_chain(memo, el, "")  # type: ignore[arg-type]  # (T: str)
             for item in chain:
                 if not reason:
                     if item in unknown:
