@@ -120,7 +120,7 @@ class Page:
                     # surrogateescape, or from JavaScript text): no report file can hold it,
                     # and libxml2 would read its bytes as broken UTF-8. Each becomes U+FFFD,
                     # as a decoder makes of a bad byte: one code point for one, so offsets stay.
-                    text = _LONE_SURROGATE.sub("\ufffd", markup)
+                    text = _LONE_SURROGATE.sub("\ufffd", markup)  # type: ignore[arg-type]  # (str)
                     markup = text.encode("utf-8")
         else:
             text = markup.decode("utf-8", "replace")
@@ -188,7 +188,7 @@ class Page:
             tags[el.tag].append(el)
             # keys(): a list, without the attrib proxy el.attrib builds (13% less time)
             for name in el.keys():  # noqa: SIM118 (an lxml element, not a dict)
-                attributes[name].append(el)
+                attributes[name].append(el)     # type: ignore[index]  # (str, not bytes)
         if any(name[0] == "{" for name in tags):   # namespaced names: not from our parser
             tags = defaultdict(list)
             for el in self.elements:
@@ -241,8 +241,9 @@ class Page:
         found = self._values.get(name)
         if found is None:
             elements = self.by_attribute.get(name, ())
-            found = self._values[name] = dict(zip(elements, attribute_values(elements, name),
-                                                  strict=True))
+            found = self._values[name] = dict(zip(
+                elements, attribute_values(elements, name),  # type: ignore[arg-type]  # (set)
+                strict=True))
         return found
 
     @cached_property
@@ -725,7 +726,7 @@ def _merge_stray_roots(root: Element) -> None:
     """libxml2 can leave several top-level ``html`` elements in broken markup (a ``<!DOCTYPE``
     whose ``>`` is missing): lxml's root is then the first, often empty, while the page lives
     in the next. Move everything into the root, as an HTML5 parser's single tree would have."""
-    tops = root.xpath("/*")
+    tops: list[Element] = root.xpath("/*")  # type: ignore[assignment]  # (elements only)
     if len(tops) < 2:
         return
     for extra in tops:
