@@ -224,7 +224,7 @@ class SourceMap:
     def _matches(self, start: int, head_end: int, el: etree._Element) -> bool:
         """Whether the tag at ``start`` (ending at ``head_end``) has ``el``'s attributes: a
         cheap check that this is the right tag."""
-        attributes = el.items()
+        attributes: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # (not bytes)
         if not attributes:
             return True
         head = self.text[start:head_end]
@@ -256,7 +256,7 @@ class SourceMap:
         """:meth:`start_tag`, with the offsets its check computed: (start of the tag, end of
         the tag, start of its line). The tag is on ``el.sourceline`` by construction.
         ``name``: ``tag_of(el)``, when the caller has it."""
-        line = el.sourceline
+        line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
         if line is None:
             return None
         starts = self._line_starts
@@ -355,7 +355,7 @@ class SourceMap:
         ranks: dict[etree._Element, int] = {}
         seen: dict[int | None, int] = {}
         for other in same_tag:
-            line = other.sourceline
+            line: int | None = other.sourceline  # type: ignore[assignment]
             ranks[other] = seen.get(line, 0)
             seen[line] = ranks[other] + 1
         return ranks
@@ -448,7 +448,8 @@ def locate(source_map: SourceMap | None, el: etree._Element,
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
             return _new_location((el.sourceline, start - line_start + 1, source,
                                   text[start:head_end]))
-    return Location(el.sourceline, None, None, opening_tag(el, 10_000))
+    return Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
+                    None, None, opening_tag(el, 10_000))
 
 
 # A located element's Location made from a tuple in C: the named tuple's own ``__new__`` is
