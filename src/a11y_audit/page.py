@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urldefrag
 
 from lxml import etree, html
@@ -23,6 +23,10 @@ from a11y_audit.knowledge import aria
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
 from a11y_audit.source_map import Location, SourceMap, locate
+
+if TYPE_CHECKING:
+    from a11y_audit.semantics.cascade import Cascade, Style
+    from a11y_audit.semantics.visibility import Visibility
 
 Element = etree._Element
 T = TypeVar("T")
@@ -384,7 +388,7 @@ class Page:
     # -- semantics ------------------------------------------------------------------------
 
     @cached_property
-    def _visibility(self):  # -> a11y_audit.semantics.visibility.Visibility
+    def _visibility(self) -> Visibility:
         # Imported here: the page model is the data; semantics read it, never the reverse at
         # import time (tests/test_layering.py).
         from a11y_audit.semantics.visibility import Visibility
@@ -405,7 +409,7 @@ class Page:
     #: Viewport, site CSS and stylesheet loading for the cascade (set by the runner).
     style_environment: object | None = None
 
-    def style(self, el: Element):  # -> a11y_audit.semantics.cascade.Style
+    def style(self, el: Element) -> Style:
         """The element's computed style (:mod:`a11y_audit.semantics.cascade`), memoised."""
         return self._cascade.style(el)
 
@@ -415,7 +419,7 @@ class Page:
         return self._cascade.declares_font_size(el)
 
     @cached_property
-    def _cascade(self):  # -> a11y_audit.semantics.cascade.Cascade
+    def _cascade(self) -> Cascade:
         # The page's one cascade (cascade_of memoises it), looked up once: style() is asked
         # for tens of thousands of elements a page, and an import statement per call shows.
         from a11y_audit.semantics.cascade import cascade_of
