@@ -754,7 +754,7 @@ def _parser_losses(parser: etree.HTMLParser) -> list[str]:
 
 
 # Characters lxml refuses in text (XML 1.0 excludes most C0 controls) but HTML parsers keep.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 
