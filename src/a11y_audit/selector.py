@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
@@ -30,7 +31,7 @@ class Selectors:
     maps an attribute name to each element carrying it and its value (``Page.values``)."""
 
     def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
-                 ids: dict[str, object], duplicates: Iterable[str] = (),
+                 ids: dict[str, etree._Element], duplicates: Iterable[str] = (),
                  values: Callable[[str], dict[etree._Element, str]] | None = None) -> None:
         self._by_tag = by_tag
         self.ids = ids
@@ -118,6 +119,7 @@ class Selectors:
             node = parent
         positions = self._positions
         anchors = self._anchors
+        css: Any    # str or None; the memo's _UNKNOWN between a miss and the anchor's reading
         ids = self.ids
         duplicates = self.duplicates
         id_of = self._id_of
@@ -148,10 +150,11 @@ class Selectors:
             # len(parent): lxml counts the children one by one, quadratic on a long list.
             # A parent's table, once built, is read first: a sibling of an element located
             # before asks lxml for no neighbour.
-            table = positions.get(parent)
+            # (parent is not None below the top)
+            table = positions.get(parent)  # type: ignore[arg-type]
             if table is None and (node.getprevious() is not None
                                   or node.getnext() is not None):
-                table = self._siblings(parent)
+                table = self._siblings(parent)  # type: ignore[arg-type]
             rank = table[0][node] if table is not None and table[1][tag] > 1 else 0
             if css is None:
                 name = tag if type(tag) is str and tag[0] != "{" else tag_of(node)
