@@ -97,7 +97,9 @@ def opening_tag(el: etree._Element, limit: int = SNIPPET_LIMIT) -> str:
     """The element's opening tag as HTML source, cut to ``limit`` characters."""
     tag = tag_of(el)
     pieces = [f"<{tag}"]
-    for name, value in el.attrib.items():
+    name: str
+    value: str
+    for name, value in el.attrib.items():  # type: ignore[assignment]  # (str, not bytes)
         value = normalize_space(value).replace('"', "&quot;")
         pieces.append(f' {name}="{value}"')
     pieces.append(">")
@@ -148,7 +150,8 @@ def text_content(el: etree._Element, limit: int | None = None) -> str:
             return _tostring(el, method="text", encoding=str, with_tail=False)
         pieces: list[str] = []
         left = limit
-        for piece in el.itertext():
+        piece: str
+        for piece in el.itertext():  # type: ignore[assignment]  # (str, not bytes)
             pieces.append(piece)
             left -= len(piece)
             if left <= 0:
@@ -258,7 +261,7 @@ def unknown_chain(memo: dict[Any, T], el: etree._Element, root: T
     """``el`` and its ancestors up to the nearest one already in ``memo``, outermost first,
     with that ancestor's memoised value (``root`` when none is): the elements a per-element
     memo still has to fill, in the order inheritance needs (values must not be None)."""
-    chain = []
+    chain: list[etree._Element] = []
     node: etree._Element | None = el
     while node is not None:
         known = memo.get(node)
