@@ -61,8 +61,8 @@ def audit_page(
     marks = suppression_marks(page, ignores)
     in_scope = scope.on(page) if scope else None
     if in_scope is not None and in_scope.unmatched:
-        report.errors.append(f"{scope.describe(include_only=True)} matches no element on this "
-                             "page: nothing audited")
+        report.errors.append(f"{scope.describe(include_only=True)} "  # type: ignore[union-attr]
+                             "matches no element on this page: nothing audited")
         rules = ()
     limits = limits or DEFAULT_LIMITS
     budget = Budget(limits.page_seconds)
@@ -85,7 +85,7 @@ def audit_page(
             # min(rule_seconds or left, left), without min()'s call and argument parsing
             # (~800 instructions, 114 times a page)
             seconds = rule_seconds if left is None else rule_seconds or left
-            if left is not None and left < seconds:
+            if left is not None and left < seconds:  # type: ignore[operator]  # (left or a limit)
                 seconds = left
             limit = alarms.limit(seconds)
             try:
@@ -189,10 +189,11 @@ _ALL = frozenset(("*", "all"))
 def suppression_marks(page: Page, ignores: Sequence[Any] = ()) -> dict[Any, set[str]]:
     """Element -> rule ids suppressed on it and its subtree (``*``/``all``: every rule)."""
     marks: dict[Any, set[str]] = {}
+    el: Any     # an element; a configured XPath's answer may be any node
     for el in page.select(f"*[{IGNORE_ATTRIBUTE}]"):
         marks.setdefault(el, set()).update((el.get(IGNORE_ATTRIBUTE) or "").split())
     for ignore in ignores:
-        for el in page.root.xpath(ignore.xpath):
+        for el in page.root.xpath(ignore.xpath):  # type: ignore[union-attr]  # (a node list)
             marks.setdefault(el, set()).add(ignore.rule)
     return marks
 
