@@ -484,9 +484,11 @@ class _Computation:
             if tag == "input":
                 return el.get("value") or ""
             if role == "listbox":
-                chosen = el.xpath(".//*[@aria-selected='true']")
+                chosen: list[Element] = el.xpath(  # type: ignore[assignment]  # (elements)
+                    ".//*[@aria-selected='true']")
                 return " ".join(normalize_space(text_content(c)) for c in chosen)
-            inner = el.xpath(".//input[not(@type='hidden')]")
+            inner: list[Element] = el.xpath(  # type: ignore[assignment]  # (elements)
+                ".//input[not(@type='hidden')]")
             return (inner[0].get("value") or "") if inner else text_content(el)
         if role in _RANGE_ROLES:
             for attribute in ("aria-valuetext", "aria-valuenow"):
@@ -615,7 +617,7 @@ def flat_text(el: Element) -> str:
 
 def selected_options(select: Element) -> list[Element]:
     """The options a ``select`` shows as chosen (HTML "selectedness"), in tree order."""
-    options = select.xpath(".//option")
+    options: list[Element] = select.xpath(".//option")  # type: ignore[assignment]
     chosen = [o for o in options if o.get("selected") is not None]
     multiple = select.get("multiple") is not None
     if multiple:
