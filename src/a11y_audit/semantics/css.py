@@ -822,6 +822,7 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
     in order, with shorthands kept as written."""
     if "/*" in body:
         body = _COMMENT.sub("", body)
+    found: Declaration | Literal[False] | None      # (False: a part not read yet, below)
     if '"' in body or "'" in body or "(" in body or "/*" in body:
         out = []
         for name, value in _DECLARATION.findall(body):
