@@ -9,7 +9,7 @@ does the same thing.
     test         run the test suite (the command CI runs)
     conformance  score the W3C ACT test cases (../shared/act-rules)
     bench        time the audit over the news corpus (../shared/corpus/news)
-    lint         ruff
+    lint         ruff and mypy
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def main(argv: list[str]) -> int:
         "test": lambda: run("-m", "pytest", *rest),
         "conformance": lambda: run(str(REPO / "scripts" / "conformance.py"), *rest),
         "bench": lambda: run(str(REPO / "scripts" / "bench.py"), *rest),
-        "lint": lambda: run("-m", "ruff", "check", "src", "tests", "scripts", *rest),
+        "lint": lambda: (run("-m", "ruff", "check", "src", "tests", "scripts", *rest)
+                         or run("-m", "mypy")),
     }
     if task not in tasks:
         print(f"unknown task {task!r}; tasks: {', '.join(tasks)}", file=sys.stderr)
