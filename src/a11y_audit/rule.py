@@ -36,12 +36,16 @@ class Result(NamedTuple):
 
     A named tuple, not a frozen dataclass: rules yield ~800 results a page, and a frozen
     dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost five times as much
-    as building the tuple. Immutable and compared by value all the same."""
+    as building the tuple. Immutable and compared by value all the same.
+
+    A message function is called with no arguments; it is typed ``Callable[..., str]`` because
+    rules bind a loop's values as defaults (``lambda el=el: ...``), which mypy cannot match to
+    ``Callable[[], str]``."""
 
     rule: Rule
     outcome: Outcome
     element: Element
-    text: str | Callable[[], str]
+    text: str | Callable[..., str]
     related: tuple[Element, ...] = ()   # other elements involved: the offending child, the
                                         # duplicate landmark, the label pointing elsewhere
 
@@ -109,7 +113,7 @@ class Rule:
 
     # -- what check() yields ----------------------------------------------------------------
 
-    def ok(self, element: Element, message: str | Callable[[], str] = "") -> Result:
+    def ok(self, element: Element, message: str | Callable[..., str] = "") -> Result:
         # The tuple built directly (Result's generated __new__ is a Python call more): ``ok``
         # is the commonest call of every rule.
         return _new_tuple(Result, (self, _PASSED, element, message, ()))
