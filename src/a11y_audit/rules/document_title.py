@@ -52,7 +52,7 @@ def check(page: Page) -> Results:
     if title is None:
         yield RULE.fail(root, "The page has no <title> element")
         return
-    text = "".join(title.itertext())
+    text = "".join(title.itertext())  # type: ignore[arg-type]  # (str)
     if not text.strip():
         yield RULE.fail(root, "The page's first <title> element is empty"
                         if not text else "The page's first <title> contains only whitespace")

@@ -55,4 +55,4 @@ def check(page: Page) -> Results:
         yield RULE.ok(root, f"<html lang={lang!r}>")
     else:
         yield RULE.fail(root, f"<html lang={lang!r}> is not a known language: "
-                        f"{describe_problem(lang)}")
+                        f"{describe_problem(lang)}")  # type: ignore[arg-type]  # (not blank)

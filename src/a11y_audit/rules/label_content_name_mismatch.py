@@ -268,4 +268,5 @@ def _icon_font(page: Page, el: Element) -> bool:
     for node in (*el.iterancestors(), el, *el.iterdescendants()):
         if _ICON_FONT.search(node.get("class") or "") if isinstance(node.tag, str) else False:
             return True
-    return any(_ICON_FONT.search("".join(style.itertext())) for style in page.tags("style"))
+    return any(_ICON_FONT.search("".join(style.itertext()))  # type: ignore[arg-type]  # (str)
+               for style in page.tags("style"))

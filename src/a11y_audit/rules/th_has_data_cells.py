@@ -140,7 +140,7 @@ def _aria_table(page: Page, table: etree._Element) -> Iterator[Result]:
 
 
 def _result(el: etree._Element, assigned: bool) -> Result:
-    label = normalize_space("".join(el.itertext()))[:60]
+    label = normalize_space("".join(el.itertext()))[:60]  # type: ignore[arg-type]  # (str)
     if assigned:
         return RULE.ok(el, f"Header {label!r} heads at least one cell")
     return RULE.fail(el, f"Header {label!r} is assigned to no cell of its table")

@@ -73,7 +73,7 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, f"<{name} lang={value!r}>")
         else:
             yield RULE.fail(el, f"<{name} lang={value!r}> is not a known language: "
-                            f"{describe_problem(value)}")
+                            f"{describe_problem(value)}")  # type: ignore[arg-type]  # (lang set)
 
 
 def _has_inheriting_text(page: Page, scope: etree._Element) -> bool:
@@ -104,6 +104,6 @@ def _has_accessible_text(page: Page, el: etree._Element) -> bool:
         return True
     for ref in (el.get("aria-describedby") or "").split():
         target = page.ids.get(ref)
-        if target is not None and "".join(target.itertext()).strip():
+        if target is not None and "".join(target.itertext()).strip():  # type: ignore[arg-type]  # (str)
             return True
     return False

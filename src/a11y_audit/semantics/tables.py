@@ -262,7 +262,7 @@ def is_empty(el: Element) -> bool:
     """HTML "empty cell": no element children and only White_Space text."""
     if any(isinstance(child.tag, str) for child in el):
         return False
-    return not "".join(el.itertext()).strip()
+    return not "".join(el.itertext()).strip()  # type: ignore[arg-type]  # (str)
 
 
 def headers_attribute_targets(model: Table, cell: Cell, page: Page) -> list[Cell]:
