@@ -72,7 +72,8 @@ def check(page: Page) -> Results:
     for el in page.with_role:
         explicit = page.explicit_roles.get(el)
         context = aria.required_context(explicit) if explicit else ()
-        if not context or not aria.is_aria12_role(explicit):
+        # (explicit is set when context is not empty)
+        if not context or not aria.is_aria12_role(explicit):  # type: ignore[arg-type]
             continue
         if (page.is_hidden(el) or aria_tree.in_mathml(page, el)
                 or explicit == aria.implicit_role(el)):

@@ -54,5 +54,6 @@ def check(page: Page) -> Results:
             continue
         abstract = [t for t in tokens if t in aria.ABSTRACT_ROLES]
         note = f" ({', '.join(abstract)} abstract)" if abstract else ""
-        yield RULE.fail(el, f'role="{el.get("role").strip()}" names no valid WAI-ARIA '
+        role: str = el.get("role")  # type: ignore[assignment]  # (with_role: it has one)
+        yield RULE.fail(el, f'role="{role.strip()}" names no valid WAI-ARIA '
                             f"role{note}")

@@ -68,8 +68,9 @@ RECOMMENDED_PUBLIC = frozenset(p.lower() for p in (
 
 def check(page: Page) -> Results:
     info = page.root.getroottree().docinfo
-    public, system = info.public_id, info.system_url
-    doctype = info.doctype or ""
+    # (lxml-stubs lack DocInfo's system_url and doctype)
+    public, system = info.public_id, info.system_url  # type: ignore[attr-defined]
+    doctype = info.doctype or ""  # type: ignore[attr-defined]
     if (info.root_name or "").lower() != "html":
         yield RULE.fail(page.root, f"The doctype {doctype!r} is not an HTML doctype")
     elif (public, system) == _LIBXML_DEFAULT:

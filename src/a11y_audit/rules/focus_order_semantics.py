@@ -64,7 +64,7 @@ def check(page: Page) -> Results:
         if page.is_hidden(el):
             continue
         role = page.explicit_roles.get(el)
-        fitting = bool(role) and (aria.is_widget(role) or role in _SCROLLABLE_ROLES)
+        fitting = bool(role and (aria.is_widget(role) or role in _SCROLLABLE_ROLES))
         if fitting or tag in _SCROLLABLE_TAGS:
             yield RULE.ok(el, lambda role=role: f"role {role!r} tells what the element does")
         else:

@@ -168,7 +168,7 @@ def _events(page: Page, headings: dict) -> list[tuple[str, Element, int]]:
             if following is not None:
                 node = following
                 break
-            node = node.getparent()
+            node = node.getparent()  # type: ignore[assignment]  # (below body)
             record.end(node)
         else:
             return record.events

@@ -265,7 +265,9 @@ def _politeness(page: Page, el: Element) -> Result:
 
 
 def _pause(page: Page, el: Element) -> Result:
-    scope = el.getparent() if el.getparent() is not None else el
+    scope = el.getparent()
+    if scope is None:
+        scope = el
     for control in scope.iter(etree.Element):
         if control is el or not page.is_focusable(control):
             continue

@@ -57,7 +57,8 @@ def check(page: Page) -> Results:
         if not faked:
             yield RULE.ok(table, "the first row is not one cell spanning the table")
             continue
-        title = normalize_space(text_content(first_row[0].element))[:60]
+        # (first_row[0] is a cell: faked)
+        title = normalize_space(text_content(first_row[0].element))[:60]  # type: ignore[union-attr]
         message = f"the first row is one cell spanning every column ({title!r}): a fake caption"
         if kind == UNKNOWN:
             yield RULE.cant_tell(table, message + "; but the table may be a layout table")
