@@ -83,16 +83,3 @@ def _rows(table: Element) -> list[list[Element]]:
         elif tag in ("thead", "tbody", "tfoot"):
             rows.extend(r for r in child if tag_of(r) == "tr")
     return [[c for c in row if tag_of(c) in ("td", "th")] for row in rows]
-
-
-def _rows(table: Element) -> list[list[Element]]:
-    """``table.rows`` and each row's ``cells``: the ``tr`` children of the table and of its
-    ``thead``/``tbody``/``tfoot`` children."""
-    rows: list[Element] = []
-    for child in table:
-        tag = tag_of(child)
-        if tag == "tr":
-            rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(r for r in child if tag_of(r) == "tr")
-    return [[c for c in row if tag_of(c) in ("td", "th")] for row in rows]
