@@ -99,12 +99,13 @@ def is_credit_only(alt: str) -> bool:
     text = alt.strip()
     strong = _STRONG_PREFIX.match(text)
     weak = None if strong else _WEAK_PREFIX.match(text)
-    rest = text[(strong or weak).end():] if (strong or weak) else text
+    prefix = strong or weak
+    rest = text[prefix.end():] if prefix else text
     if not fold(rest):
-        return bool(strong or weak)
+        return bool(prefix)
     if fold(rest) in AGENCIES or _is_agency_list(rest):
         return True
-    if (strong or weak) and _NAME_SLASH_ORG.match(rest.strip()):
+    if prefix and _NAME_SLASH_ORG.match(rest.strip()):
         return True
     return bool(strong) and _looks_like_name(rest)
 

@@ -142,7 +142,7 @@ def deprecated_attributes(role: str) -> frozenset[str]:
     deprecated = {name for name, info in ATTRIBUTES.items() if info.deprecated}
     if role not in ROLES:
         return frozenset(aria_data.DEPRECATED_GLOBALS | deprecated)
-    listed = set()
+    listed: set[str] = set()
     for name in role_chain(role):
         if name != "roletype":
             listed.update(ROLES[name].supported)
@@ -259,7 +259,8 @@ def expected_values(attribute: str) -> str:
 
 def aria_attributes(el: Element) -> list[tuple[str, str]]:
     """The element's ``aria-*`` attributes (name lower-cased, value as written)."""
-    return [(name.lower(), value) for name, value in el.attrib.items()
+    return [(name.lower(), value)  # type: ignore[misc]  # (values are str)
+            for name, value in el.attrib.items()
             if isinstance(name, str) and name[:5].lower() == "aria-"]
 
 
@@ -482,4 +483,4 @@ def native_states(el: Element) -> frozenset[str]:
     """States and properties the element's HTML semantics provide (HTML-AAM section 4.2)."""
     tag = tag_of(el)
     kind = (el.get("type") or "").strip().lower() if tag == "input" else None
-    return aria_data.native_states(tag, kind, dict(el.items()))
+    return aria_data.native_states(tag, kind, dict(el.items()))  # type: ignore[arg-type]  # (str)

@@ -95,7 +95,7 @@ class ReportSet:
 
 def clean_stale(folder: Path) -> list[Path]:
     """Remove temporary report files left by runs that were killed (their process is gone)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
