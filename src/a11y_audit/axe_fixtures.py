@@ -190,7 +190,7 @@ def _first_match(page: Page, selector: str) -> Element | None:
 
 
 def _in_scope(el: Element, scope: Element) -> bool:
-    node = el
+    node: Element | None = el
     while node is not None:
         if node is scope:
             return True
@@ -224,7 +224,7 @@ def run_fixture(fixture: Fixture, loaded: LoadedRule, into: RuleScore) -> None:
     # reports some rules on the container (a table, a landmark) where we name the part at fault.
     attributed: dict[Element, list[Outcome]] = defaultdict(list)
     for el, outcomes in ours.items():
-        target = el
+        target: Element | None = el
         while target is not None and target not in listed and target is not scope:
             target = target.getparent()
         target = target if target in listed else el

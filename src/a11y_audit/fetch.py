@@ -236,7 +236,7 @@ def _load_robots(origin: str, limits: FetchLimits) -> urllib.robotparser.RobotFi
         got = _fetch(f"{origin}/robots.txt", quick, take_slot=False)  # inside the page's slot
     except FetchError as exc:
         if exc.reason.startswith("HTTP 5"):
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # (typeshed lacks it)
             return parser
         return None
     parser.parse(got.body.decode("utf-8", "replace").splitlines())

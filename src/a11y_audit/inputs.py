@@ -166,7 +166,7 @@ class _Globs:
 
 def _stdin(stream: object, max_bytes: int) -> Input:
     handle = stream if stream is not None else sys.stdin.buffer
-    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
+    data = handle.read(max_bytes + 1)  # type: ignore[union-attr]  # (a stream)
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > max_bytes:
