@@ -97,7 +97,7 @@ def when(iso: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def label(finding: dict[str, Any]) -> str:
+def label(finding: grouping.Data) -> str:
     """The badge a finding gets: its impact when failed, "review" when cantTell."""
     return finding["impact"] if finding["outcome"] == "failed" else "review"
 
@@ -165,7 +165,10 @@ def _reader(item: Any) -> Callable[[str, Any], Any]:
     if item.__class__ is dict:
         return item.get
     lookup = environment().getattr
-    return lambda key, default="": lookup(item, key)
+
+    def get(key: str, default: Any = "") -> Any:
+        return lookup(item, key)
+    return get
 
 
 def _line_and_column(out: Out, get: Callable[[str, Any], Any]) -> str:
@@ -372,7 +375,7 @@ class PageView:
     # on, (number, rule, occurrences on the page) by number)
     template: int = 0                  # findings that belong to template groups
     section: bool = False              # its article findings are written (MAX_PAGES)
-    article: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
+    article: list[tuple[str, list[grouping.Data]]] = field(default_factory=list)
     templates: list[tuple[int, str, int]] = field(default_factory=list)
 
     def row(self) -> tuple[Any, ...]:
@@ -504,9 +507,9 @@ class Rows:
         return (self.table[index] for index in self.indexes)
 
 
-def _by_rule(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+def _by_rule(findings: list[grouping.Data]) -> list[tuple[str, list[grouping.Data]]]:
     """A page's article findings by rule: rules with failures first, worst impact first."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[grouping.Data]] = {}
     for f in findings:
         groups.setdefault(f["rule"], []).append(f)
     rank = grouping.IMPACT_RANK

@@ -77,8 +77,8 @@ def _chunks(report: Report, colour: bool, verbose: bool, summary: bool) -> Itera
         if lines:
             yield "\n".join(lines) + "\n"
     if summary:
-        for error in report.errors:
-            yield f"error: {safe(error.source)}: {safe(error.message)}\n"
+        for failed in report.errors:
+            yield f"error: {safe(failed.source)}: {safe(failed.message)}\n"
         yield summary_line(report, colour) + "\n"
 
 
