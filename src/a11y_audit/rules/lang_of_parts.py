@@ -243,7 +243,7 @@ def _holders(page: Page, search: Callable[[str], object] | None = None) -> set[E
     something in count. The pieces are the page's text read once (:func:`page_text`),
     sifted in C by ``str.isascii``; only the few found are walked up."""
     read = page_text(page)
-    starts = list(_not_ascii(read.elements, read.texts, search))
+    starts: list[Element | None] = list(_not_ascii(read.elements, read.texts, search))
     starts.extend(map(_PARENT, _not_ascii(page.elements, read.tails, search)))
     for node in read.others:            # comments, processing instructions: tails are text
         tail = node.tail
@@ -262,7 +262,7 @@ def _not_ascii(nodes: list[Element], texts: list[str | None],
     """The nodes whose text in ``texts`` (aligned with them) holds a character outside
     ASCII (and in which ``search`` finds something), picked in C: ``compress`` by truth,
     then by ``not str.isascii``, then by ``search``."""
-    present = list(compress(texts, texts))
+    present: list[str] = list(compress(texts, texts))  # type: ignore[arg-type]  # (no None)
     flags = list(map(operator.not_, map(str.isascii, present)))
     picked = compress(compress(nodes, texts), flags)
     if search is None:

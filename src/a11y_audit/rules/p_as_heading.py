@@ -203,7 +203,7 @@ def _font(container: Element) -> Font:
     """The font of ``container`` computed down from its paragraph, from markup alone."""
     chain = [container]
     while tag_of(chain[-1]) != "p" and chain[-1].getparent() is not None:
-        chain.append(chain[-1].getparent())
+        chain.append(chain[-1].getparent())  # type: ignore[arg-type]  # (tested)
     font = Font()
     for el in reversed(chain):
         font = _apply(font, el)
@@ -218,7 +218,7 @@ def _cascade_font(page: Page, cascade: Cascade, container: Element) -> Font:
     from the markup, as :func:`_font`."""
     chain = [container]
     while tag_of(chain[-1]) != "p" and chain[-1].getparent() is not None:
-        chain.append(chain[-1].getparent())
+        chain.append(chain[-1].getparent())  # type: ignore[arg-type]  # (tested)
     size = weight = None
     italic = False
     for el in reversed(chain):
@@ -231,7 +231,7 @@ def _cascade_font(page: Page, cascade: Cascade, container: Element) -> Font:
         elif tag == "big":
             size *= 1.2
         elif tag == "font" and (el.get("size") or "").strip() in _FONT_SIZES:
-            size = _FONT_SIZES[el.get("size").strip()]
+            size = _FONT_SIZES[el.get("size").strip()]  # type: ignore[union-attr]  # (tested)
         if weight is None or _declares_weight(cascade, el):
             weight = page.style(el).font_weight
             if weight is None:
@@ -239,7 +239,8 @@ def _cascade_font(page: Page, cascade: Cascade, container: Element) -> Font:
         elif tag in _BOLD_TAGS:
             weight = _bolder(weight)
         italic = _apply(Font(italic=italic), el).italic
-    return Font(weight, size, italic)
+    # (the chain's first element sets both or raises _Unknown: the chain is never empty)
+    return Font(weight, size, italic)  # type: ignore[arg-type]
 
 
 def _declares_weight(cascade: Cascade, el: Element) -> bool:
@@ -287,7 +288,7 @@ def _apply(font: Font, el: Element) -> Font:
     elif tag == "small":
         size *= 0.83
     elif tag == "font" and (el.get("size") or "").strip() in _FONT_SIZES:
-        size = _FONT_SIZES[el.get("size").strip()]
+        size = _FONT_SIZES[el.get("size").strip()]  # type: ignore[union-attr]  # (tested)
     for prop, raw in _DECLARATION.findall(el.get("style") or ""):
         value = raw.strip().lower()
         prop = prop.lower()
@@ -374,7 +375,7 @@ def _classes(p: Element, container: Element) -> tuple[str, ...]:
             chain.append(value)
         if el is p:
             break
-        el = el.getparent()
+        el = el.getparent()  # type: ignore[assignment]  # (below p)
     return tuple(reversed(chain))
 
 

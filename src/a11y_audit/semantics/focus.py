@@ -129,7 +129,8 @@ def marks(el: etree._Element) -> Marks:
         return kept[1]
     # Tag-filtered iteration runs in libxml2 and costs a tenth of an XPath scan of the page
     # ("{*}" matches the name in any namespace or none, as local-name() did).
-    found = _marks(root.xpath("descendant-or-self::*[@inert]"),
+    # (the ignore: lxml-stubs give any XPath answer's union; this one is elements only)
+    found = _marks(root.xpath("descendant-or-self::*[@inert]"),  # type: ignore[arg-type]
                    list(root.iter("{*}dialog", "{*}fieldset")))
     if len(_MARKS) >= 8:
         _MARKS.pop(next(iter(_MARKS)))
