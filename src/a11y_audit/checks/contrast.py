@@ -169,8 +169,8 @@ _PARENT = etree._Element.getparent
 def _not_blank(elements: list[Element], texts: list[str | None]) -> Iterator[Element]:
     """The elements whose text in ``texts`` (aligned with them) is neither None, empty nor
     white space, picked in C: ``compress`` by truth, then by ``not str.isspace``."""
-    return compress(compress(elements, texts),
-                    map(operator.not_, map(str.isspace, compress(texts, texts))))
+    return compress(compress(elements, texts),  # (the ignore: no None passes compress)
+                    map(operator.not_, map(str.isspace, compress(texts, texts))))  # type: ignore[arg-type]
 
 
 def _text_elements_read(page: Page) -> list[Element]:
@@ -191,7 +191,8 @@ def _text_elements_read(page: Page) -> list[Element]:
     elements = page.elements
     by_tag = page.by_tag
     read = page_text(page)
-    found = set(_not_blank(read.elements, read.texts))
+    # (parents, as getparent types them: a None would be dropped by the filter by elements)
+    found: set[Element | None] = set(_not_blank(read.elements, read.texts))
     found.update(map(_PARENT, _not_blank(elements, read.tails)))
     for node in read.others:
         tail = node.tail
@@ -354,7 +355,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     hidden_from_sight = cascade.visually_hidden
     viewport = cascade.viewport
     depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
-    memos = page.memo("contrast.backdrop", lambda _: ({}, {}))
+    memos: tuple[dict[Element, str | Backdrop], dict[Element, str | Backdrop]] = page.memo(
+        "contrast.backdrop", lambda _: ({}, {}))
     by_attribute = page.by_attribute
     exemption = (_disabled_reasons_on(page) if "disabled" in by_attribute
                  or "aria-disabled" in by_attribute else None)
@@ -371,10 +373,11 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
             if above is not None:
                 depth = depths[el] = above + 1
             else:
-                chain, depth = unknown_chain(depths, el, -1)
+                chain, top = unknown_chain(depths, el, -1)
                 for item in chain:
-                    depth += 1
-                    depths[item] = depth
+                    top += 1
+                    depths[item] = top
+                depth = top
         if depth > _MAX_DEPTH:
             return Verdict(el, None, None, None, None, None,
                            f"nested more than {_MAX_DEPTH} elements deep")
