@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     import httpx
 
-USER_AGENT = f"a11y-audit/{__version__} (+https://pypi.org/project/a11y-audit/)"
+USER_AGENT: str = f"a11y-audit/{__version__} (+https://pypi.org/project/a11y-audit/)"
 ROBOTS_AGENT = "a11y-audit"
 MAX_BYTES = 25 * 1024 * 1024
 MAX_ROBOTS_BYTES = 512 * 1024     # RFC 9309: crawlers must read at least 500 KiB

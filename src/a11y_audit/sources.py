@@ -272,7 +272,8 @@ def _decode_text(raw: bytes, declared: str | None
     # for such pages only; its import was a fifth of a one-page run's time.
     from bs4.dammit import UnicodeDammit
 
-    dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],
+    # (the ignore: declared is a known label when known is set)
+    dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],  # type: ignore[list-item]
                            is_html=True)
     return dammit.unicode_markup, dammit.original_encoding, None
 
@@ -382,8 +383,8 @@ def _content_charset(content: bytes) -> bytes | None:
         if rest[:1] in (b'"', b"'"):
             end = rest.find(rest[:1], 1)
             return rest[1:end] if end > 0 else None
-        end = _VALUE_END.search(rest)
-        return rest[:end.start()] if end else rest
+        found = _VALUE_END.search(rest)
+        return rest[:found.start()] if found else rest
 
 
 def _known(name: str | None) -> str | None:
