@@ -62,14 +62,15 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                     if keep_pages else PageCount(tally))
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
-    interval = {"interval": progress_interval} if progress_interval is not None else {}
+    interval: dict[str, Any] = ({"interval": progress_interval}
+                                if progress_interval is not None else {})
     listing = None if quiet else Listing(**interval)
     try:
         items, report.errors = plan(names, include=include, exclude=exclude,
                                     max_bytes=max_bytes,
                                     on_found=listing.found if listing is not None else None)
     except BaseException:
-        report.pages.close()    # (its temporary files: no report will read them)
+        report.pages.close()  # type: ignore[attr-defined]  # (its temporary files: no report will read them)
         raise
     finally:
         if listing is not None:
@@ -120,7 +121,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
             stream.close(report)
     except BaseException as exc:
         exc.a11y_pages = len(report.pages)  # type: ignore[attr-defined]  # for "what was done"
-        report.pages.close()
+        report.pages.close()  # type: ignore[attr-defined]  # (a PageSpool or PageCount)
         if handle is not None:
             handle.__exit__(type(exc), exc, exc.__traceback__)
         raise

@@ -257,7 +257,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                                _reads_pages(name, quiet) for name in config.formats),
                            render_json="json" in config.formats)
         # the spooled pages' files, closed once the reports are written (or discarded)
-        stack.callback(report.pages.close)
+        stack.callback(report.pages.close)  # type: ignore[attr-defined]  # (batch's spool)
         if update_baseline:
             report_set.discard()
             return _finish_baseline(report, config, quiet)
@@ -278,7 +278,7 @@ def _reads_pages(fmt: str, quiet: bool) -> bool:
 
 
 def _finish_baseline(report: Report, config: Config, quiet: bool) -> None:
-    count = baseline_mod.write(report, config.baseline)
+    count = baseline_mod.write(report, config.baseline)  # type: ignore[arg-type]  # (check())
     _print_errors(report)
     if not quiet:
         click.echo(f"wrote {config.baseline}: {count} known failure(s) on "
@@ -326,8 +326,8 @@ def _print_errors(report: Report) -> None:
     for error in report.errors:
         click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
                    err=True)
-    for source, error in tally_of(report).errors:
-        click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(error)}", err=True)
+    for source, crash in tally_of(report).errors:
+        click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(crash)}", err=True)
 
 
 def _tags() -> tuple[str, ...]:

@@ -29,13 +29,13 @@ import sys
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from a11y_audit import fetch as fetching
 from a11y_audit import inputs, sources
@@ -72,6 +72,16 @@ class Digest:
 
 
 Result = PageReport | InputError | Digest
+
+
+class Items(Protocol):
+    """What :func:`iter_audit` reads of its items: their number, then each in turn (a list, or
+    the run's :class:`~a11y_audit.spool.SortedSpool`, which is no Collection: it has no ``in``)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[inputs.Input]: ...
+
+
 # Pages a worker takes at a time: enough to amortise the round trip (a page takes ~20 ms to
 # audit, a round trip well under 1 ms), few enough that results stream. Near the end of a
 # run (or of a pool's share) chunks shrink (see _chunk_size), so the workers finish together.
@@ -359,7 +369,7 @@ def _source(item: inputs.Input) -> str:
     return item.source
 
 
-def iter_audit(items: Collection[inputs.Input], job: Job, jobs: int = 1,
+def iter_audit(items: Items, job: Job, jobs: int = 1,
                executor: Any = None) -> Iterator[Result]:
     """One result per item, in the order of ``items``, streamed as pages finish.
 
@@ -443,7 +453,7 @@ def _chunk_size(left: int, jobs: int, chunk: int = CHUNK) -> int:
     return max(1, min(chunk, left // (2 * max(1, jobs))))
 
 
-def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Collection[inputs.Input],
+def _ordered(submit: Callable[[list[inputs.Input]], Future], items: Items,
              jobs: int, renew: Callable[[], None] | None = None,
              share: int | None = None,
              recover: Callable[[], None] | None = None,
@@ -555,8 +565,9 @@ def audit_sources(
             if isinstance(result, InputError):
                 report.errors.append(result)
                 continue
-            report.pages.append(result)
+            # (the ignores: a job without digest gets whole pages back, no Digest)
+            report.pages.append(result)  # type: ignore[arg-type]
             if on_page is not None:
-                on_page(result)
+                on_page(result)  # type: ignore[arg-type]
     report.seconds = time.perf_counter() - started
     return report
