@@ -31,9 +31,9 @@ def test_ruff_is_clean():
 
 
 def test_mypy_is_clean():
-    """The modules pyproject.toml does not exempt type-check with lxml-stubs: the page model,
-    the cascade, locating and the engine among them (their annotations are what a compiled
-    build, docs/performance.md, would rely on)."""
+    """The package type-checks with lxml-stubs, every module of it (pyproject.toml's
+    [tool.mypy]): the page model, the cascade, locating and the engine among them (their
+    annotations are what a compiled build, docs/performance.md, would rely on)."""
     result = subprocess.run([*_tool("mypy"), "--no-error-summary"], cwd=REPO,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
