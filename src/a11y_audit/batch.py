@@ -70,7 +70,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                                     max_bytes=max_bytes,
                                     on_found=listing.found if listing is not None else None)
     except BaseException:
-        report.pages.close()  # type: ignore[attr-defined]  # (its temporary files: no report will read them)
+        # (its temporary files: no report will read them; a spool, where Report declares a list)
+        report.pages.close()  # type: ignore[attr-defined]
         raise
     finally:
         if listing is not None:

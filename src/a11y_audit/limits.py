@@ -74,7 +74,8 @@ def _on_main_thread() -> bool:
 
 try:  # CPython: raise an exception in another thread at its next bytecode
     _SET_ASYNC_EXC: Callable[..., int] | None = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    _SET_ASYNC_EXC.argtypes = (ctypes.c_ulong, ctypes.py_object)  # type: ignore[union-attr]  # (set)
+    # (the ignore: the function just read; the global's None is for other interpreters)
+    _SET_ASYNC_EXC.argtypes = (ctypes.c_ulong, ctypes.py_object)  # type: ignore[union-attr]
 except (AttributeError, OSError):  # pragma: no cover - not CPython
     _SET_ASYNC_EXC = None
 
@@ -382,7 +383,8 @@ class _Watchdog:
     def watch(self, deadline: Deadline) -> None:
         with self.lock:
             # (the ignore: a watched limit has its end, set in __enter__)
-            heapq.heappush(self._heap, (deadline.end, next(self._order), deadline))  # type: ignore[misc]
+            heapq.heappush(self._heap,  # type: ignore[misc]
+                           (deadline.end, next(self._order), deadline))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="a11y-audit-watchdog",
                                                 daemon=True)

@@ -273,8 +273,9 @@ def _decode_text(raw: bytes, declared: str | None
     from bs4.dammit import UnicodeDammit
 
     # (the ignore: declared is a known label when known is set)
-    dammit = UnicodeDammit(raw, known_definite_encodings=[declared] if known else [],  # type: ignore[list-item]
-                           is_html=True)
+    dammit = UnicodeDammit(
+        raw, known_definite_encodings=[declared] if known else [],  # type: ignore[list-item]
+        is_html=True)
     return dammit.unicode_markup, dammit.original_encoding, None
 
 

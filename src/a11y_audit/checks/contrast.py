@@ -170,7 +170,8 @@ def _not_blank(elements: list[Element], texts: list[str | None]) -> Iterator[Ele
     """The elements whose text in ``texts`` (aligned with them) is neither None, empty nor
     white space, picked in C: ``compress`` by truth, then by ``not str.isspace``."""
     return compress(compress(elements, texts),  # (the ignore: no None passes compress)
-                    map(operator.not_, map(str.isspace, compress(texts, texts))))  # type: ignore[arg-type]
+                    map(operator.not_,
+                        map(str.isspace, compress(texts, texts))))  # type: ignore[arg-type]
 
 
 def _text_elements_read(page: Page) -> list[Element]:

@@ -64,7 +64,8 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
     errors += len(report.errors)
     # (the ignores: mypy takes a ** of a dict as possibly filling Element's attrib argument)
     root = ET.Element("testsuites", name="a11y-audit",
-                      **({"time": f"{report.seconds:.3f}"} if stamps else {}))  # type: ignore[arg-type]
+                      **({"time": f"{report.seconds:.3f}"}
+                         if stamps else {}))  # type: ignore[arg-type]
     root.set("tests", str(tests))
     root.set("failures", str(failures))
     root.set("errors", str(errors))
@@ -98,7 +99,8 @@ def _counts(page: PageReport, policy: Policy) -> tuple[int, int, int]:
 
 def _suite(page: PageReport, policy: Policy, stamps: bool) -> ET.Element:
     suite = ET.Element("testsuite", name=_clean(page.source),
-                       **({"time": f"{page.seconds:.3f}"} if stamps else {}))  # type: ignore[arg-type]
+                       **({"time": f"{page.seconds:.3f}"}
+                          if stamps else {}))  # type: ignore[arg-type]
     s_tests = s_fail = 0
     by_rule: dict[str, list] = {}
     for f in page.findings:
