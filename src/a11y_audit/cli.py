@@ -78,7 +78,7 @@ _LIMIT_OPTIONS = (
 )
 
 
-def _limit_options(command):  # type: ignore[no-untyped-def]
+def _limit_options(command):
     """The limits options (values kept in the click context, out of check()'s signature)."""
     for option in reversed(_LIMIT_OPTIONS):
         command = option(command)

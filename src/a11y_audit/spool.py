@@ -65,7 +65,7 @@ class Spool(Generic[T]):
 
     def __getitem__(self, index: int) -> T:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]  # type: ignore[return-value]
+            return [self[i] for i in range(*index.indices(len(self)))]
         offset = self._offsets[index]
         self._file.flush()
         self._file.seek(offset)
