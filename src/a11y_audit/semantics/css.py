@@ -826,11 +826,6 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
     if '"' in body or "'" in body or "(" in body or "/*" in body:
         out = []
         for name, value in _DECLARATION.findall(body):
-            # a name tracked as written (most are) needs no lower() and is no custom property
-            if name not in TRACKED and not name.startswith("--"):   # custom names keep case
-                name = name.lower()
-                if name not in TRACKED:
-                    continue
             if (found := _declaration(name, value)) is not None:
                 out.append(found)
         return tuple(out)
@@ -868,21 +863,22 @@ def _plain_declaration(part: str) -> Declaration | None:
     if not colon:
         return None
     # the pattern's white space around the name; a name it would not read (not
-    # [-A-Za-z][-\w]*) is dropped below: none is tracked, nor lowers to one tracked, and a
-    # custom one is read by the name's pattern
+    # [-A-Za-z][-\w]*) is dropped by _declaration: none is tracked, nor lowers to one
+    # tracked, and a custom one is read by the name's pattern
     name = name.strip()
-    if name.startswith("--"):
-        if _NAME.fullmatch(name) is None:
-            return None
-    elif name not in TRACKED:
-        name = name.lower()
-        if name not in TRACKED:
-            return None
+    if name.startswith("--") and _NAME.fullmatch(name) is None:
+        return None
     return _declaration(name, value)
 
 
 def _declaration(name: str, value: str) -> Declaration | None:
-    """A tracked declaration of ``value`` as written after the colon, None when empty."""
+    """The declaration of ``name`` (as read) and ``value`` (as written after the colon);
+    None when the property is not tracked or the value is empty."""
+    # a name tracked as written (most are) needs no lower() and is no custom property
+    if name not in TRACKED and not name.startswith("--"):   # custom names keep their case
+        name = name.lower()
+        if name not in TRACKED:
+            return None
     value = value.strip()
     important = False
     if "!" in value:
