@@ -58,8 +58,11 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     stamped = with_timestamps()
     items_of_json = (RenderedItems(report.policy, stamped, json_writer.PAD) if render_json
                      else None)
-    report.pages = (PageSpool(tally=tally, json_items=items_of_json)  # type: ignore[assignment]
-                    if keep_pages else PageCount(tally))
+    # Report declares a list: a spool or a count stands in for it (the writers only iterate
+    # and count it), and this run calls its own methods through ``pages``
+    pages: PageSpool | PageCount = (PageSpool(tally=tally, json_items=items_of_json)
+                                    if keep_pages else PageCount(tally))
+    report.pages = pages  # type: ignore[assignment]
     fetch_limits = fetch_limits or fetching.DEFAULT_LIMITS
     fetching.use_limits(fetch_limits)
     interval: dict[str, Any] = ({"interval": progress_interval}
@@ -70,8 +73,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                                     max_bytes=max_bytes,
                                     on_found=listing.found if listing is not None else None)
     except BaseException:
-        # (its temporary files: no report will read them; a spool, where Report declares a list)
-        report.pages.close()  # type: ignore[attr-defined]
+        pages.close()       # (its temporary files: no report will read them)
         raise
     finally:
         if listing is not None:
@@ -97,7 +99,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     try:
         for result in iter_audit(items, job, jobs, executor):
             if isinstance(result, Digest):
-                report.pages.add_digest(result)  # type: ignore[attr-defined]
+                pages.add_digest(result)
                 if stream is not None and result.line is not None:
                     stream.add_line(result.line)
                 if progress is not None:
@@ -110,7 +112,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                 continue
             if matcher is not None:
                 matcher.mark(result)
-            report.pages.append(result)
+            pages.append(result)
             if stream is not None:
                 stream.add(result)
             if progress is not None:
@@ -121,8 +123,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         if stream is not None:
             stream.close(report)
     except BaseException as exc:
-        exc.a11y_pages = len(report.pages)  # type: ignore[attr-defined]  # for "what was done"
-        report.pages.close()  # type: ignore[attr-defined]  # (a PageSpool or PageCount)
+        exc.a11y_pages = len(pages)  # type: ignore[attr-defined]  # for "what was done"
+        pages.close()
         if handle is not None:
             handle.__exit__(type(exc), exc, exc.__traceback__)
         raise
