@@ -260,13 +260,17 @@ def write_warc(path, records, gzipped=True):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
+    def write(record):
+        writer.write_record(record)
+        record.raw_stream.close()   # (warcio buffers a payload in a temporary file to digest it)
+
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=gzipped)
         for uri, status, ctype, body in records:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
+            write(writer.create_warc_record(
                 uri, "response", payload=io.BytesIO(body), http_headers=headers))
-        writer.write_record(writer.create_warc_record(
+        write(writer.create_warc_record(
             "https://news.example/a", "request", payload=io.BytesIO(b"GET /a HTTP/1.1\r\n\r\n")))
 
 

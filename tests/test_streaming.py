@@ -27,8 +27,10 @@ from a11y_audit.writers.report_data import timestamps
 from .test_runner import ARTICLE, corpus
 
 
-def spooled(report: Report) -> Report:
+def spooled(report: Report, request: pytest.FixtureRequest) -> Report:
+    """``report`` with its pages in a spool, closed after the test."""
     spool = PageSpool()
+    request.addfinalizer(spool.close)
     spool.extend(report.pages)
     report.pages = spool  # type: ignore[assignment]
     return report
@@ -40,28 +42,28 @@ def without_time(text: str) -> str:
 
 def test_the_spool_gives_back_every_page(tmp_path):
     report = audit_sources([str(corpus(tmp_path))], all_rules())
-    spool = PageSpool()
-    spool.extend(report.pages)
-    assert len(spool) == len(report.pages) == 9 and spool
-    assert [p.source for p in spool] == [p.source for p in report.pages]
-    assert spool[3].findings == report.pages[3].findings
-    assert [p.source for p in spool[1:3]] == [p.source for p in report.pages[1:3]]
-    # two walks at once (a writer looping inside a loop) each see every page
-    assert [(a.source, b.source) for a in spool for b in spool][10] == (
-        report.pages[1].source, report.pages[1].source)
-    assert not PageSpool()
+    with PageSpool() as spool, PageSpool() as empty:
+        spool.extend(report.pages)
+        assert len(spool) == len(report.pages) == 9 and spool
+        assert [p.source for p in spool] == [p.source for p in report.pages]
+        assert spool[3].findings == report.pages[3].findings
+        assert [p.source for p in spool[1:3]] == [p.source for p in report.pages[1:3]]
+        # two walks at once (a writer looping inside a loop) each see every page
+        assert [(a.source, b.source) for a in spool for b in spool][10] == (
+            report.pages[1].source, report.pages[1].source)
+        assert not empty
 
 
-def test_the_json_report_streamed_from_disk_is_the_rendered_one(tmp_path):
+def test_the_json_report_streamed_from_disk_is_the_rendered_one(tmp_path, request):
     report = audit_sources([str(corpus(tmp_path))], all_rules())
     report.errors.append(InputError("gone.html", "no such file or folder"))
     rendered = json_writer.render(report)
     out = io.StringIO()
-    json_writer.write(spooled(report), out)
+    json_writer.write(spooled(report, request), out)
     assert without_time(out.getvalue()) == without_time(rendered)
     empty = Report(rules=list(all_rules()))
     out = io.StringIO()
-    json_writer.write(spooled(empty), out)
+    json_writer.write(spooled(empty, request), out)
     assert without_time(out.getvalue()) == without_time(json_writer.render(empty))
     assert json.loads(out.getvalue())["pages"] == []
 
@@ -235,7 +237,8 @@ def test_a_worker_renders_lines_with_the_runs_timestamps(tmp_path):
 
 
 @pytest.mark.parametrize("pages", [0, 3])
-def test_the_json_report_copies_the_workers_items_only_when_they_fit(tmp_path, pages):
+def test_the_json_report_copies_the_workers_items_only_when_they_fit(tmp_path, pages,
+                                                                   request):
     """The JSON report copies the items the workers rendered when they are every page's,
     under the policy and timestamp choice it is written with; else it renders the pages."""
     folder = tmp_path / "pages"
@@ -244,6 +247,7 @@ def test_the_json_report_copies_the_workers_items_only_when_they_fit(tmp_path, p
         (folder / f"p{i}.html").write_text(ARTICLE.format(n=i), encoding="utf-8")
     (folder / "empty.html").write_text("", encoding="utf-8")
     report = batch.run([str(folder)], Config(), quiet=True, render_json=True)
+    request.addfinalizer(report.pages.close)    # (its temporary files)
     items = report.pages.json_items
     assert items.count == len(report.pages) == pages
 

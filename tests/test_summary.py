@@ -91,7 +91,7 @@ def test_baseline_counts_in_the_summary(tmp_path):
     assert "that the baseline does not know" in result.stderr
 
 
-def test_the_summary_comes_from_the_tally_not_from_the_spool(tmp_path, monkeypatch):
+def test_the_summary_comes_from_the_tally_not_from_the_spool(tmp_path, monkeypatch, request):
     """A batch run counts its figures as pages finish: the summary, the JSON summary and the
     exit code read no page back, and say what a recount of the pages says."""
     folder = site(tmp_path)
@@ -100,6 +100,7 @@ def test_the_summary_comes_from_the_tally_not_from_the_spool(tmp_path, monkeypat
                                        encoding="utf-8")
     config = Config(fail_on=Impact.SERIOUS)
     report = batch.run([str(folder)], config, quiet=True)
+    request.addfinalizer(report.pages.close)    # (its temporary files)
     assert isinstance(report.pages, PageSpool) and report.pages.tally.pages == 4
     reads = []
     monkeypatch.setattr(PageSpool, "__iter__", lambda self: reads.append("iter") or iter(()))
@@ -126,8 +127,9 @@ def test_the_summary_comes_from_the_tally_not_from_the_spool(tmp_path, monkeypat
     assert lines[0] == "4 pages audited: 3/4 pages pass at --fail-on serious"
 
 
-def test_a_tally_under_another_policy_is_recounted(tmp_path):
+def test_a_tally_under_another_policy_is_recounted(tmp_path, request):
     report = batch.run([str(site(tmp_path))], Config(fail_on=Impact.CRITICAL), quiet=True)
+    request.addfinalizer(report.pages.close)    # (its temporary files)
     strict = Policy(fail_on=None)
     assert tally_of(report, strict) is not report.pages.tally
     assert tally_of(report, strict).gating == tally_of(report, strict).failed == 9

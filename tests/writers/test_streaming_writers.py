@@ -34,6 +34,17 @@ from a11y_audit.writers import (
 )
 from a11y_audit.writers.report_data import report_data
 
+_RUNS: list[Report] = []       # this test's spooled runs, closed after it
+
+
+@pytest.fixture(autouse=True)
+def _close_runs():
+    """A spooled run's pages are in temporary files until ``pages.close()`` (the CLI closes
+    them once its reports are written): each test's are closed after it."""
+    yield
+    while _RUNS:
+        _RUNS.pop().pages.close()  # type: ignore[attr-defined]  # (a PageSpool)
+
 
 def spooled_run(tmp_path, copies: int = 4) -> Report:
     site = tmp_path / "site"
@@ -43,7 +54,9 @@ def spooled_run(tmp_path, copies: int = 4) -> Report:
         own = "".join(f'<aside><img src="{i}-{n}.jpg"></aside>' for n in range(i % 3))
         (site / f"p{i}.html").write_text(page.replace("</body>", own + "</body>"),
                                          encoding="utf-8")
-    return batch.run([str(site)], Config(), quiet=True)
+    report = batch.run([str(site)], Config(), quiet=True)
+    _RUNS.append(report)
+    return report
 
 
 def test_streamed_html_is_the_html_of_the_report_in_memory(tmp_path):
