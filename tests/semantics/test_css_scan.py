@@ -521,6 +521,29 @@ def test_a_sheets_keys_are_those_of_each_preludes_selectors(preludes):
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(_PRELUDE_PARTS, max_size=6).map("".join), max_size=12),
+       st.sets(st.sampled_from(_PAGE_KEYS)), st.sampled_from(["all", "rendering"]))
+def test_a_pages_own_keyed_selectors_are_those_of_its_keys_in_the_sheets_keyed(
+        preludes, page, kind):
+    # keyed(within) for the one page of a sheet no other page has had: the full reading's
+    # selectors of the page's keys, in the same order, skipped and suspects counted alike,
+    # and rules_of reads it as it reads the full one; a later full reading is unchanged
+    raw = [(prelude, "display:none;color:red", None) for prelude in preludes]
+    sheet, alone = Stylesheet(raw=list(raw)), Stylesheet(raw=list(raw))
+    within = frozenset(page)
+    full = sheet.keyed()
+    partial = alone.keyed(within)
+    assert partial == {key: found for key, found in full.items() if key in within}
+    assert list(partial) == [key for key in full if key in within]
+    assert (alone.skipped, list(alone.suspects)) == (sheet.skipped, list(sheet.suspects))
+    assert alone.keyed(within) is partial
+    for key in within:
+        assert alone.rules_of(kind, key, within) == sheet.rules_of(kind, key, within)
+    assert alone.keyed() == full
+    assert (alone.skipped, list(alone.suspects)) == (sheet.skipped, list(sheet.suspects))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(alphabet=st.sampled_from('{};\\7bd3 "\'ab\n\u00e9'), max_size=40))
 def test_a_strings_braces_and_semicolons_are_escaped_as_by_the_translation(text):
     # _neutral_parts replaces the three one after the other (see there)

@@ -522,7 +522,8 @@ class Cascade:
             if sheet.uses > 1:
                 # a sheet parsed more than once (a site's sheet) keeps the work for the
                 # pages to come; one seen once so far keeps it with this page only, and
-                # leaves out what cannot match on this page
+                # leaves out what cannot match on this page (from its keyed selectors too:
+                # Stylesheet.keyed)
                 prepared = sheet.prepared
                 if prepared is None:
                     prepared = sheet.prepared = {}
@@ -535,7 +536,7 @@ class Cascade:
             by_key = prepared.get(ranked)
             if by_key is None:
                 by_key = prepared[ranked] = {}
-            keyed = sheet.keyed()
+            keyed = sheet.keyed(within)
             wanted = keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys
             for key in wanted:
                 if key in by_key:

@@ -111,6 +111,9 @@ class Stylesheet:
     # bucket compiles them, see cascade._sheet_bucket)
     suspects: dict[tuple[int, str], None] = field(default_factory=dict)
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
+    # keyed() of the one page that asked for its own keys only: (its keys, their selectors)
+    _partial: tuple[frozenset[str], dict[str, list[tuple[int, str]]]] | None = field(
+        default=None, compare=False, repr=False)
     _rules: dict[tuple[str, int, str], StyleRule | None] = field(default_factory=dict)
     # How many times parse_stylesheet gave this sheet, and what the cascade works out for it
     # once it is shared (see a11y_audit.semantics.cascade.Cascade._buckets)
@@ -118,9 +121,18 @@ class Stylesheet:
     prepared: Any = field(default=None, compare=False, repr=False)
     may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
 
-    def keyed(self) -> dict[str, list[tuple[int, str]]]:
-        """Each selector by its index key, in source order (built once per sheet)."""
+    def keyed(self, within: frozenset[str] | None = None) -> dict[str, list[tuple[int, str]]]:
+        """Each selector by its index key, in source order (built once per sheet).
+        ``within``: the keys of the one page that asks (for a sheet no other page has had):
+        only the selectors of those keys, kept for that page's :meth:`rules_of` (the step-9
+        pages carry the keys of a third of the selectors of their sheets: appending the
+        others to their keys' lists cost ~1,400 instructions each). Every selector's key is
+        read either way (``skipped`` and ``suspects`` count them all)."""
         keyed = self._keyed
+        if keyed is None and within is not None:
+            partial = self._partial
+            if partial is not None and partial[0] is within:
+                return partial[1]
         if keyed is None:
             keyed = {}
             skipped = 0
@@ -144,6 +156,8 @@ class Stylesheet:
                                 self.suspects[(order, selector)] = None
                             continue
                         key = last_key(selector.rsplit(None, 1)[-1])
+                        if within is not None and key not in within:
+                            continue
                         if (bucket := keyed.get(key)) is None:
                             keyed[key] = [(order, selector)]
                         else:
@@ -154,11 +168,16 @@ class Stylesheet:
                         skipped += 1
                         if ":-" in selector:        # (:-moz-x reads as a pseudo-element)
                             self.suspects[(order, selector)] = None
+                    elif within is not None and key not in within:
+                        continue
                     elif (bucket := keyed.get(key)) is None:
                         keyed[key] = [(order, selector)]
                     else:
                         bucket.append((order, selector))
-            self._keyed = keyed
+            if within is None:
+                self._keyed = keyed
+            else:
+                self._partial = (within, keyed)
             self.skipped = skipped
         return keyed
 
@@ -194,7 +213,7 @@ class Stylesheet:
         or quotes). A selector that is its key alone (a fifth of them) names only the key.
         One with brackets or parentheses is read for them without those parts
         (:func:`_required_keys`)."""
-        keyed = self.keyed()
+        keyed = self.keyed(within)
         rules = self._rules
         out: list[StyleRule] = []
         for order, selector in keyed.get(key, ()):
