@@ -491,6 +491,34 @@ def test_a_keys_rules_for_a_page_leave_out_only_those_the_compiled_selector_woul
             if within.issuperset(css._ID_OR_CLASS.findall(rule.selector))]
 
 
+_WORD_PARTS = st.sampled_from([
+    ".a", ".b", "#d", "#e", ".c", "div", "p", " ", "\t", "\n", "\x0b", "\x1c", "\x1f",
+    "\u00a0", "\u2003", "\u3000", ">", "+", "~", "*", ":hover", ":first-child", ".", "#", "-",
+    "_", "1", ".é", "é", "#dé", ".a.b", "a.b", ".c#d", ",", "|"])
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(_WORD_PARTS, min_size=1, max_size=8).map("".join), min_size=1,
+                max_size=8),
+       st.sets(st.sampled_from(_PAGE_KEYS)), st.sampled_from(["all", "rendering"]))
+def test_a_plain_selectors_ids_and_classes_read_word_by_word_are_those_of_the_whole(
+        selectors, page, kind):
+    # rules_of reads the ids and classes of a plain ASCII selector word by word (memoised
+    # by the word, the first word that names one the page lacks ending the reading): it
+    # keeps the rules the reading of the whole selector keeps, with white space of every
+    # kind between and inside the names (U+00A0 is a name's character, not a separator)
+    sheet = css._scan("".join(f"{s}{{display:none;color:red}}" for s in selectors),
+                      DEFAULT_VIEWPORT)
+    for key in sheet.keyed():
+        within = frozenset(page | {key})
+        every = sheet.rules_of(kind, key)
+        assert [rule for rule in sheet.rules_of(kind, key, within)
+                if not css._special(rule.selector)] == [
+            rule for rule in every if not css._special(rule.selector)
+            and (rule.selector == key
+                 or within.issuperset(css._ID_OR_CLASS.findall(rule.selector)))]
+
+
 _PRELUDE_PARTS = st.sampled_from([
     ".a", ".b", "#d", "div", "P", "*", " ", "  ", "\t", "\n", ">", "+", "~", ",", ":hover",
     "::before", ":-moz-x", "[x]", "(", ")", "\\", "'", '"', ".é", "|", "-", "1", ".a.b",
