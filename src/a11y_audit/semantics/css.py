@@ -131,7 +131,9 @@ class Stylesheet:
         keyed = self._keyed
         if keyed is None and within is not None:
             partial = self._partial
-            if partial is not None and partial[0] is within:
+            # (its own keys, or an equal set: another kind of the same page asks with a
+            # set of its own)
+            if partial is not None and (partial[0] is within or partial[0] == within):
                 return partial[1]
         if keyed is None:
             keyed = {}
