@@ -466,6 +466,24 @@ def _fails_on_page(selector: str, within: frozenset[str]) -> bool:
     return not (compiled[2] <= within and compiled[3] <= within)
 
 
+def _page_filter(selectors: list[str], page: set[str], kind: str):
+    """rules_of with a page's keys against rules_of without, each key of a sheet of
+    ``selectors``: the rules it keeps are in the same order, and of the plain selectors it
+    keeps those whose ids and classes, read from the whole text, the page has all of.
+    Yields (the page's keys, every rule of the key, the rules kept) for more checks."""
+    sheet = css._scan("".join(f"{s}{{display:none;color:red}}" for s in selectors),
+                      DEFAULT_VIEWPORT)
+    for key in sheet.keyed():
+        within = frozenset(page | {key})
+        every = sheet.rules_of(kind, key)
+        kept = sheet.rules_of(kind, key, within)
+        assert kept == [rule for rule in every if rule in kept]
+        assert [rule for rule in kept if not css._special(rule.selector)] == [
+            rule for rule in every if not css._special(rule.selector)
+            and within.issuperset(css._ID_OR_CLASS.findall(rule.selector))]
+        yield within, every, kept
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_SELECTORS, min_size=1, max_size=12),
        st.sets(st.sampled_from(_PAGE_KEYS)), st.sampled_from(["all", "rendering"]))
@@ -475,20 +493,10 @@ def test_a_keys_rules_for_a_page_leave_out_only_those_the_compiled_selector_woul
     # and parentheses) against the compiled selector's keys: it drops only rules that
     # could not match on the page, and none that compiles to None (a vendor pseudo-class
     # the cascade notes as not judged when it meets it)
-    sheet = css._scan("".join(f"{s}{{display:none;color:red}}" for s in selectors),
-                      DEFAULT_VIEWPORT)
-    for key in sheet.keyed():
-        within = frozenset(page | {key})
-        every = sheet.rules_of(kind, key)
-        kept = sheet.rules_of(kind, key, within)
-        assert kept == [rule for rule in every if rule in kept]
+    for within, every, kept in _page_filter(selectors, page, kind):
         for rule in every:
             if rule not in kept:
                 assert _fails_on_page(rule.selector, within), rule.selector
-        plain = [rule for rule in every if not css._special(rule.selector)]
-        assert [rule for rule in kept if not css._special(rule.selector)] == [
-            rule for rule in plain
-            if within.issuperset(css._ID_OR_CLASS.findall(rule.selector))]
 
 
 _WORD_PARTS = st.sampled_from([
@@ -505,18 +513,10 @@ def test_a_plain_selectors_ids_and_classes_read_word_by_word_are_those_of_the_wh
         selectors, page, kind):
     # rules_of reads the ids and classes of a plain ASCII selector word by word (memoised
     # by the word, the first word that names one the page lacks ending the reading): it
-    # keeps the rules the reading of the whole selector keeps, with white space of every
-    # kind between and inside the names (U+00A0 is a name's character, not a separator)
-    sheet = css._scan("".join(f"{s}{{display:none;color:red}}" for s in selectors),
-                      DEFAULT_VIEWPORT)
-    for key in sheet.keyed():
-        within = frozenset(page | {key})
-        every = sheet.rules_of(kind, key)
-        assert [rule for rule in sheet.rules_of(kind, key, within)
-                if not css._special(rule.selector)] == [
-            rule for rule in every if not css._special(rule.selector)
-            and (rule.selector == key
-                 or within.issuperset(css._ID_OR_CLASS.findall(rule.selector)))]
+    # filters as the reading of the whole selector does, with white space of every kind
+    # between and inside the names (U+00A0 is a name's character, not a separator)
+    for _ in _page_filter(selectors, page, kind):
+        pass
 
 
 _PRELUDE_PARTS = st.sampled_from([
