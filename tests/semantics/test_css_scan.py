@@ -567,7 +567,7 @@ def test_a_pages_own_keyed_selectors_are_those_of_its_keys_in_the_sheets_keyed(
     assert alone.keyed(within) is partial and alone.keyed(frozenset(set(within))) is partial
     for key in within:
         assert alone.rules_of(kind, key, within) == sheet.rules_of(kind, key, within)
-    assert alone.keyed() == full
+    assert alone.keyed() == full and alone._partial is None     # (not kept beside it)
     assert (alone.skipped, list(alone.suspects)) == (sheet.skipped, list(sheet.suspects))
 
 

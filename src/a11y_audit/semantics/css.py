@@ -178,6 +178,7 @@ class Stylesheet:
                         bucket.append((order, selector))
             if within is None:
                 self._keyed = keyed
+                self._partial = None    # (the full reading answers its page too)
             else:
                 self._partial = (within, keyed)
             self.skipped = skipped
