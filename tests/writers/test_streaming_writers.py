@@ -34,33 +34,28 @@ from a11y_audit.writers import (
 )
 from a11y_audit.writers.report_data import report_data
 
-_RUNS: list[Report] = []       # this test's spooled runs, closed after it
+
+@pytest.fixture
+def spooled_run(tmp_path, request):
+    """A batch run over ``copies`` pages of the example article, its pages spooled to disk
+    (temporary files until ``pages.close()``, as the CLI closes them once its reports are
+    written: closed after the test)."""
+    def run(copies: int = 4) -> Report:
+        site = tmp_path / "site"
+        site.mkdir()
+        page = example_path().read_text(encoding="utf-8")
+        for i in range(copies):       # the same template on every page: template groups
+            own = "".join(f'<aside><img src="{i}-{n}.jpg"></aside>' for n in range(i % 3))
+            (site / f"p{i}.html").write_text(page.replace("</body>", own + "</body>"),
+                                             encoding="utf-8")
+        report = batch.run([str(site)], Config(), quiet=True)
+        request.addfinalizer(report.pages.close)
+        return report
+    return run
 
 
-@pytest.fixture(autouse=True)
-def _close_runs():
-    """A spooled run's pages are in temporary files until ``pages.close()`` (the CLI closes
-    them once its reports are written): each test's are closed after it."""
-    yield
-    while _RUNS:
-        _RUNS.pop().pages.close()  # type: ignore[attr-defined]  # (a PageSpool)
-
-
-def spooled_run(tmp_path, copies: int = 4) -> Report:
-    site = tmp_path / "site"
-    site.mkdir()
-    page = example_path().read_text(encoding="utf-8")
-    for i in range(copies):       # the same template on every page: template groups
-        own = "".join(f'<aside><img src="{i}-{n}.jpg"></aside>' for n in range(i % 3))
-        (site / f"p{i}.html").write_text(page.replace("</body>", own + "</body>"),
-                                         encoding="utf-8")
-    report = batch.run([str(site)], Config(), quiet=True)
-    _RUNS.append(report)
-    return report
-
-
-def test_streamed_html_is_the_html_of_the_report_in_memory(tmp_path):
-    report = spooled_run(tmp_path)
+def test_streamed_html_is_the_html_of_the_report_in_memory(spooled_run):
+    report = spooled_run()
     assert isinstance(report.pages, PageSpool)
     out = io.StringIO()
     html_writer.write(report, out)
@@ -70,8 +65,8 @@ def test_streamed_html_is_the_html_of_the_report_in_memory(tmp_path):
     assert 'class="f tg"' in out.getvalue() and 'id="page-1"' in out.getvalue()
 
 
-def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(tmp_path, monkeypatch):
-    report = spooled_run(tmp_path)
+def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(spooled_run, monkeypatch):
+    report = spooled_run()
     reads = []
     original = PageSpool.__iter__
     monkeypatch.setattr(PageSpool, "__iter__", lambda self: reads.append(1) or original(self))
@@ -100,8 +95,8 @@ def test_the_spool_is_read_twice_and_one_page_of_findings_is_held(tmp_path, monk
     assert min(listed) > 0
 
 
-def test_the_page_rows_are_on_disk_and_read_back_whole(tmp_path):
-    report = spooled_run(tmp_path, copies=7)
+def test_the_page_rows_are_on_disk_and_read_back_whole(spooled_run):
+    report = spooled_run(copies=7)
     data = report_data(Report(pages=list(report.pages), rules=report.rules))
     model = html_writer.view_model(data)
     table = model["pages"]
@@ -122,8 +117,8 @@ def test_the_page_rows_are_on_disk_and_read_back_whole(tmp_path):
 @pytest.mark.parametrize("writer", [json_writer, sarif_writer, axe_writer, html_writer],
                          ids=lambda w: w.NAME)
 @pytest.mark.parametrize("copies", [0, 1, 4])
-def test_streaming_writers_write_what_they_render(tmp_path, writer, copies):
-    report = spooled_run(tmp_path, copies) if copies else Report()
+def test_streaming_writers_write_what_they_render(spooled_run, writer, copies):
+    report = spooled_run(copies) if copies else Report()
     out = io.StringIO()
     writer.write(report, out)
     assert out.getvalue() == writer.render(report)
@@ -153,8 +148,8 @@ class _Watched(list):
     lambda report, out: terminal_writer.write(report, out, verbose=True, summary=False),
     earl_writer.write,
 ], ids=["terminal", "earl"])
-def test_stdout_and_earl_writers_write_each_page_before_reading_the_next(tmp_path, write):
-    report = spooled_run(tmp_path, 3)
+def test_stdout_and_earl_writers_write_each_page_before_reading_the_next(spooled_run, write):
+    report = spooled_run(3)
     whole = io.StringIO()
     write(report, whole)
     out = io.StringIO()
@@ -165,8 +160,8 @@ def test_stdout_and_earl_writers_write_each_page_before_reading_the_next(tmp_pat
     assert out.getvalue() == whole.getvalue()
 
 
-def test_earl_written_a_page_at_a_time_is_one_document(tmp_path):
-    report = spooled_run(tmp_path, 3)
+def test_earl_written_a_page_at_a_time_is_one_document(spooled_run):
+    report = spooled_run(3)
     out = io.StringIO()
     earl_writer.write(report, out)
     graph = json.loads(out.getvalue())["@graph"]
@@ -176,10 +171,10 @@ def test_earl_written_a_page_at_a_time_is_one_document(tmp_path):
     assert all(node["assertions"] for node in graph[1:])
 
 
-def test_github_annotations_wait_on_disk_and_come_out_whole(tmp_path, monkeypatch):
+def test_github_annotations_wait_on_disk_and_come_out_whole(spooled_run, monkeypatch):
     """The annotations wait in a temporary file until the notice on GitHub's limit can be
     written first; past the in-memory size they go to disk and read back the same."""
-    report = spooled_run(tmp_path, 3)
+    report = spooled_run(3)
     in_memory = github_writer.render(report)
     lines = in_memory.splitlines()
     assert lines[0].startswith("::notice title=a11y-audit::GitHub shows the first")
@@ -209,7 +204,7 @@ def _spool_of(template: Report, count: int) -> Report:
 
 @pytest.mark.parametrize("name", [name for name, writer in writers().items()
                                   if hasattr(writer, "write") and name in BUILTIN])
-def test_every_writer_s_memory_stays_flat_in_run_length(tmp_path, monkeypatch, name):
+def test_every_writer_s_memory_stays_flat_in_run_length(spooled_run, monkeypatch, name):
     """Each writer's peak memory (tracemalloc) over 160 spooled pages is close to its peak
     over 40: none gathers a run's output (EARL, the terminal and GitHub once did; 4x the
     pages gave 4x the memory). GitHub's annotations wait in memory up to a bound, and are
@@ -218,7 +213,7 @@ def test_every_writer_s_memory_stays_flat_in_run_length(tmp_path, monkeypatch, n
     writer = writers()[name]
     monkeypatch.setattr(github_writer, "_IN_MEMORY", 16 * 1024)
     monkeypatch.setattr(shutil, "COPY_BUFSIZE", 8 * 1024)
-    template = spooled_run(tmp_path, 4)
+    template = spooled_run(4)
     short, long = _spool_of(template, 40), _spool_of(template, 160)
     try:
         with open(os.devnull, "w", encoding="utf-8") as sink:
