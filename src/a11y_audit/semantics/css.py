@@ -1093,8 +1093,11 @@ _COMPOUND_PART = re.compile(r"([#.])((?:[-\w]|\\[0-9a-fA-F]{1,6}\s?|\\.|[^\x00-\
 # _COMPOUND_PART without escapes. Its identifier characters ([-\w] and every non-ASCII one)
 # are written as one set of ranges: an alternation per character, or \w's Unicode category,
 # costs the regular expression engine several times as much per character.
-_ID_KEY = re.compile("#([-_a-zA-Z0-9\x80-\U0010ffff]+)")
-_CLASS_KEY = re.compile("\\.([-_a-zA-Z0-9\x80-\U0010ffff]+)")
+# The two read a selector's key as the match itself (the name with its "#" or "."): a group
+# and a joined string cost a key read anew 780 instructions (the step-9 pages' sheets: 7,247
+# distinct last words, 39.8 -> 34.1 M).
+_ID_KEY = re.compile("#[-_a-zA-Z0-9\x80-\U0010ffff]+")
+_CLASS_KEY = re.compile("\\.[-_a-zA-Z0-9\x80-\U0010ffff]+")
 _TAG = re.compile(r"^([A-Za-z][-\w]*|\*)")
 
 
@@ -1220,9 +1223,9 @@ def _last_key(last: str) -> str:
         # parsing costs more than the three searches of the test)
         last = last[max(last.rfind(">"), last.rfind("+"), last.rfind("~")) + 1:]
     if "#" in last and (found := _ID_KEY.search(last)):
-        return "#" + found.group(1)
+        return found.group()
     if "." in last and (found := _CLASS_KEY.search(last)):
-        return "." + found.group(1)
+        return found.group()
     tag = _TAG.match(last)
     return tag.group(1).lower() if tag and tag.group(1) != "*" else "*"
 
