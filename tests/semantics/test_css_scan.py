@@ -550,6 +550,40 @@ def test_a_sheets_keys_are_those_of_each_preludes_selectors(preludes):
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.lists(_PRELUDE_PARTS, max_size=6).map("".join), max_size=12),
+       st.one_of(st.none(), st.sets(st.sampled_from(_PAGE_KEYS)).map(frozenset)))
+def test_preludes_read_before_are_keyed_as_anew(preludes, within):
+    # keyed() keeps the key of each plain prelude of one selector it reads (_PRELUDE_KEYS):
+    # a sheet whose preludes were all read before (the second) and one read with none kept
+    # (the first) are keyed alike, as selector_keys reads each prelude, the page's part of
+    # it when the page's keys are given; a prelude with white space around it (as _read
+    # never writes one) is not taken for the one without
+    css._PRELUDE_KEYS.clear()
+    raw = [(prelude, "color:red", None)
+           for prelude in [prelude.strip() for prelude in preludes] + preludes]
+    first, second = Stylesheet(raw=list(raw)), Stylesheet(raw=list(raw))
+    keyed, skipped, suspects = _keyed_by_selector_keys(first)
+    if within is not None:
+        keyed = {key: found for key, found in keyed.items() if key in within}
+    for sheet in (first, second):
+        found = sheet.keyed(within)
+        assert (found, list(found), sheet.skipped, list(sheet.suspects)) == (
+            keyed, list(keyed), skipped, list(suspects))
+    assert all(prelude in css._PRELUDE_KEYS for prelude, _, _ in raw[:len(preludes)]
+               if prelude and not css._special(prelude) and "," not in prelude)
+
+
+def test_prelude_keys_kept_are_emptied_when_many(monkeypatch):
+    monkeypatch.setattr(css, "_PRELUDE_KEYS", {})
+    monkeypatch.setattr(css, "_PRELUDE_KEYS_KEPT", 2)
+    Stylesheet(raw=[(".a", "x:y", None), ("p::before", "x:y", None)]).keyed()
+    assert css._PRELUDE_KEYS == {".a": ".a", "p::before": ""}
+    sheet = Stylesheet(raw=[("div .b", "x:y", None), (".c, .d", "x:y", None)])
+    assert sheet.keyed() == {".b": [(0, "div .b")], ".c": [(1, ".c")], ".d": [(1, ".d")]}
+    assert css._PRELUDE_KEYS == {"div .b": ".b"}      # (a list of selectors is not kept)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(_PRELUDE_PARTS, max_size=6).map("".join), max_size=12),
        st.sets(st.sampled_from(_PAGE_KEYS)), st.sampled_from(["all", "rendering"]))
 def test_a_pages_own_keyed_selectors_are_those_of_its_keys_in_the_sheets_keyed(
         preludes, page, kind):
