@@ -361,12 +361,11 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
     one page the bucket is for, to leave out the rules that need an id, class or tag the
     page lacks (on the element or an ancestor): they cannot match there."""
     rules = []
-    for rule in sheet.rules_of(kind, key, within):
-        selector = rule.selector
+    for selector, order, layer, declarations in sheet.rules_of(kind, key, within):
         compiled = compile_selector(selector)
         if compiled is None:
             if noted_if_uncompiled(selector):
-                sheet.suspects[(rule.order, selector)] = None   # see Cascade.undecided
+                sheet.suspects[(order, selector)] = None   # see Cascade.undecided
             continue
         matches, specificity, above, own = compiled
         if matches is never or (
@@ -376,13 +375,18 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
         # a bucket are never tested, and the call would cost more than their match saves)
         if len(above) <= 1 and ":" not in selector and _keys_decide(selector, above, own):
             matches = _by_keys
-        rank = ranks.get(rule.layer, 0) if rule.layer is not None else _UNLAYERED
-        normal = (1, 0, rank, specificity, position, rule.order)
-        important = (2, 0, -rank, specificity, position, rule.order)
+        rank = ranks.get(layer, 0) if layer is not None else _UNLAYERED
+        normal = (1, 0, rank, specificity, position, order)
+        important = (2, 0, -rank, specificity, position, order)
+        # (the two partial slots written out, and the rule's fields unpacked once above,
+        # not a comprehension, a frame a rule, and attribute reads: the step-9 pages'
+        # _sheet_bucket's own work 1.94 -> 1.49 M instructions a page)
+        rendering, size = _partial_sets(declarations)
         rules.append((own - {key},
-                      (above, matches, normal, important, rule.declarations, selector),
-                      *[(above, matches, normal, important, sets, selector)
-                        if sets else None for sets in _partial_sets(rule.declarations)]))
+                      (above, matches, normal, important, declarations, selector),
+                      (above, matches, normal, important, rendering, selector)
+                      if rendering else None,
+                      (above, matches, normal, important, size, selector) if size else None))
     return _bucket(rules) if rules else None
 
 
