@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
 
-from a11y_audit.semantics import selectors
+from a11y_audit.semantics import css, selectors
 from a11y_audit.semantics.selectors import compile_selector
 
 EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "300"))
@@ -254,3 +254,35 @@ def test_a_compound_of_a_tag_classes_and_ids_is_read_as_by_the_part_pattern(text
     assert fast[1:] == slow[1:], text
     assert [fast[0](el) for el in ELEMENTS] == [slow[0](el) for el in ELEMENTS], text
     assert selectors._compound(text, negated)[1:] == fast[1:]
+
+
+# -- a selector that ends in a state at rest, told from its text ------------------------------
+
+_AT_REST_PARTS = st.sampled_from([
+    ":hover", ":HOVER", ":focus", ":focus-within", ":visited", ":target", ":-webkit-autofill",
+    "hover", "\\:hover", ":hover-x", "::hover", ":not(:hover)", ":is(a:hover)", ":first-child",
+    "a", ".a", "#b", "*", "[x]", "[x=':hover']", "[x=a:hover]", " ", "\t", ">", "+", "~", "|",
+    ",", "(", ")", "[", "]", "'", "\"", ":", ":foo", ":before", ":nth-child(2 of .x)", " of ",
+    ":nth-child(", "2n",
+])
+
+
+@pytest.mark.parametrize(("selector", "ends"), [
+    ("a:hover", True), (".menu li:focus", True), ("a[x]:HOVER", True), (":visited", True),
+    ("a:hover span", False), ("a:not(:hover)", False), ("a\\:hover", False), ("hover", False),
+    ("a:-webkit-autofill", False), ("a:first-child", False), ("a:hover:first-child", False)])
+def test_a_selector_ending_in_a_state_at_rest_is_told_from_its_text(selector, ends):
+    assert selectors.ends_at_rest(selector) is ends
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.one_of(st.lists(_AT_REST_PARTS, min_size=1, max_size=8).map("".join), _selectors()))
+def test_a_selector_told_to_end_at_rest_matches_nothing_and_is_noted_nowhere(selector):
+    # the cascade leaves out such a rule before it compiles its selector (css's
+    # Stylesheet._rule): it would have dropped it once compiled, its test never, or not
+    # judged and not noted (only a note puts a rule the cascade does not judge to use)
+    if not selectors.ends_at_rest(selector):
+        return
+    for compiled in (compile_selector(selector), selectors._from_cssselect(selector)):
+        assert compiled is None or compiled[0] is selectors.never, selector
+    assert not css.noted_if_uncompiled(selector)

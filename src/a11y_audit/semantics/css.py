@@ -41,6 +41,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from a11y_audit.semantics.selectors import ends_at_rest
+
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
                      "background", "background-color", "background-image", "font", "font-size",
@@ -210,7 +212,8 @@ class Stylesheet:
               ) -> dict[str, list[StyleRule]]:
         """Rules by selector key, for the ``keys`` a page has (None: every key):
         ``"rendering"`` keeps only the display/visibility declarations, ``"all"`` every
-        tracked one. Rules without such declarations are left out."""
+        tracked one. Rules without such declarations are left out, and those whose selector
+        matches nothing at rest, told from its text (selectors.ends_at_rest: ``a:hover``)."""
         keyed = self.keyed()
         wanted = keyed.keys() if keys is None else (
             keys & keyed.keys() if len(keys) < len(keyed) else keyed.keys() & keys)
@@ -275,6 +278,11 @@ class Stylesheet:
         return out
 
     def _rule(self, kind: str, order: int, selector: str) -> StyleRule | None:
+        if ":" in selector and ends_at_rest(selector):
+            # (a rule that matches nothing at rest, a:hover: the cascade would drop it once
+            # its declarations were read and its selector compiled, 15 of each a step-9
+            # page, most of them cold)
+            return None
         _, body, layer = self.raw[order]
         if kind == "rendering":
             if not any(word in body for word in _RENDERING_WORDS):
