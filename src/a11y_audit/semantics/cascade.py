@@ -313,8 +313,10 @@ def _bucket(rules: list[tuple]) -> _Bucket:
     # non-empty tuple, so filter(None) drops the Nones alone)
     if any(map(_OWN_KEYS, rules)):
         return _Bucket(rules, None)
-    return _Bucket(rules, tuple([list(filter(None, map(candidate, rules)))
-                                 for candidate in _SLOT_CANDIDATES]))
+    # (the slots written out, not a comprehension: every rule has a full candidate)
+    return _Bucket(rules, (list(map(_FULL_CANDIDATE, rules)),
+                           list(filter(None, map(_RENDERING_CANDIDATE, rules))),
+                           list(filter(None, map(_SIZE_CANDIDATE, rules)))))
 
 
 def _joined(buckets: list[_Bucket]) -> _Bucket:
@@ -414,6 +416,7 @@ _FONT_SIZE_SLOT = _PARTS["font-size"][0]
 # (see _bucket and _joined)
 _OWN_KEYS = operator.itemgetter(0)
 _SLOT_CANDIDATES = tuple(operator.itemgetter(slot) for slot in range(1, len(_PART_NAMES) + 1))
+_FULL_CANDIDATE, _RENDERING_CANDIDATE, _SIZE_CANDIDATE = _SLOT_CANDIDATES
 _RULES = operator.attrgetter("rules")
 
 # What the rules of a selector key may set (see Cascade.key_mask), as bits
