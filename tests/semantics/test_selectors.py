@@ -169,6 +169,40 @@ def test_the_reader_reads_any_selector_as_cssselect_does(selector):
     assert_read_as_cssselect_reads(selector)
 
 
+# -- property: runs of descendant combinators on deep trees ----------------------------------
+# The reader walks a run (``.a div p``) once, trying each compound above the lowest match of
+# the one after it (_descendants); cssselect's tree nests a walk per ancestor. Deep trees
+# whose ancestors match a middle compound several times are where the two walks differ.
+
+_RUN_COMPOUNDS = st.sampled_from(["div", "p", "li", ".a", ".b", "div.a", "li.b", "*", ".a.b",
+                                  ":first-child", "div:not(.a)", "[class]"])
+
+
+@st.composite
+def _deep_trees(draw):
+    markup = ""
+    for _ in range(draw(st.integers(1, 4))):          # a few branches under the body
+        depth = draw(st.integers(1, 12))
+        opened = []
+        for _ in range(depth):
+            tag = draw(st.sampled_from(["div", "p", "li", "span"]))
+            classes = draw(st.sampled_from(["", "a", "b", "a b"]))
+            markup += f'<{tag} class="{classes}">' if classes else f"<{tag}>"
+            opened.append(tag)
+        markup += "".join(f"</{tag}>" for tag in reversed(opened))
+    document = html.document_fromstring(f"<html><body>{markup}</body></html>")
+    return [el for el in document.iter() if isinstance(el.tag, str)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_RUN_COMPOUNDS, min_size=2, max_size=5),
+       st.lists(st.sampled_from([" ", " ", " ", " > "]), min_size=4, max_size=4), _deep_trees())
+def test_runs_of_descendant_combinators_match_as_cssselect_does(compounds, symbols, elements):
+    selector = compounds[0] + "".join(
+        symbol + compound for symbol, compound in zip(symbols, compounds[1:], strict=False))
+    assert_read_as_cssselect_reads(selector, elements)
+
+
 # -- the reader's split of a selector without brackets or parentheses ------------------------
 
 # Selectors of the split (spaces, combinators written with or without them) and of its edges,

@@ -518,10 +518,19 @@ def _chain(compounds: list[tuple[str, _Compound]]) -> Compiled:
     """The compiled selector of its compounds, each with the combinator before it."""
     test, (a, b, c), keys = compounds[0][1]
     above: set[str] = set()
+    # while ``test`` is a run of descendant combinators: its last compound's test and the
+    # tests of the compounds before, innermost first (see _descendants)
+    run: tuple[Matcher, tuple[Matcher, ...]] | None = None
     for symbol, (right, (a2, b2, c2), right_keys) in compounds[1:]:
         if symbol in " >":
             above |= keys
-        test = _combine(test, symbol, right)
+        if symbol == " " and test is not never and right is not never:
+            tests = (run[0], *run[1]) if run is not None else (test,)
+            test = _descendants(right, tests)
+            run = (right, tests)
+        else:
+            test = _combine(test, symbol, right)
+            run = None
         a, b, c = a + a2, b + b2, c + c2
         keys = right_keys
     return test, (a, b, c), frozenset(above), keys
@@ -693,6 +702,30 @@ def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Mat
                 return False
         return tag is None or el.tag == tag
     return compound
+
+
+def _descendants(right: Matcher, tests: tuple[Matcher, ...]) -> Matcher:
+    """A run of descendant combinators, ``A B C`` (``right``: C; ``tests``: B then A): the
+    element matches ``right`` and has an ancestor matching B that has one matching A. The
+    lowest ancestor matching B is the one to try: any higher one's ancestors are among its
+    own. So one walk up the ancestors finds each test's match above the last one's, where
+    nested descendant tests walk again above every ancestor B matches (a ``div`` or ``li``
+    in the middle of a selector, and deep trees: quadratic. The step-9 pages' matches
+    replayed: 119.3 -> 110.1 M instructions, 0.44 M a page)."""
+    if len(tests) == 1:
+        return _combine(tests[0], " ", right)
+
+    def descendants(el: Element) -> bool:
+        if not right(el):
+            return False
+        # one iterator for the whole walk: any() stops at a test's match, and the next
+        # test goes on from the ancestor above it
+        up = el.iterancestors()
+        for test in tests:  # noqa: SIM110 (a loop: all() of a generator costs a frame)
+            if not any(map(test, up)):
+                return False
+        return True
+    return descendants
 
 
 def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
