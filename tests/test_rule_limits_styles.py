@@ -115,6 +115,9 @@ MAY_HIDE = {
     "vendor": ("<style>body:-moz-only-whitespace .story-part { display: none }</style>",
                "'body:-moz-only-whitespace .story-part'",
                "the vendor pseudo-class :-moz-only-whitespace is not evaluated"),
+    "form-state": ("<style>body:invalid .story-part, body:valid .story-part { display: none }"
+                   "</style>", "'body:invalid .story-part'",
+                   "the pseudo-class :invalid is not evaluated"),
     "unknown-var": ("<style>.story-part { display: var(--promo-display) }</style>",
                     "'.story-part'", "display: var(--promo-display) has no known value"),
     "unknown-var-visibility": ("<style>.story-part { visibility: var(--v) }</style>",
@@ -130,6 +133,7 @@ DECIDED = {
     "vendor-state-at-rest": "<style>body:-webkit-full-screen .story-part { display: none }"
                             "</style>",
     "starting-style": "<style>@starting-style { .story-part { display: none } }</style>",
+    "open-absent": "<style>details:open .story-part { display: none }</style>",
     "known-var": "<style>.story-part { --d: block; display: var(--d, none) }</style>",
 }
 

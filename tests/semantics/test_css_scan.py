@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from a11y_audit.semantics import css
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Stylesheet
-from a11y_audit.semantics.selectors import compile_selector, widened
+from a11y_audit.semantics.selectors import compile_selector, has_unjudged_state, widened
 
 EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "300"))
 
@@ -461,7 +461,8 @@ def _fails_on_page(selector: str, within: frozenset[str]) -> bool:
     no effect (a note counts only when widened gives the selector a wider one)."""
     compiled = compile_selector(selector)
     if compiled is None:
-        return (not (":-" in selector or ("of" in selector and "nth-" in selector))
+        return (not (":-" in selector or ("of" in selector and "nth-" in selector)
+                     or has_unjudged_state(selector))
                 or widened(selector) is None)
     return not (compiled[2] <= within and compiled[3] <= within)
 
@@ -522,7 +523,7 @@ def test_a_plain_selectors_ids_and_classes_read_word_by_word_are_those_of_the_wh
 _PRELUDE_PARTS = st.sampled_from([
     ".a", ".b", "#d", "div", "P", "*", " ", "  ", "\t", "\n", ">", "+", "~", ",", ":hover",
     "::before", ":-moz-x", "[x]", "(", ")", "\\", "'", '"', ".é", "|", "-", "1", ".a.b",
-    "#d.a", "a>b", "", "\u00a0"])
+    "#d.a", "a>b", "", "\u00a0", ":valid", ":not(:paused)"])
 
 
 def _keyed_by_selector_keys(sheet: Stylesheet) -> tuple[dict, int, dict]:
@@ -639,7 +640,8 @@ def test_a_selectors_nth_child_without_of_does_not_stop_its_ids_and_classes_bein
 _GROUP_PARTS = st.sampled_from([
     ".a", ".b", "#d", "#e", ".x", "div", " ", "  ", "\t", "\n", "\x1c", "\u00a0", ">", "+",
     "(", ")", "[", "]", ":not(", ":is(", ":nth-child(", ":nth-of-type(", "2n", "2n + 1", "of",
-    "OF", " of ", ":-moz-x", "'", '"', "\\", "=", "y.z", ".\u00e9", ":hover", "[x]"])
+    "OF", " of ", ":-moz-x", "'", '"', "\\", "=", "y.z", ".\u00e9", ":hover", "[x]", ":valid",
+    ":not(:invalid)"])
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -678,6 +680,7 @@ def test_a_selector_the_cascade_notes_to_effect_is_not_read_for_its_ids_and_clas
     # (:nth-of-type(), nearly all)
     assert css._required_keys(selector) == read
     noted = compile_selector(selector) is None and (
-        ":-" in selector or ("of" in selector and "nth-" in selector))
+        ":-" in selector or ("of" in selector and "nth-" in selector)
+        or has_unjudged_state(selector))
     if noted and widened(selector) is not None:
         assert read is None

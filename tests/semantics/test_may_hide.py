@@ -76,6 +76,11 @@ def test_rules_that_cannot_hide_are_not_kept():
     ("x:-o-prefocus .menu", None),
     (".a .b", None),                            # judged: nothing to widen
     (".a:hover .b", None),
+    # states static HTML may hold, not judged: dropped, and a :not() that holds one
+    ("form:invalid [type=submit]", "form [type=submit]"),
+    (".quiz:not(:valid) .b", ".quiz .b"),
+    ("video:PAUSED + .overlay", "video + .overlay"),
+    ("details:open .b", None),                  # judged: open attribute
 ])
 def test_widened_selectors(selector, expected):
     found = widened(selector)

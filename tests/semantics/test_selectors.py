@@ -109,6 +109,43 @@ def test_a_state_at_rest_in_any_compound_never_matches_without_a_walk(selector):
     assert selectors._from_cssselect(selector)[0] is selectors.never
 
 
+def test_open_is_a_details_or_dialog_with_the_open_attribute():
+    # (static HTML holds it: <details open> is open at rest; a picker is closed at rest)
+    page = html.fromstring("<div><details open><p>a</p></details><details><p>b</p></details>"
+                           "<dialog open></dialog><dialog></dialog><select open></select>"
+                           "<p open></p></div>")
+    elements = list(page.iter())
+    for matcher in (compile_selector(":open")[0], selectors._from_cssselect(":open")[0],
+                    compile_selector("div :open")[0]):
+        assert [el.tag for el in elements if matcher(el) and el.get("open") is not None] == [
+            "details", "dialog"]
+        assert not any(matcher(el) for el in elements if el.get("open") is None)
+    assert compile_selector("details:not(:open) p")[0](page.find(".//details[2]/p"))
+    assert not compile_selector("details:not(:open) p")[0](page.find(".//details[1]/p"))
+
+
+@pytest.mark.parametrize("selector", [
+    "form:valid", "input:invalid", ".quiz:invalid [type=submit]", "video:paused .overlay",
+    "audio:playing", "progress:indeterminate", "input:in-range", "input:OUT-OF-RANGE",
+    "a:not(:valid)"])
+def test_states_static_html_may_hold_are_not_judged(selector):
+    # a form control is :valid or :invalid at rest, a media element paused or playing: the
+    # selector is not judged (not "never": that would drop a rule that applies), and widened
+    # without the state for the "may be hidden" answer
+    assert compile_selector(selector) is None
+    assert selectors._from_cssselect(selector) is None
+    assert selectors.has_unjudged_state(selector)
+    wider, why = selectors.widened(selector)
+    assert compile_selector(wider) is not None and "is not evaluated" in why
+
+
+@pytest.mark.parametrize("selector", [
+    "input:user-invalid", "a:hover", ".valid", "a.valid:first-child", "a:valid-x"])
+def test_states_not_held_at_rest_and_names_that_only_look_alike_are_not_unjudged(selector):
+    # (:user-invalid needs the user: never at rest, as before)
+    assert not selectors.has_unjudged_state(selector)
+
+
 @pytest.mark.parametrize("selector", NEVER)
 def test_selectors_never_judged_are_known_without_cssselect(selector):
     assert selectors._read(selector) is False
@@ -137,7 +174,7 @@ _SIMPLE_PARTS = st.sampled_from([
     ":empty", ":first-of-type", ":only-of-type", ":root", ":checked", ":disabled", ":link",
     ":nth-child(2n+1)", ":nth-child(odd)", ":nth-of-type(2)", ":nth-last-child(-n+2)",
     ":nth-last-of-type( 3n - 1 )", ":NTH-CHILD(EVEN)", ":nth-child(n)", ":before",
-    ":-moz-thing", ":nth-child(2n+)", "[x=1]", ":scope",
+    ":-moz-thing", ":nth-child(2n+)", "[x=1]", ":scope", ":open", ":valid", ":paused",
 ])
 
 
@@ -297,7 +334,7 @@ _AT_REST_PARTS = st.sampled_from([
     "hover", "\\:hover", ":hover-x", "::hover", ":not(:hover)", ":is(a:hover)", ":first-child",
     "a", ".a", "#b", "*", "[x]", "[x=':hover']", "[x=a:hover]", " ", "\t", ">", "+", "~", "|",
     ",", "(", ")", "[", "]", "'", "\"", ":", ":foo", ":before", ":nth-child(2 of .x)", " of ",
-    ":nth-child(", "2n",
+    ":nth-child(", "2n", ":valid", ":paused", ":open",
 ])
 
 

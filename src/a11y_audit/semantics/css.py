@@ -41,7 +41,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from a11y_audit.semantics.selectors import ends_at_rest
+from a11y_audit.semantics.selectors import ends_at_rest, has_unjudged_state
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1168,11 +1168,12 @@ _OF_WORD = re.compile(r"\s[oO][fF]\s")
 
 def noted_if_uncompiled(selector: str) -> bool:
     """Whether the cascade notes ``selector`` as not judged when it cannot compile it
-    (``Stylesheet.suspects``, cascade._sheet_bucket): a vendor pseudo-class, or
-    ``:nth-child(... of S)``, "of" as a word. Only such a note can widen to a selector that
-    may hide something (:func:`a11y_audit.semantics.selectors.widened`); a selector with
-    "of" only inside a name (``:nth-of-type()``) is not noted."""
-    return ":-" in selector or (
+    (``Stylesheet.suspects``, cascade._sheet_bucket): a vendor pseudo-class, a state static
+    HTML may hold that is not judged (``:valid``, ``:paused``: selectors.UNJUDGED_STATES),
+    or ``:nth-child(... of S)``, "of" as a word. Only such a note can widen to a selector
+    that may hide something (:func:`a11y_audit.semantics.selectors.widened`); a selector
+    with "of" only inside a name (``:nth-of-type()``) is not noted."""
+    return ":-" in selector or has_unjudged_state(selector) or (
         "of" in selector and "nth-" in selector and _OF_WORD.search(selector) is not None)
 
 
@@ -1239,10 +1240,11 @@ def _word_required(word: str) -> list[str] | None:
     """The ids and classes of one word of an ASCII selector outside its groups, as
     :func:`_required_keys` reads them from the whole; None when the word's groups do not
     close in it, or when the whole may not be read for them: an escape, a quote, a vendor
-    pseudo-class or an "of" (:func:`noted_if_uncompiled`: a selector has one of these where
-    one of its words does, and its "of" between white space is such a word)."""
+    pseudo-class, a state not judged or an "of" (:func:`noted_if_uncompiled`: a selector
+    has one of these where one of its words does, and its "of" between white space is such
+    a word)."""
     if ("\\" in word or '"' in word or "'" in word or ":-" in word
-            or word.lower() == "of"):
+            or word.lower() == "of" or has_unjudged_state(word)):
         return None
     return _outside_groups(word)
 

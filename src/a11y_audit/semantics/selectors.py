@@ -9,9 +9,13 @@ query over the page. Selectors Level 4 as static HTML can judge it:
 * tree-structural pseudo-classes (``:root``, ``:empty``, ``:first-child``, ``:nth-child()``,
   ``:nth-of-type()``... ), ``:link``/``:any-link``, ``:checked``, ``:disabled``/``:enabled``,
   ``:required``/``:optional``, ``:lang()``, ``:defined``, ``:placeholder-shown``;
+* ``:open``: a ``<details>`` or ``<dialog>`` with the ``open`` attribute;
 * user-action and time-dependent pseudo-classes (``:hover``, ``:focus``, ``:focus-within``,
-  ``:focus-visible``, ``:active``, ``:visited``, ``:target``, ``:open``, ``:modal``...) match
-  nothing: the page is judged at rest, as a reader first sees it (so ``:not(:hover)`` matches);
+  ``:focus-visible``, ``:active``, ``:visited``, ``:target``, ``:modal``...) match nothing:
+  the page is judged at rest, as a reader first sees it (so ``:not(:hover)`` matches);
+* states static HTML may hold but that are not judged (:data:`UNJUDGED_STATES`: ``:valid``,
+  ``:invalid``, ``:paused``...) make a selector skipped, and :func:`widened` gives it one
+  without them;
 * pseudo-elements (``::before``, ``::placeholder``...) are never applied to elements (see
   :func:`a11y_audit.semantics.css.selector_key`), and a selector cssselect cannot parse, or with
   a pseudo-class not listed here (vendor ones such as ``:-moz-only-whitespace``), or
@@ -42,11 +46,18 @@ class Unsupported(Exception):
 
 _AT_REST = frozenset((
     "hover", "focus", "focus-within", "focus-visible", "active", "visited", "target",
-    "target-within", "current", "past", "future", "playing", "paused", "open", "closed", "modal",
-    "popover-open", "fullscreen", "picture-in-picture", "user-invalid", "user-valid", "autofill",
-    "-webkit-autofill", "indeterminate", "invalid", "valid", "in-range", "out-of-range",
-    "local-link", "blank",
+    "target-within", "current", "past", "future", "closed", "modal", "popover-open",
+    "fullscreen", "picture-in-picture", "user-invalid", "user-valid", "autofill",
+    "-webkit-autofill", "local-link", "blank",
 ))
+# States that static HTML may hold at rest, but that this module does not judge: a paused
+# or playing media element (autoplay, and whether a browser lets it play), a form control's
+# validity (:valid, :invalid: every control that takes part in validation is one or the
+# other; a required empty field is invalid), an indeterminate checkbox, radio group or
+# progress bar, a number out of its range. A selector with one is not judged, and is widened
+# without it for the "may be hidden" answer (see :func:`widened`).
+UNJUDGED_STATES = frozenset(("paused", "playing", "valid", "invalid", "indeterminate",
+                             "in-range", "out-of-range"))
 _FORM = frozenset(("button", "input", "select", "textarea", "optgroup", "option", "fieldset"))
 
 
@@ -204,14 +215,22 @@ def never(el: Element) -> bool:
 
 def ends_at_rest(selector: str) -> bool:
     """Whether ``selector`` ends in a pseudo-class of :data:`_AT_REST` (``a:hover``, ``.menu
-    li:focus``) and holds no parenthesis, escape or vendor pseudo-class: read from its text
+    li:focus``) and holds no parenthesis, escape, vendor pseudo-class or state this module
+    does not judge (:data:`UNJUDGED_STATES`): read from its text
     alone, a selector that matches no element of a page at rest. :func:`compile_selector`
     makes its test :func:`never` (that pseudo-class is its last compound's last part), or
     does not judge it, and then css.noted_if_uncompiled does not note it (no vendor
     pseudo-class, no ``:nth-child(... of S)``): the cascade leaves such a rule out before
     its declarations are read and its selector compiled."""
     return (":" in selector and "(" not in selector and "\\" not in selector
-            and ":-" not in selector and selector.rpartition(":")[2].lower() in _AT_REST)
+            and ":-" not in selector and selector.rpartition(":")[2].lower() in _AT_REST
+            and not has_unjudged_state(selector))
+
+
+def has_unjudged_state(selector: str) -> bool:
+    """Whether ``selector`` holds a pseudo-class of :data:`UNJUDGED_STATES` (``:valid``): not
+    judged, and widened without it (see css.noted_if_uncompiled)."""
+    return ":" in selector and _STATE.search(selector) is not None
 
 
 def _writable(el: Element) -> bool:
@@ -250,6 +269,8 @@ _PSEUDO_TESTS: dict[str, Matcher] = {
     "defined": lambda el: "-" not in tag_of(el),
     "placeholder-shown": lambda el: el.get("placeholder") is not None
     and not el.get("value"),
+    # (a select's or an input's picker is closed at rest)
+    "open": lambda el: tag_of(el) in ("details", "dialog") and el.get("open") is not None,
 }
 
 
@@ -776,6 +797,11 @@ _NOT_WITH_VENDOR = re.compile(r":not\((?:[^()]|\([^()]*\))*?:-(?:webkit|moz|ms|o
                               r"(?:[^()]|\([^()]*\))*\)", re.I)
 _NTH_OF = re.compile(r":nth-(?:last-)?child\(\s*[-+\w\s]*?\s+of\s+((?:[^()]|\([^()]*\))+)\)",
                      re.I)
+# The states of UNJUDGED_STATES, and a :not() that holds one (both dropped by widened)
+_STATE_NAMES = "|".join(sorted(UNJUDGED_STATES, key=len, reverse=True))
+_STATE = re.compile(rf":(?:{_STATE_NAMES})(?![-\w(])", re.I)
+_NOT_WITH_STATE = re.compile(rf":not\((?:[^()]|\([^()]*\))*?:(?:{_STATE_NAMES})(?![-\w(])"
+                             r"(?:[^()]|\([^()]*\))*\)", re.I)
 # Vendor names of user-action or transient states, and of pseudo-elements written with one
 # colon: they never make an element at rest hidden
 _VENDOR_STATES = ("full-screen", "fullscreen", "focusring", "autofill", "ui-invalid",
@@ -811,6 +837,9 @@ def widened(selector: str) -> tuple[str, str] | None:
                 return None         # requires a state at rest, or a pseudo-element
         text = _VENDOR.sub("", text)
         why = why or f"the vendor pseudo-class {first.group(0)} is not evaluated"
+    if ":" in text and (state := _STATE.search(text)) is not None:
+        text = _STATE.sub("", _NOT_WITH_STATE.sub("", text))
+        why = why or f"the pseudo-class {state.group(0)} is not evaluated"
     if not why or compile_selector(text) is None:
         return None
     return text, why
