@@ -410,12 +410,13 @@ _PARTS: dict[str, tuple[int, frozenset[str]]] = {
 _PART_NAMES: tuple[frozenset[str] | None, ...] = (None, RENDERING, _PARTS["font-size"][1])
 _RENDERING_SLOT = _PARTS["rendering"][0]
 _FONT_SIZE_SLOT = _PARTS["font-size"][0]
-assert len(_PART_NAMES) == 3    # (Cascade._candidates_of builds the three lists by name)
 # A bucket rule's keys besides the bucket's, and its candidate of each slot; a bucket's rules
 # (see _bucket and _joined)
 _OWN_KEYS = operator.itemgetter(0)
-_SLOT_CANDIDATES = tuple(operator.itemgetter(slot) for slot in range(1, len(_PART_NAMES) + 1))
-_FULL_CANDIDATE, _RENDERING_CANDIDATE, _SIZE_CANDIDATE = _SLOT_CANDIDATES
+# (unpacked by name, as _bucket, _sheet_bucket and Cascade._candidates_of use them: the
+# import fails if _PART_NAMES ever holds other than three lists)
+_FULL_CANDIDATE, _RENDERING_CANDIDATE, _SIZE_CANDIDATE = (
+    operator.itemgetter(slot) for slot in range(1, len(_PART_NAMES) + 1))
 _RULES = operator.attrgetter("rules")
 
 # What the rules of a selector key may set (see Cascade.key_mask), as bits
