@@ -216,12 +216,12 @@ def never(el: Element) -> bool:
 def ends_at_rest(selector: str) -> bool:
     """Whether ``selector`` ends in a pseudo-class of :data:`_AT_REST` (``a:hover``, ``.menu
     li:focus``) and holds no parenthesis, escape, vendor pseudo-class or state this module
-    does not judge (:data:`UNJUDGED_STATES`): read from its text
-    alone, a selector that matches no element of a page at rest. :func:`compile_selector`
-    makes its test :func:`never` (that pseudo-class is its last compound's last part), or
-    does not judge it, and then css.noted_if_uncompiled does not note it (no vendor
-    pseudo-class, no ``:nth-child(... of S)``): the cascade leaves such a rule out before
-    its declarations are read and its selector compiled."""
+    does not judge (:data:`UNJUDGED_STATES`): read from its text alone, a selector that
+    matches no element of a page at rest. :func:`compile_selector` makes its test
+    :func:`never` (that pseudo-class is its last compound's last part), or does not judge
+    it, and then css.noted_if_uncompiled does not note it (none of those it notes: a vendor
+    pseudo-class, a state not judged, ``:nth-child(... of S)``): the cascade leaves such a
+    rule out before its declarations are read and its selector compiled."""
     return (":" in selector and "(" not in selector and "\\" not in selector
             and ":-" not in selector and selector.rpartition(":")[2].lower() in _AT_REST
             and not has_unjudged_state(selector))
