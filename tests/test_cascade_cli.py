@@ -146,3 +146,21 @@ def test_site_root_configuration_key(tmp_path: Path):
     assert found["link-name"]["outcome"] == "inapplicable"
     shown = CliRunner().invoke(main, ["check", "--print-config", "--config", str(config)])
     assert json.loads(shown.output)["site-root"] == str(tmp_path / "site")
+
+
+def test_a_template_linking_google_fonts_is_judged_with_its_site_root(tmp_path: Path):
+    (tmp_path / "site" / "css").mkdir(parents=True)
+    (tmp_path / "site" / "css" / "site.css").write_text(".byline{color:#aaa}",
+                                                        encoding="utf-8")
+    (tmp_path / "story.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" '
+        'href="https://fonts.googleapis.com/css2?family=Lora:wght@400;700&display=swap">'
+        '<link rel="stylesheet" href="/css/site.css"></head><body><main><h1>Story</h1>'
+        '<p class="byline">Grey byline</p></main></body></html>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "story.html"), "-f", "json",
+                                       "-o", str(tmp_path / "out"), "-r", "color-contrast",
+                                       "--site-root", str(tmp_path / "site")])
+    report = json.loads((tmp_path / "out" / "a11y-report.json").read_text(encoding="utf-8"))
+    [finding] = report["pages"][0]["findings"]
+    assert (result.exit_code, finding["outcome"], finding["selector"]) == (
+        1, "failed", "p.byline")

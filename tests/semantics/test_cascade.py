@@ -1178,3 +1178,32 @@ def test_a_rule_that_requires_a_state_at_rest_is_not_in_the_page_index():
     assert page.is_rendered(target(page))
     assert [rule[1][5] for rule in styles._buckets("all")[".item"].rules] == [".item"]
     assert "a" not in styles._buckets("all") and styles.key_mask(".item") == 0
+
+
+def test_google_fonts_stylesheets_are_neither_fetched_nor_missing(tmp_path: Path):
+    fetched: list[str] = []
+
+    def fetch(url: str) -> str | None:
+        fetched.append(url)
+        return None
+
+    markup = ('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Lora">'
+              '<link rel="stylesheet" href="//fonts.googleapis.com/css2?family=Inter">'
+              '<style>@import url("https://fonts.googleapis.com/css?family=Roboto");'
+              ' .a{display:none}</style><p id="t" class="a">x</p>')
+    page = Page.from_html(markup, url="https://news.example/story")
+    page.style_environment = StyleEnvironment(fetch=fetch)
+    assert not page.is_rendered(target(page))
+    assert cascade_of(page).complete and fetched == []
+    page_file = tmp_path / "story.html"          # a local template: same answer, no fetch
+    page_file.write_text(markup, encoding="utf-8")
+    page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+    page.style_environment = StyleEnvironment()
+    assert cascade_of(page).complete
+    # an icon font's stylesheet sets font-size and display: it stays a stylesheet
+    page = Page.from_html('<link rel="stylesheet" '
+                          'href="https://fonts.googleapis.com/icon?family=Material+Icons">')
+    page.style_environment = StyleEnvironment(fetch=fetch)
+    assert cascade_of(page).missing == [
+        "https://fonts.googleapis.com/icon?family=Material+Icons"]
+    assert fetched == ["https://fonts.googleapis.com/icon?family=Material+Icons"]

@@ -19,7 +19,9 @@ for such pages. With ``StyleEnvironment(missing_stylesheets="ignore")`` (the CLI
 load of it failed, and listed in :attr:`Cascade.absent` instead: the page is judged as it
 renders without it (how axe-core in a browser judged the saved corpus pages). Root-relative
 links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_root``
-(``--site-root``) or are missing. ``var()`` takes the inherited custom property (fallbacks only
+(``--site-root``) or are missing. A web-font service's stylesheet (Google Fonts' CSS API:
+:mod:`a11y_audit.knowledge.web_fonts`) holds only ``@font-face`` rules: it is never fetched
+nor missing. ``var()`` takes the inherited custom property (fallbacks only
 when no stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown
 custom property, system colours) are unknown (``None``), never guessed.
 
@@ -46,6 +48,7 @@ from lxml import etree
 from tinycss2 import color4
 
 from a11y_audit.dom import tag_of, unknown_chain
+from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     RENDERING,
@@ -97,7 +100,9 @@ class StyleEnvironment:
         if address in self._cache:
             return address, self._cache[address]
         text: str | None = None
-        if address.startswith(_ROOT_RELATIVE):
+        if font_faces_only(address):
+            text = ""       # Google Fonts' CSS: only @font-face rules, nothing to fetch
+        elif address.startswith(_ROOT_RELATIVE):
             text = None     # root-relative on a local page, and no site root to resolve it
         elif address.startswith(("http://", "https://")):
             if self.fetch is not None:
