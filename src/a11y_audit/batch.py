@@ -86,6 +86,7 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    missing_stylesheets=getattr(config, "missing_stylesheets", "cantTell"),
                    site_root=(str(config.site_root)
                               if getattr(config, "site_root", None) else None),
+                   site_urls=tuple(getattr(config, "site_urls", ())),
                    scope=getattr(config, "scope", None))
     if digest:
         job = replace(job, digest=report.policy, digest_line=jsonl is not None,

@@ -20,6 +20,7 @@ from a11y_audit.config import (
     Config,
     ConfigError,
     UnknownNames,
+    check_site_url,
     check_viewport,
     find_config,
     load_config,
@@ -176,6 +177,12 @@ def main() -> None:
               help="Folder that a local page's root-relative links (/css/site.css) point into "
                    "(a checkout of the site). Without it such stylesheets are missing and what "
                    "they may decide is cantTell.")
+@click.option("--site-url", "site_urls", multiple=True, metavar="URL", expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.site_urls",
+                                                                       value),
+              help="A URL the site serves its files from (https://cdn.example.com/assets/; "
+                   "repeatable): stylesheets linked under it are read from --site-root (the "
+                   "rest of their path under that folder), never fetched.")
 @click.option("--html-max-pages", type=click.IntRange(min=0), default=None, metavar="N",
               expose_value=False,
               callback=lambda ctx, _param, value: ctx.meta.__setitem__(
@@ -214,6 +221,16 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     site_root = click.get_current_context().meta.get("a11y-audit.site_root")
     if site_root is not None:
         config = replace(config, site_root=site_root)
+    site_urls = click.get_current_context().meta.get("a11y-audit.site_urls") or ()
+    try:
+        site_urls = tuple(check_site_url(url, "--site-url") for url in site_urls)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    if site_urls:
+        config = replace(config, site_urls=(*config.site_urls, *site_urls))
+    if config.site_urls and config.site_root is None:
+        raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
+                               "folder its stylesheets are read from")
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
         config = replace(config, html_max_pages=html_max_pages)

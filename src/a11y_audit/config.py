@@ -39,7 +39,8 @@ from a11y_audit.scope import Scope, ScopeError
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
-                      "include", "exclude", "missing-stylesheets", "html-max-pages"))
+                      "site-urls", "include", "exclude", "missing-stylesheets",
+                      "html-max-pages"))
 # Article findings in the HTML report: those of the first this many pages that have some
 # (writers.html_writer.MAX_PAGES; 0: every page)
 HTML_MAX_PAGES = 1000
@@ -77,6 +78,8 @@ class Config:
     # as in a browser whose load failed); see a11y_audit.semantics.cascade
     missing_stylesheets: str = "cantTell"
     site_root: Path | None = None          # where a local page's "/css/x.css" links point
+    # URLs whose stylesheets are the site's own files under site_root (--site-url)
+    site_urls: tuple[str, ...] = ()
     html_max_pages: int = HTML_MAX_PAGES   # pages with article findings written in HTML (0: all)
 
     def rules(self) -> list[LoadedRule]:
@@ -113,6 +116,7 @@ class Config:
             "viewport": self.viewport,
             "missing-stylesheets": self.missing_stylesheets,
             "site-root": str(self.site_root) if self.site_root else None,
+            "site-urls": list(self.site_urls),
             "html-max-pages": self.html_max_pages,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
@@ -197,13 +201,26 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         if not isinstance(data["site-root"], str):
             raise ConfigError(f"{where}: site-root must be a folder path (a string)")
         site_root = base / data["site-root"]
+    site_urls = tuple(check_site_url(url, f"{where}: site-urls")
+                      for url in _strings(data.get("site-urls", []), "site-urls", where))
     html_max_pages = data.get("html-max-pages", HTML_MAX_PAGES)
     if type(html_max_pages) is not int or html_max_pages < 0:
         raise ConfigError(f"{where}: html-max-pages must be a whole number, 0 or more "
                           f"(0: every page), not {html_max_pages!r}")
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
                   options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
-                  html_max_pages)
+                  site_urls, html_max_pages)
+
+
+def check_site_url(url: str, where: str) -> str:
+    """A site URL as given, or ConfigError naming ``where`` when it is not an http(s) URL
+    with a host and without query or fragment."""
+    from a11y_audit.semantics.cascade import site_url_prefix  # (the cascade reads it so)
+
+    if site_url_prefix(url) is None:
+        raise ConfigError(f"{where}: {url!r} is not an http(s) URL of the site "
+                          f"(such as https://cdn.example.com/assets/)")
+    return url.strip()
 
 
 def scope_of(include: Iterable[str], exclude: Iterable[str], where: str) -> Scope | None:

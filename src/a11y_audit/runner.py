@@ -125,6 +125,7 @@ class Job:
     viewport: str | None = None         # "WIDTHxHEIGHT" for @media
     missing_stylesheets: str = "cantTell"   # or "ignore": see a11y_audit.semantics.cascade
     site_root: str | None = None        # folder for a local page's root-relative stylesheets
+    site_urls: tuple[str, ...] = ()     # URLs whose stylesheets are read under site_root
     scope: Scope | None = None          # --include/--exclude selectors
     # Set for a run whose process does not mark pages against a baseline: each page comes
     # back as a Digest (its figures under this policy; with digest_line its JSON Lines line;
@@ -159,8 +160,8 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
     return _BOUND[key]
 
 
-_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str, str | None],
-                    StyleEnvironment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str, str | None,
+                          tuple[str, ...]], StyleEnvironment] = {}
 
 
 def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
@@ -168,7 +169,8 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
     linked stylesheets cached for the run. Only a page that was itself fetched over HTTP
     (``remote``) fetches its linked stylesheets, under the page limits: auditing a local file
     or a WARC record never touches the network, whatever URLs the page links."""
-    key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets, job.site_root)
+    key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets, job.site_root,
+           job.site_urls)
     found = _ENVIRONMENTS.get(key)
     if found is None:
         texts = []
@@ -182,7 +184,8 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
         found = _ENVIRONMENTS[key] = StyleEnvironment(
             viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
             site_css=tuple(texts), fetch=fetch_stylesheet if remote else None,
-            missing_stylesheets=job.missing_stylesheets, site_root=job.site_root)
+            missing_stylesheets=job.missing_stylesheets, site_root=job.site_root,
+            site_urls=job.site_urls)
     return found
 
 

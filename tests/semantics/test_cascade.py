@@ -1207,3 +1207,62 @@ def test_google_fonts_stylesheets_are_neither_fetched_nor_missing(tmp_path: Path
     assert cascade_of(page).missing == [
         "https://fonts.googleapis.com/icon?family=Material+Icons"]
     assert fetched == ["https://fonts.googleapis.com/icon?family=Material+Icons"]
+
+
+def test_stylesheets_under_a_site_url_are_read_from_the_site_root(tmp_path: Path):
+    (tmp_path / "public" / "css").mkdir(parents=True)
+    (tmp_path / "public" / "css" / "site.css").write_text(
+        '@import "print.css" print; @import "more.css"; .a{display:none}', encoding="utf-8")
+    (tmp_path / "public" / "css" / "more.css").write_text(".b{display:none}",
+                                                          encoding="utf-8")
+    (tmp_path / "outside.css").write_text(".c{display:none}", encoding="utf-8")
+    fetched: list[str] = []
+
+    def fetch(url: str) -> str | None:
+        fetched.append(url)
+        return None
+
+    body = '<p id="a" class="a">x</p><p id="b" class="b">x</p><p id="c" class="c">x</p>'
+    root = str(tmp_path / "public")
+    for href in ("https://CDN.example.com/assets/css/site.css?v=3",
+                 "http://cdn.example.com/assets/css/site%2Ecss",
+                 "//cdn.example.com/assets/css/site.css"):
+        page_file = tmp_path / "story.html"
+        page_file.write_text(f'<link rel="stylesheet" href="{href}">{body}', encoding="utf-8")
+        page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+        page.style_environment = StyleEnvironment(
+            site_root=root, site_urls=("https://cdn.example.com/assets",))
+        assert not page.is_rendered(target(page, "a")), href
+        assert not page.is_rendered(target(page, "b")), href      # its relative @import
+        assert page.is_rendered(target(page, "c")) and cascade_of(page).complete
+    # a URL page too: read from the checkout, not fetched
+    page = Page.from_html(f'<link rel="stylesheet" href="/assets/css/site.css">{body}',
+                          url="https://cdn.example.com/story")
+    page.style_environment = StyleEnvironment(
+        fetch=fetch, site_root=root, site_urls=("https://cdn.example.com/assets/",))
+    assert not page.is_rendered(target(page, "b")) and fetched == []
+    # other hosts and paths stay what they were; "/../" does not leave the site root
+    for href, missing in (
+            ("https://www.example.com/assets/css/site.css",
+             "https://www.example.com/assets/css/site.css"),
+            ("https://cdn.example.com/other/site.css", "https://cdn.example.com/other/site.css"),
+            ("https://cdn.example.com/assets/../../outside.css",
+             "https://cdn.example.com/assets/../../outside.css"),
+            ("https://cdn.example.com/assets/css/none.css",
+             str((tmp_path / "public" / "css" / "none.css").resolve()))):
+        page = Page.from_html(f'<link rel="stylesheet" href="{href}">{body}',
+                              source=str(tmp_path / "story.html"))
+        page.style_environment = StyleEnvironment(
+            site_root=root, site_urls=("https://cdn.example.com/assets/",))
+        assert page.is_rendered(target(page, "c"))
+        assert cascade_of(page).missing == [missing], href
+
+
+def test_site_url_prefixes():
+    from a11y_audit.semantics.cascade import site_url_prefix
+
+    assert site_url_prefix("https://CDN.example.com/assets") == ("cdn.example.com", "/assets/")
+    assert site_url_prefix(" http://www.example.com ") == ("www.example.com", "/")
+    for bad in ("ftp://example.com/", "cdn.example.com/assets", "/assets/", "https://",
+                "https://example.com/?v=1", "https://example.com/#top", "https://[::1/"):
+        assert site_url_prefix(bad) is None, bad

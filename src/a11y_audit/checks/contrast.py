@@ -546,15 +546,26 @@ def _letters(text: str) -> int:
     return count
 
 
+def _remedy(address: str) -> str:
+    """How to let the audit read a stylesheet it could not, by where it was looked for."""
+    if address.startswith(("http://", "https://")):
+        return ("read the site's copy with --site-root and --site-url, or supply it with "
+                "--stylesheet and judge without the link: --missing-stylesheets ignore")
+    if address.startswith("site-root:"):
+        return "give the folder of the site's files with --site-root"
+    return "not a readable file"
+
+
 def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
     """The contrast results of every text element against the two thresholds."""
     cascade = cascade_of(page)
     if cascade.missing:
         # One answer for the page: which stylesheet to supply, not one doubt per paragraph.
         at = cascade.missing_at[0] if cascade.missing_at else page.root
+        address = cascade.missing[0]
         yield rule.cant_tell(at, f"Text contrast cannot be judged: the stylesheet "
-                             f"{_short(cascade.missing[0])} could not be read, so the "
-                             f"colours are unknown (supply the site's CSS with --stylesheet)")
+                             f"{_short(address)} could not be read, so the colours are "
+                             f"unknown ({_remedy(address)})")
         return
     # --missing-stylesheets ignore: judged without them, and each failure says so
     absent = (f"; judged without the stylesheet {_short(cascade.absent[0])}, which could not "
@@ -647,4 +658,8 @@ def _origin(style: object, name: str) -> str:
 
 
 def _short(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "…"
+    """A stylesheet's address cut to 80 characters: a URL keeps its start (the host), a file
+    path its end (the file's name)."""
+    if len(url) <= 80:
+        return url
+    return url[:77] + "…" if "://" in url or url.startswith("site-root:") else "…" + url[-77:]

@@ -19,7 +19,9 @@ for such pages. With ``StyleEnvironment(missing_stylesheets="ignore")`` (the CLI
 load of it failed, and listed in :attr:`Cascade.absent` instead: the page is judged as it
 renders without it (how axe-core in a browser judged the saved corpus pages). Root-relative
 links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_root``
-(``--site-root``) or are missing. A web-font service's stylesheet (Google Fonts' CSS API:
+(``--site-root``) or are missing; a URL under one of ``StyleEnvironment.site_urls``
+(``--site-url https://cdn.example.com/assets/``) is the site's own file under that root, on
+any page, never fetched. A web-font service's stylesheet (Google Fonts' CSS API:
 :mod:`a11y_audit.knowledge.web_fonts`) holds only ``@font-face`` rules: it is never fetched
 nor missing. ``var()`` takes the inherited custom property (fallbacks only
 when no stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown
@@ -91,12 +93,16 @@ class StyleEnvironment:
     # accurate answer for a live page); "ignore": it is absent, as when a browser's load fails
     missing_stylesheets: str = "cantTell"
     site_root: str | None = None    # the folder a local page's "/css/site.css" is under
+    # URLs whose stylesheets are the site's own files, read under site_root (--site-url)
+    site_urls: tuple[str, ...] = ()
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def load(self, href: str, base: str | None) -> tuple[str, str | None]:
         """(address, CSS text or None when it cannot be had)."""
         href = href.strip()
         address = _resolve(href, base, self.site_root)
+        if self.site_urls and self.site_root is not None:
+            address = _site_file(address, self.site_urls, self.site_root) or address
         if address in self._cache:
             return address, self._cache[address]
         text: str | None = None
@@ -133,14 +139,52 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
     if not path:
         return ""
     if path.startswith("/"):
-        if site_root is None:
-            return _ROOT_RELATIVE + path
-        root = Path(site_root).resolve()
-        target = (root / path.lstrip("/")).resolve()
-        if target != root and root not in target.parents:
-            return _ROOT_RELATIVE + path        # "/../x" does not leave the site root
-        return str(target)
+        found = None if site_root is None else _under_root(site_root, path)
+        return _ROOT_RELATIVE + path if found is None else found
     return str(Path(base).parent / path)
+
+
+def _under_root(site_root: str, path: str) -> str | None:
+    """The file at ``path`` under the site root, or None for a path that would leave it
+    ("/../x")."""
+    root = Path(site_root).resolve()
+    target = (root / path.lstrip("/")).resolve()
+    if target != root and root not in target.parents:
+        return None
+    return str(target)
+
+
+def site_url_prefix(url: str) -> tuple[str, str] | None:
+    """A ``--site-url`` as (host, path ending in "/"), or None when it is not an http(s)
+    URL with a host and without query or fragment."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if (parts.scheme.lower() not in ("http", "https") or not parts.hostname or parts.query
+            or parts.fragment):
+        return None
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return parts.netloc.lower(), path
+
+
+def _site_file(address: str, site_urls: tuple[str, ...], site_root: str) -> str | None:
+    """The site's own file that a stylesheet URL under one of ``site_urls`` is: the rest of
+    its path, after the site URL's, under the site root (``https://cdn.example.com/assets/``
+    with root ``public``: ``https://cdn.example.com/assets/css/site.css?v=3`` is
+    ``public/css/site.css``; http and https alike). None for any other address."""
+    if not address.startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return None
+    host = parts.netloc.lower()
+    for url in site_urls:
+        prefix = site_url_prefix(url)
+        if prefix is not None and host == prefix[0] and parts.path.startswith(prefix[1]):
+            return _under_root(site_root, unquote(parts.path[len(prefix[1]):]))
+    return None
 
 
 def _read_local(path: str) -> str | None:
