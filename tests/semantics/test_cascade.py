@@ -1266,3 +1266,41 @@ def test_site_url_prefixes():
     for bad in ("ftp://example.com/", "cdn.example.com/assets", "/assets/", "https://",
                 "https://example.com/?v=1", "https://example.com/#top", "https://[::1/"):
         assert site_url_prefix(bad) is None, bad
+
+
+def test_stylesheets_a_script_applies_on_load_count(tmp_path: Path):
+    # loadCSS (rel=preload as=style, onload makes it a stylesheet) and the "print media"
+    # pattern (onload sets media to all): a scripting browser applies both once loaded
+    (tmp_path / "late.css").write_text(".a{display:none}", encoding="utf-8")
+    page_file = tmp_path / "story.html"
+    body = '<p id="a" class="a">x</p>'
+
+    def hidden(link: str) -> bool:
+        page_file.write_text(link + body, encoding="utf-8")
+        page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+        page.style_environment = StyleEnvironment()
+        return not page.is_rendered(target(page, "a"))
+
+    for link in (
+            '''<link rel="preload" href="late.css" as="style" onload="this.onload=null;'''
+            '''this.rel='stylesheet'">''',
+            '''<link rel=preload as=STYLE href=late.css onload='loadCSS(this.href)'>''',
+            '''<link rel="stylesheet" href="late.css" media="print" onload="this.media='all'">''',
+            '''<link rel="stylesheet" href="late.css" media="none" '''
+            '''onload="if(media!='all')media='all'">'''):
+        assert hidden(link), link
+    for link in (
+            '<link rel="preload" href="late.css" as="style">',      # a hint, no more
+            '<link rel="preload" href="late.css" as="script" onload="run()">',
+            '<link rel="stylesheet" href="late.css" media="print">',
+            '''<link rel="stylesheet" href="late.css" media="print" '''
+            '''onload="this.media='print'">''',
+            '''<link rel="stylesheet" href="late.css" media="print" '''
+            '''onload="if (this.media == 'all') done()">''',
+            '''<link rel="preload" href="late.css" as="style" disabled '''
+            '''onload="this.rel='stylesheet'">'''):
+        assert not hidden(link), link
+    # one a script would apply but that cannot be read is missing, as a linked one is
+    page = Page.from_html('<link rel="preload" href="https://cdn.example/late.css" as="style" '
+                          '''onload="this.rel='stylesheet'">''' + body)
+    assert cascade_of(page).missing == ["https://cdn.example/late.css"]

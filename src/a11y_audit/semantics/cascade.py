@@ -3,10 +3,12 @@
 Sources, in cascade order: the browser's defaults that matter here (``[hidden]`` and closed
 ``dialog`` not displayed, heading sizes, bold text), the site's stylesheets supplied with
 ``--stylesheet`` / the ``stylesheets`` config key, then the page's ``<link rel=stylesheet>``
-and ``<style>`` elements in document order (``@import`` included), then ``style``
-attributes. Declarations compete by origin and ``!important``, style attribute, cascade layer,
-specificity and order (CSS Cascade 5, section 6); ``inherit``/``initial``/``unset`` are
-honoured; ``color``, ``font-size``, ``font-weight`` and ``visibility`` inherit.
+and ``<style>`` elements in document order (``@import`` included; with the links that a
+script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the media an
+``onload`` sets), then ``style`` attributes. Declarations compete by origin and
+``!important``, style attribute, cascade layer, specificity and order (CSS Cascade 5, section
+6); ``inherit``/``initial``/``unset`` are honoured; ``color``, ``font-size``, ``font-weight``
+and ``visibility`` inherit.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
@@ -142,6 +144,19 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
         found = None if site_root is None else _under_root(site_root, path)
         return _ROOT_RELATIVE + path if found is None else found
     return str(Path(base).parent / path)
+
+
+# An assignment to the link's media in its onload script: this.media='all', media="screen"
+# (not a comparison such as media!='all' or media=='print')
+_MEDIA_SET = re.compile(r"""(?<![\w$])(?:this\.)?media\s*=\s*(['"])([^'"]*)\1""")
+
+
+def _media_on_load(onload: str, media: str | None) -> str | None:
+    """The media a link applies to once its ``onload`` script has run: the last value the
+    script assigns to its ``media`` (the "print media" loading pattern:
+    ``media="print" onload="this.media='all'"``), else its own."""
+    found = _MEDIA_SET.findall(onload)
+    return found[-1][1] if found else media
 
 
 def _under_root(site_root: str, path: str) -> str | None:
@@ -500,6 +515,9 @@ class Cascade:
             if _inert_container(el):
                 continue
             media = el.get("media")
+            onload = el.get("onload") if tag_of(el) == "link" else None
+            if onload:
+                media = _media_on_load(onload, media)
             if media and not media_matches(media, self.viewport):
                 continue
             if tag_of(el) == "style":
@@ -510,7 +528,10 @@ class Cascade:
                           base, 0, el)
                 continue
             rel = (el.get("rel") or "").lower().split()
-            if "stylesheet" not in rel or "alternate" in rel or el.get("disabled") is not None:
+            if "stylesheet" not in rel and not (onload and "preload" in rel and (
+                    el.get("as") or "").strip().lower() == "style"):
+                continue
+            if "alternate" in rel or el.get("disabled") is not None:
                 continue
             address, text = env.load(el.get("href") or "", base)
             if text is None:
