@@ -1304,3 +1304,35 @@ def test_stylesheets_a_script_applies_on_load_count(tmp_path: Path):
     page = Page.from_html('<link rel="preload" href="https://cdn.example/late.css" as="style" '
                           '''onload="this.rel='stylesheet'">''' + body)
     assert cascade_of(page).missing == ["https://cdn.example/late.css"]
+
+
+def test_links_resolve_against_the_document_base_url(tmp_path: Path):
+    fetched: list[str] = []
+
+    def fetch(url: str) -> str | None:
+        fetched.append(url)
+        return ".a{display:none}"
+
+    markup = ('<base href="https://static.example.com/theme/"><base href="https://x.example/">'
+              '<link rel="stylesheet" href="css/site.css"><p id="a" class="a">x</p>')
+    page = Page.from_html(markup, url="https://news.example/2026/story")
+    page.style_environment = StyleEnvironment(fetch=fetch)
+    assert not page.is_rendered(target(page, "a"))
+    assert fetched == ["https://static.example.com/theme/css/site.css"]   # the first base
+    # a relative base href on a fetched page resolves against the page's URL
+    page = Page.from_html('<base href="/theme/"><link rel="stylesheet" href="site.css">',
+                          url="https://news.example/2026/story")
+    page.style_environment = StyleEnvironment(fetch=fetch)
+    assert cascade_of(page).complete and fetched[-1] == "https://news.example/theme/site.css"
+    # a local file: an absolute base makes its links URLs; a relative one is not followed
+    (tmp_path / "site.css").write_text(".a{display:none}", encoding="utf-8")
+    for base, missing in (('<base href="https://news.example/">',
+                           ["https://news.example/site.css"]),
+                          ('<base href="/">', [])):
+        page_file = tmp_path / "story.html"
+        page_file.write_text(f'{base}<link rel="stylesheet" href="site.css">'
+                             '<p id="a" class="a">x</p>', encoding="utf-8")
+        page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+        page.style_environment = StyleEnvironment()
+        assert cascade_of(page).missing == missing
+        assert page.is_rendered(target(page, "a")) == bool(missing)

@@ -146,6 +146,20 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
     return str(Path(base).parent / path)
 
 
+def _document_base(page: Page) -> str | None:
+    """What the page's links resolve against: its URL or file, or HTML's document base URL,
+    the first ``<base href>``, where that is an http(s) URL (absolute, or any on a page
+    fetched over HTTP). A relative ``<base href>`` of a local file is not followed."""
+    base = page.url or (page.source if Path(page.source).suffix else None)
+    for el in page.select("base[href]")[:1]:
+        href = (el.get("href") or "").strip()
+        if base is not None and base.startswith(("http://", "https://")):
+            href = urljoin(base, href)
+        if href.startswith(("http://", "https://")):
+            return href
+    return base
+
+
 # An assignment to the link's media in its onload script: this.media='all', media="screen"
 # (not a comparison such as media!='all' or media=='print')
 _MEDIA_SET = re.compile(r"""(?<![\w$])(?:this\.)?media\s*=\s*(['"])([^'"]*)\1""")
@@ -510,7 +524,7 @@ class Cascade:
         sheets: list[Stylesheet] = []
         for css in env.site_css:
             self._add(sheets, css, None, 0)
-        base = page.url or (page.source if Path(page.source).suffix else None)
+        base = _document_base(page)
         for el in page.select("style", "link[href]"):
             if _inert_container(el):
                 continue
