@@ -186,3 +186,24 @@ def test_heading_has_content_walk(body, expected):
     report = run_rule("heading-has-content", f"<html><body>{body}</body></html>")
     found = [(f.outcome, f.message.split('"')[1]) for f in report.findings]
     assert found == expected
+
+
+def test_headline_in_title_reads_og_title_before_calling_an_h1_the_masthead():
+    # an article header outside <article> is a banner (HTML-AAM): og:title says whose h1
+    story = ("<html><head><title>Harbour dredging to start in May | Harbour Post</title>{}"
+             "</head><body><header><h1>{}</h1></header><p>Story text.</p></body></html>")
+    headline = "Harbour dredging to start in May"
+    for meta in ('<meta property="og:title" content="Harbour dredging to start in May">',
+                 '<meta name="twitter:title" content="Harbour dredging to start in May | HP">'):
+        assert page_outcome("headline-in-title", story.format(meta, headline)) is PASSED
+    assert page_outcome("headline-in-title", story.format("", headline)) is CANT_TELL
+    # the site's name, or a short start of another title, stays the masthead
+    other = '<meta property="og:title" content="Harbour Post: ferry fares rise again">'
+    for h1 in ("Harbour Post", "Harbour"):
+        assert page_outcome("headline-in-title", story.format(other, h1)) is CANT_TELL
+    # application-name (MSN sets it to the headline) does not name the site before
+    # og:site_name
+    msn = (f"<html><head><title>{headline} - MSN</title><meta name='application-name' "
+           f"content='{headline}'><meta property='og:site_name' content='MSN'></head><body>"
+           f"<main><h1>{headline}</h1></main></body></html>")
+    assert page_outcome("headline-in-title", msn) is PASSED

@@ -22,10 +22,11 @@ Passes::
 
 cantTell: the title shares at least ``reworded-share`` (20%) of the headline's words without
 containing it (an SEO title that rewords the headline may still identify the story), and an
-``h1`` that is the masthead (inside the banner, a link to the home page, the ``og:site_name``,
-or an image only). Words are compared without stop words and a plural or possessive "s". The
-headline is the ``h1``'s text (its accessible name only when it has no text: an ``aria-label``
-on a link inside it is not the headline).
+``h1`` that may be the masthead (inside the banner, a link to the home page, the
+``og:site_name``, or an image only), unless its text is the page's ``og:title`` (or
+``twitter:title``), or begins it: then it is the headline. Words are compared without stop
+words and a plural or possessive "s". The headline is the ``h1``'s text (its accessible name
+only when it has no text: an ``aria-label`` on a link inside it is not the headline).
 
 Limits: pages without a title are left to ``document-title``; pages without an ``h1`` to
 ``page-has-heading-one``.
@@ -107,11 +108,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     if not headline:
         return
     target = _title_element(page)
-    in_banner = any(page.role(a) == "banner" for a in headline_el.iterancestors())
-    home = any((a.get("href") or "").strip() in ("/", "./") for a in headline_el.iter("a"))
-    site = _site_name(page)
-    masthead = bool(site) and site == fold(headline).replace(" ", "")
-    if in_banner or home or masthead or not any(t.strip() for t in headline_el.itertext()):
+    if _looks_like_masthead(page, headline_el, headline):
         yield RULE.cant_tell(target, f"The h1 \"{headline}\" looks like the masthead, not a "
                                      "headline")
         return
@@ -161,11 +158,31 @@ def _headline(page: Page) -> Element | None:
     return first
 
 
-def _site_name(page: Page) -> str:
+def _looks_like_masthead(page: Page, el: Element, headline: str) -> bool:
+    """Whether the ``h1`` may be the site's masthead rather than the story's headline: inside
+    the banner, a link to the home page, the site's name, or no text (a logo). The page's
+    own ``og:title``/``twitter:title``, the story's headline for sharing, settles it: an
+    ``h1`` whose text is that title (or begins it, as in "Best gadgets | ZDNet") is the
+    headline, wherever the template puts it (article headers are often ``<header>``
+    elements outside any ``<article>``, which HTML-AAM makes the banner)."""
+    if not any(t.strip() for t in el.itertext()):
+        return True
+    site = _meta(page, ("og:site_name",)) or _meta(page, ("application-name",))
+    suspect = ((bool(site) and site.replace(" ", "") == fold(headline).replace(" ", ""))
+               or any((a.get("href") or "").strip() in ("/", "./") for a in el.iter("a"))
+               or any(page.role(a) == "banner" for a in el.iterancestors()))
+    if not suspect:
+        return False
+    shared = _meta(page, ("og:title", "twitter:title"))
+    folded = fold(headline)
+    return not (shared and shared.startswith(folded) and 2 * len(folded) >= len(shared))
+
+
+def _meta(page: Page, names: tuple[str, ...]) -> str:
+    """The folded content of the first ``<meta>`` with one of these names or properties."""
     for meta in page.select("meta[content]"):
-        if (meta.get("property") or meta.get("name") or "").lower() in ("og:site_name",
-                                                                        "application-name"):
-            return fold(meta.get("content") or "").replace(" ", "")
+        if (meta.get("property") or meta.get("name") or "").lower() in names:
+            return fold(meta.get("content") or "")
     return ""
 
 
