@@ -101,7 +101,9 @@ def test_ticker_hint_joins_class_id_and_label():
 
 @pytest.mark.parametrize(("patterns", "words"), [
     (live_region_ticker.OPTIONS["patterns"],
-     ("breaking", "ticker", "newsflash", "live", "marquee", "crawl")),
+     ("breaking", "ticker", "newsticker", "newsflash", "live", "crawl")),
+    ([r"(?<!s)ticker"], ("ticker",)),        # after a negative lookbehind
+    ([r"(?<=news)ticker"], None),            # a positive one is not read
     ([r"News ticker"], ("news",)),
     ([r"^news $"], ("news",)),
     ([r"tickers?"], ("ticker",)),            # the optional last letter is not required
@@ -128,6 +130,7 @@ _TICKER_CASES = [
     '<div class="rule-ticker">Report</div><div class="a11y-breaking x">Note</div>',
     '<section class="live-blog" id="b"><p class="ticker">x</p></section>'
     '<div class="livestream">y</div>',
+    '<div class="weather-sticker">Sun</div><div class="Newsticker">Flash</div>',
 ]
 
 
@@ -1397,3 +1400,17 @@ def test_label_abbreviation_and_hyphenation_tests_match_the_pattern_on_every_wor
                      for word in text.split())
     assert rule._abbreviated(text, list(others)) is abbreviated
     assert rule._hyphenation_differs(text, list(others)) is hyphenated
+
+
+def test_ticker_is_not_a_sticker_a_stock_table_cell_or_a_hero_marquee():
+    assert [s for _, s in outcomes("live-region-ticker", _TICKER_CASES[10])] == [
+        "div.Newsticker"]
+    table = ('<table><tr><th class="ticker">Ticker</th><th>Price</th></tr>'
+             '<tr><td class="ticker"><a href="/q/HD">HD</a></td><td>230</td></tr>'
+             '<tr><td class="news-ticker"><marquee>Markets open</marquee></td></tr></table>')
+    assert [s for _, s in outcomes("live-region-ticker", table)] == [
+        "td.news-ticker > marquee", "td.news-ticker > marquee"]    # its region, its pause
+    hero = ('<figure class="js_marquee-assetfigure"><img src="a.jpg" alt="Crowd"></figure>'
+            '<div class="page-marquee-container"><p>Lead</p></div>')
+    assert not outcomes("live-region-ticker", hero)
+    assert outcomes("live-region-ticker", hero, patterns=["marquee"])     # on request

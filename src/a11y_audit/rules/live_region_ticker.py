@@ -13,10 +13,13 @@ recognised ticker with an autoplay or auto-scroll attribute) needs a pause butto
 
 No axe-core counterpart. Tickers are recognised by ``role="marquee"``/``"log"``, the
 ``<marquee>`` element, or a class, id or ``aria-label`` matching the ``patterns`` option
-(default: breaking, ticker, newsflash, live-updates, liveblog, live-blog, live-feed, marquee,
-crawl) on a container (not on a link, control or image: a newsletter checkbox with
-``id="breaking-news"`` is not a banner); only the outermost match counts. ``role="alert"`` and
-``aria-live`` alone do not make a ticker: form errors use them correctly.
+(default: breaking, ticker but not sticker, newsflash, live-updates, liveblog, live-blog,
+live-feed, crawl) on a container (not on a link, control, image or table cell: a newsletter
+checkbox with ``id="breaking-news"`` is not a banner, nor a stock table's
+``<td class="ticker">``); only the outermost match counts. A class with "marquee" is not a
+ticker: in page templates it names the lead picture or hero unit far more often than a
+scrolling one. ``role="alert"`` and ``aria-live`` alone do not make a ticker: form errors use
+them correctly.
 
 Fails::
 
@@ -41,7 +44,8 @@ Options
 -------
 
 ``patterns`` (list of regular expressions)
-    Default: breaking, ticker, newsflash, live-updates, live-blog, live-feed, marquee, crawl.
+    Default: breaking, ticker (not after "s", but newsticker), newsflash, live-updates,
+    live-blog, live-feed, crawl.
     Matched against class, id and aria-label (case is ignored) to find a ticker.
 
 ``ignore-prefixes`` (list of strings, default ``rule-`` and ``a11y-``)
@@ -77,8 +81,9 @@ RULE = Rule(
 
 OPTIONS: dict[str, Any] = {
     # Regular expressions matched against class, id and aria-label (case is ignored).
-    "patterns": [r"breaking", r"ticker", r"newsflash", r"live-?updates?", r"live-?blog",
-                 r"live-?feed", r"marquee", r"\bcrawl"],
+    # ("sticker" is not a ticker; "marquee" in a class names a hero unit, not a scroller)
+    "patterns": [r"breaking", r"(?<!s)ticker", r"newsticker", r"newsflash", r"live-?updates?",
+                 r"live-?blog", r"live-?feed", r"\bcrawl"],
     # Class or id tokens with these prefixes are never tickers: names that merely mention a
     # rule, like this tool's own report (id="rule-live-region-ticker").
     "ignore-prefixes": ["rule-", "a11y-"],
@@ -88,12 +93,14 @@ OPTIONS: dict[str, Any] = {
 }
 
 _POLITE_ROLES = frozenset(("status", "log", "marquee"))
-# Controls and embedded content are never the ticker itself (a newsletter checkbox with
-# id="breaking-news" is not a banner).
+# Controls, embedded content and table cells are never the ticker itself (a newsletter
+# checkbox with id="breaking-news" is not a banner, nor a stock table's <td class="ticker">;
+# a <marquee> inside a cell is found as itself).
 _NOT_CONTAINERS = frozenset(("html", "head", "body", "a", "button", "input", "select",
                              "textarea", "option", "label", "img", "svg", "picture", "iframe",
                              "form", "script", "style", "link", "meta", "noscript", "template",
-                             "source", "video", "audio", "use", "path"))
+                             "source", "video", "audio", "use", "path", "tr", "th", "td",
+                             "caption", "thead", "tbody", "tfoot"))
 _PAUSE = re.compile(r"\b(?:pause|stop|pausa|pausar|parar|arrêter|anhalten|stopp)\b", re.I)
 
 
@@ -107,14 +114,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield _pause(page, el)
 
 
-_LEADING = re.compile(r"(?:\\b|\^)?([A-Za-z0-9_]+)([?*{]?)")
+_LEADING = re.compile(r"(?:\\b|\^|\(\?<![^()]*\))?([A-Za-z0-9_]+)([?*{]?)")
 
 
 def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
     """A word each pattern's every match contains, lower-case: the run of plain letters and
-    digits it starts with (after ``\\b`` or ``^``; without a last letter that ``?``, ``*`` or
-    ``{`` makes optional). None when a pattern does not start so or has an alternation: then
-    every hint goes to the regular expression."""
+    digits it starts with (after ``\\b``, ``^`` or a negative lookbehind such as ``(?<!s)``;
+    without a last letter that ``?``, ``*`` or ``{`` makes optional). None when a pattern does
+    not start so or has an alternation: then every hint goes to the regular expression."""
     found = []
     for pattern in patterns:
         match = _LEADING.match(pattern)
