@@ -8,13 +8,13 @@ by default" checks the same.
 
 No axe-core counterpart. bbc-a11y fails every visible element with ``tabindex="0"`` other than
 ``input``, ``button``, ``select``, ``textarea`` and ``a``. This rule uses HTML's list of
-focusable elements (links with ``href``, form controls, ``iframe``, ``summary``, media with
-controls, editing hosts), passes elements with an interactive ARIA role (a custom widget needs
-``tabindex="0"``, WAI-ARIA Authoring Practices "Keyboard navigation inside components"), and
-answers cantTell for a likely scrollable region (a landmark ``region``, or ``overflow: auto|scroll``
-from the cascade), which must be focusable so keyboard users can scroll it (WCAG
-2.1.1, axe-core ``scrollable-region-focusable``). Option ``allow-widget-roles = false`` applies
-the BBC standard strictly.
+focusable elements (links with ``href``, form controls, disabled ones included, ``iframe``,
+``summary``, media with controls, editing hosts), passes elements with an interactive ARIA
+role (a custom widget needs ``tabindex="0"``, WAI-ARIA Authoring Practices "Keyboard
+navigation inside components"), and answers cantTell for a likely scrollable region (a
+landmark ``region``, or ``overflow: auto|scroll`` from the cascade), which must be focusable
+so keyboard users can scroll it (WCAG 2.1.1, axe-core ``scrollable-region-focusable``).
+Option ``allow-widget-roles = false`` applies the BBC standard strictly.
 
 Fails::
 
@@ -51,7 +51,7 @@ from a11y_audit.knowledge import bbc
 from a11y_audit.knowledge.aria import is_widget
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import cascade_of
-from a11y_audit.semantics.focus import is_natively_focusable, tabindex
+from a11y_audit.semantics.focus import is_disabled, is_natively_focusable, tabindex
 
 RULE = Rule(
     id="tabindex-zero-focusable",
@@ -79,6 +79,9 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         role = page.explicit_roles.get(el)
         if is_natively_focusable(el):
             yield RULE.ok(el, "Focusable by default")
+        elif is_disabled(el):
+            # never in the Tab order while disabled; a control focusable by default once enabled
+            yield RULE.ok(el, "A disabled form control: focusable by default once enabled")
         elif role is not None and is_widget(role) and options["allow-widget-roles"]:
             yield RULE.ok(el, f"A custom widget (role=\"{role}\") needs tabindex=\"0\"")
         elif role == "region" or _scrolls(page, el):
