@@ -207,3 +207,23 @@ def test_headline_in_title_reads_og_title_before_calling_an_h1_the_masthead():
            f"content='{headline}'><meta property='og:site_name' content='MSN'></head><body>"
            f"<main><h1>{headline}</h1></main></body></html>")
     assert page_outcome("headline-in-title", msn) is PASSED
+
+
+def test_dialog_name_of_a_closed_dialog_whose_title_a_script_writes():
+    dialog = ('<div role="dialog" class="share" aria-labelledby="t" {}><h3 id="t">{}</h3>'
+              '<button>Close</button></div>')
+    assert page_outcome("dialog-name-modal", dialog.format('aria-hidden="true"', "")) \
+        is CANT_TELL
+    assert page_outcome("dialog-name-modal", dialog.format("", "")) is FAILED     # shown
+    # one that looks blocking without aria-modal fails whatever its title will be
+    blocking = dialog.replace('class="share"', 'class="modal"')
+    found = outcomes("dialog-name-modal", blocking.format('aria-hidden="true"', ""))
+    assert [o for o, _ in found] == [FAILED]
+    assert page_outcome("dialog-name-modal", blocking.format(
+        'aria-hidden="true" aria-modal="true"', "")) is CANT_TELL
+    closed = '<div role="dialog" aria-labelledby="none" aria-hidden="true"><p>Hi</p></div>'
+    assert page_outcome("dialog-name-modal", closed) is FAILED      # no such element
+    native = '<dialog aria-labelledby="t"><h3 id="t"></h3></dialog>'
+    assert page_outcome("dialog-name-modal", native) is CANT_TELL
+    assert page_outcome("dialog-name-modal", native.replace("<dialog ", "<dialog open ")) \
+        is FAILED

@@ -32,7 +32,9 @@ Passes::
 
 cantTell: a named ``role=dialog`` without ``aria-modal`` that does not look blocking: a
 cookie banner at the foot of the page is a correct non-modal dialog, a full-screen one is not,
-and only the stylesheet knows.
+and only the stylesheet knows. And a closed dialog (``aria-hidden="true"``, or a ``<dialog>``
+without ``open``) whose ``aria-labelledby`` names only empty elements: the title a script
+writes as it opens the dialog (``<h3 id="share-title"></h3>``), which the markup cannot show.
 
 Limits: a dialog whose background is made inert some other way (``inert`` or
 ``aria-hidden="true"`` on everything else) passes only if it also has ``aria-modal``. A fixed
@@ -57,7 +59,7 @@ import re
 from typing import Any
 
 from a11y_audit.checks.naming import describe
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import cascade_of
 
@@ -89,11 +91,21 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             continue
         name = page.name(el)
         label = describe(el)
-        if not name:
-            yield RULE.fail(el, f"{label} has no accessible name: screen readers announce only "
-                                "\"dialog\"")
-            continue
         modal = (el.get("aria-modal") or "").strip().lower() == "true"
+        if not name:
+            empty = _empty_label(page, el)
+            if empty is None:
+                yield RULE.fail(el, f"{label} has no accessible name: screen readers announce "
+                                    "only \"dialog\"")
+            elif not (modal or native) and _looks_blocking(page, el, pattern):
+                yield RULE.fail(el, f"{label} looks like it blocks the page but has no "
+                                    "aria-modal=\"true\" (its title "
+                                    f"{describe(empty)} is empty until a script fills it)")
+            else:
+                yield RULE.cant_tell(el, f"{label} is closed and named by {describe(empty)}, "
+                                         "which is empty: fine if a script fills it as the "
+                                         "dialog opens")
+            continue
         if modal or native:
             yield RULE.ok(el, f"Dialog \"{name}\" is named"
                               + (" and modal" if modal else " (a <dialog> is modal when "
@@ -104,6 +116,25 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         else:
             yield RULE.cant_tell(el, f"Dialog \"{name}\" has no aria-modal: fine if it does not "
                                      "block the page")
+
+
+def _empty_label(page: Page, el: Element) -> Element | None:
+    """For a closed dialog (``aria-hidden="true"`` on it or above it, or a ``<dialog>``
+    without ``open``) whose ``aria-labelledby`` names only elements that exist and hold no
+    text at all (``<h3 id="modal-title"></h3>``, a title a script writes when it opens the
+    dialog): the first of them; else None."""
+    ids = (el.get("aria-labelledby") or "").split()
+    if not ids:
+        return None
+    closed = (el.get("open") is None if tag_of(el) == "dialog" else any(
+        (node.get("aria-hidden") or "").strip().lower() == "true"
+        for node in (el, *el.iterancestors())))
+    if not closed:
+        return None
+    targets = [page.ids.get(ident) for ident in ids]
+    if any(target is None or text_content(target).strip() for target in targets):
+        return None
+    return targets[0]
 
 
 def _looks_blocking(page: Page, el: Element, pattern: re.Pattern[str] | None) -> bool:
