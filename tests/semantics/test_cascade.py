@@ -1336,3 +1336,26 @@ def test_links_resolve_against_the_document_base_url(tmp_path: Path):
         page.style_environment = StyleEnvironment()
         assert cascade_of(page).missing == missing
         assert page.is_rendered(target(page, "a")) == bool(missing)
+
+
+def test_links_and_bases_that_are_no_urls_are_missing_not_errors(tmp_path: Path):
+    (tmp_path / "site.css").write_text(".a{display:none}", encoding="utf-8")
+    page_file = tmp_path / "story.html"
+    body = '<p id="a" class="a">x</p>'
+    # a <base href> that is no URL is ignored, as HTML says: links resolve beside the file
+    page_file.write_text(f'<base href="https://[::1"><link rel="stylesheet" href="site.css">'
+                         f'{body}', encoding="utf-8")
+    page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+    page.style_environment = StyleEnvironment()
+    assert not page.is_rendered(target(page, "a")) and cascade_of(page).complete
+    # on a fetched page, a link that is no URL is a stylesheet that cannot be had
+    page = Page.from_html(f'<link rel="stylesheet" href="//[::1/x.css">{body}',
+                          url="https://news.example/story")
+    page.style_environment = StyleEnvironment(fetch=lambda url: ".a{display:none}")
+    assert page.is_rendered(target(page, "a"))
+    assert cascade_of(page).missing == ["//[::1/x.css"]
+    page = Page.from_html(f'<base href="https://[::1"><link rel="stylesheet" href="s.css">'
+                          f'{body}', url="https://news.example/story")
+    fetched: list[str] = []
+    page.style_environment = StyleEnvironment(fetch=lambda url: fetched.append(url) or "")
+    assert cascade_of(page).complete and fetched == ["https://news.example/s.css"]

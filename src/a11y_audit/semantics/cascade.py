@@ -133,11 +133,14 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
     local page's "/css/site.css" is the site's file, not one at this machine's root)."""
     if href.startswith(("http://", "https://")) or base is None:
         return href
-    if base.startswith(("http://", "https://")):
-        return urljoin(base, href)
-    if href.startswith("//"):
-        return "https:" + href
-    path = unquote(urlsplit(href).path)
+    try:
+        if base.startswith(("http://", "https://")):
+            return urljoin(base, href)
+        if href.startswith("//"):
+            return "https:" + href
+        path = unquote(urlsplit(href).path)
+    except ValueError:      # no URL at all ("//[::1"): nothing a browser could load
+        return ""
     if not path:
         return ""
     if path.startswith("/"):
@@ -153,8 +156,12 @@ def _document_base(page: Page) -> str | None:
     base = page.url or (page.source if Path(page.source).suffix else None)
     for el in page.select("base[href]")[:1]:
         href = (el.get("href") or "").strip()
-        if base is not None and base.startswith(("http://", "https://")):
-            href = urljoin(base, href)
+        try:
+            if base is not None and base.startswith(("http://", "https://")):
+                href = urljoin(base, href)
+            urlsplit(href)
+        except ValueError:  # a base that is no URL is ignored, as HTML says
+            return base
         if href.startswith(("http://", "https://")):
             return href
     return base
