@@ -110,6 +110,16 @@ def server():
         "/atom.xml": (atom, "application/atom+xml"),
         "/broken.xml": (b"<?xml version='1.0'?><urlset><url>", "application/xml"),
         "/xxe.xml": (xxe, "application/xml"),
+        # entries that are no URL at all, beside good ones
+        "/bad-locs.xml": (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                          b"<url><loc>https://[::1/x</loc></url><url><loc>{BASE}/a</loc>"
+                          b"</url></urlset>", "application/xml"),
+        "/bad-links.rss": (b"<rss><channel><item><link>//[::1/x</link></item><item>"
+                           b"<link>{BASE}/b</link></item></channel></rss>",
+                           "application/rss+xml"),
+        "/bad-base.atom": (b'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://[x">'
+                           b'<entry><link href="{BASE}/d"/></entry></feed>',
+                           "application/atom+xml"),
     })
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
@@ -248,6 +258,19 @@ def test_a_dead_url_and_a_failing_article_do_not_stop_the_rest(server):
     gone = Input(f"{server}/gone", "url", f"{server}/gone")
     with pytest.raises(SourceError, match="HTTP 404"):
         load(gone)
+
+
+def test_listed_entries_that_are_no_urls_fail_alone(server):
+    """A sitemap or feed entry that cannot be parsed as a URL fails alone, with a one-line
+    error naming it; the listing's other entries are audited (an xml:base that is no URL is
+    ignored)."""
+    for listing, good in (("bad-locs.xml", "/a"), ("bad-links.rss", "/b"),
+                          ("bad-base.atom", "/d")):
+        results = list(iter_pages([f"{server}/{listing}"]))
+        assert [r.source for r in results if isinstance(r, RawPage)] == [server + good]
+        bad = [r for r in results if isinstance(r, SourceError)]
+        assert len(bad) == (listing != "bad-base.atom"), listing
+        assert all("[" in str(r) and "\n" not in str(r) for r in bad), bad
 
 
 def test_sitemap_entities_are_not_expanded(server):

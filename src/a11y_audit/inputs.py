@@ -344,13 +344,26 @@ def _text(element: etree._Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
 
+def _joined(base: str, url: str) -> str:
+    """``url`` resolved against the listing's address (a sitemap or feed fetched over HTTP);
+    as written when the base is a file, or when either cannot be parsed as a URL (a listing's
+    ``https://[::1`` is then an input of its own that fails with a one-line error, not the
+    whole listing)."""
+    if not is_url(base):
+        return url
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
 def _locs(root: etree._Element, entry: str, base: str) -> Iterator[str]:
     for item in root:
         if isinstance(item.tag, str) and etree.QName(item).localname == entry:
             loc = next((c for c in item if isinstance(c.tag, str)
                         and etree.QName(c).localname == "loc"), None)
             if _text(loc):
-                yield urljoin(base, _text(loc)) if is_url(base) else _text(loc)
+                yield _joined(base, _text(loc))
 
 
 def _sitemap_pages(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
@@ -367,7 +380,7 @@ def _sitemap_pages(root: etree._Element, base: str) -> Iterator[tuple[str, tuple
             date = _text(news.find(f"{_NEWS}publication_date"))
             meta += [("title", title)] if title else []
             meta += [("published", date)] if date else []
-        yield (urljoin(base, loc) if is_url(base) else loc), tuple(meta)
+        yield _joined(base, loc), tuple(meta)
 
 
 def _rss_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
@@ -379,12 +392,16 @@ def _rss_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
                 link = _text(guid)
         if link:
             title = _text(item.find("title")) or _text(item.find(f"{_RSS1}title"))
-            yield (urljoin(base, link) if is_url(base) else link), (
+            yield _joined(base, link), (
                 (("title", title),) if title else ())
 
 
 def _atom_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
-    feed_base = urljoin(base, root.get("{http://www.w3.org/XML/1998/namespace}base") or "")
+    xml_base = root.get("{http://www.w3.org/XML/1998/namespace}base") or ""
+    try:
+        feed_base = urljoin(base, xml_base)
+    except ValueError:      # an xml:base that is no URL: the feed's own address
+        feed_base = base
     for entry in root.iter(f"{_ATOM}entry"):
         href = ""
         for link in entry.iter(f"{_ATOM}link"):
@@ -393,7 +410,7 @@ def _atom_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
                 break
         if href:
             title = _text(entry.find(f"{_ATOM}title"))
-            yield urljoin(feed_base, href) if feed_base else href, (
+            yield _joined(feed_base, href) if feed_base else href, (
                 (("title", title),) if title else ())
 
 
