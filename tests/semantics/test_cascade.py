@@ -1359,3 +1359,14 @@ def test_links_and_bases_that_are_no_urls_are_missing_not_errors(tmp_path: Path)
     fetched: list[str] = []
     page.style_environment = StyleEnvironment(fetch=lambda url: fetched.append(url) or "")
     assert cascade_of(page).complete and fetched == ["https://news.example/s.css"]
+
+
+def test_links_to_nothing_or_to_the_page_itself_are_no_stylesheets(tmp_path: Path):
+    # HTML: a link whose href is empty creates no link; "#x" is the page, not a stylesheet
+    page_file = tmp_path / "story.html"
+    page_file.write_text('<link rel="stylesheet" href=""><link rel="stylesheet" href="  ">'
+                         '<link rel="stylesheet" href="#top"><style>@import ""; @import "#a";'
+                         ' .a{display:none}</style><p id="a" class="a">x</p>', encoding="utf-8")
+    page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+    page.style_environment = StyleEnvironment()
+    assert cascade_of(page).complete and not page.is_rendered(target(page, "a"))

@@ -554,9 +554,12 @@ class Cascade:
                 continue
             if "alternate" in rel or el.get("disabled") is not None:
                 continue
-            address, text = env.load(el.get("href") or "", base)
+            href = (el.get("href") or "").strip()
+            if not href or href.startswith("#"):
+                continue    # no resource (HTML: an empty href makes no link), or the page itself
+            address, text = env.load(href, base)
             if text is None:
-                self._lost(address or el.get("href") or "", el)
+                self._lost(address or href, el)
             else:
                 self.loaded.append(address)
                 self._add(sheets, text, address, 0, el)
@@ -672,6 +675,8 @@ class Cascade:
         sheet = parse_stylesheet(css, self.viewport)
         if depth < _IMPORT_DEPTH:
             for url in sheet.imports:
+                if not url.strip() or url.strip().startswith("#"):
+                    continue        # the importing sheet itself: nothing more
                 address, text = self.env.load(url, base)
                 if text is None:
                     self._lost(address or url, owner)
