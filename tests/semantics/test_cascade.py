@@ -1370,3 +1370,16 @@ def test_links_to_nothing_or_to_the_page_itself_are_no_stylesheets(tmp_path: Pat
     page = Page.from_html(page_file.read_bytes(), source=str(page_file))
     page.style_environment = StyleEnvironment()
     assert cascade_of(page).complete and not page.is_rendered(target(page, "a"))
+
+
+def test_a_nul_byte_in_a_link_is_a_missing_stylesheet(tmp_path: Path):
+    (tmp_path / "site").mkdir()
+    body = '<p id="a" class="a">x</p>'
+    page_file = tmp_path / "story.html"
+    for href in ("rel%00.css", "/css/a%00b.css", "https://cdn.example.com/x%00.css"):
+        page_file.write_text(f'<link rel="stylesheet" href="{href}">{body}', encoding="utf-8")
+        page = Page.from_html(page_file.read_bytes(), source=str(page_file))
+        page.style_environment = StyleEnvironment(
+            site_root=str(tmp_path / "site"), site_urls=("https://cdn.example.com/",))
+        assert page.is_rendered(target(page, "a")), href
+        assert len(cascade_of(page).missing) == 1, href

@@ -183,8 +183,11 @@ def _media_on_load(onload: str, media: str | None) -> str | None:
 def _under_root(site_root: str, path: str) -> str | None:
     """The file at ``path`` under the site root, or None for a path that would leave it
     ("/../x")."""
-    root = Path(site_root).resolve()
-    target = (root / path.lstrip("/")).resolve()
+    try:
+        root = Path(site_root).resolve()
+        target = (root / path.lstrip("/")).resolve()
+    except (OSError, ValueError):   # a NUL byte ("%00"), a loop of symbolic links
+        return None
     if target != root and root not in target.parents:
         return None
     return str(target)
@@ -229,7 +232,7 @@ def _read_local(path: str) -> str | None:
         if not file.is_file() or file.stat().st_size > MAX_STYLESHEET_BYTES:
             return None
         return file.read_bytes().decode("utf-8", "replace")
-    except OSError:
+    except (OSError, ValueError):   # ValueError: a NUL byte in the path ("a%00.css")
         return None
 
 
