@@ -321,3 +321,50 @@ def test_a_fifo_in_a_folder_is_named_not_skipped(tmp_path):
     assert [p.source for p in report.pages] == [str(tmp_path / "good.html")]
     assert [(e.source, e.message) for e in report.errors] == [
         (str(tmp_path / "pipe.html"), "is a FIFO (named pipe), not a regular file")]
+
+
+# URL-shaped attribute values no URL parser takes ("https://[::1", a NUL byte, a bad port...),
+# in every place a page holds an address. Python's urllib raises ValueError on some of them
+# and os.stat on a NUL byte: three such crashes of the cascade were found this way.
+_HOSTILE_URLS = ("https://[::1", "//[bad]x", "http://x:99999/a", "a%00b", "/%00",
+                 "https://cdn.example.com/%00", "javascript:alert(1)", "data:,x", "", "#", "  ",
+                 "http://", "https://[::1]:80/x", "\\\\server\\x", "https://exa mple.com/",
+                 "http://[v1.x]/", "%zz", "https://a/b?c=%", "ht!tp://x", "x" * 5000)
+_URL_PLACES = (
+    '<base href="{v}"><link rel="stylesheet" href="a.css">',
+    '<link rel="stylesheet" href="{v}">',
+    '<link rel="preload" as="style" href="{v}" onload="this.rel=\'stylesheet\'">',
+    '<style>@import url("{v}"); @import "{v}";</style>',
+    '<a href="{v}">Link text</a>',
+    '<img src="{v}" alt="" srcset="{v} 1x, {v} 2x">',
+    '<iframe src="{v}" title="Video"></iframe>',
+    '<object data="{v}" type="image/png"></object>',
+    '<embed src="{v}" type="video/mp4">',
+    '<video src="{v}" poster="{v}" controls><track src="{v}" kind="captions"></video>',
+    '<form action="{v}"><input name="q"><button>Go</button></form>',
+    '<meta http-equiv="refresh" content="5; url={v}">',
+    '<blockquote cite="{v}">Quote</blockquote>',
+    '<svg><a xlink:href="{v}"><text>x</text></a></svg>',
+    '<img src="x.png" longdesc="{v}" alt="x"><map><area href="{v}" alt=""></map>',
+    '<div style="background:url(\'{v}\')">text</div>',
+)
+
+
+@pytest.mark.parametrize("place", _URL_PLACES)
+def test_addresses_no_url_parser_takes_crash_no_rule(place, tmp_path):
+    from a11y_audit.registry import all_rules
+    from a11y_audit.semantics.cascade import StyleEnvironment
+
+    rules = all_rules()
+    (tmp_path / "site").mkdir()
+    for value in _HOSTILE_URLS:
+        markup = place.format(v=value)
+        html = (f'<!doctype html><html lang="en"><head><title>T</title>{markup}</head><body>'
+                f"<main><h1>Story</h1><p>Text</p>{markup}</main></body></html>")
+        for url in (None, "https://news.example/story"):        # a local and a fetched page
+            page = Page.from_html(html, source=str(tmp_path / "story.html"), url=url)
+            page.style_environment = StyleEnvironment(
+                fetch=(lambda _address: None) if url else None, site_root=str(tmp_path / "site"),
+                site_urls=("https://cdn.example.com/",))
+            report = audit_page(page, rules)
+            assert not report.errors, (value[:40], url, report.errors[:2])
