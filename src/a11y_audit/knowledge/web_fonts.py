@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-# host -> the paths of its CSS API (exact; "/earlyaccess/" a prefix of .css files)
+# host -> the paths of its CSS API; Google's also serves /earlyaccess/<family>.css
 _SERVICES: dict[str, tuple[str, ...]] = {
-    "fonts.googleapis.com": ("/css", "/css2", "/earlyaccess/"),
+    "fonts.googleapis.com": ("/css", "/css2"),
     "fonts.bunny.net": ("/css", "/css2"),
 }
 
@@ -39,8 +39,9 @@ def font_faces_only(address: str) -> bool:
     if paths is None:
         return False
     path = parts.path
-    if not (path in paths or (path.startswith("/earlyaccess/") and "/earlyaccess/" in paths
-                              and path.endswith(".css") and "/" not in path[13:])):
+    early = (parts.netloc.lower() == "fonts.googleapis.com" and path.startswith("/earlyaccess/")
+             and path.endswith(".css") and path.count("/") == 2)
+    if path not in paths and not early:
         return False
     families = " ".join(value for name, value in parse_qsl(parts.query)
                         if name.lower() == "family")

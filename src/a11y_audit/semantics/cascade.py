@@ -25,9 +25,9 @@ links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_
 (``--site-url https://cdn.example.com/assets/``) is the site's own file under that root, on
 any page, never fetched. A web-font service's stylesheet (Google Fonts' CSS API:
 :mod:`a11y_audit.knowledge.web_fonts`) holds only ``@font-face`` rules: it is never fetched
-nor missing. ``var()`` takes the inherited custom property (fallbacks only
-when no stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown
-custom property, system colours) are unknown (``None``), never guessed.
+nor missing. ``var()`` takes the inherited custom property (fallbacks only when no
+stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown custom
+property, system colours) are unknown (``None``), never guessed.
 
 Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting, vendor
 pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are listed per page in
