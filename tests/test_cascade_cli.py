@@ -148,53 +148,51 @@ def test_site_root_configuration_key(tmp_path: Path):
     assert json.loads(shown.output)["site-root"] == str(tmp_path / "site")
 
 
-def test_a_template_linking_google_fonts_is_judged_with_its_site_root(tmp_path: Path):
-    (tmp_path / "site" / "css").mkdir(parents=True)
-    (tmp_path / "site" / "css" / "site.css").write_text(".byline{color:#aaa}",
-                                                        encoding="utf-8")
+def byline_template(tmp_path: Path, root: str, *hrefs: str) -> None:
+    """A site checkout (``root``/css/site.css greys the byline) and a story template that
+    links ``hrefs``."""
+    (tmp_path / root / "css").mkdir(parents=True)
+    (tmp_path / root / "css" / "site.css").write_text(".byline{color:#aaa}", encoding="utf-8")
+    links = "".join(f'<link rel="stylesheet" href="{href}">' for href in hrefs)
     (tmp_path / "story.html").write_text(
-        '<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" '
-        'href="https://fonts.googleapis.com/css2?family=Lora:wght@400;700&display=swap">'
-        '<link rel="stylesheet" href="/css/site.css"></head><body><main><h1>Story</h1>'
-        '<p class="byline">Grey byline</p></main></body></html>', encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "story.html"), "-f", "json",
-                                       "-o", str(tmp_path / "out"), "-r", "color-contrast",
-                                       "--site-root", str(tmp_path / "site")])
-    report = json.loads((tmp_path / "out" / "a11y-report.json").read_text(encoding="utf-8"))
-    [finding] = report["pages"][0]["findings"]
-    assert (result.exit_code, finding["outcome"], finding["selector"]) == (
-        1, "failed", "p.byline")
-
-
-def test_site_urls_read_absolute_links_from_the_site_root(tmp_path: Path):
-    (tmp_path / "public" / "css").mkdir(parents=True)
-    (tmp_path / "public" / "css" / "site.css").write_text(".byline{color:#aaa}",
-                                                          encoding="utf-8")
-    (tmp_path / "story.html").write_text(
-        '<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" '
-        'href="https://cdn.example.com/assets/css/site.css?v=41"></head><body><main>'
+        f'<!doctype html><html lang="en"><head><title>t</title>{links}</head><body><main>'
         '<h1>Story</h1><p class="byline">Grey byline</p></main></body></html>',
         encoding="utf-8")
 
-    def run(*args: str) -> tuple[int, str, list[dict]]:
-        result = CliRunner().invoke(main, ["check", str(tmp_path / "story.html"), "-f", "json",
-                                           "-o", str(tmp_path / "out"), "-r", "color-contrast",
-                                           *args])
-        if result.exit_code == 2:
-            return 2, result.output, []
-        report = json.loads((tmp_path / "out" / "a11y-report.json").read_text("utf-8"))
-        return result.exit_code, result.output, report["pages"][0]["findings"]
 
-    code, _, [finding] = run()
+def contrast_of(tmp_path: Path, *args: str) -> tuple[int, str, list[dict]]:
+    """Exit code, output and color-contrast findings of the story template."""
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "story.html"), "-f", "json",
+                                       "-o", str(tmp_path / "out"), "-r", "color-contrast",
+                                       *args])
+    if result.exit_code == 2:
+        return 2, result.output, []
+    report = json.loads((tmp_path / "out" / "a11y-report.json").read_text("utf-8"))
+    return result.exit_code, result.output, report["pages"][0]["findings"]
+
+
+def test_a_template_linking_google_fonts_is_judged_with_its_site_root(tmp_path: Path):
+    byline_template(tmp_path, "site",
+                    "https://fonts.googleapis.com/css2?family=Lora:wght@400;700&display=swap",
+                    "/css/site.css")
+    code, _, [finding] = contrast_of(tmp_path, "--site-root", str(tmp_path / "site"))
+    assert (code, finding["outcome"], finding["selector"]) == (1, "failed", "p.byline")
+
+
+def test_site_urls_read_absolute_links_from_the_site_root(tmp_path: Path):
+    byline_template(tmp_path, "public", "https://cdn.example.com/assets/css/site.css?v=41")
+    code, _, [finding] = contrast_of(tmp_path)
     assert (code, finding["outcome"]) == (0, "cantTell")
     assert finding["message"].endswith(
         "(read the site's copy with --site-root and --site-url, or supply it with "
         "--stylesheet and judge without the link: --missing-stylesheets ignore)")
     root = str(tmp_path / "public")
-    code, _, [finding] = run("--site-root", root, "--site-url", "https://cdn.example.com/assets")
+    code, _, [finding] = contrast_of(tmp_path, "--site-root", root, "--site-url",
+                                     "https://cdn.example.com/assets")
     assert (code, finding["outcome"], finding["selector"]) == (1, "failed", "p.byline")
     # a file the site URL points at that is not in the checkout is named, as a file
-    code, _, [finding] = run("--site-root", root, "--site-url", "https://cdn.example.com/")
+    code, _, [finding] = contrast_of(tmp_path, "--site-root", root, "--site-url",
+                                     "https://cdn.example.com/")
     assert finding["outcome"] == "cantTell"
     assert "assets/css/site.css could not be read" in finding["message"]
     assert finding["message"].endswith("(not a readable file)")
@@ -202,20 +200,21 @@ def test_site_urls_read_absolute_links_from_the_site_root(tmp_path: Path):
     config = tmp_path / ".a11y-audit.toml"
     config.write_text('site-root = "public"\nsite-urls = ["https://static.example.com/"]\n',
                       encoding="utf-8")
-    assert run("--config", str(config))[2][0]["outcome"] == "cantTell"
-    code, _, [finding] = run("--config", str(config), "--site-url",
-                             "https://cdn.example.com/assets/")
+    assert contrast_of(tmp_path, "--config", str(config))[2][0]["outcome"] == "cantTell"
+    code, _, [finding] = contrast_of(tmp_path, "--config", str(config), "--site-url",
+                                     "https://cdn.example.com/assets/")
     assert finding["outcome"] == "failed"
     shown = CliRunner().invoke(main, ["check", "--print-config", "--config", str(config),
                                       "--site-url", "https://cdn.example.com/assets/"])
     assert json.loads(shown.output)["site-urls"] == [
         "https://static.example.com/", "https://cdn.example.com/assets/"]
     # usage errors: no site root, not an http(s) URL (command line and configuration)
-    code, output, _ = run("--site-url", "https://cdn.example.com/assets/")
+    code, output, _ = contrast_of(tmp_path, "--site-url", "https://cdn.example.com/assets/")
     assert code == 2 and "--site-url (site-urls) needs --site-root" in output
-    code, output, _ = run("--site-root", root, "--site-url", "cdn.example.com/assets/")
+    code, output, _ = contrast_of(tmp_path, "--site-root", root, "--site-url",
+                                  "cdn.example.com/assets/")
     assert code == 2 and "--site-url: 'cdn.example.com/assets/' is not an http(s) URL" in output
     config.write_text('site-root = "public"\nsite-urls = ["https://x.example/?v=1"]\n',
                       encoding="utf-8")
-    code, output, _ = run("--config", str(config))
+    code, output, _ = contrast_of(tmp_path, "--config", str(config))
     assert code == 2 and "site-urls: 'https://x.example/?v=1' is not an http(s) URL" in output
