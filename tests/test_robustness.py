@@ -368,3 +368,26 @@ def test_addresses_no_url_parser_takes_crash_no_rule(place, tmp_path):
                 site_urls=("https://cdn.example.com/",))
             report = audit_page(page, rules)
             assert not report.errors, (value[:40], url, report.errors[:2])
+
+
+def test_a_warc_record_whose_address_is_no_url_is_reported_in_every_format(tmp_path):
+    """A WARC record's target URI becomes the page's address: one that no URL parser takes
+    (``https://[::1/x``) once crashed the HTML report's grouping by site, after the audit,
+    so no report at all was written. Every format is written now, every page in it."""
+    from tests.test_inputs import write_warc
+
+    body = (b'<html lang="en"><head><title>T</title><base href="//[b"><link rel="stylesheet" '
+            b'href="s.css"></head><body><main><h1>H</h1><a href="//[::1">x</a></main></body>'
+            b'</html>')
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [(uri, "200 OK", "text/html; charset=utf-8", body)
+                      for uri in ("https://[::1/x", "http://x:99999/a", "https://news.example/ok")])
+    out = tmp_path / "out"
+    formats = ["html", "json", "jsonl", "sarif", "junit", "earl", "github", "axe", "terminal"]
+    result = CliRunner().invoke(main, ["check", str(warc), "-o", str(out), "-j", "1",
+                                       *[arg for f in formats for arg in ("-f", f)]])
+    assert result.exit_code == 1, result.output             # failures, no error, no bug
+    assert "Traceback" not in result.output
+    report = json.loads((out / "a11y-report.json").read_text(encoding="utf-8"))
+    assert len(report["pages"]) == 3 and not report["errors"]
+    assert "https://[::1/x" in (out / "a11y-report.html").read_text(encoding="utf-8")

@@ -216,7 +216,10 @@ def site_of(url: str | None) -> str:
     """The host a page belongs to ("" when its URL is unknown); "www." is ignored."""
     if not url:
         return ""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:      # a WARC record's target URI that is no URL ("https://[::1/x")
+        return ""
     return host.removeprefix("www.")
 
 
