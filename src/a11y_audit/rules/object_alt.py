@@ -108,7 +108,10 @@ def media_kind(el: Element) -> bool | None:
         return False   # nothing embedded: the fallback content is rendered
     if data.lower().startswith("data:"):
         return bool(_MEDIA_TYPE.match(data[5:]))
-    path = urlsplit(data).path
+    try:
+        path = urlsplit(data).path
+    except ValueError:      # no URL at all ("http://[", an unclosed IPv6 address)
+        return None
     match = _EXTENSION.search(path)
     if match is None:
         return None
