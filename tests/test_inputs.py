@@ -271,6 +271,10 @@ def test_listed_entries_that_are_no_urls_fail_alone(server):
         bad = [r for r in results if isinstance(r, SourceError)]
         assert len(bad) == (listing != "bad-base.atom"), listing
         assert all("[" in str(r) and "\n" not in str(r) for r in bad), bad
+    # with path globs too: the entry that is no URL is kept, to fail with its own error
+    results = list(iter_pages([f"{server}/bad-locs.xml"], include=["a"]))
+    assert [r.source for r in results if isinstance(r, RawPage)] == [server + "/a"]
+    assert [r.source for r in results if isinstance(r, SourceError)] == ["https://[::1/x"]
 
 
 def test_sitemap_entities_are_not_expanded(server):

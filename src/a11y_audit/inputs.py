@@ -161,7 +161,11 @@ class _Globs:
     def keep_url(self, url: str) -> bool:
         if not (self.include or self.exclude):
             return True
-        return self.keep(urlsplit(url).path.lstrip("/"))
+        try:
+            path = urlsplit(url).path
+        except ValueError:      # no URL at all: kept, so that it fails with its own error
+            return True
+        return self.keep(path.lstrip("/"))
 
 
 def _stdin(stream: object, max_bytes: int) -> Input:
