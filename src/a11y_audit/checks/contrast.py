@@ -43,6 +43,7 @@ from lxml import etree
 from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.cascade import (
     RGBA,
+    ROOT_RELATIVE,
     cascade_of,
     parse_color,
     text_hidden_reason,
@@ -551,7 +552,7 @@ def _remedy(address: str) -> str:
     if address.startswith(("http://", "https://")):
         return ("read the site's copy with --site-root and --site-url, or supply it with "
                 "--stylesheet and judge without the link: --missing-stylesheets ignore")
-    if address.startswith("site-root:"):
+    if address.startswith(ROOT_RELATIVE):
         return "give the folder of the site's files with --site-root"
     return "not a readable file"
 
@@ -662,4 +663,4 @@ def _short(url: str) -> str:
     path its end (the file's name)."""
     if len(url) <= 80:
         return url
-    return url[:77] + "…" if "://" in url or url.startswith("site-root:") else "…" + url[-77:]
+    return url[:77] + "…" if "://" in url or url.startswith(ROOT_RELATIVE) else "…" + url[-77:]

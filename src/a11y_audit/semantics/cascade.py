@@ -110,7 +110,7 @@ class StyleEnvironment:
         text: str | None = None
         if font_faces_only(address):
             text = ""       # Google Fonts' CSS: only @font-face rules, nothing to fetch
-        elif address.startswith(_ROOT_RELATIVE):
+        elif address.startswith(ROOT_RELATIVE):
             text = None     # root-relative on a local page, and no site root to resolve it
         elif address.startswith(("http://", "https://")):
             if self.fetch is not None:
@@ -124,7 +124,8 @@ class StyleEnvironment:
         return address, text
 
 
-_ROOT_RELATIVE = "site-root:"
+# The address of a local page's root-relative link when no site root is set (never read)
+ROOT_RELATIVE = "site-root:"
 
 
 def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
@@ -145,7 +146,7 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
         return ""
     if path.startswith("/"):
         found = None if site_root is None else _under_root(site_root, path)
-        return _ROOT_RELATIVE + path if found is None else found
+        return ROOT_RELATIVE + path if found is None else found
     return str(Path(base).parent / path)
 
 
@@ -539,12 +540,13 @@ class Cascade:
             if _inert_container(el):
                 continue
             media = el.get("media")
-            onload = el.get("onload") if tag_of(el) == "link" else None
+            is_style = tag_of(el) == "style"
+            onload = None if is_style else el.get("onload")
             if onload:
                 media = _media_on_load(onload, media)
             if media and not media_matches(media, self.viewport):
                 continue
-            if tag_of(el) == "style":
+            if is_style:
                 kind = (el.get("type") or "text/css").strip().lower()
                 if kind not in ("", "text/css"):
                     continue
