@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -352,24 +353,28 @@ _URL_PLACES = (
 )
 
 
-@pytest.mark.parametrize("place", _URL_PLACES)
-def test_addresses_no_url_parser_takes_crash_no_rule(place, tmp_path):
+def _rule_errors(markup: str, url: str | None, site_root: str) -> list:
+    """The rule errors of a story that holds ``markup`` in its head and its body, as a local
+    page (``url`` None) or one fetched from ``url``, with a site root and a site URL set."""
     from a11y_audit.registry import all_rules
     from a11y_audit.semantics.cascade import StyleEnvironment
 
-    rules = all_rules()
+    html = (f'<!doctype html><html lang="en"><head><title>T</title>{markup}</head><body>'
+            f"<main><h1>Story</h1><p>Text</p>{markup}</main></body></html>")
+    page = Page.from_html(html, source=str(Path(site_root).parent / "story.html"), url=url)
+    page.style_environment = StyleEnvironment(
+        fetch=(lambda _address: None) if url else None, site_root=site_root,
+        site_urls=("https://cdn.example.com/",))
+    return audit_page(page, all_rules()).errors
+
+
+@pytest.mark.parametrize("place", _URL_PLACES)
+def test_addresses_no_url_parser_takes_crash_no_rule(place, tmp_path):
     (tmp_path / "site").mkdir()
     for value in _HOSTILE_URLS:
-        markup = place.format(v=value)
-        html = (f'<!doctype html><html lang="en"><head><title>T</title>{markup}</head><body>'
-                f"<main><h1>Story</h1><p>Text</p>{markup}</main></body></html>")
         for url in (None, "https://news.example/story"):        # a local and a fetched page
-            page = Page.from_html(html, source=str(tmp_path / "story.html"), url=url)
-            page.style_environment = StyleEnvironment(
-                fetch=(lambda _address: None) if url else None, site_root=str(tmp_path / "site"),
-                site_urls=("https://cdn.example.com/",))
-            report = audit_page(page, rules)
-            assert not report.errors, (value[:40], url, report.errors[:2])
+            errors = _rule_errors(place.format(v=value), url, str(tmp_path / "site"))
+            assert not errors, (value[:40], url, errors[:2])
 
 
 def test_a_warc_record_whose_address_is_no_url_is_reported_in_every_format(tmp_path):
@@ -410,15 +415,6 @@ _URL_PIECES = ("http://", "https://", "//", "[", "]", "::1", "%00", "%", "%zz", 
                 min_size=1, max_size=4),
        st.sampled_from([None, "https://news.example/story", "https://[::1/x"]))
 def test_drawn_addresses_crash_no_rule(parts, url):
-    from a11y_audit.registry import all_rules
-    from a11y_audit.semantics.cascade import StyleEnvironment
-
     markup = "".join(place.format(v=value) for place, value in parts)
-    html = (f'<!doctype html><html lang="en"><head><title>T</title>{markup}</head><body>'
-            f"<main><h1>Story</h1>{markup}</main></body></html>")
-    page = Page.from_html(html, source="/nonexistent/story.html", url=url)
-    page.style_environment = StyleEnvironment(
-        fetch=(lambda _address: None) if url else None, site_root="/nonexistent/site",
-        site_urls=("https://cdn.example.com/",))
-    report = audit_page(page, all_rules())
-    assert not report.errors, report.errors[:2]
+    errors = _rule_errors(markup, url, "/nonexistent/site")
+    assert not errors, errors[:2]
