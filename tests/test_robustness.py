@@ -212,6 +212,14 @@ def test_a_stray_nul_does_not_refuse_a_page():
     assert "Valid" in decode(raw, "page.html")[0]
 
 
+def test_a_stray_root_with_a_control_character_in_an_attribute_is_merged():
+    # libxml2 leaves a second <html> top-level; its attributes move to the root, and lxml
+    # refuses "\x01" in a value it is given (found by test_fuzz)
+    page = Page.from_html('<html></html><html lang="e\x01n" class="x"><p>Text</p>', "page.html")
+    assert page.root.get("lang") == "e\ufffdn" and page.root.get("class") == "x"
+    assert [p.text for p in page.root.iter("p")] == ["Text"]
+
+
 def test_utf16_without_a_bom_is_decoded():
     text, encoding = decode(GOOD.encode("utf-16-le"), "page.html")
     assert text == GOOD and encoding == "utf-16-le"

@@ -740,7 +740,9 @@ def _merge_stray_roots(root: Element) -> None:
             root.append(child)
         for name, value in extra.items():
             if root.get(name) is None:
-                root.set(name, value)
+                # libxml2 keeps control characters in attribute values that lxml refuses
+                # to set ("\x01"): they become U+FFFD, as in text
+                root.set(name, _xml_text(value))  # type: ignore[arg-type]  # (str in, str out)
         extra.attrib.clear()
 
 
