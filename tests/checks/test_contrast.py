@@ -50,7 +50,6 @@ def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[t
     ("", '<div style="background-image:url(a.png)"><p>x text</p></div>', "cantTell"),
     ("", '<div style="background:#fff;opacity:.5"><p>x text</p></div>', "cantTell"),
     ("", '<p style="position:absolute;color:#333">x text</p>', "cantTell"),
-    ("", '<button style="color:#777">Send it</button>', "cantTell"),
     ("p{color:var(--grey)}", "<p>x text</p>", "cantTell"),
     ("", '<p style="color:#aaa;text-shadow:0 0 2px #000">x text</p>', "cantTell"),
     ("", '<p style="color:#aaa;text-shadow:1px 1px 1px rgba(0,0,0,.5)">x text</p>', "cantTell"),
@@ -69,7 +68,16 @@ def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[t
          'style="color:#949494;background:#fff"></div>', "failed"),
     ("", '<input type="button" value="Go" style="color:#949494;background:#fff;'
          'font-size:30px">', "passed"),
-    ("", '<input type="submit" value="Search" style="color:#777">', "cantTell"),
+    # no background of the page's: on the browser's button face (#efefef), 3.9:1
+    ("", '<input type="submit" value="Search" style="color:#777">', "failed"),
+    ("", '<input type="submit" value="Search" style="color:#555">', "passed"),
+    # a <button>'s text too, at the control font size whatever its container's
+    ("body{background:#000}", '<button>Read more</button>', "passed"),
+    ("body{background:#000}", '<button style="color:#fff">Read more</button>', "failed"),
+    ("", '<div style="font-size:30px"><button style="color:#949494;background:#fff">Go '
+         'on</button></div>', "failed"),
+    ("", '<select style="color:#777"><option>One</option></select><button style="color:#777;'
+         'background:none">Read</button>', "failed"),
     ("", '<p style="color:#aaa;filter:contrast(2)">x text</p>', "cantTell"),
 ])
 def test_outcomes(css, body, expected):

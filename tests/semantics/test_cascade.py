@@ -484,6 +484,62 @@ def test_font_size_declared_and_where_it_derives_from():
     assert small.origin["font-size"] == "the browser's default"
 
 
+# The browser's defaults for form controls and bold text, as Chromium 156 computes them
+# (getComputedStyle): a control takes the control font (13.33px, normal weight) whatever its
+# container's, and paints a button face or a field.
+@pytest.mark.parametrize(("markup", "size", "weight", "background"), [
+    ('<button id="t">Go</button>', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<b style="font-size:30px"><button id="t">Go</button></b>', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<button><span id="t">Go</span></button>', 40 / 3, 400, (0, 0, 0, 0)),
+    ('<input id="t" type="submit">', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<input id="t" type="COLOR">', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<input id="t">', 40 / 3, 400, (255, 255, 255, 1)),
+    ('<input id="t" type="date">', 40 / 3, 400, (255, 255, 255, 1)),
+    ('<input id="t" type="no-such-type">', 40 / 3, 400, (255, 255, 255, 1)),   # a text field
+    ('<input id="t" type="checkbox">', 40 / 3, 400, (0, 0, 0, 0)),
+    ('<input id="t" type="image" alt="Go">', 40 / 3, 400, (0, 0, 0, 0)),
+    ('<select id="t"><option>a</option></select>', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<select id="t" multiple><option>a</option></select>', 40 / 3, 400, (255, 255, 255, 1)),
+    ('<select id="t" size="4"><option>a</option></select>', 40 / 3, 400, (255, 255, 255, 1)),
+    ('<select id="t" size="1"><option>a</option></select>', 40 / 3, 400, (239, 239, 239, 1)),
+    ('<textarea id="t">a</textarea>', 40 / 3, 400, (255, 255, 255, 1)),
+    ('<dialog id="t" open>a</dialog>', 16, 400, (255, 255, 255, 1)),
+    ('<strong id="t">a</strong>', 16, 700, (0, 0, 0, 0)),
+    ('<strong><b id="t">a</b></strong>', 16, 900, (0, 0, 0, 0)),          # bolder, twice
+    ('<h1><strong id="t">a</strong></h1>', 32, 900, (0, 0, 0, 0)),
+    ('<div style="font-weight:100"><b id="t">a</b></div>', 16, 400, (0, 0, 0, 0)),
+    ('<div style="font-weight:600"><b id="t">a</b></div>', 16, 900, (0, 0, 0, 0)),
+    ('<table><tr><th><strong id="t">a</strong></th></tr></table>', 16, 900, (0, 0, 0, 0)),
+])
+def test_browser_defaults_of_controls_and_bold_text(markup, size, weight, background):
+    page = page_of("", markup)
+    style = page.style(target(page))
+    assert style.font_size == pytest.approx(size)
+    assert style.font_weight == weight
+    assert style.background_color is not None
+    red, green, blue, alpha = style.background_color
+    assert (round(red * 255), round(green * 255), round(blue * 255), alpha) == background
+
+
+def test_a_controls_font_follows_the_readers_default_and_the_pages_own_size():
+    page = page_of(".big{font-size:30px} .own{font-size:18px}",
+                   '<div class="big"><button id="b">Go<span id="s" style="font-size:75%">'
+                   '!</span></button><button id="own" class="own">Go</button></div>')
+    style = page.style
+    button = style(target(page, "b"))
+    # the reader's default less 2pt: no element of the page anchors it
+    assert button.font_size_anchor is None and button.origin["font-size"] == (
+        "the browser's default")
+    assert style(target(page, "s")).font_size == pytest.approx(10)
+    assert style(target(page, "s")).font_size_anchor is None
+    assert style(target(page, "own")).font_size == 18
+
+
+def test_a_hidden_input_is_not_rendered_whatever_the_page_says():
+    page = page_of("input{display:block}", '<input id="t" type=" Hidden "><input id="u">')
+    assert not page.is_rendered(target(page)) and page.is_rendered(target(page, "u"))
+
+
 def test_font_size_initial_is_medium_not_inherited():
     page = page_of(".a{font-size:30px} .b{font-size:initial}",
                    '<div class="a"><p id="t" class="b">x</p></div>')

@@ -11,7 +11,6 @@ with the reason, when anything on that path is not a plain colour the cascade re
   colour, as browsers paint it);
 * a box positioned ``absolute``/``fixed`` with no background of its own (it sits over content
   the cascade cannot place);
-* form controls without an author background (the browser paints its own);
 * unknown values (an unresolved ``var()``, system colours) and a linked stylesheet that
   could not be read;
 * ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast;
@@ -124,7 +123,6 @@ def hex_color(color: RGBA | None) -> str:
 
 
 _BUTTON_INPUTS = frozenset(("button", "submit", "reset"))
-_CONTROL_FONT_PX = 13.333   # the browsers' font size for form controls (font: small-control)
 _AUTHOR_PAINT = frozenset(("color", "background", "background-color"))
 
 
@@ -399,9 +397,6 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
                    if origin != "the browser's default"}
             if not own & _AUTHOR_PAINT:
                 return None     # the browser's own button colours (text on button face)
-            if not own & {"font", "font-size"}:
-                # Browsers give form controls their own font size instead of inheriting one.
-                size = _CONTROL_FONT_PX
         weight = style.font_weight
         large = None if size is None else (
             size >= 24 or (size >= 18.66 and (weight or 400) >= 700))
@@ -503,8 +498,6 @@ def _paint(page: Page, node: Element, clean: bool
     if background is None:
         return (f"the background of <{tag}> is not a plain colour "
                 f"({_origin(node_style, 'background-color')})")
-    if tag in _CONTROLS and "background-color" not in node_style.origin:
-        return f"the browser paints the background of <{tag}>"
     opacity = node_style.opacity
     if opacity is None:
         return f"<{tag}> has an opacity the cascade cannot resolve"

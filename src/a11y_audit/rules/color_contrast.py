@@ -13,8 +13,11 @@ the white page.
 Differs from axe-core: axe measures the rendered page in a browser; we decide only where the cascade
 determines both colours, and answer cantTell, with the reason, for text over a background image or
 gradient, under a translucent or filtered box, in a positioned box without a background of its own,
-in a form control the browser paints, with colours from a ``var()`` the cascade cannot resolve, and
-when a linked stylesheet could not be read (one result per page naming it). Text with a shadow is
+with colours from a ``var()`` the cascade cannot resolve, and when a linked stylesheet could not be
+read (one result per page naming it). A form control the page gives no background of its own is
+judged on the browser's (Chromium's light scheme: ``#efefef`` for buttons and drop-down lists,
+white for text fields), as axe-core in Chromium judges it; the browsers' control colours differ
+little (Firefox's button face is ``#e9e9ed``). Text with a shadow is
 cantTell (ACT afw4f7 weighs every colour of the text), and so is failing text of fewer than two
 letters (ACT exempts text that does not express anything in human language, such as "X" on a close
 button).

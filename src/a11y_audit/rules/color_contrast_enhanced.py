@@ -9,9 +9,9 @@ visible text outside disabled controls, with colours from the cascade.
 
 Differs from axe-core: axe measures the rendered page in a browser; we decide only where the cascade
 determines both colours and answer cantTell otherwise (background images, gradients, translucent or
-positioned boxes, browser-painted controls, unresolved ``var()`` colours, unread linked
-stylesheets), as ``color-contrast`` explains; text with a shadow, and failing text of fewer than two
-letters, is cantTell (ACT 09o5cg expectation: highest possible contrast, text in a human language).
+positioned boxes, unresolved ``var()`` colours, unread linked stylesheets), as
+``color-contrast`` explains; text with a shadow, and failing text of fewer than two letters, is
+cantTell (ACT 09o5cg expectation: highest possible contrast, text in a human language).
 And axe-core's check passes text below 4.5:1 (3:1 when large), leaving it to its ``color-contrast``
 rule (its ``minThreshold`` option): we fail it here too, as ACT 09o5cg does, since text below the AA
 ratio is below the AAA one (WCAG 1.4.6). Text below the AA ratio therefore fails both rules.

@@ -1748,8 +1748,14 @@ def parse_color(text: str) -> RGBA | None:
     return (r, g, b, max(0.0, min(1.0, float(parsed.alpha))))
 
 
+# Form controls take the browser's control font, not the parent's: Chromium's and Firefox's
+# system font for them is the reader's default size less 2pt (13.33px at 16px), in normal
+# weight. A keyword of our own: like the other keywords, it derives from the reader's
+# default size (no element's absolute size), and computes to what the browsers compute.
+CONTROL_FONT_SIZE = "-webkit-small-control"
 _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
-                  "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+                  "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0,
+                  CONTROL_FONT_SIZE: 16.0 - 2 * 4 / 3}
 _SIZE = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
 
 
@@ -1907,7 +1913,14 @@ def _split_commas(value: str) -> list[str]:
 
 _HEADING_SIZES = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h4": "1em", "h5": "0.83em",
                   "h6": "0.67em"}
-_BOLD = frozenset(("b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
+_BOLD = frozenset(("th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
+_BOLDER = frozenset(("b", "strong"))     # one step bolder than the parent (HTML, 15.3.4)
+_CONTROLS = frozenset(("button", "input", "select", "textarea"))
+# Their background (Chromium's light scheme: ButtonFace for buttons and drop-down lists,
+# Field for text fields and list boxes); checkboxes, radio buttons, file and image inputs
+# paint none
+_BUTTON_FACE = "#efefef"
+_FIELD = "#ffffff"
 _BLOCK = frozenset(("html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                     "li", "dl", "dt", "dd", "section", "article", "aside", "nav", "header",
                     "footer", "main", "figure", "figcaption", "blockquote", "pre", "form",
@@ -1924,25 +1937,52 @@ _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-
           "colgroup": "table-column-group", "li": "list-item"}
 
 
+def _input_kind(el: Element) -> str:
+    """What the browser's defaults of an ``<input>`` depend on: ``hidden`` (not displayed),
+    ``button`` (button face), ``bare`` (no background), or ``field`` (a text field: every
+    other type, an unknown one included, which is a text field)."""
+    kind = (el.get("type") or "").strip().lower()
+    return kind if kind == "hidden" else "button" if kind in _BUTTON_TYPES else (
+        "bare" if kind in _BARE_TYPES else "field")
+
+
+_BUTTON_TYPES = frozenset(("submit", "reset", "button", "color"))
+_BARE_TYPES = frozenset(("checkbox", "radio", "file", "image"))
+
+
+def _list_box(el: Element) -> bool:
+    """A ``<select>`` shown as a list box (``multiple``, or a ``size`` above 1), not as a
+    drop-down list."""
+    if el.get("multiple") is not None:
+        return True
+    size = (el.get("size") or "").strip()
+    return size.isdigit() and int(size) > 1
+
+
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
-# without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured.
-_UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool]] = {
+# without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured,
+# an input's type and a select's list box choose their background.
+_UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "dialog": lambda el: el.get("open") is None,
-    "input": lambda el: (el.get("type") or "").strip().lower() == "hidden",
+    "input": _input_kind,
+    "select": _list_box,
     "a": lambda el: el.get("href") is not None,
     "area": lambda el: el.get("href") is not None,
 }
+# Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
+_UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
+    "input": ("hidden", "button", "bare", "field")}
 
 
 @functools.lru_cache(maxsize=1024)
-def _ua_declared(tag: str, hidden: bool, flag: bool | None) -> tuple[Declared, ...]:
+def _ua_declared(tag: str, hidden: bool, flag: bool | str | None) -> tuple[Declared, ...]:
     """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
     return tuple((_UA_PRIORITY, name, value, important, "the browser's default")
                  for name, value, important in _ua_declarations(tag, hidden, flag))
 
 
-def _ua_flag(tag: str, el: Element) -> bool | None:
+def _ua_flag(tag: str, el: Element) -> bool | str | None:
     """What the browser's defaults for ``tag`` read of ``el`` besides ``hidden`` (see
     ``_UA_BY_ATTRIBUTE``), None for the tags whose defaults read nothing else."""
     test = _UA_BY_ATTRIBUTE.get(tag)
@@ -2020,7 +2060,7 @@ def _subject_attribute(selector: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _ua_part(tag: str, hidden: bool, flag: bool | None, slot: int) -> tuple[Declared, ...]:
+def _ua_part(tag: str, hidden: bool, flag: bool | str | None, slot: int) -> tuple[Declared, ...]:
     """The items of :func:`_ua_declared` of the properties of ``_PART_NAMES[slot]``."""
     names = _PART_NAMES[slot]
     return tuple(item for item in _ua_declared(tag, hidden, flag)
@@ -2031,33 +2071,46 @@ def _ua_part(tag: str, hidden: bool, flag: bool | None, slot: int) -> tuple[Decl
 def _ua_may_size(tag: str) -> bool:
     """The browser's defaults may set the font size of a ``tag`` element."""
     return any(_ua_part(tag, hidden, flag, _FONT_SIZE_SLOT)
-               for hidden in (False, True) for flag in (None, False, True))
+               for hidden in (False, True) for flag in _UA_FLAGS.get(tag, (None, False, True)))
 
 
-def _ua_declarations(tag: str, hidden: bool, flag: bool | None) -> list[Declaration]:
+def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[Declaration]:
     out: list[Declaration] = []
     if tag in _BLOCK:
         out.append(("display", "block", False))
     elif tag in _TABLE:
         out.append(("display", _TABLE[tag], False))
+    elif tag in _CONTROLS:
+        out.append(("display", "inline-block", False))
     if tag in _NONE or hidden or (tag == "dialog" and flag):
         out.append(("display", "none", False))
-    if tag == "input" and flag:
+    if tag == "input" and flag == "hidden":
         out.append(("display", "none", True))
     size = _HEADING_SIZES.get(tag)
     if size:
         out.append(("font-size", size, False))
     elif tag in ("small", "sub", "sup"):
         out.append(("font-size", "smaller", False))
+    elif tag in _CONTROLS:
+        out.append(("font-size", CONTROL_FONT_SIZE, False))
+        out.append(("font-weight", "normal", False))
     if tag in _BOLD:
         out.append(("font-weight", "bold", False))
+    elif tag in _BOLDER:
+        out.append(("font-weight", "bolder", False))
     if tag in ("a", "area") and flag:
         out.append(("color", "#0000ee", False))          # :link, unvisited at rest
     elif tag == "mark":
         out.append(("background-color", "yellow", False))
         out.append(("color", "black", False))
-    elif tag in ("button", "input", "select", "textarea"):
+    elif tag in _CONTROLS:
         out.append(("color", "black", False))            # buttontext/fieldtext, light scheme
+        face = (_FIELD if tag == "textarea" or flag == "field" or (tag == "select" and flag)
+                else _BUTTON_FACE if tag in ("button", "select") or flag == "button" else None)
+        if face is not None:
+            out.append(("background-color", face, False))
+    elif tag == "dialog":
+        out.append(("background-color", "white", False))     # Canvas, light scheme
     return out
 
 
