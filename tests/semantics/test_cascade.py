@@ -540,6 +540,60 @@ def test_a_hidden_input_is_not_rendered_whatever_the_page_says():
     assert not page.is_rendered(target(page)) and page.is_rendered(target(page, "u"))
 
 
+# Presentational hints, as Chromium 156 computes them: below every rule of the page's own CSS,
+# above the browser's defaults.
+@pytest.mark.parametrize(("css", "markup", "color", "background"), [
+    ("", '<table bgcolor="#003366"><tr><td id="t">x</td></tr></table>', (0, 0, 0), None),
+    ("", '<table><tr bgcolor="FFCC00"><td id="t" bgcolor="chucknorris">x</td></tr></table>',
+     (0, 0, 0), (192, 0, 0)),
+    ("td{background:#fff}", '<table><tr><td id="t" bgcolor="#000">x</td></tr></table>',
+     (0, 0, 0), (255, 255, 255)),                   # any rule of the page wins
+    ("", '<font id="t" color="#fc0">x</font>', (255, 204, 0), None),
+    ("", '<font color="transparent"><b id="t">x</b></font>', (0, 0, 0), None),
+    ("", '<body text="white" bgcolor="navy"><p id="t">x</p></body>', (255, 255, 255), None),
+    ("", '<body link="#c00"><p><a id="t" href="/">x</a></p></body>', (204, 0, 0), None),
+    ("", '<body link="#c00"><p><a id="t">x</a></p></body>', (0, 0, 0), None),   # no :link
+    ("a{color:green}", '<body link="#c00"><a id="t" href="/">x</a></body>', (0, 128, 0), None),
+    ("", '<font color="red"><a id="t" href="/">x</a></font>', (0, 0, 238), None),
+])
+def test_presentational_hints(css, markup, color, background):
+    page = (Page.from_html(f"<html><head><style>{css}</style></head>{markup}</html>")
+            if markup.startswith("<body") else page_of(css, markup))
+    style = page.style(target(page))
+    assert style.color is not None
+    assert tuple(round(c * 255) for c in style.color[:3]) == color
+    if background is not None:
+        assert style.background_color is not None
+        assert tuple(round(c * 255) for c in style.background_color[:3]) == background
+
+
+def test_a_body_or_table_background_attribute_is_a_background_image():
+    page = page_of("", '<table background="paper.gif"><tr><td id="t">x</td></tr></table>')
+    table = next(page.root.iter("table"))
+    assert page.style(table).background_image is True
+    assert page.style(table).origin["background-image"] == "background attribute"
+    assert page.style(target(page)).background_image is False
+
+
+@pytest.mark.parametrize(("size", "px"), [
+    ("2", 13), ("3", 16), ("+1", 18), ("-1", 13), ("7", 48), ("9", 48), ("0", 10), ("-9", 10),
+    (" 5px", 24), ("x", 16), ("", 16)])
+def test_font_size_attribute(size, px):
+    page = page_of("", f'<p style="font-size:20px"><font size="{size}"><span id="t">x</span>'
+                       '</font></p>')
+    expected = 20 if size in ("x", "") else px    # no number: no hint, the parent's size
+    assert page.style(target(page)).font_size == pytest.approx(expected)
+    assert cascade_of(page).font(target(page)).size == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("value", "color"), [
+    ("#fc0", "#ffcc00"), ("FFFFFF", "#ffffff"), (" Red ", "red"), ("chucknorris", "#c00000"),
+    ("crap", "#c0a000"), ("abc", "#0a0b0c"), ("#1234567890abcdef", "#1278cd"),
+    ("transparent", None), ("", None), ("currentColor", "#c0e000")])
+def test_legacy_colours_read_as_browsers_read_them(value, color):
+    assert cascade_module.legacy_color(value) == color
+
+
 def test_font_size_initial_is_medium_not_inherited():
     page = page_of(".a{font-size:30px} .b{font-size:initial}",
                    '<div class="a"><p id="t" class="b">x</p></div>')

@@ -1,8 +1,10 @@
 """The CSS cascade for the properties rules need: computed styles per element, memoised.
 
 Sources, in cascade order: the browser's defaults that matter here (``[hidden]`` and closed
-``dialog`` not displayed, heading sizes, bold text), the site's stylesheets supplied with
-``--stylesheet`` / the ``stylesheets`` config key, then the page's ``<link rel=stylesheet>``
+``dialog`` not displayed, heading sizes, bold text, form controls' font and background, as
+Chromium has them), the presentational hints of legacy attributes (``bgcolor``,
+``background``, ``<font color size>``, ``<body text link>``), the site's stylesheets supplied
+with ``--stylesheet`` / the ``stylesheets`` config key, then the page's ``<link rel=stylesheet>``
 and ``<style>`` elements in document order (``@import`` included; with the links that a
 script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the media an
 ``onload`` sets), then ``style`` attributes. Declarations compete by origin and
@@ -349,6 +351,9 @@ _ROOT_RENDERING = Rendering("inline", "visible", "visible")
 # (priority, property, value, important, origin): one declaration that applies to an element
 Declared = tuple[tuple, str, str, bool, str]
 _UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
+# Presentational hints (bgcolor, <font color>...): above the browser's defaults, below every
+# declaration of the page's own CSS (CSS Cascade 5, 6.1: their own origin, before the author's)
+_HINT_PRIORITY = (0, 1, 0, (0, 0, 0), 0, 0)
 
 
 # The sort key of a Declared: its priority (C-level, called for every declaration matched)
@@ -785,6 +790,10 @@ class Cascade:
         flag = _ua_flag(tag, el)
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
+        if tag in self._hinted:
+            names = _PART_NAMES[slot]
+            found.extend(item for item in presentational_hints(el, tag, self._link_hint)
+                         if names is None or item[1] in names)
         if self.sheets:
             candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
             above: frozenset[str] | None = None
@@ -1247,6 +1256,8 @@ class Cascade:
             bits = masks.get(tag, 0)
             if bits & SIZES or _ua_may_size(tag):
                 sized.update(elements)
+            elif tag == "font":     # <font size=...>: a presentational hint
+                sized.update(el for el in elements if el.get("size") is not None)
             if bits & SIGHTS:
                 sighted.update(elements)
         attributes = page.by_attribute
@@ -1459,6 +1470,18 @@ class Cascade:
                 for needs_above, matches, _, _, declarations, _ in candidates
                 if _sets_sight(declarations))
         return bool(tests) and self._any_matches(el, tests)
+
+    @functools.cached_property
+    def _link_hint(self) -> str | None:
+        """The colour of unvisited links that ``<body link=...>`` sets, None without one."""
+        body = next(self.page.root.iter("body"), None)
+        value = body.get("link") if body is not None else None
+        return legacy_color(value) if value is not None else None
+
+    @functools.cached_property
+    def _hinted(self) -> frozenset[str]:
+        """The tags that presentational hints may style on this page."""
+        return _HINTED | _LINK_TAGS if self._link_hint is not None else _HINTED
 
     # -- computing -----------------------------------------------------------------------
 
@@ -2112,6 +2135,95 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[De
     elif tag == "dialog":
         out.append(("background-color", "white", False))     # Canvas, light scheme
     return out
+
+
+# -- presentational hints (HTML, "Rendering": attributes browsers map to CSS) -------------
+
+_BACKGROUND_TAGS = frozenset(("body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"))
+_BGCOLOR_TAGS = _BACKGROUND_TAGS | {"marquee"}
+_LINK_TAGS = frozenset(("a", "area"))
+_HINTED = _BGCOLOR_TAGS | {"font"}
+_LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large")
+
+
+def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[Declared]:
+    """The declarations that ``el``'s legacy attributes map to, for the properties rules
+    read (HTML, "Rendering", 15.3): ``bgcolor`` and ``background`` on the body and table
+    elements, ``<font color size>``, ``<body text>``, and ``link_color`` (``<body link>``)
+    on links. Each names its attribute as its origin."""
+    out: list[Declared] = []
+    if tag in _BGCOLOR_TAGS:
+        value = el.get("bgcolor")
+        color = legacy_color(value) if value is not None else None
+        if color is not None:
+            out.append((_HINT_PRIORITY, "background-color", color, False, "bgcolor attribute"))
+        image = (el.get("background") or "").strip() if tag in _BACKGROUND_TAGS else ""
+        if image:
+            out.append((_HINT_PRIORITY, "background-image", "url(image)", False,
+                        "background attribute"))
+    if tag == "font":
+        value = el.get("color")
+        color = legacy_color(value) if value is not None else None
+        if color is not None:
+            out.append((_HINT_PRIORITY, "color", color, False, "color attribute"))
+        value = el.get("size")
+        size = legacy_font_size(value) if value is not None else None
+        if size is not None:
+            out.append((_HINT_PRIORITY, "font-size", size, False, "size attribute"))
+    elif tag == "body":
+        value = el.get("text")
+        color = legacy_color(value) if value is not None else None
+        if color is not None:
+            out.append((_HINT_PRIORITY, "color", color, False, "text attribute"))
+    elif link_color is not None and tag in _LINK_TAGS and el.get("href") is not None:
+        out.append((_HINT_PRIORITY, "color", link_color, False, "link attribute of <body>"))
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def legacy_color(value: str) -> str | None:
+    """HTML's "rules for parsing a legacy colour value": the colour of ``bgcolor="#fc0"``,
+    ``color="red"`` or ``text="FFFFFF"`` (a CSS colour, as ``#rrggbb`` or a name), None for
+    an empty value, ``transparent``, or no colour. Junk is read as the browsers read it
+    (``"chucknorris"`` is ``#c00000``)."""
+    text = value.strip(" \t\n\f\r")
+    lower = text.lower()
+    if not text or lower == "transparent":
+        return None
+    if lower.isalpha() and lower != "currentcolor" and parse_color(lower) is not None:
+        return lower                # a named colour (system colours parse to None)
+    if len(text) == 4 and text[0] == "#" and all(c in _HEX for c in text[1:]):
+        return "#" + "".join(c * 2 for c in text[1:].lower())
+    text = "".join("00" if ord(c) > 0xFFFF else c for c in text)[:128]
+    if text[:1] == "#":
+        text = text[1:]
+    digits = "".join(c if c in _HEX else "0" for c in text)
+    while not digits or len(digits) % 3:
+        digits += "0"
+    length = len(digits) // 3
+    parts = [digits[i * length:(i + 1) * length] for i in range(3)]
+    if length > 8:
+        parts = [part[length - 8:] for part in parts]
+        length = 8
+    while length > 2 and all(part[0] == "0" for part in parts):
+        parts = [part[1:] for part in parts]
+        length -= 1
+    return "#" + "".join(part[:2].rjust(2, "0") for part in parts).lower()
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def legacy_font_size(value: str) -> str | None:
+    """HTML's "rules for parsing a legacy font size": ``<font size="2">`` is ``small``,
+    ``"+1"`` is ``large`` (relative to 3), clamped to 1-7; None for no number."""
+    match = re.match(r"[ \t\n\f\r]*([+-]?)(\d+)", value)
+    if match is None:
+        return None
+    number = int(match.group(2)[:9])
+    sign = match.group(1)
+    number = 3 + number if sign == "+" else 3 - number if sign == "-" else number
+    return _LEGACY_SIZES[min(7, max(1, number)) - 1]
 
 
 def _inert_container(el: Element) -> bool:
