@@ -510,6 +510,8 @@ def test_font_size_declared_and_where_it_derives_from():
     ('<div style="font-weight:100"><b id="t">a</b></div>', 16, 400, (0, 0, 0, 0)),
     ('<div style="font-weight:600"><b id="t">a</b></div>', 16, 900, (0, 0, 0, 0)),
     ('<table><tr><th><strong id="t">a</strong></th></tr></table>', 16, 900, (0, 0, 0, 0)),
+    ('<select><optgroup label="g"><option id="t">a</option></optgroup></select>', 40 / 3, 400,
+     (0, 0, 0, 0)),
 ])
 def test_browser_defaults_of_controls_and_bold_text(markup, size, weight, background):
     page = page_of("", markup)
@@ -519,6 +521,16 @@ def test_browser_defaults_of_controls_and_bold_text(markup, size, weight, backgr
     assert style.background_color is not None
     red, green, blue, alpha = style.background_color
     assert (round(red * 255), round(green * 255), round(blue * 255), alpha) == background
+
+
+def test_initial_colour_is_black_not_inherited_and_an_open_dialog_is_positioned():
+    page = page_of(".a{color:red} .i{color:initial}",
+                   '<div class="a"><p id="t" class="i">x</p></div><dialog id="d" open>d</dialog>'
+                   '<hr id="h">')
+    assert page.style(target(page)).color == (0.0, 0.0, 0.0, 1.0)
+    assert page.style(target(page, "d")).position == "absolute"
+    hr = page.style(target(page, "h")).color
+    assert hr is not None and round(hr[0] * 255) == 128
 
 
 def test_a_controls_font_follows_the_readers_default_and_the_pages_own_size():

@@ -1623,7 +1623,7 @@ _INHERITED_VALUES = _INHERITED[4:]      # the inherited properties a Style keeps
 _APPLIED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
                       "background-color", "background-image", "font-size", "font-weight",
                       "position"))
-_INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1",
+_INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1", "color": "black",
             "background-color": "transparent", "background-image": "none",
             "position": "static", "font-size": "medium", "font-weight": "normal"}
 
@@ -2121,6 +2121,8 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[De
         out.append(("font-weight", "bold", False))
     elif tag in _BOLDER:
         out.append(("font-weight", "bolder", False))
+    elif tag == "option":
+        out.append(("font-weight", "normal", False))     # (not its optgroup's bold)
     if tag in ("a", "area") and flag:
         out.append(("color", "#0000ee", False))          # :link, unvisited at rest
     elif tag == "mark":
@@ -2134,6 +2136,9 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[De
             out.append(("background-color", face, False))
     elif tag == "dialog":
         out.append(("background-color", "white", False))     # Canvas, light scheme
+        out.append(("position", "absolute", False))
+    elif tag == "hr":
+        out.append(("color", "gray", False))
     return out
 
 

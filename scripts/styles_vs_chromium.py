@@ -1,0 +1,295 @@
+"""Our computed styles against Chromium's, element by element: a yardstick for the cascade.
+
+    python3 scripts/styles_vs_chromium.py [--limit N] [--show N] [PAGE ...]
+
+Each page (the news corpus by default, or the HTML files given) is parsed as the audit parses
+it, its elements are numbered (``data-a11y-n``) and the numbered page is loaded in Debian's
+Chromium with page JavaScript off and every request aborted, so linked stylesheets are absent
+in both (we read the page with ``--missing-stylesheets ignore``). Chromium's
+``getComputedStyle`` is then compared with our cascade, element by element, for what the rules
+read: whether the element is displayed at all (``display: none`` on it or an ancestor), and on
+displayed elements ``visibility``, ``color``, ``background-color``, ``font-size``,
+``font-weight``, ``opacity`` and ``position``. Values our cascade leaves unknown (``None``:
+``calc()``, an unresolved ``var()``...) are counted apart, not compared. Elements that
+Chromium's parser put under another parent than libxml2's (misnested markup) are left out,
+and so are SVG's resource elements (``defs``, ``symbol``, gradients...), which Chromium gives
+a computed display although they draw nothing by themselves.
+
+It prints, per property, how many values were compared and how many differ, then the most
+frequent differences by (property, tag, Chromium's value, ours, where ours came from).
+Chromium's answers are cached in ``reports/styles-chromium/`` (``--force`` to redo).
+Needs ``bash scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from lxml import html as lxml_html  # noqa: E402
+
+from a11y_audit.page import Page  # noqa: E402
+from a11y_audit.semantics.cascade import StyleEnvironment, cascade_of  # noqa: E402
+from a11y_audit.sources import decode_exact  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DEFAULT_OUT = REPO / "reports" / "styles-chromium"
+NUMBER = "data-a11y-n"
+PROPERTIES = ("displayed", "visibility", "color", "background-color", "font-size",
+              "font-weight", "opacity", "position")
+
+# One row per numbered element: its number, its parent's, whether it or an ancestor has
+# display none, then the computed values of PROPERTIES[1:].
+_READ = """() => {
+  const none = new Map();
+  const out = [];
+  for (const el of document.querySelectorAll('[data-a11y-n]')) {
+    const style = getComputedStyle(el);
+    const parent = el.parentElement;
+    // a closed <details> shows only its first <summary>: the rest sits in a slot of its
+    // shadow tree with content-visibility: hidden, which the light tree's styles do not show
+    const folded = parent !== null && parent.localName === 'details' && !parent.open
+      && el !== parent.querySelector(':scope > summary');
+    const hidden = style.display === 'none' || folded
+      || (parent !== null && none.get(parent) === true);
+    none.set(el, hidden);
+    out.push([+el.getAttribute('data-a11y-n'),
+              parent === null ? null : parent.getAttribute('data-a11y-n'), hidden,
+              style.visibility, style.color, style.backgroundColor, style.fontSize,
+              style.fontWeight, style.opacity, style.position]);
+  }
+  return out;
+}"""
+# As axe_corpus.py does: with JavaScript off Chromium renders <noscript>; the audit reads a
+# page as a browser running its scripts would show it
+_HIDE_NOSCRIPT = """(() => {
+  const style = document.createElement('style');
+  style.textContent = 'noscript { display: none !important; }';
+  (document.head || document.documentElement).appendChild(style);
+  for (const sheet of document.querySelectorAll('noscript style, noscript link')) {
+    sheet.disabled = true;
+    sheet.remove();
+  }
+})()"""
+# SVG elements that draw nothing by themselves, and everything inside them
+_SVG_RESOURCES = frozenset(("defs", "symbol", "clippath", "mask", "pattern", "lineargradient",
+                            "radialgradient", "filter", "marker", "metadata", "desc", "title"))
+_RGBA = re.compile(r"rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)")
+
+
+@dataclass(frozen=True)
+class Difference:
+    property: str
+    tag: str
+    chromium: str
+    ours: str
+    origin: str
+
+
+@dataclass
+class Tally:
+    elements: int = 0
+    restructured: int = 0
+    compared: collections.Counter[str] = field(default_factory=collections.Counter)
+    unknown: collections.Counter[str] = field(default_factory=collections.Counter)
+    differences: collections.Counter[Difference] = field(default_factory=collections.Counter)
+
+    def differ(self, prop: str) -> int:
+        return sum(n for d, n in self.differences.items() if d.property == prop)
+
+
+def numbered(text: str) -> str:
+    """The page as the audit parses it, each element numbered, as HTML for both tools."""
+    page = Page.from_html(text, source="page")
+    for n, el in enumerate(page.root.iter(tuple(page.by_tag))):
+        el.set(NUMBER, str(n))
+    return "<!DOCTYPE html>\n" + lxml_html.tostring(page.root, encoding="unicode")
+
+
+def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
+    page = context.new_page()
+    try:
+        page.set_content(markup, wait_until="domcontentloaded")
+        page.evaluate(_HIDE_NOSCRIPT)
+        return page.evaluate(_READ)
+    finally:
+        page.close()
+
+
+def _rgba(text: str) -> tuple[float, ...] | None:
+    match = _RGBA.fullmatch(text)
+    if match is None:
+        return None
+    red, green, blue, alpha = match.groups()
+    return float(red), float(green), float(blue), 1.0 if alpha is None else float(alpha)
+
+
+def _same_colour(chromium: tuple[float, ...], ours: tuple[float, ...]) -> bool:
+    if chromium[3] == 0 and ours[3] == 0:
+        return True         # transparent, whatever the channels
+    channels = zip(chromium[:3], ours[:3], strict=True)
+    return all(abs(a - b * 255) <= 1.01 for a, b in channels) and abs(chromium[3] - ours[3]) < 0.02
+
+
+def compare(markup: str, rows: list[list[Any]], tally: Tally) -> None:
+    """Add the comparison of one numbered page to ``tally``."""
+    page = Page.from_html(markup, source="page")
+    page.style_environment = StyleEnvironment(missing_stylesheets="ignore")
+    ours = {}
+    for el in page.root.iter(tuple(page.by_tag)):
+        number = el.get(NUMBER)
+        if number is not None:
+            ours[int(number)] = el
+    for number, parent, hidden, *values in rows:
+        el = ours.get(number)
+        up = el.getparent() if el is not None else None
+        if el is None or (up.get(NUMBER) if up is not None else None) != parent:
+            tally.restructured += 1
+            continue
+        if el.tag in _SVG_RESOURCES or any(a.tag in _SVG_RESOURCES for a in el.iterancestors()):
+            continue
+        tally.elements += 1
+        _compare_element(page, el, hidden, values, tally)
+
+
+def _compare_element(page: Page, el: Any, hidden: bool, values: list[str],
+                     tally: Tally) -> None:
+    tag = el.tag
+    ours_hidden = page.visibility_state(el)[0]
+    tally.compared["displayed"] += 1
+    if ours_hidden != hidden:
+        origin = next(filter(None, map(cascade_of(page).display_origin,
+                                       (el, *el.iterancestors()))), "")
+        tally.differences[Difference("displayed", tag, str(not hidden), str(not ours_hidden),
+                                     origin)] += 1
+        return
+    if hidden:
+        return
+    style = page.style(el)
+    visibility, color, background, size, weight, opacity, position = values
+
+    def check(prop: str, known: bool, same: bool, chromium: str, mine: str) -> None:
+        if not known:
+            tally.unknown[prop] += 1
+            return
+        tally.compared[prop] += 1
+        if not same:
+            tally.differences[Difference(prop, tag, chromium, mine,
+                                         style.origin.get(prop, ""))] += 1
+
+    check("visibility", style.visibility is not None,
+          style.visibility == visibility, visibility, str(style.visibility))
+    for prop, theirs, mine in (("color", color, style.color),
+                               ("background-color", background, style.background_color)):
+        parsed = _rgba(theirs)
+        check(prop, mine is not None and parsed is not None,
+              parsed is not None and mine is not None and _same_colour(parsed, mine),
+              theirs, _css_rgba(mine))
+    px = float(size[:-2]) if size.endswith("px") else None
+    check("font-size", style.font_size is not None and px is not None,
+          px is not None and style.font_size is not None and abs(px - style.font_size) < 0.05,
+          size, f"{style.font_size:g}px" if style.font_size is not None else "?")
+    check("font-weight", style.font_weight is not None,
+          style.font_weight == round(float(weight)), weight, str(style.font_weight))
+    check("opacity", style.opacity is not None,
+          style.opacity is not None and abs(float(opacity) - style.opacity) < 0.01,
+          opacity, f"{style.opacity:g}" if style.opacity is not None else "?")
+    check("position", True, style.position == position, position, style.position)
+
+
+def _css_rgba(value: Any) -> str:
+    if value is None:
+        return "?"
+    red, green, blue, alpha = value
+    channels = f"{round(red * 255)}, {round(green * 255)}, {round(blue * 255)}"
+    return f"rgb({channels})" if alpha >= 1 else f"rgba({channels}, {alpha:g})"
+
+
+def read_page(path: Path) -> str:
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    return decode_exact(data, path.name)[0]
+
+
+def corpus_files() -> list[Path]:
+    root = Path(os.environ.get("A11Y_AUDIT_CORPUS") or Path(
+        os.environ.get("A11Y_AUDIT_SHARED", REPO.parent / "shared")) / "corpus" / "news")
+    files = sorted(root.glob("*.html.gz"))
+    if not files:
+        raise SystemExit(f"no corpus at {root} (set A11Y_AUDIT_CORPUS or A11Y_AUDIT_SHARED)")
+    return files
+
+
+def report(tally: Tally, show: int) -> str:
+    lines = [f"{tally.elements:,} elements compared ({tally.restructured:,} left out: another "
+             "parent in Chromium's tree)", "",
+             f"{'property':18s} {'compared':>9s} {'differ':>7s} {'agree':>8s} {'unknown':>8s}"]
+    for prop in PROPERTIES:
+        compared, differ = tally.compared[prop], tally.differ(prop)
+        share = f"{100 * (compared - differ) / compared:.2f}%" if compared else "-"
+        lines.append(f"{prop:18s} {compared:9,d} {differ:7,d} {share:>8s} "
+                     f"{tally.unknown[prop]:8,d}")
+    if tally.differences and show:
+        lines += ["", "most frequent differences (property, tag: Chromium's value / ours, "
+                      "where ours came from):"]
+        for d, n in tally.differences.most_common(show):
+            lines.append(f"{n:6,d}  {d.property}, <{d.tag}>: {d.chromium} / {d.ours}"
+                         + (f"  ({d.origin})" if d.origin else ""))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="*", type=Path, help="HTML files (default: the corpus)")
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--show", type=int, default=25, help="differences to list")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Chromium's answers")
+    parser.add_argument("--force", action="store_true", help="ask Chromium again")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        raise SystemExit(f"{CHROMIUM} not found: run bash scripts/install-browser-deps.sh")
+    files = args.pages or corpus_files()
+    files = files[:args.limit] if args.limit else files
+    args.out.mkdir(parents=True, exist_ok=True)
+    tally = Tally()
+    started = time.perf_counter()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda route: route.abort())
+        for n, path in enumerate(files, 1):
+            markup = numbered(read_page(path))
+            cached = args.out / (path.name.split(".")[0] + ".json")
+            if cached.exists() and not args.force:
+                rows = json.loads(cached.read_text(encoding="utf-8"))
+            else:
+                rows = chromium_rows(context, markup)
+                cached.write_text(json.dumps(rows), encoding="utf-8")
+            compare(markup, rows, tally)
+            print(f"[{n}/{len(files)}] {path.name[:16]} {len(rows)} elements", file=sys.stderr)
+        browser.close()
+    print(report(tally, args.show))
+    print(f"\n{len(files)} pages in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Our computed styles equal Chromium's (getComputedStyle) on pages that exercise the cascade:
+the browser's defaults, legacy attributes, and the CSS features rules depend on.
+
+Runs scripts/styles_vs_chromium.py's comparison (which ``python3
+scripts/styles_vs_chromium.py`` runs over the news corpus) on the pages below, in Debian's
+chromium with page JavaScript off. Needs ``bash scripts/install-browser-deps.sh``; without
+chromium or playwright the tests skip locally and fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from tests.test_report_browser import CHROMIUM, INSTALL, skip_or_fail
+
+_spec = importlib.util.spec_from_file_location("styles_vs_chromium",
+                                               REPO / "scripts" / "styles_vs_chromium.py")
+assert _spec is not None and _spec.loader is not None
+styles = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = styles        # (its dataclasses look their module up)
+_spec.loader.exec_module(styles)
+
+CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
+    "text", "search", "email", "password", "number", "date", "checkbox", "radio",
+    "file", "image", "color", "submit", "reset", "button", "hidden", "no-such-type", "SUBMIT"))
+
+PAGES = {
+    "browser defaults": f"""<html><body>
+      <h1>Head <strong>strong <b>bolder</b></strong></h1><h2>2</h2><h3>3</h3><h4>4</h4>
+      <h5>5</h5><h6>6</h6><p>Text <small>small <sub>sub</sub></small> <sup>sup</sup>
+      <b>b <strong>b</strong></b> <mark>mark</mark> <a href="/x">link</a> <a>anchor</a></p>
+      <table><tbody><tr><th>Head <b>b</b></th><td>cell</td></tr></tbody></table>
+      <div style="font-size:30px;font-weight:bold">{CONTROLS}
+        <button>Button <span>inside</span></button><select><option>One</option>
+        <optgroup label="g"><option>Two</option></optgroup></select>
+        <select multiple><option>One</option></select><select size="3"><option>a</option>
+        </select><select size="1"><option>a</option></select><textarea>Typed</textarea></div>
+      <dialog open>Open</dialog><dialog>Closed</dialog><p hidden>Hidden</p>
+      <details><summary>Summary</summary><p>Closed content</p></details>
+      <hr><template><p>t</p></template></body></html>""",
+    "legacy attributes": """<html><body bgcolor="navy" text="#ffcc00" link="chucknorris">
+      <table bgcolor="FFFFFF" background="paper.gif"><tbody><tr bgcolor="#eee"><td bgcolor="red">
+      <font color="green" size="2">Green <a href="/x">link</a> <font size="+2">big</font>
+      <font size="-1">small</font> <font size="9">huge</font></font></td>
+      <th bgcolor="transparent">th</th></tr></tbody></table>
+      <font color="transparent">transparent</font> <font color="#fc0">short hex</font>
+      <a href="/y" style="color:teal">own colour</a></body></html>""",
+    "cascade": """<html><head><style>
+      body { color: #333; font: 14px/1.4 Georgia, serif }
+      .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }
+      #y.b { color: purple }
+      .hide { display: none } .shown { display: block }
+      .vis { visibility: hidden } .vis .back { visibility: visible }
+      .em { font-size: 1.5em } .rem { font-size: 2rem } .pct { font-size: 80% }
+      .pt { font-size: 12pt } .kw { font-size: x-large } .smaller { font-size: smaller }
+      .larger { font-size: larger } .short { font: bold 20px/2 sans-serif }
+      :root { --fg: #123456; --size: 18px }
+      .var { color: var(--fg); font-size: var(--size) } .fallback { color: var(--nope, #654321) }
+      .inherit { color: inherit } .initial { color: initial; font-weight: initial }
+      .unset { color: unset; background-color: unset }
+      .bg { background: #f0f0f0 } .bgc { background-color: rgba(0, 0, 0, .5) }
+      .op { opacity: .5 } .abs { position: absolute } .fix { position: fixed }
+      .w800 { font-weight: 800 } .lighter { font-weight: lighter } .bolder { font-weight: bolder }
+      @media (min-width: 1000px) { .wide { color: #0a0 } }
+      @media (max-width: 600px) { .narrow { display: none } }
+      @media print { .screen-only { display: none } }
+      @supports (display: grid) { .grid { color: #a0a } }
+      @layer base { .layered { color: #111 } } .layered { color: #222 }
+      @layer base { .imp { color: #333 !important } } .imp { color: #444 !important }
+      .list :is(.c, .d) { color: #0aa } .list li:not(.c) { color: #aa0 }
+      ul li:nth-child(2n+1) { font-weight: 300 } [data-x="a b"] { color: #b0b }
+      a[href^="http"] { color: #c0c } input[type="submit"] { color: #d0d }
+      .parent > .child { color: #e0e } .sib + .next { color: #f0f } .sib ~ .later { color: #1f1 }
+      .contents { display: contents; color: #2f2 }
+      html { font-size: 20px }
+    </style></head><body>
+      <p class="a">a</p><p id="x" class="a">x</p><p id="y" class="a b">y</p>
+      <div class="hide"><p>hidden</p></div><p class="hide shown">shown</p><p hidden class="shown">
+      shown too</p><div class="vis"><p>invisible <span class="back">back</span></p></div>
+      <div class="em">em <span class="em">em em</span> <span class="pct">pct</span></div>
+      <p class="rem">rem</p><p class="pt">pt</p><p class="kw">kw <span class="smaller">s</span>
+      <span class="larger">l</span></p><p class="short">short <em>em</em></p>
+      <p class="var">var</p><p class="fallback">fallback</p>
+      <div class="a"><p class="inherit">inherit</p><p class="initial">initial</p>
+      <p class="unset bg">unset</p></div><div class="bg"><p class="bgc">bgc</p></div>
+      <p class="op">op</p><p class="abs">abs</p><p class="fix">fix</p>
+      <p class="w800">w800 <span class="lighter">lighter</span> <b>b</b></p>
+      <p class="bolder">bolder</p><p class="wide">wide</p><p class="narrow">narrow</p>
+      <p class="screen-only">screen</p><p class="grid">grid</p><p class="layered">layered</p>
+      <p class="imp">imp</p><ul class="list"><li class="c">c</li><li class="d">d</li>
+      <li>e</li></ul><p data-x="a b">attr</p><a href="https://example.org/">ext</a>
+      <input type="submit" value="go"><div class="parent"><p class="child">child</p></div>
+      <p class="sib">sib</p><p class="next">next</p><p class="later">later</p>
+      <div class="contents"><p>in contents</p></div>
+      <p style="color: #abc; font-size: 1.25em !important; font-weight: 600">style</p>
+    </body></html>""",
+}
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} not found; {INSTALL} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail(f"Python playwright is not installed; {INSTALL}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=styles.CHROMIUM_ARGS)
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda route: route.abort())
+        yield context
+        browser.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_our_computed_styles_are_chromiums(context, name):
+    markup = styles.numbered(PAGES[name])
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(context, markup), tally)
+    assert tally.elements > 12 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 50)
+    assert sum(tally.unknown.values()) == 0, tally.unknown
+
+
+def test_a_difference_is_counted_and_reported():
+    # the comparison itself: one paragraph Chromium shows red where we read black
+    markup = styles.numbered("<html><body><p>x</p><p>y</p></body></html>")
+    tally = styles.Tally()
+    rows = [[0, None, False, "visible", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400", "1",
+             "static"],
+            [1, "0", False, "visible", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400", "1",
+             "static"],
+            [2, "1", False, "visible", "rgb(255, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400",
+             "1", "static"],
+            [3, "1", True, "visible", "", "", "", "", "", ""]]
+    styles.compare(markup, rows, tally)
+    assert tally.differ("color") == 1 and tally.differ("displayed") == 1
+    text = styles.report(tally, 5)
+    assert "color, <p>: rgb(255, 0, 0) / rgb(0, 0, 0)" in text
