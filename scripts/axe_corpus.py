@@ -2,6 +2,7 @@
 
     python3 scripts/axe_corpus.py run      # axe-core over every corpus page -> reports/axe-corpus/
     python3 scripts/axe_corpus.py compare  # our audit vs the cached axe results; prints figures
+    python3 scripts/axe_corpus.py elements --rule color-contrast   # one rule, element by element
 
 This is a measurement tool, not a test: it prints figures and asserts none.
 
@@ -30,6 +31,12 @@ as it was for axe in Chromium (every request aborted), rather than our default c
 "fails" means at least one failed result
 (axe: a violation). It prints the agreement, the pairs that either tool fails, and per rule the
 pages that only we fail and only axe fails, and writes the disagreements as JSON for reading.
+
+``elements`` compares one rule element by element, with the same set-up: each node axe fails
+or leaves incomplete is found on our tree by its selector, and the table gives our answer on
+it (failed, cantTell, passed, no result), and axe's on each element we answer; the elements of
+each cell are written as JSON. The cached axe results hold no passes, so an element we fail
+that axe lists nowhere is one axe passed or did not test.
 """
 
 from __future__ import annotations
@@ -245,16 +252,79 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_elements(args: argparse.Namespace) -> int:
+    """Element by element, for one rule: what we answer on each element axe-core fails or
+    leaves incomplete, and what axe answered on each element we fail. axe's results hold
+    only its violations and incomplete nodes (not its passes): an element we fail that axe
+    lists in neither is one it passed or did not test."""
+    from lxml.cssselect import CSSSelector, SelectorError
+
+    from a11y_audit.page import Page
+    from a11y_audit.registry import get
+    from a11y_audit.semantics.cascade import StyleEnvironment
+
+    rule = get(args.rule)
+    env = StyleEnvironment(missing_stylesheets="ignore")
+    table: Counter[tuple[str, str]] = Counter()
+    unplaced = 0
+    examples: dict[str, list[dict]] = defaultdict(list)
+    for path in corpus_files(args.limit):
+        cached = args.out / (path.name.removesuffix(".html.gz") + ".json")
+        data = json.loads(cached.read_text(encoding="utf-8")) if cached.exists() else None
+        if data is None or "error" in data:
+            continue
+        page = Page.from_html(read_page(path), source=path.name)
+        page.style_environment = env
+        ours = {result.element: result for result in rule.check(page)}
+        theirs: dict[object, tuple[str, str]] = {}
+        for kind in ("violations", "incomplete"):
+            for node in (n for r in data[kind] if r["id"] == rule.id for n in r["nodes"]):
+                target = node["target"]
+                try:    # axe's selector, read on our tree (one frame deep only)
+                    found = CSSSelector(target[0])(page.root) if len(target) == 1 else []
+                except SelectorError:
+                    found = []
+                if len(found) == 1:
+                    theirs[found[0]] = (kind, target[0])
+                else:
+                    unplaced += 1
+        for el, (kind, target) in theirs.items():
+            mine = ours[el].outcome.value if el in ours else "no result"
+            table[(kind, mine)] += 1
+            examples[f"axe {kind}, ours {mine}"].append(
+                {"page": path.name, "axe_target": target,
+                 "ours": ours[el].message if el in ours else ""})
+        for el, result in ours.items():
+            if el not in theirs:
+                table[("passed or not tested", result.outcome.value)] += 1
+                if result.outcome.value == "failed":
+                    examples["axe passed or did not test, ours failed"].append(
+                        {"page": path.name, "ours": result.message})
+    print(f"{rule.id}, element by element (axe's answer down, ours across; "
+          f"{unplaced} axe nodes not found once on our tree)")
+    ours_kinds = ("failed", "cantTell", "passed", "no result")
+    print(f"{'axe':24}" + "".join(f"{k:>11}" for k in ours_kinds))
+    for kind in ("violations", "incomplete", "passed or not tested"):
+        print(f"{kind:24}" + "".join(f"{table[(kind, k)]:11}" for k in ours_kinds))
+    target = args.out / f"elements-{rule.id}.json"
+    target.write_text(json.dumps(examples, indent=1), encoding="utf-8")
+    print(f"\nthe elements of each cell written to {target}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("run", "compare"))
+    parser.add_argument("command", choices=("run", "compare", "elements"))
+    parser.add_argument("--rule", default="color-contrast",
+                        help="the rule whose elements `elements` compares")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help="folder for the cached axe results (default reports/axe-corpus)")
     parser.add_argument("--limit", type=int, help="only the first N corpus pages")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per page (run)")
     parser.add_argument("--force", action="store_true", help="rerun pages already cached")
     args = parser.parse_args()
-    return cmd_run(args) if args.command == "run" else cmd_compare(args)
+    commands = {"run": cmd_run, "compare": cmd_compare, "elements": cmd_elements}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
