@@ -11,7 +11,8 @@ read: whether the element is displayed at all (``display: none`` on it or an anc
 displayed elements ``visibility``, ``color``, ``background-color``, ``font-size``,
 ``font-weight``, ``opacity`` and ``position``. Values our cascade leaves unknown (``None``:
 ``calc()``, an unresolved ``var()``...) are counted apart, not compared. Elements that
-Chromium's parser put under another parent than libxml2's (misnested markup) are left out,
+Chromium's parser put elsewhere than libxml2's (another parent or other siblings: misnested
+markup) are left out with everything under them,
 and so are SVG's resource elements (``defs``, ``symbol``, gradients...), which Chromium gives
 a computed display although they draw nothing by themselves.
 
@@ -52,8 +53,9 @@ NUMBER = "data-a11y-n"
 PROPERTIES = ("displayed", "visibility", "color", "background-color", "font-size",
               "font-weight", "opacity", "position")
 
-# One row per numbered element: its number, its parent's, whether it or an ancestor has
-# display none, then the computed values of PROPERTIES[1:].
+# One row per numbered element: its number, its place (its parent's number and its element
+# siblings' before and after it), whether it or an ancestor has display none, then the
+# computed values of PROPERTIES[1:].
 _READ = """() => {
   const none = new Map();
   const out = [];
@@ -64,11 +66,14 @@ _READ = """() => {
     // shadow tree with content-visibility: hidden, which the light tree's styles do not show
     const folded = parent !== null && parent.localName === 'details' && !parent.open
       && el !== parent.querySelector(':scope > summary');
-    const hidden = style.display === 'none' || folded
+    // and content-visibility: hidden skips the rendering of an element's content
+    const skipped = parent !== null && getComputedStyle(parent).contentVisibility === 'hidden';
+    const hidden = style.display === 'none' || folded || skipped
       || (parent !== null && none.get(parent) === true);
     none.set(el, hidden);
-    out.push([+el.getAttribute('data-a11y-n'),
-              parent === null ? null : parent.getAttribute('data-a11y-n'), hidden,
+    const place = parent === null ? null : [parent, el.previousElementSibling,
+      el.nextElementSibling].map(e => (e && e.getAttribute('data-a11y-n')) || '').join(' ');
+    out.push([+el.getAttribute('data-a11y-n'), place, hidden,
               style.visibility, style.color, style.backgroundColor, style.fontSize,
               style.fontWeight, style.opacity, style.position]);
   }
@@ -154,16 +159,33 @@ def compare(markup: str, rows: list[list[Any]], tally: Tally) -> None:
         number = el.get(NUMBER)
         if number is not None:
             ours[int(number)] = el
-    for number, parent, hidden, *values in rows:
+    moved: set[int] = set()     # under another parent, or under such an element
+    for number, place, hidden, *values in rows:
         el = ours.get(number)
-        up = el.getparent() if el is not None else None
-        if el is None or (up.get(NUMBER) if up is not None else None) != parent:
+        parent = place.split(" ")[0] if place is not None else None
+        if el is None or _place(el) != place or (parent is not None and int(parent) in moved):
+            moved.add(number)
             tally.restructured += 1
             continue
         if el.tag in _SVG_RESOURCES or any(a.tag in _SVG_RESOURCES for a in el.iterancestors()):
             continue
         tally.elements += 1
         _compare_element(page, el, hidden, values, tally)
+
+
+def _place(el: Any) -> str | None:
+    """The numbers of the element's parent and of its element siblings before and after it,
+    as the browser's side writes them (None for the root)."""
+    up = el.getparent()
+    if up is None:
+        return None
+    before, after = el.getprevious(), el.getnext()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return " ".join((up.get(NUMBER) or "", "" if before is None else before.get(NUMBER) or "",
+                     "" if after is None else after.get(NUMBER) or ""))
 
 
 def _compare_element(page: Page, el: Any, hidden: bool, values: list[str],
@@ -236,8 +258,8 @@ def corpus_files() -> list[Path]:
 
 
 def report(tally: Tally, show: int) -> str:
-    lines = [f"{tally.elements:,} elements compared ({tally.restructured:,} left out: another "
-             "parent in Chromium's tree)", "",
+    lines = [f"{tally.elements:,} elements compared ({tally.restructured:,} left out: placed "
+             "elsewhere in Chromium's tree)", "",
              f"{'property':18s} {'compared':>9s} {'differ':>7s} {'agree':>8s} {'unknown':>8s}"]
     for prop in PROPERTIES:
         compared, differ = tally.compared[prop], tally.differ(prop)

@@ -78,6 +78,9 @@ PAGES = {
       a[href^="http"] { color: #c0c } input[type="submit"] { color: #d0d }
       .parent > .child { color: #e0e } .sib + .next { color: #f0f } .sib ~ .later { color: #1f1 }
       .contents { display: contents; color: #2f2 }
+      .rvt { display: inline; font-size: 10px; background: none; visibility: hidden }
+      .rvt.rv { display: revert; font-size: revert; background-color: revert }
+      .rvt .rv { visibility: revert }
       html { font-size: 20px }
     </style></head><body>
       <p class="a">a</p><p id="x" class="a">x</p><p id="y" class="a b">y</p>
@@ -98,6 +101,9 @@ PAGES = {
       <input type="submit" value="go"><div class="parent"><p class="child">child</p></div>
       <p class="sib">sib</p><p class="next">next</p><p class="later">later</p>
       <div class="contents"><p>in contents</p></div>
+      <div class="rvt rv">revert <span class="rv">v</span></div><p hidden class="rvt rv">h</p>
+      <h2 class="rvt rv">h2</h2><mark class="rvt rv">m</mark>
+      <p style="font-size: 20px; font-size: -3px; font-weight: 600; font-weight: 1500">n</p>
       <p style="color: #abc; font-size: 1.25em !important; font-weight: 600">style</p>
     </body></html>""",
 }
@@ -136,12 +142,18 @@ def test_a_difference_is_counted_and_reported():
     tally = styles.Tally()
     rows = [[0, None, False, "visible", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400", "1",
              "static"],
-            [1, "0", False, "visible", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400", "1",
-             "static"],
-            [2, "1", False, "visible", "rgb(255, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400",
+            [1, "0  ", False, "visible", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400",
              "1", "static"],
-            [3, "1", True, "visible", "", "", "", "", "", ""]]
+            [2, "1  3", False, "visible", "rgb(255, 0, 0)", "rgba(0, 0, 0, 0)", "16px", "400",
+             "1", "static"],
+            [3, "1 2 ", True, "visible", "", "", "", "", "", ""]]
     styles.compare(markup, rows, tally)
     assert tally.differ("color") == 1 and tally.differ("displayed") == 1
+    assert tally.restructured == 0
+    # an element Chromium placed elsewhere (another sibling before it) is left out
+    moved = [[row[0], "1 9 3" if row[0] == 2 else row[1], *row[2:]] for row in rows]
+    left = styles.Tally()
+    styles.compare(markup, moved, left)
+    assert left.restructured == 1 and left.differ("color") == 0
     text = styles.report(tally, 5)
     assert "color, <p>: rgb(255, 0, 0) / rgb(0, 0, 0)" in text

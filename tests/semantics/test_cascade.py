@@ -606,6 +606,39 @@ def test_legacy_colours_read_as_browsers_read_them(value, color):
     assert cascade_module.legacy_color(value) == color
 
 
+def test_revert_takes_the_browsers_value_not_the_initial_one():
+    # CSS Cascade 5, 7.3.3, as Chromium computes it: "the new CSS reset" (all: unset;
+    # display: revert) keeps a div a block; and shows a [hidden] element, since Chromium maps
+    # the attribute to a presentational hint, which revert rolls back with the page's CSS
+    page = page_of("*{display:inline;font-size:10px} .r{display:revert} h1.r{font-size:revert}"
+                   " .v{visibility:hidden} .v .r{visibility:revert} mark{background:none}"
+                   " mark.r{background-color:revert} strong{font-weight:revert}",
+                   '<div id="d" class="r">x</div><p id="h" hidden class="r">h</p>'
+                   '<div class="v"><span id="v" class="r">v</span></div><h1 id="h1" class="r">'
+                   'x</h1><mark id="m" class="r">m</mark><strong id="s">s</strong>')
+    style = page.style
+    assert style(target(page, "d")).display == "block"
+    assert page.is_rendered(target(page, "h"))
+    plain = page_of("", '<p id="t" hidden>h</p>')
+    assert not plain.is_rendered(target(plain))
+    assert style(target(page, "v")).visibility == "hidden"     # none of the browser's: unset
+    assert style(target(page, "h1")).font_size == 20            # 2em of the body's 10px
+    assert cascade_of(page).font(target(page, "h1")).size == 20
+    assert style(target(page, "h1")).origin["font-size"] == "the browser's default"
+    assert style(target(page, "m")).background_color == (1.0, 1.0, 0.0, 1.0)
+    assert style(target(page, "s")).font_weight == 700
+
+
+@pytest.mark.parametrize(("declarations", "size", "weight"), [
+    ("font-size:20px;font-size:-3px", 20, 400), ("font-weight:600;font-weight:1500", 16, 600),
+    ("font-weight:600;font-weight:0", 16, 600), ("font-size:-1em", 16, 400),
+    ("font-weight:1000", 16, 1000), ("font-size:0", 0, 400)])
+def test_out_of_range_font_sizes_and_weights_are_dropped(declarations, size, weight):
+    page = page_of("", f'<p id="t" style="{declarations}">x</p>')
+    assert page.style(target(page)).font_size == size
+    assert page.style(target(page)).font_weight == weight
+
+
 def test_font_size_initial_is_medium_not_inherited():
     page = page_of(".a{font-size:30px} .b{font-size:initial}",
                    '<div class="a"><p id="t" class="b">x</p></div>')

@@ -109,6 +109,19 @@ def test_a_state_at_rest_in_any_compound_never_matches_without_a_walk(selector):
     assert selectors._from_cssselect(selector)[0] is selectors.never
 
 
+@pytest.mark.parametrize("selector", [
+    ":first-child", ":last-child", ":only-child", ":first-of-type", ":last-of-type",
+    ":only-of-type", ":nth-child(1)", ":nth-last-child(odd)", ":nth-of-type(1)",
+    "html:nth-last-of-type(1)", "*:first-child:last-child"])
+def test_the_root_element_is_the_only_child_of_the_document(selector):
+    # Selectors 4 and browsers (Chromium's getComputedStyle of <html>): the root matches,
+    # though it has no parent element; a comment before it is no sibling
+    root = html.document_fromstring("<!-- c --><html><body><p>x</p></body></html>")
+    compiled = compile_selector(selector)
+    assert compiled is not None and compiled[0](root)
+    assert compile_selector(":nth-child(2)")[0](root) is False  # type: ignore[index]
+
+
 def test_open_is_a_details_or_dialog_with_the_open_attribute():
     # (static HTML holds it: <details open> is open at rest; a picker is closed at rest)
     page = html.fromstring("<div><details open><p>a</p></details><details><p>b</p></details>"

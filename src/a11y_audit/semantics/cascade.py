@@ -1039,7 +1039,11 @@ class Cascade:
         if value is None:
             return _inherited(parent)
         lower = value.strip().lower()
-        if lower in ("inherit", "unset", "revert", "revert-layer"):
+        if lower == "revert":
+            reverted = _browser_value(declarations, "font-size")
+            if reverted is not None:
+                lower, where = reverted.lower(), _BROWSER
+        if lower in _INHERITING_RESETS:
             return _inherited(parent)
         if lower == "initial":
             lower = _INITIAL["font-size"]
@@ -1325,11 +1329,13 @@ class Cascade:
                 continue
             lower = value.strip().lower()
             unknown = "var(" in lower or "env(" in lower
+            if lower == "revert":
+                lower = (_browser_value(declared, name) or "unset").lower()
             if name == "display":
                 display = (None if unknown else "inline" if lower in _RESETS
                            else lower.split()[0] if lower else display)
             elif name == "visibility":
-                visibility = (parent_visibility if lower in ("inherit", "unset")
+                visibility = (parent_visibility if lower in _INHERITING_RESETS
                               else "visible" if lower in _RESETS
                               else None if unknown else lower)
             else:
@@ -1547,6 +1553,12 @@ class Cascade:
         for name, (value, origin) in specified.items():
             value = value.strip()
             lower = value.lower()
+            if lower == "revert":
+                # the browser's own value, as if the page's declarations were not there
+                # (CSS Cascade 5, 7.3.3); without one, as unset
+                reverted = _browser_value(declared, name)
+                if reverted is not None:
+                    value, lower, origin = reverted, reverted.lower(), _BROWSER
             if lower in _RESETS:
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
                     continue        # unset, revert, revert-layer: inherited as if undeclared
@@ -1618,6 +1630,21 @@ class Cascade:
 
 
 _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
+# What an inherited property takes its parent's value for (revert: when the browser sets
+# none; revert-layer: read as unset, the page's cascade layers not rolled back)
+_INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
+_BROWSER = "the browser's default"
+HIDDEN_ATTRIBUTE = "the hidden attribute"
+
+
+def _browser_value(declared: Iterable[Declared], name: str) -> str | None:
+    """The value the browser's defaults give property ``name`` (a longhand) among an
+    element's declarations, None when they give none."""
+    found = None
+    for _, prop, value, _, origin in declared:
+        if prop == name and origin == _BROWSER:
+            found = value
+    return found
 _INHERITED_VALUES = _INHERITED[4:]      # the inherited properties a Style keeps in values
 # The properties _apply sets a field of Style for; it keeps the others' values as written
 _APPLIED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -2001,8 +2028,12 @@ _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
 def _ua_declared(tag: str, hidden: bool, flag: bool | str | None) -> tuple[Declared, ...]:
     """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
-    return tuple((_UA_PRIORITY, name, value, important, "the browser's default")
-                 for name, value, important in _ua_declarations(tag, hidden, flag))
+    found = tuple((_UA_PRIORITY, name, value, important, _BROWSER)
+                  for name, value, important in _ua_declarations(tag, flag))
+    # Chromium maps the hidden attribute to a presentational hint, not a rule of its own
+    # stylesheet: "display: revert" (as in "the new CSS reset") shows such an element
+    return (*found, (_HINT_PRIORITY, "display", "none", False, HIDDEN_ATTRIBUTE)) if hidden \
+        else found
 
 
 def _ua_flag(tag: str, el: Element) -> bool | str | None:
@@ -2097,7 +2128,7 @@ def _ua_may_size(tag: str) -> bool:
                for hidden in (False, True) for flag in _UA_FLAGS.get(tag, (None, False, True)))
 
 
-def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[Declaration]:
+def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     out: list[Declaration] = []
     if tag in _BLOCK:
         out.append(("display", "block", False))
@@ -2105,7 +2136,7 @@ def _ua_declarations(tag: str, hidden: bool, flag: bool | str | None) -> list[De
         out.append(("display", _TABLE[tag], False))
     elif tag in _CONTROLS:
         out.append(("display", "inline-block", False))
-    if tag in _NONE or hidden or (tag == "dialog" and flag):
+    if tag in _NONE or (tag == "dialog" and flag):
         out.append(("display", "none", False))
     if tag == "input" and flag == "hidden":
         out.append(("display", "none", True))

@@ -956,7 +956,25 @@ def _declaration(name: str, value: str) -> Declaration | None:
         if found:
             important = True
             value = value[:found.start()].rstrip()
-    return (name, value, important) if value else None
+    if not value:
+        return None
+    if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
+        return None     # invalid, so dropped: the next declaration in the cascade applies
+    return name, value, important
+
+
+# Properties whose out-of-range numbers make a declaration invalid (CSS Fonts 4): a negative
+# font-size, a font-weight outside 1-1000
+_RANGED = frozenset(("font-size", "font-weight"))
+
+
+def _out_of_range(name: str, value: str) -> bool:
+    if name == "font-size":
+        return value[0] == "-"
+    try:
+        return not 1 <= float(value) <= 1000
+    except ValueError:
+        return False
 
 
 # -- selectors --------------------------------------------------------------------------

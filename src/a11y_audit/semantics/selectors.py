@@ -245,16 +245,15 @@ _PSEUDO_TESTS: dict[str, Matcher] = {
     "scope": lambda el: el.getparent() is None,
     "empty": lambda el: not el.text and all(
         not isinstance(c.tag, str) and not c.tail for c in el),
-    "first-child": lambda el: el.getparent() is not None and _previous(el) is None,
-    "last-child": lambda el: el.getparent() is not None and not _siblings_after(el),
-    "only-child": lambda el: el.getparent() is not None and _previous(el) is None
-    and not _siblings_after(el),
-    "first-of-type": lambda el: el.getparent() is not None
-    and not any(s.tag == el.tag for s in _siblings_before(el)),
-    "last-of-type": lambda el: el.getparent() is not None
-    and not any(s.tag == el.tag for s in _siblings_after(el)),
-    "only-of-type": lambda el: el.getparent() is not None
-    and not any(s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
+    # (the root element is the only child of the document: it matches these, as in
+    # Selectors 4 and browsers, though it has no parent element)
+    "first-child": lambda el: _previous(el) is None,
+    "last-child": lambda el: not _siblings_after(el),
+    "only-child": lambda el: _previous(el) is None and not _siblings_after(el),
+    "first-of-type": lambda el: not any(s.tag == el.tag for s in _siblings_before(el)),
+    "last-of-type": lambda el: not any(s.tag == el.tag for s in _siblings_after(el)),
+    "only-of-type": lambda el: not any(
+        s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
     "link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
     "any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
     "checked": lambda el: (tag_of(el) == "input" and el.get("checked") is not None)
@@ -303,8 +302,6 @@ def _nth_test(name: str, a: int, b: int, base: Matcher) -> Matcher:
     typed = name.endswith("of-type")
 
     def nth(el: Element) -> bool:
-        if el.getparent() is None:
-            return False
         others = _siblings_after(el) if last else _siblings_before(el)
         if typed:
             others = [s for s in others if s.tag == el.tag]
