@@ -38,7 +38,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
+import axe_corpus  # noqa: E402  # (scripts/, beside this file)
 from lxml import html as lxml_html  # noqa: E402
 
 from a11y_audit.page import Page  # noqa: E402
@@ -79,17 +81,9 @@ _READ = """() => {
   }
   return out;
 }"""
-# As axe_corpus.py does: with JavaScript off Chromium renders <noscript>; the audit reads a
-# page as a browser running its scripts would show it
-_HIDE_NOSCRIPT = """(() => {
-  const style = document.createElement('style');
-  style.textContent = 'noscript { display: none !important; }';
-  (document.head || document.documentElement).appendChild(style);
-  for (const sheet of document.querySelectorAll('noscript style, noscript link')) {
-    sheet.disabled = true;
-    sheet.remove();
-  }
-})()"""
+# As axe_corpus.py does (its script): with JavaScript off Chromium renders <noscript>; the
+# audit reads a page as a browser running its scripts would show it
+_HIDE_NOSCRIPT = axe_corpus._HIDE_NOSCRIPT
 # SVG elements that draw nothing by themselves, and everything inside them
 _SVG_RESOURCES = frozenset(("defs", "symbol", "clippath", "mask", "pattern", "lineargradient",
                             "radialgradient", "filter", "marker", "metadata", "desc", "title"))
