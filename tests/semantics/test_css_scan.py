@@ -186,7 +186,8 @@ def _declarations_by_expression(body: str) -> tuple:
         if (found := css._IMPORTANT.search(value)) is not None:
             important = True
             value = value[:found.start()].rstrip()
-        if value:
+        if value and not (name in css._RANGED and value[0] in "-+.0123456789"
+                          and css._out_of_range(name, value)):   # invalid: dropped
             out.append((name, value, important))
     return tuple(out)
 
