@@ -41,6 +41,7 @@ from lxml import etree
 
 from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.semantics.cascade import (
+    BROWSER_DEFAULT,
     RGBA,
     ROOT_RELATIVE,
     cascade_of,
@@ -394,7 +395,7 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
         size = style.font_size
         if el.tag == "input":
             own = {name for _, name, _, _, origin in cascade.declarations(el)
-                   if origin != "the browser's default"}
+                   if origin != BROWSER_DEFAULT}
             if not own & _AUTHOR_PAINT:
                 return None     # the browser's own button colours (text on button face)
         weight = style.font_weight

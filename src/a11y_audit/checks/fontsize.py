@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from a11y_audit.checks.contrast import text_elements
 from a11y_audit.rule import Element
-from a11y_audit.semantics.cascade import FontSize, cascade_of
+from a11y_audit.semantics.cascade import BROWSER_DEFAULT, FontSize, cascade_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
 
-BROWSER = "the browser's default"
+BROWSER = BROWSER_DEFAULT
 ABSOLUTE_UNITS = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
 _UNIT = re.compile(r"^-?[\d.]+(?:e-?\d+)?([a-z%]*)$")
 

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
-from a11y_audit.semantics.cascade import Cascade, cascade_of
+from a11y_audit.semantics.cascade import BROWSER_DEFAULT, Cascade, cascade_of
 
 RULE = Rule(
     id="p-as-heading",
@@ -249,7 +249,7 @@ def _declares_weight(cascade: Cascade, el: Element) -> bool:
                for _, name, _, _, origin in cascade.declarations(el))
 
 
-_DEFAULT = "the browser's default"
+_DEFAULT = BROWSER_DEFAULT
 
 
 def _italics_may_differ(page: Page, p: Element, following: Element, own: Font, nxt: Font,

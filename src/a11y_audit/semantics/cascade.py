@@ -1042,7 +1042,7 @@ class Cascade:
         if lower == "revert":
             reverted = _browser_value(declarations, "font-size")
             if reverted is not None:
-                lower, where = reverted.lower(), _BROWSER
+                lower, where = reverted.lower(), BROWSER_DEFAULT
         if lower in _INHERITING_RESETS:
             return _inherited(parent)
         if lower == "initial":
@@ -1558,7 +1558,7 @@ class Cascade:
                 # (CSS Cascade 5, 7.3.3); without one, as unset
                 reverted = _browser_value(declared, name)
                 if reverted is not None:
-                    value, lower, origin = reverted, reverted.lower(), _BROWSER
+                    value, lower, origin = reverted, reverted.lower(), BROWSER_DEFAULT
             if lower in _RESETS:
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
                     continue        # unset, revert, revert-layer: inherited as if undeclared
@@ -1633,7 +1633,8 @@ _RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
 # What an inherited property takes its parent's value for (revert: when the browser sets
 # none; revert-layer: read as unset, the page's cascade layers not rolled back)
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
-_BROWSER = "the browser's default"
+# The origin of the browser's own declarations (Declared[4]), as results name it
+BROWSER_DEFAULT = "the browser's default"
 HIDDEN_ATTRIBUTE = "the hidden attribute"
 
 
@@ -1642,9 +1643,11 @@ def _browser_value(declared: Iterable[Declared], name: str) -> str | None:
     element's declarations, None when they give none."""
     found = None
     for _, prop, value, _, origin in declared:
-        if prop == name and origin == _BROWSER:
+        if prop == name and origin == BROWSER_DEFAULT:
             found = value
     return found
+
+
 _INHERITED_VALUES = _INHERITED[4:]      # the inherited properties a Style keeps in values
 # The properties _apply sets a field of Style for; it keeps the others' values as written
 _APPLIED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -2028,7 +2031,7 @@ _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
 def _ua_declared(tag: str, hidden: bool, flag: bool | str | None) -> tuple[Declared, ...]:
     """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
-    found = tuple((_UA_PRIORITY, name, value, important, _BROWSER)
+    found = tuple((_UA_PRIORITY, name, value, important, BROWSER_DEFAULT)
                   for name, value, important in _ua_declarations(tag, flag))
     # Chromium maps the hidden attribute to a presentational hint, not a rule of its own
     # stylesheet: "display: revert" (as in "the new CSS reset") shows such an element
@@ -2188,32 +2191,31 @@ def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[
     elements, ``<font color size>``, ``<body text>``, and ``link_color`` (``<body link>``)
     on links. Each names its attribute as its origin."""
     out: list[Declared] = []
+
+    def hint(name: str, attribute: str, read: Callable[[str], str | None]) -> None:
+        value = el.get(attribute)
+        found = read(value) if value is not None else None
+        if found is not None:
+            out.append((_HINT_PRIORITY, name, found, False, f"{attribute} attribute"))
+
     if tag in _BGCOLOR_TAGS:
-        value = el.get("bgcolor")
-        color = legacy_color(value) if value is not None else None
-        if color is not None:
-            out.append((_HINT_PRIORITY, "background-color", color, False, "bgcolor attribute"))
-        image = (el.get("background") or "").strip() if tag in _BACKGROUND_TAGS else ""
-        if image:
-            out.append((_HINT_PRIORITY, "background-image", "url(image)", False,
-                        "background attribute"))
+        hint("background-color", "bgcolor", legacy_color)
+        if tag in _BACKGROUND_TAGS:
+            hint("background-image", "background", _legacy_image)
     if tag == "font":
-        value = el.get("color")
-        color = legacy_color(value) if value is not None else None
-        if color is not None:
-            out.append((_HINT_PRIORITY, "color", color, False, "color attribute"))
-        value = el.get("size")
-        size = legacy_font_size(value) if value is not None else None
-        if size is not None:
-            out.append((_HINT_PRIORITY, "font-size", size, False, "size attribute"))
+        hint("color", "color", legacy_color)
+        hint("font-size", "size", legacy_font_size)
     elif tag == "body":
-        value = el.get("text")
-        color = legacy_color(value) if value is not None else None
-        if color is not None:
-            out.append((_HINT_PRIORITY, "color", color, False, "text attribute"))
+        hint("color", "text", legacy_color)
     elif link_color is not None and tag in _LINK_TAGS and el.get("href") is not None:
         out.append((_HINT_PRIORITY, "color", link_color, False, "link attribute of <body>"))
     return out
+
+
+def _legacy_image(value: str) -> str | None:
+    """A ``background`` attribute's image (its address is not read: any image is enough to
+    leave the backdrop unknown), None when empty."""
+    return "url(image)" if value.strip() else None
 
 
 @functools.lru_cache(maxsize=1024)

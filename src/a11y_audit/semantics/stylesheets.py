@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from a11y_audit.dom import tag_of
-from a11y_audit.semantics.cascade import HIDDEN_ATTRIBUTE, cascade_of
+from a11y_audit.semantics.cascade import BROWSER_DEFAULT, HIDDEN_ATTRIBUTE, cascade_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
 
-_SOURCES_NOT_RULES = ("style attribute", "the browser's default", HIDDEN_ATTRIBUTE)
+_SOURCES_NOT_RULES = ("style attribute", BROWSER_DEFAULT, HIDDEN_ATTRIBUTE)
 
 
 def may_be_hidden_by_style(page: Page, el: etree._Element, *, sight_only: bool = True
