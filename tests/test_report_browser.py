@@ -44,12 +44,14 @@ def skip_or_fail(message: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def launched_chromium(*needs: Path) -> Iterator[Any]:
+    """Debian's chromium launched through playwright, closed after; skipped (failed under CI)
+    when it, playwright or one of ``needs`` (npm files) is missing."""
     if not CHROMIUM.exists():
         skip_or_fail(f"{CHROMIUM} not found; {INSTALL} (apt-get install chromium)")
-    if not AXE.exists():
-        skip_or_fail(f"{AXE} not found; {INSTALL} (npm ci)")
+    for need in needs:
+        if not need.exists():
+            skip_or_fail(f"{need} not found; {INSTALL} (npm ci)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -58,6 +60,11 @@ def browser() -> Iterator[Any]:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launched_chromium(AXE)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
-from tests.test_report_browser import CHROMIUM, INSTALL, skip_or_fail
+from tests.test_report_browser import launched_chromium
 
 _spec = importlib.util.spec_from_file_location("styles_vs_chromium",
                                                REPO / "scripts" / "styles_vs_chromium.py")
@@ -111,19 +111,11 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def context() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        skip_or_fail(f"{CHROMIUM} not found; {INSTALL} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail(f"Python playwright is not installed; {INSTALL}")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=styles.CHROMIUM_ARGS)
+    for browser in launched_chromium():
         context = browser.new_context(java_script_enabled=False,
                                       viewport={"width": 1280, "height": 800})
         context.route("**/*", lambda route: route.abort())
         yield context
-        browser.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
