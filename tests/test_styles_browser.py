@@ -51,6 +51,21 @@ PAGES = {
       <th bgcolor="transparent">th</th></tr></tbody></table>
       <font color="transparent">transparent</font> <font color="#fc0">short hex</font>
       <a href="/y" style="color:teal">own colour</a></body></html>""",
+    "svg presentation attributes": """<html><body><div style="color:green;font-size:10px">
+      <svg width="10" height="10" color="red" opacity="0.5"><path d="M0 0" opacity=".33"
+      color="blue"/><g display="none"><path d="M0 0"/></g><g visibility="hidden"><path
+      d="M0 0" visibility="visible"/><path d="M1 1"/></g><text font-size="20"
+      font-weight="bold">t<tspan font-size="2em" font-weight="300">s</tspan></text>
+      <text font-size=" 12px " opacity=" 0.5 " font-weight="bolder" color="#f00f">a</text>
+      <text font-size="50%" opacity="-1" visibility="collapse" color="currentColor">c</text>
+      <text font-size="unset" font-weight="initial" color="inherit" display="revert">e</text>
+      <text font-size="var(--x)" color="rgb(1 2 3)" opacity=".5!important">f</text>
+      <text font-size="12 px" color=" red " font-weight="heavy" visibility="gone">g</text>
+      <rect opacity="2" color="#12" font-size="-3"/><rect style="opacity:.7" opacity=".2"/>
+      <foreignObject color="teal"><div color="red" opacity="0.5" display="none">html</div>
+      </foreignObject><circle r="1" opacity="30%" display="inline"/></svg>
+      <p color="red" opacity="0.1" display="none" visibility="hidden">not svg</p>
+      <svg display="none"><path d="M0 0"/></svg></div></body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

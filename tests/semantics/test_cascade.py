@@ -598,6 +598,47 @@ def test_font_size_attribute(size, px):
     assert cascade_of(page).font(target(page)).size == pytest.approx(expected)
 
 
+# SVG presentation attributes, as Chromium 156 computes them: hints below the page's rules,
+# for SVG elements only (not HTML ones, nor the HTML inside a foreignObject).
+@pytest.mark.parametrize(("css", "markup", "shown", "opacity", "color", "size"), [
+    ("", '<svg><g display="none"><path id="t"/></g></svg>', False, 1, None, None),
+    ("", '<svg display=" NONE "><path id="t"/></svg>', False, 1, None, None),
+    ("g{display:inline}", '<svg><g display="none"><path id="t"/></g></svg>', True, 1, None,
+     None),                                         # any rule of the page wins
+    ("", '<svg><path id="t" opacity=".33" color="red"/></svg>', True, 0.33, (255, 0, 0), None),
+    ("", '<svg><path id="t" opacity="50%" style="opacity:.7"/></svg>', True, 0.7, None, None),
+    ("", '<svg><path id="t" opacity=".5!important" color="#12"/></svg>', True, 1, (0, 0, 0),
+     None),                                         # invalid values are ignored
+    ("", '<svg color="blue"><text id="t" font-size="20" font-weight="bold">x</text></svg>',
+     True, 1, (0, 0, 255), 20),                     # inherited; a unitless size is px
+    ("", '<svg><text id="t" font-size="12 px">x</text></svg>', True, 1, None, 16),
+    ("", '<svg><text id="t" font-size="var(--x)">x</text></svg>', True, 1, None, 16),
+    ("", '<svg><foreignObject color="red"><p id="t" display="none" opacity=".1">x</p>'
+         '</foreignObject></svg>', True, 1, (255, 0, 0), None),
+    ("", '<p id="t" display="none" opacity=".1" color="red">x</p>', True, 1, (0, 0, 0), None),
+])
+def test_svg_presentation_attributes(css, markup, shown, opacity, color, size):
+    page = page_of(css, markup)
+    el = target(page)
+    assert page.is_rendered(el) is shown
+    style = page.style(el)
+    assert style.opacity == pytest.approx(opacity)
+    if color is not None:
+        assert style.color is not None
+        assert tuple(round(c * 255) for c in style.color[:3]) == color
+    if size is not None:
+        assert style.font_size == pytest.approx(size)
+        assert cascade_of(page).font(el).size == pytest.approx(size)
+
+
+def test_svg_visibility_attribute_inherits_and_is_overridden():
+    page = page_of("", '<svg><g visibility="hidden"><path id="h"/><path id="v" '
+                       'visibility="visible"/></g></svg>')
+    assert not page.is_rendered(target(page, "h"))
+    assert page.is_rendered(target(page, "v"))
+    assert page.style(target(page, "h")).origin["visibility"] == "visibility attribute"
+
+
 @pytest.mark.parametrize(("value", "color"), [
     ("#fc0", "#ffcc00"), ("FFFFFF", "#ffffff"), (" Red ", "red"), ("chucknorris", "#c00000"),
     ("crap", "#c0a000"), ("abc", "#0a0b0c"), ("#1234567890abcdef", "#1278cd"),

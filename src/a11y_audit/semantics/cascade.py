@@ -3,7 +3,9 @@
 Sources, in cascade order: the browser's defaults that matter here (``[hidden]`` and closed
 ``dialog`` not displayed, heading sizes, bold text, form controls' font and background, as
 Chromium has them), the presentational hints of legacy attributes (``bgcolor``,
-``background``, ``<font color size>``, ``<body text link>``), the site's stylesheets supplied
+``background``, ``<font color size>``, ``<body text link>``) and SVG elements' presentation
+attributes (``display``, ``visibility``, ``opacity``, ``color``, ``font-size``,
+``font-weight``), the site's stylesheets supplied
 with ``--stylesheet`` / the ``stylesheets`` config key, then the page's ``<link rel=stylesheet>``
 and ``<style>`` elements in document order (``@import`` included; with the links that a
 script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the media an
@@ -65,6 +67,7 @@ from a11y_audit.semantics.css import (
     noted_if_uncompiled,
     parse_declarations,
     parse_stylesheet,
+    presentation_declaration,
     selector_key,
     split_selectors,
 )
@@ -794,6 +797,10 @@ class Cascade:
             names = _PART_NAMES[slot]
             found.extend(item for item in presentational_hints(el, tag, self._link_hint)
                          if names is None or item[1] in names)
+        svg = self.svg_hints.get(el) if self.svg_hints else None
+        if svg:
+            names = _PART_NAMES[slot]
+            found.extend(item for item in svg if names is None or item[1] in names)
         if self.sheets:
             candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
             above: frozenset[str] | None = None
@@ -933,8 +940,9 @@ class Cascade:
     def _defaults_only(self, el: Element, tag: str, slot: int) -> bool:
         """No rule of the page and no style attribute can set a property of ``slot`` on
         ``el``: only the browser's defaults can (as for most elements of a page)."""
-        return el not in self._inline and (not self.sheets or not self._candidates(
-            tag, self._ids.get(el), self._classes.get(el))[slot])
+        return el not in self._inline and el not in self.svg_hints and (
+            not self.sheets or not self._candidates(
+                tag, self._ids.get(el), self._classes.get(el))[slot])
 
     def declares_font_size(self, el: Element) -> bool:
         """The computed style of ``el`` has a font size declared on the element itself
@@ -1267,6 +1275,8 @@ class Cascade:
         attributes = page.by_attribute
         styled = attributes.get("style", ())
         sized.update(styled)
+        sized.update(el for el, hints in self.svg_hints.items()
+                     if any(name == "font-size" for _, name, *_ in hints))
         sighted.update(el for el in styled
                        if _sets_sight(parse_declarations(el.get("style") or "")))
         for el, bits in self.carriers:
@@ -1483,6 +1493,30 @@ class Cascade:
         body = next(self.page.root.iter("body"), None)
         value = body.get("link") if body is not None else None
         return legacy_color(value) if value is not None else None
+
+    @functools.cached_property
+    def svg_hints(self) -> dict[Element, tuple[Declared, ...]]:
+        """The declarations of the SVG elements' presentation attributes (SVG 2, "Presentation
+        attributes": ``<g display="none">``, ``<path opacity=".5" color="red">``), for the
+        properties rules read, by element: read from the page's attribute index, so a page
+        without them pays a few look-ups. Below every page rule, as HTML's hints."""
+        attributes = self.page.by_attribute
+        found: dict[Element, list[Declared]] = {}
+        for name in _PRESENTATION_ATTRIBUTES:
+            for el in attributes.get(name, ()):
+                declaration = presentation_declaration(name, el.get(name) or "")
+                if declaration is not None and _presentation_valid(name, declaration[1]) \
+                        and _svg_element(el):
+                    found.setdefault(el, []).append(
+                        (_HINT_PRIORITY, name, declaration[1], False, f"{name} attribute"))
+        return {el: tuple(hints) for el, hints in found.items()}
+
+    @functools.cached_property
+    def svg_rendering_hinted(self) -> list[Element]:
+        """The elements whose presentation attributes set ``display`` or ``visibility``
+        (see :attr:`svg_hints`): the visibility walk works them out in full."""
+        return [el for el, hints in self.svg_hints.items()
+                if any(item[1] in RENDERING for item in hints)]
 
     @functools.cached_property
     def _hinted(self) -> frozenset[str]:
@@ -2210,6 +2244,55 @@ def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[
     elif link_color is not None and tag in _LINK_TAGS and el.get("href") is not None:
         out.append((_HINT_PRIORITY, "color", link_color, False, "link attribute of <body>"))
     return out
+
+
+# The presentation attributes of SVG elements that set a property rules read
+_PRESENTATION_ATTRIBUTES = ("display", "visibility", "opacity", "color", "font-size",
+                            "font-weight")
+# HTML elements a browser's parser never leaves inside <svg> (HTML, "parsing in foreign
+# content": they end it); lxml's parser keeps them there, as HTML elements
+_SVG_BREAKOUT = frozenset((
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+    "sub", "sup", "table", "tt", "u", "ul", "var", "font", "html"))
+
+
+_MATH_FUNCTIONS = ("calc(", "min(", "max(", "clamp(")
+
+
+def _presentation_valid(name: str, value: str) -> bool:
+    """A presentation attribute's value is one its property takes; an invalid one is ignored,
+    as a browser ignores it. A value that cannot be worked out here (``calc()``, a word
+    that may be a system colour) is kept, and is unknown."""
+    lower = value.lower()
+    if lower in _RESETS or lower.startswith(_MATH_FUNCTIONS):
+        return True
+    if name == "color":
+        return lower.isalpha() or parse_color(value) is not None
+    if name == "opacity":
+        return _number(lower) is not None
+    if name == "font-size":
+        return font_size(lower, 16.0, 16.0, DEFAULT_VIEWPORT) is not None
+    if name == "font-weight":
+        return font_weight(lower, 400) is not None
+    if name == "visibility":
+        return lower in ("visible", "hidden", "collapse")
+    return lower.replace("-", "").replace(" ", "").isalpha()      # display's keywords
+
+
+def _svg_element(el: Element) -> bool:
+    """``el`` is an SVG element: ``<svg>``, or inside one and not in a ``<foreignObject>``
+    (whose content is HTML again), nor an HTML element the browser's parser takes out of it."""
+    node: Element | None = el
+    while node is not None:
+        tag = node.tag
+        if tag == "svg":
+            return True
+        if tag in _SVG_BREAKOUT or (tag == "foreignobject" and node is not el):
+            return False
+        node = node.getparent()
+    return False
 
 
 def _legacy_image(value: str) -> str | None:

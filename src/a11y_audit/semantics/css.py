@@ -963,6 +963,25 @@ def _declaration(name: str, value: str) -> Declaration | None:
     return name, value, important
 
 
+# An SVG presentation attribute's number without a unit is a length in px (SVG 2, "Presentation
+# attributes": lengths parse as in SVG attribute mode)
+_SUBSTITUTION = re.compile(r"(?:var|env|attr)\(", re.I)     # not read in an attribute
+_UNITLESS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def presentation_declaration(name: str, value: str) -> Declaration | None:
+    """The declaration an SVG element's presentation attribute ``name="value"`` maps to (as
+    Chromium reads it: the property's own value, CSS-wide keywords included, a unitless
+    font size in px); None when the value is invalid there (empty, ``!important``,
+    ``var()``, a negative size) and the attribute is ignored."""
+    value = value.strip()
+    if "!" in value or _SUBSTITUTION.search(value):
+        return None
+    if name == "font-size" and _UNITLESS.fullmatch(value):
+        value += "px"
+    return _declaration(name, value)
+
+
 # Properties whose out-of-range numbers make a declaration invalid (CSS Fonts 4): a negative
 # font-size, a font-weight outside 1-1000
 _RANGED = frozenset(("font-size", "font-weight"))

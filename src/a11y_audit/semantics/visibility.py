@@ -120,6 +120,8 @@ class Visibility:
         # a hidden attribute
         full = {el for el in attributes.get("style", ()) if _sets_rendering(el.get("style"))}
         full.update(attributes.get("hidden", ()))
+        # and SVG elements whose presentation attributes set display or visibility
+        full.update(cascade.svg_rendering_hinted)
         # and the tags that are never rendered, or whose browser defaults can hide them,
         # and details; all read from the page's indexes, not per element (the tag index is
         # keyed by el.tag: a Page's elements have lower-case local names, see dom.tag_of)
