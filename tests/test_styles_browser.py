@@ -66,6 +66,26 @@ PAGES = {
       </foreignObject><circle r="1" opacity="30%" display="inline"/></svg>
       <p color="red" opacity="0.1" display="none" visibility="hidden">not svg</p>
       <svg display="none"><path d="M0 0"/></svg></div></body></html>""",
+    "all and CSS-wide keywords": """<html><head><style>
+      .u { all: unset } .i { all: initial } .r { all: revert } .rl { all: revert-layer }
+      .inh { all: inherit } .bad { all: unset red } .bad2 { all: bogus }
+      .after { all: unset; color: teal } .before { color: teal; all: unset }
+      .bgm { background: unset url(x.png) } .bgr { background: revert }
+      .bgi { background: inherit } .fm { font: inherit 12px serif } .fr { font: revert }
+      .dm { display: none; display: unset block }
+      .om { opacity: .5; opacity: initial .3 } .cm { color: teal; color: red inherit }
+      .wrap { color: red; font-size: 20px; background: yellow; font-weight: bold }
+    </style></head><body><div class="wrap">
+      <button class="u">b <span>s</span></button><button class="i">b</button>
+      <button class="r">b</button><button class="rl">b</button><button class="inh">b</button>
+      <div class="u">d</div><h1 class="u">h</h1><h1 class="r">h</h1><input class="u">
+      <p class="bad" style="color:blue">p</p><p class="bad2" style="color:blue">p</p>
+      <p class="after">p</p><p class="before">p</p><p hidden class="u">hidden</p>
+      <mark class="bgm">m</mark><mark class="bgr">m</mark><mark class="bgi">m</mark>
+      <h2 class="fm">h</h2><h2 class="fr">h</h2><p class="dm">p</p><p class="om">p</p>
+      <p class="cm">p</p><a class="u" href="/">a</a><strong class="u">s</strong>
+      <select class="u"><option>o</option></select><textarea class="r">t</textarea>
+    </div></body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

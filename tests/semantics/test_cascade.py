@@ -647,6 +647,46 @@ def test_legacy_colours_read_as_browsers_read_them(value, color):
     assert cascade_module.legacy_color(value) == color
 
 
+@pytest.mark.parametrize(("css", "markup", "color", "background", "size", "shown"), [
+    # all: each property rules read, in its place among the block's declarations
+    ("div{color:red;font-size:20px} button{all:unset}", '<div><button id="t">b</button></div>',
+     (255, 0, 0), (0, 0, 0, 0), 20, True),          # no button face: the page's colours
+    ("div{color:red} p{all:initial}", '<div><p id="t">p</p></div>', (0, 0, 0), None, 16,
+     True),
+    ("div{color:red} button{all:revert}", '<div><button id="t">b</button></div>',
+     (0, 0, 0), (239, 239, 239, 1), 13.333, True),  # the browser's defaults
+    ("button{all:revert-layer}", '<button id="t">b</button>', (0, 0, 0), (239, 239, 239, 1),
+     13.333, True),                                 # no layers: as revert
+    ("p{color:teal;all:unset} div{color:red}", '<div><p id="t">p</p></div>', (255, 0, 0),
+     None, 16, True),
+    ("p{all:unset;color:teal}", '<p id="t">p</p>', (0, 128, 128), None, 16, True),
+    ("p{all:unset}", '<p id="t" hidden>p</p>', (0, 0, 0), None, 16, True),  # a hint
+    ("p{display:none;all:inherit}", '<p id="t">p</p>', (0, 0, 0), None, 16, True),
+    # a CSS-wide keyword beside other values, and all without one, are invalid: dropped
+    ("p{color:teal} p{all:unset red} p{all:none}", '<p id="t">p</p>', (0, 128, 128), None,
+     16, True),
+    ("p{display:none;display:unset block}", '<p id="t">p</p>', None, None, 16, False),
+    ("mark{background:unset url(x.png)}", '<mark id="t">m</mark>', None, (255, 255, 0, 1),
+     16, True),
+    ("h2{font:inherit 12px serif}", '<h2 id="t">h</h2>', None, None, 24, True),
+    ("h2{font-size:5px} h2{font:revert}", '<h2 id="t">h</h2>', None, None, 24, True),
+    ("p{color:var(--c, red) inherit}", '<p id="t">p</p>', None, None, 16, True),  # var()
+])
+def test_all_and_the_css_wide_keywords(css, markup, color, background, size, shown):
+    page = page_of(css, markup)
+    el = target(page)
+    assert page.is_rendered(el) is shown
+    style = page.style(el)
+    if color is not None:
+        assert style.color is not None
+        assert tuple(round(c * 255) for c in style.color[:3]) == color
+    if background is not None:
+        assert style.background_color is not None
+        assert tuple(round(c * 255) for c in style.background_color[:3]) == background[:3]
+        assert style.background_color[3] == background[3]
+    assert style.font_size == pytest.approx(size, abs=0.01)
+
+
 def test_revert_takes_the_browsers_value_not_the_initial_one():
     # CSS Cascade 5, 7.3.3, as Chromium computes it: "the new CSS reset" (all: unset;
     # display: revert) keeps a div a block; and shows a [hidden] element, since Chromium maps

@@ -165,6 +165,7 @@ def test_declarations_are_read_as_by_the_backtracking_expression(body):
 @given(st.lists(st.sampled_from([
     "color", "COLOR", "Display", "display", "--x", "--Brand-Color", "--", "-x", "margin",
     "-webkit-text-fill-color", "-Webkit-Text-Fill-Color", ":", ";", " ", "red", "!important",
+    "all", "ALL", "unset", "Inherit",
 ]), max_size=16).map("".join))
 def test_declaration_names_are_read_as_by_lowering_each_but_custom_ones(body):
     # parse_declarations looks a name up as written first; the plain reading lowers each
@@ -175,21 +176,34 @@ def test_declaration_names_are_read_as_by_lowering_each_but_custom_ones(body):
 def _declarations_by_expression(body: str) -> tuple:
     """parse_declarations as _DECLARATION's search reads every block, each name that is not
     a custom property's lowered and then looked up."""
-    out = []
+    out: list[tuple[str, str, bool]] = []
     for name, value in css._DECLARATION.findall(css._COMMENT.sub("", body)):
         if not name.startswith("--"):
             name = name.lower()
-            if name not in css.TRACKED:
+            if name not in css.TRACKED and name != "all":
                 continue
         value = value.strip()
         important = False
         if (found := css._IMPORTANT.search(value)) is not None:
             important = True
             value = value[:found.start()].rstrip()
-        if value and not (name in css._RANGED and value[0] in "-+.0123456789"
-                          and css._out_of_range(name, value)):   # invalid: dropped
+        words = value.lower().split()
+        if not value or (name in css._RANGED and value[0] in "-+.0123456789"
+                         and css._out_of_range(name, value)):   # invalid: dropped
+            continue
+        if "var(" not in value.lower() and (
+                words != [words[0]] or words[0] not in _WIDE if name == "all"
+                else len(words) > 1 and any(word in _WIDE for word in words)):
+            continue    # a CSS-wide keyword not alone, or all without one: invalid
+        if name == "all":
+            out.extend((longhand, value, important) for longhand in sorted(
+                css.TRACKED - {"background", "font", "inset", "overflow"}))
+        else:
             out.append((name, value, important))
     return tuple(out)
+
+
+_WIDE = ("initial", "inherit", "unset", "revert", "revert-layer")
 
 
 # Blocks mostly without strings, parentheses or comments (split at their semicolons), with
@@ -199,7 +213,8 @@ _PLAIN_DECLARATION_PIECES = st.one_of(
     st.sampled_from(["color", "Color", "DISPLAY", "font-size", "--x", "--X-y", "--", "-x",
                      "-webkit-text-fill-color", "bac\u212aground", "1color", "col.or",
                      "col or", "co\\lor", "--a.b", "--\u00e9", "\u00e9", "red", "none",
-                     "!important", "! IMPORTANT", "!", "1px", "#fff", "a,b", "%", ".5em"]),
+                     "!important", "! IMPORTANT", "!", "1px", "#fff", "a,b", "%", ".5em",
+                     "all", "All", "unset", "REVERT", "revert-layer", "initial"]),
     st.sampled_from([*":;:; \n\t\u00a0\x0c\x1c-_*/)", "(", '"', "/**/"]))
 
 
@@ -214,6 +229,9 @@ def test_a_block_split_at_its_semicolons_reads_as_the_expressions_search(body):
     "col or:red", "1color:red", "--a.b:1", "color:;display:block", ";;color:red;;",
     "color\n:\nred", "\u00a0color\u00a0:\u00a0red", "display:none; color", "a:b:c",
     "bac\u212aground:red", "color:red!important;display:none ! important",
+    "all:unset", "color:red;ALL: Revert !important;display:block", "all:none", "all:",
+    "all:unset red", "color:unset red", "color:\tinherit\t", "background:initial url(x.png)",
+    "color:var(--x) inherit", "all:var(--reset)",
 ])
 def test_plain_blocks_read_as_the_expressions_search(body):
     assert css.parse_declarations(body) == _declarations_by_expression(body)

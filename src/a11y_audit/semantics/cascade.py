@@ -60,6 +60,7 @@ from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     RENDERING,
+    WIDE_KEYWORDS,
     Declaration,
     Stylesheet,
     Viewport,
@@ -1047,7 +1048,7 @@ class Cascade:
         if value is None:
             return _inherited(parent)
         lower = value.strip().lower()
-        if lower == "revert":
+        if lower == "revert" or (lower == "revert-layer" and not self._ranks):
             reverted = _browser_value(declarations, "font-size")
             if reverted is not None:
                 lower, where = reverted.lower(), BROWSER_DEFAULT
@@ -1339,7 +1340,7 @@ class Cascade:
                 continue
             lower = value.strip().lower()
             unknown = "var(" in lower or "env(" in lower
-            if lower == "revert":
+            if lower == "revert" or (lower == "revert-layer" and not self._ranks):
                 lower = (_browser_value(declared, name) or "unset").lower()
             if name == "display":
                 display = (None if unknown else "inline" if lower in _RESETS
@@ -1587,7 +1588,7 @@ class Cascade:
         for name, (value, origin) in specified.items():
             value = value.strip()
             lower = value.lower()
-            if lower == "revert":
+            if lower == "revert" or (lower == "revert-layer" and not self._ranks):
                 # the browser's own value, as if the page's declarations were not there
                 # (CSS Cascade 5, 7.3.3); without one, as unset
                 reverted = _browser_value(declared, name)
@@ -1663,9 +1664,11 @@ class Cascade:
         return specified
 
 
-_RESETS = frozenset(("initial", "unset", "revert", "revert-layer", "inherit"))
+_RESETS = WIDE_KEYWORDS
 # What an inherited property takes its parent's value for (revert: when the browser sets
-# none; revert-layer: read as unset, the page's cascade layers not rolled back)
+# none; revert-layer: the same on a page without cascade layers, where it rolls back to the
+# browser's value as revert does; on a page with layers, read as unset, the page's layers not
+# rolled back)
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
 # The origin of the browser's own declarations (Declared[4]), as results name it
 BROWSER_DEFAULT = "the browser's default"
@@ -1939,13 +1942,14 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         lower = value.lower()
         if "var(" in lower:
             return [("background-color", "var()"), ("background-image", "var()")]
+        keyword = lower.strip()
+        if keyword in WIDE_KEYWORDS:    # (only alone: css drops a value that mixes one in)
+            return [("background-color", keyword), ("background-image", keyword)]
         image = "url()" if _IMAGE.search(value) else "none"
         layers = _split_commas(value)
         color = "transparent"
         for token in _tokens(layers[-1]):
-            if token.lower() in ("none", "inherit", "initial", "unset"):
-                if token.lower() != "none":
-                    return [("background-color", token), ("background-image", token)]
+            if token.lower() == "none":
                 continue
             if parse_color(token) is not None or token.lower() == "currentcolor":
                 color = token
@@ -1954,7 +1958,7 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         lower = value.lower().strip()
         if lower in _FONT_SYSTEM or "var(" in lower:
             return [("font-size", "var()"), ("font-weight", "var()")]
-        if lower in ("inherit", "initial", "unset"):
+        if lower in WIDE_KEYWORDS:
             return [("font-size", lower), ("font-weight", lower)]
         weight = "normal"
         size = None

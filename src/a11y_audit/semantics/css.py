@@ -85,9 +85,10 @@ class StyleRule(NamedTuple):
 
 
 # Properties that decide whether an element is rendered (the cascade reads them from its one
-# match of each element; a "rendering" index of only these is still offered by index()).
+# match of each element; a "rendering" index of only these is still offered by index()), and
+# the words a rule body that sets one holds (``all`` sets them too)
 RENDERING = frozenset(("display", "visibility", "content-visibility"))
-_RENDERING_WORDS = ("display", "visibility")
+_RENDERING_WORDS = ("display", "visibility", "all:", "all :")
 
 
 @dataclass(slots=True)
@@ -889,7 +890,8 @@ _NAME = re.compile(r"[-A-Za-z][-\w]*")     # a property name, as _DECLARATION re
 @functools.lru_cache(maxsize=16384)
 def parse_declarations(body: str) -> tuple[Declaration, ...]:
     """The tracked declarations of a declaration block (a rule body or a style attribute),
-    in order, with shorthands kept as written."""
+    in order, with shorthands kept as written, but ``all``, which stands for each tracked
+    longhand (:data:`ALL_LONGHANDS`) in its place."""
     if "/*" in body:
         body = _COMMENT.sub("", body)
     found: Declaration | Literal[False] | None      # (False: a part not read yet, below)
@@ -897,7 +899,10 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
         out = []
         for name, value in _DECLARATION.findall(body):
             if (found := _declaration(name, value)) is not None:
-                out.append(found)
+                if found[0] is _ALL:
+                    out.extend(_all_longhands(found))
+                else:
+                    out.append(found)
         return tuple(out)
     # No strings, parentheses or comments (most blocks): a declaration is a part between
     # semicolons, its name before the part's first colon, as _DECLARATION reads it; split by
@@ -912,7 +917,10 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
         if found is False:
             found = parts[part] = _plain_declaration(part)
         if found is not None:
-            out.append(found)
+            if found[0] is _ALL:
+                out.extend(_all_longhands(found))
+            else:
+                out.append(found)
     return tuple(out)
 
 
@@ -948,7 +956,9 @@ def _declaration(name: str, value: str) -> Declaration | None:
     if name not in TRACKED and not name.startswith("--"):   # custom names keep their case
         name = name.lower()
         if name not in TRACKED:
-            return None
+            if name != _ALL:
+                return None
+            name = _ALL     # (the one object parse_declarations tells it by)
     value = value.strip()
     important = False
     if "!" in value:
@@ -960,7 +970,36 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None
     if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
+    if _wide_keyword_misused(name, value):
+        return None     # the same
     return name, value, important
+
+
+# The CSS-wide keywords (CSS Values 4, 3.1.1): a value of any property, but only alone
+WIDE_KEYWORDS = frozenset(("initial", "inherit", "unset", "revert", "revert-layer"))
+# The one shorthand for every property (CSS Cascade 5, 3.2), and what it sets among the tracked
+# properties: each longhand (custom properties, which it does not reset, are not tracked)
+_ALL = "all"
+ALL_LONGHANDS = tuple(sorted(TRACKED - {"background", "font", "inset", "overflow"}))
+
+
+def _wide_keyword_misused(name: str, value: str) -> bool:
+    """A CSS-wide keyword beside other values (``background: unset url(x)``), or ``all``
+    set to anything else (``all: none``): invalid, so the declaration is dropped. A value
+    with ``var()`` is valid until substituted, and kept."""
+    lower = value.lower()
+    if "var(" in lower:
+        return False
+    words = lower.split()
+    if name is _ALL:
+        return len(words) != 1 or words[0] not in WIDE_KEYWORDS
+    return len(words) > 1 and not WIDE_KEYWORDS.isdisjoint(words)
+
+
+def _all_longhands(declaration: Declaration) -> tuple[Declaration, ...]:
+    """What ``all: <keyword>`` sets: the keyword on each tracked longhand, in one order."""
+    _, value, important = declaration
+    return tuple((longhand, value, important) for longhand in ALL_LONGHANDS)
 
 
 # An SVG presentation attribute's number without a unit is a length in px (SVG 2, "Presentation
