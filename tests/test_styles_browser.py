@@ -43,7 +43,9 @@ PAGES = {
         </select><select size="1"><option>a</option></select><textarea>Typed</textarea></div>
       <dialog open>Open</dialog><dialog>Closed</dialog><p hidden>Hidden</p>
       <details><summary>Summary</summary><p>Closed content</p></details>
-      <hr><template><p>t</p></template></body></html>""",
+      <hr><template><p>t</p></template><p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>
+      <input list="dl"><datalist id="dl"><option value="x">x</option></datalist>
+      <object><param name="a" value="b"></object><noembed>x</noembed></p></body></html>""",
     "legacy attributes": """<html><body bgcolor="navy" text="#ffcc00" link="chucknorris">
       <table bgcolor="FFFFFF" background="paper.gif"><tbody><tr bgcolor="#eee"><td bgcolor="red">
       <font color="green" size="2">Green <a href="/x">link</a> <font size="+2">big</font>

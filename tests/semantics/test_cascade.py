@@ -547,6 +547,15 @@ def test_a_controls_font_follows_the_readers_default_and_the_pages_own_size():
     assert style(target(page, "own")).font_size == 18
 
 
+def test_htmls_hidden_elements_are_not_rendered():
+    # HTML "Rendering", 15.3.1, as Chromium: ruby parentheses, a datalist's options, params
+    page = page_of("", '<ruby>漢<rp id="rp">(</rp><rt id="rt">kan</rt></ruby><input list="d">'
+                       '<datalist id="d"><option id="o" value="x">x</option></datalist>'
+                       '<object><param id="pa" name="a" value="b"></object>')
+    assert [page.is_rendered(target(page, i)) for i in ("rp", "rt", "o", "pa")] == [
+        False, True, False, False]
+
+
 def test_a_hidden_input_is_not_rendered_whatever_the_page_says():
     page = page_of("input{display:block}", '<input id="t" type=" Hidden "><input id="u">')
     assert not page.is_rendered(target(page)) and page.is_rendered(target(page, "u"))

@@ -2017,10 +2017,13 @@ _BLOCK = frozenset(("html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h
                     "footer", "main", "figure", "figcaption", "blockquote", "pre", "form",
                     "fieldset", "table", "address", "details", "summary", "hr", "dialog", "legend",
                     "menu", "search", "hgroup", "center"))
+# Not displayed: HTML's hidden elements ("Rendering", 15.3.1; not area, whose links are in the
+# accessibility tree through their image, nor audio without controls, which still plays), and
 # SVG's never-rendered elements (SVG 2, "Rendering model": metadata, descriptive and
 # definition elements draw nothing by themselves), by lower-case local name.
 _NONE = frozenset(("head", "script", "style", "template", "title", "meta", "link", "base",
-                   "noscript", "metadata", "desc", "defs", "symbol", "clippath", "mask",
+                   "noscript", "basefont", "datalist", "noembed", "noframes", "param", "rp",
+                   "metadata", "desc", "defs", "symbol", "clippath", "mask",
                    "lineargradient", "radialgradient", "pattern", "marker", "filter"))
 _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-cell",
           "thead": "table-header-group", "tbody": "table-row-group",
@@ -2186,6 +2189,8 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("font-size", size, False))
     elif tag in ("small", "sub", "sup"):
         out.append(("font-size", "smaller", False))
+    elif tag == "rt":
+        out.append(("font-size", "50%", False))          # ruby text (Chromium's html.css)
     elif tag in _CONTROLS:
         out.append(("font-size", CONTROL_FONT_SIZE, False))
         out.append(("font-weight", "normal", False))
