@@ -895,8 +895,8 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
     if "/*" in body:
         body = _COMMENT.sub("", body)
     found: Declaration | Literal[False] | None      # (False: a part not read yet, below)
+    out: list[Declaration] = []
     if '"' in body or "'" in body or "(" in body or "/*" in body:
-        out = []
         for name, value in _DECLARATION.findall(body):
             if (found := _declaration(name, value)) is not None:
                 if found[0] is _ALL:
@@ -911,7 +911,6 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
     parts = _PLAIN_PARTS
     if len(parts) > _PLAIN_PARTS_KEPT:
         parts.clear()
-    out = []
     for part in body.split(";"):
         found = parts.get(part, False)
         if found is False:
