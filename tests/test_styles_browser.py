@@ -88,6 +88,22 @@ PAGES = {
       <p class="cm">p</p><a class="u" href="/">a</a><strong class="u">s</strong>
       <select class="u"><option>o</option></select><textarea class="r">t</textarea>
     </div></body></html>""",
+    "disabled and selected controls": f"""<html><body>
+      <div>{CONTROLS.replace('value="v"', 'value="v" disabled')}
+      <input type="range"><input type="range" disabled><button disabled>B <span>s</span></button>
+      <textarea disabled>t</textarea><textarea disabled style="background:white">t</textarea>
+      <select disabled><option>a</option></select><select multiple disabled><option>a</option>
+      </select><select size="3"><option selected>a</option><option>b</option><option disabled>c
+      </option></select><select multiple><option selected>a</option><option selected disabled>b
+      </option><optgroup disabled label="g"><option>c</option></optgroup></select>
+      <select><option selected>a</option><option disabled>b</option><optgroup disabled
+      label="g"><option>c</option></optgroup></select>
+      <fieldset disabled><legend><span><input></span></legend><legend><input></legend><div>
+      <fieldset><input><button>b</button></fieldset></div></fieldset><fieldset><legend>x
+      </legend><fieldset disabled><input><select><option>o</option></select></fieldset>
+      </fieldset><input readonly><button disabled style="color:red;background:blue">x</button>
+      <a disabled href="/">a</a><input disabled="false"><button disabled=""><b>x</b></button>
+      </div></body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

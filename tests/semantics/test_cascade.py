@@ -547,6 +547,43 @@ def test_a_controls_font_follows_the_readers_default_and_the_pages_own_size():
     assert style(target(page, "own")).font_size == 18
 
 
+@pytest.mark.parametrize(("markup", "color", "background", "opacity"), [
+    # disabled controls, greyed as Chromium 156 paints them (contrast exempts their text)
+    ('<input id="t" disabled>', (84, 84, 84, 1), (239, 239, 239, 0.3), 1),
+    ('<input id="t" type="checkbox" disabled>', (84, 84, 84, 1), (0, 0, 0, 0), 1),
+    ('<button id="t" disabled>b</button>', (16, 16, 16, 0.3), (239, 239, 239, 0.3), 1),
+    ('<button disabled><span id="t">b</span></button>', (16, 16, 16, 0.3), (0, 0, 0, 0), 1),
+    ('<select id="t" disabled><option>a</option></select>', (128, 128, 128, 1),
+     (239, 239, 239, 1), 0.7),
+    ('<fieldset disabled><div><textarea id="t"></textarea></div></fieldset>', (84, 84, 84, 1),
+     (239, 239, 239, 0.3), 1),
+    # not disabled: in a disabled fieldset's first legend, or with no disabled ancestor
+    ('<fieldset disabled><legend><input id="t"></legend></fieldset>', (0, 0, 0, 1),
+     (255, 255, 255, 1), 1),
+    ('<fieldset disabled><legend>a</legend><legend><input id="t"></legend></fieldset>',
+     (84, 84, 84, 1), (239, 239, 239, 0.3), 1),
+    ('<input id="t" readonly>', (0, 0, 0, 1), (255, 255, 255, 1), 1),
+    # a list box's selected option; a drop-down list's options are not painted in the page
+    ('<select size="3"><option id="t" selected>a</option></select>', (16, 16, 16, 1),
+     (206, 206, 206, 1), 1),
+    ('<select multiple><option id="t" selected disabled>a</option></select>',
+     (128, 128, 128, 1), (206, 206, 206, 1), 1),
+    ('<select size="3"><option id="t" disabled>a</option></select>', (128, 128, 128, 1),
+     (0, 0, 0, 0), 1),
+    ('<select><option id="t" disabled selected>a</option></select>', (0, 0, 0, 1),
+     (0, 0, 0, 0), 1),
+])
+def test_disabled_and_selected_controls(markup, color, background, opacity):
+    page = page_of("", markup)
+    style = page.style(target(page))
+    assert style.color is not None and style.background_color is not None
+    assert tuple(round(c * 255) for c in style.color[:3]) == color[:3]
+    assert style.color[3] == pytest.approx(color[3])
+    assert tuple(round(c * 255) for c in style.background_color[:3]) == background[:3]
+    assert style.background_color[3] == pytest.approx(background[3])
+    assert style.opacity == pytest.approx(opacity)
+
+
 def test_htmls_hidden_elements_are_not_rendered():
     # HTML "Rendering", 15.3.1, as Chromium: ruby parentheses, a datalist's options, params
     page = page_of("", '<ruby>漢<rp id="rp">(</rp><rt id="rt">kan</rt></ruby><input list="d">'

@@ -2033,39 +2033,81 @@ _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-
 
 def _input_kind(el: Element) -> str:
     """What the browser's defaults of an ``<input>`` depend on: ``hidden`` (not displayed),
-    ``button`` (button face), ``bare`` (no background), or ``field`` (a text field: every
-    other type, an unknown one included, which is a text field)."""
+    ``button`` (button face), ``bare`` (no background), ``range`` (a slider), or ``field``
+    (a text field: every other type, an unknown one included, which is a text field); and
+    whether it is disabled (:func:`_disabled`: `` disabled`` after the kind)."""
     kind = (el.get("type") or "").strip().lower()
-    return kind if kind == "hidden" else "button" if kind in _BUTTON_TYPES else (
-        "bare" if kind in _BARE_TYPES else "field")
+    if kind == "hidden":
+        return kind
+    kind = "button" if kind in _BUTTON_TYPES else "bare" if kind in _BARE_TYPES else (
+        kind if kind == "range" else "field")
+    return kind + _DISABLED if _disabled(el) else kind
 
 
 _BUTTON_TYPES = frozenset(("submit", "reset", "button", "color"))
 _BARE_TYPES = frozenset(("checkbox", "radio", "file", "image"))
+_DISABLED = " disabled"
 
 
-def _list_box(el: Element) -> bool:
-    """A ``<select>`` shown as a list box (``multiple``, or a ``size`` above 1), not as a
-    drop-down list."""
-    if el.get("multiple") is not None:
-        return True
+def _select_kind(el: Element) -> str:
+    """A ``<select>`` shown as a ``list`` box (``multiple``, or a ``size`` above 1) or as a
+    ``drop``-down list, and whether it is disabled."""
     size = (el.get("size") or "").strip()
-    return size.isdigit() and int(size) > 1
+    kind = "list" if el.get("multiple") is not None or (size.isdigit() and int(size) > 1) \
+        else "drop"
+    return kind + _DISABLED if _disabled(el) else kind
+
+
+def _option_state(el: Element) -> str:
+    """What an ``<option>``'s colours depend on: in a list box, whether it is ``selected``
+    (at rest: its attribute) and ``disabled`` (itself, its optgroup or its select); empty
+    elsewhere (a drop-down list's options are not painted in the page)."""
+    parent = el.getparent()
+    group = None
+    if parent is not None and parent.tag == "optgroup":
+        group, parent = parent, parent.getparent()
+    if parent is None or parent.tag != "select" or not _select_kind(parent).startswith("list"):
+        return ""
+    selected = "selected" if el.get("selected") is not None else ""
+    disabled = el.get("disabled") is not None or (
+        group is not None and group.get("disabled") is not None) or _disabled(parent)
+    return selected + _DISABLED if disabled else selected
+
+
+def _disabled(el: Element) -> bool:
+    """A form control is disabled (HTML, "actually disabled"): it has ``disabled``, or it is
+    in a disabled ``<fieldset>`` but not in that fieldset's first ``<legend>`` child."""
+    if el.get("disabled") is not None:
+        return True
+    for fieldset in el.iterancestors("fieldset"):
+        if fieldset.get("disabled") is not None:
+            legend = next((child for child in fieldset if child.tag == "legend"), None)
+            if legend is None or not any(node is legend for node in el.iterancestors("legend")):
+                return True
+    return False
 
 
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
 # without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured,
-# an input's type and a select's list box choose their background.
+# an input's type and a select's list box choose their background, and a disabled control is
+# greyed.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "dialog": lambda el: el.get("open") is None,
     "input": _input_kind,
-    "select": _list_box,
+    "select": _select_kind,
+    "button": _disabled,
+    "textarea": _disabled,
+    "optgroup": lambda el: el.get("disabled") is not None,
+    "option": _option_state,
     "a": lambda el: el.get("href") is not None,
     "area": lambda el: el.get("href") is not None,
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
-    "input": ("hidden", "button", "bare", "field")}
+    "input": ("hidden", *(kind + disabled for kind in ("button", "bare", "range", "field")
+                          for disabled in ("", _DISABLED))),
+    "select": ("list", "drop", "list" + _DISABLED, "drop" + _DISABLED),
+    "option": ("", "selected", _DISABLED, "selected" + _DISABLED)}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -2206,17 +2248,53 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("background-color", "yellow", False))
         out.append(("color", "black", False))
     elif tag in _CONTROLS:
-        out.append(("color", "black", False))            # buttontext/fieldtext, light scheme
-        face = (_FIELD if tag == "textarea" or flag == "field" or (tag == "select" and flag)
-                else _BUTTON_FACE if tag in ("button", "select") or flag == "button" else None)
-        if face is not None:
-            out.append(("background-color", face, False))
+        out.extend(_control_colors(tag, flag))
+    elif tag == "option" and flag:          # in a list box: selected, greyed when disabled
+        if flag != "selected":
+            out.append(("color", "gray", False))
+        if flag != _DISABLED:
+            out.append(("background-color", "#cecece", False))
+            if flag == "selected":
+                out.append(("color", "#101010", False))
+    elif tag == "optgroup" and flag:
+        out.append(("color", "gray", False))
     elif tag == "dialog":
         out.append(("background-color", "white", False))     # Canvas, light scheme
         out.append(("position", "absolute", False))
     elif tag == "hr":
         out.append(("color", "gray", False))
     return out
+
+
+def _control_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
+    """A form control's colours, as Chromium's light scheme paints them: ButtonText on
+    ButtonFace for buttons and drop-down lists, FieldText on Field for text fields and list
+    boxes, no background for checkboxes, radio buttons, file and image inputs; greyed when
+    disabled (a select is also faded: opacity 0.7)."""
+    kind = flag if isinstance(flag, str) else ""
+    disabled = flag is True or kind.endswith(_DISABLED)
+    kind = kind.removesuffix(_DISABLED)
+    face: str | None
+    if tag == "select":
+        color, face = "gray" if disabled else "black", _FIELD if kind == "list" else _BUTTON_FACE
+    elif tag == "button" or kind == "button":
+        color, face = ("rgba(16, 16, 16, 0.3)", _FADED_FACE) if disabled else (
+            "black", _BUTTON_FACE)
+    elif kind == "range":
+        color, face = ("#c5c5c5", None) if disabled else ("#9d968e", _FIELD)
+    else:
+        color = _DISABLED_TEXT if disabled else "black"
+        face = None if kind == "bare" else _FADED_FACE if disabled else _FIELD
+    out = [("color", color, False)]
+    if face is not None:
+        out.append(("background-color", face, False))
+    if disabled and tag == "select":
+        out.append(("opacity", "0.7", False))
+    return out
+
+
+_FADED_FACE = "rgba(239, 239, 239, 0.3)"
+_DISABLED_TEXT = "#545454"
 
 
 # -- presentational hints (HTML, "Rendering": attributes browsers map to CSS) -------------
