@@ -11,8 +11,10 @@ and ``<style>`` elements in document order (``@import`` included; with the links
 script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the media an
 ``onload`` sets), then ``style`` attributes. Declarations compete by origin and
 ``!important``, style attribute, cascade layer, specificity and order (CSS Cascade 5, section
-6); ``inherit``/``initial``/``unset`` are honoured; ``color``, ``font-size``, ``font-weight``
-and ``visibility`` inherit.
+6); ``inherit``/``initial``/``unset``/``revert`` are honoured (``revert-layer`` as ``revert``
+on a page without cascade layers, as ``unset`` on one with them), and ``all`` sets each of
+them on every property read here; ``color``, ``font-size``, ``font-weight`` and
+``visibility`` inherit.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
