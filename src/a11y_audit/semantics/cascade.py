@@ -2052,12 +2052,18 @@ _DISABLED = " disabled"
 
 
 def _select_kind(el: Element) -> str:
-    """A ``<select>`` shown as a ``list`` box (``multiple``, or a ``size`` above 1) or as a
-    ``drop``-down list, and whether it is disabled."""
-    size = (el.get("size") or "").strip()
-    kind = "list" if el.get("multiple") is not None or (size.isdigit() and int(size) > 1) \
-        else "drop"
+    """A ``<select>`` shown as a ``list`` box or as a ``drop``-down list, and whether it is
+    disabled."""
+    kind = "list" if _list_box(el) else "drop"
     return kind + _DISABLED if _disabled(el) else kind
+
+
+def _list_box(el: Element) -> bool:
+    """A ``<select>`` shown as a list box (``multiple``, or a ``size`` above 1)."""
+    if el.get("multiple") is not None:
+        return True
+    size = (el.get("size") or "").strip()
+    return size.isdigit() and int(size) > 1
 
 
 def _option_state(el: Element) -> str:
@@ -2068,8 +2074,8 @@ def _option_state(el: Element) -> str:
     group = None
     if parent is not None and parent.tag == "optgroup":
         group, parent = parent, parent.getparent()
-    if parent is None or parent.tag != "select" or not _select_kind(parent).startswith("list"):
-        return ""
+    if parent is None or parent.tag != "select" or not _list_box(parent):
+        return ""      # (most options: a drop-down list's, read without a walk up)
     selected = "selected" if el.get("selected") is not None else ""
     disabled = el.get("disabled") is not None or (
         group is not None and group.get("disabled") is not None) or _disabled(parent)
