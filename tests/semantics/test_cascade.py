@@ -677,6 +677,15 @@ def test_svg_presentation_attributes(css, markup, shown, opacity, color, size):
         assert cascade_of(page).font(el).size == pytest.approx(size)
 
 
+def test_the_hidden_attribute_hides_html_elements_only():
+    # HTML's rendering rules are for HTML elements: Chromium displays <svg hidden>
+    page = page_of("", '<svg id="s" hidden><g id="g" hidden><path id="p"/></g><foreignObject>'
+                       '<p id="h" hidden>x</p></foreignObject></svg><math id="m" hidden>'
+                       '<mi id="i">x</mi></math><p id="t" hidden>p</p>')
+    assert [page.is_rendered(target(page, i)) for i in "sgphmit"] == [
+        True, True, True, False, True, True, False]
+
+
 def test_svg_visibility_attribute_inherits_and_is_overridden():
     page = page_of("", '<svg><g visibility="hidden"><path id="h"/><path id="v" '
                        'visibility="visible"/></g></svg>')

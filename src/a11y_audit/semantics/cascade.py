@@ -542,7 +542,8 @@ class Cascade:
         self._ids = page.values("id")
         self._classes = page.values("class")
         self._inline = page.values("style")
-        self._with_hidden = page.holders("hidden")
+        # (an HTML attribute: an SVG or MathML element that carries it is displayed)
+        self._with_hidden = {el for el in page.holders("hidden") if not _foreign(el)}
         sheets: list[Stylesheet] = []
         for css in env.site_css:
             self._add(sheets, css, None, 0)
@@ -2379,10 +2380,17 @@ def _presentation_valid(name: str, value: str) -> bool:
 def _svg_element(el: Element) -> bool:
     """``el`` is an SVG element: ``<svg>``, or inside one and not in a ``<foreignObject>``
     (whose content is HTML again), nor an HTML element the browser's parser takes out of it."""
+    return _foreign(el, ("svg",))
+
+
+def _foreign(el: Element, roots: tuple[str, ...] = ("svg", "math")) -> bool:
+    """``el`` is an element of the foreign content ``roots`` start (SVG, MathML): such a root,
+    or inside one and not in a ``<foreignObject>`` (whose content is HTML again), nor an HTML
+    element the browser's parser takes out of it."""
     node: Element | None = el
     while node is not None:
         tag = node.tag
-        if tag == "svg":
+        if tag in roots:
             return True
         if tag in _SVG_BREAKOUT or (tag == "foreignobject" and node is not el):
             return False
