@@ -12,12 +12,13 @@ difference fails, shrunk to a small page.
 
 Values the cascade cannot work out are allowed (they are unknown, and rules say cantTell),
 wrong ones are not. Left out, as known differences: CSS animations, ``<area>``, a displayed
-``<head>``, ``revert-layer`` on pages with layers, the monospace font-size quirk (``<code>`` is
-13px in Chromium where the size comes from the reader's default), and SVG drawings (their
-inner elements take no ``position``, which the cascade does not know yet; SVG's presentation
-attributes are held to Chromium on a fixed page in tests/test_styles_browser.py).
+``<head>``, Chromium's 6px minimum for relative font sizes, ``revert-layer`` with layers,
+the monospace font-size quirk (``<code>`` is 13px in Chromium where the size comes from the
+reader's default), and SVG drawings (their inner elements take no ``position``, which the
+cascade does not know yet; SVG's presentation attributes are held to Chromium on a fixed
+page in tests/test_styles_browser.py).
 
-CI runs ``A11Y_AUDIT_STYLE_FUZZ_EXAMPLES`` examples (default 40). A longer run::
+CI runs 40 examples, the same each run; a longer, random run::
 
     A11Y_AUDIT_STYLE_FUZZ_EXAMPLES=2000 python -m pytest tests/test_styles_fuzz_browser.py -q
 """
@@ -36,6 +37,9 @@ from tests.test_report_browser import launched_chromium
 from tests.test_styles_browser import styles
 
 EXAMPLES = int(os.environ.get("A11Y_AUDIT_STYLE_FUZZ_EXAMPLES", "40"))
+# The same examples each run unless more are asked for: a difference found by a longer run is
+# fixed or named below, not met at random in CI
+DERANDOMIZE = "A11Y_AUDIT_STYLE_FUZZ_EXAMPLES" not in os.environ
 
 CLASSES = ("a", "b", "c")
 IDS = ("x", "y")
@@ -154,7 +158,7 @@ def context() -> Iterator[Any]:
         yield context
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(page=PAGES)
 def test_random_pages_computed_styles_are_chromiums(context, page):
@@ -165,5 +169,8 @@ def test_random_pages_computed_styles_are_chromiums(context, page):
     # the document's head is never rendered for us, though "* { all: unset }" or
     # "head { display: block }" shows it in a browser: a deliberate choice (its text is not
     # the page's content)
-    differences = [d for d in tally.differences if d.tag not in ("head", "style")]
+    # and Chromium's minimum logical font size: a size computed from percentages or em below
+    # 6px is shown at 6px (text that small fails the font-size rules either way)
+    differences = [d for d in tally.differences if d.tag not in ("head", "style") and not (
+        d.property == "font-size" and d.chromium == "6px" and float(d.ours[:-2]) < 6)]
     assert not differences, f"{styles.report(tally, 20)}\n{page}"
