@@ -56,3 +56,16 @@ def act_root() -> Path:
 @pytest.fixture(scope="session")
 def corpus_root() -> Path:
     return require_data(corpus_dir() / "index.json", "news corpus").parent
+
+
+@pytest.fixture(scope="module")
+def styles_context():
+    """A Chromium page context for comparing computed styles (page JavaScript off, every
+    request aborted, axe's 1280x800 viewport); skips without chromium, as the browser tests
+    do (see tests/test_report_browser.py)."""
+    from tests.test_report_browser import launched_chromium
+    for browser in launched_chromium():
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda route: route.abort())
+        yield context

@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from tests.conftest import REPO
-from tests.test_report_browser import launched_chromium
 
 _spec = importlib.util.spec_from_file_location("styles_vs_chromium",
                                                REPO / "scripts" / "styles_vs_chromium.py")
@@ -162,20 +159,11 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def context() -> Iterator[Any]:
-    for browser in launched_chromium():
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 1280, "height": 800})
-        context.route("**/*", lambda route: route.abort())
-        yield context
-
-
 @pytest.mark.parametrize("name", list(PAGES))
-def test_our_computed_styles_are_chromiums(context, name):
+def test_our_computed_styles_are_chromiums(styles_context, name):
     markup = styles.numbered(PAGES[name])
     tally = styles.Tally()
-    styles.compare(markup, styles.chromium_rows(context, markup), tally)
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
     assert tally.elements > 12 and tally.restructured == 0
     assert not tally.differences, styles.report(tally, 50)
     assert sum(tally.unknown.values()) == 0, tally.unknown

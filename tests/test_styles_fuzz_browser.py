@@ -26,14 +26,10 @@ CI runs 40 examples, the same each run; a longer, random run::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_report_browser import launched_chromium
 from tests.test_styles_browser import styles
 
 EXAMPLES = int(os.environ.get("A11Y_AUDIT_STYLE_FUZZ_EXAMPLES", "40"))
@@ -149,22 +145,13 @@ PAGES = st.tuples(st.lists(rule(), max_size=8).map("\n".join), attributes(),
     lambda p: f"<html><head><style>\n{p[0]}\n</style></head><body{p[1]}>{p[2]}</body></html>")
 
 
-@pytest.fixture(scope="module")
-def context() -> Iterator[Any]:
-    for browser in launched_chromium():
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 1280, "height": 800})
-        context.route("**/*", lambda route: route.abort())
-        yield context
-
-
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(page=PAGES)
-def test_random_pages_computed_styles_are_chromiums(context, page):
+def test_random_pages_computed_styles_are_chromiums(styles_context, page):
     markup = styles.numbered(page)
     tally = styles.Tally()
-    styles.compare(markup, styles.chromium_rows(context, markup), tally)
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
     assert tally.restructured == 0, markup
     # the document's head is never rendered for us, though "* { all: unset }" or
     # "head { display: block }" shows it in a browser: a deliberate choice (its text is not
