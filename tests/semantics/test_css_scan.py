@@ -191,7 +191,7 @@ def _declarations_by_expression(body: str) -> tuple:
         if not value or (name in css._RANGED and value[0] in "-+.0123456789"
                          and css._out_of_range(name, value)):   # invalid: dropped
             continue
-        if "var(" not in value.lower() and (
+        if "var(" not in value.lower() and not name.startswith("--") and (
                 words != [words[0]] or words[0] not in _WIDE if name == "all"
                 else len(words) > 1 and any(word in _WIDE for word in words)):
             continue    # a CSS-wide keyword not alone, or all without one: invalid
@@ -231,7 +231,7 @@ def test_a_block_split_at_its_semicolons_reads_as_the_expressions_search(body):
     "bac\u212aground:red", "color:red!important;display:none ! important",
     "all:unset", "color:red;ALL: Revert !important;display:block", "all:none", "all:",
     "all:unset red", "color:unset red", "color:\tinherit\t", "background:initial url(x.png)",
-    "color:var(--x) inherit", "all:var(--reset)",
+    "color:var(--x) inherit", "all:var(--reset)", "--x: unset red", "--y:inherit",
 ])
 def test_plain_blocks_read_as_the_expressions_search(body):
     assert css.parse_declarations(body) == _declarations_by_expression(body)

@@ -969,8 +969,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None
     if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
-    if _wide_keyword_misused(name, value):
-        return None     # the same
+    if name[:2] != "--" and _wide_keyword_misused(name, value):
+        return None     # the same (a custom property's value may hold any words)
     return name, value, important
 
 
