@@ -586,6 +586,9 @@ class Cascade:
                 if name not in layers:
                     layers.append(name)
         self._ranks = {name: i for i, name in enumerate(layers)}
+        # the keywords that roll a declaration back to the browser's value: revert-layer too
+        # where the page declares no cascade layers (read as unset where it does)
+        self._reverting = _REVERT if self._ranks else _REVERT_OR_LAYER
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
@@ -1051,7 +1054,7 @@ class Cascade:
         if value is None:
             return _inherited(parent)
         lower = value.strip().lower()
-        if lower == "revert" or (lower == "revert-layer" and not self._ranks):
+        if lower in self._reverting:
             reverted = _browser_value(declarations, "font-size")
             if reverted is not None:
                 lower, where = reverted.lower(), BROWSER_DEFAULT
@@ -1343,7 +1346,7 @@ class Cascade:
                 continue
             lower = value.strip().lower()
             unknown = "var(" in lower or "env(" in lower
-            if lower == "revert" or (lower == "revert-layer" and not self._ranks):
+            if lower in self._reverting:
                 lower = (_browser_value(declared, name) or "unset").lower()
             if name == "display":
                 display = (None if unknown else "inline" if lower in _RESETS
@@ -1591,7 +1594,7 @@ class Cascade:
         for name, (value, origin) in specified.items():
             value = value.strip()
             lower = value.lower()
-            if lower == "revert" or (lower == "revert-layer" and not self._ranks):
+            if lower in self._reverting:
                 # the browser's own value, as if the page's declarations were not there
                 # (CSS Cascade 5, 7.3.3); without one, as unset
                 reverted = _browser_value(declared, name)
@@ -1668,6 +1671,8 @@ class Cascade:
 
 
 _RESETS = WIDE_KEYWORDS
+_REVERT = frozenset(("revert",))
+_REVERT_OR_LAYER = frozenset(("revert", "revert-layer"))
 # What an inherited property takes its parent's value for (revert: when the browser sets
 # none; revert-layer: the same on a page without cascade layers, where it rolls back to the
 # browser's value as revert does; on a page with layers, read as unset, the page's layers not
