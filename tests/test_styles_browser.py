@@ -101,6 +101,45 @@ PAGES = {
       </fieldset><input readonly><button disabled style="color:red;background:blue">x</button>
       <a disabled href="/">a</a><input disabled="false"><button disabled=""><b>x</b></button>
       </div></body></html>""",
+    "monospace and small sizes": """<html><head><style>
+      .m { font-family: monospace } .mm { font-family: monospace, monospace }
+      .s { font-family: serif } .q { font-family: "monospace" } .U { font-family: MONOSPACE }
+      .e2 { font-size: 2em } .p62 { font-size: 62.5% } .r1 { font-size: 1rem }
+      .px { font-size: 20px } .kl { font-size: large } .sm { font-size: smaller }
+      .tiny { font-size: 0.2em } .tinyp { font-size: 3px } .fsh { font: 1em monospace }
+      .nofamily { font: bold 20px } .slash { font: 1em / 1.5 monospace }
+      .fi { font-family: inherit } .fu { font-family: unset } .fin { font-family: initial }
+      .fv { font-family: var(--nope) } .mv { --f: monospace; font-family: var(--f) }
+      .ix { font-size: inherit } .ta { font-size: 100% }
+    </style></head><body>
+      <code>c</code><pre>p</pre><kbd>k</kbd><samp>s</samp><tt>t</tt><textarea>t</textarea>
+      <code class="e2">c</code><div class="e2"><code>c <span class="s">s</span>
+      <span>i</span></code></div><code class="kl">c<span class="s">s</span></code>
+      <code class="mm">c</code><code class="q">c</code><code class="U">c</code>
+      <div class="m">m<span class="s">s</span></div><div class="px"><code>c</code></div>
+      <div class="r1"><code>c</code></div><div class="p62"><code>c</code></div>
+      <div class="m"><div class="e2">e</div><div class="p62">p</div><div class="kl">k</div></div>
+      <h1><code>c</code></h1><h3><code>c</code></h3><code><code class="e2">c</code></code>
+      <div class="tiny">t<span class="tiny">t</span><code>c</code><span style="font-size:10em">
+      x</span></div><div class="tinyp">t<span class="e2">e</span></div>
+      <div class="p62"><div class="p62"><div class="p62"><div class="p62"><div class="p62">x
+      <span class="e2">y</span></div></div></div></div></div>
+      <div class="fsh">f</div><div class="nofamily">n</div><div class="slash">s</div>
+      <small><code>c</code></small><code class="sm">c</code><code class="fi">c</code>
+      <code class="fu">c</code><code class="fin">c</code><code class="fv">c</code>
+      <div class="mv">m</div><code class="ix">c</code><div class="kl"><code class="ix">c</code>
+      </div><div class="p62"><textarea class="ta">t</textarea></div>
+      <input class="m"><button class="m">b</button><div class="r1 m">r</div>
+      <font size="7"><code>c</code></font><code><font size="3">f</font></code>
+      <code style="font-size: xx-small">c</code><code style="font-size: x-small">c</code>
+      <code style="font-size: small">c</code><code style="font-size: x-large">c</code>
+      <code style="font-size: xx-large">c</code><code style="font-size: xxx-large">c</code>
+      <code style="font-size: 0">c</code><code style="all: unset">c</code>
+      <font face="monospace">f</font><font face="Courier, monospace">f</font><font
+      face="monospace" style="font-family: serif">f</font><div class="e2"><font
+      face=" MONOSPACE ">f</font></div><font face="">f</font><code><font face="serif">f
+      </font></code>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

@@ -644,6 +644,73 @@ def test_font_size_attribute(size, px):
     assert cascade_of(page).font(target(page)).size == pytest.approx(expected)
 
 
+# Chromium's two font-size quirks, as it computes them (standards mode): the monospace family
+# alone has its own sizes where the size is not absolute (13px at the reader's default, and
+# its own keyword table), and a size that is not absolute is never below 6px; em and %
+# multiply the size before that minimum.
+@pytest.mark.parametrize(("css", "body", "px"), [
+    ("", '<code id="t">x</code>', 13),
+    ("", '<pre id="t">x</pre>', 13),
+    ("", '<div style="font-size:2em"><code id="t">x</code></div>', 26),
+    ("", '<h3><code id="t">x</code></h3>', 18.72 * 13 / 16),
+    ("", '<div style="font-size:2em"><code><i id="t" style="font-family:serif">x</i></code>'
+         '</div>', 32),                                  # back from monospace: 26 * 16 / 13
+    ("", '<code style="font-size:large"><span id="t" style="font-family:serif">x</span>'
+         '</code>', 18),                                 # a keyword is kept, and read again
+    ("", '<code id="t" style="font-size:x-large">x</code>', 20),
+    ("", '<div style="font-size:large"><code id="t" style="font-size:inherit">x</code></div>',
+     16),
+    ("code{font-family:Menlo, monospace}", '<code id="t">x</code>', 16),
+    ("code{font-family:monospace, monospace}", '<code id="t">x</code>', 16),
+    ('code{font-family:"monospace"}', '<code id="t">x</code>', 16),
+    ("code{font-family:inherit}", '<code id="t">x</code>', 16),
+    ("code{font-family:var(--nope)}", '<code id="t">x</code>', 16),
+    (".m{--f:MonoSpace} .m{font-family:var(--f)}", '<p class="m" id="t">x</p>', 13),
+    ("", '<div style="font-size:20px"><code id="t">x</code></div>', 20),
+    ("", '<div style="font-size:1rem"><code id="t">x</code></div>', 16),
+    ("", '<div style="font-size:62.5%"><code id="t">x</code></div>', 10 * 13 / 16),
+    (".m{font-family:monospace}", '<p class="m" id="t">x</p>', 13),
+    (".m{font:1em / 1.5 monospace}", '<p class="m" id="t">x</p>', 13),
+    ("", '<textarea id="t">x</textarea>', 16 - 8 / 3),      # a control's size is absolute
+    ("", '<div id="t" style="font-size:0.2em">x</div>', 6),
+    ("", '<div style="font-size:0.2em"><span id="t" style="font-size:10em">x</span></div>', 32),
+    ("", '<div style="font-size:0.2em"><code id="t">x</code></div>', 6),
+    ("", '<div id="t" style="font-size:3px">x</div>', 3),
+    ("", '<div style="font-size:3px"><span id="t" style="font-size:1em">x</span></div>', 3),
+    ("", '<p id="t" style="font-size:0">x</p>', 0),
+    ("", '<p id="t" style="font-size:2ex">x</p>', None),    # the font's x-height: unknown
+    ("p{font:bold 20px}", '<p id="t">x</p>', 16),          # no family: the shorthand is invalid
+    ("", '<div style="font-size:2em"><font id="t" face=" MonoSpace ">x</font></div>', 26),
+    ("", '<code><font face="serif"><b id="t">x</b></font></code>', 16),
+    ("font{font-family:serif}", '<font id="t" face="monospace">x</font>', 16),
+])
+def test_monospace_sizes_and_the_minimum_size(css, body, px):
+    for first in ("style", "font"):
+        page = page_of(css, body)
+        el = target(page)
+        found = (page.style(el).font_size if first == "style"
+                 else cascade_of(page).font(el).size)
+        assert found == (None if px is None else pytest.approx(px)), first
+
+
+@pytest.mark.parametrize(("css", "style", "expected"), [
+    ("p{font-family:serif}", "", False),
+    ("code,pre{font-family:monospace, monospace} p{font-family:Menlo,monospace}", "", False),
+    (".a{font:1em Monospace}", "", True),
+    (".a{--mono:monospace}", "", True),
+    (".a{font-family:var(--f, monospace)}", "", True),
+    ("", "font-family: monospace !important", True),
+    ("", "font-family: Courier, monospace", False),
+    (".absent{font-family:monospace}", "", False),      # no element carries its key
+])
+def test_only_a_page_whose_rules_may_set_monospace_reads_every_family(css, style, expected):
+    page = page_of(css, f'<p class="a" style="{style}">x <code>y <b>z</b></code></p>')
+    cascade = cascade_of(page)
+    assert cascade._monospace is expected
+    # the browser's own monospace elements, and what is inside them, are read in any case
+    assert {tag_of(el) for el in cascade._monospace_scope} == {"code", "b"}
+
+
 # SVG presentation attributes, as Chromium 156 computes them: hints below the page's rules,
 # for SVG elements only (not HTML ones, nor the HTML inside a foreignObject).
 @pytest.mark.parametrize(("css", "markup", "shown", "opacity", "color", "size"), [
@@ -1347,7 +1414,7 @@ def _font_size_by_regex(value, parent, root):
     if unit == "rem":
         return None if root is None else root * number
     if unit in ("ex", "ch"):
-        return None if parent is None else parent * number / 2
+        return None     # the font's x-height and digit width are not known
     return number * factors[unit] if unit in factors else None
 
 

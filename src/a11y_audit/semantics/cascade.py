@@ -14,7 +14,10 @@ script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the
 6); ``inherit``/``initial``/``unset``/``revert`` are honoured (``revert-layer`` as ``revert``
 on a page without cascade layers, as ``unset`` on one with them), and ``all`` sets each of
 them on every property read here; ``color``, ``font-size``, ``font-weight`` and
-``visibility`` inherit.
+``visibility`` inherit. Font sizes follow Chromium's two quirks (:class:`FontState`): the
+generic ``monospace`` family alone has its own sizes where a size is not absolute
+(``<code>`` is 13px at the reader's default), and such a size is never below 6px; ``ex``
+and ``ch`` read the font's metrics and are unknown.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
@@ -255,6 +258,27 @@ _INHERITED = ("color", "font-size", "font-weight", "visibility", "text-shadow",
 _UNLAYERED = 1 << 20
 
 
+class FontState(NamedTuple):
+    """What Chromium works a font size out from (Blink's font description), beside the
+    computed size rules read: the specified size, before the 6px minimum (what ``em``, ``%``
+    and ``rem`` multiply); the size keyword it comes from (``medium``...), kept through
+    inheritance; whether it is absolute (set in px, pt..., viewport units or ``rem``, or
+    relative to such a size); and whether the family is the generic ``monospace`` alone.
+
+    Two quirks of the browsers read them. Text in the monospace family alone is set at 13px
+    rather than 16px where its size is not absolute (``<code>``, ``<pre>`` and ``<kbd>`` are
+    13px at the reader's default, 26px under a ``2em`` heading); and a size that is not
+    absolute is never below 6px (Chromium's minimum logical font size)."""
+
+    specified: float | None
+    keyword: str | None
+    absolute: bool
+    mono: bool
+
+
+_DEFAULT_FONT = FontState(16.0, "medium", False, False)
+
+
 @dataclass(slots=True)
 class Style:
     """The computed values rules read. ``None`` means unknown (``var()``, ``calc()``...)."""
@@ -275,6 +299,7 @@ class Style:
     # when it derives from the reader's default size alone.
     font_size_own: str | None = None
     font_size_anchor: Element | None = None
+    font_state: FontState = _DEFAULT_FONT
     custom: dict[str, str] = field(default_factory=dict)    # custom properties (inherited)
     values: dict[str, str] = field(default_factory=dict)    # other tracked properties, as text
     origin: dict[str, str] = field(default_factory=dict)    # property -> where it was set
@@ -293,7 +318,7 @@ def _child_style(parent: Style, custom: dict[str, str], values: dict[str, str],
     position: with keywords the call builds a dict of them, ~3,700 instructions a style."""
     return Style("inline", parent.visibility, "visible", 1.0, parent.color,
                  (0.0, 0.0, 0.0, 0.0), False, parent.font_size, parent.font_weight, "static",
-                 None, parent.font_size_anchor, custom, values, origin)
+                 None, parent.font_size_anchor, parent.font_state, custom, values, origin)
 
 
 class FontSize(NamedTuple):
@@ -305,9 +330,10 @@ class FontSize(NamedTuple):
     own: str | None
     anchor: Element | None
     origin: str | None
+    state: FontState
 
 
-_ROOT_FONT = FontSize(_ROOT_PARENT.font_size, None, None, None)
+_ROOT_FONT = FontSize(_ROOT_PARENT.font_size, None, None, None, _DEFAULT_FONT)
 
 
 def _inherited(parent: FontSize) -> FontSize:
@@ -316,12 +342,12 @@ def _inherited(parent: FontSize) -> FontSize:
     either, as most do: one tuple shared down the tree)."""
     if parent.own is None:
         return parent
-    return FontSize(parent.size, None, parent.anchor, parent.origin)
+    return FontSize(parent.size, None, parent.anchor, parent.origin, parent.state)
 
 
 def _font_of(style: Style) -> FontSize:
     return FontSize(style.font_size, style.font_size_own, style.font_size_anchor,
-                    style.origin.get("font-size"))
+                    style.origin.get("font-size"), style.font_state)
 
 
 # The properties visually_hidden_reason reads that some declaration on the element itself
@@ -340,6 +366,42 @@ _SIGHT_READS = _SIGHT | {"position", "width", "height"}
 @functools.lru_cache(maxsize=16384)
 def _sets_sight(declarations: tuple[Declaration, ...]) -> bool:
     return any(d[0] in _SIGHT for d in declarations)
+
+
+@functools.lru_cache(maxsize=16384)
+def _block_bits(declarations: tuple[Declaration, ...]) -> int:
+    """:data:`SIGHTS` if the declarations set a property that may hide from sight, and
+    :data:`MONOSPACE` if they may set the monospace family alone (:func:`alone_monospace`:
+    in ``font-family`` or ``font``, or in a custom property a ``var()`` may read)."""
+    bits = 0
+    for name, value, _ in declarations:
+        if name in _SIGHT:
+            bits |= SIGHTS
+        elif (name == "font-family" or name == "font" or name[:2] == "--") and (
+                alone_monospace(value)):
+            bits |= MONOSPACE
+    return bits
+
+
+def alone_monospace(text: str) -> bool:
+    """``text`` (a value or declarations) names the generic ``monospace`` family where it
+    may stand alone: as a whole value or a ``var()`` fallback, not in a list of families
+    (``Menlo, monospace``; normalize.css's ``monospace, monospace``). Case-insensitive."""
+    lower = text.lower()
+    start = lower.find("monospace")
+    while start >= 0:
+        end = start + 9
+        after = lower[end:end + 64].lstrip()[:1]
+        before = lower[max(0, start - 64):start].rstrip()[-1:]
+        if (after != "," and (before != "," or after == ")")
+                and _NAME_CHAR.match(after) is None
+                and (start == 0 or _NAME_CHAR.match(lower, start - 1) is None)):
+            return True
+        start = lower.find("monospace", end)
+    return False
+
+
+_NAME_CHAR = re.compile(r"[-\w]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +582,7 @@ _FULL_CANDIDATE, _RENDERING_CANDIDATE, _SIZE_CANDIDATE = (
 _RULES = operator.attrgetter("rules")
 
 # What the rules of a selector key may set (see Cascade.key_mask), as bits
-HIDES, SIZES, SIGHTS = 1, 2, 4
+HIDES, SIZES, SIGHTS, MONOSPACE = 1, 2, 4, 8
 
 
 class Cascade:
@@ -1002,6 +1064,33 @@ class Cascade:
             return []
         return self.declarations(el, "font-size")
 
+    @functools.cached_property
+    def _monospace(self) -> bool:
+        """A rule of the page's index or a style attribute may set the monospace family
+        alone, whose sizes differ (:class:`FontState`), on any element: then :meth:`font`
+        reads every element's full style. Most pages' do not (a family list that ends in
+        ``monospace`` is not that family alone)."""
+        return any(bits & MONOSPACE for bits in self._masks.values()) or any(
+            _block_bits(parse_declarations(el.get("style") or "")) & MONOSPACE
+            for el in self.page.by_attribute.get("style", ()))
+
+    @functools.cached_property
+    def _monospace_scope(self) -> set[Element]:
+        """The elements the browser sets in the monospace family (``<code>``, ``<pre>``,
+        ``<textarea>``...; ``<font face=monospace>``) and everything inside them: where a
+        family may change a size on a page whose rules set no monospace
+        (:meth:`_monospace`). :meth:`font` reads all their declarations."""
+        by_tag = self.page.by_tag
+        scope: set[Element] = set()
+        for tag in _MONOSPACE_TAGS.intersection(by_tag):
+            for el in by_tag[tag]:
+                if el not in scope:
+                    scope.update(el.iter())
+        for el in by_tag.get("font", ()):
+            if el not in scope and alone_monospace(el.get("face") or ""):
+                scope.update(el.iter())
+        return scope
+
     def font(self, el: Element) -> FontSize:
         """The font-size fields of :meth:`style` (memoised; ancestors first), worked out
         from the ``font-size`` and ``font`` declarations alone: the font-size rules ask this
@@ -1011,6 +1100,10 @@ class Cascade:
         fonts = self._fonts
         found = fonts.get(el)
         if found is not None:
+            return found
+        if self._monospace:
+            # any element's family may change its size (FontState): the full style reads it
+            found = fonts[el] = _font_of(self.style(el))
             return found
         styles = self._styles
         chain = []
@@ -1039,34 +1132,58 @@ class Cascade:
 
     def _own_font(self, el: Element, parent: FontSize, root: FontSize | None) -> FontSize:
         """:meth:`font` of ``el`` given its parent's and the root's (None while the root's
-        is being computed), as :meth:`_compute` sets the font-size fields."""
-        declarations = self._size_declared(el)
+        is being computed), as :meth:`_compute` sets the font-size fields. The family is read
+        where it may change the size: in the browser's monospace elements and inside them
+        (:meth:`_monospace_scope`; on a page whose rules may set monospace anywhere,
+        :meth:`font` reads full styles instead)."""
+        scoped = el in self._monospace_scope
+        declarations = self.declarations(el) if scoped else self._size_declared(el)
         if not declarations:
             return _inherited(parent)
         value: str | None = None
         where: str | None = None
+        family: str | None = None
         for _, name, declared, _, origin in declarations:
+            if name not in _FONT_PROPERTIES:
+                continue        # (a full list, in the monospace scope)
             if "var(" in declared.lower():
                 return _font_of(self.style(el))
             for longhand, part in _expand(name, declared):
                 if longhand == "font-size":
                     value, where = part, origin
-        if value is None:
-            return _inherited(parent)
-        lower = value.strip().lower()
-        if lower in self._reverting:
+                elif longhand == "font-family":
+                    family = part
+        mono = None if family is None else self._monospace_family(declarations, family)
+        lower = None if value is None else value.strip().lower()
+        if lower is not None and lower in self._reverting:
             reverted = _browser_value(declarations, "font-size")
             if reverted is not None:
                 lower, where = reverted.lower(), BROWSER_DEFAULT
-        if lower in _INHERITING_RESETS:
-            return _inherited(parent)
+        if lower is None or lower in _INHERITING_RESETS:
+            if mono is None:
+                return _inherited(parent)
+            # the parent's size, in another family (FontState)
+            state = font_state(None, mono, parent.state, None, self.viewport)
+            return FontSize(computed_font_size(state), None, parent.anchor, parent.origin,
+                            state)
         if lower == "initial":
             lower = _INITIAL["font-size"]
         anchor = _size_anchor(el, lower, parent.anchor,
                               root.anchor if root is not None else None)
-        size = font_size(lower, parent.size, root.size if root is not None else 16.0,
-                         self.viewport)
-        return FontSize(size, lower, anchor, where)
+        state = font_state(lower, mono, parent.state,
+                           root.state.specified if root is not None else 16.0, self.viewport)
+        return FontSize(computed_font_size(state), lower, anchor, where, state)
+
+    def _monospace_family(self, declarations: list[Declared], family: str) -> bool | None:
+        """Whether the font-family an element declares (``family``, the last declared, as
+        written) is the generic ``monospace`` alone; None when it inherits its parent's."""
+        lower = family.strip().lower()
+        if lower in self._reverting:
+            reverted = _browser_value(declarations, "font-family")
+            lower = reverted.lower() if reverted is not None else "unset"
+        if lower in _INHERITING_RESETS or "var(" in lower:
+            return None
+        return lower == "monospace"
 
     def rendering(self, el: Element) -> Rendering:
         """Computed display, visibility and content-visibility (memoised). The visibility
@@ -1591,6 +1708,8 @@ class Cascade:
                     origins[name] = inherited[name]
         style = _child_style(parent, custom, values, origins)
         viewport = self.viewport
+        size: str | None = None         # the declared font size and family (see FontState)
+        family: bool | None = None
         for name, (value, origin) in specified.items():
             value = value.strip()
             lower = value.lower()
@@ -1600,6 +1719,12 @@ class Cascade:
                 reverted = _browser_value(declared, name)
                 if reverted is not None:
                     value, lower, origin = reverted, reverted.lower(), BROWSER_DEFAULT
+            if name == "font-family":
+                # read only for whether it is the generic monospace alone; a reset that
+                # inherits, or a var() that did not resolve, keeps the parent's
+                if lower not in _INHERITING_RESETS and "var(" not in lower:
+                    family = lower == "monospace"
+                continue
             if lower in _RESETS:
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
                     continue        # unset, revert, revert-layer: inherited as if undeclared
@@ -1617,12 +1742,19 @@ class Cascade:
                     el, lower, parent.font_size_anchor,
                     root.font_size_anchor if root is not None else None)
             origins[name] = origin
-            if lower == "inherit":
+            if name == "font-size":
+                size = lower
+            elif lower == "inherit":
                 _inherit(style, parent, name)
             elif name in _APPLIED:
-                _apply(style, name, value, lower, parent, root, viewport)
+                _apply(style, name, value, lower, parent)
             else:
                 values[name] = lower        # (as _apply stores the others)
+        if size is not None or family is not None:
+            state = style.font_state = font_state(
+                size, family, parent.font_state,
+                root.font_state.specified if root is not None else 16.0, viewport)
+            style.font_size = computed_font_size(state)
         if style.background_color is not None:
             background = specified.get("background-color")
             if background is not None and "currentcolor" in background[0].lower():
@@ -1787,8 +1919,7 @@ def _inherit(style: Style, parent: Style, name: str) -> None:
         style.values[name] = parent.values[name]
 
 
-def _apply(style: Style, name: str, value: str, lower: str, parent: Style,
-           root: Style | None, viewport: Viewport) -> None:
+def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> None:
     unknown = "var(" in lower or "env(" in lower or "attr(" in lower
     if name == "display":
         style.display = None if unknown else lower.split()[0]
@@ -1806,9 +1937,6 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style,
             style.color if lower == "currentcolor" else parse_color(value))
     elif name == "background-image":
         style.background_image = None if unknown else lower != "none"
-    elif name == "font-size":
-        style.font_size = font_size(lower, parent.font_size,
-                                    root.font_size if root is not None else 16.0, viewport)
     elif name == "font-weight":
         style.font_weight = font_weight(lower, parent.font_weight)
     elif name == "position":
@@ -1857,6 +1985,55 @@ _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.
 _SIZE = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
 
 
+# The size keywords in the monospace family alone (Chromium's table for its 13px default
+# fixed-width size, in standards mode)
+_MONO_KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 12.0, "medium": 13.0,
+                       "large": 16.0, "x-large": 20.0, "xx-large": 26.0, "xxx-large": 39.0}
+_MONO_SCALE = 13 / 16           # the default fixed-width size against the default size
+_MINIMUM_LOGICAL_SIZE = 6.0     # Chromium's minimum for sizes that are not absolute
+
+
+def font_state(value: str | None, mono: bool | None, parent: FontState,
+               root: float | None, viewport: Viewport = DEFAULT_VIEWPORT) -> FontState:
+    """An element's :class:`FontState`, as Chromium works it out, from its declared
+    ``font-size`` (lower case, stripped; None when it inherits its parent's), whether the
+    family it declares is the generic ``monospace`` alone (None when it declares none), its
+    parent's state and the root's specified size (what ``rem`` multiplies).
+
+    Where the family changes between monospace and the others, a size that is not absolute
+    is worked out again: from its keyword in the other table, else scaled by 13/16 (or
+    16/13); an absolute size stays (Blink's FontBuilder, "generic family change")."""
+    is_mono = parent.mono if mono is None else mono
+    if value is None:
+        if is_mono == parent.mono:
+            return parent
+        specified, keyword, absolute = parent.specified, parent.keyword, parent.absolute
+    elif value in _MONO_KEYWORD_SIZES:
+        table = _MONO_KEYWORD_SIZES if is_mono else _KEYWORD_SIZES
+        return FontState(table[value], value, False, is_mono)
+    else:
+        keyword = None
+        specified = font_size(value, parent.specified, root, viewport)
+        # em, %, ex, ch, smaller and larger follow the parent's; px, pt..., viewport units,
+        # rem, math functions and a form control's system size are absolute
+        absolute = parent.absolute if _anchor_kind(value) == _PARENT else True
+    if is_mono != parent.mono and not absolute and specified is not None:
+        if keyword is not None:
+            specified = (_MONO_KEYWORD_SIZES if is_mono else _KEYWORD_SIZES)[keyword]
+        else:
+            specified *= _MONO_SCALE if is_mono else 1 / _MONO_SCALE
+    return FontState(specified, keyword, absolute, is_mono)
+
+
+def computed_font_size(state: FontState) -> float | None:
+    """The computed size of a :class:`FontState`: its specified size, but 6px for a size
+    below that which is not absolute (0 stays 0: the "visually hidden" idiom)."""
+    size = state.specified
+    if size is None or size >= _MINIMUM_LOGICAL_SIZE or state.absolute or size == 0:
+        return size
+    return _MINIMUM_LOGICAL_SIZE
+
+
 def font_size(value: str, parent: float | None, root: float | None,
               viewport: Viewport = DEFAULT_VIEWPORT) -> float | None:
     """A ``font-size`` value in CSS pixels; None when it cannot be resolved statically."""
@@ -1878,7 +2055,7 @@ def font_size(value: str, parent: float | None, root: float | None,
     if unit == "rem":
         return None if root is None else root * number
     if unit in ("ex", "ch"):
-        return None if parent is None else parent * number / 2
+        return None     # the font's own x-height or digit width: not known here
     factors = {"pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
                "q": 96 / 101.6, "vw": viewport.width / 100, "vh": viewport.height / 100,
                "vmin": min(viewport.width, viewport.height) / 100,
@@ -1964,23 +2141,38 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         return [("background-color", color), ("background-image", image)]
     if name == "font":
         lower = value.lower().strip()
-        if lower in _FONT_SYSTEM or "var(" in lower:
-            return [("font-size", "var()"), ("font-weight", "var()")]
+        if "var(" in lower:
+            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", "var()")]
+        if lower in _FONT_SYSTEM:       # a system font: its size is the platform's
+            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", lower)]
         if lower in WIDE_KEYWORDS:
-            return [("font-size", lower), ("font-weight", lower)]
+            return [("font-size", lower), ("font-weight", lower), ("font-family", lower)]
         weight = "normal"
         size = None
-        for token in _tokens(value.split(",")[0]):
+        tokens = _tokens(value.split(",")[0])
+        rest: list[str] = []
+        for at, token in enumerate(tokens):
             low = token.lower()
             if low in ("bold", "bolder", "lighter") or re.fullmatch(r"[1-9]00", low):
                 weight = low
                 continue
-            candidate = low.split("/")[0]
+            candidate, slash, height = low.partition("/")
             if candidate and (candidate in _KEYWORD_SIZES or _SIZE.match(candidate)
                               or candidate.startswith(("calc(", "clamp(", "min(", "max("))):
                 size = candidate
+                # the family after the size and its line height ("12px/1.5", "12px / 1.5")
+                rest = tokens[at + 1:]
+                if (slash and not height) or (not slash and rest and rest[0] == "/"):
+                    rest = rest[1 + (not slash):]
+                elif not slash and rest and rest[0].startswith("/"):
+                    rest = rest[1:]
                 break
-        return [("font-weight", weight), ("font-size", size or "var()")]
+        if size is not None and not rest and "," not in value:
+            return []   # no family: the shorthand is invalid, and dropped
+        family = "monospace" if (len(rest) == 1 and rest[0].lower() == "monospace"
+                                 and "," not in value) else "other"
+        return [("font-weight", weight), ("font-size", size or "var()"),
+                ("font-family", family)]
     if name == "inset":
         parts = _tokens(value) or ["auto"]
         top = parts[0]
@@ -2015,6 +2207,10 @@ _HEADING_SIZES = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h4": "1em", "h5":
 _BOLD = frozenset(("th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
 _BOLDER = frozenset(("b", "strong"))     # one step bolder than the parent (HTML, 15.3.4)
 _CONTROLS = frozenset(("button", "input", "select", "textarea"))
+_FONT_PROPERTIES = frozenset(("font-size", "font", "font-family"))
+# The elements Chromium's defaults set in the monospace family
+_MONOSPACE_TAGS = frozenset(("code", "kbd", "samp", "tt", "pre", "listing", "plaintext", "xmp",
+                             "textarea"))
 # Their background (Chromium's light scheme: ButtonFace for buttons and drop-down lists,
 # Field for text fields and list boxes); checkboxes, radio buttons, file and image inputs
 # paint none
@@ -2170,9 +2366,7 @@ def _rule_bits(full: Candidate, rendering: Candidate | None, size: Candidate | N
         bits |= HIDES
     if size is not None:
         bits |= SIZES
-    if _sets_sight(full[4]):
-        bits |= SIGHTS
-    return bits
+    return bits | _block_bits(full[4])
 
 
 # A selector's last compound made of tag, class, id and pseudo-class characters and attribute
@@ -2250,6 +2444,8 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     elif tag in _CONTROLS:
         out.append(("font-size", CONTROL_FONT_SIZE, False))
         out.append(("font-weight", "normal", False))
+    if tag in _MONOSPACE_TAGS:
+        out.append(("font-family", "monospace", False))
     if tag in _BOLD:
         out.append(("font-weight", "bold", False))
     elif tag in _BOLDER:
@@ -2323,7 +2519,7 @@ _LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "
 def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[Declared]:
     """The declarations that ``el``'s legacy attributes map to, for the properties rules
     read (HTML, "Rendering", 15.3): ``bgcolor`` and ``background`` on the body and table
-    elements, ``<font color size>``, ``<body text>``, and ``link_color`` (``<body link>``)
+    elements, ``<font color size face>``, ``<body text>``, and ``link_color`` (``<body link>``)
     on links. Each names its attribute as its origin."""
     out: list[Declared] = []
 
@@ -2340,11 +2536,17 @@ def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[
     if tag == "font":
         hint("color", "color", legacy_color)
         hint("font-size", "size", legacy_font_size)
+        hint("font-family", "face", _legacy_face)
     elif tag == "body":
         hint("color", "text", legacy_color)
     elif link_color is not None and tag in _LINK_TAGS and el.get("href") is not None:
         out.append((_HINT_PRIORITY, "color", link_color, False, "link attribute of <body>"))
     return out
+
+
+def _legacy_face(value: str) -> str | None:
+    """``<font face>``: its families as written; an empty one sets none."""
+    return value if value.strip() else None
 
 
 # The presentation attributes of SVG elements that set a property rules read
@@ -2374,7 +2576,9 @@ def _presentation_valid(name: str, value: str) -> bool:
     if name == "opacity":
         return _number(lower) is not None
     if name == "font-size":
-        return font_size(lower, 16.0, 16.0, DEFAULT_VIEWPORT) is not None
+        # (ex and ch are valid, but the font's metrics they read are not known here)
+        return font_size(lower, 16.0, 16.0, DEFAULT_VIEWPORT) is not None or (
+            lower[-2:] in ("ex", "ch") and _size_number(lower) is not None)
     if name == "font-weight":
         return font_weight(lower, 400) is not None
     if name == "visibility":

@@ -46,10 +46,11 @@ from a11y_audit.semantics.selectors import ends_at_rest, has_unjudged_state
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
                      "background", "background-color", "background-image", "font", "font-size",
-                     "font-weight", "position", "left", "top", "right", "bottom", "inset", "clip",
-                     "clip-path", "width", "height", "max-width", "max-height", "overflow",
-                     "overflow-x", "overflow-y", "transform", "text-indent", "mix-blend-mode",
-                     "filter", "text-shadow", "-webkit-text-fill-color"))
+                     "font-weight", "font-family", "position", "left", "top", "right",
+                     "bottom", "inset", "clip", "clip-path", "width", "height", "max-width",
+                     "max-height", "overflow", "overflow-x", "overflow-y", "transform",
+                     "text-indent", "mix-blend-mode", "filter", "text-shadow",
+                     "-webkit-text-fill-color"))
 
 
 @dataclass(frozen=True, slots=True)
