@@ -65,6 +65,17 @@ PAGES = {
       </foreignObject><circle r="1" opacity="30%" display="inline"/></svg>
       <p color="red" opacity="0.1" display="none" visibility="hidden">not svg</p>
       <svg display="none"><path d="M0 0"/></svg></div></body></html>""",
+    "svg and position": """<html><head><style>
+      * { position: absolute } html, body { position: static } .r { position: relative }
+    </style></head><body><svg><g><path d="M0 0"/><text>x<tspan>y</tspan></text><svg><rect/>
+      </svg><foreignObject><div>x<svg class="r"><circle class="r"/></svg></div>
+      </foreignObject><a href="/"><text>z</text></a></g></svg><span>x</span>
+      <p><svg style="position: fixed"><g style="position: fixed"><path/></g></svg></p>
+      <math><mi>x</mi></math></body></html>""",
+    "svg links": """<html><body link="red"><svg><a href="/"><text>z</text></a><a
+      xlink:href="/"><text>y</text></a><g><a href="/"><text>w</text></a></g></svg><a
+      href="/">x</a><a>y</a><p><a href="/"><svg><a href="/"><text>v</text></a></svg></a>
+      </p><svg><foreignObject><a href="/">h</a></foreignObject></svg></body></html>""",
     "all and CSS-wide keywords": """<html><head><style>
       .u { all: unset } .i { all: initial } .r { all: revert } .rl { all: revert-layer }
       .inh { all: inherit } .bad { all: unset red } .bad2 { all: bogus }

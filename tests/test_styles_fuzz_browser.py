@@ -12,11 +12,12 @@ difference fails, shrunk to a small page.
 
 Values the cascade cannot work out are allowed (they are unknown, and rules say cantTell),
 wrong ones are not. Left out, as known differences: CSS animations, ``<area>``, a displayed
-``<head>``, ``revert-layer`` with layers, and SVG drawings (their inner elements take no
-``position``, which the cascade does not know yet; SVG's presentation attributes are held to
-Chromium on a fixed page in tests/test_styles_browser.py). Font sizes are held to Chromium
-with its two quirks: the monospace family's own sizes (``<code>``, ``<pre>``, ``<kbd>``, and
-``font-family: monospace``) and the 6px minimum for sizes that are not absolute.
+``<head>`` and ``revert-layer`` with layers. Font sizes are held to Chromium with its two
+quirks: the monospace family's own sizes (``<code>``, ``<pre>``, ``<kbd>``, and
+``font-family: monospace``) and the 6px minimum for sizes that are not absolute. Pages hold
+small SVG drawings too (their elements take no ``position``, and an SVG link is not coloured
+as HTML's are; SVG's presentation attributes are held to Chromium on a fixed page in
+tests/test_styles_browser.py).
 
 CI runs 40 examples, the same each run; a longer, random run::
 
@@ -96,7 +97,9 @@ def attributes() -> st.SearchStrategy[str]:
 
 def phrasing(depth: int) -> st.SearchStrategy[str]:
     leaves = st.sampled_from(("t", '<a href="/l">link</a>', '<input type="text">',
-                              '<input type="checkbox" disabled>', "<button>go</button>"))
+                              '<input type="checkbox" disabled>', "<button>go</button>",
+                              '<svg class="c"><g class="a"><text class="b">t</text><a href="/l">'
+                              '<text>l</text></a></g></svg>'))
     if depth == 0:
         return leaves
     inner = st.lists(phrasing(depth - 1), max_size=3).map("".join)
@@ -124,7 +127,7 @@ def flow(depth: int) -> st.SearchStrategy[str]:
 
 def compound() -> st.SearchStrategy[str]:
     return st.tuples(
-        st.sampled_from(("", "", "*", *FLOW, *PHRASING, "li", "a", "input")),
+        st.sampled_from(("", "", "*", *FLOW, *PHRASING, "li", "a", "input", "svg", "g")),
         st.sampled_from(("", "", *(f".{c}" for c in CLASSES))),
         st.sampled_from(("", "", "", *(f"#{i}" for i in IDS))),
         st.sampled_from(("", "", "", ":first-child", ":last-child", ":nth-child(2n+1)",

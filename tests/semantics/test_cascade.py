@@ -744,6 +744,30 @@ def test_svg_presentation_attributes(css, markup, shown, opacity, color, size):
         assert cascade_of(page).font(el).size == pytest.approx(size)
 
 
+@pytest.mark.parametrize("first", ["html", "svg"])
+def test_svg_elements_but_the_outermost_svg_take_no_position(first):
+    # Chromium's style adjuster: an SVG path is never positioned, nor off-screen; the
+    # <span> and <svg> share one style, and so would their children but for their kinds
+    page = page_of("* {position: absolute} html, body, p {position: static}"
+                   " .off {left: -9999px}",
+                   '<p><span><i id="h">x</i></span><svg><g id="g"><text id="t" class="off">'
+                   'x</text></g><foreignObject><b id="b" class="off">y</b></foreignObject>'
+                   '</svg></p>')
+    order = ["h", "g"] if first == "html" else ["g", "h"]
+    positions = {ident: page.style(target(page, ident)).position for ident in order}
+    assert positions == {"h": "absolute", "g": "static"}
+    assert page.style(next(page.root.iter("svg"))).position == "absolute"
+    assert page.visually_hidden(target(page, "t")) is None
+    assert page.visually_hidden(target(page, "b")) is not None     # HTML again
+
+
+def test_an_svg_link_is_not_coloured_as_a_link():
+    page = page_of("", '<svg><a href="/" id="s"><text>x</text></a></svg><a href="/" id="h">y'
+                       '</a>')
+    assert page.style(target(page, "s")).color == (0.0, 0.0, 0.0, 1.0)
+    assert page.style(target(page, "h")).color != (0.0, 0.0, 0.0, 1.0)
+
+
 def test_the_hidden_attribute_hides_html_elements_only():
     # HTML's rendering rules are for HTML elements: Chromium displays <svg hidden>
     page = page_of("", '<svg id="s" hidden><g id="g" hidden><path id="p"/></g><foreignObject>'

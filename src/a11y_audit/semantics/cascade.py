@@ -860,9 +860,11 @@ class Cascade:
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
         hidden = el in self._with_hidden
         flag = _ua_flag(tag, el)
+        if tag == "a" and flag and el in self._svg_inner:
+            flag = False    # an SVG link: the browser's link colours are HTML's links'
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
-        if tag in self._hinted:
+        if tag in self._hinted and (tag != "a" or flag):
             names = _PART_NAMES[slot]
             found.extend(item for item in presentational_hints(el, tag, self._link_hint)
                          if names is None or item[1] in names)
@@ -1643,6 +1645,18 @@ class Cascade:
                 if any(item[1] in RENDERING for item in hints)]
 
     @functools.cached_property
+    def _svg_inner(self) -> set[Element]:
+        """The SVG elements but the outermost ``<svg>`` of each drawing: they take no
+        ``position`` (Chromium's style adjuster sets them back to ``static``), so an SVG
+        path is never positioned, nor off-screen. A page without SVG pays one look-up."""
+        inner: set[Element] = set()
+        for svg in self.page.by_tag.get("svg", ()):
+            if svg not in inner:
+                inner.update(el for el in svg.iter(etree.Element) if _svg_element(el) and (
+                    el.tag != "svg" or _svg_element(el.getparent())))  # type: ignore[arg-type]
+        return inner
+
+    @functools.cached_property
     def _hinted(self) -> frozenset[str]:
         """The tags that presentational hints may style on this page."""
         return _HINTED | _LINK_TAGS if self._link_hint is not None else _HINTED
@@ -1659,6 +1673,7 @@ class Cascade:
         root_style = styles.get(self.page.root)
         shared = self._shared
         matched = self._declared        # (declarations(item), without a call per element)
+        svg_inner = self._svg_inner
         for item in chain:
             declared = matched.get(item)
             if declared is None:
@@ -1670,6 +1685,8 @@ class Cascade:
             # with the browser's defaults alone, and a quarter of the others on the step-9
             # pages: cards, menu items) share one (never changed) Style object.
             key = (id(parent_style), *declared)
+            if svg_inner and item in svg_inner:
+                key = (_SVG_INNER, *key)    # (its position is not its declarations')
             style = shared.get(key)
             if style is None:
                 style = self._compute(item, parent_style, root_style, declared)
@@ -1750,6 +1767,9 @@ class Cascade:
                 _apply(style, name, value, lower, parent)
             else:
                 values[name] = lower        # (as _apply stores the others)
+        if style.position != "static" and el in self._svg_inner:
+            style.position = "static"       # (see _svg_inner)
+            origins.pop("position", None)
         if size is not None or family is not None:
             state = style.font_state = font_state(
                 size, family, parent.font_state,
@@ -1803,6 +1823,7 @@ class Cascade:
 
 
 _RESETS = WIDE_KEYWORDS
+_SVG_INNER = object()       # Cascade.style's mark of an SVG element's sharing key
 _REVERT = frozenset(("revert",))
 _REVERT_OR_LAYER = frozenset(("revert", "revert-layer"))
 # What an inherited property takes its parent's value for (revert: when the browser sets
