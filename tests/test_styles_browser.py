@@ -33,6 +33,9 @@ PAGES = {
       <h5>5</h5><h6>6</h6><p>Text <small>small <sub>sub</sub></small> <sup>sup</sup>
       <b>b <strong>b</strong></b> <mark>mark</mark> <a href="/x">link</a> <a>anchor</a></p>
       <table><tbody><tr><th>Head <b>b</b></th><td>cell</td></tr></tbody></table>
+      <table><tbody><tr><form style="display:block"></form><td>a form left in a row</td>
+      </tr></tbody></table><div><form>form</form></div><input type="hidden" style="display:
+      block !important">
       <div style="font-size:30px;font-weight:bold">{CONTROLS}
         <button>Button <span>inside</span></button><select><option>One</option>
         <optgroup label="g"><option>Two</option></optgroup></select>
@@ -49,7 +52,9 @@ PAGES = {
       <font size="-1">small</font> <font size="9">huge</font></font></td>
       <th bgcolor="transparent">th</th></tr></tbody></table>
       <font color="transparent">transparent</font> <font color="#fc0">short hex</font>
-      <a href="/y" style="color:teal">own colour</a></body></html>""",
+      <a href="/y" style="color:teal">own colour</a>
+      <hr noshade><hr color="red"><hr noshade color="blue"><hr noshade style="background:white">
+      <hr color=""><hr color="chucknorris" size="3"></body></html>""",
     "svg presentation attributes": """<html><body><div style="color:green;font-size:10px">
       <svg width="10" height="10" color="red" opacity="0.5"><path d="M0 0" opacity=".33"
       color="blue"/><g display="none"><path d="M0 0"/></g><g visibility="hidden"><path

@@ -768,6 +768,33 @@ def test_an_svg_link_is_not_coloured_as_a_link():
     assert page.style(target(page, "h")).color != (0.0, 0.0, 0.0, 1.0)
 
 
+@pytest.mark.parametrize(("attributes", "background"), [
+    ("noshade", (128, 128, 128)), ('color="red"', (255, 0, 0)),
+    ('noshade color="blue"', (0, 0, 255)), ('color=""', None), ("", None),
+])
+def test_a_rules_colour_and_noshade_are_its_background(attributes, background):
+    page = page_of("", f'<hr id="t" {attributes}>')
+    color = page.style(target(page)).background_color
+    assert color is not None
+    if background is None:
+        assert color[3] == 0
+    else:
+        assert tuple(round(c * 255) for c in color[:3]) == background
+
+
+def test_important_browser_defaults_beat_the_page():
+    # HTML's rendering: a form the parser left empty in a table, and input type=hidden,
+    # are display: none !important, whatever the page says; a form with content is shown
+    page = page_of("form, input {display: block !important}",
+                   '<table><tr><form id="f"></form><td>x</td></tr></table>'
+                   '<table><form id="g"><tr><td>y</td></tr></form></table>'
+                   '<input type="hidden" id="h" style="display: inline !important">'
+                   '<div><form id="d"></form></div>')
+    assert [page.style(target(page, i)).display for i in "fhgd"] == [
+        "none", "none", "block", "block"]
+    assert [page.is_rendered(target(page, i)) for i in "fhgd"] == [False, False, True, True]
+
+
 def test_the_hidden_attribute_hides_html_elements_only():
     # HTML's rendering rules are for HTML elements: Chromium displays <svg hidden>
     page = page_of("", '<svg id="s" hidden><g id="g" hidden><path id="p"/></g><foreignObject>'

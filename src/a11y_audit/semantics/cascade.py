@@ -419,6 +419,9 @@ _ROOT_RENDERING = Rendering("inline", "visible", "visible")
 # (priority, property, value, important, origin): one declaration that applies to an element
 Declared = tuple[tuple, str, str, bool, str]
 _UA_PRIORITY = (0, 0, 0, (0, 0, 0), 0, 0)
+# ... and its !important ones (input type=hidden, a form left in a table), above every
+# declaration of the page (CSS Cascade 5, 6.1: important user-agent declarations come last)
+_UA_IMPORTANT = (3, 0, 0, (0, 0, 0), 0, 0)
 # Presentational hints (bgcolor, <font color>...): above the browser's defaults, below every
 # declaration of the page's own CSS (CSS Cascade 5, 6.1: their own origin, before the author's)
 _HINT_PRIORITY = (0, 1, 0, (0, 0, 0), 0, 0)
@@ -2324,6 +2327,7 @@ def _disabled(el: Element) -> bool:
 # greyed.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "dialog": lambda el: el.get("open") is None,
+    "form": lambda el: _misplaced_form(el),
     "input": _input_kind,
     "select": _select_kind,
     "button": _disabled,
@@ -2345,8 +2349,8 @@ _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
 def _ua_declared(tag: str, hidden: bool, flag: bool | str | None) -> tuple[Declared, ...]:
     """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
-    found = tuple((_UA_PRIORITY, name, value, important, BROWSER_DEFAULT)
-                  for name, value, important in _ua_declarations(tag, flag))
+    found = tuple((_UA_IMPORTANT if important else _UA_PRIORITY, name, value, important,
+                   BROWSER_DEFAULT) for name, value, important in _ua_declarations(tag, flag))
     # Chromium maps the hidden attribute to a presentational hint, not a rule of its own
     # stylesheet: "display: revert" (as in "the new CSS reset") shows such an element
     return (*found, (_HINT_PRIORITY, "display", "none", False, HIDDEN_ATTRIBUTE)) if hidden \
@@ -2361,8 +2365,9 @@ def _ua_flag(tag: str, el: Element) -> bool | str | None:
 
 
 # The tags whose browser defaults can hide them (see _ua_declarations): never displayed, or
-# not displayed by an attribute (a closed dialog, input type=hidden); ``hidden`` aside.
-UA_HIDING = frozenset(_NONE | {"dialog", "input"})
+# not displayed by an attribute or place (a closed dialog, input type=hidden, a form left in
+# a table); ``hidden`` aside.
+UA_HIDING = frozenset(_NONE | {"dialog", "input", "form"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2455,6 +2460,8 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("display", "none", False))
     if tag == "input" and flag == "hidden":
         out.append(("display", "none", True))
+    if tag == "form" and flag:
+        out.append(("display", "none", True))
     size = _HEADING_SIZES.get(tag)
     if size:
         out.append(("font-size", size, False))
@@ -2497,6 +2504,19 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     return out
 
 
+_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr"))
+
+
+def _misplaced_form(el: Element) -> bool:
+    """A ``<form>`` the parser left empty as a child of a table, a row group or a row (a
+    form start tag in a table): HTML's rendering hides it (``display: none !important``).
+    One that holds content here (lxml's parser keeps a table's rows in it; a browser's
+    moves them out) is left displayed: hiding it would hide its rows."""
+    parent = el.getparent()
+    return (parent is not None and parent.tag in _TABLE_PARTS and len(el) == 0
+            and not (el.text or "").strip())
+
+
 def _control_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
     """A form control's colours, as Chromium's light scheme paints them: ButtonText on
     ButtonFace for buttons and drop-down lists, FieldText on Field for text fields and list
@@ -2533,14 +2553,15 @@ _DISABLED_TEXT = "#545454"
 _BACKGROUND_TAGS = frozenset(("body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 _BGCOLOR_TAGS = _BACKGROUND_TAGS | {"marquee"}
 _LINK_TAGS = frozenset(("a", "area"))
-_HINTED = _BGCOLOR_TAGS | {"font"}
+_HINTED = _BGCOLOR_TAGS | {"font", "hr"}
 _LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large")
 
 
 def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[Declared]:
     """The declarations that ``el``'s legacy attributes map to, for the properties rules
     read (HTML, "Rendering", 15.3): ``bgcolor`` and ``background`` on the body and table
-    elements, ``<font color size face>``, ``<body text>``, and ``link_color`` (``<body link>``)
+    elements, ``<font color size face>``, ``<hr color noshade>``, ``<body text>``, and
+    ``link_color`` (``<body link>``)
     on links. Each names its attribute as its origin."""
     out: list[Declared] = []
 
@@ -2558,6 +2579,14 @@ def presentational_hints(el: Element, tag: str, link_color: str | None) -> list[
         hint("color", "color", legacy_color)
         hint("font-size", "size", legacy_font_size)
         hint("font-family", "face", _legacy_face)
+    elif tag == "hr":
+        # a rule's colour is its background (Chromium paints the rule as a box); noshade
+        # without a colour paints it dark grey
+        if el.get("color") is not None:
+            hint("background-color", "color", legacy_color)
+        elif el.get("noshade") is not None:
+            out.append((_HINT_PRIORITY, "background-color", "#808080", False,
+                        "noshade attribute"))
     elif tag == "body":
         hint("color", "text", legacy_color)
     elif link_color is not None and tag in _LINK_TAGS and el.get("href") is not None:
