@@ -70,6 +70,25 @@ PAGES = {
       </foreignObject><circle r="1" opacity="30%" display="inline"/></svg>
       <p color="red" opacity="0.1" display="none" visibility="hidden">not svg</p>
       <svg display="none"><path d="M0 0"/></svg></div></body></html>""",
+    "invalid colours and fluid sizes": """<html><head><style>
+      html { font-size: 20px }
+      body { color: green; font-size: calc(.9375em + (18 - 15) * (100vw - 480px) / (1400 - 480)) }
+      .n { color: red; color: none } .u { color: red; color: undefined } .h { color: red;
+      color: #12 } .f { color: red; color: rgb(1 2) } .w { color: red; color: red blue }
+      .b { background-color: red; background-color: none } .g { color: red; color: #abcg }
+      .v { color: red; color: -webkit-nonsense } .t { color: red; color: transparent }
+      .k { color: red; color: hsl(120 50% 50%) }
+      .c1 { font-size: clamp(1rem, 0.8rem + 1vw, 1.5rem) } .c2 { font-size: min(2em, 30px) }
+      .c3 { font-size: max(10px, 50%) } .c4 { font-size: calc(1em + 2px) }
+      .c5 { font-size: calc(10px / 2 + 1rem) } .c6 { font-size: calc(10px - 20px) }
+      .c7 { font-size: calc( ( 3px ) * 4 ) } .c8 { font-size: CALC(1.5EM) }
+      .c9 { font-size: calc(12pt + 1in / 96) } .c10 { font-size: clamp(1px, 50vw, 30px) }
+    </style></head><body><p class="n">n</p><p class="u">u</p><p class="h">h</p>
+      <p class="f">f</p><p class="w">w</p><p class="b">b</p><p class="g">g</p><p class="v">v</p>
+      <p class="t">t</p><p class="k">k</p><p class="c1">1</p><p class="c2">2</p>
+      <p class="c3">3</p><p class="c4">4 <span class="c4">4</span></p><p class="c5">5</p>
+      <p class="c6">6</p><p class="c7">7</p><p class="c8">8</p><p class="c9">9</p>
+      <code class="c4">c</code><p class="c10">10</p></body></html>""",
     "svg and position": """<html><head><style>
       * { position: absolute } html, body { position: static } .r { position: relative }
     </style></head><body><svg><g><path d="M0 0"/><text>x<tspan>y</tspan></text><svg><rect/>

@@ -193,8 +193,25 @@ def test_style_values_inherit_and_resolve():
     assert style.origin["color"] == "body"
 
 
+@pytest.mark.parametrize(("value", "kept"), [
+    ("none", False), ("undefined", False), ("#12", False), ("#abcg", False), ("red blue", False),
+    ("rgb(1 2)", False), ("-webkit-nonsense", False), ("inherit red", False),
+    ("#abc", True), ("#AABBCCDD", True), ("rebeccapurple", True), ("transparent", True),
+    ("currentColor", True), ("canvastext", True), ("-webkit-link", True), ("unset", True),
+    ("var(--x)", True), ("color-mix(in srgb, red, blue)", True), ("rgb(from red r g b)", True),
+    ("hsl(120 50% 50%)", True),
+])
+def test_an_invalid_colour_is_dropped_as_browsers_drop_it(value, kept):
+    page = page_of(f"p {{ color: #00f; color: {value} }}", '<p id="t">x</p>')
+    color = page.style(target(page)).color
+    if kept:
+        assert color != (0.0, 0.0, 1.0, 1.0)
+    else:
+        assert color == (0.0, 0.0, 1.0, 1.0)     # the declaration before it applies
+
+
 def test_unknown_values_stay_unknown():
-    page = page_of(":root{--c:#000} p{color:var(--unknown);font-size:calc(1em + 2px)}",
+    page = page_of(":root{--c:#000} p{color:var(--unknown);font-size:calc(1ex + 2px)}",
                    '<p id="t">x</p>')
     style = page.style(target(page))
     assert style.color is None                  # a custom property no stylesheet defines
@@ -203,7 +220,18 @@ def test_unknown_values_stay_unknown():
 
 @pytest.mark.parametrize(("value", "parent", "expected"), [
     ("12pt", 16.0, 16.0), ("2em", 10.0, 20.0), ("150%", 10.0, 15.0), ("larger", 10.0, 12.0),
-    ("x-large", None, 24.0), ("2em", None, None), ("calc(1em + 1px)", 16.0, None),
+    ("x-large", None, 24.0), ("2em", None, None), ("calc(1ex + 1px)", 16.0, None),
+    # math functions (fluid type), as Chromium computes them at 1280x800
+    ("calc(1em + 1px)", 16.0, 17.0), ("calc(1em + 1px)", None, None),
+    ("calc(.9375em + (18 - 15) * (100vw - 480px) / (1400 - 480))", 16.0, 17.6087),
+    ("clamp(1rem, 0.8rem + 1vw, 1.5rem)", 10.0, 24.0), ("min(2em, 30px)", 10.0, 20.0),
+    ("max(10px, 50%)", 30.0, 15.0), ("calc(10px / 2 + 1rem)", 16.0, 21.0),
+    ("calc(10px - 20px)", 16.0, 0.0), ("CALC( ( 3px ) * 4 )".lower(), 16.0, 12.0),
+    ("calc(12pt + 1in / 96)", 16.0, 17.0), ("calc(1em+2px)", 16.0, None),
+    ("clamp(10px, 1vw)", 16.0, None), ("calc(10)", 16.0, None), ("calc(2px * 3px)", 16.0, None),
+    ("calc(2px / 0)", 16.0, None), ("calc(1px + 2)", 16.0, None), ("calc(1px", 16.0, None),
+    ("min(1px, 2)", 16.0, None), ("calc(var(--x))", 16.0, None),
+    ("calc(1q * 4)", 16.0, 4 * 96 / 101.6),
 ])
 def test_font_size(value, parent, expected):
     assert font_size(value, parent, 16.0) == (None if expected is None
@@ -1152,7 +1180,7 @@ _FONT_CSS = (
     "html{font-size:10pt} .box{font-size:14px} .rel{font-size:1.5em} .rem{font-size:1rem}"
     " .kw{font-size:small} .sh{font:italic bold 0.5em/2 serif} .sys{font:caption}"
     " .init{font-size:initial} .un{font-size:unset} .v{--s:20px;font-size:var(--s)}"
-    " .vw{font-size:2vw} .calc{font-size:calc(1em + 2px)} .imp{font-size:30px!important}"
+    " .vw{font-size:2vw} .calc{font-size:calc(1ex + 2px)} .imp{font-size:30px!important}"
     " #i2{font-size:9px}")
 _FONT_BODY = (
     '<div id="box" class="box"><p id="p">a <span id="rel" class="rel">b</span>'
@@ -1401,7 +1429,7 @@ def test_style_without_custom_properties_of_its_own_is_the_two_pass_style(parent
 _SIZE_VALUES = ["12px", " 12px ", "0", "12", "-1px", "1e2em", "1.5e-1rem", "2rem", "rem", "80%",
                 "1.2em", "3ex", "2ch", "9pt", "1pc", "1in", "1cm", "10mm", "4q", "5vw", "3vh",
                 "2vmin", "2vmax", "medium", "x-small", "smaller", "larger", "inherit",
-                "initial", "calc(1px + 1em)", "var()", "12PX", "", ".5em", "1.2.3.px"]
+                "initial", "calc(1px + 1ex)", "var()", "12PX", "", ".5em", "1.2.3.px"]
 
 
 @pytest.mark.parametrize("value", _SIZE_VALUES)

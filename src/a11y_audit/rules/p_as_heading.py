@@ -42,7 +42,7 @@ styles: when the paragraph, the next one or the elements holding their text have
 differ, or they have ids and the page's own ``<style>`` sets fonts, a paragraph that markup does
 not make look like a heading is cantTell (paragraphs with the same classes are taken to share
 their stylesheet fonts). Where every stylesheet was read, the cascade's sizes and weights
-decide; a size or weight it cannot resolve (``calc()``, an unknown ``var()``) is cantTell, and
+decide; a size or weight it cannot resolve (``ex``, an unknown ``var()``) is cantTell, and
 so is a paragraph that italics would make look like a heading when a stylesheet read mentions
 italics and the two paragraphs have different classes (``font-style`` from stylesheets is not
 read). axe-core reads sizes rounded down to whole pixels; sizes here are not rounded.
@@ -80,7 +80,7 @@ class Font:
 
 
 class _Unknown(Exception):
-    """The cascade cannot resolve a font size or weight (``calc()``, an unknown ``var()``)."""
+    """The cascade cannot resolve a font size or weight (``ex``, an unknown ``var()``)."""
 
 
 def check(page: Page) -> Results:

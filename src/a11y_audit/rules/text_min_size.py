@@ -74,7 +74,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         font = font_of(el)
         px = font.size
         if px is None or px < 1:
-            continue  # unknown (calc(), var()), or 0: the "visually hidden" idiom
+            continue  # unknown (ex, var()), or 0: the "visually hidden" idiom
         by_browser = (font.origin or fontsize.BROWSER) == fontsize.BROWSER
         if by_browser and font.anchor is None:
             continue  # the browser's own design at the reader's size

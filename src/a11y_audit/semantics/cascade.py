@@ -35,8 +35,10 @@ links (``/css/site.css``) of a local page resolve under ``StyleEnvironment.site_
 any page, never fetched. A web-font service's stylesheet (Google Fonts' CSS API:
 :mod:`a11y_audit.knowledge.web_fonts`) holds only ``@font-face`` rules: it is never fetched
 nor missing. ``var()`` takes the inherited custom property (fallbacks only when no
-stylesheet is missing). Values the cascade cannot resolve (``calc()``, an unknown custom
-property, system colours) are unknown (``None``), never guessed.
+stylesheet is missing). Font sizes written with ``calc()``, ``min()``, ``max()`` or
+``clamp()`` (fluid type) are worked out at the viewport. Values the cascade cannot resolve
+(other ``calc()`` values, an unknown custom property, system colours) are unknown (``None``),
+never guessed; invalid ones (``color: none``) are dropped, as browsers drop them.
 
 Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting, vendor
 pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are listed per page in
@@ -2064,6 +2066,8 @@ def font_size(value: str, parent: float | None, root: float | None,
     value = value.strip()
     if value in _KEYWORD_SIZES:
         return _KEYWORD_SIZES[value]
+    if value.startswith(_MATH_FUNCTIONS):
+        return _math_size(value, parent, root, viewport)
     if value in ("smaller", "larger"):
         return None if parent is None else parent * (1 / 1.2 if value == "smaller" else 1.2)
     parsed = _size_number(value)
@@ -2085,6 +2089,122 @@ def font_size(value: str, parent: float | None, root: float | None,
                "vmin": min(viewport.width, viewport.height) / 100,
                "vmax": max(viewport.width, viewport.height) / 100}
     return number * factors[unit] if unit in factors else None
+
+
+def _math_size(value: str, parent: float | None, root: float | None,
+               viewport: Viewport) -> float | None:
+    """A font size written with ``calc()``, ``min()``, ``max()`` or ``clamp()`` (fluid
+    type: ``clamp(1rem, 0.8rem + 1vw, 1.5rem)``), in CSS pixels, clamped at 0 as a font size
+    is; None when a term cannot be resolved (``ex``, ``var()``, a parent size unknown) or
+    the expression is not valid (CSS Values 4, section 10)."""
+    tokens = _MATH_TOKEN.findall(value.lower())
+    if "".join(tokens) != "".join(value.lower().split()):
+        return None         # a character the expressions do not take
+    units = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
+             "mm": 96 / 25.4, "q": 96 / 101.6, "vw": viewport.width / 100,
+             "vh": viewport.height / 100, "vmin": min(viewport.width, viewport.height) / 100,
+             "vmax": max(viewport.width, viewport.height) / 100}
+    if parent is not None:
+        units["em"] = parent
+        units["%"] = parent / 100
+    if root is not None:
+        units["rem"] = root
+    try:
+        found, at = _math_sum(tokens, 0, units)
+    except (_NotMath, IndexError, ZeroDivisionError, OverflowError):
+        return None
+    if at != len(tokens) or found is None or not found[1]:
+        return None         # trailing tokens, or a plain number (a size needs a length)
+    return max(0.0, found[0])
+
+
+class _NotMath(Exception):
+    """An expression :func:`_math_size` cannot read, or does not resolve."""
+
+
+# A number with its unit (a length, a percentage, or none), an operator, a parenthesis or
+# comma, or a function's name with its "(" (lower case, spaces left out)
+_MATH_TOKEN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|[a-z]+)?"
+                         r"|[-+*/(),]|calc\(|min\(|max\(|clamp\(")
+
+# (value, is a length): a length in px, or a plain number
+_Term = tuple[float, bool]
+
+
+def _math_sum(tokens: list[str], at: int, units: dict[str, float]
+              ) -> tuple[_Term | None, int]:
+    """A sum of products from ``tokens[at]``; the position after it."""
+    total, at = _math_product(tokens, at, units)
+    while at < len(tokens) and tokens[at] in ("+", "-"):
+        sign = tokens[at]
+        term, at = _math_product(tokens, at + 1, units)
+        if total is None or term is None or total[1] != term[1]:
+            raise _NotMath
+        total = (total[0] + term[0] if sign == "+" else total[0] - term[0], total[1])
+    return total, at
+
+
+def _math_product(tokens: list[str], at: int, units: dict[str, float]
+                  ) -> tuple[_Term | None, int]:
+    value, at = _math_value(tokens, at, units)
+    while at < len(tokens) and tokens[at] in ("*", "/"):
+        operator_, (other, at) = tokens[at], _math_value(tokens, at + 1, units)
+        if value is None or other is None:
+            raise _NotMath
+        if operator_ == "*":
+            if value[1] and other[1]:
+                raise _NotMath          # a length times a length is no length
+            value = (value[0] * other[0], value[1] or other[1])
+        else:
+            if other[1]:
+                raise _NotMath          # only a number may divide
+            value = (value[0] / other[0], value[1])
+    return value, at
+
+
+def _math_value(tokens: list[str], at: int, units: dict[str, float]
+                ) -> tuple[_Term | None, int]:
+    token = tokens[at]
+    if token in ("(", "calc("):
+        found, at = _math_sum(tokens, at + 1, units)
+        if tokens[at] != ")":
+            raise _NotMath
+        return found, at + 1
+    if token in ("min(", "max(", "clamp("):
+        arguments: list[_Term] = []
+        at += 1
+        while True:
+            found, at = _math_sum(tokens, at, units)
+            if found is None or (arguments and arguments[0][1] != found[1]):
+                raise _NotMath
+            arguments.append(found)
+            if tokens[at] == ")":
+                break
+            if tokens[at] != ",":
+                raise _NotMath
+            at += 1
+        numbers = [number for number, _ in arguments]
+        if token == "clamp(":
+            if len(numbers) != 3:
+                raise _NotMath
+            low, middle, high = numbers
+            result = max(low, min(middle, high))
+        else:
+            result = min(numbers) if token == "min(" else max(numbers)
+        return (result, arguments[0][1]), at + 1
+    number = _MATH_NUMBER.match(token)
+    if number is None:
+        raise _NotMath
+    unit = number.group(2)
+    if not unit:
+        return (float(number.group(1)), False), at + 1
+    factor = units.get(unit)
+    if factor is None:
+        raise _NotMath      # ex, ch, an unknown parent or root size, or no unit at all
+    return (float(number.group(1)) * factor, True), at + 1
+
+
+_MATH_NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%|[a-z]+)?$")
 
 
 @functools.lru_cache(maxsize=4096)

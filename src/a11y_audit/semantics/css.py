@@ -41,6 +41,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from tinycss2 import color4
+
 from a11y_audit.semantics.selectors import ends_at_rest, has_unjudged_state
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
@@ -970,6 +972,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None
     if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
+    if name in _COLORED and not _valid_color(value):
+        return None     # the same ("color: none", a hex of five digits...)
     if name[:2] != "--" and _wide_keyword_misused(name, value):
         return None     # the same (a custom property's value may hold any words)
     return name, value, important
@@ -1033,6 +1037,52 @@ def _out_of_range(name: str, value: str) -> bool:
         return not 1 <= float(value) <= 1000
     except ValueError:
         return False
+
+
+_COLORED = frozenset(("color", "background-color"))
+# The system colours (CSS Color 4, 6.2, with the deprecated ones) and Chromium's own
+# keywords: valid values the cascade does not resolve
+_SYSTEM_COLORS = frozenset((
+    "accentcolor", "accentcolortext", "activetext", "buttonborder", "buttonface",
+    "buttontext", "canvas", "canvastext", "field", "fieldtext", "graytext", "highlight",
+    "highlighttext", "linktext", "mark", "marktext", "selecteditem", "selecteditemtext",
+    "visitedtext", "activeborder", "activecaption", "appworkspace", "background",
+    "buttonhighlight", "buttonshadow", "captiontext", "inactiveborder", "inactivecaption",
+    "inactivecaptiontext", "infobackground", "infotext", "menu", "menutext", "scrollbar",
+    "threeddarkshadow", "threedface", "threedhighlight", "threedlightshadow",
+    "threedshadow", "window", "windowframe", "windowtext", "-webkit-link",
+    "-webkit-activelink", "-webkit-focus-ring-color", "-webkit-text"))
+_HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
+_IDENT = re.compile(r"-?[a-z_][-\w]*", re.I)
+# The colour functions tinycss2 reads in full: one it cannot read is invalid
+_READ_FUNCTIONS = ("rgb(", "rgba(", "hsl(", "hsla(", "hwb(", "lab(", "lch(", "oklab(",
+                   "oklch(")
+_RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not read
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_color(value: str) -> bool:
+    """A ``color`` or ``background-color`` value a browser keeps: a colour, a system colour,
+    ``currentcolor``, a CSS-wide keyword, or a value read only later (``var()``, a colour
+    function tinycss2 does not read: ``color-mix()``, relative colours). An unknown word, a
+    malformed hex or colour function, or several words is invalid, and dropped, as
+    browsers drop it, so that the declaration before it applies ("color: none" is no
+    unknown colour). Memoised by the text: a sheet repeats its colours."""
+    lower = value.strip().lower()
+    if "var(" in lower or "env(" in lower or "attr(" in lower:
+        return True
+    if lower.startswith("#"):
+        return _HEX_COLOR.fullmatch(lower) is not None
+    if _IDENT.fullmatch(lower):
+        return (lower in WIDE_KEYWORDS or lower in _SYSTEM_COLORS or lower == "currentcolor"
+                or color4.parse_color(lower) is not None)
+    if lower.startswith(_READ_FUNCTIONS) and lower.endswith(")") and lower.count("(") == 1 \
+            and _RELATIVE_COLOR.search(lower) is None:
+        try:
+            return color4.parse_color(lower) is not None
+        except Exception:       # tinycss2 raises on some malformed input
+            return False
+    return "(" in lower         # another function; several words without one are invalid
 
 
 # -- selectors --------------------------------------------------------------------------
