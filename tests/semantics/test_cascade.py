@@ -210,6 +210,16 @@ def test_an_invalid_colour_is_dropped_as_browsers_drop_it(value, kept):
         assert color == (0.0, 0.0, 1.0, 1.0)     # the declaration before it applies
 
 
+def test_a_custom_property_that_makes_a_colour_invalid_unsets_it():
+    # invalid at computed-value time: as unset (the parent's colour), not the declaration
+    # before it, nor unknown
+    page = page_of("div { color: #0f0 } p { --c: none; color: #00f; color: var(--c);"
+                   " background-color: var(--c) }", '<div><p id="t">x</p></div>')
+    style = page.style(target(page))
+    assert style.color == (0.0, 1.0, 0.0, 1.0)
+    assert style.background_color == (0.0, 0.0, 0.0, 0.0)
+
+
 def test_unknown_values_stay_unknown():
     page = page_of(":root{--c:#000} p{color:var(--unknown);font-size:calc(1ex + 2px)}",
                    '<p id="t">x</p>')

@@ -190,7 +190,7 @@ def _declarations_by_expression(body: str) -> tuple:
         words = value.lower().split()
         if not value or (name in css._RANGED and value[0] in "-+.0123456789"
                          and css._out_of_range(name, value)) or (
-                name in css._COLORED and not css._valid_color(value)):   # invalid: dropped
+                name in css._COLORED and not css.valid_color(value)):   # invalid: dropped
             continue
         if "var(" not in value.lower() and not name.startswith("--") and (
                 words != [words[0]] or words[0] not in _WIDE if name == "all"

@@ -78,6 +78,7 @@ from a11y_audit.semantics.css import (
     presentation_declaration,
     selector_key,
     split_selectors,
+    valid_color,
 )
 from a11y_audit.semantics.selectors import compile_selector, never, widened
 
@@ -1819,6 +1820,8 @@ class Cascade:
                 return None
             if "(" in value and "var(" in value.lower():
                 value = substitute_vars(value, custom, self.complete) or "var()"
+                if name in _COLOR_PROPERTIES and value != "var()" and not valid_color(value):
+                    value = "unset"     # invalid at computed-value time (CSS Variables 1)
             if name in _SHORTHANDS:
                 for longhand, part in _expand(name, value):
                     specified[longhand] = (part, origin)
@@ -2352,6 +2355,7 @@ _BOLD = frozenset(("th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
 _BOLDER = frozenset(("b", "strong"))     # one step bolder than the parent (HTML, 15.3.4)
 _CONTROLS = frozenset(("button", "input", "select", "textarea"))
 _FONT_PROPERTIES = frozenset(("font-size", "font", "font-family"))
+_COLOR_PROPERTIES = frozenset(("color", "background-color"))
 # The elements Chromium's defaults set in the monospace family
 _MONOSPACE_TAGS = frozenset(("code", "kbd", "samp", "tt", "pre", "listing", "plaintext", "xmp",
                              "textarea"))

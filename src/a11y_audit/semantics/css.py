@@ -972,7 +972,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None
     if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
-    if name in _COLORED and not _valid_color(value):
+    if name in _COLORED and not valid_color(value):
         return None     # the same ("color: none", a hex of five digits...)
     if name[:2] != "--" and _wide_keyword_misused(name, value):
         return None     # the same (a custom property's value may hold any words)
@@ -1061,7 +1061,7 @@ _RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not read
 
 
 @functools.lru_cache(maxsize=4096)
-def _valid_color(value: str) -> bool:
+def valid_color(value: str) -> bool:
     """A ``color`` or ``background-color`` value a browser keeps: a colour, a system colour,
     ``currentcolor``, a CSS-wide keyword, or a value read only later (``var()``, a colour
     function tinycss2 does not read: ``color-mix()``, relative colours). An unknown word, a
