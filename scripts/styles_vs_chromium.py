@@ -84,6 +84,10 @@ _READ = """() => {
 # As axe_corpus.py does (its script): with JavaScript off Chromium renders <noscript>; the
 # audit reads a page as a browser running its scripts would show it
 _HIDE_NOSCRIPT = axe_corpus._HIDE_NOSCRIPT
+# Every running animation with an end jumps to it (an endless or paused one stays as it is)
+_SETTLE = """() => { for (const a of document.getAnimations()) {
+    if (a.playState !== 'paused' && a.effect.getComputedTiming().endTime !== Infinity)
+        a.finish(); } }"""
 # SVG elements that draw nothing by themselves, and everything inside them
 _SVG_RESOURCES = frozenset(("defs", "symbol", "clippath", "mask", "pattern", "lineargradient",
                             "radialgradient", "filter", "marker", "metadata", "desc", "title"))
@@ -120,10 +124,13 @@ def numbered(text: str) -> str:
 
 
 def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
+    """Chromium's computed styles of the page at rest: its CSS animations that end (a whole
+    number of iterations, not paused) run to their end first, as our cascade reads them."""
     page = context.new_page()
     try:
         page.set_content(markup, wait_until="domcontentloaded")
         page.evaluate(_HIDE_NOSCRIPT)
+        page.evaluate(_SETTLE)
         return page.evaluate(_READ)
     finally:
         page.close()

@@ -89,6 +89,28 @@ PAGES = {
       <p class="c3">3</p><p class="c4">4 <span class="c4">4</span></p><p class="c5">5</p>
       <p class="c6">6</p><p class="c7">7</p><p class="c8">8</p><p class="c9">9</p>
       <code class="c4">c</code><p class="c10">10</p></body></html>""",
+    "animations at rest": """<html><head><style>
+      @keyframes fadeIn { from { opacity: 0 } to { opacity: 1; color: red } }
+      @keyframes fadeOut { 0% { opacity: 1 } 100% { opacity: 0 } }
+      @-webkit-keyframes Slide { to { background-color: yellow } 50% { color: teal } }
+      @keyframes Mixed { 0%, 100% { color: navy !important; background: #eee } }
+      .a { opacity: 0; animation: fadeIn 1ms forwards } .b { opacity: 0; animation: fadeIn 1ms }
+      .c { animation: fadeOut 1ms both }
+      .d { opacity: 0; animation: fadeIn 1ms 2 alternate forwards }
+      .f { opacity: 0; -webkit-animation: fadeIn 1ms forwards }
+      .g { opacity: 0; animation-name: fadeIn; animation-duration: 1ms;
+           animation-fill-mode: forwards }
+      .h { color: blue !important; animation: fadeIn 1ms forwards }
+      .i { animation: fadeIn 1ms forwards reverse }
+      .j { animation: Slide 1ms forwards, fadeOut 1ms forwards }
+      .k { opacity: 0; animation: nope 1ms forwards }
+      .m { opacity: .5; animation: fadeIn 0s 0 forwards }
+      .n { animation: Mixed 1ms 3 alternate-reverse both }
+      .o { animation: fadeIn 1ms forwards, none }
+    </style></head><body><p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="d">d</p>
+      <p class="f">f</p><p class="g">g</p><p class="h">h</p><p class="i">i</p><p class="j">j</p>
+      <p class="k">k</p><p class="m">m</p><p class="n">n</p><p class="o">o</p>
+      <div class="a"><span>inherits the end colour</span></div></body></html>""",
     "svg and position": """<html><head><style>
       * { position: absolute } html, body { position: static } .r { position: relative }
     </style></head><body><svg><g><path d="M0 0"/><text>x<tspan>y</tspan></text><svg><rect/>

@@ -11,8 +11,10 @@ Each page is compared element by element with Chromium's ``getComputedStyle``
 difference fails, shrunk to a small page.
 
 Values the cascade cannot work out are allowed (they are unknown, and rules say cantTell),
-wrong ones are not. Left out, as known differences: CSS animations, ``<area>``, a displayed
-``<head>`` and ``revert-layer`` with layers. Font sizes are held to Chromium with its two
+wrong ones are not. Both read the page at rest (Chromium's animations that end are run to
+their end, and the cascade holds those filled ``forwards`` at their last keyframe). Left out,
+as known differences: ``<area>``, a displayed ``<head>``, ``revert-layer`` with layers, and
+endless or paused animations (not generated). Font sizes are held to Chromium with its two
 quirks: the monospace family's own sizes (``<code>``, ``<pre>``, ``<kbd>``, and
 ``font-family: monospace``) and the 6px minimum for sizes that are not absolute. Pages hold
 small SVG drawings too (their elements take no ``position``, and an SVG link is not coloured
@@ -66,10 +68,15 @@ VALUES = {
     "opacity": ("0", ".5", "1", "50%", "inherit", "initial"),
     "position": ("absolute", "fixed", "relative", "static", "sticky", "inherit"),
     "all": ("unset", "initial", "revert", "inherit"),
+    "animation": ("fadeIn 1ms forwards", "fadeOut 1s both", "tint 1ms 2 alternate forwards",
+                  "fadeIn 1ms", "none", "nope 1ms forwards", "fadeOut 1ms forwards, tint 1ms both"),
     "--c": ("blue", "#123456", "var(--d, olive)", "none"),
     "--s": ("14px", "2em"),
     "--f": ("monospace", "serif"),
 }
+KEYFRAMES = ("@keyframes fadeIn { from { opacity: 0 } to { opacity: 1; color: teal } }"
+             " @keyframes fadeOut { to { opacity: 0 } }"
+             " @keyframes tint { 0% { background-color: pink } 100% { color: navy } }")
 PHRASING = ("span", "b", "strong", "em", "small", "mark", "i", "code", "kbd")
 FLOW = ("div", "section", "p", "h1", "h2", "ul", "pre")
 
@@ -154,7 +161,8 @@ def rule() -> st.SearchStrategy[str]:
 
 PAGES = st.tuples(st.lists(rule(), max_size=8).map("\n".join), attributes(),
                   st.lists(flow(2), min_size=1, max_size=3).map("".join)).map(
-    lambda p: f"<html><head><style>\n{p[0]}\n</style></head><body{p[1]}>{p[2]}</body></html>")
+    lambda p: f"<html><head><style>\n{KEYFRAMES}\n{p[0]}\n</style></head><body{p[1]}>{p[2]}"
+              "</body></html>")
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,

@@ -220,6 +220,47 @@ def test_a_custom_property_that_makes_a_colour_invalid_unsets_it():
     assert style.background_color == (0.0, 0.0, 0.0, 0.0)
 
 
+_KEYFRAMES = ("@keyframes fadeIn { from { opacity: 0 } to { opacity: 1 } }"
+              " @keyframes fadeOut { to { opacity: 0 } }")
+
+
+@pytest.mark.parametrize(("css", "opacity"), [
+    (".x { opacity: 0; animation: fadeIn .3s ease-out forwards }", 1),   # a fade-in ends shown
+    (".x { opacity: 0; animation: fadeIn .3s }", 0),                # not filled: as declared
+    (".x { opacity: 0; animation: fadeIn .3s infinite forwards }", 0),    # endless
+    (".x { opacity: 0; animation: fadeIn .3s forwards paused }", 0),      # paused
+    (".x { opacity: 0; animation: fadeIn .3s 1.5 forwards }", 0),         # ends mid-way
+    (".x { animation: fadeIn .3s 2 alternate both }", 0),           # the 2nd runs backwards
+    (".x { animation: fadeIn .3s 3 alternate-reverse forwards }", 0),
+    (".x { opacity: 0; -webkit-animation: fadeIn .3s forwards }", 1),
+    (".x { opacity: 0 !important; animation: fadeIn .3s forwards }", 0),  # !important wins
+    (".x { animation: fadeOut 1s forwards }", 0),
+    (".x { animation: fadeIn 1s forwards, fadeOut 1s forwards }", 0),     # the last wins
+    (".x { opacity: 0; animation: FADEIN 1s forwards }", 0),       # names have a case
+    (".x { opacity: 0; animation-name: fadeIn; animation-fill-mode: forwards }", 1),
+    (".x { opacity: .5; animation: missing 1s forwards }", 0.5),
+])
+def test_a_filled_animation_leaves_its_last_keyframe(css, opacity):
+    page = page_of(_KEYFRAMES + css, '<p class="x" id="t">x</p>')
+    assert page.style(target(page)).opacity == opacity
+
+
+def test_keyframes_in_a_sheet_of_their_own_are_read():
+    # CSS-in-JS libraries write @keyframes in a <style> of their own, with no style rule
+    page = Page.from_html("<html><head><style>@keyframes in { to { opacity: 1 } }</style>"
+                          "<style>.x { opacity: 0; animation: in 1s both }</style></head>"
+                          '<body><p class="x" id="t">x</p></body></html>')
+    assert page.style(target(page)).opacity == 1
+
+
+def test_an_element_faded_out_by_an_animation_is_hidden_from_sight():
+    # the animation is its only declaration that reads as hiding: found all the same
+    page = page_of(_KEYFRAMES + " .x { animation: fadeOut 1s forwards }",
+                   '<p class="x" id="t">gone</p><p id="u">here</p>')
+    assert page.visually_hidden(target(page)) == "opacity: 0"
+    assert page.visually_hidden(target(page, "u")) is None
+
+
 def test_unknown_values_stay_unknown():
     page = page_of(":root{--c:#000} p{color:var(--unknown);font-size:calc(1ex + 2px)}",
                    '<p id="t">x</p>')

@@ -179,7 +179,7 @@ def _declarations_by_expression(body: str) -> tuple:
     out: list[tuple[str, str, bool]] = []
     for name, value in css._DECLARATION.findall(css._COMMENT.sub("", body)):
         if not name.startswith("--"):
-            name = name.lower()
+            name = css.ALIASES.get(name.lower(), name.lower())
             if name not in css.TRACKED and name != "all":
                 continue
         value = value.strip()
@@ -704,3 +704,14 @@ def test_a_selector_the_cascade_notes_to_effect_is_not_read_for_its_ids_and_clas
         or has_unjudged_state(selector))
     if noted and widened(selector) is not None:
         assert read is None
+
+
+def test_keyframes_are_kept_by_name_the_last_winning():
+    sheet = css.parse_stylesheet(
+        "@keyframes in { from { opacity: 0 } 50%, to { opacity: 1 } }"
+        " .x { animation: in 1s } @-webkit-keyframes In { to { color: red } }"
+        " @KEYFRAMES out { to { opacity: 0 } } @keyframes in { to { opacity: .5 } }"
+        " /* @keyframes gone { to { opacity: 0 } } */")
+    assert sheet.keyframes == {"in": (("to", " opacity: .5 "),), "In": (("to", " color: red "),),
+                               "out": (("to", " opacity: 0 "),)}
+    assert css.parse_stylesheet(".x { animation: in 1s; opacity: 0 }").keyframes == {}

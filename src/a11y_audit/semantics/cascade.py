@@ -17,7 +17,9 @@ them on every property read here; ``color``, ``font-size``, ``font-weight`` and
 ``visibility`` inherit. Font sizes follow Chromium's two quirks (:class:`FontState`): the
 generic ``monospace`` family alone has its own sizes where a size is not absolute
 (``<code>`` is 13px at the reader's default), and such a size is never below 6px; ``ex``
-and ``ch`` read the font's metrics and are unknown.
+and ``ch`` read the font's metrics and are unknown. The page is read at rest: a CSS animation
+that ends filled (``forwards``/``both``) holds its last keyframe's opacity, colours,
+backgrounds, transform and offsets; an endless or paused one leaves the declared values.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
@@ -357,7 +359,9 @@ def _font_of(style: Style) -> FontSize:
 # must set for it to find a reason (none inherits, and the browser's defaults set none):
 # without one, an element is not hidden from sight by its own style.
 _SIGHT = frozenset(("clip", "clip-path", "left", "top", "right", "inset", "overflow",
-                    "overflow-x", "overflow-y", "opacity", "transform"))
+                    "overflow-x", "overflow-y", "opacity", "transform",
+                    # ... and the animations, whose last keyframe may set one (Cascade._animate)
+                    "animation", "animation-name"))
 
 
 # ... and every property it reads (``position``, ``width`` and ``height`` decide only with one
@@ -657,6 +661,12 @@ class Cascade:
         # the keywords that roll a declaration back to the browser's value: revert-layer too
         # where the page declares no cascade layers (read as unset where it does)
         self._reverting = _REVERT if self._ranks else _REVERT_OR_LAYER
+        # the page's @keyframes by name, the last of a name winning (a sheet may hold only
+        # them, as CSS-in-JS libraries write them: not kept in sheets)
+        self._keyframes: dict[str, tuple[tuple[str, str], ...]] = {}
+        for sheet in sheets:
+            if sheet.keyframes:
+                self._keyframes.update(sheet.keyframes)
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
@@ -1773,6 +1783,9 @@ class Cascade:
                 _apply(style, name, value, lower, parent)
             else:
                 values[name] = lower        # (as _apply stores the others)
+        animated = values.get("animation-name")
+        if animated is not None and animated != "none" and self._keyframes:
+            self._animate(style, animated, declared, parent)
         if style.position != "static" and el in self._svg_inner:
             style.position = "static"       # (see _svg_inner)
             origins.pop("position", None)
@@ -1786,6 +1799,57 @@ class Cascade:
             if background is not None and "currentcolor" in background[0].lower():
                 style.background_color = style.color
         return style
+
+    def _animate(self, style: Style, names: str, declared: list[Declared],
+                 parent: Style) -> None:
+        """The page at rest, once its animations have run: an animation that ends filled
+        (``forwards`` or ``both``, a whole number of iterations, not paused) holds its last
+        keyframe's values over the element's normal declarations (CSS Animations 1: a
+        fade-in from ``opacity: 0`` ends shown). An endless or paused one leaves the values
+        as declared. What is animated here: opacity, colours, backgrounds, transform, clip,
+        offsets and sizes; not display, visibility or fonts."""
+        values = style.values
+        fills = _split_commas(values.get("animation-fill-mode", "none"))
+        counts = _split_commas(values.get("animation-iteration-count", "1"))
+        directions = _split_commas(values.get("animation-direction", "normal"))
+        states = _split_commas(values.get("animation-play-state", "running"))
+        important: set[str] | None = None
+        for index, name in enumerate(_split_commas(names)):
+            blocks = self._keyframes.get(name.strip())
+            if blocks is None or fills[index % len(fills)].strip() not in ("forwards", "both") \
+                    or states[index % len(states)].strip() != "running":
+                continue
+            try:
+                count = float(counts[index % len(counts)])
+            except ValueError:
+                continue            # infinite, or unknown
+            if count != int(count) or count < 0:
+                continue            # it ends between keyframes
+            direction = directions[index % len(directions)].strip()
+            last = int(count) - 1   # (-1: no iteration, it ends where it starts)
+            forward = (direction == "normal" or (direction == "alternate" and last % 2 == 0)
+                       or (direction == "alternate-reverse" and last % 2 == 1))
+            offset = (100.0 if forward else 0.0) if last >= 0 else (
+                0.0 if direction in ("normal", "alternate") else 100.0)
+            if important is None:
+                important = {longhand for _, prop, value, is_important, _ in declared
+                             if is_important for longhand, _ in _expand(prop, value)}
+            for selector, body in blocks:
+                if offset not in _keyframe_offsets(selector):
+                    continue
+                for prop, value, is_important in parse_declarations(body):
+                    if is_important:
+                        continue        # ignored in a keyframe
+                    for longhand, part in _expand(prop, value):
+                        if longhand not in _ANIMATED or longhand in important:
+                            continue
+                        if "var(" in part.lower():
+                            part = substitute_vars(part, style.custom, self.complete) or "var()"
+                        lower = part.strip().lower()
+                        if lower in _RESETS:
+                            continue
+                        style.origin[longhand] = f"@keyframes {name.strip()}"
+                        _apply(style, longhand, part.strip(), lower, parent)
 
     def _specified(self, declared: list[Declared], custom: dict[str, str]
                    ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -1831,6 +1895,10 @@ class Cascade:
 
 
 _RESETS = WIDE_KEYWORDS
+# What an animation's last keyframe sets at rest (see Cascade._animate)
+_ANIMATED = frozenset(("opacity", "color", "background-color", "background-image", "transform",
+                       "clip", "clip-path", "left", "top", "right", "width", "height",
+                       "text-indent", "filter", "text-shadow", "-webkit-text-fill-color"))
 _SVG_INNER = object()       # Cascade.style's mark of an SVG element's sharing key
 _REVERT = frozenset(("revert",))
 _REVERT_OR_LAYER = frozenset(("revert", "revert-layer"))
@@ -1858,7 +1926,7 @@ _INHERITED_VALUES = _INHERITED[4:]      # the inherited properties a Style keeps
 # The properties _apply sets a field of Style for; it keeps the others' values as written
 _APPLIED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
                       "background-color", "background-image", "font-size", "font-weight",
-                      "position"))
+                      "position", "animation-name"))
 _INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1", "color": "black",
             "background-color": "transparent", "background-image": "none",
             "position": "static", "font-size": "medium", "font-weight": "normal"}
@@ -1970,6 +2038,8 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> No
         style.font_weight = font_weight(lower, parent.font_weight)
     elif name == "position":
         style.position = lower
+    elif name == "animation-name":
+        style.values[name] = value.strip()      # (keyframe names are case-sensitive)
     else:
         style.values[name] = lower
 
@@ -2266,7 +2336,7 @@ _FONT_SYSTEM = frozenset(("caption", "icon", "menu", "message-box", "small-capti
                           "status-bar"))
 
 
-_SHORTHANDS = frozenset(("background", "font", "inset", "overflow"))   # what _expand splits
+_SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "animation"))  # _expand's
 
 
 def _expand(name: str, value: str) -> list[tuple[str, str]]:
@@ -2330,7 +2400,69 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
     if name == "overflow":
         parts = _tokens(value) or ["visible"]
         return [("overflow-x", parts[0]), ("overflow-y", parts[-1])]
+    if name == "animation":
+        return list(_expand_animation(value))
     return [(name, value)]
+
+
+_ANIMATION_LONGHANDS = ("animation-name", "animation-fill-mode", "animation-iteration-count",
+                        "animation-direction", "animation-play-state")
+_TIMING = re.compile(r"^(?:ease|ease-in|ease-out|ease-in-out|linear|step-start|step-end"
+                     r"|steps\(.*|cubic-bezier\(.*|linear\(.*)$")
+_TIME = re.compile(r"^[+-]?[\d.]+(?:e[+-]?\d+)?m?s$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _keyframe_offsets(selector: str) -> frozenset[float]:
+    """The offsets (0-100) a keyframe selector (lower case) lists: ``from``, ``to``, ``50%``."""
+    offsets = set()
+    for part in selector.split(","):
+        part = part.strip()
+        if part == "from":
+            offsets.add(0.0)
+        elif part == "to":
+            offsets.add(100.0)
+        elif _KEYFRAME_PERCENT.fullmatch(part):
+            offsets.add(float(part[:-1]))
+    return frozenset(offsets)
+
+
+_KEYFRAME_PERCENT = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%")
+
+
+@functools.lru_cache(maxsize=1024)
+def _expand_animation(value: str) -> tuple[tuple[str, str], ...]:
+    """The ``animation`` shorthand's longhands the cascade reads (CSS Animations 1, 3.11),
+    each a comma-separated list, one item per animation; a keyword that can be a value of
+    another longhand is read as that one first, as the shorthand's grammar says."""
+    lower = value.strip().lower()
+    if lower in WIDE_KEYWORDS or "var(" in lower:
+        keep = lower if lower in WIDE_KEYWORDS else "var()"
+        return tuple((name, keep) for name in _ANIMATION_LONGHANDS)
+    lists: dict[str, list[str]] = {name: [] for name in _ANIMATION_LONGHANDS}
+    for item in _split_commas(value.strip()):
+        found: dict[str, str] = {}
+        for written in _tokens(item):
+            token = written.lower()     # (a name keeps its case: keyframe names have one)
+            if _TIME.match(token) or _TIMING.match(token):
+                continue                    # duration, delay, timing function
+            if token in ("normal", "reverse", "alternate", "alternate-reverse") \
+                    and "animation-direction" not in found:
+                found["animation-direction"] = token
+            elif token in ("none", "forwards", "backwards", "both") \
+                    and "animation-fill-mode" not in found:
+                found["animation-fill-mode"] = token
+            elif (token == "infinite" or token[:1].isdigit() or token[:1] == ".") \
+                    and "animation-iteration-count" not in found:
+                found["animation-iteration-count"] = token
+            elif token in ("running", "paused") and "animation-play-state" not in found:
+                found["animation-play-state"] = token
+            else:
+                found["animation-name"] = written.strip("'\"")
+        for name, default in zip(_ANIMATION_LONGHANDS,
+                                 ("none", "none", "1", "normal", "running"), strict=True):
+            lists[name].append(found.get(name, default))
+    return tuple((name, ", ".join(items)) for name, items in lists.items())
 
 
 def _split_commas(value: str) -> list[str]:

@@ -28,7 +28,8 @@ tinycss2 where values need real parsing (colours). What is evaluated:
   selector that matches at least what they match, for the "may be hidden" answer
   (:attr:`a11y_audit.semantics.cascade.Cascade.undecided`).
   ``@starting-style`` applies only before a first style change (skipped: the page is judged at
-  rest). ``@font-face``, ``@keyframes``, ``@page`` hold no style rules.
+  rest). ``@font-face`` and ``@page`` hold no style rules; ``@keyframes`` are kept by name
+  (:attr:`Stylesheet.keyframes`) for the animations that end filled.
 """
 
 from __future__ import annotations
@@ -52,7 +53,13 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      "bottom", "inset", "clip", "clip-path", "width", "height", "max-width",
                      "max-height", "overflow", "overflow-x", "overflow-y", "transform",
                      "text-indent", "mix-blend-mode", "filter", "text-shadow",
-                     "-webkit-text-fill-color"))
+                     "-webkit-text-fill-color", "animation", "animation-name",
+                     "animation-fill-mode", "animation-iteration-count", "animation-direction",
+                     "animation-play-state"))
+# Vendor names that are the same property, read as it (Chromium's aliases)
+ALIASES = {f"-webkit-{name}": name for name in (
+    "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
+    "animation-direction", "animation-play-state")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +114,11 @@ class Stylesheet:
     raw: list[tuple[str, str, str | None]] = field(default_factory=list)  # prelude, body, layer
     layers: list[str] = field(default_factory=list)         # in order of first appearance
     imports: list[str] = field(default_factory=list)        # @import URLs that apply
+    # @keyframes by name, the last of a name winning: (keyframe selector, declarations) of
+    # each block, in order. Read wherever they are (one inside an @media that does not
+    # apply too: a rare place for one); an animation that ends filled forwards leaves its
+    # last keyframe's values (cascade.Cascade._animate)
+    keyframes: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     skipped: int = 0                                        # selectors not judged statically
     # Style rules the cascade does not evaluate and that may hide what they match (see
     # _scan): (origin, selector to match, body, why), the selector matching a superset
@@ -569,6 +581,7 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
         sheet.raw.clear()
         sheet.layers.clear()
         sheet.undecided.clear()
+        sheet.keyframes.clear()
         _read(sheet, css, viewport, True, pieces=_split_parts(parts))
     return sheet
 
@@ -589,6 +602,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
     applies, layer, context = stack[-1]
     anonymous = 0
     raw = sheet.raw
+    # an @keyframes being read: (its depth in the stack, its name, its blocks so far)
+    frames: tuple[int, str, list[tuple[str, str]]] | None = None
     media: dict[str, bool] = {}     # a sheet repeats its media queries (no viewport hash each)
     # ... and its at-rules' openings ("@media x"): each one's query (None: not @media), not
     # read again by the regular expression (a CSS-in-JS sheet opens a block for each rule:
@@ -614,12 +629,17 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         raw.append((head.strip(), rest, layer))
                     else:
                         context.rule(sheet, head.lstrip(), rest)
+                elif frames is not None and len(stack) == frames[0]:
+                    frames[2].append((head.strip().lower(), rest))    # a keyframe
                 continue
             if not brace and (not piece or piece.isspace()):
                 # a "}" alone (the end of a block: a fifth of the pieces), as its item is read
                 if len(stack) > 1:
                     stack.pop()
                     applies, layer, context = stack[-1]
+                    if frames is not None and len(stack) < frames[0]:
+                        sheet.keyframes[frames[1]] = tuple(frames[2])
+                        frames = None
                 continue
             if brace and "@" in head and (opening := head.lstrip())[:1] == "@":
                 inner, brace, body = rest.partition("{")
@@ -651,6 +671,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         raw.append((prelude.strip(), body[1:], layer))
                     else:
                         context.rule(sheet, prelude, body[1:])
+                elif frames is not None and len(stack) == frames[0]:
+                    frames[2].append((prelude.strip().lower(), body[1:]))     # a keyframe
                 continue
             if name:
                 name = name[1:].lower()
@@ -674,6 +696,9 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         at_prelude = f"\0anonymous{anonymous}"
                     stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
                                   context))
+                    if name in ("keyframes", "-webkit-keyframes") and context is None:
+                        # its blocks are kept as keyframes, until it closes (see keyframes)
+                        frames = (len(stack), at_prelude.strip("'\""), [])
             elif nested:        # a style rule with nested rules: not evaluated (undecided)
                 if not stray:
                     return False
@@ -681,6 +706,9 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                                                                  applies)))
             elif close and len(stack) > 1:
                 stack.pop()
+                if frames is not None and len(stack) < frames[0]:
+                    sheet.keyframes[frames[1]] = tuple(frames[2])
+                    frames = None
             else:
                 # stray text: in a style rule with nested rules, its declarations after them
                 # or in @media inside it (see _items)
@@ -957,6 +985,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
     # a name tracked as written (most are) needs no lower() and is no custom property
     if name not in TRACKED and not name.startswith("--"):   # custom names keep their case
         name = name.lower()
+        name = ALIASES.get(name, name)
         if name not in TRACKED:
             if name != _ALL:
                 return None
