@@ -283,6 +283,8 @@ def test_unknown_values_stay_unknown():
     ("calc(2px / 0)", 16.0, None), ("calc(1px + 2)", 16.0, None), ("calc(1px", 16.0, None),
     ("min(1px, 2)", 16.0, None), ("calc(var(--x))", 16.0, None),
     ("calc(1q * 4)", 16.0, 4 * 96 / 101.6),
+    ("calc(" + "(" * 5000 + "1px" + ")" * 5000 + ")", 16.0, None),   # hostile: no recursion
+    ("calc(" + "(" * 60 + "1px" + ")" * 60 + ")", 16.0, 1.0),
 ])
 def test_font_size(value, parent, expected):
     assert font_size(value, parent, 16.0) == (None if expected is None

@@ -2170,6 +2170,8 @@ def _math_size(value: str, parent: float | None, root: float | None,
     type: ``clamp(1rem, 0.8rem + 1vw, 1.5rem)``), in CSS pixels, clamped at 0 as a font size
     is; None when a term cannot be resolved (``ex``, ``var()``, a parent size unknown) or
     the expression is not valid (CSS Values 4, section 10)."""
+    if value.count("(") > _MATH_DEPTH:
+        return None         # (hostile nesting: the reader recurses once a parenthesis)
     tokens = _MATH_TOKEN.findall(value.lower())
     if "".join(tokens) != "".join(value.lower().split()):
         return None         # a character the expressions do not take
@@ -2189,6 +2191,9 @@ def _math_size(value: str, parent: float | None, root: float | None,
     if at != len(tokens) or found is None or not found[1]:
         return None         # trailing tokens, or a plain number (a size needs a length)
     return max(0.0, found[0])
+
+
+_MATH_DEPTH = 64         # parentheses a math function may hold (real ones hold a few)
 
 
 class _NotMath(Exception):
