@@ -370,9 +370,8 @@ _SIGHT = frozenset(("clip", "clip-path", "left", "top", "right", "inset", "overf
 _SIGHT_READS = _SIGHT | {"position", "width", "height"}
 
 
-@functools.lru_cache(maxsize=16384)
 def _sets_sight(declarations: tuple[Declaration, ...]) -> bool:
-    return any(d[0] in _SIGHT for d in declarations)
+    return bool(_block_bits(declarations) & SIGHTS)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1194,7 +1193,8 @@ class Cascade:
 
     def _monospace_family(self, declarations: list[Declared], family: str) -> bool | None:
         """Whether the font-family an element declares (``family``, the last declared, as
-        written) is the generic ``monospace`` alone; None when it inherits its parent's."""
+        written) is the generic ``monospace`` alone; None when it inherits its parent's (a
+        reset that inherits, or a var() that did not resolve): read only for FontState."""
         lower = family.strip().lower()
         if lower in self._reverting:
             reverted = _browser_value(declarations, "font-family")
@@ -1753,10 +1753,7 @@ class Cascade:
                 if reverted is not None:
                     value, lower, origin = reverted, reverted.lower(), BROWSER_DEFAULT
             if name == "font-family":
-                # read only for whether it is the generic monospace alone; a reset that
-                # inherits, or a var() that did not resolve, keeps the parent's
-                if lower not in _INHERITING_RESETS and "var(" not in lower:
-                    family = lower == "monospace"
+                family = self._monospace_family(declared, lower)
                 continue
             if lower in _RESETS:
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
@@ -2157,11 +2154,18 @@ def font_size(value: str, parent: float | None, root: float | None,
         return None if root is None else root * number
     if unit in ("ex", "ch"):
         return None     # the font's own x-height or digit width: not known here
-    factors = {"pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
-               "q": 96 / 101.6, "vw": viewport.width / 100, "vh": viewport.height / 100,
-               "vmin": min(viewport.width, viewport.height) / 100,
-               "vmax": max(viewport.width, viewport.height) / 100}
-    return number * factors[unit] if unit in factors else None
+    factor = _length_units(viewport).get(unit)
+    return number * factor if factor is not None else None
+
+
+@functools.lru_cache(maxsize=16)
+def _length_units(viewport: Viewport) -> dict[str, float]:
+    """CSS pixels per unit of the absolute and viewport lengths, at ``viewport`` (one table
+    per viewport, read, never changed)."""
+    return {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
+            "q": 96 / 101.6, "vw": viewport.width / 100, "vh": viewport.height / 100,
+            "vmin": min(viewport.width, viewport.height) / 100,
+            "vmax": max(viewport.width, viewport.height) / 100}
 
 
 def _math_size(value: str, parent: float | None, root: float | None,
@@ -2175,10 +2179,7 @@ def _math_size(value: str, parent: float | None, root: float | None,
     tokens = _MATH_TOKEN.findall(value.lower())
     if "".join(tokens) != "".join(value.lower().split()):
         return None         # a character the expressions do not take
-    units = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
-             "mm": 96 / 25.4, "q": 96 / 101.6, "vw": viewport.width / 100,
-             "vh": viewport.height / 100, "vmin": min(viewport.width, viewport.height) / 100,
-             "vmax": max(viewport.width, viewport.height) / 100}
+    units = dict(_length_units(viewport))
     if parent is not None:
         units["em"] = parent
         units["%"] = parent / 100
@@ -2582,13 +2583,26 @@ def _disabled(el: Element) -> bool:
     return False
 
 
+_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr"))
+
+
+def _misplaced_form(el: Element) -> bool:
+    """A ``<form>`` the parser left empty as a child of a table, a row group or a row (a
+    form start tag in a table): HTML's rendering hides it (``display: none !important``).
+    One that holds content here (lxml's parser keeps a table's rows in it; a browser's
+    moves them out) is left displayed: hiding it would hide its rows."""
+    parent = el.getparent()
+    return (parent is not None and parent.tag in _TABLE_PARTS and len(el) == 0
+            and not (el.text or "").strip())
+
+
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
 # without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured,
 # an input's type and a select's list box choose their background, and a disabled control is
 # greyed.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "dialog": lambda el: el.get("open") is None,
-    "form": lambda el: _misplaced_form(el),
+    "form": _misplaced_form,
     "input": _input_kind,
     "select": _select_kind,
     "button": _disabled,
@@ -2763,19 +2777,6 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     elif tag == "hr":
         out.append(("color", "gray", False))
     return out
-
-
-_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr"))
-
-
-def _misplaced_form(el: Element) -> bool:
-    """A ``<form>`` the parser left empty as a child of a table, a row group or a row (a
-    form start tag in a table): HTML's rendering hides it (``display: none !important``).
-    One that holds content here (lxml's parser keeps a table's rows in it; a browser's
-    moves them out) is left displayed: hiding it would hide its rows."""
-    parent = el.getparent()
-    return (parent is not None and parent.tag in _TABLE_PARTS and len(el) == 0
-            and not (el.text or "").strip())
 
 
 def _control_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
