@@ -107,10 +107,23 @@ PAGES = {
       .m { opacity: .5; animation: fadeIn 0s 0 forwards }
       .n { animation: Mixed 1ms 3 alternate-reverse both }
       .o { animation: fadeIn 1ms forwards, none }
+      @keyframes steady { 0%, 100% { opacity: .7; color: olive } 40% { opacity: .7 } }
+      .p1 { opacity: .5; animation: fadeIn 1s paused }
+      .p2 { opacity: .5; animation: fadeIn 1s reverse paused }
+      .p3 { opacity: .5; animation: fadeIn 1s 10s paused }
+      .p4 { opacity: .5; animation: fadeIn 1s 10s backwards paused }
+      .p5 { opacity: .5; animation: fadeIn 1s -5s paused forwards }
+      .p6 { opacity: .5; animation: fadeIn paused forwards }
+      .p7 { opacity: .5; animation: fadeIn 1s alternate-reverse; animation-play-state: paused }
+      .p8 { opacity: .5; animation: steady 1s infinite }
+      .p9 { opacity: .5; -webkit-animation: fadeIn 2s 1s; animation-delay: 0s;
+            animation-play-state: paused }
     </style></head><body><p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="d">d</p>
       <p class="f">f</p><p class="g">g</p><p class="h">h</p><p class="i">i</p><p class="j">j</p>
       <p class="k">k</p><p class="m">m</p><p class="n">n</p><p class="o">o</p>
-      <div class="a"><span>inherits the end colour</span></div></body></html>""",
+      <div class="a"><span>inherits the end colour</span></div><p class="p1">1</p>
+      <p class="p2">2</p><p class="p3">3</p><p class="p4">4</p><p class="p5">5</p>
+      <p class="p6">6</p><p class="p7">7</p><p class="p8">8</p><p class="p9">9</p></body></html>""",
     "svg and position": """<html><head><style>
       * { position: absolute } html, body { position: static } .r { position: relative }
     </style></head><body><svg><g><path d="M0 0"/><text>x<tspan>y</tspan></text><svg><rect/>

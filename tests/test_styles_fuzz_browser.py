@@ -13,10 +13,12 @@ difference fails, shrunk to a small page.
 Values the cascade cannot work out are allowed (they are unknown, and rules say cantTell),
 wrong ones are not. Both read the page at rest (Chromium's animations that end are run to
 their end, and the cascade holds those filled ``forwards`` at their last keyframe). Left out,
-as known differences: ``<area>``, a displayed ``<head>``, ``revert-layer`` with layers, and
-endless or paused animations (not generated). Font sizes are held to Chromium with its two
-quirks: the monospace family's own sizes (``<code>``, ``<pre>``, ``<kbd>``, and
-``font-family: monospace``) and the 6px minimum for sizes that are not absolute. Pages hold
+as known differences: ``<area>``, a displayed ``<head>`` and ``revert-layer`` with layers.
+Animations run filled or not, paused (at their start, before or within a delay), endless or
+ending part-way (unknown for us, wherever Chromium is in them). Font sizes are held to
+Chromium with its two quirks: the monospace family's own sizes (``<code>``, ``<pre>``,
+``<kbd>``, and ``font-family: monospace``) and the 6px minimum for sizes that are not
+absolute. Pages hold
 small SVG drawings too (their elements take no ``position``, and an SVG link is not coloured
 as HTML's are; SVG's presentation attributes are held to Chromium on a fixed page in
 tests/test_styles_browser.py).
@@ -69,7 +71,11 @@ VALUES = {
     "position": ("absolute", "fixed", "relative", "static", "sticky", "inherit"),
     "all": ("unset", "initial", "revert", "inherit"),
     "animation": ("fadeIn 1ms forwards", "fadeOut 1s both", "tint 1ms 2 alternate forwards",
-                  "fadeIn 1ms", "none", "nope 1ms forwards", "fadeOut 1ms forwards, tint 1ms both"),
+                  "fadeIn 1ms", "none", "nope 1ms forwards", "fadeOut 1ms forwards, tint 1ms both",
+                  "fadeIn 1s paused", "tint 1s 5s backwards paused", "fadeOut 1s -5s paused both",
+                  "fadeIn 1s reverse paused", "tint 1s infinite", "fadeIn 1s -.5s paused",
+                  "fadeIn 1ms 1.5 forwards", "fadeOut paused forwards"),
+    "animation-play-state": ("paused", "running", "inherit"),
     "--c": ("blue", "#123456", "var(--d, olive)", "none"),
     "--s": ("14px", "2em"),
     "--f": ("monospace", "serif"),

@@ -221,15 +221,31 @@ def test_a_custom_property_that_makes_a_colour_invalid_unsets_it():
 
 
 _KEYFRAMES = ("@keyframes fadeIn { from { opacity: 0 } to { opacity: 1 } }"
-              " @keyframes fadeOut { to { opacity: 0 } }")
+              " @keyframes fadeOut { to { opacity: 0 } }"
+              " @keyframes steady { 0%, 100% { opacity: .5 } 50% { opacity: .5 } }")
 
 
 @pytest.mark.parametrize(("css", "opacity"), [
     (".x { opacity: 0; animation: fadeIn .3s ease-out forwards }", 1),   # a fade-in ends shown
     (".x { opacity: 0; animation: fadeIn .3s }", 0),                # not filled: as declared
-    (".x { opacity: 0; animation: fadeIn .3s infinite forwards }", 0),    # endless
-    (".x { opacity: 0; animation: fadeIn .3s forwards paused }", 0),      # paused
-    (".x { opacity: 0; animation: fadeIn .3s 1.5 forwards }", 0),         # ends mid-way
+    (".x { opacity: 0; animation: fadeIn .3s infinite forwards }", None),  # endless: unknown
+    (".x { opacity: .5; animation: fadeIn .3s forwards paused }", 0),     # paused: at 0%
+    (".x { opacity: .5; animation: fadeIn .3s reverse paused }", 1),      # ... reversed: 100%
+    (".x { opacity: .5; animation: fadeIn .3s 1s paused }", .5),         # before its delay
+    (".x { opacity: .5; animation: fadeIn .3s 1s backwards paused }", 0),  # ... filled
+    (".x { opacity: .5; animation: fadeIn .3s -.1s paused }", None),      # part-way: unknown
+    (".x { opacity: .5; animation: fadeIn .3s -1s paused both }", 1),     # ended already
+    (".x { opacity: .5; animation: fadeIn paused forwards }", 1),         # no duration: ended
+    (".x { opacity: .5; animation: fadeIn 1s; animation-play-state: paused }", 0),
+    (".x { opacity: .5; animation: fadeIn 1s 2s; animation-delay: 0s;"
+     " animation-play-state: paused }", 0),
+    (".x { opacity: .5; animation: fadeIn 2s; animation-duration: 0s;"
+     " animation-play-state: paused }", .5),                   # ended at once, not filled
+    (".x { opacity: 0; animation: fadeIn .3s 1.5 forwards }", None),      # ends mid-way
+    (".x { opacity: 0; animation: fadeIn .3s 1.5 }", 0),                  # ... not filled
+    (".x { opacity: 0; animation: steady 1s infinite }", .5),     # endless, but one value
+    (".x { --t: 2s; opacity: .5; animation: fadeIn var(--t) paused }", 0),
+    (".x { opacity: .5; animation: fadeIn 1s paused; animation-delay: calc(1s) }", None),
     (".x { animation: fadeIn .3s 2 alternate both }", 0),           # the 2nd runs backwards
     (".x { animation: fadeIn .3s 3 alternate-reverse forwards }", 0),
     (".x { opacity: 0; -webkit-animation: fadeIn .3s forwards }", 1),

@@ -19,7 +19,8 @@ generic ``monospace`` family alone has its own sizes where a size is not absolut
 (``<code>`` is 13px at the reader's default), and such a size is never below 6px; ``ex``
 and ``ch`` read the font's metrics and are unknown. The page is read at rest: a CSS animation
 that ends filled (``forwards``/``both``) holds its last keyframe's opacity, colours,
-backgrounds, transform and offsets; an endless or paused one leaves the declared values.
+backgrounds, transform and offsets; a paused one its first keyframe (or the declared values
+before a delay); what an endless one animates is unknown, unless its keyframes all agree.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -1799,54 +1801,58 @@ class Cascade:
 
     def _animate(self, style: Style, names: str, declared: list[Declared],
                  parent: Style) -> None:
-        """The page at rest, once its animations have run: an animation that ends filled
-        (``forwards`` or ``both``, a whole number of iterations, not paused) holds its last
-        keyframe's values over the element's normal declarations (CSS Animations 1: a
-        fade-in from ``opacity: 0`` ends shown). An endless or paused one leaves the values
-        as declared. What is animated here: opacity, colours, backgrounds, transform, clip,
-        offsets and sizes; not display, visibility or fonts."""
+        """The page at rest, once its animations have run (CSS Animations 1; the timing of
+        Web Animations 1, 4.5), for opacity, colours, backgrounds, transform, clip, offsets
+        and sizes (not display, visibility or fonts), above the element's normal
+        declarations and below its ``!important`` ones:
+
+        - a running animation that ends filled (``forwards``/``both``) holds the keyframe it
+          ends on (by direction and iteration count): a fade-in from ``opacity: 0`` ends
+          shown; one that ends unfilled leaves the values as declared;
+        - a paused one stays where it starts: at its first keyframe (the last one where it
+          runs in reverse) when it has no delay, or a positive one and fills ``backwards``;
+          as declared when its delay is positive otherwise;
+        - an endless one, one that ends between keyframes (``1.5`` iterations) or one
+          paused part-way (a negative delay) shows a moment that is not known here: what its
+          keyframes animate is unknown, unless every keyframe gives it one same value."""
         values = style.values
-        fills = _split_commas(values.get("animation-fill-mode", "none"))
-        counts = _split_commas(values.get("animation-iteration-count", "1"))
-        directions = _split_commas(values.get("animation-direction", "normal"))
-        states = _split_commas(values.get("animation-play-state", "running"))
+        lists = [_split_commas(values.get(name, default)) for name, default in _TIMING_STATE]
         important: set[str] | None = None
         for index, name in enumerate(_split_commas(names)):
-            blocks = self._keyframes.get(name.strip())
-            if blocks is None or fills[index % len(fills)].strip() not in ("forwards", "both") \
-                    or states[index % len(states)].strip() != "running":
+            name = name.strip()
+            blocks = self._keyframes.get(name)
+            if blocks is None:
                 continue
-            try:
-                count = float(counts[index % len(counts)])
-            except ValueError:
-                continue            # infinite, or unknown
-            if count != int(count) or count < 0:
-                continue            # it ends between keyframes
-            direction = directions[index % len(directions)].strip()
-            last = int(count) - 1   # (-1: no iteration, it ends where it starts)
-            forward = (direction == "normal" or (direction == "alternate" and last % 2 == 0)
-                       or (direction == "alternate-reverse" and last % 2 == 1))
-            offset = (100.0 if forward else 0.0) if last >= 0 else (
-                0.0 if direction in ("normal", "alternate") else 100.0)
+            offset = _rest_offset(*(items[index % len(items)].strip() for items in lists))
+            if offset == _UNAFFECTED:
+                continue
             if important is None:
                 important = {longhand for _, prop, value, is_important, _ in declared
                              if is_important for longhand, _ in _expand(prop, value)}
-            for selector, body in blocks:
-                if offset not in _keyframe_offsets(selector):
+            frames = _frame_values(blocks)
+            where = f"@keyframes {name}"
+            for longhand, by_offset in frames.items():
+                if longhand in important:
                     continue
-                for prop, value, is_important in parse_declarations(body):
-                    if is_important:
-                        continue        # ignored in a keyframe
-                    for longhand, part in _expand(prop, value):
-                        if longhand not in _ANIMATED or longhand in important:
-                            continue
-                        if "var(" in part.lower():
-                            part = substitute_vars(part, style.custom, self.complete) or "var()"
-                        lower = part.strip().lower()
-                        if lower in _RESETS:
-                            continue
-                        style.origin[longhand] = f"@keyframes {name.strip()}"
-                        _apply(style, longhand, part.strip(), lower, parent)
+                if offset is None:
+                    # a moment between keyframes: known only if every keyframe gives one
+                    # value, from start to end (else it is interpolated, with the
+                    # declared value where a keyframe at 0% or 100% leaves it out)
+                    distinct = set(by_offset.values())
+                    part = (distinct.pop() if len(distinct) == 1 and 0.0 in by_offset
+                            and 100.0 in by_offset else "var()")
+                else:
+                    found = by_offset.get(offset)
+                    if found is None:
+                        continue    # the declared value (the keyframe leaves it out)
+                    part = found
+                if "var(" in part.lower() and part != "var()":
+                    part = substitute_vars(part, style.custom, self.complete) or "var()"
+                lower = part.strip().lower()
+                if lower in _RESETS:
+                    continue
+                style.origin[longhand] = where
+                _apply(style, longhand, part.strip(), lower, parent)
 
     def _specified(self, declared: list[Declared], custom: dict[str, str]
                    ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -2412,7 +2418,8 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
 
 
 _ANIMATION_LONGHANDS = ("animation-name", "animation-fill-mode", "animation-iteration-count",
-                        "animation-direction", "animation-play-state")
+                        "animation-direction", "animation-play-state", "animation-duration",
+                        "animation-delay")
 _TIMING = re.compile(r"^(?:ease|ease-in|ease-out|ease-in-out|linear|step-start|step-end"
                      r"|steps\(.*|cubic-bezier\(.*|linear\(.*)$")
 _TIME = re.compile(r"^[+-]?[\d.]+(?:e[+-]?\d+)?m?s$")
@@ -2436,6 +2443,91 @@ def _keyframe_offsets(selector: str) -> frozenset[float]:
 _KEYFRAME_PERCENT = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%")
 
 
+# The longhands that time an animation, with their initial values (Cascade._animate)
+_TIMING_STATE = (("animation-fill-mode", "none"), ("animation-iteration-count", "1"),
+                 ("animation-direction", "normal"), ("animation-play-state", "running"),
+                 ("animation-duration", "0s"), ("animation-delay", "0s"))
+_UNAFFECTED = -1.0      # _rest_offset: the animation leaves the declared values
+
+
+def _rest_offset(fill: str, count: str, direction: str, state: str, duration: str,
+                 delay: str) -> float | None:
+    """The keyframe offset (0-100) an animation shows on the page at rest (running ones
+    ended, paused ones at their start: see :meth:`Cascade._animate`); None for a moment
+    between keyframes, or one not known here (``var()`` timing); :data:`_UNAFFECTED` when
+    it leaves the declared values. The phases are Web Animations 1's ("Animation effect
+    phases and states"): paused at the start, time 0 is before a positive delay, in the
+    active interval when that ends after 0, else after it."""
+    seconds, start = _seconds(duration), _seconds(delay)
+    if seconds is None or start is None or seconds < 0:
+        return None
+    if count == "infinite":
+        iterations = math.inf
+    else:
+        try:
+            iterations = float(count)
+        except ValueError:
+            return None
+        if iterations < 0:
+            return None
+    reverse = direction in ("reverse", "alternate-reverse")
+    if state == "paused":
+        if start > 0:       # before the delay: shown only when filled backwards
+            if fill in ("backwards", "both"):
+                return 100.0 if reverse else 0.0
+            return _UNAFFECTED
+        if seconds and start + iterations * seconds > 0:
+            # active at time 0: at its very start without a delay, else part-way
+            return (100.0 if reverse else 0.0) if start == 0 else None
+    elif state != "running":
+        return None
+    elif iterations == math.inf and seconds:
+        return None         # endless
+    # ended (its active interval is over at rest)
+    if fill not in ("forwards", "both"):
+        return _UNAFFECTED
+    if iterations == math.inf or iterations != int(iterations):
+        return None         # it ends between keyframes (or, endless in no time, not known)
+    last = int(iterations) - 1   # (-1: no iteration, it ends where it starts)
+    if last < 0:
+        return 100.0 if reverse else 0.0
+    forward = (direction == "normal" or (direction == "alternate" and last % 2 == 0)
+               or (direction == "alternate-reverse" and last % 2 == 1))
+    return 100.0 if forward else 0.0
+
+
+def _seconds(text: str) -> float | None:
+    """A CSS ``<time>`` in seconds (``.3s``, ``300ms``); None when it is not one."""
+    lower = text.lower()
+    if not _TIME.match(lower):
+        return None
+    try:
+        return float(lower[:-2]) / 1000 if lower.endswith("ms") else float(lower[:-1])
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _frame_values(blocks: tuple[tuple[str, str], ...]) -> dict[str, dict[float, str]]:
+    """What a ``@keyframes`` rule's keyframes set of the animated properties: longhand ->
+    offset -> value (a later keyframe for the same offset wins; ``!important`` in a
+    keyframe is ignored, as CSS Animations 1 says)."""
+    frames: dict[str, dict[float, str]] = {}
+    for selector, body in blocks:
+        offsets = _keyframe_offsets(selector)
+        if not offsets:
+            continue
+        for prop, value, is_important in parse_declarations(body):
+            if is_important:
+                continue
+            for longhand, part in _expand(prop, value):
+                if longhand in _ANIMATED:
+                    by_offset = frames.setdefault(longhand, {})
+                    for offset in offsets:
+                        by_offset[offset] = part
+    return frames
+
+
 @functools.lru_cache(maxsize=1024)
 def _expand_animation(value: str) -> tuple[tuple[str, str], ...]:
     """The ``animation`` shorthand's longhands the cascade reads (CSS Animations 1, 3.11),
@@ -2450,8 +2542,13 @@ def _expand_animation(value: str) -> tuple[tuple[str, str], ...]:
         found: dict[str, str] = {}
         for written in _tokens(item):
             token = written.lower()     # (a name keeps its case: keyframe names have one)
-            if _TIME.match(token) or _TIMING.match(token):
-                continue                    # duration, delay, timing function
+            if _TIME.match(token):
+                # the first time is the duration, the second the delay
+                found["animation-delay" if "animation-duration" in found
+                      else "animation-duration"] = token
+                continue
+            if _TIMING.match(token):
+                continue                    # the timing function
             if token in ("normal", "reverse", "alternate", "alternate-reverse") \
                     and "animation-direction" not in found:
                 found["animation-direction"] = token
@@ -2466,7 +2563,8 @@ def _expand_animation(value: str) -> tuple[tuple[str, str], ...]:
             else:
                 found["animation-name"] = written.strip("'\"")
         for name, default in zip(_ANIMATION_LONGHANDS,
-                                 ("none", "none", "1", "normal", "running"), strict=True):
+                                 ("none", "none", "1", "normal", "running", "0s", "0s"),
+                                 strict=True):
             lists[name].append(found.get(name, default))
     return tuple((name, ", ".join(items)) for name, items in lists.items())
 

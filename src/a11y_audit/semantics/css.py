@@ -55,11 +55,11 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      "text-indent", "mix-blend-mode", "filter", "text-shadow",
                      "-webkit-text-fill-color", "animation", "animation-name",
                      "animation-fill-mode", "animation-iteration-count", "animation-direction",
-                     "animation-play-state"))
+                     "animation-play-state", "animation-duration", "animation-delay"))
 # Vendor names that are the same property, read as it (Chromium's aliases)
 ALIASES = {f"-webkit-{name}": name for name in (
     "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
-    "animation-direction", "animation-play-state")}
+    "animation-direction", "animation-play-state", "animation-duration", "animation-delay")}
 
 
 @dataclass(frozen=True, slots=True)
