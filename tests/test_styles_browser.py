@@ -89,6 +89,33 @@ PAGES = {
       <p class="c3">3</p><p class="c4">4 <span class="c4">4</span></p><p class="c5">5</p>
       <p class="c6">6</p><p class="c7">7</p><p class="c8">8</p><p class="c9">9</p>
       <code class="c4">c</code><p class="c10">10</p></body></html>""",
+    "revert-layer with layers": """<html><head><style>
+      @layer base, theme;
+      @layer base { p { color: #111 } .b { color: #112 !important } div { background: #eee } }
+      @layer theme { .a { color: revert-layer } .b { color: revert-layer !important }
+        .c { color: revert-layer } .d { display: revert-layer } .e { background: revert-layer }
+        .f { font-size: revert-layer } .v { visibility: revert-layer } .o { all: revert-layer }
+        .n { color: revert-layer } }
+      .c { color: #333 } .g { color: revert-layer } .h { color: #555 }
+      .i { color: revert-layer } @layer theme { .i { color: #666 } }
+      @layer base { .f { font-size: 30px } .d { display: none } .v { visibility: hidden }
+        .o { opacity: .5; color: #123 } .n { color: revert-layer } }
+      /* an important revert-layer leaves out its layer's normal declarations too, and the
+         layers above it (the style attribute above the unlayered rules) */
+      .j { background-color: revert-layer !important; background-color: #eee }
+      @layer base { .k { background-color: #ddd } }
+      .k { background-color: revert-layer !important; background-color: #eee }
+      @layer base { .l { color: #123 } } @layer theme { .l { color: revert-layer !important;
+        color: #456 } }
+    </style></head><body><p class="a">a</p><p class="b">b</p><p class="c">c</p>
+      <p class="d">d</p><div class="e">e</div><p class="f">f <span>s</span></p>
+      <p class="g">g</p><p class="h" style="color: revert-layer">h</p><p class="i">i</p>
+      <h1 class="a">h1</h1><a href="/" class="a">link</a><a href="/" class="g">link g</a>
+      <p class="b" style="color: revert-layer !important">bi</p><p class="v">v <b>b</b></p>
+      <p class="o">o</p><button class="o">b</button><h2 class="n">n</h2><p class="j">j</p>
+      <p class="j" style="background-color: #ccc">j</p><p class="k">k</p><p class="l">l</p>
+      <p style="background-color: revert-layer !important; background-color: #eee">s</p>
+    </body></html>""",
     "animations at rest": """<html><head><style>
       @keyframes fadeIn { from { opacity: 0 } to { opacity: 1; color: red } }
       @keyframes fadeOut { 0% { opacity: 1 } 100% { opacity: 0 } }
@@ -150,6 +177,8 @@ PAGES = {
       <div class="u">d</div><h1 class="u">h</h1><h1 class="r">h</h1><input class="u">
       <p class="bad" style="color:blue">p</p><p class="bad2" style="color:blue">p</p>
       <p class="after">p</p><p class="before">p</p><p hidden class="u">hidden</p>
+      <p hidden class="rl">rl</p><p hidden style="display: revert-layer">rl</p>
+      <font color="red" class="rl">f</font><font color="red" class="r">f</font>
       <mark class="bgm">m</mark><mark class="bgr">m</mark><mark class="bgi">m</mark>
       <h2 class="fm">h</h2><h2 class="fr">h</h2><p class="dm">p</p><p class="om">p</p>
       <p class="cm">p</p><a class="u" href="/">a</a><strong class="u">s</strong>

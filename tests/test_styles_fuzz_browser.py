@@ -13,7 +13,8 @@ difference fails, shrunk to a small page.
 Values the cascade cannot work out are allowed (they are unknown, and rules say cantTell),
 wrong ones are not. Both read the page at rest (Chromium's animations that end are run to
 their end, and the cascade holds those filled ``forwards`` at their last keyframe). Left out,
-as known differences: ``<area>``, a displayed ``<head>`` and ``revert-layer`` with layers.
+as known differences: ``<area>`` and a displayed ``<head>``. Rules may sit in cascade layers
+(in either order) and roll back with ``revert-layer``.
 Animations run filled or not, paused (at their start, before or within a delay), endless or
 ending part-way (unknown for us, wherever Chromium is in them). Font sizes are held to
 Chromium with its two quirks: the monospace family's own sizes (``<code>``, ``<pre>``,
@@ -49,27 +50,30 @@ CLASSES = ("a", "b", "c")
 IDS = ("x", "y")
 VALUES = {
     "display": ("none", "block", "inline", "inline-block", "flex", "contents", "revert",
+                "revert-layer",
                 "unset", "initial", "inherit"),
-    "visibility": ("hidden", "visible", "collapse", "inherit", "unset", "initial"),
+    "visibility": ("hidden", "visible", "collapse", "inherit", "unset", "initial",
+                   "revert-layer"),
     "color": ("red", "#0a0", "rgb(0 0 255)", "rgba(0, 0, 0, .5)", "currentColor",
               "transparent", "inherit", "initial", "unset", "revert", "var(--c)",
-              "var(--nope, teal)", "none", "#12", "hsl(30 60% 40%)"),
+              "var(--nope, teal)", "none", "#12", "hsl(30 60% 40%)", "revert-layer"),
     "background-color": ("yellow", "#fff", "transparent", "currentColor", "inherit",
+                         "revert-layer",
                          "rgba(255, 0, 0, .5)", "unset", "revert"),
     "background": ("none", "#eee", "url(x.png) red", "inherit", "unset", "revert",
                    "linear-gradient(red, blue)"),
     "font-size": ("10px", "1.5em", "2rem", "80%", "larger", "smaller", "x-large", "medium",
                   "inherit", "initial", "12pt", "revert", "var(--s)", "0.2em", "small", "2ex",
                   "calc(1em + 2px)", "clamp(10px, 2vw, 30px)", "min(150%, 2rem)",
-                  "calc(var(--s) * 2)"),
+                  "calc(var(--s) * 2)", "revert-layer"),
     "font-family": ("monospace", "serif", "monospace, monospace", "inherit", "unset",
                     "initial", "revert", "var(--f)", '"monospace"'),
     "font-weight": ("bold", "bolder", "lighter", "300", "900", "normal", "inherit", "revert"),
     "font": ("bold 20px serif", "12px/1.5 sans-serif", "inherit", "italic 600 1.2em serif",
              "1em monospace", "large / 2 monospace", "bold 20px"),
-    "opacity": ("0", ".5", "1", "50%", "inherit", "initial"),
+    "opacity": ("0", ".5", "1", "50%", "inherit", "initial", "revert-layer"),
     "position": ("absolute", "fixed", "relative", "static", "sticky", "inherit"),
-    "all": ("unset", "initial", "revert", "inherit"),
+    "all": ("unset", "initial", "revert", "inherit", "revert-layer"),
     "animation": ("fadeIn 1ms forwards", "fadeOut 1s both", "tint 1ms 2 alternate forwards",
                   "fadeIn 1ms", "none", "nope 1ms forwards", "fadeOut 1ms forwards, tint 1ms both",
                   "fadeIn 1s paused", "tint 1s 5s backwards paused", "fadeOut 1s -5s paused both",
@@ -162,13 +166,15 @@ def rule() -> st.SearchStrategy[str]:
     plain = st.tuples(selector(), block()).map(lambda p: f"{p[0]} {{ {p[1]} }}")
     return st.one_of(plain, plain, plain, st.tuples(
         st.sampled_from(("(min-width: 1000px)", "(max-width: 600px)", "print")), plain).map(
-        lambda p: f"@media {p[0]} {{ {p[1]} }}"))
+        lambda p: f"@media {p[0]} {{ {p[1]} }}"), st.tuples(
+        st.sampled_from(("one", "two")), plain).map(lambda p: f"@layer {p[0]} {{ {p[1]} }}"))
 
 
 PAGES = st.tuples(st.lists(rule(), max_size=8).map("\n".join), attributes(),
-                  st.lists(flow(2), min_size=1, max_size=3).map("".join)).map(
-    lambda p: f"<html><head><style>\n{KEYFRAMES}\n{p[0]}\n</style></head><body{p[1]}>{p[2]}"
-              "</body></html>")
+                  st.lists(flow(2), min_size=1, max_size=3).map("".join),
+                  st.sampled_from(("", "", "@layer two, one;"))).map(
+    lambda p: f"<html><head><style>\n{p[3]}{KEYFRAMES}\n{p[0]}\n</style></head><body{p[1]}>"
+              f"{p[2]}</body></html>")
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,

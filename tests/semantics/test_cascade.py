@@ -135,6 +135,71 @@ def test_media_attribute_on_style_and_print_links():
     assert page.is_rendered(target(page))
 
 
+@pytest.mark.parametrize(("css", "style", "color"), [
+    # revert-layer on a page with layers: the cascade rolled back to before the layer
+    ("@layer a, b; @layer a { p { color: #111 } } @layer b { p { color: revert-layer } }",
+     "", (17, 17, 17)),
+    ("@layer a { p { color: #111 } } p { color: revert-layer }", "", (17, 17, 17)),
+    ("@layer a { p { color: #111 } } p { color: #222 }", "color: revert-layer", (34, 34, 34)),
+    # ... to the browser's value when no layer below sets it (a link's colour here)
+    ("@layer a { p { color: #111 } } @layer b { p a { color: revert-layer } }", "",
+     (0, 0, 238)),
+    # ... an important one reaches the layers' normal declarations, and the other layers'
+    # important ones
+    ("@layer a { p { color: #111 } } @layer b { p { color: revert-layer !important } }", "",
+     (17, 17, 17)),
+    ("@layer a, b; @layer a { p { color: #121 } } @layer b { p { color: #131 !important } }"
+     " @layer b { p { color: revert-layer !important } }", "", (17, 34, 17)),
+    # (layer b above a: a's important one reaches neither, whatever the importance)
+    ("@layer a, b; @layer b { p { color: #121 !important } } @layer a { p { color:"
+     " revert-layer !important } }", "", (0, 0, 0)),
+    # ... but not its own layer's normal ones, nor the layers above it
+    ("@layer a { p { color: #111 } } p { color: #222 } p { color: revert-layer !important }",
+     "color: #333", (17, 17, 17)),
+    ("@layer a { p { color: #111 } } p { color: #222 }",
+     "color: revert-layer !important; color: #333", (34, 34, 34)),
+    # ... again while the value found rolls back too
+    ("@layer a, b, c; @layer a { p { color: #111 } } @layer b { p { color: revert-layer } }"
+     " @layer c { p { color: revert-layer } }", "", (17, 17, 17)),
+    # ... and by a shorthand
+    ("@layer a { p { color: #111; --x: 1 } } @layer b { p { all: revert-layer } }", "",
+     (17, 17, 17)),
+])
+def test_revert_layer_rolls_back_a_layer(css, style, color):
+    markup = (f'<p id="t" style="{style}"><a href="/" id="u">x</a></p>' if style
+              else '<p id="t"><a href="/" id="u">x</a></p>')
+    page = page_of(css, markup)
+    el = target(page, "u") if color == (0, 0, 238) else target(page)
+    assert page.style(el).color == (*(c / 255 for c in color), 1.0)
+
+
+@pytest.mark.parametrize(("css", "markup", "shown"), [
+    # the presentational hints are the layer below the page's first: revert-layer keeps them
+    # where revert does not
+    ("", '<p id="t" hidden style="display: revert-layer">x</p>', False),
+    ("p { all: revert-layer }", '<p id="t" hidden>x</p>', False),
+    ("", '<p id="t" hidden style="display: revert">x</p>', True),
+    ("@layer a { p { display: block } }", '<p id="t" hidden style="display: revert-layer">x</p>',
+     True),
+])
+def test_revert_layer_keeps_the_presentational_hints(css, markup, shown):
+    page = page_of(css, markup)
+    assert page.is_rendered(target(page)) is shown
+
+
+def test_revert_layer_hides_and_sizes_as_the_layer_below_says():
+    css = ("@layer a { .d { display: none } .f { font-size: 30px } .v { visibility: hidden } }"
+           " @layer b { .d { display: revert-layer } .f { font-size: revert-layer }"
+           " .v { visibility: revert-layer } }")
+    page = page_of(css, '<p id="t" class="d f v">x<span id="u">y</span></p>')
+    assert page.is_rendered(target(page)) is False
+    page = page_of(css, '<p id="t" class="f">x<span id="u">y</span></p>')
+    assert cascade_of(page).font(target(page, "u")).size == 30.0
+    assert page.style(target(page, "u")).font_size == 30.0
+    page = page_of(css, '<p id="t" class="v">x<span id="u">y</span></p>')
+    assert cascade_of(page).rendering(target(page, "u")).visibility == "hidden"
+
+
 def test_layers_lose_to_unlayered_rules_unless_important():
     css = "@layer base{.a{display:none}} .a{display:block}"
     assert rendered(css, '<p id="t" class="a">x</p>') is True

@@ -11,9 +11,10 @@ and ``<style>`` elements in document order (``@import`` included; with the links
 script applies once loaded, ``rel=preload as=style`` with an ``onload``, and the media an
 ``onload`` sets), then ``style`` attributes. Declarations compete by origin and
 ``!important``, style attribute, cascade layer, specificity and order (CSS Cascade 5, section
-6); ``inherit``/``initial``/``unset``/``revert`` are honoured (``revert-layer`` as ``revert``
-on a page without cascade layers, as ``unset`` on one with them), and ``all`` sets each of
-them on every property read here; ``color``, ``font-size``, ``font-weight`` and
+6); ``inherit``/``initial``/``unset``/``revert``/``revert-layer`` are honoured
+(``revert-layer`` rolls the cascade back a layer at a time, the presentational hints being
+the layer below the page's first), and ``all`` sets each of them on every property read
+here; ``color``, ``font-size``, ``font-weight`` and
 ``visibility`` inherit. Font sizes follow Chromium's two quirks (:class:`FontState`): the
 generic ``monospace`` family alone has its own sizes where a size is not absolute
 (``<code>`` is 13px at the reader's default), and such a size is never below 6px; ``ex``
@@ -659,9 +660,6 @@ class Cascade:
                 if name not in layers:
                     layers.append(name)
         self._ranks = {name: i for i, name in enumerate(layers)}
-        # the keywords that roll a declaration back to the browser's value: revert-layer too
-        # where the page declares no cascade layers (read as unset where it does)
-        self._reverting = _REVERT if self._ranks else _REVERT_OR_LAYER
         # the page's @keyframes by name, the last of a name winning (a sheet may hold only
         # them, as CSS-in-JS libraries write them: not kept in sheets)
         self._keyframes: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -1165,8 +1163,8 @@ class Cascade:
         for _, name, declared, _, origin in declarations:
             if name not in _FONT_PROPERTIES:
                 continue        # (a full list, in the monospace scope)
-            if "var(" in declared.lower():
-                return _font_of(self.style(el))
+            if "var(" in (low := declared.lower()) or "revert-layer" in low:
+                return _font_of(self.style(el))     # (the full style works them out)
             for longhand, part in _expand(name, declared):
                 if longhand == "font-size":
                     value, where = part, origin
@@ -1174,7 +1172,7 @@ class Cascade:
                     family = part
         mono = None if family is None else self._monospace_family(declarations, family)
         lower = None if value is None else value.strip().lower()
-        if lower is not None and lower in self._reverting:
+        if lower == "revert":
             reverted = _browser_value(declarations, "font-size")
             if reverted is not None:
                 lower, where = reverted.lower(), BROWSER_DEFAULT
@@ -1198,7 +1196,7 @@ class Cascade:
         written) is the generic ``monospace`` alone; None when it inherits its parent's (a
         reset that inherits, or a var() that did not resolve): read only for FontState."""
         lower = family.strip().lower()
-        if lower in self._reverting:
+        if lower == "revert":
             reverted = _browser_value(declarations, "font-family")
             lower = reverted.lower() if reverted is not None else "unset"
         if lower in _INHERITING_RESETS or "var(" in lower:
@@ -1482,18 +1480,19 @@ class Cascade:
             if name not in RENDERING:
                 continue
             lower = value.strip().lower()
-            unknown = "var(" in lower or "env(" in lower
-            if lower in self._reverting:
+            # (revert-layer: worked out by the full style)
+            unknown = "var(" in lower or "env(" in lower or lower == "revert-layer"
+            if lower == "revert":
                 lower = (_browser_value(declared, name) or "unset").lower()
             if name == "display":
                 display = (None if unknown else "inline" if lower in _RESETS
                            else lower.split()[0] if lower else display)
             elif name == "visibility":
-                visibility = (parent_visibility if lower in _INHERITING_RESETS
-                              else "visible" if lower in _RESETS
-                              else None if unknown else lower)
+                visibility = (None if unknown else parent_visibility
+                              if lower in _INHERITING_RESETS
+                              else "visible" if lower in _RESETS else lower)
             else:
-                content = "visible" if lower in _RESETS else None if unknown else lower
+                content = None if unknown else "visible" if lower in _RESETS else lower
         if display is None or visibility is None or content is None:
             # var(): custom properties decide; what stays None is unknown (see
             # Visibility.may_be_hidden)
@@ -1748,7 +1747,10 @@ class Cascade:
         for name, (value, origin) in specified.items():
             value = value.strip()
             lower = value.lower()
-            if lower in self._reverting:
+            if lower == "revert-layer":
+                value, origin = self._rolled_back(declared, name, custom)
+                lower = value.lower()
+            if lower == "revert":
                 # the browser's own value, as if the page's declarations were not there
                 # (CSS Cascade 5, 7.3.3); without one, as unset
                 reverted = _browser_value(declared, name)
@@ -1854,6 +1856,32 @@ class Cascade:
                 style.origin[longhand] = where
                 _apply(style, longhand, part.strip(), lower, parent)
 
+    def _rolled_back(self, declared: list[Declared], name: str, custom: dict[str, str]
+                     ) -> tuple[str, str]:
+        """The value (and where it comes from) that ``revert-layer`` gives property
+        ``name``: the cascade of the declarations in the layers below the winning
+        declaration's (CSS Cascade 5, 7.3.4), again while the value found is
+        ``revert-layer``; ``unset`` where none is left. Layers are ordered as Chromium
+        orders them, whatever the importance (:func:`_layer_of`): an important
+        ``revert-layer`` leaves out its layer's normal declarations too, and the layers
+        above it."""
+        while True:
+            layer = None
+            for item in reversed(declared):
+                prop = item[1]
+                if prop == name or any(longhand == name
+                                       for longhand, _ in _expand(prop, item[2])):
+                    layer = _layer_of(item[0])
+                    break
+            if layer is None:
+                return "unset", BROWSER_DEFAULT
+            declared = [item for item in declared if _layer_of(item[0]) < layer]
+            found = self._specify(declared, custom, own_custom=True)
+            assert found is not None
+            value, origin = found.get(name, ("unset", BROWSER_DEFAULT))
+            if value.strip().lower() != "revert-layer":
+                return value, origin
+
     def _specified(self, declared: list[Declared], custom: dict[str, str]
                    ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
         """The custom properties and the specified values of an element that declares custom
@@ -1903,16 +1931,27 @@ _ANIMATED = frozenset(("opacity", "color", "background-color", "background-image
                        "clip", "clip-path", "left", "top", "right", "width", "height",
                        "text-indent", "filter", "text-shadow", "-webkit-text-fill-color"))
 _SVG_INNER = object()       # Cascade.style's mark of an SVG element's sharing key
-_REVERT = frozenset(("revert",))
-_REVERT_OR_LAYER = frozenset(("revert", "revert-layer"))
 # What an inherited property takes its parent's value for (revert: when the browser sets
-# none; revert-layer: the same on a page without cascade layers, where it rolls back to the
-# browser's value as revert does; on a page with layers, read as unset, the page's layers not
-# rolled back)
+# none; revert-layer: the same, when no layer below sets it)
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
 # The origin of the browser's own declarations (Declared[4]), as results name it
 BROWSER_DEFAULT = "the browser's default"
 HIDDEN_ATTRIBUTE = "the hidden attribute"
+
+
+def _layer_of(priority: tuple) -> tuple[int, int, int]:
+    """The layer of a declaration of this priority, as ``revert-layer`` rolls back over them
+    (Cascade._rolled_back), lowest first: the browser's defaults, the presentational hints,
+    the page's cascade layers in their order, its unlayered rules, its style attributes.
+    Importance does not change a declaration's layer (Chromium: an important ``revert-layer``
+    in the page's unlayered rules rolls back over their normal declarations and the style
+    attributes' to its last cascade layer)."""
+    level, inline, rank = priority[:3]
+    if level == 0:
+        return (1, 0, 0) if inline else (0, 0, 0)     # a hint, or the browser's default
+    if level == 3:
+        return (0, 0, 0)                              # the browser's !important defaults
+    return (2, inline, rank if level == 1 else -rank)
 
 
 def _browser_value(declared: Iterable[Declared], name: str) -> str | None:
