@@ -326,6 +326,18 @@ def test_a_filled_animation_leaves_its_last_keyframe(css, opacity):
     assert page.style(target(page)).opacity == opacity
 
 
+@pytest.mark.parametrize("timing", [
+    "animation-iteration-count: nan", "animation-iteration-count: -1",
+    "animation-iteration-count: infinity", "animation-duration: 1e999s",
+    "animation-delay: -1e999s; animation-play-state: paused", "animation-iteration-count: 1e400",
+    "animation-duration: nans",
+])
+def test_hostile_animation_timing_is_unknown_or_ignored_never_a_crash(timing):
+    page = page_of(_KEYFRAMES + f" .x {{ opacity: .5; animation: fadeIn 1s forwards; {timing} }}",
+                   '<p class="x" id="t">x</p>')
+    assert page.style(target(page)).opacity in (None, 0.5, 1.0)
+
+
 def test_keyframes_in_a_sheet_of_their_own_are_read():
     # CSS-in-JS libraries write @keyframes in a <style> of their own, with no style rule
     page = Page.from_html("<html><head><style>@keyframes in { to { opacity: 1 } }</style>"

@@ -2502,13 +2502,10 @@ def _rest_offset(fill: str, count: str, direction: str, state: str, duration: st
         return None
     if count == "infinite":
         iterations = math.inf
+    elif _COUNT.match(count):
+        iterations = float(count)     # (a huge one is infinite: endless)
     else:
-        try:
-            iterations = float(count)
-        except ValueError:
-            return None
-        if iterations < 0:
-            return None
+        return None                     # not a count (``nan``...), or unknown (``var()``)
     reverse = direction in ("reverse", "alternate-reverse")
     if state == "paused":
         if start > 0:       # before the delay: shown only when filled backwards
@@ -2533,6 +2530,9 @@ def _rest_offset(fill: str, count: str, direction: str, state: str, duration: st
     forward = (direction == "normal" or (direction == "alternate" and last % 2 == 0)
                or (direction == "alternate-reverse" and last % 2 == 1))
     return 100.0 if forward else 0.0
+
+
+_COUNT = re.compile(r"^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$")     # an iteration count
 
 
 def _seconds(text: str) -> float | None:
