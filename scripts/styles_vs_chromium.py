@@ -136,6 +136,60 @@ def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
         page.close()
 
 
+# Whether Chromium's layout hides each rendered element that holds text of its own from
+# sight: its opacity (with its ancestors') is 0; its box, cut by the boxes of the ancestors
+# whose overflow is hidden and by clip rectangles, is 1px or less across; or it lies wholly
+# before the page's left or top edge (where no one can scroll). The reason, or "" when seen.
+# An approximation (a fixed or absolute box escapes some clipping ancestors): for pages
+# whose layout it reads exactly, as tests/test_styles_browser.py's.
+_SIGHT = """() => {
+  const out = {};
+  for (const el of document.querySelectorAll('[data-a11y-n]')) {
+    let own = false;
+    for (const c of el.childNodes) if (c.nodeType === 3 && c.data.trim()) { own = true; break; }
+    if (!own || el.closest('select, svg')) continue;
+    if (!el.checkVisibility({visibilityProperty: true})) continue;   // not rendered
+    const r = el.getBoundingClientRect();
+    let [x1, y1, x2, y2] = [r.left, r.top, r.right, r.bottom];
+    let opacity = 1;
+    const why = [];
+    for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
+      const s = getComputedStyle(a), b = a.getBoundingClientRect();
+      opacity *= parseFloat(s.opacity);
+      if (['hidden', 'clip'].includes(s.overflowX)) {
+        x1 = Math.max(x1, b.left); x2 = Math.min(x2, b.right); }
+      if (['hidden', 'clip'].includes(s.overflowY)) {
+        y1 = Math.max(y1, b.top); y2 = Math.min(y2, b.bottom); }
+      const m = /rect\\(([-\\d.]+)px,? ([-\\d.]+)px,? ([-\\d.]+)px,? ([-\\d.]+)px\\)/.exec(s.clip);
+      if (m && ['absolute', 'fixed'].includes(s.position)) {
+        x1 = Math.max(x1, b.left + +m[4]); x2 = Math.min(x2, b.left + +m[2]);
+        y1 = Math.max(y1, b.top + +m[1]); y2 = Math.min(y2, b.top + +m[3]);
+      }
+      if (/inset\\((50|100)%/.test(s.clipPath)) x2 = x1;
+      if (s.position === 'fixed') break;
+    }
+    if (opacity === 0) why.push('opacity 0');
+    if (x2 - x1 <= 1 || y2 - y1 <= 1) why.push('clipped');
+    if (r.right <= 0 || r.bottom <= 0) why.push('off-screen');
+    out[el.getAttribute('data-a11y-n')] = why.join(', ');
+  }
+  return out;
+}"""
+
+
+def chromium_sight(context: Any, markup: str) -> dict[str, str]:
+    """For each rendered element of a numbered page that holds text of its own (by its
+    number), why Chromium's layout hides it from sight, or "" (see ``_SIGHT``)."""
+    page = context.new_page()
+    try:
+        page.set_content(markup, wait_until="domcontentloaded")
+        page.evaluate(_HIDE_NOSCRIPT)
+        page.evaluate(_SETTLE)
+        return page.evaluate(_SIGHT)
+    finally:
+        page.close()
+
+
 def _rgba(text: str) -> tuple[float, ...] | None:
     match = _RGBA.fullmatch(text)
     if match is None:

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from a11y_audit.page import Page
 from tests.conftest import REPO
 
 _spec = importlib.util.spec_from_file_location("styles_vs_chromium",
@@ -328,3 +329,43 @@ def test_a_difference_is_counted_and_reported():
     assert left.restructured == 1 and left.differ("color") == 0
     text = styles.report(tally, 5)
     assert "color, <p>: rgb(255, 0, 0) / rgb(0, 0, 0)" in text
+
+
+SIGHT_PAGE = """<html><head><style>
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+        white-space: nowrap }
+  .cp { position: absolute; clip-path: inset(50%) } .op { opacity: 0 }
+  .left { position: absolute; left: -9999px } .top { position: absolute; top: -9999px }
+  .ty { position: absolute; top: 0; transform: translateY(-100%) }
+  .tx { position: absolute; left: 10px; top: 10px;
+        transform: translate3d(calc(-100% - 20px), 0, 0) }
+  .fx { position: fixed; top: 0; left: 0; transform: translate(0, -120%) }
+  .half { position: absolute; top: 0; transform: translateY(-50%) }
+  .low { position: absolute; top: 200px; transform: translateY(-100%) }
+  .rel { position: relative; top: 300px }
+  .in { position: absolute; top: 0; transform: translateY(-100%) }
+  .shift { transform: translateY(-100%) } .grow { transform: translateX(-100%) scale(2) }
+</style></head><body>
+  <p>plain</p><span class="sr">sr-only</span><span class="cp">clip-path</span>
+  <p class="op">opacity</p><p class="left">left</p><p class="top">top</p>
+  <a href="#m" class="ty">skip up</a><a href="#m" class="tx">skip left</a>
+  <a href="#m" class="fx">skip fixed</a><a href="#m" class="half">half shown</a>
+  <a href="#m" class="low">lower</a><div class="rel"><a href="#m" class="in">inside</a></div>
+  <p class="shift">static, moved up</p><p class="grow">grown</p><main id="m">main</main>
+</body></html>"""
+
+
+def test_hidden_from_sight_as_chromiums_layout_hides(styles_context):
+    # The cascade's "visually hidden" against where Chromium's layout puts each element with
+    # text: the sr-only patterns, offsets, and a skip link moved off the page's edge by a
+    # translation of its own size (top: 0; translateY(-100%)), but not one moved part-way,
+    # from lower down or inside a positioned box
+    markup = styles.numbered(SIGHT_PAGE)
+    chromium = styles.chromium_sight(styles_context, markup)
+    page = Page.from_html(markup)
+    ours = {el.get(styles.NUMBER): page.visually_hidden(el) for el in page.root.iter()
+            if isinstance(el.tag, str) and el.get(styles.NUMBER) in chromium}
+    assert len(ours) == len(chromium) == 15
+    assert {n: bool(reason) for n, reason in ours.items()} == {
+        n: bool(reason) for n, reason in chromium.items()}, (ours, chromium)
+    assert sum(map(bool, ours.values())) == 8

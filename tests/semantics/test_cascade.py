@@ -1966,3 +1966,31 @@ def test_a_nul_byte_in_a_link_is_a_missing_stylesheet(tmp_path: Path):
             site_root=str(tmp_path / "site"), site_urls=("https://cdn.example.com/",))
         assert page.is_rendered(target(page, "a")), href
         assert len(cascade_of(page).missing) == 1, href
+
+
+@pytest.mark.parametrize(("css", "wrap", "hidden"), [
+    # a box moved off the page's top or left edge by a translation of its own size
+    ("a { position: absolute; top: 0; transform: translateY(-100%) }", "", True),
+    ("a { position: absolute; left: 10px; top: 10px;"
+     " transform: translate3d(calc(-100% - 20px), 0, 0) }", "", True),
+    ("a { position: fixed; top: 0; left: 0; transform: translate(0, -120%) }", "", True),
+    ("a { position: fixed; top: 0; transform: translateY(-100%) } div { position: relative }",
+     "div", True),                       # a fixed box's containing block is the viewport
+    # ... not where the layout decides
+    ("a { position: absolute; top: 10px; transform: translateY(-100%) }", "", False),
+    ("a { position: absolute; top: 0; transform: translateY(-50%) }", "", False),
+    ("a { position: absolute; transform: translateY(-100%) }", "", False),  # static position
+    ("a { top: 0; transform: translateY(-100%) }", "", False),              # not positioned
+    ("a { position: absolute; top: 0; transform: translateY(-100%) } div { position: relative }",
+     "div", False),                      # inside a positioned box, wherever that is
+    ("a { position: fixed; top: 0; transform: translateY(-100%) } div { transform: scale(1) }",
+     "div", False),                      # a transformed ancestor contains even a fixed box
+    ("a { position: absolute; top: 0; transform: translateY(-100%) rotate(1deg) }", "", False),
+    ("a { position: absolute; top: 0; transform: translateY(-100em) }", "", False),
+    ("a { position: absolute; top: 0; transform: translateY(var(--y)) }", "", False),
+])
+def test_a_translation_by_its_own_size_moves_a_box_off_screen(css, wrap, hidden):
+    link = '<a id="t" href="#m">Skip to content</a>'
+    body = f"<{wrap}>{link}</{wrap}>" if wrap else link
+    page = page_of(css, body + '<main id="m">x</main>')
+    assert (page.visually_hidden(target(page)) is not None) is hidden

@@ -1595,19 +1595,63 @@ class Cascade:
             return None     # no declaration it reads applies: nothing hides it (any style)
         style = self._styles.get(el)
         if style is not None:
-            return self.hidden_from_sight(style)
-        if not self._may_hide(el):
+            reason = self.hidden_from_sight(style)
+        elif not self._may_hide(el):
             return None
-        for _, name, value, _, _ in self.declarations(el):
-            if name in _SIGHT_READS and ("var(" in (low := value.lower()) or "inherit" in low):
-                # the parent's values decide (custom properties, or inherit): the full style
-                return self.hidden_from_sight(self.style(el))
-        # What the reason reads of the style is the element's own, non-inherited values and
-        # its computed font size: computed here as under the initial style, without the
-        # ancestors' (a throwaway Style, so not memoised by hidden_from_sight's id key)
-        own = self._compute(el, _ROOT_PARENT, None)
-        own.font_size = self.font(el).size
-        return visually_hidden_reason(own, self.viewport)
+        elif any(name in _SIGHT_READS and ("var(" in (low := value.lower()) or "inherit" in low)
+                 for _, name, value, _, _ in self.declarations(el)):
+            # the parent's values decide (custom properties, or inherit): the full style
+            style = self.style(el)
+            reason = self.hidden_from_sight(style)
+        else:
+            # What the reason reads of the style is the element's own, non-inherited values
+            # and its computed font size: computed here as under the initial style, without
+            # the ancestors' (a throwaway Style, so not memoised by hidden_from_sight's id key)
+            style = self._compute(el, _ROOT_PARENT, None)
+            style.font_size = self.font(el).size
+            reason = visually_hidden_reason(style, self.viewport)
+        if reason is None and "translate" in style.values.get("transform", ""):
+            return self._translated_off(el, style)
+        return reason
+
+    def _translated_off(self, el: Element, style: Style) -> str | None:
+        """Whether a translation by its own size moves the box off the page's top or left
+        edge, where no one can scroll: a skip link's ``position: absolute; top: 0;
+        transform: translateY(-100%)``. Decided where the layout is known: the box is
+        positioned absolute or fixed with the page's origin as its containing block (no
+        ancestor positioned, for an absolute box, nor transformed or filtered), its offset
+        on that side is known, and the translation on that axis is -100% of its size or
+        more, plus a length that leaves its far edge at or before the page's edge."""
+        if style.position not in ("absolute", "fixed"):
+            return None
+        transform = style.values.get("transform", "").strip()
+        found = _TRANSLATE.match(transform)
+        if found is None:
+            return None
+        axis, arguments = found.group(1), _split_commas(found.group(2))
+        shifts = ((arguments[0], None) if axis == "x" else (None, arguments[0]) if axis == "y"
+                  else (arguments[0], arguments[1] if len(arguments) > 1 else None))
+        for shift, side in zip(shifts, ("left", "top"), strict=True):
+            moved = _percent_and_px(shift) if shift is not None else None
+            if moved is None or moved[0] > -100:
+                continue
+            offset = style.values.get(side, "auto")
+            base = _length_px(offset, style, self.viewport) if offset != "auto" else None
+            if base is not None and base + moved[1] <= 0 and self._at_origin(el, style.position):
+                return f"transform: {transform} (off-screen)"
+        return None
+
+    def _at_origin(self, el: Element, position: str) -> bool:
+        """The containing block of a box positioned ``position`` (absolute or fixed) is the
+        page's initial one, or the viewport: no ancestor is positioned (for ``absolute``),
+        transformed or filtered (their boxes contain even fixed ones)."""
+        for ancestor in el.iterancestors():
+            values = self.style(ancestor).values
+            if values.get("transform", "none") != "none" or values.get("filter", "none") != "none":
+                return False
+            if position == "absolute" and self.style(ancestor).position != "static":
+                return False
+        return True
 
     def _may_hide(self, el: Element) -> bool:
         """A declaration of a ``_SIGHT`` property applies to ``el``."""
@@ -3242,6 +3286,36 @@ _INSET_ALL = re.compile(r"inset\(\s*(50|100)(\.0+)?%")
 _NO_SHAPE = re.compile(r"(circle|ellipse)\(\s*0(px|%)?\s*[\s)]")
 _CLIPPING = frozenset(("hidden", "clip"))
 _SCALE_ZERO = re.compile(r"scale[xy]?\(\s*0(\.0+)?\s*[,)]")
+
+
+# One translation (Cascade._translated_off): translate(x[, y]), translateX/Y(), translate3d()
+_TRANSLATE = re.compile(r"^translate(x|y|3d)?\((.*)\)$")
+# A translation's length: a percentage or a length, or calc() of one of each added
+_SHIFT_TERMS = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(%|px)?\s*(?:([+-])\s*"
+                          r"((?:\d+\.?\d*|\.\d+))(%|px)?)?")
+
+
+def _percent_and_px(text: str) -> tuple[float, float] | None:
+    """A translation's length as (percentage of the box's size, pixels): ``-100%``,
+    ``calc(-100% - 20px)``, ``-40px``, ``0``; None for anything else."""
+    text = text.strip()
+    if text.startswith("calc(") and text.endswith(")"):
+        text = text[5:-1].strip()
+    found = _SHIFT_TERMS.fullmatch(text)
+    if found is None:
+        return None
+    first, unit, sign, second, second_unit = found.groups()
+    percent = px = 0.0
+    for number, kind in ((float(first), unit), (
+            0.0 if second is None else float(second) * (-1 if sign == "-" else 1),
+            second_unit)):
+        if kind == "%":
+            percent += number
+        elif kind == "px" or number == 0:
+            px += number
+        else:
+            return None         # a unitless length other than 0
+    return percent, px
 
 
 def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:

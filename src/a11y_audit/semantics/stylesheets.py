@@ -67,10 +67,8 @@ _PROPERTY = re.compile(r"^([-a-z]+)")
 
 def _hiding_origin(page: Page, node: etree._Element) -> str | None:
     """The selector that set the property hiding ``node`` itself, if a stylesheet rule."""
-    from a11y_audit.semantics.cascade import visually_hidden_reason
-
     style = page.style(node)
-    reason = visually_hidden_reason(style, cascade_of(page).viewport)
+    reason = cascade_of(page).sight(node)
     if reason is None:
         return None
     match = _PROPERTY.match(reason)

@@ -74,14 +74,13 @@ def has_visible_text(el: Element, page: Page) -> bool:
 
 def visually_hidden_style(el: Element, page: Page) -> bool:
     """The cascade hides the element (or its own text) from sight but keeps it rendered."""
-    from a11y_audit.semantics.cascade import cascade_of, text_hidden_reason, visually_hidden_reason
+    from a11y_audit.semantics.cascade import cascade_of, text_hidden_reason
 
-    if not el.get("style") and not cascade_of(page).sheets:
+    cascade = cascade_of(page)
+    if not el.get("style") and not cascade.sheets:
         return False
-    style = page.style(el)
-    viewport = cascade_of(page).viewport
-    return (visually_hidden_reason(style, viewport) is not None
-            or text_hidden_reason(style, viewport) is not None)
+    return (cascade.sight(el) is not None
+            or text_hidden_reason(page.style(el), cascade.viewport) is not None)
 
 
 def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
