@@ -136,23 +136,32 @@ def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
         page.close()
 
 
-# Whether Chromium's layout hides each rendered element that holds text of its own from
-# sight: its opacity (with its ancestors') is 0; its box, cut by the boxes of the ancestors
-# whose overflow is hidden and by clip rectangles, is 1px or less across; or it lies wholly
-# before the page's left or top edge (where no one can scroll). The reason, or "" when seen.
-# An approximation (a fixed or absolute box escapes some clipping ancestors): for pages
-# whose layout it reads exactly, as tests/test_styles_browser.py's.
+# Whether Chromium's layout hides the text of each rendered element that holds text of its
+# own from sight: its opacity (with its ancestors') is 0 or its colour transparent; the box
+# of its text (its text nodes' ranges), cut by the boxes of the ancestors whose overflow is
+# hidden (its own included) and by clip rectangles, is 1px or less across (``font-size: 0``,
+# the sr-only patterns); or that box lies wholly before the page's left or top edge, where
+# no one can scroll (an offset, a translation, ``text-indent: -9999px``). The reason, or ""
+# when its text is seen. An approximation (a fixed or absolute box escapes some clipping
+# ancestors): for pages whose layout it reads exactly, as tests/test_styles_browser.py's.
 _SIGHT = """() => {
   const out = {};
   for (const el of document.querySelectorAll('[data-a11y-n]')) {
-    let own = false;
-    for (const c of el.childNodes) if (c.nodeType === 3 && c.data.trim()) { own = true; break; }
-    if (!own || el.closest('select, svg')) continue;
+    const texts = [...el.childNodes].filter(
+      c => c.nodeType === 3 && /[^\\s\\u200b-\\u200d\\u2060\\ufeff]/.test(c.data));
+    if (!texts.length || el.closest('select, svg, iframe')) continue;
     if (!el.checkVisibility({visibilityProperty: true})) continue;   // not rendered
-    const r = el.getBoundingClientRect();
-    let [x1, y1, x2, y2] = [r.left, r.top, r.right, r.bottom];
-    let opacity = 1;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const text of texts) {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const r = range.getBoundingClientRect();
+      x1 = Math.min(x1, r.left); y1 = Math.min(y1, r.top);
+      x2 = Math.max(x2, r.right); y2 = Math.max(y2, r.bottom);
+    }
     const why = [];
+    if (x2 <= 0 || y2 <= 0) why.push('off-screen');
+    let opacity = 1;
     for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
       const s = getComputedStyle(a), b = a.getBoundingClientRect();
       opacity *= parseFloat(s.opacity);
@@ -169,8 +178,8 @@ _SIGHT = """() => {
       if (s.position === 'fixed') break;
     }
     if (opacity === 0) why.push('opacity 0');
+    if (/rgba\\(.*, 0\\)$|transparent/.test(getComputedStyle(el).color)) why.push('transparent');
     if (x2 - x1 <= 1 || y2 - y1 <= 1) why.push('clipped');
-    if (r.right <= 0 || r.bottom <= 0) why.push('off-screen');
     out[el.getAttribute('data-a11y-n')] = why.join(', ');
   }
   return out;
@@ -179,7 +188,7 @@ _SIGHT = """() => {
 
 def chromium_sight(context: Any, markup: str) -> dict[str, str]:
     """For each rendered element of a numbered page that holds text of its own (by its
-    number), why Chromium's layout hides it from sight, or "" (see ``_SIGHT``)."""
+    number), why Chromium's layout hides that text from sight, or "" (see ``_SIGHT``)."""
     page = context.new_page()
     try:
         page.set_content(markup, wait_until="domcontentloaded")
