@@ -124,14 +124,20 @@ def numbered(text: str) -> str:
 
 
 def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
-    """Chromium's computed styles of the page at rest: its CSS animations that end (a whole
-    number of iterations, not paused) run to their end first, as our cascade reads them."""
+    """Chromium's computed styles of the page at rest (see :func:`_at_rest`)."""
+    return _at_rest(context, markup, _READ)
+
+
+def _at_rest(context: Any, markup: str, script: str) -> Any:
+    """What ``script`` reads of the page at rest in Chromium: its noscript content hidden,
+    and its CSS animations that end (a whole number of iterations, not paused) run to their
+    end first, as our cascade reads them."""
     page = context.new_page()
     try:
         page.set_content(markup, wait_until="domcontentloaded")
         page.evaluate(_HIDE_NOSCRIPT)
         page.evaluate(_SETTLE)
-        return page.evaluate(_READ)
+        return page.evaluate(script)
     finally:
         page.close()
 
@@ -188,15 +194,9 @@ _SIGHT = """() => {
 
 def chromium_sight(context: Any, markup: str) -> dict[str, str]:
     """For each rendered element of a numbered page that holds text of its own (by its
-    number), why Chromium's layout hides that text from sight, or "" (see ``_SIGHT``)."""
-    page = context.new_page()
-    try:
-        page.set_content(markup, wait_until="domcontentloaded")
-        page.evaluate(_HIDE_NOSCRIPT)
-        page.evaluate(_SETTLE)
-        return page.evaluate(_SIGHT)
-    finally:
-        page.close()
+    number), why Chromium's layout hides that text from sight, or "" (see ``_SIGHT``), on
+    the page at rest (see :func:`_at_rest`)."""
+    return _at_rest(context, markup, _SIGHT)
 
 
 def _rgba(text: str) -> tuple[float, ...] | None:

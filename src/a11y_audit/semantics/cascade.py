@@ -1646,10 +1646,11 @@ class Cascade:
         page's initial one, or the viewport: no ancestor is positioned (for ``absolute``),
         transformed or filtered (their boxes contain even fixed ones)."""
         for ancestor in el.iterancestors():
-            values = self.style(ancestor).values
+            style = self.style(ancestor)
+            values = style.values
             if values.get("transform", "none") != "none" or values.get("filter", "none") != "none":
                 return False
-            if position == "absolute" and self.style(ancestor).position != "static":
+            if position == "absolute" and style.position != "static":
                 return False
         return True
 
@@ -1847,8 +1848,8 @@ class Cascade:
 
     def _animate(self, style: Style, names: str, declared: list[Declared],
                  parent: Style) -> None:
-        """The page at rest, once its animations have run (CSS Animations 1; the timing of
-        Web Animations 1, 4.5), for opacity, colours, backgrounds, transform, clip, offsets
+        """The page at rest, once its animations have run (CSS Animations 1, timed as Web
+        Animations 1's model says), for opacity, colours, backgrounds, transform, clip, offsets
         and sizes (not display, visibility or fonts), above the element's normal
         declarations and below its ``!important`` ones:
 
