@@ -1,6 +1,6 @@
 """Our computed styles against Chromium's, element by element: a yardstick for the cascade.
 
-    python3 scripts/styles_vs_chromium.py [--limit N] [--show N] [PAGE ...]
+    python3 scripts/styles_vs_chromium.py [--sight] [--limit N] [--show N] [PAGE ...]
 
 Each page (the news corpus by default, or the HTML files given) is parsed as the audit parses
 it, its elements are numbered (``data-a11y-n``) and the numbered page is loaded in Debian's
@@ -18,6 +18,11 @@ a computed display although they draw nothing by themselves.
 
 It prints, per property, how many values were compared and how many differ, then the most
 frequent differences by (property, tag, Chromium's value, ours, where ours came from).
+
+``--sight`` compares instead whether the text of each rendered element that holds text of its
+own is hidden from sight, as the rules that judge only seen text read it (visually hidden, or
+its text moved or shrunk away), with where Chromium's layout puts that text (``_SIGHT``):
+counts for both, neither, us only and Chromium only, then the elements where we differ.
 Chromium's answers are cached in ``reports/styles-chromium/`` (``--force`` to redo).
 Needs ``bash scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
 """
@@ -44,7 +49,11 @@ import axe_corpus  # noqa: E402  # (scripts/, beside this file)
 from lxml import html as lxml_html  # noqa: E402
 
 from a11y_audit.page import Page  # noqa: E402
-from a11y_audit.semantics.cascade import StyleEnvironment, cascade_of  # noqa: E402
+from a11y_audit.semantics.cascade import (  # noqa: E402
+    StyleEnvironment,
+    cascade_of,
+    text_hidden_reason,
+)
 from a11y_audit.sources import decode_exact  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -199,6 +208,53 @@ def chromium_sight(context: Any, markup: str) -> dict[str, str]:
     return _at_rest(context, markup, _SIGHT)
 
 
+@dataclass
+class SightTally:
+    """``--sight``: rendered elements with text of their own, by whether we and Chromium's
+    layout hide that text from sight (``both``, ``neither``, ``ours only``, ``Chromium
+    only``), with the elements where we differ (page, tag, class, our reason, Chromium's,
+    text)."""
+
+    counts: collections.Counter[str] = field(default_factory=collections.Counter)
+    differing: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def compare_sight(markup: str, chromium: dict[str, str], tally: SightTally,
+                  name: str = "page") -> None:
+    """Add one numbered page's comparison of text hidden from sight to ``tally``: ours is
+    the element's visually hidden reason or its text's (``text-indent: -9999px``...), as
+    the rules that judge only seen text read them; Chromium's, :func:`chromium_sight`."""
+    page = Page.from_html(markup, source="page")
+    page.style_environment = StyleEnvironment(missing_stylesheets="ignore")
+    viewport = cascade_of(page).viewport
+    for el in page.root.iter(tuple(page.by_tag)):
+        theirs = chromium.get(el.get(NUMBER) or "")
+        if theirs is None:
+            continue
+        ours = (page.visually_hidden(el) or text_hidden_reason(page.style(el), viewport)
+                if page.is_rendered(el) else "not rendered")
+        kind = ("both" if theirs else "ours only") if ours else (
+            "Chromium only" if theirs else "neither")
+        tally.counts[kind] += 1
+        if kind in ("ours only", "Chromium only"):
+            tally.differing.append((name, el.tag, " ".join((el.get("class") or "").split()),
+                                    ours or "",
+                                    theirs, " ".join((el.text or "").split())[:40]))
+
+
+def sight_report(tally: SightTally, show: int) -> str:
+    counts = tally.counts
+    lines = [f"{sum(counts.values()):,} rendered elements with text of their own",
+             f"  hidden from sight for both:    {counts['both']:9,d}",
+             f"  for neither:                   {counts['neither']:9,d}",
+             f"  for us only:                   {counts['ours only']:9,d}",
+             f"  for Chromium's layout only:    {counts['Chromium only']:9,d}"]
+    if tally.differing and show:
+        lines += ["", "where we differ (page, tag, class, our reason, Chromium's, text):"]
+        lines += ["  " + " | ".join(row) for row in tally.differing[:show]]
+    return "\n".join(lines)
+
+
 def _rgba(text: str) -> tuple[float, ...] | None:
     match = _RGBA.fullmatch(text)
     if match is None:
@@ -346,6 +402,8 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=25, help="differences to list")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Chromium's answers")
     parser.add_argument("--force", action="store_true", help="ask Chromium again")
+    parser.add_argument("--sight", action="store_true",
+                        help="compare whether text is hidden from sight with Chromium's layout")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -355,6 +413,7 @@ def main() -> int:
     files = files[:args.limit] if args.limit else files
     args.out.mkdir(parents=True, exist_ok=True)
     tally = Tally()
+    sight = SightTally()
     started = time.perf_counter()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -363,6 +422,17 @@ def main() -> int:
         context.route("**/*", lambda route: route.abort())
         for n, path in enumerate(files, 1):
             markup = numbered(read_page(path))
+            if args.sight:
+                cached = args.out / (path.name.split(".")[0] + ".sight.json")
+                if cached.exists() and not args.force:
+                    hidden = json.loads(cached.read_text(encoding="utf-8"))
+                else:
+                    hidden = chromium_sight(context, markup)
+                    cached.write_text(json.dumps(hidden), encoding="utf-8")
+                compare_sight(markup, hidden, sight, path.name[:16])
+                print(f"[{n}/{len(files)}] {path.name[:16]} {len(hidden)} elements with text",
+                      file=sys.stderr)
+                continue
             cached = args.out / (path.name.split(".")[0] + ".json")
             if cached.exists() and not args.force:
                 rows = json.loads(cached.read_text(encoding="utf-8"))
@@ -372,7 +442,7 @@ def main() -> int:
             compare(markup, rows, tally)
             print(f"[{n}/{len(files)}] {path.name[:16]} {len(rows)} elements", file=sys.stderr)
         browser.close()
-    print(report(tally, args.show))
+    print(sight_report(sight, args.show) if args.sight else report(tally, args.show))
     print(f"\n{len(files)} pages in {time.perf_counter() - started:.0f} s")
     return 0
 

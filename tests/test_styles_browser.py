@@ -375,3 +375,23 @@ def test_hidden_from_sight_as_chromiums_layout_hides(styles_context):
     assert {n: bool(reason) for n, reason in ours.items()} == {
         n: bool(reason) for n, reason in chromium.items()}, (ours, chromium)
     assert sum(map(bool, ours.values())) == 11
+
+
+def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
+    # (no browser: Chromium's answers given) ours: the sr-only span and the indented text
+    # are hidden, the paragraph is not; say Chromium hides the paragraph and the span only
+    markup = styles.numbered(
+        '<html><head><style>.sr { position: absolute; clip: rect(0 0 0 0) }'
+        ' .ir { text-indent: -9999px }</style></head><body><p>plain</p>'
+        '<span class="sr">sr</span><a class="ir" href="/">logo</a></body></html>')
+    page = Page.from_html(markup)
+    number = {el.tag: el.get(styles.NUMBER) for el in page.root.iter("p", "span", "a")}
+    tally = styles.SightTally()
+    styles.compare_sight(markup, {number["p"]: "clipped", number["span"]: "clipped",
+                                  number["a"]: ""}, tally, "x")
+    assert tally.counts == {"both": 1, "ours only": 1, "Chromium only": 1}
+    assert [row[1] for row in tally.differing] == ["p", "a"]
+    assert tally.differing[1][3] == "text-indent: -9999px"
+    report = styles.sight_report(tally, 5)
+    assert "for us only:                           1" in report
+    assert "x | a | ir | text-indent: -9999px |  | logo" in report
