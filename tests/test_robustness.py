@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from a11y_audit import runner
@@ -422,6 +422,11 @@ _URL_PIECES = ("http://", "https://", "//", "[", "]", "::1", "%00", "%", "%zz", 
                           st.lists(st.sampled_from(_URL_PIECES), max_size=8).map("".join)),
                 min_size=1, max_size=4),
        st.sampled_from([None, "https://news.example/story", "https://[::1/x"]))
+# (found by a fresh clone's run: a link's "http://[#" made urldefrag raise in Page.links,
+# and every rule that reads the links crashed)
+@example(parts=[('<a href="{v}">x</a><map><area href="{v}" alt=""></map>', "http://[#")],
+         url="https://news.example/story")
+@example(parts=[('<a href="{v}">x</a>', "https://[::1/x#a")], url="https://[::1/x")
 def test_drawn_addresses_crash_no_rule(parts, url):
     markup = "".join(place.format(v=value) for place, value in parts)
     errors = _rule_errors(markup, url, "/nonexistent/site")

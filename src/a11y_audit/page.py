@@ -635,7 +635,7 @@ class Page:
         """``a[href]`` and ``area[href]`` with their same-page fragment targets resolved."""
         out: list[Link] = []
         address = self.url or self.canonical_url
-        base = urldefrag(address)[0] if address else None
+        base = _defragged(address)[0] if address else None
         state = self.visibility_state
         for el in self.select("a[href]", "area[href]"):
             href = el.get("href") or ""
@@ -646,7 +646,7 @@ class Page:
                     fragment = stripped[1:]
                 elif base and stripped.startswith(("http:", "https:")):
                     # (urldefrag parses the whole URL)
-                    url, frag = urldefrag(stripped)
+                    url, frag = _defragged(stripped)
                     if url == base and frag:
                         fragment = frag
             target = self.fragment_target(fragment) if fragment else None
@@ -812,3 +812,14 @@ def _figcaption(figure: Element) -> Element | None:
         if _enclosing_figure(desc) is figure:
             return desc
     return None
+
+
+def _defragged(url: str) -> tuple[str | None, str]:
+    """``urldefrag(url)``: the address without its fragment, and the fragment; (None, "")
+    for an address Python's parser refuses (``http://[#``, an unclosed IPv6 host), which
+    can be no page's own address."""
+    try:
+        found = urldefrag(url)
+    except ValueError:
+        return None, ""
+    return found[0], found[1]
