@@ -422,25 +422,20 @@ def main() -> int:
         context.route("**/*", lambda route: route.abort())
         for n, path in enumerate(files, 1):
             markup = numbered(read_page(path))
-            if args.sight:
-                cached = args.out / (path.name.split(".")[0] + ".sight.json")
-                if cached.exists() and not args.force:
-                    hidden = json.loads(cached.read_text(encoding="utf-8"))
-                else:
-                    hidden = chromium_sight(context, markup)
-                    cached.write_text(json.dumps(hidden), encoding="utf-8")
-                compare_sight(markup, hidden, sight, path.name[:16])
-                print(f"[{n}/{len(files)}] {path.name[:16]} {len(hidden)} elements with text",
-                      file=sys.stderr)
-                continue
-            cached = args.out / (path.name.split(".")[0] + ".json")
+            # Chromium's answers, cached by page (--force: asked again)
+            cached = args.out / (path.name.split(".")[0] + (".sight" if args.sight else "")
+                                 + ".json")
             if cached.exists() and not args.force:
-                rows = json.loads(cached.read_text(encoding="utf-8"))
+                answers = json.loads(cached.read_text(encoding="utf-8"))
             else:
-                rows = chromium_rows(context, markup)
-                cached.write_text(json.dumps(rows), encoding="utf-8")
-            compare(markup, rows, tally)
-            print(f"[{n}/{len(files)}] {path.name[:16]} {len(rows)} elements", file=sys.stderr)
+                answers = (chromium_sight if args.sight else chromium_rows)(context, markup)
+                cached.write_text(json.dumps(answers), encoding="utf-8")
+            if args.sight:
+                compare_sight(markup, answers, sight, path.name[:16])
+            else:
+                compare(markup, answers, tally)
+            print(f"[{n}/{len(files)}] {path.name[:16]} {len(answers)} "
+                  f"{'elements with text' if args.sight else 'elements'}", file=sys.stderr)
         browser.close()
     print(sight_report(sight, args.show) if args.sight else report(tally, args.show))
     print(f"\n{len(files)} pages in {time.perf_counter() - started:.0f} s")
