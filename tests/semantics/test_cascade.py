@@ -1994,3 +1994,45 @@ def test_a_translation_by_its_own_size_moves_a_box_off_screen(css, wrap, hidden)
     body = f"<{wrap}>{link}</{wrap}>" if wrap else link
     page = page_of(css, body + '<main id="m">x</main>')
     assert (page.visually_hidden(target(page)) is not None) is hidden
+
+
+# Hostile values where this session's readings parse them: the animation timing (and
+# revert-layer with layers in keyframes and rules), and a translation's lengths. The
+# cascade may find any value unknown; it never raises.
+_TIMING_WORDS = ("1s", "-1s", "0s", "1e999s", "-1e999s", "nan", "inf", "infinite", "1.5", "0",
+                 "-1", "paused", "running", "forwards", "both", "none", "reverse",
+                 "alternate-reverse", "f", "g", "var(--x)", "calc(1s)", "steps(2)", ",", "1e400",
+                 ".", "-", "revert-layer", "inherit")
+_ANIMATION_PROPERTIES = ("animation", "animation-name", "animation-duration", "animation-delay",
+                         "animation-iteration-count", "animation-play-state",
+                         "animation-fill-mode", "-webkit-animation")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ANIMATION_PROPERTIES),
+                          st.lists(st.sampled_from(_TIMING_WORDS), min_size=1, max_size=6)),
+                max_size=5),
+       st.sampled_from(("", "@layer a { p { opacity: .1 } }"
+                            " @layer b { p { opacity: revert-layer } }")))
+def test_hostile_animation_timings_never_raise(declarations, layers):
+    body = "; ".join(f"{name}: {' '.join(words)}" for name, words in declarations)
+    page = page_of("@keyframes f { from { opacity: 0; color: var(--c) } 50% { color: red } to {"
+                   " opacity: 1 } } @keyframes g { 0%, 100% { opacity: revert-layer } }"
+                   f" {layers} p {{ {body} }}", f'<p id="t" style="{body}">x<span>y</span></p>')
+    el = target(page)
+    assert page.style(el) is not None and page.style(el[0]) is not None
+    page.visually_hidden(el)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(("translate(", "translatex(", "translateY(", "translate3d(", ")",
+                                 "(", ",", "-100%", "calc(", "-", "+", "20px", "0", "1e999px",
+                                 "-1e999%", ".5", "%", "em", "var(--y)", " ", "scale(0)")),
+                max_size=10).map("".join),
+       st.sampled_from(("absolute", "fixed", "static")),
+       st.sampled_from(("0", "-10px", "auto", "10%", "1e999px", "var(--t)")))
+def test_hostile_translations_never_raise(transform, position, offset):
+    page = page_of(f"a {{ position: {position}; top: {offset}; left: {offset};"
+                   f" transform: {transform} }}", '<div><a id="t" href="#m">x</a></div>')
+    reason = page.visually_hidden(target(page))
+    assert reason is None or reason.startswith("transform: ")   # (the only hiding property)
