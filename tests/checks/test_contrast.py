@@ -28,6 +28,18 @@ def test_ratio(fg, bg, expected):
     assert ratio(color(fg), color(bg)) == pytest.approx(expected, abs=0.01)
 
 
+@pytest.mark.parametrize(("css", "origin"), [
+    # an endless animation of the opacity: where it is in it at rest is not known
+    ("@keyframes pulse { 0%, 100% { opacity: 1 } 50% { opacity: .4 } }"
+     " .live { animation: pulse 2s infinite }", "set by @keyframes pulse"),
+    (".live { opacity: var(--fade) }", "set by .live"),
+])
+def test_an_unknown_opacity_says_where_it_comes_from(css, origin):
+    assert outcome_of('<p class="live" style="color:#767676">Live updates</p>', css) == [
+        ("cantTell", "Text contrast cannot be decided: <p> has an opacity the cascade cannot "
+                     f"resolve ({origin})")]
+
+
 def outcome_of(body: str, css: str = "", rule: str = "color-contrast") -> list[tuple[str, str]]:
     report = run_rule(rule, f"<html><head><style>{css}</style></head><body>{body}</body></html>")
     return [(f.outcome.value, f.message) for f in report.findings]

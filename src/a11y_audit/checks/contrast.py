@@ -501,7 +501,8 @@ def _paint(page: Page, node: Element, clean: bool
                 f"({_origin(node_style, 'background-color')})")
     opacity = node_style.opacity
     if opacity is None:
-        return f"<{tag}> has an opacity the cascade cannot resolve"
+        return (f"<{tag}> has an opacity the cascade cannot resolve "
+                f"({_origin(node_style, 'opacity')})")
     factor = None
     if opacity < 1:
         if not clean or background[3] > 0:
