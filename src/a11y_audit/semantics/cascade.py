@@ -2551,15 +2551,13 @@ def _rest_offset(fill: str, count: str, direction: str, state: str, duration: st
         iterations = float(count)     # (a huge one is infinite: endless)
     else:
         return None                     # not a count (``nan``...), or unknown (``var()``)
-    reverse = direction in ("reverse", "alternate-reverse")
+    first = 100.0 if direction in ("reverse", "alternate-reverse") else 0.0  # where it starts
     if state == "paused":
         if start > 0:       # before the delay: shown only when filled backwards
-            if fill in ("backwards", "both"):
-                return 100.0 if reverse else 0.0
-            return _UNAFFECTED
+            return first if fill in ("backwards", "both") else _UNAFFECTED
         if seconds and start + iterations * seconds > 0:
             # active at time 0: at its very start without a delay, else part-way
-            return (100.0 if reverse else 0.0) if start == 0 else None
+            return first if start == 0 else None
     elif state != "running":
         return None
     elif iterations == math.inf and seconds:
@@ -2571,7 +2569,7 @@ def _rest_offset(fill: str, count: str, direction: str, state: str, duration: st
         return None         # it ends between keyframes (or, endless in no time, not known)
     last = int(iterations) - 1   # (-1: no iteration, it ends where it starts)
     if last < 0:
-        return 100.0 if reverse else 0.0
+        return first
     forward = (direction == "normal" or (direction == "alternate" and last % 2 == 0)
                or (direction == "alternate-reverse" and last % 2 == 1))
     return 100.0 if forward else 0.0
