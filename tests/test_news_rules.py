@@ -10,7 +10,7 @@ import pytest
 
 from a11y_audit.knowledge import datetimes, embeds, linktext, scripts
 from a11y_audit.outcome import Outcome
-from tests.conftest import outcomes, page_outcome
+from tests.conftest import outcomes, page_outcome, run_rule
 
 FAILED, CANT_TELL, PASSED = Outcome.FAILED, Outcome.CANT_TELL, Outcome.PASSED
 
@@ -181,8 +181,6 @@ def test_scripts_in_utf8_reads_the_non_ascii_characters_only():
     ('<h2>A</h2><div aria-hidden="false"><p>x</p></div>', [(Outcome.PASSED, "A")]),
 ])
 def test_heading_has_content_walk(body, expected):
-    from tests.conftest import run_rule
-
     report = run_rule("heading-has-content", f"<html><body>{body}</body></html>")
     found = [(f.outcome, f.message.split('"')[1]) for f in report.findings]
     assert found == expected
@@ -207,6 +205,53 @@ def test_headline_in_title_reads_og_title_before_calling_an_h1_the_masthead():
            f"content='{headline}'><meta property='og:site_name' content='MSN'></head><body>"
            f"<main><h1>{headline}</h1></main></body></html>")
     assert page_outcome("headline-in-title", msn) is PASSED
+
+
+def messages(rule_id: str, markup: str) -> list[tuple[Outcome, str]]:
+    return [(f.outcome, f.message) for f in run_rule(rule_id, markup).findings]
+
+
+def test_headline_in_title_an_h1_inside_a_home_link_is_the_masthead():
+    # Entermedia: <a href="/"><h1>엔터 미디어</h1></a>, the site's name in Korean, while
+    # the title ends "- Entermedia": the link around the h1 says masthead
+    page = ("<html><head><title>Harbour dredging to start in May - Harbourmedia</title></head>"
+            "<body><div id='header'>{}</div><div id='content'><p>The council approved the "
+            "dredging.</p></div></body></html>")
+    found = messages("headline-in-title", page.format("<a href='/'><h1>하버 미디어</h1></a>"))
+    assert found == [(CANT_TELL, 'The h1 "하버 미디어" looks like the masthead, not a headline')]
+    for home in ("./", "/index.html", "https://harbour.example/", "HTTPS://harbour.example",
+                 "//harbour.example/"):
+        markup = page.format(f"<a href='{home}'><h1>하버 미디어</h1></a>")
+        assert page_outcome("headline-in-title", markup) is CANT_TELL, home
+        markup = page.format(f"<h1><a href='{home}'>하버 미디어</a></h1>")
+        assert page_outcome("headline-in-title", markup) is CANT_TELL, home
+    # a link to a story, a section or a malformed address is no home link: the h1 is
+    # taken as the headline, which the title does not hold
+    for other in ("/2019/11/story.html", "/?page=2", "/#top", "https://harbour.example/news",
+                  "http://[#", "mailto:desk@harbour.example", "http:/", ""):
+        markup = page.format(f"<a href='{other}'><h1>하버 미디어</h1></a>")
+        assert page_outcome("headline-in-title", markup) is FAILED, other
+
+
+def test_headline_in_title_a_title_that_names_another_heading_is_cant_tell():
+    # Digg: the story's headline is an h2; the page's only h1 is a featured story in a
+    # sidebar. The title names the story: which heading is the headline needs a person.
+    page = ("<html><head><title>{}</title></head><body><main><article><header><h2>Harbour "
+            "dredging to start in May</h2></header><p>Text.</p></article><aside><article>"
+            "<h1>Ferry fares rise again</h1></article></aside></main></body></html>")
+    found = messages("headline-in-title", page.format("Harbour dredging to start in May - HP"))
+    assert found == [(CANT_TELL, 'The title "Harbour dredging to start in May - HP" contains '
+                                 'the heading <h2> "Harbour dredging to start in May", not the '
+                                 'h1 "Ferry fares rise again"; check which one is the story\'s '
+                                 'headline')]
+    # a heading of fewer than three topic words names no story ("Local News" is a section)
+    assert page_outcome("headline-in-title", page.format("Dredging - HP").replace(
+        "Harbour dredging to start in May</h2>", "Dredging</h2>")) is FAILED
+    # a hidden heading does not count
+    hidden = page.format("Harbour dredging to start in May - HP").replace(
+        "<h2>", "<h2 hidden>")
+    assert page_outcome("headline-in-title", hidden) is FAILED
+    assert page_outcome("headline-in-title", page.format("Weather - HP")) is FAILED
 
 
 def test_dialog_name_of_a_closed_dialog_whose_title_a_script_writes():

@@ -21,8 +21,11 @@ Passes::
     </body>
 
 cantTell: the title shares at least ``reworded-share`` (20%) of the headline's words without
-containing it (an SEO title that rewords the headline may still identify the story), and an
-``h1`` that may be the masthead (inside the banner, a link to the home page, the
+containing it (an SEO title that rewords the headline may still identify the story); the
+title contains the text of another heading of the page, three topic words or more (a
+template that makes the story's headline an ``h2`` under a featured story's ``h1``: which
+one is the headline needs a person); and an ``h1`` that may be the masthead (inside the
+banner, inside or holding a link to the home page, ``/`` or ``https://example.com/``, the
 ``og:site_name``, or an image only), unless its text is the page's ``og:title`` (or
 ``twitter:title``), or begins it: then it is the headline. Words are compared without stop
 words and a plural or possessive "s". The headline is the ``h1``'s text (its accessible name
@@ -48,9 +51,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import urlsplit
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.knowledge import bbc
+from a11y_audit.page import Heading
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 
 RULE = Rule(
@@ -130,6 +135,13 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     if share >= float(options["reworded-share"]):
         yield RULE.cant_tell(target, f"The title \"{title}\" rewords the headline "
                                      f"\"{headline}\"; check it names the same story")
+        return
+    named = _named_heading(page, headline_el, folded_title)
+    if named is not None:
+        yield RULE.cant_tell(target, f"The title \"{title}\" contains the heading "
+                                     f"<{tag_of(named.element)}> \"{named.text}\", not the h1 "
+                                     f"\"{headline}\"; check which one is the story's "
+                                     "headline")
     else:
         yield _fail(page, target, headline_el,
                     f"The title \"{title}\" does not contain the headline \"{headline}\"")
@@ -169,13 +181,55 @@ def _looks_like_masthead(page: Page, el: Element, headline: str) -> bool:
         return True
     site = _meta(page, ("og:site_name",)) or _meta(page, ("application-name",))
     suspect = ((bool(site) and site.replace(" ", "") == fold(headline).replace(" ", ""))
-               or any((a.get("href") or "").strip() in ("/", "./") for a in el.iter("a"))
-               or any(page.role(a) == "banner" for a in el.iterancestors()))
+               or any(_home(a.get("href")) for a in el.iter("a"))
+               or any(page.role(a) == "banner"
+                      or (tag_of(a) == "a" and _home(a.get("href")))
+                      for a in el.iterancestors()))
     if not suspect:
         return False
     shared = _meta(page, ("og:title", "twitter:title"))
     folded = fold(headline)
     return not (shared and shared.startswith(folded) and 2 * len(folded) >= len(shared))
+
+
+def _home(href: str | None) -> bool:
+    """A link to a site's home page: its root (``/``, ``./``, ``https://example.com/``) or
+    the root's index file (``/index.html``), without a query or fragment."""
+    href = (href or "").strip()
+    if href in ("/", "./"):
+        return True
+    if not (href.startswith("/") or href[:6].lower().startswith(("http:", "https:"))):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:          # a malformed address ("http://[#"): no home page
+        return False
+    if parts.query or parts.fragment:
+        return False
+    if (parts.scheme or href.startswith("//")) and not parts.netloc:
+        return False        # "http:/": no site named
+    return _ROOT.fullmatch(parts.path) is not None
+
+
+_ROOT = re.compile(r"/?(?:index\.\w{2,5})?", re.I)
+# Headings shorter than this many topic words are not taken as naming a story: a title
+# holds "News" or "Politics" by chance.
+_STORY_WORDS = 3
+
+
+def _named_heading(page: Page, h1: Element, folded_title: str) -> Heading | None:
+    """Another heading of the page (rendered, seen by assistive technology) whose text the
+    title contains, long enough to name a story: then the title names a story on the page,
+    and the h1 that it does not hold may not be the story's headline (a template that makes
+    the headline an ``h2`` under a featured story's ``h1``). None when there is none."""
+    for heading in page.headings:
+        el = heading.element
+        if el is h1 or heading.hidden or not page.is_rendered(el):
+            continue
+        folded = fold(normalize_space(text_content(el)) or heading.text)
+        if len(_content_words(folded)) >= _STORY_WORDS and folded in folded_title:
+            return heading
+    return None
 
 
 def _meta(page: Page, names: tuple[str, ...]) -> str:
