@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import re
 import sys
 import types
@@ -179,11 +180,24 @@ def test_every_gzip_member_counts_towards_the_size_limit(tmp_path):
     (b"GIF89a" + bytes(40), "a GIF image"),
     (b"PK\x03\x04" + bytes(40), "a ZIP archive"),
     (b"<x>" + bytes(400), "binary data"),
+    # compressed or random data without a known magic number: few NUL bytes, many controls
+    (random.Random(7).randbytes(3000), "binary data"),
+    (b"<p>" + bytes(range(1, 32)) * 3 + b"</p>", "binary data"),
 ])
 def test_binary_content_is_refused_by_kind(raw, kind):
     assert sniff(raw).startswith(kind)
     with pytest.raises(SourceError, match=f"not HTML: {kind}"):
         decode(raw, "file.html")
+
+
+@pytest.mark.parametrize("raw", [
+    b"<p>A stray control byte\x01 in text</p>",         # fewer than CONTROL_MIN
+    b"<p>A page saved by a DOS editor</p>" * 20 + b"\x1a",   # its end-of-file mark
+    b"<p>" + b"text \x0b" * 30 + b"text " * 2000,        # 30 in the first 8 KB: under 2%
+    b"<p>\x1b[31mred\x1b[0m\f\t\r\n</p>" * 50,         # escape, form feed... are text
+])
+def test_text_with_a_few_control_bytes_is_html(raw):
+    assert sniff(raw) is None
 
 
 @pytest.mark.parametrize(("text", "kind"), [

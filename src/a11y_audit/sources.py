@@ -164,6 +164,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _XML_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "urlset": "a sitemap",
               "sitemapindex": "a sitemap index", "svg": "an SVG image"}
 NUL_SHARE = 0.01     # more NUL bytes than this share of the first 64 KB: binary, not text
+# The MIME Sniffing standard's "binary data bytes": the C0 controls other than tab, line
+# feed, form feed, carriage return and escape, which no text encoding read here puts in a
+# page (UTF-16 is told apart before). Compressed or random data holds about one byte in ten
+# (26 of 256 values); the corpus pages hold none. More than CONTROL_SHARE of the first
+# CONTROL_HEAD bytes, and at least CONTROL_MIN of them: binary, not text. Read on the head
+# alone (as a browser sniffs 1,445 bytes), one C pass of a few microseconds.
+_BINARY_BYTES = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)))
+CONTROL_SHARE = 0.02
+CONTROL_HEAD = 8192
+CONTROL_MIN = 16
 
 
 def sniff(raw: bytes) -> str | None:
@@ -177,6 +187,10 @@ def sniff(raw: bytes) -> str | None:
     nuls = head.count(0)
     if nuls and nuls > NUL_SHARE * len(head):
         return f"binary data ({nuls * 100 // len(head)}% NUL bytes)"
+    start = head[:CONTROL_HEAD]
+    controls = len(start) - len(start.translate(None, _BINARY_BYTES))
+    if controls >= CONTROL_MIN and controls > CONTROL_SHARE * len(start):
+        return f"binary data ({controls * 100 // len(start)}% control bytes)"
     return None
 
 
