@@ -29,6 +29,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import all_rules, get
 from a11y_audit.semantics.cascade import StyleEnvironment
+from tests.conftest import page_outcome
 from tests.test_rule_docs import examples
 
 RULES = {loaded.id: loaded for loaded in all_rules()}
@@ -371,3 +372,18 @@ def test_ignore_drops_the_modal_word_hint_of_aria_dialog_name_not_of_aria_hidden
     hidden = link + '<div class="modal" aria-hidden="true"><a href="/x">Close</a></div>'
     for env in (StyleEnvironment(), ignore):
         assert outcome("aria-hidden-focus", hidden, env, source) is Outcome.CANT_TELL
+
+
+@pytest.mark.parametrize(("word", "outcome"), [
+    ("sr-only", Outcome.CANT_TELL), ("visually-hidden", Outcome.CANT_TELL),
+    # text shown on hover (MSN's logo link: "msn" and a span.logohover "back to msn home")
+    ("logohover", Outcome.CANT_TELL), ("hover-text", Outcome.CANT_TELL),
+    ("tooltip", Outcome.CANT_TELL),
+    ("label", Outcome.FAILED), ("brand", Outcome.FAILED),
+])
+def test_label_in_name_text_a_class_word_may_hide_is_cant_tell(word, outcome):
+    # no stylesheet decides: the class word is the only hint that a stylesheet hides the
+    # span, and without it "msn" would be part of the name
+    markup = (f'<a href="/" aria-label="back to msn home">msn <span class="{word}">back to '
+              f'msn home</span></a>')
+    assert page_outcome("label-content-name-mismatch", markup) is outcome

@@ -29,6 +29,21 @@ def inner(markup: str) -> str:
      "Read more"),
     ('<a data-t>A<span hidden>B</span>C<script>var x</script></a>', "AC"),
     ('<button data-t><svg><title>Icon</title><text>Label</text></svg></button>', "Label"),
+    # a drop-down select shows its selected option only (HTML's selectedness algorithm)
+    ('<select data-t role="menuitem" aria-label="Edition"><option>Africa</option>'
+     '<option selected>United States</option><option>Wales</option></select>',
+     "United States"),
+    ("<select data-t><option selected>A</option><option selected>B</option></select>", "B"),
+    ("<select data-t><option disabled>Pick one</option><option>Africa</option></select>",
+     "Africa"),
+    ('<select data-t size="1"><optgroup disabled label="G"><option>A</option></optgroup>'
+     "<option>B</option></select>", "B"),
+    ('<select data-t><option label="US">United  States</option></select>', "US"),
+    ('<select data-t><option label="">United\n States</option></select>', "United States"),
+    ("<select data-t></select>", ""),
+    # a list box shows its options
+    ("<select data-t multiple><option>A</option><option selected>B</option></select>", "A B"),
+    ('<select data-t size="3"><option>A</option><option>B</option></select>', "A B"),
 ])
 def test_visible_inner_text(markup, expected):
     assert inner(markup) == expected

@@ -37,8 +37,10 @@ Limits: text that a stylesheet the cascade reads hides or moves out of sight (``
 off screen, clipped) is not visible text. Where words break comes from the elements' computed
 ``display`` (ACT glossary "visible inner text": block-level elements are set apart): a
 ``<span>`` that a stylesheet makes ``display: block`` separates its words, a ``<div>`` made
-``inline`` runs them together. When the mismatch could come from text that a "visually
-hidden"-like class hides (no stylesheet that was read decides), from parts of the text that a
+``inline`` runs them together. A drop-down ``<select>`` shows its selected option only: that
+option's text is its visible text. When the mismatch could come from text that a "visually
+hidden"-like class hides, or one that says the text shows on hover (``logohover``,
+``tooltip``; no stylesheet that was read decides), from parts of the text that a
 stylesheet that could not be read may set apart, or from an icon font drawing a word as a
 symbol (Material Icons ligatures), the result is cantTell. Words are split at white space, so
 for scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to
@@ -88,7 +90,7 @@ _SYMBOL_LETTERS = frozenset(("x",))
 # Class names that usually hide text from sight (screen-reader-only utilities, responsive hiding).
 _HIDING_CLASS = re.compile(
     r"sr-?only|sr_only|screen-?reader|visually-?hidden|visuallyhidden|a11y|assistive|offscreen|"
-    r"off-screen|hidden|hide|invisible|d-none|clip|(?:^|-)only(?:-|$)", re.I
+    r"off-screen|hidden|hide|invisible|d-none|clip|(?:^|-)only(?:-|$)|hover|tooltip", re.I
 )
 _ICON_FONT = re.compile(r"material[ +_-]?(?:icons|symbols)", re.I)
 _LIGATURE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -92,6 +92,9 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
     display_none, invisible, _ = page.visibility_state(el)
     if display_none:
         return
+    if root and tag == "select" and not invisible:
+        out.append(_shown_options(el))
+        return
     if tag == "br":
         out.append("\n")
         return
@@ -113,6 +116,31 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
         if child.tail:
             out.append(_text(child.tail, invisible))
     out.append("\n" if apart and not cell else " " if cell else "")
+
+
+def _shown_options(select: Element) -> str:
+    """The text a ``<select>`` shows: a drop-down box (no ``multiple``, ``size`` 1 or none)
+    shows its selected option only, the last option marked ``selected``, else its first
+    option that is not disabled (HTML's selectedness setting algorithm); a list box shows
+    its options, one a line. An option's text is its ``label`` attribute, else its text."""
+    options = list(select.iter("option"))
+    size = (select.get("size") or "").strip()
+    if select.get("multiple") is None and (not size.isdigit() or int(size) <= 1):
+        chosen = [o for o in options if o.get("selected") is not None] or [
+            o for o in options if not _disabled_option(o)][:1]
+        options = chosen[-1:]
+    return "\n".join(_option_label(o) for o in options)
+
+
+def _disabled_option(option: Element) -> bool:
+    parent = option.getparent()
+    return option.get("disabled") is not None or (
+        parent is not None and tag_of(parent) == "optgroup" and parent.get("disabled") is not None)
+
+
+def _option_label(option: Element) -> str:
+    label = option.get("label")
+    return label if label else _SPACE.sub(" ", flat_text(option)).strip()
 
 
 def _text(data: str, invisible: bool) -> str:
