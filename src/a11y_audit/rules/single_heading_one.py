@@ -10,7 +10,11 @@ inside the main landmark or an ``<article>`` (the first one on the page when non
 it passes, and every other level-one heading fails and names it. So a logo marked up as h1 is
 reported, not the headline after it.
 
-No axe-core counterpart.
+No axe-core counterpart. A news convention (bbc-a11y: "A document must have exactly one <h1>
+element"), not a WCAG requirement: HTML allows several level-one headings and 1.3.1 Info and
+Relationships does not ask for one, so this rule (tags ``news`` and ``best-practice``) claims
+no WCAG failure. A logo or a promo box marked up as h1 costs screen reader users the jump to
+the headline, which is why newsrooms hold themselves to one.
 
 Fails::
 
@@ -33,14 +37,16 @@ cantTell and names that rule.
 from __future__ import annotations
 
 from a11y_audit.dom import tag_of
+from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
     id="single-heading-one",
     impact="moderate",
-    wcag=("1.3.1",),
-    tags=("news", "cat.semantics"),
+    wcag=(),
+    tags=("news", "best-practice", "cat.semantics"),
     axe=False,
+    help_url=bbc.url("structure/headings"),
     help="Keep one <h1> for the headline; make the logo a link and section titles h2",
 )
 
