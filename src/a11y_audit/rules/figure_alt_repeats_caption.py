@@ -41,20 +41,20 @@ truncated to 200 characters, is not recognised as a copy. The options are
 Options
 -------
 
+The caption search's, as ``figure-image-alt`` reads them (``a11y-audit explain
+figure-image-alt``); set the same values for both rules.
+
 ``caption-classes`` (list of regular expressions, default ``caption``)
-    Searched in each class token of an element, to find a caption container for an image that
-    has no ``<figure>``.
+    Class words of a caption container beside an image without ``<figure>``.
 
 ``caption-itemprops`` (list of strings, default ``caption``)
-    ``itemprop`` values of a caption container (schema.org ImageObject "caption").
+    ``itemprop`` values of a caption container.
 
 ``credit-classes`` (list of regular expressions, default credit, attribution, copyright, courtesy)
-    Searched in the class tokens of a credit block inside a caption; its text is not caption
-    text.
+    Class words of a credit block inside a caption (left out of the caption).
 
 ``wrapper-depth`` (integer, default 3)
-    How many ancestors of an image without ``<figure>`` may be the wrapper that holds its
-    caption.
+    How many ancestors of an image may be the wrapper that holds its caption.
 """
 
 from __future__ import annotations
