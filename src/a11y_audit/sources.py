@@ -167,7 +167,7 @@ NUL_SHARE = 0.01     # more NUL bytes than this share of the first 64 KB: binary
 # The MIME Sniffing standard's "binary data bytes": the C0 controls other than tab, line
 # feed, form feed, carriage return and escape, which no text encoding read here puts in a
 # page (UTF-16 is told apart before). Compressed or random data holds about one byte in ten
-# (26 of 256 values); the corpus pages hold none. More than CONTROL_SHARE of the first
+# (27 of 256 values); the corpus pages hold none. More than CONTROL_SHARE of the first
 # CONTROL_HEAD bytes, and at least CONTROL_MIN of them: binary, not text. Read on the head
 # alone (as a browser sniffs 1,445 bytes), one C pass of a few microseconds.
 _BINARY_BYTES = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)))

@@ -87,7 +87,8 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3
                        "\u4e00-\u9fff\uf900-\ufaff]")
 # Single letters used as symbols: "x" for close (ACT 2ee8b8 "non-text content").
 _SYMBOL_LETTERS = frozenset(("x",))
-# Class names that usually hide text from sight (screen-reader-only utilities, responsive hiding).
+# Class names that usually hide text from sight (screen-reader-only utilities, responsive
+# hiding) or show it only on hover (hover labels, tooltips).
 _HIDING_CLASS = re.compile(
     r"sr-?only|sr_only|screen-?reader|visually-?hidden|visuallyhidden|a11y|assistive|offscreen|"
     r"off-screen|hidden|hide|invisible|d-none|clip|(?:^|-)only(?:-|$)|hover|tooltip", re.I
