@@ -6,11 +6,16 @@ knowledge in ``a11y_audit.knowledge``."""
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.knowledge import datetimes, embeds, linktext, scripts
 from a11y_audit.outcome import Outcome
 from tests.conftest import outcomes, page_outcome, run_rule
+from tests.test_robustness import _URL_PIECES
 
 FAILED, CANT_TELL, PASSED = Outcome.FAILED, Outcome.CANT_TELL, Outcome.PASSED
 
@@ -231,6 +236,19 @@ def test_headline_in_title_an_h1_inside_a_home_link_is_the_masthead():
                   "http://[#", "mailto:desk@harbour.example", "http:/", ""):
         markup = page.format(f"<a href='{other}'><h1>하버 미디어</h1></a>")
         assert page_outcome("headline-in-title", markup) is FAILED, other
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=8).map("".join) | st.text(max_size=40))
+@example(href="http://[#")
+@example(href="//[::1/")
+def test_headline_in_title_reads_any_address_of_a_link_around_the_h1(href):
+    # the addresses URL parsers stumble on ("http://[#" made urlsplit raise elsewhere)
+    page = (f"<html><head><title>Harbour news</title></head><body><a href='{escape(href)}'>"
+            "<h1>Ferry fares rise again</h1></a></body></html>")
+    report = run_rule("headline-in-title", page)
+    assert report.errors == []      # a crash would be a cantTell with an error
+    assert report.rules["headline-in-title"].outcome in (FAILED, CANT_TELL)
 
 
 def test_headline_in_title_a_title_that_names_another_heading_is_cant_tell():
