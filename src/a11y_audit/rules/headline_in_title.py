@@ -20,11 +20,16 @@ Passes::
     <title>Storm hits coast | Daily Planet</title><body><main><h1>Storm hits coast</h1></main>
     </body>
 
-cantTell: the title shares at least ``reworded-share`` (20%) of the headline's words without
-containing it (an SEO title that rewords the headline may still identify the story); the
-title contains the text of another heading of the page, three topic words or more (a
-template that makes the story's headline an ``h2`` under a featured story's ``h1``: which
-one is the headline needs a person); and an ``h1`` that may be the masthead (inside the
+A title that rewords the headline passes when it holds at least ``same-story-share`` (70%)
+of the headline's topic words, four or more ("Why you can't trust the White House on Donald
+Trump's health - CNNPolitics" for "Why you just can't trust the White House on Donald
+Trump's health": 7 of 8).
+
+cantTell: the title shares at least ``reworded-share`` (20%) of the headline's words, too few
+to pass (an SEO title that rewords the headline may still identify the story); the title
+contains the text of another heading of the page, three topic words or more (a template
+that makes the story's headline an ``h2`` under a featured story's ``h1``: which one is the
+headline needs a person); and an ``h1`` that may be the masthead (inside the
 banner, inside or holding a link to the home page, ``/`` or ``https://example.com/``, the
 ``og:site_name``, or an image only), unless its text is the page's ``og:title`` (or
 ``twitter:title``), or begins it: then it is the headline. Words are compared without stop
@@ -44,6 +49,11 @@ Options
 ``reworded-share`` (number from 0 to 1, default 0.2)
     Share of the headline's words the title must hold for cantTell instead of failed (SEO titles
     often reword the headline).
+
+``same-story-share`` (number from 0 to 1, default 0.7)
+    Share of the headline's topic words (four at least) a title that rewords it must hold to
+    pass as naming the same story. 1 passes only titles that hold every topic word; more than
+    1 never passes a rewording.
 """
 
 from __future__ import annotations
@@ -76,7 +86,14 @@ OPTIONS: dict[str, Any] = {
     # (SEO titles often reword the headline: "Investors unsure on trade war" for "Investors
     # don't seem to know what to make of the US-China trade war" shares 5 of 13 words).
     "reworded-share": 0.2,
+    # Share of the headline's topic words (and at least four of them) a rewording must hold
+    # to pass: "Why you can't trust the White House on Donald Trump's health" for "Why you
+    # just can't trust ..." (7 of 8) names the same story.
+    "same-story-share": 0.7,
 }
+# Fewer shared topic words than this never pass as the same story: a short headline ("The
+# Impeachment Clock") shares all its words with many titles.
+SAME_STORY_WORDS = 4
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                          "\u00a0": " "})
@@ -131,7 +148,12 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         return
     words = _content_words(folded_headline)
     title_words = set(_content_words(folded_title))
-    share = sum(w in title_words for w in words) / len(words) if words else 0
+    shared = sum(w in title_words for w in words)
+    share = shared / len(words) if words else 0
+    if shared >= SAME_STORY_WORDS and share >= float(options["same-story-share"]):
+        yield RULE.ok(target, f"The title \"{title}\" rewords the headline \"{headline}\" "
+                              f"({shared} of its {len(words)} topic words): the same story")
+        return
     if share >= float(options["reworded-share"]):
         yield RULE.cant_tell(target, f"The title \"{title}\" rewords the headline "
                                      f"\"{headline}\"; check it names the same story")
