@@ -321,6 +321,9 @@ def test_linear_on_large_pages():
     ("<select multiple><option selected>a</option><option selected>b</option></select>",
      ["a", "b"]),
     ("<select size='4'><option>a</option></select>", []),
+    # an option in a disabled optgroup is disabled (HTML)
+    ("<select><optgroup disabled label='g'><option>a</option></optgroup><option>b</option>"
+     "</select>", ["b"]),
 ])
 def test_selected_options(markup, chosen):
     page = Page.from_html(markup)

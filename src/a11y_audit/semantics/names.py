@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import id_refs, normalize_space, text_content
+from a11y_audit.dom import id_refs, normalize_space, tag_of, text_content
 from a11y_audit.knowledge.aria import NAME_FROM_CONTENT_ROLES
 
 if TYPE_CHECKING:
@@ -480,7 +480,7 @@ class _Computation:
             return text_content(el)
         if role == "combobox" or role == "listbox":
             if tag == "select":
-                return " ".join(_option_text(o) for o in selected_options(el))
+                return " ".join(option_text(o) for o in selected_options(el))
             if tag == "input":
                 return el.get("value") or ""
             if role == "listbox":
@@ -627,11 +627,21 @@ def selected_options(select: Element) -> list[Element]:
     size = (select.get("size") or "").strip()
     if size.isdigit() and int(size) > 1:
         return []
-    enabled = [o for o in options if o.get("disabled") is None]
+    enabled = [o for o in options if not option_disabled(o)]
     return enabled[:1]
 
 
-def _option_text(option: Element) -> str:
+def option_disabled(option: Element) -> bool:
+    """HTML: an option is disabled by its own ``disabled`` or by its ``optgroup``'s."""
+    if option.get("disabled") is not None:
+        return True
+    parent = option.getparent()
+    return parent is not None and tag_of(parent) == "optgroup" and (
+        parent.get("disabled") is not None)
+
+
+def option_text(option: Element) -> str:
+    """The text an option shows: its ``label`` attribute, else its text."""
     label = option.get("label")
     if label and label.strip():
         return label

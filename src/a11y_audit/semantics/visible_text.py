@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from a11y_audit.dom import tag_of
-from a11y_audit.semantics.names import _INLINE_DISPLAYS, flat_text, is_block
+from a11y_audit.semantics.names import (
+    _INLINE_DISPLAYS,
+    flat_text,
+    is_block,
+    option_text,
+    selected_options,
+)
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -120,27 +126,14 @@ def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
 
 def _shown_options(select: Element) -> str:
     """The text a ``<select>`` shows: a drop-down box (no ``multiple``, ``size`` 1 or none)
-    shows its selected option only, the last option marked ``selected``, else its first
-    option that is not disabled (HTML's selectedness setting algorithm); a list box shows
-    its options, one a line. An option's text is its ``label`` attribute, else its text."""
-    options = list(select.iter("option"))
+    its selected option (HTML's selectedness: :func:`names.selected_options`), a list box its
+    options, one a line."""
     size = (select.get("size") or "").strip()
     if select.get("multiple") is None and (not size.isdigit() or int(size) <= 1):
-        chosen = [o for o in options if o.get("selected") is not None] or [
-            o for o in options if not _disabled_option(o)][:1]
-        options = chosen[-1:]
-    return "\n".join(_option_label(o) for o in options)
-
-
-def _disabled_option(option: Element) -> bool:
-    parent = option.getparent()
-    return option.get("disabled") is not None or (
-        parent is not None and tag_of(parent) == "optgroup" and parent.get("disabled") is not None)
-
-
-def _option_label(option: Element) -> str:
-    label = option.get("label")
-    return label if label else _SPACE.sub(" ", flat_text(option)).strip()
+        options = selected_options(select)
+    else:
+        options = select.xpath(".//option")  # type: ignore[assignment]  # (elements)
+    return "\n".join(option_text(o) for o in options)
 
 
 def _text(data: str, invisible: bool) -> str:
