@@ -194,7 +194,8 @@ def _headline(page: Page) -> Element | None:
 
 def _looks_like_masthead(page: Page, el: Element, headline: str) -> bool:
     """Whether the ``h1`` may be the site's masthead rather than the story's headline: inside
-    the banner, a link to the home page, the site's name, or no text (a logo). The page's
+    the banner, inside or holding a link to the home page, the site's name, or no text (a
+    logo). The page's
     own ``og:title``/``twitter:title``, the story's headline for sharing, settles it: an
     ``h1`` whose text is that title (or begins it, as in "Best gadgets | ZDNet") is the
     headline, wherever the template puts it (article headers are often ``<header>``
