@@ -171,3 +171,18 @@ def test_axe_rule_ids_are_the_installed_axe_cores():
     out = subprocess.run([node, "-e", script], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout
     assert set(json.loads(out)) == AXE_RULE_IDS
+
+
+def test_explain_renders_every_inline_literal_even_one_wrapped_over_two_lines():
+    from a11y_audit.explain import render_docs
+
+    for loaded in RULES:
+        text = render_docs(loaded.rule.docs)
+        assert "``" not in text, (loaded.id, text[text.index("``") - 60:text.index("``") + 60])
+    wrapped = "Hides it (``display: none``, ``visibility:\nhidden``) here.\n\nNext ``x``."
+    assert render_docs(wrapped) == ("Hides it (display: none, visibility:\nhidden) here.\n\n"
+                                    "Next x.\n")
+    # on a colour terminal each line of a wrapped literal is bold on its own
+    assert render_docs(wrapped, colour=True).splitlines()[:2] == [
+        "Hides it (\x1b[1mdisplay: none\x1b[0m, \x1b[1mvisibility:\x1b[0m",
+        "\x1b[1mhidden\x1b[0m) here."]

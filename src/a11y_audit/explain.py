@@ -13,7 +13,8 @@ import json
 import re
 from typing import Any
 
-_LITERAL = re.compile(r"``(.+?)``")
+# An inline literal, which a docstring wrapped at its width may break over two lines
+_LITERAL = re.compile(r"``(.+?)``", re.S)
 _BLOCK = re.compile(r"^(?P<label>[A-Z][\w ]*?)::\s*$")
 _UNDERLINE = re.compile(r"^([-=~])\1{2,}\s*$")
 _LABELS = {"Fails": ("Fails", "✗", "31"), "Passes": ("Passes", "✓", "32")}
@@ -30,35 +31,49 @@ def _is_title(line: str, following: str) -> bool:
             and len(following.strip()) == len(line.strip()))
 
 
+def _prose(lines: list[str], out: list[str], colour: bool) -> None:
+    """Append a paragraph's lines to ``out``, its inline literals plain (bold on a colour
+    terminal), a literal broken over two lines included; then empty ``lines``."""
+    if not lines:
+        return
+    text = _LITERAL.sub(lambda m: "\n".join(_paint(part, "1", colour)
+                                            for part in m.group(1).split("\n")),
+                        "\n".join(lines))
+    out.extend(text.split("\n"))
+    lines.clear()
+
+
 def render_docs(docs: str, colour: bool = False) -> str:
     out: list[str] = []
+    prose: list[str] = []       # the paragraph being read (a literal may span its lines)
     block: tuple[str, str, str] | None = None
     lines = docs.rstrip().splitlines()
     underlines: set[int] = set()
     for index, line in enumerate(lines):
         if index in underlines:
             continue
-        if _is_title(line, lines[index + 1] if index + 1 < len(lines) else ""):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = _BLOCK.match(line)
+        title = _is_title(line, following)
+        if block is not None and line.strip() and not line.startswith((" ", "\t")):
+            block = None                            # the literal block ended
+        if line.strip() and block is None and heading is None and not title:
+            prose.append(line)
+            continue
+        _prose(prose, out, colour)
+        if title:
             underlines.add(index + 1)
             block = None
             out.append(_paint(f"{line.strip()}:", "1", colour))
-            continue
-        heading = _BLOCK.match(line)
-        if heading:
+        elif heading:
             label = heading.group("label")
             block = _LABELS.get(label, (label, "│", "2"))
             out.append(_paint(f"{block[0]}:", "1", colour))
-            continue
-        if block is not None:
-            if line.strip() and not line.startswith((" ", "\t")):
-                block = None                       # the literal block ended
-            elif line.strip():
-                out.append(_paint(f"  {block[1]} {line.strip()}", block[2], colour))
-                continue
-            else:
-                out.append("")
-                continue
-        out.append(_LITERAL.sub(lambda m: _paint(m.group(1), "1", colour), line))
+        elif block is not None and line.strip():
+            out.append(_paint(f"  {block[1]} {line.strip()}", block[2], colour))
+        else:
+            out.append("")                          # a blank line
+    _prose(prose, out, colour)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -41,8 +41,8 @@ truncated to 200 characters, is not recognised as a copy. The options are
 Options
 -------
 
-The caption search's, as ``figure-image-alt`` reads them (``a11y-audit explain
-figure-image-alt``); set the same values for both rules.
+The caption search's, as ``figure-image-alt`` reads them; set the same values for both
+rules (``a11y-audit explain figure-image-alt`` says more).
 
 ``caption-classes`` (list of regular expressions, default ``caption``)
     Class words of a caption container beside an image without ``<figure>``.
