@@ -37,6 +37,7 @@ def test_metadata(loaded):
     assert all(c in wcag.CRITERIA for c in rule.wcag)
     assert rule.help and rule.help_url.startswith("https://")
     assert rule.description and rule.description.endswith(".")
+    assert "``" not in rule.description    # shown as plain text (rules list, reports)
     assert all(re.fullmatch(r"[0-9a-z]{6}", act) for act in rule.act)
 
 

@@ -20,6 +20,11 @@ _UNDERLINE = re.compile(r"^([-=~])\1{2,}\s*$")
 _LABELS = {"Fails": ("Fails", "✗", "31"), "Passes": ("Passes", "✓", "32")}
 
 
+def plain(text: str) -> str:
+    """reST inline literals (````code````) as plain text: ``code``."""
+    return _LITERAL.sub(lambda m: m.group(1), text)
+
+
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 

@@ -18,6 +18,7 @@ from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
+from a11y_audit.explain import plain
 from a11y_audit.rule import Result, Rule
 
 ENTRY_POINT_GROUP = "a11y_audit.rules"
@@ -53,7 +54,9 @@ def load_module(module: ModuleType) -> LoadedRule:
     if not isinstance(rule, Rule) or not callable(check):
         raise RegistryError(f"{module.__name__}: a rule module needs RULE = Rule(...) and check()")
     doc = inspect.getdoc(module) or ""
-    description = doc.strip().splitlines()[0].strip() if doc.strip() else rule.help
+    # the docstring's first line as plain text: every place that shows it (the rules list,
+    # the reports, SARIF's text) is plain text; SARIF's markdown reads the docstring itself
+    description = plain(doc.strip().splitlines()[0].strip()) if doc.strip() else rule.help
     rule = replace(rule, description=description, docs=doc)
     options = dict(getattr(module, "OPTIONS", {}) or {})
     return LoadedRule(rule, check, module, options)

@@ -56,6 +56,18 @@ def test_sarif_validates_and_points_at_lines(report):
     assert run["invocations"][0]["executionSuccessful"] is False
 
 
+def test_sarif_rule_texts_are_plain_and_its_markdown_keeps_code_spans(report):
+    rules = {r["id"]: r for r in json.loads(sarif_writer.render(report))["runs"][0]["tool"][
+        "driver"]["rules"]}
+    anchor = rules["anchor-has-href"]     # "Every ``<a>`` with visible content has an ``href``."
+    assert anchor["shortDescription"]["text"] == (
+        "Every <a> with visible content has an href.")
+    assert "``" not in json.dumps([[r["shortDescription"], r["fullDescription"],
+                                    r["help"]["text"]] for r in rules.values()])
+    # in markdown a bare <a> would be read as HTML: the code span stays
+    assert "Every ``<a>`` with visible content has an ``href``." in anchor["help"]["markdown"]
+
+
 def test_junit_suite_per_page_case_per_rule(report):
     root = ET.fromstring(junit_writer.render(report))
     suites = root.findall("testsuite")

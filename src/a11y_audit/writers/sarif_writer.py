@@ -50,7 +50,10 @@ def _uri(source: str) -> str:
 def _rule(loaded: Any, policy: Policy) -> dict[str, Any]:
     rule = loaded.rule
     text = f"{rule.help}. {rule.description}"
-    markdown = f"**{rule.help}.**\n\n{rule.description}\n\n[More about {rule.id}]({rule.help_url})"
+    # the docstring's first line as written: its reST literals (``<a>``) are markdown code
+    # spans too, where the plain description's "<a>" would be read as HTML
+    summary = next(iter(rule.docs.strip().splitlines()), "").strip() or rule.description
+    markdown = f"**{rule.help}.**\n\n{summary}\n\n[More about {rule.id}]({rule.help_url})"
     if rule.wcag:
         markdown += "\n\nWCAG " + ", ".join(rule.wcag)
     return {
