@@ -126,7 +126,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     headline_el = _headline(page)
     if not title or headline_el is None:
         return
-    headline = normalize_space(text_content(headline_el)) or page.name(headline_el)
+    headline = _heading_text(page, headline_el)
     if not headline:
         return
     target = _title_element(page)
@@ -240,6 +240,12 @@ _ROOT = re.compile(r"/?(?:index\.\w{2,5})?", re.I)
 _STORY_WORDS = 3
 
 
+def _heading_text(page: Page, el: Element) -> str:
+    """A heading's text; its accessible name only when it has no text (an ``aria-label`` on a
+    link inside it is not the headline)."""
+    return normalize_space(text_content(el)) or page.name(el)
+
+
 def _named_heading(page: Page, h1: Element, folded_title: str) -> Heading | None:
     """Another heading of the page (rendered, seen by assistive technology) whose text the
     title contains, long enough to name a story: then the title names a story on the page,
@@ -249,7 +255,7 @@ def _named_heading(page: Page, h1: Element, folded_title: str) -> Heading | None
         el = heading.element
         if el is h1 or heading.hidden or not page.is_rendered(el):
             continue
-        folded = fold(normalize_space(text_content(el)) or heading.text)
+        folded = fold(_heading_text(page, el))
         if len(_content_words(folded)) >= _STORY_WORDS and folded in folded_title:
             return heading
     return None

@@ -619,16 +619,21 @@ def selected_options(select: Element) -> list[Element]:
     """The options a ``select`` shows as chosen (HTML "selectedness"), in tree order."""
     options: list[Element] = select.xpath(".//option")  # type: ignore[assignment]
     chosen = [o for o in options if o.get("selected") is not None]
-    multiple = select.get("multiple") is not None
-    if multiple:
+    if select.get("multiple") is not None:
         return chosen
     if chosen:
         return chosen[-1:]
-    size = (select.get("size") or "").strip()
-    if size.isdigit() and int(size) > 1:
+    if list_box(select):
         return []
     enabled = [o for o in options if not option_disabled(o)]
     return enabled[:1]
+
+
+def list_box(select: Element) -> bool:
+    """HTML: a ``select`` shows a list box (``multiple``, or a ``size`` above 1), else a
+    drop-down box of its selected option."""
+    size = (select.get("size") or "").strip()
+    return select.get("multiple") is not None or (size.isdigit() and int(size) > 1)
 
 
 def option_disabled(option: Element) -> bool:

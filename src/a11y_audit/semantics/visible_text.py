@@ -28,6 +28,7 @@ from a11y_audit.semantics.names import (
     _INLINE_DISPLAYS,
     flat_text,
     is_block,
+    list_box,
     option_text,
     selected_options,
 )
@@ -128,11 +129,8 @@ def _shown_options(select: Element) -> str:
     """The text a ``<select>`` shows: a drop-down box (no ``multiple``, ``size`` 1 or none)
     its selected option (HTML's selectedness: :func:`names.selected_options`), a list box its
     options, one a line."""
-    size = (select.get("size") or "").strip()
-    if select.get("multiple") is None and (not size.isdigit() or int(size) <= 1):
-        options = selected_options(select)
-    else:
-        options = select.xpath(".//option")  # type: ignore[assignment]  # (elements)
+    options: list[Element] = (select.xpath(".//option")  # type: ignore[assignment]
+                              if list_box(select) else selected_options(select))
     return "\n".join(option_text(o) for o in options)
 
 
