@@ -9,8 +9,11 @@ in both (we read the page with ``--missing-stylesheets ignore``). Chromium's
 ``getComputedStyle`` is then compared with our cascade, element by element, for what the rules
 read: whether the element is displayed at all (``display: none`` on it or an ancestor), and on
 displayed elements ``visibility``, ``color``, ``background-color``, ``font-size``,
-``font-weight``, ``opacity`` and ``position``. Values our cascade leaves unknown (``None``:
-``calc()``, an unresolved ``var()``...) are counted apart, not compared. Elements that
+``font-weight``, ``opacity`` and ``position``, and what link-in-text-block compares: the
+text decoration's lines and style, ``font-style``, the first ``font-family`` (where the page
+sets one) and whether the top and bottom borders and the outline are drawn. Values our
+cascade leaves unknown (``None``: ``calc()``, an unresolved ``var()``...) are counted apart,
+not compared. Elements that
 Chromium's parser put elsewhere than libxml2's (another parent or other siblings: misnested
 markup) are left out with everything under them,
 and so are SVG's resource elements (``defs``, ``symbol``, gradients...), which Chromium gives
@@ -50,8 +53,10 @@ from lxml import html as lxml_html  # noqa: E402
 
 from a11y_audit.page import Page  # noqa: E402
 from a11y_audit.semantics.cascade import (  # noqa: E402
+    CONTROL_FONT_FAMILY,
     StyleEnvironment,
     cascade_of,
+    edge_drawn,
     text_hidden_reason,
 )
 from a11y_audit.sources import decode_exact  # noqa: E402
@@ -62,7 +67,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DEFAULT_OUT = REPO / "reports" / "styles-chromium"
 NUMBER = "data-a11y-n"
 PROPERTIES = ("displayed", "visibility", "color", "background-color", "font-size",
-              "font-weight", "opacity", "position")
+              "font-weight", "opacity", "position", "text-decoration-line",
+              "text-decoration-style", "font-style", "font-family", "border-top",
+              "border-bottom", "outline")
 
 # One row per numbered element: its number, its place (its parent's number and its element
 # siblings' before and after it), whether it or an ancestor has display none, then the
@@ -86,7 +93,11 @@ _READ = """() => {
       el.nextElementSibling].map(e => (e && e.getAttribute('data-a11y-n')) || '').join(' ');
     out.push([+el.getAttribute('data-a11y-n'), place, hidden,
               style.visibility, style.color, style.backgroundColor, style.fontSize,
-              style.fontWeight, style.opacity, style.position]);
+              style.fontWeight, style.opacity, style.position,
+              style.textDecorationLine, style.textDecorationStyle, style.fontStyle,
+              style.fontFamily, ...['borderTop', 'borderBottom', 'outline'].map(edge =>
+                style[edge + 'Style'] !== 'none' && parseFloat(style[edge + 'Width']) > 0
+                && !/rgba\\(.*, 0\\)$|transparent/.test(style[edge + 'Color']))]);
   }
   return out;
 }"""
@@ -322,7 +333,7 @@ def _compare_element(page: Page, el: Any, hidden: bool, values: list[str],
     if hidden:
         return
     style = page.style(el)
-    visibility, color, background, size, weight, opacity, position = values
+    visibility, color, background, size, weight, opacity, position, *marks = values
 
     def check(prop: str, known: bool, same: bool, chromium: str, mine: str) -> None:
         if not known:
@@ -351,6 +362,44 @@ def _compare_element(page: Page, el: Any, hidden: bool, values: list[str],
           style.opacity is not None and abs(float(opacity) - style.opacity) < 0.01,
           opacity, f"{style.opacity:g}" if style.opacity is not None else "?")
     check("position", True, style.position == position, position, style.position)
+    if marks:       # (rows cached before these were read have none)
+        _compare_marks(tag, style, marks, check)
+
+
+def _compare_marks(tag: str, style: Any, marks: list[Any], check: Any) -> None:
+    """What link-in-text-block compares of a link and its block: the text decoration's
+    lines and style, the slant, the first font family (where the page sets one) and
+    whether the top and bottom borders and the outline are drawn (not on the elements the
+    browser gives borders of its own, :data:`_EDGED_BY_DEFAULT`)."""
+    lines, decoration, slant, family, *edges = marks
+    values = style.values
+    mine = values.get("text-decoration-line", "none")
+    check("text-decoration-line", "var(" not in mine,
+          set(mine.split()) - {"none"} == set(lines.split()) - {"none"}, lines, mine)
+    mine = values.get("text-decoration-style", "solid")
+    check("text-decoration-style", "var(" not in mine, mine == decoration, decoration, mine)
+    mine = values.get("font-style", "normal")
+    check("font-style", "var(" not in mine, mine.split()[0] == slant.split()[0], slant, mine)
+    mine = values.get("font-family", "")
+    # (the browser's default family where none is set, and its platform font for form
+    # controls: not compared)
+    if mine and mine != CONTROL_FONT_FAMILY:
+        first = family.split(",")[0].strip().strip("\"'").lower()
+        check("font-family", "var(" not in mine,
+              mine.split(",")[0].strip().strip("\"'") == first, first, mine)
+    if tag in _EDGED_BY_DEFAULT:
+        return
+    for name, theirs in zip(("border-top", "border-bottom", "outline"), edges, strict=True):
+        shown = edge_drawn(style, name)
+        check(name, shown is not None, shown == theirs, str(theirs), str(shown))
+
+
+# Elements whose borders the browser draws by its defaults or from a presentational
+# attribute (``<table border>``, ``<img border>``), which the cascade does not track: the rule
+# that reads edges reads them on links and the text inside links
+_EDGED_BY_DEFAULT = frozenset(("input", "select", "button", "textarea", "dialog", "hr",
+                               "fieldset", "iframe", "frame", "table", "td", "th", "img",
+                               "object", "embed", "meter", "progress"))
 
 
 def _css_rgba(value: Any) -> str:

@@ -29,6 +29,27 @@ CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
     "file", "image", "color", "submit", "reset", "button", "hidden", "no-such-type", "SUBMIT"))
 
 PAGES = {
+    "decorations, slant, families and edges": """<html><head><style>
+      p { font: italic 18px/1.4 Georgia, "Times New Roman", serif }
+      .plain { text-decoration: none; font-style: normal; font-family: Arial }
+      .deco { text-decoration: underline overline wavy red }
+      .line { text-decoration-line: line-through; text-decoration-style: double }
+      .edge { border-bottom: 1px solid; border-top: 0 solid red }
+      .box { border: 2px dashed transparent; outline: 1px dotted }
+      .sides { border-style: none none solid; border-width: 1px 0 3px }
+      .gone { border-style: solid; border-width: 0 }
+      .reset { all: unset }
+      .font { font: oblique bold 12px monospace }
+      </style></head><body>
+      <p>Text <a href="/a">link</a> <a href="/b" class="plain">plain</a>
+        <u>u</u> <ins>ins</ins> <s>s</s> <del>del</del> <em>em</em> <cite>cite</cite>
+        <span class="deco">deco</span> <span class="line">line</span>
+        <span class="edge">edge</span> <span class="box">box</span>
+        <span class="sides">sides</span> <span class="gone">gone</span>
+        <a href="/c" class="reset">reset</a> <span class="font">font</span>
+        <span style="text-decoration: inherit">inherit</span></p>
+      <address>address <i>i</i> <var>var</var> <dfn>dfn</dfn></address>
+    </body></html>""",
     "browser defaults": f"""<html><body>
       <h1>Head <strong>strong <b>bolder</b></strong></h1><h2>2</h2><h3>3</h3><h4>4</h4>
       <h5>5</h5><h6>6</h6><p>Text <small>small <sub>sub</sub></small> <sup>sup</sup>

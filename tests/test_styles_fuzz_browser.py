@@ -4,7 +4,8 @@ Hypothesis builds small pages (well-nested HTML) with classes,
 ids, ``hidden`` and ``style`` attributes, and a stylesheet of rules whose selectors combine
 tags, classes, ids, attributes, structural pseudo-classes, ``:not()``/``:is()`` and every
 combinator, whose declarations set what the rules read (display, visibility, colours,
-backgrounds, font sizes and weights, opacity, position, ``all``, custom properties) with
+backgrounds, font sizes, weights and slant, opacity, position, text decorations, borders
+and outlines, ``all``, custom properties) with
 every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport.
 Each page is compared element by element with Chromium's ``getComputedStyle``
 (scripts/styles_vs_chromium.py, as tests/test_styles_browser.py does on fixed pages): any
@@ -80,6 +81,18 @@ VALUES = {
                   "fadeIn 1s reverse paused", "tint 1s infinite", "fadeIn 1s -.5s paused",
                   "fadeIn 1ms 1.5 forwards", "fadeOut paused forwards"),
     "animation-play-state": ("paused", "running", "inherit"),
+    # what link-in-text-block compares
+    "text-decoration": ("none", "underline", "underline dotted red", "overline line-through",
+                        "inherit", "unset", "revert", "var(--c)"),
+    "text-decoration-line": ("none", "underline", "line-through", "initial", "revert-layer"),
+    "font-style": ("italic", "normal", "oblique", "inherit", "initial", "revert"),
+    "border": ("1px solid", "none", "2px dashed transparent", "0 solid red", "thick double",
+               "inherit", "unset"),
+    "border-bottom": ("1px solid", "dotted", "1px hidden", "3px solid rgba(0, 0, 0, 0)",
+                      "initial"),
+    "border-style": ("solid none", "none none dashed", "solid", "revert"),
+    "border-width": ("0", "1px 0", "thin medium thick"),
+    "outline": ("1px solid", "none", "thick dotted", "2px auto", "inherit"),
     "--c": ("blue", "#123456", "var(--d, olive)", "none"),
     "--s": ("14px", "2em"),
     "--f": ("monospace", "serif"),

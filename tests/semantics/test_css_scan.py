@@ -198,7 +198,9 @@ def _declarations_by_expression(body: str) -> tuple:
             continue    # a CSS-wide keyword not alone, or all without one: invalid
         if name == "all":
             out.extend((longhand, value, important) for longhand in sorted(
-                css.TRACKED - {"background", "font", "inset", "overflow"}))
+                css.TRACKED - {"background", "font", "inset", "overflow", "text-decoration",
+                               "border", "border-top", "border-bottom", "border-style",
+                               "border-width", "border-color", "outline"}))
         else:
             out.append((name, value, important))
     return tuple(out)

@@ -71,6 +71,7 @@ from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
+    PSEUDO_ELEMENT,
     RENDERING,
     WIDE_KEYWORDS,
     Declaration,
@@ -262,7 +263,7 @@ DEFAULT_ENVIRONMENT = StyleEnvironment()
 # -- computed style -----------------------------------------------------------------------
 
 _INHERITED = ("color", "font-size", "font-weight", "visibility", "text-shadow",
-              "-webkit-text-fill-color")
+              "-webkit-text-fill-color", "font-style", "font-family")
 _UNLAYERED = 1 << 20
 
 
@@ -423,6 +424,7 @@ class Rendering:
 
 
 _ROOT_RENDERING = Rendering("inline", "visible", "visible")
+_UNSET = object()       # a memo's miss, where None is a value (unknown)
 
 
 # (priority, property, value, important, origin): one declaration that applies to an element
@@ -672,6 +674,8 @@ class Cascade:
         self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
         self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
+        self._displays: dict[Element, str | None] = {}            # see display()
+        self._ua_displays: dict[tuple, str | None] = {}
         # renderings of elements only the browser's defaults apply to (see rendering_under)
         self._ua_renderings: dict[tuple, Rendering] = {}
         # see key_hides
@@ -1216,6 +1220,33 @@ class Cascade:
             parent = memo[item] = self.rendering_under(item, parent.visibility)
         return parent
 
+    def display(self, el: Element) -> str | None:
+        """The computed ``display`` of ``el`` (None: unknown), as :meth:`rendering` gives
+        it, without the ancestors :meth:`rendering` computes first for ``visibility``:
+        ``display`` is not inherited. Memoised."""
+        memo = self._displays
+        found = memo.get(el, _UNSET)
+        if found is not _UNSET:
+            return found    # type: ignore[return-value]  # (str | None)
+        rendering = self._rendering.get(el)
+        if rendering is not None:
+            display = rendering.display
+        else:
+            tag = el.tag
+            if self._declared.get(el) is None and self._defaults_only(el, tag,
+                                                                       _RENDERING_SLOT):
+                key = (tag, el in self._with_hidden, _ua_flag(tag, el))
+                if key in self._ua_displays:
+                    display = self._ua_displays[key]
+                else:
+                    display = self._ua_displays[key] = self._computed_rendering(
+                        el, "visible", self.declarations(el, "rendering")).display
+            else:
+                display = self._computed_rendering(
+                    el, "visible", self.declarations(el, "rendering")).display
+        memo[el] = display
+        return display
+
     def rendering_under(self, el: Element, parent_visibility: str | None) -> Rendering:
         """The rendering of ``el`` given its parent's computed ``visibility`` (all that a
         parent passes on to it here); not memoised."""
@@ -1725,6 +1756,21 @@ class Cascade:
 
     # -- computing -----------------------------------------------------------------------
 
+    def generated(self, el: Element) -> str | None:
+        """The selector of a ``::before`` or ``::after`` rule that may give ``el`` generated
+        content (a ``content`` other than ``none``/``normal``: an icon, a mark, a drawn
+        underline), None when no rule of the page's sheets does. The cascade does not
+        compute pseudo-elements' styles: this is what a rule asks before it calls an
+        element unmarked (a later rule may set ``content: none``; that is not weighed)."""
+        for sheet in self.sheets:
+            rules = sheet.generated
+            if rules is None:
+                rules = sheet.generated = _generating_rules(sheet)
+            for selector, matches in rules:
+                if matches(el):
+                    return selector
+        return None
+
     def style(self, el: Element) -> Style:
         """The computed style of ``el`` (memoised; ancestors first, for inheritance)."""
         styles = self._styles
@@ -1803,7 +1849,8 @@ class Cascade:
                     value, lower, origin = reverted, reverted.lower(), BROWSER_DEFAULT
             if name == "font-family":
                 family = self._monospace_family(declared, lower)
-                continue
+                if family is None:
+                    continue    # inherited (a reset that inherits, an unresolved var())
             if lower in _RESETS:
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
                     continue        # unset, revert, revert-layer: inherited as if undeclared
@@ -2165,6 +2212,8 @@ def parse_color(text: str) -> RGBA | None:
 # weight. A keyword of our own: like the other keywords, it derives from the reader's
 # default size (no element's absolute size), and computes to what the browsers compute.
 CONTROL_FONT_SIZE = "-webkit-small-control"
+# (the platform's control font: Chromium's "font: -webkit-small-control", not monospace)
+CONTROL_FONT_FAMILY = "-webkit-small-control"
 _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
                   "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0,
                   CONTROL_FONT_SIZE: 16.0 - 2 * 4 / 3}
@@ -2432,7 +2481,9 @@ _FONT_SYSTEM = frozenset(("caption", "icon", "menu", "message-box", "small-capti
                           "status-bar"))
 
 
-_SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "animation"))  # _expand's
+_SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "animation", "text-decoration",
+                         "border", "border-top", "border-bottom", "border-style",
+                         "border-width", "border-color", "outline"))  # _expand's
 
 
 def _expand(name: str, value: str) -> list[tuple[str, str]]:
@@ -2455,12 +2506,16 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
     if name == "font":
         lower = value.lower().strip()
         if "var(" in lower:
-            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", "var()")]
+            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", "var()"),
+                    ("font-style", "var()")]
         if lower in _FONT_SYSTEM:       # a system font: its size is the platform's
-            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", lower)]
+            return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", lower),
+                    ("font-style", "normal")]
         if lower in WIDE_KEYWORDS:
-            return [("font-size", lower), ("font-weight", lower), ("font-family", lower)]
+            return [("font-size", lower), ("font-weight", lower), ("font-family", lower),
+                    ("font-style", lower)]
         weight = "normal"
+        slant = "normal"
         size = None
         tokens = _tokens(value.split(",")[0])
         rest: list[str] = []
@@ -2468,6 +2523,9 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
             low = token.lower()
             if low in ("bold", "bolder", "lighter") or re.fullmatch(r"[1-9]00", low):
                 weight = low
+                continue
+            if low in ("italic", "oblique"):
+                slant = low
                 continue
             candidate, slash, height = low.partition("/")
             if candidate and (candidate in _KEYWORD_SIZES or _SIZE.match(candidate)
@@ -2480,12 +2538,15 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
                 elif not slash and rest and rest[0].startswith("/"):
                     rest = rest[1:]
                 break
-        if size is not None and not rest and "," not in value:
-            return []   # no family: the shorthand is invalid, and dropped
-        family = "monospace" if (len(rest) == 1 and rest[0].lower() == "monospace"
-                                 and "," not in value) else "other"
-        return [("font-weight", weight), ("font-size", size or "var()"),
-                ("font-family", family)]
+        if size is None or (not rest and "," not in value):
+            return []   # no size or no family: the shorthand is invalid, and dropped
+        # the families as written (the generic "monospace" alone is the value "monospace",
+        # as _monospace_family reads it)
+        family = " ".join(rest).lower()
+        if "," in value:
+            family += "," + value.split(",", 1)[1].lower()
+        return [("font-weight", weight), ("font-size", size),
+                ("font-family", family or "other"), ("font-style", slant)]
     if name == "inset":
         parts = _tokens(value) or ["auto"]
         top = parts[0]
@@ -2498,7 +2559,85 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         return [("overflow-x", parts[0]), ("overflow-y", parts[-1])]
     if name == "animation":
         return list(_expand_animation(value))
+    if name == "text-decoration":
+        return _expand_decoration(value)
+    if name in _EDGES:
+        return _expand_edges(name, value)
     return [(name, value)]
+
+
+# The line and style keywords of ``text-decoration`` (CSS Text Decoration 3); its colour and
+# thickness are not read
+_DECORATION_LINES = frozenset(("none", "underline", "overline", "line-through", "blink"))
+_DECORATION_STYLES = frozenset(("solid", "double", "dotted", "dashed", "wavy"))
+
+
+def _expand_decoration(value: str) -> list[tuple[str, str]]:
+    """``text-decoration`` as its line and style longhands (lower case; the line keywords
+    sorted, as one value): ``underline dotted red`` is ``underline`` and ``dotted``."""
+    lower = value.strip().lower()
+    if "var(" in lower or "env(" in lower:
+        return [("text-decoration-line", "var()"), ("text-decoration-style", "var()")]
+    if lower in WIDE_KEYWORDS:
+        return [("text-decoration-line", lower), ("text-decoration-style", lower)]
+    lines = []
+    style = "solid"
+    for token in _tokens(lower):
+        if token in _DECORATION_LINES:
+            if token != "none":
+                lines.append(token)
+        elif token in _DECORATION_STYLES:
+            style = token
+    return [("text-decoration-line", " ".join(sorted(set(lines))) or "none"),
+            ("text-decoration-style", style)]
+
+
+_BORDER_STYLES = frozenset(("none", "hidden", "dotted", "dashed", "solid", "double", "groove",
+                            "ridge", "inset", "outset", "auto"))
+_BORDER_WIDTHS = frozenset(("thin", "medium", "thick"))
+# The shorthands of the edges read (a link's top and bottom borders, its outline) and the
+# longhands each sets: (width, style, colour) per edge
+_SIDES = (("border-top-width", "border-top-style", "border-top-color"),
+          ("border-bottom-width", "border-bottom-style", "border-bottom-color"))
+_OUTLINE = (("outline-width", "outline-style", "outline-color"),)
+_EDGES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "border": _SIDES, "border-top": _SIDES[:1], "border-bottom": _SIDES[1:],
+    "outline": _OUTLINE, "border-width": _SIDES, "border-style": _SIDES,
+    "border-color": _SIDES}
+
+
+def _expand_edges(name: str, value: str) -> list[tuple[str, str]]:
+    """``border``, ``border-top``, ``border-bottom`` and ``outline`` (a width, a style and a
+    colour in any order, each reset when left out), and ``border-width``/``-style``/``-color``
+    (one to four values: top, right, bottom, left), as the longhands of the top and bottom
+    borders and the outline."""
+    lower = value.strip().lower()
+    edges = _EDGES[name]
+    part = name.rpartition("-")[2] if name.startswith("border-") and name not in (
+        "border-top", "border-bottom") else None
+    if part is not None:        # border-width, border-style, border-color
+        slot = ("width", "style", "color").index(part)
+        if "var(" in lower or "env(" in lower:
+            return [(edge[slot], "var()") for edge in edges]
+        values = _tokens(lower) or [lower]
+        top = values[0]
+        bottom = values[2] if len(values) > 2 else top
+        return [(_SIDES[0][slot], top), (_SIDES[1][slot], bottom)]
+    if "var(" in lower or "env(" in lower:
+        return [(longhand, "var()") for edge in edges for longhand in edge]
+    if lower in WIDE_KEYWORDS:
+        return [(longhand, lower) for edge in edges for longhand in edge]
+    width, style, color = "medium", "none", "currentcolor"
+    for token in _tokens(lower):
+        if token in _BORDER_STYLES:
+            style = token
+        elif token in _BORDER_WIDTHS or _SIZE.match(token) or token.startswith(
+                ("calc(", "clamp(", "min(", "max(")):
+            width = token
+        else:
+            color = token
+    return [item for edge in edges
+            for item in ((edge[0], width), (edge[1], style), (edge[2], color))]
 
 
 _ANIMATION_LONGHANDS = ("animation-name", "animation-fill-mode", "animation-iteration-count",
@@ -2671,6 +2810,11 @@ _HEADING_SIZES = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h4": "1em", "h5":
                   "h6": "0.67em"}
 _BOLD = frozenset(("th", "h1", "h2", "h3", "h4", "h5", "h6", "optgroup"))
 _BOLDER = frozenset(("b", "strong"))     # one step bolder than the parent (HTML, 15.3.4)
+# Text decorations and slant of the browsers' defaults (HTML, 15.3.4 "Phrasing content"; a
+# link's underline is set where the link flag is, see _ua_declarations)
+_UNDERLINED = frozenset(("u", "ins"))
+_STRUCK = frozenset(("s", "strike", "del"))
+_ITALIC = frozenset(("i", "em", "cite", "var", "dfn", "address"))
 _CONTROLS = frozenset(("button", "input", "select", "textarea"))
 _FONT_PROPERTIES = frozenset(("font-size", "font", "font-family"))
 _COLOR_PROPERTIES = frozenset(("color", "background-color"))
@@ -2777,7 +2921,8 @@ def _misplaced_form(el: Element) -> bool:
 
 
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
-# without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured,
+# without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured
+# and underlined, an abbreviation with a title underlined with dots,
 # an input's type and a select's list box choose their background, and a disabled control is
 # greyed.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
@@ -2791,6 +2936,8 @@ _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "option": _option_state,
     "a": lambda el: el.get("href") is not None,
     "area": lambda el: el.get("href") is not None,
+    "abbr": lambda el: el.get("title") is not None,
+    "acronym": lambda el: el.get("title") is not None,
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
@@ -2927,6 +3074,8 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     elif tag in _CONTROLS:
         out.append(("font-size", CONTROL_FONT_SIZE, False))
         out.append(("font-weight", "normal", False))
+        out.append(("font-family", CONTROL_FONT_FAMILY, False))
+        out.append(("font-style", "normal", False))     # (the font shorthand resets it)
     if tag in _MONOSPACE_TAGS:
         out.append(("font-family", "monospace", False))
     if tag in _BOLD:
@@ -2935,6 +3084,15 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("font-weight", "bolder", False))
     elif tag == "option":
         out.append(("font-weight", "normal", False))     # (not its optgroup's bold)
+    if tag in _UNDERLINED or (tag == "a" and flag):
+        out.append(("text-decoration-line", "underline", False))
+    elif tag in ("abbr", "acronym") and flag:
+        out.append(("text-decoration-line", "underline", False))
+        out.append(("text-decoration-style", "dotted", False))
+    elif tag in _STRUCK:
+        out.append(("text-decoration-line", "line-through", False))
+    if tag in _ITALIC:
+        out.append(("font-style", "italic", False))
     if tag in ("a", "area") and flag:
         out.append(("color", "#0000ee", False))          # :link, unvisited at rest
     elif tag == "mark":
@@ -3174,6 +3332,45 @@ def _may_hide(declarations: tuple[Declaration, ...]) -> bool:
     return False
 
 
+# A ::before or ::after pseudo-element at the end of a selector (CSS 2's one-colon spelling
+# too), and a declaration of generated content that is not none or normal
+_BEFORE_AFTER = re.compile(r"::?(?:before|after)\s*$", re.I)
+_CONTENT = re.compile(r"(?:^|[;{\s])content\s*:\s*(?!\s*(?:none|normal)\s*(?:!\s*important\s*)?"
+                      r"(?:;|$))[^;\s]", re.I)
+
+
+def _generating_rules(sheet: Stylesheet) -> list[tuple[str, Callable[[Element], bool]]]:
+    """The selectors of a sheet's rules that give a ``::before`` or ``::after`` content
+    (see :meth:`Cascade.generated`), each with the test of its element (the selector
+    without the pseudo-element); a selector not judged statically matches every element."""
+    found: list[tuple[str, Callable[[Element], bool]]] = []
+    for prelude, body, _ in sheet.raw:
+        if "before" not in prelude.lower() and "after" not in prelude.lower():
+            continue
+        # (a sheet's comments are gone: css._scan)
+        if "content" not in body.lower() or not _CONTENT.search(body):
+            continue
+        for selector in split_selectors(prelude):
+            cut = _BEFORE_AFTER.search(selector)
+            if cut is None:
+                continue
+            owner = selector[:cut.start()].rstrip() or "*"
+            if PSEUDO_ELEMENT.search(owner):
+                continue        # a pseudo-element not at the end: invalid, dropped
+            if owner[-1] in ">+~":
+                owner += " *"
+            compiled = compile_selector(owner)
+            if compiled is None:
+                found.append((selector, _every))
+            elif compiled[0] is not never:
+                found.append((selector, compiled[0]))
+    return found
+
+
+def _every(el: Element) -> bool:
+    return True
+
+
 def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]:
     """:attr:`Cascade.undecided` of one stylesheet."""
     out = []
@@ -3353,6 +3550,35 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
     if transform and _SCALE_ZERO.match(transform):
         return f"transform: {transform}"
     return None
+
+
+_BORDER_WIDTH_PX = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
+
+
+def edge_drawn(style: Style, edge: str) -> bool | None:
+    """The border edge (``border-top``, ``border-bottom``) or the ``outline`` of an element
+    with this style is drawn: a style other than none, a width above 0 and a colour that is
+    not transparent; None when one of them is not known."""
+    values = style.values
+    kind = values.get(f"{edge}-style", "none")
+    if kind in ("none", "hidden"):
+        return False
+    width = values.get(f"{edge}-width", "medium")
+    colour = values.get(f"{edge}-color", "currentcolor")
+    if "var()" in kind or "var()" in width or "var()" in colour:
+        return None
+    size = _BORDER_WIDTH_PX.get(width)
+    if size is None:
+        found = _SIZE.match(width)
+        if found is None:
+            return None
+        size = float(found.group(1))
+    if size <= 0:
+        return False
+    paint = style.color if colour == "currentcolor" else parse_color(colour)
+    if paint is None:
+        return None
+    return paint[3] > 0
 
 
 def text_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:

@@ -55,7 +55,14 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      "text-indent", "mix-blend-mode", "filter", "text-shadow",
                      "-webkit-text-fill-color", "animation", "animation-name",
                      "animation-fill-mode", "animation-iteration-count", "animation-direction",
-                     "animation-play-state", "animation-duration", "animation-delay"))
+                     "animation-play-state", "animation-duration", "animation-delay",
+                     # how a link is told from the text around it (link-in-text-block)
+                     "font-style", "text-decoration", "text-decoration-line",
+                     "text-decoration-style", "border", "border-top", "border-bottom",
+                     "border-style", "border-width", "border-color", "border-top-style",
+                     "border-top-width", "border-top-color", "border-bottom-style",
+                     "border-bottom-width", "border-bottom-color", "outline", "outline-style",
+                     "outline-width", "outline-color"))
 # Vendor names that are the same property, read as it (Chromium's aliases)
 ALIASES = {f"-webkit-{name}": name for name in (
     "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
@@ -138,6 +145,7 @@ class Stylesheet:
     uses: int = field(default=0, compare=False, repr=False)
     prepared: Any = field(default=None, compare=False, repr=False)
     may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
+    generated: Any = field(default=None, compare=False, repr=False)  # see Cascade.generated
 
     def keyed(self, within: frozenset[str] | None = None) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet).
@@ -158,7 +166,7 @@ class Stylesheet:
             skipped = 0
             key: str | None     # (a plain selector's always; selector_keys' None: skipped)
             last_key = _last_key
-            pseudo_element = _PSEUDO_ELEMENT.search
+            pseudo_element = PSEUDO_ELEMENT.search
             known = _PRELUDE_KEYS
             if len(known) >= _PRELUDE_KEYS_KEPT:
                 known.clear()
@@ -1013,7 +1021,10 @@ WIDE_KEYWORDS = frozenset(("initial", "inherit", "unset", "revert", "revert-laye
 # The one shorthand for every property (CSS Cascade 5, 3.2), and what it sets among the tracked
 # properties: each longhand (custom properties, which it does not reset, are not tracked)
 _ALL = "all"
-ALL_LONGHANDS = tuple(sorted(TRACKED - {"background", "font", "inset", "overflow"}))
+SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "text-decoration", "border",
+                        "border-top", "border-bottom", "border-style", "border-width",
+                        "border-color", "outline"))
+ALL_LONGHANDS = tuple(sorted(TRACKED - SHORTHANDS))
 
 
 def _wide_keyword_misused(name: str, value: str) -> bool:
@@ -1116,7 +1127,7 @@ def valid_color(value: str) -> bool:
 
 # -- selectors --------------------------------------------------------------------------
 
-_PSEUDO_ELEMENT = re.compile(
+PSEUDO_ELEMENT = re.compile(
     r"::|:(?:before|after|first-line|first-letter)\b|::?-(?:webkit|moz|ms)-", re.I)
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 
@@ -1132,10 +1143,10 @@ def selector_keys(prelude: str) -> tuple[tuple[str, str | None], ...]:
         if "," not in prelude:          # one selector (most preludes): no list to build
             if not (selector := prelude.strip()):
                 return ()
-            return ((selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
+            return ((selector, None if ":" in selector and PSEUDO_ELEMENT.search(selector)
                      else _last_key(selector.rsplit(None, 1)[-1])),)
         last_key = _last_key
-        return tuple([(selector, None if ":" in selector and _PSEUDO_ELEMENT.search(selector)
+        return tuple([(selector, None if ":" in selector and PSEUDO_ELEMENT.search(selector)
                        else last_key(selector.rsplit(None, 1)[-1]))
                       for part in prelude.split(",") if (selector := part.strip())])
     if "\\" not in prelude and '"' not in prelude and "'" not in prelude:
@@ -1171,7 +1182,7 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
     parts = flat.split(",")
     if len(parts) != len(wholes):
         return None
-    pseudo = ":" in prelude and _PSEUDO_ELEMENT.search(prelude) is not None
+    pseudo = ":" in prelude and PSEUDO_ELEMENT.search(prelude) is not None
     # _groups_last and _plain_key written out (a call each for every selector of a list
     # that may hold hundreds): a part ends in more white space than its selector when it
     # ends in some and the selector does not (each keeps the selector's trailing white
@@ -1179,7 +1190,7 @@ def _flat_keys(prelude: str) -> tuple[tuple[str, str | None], ...] | None:
     # word's (_last_key), none when the part is all white space
     last_key = _last_key
     return tuple([(selector, None if pseudo and ":" in selector
-                   and _PSEUDO_ELEMENT.search(selector)
+                   and PSEUDO_ELEMENT.search(selector)
                    else "*" if part[-1:].isspace() and (
                        not whole[-1].isspace() or _groups_last(part, whole))
                    else last_key(words[-1]) if (words := part.rsplit(None, 1)) else "*")
@@ -1409,7 +1420,7 @@ def selector_key(selector: str) -> str | None:
     tag name, else ``*``; None for selectors never judged (pseudo-elements)."""
     if _special(selector):
         return _bracketed_key(selector)
-    if ":" in selector and _PSEUDO_ELEMENT.search(selector):
+    if ":" in selector and PSEUDO_ELEMENT.search(selector):
         return None
     return _plain_key(selector)
 
@@ -1418,7 +1429,7 @@ def _bracketed_key(selector: str) -> str | None:
     """:func:`selector_key` of a selector with brackets, parentheses, escapes or quotes.
     Without escapes or quotes, its bracketed and parenthesised parts (innermost first)
     hold no key: once they are dropped, the rest is read as a plain selector."""
-    if ":" in selector and _PSEUDO_ELEMENT.search(selector):
+    if ":" in selector and PSEUDO_ELEMENT.search(selector):
         return None
     if "\\" in selector or '"' in selector or "'" in selector:
         return _selector_key(selector)
@@ -1485,7 +1496,7 @@ def _last_key(last: str) -> str:
 
 def _selector_key(selector: str) -> str | None:
     """:func:`selector_key` of any selector."""
-    if _PSEUDO_ELEMENT.search(selector):
+    if PSEUDO_ELEMENT.search(selector):
         return None
     if not _SIMPLE_SELECTOR_CHARS.search(selector):
         return _compound_key(_COMBINATORS.split(selector.strip())[-1])
