@@ -90,9 +90,10 @@ def test_example_report_structure(example_html):
     # per rule group, with the Understanding page linked.
     findings = doc.xpath(UNITS)
     # 9 failures (one the live-region-ticker on its breaking-news bar, one skip-link-present)
-    # and three cantTell (p-as-heading: the kicker's class may style it as a heading; the two
-    # contrast rules: the page's linked stylesheet is not in the package)
-    assert len(findings) == 12
+    # and four cantTell (p-as-heading: the kicker's class may style it as a heading; the two
+    # contrast rules and link-in-text-block: the page's linked stylesheet is not in the
+    # package)
+    assert len(findings) == 13
     image_alt = doc.xpath("//div[@data-r='image-alt']")[0]
     text = image_alt.text_content()
     assert "has no alt attribute" in text and "Line70" in text.replace(" ", "")
@@ -109,7 +110,8 @@ def test_example_report_structure(example_html):
     rule_rows = doc.xpath("//section[@aria-labelledby='overview']//tbody/tr/th/a/text()")
     assert set(rule_rows) == {"figure-image-alt", "region", "image-alt", "heading-order",
                               "skip-link", "p-as-heading", "live-region-ticker",
-                              "color-contrast", "color-contrast-enhanced", "skip-link-present"}
+                              "color-contrast", "color-contrast-enhanced", "skip-link-present",
+                              "link-in-text-block"}
 
 
 def test_self_contained_with_a_strict_content_security_policy(example_html):

@@ -53,6 +53,7 @@ from a11y_audit.semantics.page_text import page_text
 if TYPE_CHECKING:
     from a11y_audit.page import Page
     from a11y_audit.rule import Result, Results, Rule
+    from a11y_audit.semantics.cascade import Cascade
 
 Element = etree._Element
 
@@ -426,6 +427,24 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     return judged
 
 
+def painted(page: Page, el: Element) -> str | tuple[RGBA, RGBA]:
+    """The colour ``el``'s text is painted in (its opacities folded in, over its backdrop)
+    and the backdrop (see :func:`_backdrop`), as axe-core's ``getForegroundColor`` and
+    ``getBackgroundColor`` give them; or why they cannot be known."""
+    style = page.style(el)
+    foreground = style.color
+    if foreground is None:
+        return f"the text colour of <{el.tag}> is not a plain colour ({_origin(style, 'color')})"
+    found = _backdrop(page, el)
+    if isinstance(found, str):
+        return found
+    factors, backdrop = found
+    alpha = foreground[3]
+    for factor in factors:
+        alpha *= factor
+    return over((*foreground[:3], alpha), backdrop), backdrop
+
+
 # What the text of an element is painted over, from the element up (see _backdrop): the
 # opacities folded into the text colour, in order, and the background composed onto white;
 # or why that cannot be known.
@@ -542,7 +561,7 @@ def _letters(text: str) -> int:
     return count
 
 
-def _remedy(address: str) -> str:
+def stylesheet_remedy(address: str) -> str:
     """How to let the audit read a stylesheet it could not, by where it was looked for."""
     if address.startswith(("http://", "https://")):
         return ("read the site's copy with --site-root and --site-url, or supply it with "
@@ -550,6 +569,15 @@ def _remedy(address: str) -> str:
     if address.startswith(ROOT_RELATIVE):
         return "give the folder of the site's files with --site-root"
     return "not a readable file"
+
+
+def judged_without(cascade: Cascade) -> str:
+    """What a failure adds when a linked stylesheet that could not be read was taken as
+    absent (``--missing-stylesheets ignore``): the page was judged without it."""
+    if not cascade.absent:
+        return ""
+    return (f"; judged without the stylesheet {short_address(cascade.absent[0])}, which "
+            f"could not be read (--missing-stylesheets ignore)")
 
 
 def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
@@ -560,12 +588,11 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
         at = cascade.missing_at[0] if cascade.missing_at else page.root
         address = cascade.missing[0]
         yield rule.cant_tell(at, f"Text contrast cannot be judged: the stylesheet "
-                             f"{_short(address)} could not be read, so the colours are "
-                             f"unknown ({_remedy(address)})")
+                             f"{short_address(address)} could not be read, so the colours are "
+                             f"unknown ({stylesheet_remedy(address)})")
         return
     # --missing-stylesheets ignore: judged without them, and each failure says so
-    absent = (f"; judged without the stylesheet {_short(cascade.absent[0])}, which could not "
-              f"be read (--missing-stylesheets ignore)") if cascade.absent else ""
+    absent = judged_without(cascade)
     # The same verdicts serve both thresholds (color-contrast, color-contrast-enhanced).
     verdicts: dict[Element, Verdict | None] = page.memo("contrast.verdicts", lambda _: {})
     judged = None
@@ -653,7 +680,7 @@ def _origin(style: object, name: str) -> str:
     return f"set by {origin}" if origin else "unknown value"
 
 
-def _short(url: str) -> str:
+def short_address(url: str) -> str:
     """A stylesheet's address cut to 80 characters: a URL keeps its start (the host), a file
     path its end (the file's name)."""
     if len(url) <= 80:
