@@ -5,31 +5,38 @@ a browser extension (WCAG 1.4.12 asks that text still works at letter spacing 0.
 spacing 0.16em and line height 1.5). An inline ``style`` with ``!important`` beats their
 stylesheet: a pull quote with ``letter-spacing: 0 !important`` stays cramped whatever they do.
 
-The rule applies to every element with a ``style`` attribute that is rendered and on screen. It
-fails when the inline style sets ``letter-spacing`` below 0.12 times the font size,
-``word-spacing`` below 0.16 times, or ``line-height`` below 1.5 times (on text that wraps onto
-several lines) with ``!important``. ``normal`` counts as 0 for the spacings and 1 for line
-height; ``inherit``, ``unset``, ``revert`` and ``revert-layer`` pass.
+As W3C ACT rules 24afc2, 9e45ec and 78fd32: the rule applies to each rendered, on-screen
+element with text of its own whose ``letter-spacing``, ``word-spacing`` or ``line-height``
+is locked by an important declaration in a ``style`` attribute, its own or an ancestor's
+whose value it inherits (a stylesheet rule that sets the property on the element, or on an
+element between, decides instead; the ``font`` shorthand sets ``line-height``). It fails
+when the computed letter spacing is below 0.12 times the element's computed font size, or the
+word spacing below 0.16 times; a line height below 1.5 times is cantTell, since it fails
+only on text that wraps onto several lines (layout). Lengths in ``em`` are computed with the
+font size of the element that declares them and inherited as lengths, a line height without
+unit as a number; ``normal`` counts as 0 for the spacings and 1 for line height; ``inherit``,
+``unset``, ``revert`` and ``revert-layer`` lock nothing. Font sizes come from the cascade.
 
-Matches axe-core. Same selector (``[style]``, ``is-visible-on-screen-matches``) and checks
-(``important-letter-spacing``, ``important-word-spacing``, ``important-line-height`` with their
-minimum values), and ACT rules 24afc2, 9e45ec and 78fd32.
+Differs from axe-core: axe-core judges each element with a ``style`` attribute by its own
+declarations, so a wrapper ``<div style="letter-spacing: 0.1em !important">`` with no text of
+its own fails there even when the paragraph inside sets 0.2em, and a paragraph that inherits
+a locked value is not judged; the ACT rules this rule implements judge the text and the value
+that reaches it (24afc2 and 9e45ec: Passed Examples 5 and 6, Inapplicable Example 2).
 
 Fails::
 
     <blockquote style="letter-spacing: 0.05em !important">We will not back down.</blockquote>
 
-    <p style="word-spacing: normal !important">Polls close at 10pm.</p>
+    <div style="word-spacing: normal !important"><p>Polls close at 10pm.</p></div>
 
 Passes::
 
-    <blockquote style="letter-spacing: 0.05em">We will not back down.</blockquote>
+    <blockquote style="letter-spacing: 0.12em !important">We will not back down.</blockquote>
 
     <p style="line-height: 1.6 !important; letter-spacing: 0.2em !important">Polls close.</p>
 
-Limits: values in ``px``, ``pt`` or ``rem`` need the computed font size; when the inline style
-does not give it in ``px``, the result is cantTell. A ``line-height`` below 1.5 only counts on
-text that wraps, which needs layout: cantTell too.
+Limits: a font size or value the cascade cannot work out (``var()``, ``calc()``), word spacing
+in ``%`` (of the space character's width) and line heights below 1.5 are cantTell.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import re
 
 from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Element, Page, Result, Results, Rule
+from a11y_audit.semantics.cascade import STYLE_ATTRIBUTE, Cascade, cascade_of, winning
 
 RULE = Rule(
     id="avoid-inline-spacing",
@@ -51,73 +59,139 @@ RULE = Rule(
 
 # property: (minimum as a multiple of the font size, value of "normal")
 _LIMITS = {"letter-spacing": (0.12, 0.0), "word-spacing": (0.16, 0.0), "line-height": (1.5, 1.0)}
-_DECLARATION = re.compile(r"(?:^|;)\s*(letter-spacing|word-spacing|line-height|font-size)\s*:"
-                          r"\s*([^;]*?)\s*(!\s*important)?\s*(?=;|$)", re.I)
-_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+))(px|pt|em|rem|%)?$")
+# A style attribute that may lock one of them: an important declaration of it, of the font
+# shorthand (it sets line-height) or of all
+_LOCKS = re.compile(r"(?:letter-spacing|word-spacing|line-height|font|all)\s*:[^;]*!\s*important",
+                    re.I)
+_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")
+_ABSOLUTE = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
+             "q": 96 / 101.6}
+# Values of a style attribute's declaration that lock nothing: the inherited or the
+# browser's value is asked for, and a user's stylesheet still sets it on the parent (axe-core)
 _KEEP = frozenset(("inherit", "unset", "revert", "revert-layer"))
+_EPSILON = 1e-9
 
 
 def check(page: Page) -> Results:
-    for el in page.by_attribute.get("style", []):
-        if not page.is_rendered(el) or page.visibility_state(el)[1]:
-            continue
-        if page.visually_hidden(el) is not None:
-            continue
-        yield _judge(el)
+    lockers = [el for el, text in page.values("style").items()
+               if "important" in text.lower() and _LOCKS.search(text)]
+    if not lockers:
+        return
+    cascade = cascade_of(page)
+    judged: set[Element] = set()
+    for locker in lockers:
+        for el in locker.iter():
+            if el in judged or not isinstance(el.tag, str):
+                continue
+            judged.add(el)
+            if not _has_own_text(el) or not page.is_rendered(el):
+                continue
+            if page.visibility_state(el)[1] or page.visually_hidden(el) is not None:
+                continue
+            result = _judge(page, cascade, el)
+            if result is not None:
+                yield result
 
 
-def _judge(el: Element) -> Result:
-    declared = {m.group(1).lower(): (m.group(2).strip().lower(), bool(m.group(3)))
-                for m in _DECLARATION.finditer(el.get("style") or "")}
-    font_size = _font_size_px(declared.get("font-size", ("", False))[0])
-    failed, unsure = [], []
+def _has_own_text(el: Element) -> bool:
+    """A text node child that is not white space (ACT: the element has visible text node
+    children; its rendering is checked apart)."""
+    if el.text and not el.text.isspace():
+        return True
+    return any(child.tail and not child.tail.isspace() for child in el)
+
+
+def _judge(page: Page, cascade: Cascade, el: Element) -> Result | None:
+    failed, unsure, fine = [], [], []
+    size = page.style(el).font_size
     for prop, (minimum, normal) in _LIMITS.items():
-        value, important = declared.get(prop, ("", False))
-        if not important or value in _KEEP:
+        found = _locked(cascade, el, prop)
+        if found is None:
             continue
-        ratio = _ratio(prop, value, normal, font_size)
-        if ratio is None:
-            unsure.append(f"{prop}: {value} !important (needs the computed font size)")
-        elif ratio < minimum:
+        owner, value = found
+        where = "" if owner is el else f" on {describe(owner)}"
+        written = f"{prop}: {value} !important{where}"
+        ratio = _ratio(page, el, owner, prop, value, normal, size)
+        if isinstance(ratio, str):
+            unsure.append(f"{written} ({ratio})")
+        elif ratio + _EPSILON < minimum:
             if prop == "line-height":
-                unsure.append(f"line-height: {value} !important (fails only if the text wraps)")
+                unsure.append(f"{written}: {ratio:.2f} times the font size, which fails only "
+                              f"if the text wraps onto several lines (layout)")
             else:
-                failed.append(f"{prop}: {value} !important (below {minimum:g} times the font "
-                              "size)")
+                failed.append(f"{written}: {ratio:.3g} times the font size, below "
+                              f"{minimum:g}")
+        else:
+            fine.append(written)
     if failed:
-        return RULE.fail(el, f"{describe(el)} locks " + "; ".join(failed + unsure))
+        return RULE.fail(el, f"{describe(el)}: text spacing locked by a style attribute: "
+                             + "; ".join(failed + unsure))
     if unsure:
-        return RULE.cant_tell(el, f"{describe(el)} sets " + "; ".join(unsure))
-    return RULE.ok(el, "no text spacing locked below WCAG 1.4.12 values")
+        return RULE.cant_tell(el, f"{describe(el)}: text spacing locked by a style attribute: "
+                                  + "; ".join(unsure))
+    if fine:
+        return RULE.ok(el, "text spacing locked at WCAG 1.4.12 values or wider: "
+                           + "; ".join(fine))
+    return None
 
 
-def _font_size_px(value: str) -> float | None:
-    match = _LENGTH.match(value)
-    if not match or match.group(2) not in ("px", "pt"):
-        return None
-    number = float(match.group(1))
-    return number * 4 / 3 if match.group(2) == "pt" else number
+def _locked(cascade: Cascade, el: Element, prop: str) -> tuple[Element, str] | None:
+    """The element whose style attribute locks ``prop`` for ``el`` with an important
+    declaration (``el`` itself, or the ancestor it inherits the value from) and that value
+    (lower case); None when the value that applies comes from elsewhere."""
+    node: Element | None = el
+    while node is not None:
+        found = winning(cascade.declarations(node), prop)
+        if found is not None:
+            value, important, origin = found
+            lower = value.lower()
+            if lower in ("inherit", "unset") and not (important and origin == STYLE_ATTRIBUTE):
+                node = node.getparent()     # (from a stylesheet: the parent's value)
+                continue
+            if not important or origin != STYLE_ATTRIBUTE or lower in _KEEP:
+                return None
+            return node, lower
+        node = node.getparent()
+    return None
 
 
-def _ratio(prop: str, value: str, normal: float, font_size: float | None) -> float | None:
-    """The value as a multiple of the font size, or None when the font size is needed and
-    unknown (or the value is not understood)."""
-    if value == "normal":
+def _ratio(page: Page, el: Element, owner: Element, prop: str, value: str, normal: float,
+           size: float | None) -> float | str:
+    """The computed value of ``prop`` on ``el`` as a multiple of its font size ``size``, the
+    value ``value`` being declared on ``owner``; or why it cannot be worked out. Spacing
+    lengths and line heights in lengths or percentages are computed where declared (an
+    ``em`` of ``owner``'s font) and inherited as lengths; a line height without unit is
+    inherited as a number."""
+    if value == "normal" or value == "initial":
         return normal
+    if "var(" in value or "calc(" in value or "env(" in value:
+        return "a value the cascade cannot work out"
     match = _LENGTH.match(value)
-    if not match:
-        return None
+    if match is None:
+        return "a value the cascade cannot read"
     number, unit = float(match.group(1)), match.group(2)
-    if unit == "em":
-        return number
-    if unit is None:
-        return number if prop == "line-height" else (0.0 if number == 0 else None)
+    if number == 0:
+        return 0.0
+    if not unit:
+        if prop == "line-height":
+            return number
+        return "a length without unit"
+    if prop == "line-height" and unit == "%":
+        number, unit = number / 100, "em"
     if unit == "%":
-        return number / 100 if prop == "line-height" else None
-    if unit in ("px", "pt"):
-        if number == 0:
-            return 0.0
-        if font_size is None:
-            return None
-        return (number * 4 / 3 if unit == "pt" else number) / font_size
-    return None   # rem: relative to the root, not to this element's font
+        return "a percentage of the space character's width (layout)"
+    if size is None:
+        return "the font size is not known"
+    if unit in _ABSOLUTE:
+        return number * _ABSOLUTE[unit] / size
+    if unit == "em":
+        declared = size if owner is el else page.style(owner).font_size
+        if declared is None:
+            return "the font size is not known"
+        return number * declared / size
+    if unit == "rem":
+        root = page.style(page.root).font_size
+        if root is None:
+            return "the font size is not known"
+        return number * root / size
+    return f"a value in {unit}, which needs layout"

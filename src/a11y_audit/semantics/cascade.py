@@ -912,7 +912,7 @@ class Cascade:
                 if names is not None and name not in names:
                     continue
                 priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
-                found.append((priority, name, value, important, "style attribute"))
+                found.append((priority, name, value, important, STYLE_ATTRIBUTE))
         if len(found) > 1:
             found.sort(key=_priority)
         return found
@@ -1546,7 +1546,7 @@ class Cascade:
             value, origin = winners.get(name, ("", ""))
             lower = value.lower()
             if "var(" in lower or "env(" in lower:
-                where = ("its style attribute" if origin == "style attribute"
+                where = ("its style attribute" if origin == STYLE_ATTRIBUTE
                          else f"the stylesheet rule '{origin}'")
                 return f"{where} may hide it ({name}: {value} has no known value)"
         return None
@@ -2028,6 +2028,7 @@ _SVG_INNER = object()       # Cascade.style's mark of an SVG element's sharing k
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
 # The origin of the browser's own declarations (Declared[4]), as results name it
 BROWSER_DEFAULT = "the browser's default"
+STYLE_ATTRIBUTE = "style attribute"
 HIDDEN_ATTRIBUTE = "the hidden attribute"
 
 
@@ -2507,15 +2508,16 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         lower = value.lower().strip()
         if "var(" in lower:
             return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", "var()"),
-                    ("font-style", "var()")]
+                    ("font-style", "var()"), ("line-height", "var()")]
         if lower in _FONT_SYSTEM:       # a system font: its size is the platform's
             return [("font-size", "var()"), ("font-weight", "var()"), ("font-family", lower),
-                    ("font-style", "normal")]
+                    ("font-style", "normal"), ("line-height", "normal")]
         if lower in WIDE_KEYWORDS:
             return [("font-size", lower), ("font-weight", lower), ("font-family", lower),
-                    ("font-style", lower)]
+                    ("font-style", lower), ("line-height", lower)]
         weight = "normal"
         slant = "normal"
+        line = "normal"
         size = None
         tokens = _tokens(value.split(",")[0])
         rest: list[str] = []
@@ -2534,9 +2536,13 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
                 # the family after the size and its line height ("12px/1.5", "12px / 1.5")
                 rest = tokens[at + 1:]
                 if (slash and not height) or (not slash and rest and rest[0] == "/"):
+                    line = rest[not slash] if len(rest) > (not slash) else "normal"
                     rest = rest[1 + (not slash):]
                 elif not slash and rest and rest[0].startswith("/"):
+                    line = rest[0][1:]
                     rest = rest[1:]
+                elif slash:
+                    line = height
                 break
         if size is None or (not rest and "," not in value):
             return []   # no size or no family: the shorthand is invalid, and dropped
@@ -2546,7 +2552,8 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         if "," in value:
             family += "," + value.split(",", 1)[1].lower()
         return [("font-weight", weight), ("font-size", size),
-                ("font-family", family or "other"), ("font-style", slant)]
+                ("font-family", family or "other"), ("font-style", slant),
+                ("line-height", line)]
     if name == "inset":
         parts = _tokens(value) or ["auto"]
         top = parts[0]
@@ -3550,6 +3557,21 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
     if transform and _SCALE_ZERO.match(transform):
         return f"transform: {transform}"
     return None
+
+
+def winning(declared: list[Declared], longhand: str) -> tuple[str, bool, str] | None:
+    """The value (as written, shorthands expanded), importance and origin of the declaration
+    of ``longhand`` that wins among an element's declarations (:meth:`Cascade.declarations`,
+    lowest priority first); None when none sets it."""
+    found = None
+    for _, name, value, important, origin in declared:
+        if name == longhand:
+            found = (value.strip(), important, origin)
+        elif name in _SHORTHANDS:
+            for part_name, part in _expand(name, value):
+                if part_name == longhand:
+                    found = (part.strip(), important, origin)
+    return found
 
 
 _BORDER_WIDTH_PX = {"thin": 1.0, "medium": 3.0, "thick": 5.0}

@@ -62,7 +62,9 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      "border-style", "border-width", "border-color", "border-top-style",
                      "border-top-width", "border-top-color", "border-bottom-style",
                      "border-bottom-width", "border-bottom-color", "outline", "outline-style",
-                     "outline-width", "outline-color"))
+                     "outline-width", "outline-color",
+                     # text spacing a style attribute may lock (avoid-inline-spacing)
+                     "letter-spacing", "word-spacing", "line-height"))
 # Vendor names that are the same property, read as it (Chromium's aliases)
 ALIASES = {f"-webkit-{name}": name for name in (
     "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
