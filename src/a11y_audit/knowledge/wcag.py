@@ -9,6 +9,7 @@ CRITERIA: dict[str, tuple[str, str, str]] = {
               "audio-only-and-video-only-prerecorded"),
     "1.2.2": ("Captions (Prerecorded)", "A", "captions-prerecorded"),
     "1.3.1": ("Info and Relationships", "A", "info-and-relationships"),
+    "1.3.4": ("Orientation", "AA", "orientation"),
     "1.3.5": ("Identify Input Purpose", "AA", "identify-input-purpose"),
     "1.4.1": ("Use of Color", "A", "use-of-color"),
     "1.4.2": ("Audio Control", "A", "audio-control"),

@@ -77,6 +77,7 @@ from a11y_audit.semantics.css import (
     Declaration,
     Stylesheet,
     Viewport,
+    may_turn,
     media_matches,
     noted_if_uncompiled,
     parse_declarations,
@@ -621,6 +622,8 @@ class Cascade:
         # (an HTML attribute: an SVG or MathML element that carries it is displayed)
         self._with_hidden = {el for el in page.holders("hidden") if not _foreign(el)}
         sheets: list[Stylesheet] = []
+        # a media query of the page asks for the orientation (see Stylesheet.orientation)
+        self.orientation = False
         for css in env.site_css:
             self._add(sheets, css, None, 0)
         base = _document_base(page)
@@ -632,6 +635,9 @@ class Cascade:
             onload = None if is_style else el.get("onload")
             if onload:
                 media = _media_on_load(onload, media)
+            if media and not self.orientation and "orientation" in media.lower():
+                # a whole sheet for one orientation: does it turn anything?
+                self.orientation = self._sheet_turns(el, is_style, base)
             if media and not media_matches(media, self.viewport):
                 continue
             if is_style:
@@ -668,6 +674,7 @@ class Cascade:
         for sheet in sheets:
             if sheet.keyframes:
                 self._keyframes.update(sheet.keyframes)
+        self.orientation = self.orientation or any(s.orientation for s in sheets)
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
@@ -694,6 +701,16 @@ class Cascade:
         self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
         self._fonts: dict[Element, FontSize] = {}
         self._owners: dict[Element, Element | None] = {}    # see font_owner
+
+    def _sheet_turns(self, el: Element, is_style: bool, base: str | None) -> bool:
+        """A ``<style>`` or linked stylesheet whose ``media`` asks for the orientation may
+        turn an element (see :func:`css.may_turn`)."""
+        if is_style:
+            return may_turn("".join(el.itertext()))     # type: ignore[arg-type]  # (str)
+        if "stylesheet" not in (el.get("rel") or "").lower().split():
+            return False
+        _, text = self.env.load(el.get("href") or "", base)
+        return text is not None and may_turn(text)
 
     @property
     def skipped(self) -> int:

@@ -64,7 +64,9 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      "border-bottom-width", "border-bottom-color", "outline", "outline-style",
                      "outline-width", "outline-color",
                      # text spacing a style attribute may lock (avoid-inline-spacing)
-                     "letter-spacing", "word-spacing", "line-height"))
+                     "letter-spacing", "word-spacing", "line-height",
+                     # the rotation an orientation lock applies (css-orientation-lock)
+                     "rotate"))
 # Vendor names that are the same property, read as it (Chromium's aliases)
 ALIASES = {f"-webkit-{name}": name for name in (
     "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
@@ -77,6 +79,10 @@ class Viewport:
 
     width: float = 1280.0
     height: float = 800.0
+    # The orientation media queries read, when not the one width and height give: the
+    # screen turned a quarter with nothing else changed (what an orientation lock is judged
+    # on, see the css-orientation-lock rule)
+    orientation: str | None = None
 
     @classmethod
     def parse(cls, text: str) -> Viewport:
@@ -148,6 +154,7 @@ class Stylesheet:
     prepared: Any = field(default=None, compare=False, repr=False)
     may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
     generated: Any = field(default=None, compare=False, repr=False)  # see Cascade.generated
+    orientation: bool = False       # a media query of the sheet asks for the orientation
 
     def keyed(self, within: frozenset[str] | None = None) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet).
@@ -593,7 +600,53 @@ def _scan(css: str, viewport: Viewport) -> Stylesheet:
         sheet.undecided.clear()
         sheet.keyframes.clear()
         _read(sheet, css, viewport, True, pieces=_split_parts(parts))
+    if sheet.orientation:
+        sheet.orientation = turns_by_orientation(css)
     return sheet
+
+
+_TURNS = re.compile(r"rotate|matrix|transform\s*:[^;}]*var\(|(?:^|[;{\s])all\s*:", re.I)
+_PRELUDE_REACH = 512        # characters back from "orientation" to its "@media"
+
+
+def turns_by_orientation(css: str) -> bool:
+    """A block of an orientation media query in ``css`` (comments removed) holds a
+    declaration that may turn an element: a rotating transform function or the ``rotate``
+    property, a ``transform`` from a ``var()``, or ``all`` (read as text: a superset). Only
+    sheets whose media queries ask for the orientation are read so (str.find, not a
+    pattern's search of every character: such a sheet may be a site's whole CSS)."""
+    at = css.find("orientation")
+    while at >= 0:
+        media = css.rfind("@media", max(0, at - _PRELUDE_REACH), at)
+        brace = css.find("{", at)
+        if media >= 0 and brace >= 0 and "{" not in css[media:at] and ";" not in css[
+                media:brace] and "}" not in css[media:at]:
+            end = _block_end(css, brace + 1)
+            if _TURNS.search(css, brace, end):
+                return True
+        at = css.find("orientation", at + 11)
+    return False
+
+
+def _block_end(css: str, at: int) -> int:
+    """Where the block whose "{" is just before ``at`` ends (after its "}"; the text's end
+    when it is not closed)."""
+    depth = 1
+    while depth:
+        close = css.find("}", at)
+        if close < 0:
+            return len(css)
+        opening = css.find("{", at, close)
+        if opening >= 0:
+            depth, at = depth + 1, opening + 1
+        else:
+            depth, at = depth - 1, close + 1
+    return at
+
+
+def may_turn(css: str) -> bool:
+    """``css`` holds a declaration that may turn an element (see turns_by_orientation)."""
+    return _TURNS.search(css) is not None
 
 
 def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
@@ -666,6 +719,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         if applies and (applies := media.get(query)) is None:
                             applies = media[query] = media_matches(" ".join(query.split()),
                                                                    viewport)
+                            if "orientation" in query.lower():
+                                sheet.orientation = True
                         stack.append((applies, layer, context))
                         if applies:
                             if context is None:
@@ -694,6 +749,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                 if name == "media":
                     if applies and (applies := media.get(at_prelude)) is None:
                         applies = media[at_prelude] = media_matches(at_prelude, viewport)
+                        if "orientation" in at_prelude.lower():
+                            sheet.orientation = True
                     stack.append((applies, layer, context))
                     continue
                 if name in _UNDECIDED_AT_RULES:
@@ -852,6 +909,8 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
         url = next((g for g in match.groups() if g), "")
         media = prelude[match.end():].strip()
         media = re.sub(r"^(?:layer(?:\([^)]*\))?|supports\([^)]*\))\s*", "", media)
+        if "orientation" in media.lower():
+            sheet.orientation = True
         if url and (not media or media_matches(media, viewport)):
             sheet.imports.append(url.strip())
 
@@ -1575,7 +1634,8 @@ def media_length(text: str, viewport: Viewport | None = None) -> float | None:
 
 
 _KEYWORD_FEATURES = {
-    "orientation": lambda v, vp: v == ("landscape" if vp.width >= vp.height else "portrait"),
+    "orientation": lambda v, vp: v == (vp.orientation or (
+        "landscape" if vp.width >= vp.height else "portrait")),
     "prefers-color-scheme": lambda v, vp: v == "light",
     "prefers-reduced-motion": lambda v, vp: v == "no-preference",
     "prefers-reduced-transparency": lambda v, vp: v == "no-preference",
