@@ -2504,7 +2504,24 @@ _SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "animation",
                          "border-width", "border-color", "outline"))  # _expand's
 
 
-def _expand(name: str, value: str) -> list[tuple[str, str]]:
+def _expand(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    """The longhands a shorthand declaration sets, with their values; memoised for values
+    of a usual length (a page's elements repeat their rules' shorthands, and a border or a
+    font is read token by token; a long one, a data: URL background, is not kept)."""
+    if len(value) > _EXPANSION_KEPT:
+        return tuple(_expand_shorthand(name, value))
+    return _expand_kept(name, value)
+
+
+_EXPANSION_KEPT = 256
+
+
+@functools.lru_cache(maxsize=8192)
+def _expand_kept(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_expand_shorthand(name, value))
+
+
+def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
     if name == "background":
         lower = value.lower()
         if "var(" in lower:
