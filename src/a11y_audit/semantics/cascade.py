@@ -2516,7 +2516,7 @@ def _expand(name: str, value: str) -> tuple[tuple[str, str], ...]:
 _EXPANSION_KEPT = 256
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _expand_kept(name: str, value: str) -> tuple[tuple[str, str], ...]:
     return tuple(_expand_shorthand(name, value))
 
