@@ -66,11 +66,11 @@ from a11y_audit.checks.contrast import (
     short_address,
     stylesheet_remedy,
 )
-from a11y_audit.dom import text_content
+from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.knowledge.aria import is_widget
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.cascade import Style, cascade_of, edge_drawn
-from a11y_audit.semantics.visible_text import cascade_block, visible_inner_text
+from a11y_audit.semantics.visible_text import has_visible_text
 
 RULE = Rule(
     id="link-in-text-block",
@@ -88,7 +88,6 @@ _BLOCKS = frozenset(("block", "list-item", "table", "flex", "grid"))
 _INLINE_BOXES = frozenset(("inline-block", "inline-flex", "inline-grid"))
 # The block a link's styles are compared with may also be an inline block (axe-core's checks)
 _STYLE_BLOCKS = _BLOCKS | {"inline-block"}
-_SPACES = re.compile(r"\s+")
 _FOREIGN = frozenset(("svg", "math"))
 # The cheap look of each inline-style property axe-core reads from the ``style`` attribute
 # alone while it walks a block's text (a float, a positioned or clipped box is not text)
@@ -191,7 +190,6 @@ class _Standing:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.displays = cascade_of(page).display
-        self.block_test = cascade_block(page)
         self.lines: dict[Element, dict[Element, bool] | _Unknown] = {}
 
     def display(self, el: Element) -> str:
@@ -227,7 +225,7 @@ class _Standing:
             raise lines
         if not lines.get(link) or page.visually_hidden(link) is not None:
             return None
-        if not _SPACES.sub("", visible_inner_text(link, page, block=self.block_test)):
+        if not has_visible_text(link, page):
             return None
         return block
 
@@ -243,7 +241,8 @@ class _Standing:
 
         def line_break() -> None:
             if members:
-                mostly = len(_sanitize("".join(text))) > len(_sanitize("".join(widgets)))
+                mostly = len(normalize_space("".join(text))) > len(
+                    normalize_space("".join(widgets)))
                 for member in members:
                     found[member] = mostly
                 members.clear()
@@ -277,9 +276,10 @@ class _Standing:
 
 
 def _style_block(page: Page, link: Element) -> Element | None:
+    display_of = cascade_of(page).display
     block = link.getparent()
     while block is not None:
-        display = page.style(block).display
+        display = display_of(block)
         if display is not None and _is_block(display, _STYLE_BLOCKS):
             return block
         block = block.getparent()
@@ -289,10 +289,6 @@ def _style_block(page: Page, link: Element) -> Element | None:
 def _inline_out(el: Element) -> bool:
     inline = el.get("style")
     return inline is not None and any(pattern.search(inline) for pattern in _INLINE_OUT)
-
-
-def _sanitize(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def _judge(page: Page, link: Element, block: Element, absent: str) -> Result:
@@ -447,6 +443,6 @@ def _first_family(style: Style) -> str | None:
     """The first family of the font-family (lower case, unquoted; "" for the browser's
     default), None when unknown."""
     value = style.values.get("font-family", "")
-    if "var()" in value or "var(" in value:
+    if "var(" in value:
         return None
     return value.split(",")[0].strip().strip("\"'").strip()

@@ -682,7 +682,6 @@ class Cascade:
         self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
         self._displays: dict[Element, str | None] = {}            # see display()
-        self._ua_displays: dict[tuple, str | None] = {}
         # renderings of elements only the browser's defaults apply to (see rendering_under)
         self._ua_renderings: dict[tuple, Rendering] = {}
         # see key_hides
@@ -1246,21 +1245,10 @@ class Cascade:
         if found is not _UNSET:
             return found    # type: ignore[return-value]  # (str | None)
         rendering = self._rendering.get(el)
-        if rendering is not None:
-            display = rendering.display
-        else:
-            tag = el.tag
-            if self._declared.get(el) is None and self._defaults_only(el, tag,
-                                                                       _RENDERING_SLOT):
-                key = (tag, el in self._with_hidden, _ua_flag(tag, el))
-                if key in self._ua_displays:
-                    display = self._ua_displays[key]
-                else:
-                    display = self._ua_displays[key] = self._computed_rendering(
-                        el, "visible", self.declarations(el, "rendering")).display
-            else:
-                display = self._computed_rendering(
-                    el, "visible", self.declarations(el, "rendering")).display
+        if rendering is None:
+            # (a parent's visibility changes no display: "visible" for any parent)
+            rendering = self.rendering_under(el, "visible")
+        display = rendering.display
         memo[el] = display
         return display
 
