@@ -6,7 +6,14 @@ Each page (the news corpus by default, or the HTML files given) is numbered and 
 Debian's Chromium as ``scripts/styles_vs_chromium.py`` does (page JavaScript off, every
 request aborted, so linked stylesheets are absent in both; noscript content hidden). Chromium's
 accessibility tree (``Accessibility.getFullAXTree`` over the DevTools protocol) gives each
-element's role and accessible name; we compute ours with ``Page.role`` and ``Page.name``.
+element's role and accessible name, and whether it is out of the tree for being hidden;
+we compute ours with ``Page.role``, ``Page.name`` and ``Page.is_hidden``.
+
+Hidden: every element Chromium has a node for is compared with ``Page.is_hidden``; hidden
+for Chromium is left out of its tree for one of :data:`HIDING_REASONS` (not rendered, not
+visible, ``aria-hidden``, ``inert``). Chromium gives no node to most elements inside a
+subtree that is not rendered, nor to some plain inline elements (a ``span`` of text), so
+those are not compared.
 
 Compared: every element Chromium exposes (not ignored) and we do not hide, whose Chromium
 role is one that carries a name the rules read (:data:`NAMED_ROLES`: links, buttons, images,
@@ -63,6 +70,10 @@ NAMED_ROLES = frozenset((
 # (ours, Chromium's) role pairs that name the same thing
 SAME_ROLES = frozenset((("img", "image"), ("iframe", "Iframe"), ("textbox", "searchbox"),
                         ("gridcell", "cell")))
+# Chromium's reasons for leaving a node out of the tree that mean hidden (not, for instance,
+# a presentational role or an uninteresting generic)
+HIDING_REASONS = frozenset(("notRendered", "notVisible", "ariaHiddenElement",
+                            "ariaHiddenSubtree", "inertElement", "inertSubtree"))
 KINDS = ("case", "icon glyphs", "spacing", "role", "ours empty", "theirs empty",
          "ours longer", "theirs longer", "other")
 _WHITE = re.compile(r"[\t\n\f\r \xa0]+")
@@ -73,7 +84,8 @@ _DOCUMENT = {"depth": -1}       # the whole DOM tree, to find each numbered elem
 
 def chromium_names(context: Any, markup: str) -> dict[str, Any]:
     """Chromium's accessibility tree of a numbered page: for each numbered element it has a
-    node for, ``[ignored, role, name]`` by number; and under ``"children"``, each numbered
+    node for, ``[ignored, role, name, hidden]`` by number (hidden: ignored for one of
+    :data:`HIDING_REASONS`); and under ``"children"``, each numbered
     element's numbered children in order (under the nearest numbered ancestor: a ``tbody``
     the parser adds is looked through), to tell where Chromium's parser built another tree
     than ours."""
@@ -101,8 +113,10 @@ def chromium_names(context: Any, markup: str) -> dict[str, Any]:
         for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
             number = numbers.get(node.get("backendDOMNodeId"))
             if number is not None:
+                reasons = {reason["name"] for reason in node.get("ignoredReasons") or ()}
                 out[number] = [bool(node.get("ignored")), (node.get("role") or {}).get("value"),
-                               (node.get("name") or {}).get("value") or ""]
+                               (node.get("name") or {}).get("value") or "",
+                               not HIDING_REASONS.isdisjoint(reasons)]
         return out
     finally:
         page.close()
@@ -138,6 +152,9 @@ class Tally:
 
     compared: collections.Counter[str] = field(default_factory=collections.Counter)
     rebuilt: int = 0       # elements left out: Chromium's parser built their subtree otherwise
+    # elements by (hidden for us, hidden for Chromium), and those where we differ
+    hidden: collections.Counter[tuple[bool, bool]] = field(default_factory=collections.Counter)
+    hidden_examples: list[tuple[str, ...]] = field(default_factory=list)
     differences: collections.Counter[tuple[str, str]] = field(
         default_factory=collections.Counter)
     examples: dict[tuple[str, str], list[tuple[str, ...]]] = field(
@@ -181,8 +198,14 @@ def compare(markup: str, chromium: dict[str, Any], tally: Tally, label: str = ""
         node = chromium.get(number) if number is not None else None
         if node is None or el in rebuilt:
             continue
-        ignored, role, name = node
-        if ignored or role not in NAMED_ROLES or page.is_hidden(el):
+        ignored, role, name, hidden = node
+        ours_hidden = page.is_hidden(el)
+        tally.hidden[ours_hidden, hidden] += 1
+        if ours_hidden != hidden:
+            tally.hidden_examples.append(
+                (label, str(number), el.tag, (el.get("class") or "")[:30],
+                 "hidden for us" if ours_hidden else "hidden for Chromium"))
+        if ignored or role not in NAMED_ROLES or ours_hidden:
             continue
         tally.compared[role] += 1
         ours = collapse(page.name(el))
@@ -202,6 +225,12 @@ def report(tally: Tally, show: int) -> str:
              "left out (Chromium's parser built their subtree otherwise)",
              "by Chromium's role: " + ", ".join(f"{role} {count:,}" for role, count
                                                 in tally.compared.most_common()), ""]
+    both, neither = tally.hidden[True, True], tally.hidden[False, False]
+    lines += [f"hidden: {sum(tally.hidden.values()):,} elements compared, hidden for both "
+              f"{both:,}, for neither {neither:,}, for us only {tally.hidden[True, False]:,}, "
+              f"for Chromium only {tally.hidden[False, True]:,}"]
+    lines += ["  " + " | ".join(example) for example in tally.hidden_examples[:show]]
+    lines.append("")
     by_kind = collections.Counter[str]()
     for (kind, _role), count in tally.differences.items():
         by_kind[kind] += count

@@ -73,6 +73,12 @@ UK</a></nav>
 <span role="link" tabindex="0" title="Span link"></span>
 <div role="tab" aria-selected="true">Tab one</div>
 <div role="checkbox" aria-checked="false" tabindex="0">Notify me</div>
+<div hidden style="display: block"><a href="/shown">Shown despite hidden</a></div>
+<div hidden><a href="/hidden">Hidden</a></div><div inert><a href="/inert">Inert link</a></div>
+<div aria-hidden="true"><a href="/ah" tabindex="-1">Hidden from the tree</a></div>
+<div class="unseen"><a href="/v" style="visibility: visible">Visible again</a>
+<a href="/nv">Not visible</a></div>
+<details><summary>Summary</summary><p>Closed <a href="/closed">content</a></p></details>
 </main></body></html>"""
 
 # Where we differ from Chromium on purpose (the differences the corpus shows, one of each)
@@ -101,6 +107,10 @@ def test_our_accessible_names_are_chromiums(styles_context):
     tally = _compared(styles_context, PAGE)
     assert sum(tally.compared.values()) >= 60 and tally.rebuilt == 0
     assert not tally.differences, names.report(tally, 20)
+    # and what is hidden, where Chromium keeps a node (the hidden attribute overridden by
+    # CSS, visibility undone below, aria-hidden, a hidden element a label refers to)
+    assert tally.hidden[True, True] >= 2 and tally.hidden[False, False] >= 90
+    assert not tally.hidden_examples, names.report(tally, 20)
 
 
 def test_where_we_differ_from_chromium_on_purpose(styles_context):
@@ -146,10 +156,14 @@ def test_a_rebuilt_subtree_is_left_out_and_differences_are_reported():
     a, b = (el.get(styles.NUMBER) for el in page.root.iter("a"))
     chromium = {"children": {"": [n["html"]], n["html"]: [n["body"]], n["body"]: [n["p"]],
                              n["p"]: [a, n["span"], b]},
-                a: [False, "link", "A"], b: [False, "link", "Sea"]}
+                a: [False, "link", "A", False], b: [False, "link", "Sea", False],
+                n["span"]: [True, "generic", "", True]}
     tally = names.Tally()
     names.compare(markup, chromium, tally, "x")
     assert tally.rebuilt == 4       # the first link, the paragraph, body and html
     assert dict(tally.differences) == {("other", "link"): 1}
+    # the span Chromium says is hidden and we do not
+    assert tally.hidden == {(False, False): 1, (False, True): 1}
     text = names.report(tally, 5)
     assert f"x | {b} | a |  | B | Sea" in text and "4 elements left out" in text
+    assert "for Chromium only 1" in text and "span |  | hidden for Chromium" in text
