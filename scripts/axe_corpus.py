@@ -49,6 +49,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -118,6 +119,16 @@ def read_page(path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def offline_context(browser: Any) -> Any:
+    """A page context as every comparison with Chromium here uses: page JavaScript off,
+    every request aborted (linked stylesheets and scripts absent, as for our audit with
+    ``--missing-stylesheets ignore``), axe-core's 1280x800 viewport."""
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": 1280, "height": 800})
+    context.route("**/*", lambda route: route.abort())
+    return context
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -132,9 +143,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM),
                                     args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 1280, "height": 800})
-        context.route("**/*", lambda route: route.abort())
+        context = offline_context(browser)
         for n, path in enumerate(files, 1):
             target = out / (path.name.removesuffix(".html.gz") + ".json")
             if target.exists() and not args.force:

@@ -277,7 +277,8 @@ def main() -> int:
 
 
 def _launch() -> tuple[Any, Any, Any]:
-    """A Chromium context as styles_vs_chromium.py's: JavaScript off, requests aborted."""
+    """Chromium, launched as styles_vs_chromium.py launches it, and its offline context
+    (:func:`axe_corpus.offline_context`)."""
     from playwright.sync_api import sync_playwright
 
     if not styles.CHROMIUM.exists():
@@ -285,10 +286,7 @@ def _launch() -> tuple[Any, Any, Any]:
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=str(styles.CHROMIUM),
                                          args=styles.CHROMIUM_ARGS)
-    context = browser.new_context(java_script_enabled=False,
-                                  viewport={"width": 1280, "height": 800})
-    context.route("**/*", lambda route: route.abort())
-    return context, browser, playwright
+    return styles.axe_corpus.offline_context(browser), browser, playwright
 
 
 if __name__ == "__main__":

@@ -466,9 +466,7 @@ def main() -> int:
     started = time.perf_counter()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 1280, "height": 800})
-        context.route("**/*", lambda route: route.abort())
+        context = axe_corpus.offline_context(browser)
         for n, path in enumerate(files, 1):
             markup = numbered(read_page(path))
             # Chromium's answers, cached by page (--force: asked again)

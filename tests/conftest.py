@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -15,6 +18,21 @@ from tests.shared_data import act_rules_dir, corpus_dir
 
 REPO = Path(__file__).resolve().parents[1]
 RULES_DATA = REPO / "rules"
+
+
+def load_script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module, loaded once. Registered in ``sys.modules`` under its
+    name, as the scripts import each other (names_vs_chromium imports styles_vs_chromium,
+    which imports axe_corpus) and dataclasses look their module up there."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_rule(rule_id: str, markup: str, *, source: str = "<test>", **options):
@@ -65,7 +83,4 @@ def styles_context():
     do (see tests/test_report_browser.py)."""
     from tests.test_report_browser import launched_chromium
     for browser in launched_chromium():
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 1280, "height": 800})
-        context.route("**/*", lambda route: route.abort())
-        yield context
+        yield load_script("axe_corpus").offline_context(browser)

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from tests.conftest import REPO
+from tests.conftest import REPO, load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("axe_coverage", REPO / "scripts" /
-                                                  "axe_coverage.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("axe_coverage")
 
 
 def test_every_axe_rule_is_listed_with_an_answer():

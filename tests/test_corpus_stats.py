@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 
-from tests.conftest import REPO
+from tests.conftest import load_script
 
-_spec = importlib.util.spec_from_file_location("corpus_stats", REPO / "scripts" / "corpus_stats.py")
-corpus_stats = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(corpus_stats)
+corpus_stats = load_script("corpus_stats")
 
 NO_LANG = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"
 WITH_LANG = NO_LANG.replace("<html>", '<html lang="en">')

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
+from tests.conftest import load_script
 
-from tests.conftest import REPO
-
-_spec = importlib.util.spec_from_file_location("instructions",
-                                               REPO / "scripts" / "instructions.py")
-instructions = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(instructions)
+instructions = load_script("instructions")
 
 # A callgrind file in its compressed form: object and function names given once with their id
 # (on an ob= or a cob= line), by id after; the line after calls= is a call's inclusive cost.

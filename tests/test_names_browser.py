@@ -9,17 +9,9 @@ playwright the browser tests skip locally and fail under CI=true.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from tests.conftest import load_script
 
-from tests.conftest import REPO
-
-_spec = importlib.util.spec_from_file_location("names_vs_chromium",
-                                               REPO / "scripts" / "names_vs_chromium.py")
-assert _spec is not None and _spec.loader is not None
-names = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = names         # (its dataclasses look their module up)
-_spec.loader.exec_module(names)
+names = load_script("names_vs_chromium")
 styles = names.styles
 
 PAGE = """<html lang="en"><head><title>t</title><style>

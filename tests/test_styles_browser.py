@@ -9,20 +9,12 @@ chromium or playwright the tests skip locally and fail under CI=true.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from a11y_audit.page import Page
-from tests.conftest import REPO
+from tests.conftest import load_script
 
-_spec = importlib.util.spec_from_file_location("styles_vs_chromium",
-                                               REPO / "scripts" / "styles_vs_chromium.py")
-assert _spec is not None and _spec.loader is not None
-styles = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = styles        # (its dataclasses look their module up)
-_spec.loader.exec_module(styles)
+styles = load_script("styles_vs_chromium")
 
 CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
     "text", "search", "email", "password", "number", "date", "checkbox", "radio",
