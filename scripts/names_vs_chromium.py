@@ -6,14 +6,23 @@ Each page (the news corpus by default, or the HTML files given) is numbered and 
 Debian's Chromium as ``scripts/styles_vs_chromium.py`` does (page JavaScript off, every
 request aborted, so linked stylesheets are absent in both; noscript content hidden). Chromium's
 accessibility tree (``Accessibility.getFullAXTree`` over the DevTools protocol) gives each
-element's role and accessible name, and whether it is out of the tree for being hidden;
-we compute ours with ``Page.role``, ``Page.name`` and ``Page.is_hidden``.
+element's role and accessible name, whether it is out of the tree for being hidden, and
+whether it is focusable; we compute ours with ``Page.role``, ``Page.name``,
+``Page.is_hidden`` and ``Page.is_focusable``.
 
 Hidden: every element Chromium has a node for is compared with ``Page.is_hidden``; hidden
 for Chromium is left out of its tree for one of :data:`HIDING_REASONS` (not rendered, not
 visible, ``aria-hidden``, ``inert``). Chromium gives no node to most elements inside a
 subtree that is not rendered, nor to some plain inline elements (a ``span`` of text), so
 those are not compared.
+
+Focusable: every element in both trees (not ignored by Chromium, not hidden for us) is
+compared with ``Page.is_focusable``, but for ``option`` (Chromium's option nodes are
+focusable inside their list, which is not the Tab order the rules read), ``dialog``
+(Chromium's dialog nodes are focusable: a dialog can take focus itself, by HTML's dialog
+focusing steps, but is in no Tab order) and the frames (``iframe``, ``frame``: Chromium's
+node for the element is not focusable, focus going to the document inside it, which the Tab
+order reaches).
 
 Compared: every element Chromium exposes (not ignored) and we do not hide, whose Chromium
 role is one that carries a name the rules read (:data:`NAMED_ROLES`: links, buttons, images,
@@ -74,6 +83,8 @@ SAME_ROLES = frozenset((("img", "image"), ("iframe", "Iframe"), ("textbox", "sea
 # a presentational role or an uninteresting generic)
 HIDING_REASONS = frozenset(("notRendered", "notVisible", "ariaHiddenElement",
                             "ariaHiddenSubtree", "inertElement", "inertSubtree"))
+# Not compared for focus (see the module's docstring)
+_FOCUS_LEFT_OUT = frozenset(("option", "dialog", "iframe", "frame"))
 KINDS = ("case", "icon glyphs", "spacing", "role", "ours empty", "theirs empty",
          "ours longer", "theirs longer", "other")
 _WHITE = re.compile(r"[\t\n\f\r \xa0]+")
@@ -84,8 +95,8 @@ _DOCUMENT = {"depth": -1}       # the whole DOM tree, to find each numbered elem
 
 def chromium_names(context: Any, markup: str) -> dict[str, Any]:
     """Chromium's accessibility tree of a numbered page: for each numbered element it has a
-    node for, ``[ignored, role, name, hidden]`` by number (hidden: ignored for one of
-    :data:`HIDING_REASONS`); and under ``"children"``, each numbered
+    node for, ``[ignored, role, name, hidden, focusable]`` by number (hidden: ignored for
+    one of :data:`HIDING_REASONS`); and under ``"children"``, each numbered
     element's numbered children in order (under the nearest numbered ancestor: a ``tbody``
     the parser adds is looked through), to tell where Chromium's parser built another tree
     than ours."""
@@ -114,9 +125,11 @@ def chromium_names(context: Any, markup: str) -> dict[str, Any]:
             number = numbers.get(node.get("backendDOMNodeId"))
             if number is not None:
                 reasons = {reason["name"] for reason in node.get("ignoredReasons") or ()}
+                focusable = any(p["name"] == "focusable" and p["value"].get("value")
+                                for p in node.get("properties") or ())
                 out[number] = [bool(node.get("ignored")), (node.get("role") or {}).get("value"),
                                (node.get("name") or {}).get("value") or "",
-                               not HIDING_REASONS.isdisjoint(reasons)]
+                               not HIDING_REASONS.isdisjoint(reasons), focusable]
         return out
     finally:
         page.close()
@@ -155,6 +168,10 @@ class Tally:
     # elements by (hidden for us, hidden for Chromium), and those where we differ
     hidden: collections.Counter[tuple[bool, bool]] = field(default_factory=collections.Counter)
     hidden_examples: list[tuple[str, ...]] = field(default_factory=list)
+    # ... and by (focusable for us, for Chromium)
+    focusable: collections.Counter[tuple[bool, bool]] = field(
+        default_factory=collections.Counter)
+    focusable_examples: list[tuple[str, ...]] = field(default_factory=list)
     differences: collections.Counter[tuple[str, str]] = field(
         default_factory=collections.Counter)
     examples: dict[tuple[str, str], list[tuple[str, ...]]] = field(
@@ -198,13 +215,20 @@ def compare(markup: str, chromium: dict[str, Any], tally: Tally, label: str = ""
         node = chromium.get(number) if number is not None else None
         if node is None or el in rebuilt:
             continue
-        ignored, role, name, hidden = node
+        ignored, role, name, hidden, focusable = node
         ours_hidden = page.is_hidden(el)
         tally.hidden[ours_hidden, hidden] += 1
         if ours_hidden != hidden:
             tally.hidden_examples.append(
                 (label, str(number), el.tag, (el.get("class") or "")[:30],
                  "hidden for us" if ours_hidden else "hidden for Chromium"))
+        if not ignored and not ours_hidden and el.tag not in _FOCUS_LEFT_OUT:
+            ours_focusable = page.is_focusable(el)
+            tally.focusable[ours_focusable, focusable] += 1
+            if ours_focusable != focusable:
+                tally.focusable_examples.append(
+                    (label, str(number), el.tag, (el.get("class") or "")[:30],
+                     "focusable for us" if ours_focusable else "focusable for Chromium"))
         if ignored or role not in NAMED_ROLES or ours_hidden:
             continue
         tally.compared[role] += 1
@@ -230,6 +254,12 @@ def report(tally: Tally, show: int) -> str:
               f"{both:,}, for neither {neither:,}, for us only {tally.hidden[True, False]:,}, "
               f"for Chromium only {tally.hidden[False, True]:,}"]
     lines += ["  " + " | ".join(example) for example in tally.hidden_examples[:show]]
+    both, neither = tally.focusable[True, True], tally.focusable[False, False]
+    lines += [f"focusable: {sum(tally.focusable.values()):,} elements compared, focusable "
+              f"for both {both:,}, for neither {neither:,}, for us only "
+              f"{tally.focusable[True, False]:,}, for Chromium only "
+              f"{tally.focusable[False, True]:,}"]
+    lines += ["  " + " | ".join(example) for example in tally.focusable_examples[:show]]
     lines.append("")
     by_kind = collections.Counter[str]()
     for (kind, _role), count in tally.differences.items():

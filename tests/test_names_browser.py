@@ -71,6 +71,12 @@ UK</a></nav>
 <div class="unseen"><a href="/v" style="visibility: visible">Visible again</a>
 <a href="/nv">Not visible</a></div>
 <details><summary>Summary</summary><p>Closed <a href="/closed">content</a></p></details>
+<p><a>No href</a> <a href="/minus" tabindex="-1">Minus one</a> <span tabindex="0">Span</span>
+<div tabindex="-1">Div</div> <button disabled>Off</button> <input disabled value="off">
+<span contenteditable="true">Editable</span> <fieldset disabled><button>In a disabled
+fieldset</button></fieldset> <video controls src="v.mp4"></video> <audio controls></audio>
+<textarea readonly aria-label="Read only"></textarea> <select aria-label="Pick" disabled>
+<option>x</option></select></p>
 </main></body></html>"""
 
 # Where we differ from Chromium on purpose (the differences the corpus shows, one of each)
@@ -83,6 +89,7 @@ KNOWN = """<html lang="en"><head><title>t</title><style>
 <a href="/f"><img src="f.png" alt="Facebook">Facebook</a>
 <a href="/m"><span>Sign in</span></a></p>
 <p><a href="/g">One<p>Two</p></a></p>
+<audio src="a.mp3" autoplay></audio>
 </main></body></html>"""
 
 
@@ -103,6 +110,10 @@ def test_our_accessible_names_are_chromiums(styles_context):
     # CSS, visibility undone below, aria-hidden, a hidden element a label refers to)
     assert tally.hidden[True, True] >= 2 and tally.hidden[False, False] >= 90
     assert not tally.hidden_examples, names.report(tally, 20)
+    # and what is focusable (tabindex, disabled controls and fieldsets, editable content,
+    # media controls, links without href)
+    assert tally.focusable[True, True] >= 40 and tally.focusable[False, False] >= 30
+    assert not tally.focusable_examples, names.report(tally, 20)
 
 
 def test_where_we_differ_from_chromium_on_purpose(styles_context):
@@ -120,6 +131,11 @@ def test_where_we_differ_from_chromium_on_purpose(styles_context):
     # the link in a paragraph that holds a paragraph: Chromium's parser closes the outer
     # one first, so that link and its ancestors are left out, not compared
     assert tally.rebuilt >= 5 and tally.compared["link"] == 3
+    # audio without controls is not displayed, but it still plays: the rules about sound
+    # see it (HTML's rendering section hides it; see the cascade's _NONE)
+    assert [example[2:] for example in tally.hidden_examples] == [
+        ("audio", "", "hidden for Chromium")]
+    assert not tally.focusable_examples
 
 
 def test_the_kinds_of_difference():
@@ -148,14 +164,17 @@ def test_a_rebuilt_subtree_is_left_out_and_differences_are_reported():
     a, b = (el.get(styles.NUMBER) for el in page.root.iter("a"))
     chromium = {"children": {"": [n["html"]], n["html"]: [n["body"]], n["body"]: [n["p"]],
                              n["p"]: [a, n["span"], b]},
-                a: [False, "link", "A", False], b: [False, "link", "Sea", False],
-                n["span"]: [True, "generic", "", True]}
+                a: [False, "link", "A", False, True], b: [False, "link", "Sea", False, False],
+                n["span"]: [True, "generic", "", True, False]}
     tally = names.Tally()
     names.compare(markup, chromium, tally, "x")
     assert tally.rebuilt == 4       # the first link, the paragraph, body and html
     assert dict(tally.differences) == {("other", "link"): 1}
-    # the span Chromium says is hidden and we do not
+    # the span Chromium says is hidden and we do not; the second link Chromium says is not
+    # focusable
     assert tally.hidden == {(False, False): 1, (False, True): 1}
+    assert tally.focusable == {(True, False): 1}
     text = names.report(tally, 5)
     assert f"x | {b} | a |  | B | Sea" in text and "4 elements left out" in text
     assert "for Chromium only 1" in text and "span |  | hidden for Chromium" in text
+    assert f"x | {b} | a |  | focusable for us" in text
