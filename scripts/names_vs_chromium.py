@@ -10,6 +10,12 @@ element's role and accessible name, whether it is out of the tree for being hidd
 whether it is focusable; we compute ours with ``Page.role``, ``Page.name``,
 ``Page.is_hidden`` and ``Page.is_focusable``.
 
+Roles: every element in both trees is compared with ``Page.role``, Chromium's role names
+read as ARIA's (:data:`CHROMIUM_ROLES`: its ``image`` is ``img``, its ``LayoutTableCell`` a
+``cell``, its ``LabelText`` no role...) and the pairs that name the same thing taken as equal
+(:data:`SAME_ROLES`: ``none`` and ``generic``...). The differences are listed by tag, our
+role and Chromium's.
+
 Hidden: every element Chromium has a node for is compared with ``Page.is_hidden``; hidden
 for Chromium is left out of its tree for one of :data:`HIDING_REASONS` (not rendered, not
 visible, ``aria-hidden``, ``inert``). Chromium gives no node to most elements inside a
@@ -37,8 +43,7 @@ first of these kinds that fits:
 - ``spacing``: equal but for spaces. Where an inline image's ``alt`` or a link meets the text
   beside it, Chromium separates them; accname leaves the white space between inline
   content unspecified (w3c/accname#16, #83, #205), and we join them as axe-core does;
-- ``role``: our role differs from Chromium's (its own role names for ``br``, ``label``...
-  are not differences; see :data:`SAME_ROLES`);
+- ``role``: our role differs from Chromium's (read as the role comparison reads them);
 - otherwise, by how the names relate: ``ours empty``, ``theirs empty``, ``ours longer``,
   ``theirs longer`` (one is the other with text before or after it) and ``other``.
 
@@ -76,9 +81,20 @@ NAMED_ROLES = frozenset((
     "combobox", "listbox", "menuitem", "menuitemcheckbox", "menuitemradio", "tab", "switch",
     "slider", "spinbutton", "option", "treeitem", "Iframe", "navigation", "region", "form",
     "dialog", "alertdialog", "figure", "table", "cell", "columnheader", "rowheader"))
+# Chromium's role names where ARIA has another or none ("": no role), for the role comparison
+CHROMIUM_ROLES = {
+    "image": "img", "LayoutTable": "table", "LayoutTableRow": "row", "LayoutTableCell": "cell",
+    "sectionheader": "generic", "sectionfooter": "generic", "Details": "group",
+    "RootWebArea": "document", "Time": "time", "Mark": "mark", "Code": "code",
+    **dict.fromkeys(("Iframe", "LineBreak", "LabelText", "Figcaption", "DescriptionList",
+                     "Abbr", "Legend", "Video", "Audio", "PluginObject", "EmbeddedObject",
+                     "Canvas", "Ruby", "Pre", "DisclosureTriangle", "ListMarker",
+                     "MenuListPopup"), "")}
 # (ours, Chromium's) role pairs that name the same thing
 SAME_ROLES = frozenset((("img", "image"), ("iframe", "Iframe"), ("textbox", "searchbox"),
-                        ("gridcell", "cell")))
+                        ("gridcell", "cell"), ("graphics-document", "img"), ("none", "generic"),
+                        ("presentation", "generic"), ("none", ""), ("presentation", ""),
+                        ("", "generic"), ("generic", "")))
 # Chromium's reasons for leaving a node out of the tree that mean hidden (not, for instance,
 # a presentational role or an uninteresting generic)
 HIDING_REASONS = frozenset(("notRendered", "notVisible", "ariaHiddenElement",
@@ -172,6 +188,10 @@ class Tally:
     focusable: collections.Counter[tuple[bool, bool]] = field(
         default_factory=collections.Counter)
     focusable_examples: list[tuple[str, ...]] = field(default_factory=list)
+    # elements whose roles were compared, and the differences by (tag, ours, Chromium's)
+    roles: int = 0
+    role_differences: collections.Counter[tuple[str, str, str]] = field(
+        default_factory=collections.Counter)
     differences: collections.Counter[tuple[str, str]] = field(
         default_factory=collections.Counter)
     examples: dict[tuple[str, str], list[tuple[str, ...]]] = field(
@@ -193,6 +213,7 @@ def kind_of(ours: str, theirs: str, our_role: str, their_role: str) -> str | Non
         return "icon glyphs"
     if ours.replace(" ", "") == theirs.replace(" ", ""):
         return "spacing"
+    their_role = CHROMIUM_ROLES.get(their_role, their_role)
     if our_role != their_role and (our_role, their_role) not in SAME_ROLES:
         return "role"
     if not ours or not theirs:
@@ -222,6 +243,11 @@ def compare(markup: str, chromium: dict[str, Any], tally: Tally, label: str = ""
             tally.hidden_examples.append(
                 (label, str(number), el.tag, (el.get("class") or "")[:30],
                  "hidden for us" if ours_hidden else "hidden for Chromium"))
+        if not ignored and not ours_hidden:
+            ours_role, their_role = page.role(el), CHROMIUM_ROLES.get(role, role)
+            tally.roles += 1
+            if ours_role != their_role and (ours_role, their_role) not in SAME_ROLES:
+                tally.role_differences[el.tag, ours_role or "(none)", role] += 1
         if not ignored and not ours_hidden and el.tag not in _FOCUS_LEFT_OUT:
             ours_focusable = page.is_focusable(el)
             tally.focusable[ours_focusable, focusable] += 1
@@ -260,6 +286,10 @@ def report(tally: Tally, show: int) -> str:
               f"{tally.focusable[True, False]:,}, for Chromium only "
               f"{tally.focusable[False, True]:,}"]
     lines += ["  " + " | ".join(example) for example in tally.focusable_examples[:show]]
+    lines.append(f"roles: {tally.roles:,} elements compared, "
+                 f"{sum(tally.role_differences.values()):,} differ")
+    lines += [f"  {count:>6,}  <{tag}>: ours {ours}, Chromium's {theirs}"
+              for (tag, ours, theirs), count in tally.role_differences.most_common(show)]
     lines.append("")
     by_kind = collections.Counter[str]()
     for (kind, _role), count in tally.differences.items():
