@@ -22,7 +22,7 @@ RULES_DATA = REPO / "rules"
 
 def load_script(name: str) -> ModuleType:
     """``scripts/<name>.py`` as a module, loaded once. Registered in ``sys.modules`` under its
-    name, as the scripts import each other (names_vs_chromium imports styles_vs_chromium,
+    name, as the scripts import each other (tree_vs_chromium imports styles_vs_chromium,
     which imports axe_corpus) and dataclasses look their module up there."""
     module = sys.modules.get(name)
     if module is not None:

@@ -1,8 +1,9 @@
-"""Our accessible names equal Chromium's (its accessibility tree) on a page of the naming
-patterns news templates use; where they differ on purpose, the difference is pinned.
+"""Our accessible names, roles, hidden and focusable elements equal Chromium's (its
+accessibility tree) on a page of the patterns news templates use; where they differ on
+purpose, the difference is pinned.
 
-Runs scripts/names_vs_chromium.py's comparison (which ``python3
-scripts/names_vs_chromium.py`` runs over the news corpus) in Debian's chromium with page
+Runs scripts/tree_vs_chromium.py's comparison (which ``python3
+scripts/tree_vs_chromium.py`` runs over the news corpus) in Debian's chromium with page
 JavaScript off. Needs ``bash scripts/install-browser-deps.sh``; without chromium or
 playwright the browser tests skip locally and fail under CI=true.
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 from tests.conftest import load_script
 
-names = load_script("names_vs_chromium")
-styles = names.styles
+tree = load_script("tree_vs_chromium")
+styles = tree.styles
 
 PAGE = """<html lang="en"><head><title>t</title><style>
   .gone { display: none } .unseen { visibility: hidden }
@@ -96,8 +97,8 @@ KNOWN = """<html lang="en"><head><title>t</title><style>
 
 def _compared(context, page: str):
     markup = styles.numbered(page)
-    tally = names.Tally()
-    names.compare(markup, names.chromium_names(context, markup), tally, "page")
+    tally = tree.Tally()
+    tree.compare(markup, tree.chromium_tree(context, markup), tally, "page")
     return tally
 
 
@@ -106,17 +107,17 @@ def test_our_accessible_names_are_chromiums(styles_context):
     # landmarks, ARIA widgets; hidden content in and out of a name, CSS that hides, print CSS
     tally = _compared(styles_context, PAGE)
     assert sum(tally.compared.values()) >= 60 and tally.rebuilt == 0
-    assert not tally.differences, names.report(tally, 20)
+    assert not tally.differences, tree.report(tally, 20)
     # and what is hidden, where Chromium keeps a node (the hidden attribute overridden by
     # CSS, visibility undone below, aria-hidden, a hidden element a label refers to)
     assert tally.hidden[True, True] >= 2 and tally.hidden[False, False] >= 90
-    assert not tally.hidden_examples, names.report(tally, 20)
+    assert not tally.hidden_examples, tree.report(tally, 20)
     # and what is focusable (tabindex, disabled controls and fieldsets, editable content,
     # media controls, links without href)
     assert tally.focusable[True, True] >= 40 and tally.focusable[False, False] >= 30
-    assert not tally.focusable_examples, names.report(tally, 20)
+    assert not tally.focusable_examples, tree.report(tally, 20)
     # and every role, Chromium's names for them read as ARIA's
-    assert tally.roles >= 100 and not tally.role_differences, names.report(tally, 20)
+    assert tally.roles >= 100 and not tally.role_differences, tree.report(tally, 20)
 
 
 def test_where_we_differ_from_chromium_on_purpose(styles_context):
@@ -130,7 +131,7 @@ def test_where_we_differ_from_chromium_on_purpose(styles_context):
         # blocks from the page's CSS and an image's alt beside text: Chromium sets them
         # apart; we read the markup's display and join inline content as axe-core does
         ("spacing", "link"): 2,
-    }, names.report(tally, 20)
+    }, tree.report(tally, 20)
     # the link in a paragraph that holds a paragraph: Chromium's parser closes the outer
     # one first, so that link and its ancestors are left out, not compared
     assert tally.rebuilt >= 5 and tally.compared["link"] == 3
@@ -146,7 +147,7 @@ def test_where_we_differ_from_chromium_on_purpose(styles_context):
 
 
 def test_the_kinds_of_difference():
-    kind = names.kind_of
+    kind = tree.kind_of
     assert kind("Sign in", "Sign in", "link", "link") is None
     assert kind("Sign in", "SIGN IN", "link", "link") == "case"
     assert kind("Share", "\uf09a Share", "link", "link") == "icon glyphs"
@@ -166,22 +167,22 @@ def test_a_rebuilt_subtree_is_left_out_and_differences_are_reported():
     # ancestors (the span itself is not named)
     markup = styles.numbered('<html><body><p><a href="/a"><span>A</span></a>'
                              '<a href="/b">B</a></p></body></html>')
-    page = names.Page.from_html(markup)
+    page = tree.Page.from_html(markup)
     n = {el.tag: el.get(styles.NUMBER) for el in page.root.iter("html", "body", "p", "span")}
     a, b = (el.get(styles.NUMBER) for el in page.root.iter("a"))
     chromium = {"children": {"": [n["html"]], n["html"]: [n["body"]], n["body"]: [n["p"]],
                              n["p"]: [a, n["span"], b]},
                 a: [False, "link", "A", False, True], b: [False, "link", "Sea", False, False],
                 n["span"]: [True, "generic", "", True, False]}
-    tally = names.Tally()
-    names.compare(markup, chromium, tally, "x")
+    tally = tree.Tally()
+    tree.compare(markup, chromium, tally, "x")
     assert tally.rebuilt == 4       # the first link, the paragraph, body and html
     assert dict(tally.differences) == {("other", "link"): 1}
     # the span Chromium says is hidden and we do not; the second link Chromium says is not
     # focusable
     assert tally.hidden == {(False, False): 1, (False, True): 1}
     assert tally.focusable == {(True, False): 1}
-    text = names.report(tally, 5)
+    text = tree.report(tally, 5)
     assert f"x | {b} | a |  | B | Sea" in text and "4 elements left out" in text
     assert "for Chromium only 1" in text and "span |  | hidden for Chromium" in text
     assert f"x | {b} | a |  | focusable for us" in text

@@ -1,6 +1,6 @@
-"""Our accessible names against Chromium's accessibility tree: a yardstick for names.py.
+"""Our accessibility tree against Chromium's: names, roles, what is hidden and focusable.
 
-    python3 scripts/names_vs_chromium.py [--limit N] [--show N] [--force] [PAGE ...]
+    python3 scripts/tree_vs_chromium.py [--limit N] [--show N] [--force] [PAGE ...]
 
 Each page (the news corpus by default, or the HTML files given) is numbered and loaded in
 Debian's Chromium as ``scripts/styles_vs_chromium.py`` does (page JavaScript off, every
@@ -49,7 +49,7 @@ first of these kinds that fits:
 
 It prints the counts by kind and role, then examples of each kind (page, element number,
 tag, class, our name, Chromium's). Chromium's answers are cached in
-``reports/names-chromium/`` (``--force`` to ask again). Needs ``bash
+``reports/tree-chromium/`` (``--force`` to ask again). Needs ``bash
 scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
 """
 
@@ -74,7 +74,7 @@ import styles_vs_chromium as styles  # noqa: E402  # (scripts/, beside this file
 from a11y_audit.page import Page  # noqa: E402
 from a11y_audit.semantics.cascade import StyleEnvironment  # noqa: E402
 
-DEFAULT_OUT = REPO / "reports" / "names-chromium"
+DEFAULT_OUT = REPO / "reports" / "tree-chromium"
 # Chromium's role names (its accessibility tree's, which are ARIA's where ARIA has one)
 NAMED_ROLES = frozenset((
     "link", "button", "image", "heading", "textbox", "searchbox", "checkbox", "radio",
@@ -109,7 +109,7 @@ _GLYPHS = re.compile("[\ue000-\uf8ff]")
 _DOCUMENT = {"depth": -1}       # the whole DOM tree, to find each numbered element's node
 
 
-def chromium_names(context: Any, markup: str) -> dict[str, Any]:
+def chromium_tree(context: Any, markup: str) -> dict[str, Any]:
     """Chromium's accessibility tree of a numbered page: for each numbered element it has a
     node for, ``[ignored, role, name, hidden, focusable]`` by number (hidden: ignored for
     one of :data:`HIDING_REASONS`); and under ``"children"``, each numbered
@@ -324,7 +324,7 @@ def main() -> int:
         else:
             if context is None:
                 context, browser, playwright = _launch()
-            answers = chromium_names(context, markup)
+            answers = chromium_tree(context, markup)
             cached.write_text(json.dumps(answers), encoding="utf-8")
         compare(markup, answers, tally, path.name[:16])
         print(f"[{n}/{len(files)}] {path.name[:16]} {len(answers)} elements", file=sys.stderr)
