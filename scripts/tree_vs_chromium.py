@@ -8,7 +8,8 @@ request aborted, so linked stylesheets are absent in both; noscript content hidd
 accessibility tree (``Accessibility.getFullAXTree`` over the DevTools protocol) gives each
 element's role and accessible name, whether it is out of the tree for being hidden, and
 whether it is focusable; we compute ours with ``Page.role``, ``Page.name``,
-``Page.is_hidden`` and ``Page.is_focusable``.
+``Page.is_hidden`` and ``Page.is_focusable``. Elements whose subtree Chromium's parser built
+otherwise than ours (misnested markup: :func:`_rebuilt`) are left out of all four.
 
 Roles: every element in both trees is compared with ``Page.role``, Chromium's role names
 read as ARIA's (:data:`CHROMIUM_ROLES`: its ``image`` is ``img``, its ``LayoutTableCell`` a
@@ -30,7 +31,7 @@ focusing steps, but is in no Tab order) and the frames (``iframe``, ``frame``: C
 node for the element is not focusable, focus going to the document inside it, which the Tab
 order reaches).
 
-Compared: every element Chromium exposes (not ignored) and we do not hide, whose Chromium
+Names: every element Chromium exposes (not ignored) and we do not hide, whose Chromium
 role is one that carries a name the rules read (:data:`NAMED_ROLES`: links, buttons, images,
 headings, form fields, frames, landmarks...). Names are compared with white space collapsed
 (white space as HTML reads it, the no-break space included). A difference is counted in the
@@ -47,8 +48,9 @@ first of these kinds that fits:
 - otherwise, by how the names relate: ``ours empty``, ``theirs empty``, ``ours longer``,
   ``theirs longer`` (one is the other with text before or after it) and ``other``.
 
-It prints the counts by kind and role, then examples of each kind (page, element number,
-tag, class, our name, Chromium's). Chromium's answers are cached in
+It prints the hidden, focusable and role counts with where they differ, then the names'
+counts by kind and role and examples of each kind (page, element number, tag, class, our
+name, Chromium's). Chromium's answers are cached in
 ``reports/tree-chromium/`` (``--force`` to ask again). Needs ``bash
 scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
 """
@@ -237,34 +239,34 @@ def compare(markup: str, chromium: dict[str, Any], tally: Tally, label: str = ""
         if node is None or el in rebuilt:
             continue
         ignored, role, name, hidden, focusable = node
+        where = (label, str(number), el.tag, (el.get("class") or "")[:30])
         ours_hidden = page.is_hidden(el)
-        tally.hidden[ours_hidden, hidden] += 1
-        if ours_hidden != hidden:
-            tally.hidden_examples.append(
-                (label, str(number), el.tag, (el.get("class") or "")[:30],
-                 "hidden for us" if ours_hidden else "hidden for Chromium"))
-        if not ignored and not ours_hidden:
-            ours_role, their_role = page.role(el), CHROMIUM_ROLES.get(role, role)
-            tally.roles += 1
-            if ours_role != their_role and (ours_role, their_role) not in SAME_ROLES:
-                tally.role_differences[el.tag, ours_role or "(none)", role] += 1
-        if not ignored and not ours_hidden and el.tag not in _FOCUS_LEFT_OUT:
-            ours_focusable = page.is_focusable(el)
-            tally.focusable[ours_focusable, focusable] += 1
-            if ours_focusable != focusable:
-                tally.focusable_examples.append(
-                    (label, str(number), el.tag, (el.get("class") or "")[:30],
-                     "focusable for us" if ours_focusable else "focusable for Chromium"))
-        if ignored or role not in NAMED_ROLES or ours_hidden:
+        _count(tally.hidden, tally.hidden_examples, ours_hidden, hidden, where, "hidden")
+        if ignored or ours_hidden:
+            continue
+        ours_role, their_role = page.role(el), CHROMIUM_ROLES.get(role, role)
+        tally.roles += 1
+        if ours_role != their_role and (ours_role, their_role) not in SAME_ROLES:
+            tally.role_differences[el.tag, ours_role or "(none)", role] += 1
+        if el.tag not in _FOCUS_LEFT_OUT:
+            _count(tally.focusable, tally.focusable_examples, page.is_focusable(el),
+                   focusable, where, "focusable")
+        if role not in NAMED_ROLES:
             continue
         tally.compared[role] += 1
         ours = collapse(page.name(el))
-        kind = kind_of(ours, collapse(name), page.role(el), role)
+        kind = kind_of(ours, collapse(name), ours_role, role)
         if kind is not None:
             tally.differences[kind, role] += 1
-            tally.examples[kind, role].append(
-                (label, str(number), el.tag, (el.get("class") or "")[:30], ours[:80],
-                 collapse(name)[:80]))
+            tally.examples[kind, role].append((*where, ours[:80], collapse(name)[:80]))
+
+
+def _count(counts: collections.Counter[tuple[bool, bool]], examples: list[tuple[str, ...]],
+           ours: bool, theirs: bool, where: tuple[str, ...], what: str) -> None:
+    """Count a yes-or-no answer of ours and Chromium's; keep where they differ."""
+    counts[ours, theirs] += 1
+    if ours != theirs:
+        examples.append((*where, f"{what} for us" if ours else f"{what} for Chromium"))
 
 
 def report(tally: Tally, show: int) -> str:
@@ -275,17 +277,12 @@ def report(tally: Tally, show: int) -> str:
              "left out (Chromium's parser built their subtree otherwise)",
              "by Chromium's role: " + ", ".join(f"{role} {count:,}" for role, count
                                                 in tally.compared.most_common()), ""]
-    both, neither = tally.hidden[True, True], tally.hidden[False, False]
-    lines += [f"hidden: {sum(tally.hidden.values()):,} elements compared, hidden for both "
-              f"{both:,}, for neither {neither:,}, for us only {tally.hidden[True, False]:,}, "
-              f"for Chromium only {tally.hidden[False, True]:,}"]
-    lines += ["  " + " | ".join(example) for example in tally.hidden_examples[:show]]
-    both, neither = tally.focusable[True, True], tally.focusable[False, False]
-    lines += [f"focusable: {sum(tally.focusable.values()):,} elements compared, focusable "
-              f"for both {both:,}, for neither {neither:,}, for us only "
-              f"{tally.focusable[True, False]:,}, for Chromium only "
-              f"{tally.focusable[False, True]:,}"]
-    lines += ["  " + " | ".join(example) for example in tally.focusable_examples[:show]]
+    for what, counts, examples in (("hidden", tally.hidden, tally.hidden_examples),
+                                   ("focusable", tally.focusable, tally.focusable_examples)):
+        lines.append(f"{what}: {sum(counts.values()):,} elements compared, {what} for both "
+                     f"{counts[True, True]:,}, for neither {counts[False, False]:,}, for us "
+                     f"only {counts[True, False]:,}, for Chromium only {counts[False, True]:,}")
+        lines += ["  " + " | ".join(example) for example in examples[:show]]
     lines.append(f"roles: {tally.roles:,} elements compared, "
                  f"{sum(tally.role_differences.values()):,} differ")
     lines += [f"  {count:>6,}  <{tag}>: ours {ours}, Chromium's {theirs}"
