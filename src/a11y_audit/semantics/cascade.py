@@ -73,6 +73,7 @@ from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     PSEUDO_ELEMENT,
     RENDERING,
+    SHORTHANDS,
     WIDE_KEYWORDS,
     Declaration,
     Stylesheet,
@@ -192,6 +193,21 @@ def _document_base(page: Page) -> str | None:
 # An assignment to the link's media in its onload script: this.media='all', media="screen"
 # (not a comparison such as media!='all' or media=='print')
 _MEDIA_SET = re.compile(r"""(?<![\w$])(?:this\.)?media\s*=\s*(['"])([^'"]*)\1""")
+
+
+def _linked_sheet(el: Element, onload: str | None) -> str | None:
+    """The address a ``<link>`` applies a stylesheet from, as written: ``rel=stylesheet``,
+    or a ``rel=preload as=style`` its ``onload`` turns into one; not an alternate or a
+    disabled one, nor one without a resource (HTML: an empty href makes no link) or
+    pointing at the page itself. None for any other link."""
+    rel = (el.get("rel") or "").lower().split()
+    if "stylesheet" not in rel and not (onload and "preload" in rel and (
+            el.get("as") or "").strip().lower() == "style"):
+        return None
+    if "alternate" in rel or el.get("disabled") is not None:
+        return None
+    href = (el.get("href") or "").strip()
+    return href if href and not href.startswith("#") else None
 
 
 def _media_on_load(onload: str, media: str | None) -> str | None:
@@ -624,8 +640,8 @@ class Cascade:
         sheets: list[Stylesheet] = []
         # a media query of the page asks for the orientation (see Stylesheet.orientation)
         self.orientation = False
-        for css in env.site_css:
-            self._add(sheets, css, None, 0)
+        for site_css in env.site_css:
+            self._add(sheets, site_css, None, 0)
         base = _document_base(page)
         for el in page.select("style", "link[href]"):
             if _inert_container(el):
@@ -635,28 +651,30 @@ class Cascade:
             onload = None if is_style else el.get("onload")
             if onload:
                 media = _media_on_load(onload, media)
-            if media and not self.orientation and "orientation" in media.lower():
-                # a whole sheet for one orientation: does it turn anything?
-                self.orientation = self._sheet_turns(el, is_style, base)
-            if media and not media_matches(media, self.viewport):
-                continue
+            css: str | None = None          # a <style>'s text
+            href = None
+            read: tuple[str, str | None] | None = None     # a linked sheet, once read
             if is_style:
                 kind = (el.get("type") or "text/css").strip().lower()
                 if kind not in ("", "text/css"):
                     continue
-                self._add(sheets, "".join(el.itertext()),  # type: ignore[arg-type]  # (str)
-                          base, 0, el)
+                css = "".join(el.itertext())  # type: ignore[arg-type]  # (str)
+            else:
+                href = _linked_sheet(el, onload)
+                if href is None:
+                    continue
+            if media and not self.orientation and "orientation" in media.lower():
+                # a whole sheet for one orientation: does it turn anything?
+                if href is not None:
+                    read = env.load(href, base)
+                    css = read[1]
+                self.orientation = css is not None and may_turn(css)
+            if media and not media_matches(media, self.viewport):
                 continue
-            rel = (el.get("rel") or "").lower().split()
-            if "stylesheet" not in rel and not (onload and "preload" in rel and (
-                    el.get("as") or "").strip().lower() == "style"):
+            if href is None:
+                self._add(sheets, css, base, 0, el)  # type: ignore[arg-type]  # (str)
                 continue
-            if "alternate" in rel or el.get("disabled") is not None:
-                continue
-            href = (el.get("href") or "").strip()
-            if not href or href.startswith("#"):
-                continue    # no resource (HTML: an empty href makes no link), or the page itself
-            address, text = env.load(href, base)
+            address, text = read if read is not None else env.load(href, base)
             if text is None:
                 self._lost(address or href, el)
             else:
@@ -700,16 +718,6 @@ class Cascade:
         self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
         self._fonts: dict[Element, FontSize] = {}
         self._owners: dict[Element, Element | None] = {}    # see font_owner
-
-    def _sheet_turns(self, el: Element, is_style: bool, base: str | None) -> bool:
-        """A ``<style>`` or linked stylesheet whose ``media`` asks for the orientation may
-        turn an element (see :func:`css.may_turn`)."""
-        if is_style:
-            return may_turn("".join(el.itertext()))     # type: ignore[arg-type]  # (str)
-        if "stylesheet" not in (el.get("rel") or "").lower().split():
-            return False
-        _, text = self.env.load(el.get("href") or "", base)
-        return text is not None and may_turn(text)
 
     @property
     def skipped(self) -> int:
@@ -2487,9 +2495,9 @@ _FONT_SYSTEM = frozenset(("caption", "icon", "menu", "message-box", "small-capti
                           "status-bar"))
 
 
-_SHORTHANDS = frozenset(("background", "font", "inset", "overflow", "animation", "text-decoration",
-                         "border", "border-top", "border-bottom", "border-style",
-                         "border-width", "border-color", "outline"))  # _expand's
+# _expand's: the shorthands css.py lists (those ``all`` does not set as written), and
+# ``animation``, kept whole among ``all``'s longhands
+_SHORTHANDS = SHORTHANDS | {"animation"}
 
 
 def _expand(name: str, value: str) -> tuple[tuple[str, str], ...]:
