@@ -3554,7 +3554,12 @@ def _percent_and_px(text: str) -> tuple[float, float] | None:
 def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
     """Why a rendered element with this style is hidden from sight (it stays in the
     accessibility tree): the sr-only clip patterns, off-screen positioning, zero size with
-    overflow hidden, zero opacity, ``scale(0)``. None when nothing hides it."""
+    overflow hidden, zero opacity, ``scale(0)``. None when nothing hides it.
+
+    Zero size is read from ``width`` and ``height`` alone: ``padding`` is not tracked, so the
+    aspect-ratio box (``height: 0; padding-bottom: 56.25%; overflow: hidden``) counts as
+    hidden, where a browser shows what sits over its padding (see the README, "Against
+    Chromium's computed styles"; reading padding was measured and left out)."""
     values = style.values
     positioned = style.position in ("absolute", "fixed")
     clip = values.get("clip", "")
