@@ -338,6 +338,15 @@ def test_bidi_controls_are_isolated_in_the_html_report_and_escaped_in_the_termin
     assert "\u202e" not in result.output and "Evil \\u202etxt.exe" in result.output
 
 
+def test_a_title_of_escape_sequences_is_left_out_of_the_terminal_page_line(tmp_path):
+    page = tmp_path / "blank.html"
+    page.write_text("<title>\x1b[2J\x1b]0;owned\x07</title><img src=a.jpg>")
+    result = cli("check", "-j", "1", str(page), "-f", "terminal", "-o", str(tmp_path / "out"))
+    heading = next(line for line in result.output.splitlines() if line.startswith(str(page)))
+    assert heading == str(page)     # no "  ()" after the file name
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_in_a_folder_is_named_not_skipped(tmp_path):
     (tmp_path / "good.html").write_text(GOOD)

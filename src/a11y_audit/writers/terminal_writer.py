@@ -56,8 +56,10 @@ def _chunks(report: Report, colour: bool, verbose: bool, summary: bool) -> Itera
             for error in page.errors:
                 lines.append(f"{source}: error: {safe(error)}")
         if shown:
-            title = f"  ({safe(page.title)})" if page.title else ""
-            lines.append(_paint(source, "bold", colour) + title)
+            # (a title of nothing but escape sequences is nothing once they are removed)
+            title = safe(page.title) if page.title else ""
+            lines.append(_paint(source, "bold", colour)
+                         + (f"  ({title})" if title and not title.isspace() else ""))
             shown.sort(key=lambda f: (f.rule, f.line or 0))
             for rule_id, group in groupby(shown, key=lambda f: f.rule):
                 items = list(group)
