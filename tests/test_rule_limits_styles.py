@@ -7,11 +7,12 @@ and rules skip it. The rules for which that is deliberately not so declare why i
 the test checks they do still fail. A control (the same wrapper and a ``<style>`` rule that
 matches nothing) keeps the failure, so the container alone is never what makes a failure go.
 
-A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope``, a nested rule,
-``:nth-child(... of S)``, a vendor pseudo-class, an unknown ``var()``) that may hide the
-container turns the failure into cantTell, naming the rule and why, for every rule that does
-not judge hidden content; the rules that do still fail. Decided rules (one that matches nothing,
-one that only shows, a user-action state at rest) leave the failure as it was.
+A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope``, a nested rule it
+cannot join to its parent exactly, ``:nth-child(... of S)``, a vendor pseudo-class, an unknown
+``var()``) that may hide the container turns the failure into cantTell, naming the rule and
+why, for every rule that does not judge hidden content; the rules that do still fail. Decided
+rules (one that matches nothing, one that only shows, a user-action state at rest) leave the
+failure as it was.
 
 A linked stylesheet that cannot be read is not seen: an element that only it may hide still
 counts as exposed, under either ``--missing-stylesheets`` setting, while the same stylesheet,
@@ -107,10 +108,14 @@ MAY_HIDE = {
                   "container queries need layout"),
     "scope": ("<style>@scope (body) to (.story-end) { .story-part { display: none } }</style>",
               "'@scope (body) to (.story-end) .story-part'", "@scope is not evaluated"),
-    "nested": ("<style>body { color: #222; & > .story-part { display: none } }</style>",
-               "'& > .story-part' nested in 'body'", "nested style rules are not evaluated"),
-    "nested-media": ("<style>.story-part { @media (min-width: 1px) { display: none } }</style>",
-                     "'.story-part'", "nested style rules are not evaluated"),
+    # nesting the cascade cannot join exactly ("&" after other selectors, under a parent
+    # with combinators: CSS Nesting's :is(html body) is not a selector it judges)
+    "nested": ("<style>html body { color: #222; html & > .story-part { display: none } }"
+               "</style>", "'html & > .story-part' nested in 'html body'",
+               "this nesting under a parent selector with combinators is not evaluated"),
+    "nested-container": ("<style>.story-part { @container (min-width: 1px) { display: none } }"
+                         "</style>", "'@container (min-width: 1px) .story-part'",
+                         "container queries need layout"),
     "nth-of": ("<style>div:nth-child(1 of .story-part) { display: none }</style>",
                "'div:nth-child(1 of .story-part)'", ":nth-child(... of S) is not evaluated"),
     "vendor": ("<style>body:-moz-only-whitespace .story-part { display: none }</style>",
@@ -136,6 +141,9 @@ DECIDED = {
     "starting-style": "<style>@starting-style { .story-part { display: none } }</style>",
     "open-absent": "<style>details:open .story-part { display: none }</style>",
     "known-var": "<style>.story-part { --d: block; display: var(--d, none) }</style>",
+    # nesting the cascade evaluates: decided either way
+    "nested-matches-nothing": "<style>body { & > .story-unused { display: none } }</style>",
+    "nested-only-shows": "<style>body { .story-part { display: block } }</style>",
 }
 
 
@@ -183,6 +191,19 @@ def test_each_construct_the_cascade_cannot_evaluate_gives_cant_tell(rule_id, con
 def test_a_decided_rule_leaves_the_failure(rule_id, construct):
     report = report_of(rule_id, wrapped(first_failing_example(rule_id), DECIDED[construct]))
     assert report.rules[rule_id].outcome is Outcome.FAILED, (rule_id, construct)
+
+
+@pytest.mark.parametrize("head", [
+    "<style>body { & > .story-part { display: none } }</style>",
+    "<style>.story-part { color: red; @media (min-width: 1px) { display: none } }</style>",
+    "<style>html body { .story-part { visibility: hidden } }</style>",
+])
+@pytest.mark.parametrize("rule_id", SAMPLE)
+def test_a_nested_rule_that_hides_the_content_is_decided_as_the_plain_rule(rule_id, head):
+    report = report_of(rule_id, wrapped(first_failing_example(rule_id), head))
+    plain = report_of(rule_id, wrapped(first_failing_example(rule_id), HIDE))
+    assert report.rules[rule_id].outcome is plain.rules[rule_id].outcome is not Outcome.FAILED
+    assert not any(f.outcome is Outcome.CANT_TELL for f in report.findings)
 
 
 def test_a_may_hide_rule_on_a_related_element_makes_the_failure_cant_tell():
@@ -328,10 +349,11 @@ MAY_HIDE_FROM_SIGHT = {
                        " clip: rect(0 0 0 0) } }</style>",
                        "'@container (min-width: 40em) .story-part' may hide it from sight "
                        "(container queries need layout)"),
-    "nested-off-screen": ("<style>.story-part { .x { color: red } left: -9999px;"
-                          " position: absolute }</style>",
-                          "'.story-part' may hide it from sight (nested style rules are not "
-                          "evaluated)"),
+    "nested-off-screen": ("<style>html body { html & > .story-part { left: -9999px;"
+                          " position: absolute } }</style>",
+                          "'html & > .story-part' nested in 'html body' may hide it from "
+                          "sight (this nesting under a parent selector with combinators is "
+                          "not evaluated)"),
 }
 
 

@@ -21,6 +21,40 @@ CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
     "file", "image", "color", "submit", "reset", "button", "hidden", "no-such-type", "SUBMIT"))
 
 PAGES = {
+    # CSS Nesting, as Chromium reads it: relative and "&" selectors, a parent list, the
+    # specificity of :is(parent), declarations after nested rules (in source order), @media
+    # and @layer inside a rule, nesting three deep, and a parent with combinators
+    "nesting": """<html><head><style>
+      .card { color: #111; .title { color: #a00; font-weight: 700 } &.lead { color: #0a0 }
+        > .meta { font-size: 12px } & + .after { color: #00a } .wrap & { color: #aa0 } }
+      .card, .box { .tag { color: #0aa } }
+      #main .item { color: #111 } .item { & { color: #a0a } }
+      .plain .x { color: #333 } .order { .x { color: #a00 } color: #0a0; }
+      .media { @media (min-width: 600px) { color: #a50; .inner { display: none } }
+        @media print { color: #05a } }
+      @layer base { .layered { .x { color: #5a0 } } } .layered .x { color: #333 }
+      .one { .two { .three { color: #50a; font-size: 20px } } }
+      .outer .deep { .leaf { color: #a05 } &:not(.z) > .kid { color: #0a5 } }
+      .hide { .gone { display: none } & .stays { visibility: hidden } }
+      .late { color: #a00; & { color: #00a } color: #0a0; }
+      .mq { color: #111; @media (min-width: 600px) { color: #a50; .in { color: #5a0 } }
+        @media print { color: #05a } font-size: 18px; @supports (display: grid) {
+        font-weight: 700 } @layer lay { color: #000 } }
+    </style></head><body>
+      <div class="card"><p class="title">t</p><p class="meta">m</p><p>p</p></div>
+      <p class="after">after</p><div class="card lead">lead</div>
+      <div class="wrap"><div class="card">wrapped</div></div>
+      <div class="box"><span class="tag">tag</span></div>
+      <div id="main"><p class="item">item</p></div>
+      <div class="plain order"><p class="x">x</p></div>
+      <div class="media">media <p class="inner">inner</p></div>
+      <div class="layered"><p class="x">layered</p></div>
+      <div class="one"><div class="two"><p class="three">three</p></div></div>
+      <div class="outer"><div class="deep"><p class="leaf">leaf</p><p class="kid">kid</p>
+      </div></div>
+      <div class="hide"><p class="gone">gone</p><p class="stays">stays</p></div>
+      <p class="late">late</p><div class="mq">mq <span class="in">in</span></div>
+    </body></html>""",
     "decorations, slant, families and edges": """<html><head><style>
       p { font: italic 18px/1.4 Georgia, "Times New Roman", serif }
       .plain { text-decoration: none; font-style: normal; font-family: Arial }

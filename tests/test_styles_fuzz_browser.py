@@ -6,7 +6,8 @@ tags, classes, ids, attributes, structural pseudo-classes, ``:not()``/``:is()`` 
 combinator, whose declarations set what the rules read (display, visibility, colours,
 backgrounds, font sizes, weights and slant, opacity, position, text decorations, borders
 and outlines, ``all``, custom properties) with
-every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport.
+every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport,
+some nested in other rules (CSS Nesting, two deep, with ``@media`` inside).
 Each page is compared element by element with Chromium's ``getComputedStyle``
 (scripts/styles_vs_chromium.py, as tests/test_styles_browser.py does on fixed pages): any
 difference fails, shrunk to a small page.
@@ -175,9 +176,41 @@ def selector() -> st.SearchStrategy[str]:
                               for i, (c, comb) in enumerate(parts)))
 
 
+def nested_selector() -> st.SearchStrategy[str]:
+    """A selector nested in a style rule, in the forms the cascade joins to any parent
+    exactly: relative ones, and those that start with ``&`` (``.x &`` is joined exactly only
+    under a parent of one compound: tests/test_styles_browser.py holds it to Chromium)."""
+    # (mostly simple ones: random chains of compounds rarely match, and a nested rule that
+    # matches nothing tests nothing)
+    simple = st.sampled_from(("*", ".a", ".b", ".c", "p", "span", "div", "li", "b", "#x"))
+    return st.one_of(
+        simple, simple, selector(),
+        st.tuples(st.sampled_from(("> ", "+ ", "~ ", "& > ", "& + ", "& ")), simple).map(
+            "".join),
+        st.sampled_from(("&", "&.a", "&.b", "&:not(.c)", "&:first-child", "&#x")))
+
+
+def nested_rule(depth: int) -> st.SearchStrategy[str]:
+    """A style rule with nested rules (CSS Nesting): its declarations, nested style rules and
+    conditional at-rules of declarations, and declarations after them."""
+    inner: st.SearchStrategy[str] = st.tuples(nested_selector(), block()).map(
+        lambda p: f"{p[0]} {{ {p[1]} }}")
+    if depth > 1:
+        inner = st.one_of(inner, st.tuples(nested_selector(), nested_rule(depth - 1)).map(
+            lambda p: p[1].replace("\0", p[0], 1)))
+    items = st.one_of(inner, inner, st.tuples(
+        st.sampled_from(("(min-width: 1000px)", "(max-width: 600px)", "print")), block()).map(
+        lambda p: f"@media {p[0]} {{ {p[1]} }}"))
+    return st.tuples(block(), st.lists(items, min_size=1, max_size=3),
+                     st.one_of(st.just(""), block())).map(
+        lambda p: f"\0 {{ {p[0]}; {' '.join(p[1])} {p[2]} }}")
+
+
 def rule() -> st.SearchStrategy[str]:
     plain = st.tuples(selector(), block()).map(lambda p: f"{p[0]} {{ {p[1]} }}")
-    return st.one_of(plain, plain, plain, st.tuples(
+    nested = st.tuples(st.one_of(compound(), compound(), selector()), nested_rule(2)).map(
+        lambda p: p[1].replace("\0", p[0], 1))
+    return st.one_of(plain, plain, plain, nested, st.tuples(
         st.sampled_from(("(min-width: 1000px)", "(max-width: 600px)", "print")), plain).map(
         lambda p: f"@media {p[0]} {{ {p[1]} }}"), st.tuples(
         st.sampled_from(("one", "two")), plain).map(lambda p: f"@layer {p[0]} {{ {p[1]} }}"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -23,7 +24,7 @@ _ITEM = re.compile(r"""\s*(?:
     | ([^{}@][^{}]*|)\{([^{}]*)\}
     | ([^{}]*)\{
     | (\})
-    | [^{}]+
+    | ([^{}]+)
     )""", re.X | re.S)
 
 
@@ -36,37 +37,52 @@ def neutral_strings(text: str) -> str:
 
 
 def scan(text: str) -> Stylesheet:
-    """The scanner as it was: one match per item, in a loop."""
+    """The scanner as it was: one match per item, in a loop. What a block nested in a style
+    rule does with its items is :class:`css._Context`'s (tested in test_nesting.py): the
+    contexts are opened and fed here item by item, as the scanner under test does."""
     text = css._COMMENT.sub(" ", text)
     sheet = Stylesheet()
     for found in css._IMPORT_STATEMENT.finditer(text):
         css._import(sheet, found.group(1), DEFAULT_VIEWPORT)
     text = neutral_strings(text)
-    stack: list[tuple[bool, str | None]] = [(True, None)]
+    stack: list[tuple[bool, str | None, Any]] = [(True, None, None)]
     anonymous, position = 0, 0
     while position < len(text):
         item = _ITEM.match(text, position)
         if item is None or item.end() == position:
             break
         position = item.end()
-        applies, layer = stack[-1]
+        applies, layer, context = stack[-1]
         if item.group(5) is not None:
             if applies:
-                sheet.raw.append((item.group(4).strip(), item.group(5), layer))
+                if context is None:
+                    sheet.raw.append((item.group(4).strip(), item.group(5), layer))
+                else:
+                    context.rule(sheet, item.group(4), item.group(5), layer,
+                                 DEFAULT_VIEWPORT)
         elif item.group(1) is not None:
             name, prelude = item.group(1)[1:].lower(), " ".join(item.group(2).split())
             if item.group(3) != "{":
-                if applies:
+                if applies and context is None:
                     css._statement(sheet, name, prelude, layer, DEFAULT_VIEWPORT)
+            elif name in css._UNDECIDED_AT_RULES:
+                stack.append((applies, layer, css._Context.at_rule(context, name, prelude)))
+            elif name == "layer" and context is not None and not context.evaluated:
+                stack.append((applies, layer, context))
             else:
                 if name == "layer" and not prelude:
                     anonymous += 1
                     prelude = f"\0anonymous{anonymous}"
-                stack.append(css._block(sheet, name, prelude, applies, layer, DEFAULT_VIEWPORT))
+                stack.append((*css._block(sheet, name, prelude, applies, layer,
+                                          DEFAULT_VIEWPORT), context))
         elif item.group(6) is not None:
-            stack.append((False, layer))
-        elif item.group(7) is not None and len(stack) > 1:
-            stack.pop()
+            stack.append(css._Context.nesting(context, sheet, item.group(6), applies, layer,
+                                              DEFAULT_VIEWPORT))
+        elif item.group(7) is not None:
+            if len(stack) > 1:
+                stack.pop()
+        elif item.group(8) is not None and context is not None and applies:
+            context.rule(sheet, "", item.group(8), layer, DEFAULT_VIEWPORT)
     return sheet
 
 

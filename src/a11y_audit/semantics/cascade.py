@@ -44,11 +44,12 @@ stylesheet is missing). Font sizes written with ``calc()``, ``min()``, ``max()``
 (other ``calc()`` values, an unknown custom property, system colours) are unknown (``None``),
 never guessed; invalid ones (``color: none``) are dropped, as browsers drop them.
 
-Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting, vendor
-pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are listed per page in
-:attr:`Cascade.undecided`, with a test that matches at least their elements; with the unknown
-``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they make the "may be
-hidden" answer of :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`.
+Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting it cannot join
+exactly, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are
+listed per page in :attr:`Cascade.undecided`, with a test that matches at least their elements;
+with the unknown ``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they
+make the "may be hidden" answer of
+:meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`.
 """
 
 from __future__ import annotations
@@ -827,7 +828,8 @@ class Cascade:
     def undecided(self) -> list[tuple[str, str, str, str, bool]]:
         """The page's style rules the cascade does not evaluate and that may stop what they
         match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
-        rules in ``@container`` or ``@scope``, nested style rules, selectors with a vendor
+        rules in ``@container`` or ``@scope``, nested style rules the sheet could not join to
+        their parent exactly (:func:`a11y_audit.semantics.css._nest`), selectors with a vendor
         pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
         that matches at least the elements it matches, its origin
         (``'@container (min-width: 40em) .promo'``), why it is not evaluated, and whether it

@@ -22,7 +22,11 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
   declarations) and lose to them (``!important``).
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
-* ``@container``, ``@scope`` and nested style rules are not evaluated: their rules are left
+* CSS Nesting: a style rule nested in a style rule joins the sheet with its selector joined
+  to its parent's (``&`` is ``:is(parent)``), in source order, with conditional at-rules nested
+  in style rules (see :class:`_Context` and :func:`_nest`); where it cannot be joined exactly
+  (``.x &`` under a parent with combinators, nesting too deep) it is undecided, as below.
+* ``@container`` and ``@scope`` are not evaluated: their rules are left
   out of the cascade and kept in :attr:`Stylesheet.undecided` (those that set ``display``,
   ``visibility``, ``content-visibility`` or a property that may hide from sight), with a
   selector that matches at least what they match, for the "may be hidden" answer
@@ -44,7 +48,7 @@ from typing import Any, Literal, NamedTuple
 
 from tinycss2 import color4
 
-from a11y_audit.semantics.selectors import ends_at_rest, has_unjudged_state
+from a11y_audit.semantics.selectors import compile_selector, ends_at_rest, has_unjudged_state
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -691,7 +695,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     if context is None:
                         raw.append((head.strip(), rest, layer))
                     else:
-                        context.rule(sheet, head.lstrip(), rest)
+                        context.rule(sheet, head.lstrip(), rest, layer, viewport)
                 elif frames is not None and len(stack) == frames[0]:
                     frames[2].append((head.strip().lower(), rest))    # a keyframe
                 continue
@@ -726,7 +730,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                             if context is None:
                                 raw.append((inner.strip(), body, layer))
                             else:
-                                context.rule(sheet, inner, body)
+                                context.rule(sheet, inner, body, layer, viewport)
                         continue
             found = _piece_items(piece, stray)
         for name, at_prelude, opener, prelude, body, nested, close in found:
@@ -735,7 +739,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     if context is None:
                         raw.append((prelude.strip(), body[1:], layer))
                     else:
-                        context.rule(sheet, prelude, body[1:])
+                        context.rule(sheet, prelude, body[1:], layer, viewport)
                 elif frames is not None and len(stack) == frames[0]:
                     frames[2].append((prelude.strip().lower(), body[1:]))     # a keyframe
                 continue
@@ -755,7 +759,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     continue
                 if name in _UNDECIDED_AT_RULES:
                     stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
-                elif name == "layer" and context is not None:
+                elif name == "layer" and context is not None and not context.evaluated:
                     stack.append((applies, layer, context))     # (no layer order to keep)
                 else:
                     if name == "layer" and not at_prelude:
@@ -766,11 +770,11 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     if name in ("keyframes", "-webkit-keyframes") and context is None:
                         # its blocks are kept as keyframes, until it closes (see keyframes)
                         frames = (len(stack), at_prelude.strip("'\""), [])
-            elif nested:        # a style rule with nested rules: not evaluated (undecided)
+            elif nested:        # a style rule with nested rules (see _Context.nesting)
                 if not stray:
                     return False
-                stack.append((applies, layer, _Context.nesting(context, sheet, nested[:-1],
-                                                                 applies)))
+                stack.append(_Context.nesting(context, sheet, nested[:-1], applies, layer,
+                                              viewport))
             elif close and len(stack) > 1:
                 stack.pop()
                 if frames is not None and len(stack) < frames[0]:
@@ -780,7 +784,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                 # stray text: in a style rule with nested rules, its declarations after them
                 # or in @media inside it (see _items)
                 if at_prelude and context is not None and applies:
-                    context.rule(sheet, "", at_prelude)
+                    context.rule(sheet, "", at_prelude, layer, viewport)
                 continue
             applies, layer, context = stack[-1]
     return True
@@ -789,7 +793,10 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
 # The at-rules whose style rules need what static HTML lacks, and why (see _Context)
 _UNDECIDED_AT_RULES = {"container": "container queries need layout",
                        "scope": "@scope is not evaluated"}
-_NESTED = "nested style rules are not evaluated"
+# A nested rule whose parent's selector, joined, is longer than _PARENT_CHARS
+_NESTED_DEEP = "style rules nested this deep are not evaluated"
+# A nested rule whose selector cannot be joined to its parent's exactly (see _nest)
+_NESTED_INEXACT = "this nesting under a parent selector with combinators is not evaluated"
 # Declarations that may stop an element being rendered, or hide it from sight: what makes
 # an undecided rule worth keeping (the cascade reads their values)
 _MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility|clip|clip-path"
@@ -800,7 +807,12 @@ _SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """An undecided block of :func:`_scan`: why its rules are not evaluated, the text the
+    """A block of :func:`_scan` that is not a plain list of style rules: the style rules
+    nested in a style rule (CSS Nesting), or an undecided block. ``evaluated``: a style rule's
+    nested rules, joined to its selector exactly (:func:`_nest`), go into the cascade like
+    any rule, in source order (the declarations after a nested rule come after it, as
+    CSS Nesting's nested declarations rules do in current browsers). Otherwise the block is
+    undecided: why its rules are not evaluated ("" in an evaluated block), the text the
     origin of each starts with (``@container (min-width: 40em) ``), and for rules nested in
     a style rule the parent's selector list (``parent``, already a selector of the page's
     elements) and how it was written (``written``)."""
@@ -810,6 +822,7 @@ class _Context:
     parent: str | None = None
     written: str = ""
     scope: str | None = None        # the @scope root selector (None: none, "*": the owner)
+    evaluated: bool = False
 
     @classmethod
     def at_rule(cls, outer: _Context | None, name: str, prelude: str) -> _Context:
@@ -820,27 +833,45 @@ class _Context:
         prefix = f"@{name} {prelude} ".replace("  ", " ")
         if outer is None:
             return cls(_UNDECIDED_AT_RULES[name], prefix, scope=scope)
-        return cls(outer.why, outer.prefix + prefix, outer.parent, outer.written,
+        why = _UNDECIDED_AT_RULES[name] if outer.evaluated else outer.why
+        return cls(why, outer.prefix + prefix, outer.parent, outer.written,
                    scope if scope is not None else outer.scope)
 
     @classmethod
-    def nesting(cls, outer: _Context | None, sheet: Stylesheet, opener: str,
-                applies: bool) -> _Context:
-        """The context inside a style rule with nested rules; its own declarations before
-        the first nested rule are an undecided rule of its own (``outer`` nests it)."""
+    def nesting(cls, outer: _Context | None, sheet: Stylesheet, opener: str, applies: bool,
+                layer: str | None, viewport: Viewport
+                ) -> tuple[bool, str | None, _Context]:
+        """What :func:`_read` stacks for a block opened inside a style rule with nested
+        rules (whether its rules apply, their layer, the context): a nested style rule's,
+        or a conditional at-rule's written after declarations (``color: red; @media (...)
+        {``, which the scan reads as one prelude); the declarations before it are a rule of
+        their own (``outer`` nests it)."""
         declarations, _, selector = opener.rpartition(";")
         selector = selector.strip()
         if outer is None:
-            return cls(_NESTED, "", selector, selector)
+            return applies, layer, cls("", "", selector, selector, evaluated=True)
         if applies and declarations.strip():
-            outer.rule(sheet, "", declarations)
+            outer.rule(sheet, "", declarations, layer, viewport)
+        if selector[:1] == "@" and (at := _AT_RULE.match(selector)) is not None:
+            name, prelude = at.group(1).lower(), " ".join(at.group(2).split())
+            if name in _UNDECIDED_AT_RULES:
+                return applies, layer, cls.at_rule(outer, name, prelude)
+            if name == "layer" and not outer.evaluated:
+                return applies, layer, outer
+            return (*_block(sheet, name, prelude, applies, layer, viewport), outer)
+        written = f"{outer.written} {{ {selector} }}" if outer.written else selector
+        written = written if len(written) <= _PARENT_CHARS else f"... {{ {selector} }}"
+        why = outer.why
+        if outer.evaluated:
+            assert outer.parent is not None
+            joined = _nest(outer.parent, selector)
+            if joined is not None and len(joined) <= _PARENT_CHARS:
+                return applies, layer, cls("", "", joined, written, evaluated=True)
+            why = _NESTED_DEEP if joined is not None else _NESTED_INEXACT
         parent = outer.selector(selector)
         if len(parent) > _PARENT_CHARS:
             parent = "*"        # deep nesting: the parent's restriction is dropped (wider)
-        written = f"{outer.written} {{ {selector} }}" if outer.written else selector
-        return cls(outer.why, outer.prefix, parent,
-                   written if len(written) <= _PARENT_CHARS else f"... {{ {selector} }}",
-                   outer.scope)
+        return applies, layer, cls(why, outer.prefix, parent, written, outer.scope)
 
     def selector(self, written: str) -> str:
         """A selector list matching at least what ``written`` matches here."""
@@ -850,6 +881,10 @@ class _Context:
                 root = f":is({self.scope})"
                 selector = selector.replace(":scope", root)
             if self.parent is not None:
+                joined = _nest(self.parent, selector, exact=False)
+                if joined is not None:
+                    out.append(joined)
+                    continue
                 parent = f":is({self.parent})"
                 selector = (selector.replace("&", parent) if "&" in selector
                             else f"{parent} {selector}")
@@ -858,31 +893,153 @@ class _Context:
             out.append(selector)
         return ", ".join(out)
 
-    def rule(self, sheet: Stylesheet, prelude: str, body: str) -> None:
+    def rule(self, sheet: Stylesheet, prelude: str, body: str, layer: str | None,
+             viewport: Viewport) -> None:
         """One style rule of the block (``prelude`` may start with the declarations of the
-        style rule it is nested in, up to a ``;``)."""
+        style rule it is nested in, up to a ``;``), or a conditional at-rule nested in that
+        style rule, holding declarations only (``@media (...) { color: red }``)."""
         declarations, _, prelude = prelude.rpartition(";")
         if declarations.strip() and self.parent is not None:
-            self.rule(sheet, "", declarations)
+            self.rule(sheet, "", declarations, layer, viewport)
         prelude = prelude.strip()
+        if prelude[:1] == "@" and self.parent is not None:
+            at = _AT_RULE.match(prelude)
+            if at is None:
+                return
+            name, at_prelude = at.group(1).lower(), " ".join(at.group(2).split())
+            if name in _UNDECIDED_AT_RULES:
+                _Context.at_rule(self, name, at_prelude).rule(sheet, "", body, layer, viewport)
+                return
+            applies, inner = ((True, layer) if name == "layer" and not self.evaluated
+                              else _block(sheet, name, at_prelude, True, layer, viewport))
+            if applies:
+                self.rule(sheet, "", body, inner, viewport)
+            return
+        why = self.why
+        if self.evaluated:
+            assert self.parent is not None
+            if not prelude:             # declarations of the style rule itself
+                sheet.raw.append((self.parent, body, layer))
+                return
+            joined = _nest(self.parent, prelude)
+            if joined is not None:
+                sheet.raw.append((joined, body, layer))
+                return
+            why = _NESTED_INEXACT
         if not _MAY_HIDE.search(body):
             return
         if not prelude:                 # declarations of the style rule itself
             if self.parent is None:
                 return
             origin = f"'{self.prefix}{self.written}'"
-            sheet.undecided.append((origin, self.parent, body, self.why))
+            sheet.undecided.append((origin, self.parent, body, why))
             return
         for written in split_selectors(prelude):
             origin = (f"'{self.prefix}{written}' nested in '{self.written}'"
                       if self.parent is not None else f"'{self.prefix}{written}'")
-            sheet.undecided.append((origin, self.selector(written), body, self.why))
+            sheet.undecided.append((origin, self.selector(written), body, why))
+
+
+# An at-rule's name (without "@") and prelude, where a nested block's item holds one
+_AT_RULE = re.compile(r"@([-\w]+)(.*)", re.S)
+# What joins a compound to the next in a selector
+_JOINERS = " \t\n\r\f>+~"
+# What may follow an "&" that stands for a whole parent selector at the start of a nested one
+# (not a type selector or "*", which would have to come first in the compound)
+_AFTER_LEADING_AMP = frozenset(".#:[ \t\n\r\f>+~")
+
+
+def _nest(parent: str, nested: str, exact: bool = True) -> str | None:
+    """The selector list of a style rule nested in one whose selector list is ``parent``, as
+    CSS Nesting reads it: each nested selector is relative to the parent, as if it began
+    with ``&``, and ``&`` stands for ``:is(parent)`` (its specificity the highest of the
+    list). Written in selectors :func:`compile_selector` judges exactly: ``:is()`` of the
+    parent where every parent selector is one compound (``.card``, ``.card, .box``);
+    otherwise the parent's selectors written out, where ``&`` is the nested selector's first
+    compound (or implied) and the parent's selectors share one specificity. None for the
+    rest (``.x &`` under ``.a .b``): not evaluated. ``exact=False``: a list that matches at
+    least what the rule matches, for the "may be hidden" answer: the parent's selectors
+    written out whatever their specificity, and ``&`` after other selectors read as the
+    parent's last compound."""
+    parents = split_selectors(parent)
+    nested_selectors = split_selectors(nested)
+    if not parents or not nested_selectors:
+        return None
+    if not any(_top_level(p, _JOINERS) for p in parents):
+        whole = f":is({', '.join(parents)})"
+        return ", ".join(
+            _replace_amps(selector, whole) if _amps(selector) else f"{whole} {selector}"
+            for selector in nested_selectors)
+    if exact and len(parents) > 1 and len({_specificity(p) for p in parents}) != 1:
+        return None
+    out: list[str] = []
+    for selector in nested_selectors:
+        amps = _amps(selector)
+        if not amps:
+            out.extend(f"{p} {selector}" for p in parents)
+        elif amps == [0] and (len(selector) == 1 or selector[1] in _AFTER_LEADING_AMP):
+            out.extend(p + selector[1:] for p in parents)
+        elif exact:
+            return None
+        else:       # "&" read as the parent's last compound: the element it must match
+            out.extend(_replace_amps(selector, f":is({_subject(p)})") for p in parents)
+    return ", ".join(out)
+
+
+def _subject(selector: str) -> str:
+    """The last compound of a selector (``.b`` of ``.a > .b``)."""
+    joins = _top_level(selector, _JOINERS)
+    return selector[joins[-1] + 1:].strip() or "*" if joins else selector
+
+
+def _specificity(selector: str) -> tuple[int, int, int] | None:
+    compiled = compile_selector(selector)
+    return compiled[1] if compiled is not None else None
+
+
+def _amps(selector: str) -> list[int]:
+    """Positions of the ``&`` of a selector (outside strings, not escaped; inside
+    ``:is()``, ``:not()``... too)."""
+    if "&" not in selector:
+        return []
+    found = []
+    quote, escaped = "", -1
+    for match in _AMP_STRUCTURE.finditer(selector):
+        i = match.start()
+        if i == escaped:
+            continue
+        char = match.group()
+        if char == "\\":
+            escaped = i + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        else:
+            found.append(i)
+    return found
+
+
+_AMP_STRUCTURE = re.compile(r"[\\\"'&]")
+
+
+def _replace_amps(selector: str, whole: str) -> str:
+    out, start = [], 0
+    for at in _amps(selector):
+        out.append(selector[start:at])
+        out.append(whole)
+        start = at + 1
+    out.append(selector[start:])
+    return "".join(out)
 
 
 def _block(sheet: Stylesheet, name: str, prelude: str, applies: bool, layer: str | None,
            viewport: Viewport) -> tuple[bool, str | None]:
     """Whether the rules of an at-rule's block apply, and their layer."""
     if name == "media":
+        if "orientation" in prelude.lower():
+            sheet.orientation = True        # (see Stylesheet.orientation)
         return applies and media_matches(prelude, viewport), layer
     if name == "supports":
         return applies and supports(prelude), layer
