@@ -1000,28 +1000,7 @@ def _specificity(selector: str) -> tuple[int, int, int] | None:
 def _amps(selector: str) -> list[int]:
     """Positions of the ``&`` of a selector (outside strings, not escaped; inside
     ``:is()``, ``:not()``... too)."""
-    if "&" not in selector:
-        return []
-    found = []
-    quote, escaped = "", -1
-    for match in _AMP_STRUCTURE.finditer(selector):
-        i = match.start()
-        if i == escaped:
-            continue
-        char = match.group()
-        if char == "\\":
-            escaped = i + 1
-        elif quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        else:
-            found.append(i)
-    return found
-
-
-_AMP_STRUCTURE = re.compile(r"[\\\"'&]")
+    return _top_level(selector, "&", nested=True) if "&" in selector else []
 
 
 def _replace_amps(selector: str, whole: str) -> str:
@@ -1457,9 +1436,10 @@ def _split_top_level(prelude: str) -> list[str]:
     return [s for s in out if s]
 
 
-def _top_level(text: str, wanted: str) -> list[int]:
+def _top_level(text: str, wanted: str, nested: bool = False) -> list[int]:
     """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
-    parentheses, and are not escaped: where a selector list or a selector splits."""
+    parentheses, and are not escaped: where a selector list or a selector splits.
+    ``nested``: inside brackets and parentheses too."""
     found = []
     depth, quote, escaped = 0, "", -1
     # Only escapes, quotes, brackets and the wanted characters change anything: visit those
@@ -1480,7 +1460,7 @@ def _top_level(text: str, wanted: str) -> list[int]:
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif depth == 0:
+        elif depth == 0 or nested:
             found.append(i)
     return found
 
