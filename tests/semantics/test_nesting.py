@@ -20,18 +20,19 @@ from a11y_audit.semantics.selectors import compile_selector
 
 
 @pytest.mark.parametrize(("parent", "nested", "joined"), [
-    # every parent selector one compound: :is() of the list, wherever "&" stands
-    (".card", ".title", ":is(.card) .title"),
-    (".card", "> .meta", ":is(.card) > .meta"),
-    (".card", "&.lead", ":is(.card).lead"),
-    (".card", "& + .after, .wrap &", ":is(.card) + .after, .wrap :is(.card)"),
-    (".card, .box", ".tag", ":is(.card, .box) .tag"),
-    ("div.x", ":not(&) p", ":not(:is(div.x)) p"),
-    (".a", '[data-x="&"] &', '[data-x="&"] :is(.a)'),      # (an "&" in a string is text)
-    # a parent with combinators: written out, "&" first or implied
+    # "&" first or implied: the parent's selectors written out, as an author flattens them
+    (".card", ".title", ".card .title"),
+    (".card", "> .meta", ".card > .meta"),
+    (".card", "&.lead", ".card.lead"),
     (".a .b", ".c", ".a .b .c"),
     (".a .b", "&.d:hover", ".a .b.d:hover"),
     (".a > .b, .c .d", "& + .e", ".a > .b + .e, .c .d + .e"),
+    # "&" elsewhere, or a list of compounds: :is() of the parent
+    (".card", "& + .after, .wrap &", ".card + .after, .wrap :is(.card)"),
+    (".card, .box", ".tag", ":is(.card, .box) .tag"),
+    (".card, #main", "&.x", ":is(.card, #main).x"),
+    ("div.x", ":not(&) p", ":not(:is(div.x)) p"),
+    (".a", '[data-x="&"] &', '[data-x="&"] :is(.a)'),      # (an "&" in a string is text)
     # ... not otherwise: :is() of a complex selector is not judged here
     (".a .b", ".x &", None),
     (".a .b", "&div", None),
@@ -56,8 +57,8 @@ def test_rules_join_the_sheet_in_source_order():
                              " @media (min-width: 1px) { color: gray; .c { color: pink } }"
                              " @media print { color: black } }")
     assert [(prelude, body.strip(" ;")) for prelude, body, _ in sheet.raw] == [
-        (".a", "color: red"), (":is(.a) .b", "color: blue"), (".a", "color: green"),
-        (".a", "color: gray"), (":is(.a) .c", "color: pink")]
+        (".a", "color: red"), (".a .b", "color: blue"), (".a", "color: green"),
+        (".a", "color: gray"), (".a .c", "color: pink")]
     assert sheet.undecided == []
 
 
@@ -65,7 +66,7 @@ def test_nested_layers_and_three_levels():
     sheet = parse_stylesheet("@layer base { .a { .b { .c { color: red } } } }"
                              " .x { @layer top { color: blue } }")
     assert [(prelude, body.strip(), layer) for prelude, body, layer in sheet.raw] == [
-        (":is(.a) .b .c", "color: red", "base"), (".x", "color: blue", "top")]
+        (".a .b .c", "color: red", "base"), (".x", "color: blue", "top")]
     assert sheet.layers == ["base", "top"]
 
 

@@ -953,19 +953,21 @@ def _nest(parent: str, nested: str, exact: bool = True) -> str | None:
     """The selector list of a style rule nested in one whose selector list is ``parent``, as
     CSS Nesting reads it: each nested selector is relative to the parent, as if it began
     with ``&``, and ``&`` stands for ``:is(parent)`` (its specificity the highest of the
-    list). Written in selectors :func:`compile_selector` judges exactly: ``:is()`` of the
-    parent where every parent selector is one compound (``.card``, ``.card, .box``);
-    otherwise the parent's selectors written out, where ``&`` is the nested selector's first
-    compound (or implied) and the parent's selectors share one specificity. None for the
-    rest (``.x &`` under ``.a .b``): not evaluated. ``exact=False``: a list that matches at
-    least what the rule matches, for the "may be hidden" answer: the parent's selectors
-    written out whatever their specificity, and ``&`` after other selectors read as the
-    parent's last compound."""
+    list). Written in selectors :func:`compile_selector` judges exactly: the parent's
+    selectors written out where ``&`` is the nested selector's first compound (or implied)
+    and they share one specificity (``.card .title``, ``.a > .b.lead``: the flat selectors
+    an author would write, which the selector reader reads fastest); ``:is()`` of the parent
+    where every parent selector is one compound (``.x :is(.card)``, ``:is(.card, .box)
+    .tag``). None for the rest (``.x &`` under ``.a .b``): not evaluated. ``exact=False``: a
+    list that matches at least what the rule matches, for the "may be hidden" answer: the
+    parent's selectors written out whatever their specificity, and ``&`` after other
+    selectors read as the parent's last compound."""
     parents = split_selectors(parent)
     nested_selectors = split_selectors(nested)
     if not parents or not nested_selectors:
         return None
-    if not any(_top_level(p, _JOINERS) for p in parents):
+    compound = not any(_top_level(p, _JOINERS) for p in parents)
+    if compound and len(parents) > 1:
         whole = f":is({', '.join(parents)})"
         return ", ".join(
             _replace_amps(selector, whole) if _amps(selector) else f"{whole} {selector}"
@@ -979,6 +981,8 @@ def _nest(parent: str, nested: str, exact: bool = True) -> str | None:
             out.extend(f"{p} {selector}" for p in parents)
         elif amps == [0] and (len(selector) == 1 or selector[1] in _AFTER_LEADING_AMP):
             out.extend(p + selector[1:] for p in parents)
+        elif compound:          # one compound: :is() of it is judged
+            out.append(_replace_amps(selector, f":is({parents[0]})"))
         elif exact:
             return None
         else:       # "&" read as the parent's last compound: the element it must match
