@@ -99,8 +99,11 @@ def rendered(css: str, body: str, **env: object) -> bool:
     ('[data-x="a;b{c}"]{display:none}', '<p id="t" data-x="a;b{c}">x</p>', False),
     ('[data-x="a;b{c}"]{display:none} .a{display:none}', '<p id="t" class="a">x</p>', False),
     ('[data-x="other"]{display:none}', '<p id="t" data-x="a">x</p>', True),
-    # nested rules and @container are not evaluated (their own declarations still count)
+    # @container is not evaluated (what it may hide: test_may_hide.py); nesting is
     ("@container (min-width:1px){.a{display:none}}", '<p id="t" class="a">x</p>', True),
+    ("body{.a{display:none}}", '<p id="t" class="a">x</p>', False),
+    ("body{color:red;&>.a{display:none}}", '<p id="t" class="a">x</p>', False),
+    ("div{.a{display:none}}", '<p id="t" class="a">x</p>', True),
 ])
 def test_cascade_decides_rendering(css, body, expected):
     assert rendered(css, body) is expected
