@@ -21,9 +21,27 @@ CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
     "file", "image", "color", "submit", "reset", "button", "hidden", "no-such-type", "SUBMIT"))
 
 PAGES = {
+    # display: contents renders nothing of replaced elements, form controls, line breaks and
+    # most SVG elements (CSS Display 3, appendix B), and is a plain contents box elsewhere
+    "display: contents": """<html><head><style>.k { display: contents }</style></head><body>
+      <br class="k"><wbr class="k"><meter class="k">m</meter><progress class="k">p</progress>
+      <canvas class="k">c</canvas><embed class="k"><object class="k">o</object>
+      <audio class="k">a</audio><iframe class="k">i</iframe><img class="k"><video class="k">v
+      </video><input class="k"><textarea class="k">t</textarea><select class="k"><option>o
+      </option></select><button class="k">b</button><details class="k"><summary>s</summary>
+      </details><fieldset class="k"><legend class="k">l</legend></fieldset><span class="k">s
+      </span><div class="k">d</div><a href="/x" class="k">a</a><label class="k">l</label>
+      <svg><g class="k"><text class="k">t</text><text>t<tspan class="k">s</tspan>
+      <textPath class="k">p</textPath></text><a href="/x" class="k"><text>l</text></a>
+      <use class="k" href="#r"/><rect class="k" id="r" width="5" height="5"/>
+      <svg class="k"><rect width="3" height="3"/></svg><foreignObject class="k"><p>f</p>
+      </foreignObject></g></svg><svg class="k"><rect/></svg>
+    </body></html>""",
     # CSS Nesting, as Chromium reads it: relative and "&" selectors, a parent list, the
     # specificity of :is(parent), declarations after nested rules (in source order), @media
-    # and @layer inside a rule, nesting three deep, and a parent with combinators
+    # and @layer inside a rule, nesting three deep, parents with combinators ("&" first or
+    # not: :is() of complex selectors), "&div" (dropped); and :is(), :not() and :where() of
+    # complex selectors written by hand
     "nesting": """<html><head><style>
       .card { color: #111; .title { color: #a00; font-weight: 700 } &.lead { color: #0a0 }
         > .meta { font-size: 12px } & + .after { color: #00a } .wrap & { color: #aa0 } }
@@ -37,6 +55,11 @@ PAGES = {
       .outer .deep { .leaf { color: #a05 } &:not(.z) > .kid { color: #0a5 } }
       .hide { .gone { display: none } & .stays { visibility: hidden } }
       .late { color: #a00; & { color: #00a } color: #0a0; }
+      .outer2 .deep2 { .wrap2 & { color: #0aa } &div { font-style: italic } }
+      .card { &div { font-weight: 300 } }
+      #main2 > .m, .m2 { .e { color: #a0a } } .e { color: #333 }
+      .cx :not(.cy .cz) { color: #5a5 } :is(.cy > .cz, .none) b { color: #a55 }
+      :where(.cy .cz) i { color: #55a } .cz i { color: #222 }
       .mq { color: #111; @media (min-width: 600px) { color: #a50; .in { color: #5a0 } }
         @media print { color: #05a } font-size: 18px; @supports (display: grid) {
         font-weight: 700 } @layer lay { color: #000 } }
@@ -54,6 +77,11 @@ PAGES = {
       </div></div>
       <div class="hide"><p class="gone">gone</p><p class="stays">stays</p></div>
       <p class="late">late</p><div class="mq">mq <span class="in">in</span></div>
+      <div class="wrap2"><div class="outer2"><div class="deep2">deep2</div></div></div>
+      <div id="main2"><div class="m"><p class="e">e</p></div></div>
+      <div class="m2"><p class="e">e2</p></div>
+      <div class="cx"><div class="cy"><p class="cz"><b>b</b> <i>i</i></p></div>
+      <span>s</span></div>
     </body></html>""",
     "decorations, slant, families and edges": """<html><head><style>
       p { font: italic 18px/1.4 Georgia, "Times New Roman", serif }

@@ -3,9 +3,10 @@
 A nested selector is relative to its parent (as if it began with ``&``), ``&`` stands for
 ``:is(parent)`` with that specificity, declarations after a nested rule come after it in
 the cascade (CSS Nesting's nested declarations rules, as current browsers do), and
-conditional at-rules nest in style rules. What cannot be joined exactly stays undecided: the
+conditional at-rules nest in style rules. Nesting too deep to join stays undecided: the
 "may be hidden" answer (test_may_hide.py). tests/test_styles_browser.py holds the same
-constructs to Chromium.
+constructs to Chromium, and tests/semantics/test_selectors.py the ``:is()`` of
+complex selectors the joins use.
 """
 
 from __future__ import annotations
@@ -33,15 +34,20 @@ from a11y_audit.semantics.selectors import compile_selector
     (".card, #main", "&.x", ":is(.card, #main).x"),
     ("div.x", ":not(&) p", ":not(:is(div.x)) p"),
     (".a", '[data-x="&"] &', '[data-x="&"] :is(.a)'),      # (an "&" in a string is text)
-    # ... not otherwise: :is() of a complex selector is not judged here
-    (".a .b", ".x &", None),
-    (".a .b", "&div", None),
-    (".a > .b, .c", ".e", None),        # specificities 0,2,0 and 0,1,0: :is() takes the larger
+    (".a .b", ".x &", ".x :is(.a .b)"),
+    (".a > .b, .c", ".e", ":is(.a > .b, .c) .e"),   # 0,2,0 and 0,1,0: :is() takes the larger
+    ("", ".x", None),
 ])
 def test_a_nested_selector_joins_its_parent(parent, nested, joined):
     assert css._nest(parent, nested) == joined
     if joined is not None:
         assert all(compile_selector(s) is not None for s in css.split_selectors(joined))
+
+
+@pytest.mark.parametrize("parent", [".card", ".a .b"])
+def test_a_type_selector_after_the_ampersand_is_dropped_as_chromium_drops_it(parent):
+    joined = css._nest(parent, "&div")
+    assert joined is not None and compile_selector(joined) is None
 
 
 def test_the_join_keeps_the_specificity_of_is_parent():

@@ -370,3 +370,66 @@ def test_a_selector_told_to_end_at_rest_matches_nothing_and_is_noted_nowhere(sel
     for compiled in (compile_selector(selector), selectors._from_cssselect(selector)):
         assert compiled is None or compiled[0] is selectors.never, selector
     assert not css.noted_if_uncompiled(selector)
+
+
+# -- :is(), :not() and :where() of complex selectors and lists (cssselect reads neither) ------
+
+_COMPLEX_COMBINATORS = st.sampled_from([" ", " > ", " + ", " ~ "])
+
+
+@st.composite
+def _complex(draw):
+    parts = [draw(_compounds())]
+    for _ in range(draw(st.integers(1, 2))):
+        parts.append(draw(_COMPLEX_COMBINATORS))
+        parts.append(draw(_compounds()))
+    return "".join(parts)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_complex(), min_size=1, max_size=3), st.sampled_from(["", "p", ".a", "*"]))
+def test_is_and_not_of_complex_selectors_match_as_their_arguments_do(arguments, after):
+    """``X:is(A, B)`` matches what X matches and A or B does; ``X:not(A, B)`` what X matches
+    and neither does; ``:where()`` as ``:is()``; each argument compiled on its own."""
+    tests = [compile_selector(argument) for argument in arguments]
+    if any(test is None for test in tests):
+        return          # an argument not judged: the whole is not judged either
+    listed = ", ".join(arguments)
+    for name, negated in (("is", False), ("where", False), ("not", True)):
+        selector = f"{after}:{name}({listed})"
+        compiled = compile_selector(selector)
+        assert compiled is not None, selector
+        base = compile_selector(after or "*")
+        for el in ELEMENTS:
+            expected = base[0](el) and (any(t[0](el) for t in tests) != negated)
+            assert compiled[0](el) is expected, (selector, el.tag, el.get("class"))
+
+
+@pytest.mark.parametrize(("selector", "specificity"), [
+    (":is(.a .b) .c", (0, 3, 0)),                  # the largest argument's, as Selectors 4
+    (":is(.a > .b, #x) .c", (1, 1, 0)),
+    (".c:not(.a .b, p)", (0, 3, 0)),
+    (":where(.a .b, #x) .c", (0, 1, 0)),            # none
+    (":is(.a :not(.b .c)) p", (0, 3, 1)),           # nested
+    ("div :is(.a .b):hover", (0, 3, 1)),
+])
+def test_complex_arguments_give_the_specificity_of_selectors_4(selector, specificity):
+    compiled = compile_selector(selector)
+    assert compiled is not None and compiled[1] == specificity
+
+
+@pytest.mark.parametrize("selector", [
+    ":is(.a .b, p:hover) .c",       # an argument never matched at rest: judged (never)
+    ":not(.a .b):first-child",
+])
+def test_complex_arguments_with_states_are_judged(selector):
+    assert compile_selector(selector) is not None
+
+
+@pytest.mark.parametrize("selector", [
+    ":is(.a .b, p:-moz-thing) .c",  # an argument not judged: the whole is not
+    ":is(.a .b .c",                 # unclosed
+    ":not(.a .b, ) p",
+])
+def test_complex_arguments_not_judged_leave_the_selector_unjudged(selector):
+    assert compile_selector(selector) is None

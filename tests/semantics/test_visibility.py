@@ -116,6 +116,19 @@ CASES = [
      '</p><p data-k><b id="e">e</b></p>',
      {"a": (True, False, False), "b": (True, False, False), "c": (False, False, False),
       "d": (False, True, False), "e": (False, False, False)}),
+    # display: contents renders nothing of images, controls and most SVG elements, and
+    # keeps the children of others (a style attribute, a tag rule and a class rule)
+    (".k{display:contents} img{display:contents}",
+     '<img id="a"><input class="k" id="b"><iframe style="display:contents" id="c"></iframe>'
+     '<div class="k" id="d"><p id="e">e</p></div><select class="k" id="f"><option id="g">'
+     '</option></select><svg class="k" id="h"><rect id="i"/></svg><svg><g class="k" id="j">'
+     '<rect id="k"/></g><text class="k" id="l">t</text></svg><button class="k" id="m">b'
+     '</button>',
+     {"a": (True, False, False), "b": (True, False, False), "c": (True, False, False),
+      "d": (False, False, False), "e": (False, False, False), "f": (True, False, False),
+      "g": (True, False, False), "h": (True, False, False), "i": (True, False, False),
+      "j": (False, False, False), "k": (False, False, False), "l": (True, False, False),
+      "m": (False, False, False)}),
     # never rendered whatever the styles; input type=hidden
     ("script, template{display:block}",
      '<script id="a"></script><template id="b"></template><input type=" Hidden " id="c">',

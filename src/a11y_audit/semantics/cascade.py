@@ -44,8 +44,8 @@ stylesheet is missing). Font sizes written with ``calc()``, ``min()``, ``max()``
 (other ``calc()`` values, an unknown custom property, system colours) are unknown (``None``),
 never guessed; invalid ones (``color: none``) are dropped, as browsers drop them.
 
-Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting it cannot join
-exactly, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are
+Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting too deep to
+join, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are
 listed per page in :attr:`Cascade.undecided`, with a test that matches at least their elements;
 with the unknown ``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they
 make the "may be hidden" answer of
@@ -828,8 +828,8 @@ class Cascade:
     def undecided(self) -> list[tuple[str, str, str, str, bool]]:
         """The page's style rules the cascade does not evaluate and that may stop what they
         match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
-        rules in ``@container`` or ``@scope``, nested style rules the sheet could not join to
-        their parent exactly (:func:`a11y_audit.semantics.css._nest`), selectors with a vendor
+        rules in ``@container`` or ``@scope``, style rules nested too deep to join to their
+        parent (:func:`a11y_audit.semantics.css._nest`), selectors with a vendor
         pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
         that matches at least the elements it matches, its origin
         (``'@container (min-width: 40em) .promo'``), why it is not evaluated, and whether it
@@ -3013,14 +3013,17 @@ UA_HIDING = frozenset(_NONE | {"dialog", "input", "form"})
 
 @functools.lru_cache(maxsize=4096)
 def _displays_a_box(declarations: tuple[Declaration, ...]) -> bool:
-    """Each declaration sets ``display`` to a known value other than ``none`` (as
-    :meth:`Cascade._computed_rendering` reads it: a reset keyword is ``inline``): the rule
-    cannot hide an element (see :meth:`Cascade.key_hides`)."""
+    """Each declaration sets ``display`` to a known value other than ``none`` and
+    ``contents`` (as :meth:`Cascade._computed_rendering` reads it: a reset keyword is
+    ``inline``; ``contents`` renders nothing of an image, a form control or most SVG
+    elements, see visibility._contents_as_none): the rule cannot hide an element (see
+    :meth:`Cascade.key_hides`)."""
     for name, value, _ in declarations:
         if name != "display":
             return False
         lower = value.strip().lower()
-        if "var(" in lower or "env(" in lower or (lower and lower.split()[0] == "none"):
+        if "var(" in lower or "env(" in lower or (
+                lower and lower.split()[0] in ("none", "contents")):
             return False
     return True
 

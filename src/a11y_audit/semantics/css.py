@@ -24,8 +24,8 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
 * CSS Nesting: a style rule nested in a style rule joins the sheet with its selector joined
   to its parent's (``&`` is ``:is(parent)``), in source order, with conditional at-rules nested
-  in style rules (see :class:`_Context` and :func:`_nest`); where it cannot be joined exactly
-  (``.x &`` under a parent with combinators, nesting too deep) it is undecided, as below.
+  in style rules (see :class:`_Context` and :func:`_nest`); nesting too deep to join (a
+  joined selector past 400 characters) is undecided, as below.
 * ``@container`` and ``@scope`` are not evaluated: their rules are left
   out of the cascade and kept in :attr:`Stylesheet.undecided` (those that set ``display``,
   ``visibility``, ``content-visibility`` or a property that may hide from sight), with a
@@ -795,8 +795,6 @@ _UNDECIDED_AT_RULES = {"container": "container queries need layout",
                        "scope": "@scope is not evaluated"}
 # A nested rule whose parent's selector, joined, is longer than _PARENT_CHARS
 _NESTED_DEEP = "style rules nested this deep are not evaluated"
-# A nested rule whose selector cannot be joined to its parent's exactly (see _nest)
-_NESTED_INEXACT = "this nesting under a parent selector with combinators is not evaluated"
 # Declarations that may stop an element being rendered, or hide it from sight: what makes
 # an undecided rule worth keeping (the cascade reads their values)
 _MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility|clip|clip-path"
@@ -865,9 +863,11 @@ class _Context:
         if outer.evaluated:
             assert outer.parent is not None
             joined = _nest(outer.parent, selector)
-            if joined is not None and len(joined) <= _PARENT_CHARS:
+            if joined is None:
+                return False, layer, outer      # no selector: browsers drop the rule
+            if len(joined) <= _PARENT_CHARS:
                 return applies, layer, cls("", "", joined, written, evaluated=True)
-            why = _NESTED_DEEP if joined is not None else _NESTED_INEXACT
+            why = _NESTED_DEEP
         parent = outer.selector(selector)
         if len(parent) > _PARENT_CHARS:
             parent = "*"        # deep nesting: the parent's restriction is dropped (wider)
@@ -881,7 +881,7 @@ class _Context:
                 root = f":is({self.scope})"
                 selector = selector.replace(":scope", root)
             if self.parent is not None:
-                joined = _nest(self.parent, selector, exact=False)
+                joined = _nest(self.parent, selector)
                 if joined is not None:
                     out.append(joined)
                     continue
@@ -915,7 +915,6 @@ class _Context:
             if applies:
                 self.rule(sheet, "", body, inner, viewport)
             return
-        why = self.why
         if self.evaluated:
             assert self.parent is not None
             if not prelude:             # declarations of the style rule itself
@@ -924,20 +923,19 @@ class _Context:
             joined = _nest(self.parent, prelude)
             if joined is not None:
                 sheet.raw.append((joined, body, layer))
-                return
-            why = _NESTED_INEXACT
+            return
         if not _MAY_HIDE.search(body):
             return
         if not prelude:                 # declarations of the style rule itself
             if self.parent is None:
                 return
             origin = f"'{self.prefix}{self.written}'"
-            sheet.undecided.append((origin, self.parent, body, why))
+            sheet.undecided.append((origin, self.parent, body, self.why))
             return
         for written in split_selectors(prelude):
             origin = (f"'{self.prefix}{written}' nested in '{self.written}'"
                       if self.parent is not None else f"'{self.prefix}{written}'")
-            sheet.undecided.append((origin, self.selector(written), body, why))
+            sheet.undecided.append((origin, self.selector(written), body, self.why))
 
 
 # An at-rule's name (without "@") and prelude, where a nested block's item holds one
@@ -949,51 +947,34 @@ _JOINERS = " \t\n\r\f>+~"
 _AFTER_LEADING_AMP = frozenset(".#:[ \t\n\r\f>+~")
 
 
-def _nest(parent: str, nested: str, exact: bool = True) -> str | None:
+def _nest(parent: str, nested: str) -> str | None:
     """The selector list of a style rule nested in one whose selector list is ``parent``, as
     CSS Nesting reads it: each nested selector is relative to the parent, as if it began
     with ``&``, and ``&`` stands for ``:is(parent)`` (its specificity the highest of the
-    list). Written in selectors :func:`compile_selector` judges exactly: the parent's
-    selectors written out where ``&`` is the nested selector's first compound (or implied)
-    and they share one specificity (``.card .title``, ``.a > .b.lead``: the flat selectors
-    an author would write, which the selector reader reads fastest); ``:is()`` of the parent
-    where every parent selector is one compound (``.x :is(.card)``, ``:is(.card, .box)
-    .tag``). None for the rest (``.x &`` under ``.a .b``): not evaluated. ``exact=False``: a
-    list that matches at least what the rule matches, for the "may be hidden" answer: the
-    parent's selectors written out whatever their specificity, and ``&`` after other
-    selectors read as the parent's last compound."""
+    list). Written as the flat selectors an author would write where that is the same (the
+    selector reader reads them fastest): the parent's selectors written out where ``&`` is
+    the nested selector's first compound, or implied, and they share one specificity
+    (``.card .title``, ``.a > .b.lead``); ``:is(parent)`` otherwise (``.x :is(.a .b)``,
+    ``:is(.card, #main) .tag``). None where either list is empty."""
     parents = split_selectors(parent)
     nested_selectors = split_selectors(nested)
     if not parents or not nested_selectors:
         return None
-    compound = not any(_top_level(p, _JOINERS) for p in parents)
-    if compound and len(parents) > 1:
-        whole = f":is({', '.join(parents)})"
-        return ", ".join(
-            _replace_amps(selector, whole) if _amps(selector) else f"{whole} {selector}"
-            for selector in nested_selectors)
-    if exact and len(parents) > 1 and len({_specificity(p) for p in parents}) != 1:
-        return None
+    whole = f":is({', '.join(parents)})"
+    flat = len(parents) == 1 or (
+        any(_top_level(p, _JOINERS) for p in parents)
+        and len({_specificity(p) for p in parents}) == 1)
     out: list[str] = []
     for selector in nested_selectors:
         amps = _amps(selector)
-        if not amps:
+        if flat and not amps:
             out.extend(f"{p} {selector}" for p in parents)
-        elif amps == [0] and (len(selector) == 1 or selector[1] in _AFTER_LEADING_AMP):
+        elif flat and amps == [0] and (len(selector) == 1
+                                       or selector[1] in _AFTER_LEADING_AMP):
             out.extend(p + selector[1:] for p in parents)
-        elif compound:          # one compound: :is() of it is judged
-            out.append(_replace_amps(selector, f":is({parents[0]})"))
-        elif exact:
-            return None
-        else:       # "&" read as the parent's last compound: the element it must match
-            out.extend(_replace_amps(selector, f":is({_subject(p)})") for p in parents)
+        else:
+            out.append(_replace_amps(selector, whole) if amps else f"{whole} {selector}")
     return ", ".join(out)
-
-
-def _subject(selector: str) -> str:
-    """The last compound of a selector (``.b`` of ``.a > .b``)."""
-    joins = _top_level(selector, _JOINERS)
-    return selector[joins[-1] + 1:].strip() or "*" if joins else selector
 
 
 def _specificity(selector: str) -> tuple[int, int, int] | None:
@@ -1008,6 +989,8 @@ def _amps(selector: str) -> list[int]:
 
 
 def _replace_amps(selector: str, whole: str) -> str:
+    """``selector`` with each ``&`` read as ``whole``. (A type selector right after an
+    ``&``, ``&div``, gives a selector no compound allows: dropped, as Chromium drops it.)"""
     out, start = [], 0
     for at in _amps(selector):
         out.append(selector[start:at])

@@ -5,7 +5,8 @@ element, so a rule found through the stylesheet index costs a few attribute read
 query over the page. Selectors Level 4 as static HTML can judge it:
 
 * type, universal, ``#id``, ``.class``, attribute selectors (all operators, ``i`` flag), the
-  four combinators, ``:not()``, ``:is()``/``:matches()``/``:where()``, ``:has()``;
+  four combinators, ``:not()``, ``:is()``/``:matches()``/``:where()`` (of complex selectors and
+  lists too, which cssselect does not read: :func:`_with_complex_arguments`), ``:has()``;
 * tree-structural pseudo-classes (``:root``, ``:empty``, ``:first-child``, ``:nth-child()``,
   ``:nth-of-type()``... ), ``:link``/``:any-link``, ``:checked``, ``:disabled``/``:enabled``,
   ``:required``/``:optional``, ``:lang()``, ``:defined``, ``:placeholder-shown``;
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -196,7 +198,10 @@ def _pseudo(ident: str, base: Matcher) -> Matcher:
         return never
     test = _PSEUDO_TESTS.get(ident)
     if test is None:
-        raise Unsupported(ident)
+        arguments = getattr(_ARGUMENTS, "tests", None)
+        if not arguments or ident not in arguments:
+            raise Unsupported(ident)
+        test = _any_of(*arguments[ident])
     if base is _always:
         return test
     return lambda el: test(el) and base(el)
@@ -204,6 +209,13 @@ def _pseudo(ident: str, base: Matcher) -> Matcher:
 
 def _always(el: Element) -> bool:
     return True
+
+
+def _any_of(negated: bool, tests: list[Matcher]) -> Matcher:
+    """The test of ``:is()`` (or ``:not()``, ``negated``) of arguments compiled apart."""
+    if negated:
+        return lambda el: not any(test(el) for test in tests)
+    return lambda el: any(test(el) for test in tests)
 
 
 def never(el: Element) -> bool:
@@ -381,7 +393,109 @@ def compile_selector(selector: str) -> Compiled | None:
     read = _read(selector)
     if read is not None:
         return read or None
-    return _from_cssselect(selector)
+    compiled = _from_cssselect(selector)
+    if compiled is None and _LOGICAL.search(selector):
+        return _with_complex_arguments(selector)
+    return compiled
+
+
+# The logical pseudo-classes, whose arguments are selector lists: cssselect reads only
+# compounds in them (and one in :not())
+_LOGICAL = re.compile(r":(is|matches|where|not)\(", re.I)
+# The argument tests of a selector being compiled by _with_complex_arguments, by the name of
+# the pseudo-class standing for them (read by _pseudo; one thread's, during one parse)
+_ARGUMENTS = threading.local()
+
+
+def _with_complex_arguments(selector: str) -> Compiled | None:
+    """:func:`compile_selector` of a selector whose ``:is()``, ``:where()`` or ``:not()``
+    holds complex selectors or a list cssselect cannot read (``:not(.a .b)``, ``.x
+    :is(.a > .b, .c)``): each argument is compiled on its own, the pseudo-class is read as a
+    stand-in that tests them, and the specificity is the one Selectors 4 gives (the largest
+    argument's for ``:is()`` and ``:not()``, none for ``:where()``). None when an argument
+    is not judged."""
+    out: list[str] = []
+    tests: dict[str, tuple[bool, list[Matcher]]] = {}
+    extra = [0, 0, 0]
+    at = 0
+    for found in _LOGICAL.finditer(selector):
+        if found.start() < at:
+            continue            # inside an argument read already (compiled with it)
+        close = _closing(selector, found.end())
+        if close is None:
+            return None
+        arguments = _split_arguments(selector[found.end():close])
+        compiled = [compile_selector(argument) if argument else None
+                    for argument in arguments]
+        if any(c is None for c in compiled):
+            return None
+        name = found.group(1).lower()
+        stand_in = f"-a11y-arguments-{len(tests)}"
+        tests[stand_in] = (name == "not", [c[0] for c in compiled])  # type: ignore[index]
+        specificity = ((0, 0, 0) if name == "where"
+                       else max(c[1] for c in compiled))  # type: ignore[index]
+        extra = [extra[0] + specificity[0], extra[1] + specificity[1] - 1,
+                 extra[2] + specificity[2]]        # (less the stand-in's own, a class's)
+        out.append(selector[at:found.start()])
+        out.append(":" + stand_in)
+        at = close + 1
+    out.append(selector[at:])
+    _ARGUMENTS.tests = tests
+    try:
+        compiled_whole = _from_cssselect("".join(out))
+    finally:
+        _ARGUMENTS.tests = None
+    if compiled_whole is None:
+        return None
+    test, (a, b, c), above, own = compiled_whole
+    return test, (a + extra[0], b + extra[1], c + extra[2]), above, own
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Where the parenthesis opened just before ``start`` closes (quotes and escapes read)."""
+    depth, quote, escaped = 1, "", -1
+    for i in range(start, len(text)):
+        if i == escaped:
+            continue
+        char = text[i]
+        if char == "\\":
+            escaped = i + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _split_arguments(text: str) -> list[str]:
+    """A selector list split at its top-level commas (an empty part kept: not judged)."""
+    out, start, depth, quote, escaped = [], 0, 0, "", -1
+    for i, char in enumerate(text):
+        if i == escaped:
+            continue
+        if char == "\\":
+            escaped = i + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return out
 
 
 def _from_cssselect(selector: str) -> Compiled | None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from a11y_audit.dom import tag_of, unknown_chain
-from a11y_audit.semantics.cascade import HIDES, UA_HIDING, cascade_of
+from a11y_audit.semantics.cascade import HIDES, UA_HIDING, _foreign, cascade_of
 from a11y_audit.semantics.css import RENDERING, parse_declarations
 
 if TYPE_CHECKING:
@@ -207,7 +207,8 @@ class Visibility:
                 cascade = self._cascade
                 assert cascade is not None
                 rendering = cascade.rendering_under(el, visibility)
-                if rendering.display == "none":
+                if rendering.display == "none" or (
+                        rendering.display == "contents" and _contents_as_none(el, parent)):
                     display = True
                 else:
                     vis = rendering.visibility in ("hidden", "collapse")
@@ -280,6 +281,27 @@ def _aria_hidden_or_inert(attributes: dict[str, list[etree._Element]]) -> set[et
     found.update(el for el in attributes.get("aria-hidden", ())
                  if (el.get("aria-hidden") or "").strip().lower() == "true")
     return found
+
+
+# HTML elements whose "display: contents" is "display: none" (CSS Display 3, appendix B:
+# their rendering is not their children's: replaced elements, form controls, line breaks)
+_CONTENTS_AS_NONE = frozenset(("br", "wbr", "meter", "progress", "canvas", "embed", "object",
+                               "audio", "iframe", "img", "video", "input", "textarea",
+                               "select", "frame", "frameset"))
+# SVG elements whose "display: contents" keeps their children rendered (Chromium 156, as
+# tests/test_styles_browser.py holds it); for every other SVG element, and the outermost
+# <svg>, it is "display: none"
+_SVG_CONTENTS_KEPT = frozenset(("g", "use", "tspan"))
+
+
+def _contents_as_none(el: etree._Element, parent: etree._Element | None) -> bool:
+    """``display: contents`` on ``el`` renders nothing (see _CONTENTS_AS_NONE)."""
+    tag = el.tag
+    if _foreign(el, ("svg",)):
+        if tag == "svg":
+            return parent is None or not _foreign(parent, ("svg",))
+        return tag not in _SVG_CONTENTS_KEPT
+    return tag in _CONTENTS_AS_NONE and not _foreign(el)
 
 
 def _first_summary(details: etree._Element) -> etree._Element | None:
