@@ -49,6 +49,7 @@ from typing import Any, Literal, NamedTuple
 from tinycss2 import color4
 
 from a11y_audit.semantics.selectors import compile_selector, ends_at_rest, has_unjudged_state
+from a11y_audit.semantics.selectors import top_level as _top_level
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1421,40 +1422,6 @@ def _split_top_level(prelude: str) -> list[str]:
         start = i + 1
     out.append(prelude[start:].strip())
     return [s for s in out if s]
-
-
-def _top_level(text: str, wanted: str, nested: bool = False) -> list[int]:
-    """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
-    parentheses, and are not escaped: where a selector list or a selector splits.
-    ``nested``: inside brackets and parentheses too."""
-    found = []
-    depth, quote, escaped = 0, "", -1
-    # Only escapes, quotes, brackets and the wanted characters change anything: visit those
-    # (a regex finds them at C speed; long selectors made a loop over every character show).
-    for match in _structure(wanted).finditer(text):
-        i = match.start()
-        if i == escaped:
-            continue                    # the character after a backslash
-        char = match.group()
-        if char == "\\":
-            escaped = i + 1
-        elif quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 or nested:
-            found.append(i)
-    return found
-
-
-@functools.lru_cache(maxsize=16)
-def _structure(wanted: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("\\\"'()[]" + wanted) + "]")
 
 
 def _unescape(text: str) -> str:

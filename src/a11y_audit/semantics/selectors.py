@@ -27,6 +27,7 @@ query over the page. Selectors Level 4 as static HTML can judge it:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -453,33 +454,30 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
 
 def _closing(text: str, start: int) -> int | None:
     """Where the parenthesis opened just before ``start`` closes (quotes and escapes read)."""
-    depth, quote, escaped = 1, "", -1
-    for i in range(start, len(text)):
-        if i == escaped:
-            continue
-        char = text[i]
-        if char == "\\":
-            escaped = i + 1
-        elif quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    closes = top_level(text[start:], ")")
+    return start + closes[0] if closes else None
 
 
 def _split_arguments(text: str) -> list[str]:
     """A selector list split at its top-level commas (an empty part kept: not judged)."""
-    out, start, depth, quote, escaped = [], 0, 0, "", -1
-    for i, char in enumerate(text):
+    bounds = [-1, *top_level(text, ","), len(text)]
+    return [text[a + 1:b].strip() for a, b in itertools.pairwise(bounds)]
+
+
+def top_level(text: str, wanted: str, nested: bool = False) -> list[int]:
+    """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
+    parentheses, and are not escaped: where a selector list or a selector splits (a ``)``
+    or ``]`` wanted: where an unclosed one closes). ``nested``: inside brackets and
+    parentheses too."""
+    found = []
+    depth, quote, escaped = 0, "", -1
+    # Only escapes, quotes, brackets and the wanted characters change anything: visit those
+    # (a regex finds them at C speed; long selectors made a loop over every character show).
+    for match in _structure(wanted).finditer(text):
+        i = match.start()
         if i == escaped:
-            continue
+            continue                    # the character after a backslash
+        char = match.group()
         if char == "\\":
             escaped = i + 1
         elif quote:
@@ -487,15 +485,18 @@ def _split_arguments(text: str) -> list[str]:
                 quote = ""
         elif char in "\"'":
             quote = char
+        elif char in wanted and (depth == 0 or nested):
+            found.append(i)
         elif char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "," and depth == 0:
-            out.append(text[start:i].strip())
-            start = i + 1
-    out.append(text[start:].strip())
-    return out
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _structure(wanted: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("\\\"'()[]" + wanted) + "]")
 
 
 def _from_cssselect(selector: str) -> Compiled | None:
