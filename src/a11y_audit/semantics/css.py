@@ -860,7 +860,6 @@ class _Context:
             return (*_block(sheet, name, prelude, applies, layer, viewport), outer)
         written = f"{outer.written} {{ {selector} }}" if outer.written else selector
         written = written if len(written) <= _PARENT_CHARS else f"... {{ {selector} }}"
-        why = outer.why
         if outer.evaluated:
             assert outer.parent is not None
             joined = _nest(outer.parent, selector)
@@ -868,27 +867,23 @@ class _Context:
                 return False, layer, outer      # no selector: browsers drop the rule
             if len(joined) <= _PARENT_CHARS:
                 return applies, layer, cls("", "", joined, written, evaluated=True)
-            why = _NESTED_DEEP
-        parent = outer.selector(selector)
+            why, parent = _NESTED_DEEP, joined
+        else:
+            why, parent = outer.why, outer.selector(selector)
         if len(parent) > _PARENT_CHARS:
             parent = "*"        # deep nesting: the parent's restriction is dropped (wider)
         return applies, layer, cls(why, outer.prefix, parent, written, outer.scope)
 
     def selector(self, written: str) -> str:
-        """A selector list matching at least what ``written`` matches here."""
+        """A selector list matching at least what ``written`` matches here (exactly, but
+        for the parent "*" of nesting too deep to join)."""
         out = []
         for selector in split_selectors(written):
             if self.scope is not None:
                 root = f":is({self.scope})"
                 selector = selector.replace(":scope", root)
             if self.parent is not None:
-                joined = _nest(self.parent, selector)
-                if joined is not None:
-                    out.append(joined)
-                    continue
-                parent = f":is({self.parent})"
-                selector = (selector.replace("&", parent) if "&" in selector
-                            else f"{parent} {selector}")
+                selector = _nest(self.parent, selector) or selector
             elif "&" in selector:
                 selector = selector.replace("&", f":is({self.scope or '*'})")
             out.append(selector)

@@ -426,15 +426,14 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
         if close is None:
             return None
         arguments = _split_arguments(selector[found.end():close])
-        compiled = [compile_selector(argument) if argument else None
-                    for argument in arguments]
-        if any(c is None for c in compiled):
+        compiled = [read for argument in arguments
+                    if argument and (read := compile_selector(argument)) is not None]
+        if len(compiled) != len(arguments):
             return None
         name = found.group(1).lower()
         stand_in = f"-a11y-arguments-{len(tests)}"
-        tests[stand_in] = (name == "not", [c[0] for c in compiled])  # type: ignore[index]
-        specificity = ((0, 0, 0) if name == "where"
-                       else max(c[1] for c in compiled))  # type: ignore[index]
+        tests[stand_in] = (name == "not", [c[0] for c in compiled])
+        specificity = (0, 0, 0) if name == "where" else max(c[1] for c in compiled)
         extra = [extra[0] + specificity[0], extra[1] + specificity[1] - 1,
                  extra[2] + specificity[2]]        # (less the stand-in's own, a class's)
         out.append(selector[at:found.start()])
