@@ -7,12 +7,13 @@ and rules skip it. The rules for which that is deliberately not so declare why i
 the test checks they do still fail. A control (the same wrapper and a ``<style>`` rule that
 matches nothing) keeps the failure, so the container alone is never what makes a failure go.
 
-A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope``, a rule nested too
-deep to join, ``:nth-child(... of S)``, a vendor pseudo-class, an unknown
-``var()``) that may hide the container turns the failure into cantTell, naming the rule and
-why, for every rule that does not judge hidden content; the rules that do still fail. Decided
-rules (one that matches nothing, one that only shows, a user-action state at rest) leave the
-failure as it was.
+A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope`` without a root
+selector in a style rule or with a selector not judged, a rule nested too deep to join,
+``:nth-child(... of S)``, a vendor pseudo-class, an unknown ``var()``) that may hide the
+container turns the failure into cantTell, naming the rule and why, for every rule that does
+not judge hidden content; the rules that do still fail. Decided rules (one that matches
+nothing, one that only shows, a user-action state at rest, an ``@scope`` whose limit leaves
+the content out) leave the failure as it was.
 
 A linked stylesheet that cannot be read is not seen: an element that only it may hide still
 counts as exposed, under either ``--missing-stylesheets`` setting, while the same stylesheet,
@@ -106,8 +107,13 @@ MAY_HIDE = {
     "container": ("<style>@container (min-width: 40em) { .story-part { display: none } }"
                   "</style>", "'@container (min-width: 40em) .story-part'",
                   "container queries need layout"),
-    "scope": ("<style>@scope (body) to (.story-end) { .story-part { display: none } }</style>",
-              "'@scope (body) to (.story-end) .story-part'", "@scope is not evaluated"),
+    "scope-not-judged": ("<style>@scope (body:invalid) to (.story-end) { .story-part { "
+                         "display: none } }</style>",
+                         "'@scope (body:invalid) to (.story-end) .story-part'",
+                         "a selector of this @scope rule is not judged"),
+    "scope-in-a-rule": ("<style>body { @scope { .story-part { display: none } } }"
+                        "</style>", "'@scope .story-part' nested in 'body'",
+                        "@scope without a root selector in a style rule is not evaluated"),
     "nested-container": ("<style>.story-part { @container (min-width: 1px) { display: none } }"
                          "</style>", "'@container (min-width: 1px) .story-part'",
                          "container queries need layout"),
@@ -139,6 +145,9 @@ DECIDED = {
     # nesting the cascade evaluates: decided either way
     "nested-matches-nothing": "<style>body { & > .story-unused { display: none } }</style>",
     "nested-only-shows": "<style>body { .story-part { display: block } }</style>",
+    # @scope the cascade evaluates: the part is out of its scope
+    "scope-limited": "<style>@scope (body) to (.story-part) { .story-part { display: none } }"
+                     "</style>",
 }
 
 
@@ -193,6 +202,10 @@ def test_a_decided_rule_leaves_the_failure(rule_id, construct):
     "<style>.story-part { color: red; @media (min-width: 1px) { display: none } }</style>",
     "<style>html body { .story-part { visibility: hidden } }</style>",
     "<style>html body { color: #222; html & > .story-part { display: none } }</style>",
+    "<style>@scope (body) to (.story-end) { .story-part { display: none } }</style>",
+    "<style>@scope (html) { @scope (body) { :scope > .story-part { visibility: hidden } } }"
+    "</style>",
+    "<style>html { @scope (body) { .story-part { display: none } } }</style>",
 ])
 @pytest.mark.parametrize("rule_id", SAMPLE)
 def test_a_nested_rule_that_hides_the_content_is_decided_as_the_plain_rule(rule_id, head):

@@ -37,6 +37,90 @@ PAGES = {
       <svg class="k"><rect width="3" height="3"/></svg><foreignObject class="k"><p>f</p>
       </foreignObject></g></svg><svg class="k"><rect/></svg>
     </body></html>""",
+    # @scope, as Chromium reads it: roots and limits (exclusive, relative to their root, the
+    # root itself where the limit says :scope), selectors relative to the root unless they
+    # hold :scope or &, only the styled element in scope, one root bound for the whole
+    # selector, nested blocks (the element in the outer scope too), specificity (:scope a
+    # pseudo-class, & none), proximity (over order; under specificity; any over none, for
+    # !important too), declarations in the block, @media, @layer and nesting inside it, a
+    # block without a root selector (the parent of its <style>; the head's: nothing shown),
+    # blocks in style rules (their root selectors joined to the rule's), and conditional
+    # blocks in @scope, which hold rules only (declarations there are dropped)
+    "@scope": """<html><head><style>@scope { p { color: crimson } }</style><style>
+      @scope (.a) { .a { color: teal } p { color: navy } }
+      @scope (.r) to (.lim) { p { color: olive } .lim { color: orchid } :scope { color: sienna }
+        .lim + b { color: gold } }
+      @scope (.s) { .x .y { color: indigo } :scope + i { color: tomato } }
+      @scope (.t) to (.u) { .v .w { color: seagreen } }
+      @scope (.g) to (:scope) { em { color: slateblue } }
+      @scope (.f) to (:scope > .f2) { sub { color: peru } }
+      @scope (.j) { .k:has(:scope) ~ span { color: darkcyan } .x2 :scope u { color: maroon } }
+      @scope (.outer) { q { color: chocolate } } @scope (.inner) { q { color: purple } }
+      @scope (.inner2) { q { color: deeppink } } @scope (.outer2) { q { color: steelblue } }
+      @scope (.o) { div s { color: darkorange } } @scope (.n) { s { color: forestgreen } }
+      @scope (.sc) { b { color: firebrick } } b { color: cadetblue }
+      @scope (.z) { & small { color: darkkhaki } :is(&) abbr { color: hotpink } }
+      small.y, abbr.y { color: lightseagreen }
+      @scope (.z3) { :is(:scope) small { color: darkviolet } } small.y3 { color: limegreen }
+      .imp mark { color: yellowgreen !important }
+      @scope (.imp2) { mark { color: rebeccapurple !important } }
+      @scope (.m1) { @scope (.m2) { kbd { color: saddlebrown } } }
+      @scope (.a1) to (.lim1) { @scope (.b1) { kbd { color: orangered } } }
+      @media (min-width: 600px) { @scope (.c) { samp { color: darkslateblue } } }
+      @media print { @scope (.c) { samp { font-weight: 700 } } }
+      @scope (.d) { @layer l { var { color: mediumvioletred } } var { font-weight: 700 } }
+      @scope (.e) { .f3 { color: darkgreen; .g3 { color: darkred } & .h3 { font-style: italic } } }
+      @scope (.i) { color: royalblue; font-weight: 700 } * { color: black } .i2 { color: tan }
+      @scope (.hid) { .gone { display: none } } @scope (.vh) to (.vl) { .p2 { visibility: hidden } }
+      @scope (.list1, .list2) { sup { color: darkmagenta } }
+      @scope (.cx .cy) { dfn { color: olivedrab } }
+      .card { @scope (.x9) { b { color: coral } } }
+      .card3 { @scope (& > .x9) to (.y9) { b { color: navy } } color: gray; }
+      @scope (.i6) { b { color: blue }; @media (min-width: 1px) { color: red } }
+      @scope (.i7) { b { color: teal } @supports (color: red) { color: red; b { color: red } } }
+      @scope (.i8) { i { color: plum }; * { color: wheat }; @scope (.j8) { color: salmon } }
+    </style></head><body>
+      <div class="a"><div class="a">nested root</div><p>p</p></div>
+      <div class="r"><p>in</p><div class="lim"><p>out</p></div><b>after</b></div>
+      <div class="r"><div class="lim"><div class="r"><p>inner root</p></div></div></div>
+      <div class="x"><div class="s"><div class="y">x outside</div></div></div><i>i</i>
+      <div class="s"><div class="x"><div class="y">x inside</div></div></div><i>next</i>
+      <div class="v"><div class="t"><div class="w">v outside</div></div></div>
+      <div class="t"><div class="u"><div class="v"><div class="w">w</div></div></div></div>
+      <div class="g"><em>em</em></div>
+      <div class="f"><div class="f2"><sub>out</sub></div><div><div class="f2"><sub>in</sub>
+      </div></div></div>
+      <div class="j"><div class="k"><div class="j"></div></div><span>s</span></div>
+      <div class="x2"><div class="j"><u>u</u></div></div>
+      <div class="outer"><div class="inner"><q>q</q></div></div>
+      <div class="outer2"><div class="inner2"><q>q</q></div></div>
+      <div class="o"><div class="n"><s>s</s></div></div>
+      <div class="sc"><b>b</b></div>
+      <div class="z"><small class="y">s</small><abbr class="y">a</abbr></div>
+      <div class="z3"><small class="y3">s</small></div>
+      <div class="imp imp2"><mark>m</mark></div>
+      <div class="m2"><div class="m1"><kbd>no</kbd></div></div>
+      <div class="m1"><div class="m2"><kbd>yes</kbd></div></div><div class="m1 m2"><kbd>k</kbd>
+      </div><div class="a1"><div class="lim1"><div class="b1"><kbd>under</kbd></div></div></div>
+      <div class="a1"><div class="b1"><div class="lim1"><kbd>limited</kbd></div></div></div>
+      <div class="a1"><div class="b1"><kbd>in</kbd></div></div>
+      <div class="c"><samp>s</samp></div><div class="d"><var>v</var></div>
+      <div class="e"><div class="f3"><p class="g3">g</p><p class="h3">h</p></div></div>
+      <div class="f3">outside</div>
+      <div class="i i2">i <span>x</span></div>
+      <div class="hid"><p class="gone">gone</p></div><p class="gone">stays</p>
+      <div class="vh"><p class="p2">hid</p><div class="vl"><p class="p2">shown</p></div></div>
+      <div class="list2"><sup>s</sup></div>
+      <div class="cx"><div class="cy"><dfn>d</dfn></div></div><div class="cy"><dfn>n</dfn></div>
+      <div class="x9"><b>x9 not in card</b></div><div class="card"><div class="x9"><b>in</b>
+      </div></div><div class="card x9"><b>card x9</b></div><div class="card3"><div class="x9">
+      <b>child</b><div class="y9"><b>limited</b></div></div><div><div class="x9"><b>deep</b>
+      </div></div></div>
+      <div class="i6">i6 <b>b</b></div><div class="i7">i7 <b>b</b></div>
+      <div class="i8">i8 <i>i</i><p class="j8">j8</p></div>
+      <section><style>@scope to (.no) { cite { color: darkturquoise } }</style><cite>c</cite>
+      <div class="no"><cite>c2</cite></div></section><cite>outside</cite><p>p in body</p>
+    </body></html>""",
     # CSS Nesting, as Chromium reads it: relative and "&" selectors, a parent list, the
     # specificity of :is(parent), declarations after nested rules (in source order), @media
     # and @layer inside a rule, nesting three deep, parents with combinators ("&" first or

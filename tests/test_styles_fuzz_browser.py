@@ -7,7 +7,8 @@ combinator, whose declarations set what the rules read (display, visibility, col
 backgrounds, font sizes, weights and slant, opacity, position, text decorations, borders
 and outlines, ``all``, custom properties) with
 every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport,
-some nested in other rules (CSS Nesting, two deep, with ``@media`` inside).
+some nested in other rules (CSS Nesting, two deep, with ``@media`` inside), some in
+``@scope`` blocks (roots, limits, ``:scope`` and ``&``, blocks inside blocks).
 Each page is compared element by element with Chromium's ``getComputedStyle``
 (scripts/styles_vs_chromium.py, as tests/test_styles_browser.py does on fixed pages): any
 difference fails, shrunk to a small page.
@@ -206,11 +207,37 @@ def nested_rule(depth: int) -> st.SearchStrategy[str]:
         lambda p: f"\0 {{ {p[0]}; {' '.join(p[1])} {p[2]} }}")
 
 
+def scope_rule(depth: int) -> st.SearchStrategy[str]:
+    """An ``@scope`` block: a root (or none: the head, which holds the sheet), maybe limits,
+    and style rules relative to the root, with ``:scope`` or ``&``, declarations of the block
+    itself, and blocks inside it."""
+    prelude = st.tuples(
+        st.sampled_from(("(.a)", "(.b)", "(.c)", "(div)", "(p)", "(#x)", "(.a, .b)",
+                         "(div .b)", "(li:first-child)", "")),
+        st.sampled_from(("", "", "", " to (.b)", " to (.c)", " to (:scope > p)", " to (div)",
+                         " to (& > .a)", " to (:scope)"))).map("".join)
+    rooted = st.sampled_from((":scope", ":scope > p", ":scope .a", ".c :scope span",
+                              ":scope + p", ":is(:scope) b", "p:not(:scope *)", "& .b",
+                              ":scope:first-child", "&"))
+    # (simple selectors often: two blocks' rules then style one element, and the nearer root
+    # or the rule outside @scope must lose as in Chromium)
+    simple = st.sampled_from(("*", "p", "span", "div", "b", ".a", ".b"))
+    inner: st.SearchStrategy[str] = st.one_of(
+        st.tuples(st.one_of(simple, simple, nested_selector(), selector(), rooted), block()
+                  ).map(lambda p: f"{p[0]} {{ {p[1]} }}"), block())
+    if depth > 1:
+        inner = st.one_of(inner, inner, scope_rule(depth - 1), st.tuples(
+            st.sampled_from(("(min-width: 1000px)", "print")), block()).map(
+            lambda p: f"@media {p[0]} {{ p {{ {p[1]} }} }}"))
+    return st.tuples(prelude, st.lists(inner, min_size=1, max_size=3)).map(
+        lambda p: f"@scope {p[0]} {{ {'; '.join(p[1])} }}".replace("@scope  ", "@scope "))
+
+
 def rule() -> st.SearchStrategy[str]:
     plain = st.tuples(selector(), block()).map(lambda p: f"{p[0]} {{ {p[1]} }}")
     nested = st.tuples(st.one_of(compound(), compound(), selector()), nested_rule(2)).map(
         lambda p: p[1].replace("\0", p[0], 1))
-    return st.one_of(plain, plain, plain, nested, st.tuples(
+    return st.one_of(plain, plain, plain, nested, scope_rule(2), st.tuples(
         st.sampled_from(("(min-width: 1000px)", "(max-width: 600px)", "print")), plain).map(
         lambda p: f"@media {p[0]} {{ {p[1]} }}"), st.tuples(
         st.sampled_from(("one", "two")), plain).map(lambda p: f"@layer {p[0]} {{ {p[1]} }}"))

@@ -434,7 +434,7 @@ class Page:
 
     def may_be_hidden(self, el: Element, sight: bool = False) -> str | None:
         """Why ``el`` (or an ancestor) may be hidden although the cascade shows it: a
-        stylesheet rule it cannot evaluate (``@container``, ``@scope``, nesting...) or an
+        stylesheet rule it cannot evaluate (``@container``, deep nesting...) or an
         unknown ``display``/``visibility`` value; ``sight``: also such a rule that may hide
         it from sight only. None when nothing may hide it (see
         :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`)."""

@@ -33,10 +33,13 @@ def test_a_container_rule_inside_media_that_does_not_apply_is_not_kept():
     assert undecided("@media screen { @container (width > 1px) { .a { display: none } } }")
 
 
-def test_scope_rules_keep_their_selector_and_scope_becomes_the_root():
-    assert undecided("@scope (.card) to (.body) { :scope > img { display: none } }") == [
-        ("'@scope (.card) to (.body) :scope > img'", ":is(.card) > img",
-         "@scope is not evaluated")]
+def test_scope_rules_are_evaluated_and_those_not_judged_kept_with_the_root_widened():
+    # (test_scope.py: what @scope matches, and the other cases kept apart)
+    assert undecided("@scope (.card) to (.body) { :scope > img { display: none } }") == []
+    assert undecided("@scope (.card) to (.body) { :scope:invalid > img { display: none } }"
+                     ) == [("'@scope (.card) to (.body) :scope:invalid > img'",
+                            ":is(.card):invalid > img",
+                            "a selector of this @scope rule is not judged")]
 
 
 @pytest.mark.parametrize(("css", "expected"), [

@@ -44,9 +44,10 @@ stylesheet is missing). Font sizes written with ``calc()``, ``min()``, ``max()``
 (other ``calc()`` values, an unknown custom property, system colours) are unknown (``None``),
 never guessed; invalid ones (``color: none``) are dropped, as browsers drop them.
 
-Style rules the cascade does not evaluate (``@container``, ``@scope``, nesting too deep to
-join, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide what they match are
-listed per page in :attr:`Cascade.undecided`, with a test that matches at least their elements;
+Style rules the cascade does not evaluate (``@container``, a root-less ``@scope`` nested,
+nesting too deep to join, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide
+what they match are listed per page in :attr:`Cascade.undecided`, with a test that matches
+at least their elements;
 with the unknown ``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they
 make the "may be hidden" answer of
 :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`.
@@ -89,7 +90,13 @@ from a11y_audit.semantics.css import (
     split_selectors,
     valid_color,
 )
-from a11y_audit.semantics.selectors import compile_selector, never, widened
+from a11y_audit.semantics.selectors import (
+    SCOPE_MARK,
+    compile_selector,
+    never,
+    widened,
+    written_scoped,
+)
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -572,6 +579,11 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
         rank = ranks.get(layer, 0) if layer is not None else _UNLAYERED
         normal = (1, 0, rank, specificity, position, order)
         important = (2, 0, -rank, specificity, position, order)
+        if selector[:1] == ":" and selector.startswith(SCOPE_MARK):
+            # (a rule in @scope: its priority takes the proximity of each match, and its
+            # origin is shown as written)
+            normal, important = _Scoped(normal), _Scoped(important)
+            selector = written_scoped(selector)
         # (the two partial slots written out, and the rule's fields unpacked once above,
         # not a comprehension, a frame a rule, and attribute reads: the step-9 pages'
         # _sheet_bucket's own work 1.94 -> 1.49 M instructions a page)
@@ -582,6 +594,21 @@ def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, 
                       if rendering else None,
                       (above, matches, normal, important, size, selector) if size else None))
     return _bucket(rules) if rules else None
+
+
+class _Scoped(tuple):   # (a priority: see _sheet_bucket)
+    """The priority of a rule in ``@scope`` before it matches: :meth:`near` gives the
+    priority of a match (CSS Cascade 6's scope proximity, between specificity and order of
+    appearance: the fewest generations between the element and the scope's root win, and
+    any proximity wins over none, a rule outside ``@scope``)."""
+
+    __slots__ = ()
+
+    def near(self, hops: int) -> tuple:
+        """The priority of a match ``hops`` - 1 generations below its root (the test's
+        answer: selectors._compile_scoped). The specificity gains a fourth item, so that
+        it sorts after the same specificity without one."""
+        return (*self[:3], (*self[3], -hops), *self[4:])
 
 
 @functools.lru_cache(maxsize=16384)
@@ -828,7 +855,8 @@ class Cascade:
     def undecided(self) -> list[tuple[str, str, str, str, bool]]:
         """The page's style rules the cascade does not evaluate and that may stop what they
         match being rendered (``display: none``, ``visibility: hidden``, an unknown value...):
-        rules in ``@container`` or ``@scope``, style rules nested too deep to join to their
+        rules in ``@container`` or in ``@scope`` not evaluated (see
+        :mod:`a11y_audit.semantics.css`), style rules nested too deep to join to their
         parent (:func:`a11y_audit.semantics.css._nest`), selectors with a vendor
         pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
         that matches at least the elements it matches, its origin
@@ -926,8 +954,12 @@ class Cascade:
                         above = self._above(el)
                     if not needs_above <= above:
                         continue
-                if matches is not _by_keys and not matches(el):
-                    continue
+                if matches is not _by_keys:
+                    hit = matches(el)
+                    if not hit:
+                        continue
+                    if normal.__class__ is _Scoped:
+                        normal, important = normal.near(hit), important.near(hit)
                 for name, value, is_important in declared:
                     found.append((important if is_important else normal, name, value,
                                   is_important, selector))

@@ -26,11 +26,20 @@ tinycss2 where values need real parsing (colours). What is evaluated:
   to its parent's (``&`` is ``:is(parent)``), in source order, with conditional at-rules nested
   in style rules (see :class:`_Context` and :func:`_nest`); nesting too deep to join (a
   joined selector past 400 characters) is undecided, as below.
-* ``@container`` and ``@scope`` are not evaluated: their rules are left
-  out of the cascade and kept in :attr:`Stylesheet.undecided` (those that set ``display``,
-  ``visibility``, ``content-visibility`` or a property that may hide from sight), with a
-  selector that matches at least what they match, for the "may be hidden" answer
-  (:attr:`a11y_audit.semantics.cascade.Cascade.undecided`).
+* ``@scope`` (CSS Cascade 6): a style rule in ``@scope`` blocks joins the sheet with its
+  selector marked with the blocks' preludes (:func:`a11y_audit.semantics.selectors.scoped`),
+  which the selector engine reads with its roots, limits, specificity and the scope
+  proximity the cascade orders by (see :class:`_Context`); a block without a root selector
+  at the top of a sheet has the parent of the ``<style>`` element that holds the sheet as
+  its root (in a linked sheet, none: the ``<link>``'s parent, in the head, shows nothing).
+  Declarations in the block apply to its root; in a style rule, its root selectors are
+  joined to the rule's, as CSS Nesting joins a nested rule's.
+* ``@container`` is not evaluated, nor ``@scope`` without a root selector inside a style
+  rule or another ``@scope``, nor a rule in ``@scope`` whose selector (or its block's) is
+  not judged: their rules are left out of the cascade and kept in :attr:`Stylesheet.undecided`
+  (those that set ``display``, ``visibility``, ``content-visibility`` or a property that may
+  hide from sight), with a selector that matches at least what they match, for the "may be
+  hidden" answer (:attr:`a11y_audit.semantics.cascade.Cascade.undecided`).
   ``@starting-style`` applies only before a first style change (skipped: the page is judged at
   rest). ``@font-face`` and ``@page`` hold no style rules; ``@keyframes`` are kept by name
   (:attr:`Stylesheet.keyframes`) for the animations that end filled.
@@ -38,6 +47,7 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import operator
@@ -48,7 +58,14 @@ from typing import Any, Literal, NamedTuple
 
 from tinycss2 import color4
 
-from a11y_audit.semantics.selectors import compile_selector, ends_at_rest, has_unjudged_state
+from a11y_audit.semantics.selectors import (
+    OWNER_MARK,
+    compile_selector,
+    ends_at_rest,
+    has_unjudged_state,
+    owner_digest,
+    scoped,
+)
 from a11y_audit.semantics.selectors import top_level as _top_level
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
@@ -160,6 +177,8 @@ class Stylesheet:
     may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
     generated: Any = field(default=None, compare=False, repr=False)  # see Cascade.generated
     orientation: bool = False       # a media query of the sheet asks for the orientation
+    # the text the sheet was read from, as its owner holds it (see owner_digest)
+    source: str = field(default="", compare=False, repr=False)
 
     def keyed(self, within: frozenset[str] | None = None) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet).
@@ -591,9 +610,9 @@ def _has_comment(css: str) -> bool:
 
 
 def _scan(css: str, viewport: Viewport) -> Stylesheet:
+    sheet = Stylesheet(source=css)
     if _has_comment(css):
         css = _COMMENT.sub(" ", css)
-    sheet = Stylesheet()
     if "@import" in css:
         for found in _IMPORT_STATEMENT.finditer(css):
             _import(sheet, found.group(1), viewport)
@@ -658,13 +677,15 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
           items: list[tuple[str, ...]] | None = None, pieces: list[Any] | None = None
           ) -> bool:
     """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
-    style rule with nested rules and ``stray`` is False (stop: read it again with ``stray``).
+    style rule with nested rules or an ``@scope`` (whose block may hold declarations) and
+    ``stray`` is False (stop: read it again with ``stray``).
     ``items``: the sheet's items, read from them (the tests' reference: :func:`_items`).
     ``pieces``: ``css.split("}")``, split already (then ``css`` is not read; the list is
     written over: its last piece becomes None, hence list[Any])."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
-    # nothing; in an undecided one (@container, @scope, a style rule with nested rules) the
-    # rules go to sheet.undecided instead (see _Context).
+    # nothing; in an undecided one (@container, a nested root-less @scope...) the rules go to
+    # sheet.undecided instead, and in @scope or a style rule with nested rules they go into
+    # the cascade as the context writes them (see _Context).
     stack: list[tuple[bool, str | None, _Context | None]] = [(True, None, None)]
     applies: bool | None        # (None only between a media.get miss and its reading)
     applies, layer, context = stack[-1]
@@ -726,6 +747,8 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                                                                    viewport)
                             if "orientation" in query.lower():
                                 sheet.orientation = True
+                        if context is not None:
+                            context = _inner(context)
                         stack.append((applies, layer, context))
                         if applies:
                             if context is None:
@@ -756,10 +779,15 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         applies = media[at_prelude] = media_matches(at_prelude, viewport)
                         if "orientation" in at_prelude.lower():
                             sheet.orientation = True
+                    if context is not None:
+                        context = _inner(context)
                     stack.append((applies, layer, context))
                     continue
                 if name in _UNDECIDED_AT_RULES:
-                    stack.append((applies, layer, _Context.at_rule(context, name, at_prelude)))
+                    if name == "scope" and not stray:
+                        return False    # (read with stray text: declarations in the block)
+                    stack.append((applies, layer,
+                                  _Context.at_rule(context, name, at_prelude, sheet)))
                 elif name == "layer" and context is not None and not context.evaluated:
                     stack.append((applies, layer, context))     # (no layer order to keep)
                 else:
@@ -767,7 +795,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                         anonymous += 1
                         at_prelude = f"\0anonymous{anonymous}"
                     stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
-                                  context))
+                                  context if context is None else _inner(context)))
                     if name in ("keyframes", "-webkit-keyframes") and context is None:
                         # its blocks are kept as keyframes, until it closes (see keyframes)
                         frames = (len(stack), at_prelude.strip("'\""), [])
@@ -793,7 +821,10 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
 
 # The at-rules whose style rules need what static HTML lacks, and why (see _Context)
 _UNDECIDED_AT_RULES = {"container": "container queries need layout",
-                       "scope": "@scope is not evaluated"}
+                       "scope": "@scope without a root selector is not evaluated"}
+# An evaluated @scope's rule whose selector (or the block's) is not judged
+_SCOPE_UNJUDGED = "a selector of this @scope rule is not judged"
+_SCOPE_IN_RULE = "@scope without a root selector in a style rule is not evaluated"
 # A nested rule whose parent's selector, joined, is longer than _PARENT_CHARS
 _NESTED_DEEP = "style rules nested this deep are not evaluated"
 # Declarations that may stop an element being rendered, or hide it from sight: what makes
@@ -807,14 +838,17 @@ _SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
 @dataclass(frozen=True, slots=True)
 class _Context:
     """A block of :func:`_scan` that is not a plain list of style rules: the style rules
-    nested in a style rule (CSS Nesting), or an undecided block. ``evaluated``: a style rule's
-    nested rules, joined to its selector exactly (:func:`_nest`), go into the cascade like
-    any rule, in source order (the declarations after a nested rule come after it, as
-    CSS Nesting's nested declarations rules do in current browsers). Otherwise the block is
-    undecided: why its rules are not evaluated ("" in an evaluated block), the text the
-    origin of each starts with (``@container (min-width: 40em) ``), and for rules nested in
-    a style rule the parent's selector list (``parent``, already a selector of the page's
-    elements) and how it was written (``written``)."""
+    nested in a style rule (CSS Nesting), an ``@scope`` block, or an undecided block.
+    ``evaluated``: a style rule's nested rules, joined to its selector exactly
+    (:func:`_nest`), go into the cascade like any rule, in source order (the declarations
+    after a nested rule come after it, as CSS Nesting's nested declarations rules do in
+    current browsers); in ``@scope`` blocks (``scopes``, their preludes), with each selector
+    marked with them (:func:`a11y_audit.semantics.selectors.scoped`), and one that is not
+    judged so is kept undecided, as ``why`` says (:meth:`_cascade`). Otherwise the block is
+    undecided: why its rules are not evaluated, the text the origin of each starts with
+    (``@container (min-width: 40em) ``), and for rules nested in a style rule the parent's
+    selector list (``parent``, already a selector of the page's elements) and how it was
+    written (``written``)."""
 
     why: str
     prefix: str = ""
@@ -822,17 +856,51 @@ class _Context:
     written: str = ""
     scope: str | None = None        # the @scope root selector (None: none, "*": the owner)
     evaluated: bool = False
+    # the preludes of the evaluated @scope blocks it is in, the outermost first (see
+    # selectors.scoped): its rules go into the cascade with their selectors so marked
+    scopes: tuple[str, ...] = ()
+    # whether declarations apply here (all but the conditional blocks in an @scope block,
+    # which hold style rules only, as at the top of a sheet: see _inner)
+    declarations: bool = True
 
     @classmethod
-    def at_rule(cls, outer: _Context | None, name: str, prelude: str) -> _Context:
+    def at_rule(cls, outer: _Context | None, name: str, prelude: str,
+                sheet: Stylesheet | None = None) -> _Context:
         scope = None
         if name == "scope":
             found = _SCOPE_ROOT.match(prelude)
             scope = found.group(1) if found and found.group(1) else "*"
         prefix = f"@{name} {prelude} ".replace("  ", " ")
+        if scope == "*" and outer is None and sheet is not None and sheet.source and (
+                not prelude or prelude[:2].lower() == "to"):
+            # an @scope without a root selector, at the top of a sheet: its root is the
+            # parent of the <style> element that holds the sheet (selectors.scoped)
+            return cls(_SCOPE_UNJUDGED, prefix, scope="*", evaluated=True,
+                       scopes=(f"{OWNER_MARK}{owner_digest(sheet.source)}> {prelude}",))
+        if scope is not None and scope != "*" and outer is not None and outer.evaluated and (
+                outer.parent is not None):
+            # an @scope in a style rule: its root selectors joined to the rule's (relative
+            # to its elements, as CSS Nesting joins a nested rule's selector; Chromium)
+            found = _SCOPE_ROOT.match(prelude)
+            assert found is not None
+            joined = _nest(outer.parent, scope)
+            after = prelude[found.end(1):].lstrip()[1:]
+            if joined is not None:
+                return cls(_SCOPE_UNJUDGED, outer.prefix + prefix, scope=joined,
+                           evaluated=True, scopes=(*outer.scopes, f"({joined}){after}"))
+        if scope is not None and scope != "*" and (
+                outer is None or (outer.scopes and outer.parent is None)):
+            # an @scope with a root selector, at the top or in another: evaluated
+            # (selectors.scoped), each rule's selectors marked with the blocks' preludes
+            return cls(_SCOPE_UNJUDGED, (outer.prefix if outer else "") + prefix,
+                       scope=scope, evaluated=True,
+                       scopes=(outer.scopes if outer else ()) + (prelude,))
         if outer is None:
             return cls(_UNDECIDED_AT_RULES[name], prefix, scope=scope)
-        why = _UNDECIDED_AT_RULES[name] if outer.evaluated else outer.why
+        why = outer.why
+        if outer.evaluated:
+            why = (_SCOPE_IN_RULE if name == "scope" and outer.parent is not None
+                   else _UNDECIDED_AT_RULES[name])
         return cls(why, outer.prefix + prefix, outer.parent, outer.written,
                    scope if scope is not None else outer.scope)
 
@@ -851,13 +919,17 @@ class _Context:
             return applies, layer, cls("", "", selector, selector, evaluated=True)
         if applies and declarations.strip():
             outer.rule(sheet, "", declarations, layer, viewport)
+        if outer.scopes and outer.parent is None and selector[:1] != "@":
+            # a style rule with nested rules in an evaluated @scope
+            return applies, layer, cls(_SCOPE_UNJUDGED, outer.prefix, selector, selector,
+                                       outer.scope, evaluated=True, scopes=outer.scopes)
         if selector[:1] == "@" and (at := _AT_RULE.match(selector)) is not None:
             name, prelude = at.group(1).lower(), " ".join(at.group(2).split())
             if name in _UNDECIDED_AT_RULES:
                 return applies, layer, cls.at_rule(outer, name, prelude)
             if name == "layer" and not outer.evaluated:
                 return applies, layer, outer
-            return (*_block(sheet, name, prelude, applies, layer, viewport), outer)
+            return (*_block(sheet, name, prelude, applies, layer, viewport), _inner(outer))
         written = f"{outer.written} {{ {selector} }}" if outer.written else selector
         written = written if len(written) <= _PARENT_CHARS else f"... {{ {selector} }}"
         if outer.evaluated:
@@ -866,7 +938,8 @@ class _Context:
             if joined is None:
                 return False, layer, outer      # no selector: browsers drop the rule
             if len(joined) <= _PARENT_CHARS:
-                return applies, layer, cls("", "", joined, written, evaluated=True)
+                return applies, layer, cls(outer.why, outer.prefix, joined, written,
+                                           outer.scope, evaluated=True, scopes=outer.scopes)
             why, parent = _NESTED_DEEP, joined
         else:
             why, parent = outer.why, outer.selector(selector)
@@ -895,10 +968,13 @@ class _Context:
         style rule it is nested in, up to a ``;``), or a conditional at-rule nested in that
         style rule, holding declarations only (``@media (...) { color: red }``)."""
         declarations, _, prelude = prelude.rpartition(";")
-        if declarations.strip() and self.parent is not None:
-            self.rule(sheet, "", declarations, layer, viewport)
+        if declarations.strip():
+            if not self.declarations:
+                return      # (where only rules are read, text before one spoils its prelude)
+            if self.parent is not None or self.scopes:
+                self.rule(sheet, "", declarations, layer, viewport)
         prelude = prelude.strip()
-        if prelude[:1] == "@" and self.parent is not None:
+        if prelude[:1] == "@" and (self.parent is not None or self.scopes):
             at = _AT_RULE.match(prelude)
             if at is None:
                 return
@@ -909,16 +985,18 @@ class _Context:
             applies, inner = ((True, layer) if name == "layer" and not self.evaluated
                               else _block(sheet, name, at_prelude, True, layer, viewport))
             if applies:
-                self.rule(sheet, "", body, inner, viewport)
+                _inner(self).rule(sheet, "", body, inner, viewport)
             return
         if self.evaluated:
-            assert self.parent is not None
-            if not prelude:             # declarations of the style rule itself
-                sheet.raw.append((self.parent, body, layer))
-                return
-            joined = _nest(self.parent, prelude)
-            if joined is not None:
-                sheet.raw.append((joined, body, layer))
+            if not prelude and not self.declarations:
+                return                  # (declarations in @media in @scope: dropped)
+            if self.parent is None:     # a rule of an @scope block
+                # (declarations in the block itself apply to its root, specificity 0)
+                self._cascade(sheet, prelude or ":where(:scope)", body, layer)
+            elif not prelude:           # declarations of the style rule itself
+                self._cascade(sheet, self.parent, body, layer)
+            elif (joined := _nest(self.parent, prelude)) is not None:
+                self._cascade(sheet, joined, body, layer)
             return
         if not _MAY_HIDE.search(body):
             return
@@ -934,6 +1012,39 @@ class _Context:
             sheet.undecided.append((origin, self.selector(written), body, self.why))
 
 
+    def _cascade(self, sheet: Stylesheet, prelude: str, body: str, layer: str | None) -> None:
+        """A rule of an evaluated block into the cascade; in ``@scope``, each selector
+        marked with the blocks' preludes (one that is not judged, with its block's, stays
+        undecided, as a rule of an undecided block: :meth:`rule`)."""
+        if not self.scopes:
+            sheet.raw.append((prelude, body, layer))
+            return
+        for written in split_selectors(prelude):
+            marked = scoped(self.scopes, written)
+            if compile_selector(marked) is not None:
+                sheet.raw.append((marked, body, layer))
+            elif _MAY_HIDE.search(body):
+                origin = (f"'{self.prefix}{written}' nested in '{self.written}'"
+                          if self.written else f"'{self.prefix}{written}'")
+                # a selector matching at least what it matches: the root any element the
+                # innermost block's <scope-start> matches, wherever (any in nested blocks)
+                root = f":is({self.scope if len(self.scopes) == 1 else '*'})"
+                wide = _SCOPE_PSEUDO.sub(root, written).replace("&", root)
+                sheet.undecided.append((origin, wide, body, self.why))
+
+
+def _inner(context: _Context) -> _Context:
+    """The context of a conditional block (``@media``, ``@supports``, ``@layer``) opened in
+    this one: the same, but in an ``@scope`` block, whose conditional blocks hold style
+    rules only (declarations there are dropped, as Chromium drops them; in a style rule
+    they are the rule's, CSS Nesting's nested group rules)."""
+    if not context.scopes or context.parent is not None:
+        return context
+    return dataclasses.replace(context, declarations=False)
+
+
+# ":scope" in a selector
+_SCOPE_PSEUDO = re.compile(r"(?<!:):scope(?![-_a-zA-Z0-9])", re.I)
 # An at-rule's name (without "@") and prelude, where a nested block's item holds one
 _AT_RULE = re.compile(r"@([-\w]+)(.*)", re.S)
 # What joins a compound to the next in a selector

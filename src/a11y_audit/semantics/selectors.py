@@ -27,9 +27,11 @@ query over the page. Selectors Level 4 as static HTML can judge it:
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import re
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -198,6 +200,8 @@ def _pseudo(ident: str, base: Matcher) -> Matcher:
     if ident in _AT_REST:
         return never
     test = _PSEUDO_TESTS.get(ident)
+    if test is None and (scope := _STAND_INS.get(ident)) is not None:
+        test = scope.bound
     if test is None:
         arguments = getattr(_ARGUMENTS, "tests", None)
         if not arguments or ident not in arguments:
@@ -390,7 +394,11 @@ _Compound = tuple[Matcher, tuple[int, int, int], frozenset[str]]
 def compile_selector(selector: str) -> Compiled | None:
     """A test of one element, the specificity, the ids (``#x``), classes (``.x``) and tags
     its ancestors must carry, and those the element itself must carry (cheap filters before
-    the test); None when not judged."""
+    the test); None when not judged. A selector marked as in ``@scope`` blocks
+    (:func:`scoped`) is read by :func:`_compile_scoped`: its test gives the match's scope
+    proximity."""
+    if selector[:1] == ":" and selector.startswith(SCOPE_MARK):
+        return _compile_scoped(selector)
     read = _read(selector)
     if read is not None:
         return read or None
@@ -449,6 +457,271 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
         return None
     test, (a, b, c), above, own = compiled_whole
     return test, (a + extra[0], b + extra[1], c + extra[2]), above, own
+
+
+# A style rule's selector in ``@scope`` blocks, as the cascade keeps it: a mark for each block,
+# the outermost first, holding the block's prelude, then the selector as written
+# (``:a11y-scope((.card) to (.ad)) img``; see :func:`scoped`)
+SCOPE_MARK = ":a11y-scope("
+# The root of an @scope without a root selector in a prelude of scoped(): "<owner DIGEST>",
+# the parent of a <style> element whose text has that digest (owner_digest)
+OWNER_MARK = "<owner "
+# The ":scope" pseudo-class (not a longer name that starts so)
+_SCOPE_WORD = re.compile(r"scope(?![-_a-zA-Z0-9])", re.I)
+
+
+def scoped(preludes: tuple[str, ...], selector: str) -> str:
+    """The selector the cascade keeps for ``selector`` written in ``@scope`` blocks with these
+    preludes (``(.card) to (.ad)``), the outermost first: :func:`compile_selector` reads it
+    as CSS Cascade 6 does (:func:`_compile_scoped`)."""
+    return "".join(f"{SCOPE_MARK}{prelude}) " for prelude in preludes) + selector
+
+
+def owner_digest(css: str) -> str:
+    """A digest of a stylesheet's text, as its ``<style>`` element holds it: what marks the
+    root of its ``@scope`` blocks without a root selector (:data:`OWNER_MARK`)."""
+    return hashlib.blake2b(css.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _owner_test(digest: str) -> Matcher:
+    """The roots of an ``@scope`` without a root selector in the sheet of this digest: the
+    parent of each ``<style>`` element that holds it."""
+    def owns(el: Element) -> bool:
+        for child in el.iterchildren("style"):
+            found = _DIGESTS.get(child)
+            if found is None:
+                text = "".join(child.itertext())  # type: ignore[arg-type]  # (str)
+                found = _DIGESTS[child] = owner_digest(text)
+            if found == digest:
+                return True
+        return False
+    return owns
+
+
+# Each <style> element's owner_digest, while its page lives (a page's elements stay while it
+# does): a body may hold many large ones, and each root candidate reads its children's
+_DIGESTS: weakref.WeakKeyDictionary[Element, str] = weakref.WeakKeyDictionary()
+
+
+def written_scoped(selector: str) -> str:
+    """A selector marked by :func:`scoped`, as written in its blocks (``@scope (.card) to
+    (.ad) { img }``), for messages."""
+    preludes, rest = _marks(selector)
+    if preludes is None:
+        return selector
+    return ("".join(f"@scope {' '.join(_OWNER.sub('', prelude).split())} {{ "
+                    for prelude in preludes)
+            + rest + " }" * len(preludes)).replace("@scope  ", "@scope ")
+
+
+def _marks(selector: str) -> tuple[list[str] | None, str]:
+    """The preludes a selector marked by :func:`scoped` holds, and the selector as written
+    (None: the marks do not close)."""
+    preludes: list[str] = []
+    rest = selector
+    while rest.startswith(SCOPE_MARK):
+        close = _closing(rest, len(SCOPE_MARK))
+        if close is None:
+            return None, selector
+        preludes.append(rest[len(SCOPE_MARK):close])
+        rest = rest[close + 1:].lstrip()
+    return preludes, rest
+
+
+class _Scope:
+    """One ``@scope`` block, as its style rules are matched: its roots (``start``: the
+    elements its ``<scope-start>`` matches, within the scope of the block around it, if any),
+    its limits (``limit``, tested with the root bound: what ``:scope`` stands for), the
+    stand-in pseudo-class (``name``) that tests for the bound root in the selectors compiled
+    for the block, and for a block inside another, the test of the outer block's scope
+    (``within``: an element in the inner scope must be in the outer one too, as in
+    Chromium)."""
+
+    __slots__ = ("__weakref__", "cell", "limit", "name", "start", "within")
+
+    def __init__(self, serial: int) -> None:
+        self.name = f"a11y-root-{serial}"
+        self.cell = threading.local()   # .root: the root being tried, in this thread
+        self.start: Callable[[Element], object] = never
+        self.limit: Matcher | None = None
+        self.within: Callable[[Element], object] | None = None
+
+    def bound(self, el: Element) -> bool:
+        """The stand-in's test: ``el`` is the root being tried."""
+        return el is getattr(self.cell, "root", None)
+
+
+_SCOPE_SERIALS = itertools.count()
+# The blocks by their stand-in's name, while a compiled selector holds them (_scope_of keeps
+# the recent ones; read by _pseudo): a name is never used again, since compile_selector keeps
+# selectors by their text
+_STAND_INS: weakref.WeakValueDictionary[str, _Scope] = weakref.WeakValueDictionary()
+_OWNER = re.compile(re.escape(OWNER_MARK) + r"(\w+)>")
+
+
+@functools.lru_cache(maxsize=1024)
+def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
+    """The innermost of these ``@scope`` blocks (each inside the one before), or None when
+    it is not judged: one whose selectors are not judged, a prelude that does not parse,
+    or one without a ``<scope-start>`` inside another (a top-level one's prelude names the
+    sheet instead, :data:`OWNER_MARK`: its roots are the parents of the ``<style>``
+    elements that hold it)."""
+    outer: _Scope | None = None
+    if len(preludes) > 1:
+        outer = _scope_of(preludes[:-1])
+        if outer is None:
+            return None
+    prelude = preludes[-1].strip()
+    owner = _OWNER.match(prelude) if outer is None else None
+    if owner is not None:
+        start_text, rest = None, prelude[owner.end():].strip()
+    else:
+        close = _closing(prelude, 1) if prelude[:1] == "(" else None
+        if close is None:
+            return None
+        start_text, rest = prelude[1:close].strip(), prelude[close + 1:].strip()
+    limit_text = None
+    if rest:
+        if rest[:2].lower() != "to" or rest[2:].lstrip()[:1] != "(":
+            return None
+        rest = rest[2:].lstrip()
+        end = _closing(rest, 1)
+        if end is None or rest[end + 1:].strip():
+            return None
+        limit_text = rest[1:end].strip()
+    scope = _Scope(next(_SCOPE_SERIALS))
+    if owner is not None:
+        scope.start = _owner_test(owner.group(1))
+        return _limited_by(scope, limit_text)
+    assert start_text is not None
+    if outer is not None:
+        within = compile_selector(scoped(preludes[:-1], "*"))
+        if within is None:
+            return None
+        scope.within = within[0]
+    starts = []
+    for selector in _split_arguments(start_text):
+        if outer is None:
+            if "&" in selector or _SCOPE_WORD.search(selector):
+                return None     # (":scope" and "&" of a root selector at the top: not read)
+            compiled = compile_selector(selector) if selector else None
+        else:
+            compiled = compile_selector(scoped(preludes[:-1], selector)) if selector else None
+        if compiled is None:
+            return None
+        starts.append(compiled)
+    if not starts:
+        return None
+    tests = [compiled[0] for compiled in starts]
+    scope.start = tests[0] if len(tests) == 1 else (
+        lambda el: next((hit for test in tests if (hit := test(el))), False))
+    return _limited_by(scope, limit_text)
+
+
+def _limited_by(scope: _Scope, limit_text: str | None) -> _Scope | None:
+    """``scope`` with its stand-in registered and its limits compiled (None when they are
+    not judged)."""
+    _STAND_INS[scope.name] = scope
+    if limit_text is not None:
+        limits = []
+        for selector in _split_arguments(limit_text):
+            compiled = compile_selector(_relative(selector, scope)) if selector else None
+            if compiled is None:
+                return None
+            limits.append(compiled[0])
+        scope.limit = limits[0] if len(limits) == 1 else _any_of(False, limits)
+    return scope
+
+
+def _relative(selector: str, scope: _Scope) -> str:
+    """``selector``, written in ``scope``, as a selector of the page's elements with the
+    root a stand-in pseudo-class (CSS Cascade 6, scoped style rules): ``:scope`` is the
+    root, with a pseudo-class's specificity; ``&`` is the root with none
+    (``:where(:scope)``, as in Chromium: csswg-drafts issue 9740); a selector with neither
+    is relative to the root, as if it began with ``:where(:scope)`` and a descendant
+    combinator (or its own leading combinator)."""
+    stand_in = ":" + scope.name
+    out: list[str] = []
+    at = 0
+    for i in top_level(selector, "&:", nested=True):
+        if selector[i] == ":":
+            if not _SCOPE_WORD.match(selector, i + 1) or selector[i - 1:i] == ":":
+                continue
+            out.append(selector[at:i])
+            out.append(stand_in)
+            at = i + 6
+        else:
+            out.append(selector[at:i])
+            out.append(f":where({stand_in})")
+            at = i + 1
+    if not out:
+        joiner = "" if selector[:1] in ">+~" else " "
+        return f":where({stand_in}){joiner}{selector}"
+    out.append(selector[at:])
+    return "".join(out)
+
+
+def _compile_scoped(selector: str) -> Compiled | None:
+    """:func:`compile_selector` of a selector marked as in ``@scope`` blocks (:func:`scoped`).
+    Its test gives, for an element it matches, 1 + the number of generations between the
+    element and the root its match was found from, the nearest such root (CSS Cascade 6's
+    scope proximity: the cascade prefers the fewest between two declarations of one
+    specificity, and any over a declaration not in ``@scope``); a false value otherwise.
+    Its specificity is the one CSS Cascade 6 gives (see :func:`_relative`). A root is an
+    element the innermost block's ``<scope-start>`` matches (within the scope of the blocks
+    around it); the element must be in its scope: the root or below it, with no limit
+    (an element its ``<scope-end>`` matches, relative to that root) on the way. The other
+    elements the selector reads may be outside the scope, as in browsers (``.x :scope p``,
+    ``.limit + p``)."""
+    preludes, rest = _marks(selector)
+    scope = _scope_of(tuple(preludes)) if preludes and rest else None
+    if scope is None:
+        return None
+    compiled = compile_selector(_relative(rest, scope))
+    if compiled is None:
+        return None
+    test, specificity, above, own = compiled
+    if test is never:
+        return never, specificity, above, own
+    return _scoped_test(scope, test), specificity, above, own
+
+
+def _scoped_test(scope: _Scope, test: Matcher) -> Matcher:
+    """The test of :func:`_compile_scoped`: ``test`` (the selector, its root the stand-in)
+    tried from each root above the element or at it, the nearest first."""
+    cell, start, limit, within = scope.cell, scope.start, scope.limit, scope.within
+
+    def in_scope(el: Element) -> int:
+        if within is not None and not within(el):
+            return 0
+        node: Element | None = el
+        hops = 1
+        while node is not None:
+            if start(node):
+                previous = getattr(cell, "root", None)
+                cell.root = node
+                try:
+                    if (limit is None or not _limited(el, node, limit)) and test(el):
+                        return hops
+                finally:
+                    cell.root = previous
+            node = node.getparent()
+            hops += 1
+        return 0
+    return in_scope  # type: ignore[return-value]  # (an int: the match's proximity)
+
+
+def _limited(el: Element, root: Element, limit: Matcher) -> bool:
+    """Whether a limit of the scope of ``root`` (bound) is ``el`` or stands between them
+    (the root itself only where the ``<scope-end>`` says ``:scope``)."""
+    node: Element | None = el
+    while node is not None:
+        if limit(node):
+            return True
+        if node is root:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _closing(text: str, start: int) -> int | None:
@@ -743,7 +1016,8 @@ def _compound_read(text: str, negated: bool = False
         elif pseudo:
             pseudo = pseudo.lower()
             if pseudo in _LEGACY_PSEUDO_ELEMENTS or (
-                    pseudo not in _AT_REST and pseudo not in _PSEUDO_TESTS):
+                    pseudo not in _AT_REST and pseudo not in _PSEUDO_TESTS
+                    and pseudo not in _STAND_INS):
                 return False
             if pseudo == "scope":
                 return None     # cssselect takes it only at the start of a selector

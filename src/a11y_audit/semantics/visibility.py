@@ -229,11 +229,12 @@ class Visibility:
     def may_be_hidden(self, el: etree._Element, sight: bool = False) -> str | None:
         """Why ``el``, rendered as far as the cascade can tell, may not be: a stylesheet rule
         the cascade does not evaluate that may match it or an ancestor
-        (:attr:`Cascade.undecided`: ``@container``, ``@scope``, nesting, vendor
-        pseudo-classes, ``:nth-child(... of S)``), or a ``display``, ``visibility`` or
-        ``content-visibility`` of it or an ancestor whose value is unknown. The reason names
-        the stylesheet rule (or style attribute) and why it cannot be evaluated; None on
-        nearly every page (nothing to look up) and for content nothing may hide. ``sight``:
+        (:attr:`Cascade.undecided`: ``@container``, a root-less ``@scope`` nested, deep
+        nesting, vendor pseudo-classes, ``:nth-child(... of S)``), or a ``display``,
+        ``visibility`` or ``content-visibility`` of it or an ancestor whose value is
+        unknown. The reason names the stylesheet rule (or style attribute) and why it cannot
+        be evaluated; None on nearly every page (nothing to look up) and for content nothing
+        may hide. ``sight``:
         also such rules that may hide it from sight only (clipped, off-screen...), for the
         rules that judge only what is seen. Memoised per element, ancestors first."""
         if self._cascade is None:
