@@ -274,3 +274,50 @@ def test_verdicts_compare_and_hash_by_value_as_the_frozen_dataclass_did():
     copy = dataclasses.replace(verdict)
     assert copy == verdict and hash(copy) == hash(verdict) and len({verdict, copy}) == 1
     assert dataclasses.replace(verdict, letters=verdict.letters + 1) != verdict
+
+
+# A style rule the cascade does not evaluate may set what the text is painted with: where it
+# may match the text or an ancestor, the contrast is cantTell and names it; elsewhere, and
+# where it sets nothing that paints, the verdict stands.
+@pytest.mark.parametrize(("css", "body", "expected", "origin"), [
+    ("@container (min-width: 40em) { .card { color: #000 } }",
+     '<div class="card"><p style="color:#aaa">x text</p></div>', "cantTell",
+     "'@container (min-width: 40em) .card' may set the colours, opacity or font size here "
+     "(container queries need layout)"),
+    ("@container (min-width: 40em) { .card { background: #000 } }",
+     '<div class="card"><p style="color:#333">x text</p></div>', "cantTell", "'@container"),
+    ("@container card (width > 1px) { p { font-size: 30px } }",
+     '<p style="color:#949494">x text</p>', "cantTell", "'@container card (width > 1px) p'"),
+    ("@container (width > 1px) { .card { --ink: #000 } }",
+     '<div class="card"><p style="color:#aaa">x text</p></div>', "cantTell", "'@container"),
+    ("body:invalid p { color: #000 }", '<p style="color:#aaa">x text</p>', "cantTell",
+     "the pseudo-class :invalid is not evaluated"),
+    ("li:nth-child(2 of .x) { opacity: .5 }", '<ul><li class="x"><p>x text</p></li></ul>',
+     "cantTell", "'li:nth-child(2 of .x)'"),
+    # matches nothing here, or sets nothing that paints text: decided
+    ("@container (min-width: 40em) { .promo { color: #000 } }",
+     '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
+    ("@container (min-width: 40em) { .card { width: 50%; padding: 1em } }",
+     '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
+    ("@scope (.card) { p { color: #000 } }",
+     '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
+    # a vendor pseudo-class (form parts, browser chrome; a selector Chromium does not read)
+    ("p:-moz-only-whitespace { color: #000 } p:-ms-x { background: #000 }",
+     '<p style="color:#aaa">x text</p>', "failed", ""),
+])
+def test_a_rule_the_cascade_cannot_evaluate_that_may_repaint_the_text(css, body, expected,
+                                                                      origin):
+    [(outcome, message)] = outcome_of(body, css)
+    assert outcome == expected, message
+    if expected == "cantTell":
+        assert message.startswith("Text contrast cannot be decided: the stylesheet rule")
+        assert origin in message
+
+
+def test_link_in_text_block_says_cant_tell_where_such_a_rule_may_repaint_the_link():
+    markup = ("<html><head><style>@container (width > 1px) { a { color: #000 } }"
+              "p a { text-decoration: none; color: #0000ee }</style></head><body><p>Some "
+              "running text with <a href='/x'>a link</a> inside it.</p></body></html>")
+    [finding] = [f for f in run_rule("link-in-text-block", markup).findings]
+    assert finding.outcome is Outcome.CANT_TELL
+    assert "'@container (width > 1px) a' may set the colours" in finding.message

@@ -21,7 +21,7 @@ def undecided(css: str) -> list[tuple[str, str, str]]:
 
 def test_container_rules_are_kept_apart_with_their_query():
     sheet = parse_stylesheet("@container card (min-width: 40em) { .promo, .ad { display: none }"
-                             " .x { color: red } }")
+                             " .x { margin: 0 } }")
     assert sheet.raw == []
     assert [(o, s, w) for o, s, _, w in sheet.undecided] == [
         ("'@container card (min-width: 40em) .promo'", ".promo", "container queries need layout"),
@@ -60,8 +60,12 @@ def test_nested_rules_evaluated_join_the_cascade_and_are_not_kept_apart():
     assert sheet.undecided == []
 
 
-def test_rules_that_cannot_hide_are_not_kept():
-    assert undecided("@container (width > 1px) { .a { color: red; font-size: 2em } }") == []
+def test_rules_that_can_neither_hide_nor_repaint_text_are_not_kept():
+    assert undecided("@container (width > 1px) { .a { margin: 0; padding: 2em } }") == []
+    # (those that set the colours or font size are kept for the contrast rules, which say
+    # cantTell where they may apply: tests/checks/test_contrast.py)
+    assert undecided("@container (width > 1px) { .a { color: red; font-size: 2em } }") == [
+        ("'@container (width > 1px) .a'", ".a", "container queries need layout")]
 
 
 @pytest.mark.parametrize(("selector", "expected"), [

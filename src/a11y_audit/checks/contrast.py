@@ -13,6 +13,10 @@ with the reason, when anything on that path is not a plain colour the cascade re
   the cascade cannot place);
 * unknown values (an unresolved ``var()``, system colours) and a linked stylesheet that
   could not be read;
+* a style rule the cascade does not evaluate (in ``@container``, with a state it does not
+  judge such as ``:invalid``...) that may set the colours, opacity, filter, shadow, font size
+  or weight, or a custom property, of the element or an ancestor
+  (:meth:`a11y_audit.semantics.cascade.Cascade.repaint_doubt`);
 * ``text-shadow`` or ``-webkit-text-fill-color`` (a shadow can raise or lower the contrast;
   a shadow whose colour is all but transparent, alpha 0.01 or less, paints nothing and is
   ignored),
@@ -362,6 +366,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     by_attribute = page.by_attribute
     exemption = (_disabled_reasons_on(page) if "disabled" in by_attribute
                  or "aria-disabled" in by_attribute else None)
+    # a rule the cascade does not evaluate that may repaint the text (nearly never one)
+    repaint = cascade.repaint_doubt if cascade.repaints else None
 
     def judged(el: Element, count_letters: bool) -> Verdict | None:
         # More than _MAX_DEPTH ancestors: every walk below is bounded by the depth, and
@@ -393,6 +399,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
         if exemption is not None and exemption(el) is not None:
             return None
         letters = _own_letters(el) if count_letters else -1
+        if repaint is not None and (doubt := repaint(el)) is not None:
+            return Verdict(el, None, None, None, None, style.font_size, doubt, False, letters)
         size = style.font_size
         if el.tag == "input":
             own = {name for _, name, _, _, origin in cascade.declarations(el)
@@ -432,6 +440,9 @@ def painted(page: Page, el: Element) -> str | tuple[RGBA, RGBA]:
     and the backdrop (see :func:`_backdrop`), as axe-core's ``getForegroundColor`` and
     ``getBackgroundColor`` give them; or why they cannot be known."""
     style = page.style(el)
+    doubt = cascade_of(page).repaint_doubt(el)
+    if doubt is not None:
+        return doubt
     foreground = style.color
     if foreground is None:
         return f"the text colour of <{el.tag}> is not a plain colour ({_origin(style, 'color')})"

@@ -13,8 +13,9 @@ the white page.
 Differs from axe-core: axe measures the rendered page in a browser; we decide only where the cascade
 determines both colours, and answer cantTell, with the reason, for text over a background image or
 gradient, under a translucent or filtered box, in a positioned box without a background of its own,
-with colours from a ``var()`` the cascade cannot resolve, and when a linked stylesheet could not be
-read (one result per page naming it). A form control the page gives no background of its own is
+with colours from a ``var()`` the cascade cannot resolve, where a style rule the cascade does not
+evaluate (``@container``...) may set them, and when a linked stylesheet could not be read (one
+result per page naming it). A form control the page gives no background of its own is
 judged on the browser's (Chromium's light scheme: ``#efefef`` for buttons and drop-down lists,
 white for text fields), as axe-core in Chromium judges it; the browsers' control colours differ
 little (Firefox's button face is ``#e9e9ed``). Text with a shadow is

@@ -9,7 +9,8 @@ visible text outside disabled controls, with colours from the cascade.
 
 Differs from axe-core: axe measures the rendered page in a browser; we decide only where the cascade
 determines both colours and answer cantTell otherwise (background images, gradients, translucent or
-positioned boxes, unresolved ``var()`` colours, unread linked stylesheets), as
+positioned boxes, unresolved ``var()`` colours, rules the cascade does not evaluate that may
+set them, unread linked stylesheets), as
 ``color-contrast`` explains; text with a shadow, and failing text of fewer than two letters, is
 cantTell (ACT 09o5cg expectation: highest possible contrast, text in a human language).
 And axe-core's check passes text below 4.5:1 (3:1 when large), leaving it to its ``color-contrast``

@@ -746,6 +746,7 @@ class Cascade:
         self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
         self._fonts: dict[Element, FontSize] = {}
         self._owners: dict[Element, Element | None] = {}    # see font_owner
+        self._repaint_doubts: dict[Element, str | None] = {}       # see repaint_doubt
 
     @property
     def skipped(self) -> int:
@@ -872,6 +873,53 @@ class Cascade:
                 found = sheet.may_hide = (len(sheet.suspects), _sheet_undecided(sheet))
             out.extend(found[1])
         return out
+
+    @functools.cached_property
+    def repaints(self) -> dict[str, list[tuple[str, str, str]]]:
+        """The page's style rules the cascade does not evaluate (as :attr:`undecided`) that
+        may change how text is painted (colours, opacity, a filter or blend mode, a shadow,
+        font size or weight, or a custom property those may read), by index key: per
+        selector, one that matches at least what it matches, its origin and why it is not
+        evaluated. Empty on most pages (worked out once per stylesheet)."""
+        by_key: dict[str, list[tuple[str, str, str]]] = {}
+        _ = self._all_index     # (the page's buckets: they find the suspect selectors)
+        for sheet in self.sheets:
+            found = sheet.repaints
+            if found is None or found[0] != len(sheet.suspects):
+                found = sheet.repaints = (len(sheet.suspects),
+                                          _sheet_undecided(sheet, _repaints))
+            for key, selector, origin, why, _ in found[1]:
+                by_key.setdefault(key, []).append((selector, origin, why))
+        return by_key
+
+    def repaint_doubt(self, el: Element) -> str | None:
+        """Why the colours, opacity or size of ``el``'s text may not be those the cascade
+        works out: a rule of :attr:`repaints` may match it or an ancestor (whose colours it
+        inherits, or whose background, opacity or filter it is painted with). None when none
+        may (on nearly every page, nothing to look up). Memoised per element."""
+        by_key = self.repaints
+        if not by_key:
+            return None
+        memo = self._repaint_doubts
+        chain = []
+        node: Element | None = el
+        while node is not None and node not in memo:
+            chain.append(node)
+            node = node.getparent()
+        found = memo.get(node) if node is not None else None
+        for node in reversed(chain):
+            own = None
+            for key in _element_keys(node):
+                for selector, origin, why in by_key.get(key, ()):
+                    test = _undecided_test(selector)
+                    if test is not None and test(node):
+                        own = (f"the stylesheet rule {origin} may set the colours, opacity "
+                               f"or font size here ({why})")
+                        break
+                if own is not None:
+                    break
+            found = memo[node] = own or found
+        return found
 
     @functools.cached_property
     def _undecided_by_key(self) -> tuple[dict[str, list[tuple[str, str, str]]], ...]:
@@ -3445,11 +3493,18 @@ def _every(el: Element) -> bool:
     return True
 
 
-def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]:
-    """:attr:`Cascade.undecided` of one stylesheet."""
+def _sheet_undecided(sheet: Stylesheet,
+                     judge: Callable[[str], bool | None] | None = None
+                     ) -> list[tuple[str, str, str, str, bool]]:
+    """:attr:`Cascade.undecided` of one stylesheet; with ``judge``, the rules not evaluated
+    whose body it judges (not None), as :attr:`Cascade.repaints` reads them, but for the
+    selectors with a vendor pseudo-class (``input:-moz-placeholder``, ``:-ms-clear``: form
+    parts and browser chrome, and selectors Chromium does not read at all)."""
+    vendor = judge is None
+    judge = judge or _hides_from_sight_only
     out = []
     for origin, selectors, body, why in sheet.undecided:
-        sight_only = _hides_from_sight_only(body)
+        sight_only = judge(body)
         if sight_only is None:
             continue
         for selector in split_selectors(selectors):
@@ -3462,13 +3517,32 @@ def _sheet_undecided(sheet: Stylesheet) -> list[tuple[str, str, str, str, bool]]
             if key is not None:
                 out.append((key, selector, origin, why, sight_only))
     for order, selector in list(sheet.suspects):
-        sight_only = _hides_from_sight_only(sheet.raw[order][1])
+        if not vendor and ":-" in selector:
+            continue
+        sight_only = judge(sheet.raw[order][1])
         if sight_only is None:
             continue
         wide = widened(selector)
         if wide is not None and (key := selector_key(wide[0])) is not None:
             out.append((key, wide[0], f"'{selector}'", wide[1], sight_only))
     return out
+
+
+def _repaints(body: str) -> bool | None:
+    """True when a rule with these declarations may change how the text of what it matches,
+    or inside it, is painted (see Cascade.repaint_doubt), None otherwise."""
+    for name, _, _ in parse_declarations(body):
+        if name in _REPAINTING or name[:2] == "--":
+            return True
+    return None
+
+
+# What changes how text is painted: its colours, and so its contrast (the contrast rules),
+# or its size and weight (large text's threshold)
+_REPAINTING = frozenset((
+    "color", "background", "background-color", "background-image", "opacity", "filter",
+    "mix-blend-mode", "text-shadow", "-webkit-text-fill-color", "font", "font-size",
+    "font-weight"))
 
 
 def _hides_from_sight_only(body: str) -> bool | None:

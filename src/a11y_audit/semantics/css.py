@@ -175,6 +175,7 @@ class Stylesheet:
     uses: int = field(default=0, compare=False, repr=False)
     prepared: Any = field(default=None, compare=False, repr=False)
     may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
+    repaints: Any = field(default=None, compare=False, repr=False)  # see Cascade.repaints
     generated: Any = field(default=None, compare=False, repr=False)  # see Cascade.generated
     orientation: bool = False       # a media query of the sheet asks for the orientation
     # the text the sheet was read from, as its owner holds it (see owner_digest)
@@ -827,10 +828,15 @@ _SCOPE_UNJUDGED = "a selector of this @scope rule is not judged"
 _SCOPE_IN_RULE = "@scope without a root selector in a style rule is not evaluated"
 # A nested rule whose parent's selector, joined, is longer than _PARENT_CHARS
 _NESTED_DEEP = "style rules nested this deep are not evaluated"
-# Declarations that may stop an element being rendered, or hide it from sight: what makes
-# an undecided rule worth keeping (the cascade reads their values)
+# Declarations that may stop an element being rendered, hide it from sight, or change how
+# its text is painted (colours, opacity, filters, shadows, font size and weight, the custom
+# properties those may read): what makes an undecided rule worth keeping (the cascade reads
+# their values: Cascade.undecided, Cascade.repaint_doubt)
 _MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility|clip|clip-path"
-                       r"|left|top|right|inset|opacity|transform|width|height)\s*:", re.I)
+                       r"|left|top|right|inset|opacity|transform|width|height|color"
+                       r"|background(?:-color|-image)?|filter|mix-blend-mode|text-shadow"
+                       r"|-webkit-text-fill-color|font(?:-size|-weight)?|all|--[-\w]*)\s*:",
+                       re.I)
 _PARENT_CHARS = 400         # a nested rule's parent selector, joined, beyond which it is "*"
 _SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
 
