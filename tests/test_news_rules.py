@@ -138,6 +138,27 @@ def test_text_min_size_option_and_relative_sizes():
     assert page_outcome("text-min-size", '<p style="font-size: .6em">Credit</p>') is CANT_TELL
 
 
+@pytest.mark.parametrize(("css", "expected"), [
+    # a rule the cascade does not evaluate that may set the size, here or above: cantTell
+    ("@container (width > 1px) { .credit { font-size: 14px } }", CANT_TELL),
+    ("@container (width > 1px) { figure { font: 14px serif } }", CANT_TELL),
+    ("figure:nth-child(1 of .x) { --size: 14px }", CANT_TELL),
+    # one that sets only colours, or matches nothing here: the size stands
+    ("@container (width > 1px) { .credit { color: #000 } }", FAILED),
+    ("@container (width > 1px) { .promo { font-size: 14px } }", FAILED),
+])
+def test_text_min_size_says_cant_tell_where_a_rule_it_cannot_evaluate_may_resize(css,
+                                                                                   expected):
+    markup = (f"<html><head><style>{css}</style></head><body><figure class='x'><img alt='A'"
+              " src='a.jpg'><figcaption class='credit' style='font-size: 9px'>Photo: Reuters"
+              "</figcaption></figure></body></html>")
+    assert page_outcome("text-min-size", markup) is expected
+    if expected is CANT_TELL:
+        [finding] = run_rule("text-min-size", markup).findings
+        assert "9.0px as far as the cascade tells, but the stylesheet rule '" in finding.message
+        assert "may set the font size here" in finding.message
+
+
 def test_tabindex_zero_strict_option():
     markup = '<div role="button" tabindex="0">Follow</div>'
     assert page_outcome("tabindex-zero-focusable", markup) is PASSED

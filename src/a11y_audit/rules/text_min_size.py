@@ -30,7 +30,9 @@ on purpose and not judged. The browser's own sizes (headings, ``small``) are jud
 a size the page sets anchors them.
 
 cantTell: a small size relative to a size the page never sets (``font-size: 0.6em`` under no
-absolute size): it depends on the reader's default.
+absolute size): it depends on the reader's default; and a size a style rule the cascade does
+not evaluate (``@container``, a state such as ``:invalid``...) may change, on the element or an
+ancestor.
 
 Limits: a linked stylesheet that could not be read may set sizes this rule does not see; pages
 whose sizes all come from such sheets are inapplicable.
@@ -44,12 +46,14 @@ Options
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from a11y_audit.checks import fontsize
 from a11y_audit.checks.naming import describe
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.cascade import cascade_of
 
 RULE = Rule(
     id="text-min-size",
@@ -70,6 +74,10 @@ OPTIONS: dict[str, Any] = {
 def check(page: Page, options: dict[str, Any]) -> Results:
     minimum = float(options["min-px"])
     font_of = fontsize.fonts(page)
+    cascade = cascade_of(page)
+    # a rule the cascade does not evaluate that may set sizes (nearly never one)
+    doubt = (functools.partial(cascade.repaint_doubt, size=True) if cascade.repaints
+             else None)
     for el in fontsize.sized_text(page):
         font = font_of(el)
         px = font.size
@@ -82,7 +90,10 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         if parent is not None and font_of(parent).size == px:
             continue  # not where the size changes
         shown = f"{px:.1f}px"
-        if px >= minimum:
+        if doubt is not None and (why := doubt(el)) is not None:
+            yield RULE.cant_tell(el, f"{describe(el)} has text at {shown} as far as the "
+                                     f"cascade tells, but {why}")
+        elif px >= minimum:
             yield RULE.ok(el, f"Text at {shown}")
         elif font.anchor is None:
             yield RULE.cant_tell(el, f"{describe(el)} has text at {shown} if the reader's "

@@ -746,7 +746,8 @@ class Cascade:
         self._sight_tests: dict[int, tuple[tuple, ...]] = {}       # see _may_hide
         self._fonts: dict[Element, FontSize] = {}
         self._owners: dict[Element, Element | None] = {}    # see font_owner
-        self._repaint_doubts: dict[Element, str | None] = {}       # see repaint_doubt
+        # see repaint_doubt: of the colours (0), of the font size (1)
+        self._repaint_doubts: tuple[dict[Element, str | None], ...] = ({}, {})
 
     @property
     def skipped(self) -> int:
@@ -875,32 +876,35 @@ class Cascade:
         return out
 
     @functools.cached_property
-    def repaints(self) -> dict[str, list[tuple[str, str, str]]]:
+    def repaints(self) -> dict[str, list[tuple[str, str, str, bool]]]:
         """The page's style rules the cascade does not evaluate (as :attr:`undecided`) that
         may change how text is painted (colours, opacity, a filter or blend mode, a shadow,
         font size or weight, or a custom property those may read), by index key: per
         selector, one that matches at least what it matches, its origin and why it is not
-        evaluated. Empty on most pages (worked out once per stylesheet)."""
-        by_key: dict[str, list[tuple[str, str, str]]] = {}
+        evaluated, and whether it may change the font size or weight too. Empty on most pages
+        (worked out once per stylesheet)."""
+        by_key: dict[str, list[tuple[str, str, str, bool]]] = {}
         _ = self._all_index     # (the page's buckets: they find the suspect selectors)
         for sheet in self.sheets:
             found = sheet.repaints
             if found is None or found[0] != len(sheet.suspects):
                 found = sheet.repaints = (len(sheet.suspects),
                                           _sheet_undecided(sheet, _repaints))
-            for key, selector, origin, why, _ in found[1]:
-                by_key.setdefault(key, []).append((selector, origin, why))
+            for key, selector, origin, why, sizes in found[1]:
+                by_key.setdefault(key, []).append((selector, origin, why, sizes))
         return by_key
 
-    def repaint_doubt(self, el: Element) -> str | None:
+    def repaint_doubt(self, el: Element, size: bool = False) -> str | None:
         """Why the colours, opacity or size of ``el``'s text may not be those the cascade
         works out: a rule of :attr:`repaints` may match it or an ancestor (whose colours it
-        inherits, or whose background, opacity or filter it is painted with). None when none
+        inherits, or whose background, opacity or filter it is painted with); ``size``: only
+        a rule that may change the font size or weight (the text-size rules). None when none
         may (on nearly every page, nothing to look up). Memoised per element."""
         by_key = self.repaints
         if not by_key:
             return None
-        memo = self._repaint_doubts
+        memo = self._repaint_doubts[size]
+        what = "the font size" if size else "the colours, opacity or font size"
         chain = []
         node: Element | None = el
         while node is not None and node not in memo:
@@ -910,11 +914,12 @@ class Cascade:
         for node in reversed(chain):
             own = None
             for key in _element_keys(node):
-                for selector, origin, why in by_key.get(key, ()):
+                for selector, origin, why, sizes in by_key.get(key, ()):
+                    if size and not sizes:
+                        continue
                     test = _undecided_test(selector)
                     if test is not None and test(node):
-                        own = (f"the stylesheet rule {origin} may set the colours, opacity "
-                               f"or font size here ({why})")
+                        own = f"the stylesheet rule {origin} may set {what} here ({why})"
                         break
                 if own is not None:
                     break
@@ -3529,12 +3534,17 @@ def _sheet_undecided(sheet: Stylesheet,
 
 
 def _repaints(body: str) -> bool | None:
-    """True when a rule with these declarations may change how the text of what it matches,
-    or inside it, is painted (see Cascade.repaint_doubt), None otherwise."""
+    """Whether a rule with these declarations may change how the text of what it matches,
+    or inside it, is painted (see Cascade.repaint_doubt): True when it may change its size
+    too (a font size or weight, or a custom property), False when only its colours, None
+    when neither."""
+    found = None
     for name, _, _ in parse_declarations(body):
-        if name in _REPAINTING or name[:2] == "--":
+        if name in _RESIZING or name[:2] == "--":
             return True
-    return None
+        if name in _REPAINTING:
+            found = False
+    return found
 
 
 # What changes how text is painted: its colours, and so its contrast (the contrast rules),
@@ -3543,6 +3553,7 @@ _REPAINTING = frozenset((
     "color", "background", "background-color", "background-image", "opacity", "filter",
     "mix-blend-mode", "text-shadow", "-webkit-text-fill-color", "font", "font-size",
     "font-weight"))
+_RESIZING = frozenset(("font", "font-size", "font-weight"))
 
 
 def _hides_from_sight_only(body: str) -> bool | None:
