@@ -229,3 +229,14 @@ def test_what_is_not_judged_stays_undecided_with_why(css, origin, selector, why)
     sheet = parse_stylesheet(css)
     assert sheet.raw == []
     assert [(o, s, w) for o, s, _, w in sheet.undecided] == [(origin, selector, why)]
+
+
+def test_roots_inside_another_block_are_kept_per_page():
+    # the outer block's answer for each element is kept while its page lives: two pages of
+    # one sheet, where the same places hold a root in one and not in the other
+    css = "@scope (.m1) { @scope (.m2) { kbd { color: green } } }"
+    inside = '<div class="m1"><div class="m2"><kbd id="k">k</kbd></div></div>'
+    outside = '<div class="m0"><div class="m2"><kbd id="k">k</kbd></div></div>'
+    for _ in range(2):
+        assert colors(css, inside)["k"] == GREEN
+        assert colors(css, outside)["k"] == BLACK

@@ -598,7 +598,7 @@ def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
         within = compile_selector(scoped(preludes[:-1], "*"))
         if within is None:
             return None
-        scope.within = within[0]
+        scope.within = _per_element(within[0])
     starts = []
     for selector in _split_arguments(start_text):
         if outer is None:
@@ -615,7 +615,23 @@ def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
     tests = [compiled[0] for compiled in starts]
     scope.start = tests[0] if len(tests) == 1 else (
         lambda el: next((hit for test in tests if (hit := test(el))), False))
+    if outer is not None:
+        # (a root inside another block is a match of the outer block's own: kept per
+        # element, or each block inside another would multiply the walks up the page)
+        scope.start = _per_element(scope.start)
     return _limited_by(scope, limit_text)
+
+
+def _per_element(test: Callable[[Element], object]) -> Callable[[Element], object]:
+    """``test``, its answer kept per element while the element lives (its page does)."""
+    memo: weakref.WeakKeyDictionary[Element, object] = weakref.WeakKeyDictionary()
+
+    def kept(el: Element) -> object:
+        found = memo.get(el, memo)
+        if found is memo:
+            found = memo[el] = test(el)
+        return found
+    return kept
 
 
 def _limited_by(scope: _Scope, limit_text: str | None) -> _Scope | None:
