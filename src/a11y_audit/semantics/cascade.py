@@ -865,13 +865,20 @@ class Cascade:
         (``'@container (min-width: 40em) .promo'``), why it is not evaluated, and whether it
         may hide them from sight only. Empty on most pages (worked out once per stylesheet;
         see :meth:`undecided_reason`)."""
+        return self._kept("hides", _hides_from_sight_only)
+
+    def _kept(self, kind: str, judge: Callable[[str], bool | None], vendor: bool = True
+              ) -> list[tuple[str, str, str, str, bool]]:
+        """The page's rules not evaluated that ``judge`` keeps (:func:`_sheet_undecided`),
+        worked out once per stylesheet (``Stylesheet.kept``, by ``kind``)."""
         out: list[tuple[str, str, str, str, bool]] = []
         _ = self._all_index     # (the page's buckets: they find the suspect selectors)
         for sheet in self.sheets:
-            found = sheet.may_hide
+            found = sheet.kept.get(kind)
             if found is None or found[0] != len(sheet.suspects):
                 # (a later page of a shared sheet may find more suspects: its keys differ)
-                found = sheet.may_hide = (len(sheet.suspects), _sheet_undecided(sheet))
+                found = sheet.kept[kind] = (len(sheet.suspects),
+                                            _sheet_undecided(sheet, judge, vendor))
             out.extend(found[1])
         return out
 
@@ -884,14 +891,8 @@ class Cascade:
         evaluated, and whether it may change the font size or weight too. Empty on most pages
         (worked out once per stylesheet)."""
         by_key: dict[str, list[tuple[str, str, str, bool]]] = {}
-        _ = self._all_index     # (the page's buckets: they find the suspect selectors)
-        for sheet in self.sheets:
-            found = sheet.repaints
-            if found is None or found[0] != len(sheet.suspects):
-                found = sheet.repaints = (len(sheet.suspects),
-                                          _sheet_undecided(sheet, _repaints))
-            for key, selector, origin, why, sizes in found[1]:
-                by_key.setdefault(key, []).append((selector, origin, why, sizes))
+        for key, selector, origin, why, sizes in self._kept("repaints", _repaints, vendor=False):
+            by_key.setdefault(key, []).append((selector, origin, why, sizes))
         return by_key
 
     def repaint_doubt(self, el: Element, size: bool = False) -> str | None:
@@ -3498,15 +3499,13 @@ def _every(el: Element) -> bool:
     return True
 
 
-def _sheet_undecided(sheet: Stylesheet,
-                     judge: Callable[[str], bool | None] | None = None
-                     ) -> list[tuple[str, str, str, str, bool]]:
-    """:attr:`Cascade.undecided` of one stylesheet; with ``judge``, the rules not evaluated
-    whose body it judges (not None), as :attr:`Cascade.repaints` reads them, but for the
-    selectors with a vendor pseudo-class (``input:-moz-placeholder``, ``:-ms-clear``: form
-    parts and browser chrome, and selectors Chromium does not read at all)."""
-    vendor = judge is None
-    judge = judge or _hides_from_sight_only
+def _sheet_undecided(sheet: Stylesheet, judge: Callable[[str], bool | None],
+                     vendor: bool = True) -> list[tuple[str, str, str, str, bool]]:
+    """The rules of one stylesheet not evaluated whose body ``judge`` judges (not None),
+    with its answer: :attr:`Cascade.undecided` (:func:`_hides_from_sight_only`) and
+    :attr:`Cascade.repaints` (:func:`_repaints`). Without ``vendor``, the selectors with a
+    vendor pseudo-class are left out (``input:-moz-placeholder``, ``:-ms-clear``: form parts
+    and browser chrome, selectors Chromium does not read at all)."""
     out = []
     for origin, selectors, body, why in sheet.undecided:
         sight_only = judge(body)

@@ -64,6 +64,7 @@ from a11y_audit.semantics.selectors import (
     ends_at_rest,
     has_unjudged_state,
     owner_digest,
+    replace_roots,
     scoped,
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
@@ -174,8 +175,8 @@ class Stylesheet:
     # once it is shared (see a11y_audit.semantics.cascade.Cascade._buckets)
     uses: int = field(default=0, compare=False, repr=False)
     prepared: Any = field(default=None, compare=False, repr=False)
-    may_hide: Any = field(default=None, compare=False, repr=False)  # see Cascade.undecided
-    repaints: Any = field(default=None, compare=False, repr=False)  # see Cascade.repaints
+    # Cascade.undecided's and Cascade.repaints' lists of the sheet (see Cascade._kept)
+    kept: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     generated: Any = field(default=None, compare=False, repr=False)  # see Cascade.generated
     orientation: bool = False       # a media query of the sheet asks for the orientation
     # the text the sheet was read from, as its owner holds it (see owner_digest)
@@ -838,7 +839,8 @@ _MAY_HIDE = re.compile(r"(?:^|[;\s])(?:display|visibility|content-visibility|cli
                        r"|-webkit-text-fill-color|font(?:-size|-weight)?|all|--[-\w]*)\s*:",
                        re.I)
 _PARENT_CHARS = 400         # a nested rule's parent selector, joined, beyond which it is "*"
-_SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)(?:\s*to\s*\(.*\))?$", re.S)
+# An @scope prelude with a root selector: the root selector, and the limit part (" to (...)")
+_SCOPE_ROOT = re.compile(r"^\(\s*(.*?)\s*\)((?:\s*to\s*\(.*\))?)$", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -890,10 +892,9 @@ class _Context:
             found = _SCOPE_ROOT.match(prelude)
             assert found is not None
             joined = _nest(outer.parent, scope)
-            after = prelude[found.end(1):].lstrip()[1:]
             if joined is not None:
-                return cls(_SCOPE_UNJUDGED, outer.prefix + prefix, scope=joined,
-                           evaluated=True, scopes=(*outer.scopes, f"({joined}){after}"))
+                return cls(_SCOPE_UNJUDGED, outer.prefix + prefix, scope=joined, evaluated=True,
+                           scopes=(*outer.scopes, f"({joined}){found.group(2)}"))
         if scope is not None and scope != "*" and (
                 outer is None or (outer.scopes and outer.parent is None)):
             # an @scope with a root selector, at the top or in another: evaluated
@@ -1035,7 +1036,7 @@ class _Context:
                 # a selector matching at least what it matches: the root any element the
                 # innermost block's <scope-start> matches, wherever (any in nested blocks)
                 root = f":is({self.scope if len(self.scopes) == 1 else '*'})"
-                wide = _SCOPE_PSEUDO.sub(root, written).replace("&", root)
+                wide = replace_roots(written, root, root) or written
                 sheet.undecided.append((origin, wide, body, self.why))
 
 
@@ -1049,8 +1050,6 @@ def _inner(context: _Context) -> _Context:
     return dataclasses.replace(context, declarations=False)
 
 
-# ":scope" in a selector
-_SCOPE_PSEUDO = re.compile(r"(?<!:):scope(?![-_a-zA-Z0-9])", re.I)
 # An at-rule's name (without "@") and prelude, where a nested block's item holds one
 _AT_RULE = re.compile(r"@([-\w]+)(.*)", re.S)
 # What joins a compound to the next in a selector

@@ -657,6 +657,16 @@ def _relative(selector: str, scope: _Scope) -> str:
     is relative to the root, as if it began with ``:where(:scope)`` and a descendant
     combinator (or its own leading combinator)."""
     stand_in = ":" + scope.name
+    replaced = replace_roots(selector, stand_in, f":where({stand_in})")
+    if replaced is not None:
+        return replaced
+    joiner = "" if selector[:1] in ">+~" else " "
+    return f":where({stand_in}){joiner}{selector}"
+
+
+def replace_roots(selector: str, scope: str, amp: str) -> str | None:
+    """``selector`` with each ``:scope`` written as ``scope`` and each ``&`` as ``amp``, at
+    any depth but not in strings; None when it holds neither."""
     out: list[str] = []
     at = 0
     for i in top_level(selector, "&:", nested=True):
@@ -664,15 +674,14 @@ def _relative(selector: str, scope: _Scope) -> str:
             if not _SCOPE_WORD.match(selector, i + 1) or selector[i - 1:i] == ":":
                 continue
             out.append(selector[at:i])
-            out.append(stand_in)
+            out.append(scope)
             at = i + 6
         else:
             out.append(selector[at:i])
-            out.append(f":where({stand_in})")
+            out.append(amp)
             at = i + 1
     if not out:
-        joiner = "" if selector[:1] in ">+~" else " "
-        return f":where({stand_in}){joiner}{selector}"
+        return None
     out.append(selector[at:])
     return "".join(out)
 
