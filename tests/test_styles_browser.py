@@ -399,6 +399,53 @@ PAGES = {
       face=" MONOSPACE ">f</font></div><font face="">f</font><code><font face="serif">f
       </font></code>
     </body></html>""",
+    "@supports and media queries": """<html><head><style>
+      @supports (-ms-ime-align:auto) { .u0 { color: #a00 } }
+      @supports (-moz-appearance:none) { .u1 { color: #0a0 } }
+      @supports (-ms-high-contrast:none) { .u2 { color: #00a } }
+      @supports (-webkit-overflow-scrolling:touch) { .u3 { color: #aa0 } }
+      @supports (position: -webkit-sticky) { .u4 { color: #0aa } }
+      @supports ((position:-webkit-sticky) or (position:sticky)) { .u5 { color: #a0a } }
+      @supports (display: -ms-grid) { .u6 { color: #a00 } }
+      @supports (display: grid-lanes) { .u7 { color: #0a0 } }
+      @supports not (foo: bar) { .u8 { color: #00a } }
+      @supports (display: grid) and (foo bar) { .u9 { color: #aa0 } }
+      @supports not foo(bar) { .u10 { color: #0aa } }
+      @supports selector(:-moz-focusring) { .u11 { color: #a0a } }
+      @supports selector(:has(a)) { .u12 { color: #a00 } }
+      @supports font-format(embedded-opentype) { .u13 { color: #0a0 } }
+      @supports at-rule(@scope) { .u14 { color: #00a } }
+      @supports (color: red) and(color: red) { .u15 { color: #aa0 } }
+      @supports (-webkit-line-clamp: 2) and (display: -webkit-box) { .u16 { color: #0aa } }
+      @media not (inverted-colors: none) { .m0 { color: #a00 } }
+      @media (inverted-colors: none) { .m1 { color: #0a0 } }
+      @media not (unknown-feature) { .m2 { color: #00a } }
+      @media (overflow-block: scroll) { .m3 { color: #aa0 } }
+      @media (prefers-color-scheme) { .m4 { color: #0aa } }
+      @media (display-mode) { .m5 { color: #a0a } }
+      @media (max-width: calc(2000px - 1px)) { .m6 { color: #a00 } }
+      @media (min-width: calc(100px * 2)) { .m7 { color: #0a0 } }
+      @media (min-width:1024px)and(max-width:1400px) { .m8 { color: #00a } }
+      @media (min-width: 10) { .m9 { color: #aa0 } }
+      @media (aspect-ratio > 1/1) { .m10 { color: #0aa } }
+      @media not screen and (color) { .m11 { color: #a0a } }
+      @media not all and (unknown-feature) { .m12 { color: #a00 } }
+      @media (device-posture: continuous) { .m13 { color: #0a0 } }
+      @media (horizontal-viewport-segments: 1) { .m14 { color: #00a } }
+      @media not (display-mode: borderless) { .m15 { color: #aa0 } }
+      @media (width > calc(1000px + 1px)) { .m16 { color: #0aa } }
+      @media (min-width: +1px) { .m17 { color: #a0a } }
+    </style></head><body>
+      <p class="u0">u0</p><p class="u1">u1</p><p class="u2">u2</p><p class="u3">u3</p>
+      <p class="u4">u4</p><p class="u5">u5</p><p class="u6">u6</p><p class="u7">u7</p>
+      <p class="u8">u8</p><p class="u9">u9</p><p class="u10">u10</p><p class="u11">u11</p>
+      <p class="u12">u12</p><p class="u13">u13</p><p class="u14">u14</p><p class="u15">u15</p>
+      <p class="u16">u16</p><p class="m0">m0</p><p class="m1">m1</p><p class="m2">m2</p>
+      <p class="m3">m3</p><p class="m4">m4</p><p class="m5">m5</p><p class="m6">m6</p>
+      <p class="m7">m7</p><p class="m8">m8</p><p class="m9">m9</p><p class="m10">m10</p>
+      <p class="m11">m11</p><p class="m12">m12</p><p class="m13">m13</p><p class="m14">m14</p>
+      <p class="m15">m15</p><p class="m16">m16</p><p class="m17">m17</p>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

@@ -426,9 +426,9 @@ def test_an_at_rule_opening_is_read_by_the_expression_once_per_sheet(monkeypatch
     monkeypatch.setattr(css, "_MEDIA_HEAD", Counting)
     sheet = Stylesheet()
     assert css._read(sheet, "@media screen{.a{b:c}}@media print{.d{e:f}}@media screen{.g{h:i}}"
-                     "@supports (a:b){.j{k:l}}@supports (a:b){.m{n:o}}", DEFAULT_VIEWPORT,
-                     False)
-    assert seen == ["@media screen", "@media print", "@supports (a:b)"]
+                     "@supports (color:red){.j{k:l}}@supports (color:red){.m{n:o}}",
+                     DEFAULT_VIEWPORT, False)
+    assert seen == ["@media screen", "@media print", "@supports (color:red)"]
     assert sheet.raw == [(".a", "b:c", None), (".g", "h:i", None), (".j", "k:l", None),
                          (".m", "n:o", None)]
 

@@ -12,13 +12,15 @@ scan where a piece is not a plain rule (strings, comments and escapes skipped);
 declaration values are kept as text and read by :mod:`a11y_audit.semantics.cascade` with
 tinycss2 where values need real parsing (colours). What is evaluated:
 
-* ``@media``: media types ``all``/``screen`` apply, ``print`` and others never; features
-  ``width``/``height`` (``min-``, ``max-``, range syntax), ``orientation``, ``aspect-ratio``,
-  ``resolution``/``device-pixel-ratio`` (1dppx), ``prefers-color-scheme`` (light),
-  ``prefers-reduced-motion`` and ``prefers-contrast`` (no-preference), ``hover``/``pointer``
-  (a mouse), ``scripting`` (enabled); an unknown feature does not match, as in browsers.
-* ``@supports``: the engine is taken to be a current browser: a condition applies unless it is
-  a ``not`` condition.
+* ``@media``, as Chromium evaluates it: media types ``all``/``screen`` apply, ``print`` and
+  others never; features ``width``/``height`` (``min-``, ``max-``, range syntax, lengths
+  with ``calc()``), ``orientation``, ``aspect-ratio``, ``resolution`` (1dppx),
+  ``prefers-color-scheme`` (light), the other preferences (no-preference), ``hover``/
+  ``pointer`` (a mouse), ``scripting`` (enabled) and the rest of :data:`_KEYWORD_FEATURES`,
+  in boolean context too. A feature Chromium does not know, or a value it does not take,
+  is unknown: false, and so is its negation; a query that does not parse is ``not all``.
+* ``@supports``, as Chromium answers it (:mod:`a11y_audit.semantics.supports`): the hacks
+  aimed at other engines do not apply.
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
   declarations) and lose to them (``!important``).
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
@@ -58,6 +60,7 @@ from typing import Any, Literal, NamedTuple
 
 from tinycss2 import color4
 
+from a11y_audit.semantics.css_math import math_length
 from a11y_audit.semantics.selectors import (
     OWNER_MARK,
     compile_selector,
@@ -68,6 +71,7 @@ from a11y_audit.semantics.selectors import (
     scoped,
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
+from a11y_audit.semantics.supports import import_supports, supports
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1143,11 +1147,38 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
     if match:
         url = next((g for g in match.groups() if g), "")
         media = prelude[match.end():].strip()
-        media = re.sub(r"^(?:layer(?:\([^)]*\))?|supports\([^)]*\))\s*", "", media)
+        media = _IMPORT_LAYER.sub("", media, count=1)
+        if media[:9].lower() == "supports(":
+            end = _closing_parenthesis(media, 8)
+            if end is None or not import_supports(media[9:end]):
+                return
+            media = media[end + 1:].strip()
         if "orientation" in media.lower():
             sheet.orientation = True
         if url and (not media or media_matches(media, viewport)):
             sheet.imports.append(url.strip())
+
+
+_IMPORT_LAYER = re.compile(r"^layer(?:\([^)]*\))?(?:\s+|$)", re.I)
+
+
+def _closing_parenthesis(text: str, start: int) -> int | None:
+    """The offset of the ``)`` that closes the ``(`` at ``start`` (strings skipped)."""
+    depth, quote = 0, ""
+    for at in range(start, len(text)):
+        char = text[at]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
 
 
 _IMPORT_STATEMENT = re.compile(r"@import\s+([^;]*);", re.I)
@@ -1820,14 +1851,27 @@ def _compound_key(compound: str) -> str:
 
 _UNITS = {"px": 1.0, "em": 16.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0,
           "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "ex": 8.0, "ch": 8.0}
-_LENGTH = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)([a-z]*)$", re.I)
+_LENGTH = re.compile(r"^([-+]?[\d.]+(?:e[-+]?\d+)?)([a-z]*)$", re.I)
+_MATH = ("calc(", "min(", "max(", "clamp(")
 
 
 def media_length(text: str, viewport: Viewport | None = None) -> float | None:
-    match = _LENGTH.match(text.strip().lower())
+    """A length in a media query, in CSS pixels (``em`` and ``rem`` are the initial font
+    size, 16px; ``calc()`` and the other math functions are worked out); None when not one."""
+    text = text.strip().lower()
+    if text.startswith(_MATH):
+        units = dict(_UNITS)
+        if viewport is not None:
+            units.update(vw=viewport.width / 100, vh=viewport.height / 100,
+                         vmin=min(viewport.width, viewport.height) / 100,
+                         vmax=max(viewport.width, viewport.height) / 100)
+        return math_length(text, units)
+    match = _LENGTH.match(text)
     if not match:
         return None
-    number, unit = float(match.group(1)), match.group(2) or "px"
+    number, unit = float(match.group(1)), match.group(2)
+    if not unit:
+        return 0.0 if number == 0 else None     # only 0 may be written without a unit
     if unit in _UNITS:
         return number * _UNITS[unit]
     if viewport is not None and unit in ("vw", "vh"):
@@ -1835,28 +1879,49 @@ def media_length(text: str, viewport: Viewport | None = None) -> float | None:
     return None
 
 
-_KEYWORD_FEATURES = {
-    "orientation": lambda v, vp: v == (vp.orientation or (
-        "landscape" if vp.width >= vp.height else "portrait")),
-    "prefers-color-scheme": lambda v, vp: v == "light",
-    "prefers-reduced-motion": lambda v, vp: v == "no-preference",
-    "prefers-reduced-transparency": lambda v, vp: v == "no-preference",
-    "prefers-contrast": lambda v, vp: v == "no-preference",
-    "forced-colors": lambda v, vp: v == "none",
-    "inverted-colors": lambda v, vp: v == "none",
-    "hover": lambda v, vp: v == "hover",
-    "any-hover": lambda v, vp: v == "hover",
-    "pointer": lambda v, vp: v == "fine",
-    "any-pointer": lambda v, vp: v == "fine",
-    "scripting": lambda v, vp: v == "enabled",
-    "update": lambda v, vp: v == "fast",
-    "color-gamut": lambda v, vp: v == "srgb",
-    "display-mode": lambda v, vp: v == "browser",
-    "dynamic-range": lambda v, vp: v == "standard",
-}
-_BOOLEAN_FEATURES = frozenset(("color", "hover", "any-hover", "pointer", "any-pointer", "grid",
-                               "width", "height", "scripting", "update", "orientation"))
-_RANGE = re.compile(r"^([-\w.]+)\s*(<=|>=|<|>|=)\s*([-\w.]+)(?:\s*(<=|>=|<|>|=)\s*([-\w.]+))?$")
+# Media features with keyword values, as Chromium answers them on a desktop screen with a
+# mouse, light colours, no user preference and scripting on: feature -> (its values, the
+# screen's). A value not among them is unknown, as a feature Chromium does not know
+# (``inverted-colors``, ``prefers-reduced-data``: not in Chromium): unknown is false, and so
+# is its negation (Media Queries 4, section 3.2).
+_KEYWORD_FEATURES: dict[str, tuple[frozenset[str], str]] = {
+    name: (frozenset(values.split()), screen) for name, values, screen in (
+        ("orientation", "portrait landscape", ""),      # (from the viewport)
+        ("prefers-color-scheme", "light dark", "light"),
+        ("prefers-reduced-motion", "no-preference reduce", "no-preference"),
+        ("prefers-reduced-transparency", "no-preference reduce", "no-preference"),
+        ("prefers-contrast", "no-preference more less custom", "no-preference"),
+        ("forced-colors", "none active", "none"),
+        ("hover", "none hover", "hover"),
+        ("any-hover", "none hover", "hover"),
+        ("pointer", "none coarse fine", "fine"),
+        ("any-pointer", "none coarse fine", "fine"),
+        ("scripting", "none initial-only enabled", "enabled"),
+        ("update", "none slow fast", "fast"),
+        ("color-gamut", "srgb p3 rec2020", "srgb"),
+        ("display-mode", "browser fullscreen standalone minimal-ui picture-in-picture "
+                         "window-controls-overlay tabbed", "browser"),
+        ("dynamic-range", "standard high", "standard"),
+        ("overflow-block", "none scroll paged", "scroll"),
+        ("overflow-inline", "none scroll", "scroll"),
+        ("device-posture", "continuous folded", "continuous"),
+    )}
+# Features with numeric values; ranges (min-, max-, <, >) apply to those with a length, a
+# number, a ratio or a resolution (Media Queries 4's "range" features)
+_NUMERIC_FEATURES = frozenset((
+    "width", "height", "device-width", "device-height", "aspect-ratio", "device-aspect-ratio",
+    "resolution", "-webkit-device-pixel-ratio", "color", "color-index", "monochrome", "grid",
+    "horizontal-viewport-segments", "vertical-viewport-segments"))
+_RANGE = re.compile(r"^([^<>=]+?)\s*(<=|>=|<|>|=)\s*([^<>=]+?)"
+                    r"(?:\s*(<=|>=|<|>|=)\s*([^<>=]+?))?$")
+
+
+def _keyword_actual(name: str, viewport: Viewport) -> str:
+    screen = _KEYWORD_FEATURES[name][1]
+    if name == "orientation":
+        return viewport.orientation or (
+            "landscape" if viewport.width >= viewport.height else "portrait")
+    return screen
 
 
 def _numeric_feature(name: str, viewport: Viewport) -> float | None:
@@ -1867,11 +1932,13 @@ def _numeric_feature(name: str, viewport: Viewport) -> float | None:
         return viewport.height
     if name in ("aspect-ratio", "device-aspect-ratio"):
         return viewport.width / viewport.height
-    if name in ("resolution", "-webkit-device-pixel-ratio", "device-pixel-ratio"):
+    if name in ("resolution", "-webkit-device-pixel-ratio"):
         return 1.0
     if name == "color":
         return 8.0
-    if name in ("monochrome", "grid"):
+    if name in ("horizontal-viewport-segments", "vertical-viewport-segments"):
+        return 1.0
+    if name in ("monochrome", "grid", "color-index"):
         return 0.0
     return None
 
@@ -1890,7 +1957,8 @@ def _feature_value(name: str, text: str, viewport: Viewport) -> float | None:
             return None
         number = float(match.group(1))
         return {"dpi": number / 96, "dpcm": number * 2.54 / 96}.get(match.group(2) or "", number)
-    if name in ("color", "monochrome", "grid"):
+    if name in ("color", "color-index", "monochrome", "grid", "horizontal-viewport-segments",
+                "vertical-viewport-segments"):
         try:
             return float(text)
         except ValueError:
@@ -1903,14 +1971,26 @@ def _compare(left: float, op: str, right: float) -> bool:
             ">=": left >= right - 1e-9, "=": abs(left - right) < 1e-9}[op]
 
 
-def _feature(text: str, viewport: Viewport) -> bool:
+# A media condition's value: True, False, or None for unknown (a feature Chromium does not
+# know, a value it does not take, or text that is no feature: Media Queries 4's
+# general-enclosed), which is false in the end, and whose negation is unknown too
+_Truth = bool | None
+
+
+class _Malformed(Exception):
+    """A media query that does not parse: it is "not all", whatever its ``not`` says."""
+
+
+def _feature(text: str, viewport: Viewport) -> _Truth:
     text = text.strip()
     if ":" in text:
         name, _, value = text.partition(":")
         name = name.strip().lower()
         value = value.strip().lower()
         if name in _KEYWORD_FEATURES:
-            return _KEYWORD_FEATURES[name](value, viewport)
+            if value not in _KEYWORD_FEATURES[name][0]:
+                return None
+            return value == _keyword_actual(name, viewport)
         prefix = ""
         base = name
         for p in ("min-", "max-", "-webkit-min-", "-webkit-max-"):
@@ -1919,69 +1999,76 @@ def _feature(text: str, viewport: Viewport) -> bool:
                 if p.startswith("-webkit-"):
                     base = "-webkit-" + base
                 break
+        if base not in _NUMERIC_FEATURES:
+            return None
         actual = _numeric_feature(base, viewport)
         wanted = _feature_value(base, value, viewport)
         if actual is None or wanted is None:
-            return False
+            return None
         return _compare(actual, {"min": ">=", "max": "<="}.get(prefix, "="), wanted)
     match = _RANGE.match(text)
     if match:
         a, op1, b, op2, c = match.groups()
         flip = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
-        if _numeric_feature(a, viewport) is not None and not a[0].isdigit():
+        if a.lower() in _NUMERIC_FEATURES:
+            if op2:
+                return None
             actual = _numeric_feature(a, viewport)
             wanted = _feature_value(a, b, viewport)
-            return (actual is not None and wanted is not None
-                    and _compare(actual, op1, wanted))
+            return (None if actual is None or wanted is None
+                    else _compare(actual, op1, wanted))
+        if b.lower() not in _NUMERIC_FEATURES:
+            return None
         actual = _numeric_feature(b, viewport)
-        if actual is None:
-            return False
         low = _feature_value(b, a, viewport)
-        if low is None or not _compare(actual, flip[op1], low):
-            return False
-        if op2:
-            high = _feature_value(b, c, viewport)
-            return high is not None and _compare(actual, op2, high)
-        return True
+        if actual is None or low is None:
+            return None
+        if not op2:
+            return _compare(actual, flip[op1], low)
+        high = _feature_value(b, c, viewport)
+        if high is None:
+            return None
+        return _compare(actual, flip[op1], low) and _compare(actual, op2, high)
     name = text.lower()
-    if name in _BOOLEAN_FEATURES:
-        return name not in ("grid",)
-    return False
+    if name in _KEYWORD_FEATURES:       # boolean context: none and no-preference are false
+        return _keyword_actual(name, viewport) not in ("none", "no-preference")
+    if name in _NUMERIC_FEATURES:
+        return bool(_numeric_feature(name, viewport))
+    return None
 
 
-def _condition(text: str, viewport: Viewport) -> bool:
+def _condition(text: str, viewport: Viewport) -> _Truth:
     """A media condition: ``(feature)`` terms joined by ``and``/``or``, maybe negated."""
     text = text.strip()
     if not text:
         return True
     lower = text.lower()
-    if lower.startswith("not ") or lower.startswith("not("):
-        return not _condition(text[3:], viewport)
+    if lower.startswith("not") and lower[3:4].isspace():
+        negated = _condition(text[3:], viewport)
+        return None if negated is None else not negated
     terms, joins = _split_terms(text)
-    if terms is None:
-        return False
-    values = []
+    if terms is None or not terms:
+        raise _Malformed
+    values: list[_Truth] = []
     for term in terms:
-        if term.startswith("(") and term.endswith(")"):
-            inner = term[1:-1].strip()
-            if inner.startswith("(") or inner.lower().startswith("not"):
+        inner = term[1:-1].strip()
+        if inner.startswith("(") or inner.lower().startswith("not"):
+            try:
                 values.append(_condition(inner, viewport))
-            else:
-                values.append(_feature(inner, viewport))
+            except _Malformed:
+                values.append(None)         # general-enclosed
         else:
-            return False
-    if not values:
-        return False
-    if not joins:
-        return values[0]
-    if all(j == "and" for j in joins):
-        return all(values)
-    if all(j == "or" for j in joins):
-        return any(values)
-    return False
+            values.append(_feature(inner, viewport))
+    if len(set(joins)) > 1:
+        raise _Malformed                    # "and" and "or" mixed without parentheses
+    if joins and joins[0] == "or":
+        return True if True in values else None if None in values else False
+    return False if False in values else None if None in values else True
 
 
 def _split_terms(text: str) -> tuple[list[str] | None, list[str]]:
+    """The parenthesised terms of a condition and the words joining them; None for the terms
+    where it is not one (a word glued to a parenthesis, ``and(``, is a function: malformed)."""
     terms: list[str] = []
     joins: list[str] = []
     depth = 0
@@ -1991,6 +2078,8 @@ def _split_terms(text: str) -> tuple[list[str] | None, list[str]]:
         char = text[i]
         if char == "(":
             if depth == 0:
+                if len(joins) != len(terms):
+                    return None, []         # two terms with no word between them
                 start = i
             depth += 1
         elif char == ")":
@@ -1998,14 +2087,19 @@ def _split_terms(text: str) -> tuple[list[str] | None, list[str]]:
             if depth == 0 and start is not None:
                 terms.append(text[start:i + 1])
                 start = None
+            elif depth < 0:
+                return None, []
         elif depth == 0 and not char.isspace():
             word = re.match(r"[A-Za-z]+", text[i:])
-            if not word or word.group().lower() not in ("and", "or"):
+            if (not word or word.group().lower() not in ("and", "or")
+                    or len(joins) != len(terms) - 1 or text[i + len(word.group()):][:1] == "("):
                 return None, []
             joins.append(word.group().lower())
             i += len(word.group())
             continue
         i += 1
+    if depth or len(joins) != len(terms) - 1:
+        return None, []
     return terms, joins
 
 
@@ -2019,9 +2113,9 @@ _MEDIA_TYPE = re.compile(r"^(?:(only|not)\s+)?([A-Za-z-]+)(?:\s+and\s+(.*))?$", 
 # 110,000 instructions a query (its terms read character by character in Python: 1.9 M
 # instructions a page at step 9, each query of the run read once). Other spellings of these
 # (upper case, other white space, other numbers) are left to _media_matches.
-_BOUND = r"\( ?(?:min|max)-(?:width|height) ?: ?[0-9]+(?:\.[0-9]+)?(?:px|em|rem)? ?\)"
+_BOUND = r"\( ?(?:min|max)-(?:width|height) ?: ?[0-9]+(?:\.[0-9]+)?(?:px|em|rem) ?\)"
 _BOUNDS = re.compile(rf"(?:(?:only )?(?:screen|all)|{_BOUND})(?: and {_BOUND})*")
-_BOUND_TERM = re.compile(r"\( ?(min|max)-(width|height) ?: ?([0-9]+(?:\.[0-9]+)?)(px|em|rem|)")
+_BOUND_TERM = re.compile(r"\( ?(min|max)-(width|height) ?: ?([0-9]+(?:\.[0-9]+)?)(px|em|rem)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2031,7 +2125,7 @@ def media_matches(query_list: str, viewport: Viewport = DEFAULT_VIEWPORT) -> boo
     if _BOUNDS.fullmatch(query_list) is not None:
         for bound, dimension, number, unit in _BOUND_TERM.findall(query_list):
             actual = viewport.width if dimension == "width" else viewport.height
-            wanted = float(number) * _UNITS[unit or "px"]
+            wanted = float(number) * _UNITS[unit]
             if not _compare(actual, ">=" if bound == "min" else "<=", wanted):
                 return False
         return True
@@ -2051,29 +2145,33 @@ def _media_matches(query_list: str, viewport: Viewport) -> bool:
     if not text:
         return True
     for query in split_selectors(text):
-        query = query.strip()
-        if query.startswith("("):
-            if _condition(query, viewport):
+        try:
+            if _query(query.strip(), viewport):
                 return True
-            continue
-        if query.lower().startswith("not ("):
-            if not _condition(query[4:], viewport):
-                return True
-            continue
-        match = _MEDIA_TYPE.match(query)
-        if not match:
-            continue
-        modifier, kind, condition = match.groups()
-        kind_ok = kind.lower() in ("all", "screen")
-        result = kind_ok and _condition(condition or "", viewport)
-        if (modifier or "").lower() == "not":
-            result = not result
-        if result:
-            return True
+        except _Malformed:
+            continue                # "not all"
     return False
 
 
-def supports(condition: str) -> bool:
-    """``@supports``: a current browser supports what sites test for, so only a ``not``
-    condition fails."""
-    return not condition.strip().lower().startswith("not")
+def _query(query: str, viewport: Viewport) -> bool:
+    """One media query of a list (unknown is false, and so is its negation)."""
+    if query.startswith("("):
+        return _condition(query, viewport) is True
+    if query[:3].lower() == "not" and query[3:].lstrip().startswith("("):
+        return _condition(query, viewport) is True
+    match = _MEDIA_TYPE.match(query)
+    if not match:
+        raise _Malformed
+    modifier, kind, condition = match.groups()
+    if kind.lower() in ("only", "not", "and", "or", "layer"):
+        raise _Malformed
+    if condition is not None and not condition.strip():
+        raise _Malformed
+    result: _Truth = kind.lower() in ("all", "screen")
+    if condition and result:
+        result = _condition(condition, viewport)
+    elif condition:
+        _condition(condition, viewport)     # (malformed all the same, when it is)
+    if result is None:
+        return False
+    return (not result) if (modifier or "").lower() == "not" else result

@@ -1,0 +1,214 @@
+"""``@supports`` conditions, answered as Chromium answers them (knowledge floor: no Page).
+
+A site's stylesheet asks ``@supports`` two kinds of question. Most ask for a feature every
+current browser has (``(display: grid)``, ``(position: sticky)``), and a few ask for one that
+only another engine has, to aim a fix at it: ``(-ms-ime-align: auto)`` for the old Edge,
+``(-moz-appearance: none)`` for Firefox, ``(-webkit-overflow-scrolling: touch)`` for iOS
+Safari. Chromium, where axe-core runs, applies the first and not the second, and so does
+:func:`supports`: a declaration is supported when Chromium knows its property
+(:data:`a11y_audit.knowledge.css_support.PROPERTIES`, read off the browser) and its value
+holds no vendor keyword or function Chromium does not take; ``display`` values are checked
+against Chromium's. Other values are taken as valid (``(color: foo)`` is not, in a browser:
+no site asks that). ``selector()`` checks the pseudo-classes and pseudo-elements the
+selector names, ``font-tech()``, ``font-format()`` and ``at-rule()`` their keywords. The
+grammar is CSS Conditional 5's: ``not``, ``and`` and ``or`` (not mixed without parentheses),
+an unknown function or parenthesised text is false (``not foo(x)`` holds), and a condition
+that does not parse makes the whole rule invalid: it does not apply.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import tinycss2
+from tinycss2 import ast
+
+from a11y_audit.knowledge.css_support import (
+    AT_RULES,
+    DISPLAY_VALUES,
+    FONT_FORMAT,
+    FONT_TECH,
+    PROPERTIES,
+    PSEUDO_CLASSES,
+    PSEUDO_ELEMENTS,
+    VENDOR_VALUES,
+)
+
+
+class _Invalid(Exception):
+    """The condition does not parse: the ``@supports`` rule is dropped."""
+
+
+_GLOBAL = frozenset(("inherit", "initial", "unset", "revert", "revert-layer"))
+# The components of a multi-keyword display value (CSS Display 3: outside, inside, list-item)
+_DISPLAY_PARTS = frozenset(("block", "inline", "run-in", "flow", "flow-root", "table", "flex",
+                            "grid", "ruby", "list-item", "math"))
+_VENDOR = re.compile(r"-(?!-)[a-z]+-", re.I)       # -webkit-, -moz-, -ms-, -o-...
+# A pseudo-class or pseudo-element named in a selector (outside strings: see _selector)
+_PSEUDO = re.compile(r"(::?)(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
+_LEGACY_ELEMENTS = frozenset(("before", "after", "first-line", "first-letter"))
+
+
+@functools.lru_cache(maxsize=1024)
+def supports(condition: str) -> bool:
+    """Whether Chromium applies an ``@supports`` rule with this condition (its prelude)."""
+    try:
+        return _condition(_significant(tinycss2.parse_component_value_list(condition)))
+    except (_Invalid, RecursionError):
+        return False
+
+
+def import_supports(condition: str) -> bool:
+    """The ``supports()`` of an ``@import``: a condition or one declaration
+    (``supports(display: grid)``)."""
+    tokens = _significant(tinycss2.parse_component_value_list(condition))
+    if len(tokens) >= 2 and isinstance(tokens[0], ast.IdentToken) and (
+            tokens[0].lower_value != "not" and isinstance(tokens[1], ast.LiteralToken)
+            and tokens[1].value == ":"):
+        return supports(f"({condition})")
+    return supports(condition)
+
+
+def _significant(tokens: list[ast.Node]) -> list[ast.Node]:
+    return [token for token in tokens
+            if not isinstance(token, (ast.WhitespaceToken, ast.Comment))]
+
+
+def _condition(tokens: list[ast.Node]) -> bool:
+    if not tokens:
+        raise _Invalid
+    first = tokens[0]
+    if isinstance(first, ast.IdentToken) and first.lower_value == "not":
+        if len(tokens) != 2:
+            raise _Invalid
+        return not _in_parens(tokens[1])
+    values = [_in_parens(first)]
+    joins = set()
+    rest = tokens[1:]
+    if len(rest) % 2:
+        raise _Invalid
+    for join, operand in zip(rest[::2], rest[1::2], strict=True):
+        if not isinstance(join, ast.IdentToken) or join.lower_value not in ("and", "or"):
+            raise _Invalid
+        joins.add(join.lower_value)
+        values.append(_in_parens(operand))
+    if len(joins) > 1:
+        raise _Invalid          # "a and b or c": mixed without parentheses
+    return any(values) if joins == {"or"} else all(values)
+
+
+def _in_parens(token: ast.Node) -> bool:
+    if isinstance(token, ast.FunctionBlock):
+        return _function(token)
+    if not isinstance(token, ast.ParenthesesBlock):
+        raise _Invalid
+    content = _significant(token.content)
+    if not content:
+        return False            # "()": general-enclosed
+    first = content[0]
+    if isinstance(first, (ast.ParenthesesBlock, ast.FunctionBlock)) or (
+            isinstance(first, ast.IdentToken) and first.lower_value == "not"):
+        try:
+            return _condition(content)
+        except _Invalid:
+            return False        # general-enclosed: "((a: b) c)"
+    if (len(content) >= 2 and isinstance(first, ast.IdentToken)
+            and isinstance(content[1], ast.LiteralToken) and content[1].value == ":"):
+        return _declaration(first.value, token.content)
+    return False                # general-enclosed: "(a b)"
+
+
+def _function(token: ast.FunctionBlock) -> bool:
+    name = token.lower_name
+    arguments = _significant(token.arguments)
+    if name == "selector":
+        return _selector(tinycss2.serialize(token.arguments))
+    if name in ("font-tech", "font-format"):
+        known = FONT_TECH if name == "font-tech" else FONT_FORMAT
+        return (len(arguments) == 1 and isinstance(arguments[0], ast.IdentToken)
+                and arguments[0].lower_value in known)
+    if name == "at-rule":
+        return (len(arguments) == 1 and isinstance(arguments[0], ast.AtKeywordToken)
+                and arguments[0].lower_value in AT_RULES)
+    return False                # general-enclosed: "foo(x)"
+
+
+def _declaration(name: str, content: list[ast.Node]) -> bool:
+    """``(name: value)``: the tokens of the parentheses' content, the name's included."""
+    colon = next(i for i, token in enumerate(content)
+                 if isinstance(token, ast.LiteralToken) and token.value == ":")
+    value = _significant(content[colon + 1:])
+    if name.startswith("--"):
+        return True             # a custom property takes any value, none included
+    if len(value) >= 2 and isinstance(value[-1], ast.IdentToken) and (
+            value[-1].lower_value == "important"
+            and isinstance(value[-2], ast.LiteralToken) and value[-2].value == "!"):
+        value = value[:-2]
+    if not value or any(isinstance(token, ast.LiteralToken) and token.value in (";", "!", ":")
+                        for token in value):
+        # "(display:)", "(display: grid; color: red)", the old Internet Explorer's filters
+        # ("progid:DXImageTransform...")
+        return False
+    name = name.lower()
+    if name not in PROPERTIES:
+        return False
+    if any(isinstance(token, ast.FunctionBlock) and token.lower_name in ("var", "env", "attr")
+           for token in value):
+        return True             # resolved at computed-value time: any value parses
+    if len(value) == 1 and isinstance(value[0], ast.IdentToken) and (
+            value[0].lower_value in _GLOBAL):
+        return True
+    if name == "display":
+        words = [token.lower_value for token in value if isinstance(token, ast.IdentToken)]
+        if len(words) != len(value):
+            return False
+        if len(words) == 1:
+            return words[0] in DISPLAY_VALUES
+        return len(set(words)) == len(words) and all(word in _DISPLAY_PARTS for word in words)
+    return _plain_value(value)
+
+
+def _plain_value(tokens: list[ast.Node]) -> bool:
+    """No vendor keyword or function Chromium does not take, at any depth."""
+    for token in tokens:
+        if isinstance(token, ast.IdentToken):
+            word = token.lower_value
+        elif isinstance(token, ast.FunctionBlock):
+            word = token.lower_name
+            if not _plain_value(token.arguments):
+                return False
+        elif isinstance(token, (ast.ParenthesesBlock, ast.SquareBracketsBlock)):
+            if not _plain_value(token.content):
+                return False
+            continue
+        else:
+            continue
+        if _VENDOR.match(word) and word not in VENDOR_VALUES:
+            return False
+    return True
+
+
+def _selector(text: str) -> bool:
+    """``selector(S)``: S one complex selector whose pseudo-classes and pseudo-elements
+    Chromium knows, with no combinator at either end (its syntax is not checked further)."""
+    text = text.strip()
+    if not text:
+        return False
+    # strings and attribute selectors hold no pseudo-class: "[href*=':x']"
+    bare = re.sub(r"\[[^\]]*\]|\"[^\"]*\"|'[^']*'", "", text)
+    depth = 0
+    for char in bare:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            return False        # a list, not one selector
+    if bare[0] in ">+~" or bare[-1] in ">+~":
+        return False            # a combinator with nothing on one side
+    for colons, name in _PSEUDO.findall(bare):
+        name = name.lower()
+        if colons == "::" or (name in _LEGACY_ELEMENTS and name not in PSEUDO_CLASSES):
+            if name not in PSEUDO_ELEMENTS and name not in _LEGACY_ELEMENTS:
+                return False
+        elif name not in PSEUDO_CLASSES:
+            return False
+    return True

@@ -1,0 +1,109 @@
+"""``@supports`` conditions, answered as Chromium 156 answers them (each expectation below was
+read off ``CSS.supports`` in Debian's Chromium: see scripts/chromium_css_support.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.knowledge import css_support
+from a11y_audit.semantics.css import parse_stylesheet
+from a11y_audit.semantics.supports import import_supports, supports
+
+CHROMIUM = [
+    # what current browsers have
+    ("(display: grid)", True), ("(display:grid)", True), ("(DISPLAY: GRID)", True),
+    ("(position: sticky)", True), ("(object-fit: cover) and (height: 1vh) and (display: flex)",
+                                   True),
+    ("(fill: currentColor)", True), ("(width: 100vw)", True), ("(text-wrap: balance)", True),
+    ("(backdrop-filter: blur(2px))", True), ("(color: oklch(50% 0.1 30))", True),
+    ("(width: if(media(width > 1px): 1px; else: 2px))", True),
+    ("(display: grid !important)", True), ("(display: inherit)", True),
+    ("(display: var(--x))", True), ("(--x: 1)", True), ("(--x:)", True), ("(--x: {a b})", True),
+    # what only another engine has: the hacks of the news corpus's stylesheets
+    ("(-ms-ime-align:auto)", False), ("(-moz-appearance:none)", False),
+    ("(-ms-high-contrast:none)", False), ("(-ms-accelerator:true)", False),
+    ("(-webkit-overflow-scrolling:touch)", False), ("(-webkit-touch-callout: none)", False),
+    ("(-webkit-backdrop-filter: blur(2px))", False), ("(-moz-osx-font-smoothing: grayscale)",
+                                                     False),
+    ("(line-clamp: 2)", False), ("(hanging-punctuation: first)", False),
+    # ... and the -webkit- names and values Chromium keeps
+    ("(-webkit-appearance: none)", True), ("(-webkit-line-clamp: 2)", True),
+    ("(-webkit-line-clamp: 2) and (display: -webkit-box)", True),
+    ("(width: -webkit-fill-available)", True), ("(width: -moz-available)", False),
+    ("(position: -webkit-sticky)", False),
+    ("((position:-webkit-sticky) or (position:sticky))", True),
+    ("(display: -ms-grid)", False), ("(display: -webkit-flex)", True),
+    ("(display: grid-lanes)", False), ("(display: foo)", False), ("(display: flow-root)", True),
+    ("(display: block flex)", True), ("(display: inline flow-root)", True),
+    ("(display: list-item block flow)", True),
+    ("(-ms-filter: none)", False), ("(behavior: url(x))", False), ("(-o-object-fit: cover)", False),
+    ("(filter: progid:DXImageTransform.Microsoft.gradient(startColorstr='#1'))", False),
+    # the grammar
+    ("not (display: grid)", False), ("not (foo: bar)", True), ("(foo: bar)", False),
+    ("(display:grid) and (not (display:inline-grid))", False),
+    ("(display: grid) or (foo: bar)", True), ("(display: grid) and (foo bar)", False),
+    ("(display: grid) or foo(bar)", True), ("not foo(bar)", True), ("not (foo bar)", True),
+    ("(display: grid) and ((color: red) or (foo: bar))", True),
+    ("(color: red) and (color: red) or (color: red)", False), ("not not (color: red)", False),
+    ("not ((color: red))", False), ("((display: grid))", True),
+    ("(color: red) AND (color: red)", True), ("(color: red) and(color: red)", False),
+    ("(color:red)and (color:red)", True), ("(color: red)/**/and (color: red)", True),
+    ("(display: grid;)", False), ("(display: grid; color: red)", False), ("(display:)", False),
+    ("(display: grid) and not (color: red)", False), ("display: grid", False), ("", False),
+    # selector(), font-tech(), font-format(), at-rule()
+    ("selector(:has(a))", True), ("selector(:focus-visible)", True),
+    ("selector(:-moz-focusring)", False), ("selector(::-webkit-scrollbar)", True),
+    ("selector(::marker)", True), ("selector(:is(a, b))", True), ("selector(a > b)", True),
+    ("selector(:nth-child(2 of .x))", True), ("selector(:hover)", True),
+    ("selector(:HOVER)", True), ("selector(::BEFORE)", True), ("selector(a:before)", True),
+    ("selector(a:hover::before)", True), ("selector(:foo)", False),
+    ("selector(:is(:foo))", False), ("selector(:where(:-moz-any-link))", False),
+    ("selector(a, b)", False), ("selector(a >)", False), ("selector()", False),
+    ("not selector(:has(a))", False), ("selector(a:-webkit-any(b))", True),
+    ("font-tech(color-COLRv1)", True), ("font-tech(incremental)", False),
+    ("font-tech(color-colrv1, variations)", False), ("font-format(woff2)", True),
+    ("font-format(embedded-opentype)", False),
+    ("(display: grid) and font-tech(color-COLRv1)", True),
+    ("at-rule(@container)", True), ("at-rule(@scope)", True), ("at-rule(@foo)", False),
+]
+
+
+@pytest.mark.parametrize(("condition", "expected"), CHROMIUM)
+def test_a_condition_is_answered_as_chromium_answers_it(condition, expected):
+    assert supports(condition) is expected
+
+
+def test_an_imports_supports_takes_a_declaration_or_a_condition():
+    assert import_supports("display: grid")
+    assert not import_supports("-ms-ime-align: auto")
+    assert import_supports("(display: grid) and (gap: 1px)")
+    assert not import_supports("not (display: grid)")
+
+
+@pytest.mark.parametrize(("prelude", "imported"), [
+    ('url("a.css") supports(display: grid)', True),
+    ('url("a.css") supports(-ms-accelerator: true)', False),
+    ('url("a.css") layer(base) supports((display: grid) and (gap: 1px)) screen', True),
+    ('url("a.css") layer supports(display: grid) print', False),
+    ('url("a.css") supports(display: grid) (max-width: 10px)', False),
+    ('url("a.css") supports(display: grid', False),
+    ('url("a.css") layer(x) (min-width: 1px)', True),
+])
+def test_an_import_applies_where_its_conditions_hold(prelude, imported):
+    sheet = parse_stylesheet(f"@import {prelude};")
+    assert sheet.imports == (["a.css"] if imported else [])
+
+
+def test_a_vendor_hack_block_is_left_out_of_the_cascade():
+    sheet = parse_stylesheet("@supports (-ms-ime-align:auto){.a{display:none}}"
+                             "@supports (display:grid){.b{display:none}}")
+    assert set(sheet.index("all")) == {".b"}
+
+
+def test_the_knowledge_is_chromiums():
+    # spot checks of the generated lists, against what the browser answered
+    assert {"display", "color", "-webkit-appearance", "-webkit-line-clamp"} <= (
+        css_support.PROPERTIES)
+    assert not {"-moz-appearance", "-ms-filter", "line-clamp"} & css_support.PROPERTIES
+    assert "grid" in css_support.DISPLAY_VALUES and "-ms-grid" not in css_support.DISPLAY_VALUES
+    assert css_support.CHROMIUM_VERSION.startswith("156.")
