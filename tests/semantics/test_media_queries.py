@@ -11,6 +11,12 @@ import pytest
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport, media_length, media_matches
 
 CHROMIUM = [
+    # after a media type, "or" is malformed; after "not", one term
+    ("screen and (min-width: 1000px) or (min-width: 1000px)", False),
+    ("screen and ((min-width: 1000px) or (color))", True),
+    ("not screen and (monochrome) or (color)", False),
+    ("only screen and not (monochrome) and (color)", False),
+    ("(min-width: 1000px) or (color) and (hover)", False),
     ("(overflow-block: scroll)", True),
     ("(overflow-block: paged)", False),
     ("(overflow-block)", True),

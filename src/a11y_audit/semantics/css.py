@@ -2037,14 +2037,18 @@ def _feature(text: str, viewport: Viewport) -> _Truth:
     return None
 
 
-def _condition(text: str, viewport: Viewport) -> _Truth:
-    """A media condition: ``(feature)`` terms joined by ``and``/``or``, maybe negated."""
+def _condition(text: str, viewport: Viewport, or_allowed: bool = True) -> _Truth:
+    """A media condition: ``(feature)`` terms joined by ``and``/``or``, maybe negated; after a
+    media type (not ``or_allowed``), ``or`` is malformed."""
     text = text.strip()
     if not text:
         return True
     lower = text.lower()
     if lower.startswith("not") and lower[3:4].isspace():
-        negated = _condition(text[3:], viewport)
+        terms, joins = _split_terms(text[3:].strip())
+        if terms is None or len(terms) != 1:
+            raise _Malformed        # "not" takes one term: "not (a) and (b)" is malformed
+        negated = _condition(terms[0], viewport)
         return None if negated is None else not negated
     terms, joins = _split_terms(text)
     if terms is None or not terms:
@@ -2059,8 +2063,9 @@ def _condition(text: str, viewport: Viewport) -> _Truth:
                 values.append(None)         # general-enclosed
         else:
             values.append(_feature(inner, viewport))
-    if len(set(joins)) > 1:
-        raise _Malformed                    # "and" and "or" mixed without parentheses
+    if len(set(joins)) > 1 or (joins and joins[0] == "or" and not or_allowed):
+        raise _Malformed            # "and" and "or" mixed without parentheses; "screen and
+                                    # (a) or (b)"
     if joins and joins[0] == "or":
         return True if True in values else None if None in values else False
     return False if False in values else None if None in values else True
@@ -2169,9 +2174,9 @@ def _query(query: str, viewport: Viewport) -> bool:
         raise _Malformed
     result: _Truth = kind.lower() in ("all", "screen")
     if condition and result:
-        result = _condition(condition, viewport)
+        result = _condition(condition, viewport, or_allowed=False)
     elif condition:
-        _condition(condition, viewport)     # (malformed all the same, when it is)
+        _condition(condition, viewport, or_allowed=False)   # (malformed all the same, if so)
     if result is None:
         return False
     return (not result) if (modifier or "").lower() == "not" else result
