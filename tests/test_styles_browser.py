@@ -446,6 +446,53 @@ PAGES = {
       <p class="m11">m11</p><p class="m12">m12</p><p class="m13">m13</p><p class="m14">m14</p>
       <p class="m15">m15</p><p class="m16">m16</p><p class="m17">m17</p>
     </body></html>""",
+    "selector lists with selectors Chromium does not read": """<html><head><style>
+      .a1, .x:-moz-focusring { color: #a00 }
+      .a2, .x::-moz-selection { color: #0a0 }
+      .a3, .x:-ms-input-placeholder { color: #00a }
+      .a4, .x::-webkit-scrollbar { color: #aa0 }
+      .a5, .x:-webkit-autofill { color: #0aa }
+      :is(.a6, :-moz-focusring) { color: #a0a }
+      :where(.a7, .x::before) { color: #a00 }
+      :is(.a8, :unknown-thing) { color: #0a0 }
+      .a9:not(:-moz-focusring) { color: #00a }
+      .a10, .x:unknown-thing { color: #aa0 }
+      .a11, .x::-moz-placeholder { color: #0aa }
+      .a12, input:-moz-placeholder { color: #a0a }
+      .a13, .x:-webkit-any(.y) { color: #a00 }
+      .a14, .x:-moz-any(.y) { color: #0a0 }
+      .a15, .x::placeholder { color: #00a }
+      .a16, .x::-webkit-input-placeholder { color: #aa0 }
+      .a17, .x:-webkit-full-screen { color: #0aa }
+      .a18, .x:-moz-full-screen { color: #a0a }
+      .a19, .x:fullscreen { color: #a00 }
+      .a20, .x::-ms-clear { color: #0a0 }
+      .a21:is(:-moz-focusring, .a21) { color: #00a }
+      .a22, .x:focus-visible { color: #aa0 }
+      .a23, .x:-moz-ui-invalid { color: #0aa }
+      .a24, .x::selection { color: #a0a }
+      .a25, .x::-webkit-details-marker { color: #a00 }
+      .a26, .x:hover::before { color: #0a0 }
+      .a27, .x:has(> .y) { color: #00a }
+      .a28, .x:host { color: #aa0 }
+      .a29, .x::part(y) { color: #0aa }
+      .a30, .x:nth-child(2 of .y) { color: #a0a }
+      .a31, .x:-webkit-scrollbar { color: #a00 }
+      .a32, .x::-webkit-foo-bar { color: #0a0 }
+      .a33, .x:popover-open { color: #00a }
+      .a34, .x:state(y) { color: #aa0 }
+      .a35, .x::-internal-foo { color: #0aa }
+    </style></head><body>
+      <p class="a1">a1</p><p class="a2">a2</p><p class="a3">a3</p><p class="a4">a4</p>
+      <p class="a5">a5</p><p class="a6">a6</p><p class="a7">a7</p><p class="a8">a8</p>
+      <p class="a9">a9</p><p class="a10">a10</p><p class="a11">a11</p><p class="a12">a12</p>
+      <p class="a13">a13</p><p class="a14">a14</p><p class="a15">a15</p><p class="a16">a16</p>
+      <p class="a17">a17</p><p class="a18">a18</p><p class="a19">a19</p><p class="a20">a20</p>
+      <p class="a21">a21</p><p class="a22">a22</p><p class="a23">a23</p><p class="a24">a24</p>
+      <p class="a25">a25</p><p class="a26">a26</p><p class="a27">a27</p><p class="a28">a28</p>
+      <p class="a29">a29</p><p class="a30">a30</p><p class="a31">a31</p><p class="a32">a32</p>
+      <p class="a33">a33</p><p class="a34">a34</p><p class="a35">a35</p>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

@@ -3,7 +3,8 @@
 Hypothesis builds small pages (well-nested HTML) with classes,
 ids, ``hidden`` and ``style`` attributes, and a stylesheet of rules whose selectors combine
 tags, classes, ids, attributes, structural pseudo-classes, ``:not()``/``:is()`` and every
-combinator, whose declarations set what the rules read (display, visibility, colours,
+combinator, in lists (some with a selector Chromium does not read, which drops the rule),
+whose declarations set what the rules read (display, visibility, colours,
 backgrounds, font sizes, weights and slant, opacity, position, text decorations, borders
 and outlines, ``all``, custom properties) with
 every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport,
@@ -166,7 +167,11 @@ def compound() -> st.SearchStrategy[str]:
         st.sampled_from(("", "", "", *(f"#{i}" for i in IDS))),
         st.sampled_from(("", "", "", ":first-child", ":last-child", ":nth-child(2n+1)",
                          ":not(.a)", ":is(.b, p)", "[hidden]", '[class~="c"]', ":root",
-                         ":only-child", ":disabled", ":empty")),
+                         ":only-child", ":disabled", ":empty",
+                         # what Chromium does not read: the whole rule is dropped, or
+                         # the argument of :is()/:where() that holds it
+                         ":-moz-focusring", ":unknown-x", ":is(.a, :-moz-any-link)",
+                         ":where(.c, ::before)")),
     ).map("".join).map(lambda text: text or "*")
 
 
@@ -234,7 +239,9 @@ def scope_rule(depth: int) -> st.SearchStrategy[str]:
 
 
 def rule() -> st.SearchStrategy[str]:
-    plain = st.tuples(selector(), block()).map(lambda p: f"{p[0]} {{ {p[1]} }}")
+    selectors = st.one_of(selector(), selector(), st.lists(selector(), min_size=2,
+                                                           max_size=3).map(", ".join))
+    plain = st.tuples(selectors, block()).map(lambda p: f"{p[0]} {{ {p[1]} }}")
     nested = st.tuples(st.one_of(compound(), compound(), selector()), nested_rule(2)).map(
         lambda p: p[1].replace("\0", p[0], 1))
     return st.one_of(plain, plain, plain, nested, scope_rule(2), st.tuples(

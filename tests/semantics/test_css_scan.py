@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from a11y_audit.semantics import css
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Stylesheet
 from a11y_audit.semantics.selectors import compile_selector, has_unjudged_state, widened
+from a11y_audit.semantics.supports import chromium_prelude
 
 EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "300"))
 
@@ -565,11 +566,15 @@ _PRELUDE_PARTS = st.sampled_from([
 
 
 def _keyed_by_selector_keys(sheet: Stylesheet) -> tuple[dict, int, dict]:
-    """keyed(), skipped and suspects as read from selector_keys of each prelude (the
-    reference of keyed's own reading of plain selectors and plain lists)."""
+    """keyed(), skipped and suspects as read from selector_keys of each prelude, as Chromium
+    reads it where it holds a vendor pseudo-class or a pseudo-element (the reference of
+    keyed's own reading of plain selectors and plain lists)."""
     keyed: dict[str, list[tuple[int, str]]] = {}
     skipped, suspects = 0, {}
-    for order, (prelude, _, _) in enumerate(sheet.raw):
+    for order, (written, _, _) in enumerate(sheet.raw):
+        prelude = chromium_prelude(written) if ":-" in written or "::" in written else written
+        if prelude is None:
+            continue        # a selector Chromium does not read: the rule is dropped
         for selector, key in css.selector_keys(prelude):
             if key is None:
                 skipped += 1
@@ -608,7 +613,9 @@ def test_preludes_read_before_are_keyed_as_anew(preludes, within):
         assert (found, list(found), sheet.skipped, list(sheet.suspects)) == (
             keyed, list(keyed), skipped, list(suspects))
     assert all(prelude in css._PRELUDE_KEYS for prelude, _, _ in raw[:len(preludes)]
-               if prelude and not css._special(prelude) and "," not in prelude)
+               if prelude and not css._special(prelude) and "," not in prelude
+               and ((":-" not in prelude and "::" not in prelude)
+                    or chromium_prelude(prelude) is not None))
 
 
 def test_prelude_keys_kept_are_emptied_when_many(monkeypatch):

@@ -7,7 +7,7 @@ import pytest
 
 from a11y_audit.knowledge import css_support
 from a11y_audit.semantics.css import parse_stylesheet
-from a11y_audit.semantics.supports import import_supports, supports
+from a11y_audit.semantics.supports import chromium_prelude, import_supports, supports
 
 CHROMIUM = [
     # what current browsers have
@@ -107,3 +107,41 @@ def test_the_knowledge_is_chromiums():
     assert not {"-moz-appearance", "-ms-filter", "line-clamp"} & css_support.PROPERTIES
     assert "grid" in css_support.DISPLAY_VALUES and "-ms-grid" not in css_support.DISPLAY_VALUES
     assert css_support.CHROMIUM_VERSION.startswith("156.")
+
+
+# Selector lists as Chromium 156 reads them: the list itself, with :is()/:where() arguments
+# it drops left out, or None where it drops the whole rule (read off a page in Chromium:
+# tests/test_styles_browser.py holds a page of these to its computed styles)
+SELECTOR_LISTS = [
+    (".a, .x:-moz-focusring", None), (".a, .x::-moz-selection", None),
+    (".a, .x:-ms-input-placeholder", None),
+    (".a, .x::-webkit-scrollbar", ".a, .x::-webkit-scrollbar"),
+    (".a, .x:-webkit-autofill", ".a, .x:-webkit-autofill"), (".a, .x:unknown-thing", None),
+    (".a, input:-moz-placeholder", None), (".a, .x:-webkit-any(.y)", ".a, .x:-webkit-any(.y)"),
+    (".a, .x:-moz-any(.y)", None), (".a, .x::-webkit-foo-bar", ".a, .x::-webkit-foo-bar"),
+    (".a, .x:-webkit-scrollbar", None), (".a, .x::-internal-foo", None),
+    (".a, .x::-ms-clear", None), (".a, .x:hover::before", ".a, .x:hover::before"),
+    (":is(.a, :-moz-focusring)", ":is(.a)"), (":where(.a, .x::before)", ":where(.a)"),
+    (":is(.a, :unknown-thing)", ":is(.a)"), (".a:is(:-moz-focusring, .a)", ".a:is(.a)"),
+    (".a:not(:-moz-focusring)", None), (":is(:-moz-x)", ":is(:not(*))"),
+    (":is(.a, :is(.b, :-moz-x))", ":is(.a, :is(.b))"), (":not(:is(.a, :-moz-x))", ":not(:is(.a))"),
+    ("a:has(:-moz-x)", None), ("a:nth-child(2 of :foo)", None), (":not(::before)", None),
+    (".a:not(:before)", None), ("a::hover", None), (":matches(.a)", None), (":paused", None),
+    ("a:HOVER", "a:HOVER"), ("a:not(.b)::before", "a:not(.b)::before"),
+    # an escaped colon is part of a class name; an attribute's value holds no pseudo-class
+    (".md\\:flex", ".md\\:flex"), (".hover\\:bg:hover", ".hover\\:bg:hover"),
+    (".md\\:flex:-moz-x", None), ('[x=":-moz"] a:is(.b, :-moz-x)', '[x=":-moz"] a:is(.b)'),
+]
+
+
+@pytest.mark.parametrize(("prelude", "read"), SELECTOR_LISTS)
+def test_a_selector_list_is_read_as_chromium_reads_it(prelude, read):
+    assert chromium_prelude(prelude) == read
+
+
+def test_a_rule_chromium_drops_sets_nothing():
+    sheet = parse_stylesheet(".a, .b:-moz-focusring { display: none } "
+                             ":is(.c, :-moz-x) { display: none } .d:-ms-clear { display: none }")
+    index = sheet.index("all")
+    assert ".a" not in index and ".d" not in index
+    assert [rule.selector for rule in index["*"]] == [":is(.c)"]

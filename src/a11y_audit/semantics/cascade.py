@@ -98,6 +98,7 @@ from a11y_audit.semantics.selectors import (
     widened,
     written_scoped,
 )
+from a11y_audit.semantics.supports import chromium_prelude
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -3379,7 +3380,10 @@ def _generating_rules(sheet: Stylesheet) -> list[tuple[str, Callable[[Element], 
         # (a sheet's comments are gone: css._scan)
         if "content" not in body.lower() or not _CONTENT.search(body):
             continue
-        for selector in split_selectors(prelude):
+        read = chromium_prelude(prelude)
+        if read is None:
+            continue            # a selector Chromium does not read: the rule is dropped
+        for selector in split_selectors(read):
             cut = _BEFORE_AFTER.search(selector)
             if cut is None:
                 continue
@@ -3405,12 +3409,13 @@ def _sheet_undecided(sheet: Stylesheet, judge: Callable[[str], bool | None],
     """The rules of one stylesheet not evaluated whose body ``judge`` judges (not None),
     with its answer: :attr:`Cascade.undecided` (:func:`_hides_from_sight_only`) and
     :attr:`Cascade.repaints` (:func:`_repaints`). Without ``vendor``, the selectors with a
-    vendor pseudo-class are left out (``input:-moz-placeholder``, ``:-ms-clear``: form parts
-    and browser chrome, selectors Chromium does not read at all)."""
+    vendor pseudo-class are left out (``input:-webkit-autofill``: form parts and browser
+    states; those Chromium does not read at all, ``input:-moz-placeholder``, are dropped with
+    their rule before, see supports.chromium_prelude)."""
     out = []
     for origin, selectors, body, why in sheet.undecided:
         sight_only = judge(body)
-        if sight_only is None:
+        if sight_only is None or chromium_prelude(selectors) is None:
             continue
         for selector in split_selectors(selectors):
             if len(selector) > _UNDECIDED_CHARS:

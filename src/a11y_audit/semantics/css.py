@@ -21,6 +21,11 @@ tinycss2 where values need real parsing (colours). What is evaluated:
   is unknown: false, and so is its negation; a query that does not parse is ``not all``.
 * ``@supports``, as Chromium answers it (:mod:`a11y_audit.semantics.supports`): the hacks
   aimed at other engines do not apply.
+* Selectors, as Chromium reads them (:func:`a11y_audit.semantics.supports.chromium_prelude`):
+  a rule whose selector list holds a pseudo-class or pseudo-element Chromium does not know
+  is dropped whole (read in :meth:`Stylesheet.keyed` for vendor pseudo-classes and
+  pseudo-elements, in :meth:`Stylesheet._rule` for the rest), but for the forgiving
+  arguments of ``:is()`` and ``:where()``.
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
   declarations) and lose to them (``!important``).
 * ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
@@ -71,7 +76,7 @@ from a11y_audit.semantics.selectors import (
     scoped,
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
-from a11y_audit.semantics.supports import import_supports, supports
+from a11y_audit.semantics.supports import chromium_prelude, import_supports, supports
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -211,6 +216,17 @@ class Stylesheet:
                 known.clear()
             for order, (prelude, _, _) in enumerate(self.raw):
                 if (key := known.get(prelude)) is None:
+                    if ":" in prelude and (":-" in prelude or "::" in prelude):
+                        # a vendor pseudo-class or a pseudo-element, which the keys below
+                        # take for a pseudo-element and leave out. Chromium may not know it:
+                        # then the whole rule is dropped (in :is() and :where(), the
+                        # argument that holds it). Other pseudo-classes are read for the
+                        # rules a page may match (_rule): every prelude read here cost 2 M
+                        # instructions a page. (A prelude of _PRELUDE_KEYS was read.)
+                        read = chromium_prelude(prelude)
+                        if read is None:
+                            continue
+                        prelude = read
                     if ("\\" in prelude or "(" in prelude or "[" in prelude or '"' in prelude
                             or "'" in prelude):
                         # (_special, its test written out: a call a prelude is 0.34 M
@@ -346,7 +362,18 @@ class Stylesheet:
             # its declarations were read and its selector compiled, 15 of each a step-9
             # page, most of them cold)
             return None
-        _, body, layer = self.raw[order]
+        prelude, body, layer = self.raw[order]
+        if ":" in prelude:
+            # a pseudo-class Chromium does not know drops the whole rule, or the argument of
+            # :is() or :where() that holds it (vendor ones and pseudo-elements: keyed)
+            read = chromium_prelude(prelude)
+            if read is None:
+                return None
+            if read is not prelude:
+                read = chromium_prelude(selector)
+                if read is None:
+                    return None
+                selector = read
         if kind == "rendering":
             if not any(word in body for word in _RENDERING_WORDS):
                 return None
@@ -1030,6 +1057,8 @@ class _Context:
         if not self.scopes:
             sheet.raw.append((prelude, body, layer))
             return
+        if chromium_prelude(prelude) is None:
+            return          # a selector Chromium does not read: the rule is dropped
         for written in split_selectors(prelude):
             marked = scoped(self.scopes, written)
             if compile_selector(marked) is not None:
@@ -1072,6 +1101,8 @@ def _nest(parent: str, nested: str) -> str | None:
     the nested selector's first compound, or implied, and they share one specificity
     (``.card .title``, ``.a > .b.lead``); ``:is(parent)`` otherwise (``.x :is(.a .b)``,
     ``:is(.card, #main) .tag``). None where either list is empty."""
+    if chromium_prelude(parent) is None or chromium_prelude(nested) is None:
+        return None         # a selector Chromium does not read: the rule is dropped
     parents = split_selectors(parent)
     nested_selectors = split_selectors(nested)
     if not parents or not nested_selectors:

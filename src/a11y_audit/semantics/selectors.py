@@ -19,9 +19,11 @@ query over the page. Selectors Level 4 as static HTML can judge it:
   without them;
 * pseudo-elements (``::before``, ``::placeholder``...) are never applied to elements (see
   :func:`a11y_audit.semantics.css.selector_key`), and a selector cssselect cannot parse, or with
-  a pseudo-class not listed here (vendor ones such as ``:-moz-only-whitespace``), or
+  a pseudo-class not listed here (vendor ones Chromium knows, such as ``:-webkit-any()``), or
   ``:nth-child(An+B of S)``, is skipped; :func:`widened` gives the last two a selector that
-  matches at least what they match, for the "may be hidden" answer.
+  matches at least what they match, for the "may be hidden" answer. (A pseudo-class or
+  pseudo-element Chromium does not know, ``:-moz-only-whitespace``, drops its whole rule
+  before: :func:`a11y_audit.semantics.supports.chromium_prelude`.)
 """
 
 from __future__ import annotations
@@ -1194,7 +1196,7 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
 
 # -- selectors this module does not judge, widened ----------------------------------------------
 #
-# A vendor pseudo-class (``:-moz-x``) or ``:nth-child(An+B of S)`` makes a selector one the
+# A vendor pseudo-class (``:-webkit-any()``) or ``:nth-child(An+B of S)`` makes a selector one the
 # cascade skips. For the "may be hidden" answer (Cascade.undecided) such a selector is widened
 # to one that matches at least the elements it matches: ``:nth-child(An+B of S)`` (and
 # ``nth-last-child``) only matches elements that match S, so it becomes ``:is(S)``; a vendor

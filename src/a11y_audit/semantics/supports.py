@@ -14,11 +14,19 @@ selector names, ``font-tech()``, ``font-format()`` and ``at-rule()`` their keywo
 grammar is CSS Conditional 5's: ``not``, ``and`` and ``or`` (not mixed without parentheses),
 an unknown function or parenthesised text is false (``not foo(x)`` holds), and a condition
 that does not parse makes the whole rule invalid: it does not apply.
+
+Selectors are read as Chromium reads them too (:func:`chromium_prelude`): a selector with a
+pseudo-class or pseudo-element Chromium does not know (``:-moz-focusring``,
+``::-ms-clear``, ``:-webkit-scrollbar`` with one colon) is invalid, and one invalid selector
+makes a rule's whole selector list invalid (``.a, .b:-moz-placeholder { ... }`` applies to
+no ``.a``), except in the forgiving lists of ``:is()`` and ``:where()``, which drop the
+invalid argument and keep the others. Chromium takes any ``::-webkit-`` pseudo-element.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import tinycss2
@@ -34,6 +42,7 @@ from a11y_audit.knowledge.css_support import (
     PSEUDO_ELEMENTS,
     VENDOR_VALUES,
 )
+from a11y_audit.semantics.selectors import SCOPE_MARK, top_level
 
 
 class _Invalid(Exception):
@@ -212,3 +221,163 @@ def _selector(text: str) -> bool:
         elif name not in PSEUDO_CLASSES:
             return False
     return True
+
+
+# -- selectors ----------------------------------------------------------------------------
+
+# A pseudo-class or pseudo-element (its colons and name), as the fast path of
+# chromium_prelude reads them: outside strings, brackets and escapes this is every one
+_PSEUDO_TOKEN = re.compile(r"(::?)(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
+_FORGIVING = frozenset(("is", "where"))
+# Functional pseudo-classes whose arguments are selector lists, unforgiving (one invalid
+# argument makes the selector invalid)
+_SELECTOR_ARGUMENTS = frozenset(("not", "has", "-webkit-any", "host", "host-context"))
+_NTH_OF = frozenset(("nth-child", "nth-last-child"))
+_NOTHING = ":not(*)"          # what an :is() with no valid argument left matches
+
+
+@functools.lru_cache(maxsize=8192)
+def chromium_prelude(prelude: str) -> str | None:
+    """A style rule's selector list as Chromium reads it: None when one of its selectors is
+    invalid (the rule is dropped), else the list with the invalid arguments of ``:is()``
+    and ``:where()`` left out (the prelude itself where there are none).
+
+    Most lists name only pseudo-classes and pseudo-elements Chromium knows, outside any
+    argument: their names (:data:`_PSEUDO_NAMES`) and, where the list has a parenthesis, a
+    look at its pseudo-elements tell, and only the others are read character by character
+    (a set of ~150 names in a lookahead of one search cost eight times as much)."""
+    if ":" not in prelude:
+        return prelude
+    names = _PSEUDO_NAMES.findall(prelude)
+    if not _KNOWN.issuperset(names):
+        names = [name.lower() for name in names]
+        known = _KNOWN.issuperset(names) or all(
+            name in _KNOWN or name.startswith("::-webkit-") for name in names)
+    else:
+        known = True
+    if known:
+        opened = prelude.find("(")
+        if opened < 0 or not any(name[1] == ":" or name in _LEGACY_TOKENS for name in names):
+            return prelude
+        for element in _ELEMENT.finditer(prelude, opened):
+            at = element.start()
+            if prelude.count("(", 0, at) != prelude.count(")", 0, at):
+                break       # a pseudo-element in an argument: read it all
+        else:
+            return prelude
+    if prelude.startswith(SCOPE_MARK):
+        return prelude      # a rule of an @scope block, read before it was marked (css)
+    try:
+        return _selector_list(prelude, forgiving=False, argument=False)
+    except RecursionError:
+        return None
+
+
+# The pseudo-classes and pseudo-elements of a selector list, each with its colons, as
+# chromium_prelude's first reading (an escaped colon, ``.md\:flex`` in utility classes, is
+# part of a name), and those Chromium knows (any "::-webkit-" pseudo-element too: below)
+_PSEUDO_NAMES = re.compile(r":(?<!\\:):?-?[_a-zA-Z][-_a-zA-Z0-9]*")   # (":" first: searched fast)
+_LEGACY_TOKENS = frozenset(f":{name}" for name in _LEGACY_ELEMENTS)
+_KNOWN = frozenset((*(f":{name}" for name in PSEUDO_CLASSES | _LEGACY_ELEMENTS),
+                    *(f"::{name}" for name in PSEUDO_ELEMENTS)))
+_ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)(?![-\w])", re.I)
+
+
+def _known(colons: str, name: str) -> bool:
+    if colons == ":":
+        return name in PSEUDO_CLASSES or name in _LEGACY_ELEMENTS
+    return name in PSEUDO_ELEMENTS or name.startswith("-webkit-")
+
+
+def _selector_list(text: str, forgiving: bool, argument: bool = True) -> str | None:
+    """The list with each selector as Chromium reads it; None when one is invalid (unless
+    ``forgiving``: then the invalid ones are left out, and an empty list matches nothing).
+    ``argument``: the list is a pseudo-class's argument, where pseudo-elements are invalid."""
+    kept = []
+    for part in _top_level_split(text):
+        read = _one_selector(part, argument)
+        if read is None:
+            if not forgiving:
+                return None
+            continue
+        kept.append(read)
+    if not kept:
+        return _NOTHING if forgiving else None
+    return ", ".join(kept) if len(kept) > 1 or kept[0] != text.strip() else kept[0]
+
+
+def _top_level_split(text: str) -> list[str]:
+    bounds = [-1, *top_level(text, ","), len(text)]
+    return [text[a + 1:b].strip() for a, b in itertools.pairwise(bounds)]
+
+
+def _closing(text: str, start: int) -> int:
+    """The offset of the ``)`` closing the ``(`` at ``start`` (or the end of the text)."""
+    closes = top_level(text[start + 1:], ")")
+    return start + 1 + closes[0] if closes else len(text)
+
+
+# What a selector's reading stops at: an escape, an attribute selector, a string, a colon
+_SPECIAL = re.compile(r"[\\\[\"':]")
+
+
+def _one_selector(text: str, argument: bool) -> str | None:
+    """One complex selector as Chromium reads it, or None when invalid (``argument``: in a
+    pseudo-class's argument, where a pseudo-element is invalid)."""
+    if not text:
+        return None
+    out: list[str] = []
+    at, start = 0, 0
+    for special in _SPECIAL.finditer(text):
+        if special.start() < at:
+            continue        # (inside what was read: an escape, brackets, a pseudo-class)
+        at = special.start()
+        char = special.group()
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":     # an attribute selector: its value may hold ":"
+            at = text.find("]", at)
+            if at < 0:
+                return None
+            at += 1
+            continue
+        if char in "\"'":
+            end = text.find(char, at + 1)
+            at = len(text) if end < 0 else end + 1
+            continue
+        token = _PSEUDO_TOKEN.match(text, at)
+        if token is None:
+            return None     # ":" and no name
+        colons, name = token.group(1), token.group(2).lower()
+        after = token.end()
+        if after < len(text) and text[after] == "(":
+            close = _closing(text, after)
+            arguments = text[after + 1:close]
+            if colons == "::":
+                if argument or not _known(colons, name):
+                    return None
+            elif name in _FORGIVING or name in _SELECTOR_ARGUMENTS:
+                if name not in PSEUDO_CLASSES:
+                    return None
+                read = _selector_list(arguments, forgiving=name in _FORGIVING)
+                if read is None:
+                    return None
+                if read != arguments:
+                    out.append(text[start:after + 1])
+                    out.append(read)
+                    start = close
+            elif name in _NTH_OF:
+                of = re.search(r"\s[oO][fF]\s", arguments)
+                if of is not None and _selector_list(arguments[of.end():], False) is None:
+                    return None
+            elif name not in PSEUDO_CLASSES:
+                return None
+            at = close + 1
+            continue
+        if not _known(colons, name) or (argument and (
+                colons == "::" or name in _LEGACY_ELEMENTS)):
+            return None
+        at = after
+    out.append(text[start:])
+    return "".join(out)
