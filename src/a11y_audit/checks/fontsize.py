@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from a11y_audit.checks.contrast import text_elements
 from a11y_audit.rule import Element
 from a11y_audit.semantics.cascade import BROWSER_DEFAULT, FontSize, cascade_of
+from a11y_audit.semantics.css import NUMBER
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
 
 BROWSER = BROWSER_DEFAULT
 ABSOLUTE_UNITS = frozenset(("px", "pt", "pc", "in", "cm", "mm", "q"))
-_UNIT = re.compile(r"^-?[\d.]+(?:e-?\d+)?([a-z%]*)$")
+_UNIT = re.compile(rf"^{NUMBER}([a-z%]*)$")
 
 
 def unit(value: str) -> str:

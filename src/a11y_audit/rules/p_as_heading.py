@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import BROWSER_DEFAULT, Cascade, cascade_of
+from a11y_audit.semantics.css import NUMBER
 
 RULE = Rule(
     id="p-as-heading",
@@ -196,7 +197,7 @@ _FONT_SIZES = {"1": 10, "2": 13, "3": 16, "4": 18, "5": 24, "6": 32, "7": 48}
 _KEYWORD_SIZES = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18,
                   "x-large": 24, "xx-large": 32, "xxx-large": 48}
 _DECLARATION = re.compile(r"(font-weight|font-size|font-style)\s*:\s*([^;!]+)", re.I)
-_LENGTH = re.compile(r"^([\d.]+)(px|pt|em|rem|%)$")
+_LENGTH = re.compile(rf"^({NUMBER})(px|pt|em|rem|%)$")
 
 
 def _font(container: Element) -> Font:

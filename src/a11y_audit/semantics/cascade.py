@@ -73,6 +73,7 @@ from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
+    NUMBER,
     PSEUDO_ELEMENT,
     RENDERING,
     SHORTHANDS,
@@ -2169,8 +2170,8 @@ _INITIAL = {"display": "inline", "visibility": "visible", "opacity": "1", "color
             "background-color": "transparent", "background-image": "none",
             "position": "static", "font-size": "medium", "font-weight": "normal"}
 
-_ABSOLUTE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(px|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax)$")
-_RELATIVE_SIZE = re.compile(r"^-?[\d.]+(?:e-?\d+)?(em|%|ex|ch)$|^(smaller|larger|inherit)$")
+_ABSOLUTE_SIZE = re.compile(rf"^{NUMBER}(px|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax)$")
+_RELATIVE_SIZE = re.compile(rf"^{NUMBER}(em|%|ex|ch)$|^(smaller|larger|inherit)$")
 
 
 def _size_anchor(el: Element, value: str, parent: Element | None, root: Element | None
@@ -2321,7 +2322,7 @@ CONTROL_FONT_FAMILY = "-webkit-small-control"
 _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
                   "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0,
                   CONTROL_FONT_SIZE: 16.0 - 2 * 4 / 3}
-_SIZE = re.compile(r"^(-?[\d.]+(?:e-?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
+_SIZE = re.compile(rf"^({NUMBER})(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
 
 
 # The size keywords in the monospace family alone (Chromium's table for its 13px default
@@ -2425,8 +2426,6 @@ def _math_size(value: str, parent: float | None, root: float | None,
         units["rem"] = root
     found = math_length(value, units)
     return None if found is None else max(0.0, found)
-
-
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2672,7 +2671,7 @@ _ANIMATION_LONGHANDS = ("animation-name", "animation-fill-mode", "animation-iter
                         "animation-delay")
 _TIMING = re.compile(r"^(?:ease|ease-in|ease-out|ease-in-out|linear|step-start|step-end"
                      r"|steps\(.*|cubic-bezier\(.*|linear\(.*)$")
-_TIME = re.compile(r"^[+-]?[\d.]+(?:e[+-]?\d+)?m?s$")
+_TIME = re.compile(rf"^{NUMBER}m?s$")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -3521,8 +3520,8 @@ def cascade_of(page: Page) -> Cascade:
 
 # -- hidden: not rendered, and visually hidden ----------------------------------------------
 
-_RECT_NUMBERS = re.compile(r"-?[\d.]+")
-_OFFSET = re.compile(r"^(-?[\d.]+)(px|em|rem|%|vw|vh)?$")
+_RECT_NUMBERS = re.compile(NUMBER)
+_OFFSET = re.compile(rf"^({NUMBER})(px|em|rem|%|vw|vh)?$")
 
 
 def _length_px(value: str, style: Style, viewport: Viewport) -> float | None:

@@ -1880,9 +1880,13 @@ def _compound_key(compound: str) -> str:
 
 # -- media queries ----------------------------------------------------------------------
 
+# A CSS number as written (CSS Syntax's <number-token>, sign included): "1.2.3" is not one, so
+# what reads a number with float() reads only this
+NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+
 _UNITS = {"px": 1.0, "em": 16.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0,
           "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "ex": 8.0, "ch": 8.0}
-_LENGTH = re.compile(r"^([-+]?[\d.]+(?:e[-+]?\d+)?)([a-z]*)$", re.I)
+_LENGTH = re.compile(rf"^({NUMBER})([a-z]*)$", re.I)
 _MATH = ("calc(", "min(", "max(", "clamp(")
 
 
@@ -1978,12 +1982,12 @@ def _feature_value(name: str, text: str, viewport: Viewport) -> float | None:
     name = name.lower()
     text = text.strip().lower()
     if "aspect-ratio" in name:
-        match = re.match(r"^([\d.]+)\s*(?:/\s*([\d.]+))?$", text)
+        match = re.match(rf"^({NUMBER})\s*(?:/\s*({NUMBER}))?$", text)
         if not match:
             return None
         return float(match.group(1)) / float(match.group(2) or 1)
     if "resolution" in name or "pixel-ratio" in name:
-        match = re.match(r"^([\d.]+)(dppx|x|dpi|dpcm)?$", text)
+        match = re.match(rf"^({NUMBER})(dppx|x|dpi|dpcm)?$", text)
         if not match:
             return None
         number = float(match.group(1))
