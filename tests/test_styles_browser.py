@@ -493,6 +493,44 @@ PAGES = {
       <p class="a29">a29</p><p class="a30">a30</p><p class="a31">a31</p><p class="a32">a32</p>
       <p class="a33">a33</p><p class="a34">a34</p><p class="a35">a35</p>
     </body></html>""",
+    "invalid keyword values": """<html><head><style>
+      .d1 { display: block; display: flexx }
+      .d2 { display: none; display: -ms-flexbox }
+      .d3 { display: none; display: -webkit-box }
+      .d4 { display: none; display: block flex }
+      .d5 { display: none; display: grid-lanes }
+      .d6 { display: none; display: inline list-item }
+      .d7 { display: none; display: flow }
+      .d8 { display: none; display: table-cell foo }
+      .d9 { display: none; display: BLOCK }
+      .d10 { display: none; display: block block }
+      .v1 { visibility: hidden; visibility: hiddenn }
+      .v2 { visibility: hidden; visibility: 0 }
+      .v3 { visibility: hidden; visibility: Visible }
+      .p1 { position: absolute; position: -webkit-sticky }
+      .p2 { position: absolute; position: fixedd }
+      .p3 { position: absolute; position: sticky }
+      .o1 { overflow: hidden; overflow: hidden scroll }
+      .o2 { font-style: italic; font-style: oblique 10deg }
+      .o3 { font-style: italic; font-style: slanted }
+      .o4 { text-decoration: underline; text-decoration-style: wavyy }
+      .k1 { display: none; display: inherit initial }
+      .k2 { display: none; display: initial !important; display: block }
+      .k3 { content-visibility: hidden; content-visibility: hiddenn }
+    </style></head><body>
+      <div class="d1">d1 <span>s</span></div><div class="d2">d2 <span>s</span></div>
+      <div class="d3">d3 <span>s</span></div><div class="d4">d4 <span>s</span></div>
+      <div class="d5">d5 <span>s</span></div><div class="d6">d6 <span>s</span></div>
+      <div class="d7">d7 <span>s</span></div><div class="d8">d8 <span>s</span></div>
+      <div class="d9">d9 <span>s</span></div><div class="d10">d10 <span>s</span></div>
+      <div class="v1">v1 <span>s</span></div><div class="v2">v2 <span>s</span></div>
+      <div class="v3">v3 <span>s</span></div><div class="p1">p1 <span>s</span></div>
+      <div class="p2">p2 <span>s</span></div><div class="p3">p3 <span>s</span></div>
+      <div class="o1">o1 <span>s</span></div><div class="o2">o2 <span>s</span></div>
+      <div class="o3">o3 <span>s</span></div><div class="o4">o4 <span>s</span></div>
+      <div class="k1">k1 <span>s</span></div><div class="k2">k2 <span>s</span></div>
+      <div class="k3">k3 <span>s</span></div>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

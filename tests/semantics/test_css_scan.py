@@ -213,6 +213,8 @@ def _declarations_by_expression(body: str) -> tuple:
                 words != [words[0]] or words[0] not in _WIDE if name == "all"
                 else len(words) > 1 and any(word in _WIDE for word in words)):
             continue    # a CSS-wide keyword not alone, or all without one: invalid
+        if name in css._KEYWORDS and not css._keyword_valid(name, value):
+            continue    # a keyword Chromium does not take ("display: color"): invalid
         if name == "all":
             out.extend((longhand, value, important) for longhand in sorted(
                 css.TRACKED - {"background", "font", "inset", "overflow", "text-decoration",

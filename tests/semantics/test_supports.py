@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from a11y_audit.knowledge import css_support
-from a11y_audit.semantics.css import parse_stylesheet
+from a11y_audit.semantics.css import parse_declarations, parse_stylesheet
 from a11y_audit.semantics.supports import chromium_prelude, import_supports, supports
 
 CHROMIUM = [
@@ -145,3 +145,29 @@ def test_a_rule_chromium_drops_sets_nothing():
     index = sheet.index("all")
     assert ".a" not in index and ".d" not in index
     assert [rule.selector for rule in index["*"]] == [":is(.c)"]
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # keyword values Chromium does not take are dropped, so the one before applies
+    ("display: none; display: grid-lanes", "none"),
+    ("display: none; display: -ms-flexbox", "none"),
+    ("display: none; display: table-cell foo", "none"),
+    ("display: none; display: block block", "none"),
+    ("display: none; display: -webkit-box", "-webkit-box"),
+    ("display: none; display: block flex", "block flex"),
+    ("display: none; display: BLOCK", "BLOCK"),
+    ("display: none; display: var(--d)", "var(--d)"),
+    ("display: none; display: inherit", "inherit"),
+    ("visibility: hidden; visibility: hiddenn", "hidden"),
+    ("visibility: hidden; visibility: Visible", "Visible"),
+    ("position: absolute; position: -webkit-sticky", "absolute"),
+    ("position: absolute; position: sticky", "sticky"),
+    ("overflow: clip; overflow: hidden scroll", "hidden scroll"),
+    ("overflow: clip; overflow: hidden scroll auto", "clip"),
+    ("font-style: italic; font-style: oblique 10deg", "oblique 10deg"),
+    ("font-style: italic; font-style: slanted", "italic"),
+    ("content-visibility: hidden; content-visibility: nope", "hidden"),
+])
+def test_a_keyword_value_chromium_does_not_take_is_dropped(body, kept):
+    declarations = parse_declarations(body)
+    assert declarations[-1][1] == kept

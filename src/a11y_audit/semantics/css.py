@@ -76,7 +76,12 @@ from a11y_audit.semantics.selectors import (
     scoped,
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
-from a11y_audit.semantics.supports import chromium_prelude, import_supports, supports
+from a11y_audit.semantics.supports import (
+    chromium_prelude,
+    display_valid,
+    import_supports,
+    supports,
+)
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1371,7 +1376,42 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None     # the same ("color: none", a hex of five digits...)
     if name[:2] != "--" and _wide_keyword_misused(name, value):
         return None     # the same (a custom property's value may hold any words)
+    if name in _KEYWORDS and not _keyword_valid(name, value):
+        return None     # the same ("display: grid-lanes", "position: fixedd")
     return name, value, important
+
+
+# The properties of keywords alone among the tracked ones, and the keywords Chromium takes
+# for each (display: supports.display_valid; overflow: one or two; font-style: oblique may
+# take an angle)
+_KEYWORDS: dict[str, frozenset[str]] = {
+    "display": frozenset(),
+    "visibility": frozenset(("visible", "hidden", "collapse")),
+    "position": frozenset(("static", "relative", "absolute", "fixed", "sticky")),
+    "content-visibility": frozenset(("visible", "hidden", "auto")),
+    "overflow": frozenset(("visible", "hidden", "clip", "scroll", "auto", "overlay")),
+    "overflow-x": frozenset(("visible", "hidden", "clip", "scroll", "auto", "overlay")),
+    "overflow-y": frozenset(("visible", "hidden", "clip", "scroll", "auto", "overlay")),
+    "text-decoration-style": frozenset(("solid", "double", "dotted", "dashed", "wavy")),
+    "font-style": frozenset(("normal", "italic", "oblique")),
+}
+
+
+def _keyword_valid(name: str, value: str) -> bool:
+    """Whether a keyword property's value is one Chromium takes (a CSS-wide keyword or one
+    with ``var()`` always: it is read when substituted)."""
+    lower = value.lower()
+    if lower in WIDE_KEYWORDS or "var(" in lower or "env(" in lower or "attr(" in lower:
+        return True
+    words = lower.split()
+    if name == "display":
+        return display_valid(words)
+    allowed = _KEYWORDS[name]
+    if name == "overflow":
+        return 1 <= len(words) <= 2 and all(word in allowed for word in words)
+    if name == "font-style" and words[0] == "oblique":
+        return len(words) <= 2
+    return len(words) == 1 and words[0] in allowed
 
 
 # The CSS-wide keywords (CSS Values 4, 3.1.1): a value of any property, but only alone

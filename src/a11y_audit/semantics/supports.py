@@ -170,12 +170,17 @@ def _declaration(name: str, content: list[ast.Node]) -> bool:
         return True
     if name == "display":
         words = [token.lower_value for token in value if isinstance(token, ast.IdentToken)]
-        if len(words) != len(value):
-            return False
-        if len(words) == 1:
-            return words[0] in DISPLAY_VALUES
-        return len(set(words)) == len(words) and all(word in _DISPLAY_PARTS for word in words)
+        return len(words) == len(value) and display_valid(words)
     return _plain_value(value)
+
+
+def display_valid(words: list[str]) -> bool:
+    """Whether Chromium takes a ``display`` value of these keywords (lower case): one of its
+    values, or the outside and inside keywords of CSS Display 3 (``block flex``, ``inline
+    flow-root``, ``list-item block flow``), each once."""
+    if len(words) == 1:
+        return words[0] in DISPLAY_VALUES
+    return len(set(words)) == len(words) and all(word in _DISPLAY_PARTS for word in words)
 
 
 def _plain_value(tokens: list[ast.Node]) -> bool:
