@@ -7,7 +7,9 @@ combinator, in lists (some with a selector Chromium does not read, which drops t
 whose declarations set what the rules read (display, visibility, colours,
 backgrounds, font sizes, weights and slant, opacity, position, text decorations, borders
 and outlines, ``all``, custom properties) with
-every CSS-wide keyword and ``!important``, some inside ``@media`` at and off the viewport,
+every CSS-wide keyword and ``!important`` (and values Chromium drops: ``display:
+grid-lanes``, ``position: -webkit-sticky``, ``font-size: 1.2.3em``), some inside ``@media``
+at and off the viewport,
 some nested in other rules (CSS Nesting, two deep, with ``@media`` inside), some in
 ``@scope`` blocks (roots, limits, ``:scope`` and ``&``, blocks inside blocks).
 Each page is compared element by element with Chromium's ``getComputedStyle``
@@ -55,9 +57,11 @@ IDS = ("x", "y")
 VALUES = {
     "display": ("none", "block", "inline", "inline-block", "flex", "contents", "revert",
                 "revert-layer",
-                "unset", "initial", "inherit"),
+                "unset", "initial", "inherit",
+                # values Chromium drops (the declaration before applies) or takes
+                "grid-lanes", "-ms-flexbox", "blok", "block flex", "-webkit-box"),
     "visibility": ("hidden", "visible", "collapse", "inherit", "unset", "initial",
-                   "revert-layer"),
+                   "revert-layer", "hiddenn"),
     "color": ("red", "#0a0", "rgb(0 0 255)", "rgba(0, 0, 0, .5)", "currentColor",
               "transparent", "inherit", "initial", "unset", "revert", "var(--c)",
               "var(--nope, teal)", "none", "#12", "hsl(30 60% 40%)", "revert-layer"),
@@ -67,6 +71,7 @@ VALUES = {
     "background": ("none", "#eee", "url(x.png) red", "inherit", "unset", "revert",
                    "linear-gradient(red, blue)"),
     "font-size": ("10px", "1.5em", "2rem", "80%", "larger", "smaller", "x-large", "medium",
+                  "1.2.3em",
                   "inherit", "initial", "12pt", "revert", "var(--s)", "0.2em", "small", "2ex",
                   "calc(1em + 2px)", "clamp(10px, 2vw, 30px)", "min(150%, 2rem)",
                   "calc(var(--s) * 2)", "revert-layer"),
@@ -76,7 +81,8 @@ VALUES = {
     "font": ("bold 20px serif", "12px/1.5 sans-serif", "inherit", "italic 600 1.2em serif",
              "1em monospace", "large / 2 monospace", "bold 20px"),
     "opacity": ("0", ".5", "1", "50%", "inherit", "initial", "revert-layer"),
-    "position": ("absolute", "fixed", "relative", "static", "sticky", "inherit"),
+    "position": ("absolute", "fixed", "relative", "static", "sticky", "inherit",
+                 "-webkit-sticky"),
     "all": ("unset", "initial", "revert", "inherit", "revert-layer"),
     "animation": ("fadeIn 1ms forwards", "fadeOut 1s both", "tint 1ms 2 alternate forwards",
                   "fadeIn 1ms", "none", "nope 1ms forwards", "fadeOut 1ms forwards, tint 1ms both",
