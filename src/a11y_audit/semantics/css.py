@@ -68,6 +68,7 @@ from tinycss2 import color4
 from a11y_audit.semantics.css_math import math_length
 from a11y_audit.semantics.selectors import (
     OWNER_MARK,
+    closing,
     compile_selector,
     ends_at_rest,
     has_unjudged_state,
@@ -77,6 +78,7 @@ from a11y_audit.semantics.selectors import (
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
 from a11y_audit.semantics.supports import (
+    WIDE_KEYWORDS,
     chromium_prelude,
     display_valid,
     import_supports,
@@ -1185,7 +1187,7 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
         media = prelude[match.end():].strip()
         media = _IMPORT_LAYER.sub("", media, count=1)
         if media[:9].lower() == "supports(":
-            end = _closing_parenthesis(media, 8)
+            end = closing(media, 9)
             if end is None or not import_supports(media[9:end]):
                 return
             media = media[end + 1:].strip()
@@ -1196,25 +1198,6 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
 
 
 _IMPORT_LAYER = re.compile(r"^layer(?:\([^)]*\))?(?:\s+|$)", re.I)
-
-
-def _closing_parenthesis(text: str, start: int) -> int | None:
-    """The offset of the ``)`` that closes the ``(`` at ``start`` (strings skipped)."""
-    depth, quote = 0, ""
-    for at in range(start, len(text)):
-        char = text[at]
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return at
-    return None
 
 
 _IMPORT_STATEMENT = re.compile(r"@import\s+([^;]*);", re.I)
@@ -1414,8 +1397,6 @@ def _keyword_valid(name: str, value: str) -> bool:
     return len(words) == 1 and words[0] in allowed
 
 
-# The CSS-wide keywords (CSS Values 4, 3.1.1): a value of any property, but only alone
-WIDE_KEYWORDS = frozenset(("initial", "inherit", "unset", "revert", "revert-layer"))
 # The one shorthand for every property (CSS Cascade 5, 3.2), and what it sets among the tracked
 # properties: each longhand (custom properties, which it does not reset, are not tracked)
 _ALL = "all"

@@ -432,10 +432,10 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
     for found in _LOGICAL.finditer(selector):
         if found.start() < at:
             continue            # inside an argument read already (compiled with it)
-        close = _closing(selector, found.end())
+        close = closing(selector, found.end())
         if close is None:
             return None
-        arguments = _split_arguments(selector[found.end():close])
+        arguments = split_arguments(selector[found.end():close])
         compiled = [read for argument in arguments
                     if argument and (read := compile_selector(argument)) is not None]
         if len(compiled) != len(arguments):
@@ -522,7 +522,7 @@ def _marks(selector: str) -> tuple[list[str] | None, str]:
     preludes: list[str] = []
     rest = selector
     while rest.startswith(SCOPE_MARK):
-        close = _closing(rest, len(SCOPE_MARK))
+        close = closing(rest, len(SCOPE_MARK))
         if close is None:
             return None, selector
         preludes.append(rest[len(SCOPE_MARK):close])
@@ -578,7 +578,7 @@ def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
     if owner is not None:
         start_text, rest = None, prelude[owner.end():].strip()
     else:
-        close = _closing(prelude, 1) if prelude[:1] == "(" else None
+        close = closing(prelude, 1) if prelude[:1] == "(" else None
         if close is None:
             return None
         start_text, rest = prelude[1:close].strip(), prelude[close + 1:].strip()
@@ -587,7 +587,7 @@ def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
         if rest[:2].lower() != "to" or rest[2:].lstrip()[:1] != "(":
             return None
         rest = rest[2:].lstrip()
-        end = _closing(rest, 1)
+        end = closing(rest, 1)
         if end is None or rest[end + 1:].strip():
             return None
         limit_text = rest[1:end].strip()
@@ -602,7 +602,7 @@ def _scope_of(preludes: tuple[str, ...]) -> _Scope | None:
             return None
         scope.within = _per_element(within[0])
     starts = []
-    for selector in _split_arguments(start_text):
+    for selector in split_arguments(start_text):
         if outer is None:
             if "&" in selector or _SCOPE_WORD.search(selector):
                 return None     # (":scope" and "&" of a root selector at the top: not read)
@@ -642,7 +642,7 @@ def _limited_by(scope: _Scope, limit_text: str | None) -> _Scope | None:
     _STAND_INS[scope.name] = scope
     if limit_text is not None:
         limits = []
-        for selector in _split_arguments(limit_text):
+        for selector in split_arguments(limit_text):
             compiled = compile_selector(_relative(selector, scope)) if selector else None
             if compiled is None:
                 return None
@@ -751,13 +751,13 @@ def _limited(el: Element, root: Element, limit: Matcher) -> bool:
     return False
 
 
-def _closing(text: str, start: int) -> int | None:
+def closing(text: str, start: int) -> int | None:
     """Where the parenthesis opened just before ``start`` closes (quotes and escapes read)."""
     closes = top_level(text[start:], ")")
     return start + closes[0] if closes else None
 
 
-def _split_arguments(text: str) -> list[str]:
+def split_arguments(text: str) -> list[str]:
     """A selector list split at its top-level commas (an empty part kept: not judged)."""
     bounds = [-1, *top_level(text, ","), len(text)]
     return [text[a + 1:b].strip() for a, b in itertools.pairwise(bounds)]

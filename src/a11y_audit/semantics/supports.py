@@ -26,7 +26,6 @@ invalid argument and keep the others. Chromium takes any ``::-webkit-`` pseudo-e
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 
 import tinycss2
@@ -42,14 +41,15 @@ from a11y_audit.knowledge.css_support import (
     PSEUDO_ELEMENTS,
     VENDOR_VALUES,
 )
-from a11y_audit.semantics.selectors import SCOPE_MARK, top_level
+from a11y_audit.semantics.selectors import SCOPE_MARK, closing, split_arguments
 
 
 class _Invalid(Exception):
     """The condition does not parse: the ``@supports`` rule is dropped."""
 
 
-_GLOBAL = frozenset(("inherit", "initial", "unset", "revert", "revert-layer"))
+# The CSS-wide keywords (CSS Values 4, 3.1.1): a value of any property, but only alone
+WIDE_KEYWORDS = frozenset(("initial", "inherit", "unset", "revert", "revert-layer"))
 # The components of a multi-keyword display value (CSS Display 3: outside, inside, list-item)
 _DISPLAY_PARTS = frozenset(("block", "inline", "run-in", "flow", "flow-root", "table", "flex",
                             "grid", "ruby", "list-item", "math"))
@@ -164,7 +164,7 @@ def _declaration(name: str, content: list[ast.Node]) -> bool:
            for token in value):
         return True             # resolved at computed-value time: any value parses
     if len(value) == 1 and isinstance(value[0], ast.IdentToken) and (
-            value[0].lower_value in _GLOBAL):
+            value[0].lower_value in WIDE_KEYWORDS):
         return True
     if name == "display":
         words = [token.lower_value for token in value if isinstance(token, ast.IdentToken)]
@@ -206,7 +206,7 @@ def _selector(text: str) -> bool:
     argument it would leave out, ``:is(:foo)``, makes it unsupported), with no combinator
     at either end (its syntax is not checked further)."""
     text = text.strip()
-    if not text or text[0] in ">+~" or text[-1] in ">+~" or len(_top_level_split(text)) > 1:
+    if not text or text[0] in ">+~" or text[-1] in ">+~" or len(split_arguments(text)) > 1:
         return False
     try:
         return _one_selector(text, argument=False) == text
@@ -285,7 +285,7 @@ def _selector_list(text: str, forgiving: bool, argument: bool = True) -> str | N
     ``forgiving``: then the invalid ones are left out, and an empty list matches nothing).
     ``argument``: the list is a pseudo-class's argument, where pseudo-elements are invalid."""
     kept = []
-    for part in _top_level_split(text):
+    for part in split_arguments(text):
         read = _one_selector(part, argument)
         if read is None:
             if not forgiving:
@@ -295,17 +295,6 @@ def _selector_list(text: str, forgiving: bool, argument: bool = True) -> str | N
     if not kept:
         return _NOTHING if forgiving else None
     return ", ".join(kept) if len(kept) > 1 or kept[0] != text.strip() else kept[0]
-
-
-def _top_level_split(text: str) -> list[str]:
-    bounds = [-1, *top_level(text, ","), len(text)]
-    return [text[a + 1:b].strip() for a, b in itertools.pairwise(bounds)]
-
-
-def _closing(text: str, start: int) -> int:
-    """The offset of the ``)`` closing the ``(`` at ``start`` (or the end of the text)."""
-    closes = top_level(text[start + 1:], ")")
-    return start + 1 + closes[0] if closes else len(text)
 
 
 # What a selector's reading stops at: an escape, an attribute selector, a string, a colon
@@ -343,7 +332,9 @@ def _one_selector(text: str, argument: bool) -> str | None:
         colons, name = token.group(1), token.group(2).lower()
         after = token.end()
         if after < len(text) and text[after] == "(":
-            close = _closing(text, after)
+            close = closing(text, after + 1)
+            if close is None:
+                close = len(text)
             arguments = text[after + 1:close]
             if colons == "::":
                 if argument or not _known(colons, name):
