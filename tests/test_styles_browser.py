@@ -9,6 +9,8 @@ chromium or playwright the tests skip locally and fail under CI=true.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from a11y_audit.page import Page
@@ -19,6 +21,13 @@ styles = load_script("styles_vs_chromium")
 CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
     "text", "search", "email", "password", "number", "date", "checkbox", "radio",
     "file", "image", "color", "submit", "reset", "button", "hidden", "no-such-type", "SUBMIT"))
+
+
+
+def data_css(text: str) -> str:
+    """A data: URL of this CSS."""
+    return "data:text/css," + quote(text)
+
 
 PAGES = {
     # display: contents renders nothing of replaced elements, form controls, line breaks and
@@ -531,6 +540,70 @@ PAGES = {
       <div class="k1">k1 <span>s</span></div><div class="k2">k2 <span>s</span></div>
       <div class="k3">k3 <span>s</span></div>
     </body></html>""",
+    # cascade layers as Chromium orders them: a layer's own rules after its sublayers' (and
+    # the reverse for !important), each anonymous layer a layer of its own (one per <style>
+    # too), and @import into a layer (named, anonymous, nested, with media; an import that
+    # fails still declares its layer, one whose media does not apply does not, and an import
+    # after a block is ignored), the imported sheets given as data: URLs, as a <link> may
+    "cascade layers and @import": """<html><head><style>
+      @layer lx { .n1 { color: rgb(1, 0, 0) } @layer inner { .n1 { color: rgb(2, 0, 0) } } }
+      @layer ly { @layer inner { .n2 { color: rgb(12, 0, 0) } } .n2 { color: rgb(11, 0, 0) } }
+      @layer lz.inner { .n3 { color: rgb(22, 0, 0) } } @layer lz { .n3 { color: rgb(21, 0, 0) } }
+      @layer { .n4 { color: rgb(31, 0, 0) } @layer q { .n4 { color: rgb(32, 0, 0) } } }
+      @layer la.b { .n5 { color: rgb(42, 0, 0) } } @layer la.c { .n5 { color: rgb(43, 0, 0) } }
+      @layer la { .n5 { color: rgb(41, 0, 0) } }
+      @layer lb { .n6 { color: rgb(51, 0, 0) !important }
+        @layer inner { .n6 { color: rgb(52, 0, 0) !important } } }
+    </style><style>@layer { .n7 { color: rgb(61, 0, 0) } } @layer h { .n7 { color: rgb(62, 0, 0) } }
+    </style><style>@layer { .n7 { color: rgb(63, 0, 0) } }</style><style>
+      @layer first;
+      @import url("DATA1") layer(lx2);
+      @import url("DATA2") layer;
+      @import url("DATA3");
+      @import "DATA4" layer(first);
+      @import url("DATA5") layer(lx2.sub) screen;
+      @import url("DATA6") layer(z) print;
+      @import url("data:text/css;base64,LmkxMCB7IGNvbG9yOiByZ2IoMTAsMiwwKSB9") layer(b64);
+      @import url("DATA7") layer(outer);
+      @import url("http://127.0.0.1:9/none.css") layer(c);
+      @import url("DATA8") layer(e) print;
+      .i1 { color: rgb(100, 2, 0) }
+      @layer first { .i2 { color: rgb(101, 2, 0) } .i7 { color: rgb(107, 2, 0) }
+        .i8 { color: rgb(108, 2, 0) } }
+      @layer lx2 { .i3 { color: rgb(103, 2, 0) } }
+      @layer lx2.inner { .i3 { color: rgb(113, 2, 0) } }
+      @layer lx2.sub { .i8 { color: rgb(118, 2, 0) } }
+      .i4 { color: rgb(104, 2, 0) } .i5 { color: rgb(105, 2, 0) !important }
+      @layer { .i6 { color: rgb(106, 2, 0) } }
+      @layer a { .i10, .i11, .t1, .t2 { color: rgb(1, 3, 0) } }
+      @layer b64 { .i10 { color: rgb(110, 2, 0) } }
+      @layer outer.deep { .i11 { color: rgb(111, 2, 0) } }
+      @layer c { .t1 { color: rgb(2, 3, 0) } } @layer e { .t2 { color: rgb(3, 3, 0) } }
+      @import url("DATA9");
+    </style>
+    <link rel="stylesheet" href="data:text/css,.l1%20%7B%20color%3A%20rgb(20%2C0%2C0)%20%7D">
+    <link rel="stylesheet" href="data:text/css;base64,LmwyIHsgY29sb3I6IHJnYigyMSwwLDApIH0=">
+    <link rel="stylesheet" href="data:TEXT/CSS;charset=utf-8,.l3%7Bcolor:rgb(22,0,0)%7D">
+    <link rel="stylesheet" href="data:text/css,.l4{color:rgb(23,0,0)}#.l5{color:red}">
+    <link rel="stylesheet" href="data:text/css;base64,!!!">
+    </head><body>
+      <p class="n1">n1</p><p class="n2">n2</p><p class="n3">n3</p><p class="n4">n4</p>
+      <p class="n5">n5</p><p class="n6">n6</p><p class="n7">n7</p>
+      <p class="i1">i1</p><p class="i2">i2</p><p class="i3">i3</p><p class="i4">i4</p>
+      <p class="i5">i5</p><p class="i6">i6</p><p class="i7">i7</p><p class="i8">i8</p>
+      <p class="i9">i9</p><p class="i10">i10</p><p class="i11">i11</p><p class="t1">t1</p>
+      <p class="t2">t2</p><p class="t3">t3</p><p class="l1">l1</p><p class="l2">l2</p>
+      <p class="l3">l3</p><p class="l4">l4</p><p class="l5">l5</p>
+    </body></html>""".replace("DATA1", data_css(
+        ".i1{color:rgb(1,2,0)} .i2{color:rgb(2,2,0)} @layer inner{.i3{color:rgb(3,2,0)}}")).replace(
+        "DATA2", data_css(".i4{color:rgb(4,2,0)} .i5{color:rgb(5,2,0)!important}")).replace(
+        "DATA3", data_css(".i6{color:rgb(6,2,0)}")).replace(
+        "DATA4", data_css(".i7{color:rgb(7,2,0)}")).replace(
+        "DATA5", data_css(".i8{color:rgb(8,2,0)}")).replace(
+        "DATA6", data_css(".i9{color:rgb(9,2,0)}")).replace(
+        "DATA7", data_css(f"@import '{data_css('.i11{color:rgb(11,2,0)}')}' layer(deep);")).replace(
+        "DATA8", data_css(".i12{color:rgb(12,2,0)}")).replace(
+        "DATA9", data_css(".t3{color:rgb(4,3,0)}")),
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

@@ -1296,8 +1296,8 @@ def test_the_stylesheet_cache_tells_apart_sheets_of_one_length(monkeypatch):
     assert parse_stylesheet(texts[0]) is not first                   # evicted: read anew
     kept = sorted(serial for serials in css._by_size.values() for serial in serials)
     assert kept == sorted(css._sheets) and len(kept) == 3
-    for serial, (text, viewport, _) in css._sheets.items():
-        assert serial in css._by_size[len(text), viewport]
+    for serial, (text, key, _) in css._sheets.items():
+        assert serial in css._by_size[key] and key[0] == len(text)
 
 
 def test_a_shared_sheet_keeps_its_work_and_each_page_its_own_order_and_layers():

@@ -55,6 +55,7 @@ make the "may be hidden" answer of
 
 from __future__ import annotations
 
+import base64
 import functools
 import itertools
 import math
@@ -63,8 +64,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import unquote, urljoin, urlsplit
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 from tinycss2 import color4
@@ -133,8 +134,13 @@ class StyleEnvironment:
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def load(self, href: str, base: str | None) -> tuple[str, str | None]:
-        """(address, CSS text or None when it cannot be had)."""
+        """(address, CSS text or None when it cannot be had). A ``data:`` URL is read
+        from itself (its address shortened)."""
         href = href.strip()
+        if href[:5].lower() == "data:":
+            if href not in self._cache:
+                self._cache[href] = data_url_css(href)
+            return (href if len(href) <= 80 else href[:79] + "\u2026"), self._cache[href]
         address = _resolve(href, base, self.site_root)
         if self.site_urls and self.site_root is not None:
             address = _site_file(address, self.site_urls, self.site_root) or address
@@ -273,6 +279,43 @@ def _site_file(address: str, site_urls: tuple[str, ...], site_root: str) -> str 
         if prefix is not None and host == prefix[0] and parts.path.startswith(prefix[1]):
             return _under_root(site_root, unquote(parts.path[len(prefix[1]):]))
     return None
+
+
+def data_url_css(url: str) -> str | None:
+    """The CSS a ``data:`` URL holds, as Chromium reads it for a stylesheet (the Fetch
+    standard's data: URL processor); None when it holds none: malformed, bad base64, too
+    large, or a type other than ``text/css`` (a page in quirks mode would take those too, a
+    page with a doctype not: not decided here)."""
+    head, comma, body = url[5:].partition("#")[0].partition(",")
+    if not comma or len(body) > 2 * MAX_STYLESHEET_BYTES:
+        return None
+    kind = head.strip()
+    is_base64 = False
+    if (before := kind.rpartition(";"))[1] and before[2].strip().lower() == "base64":
+        kind, is_base64 = before[0].strip(), True
+    essence, *parameters = kind.split(";")
+    if essence.strip().lower() != "text/css":
+        return None
+    data = unquote_to_bytes(body)
+    if is_base64:
+        text = "".join(data.decode("latin-1").split())
+        if len(text) % 4 == 0 and text.endswith("="):
+            text = text[:-2] if text.endswith("==") else text[:-1]
+        if len(text) % 4 == 1 or not _BASE64.fullmatch(text):
+            return None
+        data = base64.b64decode(text + "=" * (-len(text) % 4))
+    charset = "utf-8"
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip('"')
+    try:
+        return data.decode(charset, "replace")
+    except LookupError:     # a charset Python does not know
+        return data.decode("utf-8", "replace")
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*")
 
 
 def _read_local(path: str) -> str | None:
@@ -558,6 +601,30 @@ def _by_keys(el: Element) -> bool:
     return True
 
 
+def _layer_ranks(order: list[str]) -> dict[str, int]:
+    """The rank of each cascade layer of a page, from the layers' full names in order of
+    first appearance (a later rank wins for normal declarations). A layer's own rules come
+    after its sublayers' (CSS Cascade 5, 6.4.3: they are its implicit last sublayer), so
+    ``a.b`` ranks before ``a``, and a sublayer's parent is declared with it (``@layer
+    a.b {}`` before any ``@layer a`` declares ``a``)."""
+    tree: dict[str, Any] = {}
+    for name in order:
+        node = tree
+        for part in name.split("."):
+            node = node.setdefault(part, {})
+    ranks: dict[str, int] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for part, sublayers in node.items():
+            full = f"{prefix}.{part}" if prefix else part
+            if sublayers:
+                walk(sublayers, full)
+            ranks[full] = len(ranks)
+
+    walk(tree, "")
+    return ranks
+
+
 def _sheet_bucket(sheet: Stylesheet, kind: str, position: int, ranks: dict[str, int],
                   key: str, within: frozenset[str] | None = None) -> _Bucket | None:
     """The bucket of ``key`` of a sheet at ``position`` among the page's sheets, with the
@@ -669,10 +736,12 @@ class Cascade:
         # (an HTML attribute: an SVG or MathML element that carries it is displayed)
         self._with_hidden = {el for el in page.holders("hidden") if not _foreign(el)}
         sheets: list[Stylesheet] = []
+        # the page's cascade layers, in order of first appearance (see _layer_ranks)
+        order: list[str] = []
         # a media query of the page asks for the orientation (see Stylesheet.orientation)
         self.orientation = False
         for site_css in env.site_css:
-            self._add(sheets, site_css, None, 0)
+            self._add(sheets, order, site_css, None, 0)
         base = _document_base(page)
         for el in page.select("style", "link[href]"):
             if _inert_container(el):
@@ -703,20 +772,15 @@ class Cascade:
             if media and not media_matches(media, self.viewport):
                 continue
             if href is None:
-                self._add(sheets, css, base, 0, el)  # type: ignore[arg-type]  # (str)
+                self._add(sheets, order, css, base, 0, el)  # type: ignore[arg-type]  # (str)
                 continue
             address, text = read if read is not None else env.load(href, base)
             if text is None:
                 self._lost(address or href, el)
             else:
                 self.loaded.append(address)
-                self._add(sheets, text, address, 0, el)
-        layers: list[str] = []
-        for sheet in sheets:
-            for name in sheet.layers:
-                if name not in layers:
-                    layers.append(name)
-        self._ranks = {name: i for i, name in enumerate(layers)}
+                self._add(sheets, order, text, address, 0, el)
+        self._ranks = _layer_ranks(order) if order else {}
         # the page's @keyframes by name, the last of a name winning (a sheet may hold only
         # them, as CSS-in-JS libraries write them: not kept in sheets)
         self._keyframes: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -828,18 +892,26 @@ class Cascade:
             keys.update(("." + " .".join(set(words))).split(" "))
         return frozenset(keys)
 
-    def _add(self, sheets: list[Stylesheet], css: str, base: str | None, depth: int,
-             owner: Element | None = None) -> None:
-        sheet = parse_stylesheet(css, self.viewport)
+    def _add(self, sheets: list[Stylesheet], order: list[str], css: str, base: str | None,
+             depth: int, owner: Element | None = None, layer: str | None = None) -> None:
+        """Read a sheet (into cascade layer ``layer``: an import's) and the sheets it
+        imports, before it, into ``sheets``, and their layers into ``order``."""
+        sheet = parse_stylesheet(css, self.viewport, layer)
         if depth < _IMPORT_DEPTH:
-            for url in sheet.imports:
+            for url, into, after in sheet.imports:
+                # the layers the sheet declares before the import come before its sheet's;
+                # the import's own layer is declared where the import is, loaded or not
+                order.extend(after)
+                if into is not None:
+                    order.append(into)
                 if not url.strip() or url.strip().startswith("#"):
                     continue        # the importing sheet itself: nothing more
                 address, text = self.env.load(url, base)
                 if text is None:
                     self._lost(address or url, owner)
                 else:
-                    self._add(sheets, text, address, depth + 1, owner)
+                    self._add(sheets, order, text, address, depth + 1, owner, into)
+        order.extend(sheet.layers)
         sheets.append(sheet)
 
     def _lost(self, address: str, owner: Element | None) -> None:

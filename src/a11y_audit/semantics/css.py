@@ -27,8 +27,13 @@ tinycss2 where values need real parsing (colours). What is evaluated:
   pseudo-elements, in :meth:`Stylesheet._rule` for the rest), but for the forgiving
   arguments of ``:is()`` and ``:where()``.
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
-  declarations) and lose to them (``!important``).
-* ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load.
+  declarations) and lose to them (``!important``). Layers are named in full (``a.b``), and
+  an anonymous one by a name no other layer of the run has; the caller orders a page's
+  layers (a layer's own rules after its sublayers).
+* ``@import``: listed in :attr:`Stylesheet.imports` for the caller to load, with its cascade
+  layer (``layer``, ``layer(name)``); an imported sheet is read into its layer
+  (:func:`parse_stylesheet`). Only imports before the sheet's first block count, as in
+  browsers.
 * CSS Nesting: a style rule nested in a style rule joins the sheet with its selector joined
   to its parent's (``&`` is ``:is(parent)``), in source order, with conditional at-rules nested
   in style rules (see :class:`_Context` and :func:`_nest`); nesting too deep to join (a
@@ -138,6 +143,17 @@ Declaration = tuple[str, str, bool]          # (property, value text, !important
 Undecided = tuple[str, str, str, str]        # (origin, selector, body, why): see _scan
 
 
+class Import(NamedTuple):
+    """An ``@import`` whose media and ``supports()`` apply."""
+
+    url: str
+    # the cascade layer its sheet goes into (in full: "outer.name"), None when unlayered
+    layer: str | None = None
+    # the layers the importing sheet's ``@layer`` statements before it declare, in order
+    # (they come before the imported sheet's in the page's layer order)
+    after: tuple[str, ...] = ()
+
+
 class StyleRule(NamedTuple):
     """One selector of a style rule with the rule's kept declarations (a named tuple: a page
     of a new site makes thousands, and a frozen dataclass takes three times as long)."""
@@ -167,7 +183,7 @@ class Stylesheet:
 
     raw: list[tuple[str, str, str | None]] = field(default_factory=list)  # prelude, body, layer
     layers: list[str] = field(default_factory=list)         # in order of first appearance
-    imports: list[str] = field(default_factory=list)        # @import URLs that apply
+    imports: list[Import] = field(default_factory=list)     # the @imports that apply
     # @keyframes by name, the last of a name winning: (keyframe selector, declarations) of
     # each block, in order. Read wherever they are (one inside an @media that does not
     # apply too: a rare place for one); an animation that ends filled forwards leaves its
@@ -649,21 +665,26 @@ def _has_comment(css: str) -> bool:
     return False
 
 
-def _scan(css: str, viewport: Viewport) -> Stylesheet:
+def _scan(css: str, viewport: Viewport, layer: str | None = None) -> Stylesheet:
     sheet = Stylesheet(source=css)
     if _has_comment(css):
         css = _COMMENT.sub(" ", css)
     if "@import" in css:
-        for found in _IMPORT_STATEMENT.finditer(css):
-            _import(sheet, found.group(1), viewport)
+        # (an @import after a block, a style rule's or an at-rule's, is ignored)
+        first_block = css.find("{")
+        for found in _IMPORT_STATEMENT.finditer(css, 0, len(css) if first_block < 0
+                                                else first_block):
+            _import(sheet, found.group(1), viewport, layer, css[:found.start()])
     parts = _neutral_parts(css) if '"' in css or "'" in css else [css]
-    if not _read(sheet, css, viewport, False, pieces=_split_parts(parts)):
+    if layer is not None:
+        sheet.layers.append(layer)
+    if not _read(sheet, css, viewport, False, pieces=_split_parts(parts), layer=layer):
         # nested rules: read again, with the declarations between and after them
         sheet.raw.clear()
-        sheet.layers.clear()
+        del sheet.layers[1 if layer is not None else 0:]
         sheet.undecided.clear()
         sheet.keyframes.clear()
-        _read(sheet, css, viewport, True, pieces=_split_parts(parts))
+        _read(sheet, css, viewport, True, pieces=_split_parts(parts), layer=layer)
     if sheet.orientation:
         sheet.orientation = turns_by_orientation(css)
     return sheet
@@ -714,22 +735,22 @@ def may_turn(css: str) -> bool:
 
 
 def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
-          items: list[tuple[str, ...]] | None = None, pieces: list[Any] | None = None
-          ) -> bool:
+          items: list[tuple[str, ...]] | None = None, pieces: list[Any] | None = None,
+          layer: str | None = None) -> bool:
     """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
     style rule with nested rules or an ``@scope`` (whose block may hold declarations) and
     ``stray`` is False (stop: read it again with ``stray``).
     ``items``: the sheet's items, read from them (the tests' reference: :func:`_items`).
     ``pieces``: ``css.split("}")``, split already (then ``css`` is not read; the list is
-    written over: its last piece becomes None, hence list[Any])."""
+    written over: its last piece becomes None, hence list[Any]). ``layer``: the cascade layer
+    the sheet is in (an imported sheet's), None when unlayered."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
     # nothing; in an undecided one (@container, a nested root-less @scope...) the rules go to
     # sheet.undecided instead, and in @scope or a style rule with nested rules they go into
     # the cascade as the context writes them (see _Context).
-    stack: list[tuple[bool, str | None, _Context | None]] = [(True, None, None)]
+    stack: list[tuple[bool, str | None, _Context | None]] = [(True, layer, None)]
     applies: bool | None        # (None only between a media.get miss and its reading)
     applies, layer, context = stack[-1]
-    anonymous = 0
     raw = sheet.raw
     # an @keyframes being read: (its depth in the stack, its name, its blocks so far)
     frames: tuple[int, str, list[tuple[str, str]]] | None = None
@@ -832,8 +853,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     stack.append((applies, layer, context))     # (no layer order to keep)
                 else:
                     if name == "layer" and not at_prelude:
-                        anonymous += 1
-                        at_prelude = f"\0anonymous{anonymous}"
+                        at_prelude = _anonymous_layer()
                     stack.append((*_block(sheet, name, at_prelude, applies, layer, viewport),
                                   context if context is None else _inner(context)))
                     if name in ("keyframes", "-webkit-keyframes") and context is None:
@@ -1180,12 +1200,28 @@ def _statement(sheet: Stylesheet, name: str, prelude: str, layer: str | None,
                 sheet.layers.append(full)
 
 
-def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
+def _anonymous_layer() -> str:
+    """A name for an anonymous cascade layer, unlike any other layer's of the run (each
+    ``@layer {`` block and bare ``layer`` import is a layer of its own, in every sheet)."""
+    return f"\0anonymous{next(_anonymous)}"
+
+
+_anonymous = itertools.count(1)
+
+
+def _import(sheet: Stylesheet, prelude: str, viewport: Viewport, outer: str | None,
+            before: str) -> None:
+    """Keep an ``@import`` that applies. ``outer``: the layer the importing sheet is in;
+    ``before``: the sheet's text before the rule (its ``@layer`` statements)."""
     match = _IMPORT.match(prelude)
     if match:
         url = next((g for g in match.groups() if g), "")
         media = prelude[match.end():].strip()
-        media = _IMPORT_LAYER.sub("", media, count=1)
+        layer = outer
+        if (named := _IMPORT_LAYER.match(media)) is not None:
+            name = (named.group(1) or "").strip() or _anonymous_layer()
+            layer = f"{outer}.{name}" if outer else name
+            media = media[named.end():]
         if media[:9].lower() == "supports(":
             end = closing(media, 9)
             if end is None or not import_supports(media[9:end]):
@@ -1194,13 +1230,23 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport) -> None:
         if "orientation" in media.lower():
             sheet.orientation = True
         if url and (not media or media_matches(media, viewport)):
-            sheet.imports.append(url.strip())
+            after: tuple[str, ...] = ()
+            if "@layer" in before:
+                after = tuple(f"{outer}.{name}" if outer else name
+                              for found in _LAYER_STATEMENT.findall(before)
+                              for name in (item.strip() for item in found.split(","))
+                              if name)
+            sheet.imports.append(Import(url.strip(), layer, after))
 
 
-_IMPORT_LAYER = re.compile(r"^layer(?:\([^)]*\))?(?:\s+|$)", re.I)
+_IMPORT_LAYER = re.compile(r"layer(?:\(([^)]*)\))?(?:\s+|$)", re.I)
+_LAYER_STATEMENT = re.compile(r"@layer\s+([^;{}]*);", re.I)
 
 
-_IMPORT_STATEMENT = re.compile(r"@import\s+([^;]*);", re.I)
+# (a semicolon in a string or url() is the URL's: "data:text/css;base64,...")
+_IMPORT_STATEMENT = re.compile(
+    r"""@import\s+((?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
+    r"""|url\([^)"']*+\)|[^;"'u]++|u)*+);""", re.I)
 _IMPORT = re.compile(
     r"""\s*(?:url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|"([^"]*)"|'([^']*)')""")
 
@@ -1218,43 +1264,46 @@ def _clean(text: str) -> str:
 # corpus).
 CACHED_CSS_BYTES = 2 * 1024 * 1024
 CACHED_SHEETS = 256
-# Each kept sheet by a serial number, with its text and viewport; and the serials by the
-# text's length and the viewport. A sheet is looked up by its length, then compared with
-# the texts of that length (memcmp): a dict keyed by the text would hash it, and each page's
-# text is a new string, hashed anew (siphash, some 1.3 instructions a byte: a CSS-in-JS
-# sheet of wide characters is 1.7 MB), where a comparison costs a tenth of that, and
-# nothing when no kept sheet has the length.
-_sheets: OrderedDict[int, tuple[str, Viewport, Stylesheet]] = OrderedDict()
-_by_size: dict[tuple[int, Viewport], list[int]] = {}
+# Each kept sheet by a serial number, with its text and its key; and the serials by their
+# key: the text's length, the viewport and the layer the sheet is read into. A sheet is
+# looked up by its key, then compared with the texts of that length (memcmp): a dict keyed
+# by the text would hash it, and each page's text is a new string, hashed anew (siphash,
+# some 1.3 instructions a byte: a CSS-in-JS sheet of wide characters is 1.7 MB), where a
+# comparison costs a tenth of that, and nothing when no kept sheet has the length.
+_SheetKey = tuple[int, Viewport, "str | None"]
+_sheets: OrderedDict[int, tuple[str, _SheetKey, Stylesheet]] = OrderedDict()
+_by_size: dict[_SheetKey, list[int]] = {}
 _serials = itertools.count()
 _cached_bytes = 0
 
 
-def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT) -> Stylesheet:
+def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT,
+                     layer: str | None = None) -> Stylesheet:
     """CSS text to a :class:`Stylesheet` (cached: a site's sheet is parsed once per run, and
-    what the cascade works out for it is kept with it)."""
+    what the cascade works out for it is kept with it). ``layer``: the cascade layer an
+    ``@import`` puts the sheet in (its rules, and its layers within that one)."""
     global _cached_bytes
-    size = (len(css), viewport)
+    size = (len(css), viewport, layer)
     for serial in _by_size.get(size, ()):
         text, _, found = _sheets[serial]
         if text == css:
             _sheets.move_to_end(serial)
             found.uses += 1
             return found
-    found = _scan(css, viewport)
+    found = _scan(css, viewport, layer)
     found.uses = 1
     if len(css) <= CACHED_CSS_BYTES:
         serial = next(_serials)
-        _sheets[serial] = (css, viewport, found)
+        _sheets[serial] = (css, size, found)
         _by_size.setdefault(size, []).append(serial)
         _cached_bytes += len(css)
         while _cached_bytes > CACHED_CSS_BYTES or len(_sheets) > CACHED_SHEETS:
-            serial, (text, kept_viewport, _) = _sheets.popitem(last=False)
+            serial, (text, kept, _) = _sheets.popitem(last=False)
             _cached_bytes -= len(text)
-            serials = _by_size[len(text), kept_viewport]
+            serials = _by_size[kept]
             serials.remove(serial)
             if not serials:
-                del _by_size[len(text), kept_viewport]
+                del _by_size[kept]
     return found
 
 
