@@ -9,7 +9,7 @@ matches nothing) keeps the failure, so the container alone is never what makes a
 
 A stylesheet rule the cascade cannot evaluate (``@container``, ``@scope`` without a root
 selector in a style rule or with a selector not judged, a rule nested too deep to join,
-``:nth-child(... of S)``, a vendor pseudo-class Chromium knows, an unknown ``var()``) that
+``:nth-child(... of S)``, an unknown ``var()``) that
 may hide the container turns the failure into cantTell, naming the rule and why, for every
 rule that does not judge hidden content; the rules that do still fail. Decided rules (one
 that matches nothing, one that only shows, a user-action state at rest, an ``@scope`` whose
@@ -120,9 +120,6 @@ MAY_HIDE = {
                          "container queries need layout"),
     "nth-of": ("<style>div:nth-child(1 of .story-part) { display: none }</style>",
                "'div:nth-child(1 of .story-part)'", ":nth-child(... of S) is not evaluated"),
-    "vendor": ("<style>body:-webkit-any(.x, .y) .story-part { display: none }</style>",
-               "'body:-webkit-any(.x, .y) .story-part'",
-               "the vendor pseudo-class :-webkit-any(.x, .y) is not evaluated"),
     "form-state": ("<style>body:invalid .story-part, body:valid .story-part { display: none }"
                    "</style>", "'body:invalid .story-part'",
                    "the pseudo-class :invalid is not evaluated"),
@@ -140,6 +137,9 @@ DECIDED = {
     "hover-at-rest": "<style>body:hover .story-part { display: none }</style>",
     "vendor-state-at-rest": "<style>body:-webkit-full-screen .story-part { display: none }"
                             "</style>",
+    # Chromium's :-webkit-any() and :-webkit-any-link, evaluated (as :is() and :any-link)
+    "vendor-evaluated": "<style>body:-webkit-any(.x, .y) .story-part, body:-webkit-any-link"
+                        " .story-part { display: none }</style>",
     # a pseudo-class Chromium does not know: the whole rule is dropped, in a list too
     "vendor-chromium-drops": "<style>body:-moz-only-whitespace .story-part, .story-part "
                              "{ display: none }</style>",

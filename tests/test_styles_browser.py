@@ -604,6 +604,49 @@ PAGES = {
         "DATA7", data_css(f"@import '{data_css('.i11{color:rgb(11,2,0)}')}' layer(deep);")).replace(
         "DATA8", data_css(".i12{color:rgb(12,2,0)}")).replace(
         "DATA9", data_css(".t3{color:rgb(4,3,0)}")),
+    # Chromium's vendor pseudo-classes: :-webkit-any() an :is() of compound selectors (its
+    # :not() of compounds, no :has(); any other argument drops the rule) with a pseudo-class's
+    # specificity, :-webkit-any-link, and states never held at rest
+    "vendor pseudo-classes": """<html><head><style>
+      .w1:-webkit-any(.a, .b) { color: rgb(1, 0, 0) } .w1.a { color: rgb(101, 0, 0) }
+      div:-webkit-any(#q, .b).w2 { color: rgb(2, 0, 0) } div.w2.a.c { color: rgb(102, 0, 0) }
+      .w3 { color: rgb(103, 0, 0) } :-webkit-any(p).w3 { color: rgb(3, 0, 0) }
+      :-webkit-any(.a .b, .w4) { color: rgb(4, 0, 0) } :-webkit-any(.w5, :hover) { color: red }
+      :-webkit-any(.w6, :-moz-foo) { color: rgb(6, 0, 0) }
+      :-webkit-any(.w7 > p, .w7) { color: rgb(7, 0, 0) }
+      :-webkit-any(:not(.zz)).w8 { color: rgb(8, 0, 0) }
+      :-webkit-any(#id9).w9 { color: rgb(9, 0, 0) } .w9.a.b { color: rgb(109, 0, 0) }
+      .w12 :-webkit-any(span) { color: rgb(12, 0, 0) }
+      :-webkit-any(.w13::before, .w13) { color: rgb(13, 0, 0) }
+      :-webkit-any( .w14 ) { color: rgb(14, 0, 0) } :-webkit-any(.w15,) { color: rgb(15, 0, 0) }
+      :-webkit-any() .w16 { color: rgb(16, 0, 0) }
+      :-webkit-any(:-webkit-any(.w17)) { color: rgb(17, 0, 0) }
+      :is(:-webkit-any(.w19)) { color: rgb(19, 0, 0) } :-WEBKIT-ANY(.w20) { color: rgb(20, 0, 0) }
+      :-webkit-any([data-x]).w22 { color: rgb(22, 0, 0) } .w22.a { color: rgb(122, 0, 0) }
+      :-webkit-any(.x1, p.b:not(.c d)) { color: rgb(31, 0, 0) }
+      :-webkit-any([x='a b'], .x2:not(.c)) { color: rgb(32, 0, 0) }
+      :is(:-webkit-any(.a .b), .x3) { color: rgb(33, 0, 0) }
+      :-webkit-any(.x4:has(> span)) { color: rgb(34, 0, 0) }
+      :-webkit-any(.y1:is(.a .b, .y1)) { color: rgb(41, 0, 0) }
+      :-webkit-any(.y4:not(.a, .b)) { color: rgb(44, 0, 0) }
+      :-webkit-any(.y7:not(:is(.a .b))) { color: rgb(47, 0, 0) }
+      a:-webkit-any-link { color: rgb(51, 0, 0) } .v1 { color: rgb(151, 0, 0) }
+      .v2:-webkit-any-link { color: rgb(52, 0, 0) } a.v2 { color: rgb(152, 0, 0) }
+      .v3:-webkit-full-page-media { color: rgb(53, 0, 0) }
+      .v4:not(:-webkit-drag) { color: rgb(54, 0, 0) }
+      .v5:-webkit-full-screen-ancestor, .v5:-webkit-full-screen { color: rgb(55, 0, 0) }
+    </style></head><body>
+      <p class="w1 a">w1</p><div class="w2 a c" id="q">w2</div><p class="w3">w3</p>
+      <p class="w4">w4</p><p class="w5">w5</p><p class="w6">w6</p><p class="w7">w7</p>
+      <p class="w8">w8</p><p class="w9 a b" id="id9">w9</p><div class="w12"><span>s</span></div>
+      <p class="w13">w13</p><p class="w14">w14</p><p class="w15">w15</p>
+      <div><p class="w16">w16</p></div><p class="w17">w17</p><p class="w19">w19</p>
+      <p class="w20">w20</p><p class="w22 a" data-x="1">w22</p><p class="x1">x1</p>
+      <p class="x2">x2</p><p class="x3">x3</p><p class="x4"><span>x4</span></p>
+      <p class="y1">y1</p><p class="y4">y4</p><p class="y7">y7</p>
+      <a href="/x" class="v1">v1</a><a href="/x" class="v2">v2</a><a class="v1">v1</a>
+      <p class="v3">v3</p><p class="v4">v4</p><p class="v5">v5</p>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

@@ -510,7 +510,10 @@ def test_selector_filters_and_specificity():
     compiled = compile_selector("#a .b p")
     assert compiled is not None and compiled[1] == (1, 1, 1)
     assert compile_selector("p::before") is None
-    assert compile_selector("p:-webkit-any(a)") is None     # unknown: skipped knowingly
+    assert compile_selector("p:-moz-any(a)") is None     # unknown: skipped knowingly
+    # Chromium's :-webkit-any() is :is() with a pseudo-class's specificity
+    compiled = compile_selector("p:-webkit-any(#a, .b)")
+    assert compiled is not None and compiled[1] == (0, 1, 1)
 
 
 def test_stylesheet_is_parsed_once_and_indexed_by_key():

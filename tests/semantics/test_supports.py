@@ -131,6 +131,18 @@ SELECTOR_LISTS = [
     # an escaped colon is part of a class name; an attribute's value holds no pseudo-class
     (".md\\:flex", ".md\\:flex"), (".hover\\:bg:hover", ".hover\\:bg:hover"),
     (".md\\:flex:-moz-x", None), ('[x=":-moz"] a:is(.b, :-moz-x)', '[x=":-moz"] a:is(.b)'),
+    # :-webkit-any() takes compound selectors only, and drops its rule for anything else
+    (":-webkit-any(.a .b, .c)", None), (":-webkit-any(.a > .b)", None),
+    (":-webkit-any(.a, :-moz-x)", None), (":-webkit-any(.a,)", None), (":-webkit-any()", None),
+    (":-webkit-any(.a::before)", None), (":-WEBKIT-ANY( .a , p.b:not(.c, d) )",
+                                         ":-WEBKIT-ANY(.a, p.b:not(.c, d))"),
+    (":-webkit-any([x='a b'], :not(.c))", ":-webkit-any([x='a b'], :not(.c))"),
+    # ... its :not() too, but not what :is() holds; no :has()
+    (":-webkit-any(.a:not(.c d))", None), (":-webkit-any(.a:not(:is(.c d)))",
+                                           ":-webkit-any(.a:not(:is(.c d)))"),
+    (":-webkit-any(.a:is(.c d, .e))", ":-webkit-any(.a:is(.c d, .e))"),
+    (":-webkit-any(.a:has(> b))", None),
+    (":is(:-webkit-any(.a .b), .c)", ":is(.c)"), ("a:-webkit-any-link", "a:-webkit-any-link"),
 ]
 
 

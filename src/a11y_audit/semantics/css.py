@@ -1555,8 +1555,11 @@ def valid_color(value: str) -> bool:
 
 # -- selectors --------------------------------------------------------------------------
 
+# (a vendor name with one colon is taken for a pseudo-element, Chromium's pseudo-classes aside:
+# the cascade evaluates them, see selectors._LOGICAL and selectors._AT_REST)
 PSEUDO_ELEMENT = re.compile(
-    r"::|:(?:before|after|first-line|first-letter)\b|::?-(?:webkit|moz|ms)-", re.I)
+    r"::|:(?:before|after|first-line|first-letter)\b|:-(?:moz|ms)-|:-webkit-(?!(?:any|any-link"
+    r"|autofill|drag|full-page-media|full-screen|full-screen-ancestor)(?![-\w]))", re.I)
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)", re.S)
 
 

@@ -19,7 +19,9 @@ query over the page. Selectors Level 4 as static HTML can judge it:
   without them;
 * pseudo-elements (``::before``, ``::placeholder``...) are never applied to elements (see
   :func:`a11y_audit.semantics.css.selector_key`), and a selector cssselect cannot parse, or with
-  a pseudo-class not listed here (vendor ones Chromium knows, such as ``:-webkit-any()``), or
+  a pseudo-class not listed here (a vendor one Chromium knows: none in Chromium 156, whose
+  ``:-webkit-any()`` is read as an ``:is()`` of compounds with a pseudo-class's specificity,
+  ``:-webkit-any-link`` as ``:any-link`` and the others as states at rest), or
   ``:nth-child(An+B of S)``, is skipped; :func:`widened` gives the last two a selector that
   matches at least what they match, for the "may be hidden" answer. (A pseudo-class or
   pseudo-element Chromium does not know, ``:-moz-only-whitespace``, drops its whole rule
@@ -55,7 +57,10 @@ _AT_REST = frozenset((
     "hover", "focus", "focus-within", "focus-visible", "active", "visited", "target",
     "target-within", "current", "past", "future", "closed", "modal", "popover-open",
     "fullscreen", "picture-in-picture", "user-invalid", "user-valid", "autofill",
-    "-webkit-autofill", "local-link", "blank",
+    "-webkit-autofill", "local-link", "blank", "-webkit-drag", "-webkit-full-screen",
+    "-webkit-full-screen-ancestor",
+    # (a page shown as a media document: never an HTML page)
+    "-webkit-full-page-media",
 ))
 # States that static HTML may hold at rest, but that this module does not judge: a paused
 # or playing media element (autoplay, and whether a browser lets it play), a form control's
@@ -275,6 +280,7 @@ _PSEUDO_TESTS: dict[str, Matcher] = {
         s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
     "link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
     "any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
+    "-webkit-any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
     "checked": lambda el: (tag_of(el) == "input" and el.get("checked") is not None)
     or (tag_of(el) == "option" and el.get("selected") is not None),
     "disabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is not None,
@@ -411,8 +417,10 @@ def compile_selector(selector: str) -> Compiled | None:
 
 
 # The logical pseudo-classes, whose arguments are selector lists: cssselect reads only
-# compounds in them (and one in :not())
-_LOGICAL = re.compile(r":(is|matches|where|not)\(", re.I)
+# compounds in them (and one in :not()); Chromium's legacy :-webkit-any() is :is() of
+# compounds (supports.chromium_prelude drops a rule with another) with a pseudo-class's
+# specificity
+_LOGICAL = re.compile(r":(is|matches|where|not|-webkit-any)\(", re.I)
 # The argument tests of a selector being compiled by _with_complex_arguments, by the name of
 # the pseudo-class standing for them (read by _pseudo; one thread's, during one parse)
 _ARGUMENTS = threading.local()
@@ -423,8 +431,8 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
     holds complex selectors or a list cssselect cannot read (``:not(.a .b)``, ``.x
     :is(.a > .b, .c)``): each argument is compiled on its own, the pseudo-class is read as a
     stand-in that tests them, and the specificity is the one Selectors 4 gives (the largest
-    argument's for ``:is()`` and ``:not()``, none for ``:where()``). None when an argument
-    is not judged."""
+    argument's for ``:is()`` and ``:not()``, none for ``:where()``; a pseudo-class's for
+    ``:-webkit-any()``, as Chromium gives it). None when an argument is not judged."""
     out: list[str] = []
     tests: dict[str, tuple[bool, list[Matcher]]] = {}
     extra = [0, 0, 0]
@@ -443,7 +451,8 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
         name = found.group(1).lower()
         stand_in = f"-a11y-arguments-{len(tests)}"
         tests[stand_in] = (name == "not", [c[0] for c in compiled])
-        specificity = (0, 0, 0) if name == "where" else max(c[1] for c in compiled)
+        specificity = ((0, 0, 0) if name == "where" else (0, 1, 0) if name == "-webkit-any"
+                       else max(c[1] for c in compiled))
         extra = [extra[0] + specificity[0], extra[1] + specificity[1] - 1,
                  extra[2] + specificity[2]]        # (less the stand-in's own, a class's)
         out.append(selector[at:found.start()])
@@ -1196,13 +1205,14 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
 
 # -- selectors this module does not judge, widened ----------------------------------------------
 #
-# A vendor pseudo-class (``:-webkit-any()``) or ``:nth-child(An+B of S)`` makes a selector one the
-# cascade skips. For the "may be hidden" answer (Cascade.undecided) such a selector is widened
-# to one that matches at least the elements it matches: ``:nth-child(An+B of S)`` (and
-# ``nth-last-child``) only matches elements that match S, so it becomes ``:is(S)``; a vendor
-# pseudo-class is dropped (it may hold, in some browser), and so is a ``:not()`` that holds
-# one (it may not hold). Vendor user-action states stay decided at rest, as the standard
-# ones (:data:`_AT_REST`): a selector that requires one cannot match.
+# A vendor pseudo-class not evaluated (one a later Chromium may add) or ``:nth-child(An+B of
+# S)`` makes a selector one the cascade skips. For the "may be hidden" answer
+# (Cascade.undecided) such a selector is widened to one that matches at least the elements
+# it matches: ``:nth-child(An+B of S)`` (and ``nth-last-child``) only matches elements that
+# match S, so it becomes ``:is(S)``; a vendor pseudo-class is dropped (it may hold, in some
+# browser), and so is a ``:not()`` that holds one (it may not hold). Vendor user-action
+# states stay decided at rest, as the standard ones (:data:`_AT_REST`): a selector that
+# requires one cannot match.
 
 _VENDOR = re.compile(r":-(?:webkit|moz|ms|o)-([-\w]+)(\((?:[^()]|\([^()]*\))*\))?", re.I)
 _NOT_WITH_VENDOR = re.compile(r":not\((?:[^()]|\([^()]*\))*?:-(?:webkit|moz|ms|o)-"

@@ -41,7 +41,7 @@ from a11y_audit.knowledge.css_support import (
     PSEUDO_ELEMENTS,
     VENDOR_VALUES,
 )
-from a11y_audit.semantics.selectors import SCOPE_MARK, closing, split_arguments
+from a11y_audit.semantics.selectors import SCOPE_MARK, closing, split_arguments, top_level
 
 
 class _Invalid(Exception):
@@ -224,6 +224,7 @@ _FORGIVING = frozenset(("is", "where"))
 # argument makes the selector invalid)
 _SELECTOR_ARGUMENTS = frozenset(("not", "has", "-webkit-any", "host", "host-context"))
 _NTH_OF = frozenset(("nth-child", "nth-last-child"))
+_COMBINATOR_CHARS = " \t\n\r\f>+~"     # (whitespace inside a compound is in its arguments)
 _NOTHING = ":not(*)"          # what an :is() with no valid argument left matches
 
 
@@ -248,14 +249,17 @@ def chromium_prelude(prelude: str) -> str | None:
         known = True
     if known:
         opened = prelude.find("(")
-        if opened < 0 or not any(name[1] == ":" or name in _LEGACY_TOKENS for name in names):
+        if opened < 0:
             return prelude
-        for element in _ELEMENT.finditer(prelude, opened):
-            at = element.start()
-            if prelude.count("(", 0, at) != prelude.count(")", 0, at):
-                break       # a pseudo-element in an argument: read it all
-        else:
-            return prelude
+        if ":-webkit-any" not in names:     # (its arguments are read: compounds only)
+            if not any(name[1] == ":" or name in _LEGACY_TOKENS for name in names):
+                return prelude
+            for element in _ELEMENT.finditer(prelude, opened):
+                at = element.start()
+                if prelude.count("(", 0, at) != prelude.count(")", 0, at):
+                    break       # a pseudo-element in an argument: read it all
+            else:
+                return prelude
     if prelude.startswith(SCOPE_MARK):
         return prelude      # a rule of an @scope block, read before it was marked (css)
     try:
@@ -272,6 +276,26 @@ _LEGACY_TOKENS = frozenset(f":{name}" for name in _LEGACY_ELEMENTS)
 _KNOWN = frozenset((*(f":{name}" for name in PSEUDO_CLASSES | _LEGACY_ELEMENTS),
                     *(f"::{name}" for name in PSEUDO_ELEMENTS)))
 _ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)(?![-\w])", re.I)
+
+
+def _compound(text: str) -> bool:
+    """Whether ``text`` is what Chromium takes for an argument of ``:-webkit-any()``: a
+    compound selector, whose ``:not()`` holds compounds too, and no ``:has()`` (``:is()``
+    and ``:where()`` may hold complex selectors)."""
+    if top_level(text, _COMBINATOR_CHARS):
+        return False
+    for found in _NOT_OR_HAS.finditer(text):
+        if text.count("(", 0, found.start()) != text.count(")", 0, found.start()):
+            continue        # (in another pseudo-class's argument)
+        close = closing(text, found.end())
+        if found.group(1).lower() == "has" or close is None or any(
+                top_level(part, _COMBINATOR_CHARS)
+                for part in split_arguments(text[found.end():close])):
+            return False
+    return True
+
+
+_NOT_OR_HAS = re.compile(r":(not|has)\(", re.I)
 
 
 def _known(colons: str, name: str) -> bool:
@@ -341,6 +365,9 @@ def _one_selector(text: str, argument: bool) -> str | None:
                     return None
             elif name in _FORGIVING or name in _SELECTOR_ARGUMENTS:
                 if name not in PSEUDO_CLASSES:
+                    return None
+                if name == "-webkit-any" and not all(
+                        _compound(part) for part in split_arguments(arguments)):
                     return None
                 read = _selector_list(arguments, forgiving=name in _FORGIVING)
                 if read is None:
