@@ -647,6 +647,45 @@ PAGES = {
       <a href="/x" class="v1">v1</a><a href="/x" class="v2">v2</a><a class="v1">v1</a>
       <p class="v3">v3</p><p class="v4">v4</p><p class="v5">v5</p>
     </body></html>""",
+    # background shorthands Chromium drops (two colours, a colour before the last layer, a
+    # word of no component, a component twice, a size without a position): the declaration
+    # before applies
+    "background shorthands": """<html><head><style>
+      .b1 { background: red; background: blue green }
+      .b2 { background: red; background: blue, url(x.png) }
+      .b3 { background: red; background: url(x.png), blue }
+      .b4 { background: red; background: none blue }
+      .b5 { background: red; background: blue none repeat }
+      .b6 { background: red; background: blue 10px 10px }
+      .b7 { background: red; background: blue foo }
+      .b8 { background: red; background: rgb(0 0 255) no-repeat fixed center / cover }
+      .b9 { background: red; background: linear-gradient(red, blue), green }
+      .b10 { background: red; background: transparent }
+      .b11 { background: red; background: blue !important; background: green }
+      .b12 { background: red; background: 0 }
+      .b13 { background: red; background: blue blue }
+      .b14 { background: red; background: blue, }
+      .b15 { background: red; background: ,blue }
+      .b16 { background: red; background: blue repeat repeat repeat }
+      .b17 { background: red; background: url(a.png) url(b.png) blue }
+      .b18 { background: red; background: padding-box content-box border-box blue }
+      .b19 { background: red; background: blue / cover }
+      .b20 { background: red; background: center / cover blue }
+      .b21 { background: red; background-color: blue green }
+      .b22 { background: red; background-color: rgb(0 0 255) }
+      .b23 { background: red; background: blue 10px }
+      .b24 { background: red; background: inherit blue }
+      .b25 { background: red; background: currentcolor }
+      .b26 { background: red; background: blue scroll local }
+    </style></head><body>
+      <p class="b1">b1</p><p class="b2">b2</p><p class="b3">b3</p><p class="b4">b4</p>
+      <p class="b5">b5</p><p class="b6">b6</p><p class="b7">b7</p><p class="b8">b8</p>
+      <p class="b9">b9</p><p class="b10">b10</p><p class="b11">b11</p><p class="b12">b12</p>
+      <p class="b13">b13</p><p class="b14">b14</p><p class="b15">b15</p><p class="b16">b16</p>
+      <p class="b17">b17</p><p class="b18">b18</p><p class="b19">b19</p><p class="b20">b20</p>
+      <p class="b21">b21</p><p class="b22">b22</p><p class="b23">b23</p><p class="b24">b24</p>
+      <p class="b25">b25</p><p class="b26">b26</p>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }
@@ -797,3 +836,18 @@ def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
     report = styles.sight_report(tally, 5)
     assert "for us only:                           1" in report
     assert "x | a | ir | text-indent: -9999px |  | logo" in report
+
+
+def test_background_values_are_read_as_chromium_reads_them(styles_context):
+    # the recorded tables of tests/semantics/test_backgrounds.py, asked of Chromium again
+    from a11y_audit.semantics.css import background_valid
+    from tests.semantics.test_backgrounds import DROPPED, TAKEN, all_positions
+    values = [*TAKEN, *DROPPED, *(f"url(a.png) {position}" for position in all_positions())]
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><p>x</p>")
+        taken = page.evaluate("vs => vs.map(v => CSS.supports('background', v))", values)
+    finally:
+        page.close()
+    assert [v for v, t in zip(values, taken, strict=True) if t != background_valid(v)] == []
+    assert sum(taken) == len(TAKEN) + 62

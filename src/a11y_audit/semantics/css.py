@@ -68,7 +68,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from tinycss2 import color4
+import tinycss2
+from tinycss2 import ast, color4
 
 from a11y_audit.semantics.css_math import math_length
 from a11y_audit.semantics.selectors import (
@@ -1410,6 +1411,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None     # the same (a custom property's value may hold any words)
     if name in _KEYWORDS and not _keyword_valid(name, value):
         return None     # the same ("display: grid-lanes", "position: fixedd")
+    if name in _BACKGROUNDS and not background_valid(value, name == "background-image"):
+        return None     # the same ("background: blue green", "background: blue, url(x)")
     return name, value, important
 
 
@@ -1444,6 +1447,193 @@ def _keyword_valid(name: str, value: str) -> bool:
     if name == "font-style" and words[0] == "oblique":
         return len(words) <= 2
     return len(words) == 1 and words[0] in allowed
+
+
+@functools.lru_cache(maxsize=4096)
+def background_valid(value: str, images: bool = False) -> bool:
+    """Whether Chromium takes a ``background`` shorthand value (``images``: a
+    ``background-image`` value, one image a layer) (CSS Backgrounds 3): each
+    comma-separated layer at most one image, one position (with a size after ``/``), one
+    repeat, one attachment and two boxes, and the last layer at most one colour. What is
+    rejected is only what is sure to be invalid: a second colour or one before the last
+    layer, an empty layer, a word of none of those, a component twice, a ``/`` not between
+    a position and a size. A function not known here (or ``var()``) is taken as valid.
+    Memoised by the text: a sheet repeats its backgrounds."""
+    lower = value.lower()
+    if lower in WIDE_KEYWORDS or "var(" in lower or "env(" in lower or "attr(" in lower:
+        return True
+    if _PLAIN_WORDS.fullmatch(lower):
+        # words alone (most values: "#fff", "none", "transparent", "red no-repeat 0 0"),
+        # read without the tokenizer
+        kinds = [_background_word(word) for word in lower.split()]
+        return kinds == ["image"] if images else _background_layer(kinds, last=True)
+    if "url(" in lower:     # (a data: URL's characters are no tokens worth reading)
+        value = _URL.sub("url(x)", value)
+    layer: list[str] = []
+    layers = [layer]
+    for token in tinycss2.parse_component_value_list(value):
+        if isinstance(token, (ast.WhitespaceToken, ast.Comment)):
+            continue
+        if isinstance(token, ast.LiteralToken) and token.value == ",":
+            layer = []
+            layers.append(layer)
+            continue
+        kind = _background_token(token)
+        if kind is None:
+            return True         # a function not read here: not judged
+        layer.append(kind)
+    if images:
+        return all(kinds == ["image"] for kinds in layers)
+    return all(_background_layer(kinds, last=kinds is layer) for kinds in layers)
+
+
+def _background_word(word: str) -> str:
+    """:func:`_background_token` of a word of letters, digits, ``#``, ``-``, ``.`` and
+    ``%``."""
+    if word[0] == "#":
+        return "color" if _HEX_COLOR.fullmatch(word) else "invalid"
+    kind = _BACKGROUND_WORDS.get(word)
+    if kind is not None:
+        return kind
+    if _LENGTH_WORD.fullmatch(word):
+        return "length"
+    return "color" if valid_color(word) else "invalid"
+
+
+_PLAIN_WORDS = re.compile(r"[-#.%\w\s]+")
+_URL = re.compile(r"""url\(\s*(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
+                  r"""|[^)"'\s]*+)\s*\)""", re.I)
+_LENGTH_WORD = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)?")  # (css.NUMBER)
+
+
+def _background_token(token: ast.Node) -> str | None:
+    """What a token of a ``background`` value can be: "image", "color", "length" (a
+    position or size), a keyword's kind ("position", "repeat", "repeat-one", "attachment",
+    "box", "size", "auto"), "/", or "invalid"; None for a function not read here."""
+    if isinstance(token, ast.URLToken):
+        return "image"
+    if isinstance(token, (ast.DimensionToken, ast.PercentageToken, ast.NumberToken)):
+        return "length"     # (a unitless one: the quirks-mode reading, not judged here)
+    if isinstance(token, ast.HashToken):       # (an escape is no hex digit: "#666\\9")
+        return "color" if _HEX_COLOR.fullmatch("#" + token.value.lower()) else "invalid"
+    if isinstance(token, ast.LiteralToken):
+        return "/" if token.value == "/" else "invalid"
+    if isinstance(token, ast.IdentToken):
+        word = token.lower_value
+        kind = _BACKGROUND_WORDS.get(word)
+        if kind is not None:
+            return kind
+        return "color" if valid_color(word) else "invalid"
+    if isinstance(token, ast.FunctionBlock):
+        name = token.lower_name
+        if name in _IMAGE_FUNCTIONS or name.endswith("gradient"):
+            # (the gradients of other engines, -moz-linear-gradient(), are no image here)
+            return "image" if name[0] != "-" or name.startswith("-webkit-") else "invalid"
+        if name in _MATH_FUNCTIONS:
+            return "length"
+        if name in _COLOR_FUNCTIONS:
+            return "color" if valid_color(token.serialize()) else "invalid"
+        return None
+    return "invalid"        # a string, a block
+
+
+def _background_layer(kinds: list[str], last: bool) -> bool:
+    """Whether one layer's tokens (their kinds: :func:`_background_token`) make a layer."""
+    if not kinds:
+        return False
+    seen: set[str] = set()
+    boxes = 0
+    at = 0
+    while at < len(kinds):
+        kind = kinds[at]
+        at += 1
+        if kind in _POSITION_KINDS:
+            if "position" in seen:
+                return False
+            seen.add("position")
+            end = at - 1
+            while at < len(kinds) and kinds[at] in _POSITION_KINDS:
+                at += 1
+            if not _position_valid(kinds[end:at]):
+                return False
+            if at < len(kinds) and kinds[at] == "/":
+                at += 1
+                if at < len(kinds) and kinds[at] == "size":
+                    at += 1
+                    continue
+                size = at
+                while at < len(kinds) and at - size < 2 and kinds[at] in ("length", "auto"):
+                    at += 1
+                if at == size:
+                    return False
+            continue
+        if kind == "box":
+            boxes += 1
+            if boxes > 2:
+                return False
+            continue
+        if kind == "repeat":
+            if at < len(kinds) and kinds[at] == "repeat":
+                at += 1
+        elif kind == "repeat-one":
+            kind = "repeat"
+        elif kind == "color":
+            if not last:
+                return False
+        elif kind not in ("image", "attachment"):
+            return False    # "/", a size or "auto" not after a position, an unknown word
+        if kind in seen:
+            return False
+        seen.add(kind)
+    return True
+
+
+def _position_valid(words: list[str]) -> bool:
+    """Whether a ``<bg-position>`` of these words ("left"... or "length") is one (CSS
+    Backgrounds 3): one word; two, horizontal then vertical (keywords alone in either
+    order); or three or four, a horizontal and a vertical side, each ``center`` or a side
+    keyword with an optional offset."""
+    if len(words) == 1:
+        return True
+    if len(words) == 2:
+        first, second = words
+        return ((first in _HORIZONTAL or first in ("center", "length"))
+                and (second in _VERTICAL or second in ("center", "length"))) or (
+            first in _VERTICAL and second in _HORIZONTAL) or (
+            first in _VERTICAL and second == "center") or (
+            first == "center" and second in _HORIZONTAL)
+    if len(words) > 4:
+        return False
+    sides = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if word == "length":
+            return False        # an offset without its side
+        offset = word != "center" and at + 1 < len(words) and words[at + 1] == "length"
+        sides.append("x" if word in _HORIZONTAL else "y" if word in _VERTICAL else "c")
+        at += 2 if offset else 1
+    return len(sides) == 2 and sides.count("x") <= 1 and sides.count("y") <= 1
+
+
+_HORIZONTAL = frozenset(("left", "right"))
+_VERTICAL = frozenset(("top", "bottom"))
+_POSITION_KINDS = frozenset(("left", "right", "top", "bottom", "center", "length"))
+_BACKGROUNDS = frozenset(("background", "background-image"))
+_BACKGROUND_WORDS = {
+    "none": "image", "left": "left", "right": "right", "top": "top",
+    "bottom": "bottom", "center": "center", "repeat-x": "repeat-one",
+    "repeat-y": "repeat-one", "repeat": "repeat", "space": "repeat", "round": "repeat",
+    "no-repeat": "repeat", "scroll": "attachment", "fixed": "attachment",
+    "local": "attachment", "border-box": "box", "padding-box": "box", "content-box": "box",
+    "text": "box", "cover": "size", "contain": "size", "auto": "auto",
+}
+_IMAGE_FUNCTIONS = frozenset(("url", "src", "image", "image-set", "-webkit-image-set",
+                              "cross-fade", "-webkit-cross-fade", "element", "paint"))
+_MATH_FUNCTIONS = frozenset(("calc", "min", "max", "clamp", "round", "mod", "rem", "abs",
+                             "sign", "-webkit-calc"))
+_COLOR_FUNCTIONS = frozenset(("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab",
+                              "oklch", "color", "color-mix", "light-dark", "contrast-color"))
 
 
 # The one shorthand for every property (CSS Cascade 5, 3.2), and what it sets among the tracked

@@ -1,0 +1,106 @@
+"""The ``background`` shorthand and ``background-image`` as Chromium reads them: a value it
+drops is dropped, so the declaration before it applies (its colour decides contrast).
+
+The tables are Chromium 156's ``CSS.supports()`` answers; tests/test_styles_browser.py asks
+the browser again, and holds a page of these declarations to its computed styles."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics.css import background_valid
+
+TAKEN = [
+    'url(x.png), blue', 'none blue', 'blue none repeat', 'blue 10px 10px',
+    'rgb(0 0 255) no-repeat fixed center / cover', 'linear-gradient(red, blue), green',
+    'transparent', '0', 'center / cover blue', 'blue 10px', 'currentcolor',
+    '#fff url(a.png) no-repeat 0 0', 'url(a.png) no-repeat 50% 50% / cover, #fff',
+    '-webkit-linear-gradient(top, #fff, #000)', 'none', '#ffff',
+    'red url(a.png) repeat-x top left', 'url(a.png) 0 0 / auto 100%',
+    'url(a.png) left 10px top 20px', 'image-set(url(a.png) 1x, url(b.png) 2x) #000',
+    '-webkit-image-set(url(a.png) 1x) #000', 'calc(10px + 5%) 0 red',
+    'url(a.png) no-repeat no-repeat', 'url(a.png) repeat no-repeat', 'border-box red',
+    'border-box border-box red', 'text red', 'color-mix(in srgb, red, blue)',
+    'light-dark(#fff, #000)', 'hsl(0 0% 0% / .5) none',
+    'radial-gradient(circle, red, blue) center / 50% no-repeat', '0 0 / cover',
+    'rgba(0,0,0,.5)', 'RED', 'Transparent NONE', 'url(a.png), url(b.png) 0 0 / contain, red',
+    'canvas', 'buttonface', 'url(a.png) center center no-repeat transparent', 'top center',
+    '10px',
+]
+DROPPED = [
+    'blue green', 'blue, url(x.png)', 'blue foo', 'blue blue', 'blue,', ',blue',
+    'blue repeat repeat repeat', 'url(a.png) url(b.png) blue',
+    'padding-box content-box border-box blue', 'blue / cover', 'inherit blue',
+    'blue scroll local', '#666\\9', '-moz-linear-gradient(top, #fff, #000)',
+    '-o-linear-gradient(top, #fff, #000) #fff', '#fffff', 'url(a.png) repeat-x repeat-y',
+    'url(a.png) 0 0 / auto auto auto', 'url(a.png) left top right',
+    'url(a.png) 1px 2px 3px 4px 5px', 'url(a.png) fixed fixed', '"a.png"', 'auto', 'cover',
+    'url(a.png) / cover', 'url(a.png) red, url(b.png)', 'red !ie', 'systemcolor',
+]
+# Every <bg-position> of one to four of these words that Chromium takes, of the 1,554
+POSITION_WORDS = ("left", "right", "top", "bottom", "center", "10px")
+POSITIONS = frozenset((
+    'left', 'right', 'top', 'bottom', 'center', '10px', 'left top', 'left bottom',
+    'left center', 'left 10px', 'right top', 'right bottom', 'right center', 'right 10px',
+    'top left', 'top right', 'top center', 'bottom left', 'bottom right', 'bottom center',
+    'center left', 'center right', 'center top', 'center bottom', 'center center',
+    'center 10px', '10px top', '10px bottom', '10px center', '10px 10px', 'left top 10px',
+    'left bottom 10px', 'left 10px top', 'left 10px bottom', 'left 10px center',
+    'right top 10px', 'right bottom 10px', 'right 10px top', 'right 10px bottom',
+    'right 10px center', 'top left 10px', 'top right 10px', 'top 10px left', 'top 10px right',
+    'top 10px center', 'bottom left 10px', 'bottom right 10px', 'bottom 10px left',
+    'bottom 10px right', 'bottom 10px center', 'center left 10px', 'center right 10px',
+    'center top 10px', 'center bottom 10px', 'left 10px top 10px', 'left 10px bottom 10px',
+    'right 10px top 10px', 'right 10px bottom 10px', 'top 10px left 10px',
+    'top 10px right 10px', 'bottom 10px left 10px', 'bottom 10px right 10px',
+))
+
+
+def all_positions() -> list[str]:
+    return [" ".join(words) for count in range(1, 5)
+            for words in itertools.product(POSITION_WORDS, repeat=count)]
+
+
+@pytest.mark.parametrize("value", TAKEN)
+def test_a_background_chromium_takes_is_kept(value):
+    assert background_valid(value)
+
+
+@pytest.mark.parametrize("value", DROPPED)
+def test_a_background_chromium_drops_is_dropped(value):
+    assert not background_valid(value)
+
+
+def test_background_positions_as_chromium_reads_them():
+    found = {value for value in all_positions() if background_valid("url(a.png) " + value)}
+    assert found == POSITIONS and len(all_positions()) == 1554
+
+
+@pytest.mark.parametrize(("value", "taken"), [
+    ("url(a.png), none", True), ("linear-gradient(red, blue)", True), ("none", True),
+    ("url(a.png) no-repeat", False), ("red", False), ("-moz-linear-gradient(red, blue)", False),
+    ("url(a.png),", False), ("inherit", True), ("var(--x)", True),
+])
+def test_background_image_is_a_list_of_images(value, taken):
+    assert background_valid(value, images=True) is taken
+
+
+def test_a_dropped_background_leaves_the_one_before():
+    page = Page.from_html("<!DOCTYPE html><style>.a { background: #010203; background: blue "
+                          "green } .b { background: #010203; background: -moz-linear-gradient("
+                          "top, #fff, #000) }</style><p class=a>a</p><p class=b>b</p>")
+    for el in page.root.iter("p"):
+        assert tuple(round(c * 255) for c in page.style(el).background_color) == (1, 2, 3, 255)
+
+
+@pytest.mark.parametrize(("value", "taken"), [
+    # a URL is one token, whatever it holds: a comma, a slash, a parenthesis in quotes
+    ("url('a b,c.png') no-repeat red", True), ('url("x/y(1).png") 0 0 / cover', True),
+    ("url(data:image/png;base64,iVBOR/w0K+Gg==) no-repeat, red", True),
+    ("url(a.png) url('b,c.png')", False), ("url( a.png ) red blue", False),
+])
+def test_urls_are_read_whole(value, taken):
+    assert background_valid(value) is taken
