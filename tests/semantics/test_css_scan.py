@@ -224,6 +224,9 @@ def _declarations_by_expression(body: str) -> tuple:
             continue    # a CSS-wide keyword not alone, or all without one: invalid
         if name in css._KEYWORDS and not css._keyword_valid(name, value):
             continue    # a keyword Chromium does not take ("display: color"): invalid
+        if name in ("background", "background-image") and not css.background_valid(
+                value, name == "background-image"):
+            continue    # a background Chromium does not take ("background: color")
         if name == "all":
             out.extend((longhand, value, important) for longhand in sorted(
                 css.TRACKED - {"background", "font", "inset", "overflow", "text-decoration",
