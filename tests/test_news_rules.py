@@ -142,10 +142,12 @@ def test_text_min_size_option_and_relative_sizes():
     # a rule the cascade does not evaluate that may set the size, here or above: cantTell
     ("@container (width > 1px) { .credit { font-size: 14px } }", CANT_TELL),
     ("@container (width > 1px) { figure { font: 14px serif } }", CANT_TELL),
-    ("figure:nth-child(1 of .x) { --size: 14px }", CANT_TELL),
+    ("figure:nth-child(1 of .x:invalid) { --size: 14px }", CANT_TELL),
     # one that sets only colours, or matches nothing here: the size stands
     ("@container (width > 1px) { .credit { color: #000 } }", FAILED),
     ("@container (width > 1px) { .promo { font-size: 14px } }", FAILED),
+    # :nth-child(An+B of S), evaluated: it matches, and sets no size that is used
+    ("figure:nth-child(1 of .x) { --size: 14px }", FAILED),
 ])
 def test_text_min_size_says_cant_tell_where_a_rule_it_cannot_evaluate_may_resize(css,
                                                                                    expected):

@@ -686,6 +686,57 @@ PAGES = {
       <p class="b21">b21</p><p class="b22">b22</p><p class="b23">b23</p><p class="b24">b24</p>
       <p class="b25">b25</p><p class="b26">b26</p>
     </body></html>""",
+    # :nth-child(An+B of S): counted among the siblings that match S, S's most specific
+    # selector and the pseudo-class in the specificity, S complex or a list; "of" in lower
+    # case only, and not in :nth-of-type()
+    ":nth-child(An+B of S)": """<html><head><style>
+      li:nth-child(2 of .x) { color: rgb(1, 0, 0) }
+      li:nth-last-child(1 of .x) { background-color: rgb(0, 0, 1) }
+      ul.b li:nth-child(odd of .y, .z) { color: rgb(2, 0, 0) }
+      ul.c li:nth-child(2 of .q) { color: rgb(3, 0, 0) } ul.c li.q.r.s { color: rgb(103, 0, 0) }
+      ul.d li:nth-child(1 of #i1, .q) { color: rgb(4, 0, 0) }
+      ul.d li.q.r.s.t { color: rgb(104, 0, 0) }
+      ul.e li:nth-child(n+2 of :not(.skip)) { color: rgb(5, 0, 0) }
+      ul.f li:nth-child(2 of .a .q) { color: rgb(6, 0, 0) }
+      ul.g li:NTH-CHILD(-n+2 of .q) { color: rgb(7, 0, 0) }
+      ul.g2 li:nth-child(-n+2 OF .q) { color: rgb(17, 0, 0) }
+      ul.h li:nth-of-type(2 of .q) { color: rgb(8, 0, 0) }
+      ul.k li.q.r { color: rgb(109, 0, 0) } ul.k li:nth-child(1 of .q) { color: rgb(9, 0, 0) }
+      ul.m li:nth-child(2 of :hover, .q) { color: rgb(10, 0, 0) }
+      ul.n li:nth-child(2 of .q::before) { color: rgb(11, 0, 0) }
+    </style></head><body>
+      <ul><li class="a1">1</li><li class="x a2">2</li><li class="a3">3</li><li class="x a4">4</li>
+      <li class="x a5">5</li></ul>
+      <ul class="b"><li class="y b1">1</li><li class="b2">2</li><li class="z b3">3</li>
+      <li class="y b4">4</li></ul>
+      <ul class="c"><li class="q c1">1</li><li class="q r s c2">2</li></ul>
+      <ul class="d"><li class="q r s t d1" id="i1">1</li><li class="d2">2</li></ul>
+      <ul class="e"><li class="e1">1</li><li class="skip e2">2</li><li class="e3">3</li></ul>
+      <ul class="f a"><li class="q f1">1</li><li class="q f2">2</li></ul>
+      <ul class="g"><li class="q g1">1</li><li class="g2">2</li><li class="q g3">3</li>
+      <li class="q g4">4</li></ul>
+      <ul class="g2"><li class="q h1">1</li><li class="q h2">2</li></ul>
+      <ul class="h"><li class="q h3">1</li><li class="q h4">2</li></ul>
+      <ul class="k"><li class="q r k1">1</li></ul>
+      <ul class="m"><li class="q m1">1</li><li class="q m2">2</li></ul>
+      <ul class="n"><li class="q n1">1</li><li class="q n2">2</li></ul>
+    </body></html>""",
+    # :default: a checked checkbox or radio, a selected option, a form's first submit button
+    # (its form attribute's form, disabled or not)
+    ":default": """<html><head><style>:default { color: rgb(1, 0, 0) }</style></head><body>
+      <form id="f1"><input class="d1" type="text"><input class="d2" type="checkbox" checked>
+      <input class="d3" type="checkbox"><input class="d4" type="radio" checked>
+      <select><option class="d5">a</option><option class="d6" selected>b</option></select>
+      <button class="d7" type="button">x</button><button class="d8">s1</button>
+      <button class="d9" type="submit">s2</button><input class="d10" type="submit"></form>
+      <form id="f2"><input class="d11" type="image" alt="go"><input class="d12" type="submit">
+      </form><button class="d13" form="f3">outside</button>
+      <form id="f3"><button class="d14">inside</button></form><button class="d15">none</button>
+      <form><fieldset disabled><button class="d16">dis</button></fieldset>
+      <button class="d17" disabled>d</button></form>
+      <form><input class="d19" type="reset"><input class="d20" type="SUBMIT"></form>
+      <p id="f4"></p><button class="d21" form="f4">not a form</button>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }

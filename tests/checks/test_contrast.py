@@ -292,8 +292,8 @@ def test_verdicts_compare_and_hash_by_value_as_the_frozen_dataclass_did():
      '<div class="card"><p style="color:#aaa">x text</p></div>', "cantTell", "'@container"),
     ("body:invalid p { color: #000 }", '<p style="color:#aaa">x text</p>', "cantTell",
      "the pseudo-class :invalid is not evaluated"),
-    ("li:nth-child(2 of .x) { opacity: .5 }", '<ul><li class="x"><p>x text</p></li></ul>',
-     "cantTell", "'li:nth-child(2 of .x)'"),
+    ("li:nth-child(2 of .x:invalid) { opacity: .5 }",
+     '<ul><li class="x"><p>x text</p></li></ul>', "cantTell", "'li:nth-child(2 of .x:invalid)'"),
     # matches nothing here, or sets nothing that paints text: decided
     ("@container (min-width: 40em) { .promo { color: #000 } }",
      '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
@@ -301,6 +301,11 @@ def test_verdicts_compare_and_hash_by_value_as_the_frozen_dataclass_did():
      '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
     ("@scope (.card) { p { color: #000 } }",
      '<div class="card"><p style="color:#aaa">x text</p></div>', "failed", ""),
+    # :nth-child(An+B of S), evaluated: the one .x is no second, and is the first
+    ("li:nth-child(2 of .x) { color: #aaa }", '<ul><li class="x"><p>x text</p></li></ul>',
+     "passed", ""),
+    ("li:nth-child(1 of .x) { color: #aaa }", '<ul><li class="x"><p>x text</p></li></ul>',
+     "failed", ""),
     # a vendor pseudo-class (form parts, browser chrome; a selector Chromium does not read)
     ("p:-moz-only-whitespace { color: #000 } p:-ms-x { background: #000 }",
      '<p style="color:#aaa">x text</p>', "failed", ""),

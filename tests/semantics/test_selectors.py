@@ -433,3 +433,47 @@ def test_complex_arguments_with_states_are_judged(selector):
 ])
 def test_complex_arguments_not_judged_leave_the_selector_unjudged(selector):
     assert compile_selector(selector) is None
+
+
+NTH_OF_PAGE = """<ul><li id="l1" class="x">1</li><li id="l2">2</li><li id="l3" class="x y">3</li>
+<li id="l4" class="y">4</li><li id="l5" class="x">5</li></ul>"""
+
+
+@pytest.mark.parametrize(("selector", "matched", "specificity"), [
+    # counted among the siblings that match S, and matching S itself
+    ("li:nth-child(2 of .x)", ["l3"], (0, 2, 1)),
+    ("li:nth-last-child(1 of .x)", ["l5"], (0, 2, 1)),
+    ("li:nth-child(odd of .x, .y)", ["l1", "l4"], (0, 2, 1)),
+    ("li:nth-child(-n+2 of :not(.y))", ["l1", "l2"], (0, 2, 1)),
+    ("li:nth-child(1 of #l4, .y)", ["l3"], (1, 1, 1)),    # the most specific of S counts
+    ("ul > li:nth-child( 2n  of  .x )", ["l3"], (0, 2, 2)),
+    ("li:nth-child(2 of ul > .x)", ["l3"], (0, 2, 2)),     # S may be complex
+    ("li:nth-child(2)", ["l2"], (0, 1, 1)),
+])
+def test_nth_child_of_a_selector_list(selector, matched, specificity):
+    page = html.fromstring(NTH_OF_PAGE)
+    compiled = compile_selector(selector)
+    assert compiled is not None and compiled[1] == specificity
+    assert [el.get("id") for el in page.iter("li") if compiled[0](el)] == matched
+
+
+@pytest.mark.parametrize("selector", [
+    "li:nth-child(2 OF .x)", "li:nth-child(2 of .x:invalid)", "li:nth-child(x of .x)"])
+def test_nth_child_of_not_judged(selector):
+    # "of" is read in lower case only, as Chromium reads it (a rule with "OF" is dropped:
+    # supports.chromium_prelude); a state of S not judged leaves the selector not judged
+    assert compile_selector(selector) is None
+
+
+def test_default_matches_checked_selected_and_each_forms_first_submit_button():
+    page = html.fromstring(
+        '<div><form id="f"><input id="t" type="text"><input id="c" type="checkbox" checked>'
+        '<select><option id="o1">a</option><option id="o2" selected>b</option></select>'
+        '<button id="b1" type="button">x</button><button id="b2">s</button>'
+        '<input id="b3" type="submit"></form><button id="b4" form="g">out</button>'
+        '<form id="g"><button id="b5">in</button></form><button id="b6">no form</button>'
+        '<p id="p"></p><button id="b7" form="p">not a form</button></div>')
+    test = compile_selector(":default")
+    assert test is not None
+    assert [el.get("id") for el in page.iter() if el.get("id") and test[0](el)] == [
+        "c", "o2", "b2", "b4"]

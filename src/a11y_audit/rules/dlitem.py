@@ -20,7 +20,7 @@ Passes::
 Limits: an element hidden by any stylesheet the cascade reads (a ``<style>`` element, a linked file
 it could read, ``--stylesheet`` site CSS) is skipped; one hidden only by a linked stylesheet that
 could not be read still counts as exposed; where a rule the cascade cannot evaluate (``@container``,
-``:nth-child(... of S)``, an unknown ``var()``...) may hide it, the failure is cantTell and names
+an unknown ``var()``...) may hide it, the failure is cantTell and names
 that rule.
 """
 

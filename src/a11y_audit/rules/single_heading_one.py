@@ -30,7 +30,7 @@ Passes::
 Limits: a level-one heading hidden by any stylesheet the cascade reads (a ``<style>`` element, a
 linked file it could read, ``--stylesheet`` site CSS) does not count; one hidden only by a linked
 stylesheet that could not be read still counts; where a rule the cascade cannot evaluate
-(``@container``, ``:nth-child(... of S)``, an unknown ``var()``...) may hide it, the failure is
+(``@container``, an unknown ``var()``...) may hide it, the failure is
 cantTell and names that rule.
 """
 

@@ -45,7 +45,7 @@ stylesheet is missing). Font sizes written with ``calc()``, ``min()``, ``max()``
 never guessed; invalid ones (``color: none``) are dropped, as browsers drop them.
 
 Style rules the cascade does not evaluate (``@container``, a root-less ``@scope`` nested,
-nesting too deep to join, vendor pseudo-classes, ``:nth-child(... of S)``) that may hide
+nesting too deep to join, a vendor pseudo-class or a state not judged) that may hide
 what they match are listed per page in :attr:`Cascade.undecided`, with a test that matches
 at least their elements;
 with the unknown ``display``/``visibility`` values (:meth:`Cascade.unknown_rendering`) they
@@ -935,7 +935,7 @@ class Cascade:
         rules in ``@container`` or in ``@scope`` not evaluated (see
         :mod:`a11y_audit.semantics.css`), style rules nested too deep to join to their
         parent (:func:`a11y_audit.semantics.css._nest`), selectors with a vendor
-        pseudo-class or ``:nth-child(... of S)``; per selector, its index key, a selector
+        pseudo-class or a state not judged; per selector, its index key, a selector
         that matches at least the elements it matches, its origin
         (``'@container (min-width: 40em) .promo'``), why it is not evaluated, and whether it
         may hide them from sight only. Empty on most pages (worked out once per stylesheet;

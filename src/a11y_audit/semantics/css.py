@@ -194,10 +194,10 @@ class Stylesheet:
     # Style rules the cascade does not evaluate and that may hide what they match (see
     # _scan): (origin, selector to match, body, why), the selector matching a superset
     undecided: list[Undecided] = field(default_factory=list)
-    # Selectors with a vendor pseudo-class or ``:nth-child(... of S)`` that the cascade does
-    # not judge, as (rule order, selector): found where it meets them, without a look at every
-    # selector (those read as pseudo-elements by :meth:`keyed`, the others when a page's
-    # bucket compiles them, see cascade._sheet_bucket)
+    # Selectors with a vendor pseudo-class or a state that the cascade does not judge, as
+    # (rule order, selector): found where it meets them, without a look at every selector
+    # (those read as pseudo-elements by :meth:`keyed`, the others when a page's bucket
+    # compiles them, see cascade._sheet_bucket)
     suspects: dict[tuple[int, str], None] = field(default_factory=dict)
     _keyed: dict[str, list[tuple[int, str]]] | None = None  # key -> (rule order, selector)
     # keyed() of the one page that asked for its own keys only: (its keys, their selectors)

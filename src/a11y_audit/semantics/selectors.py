@@ -9,7 +9,8 @@ query over the page. Selectors Level 4 as static HTML can judge it:
   lists too, which cssselect does not read: :func:`_with_complex_arguments`), ``:has()``;
 * tree-structural pseudo-classes (``:root``, ``:empty``, ``:first-child``, ``:nth-child()``,
   ``:nth-of-type()``... ), ``:link``/``:any-link``, ``:checked``, ``:disabled``/``:enabled``,
-  ``:required``/``:optional``, ``:lang()``, ``:defined``, ``:placeholder-shown``;
+  ``:required``/``:optional``, ``:lang()``, ``:defined``, ``:placeholder-shown``,
+  ``:default``;
 * ``:open``: a ``<details>`` or ``<dialog>`` with the ``open`` attribute;
 * user-action and time-dependent pseudo-classes (``:hover``, ``:focus``, ``:focus-within``,
   ``:focus-visible``, ``:active``, ``:visited``, ``:target``, ``:modal``...) match nothing:
@@ -21,9 +22,11 @@ query over the page. Selectors Level 4 as static HTML can judge it:
   :func:`a11y_audit.semantics.css.selector_key`), and a selector cssselect cannot parse, or with
   a pseudo-class not listed here (a vendor one Chromium knows: none in Chromium 156, whose
   ``:-webkit-any()`` is read as an ``:is()`` of compounds with a pseudo-class's specificity,
-  ``:-webkit-any-link`` as ``:any-link`` and the others as states at rest), or
-  ``:nth-child(An+B of S)``, is skipped; :func:`widened` gives the last two a selector that
-  matches at least what they match, for the "may be hidden" answer. (A pseudo-class or
+  ``:-webkit-any-link`` as ``:any-link`` and the others as states at rest), or a state of
+  :data:`UNJUDGED_STATES`, is skipped; :func:`widened` gives the last two a selector that
+  matches at least what they match, for the "may be hidden" answer. ``:nth-child(An+B of
+  S)`` and ``:nth-last-child()`` are read with S's selectors compiled apart (the "of" in
+  lower case, as Chromium reads it). (A pseudo-class or
   pseudo-element Chromium does not know, ``:-moz-only-whitespace``, drops its whole rule
   before: :func:`a11y_audit.semantics.supports.chromium_prelude`.)
 """
@@ -213,7 +216,7 @@ def _pseudo(ident: str, base: Matcher) -> Matcher:
         arguments = getattr(_ARGUMENTS, "tests", None)
         if not arguments or ident not in arguments:
             raise Unsupported(ident)
-        test = _any_of(*arguments[ident])
+        test = arguments[ident]
     if base is _always:
         return test
     return lambda el: test(el) and base(el)
@@ -264,7 +267,48 @@ def _writable(el: Element) -> bool:
     return (el.get("contenteditable") or "false").lower() in ("", "true", "plaintext-only")
 
 
+def _default(el: Element) -> bool:
+    """``:default``, as Chromium matches it at rest: a checkbox or radio button with
+    ``checked``, an option with ``selected``, and a form's default button (its first submit
+    button in tree order, whatever its state)."""
+    tag = tag_of(el)
+    if tag == "option":
+        return el.get("selected") is not None
+    if tag == "input":
+        kind = (el.get("type") or "").strip().lower()
+        if kind in ("checkbox", "radio"):
+            return el.get("checked") is not None
+    if not _submits(el):
+        return False
+    form = _form_owner(el)
+    if form is None:
+        return False
+    return next((other for other in form.getroottree().iter("button", "input")
+                 if _submits(other) and _form_owner(other) is form), None) is el
+
+
+def _submits(el: Element) -> bool:
+    """A submit button: ``<button>`` of type submit (missing or unknown: submit), or
+    ``<input type=submit|image>``."""
+    kind = (el.get("type") or "").strip().lower()
+    if tag_of(el) == "button":
+        return kind not in ("reset", "button")
+    return tag_of(el) == "input" and kind in ("submit", "image")
+
+
+def _form_owner(el: Element) -> Element | None:
+    """The form a control belongs to: the element its ``form`` attribute names by id (the
+    first of that id; None unless a ``<form>``), else its nearest ancestor ``<form>``."""
+    named = el.get("form")
+    if named is not None:
+        found = el.getroottree().getroot().xpath("(//*[@id=$name])[1]", name=named)
+        first = found[0] if isinstance(found, list) and found else None
+        return first if isinstance(first, etree._Element) and tag_of(first) == "form" else None
+    return next(el.iterancestors("form"), None)
+
+
 _PSEUDO_TESTS: dict[str, Matcher] = {
+    "default": _default,
     "root": lambda el: el.getparent() is None,
     "scope": lambda el: el.getparent() is None,
     "empty": lambda el: not el.text and all(
@@ -319,6 +363,21 @@ def _function(tree: object, base: Matcher) -> Matcher:
     if name in _AT_REST or name in ("state", "dir"):
         return never
     raise Unsupported(name)
+
+
+def _nth_of(last: bool, a: int, b: int, tests: list[Matcher]) -> Matcher:
+    """The test of ``:nth-child(an+b of S)`` (``last``: ``:nth-last-child()``), S's
+    selectors compiled apart: an element that matches S, counted among its siblings that
+    match S."""
+    def matches(el: Element) -> bool:
+        return any(test(el) for test in tests)
+
+    def nth(el: Element) -> bool:
+        if not matches(el):
+            return False
+        others = _siblings_after(el) if last else _siblings_before(el)
+        return _nth(a, b, 1 + sum(1 for other in others if matches(other)))
+    return nth
 
 
 def _nth_test(name: str, a: int, b: int, base: Matcher) -> Matcher:
@@ -416,11 +475,11 @@ def compile_selector(selector: str) -> Compiled | None:
     return compiled
 
 
-# The logical pseudo-classes, whose arguments are selector lists: cssselect reads only
-# compounds in them (and one in :not()); Chromium's legacy :-webkit-any() is :is() of
-# compounds (supports.chromium_prelude drops a rule with another) with a pseudo-class's
-# specificity
-_LOGICAL = re.compile(r":(is|matches|where|not|-webkit-any)\(", re.I)
+# The pseudo-classes whose arguments are selector lists: cssselect reads only compounds in the
+# logical ones (and one in :not()), and no ":nth-child(An+B of S)"; Chromium's legacy
+# :-webkit-any() is :is() of compounds (supports.chromium_prelude drops a rule with another)
+# with a pseudo-class's specificity
+_LOGICAL = re.compile(r":(is|matches|where|not|-webkit-any|nth-child|nth-last-child)\(", re.I)
 # The argument tests of a selector being compiled by _with_complex_arguments, by the name of
 # the pseudo-class standing for them (read by _pseudo; one thread's, during one parse)
 _ARGUMENTS = threading.local()
@@ -429,12 +488,14 @@ _ARGUMENTS = threading.local()
 def _with_complex_arguments(selector: str) -> Compiled | None:
     """:func:`compile_selector` of a selector whose ``:is()``, ``:where()`` or ``:not()``
     holds complex selectors or a list cssselect cannot read (``:not(.a .b)``, ``.x
-    :is(.a > .b, .c)``): each argument is compiled on its own, the pseudo-class is read as a
-    stand-in that tests them, and the specificity is the one Selectors 4 gives (the largest
-    argument's for ``:is()`` and ``:not()``, none for ``:where()``; a pseudo-class's for
-    ``:-webkit-any()``, as Chromium gives it). None when an argument is not judged."""
+    :is(.a > .b, .c)``), or with ``:nth-child(An+B of S)``: each argument is compiled on its
+    own, the pseudo-class is read as a stand-in that tests them, and the specificity is the
+    one Selectors 4 gives (the largest argument's for ``:is()`` and ``:not()``, none for
+    ``:where()``, a pseudo-class's and the largest of S's for ``:nth-child()``; a
+    pseudo-class's for ``:-webkit-any()``, as Chromium gives it). None when an argument is
+    not judged."""
     out: list[str] = []
-    tests: dict[str, tuple[bool, list[Matcher]]] = {}
+    tests: dict[str, Matcher] = {}
     extra = [0, 0, 0]
     at = 0
     for found in _LOGICAL.finditer(selector):
@@ -443,16 +504,30 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
         close = closing(selector, found.end())
         if close is None:
             return None
-        arguments = split_arguments(selector[found.end():close])
+        name = found.group(1).lower()
+        series = None
+        inner = selector[found.end():close]
+        if name[:4] == "nth-":
+            of = _OF.search(inner)
+            if of is None:
+                continue        # An+B alone: cssselect reads it
+            if not _SERIES.fullmatch(inner, 0, of.start()):
+                return None
+            series = _an_plus_b(inner[:of.start()])
+            inner = inner[of.end():]
+        arguments = split_arguments(inner)
         compiled = [read for argument in arguments
                     if argument and (read := compile_selector(argument)) is not None]
         if len(compiled) != len(arguments):
             return None
-        name = found.group(1).lower()
         stand_in = f"-a11y-arguments-{len(tests)}"
-        tests[stand_in] = (name == "not", [c[0] for c in compiled])
+        tested = [c[0] for c in compiled]
+        tests[stand_in] = (_nth_of(name == "nth-last-child", *series, tested)
+                           if series is not None else _any_of(name == "not", tested))
         specificity = ((0, 0, 0) if name == "where" else (0, 1, 0) if name == "-webkit-any"
                        else max(c[1] for c in compiled))
+        if series is not None:      # (the pseudo-class's own, and S's)
+            specificity = (specificity[0], specificity[1] + 1, specificity[2])
         extra = [extra[0] + specificity[0], extra[1] + specificity[1] - 1,
                  extra[2] + specificity[2]]        # (less the stand-in's own, a class's)
         out.append(selector[at:found.start()])
@@ -846,6 +921,9 @@ _NTH = (r"[nN][tT][hH]-(?:[lL][aA][sS][tT]-)?"
         r"(?:[cC][hH][iI][lL][dD]|[oO][fF]-[tT][yY][pP][eE])")
 _AN_PLUS_B = (rf"[-+]?[0-9]*[nN](?:{_WS}*[-+]{_WS}*[0-9]+)?|[-+]?[0-9]+"
               r"|[oO][dD][dD]|[eE][vV][eE][nN]")
+# (_with_complex_arguments) The "of" of ":nth-child(An+B of S)", and its An+B
+_OF = re.compile(rf"{_WS}+of{_WS}+")     # (in lower case only, as Chromium reads it)
+_SERIES = re.compile(rf"{_WS}*(?:{_AN_PLUS_B}){_WS}*")
 
 
 def _part_pattern(capture: bool, inner: str = "") -> str:
@@ -1205,14 +1283,14 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
 
 # -- selectors this module does not judge, widened ----------------------------------------------
 #
-# A vendor pseudo-class not evaluated (one a later Chromium may add) or ``:nth-child(An+B of
-# S)`` makes a selector one the cascade skips. For the "may be hidden" answer
-# (Cascade.undecided) such a selector is widened to one that matches at least the elements
-# it matches: ``:nth-child(An+B of S)`` (and ``nth-last-child``) only matches elements that
-# match S, so it becomes ``:is(S)``; a vendor pseudo-class is dropped (it may hold, in some
-# browser), and so is a ``:not()`` that holds one (it may not hold). Vendor user-action
-# states stay decided at rest, as the standard ones (:data:`_AT_REST`): a selector that
-# requires one cannot match.
+# A vendor pseudo-class not evaluated (one a later Chromium may add), or a state not judged
+# in the S of ``:nth-child(An+B of S)``, makes a selector one the cascade skips. For the
+# "may be hidden" answer (Cascade.undecided) such a selector is widened to one that matches
+# at least the elements it matches: ``:nth-child(An+B of S)`` (and ``nth-last-child``) only
+# matches elements that match S, so it becomes ``:is(S)``; a vendor pseudo-class is dropped
+# (it may hold, in some browser), and so is a ``:not()`` that holds one (it may not hold).
+# Vendor user-action states stay decided at rest, as the standard ones (:data:`_AT_REST`): a
+# selector that requires one cannot match.
 
 _VENDOR = re.compile(r":-(?:webkit|moz|ms|o)-([-\w]+)(\((?:[^()]|\([^()]*\))*\))?", re.I)
 _NOT_WITH_VENDOR = re.compile(r":not\((?:[^()]|\([^()]*\))*?:-(?:webkit|moz|ms|o)-"

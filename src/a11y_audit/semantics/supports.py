@@ -378,8 +378,9 @@ def _one_selector(text: str, argument: bool) -> str | None:
                     start = close
             elif name in _NTH_OF:
                 of = re.search(r"\s[oO][fF]\s", arguments)
-                if of is not None and _selector_list(arguments[of.end():], False) is None:
-                    return None
+                if of is not None and (of.group()[1:3] != "of" or _selector_list(
+                        arguments[of.end():], False) is None):
+                    return None     # (Chromium takes "of" in lower case only)
             elif name not in PSEUDO_CLASSES:
                 return None
             at = close + 1

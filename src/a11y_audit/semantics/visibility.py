@@ -230,7 +230,7 @@ class Visibility:
         """Why ``el``, rendered as far as the cascade can tell, may not be: a stylesheet rule
         the cascade does not evaluate that may match it or an ancestor
         (:attr:`Cascade.undecided`: ``@container``, a root-less ``@scope`` nested, deep
-        nesting, vendor pseudo-classes, ``:nth-child(... of S)``), or a ``display``,
+        nesting, a vendor pseudo-class or a state not judged), or a ``display``,
         ``visibility`` or ``content-visibility`` of it or an ancestor whose value is
         unknown. The reason names the stylesheet rule (or style attribute) and why it cannot
         be evaluated; None on nearly every page (nothing to look up) and for content nothing
