@@ -38,6 +38,7 @@ CI runs 40 examples, the same each run; a longer, random run::
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,7 +70,10 @@ VALUES = {
                          "revert-layer",
                          "rgba(255, 0, 0, .5)", "unset", "revert"),
     "background": ("none", "#eee", "url(x.png) red", "inherit", "unset", "revert",
-                   "linear-gradient(red, blue)"),
+                   "linear-gradient(red, blue)", "center / cover #abc", "0 0 / auto 100% #123",
+                   # what Chromium drops
+                   "blue green", "red, url(x.png)", "-moz-linear-gradient(red, blue)",
+                   "url(x.png) left top right"),
     "font-size": ("10px", "1.5em", "2rem", "80%", "larger", "smaller", "x-large", "medium",
                   "1.2.3em",
                   "inherit", "initial", "12pt", "revert", "var(--s)", "0.2em", "small", "2ex",
@@ -177,7 +181,10 @@ def compound() -> st.SearchStrategy[str]:
                          # what Chromium does not read: the whole rule is dropped, or
                          # the argument of :is()/:where() that holds it
                          ":-moz-focusring", ":unknown-x", ":is(.a, :-moz-any-link)",
-                         ":where(.c, ::before)")),
+                         ":where(.c, ::before)", ":-webkit-any(.a .b)", ":nth-child(1 OF .a)",
+                         # Chromium's vendor pseudo-classes, and :nth-child(An+B of S)
+                         ":-webkit-any(.a, p)", ":-webkit-any-link", ":nth-child(2 of .a)",
+                         ":nth-last-child(odd of .b, p)")),
     ).map("".join).map(lambda text: text or "*")
 
 
@@ -253,14 +260,25 @@ def rule() -> st.SearchStrategy[str]:
     return st.one_of(plain, plain, plain, nested, scope_rule(2), st.tuples(
         st.sampled_from(("(min-width: 1000px)", "(max-width: 600px)", "print")), plain).map(
         lambda p: f"@media {p[0]} {{ {p[1]} }}"), st.tuples(
-        st.sampled_from(("one", "two")), plain).map(lambda p: f"@layer {p[0]} {{ {p[1]} }}"))
+        st.sampled_from(("one", "two", "one.inner", "")), plain).map(
+        lambda p: f"@layer {p[0]} {{ {p[1]} }}"), st.tuples(
+        st.sampled_from(("one", "two", "")), plain, plain).map(
+        lambda p: f"@layer {p[0]} {{ {p[1]} @layer inner {{ {p[2]} }} }}"))
+
+
+def imports() -> st.SearchStrategy[str]:
+    """``@import`` of a data: URL sheet, into a layer or not (before the sheet's rules)."""
+    return st.lists(st.tuples(rule(), st.sampled_from(("", " layer", " layer(one)",
+                                                       " layer(two.inner)", " print"))).map(
+        lambda p: f'@import url("data:text/css,{quote(p[0])}"){p[1]};'), max_size=2).map(
+        "\n".join)
 
 
 PAGES = st.tuples(st.lists(rule(), max_size=8).map("\n".join), attributes(),
                   st.lists(flow(2), min_size=1, max_size=3).map("".join),
-                  st.sampled_from(("", "", "@layer two, one;"))).map(
-    lambda p: f"<html><head><style>\n{p[3]}{KEYFRAMES}\n{p[0]}\n</style></head><body{p[1]}>"
-              f"{p[2]}</body></html>")
+                  st.sampled_from(("", "", "@layer two, one;")), imports()).map(
+    lambda p: f"<html><head><style>\n{p[3]}{p[4]}{KEYFRAMES}\n{p[0]}\n</style></head>"
+              f"<body{p[1]}>{p[2]}</body></html>")
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
