@@ -546,16 +546,18 @@ PAGES = {
     # fails still declares its layer, one whose media does not apply does not, and an import
     # after a block is ignored), the imported sheets given as data: URLs, as a <link> may
     "cascade layers and @import": """<html><head><style>
-      @layer lx { .n1 { color: rgb(1, 0, 0) } @layer inner { .n1 { color: rgb(2, 0, 0) } } }
-      @layer ly { @layer inner { .n2 { color: rgb(12, 0, 0) } } .n2 { color: rgb(11, 0, 0) } }
-      @layer lz.inner { .n3 { color: rgb(22, 0, 0) } } @layer lz { .n3 { color: rgb(21, 0, 0) } }
-      @layer { .n4 { color: rgb(31, 0, 0) } @layer q { .n4 { color: rgb(32, 0, 0) } } }
-      @layer la.b { .n5 { color: rgb(42, 0, 0) } } @layer la.c { .n5 { color: rgb(43, 0, 0) } }
-      @layer la { .n5 { color: rgb(41, 0, 0) } }
-      @layer lb { .n6 { color: rgb(51, 0, 0) !important }
-        @layer inner { .n6 { color: rgb(52, 0, 0) !important } } }
-    </style><style>@layer { .n7 { color: rgb(61, 0, 0) } } @layer h { .n7 { color: rgb(62, 0, 0) } }
-    </style><style>@layer { .n7 { color: rgb(63, 0, 0) } }</style><style>
+      @layer lx { .n1 { color: rgb(30,100,0) } @layer inner { .n1 { color: rgb(77,129,71) } } }
+      @layer ly { @layer inner { .n2 { color: rgb(124,158,142) } } .n2 { color: rgb(171,187,213) } }
+      @layer lz.inner { .n3 { color: rgb(218,216,34) } }
+      @layer lz { .n3 { color: rgb(65,245,105) } }
+      @layer { .n4 { color: rgb(112,124,176) } @layer q { .n4 { color: rgb(159,153,247) } } }
+      @layer la.b { .n5 { color: rgb(206,182,68) } } @layer la.c { .n5 { color: rgb(53,211,139) } }
+      @layer la { .n5 { color: rgb(100,240,210) } }
+      @layer lb { .n6 { color: rgb(147,119,31) !important }
+        @layer inner { .n6 { color: rgb(194,148,102) !important } } }
+    </style><style>@layer { .n7 { color: rgb(41,177,173) } }
+      @layer h { .n7 { color: rgb(88,206,244) } }
+    </style><style>@layer { .n7 { color: rgb(135,235,65) } }</style><style>
       @layer first;
       @import url("DATA1") layer(lx2);
       @import url("DATA2") layer;
@@ -567,24 +569,24 @@ PAGES = {
       @import url("DATA7") layer(outer);
       @import url("http://127.0.0.1:9/none.css") layer(c);
       @import url("DATA8") layer(e) print;
-      .i1 { color: rgb(100, 2, 0) }
-      @layer first { .i2 { color: rgb(101, 2, 0) } .i7 { color: rgb(107, 2, 0) }
-        .i8 { color: rgb(108, 2, 0) } }
-      @layer lx2 { .i3 { color: rgb(103, 2, 0) } }
-      @layer lx2.inner { .i3 { color: rgb(113, 2, 0) } }
-      @layer lx2.sub { .i8 { color: rgb(118, 2, 0) } }
-      .i4 { color: rgb(104, 2, 0) } .i5 { color: rgb(105, 2, 0) !important }
-      @layer { .i6 { color: rgb(106, 2, 0) } }
-      @layer a { .i10, .i11, .t1, .t2 { color: rgb(1, 3, 0) } }
-      @layer b64 { .i10 { color: rgb(110, 2, 0) } }
-      @layer outer.deep { .i11 { color: rgb(111, 2, 0) } }
-      @layer c { .t1 { color: rgb(2, 3, 0) } } @layer e { .t2 { color: rgb(3, 3, 0) } }
+      .i1 { color: rgb(182,114,136) }
+      @layer first { .i2 { color: rgb(229,143,207) } .i7 { color: rgb(76,172,28) }
+        .i8 { color: rgb(123,201,99) } }
+      @layer lx2 { .i3 { color: rgb(170,230,170) } }
+      @layer lx2.inner { .i3 { color: rgb(217,109,241) } }
+      @layer lx2.sub { .i8 { color: rgb(64,138,62) } }
+      .i4 { color: rgb(111,167,133) } .i5 { color: rgb(158,196,204) !important }
+      @layer { .i6 { color: rgb(205,225,25) } }
+      @layer a { .i10, .i11, .t1, .t2 { color: rgb(52,104,96) } }
+      @layer b64 { .i10 { color: rgb(99,133,167) } }
+      @layer outer.deep { .i11 { color: rgb(146,162,238) } }
+      @layer c { .t1 { color: rgb(193,191,59) } } @layer e { .t2 { color: rgb(40,220,130) } }
       @import url("DATA9");
     </style>
     <link rel="stylesheet" href="data:text/css,.l1%20%7B%20color%3A%20rgb(20%2C0%2C0)%20%7D">
     <link rel="stylesheet" href="data:text/css;base64,LmwyIHsgY29sb3I6IHJnYigyMSwwLDApIH0=">
-    <link rel="stylesheet" href="data:TEXT/CSS;charset=utf-8,.l3%7Bcolor:rgb(22,0,0)%7D">
-    <link rel="stylesheet" href="data:text/css,.l4{color:rgb(23,0,0)}#.l5{color:red}">
+    <link rel="stylesheet" href="data:TEXT/CSS;charset=utf-8,.l3%7Bcolor:rgb(218,216,34)%7D">
+    <link rel="stylesheet" href="data:text/css,.l4{color:rgb(87,249,201)}#.l5{color:red}">
     <link rel="stylesheet" href="data:text/css;base64,!!!">
     </head><body>
       <p class="n1">n1</p><p class="n2">n2</p><p class="n3">n3</p><p class="n4">n4</p>
@@ -608,33 +610,34 @@ PAGES = {
     # :not() of compounds, no :has(); any other argument drops the rule) with a pseudo-class's
     # specificity, :-webkit-any-link, and states never held at rest
     "vendor pseudo-classes": """<html><head><style>
-      .w1:-webkit-any(.a, .b) { color: rgb(1, 0, 0) } .w1.a { color: rgb(101, 0, 0) }
-      div:-webkit-any(#q, .b).w2 { color: rgb(2, 0, 0) } div.w2.a.c { color: rgb(102, 0, 0) }
-      .w3 { color: rgb(103, 0, 0) } :-webkit-any(p).w3 { color: rgb(3, 0, 0) }
-      :-webkit-any(.a .b, .w4) { color: rgb(4, 0, 0) } :-webkit-any(.w5, :hover) { color: red }
-      :-webkit-any(.w6, :-moz-foo) { color: rgb(6, 0, 0) }
-      :-webkit-any(.w7 > p, .w7) { color: rgb(7, 0, 0) }
-      :-webkit-any(:not(.zz)).w8 { color: rgb(8, 0, 0) }
-      :-webkit-any(#id9).w9 { color: rgb(9, 0, 0) } .w9.a.b { color: rgb(109, 0, 0) }
-      .w12 :-webkit-any(span) { color: rgb(12, 0, 0) }
-      :-webkit-any(.w13::before, .w13) { color: rgb(13, 0, 0) }
-      :-webkit-any( .w14 ) { color: rgb(14, 0, 0) } :-webkit-any(.w15,) { color: rgb(15, 0, 0) }
-      :-webkit-any() .w16 { color: rgb(16, 0, 0) }
-      :-webkit-any(:-webkit-any(.w17)) { color: rgb(17, 0, 0) }
-      :is(:-webkit-any(.w19)) { color: rgb(19, 0, 0) } :-WEBKIT-ANY(.w20) { color: rgb(20, 0, 0) }
-      :-webkit-any([data-x]).w22 { color: rgb(22, 0, 0) } .w22.a { color: rgb(122, 0, 0) }
-      :-webkit-any(.x1, p.b:not(.c d)) { color: rgb(31, 0, 0) }
-      :-webkit-any([x='a b'], .x2:not(.c)) { color: rgb(32, 0, 0) }
-      :is(:-webkit-any(.a .b), .x3) { color: rgb(33, 0, 0) }
-      :-webkit-any(.x4:has(> span)) { color: rgb(34, 0, 0) }
-      :-webkit-any(.y1:is(.a .b, .y1)) { color: rgb(41, 0, 0) }
-      :-webkit-any(.y4:not(.a, .b)) { color: rgb(44, 0, 0) }
-      :-webkit-any(.y7:not(:is(.a .b))) { color: rgb(47, 0, 0) }
-      a:-webkit-any-link { color: rgb(51, 0, 0) } .v1 { color: rgb(151, 0, 0) }
-      .v2:-webkit-any-link { color: rgb(52, 0, 0) } a.v2 { color: rgb(152, 0, 0) }
-      .v3:-webkit-full-page-media { color: rgb(53, 0, 0) }
-      .v4:not(:-webkit-drag) { color: rgb(54, 0, 0) }
-      .v5:-webkit-full-screen-ancestor, .v5:-webkit-full-screen { color: rgb(55, 0, 0) }
+      .w1:-webkit-any(.a, .b) { color: rgb(30,100,0) } .w1.a { color: rgb(77,129,71) }
+      div:-webkit-any(#q, .b).w2 { color: rgb(124,158,142) } div.w2.a.c { color: rgb(171,187,213) }
+      .w3 { color: rgb(218,216,34) } :-webkit-any(p).w3 { color: rgb(65,245,105) }
+      :-webkit-any(.a .b, .w4) { color: rgb(112,124,176) } :-webkit-any(.w5, :hover) { color: red }
+      :-webkit-any(.w6, :-moz-foo) { color: rgb(159,153,247) }
+      :-webkit-any(.w7 > p, .w7) { color: rgb(206,182,68) }
+      :-webkit-any(:not(.zz)).w8 { color: rgb(53,211,139) }
+      :-webkit-any(#id9).w9 { color: rgb(100,240,210) } .w9.a.b { color: rgb(147,119,31) }
+      .w12 :-webkit-any(span) { color: rgb(194,148,102) }
+      :-webkit-any(.w13::before, .w13) { color: rgb(41,177,173) }
+      :-webkit-any( .w14 ) { color: rgb(88,206,244) } :-webkit-any(.w15,) { color: rgb(135,235,65) }
+      :-webkit-any() .w16 { color: rgb(182,114,136) }
+      :-webkit-any(:-webkit-any(.w17)) { color: rgb(229,143,207) }
+      :is(:-webkit-any(.w19)) { color: rgb(76,172,28) }
+      :-WEBKIT-ANY(.w20) { color: rgb(123,201,99) }
+      :-webkit-any([data-x]).w22 { color: rgb(170,230,170) } .w22.a { color: rgb(217,109,241) }
+      :-webkit-any(.x1, p.b:not(.c d)) { color: rgb(64,138,62) }
+      :-webkit-any([x='a b'], .x2:not(.c)) { color: rgb(111,167,133) }
+      :is(:-webkit-any(.a .b), .x3) { color: rgb(158,196,204) }
+      :-webkit-any(.x4:has(> span)) { color: rgb(205,225,25) }
+      :-webkit-any(.y1:is(.a .b, .y1)) { color: rgb(52,104,96) }
+      :-webkit-any(.y4:not(.a, .b)) { color: rgb(99,133,167) }
+      :-webkit-any(.y7:not(:is(.a .b))) { color: rgb(146,162,238) }
+      a:-webkit-any-link { color: rgb(193,191,59) } .v1 { color: rgb(40,220,130) }
+      .v2:-webkit-any-link { color: rgb(87,249,201) } a.v2 { color: rgb(134,128,22) }
+      .v3:-webkit-full-page-media { color: rgb(181,157,93) }
+      .v4:not(:-webkit-drag) { color: rgb(228,186,164) }
+      .v5:-webkit-full-screen-ancestor, .v5:-webkit-full-screen { color: rgb(75,215,235) }
     </style></head><body>
       <p class="w1 a">w1</p><div class="w2 a c" id="q">w2</div><p class="w3">w3</p>
       <p class="w4">w4</p><p class="w5">w5</p><p class="w6">w6</p><p class="w7">w7</p>
@@ -690,20 +693,21 @@ PAGES = {
     # selector and the pseudo-class in the specificity, S complex or a list; "of" in lower
     # case only, and not in :nth-of-type()
     ":nth-child(An+B of S)": """<html><head><style>
-      li:nth-child(2 of .x) { color: rgb(1, 0, 0) }
-      li:nth-last-child(1 of .x) { background-color: rgb(0, 0, 1) }
-      ul.b li:nth-child(odd of .y, .z) { color: rgb(2, 0, 0) }
-      ul.c li:nth-child(2 of .q) { color: rgb(3, 0, 0) } ul.c li.q.r.s { color: rgb(103, 0, 0) }
-      ul.d li:nth-child(1 of #i1, .q) { color: rgb(4, 0, 0) }
-      ul.d li.q.r.s.t { color: rgb(104, 0, 0) }
-      ul.e li:nth-child(n+2 of :not(.skip)) { color: rgb(5, 0, 0) }
-      ul.f li:nth-child(2 of .a .q) { color: rgb(6, 0, 0) }
-      ul.g li:NTH-CHILD(-n+2 of .q) { color: rgb(7, 0, 0) }
-      ul.g2 li:nth-child(-n+2 OF .q) { color: rgb(17, 0, 0) }
-      ul.h li:nth-of-type(2 of .q) { color: rgb(8, 0, 0) }
-      ul.k li.q.r { color: rgb(109, 0, 0) } ul.k li:nth-child(1 of .q) { color: rgb(9, 0, 0) }
-      ul.m li:nth-child(2 of :hover, .q) { color: rgb(10, 0, 0) }
-      ul.n li:nth-child(2 of .q::before) { color: rgb(11, 0, 0) }
+      li:nth-child(2 of .x) { color: rgb(30,100,0) }
+      li:nth-last-child(1 of .x) { background-color: rgb(77,129,71) }
+      ul.b li:nth-child(odd of .y, .z) { color: rgb(124,158,142) }
+      ul.c li:nth-child(2 of .q) { color: rgb(171,187,213) }
+      ul.c li.q.r.s { color: rgb(218,216,34) }
+      ul.d li:nth-child(1 of #i1, .q) { color: rgb(65,245,105) }
+      ul.d li.q.r.s.t { color: rgb(112,124,176) }
+      ul.e li:nth-child(n+2 of :not(.skip)) { color: rgb(159,153,247) }
+      ul.f li:nth-child(2 of .a .q) { color: rgb(206,182,68) }
+      ul.g li:NTH-CHILD(-n+2 of .q) { color: rgb(53,211,139) }
+      ul.g2 li:nth-child(-n+2 OF .q) { color: rgb(100,240,210) }
+      ul.h li:nth-of-type(2 of .q) { color: rgb(147,119,31) }
+      ul.k li.q.r { color: rgb(194,148,102) } ul.k li:nth-child(1 of .q) { color: rgb(41,177,173) }
+      ul.m li:nth-child(2 of :hover, .q) { color: rgb(88,206,244) }
+      ul.n li:nth-child(2 of .q::before) { color: rgb(135,235,65) }
     </style></head><body>
       <ul><li class="a1">1</li><li class="x a2">2</li><li class="a3">3</li><li class="x a4">4</li>
       <li class="x a5">5</li></ul>
@@ -723,7 +727,7 @@ PAGES = {
     </body></html>""",
     # :default: a checked checkbox or radio, a selected option, a form's first submit button
     # (its form attribute's form, disabled or not)
-    ":default": """<html><head><style>:default { color: rgb(1, 0, 0) }</style></head><body>
+    ":default": """<html><head><style>:default { color: rgb(30,100,0) }</style></head><body>
       <form id="f1"><input class="d1" type="text"><input class="d2" type="checkbox" checked>
       <input class="d3" type="checkbox"><input class="d4" type="radio" checked>
       <select><option class="d5">a</option><option class="d6" selected>b</option></select>
