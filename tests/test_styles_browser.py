@@ -896,8 +896,15 @@ def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
 def test_background_values_are_read_as_chromium_reads_them(styles_context):
     # the recorded tables of tests/semantics/test_backgrounds.py, asked of Chromium again
     from a11y_audit.semantics.css import background_valid
-    from tests.semantics.test_backgrounds import DROPPED, TAKEN, all_positions
-    values = [*TAKEN, *DROPPED, *(f"url(a.png) {position}" for position in all_positions())]
+    from tests.semantics.test_backgrounds import (
+        DROPPED,
+        GRADIENTS_DROPPED,
+        GRADIENTS_TAKEN,
+        TAKEN,
+        all_positions,
+    )
+    values = [*TAKEN, *DROPPED, *(f"url(a.png) {position}" for position in all_positions()),
+              *GRADIENTS_TAKEN, *GRADIENTS_DROPPED]
     page = styles_context.new_page()
     try:
         page.set_content("<!DOCTYPE html><p>x</p>")
@@ -905,4 +912,4 @@ def test_background_values_are_read_as_chromium_reads_them(styles_context):
     finally:
         page.close()
     assert [v for v, t in zip(values, taken, strict=True) if t != background_valid(v)] == []
-    assert sum(taken) == len(TAKEN) + 62
+    assert sum(taken) == len(TAKEN) + 62 + len(GRADIENTS_TAKEN)

@@ -40,6 +40,32 @@ DROPPED = [
     'url(a.png) 1px 2px 3px 4px 5px', 'url(a.png) fixed fixed', '"a.png"', 'auto', 'cover',
     'url(a.png) / cover', 'url(a.png) red, url(b.png)', 'red !ie', 'systemcolor',
 ]
+# Linear gradients, as background-image values (an interpolation method, "in hsl", is not
+# read: taken)
+GRADIENTS_TAKEN = [
+    'linear-gradient(red, blue)', 'linear-gradient(red)',
+    'linear-gradient(45deg, red 10%, blue 90%)',
+    'linear-gradient(to top left, red, 30%, blue)', 'linear-gradient(0, red, blue)',
+    'linear-gradient(red 10% 20%, blue)', 'linear-gradient(red 0, blue calc(50% + 2px))',
+    'linear-gradient(to right in hsl longer hue, red, blue)', 'linear-gradient(var(--x))',
+    '-webkit-linear-gradient(top, #fff, #000)', '-webkit-linear-gradient(left top, red, blue)',
+    'repeating-linear-gradient(45deg, red 0 10px, blue 10px 20px)',
+    'LINEAR-GRADIENT(RED, BLUE)', 'linear-gradient(1turn, currentcolor, transparent)',
+    'radial-gradient(circle, red, blue)',
+    'linear-gradient(180DEG, hsl(0 0% 0% / .5) 50%, rgba(0,0,0,.5))',
+    '-webkit-repeating-linear-gradient(top, red, blue 10px)',
+]
+GRADIENTS_DROPPED = [
+    'linear-gradient(to left right, red, blue)', 'linear-gradient(to, red)',
+    'linear-gradient(top, red, blue)', 'linear-gradient(10px, red, blue)',
+    'linear-gradient(red 10% 20% 30%, blue)', 'linear-gradient(50% red, blue)',
+    'linear-gradient(red, 10%)', 'linear-gradient(10%, red)',
+    'linear-gradient(red, 10%, 20%, blue)', 'linear-gradient(red 1, blue)',
+    'linear-gradient(foo, blue)', 'linear-gradient(#12345, blue)',
+    'linear-gradient(from(#4267B2), to(#2a4887))', 'linear-gradient()',
+    'linear-gradient(red, , blue)', '-webkit-linear-gradient(to bottom, red, blue)',
+    '-webkit-linear-gradient(red, 50%, blue)',
+]
 # Every <bg-position> of one to four of these words that Chromium takes, of the 1,554
 POSITION_WORDS = ("left", "right", "top", "bottom", "center", "10px")
 POSITIONS = frozenset((
@@ -104,3 +130,15 @@ def test_a_dropped_background_leaves_the_one_before():
 ])
 def test_urls_are_read_whole(value, taken):
     assert background_valid(value) is taken
+
+
+@pytest.mark.parametrize("value", GRADIENTS_TAKEN)
+def test_a_gradient_chromium_takes_is_an_image(value):
+    assert background_valid(value, images=True)
+    assert background_valid(f"{value} no-repeat, #fff")
+
+
+@pytest.mark.parametrize("value", GRADIENTS_DROPPED)
+def test_a_gradient_chromium_drops_is_dropped(value):
+    assert not background_valid(value, images=True)
+    assert not background_valid(f"{value} no-repeat, #fff")

@@ -1528,13 +1528,90 @@ def _background_token(token: ast.Node) -> str | None:
         name = token.lower_name
         if name in _IMAGE_FUNCTIONS or name.endswith("gradient"):
             # (the gradients of other engines, -moz-linear-gradient(), are no image here)
-            return "image" if name[0] != "-" or name.startswith("-webkit-") else "invalid"
+            if name[0] == "-" and not name.startswith("-webkit-"):
+                return "invalid"
+            return "image" if _gradient_valid(token) else "invalid"
         if name in _MATH_FUNCTIONS:
             return "length"
         if name in _COLOR_FUNCTIONS:
             return "color" if valid_color(token.serialize()) else "invalid"
         return None
     return "invalid"        # a string, a block
+
+
+def _gradient_valid(token: ast.FunctionBlock) -> bool:
+    """Whether Chromium takes a linear gradient's arguments (CSS Images 4, and the legacy
+    ``-webkit-linear-gradient()``, whose direction is a side without ``to`` and which takes
+    no hint): an optional angle or direction, then colour stops (a
+    colour, then up to two positions) with hints between them, one stop at least. Other
+    gradients, and what this does not read (an interpolation method, ``var()``), are taken
+    as valid."""
+    name = token.lower_name
+    if name.removeprefix("-webkit-").removeprefix("repeating-") != "linear-gradient":
+        return True
+    groups: list[list[ast.Node]] = [[]]
+    for node in token.arguments:
+        if isinstance(node, (ast.WhitespaceToken, ast.Comment)):
+            continue
+        if isinstance(node, ast.LiteralToken) and node.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(node)
+    if any(isinstance(node, ast.FunctionBlock) and node.lower_name in ("var", "env", "attr")
+           for group in groups for node in group):
+        return True
+    first = groups[0]
+    legacy = name.startswith("-webkit-")
+    if any(isinstance(node, ast.IdentToken) and node.lower_value == "in" for node in first):
+        return True     # an interpolation method (CSS Images 4): not read here
+    if first and _gradient_direction(first, legacy):
+        groups = groups[1:]
+    stops = 0
+    hint = True         # (a hint may not come first, nor after another, nor last)
+    for group in groups:
+        kinds = [_stop_part(node) for node in group]
+        if kinds == ["length"]:
+            if hint or legacy:
+                return False        # (a legacy gradient takes no hint)
+            hint = True
+            continue
+        if kinds[:1] != ["color"] or len(kinds) > 3 or any(
+                kind != "length" for kind in kinds[1:]):
+            return False        # (a colour first, then up to two positions)
+        stops += 1
+        hint = False
+    return stops >= 1 and not hint
+
+
+def _gradient_direction(group: list[ast.Node], legacy: bool) -> bool:
+    """Whether a gradient's first argument is its direction: an angle, ``to`` and one or
+    two sides (a legacy gradient's sides without ``to``)."""
+    if len(group) == 1:
+        node = group[0]
+        if isinstance(node, ast.DimensionToken):
+            return node.lower_unit in ("deg", "rad", "grad", "turn")
+        if isinstance(node, ast.NumberToken):
+            return node.value == 0
+    words = [node.lower_value if isinstance(node, ast.IdentToken) else "" for node in group]
+    if not legacy and words[:1] == ["to"]:
+        words = words[1:]
+    elif not legacy or not words:
+        return False
+    return 1 <= len(words) <= 2 and all(word in _HORIZONTAL or word in _VERTICAL
+                                        for word in words) and (
+        len(words) == 1 or (words[0] in _HORIZONTAL) != (words[1] in _HORIZONTAL))
+
+
+def _stop_part(node: ast.Node) -> str:
+    """A colour stop's token: "color", "length" (a position) or "invalid"."""
+    if isinstance(node, (ast.DimensionToken, ast.PercentageToken)):
+        return "length"
+    if isinstance(node, ast.NumberToken):
+        return "length" if node.value == 0 else "invalid"
+    if isinstance(node, ast.FunctionBlock) and node.lower_name in _MATH_FUNCTIONS:
+        return "length"
+    kind = _background_token(node)
+    return "color" if kind == "color" else "invalid"
 
 
 def _background_layer(kinds: list[str], last: bool) -> bool:
