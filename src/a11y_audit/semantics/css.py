@@ -1383,6 +1383,16 @@ def _plain_declaration(part: str) -> Declaration | None:
     return _declaration(name, value)
 
 
+def value_valid(name: str, value: str) -> bool | None:
+    """Whether Chromium takes ``value`` for property ``name`` as far as the cascade checks
+    it (the colours, keywords, ranges and backgrounds :func:`_declaration` drops); None for
+    a property the cascade does not track (not judged)."""
+    lower = name.lower()
+    if ALIASES.get(lower, lower) not in TRACKED:
+        return None
+    return _declaration(lower, value) is not None
+
+
 def _declaration(name: str, value: str) -> Declaration | None:
     """The declaration of ``name`` (as read) and ``value`` (as written after the colon);
     None when the property is not tracked or the value is empty."""

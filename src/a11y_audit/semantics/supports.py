@@ -169,6 +169,11 @@ def _declaration(name: str, content: list[ast.Node]) -> bool:
     if name == "display":
         words = [token.lower_value for token in value if isinstance(token, ast.IdentToken)]
         return len(words) == len(value) and display_valid(words)
+    # the values the cascade drops (a colour, keyword or background Chromium does not take:
+    # css.value_valid; imported here, as css imports this module; supports() is memoised)
+    from a11y_audit.semantics.css import value_valid
+    if value_valid(name, tinycss2.serialize(value)) is False:
+        return False
     return _plain_value(value)
 
 
