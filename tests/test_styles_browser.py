@@ -741,6 +741,21 @@ PAGES = {
       <form><input class="d19" type="reset"><input class="d20" type="SUBMIT"></form>
       <p id="f4"></p><button class="d21" form="f4">not a form</button>
     </body></html>""",
+    # font sizes and family lists Chromium drops: the declaration before applies
+    "font values": """<html><head><style>
+      .f1 { font-size: 30px; font: bold } .f2 { font-size: 30px; font-size: 1.2.3em }
+      .f3 { font: 30px serif; font: 12px } .f4 { font-size: 30px } .f4.x { font: italic bold }
+      .f5 { font-weight: 700; font: 20px/1 } .f6 { font: 20px serif; font: bold 2.2.2px serif }
+      .f8 { font-size: 30px; font-size: 12px 14px } .f9 { font-size: 30px; font-size: bigger }
+      .f11 { font: 30px serif; font: 12px "A", } .f12 { font-size: 30px; font-size: 1e1px }
+      .f13 { font-size: 30px; font-size: 1.em } .f14 { font-size: 30px; font-size: 2fr }
+      .f15 { font-family: monospace; font-family: Georgia, }
+    </style></head><body>
+      <p class="f1">1</p><p class="f2">2</p><p class="f3">3</p><p class="f4 x">4</p>
+      <p class="f5">5</p><p class="f6">6</p><p class="f8">8</p><p class="f9">9</p>
+      <p class="f11">11</p><p class="f12">12</p><p class="f13">13</p><p class="f14">14</p>
+      <p class="f15">15</p>
+    </body></html>""",
     "cascade": """<html><head><style>
       body { color: #333; font: 14px/1.4 Georgia, serif }
       .a { color: red } p.a { color: blue } #x { color: green } .b { color: orange !important }
@@ -894,9 +909,9 @@ def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
 
 
 def test_background_values_are_read_as_chromium_reads_them(styles_context):
-    # the recorded tables of tests/semantics/test_backgrounds.py, asked of Chromium again
+    # the recorded tables of tests/semantics/test_dropped_values.py, asked of Chromium again
     from a11y_audit.semantics.css import background_valid
-    from tests.semantics.test_backgrounds import (
+    from tests.semantics.test_dropped_values import (
         DROPPED,
         GRADIENTS_DROPPED,
         GRADIENTS_TAKEN,
@@ -913,3 +928,17 @@ def test_background_values_are_read_as_chromium_reads_them(styles_context):
         page.close()
     assert [v for v, t in zip(values, taken, strict=True) if t != background_valid(v)] == []
     assert sum(taken) == len(TAKEN) + 62 + len(GRADIENTS_TAKEN)
+
+
+def test_font_values_are_read_as_chromium_reads_them(styles_context):
+    # the recorded tables of tests/semantics/test_dropped_values.py, asked of Chromium again
+    from tests.semantics.test_dropped_values import FAMILIES, FONT_SIZES
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><p>x</p>")
+        for prop, table in (("font-size", FONT_SIZES), ("font-family", FAMILIES)):
+            taken = page.evaluate(f"vs => vs.map(v => CSS.supports('{prop}', v))",
+                                  [value for value, _ in table])
+            assert taken == [expected for _, expected in table], prop
+    finally:
+        page.close()

@@ -82,6 +82,7 @@ from a11y_audit.semantics.css import (
     Declaration,
     Stylesheet,
     Viewport,
+    family_list_valid,
     may_turn,
     media_matches,
     noted_if_uncompiled,
@@ -2642,6 +2643,8 @@ def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
         family = " ".join(rest).lower()
         if "," in value:
             family += "," + value.split(",", 1)[1].lower()
+            if not family_list_valid(family):
+                return []   # an empty family ("12px Georgia,"): invalid, and dropped
         return [("font-weight", weight), ("font-size", size),
                 ("font-family", family or "other"), ("font-style", slant),
                 ("line-height", line)]

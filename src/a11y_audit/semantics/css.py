@@ -1421,6 +1421,10 @@ def _declaration(name: str, value: str) -> Declaration | None:
         return None     # the same (a custom property's value may hold any words)
     if name in _KEYWORDS and not _keyword_valid(name, value):
         return None     # the same ("display: grid-lanes", "position: fixedd")
+    if name == "font-size" and not font_size_valid(value):
+        return None     # the same ("font-size: 1.2.3em", "font-size: bigger")
+    if name == "font-family" and not family_list_valid(value):
+        return None     # the same ("font-family: Georgia,")
     if name in _BACKGROUNDS and not background_valid(value, name == "background-image"):
         return None     # the same ("background: blue green", "background: blue, url(x)")
     return name, value, important
@@ -1457,6 +1461,43 @@ def _keyword_valid(name: str, value: str) -> bool:
     if name == "font-style" and words[0] == "oblique":
         return len(words) <= 2
     return len(words) == 1 and words[0] in allowed
+
+
+def font_size_valid(value: str) -> bool:
+    """Whether Chromium takes a ``font-size`` value: a size keyword, a length of a unit it
+    knows, a percentage, or a math function (whose content is not read here). A number
+    without a unit is taken (a page in quirks mode reads it in px: not decided here)."""
+    lower = value.strip().lower()
+    if lower in _FONT_SIZE_WORDS or lower in WIDE_KEYWORDS:
+        return True
+    if "(" in lower:
+        name = lower.partition("(")[0]
+        return (name in _MATH_FUNCTIONS or name in ("var", "env", "attr")) and (
+            lower.endswith(")") or "var(" in lower)
+    found = _DIMENSION.fullmatch(lower)
+    return found is not None and (not found.group(1) or found.group(1) in _LENGTH_UNITS)
+
+
+def family_list_valid(value: str) -> bool:
+    """Whether a list of font families has no empty item (``Georgia,``, ``, serif``: a
+    list Chromium drops); what a family's name may be is not read here."""
+    if "var(" in value.lower():
+        return True
+    unquoted = _QUOTED.sub("x", value) if '"' in value or "'" in value else value
+    return all(item.strip() for item in unquoted.split(","))
+
+
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_FONT_SIZE_WORDS = frozenset(("xx-small", "x-small", "small", "medium", "large", "x-large",
+                              "xx-large", "xxx-large", "larger", "smaller", "math"))
+# A number as a CSS number token reads it, and its unit or "%"
+_DIMENSION = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?([a-z]+|%)?")
+# The length units Chromium 156 takes (CSS.supports('font-size', '1<unit>'))
+_LENGTH_UNITS = frozenset((
+    "px", "cm", "mm", "q", "in", "pc", "pt", "em", "rem", "ex", "rex", "ch", "rch", "cap",
+    "rcap", "ic", "ric", "lh", "rlh", "vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh",
+    "svi", "svb", "svmin", "svmax", "lvw", "lvh", "lvi", "lvb", "lvmin", "lvmax", "dvw",
+    "dvh", "dvi", "dvb", "dvmin", "dvmax", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax", "%"))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,5 +1,6 @@
-"""The ``background`` shorthand and ``background-image`` as Chromium reads them: a value it
-drops is dropped, so the declaration before it applies (its colour decides contrast).
+"""Values Chromium drops, so the declaration before them applies: the ``background``
+shorthand and ``background-image`` (their colour and image decide contrast), gradients,
+``font-size`` and font family lists (the size decides the text rules and large text).
 
 The tables are Chromium 156's ``CSS.supports()`` answers; tests/test_styles_browser.py asks
 the browser again, and holds a page of these declarations to its computed styles."""
@@ -142,3 +143,43 @@ def test_a_gradient_chromium_takes_is_an_image(value):
 def test_a_gradient_chromium_drops_is_dropped(value):
     assert not background_valid(value, images=True)
     assert not background_valid(f"{value} no-repeat, #fff")
+
+
+# Font sizes and families, as Chromium 156's CSS.supports() answers (a number without a unit
+# is left undecided: a page in quirks mode takes it)
+FONT_SIZES = [
+    ("12px", True), ("0", True), ("1.2.3em", False), ("12px 14px", False), ("bigger", False),
+    ("calc(10px + 2px)", True), ("min(1em, 2vw)", True), ("1E1px", True), ("+1px", True),
+    (".5em", True), ("1.em", False), ("math", True), ("MEDIUM", True), ("larger", True),
+    ("xxx-large", True), ("50%", True), ("clamp(1rem, 2vw, 3rem)", True), ("foo(1px)", False),
+    ("1PX", True), ("round(1.5px, 1px)", True), ("inherit 1px", False), ("12px !ie", False),
+    ("1cqmin", True), ("1dvh", True), ("1rlh", True), ("1x", False), ("1deg", False),
+    ("1fr", False), ("var(--s)", True),
+]
+
+
+@pytest.mark.parametrize(("value", "taken"), FONT_SIZES)
+def test_font_sizes_as_chromium_reads_them(value, taken):
+    from a11y_audit.semantics.css import font_size_valid
+    assert font_size_valid(value) is taken
+
+
+FAMILIES = [
+    ("Georgia, serif", True), ('"Helvetica Neue", Arial', True), ("'A, B', serif", True),
+    ("Georgia,", False), (", serif", False), ("a,, b", False), ("var(--f),", True),
+]
+
+
+@pytest.mark.parametrize(("value", "taken"), FAMILIES)
+def test_font_family_lists_as_chromium_reads_them(value, taken):
+    from a11y_audit.semantics.css import family_list_valid
+    assert family_list_valid(value) is taken
+
+
+def test_a_dropped_font_size_or_family_leaves_the_one_before():
+    page = Page.from_html(
+        "<!DOCTYPE html><style>.a { font-size: 30px; font-size: 1.2.3em } .b { font-size: 30px;"
+        " font-size: bigger } .c { font: 30px serif; font: 12px Georgia, } .d { font-size: 30px;"
+        " font-size: 12px 14px }</style><p class=a>a</p><p class=b>b</p><p class=c>c</p>"
+        "<p class=d>d</p>")
+    assert [page.style(el).font_size for el in page.root.iter("p")] == [30.0] * 4
