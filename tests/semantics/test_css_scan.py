@@ -227,6 +227,9 @@ def _declarations_by_expression(body: str) -> tuple:
         if name in ("background", "background-image") and not css.background_valid(
                 value, name == "background-image"):
             continue    # a background Chromium does not take ("background: color")
+        if (name == "font-size" and not css.font_size_valid(value)) or (
+                name == "font-family" and not css.family_list_valid(value)):
+            continue    # a size or family list Chromium does not take ("font-size: color")
         if name == "all":
             out.extend((longhand, value, important) for longhand in sorted(
                 css.TRACKED - {"background", "font", "inset", "overflow", "text-decoration",
@@ -248,7 +251,8 @@ _PLAIN_DECLARATION_PIECES = st.one_of(
                      "-webkit-text-fill-color", "bac\u212aground", "1color", "col.or",
                      "col or", "co\\lor", "--a.b", "--\u00e9", "\u00e9", "red", "none",
                      "!important", "! IMPORTANT", "!", "1px", "#fff", "a,b", "%", ".5em",
-                     "all", "All", "unset", "REVERT", "revert-layer", "initial"]),
+                     "all", "All", "unset", "REVERT", "revert-layer", "initial",
+                     "font-family", "Background", "bigger", "serif,", "url(x)"]),
     st.sampled_from([*":;:; \n\t\u00a0\x0c\x1c-_*/)", "(", '"', "/**/"]))
 
 
