@@ -267,6 +267,11 @@ def _writable(el: Element) -> bool:
     return (el.get("contenteditable") or "false").lower() in ("", "true", "plaintext-only")
 
 
+def _link(el: Element) -> bool:
+    """``:link``, ``:any-link`` and Chromium's ``:-webkit-any-link`` (never visited at rest)."""
+    return tag_of(el) in ("a", "area") and el.get("href") is not None
+
+
 def _default(el: Element) -> bool:
     """``:default``, as Chromium matches it at rest: a checkbox or radio button with
     ``checked``, an option with ``selected``, and a form's default button (its first submit
@@ -322,9 +327,9 @@ _PSEUDO_TESTS: dict[str, Matcher] = {
     "last-of-type": lambda el: not any(s.tag == el.tag for s in _siblings_after(el)),
     "only-of-type": lambda el: not any(
         s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
-    "link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
-    "any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
-    "-webkit-any-link": lambda el: tag_of(el) in ("a", "area") and el.get("href") is not None,
+    "link": _link,
+    "any-link": _link,
+    "-webkit-any-link": _link,
     "checked": lambda el: (tag_of(el) == "input" and el.get("checked") is not None)
     or (tag_of(el) == "option" and el.get("selected") is not None),
     "disabled": lambda el: tag_of(el) in _FORM and el.get("disabled") is not None,
