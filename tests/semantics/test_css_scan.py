@@ -214,22 +214,12 @@ def _declarations_by_expression(body: str) -> tuple:
             important = True
             value = value[:found.start()].rstrip()
         words = value.lower().split()
-        if not value or (name in css._RANGED and value[0] in "-+.0123456789"
-                         and css._out_of_range(name, value)) or (
-                name in css._COLORED and not css.valid_color(value)):   # invalid: dropped
-            continue
+        if not value or (name in css.VALUE_CHECKS and not css.VALUE_CHECKS[name](value)):
+            continue    # a value Chromium does not take ("display: color"): dropped
         if "var(" not in value.lower() and not name.startswith("--") and (
                 words != [words[0]] or words[0] not in _WIDE if name == "all"
                 else len(words) > 1 and any(word in _WIDE for word in words)):
             continue    # a CSS-wide keyword not alone, or all without one: invalid
-        if name in css._KEYWORDS and not css._keyword_valid(name, value):
-            continue    # a keyword Chromium does not take ("display: color"): invalid
-        if name in ("background", "background-image") and not css.background_valid(
-                value, name == "background-image"):
-            continue    # a background Chromium does not take ("background: color")
-        if (name == "font-size" and not css.font_size_valid(value)) or (
-                name == "font-family" and not css.family_list_valid(value)):
-            continue    # a size or family list Chromium does not take ("font-size: color")
         if name == "all":
             out.extend((longhand, value, important) for longhand in sorted(
                 css.TRACKED - {"background", "font", "inset", "overflow", "text-decoration",

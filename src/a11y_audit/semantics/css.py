@@ -65,6 +65,7 @@ import itertools
 import operator
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -90,6 +91,10 @@ from a11y_audit.semantics.supports import (
     import_supports,
     supports,
 )
+
+# A CSS number as written (CSS Syntax's <number-token>, sign included): "1.2.3" is not one, so
+# what reads a number with float() reads only this
+NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1385,8 +1390,8 @@ def _plain_declaration(part: str) -> Declaration | None:
 
 def value_valid(name: str, value: str) -> bool | None:
     """Whether Chromium takes ``value`` for property ``name`` as far as the cascade checks
-    it (the colours, keywords, ranges and backgrounds :func:`_declaration` drops); None for
-    a property the cascade does not track (not judged)."""
+    it (:data:`VALUE_CHECKS`, what :func:`_declaration` drops); None for a property the
+    cascade does not track (not judged)."""
     lower = name.lower()
     if ALIASES.get(lower, lower) not in TRACKED:
         return None
@@ -1413,20 +1418,10 @@ def _declaration(name: str, value: str) -> Declaration | None:
             value = value[:found.start()].rstrip()
     if not value:
         return None
-    if name in _RANGED and value[0] in "-+.0123456789" and _out_of_range(name, value):
+    if (check := VALUE_CHECKS.get(name)) is not None and not check(value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
-    if name in _COLORED and not valid_color(value):
-        return None     # the same ("color: none", a hex of five digits...)
     if name[:2] != "--" and _wide_keyword_misused(name, value):
         return None     # the same (a custom property's value may hold any words)
-    if name in _KEYWORDS and not _keyword_valid(name, value):
-        return None     # the same ("display: grid-lanes", "position: fixedd")
-    if name == "font-size" and not font_size_valid(value):
-        return None     # the same ("font-size: 1.2.3em", "font-size: bigger")
-    if name == "font-family" and not family_list_valid(value):
-        return None     # the same ("font-family: Georgia,")
-    if name in _BACKGROUNDS and not background_valid(value, name == "background-image"):
-        return None     # the same ("background: blue green", "background: blue, url(x)")
     return name, value, important
 
 
@@ -1465,11 +1460,14 @@ def _keyword_valid(name: str, value: str) -> bool:
 
 def font_size_valid(value: str) -> bool:
     """Whether Chromium takes a ``font-size`` value: a size keyword, a length of a unit it
-    knows, a percentage, or a math function (whose content is not read here). A number
-    without a unit is taken (a page in quirks mode reads it in px: not decided here)."""
+    knows, a percentage, or a math function (whose content is not read here), not negative.
+    A number without a unit is taken (a page in quirks mode reads it in px: not decided
+    here)."""
     lower = value.strip().lower()
     if lower in _FONT_SIZE_WORDS or lower in WIDE_KEYWORDS:
         return True
+    if lower[:1] == "-":
+        return False        # a negative size (or a vendor function: read as one)
     if "(" in lower:
         name = lower.partition("(")[0]
         return (name in _MATH_FUNCTIONS or name in ("var", "env", "attr")) and (
@@ -1539,8 +1537,8 @@ def background_valid(value: str, images: bool = False) -> bool:
 
 
 def _background_word(word: str) -> str:
-    """:func:`_background_token` of a word of letters, digits, ``#``, ``-``, ``.`` and
-    ``%``."""
+    """:func:`_background_token` of a word (lower case) of letters, digits, ``#``, ``-``,
+    ``.`` and ``%``: a hash, a keyword, a length or a colour name."""
     if word[0] == "#":
         return "color" if _HEX_COLOR.fullmatch(word) else "invalid"
     kind = _BACKGROUND_WORDS.get(word)
@@ -1554,7 +1552,7 @@ def _background_word(word: str) -> str:
 _PLAIN_WORDS = re.compile(r"[-#.%\w\s]+")
 _URL = re.compile(r"""url\(\s*(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
                   r"""|[^)"'\s]*+)\s*\)""", re.I)
-_LENGTH_WORD = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)?")  # (css.NUMBER)
+_LENGTH_WORD = re.compile(rf"{NUMBER}(?:[a-z]+|%)?")
 
 
 def _background_token(token: ast.Node) -> str | None:
@@ -1566,15 +1564,11 @@ def _background_token(token: ast.Node) -> str | None:
     if isinstance(token, (ast.DimensionToken, ast.PercentageToken, ast.NumberToken)):
         return "length"     # (a unitless one: the quirks-mode reading, not judged here)
     if isinstance(token, ast.HashToken):       # (an escape is no hex digit: "#666\\9")
-        return "color" if _HEX_COLOR.fullmatch("#" + token.value.lower()) else "invalid"
+        return _background_word("#" + token.value.lower())
     if isinstance(token, ast.LiteralToken):
         return "/" if token.value == "/" else "invalid"
     if isinstance(token, ast.IdentToken):
-        word = token.lower_value
-        kind = _BACKGROUND_WORDS.get(word)
-        if kind is not None:
-            return kind
-        return "color" if valid_color(word) else "invalid"
+        return _background_word(token.lower_value)
     if isinstance(token, ast.FunctionBlock):
         name = token.lower_name
         if name in _IMAGE_FUNCTIONS or name.endswith("gradient"):
@@ -1747,7 +1741,6 @@ def _position_valid(words: list[str]) -> bool:
 _HORIZONTAL = frozenset(("left", "right"))
 _VERTICAL = frozenset(("top", "bottom"))
 _POSITION_KINDS = frozenset(("left", "right", "top", "bottom", "center", "length"))
-_BACKGROUNDS = frozenset(("background", "background-image"))
 _BACKGROUND_WORDS = {
     "none": "image", "left": "left", "right": "right", "top": "top",
     "bottom": "bottom", "center": "center", "repeat-x": "repeat-one",
@@ -1816,16 +1809,14 @@ def presentation_declaration(name: str, value: str) -> Declaration | None:
 _RANGED = frozenset(("font-size", "font-weight"))
 
 
-def _out_of_range(name: str, value: str) -> bool:
-    if name == "font-size":
-        return value[0] == "-"
+def _font_weight_valid(value: str) -> bool:
+    """A number from 1 to 1000, or a word (its keywords are read later)."""
+    if value[0] not in "-+.0123456789":
+        return True
     try:
-        return not 1 <= float(value) <= 1000
+        return 1 <= float(value) <= 1000
     except ValueError:
-        return False
-
-
-_COLORED = frozenset(("color", "background-color"))
+        return True
 # The system colours (CSS Color 4, 6.2, with the deprecated ones) and Chromium's own
 # keywords: valid values the cascade does not resolve
 _SYSTEM_COLORS = frozenset((
@@ -1869,6 +1860,22 @@ def valid_color(value: str) -> bool:
         except Exception:       # tinycss2 raises on some malformed input
             return False
     return "(" in lower         # another function; several words without one are invalid
+
+
+# What a tracked property's value must pass to be kept, by property: each check is one
+# Chromium makes when it reads the declaration, so a value that fails is dropped, as in
+# browsers, and the declaration before it applies (css-wide keywords misused: for every
+# property, in _declaration)
+VALUE_CHECKS: dict[str, Callable[[str], bool]] = {
+    "color": valid_color,
+    "background-color": valid_color,
+    "font-size": font_size_valid,
+    "font-weight": _font_weight_valid,
+    "font-family": family_list_valid,
+    "background": background_valid,
+    "background-image": lambda value: background_valid(value, True),
+    **{name: functools.partial(_keyword_valid, name) for name in _KEYWORDS},
+}
 
 
 # -- selectors --------------------------------------------------------------------------
@@ -2270,10 +2277,6 @@ def _compound_key(compound: str) -> str:
 
 
 # -- media queries ----------------------------------------------------------------------
-
-# A CSS number as written (CSS Syntax's <number-token>, sign included): "1.2.3" is not one, so
-# what reads a number with float() reads only this
-NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 
 _UNITS = {"px": 1.0, "em": 16.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0,
           "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "ex": 8.0, "ch": 8.0}
