@@ -1,6 +1,6 @@
 """Our computed styles against Chromium's, element by element: a yardstick for the cascade.
 
-    python3 scripts/styles_vs_chromium.py [--sight] [--limit N] [--show N] [PAGE ...]
+    python3 scripts/styles_vs_chromium.py [--sight] [--quirks] [--limit N] [--show N] [PAGE ...]
 
 Each page (the news corpus by default, or the HTML files given) is parsed as the audit parses
 it, its elements are numbered (``data-a11y-n``) and the numbered page is loaded in Debian's
@@ -21,6 +21,11 @@ a computed display although they draw nothing by themselves.
 
 It prints, per property, how many values were compared and how many differ, then the most
 frequent differences by (property, tag, Chromium's value, ours, where ours came from).
+
+The numbered page starts with ``<!DOCTYPE html>``: both tools read it in no-quirks mode, as
+a live news page declares it. ``--quirks`` leaves the doctype out, as the corpus pages were
+saved (and as axe-core in Chromium judged them, see scripts/axe_corpus.py): both read them in
+quirks mode (a table's font reset, CSS numbers without units and colours without "#").
 
 ``--sight`` compares instead whether the text of each rendered element that holds text of its
 own is hidden from sight, as the rules that judge only seen text read it (visually hidden, or
@@ -135,12 +140,14 @@ class Tally:
         return sum(n for d, n in self.differences.items() if d.property == prop)
 
 
-def numbered(text: str) -> str:
-    """The page as the audit parses it, each element numbered, as HTML for both tools."""
+def numbered(text: str, quirks: bool = False) -> str:
+    """The page as the audit parses it, each element numbered, as HTML for both tools: with
+    ``<!DOCTYPE html>`` (no-quirks mode), or without a doctype if ``quirks``."""
     page = Page.from_html(text, source="page")
     for n, el in enumerate(page.root.iter(tuple(page.by_tag))):
         el.set(NUMBER, str(n))
-    return "<!DOCTYPE html>\n" + lxml_html.tostring(page.root, encoding="unicode")
+    return ("" if quirks else "<!DOCTYPE html>\n") + lxml_html.tostring(page.root,
+                                                                       encoding="unicode")
 
 
 def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
@@ -453,6 +460,9 @@ def main() -> int:
     parser.add_argument("--force", action="store_true", help="ask Chromium again")
     parser.add_argument("--sight", action="store_true",
                         help="compare whether text is hidden from sight with Chromium's layout")
+    parser.add_argument("--quirks", action="store_true",
+                        help="load the pages without a doctype (quirks mode), as they were "
+                             "saved, rather than with <!DOCTYPE html>")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -468,10 +478,10 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = axe_corpus.offline_context(browser)
         for n, path in enumerate(files, 1):
-            markup = numbered(read_page(path))
+            markup = numbered(read_page(path), args.quirks)
             # Chromium's answers, cached by page (--force: asked again)
             cached = args.out / (path.name.split(".")[0] + (".sight" if args.sight else "")
-                                 + ".json")
+                                 + (".quirks" if args.quirks else "") + ".json")
             if cached.exists() and not args.force:
                 answers = json.loads(cached.read_text(encoding="utf-8"))
             else:

@@ -814,6 +814,60 @@ PAGES = {
 }
 
 
+# Read in both modes (no doctype: quirks mode): a table's font and colour, numbers without
+# units and colours without "#", in style attributes, rules and @supports
+QUIRKS_PAGE = """<html><head><style>
+  body { color: #c00; font: bold italic 12px Georgia }
+  .blue { color: #00c; font-size: 20px; font-weight: 300 }
+  .inherit td { font-size: inherit } .k1 { color: 00aa00 } .k2 { background-color: 0f0 }
+  .u1 { font-size: 13 } .u2 { font: 14 serif } .u3 { font: bold 14/2 serif }
+  .u4 { font: 450 15px serif }
+  @supports (width: 50) { .s1 { color: #0a0 } }
+  @supports (color: ff0000) { .s2 { color: #0a0 } }
+  @media (min-width: 100) { .m1 { color: #0a0 } }
+</style></head><body>
+  <table><tbody><tr><td>cell</td></tr></tbody></table>
+  <div class="blue"><table><caption>cap</caption><tbody><tr><th>h</th><td><b>b</b></td>
+  </tr></tbody></table></div>
+  <table style="font-size: 10px; color: #0a0"><tbody><tr><td><code>c</code></td></tr>
+  </tbody></table>
+  <div style="font-family: monospace"><table><tbody><tr><td>mono</td></tr></tbody></table>
+  </div><table class="inherit"><tbody><tr><td>inherit</td></tr></tbody></table>
+  <div class="blue"><table style="color: revert"><tbody><tr><td>revert</td></tr></tbody>
+  </table></div>
+  <div class="blue"><table style="color: inherit; font-weight: inherit"><tbody><tr><td>i</td>
+  </tr></tbody></table></div>
+  <div class="blue"><table style="all: revert"><tbody><tr><td>all</td></tr></tbody></table>
+  </div>
+  <div class="k1">k1</div><div class="k2">k2</div><div class="s1">s1</div>
+  <div class="s2">s2</div><div class="m1">m1</div><div class="u1">u1</div>
+  <div class="u2">u2</div><div class="u3">u3</div><div class="u4">u4</div>
+  <div style="color: ff0000">ident</div><div style="color: abc">three</div>
+  <div style="color: 123">number</div><div style="color: 12a">dimension</div>
+  <div style="color: 1e">1e</div><div style="color: 00ff00">00ff00</div>
+  <div style="color: +12">plus</div><div style="color: #888; color: abcd">four</div>
+  <div style="color: #888; color: 1e3">exponent</div>
+  <div style="color: #888; color: 1234567">seven</div>
+  <div style="color: #888; color: -123">negative</div>
+  <div style="color: #888; color: 12345g">g</div>
+  <div style="background: ff0">shorthand</div>
+  <div style="background: #ff0 10 10">position</div>
+  <div style="font-size: 13px; font-size: 1.2.3">kept</div>
+  <div style="font-size: 13.5">13.5</div><div style="color: ABCDEF !important">important</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("quirks", [True, False], ids=["quirks mode", "no-quirks mode"])
+def test_our_computed_styles_are_chromiums_in_both_modes(styles_context, quirks):
+    markup = styles.numbered(QUIRKS_PAGE, quirks)
+    assert markup.startswith("<html") is quirks
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
+    assert tally.elements > 60 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 50)
+    assert sum(tally.unknown.values()) == 0, tally.unknown
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_our_computed_styles_are_chromiums(styles_context, name):
     markup = styles.numbered(PAGES[name])
@@ -942,3 +996,46 @@ def test_font_values_are_read_as_chromium_reads_them(styles_context):
             assert taken == [expected for _, expected in table], prop
     finally:
         page.close()
+
+
+def test_the_document_mode_is_chromiums(styles_context):
+    # tests/semantics/test_quirks.py's doctypes: quirks mode is Chromium's "BackCompat"
+    from a11y_audit.semantics.document import quirks_mode
+    from tests.semantics.test_quirks import DOCTYPES
+    for doctype, _ in DOCTYPES:
+        page = styles_context.new_page()    # (a page of its own: its document's own mode)
+        try:
+            page.set_content(doctype + "<html><body><p>x</p></body></html>")
+            ours = quirks_mode(Page.from_html(doctype + "<p>x</p>").root)
+            assert (page.evaluate("document.compatMode") == "BackCompat") is ours, doctype
+        finally:
+            page.close()
+
+
+def test_values_are_read_by_the_document_mode_as_chromium_reads_them(styles_context):
+    # tests/semantics/test_quirks.py's table: in each mode, Chromium computes for the
+    # declaration what it computes, with a doctype, for the value we read (or for nothing,
+    # where we drop it)
+    from tests.semantics.test_quirks import VALUES
+
+    def computed(doctype: str, declarations: list[str]) -> list[str]:
+        boxes = "".join(f'<div style="position: absolute; border-style: solid; {d}">x</div>'
+                        for d in declarations)
+        page = styles_context.new_page()    # (a page of its own: its document's own mode)
+        try:
+            page.set_content(f"{doctype}<html><body>{boxes}</body></html>")
+            assert (page.evaluate("document.compatMode") == "BackCompat") is (not doctype)
+            return page.evaluate(
+                "names => [...document.body.children].map((el, i) =>"
+                " getComputedStyle(el).getPropertyValue(names[i]))", names)
+        finally:
+            page.close()
+
+    names = [declaration.partition(":")[0] for declaration, _, _ in VALUES]
+    for doctype, column in (("", 1), ("<!DOCTYPE html>", 2)):
+        found = computed(doctype, [row[0] for row in VALUES])
+        ours = computed("<!DOCTYPE html>", [
+            "" if row[column] is None else f"{name}: {row[column]}"
+            for name, row in zip(names, VALUES, strict=True)])
+        assert [(row[0], chromium, read) for row, chromium, read
+                in zip(VALUES, found, ours, strict=True) if chromium != read] == [], doctype

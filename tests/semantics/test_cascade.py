@@ -1309,7 +1309,7 @@ def test_a_shared_sheet_keeps_its_work_and_each_page_its_own_order_and_layers():
 
     def color_of(*sheets: str) -> tuple:
         styles = "".join(f"<style>{css}</style>" for css in sheets)
-        page = Page.from_html(f"<html><head>{styles}</head>"
+        page = Page.from_html(f"<!DOCTYPE html><html><head>{styles}</head>"
                               '<body><p id="t" class="shared-rule">x</p></body></html>')
         return page.style(target(page)).color
 

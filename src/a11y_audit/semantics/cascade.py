@@ -18,10 +18,14 @@ here; ``color``, ``font-size``, ``font-weight`` and
 ``visibility`` inherit. Font sizes follow Chromium's two quirks (:class:`FontState`): the
 generic ``monospace`` family alone has its own sizes where a size is not absolute
 (``<code>`` is 13px at the reader's default), and such a size is never below 6px; ``ex``
-and ``ch`` read the font's metrics and are unknown. The page is read at rest: a CSS animation
-that ends filled (``forwards``/``both``) holds its last keyframe's opacity, colours,
-backgrounds, transform and offsets; a paused one its first keyframe (or the declared values
-before a delay); what an endless one animates is unknown, unless its keyframes all agree.
+and ``ch`` read the font's metrics and are unknown. A page without a doctype renders in
+quirks mode (:func:`a11y_audit.semantics.document.quirks_mode`): its tables reset their font
+(medium size, normal weight and slant) and take the body's colour, and its CSS is read with
+the quirks of numbers without units and colours without "#" (:func:`css.quirky_value`).
+The page is read at rest: a CSS animation that ends filled (``forwards``/``both``) holds
+its last keyframe's opacity, colours, backgrounds, transform and offsets; a paused one its
+first keyframe (or the declared values before a delay); what an endless one animates is
+unknown, unless its keyframes all agree.
 
 Selectors are matched by :mod:`a11y_audit.semantics.selectors` (what is not judged is listed
 there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (which at-rules
@@ -94,6 +98,7 @@ from a11y_audit.semantics.css import (
     valid_color,
 )
 from a11y_audit.semantics.css_math import math_length
+from a11y_audit.semantics.document import quirks_mode
 from a11y_audit.semantics.selectors import (
     SCOPE_MARK,
     compile_selector,
@@ -722,6 +727,9 @@ class Cascade:
         self.page = page
         self.env = env
         self.viewport = env.viewport
+        # the page renders in quirks mode (no doctype): its CSS is read with the quirks
+        # (css.quirky_value), and its tables reset their font (_ua_declarations)
+        self.quirks = quirks_mode(page.root)
         self.missing: list[str] = []          # linked stylesheets that could not be had
         self.missing_at: list[Element] = []   # the <link> or <style> that named each
         self.absent: list[str] = []           # missing, but taken as absent (see the module)
@@ -897,7 +905,7 @@ class Cascade:
              depth: int, owner: Element | None = None, layer: str | None = None) -> None:
         """Read a sheet (into cascade layer ``layer``: an import's) and the sheets it
         imports, before it, into ``sheets``, and their layers into ``order``."""
-        sheet = parse_stylesheet(css, self.viewport, layer)
+        sheet = parse_stylesheet(css, self.viewport, layer, self.quirks)
         if depth < _IMPORT_DEPTH:
             for url, into, after in sheet.imports:
                 # the layers the sheet declares before the import come before its sheet's;
@@ -1096,7 +1104,8 @@ class Cascade:
         inline = self._inline.get(el)
         if inline:
             names = _PART_NAMES[slot]
-            for order, (name, value, important) in enumerate(parse_declarations(inline)):
+            for order, (name, value, important) in enumerate(
+                    parse_declarations(inline, self.quirks)):
                 if names is not None and name not in names:
                     continue
                 priority = (2 if important else 1, 1, 0, (0, 0, 0), 0, order)
@@ -1280,7 +1289,7 @@ class Cascade:
         reads every element's full style. Most pages' do not (a family list that ends in
         ``monospace`` is not that family alone)."""
         return any(bits & MONOSPACE for bits in self._masks.values()) or any(
-            _block_bits(parse_declarations(el.get("style") or "")) & MONOSPACE
+            _block_bits(parse_declarations(el.get("style") or "", self.quirks)) & MONOSPACE
             for el in self.page.by_attribute.get("style", ()))
 
     @functools.cached_property
@@ -1628,7 +1637,7 @@ class Cascade:
         sized.update(el for el, hints in self.svg_hints.items()
                      if any(name == "font-size" for _, name, *_ in hints))
         sighted.update(el for el in styled
-                       if _sets_sight(parse_declarations(el.get("style") or "")))
+                       if _sets_sight(parse_declarations(el.get("style") or "", self.quirks)))
         for el, bits in self.carriers:
             if bits & SIZES:
                 sized.add(el)
@@ -1868,7 +1877,7 @@ class Cascade:
         if declared is not None:
             return any(item[1] in _SIGHT for item in declared)
         inline = self._inline.get(el)
-        if inline and _sets_sight(parse_declarations(inline)):
+        if inline and _sets_sight(parse_declarations(inline, self.quirks)):
             return True
         if not self.sheets:
             return False
@@ -2028,7 +2037,13 @@ class Cascade:
                 family = self._monospace_family(declared, lower)
                 if family is None:
                     continue    # inherited (a reset that inherits, an unresolved var())
-            if lower in _RESETS:
+            if lower in _COMPUTED_RESETS:
+                if lower == QUIRK_INHERIT:
+                    # a table's colour in quirks mode: the body's (_ua_declarations)
+                    origins[name] = origin
+                    body = self.page.body
+                    style.color = parent.color if body is el else self.style(body).color
+                    continue
                 if lower != "initial" and lower != "inherit" and name in _INHERITED:
                     continue        # unset, revert, revert-layer: inherited as if undeclared
                 if lower == "inherit":
@@ -2100,7 +2115,7 @@ class Cascade:
             if important is None:
                 important = {longhand for _, prop, value, is_important, _ in declared
                              if is_important for longhand, _ in _expand(prop, value)}
-            frames = _frame_values(blocks)
+            frames = _frame_values(blocks, self.quirks)
             where = f"@keyframes {name}"
             for longhand, by_offset in frames.items():
                 if longhand in important:
@@ -2195,6 +2210,12 @@ class Cascade:
 
 
 _RESETS = WIDE_KEYWORDS
+# The browser's colour of a table in quirks mode (Chromium's -internal-quirk-inherit): the
+# body's colour, not its parent's (see _ua_declarations). An author cannot write it (no
+# colour: dropped), so only the browser's defaults set it; the reset keywords and it are
+# what Cascade._compute reads before a value
+QUIRK_INHERIT = "-internal-quirk-inherit"
+_COMPUTED_RESETS = WIDE_KEYWORDS | {QUIRK_INHERIT}
 # What an animation's last keyframe sets at rest (see Cascade._animate)
 _ANIMATED = frozenset(("opacity", "color", "background-color", "background-image", "transform",
                        "clip", "clip-path", "left", "top", "right", "width", "height",
@@ -2396,6 +2417,7 @@ _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.
                   "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0,
                   CONTROL_FONT_SIZE: 16.0 - 2 * 4 / 3}
 _SIZE = re.compile(rf"^({NUMBER})(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
+_BARE_NUMBER = re.compile(NUMBER)
 
 
 # The size keywords in the monospace family alone (Chromium's table for its 13px default
@@ -2615,13 +2637,24 @@ def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
         rest: list[str] = []
         for at, token in enumerate(tokens):
             low = token.lower()
-            if low in ("bold", "bolder", "lighter") or re.fullmatch(r"[1-9]00", low):
+            if low in ("bold", "bolder", "lighter"):
                 weight = low
                 continue
+            if _BARE_NUMBER.fullmatch(low):
+                # a number before the size is a weight (1 to 1000); a size needs a unit,
+                # but 0 (the shorthand takes no quirk: "font: 14 serif" is dropped)
+                number = float(low)
+                if 1 <= number <= 1000:
+                    weight = low
+                    continue
+                if number != 0:
+                    return []
             if low in ("italic", "oblique"):
                 slant = low
                 continue
             candidate, slash, height = low.partition("/")
+            if slash and _BARE_NUMBER.fullmatch(candidate) and float(candidate) != 0:
+                return []       # (a size without a unit before its line height)
             if candidate and (candidate in _KEYWORD_SIZES or _SIZE.match(candidate)
                               or candidate.startswith(("calc(", "clamp(", "min(", "max("))):
                 size = candidate
@@ -2830,16 +2863,17 @@ def _seconds(text: str) -> float | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _frame_values(blocks: tuple[tuple[str, str], ...]) -> dict[str, dict[float, str]]:
+def _frame_values(blocks: tuple[tuple[str, str], ...], quirks: bool
+                  ) -> dict[str, dict[float, str]]:
     """What a ``@keyframes`` rule's keyframes set of the animated properties: longhand ->
     offset -> value (a later keyframe for the same offset wins; ``!important`` in a
-    keyframe is ignored, as CSS Animations 1 says)."""
+    keyframe is ignored, as CSS Animations 1 says); read in quirks mode if ``quirks``."""
     frames: dict[str, dict[float, str]] = {}
     for selector, body in blocks:
         offsets = _keyframe_offsets(selector)
         if not offsets:
             continue
-        for prop, value, is_important in parse_declarations(body):
+        for prop, value, is_important in parse_declarations(body, quirks):
             if is_important:
                 continue
             for longhand, part in _expand(prop, value):
@@ -3024,8 +3058,8 @@ def _misplaced_form(el: Element) -> bool:
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
 # without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured
 # and underlined, an abbreviation with a title underlined with dots,
-# an input's type and a select's list box choose their background, and a disabled control is
-# greyed.
+# an input's type and a select's list box choose their background, a disabled control is
+# greyed, and a table resets its font in a page in quirks mode.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "dialog": lambda el: el.get("open") is None,
     "form": _misplaced_form,
@@ -3039,6 +3073,7 @@ _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "area": lambda el: el.get("href") is not None,
     "abbr": lambda el: el.get("title") is not None,
     "acronym": lambda el: el.get("title") is not None,
+    "table": quirks_mode,
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
@@ -3218,6 +3253,12 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("position", "absolute", False))
     elif tag == "hr":
         out.append(("color", "gray", False))
+    elif tag == "table" and flag:
+        # quirks mode (Chromium's quirks.css; HTML, "Tables"): a table does not inherit its
+        # font, and takes the body's colour
+        out.extend((("font-size", "medium", False), ("font-weight", "normal", False),
+                    ("font-style", "normal", False), ("line-height", "normal", False),
+                    ("color", QUIRK_INHERIT, False)))
     return out
 
 
@@ -3604,9 +3645,14 @@ def _length_px(value: str, style: Style, viewport: Viewport) -> float | None:
     if not match:
         return None
     number = float(match.group(1))
-    unit = match.group(2) or "px"
-    if unit == "px":
+    unit = match.group(2)
+    if unit == "px" or not number:
         return number
+    if unit is None:
+        # a number without a unit (a page in quirks mode reads one in px before, see
+        # css.quirky_value): in a shorthand that takes no quirk ("inset: 50"), which
+        # browsers drop; not judged
+        return None
     if unit in ("em", "rem"):
         return number * (style.font_size or 16.0)
     if unit == "vw":

@@ -46,6 +46,9 @@ tinycss2 where values need real parsing (colours). What is evaluated:
   its root (in a linked sheet, none: the ``<link>``'s parent, in the head, shows nothing).
   Declarations in the block apply to its root; in a style rule, its root selectors are
   joined to the rule's, as CSS Nesting joins a nested rule's.
+* Quirks mode (a page without a doctype): its sheets, style attributes and ``@supports``
+  read a number without a unit as px and a colour without its "#" where the Quirks Mode
+  Standard says (:func:`quirky_value`); with a doctype, such numbers are invalid.
 * ``@container`` is not evaluated, nor ``@scope`` without a root selector inside a style
   rule or another ``@scope``, nor a rule in ``@scope`` whose selector (or its block's) is
   not judged: their rules are left out of the cascade and kept in :attr:`Stylesheet.undecided`
@@ -219,6 +222,8 @@ class Stylesheet:
     orientation: bool = False       # a media query of the sheet asks for the orientation
     # the text the sheet was read from, as its owner holds it (see owner_digest)
     source: str = field(default="", compare=False, repr=False)
+    # read for a page in quirks mode (its values read as such a page reads them: quirky_value)
+    quirks: bool = False
 
     def keyed(self, within: frozenset[str] | None = None) -> dict[str, list[tuple[int, str]]]:
         """Each selector by its index key, in source order (built once per sheet).
@@ -406,9 +411,10 @@ class Stylesheet:
         if kind == "rendering":
             if not any(word in body for word in _RENDERING_WORDS):
                 return None
-            declarations = tuple(d for d in parse_declarations(body) if d[0] in RENDERING)
+            declarations = tuple(d for d in parse_declarations(body, self.quirks)
+                                 if d[0] in RENDERING)
         else:
-            declarations = parse_declarations(body)
+            declarations = parse_declarations(body, self.quirks)
         if not declarations:
             return None
         return StyleRule(selector, order, layer, declarations)
@@ -671,8 +677,9 @@ def _has_comment(css: str) -> bool:
     return False
 
 
-def _scan(css: str, viewport: Viewport, layer: str | None = None) -> Stylesheet:
-    sheet = Stylesheet(source=css)
+def _scan(css: str, viewport: Viewport, layer: str | None = None,
+          quirks: bool = False) -> Stylesheet:
+    sheet = Stylesheet(source=css, quirks=quirks)
     if _has_comment(css):
         css = _COMMENT.sub(" ", css)
     if "@import" in css:
@@ -1188,7 +1195,7 @@ def _block(sheet: Stylesheet, name: str, prelude: str, applies: bool, layer: str
             sheet.orientation = True        # (see Stylesheet.orientation)
         return applies and media_matches(prelude, viewport), layer
     if name == "supports":
-        return applies and supports(prelude), layer
+        return applies and supports(prelude, sheet.quirks), layer
     if name == "layer":
         full = f"{layer}.{prelude}" if layer else prelude
         if applies and full not in sheet.layers:
@@ -1230,7 +1237,7 @@ def _import(sheet: Stylesheet, prelude: str, viewport: Viewport, outer: str | No
             media = media[named.end():]
         if media[:9].lower() == "supports(":
             end = closing(media, 9)
-            if end is None or not import_supports(media[9:end]):
+            if end is None or not import_supports(media[9:end], sheet.quirks):
                 return
             media = media[end + 1:].strip()
         if "orientation" in media.lower():
@@ -1276,7 +1283,7 @@ CACHED_SHEETS = 256
 # by the text would hash it, and each page's text is a new string, hashed anew (siphash,
 # some 1.3 instructions a byte: a CSS-in-JS sheet of wide characters is 1.7 MB), where a
 # comparison costs a tenth of that, and nothing when no kept sheet has the length.
-_SheetKey = tuple[int, Viewport, "str | None"]
+_SheetKey = tuple[int, Viewport, "str | None", bool]
 _sheets: OrderedDict[int, tuple[str, _SheetKey, Stylesheet]] = OrderedDict()
 _by_size: dict[_SheetKey, list[int]] = {}
 _serials = itertools.count()
@@ -1284,19 +1291,20 @@ _cached_bytes = 0
 
 
 def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT,
-                     layer: str | None = None) -> Stylesheet:
+                     layer: str | None = None, quirks: bool = False) -> Stylesheet:
     """CSS text to a :class:`Stylesheet` (cached: a site's sheet is parsed once per run, and
     what the cascade works out for it is kept with it). ``layer``: the cascade layer an
-    ``@import`` puts the sheet in (its rules, and its layers within that one)."""
+    ``@import`` puts the sheet in (its rules, and its layers within that one); ``quirks``:
+    the sheet is read for a page in quirks mode (:func:`quirky_value`)."""
     global _cached_bytes
-    size = (len(css), viewport, layer)
+    size = (len(css), viewport, layer, quirks)
     for serial in _by_size.get(size, ()):
         text, _, found = _sheets[serial]
         if text == css:
             _sheets.move_to_end(serial)
             found.uses += 1
             return found
-    found = _scan(css, viewport, layer)
+    found = _scan(css, viewport, layer, quirks)
     found.uses = 1
     if len(css) <= CACHED_CSS_BYTES:
         serial = next(_serials)
@@ -1328,17 +1336,18 @@ _NAME = re.compile(r"[-A-Za-z][-\w]*")     # a property name, as _DECLARATION re
 
 
 @functools.lru_cache(maxsize=16384)
-def parse_declarations(body: str) -> tuple[Declaration, ...]:
+def parse_declarations(body: str, quirks: bool = False) -> tuple[Declaration, ...]:
     """The tracked declarations of a declaration block (a rule body or a style attribute),
     in order, with shorthands kept as written, but ``all``, which stands for each tracked
-    longhand (:data:`ALL_LONGHANDS`) in its place."""
+    longhand (:data:`ALL_LONGHANDS`) in its place. ``quirks``: as a page in quirks mode
+    reads them (:func:`quirky_value`)."""
     if "/*" in body:
         body = _COMMENT.sub("", body)
     found: Declaration | Literal[False] | None      # (False: a part not read yet, below)
     out: list[Declaration] = []
     if '"' in body or "'" in body or "(" in body or "/*" in body:
         for name, value in _DECLARATION.findall(body):
-            if (found := _declaration(name, value)) is not None:
+            if (found := _declaration(name, value, quirks)) is not None:
                 if found[0] is _ALL:
                     out.extend(_all_longhands(found))
                 else:
@@ -1348,13 +1357,13 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
     # semicolons, its name before the part's first colon, as _DECLARATION reads it; split by
     # str methods, not found by the pattern's search, which tries every character (some 130
     # instructions a character). Each part is read once a run (see _PLAIN_PARTS).
-    parts = _PLAIN_PARTS
+    parts = _QUIRKS_PARTS if quirks else _PLAIN_PARTS
     if len(parts) > _PLAIN_PARTS_KEPT:
         parts.clear()
     for part in body.split(";"):
         found = parts.get(part, False)
         if found is False:
-            found = parts[part] = _plain_declaration(part)
+            found = parts[part] = _plain_declaration(part, quirks)
         if found is not None:
             if found[0] is _ALL:
                 out.extend(_all_longhands(found))
@@ -1370,10 +1379,11 @@ def parse_declarations(body: str) -> tuple[Declaration, ...]:
 # stripped, lowered and looked up again. Those 1,494 blocks read cold: 36.1 -> 21.3 M
 # instructions (0.7 M a page). Emptied when it holds more than this many.
 _PLAIN_PARTS: dict[str, Declaration | None] = {}
+_QUIRKS_PARTS: dict[str, Declaration | None] = {}     # the same, read in quirks mode
 _PLAIN_PARTS_KEPT = 32768
 
 
-def _plain_declaration(part: str) -> Declaration | None:
+def _plain_declaration(part: str, quirks: bool = False) -> Declaration | None:
     """The declaration of one part of a plain block (see parse_declarations), as
     _DECLARATION's search would read it."""
     name, colon, value = part.partition(":")
@@ -1385,22 +1395,24 @@ def _plain_declaration(part: str) -> Declaration | None:
     name = name.strip()
     if name.startswith("--") and _NAME.fullmatch(name) is None:
         return None
-    return _declaration(name, value)
+    return _declaration(name, value, quirks)
 
 
-def value_valid(name: str, value: str) -> bool | None:
+def value_valid(name: str, value: str, quirks: bool = False) -> bool | None:
     """Whether Chromium takes ``value`` for property ``name`` as far as the cascade checks
-    it (:data:`VALUE_CHECKS`, what :func:`_declaration` drops); None for a property the
-    cascade does not track (not judged)."""
+    it (:data:`VALUE_CHECKS`, what :func:`_declaration` drops), in a sheet of a page in
+    quirks mode if ``quirks``; None for a property the cascade does not track (not
+    judged)."""
     lower = name.lower()
     if ALIASES.get(lower, lower) not in TRACKED:
         return None
-    return _declaration(lower, value) is not None
+    return _declaration(lower, value, quirks) is not None
 
 
-def _declaration(name: str, value: str) -> Declaration | None:
+def _declaration(name: str, value: str, quirks: bool = False) -> Declaration | None:
     """The declaration of ``name`` (as read) and ``value`` (as written after the colon);
-    None when the property is not tracked or the value is empty."""
+    None when the property is not tracked or the value is empty. ``quirks``: read as a
+    page in quirks mode reads it (:func:`quirky_value`)."""
     # a name tracked as written (most are) needs no lower() and is no custom property
     if name not in TRACKED and not name.startswith("--"):   # custom names keep their case
         name = name.lower()
@@ -1418,11 +1430,104 @@ def _declaration(name: str, value: str) -> Declaration | None:
             value = value[:found.start()].rstrip()
     if not value:
         return None
+    if name in _QUIRKY:
+        read = quirky_value(name, value, quirks)
+        if read is None:
+            return None     # a number without a unit, outside quirks mode: invalid
+        value = read
     if (check := VALUE_CHECKS.get(name)) is not None and not check(value):
         return None     # invalid, so dropped: the next declaration in the cascade applies
     if name[:2] != "--" and _wide_keyword_misused(name, value):
         return None     # the same (a custom property's value may hold any words)
     return name, value, important
+
+
+# -- quirks mode (the Quirks Mode Standard, 3.3 and 3.4; a page without a doctype) -----------
+
+# The tracked properties whose numbers without a unit are lengths in px in quirks mode
+# ("the unitless length quirk": not in shorthands such as ``font``, ``inset``, ``border`` or
+# ``background``) and invalid otherwise (but 0); ``clip``'s in its ``rect()``
+UNITLESS_QUIRK = frozenset(("font-size", "width", "height", "max-width", "max-height", "left",
+                            "top", "right", "bottom", "text-indent", "letter-spacing",
+                            "word-spacing", "border-width", "border-top-width",
+                            "border-bottom-width", "clip"))
+# ... and those whose colours may be written without their "#" in quirks mode ("the
+# hashless hex color quirk": ``color: ff0000``; not in shorthands either)
+HASHLESS_QUIRK = frozenset(("color", "background-color", "border-color", "border-top-color",
+                            "border-bottom-color"))
+_QUIRKY = UNITLESS_QUIRK | HASHLESS_QUIRK
+_SEVERAL = frozenset(("border-width", "border-color"))    # (one to four values)
+_BARE_NUMBER = re.compile(NUMBER)
+_RECT_SEPARATORS = re.compile(r"[\s,]+")
+_NUMBER_ENDS = frozenset("0123456789.")
+# a hashless colour as Chromium reads it: an identifier of 3 or 6 hex digits, or an integer
+# (a sign "+" at most) with or without a unit, its value's digits and the unit's letters
+# making up to 6 hex digits once zeros are put before them (``0f0``, a number 0 with the
+# unit "f0", is #0000f0)
+_HASHLESS_IDENT = re.compile(r"[a-f](?:[\da-f]{2}|[\da-f]{5})")
+_HASHLESS_NUMBER = re.compile(r"\+?(\d+)([a-z][a-z\d]*)?")
+
+
+def quirky_value(name: str, value: str, quirks: bool) -> str | None:
+    """``value`` of ``name`` (one of :data:`UNITLESS_QUIRK` or :data:`HASHLESS_QUIRK`) as a
+    page in quirks mode reads it if ``quirks`` (a number without a unit in px, a colour
+    without its "#" with it), or None where a page in no-quirks mode finds a number without
+    a unit (but 0), which makes the declaration invalid there. Other values are unchanged,
+    for the value checks that follow (a hashless colour outside quirks mode is no colour)."""
+    if name in HASHLESS_QUIRK:
+        if not quirks or "(" in value:
+            return value
+        words = value.split()
+        if len(words) > 1 and name not in _SEVERAL:
+            return value
+        return " ".join(_hashless(word) or word for word in words)
+    if name == "clip":
+        lower = value.lower()
+        if not lower.startswith("rect(") or not lower.endswith(")"):
+            return value
+        words = [word for word in _RECT_SEPARATORS.split(value[5:-1].strip()) if word]
+        read = [_unitless(word, quirks) for word in words]
+        if None in read:
+            return None
+        return value if read == words else f"rect({', '.join(read)})"  # type: ignore[arg-type]
+    if "(" in value or (value[-1] not in _NUMBER_ENDS and name not in _SEVERAL):
+        return value    # (no quirk inside functions, calc(10 + 2px); no number at the end)
+    words = value.split()
+    if len(words) > 1 and name not in _SEVERAL:
+        return value
+    read = [_unitless(word, quirks) for word in words]
+    if None in read:
+        return None
+    return value if read == words else " ".join(read)  # type: ignore[arg-type]
+
+
+def _unitless(word: str, quirks: bool) -> str | None:
+    """A word of a length value: a number without a unit (but 0) in px in quirks mode and
+    None otherwise; any other word as it is."""
+    if _BARE_NUMBER.fullmatch(word) is None or float(word) == 0:
+        return word
+    return word + "px" if quirks else None
+
+
+def _hashless(word: str) -> str | None:
+    """A colour written without its "#", with it (``ff0000``: ``#ff0000``; ``123``:
+    ``#000123``), as Chromium reads one in quirks mode; None if the word is none."""
+    lower = word.lower()
+    if _HASHLESS_IDENT.fullmatch(lower) is not None:
+        return "#" + lower
+    found = _HASHLESS_NUMBER.fullmatch(lower)
+    if found is None:
+        return None
+    digits, unit = found.group(1), found.group(2) or ""
+    if unit[:1] == "e" and unit[1:2].isdigit():
+        return None     # an exponent (1e3): no integer
+    value = int(digits)
+    if value >= 1_000_000:
+        return None
+    text = (str(value) + unit).rjust(6, "0")
+    if len(text) != 6 or any(char not in "0123456789abcdef" for char in text):
+        return None
+    return "#" + text
 
 
 # The properties of keywords alone among the tracked ones, and the keywords Chromium takes
@@ -1461,8 +1566,8 @@ def _keyword_valid(name: str, value: str) -> bool:
 def font_size_valid(value: str) -> bool:
     """Whether Chromium takes a ``font-size`` value: a size keyword, a length of a unit it
     knows, a percentage, or a math function (whose content is not read here), not negative.
-    A number without a unit is taken (a page in quirks mode reads it in px: not decided
-    here)."""
+    A number without a unit is not, but 0 (a page in quirks mode reads one in px:
+    :func:`quirky_value` writes the unit before this check)."""
     lower = value.strip().lower()
     if lower in _FONT_SIZE_WORDS or lower in WIDE_KEYWORDS:
         return True
@@ -1473,7 +1578,11 @@ def font_size_valid(value: str) -> bool:
         return (name in _MATH_FUNCTIONS or name in ("var", "env", "attr")) and (
             lower.endswith(")") or "var(" in lower)
     found = _DIMENSION.fullmatch(lower)
-    return found is not None and (not found.group(1) or found.group(1) in _LENGTH_UNITS)
+    if found is None:
+        return False
+    unit = found.group(1)
+    # (a number without a unit, but 0: read as px before, in quirks mode, see quirky_value)
+    return unit in _LENGTH_UNITS if unit else float(lower) == 0
 
 
 def family_list_valid(value: str) -> bool:
@@ -1544,15 +1653,16 @@ def _background_word(word: str) -> str:
     kind = _BACKGROUND_WORDS.get(word)
     if kind is not None:
         return kind
-    if _LENGTH_WORD.fullmatch(word):
-        return "length"
+    if (length := _LENGTH_WORD.fullmatch(word)) is not None:
+        # (no unit: 0 alone, in quirks mode too, where the shorthand takes no quirk)
+        return "length" if length.group(1) or float(word) == 0 else "invalid"
     return "color" if valid_color(word) else "invalid"
 
 
 _PLAIN_WORDS = re.compile(r"[-#.%\w\s]+")
 _URL = re.compile(r"""url\(\s*(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
                   r"""|[^)"'\s]*+)\s*\)""", re.I)
-_LENGTH_WORD = re.compile(rf"{NUMBER}(?:[a-z]+|%)?")
+_LENGTH_WORD = re.compile(rf"{NUMBER}([a-z]+|%)?")
 
 
 def _background_token(token: ast.Node) -> str | None:
@@ -1561,8 +1671,11 @@ def _background_token(token: ast.Node) -> str | None:
     "box", "size", "auto"), "/", or "invalid"; None for a function not read here."""
     if isinstance(token, ast.URLToken):
         return "image"
-    if isinstance(token, (ast.DimensionToken, ast.PercentageToken, ast.NumberToken)):
-        return "length"     # (a unitless one: the quirks-mode reading, not judged here)
+    if isinstance(token, (ast.DimensionToken, ast.PercentageToken)):
+        return "length"
+    if isinstance(token, ast.NumberToken):
+        # (no unit: 0 alone, in quirks mode too, where the shorthand takes no quirk)
+        return "length" if token.value == 0 else "invalid"
     if isinstance(token, ast.HashToken):       # (an escape is no hex digit: "#666\\9")
         return _background_word("#" + token.value.lower())
     if isinstance(token, ast.LiteralToken):

@@ -58,23 +58,26 @@ _LEGACY_ELEMENTS = frozenset(("before", "after", "first-line", "first-letter"))
 
 
 @functools.lru_cache(maxsize=1024)
-def supports(condition: str) -> bool:
-    """Whether Chromium applies an ``@supports`` rule with this condition (its prelude)."""
+def supports(condition: str, quirks: bool = False) -> bool:
+    """Whether Chromium applies an ``@supports`` rule with this condition (its prelude), in
+    a sheet of a page in quirks mode if ``quirks`` (whose values take the quirks:
+    :func:`a11y_audit.semantics.css.quirky_value`)."""
     try:
-        return _condition(_significant(tinycss2.parse_component_value_list(condition)))
+        return _condition(_significant(tinycss2.parse_component_value_list(condition)),
+                          quirks)
     except (_Invalid, RecursionError):
         return False
 
 
-def import_supports(condition: str) -> bool:
+def import_supports(condition: str, quirks: bool = False) -> bool:
     """The ``supports()`` of an ``@import``: a condition or one declaration
     (``supports(display: grid)``)."""
     tokens = _significant(tinycss2.parse_component_value_list(condition))
     if len(tokens) >= 2 and isinstance(tokens[0], ast.IdentToken) and (
             tokens[0].lower_value != "not" and isinstance(tokens[1], ast.LiteralToken)
             and tokens[1].value == ":"):
-        return supports(f"({condition})")
-    return supports(condition)
+        return supports(f"({condition})", quirks)
+    return supports(condition, quirks)
 
 
 def _significant(tokens: list[ast.Node]) -> list[ast.Node]:
@@ -82,15 +85,15 @@ def _significant(tokens: list[ast.Node]) -> list[ast.Node]:
             if not isinstance(token, (ast.WhitespaceToken, ast.Comment))]
 
 
-def _condition(tokens: list[ast.Node]) -> bool:
+def _condition(tokens: list[ast.Node], quirks: bool) -> bool:
     if not tokens:
         raise _Invalid
     first = tokens[0]
     if isinstance(first, ast.IdentToken) and first.lower_value == "not":
         if len(tokens) != 2:
             raise _Invalid
-        return not _in_parens(tokens[1])
-    values = [_in_parens(first)]
+        return not _in_parens(tokens[1], quirks)
+    values = [_in_parens(first, quirks)]
     joins = set()
     rest = tokens[1:]
     if len(rest) % 2:
@@ -99,13 +102,13 @@ def _condition(tokens: list[ast.Node]) -> bool:
         if not isinstance(join, ast.IdentToken) or join.lower_value not in ("and", "or"):
             raise _Invalid
         joins.add(join.lower_value)
-        values.append(_in_parens(operand))
+        values.append(_in_parens(operand, quirks))
     if len(joins) > 1:
         raise _Invalid          # "a and b or c": mixed without parentheses
     return any(values) if joins == {"or"} else all(values)
 
 
-def _in_parens(token: ast.Node) -> bool:
+def _in_parens(token: ast.Node, quirks: bool) -> bool:
     if isinstance(token, ast.FunctionBlock):
         return _function(token)
     if not isinstance(token, ast.ParenthesesBlock):
@@ -117,12 +120,12 @@ def _in_parens(token: ast.Node) -> bool:
     if isinstance(first, (ast.ParenthesesBlock, ast.FunctionBlock)) or (
             isinstance(first, ast.IdentToken) and first.lower_value == "not"):
         try:
-            return _condition(content)
+            return _condition(content, quirks)
         except _Invalid:
             return False        # general-enclosed: "((a: b) c)"
     if (len(content) >= 2 and isinstance(first, ast.IdentToken)
             and isinstance(content[1], ast.LiteralToken) and content[1].value == ":"):
-        return _declaration(first.value, token.content)
+        return _declaration(first.value, token.content, quirks)
     return False                # general-enclosed: "(a b)"
 
 
@@ -141,7 +144,7 @@ def _function(token: ast.FunctionBlock) -> bool:
     return False                # general-enclosed: "foo(x)"
 
 
-def _declaration(name: str, content: list[ast.Node]) -> bool:
+def _declaration(name: str, content: list[ast.Node], quirks: bool) -> bool:
     """``(name: value)``: the tokens of the parentheses' content, the name's included."""
     colon = next(i for i, token in enumerate(content)
                  if isinstance(token, ast.LiteralToken) and token.value == ":")
@@ -172,7 +175,7 @@ def _declaration(name: str, content: list[ast.Node]) -> bool:
     # the values the cascade drops (a colour, keyword or background Chromium does not take:
     # css.value_valid; imported here, as css imports this module; supports() is memoised)
     from a11y_audit.semantics.css import value_valid
-    if value_valid(name, tinycss2.serialize(value)) is False:
+    if value_valid(name, tinycss2.serialize(value), quirks) is False:
         return False
     return _plain_value(value)
 
