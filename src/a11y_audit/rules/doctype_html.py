@@ -8,7 +8,9 @@ reader modes then behave differently from the tested layout. bbc-a11y's first pr
 No axe-core counterpart. bbc-a11y's standard only checks that some doctype is present; this
 rule also fails doctypes outside W3C's list of recommended doctype declarations
 (https://www.w3.org/QA/2002/04/valid-dtd-list.html), such as HTML 4.0 or a bare
-``<!DOCTYPE html PUBLIC "">``, which put the page in quirks mode (HTML, "quirks mode").
+``<!DOCTYPE html PUBLIC "">`` (browsers render those two in no-quirks mode; HTML 3.2 or a
+doctype named other than ``html`` puts the page in quirks mode, HTML "the initial insertion
+mode", and the message says so).
 
 Fails::
 
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.semantics.document import quirks_mode
 
 RULE = Rule(
     id="doctype-html",
@@ -68,11 +71,17 @@ RECOMMENDED_PUBLIC = frozenset(p.lower() for p in (
 
 def check(page: Page) -> Results:
     info = page.root.getroottree().docinfo
-    # (lxml-stubs lack DocInfo's system_url and doctype)
+    # (lxml-stubs lack DocInfo's system_url and DTD's name)
     public, system = info.public_id, info.system_url  # type: ignore[attr-defined]
-    doctype = info.doctype or ""  # type: ignore[attr-defined]
-    if (info.root_name or "").lower() != "html":
-        yield RULE.fail(page.root, f"The doctype {doctype!r} is not an HTML doctype")
+    # the doctype's own name (DocInfo.root_name and .doctype name the root element), None
+    # for "<!DOCTYPE>"
+    dtd = info.internalDTD
+    name = dtd.name if dtd is not None else "html"  # type: ignore[attr-defined]
+    if (name or "").lower() != "html":
+        yield RULE.fail(page.root, f"The doctype names {name!r}, not html: browsers render "
+                                   "the page in quirks mode" if name else
+                                   "The doctype has no name: browsers render the page in "
+                                   "quirks mode")
     elif (public, system) == _LIBXML_DEFAULT:
         yield RULE.fail(page.root, "The page has no doctype (or the obsolete HTML 4.0 "
                                    "Transitional one): browsers render it in quirks mode")
@@ -81,5 +90,6 @@ def check(page: Page) -> Results:
     elif public is not None and public.strip().lower() in RECOMMENDED_PUBLIC:
         yield RULE.ok(page.root, f"The page declares a W3C-recommended doctype ({public})")
     else:
-        yield RULE.fail(page.root, f"The doctype {doctype!r} is not on W3C's recommended "
-                                   "list; use <!DOCTYPE html>")
+        mode = " (browsers render the page in quirks mode)" if quirks_mode(page.root) else ""
+        yield RULE.fail(page.root, f"The doctype's public identifier {public!r} is not on "
+                                   f"W3C's recommended list{mode}; use <!DOCTYPE html>")
