@@ -104,6 +104,18 @@ _READ = """() => {
                 style[edge + 'Style'] !== 'none' && parseFloat(style[edge + 'Width']) > 0
                 && !/rgba\\(.*, 0\\)$|transparent/.test(style[edge + 'Color']))]);
   }
+  // colours Chromium serializes in their own space (oklch(), color-mix()'s oklab(),
+  // color(display-p3 ...)) as sRGB, by a colour-mix of 100% of them in srgb: color(srgb r g
+  // b / a), unclipped (read after the page's own styles, so the probe changes none)
+  const probe = document.createElement('i');
+  document.documentElement.appendChild(probe);
+  const srgb = c => {
+    if (/^rgba?\\(/.test(c)) return c;
+    probe.style.color = `color-mix(in srgb, ${c} 100%, transparent)`;
+    return getComputedStyle(probe).color;
+  };
+  for (const row of out) { row[4] = srgb(row[4]); row[5] = srgb(row[5]); }
+  probe.remove();
   return out;
 }"""
 # As axe_corpus.py does (its script): with JavaScript off Chromium renders <noscript>; the
@@ -117,6 +129,9 @@ _SETTLE = """() => { for (const a of document.getAnimations()) {
 _SVG_RESOURCES = frozenset(("defs", "symbol", "clippath", "mask", "pattern", "lineargradient",
                             "radialgradient", "filter", "marker", "metadata", "desc", "title"))
 _RGBA = re.compile(r"rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)")
+# (Chromium's sRGB of a colour in another space, see _READ: 0-1 channels, maybe out of gamut)
+_CHANNEL = r"-?[\d.]+(?:e[+-]?\d+)?"
+_SRGB = re.compile(rf"color\(srgb ({_CHANNEL}) ({_CHANNEL}) ({_CHANNEL})(?: / ({_CHANNEL}))?\)")
 
 
 @dataclass(frozen=True)
@@ -274,9 +289,16 @@ def sight_report(tally: SightTally, show: int) -> str:
 
 
 def _rgba(text: str) -> tuple[float, ...] | None:
+    """Chromium's colour as 0-255 channels and alpha (one in sRGB clipped to its gamut, as
+    Chromium paints it)."""
     match = _RGBA.fullmatch(text)
     if match is None:
-        return None
+        found = _SRGB.fullmatch(text)
+        if found is None:
+            return None
+        *channels, alpha = found.groups()
+        red, green, blue = (max(0.0, min(1.0, float(c))) * 255 for c in channels)
+        return red, green, blue, 1.0 if alpha is None else float(alpha)
     red, green, blue, alpha = match.groups()
     return float(red), float(green), float(blue), 1.0 if alpha is None else float(alpha)
 

@@ -1039,3 +1039,63 @@ def test_values_are_read_by_the_document_mode_as_chromium_reads_them(styles_cont
             for name, row in zip(names, VALUES, strict=True)])
         assert [(row[0], chromium, read) for row, chromium, read
                 in zip(VALUES, found, ours, strict=True) if chromium != read] == [], doctype
+
+
+def test_colours_of_every_space_are_painted_as_we_read_them(styles_context):
+    # tests/semantics/test_colors.py's table, painted on a canvas again (8-bit sRGB, the
+    # colours outside sRGB's gamut clipped)
+    from tests.semantics.test_colors import PAINTED, pixel
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><canvas id=c width=1 height=1></canvas>")
+        painted = page.evaluate(
+            "vs => vs.map(v => { const ctx = document.getElementById('c').getContext('2d');"
+            " ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = v; ctx.fillRect(0, 0, 1, 1);"
+            " return Array.from(ctx.getImageData(0, 0, 1, 1).data); })",
+            [text for text, _ in PAINTED])
+    finally:
+        page.close()
+    assert [tuple(found) for found in painted] == [expected for _, expected in PAINTED]
+    assert all(abs(a - b) <= 1 for text, expected in PAINTED
+               for a, b in zip(pixel(text), expected, strict=True))  # type: ignore[arg-type]
+
+
+# Colour functions, custom properties holding them (as Tailwind CSS 4 writes its palette) and
+# light-dark() by the colour scheme: with the page's meta color-scheme light (every colour
+# known) and dark (the browser's dark colours unknown, never wrong)
+COLOURS_PAGE = """<html><head><meta name="color-scheme" content="{scheme}"><style>
+  :root {{ --gray-900: oklch(21% 0.034 264.665); --red-500: oklch(0.637 0.237 25.331) }}
+  .t1 {{ color: var(--gray-900); background: oklch(0.985 0.002 247.839) }}
+  .t2 {{ color: var(--red-500) }}
+  .t3 {{ background-color: color-mix(in oklab, #000 50%, transparent) }}
+  .t4 {{ color: color-mix(in oklch, white, red) }}
+  .t5 {{ color: lab(50% 20 30); background: lch(90 20 100) }}
+  .t6 {{ color: color(display-p3 0.2 0.8 0.3) }} .t7 {{ color: light-dark(#a00, #0a0) }}
+  .dark {{ color-scheme: dark }} .both {{ color-scheme: light dark }}
+  .only {{ color-scheme: only dark }}
+  .t8 {{ background: light-dark(#fff, #123) url(x.png) }}
+  .t9 {{ color: color-mix(in lch longer hue, blue, yellow) }}
+  .t10 {{ color: color-mix(in srgb, light-dark(#a00, #00a) 50%, white) }}
+  .t11 {{ background: color-mix(in srgb, red 30%, blue 30%) }}
+  .t12 {{ color: hwb(120 10% 20%); background: color(rec2020 0.5 0.3 0.2) }}
+  .t13 {{ color: oklab(0.8 -0.2 0.1) }}
+</style></head><body>
+  <p class="t1">t1</p><p class="t2">t2</p><p class="t3">t3</p><p class="t4">t4</p>
+  <p class="t5">t5</p><p class="t6">t6</p><p class="t7">t7</p><div class="dark">
+  <p class="t7">dark</p><p class="t8">bg</p><p class="t10">mix</p><div class="both">
+  <p class="t7">both</p></div></div><div class="only"><p class="t7">only dark</p></div>
+  <p class="t9">t9</p><p class="t10">t10</p><p class="t11">t11</p><p class="t12">t12</p>
+  <p class="t13">t13</p><p style="color: light-dark(#a00, #0a0); color-scheme: dark">own</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_functions_and_schemes_are_chromiums(styles_context, scheme):
+    markup = styles.numbered(COLOURS_PAGE.format(scheme=scheme))
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
+    assert tally.elements > 20 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 50)
+    # in a dark scheme the root's text colour is the browser's dark one: unknown to us, and
+    # so is the text that inherits it (html, body, the paragraphs without a colour)
+    assert sum(tally.unknown.values()) == (0 if scheme == "light" else 8), tally.unknown

@@ -49,6 +49,7 @@ from a11y_audit.semantics.cascade import (
     RGBA,
     ROOT_RELATIVE,
     cascade_of,
+    dark_scheme,
     parse_color,
     text_hidden_reason,
 )
@@ -494,6 +495,11 @@ def _backdrop_in(page: Page, memos: tuple[dict[Element, str | Backdrop],
         factor, own = local
         parent = node.getparent()
         if (own is not None and own[3] >= 1) or parent is None:
+            if parent is None and (own is None or own[3] < 1) and dark_scheme(
+                    page.style(node)):
+                found = memo[node] = ("the page's colour scheme is dark (color-scheme), and "
+                                      "the canvas behind it is the browser's dark colour")
+                break
             found = memo[node] = ((factor,) if factor is not None else (),
                                   over(own, WHITE) if own is not None else WHITE)
             break

@@ -72,16 +72,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
-from tinycss2 import color4
 
 from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
+from a11y_audit.semantics import colors
 from a11y_audit.semantics.css import (
     DEFAULT_VIEWPORT,
     NUMBER,
     PSEUDO_ELEMENT,
     RENDERING,
     SHORTHANDS,
+    SYSTEM_COLORS,
     WIDE_KEYWORDS,
     Declaration,
     Stylesheet,
@@ -340,7 +341,7 @@ DEFAULT_ENVIRONMENT = StyleEnvironment()
 # -- computed style -----------------------------------------------------------------------
 
 _INHERITED = ("color", "font-size", "font-weight", "visibility", "text-shadow",
-              "-webkit-text-fill-color", "font-style", "font-family")
+              "-webkit-text-fill-color", "font-style", "font-family", "color-scheme")
 _UNLAYERED = 1 << 20
 
 
@@ -2019,6 +2020,11 @@ class Cascade:
                     origins[name] = inherited[name]
         style = _child_style(parent, custom, values, origins)
         viewport = self.viewport
+        own_scheme = specified.get("color-scheme")
+        if own_scheme is not None:
+            # (read before the colours, which light-dark() chooses by it; the loop below
+            # reads it again, a reset included)
+            values["color-scheme"] = own_scheme[0].strip().lower()
         size: str | None = None         # the declared font size and family (see FontState)
         family: bool | None = None
         for name, (value, origin) in specified.items():
@@ -2083,6 +2089,16 @@ class Cascade:
             background = specified.get("background-color")
             if background is not None and "currentcolor" in background[0].lower():
                 style.background_color = style.color
+        used = values.get("color-scheme")
+        if used is not None and "dark" in used and dark_scheme(style):
+            # the browser's colours in a dark scheme (its root's text, links, controls) are
+            # not the light ones the defaults here give: unknown (the root's text colour
+            # is the scheme's; other elements inherit theirs)
+            if origins.get("color", BROWSER_DEFAULT if root is None else None) == (
+                    BROWSER_DEFAULT):
+                style.color = None
+            if origins.get("background-color") == BROWSER_DEFAULT:
+                style.background_color = None
         return style
 
     def _animate(self, style: Style, names: str, declared: list[Declared],
@@ -2361,10 +2377,12 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> No
         style.opacity = _number(lower)
     elif name == "color":
         style.color = parent.color if lower == "currentcolor" else (
-            None if unknown else parse_color(value))
+            None if unknown else parse_color(value) if "light-dark(" not in lower
+            else _scheme_color(value, style))
     elif name == "background-color":
         style.background_color = None if unknown else (
-            style.color if lower == "currentcolor" else parse_color(value))
+            style.color if lower == "currentcolor" else parse_color(value)
+            if "light-dark(" not in lower else _scheme_color(value, style))
     elif name == "background-image":
         style.background_image = None if unknown else lower != "none"
     elif name == "font-weight":
@@ -2375,6 +2393,20 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> No
         style.values[name] = value.strip()      # (keyframe names are case-sensitive)
     else:
         style.values[name] = lower
+
+
+def dark_scheme(style: Style) -> bool:
+    """The element's used colour scheme is dark: its ``color-scheme`` supports dark and not
+    light (the reader is taken to prefer light, as ``prefers-color-scheme`` is answered, so
+    ``light dark`` is light; ``<meta name="color-scheme">`` is its root's)."""
+    words = style.values.get("color-scheme", "normal").split()
+    return "dark" in words and "light" not in words
+
+
+def _scheme_color(value: str, style: Style) -> RGBA | None:
+    """A colour with ``light-dark()`` in it, in the element's colour scheme."""
+    chosen = colors.light_dark(value, dark_scheme(style))
+    return None if chosen is None else parse_color(chosen)
 
 
 def _number(text: str) -> float | None:
@@ -2389,21 +2421,15 @@ def _number(text: str) -> float | None:
 
 @functools.lru_cache(maxsize=4096)
 def parse_color(text: str) -> RGBA | None:
-    """A CSS colour as sRGB (0-1 channels and alpha), None when unknown (system colours,
-    ``var()``, colour spaces without an sRGB conversion). Memoised by the text: a site
-    repeats a few dozen colours on every element, and tinycss2's parse costs ~100 us."""
+    """A CSS colour as sRGB (0-1 channels, clipped to its gamut, and alpha), None when
+    unknown (system colours, ``var()``, relative colours: see
+    :mod:`a11y_audit.semantics.colors`, which reads every colour space and ``color-mix()``).
+    Memoised by the text: a site repeats a few dozen colours on every element, and
+    tinycss2's parse costs ~100 us."""
     try:
-        parsed = color4.parse_color(text)
-    except Exception:  # tinycss2 raises on some malformed input
+        return colors.srgb(text)
+    except (ValueError, ZeroDivisionError, OverflowError):
         return None
-    if parsed is None or isinstance(parsed, str):
-        return None
-    try:
-        srgb = parsed.to("srgb")
-    except (NotImplementedError, ValueError, ZeroDivisionError):
-        return None
-    r, g, b = (max(0.0, min(1.0, float(c))) for c in srgb.coordinates)
-    return (r, g, b, max(0.0, min(1.0, float(parsed.alpha))))
 
 
 # Form controls take the browser's control font, not the parent's: Chromium's and Firefox's
@@ -2613,10 +2639,12 @@ def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
         layers = _split_commas(value)
         color = "transparent"
         for token in _tokens(layers[-1]):
-            if token.lower() == "none":
+            low = token.lower()
+            if low == "none":
                 continue
-            if parse_color(token) is not None or token.lower() == "currentcolor":
-                color = token
+            if low == "currentcolor" or low in SYSTEM_COLORS or parse_color(token) is not None \
+                    or low.partition("(")[0] in colors.COLOR_FUNCTIONS:
+                color = token   # (one not read here, light-dark() or relative: unknown)
         return [("background-color", color), ("background-image", image)]
     if name == "font":
         lower = value.lower().strip()
@@ -3055,12 +3083,23 @@ def _misplaced_form(el: Element) -> bool:
             and not (el.text or "").strip())
 
 
+def _meta_color_scheme(el: Element) -> str | None:
+    """The colour schemes the page says it supports with ``<meta name="color-scheme">`` (the
+    first such element in the head, lower case), which its root element takes unless its CSS
+    sets ``color-scheme``; None without one."""
+    for meta in el.iterfind("head/meta[@name]"):
+        if meta.get("name", "").strip().lower() == "color-scheme":
+            content = " ".join((meta.get("content") or "").lower().split())
+            return content or None
+    return None
+
+
 # The attribute each of these elements' defaults depend on (besides ``hidden``): a dialog
 # without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured
 # and underlined, an abbreviation with a title underlined with dots,
 # an input's type and a select's list box choose their background, a disabled control is
 # greyed, and a table resets its font in a page in quirks mode.
-_UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
+_UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str | None]] = {
     "dialog": lambda el: el.get("open") is None,
     "form": _misplaced_form,
     "input": _input_kind,
@@ -3074,6 +3113,7 @@ _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str]] = {
     "abbr": lambda el: el.get("title") is not None,
     "acronym": lambda el: el.get("title") is not None,
     "table": quirks_mode,
+    "html": _meta_color_scheme,
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
@@ -3248,6 +3288,8 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
                 out.append(("color", "#101010", False))
     elif tag == "optgroup" and flag:
         out.append(("color", "gray", False))
+    elif tag == "html" and flag:
+        out.append(("color-scheme", str(flag), False))   # (the page's meta color-scheme)
     elif tag == "dialog":
         out.append(("background-color", "white", False))     # Canvas, light scheme
         out.append(("position", "absolute", False))

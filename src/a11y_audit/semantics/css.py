@@ -119,7 +119,9 @@ TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "
                      # text spacing a style attribute may lock (avoid-inline-spacing)
                      "letter-spacing", "word-spacing", "line-height",
                      # the rotation an orientation lock applies (css-orientation-lock)
-                     "rotate"))
+                     "rotate",
+                     # the scheme light-dark() colours are chosen by
+                     "color-scheme"))
 # Vendor names that are the same property, read as it (Chromium's aliases)
 ALIASES = {f"-webkit-{name}": name for name in (
     "animation", "animation-name", "animation-fill-mode", "animation-iteration-count",
@@ -1945,6 +1947,7 @@ _SYSTEM_COLORS = frozenset((
 _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
 _IDENT = re.compile(r"-?[a-z_][-\w]*", re.I)
 # The colour functions tinycss2 reads in full: one it cannot read is invalid
+SYSTEM_COLORS = _SYSTEM_COLORS
 _READ_FUNCTIONS = ("rgb(", "rgba(", "hsl(", "hsla(", "hwb(", "lab(", "lch(", "oklab(",
                    "oklch(")
 _RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not read

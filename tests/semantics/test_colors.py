@@ -1,0 +1,142 @@
+"""Colours of every CSS Color 4 space, ``color-mix()`` and ``light-dark()`` as the sRGB a
+screen shows. The expected pixels are Chromium 156's, painted on a canvas (8-bit sRGB);
+tests/test_styles_browser.py paints them again and holds a page of them to the browser's
+computed styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.page import Page
+from a11y_audit.semantics import colors
+from a11y_audit.semantics.cascade import parse_color
+
+# (colour, Chromium's canvas pixel: red, green, blue, alpha 0-255)
+PAINTED = [
+    ("oklch(21% 0.034 264.665)", (16, 24, 40, 255)),        # Tailwind 4's gray-900
+    ("oklch(0.637 0.237 25.331)", (251, 44, 54, 255)),       # red-500: outside sRGB, clipped
+    ("oklch(0.985 0.002 247.839)", (249, 250, 251, 255)),
+    ("oklch(50% 0.1 200)", (0, 116, 122, 255)),
+    ("lab(50% 20 30)", (161, 105, 69, 255)),
+    ("lch(50% 30 200)", (29, 132, 135, 255)),
+    ("oklab(0.5 0.1 0.1)", (161, 66, 3, 255)),
+    ("color(display-p3 1 0 0)", (255, 0, 0, 255)),
+    ("color(display-p3 0.2 0.8 0.3)", (0, 208, 50, 255)),
+    ("color(rec2020 0.5 0.3 0.2)", (163, 83, 61, 255)),
+    ("color(prophoto-rgb 0.5 0.3 0.2)", (185, 77, 59, 255)),
+    ("color(a98-rgb 0.5 0.3 0.2)", (143, 75, 46, 255)),
+    ("color(xyz 0.2 0.3 0.4)", (0, 167, 164, 255)),
+    ("color(xyz-d50 0.2 0.3 0.4)", (0, 168, 189, 255)),
+    ("color(srgb-linear 0.2 0.5 0.8)", (124, 188, 231, 255)),
+    ("color-mix(in srgb, red 50%, blue)", (128, 0, 128, 255)),
+    ("color-mix(in oklab, black 50%, transparent)", (0, 0, 0, 128)),
+    ("color-mix(in oklch, white, red)", (255, 161, 145, 255)),
+    ("color-mix(in srgb, #0a0 30%, #f00 30%)", (128, 85, 0, 153)),
+    ("color-mix(in lch, blue, yellow)", (255, 0, 94, 255)),
+    ("color-mix(in lch longer hue, blue, yellow)", (0, 194, 222, 255)),
+    ("color-mix(in hsl, red, blue)", (255, 0, 255, 255)),
+    ("color-mix(in hsl increasing hue, red, blue)", (0, 255, 0, 255)),
+    ("color-mix(in hsl decreasing hue, red, blue)", (255, 0, 255, 255)),
+    ("color-mix(in srgb-linear, red, blue)", (188, 0, 188, 255)),
+    ("color-mix(in oklch, gray, red)", (198, 99, 86, 255)),
+    ("color-mix(in oklch, oklch(0.5 none 120), oklch(0.7 0.1 200))", (66, 146, 107, 255)),
+    ("color-mix(in srgb, color-mix(in srgb, red, blue), white)", (191, 128, 191, 255)),
+    ("color-mix(in srgb, rgb(255 0 0 / 0.2) 40%, rgb(0 0 255 / 0.8))", (36, 0, 219, 143)),
+]
+
+
+def pixel(text: str) -> tuple[int, ...] | None:
+    found = parse_color(text)
+    return None if found is None else (*(round(c * 255) for c in found[:3]),
+                                       round(found[3] * 255))
+
+
+@pytest.mark.parametrize(("text", "painted"), PAINTED)
+def test_a_colour_of_any_space_is_the_srgb_chromium_paints(text, painted):
+    ours = pixel(text)
+    assert ours is not None
+    assert all(abs(a - b) <= 1 for a, b in zip(ours, painted, strict=True)), ours
+
+
+@pytest.mark.parametrize("text", [
+    "rgb(from red r g b)", "light-dark(red, blue)", "color-mix(in oklab, currentcolor, red)",
+    "color-mix(in srgb, canvas, red)", "color-mix(in foo, red, blue)", "color-mix(red, blue)",
+    "color-mix(in srgb, red 0%, blue 0%)", "color-mix(in srgb, red 120%, blue)",
+    "color-mix(in srgb, red, blue, green)", "color-mix(in srgb longer hue, red, blue)",
+    "oklch(", "lab(50% 20)",
+])
+def test_what_is_not_decided_here_is_unknown(text):
+    assert parse_color(text) is None
+
+
+def test_the_spaces_go_there_and_back():
+    for space in ("srgb", "srgb-linear", "display-p3", "a98-rgb", "prophoto-rgb", "rec2020",
+                  "xyz-d50", "xyz-d65", "lab", "lch", "oklab", "oklch", "hsl", "hwb"):
+        xyz = colors.to_xyz("srgb", (0.2, 0.5, 0.7))
+        back = colors.to_xyz(space, colors.from_xyz(space, xyz))
+        assert all(abs(a - b) < 1e-9 for a, b in zip(xyz, back, strict=True)), space
+    # white is white in every space
+    assert colors.to_srgb("lab", (100, 0, 0)) == pytest.approx((1, 1, 1), abs=1e-6)
+    assert colors.to_srgb("oklch", (1, 0, 0)) == pytest.approx((1, 1, 1), abs=1e-4)
+
+
+def test_light_dark_is_chosen_by_the_scheme():
+    assert colors.light_dark("light-dark(#a00, #0a0)", False) == "#a00"
+    assert colors.light_dark("light-dark(#a00, #0a0)", True) == "#0a0"
+    assert colors.light_dark("color-mix(in srgb, light-dark(red, blue) 50%, white)", True) == (
+        "color-mix(in srgb, blue 50%, white)")
+    assert colors.light_dark("light-dark(red)", False) is None
+
+
+def styles(markup: str) -> dict:
+    page = Page.from_html("<!DOCTYPE html>" + markup)
+    return {el.get("id"): page.style(el) for el in page.root.iter()
+            if isinstance(el.tag, str) and el.get("id")}
+
+
+RED, GREEN = (2 / 3, 0.0, 0.0, 1.0), (0.0, 2 / 3, 0.0, 1.0)
+
+
+def test_the_cascade_reads_light_dark_by_the_elements_color_scheme():
+    found = styles("""<html><head><style>
+      .c { color: light-dark(#a00, #0a0) } .dark { color-scheme: dark }
+      .both { color-scheme: light dark } .only { color-scheme: only dark }
+      .bg { background: light-dark(#a00, #0a0) url(x.png) }
+    </style></head><body>
+      <p id="p" class="c">light</p><div class="dark"><p id="d" class="c">dark</p>
+      <p id="b" class="bg">bg</p><div class="both"><p id="n" class="c">both</p></div></div>
+      <div class="only"><p id="o" class="c">only dark</p></div>
+      <p id="s" style="color: light-dark(#a00, #0a0); color-scheme: dark">own, after</p>
+      <div class="dark"><a id="a" href="/x">link</a><p id="i">inherited</p></div>
+    </body></html>""")
+    assert [found[key].color for key in ("p", "d", "n", "o", "s")] == [
+        RED, GREEN, RED, GREEN, GREEN]
+    assert found["b"].background_color == GREEN
+    # in a dark scheme the browser's link colour is its dark one, not known here; inherited
+    # text keeps its parent's colour
+    assert found["a"].color is None and found["i"].color == (0.0, 0.0, 0.0, 1.0)
+
+
+@pytest.mark.parametrize(("meta", "dark"), [
+    ("light", False), ("dark", True), ("light dark", False), ("only dark", True), ("", False)])
+def test_a_pages_meta_color_scheme_is_its_roots(meta, dark):
+    found = styles(f"""<html id="r"><head><meta name="color-scheme" content="{meta}">
+      <style>.c {{ color: light-dark(#a00, #0a0) }}</style></head>
+      <body id="b"><p id="p" class="c">x</p><p id="t">text</p></body></html>""")
+    assert found["p"].color == (GREEN if dark else RED)
+    # the root's text is the scheme's (white in dark, not modelled: unknown)
+    assert (found["r"].color is None, found["t"].color is None) == (dark, dark)
+
+
+def test_contrast_on_a_dark_canvas_is_cant_tell_and_says_why():
+    from a11y_audit.engine import audit_html
+    report = audit_html("""<!DOCTYPE html><html lang="en"><head><title>t</title>
+      <meta name="color-scheme" content="dark"></head><body><main>
+      <p style="color: #777">grey on the dark canvas</p>
+      <p style="color: #fff; background: #000">white on black</p></main></body></html>""",
+                        rules=["color-contrast"])
+    outcomes = {finding.snippet.split(">")[1][:4]: (finding.outcome, finding.message)
+                for finding in report.findings}
+    assert outcomes["grey"][0] == "cantTell" and "colour scheme is dark" in outcomes["grey"][1]
+    assert "whit" not in outcomes       # (passed: no finding)
+    assert {f.outcome for f in report.findings} == {"cantTell"}
