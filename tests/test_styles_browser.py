@@ -1060,9 +1060,10 @@ def test_colours_of_every_space_are_painted_as_we_read_them(styles_context):
                for a, b in zip(pixel(text), expected, strict=True))  # type: ignore[arg-type]
 
 
-# Colour functions, custom properties holding them (as Tailwind CSS 4 writes its palette) and
-# light-dark() by the colour scheme: with the page's meta color-scheme light (every colour
-# known) and dark (the browser's dark colours unknown, never wrong)
+# Colour functions, custom properties holding them (as Tailwind CSS 4 writes its palette),
+# relative colours of them and light-dark() by the colour scheme: with the page's meta
+# color-scheme light (every colour known) and dark (the browser's dark colours unknown,
+# never wrong)
 COLOURS_PAGE = """<html><head><meta name="color-scheme" content="{scheme}"><style>
   :root {{ --gray-900: oklch(21% 0.034 264.665); --red-500: oklch(0.637 0.237 25.331) }}
   .t1 {{ color: var(--gray-900); background: oklch(0.985 0.002 247.839) }}
@@ -1079,6 +1080,8 @@ COLOURS_PAGE = """<html><head><meta name="color-scheme" content="{scheme}"><styl
   .t11 {{ background: color-mix(in srgb, red 30%, blue 30%) }}
   .t12 {{ color: hwb(120 10% 20%); background: color(rec2020 0.5 0.3 0.2) }}
   .t13 {{ color: oklab(0.8 -0.2 0.1) }}
+  .t14 {{ background: rgb(from var(--red-500) r g b / 10%);
+          color: oklch(from var(--gray-900) calc(l + 0.1) c h) }}
 </style></head><body>
   <p class="t1">t1</p><p class="t2">t2</p><p class="t3">t3</p><p class="t4">t4</p>
   <p class="t5">t5</p><p class="t6">t6</p><p class="t7">t7</p><div class="dark">
@@ -1086,6 +1089,7 @@ COLOURS_PAGE = """<html><head><meta name="color-scheme" content="{scheme}"><styl
   <p class="t7">both</p></div></div><div class="only"><p class="t7">only dark</p></div>
   <p class="t9">t9</p><p class="t10">t10</p><p class="t11">t11</p><p class="t12">t12</p>
   <p class="t13">t13</p><p style="color: light-dark(#a00, #0a0); color-scheme: dark">own</p>
+  <p class="t14">relative</p>
 </body></html>"""
 
 

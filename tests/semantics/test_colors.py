@@ -1,7 +1,7 @@
-"""Colours of every CSS Color 4 space, ``color-mix()`` and ``light-dark()`` as the sRGB a
-screen shows. The expected pixels are Chromium 156's, painted on a canvas (8-bit sRGB);
-tests/test_styles_browser.py paints them again and holds a page of them to the browser's
-computed styles."""
+"""Colours of every CSS Color 4 space, ``color-mix()``, relative colours and ``light-dark()``
+as the sRGB a screen shows. The expected pixels are Chromium 156's, painted on a canvas
+(8-bit sRGB); tests/test_styles_browser.py paints them again and holds a page of them to the
+browser's computed styles."""
 
 from __future__ import annotations
 
@@ -42,6 +42,23 @@ PAINTED = [
     ("color-mix(in oklch, oklch(0.5 none 120), oklch(0.7 0.1 200))", (66, 146, 107, 255)),
     ("color-mix(in srgb, color-mix(in srgb, red, blue), white)", (191, 128, 191, 255)),
     ("color-mix(in srgb, rgb(255 0 0 / 0.2) 40%, rgb(0 0 255 / 0.8))", (36, 0, 219, 143)),
+    # relative colours (CSS Color 5, section 4)
+    ("rgb(from #336699 r g b / 50%)", (52, 102, 153, 128)),
+    ("rgb(from oklch(0.5 0.1 200) r g b / 0.5)", (0, 116, 122, 128)),
+    ("oklch(from #336699 calc(l - 0.1) c h)", (20, 73, 122, 255)),
+    ("hsl(from red calc(h + 120) s l)", (0, 255, 0, 255)),
+    ("hsl(from #336699 h calc(s + 20) l)", (31, 102, 173, 255)),
+    ("lch(from #336699 l c calc(h + 180))", (117, 94, 41, 255)),
+    ("oklab(from #336699 l calc(a * -1) b)", (98, 88, 151, 255)),
+    ("color(from #336699 srgb calc(r + 0.1) g b / 0.7)", (77, 103, 152, 179)),
+    ("color(from #336699 xyz x y z)", (51, 102, 153, 255)),
+    ("hwb(from #336699 h calc(w + 10) b)", (77, 115, 153, 255)),
+    ("rgb(from red clamp(0, r - 20, 255) min(g, 40) max(b, 10))", (235, 0, 10, 255)),
+    ("rgb(from red 50% none b)", (128, 0, 0, 255)),
+    ("oklch(from red 50% 50% h)", (186, 12, 7, 255)),
+    ("hsl(from red 0.5turn s l)", (0, 255, 255, 255)),
+    ("oklch(from red l c h / calc(alpha / 2))", (255, 0, 0, 128)),
+    ("rgb(from color-mix(in srgb, red, blue) calc((r + b) / 4) g b)", (64, 0, 128, 255)),
 ]
 
 
@@ -59,7 +76,9 @@ def test_a_colour_of_any_space_is_the_srgb_chromium_paints(text, painted):
 
 
 @pytest.mark.parametrize("text", [
-    "rgb(from red r g b)", "light-dark(red, blue)", "color-mix(in oklab, currentcolor, red)",
+    "rgb(from currentcolor r g b)", "rgb(from red r g)", "rgb(from red r g b / foo)",
+    "rgb(from red r g b 1)", "rgb(from red calc(r g) g b)", "hsl(from red 10% s l)",
+    "light-dark(red, blue)", "color-mix(in oklab, currentcolor, red)",
     "color-mix(in srgb, canvas, red)", "color-mix(in foo, red, blue)", "color-mix(red, blue)",
     "color-mix(in srgb, red 0%, blue 0%)", "color-mix(in srgb, red 120%, blue)",
     "color-mix(in srgb, red, blue, green)", "color-mix(in srgb longer hue, red, blue)",

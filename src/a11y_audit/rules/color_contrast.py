@@ -32,12 +32,13 @@ Passes::
     <p style="color: #595959; background: #fff">Updated 5 minutes ago</p>
 
 Colours may be written in any CSS Color 4 space (``oklch()``, ``lab()``, ``color(display-p3
-...)``: Tailwind CSS 4's palette), mixed with ``color-mix()`` or chosen with ``light-dark()``
-by the element's ``color-scheme`` (:mod:`a11y_audit.semantics.colors`); a colour outside
-sRGB's gamut is clipped to it, as Chromium paints it and axe-core reads it. Relative colours
-(``rgb(from ...)``) and system colours are unknown, and so are the browser's own colours in a
-dark colour scheme (``color-scheme: dark``, ``<meta name="color-scheme" content="dark">``):
-there, text in the browser's colours or over its dark canvas is cantTell.
+...)``: Tailwind CSS 4's palette), mixed with ``color-mix()``, made relative to another
+(``rgb(from var(--brand) r g b / 10%)``) or chosen with ``light-dark()`` by the element's
+``color-scheme`` (:mod:`a11y_audit.semantics.colors`); a colour outside sRGB's gamut is
+clipped to it, as Chromium paints it and axe-core reads it. System colours are unknown, and
+so are the browser's own colours in a dark colour scheme (``color-scheme: dark``, ``<meta
+name="color-scheme" content="dark">``): there, text in the browser's colours or over its dark
+canvas is cantTell.
 
 Limits: pseudo-element content (``::before``) and text drawn by scripts are not seen.
 """

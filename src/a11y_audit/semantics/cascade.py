@@ -2422,8 +2422,8 @@ def _number(text: str) -> float | None:
 @functools.lru_cache(maxsize=4096)
 def parse_color(text: str) -> RGBA | None:
     """A CSS colour as sRGB (0-1 channels, clipped to its gamut, and alpha), None when
-    unknown (system colours, ``var()``, relative colours: see
-    :mod:`a11y_audit.semantics.colors`, which reads every colour space and ``color-mix()``).
+    unknown (system colours, an unresolved ``var()``: see :mod:`a11y_audit.semantics.colors`,
+    which reads every colour space, ``color-mix()`` and relative colours).
     Memoised by the text: a site repeats a few dozen colours on every element, and
     tinycss2's parse costs ~100 us."""
     try:

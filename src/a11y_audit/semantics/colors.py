@@ -18,17 +18,21 @@ text's contrast would be unknown. Here:
   the function says otherwise, percentages normalised, and an alpha multiplier where they sum
   to less than 100%.
 
+- relative colours (CSS Color 5, section 4: ``rgb(from var(--brand) r g b / 50%)``,
+  ``oklch(from X calc(l - 0.1) c h)``): the origin in the function's space, its channels
+  named by keywords;
 - :func:`light_dark`: ``light-dark()`` (CSS Color 5), the colour of the element's scheme,
   chosen by the cascade from its ``color-scheme``.
 
 Colours these functions cannot decide give None (unknown): ``currentcolor`` or a system colour
-inside ``color-mix()``, and relative colours (``rgb(from red r g b)``).
+inside ``color-mix()`` or as a relative colour's origin.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 
 import tinycss2
@@ -344,8 +348,14 @@ def _parse(text: str) -> Parsed | None:
         except Exception:       # (tinycss2 raises on some malformed input)
             return None
         return _mix(token) if isinstance(token, ast.FunctionBlock) else None
-    if "from " in lower or "from\t" in lower or lower.startswith("light-dark("):
-        return None             # relative colours; a colour of the used scheme
+    if lower.startswith("light-dark("):
+        return None             # a colour of the used scheme (see light_dark)
+    if _FROM.search(lower) is not None:
+        try:
+            token = tinycss2.parse_one_component_value(text)
+        except Exception:       # (tinycss2 raises on some malformed input)
+            return None
+        return _relative(token) if isinstance(token, ast.FunctionBlock) else None
     try:
         found = color4.parse_color(text)
     except Exception:           # (tinycss2 raises on some malformed input)
@@ -487,6 +497,178 @@ def srgb(text: str) -> tuple[float, float, float, float] | None:
     space, coordinates, alpha = found
     red, green, blue = to_srgb(space, [0.0 if c is None else c for c in coordinates])
     return (red, green, blue, max(0.0, min(1.0, alpha)))
+
+
+# -- relative colours ---------------------------------------------------------------------
+
+_FROM = re.compile(r"^[-a-z]+\(\s*from\s", re.I)
+# A relative colour's function: its space, its channels' keywords and each one's reference
+# range (what 100% is, and how its value maps to the space's coordinates: rgb()'s 0-255 are
+# sRGB's 0-1); hue channels are None (an angle, in degrees)
+_RELATIVE: dict[str, tuple[str, tuple[str, str, str], tuple[float | None, ...], float]] = {
+    "rgb": ("srgb", ("r", "g", "b"), (255.0, 255.0, 255.0), 255.0),
+    "rgba": ("srgb", ("r", "g", "b"), (255.0, 255.0, 255.0), 255.0),
+    "hsl": ("hsl", ("h", "s", "l"), (None, 100.0, 100.0), 1.0),
+    "hsla": ("hsl", ("h", "s", "l"), (None, 100.0, 100.0), 1.0),
+    "hwb": ("hwb", ("h", "w", "b"), (None, 100.0, 100.0), 1.0),
+    "lab": ("lab", ("l", "a", "b"), (100.0, 125.0, 125.0), 1.0),
+    "oklab": ("oklab", ("l", "a", "b"), (1.0, 0.4, 0.4), 1.0),
+    "lch": ("lch", ("l", "c", "h"), (100.0, 150.0, None), 1.0),
+    "oklch": ("oklch", ("l", "c", "h"), (1.0, 0.4, None), 1.0),
+}
+_COLOR_SPACES = {"srgb": "srgb", "srgb-linear": "srgb-linear", "display-p3": "display-p3",
+                 "a98-rgb": "a98-rgb", "prophoto-rgb": "prophoto-rgb", "rec2020": "rec2020",
+                 "xyz": "xyz-d65", "xyz-d65": "xyz-d65", "xyz-d50": "xyz-d50"}
+_ANGLES = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
+
+
+class _NotRead(Exception):
+    """A relative colour's channel this reading does not work out."""
+
+
+def _relative(token: ast.FunctionBlock) -> Parsed | None:
+    """A relative colour (CSS Color 5, section 4: ``rgb(from var(--brand) r g b / 50%)``):
+    the origin colour in the function's space, its channels named by keywords in the
+    arguments, which may be numbers, percentages, angles, ``none`` or ``calc()``,
+    ``min()``, ``max()`` and ``clamp()`` of them."""
+    name = token.lower_name
+    items = [item for item in token.arguments
+             if not isinstance(item, (ast.WhitespaceToken, ast.Comment))]
+    if len(items) < 2 or not isinstance(items[0], ast.IdentToken) or (
+            items[0].lower_value != "from"):
+        return None
+    origin = _parse(tinycss2.serialize([items[1]]))
+    if origin is None:
+        return None
+    rest = items[2:]
+    if name == "color":
+        if not rest or not isinstance(rest[0], ast.IdentToken):
+            return None
+        space = _COLOR_SPACES.get(rest[0].lower_value)
+        if space is None:
+            return None
+        keywords = ("x", "y", "z") if space.startswith("xyz") else ("r", "g", "b")
+        ranges: tuple[float | None, ...] = (1.0, 1.0, 1.0)
+        scale = 1.0
+        rest = rest[1:]
+    elif name in _RELATIVE:
+        space, keywords, ranges, scale = _RELATIVE[name]
+    else:
+        return None
+    if len(rest) == 5 and isinstance(rest[3], ast.LiteralToken) and rest[3].value == "/":
+        channels, alpha_item = rest[:3], rest[4]
+    elif len(rest) == 3:
+        channels, alpha_item = rest, None
+    else:
+        return None
+    source, coordinates, alpha = origin
+    known = [0.0 if c is None else c for c in coordinates]
+    converted = known if source == space else list(from_xyz(space, to_xyz(source, known)))
+    values = {keyword: value * scale for keyword, value in zip(keywords, converted,
+                                                                strict=True)}
+    values["alpha"] = alpha
+    try:
+        read = [_channel(item, values, reference) for item, reference in zip(
+            channels, ranges, strict=True)]
+        new_alpha = alpha if alpha_item is None else _channel(alpha_item, values, 1.0)
+    except (_NotRead, ZeroDivisionError, OverflowError):
+        return None
+    coordinates_out = tuple(None if c is None else c / scale for c in read)
+    if new_alpha is None:
+        new_alpha = 0.0
+    return space, coordinates_out, max(0.0, min(1.0, new_alpha))
+
+
+def _channel(item: ast.Node, values: dict[str, float], reference: float | None
+             ) -> float | None:
+    """One channel argument of a relative colour (None: ``none``)."""
+    if isinstance(item, ast.IdentToken) and item.lower_value == "none":
+        return None
+    return _value(item, values, reference)
+
+
+def _value(item: ast.Node, values: dict[str, float], reference: float | None) -> float:
+    if isinstance(item, ast.NumberToken):
+        return float(item.value)
+    if isinstance(item, ast.PercentageToken):
+        if reference is None:
+            raise _NotRead       # (no percentage for a hue)
+        return float(item.value) / 100 * reference
+    if isinstance(item, ast.DimensionToken):
+        factor = _ANGLES.get(item.lower_unit)
+        if factor is None or reference is not None:
+            raise _NotRead
+        return float(item.value) * factor
+    if isinstance(item, ast.IdentToken):
+        found = values.get(item.lower_value)
+        if found is None:
+            raise _NotRead
+        return found
+    if isinstance(item, ast.FunctionBlock) and item.lower_name in ("calc", "min", "max",
+                                                                    "clamp"):
+        parts: list[list[ast.Node]] = [[]]
+        for inner in item.arguments:
+            if isinstance(inner, ast.LiteralToken) and inner.value == ",":
+                parts.append([])
+            elif not isinstance(inner, (ast.WhitespaceToken, ast.Comment)):
+                parts[-1].append(inner)
+        read = [_sum(part, values, reference) for part in parts]
+        if item.lower_name == "calc" and len(read) == 1:
+            return read[0]
+        if item.lower_name == "min" and read:
+            return min(read)
+        if item.lower_name == "max" and read:
+            return max(read)
+        if item.lower_name == "clamp" and len(read) == 3:
+            return max(read[0], min(read[1], read[2]))
+        raise _NotRead
+    if isinstance(item, ast.ParenthesesBlock):
+        return _sum([inner for inner in item.content
+                     if not isinstance(inner, (ast.WhitespaceToken, ast.Comment))],
+                    values, reference)
+    raise _NotRead
+
+
+def _sum(items: list[ast.Node], values: dict[str, float], reference: float | None) -> float:
+    """A calc() sum: products joined by + and -, a product factors joined by * and /."""
+    if not items:
+        raise _NotRead
+    total: float | None = None
+    sign = 1.0
+    product: float | None = None
+    operator = "*"
+    for item in [*items, None]:
+        if item is None or (isinstance(item, ast.LiteralToken) and item.value in "+-"):
+            if product is None:
+                raise _NotRead
+            total = (total or 0.0) + sign * product
+            if item is not None:
+                sign = 1.0 if item.value == "+" else -1.0
+                product = None
+                operator = "*"
+            continue
+        if isinstance(item, ast.LiteralToken) and item.value in "*/":
+            if product is None:
+                raise _NotRead
+            operator = item.value
+            continue
+        value = _value(item, values, reference)
+        if product is None:
+            if operator != "*":
+                raise _NotRead      # (a value right after another)
+            product = value
+            operator = ""
+        elif operator == "*":
+            product *= value
+            operator = ""
+        elif operator == "/":
+            product /= value
+            operator = ""
+        else:
+            raise _NotRead      # two values without an operator
+    if total is None:
+        raise _NotRead
+    return total
 
 
 # -- light-dark() ---------------------------------------------------------------------------

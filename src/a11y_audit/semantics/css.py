@@ -1950,7 +1950,7 @@ _IDENT = re.compile(r"-?[a-z_][-\w]*", re.I)
 SYSTEM_COLORS = _SYSTEM_COLORS
 _READ_FUNCTIONS = ("rgb(", "rgba(", "hsl(", "hsla(", "hwb(", "lab(", "lch(", "oklab(",
                    "oklch(")
-_RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not read
+_RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not validated here
 
 
 @functools.lru_cache(maxsize=4096)
