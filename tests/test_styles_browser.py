@@ -1103,3 +1103,23 @@ def test_colour_functions_and_schemes_are_chromiums(styles_context, scheme):
     # in a dark scheme the root's text colour is the browser's dark one: unknown to us, and
     # so is the text that inherits it (html, body, the paragraphs without a colour)
     assert sum(tally.unknown.values()) == (0 if scheme == "light" else 8), tally.unknown
+
+
+def _system_page() -> str:
+    from a11y_audit.semantics.colors import _SYSTEM
+    cells = "".join(f'<p style="color: {name}; background-color: {name}">{name}</p>'
+                    for name in sorted(_SYSTEM))
+    return (f"<html><body><div>{cells}</div><div style='color-scheme: dark'>{cells}</div>"
+            "<div style='color-scheme: light dark'><p style='background: Canvas'>c</p>"
+            "<p style='color: CanvasText'>t</p></div></body></html>")
+
+
+def test_system_colours_are_chromiums_in_both_schemes(styles_context):
+    # the colours a page may name (Canvas, LinkText, ButtonFace... and the deprecated ones),
+    # in a light scheme and in a dark one, as Chromium 156 gives them
+    markup = styles.numbered(_system_page())
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
+    assert tally.elements > 80 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 50)
+    assert sum(tally.unknown.values()) == 0, tally.unknown

@@ -159,3 +159,19 @@ def test_contrast_on_a_dark_canvas_is_cant_tell_and_says_why():
     assert outcomes["grey"][0] == "cantTell" and "colour scheme is dark" in outcomes["grey"][1]
     assert "whit" not in outcomes       # (passed: no finding)
     assert {f.outcome for f in report.findings} == {"cantTell"}
+
+
+def test_system_colours_are_read_by_the_elements_scheme():
+    found = styles("""<html><body>
+      <p id="l" style="color: CanvasText; background: Canvas">light</p>
+      <div style="color-scheme: dark"><p id="d" style="color: CanvasText; background: Canvas">
+      dark</p><p id="k" style="color: LinkText; background-color: ButtonFace">k</p></div>
+      <p id="h" style="color: Highlight; background: AccentColor">platform</p>
+    </body></html>""")
+    white, black = (1.0, 1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 1.0)
+    assert (found["l"].color, found["l"].background_color) == (black, white)
+    assert (found["d"].color, found["d"].background_color) == (white, (18 / 255,) * 3 + (1.0,))
+    assert found["k"].color == (158 / 255, 158 / 255, 1.0, 1.0)
+    assert found["k"].background_color == (107 / 255,) * 3 + (1.0,)
+    # the platform's colours (selection, accent) are not known
+    assert (found["h"].color, found["h"].background_color) == (None, None)

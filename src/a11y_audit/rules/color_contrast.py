@@ -35,8 +35,9 @@ Colours may be written in any CSS Color 4 space (``oklch()``, ``lab()``, ``color
 ...)``: Tailwind CSS 4's palette), mixed with ``color-mix()``, made relative to another
 (``rgb(from var(--brand) r g b / 10%)``) or chosen with ``light-dark()`` by the element's
 ``color-scheme`` (:mod:`a11y_audit.semantics.colors`); a colour outside sRGB's gamut is
-clipped to it, as Chromium paints it and axe-core reads it. System colours are unknown, and
-so are the browser's own colours in a dark colour scheme (``color-scheme: dark``, ``<meta
+clipped to it, as Chromium paints it and axe-core reads it. System colours take Chromium's
+values in the element's scheme, but those of the reader's platform (``Highlight``), which are
+unknown, as are the browser's own colours in a dark colour scheme (``color-scheme: dark``, ``<meta
 name="color-scheme" content="dark">``): there, text in the browser's colours or over its dark
 canvas is cantTell.
 

@@ -2379,10 +2379,14 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> No
         style.color = parent.color if lower == "currentcolor" else (
             None if unknown else parse_color(value) if "light-dark(" not in lower
             else _scheme_color(value, style))
+        if style.color is None and lower in SYSTEM_COLORS:
+            style.color = colors.system(lower, dark_scheme(style))
     elif name == "background-color":
         style.background_color = None if unknown else (
             style.color if lower == "currentcolor" else parse_color(value)
             if "light-dark(" not in lower else _scheme_color(value, style))
+        if style.background_color is None and lower in SYSTEM_COLORS:
+            style.background_color = colors.system(lower, dark_scheme(style))
     elif name == "background-image":
         style.background_image = None if unknown else lower != "none"
     elif name == "font-weight":

@@ -24,8 +24,11 @@ text's contrast would be unknown. Here:
 - :func:`light_dark`: ``light-dark()`` (CSS Color 5), the colour of the element's scheme,
   chosen by the cascade from its ``color-scheme``.
 
+- :func:`system`: system colours (``Canvas``, ``CanvasText``...), by the scheme too.
+
 Colours these functions cannot decide give None (unknown): ``currentcolor`` or a system colour
-inside ``color-mix()`` or as a relative colour's origin.
+inside ``color-mix()`` or as a relative colour's origin, and the system colours that follow
+the reader's platform (``Highlight``, ``AccentColor``).
 """
 
 from __future__ import annotations
@@ -720,3 +723,63 @@ def _closing(text: str, at: int) -> int:
                 return at + 1
         at += 1
     return len(text)
+
+
+# -- system colours -------------------------------------------------------------------------
+
+# CSS Color 4's system colours (section 6.2) that browsers give fixed values, and the
+# deprecated ones mapped to them, as Chromium 156 computes them in a light and a dark colour
+# scheme (8-bit sRGB; read off the browser, see tests/test_styles_browser.py). Those that
+# follow the reader's platform (Highlight, AccentColor, SelectedItem and their text, the focus
+# ring) are left out: unknown.
+_SYSTEM: dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
+    "canvas": ((255, 255, 255), (18, 18, 18)),
+    "canvastext": ((0, 0, 0), (255, 255, 255)),
+    "linktext": ((0, 0, 238), (158, 158, 255)),
+    "visitedtext": ((85, 26, 139), (208, 173, 240)),
+    "activetext": ((255, 0, 0), (255, 0, 0)),
+    "buttonface": ((239, 239, 239), (107, 107, 107)),
+    "buttontext": ((0, 0, 0), (255, 255, 255)),
+    "buttonborder": ((0, 0, 0), (255, 255, 255)),
+    "field": ((255, 255, 255), (59, 59, 59)),
+    "fieldtext": ((0, 0, 0), (255, 255, 255)),
+    "graytext": ((128, 128, 128), (128, 128, 128)),
+    "mark": ((255, 255, 0), (255, 255, 0)),
+    "marktext": ((0, 0, 0), (0, 0, 0)),
+    # deprecated (CSS Color 4, section 6.3), as Chromium maps them
+    "activeborder": ((0, 0, 0), (255, 255, 255)),
+    "activecaption": ((255, 255, 255), (18, 18, 18)),
+    "appworkspace": ((255, 255, 255), (18, 18, 18)),
+    "background": ((255, 255, 255), (18, 18, 18)),
+    "buttonhighlight": ((239, 239, 239), (107, 107, 107)),
+    "buttonshadow": ((239, 239, 239), (107, 107, 107)),
+    "captiontext": ((0, 0, 0), (255, 255, 255)),
+    "inactiveborder": ((0, 0, 0), (255, 255, 255)),
+    "inactivecaption": ((255, 255, 255), (18, 18, 18)),
+    "inactivecaptiontext": ((128, 128, 128), (128, 128, 128)),
+    "infobackground": ((255, 255, 255), (18, 18, 18)),
+    "infotext": ((0, 0, 0), (255, 255, 255)),
+    "menu": ((255, 255, 255), (18, 18, 18)),
+    "menutext": ((0, 0, 0), (255, 255, 255)),
+    "scrollbar": ((255, 255, 255), (18, 18, 18)),
+    "threeddarkshadow": ((0, 0, 0), (255, 255, 255)),
+    "threedface": ((239, 239, 239), (107, 107, 107)),
+    "threedhighlight": ((0, 0, 0), (255, 255, 255)),
+    "threedlightshadow": ((0, 0, 0), (255, 255, 255)),
+    "threedshadow": ((0, 0, 0), (255, 255, 255)),
+    "window": ((255, 255, 255), (18, 18, 18)),
+    "windowframe": ((0, 0, 0), (255, 255, 255)),
+    "windowtext": ((0, 0, 0), (255, 255, 255)),
+    "-webkit-link": ((0, 0, 238), (158, 158, 255)),
+    "-webkit-activelink": ((255, 0, 0), (255, 158, 158)),
+}
+
+
+def system(word: str, dark: bool) -> tuple[float, float, float, float] | None:
+    """A system colour (lower case) in a light or dark scheme, as Chromium gives it; None
+    for one that follows the reader's platform, or no system colour."""
+    found = _SYSTEM.get(word)
+    if found is None:
+        return None
+    red, green, blue = found[dark]
+    return (red / 255, green / 255, blue / 255, 1.0)
