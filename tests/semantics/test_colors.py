@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from a11y_audit.page import Page
-from a11y_audit.semantics import colors
+from a11y_audit.semantics import cascade, colors
 from a11y_audit.semantics.cascade import parse_color
 
 # (colour, Chromium's canvas pixel: red, green, blue, alpha 0-255)
@@ -175,3 +175,18 @@ def test_system_colours_are_read_by_the_elements_scheme():
     assert found["k"].background_color == (107 / 255,) * 3 + (1.0,)
     # the platform's colours (selection, accent) are not known
     assert (found["h"].color, found["h"].background_color) == (None, None)
+
+
+@pytest.mark.parametrize("depth", [50, 3000])
+def test_colours_nested_past_the_stack_are_unknown_not_a_crash(depth):
+    mixed = "color-mix(in srgb, " * depth + "red" + ", blue)" * depth
+    relative = "rgb(from " * depth + "red" + " r g b)" * depth
+    chosen = "light-dark(" * depth + "red" + ", blue)" * depth
+    page = Page.from_html('<!DOCTYPE html><p style="color: light-dark(red, blue)">c</p>')
+    style = page.style(page.by_tag["p"][0])
+    if depth == 50:
+        assert parse_color(mixed) is not None and parse_color(relative) == (1, 0, 0, 1)
+        assert colors.light_dark(chosen, False) == "red"
+    else:
+        assert (parse_color(mixed), parse_color(relative)) == (None, None)
+    assert cascade._scheme_color(chosen, style) == (None if depth > 50 else (1, 0, 0, 1))

@@ -2409,7 +2409,10 @@ def dark_scheme(style: Style) -> bool:
 
 def _scheme_color(value: str, style: Style) -> RGBA | None:
     """A colour with ``light-dark()`` in it, in the element's colour scheme."""
-    chosen = colors.light_dark(value, dark_scheme(style))
+    try:
+        chosen = colors.light_dark(value, dark_scheme(style))
+    except RecursionError:      # (nested past Python's stack: hostile)
+        return None
     return None if chosen is None else parse_color(chosen)
 
 
@@ -2432,8 +2435,8 @@ def parse_color(text: str) -> RGBA | None:
     tinycss2's parse costs ~100 us."""
     try:
         return colors.srgb(text)
-    except (ValueError, ZeroDivisionError, OverflowError):
-        return None
+    except (ValueError, ZeroDivisionError, OverflowError, RecursionError):
+        return None     # (RecursionError: functions nested past Python's stack, hostile)
 
 
 # Form controls take the browser's control font, not the parent's: Chromium's and Firefox's

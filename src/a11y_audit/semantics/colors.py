@@ -41,6 +41,8 @@ from collections.abc import Sequence
 import tinycss2
 from tinycss2 import ast, color4
 
+from a11y_audit.semantics.selectors import closing
+
 Vector = tuple[float, float, float]
 Matrix = tuple[Vector, Vector, Vector]
 # A colour as CSS Color 4 keeps it: its space, its coordinates (None: a missing component,
@@ -370,14 +372,20 @@ def _parse(text: str) -> Parsed | None:
     return space, coordinates, float(found.alpha)
 
 
-def _mix(token: ast.FunctionBlock) -> Parsed | None:
-    """color-mix(): (the interpolation space, the mixed coordinates, alpha)."""
+def _arguments(token: ast.FunctionBlock) -> list[list[ast.Node]]:
+    """A function's arguments between commas, without white space and comments."""
     parts: list[list[ast.Node]] = [[]]
     for item in token.arguments:
         if isinstance(item, ast.LiteralToken) and item.value == ",":
             parts.append([])
         elif not isinstance(item, (ast.WhitespaceToken, ast.Comment)):
             parts[-1].append(item)
+    return parts
+
+
+def _mix(token: ast.FunctionBlock) -> Parsed | None:
+    """color-mix(): (the interpolation space, the mixed coordinates, alpha)."""
+    parts = _arguments(token)
     if len(parts) != 3:
         return None
     method = [item.lower_value for item in parts[0] if isinstance(item, ast.IdentToken)]
@@ -609,13 +617,7 @@ def _value(item: ast.Node, values: dict[str, float], reference: float | None) ->
         return found
     if isinstance(item, ast.FunctionBlock) and item.lower_name in ("calc", "min", "max",
                                                                     "clamp"):
-        parts: list[list[ast.Node]] = [[]]
-        for inner in item.arguments:
-            if isinstance(inner, ast.LiteralToken) and inner.value == ",":
-                parts.append([])
-            elif not isinstance(inner, (ast.WhitespaceToken, ast.Comment)):
-                parts[-1].append(inner)
-        read = [_sum(part, values, reference) for part in parts]
+        read = [_sum(part, values, reference) for part in _arguments(item)]
         if item.lower_name == "calc" and len(read) == 1:
             return read[0]
         if item.lower_name == "min" and read:
@@ -685,44 +687,21 @@ COLOR_FUNCTIONS = frozenset(("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", 
 def light_dark(text: str, dark: bool) -> str | None:
     """``text`` with each ``light-dark(L, D)`` in it replaced by L, or by D if ``dark`` (CSS
     Color 5, section 6); None when one is malformed."""
-    lower = text.lower()
-    at = lower.find("light-dark(")
+    at = text.lower().find("light-dark(")
     while at >= 0:
+        end = closing(text, at + 11)
+        if end is None:
+            return None
         try:
-            token = tinycss2.parse_one_component_value(text[at:_closing(text, at + 11)])
+            token = tinycss2.parse_one_component_value(text[at:end + 1])
         except Exception:       # (tinycss2 raises on some malformed input)
             return None
-        if not isinstance(token, ast.FunctionBlock):
-            return None
-        parts: list[list[ast.Node]] = [[]]
-        for item in token.arguments:
-            if isinstance(item, ast.LiteralToken) and item.value == ",":
-                parts.append([])
-            else:
-                parts[-1].append(item)
+        parts = _arguments(token) if isinstance(token, ast.FunctionBlock) else []
         if len(parts) != 2:
             return None
-        chosen = tinycss2.serialize(parts[dark]).strip()
-        end = _closing(text, at + 11)
-        text = text[:at] + chosen + text[end:]
-        lower = text.lower()
-        at = lower.find("light-dark(", at)
+        text = text[:at] + tinycss2.serialize(parts[dark]) + text[end + 1:]
+        at = text.lower().find("light-dark(", at)
     return text
-
-
-def _closing(text: str, at: int) -> int:
-    """One past the ")" that closes the parenthesis before ``at`` (the text's end if none)."""
-    depth = 1
-    while at < len(text):
-        char = text[at]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if not depth:
-                return at + 1
-        at += 1
-    return len(text)
 
 
 # -- system colours -------------------------------------------------------------------------
