@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import example, given, settings
+import tinycss2
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from a11y_audit.semantics import css
@@ -170,9 +171,17 @@ def test_a_string_holding_braces_and_semicolons_does_not_end_a_rule():
 
 # -- declarations: the possessive reading against the backtracking one it replaced ----------
 
+def _backtracking_group(depth: int) -> str:
+    group = r"\([^()]*\)"
+    for _ in range(depth - 1):
+        group = rf"\((?:[^()]|{group})*\)"
+    return group
+
+
 _BACKTRACKING = re.compile(
     r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
-    r"""((?:[^;"'(]|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:[^()]|\([^()]*\))*\))*)""",
+    r"""((?:[^;"'(]|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
+    rf"""|{_backtracking_group(css.PAREN_DEPTH)})*)""",
     re.S)
 _DECLARATION_PIECES = st.sampled_from([
     "color", "display", "--x", "Font-Size", ":", " : ", ";", " ", "red", "none", "!important",
@@ -748,3 +757,74 @@ def test_keyframes_are_kept_by_name_the_last_winning():
     assert sheet.keyframes == {"in": (("to", " opacity: .5 "),), "In": (("to", " color: red "),),
                                "out": (("to", " opacity: 0 "),)}
     assert css.parse_stylesheet(".x { animation: in 1s; opacity: 0 }").keyframes == {}
+
+
+# -- declarations nested past the pattern: read as CSS Syntax reads them ------------------
+
+_NESTED_PIECES = st.sampled_from([
+    "color", "width", "background", "display", "--x", ":", " ", ";", "red", "none",
+    "!important", "var(--a, var(--b, var(--c, red)))", "calc(1px + (2px * (3 + 1)))",
+    "rgb(from color-mix(in srgb, red, blue) calc((r + b) / 4) g b)", "min(1px, 2px)",
+    '"a;(b"', "'c;)d'", "url(a;b)", "[x;(y]", "(", ")",
+])
+
+
+def _by_css_syntax(body: str) -> list[tuple[str, str, bool]]:
+    """The declarations tinycss2 reads in ``body`` (CSS Syntax 3), as (lower-case name or
+    custom property name, value as written, important), for the names parse_declarations
+    keeps."""
+    out = []
+    for item in tinycss2.parse_blocks_contents(body, skip_whitespace=True):
+        if item.type != "declaration":
+            continue
+        name = item.name if item.name.startswith("--") else item.lower_name
+        out.append((name, tinycss2.serialize(item.value).strip(), item.important))
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_NESTED_PIECES, max_size=14).map("".join))
+def test_declarations_nested_deep_are_read_as_css_syntax_reads_them(body):
+    # (an unbalanced block, or one nested past PAREN_DEPTH, is cut where the pattern stops)
+    assume(_balanced(body))
+    ours = css.parse_declarations(body)
+    # tinycss2's declarations, each read by our reader of one (names we keep, value checks,
+    # "!important"): the same ones in the same order, with the same values (as tinycss2
+    # writes them)
+    expected = [found for name, value, important in _by_css_syntax(body)
+                if (found := css._declaration(name, value + (" !important" if important
+                                                              else ""))) is not None]
+    assert [(n, _same(v), i) for n, v, i in ours] == [(n, _same(v), i) for n, v, i in expected]
+
+
+def _balanced(body: str) -> bool:
+    """Every bracket of ``body`` outside its strings closes, in order, and parentheses nest
+    PAREN_DEPTH deep at most."""
+    stack: list[str] = []
+    quote = None
+    for char in body:
+        if quote is not None:
+            quote = None if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            stack.append(")" if char == "(" else "]")
+            if stack.count(")") > css.PAREN_DEPTH:
+                return False
+        elif char in ")]" and (not stack or stack.pop() != char):
+            return False
+    return not stack and quote is None
+
+
+def _same(value: str) -> str:
+    """A value as tinycss2 writes it, its white space folded (its strings in double quotes)."""
+    return " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(value)).split())
+
+
+def test_a_value_nested_three_deep_is_read_whole_and_the_block_goes_on():
+    body = ("color: var(--a, var(--b, var(--c, red))); width: calc(100% - calc(2 * (1px + "
+            "2px))); background: rgb(from color-mix(in srgb, red, blue) calc((r + b) / 4) g "
+            'b); content: ";"; display: none')
+    assert [name for name, _, _ in css.parse_declarations(body)] == [
+        "color", "width", "background", "display"]
+    assert css.parse_declarations(body)[1][1] == "calc(100% - calc(2 * (1px + 2px)))"

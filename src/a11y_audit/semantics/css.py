@@ -1325,13 +1325,27 @@ def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT,
 
 # -- declarations -----------------------------------------------------------------------
 
-# A value is a run of characters, strings and parentheses (two deep) up to a semicolon. The
-# quantifiers are possessive: each value reads one way, so nothing is lost by not backtracking,
-# and a runaway (an unclosed parenthesis) costs one pass, not one per way to split the run.
+# A value is a run of characters, strings and parentheses up to a semicolon. Parentheses nest
+# PAREN_DEPTH deep (var() fallbacks of var() fallbacks, calc() in calc(), a relative colour
+# of a color-mix()); a value nested deeper is cut where the pattern stops, and the rest of
+# its declaration skipped. The quantifiers are possessive: each value reads one way, so
+# nothing is lost by not backtracking, and a runaway (an unclosed parenthesis) costs one
+# pass, not one per way to split the run.
+PAREN_DEPTH = 6
+
+
+def _nested(depth: int) -> str:
+    """A parenthesised group holding others, ``depth`` deep at most (possessive)."""
+    group = r"\([^()]*+\)"
+    for _ in range(depth - 1):
+        group = rf"\((?:[^()]++|{group})*+\)"
+    return group
+
+
 _DECLARATION = re.compile(
     r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
     r"""((?:[^;"'(]++|"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
-    r"""|\((?:[^()]++|\([^()]*+\))*+\))*+)""",
+    rf"""|{_nested(PAREN_DEPTH)})*+)""",
     re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
 _NAME = re.compile(r"[-A-Za-z][-\w]*")     # a property name, as _DECLARATION reads it
