@@ -30,6 +30,25 @@ def data_css(text: str) -> str:
 
 
 PAGES = {
+    # custom properties registered with @property: their initial values where none is set,
+    # and those that do not inherit reset on each element; a rule without an initial value
+    # (but for the "*" syntax) registers nothing
+    "@property": """<html><head><style>
+      @property --fg { syntax: '<color>'; inherits: false; initial-value: #0a0 }
+      @property --bg { syntax: '<color>'; inherits: true; initial-value: #eee }
+      @property --any { syntax: '*'; inherits: false }
+      @property --bad { syntax: '<color>'; inherits: false }
+      @property --size { syntax: '<length>'; inherits: false; initial-value: 20px }
+      .a { --fg: #a00; --bg: #00a; --any: #a0a; --bad: #aa0; --size: 10px; color: var(--fg);
+           background-color: var(--bg) }
+      .b { color: var(--fg); background-color: var(--bg) }
+      .c { color: var(--any, #0aa); background-color: var(--bad, #ccc) }
+      .d { font-size: var(--size) } .e { color: var(--fg, #555) }
+    </style></head><body>
+      <div class="a"><p class="b">child of a</p><p class="c">c in a</p><p class="d">d</p>
+      <p class="e">e</p><div style="--fg: #a50"><p class="b">own fg</p></div></div>
+      <p class="b">b alone</p><p class="c">c alone</p><p class="d">d alone</p>
+    </body></html>""",
     # display: contents renders nothing of replaced elements, form controls, line breaks and
     # most SVG elements (CSS Display 3, appendix B), and is a plain contents box elsewhere
     "display: contents": """<html><head><style>.k { display: contents }</style></head><body>

@@ -2037,3 +2037,23 @@ def test_hostile_translations_never_raise(transform, position, offset):
                    f" transform: {transform} }}", '<div><a id="t" href="#m">x</a></div>')
     reason = page.visually_hidden(target(page))
     assert reason is None or reason.startswith("transform: ")   # (the only hiding property)
+
+
+def test_a_registered_custom_property_takes_its_initial_value_and_may_not_inherit():
+    page = Page.from_html("""<!DOCTYPE html><html><head><style>
+      @property --fg { syntax: '<color>'; inherits: false; initial-value: #0a0 }
+      @property --bg { syntax: "<color>"; inherits: true; initial-value: #eee }
+      @property --bad { syntax: '<color>'; inherits: false }
+      .a { --fg: #a00; --bg: #00a; --bad: #aa0; color: var(--fg) }
+      .b { color: var(--fg); background-color: var(--bg) }
+      .c { color: var(--bad, #555) }
+    </style></head><body><div class="a" id="a"><p class="b" id="b">x</p>
+      <p class="c" id="c">y</p></div><p class="b" id="d">z</p></body></html>""")
+    styles = {el.get("id"): page.style(el) for el in page.root.iter() if el.get("id")}
+    red, green, blue = (2 / 3, 0.0, 0.0, 1.0), (0.0, 2 / 3, 0.0, 1.0), (0.0, 0.0, 2 / 3, 1.0)
+    assert styles["a"].color == red
+    # --fg does not inherit: its initial value under .a; --bg does
+    assert (styles["b"].color, styles["b"].background_color) == (green, blue)
+    # a rule without an initial value registers nothing: --bad inherits as written
+    assert styles["c"].color == (2 / 3, 2 / 3, 0.0, 1.0)
+    assert styles["d"].background_color == (14 / 15, 14 / 15, 14 / 15, 1.0)

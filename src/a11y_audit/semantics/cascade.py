@@ -798,6 +798,15 @@ class Cascade:
             if sheet.keyframes:
                 self._keyframes.update(sheet.keyframes)
         self.orientation = self.orientation or any(s.orientation for s in sheets)
+        # the custom properties registered with @property (see _base_custom)
+        registered: dict[str, tuple[bool, str | None]] = {}
+        for sheet in sheets:
+            registered.update(sheet.properties)
+        self._initials = {name: initial for name, (_, initial) in registered.items()
+                          if initial is not None}
+        self._not_inherited = {name: initial for name, (inherits, initial)
+                               in registered.items() if not inherits}
+        self._bases: dict[int, dict[str, str]] = {}
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
@@ -1997,7 +2006,8 @@ class Cascade:
                  declared: list[Declared] | None = None) -> Style:
         if declared is None:
             declared = self.declarations(el)
-        custom = parent.custom
+        custom = parent.custom if not self._initials and not self._not_inherited else (
+            self._base_custom(parent))
         # One pass over the declarations, for the elements that declare no custom property
         # (nearly all): their var()s read the parent's custom properties as they are.
         specified = self._specify(declared, custom, own_custom=False)
@@ -2100,6 +2110,23 @@ class Cascade:
             if origins.get("background-color") == BROWSER_DEFAULT:
                 style.background_color = None
         return style
+
+    def _base_custom(self, parent: Style) -> dict[str, str]:
+        """The custom properties an element starts from, on a page that registers some with
+        @property: its parent's, but those that do not inherit, at their initial values (or
+        unset, without one); the root's, every registered initial value. Memoised by the
+        parent's dict (each element's own declarations are added to a copy)."""
+        inherited = parent.custom
+        found = self._bases.get(id(inherited))
+        if found is None:
+            found = dict(self._initials) if parent is _ROOT_PARENT else dict(inherited)
+            for name, initial in self._not_inherited.items():
+                if initial is None:
+                    found.pop(name, None)
+                else:
+                    found[name] = initial
+            self._bases[id(inherited)] = found
+        return found
 
     def _animate(self, style: Style, names: str, declared: list[Declared],
                  parent: Style) -> None:
