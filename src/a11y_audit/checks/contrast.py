@@ -78,6 +78,8 @@ _WIDGET_ROLES = frozenset((
     "toolbar", "row", "columnheader", "rowheader",
 ))
 WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+# The canvas of a page whose root's colour scheme is dark (Chromium's dark Canvas)
+DARK_CANVAS: RGBA = (18 / 255, 18 / 255, 18 / 255, 1.0)
 _MAX_DEPTH = 256
 
 
@@ -495,13 +497,10 @@ def _backdrop_in(page: Page, memos: tuple[dict[Element, str | Backdrop],
         factor, own = local
         parent = node.getparent()
         if (own is not None and own[3] >= 1) or parent is None:
-            if parent is None and (own is None or own[3] < 1) and dark_scheme(
-                    page.style(node)):
-                found = memo[node] = ("the page's colour scheme is dark (color-scheme), and "
-                                      "the canvas behind it is the browser's dark colour")
-                break
+            canvas = DARK_CANVAS if parent is None and (own is None or own[3] < 1) and (
+                dark_scheme(page.style(node))) else WHITE
             found = memo[node] = ((factor,) if factor is not None else (),
-                                  over(own, WHITE) if own is not None else WHITE)
+                                  over(own, canvas) if own is not None else canvas)
             break
         path.append((memo, node, factor, own))
         node = parent

@@ -37,9 +37,10 @@ Colours may be written in any CSS Color 4 space (``oklch()``, ``lab()``, ``color
 ``color-scheme`` (:mod:`a11y_audit.semantics.colors`); a colour outside sRGB's gamut is
 clipped to it, as Chromium paints it and axe-core reads it. System colours take Chromium's
 values in the element's scheme, but those of the reader's platform (``Highlight``), which are
-unknown, as are the browser's own colours in a dark colour scheme (``color-scheme: dark``, ``<meta
-name="color-scheme" content="dark">``): there, text in the browser's colours or over its dark
-canvas is cantTell.
+unknown. In a dark colour scheme (``color-scheme: dark``, ``<meta name="color-scheme"
+content="dark">``) the browser's own colours are its dark ones (white text, ``#9e9eff``
+links, a ``#121212`` canvas), but for form controls, whose dark colours are unknown: their
+text is cantTell.
 
 Limits: pseudo-element content (``::before``) and text drawn by scripts are not seen.
 """

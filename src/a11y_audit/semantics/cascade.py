@@ -2101,15 +2101,29 @@ class Cascade:
                 style.background_color = style.color
         used = values.get("color-scheme")
         if used is not None and "dark" in used and dark_scheme(style):
-            # the browser's colours in a dark scheme (its root's text, links, controls) are
-            # not the light ones the defaults here give: unknown (the root's text colour
-            # is the scheme's; other elements inherit theirs)
-            if origins.get("color", BROWSER_DEFAULT if root is None else None) == (
-                    BROWSER_DEFAULT):
-                style.color = None
-            if origins.get("background-color") == BROWSER_DEFAULT:
-                style.background_color = None
+            self._dark_defaults(el, style, root is None)
         return style
+
+    def _dark_defaults(self, el: Element, style: Style, is_root: bool) -> None:
+        """The browser's own colours of an element in a dark colour scheme, where the
+        defaults above give the light ones (Chromium's system colours, colors.system): the
+        root's text is CanvasText (the others inherit it), a link's LinkText, a dialog's
+        CanvasText on Canvas; a mark and a rule keep theirs. Form controls' dark styles are
+        not modelled: unknown."""
+        origins = style.origin
+        colour = origins.get("color")
+        if colour is None and is_root:
+            style.color = colors.system("canvastext", True)
+        elif colour == BROWSER_DEFAULT:
+            tag = el.tag
+            style.color = (colors.system("linktext", True) if tag in _LINK_TAGS
+                           else colors.system("canvastext", True) if tag == "dialog"
+                           else style.color if tag in _SAME_IN_DARK else None)
+        if origins.get("background-color") == BROWSER_DEFAULT:
+            tag = el.tag
+            style.background_color = (colors.system("canvas", True) if tag == "dialog"
+                                      else style.background_color if tag in _SAME_IN_DARK
+                                      else None)
 
     def _base_custom(self, parent: Style) -> dict[str, str]:
         """The custom properties an element starts from, on a page that registers some with
@@ -3374,6 +3388,9 @@ _DISABLED_TEXT = "#545454"
 _BACKGROUND_TAGS = frozenset(("body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 _BGCOLOR_TAGS = _BACKGROUND_TAGS | {"marquee"}
 _LINK_TAGS = frozenset(("a", "area"))
+# The elements whose browser colours are the same in a dark scheme (Mark and MarkText; a
+# rule's grey)
+_SAME_IN_DARK = frozenset(("mark", "hr"))
 _HINTED = _BGCOLOR_TAGS | {"font", "hr"}
 _LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large")
 
