@@ -191,4 +191,5 @@ def test_colours_nested_past_the_stack_are_unknown_not_a_crash(depth):
         assert colors.light_dark(chosen, False) == "red"
     else:
         assert (parse_color(mixed), parse_color(relative)) == (None, None)
-    assert cascade._scheme_color(chosen, style) == (None if depth > 50 else (1, 0, 0, 1))
+    assert cascade._paint(chosen, chosen.lower(), style) == (
+        None if depth > 50 else (1, 0, 0, 1))

@@ -77,6 +77,7 @@ from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
 from a11y_audit.semantics.css import (
+    BARE_NUMBER,
     DEFAULT_VIEWPORT,
     NUMBER,
     PSEUDO_ELEMENT,
@@ -807,6 +808,7 @@ class Cascade:
         self._not_inherited = {name: initial for name, (inherits, initial)
                                in registered.items() if not inherits}
         self._bases: dict[int, dict[str, str]] = {}
+        self._registers = bool(self._initials or self._not_inherited)
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
@@ -2006,8 +2008,7 @@ class Cascade:
                  declared: list[Declared] | None = None) -> Style:
         if declared is None:
             declared = self.declarations(el)
-        custom = parent.custom if not self._initials and not self._not_inherited else (
-            self._base_custom(parent))
+        custom = self._base_custom(parent) if self._registers else parent.custom
         # One pass over the declarations, for the elements that declare no custom property
         # (nearly all): their var()s read the parent's custom properties as they are.
         specified = self._specify(declared, custom, own_custom=False)
@@ -2418,16 +2419,10 @@ def _apply(style: Style, name: str, value: str, lower: str, parent: Style) -> No
         style.opacity = _number(lower)
     elif name == "color":
         style.color = parent.color if lower == "currentcolor" else (
-            None if unknown else parse_color(value) if "light-dark(" not in lower
-            else _scheme_color(value, style))
-        if style.color is None and lower in SYSTEM_COLORS:
-            style.color = colors.system(lower, dark_scheme(style))
+            None if unknown else _paint(value, lower, style))
     elif name == "background-color":
         style.background_color = None if unknown else (
-            style.color if lower == "currentcolor" else parse_color(value)
-            if "light-dark(" not in lower else _scheme_color(value, style))
-        if style.background_color is None and lower in SYSTEM_COLORS:
-            style.background_color = colors.system(lower, dark_scheme(style))
+            style.color if lower == "currentcolor" else _paint(value, lower, style))
     elif name == "background-image":
         style.background_image = None if unknown else lower != "none"
     elif name == "font-weight":
@@ -2448,13 +2443,20 @@ def dark_scheme(style: Style) -> bool:
     return "dark" in words and "light" not in words
 
 
-def _scheme_color(value: str, style: Style) -> RGBA | None:
-    """A colour with ``light-dark()`` in it, in the element's colour scheme."""
-    try:
-        chosen = colors.light_dark(value, dark_scheme(style))
-    except RecursionError:      # (nested past Python's stack: hostile)
-        return None
-    return None if chosen is None else parse_color(chosen)
+def _paint(value: str, lower: str, style: Style) -> RGBA | None:
+    """A colour value (not ``currentcolor``) in the element's colour scheme: its
+    ``light-dark()`` chosen by it, a system colour's value in it, or else
+    :func:`parse_color`'s reading."""
+    if "light-dark(" in lower:
+        try:
+            chosen = colors.light_dark(value, dark_scheme(style))
+        except RecursionError:      # (nested past Python's stack: hostile)
+            return None
+        return None if chosen is None else parse_color(chosen)
+    found = parse_color(value)
+    if found is None and lower in SYSTEM_COLORS:
+        return colors.system(lower, dark_scheme(style))
+    return found
 
 
 def _number(text: str) -> float | None:
@@ -2491,7 +2493,6 @@ _KEYWORD_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.
                   "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0,
                   CONTROL_FONT_SIZE: 16.0 - 2 * 4 / 3}
 _SIZE = re.compile(rf"^({NUMBER})(px|em|rem|%|pt|pc|in|cm|mm|q|vw|vh|vmin|vmax|ex|ch)?$")
-_BARE_NUMBER = re.compile(NUMBER)
 
 
 # The size keywords in the monospace family alone (Chromium's table for its 13px default
@@ -2716,7 +2717,7 @@ def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
             if low in ("bold", "bolder", "lighter"):
                 weight = low
                 continue
-            if _BARE_NUMBER.fullmatch(low):
+            if BARE_NUMBER.fullmatch(low):
                 # a number before the size is a weight (1 to 1000); a size needs a unit,
                 # but 0 (the shorthand takes no quirk: "font: 14 serif" is dropped)
                 number = float(low)
@@ -2729,7 +2730,7 @@ def _expand_shorthand(name: str, value: str) -> list[tuple[str, str]]:
                 slant = low
                 continue
             candidate, slash, height = low.partition("/")
-            if slash and _BARE_NUMBER.fullmatch(candidate) and float(candidate) != 0:
+            if slash and BARE_NUMBER.fullmatch(candidate) and float(candidate) != 0:
                 return []       # (a size without a unit before its line height)
             if candidate and (candidate in _KEYWORD_SIZES or _SIZE.match(candidate)
                               or candidate.startswith(("calc(", "clamp(", "min(", "max("))):

@@ -172,6 +172,8 @@ _RGB_SPACES = {
     "rec2020": (_to_xyz(((0.708, 0.292), (0.170, 0.797), (0.131, 0.046)), D65), D65,
                 _rec2020_linear),
 }
+# ... and XYZ (of each one's white) to its linear RGB
+_FROM_XYZ = {space: _inverse(matrix) for space, (matrix, _, _) in _RGB_SPACES.items()}
 _POLAR = {"lch": 2, "oklch": 2, "hsl": 0, "hwb": 0}      # the hue's index
 
 # -- to XYZ-D65, and to sRGB ----------------------------------------------------------------
@@ -269,10 +271,9 @@ def to_xyz(space: str, coordinates: Sequence[float]) -> Vector:
 def from_xyz(space: str, xyz: Vector) -> Vector:
     """XYZ-D65 in a CSS Color 4 space (the inverse of :func:`to_xyz`)."""
     if space in _RGB_SPACES:
-        matrix, white, _ = _RGB_SPACES[space]
-        if white is D50:
+        if _RGB_SPACES[space][1] is D50:
             xyz = _multiply(_D65_TO_D50, xyz)
-        rgb = _multiply(_inverse(matrix), xyz)
+        rgb = _multiply(_FROM_XYZ[space], xyz)
         return tuple(_gamma(space, c) for c in rgb)  # type: ignore[return-value]
     if space == "xyz-d65":
         return xyz
@@ -454,8 +455,11 @@ def _in_space(colour: Parsed, space: str) -> tuple[list[float | None], float]:
     return converted, alpha
 
 
+_RECTANGULAR_RGB = frozenset((*_RGB_SPACES, "xyz-d50", "xyz-d65"))
+
+
 def _analogous(source: str, target: str) -> bool:
-    rgb = set(_RGB_SPACES) | {"xyz-d50", "xyz-d65"}
+    rgb = _RECTANGULAR_RGB
     return source == target or (source in rgb and target in rgb) or (
         {source, target} <= {"lab", "oklab"}) or ({source, target} <= {"lch", "oklch"})
 

@@ -98,6 +98,9 @@ from a11y_audit.semantics.supports import (
 # A CSS number as written (CSS Syntax's <number-token>, sign included): "1.2.3" is not one, so
 # what reads a number with float() reads only this
 NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+# ... a value that is one number and nothing else (no unit): quirks mode's lengths, SVG's
+# presentation attributes, the font shorthand's weight
+BARE_NUMBER = re.compile(NUMBER)
 
 # Properties whose declarations are kept; everything else is dropped at parse time.
 TRACKED = frozenset(("display", "visibility", "content-visibility", "opacity", "color",
@@ -1506,7 +1509,6 @@ HASHLESS_QUIRK = frozenset(("color", "background-color", "border-color", "border
                             "border-bottom-color"))
 _QUIRKY = UNITLESS_QUIRK | HASHLESS_QUIRK
 _SEVERAL = frozenset(("border-width", "border-color"))    # (one to four values)
-_BARE_NUMBER = re.compile(NUMBER)
 _RECT_SEPARATORS = re.compile(r"[\s,]+")
 _NUMBER_ENDS = frozenset("0123456789.")
 # a hashless colour as Chromium reads it: an identifier of 3 or 6 hex digits, or an integer
@@ -1553,7 +1555,7 @@ def quirky_value(name: str, value: str, quirks: bool) -> str | None:
 def _unitless(word: str, quirks: bool) -> str | None:
     """A word of a length value: a number without a unit (but 0) in px in quirks mode and
     None otherwise; any other word as it is."""
-    if _BARE_NUMBER.fullmatch(word) is None or float(word) == 0:
+    if BARE_NUMBER.fullmatch(word) is None or float(word) == 0:
         return word
     return word + "px" if quirks else None
 
@@ -1950,7 +1952,6 @@ def _all_longhands(declaration: Declaration) -> tuple[Declaration, ...]:
 # An SVG presentation attribute's number without a unit is a length in px (SVG 2, "Presentation
 # attributes": lengths parse as in SVG attribute mode)
 _SUBSTITUTION = re.compile(r"(?:var|env|attr)\(", re.I)     # not read in an attribute
-_UNITLESS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def presentation_declaration(name: str, value: str) -> Declaration | None:
@@ -1961,7 +1962,7 @@ def presentation_declaration(name: str, value: str) -> Declaration | None:
     value = value.strip()
     if "!" in value or _SUBSTITUTION.search(value):
         return None
-    if name == "font-size" and _UNITLESS.fullmatch(value):
+    if name == "font-size" and BARE_NUMBER.fullmatch(value):
         value += "px"
     return _declaration(name, value)
 
@@ -1981,7 +1982,7 @@ def _font_weight_valid(value: str) -> bool:
         return True
 # The system colours (CSS Color 4, 6.2, with the deprecated ones) and Chromium's own
 # keywords: valid values the cascade does not resolve
-_SYSTEM_COLORS = frozenset((
+SYSTEM_COLORS = frozenset((
     "accentcolor", "accentcolortext", "activetext", "buttonborder", "buttonface",
     "buttontext", "canvas", "canvastext", "field", "fieldtext", "graytext", "highlight",
     "highlighttext", "linktext", "mark", "marktext", "selecteditem", "selecteditemtext",
@@ -1994,7 +1995,6 @@ _SYSTEM_COLORS = frozenset((
 _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", re.I)
 _IDENT = re.compile(r"-?[a-z_][-\w]*", re.I)
 # The colour functions tinycss2 reads in full: one it cannot read is invalid
-SYSTEM_COLORS = _SYSTEM_COLORS
 _READ_FUNCTIONS = ("rgb(", "rgba(", "hsl(", "hsla(", "hwb(", "lab(", "lch(", "oklab(",
                    "oklch(")
 _RELATIVE_COLOR = re.compile(r"\(\s*from\s")     # rgb(from red r g b): not validated here
@@ -2014,7 +2014,7 @@ def valid_color(value: str) -> bool:
     if lower.startswith("#"):
         return _HEX_COLOR.fullmatch(lower) is not None
     if _IDENT.fullmatch(lower):
-        return (lower in WIDE_KEYWORDS or lower in _SYSTEM_COLORS or lower == "currentcolor"
+        return (lower in WIDE_KEYWORDS or lower in SYSTEM_COLORS or lower == "currentcolor"
                 or color4.parse_color(lower) is not None)
     if lower.startswith(_READ_FUNCTIONS) and lower.endswith(")") and lower.count("(") == 1 \
             and _RELATIVE_COLOR.search(lower) is None:
