@@ -24,6 +24,17 @@ CONTROLS = "".join(f'<input type="{kind}" value="v">' for kind in (
 
 
 
+DARK_CONTROLS = CONTROLS + """<input type="range" value="v"><button>b <b>in</b></button>
+  <button disabled>off</button><textarea>t</textarea><textarea disabled>t</textarea>
+  <select><option>drop</option></select><select disabled><option>drop</option></select>
+  <select size="4"><option>a</option><option selected>b</option><option disabled>c</option>
+  <option selected>d</option><optgroup label="g" disabled><option>e</option></optgroup>
+  <optgroup label="h"><option>f</option></optgroup></select>
+  <select multiple><option selected>a</option><option selected disabled>b</option>
+  <option>c</option></select><select size="3" disabled><option selected>a</option>
+  <option>b</option></select>"""
+
+
 def data_css(text: str) -> str:
     """A data: URL of this CSS."""
     return "data:text/css," + quote(text)
@@ -31,12 +42,18 @@ def data_css(text: str) -> str:
 
 PAGES = {
     # the browser's own colours in a dark colour scheme: the root's text, links, a dialog,
-    # a mark and a rule (its form controls' dark styles are not modelled: unknown, not here)
-    "dark scheme": """<html><head><meta name="color-scheme" content="dark"></head><body>
+    # a mark, a rule, form controls enabled and disabled, list boxes' options (selected:
+    # in a list box without multiple, the last option marked so), and the same in a light
+    # part of the page
+    "dark scheme": f"""<html><head><meta name="color-scheme" content="dark"></head><body>
       <p>text</p><a href="/x">link</a><a>no href</a><mark>mark</mark><hr>
       <dialog open>dialog <a href="/y">in</a></dialog><div style="color-scheme: dark">
       <a href="/z">dark div</a></div><div style="color-scheme: light"><a href="/w">light</a>
-      <p>light p</p></div>
+      <p>light p</p>{DARK_CONTROLS}</div><div>{DARK_CONTROLS}</div>
+      <div>{DARK_CONTROLS.replace('value="v"', 'value="v" disabled')}</div>
+      <button style="color: #a00">own colour</button><div style="color: #a50">
+      <input type="file"><input type="file" disabled><input type="checkbox"></div>
+      <input style="background-color: #ccc" value="own face">
     </body></html>""",
     # custom properties registered with @property: their initial values where none is set,
     # and those that do not inherit reset on each element; a rule without an initial value
@@ -865,7 +882,8 @@ QUIRKS_PAGE = """<html><head><style>
   <div class="blue"><table style="color: inherit; font-weight: inherit"><tbody><tr><td>i</td>
   </tr></tbody></table></div>
   <div class="blue"><table style="all: revert"><tbody><tr><td>all</td></tr></tbody></table>
-  </div>
+  </div><div style="color-scheme: dark"><table><tbody><tr><td>dark</td></tr></tbody></table>
+  <p><mark>m</mark><a href="/x">l</a></p></div>
   <div class="k1">k1</div><div class="k2">k2</div><div class="s1">s1</div>
   <div class="s2">s2</div><div class="m1">m1</div><div class="u1">u1</div>
   <div class="u2">u2</div><div class="u3">u3</div><div class="u4">u4</div>

@@ -149,18 +149,53 @@ def test_a_pages_meta_color_scheme_is_its_roots(meta, dark):
     assert (found["r"].color, found["t"].color) == (text, text)
 
 
-def test_contrast_in_a_dark_scheme_is_judged_on_the_dark_canvas_and_its_controls_cant_tell():
+def test_contrast_in_a_dark_scheme_is_judged_on_the_dark_canvas_and_control_faces():
     from a11y_audit.engine import audit_html
     report = audit_html("""<!DOCTYPE html><html lang="en"><head><title>t</title>
       <meta name="color-scheme" content="dark"></head><body><main>
       <p style="color: #666">grey on the dark canvas</p><p>default text</p>
       <p style="color: #fff; background: #000">white on black</p>
-      <button>Subscribe</button></main></body></html>""", rules=["color-contrast"])
-    outcomes = {finding.snippet.split(">")[1][:4]: finding.outcome
-                for finding in report.findings}
-    # #666 on Chromium's dark canvas (#121212) is 3.4:1; the default text is white on it;
-    # a button's dark colours are not modelled
-    assert outcomes == {"grey": "failed", "Subs": "cantTell"}
+      <button>Subscribe</button><button style="color: #999">Grey button</button>
+      <label>Email <input value="you@example.com"></label></main></body></html>""",
+                        rules=["color-contrast"])
+    outcomes = [(finding.snippet.split(">")[1][:4], finding.outcome)
+                for finding in report.findings]
+    # #666 on Chromium's dark canvas (#121212) is 3.3:1; the default text is white on it;
+    # a button's dark face is #6b6b6b (white on it 5.3:1, #999 1.9:1), a text field's
+    # #3b3b3b (white on it 11.4:1)
+    assert outcomes == [("grey", "failed"), ("Grey", "failed")]
+    assert "#999999 on #6b6b6b" in report.findings[1].message
+
+
+def test_dark_scheme_form_controls_take_chromiums_dark_colours():
+    found = styles("""<html><head><meta name="color-scheme" content="dark"></head><body>
+      <button id="b">b <b id="bb">in</b></button><button id="bd" disabled>off</button>
+      <input id="f"><input id="fd" disabled><input id="c" type="checkbox">
+      <div style="color: #a50"><input id="file" type="file"></div>
+      <select id="s"><option>x</option></select>
+      <select id="l" size="3"><option id="o1" selected>a</option><option id="o2" selected>b
+      </option><option id="o3" disabled>c</option></select>
+      <button id="own" style="color: #a00">own</button>
+    </body></html>""")
+    white, grey = (1.0, 1.0, 1.0, 1.0), (170 / 255,) * 3 + (1.0,)
+    face, field = (107 / 255,) * 3 + (1.0,), (59 / 255,) * 3 + (1.0,)
+    assert (found["b"].color, found["b"].background_color) == (white, face)
+    assert found["bb"].color == white       # (inherited from the button, already dark)
+    assert found["bd"].color == (1.0, 1.0, 1.0, 0.3)
+    assert (found["f"].color, found["f"].background_color) == (white, field)
+    assert (found["fd"].color, found["fd"].background_color) == (grey, (*field[:3], 0.3))
+    assert (found["c"].color, found["c"].background_color) == (white, (0.0, 0.0, 0.0, 0.0))
+    assert found["file"].color == (0xaa / 255, 0x55 / 255, 0.0, 1.0)    # inherited
+    assert (found["s"].color, found["s"].background_color) == (white, face)
+    assert (found["l"].color, found["l"].background_color) == (white, field)
+    # in a list box without multiple, the last option marked selected is the selected one
+    selected = (84 / 255,) * 3 + (1.0,)
+    assert (found["o1"].background_color, found["o2"].background_color) == (
+        (0.0, 0.0, 0.0, 0.0), selected)
+    assert found["o3"].color == grey
+    # the page's own colour wins; the face stays the dark one
+    assert (found["own"].color, found["own"].background_color) == (
+        (0xaa / 255, 0.0, 0.0, 1.0), face)
 
 
 def test_system_colours_are_read_by_the_elements_scheme():

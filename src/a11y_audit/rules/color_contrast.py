@@ -39,8 +39,8 @@ clipped to it, as Chromium paints it and axe-core reads it. System colours take 
 values in the element's scheme, but those of the reader's platform (``Highlight``), which are
 unknown. In a dark colour scheme (``color-scheme: dark``, ``<meta name="color-scheme"
 content="dark">``) the browser's own colours are its dark ones (white text, ``#9e9eff``
-links, a ``#121212`` canvas), but for form controls, whose dark colours are unknown: their
-text is cantTell.
+links, a ``#121212`` canvas, form controls' dark faces: ``#6b6b6b`` buttons, ``#3b3b3b``
+fields).
 
 Limits: pseudo-element content (``::before``) and text drawn by scripts are not seen.
 """

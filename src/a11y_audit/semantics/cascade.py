@@ -2102,29 +2102,38 @@ class Cascade:
                 style.background_color = style.color
         used = values.get("color-scheme")
         if used is not None and "dark" in used and dark_scheme(style):
-            self._dark_defaults(el, style, root is None)
+            self._dark_defaults(el, style, specified, root is None)
         return style
 
-    def _dark_defaults(self, el: Element, style: Style, is_root: bool) -> None:
+    def _dark_defaults(self, el: Element, style: Style,
+                       specified: dict[str, tuple[str, str]], is_root: bool) -> None:
         """The browser's own colours of an element in a dark colour scheme, where the
         defaults above give the light ones (Chromium's system colours, colors.system): the
         root's text is CanvasText (the others inherit it), a link's LinkText, a dialog's
-        CanvasText on Canvas; a mark and a rule keep theirs. Form controls' dark styles are
-        not modelled: unknown."""
+        CanvasText on Canvas, form controls' and list boxes' options' as Chromium paints
+        them (_control_colors, _dark_option_colors); a mark and a rule keep theirs, as does
+        a table in quirks mode (its body's colour, already dark). Only the element's own
+        defaults change: what it inherits is its parent's, already dark."""
         origins = style.origin
-        colour = origins.get("color")
-        if colour is None and is_root:
+        if is_root and "color" not in origins:
             style.color = colors.system("canvastext", True)
-        elif colour == BROWSER_DEFAULT:
-            tag = el.tag
+            return
+        colour = _own_default(specified, origins, "color")
+        background = _own_default(specified, origins, "background-color")
+        if not (colour or background):
+            return
+        tag = el.tag
+        if tag in _SAME_IN_DARK:
+            return
+        dark = _dark_ua_colors(tag, _ua_flag(tag, el)) if tag in _DARK_CONTROLLED else {}
+        if colour:
             style.color = (colors.system("linktext", True) if tag in _LINK_TAGS
                            else colors.system("canvastext", True) if tag == "dialog"
-                           else style.color if tag in _SAME_IN_DARK else None)
-        if origins.get("background-color") == BROWSER_DEFAULT:
-            tag = el.tag
+                           else style.color if tag == "table"
+                           else dark.get("color"))
+        if background:
             style.background_color = (colors.system("canvas", True) if tag == "dialog"
-                                      else style.background_color if tag in _SAME_IN_DARK
-                                      else None)
+                                      else dark.get("background-color"))
 
     def _base_custom(self, parent: Style) -> dict[str, str]:
         """The custom properties an element starts from, on a page that registers some with
@@ -3033,11 +3042,6 @@ _COLOR_PROPERTIES = frozenset(("color", "background-color"))
 # The elements Chromium's defaults set in the monospace family
 _MONOSPACE_TAGS = frozenset(("code", "kbd", "samp", "tt", "pre", "listing", "plaintext", "xmp",
                              "textarea"))
-# Their background (Chromium's light scheme: ButtonFace for buttons and drop-down lists,
-# Field for text fields and list boxes); checkboxes, radio buttons, file and image inputs
-# paint none
-_BUTTON_FACE = "#efefef"
-_FIELD = "#ffffff"
 _BLOCK = frozenset(("html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                     "li", "dl", "dt", "dd", "section", "article", "aside", "nav", "header",
                     "footer", "main", "figure", "figcaption", "blockquote", "pre", "form",
@@ -3059,19 +3063,20 @@ _TABLE = {"table": "table", "tr": "table-row", "td": "table-cell", "th": "table-
 
 def _input_kind(el: Element) -> str:
     """What the browser's defaults of an ``<input>`` depend on: ``hidden`` (not displayed),
-    ``button`` (button face), ``bare`` (no background), ``range`` (a slider), or ``field``
+    ``button`` (button face), ``bare`` (no background), ``file`` (no background, its
+    parent's colour), ``range`` (a slider), or ``field``
     (a text field: every other type, an unknown one included, which is a text field); and
     whether it is disabled (:func:`_disabled`: `` disabled`` after the kind)."""
     kind = (el.get("type") or "").strip().lower()
     if kind == "hidden":
         return kind
     kind = "button" if kind in _BUTTON_TYPES else "bare" if kind in _BARE_TYPES else (
-        kind if kind == "range" else "field")
+        kind if kind == "range" or kind == "file" else "field")
     return kind + _DISABLED if _disabled(el) else kind
 
 
 _BUTTON_TYPES = frozenset(("submit", "reset", "button", "color"))
-_BARE_TYPES = frozenset(("checkbox", "radio", "file", "image"))
+_BARE_TYPES = frozenset(("checkbox", "radio", "image"))
 _DISABLED = " disabled"
 
 
@@ -3092,7 +3097,8 @@ def _list_box(el: Element) -> bool:
 
 def _option_state(el: Element) -> str:
     """What an ``<option>``'s colours depend on: in a list box, whether it is ``selected``
-    (at rest: its attribute) and ``disabled`` (itself, its optgroup or its select); empty
+    (at rest: its attribute, held by the last option that has it where the list box is not
+    ``multiple``) and ``disabled`` (itself, its optgroup or its select); empty
     elsewhere (a drop-down list's options are not painted in the page)."""
     parent = el.getparent()
     group = None
@@ -3100,10 +3106,21 @@ def _option_state(el: Element) -> str:
         group, parent = parent, parent.getparent()
     if parent is None or parent.tag != "select" or not _list_box(parent):
         return ""      # (most options: a drop-down list's, read without a walk up)
-    selected = "selected" if el.get("selected") is not None else ""
+    selected = "selected" if el.get("selected") is not None and (
+        parent.get("multiple") is not None or _last_selected(parent) is el) else ""
     disabled = el.get("disabled") is not None or (
         group is not None and group.get("disabled") is not None) or _disabled(parent)
     return selected + _DISABLED if disabled else selected
+
+
+def _last_selected(select: Element) -> Element | None:
+    """The option a list box without ``multiple`` shows selected at rest: the last with a
+    ``selected`` attribute (HTML's selectedness setting algorithm unselects the others)."""
+    found = None
+    for option in select.iter("option"):
+        if option.get("selected") is not None:
+            found = option
+    return found
 
 
 def _disabled(el: Element) -> bool:
@@ -3166,7 +3183,8 @@ _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str | None]] = {
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
-    "input": ("hidden", *(kind + disabled for kind in ("button", "bare", "range", "field")
+    "input": ("hidden", *(kind + disabled for kind in ("button", "bare", "file", "range",
+                                                        "field")
                           for disabled in ("", _DISABLED))),
     "select": ("list", "drop", "list" + _DISABLED, "drop" + _DISABLED),
     "option": ("", "selected", _DISABLED, "selected" + _DISABLED)}
@@ -3353,31 +3371,85 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
     return out
 
 
-def _control_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
-    """A form control's colours, as Chromium's light scheme paints them: ButtonText on
-    ButtonFace for buttons and drop-down lists, FieldText on Field for text fields and list
-    boxes, no background for checkboxes, radio buttons, file and image inputs; greyed when
-    disabled (a select is also faded: opacity 0.7)."""
+def _control_colors(tag: str, flag: bool | str | None, dark: bool = False
+                    ) -> list[Declaration]:
+    """A form control's colours, as Chromium paints them in the light colour scheme (or the
+    dark one, ``dark``): ButtonText on ButtonFace for buttons and drop-down lists, FieldText
+    on Field for text fields and list boxes, no background for checkboxes, radio buttons,
+    file and image inputs; greyed when disabled (a select is also faded: opacity 0.7). A
+    file input's text inherits its colour (html.css: ``color: inherit``) but when disabled."""
     kind = flag if isinstance(flag, str) else ""
     disabled = flag is True or kind.endswith(_DISABLED)
     kind = kind.removesuffix(_DISABLED)
+    if kind == "file" and not disabled:
+        return []
+    text, grey, button_face, field = _DARK_CONTROL if dark else _LIGHT_CONTROL
     face: str | None
     if tag == "select":
-        color, face = "gray" if disabled else "black", _FIELD if kind == "list" else _BUTTON_FACE
+        color, face = grey if disabled else text, field if kind == "list" else button_face
     elif tag == "button" or kind == "button":
-        color, face = ("rgba(16, 16, 16, 0.3)", _FADED_FACE) if disabled else (
-            "black", _BUTTON_FACE)
+        color, face = ((_DARK_FADED_TEXT, _DARK_FADED_BUTTON) if dark else (
+            "rgba(16, 16, 16, 0.3)", _FADED_FACE)) if disabled else (text, button_face)
     elif kind == "range":
-        color, face = ("#c5c5c5", None) if disabled else ("#9d968e", _FIELD)
+        color, face = ("#c5c5c5", None) if disabled else ("#9d968e", field)
     else:
-        color = _DISABLED_TEXT if disabled else "black"
-        face = None if kind == "bare" else _FADED_FACE if disabled else _FIELD
+        color = (grey if dark else _DISABLED_TEXT) if disabled else text
+        face = None if kind == "bare" or kind == "file" else (
+            _DARK_FADED_FIELD if dark else _FADED_FACE) if disabled else field
     out = [("color", color, False)]
     if face is not None:
         out.append(("background-color", face, False))
     if disabled and tag == "select":
         out.append(("opacity", "0.7", False))
     return out
+
+
+def _dark_option_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
+    """What the dark colour scheme paints of an option in a list box and of a disabled
+    optgroup (see _ua_declarations for the light scheme's): a disabled one is greyed, a
+    selected one set on the inactive selection's grey."""
+    if not flag:
+        return []
+    state = flag if isinstance(flag, str) else _DISABLED
+    out: list[Declaration] = []
+    if tag == "optgroup" or state.endswith(_DISABLED):
+        out.append(("color", _DARK_CONTROL[1], False))
+    elif state == "selected":
+        out.append(("color", _DARK_CONTROL[0], False))
+    if tag == "option" and state.startswith("selected"):
+        out.append(("background-color", "#545454", False))
+    return out
+
+
+# Chromium's form controls' text, greyed (disabled) text, ButtonFace (buttons and drop-down
+# lists) and Field (text fields and list boxes) colours, in the light and in the dark colour
+# scheme (Chromium 156, getComputedStyle); checkboxes, radio buttons, file and image inputs
+# paint no background
+_LIGHT_CONTROL = ("black", "gray", "#efefef", "#ffffff")
+_DARK_CONTROL = ("#ffffff", "#aaaaaa", "#6b6b6b", "#3b3b3b")
+_DARK_FADED_TEXT = "rgba(255, 255, 255, 0.3)"
+_DARK_FADED_BUTTON = "rgba(19, 1, 1, 0.3)"
+_DARK_FADED_FIELD = "rgba(59, 59, 59, 0.3)"
+# The tags whose browser colours _dark_ua_colors gives in a dark scheme
+_DARK_CONTROLLED = _CONTROLS | {"option", "optgroup"}
+
+
+def _own_default(specified: dict[str, tuple[str, str]], origins: dict[str, str],
+                 name: str) -> bool:
+    """The element's own declarations give it the browser's value of ``name`` (its default,
+    or a page's ``revert`` to it), not one it inherits."""
+    own = specified.get(name)
+    return own is not None and origins.get(name) == BROWSER_DEFAULT and (
+        own[1] == BROWSER_DEFAULT or own[0].strip().lower() in ("revert", "revert-layer"))
+
+
+@functools.lru_cache(maxsize=64)
+def _dark_ua_colors(tag: str, flag: bool | str | None) -> dict[str, RGBA | None]:
+    """A form control's, an option's or an optgroup's browser colours in a dark colour
+    scheme, read (memoised: a handful of combinations)."""
+    declared = (_control_colors(tag, flag, True) if tag in _CONTROLS
+                else _dark_option_colors(tag, flag))
+    return {name: parse_color(value) for name, value, _ in declared}
 
 
 _FADED_FACE = "rgba(239, 239, 239, 0.3)"
