@@ -913,6 +913,42 @@ def test_our_computed_styles_are_chromiums_in_both_modes(styles_context, quirks)
     assert sum(tally.unknown.values()) == 0, tally.unknown
 
 
+# Every element of HTML (obsolete ones too, but frames and the plaintext element) in a parent
+# whose inherited properties no browser default shares: where an element's own defaults
+# (Chromium's html.css) set one, it shows (a <big>'s larger text, a dialog's CanvasText,
+# ruby text halved only inside a ruby, a file input's inherited colour)
+_EVERY_TAG_TEXT = """a abbr acronym address article aside b bdi bdo big blink blockquote button
+  canvas center cite code data dd del details dfn dir div dl dt em fieldset figcaption figure
+  font footer form h1 h2 h3 h4 h5 h6 header hgroup i ins kbd label legend li listing main mark
+  marquee menu meter nav nobr ol output p pre progress q rp rt rtc ruby s samp search section
+  small span strike strong sub summary sup textarea time tt u ul var xmp"""
+EVERY_ELEMENT = "".join(
+    f"<{tag}{' href=/x' if tag == 'a' else ' title=t' if tag in ('abbr', 'acronym') else ''}>"
+    f"{tag}</{tag}>" for tag in _EVERY_TAG_TEXT.split()) + """
+  <select><option>o</option></select><select size="3"><option>o</option>
+  <optgroup label="g"><option>p</option></optgroup></select><input value="v">
+  <input type="checkbox"><input type="file"><input type="submit" value="s">
+  <input type="range"><table><caption>c</caption><thead><tr><th>h</th></tr></thead>
+  <tbody><tr><td>d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>
+  <details open><summary>s</summary>in</details><fieldset><legend>l</legend>x</fieldset>
+  <dialog open>d</dialog><ruby>r<rp>(</rp><rt>t</rt><rp>)</rp></ruby>
+  <p><img alt="i" src=""><br><wbr><q>q</q></p>"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("quirks", [True, False], ids=["quirks mode", "no-quirks mode"])
+def test_every_elements_defaults_are_chromiums(styles_context, quirks, scheme):
+    markup = styles.numbered(
+        f'<html style="color-scheme: {scheme}"><body><div style="color: rgb(200, 0, 0); '
+        "font-size: 23px; font-weight: 300; font-style: italic; font-family: cursive; "
+        f'line-height: 3">{EVERY_ELEMENT}</div></body></html>', quirks)
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
+    assert tally.elements > 120 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 50)
+    assert sum(tally.unknown.values()) == 0, tally.unknown
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_our_computed_styles_are_chromiums(styles_context, name):
     markup = styles.numbered(PAGES[name])

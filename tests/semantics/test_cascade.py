@@ -713,6 +713,21 @@ def test_initial_colour_is_black_not_inherited_and_an_open_dialog_is_positioned(
     assert hr is not None and round(hr[0] * 255) == 128
 
 
+def test_browser_defaults_that_differ_from_what_is_inherited():
+    page = page_of(".p{color:#a00;font-size:20px}", """<div class="p">
+      <big id="big">b<big id="big2">bb</big></big><dialog id="d" open>d</dialog>
+      <rt id="alone">t</rt><ruby>r<rt id="in">t</rt></ruby><ruby><span><rt id="deep">t</rt>
+      </span></ruby><input id="file" type="file"></div>""")
+    style = page.style
+    assert style(target(page, "big")).font_size == pytest.approx(24)      # larger: x1.2
+    assert style(target(page, "big2")).font_size == pytest.approx(28.8)
+    assert style(target(page, "d")).color == (0.0, 0.0, 0.0, 1.0)          # CanvasText
+    # ruby text is halved inside a ruby only (Chromium's "ruby > rt")
+    assert [style(target(page, name)).font_size for name in ("alone", "in", "deep")] == [
+        20, 10, 20]
+    assert style(target(page, "file")).color == (2 / 3, 0.0, 0.0, 1.0)     # inherited
+
+
 def test_a_controls_font_follows_the_readers_default_and_the_pages_own_size():
     page = page_of(".big{font-size:30px} .own{font-size:18px}",
                    '<div class="big"><button id="b">Go<span id="s" style="font-size:75%">'

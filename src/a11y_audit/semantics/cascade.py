@@ -3164,7 +3164,7 @@ def _meta_color_scheme(el: Element) -> str | None:
 # without ``open`` and ``input type=hidden`` are not displayed, a link with href is coloured
 # and underlined, an abbreviation with a title underlined with dots,
 # an input's type and a select's list box choose their background, a disabled control is
-# greyed, and a table resets its font in a page in quirks mode.
+# greyed, a table resets its font in a page in quirks mode, and ruby text in a ruby is halved.
 _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str | None]] = {
     "dialog": lambda el: el.get("open") is None,
     "form": _misplaced_form,
@@ -3180,6 +3180,7 @@ _UA_BY_ATTRIBUTE: dict[str, Callable[[Element], bool | str | None]] = {
     "acronym": lambda el: el.get("title") is not None,
     "table": quirks_mode,
     "html": _meta_color_scheme,
+    "rt": lambda el: (up := el.getparent()) is not None and up.tag == "ruby",
 }
 # Every value a tag's flag can take (None: the tags _UA_BY_ATTRIBUTE does not list)
 _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
@@ -3315,8 +3316,10 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("font-size", size, False))
     elif tag in ("small", "sub", "sup"):
         out.append(("font-size", "smaller", False))
-    elif tag == "rt":
-        out.append(("font-size", "50%", False))          # ruby text (Chromium's html.css)
+    elif tag == "rt" and flag:
+        out.append(("font-size", "50%", False))     # ruby text (Chromium's html.css: ruby > rt)
+    elif tag == "big":
+        out.append(("font-size", "larger", False))
     elif tag in _CONTROLS:
         out.append(("font-size", CONTROL_FONT_SIZE, False))
         out.append(("font-weight", "normal", False))
@@ -3359,6 +3362,7 @@ def _ua_declarations(tag: str, flag: bool | str | None) -> list[Declaration]:
         out.append(("color-scheme", str(flag), False))   # (the page's meta color-scheme)
     elif tag == "dialog":
         out.append(("background-color", "white", False))     # Canvas, light scheme
+        out.append(("color", "black", False))                # CanvasText
         out.append(("position", "absolute", False))
     elif tag == "hr":
         out.append(("color", "gray", False))
