@@ -89,8 +89,10 @@ _READ = """() => {
     // shadow tree with content-visibility: hidden, which the light tree's styles do not show
     const folded = parent !== null && parent.localName === 'details' && !parent.open
       && el !== parent.querySelector(':scope > summary');
-    // and content-visibility: hidden skips the rendering of an element's content
-    const skipped = parent !== null && getComputedStyle(parent).contentVisibility === 'hidden';
+    // and content-visibility: hidden skips the rendering of an element's content, where
+    // its box can (not an inline's, a table row's...: then checkVisibility() says so)
+    const skipped = parent !== null && getComputedStyle(parent).contentVisibility === 'hidden'
+      && !el.checkVisibility();
     const hidden = style.display === 'none' || folded || skipped
       || (parent !== null && none.get(parent) === true);
     none.set(el, hidden);

@@ -55,6 +55,31 @@ PAGES = {
       <input type="file"><input type="file" disabled><input type="checkbox"></div>
       <input style="background-color: #ccc" value="own face">
     </body></html>""",
+    # content-visibility: hidden skips the contents of a box that can be contained (a block,
+    # an inline-block, a flex or grid box, a cell, an <svg>), not of an inline, a table, a
+    # row or a caption; hidden="until-found" (in any case, not with spaces) sets it, where
+    # another value of hidden hides the element; an embed's hidden attribute hides nothing
+    "content-visibility": """<html><head><style>.cv { content-visibility: hidden }
+      .v { content-visibility: visible } .i { display: inline } .ib { display: inline-block }
+      .f { display: flex } .g { display: grid } .t { display: table } .c { display: contents }
+      .li { display: list-item } .fr { display: flow-root }</style></head><body>
+      <span class="cv"><b>span</b></span><div class="cv"><b>div</b></div>
+      <div class="cv i"><b>inline</b></div><div class="cv ib"><b>inline-block</b></div>
+      <div class="cv f"><b>flex</b></div><div class="cv g"><b>grid</b></div>
+      <div class="cv t"><b>table</b></div><div class="cv c"><b>contents</b></div>
+      <div class="cv li"><b>list item</b></div><div class="cv fr"><b>flow root</b></div>
+      <table><tbody><tr class="cv"><td>row</td></tr><tr><td class="cv"><b>cell</b></td></tr>
+      </tbody></table><a href="/x" class="cv"><i>link</i></a>
+      <button class="cv"><b>button</b></button><label class="cv"><b>label</b></label>
+      <svg class="cv" width="40" height="20"><g><text y="10">svg</text></g></svg>
+      <div hidden="until-found"><p>found</p></div><span hidden="until-found"><b>uf</b></span>
+      <div hidden="UNTIL-FOUND"><p>upper</p></div><div hidden="until-found "><p>spaced</p></div>
+      <div hidden="until-found" class="v"><p>shown</p></div>
+      <div hidden="until-found" style="display: none"><p>none</p></div>
+      <div hidden="until-found" style="all: revert"><p>reverted</p></div>
+      <div hidden><p>hidden</p></div><div hidden="" style="display: block"><p>shown</p></div>
+      <embed hidden src="x.swf"><embed src="y.swf" hidden="until-found">
+    </body></html>""",
     # custom properties registered with @property: their initial values where none is set,
     # and those that do not inherit reset on each element; a rule without an initial value
     # (but for the "*" syntax) registers nothing

@@ -68,6 +68,10 @@ UK</a></nav>
 <div role="checkbox" aria-checked="false" tabindex="0">Notify me</div>
 <div hidden style="display: block"><a href="/shown">Shown despite hidden</a></div>
 <div hidden><a href="/hidden">Hidden</a></div><div inert><a href="/inert">Inert link</a></div>
+<div hidden="until-found"><a href="/found">Until found</a></div>
+<span hidden="until-found"><a href="/inline-found">Inline until found</a></span>
+<div style="content-visibility: hidden"><a href="/skipped">Skipped</a></div>
+<span style="content-visibility: hidden"><a href="/kept">Kept in an inline</a></span>
 <div aria-hidden="true"><a href="/ah" tabindex="-1">Hidden from the tree</a></div>
 <div class="unseen"><a href="/v" style="visibility: visible">Visible again</a>
 <a href="/nv">Not visible</a></div>

@@ -744,8 +744,14 @@ class Cascade:
         self._ids = page.values("id")
         self._classes = page.values("class")
         self._inline = page.values("style")
-        # (an HTML attribute: an SVG or MathML element that carries it is displayed)
-        self._with_hidden = {el for el in page.holders("hidden") if not _foreign(el)}
+        # (an HTML attribute: an SVG or MathML element that carries it is displayed, and so
+        # is an embed: HTML's "embed[hidden] { display: inline; height: 0; width: 0 }")
+        self._with_hidden = {el for el in page.holders("hidden")
+                             if not _foreign(el) and el.tag != "embed"}
+        # those hidden until found: their box is shown, its contents skipped (see
+        # _ua_declared); the keyword is matched in any case, but not with spaces around it
+        self._until_found = {el for el in self._with_hidden
+                             if (el.get("hidden") or "").lower() == UNTIL_FOUND}
         sheets: list[Stylesheet] = []
         # the page's cascade layers, in order of first appearance (see _layer_ranks)
         order: list[str] = []
@@ -1077,11 +1083,19 @@ class Cascade:
             found = memo[el] = self._match(el, slot)
         return found
 
+    def _hidden_state(self, el: Element) -> bool | str:
+        """What the ``hidden`` attribute does to ``el`` (see _ua_declared): nothing (False),
+        hides it (True), or skips its contents (UNTIL_FOUND)."""
+        if el not in self._with_hidden:
+            return False
+        return UNTIL_FOUND if el in self._until_found else True
+
     def _match(self, el: Element, slot: int = 0) -> list[Declared]:
         """The declarations that apply to ``el``, sorted (see :meth:`declarations`); only
         those of the properties of ``_PART_NAMES[slot]`` when slot is not 0."""
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
-        hidden = el in self._with_hidden
+        # (_hidden_state, written out: a call an element matched)
+        hidden = el in self._with_hidden and (UNTIL_FOUND if el in self._until_found else True)
         flag = _ua_flag(tag, el)
         if tag == "a" and flag and el in self._svg_inner:
             flag = False    # an SVG link: the browser's link colours are HTML's links'
@@ -1455,7 +1469,7 @@ class Cascade:
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
                 # parent's visibility (all it passes on), worked out once per combination.
-                key = (tag, el in self._with_hidden, _ua_flag(tag, el), parent_visibility)
+                key = (tag, self._hidden_state(el), _ua_flag(tag, el), parent_visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
@@ -2295,6 +2309,7 @@ _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
 BROWSER_DEFAULT = "the browser's default"
 STYLE_ATTRIBUTE = "style attribute"
 HIDDEN_ATTRIBUTE = "the hidden attribute"
+UNTIL_FOUND = "until-found"     # (the hidden attribute's other state)
 
 
 def _layer_of(priority: tuple) -> tuple[int, int, int]:
@@ -3192,13 +3207,19 @@ _UA_FLAGS: dict[str, tuple[bool | str | None, ...]] = {
 
 
 @functools.lru_cache(maxsize=1024)
-def _ua_declared(tag: str, hidden: bool, flag: bool | str | None) -> tuple[Declared, ...]:
+def _ua_declared(tag: str, hidden: bool | str, flag: bool | str | None
+                 ) -> tuple[Declared, ...]:
     """The browser's defaults for an element as :meth:`Cascade.declarations` lists them,
     by what they depend on (memoised: a page has a few dozen distinct combinations)."""
     found = tuple((_UA_IMPORTANT if important else _UA_PRIORITY, name, value, important,
                    BROWSER_DEFAULT) for name, value, important in _ua_declarations(tag, flag))
     # Chromium maps the hidden attribute to a presentational hint, not a rule of its own
-    # stylesheet: "display: revert" (as in "the new CSS reset") shows such an element
+    # stylesheet: "display: revert" (as in "the new CSS reset") shows such an element;
+    # hidden="until-found" too, to content-visibility: hidden (its box shown, its contents
+    # skipped, out of the accessibility tree, until the reader's search finds them)
+    if hidden == UNTIL_FOUND:
+        return (*found, (_HINT_PRIORITY, "content-visibility", "hidden", False,
+                         HIDDEN_ATTRIBUTE))
     return (*found, (_HINT_PRIORITY, "display", "none", False, HIDDEN_ATTRIBUTE)) if hidden \
         else found
 
@@ -3283,7 +3304,8 @@ def _subject_attribute(selector: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _ua_part(tag: str, hidden: bool, flag: bool | str | None, slot: int) -> tuple[Declared, ...]:
+def _ua_part(tag: str, hidden: bool | str, flag: bool | str | None, slot: int
+             ) -> tuple[Declared, ...]:
     """The items of :func:`_ua_declared` of the properties of ``_PART_NAMES[slot]``."""
     names = _PART_NAMES[slot]
     return tuple(item for item in _ua_declared(tag, hidden, flag)

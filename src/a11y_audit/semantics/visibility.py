@@ -6,7 +6,9 @@ Two notions, because rules need both:
 * *not rendered*: computed ``display: none`` (the ``hidden`` attribute and a closed ``dialog``
   through the browser's defaults, which a stylesheet's ``display`` overrides), computed
   ``visibility: hidden`` or ``collapse`` (inherited; a descendant may set ``visible`` again),
-  inside an element with ``content-visibility: hidden``, inside ``template``, ``noscript``,
+  inside an element with ``content-visibility: hidden`` (or ``hidden="until-found"``) whose
+  box can skip its contents (not an inline or a table row: :func:`_skips_contents`), inside
+  ``template``, ``noscript``,
   ``script``, ``style`` or ``head``, ``input type=hidden``, or the content of a closed
   ``details`` other than its summary;
 * *hidden from assistive technology*: not rendered, or inside ``aria-hidden="true"`` or an
@@ -217,6 +219,7 @@ class Visibility:
                         self.unknown.append(el)
                     carry = (rendering.visibility,
                              _CONTENT_HIDDEN if rendering.content_visibility == "hidden"
+                             and _skips_contents(tag, rendering.display)
                              else _CLOSED_DETAILS if tag == "details" and el.get("open") is None
                              else _OPEN)
         if not aria:
@@ -303,6 +306,24 @@ def _contents_as_none(el: etree._Element, parent: etree._Element | None) -> bool
             return parent is None or not _foreign(parent, ("svg",))
         return tag not in _SVG_CONTENTS_KEPT
     return tag in _CONTENTS_AS_NONE and not _foreign(el)
+
+
+# The displays whose box content-visibility: hidden leaves the contents of (it skips the
+# contents of boxes that layout containment applies to, CSS Contain 2: not a non-atomic
+# inline box, an internal table box but a cell, or a ruby box; Chromium 156 also shows those
+# of a table and of its caption, and of an inline <object>, whose fallback content is
+# inline). An inline <svg> is replaced: an atomic box, whose contents it skips. (A display
+# of two keywords is read by its first here: "inline flow-root" as inline.)
+_CONTENTS_KEPT_BY = frozenset((
+    "inline", "contents", "table", "inline-table", "table-row-group", "table-header-group",
+    "table-footer-group", "table-row", "table-caption", "ruby", "ruby-base", "ruby-text",
+    "ruby-base-container", "ruby-text-container"))
+
+
+def _skips_contents(tag: str, display: str | None) -> bool:
+    """``content-visibility: hidden`` skips the contents of a ``tag`` element of this
+    computed display (unknown: taken to, as the value says)."""
+    return display not in _CONTENTS_KEPT_BY or (display == "inline" and tag == "svg")
 
 
 def _first_summary(details: etree._Element) -> etree._Element | None:
