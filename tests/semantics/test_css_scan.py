@@ -14,6 +14,7 @@ import tinycss2
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+from a11y_audit.page import Page
 from a11y_audit.semantics import css
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Stylesheet
 from a11y_audit.semantics.selectors import compile_selector, has_unjudged_state, widened
@@ -766,6 +767,10 @@ _NESTED_PIECES = st.sampled_from([
     "!important", "var(--a, var(--b, var(--c, red)))", "calc(1px + (2px * (3 + 1)))",
     "rgb(from color-mix(in srgb, red, blue) calc((r + b) / 4) g b)", "min(1px, 2px)",
     '"a;(b"', "'c;)d'", "url(a;b)", "[x;(y]", "(", ")",
+    "var(--a, var(--b, var(--c, var(--d, var(--e, var(--f, var(--g, red)))))))",
+    "color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, "
+    "color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, red, blue), red), red), red), "
+    "red), red), red)",
 ])
 
 
@@ -785,7 +790,8 @@ def _by_css_syntax(body: str) -> list[tuple[str, str, bool]]:
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_NESTED_PIECES, max_size=14).map("".join))
 def test_declarations_nested_deep_are_read_as_css_syntax_reads_them(body):
-    # (an unbalanced block, or one nested past PAREN_DEPTH, is cut where the pattern stops)
+    # (an unbalanced block is cut where the pattern stops; one nested past PAREN_DEPTH is
+    # read whole, by _value_end)
     assume(_balanced(body))
     ours = css.parse_declarations(body)
     # tinycss2's declarations, each read by our reader of one (names we keep, value checks,
@@ -798,8 +804,7 @@ def test_declarations_nested_deep_are_read_as_css_syntax_reads_them(body):
 
 
 def _balanced(body: str) -> bool:
-    """Every bracket of ``body`` outside its strings closes, in order, and parentheses nest
-    PAREN_DEPTH deep at most."""
+    """Every bracket of ``body`` outside its strings closes, in order."""
     stack: list[str] = []
     quote = None
     for char in body:
@@ -809,8 +814,6 @@ def _balanced(body: str) -> bool:
             quote = char
         elif char in "([":
             stack.append(")" if char == "(" else "]")
-            if stack.count(")") > css.PAREN_DEPTH:
-                return False
         elif char in ")]" and (not stack or stack.pop() != char):
             return False
     return not stack and quote is None
@@ -819,6 +822,29 @@ def _balanced(body: str) -> bool:
 def _same(value: str) -> str:
     """A value as tinycss2 writes it, its white space folded (its strings in double quotes)."""
     return " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(value)).split())
+
+
+@pytest.mark.parametrize(("depth", "colour"), [
+    (css.PAREN_DEPTH, (1.0, 0.0, 0.0, 1.0)), (css.PAREN_DEPTH + 1, (1.0, 0.0, 0.0, 1.0)),
+    (12, (1.0, 0.0, 0.0, 1.0)), (40, None)])
+def test_a_value_nested_past_the_pattern_is_read_whole_not_dropped(depth, colour):
+    # a token system's chain of var() fallbacks, deeper than the pattern reads: the whole
+    # value, not a cut one that drops the declaration (and lets the one before it apply);
+    # the declarations after it are read as well. (Substitution gives up past 16 levels:
+    # then the colour is unknown, never the blue before it.)
+    chain = "".join(f"var(--v{n}, " for n in range(depth)) + "red" + ")" * depth
+    body = f"color: blue; color: {chain}; background-color: lime; width: calc(1px)"
+    found = css.parse_declarations(body)
+    assert [(name, value) for name, value, _ in found] == [
+        ("color", "blue"), ("color", chain), ("background-color", "lime"),
+        ("width", "calc(1px)")]
+    page = Page.from_html(f"<p style='{body}'>x</p>")
+    assert page.style(page.root.find(".//p")).color == colour
+
+
+def test_an_unclosed_parenthesis_nested_deep_runs_to_the_end_of_the_block():
+    body = "color: blue; color: " + "calc(" * 8 + "1; width: 2px"
+    assert [name for name, _, _ in css.parse_declarations(body)] == ["color", "color"]
 
 
 def test_a_value_nested_three_deep_is_read_whole_and_the_block_goes_on():

@@ -1361,12 +1361,13 @@ def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT,
 
 # -- declarations -----------------------------------------------------------------------
 
-# A value is a run of characters, strings and parentheses up to a semicolon. Parentheses nest
-# PAREN_DEPTH deep (var() fallbacks of var() fallbacks, calc() in calc(), a relative colour
-# of a color-mix()); a value nested deeper is cut where the pattern stops, and the rest of
-# its declaration skipped. The quantifiers are possessive: each value reads one way, so
-# nothing is lost by not backtracking, and a runaway (an unclosed parenthesis) costs one
-# pass, not one per way to split the run.
+# A value is a run of characters, strings and parentheses up to a semicolon. The pattern
+# nests parentheses PAREN_DEPTH deep (var() fallbacks of var() fallbacks, calc() in calc(), a
+# relative colour of a color-mix()); a block that may hold a value nested deeper (more
+# opening parentheses than that) is read declaration by declaration, and a value the pattern
+# stops inside is read to its end by _value_end. The quantifiers are possessive: each value
+# reads one way, so nothing is lost by not backtracking, and a runaway (an unclosed
+# parenthesis) costs one pass, not one per way to split the run.
 PAREN_DEPTH = 6
 
 
@@ -1398,7 +1399,9 @@ def parse_declarations(body: str, quirks: bool = False) -> tuple[Declaration, ..
     found: Declaration | Literal[False] | None      # (False: a part not read yet, below)
     out: list[Declaration] = []
     if '"' in body or "'" in body or "(" in body or "/*" in body:
-        for name, value in _DECLARATION.findall(body):
+        pairs = (_deep_declarations(body) if body.count("(") > PAREN_DEPTH
+                 else _DECLARATION.findall(body))
+        for name, value in pairs:
             if (found := _declaration(name, value, quirks)) is not None:
                 if found[0] is _ALL:
                     out.extend(_all_longhands(found))
@@ -1422,6 +1425,50 @@ def parse_declarations(body: str, quirks: bool = False) -> tuple[Declaration, ..
             else:
                 out.append(found)
     return tuple(out)
+
+
+def _deep_declarations(body: str) -> list[tuple[str, str]]:
+    """``_DECLARATION.findall(body)``, but a value nested deeper than the pattern reads is
+    read whole (to the semicolon or the end that closes it), not cut."""
+    out = []
+    search = _DECLARATION.search
+    at = 0
+    while (found := search(body, at)) is not None:
+        name, value = found.groups()
+        at = found.end()
+        if at < len(body) and body[at] == "(":
+            end = _value_end(body, at)
+            value, at = body[found.start(2):end], end
+        out.append((name, value))
+        if at == found.start():
+            at += 1     # (an empty match at the start cannot happen: the name is required)
+    return out
+
+
+def _value_end(body: str, at: int) -> int:
+    """Where the value that goes on at ``at`` ends: the first semicolon outside strings and
+    parentheses, or the end of the block (an unclosed parenthesis runs to it)."""
+    depth = 0
+    quote = ""
+    index = at
+    length = len(body)
+    while index < length:
+        char = body[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char == '"' or char == "'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= depth > 0
+        elif char == ";" and depth == 0:
+            return index
+        index += 1
+    return length
 
 
 # The declaration of each part between semicolons of a plain block read so far (None: not
