@@ -172,16 +172,19 @@ def test_a_string_holding_braces_and_semicolons_does_not_end_a_rule():
 
 # -- declarations: the possessive reading against the backtracking one it replaced ----------
 
+_BACKTRACKING_STRING = r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
+
+
 def _backtracking_group(depth: int) -> str:
-    group = r"\([^()]*\)"
+    group = rf"""\((?:[^()"']|{_BACKTRACKING_STRING})*\)"""
     for _ in range(depth - 1):
-        group = rf"\((?:[^()]|{group})*\)"
+        group = rf"""\((?:[^()"']|{_BACKTRACKING_STRING}|{group})*\)"""
     return group
 
 
 _BACKTRACKING = re.compile(
     r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
-    r"""((?:[^;"'(]|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'"""
+    rf"""((?:[^;"'(]|{_BACKTRACKING_STRING}"""
     rf"""|{_backtracking_group(css.PAREN_DEPTH)})*)""",
     re.S)
 _DECLARATION_PIECES = st.sampled_from([
@@ -766,7 +769,7 @@ _NESTED_PIECES = st.sampled_from([
     "color", "width", "background", "display", "--x", ":", " ", ";", "red", "none",
     "!important", "var(--a, var(--b, var(--c, red)))", "calc(1px + (2px * (3 + 1)))",
     "rgb(from color-mix(in srgb, red, blue) calc((r + b) / 4) g b)", "min(1px, 2px)",
-    '"a;(b"', "'c;)d'", "url(a;b)", "[x;(y]", "(", ")",
+    '"a;(b"', "'c;)d'", "url(a;b)", "[x;(y]", "(", ")", 'attr(x, "(")', "f(')', 1)",
     "var(--a, var(--b, var(--c, var(--d, var(--e, var(--f, var(--g, red)))))))",
     "color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, "
     "color-mix(in srgb, color-mix(in srgb, color-mix(in srgb, red, blue), red), red), red), "
@@ -845,6 +848,16 @@ def test_a_value_nested_past_the_pattern_is_read_whole_not_dropped(depth, colour
 def test_an_unclosed_parenthesis_nested_deep_runs_to_the_end_of_the_block():
     body = "color: blue; color: " + "calc(" * 8 + "1; width: 2px"
     assert [name for name, _, _ in css.parse_declarations(body)] == ["color", "color"]
+
+
+def test_a_parenthesis_in_a_string_in_a_function_is_the_strings():
+    # (the declaration was cut before the function: 'color: red("a(")' read as red, and
+    # a quoted url holding "(" dropped)
+    found = css.parse_declarations('color: blue; color: red("a("); background: '
+                                   'url("a(b.png") no-repeat; content: attr(x, ")")')
+    assert [(name, value) for name, value, _ in found] == [
+        ("color", "blue"), ("color", 'red("a(")'),
+        ("background", 'url("a(b.png") no-repeat')]
 
 
 def test_a_value_nested_three_deep_is_read_whole_and_the_block_goes_on():

@@ -1371,18 +1371,22 @@ def parse_stylesheet(css: str, viewport: Viewport = DEFAULT_VIEWPORT,
 PAREN_DEPTH = 6
 
 
+# A string in a value, with its escapes
+_VALUE_STRING = r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
+
+
 def _nested(depth: int) -> str:
-    """A parenthesised group holding others, ``depth`` deep at most (possessive)."""
-    group = r"\([^()]*+\)"
+    """A parenthesised group holding others and strings, ``depth`` deep at most
+    (possessive): a parenthesis in a string (``attr(x, "(")``) is the string's."""
+    group = rf"""\((?:[^()"']++|{_VALUE_STRING})*+\)"""
     for _ in range(depth - 1):
-        group = rf"\((?:[^()]++|{group})*+\)"
+        group = rf"""\((?:[^()"']++|{_VALUE_STRING}|{group})*+\)"""
     return group
 
 
 _DECLARATION = re.compile(
     r"""(?:^|;)\s*(?:/\*.*?\*/\s*)*([-A-Za-z][-\w]*)\s*:\s*"""
-    r"""((?:[^;"'(]++|"[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'"""
-    rf"""|{_nested(PAREN_DEPTH)})*+)""",
+    rf"""((?:[^;"'(]++|{_VALUE_STRING}|{_nested(PAREN_DEPTH)})*+)""",
     re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
 _NAME = re.compile(r"[-A-Za-z][-\w]*")     # a property name, as _DECLARATION reads it
