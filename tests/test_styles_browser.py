@@ -984,6 +984,42 @@ def test_our_computed_styles_are_chromiums(styles_context, name):
     assert sum(tally.unknown.values()) == 0, tally.unknown
 
 
+# Sheets whose braces do not pair up, or that end inside a rule, read as Chromium reads them
+# (CSS Syntax 3): a "}" that closes no block begins a rule that is dropped (with the block
+# after it); a block, a parenthesis, a string or a url() left open at the end is closed
+# there, but where it swallows what follows (a "{", "}" or ";" after it), the statement it
+# is in is dropped
+MALFORMED_SHEETS = [
+    ".a { color: red; } } .b { color: red } .c { color: red }",
+    "} @media screen { .b { color: red } } .c { color: red }",
+    ".a { color: red } } @media screen { .b { color: red } } .c { color: red }",
+    ".a { color: red } color: blue } .b { color: red } .c { color: red }",
+    ".a { { color: red } color: blue } .b { color: red; { x: y } }",
+    ".w-\\[1px\\] { color: red } .a { color: blue } .b { color: red",
+    ";.b { color: red",
+    "@media screen { .a { color: red",
+    ".a { color: rgb(200, 0, 0",
+    ".a { color: red; } .b { color: red; background: url(x.png",
+    ".a { color: blue } .b { color: red; background: url(x.png } .c { color: red",
+    ".a { color: red } .b:is( { color: red",
+    ".a { color: red } .b { color: red; --x: foo(",
+    '.a { color: red } .b { color: red; content: "x',
+    ".a { color: red } .b { color: green; content: \"x\\\"; } .c { color: red",
+]
+
+
+@pytest.mark.parametrize("sheet", MALFORMED_SHEETS)
+def test_a_sheet_that_does_not_pair_up_is_read_as_chromium_reads_it(styles_context, sheet):
+    markup = styles.numbered(f"""<html><head><style>{sheet}</style></head><body>
+      <p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="w-[1px]">w</p>
+    </body></html>""")
+    tally = styles.Tally()
+    styles.compare(markup, styles.chromium_rows(styles_context, markup), tally)
+    assert tally.elements >= 6 and tally.restructured == 0
+    assert not tally.differences, styles.report(tally, 10)
+    assert sum(tally.unknown.values()) == 0, tally.unknown
+
+
 def test_a_difference_is_counted_and_reported():
     # the comparison itself: one paragraph Chromium shows red where we read black
     markup = styles.numbered("<html><body><p>x</p><p>y</p></body></html>")

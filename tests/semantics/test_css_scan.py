@@ -39,15 +39,20 @@ def neutral_strings(text: str) -> str:
     return css._STRINGS.sub(one, text)
 
 
-def scan(text: str) -> Stylesheet:
+def scan(text: str, strays: bool = True) -> Stylesheet:
     """The scanner as it was: one match per item, in a loop. What a block nested in a style
     rule does with its items is :class:`css._Context`'s (tested in test_nesting.py): the
-    contexts are opened and fed here item by item, as the scanner under test does."""
+    contexts are opened and fed here item by item, as the scanner under test does. A sheet
+    that ends open, or (``strays``) holds a "}" that closes no block, is read as
+    css.syntax_repaired writes it (tested below against tinycss2)."""
     text = css._COMMENT.sub(" ", text)
+    if strays and css._ends_open(text):
+        text = css.syntax_repaired(text)
     sheet = Stylesheet()
     for found in css._IMPORT_STATEMENT.finditer(text):
         if "{" not in text[:found.start()]:     # (an @import after a block is ignored)
             css._import(sheet, found.group(1), DEFAULT_VIEWPORT, None, text[:found.start()])
+    read = text
     text = neutral_strings(text)
     stack: list[tuple[bool, str | None, Any]] = [(True, None, None)]
     position = 0
@@ -63,7 +68,7 @@ def scan(text: str) -> Stylesheet:
                     sheet.raw.append((item.group(4).strip(), item.group(5), layer))
                 else:
                     context.rule(sheet, item.group(4), item.group(5), layer,
-                                 DEFAULT_VIEWPORT)
+                                 DEFAULT_VIEWPORT, True)
         elif item.group(1) is not None:
             name, prelude = item.group(1)[1:].lower(), " ".join(item.group(2).split())
             if item.group(3) != "{":
@@ -84,6 +89,8 @@ def scan(text: str) -> Stylesheet:
         elif item.group(7) is not None:
             if len(stack) > 1:
                 stack.pop()
+            elif strays:
+                return scan(css.syntax_repaired(read), strays=False)
         elif item.group(8) is not None and context is not None and applies:
             context.rule(sheet, "", item.group(8), layer, DEFAULT_VIEWPORT)
     return sheet
@@ -867,3 +874,96 @@ def test_a_value_nested_three_deep_is_read_whole_and_the_block_goes_on():
     assert [name for name, _, _ in css.parse_declarations(body)] == [
         "color", "width", "background", "display"]
     assert css.parse_declarations(body)[1][1] == "calc(100% - calc(2 * (1px + 2px)))"
+
+
+# -- sheets that do not pair up: read as CSS Syntax reads their structure ---------------
+
+_BROKEN_PIECES = st.sampled_from([
+    ".a", " .b", "p", "@media screen", "@media (color), (", " ", "{", "}", ";", "(", ")",
+    "[", "]", "color: red", "x: url(a.png)", "x: url(a b", "x: url(", '"s', '"s"', "'t",
+    "'t'", "\n", "\\(", "calc(1px + (2px)", "--v: foo(", ":is(.c,", "[x=", "}}",
+])
+# (not an escaped brace: the scanner reads braces whether escaped or not, as it did before)
+
+
+def _style_rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The style rules tinycss2 (CSS Syntax 3) reads at the top level and in @media screen
+    blocks whose prelude is a plain selector list (letters, dots, spaces, commas), each with
+    the declarations tinycss2 reads in it (see _kept)."""
+    out = []
+    for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media" and (
+                rule.content is not None
+                and tinycss2.serialize(rule.prelude).strip() == "screen"):
+            out.extend(_style_rules(tinycss2.serialize(rule.content)))
+        elif rule.type == "qualified-rule":
+            # (tinycss2 reads no CSS Nesting: a sheet with a block in a style rule's is not
+            # compared)
+            assume(not any(token.type == "{} block" for token in rule.content))
+            prelude = " ".join(tinycss2.serialize(rule.prelude).split())
+            if re.fullmatch(r"[\w.,: -]+", prelude):
+                out.append((prelude, _declarations(rule.content)))
+    return [(prelude, kept) for prelude, kept in out if kept]
+
+
+def _our_rules(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The same of the rules our scanner reads in the sheet, each body's declarations read
+    by tinycss2 (the structure is under test here, not our reader of declarations)."""
+    sheet = css.parse_stylesheet(text, DEFAULT_VIEWPORT)
+    out = []
+    for prelude, body, *_ in sheet.raw:
+        prelude = " ".join(prelude.split())
+        if re.fullmatch(r"[\w.,: -]+", prelude):
+            kept = _declarations(tinycss2.parse_component_value_list(body))
+            if kept:
+                out.append((prelude, kept))
+    return out
+
+
+def _declarations(content: list[Any]) -> list[tuple[str, str]]:
+    return _kept([(item.name if item.name.startswith("--") else item.lower_name,
+                   tinycss2.serialize(item.value))
+                  for item in tinycss2.parse_blocks_contents(content)
+                  if item.type == "declaration"])
+
+
+def _kept(declared: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The declarations our cascade keeps (names it tracks, values it takes), but those
+    whose value holds a string, a url or an escape (written differently where the sheet's
+    end closes them) or swallowed braces, semicolons or an at-rule, with the parentheses the
+    sheet's end closes written closed, as tinycss2 writes them."""
+    out = []
+    for name, value in declared:
+        value = value.replace("!important", "").strip()
+        if _SET_APART & set(value) or "url(" in value.lower():
+            continue
+        value = value + ")" * (value.count("(") - value.count(")"))
+        if css._declaration(name, value) is not None:
+            out.append((name, " ".join(value.split())))
+    return out
+
+
+_SET_APART = set("{};@\"'\\")
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_BROKEN_PIECES, max_size=24).map("".join))
+@example(text=".a { color: red; } } .b { color: red } .c { color: red }")
+@example(text="} @media screen { .b { color: red } } .c { color: red }")
+@example(text=".a { x: ( { ; } ) ; y: 1 } .b { color: red }")
+@example(text=".w-\\[1px\\] { color: red } .b\\( { color: red }")
+@example(text=".a { color: red; } .b { color: red; background: url(x.png")
+@example(text=".a { color: calc(1")
+@example(text=".a { color: red } .b:is( { color: red")
+@example(text=".a { color: red; } .b { color: red; --x: foo(")
+@example(text='.a { color: red } .b { content: "x')
+def test_a_sheet_that_does_not_pair_up_is_read_as_css_syntax_reads_it(text):
+    # a parenthesis, bracket, string or url() left open swallows the rest of the sheet into
+    # the statement it is in; a brace that closes nothing starts a rule that is dropped; a
+    # block left open is closed by the end. Compared: the plain style rules and the
+    # declarations each keeps (_kept). (What swallows the rest of a sheet that still ends
+    # with a "}" is not looked for: css._ends_open)
+    assume(css._repair(text)[1] < 0 or css._ends_open(text))
+    assert _our_rules(text) == _style_rules(text)
+    repaired = css.syntax_repaired(text)
+    assert css.syntax_repaired(repaired) == repaired

@@ -688,9 +688,25 @@ def _has_comment(css: str) -> bool:
 
 def _scan(css: str, viewport: Viewport, layer: str | None = None,
           quirks: bool = False) -> Stylesheet:
-    sheet = Stylesheet(source=css, quirks=quirks)
+    source = css
     if _has_comment(css):
         css = _COMMENT.sub(" ", css)
+    if _ends_open(css):
+        css = syntax_repaired(css)
+    try:
+        return _scan_sheet(Stylesheet(source=source, quirks=quirks), css, viewport, layer)
+    except _StrayBrace:
+        # a "}" that closes no block: the rule it begins is dropped (syntax_repaired); a
+        # "}" CSS Syntax reads as part of a token (in a url() or a string left open) is
+        # passed over, as before
+        return _scan_sheet(Stylesheet(source=source, quirks=quirks), syntax_repaired(css),
+                           viewport, layer, strays=False)
+
+
+def _scan_sheet(sheet: Stylesheet, css: str, viewport: Viewport, layer: str | None,
+                strays: bool = True) -> Stylesheet:
+    """Read ``css`` (comments removed) into ``sheet``. ``strays``: raise _StrayBrace at a
+    "}" that closes no block."""
     if "@import" in css:
         # (an @import after a block, a style rule's or an at-rule's, is ignored)
         first_block = css.find("{")
@@ -700,16 +716,169 @@ def _scan(css: str, viewport: Viewport, layer: str | None = None,
     parts = _neutral_parts(css) if '"' in css or "'" in css else [css]
     if layer is not None:
         sheet.layers.append(layer)
-    if not _read(sheet, css, viewport, False, pieces=_split_parts(parts), layer=layer):
+    if not _read(sheet, css, viewport, False, pieces=_split_parts(parts), layer=layer,
+                 strays=strays):
         # nested rules: read again, with the declarations between and after them
         sheet.raw.clear()
         del sheet.layers[1 if layer is not None else 0:]
         sheet.undecided.clear()
         sheet.keyframes.clear()
-        _read(sheet, css, viewport, True, pieces=_split_parts(parts), layer=layer)
+        _read(sheet, css, viewport, True, pieces=_split_parts(parts), layer=layer,
+              strays=strays)
     if sheet.orientation:
         sheet.orientation = turns_by_orientation(css)
     return sheet
+
+
+class _StrayBrace(Exception):
+    """_read met a "}" that closes no block (rare: the sheet is read again, repaired)."""
+
+
+def _ends_open(css: str) -> bool:
+    """The sheet does not end with a block's "}" (its last rule cut short, a string or a
+    parenthesis that never closes...): it is read as :func:`syntax_repaired` writes it.
+    (Only the end is looked at: a mistake that swallows the rest of a sheet in its middle,
+    ``url(x.png`` without its ")", is not found; Chromium then drops every rule after it,
+    which a page shows plainly, so pages in use hardly have one.)"""
+    end = css[-64:].rstrip()
+    if end.endswith("-->"):     # (an HTML comment's end, which CSS Syntax passes over)
+        end = end[:-3].rstrip()
+    return end[-1:] != "}" and end != ""
+
+
+# The tokens of CSS Syntax 3 that decide a sheet's structure: a string (to its quote, or
+# stopped before a line break: a bad string, after which reading goes on), an unquoted url()
+# (to its ")", or to the end: a bad url, which swallows braces), an escaped character (part
+# of a name), an opener or a closer of a block, and a semicolon
+_SYNTAX_TOKENS = re.compile(
+    r""""(?:[^"\\\n\r\f]|\\[\s\S]|\\\Z)*(?:"|(?=[\n\r\f])|\Z)"""
+    r"""|'(?:[^'\\\n\r\f]|\\[\s\S]|\\\Z)*(?:'|(?=[\n\r\f])|\Z)"""
+    r"""|(?<![-\w\\])url\((?!\s*["'])(?:[^)\\]|\\[\s\S])*(?:\)|\Z)|\\[\s\S]|[][(){};]""",
+    re.I)
+_OPENED = {"(": ")", "[": "]", "{": "}"}     # each opener of a block, and its closer
+
+
+def syntax_repaired(css: str) -> str:
+    """``css`` (comments removed) as CSS Syntax 3 reads its structure (see _repair)."""
+    return _repair(css)[0]
+
+
+def _repair(css: str) -> tuple[str, int]:
+    """``css`` (comments removed) as CSS Syntax 3 reads its structure, written so that the
+    scanner, which pairs braces and leaves parentheses to the readers of preludes and
+    values, reads the same rules:
+
+    - a parenthesis or bracket that never closes, a string without an end before the
+      sheet's end (nor a line break), or an unquoted ``url(`` without its ``)``, swallows
+      the rest of the sheet into the prelude or declaration it starts in: that statement is
+      dropped, and everything after it (the blocks open around it close at the end);
+    - a ``}`` that closes no block starts a style rule whose prelude it is part of: that
+      rule, up to the end of the block after it, is dropped (blanked);
+    - the blocks left open at the end are closed there (``.a { color: red`` as the last
+      rule applies).
+
+    Chromium reads a sheet so (tests/test_styles_browser.py); a sheet whose quotes and
+    brackets pair up is returned as it is. And where the sheet was cut (the statement
+    swallowed), -1 where it was not."""
+    # the closers awaited, with where their statement began and where they were opened
+    stack: list[tuple[str, int, int]] = []
+    simple = 0          # how many of them close a ( ) or [ ] block (inside which ; { } are
+    #                     parts of a value or prelude, not its structure)
+    boundary = 0        # where the current statement begins: after the last { or }, or ;
+    #                     ending a declaration or an at-rule's statement
+    stray = -1          # a "}" that closes nothing: where the rule it starts began
+    blanks: list[tuple[int, int]] = []
+    cut = -1
+    for found in _SYNTAX_TOKENS.finditer(css):
+        token = found.group()
+        first = token[0]
+        if first == "\\":
+            continue        # an escaped character: part of a name (".w-\[10px\]")
+        if first == '"' or first == "'" or len(token) > 1:
+            # a string or an unquoted url: ended (or a bad string, stopped by a line
+            # break), or running to the sheet's end, where it swallows what is open
+            if found.end() == len(css) and not _token_closed(token):
+                if _swallows(token):
+                    cut = _statement_start(stack, boundary, stray)
+                else:   # closed by the end, as what is open around it
+                    ending = ")" if len(token) > 1 and token[0] not in "\"'" else token[0]
+                    if token.endswith("\\") and (len(token) - len(token.rstrip("\\"))) % 2:
+                        css = css[:-1]      # (an escape of nothing: dropped)
+                    css += ending
+                break
+            continue
+        if first in _OPENED:
+            stack.append((_OPENED[first], boundary, found.start()))
+            if first != "{":
+                simple += 1
+            elif not simple:
+                boundary = found.end()
+        elif first == ";":
+            # (at the top level, a ";" ends an at-rule's statement, but is part of a style
+            # rule's prelude: "x; .b { }" is one rule, dropped)
+            if not simple and (stack or css[boundary:found.start()].lstrip()[:1] == "@"):
+                boundary = found.end()
+        elif stack and stack[-1][0] == first:
+            stack.pop()
+            if first != "}":
+                simple -= 1
+            elif not simple:
+                boundary = found.end()
+                if stray >= 0 and not stack:
+                    blanks.append((stray, found.end()))     # the rule the stray brace began
+                    stray = -1
+        elif first == "}" and not stack and stray < 0:
+            stray = boundary    # (the rule's prelude holds what came before the brace)
+    if cut < 0:
+        if simple and _swallows(css[next(at for closer, _, at in stack if closer != "}"):]):
+            cut = _statement_start(stack, boundary, stray)
+        elif stray >= 0:
+            cut = stray     # a rule begun by a stray brace without a block: to the end
+    if blanks:
+        pieces = []
+        end = 0
+        for start, stop in blanks:
+            pieces.append(css[end:start])
+            pieces.append(" " * (stop - start))
+            end = stop
+        pieces.append(css[end:])
+        css = "".join(pieces)
+    if cut >= 0:
+        css = css[:cut]
+    # and the blocks still open at the end closed, as the end of the sheet closes them
+    return css + "".join(closer for closer, _, at in reversed(stack)
+                         if cut < 0 or at < cut), cut
+
+
+def _swallows(text: str) -> bool:
+    """What an opener left open to the sheet's end holds structure (a brace or a
+    semicolon): the statement it is in swallows it. One that holds none ends with the sheet
+    as if closed there (``--v: foo(`` last in a sheet keeps its value)."""
+    return "{" in text or "}" in text or ";" in text
+
+
+def _token_closed(token: str) -> bool:
+    """A string token (of _SYNTAX_TOKENS) ends with its quote, an unquoted url's with its
+    ")"."""
+    first = token[0]
+    if first == '"' or first == "'":
+        if len(token) < 2 or token[-1] != first:
+            return False
+        body = token[1:-1]
+        return (len(body) - len(body.rstrip("\\"))) % 2 == 0     # (not an escaped quote)
+    return token[-1] == ")"
+
+
+def _statement_start(stack: list[tuple[str, int, int]], boundary: int, stray: int) -> int:
+    """Where the statement holding the outermost open parenthesis or bracket (or, with none
+    open, the current one) began: the text from there on is swallowed."""
+    for closer, began, _ in stack:
+        if closer != "}":
+            start = began
+            break
+    else:
+        start = boundary
+    return min(start, stray) if stray >= 0 else start
 
 
 # An @property rule (CSS Properties and Values API 1): its name and its descriptors
@@ -782,14 +951,15 @@ def may_turn(css: str) -> bool:
 
 def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
           items: list[tuple[str, ...]] | None = None, pieces: list[Any] | None = None,
-          layer: str | None = None) -> bool:
+          layer: str | None = None, strays: bool = False) -> bool:
     """:func:`_scan`'s reading of the sheet's items into ``sheet``; False when it meets a
     style rule with nested rules or an ``@scope`` (whose block may hold declarations) and
     ``stray`` is False (stop: read it again with ``stray``).
     ``items``: the sheet's items, read from them (the tests' reference: :func:`_items`).
     ``pieces``: ``css.split("}")``, split already (then ``css`` is not read; the list is
     written over: its last piece becomes None, hence list[Any]). ``layer``: the cascade layer
-    the sheet is in (an imported sheet's), None when unlayered."""
+    the sheet is in (an imported sheet's), None when unlayered. ``strays``: raise
+    _StrayBrace at a "}" that closes no block (else it is passed over)."""
     # Context stack: (applies, layer, undecided) per open block; a skipped block applies
     # nothing; in an undecided one (@container, a nested root-less @scope...) the rules go to
     # sheet.undecided instead, and in @scope or a style rule with nested rules they go into
@@ -824,18 +994,21 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     if context is None:
                         raw.append((head.strip(), rest, layer))
                     else:
-                        context.rule(sheet, head.lstrip(), rest, layer, viewport)
+                        context.rule(sheet, head.lstrip(), rest, layer, viewport, True)
                 elif frames is not None and len(stack) == frames[0]:
                     frames[2].append((head.strip().lower(), rest))    # a keyframe
                 continue
             if not brace and (not piece or piece.isspace()):
                 # a "}" alone (the end of a block: a fifth of the pieces), as its item is read
-                if len(stack) > 1:
-                    stack.pop()
-                    applies, layer, context = stack[-1]
-                    if frames is not None and len(stack) < frames[0]:
-                        sheet.keyframes[frames[1]] = tuple(frames[2])
-                        frames = None
+                if len(stack) == 1:
+                    if strays:
+                        raise _StrayBrace
+                    continue
+                stack.pop()
+                applies, layer, context = stack[-1]
+                if frames is not None and len(stack) < frames[0]:
+                    sheet.keyframes[frames[1]] = tuple(frames[2])
+                    frames = None
                 continue
             if brace and "@" in head and (opening := head.lstrip())[:1] == "@":
                 inner, brace, body = rest.partition("{")
@@ -861,7 +1034,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                             if context is None:
                                 raw.append((inner.strip(), body, layer))
                             else:
-                                context.rule(sheet, inner, body, layer, viewport)
+                                context.rule(sheet, inner, body, layer, viewport, True)
                         continue
             found = _piece_items(piece, stray)
         for name, at_prelude, opener, prelude, body, nested, close in found:
@@ -870,7 +1043,7 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     if context is None:
                         raw.append((prelude.strip(), body[1:], layer))
                     else:
-                        context.rule(sheet, prelude, body[1:], layer, viewport)
+                        context.rule(sheet, prelude, body[1:], layer, viewport, True)
                 elif frames is not None and len(stack) == frames[0]:
                     frames[2].append((prelude.strip().lower(), body[1:]))     # a keyframe
                 continue
@@ -915,7 +1088,9 @@ def _read(sheet: Stylesheet, css: str, viewport: Viewport, stray: bool,
                     return False
                 stack.append(_Context.nesting(context, sheet, nested[:-1], applies, layer,
                                               viewport))
-            elif close and len(stack) > 1:
+            elif close and (len(stack) > 1 or strays):
+                if len(stack) == 1:
+                    raise _StrayBrace
                 stack.pop()
                 if frames is not None and len(stack) < frames[0]:
                     sheet.keyframes[frames[1]] = tuple(frames[2])
@@ -1079,10 +1254,13 @@ class _Context:
         return ", ".join(out)
 
     def rule(self, sheet: Stylesheet, prelude: str, body: str, layer: str | None,
-             viewport: Viewport) -> None:
+             viewport: Viewport, block: bool = False) -> None:
         """One style rule of the block (``prelude`` may start with the declarations of the
         style rule it is nested in, up to a ``;``), or a conditional at-rule nested in that
-        style rule, holding declarations only (``@media (...) { color: red }``)."""
+        style rule, holding declarations only (``@media (...) { color: red }``). ``block``:
+        ``body`` is a block of its own (an empty ``prelude`` is then an empty selector list,
+        and the rule is dropped, as Chromium drops ``.a { { color: red } }``), not the
+        declarations of the rule it is in."""
         declarations, _, prelude = prelude.rpartition(";")
         if declarations.strip():
             if not self.declarations:
@@ -1090,6 +1268,8 @@ class _Context:
             if self.parent is not None or self.scopes:
                 self.rule(sheet, "", declarations, layer, viewport)
         prelude = prelude.strip()
+        if block and not prelude:
+            return
         if prelude[:1] == "@" and (self.parent is not None or self.scopes):
             at = _AT_RULE.match(prelude)
             if at is None:
