@@ -62,7 +62,6 @@ from a11y_audit.semantics.cascade import (  # noqa: E402
     StyleEnvironment,
     cascade_of,
     edge_drawn,
-    text_hidden_reason,
 )
 from a11y_audit.sources import decode_exact  # noqa: E402
 
@@ -261,12 +260,12 @@ def compare_sight(markup: str, chromium: dict[str, str], tally: SightTally,
     the rules that judge only seen text read them; Chromium's, :func:`chromium_sight`."""
     page = Page.from_html(markup, source="page")
     page.style_environment = StyleEnvironment(missing_stylesheets="ignore")
-    viewport = cascade_of(page).viewport
+    text_hidden = cascade_of(page).text_hidden
     for el in page.root.iter(tuple(page.by_tag)):
         theirs = chromium.get(el.get(NUMBER) or "")
         if theirs is None:
             continue
-        ours = (page.visually_hidden(el) or text_hidden_reason(page.style(el), viewport)
+        ours = (page.visually_hidden(el) or text_hidden(el, page.style(el))
                 if page.is_rendered(el) else "not rendered")
         kind = ("both" if theirs else "ours only") if ours else (
             "Chromium only" if theirs else "neither")

@@ -1059,6 +1059,9 @@ SIGHT_PAGE = """<html><head><style>
   .shift { transform: translateY(-100%) }
   .ir { text-indent: -9999px; display: block; width: 200px } .f0 { font-size: 0 }
   .tr { color: transparent } .ind { text-indent: 2em }
+  .box { width: 1px; height: 1px; overflow: hidden; white-space: nowrap }
+  .zero { width: 0; overflow: hidden } .sc { transform: scale(0) }
+  .out { text-indent: -9999px } .flex { display: flex }
 </style></head><body>
   <p>plain</p><span class="sr">sr-only</span><span class="cp">clip-path</span>
   <p class="op">opacity</p><p class="left">left</p><p class="top">top</p>
@@ -1067,6 +1070,10 @@ SIGHT_PAGE = """<html><head><style>
   <a href="#m" class="low">lower</a><div class="rel"><a href="#m" class="in">inside</a></div>
   <p class="shift">static, moved up</p><a href="/" class="ir">logo</a>
   <p class="f0">no size</p><p class="tr">transparent</p><p class="ind">indented</p>
+  <p>an inline box: <span class="box">box of 1px</span> <span class="zero">no width</span>
+  <span class="sc">scaled</span> <span class="out">own indent</span></p>
+  <p class="out">indented block <b>its bold</b></p><div class="flex"><span class="box">flex
+  item</span></div><p><span class="box" style="display: inline-block">inline block</span></p>
   <main id="m">main</main>
 </body></html>"""
 
@@ -1075,13 +1082,15 @@ def test_hidden_from_sight_as_chromiums_layout_hides(styles_context):
     # The cascade's "visually hidden" against where Chromium's layout puts each element with
     # text: the sr-only patterns, offsets, and a skip link moved off the page's edge by a
     # translation of its own size (top: 0; translateY(-100%)), but not one moved part-way,
-    # from lower down or inside a positioned box
+    # from lower down or inside a positioned box; an inline box, which sizes, overflow,
+    # transforms and its own text-indent leave as it is, unless it is a flex item or an
+    # inline-block, and the inline text of a block indented off the page
     markup = styles.numbered(SIGHT_PAGE)
     chromium = styles.chromium_sight(styles_context, markup)
     tally = styles.SightTally()
     styles.compare_sight(markup, chromium, tally)
-    assert len(chromium) == 18
-    assert tally.counts == {"both": 11, "neither": 7}, tally.differing
+    assert len(chromium) == 27
+    assert tally.counts == {"both": 15, "neither": 12}, tally.differing
 
 
 def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
@@ -1089,7 +1098,7 @@ def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():
     # are hidden, the paragraph is not; say Chromium hides the paragraph and the span only
     markup = styles.numbered(
         '<html><head><style>.sr { position: absolute; clip: rect(0 0 0 0) }'
-        ' .ir { text-indent: -9999px }</style></head><body><p>plain</p>'
+        ' .ir { text-indent: -9999px; display: block }</style></head><body><p>plain</p>'
         '<span class="sr">sr</span><a class="ir" href="/">logo</a></body></html>')
     page = Page.from_html(markup)
     number = {el.tag: el.get(styles.NUMBER) for el in page.root.iter("p", "span", "a")}

@@ -234,7 +234,8 @@ def test_hidden_attribute_and_browser_defaults(css, markup, expected):
     (".sr-only{clip-path:inset(50%)}", True),
     (".sr-only{position:absolute;left:-9999px}", True),
     (".sr-only{position:absolute;left:-100em}", True),
-    (".sr-only{width:0;height:0;overflow:hidden}", True),
+    (".sr-only{display:block;width:0;height:0;overflow:hidden}", True),
+    (".sr-only{width:0;height:0;overflow:hidden}", False),   # nothing to an inline box
     (".sr-only{opacity:0}", True),
     (".sr-only{clip:rect(0 0 0 0)}", False),          # clip needs absolute positioning
     (".sr-only{position:absolute;left:-20px}", False),
@@ -1407,7 +1408,11 @@ def test_font_alone_equals_the_full_styles_font_size_fields(first):
      '<span class="sr" id="t">x</span>', False),                      # the winner decides
     ("div .sr{clip-path:inset(50%)}", '<p><span class="sr" id="t">x</span></p>', False),
     ("div .sr{clip-path:inset(50%)}", '<div><span class="sr" id="t">x</span></div>', True),
-    ("", '<span style="transform:scale(0)" id="t">x</span>', True),
+    ("", '<span style="display:inline-block;transform:scale(0)" id="t">x</span>', True),
+    ("", '<span style="transform:scale(0)" id="t">x</span>', False),    # an inline box
+    (".b{width:0;overflow:hidden}", '<span class="b" id="t">x</span>', False),
+    (".b{width:0;overflow:hidden}", '<div style="display:flex"><span class="b" id="t">x'
+     '</span></div>', True),                                            # a flex item
 ])
 def test_visually_hidden_without_the_ancestors_styles_equals_the_full_style(css, markup, hidden):
     page = page_of(css, markup)
@@ -1417,7 +1422,7 @@ def test_visually_hidden_without_the_ancestors_styles_equals_the_full_style(css,
         other = page_of(css, markup)
         same = other.root.xpath(page.root.getroottree().getpath(node))[0]
         alone = cascade_of(other).sight(same)
-        assert alone == cascade_of(other).hidden_from_sight(other.style(same))
+        assert alone == cascade_of(other).sight_of_style(same)
 
 
 def test_visually_hidden_computes_no_style_where_no_rule_can_hide():
@@ -1501,7 +1506,7 @@ def test_text_walks_agree_with_the_full_styles_on_every_element(css, body):
         expected_owner.append(None if owner is None else reference.xpath(owner))
         # the outermost reason: an ancestor's hides the element whatever its own
         expected_hidden.append(next((reason for n in reversed(chain) if (reason := ref_cascade.
-                                     hidden_from_sight(reference.style(n))) is not None), None))
+                                     sight_of_style(n)) is not None), None))
     page = page_of(css, body)
     cascade = cascade_of(page)
     for el in reversed(page.elements):      # the deepest first: each walks its own chain
@@ -2072,3 +2077,38 @@ def test_a_registered_custom_property_takes_its_initial_value_and_may_not_inheri
     # a rule without an initial value registers nothing: --bad inherits as written
     assert styles["c"].color == (2 / 3, 2 / 3, 0.0, 1.0)
     assert styles["d"].background_color == (14 / 15, 14 / 15, 14 / 15, 1.0)
+
+
+@pytest.mark.parametrize(("markup", "hidden"), [
+    # width, height and overflow do nothing to an inline box, nor does a transform
+    ('<p><span id="t" class="box">x</span></p>', False),
+    ('<p><span id="t" class="scale">x</span></p>', False),
+    # ... but they do to a block, an inline-block, a positioned box or a flex item
+    ('<div id="t" class="box">x</div>', True),
+    ('<p><span id="t" class="box" style="display: inline-block">x</span></p>', True),
+    ('<p><span id="t" class="box" style="position: absolute">x</span></p>', True),
+    ('<div style="display: flex"><span id="t" class="box">x</span></div>', True),
+    ('<p><span id="t" class="scale" style="display: block">x</span></p>', True),
+    # and to a replaced inline element
+    ('<p><img id="t" class="box" alt="x" src="x.png"></p>', True),
+])
+def test_sizes_and_transforms_leave_an_inline_box_as_it_is(markup, hidden):
+    page = page_of(".box { width: 1px; height: 1px; overflow: hidden } "
+                   ".scale { transform: scale(0) }", markup)
+    assert (page.visually_hidden(target(page)) is not None) is hidden
+
+
+@pytest.mark.parametrize(("markup", "hidden"), [
+    # an image replacement: the block's indent moves its inline text off the page
+    ('<h1 class="out"><a id="t" href="/">Site</a></h1>', True),
+    ('<h1 class="out"><a href="/"><b id="t">Site</b></a></h1>', True),
+    ('<p class="out" id="t">text</p>', True),
+    # an inline box's own indent does nothing
+    ('<p><span class="out" id="t">text</span></p>', False),
+    ('<p><a class="out" href="/" id="t">text</a></p>', False),
+    ('<p><a class="out" href="/" id="t" style="display: block">text</a></p>', True),
+])
+def test_an_inline_boxs_text_is_indented_by_its_block(markup, hidden):
+    page = page_of(".out { text-indent: -9999px }", markup)
+    el = target(page)
+    assert (cascade_of(page).text_hidden(el, page.style(el)) is not None) is hidden

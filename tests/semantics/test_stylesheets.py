@@ -23,7 +23,10 @@ from a11y_audit.semantics.stylesheets import likely_hidden_widget, may_be_hidden
         # a later rule shows it again
         (".promo{display:none} .promo{display:block}", '<p class="promo" id="t">x</p>', None),
         (".sr-only{clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}",
-         '<span class="sr-only" id="t">x</span>', ".sr-only"),
+         '<div class="sr-only" id="t">x</div>', ".sr-only"),
+        # (an inline box, which neither clip without position nor a size hides)
+        (".sr-only{clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}",
+         '<span class="sr-only" id="t">x</span>', None),
         ("nav .menu a{opacity:0}", '<a class="menu" id="t">x</a>', None),  # bare last tag
         (".a .b div{display:none}", '<div id="t">x</div>', None),             # bare tag: too broad
         (".x:focus{display:none}", '<p class="x" id="t">x</p>', None),         # pseudo-class

@@ -51,7 +51,6 @@ from a11y_audit.semantics.cascade import (
     cascade_of,
     dark_scheme,
     parse_color,
-    text_hidden_reason,
 )
 from a11y_audit.semantics.page_text import page_text
 
@@ -352,7 +351,7 @@ def judge(page: Page, el: Element) -> Verdict | None:
 
 def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     """:func:`judge` for the elements of one page: what it needs per element (the cascade
-    and its viewport, the depth and backdrop memos, whether anything on the page is
+    and its text-hiding test, the depth and backdrop memos, whether anything on the page is
     disabled) looked up once, since ``results`` judges every text element of the page
     (hundreds) and those look-ups were a fifth of each verdict's cost. Without
     ``count_letters``, a verdict's ``letters`` are -1, not counted: only a failure reads them
@@ -362,7 +361,7 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     cascade = cascade_of(page)
     style_of = cascade.style
     hidden_from_sight = cascade.visually_hidden
-    viewport = cascade.viewport
+    text_hidden = cascade.text_hidden
     depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
     memos: tuple[dict[Element, str | Backdrop], dict[Element, str | Backdrop]] = page.memo(
         "contrast.backdrop", lambda _: ({}, {}))
@@ -397,7 +396,7 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
         style = style_of(el)
         if hidden_from_sight(el) is not None:
             return None
-        if text_hidden_reason(style, viewport) is not None:
+        if text_hidden(el, style) is not None:
             return None
         if exemption is not None and exemption(el) is not None:
             return None

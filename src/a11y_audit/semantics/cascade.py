@@ -1802,6 +1802,53 @@ class Cascade:
         reason = memo[key] = visually_hidden_reason(style, self.viewport)
         return reason
 
+    def sight_of_style(self, el: Element) -> str | None:
+        """:meth:`sight`'s answer read from the element's full computed style (what
+        :meth:`sight` spares where it can)."""
+        style = self.style(el)
+        return self._boxed(el, style, self.hidden_from_sight(style))
+
+    def _boxed(self, el: Element, style: Style, reason: str | None) -> str | None:
+        """``reason`` (:func:`visually_hidden_reason` of ``el``'s style), but for an inline
+        box, which sizes and transforms leave as it is (asked only where they hide)."""
+        if reason is not None and reason.startswith(_BOX_REASONS) and self.inline_box(
+                el, style):
+            return visually_hidden_reason(style, self.viewport, True)
+        return reason
+
+    def inline_box(self, el: Element, style: Style) -> bool:
+        """``el`` (of this computed style) is laid out as an inline box: its computed display
+        is ``inline``, and it is not replaced (an image, a form control, an ``<svg>``...),
+        absolutely positioned or a flex or grid item, which make it a block. Sizes,
+        ``overflow``, transforms and ``text-indent`` do nothing to such a box (CSS 2.2,
+        10.3.1 and 10.6.1; CSS Transforms 1, "transformable element"). (A float, which
+        ``float`` would make a block, is not read.)"""
+        if style.display != "inline" or style.position in ("absolute", "fixed") or (
+                el.tag in _REPLACED_INLINE):
+            return False
+        parent = el.getparent()
+        return parent is not None and (self.display(parent) or "") not in _ITEM_CONTAINERS
+
+    def text_hidden(self, el: Element, style: Style) -> str | None:
+        """:func:`text_hidden_reason` of ``el``'s own text (of this computed style): the
+        ``text-indent`` of an inline box's text is its block's (the nearest ancestor that is
+        not an inline box), not its own (an image replacement's ``<h1 class="logo"><a>``)."""
+        if self._indents and self.inline_box(el, style):
+            node = el.getparent()
+            while node is not None:
+                block = self.style(node)
+                if not self.inline_box(node, block):
+                    return text_hidden_reason(style, self.viewport, block)
+                node = node.getparent()
+        return text_hidden_reason(style, self.viewport)
+
+    @functools.cached_property
+    def _indents(self) -> bool:
+        """A sheet or style attribute of the page may set ``text-indent`` (a search of their
+        text, once a page: most pages' text is read without a walk to its block)."""
+        return any("text-indent" in sheet.source for sheet in self.sheets) or any(
+            "text-indent" in value for value in self._inline.values())
+
     def visually_hidden(self, el: Element) -> str | None:
         """:meth:`sight` of ``el`` or, when that is None, of the nearest ancestor for which
         it is not (see :meth:`Page.visually_hidden`); memoised along the way down from the
@@ -1848,11 +1895,13 @@ class Cascade:
             reason = self.hidden_from_sight(style)
         else:
             # What the reason reads of the style is the element's own, non-inherited values
-            # and its computed font size: computed here as under the initial style, without
-            # the ancestors' (a throwaway Style, so not memoised by hidden_from_sight's id key)
+            # (display among them) and its computed font size: computed here as under the
+            # initial style, without the ancestors' (a throwaway Style, so not memoised by
+            # hidden_from_sight's id key)
             style = self._compute(el, _ROOT_PARENT, None)
             style.font_size = self.font(el).size
             reason = visually_hidden_reason(style, self.viewport)
+        reason = self._boxed(el, style, reason)
         if reason is None and "translate" in style.values.get("transform", ""):
             return self._translated_off(el, style)
         return reason
@@ -3890,10 +3939,23 @@ def _percent_and_px(text: str) -> tuple[float, float] | None:
     return percent, px
 
 
-def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
+# The reasons of visually_hidden_reason that an inline box escapes
+_BOX_REASONS = ("width:", "height:", "transform:")
+# Elements whose inline box is atomic (replaced, or a control's): sizes and transforms apply
+_REPLACED_INLINE = frozenset(("img", "svg", "video", "audio", "canvas", "iframe", "embed",
+                              "object", "input", "select", "textarea", "button", "math",
+                              "meter", "progress"))
+# The displays whose children are blockified (flex and grid items)
+_ITEM_CONTAINERS = frozenset(("flex", "inline-flex", "grid", "inline-grid", "-webkit-box",
+                              "-webkit-inline-box"))
+
+
+def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT,
+                           inline: bool = False) -> str | None:
     """Why a rendered element with this style is hidden from sight (it stays in the
     accessibility tree): the sr-only clip patterns, off-screen positioning, zero size with
-    overflow hidden, zero opacity, ``scale(0)``. None when nothing hides it.
+    overflow hidden, zero opacity, ``scale(0)``. None when nothing hides it. ``inline``: the
+    element is an inline box (Cascade.inline_box), which sizes and transforms leave as it is.
 
     Zero size is read from ``width`` and ``height`` alone: ``padding`` is not tracked, so the
     aspect-ratio box (``height: 0; padding-bottom: 56.25%; overflow: hidden``) counts as
@@ -3917,8 +3979,8 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
                 pixels = _length_px(offset, style, viewport)
                 if pixels is not None and pixels <= -999:
                     return f"{side}: {offset} (off-screen)"
-    if (values.get("overflow-x") in _CLIPPING
-            or values.get("overflow-y") in _CLIPPING):
+    if not inline and (values.get("overflow-x") in _CLIPPING
+                       or values.get("overflow-y") in _CLIPPING):
         for side in ("width", "height"):
             size = values.get(side)
             if size:
@@ -3928,7 +3990,7 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) 
     if style.opacity is not None and style.opacity == 0:
         return "opacity: 0"
     transform = values.get("transform", "")
-    if transform and _SCALE_ZERO.match(transform):
+    if transform and not inline and _SCALE_ZERO.match(transform):
         return f"transform: {transform}"
     return None
 
@@ -3977,12 +4039,15 @@ def edge_drawn(style: Style, edge: str) -> bool | None:
     return paint[3] > 0
 
 
-def text_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT) -> str | None:
+def text_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT,
+                       block: Style | None = None) -> str | None:
     """Why the element's own text cannot be seen although its box may be: a large negative
-    ``text-indent`` (image replacement), ``font-size: 0``, transparent text."""
-    indent = style.values.get("text-indent")
+    ``text-indent`` (image replacement: the indent of ``block``'s style, where the element
+    is an inline box in that block), ``font-size: 0``, transparent text."""
+    indented = style if block is None else block
+    indent = indented.values.get("text-indent")
     if indent:
-        pixels = _length_px(indent, style, viewport)
+        pixels = _length_px(indent, indented, viewport)
         if pixels is not None and pixels <= -999:
             return f"text-indent: {indent}"
     if style.font_size is not None and style.font_size == 0:

@@ -81,13 +81,13 @@ def has_visible_text(el: Element, page: Page) -> bool:
 
 def visually_hidden_style(el: Element, page: Page) -> bool:
     """The cascade hides the element (or its own text) from sight but keeps it rendered."""
-    from a11y_audit.semantics.cascade import cascade_of, text_hidden_reason
+    from a11y_audit.semantics.cascade import cascade_of
 
     cascade = cascade_of(page)
     if not el.get("style") and not cascade.sheets:
         return False
     return (cascade.sight(el) is not None
-            or text_hidden_reason(page.style(el), cascade.viewport) is not None)
+            or cascade.text_hidden(el, page.style(el)) is not None)
 
 
 def _element(el: Element, page: Page, hidden: Callable[[Element], bool] | None,
