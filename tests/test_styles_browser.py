@@ -1062,6 +1062,7 @@ SIGHT_PAGE = """<html><head><style>
   .box { width: 1px; height: 1px; overflow: hidden; white-space: nowrap }
   .zero { width: 0; overflow: hidden } .sc { transform: scale(0) }
   .out { text-indent: -9999px } .flex { display: flex }
+  .mh { max-height: 0; overflow: hidden }
 </style></head><body>
   <p>plain</p><span class="sr">sr-only</span><span class="cp">clip-path</span>
   <p class="op">opacity</p><p class="left">left</p><p class="top">top</p>
@@ -1074,6 +1075,7 @@ SIGHT_PAGE = """<html><head><style>
   <span class="sc">scaled</span> <span class="out">own indent</span></p>
   <p class="out">indented block <b>its bold</b></p><div class="flex"><span class="box">flex
   item</span></div><p><span class="box" style="display: inline-block">inline block</span></p>
+  <div class="mh">collapsed</div><p><span class="mh">inline, not collapsed</span></p>
   <main id="m">main</main>
 </body></html>"""
 
@@ -1084,13 +1086,14 @@ def test_hidden_from_sight_as_chromiums_layout_hides(styles_context):
     # translation of its own size (top: 0; translateY(-100%)), but not one moved part-way,
     # from lower down or inside a positioned box; an inline box, which sizes, overflow,
     # transforms and its own text-indent leave as it is, unless it is a flex item or an
-    # inline-block, and the inline text of a block indented off the page
+    # inline-block, and the inline text of a block indented off the page; a collapsed
+    # max-height: 0
     markup = styles.numbered(SIGHT_PAGE)
     chromium = styles.chromium_sight(styles_context, markup)
     tally = styles.SightTally()
     styles.compare_sight(markup, chromium, tally)
-    assert len(chromium) == 27
-    assert tally.counts == {"both": 15, "neither": 12}, tally.differing
+    assert len(chromium) == 29
+    assert tally.counts == {"both": 16, "neither": 13}, tally.differing
 
 
 def test_the_sight_comparison_counts_each_kind_and_lists_where_we_differ():

@@ -237,6 +237,8 @@ def test_hidden_attribute_and_browser_defaults(css, markup, expected):
     (".sr-only{display:block;width:0;height:0;overflow:hidden}", True),
     (".sr-only{width:0;height:0;overflow:hidden}", False),   # nothing to an inline box
     (".sr-only{opacity:0}", True),
+    (".sr-only{display:block;max-height:0;overflow:hidden}", True),   # a collapsed panel
+    (".sr-only{display:block;max-height:0}", False),
     (".sr-only{clip:rect(0 0 0 0)}", False),          # clip needs absolute positioning
     (".sr-only{position:absolute;left:-20px}", False),
     (".sr-only{width:1px}", False),                    # no overflow: hidden

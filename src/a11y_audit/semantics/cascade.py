@@ -447,10 +447,10 @@ _SIGHT = frozenset(("clip", "clip-path", "left", "top", "right", "inset", "overf
                     "animation", "animation-name"))
 
 
-# ... and every property it reads (``position``, ``width`` and ``height`` decide only with one
+# ... and every property it reads (``position`` and the sizes decide only with one
 # of those): an element's own declarations of these are all its reason depends on, with its
 # font size, unless one uses ``var()`` or ``inherit``
-_SIGHT_READS = _SIGHT | {"position", "width", "height"}
+_SIGHT_READS = _SIGHT | {"position", "width", "height", "max-width", "max-height"}
 
 
 def _sets_sight(declarations: tuple[Declaration, ...]) -> bool:
@@ -3847,7 +3847,7 @@ def _may_hide_from_sight(declarations: tuple[Declaration, ...]) -> bool:
         elif name == "transform":
             if "scale" in lower:
                 return True
-        elif name in ("width", "height"):
+        elif name in _SIZES:
             size = _OFFSET.match(lower)
             if size and float(size.group(1)) <= 1 and size.group(2) in (None, "px"):
                 return True
@@ -3940,7 +3940,10 @@ def _percent_and_px(text: str) -> tuple[float, float] | None:
 
 
 # The reasons of visually_hidden_reason that an inline box escapes
-_BOX_REASONS = ("width:", "height:", "transform:")
+_BOX_REASONS = ("width:", "height:", "max-width:", "max-height:", "transform:")
+# The sizes that, at 1px or less with overflow hidden, hide a box's contents (a collapsed
+# accordion's max-height: 0 among them; min-height, which would win, is not read)
+_SIZES = ("width", "height", "max-width", "max-height")
 # Elements whose inline box is atomic (replaced, or a control's): sizes and transforms apply
 _REPLACED_INLINE = frozenset(("img", "svg", "video", "audio", "canvas", "iframe", "embed",
                               "object", "input", "select", "textarea", "button", "math",
@@ -3981,7 +3984,7 @@ def visually_hidden_reason(style: Style, viewport: Viewport = DEFAULT_VIEWPORT,
                     return f"{side}: {offset} (off-screen)"
     if not inline and (values.get("overflow-x") in _CLIPPING
                        or values.get("overflow-y") in _CLIPPING):
-        for side in ("width", "height"):
+        for side in _SIZES:
             size = values.get(side)
             if size:
                 pixels = _length_px(size, style, viewport)
