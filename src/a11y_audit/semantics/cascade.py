@@ -746,12 +746,12 @@ class Cascade:
         self._inline = page.values("style")
         # (an HTML attribute: an SVG or MathML element that carries it is displayed, and so
         # is an embed: HTML's "embed[hidden] { display: inline; height: 0; width: 0 }")
-        self._with_hidden = {el for el in page.holders("hidden")
-                             if not _foreign(el) and el.tag != "embed"}
-        # those hidden until found: their box is shown, its contents skipped (see
-        # _ua_declared); the keyword is matched in any case, but not with spaces around it
-        self._until_found = {el for el in self._with_hidden
-                             if (el.get("hidden") or "").lower() == UNTIL_FOUND}
+        # What the attribute does to each (see _ua_declared): hides it (True), or, hidden
+        # until found (the keyword in any case, but not with spaces around it), shows its
+        # box and skips its contents (UNTIL_FOUND)
+        self._hidden: dict[Element, bool | str] = {
+            el: UNTIL_FOUND if (el.get("hidden") or "").lower() == UNTIL_FOUND else True
+            for el in page.holders("hidden") if not _foreign(el) and el.tag != "embed"}
         sheets: list[Stylesheet] = []
         # the page's cascade layers, in order of first appearance (see _layer_ranks)
         order: list[str] = []
@@ -1083,19 +1083,11 @@ class Cascade:
             found = memo[el] = self._match(el, slot)
         return found
 
-    def _hidden_state(self, el: Element) -> bool | str:
-        """What the ``hidden`` attribute does to ``el`` (see _ua_declared): nothing (False),
-        hides it (True), or skips its contents (UNTIL_FOUND)."""
-        if el not in self._with_hidden:
-            return False
-        return UNTIL_FOUND if el in self._until_found else True
-
     def _match(self, el: Element, slot: int = 0) -> list[Declared]:
         """The declarations that apply to ``el``, sorted (see :meth:`declarations`); only
         those of the properties of ``_PART_NAMES[slot]`` when slot is not 0."""
         tag = el.tag   # a Page's element: the lower-case local name (see dom.tag_of)
-        # (_hidden_state, written out: a call an element matched)
-        hidden = el in self._with_hidden and (UNTIL_FOUND if el in self._until_found else True)
+        hidden = self._hidden.get(el, False)
         flag = _ua_flag(tag, el)
         if tag == "a" and flag and el in self._svg_inner:
             flag = False    # an SVG link: the browser's link colours are HTML's links'
@@ -1469,7 +1461,7 @@ class Cascade:
                 # Only the browser's defaults can apply, as for most elements of a page: the
                 # answer follows from the tag, the attributes the defaults read and the
                 # parent's visibility (all it passes on), worked out once per combination.
-                key = (tag, self._hidden_state(el), _ua_flag(tag, el), parent_visibility)
+                key = (tag, self._hidden.get(el, False), _ua_flag(tag, el), parent_visibility)
                 found = self._ua_renderings.get(key)
                 if found is None:
                     found = self._ua_renderings[key] = self._computed_rendering(
@@ -3486,11 +3478,12 @@ def _dark_option_colors(tag: str, flag: bool | str | None) -> list[Declaration]:
     if not flag:
         return []
     state = flag if isinstance(flag, str) else _DISABLED
+    text, grey, _, _ = _DARK_CONTROL
     out: list[Declaration] = []
     if tag == "optgroup" or state.endswith(_DISABLED):
-        out.append(("color", _DARK_CONTROL[1], False))
+        out.append(("color", grey, False))
     elif state == "selected":
-        out.append(("color", _DARK_CONTROL[0], False))
+        out.append(("color", text, False))
     if tag == "option" and state.startswith("selected"):
         out.append(("background-color", "#545454", False))
     return out

@@ -1624,8 +1624,6 @@ def _deep_declarations(body: str) -> list[tuple[str, str]]:
             end = _value_end(body, at)
             value, at = body[found.start(2):end], end
         out.append((name, value))
-        if at == found.start():
-            at += 1     # (an empty match at the start cannot happen: the name is required)
     return out
 
 
