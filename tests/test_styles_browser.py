@@ -99,6 +99,23 @@ PAGES = {
       <p class="e">e</p><div style="--fg: #a50"><p class="b">own fg</p></div></div>
       <p class="b">b alone</p><p class="c">c alone</p><p class="d">d alone</p>
     </body></html>""",
+    # a substitution longer than 2,097,152 characters is invalid (CSS Values 5, "long
+    # substitution"): a custom property whose value would pass it is guaranteed-invalid
+    # (its var()s take their fallbacks), a property's value invalid at computed-value time
+    "long substitutions": f"""<html><head><style>
+      :root {{ --l0: aaaaaaaaaa; {"".join(
+          f"--l{i}: {' '.join([f'var(--l{i - 1})'] * 10)}; " for i in range(1, 9))}
+          --under: {"b" * 1_048_570}; --over: {"c" * 1_048_580} }}
+      .six {{ color: var(--l6, rgb(0, 128, 0)) }} .eight {{ color: var(--l8, rgb(0, 0, 160)) }}
+      .five {{ color: rgb(200, 0, 0); color: var(--l5, rgb(0, 128, 0)) }}
+      .twice {{ color: rgb(200, 0, 0); color: var(--l5) var(--l5) red }}
+      .under {{ --y: var(--under) var(--under); color: var(--y, rgb(0, 100, 0)) }}
+      .over {{ --y: var(--over) var(--over); color: var(--y, rgb(0, 100, 0)) }}
+    </style></head><body><div style="color: rgb(90, 0, 90)">
+      <p class="six">6</p><p class="eight">8</p><p class="five">5</p><p class="twice">2</p>
+      <p class="under">u</p><p class="over">o</p><p class="six"><b>6</b></p>
+      <p class="over"><i>o</i></p></div>
+    </body></html>""",
     # display: contents renders nothing of replaced elements, form controls, line breaks and
     # most SVG elements (CSS Display 3, appendix B), and is a plain contents box elsewhere
     "display: contents": """<html><head><style>.k { display: contents }</style></head><body>

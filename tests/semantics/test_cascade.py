@@ -1124,6 +1124,34 @@ def test_custom_properties_resolve_through_inheritance_with_fallbacks():
     assert not page.is_rendered(target(page, "h"))              # display: var(--hide)
 
 
+def test_a_substitution_longer_than_chromiums_limit_is_invalid():
+    limit = cascade_module.MAX_SUBSTITUTION
+    half = {"--x": "a" * (limit // 2)}
+    assert len(cascade_module.substitute_vars("var(--x)var(--x)", half, True) or "") == limit
+    with pytest.raises(cascade_module.SubstitutionTooLong):
+        cascade_module.substitute_vars("var(--x) var(--x)", half, True)
+
+
+def test_custom_properties_that_grow_exponentially_are_invalid_past_the_limit():
+    # each level is ten uses of the one before: --l5 is 1.1 million characters, --l6 11
+    # million (guaranteed-invalid: its var()s take their fallbacks, as in Chromium), and the
+    # levels above it are invalid in turn, never built (a page with a dozen levels would
+    # otherwise grow values of terabytes)
+    chain = "".join(f"--l{level}:{' '.join([f'var(--l{level - 1})'] * 10)};"
+                    for level in range(1, 8))
+    page = page_of(f":root{{--l0:aaaaaaaaaa;{chain}}} div{{color:#00f}}"
+                   ".six{color:var(--l6, green)} .top{color:var(--l7, #c00)}"
+                   ".five{color:var(--l5, green)} .twice{font-size:3px;"
+                   "font-size:var(--l5) var(--l5)}",
+                   '<div><p id="six" class="six">6</p><p id="top" class="top">12</p>'
+                   '<p id="five" class="five">5</p><p id="twice" class="twice">2</p></div>')
+    color = lambda ident: page.style(target(page, ident)).color  # noqa: E731
+    assert color("six") == parse_color("green")
+    assert color("top") == parse_color("#c00")
+    assert color("five") == parse_color("#00f")     # known, not a colour: unset, inherited
+    assert page.style(target(page, "twice")).font_size == 16    # too long: unset
+
+
 def test_var_fallbacks_are_not_used_when_a_stylesheet_is_missing(tmp_path: Path):
     page_file = tmp_path / "story.html"
     page_file.write_text('<link rel="stylesheet" href="https://cdn.example/theme.css">'

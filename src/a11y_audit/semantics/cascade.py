@@ -2255,7 +2255,7 @@ class Cascade:
                         continue    # the declared value (the keyframe leaves it out)
                     part = found
                 if "var(" in part.lower() and part != "var()":
-                    part = substitute_vars(part, style.custom, self.complete) or "var()"
+                    part = _substituted(part, style.custom, self.complete)
                 lower = part.strip().lower()
                 if lower in _RESETS:
                     continue
@@ -2295,14 +2295,23 @@ class Cascade:
         read them."""
         own = {name: value.strip() for _, name, value, _, _ in declared if name[:2] == "--"}
         # A custom property's computed value has its var()s substituted where it is
-        # declared (CSS Custom Properties 1, 2.2); one that cannot be resolved here stays
-        # as written, and its uses are unknown.
+        # declared (CSS Custom Properties 1, 2.2). One that cannot be resolved is
+        # guaranteed-invalid, as if not declared (and so for what inherits it): a var()
+        # with no value and no fallback, a cycle, a result too long. Where a stylesheet
+        # that could define what it reads is missing, it stays as written, and its uses
+        # are unknown.
         custom = {**custom, **own}
         for name, value in own.items():
             if "var(" in value.lower():
-                resolved = substitute_vars(value, custom, self.complete)
+                try:
+                    resolved = substitute_vars(value, custom, self.complete)
+                except SubstitutionTooLong:
+                    # (unknown where a sheet is missing: not expanded again at each use)
+                    resolved = None if self.complete else "var()"
                 if resolved is not None:
                     custom[name] = resolved
+                elif self.complete:
+                    del custom[name]
         specified = self._specify(declared, custom, own_custom=True)
         assert specified is not None
         return custom, specified
@@ -2320,7 +2329,7 @@ class Cascade:
                     continue
                 return None
             if "(" in value and "var(" in value.lower():
-                value = substitute_vars(value, custom, self.complete) or "var()"
+                value = _substituted(value, custom, self.complete)
                 if name in _COLOR_PROPERTIES and value != "var()" and not valid_color(value):
                     value = "unset"     # invalid at computed-value time (CSS Variables 1)
             if name in _SHORTHANDS:
@@ -2417,6 +2426,17 @@ def _anchor_kind(value: str) -> int:
 
 
 _VAR_DEPTH = 16
+# CSS Values 5, "long substitution": a substitution whose result would be longer than the
+# browser's limit is invalid, so that a chain of custom properties each using the one before
+# several times (--b: var(--a) var(--a); --c: var(--b) var(--b)...) cannot grow a value
+# exponentially. Chromium's limit (kMaxVariableBytes, probed in Chromium 156): a value of
+# 2,097,152 characters is used, one longer is not. A 1 KB page of such a chain grew a value
+# past 2 GB here before this limit.
+MAX_SUBSTITUTION = 2_097_152
+
+
+class SubstitutionTooLong(Exception):
+    """A ``var()`` substitution's result would pass :data:`MAX_SUBSTITUTION`: invalid."""
 
 
 def substitute_vars(value: str, custom: dict[str, str], fallbacks: bool,
@@ -2424,15 +2444,20 @@ def substitute_vars(value: str, custom: dict[str, str], fallbacks: bool,
     """``value`` with each ``var(--name, fallback)`` replaced by the custom property's
     computed value (CSS Custom Properties 1, section 3); None when one cannot be resolved:
     the property is not known and has no fallback, or a fallback may not be used because a
-    stylesheet that could define the property is missing (``fallbacks`` False)."""
+    stylesheet that could define the property is missing (``fallbacks`` False). Raises
+    :class:`SubstitutionTooLong` as soon as the result passes :data:`MAX_SUBSTITUTION`
+    (before it is built)."""
     if depth > _VAR_DEPTH:
         return None
     out: list[str] = []
+    size = 0
     position = 0
     lower = value.lower()
     while True:
         start = lower.find("var(", position)
         if start < 0:
+            if size and size + len(value) - position > MAX_SUBSTITUTION:
+                raise SubstitutionTooLong
             out.append(value[position:])
             return "".join(out)
         out.append(value[position:start])
@@ -2460,8 +2485,21 @@ def substitute_vars(value: str, custom: dict[str, str], fallbacks: bool,
             replaced = None
         if replaced is None:
             return None
+        size += start - position + len(replaced)
+        if size > MAX_SUBSTITUTION:
+            raise SubstitutionTooLong
         out.append(replaced)
         position = i
+
+
+def _substituted(value: str, custom: dict[str, str], fallbacks: bool) -> str:
+    """A declared value with its ``var()``s substituted (:func:`substitute_vars`);
+    ``var()`` where that is unknown, ``unset`` where its result is too long (invalid at
+    computed-value time, as Chromium reads it)."""
+    try:
+        return substitute_vars(value, custom, fallbacks) or "var()"
+    except SubstitutionTooLong:
+        return "unset"
 
 
 def _inherit(style: Style, parent: Style, name: str) -> None:
