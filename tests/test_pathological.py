@@ -83,3 +83,17 @@ def test_a_hundred_thousand_images_are_audited_and_located_completely():
     assert last.xpath == "/html/body/main/img[100000]"
     assert last.selector == "html > body > main > img:nth-of-type(100000)"
     assert (last.line, last.column) == (1, len(PAGES["sibling-images"](99_999)) + 1)
+
+
+def test_selectors_nested_thousands_deep_crash_no_rule():
+    # Chromium matches :is() nested 5,000 deep; here past 100 levels a selector is not
+    # judged (semantics.selectors.too_deep), where it ran out of the interpreter's stack
+    selector = "a"
+    for level in range(3000):
+        selector = f":is({selector}, .x{level})"
+    page = Page.from_html(f"<style>{selector} {{ color: red }}</style>"
+                          '<p lang="en">Some text <a href="/x">a link</a> more</p>')
+    rules = [get(rule) for rule in ("color-contrast", "link-in-text-block", "link-name")]
+    report = audit_page(page, rules, limits=NO_LIMITS)
+    assert report.errors == []
+    assert report.rules["link-name"].passed == 1

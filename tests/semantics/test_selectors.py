@@ -435,6 +435,35 @@ def test_complex_arguments_not_judged_leave_the_selector_unjudged(selector):
     assert compile_selector(selector) is None
 
 
+def _nested(depth: int) -> str:
+    """``a`` inside ``depth`` levels of ``:is()`` with a complex argument (``.xN b``)."""
+    selector = "p a"
+    for level in range(depth):
+        selector = f":is({selector}, .x{level} b)"
+    return selector
+
+
+def test_selectors_nested_past_the_limit_are_not_judged_but_widened_to_any_element():
+    deepest = selectors._MAX_NESTING
+    judged = compile_selector(_nested(deepest))
+    assert judged is not None
+    assert judged[0](html.fromstring("<div><p><a>x</a></p></div>").find(".//a"))
+    assert compile_selector(_nested(deepest + 1)) is None
+    assert css.noted_if_uncompiled(_nested(deepest + 1))
+    assert selectors.widened(_nested(deepest + 1)) == (
+        "*", f"selectors nested deeper than {deepest} levels are not evaluated")
+    # thousands of levels: not judged, never past the interpreter's stack
+    assert compile_selector(_nested(5000)) is None
+    # a selector not judged past the widening patterns' length widens to any element too
+    long = "input:invalid " + " ".join(f".w{n}" for n in range(500))
+    assert len(long) > 2000 and compile_selector(long) is None
+    assert selectors.widened(long) == (
+        "*", "selectors longer than 2,000 characters are not evaluated")
+    assert selectors.widened(long.rpartition(" .w40 ")[0]) == (
+        "input " + " ".join(f".w{n}" for n in range(40)),
+        "the pseudo-class :invalid is not evaluated")
+
+
 NTH_OF_PAGE = """<ul><li id="l1" class="x">1</li><li id="l2">2</li><li id="l3" class="x y">3</li>
 <li id="l4" class="y">4</li><li id="l5" class="x">5</li></ul>"""
 

@@ -3806,13 +3806,13 @@ def _sheet_undecided(sheet: Stylesheet, judge: Callable[[str], bool | None],
             continue
         for selector in split_selectors(selectors):
             if len(selector) > _UNDECIDED_CHARS:
-                continue
+                selector = "*"      # (matched as any element: the test is not linear)
             key = selector_key(selector)
             if key is None and ":-" in selector and (wide := widened(selector)) is not None:
                 selector = wide[0]          # (a vendor pseudo-class reads as an element)
                 key = selector_key(selector)
             if key is not None:
-                out.append((key, selector, origin, why, sight_only))
+                out.append((key, selector, _shown(origin), why, sight_only))
     for order, selector in list(sheet.suspects):
         if not vendor and ":-" in selector:
             continue
@@ -3821,8 +3821,16 @@ def _sheet_undecided(sheet: Stylesheet, judge: Callable[[str], bool | None],
             continue
         wide = widened(selector)
         if wide is not None and (key := selector_key(wide[0])) is not None:
-            out.append((key, wide[0], f"'{selector}'", wide[1], sight_only))
+            out.append((key, wide[0], _shown(f"'{selector}'"), wide[1], sight_only))
     return out
+
+
+_SHOWN_CHARS = 200
+
+
+def _shown(origin: str) -> str:
+    """A rule's origin as findings name it, cut where a hostile selector runs on."""
+    return origin if len(origin) <= _SHOWN_CHARS else origin[:_SHOWN_CHARS - 1] + "…"
 
 
 def _repaints(body: str) -> bool | None:
@@ -3887,7 +3895,7 @@ def _may_hide_from_sight(declarations: tuple[Declaration, ...]) -> bool:
     return False
 
 
-_UNDECIDED_CHARS = 2000     # longer selectors of undecided rules are not matched
+_UNDECIDED_CHARS = 2000     # longer selectors of undecided rules match any element
 
 
 @functools.lru_cache(maxsize=4096)

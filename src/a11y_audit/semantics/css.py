@@ -85,6 +85,7 @@ from a11y_audit.semantics.selectors import (
     owner_digest,
     replace_roots,
     scoped,
+    too_deep,
 )
 from a11y_audit.semantics.selectors import top_level as _top_level
 from a11y_audit.semantics.supports import (
@@ -2451,11 +2452,13 @@ def noted_if_uncompiled(selector: str) -> bool:
     """Whether the cascade notes ``selector`` as not judged when it cannot compile it
     (``Stylesheet.suspects``, cascade._sheet_bucket): a vendor pseudo-class, a state static
     HTML may hold that is not judged (``:valid``, ``:paused``: selectors.UNJUDGED_STATES),
-    or ``:nth-child(... of S)``, "of" as a word. Only such a note can widen to a selector
+    ``:nth-child(... of S)``, "of" as a word, or groups nested too deep to judge
+    (selectors.too_deep). Only such a note can widen to a selector
     that may hide something (:func:`a11y_audit.semantics.selectors.widened`); a selector
     with "of" only inside a name (``:nth-of-type()``) is not noted."""
     return ":-" in selector or has_unjudged_state(selector) or (
-        "of" in selector and "nth-" in selector and _OF_WORD.search(selector) is not None)
+        "of" in selector and "nth-" in selector and _OF_WORD.search(selector) is not None
+    ) or too_deep(selector)
 
 
 def _required_keys(selector: str) -> list[str] | None:

@@ -490,6 +490,33 @@ _LOGICAL = re.compile(r":(is|matches|where|not|-webkit-any|nth-child|nth-last-ch
 _ARGUMENTS = threading.local()
 
 
+# Selector lists nested deeper than this in ``:is()``, ``:not()``... are not judged. Chromium
+# reads any depth (5,000 checked), but each level here is a few Python calls, compiling and
+# matching: a hostile sheet's 500 levels ran out of the interpreter's stack.
+_MAX_NESTING = 100
+
+
+def too_deep(selector: str) -> bool:
+    """Whether the selector nests past :data:`_MAX_NESTING`: not judged (see
+    :func:`widened`)."""
+    return selector.count("(") > _MAX_NESTING and _nesting(selector) > _MAX_NESTING
+
+
+def _nesting(selector: str) -> int:
+    """How deep the selector's parentheses nest (quotes not read: an upper bound)."""
+    depth = deepest = 0
+    for found in _PARENTHESIS.finditer(selector):
+        if found.group() == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+_PARENTHESIS = re.compile(r"[()]")
+
+
 def _with_complex_arguments(selector: str) -> Compiled | None:
     """:func:`compile_selector` of a selector whose ``:is()``, ``:where()`` or ``:not()``
     holds complex selectors or a list cssselect cannot read (``:not(.a .b)``, ``.x
@@ -499,6 +526,8 @@ def _with_complex_arguments(selector: str) -> Compiled | None:
     ``:where()``, a pseudo-class's and the largest of S's for ``:nth-child()``; a
     pseudo-class's for ``:-webkit-any()``, as Chromium gives it). None when an argument is
     not judged."""
+    if too_deep(selector):
+        return None
     out: list[str] = []
     tests: dict[str, Matcher] = {}
     extra = [0, 0, 0]
@@ -1317,16 +1346,19 @@ _VENDOR_PARTS = ("scrollbar", "placeholder", "selection", "button", "thumb", "tr
                  "details-marker", "file-upload", "calendar", "datetime")
 
 
-_WIDENED_CHARS = 2000      # longer selectors are not widened (the patterns are not linear)
+_WIDENED_CHARS = 2000      # longer selectors widen to any element (the patterns are not linear)
 
 
 def widened(selector: str) -> tuple[str, str] | None:
     """A selector that matches at least every element ``selector`` matches, and why
     ``selector`` is not judged; None when it is judged (or may not be widened: a vendor
     state at rest, a vendor pseudo-element)."""
-    if len(selector) > _WIDENED_CHARS or compile_selector(selector) is not None or (
-            "::" in selector):
+    if compile_selector(selector) is not None or "::" in selector:
         return None
+    if too_deep(selector):
+        return "*", f"selectors nested deeper than {_MAX_NESTING} levels are not evaluated"
+    if len(selector) > _WIDENED_CHARS:
+        return "*", f"selectors longer than {_WIDENED_CHARS:,} characters are not evaluated"
     text, why = selector, ""
     if "of" in text and _NTH_OF.search(text):
         text = _NTH_OF.sub(lambda found: f":is({found.group(1).strip()})", text)
