@@ -1152,6 +1152,19 @@ def test_custom_properties_that_grow_exponentially_are_invalid_past_the_limit():
     assert page.style(target(page, "twice")).font_size == 16    # too long: unset
 
 
+def test_elements_matched_by_the_same_rules_share_their_declarations():
+    page = page_of("p{color:red} .a{color:blue;font-weight:bold} @scope (div){p{color:green}}",
+                   '<div><p id="x" class="a">x</p><p id="y" class="a">y</p></div>')
+    cascade = cascade_of(page)
+    first, second = (cascade.declarations(target(page, ident)) for ident in ("x", "y"))
+    assert [item[4] for item in first] == [item[4] for item in second]
+    assert len([item for item in first if item[4] in ("p", ".a")]) == 3
+    # one tuple for each declaration of a rule, whatever it matches (not a copy each); a
+    # rule in @scope has its own priority for each match
+    assert all(mine is theirs for mine, theirs in zip(first, second, strict=True)
+               if not mine[4].startswith("@scope"))
+
+
 def test_var_fallbacks_are_not_used_when_a_stylesheet_is_missing(tmp_path: Path):
     page_file = tmp_path / "story.html"
     page_file.write_text('<link rel="stylesheet" href="https://cdn.example/theme.css">'

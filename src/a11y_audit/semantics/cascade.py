@@ -819,6 +819,8 @@ class Cascade:
         self._indexes: dict[str, dict[str, _Bucket]] = {}
         self._by_signature: dict[tuple, tuple[tuple, ...]] = {}     # see _candidates
         self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
+        # a matched candidate's declarations as _match lists them, by id(candidate)
+        self._listed: dict[int, tuple[Declared, ...]] = {}
         self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
         self._displays: dict[Element, str | None] = {}            # see display()
@@ -1104,7 +1106,9 @@ class Cascade:
         if self.sheets:
             candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
             above: frozenset[str] | None = None
-            for needs_above, matches, normal, important, declared, selector in candidates:
+            listed = self._listed
+            for candidate in candidates:
+                needs_above, matches, normal, important, declared, selector = candidate
                 if needs_above:
                     if above is None:
                         above = self._above(el)
@@ -1116,9 +1120,19 @@ class Cascade:
                         continue
                     if normal.__class__ is _Scoped:
                         normal, important = normal.near(hit), important.near(hit)
-                for name, value, is_important in declared:
-                    found.append((important if is_important else normal, name, value,
-                                  is_important, selector))
+                        found.extend([(important if is_important else normal, name, value,
+                                       is_important, selector)
+                                      for name, value, is_important in declared])
+                        continue
+                # One tuple per declaration of a rule, shared by every element it matches:
+                # a page's elements hold references, not copies (5,000 rules for "p" on
+                # 5,000 paragraphs held 2.2 GB of copies).
+                items = listed.get(key := id(candidate))
+                if items is None:
+                    items = listed[key] = tuple([
+                        (important if is_important else normal, name, value, is_important,
+                         selector) for name, value, is_important in declared])
+                found += items
         inline = self._inline.get(el)
         if inline:
             names = _PART_NAMES[slot]
