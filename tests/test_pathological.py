@@ -1,9 +1,10 @@
 """Rules and locating scale on pathological pages: a 1,000-deep button chain, 2,000 nested
 headings, 100,000 sibling images without alt (every one a finding to locate).
 
-The bound is a count of operations, not time: the Python function calls the whole audit of a
-page makes (every rule, then locating each finding: selector, XPath, template path, line and
-column, snippet, fingerprint), compared between a page and one four times its size. Linear
+The bound is a count of operations, not time: the function calls (Python's, and the C
+functions Python code calls) the whole audit of a page makes (every rule, then locating each
+finding: selector, XPath, template path, line and column, snippet, fingerprint), compared
+between a page and one four times its size. Linear
 growth gives a ratio of 4; the cubic nested-interactive and empty-heading of old gave 64 (the
 1,000-deep chain took 424 s), and locating by walking every ancestor (or, for lxml's
 ``getpath``, every same-name sibling) on each finding grew with the square. A ratio under 8
@@ -29,15 +30,29 @@ PAGES = {
     # every element under a carrier of a universal hiding rule's ancestor key, nested
     "nested-hiding-carriers": lambda n: ("<style>.x > *{visibility:hidden}</style><body>"
                                          + '<div class="x">x' * n),
+    # frames that share a title, each compared with every other (frame-title-unique)
+    "frames-sharing-a-title": lambda n: "<body>" + "".join(
+        f'<iframe title="Advertisement" src="/ad/{i}"></iframe>' for i in range(n)),
+    # unlabelled fields, each searched for a stray label among every label (label)
+    "fields-and-stray-labels": lambda n: "<body>" + "".join(
+        f'<input id="f{i}" name="n{i}"><label for="F{i}">Field</label>' for i in range(n)),
+    # image maps, each area's map looked for among every image (link-name)
+    "image-maps": lambda n: "<body>" + "".join(
+        f'<map name="m{i}"><area href="/{i}" shape="rect" coords="0,0,1,1"></map>'
+        f'<img usemap="#m{i}" src="a.png" alt="Map {i}">' for i in range(n)),
+    # moving tickers side by side, each searching their parent for a pause control
+    # (live-region-ticker)
+    "tickers": lambda n: "<body><main>" + '<div role="alert">News</div><marquee>x</marquee>' * n,
 }
 SIZES = {"button-chain": 1000, "nested-headings": 2000, "sibling-images": 10_000,
-         "nested-hiding-carriers": 2000}
+         "nested-hiding-carriers": 2000, "frames-sharing-a-title": 2000,
+         "fields-and-stray-labels": 2000, "image-maps": 2000, "tickers": 2000}
 LINEAR_SLACK = 8
 NO_LIMITS = AuditLimits(rule_seconds=None, page_seconds=None)
 
 
 def audit_calls(markup: str) -> int:
-    """Python function calls made by auditing one freshly parsed page with every rule,
+    """Function calls (Python and C) made by auditing one freshly parsed page with every rule,
     locating the findings included."""
     page = Page.from_html(markup)
     page.elements  # noqa: B018 - the shared indexes are built before counting
@@ -45,7 +60,7 @@ def audit_calls(markup: str) -> int:
 
     def count(frame, event, arg):
         nonlocal calls
-        if event == "call":
+        if event == "call" or event == "c_call":   # (a loop of C calls grows too)
             calls += 1
 
     rules = all_rules()

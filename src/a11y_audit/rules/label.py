@@ -77,13 +77,15 @@ def check(page: Page) -> Results:
 def _stray_labels(page: Page, el: Element) -> list[Element]:
     """Labels meant for the field that do not label it: ``for`` naming its ``name`` or its id
     in another case, or a ``<label>`` right before it with no ``for`` and no control inside."""
-    found = []
     field_id, field_name = el.get("id") or "", el.get("name") or ""
-    for label in page.tags("label"):
-        target = label.get("for")
-        if target and target != field_id and (
-                target == field_name or (field_id and target.lower() == field_id.lower())):
-            found.append(label)
+    by_for, by_folded = page.memo(_LABELS_BY_FOR, _labels_by_for)
+    found = by_for.get(field_name, []) if field_name and field_name != field_id else []
+    if field_id:
+        for target, labels in by_folded.get(field_id.lower(), {}).items():
+            if target != field_id:
+                found = [*found, *labels]
+    if found:
+        found = sorted(set(found), key=page.order.__getitem__)
     previous = el.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
@@ -92,6 +94,24 @@ def _stray_labels(page: Page, el: Element) -> list[Element]:
             and previous not in found):
         found.append(previous)
     return found
+
+
+_LABELS_BY_FOR = "label.by-for"
+
+
+def _labels_by_for(page: Page) -> tuple[dict[str, list[Element]],
+                                        dict[str, dict[str, list[Element]]]]:
+    """The page's labels with a ``for``, by its value, and by its value lower-cased then as
+    written: looked up per failed field, not a pass over every label each (quadratic on a
+    form of thousands)."""
+    by_for: dict[str, list[Element]] = {}
+    by_folded: dict[str, dict[str, list[Element]]] = {}
+    for label in page.tags("label"):
+        target = label.get("for")
+        if target:
+            by_for.setdefault(target, []).append(label)
+            by_folded.setdefault(target.lower(), {}).setdefault(target, []).append(label)
+    return by_for, by_folded
 
 
 def _is_field(page: Page, el: Element) -> bool:

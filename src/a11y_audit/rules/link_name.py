@@ -128,10 +128,17 @@ def _area_in_used_map(page: Page, area: Element) -> bool:
     """An ``area`` is rendered only in a ``map`` that an image uses (``usemap="#name"``)."""
     for anc in area.iterancestors():
         if anc.tag == "map":
-            names = {anc.get("name"), anc.get("id")} - {None, ""}
-            return any(
-                (img.get("usemap") or "").strip().lstrip("#") in names
-                and not page.is_hidden(img)
-                for img in page.select("img[usemap]", "object[usemap]")
-            )
+            used = page.memo(_USED_MAPS, _used_maps)
+            return anc.get("name") in used or anc.get("id") in used
     return False
+
+
+_USED_MAPS = "link-name.used-maps"
+
+
+def _used_maps(page: Page) -> frozenset[str]:
+    """The map names the page's rendered images and objects use (``usemap="#name"``): read
+    once, not for each ``area`` (a page of many maps read every image for each)."""
+    return frozenset(
+        name for img in page.select("img[usemap]", "object[usemap]")
+        if (name := (img.get("usemap") or "").strip().lstrip("#")) and not page.is_hidden(img))

@@ -275,10 +275,22 @@ def _pause(page: Page, el: Element) -> Result:
     scope = el.getparent()
     if scope is None:
         scope = el
-    for control in scope.iter(etree.Element):
-        if control is el or not page.is_focusable(control):
-            continue
-        if _PAUSE.search(page.name(control)):
-            return RULE.ok(el, "The moving ticker has a pause control")
+    controls: dict[Element, list[Element]] = page.memo(_PAUSE_CONTROLS, _new_memo)
+    found = controls.get(scope)
+    if found is None:
+        # the pause controls in the scope, found once for the tickers it holds (a page of
+        # many tickers side by side searched the whole scope for each)
+        found = controls[scope] = [
+            control for control in scope.iter(etree.Element)
+            if page.is_focusable(control) and _PAUSE.search(page.name(control))]
+    if any(control is not el for control in found):
+        return RULE.ok(el, "The moving ticker has a pause control")
     return RULE.fail(el, f"{describe(el)} moves by itself and has no pause button (WCAG 2.2.2 "
                          "Pause, Stop, Hide)")
+
+
+_PAUSE_CONTROLS = "live-region-ticker.pause-controls"
+
+
+def _new_memo(page: Page) -> dict[Element, list[Element]]:
+    return {}
