@@ -112,3 +112,17 @@ def test_selectors_nested_thousands_deep_crash_no_rule():
     report = audit_page(page, rules, limits=NO_LIMITS)
     assert report.errors == []
     assert report.rules["link-name"].passed == 1
+
+
+PAGES_QUADRATIC = {
+    "nested-aria-hidden": lambda n: "<body>" + '<div aria-hidden="true"><a href="/">x</a>' * n,
+}
+
+
+def test_nested_aria_hidden_containers_grow_with_the_pairs_they_judge_not_more():
+    # each aria-hidden container judges every link inside it (ACT 6cfa84 applies to each):
+    # n * n pairs, a ratio of 16 between n and 4n; the walk up from each link for each
+    # container of old made it 64 (480 levels: 56 s)
+    nested = PAGES_QUADRATIC["nested-aria-hidden"]
+    small, large = audit_calls(nested(100)), audit_calls(nested(400))
+    assert large <= 2 * 16 * small, (small, large)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from a11y_audit.page import Page
@@ -85,3 +87,52 @@ def test_likely_hidden_widget(markup, hidden):
     found = page.root.xpath("//*[@id='c']")
     container = found[0] if found else el
     assert (likely_hidden_widget(page, el, container) is not None) is hidden
+
+
+def _walked(page: Page, el, container) -> str | None:
+    """likely_hidden_widget's answer by its definition: one walk up from ``el``, strong
+    markers on ``el`` and above ``container``, any marker from ``container`` down to ``el``'s
+    parent, nodes whose display a stylesheet rule decides skipped, ``body`` the last."""
+    from a11y_audit.dom import tag_of
+    from a11y_audit.semantics.cascade import cascade_of
+    from a11y_audit.semantics.stylesheets import _HIDDEN_WORDS, _TOGGLED_WORDS, _toggled_hint
+
+    cascade = cascade_of(page)
+    inside = True
+    for node in (el, *el.iterancestors()):
+        if cascade.sets_rendering(node):
+            inside = inside and node is not container
+            continue
+        vocabulary = _TOGGLED_WORDS if inside and node is not el else _HIDDEN_WORDS
+        hint = _toggled_hint(node, vocabulary, page)
+        if hint:
+            return f"<{tag_of(node)}> has {hint}, so a stylesheet probably hides it"
+        inside = inside and node is not container
+        if tag_of(node) == "body":
+            break
+    return None
+
+
+def test_likely_hidden_widget_reads_each_chain_as_a_walk_up_from_the_element_does():
+    rng = random.Random(5)
+    words = ["menu", "modal", "hidden", "card", "x", "drawer", "closed", "sr-only", "shown"]
+    for _ in range(150):
+        def tree(depth: int) -> str:
+            if depth == 0 or rng.random() < 0.2:
+                return '<a href="/">x</a>'
+            attributes = f' class="{rng.choice(words)} {rng.choice(words)}"'
+            if rng.random() < 0.3:
+                attributes += ' aria-hidden="true"'
+            if rng.random() < 0.1:
+                attributes += ' role="dialog"'
+            return f"<div{attributes}>" + "".join(
+                tree(depth - 1) for _ in range(rng.randint(1, 3))) + "</div>"
+        shown = rng.choice(words)
+        page = Page.from_html(f'<html class="{rng.choice(words)}"><style>.{shown}'
+                              f'{{display:block}}</style><body class="{rng.choice(words)}">'
+                              f"{tree(6)}</body></html>")
+        elements = list(page.root.iter("a", "div", "body", "html"))
+        for el in elements:
+            for container in (el, *el.iterancestors()):
+                assert likely_hidden_widget(page, el, container) == _walked(
+                    page, el, container), (el, container)

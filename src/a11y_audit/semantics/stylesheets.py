@@ -21,7 +21,8 @@ the viewport is not visible.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -144,25 +145,127 @@ def likely_hidden_widget(page: Page, el: etree._Element, container: etree._Eleme
     """Why ``el`` (inside ``container``) is probably not displayed although no style we could
     read says so: a closed-widget marker (a dialog
     role, or words such as "modal", "dropdown", "menu", "hidden" in the class, id or tag name)
-    on ``container`` or between it and ``el``, or a strong marker on an ancestor above
-    ``container``.
+    on ``container`` or between it and ``el``, or a strong marker on ``el`` or an ancestor
+    above ``container``. The nearest marker wins, up to ``body``; a node whose display a
+    stylesheet rule decides has none.
 
     ``el`` is rendered (its caller, aria-hidden-focus, asks only about elements in the Tab
     order, which :func:`a11y_audit.semantics.tabbing.focus_state` takes only from rendered
-    content): content that a stylesheet the cascade read hides never reaches this question."""
-    cascade = cascade_of(page)
-    inside = True
-    for node in (el, *el.iterancestors()):
-        if cascade.sets_rendering(node):
-            if node is container:
-                inside = False
-            continue            # a stylesheet rule decides this node is displayed
-        vocabulary = _TOGGLED_WORDS if inside and node is not el else _HIDDEN_WORDS
-        hint = _toggled_hint(node, vocabulary, page)
-        if hint:
-            return f"<{tag_of(node)}> has {hint}, so a stylesheet probably hides it"
-        if node is container:
-            inside = False
-        if tag_of(node) == "body":
-            break
-    return None
+    content): content that a stylesheet the cascade read hides never reaches this question.
+
+    Each ancestor chain is read once a page (:class:`_Markers`): aria-hidden-focus asks for
+    every tabbable element of every ``aria-hidden`` container, and a walk per question was
+    cubic in nested containers (480 levels: 56 s)."""
+    markers: _Markers = page.memo(_MARKERS_KEY, _Markers)
+    hint = markers.own(el)
+    if hint:
+        return hint
+    parent = el.getparent()
+    if parent is None or markers.stops(el):
+        return None
+    if el is container:
+        return markers.nearest(parent, strong=True)
+    found = markers.nearest_node(parent)
+    if found is not None and markers.depth(found[0]) >= markers.depth(container):
+        return found[1]             # on the container or between it and el
+    if markers.stopped_below(parent, container):
+        return None
+    above = container.getparent()
+    return markers.nearest(above, strong=True) if above is not None else None
+
+
+_MARKERS_KEY = "stylesheets.markers"
+
+
+class _Markers:
+    """Per page: each element's nearest closed-widget marker at or above it, up to ``body``
+    (strong words only, or all of them), and its depth; each worked out once."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.cascade = cascade_of(page)
+        # nearest_node's answers, with strong markers only and with any
+        self._strong: dict[etree._Element, tuple[etree._Element, str] | None] = {}
+        self._any: dict[etree._Element, tuple[etree._Element, str] | None] = {}
+        self._depths: dict[etree._Element, int] = {}
+        self._stops: dict[etree._Element, etree._Element | None] = {}
+
+    def own(self, el: etree._Element) -> str | None:
+        """``el``'s own strong marker."""
+        return self._marker(el, _HIDDEN_WORDS)
+
+    def stops(self, node: etree._Element) -> bool:
+        """The walk up ends at ``node``: the ``body``, unless a stylesheet rule decides its
+        display (then it is passed over as any such node is, and the walk goes on)."""
+        return tag_of(node) == "body" and not self.cascade.sets_rendering(node)
+
+    def stopped_below(self, node: etree._Element, container: etree._Element) -> bool:
+        """The walk up from ``node`` ends at or below ``container``, its ancestor or itself
+        (never reaching above it)."""
+        if container.getparent() is None:
+            return True
+        stop = self._stop_of(node)
+        return stop is not None and self.depth(stop) >= self.depth(container)
+
+    def _stop_of(self, node: etree._Element) -> etree._Element | None:
+        """The node at or above ``node`` where the walk up ends (see :meth:`stops`)."""
+        return self._first_up(self._stops, node,
+                              lambda current: current if self.stops(current) else None)
+
+    def _first_up(self, memo: dict[etree._Element, Any], node: etree._Element,
+                  hit: Callable[[etree._Element], Any]) -> Any:
+        """The first answer of ``hit`` (not None) at or above ``node``, the walk ending
+        where it :meth:`stops`; memoised in ``memo`` for every node the walk passed."""
+        path: list[etree._Element] = []
+        current: etree._Element | None = node
+        found = None
+        while current is not None:
+            if current in memo:
+                found = memo[current]
+                break
+            path.append(current)
+            found = hit(current)
+            if found is not None or self.stops(current):
+                break
+            current = current.getparent()
+        for visited in path:
+            memo[visited] = found
+        return found
+
+    def _marker(self, node: etree._Element, vocabulary: frozenset[str]) -> str | None:
+        if self.cascade.sets_rendering(node):
+            return None             # a stylesheet rule decides this node is displayed
+        hint = _toggled_hint(node, vocabulary, self.page)
+        return f"<{tag_of(node)}> has {hint}, so a stylesheet probably hides it" if hint else None
+
+    def nearest(self, node: etree._Element, strong: bool) -> str | None:
+        found = self.nearest_node(node, strong)
+        return found[1] if found is not None else None
+
+    def nearest_node(self, node: etree._Element, strong: bool = False
+                     ) -> tuple[etree._Element, str] | None:
+        """The nearest node at or above ``node`` (``body`` the last) with a marker, and it."""
+        vocabulary = _HIDDEN_WORDS if strong else _TOGGLED_WORDS
+
+        def marked(current: etree._Element) -> tuple[etree._Element, str] | None:
+            hint = self._marker(current, vocabulary)
+            return (current, hint) if hint else None
+
+        found: tuple[etree._Element, str] | None = self._first_up(
+            self._strong if strong else self._any, node, marked)
+        return found
+
+    def depth(self, node: etree._Element) -> int:
+        depths = self._depths
+        found = depths.get(node)
+        if found is None:
+            path = []
+            current: etree._Element | None = node
+            while current is not None and current not in depths:
+                path.append(current)
+                current = current.getparent()
+            base = depths[current] if current is not None else -1
+            for offset, visited in enumerate(reversed(path), 1):
+                depths[visited] = base + offset
+            found = depths[node]
+        return found
