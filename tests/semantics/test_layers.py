@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import random
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,43 @@ def page_of(*sheets: str, body: str = '<p id="t" class="a">x</p>', **env: object
 def test_layer_ranks_put_sublayers_before_their_layer(order, expected):
     ranks = _layer_ranks(order)
     assert sorted(ranks, key=ranks.__getitem__) == expected
+
+
+def _ranked_by_walk(order: list[str]) -> dict[str, int]:
+    """Every layer's rank by the definition: the tree of the names, its nodes numbered
+    after their sublayers, in order of first appearance."""
+    tree: dict = {}
+    for name in order:
+        node = tree
+        for part in name.split("."):
+            node = node.setdefault(part, {})
+    ranks: dict[str, int] = {}
+
+    def walk(node: dict, prefix: str) -> None:
+        for part, sublayers in node.items():
+            full = f"{prefix}.{part}" if prefix else part
+            walk(sublayers, full)
+            ranks[full] = len(ranks)
+
+    walk(tree, "")
+    return ranks
+
+
+def test_layer_ranks_are_the_walks_for_every_name_declared():
+    rng = random.Random(3)
+    for _ in range(300):
+        order = [".".join(rng.choice("abc") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(1, 8))]
+        walked = _ranked_by_walk(order)
+        assert _layer_ranks(order) == {name: walked[name] for name in order}
+
+
+def test_a_layer_named_with_thousands_of_parts_is_ranked():
+    name = ".".join(f"l{i}" for i in range(20_000))
+    # the named layer before its 19,999 parents, then "b"
+    assert _layer_ranks(["a", name, "b"]) == {"a": 0, name: 1, "b": 20_001}
+    page = page_of(f"@layer {name} {{ .a {{ color: #010000 }} }} .a {{ color: #020000 }}")
+    assert colour_of(page) == (2, 0, 0)
 
 
 @pytest.mark.parametrize(("css", "expected"), [
