@@ -870,9 +870,11 @@ def _limited(el: Element, root: Element, limit: Matcher) -> bool:
 
 
 def closing(text: str, start: int) -> int | None:
-    """Where the parenthesis opened just before ``start`` closes (quotes and escapes read)."""
-    closes = top_level(text[start:], ")")
-    return start + closes[0] if closes else None
+    """Where the parenthesis opened just before ``start`` closes (quotes and escapes read).
+    Read from ``start`` to there only: a selector of thousands of groups (``&&&...`` nested)
+    read to its end for each made the joined selector's compile quadratic."""
+    closes = top_level(text, ")", start=start, first=True)
+    return closes[0] if closes else None
 
 
 def split_arguments(text: str) -> list[str]:
@@ -881,16 +883,17 @@ def split_arguments(text: str) -> list[str]:
     return [text[a + 1:b].strip() for a, b in itertools.pairwise(bounds)]
 
 
-def top_level(text: str, wanted: str, nested: bool = False) -> list[int]:
+def top_level(text: str, wanted: str, nested: bool = False, start: int = 0,
+              first: bool = False) -> list[int]:
     """Positions of the characters in ``wanted`` that stand outside quotes, brackets and
     parentheses, and are not escaped: where a selector list or a selector splits (a ``)``
     or ``]`` wanted: where an unclosed one closes). ``nested``: inside brackets and
-    parentheses too."""
+    parentheses too. ``start``: read from there; ``first``: only the first one."""
     found = []
     depth, quote, escaped = 0, "", -1
     # Only escapes, quotes, brackets and the wanted characters change anything: visit those
     # (a regex finds them at C speed; long selectors made a loop over every character show).
-    for match in _structure(wanted).finditer(text):
+    for match in _structure(wanted).finditer(text, start):
         i = match.start()
         if i == escaped:
             continue                    # the character after a backslash
@@ -904,6 +907,8 @@ def top_level(text: str, wanted: str, nested: bool = False) -> list[int]:
             quote = char
         elif char in wanted and (depth == 0 or nested):
             found.append(i)
+            if first:
+                break
         elif char in "([":
             depth += 1
         elif char in ")]":
