@@ -126,3 +126,28 @@ def test_nested_aria_hidden_containers_grow_with_the_pairs_they_judge_not_more()
     nested = PAGES_QUADRATIC["nested-aria-hidden"]
     small, large = audit_calls(nested(100)), audit_calls(nested(400))
     assert large <= 2 * 16 * small, (small, large)
+
+
+DEEP = 1900     # below the parser's 2,048 (deeper markup is refused, by name)
+DEEP_PAGES = {
+    "spans in a link": '<a href="/x">{open}text{close}</a>',
+    "spans in a caption": '<figure><img src="a.jpg" alt="A photo"><figcaption>{open}A photo'
+                          "{close}</figcaption></figure>",
+    "wrappers in a list": '<div role="list">{open}<div role="listitem">x</div>{close}</div>',
+    "groups in a menu": '<div role="menu">{open}<div role="menuitem">x</div>{close}</div>',
+    "spans in a label": '<label>{open}Name{close}<input></label>',
+    "spans in a heading": "<h1>{open}Title{close}</h1>",
+}
+DEEP_WRAPPERS = {"spans in a link": "span", "spans in a caption": "span",
+                 "wrappers in a list": "div", "groups in a menu": 'div role="group"',
+                 "spans in a label": "span", "spans in a heading": "span"}
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP_PAGES))
+def test_markup_nested_as_deep_as_the_parser_allows_crashes_no_rule(kind):
+    wrapper = DEEP_WRAPPERS[kind]
+    markup = DEEP_PAGES[kind].format(open=f"<{wrapper}>" * DEEP,
+                                     close=f"</{wrapper.split()[0]}>" * DEEP)
+    page = Page.from_html(f'<html lang="en"><title>t</title><body>{markup}</body></html>')
+    report = audit_page(page, all_rules(), limits=NO_LIMITS)
+    assert report.errors == []

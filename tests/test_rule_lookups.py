@@ -2,7 +2,9 @@
 element they judge (tests/test_pathological.py holds them linear): what they find.
 
 label's stray labels, frame-title-unique's groups, live-region-ticker's pause controls and
-link-name's image maps each judge as the pass over every element did, edge cases included.
+link-name's image maps each judge as the pass over every element did, edge cases included;
+aria-required-children names a child not allowed with the groups around it (a walk with a
+stack now, not a call per group).
 """
 
 from __future__ import annotations
@@ -83,3 +85,20 @@ def test_an_area_is_a_link_only_in_a_map_a_rendered_image_uses():
         '<img usemap="#" src="d.png" alt="D">',
     ]))
     assert {f.selector: f.outcome for f in report.findings} == {"#u": FAILED, "#i": FAILED}
+
+
+def test_a_child_not_allowed_in_nested_groups_is_named_with_the_groups_around_it():
+    def menu(depth: int) -> str:
+        return ('<div role="menu" id="m">' + '<div role="group">' * depth
+                + '<div role="menuitem">ok</div><p>wrong</p>' + "</div>" * depth + "</div>")
+
+    def message(depth: int) -> str:
+        report = run_rule("aria-required-children", f"<body>{menu(depth)}</body>")
+        return next(f.message for f in report.findings if f.selector == "#m")
+
+    assert "<p> (role 'paragraph') inside role 'group' inside role 'group';" in message(2)
+    assert "inside role 'group' inside role 'group' inside role 'group'" not in message(2)
+    deep = message(40)
+    assert "<p> (role 'paragraph') inside role 'group' inside role 'group' … (37 more) " \
+           "inside role 'group';" in deep
+    assert len(deep) < 400

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -113,23 +113,49 @@ def owned_nodes(page: Page, owner: Element, *, through_generic: bool = False
 def _collect(page: Page, node: Element, moved: dict[Element, Element],
              out: list[Element | OwnedText], through_generic: bool = False,
              wrapper: Element | None = None) -> None:
-    def text(data: str) -> OwnedText:
-        owned = OwnedText(data.strip())
-        owned.wrapper = wrapper
-        return owned
-
+    """Append to ``out`` what ``node`` owns: its text and elements, looking through
+    transparent elements (and with ``through_generic``, ignored generic wrappers, whose text
+    then carries its ``wrapper``). A walk with a stack, not a call per wrapper (wrappers
+    nested 1,900 deep ran out of the interpreter's stack)."""
     if node.text and node.text.strip() and not page.is_hidden(node):
-        out.append(text(node.text))
-    for child in node:
+        out.append(_owned_text(node.text, wrapper))
+    # (the node looked through, its children left, its wrapper, the text after it)
+    stack: list[tuple[Element, Iterator[Any], Element | None, OwnedText | None]] = [
+        (node, iter(node), wrapper, None)]
+    while stack:
+        parent, children, around, after = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if after is not None:
+                out.append(after)
+            continue
+        tail = (_owned_text(child.tail, around)
+                if child.tail and child.tail.strip() and not page.is_hidden(parent) else None)
         if isinstance(child.tag, str) and child not in moved and not page.is_hidden(child):
             if is_transparent(page, child):
-                _collect(page, child, moved, out, through_generic, wrapper)
+                inner = around
             elif through_generic and is_ignored_generic(page, child):
-                _collect(page, child, moved, out, through_generic, child)
+                inner = child
             else:
                 out.append(child)
-        if child.tail and child.tail.strip() and not page.is_hidden(node):
-            out.append(text(child.tail))
+                inner = _NOT_INSIDE
+            if inner is not _NOT_INSIDE:
+                if child.text and child.text.strip():
+                    out.append(_owned_text(child.text, inner))
+                stack.append((child, iter(child), inner, tail))
+                continue
+        if tail is not None:
+            out.append(tail)
+
+
+_NOT_INSIDE: Any = object()     # (_collect: a child owned whole, not looked into)
+
+
+def _owned_text(data: str, wrapper: Element | None) -> OwnedText:
+    owned = OwnedText(data.strip())
+    owned.wrapper = wrapper
+    return owned
 
 
 def tree_parent(page: Page, el: Element, *, through_generic: bool = False) -> Element | None:
