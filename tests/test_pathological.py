@@ -43,10 +43,17 @@ PAGES = {
     # moving tickers side by side, each searching their parent for a pause control
     # (live-region-ticker)
     "tickers": lambda n: "<body><main>" + '<div role="alert">News</div><marquee>x</marquee>' * n,
+    # a striped table of thousands of rows: each row's position among its siblings
+    # (selectors' :nth-child() and :last-child)
+    "striped-rows": lambda n: ("<style>tr:nth-child(even) td{background:#eee}"
+                               " tr:nth-last-of-type(3n) td{color:#333}"
+                               " tr:last-child td{font-weight:bold}</style><body><table><tbody>"
+                               + "<tr><td>Candidate</td><td>1,234</td></tr>" * n),
 }
 SIZES = {"button-chain": 1000, "nested-headings": 2000, "sibling-images": 10_000,
          "nested-hiding-carriers": 2000, "frames-sharing-a-title": 2000,
-         "fields-and-stray-labels": 2000, "image-maps": 2000, "tickers": 2000}
+         "fields-and-stray-labels": 2000, "image-maps": 2000, "tickers": 2000,
+         "striped-rows": 2000}
 LINEAR_SLACK = 8
 NO_LIMITS = AuditLimits(rule_seconds=None, page_seconds=None)
 

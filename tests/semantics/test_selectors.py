@@ -7,7 +7,7 @@ import os
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import html
+from lxml import etree, html
 
 from a11y_audit.semantics import css, selectors
 from a11y_audit.semantics.selectors import compile_selector
@@ -531,3 +531,45 @@ def test_default_matches_checked_selected_and_each_forms_first_submit_button():
     assert test is not None
     assert [el.get("id") for el in page.iter() if el.get("id") and test[0](el)] == [
         "c", "o2", "b2", "b4"]
+
+
+def _long_list_item(n: int) -> str:
+    comment = "<!-- c -->" if n % 7 == 0 else ""
+    if n % 3 == 0:
+        return f"{comment}<p class='x'>{n}</p>"
+    return f"{comment}<li class='{'x' if n % 4 else ''}'>{n}</li>"
+
+
+LONG_LIST = html.document_fromstring(
+    "<html><body><div id='list'>" + "".join(map(_long_list_item, range(200)))
+    + "</div><div id='short'><li>a</li><p>b</p><li>c</li></div><div><b>one</b></div>"
+    "</body></html>")
+
+
+@pytest.mark.parametrize("selector", [
+    "li:nth-child(2n+1)", ":nth-last-child(3)", "p:nth-of-type(5n)", "li:nth-last-of-type(2)",
+    ":nth-child(-n+40)", "li:nth-last-child(n+150)", "div > :last-child", "li:first-of-type",
+    "p:last-of-type", "p:only-of-type", "p ~ li", "li + p", "div > :only-child",
+])
+def test_structural_pseudo_classes_over_long_sibling_lists_match_as_xpath_does(selector):
+    # past 32 siblings positions come from a list made once per parent: the same elements
+    # as lxml's own translation of the selector to XPath, comments between them included
+    from lxml.cssselect import CSSSelector
+
+    expected = set(CSSSelector(selector)(LONG_LIST))
+    test = compile_selector(selector)
+    assert test is not None
+    found = {el for el in LONG_LIST.iter(etree.Element) if test[0](el)}
+    assert found == expected and found, selector
+
+
+def test_nth_child_of_a_selector_over_a_long_sibling_list_counts_the_matching_siblings():
+    children = list(LONG_LIST.get_element_by_id("list").iterchildren(etree.Element))
+    matching = [child for child in children if child.get("class") == "x"]
+    for selector, chosen in [
+        (":nth-child(3n+1 of .x)", matching[::3]),
+        (":nth-last-child(2 of .x)", [matching[-2]]),
+    ]:
+        test = compile_selector(selector)
+        assert test is not None
+        assert [el for el in children if test[0](el)] == chosen, selector

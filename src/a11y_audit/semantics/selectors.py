@@ -40,7 +40,7 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Iterator
-from typing import Literal
+from typing import Any, Literal
 
 from cssselect import SelectorError, parse
 from cssselect.parser import parse_series
@@ -83,24 +83,56 @@ def _previous(el: Element) -> Element | None:
     return node
 
 
-def _siblings_before(el: Element) -> list[Element]:
-    out = []
-    node = el.getprevious()
-    while node is not None:
-        if isinstance(node.tag, str):
-            out.append(node)
-        node = node.getprevious()
-    return out
+def _next(el: Element) -> Element | None:
+    """The next element sibling."""
+    return next(el.itersiblings(etree.Element), None)
 
 
-def _siblings_after(el: Element) -> list[Element]:
-    out = []
-    node = el.getnext()
-    while node is not None:
-        if isinstance(node.tag, str):
-            out.append(node)
-        node = node.getnext()
-    return out
+def _same_tag(el: Element, before: bool) -> bool:
+    """An element sibling before (or after) ``el`` has its tag."""
+    tag = el.tag
+    return any(s.tag == tag for s in el.itersiblings(etree.Element, preceding=before))
+
+
+# A position among more siblings than this is read from the parent's list of positions,
+# made once (Chromium keeps such a cache too): :nth-child() on each row of a table of
+# thousands (zebra stripes) counted the rows before it for each.
+_COUNTED = 32
+_POSITIONS: weakref.WeakKeyDictionary[Element, dict[tuple[bool, bool], dict[Element, int]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _position(el: Element, last: bool, typed: bool) -> int:
+    """The 1-based position of ``el`` among its element siblings (of its tag, ``typed``),
+    from the last (``last``)."""
+    tag = el.tag
+    count = 1
+    for scanned, sibling in enumerate(el.itersiblings(etree.Element, preceding=not last)):
+        if scanned == _COUNTED:
+            break
+        if not typed or sibling.tag == tag:
+            count += 1
+    else:
+        return count
+    parent = el.getparent()
+    assert parent is not None       # (siblings)
+    tables = _POSITIONS.get(parent)
+    if tables is None:
+        tables = _POSITIONS[parent] = {}
+    table = tables.get((last, typed))
+    if table is None:
+        children = list(parent.iterchildren(etree.Element))
+        if last:
+            children.reverse()
+        if typed:
+            seen: dict[Any, int] = {}
+            table = {}
+            for child in children:
+                table[child] = seen[child.tag] = seen.get(child.tag, 0) + 1
+        else:
+            table = dict(zip(children, range(1, len(children) + 1), strict=True))
+        tables[(last, typed)] = table
+    return table[el]
 
 
 def _series(arguments: list) -> tuple[int, int]:
@@ -320,13 +352,15 @@ _PSEUDO_TESTS: dict[str, Matcher] = {
         not isinstance(c.tag, str) and not c.tail for c in el),
     # (the root element is the only child of the document: it matches these, as in
     # Selectors 4 and browsers, though it has no parent element)
+    # (the siblings read lazily, up to the first that decides: a list of thousands of
+    # rows read whole for each row was quadratic)
     "first-child": lambda el: _previous(el) is None,
-    "last-child": lambda el: not _siblings_after(el),
-    "only-child": lambda el: _previous(el) is None and not _siblings_after(el),
-    "first-of-type": lambda el: not any(s.tag == el.tag for s in _siblings_before(el)),
-    "last-of-type": lambda el: not any(s.tag == el.tag for s in _siblings_after(el)),
-    "only-of-type": lambda el: not any(
-        s.tag == el.tag for s in (*_siblings_before(el), *_siblings_after(el))),
+    "last-child": lambda el: _next(el) is None,
+    "only-child": lambda el: _previous(el) is None and _next(el) is None,
+    "first-of-type": lambda el: not _same_tag(el, before=True),
+    "last-of-type": lambda el: not _same_tag(el, before=False),
+    "only-of-type": lambda el: not _same_tag(el, before=True) and not _same_tag(
+        el, before=False),
     "link": _link,
     "any-link": _link,
     "-webkit-any-link": _link,
@@ -377,11 +411,32 @@ def _nth_of(last: bool, a: int, b: int, tests: list[Matcher]) -> Matcher:
     def matches(el: Element) -> bool:
         return any(test(el) for test in tests)
 
+    # the positions among a long list's siblings that match S, by parent (see _COUNTED)
+    positions: weakref.WeakKeyDictionary[Element, dict[Element, int]] = (
+        weakref.WeakKeyDictionary())
+
     def nth(el: Element) -> bool:
         if not matches(el):
             return False
-        others = _siblings_after(el) if last else _siblings_before(el)
-        return _nth(a, b, 1 + sum(1 for other in others if matches(other)))
+        count = 1
+        for scanned, other in enumerate(el.itersiblings(etree.Element, preceding=not last)):
+            if scanned == _COUNTED:
+                break
+            if matches(other):
+                count += 1
+        else:
+            return _nth(a, b, count)
+        parent = el.getparent()
+        assert parent is not None       # (siblings)
+        table = positions.get(parent)
+        if table is None:
+            children = [child for child in parent.iterchildren(etree.Element)
+                        if matches(child)]
+            if last:
+                children.reverse()
+            table = positions[parent] = dict(zip(children, range(1, len(children) + 1),
+                                                 strict=True))
+        return _nth(a, b, table[el])
     return nth
 
 
@@ -391,10 +446,7 @@ def _nth_test(name: str, a: int, b: int, base: Matcher) -> Matcher:
     typed = name.endswith("of-type")
 
     def nth(el: Element) -> bool:
-        others = _siblings_after(el) if last else _siblings_before(el)
-        if typed:
-            others = [s for s in others if s.tag == el.tag]
-        return _nth(a, b, len(others) + 1) and base(el)
+        return _nth(a, b, _position(el, last, typed)) and base(el)
     return nth
 
 
@@ -414,10 +466,10 @@ def _has(tree: object, base: Matcher) -> Matcher:
             if symbol == ">":
                 candidates = (c for c in el if isinstance(c.tag, str))
             elif symbol == "+":
-                nxt = _siblings_after(el)[:1]
-                candidates = iter(nxt)
+                nxt = _next(el)
+                candidates = iter([nxt] if nxt is not None else [])
             elif symbol == "~":
-                candidates = iter(_siblings_after(el))
+                candidates = el.itersiblings(etree.Element)
             else:
                 candidates = el.iterdescendants(etree.Element)
             if any(test(c) for c in candidates):
@@ -1317,7 +1369,8 @@ def _combine(left: Matcher, symbol: str, right: Matcher) -> Matcher:
             previous = _previous(el)
             return previous is not None and left(previous)
         return adjacent
-    return lambda el: right(el) and any(left(s) for s in _siblings_before(el))
+    return lambda el: right(el) and any(
+        left(s) for s in el.itersiblings(etree.Element, preceding=True))
 
 
 # -- selectors this module does not judge, widened ----------------------------------------------
