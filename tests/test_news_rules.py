@@ -37,6 +37,8 @@ FAILED, CANT_TELL, PASSED = Outcome.FAILED, Outcome.CANT_TELL, Outcome.PASSED
     ("PT1.5S", "duration"), ("P", None), ("PT", None), ("P1DT", None), ("P1Y", None),
     ("P1W", None), ("4h 18m 3s", "duration"), ("1w 2d", "duration"), ("4h 4h", None),
     ("2.5h", None), ("", None), (" 2019-11-20", None), ("Wed Nov 20 2019", None),
+    ("4h x", None), ("4h 18", None), ("x 4h", None), (" 4h ", "duration"),
+    ("1" * 5000 + "h", "duration"), ("1" * 5000 + "x", None),
 ])
 def test_html_date_and_time_microsyntaxes(value, kind):
     assert datetimes.kind_of(value) == kind

@@ -87,9 +87,9 @@ def _duration(value: str) -> bool:
     if not value.strip():
         return False
     position, scales = 0, set()
-    for component in _COMPONENT.finditer(value):
-        if component.start() != position:
-            return False
+    # each component read where the last ended (a search from every character of a long
+    # run of digits was quadratic)
+    while (component := _COMPONENT.match(value, position)) is not None:
         number, scale = component.group(1), component.group(2).lower()
         if scale in scales or ("." in number and scale != "s"):
             return False

@@ -63,7 +63,7 @@ _LIMITS = {"letter-spacing": (0.12, 0.0), "word-spacing": (0.16, 0.0), "line-hei
 # shorthand (it sets line-height) or of all
 _LOCKS = re.compile(r"(?:letter-spacing|word-spacing|line-height|font|all)\s*:[^;]*!\s*important",
                     re.I)
-_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")
+_LENGTH = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")
 _ABSOLUTE = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
              "q": 96 / 101.6}
 # Values of a style attribute's declaration that lock nothing: the inherited or the

@@ -62,7 +62,7 @@ RULE = Rule(
 )
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)")
-_CSS_LENGTH = re.compile(r"^(-?\d*\.?\d+)(px|vw|vh|em|rem)?$")
+_CSS_LENGTH = re.compile(r"^(-?(?:\d+(?:\.\d+)?|\.\d+))(px|vw|vh|em|rem)?$")
 TINY = 1.0
 
 

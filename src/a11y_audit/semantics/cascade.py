@@ -3002,7 +3002,7 @@ def _keyframe_offsets(selector: str) -> frozenset[float]:
     return frozenset(offsets)
 
 
-_KEYFRAME_PERCENT = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%")
+_KEYFRAME_PERCENT = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%")
 
 
 # The longhands that time an animation, with their initial values (Cascade._animate)
@@ -3053,7 +3053,7 @@ def _rest_offset(fill: str, count: str, direction: str, state: str, duration: st
     return 100.0 if forward else 0.0
 
 
-_COUNT = re.compile(r"^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$")     # an iteration count
+_COUNT = re.compile(r"^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$")     # an iteration count
 
 
 def _seconds(text: str) -> float | None:
@@ -3976,8 +3976,8 @@ _SCALE_ZERO = re.compile(r"scale[xy]?\(\s*0(\.0+)?\s*[,)]")
 # One translation (Cascade._translated_off): translate(x[, y]), translateX/Y(), translate3d()
 _TRANSLATE = re.compile(r"^translate(x|y|3d)?\((.*)\)$")
 # A translation's length: a percentage or a length, or calc() of one of each added
-_SHIFT_TERMS = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))(%|px)?\s*(?:([+-])\s*"
-                          r"((?:\d+\.?\d*|\.\d+))(%|px)?)?")
+_SHIFT_TERMS = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|px)?\s*(?:([+-])\s*"
+                          r"((?:\d+(?:\.\d*)?|\.\d+))(%|px)?)?")
 
 
 def _percent_and_px(text: str) -> tuple[float, float] | None:

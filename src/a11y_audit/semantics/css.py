@@ -98,7 +98,7 @@ from a11y_audit.semantics.supports import (
 
 # A CSS number as written (CSS Syntax's <number-token>, sign included): "1.2.3" is not one, so
 # what reads a number with float() reads only this
-NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 # ... a value that is one number and nothing else (no unit): quirks mode's lengths, SVG's
 # presentation attributes, the font shorthand's weight
 BARE_NUMBER = re.compile(NUMBER)

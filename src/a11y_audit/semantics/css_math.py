@@ -38,7 +38,7 @@ class _NotMath(Exception):
 
 # A number with its unit (a length, a percentage, or none), an operator, a parenthesis or
 # comma, or a function's name with its "(" (lower case, spaces left out)
-_MATH_TOKEN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|[a-z]+)?"
+_MATH_TOKEN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:%|[a-z]+)?"
                          r"|[-+*/(),]|calc\(|min\(|max\(|clamp\(")
 
 # (value, is a length): a length in px, or a plain number
@@ -118,4 +118,4 @@ def _math_value(tokens: list[str], at: int, units: dict[str, float]
     return (float(number.group(1)) * factor, True), at + 1
 
 
-_MATH_NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%|[a-z]+)?$")
+_MATH_NUMBER = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(%|[a-z]+)?$")
