@@ -28,6 +28,36 @@ _GET = etree._Element.get
 _CSS_IDENT = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 
+# Python refuses to read more than 4,300 digits as an int (its conversion is quadratic), and
+# a page's attributes and values may hold any number of them
+_DIGITS_READ = 18
+BIG = 10 ** 18
+
+
+def integer(text: str) -> int:
+    """``int(text)`` of an optional sign and decimal digits (a caller's pattern took them),
+    however many: past 18 significant digits ``BIG`` (or ``-BIG``), beyond every range HTML,
+    ARIA and CSS check (a ``tabindex`` of 5,000 digits crashed rules)."""
+    body = text.strip()
+    sign = -1 if body[:1] == "-" else 1
+    digits = body.lstrip("+-").lstrip("0")
+    if len(digits) > _DIGITS_READ:
+        return sign * BIG
+    return sign * int(digits) if digits else 0
+
+
+def is_digits(text: str) -> bool:
+    """Only ASCII digits, as HTML's numbers are written (``str.isdigit`` takes "²", which
+    ``int`` refuses)."""
+    return text.isascii() and text.isdigit()
+
+
+def list_box_size(select: etree._Element) -> bool:
+    """A ``select`` whose ``size`` is above 1 (with ``multiple``, HTML shows a list box)."""
+    size = (select.get("size") or "").strip()
+    return is_digits(size) and integer(size) > 1
+
+
 def normalize_space(value: str | None) -> str:
     """Collapse runs of whitespace to one space and strip the ends (like XPath normalize-space).
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from a11y_audit import __version__
+from a11y_audit.dom import BIG, integer, is_digits
 from a11y_audit.errors import SourceError
 from a11y_audit.inflate import InflateError, Inflater
 
@@ -138,9 +139,10 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
 
 def _read_body(response: httpx.Response, limits: FetchLimits, deadline: float) -> bytes:
     declared = response.headers.get("content-length")
-    if declared is not None and declared.strip().isdigit() and int(declared) > limits.max_bytes:
-        raise _Refused(f"page is too large ({int(declared):,} bytes; limit "
-                       f"{limits.max_bytes:,})")
+    size = integer(declared) if declared is not None and is_digits(declared.strip()) else 0
+    if size > limits.max_bytes:
+        shown = f"{size:,}" if size < BIG else "more than 10^18"
+        raise _Refused(f"page is too large ({shown} bytes; limit {limits.max_bytes:,})")
     encodings = [e.strip().lower() for e in response.headers.get("content-encoding", "").split(",")
                  if e.strip() and e.strip().lower() != "identity"]
     if len(encodings) > 1:

@@ -791,8 +791,8 @@ _LEVEL = re.compile(r"^\s*(\d+)\s*$")
 def heading_level(el: Element) -> int:
     """aria-level when it is a positive integer, else the h1-h6 number, else 2 (ARIA default)."""
     match = _LEVEL.match(el.get("aria-level") or "")
-    if match and int(match.group(1)) > 0:
-        return int(match.group(1))
+    if match and (level := dom.integer(match.group(1))) > 0:
+        return level
     tag = el.tag
     if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
         return int(tag[1])

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import integer, tag_of
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def refresh_time(content: str | None) -> int | None:
     digits = content[start:pos]
     if not digits and (pos >= end or content[pos] != "."):
         return None
-    time = int(digits) if digits else 0
+    time = integer(digits) if digits else 0
     while pos < end and (content[pos] == "." or content[pos] in _DIGITS):
         pos += 1
     if pos < end and content[pos] not in ";," + ASCII_WHITESPACE:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import integer, list_box_size, tag_of
 from a11y_audit.knowledge import aria_data
 from a11y_audit.knowledge.aria_data import ATTRIBUTES, ROLES, Attribute, Role
 
@@ -227,7 +227,7 @@ def is_valid_value(attribute: str, value: str) -> bool:
     if kind in _VALUE_TYPES:
         return value.lower() in _VALUE_TYPES[kind]
     if kind == aria_data.INTEGER:
-        return bool(_INTEGER.match(value)) and int(value) >= INTEGER_MINIMUM.get(attribute,
+        return bool(_INTEGER.match(value)) and integer(value) >= INTEGER_MINIMUM.get(attribute,
                                                                                  -(2 ** 63))
     if kind == aria_data.NUMBER:
         return bool(_NUMBER.match(value))
@@ -362,9 +362,7 @@ def implicit_role(el: Element, *, has_name: bool | None = None) -> str:
             return "combobox"
         return role
     if tag == "select":
-        size = el.get("size")
-        multiple = el.get("multiple") is not None
-        if multiple or (size and size.strip().isdigit() and int(size) > 1):
+        if el.get("multiple") is not None or list_box_size(el):
             return "listbox"
         return "combobox"
     if tag == "header":

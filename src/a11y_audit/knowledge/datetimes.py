@@ -57,9 +57,20 @@ def _weeks_in(year: int) -> int:
     return 53 if weekday == 4 or (weekday == 3 and _leap(year)) else 52
 
 
+def _year(digits: str) -> int:
+    """A year's number; past 18 digits, one at the same place in the Gregorian calendar's
+    400-year cycle (all that leap years and weeks read), positive where the year is (Python
+    refuses to read 4,300 digits as a number)."""
+    if len(digits) <= 18:
+        return int(digits)
+    if not digits.strip("0"):
+        return 0
+    return int(digits[-4:]) % 400 + 400
+
+
 def _fields_ok(match: re.Match[str]) -> bool:
     fields = match.groupdict()
-    year = int(fields["year"]) if fields.get("year") else None
+    year = _year(fields["year"]) if fields.get("year") else None
     if year is not None and year <= 0:
         return False
     month = int(fields["month"]) if fields.get("month") else None

@@ -74,7 +74,8 @@ def _float(value: str) -> float | None:
     """JavaScript ``parseFloat``: the longest leading decimal number, else None (NaN)."""
     digits = ""
     for index, ch in enumerate(value):
-        if ch.isdigit() or (ch == "." and "." not in digits) or (ch in "+-" and index == 0):
+        if ch in "0123456789" or (ch == "." and "." not in digits) or (
+                ch in "+-" and index == 0):
             digits += ch
         else:
             break

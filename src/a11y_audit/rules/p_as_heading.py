@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from a11y_audit.dom import normalize_space, tag_of, text_content
+from a11y_audit.dom import integer, is_digits, normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import BROWSER_DEFAULT, Cascade, cascade_of
 from a11y_audit.semantics.css import NUMBER
@@ -300,8 +300,8 @@ def _apply(font: Font, el: Element) -> Font:
                 weight = _bolder(weight)
             elif value == "lighter":
                 weight = 100 if weight < 550 else 400 if weight < 750 else 700
-            elif value.isdigit():
-                weight = int(value)
+            elif is_digits(value):
+                weight = integer(value)
         elif prop == "font-style":
             italic = value == "italic"
         elif prop == "font-size":

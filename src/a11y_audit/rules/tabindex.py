@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from a11y_audit.checks.naming import describe
+from a11y_audit.dom import integer
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -53,7 +54,7 @@ def check(page: Page) -> Results:
             continue
         value = el.get("tabindex") or ""
         match = _INTEGER.match(value)
-        if match and int(match.group(1)) > 0:
+        if match and integer(match.group(1)) > 0:
             yield RULE.fail(el, f"{describe(el)} has tabindex=\"{value.strip()}\": it jumps "
                                 "ahead of the page's reading order in the tab sequence")
         else:

@@ -73,7 +73,7 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of, unknown_chain
+from a11y_audit.dom import list_box_size, tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
 from a11y_audit.semantics.css import (
@@ -3208,10 +3208,7 @@ def _select_kind(el: Element) -> str:
 
 def _list_box(el: Element) -> bool:
     """A ``<select>`` shown as a list box (``multiple``, or a ``size`` above 1)."""
-    if el.get("multiple") is not None:
-        return True
-    size = (el.get("size") or "").strip()
-    return size.isdigit() and int(size) > 1
+    return el.get("multiple") is not None or list_box_size(el)
 
 
 def _option_state(el: Element) -> str:

@@ -75,6 +75,7 @@ from typing import Any, Literal, NamedTuple
 import tinycss2
 from tinycss2 import ast, color4
 
+from a11y_audit.dom import integer
 from a11y_audit.semantics.css_math import math_length
 from a11y_audit.semantics.selectors import (
     OWNER_MARK,
@@ -1802,7 +1803,7 @@ def _hashless(word: str) -> str | None:
     digits, unit = found.group(1), found.group(2) or ""
     if unit[:1] == "e" and unit[1:2].isdigit():
         return None     # an exponent (1e3): no integer
-    value = int(digits)
+    value = integer(digits)
     if value >= 1_000_000:
         return None
     text = (str(value) + unit).rjust(6, "0")

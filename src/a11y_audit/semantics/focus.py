@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import page_of, tag_of
+from a11y_audit.dom import integer, page_of, tag_of
 
 if TYPE_CHECKING:
     from a11y_audit.page import Page
@@ -34,7 +34,7 @@ def tabindex(el: etree._Element) -> int | None:
     if value is None:
         return None     # most elements: no regular expression to run
     match = _TABINDEX.match(value)
-    return int(match.group(1)) if match else None
+    return integer(match.group(1)) if match else None
 
 
 def is_disabled(el: etree._Element) -> bool:

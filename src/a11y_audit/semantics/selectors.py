@@ -46,7 +46,7 @@ from cssselect import SelectorError, parse
 from cssselect.parser import parse_series
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import integer, tag_of
 
 Element = etree._Element
 Matcher = Callable[[Element], bool]
@@ -1276,9 +1276,9 @@ def _an_plus_b(text: str) -> tuple[int, int]:
     if text == "even":
         return 2, 0
     if "n" not in text:
-        return 0, int(text)
+        return 0, integer(text)
     a, b = text.split("n", 1)
-    return (int(a + "1") if a in ("", "-", "+") else int(a)), (int(b) if b else 0)
+    return (integer(a + "1") if a in ("", "-", "+") else integer(a)), (integer(b) if b else 0)
 
 
 def _plain_compound(tag: str | None, idents: list[str], names: list[str]) -> Matcher:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import integer, is_digits, tag_of
 from a11y_audit.knowledge import aria
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def _span(value: str | None, default: int, zero_ok: bool, limit: int) -> int:
             break
     if not digits:
         return default
-    number = int(digits)
+    number = integer(digits)
     if number == 0:
         return 0 if zero_ok else 1
     return min(number, limit)
@@ -102,17 +102,19 @@ class _Builder:
         self.is_header = is_header
         self.y_current = 0
         self.growing: list[Cell] = []
+        self.left: dict[Element, int] = {}
 
     def build(self) -> Table:
         pending_tfoot: list[Element] = []
         loose_cells: list[Element] = []
+        self.left = _rows_left(self.model.element)
         for child in self.model.element:
             tag = tag_of(child)
             if tag in ("td", "th"):
                 loose_cells.append(child)   # HTML parsers add the tr; libxml2 does not
                 continue
             if loose_cells:
-                self._row(loose_cells)
+                self._row(loose_cells, self.left.get(loose_cells[0], 1))
                 loose_cells = []
             if tag == "colgroup":
                 self._colgroup(child)
@@ -122,9 +124,9 @@ class _Builder:
             elif tag == "tfoot":
                 pending_tfoot.append(child)
             elif tag == "tr":
-                self._row(_cells_of_row(child))
+                self._row(_cells_of_row(child), self.left.get(child, 1))
         if loose_cells:
-            self._row(loose_cells)
+            self._row(loose_cells, self.left.get(loose_cells[0], 1))
         self._end_row_group()
         for tfoot in pending_tfoot:
             self._row_group(tfoot)
@@ -146,7 +148,7 @@ class _Builder:
         first = len(self.model.cells)
         for row in group:
             if tag_of(row) == "tr":
-                self._row(_cells_of_row(row))
+                self._row(_cells_of_row(row), self.left.get(row, 1))
         self._end_row_group()
         height = self.model.height - y_start
         for cell in self.model.cells[first:]:
@@ -166,7 +168,11 @@ class _Builder:
                     self.model.slots[(x, cell.y + cell.height)].append(cell)
                 cell.height += 1
 
-    def _row(self, cells: list[Element]) -> None:
+    def _row(self, cells: list[Element], left: int) -> None:
+        """One row of cells; ``left``: the rows of its row group from it to the group's end,
+        which no cell spans past (as Chromium lays tables out and exposes them: HTML's model
+        grows the table to the span, and ``<td colspan=1000 rowspan=65534>`` made 65 million
+        slots)."""
         model = self.model
         if model.height == self.y_current:
             model.height += 1
@@ -180,7 +186,7 @@ class _Builder:
             colspan = _span(el.get("colspan"), 1, False, _MAX_COLSPAN)
             rowspan = _span(el.get("rowspan"), 1, True, _MAX_ROWSPAN)
             downward = rowspan == 0
-            rowspan = rowspan or 1
+            rowspan = min(rowspan or 1, left)
             model.width = max(model.width, x_current + colspan)
             model.height = max(model.height, self.y_current + rowspan)
             cell = Cell(el, x_current, self.y_current, colspan, rowspan, self.is_header(el))
@@ -213,6 +219,39 @@ class _Builder:
                 cell.kind = "column"
             elif not _data_in_columns(model, cell):
                 cell.kind = "row"
+
+
+def _rows_left(table: Element) -> dict[Element, int]:
+    """Each row of the table (a ``tr``, or the first of a run of cells outside one) with the
+    count of rows from it to the end of its row group: a ``thead``, ``tbody`` or ``tfoot``,
+    or the rows outside them that a ``thead`` or ``tbody`` ends (as TableBuilder.build
+    groups them)."""
+    left: dict[Element, int] = {}
+    loose: list[Element] = []
+
+    def count(rows: list[Element]) -> None:
+        for index, row in enumerate(rows):
+            left[row] = len(rows) - index
+
+    in_cells = False
+    for child in table:
+        tag = tag_of(child)
+        if tag in ("td", "th"):
+            if not in_cells:
+                loose.append(child)
+            in_cells = True
+            continue
+        in_cells = False
+        if tag in ("thead", "tbody"):
+            count(loose)
+            loose = []
+            count([row for row in child if tag_of(row) == "tr"])
+        elif tag == "tfoot":
+            count([row for row in child if tag_of(row) == "tr"])
+        elif tag == "tr":
+            loose.append(child)
+    count(loose)
+    return left
 
 
 def _cells_of_row(row: Element) -> list[Element]:
@@ -399,4 +438,4 @@ def _closest_row(cell: Element, page: Page) -> Element | None:
 
 def _positive_int(value: str | None) -> int | None:
     value = (value or "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else None
+    return number if is_digits(value) and (number := integer(value)) > 0 else None

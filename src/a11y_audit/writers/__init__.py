@@ -105,7 +105,8 @@ def clean_stale(folder: Path) -> list[Path]:
         if not (name.startswith(f".{REPORT_STEM}") and TEMP_MARK in name):
             continue
         pid_text = name.partition(TEMP_MARK)[0].rpartition(".")[2]
-        if pid_text.isdigit() and _alive(int(pid_text)):
+        if pid_text.isascii() and pid_text.isdigit() and len(pid_text) < 12 and _alive(
+                int(pid_text)):
             continue
         try:
             entry.unlink()
