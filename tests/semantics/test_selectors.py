@@ -573,3 +573,13 @@ def test_nth_child_of_a_selector_over_a_long_sibling_list_counts_the_matching_si
         test = compile_selector(selector)
         assert test is not None
         assert [el for el in children if test[0](el)] == chosen, selector
+
+
+@pytest.mark.parametrize("selector", ["[a\\1 b]", "p[x\\0]", "[\\7f]", "[data-\\1f=x]"])
+def test_an_attribute_name_with_a_control_character_matches_nothing_and_raises_nothing(
+        selector):
+    # (lxml refuses such a name on every element with a ValueError: a fuzzed sheet crashed
+    # anchor-has-href with one)
+    compiled = compile_selector(selector)
+    assert compiled is not None
+    assert not any(compiled[0](el) for el in DOCUMENT.iter(etree.Element))

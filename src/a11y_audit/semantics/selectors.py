@@ -204,6 +204,8 @@ def _attrib_test(name: str, operator: str, wanted: str, flag: str | None,
     """``[name operator wanted flag]`` and ``base``: for cssselect's trees and the regex
     reader alike."""
     name = name.lower()
+    if not _attribute_name(name):
+        return never        # (a control character: no element carries such an attribute)
     fold = (flag or "").lower() == "i" or name in _CASE_INSENSITIVE
     if fold:
         wanted = wanted.lower()
@@ -219,6 +221,19 @@ def _attrib_test(name: str, operator: str, wanted: str, flag: str | None,
             return False
         return test(found.lower() if fold else found, wanted) and base(el)
     return attrib
+
+
+def _attribute_name(name: str) -> bool:
+    """Whether lxml can look ``name`` up: it refuses NUL and control characters (which a
+    sheet can write escaped, ``[a\\1 b]``) with a ValueError on every element."""
+    try:
+        _PROBE.get(name)
+    except ValueError:
+        return False
+    return True
+
+
+_PROBE = etree.Element("probe")
 
 
 _ATTRIBUTE_TESTS: dict[str, Callable[[str, str], bool]] = {
