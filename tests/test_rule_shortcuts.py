@@ -15,6 +15,7 @@ from lxml import etree, html
 from a11y_audit import dom
 from a11y_audit.checks import contrast
 from a11y_audit.checks.naming import command_rule
+from a11y_audit.dom import DEPTHS
 from a11y_audit.knowledge import aria
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
@@ -1227,7 +1228,7 @@ def test_contrast_texts_judged_in_turn_get_the_verdicts_of_each_judged_alone(cor
         '<p style="text-indent:-9999px">d</p><p style="color:transparent">e</p>' + deep))
 
     def forget(page):
-        for key in ("contrast.depth", "contrast.backdrop"):
+        for key in (DEPTHS, "contrast.backdrop"):
             page._memo.pop(key, None)
 
     def alone(page, el, count):

@@ -58,6 +58,12 @@ def list_box_size(select: etree._Element) -> bool:
     return is_digits(size) and integer(size) > 1
 
 
+def list_box(select: etree._Element) -> bool:
+    """HTML: a ``select`` shows a list box (``multiple``, or a ``size`` above 1), else a
+    drop-down box of its selected option."""
+    return select.get("multiple") is not None or list_box_size(select)
+
+
 def normalize_space(value: str | None) -> str:
     """Collapse runs of whitespace to one space and strip the ends (like XPath normalize-space).
 
@@ -284,6 +290,11 @@ __all__ = [
     "text_content",
     "xpath",
 ]
+
+
+# The page memo (Page.memo) of elements' depths, the root's 0, filled along unknown_chain:
+# contrast's walks and aria-hidden-focus's widget hint share it
+DEPTHS = "dom.depths"
 
 
 def unknown_chain(memo: dict[Any, T], el: etree._Element, root: T

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 import tinycss2
 from lxml import etree
 
-from a11y_audit.dom import tag_of, unknown_chain
+from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
 from a11y_audit.semantics.cascade import (
     BROWSER_DEFAULT,
     RGBA,
@@ -362,7 +362,7 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     style_of = cascade.style
     hidden_from_sight = cascade.visually_hidden
     text_hidden = cascade.text_hidden
-    depths: dict[Element, int] = page.memo("contrast.depth", lambda _: {})
+    depths: dict[Element, int] = page.memo(DEPTHS, lambda _: {})
     memos: tuple[dict[Element, str | Backdrop], dict[Element, str | Backdrop]] = page.memo(
         "contrast.backdrop", lambda _: ({}, {}))
     by_attribute = page.by_attribute

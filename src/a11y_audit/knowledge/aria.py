@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from lxml import etree
 
-from a11y_audit.dom import integer, list_box_size, tag_of
+from a11y_audit.dom import integer, list_box, tag_of
 from a11y_audit.knowledge import aria_data
 from a11y_audit.knowledge.aria_data import ATTRIBUTES, ROLES, Attribute, Role
 
@@ -362,7 +362,7 @@ def implicit_role(el: Element, *, has_name: bool | None = None) -> str:
             return "combobox"
         return role
     if tag == "select":
-        if el.get("multiple") is not None or list_box_size(el):
+        if list_box(el):
             return "listbox"
         return "combobox"
     if tag == "header":

@@ -158,25 +158,22 @@ def _allowed_text(role: str) -> str:
 
 
 def _wrong_children(page: Page, owner: Element, role: str) -> tuple[str, Element | None]:
-    """The first owned element that is not allowed, described, and the element itself."""
+    """The first owned element that is not allowed, described, and the element itself; a
+    group role is looked into, its own roles allowed inside. A walk with a stack, not a call
+    per nested group (groups nested 1,900 deep ran out of the interpreter's stack)."""
     direct, groups = _allowed(role)
-    for node in aria_tree.owned_nodes(page, owner, through_generic=True):
-        problem, child = _check_node(page, node, direct, groups)
-        if problem:
-            return problem, child
-    return "", None
-
-
-def _check_node(page: Page, node, direct: frozenset[str],
-                groups: dict[str, str]) -> tuple[str, Element | None]:
-    """The first owned node at or inside ``node`` that is not allowed (``direct``: the roles
-    allowed where it is), described, and the element; a group role is looked into, its own
-    roles allowed inside. A walk with a stack, not a call per nested group (groups nested
-    1,900 deep ran out of the interpreter's stack)."""
     inside: list[str] = []          # the group roles around the node, outermost first
-    stack: list[tuple[Iterator[Any], frozenset[str]]] = []
-    allowed = direct
-    while True:
+    # (the owned nodes left at each level, and the roles allowed there)
+    stack: list[tuple[Iterator[Any], frozenset[str]]] = [
+        (iter(aria_tree.owned_nodes(page, owner, through_generic=True)), direct)]
+    while stack:
+        nodes, allowed = stack[-1]
+        node = next(nodes, None)
+        if node is None:
+            stack.pop()
+            if stack:
+                inside.pop()        # (the group's nodes are done)
+            continue
         problem, child, child_role = _check_one(page, node, allowed, groups)
         if problem:
             return problem + _around(inside), child
@@ -185,15 +182,7 @@ def _check_node(page: Page, node, direct: frozenset[str],
             stack.append((iter(aria_tree.owned_nodes(page, node, through_generic=True)),
                           inner))
             inside.append(child_role)
-        while stack:
-            nodes, allowed = stack[-1]
-            node = next(nodes, None)
-            if node is not None:
-                break
-            stack.pop()
-            inside.pop()
-        else:
-            return "", None
+    return "", None
 
 
 def _check_one(page: Page, node, allowed: frozenset[str], groups: dict[str, str]

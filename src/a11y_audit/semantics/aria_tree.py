@@ -133,23 +133,17 @@ def _collect(page: Page, node: Element, moved: dict[Element, Element],
         tail = (_owned_text(child.tail, around)
                 if child.tail and child.tail.strip() and not page.is_hidden(parent) else None)
         if isinstance(child.tag, str) and child not in moved and not page.is_hidden(child):
-            if is_transparent(page, child):
-                inner = around
-            elif through_generic and is_ignored_generic(page, child):
-                inner = child
-            else:
-                out.append(child)
-                inner = _NOT_INSIDE
-            if inner is not _NOT_INSIDE:
+            through = is_transparent(page, child)
+            if through or (through_generic and is_ignored_generic(page, child)):
+                # looked into: a transparent child keeps the wrapper, a generic one is it
+                inner = around if through else child
                 if child.text and child.text.strip():
                     out.append(_owned_text(child.text, inner))
                 stack.append((child, iter(child), inner, tail))
                 continue
+            out.append(child)
         if tail is not None:
             out.append(tail)
-
-
-_NOT_INSIDE: Any = object()     # (_collect: a child owned whole, not looked into)
 
 
 def _owned_text(data: str, wrapper: Element | None) -> OwnedText:

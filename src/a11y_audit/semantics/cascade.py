@@ -73,7 +73,7 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from a11y_audit.dom import list_box_size, tag_of, unknown_chain
+from a11y_audit.dom import list_box, tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
 from a11y_audit.semantics.css import (
@@ -3202,13 +3202,8 @@ _DISABLED = " disabled"
 def _select_kind(el: Element) -> str:
     """A ``<select>`` shown as a ``list`` box or as a ``drop``-down list, and whether it is
     disabled."""
-    kind = "list" if _list_box(el) else "drop"
+    kind = "list" if list_box(el) else "drop"
     return kind + _DISABLED if _disabled(el) else kind
-
-
-def _list_box(el: Element) -> bool:
-    """A ``<select>`` shown as a list box (``multiple``, or a ``size`` above 1)."""
-    return el.get("multiple") is not None or list_box_size(el)
 
 
 def _option_state(el: Element) -> str:
@@ -3220,7 +3215,7 @@ def _option_state(el: Element) -> str:
     group = None
     if parent is not None and parent.tag == "optgroup":
         group, parent = parent, parent.getparent()
-    if parent is None or parent.tag != "select" or not _list_box(parent):
+    if parent is None or parent.tag != "select" or not list_box(parent):
         return ""      # (most options: a drop-down list's, read without a walk up)
     selected = "selected" if el.get("selected") is not None and (
         parent.get("multiple") is not None or _last_selected(parent) is el) else ""

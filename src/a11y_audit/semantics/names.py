@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import id_refs, list_box_size, normalize_space, tag_of, text_content
+from a11y_audit.dom import id_refs, list_box, normalize_space, tag_of, text_content
 from a11y_audit.knowledge.aria import NAME_FROM_CONTENT_ROLES
 
 if TYPE_CHECKING:
@@ -629,10 +629,6 @@ def selected_options(select: Element) -> list[Element]:
     return enabled[:1]
 
 
-def list_box(select: Element) -> bool:
-    """HTML: a ``select`` shows a list box (``multiple``, or a ``size`` above 1), else a
-    drop-down box of its selected option."""
-    return select.get("multiple") is not None or list_box_size(select)
 
 
 def option_disabled(option: Element) -> bool:

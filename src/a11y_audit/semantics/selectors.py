@@ -98,19 +98,21 @@ def _same_tag(el: Element, before: bool) -> bool:
 # made once (Chromium keeps such a cache too): :nth-child() on each row of a table of
 # thousands (zebra stripes) counted the rows before it for each.
 _COUNTED = 32
-_POSITIONS: weakref.WeakKeyDictionary[Element, dict[tuple[bool, bool], dict[Element, int]]] = (
+_POSITIONS: weakref.WeakKeyDictionary[Element, dict[tuple[bool, Any], dict[Element, int]]] = (
     weakref.WeakKeyDictionary())
 
 
-def _position(el: Element, last: bool, typed: bool) -> int:
-    """The 1-based position of ``el`` among its element siblings (of its tag, ``typed``),
-    from the last (``last``)."""
-    tag = el.tag
+def _position(el: Element, last: bool, counted: Matcher | None = None,
+              key: Any = None) -> int:
+    """The 1-based position of ``el`` among its element siblings that ``counted`` accepts
+    (all of them when None; ``el`` is one), from the last (``last``). Past _COUNTED siblings
+    it is read from a list of the parent's positions, made once for what ``key`` names (the
+    same ``counted`` each time)."""
     count = 1
     for scanned, sibling in enumerate(el.itersiblings(etree.Element, preceding=not last)):
         if scanned == _COUNTED:
             break
-        if not typed or sibling.tag == tag:
+        if counted is None or counted(sibling):
             count += 1
     else:
         return count
@@ -119,20 +121,19 @@ def _position(el: Element, last: bool, typed: bool) -> int:
     tables = _POSITIONS.get(parent)
     if tables is None:
         tables = _POSITIONS[parent] = {}
-    table = tables.get((last, typed))
+    table = tables.get((last, key))
     if table is None:
-        children = list(parent.iterchildren(etree.Element))
+        children = [child for child in parent.iterchildren(etree.Element)
+                    if counted is None or counted(child)]
         if last:
             children.reverse()
-        if typed:
-            seen: dict[Any, int] = {}
-            table = {}
-            for child in children:
-                table[child] = seen[child.tag] = seen.get(child.tag, 0) + 1
-        else:
-            table = dict(zip(children, range(1, len(children) + 1), strict=True))
-        tables[(last, typed)] = table
+        table = tables[(last, key)] = dict(zip(children, range(1, len(children) + 1),
+                                               strict=True))
     return table[el]
+
+
+def _tagged(tag: Any, el: Element) -> bool:
+    return el.tag == tag
 
 
 def _series(arguments: list) -> tuple[int, int]:
@@ -426,32 +427,9 @@ def _nth_of(last: bool, a: int, b: int, tests: list[Matcher]) -> Matcher:
     def matches(el: Element) -> bool:
         return any(test(el) for test in tests)
 
-    # the positions among a long list's siblings that match S, by parent (see _COUNTED)
-    positions: weakref.WeakKeyDictionary[Element, dict[Element, int]] = (
-        weakref.WeakKeyDictionary())
-
     def nth(el: Element) -> bool:
-        if not matches(el):
-            return False
-        count = 1
-        for scanned, other in enumerate(el.itersiblings(etree.Element, preceding=not last)):
-            if scanned == _COUNTED:
-                break
-            if matches(other):
-                count += 1
-        else:
-            return _nth(a, b, count)
-        parent = el.getparent()
-        assert parent is not None       # (siblings)
-        table = positions.get(parent)
-        if table is None:
-            children = [child for child in parent.iterchildren(etree.Element)
-                        if matches(child)]
-            if last:
-                children.reverse()
-            table = positions[parent] = dict(zip(children, range(1, len(children) + 1),
-                                                 strict=True))
-        return _nth(a, b, table[el])
+        # (the positions among a long list's siblings that match S are kept for ``matches``)
+        return matches(el) and _nth(a, b, _position(el, last, matches, matches))
     return nth
 
 
@@ -461,7 +439,12 @@ def _nth_test(name: str, a: int, b: int, base: Matcher) -> Matcher:
     typed = name.endswith("of-type")
 
     def nth(el: Element) -> bool:
-        return _nth(a, b, _position(el, last, typed)) and base(el)
+        if typed:
+            tag = el.tag
+            position = _position(el, last, functools.partial(_tagged, tag), tag)
+        else:
+            position = _position(el, last)
+        return _nth(a, b, position) and base(el)
     return nth
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
 from a11y_audit.semantics.cascade import BROWSER_DEFAULT, HIDDEN_ATTRIBUTE, cascade_of
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ class _Markers:
         # nearest_node's answers, with strong markers only and with any
         self._strong: dict[etree._Element, tuple[etree._Element, str] | None] = {}
         self._any: dict[etree._Element, tuple[etree._Element, str] | None] = {}
-        self._depths: dict[etree._Element, int] = {}
+        self._depths: dict[etree._Element, int] = page.memo(DEPTHS, lambda _: {})
         self._stops: dict[etree._Element, etree._Element | None] = {}
 
     def own(self, el: etree._Element) -> str | None:
@@ -257,15 +257,11 @@ class _Markers:
 
     def depth(self, node: etree._Element) -> int:
         depths = self._depths
-        found = depths.get(node)
-        if found is None:
-            path = []
-            current: etree._Element | None = node
-            while current is not None and current not in depths:
-                path.append(current)
-                current = current.getparent()
-            base = depths[current] if current is not None else -1
-            for offset, visited in enumerate(reversed(path), 1):
-                depths[visited] = base + offset
-            found = depths[node]
-        return found
+        known = depths.get(node)
+        if known is not None:
+            return known
+        chain, depth = unknown_chain(depths, node, -1)
+        for item in chain:
+            depth += 1
+            depths[item] = depth
+        return depth

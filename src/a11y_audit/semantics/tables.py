@@ -102,12 +102,12 @@ class _Builder:
         self.is_header = is_header
         self.y_current = 0
         self.growing: list[Cell] = []
-        self.left: dict[Element, int] = {}
+        # each row's count of rows to the end of its group (see _row)
+        self.left = _rows_left(table)
 
     def build(self) -> Table:
         pending_tfoot: list[Element] = []
         loose_cells: list[Element] = []
-        self.left = _rows_left(self.model.element)
         for child in self.model.element:
             tag = tag_of(child)
             if tag in ("td", "th"):
@@ -224,8 +224,8 @@ class _Builder:
 def _rows_left(table: Element) -> dict[Element, int]:
     """Each row of the table (a ``tr``, or the first of a run of cells outside one) with the
     count of rows from it to the end of its row group: a ``thead``, ``tbody`` or ``tfoot``,
-    or the rows outside them that a ``thead`` or ``tbody`` ends (as TableBuilder.build
-    groups them)."""
+    or the rows outside them that a ``thead`` or ``tbody`` ends (as _Builder.build groups
+    them)."""
     left: dict[Element, int] = {}
     loose: list[Element] = []
 

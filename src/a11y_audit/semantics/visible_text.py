@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import tag_of
+from a11y_audit.dom import list_box, tag_of
 from a11y_audit.semantics.names import (
     _INLINE_DISPLAYS,
     flat_text,
     is_block,
-    list_box,
     option_text,
     selected_options,
 )
