@@ -220,6 +220,12 @@ def test_is_valid_value(attribute, value, valid):
     ('<span id="t">x</span>', "generic"),
     ('<label id="t">x</label>', ""),
     ('<svg id="t"></svg>', "graphics-document"),
+    # as Chromium 156 exposes them
+    ('<p><s id="t">9.99</s> 4.99</p>', "deletion"),
+    ('<p><strike id="t">9.99</strike> 4.99</p>', ""),
+    ('<dir id="t"><li>x</li></dir>', "list"),
+    ('<dir><li id="t">x</li></dir>', "listitem"),
+    ('<dir role="tablist"><li id="t">x</li></dir>', "listitem"),
 ])
 def test_implicit_roles(markup, role):
     page, el = _first(f"<body>{markup}</body>")
@@ -252,6 +258,7 @@ def test_implicit_roles_that_depend_on_a_name(markup, has_name, role):
     ('<img id="t" src="a.png" alt="" aria-labelledby="x">', "img"),
     ('<img id="t" src="a.png" role="presentation" alt="Logo">', "presentation"),
     ('<ul role="none"><li id="t">x</li></ul>', "none"),
+    ('<dir role="none"><li id="t">x</li></dir>', "listitem"),      # as in Chromium
     ('<ul role="none"><li id="t" role="listitem">x</li></ul>', "listitem"),
     ('<table role="presentation"><tr><td id="t">x</td></tr></table>', "none"),
     ('<table role="presentation"><tr id="t"><td>x</td></tr></table>', "none"),

@@ -313,10 +313,12 @@ _INPUT_ROLES = {
     "date": "", "datetime-local": "", "month": "", "time": "", "week": "",
 }
 
-# HTML-AAM section 4: elements whose implicit role does not depend on context or attributes.
+# HTML-AAM section 4: elements whose implicit role does not depend on context or attributes
+# (``s`` is a ``deletion`` since 2023, as Chromium exposes it; ``dir``, obsolete, a ``list``).
 _SIMPLE_ROLES = {
     "article": "article", "blockquote": "blockquote", "button": "button", "caption": "caption",
     "code": "code", "datalist": "listbox", "dd": "definition", "del": "deletion",
+    "dir": "list", "s": "deletion",
     "details": "group", "dfn": "term", "dialog": "dialog", "dt": "term", "em": "emphasis",
     "fieldset": "group", "figure": "figure", "h1": "heading", "h2": "heading", "h3": "heading",
     "h4": "heading", "h5": "heading", "h6": "heading", "hr": "separator", "html": "document",
@@ -332,6 +334,8 @@ _SIMPLE_ROLES = {
     "svg": "graphics-document", "mark": "mark",
 }
 
+# (not ``dir``, though its role is ``list``: Chromium keeps its ``li`` a ``listitem``
+# whatever role it is given, ``none`` or ``tablist``)
 _LIST_TAGS = frozenset(("ul", "ol", "menu"))
 
 
