@@ -49,11 +49,17 @@ PAGES = {
                                " tr:nth-last-of-type(3n) td{color:#333}"
                                " tr:last-child td{font-weight:bold}</style><body><table><tbody>"
                                + "<tr><td>Candidate</td><td>1,234</td></tr>" * n),
+    # a rule of its own for every paragraph, each matching every paragraph: each
+    # paragraph's list of thousands of declarations matched, sorted and hashed once a page
+    "rules-for-every-paragraph": lambda n: "<body>" + "<style>p{color:#333}</style><p>x</p>" * n,
+    "ancestor-rules-for-every-paragraph": lambda n: (
+        "<body><main>" + "<style>main p{font-weight:bold}</style><p>x</p>" * n),
 }
 SIZES = {"button-chain": 1000, "nested-headings": 2000, "sibling-images": 10_000,
          "nested-hiding-carriers": 2000, "frames-sharing-a-title": 2000,
          "fields-and-stray-labels": 2000, "image-maps": 2000, "tickers": 2000,
-         "striped-rows": 2000}
+         "striped-rows": 2000, "rules-for-every-paragraph": 2000,
+         "ancestor-rules-for-every-paragraph": 2000}
 LINEAR_SLACK = 8
 NO_LIMITS = AuditLimits(rule_seconds=None, page_seconds=None)
 

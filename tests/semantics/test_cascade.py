@@ -2224,3 +2224,34 @@ def test_custom_properties_of_many_elements_below_many_take_memory_in_proportion
 
     small, large = peak(500), peak(2000)
     assert large < 8 * small, (small, large)
+
+
+def test_elements_whose_keys_decide_many_rules_share_one_list_and_read_the_same(monkeypatch):
+    """Past _KEYED_FROM candidate rules, elements whose rules their own and their ancestors'
+    keys decide share one declaration list (matched and sorted once, not once an element);
+    what each element is given is what it is given matching alone."""
+    rules = "".join(f"p{{--n{i}:{i}}} .x p{{margin-left:{i}px}} body p{{z-index:{i}}}"
+                    for i in range(20))
+    css = (rules + "p{color:#111} .x p{color:#222!important} article p{display:none}"
+           ".y{color:#333} p:first-child{font-weight:bold}")
+    body = ('<p id="a">1</p><p id="b" hidden>2</p><div class="x"><p id="c">3</p>'
+            '<p id="d" style="color:#444">4</p><p id="e" class="y">5</p></div>'
+            '<article><p id="f">6</p><p id="g">7</p></article><p id="h">8</p>')
+
+    def read(keyed_from: int):
+        monkeypatch.setattr(cascade_module, "_KEYED_FROM", keyed_from)
+        page = page_of(css, body)
+        cascade = cascade_of(page)
+        found = {}
+        for el in page.root.iter("p"):
+            style = page.style(el)
+            found[el.get("id")] = (cascade.declarations(el), style.color, style.font_weight,
+                                   page.is_rendered(el), dict(style.values))
+        return found, cascade
+
+    alone, _ = read(10**9)
+    shared, cascade = read(0)
+    assert shared == alone
+    assert cascade._keyed       # (some lists were shared)
+    assert shared["c"][1] == parse_color("#222") and shared["h"][1] == parse_color("#111")
+    assert not shared["f"][3] and shared["a"][3]

@@ -907,6 +907,8 @@ class Cascade:
         self._by_keys: dict[tuple, tuple[tuple, ...]] = {}          # by _short() keys
         # a matched candidate's declarations as _match lists them, by id(candidate)
         self._listed: dict[int, tuple[Declared, ...]] = {}
+        # the lists of elements whose rules their keys alone decide (see _match)
+        self._keyed: dict[tuple, list[Declared]] = {}
         self._short_classes: dict[str, tuple[str, ...]] = {}
         self._rendering: dict[Element, Rendering] = {}
         self._displays: dict[Element, str | None] = {}            # see display()
@@ -1179,19 +1181,35 @@ class Cascade:
         flag = _ua_flag(tag, el)
         if tag == "a" and flag and el in self._svg_inner:
             flag = False    # an SVG link: the browser's link colours are HTML's links'
+        hinted = tag in self._hinted and (tag != "a" or flag)
+        svg = self.svg_hints.get(el) if self.svg_hints else None
+        inline = self._inline.get(el)
+        keyed: tuple | None = None
+        above: frozenset[str] | None = None
+        if self.sheets:
+            candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
+            if len(candidates) > _KEYED_FROM and not (hinted or svg or inline):
+                # An element none of whose many candidate rules needs more than its own and
+                # its ancestors' keys (``p``, ``.card``, ``body p``) has the list of every
+                # element with those candidates, browser defaults and ancestor keys: one list,
+                # shared (5,000 rules for ``p`` on 5,000 paragraphs were matched and sorted
+                # once a paragraph, and held 25 million references). Few candidates are
+                # matched again: cheaper than the look-up.
+                above = self._above(el)
+                keyed = (id(candidates), tag, hidden, flag, slot, above)
+                found = self._keyed.get(keyed)
+                if found is not None:
+                    return found
         found = list(_ua_part(tag, hidden, flag, slot) if slot
                      else _ua_declared(tag, hidden, flag))
-        if tag in self._hinted and (tag != "a" or flag):
+        if hinted:
             names = _PART_NAMES[slot]
             found.extend(item for item in presentational_hints(el, tag, self._link_hint)
                          if names is None or item[1] in names)
-        svg = self.svg_hints.get(el) if self.svg_hints else None
         if svg:
             names = _PART_NAMES[slot]
             found.extend(item for item in svg if names is None or item[1] in names)
         if self.sheets:
-            candidates = self._candidates(tag, self._ids.get(el), self._classes.get(el))[slot]
-            above: frozenset[str] | None = None
             listed = self._listed
             for candidate in candidates:
                 needs_above, matches, normal, important, declared, selector = candidate
@@ -1201,6 +1219,7 @@ class Cascade:
                     if not needs_above <= above:
                         continue
                 if matches is not _by_keys:
+                    keyed = None
                     hit = matches(el)
                     if not hit:
                         continue
@@ -1219,7 +1238,6 @@ class Cascade:
                         (important if is_important else normal, name, value, is_important,
                          selector) for name, value, is_important in declared])
                 found += items
-        inline = self._inline.get(el)
         if inline:
             names = _PART_NAMES[slot]
             for order, (name, value, important) in enumerate(
@@ -1230,6 +1248,8 @@ class Cascade:
                 found.append((priority, name, value, important, STYLE_ATTRIBUTE))
         if len(found) > 1:
             found.sort(key=_priority)
+        if keyed is not None:
+            found = self._keyed[keyed] = _Keyed(found)
         return found
 
     def _candidates(self, tag: str, ident: str | None, classes: str | None
@@ -2145,7 +2165,10 @@ class Cascade:
             # is the element: elements with the same parent style and declarations (most
             # with the browser's defaults alone, and a quarter of the others on the step-9
             # pages: cards, menu items) share one (never changed) Style object.
-            key = (id(parent_style), *declared)
+            # (a list shared by the elements whose keys decide their many rules is its own
+            # key: one of 5,000 declarations is not hashed again for each element)
+            key = ((_Keyed, id(parent_style), id(declared)) if declared.__class__ is _Keyed
+                   else (id(parent_style), *declared))
             if svg_inner and item in svg_inner:
                 key = (_SVG_INNER, *key)    # (its position is not its declarations')
             style = shared.get(key)
@@ -2452,6 +2475,17 @@ _ANIMATED = frozenset(("opacity", "color", "background-color", "background-image
                        "clip", "clip-path", "left", "top", "right", "width", "height",
                        "text-indent", "filter", "text-shadow", "-webkit-text-fill-color"))
 _SVG_INNER = object()       # Cascade.style's mark of an SVG element's sharing key
+
+
+_KEYED_FROM = 32
+
+
+class _Keyed(list[Declared]):
+    """The declarations of every element whose many candidate rules their keys alone decide,
+    with the same candidates, browser defaults and ancestor keys (see Cascade._match): one
+    list, kept for the page (Cascade.style keys its styles by the list's identity)."""
+
+    __slots__ = ()
 # What an inherited property takes its parent's value for (revert: when the browser sets
 # none; revert-layer: the same, when no layer below sets it)
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))
