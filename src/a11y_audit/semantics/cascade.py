@@ -899,7 +899,7 @@ class Cascade:
                           if initial is not None}
         self._not_inherited = {name: initial for name, (inherits, initial)
                                in registered.items() if not inherits}
-        self._bases: dict[int, dict[str, str]] = {}
+        self._bases: dict[int, Customs] = {}
         self._registers = bool(self._initials or self._not_inherited)
         self.sheets = [s for s in sheets if s.rules or s.undecided]
         self._indexes: dict[str, dict[str, _Bucket]] = {}
@@ -2313,7 +2313,7 @@ class Cascade:
             style.background_color = (colors.system("canvas", True) if tag == "dialog"
                                       else dark.get("background-color"))
 
-    def _base_custom(self, parent: Style) -> dict[str, str]:
+    def _base_custom(self, parent: Style) -> Customs:
         """The custom properties an element starts from, on a page that registers some with
         @property: its parent's, but those that do not inherit, at their initial values (or
         unset, without one); the root's, every registered initial value. Memoised by the
@@ -2321,14 +2321,20 @@ class Cascade:
         inherited = parent.custom
         found = self._bases.get(id(inherited))
         if found is None:
-            found = (dict(self._initials) if parent is _ROOT_PARENT
-                     else inherited.flat() if isinstance(inherited, LayeredCustoms)
-                     else dict(inherited))
-            for name, initial in self._not_inherited.items():
-                if initial is None:
-                    found.pop(name, None)
-                else:
-                    found[name] = initial
+            if isinstance(inherited, LayeredCustoms):
+                # the layer, with the names that do not inherit set above the shared map
+                # (None: unset), not the map copied
+                layer: dict[str, str | None] = dict(inherited.own)
+                layer.update(self._not_inherited)
+                found = LayeredCustoms(inherited.root, layer)
+            else:
+                flat = dict(self._initials) if parent is _ROOT_PARENT else dict(inherited)
+                for name, initial in self._not_inherited.items():
+                    if initial is None:
+                        flat.pop(name, None)
+                    else:
+                        flat[name] = initial
+                found = flat
             self._bases[id(inherited)] = found
         return found
 
