@@ -124,7 +124,6 @@ _IMPORT_DEPTH = 4
 Fetch = Callable[[str], "str | None"]
 
 
-
 class LayeredCustoms:
     """The custom properties of an element that declares some of its own below an ancestor
     with many: that ancestor's map, shared, and the declarations since (``None`` where one is
@@ -198,6 +197,7 @@ def _set_custom(custom: Customs, name: str, value: str | None) -> None:
         del custom[name]
     else:
         custom[name] = value
+
 
 @dataclass(slots=True)
 class StyleEnvironment:
