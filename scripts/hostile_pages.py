@@ -1,0 +1,382 @@
+"""Hostile and pathological pages, built here and audited one by one: time, memory, errors.
+
+    python scripts/hostile_pages.py                     # every page, at its default size
+    python scripts/hostile_pages.py --only custom       # the pages whose name holds "custom"
+    python scripts/hostile_pages.py --scale 0.25        # each page at a quarter of its size
+    python scripts/hostile_pages.py --keep /tmp/pages   # keep the pages (to open in a browser)
+    PYTHONPATH=../old/src python scripts/hostile_pages.py   # another checkout, to compare
+
+Each page is something a browser renders at once but that once made the audit crash, run for
+minutes or take gigabytes: custom properties that grow exponentially or sit by thousands on
+the root, a rule of its own for each of thousands of paragraphs, selectors and markup nested
+thousands deep, numbers of thousands of digits, tables of 65,534 spanned rows... (see
+:data:`PAGES`). Each is audited by the command line in a process of its own (``check PAGE -f
+json --jobs 1``), so its peak memory is its own, and its wall time, peak resident memory (Linux's
+VmHWM, read every 10 ms while it runs: 0 on other systems), exit status and the report's
+errors (rules stopped at their time limit, a page refused) are printed.
+
+A page over ``--max-seconds`` or ``--max-mb`` is marked ``over``; the exit status is 1 when a
+page crashed (an internal error, no report, or an exit status other than 0, 1 or 2) or ran
+past ``--timeout``, else 0. The bounds that must not regress are held by tests
+(``tests/test_pathological.py`` counts calls, the cascade's tests count memory); this script
+shows the whole picture before and after a change. Prints figures; asserts nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+_HEAD = "<!doctype html><html lang=en><title>Hostile page</title>"
+_TEXT = "<p>hello <a href='/x'>link</a></p>"
+
+
+def _page(style: str, body: str) -> str:
+    return f"{_HEAD}<style>{style}</style><body>{body}</body></html>"
+
+
+def _nested(opening: str, inner: str, closing: str, depth: int) -> str:
+    return opening * depth + inner + closing * depth
+
+
+def _var_chain(levels: int) -> str:
+    uses = lambda level: " ".join([f"var(--l{level - 1})"] * 10)  # noqa: E731
+    chain = "".join(f"--l{level}:{uses(level)};" for level in range(1, levels + 1))
+    return _page(f":root{{--l0:aaaaaaaaaa;{chain}}} p{{color:var(--l{levels});"
+                 f"font-family:var(--l{levels})}}", _TEXT)
+
+
+def _customs(n: int, registered: bool = False) -> str:
+    root = ";".join(f"--v{i}:{i}px" for i in range(n))
+    at_rule = ("@property --r{syntax:'<length>';inherits:false;initial-value:0px}"
+               if registered else "")
+    return _page(f"{at_rule}:root{{{root}}}",
+                 "".join(f"<p style='--own:{i}'><span>x</span></p>" for i in range(n)))
+
+
+def _is_nested(depth: int) -> str:
+    selector = "a"
+    for i in range(depth):
+        selector = f":is({selector}, .x{i})"
+    return _page(f"{selector}{{color:red}}", _TEXT * 1000)
+
+
+def _imports(levels: int) -> str:
+    sheet = "p{color:red}"
+    for _ in range(levels):
+        sheet = f'@import url("data:text/css,{urllib.parse.quote(sheet)}");'
+    return _page(sheet[:3_000_000], _TEXT)
+
+
+def _calc(depth: int) -> str:
+    value = "16px"
+    for _ in range(depth):
+        value = f"calc({value} + 0px)"
+    return _page(f"p{{font-size:{value}}}", _TEXT)
+
+
+def _color_mix(depth: int) -> str:
+    value = "red"
+    for _ in range(depth):
+        value = f"color-mix(in srgb, {value} 50%, blue)"
+    return _page(f"p{{color:{value}}}", _TEXT)
+
+
+# name -> (what it is, the page at scale n, its default n)
+PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
+    # custom properties
+    "custom-property-chain": (
+        "each custom property ten uses of the one before (past Chromium's 2 MiB limit)",
+        _var_chain, 11),
+    "custom-properties-below-many": (
+        "n custom properties on :root, n paragraphs declaring one each",
+        _customs, 6000),
+    "custom-properties-registered": (
+        "the same, with a registered property that does not inherit",
+        lambda n: _customs(n, registered=True), 6000),
+    # rules and selectors
+    "rules-for-every-paragraph": (
+        "a <style>p{...}</style> before each of n paragraphs",
+        lambda n: f"{_HEAD}<body>" + "<style>p{color:red}</style><p>x</p>" * n, 20000),
+    "ancestor-rules-for-every-paragraph": (
+        "a <style>main p{...}</style> before each of n paragraphs",
+        lambda n: f"{_HEAD}<body><main>"
+                  + "<style>main p{font-weight:bold}</style><p>x</p>" * n, 10000),
+    "selectors-nested-deep": (":is() nested n deep", _is_nested, 500),
+    "selector-list-long": (
+        "one rule with 10n ids, n paragraphs with ids",
+        lambda n: _page(",".join(f"#i{i}" for i in range(10 * n)) + "{color:red}",
+                        "".join(f"<p id=i{i}>x</p>" for i in range(n))), 20000),
+    "descendant-selectors-many": (
+        "n selectors of five compounds, links 200 divs deep",
+        lambda n: _page(",".join(f".c{i} .d{i} div span a" for i in range(n))
+                        + "{color:red}", _nested("<div>", _TEXT * 50, "</div>", 200)), 20000),
+    "nth-child-of-many": (
+        "n distinct :nth-child(An+B of S) rules over 8n links",
+        lambda n: _page("".join(f":nth-child(2n+1 of :nth-child(3n of .a{i})) a{{color:red}}"
+                                for i in range(n)), "<div class=a1>" + _TEXT * 8 * n + "</div>"),
+        300),
+    "attribute-substrings-long": (
+        "n [attr*=...] rules, 50 paragraphs with 20 KB attributes",
+        lambda n: _page("".join(f"[data-x*='{'a' * 50}{i}']{{color:red}}" for i in range(n)),
+                        f"<p data-x='{'a' * 20000}'>x</p>" * 50), 2000),
+    "has-nested": (
+        ":has() rules over links 500 divs deep",
+        lambda n: _page("div:has(p a) p:has(+ p) a{color:red}" * 10,
+                        _nested("<div>", _TEXT * n, "</div>", 500)), 2000),
+    "striped-rows": (
+        ":nth-child() and :last-child over a table of n rows",
+        lambda n: _page("tr:nth-child(even) td{background:#eee} tr:nth-last-of-type(3n) td"
+                        "{color:#333} tr:last-child td{font-weight:bold}",
+                        "<table>" + "<tr><td>Candidate</td><td>1,234</td></tr>" * n
+                        + "</table>"), 20000),
+    # at-rules and values
+    "media-queries-many": (
+        "n @media blocks",
+        lambda n: _page("".join(f"@media (min-width:{i}px) and (max-width:{i + 1}px)"
+                                f"{{.a{i}{{display:none}}}}" for i in range(n)), _TEXT), 50000),
+    "media-nested-deep": (
+        "@media nested n deep",
+        lambda n: _page(_nested("@media screen{", "p{color:red}", "}", n), _TEXT), 5000),
+    "supports-parentheses-deep": (
+        "an @supports condition in n parentheses",
+        lambda n: _page("@supports " + _nested("(", "display:block", ")", n)
+                        + "{p{color:red}}", _TEXT), 5000),
+    "css-nesting-deep": (
+        "CSS Nesting n deep",
+        lambda n: _page(_nested("p{ & a{", "color:red", "}}", n), _TEXT), 20000),
+    "parentheses-unclosed": (
+        "n parentheses left open in a declaration",
+        lambda n: _page("p{color:" + "(" * n + "}", _TEXT), 200000),
+    "comment-unclosed": (
+        "a comment of n characters left open",
+        lambda n: _page("/*" + "*" * n, _TEXT), 2000000),
+    "layers-many": (
+        "n cascade layers",
+        lambda n: _page("".join(f"@layer l{i}{{p{{color:rgb({i % 255},0,0)}}}}"
+                                for i in range(n)), _TEXT * 100), 20000),
+    "keyframes-many": (
+        "n @keyframes of 100 steps, all running on 200 paragraphs",
+        lambda n: _page("".join(f"@keyframes k{i}{{"
+                                + "".join(f"{j}%{{color:red}}" for j in range(100)) + "}"
+                                for i in range(n))
+                        + "p{animation:" + ",".join(f"k{i} 1s" for i in range(n)) + "}",
+                        _TEXT * 200), 500),
+    "imports-nested": ("data: URL @imports nested n deep", _imports, 200),
+    "calc-nested": ("calc() nested n deep", _calc, 5000),
+    "color-mix-nested": ("color-mix() nested n deep", _color_mix, 3000),
+    "numbers-long": (
+        "numbers of n digits in CSS, tabindex, aria-level, colspan and dates",
+        lambda n: _page(f"p{{font-size:{'9' * n}px;opacity:0.{'1' * n};z-index:{'9' * n}}}",
+                        f"<p tabindex='{'1' * n}' aria-level='{'2' * n}'>x</p>"
+                        f"<table><tr><td colspan='{'3' * n}'>x</td></tr></table>"
+                        f"<time datetime='{'2' * n}-01-01'>x</time>"), 5000),
+    "stylesheets-missing-many": (
+        "n linked stylesheets that cannot be read",
+        lambda n: _HEAD + "".join(f"<link rel=stylesheet href='css/s{i}.css'>" for i in range(n))
+        + f"<body><main>{_TEXT}</main></body></html>", 10000),
+    # markup
+    "markup-nested-deep": (
+        "n nested divs (past the parser's 2,048: the page is cut, with an error)",
+        lambda n: f"{_HEAD}<body>" + _nested("<div>", "x", "</div>", n), 100000),
+    "aria-hidden-nested": (
+        "n nested aria-hidden containers, each with a link",
+        lambda n: f"{_HEAD}<body><main>"
+                  + _nested("<div aria-hidden='true'><a href='/'>x</a>", "x", "</div>", n),
+        1900),
+    "details-nested": (
+        "n nested open details",
+        lambda n: f"{_HEAD}<body>"
+                  + _nested("<details open><summary>s</summary>", "x", "</details>", n), 2000),
+    "svg-nested": (
+        "n nested svg groups",
+        lambda n: f"{_HEAD}<body>" + _nested("<svg><g>", "<text>x</text>", "</g></svg>", n),
+        1000),
+    "templates-nested": (
+        "n nested templates",
+        lambda n: f"{_HEAD}<body>" + _nested("<template>", "x", "</template>", n), 1500),
+    "tag-soup": (
+        "n runs of '<a<b<c '",
+        lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),
+    "attributes-many": (
+        "n attributes on one element, an alt text of 100n characters",
+        lambda n: f"{_HEAD}<body><div " + " ".join(f"a{i}='{i}'" for i in range(n))
+                  + f">x</div><img alt='{'x' * 100 * n}' src=a></body></html>", 50000),
+    "images-in-links": (
+        "n links holding an image without alt (2n failures to locate)",
+        lambda n: f"{_HEAD}<body>" + "<a href='/x'><img src=a.png></a>" * n, 50000),
+    "ids-duplicated": (
+        "n elements of one id, each labelled by it eight times",
+        lambda n: f"{_HEAD}<body>"
+                  + "<div id=a aria-labelledby='a a a a a a a a'>x</div>" * n, 30000),
+    "labelledby-chain": (
+        "n spans each labelled by the next",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<span id=s{i} aria-labelledby='s{i + 1} "
+                                             f"s{i + 1}'>t{i}</span>" for i in range(n))
+                  + "<button aria-labelledby='s0 s0 s0'></button>", 3000),
+    "labelledby-long": (
+        "a button labelled by n ids",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<span id=i{i}>w{i}</span>" for i in range(n))
+                  + "<button aria-labelledby='" + " ".join(f"i{i}" for i in range(n))
+                  + "'></button>", 20000),
+    "owns-cycle": (
+        "n lists each owning the next, in a cycle",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<div role=list id=o{i} aria-owns='o{(i + 1) % n}'>"
+                                             "<div role=listitem>x</div></div>"
+                                             for i in range(n)), 5000),
+    "table-large": (
+        "a table of n by n cells, each naming a header",
+        lambda n: f"{_HEAD}<body><table><tr>" + "<th>h</th>" * n + "</tr>"
+                  + ("<tr>" + "<td headers='h'>d</td>" * n + "</tr>") * n + "</table>", 300),
+    "table-spanned": (
+        "a cell spanning 1,000 columns and 65,534 rows, n rows below it",
+        lambda n: f"{_HEAD}<body><table><tr><td colspan=1000 rowspan=65534>x</td></tr>"
+                  + "<tr><td>y</td></tr>" * n + "</table>", 2000),
+    "classes-many": (
+        "n class words on one element",
+        lambda n: _page(".a1 .a2 .a3{color:red}", "<p class='"
+                        + " ".join(f"a{i}" for i in range(n)) + "'>x <a href=/x>y</a></p>"),
+        200000),
+    "text-long": (
+        "a link of n characters, a paragraph of n/3 words",
+        lambda n: f"{_HEAD}<body><a href=/x>{'x' * n}</a><p>{'y ' * (n // 3)}</p>", 3000000),
+    "frames-srcdoc-many": (
+        "n frames with srcdoc documents",
+        lambda n: f"{_HEAD}<body>" + '<iframe title=f srcdoc="<p>x</p>"></iframe>' * n, 5000),
+    "control-characters": (
+        "NUL, bidi overrides, noncharacters and n terminal escape sequences",
+        lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
+                  + "<a href=/x title='\x1b]0;pwn\x07'>\x1b[2J</a></p>", 100),
+}
+
+
+def _high_water(pid: int) -> int:
+    """The peak resident memory of a running process, in KiB (Linux's VmHWM; 0 elsewhere or
+    once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+@dataclass
+class Outcome:
+    name: str
+    kilobytes: float
+    seconds: float
+    peak_mb: float
+    status: int | None          # None: killed at --timeout
+    errors: list[str]
+    crashed: bool
+
+
+def audit(name: str, markup: str, folder: Path, timeout: float) -> Outcome:
+    """Audit one page with the command line, in a process of its own."""
+    page = folder / f"{name}.html"
+    page.write_text(markup, encoding="utf-8", errors="surrogatepass")
+    out = folder / f"{name}-report"
+    log = folder / f"{name}.stderr"
+    env = dict(os.environ)
+    env.setdefault("PYTHONPATH", str(REPO / "src"))
+    start = time.perf_counter()
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "a11y_audit", "check", str(page), "-f", "json", "-o", str(out),
+             "--jobs", "1", "--quiet", "--no-color"],
+            stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        status: int | None = None
+        peak = 0
+        while True:
+            # The peak of the process's own memory since it started the audit (its VmHWM),
+            # read until it ends. Not the rusage's ru_maxrss: that counts the memory the
+            # process had before its exec, which a vfork shares with this one (so it would
+            # grow with this script's own peak).
+            peak = max(peak, _high_water(process.pid))
+            if process.poll() is not None:
+                status = process.returncode
+                break
+            if time.perf_counter() - start > timeout:
+                process.kill()
+                process.wait()
+                break
+            time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    errors: list[str] = []
+    report = out / "a11y-report.json"
+    if report.is_file():
+        for entry in json.loads(report.read_text(encoding="utf-8")).get("pages", []):
+            errors.extend(str(error) for error in entry.get("errors", []))
+    text = log.read_text(encoding="utf-8", errors="replace")
+    crashed = (status not in (0, 1, 2) or not report.is_file()
+               or "internal error" in text or any("internal error" in e for e in errors))
+    return Outcome(name, len(markup.encode("utf-8", "surrogatepass")) / 1024, seconds,
+                   peak / 1024, status, errors, crashed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", default=[],
+                        help="only the pages whose name holds this (repeatable)")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="multiply each page's size by this (default 1)")
+    parser.add_argument("--max-seconds", type=float, default=10.0,
+                        help="mark a page slower than this 'over' (default 10)")
+    parser.add_argument("--max-mb", type=float, default=500.0,
+                        help="mark a page whose audit's peak memory passes this 'over'")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="kill an audit after this many seconds (default 300)")
+    parser.add_argument("--keep", type=Path, help="write the pages and reports here")
+    parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--list", action="store_true", help="list the pages and stop")
+    args = parser.parse_args()
+    chosen = [name for name in PAGES if not args.only or any(part in name for part in args.only)]
+    if args.list or not chosen:
+        for name in chosen or PAGES:
+            print(f"{name:36} {PAGES[name][0]}")
+        return 0 if chosen else 2
+    outcomes: list[Outcome] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"{'page':36} {'KB':>8} {'seconds':>8} {'peak MB':>8}  status  errors")
+        for name in chosen:
+            _, build, size = PAGES[name]
+            outcome = audit(name, build(max(1, round(size * args.scale))), folder, args.timeout)
+            outcomes.append(outcome)
+            over = (outcome.seconds > args.max_seconds or outcome.peak_mb > args.max_mb)
+            status = ("timeout" if outcome.status is None or outcome.status < 0
+                      else str(outcome.status))
+            marks = " CRASHED" if outcome.crashed else ""
+            marks += " over" if over else ""
+            first = outcome.errors[0][:70] if outcome.errors else ""
+            print(f"{name:36} {outcome.kilobytes:8.0f} {outcome.seconds:8.2f} "
+                  f"{outcome.peak_mb:8.0f}  {status:>6}  {len(outcome.errors)} {first}{marks}",
+                  flush=True)
+    crashed = [o.name for o in outcomes if o.crashed]
+    over = [o.name for o in outcomes
+            if o.seconds > args.max_seconds or o.peak_mb > args.max_mb]
+    print(f"{len(outcomes)} pages: {len(crashed)} crashed, {len(over)} over "
+          f"{args.max_seconds:g} s or {args.max_mb:g} MB; "
+          f"{sum(o.seconds for o in outcomes):.1f} s in all")
+    if args.json:
+        args.json.write_text(json.dumps([o.__dict__ for o in outcomes], indent=1) + "\n",
+                             encoding="utf-8")
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
