@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.page import Page
 from a11y_audit.semantics.tables import aria_rows, assigned_headers, form_table, is_empty
@@ -133,3 +135,54 @@ def test_aria_rows_columns():
     rows = aria_rows(page.ids["g"], page)
     assert [[(el.text, col) for el, col in row] for row in rows] == [
         [("A", 0), ("B", 1), ("C", 3)], [("c", 3)]]
+
+
+_SPANS = st.sampled_from(["", " colspan=2", " rowspan=2", " rowspan=0", " colspan=3 rowspan=2",
+                          " colspan=0", " rowspan=65534", " colspan=1000"])
+
+
+@st.composite
+def _tables(draw) -> str:
+    groups = []
+    for _ in range(draw(st.integers(1, 3))):
+        rows = "".join("<tr>" + "".join(f"<{tag}{span}>c</{tag}>" for tag, span in draw(
+            st.lists(st.tuples(st.sampled_from(["td", "th"]), _SPANS), max_size=4))) + "</tr>"
+            for _ in range(draw(st.integers(0, 4))))
+        tag = draw(st.sampled_from(["", "thead", "tbody", "tfoot"]))
+        groups.append(f"<{tag}>{rows}</{tag}>" if tag else rows)
+    return "<table>" + "".join(groups) + "</table>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(_tables())
+def test_each_slot_holds_the_cells_covering_it(markup):
+    """The slots, kept row by row, give for each slot the cells whose anchor and spans cover
+    it (several where the model has an error): what a map of every slot to its list of
+    cells gave."""
+    _, model = _model(markup)
+    for y in range(model.height):
+        for x in range(model.width):
+            covering = [c for c in model.cells
+                        if c.x <= x < c.x + c.width and c.y <= y < c.y + c.height]
+            assert sorted(map(id, model.slots.get((x, y)))) == sorted(map(id, covering)), (x, y)
+            assert ((x, y) in model.slots) == bool(covering)
+            assert model.cell_at(x, y) is (covering[0] if len(covering) == 1 else None)
+        assert list(model.slots.row(y)) == [
+            c for x in range(model.width) for c in model.slots.get((x, y))]
+    assert model.slots.get((-1, 0)) == () and model.slots.get((0, model.height)) == ()
+
+
+def test_a_cell_spanning_millions_of_slots_is_kept_in_a_list_a_row():
+    import tracemalloc
+
+    page = Page.from_html("<table><tr><td colspan=1000 rowspan=65534>a</td></tr>"
+                          + "<tr><td>b</td></tr>" * 2000 + "</table>")
+    table = page.by_tag["table"][0]
+    tracemalloc.start()
+    try:
+        model = form_table(table)
+        used = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (model.width, model.height) == (1001, 2001)
+    assert used < 40_000_000, used      # 8 bytes a slot; a dict entry a slot took 485 MB
