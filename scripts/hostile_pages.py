@@ -253,6 +253,47 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "frames-srcdoc-many": (
         "n frames with srcdoc documents",
         lambda n: f"{_HEAD}<body>" + '<iframe title=f srcdoc="<p>x</p>"></iframe>' * n, 5000),
+    "options-many": (
+        "a labelled select of n options",
+        lambda n: f"{_HEAD}<body><label>Pick<select>" + "<option>o</option>" * n
+                  + "</select></label>", 100000),
+    "style-attribute-long": (
+        "a style attribute of n declarations",
+        lambda n: f"{_HEAD}<body><p style='"
+                  + ";".join(f"color:#{i % 999:03}" for i in range(n)) + "'>x</p>", 100000),
+    "href-long": (
+        "a link whose address has n characters",
+        lambda n: f"{_HEAD}<body><main><p>x <a href='https://example.com/{'a' * n}'>link</a>"
+                  "</p></main>", 5000000),
+    "describedby-long": (
+        "a button described by n ids",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<span id=d{i}>d</span>" for i in range(n))
+                  + "<button aria-describedby='" + " ".join(f"d{i}" for i in range(n))
+                  + "'>b</button>", 20000),
+    "languages-many": (
+        "n spans, each in a language of its own",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<span lang='x-aaaaaaaa-{i}'>w</span>"
+                                             for i in range(n)), 20000),
+    "srcset-long": (
+        "an image with n candidates in its srcset",
+        lambda n: f"{_HEAD}<body><img alt=x src=a srcset='"
+                  + ", ".join(f"a{i}.png {i}w" for i in range(n)) + "'>", 100000),
+    "image-map-areas-many": (
+        "an image map of n areas without alt",
+        lambda n: f"{_HEAD}<body><map name=m>"
+                  + "<area href=/ shape=rect coords='0,0,1,1'>" * n
+                  + "</map><img usemap=#m src=a alt=x>", 50000),
+    "entities-many": (
+        "4n character references in one paragraph",
+        lambda n: f"{_HEAD}<body><p>" + "&amp;&lt;&#x1F600;&nbsp;" * n + "</p>", 500000),
+    "font-faces-many": (
+        "n @font-face rules",
+        lambda n: _page("".join(f"@font-face{{font-family:f{i};src:url(f{i}.woff)}}"
+                                for i in range(n)) + "p{font-family:f1}", _TEXT), 50000),
+    "dialogs-many": (
+        "n modal dialogs, each with a button",
+        lambda n: f"{_HEAD}<body>"
+                  + "<div role=dialog aria-modal=true><button>x</button></div>" * n, 20000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
