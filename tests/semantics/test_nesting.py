@@ -76,6 +76,20 @@ def test_nested_layers_and_three_levels():
     assert sheet.layers == ["base", "top"]
 
 
+@pytest.mark.parametrize("nested", [False, True])
+def test_layers_are_named_once_in_order_of_first_appearance(nested):
+    """Each layer once, where first named, by block or statement; the set that tells a new
+    name at once holds the same names, also after a sheet with nested rules is read again."""
+    inner = " .b { color: red }" if nested else ""
+    sheet = parse_stylesheet(
+        f"@layer b, a; @layer a {{ .x {{ color: red;{inner} }} }} @layer c {{ @layer d {{ }} }}"
+        f" @layer b {{ }} @layer a, e; @layer c.d, f; " + "".join(
+            f"@layer l{i % 300} {{ p {{ color: red }} }}" for i in range(900)))
+    expected = ["b", "a", "c", "c.d", "e", "f", *(f"l{i}" for i in range(300))]
+    assert sheet.layers == expected
+    assert sheet.layer_names == set(expected)
+
+
 def test_nesting_too_deep_to_join_stays_undecided():
     css_text = ".a" + " { .b" * 200 + " { display: none }" + " }" * 201
     sheet = parse_stylesheet(css_text)

@@ -199,6 +199,9 @@ class Stylesheet:
 
     raw: list[tuple[str, str, str | None]] = field(default_factory=list)  # prelude, body, layer
     layers: list[str] = field(default_factory=list)         # in order of first appearance
+    # the same names, to tell a new one at once (a list's "in" read 20,000 layers through
+    # for each of 20,000 blocks: 8 s)
+    layer_names: set[str] = field(default_factory=set)
     imports: list[Import] = field(default_factory=list)     # the @imports that apply
     # @keyframes by name, the last of a name winning: (keyframe selector, declarations) of
     # each block, in order. Read wherever they are (one inside an @media that does not
@@ -717,12 +720,13 @@ def _scan_sheet(sheet: Stylesheet, css: str, viewport: Viewport, layer: str | No
             _import(sheet, found.group(1), viewport, layer, css[:found.start()])
     parts = _neutral_parts(css) if '"' in css or "'" in css else [css]
     if layer is not None:
-        sheet.layers.append(layer)
+        _declare_layer(sheet, layer)
     if not _read(sheet, css, viewport, False, pieces=_split_parts(parts), layer=layer,
                  strays=strays):
         # nested rules: read again, with the declarations between and after them
         sheet.raw.clear()
         del sheet.layers[1 if layer is not None else 0:]
+        sheet.layer_names = set(sheet.layers)
         sheet.undecided.clear()
         sheet.keyframes.clear()
         _read(sheet, css, viewport, True, pieces=_split_parts(parts), layer=layer,
@@ -1418,8 +1422,8 @@ def _block(sheet: Stylesheet, name: str, prelude: str, applies: bool, layer: str
         return applies and supports(prelude, sheet.quirks), layer
     if name == "layer":
         full = f"{layer}.{prelude}" if layer else prelude
-        if applies and full not in sheet.layers:
-            sheet.layers.append(full)
+        if applies:
+            _declare_layer(sheet, full)
         return applies, full
     return False, layer     # @starting-style, @font-face, @keyframes, @page...
 
@@ -1429,8 +1433,15 @@ def _statement(sheet: Stylesheet, name: str, prelude: str, layer: str | None,
     if name == "layer":
         for item in prelude.split(","):
             full = f"{layer}.{item.strip()}" if layer else item.strip()
-            if item.strip() and full not in sheet.layers:
-                sheet.layers.append(full)
+            if item.strip():
+                _declare_layer(sheet, full)
+
+
+def _declare_layer(sheet: Stylesheet, name: str) -> None:
+    """Add cascade layer ``name`` to the sheet's layers, if it is new."""
+    if name not in sheet.layer_names:
+        sheet.layer_names.add(name)
+        sheet.layers.append(name)
 
 
 def _anonymous_layer() -> str:
