@@ -292,9 +292,28 @@ __all__ = [
 ]
 
 
-# The page memo (Page.memo) of elements' depths, the root's 0, filled along unknown_chain:
+# The page memo (Page.memo) of elements' depths, the root's 0, filled by depth():
 # contrast's walks and aria-hidden-focus's widget hint share it
 DEPTHS = "dom.depths"
+
+
+def depth(depths: dict[etree._Element, int], el: etree._Element) -> int:
+    """``el``'s depth (the root's 0), memoised in ``depths`` (the page's :data:`DEPTHS`) for
+    it and each ancestor whose depth was not known: the parent's, most often known (text
+    elements are siblings and cousins), is tried first."""
+    found = depths.get(el)
+    if found is not None:
+        return found
+    parent = el.getparent()
+    above = depths.get(parent) if parent is not None else -1
+    if above is not None:
+        depths[el] = above + 1
+        return above + 1
+    chain, top = unknown_chain(depths, el, -1)
+    for item in chain:
+        top += 1
+        depths[item] = top
+    return top
 
 
 def unknown_chain(memo: dict[Any, T], el: etree._Element, root: T

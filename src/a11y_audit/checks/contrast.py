@@ -44,6 +44,7 @@ import tinycss2
 from lxml import etree
 
 from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
+from a11y_audit.dom import depth as depth_of
 from a11y_audit.semantics.cascade import (
     BROWSER_DEFAULT,
     RGBA,
@@ -374,21 +375,8 @@ def _judge_on(page: Page) -> Callable[[Element, bool], Verdict | None]:
     def judged(el: Element, count_letters: bool) -> Verdict | None:
         # More than _MAX_DEPTH ancestors: every walk below is bounded by the depth, and
         # absurd nesting is not judged. Depths are memoised along the way up (text elements
-        # share most of their ancestors); the parent's, most often known (text elements
-        # are siblings and cousins), is tried first.
-        depth = depths.get(el)
-        if depth is None:
-            parent = el.getparent()
-            above = depths.get(parent) if parent is not None else -1
-            if above is not None:
-                depth = depths[el] = above + 1
-            else:
-                chain, top = unknown_chain(depths, el, -1)
-                for item in chain:
-                    top += 1
-                    depths[item] = top
-                depth = top
-        if depth > _MAX_DEPTH:
+        # share most of their ancestors).
+        if depth_of(depths, el) > _MAX_DEPTH:
             return Verdict(el, None, None, None, None, None,
                            f"nested more than {_MAX_DEPTH} elements deep")
         # The style first: it computes the ancestors' styles, which visually_hidden then

@@ -2492,6 +2492,8 @@ class _Keyed(list[Declared]):
     list, kept for the page (Cascade.style keys its styles by the list's identity)."""
 
     __slots__ = ()
+
+
 # What an inherited property takes its parent's value for (revert: when the browser sets
 # none; revert-layer: the same, when no layer below sets it)
 _INHERITING_RESETS = frozenset(("inherit", "unset", "revert", "revert-layer"))

@@ -629,8 +629,6 @@ def selected_options(select: Element) -> list[Element]:
     return enabled[:1]
 
 
-
-
 def option_disabled(option: Element) -> bool:
     """HTML: an option is disabled by its own ``disabled`` or by its ``optgroup``'s."""
     if option.get("disabled") is not None:

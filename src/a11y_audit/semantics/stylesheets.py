@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
+from a11y_audit.dom import DEPTHS, tag_of
+from a11y_audit.dom import depth as depth_of
 from a11y_audit.semantics.cascade import BROWSER_DEFAULT, HIDDEN_ATTRIBUTE, cascade_of
 
 if TYPE_CHECKING:
@@ -256,12 +257,4 @@ class _Markers:
         return found
 
     def depth(self, node: etree._Element) -> int:
-        depths = self._depths
-        known = depths.get(node)
-        if known is not None:
-            return known
-        chain, depth = unknown_chain(depths, node, -1)
-        for item in chain:
-            depth += 1
-            depths[item] = depth
-        return depth
+        return depth_of(self._depths, node)

@@ -86,7 +86,7 @@ class Slots:
                       else [found, cell])
 
     def get(self, key: tuple[int, int], default: tuple = ()) -> list[Cell] | tuple:
-        """The cells covering slot (x, y), in the order they were formed; ``default``
+        """The cells covering slot (x, y), in the order they were added to it; ``default``
         where none does."""
         x, y = key
         if x < 0 or y < 0 or y >= len(self.rows):

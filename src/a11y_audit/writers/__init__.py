@@ -13,6 +13,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any
 
+from a11y_audit.dom import is_digits
+
 BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl", "axe")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
@@ -105,8 +107,7 @@ def clean_stale(folder: Path) -> list[Path]:
         if not (name.startswith(f".{REPORT_STEM}") and TEMP_MARK in name):
             continue
         pid_text = name.partition(TEMP_MARK)[0].rpartition(".")[2]
-        if pid_text.isascii() and pid_text.isdigit() and len(pid_text) < 12 and _alive(
-                int(pid_text)):
+        if is_digits(pid_text) and len(pid_text) < 12 and _alive(int(pid_text)):
             continue
         try:
             entry.unlink()
