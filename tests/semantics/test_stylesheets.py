@@ -7,7 +7,11 @@ import random
 import pytest
 
 from a11y_audit.page import Page
-from a11y_audit.semantics.stylesheets import likely_hidden_widget, may_be_hidden_by_style
+from a11y_audit.semantics.stylesheets import (
+    hidden_widget_test,
+    likely_hidden_widget,
+    may_be_hidden_by_style,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,24 +117,41 @@ def _walked(page: Page, el, container) -> str | None:
     return None
 
 
+def _random_widget_page(rng: random.Random) -> Page:
+    words = ["menu", "modal", "hidden", "card", "x", "drawer", "closed", "sr-only", "shown"]
+
+    def tree(depth: int) -> str:
+        if depth == 0 or rng.random() < 0.2:
+            return '<a href="/">x</a>'
+        attributes = f' class="{rng.choice(words)} {rng.choice(words)}"'
+        if rng.random() < 0.3:
+            attributes += ' aria-hidden="true"'
+        if rng.random() < 0.1:
+            attributes += ' role="dialog"'
+        return f"<div{attributes}>" + "".join(
+            tree(depth - 1) for _ in range(rng.randint(1, 3))) + "</div>"
+    shown = rng.choice(words)
+    return Page.from_html(f'<html class="{rng.choice(words)}"><style>.{shown}'
+                          f'{{display:block}}</style><body class="{rng.choice(words)}">'
+                          f"{tree(6)}</body></html>")
+
+
+def test_one_containers_test_answers_each_element_as_a_walk_up_from_it_does():
+    # as aria-hidden-focus asks: one test per container, over every element inside it
+    # (the container's own answers kept between elements), in document order
+    rng = random.Random(11)
+    for _ in range(150):
+        page = _random_widget_page(rng)
+        for container in page.root.iter("div", "body", "html"):
+            test = hidden_widget_test(page, container)
+            for el in container.iter("a", "div"):
+                assert test(el) == _walked(page, el, container), (el, container)
+
+
 def test_likely_hidden_widget_reads_each_chain_as_a_walk_up_from_the_element_does():
     rng = random.Random(5)
-    words = ["menu", "modal", "hidden", "card", "x", "drawer", "closed", "sr-only", "shown"]
     for _ in range(150):
-        def tree(depth: int) -> str:
-            if depth == 0 or rng.random() < 0.2:
-                return '<a href="/">x</a>'
-            attributes = f' class="{rng.choice(words)} {rng.choice(words)}"'
-            if rng.random() < 0.3:
-                attributes += ' aria-hidden="true"'
-            if rng.random() < 0.1:
-                attributes += ' role="dialog"'
-            return f"<div{attributes}>" + "".join(
-                tree(depth - 1) for _ in range(rng.randint(1, 3))) + "</div>"
-        shown = rng.choice(words)
-        page = Page.from_html(f'<html class="{rng.choice(words)}"><style>.{shown}'
-                              f'{{display:block}}</style><body class="{rng.choice(words)}">'
-                              f"{tree(6)}</body></html>")
+        page = _random_widget_page(rng)
         elements = list(page.root.iter("a", "div", "body", "html"))
         for el in elements:
             for container in (el, *el.iterancestors()):

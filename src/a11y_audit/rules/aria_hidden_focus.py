@@ -42,7 +42,7 @@ from lxml import etree
 
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Page, Result, Results, Rule
-from a11y_audit.semantics.stylesheets import likely_hidden_widget
+from a11y_audit.semantics.stylesheets import hidden_widget_test
 from a11y_audit.semantics.tabbing import (
     FRAME,
     TABBABLE,
@@ -79,11 +79,12 @@ def _judge(page: Page, el: etree._Element) -> Result:
     name = f'<{tag_of(el)} aria-hidden="true">'
     definite: list[etree._Element] = []
     doubts: list[str] = []
+    hidden_widget = hidden_widget_test(page, el)
     for item in tabbable:
         if script_may_move_focus(page, item):
             doubts.append(f"a script handles focus on <{tag_of(item)}> (it may move focus on)")
             continue
-        hidden = likely_hidden_widget(page, item, el)
+        hidden = hidden_widget(item)
         if hidden:
             doubts.append(hidden)
         else:

@@ -251,10 +251,15 @@ def _script_names(page: Page, el: Element, words: re.Pattern[str]) -> bool:
 
 def script_may_move_focus(page: Page, el: Element) -> bool:
     """A script may react to this element getting focus: an ``onfocus``/``onfocusin``
-    attribute, or an inline script that names the element and handles focus."""
-    if el.get("onfocus") is not None or el.get("onfocusin") is not None:
-        return True
-    return _script_names(page, el, _FOCUS_WORDS)
+    attribute, or an inline script that names the element and handles focus. Worked out
+    once an element: aria-hidden-focus asks it of an element once for each ``aria-hidden``
+    container it is in."""
+    memo: dict[Element, bool] = page.memo("tabbing.focus-scripts", lambda _: {})
+    found = memo.get(el)
+    if found is None:
+        found = memo[el] = (el.get("onfocus") is not None or el.get("onfocusin") is not None
+                            or _script_names(page, el, _FOCUS_WORDS))
+    return found
 
 
 def script_may_change_tabindex(page: Page, el: Element) -> bool:
