@@ -544,6 +544,18 @@ class Page:
         """The ``label`` elements that label a form control."""
         return self._labels_index.get(el, [])
 
+    @cached_property
+    def labels_by_for(self) -> dict[str, list[Element]]:
+        """The ``label`` elements with a non-empty ``for``, by its value as written, each
+        list in document order (whatever the value names: looked up per field, not a pass
+        over every label each, which was quadratic on a form of thousands). Read-only."""
+        found: dict[str, list[Element]] = {}
+        for label in self.by_tag.get("label", []):
+            target = label.get("for")
+            if target:
+                found.setdefault(target, []).append(label)
+        return found
+
     # -- indexes rules read ---------------------------------------------------------------
 
     @cached_property

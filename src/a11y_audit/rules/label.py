@@ -101,16 +101,12 @@ _LABELS_BY_FOR = "label.by-for"
 
 def _labels_by_for(page: Page) -> tuple[dict[str, list[Element]],
                                         dict[str, dict[str, list[Element]]]]:
-    """The page's labels with a ``for``, by its value, and by its value lower-cased then as
-    written: looked up per failed field, not a pass over every label each (quadratic on a
-    form of thousands)."""
-    by_for: dict[str, list[Element]] = {}
+    """The page's labels with a ``for``, by its value (:attr:`Page.labels_by_for`), and by
+    its value lower-cased then as written: looked up per failed field."""
+    by_for = page.labels_by_for
     by_folded: dict[str, dict[str, list[Element]]] = {}
-    for label in page.tags("label"):
-        target = label.get("for")
-        if target:
-            by_for.setdefault(target, []).append(label)
-            by_folded.setdefault(target.lower(), {}).setdefault(target, []).append(label)
+    for target, labels in by_for.items():
+        by_folded.setdefault(target.lower(), {})[target] = labels
     return by_for, by_folded
 
 

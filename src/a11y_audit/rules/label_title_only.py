@@ -71,7 +71,8 @@ def _label_text(el: Element, page: Page) -> str:
         return normalize_space(el.get("aria-label"))
     own_id = el.get("id")
     if own_id:
-        label = next((lb for lb in page.tags("label") if lb.get("for") == own_id), None)
+        labels = page.labels_by_for.get(own_id)
+        label = labels[0] if labels else None
         if label is not None and screen_reader_text(label, page):
             return screen_reader_text(label, page)
     enclosing = next(el.iterancestors("label"), None)
