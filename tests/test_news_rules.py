@@ -332,3 +332,69 @@ def test_dialog_name_of_a_closed_dialog_whose_title_a_script_writes():
     assert page_outcome("dialog-name-modal", native) is CANT_TELL
     assert page_outcome("dialog-name-modal", native.replace("<dialog ", "<dialog open ")) \
         is FAILED
+
+
+def _skips_nothing_by_definition(page, link, target):
+    """skip-link-present's question by its definition: walk the Tab order from the link,
+    collecting what comes before the target, then look for the masthead among them."""
+    from a11y_audit.rules import skip_link_present as rule
+    from a11y_audit.semantics import skiplinks
+
+    if page.order[target] < page.order[link]:
+        return None
+    tabbable = page.tabbable
+    skipped = []
+    if link in tabbable:
+        for el in tabbable[tabbable.index(link) + 1:]:
+            if page.order[el] >= page.order[target]:
+                break
+            skipped.append(el)
+    main = skiplinks.main_landmark(page)
+    end = rule._subtree_end(page, target)
+    masthead = None
+    for landmark in page.landmarks:
+        el = landmark.element
+        if landmark.role not in ("banner", "navigation") or page.order[el] < page.order[link]:
+            continue
+        if page.order[el] > end:
+            break
+        if main is not None and skiplinks.within(el, main):
+            continue
+        if any(skiplinks.within(t, el) for t in tabbable if page.order[t] > page.order[el]):
+            masthead = el
+            break
+    if masthead is None:
+        return None if skipped else "nothing"
+    return None if any(skiplinks.within(el, masthead) for el in skipped) else "masthead"
+
+
+def test_skip_link_present_judges_what_a_link_skips_as_a_walk_of_the_tab_order_does():
+    # The rule reads the Tab order and the landmarks from indexes built once a page (a walk
+    # per skip link was quadratic); on random pages of links, navigations and headers, its
+    # answer for every same-page link and target is the walk's.
+    import random
+
+    from a11y_audit.page import Page
+    from a11y_audit.rules import skip_link_present as rule
+
+    rng = random.Random(7)
+    pieces = ['<a href="#t{}">Skip</a>', '<a href="/x">x</a>', '<nav><a href="/n">n</a></nav>',
+              '<header><a href="/h">h</a><nav><a href="/m">m</a></nav></header>', '<nav></nav>',
+              '<div id="t{}"><a href="/d">d</a></div>', '<button tabindex="-1">b</button>',
+              '<div id="t{}"><nav><a href="/w">w</a></nav><p>story</p></div>',
+              '<a id="t{}" href="/z">z</a>',
+              '<main id="t{}"><nav><a href="/i">i</a></nav><p>story</p></main>', "<p>text</p>"]
+    for _ in range(200):
+        body = "".join(rng.choice(pieces).format(rng.randrange(6))
+                       for _ in range(rng.randint(1, 14)))
+        page = Page.from_html(f"<!doctype html><html lang=en><title>t</title><body>{body}")
+        links = [el for el in page.root.iter("a") if (el.get("href") or "").startswith("#t")]
+        for link in links:
+            target = page.ids.get(link.get("href")[1:])
+            if target is None:
+                continue
+            found = rule._skips_nothing(page, link, target)
+            expected = _skips_nothing_by_definition(page, link, target)
+            assert (found is None) is (expected is None), (body, link.get("href"))
+            if found is not None:
+                assert found.startswith("does not skip") is (expected == "masthead"), body
