@@ -186,3 +186,70 @@ def test_a_cell_spanning_millions_of_slots_is_kept_in_a_list_a_row():
         tracemalloc.stop()
     assert (model.width, model.height) == (1001, 2001)
     assert used < 40_000_000, used      # 8 bytes a slot; a dict entry a slot took 485 MB
+
+
+def _scanned_slot_by_slot(model, principal, x, y, dx, dy):
+    """HTML's "internal algorithm for scanning and assigning header cells" as the spec
+    words it: every slot from (x, y) to the table's edge, in turn."""
+    opaque, in_block = [], principal.header
+    block = [principal] if principal.header else []
+    while True:
+        x, y = x + dx, y + dy
+        if x < 0 or y < 0:
+            return
+        current = model.cell_at(x, y)
+        if current is None:
+            continue
+        if current.header:
+            in_block = True
+            block.append(current)
+            if dx == 0:
+                blocked = current.kind != "column" or any(
+                    o.x == current.x and o.width == current.width for o in opaque)
+            else:
+                blocked = current.kind != "row" or any(
+                    o.y == current.y and o.height == current.height for o in opaque)
+            if not blocked:
+                yield current
+        elif in_block:
+            in_block = False
+            opaque.extend(block)
+            block = []
+
+
+@st.composite
+def _headed_tables(draw) -> str:
+    """Tables of header and data cells with spans, and some headers with a scope."""
+    cell = st.tuples(st.sampled_from(["td", "th", "th", "th scope=row", "th scope=col"]),
+                     st.sampled_from(["", "", " colspan=2", " rowspan=2", " rowspan=0",
+                                      " colspan=2 rowspan=3"]))
+    rows = draw(st.lists(st.lists(cell, max_size=5), min_size=1, max_size=7))
+    return "<table>" + "".join(
+        "<tr>" + "".join(f"<{tag}{span}>c{i}-{j}</{tag.split()[0]}>"
+                         for j, (tag, span) in enumerate(row)) + "</tr>"
+        for i, row in enumerate(rows)) + "</table>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_headed_tables())
+def test_header_scans_and_kinds_read_the_table_as_the_spec_words_them(markup):
+    """The header scan goes from header slot to header slot of a line, and a header's kind
+    reads the rows and columns that hold data from one list a table: the same answers as a
+    scan of every slot in turn, and as a header's own rows and columns read slot by slot."""
+    from a11y_audit.semantics.tables import _scan
+
+    _, model = _model(markup)
+    for cell in model.cells:
+        if cell.header and cell.element.get("scope") is None:
+            rows_data = any(not c.header for y in range(cell.y, cell.y + cell.height)
+                            for c in model.slots.row(y))
+            columns_data = any(not c.header for x in range(cell.x, cell.x + cell.width)
+                               for y in range(model.height) for c in model.slots.get((x, y)))
+            expected = "column" if not rows_data else "row" if not columns_data else ""
+            assert cell.kind == expected, _text(cell)
+        for y in range(cell.y, cell.y + cell.height):
+            assert list(_scan(model, cell, cell.x, y, -1, 0)) == list(
+                _scanned_slot_by_slot(model, cell, cell.x, y, -1, 0)), (_text(cell), y)
+        for x in range(cell.x, cell.x + cell.width):
+            assert list(_scan(model, cell, x, cell.y, 0, -1)) == list(
+                _scanned_slot_by_slot(model, cell, x, cell.y, 0, -1)), (_text(cell), x)
