@@ -294,6 +294,20 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "n modal dialogs, each with a button",
         lambda n: f"{_HEAD}<body>"
                   + "<div role=dialog aria-modal=true><button>x</button></div>" * n, 20000),
+    "labels-for-many": (
+        "n form fields, each with its <label for> and a title",
+        lambda n: f"{_HEAD}<body><main><form>"
+                  + "".join(f"<label for=f{i}>Field</label><input id=f{i} title=Field>"
+                            for i in range(n)), 20000),
+    "skip-links-many": (
+        "n skip links before the main landmark (a live blog's jump links)",
+        lambda n: f"{_HEAD}<body>" + "<a href=#main>Skip to content</a>" * n
+                  + "<header><nav><a href=/>Home</a></nav></header>"
+                  + "<main id=main><h1>Story</h1></main>", 20000),
+    "table-tall": (
+        "a table of n rows, each headed by a th, under a row of column headers",
+        lambda n: f"{_HEAD}<body><table><tr><th>a</th><th>b</th><th>c</th></tr>"
+                  + "<tr><th>row</th><td>1</td><td>2</td></tr>" * n + "</table>", 10000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
