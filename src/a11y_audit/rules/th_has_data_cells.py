@@ -109,18 +109,79 @@ def _html_table(page: Page, table: etree._Element) -> Iterator[Result]:
             targets.append(cell)
     if not targets:
         return
-    waiting = {id(t) for t in targets}
-    # Data cells first: they are what headers head, and a header cell's own scan may pass
-    # every header of a long column of row headers (4,000 rows: a quadratic 20 s). The set
-    # of headers found at the end does not depend on the order.
-    for cell in [*(c for c in model.cells if not c.header),
-                 *(c for c in model.cells if c.header)]:
-        for header in assigned_headers(model, cell, page):
-            waiting.discard(id(header))
-        if not waiting:
-            break
+    waiting = _Waiting(targets)
+    # Which headers are found at the end depends neither on the order the cells are read in
+    # nor on the cells whose scans can meet no header still waiting, which are skipped. Data
+    # cells first (they are what headers head), from the end of the table (a cell's scan
+    # goes up and left): in a long table every waiting header is soon found or out of reach,
+    # where reading each cell's assigned headers was quadratic (4,000 rows of row headers:
+    # 20 s; 2,000 rows of th only, each assigned every header above it: over 10 s).
+    for cell in [*(c for c in reversed(model.cells) if not c.header),
+                 *(c for c in reversed(model.cells) if c.header)]:
+        if waiting.may_meet(cell):
+            for header in assigned_headers(model, cell, page):
+                waiting.found(header)
+            if not waiting:
+                break
     for target in targets:
-        yield _result(target.element, id(target) not in waiting)
+        yield _result(target.element, not waiting.waits(target))
+
+
+class _Waiting:
+    """The header cells no cell has been found assigned to yet, and where they are: by
+    column, their anchor rows, and by row, their anchor columns (ascending, each list read
+    from its first header still waiting)."""
+
+    def __init__(self, targets: list[Cell]) -> None:
+        self._ids = {id(t) for t in targets}
+        # headers of row and column groups are assigned from anywhere in their group
+        self._anywhere = any(t.kind in ("rowgroup", "colgroup") for t in targets)
+        self._columns: dict[int, list[tuple[int, Cell]]] = {}
+        self._rows: dict[int, list[tuple[int, Cell]]] = {}
+        for target in targets:
+            for x in range(target.x, target.x + target.width):
+                self._columns.setdefault(x, []).append((target.y, target))
+            for y in range(target.y, target.y + target.height):
+                self._rows.setdefault(y, []).append((target.x, target))
+        for lines in (self._columns, self._rows):
+            for line in lines.values():
+                line.sort(key=lambda item: item[0])
+        self._first: dict[tuple[bool, int], int] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._ids)
+
+    def waits(self, header: Cell) -> bool:
+        return id(header) in self._ids
+
+    def found(self, header: Cell) -> None:
+        self._ids.discard(id(header))
+
+    def may_meet(self, cell: Cell) -> bool:
+        """Whether the cell's assigned headers may hold one still waiting: its ``headers``
+        attribute names cells anywhere, and its scans go up its columns and left along its
+        rows, meeting only headers that cover a slot there (one anchored above, or left)."""
+        if self._anywhere or cell.element.get("headers") is not None:
+            return True
+        for x in range(cell.x, cell.x + cell.width):
+            if self._nearest(True, x, self._columns.get(x)) < cell.y:
+                return True
+        for y in range(cell.y, cell.y + cell.height):
+            if self._nearest(False, y, self._rows.get(y)) < cell.x:
+                return True
+        return False
+
+    def _nearest(self, column: bool, index: int, line: list[tuple[int, Cell]] | None) -> int:
+        """The least anchor position of a header still waiting on the line (a large number
+        for none); the headers found before it are passed once."""
+        if not line:
+            return 1 << 62
+        key = (column, index)
+        at = self._first.get(key, 0)
+        while at < len(line) and id(line[at][1]) not in self._ids:
+            at += 1
+        self._first[key] = at
+        return line[at][0] if at < len(line) else 1 << 62
 
 
 def _aria_table(page: Page, table: etree._Element) -> Iterator[Result]:
