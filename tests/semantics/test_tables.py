@@ -289,3 +289,33 @@ def test_th_has_data_cells_finds_the_headers_every_cells_assignment_finds(markup
     for cell in model.cells:
         if cell.element in results:
             assert (results[cell.element] == "failed") is (id(cell) not in found), _text(cell)
+
+
+def _group_headers_by_definition(model, cell):
+    """The row group and column group headers HTML assigns to ``cell``: those of its groups
+    anchored at or above and left of its bottom right corner, row groups first, in order."""
+    right, bottom = cell.x + cell.width - 1, cell.y + cell.height - 1
+    if cell.row_group is not None:
+        yield from (o for o in model.cells if o.kind == "rowgroup"
+                    and o.row_group == cell.row_group and o.x <= right and o.y <= bottom)
+    for start, width in model.column_groups:
+        if start <= cell.x < start + width:
+            yield from (o for o in model.cells if o.kind == "colgroup"
+                        and start <= o.x < start + width and o.x <= right and o.y <= bottom)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_grouped_tables())
+def test_scans_and_group_headers_of_grouped_tables_read_as_the_spec_words_them(markup):
+    from a11y_audit.semantics.tables import _group_headers, _scan
+
+    _, model = _model(markup)
+    for cell in model.cells:
+        assert list(_group_headers(model, cell)) == list(
+            _group_headers_by_definition(model, cell)), _text(cell)
+        for y in range(cell.y, cell.y + cell.height):
+            assert list(_scan(model, cell, cell.x, y, -1, 0)) == list(
+                _scanned_slot_by_slot(model, cell, cell.x, y, -1, 0))
+        for x in range(cell.x, cell.x + cell.width):
+            assert list(_scan(model, cell, x, cell.y, 0, -1)) == list(
+                _scanned_slot_by_slot(model, cell, x, cell.y, 0, -1))

@@ -124,20 +124,25 @@ class Table:
     column_groups: list[tuple[int, int]] = field(default_factory=list)   # (first column, width)
     by_element: dict[Element, Cell] = field(default_factory=dict)
     # see line(): by (True, column) and (False, row)
-    lines: dict[tuple[bool, int], tuple[list[int], list[int]]] = field(
+    lines: dict[tuple[bool, int], tuple[list[int], list[int], int]] = field(
         default_factory=dict, repr=False, compare=False)
+    # see group_heads()
+    groups: tuple[dict[tuple[int, int], list[Cell]], list[Cell]] | None = field(
+        default=None, repr=False, compare=False)
 
     def cell_at(self, x: int, y: int) -> Cell | None:
         """The one cell covering a slot; None when no cell or several (a model error) do."""
         found = self.slots.get((x, y))
         return found[0] if len(found) == 1 else None
 
-    def line(self, index: int, column: bool) -> tuple[list[int], list[int]]:
+    def line(self, index: int, column: bool) -> tuple[list[int], list[int], int]:
         """Along column ``index`` (its rows; ``column``) or row ``index`` (its columns): the
         positions of the slots :meth:`cell_at` answers with a header cell, and of those it
-        answers with a data cell, each ascending. Worked out once a line: the header scans
-        of the cells of a column or row all read it (a slot at a time, they were quadratic
-        in a long table)."""
+        answers with a data cell, each ascending; and the first position of a header of the
+        line's kind (a column header in a column, a row header in a row: the only headers a
+        scan along it assigns), or a number past the end. Worked out once a line: the
+        header scans of the cells of a column or row all read it (a slot at a time, they
+        were quadratic in a long table)."""
         key = (column, index)
         found = self.lines.get(key)
         if found is not None:
@@ -149,11 +154,32 @@ class Table:
             along = rows[index] if 0 <= index < len(rows) else []
         heads: list[int] = []
         data: list[int] = []
+        kind = "column" if column else "row"
+        first = len(along)
         for position, cell in enumerate(along):
             if cell is not None and not isinstance(cell, list):    # one cell covers it
-                (heads if cell.header else data).append(position)
-        found = self.lines[key] = (heads, data)
+                if cell.header:
+                    heads.append(position)
+                    if cell.kind == kind and position < first:
+                        first = position
+                else:
+                    data.append(position)
+        found = self.lines[key] = (heads, data, first)
         return found
+
+    def group_heads(self) -> tuple[dict[tuple[int, int], list[Cell]], list[Cell]]:
+        """The row group headers by their row group, and the column group headers, each in
+        document order (listed once a table: each cell looks for those of its groups)."""
+        if self.groups is None:
+            by_row_group: dict[tuple[int, int], list[Cell]] = {}
+            column_group: list[Cell] = []
+            for cell in self.cells:
+                if cell.kind == "rowgroup" and cell.row_group is not None:
+                    by_row_group.setdefault(cell.row_group, []).append(cell)
+                elif cell.kind == "colgroup":
+                    column_group.append(cell)
+            self.groups = (by_row_group, column_group)
+        return self.groups
 
 
 # -- forming a table (HTML 4.9.12.1) ---------------------------------------------------------
@@ -427,10 +453,12 @@ def _scan(model: Table, principal: Cell, x: int, y: int, dx: int, dy: int) -> It
     opaque: list[Cell] = []
     in_block = principal.header
     block: list[Cell] = [principal] if principal.header else []
-    heads, data = model.line(x, True) if dx == 0 else model.line(y, False)
+    heads, data, first = model.line(x, True) if dx == 0 else model.line(y, False)
     at = y if dx == 0 else x
     for index in range(bisect_left(heads, at) - 1, -1, -1):
         position = heads[index]
+        if position < first:
+            return                      # no header left that the scan could assign
         if in_block:
             before = bisect_left(data, at) - 1
             if before >= 0 and data[before] > position:
@@ -457,17 +485,18 @@ def _scan(model: Table, principal: Cell, x: int, y: int, dx: int, dy: int) -> It
 def _group_headers(model: Table, cell: Cell) -> Iterator[Cell]:
     right = cell.x + cell.width - 1
     bottom = cell.y + cell.height - 1
+    by_row_group, column_group = model.group_heads()
     if cell.row_group is not None:
-        for other in model.cells:
-            if (other.kind == "rowgroup" and other.row_group == cell.row_group
-                    and other.x <= right and other.y <= bottom):
+        for other in by_row_group.get(cell.row_group, ()):
+            if other.x <= right and other.y <= bottom:
                 yield other
-    for start, width in model.column_groups:
-        if start <= cell.x < start + width:
-            for other in model.cells:
-                if (other.kind == "colgroup" and start <= other.x < start + width
-                        and other.x <= right and other.y <= bottom):
-                    yield other
+    if column_group:
+        for start, width in model.column_groups:
+            if start <= cell.x < start + width:
+                for other in column_group:
+                    if start <= other.x < start + width and other.x <= right \
+                            and other.y <= bottom:
+                        yield other
 
 
 # -- ARIA tables built from other elements ---------------------------------------------------
