@@ -308,6 +308,10 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "a table of n rows, each headed by a th, under a row of column headers",
         lambda n: f"{_HEAD}<body><table><tr><th>a</th><th>b</th><th>c</th></tr>"
                   + "<tr><th>row</th><td>1</td><td>2</td></tr>" * n + "</table>", 10000),
+    "table-th-only": (
+        "a table of th only: a row of n, then n rows of two",
+        lambda n: f"{_HEAD}<body><table><tr>" + "<th>h</th>" * n + "</tr>"
+                  + "<tr><th>a</th><th>b</th></tr>" * n + "</table>", 5000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n

@@ -453,8 +453,10 @@ def _scan(model: Table, principal: Cell, x: int, y: int, dx: int, dy: int) -> It
     opaque: list[Cell] = []
     in_block = principal.header
     block: list[Cell] = [principal] if principal.header else []
-    heads, data, first = model.line(x, True) if dx == 0 else model.line(y, False)
     at = y if dx == 0 else x
+    if at == 0:
+        return      # at the table's edge (and a line read for nothing costs the table's height)
+    heads, data, first = model.line(x, True) if dx == 0 else model.line(y, False)
     for index in range(bisect_left(heads, at) - 1, -1, -1):
         position = heads[index]
         if position < first:
