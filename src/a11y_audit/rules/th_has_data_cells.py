@@ -65,6 +65,7 @@ RULE = Rule(
 )
 
 _HEADER_KINDS = frozenset(("column", "row", "rowgroup", "colgroup"))
+_PAST = 1 << 62        # a position past any slot of a table (see _Waiting._nearest)
 
 
 def check(page: Page) -> Results:
@@ -172,16 +173,16 @@ class _Waiting:
         return False
 
     def _nearest(self, column: bool, index: int, line: list[tuple[int, Cell]] | None) -> int:
-        """The least anchor position of a header still waiting on the line (a large number
-        for none); the headers found before it are passed once."""
+        """The least anchor position of a header still waiting on the line (_PAST for
+        none); the headers found before it are passed once."""
         if not line:
-            return 1 << 62
+            return _PAST
         key = (column, index)
         at = self._first.get(key, 0)
         while at < len(line) and id(line[at][1]) not in self._ids:
             at += 1
         self._first[key] = at
-        return line[at][0] if at < len(line) else 1 << 62
+        return line[at][0] if at < len(line) else _PAST
 
 
 def _aria_table(page: Page, table: etree._Element) -> Iterator[Result]:

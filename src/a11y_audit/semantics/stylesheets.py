@@ -180,6 +180,7 @@ def hidden_widget_test(page: Page, container: etree._Element
         if last:
             return None
         if el is container:
+            # (not last: el has a parent)
             return markers.nearest(el.getparent(), strong=True)  # type: ignore[arg-type]
         if near is not None and near_depth >= depth:
             return near             # on the container or between it and el
