@@ -5,6 +5,7 @@
     python scripts/hostile_pages.py --scale 0.25        # each page at a quarter of its size
     python scripts/hostile_pages.py --keep /tmp/pages   # keep the pages (to open in a browser)
     PYTHONPATH=../old/src python scripts/hostile_pages.py   # another checkout, to compare
+    python scripts/hostile_pages.py --scaling           # how each page's cost grows with it
 
 Each page is something a browser renders at once but that once made the audit crash, run for
 minutes or take gigabytes: custom properties that grow exponentially or sit by thousands on
@@ -20,12 +21,22 @@ page crashed (an internal error, no report, or an exit status other than 0, 1 or
 past ``--timeout``, else 0. The bounds that must not regress are held by tests
 (``tests/test_pathological.py`` counts calls, the cascade's tests count memory); this script
 shows the whole picture before and after a change. Prints figures; asserts nothing else.
+
+``--scaling`` asks another question: does a page's cost grow faster than the page? Each page
+is built at half its size and at its size and audited in a process of its own (every rule,
+their time limits in force), and the CPU time of the two audits gives the exponent of its
+growth with the page's bytes: 1 for an audit linear in the page, 2 for a quadratic one. A
+page whose exponent passes ``--max-exponent`` (default 1.5) is marked ``grows`` and the exit
+status is 1.
+That is how the quadratic rules of December 2026 were found (a table of thousands of rows,
+thousands of labelled fields or skip links): a page of each is kept here.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -386,6 +397,125 @@ def audit(name: str, markup: str, folder: Path, timeout: float) -> Outcome:
                    peak / 1024, status, errors, crashed)
 
 
+@dataclass
+class Growth:
+    name: str
+    kilobytes: tuple[float, float]      # the page at half its size, and at its size
+    seconds: tuple[float, float]        # CPU time of each audit
+    exponent: float | None              # None: too fast to tell
+    errors: list[str]
+
+
+# Audits faster than this (CPU seconds) are timed by the clock's grain and the interpreter's
+# noise, not by their work: no exponent is read from them.
+_MIN_SECONDS = 0.05
+
+# Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
+# their exponent but does not count them.
+EXPECTED_GROWTH = {
+    "nth-child-of-many": "n rules, each tested on 8n links: rules times elements, as in a "
+                         "browser's style engine",
+    "attribute-substrings-long": "n substring rules over the same megabyte of attributes: "
+                                 "the page hardly grows, the searches do",
+    "css-nesting-deep": "each level's selector holds its parents': n levels write n * n",
+    "attributes-many": "libxml2's parse alone is quadratic in one element's attributes",
+    "aria-hidden-nested": "aria-hidden-focus reads each of n nested containers' links, n - k "
+                          "in the k-th: n * n / 2 in all (a few comparisons each)",
+    "details-nested": "n nested elements: a walk up from each element passes n ancestors "
+                      "(markup deeper than 2,048 elements is cut)",
+}
+
+
+def exponent(sizes: tuple[float, float], seconds: tuple[float, float]) -> float | None:
+    """How the cost grows with the size, from two audits: time ~ size ** exponent. None when
+    either audit is too short to tell, or the sizes are the same."""
+    if min(seconds) < _MIN_SECONDS or sizes[0] <= 0 or sizes[1] <= sizes[0]:
+        return None
+    return math.log(seconds[1] / seconds[0]) / math.log(sizes[1] / sizes[0])
+
+
+def scale_audit(name: str, build: Callable[[int], str], size: int) -> Growth:
+    """The page at half its size and at its size, each audited in a process of its own (the
+    rules' time limits in force; in one process, the stylesheets and selectors earlier pages
+    left in its caches made some audits free): its bytes, CPU time and the exponent."""
+    kilobytes: list[float] = []
+    seconds: list[float] = []
+    errors: list[str] = []
+    env = dict(os.environ)
+    env.setdefault("PYTHONPATH", str(REPO / "src"))
+    for count in (max(1, size // 2), max(2, size)):
+        process = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--measure", f"{name}:{count}"],
+            capture_output=True, text=True, env=env, check=False)
+        if process.returncode != 0:
+            raise RuntimeError(f"{name} at {count}: {process.stderr.strip()[-500:]}")
+        measured = json.loads(process.stdout)
+        kilobytes.append(measured["kilobytes"])
+        seconds.append(measured["seconds"])
+        errors = measured["errors"]
+    pair = (kilobytes[0], kilobytes[1])
+    times = (seconds[0], seconds[1])
+    return Growth(name, pair, times, exponent(pair, times), errors)
+
+
+def _measure(name: str, count: int) -> int:
+    """One audit of one page built at ``count``, in this process: its kilobytes, the CPU
+    time of the audit (the page's parse, every rule) and its errors, as JSON."""
+    from a11y_audit.engine import audit_page
+    from a11y_audit.page import Page
+    from a11y_audit.registry import all_rules
+
+    rules = list(all_rules())
+    audit_page(Page.from_html(_HEAD + "<p>warm-up</p>"), rules)     # imports, first calls
+    markup = PAGES[name][1](count)
+    started = time.process_time()
+    report = audit_page(Page.from_html(markup, name), rules)
+    seconds = time.process_time() - started
+    print(json.dumps({"kilobytes": len(markup.encode("utf-8", "surrogatepass")) / 1024,
+                      "seconds": seconds, "errors": [str(e) for e in report.errors]}))
+    return 0
+
+
+def _scaling(chosen: list[str], args: argparse.Namespace) -> int:
+    growths: list[Growth] = []
+    print(f"{'page':36} {'KB':>8} {'KB':>8} {'seconds':>8} {'seconds':>8} {'exponent':>8}  errors")
+    def grows(growth: Growth) -> bool:
+        return growth.exponent is not None and growth.exponent > args.max_exponent
+
+    for name in chosen:
+        _, build, size = PAGES[name]
+        count = max(2, round(size * args.scale))
+        growth = scale_audit(name, build, count)
+        if grows(growth):
+            # once more, the least time of each size kept: a shared host's load can make
+            # one audit of a pair slow
+            again = scale_audit(name, build, count)
+            seconds = (min(growth.seconds[0], again.seconds[0]),
+                       min(growth.seconds[1], again.seconds[1]))
+            growth = Growth(name, growth.kilobytes, seconds,
+                            exponent(growth.kilobytes, seconds), again.errors)
+        growths.append(growth)
+        shown = "   -" if growth.exponent is None else f"{growth.exponent:8.2f}"
+        first = growth.errors[0][:60] if growth.errors else ""
+        mark = ""
+        if grows(growth):
+            mark = " grows (expected)" if name in EXPECTED_GROWTH else " grows"
+        print(f"{name:36} {growth.kilobytes[0]:8.0f} {growth.kilobytes[1]:8.0f} "
+              f"{growth.seconds[0]:8.2f} {growth.seconds[1]:8.2f} {shown:>8}  "
+              f"{len(growth.errors)} {first}{mark}", flush=True)
+    expected = [g.name for g in growths if grows(g) and g.name in EXPECTED_GROWTH]
+    for name in expected:
+        print(f"  expected: {name}: {EXPECTED_GROWTH[name]}")
+    grown = [g.name for g in growths if grows(g) and g.name not in EXPECTED_GROWTH]
+    print(f"{len(growths)} pages: {len(grown)} grow faster than their size ** "
+          f"{args.max_exponent:g}" + (f" ({', '.join(grown)})" if grown else "")
+          + f", {len(expected)} more by construction")
+    if args.json:
+        args.json.write_text(json.dumps([g.__dict__ for g in growths], indent=1) + "\n",
+                             encoding="utf-8")
+    return 1 if grown else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", default=[],
@@ -401,12 +531,24 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="write the pages and reports here")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     parser.add_argument("--list", action="store_true", help="list the pages and stop")
+    parser.add_argument("--scaling", action="store_true",
+                        help="audit each page at half its size and at its size, in this "
+                             "process, and print how its cost grows with it")
+    parser.add_argument("--max-exponent", type=float, default=1.5,
+                        help="with --scaling, mark a page whose cost grows faster than its "
+                             "size to this power 'grows' (default 1.5)")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)     # NAME:COUNT (see scale_audit)
     args = parser.parse_args()
+    if args.measure:
+        name, _, count = args.measure.rpartition(":")
+        return _measure(name, int(count))
     chosen = [name for name in PAGES if not args.only or any(part in name for part in args.only)]
     if args.list or not chosen:
         for name in chosen or PAGES:
             print(f"{name:36} {PAGES[name][0]}")
         return 0 if chosen else 2
+    if args.scaling:
+        return _scaling(chosen, args)
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
