@@ -27,8 +27,8 @@ is built at half its size and at its size and audited in a process of its own (e
 their time limits in force), and the CPU time of the two audits gives the exponent of its
 growth with the page's bytes: 1 for an audit linear in the page, 2 for a quadratic one. A
 page whose exponent passes ``--max-exponent`` (default 1.5) is marked ``grows`` and the exit
-status is 1.
-That is how the quadratic rules of December 2026 were found (a table of thousands of rows,
+status is 1, unless :data:`EXPECTED_GROWTH` says why the page grows so by construction. That
+is how the quadratic rules of December 2026 were found (a table of thousands of rows,
 thousands of labelled fields or skip links): a page of each is kept here.
 """
 
@@ -436,8 +436,8 @@ def exponent(sizes: tuple[float, float], seconds: tuple[float, float]) -> float 
 
 def scale_audit(name: str, build: Callable[[int], str], size: int) -> Growth:
     """The page at half its size and at its size, each audited in a process of its own (the
-    rules' time limits in force; in one process, the stylesheets and selectors earlier pages
-    left in its caches made some audits free): its bytes, CPU time and the exponent."""
+    rules' time limits in force; in one process, what earlier pages left behind, such as
+    read stylesheets, made some audits nearly free): its bytes, CPU time and the exponent."""
     kilobytes: list[float] = []
     seconds: list[float] = []
     errors: list[str] = []
@@ -479,6 +479,7 @@ def _measure(name: str, count: int) -> int:
 def _scaling(chosen: list[str], args: argparse.Namespace) -> int:
     growths: list[Growth] = []
     print(f"{'page':36} {'KB':>8} {'KB':>8} {'seconds':>8} {'seconds':>8} {'exponent':>8}  errors")
+
     def grows(growth: Growth) -> bool:
         return growth.exponent is not None and growth.exponent > args.max_exponent
 
@@ -532,8 +533,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     parser.add_argument("--list", action="store_true", help="list the pages and stop")
     parser.add_argument("--scaling", action="store_true",
-                        help="audit each page at half its size and at its size, in this "
-                             "process, and print how its cost grows with it")
+                        help="audit each page at half its size and at its size, each in "
+                             "a process of its own, and print how its cost grows with it")
     parser.add_argument("--max-exponent", type=float, default=1.5,
                         help="with --scaling, mark a page whose cost grows faster than its "
                              "size to this power 'grows' (default 1.5)")
