@@ -337,8 +337,8 @@ def test_dialog_name_of_a_closed_dialog_whose_title_a_script_writes():
 def _skips_nothing_by_definition(page, link, target):
     """skip-link-present's question by its definition: walk the Tab order from the link,
     collecting what comes before the target, then look for the masthead among them."""
-    from a11y_audit.rules import skip_link_present as rule
     from a11y_audit.semantics import skiplinks
+    from a11y_audit.semantics.tabbing import subtree_end
 
     if page.order[target] < page.order[link]:
         return None
@@ -350,7 +350,7 @@ def _skips_nothing_by_definition(page, link, target):
                 break
             skipped.append(el)
     main = skiplinks.main_landmark(page)
-    end = rule._subtree_end(page, target)
+    end = subtree_end(page, target)
     masthead = None
     for landmark in page.landmarks:
         el = landmark.element

@@ -93,7 +93,7 @@ def _resolves_wrongly(page: Page, value: str, elements: list[Element]) -> str:
     """Why the reference certainly resolves to the wrong copy ("" when markup cannot tell)."""
     first, later = elements[0], elements[1:]
     if (not _labelable(first) and any(_labelable(e) for e in later)
-            and any(lb.get("for") == value for lb in page.tags("label"))):
+            and value in page.labels_by_for):
         return f"that <{tag_of(first)}> cannot be labelled, so the label labels no control"
     if _has_text(first) or not any(_has_text(e) for e in later):
         return ""

@@ -76,6 +76,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics import skiplinks
 from a11y_audit.semantics.focus import is_tabbable
+from a11y_audit.semantics.tabbing import subtree_end
 
 RULE = Rule(
     id="skip-link-present",
@@ -182,7 +183,7 @@ def _skips_nothing(page: Page, link: Element, target: Element) -> str | None:
     if page.order[target] < page.order[link]:
         return None  # a target above the link (rare; "back to content"): not judged here
     first, end = _passed_over(page, link, target)
-    masthead = _first_block_after(page, link, _subtree_end(page, target))
+    masthead = _first_block_after(page, link, subtree_end(page, target))
     if masthead is None:
         return None if first < end else "skips no focusable element: the next Tab goes " \
                                         "where it would have gone anyway"
@@ -190,7 +191,7 @@ def _skips_nothing(page: Page, link: Element, target: Element) -> str | None:
     # contiguous in document order): does the skipped run meet it?
     _, positions = _tabbable_index(page)
     inside = bisect.bisect_left(positions, page.order[masthead])
-    beyond = bisect.bisect_right(positions, _subtree_end(page, masthead))
+    beyond = bisect.bisect_right(positions, subtree_end(page, masthead))
     if max(first, inside) < min(end, beyond):
         return None
     return (f"does not skip the {page.role(masthead)} landmark ({page.css_path(masthead)}): "
@@ -207,16 +208,6 @@ def _enclosing_block(page: Page, target: Element) -> str | None:
         if role in (*_BLOCK_ROLES, "search", "contentinfo"):
             return f"{role} landmark ({page.css_path(node)})"
     return None
-
-
-def _subtree_end(page: Page, el: Element) -> int:
-    """Document position of the last element inside ``el`` (``el``'s own if it has none)."""
-    node = el
-    while True:
-        last = next((c for c in reversed(node) if isinstance(c.tag, str)), None)
-        if last is None:
-            return page.order.get(node, page.order[el])
-        node = last
 
 
 def _first_block_after(page: Page, link: Element, end: int) -> Element | None:
