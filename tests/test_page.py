@@ -120,8 +120,9 @@ def test_links_and_images_compare_and_hash_by_value_as_frozen_dataclasses_did():
 def test_visibility(markup, hidden, rendered):
     p = page(markup)
     el = p.ids.get("t")
-    if el is None:  # lxml keeps template/noscript content as elements; find it anyway
-        el = p.root.xpath("//*[@id='t']")[0]
+    if el is None:  # noscript content is in the tree; a template's is set apart
+        el = next(node for tree in (p.root, *p.template_contents.values())
+                  for node in tree.iter() if node.get("id") == "t")
     assert (p.is_hidden(el), p.is_rendered(el)) == (hidden, rendered)
 
 
@@ -411,3 +412,44 @@ def test_tag_index_of_a_namespaced_tree_is_by_local_name():
     page = Page(root)
     assert page.by_attribute == {"class": [root[0][0]]}
     assert page.by_tag == {"html": [root], "body": [root[0]], "p": list(root[0])}
+
+
+def test_template_content_is_set_apart_from_the_document():
+    # A browser parses a template's content into a document fragment of its own: no index,
+    # id or walk of the document meets it. The template element itself stays.
+    p = Page.from_html("<body><p id='a'>one</p><template id='t'>lead<p id='b'>two</p>"
+                       "<template id='inner'><i id='c'>3</i></template>tail</template>"
+                       "<p id='d'>four</p></body>")
+    assert set(p.ids) == {"a", "t", "d"}
+    assert [el.get("id") for el in p.by_tag["p"]] == ["a", "d"]
+    assert "i" not in p.by_tag and [el.get("id") for el in p.by_tag["template"]] == ["t"]
+    assert all(el.getroottree().getroot() is p.root for el in p.elements)
+    template = p.ids["t"]
+    assert len(template) == 0 and template.text is None
+    holder = p.template_contents[template]
+    assert holder.text == "lead" and [el.tag for el in holder] == ["p", "template"]
+    assert holder[-1].tail == "tail"
+    inner = holder[-1]
+    assert len(inner) == 0 and [el.get("id") for el in p.template_contents[inner]] == ["c"]
+    assert p.body.xpath("string()") == "onefour"
+    # an empty template has no content to set apart
+    assert Page.from_html("<template></template><p>x</p>").template_contents == {}
+
+
+def test_elements_after_a_template_on_one_line_are_located_by_their_own_start_tag():
+    # The source map matches an element to the k-th start tag of its name on its line: the
+    # content set apart still counts, or every later <p> of a minified page would point at
+    # the start tag before its own (alike tags: no attribute tells them apart).
+    markup = "<html><body><p>1</p><template><p>t1</p><p>t2</p></template><p>2</p><p>3</p>"
+    p = Page.from_html(markup)
+    for el in p.by_tag["p"]:
+        where = p.location(el)
+        assert where.line == 1
+        assert markup[where.column - 1:].startswith(f"<p>{el.text}</p>")
+
+
+def test_template_text_with_control_characters_is_set_apart():
+    # libxml2 keeps a control character lxml refuses to set: it becomes U+FFFD, as in text
+    p = Page.from_html("<body><template>a\x01b<p>x</p></template></body>")
+    (holder,) = p.template_contents.values()
+    assert holder.text == "a\ufffdb" and [el.tag for el in holder] == ["p"]

@@ -31,6 +31,8 @@ UK</a></nav>
 <a href="/d" aria-labelledby="l1 l2">ignored content</a><span id="l1">First</span>
 <span id="l2" hidden>hidden but referenced</span>
 <a href="/e" aria-label="  ">Blank label falls through</a>
+<template><span id="tpl">In a template</span></template>
+<a href="/t" aria-labelledby="tpl">A reference into a template finds nothing</a>
 <a href="/f"><span class="unseen">invisible</span> shown</a>
 <a href="/i"><svg role="img" aria-label="Chart"><title>Ignored title</title></svg></a>
 <a href="/j"><svg><title>SVG title</title></svg></a>

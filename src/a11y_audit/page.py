@@ -102,6 +102,11 @@ class Page:
         attach(self)      # helpers given an element read our indexes (dom.page_of)
         self._memo: dict[object, object] = {}
         self.warnings: list[str] = []   # what the parser could not keep (never silent)
+        # Each <template>'s content, out of the document as a browser keeps it (a document
+        # fragment of its own), by template; see _set_templates_apart
+        self.template_contents: dict[Element, Element] = {}
+        self._parsed: list[Element] | None = None   # every parsed element, when some are apart
+        self._set_templates_apart()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -143,6 +148,33 @@ class Page:
         page = cls(root, source, url, markup=text)
         page.warnings.extend(_parser_losses(parser))
         return page
+
+    def _set_templates_apart(self) -> None:
+        """Take each ``<template>``'s content out of the tree, into a holder of its own
+        (:attr:`template_contents`). A browser parses a template's content into a document
+        fragment that is not part of the document: no id in it is found by a reference
+        (``aria-labelledby``, ``label for``, a fragment link), no ``<meta>`` or ``<style>``
+        in it applies, nothing in it is in the accessibility tree or seen by axe-core's
+        ``querySelectorAll``. libxml2's parser, which does not know templates, leaves the
+        content in the tree as children: set apart here, every index, walk and rule sees the
+        document a browser has, without each having to skip templates. The tag index is
+        built here, once, as every audit needs it; a page with no template pays nothing
+        more."""
+        templates = self.by_tag.get("template")
+        if not templates:
+            return
+        filled = [template for template in templates if len(template) or template.text]
+        if not filled:
+            return
+        self._parsed = self.elements    # the source map ranks start tags among all of them
+        for template in filled:     # a nested template's own content is set apart too
+            holder = template.makeelement("template", {})   # a detached document fragment
+            # (libxml2 keeps control characters lxml refuses to set: U+FFFD, as in text)
+            holder.text, template.text = _xml_text(template.text), None
+            holder.extend(list(template))       # each child with its tail
+            self.template_contents[template] = holder
+        for name in ("elements", "by_tag", "by_attribute", "order"):
+            self.__dict__.pop(name, None)
 
     def close(self) -> None:
         """Drop every memo and index once the page is audited. Memos hold objects that point
@@ -687,8 +719,23 @@ class Page:
         """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""
         found = self._locations.get(el)
         if found is None:
-            found = self._locations[el] = locate(self.source_map, el, self.tags(el.tag))
+            found = self._locations[el] = locate(self.source_map, el, self._parsed_tags(el.tag))
         return found
+
+    def _parsed_tags(self, name: str) -> list[Element]:
+        """The elements of a tag as parsed, in source order: :meth:`tags`, with the content
+        of templates (set apart from the document) among them, since the source map matches
+        an element to the k-th start tag of its name."""
+        if self._parsed is None:
+            return self.tags(name)
+        by_tag = self._parsed_by_tag
+        if by_tag is None:
+            by_tag = self._parsed_by_tag = defaultdict(list)
+            for el in self._parsed:
+                by_tag[el.tag].append(el)
+        return by_tag.get(name, [])
+
+    _parsed_by_tag: dict[str, list[Element]] | None = None
 
     @cached_property
     def _locations(self) -> dict[Element, Location]:

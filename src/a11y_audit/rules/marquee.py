@@ -7,8 +7,9 @@ the usual case.
 
 The rule applies to every ``marquee`` element, hidden or not. It fails when the element is rendered
 and on screen; one that is not rendered (``hidden``, ``display: none`` from an inline style or a
-stylesheet the cascade reads, in a ``template``...) or that the cascade moves off screen or clips
-passes.
+stylesheet the cascade reads...) or that the cascade moves off screen or clips passes. One in a
+``template`` is not in the document (its content is a document fragment of its own), so, as in
+axe-core, it is not checked.
 
 Matches axe-core. Same selector (``marquee``, hidden included) and check (``is-on-screen`` in
 its ``none`` list).
