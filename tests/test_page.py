@@ -120,8 +120,8 @@ def test_links_and_images_compare_and_hash_by_value_as_frozen_dataclasses_did():
 def test_visibility(markup, hidden, rendered):
     p = page(markup)
     el = p.ids.get("t")
-    if el is None:  # noscript content is in the tree; a template's is set apart
-        el = next(node for tree in (p.root, *p.template_contents.values())
+    if el is None:  # a template's or noscript's content is set apart from the document
+        el = next(node for tree in (p.root, *p.contents_apart.values())
                   for node in tree.iter() if node.get("id") == "t")
     assert (p.is_hidden(el), p.is_rendered(el)) == (hidden, rendered)
 
@@ -426,14 +426,14 @@ def test_template_content_is_set_apart_from_the_document():
     assert all(el.getroottree().getroot() is p.root for el in p.elements)
     template = p.ids["t"]
     assert len(template) == 0 and template.text is None
-    holder = p.template_contents[template]
+    holder = p.contents_apart[template]
     assert holder.text == "lead" and [el.tag for el in holder] == ["p", "template"]
     assert holder[-1].tail == "tail"
     inner = holder[-1]
-    assert len(inner) == 0 and [el.get("id") for el in p.template_contents[inner]] == ["c"]
+    assert len(inner) == 0 and [el.get("id") for el in p.contents_apart[inner]] == ["c"]
     assert p.body.xpath("string()") == "onefour"
     # an empty template has no content to set apart
-    assert Page.from_html("<template></template><p>x</p>").template_contents == {}
+    assert Page.from_html("<template></template><p>x</p>").contents_apart == {}
 
 
 def test_elements_after_a_template_on_one_line_are_located_by_their_own_start_tag():
@@ -451,5 +451,5 @@ def test_elements_after_a_template_on_one_line_are_located_by_their_own_start_ta
 def test_template_text_with_control_characters_is_set_apart():
     # libxml2 keeps a control character lxml refuses to set: it becomes U+FFFD, as in text
     p = Page.from_html("<body><template>a\x01b<p>x</p></template></body>")
-    (holder,) = p.template_contents.values()
+    (holder,) = p.contents_apart.values()
     assert holder.text == "a\ufffdb" and [el.tag for el in holder] == ["p"]

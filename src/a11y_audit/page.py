@@ -102,11 +102,12 @@ class Page:
         attach(self)      # helpers given an element read our indexes (dom.page_of)
         self._memo: dict[object, object] = {}
         self.warnings: list[str] = []   # what the parser could not keep (never silent)
-        # Each <template>'s content, out of the document as a browser keeps it (a document
-        # fragment of its own), by template; see _set_templates_apart
-        self.template_contents: dict[Element, Element] = {}
+        # What a browser does not parse into the document, by its element: each <template>'s
+        # content (a document fragment of its own) and each <noscript>'s (text, with
+        # scripting on); see _set_inert_content_apart
+        self.contents_apart: dict[Element, Element] = {}
         self._parsed: list[Element] | None = None   # every parsed element, when some are apart
-        self._set_templates_apart()
+        self._set_inert_content_apart()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -149,30 +150,31 @@ class Page:
         page.warnings.extend(_parser_losses(parser))
         return page
 
-    def _set_templates_apart(self) -> None:
-        """Take each ``<template>``'s content out of the tree, into a holder of its own
-        (:attr:`template_contents`). A browser parses a template's content into a document
-        fragment that is not part of the document: no id in it is found by a reference
-        (``aria-labelledby``, ``label for``, a fragment link), no ``<meta>`` or ``<style>``
-        in it applies, nothing in it is in the accessibility tree or seen by axe-core's
-        ``querySelectorAll``. libxml2's parser, which does not know templates, leaves the
-        content in the tree as children: set apart here, every index, walk and rule sees the
-        document a browser has, without each having to skip templates. The tag index is
-        built here, once, as every audit needs it; a page with no template pays nothing
-        more."""
-        templates = self.by_tag.get("template")
-        if not templates:
-            return
-        filled = [template for template in templates if len(template) or template.text]
+    def _set_inert_content_apart(self) -> None:
+        """Take the content of each ``<template>`` and ``<noscript>`` out of the tree, into a
+        holder of its own (:attr:`contents_apart`).
+
+        A browser parses a template's content into a document fragment that is not part of
+        the document, and, with scripting on (as axe-core runs, and as this tool reads
+        pages), a noscript's content as text. Neither is in the document: no id in it is
+        found by a reference (``aria-labelledby``, ``label for``, a fragment link), no
+        ``<meta>``, ``<style>`` or ``<link>`` in it applies, nothing in it is in the
+        accessibility tree or seen by axe-core's ``querySelectorAll``. libxml2's parser
+        leaves both as children: set apart here, every index, walk and rule sees the document
+        a browser has, without each having to skip them. The tag index is built here, once,
+        as every audit needs it; a page with neither pays nothing more."""
+        by_tag = self.by_tag
+        containers = [*by_tag.get("template", ()), *by_tag.get("noscript", ())]
+        filled = [el for el in containers if len(el) or el.text]
         if not filled:
             return
         self._parsed = self.elements    # the source map ranks start tags among all of them
-        for template in filled:     # a nested template's own content is set apart too
-            holder = template.makeelement("template", {})   # a detached document fragment
+        for container in filled:    # a nested one's own content is set apart too
+            holder = container.makeelement(container.tag, {})   # detached: a fragment
             # (libxml2 keeps control characters lxml refuses to set: U+FFFD, as in text)
-            holder.text, template.text = _xml_text(template.text), None
-            holder.extend(list(template))       # each child with its tail
-            self.template_contents[template] = holder
+            holder.text, container.text = _xml_text(container.text), None
+            holder.extend(list(container))      # each child with its tail
+            self.contents_apart[container] = holder
         for name in ("elements", "by_tag", "by_attribute", "order"):
             self.__dict__.pop(name, None)
 

@@ -26,6 +26,9 @@ Passes::
     <div class="card"><a href="/news/flood" tabindex="-1" aria-hidden="true"><img src="f.jpg"
       alt=""></a><h3><a href="/news/flood">Flood defences fail</a></h3></div>
 
+An image a script loads counts where its ``<noscript>`` fallback holds an ``img`` (news
+fronts lazy-load their teasers so): the link shows an image once the page runs.
+
 Limits: links separated by other links, or placed in different containers by the template
 (image in one list, headline in another), are not compared.
 """
@@ -98,8 +101,20 @@ def check(page: Page) -> Results:
 def image_holders(page: Page) -> set[Element]:
     """The elements with an ``img``, ``svg`` or ``picture`` inside, the ``a`` and ``area``
     elements among them: found from the page's few images up, instead of a search inside
-    each of its many links."""
-    return _holders_of(page, _IMAGES)
+    each of its many links. A ``noscript`` whose content holds an image counts as one: it
+    is the fallback of an image a script loads (the lazy teaser images of news fronts),
+    which the page shows where the fallback stands, though with scripting on the fallback
+    itself is not part of the document (:attr:`Page.contents_apart`)."""
+    holders = _holders_of(page, _IMAGES)
+    apart = page.contents_apart
+    for noscript in page.tags("noscript"):
+        content = apart.get(noscript)
+        if content is not None and next(content.iter(*_IMAGES), None) is not None:
+            node: Element | None = noscript
+            while node is not None and node not in holders:
+                holders.add(node)
+                node = node.getparent()
+    return holders
 
 
 def _normalise(href: str) -> str:
