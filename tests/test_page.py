@@ -453,3 +453,21 @@ def test_template_text_with_control_characters_is_set_apart():
     p = Page.from_html("<body><template>a\x01b<p>x</p></template></body>")
     (holder,) = p.contents_apart.values()
     assert holder.text == "a\ufffdb" and [el.tag for el in holder] == ["p"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<head><noscript><link rel='stylesheet' href='a.css'></noscript></head><body>"
+    "<img class='lazy' src='x'><noscript><img class='lazy' src='y' alt='y'></noscript>"
+    "<template><p id='t' class='lazy'>x<noscript><i>n</i></noscript></p></template><p id='p'>"
+    "<noscript>only text</noscript><noscript><iframe src='/gtm'></iframe></noscript></p></body>",
+    "<body><template><template><b>deep</b></template></template><b>kept</b></body>",
+])
+def test_indexes_after_content_is_set_apart_are_those_of_the_document(markup):
+    # filtered, not built again: they must equal what a walk of the document builds
+    p = Page.from_html(markup)
+    fresh = Page(p.root)        # the tree is set apart already: one walk indexes it
+    assert fresh.contents_apart == {}
+    assert p.elements == fresh.elements
+    assert dict(p.by_tag) == dict(fresh.by_tag)
+    assert dict(p.by_attribute) == dict(fresh.by_attribute)
+    assert p.order == fresh.order

@@ -169,14 +169,30 @@ class Page:
         if not filled:
             return
         self._parsed = self.elements    # the source map ranks start tags among all of them
+        removed: set[Element] = set()
         for container in filled:    # a nested one's own content is set apart too
             holder = container.makeelement(container.tag, {})   # detached: a fragment
             # (libxml2 keeps control characters lxml refuses to set: U+FFFD, as in text)
             holder.text, container.text = _xml_text(container.text), None
             holder.extend(list(container))      # each child with its tail
             self.contents_apart[container] = holder
-        for name in ("elements", "by_tag", "by_attribute", "order"):
-            self.__dict__.pop(name, None)
+            removed.update(holder.iterdescendants(etree.Element))
+        # The indexes lose the elements set apart: the lists of their tags and attributes
+        # are filtered, not built again from a second walk of the page (1.8 M instructions a
+        # page with a filled noscript, and most have one, against ~0.2 M)
+        self.__dict__["elements"] = list(self.root.iter(etree.Element))
+        self.__dict__.pop("order", None)
+        by_attribute = self.by_attribute
+        attributes: set[str] = {name for el in removed  # type: ignore[misc]  # (str: HTML)
+                                for name in el.keys()}  # noqa: SIM118 (an lxml element)
+        for index, names in ((by_tag, {tag_of(el) for el in removed}),
+                             (by_attribute, attributes)):
+            for name in names:
+                kept = [el for el in index.get(name, ()) if el not in removed]
+                if kept:
+                    index[name] = kept
+                else:
+                    index.pop(name, None)
 
     def close(self) -> None:
         """Drop every memo and index once the page is audited. Memos hold objects that point
