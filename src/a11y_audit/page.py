@@ -108,6 +108,8 @@ class Page:
         self.contents_apart: dict[Element, Element] = {}
         self._parsed: list[Element] | None = None   # every parsed element, when some are apart
         self._set_inert_content_apart()
+        self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
+        self._imply_table_parts()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -193,6 +195,28 @@ class Page:
                     index[name] = kept
                 else:
                     index.pop(name, None)
+
+    def _imply_table_parts(self) -> None:
+        """Add the table parts HTML's parser implies and libxml2's does not: a ``tbody``
+        around rows written straight into a ``table``, a ``tr`` around cells written
+        straight into a table or one of its sections, a ``colgroup`` around columns written
+        straight into a table (HTML, "in table" insertion mode). A browser's document, and
+        so axe-core, the page's CSS (``tbody tr``, ``table > tbody > tr``) and the
+        selectors a report gives, have them: hand-written and CMS tables rarely write them.
+        What else a browser moves out of a table (foster parenting) is left in place."""
+        tables = self.by_tag.get("table")
+        if not tables:
+            return
+        made: list[Element] = []
+        for table in tables:
+            _imply_table_parts(table, made)
+        if not made:
+            return
+        self._made_up.update(made)
+        if self._parsed is None:
+            self._parsed = self.elements    # every parsed element: the source map's ranks
+        for name in ("elements", "by_tag", "by_attribute", "order"):
+            self.__dict__.pop(name, None)
 
     def close(self) -> None:
         """Drop every memo and index once the page is audited. Memos hold objects that point
@@ -737,7 +761,12 @@ class Page:
         """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""
         found = self._locations.get(el)
         if found is None:
-            found = self._locations[el] = locate(self.source_map, el, self._parsed_tags(el.tag))
+            if el in self._made_up:     # no start tag of its own: never another's
+                found = Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
+                                 None, None, dom.opening_tag(el, 10_000))
+            else:
+                found = locate(self.source_map, el, self._parsed_tags(el.tag))
+            self._locations[el] = found
         return found
 
     def _parsed_tags(self, name: str) -> list[Element]:
@@ -801,6 +830,80 @@ def _branch(branch: str) -> tuple[str, str]:
     for a bare tag. Rules ask for the same few branches on every page."""
     tag, _, attribute = branch.rstrip("]").partition("[")
     return tag, attribute
+
+
+_TABLE_SECTIONS = frozenset(("thead", "tbody", "tfoot"))
+_CELLS = frozenset(("td", "th"))
+# What HTML's parser puts into the table part it has open (a body, a row) rather than moving
+# it out of the table: scripts, styles and templates (and comments and white space)
+_INTO_OPEN_PART = frozenset(("script", "style", "template"))
+
+
+def _imply_table_parts(table: Element, made: list[Element]) -> None:
+    """:meth:`Page._imply_table_parts` for one table; each element made is added to
+    ``made``, with the line of the first element it holds."""
+    body: Element | None = None     # the tbody implied, open
+    row: Element | None = None      # the tr implied in it, open
+    group: Element | None = None    # the colgroup implied, open
+    for child in list(table):
+        tag = child.tag
+        if tag == "col":
+            body = row = None
+            if group is None:
+                group = _implied(table, child, "colgroup", made)
+            group.append(child)
+        elif tag == "tr":
+            group = row = None
+            if body is None:
+                body = _implied(table, child, "tbody", made)
+            body.append(child)
+        elif tag in _CELLS:
+            group = None
+            if body is None:
+                body = _implied(table, child, "tbody", made)
+            if row is None:
+                row = _implied(body, None, "tr", made, child)
+            row.append(child)
+        elif tag == "caption" or tag == "colgroup" or tag in _TABLE_SECTIONS:
+            body = row = group = None
+            if tag in _TABLE_SECTIONS:
+                _imply_rows(child, made)
+        elif (body is not None or group is not None) and (
+                not isinstance(tag, str) or tag in _INTO_OPEN_PART):
+            (row if row is not None else body if body is not None else group
+             ).append(child)  # type: ignore[union-attr]  # (one is open)
+        # anything else stays where libxml2 put it (a browser moves it before the table)
+
+
+def _imply_rows(section: Element, made: list[Element]) -> None:
+    """A ``tr`` around cells written straight into a ``thead``, ``tbody`` or ``tfoot``."""
+    row: Element | None = None
+    for child in list(section):
+        tag = child.tag
+        if tag in _CELLS:
+            if row is None:
+                row = _implied(section, child, "tr", made)
+            row.append(child)
+        elif tag == "tr":
+            row = None
+        elif row is not None and (not isinstance(tag, str) or tag in _INTO_OPEN_PART):
+            row.append(child)
+
+
+def _implied(parent: Element, before: Element | None, tag: str, made: list[Element],
+             first: Element | None = None) -> Element:
+    """A new ``tag`` element in ``parent``, before ``before`` (at the end when None), on
+    the line of ``before`` (or ``first``), the element it is made to hold first."""
+    el = parent.makeelement(tag, {})
+    if before is None:
+        parent.append(el)
+    else:
+        parent.insert(parent.index(before), el)
+    line = (before if before is not None else first).sourceline  # type: ignore[union-attr]
+    if line is not None:
+        el.sourceline = line
+    made.append(el)
+    return el
 
 
 def _merge_stray_roots(root: Element) -> None:

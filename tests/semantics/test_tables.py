@@ -46,10 +46,12 @@ def _headers_of(markup: str) -> dict[str, list[str]]:
         ("<table><tbody><tr><th rowspan=5>h</th><td>a</td></tr><tr><td>b</td></tr></tbody>"
          "<tbody><tr><td>c</td></tr></tbody></table>",
          {"h": (0, 0, 1, 2), "a": (1, 0, 1, 1), "b": (1, 1, 1, 1), "c": (0, 2, 1, 1)}),
+        # the rows written straight into the table are in an implied tbody, and the cells
+        # after the tfoot in another, in an implied row: a's rowspan ends with the first
         ("<table><tr><td rowspan=9>a</td><td>b</td></tr><tr><td>c</td></tr><tfoot><tr>"
          "<td rowspan=3>f</td></tr></tfoot><td>d</td><td>e</td></table>",
-         {"a": (0, 0, 1, 3), "b": (1, 0, 1, 1), "c": (1, 1, 1, 1), "d": (1, 2, 1, 1),
-          "e": (2, 2, 1, 1), "f": (0, 3, 1, 1)}),
+         {"a": (0, 0, 1, 2), "b": (1, 0, 1, 1), "c": (1, 1, 1, 1), "d": (0, 2, 1, 1),
+          "e": (1, 2, 1, 1), "f": (0, 3, 1, 1)}),
         ("<table><tr><td colspan=1000 rowspan=65534>a</td></tr><tr><td>b</td></tr></table>",
          {"a": (0, 0, 1000, 2), "b": (1000, 1, 1, 1)}),
         # nested tables keep their own cells

@@ -1,0 +1,106 @@
+"""Table parts HTML's parser implies (a tbody around rows, a tr around cells, a colgroup
+around columns) are in the page, as in a browser's document (HTML, "in table" insertion
+mode); libxml2's parser does not imply them."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from a11y_audit.outcome import Outcome
+from a11y_audit.page import Page
+from tests.conftest import outcomes
+
+# (markup, the body's tree as a browser builds it: elements, comments and text)
+CASES = [
+    ("<table><tr><td>a</table>", "table(tbody(tr(td('a'))))"),
+    ("<table><td>a<td>b</table>", "table(tbody(tr(td('a') td('b'))))"),
+    ("<table><tbody><td>a</tbody></table>", "table(tbody(tr(td('a'))))"),
+    ("<table><thead><th>h</thead><tr><td>x</table>",
+     "table(thead(tr(th('h'))) tbody(tr(td('x'))))"),
+    ("<table><caption>c</caption><col><col><tr><td>x</table>",
+     "table(caption('c') colgroup(col col) tbody(tr(td('x'))))"),
+    ("<table><tr><td>a</td></tr><tbody><tr><td>b</tbody><tr><td>c</table>",
+     "table(tbody(tr(td('a'))) tbody(tr(td('b'))) tbody(tr(td('c'))))"),
+    ("<table><!--c--><tr><td>a</td></tr><script>1</script><tr><td>b</table>",
+     "table(<!--c--> tbody(tr(td('a')) script('1') tr(td('b'))))"),
+    ("<table>\n<tr>\n<td>a</td>\n</tr>\n</table>",
+     "table('\\n' tbody(tr('\\n' td('a') '\\n') '\\n'))"),
+    ("<table> <td>a</td> <!--x--> <td>b</td> <tr><td>c</td></tr> </table>",
+     "table(' ' tbody(tr(td('a') ' ' <!--x--> ' ' td('b') ' ') tr(td('c')) ' '))"),
+    ("<table><thead><tr><th>a</th></tr><th>b</th></thead></table>",
+     "table(thead(tr(th('a')) tr(th('b'))))"),
+    ("<table><tr><td>a<table><tr><td>in</table></td></tr></table>",
+     "table(tbody(tr(td('a' table(tbody(tr(td('in'))))))))"),
+    # what a browser moves out of a table (foster parenting) stays where libxml2 put it
+    ("<table><div>x</div><tr><td>a</table>", "table(div('x') tbody(tr(td('a'))))"),
+]
+
+
+def shape(el: etree._Element) -> str:
+    parts = [repr(el.text)] if el.text else []
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(shape(child))
+        else:
+            parts.append(f"<!--{child.text}-->")
+        if child.tail:
+            parts.append(repr(child.tail))
+    return f"{el.tag}({' '.join(parts)})" if parts else el.tag
+
+
+@pytest.mark.parametrize(("markup", "tree"), CASES)
+def test_the_parts_a_browser_implies_are_in_the_page(markup, tree):
+    p = Page.from_html("<body>" + markup)
+    assert " ".join(shape(el) for el in p.body) == tree
+    # and every index has them, as one walk of the tree builds it
+    fresh = Page(p.root)
+    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+
+
+def test_an_implied_part_is_located_on_its_first_rows_line_without_a_tag_of_its_own():
+    markup = "<body><table><tbody><tr><td>1</td></tr></tbody>\n<tr><td>2</td></tr></table>"
+    p = Page.from_html(markup)
+    explicit, implied = p.by_tag["tbody"]
+    where = p.location(implied)
+    assert (where.line, where.column, where.source) == (2, None, None)
+    assert where.start_tag == "<tbody>"
+    # the written tbody is found at its own start tag, not shifted by the implied one
+    assert p.location(explicit).column == markup.index("<tbody>") + 1
+    assert p.css_path(p.by_tag["td"][1]) == "html > body > table > tbody:nth-of-type(2) > tr > td"
+
+
+def test_a_pages_css_for_tbody_rows_applies():
+    # contrast: the page's CSS greys the body rows out; libxml2's tree had no tbody to match
+    markup = ("<style>table > tbody > tr > td { color: #bbb }</style>"
+              "<table><tr><td id='c'>Seats won</td></tr></table>")
+    assert outcomes("color-contrast", markup) == [(Outcome.FAILED, "#c")]
+
+
+_CHROMIUM_SHAPE = """() => {
+  const shape = node => node.nodeType === 1
+      ? [node.localName, Array.from(node.childNodes, shape).filter(x => x !== null)]
+      : node.nodeType === 3 ? node.data : node.nodeType === 8 ? ["!", node.data] : null;
+  return Array.from(document.body.childNodes, shape).filter(x => x !== null);
+}"""
+
+
+def _our_shape(el: etree._Element) -> list:
+    found: list = [el.text] if el.text else []
+    for child in el:
+        found.append([child.tag, _our_shape(child)] if isinstance(child.tag, str)
+                     else ["!", child.text])
+        if child.tail:
+            found.append(child.tail)
+    return found
+
+
+@pytest.mark.parametrize(("markup", "tree"), CASES[:-1])
+def test_tables_are_parsed_as_chromium_parses_them(styles_context, markup, tree):
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!doctype html><body>" + markup)
+        theirs = page.evaluate(_CHROMIUM_SHAPE)
+    finally:
+        page.close()
+    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
