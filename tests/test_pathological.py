@@ -24,8 +24,10 @@ from a11y_audit.page import Page
 from a11y_audit.registry import all_rules, get
 
 PAGES = {
-    "button-chain": lambda n: "<body>" + "<button>x" * n,
-    "nested-headings": lambda n: "<body>" + "<h2>x" * n,
+    # (ARIA buttons, and headings each in a span of the one before: shapes a browser keeps
+    # nested, where it closes a <button> or a heading the next one would go into)
+    "button-chain": lambda n: "<body>" + '<span role="button" tabindex="0">x' * n,
+    "nested-headings": lambda n: "<body>" + "<h2>x<span>" * n,
     "sibling-images": lambda n: "<body><main>" + '<img src="a.jpg">' * n,
     # every element under a carrier of a universal hiding rule's ancestor key, nested
     "nested-hiding-carriers": lambda n: ("<style>.x > *{visibility:hidden}</style><body>"

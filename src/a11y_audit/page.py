@@ -110,6 +110,7 @@ class Page:
         self._set_inert_content_apart()
         self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
         self._imply_table_parts()
+        self._close_nested_headings_and_buttons()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -217,6 +218,42 @@ class Page:
             self._parsed = self.elements    # every parsed element: the source map's ranks
         for name in ("elements", "by_tag", "by_attribute", "order"):
             self.__dict__.pop(name, None)
+
+    def _close_nested_headings_and_buttons(self) -> None:
+        """Take a heading written straight inside another heading, and a button written
+        inside another button, out of it, with what follows it there, as HTML's parser does
+        (a heading's start tag closes the heading that is the current node; a button's
+        closes the button in scope). libxml2's parser nests them: a heading's name and level
+        took in the next heading, and a button held a button a browser never nests. Elements
+        only move, in document order: the indexes stay as they are."""
+        by_tag = self.by_tag
+        moves: list[tuple[Element, Element]] = []
+        for tag in _HEADINGS:
+            for heading in by_tag.get(tag, ()):
+                parent = heading.getparent()
+                if parent is not None and parent.tag in _HEADINGS:
+                    moves.append((heading, parent))
+        buttons = by_tag.get("button", ())
+        # Whether any button holds one: a search in C of each button's (small) subtree,
+        # stopped at the first found, where a walk up from every button costs a Python step
+        # per ancestor. Only then is each button's nearest button above it looked for.
+        nesting = any(next(button.iterdescendants("button"), None) is not None
+                      for button in buttons)
+        for button in buttons if nesting else ():
+            for ancestor in button.iterancestors():
+                tag = ancestor.tag
+                if tag == "button":
+                    moves.append((button, ancestor))
+                    break
+                if tag in _SCOPE_BOUNDARIES:
+                    break
+        if not moves:
+            return
+        order = self.order
+        # outermost first: a lifted element's own nested ones are lifted after it
+        for el, container in sorted(moves, key=lambda move: order[move[0]]):
+            if el.getparent() is not None and _within(el, container):
+                _lift_out(el, container)
 
     def close(self) -> None:
         """Drop every memo and index once the page is audited. Memos hold objects that point
@@ -904,6 +941,47 @@ def _implied(parent: Element, before: Element | None, tag: str, made: list[Eleme
         el.sourceline = line
     made.append(el)
     return el
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Where HTML's "has an element in scope" stops looking up (HTML, 13.2.4.2)
+_SCOPE_BOUNDARIES = frozenset(("applet", "caption", "html", "table", "td", "th", "marquee",
+                               "object", "template", "mi", "mo", "mn", "ms", "mtext",
+                               "annotation-xml", "foreignobject", "desc", "title"))
+
+
+def _within(el: Element, container: Element) -> bool:
+    return any(node is container for node in el.iterancestors())
+
+
+def _lift_out(el: Element, container: Element) -> None:
+    """Move ``el`` and everything after it inside ``container`` (its following siblings,
+    then those of each ancestor up to ``container``, with the text between them) to just
+    after ``container``, in document order: what HTML's parser builds when ``el``'s start
+    tag closes ``container``. Elements that were open between them are closed where
+    ``el`` began (a browser reopens formatting elements such as ``b`` around what
+    follows; they are not reopened here)."""
+    moved: list[Element | str] = [el, *el.itersiblings()]
+    node = el.getparent()
+    while node is not None and node is not container:
+        if node.tail:
+            moved.append(node.tail)
+            node.tail = None
+        moved.extend(node.itersiblings())
+        node = node.getparent()
+    if container.getparent() is None:
+        return
+    after = container.tail
+    container.tail = None
+    last = container
+    for item in moved:
+        if isinstance(item, str):
+            last.tail = (last.tail or "") + item
+        else:
+            last.addnext(item)      # with its tail, after last's
+            last = item
+    if after:
+        last.tail = (last.tail or "") + after
 
 
 def _merge_stray_roots(root: Element) -> None:
