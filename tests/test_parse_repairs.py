@@ -46,8 +46,17 @@ CASES = [
      "button('a' span) button('b') button('c')"),
     ("<button>a<table><tr><td><button>b</button></td></tr></table></button>",
      "button('a' table(tbody(tr(td(button('b'))))))"),
-    # what a browser moves out of a table (foster parenting) stays where libxml2 put it
-    ("<table><div>x</div><tr><td>a</table>", "table(div('x') tbody(tr(td('a'))))"),
+    # what a browser moves out of a table goes before it (foster parenting)
+    ("<table><div>x</div><tr><td>a</table>", "div('x') table(tbody(tr(td('a'))))"),
+    ("<p>b</p><table>hello<tr><td>a</table>", "p('b') 'hello' table(tbody(tr(td('a'))))"),
+    ("<table><b>1</b> <tr><span>2</span><td>a</td></tr>3<i>4</i> x</table>",
+     "b('1') span('2') '3' i('4') ' x' table(' ' tbody(tr(td('a'))))"),
+    ("<table><input type=hidden name=h><input name=t><tbody>t<tr><td>a</table>",
+     "input 't' table(input tbody(tr(td('a'))))"),
+    ("<table> <!--c--> <tr><td>a</td> </tr></table>",
+     "table(' ' <!--c--> ' ' tbody(tr(td('a') ' ')))"),
+    # an element holding rows stays (a browser takes it out and keeps the rows in the table)
+    ("<table><div><tr><td>x</td></tr></div></table>", "table(div(tr(td('x'))))"),
 ]
 
 

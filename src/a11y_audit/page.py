@@ -204,14 +204,22 @@ class Page:
         straight into a table (HTML, "in table" insertion mode). A browser's document, and
         so axe-core, the page's CSS (``tbody tr``, ``table > tbody > tr``) and the
         selectors a report gives, have them: hand-written and CMS tables rarely write them.
-        What else a browser moves out of a table (foster parenting) is left in place."""
+
+        First, what HTML's parser moves out of a table goes before it (foster parenting):
+        an element written straight into a table, a section or a row that is no table part
+        (a ``div``, a ``p``, an ``input`` not hidden...), and text that is not white space.
+        An element that holds table parts is left in place (a browser would take it out and
+        keep its rows in the table)."""
         tables = self.by_tag.get("table")
         if not tables:
             return
         made: list[Element] = []
+        fostered = False
         for table in tables:
+            if _foster_parent(table, table):
+                fostered = True
             _imply_table_parts(table, made)
-        if not made:
+        if not made and not fostered:
             return
         self._made_up.update(made)
         if self._parsed is None:
@@ -874,6 +882,64 @@ _CELLS = frozenset(("td", "th"))
 # What HTML's parser puts into the table part it has open (a body, a row) rather than moving
 # it out of the table: scripts, styles and templates (and comments and white space)
 _INTO_OPEN_PART = frozenset(("script", "style", "template"))
+
+
+# What stays where it is written in a table, a section or a row; anything else goes before
+# the table (HTML, "in table" insertion mode: "anything else" is foster-parented). A form
+# (inserted empty where it is, its content left in the table) and a table (which ends the
+# one it is in) are left as libxml2 placed them.
+_STAYS_IN_TABLE = frozenset(("caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr",
+                             "td", "th", "script", "style", "template", "form", "table"))
+_TABLE_STRUCTURE = ("tr", "td", "th", "thead", "tbody", "tfoot", "caption", "col",
+                    "colgroup", "table")
+
+
+def _foster_parent(table: Element, container: Element) -> bool:
+    """Move what HTML's parser foster-parents out of ``container`` (the table, then its
+    sections and rows, in document order) to just before ``table``; True if anything
+    moved."""
+    moved = False
+    text = container.text
+    if text and not text.isspace():
+        container.text = None
+        _text_before(table, text)
+        moved = True
+    for child in list(container):
+        tag = child.tag
+        if tag == "tr" or tag in _TABLE_SECTIONS:
+            moved = _foster_parent(table, child) or moved
+        elif isinstance(tag, str) and tag not in _STAYS_IN_TABLE and not (
+                tag == "input" and (child.get("type") or "").strip().lower() == "hidden"
+        ) and next(child.iterdescendants(*_TABLE_STRUCTURE), None) is None:
+            tail, child.tail = child.tail, None
+            if tail and tail.isspace():     # white space after it stays in the table
+                previous = child.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + tail
+                else:
+                    container.text = (container.text or "") + tail
+                tail = None
+            table.addprevious(child)
+            child.tail = tail
+            moved = True
+            continue
+        tail = child.tail
+        if tail and not tail.isspace():
+            child.tail = None
+            _text_before(table, tail)
+            moved = True
+    return moved
+
+
+def _text_before(table: Element, text: str) -> None:
+    """Put ``text`` just before ``table``, after what is there already."""
+    previous = table.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent = table.getparent()
+        if parent is not None:
+            parent.text = (parent.text or "") + text
 
 
 def _imply_table_parts(table: Element, made: list[Element]) -> None:
