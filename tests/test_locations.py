@@ -205,7 +205,7 @@ def test_memoised_paths_equal_the_direct_walk():
     page = Page.from_html(TRICKY)
     fresh = Page.from_html(TRICKY)
     for el, other in zip(reversed(page.elements), reversed(fresh.elements), strict=True):
-        assert page.template_path(el) == template_path(el)
+        assert page.template_path(el) == template_path(el, page._made_up)
         assert page.css_path(el) == fresh.selectors.css_path(other)
     assert page.template_path(page.by_tag["rect"][0]) == "html>body>div#x>svg>g>rect"
 

@@ -149,3 +149,20 @@ def test_a_chain_of_two_thousand_nested_tags_becomes_siblings(tag):
     assert [el.tag for el in p.body] == [tag] * 2000
     assert all(el.text == "x" and len(el) == 0 for el in p.body)
     assert p.elements == Page(p.root).elements
+
+
+def test_implied_parts_are_not_in_a_findings_identity():
+    # a finding in a table written without tbody keeps the template path, and so the
+    # fingerprint, it had before the page model implied the tbody; its selector and XPath
+    # are the browser's
+    from a11y_audit.fingerprint import template_path
+
+    p = Page.from_html("<body><table id='results'><tr><td><img src='a.png'></td></tr></table>")
+    img = p.by_tag["img"][0]
+    assert p.template_path(img) == "html>body>table#results>tr>td>img"
+    assert p.template_path(img) == template_path(img, p._made_up)
+    assert p.css_path(img) == "#results > tbody > tr > td > img"
+    assert p.xpath(img) == "/html/body/table/tbody/tr/td/img"
+    written = Page.from_html("<body><table id='results'><tbody><tr><td><img src='a.png'>")
+    assert written.template_path(written.by_tag["img"][0]) == \
+        "html>body>table#results>tbody>tr>td>img"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from lxml import etree
@@ -43,15 +43,19 @@ def stable_id(value: str | None) -> str | None:
     return value
 
 
-def template_path(el: etree._Element) -> str:
+def template_path(el: etree._Element, implied: Collection[etree._Element] = ()) -> str:
     """The element's ancestry as tag names, with stable ids (see the module docstring). A page
     builds it memoised, with the selector and XPath, in one walk
-    (:meth:`a11y_audit.selector.Selectors.paths`)."""
+    (:meth:`a11y_audit.selector.Selectors.paths`). ``implied``: elements the markup does not
+    write (a ``tbody`` HTML's parser implies around rows): left out, so that a finding keeps
+    the identity it had before the page model added them, and has whether a template writes
+    its ``tbody`` or not."""
     steps = []
     node: etree._Element | None = el
     while node is not None:
-        ident = stable_id(node.get("id"))
-        steps.append(f"{node.tag}#{ident}" if ident else node.tag)
+        if node not in implied:
+            ident = stable_id(node.get("id"))
+            steps.append(f"{node.tag}#{ident}" if ident else node.tag)
         node = node.getparent()
     return ">".join(reversed(steps))
 

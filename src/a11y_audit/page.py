@@ -791,7 +791,7 @@ class Page:
 
     @cached_property
     def selectors(self) -> Selectors:
-        return Selectors(self.tags, self.ids, self.duplicate_ids, self.values)
+        return Selectors(self.tags, self.ids, self.duplicate_ids, self.values, self._made_up)
 
     def css_path(self, el: Element) -> str:
         """A short selector matching exactly ``el``: a unique id or tag-unique class anchors

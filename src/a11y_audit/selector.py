@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -32,8 +32,11 @@ class Selectors:
 
     def __init__(self, by_tag: Callable[[str], Iterable[etree._Element]],
                  ids: dict[str, etree._Element], duplicates: Iterable[str] = (),
-                 values: Callable[[str], dict[etree._Element, str]] | None = None) -> None:
+                 values: Callable[[str], dict[etree._Element, str]] | None = None,
+                 implied: Collection[etree._Element] = ()) -> None:
         self._by_tag = by_tag
+        # elements the markup does not write: not in template paths (fingerprint.template_path)
+        self._implied = implied
         self.ids = ids
         self.duplicates = frozenset(duplicates)
         # An element's id and class: the page's values read once (a dict look-up, spared
@@ -124,6 +127,7 @@ class Selectors:
         duplicates = self.duplicates
         id_of = self._id_of
         class_of = self._class_of
+        implied = self._implied
         for node, parent in reversed(chain):
             tag = node.tag
             node_id = id_of(node)
@@ -169,6 +173,9 @@ class Selectors:
             else:
                 xpath = f"{above[1]}/{tag}[{rank}]" if rank else f"{above[1]}/{tag}"
             # The template path.
+            if implied and node in implied:
+                above = memo[node] = (css, xpath, above[2])
+                continue
             step = f"{tag}#{node_id}" if node_id and stable_id(node_id) else tag
             above = memo[node] = (css, xpath, f"{above[2]}>{step}")
         assert above is not None
