@@ -223,7 +223,9 @@ class Page:
             return
         self._made_up.update(made)
         if self._parsed is None:
-            self._parsed = self.elements    # every parsed element: the source map's ranks
+            # every parsed element, in source order, for the source map's ranks: the list
+            # built before the repairs (without the parts made, with what moved in its place)
+            self._parsed = self.elements
         for name in ("elements", "by_tag", "by_attribute", "order"):
             self.__dict__.pop(name, None)
 
@@ -815,9 +817,10 @@ class Page:
         return found
 
     def _parsed_tags(self, name: str) -> list[Element]:
-        """The elements of a tag as parsed, in source order: :meth:`tags`, with the content
-        of templates (set apart from the document) among them, since the source map matches
-        an element to the k-th start tag of its name."""
+        """The elements of a tag as parsed, in source order, since the source map matches an
+        element to the k-th start tag of its name: :meth:`tags`, but with the content set
+        apart from the document (templates, noscripts) and without the table parts the page
+        model implies, and in source order where a table's foster-parented content moved."""
         if self._parsed is None:
             return self.tags(name)
         by_tag = self._parsed_by_tag
@@ -975,7 +978,8 @@ def _imply_table_parts(table: Element, made: list[Element]) -> None:
                 not isinstance(tag, str) or tag in _INTO_OPEN_PART):
             (row if row is not None else body if body is not None else group
              ).append(child)  # type: ignore[union-attr]  # (one is open)
-        # anything else stays where libxml2 put it (a browser moves it before the table)
+        # anything else stays where libxml2 put it: what fostering left (a form, a table,
+        # an element holding rows)
 
 
 def _imply_rows(section: Element, made: list[Element]) -> None:
@@ -1027,6 +1031,8 @@ def _lift_out(el: Element, container: Element) -> None:
     tag closes ``container``. Elements that were open between them are closed where
     ``el`` began (a browser reopens formatting elements such as ``b`` around what
     follows; they are not reopened here)."""
+    if container.getparent() is None:   # (the root: nothing goes after it)
+        return
     moved: list[Element | str] = [el, *el.itersiblings()]
     node = el.getparent()
     while node is not None and node is not container:
@@ -1035,8 +1041,6 @@ def _lift_out(el: Element, container: Element) -> None:
             node.tail = None
         moved.extend(node.itersiblings())
         node = node.getparent()
-    if container.getparent() is None:
-        return
     after = container.tail
     container.tail = None
     last = container
