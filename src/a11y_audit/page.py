@@ -918,12 +918,12 @@ def _foster_parent(table: Element, container: Element) -> bool:
             if tail and tail.isspace():     # white space after it stays in the table
                 previous = child.getprevious()
                 if previous is not None:
-                    previous.tail = (previous.tail or "") + tail
+                    previous.tail = _joined_text(previous.tail, tail)
                 else:
-                    container.text = (container.text or "") + tail
+                    container.text = _joined_text(container.text, tail)
                 tail = None
             table.addprevious(child)
-            child.tail = tail
+            child.tail = _xml_text(tail)
             moved = True
             continue
         tail = child.tail
@@ -938,11 +938,17 @@ def _text_before(table: Element, text: str) -> None:
     """Put ``text`` just before ``table``, after what is there already."""
     previous = table.getprevious()
     if previous is not None:
-        previous.tail = (previous.tail or "") + text
+        previous.tail = _joined_text(previous.tail, text)
     else:
         parent = table.getparent()
         if parent is not None:
-            parent.text = (parent.text or "") + text
+            parent.text = _joined_text(parent.text, text)
+
+
+def _joined_text(text: str | None, more: str) -> str | None:
+    """``text`` and then ``more``, as lxml takes text: libxml2 keeps control characters in
+    the text it parses that lxml refuses to set (U+FFFD, as in :func:`_xml_text`)."""
+    return _xml_text((text or "") + more)
 
 
 def _imply_table_parts(table: Element, made: list[Element]) -> None:
@@ -1046,12 +1052,12 @@ def _lift_out(el: Element, container: Element) -> None:
     last = container
     for item in moved:
         if isinstance(item, str):
-            last.tail = (last.tail or "") + item
+            last.tail = _joined_text(last.tail, item)
         else:
             last.addnext(item)      # with its tail, after last's
             last = item
     if after:
-        last.tail = (last.tail or "") + after
+        last.tail = _joined_text(last.tail, after)
 
 
 def _merge_stray_roots(root: Element) -> None:
