@@ -31,7 +31,8 @@ quirks mode (a table's font reset, CSS numbers without units and colours without
 own is hidden from sight, as the rules that judge only seen text read it (visually hidden, or
 its text moved or shrunk away), with where Chromium's layout puts that text (``_SIGHT``):
 counts for both, neither, us only and Chromium only, then the elements where we differ.
-Chromium's answers are cached in ``reports/styles-chromium/`` (``--force`` to redo).
+Chromium's answers are cached in ``reports/styles-chromium/``, by page and markup
+(:func:`cached_answers`; ``--force`` to redo).
 Needs ``bash scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
 """
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -164,6 +166,25 @@ def numbered(text: str, quirks: bool = False) -> str:
         el.set(NUMBER, str(n))
     return ("" if quirks else "<!DOCTYPE html>\n") + lxml_html.tostring(page.root,
                                                                        encoding="unicode")
+
+
+def cached_answers(out: Path, path: Path, markup: str, kind: str = "") -> Path:
+    """Where Chromium's answers about a page's numbered markup are kept: named by the page,
+    ``kind`` (``".quirks"``...) and a hash of the markup asked about. A change to the page
+    model renumbers the elements (content set apart from the document, table parts
+    implied): answers about the old numbers would be compared with the new ones, element by
+    element, and read as thousands of differences. A new markup asks Chromium again; the
+    page's answers about other markup (and those kept by page alone, before) are removed."""
+    stem = path.name.split(".")[0] + kind
+    found = out / f"{stem}.{hashlib.sha256(markup.encode('utf-8')).hexdigest()[:12]}.json"
+    for old in [out / f"{stem}.json", *out.glob(f"{stem}.*.json")]:
+        if old != found and old.exists() and (
+                old.name == f"{stem}.json" or _HASHED.fullmatch(old.name[len(stem) + 1:])):
+            old.unlink()
+    return found
+
+
+_HASHED = re.compile(r"[0-9a-f]{12}\.json")
 
 
 def chromium_rows(context: Any, markup: str) -> list[list[Any]]:
@@ -502,9 +523,9 @@ def main() -> int:
         context = axe_corpus.offline_context(browser)
         for n, path in enumerate(files, 1):
             markup = numbered(read_page(path), args.quirks)
-            # Chromium's answers, cached by page (--force: asked again)
-            cached = args.out / (path.name.split(".")[0] + (".sight" if args.sight else "")
-                                 + (".quirks" if args.quirks else "") + ".json")
+            # Chromium's answers, cached by page and markup (--force: asked again)
+            cached = cached_answers(args.out, path, markup, (".sight" if args.sight else "")
+                                    + (".quirks" if args.quirks else ""))
             if cached.exists() and not args.force:
                 answers = json.loads(cached.read_text(encoding="utf-8"))
             else:

@@ -51,7 +51,8 @@ first of these kinds that fits:
 It prints the hidden, focusable and role counts with where they differ, then the names'
 counts by kind and role and examples of each kind (page, element number, tag, class, our
 name, Chromium's). Chromium's answers are cached in
-``reports/tree-chromium/`` (``--force`` to ask again). Needs ``bash
+``reports/tree-chromium/``, by page and markup (``styles_vs_chromium.cached_answers``;
+``--force`` to ask again). Needs ``bash
 scripts/install-browser-deps.sh`` (Debian's chromium and Python playwright).
 """
 
@@ -315,7 +316,7 @@ def main() -> int:
     context = browser = playwright = None
     for n, path in enumerate(files, 1):
         markup = styles.numbered(styles.read_page(path))
-        cached = args.out / (path.name.split(".")[0] + ".json")
+        cached = styles.cached_answers(args.out, path, markup)
         if cached.exists() and not args.force:
             answers = json.loads(cached.read_text(encoding="utf-8"))
         else:
