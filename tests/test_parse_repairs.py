@@ -55,6 +55,9 @@ CASES = [
      "input 't' table(input tbody(tr(td('a'))))"),
     ("<table> <!--c--> <tr><td>a</td> </tr></table>",
      "table(' ' <!--c--> ' ' tbody(tr(td('a') ' ')))"),
+    # a no-break space is no white space for HTML's parser (it is for Python's isspace)
+    ("<table>\xa0<tr><td>a</td></tr><b>b</b>\xa0</table>",
+     "'\\xa0' b('b') '\\xa0' table(tbody(tr(td('a'))))"),
     # an element holding rows stays (a browser takes it out and keeps the rows in the table)
     ("<table><div><tr><td>x</td></tr></div></table>", "table(div(tr(td('x'))))"),
 ]

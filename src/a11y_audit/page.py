@@ -20,6 +20,7 @@ from lxml import etree, html
 from a11y_audit import dom
 from a11y_audit.dom import attach, attribute_values, normalize_space, tag_of
 from a11y_audit.knowledge import aria
+from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
 from a11y_audit.source_map import Location, SourceMap, locate
@@ -903,7 +904,7 @@ def _foster_parent(table: Element, container: Element) -> bool:
     moved."""
     moved = False
     text = container.text
-    if text and not text.isspace():
+    if text and text.strip(ASCII_WHITESPACE):     # (HTML's white space, not str's)
         container.text = None
         _text_before(table, text)
         moved = True
@@ -915,7 +916,7 @@ def _foster_parent(table: Element, container: Element) -> bool:
                 tag == "input" and (child.get("type") or "").strip().lower() == "hidden"
         ) and next(child.iterdescendants(*_TABLE_STRUCTURE), None) is None:
             tail, child.tail = child.tail, None
-            if tail and tail.isspace():     # white space after it stays in the table
+            if tail and not tail.strip(ASCII_WHITESPACE):   # white space stays in the table
                 previous = child.getprevious()
                 if previous is not None:
                     previous.tail = _joined_text(previous.tail, tail)
@@ -927,7 +928,7 @@ def _foster_parent(table: Element, container: Element) -> bool:
             moved = True
             continue
         tail = child.tail
-        if tail and not tail.isspace():
+        if tail and tail.strip(ASCII_WHITESPACE):
             child.tail = None
             _text_before(table, tail)
             moved = True
