@@ -282,6 +282,7 @@ __all__ = [
     "HtmlElement",
     "css_path",
     "id_refs",
+    "inside",
     "is_element",
     "normalize_space",
     "opening_tag",
@@ -290,6 +291,11 @@ __all__ = [
     "text_content",
     "xpath",
 ]
+
+
+def inside(el: etree._Element, container: etree._Element) -> bool:
+    """Whether ``el`` is a descendant of ``container`` (not ``container`` itself)."""
+    return any(node is container for node in el.iterancestors())
 
 
 # The page memo (Page.memo) of elements' depths, the root's 0, filled by depth():

@@ -221,7 +221,7 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
     place, path, part = entry
     text = place.snippet
     if related:
-        inside = next((el for el in related if _contains(element, el)), None)
+        inside = next((el for el in related if dom.inside(el, element)), None)
         if inside is not None:
             shown = source_map.snippet(page.location(element), page.location(inside))
             text = shown if shown is not None else dom.snippet(element)
@@ -236,10 +236,6 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         tuple(_place(page, el, located) for el in dict.fromkeys(related) if el is not element)
         if related else (),
     )
-
-
-def _contains(container: Any, el: Any) -> bool:
-    return any(node is container for node in el.iterancestors())
 
 
 def _locate(page: Page, el: Any, located: dict[Any, tuple[Related, str, Any]],

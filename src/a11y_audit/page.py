@@ -263,7 +263,7 @@ class Page:
         order = self.order
         # outermost first: a lifted element's own nested ones are lifted after it
         for el, container in sorted(moves, key=lambda move: order[move[0]]):
-            if el.getparent() is not None and _within(el, container):
+            if el.getparent() is not None and dom.inside(el, container):
                 _lift_out(el, container)
 
     def close(self) -> None:
@@ -1025,10 +1025,6 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SCOPE_BOUNDARIES = frozenset(("applet", "caption", "html", "table", "td", "th", "marquee",
                                "object", "template", "mi", "mo", "mn", "ms", "mtext",
                                "annotation-xml", "foreignobject", "desc", "title"))
-
-
-def _within(el: Element, container: Element) -> bool:
-    return any(node is container for node in el.iterancestors())
 
 
 def _lift_out(el: Element, container: Element) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from a11y_audit.dom import integer, tag_of
+from a11y_audit.dom import integer
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 
 if TYPE_CHECKING:
@@ -63,20 +63,15 @@ def refresh_time(content: str | None) -> int | None:
     return time
 
 
-# <noscript> content is not parsed as markup when scripting is on; <template> content is inert.
-_INACTIVE = frozenset(("noscript", "template"))
-
-
 def first_refresh(page: Page) -> tuple[etree._Element, int] | None:
     """The first ``<meta http-equiv="refresh">`` whose content makes a refresh, and its delay.
 
-    Metas inside ``noscript`` (not markup when scripting is on) or ``template`` are skipped.
+    Metas inside ``noscript`` (not markup when scripting is on) or ``template`` are not in
+    the page (:attr:`Page.contents_apart`).
     """
     # (only the metas with http-equiv: a set test, not meta.get per meta; see Page.holders)
     for meta in filter(page.holders("http-equiv").__contains__, page.by_tag.get("meta", ())):
         if (meta.get("http-equiv") or "").strip(ASCII_WHITESPACE).lower() != "refresh":
-            continue
-        if any(tag_of(anc) in _INACTIVE for anc in meta.iterancestors()):
             continue
         time = refresh_time(meta.get("content"))
         if time is not None:

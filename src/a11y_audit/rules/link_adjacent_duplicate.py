@@ -110,10 +110,7 @@ def image_holders(page: Page) -> set[Element]:
     for noscript in page.tags("noscript"):
         content = apart.get(noscript)
         if content is not None and next(content.iter(*_IMAGES), None) is not None:
-            node: Element | None = noscript
-            while node is not None and node not in holders:
-                holders.add(node)
-                node = node.getparent()
+            _mark(holders, noscript)
     return holders
 
 
@@ -131,11 +128,15 @@ def _holders_of(page: Page, tags: tuple[str, ...]) -> set[Element]:
     marked: set[Element] = set()
     for tag in tags:
         for el in page.tags(tag):
-            node = el.getparent()
-            while node is not None and node not in marked:
-                marked.add(node)
-                node = node.getparent()
+            _mark(marked, el.getparent())
     return marked
+
+
+def _mark(marked: set[Element], node: Element | None) -> None:
+    """Add ``node`` and its ancestors to ``marked``, up to the first marked already."""
+    while node is not None and node not in marked:
+        marked.add(node)
+        node = node.getparent()
 
 
 def _kind_of(kinds: dict[Element, str], el: Element, image: bool,

@@ -846,9 +846,8 @@ class Cascade:
         for site_css in env.site_css:
             self._add(sheets, order, site_css, None, 0)
         base = _document_base(page)
+        # (a template's or noscript's content is not in the page: Page.contents_apart)
         for el in page.select("style", "link[href]"):
-            if _inert_container(el):
-                continue
             media = el.get("media")
             is_style = tag_of(el) == "style"
             onload = None if is_style else el.get("onload")
@@ -3858,11 +3857,6 @@ def legacy_font_size(value: str) -> str | None:
     sign = match.group(1)
     number = 3 + number if sign == "+" else 3 - number if sign == "-" else number
     return _LEGACY_SIZES[min(7, max(1, number)) - 1]
-
-
-def _inert_container(el: Element) -> bool:
-    """Inside ``template``/``noscript``/``svg foreignObject``-less content: not applied."""
-    return next(el.iterancestors("template", "noscript"), None) is not None
 
 
 _UNKNOWN_VALUE = ("var(", "env(", "attr(")

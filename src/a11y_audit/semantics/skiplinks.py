@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from a11y_audit.dom import inside
 from a11y_audit.page import Element, Link, Page
 
 # Verbs and destinations of skip links, per language (case-insensitive, matched on the name).
@@ -128,7 +129,7 @@ def before_main(page: Page, el: Element, main: Element | None, limit: int) -> bo
 
 
 def within(el: Element, container: Element) -> bool:
-    return el is container or any(a is container for a in el.iterancestors())
+    return el is container or inside(el, container)
 
 
 def find_skip_links(page: Page, phrases: Phrases | None = None,
