@@ -1,7 +1,9 @@
 """Where libxml2's parser builds another tree than HTML's, the page is the browser's: the
 table parts HTML's parser implies (a tbody around rows, a tr around cells, a colgroup around
-columns; HTML, "in table" insertion mode), and a heading or button written inside another,
-which HTML's parser closes first (HTML, "in body" insertion mode)."""
+columns; HTML, "in table" insertion mode), a heading or button written inside another,
+which HTML's parser closes first (HTML, "in body" insertion mode), a start tag written
+self-closing (``<div/>``), which HTML's parser leaves open, and what is written after
+``</body>``, which it puts in the body."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from lxml import etree
 
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
+from a11y_audit.self_closing import open_self_closed
 from tests.conftest import outcomes
 
 # (markup, the body's tree as a browser builds it: elements, comments and text)
@@ -181,3 +184,127 @@ def test_repairs_keep_control_characters_lxml_refuses(markup):
     # U+FFFD for them, as parsed text does, instead of an internal error
     p = Page.from_html("<body>" + markup)
     assert "\ufffd" in "".join(p.body.itertext())
+
+
+# (a whole document, the tree of its html element as a browser builds it)
+DOCUMENTS = [
+    # self-closing syntax on an element that is not void: ignored, the element stays open
+    ("<body><div class=clear/>after<p>x</p>", "body(div('after' p('x')))"),
+    ('<body><a href="/" class=logo/><span>Home</span></a><p>x',
+     "body(a(span('Home')) p('x'))"),
+    ("<body><div><div class=clear/><p>x</p></div><p>y</p></div><p>z",
+     "body(div(div(p('x')) p('y')) p('z'))"),
+    ('<body><iframe src="x"/><p>fallback</p></iframe><p>after',
+     "body(iframe('<p>fallback</p>') p('after'))"),
+    ("<body><a href=/x/>text</a><a href='/y' />t2</a><i class=icon />Close",
+     "body(a('text') a('t2') i('Close'))"),
+    # ... but not on SVG's and MathML's elements, nor outside tags
+    ('<body><svg viewBox="0 0 1 1"><path d="M0"/><a href="#"/><title>Logo</title></svg>'
+     "<span/>next", "body(svg(path a title('Logo')) span('next'))"),
+    ("<body><svg/><div/>x", "body(svg div('x'))"),
+    ("<body><svg><foreignObject><span/>x</span></foreignObject></svg>y",
+     "body(svg(foreignobject(span('x'))) 'y')"),
+    ("<body><math><mi/><mn>2</mn></math><span/>x", "body(math(mi mn('2')) span('x'))"),
+    ("<body><!-- <div/> --><script>s='<div/>'</script><div title='<p/>'>t</div>"
+     "<textarea/>a</textarea><b>q",
+     "body(<!-- <div/> --> script(\"s='<div/>'\") div('t') textarea('a') b('q'))"),
+    ("<body><table><tr><td/>a<td/>b</tr></table>",
+     "body(table(tbody(tr(td('a') td('b')))))"),
+    ("<body><br/><img src=a.png/><input/>x", "body(br img input 'x')"),
+    # what is written after </body> or </html> goes into the body
+    ("<body><p>a</p></body></html><img src=pixel.gif><p>late</p>",
+     "body(p('a') img p('late'))"),
+    ("<body><p>a</p></body>after<img src=x></html>", "body(p('a') 'after' img)"),
+    ("<body><p>a</p></body></html>\n<script src=x></script>\n", "body(p('a') script '\\n')"),
+    ("<body><p>x</p></body></html></body></html><span>s</span>", "body(p('x') span('s'))"),
+    # and the head's elements written between </head> and <body> into the head
+    ("<head><title>t</title></head>\n<link rel=stylesheet href=a.css>\n<style>p{}</style>"
+     "<body><p>b</p>",
+     "head(title('t') link '\\n' style('p{}')) body(p('b'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), DOCUMENTS)
+def test_self_closed_tags_and_late_content_are_where_a_browser_puts_them(markup, tree):
+    p = Page.from_html("<!doctype html>" + markup)
+    got = " ".join(shape(el) for el in p.root if isinstance(el.tag, str)
+                   and (el.tag == "body" or len(el)))
+    assert got == tree
+    fresh = Page(p.root)
+    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+
+
+# (libxml2 writes SVG's camel-case names in lower case: foreignobject)
+_CHROMIUM_HTML_SHAPE = _CHROMIUM_SHAPE.replace(
+    "document.body.childNodes", "document.documentElement.childNodes").replace(
+    "node.localName", "node.localName.toLowerCase()")
+
+
+def _without_white_space(tree: list) -> list:
+    kept = []
+    for node in tree:
+        if isinstance(node, str):
+            if node.strip():
+                kept.append(node)
+        elif node[0] == "!":
+            kept.append(node)
+        else:
+            kept.append([node[0], _without_white_space(node[1])])
+    return kept
+
+
+@pytest.mark.parametrize(("markup", "tree"), DOCUMENTS)
+def test_self_closed_tags_and_late_content_are_parsed_as_chromium_parses_them(
+        styles_context, markup, tree):
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!doctype html>" + markup)
+        theirs = page.evaluate(_CHROMIUM_HTML_SHAPE)
+    finally:
+        page.close()
+    ours = _our_shape(Page.from_html("<!doctype html>" + markup).root)
+    # (libxml2 writes no head when a page has none, and keeps white space elsewhere)
+    theirs = [node for node in theirs if node != ["head", []]]
+    assert _without_white_space(ours) == _without_white_space(theirs)
+
+
+def test_a_link_written_self_closing_is_named_by_what_follows_it():
+    markup = '<header><a href="/" class="logo"/><span>Daily Planet</span></a></header>'
+    assert outcomes("link-name", markup) == [(Outcome.PASSED, "a.logo")]
+    p = Page.from_html("<body>\n" + markup)
+    link = p.by_tag["a"][0]
+    assert p.name(link) == "Daily Planet"
+    # located at its start tag as written, "/" and all
+    where = p.location(link)
+    assert (where.line, where.column) == (2, 9)
+    assert where.start_tag == '<a href="/" class="logo"/>'
+
+
+def test_content_after_the_body_is_in_the_body_for_rules_and_selectors():
+    markup = "<main><h1>x</h1></main></body></html>\n<img src='pixel.gif'>"
+    assert outcomes("image-alt", markup) == [(Outcome.FAILED, "html > body > img")]
+    p = Page.from_html("<body>" + markup)
+    img = p.by_tag["img"][0]
+    assert p.location(img).line == 2 and p.location(img).column == 1
+
+
+@pytest.mark.parametrize(("markup", "slashes"), [
+    ("<div/>", ["<div/"]),
+    ("<p>a<span class='x'/>b<br/>c<hr />", ["<span class='x'/"]),
+    ("<a href=/x/>", []),           # the "/" is the unquoted value's
+    ("<a href=/>", []),             # an empty unquoted value takes it too
+    ("<a hidden/>", ["<a hidden/"]),
+    ("<script>'<div/>'</script><!-- <div/> --><style>/*<p/>*/</style>", []),
+    ("<svg><a/><foreignObject><a/></foreignObject><g><a/></g></svg><a/>",
+     ["<foreignObject><a/", "</svg><a/"]),
+    ("<svg><svg><a/></svg><a/></svg><a/>", ["</svg><a/"]),
+    ("<math><mtext><b/></mtext><b/>", ["<mtext><b/"]),   # (the math's b: foreign, unclosed)
+    ("<p>é<div title='café'/>€<span/>", ["<div title='café'/", "€<span/"]),
+])
+def test_only_html_elements_self_closing_outside_foreign_content_are_opened(markup, slashes):
+    # the offsets are the UTF-8 bytes' that libxml2 reads
+    encoded = markup.encode()
+    found, _ = open_self_closed(encoded, markup)
+    expected = [encoded.rindex(written.encode()) + len(written.encode()) - 1
+                for written in slashes]
+    assert found == expected

@@ -23,6 +23,7 @@ from a11y_audit.knowledge import aria
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.selector import Selectors
+from a11y_audit.self_closing import open_self_closed
 from a11y_audit.source_map import Location, SourceMap, locate
 
 if TYPE_CHECKING:
@@ -138,6 +139,13 @@ class Page:
                     markup = text.encode("utf-8")
         else:
             text = markup.decode("utf-8", "replace")
+        # ``<div/>``: HTML's parser leaves it open, libxml2's would close it (self_closing)
+        slashes, scanned = open_self_closed(markup, text)
+        if slashes:
+            written = bytearray(markup)
+            for slash in slashes:
+                written[slash] = 0x20   # a space: every offset and line stays
+            markup = bytes(written)
         parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
         parser.set_element_class_lookup(_CLASS_LOOKUP)
         try:
@@ -149,8 +157,11 @@ class Page:
         if root is None:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         _merge_stray_roots(root)
+        _into_head_and_body(root)
         _unnest_void_elements(root)
         page = cls(root, source, url, markup=text)
+        if scanned is not None:
+            page.__dict__["source_map"] = scanned   # the scan is done: not paid again
         page.warnings.extend(_parser_losses(parser))
         return page
 
@@ -1075,6 +1086,63 @@ def _merge_stray_roots(root: Element) -> None:
                 # to set ("\x01"): they become U+FFFD, as in text
                 root.set(name, _xml_text(value))  # type: ignore[arg-type]  # (str in, str out)
         extra.attrib.clear()
+
+
+# What HTML's parser puts in the head when a page writes it between ``</head>`` and ``<body>``
+# ("after head" insertion mode); anything else there starts the body (libxml2 agrees).
+_AFTER_HEAD_INTO_HEAD = frozenset(("base", "basefont", "bgsound", "link", "meta", "noframes",
+                                   "script", "style", "template", "title"))
+
+
+def _into_head_and_body(root: Element) -> None:
+    """Put what a page writes after ``</body>`` or ``</html>`` into the body, and the head's
+    elements written between ``</head>`` and ``<body>`` into the head, as HTML's parser does
+    (its "after body" and "after head" insertion modes). libxml2 leaves both as children of
+    ``html``: a tracking pixel after ``</html>`` was no element of the body, so outside
+    every landmark and with a selector (``html > img``) no browser tool matches. Comments
+    stay where they are; elements only move, in document order (the source map's ranks)."""
+    body = head = None
+    into_head = []
+    for child in root:
+        if child.tag == "body":
+            body = child
+            break
+        if child.tag == "head":
+            head = child
+        elif head is not None and child.tag in _AFTER_HEAD_INTO_HEAD:
+            into_head.append(child)
+    if head is not None:
+        head.extend(into_head)      # each with its tail (white space, nearly always)
+    if body is None:
+        return
+    if body.tail is not None and not body.tail.strip(ASCII_WHITESPACE):
+        body.tail = None
+    following = []
+    for node in body.itersiblings():
+        if node.tag in ("body", "head"):
+            break   # a second document's, from stray roots (_merge_stray_roots): as it is
+        following.append(node)
+    if not following and body.tail is None:
+        return
+    text, body.tail = body.tail, None
+    for node in following:
+        if isinstance(node.tag, str):
+            if text is not None:
+                _text_at_end(body, text)
+                text = None
+            body.append(node)       # with its tail
+        elif node.tail is not None and node.tail.strip(ASCII_WHITESPACE):
+            text, node.tail = _joined_text(text, node.tail), None
+    if text is not None:
+        _text_at_end(body, text)
+
+
+def _text_at_end(parent: Element, text: str) -> None:
+    if len(parent):
+        last = parent[-1]
+        last.tail = _joined_text(last.tail, text)
+    else:
+        parent.text = _joined_text(parent.text, text)
 
 
 def _parser_losses(parser: etree.HTMLParser) -> list[str]:

@@ -77,7 +77,7 @@ def _start_pattern(name: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=512)
-def _tag_pattern(name: str) -> re.Pattern[str]:
+def tag_pattern(name: str) -> re.Pattern[str]:
     """A start or end tag of ``name``."""
     return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.I)
 
@@ -370,7 +370,7 @@ class SourceMap:
         if name in VOID_ELEMENTS or self.text[head_end - 2:head_end] == "/>":
             return head_end
         depth = 0
-        for m in _tag_pattern(name).finditer(self.text, head_end, start + within):
+        for m in tag_pattern(name).finditer(self.text, head_end, start + within):
             if not m.group(1):
                 depth += 1
             elif depth:

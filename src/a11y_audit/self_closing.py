@@ -1,0 +1,194 @@
+"""Start tags written self-closing (``<div/>``) that HTML's parser reads as start tags.
+
+HTML ignores the ``/`` of ``<div class="clear"/>``, ``<a href="/"/>`` or ``<span class="icon"/>``:
+the element stays open and holds what follows, up to its end tag or its parent's. Only void
+elements (``<br/>``, ``<img/>``) and elements of SVG and MathML (``<path/>``) are closed by
+it. libxml2's HTML parser closes every element so written, and then a link holds no text
+that a browser (and axe-core in it) gives it, an ``<iframe/>``'s fallback markup becomes
+elements, and the page's CSS matches another tree.
+
+Such tags are found here before libxml2 reads the markup, and their ``/`` becomes a space:
+the same length, so every offset and line of the source stays as written. Browser-made
+documents (saved pages) never write one, and a page with none pays one ``find``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from a11y_audit.dom import VOID_ELEMENTS
+from a11y_audit.source_map import SourceMap, tag_pattern
+
+# Void elements, and the names libxml2 knows as void or HTML's parser reads as void: the
+# "/" changes nothing for them.
+_VOID = VOID_ELEMENTS | {"basefont", "bgsound", "frame", "keygen", "image", "isindex"}
+# Names of SVG and MathML elements only: written self-closing, they are an icon's parts
+# (``<path/>``, ``<circle/>``) nearly always, and need no look at where they are. A name
+# both languages use (``a``, ``title``, ``script``, ``style``) is decided by its place.
+_FOREIGN_ONLY = frozenset((
+    "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "use",
+    "symbol", "defs", "stop", "lineargradient", "radialgradient", "clippath", "mask",
+    "pattern", "filter", "marker", "text", "tspan", "textpath", "desc", "metadata",
+    "foreignobject", "switch", "view", "animate", "animatemotion", "animatetransform", "set",
+    "mpath", "fecolormatrix", "feblend", "fegaussianblur", "feoffset", "femerge",
+    "femergenode", "feflood", "fecomposite", "femorphology", "feturbulence",
+    "fedisplacementmap", "feimage", "fetile", "fedropshadow", "fespecularlighting",
+    "fediffuselighting", "fepointlight", "fespotlight", "fedistantlight",
+    "fecomponenttransfer", "fefunca", "fefuncr", "fefuncg", "fefuncb", "feconvolvematrix",
+    "math", "mi", "mo", "mn", "ms", "mtext", "mrow", "mfrac", "msqrt", "mroot", "msub",
+    "msup", "msubsup", "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace",
+    "mpadded", "mphantom", "menclose", "mstyle", "semantics", "annotation",
+    "annotation-xml", "mglyph", "malignmark", "merror", "mmultiscripts", "mprescripts",
+    "none"))
+_SELF_CLOSING = re.compile(b"/>")
+_NAME = re.compile(rb"[A-Za-z][^\s/>]*")
+# A tag to its ">" (source_map's reading: quoted values may hold ">").
+_HEAD = re.compile(rb"""<[^\s/>]*[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?:>|\Z)""")
+# The end of a start tag's head before its "/": an unquoted attribute value takes the "/"
+# in (``<a href=/x/>`` links to "/x/" and is not self-closing), an empty one too (``a=/>``).
+_UNQUOTED_VALUE = re.compile(r"=[\t\n\f\r ]*[^\t\n\f\r \"'>]*\Z")
+# In an SVG or MathML element, the elements whose content is HTML again (HTML's
+# "integration points"; MathML's text ones, ``mi``..., hold HTML phrasing in practice).
+_INTEGRATION_POINTS = {"svg": ("foreignobject", "desc", "title"),
+                       "math": ("mi", "mo", "mn", "ms", "mtext", "annotation-xml")}
+
+
+def open_self_closed(markup: bytes, text: str) -> tuple[list[int], SourceMap | None]:
+    """The offsets in ``markup`` (``text``'s UTF-8 encoding, or the bytes ``text`` was
+    decoded from) of the ``/`` of each start tag whose ``/>`` HTML's parser ignores; and the
+    source map of ``text`` the search built, if it needed one (the page keeps it for
+    locating findings: its scan is then not paid twice).
+
+    The bytes are searched (a regex finds ``/`` by ``memchr``: 0.3 ms a MB, where
+    ``str.find`` takes 1 ms), and only the tags that may be such a tag are looked at in the
+    text, where the source map decides whether they are tags at all."""
+    candidates = [candidate for candidate in _candidates(markup)
+                  if not _plainly_opaque(markup, candidate[0])]
+    if not candidates:
+        return [], None
+    source_map = SourceMap(text)
+    foreign: _Foreign | None = None
+    slashes = []
+    for at_byte, name, slash_byte in candidates:
+        # (the bytes before a "<" end no UTF-8 sequence halfway: their decoding is the
+        # text's start, with a replacement character for each bad byte, as in the text's)
+        start = len(markup[:at_byte].decode("utf-8", "replace"))
+        slash = start + len(markup[at_byte:slash_byte].decode("utf-8", "replace"))
+        starts = source_map.starts(name, slash)
+        at = bisect_right(starts, start) - 1
+        if at < 0 or starts[at] != start or source_map.head_end(start) != slash + 2:
+            continue    # in a comment, a script or an attribute value: no tag
+        if _UNQUOTED_VALUE.search(text, start, slash):
+            continue
+        if foreign is None:
+            foreign = _Foreign(text, source_map)
+        if not foreign.holds(start):
+            slashes.append(slash_byte)
+    return slashes, source_map
+
+
+def _candidates(markup: bytes) -> list[tuple[int, str, int]]:
+    """Each ``/>`` that may end a start tag, with that tag's start and name: the last ``<``
+    before it since the ``/>`` before (no ``<`` between two: the second ends no tag, unless
+    the first was in a quoted value of the same tag). One search on a page without ``/>``
+    (the corpus's browser-made pages nearly all)."""
+    search = _SELF_CLOSING.search
+    found_slash = search(markup)
+    found: list[tuple[int, str, int]] = []
+    after = 0
+    pending = -1    # a tag whose quoted value held the last "/>"
+    while found_slash is not None:
+        slash = found_slash.start()
+        start = markup.rfind(b"<", after, slash)
+        if start < 0:
+            start = pending
+        after = slash + 2
+        pending = -1
+        if start >= 0:
+            # (a ">" between: the "/>" is after the tag, unless the ">" is in a quoted value)
+            end = after if markup.find(b">", start, slash) < 0 else _head_end(markup, start)
+            if end == after:
+                m = _NAME.match(markup, start + 1)
+                if m is not None:
+                    name = m.group().decode("ascii", "replace").lower()
+                    if name not in _VOID and name not in _FOREIGN_ONLY:
+                        found.append((start, name, slash))
+            elif end > after:
+                pending = start
+        found_slash = search(markup, after)
+    return found
+
+
+def _head_end(markup: bytes, start: int) -> int:
+    head = _HEAD.match(markup, start)
+    return head.end() if head is not None else -1
+
+
+def _plainly_opaque(markup: bytes, start: int) -> bool:
+    """Whether the ``<`` at ``start`` is plainly in a script, a style sheet or a comment
+    (a ``<script`` before it, and no ``</script`` since): the ``/>`` of the corpus's
+    browser-made pages are all there (strings of scripts and JSON), and a scan of the page
+    (:class:`SourceMap`) that tells it for sure costs a millisecond and more. A ``<`` this
+    misses only costs that scan; one it wrongly calls opaque (a script's text that writes
+    ``<script`` and no ``</script``, then a real ``<div/>``) stays as libxml2 reads it."""
+    for opening, closing in ((b"<script", b"</script"), (b"<style", b"</style"),
+                             (b"<!--", b"-->")):
+        before = markup.rfind(opening, 0, start)
+        if before >= 0 and markup.find(closing, before + len(opening), start) < 0:
+            return True
+    return False
+
+
+class _Foreign:
+    """The spans of a text where elements are SVG or MathML: from an ``<svg>`` or ``<math>``
+    start tag to its end tag, less the HTML integration points within."""
+
+    def __init__(self, text: str, source_map: SourceMap) -> None:
+        self.spans: list[tuple[int, int, bool]] = []   # (start, end, foreign), sorted
+        for root in ("svg", "math"):
+            for start, end in _spans(text, source_map, root, 0, len(text)):
+                self.spans.append((start, end, True))
+                for point in _INTEGRATION_POINTS[root]:
+                    self.spans.extend((inner, inner_end, False) for inner, inner_end
+                                      in _spans(text, source_map, point, start, end))
+        self.spans.sort()
+
+    def holds(self, offset: int) -> bool:
+        """Whether the tag at ``offset`` is an SVG or MathML element: the innermost span
+        around it says (spans nest; a later start is further in)."""
+        inside = False
+        for start, end, foreign in self.spans:
+            if start >= offset:
+                break
+            if offset < end:
+                inside = foreign
+        return inside
+
+
+def _spans(text: str, source_map: SourceMap, name: str, begin: int,
+           end: int) -> list[tuple[int, int]]:
+    """From each start tag of ``name`` (outside comments and raw text) between ``begin``
+    and ``end`` to its end tag, nested ones within their outer one's span."""
+    spans: list[tuple[int, int]] = []
+    reach = begin
+    for start in source_map.starts(name):
+        if start < reach:
+            continue
+        if start >= end:
+            break
+        head_end = source_map.head_end(start)
+        if text[head_end - 2:head_end] == "/>":
+            continue    # <svg/>: closed, it holds nothing
+        depth, close = 0, end
+        for m in tag_pattern(name).finditer(text, head_end, end):
+            if not m.group(1):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                close = m.start()
+                break
+        spans.append((start, close))
+        reach = close
+    return spans
