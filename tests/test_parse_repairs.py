@@ -13,7 +13,7 @@ from lxml import etree
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.self_closing import open_self_closed
-from tests.conftest import outcomes
+from tests.conftest import outcomes, run_rule
 
 # (markup, the body's tree as a browser builds it: elements, comments and text)
 CASES = [
@@ -308,3 +308,72 @@ def test_only_html_elements_self_closing_outside_foreign_content_are_opened(mark
     expected = [encoded.rindex(written.encode()) + len(written.encode()) - 1
                 for written in slashes]
     assert found == expected
+
+
+# (a body, the body's tree as a browser builds it): a link written inside a link
+LINKS_IN_LINKS = [
+    # no block between them: the inner link ends the outer one, with what was open in it
+    ("<a href=1><span>x<a href=2>y</a>z</span>w</a>v",
+     "body(a(span('x')) a('y') 'zwv')"),
+    # a block between them leaves the link for a copy of it
+    ("<a href=1><div>block<a href=2>inner</a>after</div>tail</a>v",
+     "body(a div(a('block') a('inner') 'after') 'tailv')"),
+    ("<a href=1 class=card><div><h3>Title</h3><p>By <a href=2>Author</a> today</p>more</div>"
+     "end</a><p>next",
+     "body(a div(a(h3('Title')) p(a('By ') a('Author') ' today') 'more') 'end' p('next'))"),
+    ("<a href=1><span><div>x<a href=2>y</a></div></span>z</a>",
+     "body(a(span) div(a('x') a('y')) 'z')"),
+    ("<a href=1><div><span>s<a href=2>y</a>t</span>u</div></a>",
+     "body(a div(a(span('s')) a('y') 'tu'))"),
+    ("<a href=1><div><a href=2><div><a href=3>z</a></div></a></div></a>",
+     "body(a div(a a div(a a('z'))))"),
+    ("<ul><li><a href=1><div>x</div><div><a href=2>y</a></div></a></li></ul>",
+     "body(ul(li(a(div('x')) div(a a('y')))))"),
+    ("<a href=1 id=c><section><article><div><p>p<a href=2>y</a></p></div></article></section></a>",
+     "body(a section(a article(a div(a p(a('p') a('y'))))))"),
+    # a table cell (a "marker") hides the outer link: nested for a browser too
+    ("<a href=1><span><object><a href=2>x</a></object></span></a>",
+     "body(a(span(object(a('x')))))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), LINKS_IN_LINKS)
+def test_a_link_inside_a_link_is_split_as_a_browser_splits_it(markup, tree):
+    p = Page.from_html("<body>" + markup)
+    assert shape(p.body) == tree
+    fresh = Page(p.root)
+    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+    # the copies are made up: the source map ranks only the links written
+    written = [el for el in p.by_tag["a"] if el not in p._made_up]
+    assert len(written) == markup.count("<a ")
+    assert p.location(written[-1]).column == markup.rindex("<a ") + len("<body>") + 1
+
+
+@pytest.mark.parametrize(("markup", "tree"), LINKS_IN_LINKS)
+def test_links_inside_links_are_parsed_as_chromium_parses_them(styles_context, markup, tree):
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!doctype html><body>" + markup)
+        theirs = page.evaluate(_CHROMIUM_SHAPE)
+    finally:
+        page.close()
+    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
+
+
+def test_a_card_link_holding_a_link_fails_link_name_and_says_why():
+    markup = ("<main><a href='/story' class='card'><div><h3>Flood warning</h3>"
+              "<p>By <a href='/authors/ann'>Ann Lee</a></p></div></a></main>")
+    assert outcomes("link-name", markup) == [
+        (Outcome.FAILED, "html > body > main > a"),
+        (Outcome.PASSED, "html > body > main > div > a"),
+        (Outcome.PASSED, "html > body > main > div > p > a:nth-of-type(1)"),
+        (Outcome.PASSED, "html > body > main > div > p > a:nth-of-type(2)")]
+    report = run_rule("link-name", markup)
+    failure = next(f for f in report.findings if f.outcome is Outcome.FAILED)
+    assert "the link <a href=\"/authors/ann\"> is written inside it" in failure.message
+    p = Page.from_html("<body>" + markup)
+    card, copy = p.by_tag["a"][:2]
+    assert p.split_links == {card: p.by_tag["a"][-1]}
+    assert (copy.get("href"), copy.get("class")) == ("/story", "card")
+    where = p.location(copy)        # made up: its line, no column, its start tag rebuilt
+    assert (where.column, where.start_tag) == (None, '<a href="/story" class="card">')

@@ -75,8 +75,11 @@ def test_every_rule_with_options_has_a_fixture_that_sets_them():
 
 
 def _expected(markup: str, outcome: str) -> set[str]:
+    """The elements written with ``data-expect``: not the copies a browser's parser makes of
+    one (a link split by a link inside it, whose copies get its attributes)."""
     page = Page.from_html(markup)
-    return {page.xpath(el) for el in page.root.xpath(f"//*[@data-expect='{outcome}']")}
+    return {page.xpath(el) for el in page.root.xpath(f"//*[@data-expect='{outcome}']")
+            if el not in page._made_up}
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "path"), list(fixtures()))

@@ -111,8 +111,11 @@ class Page:
         self._parsed: list[Element] | None = None   # every parsed element, when some are apart
         self._set_inert_content_apart()
         self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
+        # each link a link written inside it split (_split_nested_links): link -> inner link
+        self.split_links: dict[Element, Element] = {}
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
+        self._split_nested_links()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -276,6 +279,48 @@ class Page:
         for el, container in sorted(moves, key=lambda move: order[move[0]]):
             if el.getparent() is not None and dom.inside(el, container):
                 _lift_out(el, container)
+
+    def _split_nested_links(self) -> None:
+        """Split a link that holds another link as HTML's parser does (its "adoption agency"
+        algorithm, run when an ``a`` start tag finds an ``a`` still open): libxml2 nests
+        them. A news card written as ``<a href="/story"><div><h3>Title</h3><p>By <a
+        href="/author">Ann</a></p></div></a>`` is, in a browser, an empty link to the story,
+        then the ``div`` holding a copy of that link around the headline, and the ``p``
+        holding another copy around "By " before the author's link. Each block between the
+        two links leaves the link (or copy) holding it and takes a new copy of it: the
+        copies are made-up elements (no start tag of their own), with the link's
+        attributes, an ``id`` too, as in the browser's document. Without a block between
+        them, the inner link closes the outer one, with what was open inside it
+        (:func:`_lift_out`). A link in a table cell, a caption or an ``object`` inside the
+        link is nested for a browser too (a "marker" hides the outer link), and is left
+        so; formatting elements between them (a ``b`` around the block) are not copied."""
+        links = self.by_tag.get("a")
+        if not links or len(links) < 2:
+            return
+        # Whether any link holds one: a search in C of the subtree of each link with child
+        # elements, stopped at the first found (a loop, not any() over a generator: half
+        # the time; and a link of text only, a third of them, builds no iterator)
+        for link in links:
+            if not len(link):
+                continue
+            for _ in link.iterdescendants("a"):
+                break
+            else:
+                continue
+            break
+        else:
+            return
+        parsed = self.elements
+        made: list[Element] = []
+        for link in links:
+            inner = next(link.iterdescendants("a"), None)
+            if inner is not None and _split_link(link, inner, made):
+                self.split_links[link] = inner
+        self._made_up.update(made)
+        if self._parsed is None:
+            self._parsed = parsed   # every parsed element, in source order (no copies)
+        for name in ("elements", "by_tag", "by_attribute", "order"):
+            self.__dict__.pop(name, None)
 
     def close(self) -> None:
         """Drop every memo and index once the page is audited. Memos hold objects that point
@@ -1066,6 +1111,76 @@ def _lift_out(el: Element, container: Element) -> None:
             last = item
     if after:
         last.tail = _joined_text(last.tail, after)
+
+
+# HTML's "special" elements (HTML, 13.2.4.2), as the adoption agency reads them: a block
+# between two links is one of these
+_SPECIAL = frozenset((
+    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
+    "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+    "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
+    "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"))
+# Where HTML's list of active formatting elements has a marker: an ``a`` above one is not
+# found by an ``a`` start tag below it (and SVG's and MathML's ``a`` are other elements)
+_LINK_MARKERS = frozenset(("applet", "caption", "marquee", "object", "td", "th", "template",
+                           "svg", "math"))
+_ADOPTION_LIMIT = 8     # the algorithm's outer loop runs at most 8 times
+
+
+def _split_link(link: Element, inner: Element, made: list[Element]) -> bool:
+    """:meth:`Page._split_nested_links` for one link and the first link inside it; whether
+    the browser splits them."""
+    path: list[Element] = []       # the elements between them, outermost first
+    node = inner.getparent()
+    while node is not None and node is not link:
+        path.append(node)
+        node = node.getparent()
+    path.reverse()
+    if any(el.tag in _LINK_MARKERS for el in path):
+        return False
+    blocks = [at for at, el in enumerate(path) if el.tag in _SPECIAL]
+    if not blocks:
+        _lift_out(inner, link)
+        return True
+    if len(blocks) > _ADOPTION_LIMIT:
+        return False    # the browser keeps the inner link inside the 8th copy: nested
+    last = blocks[-1]
+    if last + 1 < len(path):
+        # what follows the inner link below the last block goes into it, after the inner
+        # link (what was open there closes where the inner link begins)
+        _lift_out(inner, path[last + 1])
+    holder = link
+    for at in blocks:
+        block = path[at]
+        _lift_out(block, holder)    # the block, and what follows it in the holder, after it
+        copy = holder.makeelement(holder.tag, {})
+        for name, value in holder.items():   # (after the tag: the attributes' order kept)
+            copy.set(name, value)
+        if holder.sourceline is not None:
+            copy.sourceline = holder.sourceline
+        made.append(copy)
+        # The copy takes the block's content up to the way to the inner link (that child
+        # itself too, unless it is the inner link): what follows is written after the
+        # inner link's start tag, and stays in the block after the copy.
+        way = inner if block is inner.getparent() else path[at + 1]
+        taken = list(way.itersiblings(preceding=True))[::-1]
+        if way is not inner:
+            taken.append(way)
+        after = way.tail if way is not inner else None
+        copy.text, block.text = block.text, None
+        if way is not inner:
+            way.tail = None
+        block.insert(0, copy)
+        copy.extend(taken)      # each with its tail
+        if after is not None:
+            copy.tail = after
+        holder = copy
+    return True
 
 
 def _merge_stray_roots(root: Element) -> None:

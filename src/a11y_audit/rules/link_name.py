@@ -37,8 +37,9 @@ that could not be read may hide is checked. A custom element (``<lazy-image alt=
 
 from __future__ import annotations
 
-from a11y_audit.checks.naming import LINK_ROLES, command_rule, named
+from a11y_audit.checks.naming import LINK_ROLES, command_rule, describe, named
 from a11y_audit.knowledge.aria import PRESENTATIONAL
+from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
@@ -58,7 +59,16 @@ def check(page: Page) -> Results:
             # text is what users see and say (axe-core's has-visible-text).
             yield RULE.ok(el, "The link shows text")
         else:
-            yield named(RULE, page, el, "Link")
+            result = named(RULE, page, el, "Link")
+            inner = page.split_links.get(el)
+            if inner is not None and result.outcome is Outcome.FAILED:
+                # (what the author wrote has text: say why the browser's link has none)
+                result = RULE.fail(
+                    el, f"{result.message}. A browser leaves it empty: the link "
+                        f"{describe(inner)} is written inside it, and a link ends where "
+                        "another begins (what it held goes into copies of it). Close it "
+                        "before the other link starts", related=(inner,))
+            yield result
 
 
 def _visible_text(page: Page, el: Element) -> bool:
