@@ -221,6 +221,17 @@ DOCUMENTS = [
     ("<head><title>t</title></head>\n<link rel=stylesheet href=a.css>\n<style>p{}</style>"
      "<body><p>b</p>",
      "head(title('t') link '\\n' style('p{}')) body(p('b'))"),
+    # and the body's content libxml2 keeps in an open head (no <body> tag) into the body
+    ("<title>t</title><main><h1>H</h1><button>b</button></main>",
+     "head(title('t')) body(main(h1('H') button('b')))"),
+    ("<html><head><title>t</title><header>x</header><p>y",
+     "head(title('t')) body(header('x') p('y'))"),
+    ("<meta charset=utf-8><title>t</title><nav>x</nav><script>1</script><p>p",
+     "head(meta title('t')) body(nav('x') script('1') p('p'))"),
+    ("<link rel=stylesheet href=a.css><figure><video></video></figure>",
+     "head(link) body(figure(video))"),
+    ("<title>t</title><!-- c --><svg><title>i</title></svg><label>l<input></label>",
+     "head(title('t') <!-- c -->) body(svg(title('i')) label('l' input))"),
 ]
 
 
@@ -377,3 +388,17 @@ def test_a_card_link_holding_a_link_fails_link_name_and_says_why():
     assert (copy.get("href"), copy.get("class")) == ("/story", "card")
     where = p.location(copy)        # made up: its line, no column, its start tag rebuilt
     assert (where.column, where.start_tag) == (None, '<a href="/story" class="card">')
+
+
+def test_a_page_without_a_body_tag_has_its_content_in_the_body():
+    # libxml2 kept everything after the <title> in the (unrendered) head: no main, no h1,
+    # and the logo link's failures unseen
+    markup = ("<!doctype html>\n<html lang=en>\n<title>Storm hits coast</title>\n"
+              "<header><a href='/'><img src='logo.png'></a></header>\n"
+              "<main><h1>Storm hits coast</h1></main>\n")
+    assert outcomes("image-alt", markup) == [(Outcome.FAILED, "html > body > header > a > img")]
+    assert outcomes("landmark-one-main", markup) == [(Outcome.PASSED, "html")]
+    p = Page.from_html(markup)
+    assert [el.tag for el in p.root] == ["head", "body"]
+    where = p.location(p.body)      # made up: on the line of its first element, no column
+    assert (where.line, where.column) == (4, None)

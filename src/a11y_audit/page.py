@@ -1210,12 +1210,14 @@ _AFTER_HEAD_INTO_HEAD = frozenset(("base", "basefont", "bgsound", "link", "meta"
 
 
 def _into_head_and_body(root: Element) -> None:
-    """Put what a page writes after ``</body>`` or ``</html>`` into the body, and the head's
-    elements written between ``</head>`` and ``<body>`` into the head, as HTML's parser does
-    (its "after body" and "after head" insertion modes). libxml2 leaves both as children of
-    ``html``: a tracking pixel after ``</html>`` was no element of the body, so outside
-    every landmark and with a selector (``html > img``) no browser tool matches. Comments
-    stay where they are; elements only move, in document order (the source map's ranks)."""
+    """Put what a page writes after ``</body>`` or ``</html>`` into the body, the head's
+    elements written between ``</head>`` and ``<body>`` into the head, and the body's
+    content libxml2 kept in the head into the body (:func:`_out_of_head`), as HTML's parser
+    does (its "after body", "after head" and "in head" insertion modes). libxml2 leaves the
+    first two as children of ``html``: a tracking pixel after ``</html>`` was no element of
+    the body, so outside every landmark and with a selector (``html > img``) no browser tool
+    matches. Comments stay where they are; elements only move, in document order (the
+    source map's ranks)."""
     body = head = None
     into_head = []
     for child in root:
@@ -1228,6 +1230,7 @@ def _into_head_and_body(root: Element) -> None:
             into_head.append(child)
     if head is not None:
         head.extend(into_head)      # each with its tail (white space, nearly always)
+        body = _out_of_head(head, body)
     if body is None:
         return
     if body.tail is not None and not body.tail.strip(ASCII_WHITESPACE):
@@ -1250,6 +1253,40 @@ def _into_head_and_body(root: Element) -> None:
             text, node.tail = _joined_text(text, node.tail), None
     if text is not None:
         _text_at_end(body, text)
+
+
+# What HTML's parser keeps in the head ("in head" insertion mode): any other element there
+# ends the head, and it and what follows go into the body.
+_HEAD_CONTENT = frozenset(("base", "basefont", "bgsound", "link", "meta", "noframes",
+                           "noscript", "script", "style", "template", "title"))
+
+
+def _out_of_head(head: Element, body: Element | None) -> Element | None:
+    """Move the body's content that libxml2 kept in the head into the body; the body,
+    made when libxml2 made none. Where a page writes no ``<body>`` tag (a minimal template,
+    a partial), libxml2 ends an open head only at an element it knows from HTML 4: a
+    ``<header>``, ``<main>``, ``<nav>``, ``<figure>``, ``<button>`` or ``<label>`` after the
+    ``<title>`` stayed in the head with all that followed, where a browser starts the body
+    with it. Every rule then missed the page's content (the head is not rendered), and
+    landmark-one-main and page-has-heading-one failed a page that has both."""
+    for first in head.iterchildren(etree.Element):
+        if first.tag not in _HEAD_CONTENT:
+            break
+    else:
+        return body
+    moved = [first, *first.itersiblings()]
+    if body is None:
+        body = head.makeelement("body", {})
+        if first.sourceline is not None:
+            body.sourceline = first.sourceline
+        head.addnext(body)
+        body.tail, head.tail = head.tail, None
+    if body.text is not None:       # the body's own first text follows what moves in
+        moved[-1].tail = _joined_text(moved[-1].tail, body.text)
+        body.text = None
+    for at, node in enumerate(moved):
+        body.insert(at, node)       # with its tail
+    return body
 
 
 def _text_at_end(parent: Element, text: str) -> None:
