@@ -178,6 +178,7 @@ def test_implied_parts_are_not_in_a_findings_identity():
     "<div><table>\x01<tr><td>a</td></tr>\x1f</table>x\x02",    # fostered text
     "<table><tr><td>a</td></tr><span>s</span>\x1c\x1d</table>",   # white space lxml refuses
     "<h1>a\x01<h2>b</h2>\x02</h1>\x03",                      # text that moves with a lift
+    "<a href=1><div>\x01x<a href=2>y</a>\x02</div></a>",     # a link's copy takes text
 ])
 def test_repairs_keep_control_characters_lxml_refuses(markup):
     # libxml2 keeps control characters in text that lxml refuses to set: moved text gets

@@ -1172,13 +1172,13 @@ def _split_link(link: Element, inner: Element, made: list[Element]) -> bool:
         if way is not inner:
             taken.append(way)
         after = way.tail if way is not inner else None
-        copy.text, block.text = block.text, None
+        copy.text, block.text = _xml_text(block.text), None
         if way is not inner:
             way.tail = None
         block.insert(0, copy)
         copy.extend(taken)      # each with its tail
         if after is not None:
-            copy.tail = after
+            copy.tail = _xml_text(after)
         holder = copy
     return True
 
@@ -1280,7 +1280,7 @@ def _out_of_head(head: Element, body: Element | None) -> Element | None:
         if first.sourceline is not None:
             body.sourceline = first.sourceline
         head.addnext(body)
-        body.tail, head.tail = head.tail, None
+        body.tail, head.tail = _xml_text(head.tail), None
     if body.text is not None:       # the body's own first text follows what moves in
         moved[-1].tail = _joined_text(moved[-1].tail, body.text)
         body.text = None
