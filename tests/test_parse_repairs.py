@@ -179,6 +179,7 @@ def test_implied_parts_are_not_in_a_findings_identity():
     "<table><tr><td>a</td></tr><span>s</span>\x1c\x1d</table>",   # white space lxml refuses
     "<h1>a\x01<h2>b</h2>\x02</h1>\x03",                      # text that moves with a lift
     "<a href=1><div>\x01x<a href=2>y</a>\x02</div></a>",     # a link's copy takes text
+    "<p><a href=1>\x02<div>\x03d</div>\x04</a>\x05",          # a paragraph closed
 ])
 def test_repairs_keep_control_characters_lxml_refuses(markup):
     # libxml2 keeps control characters in text that lxml refuses to set: moved text gets
@@ -403,3 +404,83 @@ def test_a_page_without_a_body_tag_has_its_content_in_the_body():
     assert [el.tag for el in p.root] == ["head", "body"]
     where = p.location(p.body)      # made up: on the line of its first element, no column
     assert (where.line, where.column) == (4, None)
+
+
+# (a body, the body's tree as a browser builds it): an HTML5 block closes an open paragraph
+PARAGRAPHS = [
+    ("<p>Intro<figure><img src=a alt=b><figcaption>c</figcaption></figure>after<p>next",
+     "body(p('Intro') figure(img figcaption('c')) 'after' p('next'))"),
+    ("<p>a<span>b<section>c</section>d</span>e", "body(p('a' span('b')) section('c') 'de')"),
+    ("<div><p>a<main><h1>t</h1><p>p</main></div>z",
+     "body(div(p('a') main(h1('t') p('p'))) 'z')"),
+    ("<p>a<details><summary>s</summary>d</details>",
+     "body(p('a') details(summary('s') 'd'))"),
+    # not across a button or a table cell (scope boundaries)
+    ("<p>a<button><nav>x</nav></button>b<header>h</header>c",
+     "body(p('a' button(nav('x')) 'b') header('h') 'c')"),
+    ("<p>a<table><tr><td><aside>x</aside></td></tr></table><article>y</article>",
+     "body(p('a') table(tbody(tr(td(aside('x'))))) article('y'))"),
+    # any block closes it through the inline elements open in it (libxml2 closed it only at
+    # a block of HTML 4 written straight inside it), and the formatting elements open in it
+    # are opened again, as copies, where text or an inline element comes next
+    ("<p><span>Intro<div>d</div>after</span>more<p>x",
+     "body(p(span('Intro')) div('d') 'aftermore' p('x'))"),
+    ('<p><a href=/story><div class=card><img src=a.jpg alt=""><h3>Title</h3></div></a>',
+     "body(p(a) div(a(img h3('Title'))))"),
+    ("<p>Read <a href=/x>more<div>block</div>tail</a> end",
+     "body(p('Read ' a('more')) div(a('block')) a('tail') ' end')"),
+    ("<p><strong>Note:<ul><li>one<li>two</ul>after</strong>end<p>x",
+     "body(p(strong('Note:')) ul(li(strong('one')) li(strong('two'))) strong('after') 'end' "
+     "p('x'))"),
+    ("<p><a href=1><b>x<h2>H</h2>y</b>z</a>w<p>q",
+     "body(p(a(b('x'))) h2(a(b('H'))) a(b('y') 'z') 'w' p('q'))"),
+    ("<p><em>a<div><p>inner</p>t</div></em><p>q",
+     "body(p(em('a')) div(p(em('inner')) em('t')) p('q'))"),
+    ("<p><a href=/1>x<div><a href=/2>y</a></div></a><p>q",
+     "body(p(a('x')) div(a('y')) p('q'))"),
+    ("<p><i>a<table><tr><td>c</td></tr></table>b</i><p>q",
+     "body(p(i('a')) table(tbody(tr(td('c')))) i('b') p('q'))"),
+    ("<p><a href=/x>\n<div>card</div>\n</a>", "body(p(a('\\n')) div(a('card')) a('\\n'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), PARAGRAPHS)
+def test_a_block_closes_an_open_paragraph(markup, tree):
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert shape(p.body) == tree
+    fresh = Page(p.root)
+    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+
+
+@pytest.mark.parametrize(("markup", "tree"), PARAGRAPHS)
+def test_paragraphs_are_closed_as_chromium_closes_them(styles_context, markup, tree):
+    page = styles_context.new_page()
+    try:
+        page.set_content("<!doctype html><body>" + markup)
+        theirs = page.evaluate(_CHROMIUM_SHAPE)
+    finally:
+        page.close()
+    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
+
+
+def test_quirks_mode_keeps_a_table_in_its_paragraph(styles_context):
+    # without a doctype a browser leaves the p open around a table (HTML, "in body")
+    markup = "<body><p><i>a<table><tr><td>c</td></tr></table>b</i><p>q"
+    p = Page.from_html(markup)
+    assert shape(p.body) == "body(p(i('a' table(tbody(tr(td('c')))) 'b')) p('q'))"
+    page = styles_context.new_page()
+    try:
+        page.set_content(markup)
+        assert _our_shape(p.body) == page.evaluate(_CHROMIUM_SHAPE)
+    finally:
+        page.close()
+
+
+def test_a_teaser_link_around_a_block_in_a_paragraph_fails_link_name_and_says_why():
+    markup = ("<main><p><a href='/story' class='teaser'><div class='card'>"
+              "<img src='a.jpg' alt=''><h3>Flood warning</h3></div></a></p></main>")
+    assert outcomes("link-name", markup) == [
+        (Outcome.FAILED, "html > body > main > p > a"), (Outcome.PASSED, "div.card > a")]
+    failure = next(f for f in run_rule("link-name", markup).findings
+                   if f.outcome is Outcome.FAILED)
+    assert '<div class="card"> is written inside it, in a paragraph' in failure.message

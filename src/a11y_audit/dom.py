@@ -293,6 +293,24 @@ __all__ = [
 ]
 
 
+# Characters lxml refuses in text (XML 1.0 excludes most C0 controls) but HTML parsers keep.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str | None) -> str | None:
+    """``text`` as lxml takes it: libxml2 keeps control characters in the text it parses
+    that lxml refuses to set; each becomes U+FFFD (a form feed, a space)."""
+    if text is None:
+        return None
+    return _NOT_XML_TEXT.sub("\ufffd", text.replace("\x0c", " "))
+
+
+def joined_text(text: str | None, more: str) -> str | None:
+    """``text`` and then ``more``, as lxml takes text (:func:`xml_text`): for the page
+    model's repairs, which move text libxml2 parsed."""
+    return xml_text((text or "") + more)
+
+
 def inside(el: etree._Element, container: etree._Element) -> bool:
     """Whether ``el`` is a descendant of ``container`` (not ``container`` itself)."""
     return any(node is container for node in el.iterancestors())

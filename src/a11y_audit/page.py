@@ -19,9 +19,12 @@ from lxml import etree, html
 
 from a11y_audit import dom
 from a11y_audit.dom import attach, attribute_values, normalize_space, tag_of
+from a11y_audit.dom import joined_text as _joined_text
+from a11y_audit.dom import xml_text as _xml_text
 from a11y_audit.knowledge import aria
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
+from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
 from a11y_audit.source_map import Location, SourceMap, locate
@@ -111,10 +114,12 @@ class Page:
         self._parsed: list[Element] | None = None   # every parsed element, when some are apart
         self._set_inert_content_apart()
         self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
-        # each link a link written inside it split (_split_nested_links): link -> inner link
+        # each link a browser's parser ended early (_close_paragraphs, _split_nested_links),
+        # with what ended it there: a link inside it, or a block inside its paragraph
         self.split_links: dict[Element, Element] = {}
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
+        self._close_paragraphs()
         self._split_nested_links()
 
     # -- construction ---------------------------------------------------------------------
@@ -280,6 +285,32 @@ class Page:
             if el.getparent() is not None and dom.inside(el, container):
                 _lift_out(el, container)
 
+    def _close_paragraphs(self) -> None:
+        """Close each ``p`` at the first block written inside it whose start tag a browser
+        closes it at, and copy the formatting elements open in it where a browser does
+        (:mod:`a11y_audit.paragraphs`): libxml2 closes a ``p`` only at an HTML 4 block
+        written straight inside it."""
+        paragraphs = self.by_tag.get("p")
+        if not paragraphs:
+            return
+        parsed = self.elements
+        made: list[Element] = []
+        if not close_paragraphs(paragraphs, self._quirks, made, self.split_links):
+            return
+        if not made:
+            return      # elements only moved, in document order: the indexes stay
+        self._made_up.update(made)
+        if self._parsed is None:
+            self._parsed = parsed   # every parsed element, in source order (no copies)
+        for name in ("elements", "by_tag", "by_attribute", "order"):
+            self.__dict__.pop(name, None)
+
+    def _quirks(self) -> bool:
+        # (the page model imports no semantics at module level: tests/test_layering.py)
+        from a11y_audit.semantics.document import quirks_mode
+
+        return quirks_mode(self.root)
+
     def _split_nested_links(self) -> None:
         """Split a link that holds another link as HTML's parser does (its "adoption agency"
         algorithm, run when an ``a`` start tag finds an ``a`` still open): libxml2 nests
@@ -315,7 +346,7 @@ class Page:
         for link in links:
             inner = next(link.iterdescendants("a"), None)
             if inner is not None and _split_link(link, inner, made):
-                self.split_links[link] = inner
+                self.split_links.setdefault(link, inner)
         self._made_up.update(made)
         if self._parsed is None:
             self._parsed = parsed   # every parsed element, in source order (no copies)
@@ -1002,12 +1033,6 @@ def _text_before(table: Element, text: str) -> None:
             parent.text = _joined_text(parent.text, text)
 
 
-def _joined_text(text: str | None, more: str) -> str | None:
-    """``text`` and then ``more``, as lxml takes text: libxml2 keeps control characters in
-    the text it parses that lxml refuses to set (U+FFFD, as in :func:`_xml_text`)."""
-    return _xml_text((text or "") + more)
-
-
 def _imply_table_parts(table: Element, made: list[Element]) -> None:
     """:meth:`Page._imply_table_parts` for one table; each element made is added to
     ``made``, with the line of the first element it holds."""
@@ -1306,15 +1331,7 @@ def _parser_losses(parser: etree.HTMLParser) -> list[str]:
     return []
 
 
-# Characters lxml refuses in text (XML 1.0 excludes most C0 controls) but HTML parsers keep.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_text(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return _NOT_XML_TEXT.sub("\ufffd", text.replace("\x0c", " "))
 
 
 def _unnest_void_elements(root: Element) -> None:

@@ -60,15 +60,23 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, "The link shows text")
         else:
             result = named(RULE, page, el, "Link")
-            inner = page.split_links.get(el)
-            if inner is not None and result.outcome is Outcome.FAILED:
+            cause = page.split_links.get(el)
+            if cause is not None and result.outcome is Outcome.FAILED:
                 # (what the author wrote has text: say why the browser's link has none)
-                result = RULE.fail(
-                    el, f"{result.message}. A browser leaves it empty: the link "
-                        f"{describe(inner)} is written inside it, and a link ends where "
-                        "another begins (what it held goes into copies of it). Close it "
-                        "before the other link starts", related=(inner,))
+                result = RULE.fail(el, f"{result.message}. {_split(cause)}", related=(cause,))
             yield result
+
+
+def _split(cause: Element) -> str:
+    """Why a browser's parser left the link as written empty (Page.split_links)."""
+    if cause.tag == "a":
+        return (f"A browser leaves it empty: the link {describe(cause)} is written inside it, "
+                "and a link ends where another begins (what it held goes into copies of "
+                "it). Close it before the other link starts")
+    return (f"A browser leaves it empty: {describe(cause)} is written inside it, in a "
+            "paragraph, and a block ends the paragraph and the link there (what the link "
+            "held goes into copies of it). Close the link before the block, or make the "
+            "paragraph a <div>")
 
 
 def _visible_text(page: Page, el: Element) -> bool:
