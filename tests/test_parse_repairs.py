@@ -66,6 +66,12 @@ CASES = [
 ]
 
 
+def _assert_indexed_as_one_walk_indexes(p: Page) -> None:
+    """The page's indexes after its repairs: those one walk of its tree builds."""
+    fresh = Page(p.root)
+    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+
+
 def shape(el: etree._Element) -> str:
     parts = [repr(el.text)] if el.text else []
     for child in el:
@@ -83,8 +89,7 @@ def test_the_parts_a_browser_implies_are_in_the_page(markup, tree):
     p = Page.from_html("<body>" + markup)
     assert shape(p.body) == f"body({tree})"
     # and every index has them, as one walk of the tree builds it
-    fresh = Page(p.root)
-    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+    _assert_indexed_as_one_walk_indexes(p)
 
 
 def test_an_implied_part_is_located_on_its_first_rows_line_without_a_tag_of_its_own():
@@ -124,15 +129,24 @@ def _our_shape(el: etree._Element) -> list:
     return found
 
 
-@pytest.mark.parametrize(("markup", "tree"), CASES[:-1])
-def test_tables_are_parsed_as_chromium_parses_them(styles_context, markup, tree):
-    page = styles_context.new_page()
+def _chromiums_body(context, markup: str, script: str = _CHROMIUM_SHAPE) -> list:
+    """The body (with ``script``, another part) Chromium's parser builds from ``markup``,
+    in :func:`_our_shape`'s form."""
+    page = context.new_page()
     try:
-        page.set_content("<!doctype html><body>" + markup)
-        theirs = page.evaluate(_CHROMIUM_SHAPE)
+        page.set_content(markup)
+        return page.evaluate(script)
     finally:
         page.close()
-    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
+
+
+def _assert_body_is_chromiums(context, markup: str) -> None:
+    assert _our_shape(Page.from_html(markup).body) == _chromiums_body(context, markup)
+
+
+@pytest.mark.parametrize(("markup", "tree"), CASES[:-1])
+def test_tables_are_parsed_as_chromium_parses_them(styles_context, markup, tree):
+    _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)
 
 
 def test_a_heading_inside_a_heading_is_a_heading_of_its_own():
@@ -243,8 +257,7 @@ def test_self_closed_tags_and_late_content_are_where_a_browser_puts_them(markup,
     got = " ".join(shape(el) for el in p.root if isinstance(el.tag, str)
                    and (el.tag == "body" or len(el)))
     assert got == tree
-    fresh = Page(p.root)
-    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+    _assert_indexed_as_one_walk_indexes(p)
 
 
 # (libxml2 writes SVG's camel-case names in lower case: foreignobject)
@@ -269,12 +282,7 @@ def _without_white_space(tree: list) -> list:
 @pytest.mark.parametrize(("markup", "tree"), DOCUMENTS)
 def test_self_closed_tags_and_late_content_are_parsed_as_chromium_parses_them(
         styles_context, markup, tree):
-    page = styles_context.new_page()
-    try:
-        page.set_content("<!doctype html>" + markup)
-        theirs = page.evaluate(_CHROMIUM_HTML_SHAPE)
-    finally:
-        page.close()
+    theirs = _chromiums_body(styles_context, "<!doctype html>" + markup, _CHROMIUM_HTML_SHAPE)
     ours = _our_shape(Page.from_html("<!doctype html>" + markup).root)
     # (libxml2 writes no head when a page has none, and keeps white space elsewhere)
     theirs = [node for node in theirs if node != ["head", []]]
@@ -354,8 +362,7 @@ LINKS_IN_LINKS = [
 def test_a_link_inside_a_link_is_split_as_a_browser_splits_it(markup, tree):
     p = Page.from_html("<body>" + markup)
     assert shape(p.body) == tree
-    fresh = Page(p.root)
-    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+    _assert_indexed_as_one_walk_indexes(p)
     # the copies are made up: the source map ranks only the links written
     written = [el for el in p.by_tag["a"] if el not in p._made_up]
     assert len(written) == markup.count("<a ")
@@ -364,13 +371,7 @@ def test_a_link_inside_a_link_is_split_as_a_browser_splits_it(markup, tree):
 
 @pytest.mark.parametrize(("markup", "tree"), LINKS_IN_LINKS)
 def test_links_inside_links_are_parsed_as_chromium_parses_them(styles_context, markup, tree):
-    page = styles_context.new_page()
-    try:
-        page.set_content("<!doctype html><body>" + markup)
-        theirs = page.evaluate(_CHROMIUM_SHAPE)
-    finally:
-        page.close()
-    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
+    _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)
 
 
 def test_a_card_link_holding_a_link_fails_link_name_and_says_why():
@@ -448,19 +449,12 @@ PARAGRAPHS = [
 def test_a_block_closes_an_open_paragraph(markup, tree):
     p = Page.from_html("<!doctype html><body>" + markup)
     assert shape(p.body) == tree
-    fresh = Page(p.root)
-    assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
+    _assert_indexed_as_one_walk_indexes(p)
 
 
 @pytest.mark.parametrize(("markup", "tree"), PARAGRAPHS)
 def test_paragraphs_are_closed_as_chromium_closes_them(styles_context, markup, tree):
-    page = styles_context.new_page()
-    try:
-        page.set_content("<!doctype html><body>" + markup)
-        theirs = page.evaluate(_CHROMIUM_SHAPE)
-    finally:
-        page.close()
-    assert _our_shape(Page.from_html("<!doctype html><body>" + markup).body) == theirs
+    _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)
 
 
 def test_quirks_mode_keeps_a_table_in_its_paragraph(styles_context):
@@ -468,12 +462,7 @@ def test_quirks_mode_keeps_a_table_in_its_paragraph(styles_context):
     markup = "<body><p><i>a<table><tr><td>c</td></tr></table>b</i><p>q"
     p = Page.from_html(markup)
     assert shape(p.body) == "body(p(i('a' table(tbody(tr(td('c')))) 'b')) p('q'))"
-    page = styles_context.new_page()
-    try:
-        page.set_content(markup)
-        assert _our_shape(p.body) == page.evaluate(_CHROMIUM_SHAPE)
-    finally:
-        page.close()
+    _assert_body_is_chromiums(styles_context, markup)
 
 
 def test_a_teaser_link_around_a_block_in_a_paragraph_fails_link_name_and_says_why():

@@ -241,13 +241,9 @@ class Page:
             _imply_table_parts(table, made)
         if not made and not fostered:
             return
-        self._made_up.update(made)
-        if self._parsed is None:
-            # every parsed element, in source order, for the source map's ranks: the list
-            # built before the repairs (without the parts made, with what moved in its place)
-            self._parsed = self.elements
-        for name in ("elements", "by_tag", "by_attribute", "order"):
-            self.__dict__.pop(name, None)
+        # (the list built before the repairs: without the parts made, and with what
+        # foster parenting moved in its place)
+        self._index_again(self.elements, made)
 
     def _close_nested_headings_and_buttons(self) -> None:
         """Take a heading written straight inside another heading, and a button written
@@ -297,13 +293,8 @@ class Page:
         made: list[Element] = []
         if not close_paragraphs(paragraphs, self._quirks, made, self.split_links):
             return
-        if not made:
-            return      # elements only moved, in document order: the indexes stay
-        self._made_up.update(made)
-        if self._parsed is None:
-            self._parsed = parsed   # every parsed element, in source order (no copies)
-        for name in ("elements", "by_tag", "by_attribute", "order"):
-            self.__dict__.pop(name, None)
+        if made:    # (elements that only moved, in document order, keep the indexes)
+            self._index_again(parsed, made)
 
     def _quirks(self) -> bool:
         # (the page model imports no semantics at module level: tests/test_layering.py)
@@ -347,9 +338,16 @@ class Page:
             inner = next(link.iterdescendants("a"), None)
             if inner is not None and _split_link(link, inner, made):
                 self.split_links.setdefault(link, inner)
+        self._index_again(parsed, made)
+
+    def _index_again(self, parsed: list[Element], made: list[Element]) -> None:
+        """After a repair that made elements (``made``) or moved some out of document
+        order: the indexes are built again when next asked, and the source map ranks start
+        tags among ``parsed``, every parsed element in source order as listed before the
+        first repair (no made-up element in it: it has no start tag)."""
         self._made_up.update(made)
         if self._parsed is None:
-            self._parsed = parsed   # every parsed element, in source order (no copies)
+            self._parsed = parsed
         for name in ("elements", "by_tag", "by_attribute", "order"):
             self.__dict__.pop(name, None)
 
