@@ -216,6 +216,14 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
     "templates-nested": (
         "n nested templates",
         lambda n: f"{_HEAD}<body>" + _nested("<template>", "x", "</template>", n), 1500),
+    "self-closing-many": (
+        "n paragraphs each holding a span written self-closing (and closed) after a "
+        "non-ASCII letter",
+        lambda n: f"{_HEAD}<body>" + "<p>é<span class=x/></span>" * n, 40000),
+    "self-closing-in-icons": (
+        "n SVG icons with a title, a link and an HTML island written self-closing",
+        lambda n: f"{_HEAD}<body>" + "<svg><title>t</title><a href=x/><foreignObject><i/>"
+                  "</foreignObject></svg><b/></b>" * n, 10000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

@@ -15,7 +15,8 @@ documents (saved pages) never write one, and a page with none pays one ``find``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from typing import TypeVar
 
 from a11y_audit.dom import VOID_ELEMENTS
 from a11y_audit.source_map import SourceMap, tag_pattern
@@ -63,18 +64,23 @@ def open_self_closed(markup: bytes, text: str) -> tuple[list[int], SourceMap | N
     The bytes are searched (a regex finds ``/`` by ``memchr``: 0.3 ms a MB, where
     ``str.find`` takes 1 ms), and only the tags that may be such a tag are looked at in the
     text, where the source map decides whether they are tags at all."""
+    opaque = _Opaque(markup)
     candidates = [candidate for candidate in _candidates(markup)
-                  if not _plainly_opaque(markup, candidate[0])]
+                  if not opaque.at(candidate[0])]
     if not candidates:
         return [], None
     source_map = SourceMap(text)
     foreign: _Foreign | None = None
     slashes = []
+    # Each candidate's offset in the text, from the last one's: the bytes between two "<"
+    # end no UTF-8 sequence halfway, so their decoding is the text's, with a replacement
+    # character for each bad byte as in the text's (one decoding of the page in all, not
+    # one from its start per candidate: a page of 40,000 "<span/>" took 25 s)
+    byte_at = char_at = 0
     for at_byte, name, slash_byte in candidates:
-        # (the bytes before a "<" end no UTF-8 sequence halfway: their decoding is the
-        # text's start, with a replacement character for each bad byte, as in the text's)
-        start = len(markup[:at_byte].decode("utf-8", "replace"))
+        start = char_at + len(markup[byte_at:at_byte].decode("utf-8", "replace"))
         slash = start + len(markup[at_byte:slash_byte].decode("utf-8", "replace"))
+        byte_at, char_at = at_byte, start
         starts = source_map.starts(name, slash)
         at = bisect_right(starts, start) - 1
         if at < 0 or starts[at] != start or source_map.head_end(start) != slash + 2:
@@ -125,19 +131,39 @@ def _head_end(markup: bytes, start: int) -> int:
     return head.end() if head is not None else -1
 
 
-def _plainly_opaque(markup: bytes, start: int) -> bool:
-    """Whether the ``<`` at ``start`` is plainly in a script, a style sheet or a comment
-    (a ``<script`` before it, and no ``</script`` since): the ``/>`` of the corpus's
-    browser-made pages are all there (strings of scripts and JSON), and a scan of the page
-    (:class:`SourceMap`) that tells it for sure costs a millisecond and more. A ``<`` this
-    misses only costs that scan; one it wrongly calls opaque (a script's text that writes
-    ``<script`` and no ``</script``, then a real ``<div/>``) stays as libxml2 reads it."""
-    for opening, closing in ((b"<script", b"</script"), (b"<style", b"</style"),
-                             (b"<!--", b"-->")):
-        before = markup.rfind(opening, 0, start)
-        if before >= 0 and markup.find(closing, before + len(opening), start) < 0:
-            return True
-    return False
+_OPAQUE_OPENING = re.compile(rb"<script|<style|<!--")
+_OPAQUE_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"}
+
+
+class _Opaque:
+    """Whether a ``<`` is plainly in a script, a style sheet or a comment, asked at offsets
+    in increasing order: one pass over the bytes, from each such opening to its closing.
+    The ``/>`` of the corpus's browser-made pages are all there (strings of scripts and
+    JSON), and a scan of the page (:class:`SourceMap`) that tells it for sure costs a
+    millisecond and more. A ``<`` this misses only costs that scan; one it wrongly calls
+    opaque (after a script's text that writes ``<script`` where no script starts) stays as
+    libxml2 reads it."""
+
+    def __init__(self, markup: bytes) -> None:
+        self.markup = markup
+        self.at_offset = 0                   # read up to here
+        self.closing: bytes | None = None    # what ends the opaque text we are in
+
+    def at(self, offset: int) -> bool:
+        markup = self.markup
+        while True:
+            if self.closing is not None:
+                end = markup.find(self.closing, self.at_offset, offset)
+                if end < 0:
+                    self.at_offset = max(self.at_offset, offset - len(self.closing))
+                    return True
+                self.at_offset, self.closing = end + len(self.closing), None
+            m = _OPAQUE_OPENING.search(markup, self.at_offset, offset)
+            if m is None:
+                # (an opening may straddle offset: read again from its possible start)
+                self.at_offset = max(self.at_offset, offset - 8)
+                return False
+            self.at_offset, self.closing = m.end(), _OPAQUE_CLOSING[m.group()]
 
 
 class _Foreign:
@@ -145,25 +171,38 @@ class _Foreign:
     start tag to its end tag, less the HTML integration points within."""
 
     def __init__(self, text: str, source_map: SourceMap) -> None:
-        self.spans: list[tuple[int, int, bool]] = []   # (start, end, foreign), sorted
+        # the outermost svg and math elements' spans (apart from each other), sorted, and
+        # the integration points' spans within each (apart from each other too)
+        outer: list[tuple[int, int, list[tuple[int, int]]]] = []
         for root in ("svg", "math"):
             for start, end in _spans(text, source_map, root, 0, len(text)):
-                self.spans.append((start, end, True))
-                for point in _INTEGRATION_POINTS[root]:
-                    self.spans.extend((inner, inner_end, False) for inner, inner_end
-                                      in _spans(text, source_map, point, start, end))
-        self.spans.sort()
+                inner = sorted(span for point in _INTEGRATION_POINTS[root]
+                               for span in _spans(text, source_map, point, start, end))
+                outer.append((start, end, inner))
+        self.outer = sorted(outer)
+        self.starts = [start for start, _, _ in self.outer]
 
     def holds(self, offset: int) -> bool:
-        """Whether the tag at ``offset`` is an SVG or MathML element: the innermost span
-        around it says (spans nest; a later start is further in)."""
-        inside = False
-        for start, end, foreign in self.spans:
-            if start >= offset:
-                break
-            if offset < end:
-                inside = foreign
-        return inside
+        """Whether the tag at ``offset`` is an SVG or MathML element: in an svg or math
+        span (after its start tag), and in none of its integration points; each found by
+        bisection (a page of many icons and many candidates)."""
+        span = _around(self.outer, self.starts, offset)
+        if span is None:
+            return False
+        inner = span[2]
+        return _around(inner, [start for start, _ in inner], offset) is None
+
+
+_Span = TypeVar("_Span", tuple[int, int], tuple[int, int, list[tuple[int, int]]])
+
+
+def _around(spans: list[_Span], starts: list[int], offset: int) -> _Span | None:
+    """The span of ``spans`` (apart from each other, sorted by their ``starts``) that holds
+    ``offset`` past its start, if one does."""
+    at = bisect_left(starts, offset) - 1
+    if at >= 0 and offset < spans[at][1]:
+        return spans[at]
+    return None
 
 
 def _spans(text: str, source_map: SourceMap, name: str, begin: int,
@@ -172,7 +211,8 @@ def _spans(text: str, source_map: SourceMap, name: str, begin: int,
     and ``end`` to its end tag, nested ones within their outer one's span."""
     spans: list[tuple[int, int]] = []
     reach = begin
-    for start in source_map.starts(name):
+    starts = source_map.starts(name)
+    for start in starts[bisect_left(starts, begin):]:
         if start < reach:
             continue
         if start >= end:
