@@ -442,6 +442,11 @@ PARAGRAPHS = [
     ("<p><i>a<table><tr><td>c</td></tr></table>b</i><p>q",
      "body(p(i('a')) table(tbody(tr(td('c')))) i('b') p('q'))"),
     ("<p><a href=/x>\n<div>card</div>\n</a>", "body(p(a('\\n')) div(a('card')) a('\\n'))"),
+    # of formatting elements alike, a browser's list keeps the last three
+    ("<p><b><b><b><b><b>x<div>in</div>y",
+     "body(p(b(b(b(b(b('x')))))) div(b(b(b('in')))) b(b(b('y'))))"),
+    ("<p><b class=a><b class=b><b class=a><b class=a><b class=a>x<div>in</div>y",
+     "body(p(b(b(b(b(b('x')))))) div(b(b(b(b('in'))))) b(b(b(b('y')))))"),
 ]
 
 

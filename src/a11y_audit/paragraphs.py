@@ -96,7 +96,7 @@ def _close(paragraph: Element, block: Element, made: list[Element],
         open_inside.append(node)
         node = node.getparent()
     open_inside.reverse()
-    formatting = [el for el in open_inside if el.tag in _FORMATTING]
+    formatting = _active([el for el in open_inside if el.tag in _FORMATTING])
     for el in formatting:
         if el.tag == "a":
             split_links.setdefault(el, block)
@@ -118,6 +118,20 @@ def _close(paragraph: Element, block: Element, made: list[Element],
         following.end(owner)
     following.place(after)
     _put_after(paragraph, holder)
+
+
+def _active(formatting: list[Element]) -> list[Element]:
+    """The formatting elements a browser's list keeps of those open, outermost first: of
+    elements alike (the same tag and attributes) no more than the last three (HTML's
+    "Noah's Ark" clause), so ``<b>`` written 2,000 times is copied three times."""
+    kept: list[Element] = []
+    for el in formatting:
+        alike = [other for other in kept
+                 if other.tag == el.tag and sorted(other.items()) == sorted(el.items())]
+        if len(alike) >= 3:
+            kept.remove(alike[0])
+        kept.append(el)
+    return kept
 
 
 def _detach_following(el: Element) -> list[Item]:
