@@ -478,3 +478,42 @@ def test_a_teaser_link_around_a_block_in_a_paragraph_fails_link_name_and_says_wh
     failure = next(f for f in run_rule("link-name", markup).findings
                    if f.outcome is Outcome.FAILED)
     assert '<div class="card"> is written inside it, in a paragraph' in failure.message
+
+
+# (a body, the body's tree as a browser builds it): a table part written outside any table
+STRAY_TABLE_PARTS = [
+    ("<div><tr><th>Column A</th></tr></div>", "body(div('Column A'))"),
+    ("<div class=row><td>a</td><td>b</td></div><p>x", "body(div('ab') p('x'))"),
+    ("<tbody><tr><td>x</td></tr></tbody><caption>c</caption><col><colgroup><col></colgroup>",
+     "body('xc')"),
+    ("<table><tr><td>in</td></tr></table><tr><td>out</td></tr>",
+     "body(table(tbody(tr(td('in')))) 'out')"),
+    ("<ul><li><td>a<span>b</span></td></li></ul>", "body(ul(li('a' span('b'))))"),
+    # a table inside a stray cell keeps its own parts
+    ("<div><td>x<table><tr><td>y</td></tr></table>z</td></div>",
+     "body(div('x' table(tbody(tr(td('y')))) 'z'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), STRAY_TABLE_PARTS)
+def test_a_table_part_outside_a_table_is_no_element(markup, tree):
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert shape(p.body) == tree
+    _assert_indexed_as_one_walk_indexes(p)
+
+
+@pytest.mark.parametrize(("markup", "tree"), STRAY_TABLE_PARTS)
+def test_table_parts_outside_tables_are_dropped_as_chromium_drops_them(styles_context, markup,
+                                                                        tree):
+    _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)
+
+
+def test_a_header_cell_outside_a_table_is_no_header_for_the_table_rules():
+    # ACT d0f69e's inapplicable example 6, as a template partial writes it
+    markup = "<div><tr><th>Column A</th></tr></div><div><th id=h></th></div>"
+    assert outcomes("empty-table-header", markup) == []
+    assert outcomes("th-has-data-cells", markup) == []
+    p = Page.from_html("<body>" + markup)
+    assert "th" not in p.by_tag and p.ids == {}
+    # the source map still ranks the tags as written: a later element is found at its own
+    assert p.location(p.by_tag["div"][1]).column == markup.rindex("<div>") + len("<body>") + 1

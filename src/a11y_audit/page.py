@@ -117,6 +117,7 @@ class Page:
         # each link a browser's parser ended early (_close_paragraphs, _split_nested_links),
         # with what ended it there: a link inside it, or a block inside its paragraph
         self.split_links: dict[Element, Element] = {}
+        self._drop_stray_table_parts()
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
         self._close_paragraphs()
@@ -216,6 +217,36 @@ class Page:
                     index[name] = kept
                 else:
                     index.pop(name, None)
+
+    def _drop_stray_table_parts(self) -> None:
+        """Drop the tags of table parts written outside any table (a row, a cell, a caption,
+        a section, a column), keeping what they hold, as HTML's parser does: it ignores
+        their start tags ("in body" insertion mode). libxml2 makes them elements: a template
+        partial that writes rows into a ``div`` gave header cells and rows that no browser
+        (and no axe-core) has, for the table rules to judge. A part is in place when its
+        parent is the one a table's tree gives it (a cell's a row, a row's a section or the
+        table...), so the pages with tables pay one parent read a part; a part out of place
+        inside a table (a row in a ``div`` in a table) is left as it is."""
+        by_tag = self.by_tag
+        if not any(tag in by_tag for tag in _TABLE_PARTS):
+            return
+        parsed = self.elements
+        dropped = False
+        while True:     # a row dropped leaves its cells out of place: look again
+            stray = [el for tag, parents in _TABLE_PARTS.items() for el in by_tag.get(tag, ())
+                     if _parent_tag(el) not in parents
+                     and not any(above.tag == "table" for above in el.iterancestors())]
+            if not stray:
+                break
+            order = {el: at for at, el in enumerate(self.elements)}
+            for el in sorted(stray, key=order.__getitem__):
+                _unwrap(el)
+            dropped = True
+            for name in ("elements", "by_tag", "by_attribute", "order"):
+                self.__dict__.pop(name, None)
+            by_tag = self.by_tag
+        if dropped:
+            self._index_again(parsed, [])
 
     def _imply_table_parts(self) -> None:
         """Add the table parts HTML's parser implies and libxml2's does not: a ``tbody``
@@ -1204,6 +1235,42 @@ def _split_link(link: Element, inner: Element, made: list[Element]) -> bool:
             copy.tail = _xml_text(after)
         holder = copy
     return True
+
+
+# The table parts, each with the parents a table's tree gives it (after the parts HTML's
+# parser implies: _imply_table_parts)
+_TABLE_PARTS: dict[str, tuple[str, ...]] = {
+    "caption": ("table",), "colgroup": ("table",), "col": ("colgroup", "table"),
+    "tbody": ("table",), "thead": ("table",), "tfoot": ("table",),
+    "tr": ("tbody", "thead", "tfoot", "table"), "td": ("tr",), "th": ("tr",)}
+
+
+def _parent_tag(el: Element) -> str | None:
+    parent = el.getparent()
+    return parent.tag if parent is not None else None
+
+
+def _unwrap(el: Element) -> None:
+    """Put what ``el`` holds (its text, its children) in its place, and drop it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    before = el.getprevious()
+    if el.text:
+        if before is not None:
+            before.tail = _joined_text(before.tail, el.text)
+        else:
+            parent.text = _joined_text(parent.text, el.text)
+    for child in list(el):
+        el.addprevious(child)       # with its tail
+    if el.tail:
+        last = el.getprevious()
+        if last is not None:
+            last.tail = _joined_text(last.tail, el.tail)
+        else:
+            parent.text = _joined_text(parent.text, el.tail)
+    el.tail = None
+    parent.remove(el)
 
 
 def _merge_stray_roots(root: Element) -> None:

@@ -361,7 +361,7 @@ SIMPLE = [
     ('<div role="none" title="T" data-t><b>Nothing</b></div>', ""),
     ("<p data-t>Paragraph</p>", ""),
     ("<p data-t title='T'><b>Paragraph</b></p>", "T"),
-    ('<td data-t>cell</td>', "cell"),
+    ('<table><tr><td data-t>cell</td></tr></table>', "cell"),
     ("<summary data-t>More</summary>", "More"),
     ("<summary data-t><b>More</b> on this</summary>", "More on this"),
     ("<iframe data-t>fallback</iframe>", ""),
