@@ -311,6 +311,38 @@ def joined_text(text: str | None, more: str) -> str | None:
     return xml_text((text or "") + more)
 
 
+def text_before(el: etree._Element, text: str) -> None:
+    """Put ``text`` just before ``el``, after what is there already (the previous sibling's
+    tail, or the parent's text): for the page model's repairs."""
+    previous = el.getprevious()
+    if previous is not None:
+        previous.tail = joined_text(previous.tail, text)
+    else:
+        parent = el.getparent()
+        if parent is not None:
+            parent.text = joined_text(parent.text, text)
+
+
+def text_at_end(parent: etree._Element, text: str) -> None:
+    """Put ``text`` at the end of what ``parent`` holds."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = joined_text(last.tail, text)
+    else:
+        parent.text = joined_text(parent.text, text)
+
+
+def start_tag_copy(el: etree._Element) -> etree._Element:
+    """A new element with ``el``'s tag, attributes (in their order) and line, holding
+    nothing: what HTML's parser makes when it opens a formatting element again."""
+    copy = el.makeelement(el.tag, {})
+    for name, value in el.items():
+        copy.set(name, value)
+    if el.sourceline is not None:
+        copy.sourceline = el.sourceline
+    return copy
+
+
 def inside(el: etree._Element, container: etree._Element) -> bool:
     """Whether ``el`` is a descendant of ``container`` (not ``container`` itself)."""
     return any(node is container for node in el.iterancestors())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -18,10 +18,13 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
-from a11y_audit.dom import attach, attribute_values, normalize_space, tag_of
+from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
+from a11y_audit.dom import text_at_end as _text_at_end
+from a11y_audit.dom import text_before as _text_before
 from a11y_audit.dom import xml_text as _xml_text
 from a11y_audit.knowledge import aria
+from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
 from a11y_audit.paragraphs import close_paragraphs
@@ -231,22 +234,16 @@ class Page:
         if not any(tag in by_tag for tag in _TABLE_PARTS):
             return
         parsed = self.elements
-        dropped = False
         while True:     # a row dropped leaves its cells out of place: look again
             stray = [el for tag, parents in _TABLE_PARTS.items() for el in by_tag.get(tag, ())
                      if _parent_tag(el) not in parents
                      and not any(above.tag == "table" for above in el.iterancestors())]
             if not stray:
-                break
-            order = {el: at for at, el in enumerate(self.elements)}
-            for el in sorted(stray, key=order.__getitem__):
+                return
+            for el in stray:
                 _unwrap(el)
-            dropped = True
-            for name in ("elements", "by_tag", "by_attribute", "order"):
-                self.__dict__.pop(name, None)
-            by_tag = self.by_tag
-        if dropped:
             self._index_again(parsed, [])
+            by_tag = self.by_tag
 
     def _imply_table_parts(self) -> None:
         """Add the table parts HTML's parser implies and libxml2's does not: a ``tbody``
@@ -291,18 +288,15 @@ class Page:
                 if parent is not None and parent.tag in _HEADINGS:
                     moves.append((heading, parent))
         buttons = by_tag.get("button", ())
-        # Whether any button holds one: a search in C of each button's (small) subtree,
-        # stopped at the first found, where a walk up from every button costs a Python step
-        # per ancestor. Only then is each button's nearest button above it looked for.
-        nesting = any(next(button.iterdescendants("button"), None) is not None
-                      for button in buttons)
-        for button in buttons if nesting else ():
+        # Only where a button holds one is each button's nearest button above it looked for
+        # (a walk up from every button costs a Python step per ancestor)
+        for button in buttons if _one_holds_another(buttons) else ():
             for ancestor in button.iterancestors():
                 tag = ancestor.tag
                 if tag == "button":
                     moves.append((button, ancestor))
                     break
-                if tag in _SCOPE_BOUNDARIES:
+                if tag in SCOPE_BOUNDARIES:
                     break
         if not moves:
             return
@@ -348,20 +342,7 @@ class Page:
         link is nested for a browser too (a "marker" hides the outer link), and is left
         so; formatting elements between them (a ``b`` around the block) are not copied."""
         links = self.by_tag.get("a")
-        if not links or len(links) < 2:
-            return
-        # Whether any link holds one: a search in C of the subtree of each link with child
-        # elements, stopped at the first found (a loop, not any() over a generator: half
-        # the time; and a link of text only, a third of them, builds no iterator)
-        for link in links:
-            if not len(link):
-                continue
-            for _ in link.iterdescendants("a"):
-                break
-            else:
-                continue
-            break
-        else:
+        if not links or not _one_holds_another(links):
             return
         parsed = self.elements
         made: list[Element] = []
@@ -1033,11 +1014,7 @@ def _foster_parent(table: Element, container: Element) -> bool:
         ) and next(child.iterdescendants(*_TABLE_STRUCTURE), None) is None:
             tail, child.tail = child.tail, None
             if tail and not tail.strip(ASCII_WHITESPACE):   # white space stays in the table
-                previous = child.getprevious()
-                if previous is not None:
-                    previous.tail = _joined_text(previous.tail, tail)
-                else:
-                    container.text = _joined_text(container.text, tail)
+                _text_before(child, tail)
                 tail = None
             table.addprevious(child)
             child.tail = _xml_text(tail)
@@ -1049,17 +1026,6 @@ def _foster_parent(table: Element, container: Element) -> bool:
             _text_before(table, tail)
             moved = True
     return moved
-
-
-def _text_before(table: Element, text: str) -> None:
-    """Put ``text`` just before ``table``, after what is there already."""
-    previous = table.getprevious()
-    if previous is not None:
-        previous.tail = _joined_text(previous.tail, text)
-    else:
-        parent = table.getparent()
-        if parent is not None:
-            parent.text = _joined_text(parent.text, text)
 
 
 def _imply_table_parts(table: Element, made: list[Element]) -> None:
@@ -1131,10 +1097,21 @@ def _implied(parent: Element, before: Element | None, tag: str, made: list[Eleme
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-# Where HTML's "has an element in scope" stops looking up (HTML, 13.2.4.2)
-_SCOPE_BOUNDARIES = frozenset(("applet", "caption", "html", "table", "td", "th", "marquee",
-                               "object", "template", "mi", "mo", "mn", "ms", "mtext",
-                               "annotation-xml", "foreignobject", "desc", "title"))
+
+
+def _one_holds_another(elements: Sequence[Element]) -> bool:
+    """Whether one of ``elements`` (all of one tag) holds another of that tag: a search in C
+    of the subtree of each one with child elements, stopped at the first found (a loop, not
+    any() over a generator: half the time; and an element of text only builds no
+    iterator)."""
+    if len(elements) < 2:
+        return False
+    tag = elements[0].tag
+    for el in elements:
+        if len(el):
+            for _ in el.iterdescendants(tag):
+                return True
+    return False
 
 
 def _lift_out(el: Element, container: Element) -> None:
@@ -1167,22 +1144,9 @@ def _lift_out(el: Element, container: Element) -> None:
         last.tail = _joined_text(last.tail, after)
 
 
-# HTML's "special" elements (HTML, 13.2.4.2), as the adoption agency reads them: a block
-# between two links is one of these
-_SPECIAL = frozenset((
-    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
-    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
-    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-    "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
-    "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
-    "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
-    "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
-    "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"))
-# Where HTML's list of active formatting elements has a marker: an ``a`` above one is not
-# found by an ``a`` start tag below it (and SVG's and MathML's ``a`` are other elements)
-_LINK_MARKERS = frozenset(("applet", "caption", "marquee", "object", "td", "th", "template",
-                           "svg", "math"))
+# An ``a`` above a marker is not found by an ``a`` start tag below it (and SVG's and
+# MathML's ``a`` are other elements)
+_LINK_MARKERS = MARKERS | {"svg", "math"}
 _ADOPTION_LIMIT = 8     # the algorithm's outer loop runs at most 8 times
 
 
@@ -1197,7 +1161,7 @@ def _split_link(link: Element, inner: Element, made: list[Element]) -> bool:
     path.reverse()
     if any(el.tag in _LINK_MARKERS for el in path):
         return False
-    blocks = [at for at, el in enumerate(path) if el.tag in _SPECIAL]
+    blocks = [at for at, el in enumerate(path) if el.tag in SPECIAL]
     if not blocks:
         _lift_out(inner, link)
         return True
@@ -1212,11 +1176,7 @@ def _split_link(link: Element, inner: Element, made: list[Element]) -> bool:
     for at in blocks:
         block = path[at]
         _lift_out(block, holder)    # the block, and what follows it in the holder, after it
-        copy = holder.makeelement(holder.tag, {})
-        for name, value in holder.items():   # (after the tag: the attributes' order kept)
-            copy.set(name, value)
-        if holder.sourceline is not None:
-            copy.sourceline = holder.sourceline
+        copy = start_tag_copy(holder)
         made.append(copy)
         # The copy takes the block's content up to the way to the inner link (that child
         # itself too, unless it is the inner link): what follows is written after the
@@ -1255,20 +1215,12 @@ def _unwrap(el: Element) -> None:
     parent = el.getparent()
     if parent is None:
         return
-    before = el.getprevious()
     if el.text:
-        if before is not None:
-            before.tail = _joined_text(before.tail, el.text)
-        else:
-            parent.text = _joined_text(parent.text, el.text)
+        _text_before(el, el.text)
     for child in list(el):
         el.addprevious(child)       # with its tail
     if el.tail:
-        last = el.getprevious()
-        if last is not None:
-            last.tail = _joined_text(last.tail, el.tail)
-        else:
-            parent.text = _joined_text(parent.text, el.tail)
+        _text_before(el, el.tail)
     el.tail = None
     parent.remove(el)
 
@@ -1347,8 +1299,7 @@ def _into_head_and_body(root: Element) -> None:
 
 # What HTML's parser keeps in the head ("in head" insertion mode): any other element there
 # ends the head, and it and what follows go into the body.
-_HEAD_CONTENT = frozenset(("base", "basefont", "bgsound", "link", "meta", "noframes",
-                           "noscript", "script", "style", "template", "title"))
+_HEAD_CONTENT = _AFTER_HEAD_INTO_HEAD | {"noscript"}
 
 
 def _out_of_head(head: Element, body: Element | None) -> Element | None:
@@ -1377,14 +1328,6 @@ def _out_of_head(head: Element, body: Element | None) -> Element | None:
     for at, node in enumerate(moved):
         body.insert(at, node)       # with its tail
     return body
-
-
-def _text_at_end(parent: Element, text: str) -> None:
-    if len(parent):
-        last = parent[-1]
-        last.tail = _joined_text(last.tail, text)
-    else:
-        parent.text = _joined_text(parent.text, text)
 
 
 def _parser_losses(parser: etree.HTMLParser) -> list[str]:

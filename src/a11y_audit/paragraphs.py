@@ -26,7 +26,8 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from a11y_audit.dom import joined_text
+from a11y_audit.dom import joined_text, start_tag_copy, text_at_end
+from a11y_audit.knowledge.html_parser import FORMATTING, MARKERS, SCOPE_BOUNDARIES
 
 Element: TypeAlias = etree._Element
 Item: TypeAlias = "Element | str"
@@ -38,9 +39,6 @@ _CLOSES_P = frozenset((
     "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
     "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
     "pre", "listing", "form", "plaintext", "xmp", "hr", "li", "dd", "dt", "table"))
-# HTML's formatting elements: the ones a browser opens again as copies
-_FORMATTING = frozenset(("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
-                         "strike", "strong", "tt", "u"))
 # Elements whose start tag does not open the formatting elements again (the blocks, the
 # table parts, raw text, the head's elements): what they hold may
 _NO_RECONSTRUCTION = _CLOSES_P | frozenset((
@@ -50,12 +48,9 @@ _NO_RECONSTRUCTION = _CLOSES_P | frozenset((
     "frameset", "head", "body", "html"))
 # What puts a marker in the list of formatting elements (a table, through its cells): no
 # formatting element is opened again inside
-_MARKED = frozenset(("table", "td", "th", "caption", "applet", "object", "marquee",
-                     "template"))
+_MARKED = MARKERS | {"table"}
 # Where "has a p element in button scope" stops looking up (HTML, 13.2.4.2)
-_BUTTON_SCOPE = frozenset(("applet", "caption", "html", "table", "td", "th", "marquee",
-                           "object", "template", "mi", "mo", "mn", "ms", "mtext",
-                           "annotation-xml", "foreignobject", "desc", "title", "button"))
+_BUTTON_SCOPE = SCOPE_BOUNDARIES | {"button"}
 
 
 def close_paragraphs(paragraphs: list[Element], quirks: Callable[[], bool],
@@ -96,7 +91,7 @@ def _close(paragraph: Element, block: Element, made: list[Element],
         open_inside.append(node)
         node = node.getparent()
     open_inside.reverse()
-    formatting = _active([el for el in open_inside if el.tag in _FORMATTING])
+    formatting = _active([el for el in open_inside if el.tag in FORMATTING])
     for el in formatting:
         if el.tag == "a":
             split_links.setdefault(el, block)
@@ -191,11 +186,7 @@ class _Copies:
 
     def _reconstruct(self) -> None:
         for original in self.active[len(self.copies):]:
-            copy = original.makeelement(original.tag, {})
-            for name, value in original.items():
-                copy.set(name, value)
-            if original.sourceline is not None:
-                copy.sourceline = original.sourceline
+            copy = start_tag_copy(original)
             self._current().append(copy)
             self.copies.append(copy)
             self.made.append(copy)
@@ -204,11 +195,7 @@ class _Copies:
         for item in items:
             if isinstance(item, str):
                 self._reconstruct()     # (white space too: every character token does)
-                current = self._current()
-                if len(current):
-                    current[-1].tail = joined_text(current[-1].tail, item)
-                else:
-                    current.text = joined_text(current.text, item)
+                text_at_end(self._current(), item)
             elif not isinstance(item.tag, str):     # a comment: no reconstruction
                 self._current().append(item)
             elif item.tag in _NO_RECONSTRUCTION:

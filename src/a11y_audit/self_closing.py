@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from typing import TypeVar
 
 from a11y_audit.dom import VOID_ELEMENTS
-from a11y_audit.source_map import SourceMap, tag_pattern
+from a11y_audit.source_map import TAG_ATTRIBUTES, SourceMap, tag_pattern
 
 # Void elements, and the names libxml2 knows as void or HTML's parser reads as void: the
 # "/" changes nothing for them.
@@ -44,8 +44,8 @@ _FOREIGN_ONLY = frozenset((
     "none"))
 _SELF_CLOSING = re.compile(b"/>")
 _NAME = re.compile(rb"[A-Za-z][^\s/>]*")
-# A tag to its ">" (source_map's reading: quoted values may hold ">").
-_HEAD = re.compile(rb"""<[^\s/>]*[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?:>|\Z)""")
+# A tag to its ">", as the source map reads one (quoted values may hold ">"), in bytes
+_HEAD = re.compile(rf"<[^\s/>]*{TAG_ATTRIBUTES}(?:>|\Z)".encode())
 # The end of a start tag's head before its "/": an unquoted attribute value takes the "/"
 # in (``<a href=/x/>`` links to "/x/" and is not self-closing), an empty one too (``a=/>``).
 _UNQUOTED_VALUE = re.compile(r"=[\t\n\f\r ]*[^\t\n\f\r \"'>]*\Z")

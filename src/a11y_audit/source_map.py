@@ -26,7 +26,7 @@ from a11y_audit.dom import VOID_ELEMENTS, opening_tag, tag_of
 
 SNIPPET_LIMIT = 200
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-_ATTRS = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""   # quoted values may hold ">"
+TAG_ATTRIBUTES = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""   # quoted values may hold ">"
 # A start tag, as HTML's tokenizer (and libxml2 2.14's HTML parser) reads one: "<", an ASCII
 # letter, then the name up to a space, "/" or ">". Any other character is part of the name:
 # ``<div<!-- x -->`` is an element named ``div<!--``, and ``<a<img src=x>`` one named
@@ -46,7 +46,7 @@ _SCAN = re.compile(
     r"|!\[CDATA\[[^\]]*(?:\](?!\]>)[^\]]*)*(?:\]\]>|\Z)"
     r"|[!?][^>]*>?"
     rf"|(?=[{''.join(sorted({name[0] for name in _RAW_TEXT}))}])"
-    rf"(?P<raw>{'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)"
+    rf"(?P<raw>{'|'.join(_RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}(?:>|\Z)"
     rf"|(?P<name>{_NAME}))",
     re.S | re.I)
 # The scan's groups by number: the last group of a match tells its kind (a start tag: name;
@@ -56,14 +56,14 @@ _RAW_GROUP, _NAME_GROUP = (_SCAN.groupindex[group] for group in ("raw", "name"))
 # holds many "<" that start no end tag of it (hostile text), a character at a time in C is
 # cheaper than a Python step per "<" (see _raw_end).
 _RAW_ELEMENT = re.compile(
-    rf"<({'|'.join(_RAW_TEXT)})(?=[\s/>]){_ATTRS}(?:>|\Z)[^<]*(?:<(?!/\1[\s/>])[^<]*)*",
+    rf"<({'|'.join(_RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}(?:>|\Z)[^<]*(?:<(?!/\1[\s/>])[^<]*)*",
     re.S | re.I)
 _RAW_TRIES = 8          # "<" of a raw-text element's content always tried one by one
 # Whether the text after a "<" in a raw-text element's content ("/", a name and the
 # character after it) is the end tag of the element whose name was written ``raw``: the same
 # case-insensitive back-reference a scan would take, applied to "raw\0" and that text.
 _CLOSES = re.compile(r"([^\0]*)\0/\1[\s/>]", re.S | re.I)
-_HEAD = re.compile(rf"<[^\s/>]*{_ATTRS}(?:>|\Z)")
+_HEAD = re.compile(rf"<[^\s/>]*{TAG_ATTRIBUTES}(?:>|\Z)")
 # A start tag inside a raw-text element's own start tag (its content is opaque, not its head).
 _ANY_START = re.compile(rf"<({_NAME})")
 _WINDOW = 8

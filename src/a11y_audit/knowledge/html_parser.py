@@ -1,0 +1,31 @@
+"""Element categories of HTML's tree construction (HTML, 13.2.4), as the page model's repairs
+of libxml2's tree read them (page.py, paragraphs.py): one list each, as the standard gives it.
+"""
+
+from __future__ import annotations
+
+# Where "has an element in scope" stops looking up (HTML, 13.2.4.2); "button scope" adds
+# ``button``
+SCOPE_BOUNDARIES = frozenset((
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "mi",
+    "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"))
+
+# The elements whose start tag puts a marker in the list of active formatting elements: no
+# formatting element open above one is found, or opened again, below it
+MARKERS = frozenset(("applet", "caption", "marquee", "object", "td", "th", "template"))
+
+# HTML's formatting elements: the ones a browser opens again, as copies, after a block
+FORMATTING = frozenset(("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+                        "strike", "strong", "tt", "u"))
+
+# HTML's "special" elements (HTML, 13.2.4.2), as the adoption agency reads them
+SPECIAL = frozenset((
+    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+    "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
+    "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+    "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
+    "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"))
