@@ -181,3 +181,69 @@ def test_terminal_colour_follows_the_flag_on_a_pipe(tmp_path, flag):
     result = invoke(*args, *([flag] if flag else []))
     assert "figure-image-alt" in result.output
     assert ("\x1b[" in result.output) == (flag == "--color")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "html"])
+def test_out_dash_writes_the_report_to_standard_output(tmp_path, monkeypatch, fmt):
+    """``-o -`` puts the one report on standard output, byte for byte the file ``-o DIR``
+    writes, and the summary on standard error; no folder named "-" is made."""
+    monkeypatch.chdir(tmp_path)
+    piped = invoke("check", "--example", "-f", fmt, "-o", "-")
+    filed = invoke("check", "--example", "-f", fmt, "-o", "folder")
+    assert piped.exit_code == filed.exit_code == 1
+    written = next((tmp_path / "folder").iterdir())
+    assert piped.stdout_bytes == written.read_bytes()
+    assert f"wrote the {fmt} report to standard output" in piped.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_out_dash_is_json_unless_named(tmp_path, monkeypatch):
+    """Without -f, ``-o -`` writes JSON: the configuration's formats are those of a report
+    folder, and several reports on one stream could not be read."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".a11y-audit.toml").write_text('format = ["terminal", "html"]\n')
+    result = invoke("check", "--example", "-o", "-")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["pages"][0]["title"].startswith("U.S. pledges")
+
+
+@pytest.mark.parametrize("formats", [["terminal"], ["github"], ["json", "html"],
+                                     ["json", "terminal"]])
+def test_out_dash_takes_one_report_format(tmp_path, monkeypatch, formats):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "--example", *[a for f in formats for a in ("-f", f)], "-o", "-")
+    assert result.exit_code == 2
+    assert "-o - writes one report to standard output" in result.stderr
+    assert f"-f {' -f '.join(formats)} was given" in result.stderr
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_out_dash_reports_an_unreadable_input_and_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.html").write_bytes(b"")
+    result = invoke("check", "--example", "empty.html", "-f", "json", "-o", "-")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [e["source"] for e in data["errors"]] == ["empty.html"]
+    assert "empty.html" in result.stderr
+
+
+def test_out_dash_into_a_reader_that_stops_early(tmp_path):
+    """``a11y-audit check ... -o - | head -c 10``: the copy ends quietly, as ``cat``'s, and
+    the exit code is the audit's."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "a11y_audit", "check", "--example", "-f", "sarif", "-o", "-"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(10) == b'{\n  "$sche'
+    process.stdout.close()          # the report is larger than a pipe's buffer
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error
+    assert "wrote the sarif report to standard output" in error

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -110,7 +113,8 @@ def main() -> None:
               type=click.Choice(sorted(writers())),
               help="Output format; repeat for several. Default: terminal, json and html.")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for report files (a11y-report.*). Default: reports/.")
+              help="Folder for report files (a11y-report.*). Default: reports/. '-': write "
+                   "the one report format to standard output (json unless -f names another).")
 @click.option("--fail-on", type=click.Choice([i.value for i in Impact]),
               help="Exit 1 only for failures of this impact or worse. Default: any failure.")
 @click.option("-r", "--rule", "selected", multiple=True, metavar="ID",
@@ -213,8 +217,12 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     2 usage or configuration error, or an input that could not be read
     (the rest is still audited).
     """
-    config = _effective_config(config_path, formats, out, fail_on, (*selected, *_tags()), ignored,
-                               baseline, include_passed, stylesheets, viewport)
+    to_stdout = out == Path("-")
+    config = _effective_config(config_path, formats, None if to_stdout else out, fail_on,
+                               (*selected, *_tags()), ignored, baseline, include_passed,
+                               stylesheets, viewport)
+    if to_stdout:
+        config = replace(config, formats=(_stdout_format(formats),))
     config = _with_scope(config, scope_include, scope_exclude)
     if missing_stylesheets is not None:
         config = replace(config, missing_stylesheets=missing_stylesheets)
@@ -249,13 +257,16 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             entries = baseline_mod.load(config.baseline)
         except baseline_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-    assert config.out is not None
-    jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
-             if "jsonl" in config.formats and not update_baseline else None)
     limits, fetch_limits, max_bytes = _limits()
     report_set = ReportSet()
     stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)
     with _interruptible(report_set), timestamps(stamped), ExitStack() as stack:
+        if to_stdout:   # written whole into a folder of its own, then copied out
+            config = replace(config, out=Path(stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="a11y-audit-"))))
+        assert config.out is not None
+        jsonl = (config.out / f"{REPORT_STEM}{writers()['jsonl'].SUFFIX}"
+                 if "jsonl" in config.formats and not update_baseline else None)
         pool = None
         if executor == "dask" or scheduler:
             from a11y_audit import dask_executor
@@ -279,12 +290,44 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             report_set.discard()
             return _finish_baseline(report, config, quiet)
         _write_reports(report, config, color, verbose, quiet, report_set)
-        written = report_set.commit()
+        written: list[Path | str] = list(report_set.commit())
+        if to_stdout:
+            _copy_to_stdout(written)
+            written = [f"the {config.formats[0]} report to standard output"]
     _print_errors(report)
     if not quiet:
         for line in summary_lines(report, written):
             click.echo(line, err=True)
     sys.exit(report.exit_code())
+
+
+def _stdout_format(formats: tuple[str, ...]) -> str:
+    """The one format ``-o -`` writes to standard output: json, or the one -f names (the
+    configuration's formats are for report folders). Several would be one unreadable stream,
+    as would a report file's with the terminal listing or GitHub's annotations."""
+    chosen = tuple(dict.fromkeys(formats)) or ("json",)
+    files_ = [name for name in chosen if writers()[name].SUFFIX is not None]
+    if len(chosen) != 1 or not files_:
+        raise click.UsageError(
+            "-o - writes one report to standard output: name one file format with -f "
+            f"({', '.join(sorted(n for n, w in writers().items() if w.SUFFIX))}); "
+            f"-f {' -f '.join(chosen)} was given")
+    return files_[0]
+
+
+def _copy_to_stdout(written: list[Path | str]) -> None:
+    """The report ``-o -`` wrote, as its bytes, onto standard output. A reader that stops
+    early (``| head``) ends the copy, and no error is printed for it, as for ``cat``."""
+    sys.stdout.flush()
+    stream = sys.stdout.buffer
+    try:
+        for path in written:
+            with open(path, "rb") as handle:
+                shutil.copyfileobj(handle, stream)
+        stream.flush()
+    except BrokenPipeError:
+        # stdout onto /dev/null, so that the interpreter's last flush meets no closed pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _reads_pages(fmt: str, quiet: bool) -> bool:
