@@ -224,6 +224,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "n SVG icons with a title, a link and an HTML island written self-closing",
         lambda n: f"{_HEAD}<body>" + "<svg><title>t</title><a href=x/><foreignObject><i/>"
                   "</foreignObject></svg><b/></b>" * n, 10000),
+    "br-end-tags-many": (
+        "n line breaks written '</br>' on one line after a non-ASCII letter, then n in "
+        "attribute values",
+        lambda n: f"{_HEAD}<body><p>" + "é</br>" * n + "<p title='" + "</br>" * n + "'>t",
+        40000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

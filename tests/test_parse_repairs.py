@@ -498,11 +498,54 @@ def test_a_header_cell_outside_a_table_is_no_header_for_the_table_rules():
     assert p.location(p.by_tag["div"][1]).column == markup.rindex("<div>") + len("<body>") + 1
 
 
+# (a body, the body's tree as a browser builds it): an end tag "br", read as a start tag
+BR_END_TAGS = [
+    ("<p>Read</br>more</p>", "body(p('Read' br 'more'))"),
+    ("<a href=/>Read</BR >more</a>x</br\nclass='a>b'>y", "body(a('Read' br 'more') 'x' br 'y')"),
+    ("<ul></br><li>a</li></ul><table></br><tr><td>b</br>c</td></tr></table>",
+     "body(ul(br li('a')) br table(tbody(tr(td('b' br 'c')))))"),
+    # text for HTML's parser too: in scripts, styles, comments, text areas, attribute values
+    ("<script>s='</br>'</script><!-- </br> --><textarea></br></textarea>"
+     "<p title='1</br>2</br>3'>t</p>",
+     "body(script(\"s='</br>'\") <!-- </br> --> textarea('</br>') p('t'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), BR_END_TAGS)
+def test_an_end_tag_br_is_a_line_break(markup, tree):
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert shape(p.body) == tree
+    _assert_indexed_as_one_walk_indexes(p)
+
+
+def test_an_end_tag_br_keeps_attribute_values_and_lines():
+    p = Page.from_html("<body><p title='1</br>2'>a</br\n\n>b</p>\n<img src=x.png>")
+    assert p.by_tag["p"][0].get("title") == "1</br>2"
+    assert p.by_tag["img"][0].sourceline == 4
+
+
+def test_an_end_tag_br_separates_the_words_of_a_name():
+    markup = "<a href='/more' aria-label='Read more'>Read</br>more</a>"
+    p = Page.from_html("<body>" + markup)
+    assert p.name(p.by_tag["a"][0]) == "Read more"
+    assert outcomes("label-content-name-mismatch", markup) == [(Outcome.PASSED, "html > body > a")]
+
+
+def test_an_end_tag_br_is_located_as_written_and_the_start_tags_after_it_at_theirs():
+    markup = "<body>\n<p>a<br>b</br class=x>c</p><p>d<BR>e</p>\n</br>"
+    p = Page.from_html(markup)
+    where = [(p.location(br).line, p.location(br).column, p.location(br).source)
+             for br in p.by_tag["br"]]
+    assert where == [(2, 5, "<br>"), (2, 10, "</br class=x>"), (2, 32, "<BR>"),
+                     (3, 1, "</br>")]
+
+
 # Every body above as Chromium's parser builds it: the tables (but the last case, an element
 # holding rows, which the page model leaves in place), links in links, paragraphs closed,
-# table parts outside tables
+# table parts outside tables, end tags "br"
 @pytest.mark.parametrize("markup", [markup for cases in (CASES[:-1], LINKS_IN_LINKS,
-                                                         PARAGRAPHS, STRAY_TABLE_PARTS)
+                                                         PARAGRAPHS, STRAY_TABLE_PARTS,
+                                                         BR_END_TAGS)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

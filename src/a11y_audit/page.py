@@ -18,6 +18,7 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
+from a11y_audit.br_end_tags import as_start_tags, br_end_tags
 from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
 from a11y_audit.dom import text_at_end as _text_at_end
@@ -158,6 +159,10 @@ class Page:
             for slash in slashes:
                 written[slash] = 0x20   # a space: every offset and line stays
             markup = bytes(written)
+        # ``</br>``: HTML's parser makes a line break of it, libxml2's drops it (br_end_tags)
+        br_spans = br_end_tags(markup)
+        if br_spans:
+            markup = as_start_tags(markup, br_spans)
         parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
         parser.set_element_class_lookup(_CLASS_LOOKUP)
         try:
@@ -172,10 +177,54 @@ class Page:
         _into_head_and_body(root)
         _unnest_void_elements(root)
         page = cls(root, source, url, markup=text)
+        if br_spans:
+            scanned = page._locate_br_end_tags(markup, br_spans, scanned)
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
         page.warnings.extend(_parser_losses(parser))
         return page
+
+    def _locate_br_end_tags(self, markup: bytes, spans: list[tuple[int, int]],
+                            scanned: SourceMap | None) -> SourceMap | None:
+        """The line breaks written ``</br>`` (:mod:`a11y_audit.br_end_tags`): each located
+        at its end tag, and left out of the elements the source map ranks among the start
+        tags of ``br``. Returns the source map (made here if the page had none yet).
+
+        The parsed ``br`` elements are in source order those start tags and these end tags
+        (by their offsets). Where libxml2 made another number of them, which no page here
+        showed, none is told apart: a finding on a ``br`` may then be located at another."""
+        text = self.markup
+        assert text is not None
+        source_map = scanned if scanned is not None else SourceMap(text)
+        # each end tag's offsets in the text and its line's start, from the last one's (as
+        # self_closing does: a page of many on one line is read once, not once for each)
+        at_byte = at_char = line_start = 0
+        ends: list[tuple[int, int, int]] = []
+        for start, end in spans:
+            at_char += len(markup[at_byte:start].decode("utf-8", "replace"))
+            line_start = text.rfind("\n", line_start, at_char) + 1 or line_start
+            ends.append((at_char, at_char + len(markup[start:end].decode("utf-8", "replace")),
+                         line_start))
+            at_byte = start
+        written = source_map.starts("br")
+        parsed = [el for el in self._parsed_or_elements() if el.tag == "br"]
+        if len(parsed) != len(written) + len(ends):
+            return source_map
+        order = sorted([(offset, None) for offset in written] + [(s[0], s) for s in ends])
+        made: set[Element] = set()
+        for el, (_, span) in zip(parsed, order, strict=True):   # (counted above)
+            if span is not None:
+                start, end, line_start = span
+                self._locations[el] = Location(el.sourceline,  # type: ignore[arg-type]
+                                               start - line_start + 1, text[start:end],
+                                               text[start:end])
+                made.add(el)
+        self._parsed = [el for el in self._parsed_or_elements() if el not in made]
+        self._parsed_by_tag = None
+        return source_map
+
+    def _parsed_or_elements(self) -> list[Element]:
+        return self._parsed if self._parsed is not None else self.elements
 
     def _set_inert_content_apart(self) -> None:
         """Take the content of each ``<template>`` and ``<noscript>`` out of the tree, into a

@@ -64,7 +64,7 @@ def open_self_closed(markup: bytes, text: str) -> tuple[list[int], SourceMap | N
     The bytes are searched (a regex finds ``/`` by ``memchr``: 0.3 ms a MB, where
     ``str.find`` takes 1 ms), and only the tags that may be such a tag are looked at in the
     text, where the source map decides whether they are tags at all."""
-    opaque = _Opaque(markup)
+    opaque = Opaque(markup)
     candidates = [candidate for candidate in _candidates(markup)
                   if not opaque.at(candidate[0])]
     if not candidates:
@@ -113,7 +113,7 @@ def _candidates(markup: bytes) -> list[tuple[int, str, int]]:
         pending = -1
         if start >= 0:
             # (a ">" between: the "/>" is after the tag, unless the ">" is in a quoted value)
-            end = after if markup.find(b">", start, slash) < 0 else _head_end(markup, start)
+            end = after if markup.find(b">", start, slash) < 0 else tag_end(markup, start)
             if end == after:
                 m = _NAME.match(markup, start + 1)
                 if m is not None:
@@ -126,8 +126,10 @@ def _candidates(markup: bytes) -> list[tuple[int, str, int]]:
     return found
 
 
-def _head_end(markup: bytes, start: int) -> int:
-    head = _HEAD.match(markup, start)
+def tag_end(markup: bytes, start: int, limit: int | None = None) -> int:
+    """Where the tag whose ``<`` is at ``start`` ends (after its ``>``; quoted values may
+    hold ``>``), read no further than ``limit``; -1 if it does not end."""
+    head = _HEAD.match(markup, start, len(markup) if limit is None else limit)
     return head.end() if head is not None else -1
 
 
@@ -135,17 +137,21 @@ _OPAQUE_OPENING = re.compile(rb"<script|<style|<!--")
 _OPAQUE_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"}
 
 
-class _Opaque:
-    """Whether a ``<`` is plainly in a script, a style sheet or a comment, asked at offsets
-    in increasing order: one pass over the bytes, from each such opening to its closing.
+class Opaque:
+    """Whether a ``<`` is plainly in a script, a style sheet or a comment (or what
+    ``opening`` and ``closing`` name), asked at offsets in increasing order: one pass over
+    the bytes, from each such opening to its closing.
     The ``/>`` of the corpus's browser-made pages are all there (strings of scripts and
     JSON), and a scan of the page (:class:`SourceMap`) that tells it for sure costs a
     millisecond and more. A ``<`` this misses only costs that scan; one it wrongly calls
     opaque (after a script's text that writes ``<script`` where no script starts) stays as
     libxml2 reads it."""
 
-    def __init__(self, markup: bytes) -> None:
+    def __init__(self, markup: bytes, opening: re.Pattern[bytes] = _OPAQUE_OPENING,
+                 closing: dict[bytes, bytes] = _OPAQUE_CLOSING) -> None:
         self.markup = markup
+        self.opening, self.closings = opening, closing
+        self.longest = max(map(len, closing))
         self.at_offset = 0                   # read up to here
         self.closing: bytes | None = None    # what ends the opaque text we are in
 
@@ -158,12 +164,12 @@ class _Opaque:
                     self.at_offset = max(self.at_offset, offset - len(self.closing))
                     return True
                 self.at_offset, self.closing = end + len(self.closing), None
-            m = _OPAQUE_OPENING.search(markup, self.at_offset, offset)
+            m = self.opening.search(markup, self.at_offset, offset)
             if m is None:
                 # (an opening may straddle offset: read again from its possible start)
-                self.at_offset = max(self.at_offset, offset - 8)
+                self.at_offset = max(self.at_offset, offset - self.longest)
                 return False
-            self.at_offset, self.closing = m.end(), _OPAQUE_CLOSING[m.group()]
+            self.at_offset, self.closing = m.end(), self.closings[m.group()]
 
 
 class _Foreign:
