@@ -19,6 +19,10 @@ from tests.shared_data import act_rules_dir, corpus_dir
 REPO = Path(__file__).resolve().parents[1]
 RULES_DATA = REPO / "rules"
 
+# Under GitHub Actions, every ``-f github`` run of the tests would append its summary to the
+# job's summary page: the tests that want one name a file of their own.
+os.environ.pop("GITHUB_STEP_SUMMARY", None)
+
 
 def load_script(name: str) -> ModuleType:
     """``scripts/<name>.py`` as a module, loaded once. Registered in ``sys.modules`` under its

@@ -421,7 +421,8 @@ def test_a_warc_record_whose_address_is_no_url_is_reported_in_every_format(tmp_p
     write_warc(warc, [(uri, "200 OK", "text/html; charset=utf-8", body)
                       for uri in ("https://[::1/x", "http://x:99999/a", "https://news.example/ok")])
     out = tmp_path / "out"
-    formats = ["html", "json", "jsonl", "sarif", "junit", "earl", "github", "axe", "terminal"]
+    formats = ["html", "json", "jsonl", "sarif", "junit", "earl", "github", "axe", "terminal",
+               "markdown"]
     result = CliRunner().invoke(main, ["check", str(warc), "-o", str(out), "-j", "1",
                                        *[arg for f in formats for arg in ("-f", f)]])
     assert result.exit_code == 1, result.output             # failures, no error, no bug

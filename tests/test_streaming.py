@@ -187,7 +187,8 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
     spools itself."""
     (tmp_path / "pages").mkdir()
     folder = corpus(tmp_path / "pages")
-    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
+    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe",
+                                "markdown")
                for arg in ("-f", name)]
     digests = []
     real = PageSpool.add_digest
@@ -210,7 +211,7 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
     monkeypatch.setattr(runner, "_digest", lambda report, job, policy: report)
     whole = run(tmp_path / "whole")
     assert len(digests) == 9
-    assert len(sent) == 7 and sent == whole
+    assert len(sent) == 8 and sent == whole
 
 
 class _OwnContext:

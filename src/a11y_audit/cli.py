@@ -456,6 +456,8 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
                             options={"html": {"max_pages": config.html_max_pages}})
     if own:
         report_set.commit()
+    if "github" in config.formats:
+        _job_summary(report)
     for name in dict.fromkeys(config.formats):
         writer = available[name]
         if name == "terminal":
@@ -471,6 +473,22 @@ def _write_reports(report: Report, config: Config, color: bool | None, verbose: 
             else:
                 click.echo(writer.render(report), nl=False)
     return written
+
+
+def _job_summary(report: Report) -> None:
+    """In GitHub Actions, ``-f github`` also appends the Markdown summary to the job's
+    summary page (the file ``$GITHUB_STEP_SUMMARY`` names), in one write. A file that
+    cannot be written is a warning: the annotations and the exit code stand."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    text = writers()["markdown"].render(report)
+    try:
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        click.echo(f"warning: the job summary ($GITHUB_STEP_SUMMARY, {one_line(path)}) could "
+                   f"not be written: {one_line(exc.strerror or str(exc))}", err=True)
 
 
 class _Stdout:

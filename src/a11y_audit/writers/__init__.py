@@ -15,7 +15,8 @@ from typing import IO, Any
 
 from a11y_audit.dom import is_digits
 
-BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl", "axe")
+BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl", "axe",
+           "markdown")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
 
