@@ -25,7 +25,7 @@ from a11y_audit.cli import example_path, main
 from a11y_audit.writers import sarif_writer
 from tests.hostile import hostile_server
 
-FORMATS = ("json", "jsonl", "html", "sarif", "junit", "earl", "axe", "markdown")
+FORMATS = ("json", "jsonl", "html", "sarif", "junit", "earl", "axe", "markdown", "csv")
 PRINTED = ("terminal", "github")
 PAGE = ("<!doctype html><html lang=en><head><title>{t}</title></head><body><main><h1>{t}</h1>"
         "<img src=x.jpg><p>Text</p></main></body></html>")
@@ -58,7 +58,7 @@ def test_reruns_are_byte_identical_in_every_format(tmp_path):
     a, b = report_files(first), report_files(second)
     assert sorted(a) == sorted(f"a11y-report.{s}" for s in
                                ("json", "jsonl", "html", "sarif", "junit.xml", "earl.jsonld",
-                                "axe.json", "md"))
+                                "axe.json", "md", "csv"))
     assert a == b
     data = json.loads(a["a11y-report.json"])
     assert "generated_at" not in data and "seconds" not in data["pages"][0]

@@ -291,7 +291,7 @@ def test_file_names_that_are_not_utf8_are_audited_and_reported_with_escapes(tmp_
         pytest.skip("this file system refuses names that are not UTF-8")
     missing = os.fsdecode(str(tmp_path).encode() + b"/gone\xfe.html")
     out = tmp_path / "out"
-    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe")
+    formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe", "csv")
                for arg in ("-f", name)]
     result = cli("check", "-j", "1", str(folder), missing, *formats, "-o", str(out))
     assert result.exit_code == 2, result.output
@@ -422,7 +422,7 @@ def test_a_warc_record_whose_address_is_no_url_is_reported_in_every_format(tmp_p
                       for uri in ("https://[::1/x", "http://x:99999/a", "https://news.example/ok")])
     out = tmp_path / "out"
     formats = ["html", "json", "jsonl", "sarif", "junit", "earl", "github", "axe", "terminal",
-               "markdown"]
+               "markdown", "csv"]
     result = CliRunner().invoke(main, ["check", str(warc), "-o", str(out), "-j", "1",
                                        *[arg for f in formats for arg in ("-f", f)]])
     assert result.exit_code == 1, result.output             # failures, no error, no bug

@@ -188,7 +188,7 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
     (tmp_path / "pages").mkdir()
     folder = corpus(tmp_path / "pages")
     formats = [arg for name in ("json", "jsonl", "html", "sarif", "junit", "earl", "axe",
-                                "markdown")
+                                "markdown", "csv")
                for arg in ("-f", name)]
     digests = []
     real = PageSpool.add_digest
@@ -211,7 +211,7 @@ def test_pages_sent_as_digests_give_the_reports_of_pages_sent_whole(tmp_path, mo
     monkeypatch.setattr(runner, "_digest", lambda report, job, policy: report)
     whole = run(tmp_path / "whole")
     assert len(digests) == 9
-    assert len(sent) == 8 and sent == whole
+    assert len(sent) == 9 and sent == whole
 
 
 class _OwnContext:

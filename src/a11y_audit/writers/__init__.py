@@ -16,7 +16,7 @@ from typing import IO, Any
 from a11y_audit.dom import is_digits
 
 BUILTIN = ("terminal", "json", "jsonl", "html", "sarif", "junit", "github", "earl", "axe",
-           "markdown")
+           "markdown", "csv")
 ENTRY_POINT_GROUP = "a11y_audit.writers"
 REPORT_STEM = "a11y-report"
 
