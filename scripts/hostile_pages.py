@@ -229,6 +229,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "attribute values",
         lambda n: f"{_HEAD}<body><p>" + "é</br>" * n + "<p title='" + "</br>" * n + "'>t",
         40000),
+    "misnested-links-many": (
+        "n teaser links closed inside their card (libxml2 ignores the </a>: each link held "
+        "the rest of the page), then n closed inside their headline",
+        lambda n: f"{_HEAD}<body>" + "<a href=/s><div class=card><h3>T</h3></a></div>" * n
+                  + "<a href=/t><h3>H</a></h3>" * n, 10000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

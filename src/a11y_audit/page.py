@@ -28,6 +28,7 @@ from a11y_audit.knowledge import aria
 from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
+from a11y_audit.misnested import adopt, reports
 from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
@@ -118,9 +119,10 @@ class Page:
         self._parsed: list[Element] | None = None   # every parsed element, when some are apart
         self._set_inert_content_apart()
         self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
-        # each link a browser's parser ended early (_close_paragraphs, _split_nested_links),
-        # with what ended it there: a link inside it, or a block inside its paragraph
-        self.split_links: dict[Element, Element] = {}
+        # each link a browser's parser ended early, with how and what ended it there: "link",
+        # a link inside it (_split_nested_links); "paragraph", a block inside its paragraph
+        # (_close_paragraphs); "end tag", the block its end tag is written in (misnested)
+        self.split_links: dict[Element, tuple[str, Element]] = {}
         self._drop_stray_table_parts()
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
@@ -174,54 +176,35 @@ class Page:
         if root is None:
             root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
         _merge_stray_roots(root)
+        # (the repairs below read the source map: they run on the tree as parsed, whose
+        # document order is source order)
+        written_br: dict[Element, Location] = {}
+        if br_spans:
+            scanned = scanned or SourceMap(text)
+            written_br = _br_end_tag_locations(root, text, markup, br_spans, scanned)
+        # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>
+        mismatched, others = reports([entry.message for entry in parser.error_log])
+        copies: list[Element] = []
+        ended_early: dict[Element, Element] = {}
+        if mismatched or others:
+            scanned = scanned or SourceMap(text)
+            copies = adopt(root, text, scanned, mismatched, others, ended_early,
+                           leave_out=written_br.keys())
         _into_head_and_body(root)
         _unnest_void_elements(root)
         page = cls(root, source, url, markup=text)
-        if br_spans:
-            scanned = page._locate_br_end_tags(markup, br_spans, scanned)
+        page.split_links.update((el, ("end tag", block)) for el, block in ended_early.items()
+                                if el.tag == "a")
+        if written_br or copies:
+            page._locations.update(written_br)
+            page._made_up.update(copies)
+            left_out = {*written_br, *copies}
+            page._parsed = [el for el in page._parsed_or_elements() if el not in left_out]
+            page._parsed_by_tag = None
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
         page.warnings.extend(_parser_losses(parser))
         return page
-
-    def _locate_br_end_tags(self, markup: bytes, spans: list[tuple[int, int]],
-                            scanned: SourceMap | None) -> SourceMap | None:
-        """The line breaks written ``</br>`` (:mod:`a11y_audit.br_end_tags`): each located
-        at its end tag, and left out of the elements the source map ranks among the start
-        tags of ``br``. Returns the source map (made here if the page had none yet).
-
-        The parsed ``br`` elements are in source order those start tags and these end tags
-        (by their offsets). Where libxml2 made another number of them, which no page here
-        showed, none is told apart: a finding on a ``br`` may then be located at another."""
-        text = self.markup
-        assert text is not None
-        source_map = scanned if scanned is not None else SourceMap(text)
-        # each end tag's offsets in the text and its line's start, from the last one's (as
-        # self_closing does: a page of many on one line is read once, not once for each)
-        at_byte = at_char = line_start = 0
-        ends: list[tuple[int, int, int]] = []
-        for start, end in spans:
-            at_char += len(markup[at_byte:start].decode("utf-8", "replace"))
-            line_start = text.rfind("\n", line_start, at_char) + 1 or line_start
-            ends.append((at_char, at_char + len(markup[start:end].decode("utf-8", "replace")),
-                         line_start))
-            at_byte = start
-        written = source_map.starts("br")
-        parsed = [el for el in self._parsed_or_elements() if el.tag == "br"]
-        if len(parsed) != len(written) + len(ends):
-            return source_map
-        order = sorted([(offset, None) for offset in written] + [(s[0], s) for s in ends])
-        made: set[Element] = set()
-        for el, (_, span) in zip(parsed, order, strict=True):   # (counted above)
-            if span is not None:
-                start, end, line_start = span
-                self._locations[el] = Location(el.sourceline,  # type: ignore[arg-type]
-                                               start - line_start + 1, text[start:end],
-                                               text[start:end])
-                made.add(el)
-        self._parsed = [el for el in self._parsed_or_elements() if el not in made]
-        self._parsed_by_tag = None
-        return source_map
 
     def _parsed_or_elements(self) -> list[Element]:
         return self._parsed if self._parsed is not None else self.elements
@@ -398,7 +381,7 @@ class Page:
         for link in links:
             inner = next(link.iterdescendants("a"), None)
             if inner is not None and _split_link(link, inner, made):
-                self.split_links.setdefault(link, inner)
+                self.split_links.setdefault(link, ("link", inner))
         self._index_again(parsed, made)
 
     def _index_again(self, parsed: list[Element], made: list[Element]) -> None:
@@ -1377,6 +1360,39 @@ def _out_of_head(head: Element, body: Element | None) -> Element | None:
     for at, node in enumerate(moved):
         body.insert(at, node)       # with its tail
     return body
+
+
+def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[tuple[int, int]],
+                          source_map: SourceMap) -> dict[Element, Location]:
+    """The line breaks written ``</br>`` (:mod:`a11y_audit.br_end_tags`) in ``root`` (the
+    tree as parsed), each with its location: its end tag. The page leaves them out of the
+    elements the source map ranks among the start tags of ``br``.
+
+    The parsed ``br`` elements are in source order those start tags and these end tags
+    (by their offsets). Where libxml2 made another number of them, which no page here
+    showed, none is told apart: a finding on a ``br`` may then be located at another."""
+    # each end tag's offsets in the text and its line's start, from the last one's (as
+    # self_closing does: a page of many on one line is read once, not once for each)
+    at_byte = at_char = line_start = 0
+    ends: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        at_char += len(markup[at_byte:start].decode("utf-8", "replace"))
+        line_start = text.rfind("\n", line_start, at_char) + 1 or line_start
+        ends.append((at_char, at_char + len(markup[start:end].decode("utf-8", "replace")),
+                     line_start))
+        at_byte = start
+    written = source_map.starts("br")
+    parsed = list(root.iter("br"))
+    if len(parsed) != len(written) + len(ends):
+        return {}
+    order = sorted([(offset, None) for offset in written] + [(s[0], s) for s in ends])
+    found: dict[Element, Location] = {}
+    for el, (_, span) in zip(parsed, order, strict=True):   # (counted above)
+        if span is not None:
+            start, end, line_start = span
+            found[el] = Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
+                                 start - line_start + 1, text[start:end], text[start:end])
+    return found
 
 
 def _parser_losses(parser: etree.HTMLParser) -> list[str]:

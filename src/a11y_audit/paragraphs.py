@@ -54,11 +54,12 @@ _BUTTON_SCOPE = SCOPE_BOUNDARIES | {"button"}
 
 
 def close_paragraphs(paragraphs: list[Element], quirks: Callable[[], bool],
-                     made: list[Element], split_links: dict[Element, Element]) -> bool:
+                     made: list[Element],
+                     split_links: dict[Element, tuple[str, Element]]) -> bool:
     """Close each ``p`` of ``paragraphs`` (in document order) at the first block inside it
     whose start tag closes it; whether any was. ``quirks``: whether the document is in
     quirks mode (asked only of a table in a paragraph); ``made``: the copies made are added
-    to it; ``split_links``: each link a block ended, with that block."""
+    to it; ``split_links``: each link a block ended, with ("paragraph", that block)."""
     closed = False
     for paragraph in paragraphs:
         if not len(paragraph):
@@ -84,7 +85,7 @@ def _in_button_scope(el: Element, paragraph: Element) -> bool:
 
 
 def _close(paragraph: Element, block: Element, made: list[Element],
-           split_links: dict[Element, Element]) -> None:
+           split_links: dict[Element, tuple[str, Element]]) -> None:
     open_inside: list[Element] = []     # the elements open between them, outermost first
     node = block.getparent()
     while node is not None and node is not paragraph:
@@ -94,7 +95,7 @@ def _close(paragraph: Element, block: Element, made: list[Element],
     formatting = _active([el for el in open_inside if el.tag in FORMATTING])
     for el in formatting:
         if el.tag == "a":
-            split_links.setdefault(el, block)
+            split_links.setdefault(el, ("paragraph", block))
     # What followed the block inside each open element, the deepest first, then what
     # followed them in the paragraph: all of it comes after the block in the browser's tree
     levels: list[tuple[Element, list[Item]]] = []

@@ -60,16 +60,23 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, "The link shows text")
         else:
             result = named(RULE, page, el, "Link")
-            cause = page.split_links.get(el)
-            if cause is not None and result.outcome is Outcome.FAILED:
+            split = page.split_links.get(el)
+            if split is not None and result.outcome is Outcome.FAILED:
                 # (what the author wrote has text: say why the browser's link has none)
-                result = RULE.fail(el, f"{result.message}. {_split(cause)}", related=(cause,))
+                kind, cause = split
+                result = RULE.fail(el, f"{result.message}. {_split(kind, cause)}",
+                                   related=(cause,))
             yield result
 
 
-def _split(cause: Element) -> str:
+def _split(kind: str, cause: Element) -> str:
     """Why a browser's parser left the link as written empty (Page.split_links)."""
-    if cause.tag == "a":
+    if kind == "end tag":
+        return (f"A browser leaves it empty: its end tag </a> is written inside "
+                f"{describe(cause)}, and a browser ends the link before that block (what the "
+                "link held in the block goes into a copy of it). Close the link after the "
+                "block, or open it inside the block")
+    if kind == "link":
         return (f"A browser leaves it empty: the link {describe(cause)} is written inside it, "
                 "and a link ends where another begins (what it held goes into copies of "
                 "it). Close it before the other link starts")

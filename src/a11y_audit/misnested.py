@@ -1,0 +1,351 @@
+"""An end tag of a link (or another formatting element) written while a block inside it is
+still open, as HTML's parser reads it.
+
+Templates write ``<a href="/story"><div class="card"><h3>Title</h3></a></div>``: the link is
+closed before the card. HTML's parser runs its "adoption agency" (HTML, 13.2.6.4.7, "in body",
+an end tag of a formatting element): the link as written keeps what came before the card, the
+card moves out after it, and a copy of the link wraps the card's content up to ``</a>``; what
+follows ``</a>`` in the card, and everything after the card, is in no link. With several
+blocks open (``<a><ul><li><h3>Title</a></h3></li></ul>``), each gets a copy, the outermost
+first (the algorithm's outer loop). libxml2's parser either ignores such an end tag (a
+``div`` is open inside: the link stays open and holds the rest of its parent, the next
+teasers and their links) or closes the link there with the blocks open in it (an ``h3``,
+a ``li``), so that link names, nesting and the page's CSS all read another tree than a
+browser's.
+
+Here the tree is rebuilt as the browser's from where the tags are written (the source map),
+on pages whose parser reported an end tag it ignored or did not expect (or whose error log
+is full). Not rebuilt, and left as libxml2 reads it: formatting elements between the
+element and the innermost block (``<a><b><div>``: the browser copies those too); an element
+open at the end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it
+ends cannot be read from end tags); a comment next to the end tag; and, where libxml2 closed
+the element early, content written between that end tag and the blocks' end tags (the
+browser puts it back into the blocks). The copies are made-up elements (no start tag of
+their own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from html import unescape
+from typing import TypeAlias
+
+from lxml import etree
+
+from a11y_audit.dom import joined_text, start_tag_copy, text_at_end
+from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.source_map import SourceMap, tag_pattern
+
+Element: TypeAlias = etree._Element
+
+_MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) and (\S+)")
+_UNEXPECTED = "Unexpected end tag"
+_LOG_SIZE = 100     # lxml keeps a parser's first 100 errors only
+# What may be written between the end tag and the end tag of the outermost block open at it,
+# for a rebuilt tree that needs no content moved back into the blocks: end tags, white space
+_ONLY_END_TAGS = re.compile(r"(?:\s*</[A-Za-z][^>]*>)*\s*\Z")
+# Elements whose end tag may be left out (HTML, 13.1.2.4): one is taken to end at an end tag
+# only where the elements of its name it holds are as many as their start tags before it
+_OPTIONAL_END = frozenset(("p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+                           "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
+                           "rtc", "rp", "body", "html", "head"))
+# Elements inside which a browser ignores the end tag altogether: a table, a cell, an object
+# (the element is not "in scope" above them), a select ("in select" insertion mode)
+_IGNORING = SCOPE_BOUNDARIES | {"select"}
+# How far an end tag is looked for from its start tag (a bound on hostile pages)
+_REACH = 200_000
+
+
+def reports(messages: list[str]) -> tuple[set[tuple[str, str]], bool]:
+    """From libxml2's errors: (formatting element, element open inside it) of each end tag
+    it ignored because an element it holds was open; and whether other formatting elements
+    may have been closed early (libxml2 closes the elements open inside, then reports their
+    own end tags as unexpected; or its log is full and does not say)."""
+    found = set()
+    others = len(messages) >= _LOG_SIZE
+    for message in messages:
+        m = _MISMATCH.search(message)
+        if m is not None:
+            if m.group(1) in FORMATTING:
+                found.add((m.group(1), m.group(2)))
+        elif message.startswith(_UNEXPECTED):
+            others = True
+    return found, others
+
+
+def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple[str, str]],
+          others: bool, ended: dict[Element, Element],
+          leave_out: Collection[Element] = ()) -> list[Element]:
+    """Rebuild, as HTML's parser builds them, the formatting elements of ``root`` (libxml2's
+    tree of ``text``, before any other repair) whose end tag was written while a block inside
+    them was open; returns the copies made (none: the tree is as it was). ``mismatched`` and
+    ``others``: what libxml2 reported (:func:`reports`); ``ended``: each element rebuilt is
+    added, with the outermost block its end tag was written in; ``leave_out``: elements
+    without a start tag of their own (``</br>``'s line breaks).
+
+    libxml2 either ignored such an end tag (a ``div`` open inside: it reports a mismatch,
+    and the element holds what follows) or closed the element there, with the elements open
+    inside (an ``h3``, a ``li``). The second is rebuilt only where nothing but end tags and
+    white space is written between that end tag and the outermost block's end tag: the
+    browser puts what is there back into the blocks, which is not done here."""
+    made: list[Element] = []
+    positions = _Positions(root, source_map, text, leave_out)
+    names = FORMATTING if others else {name for name, _ in mismatched}
+    for name in sorted(names):
+        for element in list(root.iter(name)):
+            block = _adopt(element, positions, mismatched, made)
+            if block is not None:
+                ended[element] = block
+    return made
+
+
+class _Positions:
+    """Where elements start and end in the source, as written."""
+
+    def __init__(self, root: Element, source_map: SourceMap, text: str,
+                 leave_out: Collection[Element]) -> None:
+        self.root, self.source_map, self.text = root, source_map, text
+        self.leave_out = leave_out
+        self.made: set[Element] = set()     # the copies made so far: no start tag either
+        self._same: dict[str, list[Element]] = {}
+        self._starts: dict[Element, tuple[int, int] | None] = {}
+
+    def start(self, el: Element) -> tuple[int, int] | None:
+        """(start of the start tag, its end), if the source map finds it."""
+        if el in self._starts:
+            return self._starts[el]
+        if el in self.leave_out or el in self.made:
+            return None
+        name = el.tag
+        same = self._same.get(name)     # (the tree as parsed: document order is source order)
+        if same is None:
+            same = self._same[name] = [other for other in self.root.iter(name)
+                                       if other not in self.leave_out
+                                       and other not in self.made]
+        found = self.source_map._find(el, same, name)
+        where = None if found is None else (found[0], found[1])
+        self._starts[el] = where
+        return where
+
+    def end_tag(self, el: Element, alone: bool = False) -> tuple[int, int] | None:
+        """(start, end) of the end tag that closes ``el`` as written, counting the start and
+        end tags of its name between; None if there is none near, or, with ``alone``, if
+        one of its name is written inside it (a link in a link: the page model splits those,
+        :meth:`Page.split_links`)."""
+        where = self.start(el)
+        if where is None or self.text[where[1] - 2:where[1]] == "/>":
+            return None
+        depth = starts = 0
+        for m in tag_pattern(el.tag).finditer(self.text, where[1], where[1] + _REACH):
+            if not m.group(1):
+                if alone:
+                    return None
+                depth += 1
+                starts += 1
+            elif depth:
+                depth -= 1
+            else:
+                if el.tag in _OPTIONAL_END and starts != _count(el.iterdescendants(el.tag)):
+                    # an element of the name inside it whose end tag is left out: this end
+                    # tag may be another's
+                    return None
+                close = self.text.find(">", m.end())
+                return m.start(), (close + 1 if close >= 0 else len(self.text))
+        return None
+
+
+def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, str]],
+           made: list[Element]) -> Element | None:
+    """Rebuild ``element`` if its end tag is written inside a block; that block, if so."""
+    if not any(el.tag in SPECIAL for el in element.iterdescendants(etree.Element)):
+        return None
+    end = positions.end_tag(element, alone=True)
+    if end is None or element.getparent() is None:
+        return None
+    x = end[0]
+    chain = _open_at(element, x, positions)
+    if not chain or any(el.tag in _IGNORING for el in chain):
+        return None
+    # The blocks open at the end tag ("special" elements): the adoption agency runs once for
+    # each, outermost first (its outer loop), each time on the copy the last run made
+    blocks = [el for el in chain if el.tag in SPECIAL]
+    if not blocks or any(el.tag in FORMATTING for el in chain[:chain.index(blocks[-1])]):
+        return None     # no block; or formatting elements a browser copies too: not rebuilt
+    if (element.tag, chain[-1].tag) not in mismatched:
+        outer_end = positions.end_tag(blocks[0])
+        if outer_end is None or not _ONLY_END_TAGS.match(positions.text, end[1], outer_end[1]):
+            return None
+    after = _split_at(chain[chain.index(blocks[-1]):], x, positions)
+    if after is None:
+        return None
+    # The browser's tree: each block holds a copy of the element with its content up to the
+    # end tag, then the next block (moved up out of what is between them) and what followed
+    # that block in it; the innermost, what followed the end tag. The element keeps what
+    # came before the outermost block, which moves out after it, followed by what followed
+    # the block inside the element.
+    for at in range(len(blocks) - 1, -1, -1):
+        block = blocks[at]
+        inner = blocks[at + 1] if at + 1 < len(blocks) else None
+        following = after
+        if inner is not None:
+            following = _detach_following(inner, block)
+            inner.getparent().remove(inner)  # type: ignore[union-attr]  # (in block)
+            following.insert(0, inner)
+        copy = start_tag_copy(element)
+        made.append(copy)
+        positions.made.add(copy)
+        copy.text, block.text = block.text, None
+        for child in list(block):
+            copy.append(child)
+        block.append(copy)
+        for item in following:
+            _append(block, item)
+    outer = blocks[0]
+    following = _detach_following(outer, element)
+    outer.getparent().remove(outer)  # type: ignore[union-attr]  # (in element)
+    element_tail = element.tail
+    element.tail = None
+    element.addnext(outer)
+    last: Element = outer
+    for item in following:
+        if isinstance(item, str):
+            last.tail = joined_text(last.tail, item)
+        else:
+            last.addnext(item)
+            last = item
+    if element_tail:
+        last.tail = joined_text(last.tail, element_tail)
+    return outer
+
+
+def _open_at(element: Element, x: int, positions: _Positions) -> list[Element] | None:
+    """The elements inside ``element`` open at offset ``x`` (the end tag), outermost first;
+    None where that cannot be read from the source."""
+    chain: list[Element] = []
+    node = element
+    while True:
+        child = None
+        for candidate in reversed(node):
+            if not isinstance(candidate.tag, str):
+                continue
+            where = positions.start(candidate)
+            if where is None:
+                return None
+            if where[0] < x:
+                child = candidate
+                break
+        if child is None:
+            return chain
+        end = positions.end_tag(child)
+        if end is None:
+            # a void element is closed; any other without an end tag near: cannot tell
+            return chain if child.tag in _VOIDISH and not len(child) else None
+        if end[0] < x:
+            return chain        # closed before the end tag
+        chain.append(child)
+        node = child
+
+
+_VOIDISH = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr", "param", "keygen"))
+
+
+def _split_at(chain: list[Element], x: int, positions: _Positions
+              ) -> list[Element | str] | None:
+    """Take out of ``chain`` (the block, then the elements open inside it at the end tag,
+    outermost first) what follows the end tag at ``x``, in order: the browser closes them
+    there, and what follows goes into the block. None (nothing taken) where the text around
+    the end tag does not read as the source's."""
+    deepest = chain[-1]
+    text = positions.text
+    # the text holding the end tag: the deepest element's text, or the tail of its last
+    # child that starts before it
+    prev = None
+    for child in deepest:
+        if isinstance(child.tag, str):
+            where = positions.start(child)
+            if where is None:
+                return None
+            if where[0] < x:
+                prev = child
+    if prev is not None and prev.tag in _OPTIONAL_END and positions.end_tag(prev) is None:
+        return None
+    later = list(prev.itersiblings()) if prev is not None else list(deepest)
+    if any(not isinstance(node.tag, str) for node in later):
+        return None     # a comment near the end tag: no offset tells its side
+    if prev is None:
+        start_of_text = positions.start(deepest)[1]  # type: ignore[index]  # (in the chain)
+        held = deepest.text or ""
+    else:
+        closed = positions.end_tag(prev)
+        opened = positions.start(prev)
+        assert opened is not None
+        start_of_text = closed[1] if closed is not None else opened[1]
+        held = prev.tail or ""
+    if start_of_text > x:
+        return None
+    before = _decoded(text[start_of_text:x])
+    if not held.startswith(before):
+        return None
+    items: list[Element | str] = [held[len(before):]] if len(held) > len(before) else []
+    if prev is None:
+        deepest.text = before or None
+    else:
+        prev.tail = before or None
+    for child in later:
+        tail = child.tail
+        child.tail = None
+        deepest.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    # then what followed each open element in its parent, up to the block's children
+    for at in range(len(chain) - 2, -1, -1):
+        items.extend(_detach_after(chain[at + 1], chain[at]))
+    return items
+
+
+def _detach_after(child: Element, parent: Element) -> list[Element | str]:
+    items: list[Element | str] = []
+    if child.tail:
+        items.append(child.tail)
+    child.tail = None
+    for sibling in list(child.itersiblings()):
+        tail = sibling.tail
+        sibling.tail = None
+        parent.remove(sibling)
+        items.append(sibling)
+        if tail:
+            items.append(tail)
+    return items
+
+
+def _detach_following(node: Element, container: Element) -> list[Element | str]:
+    """What follows ``node`` inside ``container`` (its tail and following siblings, then
+    those of each element between them, closed at the end tag for a browser), taken out in
+    order."""
+    items: list[Element | str] = []
+    while node is not container:
+        parent = node.getparent()
+        assert parent is not None
+        items.extend(_detach_after(node, parent))
+        node = parent
+    return items
+
+
+def _count(items: Iterator[object]) -> int:
+    return sum(1 for _ in items)
+
+
+def _append(parent: Element, item: Element | str) -> None:
+    if isinstance(item, str):
+        text_at_end(parent, item)
+    else:
+        parent.append(item)
+
+
+def _decoded(source: str) -> str:
+    """Source text as libxml2 gives it in the tree: character references decoded, line
+    ends normalised."""
+    return unescape(source.replace("\r\n", "\n").replace("\r", "\n"))
