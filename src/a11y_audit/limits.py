@@ -38,6 +38,10 @@ from types import TracebackType
 # document: 2048"); deeper markup is cut off, which Page.from_html reports.
 LIBXML2_MAX_DEPTH = 2048
 
+# lxml keeps the first 100 errors a parser reports: a page with more (a hundred duplicate
+# ids) may have reported what the page model's repairs look for after them.
+LXML_ERROR_LOG_SIZE = 100
+
 
 @dataclass(frozen=True, slots=True)
 class AuditLimits:

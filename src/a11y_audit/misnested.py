@@ -35,13 +35,13 @@ from lxml import etree
 
 from a11y_audit.dom import joined_text, start_tag_copy, text_at_end
 from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 from a11y_audit.source_map import SourceMap, tag_pattern
 
 Element: TypeAlias = etree._Element
 
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) and (\S+)")
 _UNEXPECTED = "Unexpected end tag"
-_LOG_SIZE = 100     # lxml keeps a parser's first 100 errors only
 # What may be written between the end tag and the end tag of the outermost block open at it,
 # for a rebuilt tree that needs no content moved back into the blocks: end tags, white space
 _ONLY_END_TAGS = re.compile(r"(?:\s*</[A-Za-z][^>]*>)*\s*\Z")
@@ -63,7 +63,7 @@ def reports(messages: list[str]) -> tuple[set[tuple[str, str]], bool]:
     may have been closed early (libxml2 closes the elements open inside, then reports their
     own end tags as unexpected; or its log is full and does not say)."""
     found = set()
-    others = len(messages) >= _LOG_SIZE
+    others = len(messages) >= LXML_ERROR_LOG_SIZE
     for message in messages:
         m = _MISMATCH.search(message)
         if m is not None:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
-from a11y_audit.br_end_tags import as_start_tags, br_end_tags
+from a11y_audit.br_end_tags import as_start_tags, br_end_tags, br_end_tags_reported
 from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
 from a11y_audit.dom import text_at_end as _text_at_end
@@ -161,20 +161,14 @@ class Page:
             for slash in slashes:
                 written[slash] = 0x20   # a space: every offset and line stays
             markup = bytes(written)
-        # ``</br>``: HTML's parser makes a line break of it, libxml2's drops it (br_end_tags)
-        br_spans = br_end_tags(markup)
+        root, parser, messages = _parse(markup)
+        # ``</br>``: HTML's parser makes a line break of it, libxml2's drops it (br_end_tags);
+        # the bytes are searched only where libxml2 reported one (or its log is full), and
+        # the page is parsed again (a search of every page cost 1.6 M instructions a page)
+        br_spans = br_end_tags(markup) if br_end_tags_reported(messages) else []
         if br_spans:
             markup = as_start_tags(markup, br_spans)
-        parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
-        parser.set_element_class_lookup(_CLASS_LOOKUP)
-        try:
-            # (isspace, not strip: an emptiness test that copies no page)
-            root = (html.document_fromstring(markup, parser=parser)
-                    if markup and not markup.isspace() else None)
-        except etree.ParserError:  # "Document is empty": nothing but a declaration or comment
-            root = None
-        if root is None:
-            root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
+            root, parser, messages = _parse(markup)
         _merge_stray_roots(root)
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
@@ -183,7 +177,7 @@ class Page:
             scanned = scanned or SourceMap(text)
             written_br = _br_end_tag_locations(root, text, markup, br_spans, scanned)
         # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>
-        mismatched, others = reports([entry.message for entry in parser.error_log])
+        mismatched, others = reports(messages)
         copies: list[Element] = []
         ended_early: dict[Element, Element] = {}
         if mismatched or others:
@@ -1360,6 +1354,21 @@ def _out_of_head(head: Element, body: Element | None) -> Element | None:
     for at, node in enumerate(moved):
         body.insert(at, node)       # with its tail
     return body
+
+
+def _parse(markup: bytes) -> tuple[Element, etree.HTMLParser, list[str]]:
+    """libxml2's tree of ``markup`` (UTF-8 bytes), its parser and the errors it reported."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+    parser.set_element_class_lookup(_CLASS_LOOKUP)
+    try:
+        # (isspace, not strip: an emptiness test that copies no page)
+        root = (html.document_fromstring(markup, parser=parser)
+                if markup and not markup.isspace() else None)
+    except etree.ParserError:  # "Document is empty": nothing but a declaration or comment
+        root = None
+    if root is None:
+        root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
+    return root, parser, [entry.message for entry in parser.error_log]
 
 
 def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[tuple[int, int]],
