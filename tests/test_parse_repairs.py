@@ -563,6 +563,16 @@ MISNESTED = [
     ("<a href=/x><h3>Title</a></h3><p>after</p>", "body(a h3(a('Title')) p('after'))"),
     ("<a href=/x><ul><li><h3>Title</a></h3></li></ul><p>after</p>",
      "body(a ul(a li(a h3(a('Title')))) p('after'))"),
+    # ... and what libxml2 put after the link, up to the blocks' end tags, goes back in them
+    ("<a href=/x><h3>Title</a> more <span>s</span> end</h3><p>after</p>",
+     "body(a h3(a('Title') ' more ' span('s') ' end') p('after'))"),
+    ("<ul><li><a href=/x><h3>T</a></h3>tail<li>b</li></ul><p>after</p>",
+     "body(ul(li(a h3(a('T')) 'tail') li('b')) p('after'))"),
+    ("<a href=/x><h3>T &amp; U</a> &lt;b&gt;</h3><p>after</p>",
+     "body(a h3(a('T & U') ' <b>') p('after'))"),
+    ("<a href=/x><div><h3>T</a></h3>x</div>y<p>after</p>",
+     "body(a div(a h3(a('T')) 'x') 'y' p('after'))"),
+    ("<em><h3>T</em> more</h3><p>after</p>", "body(em h3(em('T') ' more') p('after'))"),
 ]
 
 

@@ -15,19 +15,20 @@ browser's.
 
 Here the tree is rebuilt as the browser's from where the tags are written (the source map),
 on pages whose parser reported an end tag it ignored or did not expect (or whose error log
-is full). Not rebuilt, and left as libxml2 reads it: formatting elements between the
-element and the innermost block (``<a><b><div>``: the browser copies those too); an element
-open at the end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it
-ends cannot be read from end tags); a comment next to the end tag; and, where libxml2 closed
-the element early, content written between that end tag and the blocks' end tags (the
-browser puts it back into the blocks). The copies are made-up elements (no start tag of
-their own).
+is full); where libxml2 closed the element early, what it put after it up to the blocks'
+end tags goes back into them (``<a><h3>Title</a> more</h3>``: " more" is in the heading).
+Not rebuilt, and left as libxml2 reads it: formatting elements between the element and the
+innermost block (``<a><b><div>``: the browser copies those too); an element open at the
+end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it ends cannot
+be read from end tags); a comment next to the end tag or among what goes back; a table,
+cell, object or select in between (the browser ignores the end tag there). The copies are
+made-up elements (no start tag of their own).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from html import unescape
 from typing import TypeAlias
 
@@ -42,9 +43,6 @@ Element: TypeAlias = etree._Element
 
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) and (\S+)")
 _UNEXPECTED = "Unexpected end tag"
-# What may be written between the end tag and the end tag of the outermost block open at it,
-# for a rebuilt tree that needs no content moved back into the blocks: end tags, white space
-_ONLY_END_TAGS = re.compile(r"(?:\s*</[A-Za-z][^>]*>)*\s*\Z")
 # Elements whose end tag may be left out (HTML, 13.1.2.4): one is taken to end at an end tag
 # only where the elements of its name it holds are as many as their start tags before it
 _OPTIONAL_END = frozenset(("p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
@@ -128,31 +126,47 @@ class _Positions:
         self._starts[el] = where
         return where
 
-    def end_tag(self, el: Element, alone: bool = False) -> tuple[int, int] | None:
+    def end_tag(self, el: Element, alone: bool = False,
+                before: int | None = None) -> tuple[int, int] | None:
         """(start, end) of the end tag that closes ``el`` as written, counting the start and
         end tags of its name between; None if there is none near, or, with ``alone``, if
         one of its name is written inside it (a link in a link: the page model splits those,
-        :meth:`Page.split_links`)."""
+        :meth:`Page.split_links`).
+
+        An element whose end tag may be left out (``li``) is taken to end there only if the
+        elements of its name written inside it are inside it in libxml2's tree too (one
+        whose end tag is left out would have a sibling instead); with ``before``, only those
+        written before that offset are compared (libxml2 closed the element there)."""
         where = self.start(el)
         if where is None or self.text[where[1] - 2:where[1]] == "/>":
             return None
         depth = starts = 0
+        limit = len(self.text) if before is None else before
         for m in tag_pattern(el.tag).finditer(self.text, where[1], where[1] + _REACH):
             if not m.group(1):
                 if alone:
                     return None
                 depth += 1
-                starts += 1
+                starts += m.start() < limit
             elif depth:
                 depth -= 1
             else:
-                if el.tag in _OPTIONAL_END and starts != _count(el.iterdescendants(el.tag)):
-                    # an element of the name inside it whose end tag is left out: this end
-                    # tag may be another's
+                if el.tag in _OPTIONAL_END and starts != self._inside(el, limit):
                     return None
                 close = self.text.find(">", m.end())
                 return m.start(), (close + 1 if close >= 0 else len(self.text))
         return None
+
+    def _inside(self, el: Element, limit: int) -> int:
+        """The elements of ``el``'s name inside it in the tree whose start tag is before
+        ``limit``."""
+        count = 0
+        for inner in el.iterdescendants(el.tag):
+            where = self.start(inner)
+            if where is None:
+                return -1
+            count += where[0] < limit
+        return count
 
 
 def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, str]],
@@ -172,9 +186,12 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
     blocks = [el for el in chain if el.tag in SPECIAL]
     if not blocks or any(el.tag in FORMATTING for el in chain[:chain.index(blocks[-1])]):
         return None     # no block; or formatting elements a browser copies too: not rebuilt
+    back: _Back | None = None
     if (element.tag, chain[-1].tag) not in mismatched:
-        outer_end = positions.end_tag(blocks[0])
-        if outer_end is None or not _ONLY_END_TAGS.match(positions.text, end[1], outer_end[1]):
+        # libxml2 closed the element and the blocks at the end tag: what it put after the
+        # element up to the blocks' end tags goes back into them
+        back = _plan_back(element, blocks, end[1], positions)
+        if back is None:
             return None
     after = _split_at(chain[chain.index(blocks[-1]):], x, positions)
     if after is None:
@@ -214,9 +231,87 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
         else:
             last.addnext(item)
             last = item
+    if back is not None:
+        moves, rest = back
+        for at, item in moves:
+            if isinstance(item, str):
+                text_at_end(blocks[at], item)
+            else:
+                item.getparent().remove(item)  # type: ignore[union-attr]  # (after outer)
+                item.tail = None
+                blocks[at].append(item)
+        element_tail = rest
     if element_tail:
         last.tail = joined_text(last.tail, element_tail)
     return outer
+
+
+# Where content libxml2 put after the element goes: (index of the block, text or element)
+# in order, and the text left after the element
+_Back = tuple[list[tuple[int, "Element | str"]], str | None]
+
+
+def _plan_back(element: Element, blocks: list[Element], x_end: int,
+               positions: _Positions) -> _Back | None:
+    """What follows ``element`` (closed by libxml2 at its end tag, which ends at ``x_end``)
+    up to the end tags of ``blocks`` (outermost first), as a browser places it: before the
+    innermost block's end tag into that block, then into the next one out, and so on; the
+    text after the outermost one's end tag stays. None where the text does not read as the
+    source's, or an element spans an end tag. Nothing is changed."""
+    ends = [positions.end_tag(block, before=x_end) for block in blocks]
+    if any(where is None for where in ends):
+        return None
+    bounds = [where for where in reversed(ends) if where is not None]   # innermost first
+    text = positions.text
+    moves: list[tuple[int, Element | str]] = []
+    level = 0                       # bounds crossed so far
+    owner, at = element, x_end      # the text after owner starts at this offset
+    following = element.itersiblings()
+    while True:
+        after = next(following, None)
+        if after is not None and not isinstance(after.tag, str):
+            return None             # a comment or instruction: no offset
+        where = positions.start(after) if after is not None else None
+        if after is not None and where is None:
+            return None
+        stop = where[0] if where is not None else len(text)
+        rest = owner.tail or ""
+        while level < len(bounds) and bounds[level][0] < stop:
+            piece = _decoded_between(text, at, bounds[level][0])
+            if piece is None or not rest.startswith(piece):
+                return None
+            if piece:
+                moves.append((len(bounds) - 1 - level, piece))
+            rest = rest[len(piece):]
+            at = bounds[level][1]
+            level += 1
+        if level == len(bounds):
+            return moves, rest or None
+        if rest:
+            if _decoded_between(text, at, stop) != rest:
+                return None
+            moves.append((len(bounds) - 1 - level, rest))
+        if after is None:
+            return None
+        end = positions.end_tag(after)
+        closed = (end[1] if end is not None
+                  else where[1] if after.tag in _VOIDISH else None)  # type: ignore[index]
+        if closed is None or closed > bounds[level][0]:
+            return None             # no end tag read, or it spans the block's end tag
+        moves.append((len(bounds) - 1 - level, after))
+        owner, at = after, closed
+
+
+_END_TAG = re.compile(r"</[A-Za-z][^>]*>")
+
+
+def _decoded_between(text: str, start: int, stop: int) -> str | None:
+    """The source text between two offsets as libxml2 gives it in the tree, the end tags it
+    dropped left out; None if a start tag or a comment is there (it is a node of its own)."""
+    source = _END_TAG.sub("", text[start:stop])
+    if "<" in source and re.search(r"<[A-Za-z!?]", source):
+        return None
+    return _decoded(source)
 
 
 def _open_at(element: Element, x: int, positions: _Positions) -> list[Element] | None:
@@ -237,7 +332,7 @@ def _open_at(element: Element, x: int, positions: _Positions) -> list[Element] |
                 break
         if child is None:
             return chain
-        end = positions.end_tag(child)
+        end = positions.end_tag(child, before=x)
         if end is None:
             # a void element is closed; any other without an end tag near: cannot tell
             return chain if child.tag in _VOIDISH and not len(child) else None
@@ -332,10 +427,6 @@ def _detach_following(node: Element, container: Element) -> list[Element | str]:
         items.extend(_detach_after(node, parent))
         node = parent
     return items
-
-
-def _count(items: Iterator[object]) -> int:
-    return sum(1 for _ in items)
 
 
 def _append(parent: Element, item: Element | str) -> None:
