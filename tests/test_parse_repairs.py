@@ -573,6 +573,18 @@ MISNESTED = [
     ("<a href=/x><div><h3>T</a></h3>x</div>y<p>after</p>",
      "body(a div(a h3(a('T')) 'x') 'y' p('after'))"),
     ("<em><h3>T</em> more</h3><p>after</p>", "body(em h3(em('T') ' more') p('after'))"),
+    # what libxml2 kept in the link after its end tag is the parent's, whose next item's
+    # start tag ends it
+    ("<ul><li><a href=x><div>T</a></div>tail<li>b<li>c</ul>z",
+     "body(ul(li(a div(a('T')) 'tail') li('b') li('c')) 'z')"),
+    ("<dl><dt><a href=x><div>T</a></div><dd>d</dl>", "body(dl(dt(a div(a('T'))) dd('d')))"),
+    # formatting elements between the link and the block are copied around the block
+    ("<a href=/x><b><div>x</a>y</div></b><p>after</p>",
+     "body(a(b) b(div(a('x') 'y')) p('after'))"),
+    ("<a href=x><b><span><div>x</a>y</div>s</span>z</b>w<p>after",
+     "body(a(b(span)) b(div(a('x') 'y') 'sz') 'w' p('after'))"),
+    ("<a href=x><b><i><div>x</a>y</div>q</i>r</b><p>after",
+     "body(a(b(i)) b(i(div(a('x') 'y') 'q') 'r') p('after'))"),
 ]
 
 

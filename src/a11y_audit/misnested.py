@@ -17,8 +17,10 @@ Here the tree is rebuilt as the browser's from where the tags are written (the s
 on pages whose parser reported an end tag it ignored or did not expect (or whose error log
 is full); where libxml2 closed the element early, what it put after it up to the blocks'
 end tags goes back into them (``<a><h3>Title</a> more</h3>``: " more" is in the heading).
-Not rebuilt, and left as libxml2 reads it: formatting elements between the element and the
-innermost block (``<a><b><div>``: the browser copies those too); an element open at the
+Formatting elements between the element and the outermost block (``<a><b><div>``) are
+copied around that block, as the browser copies them. Not rebuilt, and left as libxml2
+reads it: formatting elements between two blocks, or between the element and the block
+where libxml2 closed the element early; more than three of them; an element open at the
 end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it ends cannot
 be read from end tags); a comment next to the end tag or among what goes back; a table,
 cell, object or select in between (the browser ignores the end tag there). The copies are
@@ -48,6 +50,9 @@ _UNEXPECTED = "Unexpected end tag"
 _OPTIONAL_END = frozenset(("p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
                            "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
                            "rtc", "rp", "body", "html", "head"))
+# What a start tag ends when its element is the parent: content that libxml2 kept in the
+# link (open past its end tag) is the parent's, where a browser reads these start tags
+_ENDED_BY = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 # Elements inside which a browser ignores the end tag altogether: a table, a cell, an object
 # (the element is not "in scope" above them), a select ("in select" insertion mode)
 _IGNORING = SCOPE_BOUNDARIES | {"select"}
@@ -184,10 +189,20 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
     # The blocks open at the end tag ("special" elements): the adoption agency runs once for
     # each, outermost first (its outer loop), each time on the copy the last run made
     blocks = [el for el in chain if el.tag in SPECIAL]
-    if not blocks or any(el.tag in FORMATTING for el in chain[:chain.index(blocks[-1])]):
-        return None     # no block; or formatting elements a browser copies too: not rebuilt
+    if not blocks:
+        return None
+    # Formatting elements between the element and the outermost block are copied around it
+    # (the algorithm's inner loop), the one nearest the block innermost; those between
+    # blocks are not rebuilt
+    above = [el for el in chain[:chain.index(blocks[0])] if el.tag in FORMATTING]
+    between = chain[chain.index(blocks[0]):chain.index(blocks[-1])]
+    if len(above) > 3 or any(el.tag in FORMATTING for el in between):
+        return None
+    mismatch = (element.tag, chain[-1].tag) in mismatched
+    if above and not mismatch:
+        return None     # closed early by libxml2 with them: where they end is not rebuilt
     back: _Back | None = None
-    if (element.tag, chain[-1].tag) not in mismatched:
+    if not mismatch:
         # libxml2 closed the element and the blocks at the end tag: what it put after the
         # element up to the blocks' end tags goes back into them
         back = _plan_back(element, blocks, end[1], positions)
@@ -218,19 +233,28 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
         block.append(copy)
         for item in following:
             _append(block, item)
-    outer = blocks[0]
-    following = _detach_following(outer, element)
-    outer.getparent().remove(outer)  # type: ignore[union-attr]  # (in element)
+    outer, following = _lift(blocks[0], element, made, positions)
     element_tail = element.tail
     element.tail = None
     element.addnext(outer)
     last: Element = outer
+    parent = element.getparent()
+    assert parent is not None
+    ends_parent = _ENDED_BY.get(parent.tag, ())
+    parent_tail: str | None = None
     for item in following:
         if isinstance(item, str):
             last.tail = joined_text(last.tail, item)
-        else:
-            last.addnext(item)
-            last = item
+            continue
+        if item.tag in ends_parent and parent.getparent() is not None:
+            # (``<li><a><div>..</a></div>tail<li>``: that li's start tag ends the parent li;
+            # it and what follows come after the parent, before the parent's own tail)
+            parent_tail, parent.tail = parent.tail, None
+            last, ends_parent = parent, ()
+        last.addnext(item)
+        last = item
+    if parent_tail:
+        last.tail = joined_text(last.tail, parent_tail)
     if back is not None:
         moves, rest = back
         for at, item in moves:
@@ -243,7 +267,7 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
         element_tail = rest
     if element_tail:
         last.tail = joined_text(last.tail, element_tail)
-    return outer
+    return blocks[0]
 
 
 # Where content libxml2 put after the element goes: (index of the block, text or element)
@@ -312,6 +336,33 @@ def _decoded_between(text: str, start: int, stop: int) -> str | None:
     if "<" in source and re.search(r"<[A-Za-z!?]", source):
         return None
     return _decoded(source)
+
+
+def _lift(block: Element, element: Element, made: list[Element], positions: _Positions
+          ) -> tuple[Element, list[Element | str]]:
+    """Take ``block`` out of ``element``, with what follows it there: inside a copy of each
+    formatting element between them, with what followed in that element (the browser's
+    copies stay open up to the originals' end tags); then what followed in the others
+    (closed at the end tag). Returns the outermost copy (or the block) and what follows it
+    in ``element``, in order."""
+    lifted: Element = block
+    items: list[Element | str] = []
+    child, holder = block, block.getparent()
+    while holder is not None and holder is not element:
+        items.extend(_detach_after(child, holder))
+        if holder.tag in FORMATTING:
+            copy = start_tag_copy(holder)
+            made.append(copy)
+            positions.made.add(copy)
+            copy.append(lifted)         # (lxml moves it from where it is)
+            for item in items:
+                _append(copy, item)
+            lifted, items = copy, []
+        child, holder = holder, holder.getparent()
+    items.extend(_detach_after(child, element))
+    if lifted.getparent() is not None:
+        lifted.getparent().remove(lifted)  # type: ignore[union-attr]
+    return lifted, items
 
 
 def _open_at(element: Element, x: int, positions: _Positions) -> list[Element] | None:
