@@ -89,9 +89,9 @@ def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple
 
     libxml2 either ignored such an end tag (a ``div`` open inside: it reports a mismatch,
     and the element holds what follows) or closed the element there, with the elements open
-    inside (an ``h3``, a ``li``). The second is rebuilt only where nothing but end tags and
-    white space is written between that end tag and the outermost block's end tag: the
-    browser puts what is there back into the blocks, which is not done here."""
+    inside (an ``h3``, a ``li``: it reports their own end tags as unexpected); then what it
+    put after the element, up to the blocks' end tags, goes back into the blocks
+    (:func:`_plan_back`)."""
     made: list[Element] = []
     positions = _Positions(root, source_map, text, leave_out)
     names = FORMATTING if others else {name for name, _ in mismatched}
