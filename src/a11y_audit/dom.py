@@ -332,6 +332,40 @@ def text_at_end(parent: etree._Element, text: str) -> None:
         parent.text = joined_text(parent.text, text)
 
 
+def detach_following(el: etree._Element) -> list[etree._Element | str]:
+    """Take what follows ``el`` in its parent (its tail, its following siblings and theirs)
+    out of the tree, in order: for the page model's repairs."""
+    items: list[etree._Element | str] = []
+    if el.tail:
+        items.append(el.tail)
+    el.tail = None
+    parent = el.getparent()
+    if parent is not None:
+        for sibling in list(el.itersiblings()):
+            take(parent, sibling, items)
+    return items
+
+
+def detach_content(el: etree._Element) -> list[etree._Element | str]:
+    """Take what ``el`` holds (its text, its children and theirs) out of it, in order."""
+    items: list[etree._Element | str] = [el.text] if el.text else []
+    el.text = None
+    for child in list(el):
+        take(el, child, items)
+    return items
+
+
+def take(parent: etree._Element, child: etree._Element,
+         items: list[etree._Element | str]) -> None:
+    """Take ``child`` out of ``parent`` onto ``items``, then its tail."""
+    tail = child.tail
+    child.tail = None
+    parent.remove(child)
+    items.append(child)
+    if tail:
+        items.append(tail)
+
+
 def start_tag_copy(el: etree._Element) -> etree._Element:
     """A new element with ``el``'s tag, attributes (in their order) and line, holding
     nothing: what HTML's parser makes when it opens a formatting element again."""

@@ -36,7 +36,7 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from a11y_audit.dom import joined_text, start_tag_copy, text_at_end
+from a11y_audit.dom import detach_following, joined_text, start_tag_copy, take, text_at_end
 from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 from a11y_audit.source_map import SourceMap, tag_pattern
@@ -221,7 +221,7 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
         inner = blocks[at + 1] if at + 1 < len(blocks) else None
         following = after
         if inner is not None:
-            following = _detach_following(inner, block)
+            following = _detach_following_up_to(inner, block)
             inner.getparent().remove(inner)  # type: ignore[union-attr]  # (in block)
             following.insert(0, inner)
         copy = start_tag_copy(element)
@@ -349,7 +349,7 @@ def _lift(block: Element, element: Element, made: list[Element], positions: _Pos
     items: list[Element | str] = []
     child, holder = block, block.getparent()
     while holder is not None and holder is not element:
-        items.extend(_detach_after(child, holder))
+        items.extend(detach_following(child))
         if holder.tag in FORMATTING:
             copy = start_tag_copy(holder)
             made.append(copy)
@@ -359,7 +359,7 @@ def _lift(block: Element, element: Element, made: list[Element], positions: _Pos
                 _append(copy, item)
             lifted, items = copy, []
         child, holder = holder, holder.getparent()
-    items.extend(_detach_after(child, element))
+    items.extend(detach_following(child))
     if lifted.getparent() is not None:
         lifted.getparent().remove(lifted)  # type: ignore[union-attr]
     return lifted, items
@@ -440,34 +440,14 @@ def _split_at(chain: list[Element], x: int, positions: _Positions
     else:
         prev.tail = before or None
     for child in later:
-        tail = child.tail
-        child.tail = None
-        deepest.remove(child)
-        items.append(child)
-        if tail:
-            items.append(tail)
+        take(deepest, child, items)
     # then what followed each open element in its parent, up to the block's children
     for at in range(len(chain) - 2, -1, -1):
-        items.extend(_detach_after(chain[at + 1], chain[at]))
+        items.extend(detach_following(chain[at + 1]))
     return items
 
 
-def _detach_after(child: Element, parent: Element) -> list[Element | str]:
-    items: list[Element | str] = []
-    if child.tail:
-        items.append(child.tail)
-    child.tail = None
-    for sibling in list(child.itersiblings()):
-        tail = sibling.tail
-        sibling.tail = None
-        parent.remove(sibling)
-        items.append(sibling)
-        if tail:
-            items.append(tail)
-    return items
-
-
-def _detach_following(node: Element, container: Element) -> list[Element | str]:
+def _detach_following_up_to(node: Element, container: Element) -> list[Element | str]:
     """What follows ``node`` inside ``container`` (its tail and following siblings, then
     those of each element between them, closed at the end tag for a browser), taken out in
     order."""
@@ -475,7 +455,7 @@ def _detach_following(node: Element, container: Element) -> list[Element | str]:
     while node is not container:
         parent = node.getparent()
         assert parent is not None
-        items.extend(_detach_after(node, parent))
+        items.extend(detach_following(node))
         node = parent
     return items
 

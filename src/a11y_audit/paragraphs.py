@@ -26,7 +26,13 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from a11y_audit.dom import joined_text, start_tag_copy, text_at_end
+from a11y_audit.dom import (
+    detach_content,
+    detach_following,
+    joined_text,
+    start_tag_copy,
+    text_at_end,
+)
 from a11y_audit.knowledge.html_parser import FORMATTING, MARKERS, SCOPE_BOUNDARIES
 
 Element: TypeAlias = etree._Element
@@ -101,10 +107,10 @@ def _close(paragraph: Element, block: Element, made: list[Element],
     levels: list[tuple[Element, list[Item]]] = []
     node = block
     for owner in reversed(open_inside):
-        levels.append((owner, _detach_following(node)))
+        levels.append((owner, detach_following(node)))
         node = owner
-    after = _detach_following(node)
-    content = _detach_content(block)
+    after = detach_following(node)
+    content = detach_content(block)
     holder = paragraph.makeelement("p", {})     # (detached: what goes after the paragraph)
     holder.append(block)
     _Copies(block, formatting, made).place(content)
@@ -128,36 +134,6 @@ def _active(formatting: list[Element]) -> list[Element]:
             kept.remove(alike[0])
         kept.append(el)
     return kept
-
-
-def _detach_following(el: Element) -> list[Item]:
-    """Take what follows ``el`` in its parent (its tail, its following siblings and theirs)
-    out of the tree, in order."""
-    items: list[Item] = []
-    if el.tail:
-        items.append(el.tail)
-    el.tail = None
-    parent = el.getparent()
-    for sibling in list(el.itersiblings()):
-        _take(parent, sibling, items)  # type: ignore[arg-type]  # (el has a parent)
-    return items
-
-
-def _detach_content(el: Element) -> list[Item]:
-    items: list[Item] = [el.text] if el.text else []
-    el.text = None
-    for child in list(el):
-        _take(el, child, items)
-    return items
-
-
-def _take(parent: Element, child: Element, items: list[Item]) -> None:
-    tail = child.tail
-    child.tail = None
-    parent.remove(child)
-    items.append(child)
-    if tail:
-        items.append(tail)
 
 
 def _put_after(paragraph: Element, holder: Element) -> None:
@@ -204,7 +180,7 @@ class _Copies:
                 if len(self.copies) < len(self.active) and item.tag not in _MARKED:
                     # the formatting elements not open are opened again inside it
                     _Copies(item, self.active[len(self.copies):], self.made).place(
-                        _detach_content(item))
+                        detach_content(item))
             else:
                 if item.tag == "a":
                     self._drop_link()
