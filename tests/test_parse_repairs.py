@@ -578,6 +578,11 @@ MISNESTED = [
     ("<ul><li><a href=x><div>T</a></div>tail<li>b<li>c</ul>z",
      "body(ul(li(a div(a('T')) 'tail') li('b') li('c')) 'z')"),
     ("<dl><dt><a href=x><div>T</a></div><dd>d</dl>", "body(dl(dt(a div(a('T'))) dd('d')))"),
+    # a line break written </br> or <br> in the block (a void element has no end tag)
+    ("<a href=/s><div>T</br>U</a>V<br>W</br>X</div><p>after</p>",
+     "body(a div(a('T' br 'U') 'V' br 'W' br 'X') p('after'))"),
+    ("<a href=/s><div><img src=i.png>U</a></div><img src=j.png><p>after</p>",
+     "body(a div(a(img 'U')) img p('after'))"),
     # formatting elements between the link and the block are copied around the block
     ("<a href=/x><b><div>x</a>y</div></b><p>after</p>",
      "body(a(b) b(div(a('x') 'y')) p('after'))"),

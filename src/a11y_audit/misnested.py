@@ -30,7 +30,7 @@ made-up elements (no start tag of their own).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Mapping
 from html import unescape
 from typing import TypeAlias
 
@@ -79,13 +79,13 @@ def reports(messages: list[str]) -> tuple[set[tuple[str, str]], bool]:
 
 def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple[str, str]],
           others: bool, ended: dict[Element, Element],
-          leave_out: Collection[Element] = ()) -> list[Element]:
+          written_apart: Mapping[Element, tuple[int, int]] | None = None) -> list[Element]:
     """Rebuild, as HTML's parser builds them, the formatting elements of ``root`` (libxml2's
     tree of ``text``, before any other repair) whose end tag was written while a block inside
     them was open; returns the copies made (none: the tree is as it was). ``mismatched`` and
     ``others``: what libxml2 reported (:func:`reports`); ``ended``: each element rebuilt is
-    added, with the outermost block its end tag was written in; ``leave_out``: elements
-    without a start tag of their own (``</br>``'s line breaks).
+    added, with the outermost block its end tag was written in; ``written_apart``: elements
+    written by another tag than their start tag (``</br>``'s line breaks), with where.
 
     libxml2 either ignored such an end tag (a ``div`` open inside: it reports a mismatch,
     and the element holds what follows) or closed the element there, with the elements open
@@ -93,7 +93,7 @@ def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple
     put after the element, up to the blocks' end tags, goes back into the blocks
     (:func:`_plan_back`)."""
     made: list[Element] = []
-    positions = _Positions(root, source_map, text, leave_out)
+    positions = _Positions(root, source_map, text, written_apart or {})
     names = FORMATTING if others else {name for name, _ in mismatched}
     for name in sorted(names):
         for element in list(root.iter(name)):
@@ -107,9 +107,9 @@ class _Positions:
     """Where elements start and end in the source, as written."""
 
     def __init__(self, root: Element, source_map: SourceMap, text: str,
-                 leave_out: Collection[Element]) -> None:
+                 written_apart: Mapping[Element, tuple[int, int]]) -> None:
         self.root, self.source_map, self.text = root, source_map, text
-        self.leave_out = leave_out
+        self.written_apart = written_apart      # not among the start tags of their name
         self.made: set[Element] = set()     # the copies made so far: no start tag either
         self._same: dict[str, list[Element]] = {}
         self._starts: dict[Element, tuple[int, int] | None] = {}
@@ -118,13 +118,15 @@ class _Positions:
         """(start of the start tag, its end), if the source map finds it."""
         if el in self._starts:
             return self._starts[el]
-        if el in self.leave_out or el in self.made:
+        if el in self.written_apart:
+            return self.written_apart[el]
+        if el in self.made:
             return None
         name = el.tag
         same = self._same.get(name)     # (the tree as parsed: document order is source order)
         if same is None:
             same = self._same[name] = [other for other in self.root.iter(name)
-                                       if other not in self.leave_out
+                                       if other not in self.written_apart
                                        and other not in self.made]
         found = self.source_map._find(el, same, name)
         where = None if found is None else (found[0], found[1])
@@ -143,8 +145,9 @@ class _Positions:
         whose end tag is left out would have a sibling instead); with ``before``, only those
         written before that offset are compared (libxml2 closed the element there)."""
         where = self.start(el)
-        if where is None or self.text[where[1] - 2:where[1]] == "/>":
-            return None
+        if (where is None or el.tag in _VOIDISH
+                or self.text[where[1] - 2:where[1]] == "/>"):
+            return None     # (a void element has no end tag; a later one is another's)
         depth = starts = 0
         limit = len(self.text) if before is None else before
         for m in tag_pattern(el.tag).finditer(self.text, where[1], where[1] + _REACH):

@@ -173,9 +173,11 @@ class Page:
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
         written_br: dict[Element, Location] = {}
+        br_offsets: dict[Element, tuple[int, int]] = {}
         if br_spans:
             scanned = scanned or SourceMap(text)
-            written_br = _br_end_tag_locations(root, text, markup, br_spans, scanned)
+            written_br, br_offsets = _br_end_tag_locations(root, text, markup, br_spans,
+                                                           scanned)
         # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>
         mismatched, others = reports(messages)
         copies: list[Element] = []
@@ -183,7 +185,7 @@ class Page:
         if mismatched or others:
             scanned = scanned or SourceMap(text)
             copies = adopt(root, text, scanned, mismatched, others, ended_early,
-                           leave_out=written_br.keys())
+                           written_apart=br_offsets)
         _into_head_and_body(root)
         _unnest_void_elements(root)
         page = cls(root, source, url, markup=text)
@@ -1379,10 +1381,12 @@ def _parse(markup: bytes) -> tuple[Element, etree.HTMLParser, list[str]]:
 
 
 def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[tuple[int, int]],
-                          source_map: SourceMap) -> dict[Element, Location]:
+                          source_map: SourceMap
+                          ) -> tuple[dict[Element, Location], dict[Element, tuple[int, int]]]:
     """The line breaks written ``</br>`` (:mod:`a11y_audit.br_end_tags`) in ``root`` (the
-    tree as parsed), each with its location: its end tag. The page leaves them out of the
-    elements the source map ranks among the start tags of ``br``.
+    tree as parsed), each with its location, and its offsets in the text: its end tag. The
+    page leaves them out of the elements the source map ranks among the start tags of
+    ``br``.
 
     The parsed ``br`` elements are in source order those start tags and these end tags
     (by their offsets). Where libxml2 made another number of them, which no page here
@@ -1400,15 +1404,17 @@ def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[t
     written = source_map.starts("br")
     parsed = list(root.iter("br"))
     if len(parsed) != len(written) + len(ends):
-        return {}
+        return {}, {}
     order = sorted([(offset, None) for offset in written] + [(s[0], s) for s in ends])
     found: dict[Element, Location] = {}
+    offsets: dict[Element, tuple[int, int]] = {}
     for el, (_, span) in zip(parsed, order, strict=True):   # (counted above)
         if span is not None:
             start, end, line_start = span
             found[el] = Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
                                  start - line_start + 1, text[start:end], text[start:end])
-    return found
+            offsets[el] = (start, end)
+    return found, offsets
 
 
 def _parser_losses(parser: etree.HTMLParser) -> list[str]:
