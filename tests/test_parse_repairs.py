@@ -189,12 +189,32 @@ def test_implied_parts_are_not_in_a_findings_identity():
     "<h1>a\x01<h2>b</h2>\x02</h1>\x03",                      # text that moves with a lift
     "<a href=1><div>\x01x<a href=2>y</a>\x02</div></a>",     # a link's copy takes text
     "<p><a href=1>\x02<div>\x03d</div>\x04</a>\x05",          # a paragraph closed
+    "<a href=x><div>\x01T</a>\x02</div>",                   # a link closed in a block
+    "<a href=x><h3>\x01T</a>\x02</h3>",                     # ... closed early by libxml2
 ])
 def test_repairs_keep_control_characters_lxml_refuses(markup):
     # libxml2 keeps control characters in text that lxml refuses to set: moved text gets
     # U+FFFD for them, as parsed text does, instead of an internal error
     p = Page.from_html("<body>" + markup)
     assert "\ufffd" in "".join(p.body.itertext())
+
+
+@pytest.mark.parametrize("markup", [
+    "<a href=/s\x02><div>T</a></div>",            # a link's copy: its attribute value
+    "<p><a href=/s\x02 h\x01x=1><div>x</div></a>",  # a paragraph's copy: a name lxml refuses
+])
+def test_copies_keep_what_lxml_refuses_in_tags(markup):
+    # (found by a fuzz of the misnesting cases with control characters: internal errors)
+    p = Page.from_html("<body>" + markup)
+    hrefs = [a.get("href") for a in p.by_tag["a"]]
+    assert len(hrefs) == 2 and hrefs[0] == hrefs[1].replace("\ufffd", "\x02")
+
+
+def test_a_tag_name_written_with_a_control_character_leaves_the_tree_as_parsed():
+    # an element named "s\x02pan", which lxml refuses to look for by name: where it starts
+    # is not read, and the link is left as libxml2 read it (no internal error)
+    p = Page.from_html("<body><a href=x><div><s\x02pan>T</span></a></div>")
+    assert shape(p.body) == "body(a(div(s\x02pan('T'))))"
 
 
 # (a whole document, the tree of its html element as a browser builds it)

@@ -371,7 +371,11 @@ def start_tag_copy(el: etree._Element) -> etree._Element:
     nothing: what HTML's parser makes when it opens a formatting element again."""
     copy = el.makeelement(el.tag, {})
     for name, value in el.items():
-        copy.set(name, value)
+        try:
+            # (libxml2 keeps control characters in values that lxml refuses to set)
+            copy.set(name, xml_text(value))  # type: ignore[arg-type]  # (str in, str out)
+        except ValueError:
+            continue    # a name lxml refuses ("h\x01ref"): no selector or rule reads it
     if el.sourceline is not None:
         copy.sourceline = el.sourceline
     return copy

@@ -36,7 +36,14 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from a11y_audit.dom import detach_following, joined_text, start_tag_copy, take, text_at_end
+from a11y_audit.dom import (
+    detach_following,
+    joined_text,
+    start_tag_copy,
+    take,
+    text_at_end,
+    xml_text,
+)
 from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 from a11y_audit.source_map import SourceMap, tag_pattern
@@ -125,9 +132,16 @@ class _Positions:
         name = el.tag
         same = self._same.get(name)     # (the tree as parsed: document order is source order)
         if same is None:
-            same = self._same[name] = [other for other in self.root.iter(name)
+            try:
+                found_all = list(self.root.iter(name))
+            except ValueError:  # a name lxml refuses to look for ("s\x02pan")
+                found_all = []
+            same = self._same[name] = [other for other in found_all
                                        if other not in self.written_apart
                                        and other not in self.made]
+            if not same:
+                self._starts[el] = None
+                return None
         found = self.source_map._find(el, same, name)
         where = None if found is None else (found[0], found[1])
         self._starts[el] = where
@@ -230,7 +244,7 @@ def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, s
         copy = start_tag_copy(element)
         made.append(copy)
         positions.made.add(copy)
-        copy.text, block.text = block.text, None
+        copy.text, block.text = xml_text(block.text), None   # (lxml refuses some it read)
         for child in list(block):
             copy.append(child)
         block.append(copy)
@@ -439,9 +453,9 @@ def _split_at(chain: list[Element], x: int, positions: _Positions
         return None
     items: list[Element | str] = [held[len(before):]] if len(held) > len(before) else []
     if prev is None:
-        deepest.text = before or None
+        deepest.text = xml_text(before) or None
     else:
-        prev.tail = before or None
+        prev.tail = xml_text(before) or None
     for child in later:
         take(deepest, child, items)
     # then what followed each open element in its parent, up to the block's children
