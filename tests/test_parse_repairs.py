@@ -191,6 +191,7 @@ def test_implied_parts_are_not_in_a_findings_identity():
     "<p><a href=1>\x02<div>\x03d</div>\x04</a>\x05",          # a paragraph closed
     "<a href=x><div>\x01T</a>\x02</div>",                   # a link closed in a block
     "<a href=x><h3>\x01T</a>\x02</h3>",                     # ... closed early by libxml2
+    "<h2>\x01T</h3>\x02",                                   # a heading closed
 ])
 def test_repairs_keep_control_characters_lxml_refuses(markup):
     # libxml2 keeps control characters in text that lxml refuses to set: moved text gets
@@ -613,6 +614,29 @@ MISNESTED = [
 ]
 
 
+# (a body, the body's tree as a browser builds it): a heading's end tag of another level
+# ends the heading open
+HEADING_ENDS = [
+    ("<div><h2>Title</h3>text</div><p>after</p>", "body(div(h2('Title') 'text') p('after'))"),
+    ("<h2><span>Title</h3></span>x<p>after</p>", "body(h2(span('Title')) 'x' p('after'))"),
+    ("<h2>T</H3 >x</h2>y", "body(h2('T') 'xy')"),
+    ("<h2>a<h3>b</h3></h2>c", "body(h2('a') h3('b') 'c')"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), HEADING_ENDS)
+def test_a_heading_end_tag_of_another_level_ends_the_heading(markup, tree):
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert shape(p.body) == tree
+    _assert_indexed_as_one_walk_indexes(p)
+
+
+def test_a_heading_closed_by_another_levels_end_tag_is_named_by_its_own_text():
+    markup = "<main><h1>Storm</h1><div><h2>Flooding</h3> The river rose overnight.</div></main>"
+    p = Page.from_html("<body>" + markup)
+    assert [(h.level, h.text) for h in p.headings] == [(1, "Storm"), (2, "Flooding")]
+
+
 @pytest.mark.parametrize(("markup", "tree"), MISNESTED)
 def test_an_end_tag_written_inside_a_block_is_read_as_a_browser_reads_it(markup, tree):
     p = Page.from_html("<!doctype html><body>" + markup)
@@ -652,7 +676,8 @@ def test_an_end_tag_inside_a_block_is_read_so_when_the_parser_log_is_full():
 # table parts outside tables, end tags "br", misnested end tags
 @pytest.mark.parametrize("markup", [markup for cases in (CASES[:-1], LINKS_IN_LINKS,
                                                          PARAGRAPHS, STRAY_TABLE_PARTS,
-                                                         BR_END_TAGS, MISNESTED)
+                                                         BR_END_TAGS, MISNESTED,
+                                                         HEADING_ENDS)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -488,3 +488,73 @@ def _decoded(source: str) -> str:
     """Source text as libxml2 gives it in the tree: character references decoded, line
     ends normalised."""
     return unescape(source.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_TAG = re.compile(r"<(/?)h[1-6](?=[\s/>])", re.I)
+
+
+def unexpected_heading_ends(messages: list[str]) -> bool:
+    """Whether libxml2 ignored a heading's end tag (``</h3>`` with no ``h3`` open), which a
+    browser reads as the end of whatever heading is open; or its log is full and does not
+    say."""
+    return len(messages) >= LXML_ERROR_LOG_SIZE or any(
+        message.startswith(_UNEXPECTED) and message.rstrip()[-2:] in _HEADINGS
+        and message.rstrip()[-3] in " :" for message in messages)
+
+
+def close_headings(root: Element, text: str, source_map: SourceMap,
+                   written_apart: Mapping[Element, tuple[int, int]] | None = None) -> int:
+    """Close each heading of ``root`` (libxml2's tree of ``text``, as parsed) at the first
+    heading end tag written inside it, of whatever level: ``<h2>Title</h3>text``. HTML's
+    parser reads any ``</h1>``-``</h6>`` as the end of the heading open (and of what is open
+    inside it); libxml2 ignored one of another level, and the heading held what followed,
+    up to the next block ("Titletext" for a heading named "Title"). What followed goes after
+    the heading. Left as libxml2 reads it where a formatting element (``em``) is open in the
+    heading there: the browser opens it again after, which is not rebuilt. Returns how many
+    headings were closed earlier."""
+    positions = _Positions(root, source_map, text, written_apart or {})
+    closed = 0
+    for heading in list(root.iter(*_HEADINGS)):
+        where = positions.start(heading)
+        if where is None or text[where[1] - 2:where[1]] == "/>":
+            continue
+        end = _heading_end(text, where[1])
+        if end is None or text[end + 2:end + 4].lower() == heading.tag:
+            continue    # (its own end tag: libxml2 read it so)
+        chain = _open_at(heading, end, positions)
+        if chain is None or any(el.tag in _IGNORING or el.tag in FORMATTING for el in chain):
+            continue    # (formatting elements open in it: the browser opens them again after)
+        after = _split_at([heading, *chain], end, positions)
+        if not after:
+            continue
+        parent = heading.getparent()
+        if parent is None:
+            continue
+        last: Element = heading
+        tail, heading.tail = heading.tail, None
+        for item in after:
+            if isinstance(item, str):
+                last.tail = joined_text(last.tail, item)
+            else:
+                last.addnext(item)
+                last = item
+        if tail:
+            last.tail = joined_text(last.tail, tail)
+        closed += 1
+    return closed
+
+
+def _heading_end(text: str, head_end: int) -> int | None:
+    """Where the heading whose start tag ends at ``head_end`` ends as HTML's parser reads
+    it: at the first heading end tag, of any level, not matched by a heading start tag
+    written inside it."""
+    depth = 0
+    for m in _HEADING_TAG.finditer(text, head_end, head_end + _REACH):
+        if not m.group(1):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return m.start()
+    return None

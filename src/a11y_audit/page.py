@@ -28,7 +28,7 @@ from a11y_audit.knowledge import aria
 from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
-from a11y_audit.misnested import adopt, reports
+from a11y_audit.misnested import adopt, close_headings, reports, unexpected_heading_ends
 from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
@@ -179,6 +179,10 @@ class Page:
             written_br, br_offsets = _br_end_tag_locations(root, text, markup, br_spans,
                                                            scanned)
         # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>
+        # ``<h2>Title</h3>text``: HTML's parser ends the h2 at the </h3>; libxml2 ignored it
+        if unexpected_heading_ends(messages):
+            scanned = scanned or SourceMap(text)
+            close_headings(root, text, scanned, br_offsets)
         mismatched, others = reports(messages)
         copies: list[Element] = []
         ended_early: dict[Element, Element] = {}
