@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 from a11y_audit.self_closing import Opaque, tag_end
 from a11y_audit.source_map import TAG_ATTRIBUTES
 
@@ -34,21 +33,12 @@ _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"
 _KEPT = frozenset(b"\n\r")     # (libxml2 counts lines by them)
 
 
-_REPORTED = "Unexpected end tag : br"
-
-
-def br_end_tags_reported(messages: list[str]) -> bool:
-    """Whether libxml2's errors (``messages``) say the page may write ``</br>``: it reports
-    each one it drops, unless its log is full."""
-    return len(messages) >= LXML_ERROR_LOG_SIZE or _REPORTED in messages
-
-
 def br_end_tags(markup: bytes) -> list[tuple[int, int]]:
     """The spans in ``markup`` (UTF-8 bytes) of the ``</br>`` end tags that HTML's parser
     reads as ``<br>``: outside comments, scripts, styles, titles and text areas, and not in
     another tag (an attribute value). One regex search on a page without one (1.6 M
     instructions for the corpus's mean page: a page is searched only where its parser
-    reported one, :func:`br_end_tags_reported`; four ``find``, one for each spelling, cost
+    reported one, :mod:`a11y_audit.parser_log`; four ``find``, one for each spelling, cost
     twice as much)."""
     found = _CANDIDATE.search(markup)
     if found is None:

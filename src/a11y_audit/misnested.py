@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from html import unescape
 from typing import TypeAlias
 
@@ -45,13 +46,10 @@ from a11y_audit.dom import (
     xml_text,
 )
 from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
-from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 from a11y_audit.source_map import SourceMap, tag_pattern
 
 Element: TypeAlias = etree._Element
 
-_MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) and (\S+)")
-_UNEXPECTED = "Unexpected end tag"
 # Elements whose end tag may be left out (HTML, 13.1.2.4): one is taken to end at an end tag
 # only where the elements of its name it holds are as many as their start tags before it
 _OPTIONAL_END = frozenset(("p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
@@ -67,31 +65,17 @@ _IGNORING = SCOPE_BOUNDARIES | {"select"}
 _REACH = 200_000
 
 
-def reports(messages: list[str]) -> tuple[set[tuple[str, str]], bool]:
-    """From libxml2's errors: (formatting element, element open inside it) of each end tag
-    it ignored because an element it holds was open; and whether other formatting elements
-    may have been closed early (libxml2 closes the elements open inside, then reports their
-    own end tags as unexpected; or its log is full and does not say)."""
-    found = set()
-    others = len(messages) >= LXML_ERROR_LOG_SIZE
-    for message in messages:
-        m = _MISMATCH.search(message)
-        if m is not None:
-            if m.group(1) in FORMATTING:
-                found.add((m.group(1), m.group(2)))
-        elif message.startswith(_UNEXPECTED):
-            others = True
-    return found, others
-
-
-def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple[str, str]],
+def adopt(root: Element, text: str, source_map: SourceMap,
+          mismatched: AbstractSet[tuple[str, str]],
           others: bool, ended: dict[Element, Element],
           written_apart: Mapping[Element, tuple[int, int]] | None = None) -> list[Element]:
     """Rebuild, as HTML's parser builds them, the formatting elements of ``root`` (libxml2's
     tree of ``text``, before any other repair) whose end tag was written while a block inside
     them was open; returns the copies made (none: the tree is as it was). ``mismatched`` and
-    ``others``: what libxml2 reported (:func:`reports`); ``ended``: each element rebuilt is
-    added, with the outermost block its end tag was written in; ``written_apart``: elements
+    ``others``: what libxml2 reported (:class:`a11y_audit.parser_log.ParserLog`: the end
+    tags it ignored, and whether it reported another end tag unexpected or its log is
+    full); ``ended``: each element rebuilt is added, with the outermost block its end tag
+    was written in; ``written_apart``: elements
     written by another tag than their start tag (``</br>``'s line breaks), with where.
 
     libxml2 either ignored such an end tag (a ``div`` open inside: it reports a mismatch,
@@ -101,6 +85,7 @@ def adopt(root: Element, text: str, source_map: SourceMap, mismatched: set[tuple
     (:func:`_plan_back`)."""
     made: list[Element] = []
     positions = _Positions(root, source_map, text, written_apart or {})
+    mismatched = {pair for pair in mismatched if pair[0] in FORMATTING}
     names = FORMATTING if others else {name for name, _ in mismatched}
     for name in sorted(names):
         for element in list(root.iter(name)):
@@ -191,7 +176,7 @@ class _Positions:
         return count
 
 
-def _adopt(element: Element, positions: _Positions, mismatched: set[tuple[str, str]],
+def _adopt(element: Element, positions: _Positions, mismatched: AbstractSet[tuple[str, str]],
            made: list[Element]) -> Element | None:
     """Rebuild ``element`` if its end tag is written inside a block; that block, if so."""
     if not any(el.tag in SPECIAL for el in element.iterdescendants(etree.Element)):
@@ -490,17 +475,8 @@ def _decoded(source: str) -> str:
     return unescape(source.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _HEADING_TAG = re.compile(r"<(/?)h[1-6](?=[\s/>])", re.I)
-
-
-def unexpected_heading_ends(messages: list[str]) -> bool:
-    """Whether libxml2 ignored a heading's end tag (``</h3>`` with no ``h3`` open), which a
-    browser reads as the end of whatever heading is open; or its log is full and does not
-    say."""
-    return len(messages) >= LXML_ERROR_LOG_SIZE or any(
-        message.startswith(_UNEXPECTED) and message.rstrip()[-2:] in _HEADINGS
-        and message.rstrip()[-3] in " :" for message in messages)
 
 
 def close_headings(root: Element, text: str, source_map: SourceMap,
@@ -515,7 +491,7 @@ def close_headings(root: Element, text: str, source_map: SourceMap,
     headings were closed earlier."""
     positions = _Positions(root, source_map, text, written_apart or {})
     closed = 0
-    for heading in list(root.iter(*_HEADINGS)):
+    for heading in list(root.iter(*HEADINGS)):
         where = positions.start(heading)
         if where is None or text[where[1] - 2:where[1]] == "/>":
             continue

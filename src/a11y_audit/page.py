@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag
 from lxml import etree, html
 
 from a11y_audit import dom
-from a11y_audit.br_end_tags import as_start_tags, br_end_tags, br_end_tags_reported
+from a11y_audit.br_end_tags import as_start_tags, br_end_tags
 from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
 from a11y_audit.dom import text_at_end as _text_at_end
@@ -28,8 +28,10 @@ from a11y_audit.knowledge import aria
 from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH
-from a11y_audit.misnested import adopt, close_headings, reports, unexpected_heading_ends
+from a11y_audit.misnested import HEADINGS, adopt, close_headings
 from a11y_audit.paragraphs import close_paragraphs
+from a11y_audit.parser_log import ParserLog
+from a11y_audit.parser_log import read as read_parser_log
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
 from a11y_audit.source_map import Location, SourceMap, locate
@@ -161,14 +163,14 @@ class Page:
             for slash in slashes:
                 written[slash] = 0x20   # a space: every offset and line stays
             markup = bytes(written)
-        root, parser, messages = _parse(markup)
+        root, log = _parse(markup)
         # ``</br>``: HTML's parser makes a line break of it, libxml2's drops it (br_end_tags);
         # the bytes are searched only where libxml2 reported one (or its log is full), and
         # the page is parsed again (a search of every page cost 1.6 M instructions a page)
-        br_spans = br_end_tags(markup) if br_end_tags_reported(messages) else []
+        br_spans = br_end_tags(markup) if log.may_have_ignored(("br",)) else []
         if br_spans:
             markup = as_start_tags(markup, br_spans)
-            root, parser, messages = _parse(markup)
+            root, log = _parse(markup)
         _merge_stray_roots(root)
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
@@ -178,17 +180,18 @@ class Page:
             scanned = scanned or SourceMap(text)
             written_br, br_offsets = _br_end_tag_locations(root, text, markup, br_spans,
                                                            scanned)
-        # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>
         # ``<h2>Title</h3>text``: HTML's parser ends the h2 at the </h3>; libxml2 ignored it
-        if unexpected_heading_ends(messages):
+        if log.may_have_ignored(HEADINGS):
             scanned = scanned or SourceMap(text)
             close_headings(root, text, scanned, br_offsets)
-        mismatched, others = reports(messages)
+        # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>,
+        # or closed the link with the blocks in it (and found their end tags unexpected)
         copies: list[Element] = []
         ended_early: dict[Element, Element] = {}
-        if mismatched or others:
+        others = log.full or bool(log.unexpected)
+        if log.mismatched or others:
             scanned = scanned or SourceMap(text)
-            copies = adopt(root, text, scanned, mismatched, others, ended_early,
+            copies = adopt(root, text, scanned, log.mismatched, others, ended_early,
                            written_apart=br_offsets)
         _into_head_and_body(root)
         _unnest_void_elements(root)
@@ -203,7 +206,10 @@ class Page:
             page._parsed_by_tag = None
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
-        page.warnings.extend(_parser_losses(parser))
+        if log.too_deep_at is not None:     # libxml2 stops parsing there, quietly
+            page.warnings.append(f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: "
+                                 f"parsing stopped at line {log.too_deep_at}, the rest of "
+                                 "the page is not audited")
         return page
 
     def _parsed_or_elements(self) -> list[Element]:
@@ -1362,8 +1368,8 @@ def _out_of_head(head: Element, body: Element | None) -> Element | None:
     return body
 
 
-def _parse(markup: bytes) -> tuple[Element, etree.HTMLParser, list[str]]:
-    """libxml2's tree of ``markup`` (UTF-8 bytes), its parser and the errors it reported.
+def _parse(markup: bytes) -> tuple[Element, ParserLog]:
+    """libxml2's tree of ``markup`` (UTF-8 bytes), and what its parser reported.
 
     ``collect_ids=False``: libxml2 keeps no table of ids (for lxml's ``getelementbyid``, which
     nothing here calls: the page indexes its ids itself), so it reports no "ID already
@@ -1381,7 +1387,7 @@ def _parse(markup: bytes) -> tuple[Element, etree.HTMLParser, list[str]]:
         root = None
     if root is None:
         root = html.document_fromstring(b"<html><body></body></html>", parser=parser)
-    return root, parser, [entry.message for entry in parser.error_log]
+    return root, read_parser_log(parser.error_log)
 
 
 def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[tuple[int, int]],
@@ -1419,15 +1425,6 @@ def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[t
                                  start - line_start + 1, text[start:end], text[start:end])
             offsets[el] = (start, end)
     return found, offsets
-
-
-def _parser_losses(parser: etree.HTMLParser) -> list[str]:
-    """Content libxml2 dropped: past its nesting limit it stops parsing, quietly."""
-    for entry in parser.error_log:
-        if "Excessive depth" in entry.message:
-            return [f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: parsing stopped "
-                    f"at line {entry.line}, the rest of the page is not audited"]
-    return []
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
