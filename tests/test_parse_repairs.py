@@ -72,6 +72,14 @@ def _assert_indexed_as_one_walk_indexes(p: Page) -> None:
     assert p.elements == fresh.elements and dict(p.by_tag) == dict(fresh.by_tag)
 
 
+def _assert_body(markup: str, tree: str) -> None:
+    """``markup``'s body, after a doctype, is the browser's ``tree`` (in :func:`shape`'s
+    form), and the page indexes it as one walk of it would."""
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert shape(p.body) == tree
+    _assert_indexed_as_one_walk_indexes(p)
+
+
 def shape(el: etree._Element) -> str:
     parts = [repr(el.text)] if el.text else []
     for child in el:
@@ -463,9 +471,7 @@ PARAGRAPHS = [
 
 @pytest.mark.parametrize(("markup", "tree"), PARAGRAPHS)
 def test_a_block_closes_an_open_paragraph(markup, tree):
-    p = Page.from_html("<!doctype html><body>" + markup)
-    assert shape(p.body) == tree
-    _assert_indexed_as_one_walk_indexes(p)
+    _assert_body(markup, tree)
 
 
 def test_quirks_mode_keeps_a_table_in_its_paragraph(styles_context):
@@ -503,9 +509,7 @@ STRAY_TABLE_PARTS = [
 
 @pytest.mark.parametrize(("markup", "tree"), STRAY_TABLE_PARTS)
 def test_a_table_part_outside_a_table_is_no_element(markup, tree):
-    p = Page.from_html("<!doctype html><body>" + markup)
-    assert shape(p.body) == tree
-    _assert_indexed_as_one_walk_indexes(p)
+    _assert_body(markup, tree)
 
 
 def test_a_header_cell_outside_a_table_is_no_header_for_the_table_rules():
@@ -534,9 +538,7 @@ BR_END_TAGS = [
 
 @pytest.mark.parametrize(("markup", "tree"), BR_END_TAGS)
 def test_an_end_tag_br_is_a_line_break(markup, tree):
-    p = Page.from_html("<!doctype html><body>" + markup)
-    assert shape(p.body) == tree
-    _assert_indexed_as_one_walk_indexes(p)
+    _assert_body(markup, tree)
 
 
 def test_an_end_tag_br_keeps_attribute_values_and_lines():
@@ -626,9 +628,7 @@ HEADING_ENDS = [
 
 @pytest.mark.parametrize(("markup", "tree"), HEADING_ENDS)
 def test_a_heading_end_tag_of_another_level_ends_the_heading(markup, tree):
-    p = Page.from_html("<!doctype html><body>" + markup)
-    assert shape(p.body) == tree
-    _assert_indexed_as_one_walk_indexes(p)
+    _assert_body(markup, tree)
 
 
 def test_a_heading_closed_by_another_levels_end_tag_is_named_by_its_own_text():
@@ -639,9 +639,7 @@ def test_a_heading_closed_by_another_levels_end_tag_is_named_by_its_own_text():
 
 @pytest.mark.parametrize(("markup", "tree"), MISNESTED)
 def test_an_end_tag_written_inside_a_block_is_read_as_a_browser_reads_it(markup, tree):
-    p = Page.from_html("<!doctype html><body>" + markup)
-    assert shape(p.body) == tree
-    _assert_indexed_as_one_walk_indexes(p)
+    _assert_body(markup, tree)
 
 
 def test_a_teaser_link_closed_inside_its_card_fails_link_name_as_in_a_browser():
