@@ -306,13 +306,13 @@ def _stdout_format(formats: tuple[str, ...]) -> str:
     configuration's formats are for report folders). Several would be one unreadable stream,
     as would a report file's with the terminal listing or GitHub's annotations."""
     chosen = tuple(dict.fromkeys(formats)) or ("json",)
-    files_ = [name for name in chosen if writers()[name].SUFFIX is not None]
-    if len(chosen) != 1 or not files_:
+    available = writers()
+    if len(chosen) != 1 or available[chosen[0]].SUFFIX is None:
         raise click.UsageError(
             "-o - writes one report to standard output: name one file format with -f "
-            f"({', '.join(sorted(n for n, w in writers().items() if w.SUFFIX))}); "
+            f"({', '.join(sorted(n for n, w in available.items() if w.SUFFIX))}); "
             f"-f {' -f '.join(chosen)} was given")
-    return files_[0]
+    return chosen[0]
 
 
 def _copy_to_stdout(written: list[Path | str]) -> None:
