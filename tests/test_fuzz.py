@@ -45,7 +45,10 @@ TAGS = ("div", "span", "a", "button", "img", "h1", "h2", "h3", "p", "main", "nav
         "footer", "section", "article", "aside", "figure", "figcaption", "table", "tr", "td",
         "th", "ul", "li", "form", "label", "input", "select", "option", "textarea", "iframe",
         "svg", "title", "dialog", "details", "summary", "wbr", "embed", "source", "template",
-        "noscript", "object", "area", "map", "video", "meta", "html", "body", "head", "x-y")
+        "noscript", "object", "area", "map", "video", "meta", "html", "body", "head", "x-y",
+        # the formatting elements and line break that the parse repairs rebuild when their end
+        # tags are misnested (HTML's adoption agency, `</br>`)
+        "b", "em", "font", "nobr", "br", "dl", "dt", "dd", "ol")
 ROLES = ("button", "link", "img", "heading", "presentation", "none", "main", "banner", "tab",
          "checkbox", "listbox", "option", "dialog", "region", "navigation", "bogus", "",
          "button link", "TAB")
