@@ -33,25 +33,17 @@ from a11y_audit.dom import (
     start_tag_copy,
     text_at_end,
 )
-from a11y_audit.knowledge.html_parser import FORMATTING, MARKERS, SCOPE_BOUNDARIES
+from a11y_audit.knowledge.html_parser import (
+    CLOSES_P,
+    FORMATTING,
+    MARKERS,
+    NO_RECONSTRUCTION,
+    SCOPE_BOUNDARIES,
+)
 
 Element: TypeAlias = etree._Element
 Item: TypeAlias = "Element | str"
 
-# The start tags that close a ``p`` in button scope (HTML, 13.2.6.4.7, "in body"); ``table``
-# only in no-quirks mode
-_CLOSES_P = frozenset((
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
-    "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
-    "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
-    "pre", "listing", "form", "plaintext", "xmp", "hr", "li", "dd", "dt", "table"))
-# Elements whose start tag does not open the formatting elements again (the blocks, the
-# table parts, raw text, the head's elements): what they hold may
-_NO_RECONSTRUCTION = _CLOSES_P | frozenset((
-    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr", "iframe",
-    "noembed", "noframes", "noscript", "textarea", "param", "source", "track", "script",
-    "style", "template", "title", "base", "basefont", "bgsound", "link", "meta", "frame",
-    "frameset", "head", "body", "html"))
 # What puts a marker in the list of formatting elements (a table, through its cells): no
 # formatting element is opened again inside
 _MARKED = MARKERS | {"table"}
@@ -73,7 +65,7 @@ def close_paragraphs(paragraphs: list[Element], quirks: Callable[[], bool],
         # (a walk of the paragraph's few elements, tested against a set: a search for 40
         # tag names in C costs more, 7 us a paragraph, to set its names up)
         for block in paragraph.iterdescendants(etree.Element):
-            if (block.tag in _CLOSES_P and (block.tag != "table" or not quirks())
+            if (block.tag in CLOSES_P and (block.tag != "table" or not quirks())
                     and _in_button_scope(block, paragraph)):
                 _close(paragraph, block, made, split_links)
                 closed = True
@@ -175,7 +167,7 @@ class _Copies:
                 text_at_end(self._current(), item)
             elif not isinstance(item.tag, str):     # a comment: no reconstruction
                 self._current().append(item)
-            elif item.tag in _NO_RECONSTRUCTION:
+            elif item.tag in NO_RECONSTRUCTION:
                 self._current().append(item)
                 if len(self.copies) < len(self.active) and item.tag not in _MARKED:
                     # the formatting elements not open are opened again inside it

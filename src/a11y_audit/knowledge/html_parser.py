@@ -29,3 +29,18 @@ SPECIAL = frozenset((
     "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
     "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
     "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"))
+
+# The start tags that close a ``p`` in button scope (HTML, 13.2.6.4.7, "in body"); ``table``
+# only in no-quirks mode
+CLOSES_P = frozenset((
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+    "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
+    "pre", "listing", "form", "plaintext", "xmp", "hr", "li", "dd", "dt", "table"))
+# Elements whose start tag does not open the formatting elements again (the blocks, the
+# table parts, raw text, the head's elements): what they hold may
+NO_RECONSTRUCTION = CLOSES_P | frozenset((
+    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr", "iframe",
+    "noembed", "noframes", "noscript", "textarea", "param", "source", "track", "script",
+    "style", "template", "title", "base", "basefont", "bgsound", "link", "meta", "frame",
+    "frameset", "head", "body", "html"))
