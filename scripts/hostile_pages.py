@@ -234,6 +234,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "the rest of the page), then n closed inside their headline",
         lambda n: f"{_HEAD}<body>" + "<a href=/s><div class=card><h3>T</h3></a></div>" * n
                   + "<a href=/t><h3>H</a></h3>" * n, 10000),
+    "formatting-left-open-many": (
+        "n paragraphs each opening a b of its own left open (a browser opens each again "
+        "in every paragraph after: n*n/2 copies), then n teaser links left open",
+        lambda n: f"{_HEAD}<body>" + "".join(f"<p><b class=c{i}>x</p>" for i in range(n))
+                  + "<ul>" + "<li><a href=/s>T</li>\n" * n + "</ul>", 5000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

@@ -16,7 +16,8 @@ is then counted.
 It prints the documents compared, how many give the same elements, and the files with
 differences, most first, with the first ``--show`` differing documents of each. A repair of
 the page model (``Page.__init__``'s, :mod:`a11y_audit.paragraphs`,
-:mod:`a11y_audit.self_closing`) should raise the first figure and never lower it.
+:mod:`a11y_audit.self_closing`, :mod:`a11y_audit.formatting_list`...) should raise the first
+figure and never lower it.
 """
 
 from __future__ import annotations

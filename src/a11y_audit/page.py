@@ -24,10 +24,11 @@ from a11y_audit.dom import joined_text as _joined_text
 from a11y_audit.dom import text_at_end as _text_at_end
 from a11y_audit.dom import text_before as _text_before
 from a11y_audit.dom import xml_text as _xml_text
+from a11y_audit.formatting_list import left_open, maybe_left_open, reopen
 from a11y_audit.knowledge import aria
-from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.knowledge.html_parser import FORMATTING, MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
-from a11y_audit.limits import LIBXML2_MAX_DEPTH
+from a11y_audit.limits import LIBXML2_MAX_DEPTH, REOPENED_AT_ONCE, REOPENED_COPIES
 from a11y_audit.misnested import HEADINGS, adopt, close_headings
 from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.parser_log import ParserLog
@@ -125,6 +126,9 @@ class Page:
         # a link inside it (_split_nested_links); "paragraph", a block inside its paragraph
         # (_close_paragraphs); "end tag", the block its end tag is written in (misnested)
         self.split_links: dict[Element, tuple[str, Element]] = {}
+        # each copy a browser's parser made of a formatting element left open (a link
+        # without its </a>), with that element (_reopen_formatting)
+        self.reopened: dict[Element, Element] = {}
         self._drop_stray_table_parts()
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
@@ -206,6 +210,7 @@ class Page:
             page._parsed_by_tag = None
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
+        page._reopen_formatting(markup, log)
         if log.too_deep_at is not None:     # libxml2 stops parsing there, quietly
             page.warnings.append(f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: "
                                  f"parsing stopped at line {log.too_deep_at}, the rest of "
@@ -389,6 +394,32 @@ class Page:
             if inner is not None and _split_link(link, inner, made):
                 self.split_links.setdefault(link, ("link", inner))
         self._index_again(parsed, made)
+
+    def _reopen_formatting(self, markup: bytes, log: ParserLog) -> None:
+        """Open again, as copies, the formatting elements a page leaves without their end
+        tag, where a browser's parser opens them again (:mod:`a11y_audit.formatting_list`):
+        libxml2 closes them with their parent and forgets them. Looked for only where the
+        page writes fewer ``</a>`` than it has links, or where libxml2 reported closing a
+        formatting element (``maybe_left_open``), and left as libxml2 read it where another
+        repair copied formatting elements already."""
+        names = maybe_left_open(markup, self.by_tag, log)
+        if (not names or self.source_map is None
+                or any(el.tag in FORMATTING for el in self._made_up)):
+            return
+        left = left_open(names, self.source_map, self._parsed_tags)
+        if not left:
+            return
+        parsed = self._parsed_or_elements()
+        copies, over_budget = reopen(self.body, left)
+        if copies:
+            self.reopened.update(copies)
+            self._index_again(parsed, list(copies))
+        if over_budget:
+            self.warnings.append(
+                "more formatting elements are left open (no end tag) than the page model opens "
+                f"again as a browser does ({REOPENED_COPIES:,} copies, {REOPENED_AT_ONCE} "
+                "at once): past that, the content a browser puts in their copies is audited "
+                "without them")
 
     def _index_again(self, parsed: list[Element], made: list[Element]) -> None:
         """After a repair that made elements (``made``) or moved some out of document

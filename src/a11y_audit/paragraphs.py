@@ -14,9 +14,10 @@ that followed, in the paragraph. Here that tree is rebuilt as the browser's: the
 what followed it in the paragraph, go after the ``p``, and the formatting elements are copied
 where the browser copies them. The copies are made-up elements (no start tag of their own).
 
-Not rebuilt: what the browser's list of formatting elements does beyond this paragraph (a
-formatting element left open across later blocks, outside any ``p``), and the empty ``p`` a
-stray ``</p>`` makes.
+Not rebuilt here: what the browser's list of formatting elements does beyond this paragraph
+(a formatting element left open without its end tag is opened again across later blocks by
+:mod:`a11y_audit.formatting_list`, on pages where this repair made no copy), and the empty
+``p`` a stray ``</p>`` makes.
 """
 
 from __future__ import annotations

@@ -60,12 +60,17 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, "The link shows text")
         else:
             result = named(RULE, page, el, "Link")
-            split = page.split_links.get(el)
-            if split is not None and result.outcome is Outcome.FAILED:
+            if result.outcome is Outcome.FAILED:
                 # (what the author wrote has text: say why the browser's link has none)
-                kind, cause = split
-                result = RULE.fail(el, f"{result.message}. {_split(kind, cause)}",
-                                   related=(cause,))
+                split = page.split_links.get(el)
+                original = page.reopened.get(el)
+                if split is not None:
+                    kind, cause = split
+                    result = RULE.fail(el, f"{result.message}. {_split(kind, cause)}",
+                                       related=(cause,))
+                elif original is not None:
+                    result = RULE.fail(el, f"{result.message}. {_reopened(original)}",
+                                       related=(original,))
             yield result
 
 
@@ -84,6 +89,13 @@ def _split(kind: str, cause: Element) -> str:
             "paragraph, and a block ends the paragraph and the link there (what the link "
             "held goes into copies of it). Close the link before the block, or make the "
             "paragraph a <div>")
+
+
+def _reopened(original: Element) -> str:
+    """Why a browser made a link the author did not write (Page.reopened)."""
+    return (f"A browser makes this link, a copy of {describe(original)}: that link has no "
+            "end tag </a>, and a browser opens it again wherever text or an inline element "
+            "follows, until another link starts. Close the link with </a>")
 
 
 def _visible_text(page: Page, el: Element) -> bool:
