@@ -693,6 +693,20 @@ LEFT_OPEN = [
      "body(div(a(span('x'))) div(a(button('b'))))"),
     ("<figure><img src=a.jpg alt=''><figcaption><i>Photo: AP</figcaption></figure>\n"
      "<p>Body text</p>", r"body(figure(img figcaption(i('Photo: AP'))) i('\n' p('Body text')))"),
+    # news templates: a headline link left open takes in the byline's "By "; a related
+    # story's link left open leaves an empty copy in the next item; a live post's b left
+    # open makes the next post bold
+    ("<article>\n<header>\n<h1><a href=\"/live\">Election live</h1>\n<p class=byline>By "
+     "<a href=\"/ann\">Ann Lee</a></p>\n</header>\n</article>",
+     r"body(article('\n' header('\n' h1(a('Election live')) a('\n') p(a('By ') a('Ann Lee')) "
+     r"'\n') '\n'))"),
+    ("<ul class=related>\n<li><a href=/a>First</a></li>\n<li><a href=/b>Second</li>\n"
+     "<li><a href=/c>Third</a></li>\n</ul>",
+     r"body(ul('\n' li(a('First')) '\n' li(a('Second')) a('\n') li(a a('Third')) '\n'))"),
+    ("<section class=live>\n<article><h3>10:02</h3><p>Update <b>one</p></article>\n"
+     "<article><h3>10:05</h3><p>Update two</p></article>\n</section>",
+     r"body(section('\n' article(h3('10:02') p('Update ' b('one'))) b('\n' article(h3('10:05') "
+     r"p('Update two')) '\n')))"),
     # an <a> start tag ends a link left open that is not open any more: no copy
     ("<p><a href=/x>one</p><p><a href=/y>two</a></p>", "body(p(a('one')) p(a('two')))"),
     ("<nav><a href=/>Home<a href=/news>News</nav>\n<main><h1>Title</h1></main>",
