@@ -719,6 +719,8 @@ LEFT_OPEN = [
     ("<p><a href=/x>x</p><table><tr><td>cell</td></tr></table><p>after</p>",
      "body(p(a('x')) table(tbody(tr(td('cell')))) p(a('after')))"),
     ("<p><b>x<!-- c --></p><!-- d --><p>y</p>", "body(p(b('x' <!-- c -->)) <!-- d --> p(b('y')))"),
+    ("<div><nobr>x</div><nobr>y</nobr>", "body(div(nobr('x')) nobr nobr('y'))"),
+    ("<p>Run <code>make</p><p>then test</p>", "body(p('Run ' code('make')) p(code('then test')))"),
     # an end tag written otherwise (capitals) closes it all the same
     ("<p><a href=/x>x</A></p><p>y</p>", "body(p(a('x')) p('y'))"),
 ]
@@ -775,8 +777,9 @@ def test_what_is_looked_at_for_elements_left_open():
     assert looked_at("<small>x<i>y<p>z</p>") == ["i", "small"]
     assert looked_at("<ul><li><span><strong>x<li>y</ul>") == ["strong"]
     assert looked_at("<ul><li><strong>x</strong></li>\n<li>y</ul>") == []
-    # not looked for: code and nobr, which libxml2 closes at an end tag without a report
-    assert looked_at("<p><code>x</p><p>y</p>") == []
+    # code and nobr, which libxml2 closes without a report too, as links
+    assert looked_at("<p><code>x</p><p>y</p>") == ["code"]
+    assert looked_at("<p><code>x</code></p><nobr>y</nobr>") == []
     # a page whose every formatting element is closed is left as parsed
     p = Page.from_html("<!doctype html><body><p><a href=/x>x</A></p><p>y</p>")
     assert p.reopened == {} and p.elements == Page(p.root).elements

@@ -67,6 +67,10 @@ _CLOSED_BY_START = {
     "font": frozenset(("center",)), "u": frozenset(("p",)), "s": frozenset(("p",)),
     "big": frozenset(("p",)), "small": frozenset(("p",)), "strike": frozenset(("p",)),
     "tt": frozenset(("p",))}
+# The formatting elements libxml2 closes without a report wherever it does: their end tags
+# are counted
+_UNREPORTED = (("a", b"</a>"), ("code", b"</code>"), ("nobr", b"</nobr>"))
+_COUNTED = frozenset(name for name, _ in _UNREPORTED)
 # Items ended by the start tag of the next (and what they hold with them)
 _ITEMS = {"li": frozenset(("li",)), "dt": frozenset(("dt", "dd")),
           "dd": frozenset(("dt", "dd"))}
@@ -82,9 +86,10 @@ def maybe_left_open(markup: bytes, by_tag: Mapping[str, list[Element]],
     """The formatting tags whose elements ``markup`` (a page's bytes, parsed into ``by_tag``)
     may leave open, from what costs little to know:
 
-    - ``a``, where the page writes fewer ``</a>`` than it has links (libxml2 reports no link
-      it closes without its end tag; one ``bytes.count``, 0.8 M instructions on a corpus
-      page of 316 KB: a search for every formatting tag's end tags cost 2 M);
+    - ``a``, ``code`` and ``nobr``, where the page writes fewer of their end tags than it
+      has elements of them (libxml2 reports none it closes without its end tag; one
+      ``bytes.count`` a tag the page has, 0.8 M instructions on a corpus page of 316 KB: a
+      search for every formatting tag's end tags cost 2 M);
     - the others where libxml2 reported closing one at its parent's end tag (``<p><em>x</p>``
       is "Opening and ending tag mismatch: p and em"), or every one on the page where its
       log is full;
@@ -92,19 +97,18 @@ def maybe_left_open(markup: bytes, by_tag: Mapping[str, list[Element]],
       ``i``, ``s``, ``small``, ``u``... followed straight by a paragraph, itself or what
       it ends (libxml2 closes them at its start tag, :data:`_CLOSED_BY_START`), and a
       formatting element that ends a list item followed straight by the next item (an
-      ``li`` start tag closes the item before and what it holds).
-
-    Not looked for, knowingly: a ``code`` or ``nobr`` left open elsewhere, which libxml2
-    closes at its parent's end tag without a report."""
+      ``li`` start tag closes the item before and what it holds)."""
     names = {open_inside for _, open_inside in log.mismatched
              if open_inside in FORMATTING and open_inside in by_tag}
     if log.full:
         names.update(name for name in FORMATTING if name in by_tag)
-    links = by_tag.get("a")
-    # (``</A>`` or ``</a >`` count as none: those links are then looked at in the source)
-    if links and "a" not in names and markup.count(b"</a>") < len(links):
-        names.add("a")
-    for name in FORMATTING - names - {"a"}:
+    for name, end_tag in _UNREPORTED:
+        elements = by_tag.get(name)
+        # (``</A>`` or ``</a >`` count as none: those elements are then looked at in the
+        # source)
+        if elements and name not in names and markup.count(end_tag) < len(elements):
+            names.add(name)
+    for name in FORMATTING - names - _COUNTED:
         closing = _CLOSED_BY_START.get(name, frozenset())
         for el in by_tag.get(name, ()):
             if el.tail is None and (_closed_by(el, closing) or _ends_an_item(el)):
