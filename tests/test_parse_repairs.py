@@ -775,6 +775,7 @@ def test_what_is_looked_at_for_elements_left_open():
     # start tag, and at the next list item's
     assert looked_at("<b>x<p>y</p>") == ["b"]
     assert looked_at("<small>x<i>y<p>z</p>") == ["i", "small"]
+    assert looked_at("<p>x<b>y<p>z</p>") == ["b"]
     assert looked_at("<ul><li><span><strong>x<li>y</ul>") == ["strong"]
     assert looked_at("<ul><li><strong>x</strong></li>\n<li>y</ul>") == []
     # code and nobr, which libxml2 closes without a report too, as links

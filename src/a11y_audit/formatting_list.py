@@ -128,7 +128,9 @@ def _closed_by(el: Element, closing: AbstractSet[str]) -> bool:
         node = node.getparent()
         if node is None:
             return False
-        closing = closing & _CLOSED_BY_START.get(node.tag, frozenset())
+        # (a paragraph's start tag closes an open paragraph too, with what it holds)
+        closing = closing & (_CLOSED_BY_START.get(node.tag, frozenset())
+                             if node.tag != "p" else frozenset(("p",)))
         if not closing:
             return False
     return False
