@@ -398,10 +398,10 @@ class Page:
     def _reopen_formatting(self, markup: bytes, log: ParserLog) -> None:
         """Open again, as copies, the formatting elements a page leaves without their end
         tag, where a browser's parser opens them again (:mod:`a11y_audit.formatting_list`):
-        libxml2 closes them with their parent and forgets them. Looked for only where the
-        page writes fewer ``</a>`` than it has links, or where libxml2 reported closing a
-        formatting element (``maybe_left_open``), and left as libxml2 read it where another
-        repair copied formatting elements already."""
+        libxml2 closes them with their parent and forgets them. Looked for only where it
+        costs little to know that an element may be left open (``maybe_left_open``: fewer
+        ``</a>`` than links, what libxml2 reported, the tree's shape), and left as libxml2
+        read it where another repair copied formatting elements already."""
         names = maybe_left_open(markup, self.by_tag, log)
         if (not names or self.source_map is None
                 or any(el.tag in FORMATTING for el in self._made_up)):
