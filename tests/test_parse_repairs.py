@@ -707,6 +707,13 @@ LEFT_OPEN = [
      "<article><h3>10:05</h3><p>Update two</p></article>\n</section>",
      r"body(section('\n' article(h3('10:02') p('Update ' b('one'))) b('\n' article(h3('10:05') "
      r"p('Update two')) '\n')))"),
+    # a list item's start tag ends the item open, through what is left open in it (libxml2
+    # nested the new item in the b)
+    ("<ul><li><b>x<li>y</ul>", "body(ul(li(b('x')) li(b('y'))))"),
+    ("<dl><dt><b>T<dd>D</dl>", "body(dl(dt(b('T')) dd(b('D'))))"),
+    # xmp's start tag opens them again; ruby's parts' do not (their text does)
+    ("<p><b>x</p><xmp>y</xmp>", "body(p(b('x')) b(xmp('y')))"),
+    ("<p><b>x</p><rt>t</rt>", "body(p(b('x')) rt(b('t')))"),
     # an <a> start tag ends a link left open that is not open any more: no copy
     ("<p><a href=/x>one</p><p><a href=/y>two</a></p>", "body(p(a('one')) p(a('two')))"),
     ("<nav><a href=/>Home<a href=/news>News</nav>\n<main><h1>Title</h1></main>",

@@ -71,7 +71,7 @@ _CLOSED_BY_START = {
 # are counted
 _UNREPORTED = (("a", b"</a>"), ("code", b"</code>"), ("nobr", b"</nobr>"))
 _COUNTED = frozenset(name for name, _ in _UNREPORTED)
-# Items ended by the start tag of the next (and what they hold with them)
+# Items ended by the start tag of the next, with what they hold (HTML, 13.2.6.4.7, "in body")
 _ITEMS = {"li": frozenset(("li",)), "dt": frozenset(("dt", "dd")),
           "dd": frozenset(("dt", "dd"))}
 _START, _END, _TEXT, _WHOLE_ELEMENT = range(4)
@@ -324,6 +324,8 @@ class _Builder:
                 if link in self.open:
                     self.stack.remove(link)
                     self.open.discard(link)
+        elif tag in _ITEMS:
+            self._end_item(_ITEMS[tag])
         if tag not in NO_RECONSTRUCTION:
             self._reconstruct()
         if tag == "nobr" and self._in_scope("nobr"):
@@ -351,6 +353,18 @@ class _Builder:
         if el.tag in MARKERS:
             while self.active and self.active.pop() is not _MARKER:
                 pass
+
+    def _end_item(self, ended: AbstractSet[str]) -> None:
+        """A list item's (or a definition part's) start tag ends the item open, through the
+        formatting elements open in it (libxml2 nested the new item in those)."""
+        for at in range(len(self.stack) - 1, 0, -1):
+            el = self.stack[at]
+            if el.tag in ended:
+                while len(self.stack) > at:
+                    self._pop()
+                return
+            if el.tag in SPECIAL and el.tag not in ("address", "div", "p"):
+                return
 
     # -- the list of active formatting elements ---------------------------------------------
 

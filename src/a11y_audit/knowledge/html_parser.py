@@ -38,8 +38,9 @@ CLOSES_P = frozenset((
     "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
     "pre", "listing", "form", "plaintext", "xmp", "hr", "li", "dd", "dt", "table"))
 # Elements whose start tag does not open the formatting elements again (the blocks, the
-# table parts, raw text, the head's elements): what they hold may
-NO_RECONSTRUCTION = CLOSES_P | frozenset((
+# table parts, raw text, the head's elements, ruby's parts): what they hold may. ``xmp``
+# closes a paragraph and then does open them again.
+NO_RECONSTRUCTION = (CLOSES_P - {"xmp"}) | frozenset(("rb", "rp", "rt", "rtc",
     "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr", "iframe",
     "noembed", "noframes", "noscript", "textarea", "param", "source", "track", "script",
     "style", "template", "title", "base", "basefont", "bgsound", "link", "meta", "frame",
