@@ -21,13 +21,14 @@ libxml2's reading of where it ends, except those formatting elements, which stay
 something closes them. What is replayed whole, as libxml2 built it: tables, selects,
 templates, raw-text elements, SVG and MathML, objects and the like (their content is in
 other insertion modes, or behind a marker). Not rebuilt, the page left as libxml2 read it: a
-page where another repair made copies of formatting elements (a link split by a block or by
-another link, an end tag written inside a block). Left as libxml2 read them
-(:func:`left_open`): an element whose end tag is written past where libxml2 ended it (a
-misnested end tag the adoption agency repair did not take) or inside a script, and one
-foster parenting moved. On a hostile page the copies, and the list, are bounded
-(:data:`REOPENED_COPIES`). The copies are made-up elements (no start tag of their own);
-:func:`reopen` maps each to the element it copies.
+page where the misnesting repair made copies of formatting elements (an end tag written
+inside a block). It runs before the repairs of a paragraph closed by a block and of a link
+in a link, which read the tree it builds. Left as libxml2 read them (:func:`left_open`): an
+element whose end tag is written past where libxml2 ended it (a misnested end tag the
+adoption agency repair did not take) or inside a script, and one foster parenting moved. On
+a hostile page the copies, and the list, are bounded (:data:`REOPENED_COPIES`). The copies
+are made-up elements (no start tag of their own); :func:`reopen` maps each to the element it
+copies.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from a11y_audit.dom import text_before as _text_before
 from a11y_audit.dom import xml_text as _xml_text
 from a11y_audit.formatting_list import left_open, maybe_left_open, reopen
 from a11y_audit.knowledge import aria
-from a11y_audit.knowledge.html_parser import FORMATTING, MARKERS, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
 from a11y_audit.limits import LIBXML2_MAX_DEPTH, REOPENED_AT_ONCE, REOPENED_COPIES
 from a11y_audit.misnested import HEADINGS, adopt, close_headings
@@ -105,7 +105,8 @@ class Page:
     """A parsed HTML document with lazily built, shared indexes."""
 
     def __init__(self, root: Element, source: str = "<string>", url: str | None = None,
-                 markup: str | None = None) -> None:
+                 markup: str | None = None, *,
+                 parsed_as: tuple[bytes, ParserLog] | None = None) -> None:
         self.root = root
         self.source = source
         self.url = url
@@ -132,6 +133,10 @@ class Page:
         self._drop_stray_table_parts()
         self._imply_table_parts()
         self._close_nested_headings_and_buttons()
+        if parsed_as is not None:
+            # (first: the repairs below read the tree a browser builds from what is left
+            # open, where a link left open ends at the next link instead of holding it)
+            self._reopen_formatting(*parsed_as)
         self._close_paragraphs()
         self._split_nested_links()
 
@@ -199,7 +204,9 @@ class Page:
                            written_apart=br_offsets)
         _into_head_and_body(root)
         _unnest_void_elements(root)
-        page = cls(root, source, url, markup=text)
+        # (the bytes and libxml2's report: formatting elements left open are looked for,
+        # unless the misnesting repair copied some)
+        page = cls(root, source, url, markup=text, parsed_as=None if copies else (markup, log))
         page.split_links.update((el, ("end tag", block)) for el, block in ended_early.items()
                                 if el.tag == "a")
         if written_br or copies:
@@ -210,7 +217,6 @@ class Page:
             page._parsed_by_tag = None
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
-        page._reopen_formatting(markup, log)
         if log.too_deep_at is not None:     # libxml2 stops parsing there, quietly
             page.warnings.append(f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: "
                                  f"parsing stopped at line {log.too_deep_at}, the rest of "
@@ -400,11 +406,10 @@ class Page:
         tag, where a browser's parser opens them again (:mod:`a11y_audit.formatting_list`):
         libxml2 closes them with their parent and forgets them. Looked for only where it
         costs little to know that an element may be left open (``maybe_left_open``: fewer
-        ``</a>`` than links, what libxml2 reported, the tree's shape), and left as libxml2
-        read it where another repair copied formatting elements already."""
+        ``</a>`` than links, what libxml2 reported, the tree's shape). Run before the repairs
+        of paragraphs and of links in links, which then read the tree it builds."""
         names = maybe_left_open(markup, self.by_tag, log)
-        if (not names or self.source_map is None
-                or any(el.tag in FORMATTING for el in self._made_up)):
+        if not names or self.source_map is None:
             return
         left = left_open(names, self.source_map, self._parsed_tags)
         if not left:

@@ -16,8 +16,8 @@ where the browser copies them. The copies are made-up elements (no start tag of 
 
 Not rebuilt here: what the browser's list of formatting elements does beyond this paragraph
 (a formatting element left open without its end tag is opened again across later blocks by
-:mod:`a11y_audit.formatting_list`, on pages where this repair made no copy), and the empty
-``p`` a stray ``</p>`` makes.
+:mod:`a11y_audit.formatting_list`, which runs first), and the empty ``p`` a stray ``</p>``
+makes.
 """
 
 from __future__ import annotations
