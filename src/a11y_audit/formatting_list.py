@@ -33,7 +33,6 @@ copies.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TypeAlias
@@ -50,7 +49,7 @@ from a11y_audit.knowledge.html_parser import (
 )
 from a11y_audit.limits import REOPENED_AT_ONCE, REOPENED_COPIES
 from a11y_audit.parser_log import ParserLog
-from a11y_audit.source_map import SourceMap
+from a11y_audit.source_map import SourceMap, tag_pattern
 
 Element: TypeAlias = etree._Element
 
@@ -72,7 +71,9 @@ _CLOSED_BY_START = {
 # are counted
 _UNREPORTED = (("a", b"</a>"), ("code", b"</code>"), ("nobr", b"</nobr>"))
 _COUNTED = frozenset(name for name, _ in _UNREPORTED)
-# Items ended by the start tag of the next, with what they hold (HTML, 13.2.6.4.7, "in body")
+# Items ended by the start tag of the next, with what they hold (HTML, 13.2.6.4.7, "in body"),
+# through any open element but a special one other than these
+_ITEM_PASSING = frozenset(("address", "div", "p"))
 _ITEMS = {"li": frozenset(("li",)), "dt": frozenset(("dt", "dd")),
           "dd": frozenset(("dt", "dd"))}
 _START, _END, _TEXT, _WHOLE_ELEMENT = range(4)
@@ -196,8 +197,8 @@ def _pairs(name: str, source_map: SourceMap) -> dict[int, int | None]:
     """Each start tag of ``name`` (its offset), with the offset of the end tag nesting pairs
     with it, or None."""
     events = [(at, True) for at in source_map.starts(name)]
-    end_tag = re.compile(rf"</{re.escape(name)}[\s/>]", re.I)
-    events.extend((m.start(), False) for m in end_tag.finditer(source_map.text))
+    events.extend((m.start(), False) for m in tag_pattern(name).finditer(source_map.text)
+                  if m.group(1))   # (the end tags: the start tags are the map's)
     events.sort()
     pairs: dict[int, int | None] = {}
     open_starts: list[int] = []
@@ -326,7 +327,9 @@ class _Builder:
                     self.stack.remove(link)
                     self.open.discard(link)
         elif tag in _ITEMS:
-            self._end_item(_ITEMS[tag])
+            # a list item's (or a definition part's) start tag ends the item open, through
+            # the formatting elements open in it (libxml2 nested the new item in those)
+            self._close_open(_ITEMS[tag], passing=_ITEM_PASSING)
         if tag not in NO_RECONSTRUCTION:
             self._reconstruct()
         if tag == "nobr" and self._in_scope("nobr"):
@@ -344,8 +347,8 @@ class _Builder:
 
     def end(self, el: Element) -> None:
         if el.tag in FORMATTING:
-            if not self._adopt(el.tag):     # (a str: an element's tag)
-                self._end_other(el.tag)
+            if not self._adopt(el.tag):     # "any other end tag"
+                self._close_open({el.tag})
             return
         if el not in self.open:
             return      # moved off the stack by the adoption agency: its end tag is ignored
@@ -355,16 +358,17 @@ class _Builder:
             while self.active and self.active.pop() is not _MARKER:
                 pass
 
-    def _end_item(self, ended: AbstractSet[str]) -> None:
-        """A list item's (or a definition part's) start tag ends the item open, through the
-        formatting elements open in it (libxml2 nested the new item in those)."""
+    def _close_open(self, tags: AbstractSet[str],
+                    passing: AbstractSet[str] = frozenset()) -> None:
+        """Close the nearest open element of ``tags``, with what is open inside it, unless
+        a special element (but those of ``passing``) is open above it: then nothing."""
         for at in range(len(self.stack) - 1, 0, -1):
             el = self.stack[at]
-            if el.tag in ended:
+            if el.tag in tags:
                 while len(self.stack) > at:
                     self._pop()
                 return
-            if el.tag in SPECIAL and el.tag not in ("address", "div", "p"):
+            if el.tag in SPECIAL and el.tag not in passing:
                 return
 
     # -- the list of active formatting elements ---------------------------------------------
@@ -377,10 +381,9 @@ class _Builder:
             yield entry
 
     def _forget(self, el: Element) -> None:
-        for at, entry in enumerate(self.active):
-            if entry is el:
-                del self.active[at]
-                return
+        at = self._index(el)
+        if at >= 0:
+            del self.active[at]
 
     def _noahs_ark(self, el: Element) -> None:
         """No more than three entries alike (the same tag and attributes) after the last
@@ -408,25 +411,15 @@ class _Builder:
             self._push(copy)
             active[index] = copy
 
-    def _in_scope(self, tag: str) -> bool:
+    def _in_scope(self, target: Element | str) -> bool:
+        """Whether ``target``, or an open element of that tag, is in scope (none of HTML's
+        scope boundaries is open above it)."""
         for el in reversed(self.stack):
-            if el.tag == tag:
+            if el is target or el.tag == target:
                 return True
             if el.tag in SCOPE_BOUNDARIES:
                 return False
         return False
-
-    def _end_other(self, tag: str) -> None:
-        """"Any other end tag": the nearest open element of ``tag`` closes, unless a
-        special element is open above it (the end tag is ignored)."""
-        for at in range(len(self.stack) - 1, 0, -1):
-            el = self.stack[at]
-            if el.tag == tag:
-                while len(self.stack) > at:
-                    self._pop()
-                return
-            if el.tag in SPECIAL:
-                return
 
     def _adopt(self, tag: str) -> bool:
         """The adoption agency algorithm for an end tag of ``tag`` (or an ``a`` start tag
@@ -445,7 +438,7 @@ class _Builder:
             if formatting not in self.open:
                 self._forget(formatting)
                 return True
-            if not self._in_scope_element(formatting):
+            if not self._in_scope(formatting):
                 return True
             position = stack.index(formatting)
             furthest = next((el for el in stack[position + 1:] if el.tag in SPECIAL), None)
@@ -506,14 +499,6 @@ class _Builder:
             if entry is el:
                 return at
         return -1
-
-    def _in_scope_element(self, target: Element) -> bool:
-        for el in reversed(self.stack):
-            if el is target:
-                return True
-            if el.tag in SCOPE_BOUNDARIES:
-                return False
-        return False
 
 
 def _move(el: Element, parent: Element) -> None:
