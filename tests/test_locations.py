@@ -231,6 +231,26 @@ def test_line_starts_are_the_offsets_after_each_newline(text):
         assert len(listed) <= max(asked) + 2 or listed == expected
 
 
+def test_end_tags_pair_with_start_tags_as_nesting_pairs_them():
+    from a11y_audit.source_map import SourceMap
+
+    text = ("<b>1<b>2</b>3</B ><b>4<!-- <b> --><script>'<b>'</script>5</b>"
+            "<h2>a<h3>b</h3></h2 ><h2>c</h4>")
+    source = SourceMap(text)
+    starts = [m.start() for m in re.finditer("<b>", text)]
+    ends = [m.start() for m in re.finditer("</b", text, re.I)]
+    # the start tags inside the comment and the script are none; the end tags of another
+    # case and with a space are
+    assert source.end_tags(("b",)) == {starts[0]: ends[1], starts[1]: ends[0],
+                                       starts[2]: ends[2]}
+    # a heading's end tag of any level ends the heading open (HTML's parser reads so)
+    headings = source.end_tags(("h1", "h2", "h3", "h4", "h5", "h6"))
+    assert headings == {text.index("<h2>a"): text.index("</h2 >"),
+                        text.index("<h3>"): text.index("</h3>"),
+                        text.index("<h2>c"): text.index("</h4>")}
+    assert source.end_tags(("b",)) is source.end_tags(("b",))     # one pass a name
+
+
 def test_findings_fingerprint_as_the_fingerprint_function_does():
     from a11y_audit.fingerprint import content_key
 

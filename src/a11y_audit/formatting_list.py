@@ -49,7 +49,7 @@ from a11y_audit.knowledge.html_parser import (
 )
 from a11y_audit.limits import REOPENED_AT_ONCE, REOPENED_COPIES
 from a11y_audit.parser_log import ParserLog
-from a11y_audit.source_map import SourceMap, tag_pattern
+from a11y_audit.source_map import SourceMap
 
 Element: TypeAlias = etree._Element
 
@@ -167,7 +167,7 @@ def left_open(names: Sequence[str], source_map: SourceMap,
     found: set[Element] = set()
     for name in names:
         elements = parsed_tags(name)
-        ends = _pairs(name, source_map)
+        ends = source_map.end_tags((name,))
         for el in elements:
             where = source_map._find(el, elements, name)
             if where is None or ends.get(where[0], 0) is not None:
@@ -191,24 +191,6 @@ def _following(el: Element) -> Element | None:
             return following
         node = node.getparent()
     return None
-
-
-def _pairs(name: str, source_map: SourceMap) -> dict[int, int | None]:
-    """Each start tag of ``name`` (its offset), with the offset of the end tag nesting pairs
-    with it, or None."""
-    events = [(at, True) for at in source_map.starts(name)]
-    events.extend((m.start(), False) for m in tag_pattern(name).finditer(source_map.text)
-                  if m.group(1))   # (the end tags: the start tags are the map's)
-    events.sort()
-    pairs: dict[int, int | None] = {}
-    open_starts: list[int] = []
-    for at, is_start in events:
-        if is_start:
-            open_starts.append(at)
-            pairs[at] = None
-        elif open_starts:
-            pairs[open_starts.pop()] = at
-    return pairs
 
 
 def reopen(body: Element, left: set[Element]) -> tuple[dict[Element, Element], bool]:

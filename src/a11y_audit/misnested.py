@@ -24,12 +24,14 @@ where libxml2 closed the element early; more than three of them; an element open
 end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it ends cannot
 be read from end tags); a comment next to the end tag or among what goes back; a table,
 cell, object or select in between (the browser ignores the end tag there). The copies are
-made-up elements (no start tag of their own).
+made-up elements (no start tag of their own). Each end tag is paired with its start tag once
+for the page (:meth:`SourceMap.end_tags`), not searched for from each start tag.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from html import unescape
@@ -46,7 +48,7 @@ from a11y_audit.dom import (
     xml_text,
 )
 from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
-from a11y_audit.source_map import SourceMap, tag_pattern
+from a11y_audit.source_map import SourceMap
 
 Element: TypeAlias = etree._Element
 
@@ -61,8 +63,7 @@ _ENDED_BY = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 # Elements inside which a browser ignores the end tag altogether: a table, a cell, an object
 # (the element is not "in scope" above them), a select ("in select" insertion mode)
 _IGNORING = SCOPE_BOUNDARIES | {"select"}
-# How far an end tag is looked for from its start tag (a bound on hostile pages)
-_REACH = 200_000
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def adopt(root: Element, text: str, source_map: SourceMap,
@@ -134,10 +135,10 @@ class _Positions:
 
     def end_tag(self, el: Element, alone: bool = False,
                 before: int | None = None) -> tuple[int, int] | None:
-        """(start, end) of the end tag that closes ``el`` as written, counting the start and
-        end tags of its name between; None if there is none near, or, with ``alone``, if
-        one of its name is written inside it (a link in a link: the page model splits those,
-        :meth:`Page.split_links`).
+        """(start, end) of the end tag that closes ``el`` as written (nesting pairs start
+        and end tags of its name, :meth:`SourceMap.end_tags`; a heading's, of any level);
+        None if there is none, or, with ``alone``, if one of its name is written inside it
+        (a link in a link: the page model splits those, :meth:`Page.split_links`).
 
         An element whose end tag may be left out (``li``) is taken to end there only if the
         elements of its name written inside it are inside it in libxml2's tree too (one
@@ -147,22 +148,21 @@ class _Positions:
         if (where is None or el.tag in _VOIDISH
                 or self.text[where[1] - 2:where[1]] == "/>"):
             return None     # (a void element has no end tag; a later one is another's)
-        depth = starts = 0
-        limit = len(self.text) if before is None else before
-        for m in tag_pattern(el.tag).finditer(self.text, where[1], where[1] + _REACH):
-            if not m.group(1):
-                if alone:
-                    return None
-                depth += 1
-                starts += m.start() < limit
-            elif depth:
-                depth -= 1
-            else:
-                if el.tag in _OPTIONAL_END and starts != self._inside(el, limit):
-                    return None
-                close = self.text.find(">", m.end())
-                return m.start(), (close + 1 if close >= 0 else len(self.text))
-        return None
+        name = el.tag
+        end = self.source_map.end_tags(HEADINGS if name in HEADINGS else (name,)).get(where[0])
+        if end is None:
+            return None
+        if alone or name in _OPTIONAL_END:
+            starts = self.source_map.starts(name)
+            first = bisect_right(starts, where[0])
+            if alone and first < len(starts) and starts[first] < end:
+                return None
+            limit = end if before is None else min(end, before)
+            if (name in _OPTIONAL_END
+                    and bisect_left(starts, limit, first) - first != self._inside(el, limit)):
+                return None
+        close = self.text.find(">", end + 2)
+        return end, (close + 1 if close >= 0 else len(self.text))
 
     def _inside(self, el: Element, limit: int) -> int:
         """The elements of ``el``'s name inside it in the tree whose start tag is before
@@ -475,10 +475,6 @@ def _decoded(source: str) -> str:
     return unescape(source.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_HEADING_TAG = re.compile(r"<(/?)h[1-6](?=[\s/>])", re.I)
-
-
 def close_headings(root: Element, text: str, source_map: SourceMap,
                    written_apart: Mapping[Element, tuple[int, int]] | None = None) -> int:
     """Close each heading of ``root`` (libxml2's tree of ``text``, as parsed) at the first
@@ -495,7 +491,8 @@ def close_headings(root: Element, text: str, source_map: SourceMap,
         where = positions.start(heading)
         if where is None or text[where[1] - 2:where[1]] == "/>":
             continue
-        end = _heading_end(text, where[1])
+        found = positions.end_tag(heading)
+        end = found[0] if found is not None else None
         if end is None or text[end + 2:end + 4].lower() == heading.tag:
             continue    # (its own end tag: libxml2 read it so)
         chain = _open_at(heading, end, positions)
@@ -519,18 +516,3 @@ def close_headings(root: Element, text: str, source_map: SourceMap,
             last.tail = joined_text(last.tail, tail)
         closed += 1
     return closed
-
-
-def _heading_end(text: str, head_end: int) -> int | None:
-    """Where the heading whose start tag ends at ``head_end`` ends as HTML's parser reads
-    it: at the first heading end tag, of any level, not matched by a heading start tag
-    written inside it."""
-    depth = 0
-    for m in _HEADING_TAG.finditer(text, head_end, head_end + _REACH):
-        if not m.group(1):
-            depth += 1
-        elif depth:
-            depth -= 1
-        else:
-            return m.start()
-    return None

@@ -76,6 +76,12 @@ def _start_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"<{re.escape(name)}(?=[\s/>])", re.I)
 
 
+@lru_cache(maxsize=64)
+def _end_tag_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """An end tag of one of ``names``."""
+    return re.compile(rf"</(?:{'|'.join(map(re.escape, names))})(?=[\s/>])", re.I)
+
+
 @lru_cache(maxsize=512)
 def tag_pattern(name: str) -> re.Pattern[str]:
     """A start or end tag of ``name``."""
@@ -102,6 +108,7 @@ class SourceMap:
         self._on_line: dict[tuple[int, str], list[int]] = {}
         # tag name -> its elements' lines in document order, or their ranks on their lines
         self._lines: dict[str, list[int] | dict[etree._Element, int]] = {}
+        self._end_tags: dict[tuple[str, ...], dict[int, int | None]] = {}
 
     def starts(self, name: str, until: int | None = None) -> list[int]:
         """Offsets of the start tags of ``name`` outside comments, declarations and raw-text
@@ -359,6 +366,29 @@ class SourceMap:
             ranks[other] = seen.get(line, 0)
             seen[line] = ranks[other] + 1
         return ranks
+
+    def end_tags(self, names: tuple[str, ...]) -> dict[int, int | None]:
+        """Each start tag of ``names`` (its offset), with the offset of the end tag of one
+        of ``names`` that nesting pairs with it (an end tag closes the latest start tag
+        still open), or None. The start tags are the map's (outside comments and raw text),
+        the end tags are read anywhere (one inside a script may pair with an element left
+        open). One pass over the page for all its elements of ``names``: a search from
+        each start tag costs the square of their count where end tags are left out."""
+        pairs = self._end_tags.get(names)
+        if pairs is not None:
+            return pairs
+        events = [(at, True) for name in names for at in self.starts(name)]
+        events.extend((m.start(), False) for m in _end_tag_pattern(names).finditer(self.text))
+        events.sort()
+        pairs = self._end_tags[names] = {}
+        open_starts: list[int] = []
+        for at, is_start in events:
+            if is_start:
+                open_starts.append(at)
+                pairs[at] = None
+            elif open_starts:
+                pairs[open_starts.pop()] = at
+        return pairs
 
     def end_of(self, start: int, name: str, within: int,
                head_end: int | None = None) -> int | None:
