@@ -239,6 +239,12 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "in every paragraph after: n*n/2 copies), then n teaser links left open",
         lambda n: f"{_HEAD}<body>" + "".join(f"<p><b class=c{i}>x</p>" for i in range(n))
                   + "<ul>" + "<li><a href=/s>T</li>\n" * n + "</ul>", 5000),
+    "closed-early-many": (
+        "n headings each holding a paragraph (libxml2 closes each at it), their end tags "
+        "all at the end, after an instruction that stops each taking its paragraph back; "
+        "then n b each holding a paragraph, nested (n deep once taken back)",
+        lambda n: f"{_HEAD}<body>" + "<h2><p>x</p>" * n + "<?pi?>" + "</h2>" * n
+                  + "<div>" + "<b><p>x</p>" * n + "</b>" * n + "</div>", 5000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

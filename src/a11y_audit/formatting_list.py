@@ -42,6 +42,7 @@ from lxml import etree
 from a11y_audit.dom import VOID_ELEMENTS, start_tag_copy, text_at_end, text_before
 from a11y_audit.knowledge.html_parser import (
     FORMATTING,
+    LIBXML2_CLOSED_BY,
     MARKERS,
     NO_RECONSTRUCTION,
     SCOPE_BOUNDARIES,
@@ -62,11 +63,8 @@ _WHOLE = frozenset((
     "marquee", "frameset", "head")) | VOID_ELEMENTS
 # The start tags at which libxml2 closes an open formatting element without a report (its
 # HTML 4 "start close" table; ``a`` is found by counting end tags)
-_CLOSED_BY_START = {
-    "b": frozenset(("p", "center")), "i": frozenset(("p", "center")),
-    "font": frozenset(("center",)), "u": frozenset(("p",)), "s": frozenset(("p",)),
-    "big": frozenset(("p",)), "small": frozenset(("p",)), "strike": frozenset(("p",)),
-    "tt": frozenset(("p",))}
+_CLOSED_BY_START = {name: closing for name, closing in LIBXML2_CLOSED_BY.items()
+                    if name in FORMATTING and name != "a"}
 # The formatting elements libxml2 closes without a report wherever it does: their end tags
 # are counted
 _UNREPORTED = (("a", b"</a>"), ("code", b"</code>"), ("nobr", b"</nobr>"))

@@ -49,6 +49,12 @@ LXML_ERROR_LOG_SIZE = 100
 REOPENED_COPIES = 20_000
 REOPENED_AT_ONCE = 100
 
+# Elements libxml2 closed at a start tag a browser does not close them at take back what
+# follows them, sibling by sibling; a page of such elements that cannot take it back (one
+# thousand ``<h2><p>x</p>``, then what stops each) has each look at all the siblings after
+# it. The page model looks at no more siblings than this for them, and says so.
+CLOSED_EARLY_STEPS = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class AuditLimits:

@@ -22,17 +22,23 @@ copied around that block, as the browser copies them. Not rebuilt, and left as l
 reads it: formatting elements between two blocks, or between the element and the block
 where libxml2 closed the element early; more than three of them; an element open at the
 end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it ends cannot
-be read from end tags); a comment next to the end tag or among what goes back; a table,
-cell, object or select in between (the browser ignores the end tag there). The copies are
-made-up elements (no start tag of their own). Each end tag is paired with its start tag once
-for the page (:meth:`SourceMap.end_tags`), not searched for from each start tag.
+be read from end tags); a comment next to the end tag (one among what goes back goes back
+too, where its text reads as the source's); a table, cell, object or select in between (the
+browser ignores the end tag there). The copies are made-up elements (no start tag of their
+own).
+
+The same reading of where tags are written gives back what follows an element libxml2 closed
+at a start tag a browser does not close it at (:func:`reopen_closed_early`: ``<h1><p>Title
+</p></h1>``), and closes a heading at a heading end tag of another level
+(:func:`close_headings`). Each end tag is paired with its start tag once for the page
+(:meth:`SourceMap.end_tags`), not searched for from each start tag.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from html import unescape
 from typing import TypeAlias
@@ -47,7 +53,13 @@ from a11y_audit.dom import (
     text_at_end,
     xml_text,
 )
-from a11y_audit.knowledge.html_parser import FORMATTING, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.knowledge.html_parser import (
+    FORMATTING,
+    LIBXML2_CLOSED_BY,
+    SCOPE_BOUNDARIES,
+    SPECIAL,
+)
+from a11y_audit.limits import CLOSED_EARLY_STEPS, LIBXML2_MAX_DEPTH
 from a11y_audit.source_map import SourceMap
 
 Element: TypeAlias = etree._Element
@@ -106,6 +118,7 @@ class _Positions:
         self.made: set[Element] = set()     # the copies made so far: no start tag either
         self._same: dict[str, list[Element]] = {}
         self._starts: dict[Element, tuple[int, int] | None] = {}
+        self.steps = 0      # siblings looked at by _plan_back (a bound on hostile pages)
 
     def start(self, el: Element) -> tuple[int, int] | None:
         """(start of the start tag, its end), if the source map finds it."""
@@ -278,13 +291,16 @@ _Back = tuple[list[tuple[int, "Element | str"]], str | None]
 
 
 def _plan_back(element: Element, blocks: list[Element], x_end: int,
-               positions: _Positions) -> _Back | None:
-    """What follows ``element`` (closed by libxml2 at its end tag, which ends at ``x_end``)
-    up to the end tags of ``blocks`` (outermost first), as a browser places it: before the
-    innermost block's end tag into that block, then into the next one out, and so on; the
-    text after the outermost one's end tag stays. None where the text does not read as the
-    source's, or an element spans an end tag. Nothing is changed."""
-    ends = [positions.end_tag(block, before=x_end) for block in blocks]
+               positions: _Positions,
+               ends: Sequence[tuple[int, int] | None] | None = None) -> _Back | None:
+    """What follows ``element`` (closed by libxml2 where its content ends, at ``x_end``)
+    up to the end tags of ``blocks`` (outermost first; ``ends``: where each ends, if not at
+    its own end tag), as a browser places it: before the innermost block's end tag into
+    that block, then into the next one out, and so on; the text after the outermost one's
+    end tag stays. None where the text does not read as the source's, or an element spans
+    an end tag. Nothing is changed."""
+    if ends is None:
+        ends = [positions.end_tag(block, before=x_end) for block in blocks]
     if any(where is None for where in ends):
         return None
     bounds = [where for where in reversed(ends) if where is not None]   # innermost first
@@ -294,10 +310,14 @@ def _plan_back(element: Element, blocks: list[Element], x_end: int,
     owner, at = element, x_end      # the text after owner starts at this offset
     following = element.itersiblings()
     while True:
+        positions.steps += 1
         after = next(following, None)
-        if after is not None and not isinstance(after.tag, str):
-            return None             # a comment or instruction: no offset
-        where = positions.start(after) if after is not None else None
+        if after is None:
+            where = None
+        elif isinstance(after.tag, str):
+            where = positions.start(after)
+        else:
+            where = _comment_at(after, text, at)    # (an instruction: no offset)
         if after is not None and where is None:
             return None
         stop = where[0] if where is not None else len(text)
@@ -317,15 +337,47 @@ def _plan_back(element: Element, blocks: list[Element], x_end: int,
             if _decoded_between(text, at, stop) != rest:
                 return None
             moves.append((len(bounds) - 1 - level, rest))
-        if after is None:
+        if after is None or where is None:
             return None
-        end = positions.end_tag(after)
-        closed = (end[1] if end is not None
-                  else where[1] if after.tag in _VOIDISH else None)  # type: ignore[index]
+        if isinstance(after.tag, str):
+            end = positions.end_tag(after)
+            closed = (end[1] if end is not None
+                      else where[1] if after.tag in _VOIDISH
+                      else _next_start(after, positions))
+        else:
+            closed = where[1]       # (a comment's end)
         if closed is None or closed > bounds[level][0]:
             return None             # no end tag read, or it spans the block's end tag
         moves.append((len(bounds) - 1 - level, after))
         owner, at = after, closed
+
+
+def _next_start(el: Element, positions: _Positions) -> int | None:
+    """Where an element without an end tag of its own ends, if it is followed straight by
+    an element (``<p>x<dl>``: libxml2 closed it at that start tag, and all it holds is
+    written before): that element's start."""
+    following = el.getnext()
+    if el.tail is not None or following is None or not isinstance(following.tag, str):
+        return None
+    where = positions.start(following)
+    return None if where is None else where[0]
+
+
+def _comment_at(comment: Element, text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of ``comment`` in the source, written first after offset ``at`` (where
+    only text and dropped end tags come before it); None if the comment written there is
+    not this one, as libxml2 read it."""
+    if comment.tag is not etree.Comment:
+        return None
+    start = text.find("<!--", at)
+    end = text.find("-->", start + 4) if start >= 0 else -1
+    if end < 0 or _lines(text[start + 4:end]) != (comment.text or ""):
+        return None
+    return start, end + 3
+
+
+def _lines(source: str) -> str:
+    return source.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _END_TAG = re.compile(r"</[A-Za-z][^>]*>")
@@ -472,7 +524,180 @@ def _append(parent: Element, item: Element | str) -> None:
 def _decoded(source: str) -> str:
     """Source text as libxml2 gives it in the tree: character references decoded, line
     ends normalised."""
-    return unescape(source.replace("\r\n", "\n").replace("\r", "\n"))
+    return unescape(_lines(source))
+
+
+def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
+                        written_apart: Mapping[Element, tuple[int, int]] | None = None
+                        ) -> tuple[int, bool]:
+    """Give back to each element of ``root`` (libxml2's tree of ``text``, as parsed) that
+    libxml2 closed at a start tag HTML's parser does not close it at
+    (:data:`~a11y_audit.knowledge.html_parser.LIBXML2_CLOSED_BY`) what follows it up to its
+    own end tag: ``<h1><p>Flooding</p></h1>`` is a heading named "Flooding" in a browser,
+    an empty heading and a paragraph after it in libxml2's tree; ``<small><p>Photo: AP</p>
+    </small>`` is small print. Elements open inside it that the same start tag closed
+    (``<h2><b><p>``) get back theirs, the innermost first. Left as libxml2 reads it: an
+    element without an end tag of its own after that start tag (``<b>`` left open: see
+    :mod:`a11y_audit.formatting_list`), and wherever what follows does not read as the
+    source's. A heading ends at the first heading end tag, of any level, and closes what
+    is open in it there (``<h2><p>Title</h2>``). Returns how many were given back, and
+    whether a bound of a hostile page was met (:data:`CLOSED_EARLY_STEPS` siblings looked
+    at, or the elements given back nested past libxml2's depth): the elements left are left
+    as libxml2 read them."""
+    positions = _Positions(root, source_map, text, written_apart or {})
+    given = 0
+    # The last first: each takes back elements already whole, not all that follows it
+    # again, where such elements nest (``<b><p>x</p>`` written a thousand times). One that
+    # could not take back its content may once an element around it has (``<h3><menu><ul>
+    # ...<p>``: libxml2 closed the menu at the list, and the heading at the paragraph),
+    # so those are tried again, while that gives back more, a few times at most.
+    pending = list(root.iter(*LIBXML2_CLOSED_BY))[::-1]
+    levels: dict[Element, int] = {}
+    for _ in range(_RETRIES):
+        failed = []
+        for element in pending:
+            if positions.steps > CLOSED_EARLY_STEPS:
+                return given, True
+            outcome = _give_back(element, positions, levels)
+            if outcome:
+                given += 1
+            elif outcome is not None:
+                failed.append(element)
+        if len(failed) in (0, len(pending)):
+            break
+        pending = failed
+    return given, _TOO_DEEP in levels.values()
+
+
+_RETRIES = 3
+_TOO_DEEP = -1      # (a level: the element was left closed, its content would nest too deep)
+
+
+def _give_back(element: Element, positions: _Positions,
+               levels: dict[Element, int]) -> bool | None:
+    """Give back to ``element`` what follows it up to its end tag, if libxml2 closed it
+    early (see :func:`reopen_closed_early`); None where it did not. ``levels``: how many
+    elements given back are nested in each given back so far."""
+    following = element.getnext()
+    if (element.tail is not None or following is None
+            or not isinstance(following.tag, str)
+            or following.tag not in LIBXML2_CLOSED_BY[element.tag]):
+        return None
+    closed_at = positions.start(following)
+    end = None if closed_at is None else _end_after(element, closed_at[0], positions)
+    if closed_at is None or end is None:
+        return None
+    chain, ends = [element], [end]
+    while len(chain[-1]):
+        inner = chain[-1][-1]
+        if (not isinstance(inner.tag, str) or inner.tail is not None
+                or following.tag not in LIBXML2_CLOSED_BY.get(inner.tag, ())):
+            break
+        end = _end_after(inner, closed_at[0], positions)
+        if end is None:
+            break
+        chain.append(inner)
+        ends.append(end)
+    back = _plan_back(element, chain, closed_at[0], positions, ends)
+    if back is None:
+        # (an element open across the end tag: ``<h2><p>Title</h2>``)
+        return (len(chain) == 1 and element.tag not in FORMATTING
+                and _close_inside(element, ends[0][0], positions, levels))
+    moves, rest = back
+    if not _nesting_allowed(element, [item for _, item in moves if not isinstance(item, str)],
+                            levels):
+        return False
+    for at, item in moves:
+        if isinstance(item, str):
+            text_at_end(chain[at], item)
+        else:
+            item.getparent().remove(item)  # type: ignore[union-attr]  # (after element)
+            item.tail = None
+            chain[at].append(item)
+    element.tail = rest
+    return True
+
+
+def _nesting_allowed(element: Element, moved: list[Element],
+                     levels: dict[Element, int]) -> bool:
+    """Whether ``element`` may take back the elements ``moved``: not where the elements
+    given back would nest past libxml2's depth (a page of one thousand ``<b><p>x</p>``
+    before their end tags nests them a thousand deep, which the audit refuses; libxml2
+    stops at that depth)."""
+    level = 1 + max((levels.get(el, 0) for el in moved), default=0)
+    if level > _LEVELS_UNCHECKED:
+        depth = sum(1 for _ in element.iterancestors())
+        if depth + level >= LIBXML2_MAX_DEPTH:
+            levels[element] = _TOO_DEEP
+            return False
+    levels[element] = level
+    return True
+
+
+# (nesting this many given back deep is checked against the depth of the tree: a walk up it)
+_LEVELS_UNCHECKED = 64
+
+
+def _close_inside(element: Element, x: int, positions: _Positions,
+                  levels: dict[Element, int]) -> bool:
+    """Put back into ``element`` what follows it up to its end tag at ``x``, where the last
+    of it is an element still open there (its end tag left out, or written after): HTML's
+    parser closes it, and what is open inside it, at ``x`` (an end tag of an element that is
+    not a formatting one closes everything open inside), and what it holds after ``x``
+    follows ``element``. False (nothing changed) where that cannot be read from the source,
+    or a formatting element (opened again after) or a table or the like (the end tag is
+    ignored in it) is open there."""
+    following: list[Element] = []     # up to the last element written before x
+    last = -1
+    for node in element.itersiblings():
+        positions.steps += 1
+        following.append(node)
+        if not isinstance(node.tag, str):
+            continue
+        where = positions.start(node)
+        if where is None:
+            return False
+        if where[0] >= x:
+            break
+        last = len(following) - 1
+    if last < 0:
+        return False
+    open_one = following[last]
+    end = positions.end_tag(open_one)
+    if (end is not None and end[0] < x) or open_one.tag in _VOIDISH:
+        return False        # (closed before: what follows it is text, _plan_back's case)
+    inside = _open_at(open_one, x, positions)
+    if inside is None:
+        return False
+    chain = [open_one, *inside]
+    if (any(el.tag in FORMATTING or el.tag in _IGNORING for el in chain)
+            or not _nesting_allowed(element, [node for node in following[:last + 1]
+                                              if isinstance(node.tag, str)], levels)):
+        return False
+    after = _split_at(chain, x, positions)
+    if after is None:
+        return False
+    tail, open_one.tail = open_one.tail, None
+    for node in following[:last + 1]:
+        element.append(node)    # (with its tail, but the last one's)
+    placed: Element = element
+    for item in after:
+        if isinstance(item, str):
+            placed.tail = joined_text(placed.tail, item)
+        else:
+            placed.addnext(item)
+            placed = item
+    if tail:
+        placed.tail = joined_text(placed.tail, tail)
+    return True
+
+
+def _end_after(el: Element, offset: int, positions: _Positions) -> tuple[int, int] | None:
+    """(start, end) of the end tag that closes ``el`` as written, if it is after
+    ``offset`` (a heading's is the first heading end tag, of any level, that pairs with
+    it: HTML's parser reads ``</h3>`` as the end of an ``h2``)."""
+    end = positions.end_tag(el)
+    return end if end is not None and end[0] > offset else None
 
 
 def close_headings(root: Element, text: str, source_map: SourceMap,

@@ -26,10 +26,20 @@ from a11y_audit.dom import text_before as _text_before
 from a11y_audit.dom import xml_text as _xml_text
 from a11y_audit.formatting_list import left_open, maybe_left_open, reopen
 from a11y_audit.knowledge import aria
-from a11y_audit.knowledge.html_parser import MARKERS, SCOPE_BOUNDARIES, SPECIAL
+from a11y_audit.knowledge.html_parser import (
+    LIBXML2_CLOSED_BY,
+    MARKERS,
+    SCOPE_BOUNDARIES,
+    SPECIAL,
+)
 from a11y_audit.knowledge.lang import ASCII_WHITESPACE
-from a11y_audit.limits import LIBXML2_MAX_DEPTH, REOPENED_AT_ONCE, REOPENED_COPIES
-from a11y_audit.misnested import HEADINGS, adopt, close_headings
+from a11y_audit.limits import (
+    CLOSED_EARLY_STEPS,
+    LIBXML2_MAX_DEPTH,
+    REOPENED_AT_ONCE,
+    REOPENED_COPIES,
+)
+from a11y_audit.misnested import HEADINGS, adopt, close_headings, reopen_closed_early
 from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.parser_log import ParserLog
 from a11y_audit.parser_log import read as read_parser_log
@@ -189,6 +199,12 @@ class Page:
             scanned = scanned or SourceMap(text)
             written_br, br_offsets = _br_end_tag_locations(root, text, markup, br_spans,
                                                            scanned)
+        # ``<h1><p>Title</p></h1>``: HTML's parser keeps the heading open at the <p>,
+        # libxml2's closed it there (and found the </h1> unexpected)
+        closed_early_bounded = False
+        if log.may_have_ignored(LIBXML2_CLOSED_BY):
+            scanned = scanned or SourceMap(text)
+            _, closed_early_bounded = reopen_closed_early(root, text, scanned, br_offsets)
         # ``<h2>Title</h3>text``: HTML's parser ends the h2 at the </h3>; libxml2 ignored it
         if log.may_have_ignored(HEADINGS):
             scanned = scanned or SourceMap(text)
@@ -217,6 +233,13 @@ class Page:
             page._parsed_by_tag = None
         if scanned is not None:
             page.__dict__["source_map"] = scanned   # the scan is done: not paid again
+        if closed_early_bounded:
+            page.warnings.append(
+                "more elements than the page model reads again were closed early by the "
+                f"parser ({CLOSED_EARLY_STEPS:,} elements after them looked at, nested no "
+                f"deeper than {LIBXML2_MAX_DEPTH:,}): past that, an element a browser keeps "
+                "open at a start tag (a heading at a <p>, a <b> at a <p>) is audited as "
+                "closed there")
         if log.too_deep_at is not None:     # libxml2 stops parsing there, quietly
             page.warnings.append(f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: "
                                  f"parsing stopped at line {log.too_deep_at}, the rest of "

@@ -45,3 +45,28 @@ NO_RECONSTRUCTION = (CLOSES_P - {"xmp"}) | frozenset(("rb", "rp", "rt", "rtc",
     "noembed", "noframes", "noscript", "textarea", "param", "source", "track", "script",
     "style", "template", "title", "base", "basefont", "bgsound", "link", "meta", "frame",
     "frameset", "head", "body", "html"))
+
+# The start tags at which libxml2's parser closes an element (the current node, and again
+# the one that is then current) where HTML's parser closes nothing: the pairs of its HTML 4
+# "start close" table (htmlStartClose) that HTML's "in body" insertion mode does not share.
+# Left out: table parts (HTML ignores them outside a table), ``p`` (closed by the same
+# blocks in both), a list item and a definition's parts ended by the next (both), ``form``
+# in ``form`` (HTML ignores the inner start tag), and the head's elements.
+LIBXML2_CLOSED_BY = {
+    "a": frozenset(("fieldset", "table")),
+    "address": frozenset(("dd", "dl", "dt", "form", "li", "ul")),
+    "b": frozenset(("center", "p")), "i": frozenset(("center", "p")),
+    "font": frozenset(("center",)),
+    "big": frozenset(("p",)), "s": frozenset(("p",)), "small": frozenset(("p",)),
+    "strike": frozenset(("p",)), "tt": frozenset(("p",)), "u": frozenset(("p",)),
+    "dir": frozenset(("dd", "dl", "dt", "form", "ul")),
+    "menu": frozenset(("dd", "dl", "dt", "form", "ul")),
+    "dl": frozenset(("form", "li")), "dt": frozenset(("dl",)),
+    "legend": frozenset(("fieldset",)),
+    "listing": frozenset(("dd", "dl", "dt", "fieldset", "form", "li", "table", "ul")),
+    "pre": frozenset(("dd", "dl", "dt", "fieldset", "form", "li", "table", "ul")),
+    "ol": frozenset(("form",)),
+    "ul": frozenset(("address", "form", "menu", "pre")),
+    **{heading: frozenset(("fieldset", "form", "li", "p", "table"))
+       for heading in ("h1", "h2", "h3", "h4", "h5", "h6")},
+}
