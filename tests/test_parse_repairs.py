@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from a11y_audit import formatting_list
+from a11y_audit.engine import audit_html
 from a11y_audit.formatting_list import maybe_left_open
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page, _parse
@@ -333,6 +334,56 @@ def test_content_after_the_body_is_in_the_body_for_rules_and_selectors():
     p = Page.from_html("<body>" + markup)
     img = p.by_tag["img"][0]
     assert p.location(img).line == 2 and p.location(img).column == 1
+
+
+# Content written before ``<html>`` or ``<body>`` begins the element there; the tag written
+# after still gives it its attributes (a tag manager's snippet pasted above the doctype, a
+# plugin's div in the head)
+LATE_ROOT_TAGS = [
+    "<script>dataLayer=[]</script>\n<!doctype html><html lang='en' class=no-js><head>"
+    "<title>t</title></head><body class='single post'><p>x</p></body></html>",
+    "<meta charset=utf-8><!doctype html><html lang=fr><body class=a><p>x",
+    "Notice: undefined index\n<!doctype html><html lang='en-GB' dir=ltr><head><title>t</title>"
+    "</head><body class=article><p>x</p>",
+    "<!doctype html><html lang=en><head><title>t</title><div id=gtm></div></head>"
+    "<body class='single post' data-a='&amp;b' id=top><p>x</p>",
+    # a second body tag: its attributes the body does not have yet
+    "<!doctype html><html><head><title>t</title></head><body class=a><p>x</p>"
+    "<body class=b id=c lang=de>y",
+]
+
+
+def _root_attributes(p: Page) -> list[dict[str, str]]:
+    return [dict(p.root.attrib), dict(p.body.attrib)]
+
+
+@pytest.mark.parametrize("markup", LATE_ROOT_TAGS)
+def test_html_and_body_tags_written_late_give_their_attributes(markup):
+    p = Page.from_html(markup)
+    html_attributes, body_attributes = _root_attributes(p)
+    assert html_attributes.get("lang") or body_attributes.get("lang")
+    assert body_attributes.get("class")
+
+
+@pytest.mark.parametrize("markup", LATE_ROOT_TAGS)
+def test_html_and_body_tags_written_late_are_read_as_chromium_reads_them(styles_context,
+                                                                          markup):
+    theirs = _chromiums_body(styles_context, markup, """() => [document.documentElement,
+        document.body].map(el => Object.fromEntries(Array.from(el.attributes,
+                                                                a => [a.name, a.value])))""")
+    assert _root_attributes(Page.from_html(markup)) == theirs
+
+
+def test_a_page_with_a_script_before_its_doctype_has_its_language_and_body_classes():
+    markup = ("<script>window.dataLayer = [];</script>\n<!doctype html><html lang='en'><head>"
+              "<title>Storm</title><style>body.single .promo {display: none}</style></head>"
+              "<body class='single'><main><h1>Storm</h1><p class=promo>Subscribe</p></main>")
+    report = audit_html(markup, rules=["html-has-lang"])
+    assert report.rules["html-has-lang"].outcome is Outcome.PASSED
+    p = Page.from_html(markup)
+    assert not p.is_rendered(p.by_tag["p"][0])
+    root, log = _parse(markup.encode())
+    assert "html" in log.misplaced and root.get("lang") is None    # (libxml2's tree)
 
 
 @pytest.mark.parametrize(("markup", "slashes"), [

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -45,7 +47,7 @@ from a11y_audit.parser_log import ParserLog
 from a11y_audit.parser_log import read as read_parser_log
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
-from a11y_audit.source_map import Location, SourceMap, locate
+from a11y_audit.source_map import TAG_ATTRIBUTES, Location, SourceMap, locate
 
 if TYPE_CHECKING:
     from a11y_audit.semantics.cascade import Cascade, Style
@@ -220,6 +222,13 @@ class Page:
                            written_apart=br_offsets)
         _into_head_and_body(root)
         _unnest_void_elements(root)
+        # ``<script>...</script><!doctype html><html lang="en">``: HTML's parser gives the
+        # html element the lang of the tag written after content began it; libxml2 dropped
+        # the tag, and the attributes with it
+        late = _ROOT_TAGS if log.full else _ROOT_TAGS & log.misplaced
+        if late:
+            scanned = scanned or SourceMap(text)
+            _add_attributes_of_late_tags(root, text, scanned, late)
         # (the bytes and libxml2's report: formatting elements left open are looked for,
         # unless the misnesting repair copied some)
         page = cls(root, source, url, markup=text, parsed_as=None if copies else (markup, log))
@@ -1340,6 +1349,47 @@ def _merge_stray_roots(root: Element) -> None:
                 # to set ("\x01"): they become U+FFFD, as in text
                 root.set(name, _xml_text(value))  # type: ignore[arg-type]  # (str in, str out)
         extra.attrib.clear()
+
+
+# The elements whose start tag, written again where the element is open, adds its
+# attributes to it (HTML, 13.2.6.4.7, "in body": an "html" or a "body" start tag)
+_ROOT_TAGS = frozenset(("html", "body"))
+_ATTRIBUTES_PARSER = etree.HTMLParser(collect_ids=False)
+
+
+def _add_attributes_of_late_tags(root: Element, text: str, source_map: SourceMap,
+                                 names: AbstractSet[str]) -> None:
+    """Give the ``html`` and ``body`` elements the attributes written on their tags where
+    the element was open already (of ``names``), each they do not have yet, in source
+    order, as HTML's parser does: a page that writes a ``<script>``, a ``<meta>`` or text
+    before ``<!doctype html><html lang="en">`` (a tag manager's snippet pasted above it),
+    or a ``<div>`` in the head before ``<body class="single post">``, began the element
+    there. libxml2 drops such a tag with its attributes ("misplaced <html> tag"): the page
+    had no ``lang`` for html-has-lang, and its CSS's body classes matched nothing."""
+    body = root.find("body")
+    for name in sorted(names):
+        element = root if name == "html" else body
+        if element is None:
+            continue
+        for start in source_map.starts(name):
+            head = _TAG_HEAD.match(text, start)
+            if head is None:
+                continue
+            for attribute, value in _attributes_of(head.group(), len(name) + 1):
+                if element.get(attribute) is None:
+                    with suppress(ValueError):  # (a name lxml refuses to set)
+                        element.set(attribute, _xml_text(value))  # type: ignore[arg-type]
+
+
+_TAG_HEAD = re.compile(rf"<[^\s/>]*{TAG_ATTRIBUTES}(?:>|\Z)")
+
+
+def _attributes_of(tag: str, name_length: int) -> list[tuple[str, str]]:
+    """The attributes of a start tag's text (``<body class="a" id=b>``; its name is
+    ``name_length`` characters with the ``<``), as libxml2 reads them."""
+    parsed = etree.fromstring("<i" + tag[name_length:], _ATTRIBUTES_PARSER)
+    element = parsed.find(".//i") if parsed is not None else None
+    return element.items() if element is not None else []  # type: ignore[return-value]
 
 
 # What HTML's parser puts in the head when a page writes it between ``</head>`` and ``<body>``

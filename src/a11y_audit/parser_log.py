@@ -20,6 +20,7 @@ from a11y_audit.limits import LXML_ERROR_LOG_SIZE
 
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) and (\S+)")
 _UNEXPECTED = "Unexpected end tag :"
+_MISPLACED = re.compile(r"misplaced <(\w+)> tag")
 _TOO_DEEP = "Excessive depth"
 
 
@@ -30,6 +31,9 @@ class ParserLog(NamedTuple):
     unexpected: frozenset[str]      # names of end tags ignored with no element of theirs open
     full: bool                      # the log holds as many errors as lxml keeps
     too_deep_at: int | None         # the line where libxml2 stopped at its nesting limit
+    # names of start tags dropped because their element was open already: ``<body class>``
+    # after content that started the body ("misplaced <body> tag")
+    misplaced: frozenset[str] = frozenset()
 
     def may_have_ignored(self, names: Iterable[str]) -> bool:
         """Whether an end tag of one of ``names`` may have been ignored as unexpected."""
@@ -39,6 +43,7 @@ class ParserLog(NamedTuple):
 def read(entries: Iterable[etree._LogEntry]) -> ParserLog:
     mismatched = set()
     unexpected = set()
+    misplaced = set()
     too_deep_at = None
     count = 0
     for entry in entries:
@@ -51,5 +56,9 @@ def read(entries: Iterable[etree._LogEntry]) -> ParserLog:
             unexpected.add(message[len(_UNEXPECTED):].strip())
         elif _TOO_DEEP in message and too_deep_at is None:
             too_deep_at = entry.line
+        else:
+            m = _MISPLACED.search(message)
+            if m is not None:
+                misplaced.add(m.group(1))
     return ParserLog(frozenset(mismatched), frozenset(unexpected),
-                     count >= LXML_ERROR_LOG_SIZE, too_deep_at)
+                     count >= LXML_ERROR_LOG_SIZE, too_deep_at, frozenset(misplaced))
