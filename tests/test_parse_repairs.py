@@ -203,6 +203,8 @@ def test_implied_parts_are_not_in_a_findings_identity():
     "<a href=x><div>\x01T</a>\x02</div>",                   # a link closed in a block
     "<a href=x><h3>\x01T</a>\x02</h3>",                     # ... closed early by libxml2
     "<h2>\x01T</h3>\x02",                                   # a heading closed
+    "<h2><p>T</p>\x01</h2>\x1b[2J",                          # given back what follows
+    "<h2><p>\x01T</h2>\x02</p>\x03",                         # ... closing what is open
 ])
 def test_repairs_keep_control_characters_lxml_refuses(markup):
     # libxml2 keeps control characters in text that lxml refuses to set: moved text gets

@@ -614,7 +614,7 @@ def _give_back(element: Element, positions: _Positions,
             item.getparent().remove(item)  # type: ignore[union-attr]  # (after element)
             item.tail = None
             chain[at].append(item)
-    element.tail = rest
+    element.tail = xml_text(rest)
     return True
 
 
