@@ -224,6 +224,13 @@ def test_copies_keep_what_lxml_refuses_in_tags(markup):
     assert len(hrefs) == 2 and hrefs[0] == hrefs[1].replace("\ufffd", "\x02")
 
 
+def test_late_html_and_body_tags_keep_what_lxml_refuses():
+    # a name with a control character is left out; a value gets U+FFFD for one
+    p = Page.from_html("x<html \x01a=b lang='e\x00n'><body c\x02=d class=\x1b>y")
+    assert dict(p.root.attrib) == {"lang": "e\ufffdn"}
+    assert dict(p.body.attrib) == {"class": "\ufffd"}
+
+
 def test_a_tag_name_written_with_a_control_character_leaves_the_tree_as_parsed():
     # an element named "s\x02pan", which lxml refuses to look for by name: where it starts
     # is not read, and the link is left as libxml2 read it (no internal error)

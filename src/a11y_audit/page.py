@@ -1376,8 +1376,8 @@ def _add_attributes_of_late_tags(root: Element, text: str, source_map: SourceMap
             if head is None:
                 continue
             for attribute, value in _attributes_of(head.group(), len(name) + 1):
-                if element.get(attribute) is None:
-                    with suppress(ValueError):  # (a name lxml refuses to set)
+                with suppress(ValueError):  # (a name lxml refuses to look up or set: "\x01a")
+                    if element.get(attribute) is None:
                         element.set(attribute, _xml_text(value))  # type: ignore[arg-type]
 
 
