@@ -680,8 +680,15 @@ def _close_inside(element: Element, x: int, positions: _Positions,
     tail, open_one.tail = open_one.tail, None
     for node in following[:last + 1]:
         element.append(node)    # (with its tail, but the last one's)
-    placed: Element = element
-    for item in after:
+    _place_after(element, after, tail)
+    return True
+
+
+def _place_after(el: Element, items: list[Element | str], tail: str | None) -> None:
+    """Put ``items`` (text and elements, in order) straight after ``el`` (whose tail is
+    none), then ``tail``."""
+    placed = el
+    for item in items:
         if isinstance(item, str):
             placed.tail = joined_text(placed.tail, item)
         else:
@@ -689,7 +696,6 @@ def _close_inside(element: Element, x: int, positions: _Positions,
             placed = item
     if tail:
         placed.tail = joined_text(placed.tail, tail)
-    return True
 
 
 def _end_after(el: Element, offset: int, positions: _Positions) -> tuple[int, int] | None:
@@ -729,15 +735,7 @@ def close_headings(root: Element, text: str, source_map: SourceMap,
         parent = heading.getparent()
         if parent is None:
             continue
-        last: Element = heading
         tail, heading.tail = heading.tail, None
-        for item in after:
-            if isinstance(item, str):
-                last.tail = joined_text(last.tail, item)
-            else:
-                last.addnext(item)
-                last = item
-        if tail:
-            last.tail = joined_text(last.tail, tail)
+        _place_after(heading, after, tail)
         closed += 1
     return closed
