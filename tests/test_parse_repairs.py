@@ -821,6 +821,39 @@ def test_elements_closed_early_are_bounded_and_the_page_says_so(monkeypatch):
     assert any("closed early by the parser" in warning for warning in p.warnings)
 
 
+# (a body, the body's tree as a browser builds it): a <form> tag written while a form is open
+# is ignored, and its </form> ends the outer form; libxml2 closed the outer form at it
+FORMS_IN_FORMS = [
+    ("<form id=a><input><form id=b><input></form><button>Go</button></form>",
+     "body(form(input input) button('Go'))"),
+    ("<form id=a><input name=x><form id=b><input name=y><button>Go</button></form>tail"
+     "<p>after</p></form>", "body(form(input input button('Go')) 'tail' p('after'))"),
+    ("<form id=a><div>x</div><form id=b>y</form>z</form>w", "body(form(div('x') 'y') 'zw')"),
+    ("<form id=a>1<form id=b>2<form id=c>3</form>4</form>5</form>6", "body(form('123') '456')"),
+    # two forms written one after the other stay two
+    ("<form id=a><input></form><form id=b><input></form>", "body(form(input) form(input))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), FORMS_IN_FORMS)
+def test_a_form_tag_inside_a_form_is_ignored_as_a_browser_ignores_it(markup, tree):
+    _assert_body(markup, tree)
+
+
+def test_a_newsletter_form_inside_a_form_is_one_form_for_form_has_submit():
+    markup = ("<main><form id=signup action=/s><label>Email <input type=email name=e></label>"
+              "\n<form id=inner><button>Sign up</button></form></form>"
+              "<form id=search><label>Search <input name=q></label><button>Go</button></form>"
+              "</main>")
+    assert outcomes("form-has-submit", markup) == [
+        (Outcome.PASSED, "#signup"), (Outcome.PASSED, "#search")]
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert [form.get("id") for form in p.by_tag["form"]] == ["signup", "search"]
+    # the form merged away keeps its start tag in the source: the next is located at its own
+    search = p.by_tag["form"][1]
+    assert (p.location(search).line, p.location(search).column) == (2, 54)
+
+
 # (a body, the body's tree as a browser builds it): a formatting element without its end tag
 # stays in HTML's list of active formatting elements, and is opened again, as a copy, where
 # text (white space too) or an inline element comes next
@@ -976,7 +1009,7 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          PARAGRAPHS, STRAY_TABLE_PARTS,
                                                          BR_END_TAGS, MISNESTED,
                                                          HEADING_ENDS, LEFT_OPEN,
-                                                         CLOSED_EARLY)
+                                                         CLOSED_EARLY, FORMS_IN_FORMS)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from html import unescape
 from typing import TypeAlias
@@ -112,8 +112,12 @@ class _Positions:
     """Where elements start and end in the source, as written."""
 
     def __init__(self, root: Element, source_map: SourceMap, text: str,
-                 written_apart: Mapping[Element, tuple[int, int]]) -> None:
+                 written_apart: Mapping[Element, tuple[int, int]],
+                 parsed_tags: Callable[[str], list[Element]] | None = None) -> None:
         self.root, self.source_map, self.text = root, source_map, text
+        # the elements of a tag as parsed, in source order, where they are not those of
+        # ``root`` (a page's, with content set apart): the source map ranks their start tags
+        self.parsed_tags = parsed_tags
         self.written_apart = written_apart      # not among the start tags of their name
         self.made: set[Element] = set()     # the copies made so far: no start tag either
         self._same: dict[str, list[Element]] = {}
@@ -130,6 +134,8 @@ class _Positions:
             return None
         name = el.tag
         same = self._same.get(name)     # (the tree as parsed: document order is source order)
+        if same is None and self.parsed_tags is not None:
+            same = self._same[name] = self.parsed_tags(name)
         if same is None:
             try:
                 found_all = list(self.root.iter(name))
@@ -636,6 +642,43 @@ def _nesting_allowed(element: Element, moved: list[Element],
 
 # (nesting this many given back deep is checked against the depth of the tree: a walk up it)
 _LEVELS_UNCHECKED = 64
+
+
+def merge_forms_closed_early(root: Element, text: str, source_map: SourceMap,
+                             parsed_tags: Callable[[str], list[Element]]) -> list[Element]:
+    """Merge into each form of ``root`` the form libxml2 began after closing it at that
+    form's start tag (``<form id="a"><input name="x"><form id="b">...</form>...</form>``),
+    as HTML's parser reads it: a ``<form>`` start tag while a form is open is ignored, so
+    what the inner one holds is the outer form's, and its ``</form>`` ends the outer form
+    (what follows is in neither, as in libxml2's tree). libxml2 made two forms, the first
+    holding what came before the inner tag only: a form's fields, its submit button and
+    form-has-submit read another form than a browser's. Only where the outer form's end tag
+    is written after the inner start tag (two forms written one after the other stay two).
+    Returns the forms merged away (their start tags stay in the source: the page keeps them
+    among the parsed elements). A form written inside a block of another form, which
+    libxml2 nests, is left as it reads it."""
+    positions = _Positions(root, source_map, text, {}, parsed_tags)
+    merged: list[Element] = []
+    gone: set[Element] = set()
+    for form in list(root.iter("form")):
+        if form in gone:
+            continue
+        while True:     # (a chain of forms each closed at the next: all are the first's)
+            inner = form.getnext()
+            if form.tail is not None or inner is None or inner.tag != "form":
+                break
+            at = positions.start(inner)
+            if at is None or _end_after(form, at[0], positions) is None:
+                break
+            tail, inner.tail = inner.tail, None
+            if inner.text:
+                text_at_end(form, inner.text)
+            form.extend(list(inner))    # (each child with its tail)
+            form.getparent().remove(inner)  # type: ignore[union-attr]  # (a sibling)
+            form.tail = xml_text(tail)
+            merged.append(inner)
+            gone.add(inner)
+    return merged
 
 
 def _close_inside(element: Element, x: int, positions: _Positions,

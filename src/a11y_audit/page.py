@@ -41,7 +41,13 @@ from a11y_audit.limits import (
     REOPENED_AT_ONCE,
     REOPENED_COPIES,
 )
-from a11y_audit.misnested import HEADINGS, adopt, close_headings, reopen_closed_early
+from a11y_audit.misnested import (
+    HEADINGS,
+    adopt,
+    close_headings,
+    merge_forms_closed_early,
+    reopen_closed_early,
+)
 from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.parser_log import ParserLog
 from a11y_audit.parser_log import read as read_parser_log
@@ -144,6 +150,8 @@ class Page:
         self.reopened: dict[Element, Element] = {}
         self._drop_stray_table_parts()
         self._imply_table_parts()
+        if parsed_as is not None:
+            self._merge_forms_closed_early(parsed_as[1])
         self._close_nested_headings_and_buttons()
         if parsed_as is not None:
             # (first: the repairs below read the tree a browser builds from what is left
@@ -353,6 +361,21 @@ class Page:
         # (the list built before the repairs: without the parts made, and with what
         # foster parenting moved in its place)
         self._index_again(self.elements, made)
+
+    def _merge_forms_closed_early(self, log: ParserLog) -> None:
+        """A form libxml2 began inside a form it closed for it is the outer form's content,
+        as in a browser (:func:`a11y_audit.misnested.merge_forms_closed_early`); looked for
+        where libxml2 reported the outer form's ``</form>`` unexpected, on pages with two
+        forms or more."""
+        forms = self.by_tag.get("form")
+        if not forms or len(forms) < 2 or not log.may_have_ignored(("form",)):
+            return
+        source_map = self.source_map
+        if self.markup is None or source_map is None:
+            return
+        parsed = self._parsed_or_elements()
+        if merge_forms_closed_early(self.root, self.markup, source_map, self._parsed_tags):
+            self._index_again(parsed, [])
 
     def _close_nested_headings_and_buttons(self) -> None:
         """Take a heading written straight inside another heading, and a button written
