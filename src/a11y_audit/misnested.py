@@ -278,13 +278,7 @@ def _adopt(element: Element, positions: _Positions, mismatched: AbstractSet[tupl
         last.tail = joined_text(last.tail, parent_tail)
     if back is not None:
         moves, rest = back
-        for at, item in moves:
-            if isinstance(item, str):
-                text_at_end(blocks[at], item)
-            else:
-                item.getparent().remove(item)  # type: ignore[union-attr]  # (after outer)
-                item.tail = None
-                blocks[at].append(item)
+        _move_back(moves, blocks)
         element_tail = rest
     if element_tail:
         last.tail = joined_text(last.tail, element_tail)
@@ -384,6 +378,18 @@ def _comment_at(comment: Element, text: str, at: int) -> tuple[int, int] | None:
 
 def _lines(source: str) -> str:
     return source.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _move_back(moves: list[tuple[int, Element | str]], blocks: list[Element]) -> None:
+    """Carry out a plan of :func:`_plan_back`: each text or element into its block, in
+    order (an element leaves its place with its tail, which the plan placed apart)."""
+    for at, item in moves:
+        if isinstance(item, str):
+            text_at_end(blocks[at], item)
+        else:
+            item.getparent().remove(item)  # type: ignore[union-attr]  # (it has a place)
+            item.tail = None
+            blocks[at].append(item)
 
 
 _END_TAG = re.compile(r"</[A-Za-z][^>]*>")
@@ -613,13 +619,7 @@ def _give_back(element: Element, positions: _Positions,
     if not _nesting_allowed(element, [item for _, item in moves if not isinstance(item, str)],
                             levels):
         return False
-    for at, item in moves:
-        if isinstance(item, str):
-            text_at_end(chain[at], item)
-        else:
-            item.getparent().remove(item)  # type: ignore[union-attr]  # (after element)
-            item.tail = None
-            chain[at].append(item)
+    _move_back(moves, chain)
     element.tail = xml_text(rest)
     return True
 
