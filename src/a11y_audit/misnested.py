@@ -644,24 +644,25 @@ def _nesting_allowed(element: Element, moved: list[Element],
 _LEVELS_UNCHECKED = 64
 
 
-def merge_forms_closed_early(root: Element, text: str, source_map: SourceMap,
-                             parsed_tags: Callable[[str], list[Element]]) -> list[Element]:
-    """Merge into each form of ``root`` the form libxml2 began after closing it at that
-    form's start tag (``<form id="a"><input name="x"><form id="b">...</form>...</form>``),
-    as HTML's parser reads it: a ``<form>`` start tag while a form is open is ignored, so
-    what the inner one holds is the outer form's, and its ``</form>`` ends the outer form
+def merge_forms_closed_early(forms: list[Element], root: Element, text: str,
+                             source_map: SourceMap,
+                             parsed_tags: Callable[[str], list[Element]]) -> int:
+    """Merge into each of ``forms`` (those of ``root``) the form libxml2 began after closing
+    it at that form's start tag (``<form id="a"><input name="x"><form id="b">...</form>
+    ...</form>``), as HTML's parser reads it: a ``<form>`` start tag while a form is open is
+    ignored, so what the inner one holds is the outer form's, and its ``</form>`` ends the
+    outer form
     (what follows is in neither, as in libxml2's tree). libxml2 made two forms, the first
     holding what came before the inner tag only: a form's fields, its submit button and
     form-has-submit read another form than a browser's. Only where the outer form's end tag
     is written after the inner start tag (two forms written one after the other stay two).
-    Returns the forms merged away (their start tags stay in the source: the page keeps them
-    among the parsed elements). A form written inside a block of another form, which
+    Returns how many were merged away (their start tags stay in the source: the page keeps
+    them among the parsed elements). A form written inside a block of another form, which
     libxml2 nests, is left as it reads it."""
     positions = _Positions(root, source_map, text, {}, parsed_tags)
-    merged: list[Element] = []
-    gone: set[Element] = set()
-    for form in list(root.iter("form")):
-        if form in gone:
+    merged: set[Element] = set()
+    for form in forms:
+        if form in merged:
             continue
         while True:     # (a chain of forms each closed at the next: all are the first's)
             inner = form.getnext()
@@ -676,9 +677,8 @@ def merge_forms_closed_early(root: Element, text: str, source_map: SourceMap,
             form.extend(list(inner))    # (each child with its tail)
             form.getparent().remove(inner)  # type: ignore[union-attr]  # (a sibling)
             form.tail = xml_text(tail)
-            merged.append(inner)
-            gone.add(inner)
-    return merged
+            merged.add(inner)
+    return len(merged)
 
 
 def _close_inside(element: Element, x: int, positions: _Positions,

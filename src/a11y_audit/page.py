@@ -53,7 +53,7 @@ from a11y_audit.parser_log import ParserLog
 from a11y_audit.parser_log import read as read_parser_log
 from a11y_audit.selector import Selectors
 from a11y_audit.self_closing import open_self_closed
-from a11y_audit.source_map import TAG_ATTRIBUTES, Location, SourceMap, locate
+from a11y_audit.source_map import Location, SourceMap, locate
 
 if TYPE_CHECKING:
     from a11y_audit.semantics.cascade import Cascade, Style
@@ -374,7 +374,8 @@ class Page:
         if self.markup is None or source_map is None:
             return
         parsed = self._parsed_or_elements()
-        if merge_forms_closed_early(self.root, self.markup, source_map, self._parsed_tags):
+        if merge_forms_closed_early(forms, self.root, self.markup, source_map,
+                                    self._parsed_tags):
             self._index_again(parsed, [])
 
     def _close_nested_headings_and_buttons(self) -> None:
@@ -1395,16 +1396,11 @@ def _add_attributes_of_late_tags(root: Element, text: str, source_map: SourceMap
         if element is None:
             continue
         for start in source_map.starts(name):
-            head = _TAG_HEAD.match(text, start)
-            if head is None:
-                continue
-            for attribute, value in _attributes_of(head.group(), len(name) + 1):
+            tag = text[start:source_map.head_end(start)]
+            for attribute, value in _attributes_of(tag, len(name) + 1):
                 with suppress(ValueError):  # (a name lxml refuses to look up or set: "\x01a")
                     if element.get(attribute) is None:
                         element.set(attribute, _xml_text(value))  # type: ignore[arg-type]
-
-
-_TAG_HEAD = re.compile(rf"<[^\s/>]*{TAG_ATTRIBUTES}(?:>|\Z)")
 
 
 def _attributes_of(tag: str, name_length: int) -> list[tuple[str, str]]:
