@@ -17,19 +17,13 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.self_closing import Opaque, tag_end
+from a11y_audit.self_closing import TAG_LIMIT, TEXT_CLOSING, TEXT_OPENING, Opaque, in_a_tag
 from a11y_audit.source_map import TAG_ATTRIBUTES
 
 _CANDIDATE = re.compile(rb"</br(?=[\t\n\f\r />])", re.I)
 # The whole end tag: quoted values may hold ">". Read within a bound: a page of "</br" and
 # quotes and no ">" would otherwise be read to its end once for each.
 _TAG = re.compile(rf"</br{TAG_ATTRIBUTES}>".encode(), re.I)
-_TAG_LIMIT = 2048
-# Where "</br>" is text to HTML's parser too: raw text (scripts, styles), escapable raw text
-# (titles, text areas) and comments
-_TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp")
-_TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
-                 b"<textarea": b"</textarea", b"<title": b"</title", b"<xmp": b"</xmp"}
 _KEPT = frozenset(b"\n\r")     # (libxml2 counts lines by them)
 
 
@@ -43,31 +37,18 @@ def br_end_tags(markup: bytes) -> list[tuple[int, int]]:
     found = _CANDIDATE.search(markup)
     if found is None:
         return []
-    text = Opaque(markup, _TEXT_OPENING, _TEXT_CLOSING)
+    text = Opaque(markup, TEXT_OPENING, TEXT_CLOSING)
     spans = []
     in_tag_until = -1   # the end of the tag that the last candidate was found in
     while found is not None:
         start = found.start()
         if start >= in_tag_until:
-            in_tag_until = _in_a_tag(markup, start)
-            tag = _TAG.match(markup, start, start + _TAG_LIMIT)
+            in_tag_until = in_a_tag(markup, start)
+            tag = _TAG.match(markup, start, start + TAG_LIMIT)
             if in_tag_until < 0 and tag is not None and not text.at(start):
                 spans.append((start, tag.end()))
         found = _CANDIDATE.search(markup, found.end())
     return spans
-
-
-def _in_a_tag(markup: bytes, start: int) -> int:
-    """The end of the tag that ``start`` is in, if a ``<`` before it opens a tag not closed
-    before it, else -1. ``</br>`` is then in an attribute's quoted value (``<a title="1</br>
-    2">``, and so is every ``</br>`` to that tag's end), or the ``<`` opened no tag (``a <
-    </br>``), which a tokenizer would tell apart; either way it stays as libxml2 reads it (a
-    line break missed, never one made up)."""
-    opened = markup.rfind(b"<", 0, start)
-    if opened <= markup.rfind(b">", 0, start):
-        return -1
-    end = tag_end(markup, opened, opened + _TAG_LIMIT)
-    return end if end > start else len(markup)
 
 
 def as_start_tags(markup: bytes, spans: list[tuple[int, int]]) -> bytes:

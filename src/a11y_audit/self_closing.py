@@ -133,6 +133,31 @@ def tag_end(markup: bytes, start: int, limit: int | None = None) -> int:
     return head.end() if head is not None else -1
 
 
+# A tag is read no further than this from its "<" where the question is only whether an
+# offset is inside it: a page of "<" and quotes and no ">" would otherwise be read to its end
+# once for each offset asked.
+TAG_LIMIT = 2048
+
+
+def in_a_tag(markup: bytes, start: int) -> int:
+    """The end of the tag that ``start`` is in, if a ``<`` before it opens a tag not closed
+    before it, else -1. What is at ``start`` is then in an attribute's quoted value (``<a
+    title="1</br> 2">``, and so is everything to that tag's end), or the ``<`` opened no tag
+    (``a < </br>``), which a tokenizer would tell apart; either way the callers leave it as
+    libxml2 reads it (nothing repaired, never a tag made up)."""
+    opened = markup.rfind(b"<", 0, start)
+    if opened <= markup.rfind(b">", 0, start):
+        return -1
+    end = tag_end(markup, opened, opened + TAG_LIMIT)
+    return end if end > start else len(markup)
+
+
+# Where a tag is text to HTML's parser: raw text (scripts, styles), escapable raw text
+# (titles, text areas) and comments (for :class:`Opaque`)
+TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp")
+TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
+                b"<textarea": b"</textarea", b"<title": b"</title", b"<xmp": b"</xmp"}
+
 _OPAQUE_OPENING = re.compile(rb"<script|<style|<!--")
 _OPAQUE_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"}
 
