@@ -245,6 +245,15 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "then n b each holding a paragraph, nested (n deep once taken back)",
         lambda n: f"{_HEAD}<body>" + "<h2><p>x</p>" * n + "<?pi?>" + "</h2>" * n
                   + "<div>" + "<b><p>x</p>" * n + "</b>" * n + "</div>", 5000),
+    "divs-left-open-many": (
+        "a section left with a div open and 2,000 spans in it, then n of its end tags (libxml2 "
+        "ignores each: every one is decided on); then a button in a button, 2,000 divs in "
+        "it, n end tags of the section (each decided on among elements a browser no "
+        "longer has open), and n list items each left with a div open",
+        lambda n: f"{_HEAD}<body><section><div>" + "<span>" * min(n, 2000) + "x</section>" * n
+                  + "<button><section><button>" + "<div>" * min(n, 2000) + "</section>" * n
+                  + "</div>" * min(n, 2000) + "</button></section></button><ul>"
+                  + "<li><div>x" * n + "</ul>", 20000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

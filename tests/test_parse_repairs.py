@@ -854,6 +854,93 @@ def test_a_newsletter_form_inside_a_form_is_one_form_for_form_has_submit():
     assert (p.location(search).line, p.location(search).column) == (2, 54)
 
 
+# (a body, the body's tree as a browser builds it): a div left open inside a block is closed
+# with it at the block's end tag, and at a list item's start tag with the item; libxml2
+# ignored the end tag (a div's end-tag priority is above a block's) and nested what follows
+DIVS_LEFT_OPEN = [
+    ("<header><div class=logo><a href=/>Home</a></header><main>m</main>",
+     "body(header(div(a('Home'))) main('m'))"),
+    ("<main><div class=story>a</main><footer>f</footer>", "body(main(div('a')) footer('f'))"),
+    ("<nav><ul><li><div>a</li><li>b</li></ul></nav><main>m</main>",
+     "body(nav(ul(li(div('a')) li('b'))) main('m'))"),
+    ("<ul><li><div>a<li>b</ul>", "body(ul(li(div('a')) li('b')))"),
+    ("<dl><dt><div>a<dd>b</dl>", "body(dl(dt(div('a')) dd('b')))"),
+    # every </div> after it closes the div its author meant
+    ("<div class=page><section><div><div>a</section>b</div>c",
+     "body(div(section(div(div('a'))) 'b') 'c')"),
+    ("<button><div>Share</button> on social", "body(button(div('Share')) ' on social')"),
+    ("<h2><div>Title</h2><p>text", "body(h2(div('Title')) p('text'))"),
+    ("<figure><img src=a.jpg alt=''><figcaption><div>Photo: AP</figcaption></figure><p>after",
+     "body(figure(img figcaption(div('Photo: AP'))) p('after'))"),
+    # a cell between: HTML's parser ignores the end tag too
+    ("<section><table><tr><td><div>a</section>b</table>c",
+     "body(section(table(tbody(tr(td(div('ab'))))) 'c'))"),
+    # no end tag in a script, a comment or an attribute value
+    ("<section><div>a<script>x='</section>'</script><!-- </section> --><p title='</section>'>"
+     "b</section>c", "body(section(div('a' script(\"x='</section>'\") <!-- </section> --> "
+     "p('b'))) 'c')"),
+    # a formatting element open in the item: the formatting list's replay opens it again
+    ("<ul><li><b>a<li>b</ul>", "body(ul(li(b('a')) li(b('b'))))"),
+    # a button in a button, which a browser closed: what libxml2 has open is left as it is
+    ("<button><h3><button></button><div></h3><p>x", "body(button(h3) button div(p('x')))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), DIVS_LEFT_OPEN)
+def test_a_div_left_open_is_closed_where_a_browser_closes_it(markup, tree):
+    _assert_body(markup, tree)
+
+
+_MASTHEAD = ("<header><div class=logo><a href=/>Daily News</a></header>\n"
+             "<nav aria-label=Sections><ul><li><div><a href=/news>News</a></li>"
+             "<li><div><a href=/sport>Sport</a></li></ul></nav>\n"
+             "<main><h1>Flood warning issued</h1><img src=flood.jpg></main>")
+
+
+def test_a_div_left_open_in_the_masthead_leaves_the_landmarks_and_lists_as_a_browser_has_them():
+    assert outcomes("landmark-main-is-top-level", _MASTHEAD) == [
+        (Outcome.PASSED, "html > body > main")]
+    assert [outcome for outcome, _ in outcomes("listitem", _MASTHEAD)] == [Outcome.PASSED] * 2
+
+
+def test_elements_after_a_div_left_open_are_located_as_written():
+    p = Page.from_html("<!doctype html><body>\n" + _MASTHEAD)
+    img = p.by_tag["img"][0]
+    assert img.getparent().tag == "main" and img.getparent().getparent().tag == "body"
+    assert (p.location(img).line, p.location(img).column) == (4, 36)
+    # on the line where end tags were added before </li> and <li>
+    second_item, sport = p.by_tag["li"][1], p.by_tag["a"][2]
+    assert second_item.getparent().tag == "ul" and sport.get("href") == "/sport"
+    assert (p.location(second_item).line, p.location(second_item).column) == (3, 66)
+    assert p.location(sport).column == 75
+    assert p.location(sport).start_tag == "<a href=/sport>"
+    assert "</div></li>" not in p.markup
+
+
+def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
+        monkeypatch):
+    from a11y_audit import divs_left_open
+
+    called: list[bytes] = []
+    monkeypatch.setattr(divs_left_open, "close_divs_left_open",
+                        lambda markup: called.append(markup) and None)
+    Page.from_html("<!doctype html><body><header><div>x</div></header><ul><li>a<li>b</ul>")
+    assert called == []
+    Page.from_html("<!doctype html><body><header><div>x</header>")
+    Page.from_html("<!doctype html><body><ul><li><div>a<li>b</ul>")     # (</ul> is reported)
+    assert len(called) == 2
+
+
+def test_many_divs_left_open_cost_what_the_parse_costs():
+    # each end tag reads the elements open by their places, not by a walk of them: a
+    # section left with a div and a thousand spans open, then a thousand of its end tags
+    markup = "<section><div>" + "<span>" * 1000 + "x</section>" * 1000 + "<footer>f</footer>"
+    p = Page.from_html("<!doctype html><body>" + markup)
+    assert [el.getparent().tag for el in p.by_tag["section"]] == ["body"]
+    assert p.by_tag["footer"][0].getparent().tag == "body"
+    assert p.warnings == []
+
+
 # (a body, the body's tree as a browser builds it): a formatting element without its end tag
 # stays in HTML's list of active formatting elements, and is opened again, as a copy, where
 # text (white space too) or an inline element comes next
@@ -1009,7 +1096,8 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          PARAGRAPHS, STRAY_TABLE_PARTS,
                                                          BR_END_TAGS, MISNESTED,
                                                          HEADING_ENDS, LEFT_OPEN,
-                                                         CLOSED_EARLY, FORMS_IN_FORMS)
+                                                         CLOSED_EARLY, FORMS_IN_FORMS,
+                                                         DIVS_LEFT_OPEN)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urldefrag
 
 from lxml import etree, html
 
-from a11y_audit import dom
+from a11y_audit import divs_left_open, dom
 from a11y_audit.br_end_tags import as_start_tags, br_end_tags
 from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
@@ -200,6 +200,16 @@ class Page:
         if br_spans:
             markup = as_start_tags(markup, br_spans)
             root, log = _parse(markup)
+        # (the bytes whose offsets are the text's: every rewrite above keeps each one)
+        as_written = markup
+        # ``<header><div>...</header><main>``: HTML's parser closes the div at </header>,
+        # libxml2's ignored the end tag (and every </div> after it closes another div); and
+        # ``<li><div>...<li>``: HTML's parser closes both at the <li>, libxml2's neither
+        if divs_left_open.reported(log):
+            closed = divs_left_open.close_divs_left_open(markup)
+            if closed is not None:
+                markup = closed
+                root, log = _parse(markup)
         _merge_stray_roots(root)
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
@@ -207,7 +217,7 @@ class Page:
         br_offsets: dict[Element, tuple[int, int]] = {}
         if br_spans:
             scanned = scanned or SourceMap(text)
-            written_br, br_offsets = _br_end_tag_locations(root, text, markup, br_spans,
+            written_br, br_offsets = _br_end_tag_locations(root, text, as_written, br_spans,
                                                            scanned)
         # ``<h1><p>Title</p></h1>``: HTML's parser keeps the heading open at the <p>,
         # libxml2's closed it there (and found the </h1> unexpected)

@@ -70,3 +70,24 @@ LIBXML2_CLOSED_BY = {
     **{heading: frozenset(("fieldset", "form", "li", "p", "table"))
        for heading in ("h1", "h2", "h3", "h4", "h5", "h6")},
 }
+
+# The end tags at which HTML's parser closes their element with everything open inside it,
+# where it is in scope (HTML, 13.2.6.4.7, "in body": "pop elements from the stack of open
+# elements until an element with the same tag name has been popped"; a heading's end tag
+# closes the heading of any level open): the blocks, list items and the parts of a
+# definition, headings, buttons. Not here: ``div`` (libxml2 closes through what its own end
+# tag may, below), ``p`` (libxml2 closes it at a block's start tag already), ``form`` (HTML
+# takes the form out of the stack and leaves what is open inside it), the formatting
+# elements (the adoption agency) and the table's parts.
+CLOSED_THROUGH = frozenset((
+    "address", "article", "aside", "blockquote", "button", "center", "details", "dialog",
+    "dir", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing",
+    "main", "menu", "nav", "ol", "pre", "search", "section", "summary", "ul", "li", "dd", "dt",
+    "h1", "h2", "h3", "h4", "h5", "h6"))
+
+# libxml2's end-tag "priorities" (HTMLparser.c, htmlEndPriority): an end tag closes the
+# elements open inside its element only where none of them has a higher priority than its
+# own; otherwise libxml2 ignores it. Every other element has 100.
+LIBXML2_END_PRIORITY = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180,
+                        "tbody": 180, "tfoot": 180, "table": 190, "head": 200, "body": 200,
+                        "html": 220}

@@ -1,0 +1,253 @@
+"""A ``div`` left open inside a block, as HTML's parser closes it at the block's end tag.
+
+The most common slip in a template is a ``</div>`` left out: ``<header><div class="logo"><a
+href="/">Home</a></header><main>...``. HTML's parser closes the header at ``</header>`` with
+everything still open inside it, the div included (HTML, 13.2.6.4.7, "in body": an end tag
+of a block, a list item, a heading or a button pops the elements open above its element),
+and the ``<main>`` after it is the body's. libxml2's parser lets an end tag close only the
+elements inside its element whose end-tag "priority" is no higher than its own, and a
+``div``'s is higher than any block's: it ignores ``</header>``, the header stays open and
+holds the main, the footer and the rest of the page, and every ``</div>`` after it closes
+the div one level in from the one its author closed. A browser, axe-core in it and a screen
+reader read a page with a top-level main; the page model would read a main inside a banner
+(``landmark-main-is-top-level``), list items in a div (``listitem``), a button named by the
+rest of its section.
+
+Where libxml2 reported an end tag of such an element that did not match the element open
+(``Opening and ending tag mismatch: header and div``), the page's bytes are read again by
+libxml2's push parser, which reports each element as it opens and closes it. Just before
+each end tag of :data:`CLOSED_THROUGH` that libxml2 is about to ignore for a div open inside
+its element, and that HTML's parser would not ignore (its element in scope: no table, cell,
+template, object, select or foreign element between), a ``</div>`` is given for each div
+open inside the element, so that libxml2 then closes the element at its end tag as HTML's
+parser does; and before the start tag of a list item (or a definition's part) that HTML's
+parser closes the item before at, through the ``div`` or ``span`` open in it, where libxml2
+would nest the new item in them, ``</div></li>``. Every tag after is then read against the
+elements a browser has open. The page is parsed from those bytes. The added end tags hold
+no line break: every element's line stays, and findings are located in the source as
+written (the added tags are in no snippet).
+
+Left as libxml2 reads them: an end tag ignored for a table part open inside its element; a
+heading's end tag with a heading of another level open inside; a list item's start tag past
+a formatting element open in the item before (the formatting list's replay reads that one,
+:mod:`a11y_audit.formatting_list`); what follows an element a browser closed at a start tag
+and libxml2 did not (a button in a button); and a page where libxml2 reported none of these
+end tags (``<li><span>a<li>b``, with neither ``</span>`` nor ``</li>``: a look at every list
+item of every page for it cost more than the rest of this repair).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from lxml import etree
+
+from a11y_audit.knowledge.html_parser import (
+    CLOSED_THROUGH,
+    FORMATTING,
+    LIBXML2_END_PRIORITY,
+    SCOPE_BOUNDARIES,
+    SPECIAL,
+)
+from a11y_audit.parser_log import ParserLog
+from a11y_audit.self_closing import TEXT_CLOSING, TEXT_OPENING, Opaque, in_a_tag
+
+# An end tag of a block, or a start tag of a list item or a definition's part
+_CANDIDATE = re.compile(
+    rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH))})|li|dd|dt)(?=[\t\n\f\r />])".encode(), re.I)
+# What a list item's or a definition part's start tag ends (HTML, "in body": "a start tag
+# whose tag name is li", "... one of dd, dt"), looking past what is open inside it but for
+# special elements other than a div, p or address
+_ENDS = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
+_LOOKED_PAST = frozenset(("address", "div", "p"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_FOREIGN = frozenset(("svg", "math"))
+# libxml2 is reading raw text: an end tag found there is not one
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "plaintext"))
+_CLOSE_DIV = b"</div>"
+# Elements whose start tag makes HTML's parser close one of their name open (a button in
+# scope; a link, through the adoption agency)
+_CLOSED_BY_ITSELF = frozenset(("a", "button", "nobr"))
+_NONE = 1 << 62
+# The kinds of open element a decision reads, by their keys among the names' (no tag name
+# starts with a space): where "pop until" stops for HTML's parser (not in scope: a table, a
+# cell, a template...; "in select" insertion mode; foreign content; and, for a list item's
+# end tag, a list: "list item scope"); where a list item's start tag stops looking; the
+# formatting elements, the headings, and the table parts (whose libxml2 priority is above a
+# div's)
+_SCOPE, _LIST_ITEM_SCOPE, _STOPS = " scope", " list item scope", " stops"
+_FORMATTING, _HEADING, _TABLE_PARTS = " formatting", " heading", " table parts"
+_KIND_MEMBERS = {
+    _SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select"},
+    _LIST_ITEM_SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select", "ol", "ul"},
+    _STOPS: (SPECIAL - _LOOKED_PAST) | _FOREIGN,
+    _FORMATTING: FORMATTING,
+    _HEADING: _HEADINGS,
+    _TABLE_PARTS: frozenset(name for name, priority in LIBXML2_END_PRIORITY.items()
+                            if priority > LIBXML2_END_PRIORITY["div"]),
+}
+_KINDS = {name: tuple(kind for kind, members in _KIND_MEMBERS.items() if name in members)
+          for name in frozenset().union(*_KIND_MEMBERS.values())}
+
+
+def reported(log: ParserLog) -> bool:
+    """Whether libxml2 may have ignored an end tag of :data:`CLOSED_THROUGH` for an element
+    open inside its element: it reported one as not matching, or its log is full."""
+    return log.full or any(name in CLOSED_THROUGH for name, _ in log.mismatched)
+
+
+def close_divs_left_open(markup: bytes) -> bytes | None:
+    """``markup`` (UTF-8 bytes) with the end tags that make libxml2 close what HTML's
+    parser closes at an end tag or a list item's start tag through a div left open (a
+    ``</div>`` for each such div before ``</header>``; ``</div></li>`` before ``<li>``);
+    None where there is none.
+
+    Each decision reads libxml2's open elements by their places (no walk of them): a page
+    of thousands of nested elements and thousands of such tags costs what its parse does."""
+    candidates = _candidates(markup)
+    if not candidates:
+        return None
+    stack = _OpenElements()
+    # (a target without data and comment methods: lxml calls none for text and comments)
+    parser = etree.HTMLParser(target=stack,  # type: ignore[arg-type]
+                              encoding="utf-8", huge_tree=True, collect_ids=False)
+    pieces: list[bytes] = []
+    fed = kept = 0      # the bytes given to the parser, and those copied
+    try:
+        for start, name in candidates:
+            parser.feed(markup[fed:start])
+            fed = start
+            if name[0] == "/":
+                closing = _CLOSE_DIV * stack.divs_to_close(name[1:])
+            else:
+                closing = stack.ended_by(name)
+            if closing:
+                parser.feed(closing)
+                pieces.extend((markup[kept:start], closing))
+                kept = start
+    except etree.LxmlError:
+        pass    # (the push parser stopped: nothing is decided after where it stopped)
+    if not pieces:
+        return None
+    pieces.append(markup[kept:])
+    return b"".join(pieces)
+
+
+def _candidates(markup: bytes) -> list[tuple[int, str]]:
+    """The end tags of :data:`CLOSED_THROUGH` in ``markup``, with their names: outside
+    comments, scripts, styles, titles and text areas, and not in another tag (an attribute
+    value)."""
+    text = Opaque(markup, TEXT_OPENING, TEXT_CLOSING)
+    found = []
+    in_tag_until = -1   # the end of the tag that the last candidate was found in
+    for m in _CANDIDATE.finditer(markup):
+        start = m.start()
+        if start < in_tag_until:
+            continue
+        in_tag_until = in_a_tag(markup, start)
+        if in_tag_until < 0 and not text.at(start):
+            found.append((start, m.group(1).decode("ascii").lower()))
+    return found
+
+
+class _OpenElements:
+    """libxml2's stack of open elements, as its push parser reports them (a parser target:
+    lxml calls :meth:`start` and :meth:`end` as libxml2 opens and closes each element),
+    with the places in it of each name and of each kind of element that a decision reads.
+
+    Where a start tag made HTML's parser close an element that libxml2 keeps open (a button
+    in a button, a link in a link, a list item in a list item past a formatting element),
+    the elements open from that one up are not a browser's: no end tag is decided for an
+    element among them (:attr:`stale_from`, until libxml2 closes that element)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        # each name's and each kind's places in the stack, innermost last
+        self.places: dict[str, list[int]] = {}
+        self.stale_from = _NONE     # the lowest element a browser closed and libxml2 did not
+
+    def start(self, tag: str, attrib: object, nsmap: object = None) -> None:
+        if tag in _ENDS:
+            item = self._ended_item(tag)
+        elif tag in _CLOSED_BY_ITSELF:
+            item = self._innermost(tag)
+        else:
+            item = -1
+        if 0 <= item < self.stale_from:
+            self.stale_from = item
+        depth = len(self.names)
+        self.names.append(tag)
+        places = self.places
+        for key in (tag, *_KINDS.get(tag, ())):
+            listed = places.get(key)
+            if listed is None:
+                places[key] = [depth]
+            else:
+                listed.append(depth)
+
+    def end(self, tag: str) -> None:
+        names = self.names
+        if names:
+            tag = names.pop()
+            places = self.places
+            for key in (tag, *_KINDS.get(tag, ())):
+                places[key].pop()
+            if len(names) <= self.stale_from:
+                self.stale_from = _NONE
+
+    def close(self) -> None:
+        return None
+
+    def _innermost(self, key: str) -> int:
+        """The place of the innermost open element of a name or kind; -1: none."""
+        listed = self.places.get(key)
+        return listed[-1] if listed else -1
+
+    def _above(self, key: str, place: int) -> int:
+        """How many open elements of a name or kind are inside the one at ``place``."""
+        listed = self.places.get(key)
+        return len(listed) - bisect_right(listed, place) if listed else 0
+
+    def _ended_item(self, name: str) -> int:
+        """The place of the list item or definition part that HTML's parser ends at a start
+        tag ``name`` (``li``, ``dd``, ``dt``): it looks past what is open inside it but for
+        special elements other than a ``div``, ``p`` or ``address``; -1: none."""
+        item = max(self._innermost(ended) for ended in _ENDS[name])
+        return item if item >= self._innermost(_STOPS) else -1  # (an item is special)
+
+    def ended_by(self, name: str) -> bytes:
+        """The end tags that make libxml2 close, at a start tag ``name`` (``li``, ``dd``,
+        ``dt``), the list item or definition part that HTML's parser closes there with
+        what is open inside it, where libxml2 would leave it open (a ``div``, a ``span``
+        open inside it)."""
+        names = self.names
+        item = self._ended_item(name)
+        if item < 0 or item >= self.stale_from or names[-1] in _RAW_TEXT:
+            return b""
+        inside = len(names) - 1 - item
+        if inside == self._above("p", item):
+            return b""  # nothing open inside, or paragraphs: libxml2 closes them itself
+        if self._innermost(_FORMATTING) > item:
+            # a formatting element a browser opens again in the next item: left to the
+            # formatting list's replay, which reads it open (formatting_list)
+            return b""
+        return _CLOSE_DIV * self._above("div", item) + f"</{names[item]}>".encode()
+
+    def divs_to_close(self, name: str) -> int:
+        """How many ``</div>`` make libxml2 close the innermost open element ``name`` at
+        its end tag, as HTML's parser does (0: libxml2 closes it already, or HTML's parser
+        ignores the end tag too, or reads it otherwise)."""
+        element = self._innermost(name)
+        if element < 0 or element >= self.stale_from or self.names[-1] in _RAW_TEXT:
+            return 0
+        divs = self._above("div", element)
+        if (not divs or self._innermost(_TABLE_PARTS) > element
+                or self._innermost(_LIST_ITEM_SCOPE if name == "li" else _SCOPE) > element
+                or (name in _HEADINGS and self._innermost(_HEADING) > element)):
+            # libxml2 closes it; a table part open inside (left as libxml2 reads it); not
+            # in scope for HTML's parser; a heading's end tag with another heading open
+            # inside, which HTML's parser closes instead
+            return 0
+        return divs
