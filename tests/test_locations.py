@@ -249,6 +249,12 @@ def test_end_tags_pair_with_start_tags_as_nesting_pairs_them():
                         text.index("<h3>"): text.index("</h3>"),
                         text.index("<h2>c"): text.index("</h4>")}
     assert source.end_tags(("b",)) is source.end_tags(("b",))     # one pass a name
+    # nor are the end tags inside a comment, a script or another raw-text element: an
+    # element left open stays open past them, as in a browser
+    text = "<b>1<!-- </b> --><script>'</b>'</script><style>/*</b>*/</style><b>2</b><!</b>>"
+    starts = [m.start() for m in re.finditer("<b>", text)]
+    assert SourceMap(text).end_tags(("b",)) == {starts[0]: None,
+                                                starts[1]: text.index("</b><!")}
 
 
 def test_findings_fingerprint_as_the_fingerprint_function_does():

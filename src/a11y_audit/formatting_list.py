@@ -25,7 +25,7 @@ page where the misnesting repair made copies of formatting elements (an end tag 
 inside a block). It runs before the repairs of a paragraph closed by a block and of a link
 in a link, which read the tree it builds. Left as libxml2 read them (:func:`left_open`): an
 element whose end tag is written past where libxml2 ended it (a misnested end tag the
-adoption agency repair did not take) or inside a script, and one foster parenting moved. On
+adoption agency repair did not take), and one foster parenting moved. On
 a hostile page the copies, and the list, are bounded (:data:`REOPENED_COPIES`). The copies
 are made-up elements (no start tag of their own); :func:`reopen` maps each to the element it
 copies.
@@ -155,9 +155,8 @@ def left_open(names: Sequence[str], source_map: SourceMap,
     ``parsed_tags``: the parsed elements of a name, in source order.
 
     The start and end tags of each name are paired as nesting pairs them (an end tag closes
-    the latest start tag still open), over the start tags the source map lists (outside
-    comments and raw text) and the end tags written anywhere: an end tag inside a script
-    may pair with an element left open, which is then left as libxml2 read it. Also left
+    the latest start tag still open), outside comments and raw text
+    (:meth:`SourceMap.end_tags`: a ``</a>`` in a script's string closes no link). Left
     as libxml2 read them: an element whose end tag is written past where libxml2 ended it
     (``<i>x<p>y</i>z</p>``), and one written after what follows it in the tree (foster
     parenting put it before the table it was written in: what it holds in a browser is

@@ -109,6 +109,9 @@ class SourceMap:
         # tag name -> its elements' lines in document order, or their ranks on their lines
         self._lines: dict[str, list[int] | dict[etree._Element, int]] = {}
         self._end_tags: dict[tuple[str, ...], dict[int, int | None]] = {}
+        # where tags are text, so far (comments, declarations, raw-text content): (start,
+        # end) in source order
+        self._text_spans: list[tuple[int, int]] = []
 
     def starts(self, name: str, until: int | None = None) -> list[int]:
         """Offsets of the start tags of ``name`` outside comments, declarations and raw-text
@@ -139,6 +142,7 @@ class SourceMap:
         if scan is None:
             scan = self._scan = _SCAN.finditer(self.text)
         index = self._starts
+        text_spans = self._text_spans
         text = self.text
         last = until - 1        # the scan stops after the first tag at or past this offset
         while True:
@@ -153,7 +157,9 @@ class SourceMap:
                         index[key] = [start]
                     else:
                         listed.append(start)
-                elif kind is not None:
+                elif kind is None:
+                    text_spans.append(m.span())     # a comment or a declaration
+                else:
                     # The raw-text element's start tag, and any its head holds: only its
                     # content is opaque. A head without another "<" holds none.
                     content = m.end()
@@ -166,8 +172,9 @@ class SourceMap:
                             found = head.group(1)
                             index.setdefault(found if found.islower() else found.lower(),
                                              []).append(head.start())
-                    scan = self._scan = _SCAN.finditer(text, _raw_end(text, raw, start,
-                                                                      content))
+                    end = _raw_end(text, raw, start, content)
+                    text_spans.append((content, end))
+                    scan = self._scan = _SCAN.finditer(text, end)
                     if start >= last:
                         self._listed = start + 1
                         return
@@ -370,15 +377,23 @@ class SourceMap:
     def end_tags(self, names: tuple[str, ...]) -> dict[int, int | None]:
         """Each start tag of ``names`` (its offset), with the offset of the end tag of one
         of ``names`` that nesting pairs with it (an end tag closes the latest start tag
-        still open), or None. The start tags are the map's (outside comments and raw text),
-        the end tags are read anywhere (one inside a script may pair with an element left
-        open). One pass over the page for all its elements of ``names``: a search from
-        each start tag costs the square of their count where end tags are left out."""
+        still open), or None. Start and end tags alike are read outside comments and raw
+        text (a ``</a>`` in a script's string is no end tag: a link left open stays open
+        past it, as in a browser). One pass over the page for all its elements of
+        ``names``: a search from each start tag costs the square of their count where end
+        tags are left out."""
         pairs = self._end_tags.get(names)
         if pairs is not None:
             return pairs
         events = [(at, True) for name in names for at in self.starts(name)]
-        events.extend((m.start(), False) for m in _end_tag_pattern(names).finditer(self.text))
+        # (the starts listed the whole text: its spans of text are all known)
+        spans = self._text_spans
+        span_starts = [start for start, _ in spans]
+        for m in _end_tag_pattern(names).finditer(self.text):
+            at = m.start()
+            span = bisect_right(span_starts, at) - 1
+            if span < 0 or at >= spans[span][1]:
+                events.append((at, False))
         events.sort()
         pairs = self._end_tags[names] = {}
         open_starts: list[int] = []
