@@ -952,6 +952,15 @@ LEFT_OPEN = [
     # before, which the next <a> start tag ends (the adoption agency)
     ("<ul>\n<li><a href=/1>One</li>\n<li><a href=/2>Two</li>\n</ul>\n<p>after</p>",
      r"body(ul('\n' li(a('One')) a('\n') li(a a('Two')) a('\n')) a('\n' p('after')))"),
+    # one link left open among closed ones, on a page whose script (or comment) writes
+    # "</a>": no end tag for a browser, nor for the count that looks for links left open
+    ("<ul>\n<li><a href=/1>One</li>\n<li><a href=/2>Two</a></li>\n</ul>"
+     "<script>document.write('</a>')</script>",
+     "body(ul('\\n' li(a('One')) a('\\n') li(a a('Two')) '\\n') "
+     "script(\"document.write('</a>')\"))"),
+    ("<!-- <a href=/old>Old</a> -->\n<ul>\n<li><a href=/1>One</li>\n<li><a href=/2>Two</a>"
+     "</li>\n</ul>", "body(<!-- <a href=/old>Old</a> --> '\\n' ul('\\n' li(a('One')) "
+     "a('\\n') li(a a('Two')) '\\n'))"),
     ("<p>Read <b>more</p><p>Next</p>", "body(p('Read ' b('more')) p(b('Next')))"),
     ("<div><em>x</div><div>y<a href=/2>z</a></div>", "body(div(em('x')) div(em('y' a('z'))))"),
     ("<p><strong><em>Breaking</p><p>Story</p>",
@@ -1059,6 +1068,11 @@ def test_what_is_looked_at_for_elements_left_open():
     assert looked_at("<p>x<b>y<p>z</p>") == ["b"]
     assert looked_at("<ul><li><span><strong>x<li>y</ul>") == ["strong"]
     assert looked_at("<ul><li><strong>x</strong></li>\n<li>y</ul>") == []
+    # the end tags a script, a noscript, a template or a comment writes are not counted
+    assert looked_at("<script>s='</a>'</script><ul><li><a href=/>x</li><li>y</ul>") == ["a"]
+    assert looked_at("<!-- </a> --><noscript><a href=/n>n</a></noscript>"
+                     "<ul><li><a href=/>x</li><li>y</ul>") == ["a"]
+    assert looked_at("<ul><li><a href=/>x</a></li></ul><SCRIPT>'</a>'</SCRIPT>") == []
     # code and nobr, which libxml2 closes without a report too, as links
     assert looked_at("<p><code>x</p><p>y</p>") == ["code"]
     assert looked_at("<p><code>x</code></p><nobr>y</nobr>") == []
