@@ -15,7 +15,7 @@ from a11y_audit.engine import audit_html
 from a11y_audit.formatting_list import maybe_left_open
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page, _parse
-from a11y_audit.self_closing import open_self_closed
+from a11y_audit.self_closing import count_written_tags, open_self_closed
 from tests.conftest import outcomes, run_rule
 
 # (markup, the body's tree as a browser builds it: elements, comments and text)
@@ -883,6 +883,11 @@ DIVS_LEFT_OPEN = [
     ("<ul><li><b>a<li>b</ul>", "body(ul(li(b('a')) li(b('b'))))"),
     # a button in a button, which a browser closed: what libxml2 has open is left as it is
     ("<button><h3><button></button><div></h3><p>x", "body(button(h3) button div(p('x')))"),
+    # a nested list left open in its item: HTML's parser ignores the item's end tag (the
+    # list is in the way: "list item scope"), and the items after are the nested list's
+    ("<nav><ul><li><a href=/news>News</a><ul class=sub><li><a href=/world>World</a></li>"
+     "</li>\n<li><a href=/sport>Sport</a></li></ul></nav><div class=promo>Subscribe</div>",
+     "body(nav(ul(li(a('News') ul(li(a('World')) '\\n' li(a('Sport')))))) div('Subscribe'))"),
 ]
 
 
@@ -929,6 +934,21 @@ def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
     Page.from_html("<!doctype html><body><header><div>x</header>")
     Page.from_html("<!doctype html><body><ul><li><div>a<li>b</ul>")     # (</ul> is reported)
     assert len(called) == 2
+    # lists: where the page writes fewer of their end tags than start tags
+    Page.from_html("<!doctype html><body><ul><li>a<ul><li>b</li></ul></li></ul>")
+    assert len(called) == 2
+    Page.from_html("<!doctype html><body><ul><li>a<ul><li>b</li></li></ul>")
+    assert len(called) == 3
+
+
+def test_a_nested_list_left_open_holds_what_a_browser_puts_in_it_for_the_list_rule():
+    # (the page writes one </ul> fewer than <ul>: no report from libxml2, the count says so)
+    markup = ("<ul><li>Sections<ul class=sub><li>World</li></li>\n"
+              "<div class=promo>Subscribe</div></ul>")
+    assert outcomes("list", markup) == [(Outcome.PASSED, "html > body > ul"),
+                                        (Outcome.FAILED, "ul.sub")]
+    # a </ul> written in a script is none
+    assert outcomes("list", markup + "<script>s = '</ul>'</script>")[1][0] is Outcome.FAILED
 
 
 def test_many_divs_left_open_cost_what_the_parse_costs():
@@ -1050,7 +1070,7 @@ def test_a_teaser_lists_links_left_open_fail_link_name_as_in_a_browser_and_say_w
 def test_what_is_looked_at_for_elements_left_open():
     def looked_at(markup: str) -> list[str]:
         root, log = _parse(markup.encode())
-        return maybe_left_open(markup.encode(), Page(root).by_tag, log)
+        return maybe_left_open(count_written_tags(markup.encode()), Page(root).by_tag, log)
 
     # links, where the page writes fewer "</a>" than it has links
     assert looked_at("<a href=/>x</a><p><b>y</b></p>") == []

@@ -22,10 +22,14 @@ template, object, select or foreign element between), a ``</div>`` is given for 
 open inside the element, so that libxml2 then closes the element at its end tag as HTML's
 parser does; and before the start tag of a list item (or a definition's part) that HTML's
 parser closes the item before at, through the ``div`` or ``span`` open in it, where libxml2
-would nest the new item in them, ``</div></li>``. Every tag after is then read against the
+would nest the new item in them, ``</div></li>``. And a ``</li>`` that HTML's parser
+ignores because a nested list is open in the item (a submenu's ``</ul>`` left out: "list
+item scope" stops at the list), where libxml2 would close the list and the item, is not
+given to libxml2 (looked for where the page writes fewer end tags of lists than start tags,
+:func:`lists_left_open`; libxml2 reports nothing). Every tag after is then read against the
 elements a browser has open. The page is parsed from those bytes. The added end tags hold
-no line break: every element's line stays, and findings are located in the source as
-written (the added tags are in no snippet).
+no line break (a tag not given keeps its line breaks): every element's line stays, and
+findings are located in the source as written (the added tags are in no snippet).
 
 Left as libxml2 reads them: an end tag ignored for a table part open inside its element; a
 heading's end tag with a heading of another level open inside; a list item's start tag past
@@ -40,6 +44,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -51,7 +56,14 @@ from a11y_audit.knowledge.html_parser import (
     SPECIAL,
 )
 from a11y_audit.parser_log import ParserLog
-from a11y_audit.self_closing import TEXT_CLOSING, TEXT_OPENING, Opaque, in_a_tag
+from a11y_audit.self_closing import (
+    TAG_LIMIT,
+    TEXT_CLOSING,
+    TEXT_OPENING,
+    Opaque,
+    in_a_tag,
+    tag_end,
+)
 
 # An end tag of a block, or a start tag of a list item or a definition's part
 _CANDIDATE = re.compile(
@@ -67,6 +79,8 @@ _FOREIGN = frozenset(("svg", "math"))
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "plaintext"))
 _CLOSE_DIV = b"</div>"
+# The start and end tags of lists, as count_written_tags counts them
+_LIST_TAGS = ((b"ul", b"/ul>"), (b"ol", b"/ol>"))
 # Elements whose start tag makes HTML's parser close one of their name open (a button in
 # scope; a link, through the adoption agency)
 _CLOSED_BY_ITSELF = frozenset(("a", "button", "nobr"))
@@ -78,11 +92,13 @@ _NONE = 1 << 62
 # formatting elements, the headings, and the table parts (whose libxml2 priority is above a
 # div's)
 _SCOPE, _LIST_ITEM_SCOPE, _STOPS = " scope", " list item scope", " stops"
+_LISTS = " lists"
 _FORMATTING, _HEADING, _TABLE_PARTS = " formatting", " heading", " table parts"
 _KIND_MEMBERS = {
     _SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select"},
     _LIST_ITEM_SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select", "ol", "ul"},
     _STOPS: (SPECIAL - _LOOKED_PAST) | _FOREIGN,
+    _LISTS: frozenset(("ol", "ul")),
     _FORMATTING: FORMATTING,
     _HEADING: _HEADINGS,
     _TABLE_PARTS: frozenset(name for name, priority in LIBXML2_END_PRIORITY.items()
@@ -98,11 +114,20 @@ def reported(log: ParserLog) -> bool:
     return log.full or any(name in CLOSED_THROUGH for name, _ in log.mismatched)
 
 
+def lists_left_open(written: Mapping[bytes, int]) -> bool:
+    """Whether the page writes fewer end tags of lists than start tags (outside scripts and
+    comments, :func:`a11y_audit.self_closing.count_written_tags`): a nested list left open
+    inside its item, whose ``</li>`` HTML's parser ignores and libxml2 does not (libxml2
+    reports nothing then)."""
+    return any(written.get(start, 0) > written.get(end, 0) for start, end in _LIST_TAGS)
+
+
 def close_divs_left_open(markup: bytes) -> bytes | None:
     """``markup`` (UTF-8 bytes) with the end tags that make libxml2 close what HTML's
     parser closes at an end tag or a list item's start tag through a div left open (a
-    ``</div>`` for each such div before ``</header>``; ``</div></li>`` before ``<li>``);
-    None where there is none.
+    ``</div>`` for each such div before ``</header>``; ``</div></li>`` before ``<li>``),
+    and without the ``</li>`` that HTML's parser ignores for a nested list left open; None
+    where there is none.
 
     Each decision reads libxml2's open elements by their places (no walk of them): a page
     of thousands of nested elements and thousands of such tags costs what its parse does."""
@@ -119,6 +144,16 @@ def close_divs_left_open(markup: bytes) -> bytes | None:
         for start, name in candidates:
             parser.feed(markup[fed:start])
             fed = start
+            if name == "/li" and stack.ignored_out_of_scope("li"):
+                # HTML's parser ignores it and libxml2 would close the item: it is not
+                # given to libxml2 (its line breaks are: every line stays)
+                end = tag_end(markup, start, start + TAG_LIMIT)
+                if end > start:
+                    gap = b"\n" * markup.count(b"\n", start, end)
+                    parser.feed(gap)
+                    pieces.extend((markup[kept:start], gap))
+                    kept = fed = end
+                continue
             if name[0] == "/":
                 closing = _CLOSE_DIV * stack.divs_to_close(name[1:])
             else:
@@ -234,6 +269,17 @@ class _OpenElements:
             # formatting list's replay, which reads it open (formatting_list)
             return b""
         return _CLOSE_DIV * self._above("div", item) + f"</{names[item]}>".encode()
+
+    def ignored_out_of_scope(self, name: str) -> bool:
+        """Whether HTML's parser ignores an end tag ``name`` that libxml2 would not: a list
+        is open inside the innermost item (``</li>`` with a nested list left open in the
+        item: "list item scope" stops at the list; libxml2 closes the list and the item)."""
+        element = self._innermost(name)
+        if element < 0 or element >= self.stale_from or self.names[-1] in _RAW_TEXT:
+            return False
+        return (self._innermost(_LISTS) > element and not self._above("div", element)
+                and self._innermost(_TABLE_PARTS) < element
+                and self._innermost(_SCOPE) < element)
 
     def divs_to_close(self, name: str) -> int:
         """How many ``</div>`` make libxml2 close the innermost open element ``name`` at

@@ -33,8 +33,6 @@ copies.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TypeAlias
@@ -70,17 +68,6 @@ _CLOSED_BY_START = {name: closing for name, closing in LIBXML2_CLOSED_BY.items()
 # The formatting elements libxml2 closes without a report wherever it does: their end tags
 # are counted
 _COUNTED = frozenset(("a", "code", "nobr"))
-# Their end tags, counted in one search of the bytes that steps over the content of scripts,
-# noscripts and templates (not in the page's elements) and comments: a quarter of the corpus
-# pages write "</a>" in a script's strings, which hid a link left open from the count; so
-# read, the count equals the links on every corpus page. Half the time of a ``bytes.count``
-# for each name, which counted those too (a needle of several bytes is no ``memchr``).
-# Linear on any text: a start tag is read to its ">" or the next "<", and what is not closed
-# runs to the end.
-_UNREPORTED_END_TAGS = re.compile(rb"|".join(
-    [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
-     for name in ("script", "noscript", "template")]
-    + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)", rb"</(a|code|nobr)>"]))
 # Items ended by the start tag of the next, with what they hold (HTML, 13.2.6.4.7, "in body"),
 # through any open element but a special one other than these
 _ITEM_PASSING = frozenset(("address", "div", "p"))
@@ -93,14 +80,15 @@ _MARKER = None
 _OUTER_LOOP = 8
 
 
-def maybe_left_open(markup: bytes, by_tag: Mapping[str, list[Element]],
+def maybe_left_open(written: Mapping[bytes, int], by_tag: Mapping[str, list[Element]],
                     log: ParserLog) -> list[str]:
-    """The formatting tags whose elements ``markup`` (a page's bytes, parsed into ``by_tag``)
-    may leave open, from what costs little to know:
+    """The formatting tags whose elements a page (parsed into ``by_tag``) may leave open,
+    from what costs little to know:
 
     - ``a``, ``code`` and ``nobr``, where the page writes fewer of their end tags outside
       scripts, noscripts, templates and comments than it has elements of them (libxml2
-      reports none it closes without its end tag; one regex search of the bytes);
+      reports none it closes without its end tag; ``written``: the tags counted in the
+      page's bytes, :func:`a11y_audit.self_closing.count_written_tags`);
     - the others where libxml2 reported closing one at its parent's end tag (``<p><em>x</p>``
       is "Opening and ending tag mismatch: p and em"), or every one on the page where its
       log is full;
@@ -113,13 +101,9 @@ def maybe_left_open(markup: bytes, by_tag: Mapping[str, list[Element]],
              if open_inside in FORMATTING and open_inside in by_tag}
     if log.full:
         names.update(name for name in FORMATTING if name in by_tag)
-    counted = [name for name in _COUNTED if name not in names and name in by_tag]
-    if counted:
-        # (``</A>`` or ``</a >`` count as none: those elements are then looked at in the
-        # source)
-        written = Counter(_UNREPORTED_END_TAGS.findall(markup))     # (b"": stepped over)
-        names.update(name for name in counted
-                     if written[name.encode()] < len(by_tag[name]))
+    # (``</A>`` or ``</a >`` count as none: those elements are then looked at in the source)
+    names.update(name for name in _COUNTED if name not in names and name in by_tag
+                 and written.get(f"/{name}>".encode(), 0) < len(by_tag[name]))
     for name in FORMATTING - names - _COUNTED:
         closing = _CLOSED_BY_START.get(name, frozenset())
         for el in by_tag.get(name, ()):

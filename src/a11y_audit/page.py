@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import suppress
 from dataclasses import dataclass
@@ -52,7 +52,7 @@ from a11y_audit.paragraphs import close_paragraphs
 from a11y_audit.parser_log import ParserLog
 from a11y_audit.parser_log import read as read_parser_log
 from a11y_audit.selector import Selectors
-from a11y_audit.self_closing import open_self_closed
+from a11y_audit.self_closing import count_written_tags, open_self_closed
 from a11y_audit.source_map import Location, SourceMap, locate
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class Page:
 
     def __init__(self, root: Element, source: str = "<string>", url: str | None = None,
                  markup: str | None = None, *,
-                 parsed_as: tuple[bytes, ParserLog] | None = None) -> None:
+                 parsed_as: tuple[Mapping[bytes, int], ParserLog] | None = None) -> None:
         self.root = root
         self.source = source
         self.url = url
@@ -202,10 +202,13 @@ class Page:
             root, log = _parse(markup)
         # (the bytes whose offsets are the text's: every rewrite above keeps each one)
         as_written = markup
+        counted = count_written_tags(markup)
         # ``<header><div>...</header><main>``: HTML's parser closes the div at </header>,
         # libxml2's ignored the end tag (and every </div> after it closes another div); and
-        # ``<li><div>...<li>``: HTML's parser closes both at the <li>, libxml2's neither
-        if divs_left_open.reported(log):
+        # ``<li><div>...<li>``: HTML's parser closes both at the <li>, libxml2's neither; and
+        # ``<li>Sections<ul class=sub><li>...</li></li>``, a nested list left open: HTML's
+        # parser ignores the item's end tag, libxml2's closed the list and the item there
+        if divs_left_open.reported(log) or divs_left_open.lists_left_open(counted):
             closed = divs_left_open.close_divs_left_open(markup)
             if closed is not None:
                 markup = closed
@@ -249,7 +252,7 @@ class Page:
             _add_attributes_of_late_tags(root, text, scanned, late)
         # (the bytes and libxml2's report: formatting elements left open are looked for,
         # unless the misnesting repair copied some)
-        page = cls(root, source, url, markup=text, parsed_as=None if copies else (markup, log))
+        page = cls(root, source, url, markup=text, parsed_as=None if copies else (counted, log))
         page.split_links.update((el, ("end tag", block)) for el, block in ended_early.items()
                                 if el.tag == "a")
         if written_br or copies:
@@ -467,14 +470,14 @@ class Page:
                 self.split_links.setdefault(link, ("link", inner))
         self._index_again(parsed, made)
 
-    def _reopen_formatting(self, markup: bytes, log: ParserLog) -> None:
+    def _reopen_formatting(self, written: Mapping[bytes, int], log: ParserLog) -> None:
         """Open again, as copies, the formatting elements a page leaves without their end
         tag, where a browser's parser opens them again (:mod:`a11y_audit.formatting_list`):
         libxml2 closes them with their parent and forgets them. Looked for only where it
         costs little to know that an element may be left open (``maybe_left_open``: fewer
         ``</a>`` than links, what libxml2 reported, the tree's shape). Run before the repairs
         of paragraphs and of links in links, which then read the tree it builds."""
-        names = maybe_left_open(markup, self.by_tag, log)
+        names = maybe_left_open(written, self.by_tag, log)
         if not names or self.source_map is None:
             return
         left = left_open(names, self.source_map, self._parsed_tags)
