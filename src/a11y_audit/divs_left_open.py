@@ -171,9 +171,10 @@ def close_divs_left_open(markup: bytes) -> bytes | None:
 
 
 def _candidates(markup: bytes) -> list[tuple[int, str]]:
-    """The end tags of :data:`CLOSED_THROUGH` in ``markup``, with their names: outside
-    comments, scripts, styles, titles and text areas, and not in another tag (an attribute
-    value)."""
+    """The end tags of :data:`CLOSED_THROUGH` and the start tags of list items and of a
+    definition's parts in ``markup``, with their names (an end tag's after its "/"):
+    outside comments, scripts, styles, titles and text areas, and not in another tag (an
+    attribute value)."""
     text = Opaque(markup, TEXT_OPENING, TEXT_CLOSING)
     found = []
     in_tag_until = -1   # the end of the tag that the last candidate was found in
