@@ -896,6 +896,36 @@ def test_a_div_left_open_is_closed_where_a_browser_closes_it(markup, tree):
     _assert_body(markup, tree)
 
 
+# (a body, the body's tree as a browser builds it): at </form>, HTML's parser takes the form
+# out of its open elements and closes only those whose end tags it implies (a li, a p): what
+# follows is still in the button, label, div or b left open in the form. libxml2 closed
+# them with the form (or ignored the end tag, for a div)
+FORM_END_TAGS = [
+    ("<div><form><button>Go</form><p>after</p></div><p>out</p>",
+     "body(div(form(button('Go' p('after')))) p('out'))"),
+    ("<form><label>Email <input name=e></form><p>Privacy</p>",
+     "body(form(label('Email ' input p('Privacy'))))"),
+    ("<form><b>x</form>y", "body(form(b('xy')))"),
+    ("<form><div>x</form>y", "body(form(div('xy')))"),
+    # the item closed, its list left open
+    ("<form><ul><li>x</form>y", "body(form(ul(li('x') 'y')))"),
+    # a form after it is a form of its own, in the button (the parser's form pointer is
+    # no longer set)
+    ("<form><button>Go</form><form><input></form>", "body(form(button('Go' form(input))))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), FORM_END_TAGS)
+def test_a_form_end_tag_leaves_open_what_a_browser_leaves_open(markup, tree):
+    _assert_body(markup, tree)
+
+
+def test_a_label_left_open_at_a_form_end_tag_names_its_field_as_in_a_browser():
+    p = Page.from_html("<!doctype html><body><form><label>Email <input name=e></form>"
+                       "<p>We never share it</p>")
+    assert p.name(p.by_tag["input"][0]) == "Email We never share it"
+
+
 _MASTHEAD = ("<header><div class=logo><a href=/>Daily News</a></header>\n"
              "<nav aria-label=Sections><ul><li><div><a href=/news>News</a></li>"
              "<li><div><a href=/sport>Sport</a></li></ul></nav>\n"
@@ -934,11 +964,18 @@ def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
     Page.from_html("<!doctype html><body><header><div>x</header>")
     Page.from_html("<!doctype html><body><ul><li><div>a<li>b</ul>")     # (</ul> is reported)
     assert len(called) == 2
-    # lists: where the page writes fewer of their end tags than start tags
-    Page.from_html("<!doctype html><body><ul><li>a<ul><li>b</li></ul></li></ul>")
+    # lists, buttons and labels: where the page writes fewer of their end tags than start
+    # tags (outside scripts)
+    Page.from_html("<!doctype html><body><ul><li>a<ul><li>b</li></ul></li></ul>"
+                   "<form><label>x<input></label><button>Go</button></form>")
     assert len(called) == 2
     Page.from_html("<!doctype html><body><ul><li>a<ul><li>b</li></li></ul>")
-    assert len(called) == 3
+    Page.from_html("<!doctype html><body><form><button>Go</form><p>x")
+    Page.from_html("<!doctype html><body><form><label>x<input></form><p>x")
+    assert len(called) == 5
+    Page.from_html("<!doctype html><body><form><button>Go</button></form>"
+                   "<script>s = '<button>'</script>")
+    assert len(called) == 5
 
 
 def test_a_nested_list_left_open_holds_what_a_browser_puts_in_it_for_the_list_rule():
@@ -1131,7 +1168,7 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          BR_END_TAGS, MISNESTED,
                                                          HEADING_ENDS, LEFT_OPEN,
                                                          CLOSED_EARLY, FORMS_IN_FORMS,
-                                                         DIVS_LEFT_OPEN)
+                                                         DIVS_LEFT_OPEN, FORM_END_TAGS)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -25,9 +25,14 @@ parser closes the item before at, through the ``div`` or ``span`` open in it, wh
 would nest the new item in them, ``</div></li>``. And a ``</li>`` that HTML's parser
 ignores because a nested list is open in the item (a submenu's ``</ul>`` left out: "list
 item scope" stops at the list), where libxml2 would close the list and the item, is not
-given to libxml2 (looked for where the page writes fewer end tags of lists than start tags,
-:func:`lists_left_open`; libxml2 reports nothing). Every tag after is then read against the
-elements a browser has open. The page is parsed from those bytes. The added end tags hold
+given to libxml2; nor is a ``</form>`` at which a button, a label or a div is left open
+in the form: HTML's parser takes only the form out of its open elements, and what follows
+is still in that element, in the form (libxml2 closed them with the form; a button's
+``</button>`` left out, and the rest of the page was in no form). These are looked for
+where the page writes fewer end tags of lists, buttons or labels than start tags
+(:func:`end_tags_left_out`; libxml2 reports nothing), or where libxml2 reported a
+``</form>`` it did not match. Every tag after is then read against the elements a browser
+has open. The page is parsed from those bytes. The added end tags hold
 no line break (a tag not given keeps its line breaks): every element's line stays, and
 findings are located in the source as written (the added tags are in no snippet).
 
@@ -67,7 +72,8 @@ from a11y_audit.self_closing import (
 
 # An end tag of a block, or a start tag of a list item or a definition's part
 _CANDIDATE = re.compile(
-    rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH))})|li|dd|dt)(?=[\t\n\f\r />])".encode(), re.I)
+    rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt)(?=[\t\n\f\r />])"
+    .encode(), re.I)
 # What a list item's or a definition part's start tag ends (HTML, "in body": "a start tag
 # whose tag name is li", "... one of dd, dt"), looking past what is open inside it but for
 # special elements other than a div, p or address
@@ -79,8 +85,10 @@ _FOREIGN = frozenset(("svg", "math"))
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "plaintext"))
 _CLOSE_DIV = b"</div>"
-# The start and end tags of lists, as count_written_tags counts them
-_LIST_TAGS = ((b"ul", b"/ul>"), (b"ol", b"/ol>"))
+# The elements whose end tags HTML's parser implies ("generate implied end tags")
+_IMPLIED = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc"))
+# The start and end tags of lists, buttons and labels, as count_written_tags counts them
+_COUNTED_PAIRS = tuple((name, b"/" + name + b">") for name in (b"ul", b"ol", b"button", b"label"))
 # Elements whose start tag makes HTML's parser close one of their name open (a button in
 # scope; a link, through the adoption agency)
 _CLOSED_BY_ITSELF = frozenset(("a", "button", "nobr"))
@@ -110,16 +118,19 @@ _KINDS = {name: tuple(kind for kind, members in _KIND_MEMBERS.items() if name in
 
 def reported(log: ParserLog) -> bool:
     """Whether libxml2 may have ignored an end tag of :data:`CLOSED_THROUGH` for an element
-    open inside its element: it reported one as not matching, or its log is full."""
-    return log.full or any(name in CLOSED_THROUGH for name, _ in log.mismatched)
+    open inside its element, or a ``</form>`` closed or ignored with one open: it reported
+    one as not matching, or its log is full."""
+    return log.full or any(name in CLOSED_THROUGH or name == "form"
+                           for name, _ in log.mismatched)
 
 
-def lists_left_open(written: Mapping[bytes, int]) -> bool:
-    """Whether the page writes fewer end tags of lists than start tags (outside scripts and
-    comments, :func:`a11y_audit.self_closing.count_written_tags`): a nested list left open
-    inside its item, whose ``</li>`` HTML's parser ignores and libxml2 does not (libxml2
-    reports nothing then)."""
-    return any(written.get(start, 0) > written.get(end, 0) for start, end in _LIST_TAGS)
+def end_tags_left_out(written: Mapping[bytes, int]) -> bool:
+    """Whether the page writes fewer end tags of lists, buttons or labels than start tags
+    (outside scripts and comments, :func:`a11y_audit.self_closing.count_written_tags`),
+    where libxml2 reports nothing: a nested list left open in its item, whose ``</li>``
+    HTML's parser ignores; a button or label left open at ``</form>``, which HTML's parser
+    leaves open (it takes only the form out of its open elements)."""
+    return any(written.get(start, 0) > written.get(end, 0) for start, end in _COUNTED_PAIRS)
 
 
 def close_divs_left_open(markup: bytes) -> bytes | None:
@@ -144,15 +155,25 @@ def close_divs_left_open(markup: bytes) -> bytes | None:
         for start, name in candidates:
             parser.feed(markup[fed:start])
             fed = start
-            if name == "/li" and stack.ignored_out_of_scope("li"):
-                # HTML's parser ignores it and libxml2 would close the item: it is not
-                # given to libxml2 (its line breaks are: every line stays)
+            if name == "/form":
+                instead = stack.past_form()
+            elif name == "/li" and stack.ignored_out_of_scope("li"):
+                instead = b""
+            else:
+                instead = None
+            if instead is not None:
+                # HTML's parser ignores it (for a form: takes only the form out of its open
+                # elements, and closes those whose end tags it implies), libxml2 would close
+                # what is open inside: libxml2 is given what HTML's parser closes instead,
+                # and the tag's line breaks (every line stays)
                 end = tag_end(markup, start, start + TAG_LIMIT)
                 if end > start:
-                    gap = b"\n" * markup.count(b"\n", start, end)
-                    parser.feed(gap)
-                    pieces.extend((markup[kept:start], gap))
+                    instead += b"\n" * markup.count(b"\n", start, end)
+                    parser.feed(instead)
+                    pieces.extend((markup[kept:start], instead))
                     kept = fed = end
+                continue
+            if name == "/form":
                 continue
             if name[0] == "/":
                 closing = _CLOSE_DIV * stack.divs_to_close(name[1:])
@@ -270,6 +291,25 @@ class _OpenElements:
             # formatting list's replay, which reads it open (formatting_list)
             return b""
         return _CLOSE_DIV * self._above("div", item) + f"</{names[item]}>".encode()
+
+    def past_form(self) -> bytes | None:
+        """What HTML's parser closes at ``</form>`` where it leaves elements open that were
+        opened in the form (the end tags of those it implies, a ``li`` or ``p`` on top), or
+        None where it closes what libxml2 closes. It takes the form out of its open elements
+        and pops only the elements whose end tags it implies, so that what follows is still
+        in a button, a label or a div left open in the form (HTML, "in body", an end tag
+        whose tag name is "form"); libxml2 closes them with the form, or ignores the end
+        tag."""
+        names = self.names
+        form = self._innermost("form")
+        if form < 0 or form >= self.stale_from or names[-1] in _RAW_TEXT:
+            return None
+        implied = len(names)
+        while implied - 1 > form and names[implied - 1] in _IMPLIED:
+            implied -= 1
+        if implied - 1 == form:
+            return None
+        return b"".join(f"</{name}>".encode() for name in reversed(names[implied:]))
 
     def ignored_out_of_scope(self, name: str) -> bool:
         """Whether HTML's parser ignores an end tag ``name`` that libxml2 would not: a list

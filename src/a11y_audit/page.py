@@ -208,7 +208,7 @@ class Page:
         # ``<li><div>...<li>``: HTML's parser closes both at the <li>, libxml2's neither; and
         # ``<li>Sections<ul class=sub><li>...</li></li>``, a nested list left open: HTML's
         # parser ignores the item's end tag, libxml2's closed the list and the item there
-        if divs_left_open.reported(log) or divs_left_open.lists_left_open(counted):
+        if divs_left_open.reported(log) or divs_left_open.end_tags_left_out(counted):
             closed = divs_left_open.close_divs_left_open(markup)
             if closed is not None:
                 markup = closed

@@ -162,8 +162,9 @@ TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
 # The tags the page model counts in a page's bytes, in one search that steps over the content
 # of scripts, noscripts and templates (not in the page's elements) and comments: end tags of
 # the elements libxml2 closes without a report (``a``, ``code``, ``nobr``: formatting_list),
-# start and end tags of lists (divs_left_open). A quarter of the corpus pages write "</a>"
-# in a script's strings; so read, the count of "</a>" equals the links on every corpus page.
+# start and end tags of lists, buttons and labels (divs_left_open). A quarter of the corpus
+# pages write "</a>" in a script's strings; so read, the count of "</a>" equals the links on
+# every corpus page.
 # Half the time of a ``bytes.count`` for each end tag (a needle of several bytes is no
 # ``memchr``). Linear on any text: a start tag is read to its ">" or the next "<", and what
 # is not closed runs to the end.
@@ -171,13 +172,14 @@ _COUNTED_TAGS = re.compile(rb"|".join(
     [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
      for name in ("script", "noscript", "template")]
     + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)",
-       rb"<(/(?:a|code|nobr|ul|ol)>|(?:ul|ol)(?=[\t\n\f\r />]))"]))
+       rb"<(/(?:a|code|nobr|ul|ol|button|label)>|(?:ul|ol|button|label)(?=[\t\n\f\r />]))"]))
 
 
 def count_written_tags(markup: bytes) -> Counter[bytes]:
     """How many of the tags :data:`_COUNTED_TAGS` counts ``markup`` writes, by their text
-    after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, ``b"/ul>"``, ``b"/ol>"``,
-    ``b"ul"``, ``b"ol"`` (lower-case as written; ``</A>`` or ``</a >`` count as none)."""
+    after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, the end tags of lists,
+    buttons and labels (``b"/ul>"``...) and their start tags (``b"ul"``...) (lower-case as
+    written; ``</A>`` or ``</a >`` count as none)."""
     return Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
 
 
