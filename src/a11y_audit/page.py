@@ -207,7 +207,9 @@ class Page:
         # libxml2's ignored the end tag (and every </div> after it closes another div); and
         # ``<li><div>...<li>``: HTML's parser closes both at the <li>, libxml2's neither; and
         # ``<li>Sections<ul class=sub><li>...</li></li>``, a nested list left open: HTML's
-        # parser ignores the item's end tag, libxml2's closed the list and the item there
+        # parser ignores the item's end tag, libxml2's closed the list and the item there;
+        # and ``<form><button>Go</form>``: HTML's parser leaves the button open, libxml2's
+        # closed it with the form
         if divs_left_open.reported(log) or divs_left_open.end_tags_left_out(counted):
             closed = divs_left_open.close_divs_left_open(markup)
             if closed is not None:
