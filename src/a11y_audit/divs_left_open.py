@@ -56,10 +56,13 @@ from lxml import etree
 from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
     FORMATTING,
+    ITEM_END_PASSES,
+    ITEMS_ENDED,
     LIBXML2_END_PRIORITY,
     SCOPE_BOUNDARIES,
     SPECIAL,
 )
+from a11y_audit.misnested import HEADINGS
 from a11y_audit.parser_log import ParserLog
 from a11y_audit.self_closing import (
     TAG_LIMIT,
@@ -74,12 +77,7 @@ from a11y_audit.self_closing import (
 _CANDIDATE = re.compile(
     rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt)(?=[\t\n\f\r />])"
     .encode(), re.I)
-# What a list item's or a definition part's start tag ends (HTML, "in body": "a start tag
-# whose tag name is li", "... one of dd, dt"), looking past what is open inside it but for
-# special elements other than a div, p or address
-_ENDS = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
-_LOOKED_PAST = frozenset(("address", "div", "p"))
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_HEADINGS = frozenset(HEADINGS)
 _FOREIGN = frozenset(("svg", "math"))
 # libxml2 is reading raw text: an end tag found there is not one
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
@@ -105,7 +103,7 @@ _FORMATTING, _HEADING, _TABLE_PARTS = " formatting", " heading", " table parts"
 _KIND_MEMBERS = {
     _SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select"},
     _LIST_ITEM_SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select", "ol", "ul"},
-    _STOPS: (SPECIAL - _LOOKED_PAST) | _FOREIGN,
+    _STOPS: (SPECIAL - ITEM_END_PASSES) | _FOREIGN,
     _LISTS: frozenset(("ol", "ul")),
     _FORMATTING: FORMATTING,
     _HEADING: _HEADINGS,
@@ -226,7 +224,7 @@ class _OpenElements:
         self.stale_from = _NONE     # the lowest element a browser closed and libxml2 did not
 
     def start(self, tag: str, attrib: object, nsmap: object = None) -> None:
-        if tag in _ENDS:
+        if tag in ITEMS_ENDED:
             item = self._ended_item(tag)
         elif tag in _CLOSED_BY_ITSELF:
             item = self._innermost(tag)
@@ -271,7 +269,7 @@ class _OpenElements:
         """The place of the list item or definition part that HTML's parser ends at a start
         tag ``name`` (``li``, ``dd``, ``dt``): it looks past what is open inside it but for
         special elements other than a ``div``, ``p`` or ``address``; -1: none."""
-        item = max(self._innermost(ended) for ended in _ENDS[name])
+        item = max(self._innermost(ended) for ended in ITEMS_ENDED[name])
         return item if item >= self._innermost(_STOPS) else -1  # (an item is special)
 
     def ended_by(self, name: str) -> bytes:

@@ -42,6 +42,8 @@ from lxml import etree
 from a11y_audit.dom import VOID_ELEMENTS, start_tag_copy, text_at_end, text_before
 from a11y_audit.knowledge.html_parser import (
     FORMATTING,
+    ITEM_END_PASSES,
+    ITEMS_ENDED,
     LIBXML2_CLOSED_BY,
     MARKERS,
     NO_RECONSTRUCTION,
@@ -68,11 +70,6 @@ _CLOSED_BY_START = {name: closing for name, closing in LIBXML2_CLOSED_BY.items()
 # The formatting elements libxml2 closes without a report wherever it does: their end tags
 # are counted
 _COUNTED = frozenset(("a", "code", "nobr"))
-# Items ended by the start tag of the next, with what they hold (HTML, 13.2.6.4.7, "in body"),
-# through any open element but a special one other than these
-_ITEM_PASSING = frozenset(("address", "div", "p"))
-_ITEMS = {"li": frozenset(("li",)), "dt": frozenset(("dt", "dd")),
-          "dd": frozenset(("dt", "dd"))}
 _START, _END, _TEXT, _WHOLE_ELEMENT = range(4)
 Token: TypeAlias = "tuple[int, Element | str]"
 _MARKER = None
@@ -138,10 +135,10 @@ def _ends_an_item(el: Element) -> bool:
     node: Element | None = el
     while node is not None and node.tail is None and node.getnext() is None:
         node = node.getparent()
-        if node is not None and node.tag in _ITEMS:
+        if node is not None and node.tag in ITEMS_ENDED:
             following = node.getnext()
             return (node.tail is None and following is not None
-                    and following.tag in _ITEMS[node.tag])
+                    and following.tag in ITEMS_ENDED[node.tag])
     return False
 
 
@@ -301,10 +298,10 @@ class _Builder:
                 if link in self.open:
                     self.stack.remove(link)
                     self.open.discard(link)
-        elif tag in _ITEMS:
+        elif tag in ITEMS_ENDED:
             # a list item's (or a definition part's) start tag ends the item open, through
             # the formatting elements open in it (libxml2 nested the new item in those)
-            self._close_open(_ITEMS[tag], passing=_ITEM_PASSING)
+            self._close_open(ITEMS_ENDED[tag], passing=ITEM_END_PASSES)
         if tag not in NO_RECONSTRUCTION:
             self._reconstruct()
         if tag == "nobr" and self._in_scope("nobr"):

@@ -91,3 +91,10 @@ CLOSED_THROUGH = frozenset((
 LIBXML2_END_PRIORITY = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180,
                         "tbody": 180, "tfoot": 180, "table": 190, "head": 200, "body": 200,
                         "html": 220}
+
+# What the start tag of a list item or of a definition's part ends (HTML, 13.2.6.4.7, "in
+# body": "a start tag whose tag name is li", "... one of dd, dt"): the item open, with what
+# it holds, looking past any open element but a special one other than ITEM_END_PASSES
+ITEMS_ENDED = {"li": frozenset(("li",)), "dd": frozenset(("dd", "dt")),
+               "dt": frozenset(("dd", "dt"))}
+ITEM_END_PASSES = frozenset(("address", "div", "p"))
