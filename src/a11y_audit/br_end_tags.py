@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from a11y_audit.self_closing import TAG_LIMIT, TEXT_CLOSING, TEXT_OPENING, Opaque, in_a_tag
+from a11y_audit.self_closing import TAG_LIMIT, tags_outside_text
 from a11y_audit.source_map import TAG_ATTRIBUTES
 
 _CANDIDATE = re.compile(rb"</br(?=[\t\n\f\r />])", re.I)
@@ -34,20 +34,12 @@ def br_end_tags(markup: bytes) -> list[tuple[int, int]]:
     instructions for the corpus's mean page: a page is searched only where its parser
     reported one, :mod:`a11y_audit.parser_log`; four ``find``, one for each spelling, cost
     twice as much)."""
-    found = _CANDIDATE.search(markup)
-    if found is None:
-        return []
-    text = Opaque(markup, TEXT_OPENING, TEXT_CLOSING)
     spans = []
-    in_tag_until = -1   # the end of the tag that the last candidate was found in
-    while found is not None:
+    for found in tags_outside_text(markup, _CANDIDATE.finditer(markup)):
         start = found.start()
-        if start >= in_tag_until:
-            in_tag_until = in_a_tag(markup, start)
-            tag = _TAG.match(markup, start, start + TAG_LIMIT)
-            if in_tag_until < 0 and tag is not None and not text.at(start):
-                spans.append((start, tag.end()))
-        found = _CANDIDATE.search(markup, found.end())
+        tag = _TAG.match(markup, start, start + TAG_LIMIT)
+        if tag is not None:
+            spans.append((start, tag.end()))
     return spans
 
 

@@ -64,14 +64,7 @@ from a11y_audit.knowledge.html_parser import (
 )
 from a11y_audit.misnested import HEADINGS
 from a11y_audit.parser_log import ParserLog
-from a11y_audit.self_closing import (
-    TAG_LIMIT,
-    TEXT_CLOSING,
-    TEXT_OPENING,
-    Opaque,
-    in_a_tag,
-    tag_end,
-)
+from a11y_audit.self_closing import TAG_LIMIT, tag_end, tags_outside_text
 
 # An end tag of a block, or a start tag of a list item or a definition's part
 _CANDIDATE = re.compile(
@@ -194,17 +187,8 @@ def _candidates(markup: bytes) -> list[tuple[int, str]]:
     definition's parts in ``markup``, with their names (an end tag's after its "/"):
     outside comments, scripts, styles, titles and text areas, and not in another tag (an
     attribute value)."""
-    text = Opaque(markup, TEXT_OPENING, TEXT_CLOSING)
-    found = []
-    in_tag_until = -1   # the end of the tag that the last candidate was found in
-    for m in _CANDIDATE.finditer(markup):
-        start = m.start()
-        if start < in_tag_until:
-            continue
-        in_tag_until = in_a_tag(markup, start)
-        if in_tag_until < 0 and not text.at(start):
-            found.append((start, m.group(1).decode("ascii").lower()))
-    return found
+    return [(m.start(), m.group(1).decode("ascii").lower())
+            for m in tags_outside_text(markup, _CANDIDATE.finditer(markup))]
 
 
 class _OpenElements:

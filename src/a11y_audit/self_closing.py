@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from a11y_audit.dom import VOID_ELEMENTS
@@ -140,12 +141,28 @@ def tag_end(markup: bytes, start: int, limit: int | None = None) -> int:
 TAG_LIMIT = 2048
 
 
-def in_a_tag(markup: bytes, start: int) -> int:
+def tags_outside_text(markup: bytes,
+                      candidates: Iterable[re.Match[bytes]]) -> Iterator[re.Match[bytes]]:
+    """The ``candidates`` (matches in ``markup`` of what may be a tag, in order) that are
+    tags for HTML's parser: outside comments, scripts, styles, titles and text areas, and
+    not inside another tag (an attribute's quoted value). A candidate whose ``<`` follows
+    one that opens no tag closed before it (``a < </br>``), which a tokenizer would tell
+    apart, is left out too: the callers leave it as libxml2 reads it (nothing repaired,
+    never a tag made up)."""
+    text = Opaque(markup, _TEXT_OPENING, _TEXT_CLOSING)
+    in_tag_until = -1   # the end of the tag that the last candidate was found in
+    for m in candidates:
+        start = m.start()
+        if start < in_tag_until:
+            continue
+        in_tag_until = _in_a_tag(markup, start)
+        if in_tag_until < 0 and not text.at(start):
+            yield m
+
+
+def _in_a_tag(markup: bytes, start: int) -> int:
     """The end of the tag that ``start`` is in, if a ``<`` before it opens a tag not closed
-    before it, else -1. What is at ``start`` is then in an attribute's quoted value (``<a
-    title="1</br> 2">``, and so is everything to that tag's end), or the ``<`` opened no tag
-    (``a < </br>``), which a tokenizer would tell apart; either way the callers leave it as
-    libxml2 reads it (nothing repaired, never a tag made up)."""
+    before it, else -1."""
     opened = markup.rfind(b"<", 0, start)
     if opened <= markup.rfind(b">", 0, start):
         return -1
@@ -155,9 +172,9 @@ def in_a_tag(markup: bytes, start: int) -> int:
 
 # Where a tag is text to HTML's parser: raw text (scripts, styles), escapable raw text
 # (titles, text areas) and comments (for :class:`Opaque`)
-TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp")
-TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
-                b"<textarea": b"</textarea", b"<title": b"</title", b"<xmp": b"</xmp"}
+_TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp")
+_TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
+                 b"<textarea": b"</textarea", b"<title": b"</title", b"<xmp": b"</xmp"}
 
 # The tags the page model counts in a page's bytes, in one search that steps over the content
 # of scripts, noscripts and templates (not in the page's elements) and comments: end tags of
