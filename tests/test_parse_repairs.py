@@ -920,6 +920,75 @@ def test_a_form_end_tag_leaves_open_what_a_browser_leaves_open(markup, tree):
     _assert_body(markup, tree)
 
 
+# (a body, the body's tree as a browser builds it): a form's </form> left out. HTML's parser
+# sets its form element pointer at a form's start tag and clears it only at a </form>: every
+# <form> tag until then is ignored, wherever the first form was closed (here at its parent's
+# end tag). libxml2 made each a form
+FORM_END_TAGS_LEFT_OUT = [
+    ("<div class=search><form id=a role=search><input name=q></div>"
+     "<div class=signup><form id=b aria-label=Newsletter><label>Email <input name=e></label>"
+     "</form></div><p>after</p>",
+     "body(div(form(input)) div(label('Email ' input)) p('after'))"),
+    # the </form> after the ignored form clears the pointer: the next form is one
+    ("<div><form id=a><input></div><p>mid</p><form id=b><input></form></form>"
+     "<form id=c><input></form>", "body(div(form(input)) p('mid') input form(input))"),
+    # written in a block of the open form (libxml2 nested it, and reported nothing): its
+    # </form> ends the outer form, whose div stays open (below)
+    ("<form id=a><input><div><form id=b><button>Go</button></form></div><p>after</p>",
+     "body(form(input div(button('Go'))) p('after'))"),
+    ("<form id=a><section><form id=b><input></form></section><p>after</p></form>",
+     "body(form(section(input)) p('after'))"),
+    # a template's form sets no pointer
+    ("<template><form><input></template><form id=b><input></form><form id=c><input></form>",
+     "body(template form(input) form(input))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), FORM_END_TAGS_LEFT_OUT)
+def test_a_form_tag_while_a_form_is_unclosed_is_ignored_as_a_browser_ignores_it(markup, tree):
+    _assert_body(markup, tree)
+
+
+# (a body, the body's tree as a browser builds it): what a browser left open at </form> is
+# in the form; the element's end tag then closes it, and what follows is in the form's
+# parent (libxml2 was given the form's end tag there)
+FORMS_LEFT_BEHIND = [
+    ("<div><form><div>a</form>b</div>c</div>", "body(div(form(div('ab')) 'c'))"),
+    ("<div><form><button>Go</form> now</button><p>out</p></div>",
+     "body(div(form(button('Go now')) p('out')))"),
+    ("<form><label>Name <input></form><p>next</p></label><p>after</p>",
+     "body(form(label('Name ' input p('next'))) p('after'))"),
+    ("<ul><li><form><div>a</form>b<li>c</ul>", "body(ul(li(form(div('ab'))) li('c')))"),
+    ("<form><span>a</form>b</span>c", "body(form(span('ab')) 'c')"),
+    # not in scope (a cell between): HTML's parser ignores the </form>, and the form holds
+    # what follows the table
+    ("<form><table><tr><td>a</form>b</td></tr></table>c",
+     "body(form(table(tbody(tr(td('ab')))) 'c'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), FORMS_LEFT_BEHIND)
+def test_what_a_form_end_tag_leaves_open_closes_as_a_browser_closes_it(markup, tree):
+    _assert_body(markup, tree)
+
+
+def test_a_form_tag_a_browser_ignores_is_no_element_and_the_next_form_is_located_at_its_own():
+    # all on one line, as a minified page: the forms are ranked by their start tags
+    markup = ("<!doctype html><body><div><form id=a><input name=q></div><div><form>"
+              "<input name=e></form></div><p>x</p><form><button>Go</button></form>")
+    p = Page.from_html(markup)
+    forms = p.by_tag["form"]
+    assert len(forms) == 2 and forms[1][0].tag == "button"
+    where = p.location(forms[1])
+    assert (where.line, where.column) == (1, markup.rindex("<form>") + 1)
+    assert where.start_tag == "<form>"
+    # the ignored tag is in no element's location
+    assert all(p.location(el).column != markup.index("<form>") + 1 for el in p.elements)
+    # one form without a submit button, as in a browser (libxml2's tree had a second)
+    assert outcomes("form-has-submit", markup[len("<!doctype html><body>"):]) == [
+        (Outcome.FAILED, "#a")]
+
+
 def test_a_label_left_open_at_a_form_end_tag_names_its_field_as_in_a_browser():
     p = Page.from_html("<!doctype html><body><form><label>Email <input name=e></form>"
                        "<p>We never share it</p>")
@@ -976,6 +1045,19 @@ def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
     Page.from_html("<!doctype html><body><form><button>Go</button></form>"
                    "<script>s = '<button>'</script>")
     assert len(called) == 5
+    # forms: where the page writes fewer </form> than <form>; where libxml2 found an end tag
+    # with nothing open to close on a page with a form (it may have closed the element at
+    # the </form>); where libxml2 put a form in a form
+    Page.from_html("<!doctype html><body><div><form><input></div><form><input></form>")
+    Page.from_html("<!doctype html><body><form><span>Go</form></span>")
+    Page.from_html("<!doctype html><body><form><div><form>x</form></div></form>")
+    assert len(called) == 8
+    Page.from_html("<!doctype html><body><p>x</span></p><form><input></form>"
+                   "<form><input></form>")
+    assert len(called) == 9
+    Page.from_html("<!doctype html><body><p>x</span></p><div><input></div>")
+    Page.from_html("<!doctype html><body><form><input></form><form><input></form>")
+    assert len(called) == 9
 
 
 def test_a_nested_list_left_open_holds_what_a_browser_puts_in_it_for_the_list_rule():
@@ -1168,7 +1250,9 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          BR_END_TAGS, MISNESTED,
                                                          HEADING_ENDS, LEFT_OPEN,
                                                          CLOSED_EARLY, FORMS_IN_FORMS,
-                                                         DIVS_LEFT_OPEN, FORM_END_TAGS)
+                                                         DIVS_LEFT_OPEN, FORM_END_TAGS,
+                                                         FORM_END_TAGS_LEFT_OUT,
+                                                         FORMS_LEFT_BEHIND)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -28,11 +28,21 @@ item scope" stops at the list), where libxml2 would close the list and the item,
 given to libxml2; nor is a ``</form>`` at which a button, a label or a div is left open
 in the form: HTML's parser takes only the form out of its open elements, and what follows
 is still in that element, in the form (libxml2 closed them with the form; a button's
-``</button>`` left out, and the rest of the page was in no form). These are looked for
-where the page writes fewer end tags of lists, buttons or labels than start tags
-(:func:`end_tags_left_out`; libxml2 reports nothing), or where libxml2 reported a
-``</form>`` it did not match. Every tag after is then read against the elements a browser
-has open. The page is parsed from those bytes. The added end tags hold
+``</button>`` left out, and the rest of the page was in no form); the end tag that closes
+that element is then followed by the ``</form>``, which closes the form that libxml2 kept
+open for it. And HTML's parser keeps a "form element pointer": set at a form's start tag,
+cleared only at a ``</form>``, and while it is set every ``<form>`` tag is ignored
+(outside templates), wherever the first form was closed: a form whose ``</form>`` is left
+out, closed at its parent's end tag, takes the next form tag of the page with it. Those
+start tags are not given to libxml2, which would make each a form (or nest it in the open
+form, and report nothing), and the page's source map is told that they make no element
+(:meth:`a11y_audit.source_map.SourceMap.leave_out`). A ``</form>`` while the pointer is
+not set is ignored too. These are looked for where the page writes fewer end tags of
+lists, buttons, labels or forms than start tags (:func:`end_tags_left_out`; libxml2
+reports nothing), where libxml2 reported a ``</form>`` it did not match, where it found an
+end tag with nothing open to close on a page with a form (:func:`left_open_in_form`), or
+put a form in a form (:func:`form_in_form`). Every tag after is then read against the
+elements a browser has open. The page is parsed from those bytes. The added end tags hold
 no line break (a tag not given keeps its line breaks): every element's line stays, and
 findings are located in the source as written (the added tags are in no snippet).
 
@@ -40,7 +50,10 @@ Left as libxml2 reads them: an end tag ignored for a table part open inside its 
 heading's end tag with a heading of another level open inside; a list item's start tag past
 a formatting element open in the item before (the formatting list's replay reads that one,
 :mod:`a11y_audit.formatting_list`); what follows an element a browser closed at a start tag
-and libxml2 did not (a button in a button); and a page where libxml2 reported none of these
+and libxml2 did not (a button in a button); a form's start tag in a table, which HTML's
+parser makes an empty form (libxml2 puts the rows in it); a form after a ``</form>`` that
+HTML's parser ignored out of scope (in a cell), which it nests in the form still open
+(libxml2 closes that form at the start tag); and a page where libxml2 reported none of these
 end tags (``<li><span>a<li>b``, with neither ``</span>`` nor ``</li>``: a look at every list
 item of every page for it cost more than the rest of this repair).
 """
@@ -49,7 +62,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
@@ -68,8 +81,11 @@ from a11y_audit.self_closing import TAG_LIMIT, tag_end, tags_outside_text
 
 # An end tag of a block, or a start tag of a list item or a definition's part
 _CANDIDATE = re.compile(
-    rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt)(?=[\t\n\f\r />])"
+    rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt|form)(?=[\t\n\f\r />])"
     .encode(), re.I)
+_FORM_IN_FORM = etree.XPath("boolean(//form//form)")
+# Any end tag (where a form is left in libxml2's open elements that HTML's parser took out)
+_END_TAG = re.compile(rb"</[A-Za-z]")
 _HEADINGS = frozenset(HEADINGS)
 _FOREIGN = frozenset(("svg", "math"))
 # libxml2 is reading raw text: an end tag found there is not one
@@ -79,7 +95,8 @@ _CLOSE_DIV = b"</div>"
 # The elements whose end tags HTML's parser implies ("generate implied end tags")
 _IMPLIED = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc"))
 # The start and end tags of lists, buttons and labels, as count_written_tags counts them
-_COUNTED_PAIRS = tuple((name, b"/" + name + b">") for name in (b"ul", b"ol", b"button", b"label"))
+_COUNTED_PAIRS = tuple((name, b"/" + name + b">")
+                       for name in (b"ul", b"ol", b"button", b"label", b"form"))
 # Elements whose start tag makes HTML's parser close one of their name open (a button in
 # scope; a link, through the adoption agency)
 _CLOSED_BY_ITSELF = frozenset(("a", "button", "nobr"))
@@ -124,12 +141,27 @@ def end_tags_left_out(written: Mapping[bytes, int]) -> bool:
     return any(written.get(start, 0) > written.get(end, 0) for start, end in _COUNTED_PAIRS)
 
 
-def close_divs_left_open(markup: bytes) -> bytes | None:
+def left_open_in_form(log: ParserLog, written: Mapping[bytes, int]) -> bool:
+    """Whether the page writes a form and libxml2 found an end tag with nothing open to
+    close: libxml2 may have closed an element at a ``</form>`` that HTML's parser leaves
+    open (``<form><button>Go</form>...</button>``), without a report there."""
+    return bool(log.unexpected) and written.get(b"form", 0) > 0
+
+
+def form_in_form(root: etree._Element, written: Mapping[bytes, int]) -> bool:
+    """Whether libxml2 put a form in a form (``<form><div><form>``, where HTML's parser
+    ignores the inner start tag; libxml2 reports nothing): looked at where the page writes
+    two forms or more."""
+    return written.get(b"form", 0) > 1 and bool(_FORM_IN_FORM(root))
+
+
+def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
     """``markup`` (UTF-8 bytes) with the end tags that make libxml2 close what HTML's
     parser closes at an end tag or a list item's start tag through a div left open (a
     ``</div>`` for each such div before ``</header>``; ``</div></li>`` before ``<li>``),
-    and without the ``</li>`` that HTML's parser ignores for a nested list left open; None
-    where there is none.
+    and without the ``</li>`` that HTML's parser ignores for a nested list left open, nor
+    the start tags of forms it ignores (a form is open: its ``</form>`` left out); with the
+    offsets of those start tags, which make no element. None where there is none.
 
     Each decision reads libxml2's open elements by their places (no walk of them): a page
     of thousands of nested elements and thousands of such tags costs what its parse does."""
@@ -142,29 +174,75 @@ def close_divs_left_open(markup: bytes) -> bytes | None:
                               encoding="utf-8", huge_tree=True, collect_ids=False)
     pieces: list[bytes] = []
     fed = kept = 0      # the bytes given to the parser, and those copied
+    # HTML's form element pointer is set: a form was opened, and no </form> read since
+    form_pointer = False
+    # While libxml2 keeps a form open that HTML's parser took out of its open elements
+    # (stack.left_in), the end tags after the form's </form>: one of them may close the last
+    # element open inside it
+    end_tags: Iterator[re.Match[bytes]] = iter(())
+    pending = list(reversed(candidates))
+    end_tag = None
+    ignored: list[int] = []     # the start tags left out
     try:
-        for start, name in candidates:
+        while pending or stack.left_in:
+            if stack.left_in and end_tag is None:
+                end_tag = next(end_tags, None)
+                if end_tag is None and not pending:
+                    break
+            if end_tag is not None and (not pending or end_tag.start() < pending[-1][0]):
+                # an end tag that is no candidate, read up to its end; or one that was
+                if end_tag.start() >= fed:
+                    end = tag_end(markup, end_tag.start(), end_tag.start() + TAG_LIMIT)
+                    if end > fed:
+                        parser.feed(markup[fed:end])
+                        fed = end
+                end_tag = None
+                closing = stack.forms_left_in()
+                if closing:
+                    parser.feed(closing)
+                    pieces.extend((markup[kept:fed], closing))
+                    kept = fed
+                if not stack.left_in:
+                    end_tags = iter(())
+                continue
+            start, name = pending.pop()
             parser.feed(markup[fed:start])
             fed = start
-            if name == "/form":
-                instead = stack.past_form()
+            instead = None
+            if name == "form" or name == "/form":
+                opened = name == "form"
+                if stack.in_template_or_text():
+                    continue    # a form of a template (no pointer), or text for both
+                if opened:
+                    if form_pointer:
+                        instead = b""   # HTML's parser ignores the start tag
+                    form_pointer = True
+                else:
+                    if form_pointer:
+                        instead = stack.past_form()
+                        if instead is not None and len(stack.left_in) == 1:
+                            end_tags = tags_outside_text(
+                                markup, _END_TAG.finditer(markup, start + 1), start + 1)
+                    elif stack.any_form():
+                        instead = b""   # HTML's parser ignores it, libxml2 would close
+                    form_pointer = False
             elif name == "/li" and stack.ignored_out_of_scope("li"):
                 instead = b""
-            else:
-                instead = None
             if instead is not None:
-                # HTML's parser ignores it (for a form: takes only the form out of its open
-                # elements, and closes those whose end tags it implies), libxml2 would close
-                # what is open inside: libxml2 is given what HTML's parser closes instead,
-                # and the tag's line breaks (every line stays)
+                # HTML's parser ignores it (for a form's end tag: takes only the form out of
+                # its open elements, and closes those whose end tags it implies), libxml2
+                # would read it: libxml2 is given what HTML's parser closes instead, and the
+                # tag's line breaks (every line stays)
                 end = tag_end(markup, start, start + TAG_LIMIT)
                 if end > start:
                     instead += b"\n" * markup.count(b"\n", start, end)
                     parser.feed(instead)
                     pieces.extend((markup[kept:start], instead))
                     kept = fed = end
+                    if name == "form":
+                        ignored.append(start)
                 continue
-            if name == "/form":
+            if name == "/form" or name == "form":
                 continue
             if name[0] == "/":
                 closing = _CLOSE_DIV * stack.divs_to_close(name[1:])
@@ -179,7 +257,7 @@ def close_divs_left_open(markup: bytes) -> bytes | None:
     if not pieces:
         return None
     pieces.append(markup[kept:])
-    return b"".join(pieces)
+    return b"".join(pieces), ignored
 
 
 def _candidates(markup: bytes) -> list[tuple[int, str]]:
@@ -206,6 +284,10 @@ class _OpenElements:
         # each name's and each kind's places in the stack, innermost last
         self.places: dict[str, list[int]] = {}
         self.stale_from = _NONE     # the lowest element a browser closed and libxml2 did not
+        # The places of the forms that HTML's parser took out of its open elements at their
+        # </form>, where libxml2 keeps them open for the elements open inside (innermost
+        # last): no name or kind reads them
+        self.left_in: list[int] = []
 
     def start(self, tag: str, attrib: object, nsmap: object = None) -> None:
         if tag in ITEMS_ENDED:
@@ -230,9 +312,13 @@ class _OpenElements:
         names = self.names
         if names:
             tag = names.pop()
-            places = self.places
-            for key in (tag, *_KINDS.get(tag, ())):
-                places[key].pop()
+            left_in = self.left_in
+            if left_in and left_in[-1] == len(names):
+                left_in.pop()
+            else:
+                places = self.places
+                for key in (tag, *_KINDS.get(tag, ())):
+                    places[key].pop()
             if len(names) <= self.stale_from:
                 self.stale_from = _NONE
 
@@ -274,6 +360,29 @@ class _OpenElements:
             return b""
         return _CLOSE_DIV * self._above("div", item) + f"</{names[item]}>".encode()
 
+    def in_template_or_text(self) -> bool:
+        """Whether a template is open (its forms set no form element pointer), or libxml2
+        reads raw text (a tag there is text for HTML's parser too)."""
+        names = self.names
+        return self._innermost("template") >= 0 or (bool(names) and names[-1] in _RAW_TEXT)
+
+    def any_form(self) -> bool:
+        """Whether libxml2 has a form open (one HTML's parser took out of its open elements
+        too)."""
+        return self._innermost("form") >= 0 or bool(self.left_in)
+
+    def forms_left_in(self) -> bytes:
+        """The end tags that close the forms :attr:`left_in` where libxml2 has closed what
+        was open inside them (the element HTML's parser left open)."""
+        closing = b""
+        depth = len(self.names)
+        for place in reversed(self.left_in):
+            if place != depth - 1:
+                break
+            closing += b"</form>"
+            depth -= 1
+        return closing
+
     def past_form(self) -> bytes | None:
         """What HTML's parser closes at ``</form>`` where it leaves elements open that were
         opened in the form (the end tags of those it implies, a ``li`` or ``p`` on top), or
@@ -281,16 +390,23 @@ class _OpenElements:
         and pops only the elements whose end tags it implies, so that what follows is still
         in a button, a label or a div left open in the form (HTML, "in body", an end tag
         whose tag name is "form"); libxml2 closes them with the form, or ignores the end
-        tag."""
+        tag. Nothing (``b""``) where the form is not in scope (a table, a cell, a select
+        open in it): HTML's parser ignores the end tag."""
         names = self.names
         form = self._innermost("form")
         if form < 0 or form >= self.stale_from or names[-1] in _RAW_TEXT:
             return None
+        if self._innermost(_SCOPE) > form:
+            return b""
         implied = len(names)
         while implied - 1 > form and names[implied - 1] in _IMPLIED:
             implied -= 1
         if implied - 1 == form:
             return None
+        # the form is out of the open elements a decision reads
+        for key in ("form", *_KINDS.get("form", ())):
+            self.places[key].remove(form)
+        self.left_in.append(form)
         return b"".join(f"</{name}>".encode() for name in reversed(names[implied:]))
 
     def ignored_out_of_scope(self, name: str) -> bool:

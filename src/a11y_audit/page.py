@@ -124,11 +124,15 @@ class Page:
 
     def __init__(self, root: Element, source: str = "<string>", url: str | None = None,
                  markup: str | None = None, *,
-                 parsed_as: tuple[Mapping[bytes, int], ParserLog] | None = None) -> None:
+                 parsed_as: tuple[Mapping[bytes, int], ParserLog] | None = None,
+                 left_out: Mapping[str, list[int]] | None = None) -> None:
         self.root = root
         self.source = source
         self.url = url
         self.markup = markup       # the source text as given, for locating findings
+        # tag name -> the offsets in the markup of its start tags that make no element (a
+        # browser's parser ignores them; the tree was parsed without them)
+        self._left_out = left_out
         self._name_cache: dict[Element, str] = {}
         self._role_cache: dict[Element, str] = {}
         attach(self)      # helpers given an element read our indexes (dom.page_of)
@@ -202,6 +206,7 @@ class Page:
             root, log = _parse(markup)
         # (the bytes whose offsets are the text's: every rewrite above keeps each one)
         as_written = markup
+        ignored_starts: dict[str, list[int]] | None = None
         counted = count_written_tags(markup)
         # ``<header><div>...</header><main>``: HTML's parser closes the div at </header>,
         # libxml2's ignored the end tag (and every </div> after it closes another div); and
@@ -210,11 +215,17 @@ class Page:
         # parser ignores the item's end tag, libxml2's closed the list and the item there;
         # and ``<form><button>Go</form>``: HTML's parser leaves the button open, libxml2's
         # closed it with the form
-        if divs_left_open.reported(log) or divs_left_open.end_tags_left_out(counted):
+        if (divs_left_open.reported(log) or divs_left_open.end_tags_left_out(counted)
+                or divs_left_open.left_open_in_form(log, counted)
+                or divs_left_open.form_in_form(root, counted)):
             closed = divs_left_open.close_divs_left_open(markup)
             if closed is not None:
-                markup = closed
+                markup, ignored = closed
                 root, log = _parse(markup)
+                if ignored:     # ``<form>`` with a form open: no element, nor located at
+                    ignored_starts = {"form": _text_offsets(as_written, ignored)}
+                    scanned = scanned or SourceMap(text)
+                    scanned.leave_out("form", ignored_starts["form"])
         _merge_stray_roots(root)
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
@@ -254,7 +265,8 @@ class Page:
             _add_attributes_of_late_tags(root, text, scanned, late)
         # (the bytes and libxml2's report: formatting elements left open are looked for,
         # unless the misnesting repair copied some)
-        page = cls(root, source, url, markup=text, parsed_as=None if copies else (counted, log))
+        page = cls(root, source, url, markup=text, parsed_as=None if copies else (counted, log),
+                   left_out=ignored_starts)
         page.split_links.update((el, ("end tag", block)) for el, block in ended_early.items()
                                 if el.tag == "a")
         if written_br or copies:
@@ -1045,7 +1057,12 @@ class Page:
 
     @cached_property
     def source_map(self) -> SourceMap | None:
-        return SourceMap(self.markup) if self.markup is not None else None
+        if self.markup is None:
+            return None
+        source_map = SourceMap(self.markup)
+        for name, offsets in (self._left_out or {}).items():
+            source_map.leave_out(name, offsets)
+        return source_map
 
     def location(self, el: Element) -> Location:
         """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""
@@ -1568,6 +1585,17 @@ def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[t
                                  start - line_start + 1, text[start:end], text[start:end])
             offsets[el] = (start, end)
     return found, offsets
+
+
+def _text_offsets(markup: bytes, offsets: list[int]) -> list[int]:
+    """The offsets in the text of ``offsets`` in its UTF-8 bytes ``markup`` (in order)."""
+    at_byte = at_char = 0
+    found: list[int] = []
+    for offset in offsets:
+        at_char += len(markup[at_byte:offset].decode("utf-8", "replace"))
+        at_byte = offset
+        found.append(at_char)
+    return found
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -141,15 +141,19 @@ def tag_end(markup: bytes, start: int, limit: int | None = None) -> int:
 TAG_LIMIT = 2048
 
 
-def tags_outside_text(markup: bytes,
-                      candidates: Iterable[re.Match[bytes]]) -> Iterator[re.Match[bytes]]:
+def tags_outside_text(markup: bytes, candidates: Iterable[re.Match[bytes]],
+                      offset: int = 0) -> Iterator[re.Match[bytes]]:
     """The ``candidates`` (matches in ``markup`` of what may be a tag, in order) that are
     tags for HTML's parser: outside comments, scripts, styles, titles and text areas, and
     not inside another tag (an attribute's quoted value). A candidate whose ``<`` follows
     one that opens no tag closed before it (``a < </br>``), which a tokenizer would tell
     apart, is left out too: the callers leave it as libxml2 reads it (nothing repaired,
-    never a tag made up)."""
+    never a tag made up).
+
+    ``offset``: where the candidates begin, outside such text (what is before it is not
+    read)."""
     text = Opaque(markup, _TEXT_OPENING, _TEXT_CLOSING)
+    text.at_offset = offset
     in_tag_until = -1   # the end of the tag that the last candidate was found in
     for m in candidates:
         start = m.start()
@@ -179,9 +183,9 @@ _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"
 # The tags the page model counts in a page's bytes, in one search that steps over the content
 # of scripts, noscripts and templates (not in the page's elements) and comments: end tags of
 # the elements libxml2 closes without a report (``a``, ``code``, ``nobr``: formatting_list),
-# start and end tags of lists, buttons and labels (divs_left_open). A quarter of the corpus
-# pages write "</a>" in a script's strings; so read, the count of "</a>" equals the links on
-# every corpus page.
+# start and end tags of lists, buttons, labels and forms (divs_left_open). A quarter of the
+# corpus pages write "</a>" in a script's strings; so read, the count of "</a>" equals the
+# links on every corpus page.
 # Half the time of a ``bytes.count`` for each end tag (a needle of several bytes is no
 # ``memchr``). Linear on any text: a start tag is read to its ">" or the next "<", and what
 # is not closed runs to the end.
@@ -189,14 +193,15 @@ _COUNTED_TAGS = re.compile(rb"|".join(
     [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
      for name in ("script", "noscript", "template")]
     + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)",
-       rb"<(/(?:a|code|nobr|ul|ol|button|label)>|(?:ul|ol|button|label)(?=[\t\n\f\r />]))"]))
+       rb"<(/(?:a|code|nobr|ul|ol|button|label|form)>|(?:ul|ol|button|label|form)"
+       rb"(?=[\t\n\f\r />]))"]))
 
 
 def count_written_tags(markup: bytes) -> Counter[bytes]:
     """How many of the tags :data:`_COUNTED_TAGS` counts ``markup`` writes, by their text
     after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, the end tags of lists,
-    buttons and labels (``b"/ul>"``...) and their start tags (``b"ul"``...) (lower-case as
-    written; ``</A>`` or ``</a >`` count as none)."""
+    buttons, labels and forms (``b"/ul>"``...) and their start tags (``b"ul"``...)
+    (lower-case as written; ``</A>`` or ``</a >`` count as none)."""
     return Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
 from itertools import islice
 from typing import NamedTuple
@@ -112,6 +112,14 @@ class SourceMap:
         # where tags are text, so far (comments, declarations, raw-text content): (start,
         # end) in source order
         self._text_spans: list[tuple[int, int]] = []
+        # tag name -> the offsets of its start tags that make no element (leave_out)
+        self._left_out: dict[str, set[int]] = {}
+
+    def leave_out(self, name: str, offsets: Iterable[int]) -> None:
+        """The start tags of ``name`` at ``offsets`` make no element (HTML's parser ignores
+        them, and libxml2 was given the page without them): no element is located at one,
+        nor ranked among them."""
+        self._left_out.setdefault(name, set()).update(offsets)
 
     def starts(self, name: str, until: int | None = None) -> list[int]:
         """Offsets of the start tags of ``name`` outside comments, declarations and raw-text
@@ -126,7 +134,11 @@ class SourceMap:
         names with capitals. The search on an ordinary line (:meth:`_find`) reads start tags
         the same way."""
         self._list(len(self.text) + 1 if until is None else until)
-        return self._starts.get(name, [])
+        listed = self._starts.get(name, [])
+        if self._left_out and name in self._left_out:
+            left_out = self._left_out[name]
+            return [at for at in listed if at not in left_out]
+        return listed
 
     def _list(self, until: int) -> None:
         """Scan on until every start tag before ``until`` is listed.
@@ -340,6 +352,9 @@ class SourceMap:
         if odd:
             # ``<name`` may go on a name begun before it (``<a<img``: no ``img``).
             candidates = [at for at in candidates if not _in_name(text, at, begin)]
+        if self._left_out and name in self._left_out:
+            left_out = self._left_out[name]
+            candidates = [at for at in candidates if at not in left_out]
         return candidates
 
     def _line_rank(self, el: etree._Element, same_tag: list[etree._Element]) -> int:
