@@ -254,6 +254,12 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
                   + "<button><section><button>" + "<div>" * min(n, 2000) + "</section>" * n
                   + "</div>" * min(n, 2000) + "</button></section></button><ul>"
                   + "<li><div>x" * n + "</ul>", 20000),
+    "forms-left-open-many": (
+        "n forms left open in a div (a browser ignores every form tag after the first), "
+        "then n forms each with a div left open at its end tag, and n with a button",
+        lambda n: f"{_HEAD}<body>" + "<div><form><input name=q></div>" * n + "</form>"
+                  + "<form><div>x</form>y</div>" * n
+                  + "<section><form><button>Go</form>a</button></section>" * n, 10000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

@@ -329,6 +329,25 @@ def test_start_tags_are_listed_as_in_the_blanked_text(text):
             assert source.starts(name) == expected
 
 
+def test_start_tags_left_out_are_not_listed_however_far_the_scan_has_gone():
+    from a11y_audit.source_map import SourceMap
+
+    text = "<form id=a><div><form><input></div>" * 3 + "<form id=z>"
+    every = [at for at in range(len(text)) if text.startswith("<form", at)]
+    ignored = every[1:4]
+    for until in (0, every[2], every[4], None):
+        source = SourceMap(text)
+        source.leave_out("form", ignored)
+        if until is not None:
+            source.starts("form", until)
+        assert source.starts("form") == [at for at in every if at not in ignored]
+    # told after a first scan: the list it gave before is not kept
+    source = SourceMap(text)
+    assert source.starts("form") == every
+    source.leave_out("form", ignored)
+    assert source.starts("form") == [every[0], every[4], every[5], every[6]]
+
+
 # The scan as first written: lazy comment and CDATA bodies, every alternative tried at every
 # "<". The unrolled, gated scan must read every text the same way.
 _PLAIN_SCAN = re.compile(

@@ -114,12 +114,15 @@ class SourceMap:
         self._text_spans: list[tuple[int, int]] = []
         # tag name -> the offsets of its start tags that make no element (leave_out)
         self._left_out: dict[str, set[int]] = {}
+        # tag name -> (start tags read, those that make an element)
+        self._kept: dict[str, tuple[int, list[int]]] = {}
 
     def leave_out(self, name: str, offsets: Iterable[int]) -> None:
         """The start tags of ``name`` at ``offsets`` make no element (HTML's parser ignores
         them, and libxml2 was given the page without them): no element is located at one,
         nor ranked among them."""
         self._left_out.setdefault(name, set()).update(offsets)
+        self._kept.pop(name, None)
 
     def starts(self, name: str, until: int | None = None) -> list[int]:
         """Offsets of the start tags of ``name`` outside comments, declarations and raw-text
@@ -136,8 +139,14 @@ class SourceMap:
         self._list(len(self.text) + 1 if until is None else until)
         listed = self._starts.get(name, [])
         if self._left_out and name in self._left_out:
-            left_out = self._left_out[name]
-            return [at for at in listed if at not in left_out]
+            # (the list without them, kept and extended as the scan goes on: a filter of
+            # the whole list on each call was quadratic in the tags of the name)
+            read, kept = self._kept.get(name, (0, []))
+            if read < len(listed):
+                left_out = self._left_out[name]
+                kept.extend(at for at in listed[read:] if at not in left_out)
+                self._kept[name] = (len(listed), kept)
+            return kept
         return listed
 
     def _list(self, until: int) -> None:
