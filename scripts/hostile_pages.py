@@ -254,6 +254,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
                   + "<button><section><button>" + "<div>" * min(n, 2000) + "</section>" * n
                   + "</div>" * min(n, 2000) + "</button></section></button><ul>"
                   + "<li><div>x" * n + "</ul>", 20000),
+    "headings-left-open-many": (
+        "n headings each left open before a paragraph (libxml2 closes each there, a browser "
+        "at the next heading), then n left open in list items",
+        lambda n: f"{_HEAD}<body>" + "<h2>T<p>x</p>" * n + "<ul>" + "<li><h3>T<p>x</li>" * n
+                  + "</ul>", 20000),
     "forms-left-open-many": (
         "n forms left open in a div (a browser ignores every form tag after the first), "
         "then n forms each with a div left open at its end tag, and n with a button",

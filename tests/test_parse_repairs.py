@@ -821,6 +821,64 @@ def test_elements_closed_early_are_bounded_and_the_page_says_so(monkeypatch):
     assert any("closed early by the parser" in warning for warning in p.warnings)
 
 
+# (a body, the body's tree as a browser builds it): a heading whose end tag is left out.
+# HTML's parser keeps it open past the paragraph libxml2 closed it at, to its parent's end
+# tag (the end of the page, in the body) or the next heading's start tag
+HEADINGS_LEFT_OPEN = [
+    ("<header><h1>Flood warning<p class=standfirst>Roads closed</p></header><main><p>Body"
+     "</p></main>", "body(header(h1('Flood warning' p('Roads closed'))) main(p('Body')))"),
+    ("<article><h2>Title<span>x</span><p>Body</p><ul><li>a</li></ul></article><p>after</p>",
+     "body(article(h2('Title' span('x') p('Body') ul(li('a')))) p('after'))"),
+    ("<ul><li><h3>Title<p>x</li><li>y</li></ul>", "body(ul(li(h3('Title' p('x'))) li('y')))"),
+    ("<div><h4>a<form><input></form></div><p>after</p>",
+     "body(div(h4('a' form(input))) p('after'))"),
+    ("<table><tr><td><h3>x<p>y</td><td>z</td></tr></table>",
+     "body(table(tbody(tr(td(h3('x' p('y'))) td('z')))))"),
+    ("<h1>Title<p>Standfirst</p><main><p>Body</p></main>",
+     "body(h1('Title' p('Standfirst') main(p('Body'))))"),
+    ("<h1>Title<p>Standfirst<h2>Sub</h2><p>x</p>",
+     "body(h1('Title' p('Standfirst')) h2('Sub') p('x'))"),
+    ("<h2>A<p>x</p></h2><h2>B<p>y</p><p>z</p>",
+     "body(h2('A' p('x')) h2('B' p('y') p('z')))"),
+    # an end tag written in the parent is not the heading's, nor does it end it
+    ("<section><h2>Title<p>a</p><h3>Sub</h3></section>",
+     "body(section(h2('Title' p('a')) h3('Sub')))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), HEADINGS_LEFT_OPEN)
+def test_a_heading_left_open_holds_what_a_browser_puts_in_it(markup, tree):
+    _assert_body(markup, tree)
+
+
+def test_headings_left_open_are_looked_for_where_fewer_end_tags_are_written():
+    from a11y_audit.self_closing import headings_left_open
+
+    def left_open(markup: str) -> bool:
+        return headings_left_open(count_written_tags(markup.encode()))
+
+    assert left_open("<h1>a<p>b</p>")
+    assert left_open("<h2>a</h2><h3>b<p>c")
+    assert not left_open("<h1>a</h1><h2>b</h2>")
+    assert not left_open("<h2>a</h3>")   # (another level's end tag ends it: close_headings)
+    # not a script's, a comment's or a template's
+    assert not left_open("<script>s = '<h2>'</script><!-- <h3> --><h2>a</h2>")
+    assert not left_open("<template><h2>x</template><h2>a</h2>")
+
+
+def test_a_headline_left_open_is_named_by_what_a_browser_puts_in_it():
+    p = Page.from_html("<!doctype html><body><header><h1>Flood warning issued\n"
+                       "<p class=standfirst>Roads closed as rivers rise</p></header>"
+                       "<main><p>Body</p></main>")
+    h1 = p.by_tag["h1"][0]
+    assert p.name(h1) == "Flood warning issued Roads closed as rivers rise"
+    assert p.location(p.by_tag["p"][0]).line == 2
+    # as parsed, where every heading has its end tag
+    closed = Page.from_html("<!doctype html><body><header><h1>Flood warning issued</h1>"
+                            "<p>Roads closed</p></header>")
+    assert closed.name(closed.by_tag["h1"][0]) == "Flood warning issued"
+
+
 # (a body, the body's tree as a browser builds it): a <form> tag written while a form is open
 # is ignored, and its </form> ends the outer form; libxml2 closed the outer form at it
 FORMS_IN_FORMS = [
@@ -1249,7 +1307,8 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          PARAGRAPHS, STRAY_TABLE_PARTS,
                                                          BR_END_TAGS, MISNESTED,
                                                          HEADING_ENDS, LEFT_OPEN,
-                                                         CLOSED_EARLY, FORMS_IN_FORMS,
+                                                         CLOSED_EARLY, HEADINGS_LEFT_OPEN,
+                                                         FORMS_IN_FORMS,
                                                          DIVS_LEFT_OPEN, FORM_END_TAGS,
                                                          FORM_END_TAGS_LEFT_OUT,
                                                          FORMS_LEFT_BEHIND)

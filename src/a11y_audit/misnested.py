@@ -54,6 +54,7 @@ from a11y_audit.dom import (
     xml_text,
 )
 from a11y_audit.knowledge.html_parser import (
+    CLOSED_THROUGH,
     FORMATTING,
     LIBXML2_CLOSED_BY,
     SCOPE_BOUNDARIES,
@@ -292,13 +293,16 @@ _Back = tuple[list[tuple[int, "Element | str"]], str | None]
 
 def _plan_back(element: Element, blocks: list[Element], x_end: int,
                positions: _Positions,
-               ends: Sequence[tuple[int, int] | None] | None = None) -> _Back | None:
+               ends: Sequence[tuple[int, int] | None] | None = None,
+               last_closed_by_end: bool = False) -> _Back | None:
     """What follows ``element`` (closed by libxml2 where its content ends, at ``x_end``)
     up to the end tags of ``blocks`` (outermost first; ``ends``: where each ends, if not at
     its own end tag), as a browser places it: before the innermost block's end tag into
     that block, then into the next one out, and so on; the text after the outermost one's
     end tag stays. None where the text does not read as the source's, or an element spans
-    an end tag. Nothing is changed."""
+    an end tag. Nothing is changed. ``last_closed_by_end``: the end is the end tag of the
+    elements' parent (or the end of the text), which closes the last of them where its own
+    end tag is left out."""
     if ends is None:
         ends = [positions.end_tag(block, before=x_end) for block in blocks]
     if any(where is None for where in ends):
@@ -320,9 +324,10 @@ def _plan_back(element: Element, blocks: list[Element], x_end: int,
             where = _comment_at(after, text, at)    # (an instruction: no offset)
         if after is not None and where is None:
             return None
-        stop = where[0] if where is not None else len(text)
+        stop = where[0] if where is not None else len(text) + 1    # (past a bound at the end)
         rest = owner.tail or ""
-        while level < len(bounds) and bounds[level][0] < stop:
+        # (a bound at an element's start, where a start tag ends the block: crossed there)
+        while level < len(bounds) and bounds[level][0] <= stop:
             piece = _decoded_between(text, at, bounds[level][0])
             if piece is None or not rest.startswith(piece):
                 return None
@@ -344,6 +349,9 @@ def _plan_back(element: Element, blocks: list[Element], x_end: int,
             closed = (end[1] if end is not None
                       else where[1] if after.tag in _VOIDISH
                       else _next_start(after, positions))
+            if (closed is None and last_closed_by_end and after.tail is None
+                    and after.getnext() is None):
+                closed = bounds[level][0]
         else:
             closed = where[1]       # (a comment's end)
         if closed is None or closed > bounds[level][0]:
@@ -548,9 +556,14 @@ def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
     own end tag: ``<h1><p>Flooding</p></h1>`` is a heading named "Flooding" in a browser,
     an empty heading and a paragraph after it in libxml2's tree; ``<small><p>Photo: AP</p>
     </small>`` is small print. Elements open inside it that the same start tag closed
-    (``<h2><b><p>``) get back theirs, the innermost first. Left as libxml2 reads it: an
-    element without an end tag of its own after that start tag (``<b>`` left open: see
-    :mod:`a11y_audit.formatting_list`), and wherever what follows does not read as the
+    (``<h2><b><p>``) get back theirs, the innermost first. A heading without an end tag of
+    its own after that start tag (``<header><h1>Title<p>Standfirst</p></header>``) gets
+    back what follows it up to the next heading's start tag or its parent's end tag, where
+    HTML's parser closes it (:func:`_heading_left_open_ends`). Left as libxml2 reads it:
+    another element without an end tag of its own after that start tag (``<b>`` left open:
+    see :mod:`a11y_audit.formatting_list`); a heading left open in an element whose end tag
+    HTML's parser ignores past it (a ``span``, a ``b``, a custom element: the heading then
+    holds what follows that element too); and wherever what follows does not read as the
     source's. A heading ends at the first heading end tag, of any level, and closes what
     is open in it there (``<h2><p>Title</h2>``). Returns how many were given back, and
     whether a bound of a hostile page was met (:data:`CLOSED_EARLY_STEPS` siblings looked
@@ -597,6 +610,20 @@ def _give_back(element: Element, positions: _Positions,
         return None
     closed_at = positions.start(following)
     end = None if closed_at is None else _end_after(element, closed_at[0], positions)
+    if (closed_at is not None and end is None and element.tag in HEADINGS
+            and positions.end_tag(element) is None):
+        # no end tag after: HTML's parser keeps the heading open to its parent's end
+        end = _heading_left_open_ends(element, positions)
+        if end is None:
+            return False
+        back = _plan_back(element, [element], closed_at[0], positions, [end],
+                          last_closed_by_end=True)
+        if back is None or not _nesting_allowed(
+                element, [item for _, item in back[0] if not isinstance(item, str)], levels):
+            return False
+        _move_back(back[0], [element])
+        element.tail = xml_text(back[1])
+        return True
     if closed_at is None or end is None:
         return None
     chain, ends = [element], [end]
@@ -622,6 +649,31 @@ def _give_back(element: Element, positions: _Positions,
     _move_back(moves, chain)
     element.tail = xml_text(rest)
     return True
+
+
+# The elements whose end tag closes a heading left open in them (HTML, "in body": the end
+# tags that pop the elements open above their element; a body's is read at the end of the
+# text): not a formatting element's (the adoption agency stops at the heading) nor another
+# element's ("any other end tag" is ignored past a special element, such as a heading)
+_ENDS_HEADINGS_LEFT_OPEN = CLOSED_THROUGH | {"div", "body", "td", "th", "caption"}
+
+
+def _heading_left_open_ends(heading: Element, positions: _Positions) -> tuple[int, int] | None:
+    """Where HTML's parser ends a heading whose end tag is left out (``<header><h1>Title
+    <p>Standfirst</p></header>``), which libxml2 closed at a start tag: at the start tag of
+    the next heading among the elements that follow it (a heading's start tag closes the
+    heading open, with the paragraph in it), else at its parent's end tag (the end of the
+    text for the body's). None where that is not read from the source."""
+    for sibling in heading.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag in HEADINGS:
+            where = positions.start(sibling)
+            return None if where is None else (where[0], where[0])
+    parent = heading.getparent()
+    if parent is None or parent.tag not in _ENDS_HEADINGS_LEFT_OPEN:
+        return None
+    if parent.tag == "body":
+        return len(positions.text), len(positions.text)
+    return positions.end_tag(parent)
 
 
 def _nesting_allowed(element: Element, moved: list[Element],

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from a11y_audit.dom import VOID_ELEMENTS
@@ -183,9 +183,10 @@ _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"
 # The tags the page model counts in a page's bytes, in one search that steps over the content
 # of scripts, noscripts and templates (not in the page's elements) and comments: end tags of
 # the elements libxml2 closes without a report (``a``, ``code``, ``nobr``: formatting_list),
-# start and end tags of lists, buttons, labels and forms (divs_left_open). A quarter of the
-# corpus pages write "</a>" in a script's strings; so read, the count of "</a>" equals the
-# links on every corpus page.
+# start and end tags of lists, buttons, labels and forms (divs_left_open) and of headings
+# (a heading left open, which libxml2 closes at a paragraph: misnested.reopen_closed_early).
+# A quarter of the corpus pages write "</a>" in a script's strings; so read, the count of
+# "</a>" equals the links on every corpus page.
 # Half the time of a ``bytes.count`` for each end tag (a needle of several bytes is no
 # ``memchr``). Linear on any text: a start tag is read to its ">" or the next "<", and what
 # is not closed runs to the end.
@@ -193,14 +194,26 @@ _COUNTED_TAGS = re.compile(rb"|".join(
     [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
      for name in ("script", "noscript", "template")]
     + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)",
-       rb"<(/(?:a|code|nobr|ul|ol|button|label|form)>|(?:ul|ol|button|label|form)"
-       rb"(?=[\t\n\f\r />]))"]))
+       rb"<(/(?:a|code|nobr|ul|ol|button|label|form|h[1-6])>"
+       rb"|(?:ul|ol|button|label|form|h[1-6])(?=[\t\n\f\r />]))"]))
+
+
+_HEADING_PAIRS = tuple((f"h{level}".encode(), f"/h{level}>".encode()) for level in range(1, 7))
+
+
+def headings_left_open(written: Mapping[bytes, int]) -> bool:
+    """Whether the page writes fewer heading end tags than heading start tags (``written``:
+    :func:`count_written_tags`): a heading left open, which libxml2 closes at a start tag
+    where HTML's parser does not (a paragraph's), without a report."""
+    return (sum(written.get(start, 0) for start, _ in _HEADING_PAIRS)
+            > sum(written.get(end, 0) for _, end in _HEADING_PAIRS))
 
 
 def count_written_tags(markup: bytes) -> Counter[bytes]:
     """How many of the tags :data:`_COUNTED_TAGS` counts ``markup`` writes, by their text
     after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, the end tags of lists,
-    buttons, labels and forms (``b"/ul>"``...) and their start tags (``b"ul"``...)
+    buttons, labels, forms and headings (``b"/ul>"``, ``b"/h2>"``...) and their start tags
+    (``b"ul"``...)
     (lower-case as written; ``</A>`` or ``</a >`` count as none)."""
     return Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
 
