@@ -265,6 +265,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: f"{_HEAD}<body>" + "<div><form><input name=q></div>" * n + "</form>"
                   + "<form><div>x</form>y</div>" * n
                   + "<section><form><button>Go</form>a</button></section>" * n, 10000),
+    "paragraphs-left-open-many": (
+        "n custom elements each left with a paragraph open (a browser ignores each end tag), "
+        "4n spans in a div, n list items left open in a span in a custom element: every end "
+        "tag of the page is decided on",
+        lambda n: f"{_HEAD}<body>" + "<x-card><p>Text</x-card>" * n + "<div>"
+                  + "<span>a</span>" * (4 * n) + "</div>"
+                  + "<my-el><span><li>x</span></my-el>" * n, 20000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

@@ -1053,6 +1053,58 @@ def test_a_label_left_open_at_a_form_end_tag_names_its_field_as_in_a_browser():
     assert p.name(p.by_tag["input"][0]) == "Email We never share it"
 
 
+# (a body, the body's tree as a browser builds it): an end tag of an element that is neither
+# a block nor a formatting element (a span, a custom element) is "any other end tag" for
+# HTML's parser, ignored where a paragraph, a form, a heading or another special element is
+# open inside the element; libxml2 closed them both
+OTHER_END_TAGS = [
+    ("<my-card><p>Text</my-card><p>next</p>", "body(my-card(p('Text') p('next')))"),
+    ("<div><my-card><p>Text</my-card><p>next</p></div><p>after</p>",
+     "body(div(my-card(p('Text') p('next'))) p('after'))"),
+    ("<span><p>Text</span>more<p>next", "body(span(p('Textmore') p('next')))"),
+    ("<ps-newsletter-module><form><input></ps-newsletter-module><p>after</p>",
+     "body(ps-newsletter-module(form(input p('after'))))"),
+    ("<x-a><h2>Title</x-a><p>after</p>", "body(x-a(h2('Title' p('after'))))"),
+    ("<span><section>x</span>y</section>z<p>w", "body(span(section('xy') 'z' p('w')))"),
+    # closed where nothing special is open in it (a section's start tag closed the
+    # paragraph, which libxml2 kept open)
+    ("<x-a><p>a<section>b</section></x-a>c<p>d</p>",
+     "body(x-a(p('a') section('b')) 'c' p('d'))"),
+    ("<x-a><p>a</p></x-a>b<p>c", "body(x-a(p('a')) 'b' p('c'))"),
+]
+
+
+@pytest.mark.parametrize(("markup", "tree"), OTHER_END_TAGS)
+def test_an_end_tag_a_browser_ignores_past_a_paragraph_left_open_is_ignored(markup, tree):
+    _assert_body(markup, tree)
+
+
+def test_a_promo_left_with_a_paragraph_open_holds_the_main_landmark_as_in_a_browser():
+    markup = ("<x-promo role=complementary aria-label=Promo><p>Subscribe</x-promo>"
+              "<main><h1>Story</h1></main>")
+    assert outcomes("landmark-main-is-top-level", markup) == [
+        (Outcome.FAILED, "html > body > x-promo > main")]
+    assert outcomes("landmark-main-is-top-level", markup.replace("</x-promo>",
+                                                                 "</p></x-promo>")) == [
+        (Outcome.PASSED, "html > body > main")]
+
+
+def test_end_tags_past_a_paragraph_left_open_are_looked_for_where_fewer_are_written():
+    from a11y_audit.divs_left_open import special_left_open
+
+    def looked_for(markup: str) -> bool:
+        return special_left_open(count_written_tags(markup.encode()))
+
+    assert looked_for("<x-a><p>a</x-a>")
+    assert looked_for("<div><form><input></div>")
+    assert looked_for("<x-a><h2>Title</x-a>")
+    assert not looked_for("<x-a><p>a</p></x-a><form></form><h2>b</h2>")
+    # not a list item's (a browser-saved page writes "<li" in attribute values), nor in a
+    # script
+    assert not looked_for("<ul><li>a</ul>")
+    assert not looked_for("<script>s = '<p>'</script><p>a</p>")
+
+
 _MASTHEAD = ("<header><div class=logo><a href=/>Daily News</a></header>\n"
              "<nav aria-label=Sections><ul><li><div><a href=/news>News</a></li>"
              "<li><div><a href=/sport>Sport</a></li></ul></nav>\n"
@@ -1085,7 +1137,7 @@ def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
 
     called: list[bytes] = []
     monkeypatch.setattr(divs_left_open, "close_divs_left_open",
-                        lambda markup: called.append(markup) and None)
+                        lambda markup, *_: called.append(markup) and None)
     Page.from_html("<!doctype html><body><header><div>x</div></header><ul><li>a<li>b</ul>")
     assert called == []
     Page.from_html("<!doctype html><body><header><div>x</header>")
@@ -1311,7 +1363,7 @@ def test_copies_of_elements_left_open_are_bounded_and_the_page_says_so(monkeypat
                                                          FORMS_IN_FORMS,
                                                          DIVS_LEFT_OPEN, FORM_END_TAGS,
                                                          FORM_END_TAGS_LEFT_OUT,
-                                                         FORMS_LEFT_BEHIND)
+                                                         FORMS_LEFT_BEHIND, OTHER_END_TAGS)
                                     for markup, _ in cases])
 def test_bodies_are_parsed_as_chromium_parses_them(styles_context, markup):
     _assert_body_is_chromiums(styles_context, "<!doctype html><body>" + markup)

@@ -37,11 +37,18 @@ out, closed at its parent's end tag, takes the next form tag of the page with it
 start tags are not given to libxml2, which would make each a form (or nest it in the open
 form, and report nothing), and the page's source map is told that they make no element
 (:meth:`a11y_audit.source_map.SourceMap.leave_out`). A ``</form>`` while the pointer is
-not set is ignored too. These are looked for where the page writes fewer end tags of
-lists, buttons, labels or forms than start tags (:func:`end_tags_left_out`; libxml2
-reports nothing), where libxml2 reported a ``</form>`` it did not match, where it found an
-end tag with nothing open to close on a page with a form (:func:`left_open_in_form`), or
-put a form in a form (:func:`form_in_form`). Every tag after is then read against the
+not set is ignored too. And the end tag of an element that is neither a block nor a
+formatting element (a ``span``, a custom element: "any other end tag" for HTML's parser)
+is not given to libxml2 where a special element is open inside its element (a paragraph
+or a form left open in a custom element, ``<my-card><p>Text</my-card><p>next``: HTML's
+parser ignores the end tag, and what follows is in the card; libxml2 closed both), on
+pages that write fewer end tags than start tags of paragraphs, forms or headings
+(:func:`special_left_open`; every end tag of the page is then read). These are looked for
+where the page writes fewer end tags of lists, buttons, labels or forms than start tags
+(:func:`end_tags_left_out`; libxml2 reports nothing), where libxml2 reported a
+``</form>`` it did not match, where it found an end tag with nothing open to close on a
+page with a form (:func:`left_open_in_form`), or put a form in a form
+(:func:`form_in_form`). Every tag after is then read against the
 elements a browser has open. The page is parsed from those bytes. The added end tags hold
 no line break (a tag not given keeps its line breaks): every element's line stays, and
 findings are located in the source as written (the added tags are in no snippet).
@@ -53,7 +60,9 @@ a formatting element open in the item before (the formatting list's replay reads
 and libxml2 did not (a button in a button); a form's start tag in a table, which HTML's
 parser makes an empty form (libxml2 puts the rows in it); a form after a ``</form>`` that
 HTML's parser ignored out of scope (in a cell), which it nests in the form still open
-(libxml2 closes that form at the start tag); and a page where libxml2 reported none of these
+(libxml2 closes that form at the start tag); a list item left open in a custom element on a
+page that writes all its paragraphs' end tags (a browser-saved page's count of "<li" is not
+its list items'); and a page where libxml2 reported none of these
 end tags (``<li><span>a<li>b``, with neither ``</span>`` nor ``</li>``: a look at every list
 item of every page for it cost more than the rest of this repair).
 """
@@ -68,6 +77,7 @@ from lxml import etree
 
 from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
+    CLOSES_P,
     FORMATTING,
     ITEM_END_PASSES,
     ITEMS_ENDED,
@@ -77,12 +87,19 @@ from a11y_audit.knowledge.html_parser import (
 )
 from a11y_audit.misnested import HEADINGS
 from a11y_audit.parser_log import ParserLog
-from a11y_audit.self_closing import TAG_LIMIT, tag_end, tags_outside_text
+from a11y_audit.self_closing import TAG_LIMIT, headings_left_open, tag_end, tags_outside_text
 
 # An end tag of a block, or a start tag of a list item or a definition's part
 _CANDIDATE = re.compile(
     rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt|form)(?=[\t\n\f\r />])"
     .encode(), re.I)
+# Every end tag, and the start tags above (where an element other than a block may be left
+# with a paragraph or a list item open inside it)
+_CANDIDATE_ALL = re.compile(rb"<(/[A-Za-z][^\t\n\f\r />]*|li|dd|dt|form)(?=[\t\n\f\r />])",
+                            re.I)
+# End tags that HTML's parser reads as "any other end tag": it closes their element only
+# where no special element is open inside it, and ignores them otherwise
+_OTHER_END_TAGS_IGNORED_PAST = SPECIAL
 _FORM_IN_FORM = etree.XPath("boolean(//form//form)")
 # Any end tag (where a form is left in libxml2's open elements that HTML's parser took out)
 _END_TAG = re.compile(rb"</[A-Za-z]")
@@ -92,9 +109,17 @@ _FOREIGN = frozenset(("svg", "math"))
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "plaintext"))
 _CLOSE_DIV = b"</div>"
+# (a table's start tag closes a paragraph only in no-quirks mode: left out)
+_CLOSES_P = CLOSES_P - {"table"}
+# End tags with rules of their own (or no element of the page's: foreign content's)
+_NOT_OTHER = SPECIAL | FORMATTING | _FOREIGN
 # The elements whose end tags HTML's parser implies ("generate implied end tags")
 _IMPLIED = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc"))
 # The start and end tags of lists, buttons and labels, as count_written_tags counts them
+# (not a list item's: the count of "<li" in a page a browser saved often passes that of
+# "</li>", by the tags written in attribute values, and the pass below would read every end
+# tag of those pages)
+_SPECIAL_PAIRS = tuple((name, b"/" + name + b">") for name in (b"p", b"form"))
 _COUNTED_PAIRS = tuple((name, b"/" + name + b">")
                        for name in (b"ul", b"ol", b"button", b"label", b"form"))
 # Elements whose start tag makes HTML's parser close one of their name open (a button in
@@ -110,7 +135,9 @@ _NONE = 1 << 62
 _SCOPE, _LIST_ITEM_SCOPE, _STOPS = " scope", " list item scope", " stops"
 _LISTS = " lists"
 _FORMATTING, _HEADING, _TABLE_PARTS = " formatting", " heading", " table parts"
+_SPECIAL = " special"
 _KIND_MEMBERS = {
+    _SPECIAL: _OTHER_END_TAGS_IGNORED_PAST,
     _SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select"},
     _LIST_ITEM_SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select", "ol", "ul"},
     _STOPS: (SPECIAL - ITEM_END_PASSES) | _FOREIGN,
@@ -148,6 +175,14 @@ def left_open_in_form(log: ParserLog, written: Mapping[bytes, int]) -> bool:
     return bool(log.unexpected) and written.get(b"form", 0) > 0
 
 
+def special_left_open(written: Mapping[bytes, int]) -> bool:
+    """Whether the page writes fewer end tags than start tags of paragraphs, forms or
+    headings: one may be left open in an element whose end tag HTML's parser then
+    ignores (``<my-card><p>Text</my-card>``), where libxml2 closes both without a report."""
+    return (any(written.get(start, 0) > written.get(end, 0)
+                for start, end in _SPECIAL_PAIRS) or headings_left_open(written))
+
+
 def form_in_form(root: etree._Element, written: Mapping[bytes, int]) -> bool:
     """Whether libxml2 put a form in a form (``<form><div><form>``, where HTML's parser
     ignores the inner start tag; libxml2 reports nothing): looked at where the page writes
@@ -155,7 +190,8 @@ def form_in_form(root: etree._Element, written: Mapping[bytes, int]) -> bool:
     return written.get(b"form", 0) > 1 and bool(_FORM_IN_FORM(root))
 
 
-def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
+def close_divs_left_open(markup: bytes, other_end_tags: bool = False
+                         ) -> tuple[bytes, list[int]] | None:
     """``markup`` (UTF-8 bytes) with the end tags that make libxml2 close what HTML's
     parser closes at an end tag or a list item's start tag through a div left open (a
     ``</div>`` for each such div before ``</header>``; ``</div></li>`` before ``<li>``),
@@ -163,9 +199,14 @@ def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
     the start tags of forms it ignores (a form is open: its ``</form>`` left out); with the
     offsets of those start tags, which make no element. None where there is none.
 
+    ``other_end_tags``: also without the end tags of the elements that are neither blocks
+    nor formatting elements (a ``span``, a custom element) that HTML's parser ignores for a
+    paragraph, a list item or another special element open inside them (``<my-card><p>Text
+    </my-card>``), where libxml2 would close them.
+
     Each decision reads libxml2's open elements by their places (no walk of them): a page
     of thousands of nested elements and thousands of such tags costs what its parse does."""
-    candidates = _candidates(markup)
+    candidates = _candidates(markup, other_end_tags)
     if not candidates:
         return None
     stack = _OpenElements()
@@ -226,7 +267,9 @@ def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
                     elif stack.any_form():
                         instead = b""   # HTML's parser ignores it, libxml2 would close
                     form_pointer = False
-            elif name == "/li" and stack.ignored_out_of_scope("li"):
+            elif ((name == "/li" and stack.ignored_out_of_scope("li"))
+                  or (other_end_tags and name[0] == "/" and name[1:] not in _NOT_OTHER
+                      and stack.ignored_past_special(name[1:]))):
                 instead = b""
             if instead is not None:
                 # HTML's parser ignores it (for a form's end tag: takes only the form out of
@@ -245,6 +288,8 @@ def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
             if name == "/form" or name == "form":
                 continue
             if name[0] == "/":
+                if name[1:] not in CLOSED_THROUGH:
+                    continue
                 closing = _CLOSE_DIV * stack.divs_to_close(name[1:])
             else:
                 closing = stack.ended_by(name)
@@ -260,13 +305,14 @@ def close_divs_left_open(markup: bytes) -> tuple[bytes, list[int]] | None:
     return b"".join(pieces), ignored
 
 
-def _candidates(markup: bytes) -> list[tuple[int, str]]:
-    """The end tags of :data:`CLOSED_THROUGH` and the start tags of list items and of a
-    definition's parts in ``markup``, with their names (an end tag's after its "/"):
-    outside comments, scripts, styles, titles and text areas, and not in another tag (an
-    attribute value)."""
-    return [(m.start(), m.group(1).decode("ascii").lower())
-            for m in tags_outside_text(markup, _CANDIDATE.finditer(markup))]
+def _candidates(markup: bytes, every_end_tag: bool = False) -> list[tuple[int, str]]:
+    """The end tags of :data:`CLOSED_THROUGH` and forms (``every_end_tag``: every end tag)
+    and the start tags of list items, of a definition's parts and of forms in ``markup``,
+    with their names (an end tag's after its "/"): outside comments, scripts, styles,
+    titles and text areas, and not in another tag (an attribute value)."""
+    pattern = _CANDIDATE_ALL if every_end_tag else _CANDIDATE
+    return [(m.start(), m.group(1).decode("ascii", "replace").lower())
+            for m in tags_outside_text(markup, pattern.finditer(markup))]
 
 
 class _OpenElements:
@@ -296,6 +342,13 @@ class _OpenElements:
             item = self._innermost(tag)
         else:
             item = -1
+        if tag in _CLOSES_P:
+            # (a paragraph in button scope: HTML's parser closes it; libxml2 does at the
+            # blocks HTML 4 knows, not at a section, a header, a figure...)
+            paragraph = self._innermost("p")
+            if (paragraph > self._innermost(_SCOPE) and paragraph > self._innermost("button")
+                    and not 0 <= item < paragraph):
+                item = paragraph
         if 0 <= item < self.stale_from:
             self.stale_from = item
         depth = len(self.names)
@@ -408,6 +461,20 @@ class _OpenElements:
             self.places[key].remove(form)
         self.left_in.append(form)
         return b"".join(f"</{name}>".encode() for name in reversed(names[implied:]))
+
+    def ignored_past_special(self, name: str) -> bool:
+        """Whether HTML's parser ignores an end tag ``name`` (neither a block's nor a
+        formatting element's: "any other end tag") that libxml2 would read: a special
+        element (a paragraph, a list item, a heading...) is open inside its innermost
+        element; outside foreign content."""
+        element = self._innermost(name)
+        if (element < 0 or self.stale_from < len(self.names) or self.names[-1] in _RAW_TEXT
+                or self._above_foreign()):
+            return False
+        return self._innermost(_SPECIAL) > element
+
+    def _above_foreign(self) -> bool:
+        return bool(self.places.get("svg") or self.places.get("math"))
 
     def ignored_out_of_scope(self, name: str) -> bool:
         """Whether HTML's parser ignores an end tag ``name`` that libxml2 would not: a list

@@ -668,12 +668,19 @@ def _heading_left_open_ends(heading: Element, positions: _Positions) -> tuple[in
         if isinstance(sibling.tag, str) and sibling.tag in HEADINGS:
             where = positions.start(sibling)
             return None if where is None else (where[0], where[0])
-    parent = heading.getparent()
-    if parent is None or parent.tag not in _ENDS_HEADINGS_LEFT_OPEN:
+    # (an element's end tag that HTML's parser ignores with the heading open in it, a
+    # span's, a custom element's, does not end it: the one of the element it is in does)
+    ancestor = heading.getparent()
+    while ancestor is not None and ancestor.tag not in _ENDS_HEADINGS_LEFT_OPEN:
+        if not isinstance(ancestor.tag, str) or ancestor.tag in SPECIAL or (
+                ancestor.tag in FORMATTING):
+            return None     # (a formatting element's: the adoption agency's)
+        ancestor = ancestor.getparent()
+    if ancestor is None:
         return None
-    if parent.tag == "body":
+    if ancestor.tag == "body":
         return len(positions.text), len(positions.text)
-    return positions.end_tag(parent)
+    return positions.end_tag(ancestor)
 
 
 def _nesting_allowed(element: Element, moved: list[Element],

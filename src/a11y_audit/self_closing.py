@@ -183,8 +183,9 @@ _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"
 # The tags the page model counts in a page's bytes, in one search that steps over the content
 # of scripts, noscripts and templates (not in the page's elements) and comments: end tags of
 # the elements libxml2 closes without a report (``a``, ``code``, ``nobr``: formatting_list),
-# start and end tags of lists, buttons, labels and forms (divs_left_open) and of headings
-# (a heading left open, which libxml2 closes at a paragraph: misnested.reopen_closed_early).
+# start and end tags of lists, buttons, labels, forms and paragraphs (divs_left_open) and of
+# headings (a heading left open, which libxml2 closes at a paragraph:
+# misnested.reopen_closed_early).
 # A quarter of the corpus pages write "</a>" in a script's strings; so read, the count of
 # "</a>" equals the links on every corpus page.
 # Half the time of a ``bytes.count`` for each end tag (a needle of several bytes is no
@@ -194,8 +195,8 @@ _COUNTED_TAGS = re.compile(rb"|".join(
     [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
      for name in ("script", "noscript", "template")]
     + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)",
-       rb"<(/(?:a|code|nobr|ul|ol|button|label|form|h[1-6])>"
-       rb"|(?:ul|ol|button|label|form|h[1-6])(?=[\t\n\f\r />]))"]))
+       rb"<(/(?:a|code|nobr|ul|ol|button|label|form|h[1-6]|p)>"
+       rb"|(?:ul|ol|button|label|form|h[1-6]|p)(?=[\t\n\f\r />]))"]))
 
 
 _HEADING_PAIRS = tuple((f"h{level}".encode(), f"/h{level}>".encode()) for level in range(1, 7))
@@ -212,8 +213,8 @@ def headings_left_open(written: Mapping[bytes, int]) -> bool:
 def count_written_tags(markup: bytes) -> Counter[bytes]:
     """How many of the tags :data:`_COUNTED_TAGS` counts ``markup`` writes, by their text
     after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, the end tags of lists,
-    buttons, labels, forms and headings (``b"/ul>"``, ``b"/h2>"``...) and their start tags
-    (``b"ul"``...)
+    buttons, labels, forms, headings and paragraphs (``b"/ul>"``, ``b"/h2>"``...) and their
+    start tags (``b"ul"``...)
     (lower-case as written; ``</A>`` or ``</a >`` count as none)."""
     return Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
 
