@@ -1071,6 +1071,8 @@ OTHER_END_TAGS = [
     ("<x-a><p>a<section>b</section></x-a>c<p>d</p>",
      "body(x-a(p('a') section('b')) 'c' p('d'))"),
     ("<x-a><p>a</p></x-a>b<p>c", "body(x-a(p('a')) 'b' p('c'))"),
+    # a paragraph's start tag closes the paragraph open, with the custom element in it
+    ("<x-a><p>a<x-b><p>b</x-b>c</x-a>d", "body(x-a(p('a' x-b) p('bcd')))"),
 ]
 
 

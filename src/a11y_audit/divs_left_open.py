@@ -89,17 +89,15 @@ from a11y_audit.misnested import HEADINGS
 from a11y_audit.parser_log import ParserLog
 from a11y_audit.self_closing import TAG_LIMIT, headings_left_open, tag_end, tags_outside_text
 
-# An end tag of a block, or a start tag of a list item or a definition's part
+# An end tag of a block or a form, or a start tag of a list item, a definition's part or a
+# form
 _CANDIDATE = re.compile(
     rf"<(/(?:{'|'.join(sorted(CLOSED_THROUGH | {'form'}))})|li|dd|dt|form)(?=[\t\n\f\r />])"
     .encode(), re.I)
-# Every end tag, and the start tags above (where an element other than a block may be left
-# with a paragraph or a list item open inside it)
+# Every end tag, and the start tags above (where a span or a custom element may be left with
+# a paragraph, a form or a heading open inside it)
 _CANDIDATE_ALL = re.compile(rb"<(/[A-Za-z][^\t\n\f\r />]*|li|dd|dt|form)(?=[\t\n\f\r />])",
                             re.I)
-# End tags that HTML's parser reads as "any other end tag": it closes their element only
-# where no special element is open inside it, and ignores them otherwise
-_OTHER_END_TAGS_IGNORED_PAST = SPECIAL
 _FORM_IN_FORM = etree.XPath("boolean(//form//form)")
 # Any end tag (where a form is left in libxml2's open elements that HTML's parser took out)
 _END_TAG = re.compile(rb"</[A-Za-z]")
@@ -111,17 +109,20 @@ _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", 
 _CLOSE_DIV = b"</div>"
 # (a table's start tag closes a paragraph only in no-quirks mode: left out)
 _CLOSES_P = CLOSES_P - {"table"}
-# End tags with rules of their own (or no element of the page's: foreign content's)
+# End tags with rules of their own (or no element of the page's: foreign content's); the
+# others are "any other end tag" for HTML's parser: it closes their element only where no
+# special element is open inside it, and ignores them otherwise
 _NOT_OTHER = SPECIAL | FORMATTING | _FOREIGN
 # The elements whose end tags HTML's parser implies ("generate implied end tags")
 _IMPLIED = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc"))
-# The start and end tags of lists, buttons and labels, as count_written_tags counts them
-# (not a list item's: the count of "<li" in a page a browser saved often passes that of
-# "</li>", by the tags written in attribute values, and the pass below would read every end
-# tag of those pages)
-_SPECIAL_PAIRS = tuple((name, b"/" + name + b">") for name in (b"p", b"form"))
+# The start and end tags of lists, buttons, labels and forms, as count_written_tags counts
+# them
 _COUNTED_PAIRS = tuple((name, b"/" + name + b">")
                        for name in (b"ul", b"ol", b"button", b"label", b"form"))
+# Those of paragraphs and forms (special_left_open). Not a list item's: the count of "<li"
+# in a page a browser saved often passes that of "</li>", by the tags written in attribute
+# values, and the pass would read every end tag of those pages.
+_SPECIAL_PAIRS = tuple((name, b"/" + name + b">") for name in (b"p", b"form"))
 # Elements whose start tag makes HTML's parser close one of their name open (a button in
 # scope; a link, through the adoption agency)
 _CLOSED_BY_ITSELF = frozenset(("a", "button", "nobr"))
@@ -137,7 +138,7 @@ _LISTS = " lists"
 _FORMATTING, _HEADING, _TABLE_PARTS = " formatting", " heading", " table parts"
 _SPECIAL = " special"
 _KIND_MEMBERS = {
-    _SPECIAL: _OTHER_END_TAGS_IGNORED_PAST,
+    _SPECIAL: SPECIAL,
     _SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select"},
     _LIST_ITEM_SCOPE: SCOPE_BOUNDARIES | _FOREIGN | {"select", "ol", "ul"},
     _STOPS: (SPECIAL - ITEM_END_PASSES) | _FOREIGN,
@@ -334,6 +335,9 @@ class _OpenElements:
         # </form>, where libxml2 keeps them open for the elements open inside (innermost
         # last): no name or kind reads them
         self.left_in: list[int] = []
+        # The places of the paragraphs that HTML's parser closed at a block's start tag and
+        # libxml2 keeps open: not special elements open for :meth:`ignored_past_special`
+        self.closed_paragraphs: set[int] = set()
 
     def start(self, tag: str, attrib: object, nsmap: object = None) -> None:
         if tag in ITEMS_ENDED:
@@ -346,9 +350,8 @@ class _OpenElements:
             # (a paragraph in button scope: HTML's parser closes it; libxml2 does at the
             # blocks HTML 4 knows, not at a section, a header, a figure...)
             paragraph = self._innermost("p")
-            if (paragraph > self._innermost(_SCOPE) and paragraph > self._innermost("button")
-                    and not 0 <= item < paragraph):
-                item = paragraph
+            if paragraph > self._innermost(_SCOPE) and paragraph > self._innermost("button"):
+                self.closed_paragraphs.add(paragraph)
         if 0 <= item < self.stale_from:
             self.stale_from = item
         depth = len(self.names)
@@ -374,6 +377,8 @@ class _OpenElements:
                     places[key].pop()
             if len(names) <= self.stale_from:
                 self.stale_from = _NONE
+            if self.closed_paragraphs:
+                self.closed_paragraphs.discard(len(names))
 
     def close(self) -> None:
         return None
@@ -471,7 +476,13 @@ class _OpenElements:
         if (element < 0 or self.stale_from < len(self.names) or self.names[-1] in _RAW_TEXT
                 or self._above_foreign()):
             return False
-        return self._innermost(_SPECIAL) > element
+        closed = self.closed_paragraphs
+        for place in reversed(self.places.get(_SPECIAL, ())):
+            if place <= element:
+                break
+            if place not in closed:
+                return True
+        return False
 
     def _above_foreign(self) -> bool:
         return bool(self.places.get("svg") or self.places.get("math"))
