@@ -561,9 +561,8 @@ def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
     back what follows it up to the next heading's start tag or its parent's end tag, where
     HTML's parser closes it (:func:`_heading_left_open_ends`). Left as libxml2 reads it:
     another element without an end tag of its own after that start tag (``<b>`` left open:
-    see :mod:`a11y_audit.formatting_list`); a heading left open in an element whose end tag
-    HTML's parser ignores past it (a ``span``, a ``b``, a custom element: the heading then
-    holds what follows that element too); and wherever what follows does not read as the
+    see :mod:`a11y_audit.formatting_list`); a heading left open in a formatting element
+    (a ``b``: the adoption agency's); and wherever what follows does not read as the
     source's. A heading ends at the first heading end tag, of any level, and closes what
     is open in it there (``<h2><p>Title</h2>``). Returns how many were given back, and
     whether a bound of a hostile page was met (:data:`CLOSED_EARLY_STEPS` siblings looked
@@ -662,8 +661,9 @@ def _heading_left_open_ends(heading: Element, positions: _Positions) -> tuple[in
     """Where HTML's parser ends a heading whose end tag is left out (``<header><h1>Title
     <p>Standfirst</p></header>``), which libxml2 closed at a start tag: at the start tag of
     the next heading among the elements that follow it (a heading's start tag closes the
-    heading open, with the paragraph in it), else at its parent's end tag (the end of the
-    text for the body's). None where that is not read from the source."""
+    heading open, with the paragraph in it), else at the end tag of the block it is in, past
+    a span's or a custom element's, which HTML's parser ignores there (the end of the text
+    for the body). None where that is not read from the source."""
     for sibling in heading.itersiblings():
         if isinstance(sibling.tag, str) and sibling.tag in HEADINGS:
             where = positions.start(sibling)
