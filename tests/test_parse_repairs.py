@@ -1139,7 +1139,7 @@ def test_divs_left_open_are_looked_for_where_libxml2_reported_an_end_tag(
 
     called: list[bytes] = []
     monkeypatch.setattr(divs_left_open, "close_divs_left_open",
-                        lambda markup, *_: called.append(markup) and None)
+                        lambda markup, *_, **__: called.append(markup) and None)
     Page.from_html("<!doctype html><body><header><div>x</div></header><ul><li>a<li>b</ul>")
     assert called == []
     Page.from_html("<!doctype html><body><header><div>x</header>")

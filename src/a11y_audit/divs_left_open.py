@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -99,8 +99,6 @@ _CANDIDATE = re.compile(
 _CANDIDATE_ALL = re.compile(rb"<(/[A-Za-z][^\t\n\f\r />]*|li|dd|dt|form)(?=[\t\n\f\r />])",
                             re.I)
 _FORM_IN_FORM = etree.XPath("boolean(//form//form)")
-# Any end tag (where a form is left in libxml2's open elements that HTML's parser took out)
-_END_TAG = re.compile(rb"</[A-Za-z]")
 _HEADINGS = frozenset(HEADINGS)
 _FOREIGN = frozenset(("svg", "math"))
 # libxml2 is reading raw text: an end tag found there is not one
@@ -191,7 +189,7 @@ def form_in_form(root: etree._Element, written: Mapping[bytes, int]) -> bool:
     return written.get(b"form", 0) > 1 and bool(_FORM_IN_FORM(root))
 
 
-def close_divs_left_open(markup: bytes, other_end_tags: bool = False
+def close_divs_left_open(markup: bytes, other_end_tags: bool = False, forms: bool = False
                          ) -> tuple[bytes, list[int]] | None:
     """``markup`` (UTF-8 bytes) with the end tags that make libxml2 close what HTML's
     parser closes at an end tag or a list item's start tag through a div left open (a
@@ -203,11 +201,13 @@ def close_divs_left_open(markup: bytes, other_end_tags: bool = False
     ``other_end_tags``: also without the end tags of the elements that are neither blocks
     nor formatting elements (a ``span``, a custom element) that HTML's parser ignores for a
     paragraph, a list item or another special element open inside them (``<my-card><p>Text
-    </my-card>``), where libxml2 would close them.
+    </my-card>``), where libxml2 would close them. ``forms``: the page writes a form (one
+    may be left in libxml2's open elements after HTML's parser took it out of its own: the
+    end tag that closes what was open in it is looked for among every end tag).
 
     Each decision reads libxml2's open elements by their places (no walk of them): a page
     of thousands of nested elements and thousands of such tags costs what its parse does."""
-    candidates = _candidates(markup, other_end_tags)
+    candidates = _candidates(markup, other_end_tags or forms)
     if not candidates:
         return None
     stack = _OpenElements()
@@ -218,36 +218,22 @@ def close_divs_left_open(markup: bytes, other_end_tags: bool = False
     fed = kept = 0      # the bytes given to the parser, and those copied
     # HTML's form element pointer is set: a form was opened, and no </form> read since
     form_pointer = False
-    # While libxml2 keeps a form open that HTML's parser took out of its open elements
-    # (stack.left_in), the end tags after the form's </form>: one of them may close the last
-    # element open inside it
-    end_tags: Iterator[re.Match[bytes]] = iter(())
-    pending = list(reversed(candidates))
-    end_tag = None
+    # the end of the last end tag read, where libxml2 may have closed the last element open
+    # in a form that HTML's parser took out of its open elements (stack.left_in)
+    last_end = 0
     ignored: list[int] = []     # the start tags left out
     try:
-        while pending or stack.left_in:
-            if stack.left_in and end_tag is None:
-                end_tag = next(end_tags, None)
-                if end_tag is None and not pending:
-                    break
-            if end_tag is not None and (not pending or end_tag.start() < pending[-1][0]):
-                # an end tag that is no candidate, read up to its end; or one that was
-                if end_tag.start() >= fed:
-                    end = tag_end(markup, end_tag.start(), end_tag.start() + TAG_LIMIT)
-                    if end > fed:
-                        parser.feed(markup[fed:end])
-                        fed = end
-                end_tag = None
+        for start, name in candidates:
+            if stack.left_in and fed < last_end <= start:
+                parser.feed(markup[fed:last_end])
+                fed = last_end
                 closing = stack.forms_left_in()
                 if closing:
                     parser.feed(closing)
                     pieces.extend((markup[kept:fed], closing))
                     kept = fed
-                if not stack.left_in:
-                    end_tags = iter(())
-                continue
-            start, name = pending.pop()
+            if name[0] == "/":
+                last_end = tag_end(markup, start, start + TAG_LIMIT)
             parser.feed(markup[fed:start])
             fed = start
             instead = None
@@ -262,9 +248,6 @@ def close_divs_left_open(markup: bytes, other_end_tags: bool = False
                 else:
                     if form_pointer:
                         instead = stack.past_form()
-                        if instead is not None and len(stack.left_in) == 1:
-                            end_tags = tags_outside_text(
-                                markup, _END_TAG.finditer(markup, start + 1), start + 1)
                     elif stack.any_form():
                         instead = b""   # HTML's parser ignores it, libxml2 would close
                     form_pointer = False
@@ -300,6 +283,14 @@ def close_divs_left_open(markup: bytes, other_end_tags: bool = False
                 kept = start
     except etree.LxmlError:
         pass    # (the push parser stopped: nothing is decided after where it stopped)
+    else:
+        if stack.left_in and fed < last_end:    # (the last end tag)
+            parser.feed(markup[fed:last_end])
+            fed = last_end
+            closing = stack.forms_left_in()
+            if closing:
+                pieces.extend((markup[kept:fed], closing))
+                kept = fed
     if not pieces:
         return None
     pieces.append(markup[kept:])

@@ -221,7 +221,8 @@ class Page:
                 or divs_left_open.end_tags_left_out(counted)
                 or divs_left_open.left_open_in_form(log, counted)
                 or divs_left_open.form_in_form(root, counted)):
-            closed = divs_left_open.close_divs_left_open(markup, special_left_open)
+            closed = divs_left_open.close_divs_left_open(
+                markup, special_left_open, forms=counted.get(b"/form>", 0) > 0)
             if closed is not None:
                 markup, ignored = closed
                 root, log = _parse(markup)

@@ -141,19 +141,15 @@ def tag_end(markup: bytes, start: int, limit: int | None = None) -> int:
 TAG_LIMIT = 2048
 
 
-def tags_outside_text(markup: bytes, candidates: Iterable[re.Match[bytes]],
-                      offset: int = 0) -> Iterator[re.Match[bytes]]:
+def tags_outside_text(markup: bytes,
+                      candidates: Iterable[re.Match[bytes]]) -> Iterator[re.Match[bytes]]:
     """The ``candidates`` (matches in ``markup`` of what may be a tag, in order) that are
     tags for HTML's parser: outside comments, scripts, styles, titles and text areas, and
     not inside another tag (an attribute's quoted value). A candidate whose ``<`` follows
     one that opens no tag closed before it (``a < </br>``), which a tokenizer would tell
     apart, is left out too: the callers leave it as libxml2 reads it (nothing repaired,
-    never a tag made up).
-
-    ``offset``: where the candidates begin, outside such text (what is before it is not
-    read)."""
+    never a tag made up)."""
     text = Opaque(markup, _TEXT_OPENING, _TEXT_CLOSING)
-    text.at_offset = offset
     in_tag_until = -1   # the end of the tag that the last candidate was found in
     for m in candidates:
         start = m.start()
