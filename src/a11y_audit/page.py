@@ -1569,14 +1569,12 @@ def _br_end_tag_locations(root: Element, text: str, markup: bytes, spans: list[t
     showed, none is told apart: a finding on a ``br`` may then be located at another."""
     # each end tag's offsets in the text and its line's start, from the last one's (as
     # self_closing does: a page of many on one line is read once, not once for each)
-    at_byte = at_char = line_start = 0
+    in_text = iter(_text_offsets(markup, [at for span in spans for at in span]))
+    line_start = 0
     ends: list[tuple[int, int, int]] = []
-    for start, end in spans:
-        at_char += len(markup[at_byte:start].decode("utf-8", "replace"))
-        line_start = text.rfind("\n", line_start, at_char) + 1 or line_start
-        ends.append((at_char, at_char + len(markup[start:end].decode("utf-8", "replace")),
-                     line_start))
-        at_byte = start
+    for start, end in zip(in_text, in_text, strict=True):
+        line_start = text.rfind("\n", line_start, start) + 1 or line_start
+        ends.append((start, end, line_start))
     written = source_map.starts("br")
     parsed = list(root.iter("br"))
     if len(parsed) != len(written) + len(ends):
