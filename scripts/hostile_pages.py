@@ -272,6 +272,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: f"{_HEAD}<body>" + "<x-card><p>Text</x-card>" * n + "<div>"
                   + "<span>a</span>" * (4 * n) + "</div>"
                   + "<my-el><span><li>x</span></my-el>" * n, 20000),
+    "links-left-open-in-blocks-many": (
+        "n teaser links each with its paragraph left open (a browser ends each link before "
+        "it, and the paragraph holds what follows), then n with a heading left open in a "
+        "section, then n in one div with a span left open in each",
+        lambda n: f"{_HEAD}<body><div>" + "<a href=/s><p>Title</a> more" * n + "</div>"
+                  + "<section><a href=/s><h3>Title</a><p>x</p></section>" * n
+                  + "<div>" + "<a href=/s><p><span>T</a>" * n + "</div>", 10000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

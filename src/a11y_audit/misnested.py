@@ -21,11 +21,22 @@ Formatting elements between the element and the outermost block (``<a><b><div>``
 copied around that block, as the browser copies them. Not rebuilt, and left as libxml2
 reads it: formatting elements between two blocks, or between the element and the block
 where libxml2 closed the element early; more than three of them; an element open at the
-end tag whose own end tag is left out (a ``p`` or ``li`` without one: where it ends cannot
-be read from end tags); a comment next to the end tag (one among what goes back goes back
-too, where its text reads as the source's); a table, cell, object or select in between (the
-browser ignores the end tag there). The copies are made-up elements (no start tag of their
-own).
+end tag whose own end tag is left out (a ``li`` without one: where it ends cannot be read
+from end tags), but a paragraph or a heading (below) and an element such as a ``span``
+inside a block, which both parsers close there; a comment next to the end tag (one among
+what goes back goes back too, where its text reads as the source's); a table, cell, object
+or select in between (the browser ignores the end tag there). The copies are made-up
+elements (no start tag of their own).
+
+A paragraph or a heading left open in the link (``<a href><p>Title</a> more</div>``): HTML's
+parser ends the link before it, as before any block, and the block stays open past
+``</a>``, holding what follows up to where it ends (a block's start tag for a paragraph, the
+next heading's for a heading, else the end tag of the element it is in); libxml2 closed it
+with the link, and reported nothing. The link as written is empty in a browser: a nameless
+link in its tab order. Left as libxml2 reads it where that end is past an end tag HTML's
+parser ignores there (a ``span``'s, a custom element's), where a block's start tag is
+inside an element that follows, at a table (it ends a paragraph in no-quirks mode only),
+and where two blocks are left open.
 
 The same reading of where tags are written gives back what follows an element libxml2 closed
 at a start tag a browser does not close it at (:func:`reopen_closed_early`: ``<h1><p>Title
@@ -55,8 +66,10 @@ from a11y_audit.dom import (
 )
 from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
+    CLOSES_P,
     FORMATTING,
     LIBXML2_CLOSED_BY,
+    LIBXML2_END_PRIORITY,
     SCOPE_BOUNDARIES,
     SPECIAL,
 )
@@ -77,19 +90,22 @@ _ENDED_BY = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 # (the element is not "in scope" above them), a select ("in select" insertion mode)
 _IGNORING = SCOPE_BOUNDARIES | {"select"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PRIORITY = 100     # libxml2's end-tag priority of an element not in LIBXML2_END_PRIORITY
 
 
 def adopt(root: Element, text: str, source_map: SourceMap,
           mismatched: AbstractSet[tuple[str, str]],
-          others: bool, ended: dict[Element, Element],
+          others: bool, ended: dict[Element, tuple[str, Element]],
           written_apart: Mapping[Element, tuple[int, int]] | None = None) -> list[Element]:
     """Rebuild, as HTML's parser builds them, the formatting elements of ``root`` (libxml2's
     tree of ``text``, before any other repair) whose end tag was written while a block inside
     them was open; returns the copies made (none: the tree is as it was). ``mismatched`` and
     ``others``: what libxml2 reported (:class:`a11y_audit.parser_log.ParserLog`: the end
     tags it ignored, and whether it reported another end tag unexpected or its log is
-    full); ``ended``: each element rebuilt is added, with the outermost block its end tag
-    was written in; ``written_apart``: elements
+    full, or the page writes fewer end tags of paragraphs, headings or forms than start
+    tags); ``ended``: each element rebuilt is added, with why: ("end tag", the outermost
+    block its end tag was written in) or ("left open", the block whose end tag is left out,
+    in which its end tag is read: ``<a href><p>Title</a>``); ``written_apart``: elements
     written by another tag than their start tag (``</br>``'s line breaks), with where.
 
     libxml2 either ignored such an end tag (a ``div`` open inside: it reports a mismatch,
@@ -103,9 +119,9 @@ def adopt(root: Element, text: str, source_map: SourceMap,
     names = FORMATTING if others else {name for name, _ in mismatched}
     for name in sorted(names):
         for element in list(root.iter(name)):
-            block = _adopt(element, positions, mismatched, made)
-            if block is not None:
-                ended[element] = block
+            why = _adopt(element, positions, mismatched, made)
+            if why is not None:
+                ended[element] = why
     return made
 
 
@@ -197,8 +213,9 @@ class _Positions:
 
 
 def _adopt(element: Element, positions: _Positions, mismatched: AbstractSet[tuple[str, str]],
-           made: list[Element]) -> Element | None:
-    """Rebuild ``element`` if its end tag is written inside a block; that block, if so."""
+           made: list[Element]) -> tuple[str, Element] | None:
+    """Rebuild ``element`` if its end tag is written inside a block; why, if so (see
+    :func:`adopt`)."""
     if not any(el.tag in SPECIAL for el in element.iterdescendants(etree.Element)):
         return None
     end = positions.end_tag(element, alone=True)
@@ -220,14 +237,36 @@ def _adopt(element: Element, positions: _Positions, mismatched: AbstractSet[tupl
     between = chain[chain.index(blocks[0]):chain.index(blocks[-1])]
     if len(above) > 3 or any(el.tag in FORMATTING for el in between):
         return None
-    mismatch = (element.tag, chain[-1].tag) in mismatched
+    if any(el.tag in HEADINGS and next(el.iterdescendants(*HEADINGS), None) is not None
+           for el in blocks):
+        return None     # (a heading in a heading: HTML's parser may have closed the outer)
+    # libxml2 ignored the end tag (and reported it) where an element open inside has a
+    # higher end-tag priority than its own (a div's: LIBXML2_END_PRIORITY); a mismatch it
+    # reports otherwise is of an element it closed on the way (a ``b`` in a paragraph)
+    priority = LIBXML2_END_PRIORITY.get(element.tag, _PRIORITY)
+    mismatch = ((element.tag, chain[-1].tag) in mismatched
+                and any(LIBXML2_END_PRIORITY.get(el.tag, _PRIORITY) > priority for el in chain))
     if above and not mismatch:
         return None     # closed early by libxml2 with them: where they end is not rebuilt
     back: _Back | None = None
+    left_open = False
     if not mismatch:
         # libxml2 closed the element and the blocks at the end tag: what it put after the
         # element up to the blocks' end tags goes back into them
-        back = _plan_back(element, blocks, end[1], positions)
+        ends = [positions.end_tag(block, before=end[1]) for block in blocks]
+        inside = chain[chain.index(blocks[-1]) + 1:]
+        left_open = (ends[-1] is None and not any(el.tag in FORMATTING for el in inside)
+                     and _left_open(blocks[-1], positions))
+        if left_open and any(heading is not blocks[-1] and positions.end_tag(heading) is None
+                             for heading in element.iterdescendants(*HEADINGS)):
+            return None     # (another heading left open: libxml2 closed it at a start tag)
+        if left_open:
+            # (``<a href><p>Title</a> more</div>``: the paragraph holds what follows up to
+            # where HTML's parser closes it; what is open inside it is closed at the end
+            # tag, the copy of the element with it)
+            ends[-1] = _left_open_ends(blocks[-1], element, positions)
+        back = _plan_back(element, blocks, end[1], positions, ends,
+                          last_closed_by_end=left_open)
         if back is None:
             return None
     after = _split_at(chain[chain.index(blocks[-1]):], x, positions)
@@ -283,7 +322,7 @@ def _adopt(element: Element, positions: _Positions, mismatched: AbstractSet[tupl
         element_tail = rest
     if element_tail:
         last.tail = joined_text(last.tail, element_tail)
-    return blocks[0]
+    return ("left open", blocks[-1]) if left_open else ("end tag", blocks[0])
 
 
 # Where content libxml2 put after the element goes: (index of the block, text or element)
@@ -459,12 +498,59 @@ def _open_at(element: Element, x: int, positions: _Positions) -> list[Element] |
             return chain
         end = positions.end_tag(child, before=x)
         if end is None:
-            # a void element is closed; any other without an end tag near: cannot tell
-            return chain if child.tag in _VOIDISH and not len(child) else None
+            if child.tag in _VOIDISH and not len(child):
+                return chain    # (a void element is closed)
+            if not (_left_open(child, positions) or _closed_at_end_tag(child, chain, positions)):
+                return None     # (any other without an end tag near: cannot tell)
+            chain.append(child)     # (its end tag left out: open at x)
+            node = child
+            continue
         if end[0] < x:
             return chain        # closed before the end tag
         chain.append(child)
         node = child
+
+
+def _left_open(el: Element, positions: _Positions) -> bool:
+    """Whether ``el``, the last element written before an offset in its parent, is a
+    paragraph or a heading whose end tag is left out, that libxml2 kept open up to there:
+    no end tag of its name pairs with its start tag, no text follows it in its parent (one
+    closed before would have a tail), nothing HTML's parser would have closed it at is
+    inside (a block's start tag in a paragraph, a heading in a heading), and the element
+    before it was not closed by libxml2 at its start tag (a browser has it inside that
+    one)."""
+    if (el.tag not in _LEFT_OPEN or el.tail is not None or positions.end_tag(el) is not None
+            or _after_closed_early(el, positions)):
+        return False
+    inside = el.iterdescendants(*(CLOSES_P if el.tag == "p" else HEADINGS))
+    return next(inside, None) is None
+
+
+def _closed_at_end_tag(el: Element, chain: list[Element], positions: _Positions) -> bool:
+    """Whether ``el``, the last element written before an end tag in its parent, is one
+    that neither parser leaves open past it though its own end tag is left out: neither a
+    special element nor a formatting one (a ``span``), under a block open there (both close
+    it there: libxml2 with the element it is in, HTML's parser at the end of the adoption
+    agency, or with the heading an end tag closes)."""
+    return (el.tag not in SPECIAL and el.tag not in FORMATTING and el.tag not in _OPTIONAL_END
+            and el.tail is None and any(block.tag in SPECIAL for block in chain)
+            and positions.end_tag(el) is None)
+
+
+def _after_closed_early(el: Element, positions: _Positions) -> bool:
+    """Whether the element before ``el`` is one libxml2 closed at ``el``'s start tag where
+    HTML's parser does not (``<b><p>``, ``<h3>Title<p>``), not given back
+    (:func:`reopen_closed_early`): a browser has ``el`` inside it."""
+    before = el.getprevious()
+    if (before is None or before.tail is not None or not isinstance(before.tag, str)
+            or el.tag not in LIBXML2_CLOSED_BY.get(before.tag, ())):
+        return False
+    end, start = positions.end_tag(before), positions.start(el)
+    return end is None or start is None or end[0] > start[0]
+
+
+# The blocks read as left open at an end tag written in them (their own end tag left out)
+_LEFT_OPEN = frozenset(("p", *HEADINGS))
 
 
 _VOIDISH = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
@@ -559,7 +645,7 @@ def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
     (``<h2><b><p>``) get back theirs, the innermost first. A heading without an end tag of
     its own after that start tag (``<header><h1>Title<p>Standfirst</p></header>``) gets
     back what follows it up to the next heading's start tag or its parent's end tag, where
-    HTML's parser closes it (:func:`_heading_left_open_ends`). Left as libxml2 reads it:
+    HTML's parser closes it (:func:`_left_open_ends`). Left as libxml2 reads it:
     another element without an end tag of its own after that start tag (``<b>`` left open:
     see :mod:`a11y_audit.formatting_list`); a heading left open in a formatting element
     (a ``b``: the adoption agency's); and wherever what follows does not read as the
@@ -612,7 +698,7 @@ def _give_back(element: Element, positions: _Positions,
     if (closed_at is not None and end is None and element.tag in HEADINGS
             and positions.end_tag(element) is None):
         # no end tag after: HTML's parser keeps the heading open to its parent's end
-        end = _heading_left_open_ends(element, positions)
+        end = _left_open_ends(element, element, positions)
         if end is None:
             return False
         back = _plan_back(element, [element], closed_at[0], positions, [end],
@@ -650,37 +736,67 @@ def _give_back(element: Element, positions: _Positions,
     return True
 
 
-# The elements whose end tag closes a heading left open in them (HTML, "in body": the end
-# tags that pop the elements open above their element; a body's is read at the end of the
-# text): not a formatting element's (the adoption agency stops at the heading) nor another
-# element's ("any other end tag" is ignored past a special element, such as a heading)
-_ENDS_HEADINGS_LEFT_OPEN = CLOSED_THROUGH | {"div", "body", "td", "th", "caption"}
+# The elements whose end tag closes a heading or a paragraph left open in them (HTML, "in
+# body": the end tags that pop the elements open above their element; a body's is read at
+# the end of the text): not a formatting element's (the adoption agency stops at the block)
+# nor another element's ("any other end tag" is ignored past a special element, such as a
+# heading or a paragraph)
+_ENDS_LEFT_OPEN = CLOSED_THROUGH | {"div", "body", "td", "th", "caption"}
+# The start tags that close a paragraph left open where libxml2 reads them so too (a table's
+# does in no-quirks mode only: not read)
+_CLOSE_PARAGRAPHS = CLOSES_P - {"table"}
+# A list item or a definition's part without an end tag of its own, and the start tags that
+# close it (and what is open in it) in both parsers
+_ITEMS_ENDED = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 
 
-def _heading_left_open_ends(heading: Element, positions: _Positions) -> tuple[int, int] | None:
-    """Where HTML's parser ends a heading whose end tag is left out (``<header><h1>Title
-    <p>Standfirst</p></header>``), which libxml2 closed at a start tag: at the start tag of
-    the next heading among the elements that follow it (a heading's start tag closes the
-    heading open, with the paragraph in it), else at the end tag of the block it is in, past
-    a span's or a custom element's, which HTML's parser ignores there (the end of the text
-    for the body). None where that is not read from the source."""
-    for sibling in heading.itersiblings():
-        if isinstance(sibling.tag, str) and sibling.tag in HEADINGS:
+def _left_open_ends(block: Element, after: Element, positions: _Positions
+                    ) -> tuple[int, int] | None:
+    """Where HTML's parser ends ``block``, a heading or a paragraph whose end tag is left out
+    (``<header><h1>Title<p>Standfirst</p></header>``, ``<a href><p>Title</a> more</div>``),
+    which libxml2 closed earlier (at a start tag, at the end tag of a link it is in), and
+    which holds what follows ``after`` (the block, or that link) in the browser's tree: at the
+    start tag of the next heading (for a paragraph, the next block) among the elements that
+    follow ``after`` in its parent, else at the end tag of the block it is in, past a span's
+    or a custom element's, which HTML's parser ignores there (the end of the text for the
+    body; for a paragraph in a list item without an end tag, the next item's start tag). None
+    where that is not read from the source."""
+    paragraph = block.tag == "p"
+    closers = _CLOSE_PARAGRAPHS if paragraph else HEADINGS
+    for sibling in after.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in closers:
             where = positions.start(sibling)
             return None if where is None else (where[0], where[0])
-    # (an element's end tag that HTML's parser ignores with the heading open in it, a
-    # span's, a custom element's, does not end it: the one of the element it is in does)
-    ancestor = heading.getparent()
-    while ancestor is not None and ancestor.tag not in _ENDS_HEADINGS_LEFT_OPEN:
-        if not isinstance(ancestor.tag, str) or ancestor.tag in SPECIAL or (
-                ancestor.tag in FORMATTING):
-            return None     # (a formatting element's: the adoption agency's)
+        if paragraph and (sibling.tag == "table"
+                          or next(sibling.iterdescendants(*CLOSES_P), None) is not None):
+            return None     # (a block's start tag inside closes the paragraph in it)
+    # (an element's end tag that HTML's parser ignores with the block open in it, a span's,
+    # a custom element's, does not end it: the one of the element it is in does)
+    ancestor = after.getparent()
+    while ancestor is not None and ancestor.tag not in _ENDS_LEFT_OPEN:
+        if not isinstance(ancestor.tag, str) or ancestor.tag in SPECIAL:
+            return None
+        if ancestor.tag in FORMATTING:
+            # (the adoption agency's, at a formatting element's end tag: the block holds
+            # what follows up to there, and what follows that is the agency's, :func:`adopt`)
+            return positions.end_tag(ancestor) if after is block else None
         ancestor = ancestor.getparent()
     if ancestor is None:
         return None
     if ancestor.tag == "body":
         return len(positions.text), len(positions.text)
-    return positions.end_tag(ancestor)
+    end = positions.end_tag(ancestor)
+    if end is None and paragraph and ancestor.tag in _ITEMS_ENDED:
+        # (a list item's start tag closes the item past a paragraph open in it, not past a
+        # heading)
+        following = ancestor.getnext()
+        if (ancestor.tail is None and following is not None
+                and following.tag in _ITEMS_ENDED[ancestor.tag]):
+            where = positions.start(following)
+            return None if where is None else (where[0], where[0])
+    return end
 
 
 def _nesting_allowed(element: Element, moved: list[Element],

@@ -147,7 +147,8 @@ class Page:
         self._made_up: set[Element] = set()     # elements HTML's parser implies (a tbody...)
         # each link a browser's parser ended early, with how and what ended it there: "link",
         # a link inside it (_split_nested_links); "paragraph", a block inside its paragraph
-        # (_close_paragraphs); "end tag", the block its end tag is written in (misnested)
+        # (_close_paragraphs); "end tag", the block its end tag is written in; "left open",
+        # the paragraph or heading left open in it, in which its end tag is read (misnested)
         self.split_links: dict[Element, tuple[str, Element]] = {}
         # each copy a browser's parser made of a formatting element left open (a link
         # without its </a>), with that element (_reopen_formatting)
@@ -252,10 +253,12 @@ class Page:
             scanned = scanned or SourceMap(text)
             close_headings(root, text, scanned, br_offsets)
         # ``<a href><div>...</a></div>``: HTML's adoption agency; libxml2 ignored the </a>,
-        # or closed the link with the blocks in it (and found their end tags unexpected)
+        # or closed the link with the blocks in it (and found their end tags unexpected);
+        # and ``<a href><p>Title</a>`` with the </p> left out (nothing reported: the page
+        # writes fewer paragraph or heading end tags than start tags)
         copies: list[Element] = []
-        ended_early: dict[Element, Element] = {}
-        others = log.full or bool(log.unexpected)
+        ended_early: dict[Element, tuple[str, Element]] = {}
+        others = log.full or bool(log.unexpected) or special_left_open
         if log.mismatched or others:
             scanned = scanned or SourceMap(text)
             copies = adopt(root, text, scanned, log.mismatched, others, ended_early,
@@ -273,7 +276,7 @@ class Page:
         # unless the misnesting repair copied some)
         page = cls(root, source, url, markup=text, parsed_as=None if copies else (counted, log),
                    left_out=ignored_starts)
-        page.split_links.update((el, ("end tag", block)) for el, block in ended_early.items()
+        page.split_links.update((el, why) for el, why in ended_early.items()
                                 if el.tag == "a")
         if written_br or copies:
             page._locations.update(written_br)

@@ -81,6 +81,11 @@ def _split(kind: str, cause: Element) -> str:
                 f"{describe(cause)}, and a browser ends the link before that block (what the "
                 "link held in the block goes into a copy of it). Close the link after the "
                 "block, or open it inside the block")
+    if kind == "left open":
+        return (f"A browser leaves it empty: {describe(cause)} in it has no end tag, so the "
+                "link's end tag </a> is read inside that block, and a browser ends the link "
+                "before the block (what the link held in the block goes into a copy of it). "
+                f"Close the <{cause.tag}> before </a>")
     if kind == "link":
         return (f"A browser leaves it empty: the link {describe(cause)} is written inside it, "
                 "and a link ends where another begins (what it held goes into copies of "
