@@ -906,6 +906,10 @@ BLOCKS_LEFT_OPEN_IN_LINKS = [
     ("<div><a href=/x><h3>Title</a><p>Standfirst</p></div><div>after</div>",
      "body(div(a h3(a('Title') p('Standfirst'))) div('after'))"),
     ("<a href=/x><h2>Title</a><h3>Next</h3><p>x</p>", "body(a h2(a('Title')) h3('Next') p('x'))"),
+    # (the element it is in left open to the end of the page too)
+    ("<div><a href=/x><p>Title</a> more", "body(div(a p(a('Title') ' more')))"),
+    ("<section><div><a href=/x><h3>Title</a><p>x</p>",
+     "body(section(div(a h3(a('Title') p('x')))))"),
     # a span left open in the block is closed with the link (the agency's second round)
     ("<div><a href=/x><p><span>Title</a> more</div>",
      "body(div(a p(a(span('Title')) ' more')))"),

@@ -759,8 +759,9 @@ def _left_open_ends(block: Element, after: Element, positions: _Positions
     start tag of the next heading (for a paragraph, the next block) among the elements that
     follow ``after`` in its parent, else at the end tag of the block it is in, past a span's
     or a custom element's, which HTML's parser ignores there (the end of the text for the
-    body; for a paragraph in a list item without an end tag, the next item's start tag). None
-    where that is not read from the source."""
+    body; for a paragraph in a list item without an end tag, the next item's start tag; for
+    an element without an end tag that nothing follows, where the element it is in ends).
+    None where that is not read from the source."""
     paragraph = block.tag == "p"
     closers = _CLOSE_PARAGRAPHS if paragraph else HEADINGS
     for sibling in after.itersiblings():
@@ -775,28 +776,35 @@ def _left_open_ends(block: Element, after: Element, positions: _Positions
     # (an element's end tag that HTML's parser ignores with the block open in it, a span's,
     # a custom element's, does not end it: the one of the element it is in does)
     ancestor = after.getparent()
-    while ancestor is not None and ancestor.tag not in _ENDS_LEFT_OPEN:
-        if not isinstance(ancestor.tag, str) or ancestor.tag in SPECIAL:
+    while True:
+        while ancestor is not None and ancestor.tag not in _ENDS_LEFT_OPEN:
+            if not isinstance(ancestor.tag, str) or ancestor.tag in SPECIAL:
+                return None
+            if ancestor.tag in FORMATTING:
+                # (the adoption agency's, at a formatting element's end tag: the block holds
+                # what follows up to there, and what follows is the agency's, :func:`adopt`)
+                return positions.end_tag(ancestor) if after is block else None
+            ancestor = ancestor.getparent()
+        if ancestor is None:
             return None
-        if ancestor.tag in FORMATTING:
-            # (the adoption agency's, at a formatting element's end tag: the block holds
-            # what follows up to there, and what follows that is the agency's, :func:`adopt`)
-            return positions.end_tag(ancestor) if after is block else None
+        if ancestor.tag == "body":
+            return len(positions.text), len(positions.text)
+        end = positions.end_tag(ancestor)
+        if end is not None:
+            return end
+        if ancestor.tail is not None or ancestor.getnext() is not None:
+            if paragraph and ancestor.tag in _ITEMS_ENDED:
+                # (a list item's start tag closes the item past a paragraph open in it, not
+                # past a heading)
+                following = ancestor.getnext()
+                if (ancestor.tail is None and following is not None
+                        and following.tag in _ITEMS_ENDED[ancestor.tag]):
+                    where = positions.start(following)
+                    return None if where is None else (where[0], where[0])
+            return None
+        # (its end tag left out too, and nothing after it: it ends with the element it is
+        # in, ``<div><a href><p>Title</a>`` at the end of the page)
         ancestor = ancestor.getparent()
-    if ancestor is None:
-        return None
-    if ancestor.tag == "body":
-        return len(positions.text), len(positions.text)
-    end = positions.end_tag(ancestor)
-    if end is None and paragraph and ancestor.tag in _ITEMS_ENDED:
-        # (a list item's start tag closes the item past a paragraph open in it, not past a
-        # heading)
-        following = ancestor.getnext()
-        if (ancestor.tail is None and following is not None
-                and following.tag in _ITEMS_ENDED[ancestor.tag]):
-            where = positions.start(following)
-            return None if where is None else (where[0], where[0])
-    return end
 
 
 def _nesting_allowed(element: Element, moved: list[Element],
