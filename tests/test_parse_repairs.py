@@ -595,6 +595,9 @@ BR_END_TAGS = [
     ("<script>s='</br>'</script><!-- </br> --><textarea></br></textarea>"
      "<p title='1</br>2</br>3'>t</p>",
      "body(script(\"s='</br>'\") <!-- </br> --> textarea('</br>') p('t'))"),
+    # (a script's "<" far before one in the script is no tag left open either)
+    (f"<script>if(a<b)x({' ' * 3000});s='</br>'</script><p>Read</br>more</p>",
+     f"body(script(\"if(a<b)x({' ' * 3000});s='</br>'\") p('Read' br 'more'))"),
 ]
 
 
@@ -1075,6 +1078,10 @@ FORM_END_TAGS = [
     # a form after it is a form of its own, in the button (the parser's form pointer is
     # no longer set)
     ("<form><button>Go</form><form><input></form>", "body(form(button('Go' form(input))))"),
+    # a script's "<" before is no tag left open (the tags after it are read), however far
+    # from the script's end tag
+    (f"<script>if(-1<n){{{' ' * 3000}}}</script><form><button>Go</form><p>after</p>",
+     f"body(script('if(-1<n){{{' ' * 3000}}}') form(button('Go' p('after'))))"),
 ]
 
 

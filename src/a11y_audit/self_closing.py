@@ -153,10 +153,12 @@ def tags_outside_text(markup: bytes,
     in_tag_until = -1   # the end of the tag that the last candidate was found in
     for m in candidates:
         start = m.start()
-        if start < in_tag_until:
+        # (text first: a script's "<" is no tag's, and the search back for the "<" of a tag
+        # a candidate is in would take a script's "a<b" for one left open to the end)
+        if start < in_tag_until or text.at(start):
             continue
         in_tag_until = _in_a_tag(markup, start)
-        if in_tag_until < 0 and not text.at(start):
+        if in_tag_until < 0:
             yield m
 
 
