@@ -1376,6 +1376,12 @@ LEFT_OPEN = [
     ("<p>Run <code>make</p><p>then test</p>", "body(p('Run ' code('make')) p(code('then test')))"),
     # an end tag written otherwise (capitals) closes it all the same
     ("<p><a href=/x>x</A></p><p>y</p>", "body(p(a('x')) p('y'))"),
+    # the adoption agency of an <a> start tag moves a block out of the copy in eight rounds
+    # at most: past seven divs and a heading, the last round's copy holds the new link, a
+    # link in a link for a browser too
+    ("<ul><li><a href=/l>L</li></ul>\n" + "<div>\n" * 7 + "<h2><a href=/s>T</a></h2>"
+     + "</div>" * 7,
+     "body(ul(li(a('L'))) " + "a('\\n') div(" * 7 + "a('\\n') h2(a(a('T')))" + ")" * 8),
 ]
 
 
