@@ -919,6 +919,9 @@ BLOCKS_LEFT_OPEN_IN_LINKS = [
     # a heading left open in the link holds what follows it there, and the rest after
     ("<a href=/x><h2>Title<p>x</p></a>&amp; more<p>after</p>",
      "body(a h2(a('Title' p('x')) '& more' p('after')))"),
+    # ... and in a b, which libxml2 closed at the paragraph with the heading
+    ("<div><b><h2>Title<p>x</p></b> more</div><p>y</p>",
+     "body(div(b h2(b('Title' p('x')) ' more')) p('y'))"),
 ]
 # Left as libxml2 reads them: where the block ends past an end tag HTML's parser ignores (a
 # span's, a custom element's), a block's start tag inside an inline element, a table

@@ -647,13 +647,14 @@ def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
     back what follows it up to the next heading's start tag or its parent's end tag, where
     HTML's parser closes it (:func:`_left_open_ends`). Left as libxml2 reads it:
     another element without an end tag of its own after that start tag (``<b>`` left open:
-    see :mod:`a11y_audit.formatting_list`); a heading left open in a formatting element
-    (a ``b``: the adoption agency's); and wherever what follows does not read as the
-    source's. A heading ends at the first heading end tag, of any level, and closes what
-    is open in it there (``<h2><p>Title</h2>``). Returns how many were given back, and
-    whether a bound of a hostile page was met (:data:`CLOSED_EARLY_STEPS` siblings looked
-    at, or the elements given back nested past libxml2's depth): the elements left are left
-    as libxml2 read them."""
+    see :mod:`a11y_audit.formatting_list`); and wherever what follows does not read as the
+    source's. A heading left open in a formatting element (``<b><h2>Title<p>x</p></b>``)
+    takes back what follows it up to that element's end tag (the adoption agency's rebuild,
+    :func:`adopt`, takes it from there). A heading ends at the first heading end tag, of
+    any level, and closes what is open in it there (``<h2><p>Title</h2>``). Returns how
+    many were given back, and whether a bound of a hostile page was met
+    (:data:`CLOSED_EARLY_STEPS` siblings looked at, or the elements given back nested past
+    libxml2's depth): the elements left are left as libxml2 read them."""
     positions = _Positions(root, source_map, text, written_apart or {})
     given = 0
     # The last first: each takes back elements already whole, not all that follows it
@@ -668,9 +669,19 @@ def reopen_closed_early(root: Element, text: str, source_map: SourceMap,
         for element in pending:
             if positions.steps > CLOSED_EARLY_STEPS:
                 return given, True
+            inner = element[-1] if len(element) else None
             outcome = _give_back(element, positions, levels)
             if outcome:
                 given += 1
+                # an element libxml2 closed inside it at the same start tag (``<b><h2>Title
+                # <p>``: the b and the heading at the paragraph) is followed by what it gave
+                # back only now
+                while inner is not None and inner.tag in LIBXML2_CLOSED_BY:
+                    last = inner[-1] if len(inner) else None
+                    if not _give_back(inner, positions, levels):
+                        break
+                    given += 1
+                    inner = last
             elif outcome is not None:
                 failed.append(element)
         if len(failed) in (0, len(pending)):
@@ -745,9 +756,6 @@ _ENDS_LEFT_OPEN = CLOSED_THROUGH | {"div", "body", "td", "th", "caption"}
 # The start tags that close a paragraph left open where libxml2 reads them so too (a table's
 # does in no-quirks mode only: not read)
 _CLOSE_PARAGRAPHS = CLOSES_P - {"table"}
-# A list item or a definition's part without an end tag of its own, and the start tags that
-# close it (and what is open in it) in both parsers
-_ITEMS_ENDED = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 
 
 def _left_open_ends(block: Element, after: Element, positions: _Positions
@@ -793,12 +801,12 @@ def _left_open_ends(block: Element, after: Element, positions: _Positions
         if end is not None:
             return end
         if ancestor.tail is not None or ancestor.getnext() is not None:
-            if paragraph and ancestor.tag in _ITEMS_ENDED:
+            if paragraph and ancestor.tag in _ENDED_BY:
                 # (a list item's start tag closes the item past a paragraph open in it, not
                 # past a heading)
                 following = ancestor.getnext()
                 if (ancestor.tail is None and following is not None
-                        and following.tag in _ITEMS_ENDED[ancestor.tag]):
+                        and following.tag in _ENDED_BY[ancestor.tag]):
                     where = positions.start(following)
                     return None if where is None else (where[0], where[0])
             return None
