@@ -1379,6 +1379,11 @@ LEFT_OPEN = [
     ("<p>Run <code>make</p><p>then test</p>", "body(p('Run ' code('make')) p(code('then test')))"),
     # an end tag written otherwise (capitals) closes it all the same
     ("<p><a href=/x>x</A></p><p>y</p>", "body(p(a('x')) p('y'))"),
+    # </form> takes only the form out of HTML's open elements: a copy opened in it stays
+    # open after it, and holds what follows (libxml2 closed everything in the form there)
+    ("<form><p><b>x</p>\n</form><p>after</p>", r"body(form(p(b('x')) b('\n' p('after'))))"),
+    ("<div><form><b>x\n</form>\n<p>after</p></div><p>out</p>",
+     r"body(div(form(b('x\n\n' p('after')))) p(b('out')))"),
     # the adoption agency of an <a> start tag moves a block out of the copy in eight rounds
     # at most: past seven divs and a heading, the last round's copy holds the new link, a
     # link in a link for a browser too

@@ -79,6 +79,7 @@ from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
     CLOSES_P,
     FORMATTING,
+    IMPLIED_END_TAGS,
     ITEM_END_PASSES,
     ITEMS_ENDED,
     LIBXML2_END_PRIORITY,
@@ -111,8 +112,6 @@ _CLOSES_P = CLOSES_P - {"table"}
 # others are "any other end tag" for HTML's parser: it closes their element only where no
 # special element is open inside it, and ignores them otherwise
 _NOT_OTHER = SPECIAL | FORMATTING | _FOREIGN
-# The elements whose end tags HTML's parser implies ("generate implied end tags")
-_IMPLIED = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc"))
 # The start and end tags of lists, buttons, labels and forms, as count_written_tags counts
 # them
 _COUNTED_PAIRS = tuple((name, b"/" + name + b">")
@@ -448,7 +447,7 @@ class _OpenElements:
         if self._innermost(_SCOPE) > form:
             return b""
         implied = len(names)
-        while implied - 1 > form and names[implied - 1] in _IMPLIED:
+        while implied - 1 > form and names[implied - 1] in IMPLIED_END_TAGS:
             implied -= 1
         if implied - 1 == form:
             return None

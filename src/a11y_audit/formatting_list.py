@@ -42,6 +42,7 @@ from lxml import etree
 from a11y_audit.dom import VOID_ELEMENTS, start_tag_copy, text_at_end, text_before
 from a11y_audit.knowledge.html_parser import (
     FORMATTING,
+    IMPLIED_END_TAGS,
     ITEM_END_PASSES,
     ITEMS_ENDED,
     LIBXML2_CLOSED_BY,
@@ -324,6 +325,14 @@ class _Builder:
             return
         if el not in self.open:
             return      # moved off the stack by the adoption agency: its end tag is ignored
+        if el.tag == "form" and self._in_scope(el):
+            # HTML's parser takes only the form out of its open elements: a copy opened in
+            # it (at white space before </form>) stays open, and holds what follows
+            while self.stack[-1].tag in IMPLIED_END_TAGS and self.stack[-1] is not el:
+                self._pop()
+            self.stack.remove(el)
+            self.open.discard(el)
+            return
         while self._pop() is not el:
             pass
         if el.tag in MARKERS:

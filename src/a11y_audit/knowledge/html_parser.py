@@ -46,6 +46,10 @@ NO_RECONSTRUCTION = (CLOSES_P - {"xmp"}) | frozenset(("rb", "rp", "rt", "rtc",
     "style", "template", "title", "base", "basefont", "bgsound", "link", "meta", "frame",
     "frameset", "head", "body", "html"))
 
+# The elements whose end tags HTML's parser implies ("generate implied end tags", 13.2.6.3)
+IMPLIED_END_TAGS = frozenset(("p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt",
+                              "rtc"))
+
 # The start tags at which libxml2's parser closes an element (the current node, and again
 # the one that is then current) where HTML's parser closes nothing: the pairs of its HTML 4
 # "start close" table (htmlStartClose) that HTML's "in body" insertion mode does not share.
