@@ -77,7 +77,7 @@ from lxml import etree
 
 from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
-    CLOSES_P,
+    CLOSES_P_IN_EVERY_MODE,
     FORMATTING,
     IMPLIED_END_TAGS,
     ITEM_END_PASSES,
@@ -106,8 +106,6 @@ _FOREIGN = frozenset(("svg", "math"))
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                        "noframes", "plaintext"))
 _CLOSE_DIV = b"</div>"
-# (a table's start tag closes a paragraph only in no-quirks mode: left out)
-_CLOSES_P = CLOSES_P - {"table"}
 # End tags with rules of their own (or no element of the page's: foreign content's); the
 # others are "any other end tag" for HTML's parser: it closes their element only where no
 # special element is open inside it, and ignores them otherwise
@@ -336,7 +334,7 @@ class _OpenElements:
             item = self._innermost(tag)
         else:
             item = -1
-        if tag in _CLOSES_P:
+        if tag in CLOSES_P_IN_EVERY_MODE:
             # (a paragraph in button scope: HTML's parser closes it; libxml2 does at the
             # blocks HTML 4 knows, not at a section, a header, a figure...)
             paragraph = self._innermost("p")

@@ -67,6 +67,7 @@ from a11y_audit.dom import (
 from a11y_audit.knowledge.html_parser import (
     CLOSED_THROUGH,
     CLOSES_P,
+    CLOSES_P_IN_EVERY_MODE,
     FORMATTING,
     LIBXML2_CLOSED_BY,
     LIBXML2_END_PRIORITY,
@@ -753,9 +754,6 @@ def _give_back(element: Element, positions: _Positions,
 # nor another element's ("any other end tag" is ignored past a special element, such as a
 # heading or a paragraph)
 _ENDS_LEFT_OPEN = CLOSED_THROUGH | {"div", "body", "td", "th", "caption"}
-# The start tags that close a paragraph left open where libxml2 reads them so too (a table's
-# does in no-quirks mode only: not read)
-_CLOSE_PARAGRAPHS = CLOSES_P - {"table"}
 
 
 def _left_open_ends(block: Element, after: Element, positions: _Positions
@@ -771,7 +769,7 @@ def _left_open_ends(block: Element, after: Element, positions: _Positions
     an element without an end tag that nothing follows, where the element it is in ends).
     None where that is not read from the source."""
     paragraph = block.tag == "p"
-    closers = _CLOSE_PARAGRAPHS if paragraph else HEADINGS
+    closers = CLOSES_P_IN_EVERY_MODE if paragraph else HEADINGS
     for sibling in after.itersiblings():
         if not isinstance(sibling.tag, str):
             continue

@@ -37,6 +37,9 @@ CLOSES_P = frozenset((
     "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
     "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
     "pre", "listing", "form", "plaintext", "xmp", "hr", "li", "dd", "dt", "table"))
+# Those that close it in every mode, where the mode is not read (a table's does in no-quirks
+# mode only)
+CLOSES_P_IN_EVERY_MODE = CLOSES_P - {"table"}
 # Elements whose start tag does not open the formatting elements again (the blocks, the
 # table parts, raw text, the head's elements, ruby's parts): what they hold may. ``xmp``
 # closes a paragraph and then does open them again.
