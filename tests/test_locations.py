@@ -126,6 +126,22 @@ def test_duplicate_landmarks_and_labels_carry_related_nodes():
     assert "not associated" in label.message
 
 
+def test_a_repeated_landmark_names_three_others_and_counts_the_rest():
+    navs = "".join(f'\n<nav class="n{i}"><a href="/{i}">{i}</a></nav>' for i in range(7))
+    page = f'<header>Site</header>{navs}\n<main><h1>A</h1></main>'
+    (unique,) = findings(page, "landmark-unique")
+    assert unique.message == ("7 navigation landmarks without a name; the others: line 3 "
+                              "(nav.n1), line 4 (nav.n2), line 5 (nav.n3) and 3 more")
+    assert [r.line for r in unique.related] == [3, 4, 5, 6, 7, 8]
+    banners = "".join(f"\n<header class='h{i}'>Site</header>" for i in range(5))
+    (duplicate,) = findings(f"{banners}<main><h1>A</h1></main>", "landmark-no-duplicate-banner")
+    assert duplicate.message.endswith("line 4 (header.h2), line 5 (header.h3) and 1 more")
+    assert len(duplicate.related) == 4
+    three = findings("<nav></nav><nav></nav><nav></nav><nav></nav><main></main>",
+                     "landmark-unique")
+    assert three[0].message.endswith("(html > body > nav:nth-of-type(4))")   # no "more"
+
+
 def test_writers_carry_columns_and_related_nodes():
     page = '<ul>\n<div></div></ul><img src="a.jpg">'
     report = Report(pages=[audit_html(page, source="p.html")])

@@ -399,3 +399,40 @@ def test_skip_link_present_judges_what_a_link_skips_as_a_walk_of_the_tab_order_d
             assert (found is None) is (expected is None), (body, link.get("href"))
             if found is not None:
                 assert found.startswith("does not skip") is (expected == "masthead"), body
+
+
+def test_link_adjacent_duplicate_names_the_pair_by_the_text_link_whichever_comes_first():
+    text_first = ('<div><a href="/s">Flood defences fail</a>'
+                  '<a href="/s/"><img src="f.jpg" alt=""></a></div>')
+    image_first = ('<div><a href="/s"><img src="f.jpg" alt=""></a>'
+                   '<a href="/s">Flood defences fail</a></div>')
+    (first,) = [m for o, m in messages("link-adjacent-duplicate", text_first) if o is FAILED]
+    assert first.startswith('This link ("Flood defences fail") and the next, an image link, '
+                            'both go to /s')
+    (second,) = [m for o, m in messages("link-adjacent-duplicate", image_first) if o is FAILED]
+    assert second.startswith('This image link and the next ("Flood defences fail") both go')
+
+
+def test_figure_image_alt_says_when_the_caption_is_only_a_credit():
+    figure = ('<figure><img src="a.jpg" alt="note-10-plus.jpg"><figcaption>'
+              '<span class="caption"></span><span class="credit">Getty Images</span>'
+              '</figcaption></figure>')
+    (message,) = [m for o, m in messages("figure-image-alt", figure) if o is FAILED]
+    assert message == ('Alt text "note-10-plus.jpg" is a file name, not a description; the '
+                       'caption holds only a photo credit')
+    captioned = figure.replace('<span class="caption"></span>',
+                               '<span class="caption">Samsung\'s Note 10+</span>')
+    (message,) = [m for o, m in messages("figure-image-alt", captioned) if o is FAILED]
+    assert message.endswith('; caption: "Samsung\'s Note 10+"')
+
+
+def test_names_quoted_in_messages_are_cut_short():
+    banner = "Privacy overview. " + "This website uses cookies to improve your experience. " * 30
+    dialog = (f'<div role="dialog" class="cli-modal" id="pop" aria-labelledby="pop">'
+              f'<p>{banner}</p></div>')
+    (message,) = [m for o, m in messages("dialog-name-modal", dialog) if o is FAILED]
+    assert message.startswith('Dialog "Privacy overview. This website uses cookies')
+    quoted = message.split('"')[1]
+    assert len(quoted) == 80 and quoted.endswith("…")
+    assert message.endswith('looks like it blocks the page (<div id="pop" role="dialog" '
+                            'class="cli-modal">) but has no aria-modal="true"')

@@ -24,10 +24,22 @@ def no_duplicate(rule: Rule, page: Page, role: str) -> Results:
     if len(found) == 1:
         yield rule.ok(first.element)
         return
-    others = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
-                       for lm in found[1:])
     yield rule.fail(first.element, f"The page has {len(found)} {role} landmarks; the others: "
-                                   f"{others}", related=tuple(lm.element for lm in found[1:]))
+                                   f"{listed(page, found[1:])}",
+                    related=tuple(lm.element for lm in found[1:]))
+
+
+LISTED = 3      # the landmarks a message names; a finding's related elements hold them all
+
+
+def listed(page: Page, landmarks: list) -> str:
+    """The first few of ``landmarks`` by line and selector, and how many more: a template
+    that repeats a landmark on every teaser makes dozens, and a message naming each would
+    bury the finding (the report lists each among the finding's related elements)."""
+    shown = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
+                      for lm in landmarks[:LISTED])
+    more = len(landmarks) - LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def top_level(rule: Rule, page: Page, role: str) -> Results:

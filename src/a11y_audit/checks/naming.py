@@ -38,6 +38,16 @@ _SHOWN = frozenset(_SHOWN_ATTRIBUTES)
 _VALUE_LIMIT = 40
 
 
+QUOTE_LIMIT = 80
+
+
+def quote(text: str) -> str:
+    """``text`` in quotes for a message, white space collapsed and cut at QUOTE_LIMIT
+    characters: a name taken from a whole cookie banner's text runs to thousands."""
+    text = normalize_space(text)
+    return f"\"{text[:QUOTE_LIMIT - 1]}…\"" if len(text) > QUOTE_LIMIT else f"\"{text}\""
+
+
 def describe(el: Element) -> str:
     """A short opening tag naming the element: ``<a href="/news" class="card">``."""
     parts = [el.tag]   # an element the naming rules judge

@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from a11y_audit.checks.naming import describe
+from a11y_audit.checks.naming import describe, quote
 from a11y_audit.dom import tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.cascade import cascade_of
@@ -107,14 +107,14 @@ def check(page: Page, options: dict[str, Any]) -> Results:
                                          "dialog opens")
             continue
         if modal or native:
-            yield RULE.ok(el, f"Dialog \"{name}\" is named"
+            yield RULE.ok(el, f"Dialog {quote(name)} is named"
                               + (" and modal" if modal else " (a <dialog> is modal when "
                                                               "opened with showModal())"))
         elif _looks_blocking(page, el, pattern):
-            yield RULE.fail(el, f"Dialog \"{name}\" looks like it blocks the page ({label}) "
+            yield RULE.fail(el, f"Dialog {quote(name)} looks like it blocks the page ({label}) "
                                 "but has no aria-modal=\"true\"")
         else:
-            yield RULE.cant_tell(el, f"Dialog \"{name}\" has no aria-modal: fine if it does not "
+            yield RULE.cant_tell(el, f"Dialog {quote(name)} has no aria-modal: fine if it does not "
                                      "block the page")
 
 

@@ -61,6 +61,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.knowledge import alttext
 from a11y_audit.rule import Page, Results, Rule
 from a11y_audit.rules import figure_image_alt
@@ -80,7 +81,6 @@ OPTIONS: dict[str, Any] = dict(figure_image_alt.OPTIONS)
 
 
 def check(page: Page, options: dict[str, Any]) -> Results:
-    quote = figure_image_alt.quote
     for image, caption, name in figure_image_alt.captioned_images(page, options):
         if not figure_image_alt.is_description(name):
             continue    # no text alternative at all: figure-image-alt's failure

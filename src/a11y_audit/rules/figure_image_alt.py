@@ -72,6 +72,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any, NamedTuple
 
+from a11y_audit.checks.naming import describe, quote
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.knowledge import alttext
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -96,14 +97,8 @@ OPTIONS: dict[str, Any] = {
     "wrapper-depth": 3,
 }
 
-QUOTE_LIMIT = 80
 _MEDIA_WORD = re.compile(r"^\W*(image|photo|photograph|picture|pic|video|graphic|illustration|"
                          r"gallery|foto|bild)\s*[:|–-]\s*", re.I)
-
-
-def quote(text: str) -> str:
-    text = normalize_space(text)
-    return f"\"{text[:QUOTE_LIMIT - 1]}…\"" if len(text) > QUOTE_LIMIT else f"\"{text}\""
 
 
 class _Patterns:
@@ -271,22 +266,29 @@ def is_description(name: str) -> bool:
 def check(page: Page, options: dict[str, Any]) -> Results:
     for image, caption, name in captioned_images(page, options):
         el = image.element
-        what = f"<img src=\"{image.src or ''}\">" if image.kind == "img" else \
-            f"<{el.tag} role=\"img\">"
+        what = describe(el)
         if not name and (image.alt == "" or page.role(el) in ("none", "presentation")):
             yield RULE.cant_tell(el, f"Captioned photo is marked decorative (alt=\"\"); confirm "
-                                     f"it adds nothing beyond the caption {quote(caption)}")
+                                     f"it adds nothing beyond the caption "
+                                     f"{quote(caption) if caption else '(only a photo credit)'}")
         elif not name:
             yield RULE.fail(el, f"Captioned photo {what} has no alt text (missing alt); "
-                                f"caption: {quote(caption)}")
+                                f"{_caption(caption)}")
         elif alttext.is_file_name(name):
             yield RULE.fail(el, f"Alt text {quote(name)} is a file name, not a description; "
-                                f"caption: {quote(caption)}")
+                                f"{_caption(caption)}")
         elif alttext.is_placeholder(name):
             yield RULE.fail(el, f"Alt text {quote(name)} is a placeholder word, not a "
-                                f"description; caption: {quote(caption)}")
+                                f"description; {_caption(caption)}")
         elif alttext.is_credit_only(name):
-            yield RULE.fail(el, f"Alt text {quote(name)} is only a photo credit; caption: "
-                                f"{quote(caption)}")
+            yield RULE.fail(el, f"Alt text {quote(name)} is only a photo credit; "
+                                f"{_caption(caption)}")
         else:
             yield RULE.ok(el)
+
+
+def _caption(caption: str) -> str:
+    """The caption as a failure quotes it; a caption that is only a credit (``<figcaption>
+    <span class="caption"></span><span class="credit">Getty Images</span>``) says so, as the
+    caption heard without its credit is empty."""
+    return f"caption: {quote(caption)}" if caption else "the caption holds only a photo credit"

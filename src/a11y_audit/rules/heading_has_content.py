@@ -52,6 +52,7 @@ from itertools import pairwise
 
 from lxml import etree
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -82,14 +83,15 @@ def check(page: Page) -> Results:
         following = events[i + 1] if i + 1 < len(events) else None
         name = headings[el].text or "(empty)"
         if _is_teaser(el):
-            yield RULE.ok(el, f"Heading \"{name}\" is a teaser headline: its link is the content")
+            yield RULE.ok(el, f"Heading {quote(name)} is a teaser headline: its link is the "
+                              "content")
         elif following is None:
-            yield RULE.fail(el, f"Heading \"{name}\" ends the page: no content follows it")
+            yield RULE.fail(el, f"Heading {quote(name)} ends the page: no content follows it")
         elif following[0] == "heading" and following[2] <= level:
-            yield RULE.fail(el, f"Heading \"{name}\" is followed directly by the "
+            yield RULE.fail(el, f"Heading {quote(name)} is followed directly by the "
                                 f"level-{following[2]} heading \"{headings[following[1]].text}\"")
         else:
-            yield RULE.ok(el, f"Content follows heading \"{name}\"")
+            yield RULE.ok(el, f"Content follows heading {quote(name)}")
 
 
 def _is_teaser(el: Element) -> bool:

@@ -26,6 +26,8 @@ Passes::
 
 from __future__ import annotations
 
+from a11y_audit.checks.landmarks import listed
+from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -46,9 +48,8 @@ def check(page: Page) -> Results:
         if len(group) == 1:
             yield RULE.ok(first.element)
             continue
-        label = f"named \"{first.name}\"" if first.name else "without a name"
-        others = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
-                           for lm in group[1:])
+        label = f"named {quote(first.name)}" if first.name else "without a name"
         yield RULE.fail(first.element,
-                        f"{len(group)} {role} landmarks {label}; the others: {others}",
+                        f"{len(group)} {role} landmarks {label}; the others: "
+                        f"{listed(page, group[1:])}",
                         related=tuple(lm.element for lm in group[1:]))

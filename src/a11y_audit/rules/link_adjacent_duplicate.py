@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import itertools
 
-from a11y_audit.dom import normalize_space, text_content
+from a11y_audit.checks.naming import quote
+from a11y_audit.dom import text_content
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.focus import tabindex
@@ -85,8 +86,8 @@ def check(page: Page) -> Results:
         a, b = first.element, second.element
         if not target or target != next_target:
             continue
-        if {_kind_of(kinds, a, images[a], others),
-                _kind_of(kinds, b, images[b], others)} != {"image", "text"}:
+        kind = _kind_of(kinds, a, images[a], others)
+        if {kind, _kind_of(kinds, b, images[b], others)} != {"image", "text"}:
             continue
         if not _same_card(page, a, b):
             continue
@@ -94,8 +95,15 @@ def check(page: Page) -> Results:
             yield RULE.ok(a, "One of the two links is hidden from assistive technology and "
                              "the Tab order")
         else:
-            yield RULE.fail(a, f"This link and the next (\"{normalize_space(text_content(b, 80))}\""
-                               f") both go to {first.href.strip()[:80]}: combine them")
+            yield RULE.fail(a, f"{_pair(a, b, kind == 'image')} both go to "
+                               f"{first.href.strip()[:80]}: combine them")
+
+
+def _pair(first: Element, second: Element, image_first: bool) -> str:
+    """The pair as a failure names it, by the text link's text (an image link has none)."""
+    if image_first:
+        return f"This image link and the next ({quote(text_content(second, 80))})"
+    return f"This link ({quote(text_content(first, 80))}) and the next, an image link,"
 
 
 def image_holders(page: Page) -> set[Element]:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.dom import id_refs, normalize_space, text_content
 from a11y_audit.knowledge import linktext
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -101,7 +102,7 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             continue
         context = _description(page, el)
         if context:
-            yield RULE.ok(el, f"\"{name}\" is generic, but aria-describedby adds \"{context}\"")
+            yield RULE.ok(el, f"\"{name}\" is generic, but aria-describedby adds {quote(context)}")
         else:
             yield RULE.fail(el, f"Link text \"{name}\" says nothing about where it goes "
                                 f"(href {link.href[:80]!r})")
