@@ -107,6 +107,10 @@ def test_example_report_structure(example_html):
     overview = doc.xpath("//section[@aria-labelledby='overview']")[0].text_content()
     assert "Failures by impact" in overview and "Findings by rule" in overview
     assert "Worst pages" not in overview
+    (gate,) = doc.xpath("//p[@class='gate']")
+    assert " ".join(gate.text_content().split()) == (
+        "0/1 page passes at any failure; exit 1: 9 failures (without --fail-on, any failure "
+        "gates). Findings marked gates fail the build.")
     rule_rows = doc.xpath("//section[@aria-labelledby='overview']//tbody/tr/th/a/text()")
     assert set(rule_rows) == {"figure-image-alt", "region", "image-alt", "heading-order",
                               "skip-link", "p-as-heading", "live-region-ticker",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from a11y_audit.dom import normalize_space
+from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.knowledge.aria import PRESENTATIONAL
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.names import input_type
@@ -94,16 +94,19 @@ def with_roles(page: Page, roles: Iterable[str], skip_tags: Iterable[str] = ()) 
 
 
 def check_named(rule: Rule, page: Page, elements: Iterable[Element], what: str,
-                attributes: tuple[str, ...] = (), text: bool = True) -> Results:
+                attributes: tuple[str, ...] = (), text: bool = True,
+                purpose: str = "") -> Results:
     """Pass each element with a non-empty accessible name, fail the others."""
     for el in elements:
-        yield named(rule, page, el, what, attributes, text)
+        yield named(rule, page, el, what, attributes, text, purpose)
 
 
 def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str, ...] = (),
-          text: bool = True) -> Result:
+          text: bool = True, purpose: str = "") -> Result:
     """``ok`` when the element has a non-empty accessible name, else ``fail``; ``attributes``
-    and ``text`` list the element's own name sources for the message.
+    and ``text`` list the element's own name sources for the message. With ``purpose`` (what
+    a name must say: "where the link leads"), a failure also says what in the content gave no
+    name (:func:`content_hint`).
 
     cantTell instead of fail when static HTML cannot decide: the text would come from a
     script: a custom element (``<lazy-image alt=...>``) or a lazy-loading placeholder
@@ -131,7 +134,66 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     if scripted is not None:
         return rule.cant_tell(el, f"{message}; but a script may fill {describe(scripted)} "
                                   "with a name")
+    if purpose:
+        message += content_hint(page, el, what.lower(), purpose)
     return rule.fail(el, message)
+
+
+# Content that shows something of its own, not drawn by a stylesheet: a control holding one
+# gets no hint (its name may come from what a script puts there, or the cause lies elsewhere).
+_EMBEDDED = frozenset(("picture", "source", "canvas", "video", "audio", "object", "embed",
+                       "iframe", "input", "select", "textarea", "math"))
+
+
+def content_hint(page: Page, el: Element, noun: str, purpose: str) -> str:
+    """What in the content of a control that takes its name from its content (a link, a
+    button) left it unnamed, in the cases that make nearly all such failures on news pages,
+    with the fix that fits; "" when the control holds text (the cause lies elsewhere: the
+    text is hidden) or none of the cases fits. ``noun``: "link"; ``purpose``: what the name
+    must say, "where the link leads".
+
+    - nothing inside: a logo or icon a stylesheet draws (the linked masthead);
+    - all content hidden from assistive technology: an icon given ``aria-hidden="true"``
+      without a label on the control (otherwise only the content that is shown counts);
+    - images, none named: one without ``alt``, or all ``alt=""`` (marked decorative: the
+      linked thumbnail of a teaser card);
+    - an ``<svg>`` with no name;
+    - else, elements without text (an empty ``<i class="fa fa-twitter">``): an icon that an
+      icon font or a stylesheet's background draws (share buttons, menu toggles).
+    """
+    if normalize_space(text_content(el)):
+        return ""
+    content = [node for node in el.iterdescendants(etree.Element)
+               if node.tag not in ("br", "wbr")]
+    if not content:
+        return (f"; the {noun} is empty (a logo or icon that a stylesheet draws gives no "
+                f"name): add an aria-label or visually hidden text that says {purpose}")
+    shown = [node for node in content if not page.is_hidden(node)]
+    if not shown:
+        how = ("aria-hidden=\"true\"" if page.visibility_state(content[0])[2]
+               else "a style that does not display it")
+        return (f"; its content ({describe(content[0])}) is hidden from assistive technology "
+                f"by {how}: add an aria-label that says {purpose}")
+    content = shown
+    images = [node for node in content if node.tag == "img"]
+    if images:
+        missing = next((img for img in images if img.get("alt") is None), None)
+        if missing is not None:
+            return f"; its image {describe(missing)} has no alt: give it alt text that says " \
+                   f"{purpose}"
+        if all(not normalize_space(img.get("alt")) for img in images):
+            return (f"; its image {describe(images[0])} has alt=\"\", which marks it "
+                    f"decorative: give it alt text that says {purpose}")
+        return ""
+    svg = next((node for node in content if node.tag == "svg"), None)
+    if svg is not None:
+        return (f"; its {describe(svg)} has no name: give the {noun} an aria-label (and the "
+                f"svg aria-hidden=\"true\") that says {purpose}")
+    if any(node.tag in _EMBEDDED for node in content):
+        return ""
+    icon = next((node for node in content if node.get("class")), content[0])
+    return (f"; its content ({describe(icon)}) has no text (an icon that a stylesheet draws "
+            f"gives no name): add an aria-label or visually hidden text that says {purpose}")
 
 
 def scripted_content(el: Element) -> Element | None:

@@ -55,7 +55,9 @@ def check(page: Page) -> Results:
         role = page.explicit_roles.get(el)
         if command_rule(page, el) == RULE.id and page.role(el) == role \
                 and not page.is_hidden(el):
-            yield from check_named(RULE, page, [el], _WHAT.get(role, "Link"))
+            what = _WHAT.get(role, "Link")
+            yield from check_named(RULE, page, [el], what, purpose=(
+                "where the link leads" if what == "Link" else f"what the {what.lower()} does"))
 
 
 _WHAT = {"button": "Button", "link": "Link", "menuitem": "Menu item"}

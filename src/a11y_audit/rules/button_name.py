@@ -48,7 +48,8 @@ RULE = Rule(
 
 
 def check(page: Page) -> Results:
-    yield from check_named(RULE, page, _buttons(page), "Button")
+    yield from check_named(RULE, page, _buttons(page), "Button",
+                           purpose="what the button does")
 
 
 def _buttons(page: Page) -> list[Element]:

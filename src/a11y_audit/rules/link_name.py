@@ -37,7 +37,7 @@ that could not be read may hide is checked. A custom element (``<lazy-image alt=
 
 from __future__ import annotations
 
-from a11y_audit.checks.naming import LINK_ROLES, command_rule, describe, named
+from a11y_audit.checks.naming import LINK_ROLES, command_rule, content_hint, describe, named
 from a11y_audit.knowledge.aria import PRESENTATIONAL
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -71,6 +71,10 @@ def check(page: Page) -> Results:
                 elif original is not None:
                     result = RULE.fail(el, f"{result.message}. {_reopened(original)}",
                                        related=(original,))
+                else:
+                    hint = content_hint(page, el, "link", "where the link leads")
+                    if hint:
+                        result = RULE.fail(el, result.message + hint)
             yield result
 
 
