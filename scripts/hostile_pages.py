@@ -279,6 +279,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: f"{_HEAD}<body><div>" + "<a href=/s><p>Title</a> more" * n + "</div>"
                   + "<section><a href=/s><h3>Title</a><p>x</p></section>" * n
                   + "<div>" + "<a href=/s><p><span>T</a>" * n + "</div>", 10000),
+    "template-in-capitals-many": (
+        "a template in capitals: n teaser links each with its paragraph left open, n "
+        "headings left open, n SCRIPTs writing end tags in their strings (the tags are "
+        "counted again in either case)",
+        lambda n: f"{_HEAD}<BODY><DIV>" + "<A HREF=/s><P>Title</A> more" * n + "</DIV>"
+                  + "<SECTION><H3>Title<P>x</P></SECTION>" * n
+                  + "<SCRIPT>s='</DIV></P></A>'</SCRIPT>" * n, 10000),
     "tag-soup": (
         "n runs of '<a<b<c '",
         lambda n: f"{_HEAD}<body>" + "<a<b<c " * n, 200000),

@@ -14,6 +14,7 @@ documents (saved pages) never write one, and a page with none pays one ``find``.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -174,7 +175,7 @@ def _in_a_tag(markup: bytes, start: int) -> int:
 
 # Where a tag is text to HTML's parser: raw text (scripts, styles), escapable raw text
 # (titles, text areas) and comments (for :class:`Opaque`)
-_TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp")
+_TEXT_OPENING = re.compile(rb"<script|<style|<!--|<textarea|<title|<xmp", re.I)
 _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->",
                  b"<textarea": b"</textarea", b"<title": b"</title", b"<xmp": b"</xmp"}
 
@@ -189,12 +190,17 @@ _TEXT_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"
 # Half the time of a ``bytes.count`` for each end tag (a needle of several bytes is no
 # ``memchr``). Linear on any text: a start tag is read to its ">" or the next "<", and what
 # is not closed runs to the end.
-_COUNTED_TAGS = re.compile(rb"|".join(
-    [rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
-     for name in ("script", "noscript", "template")]
-    + [rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)",
-       rb"<(/(?:a|code|nobr|ul|ol|button|label|form|h[1-6]|p)>"
-       rb"|(?:ul|ol|button|label|form|h[1-6]|p)(?=[\t\n\f\r />]))"]))
+_STEPPED_OVER = [
+    *(rf"<(?i:{name})(?=[\t\n\f\r />])[^<>]*>?[^<]*(?:<(?!/(?i:{name}))[^<]*)*".encode()
+      for name in ("script", "noscript", "template")),
+    rb"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)"]
+_COUNTED = (rb"/(?:a|code|nobr|ul|ol|button|label|form|h[1-6]|p)>"
+            rb"|(?:ul|ol|button|label|form|h[1-6]|p)(?=[\t\n\f\r />])")
+# (and the first letter of a tag in capitals, b"P" or b"/A", as a sign that the page writes
+# some: then the count is made again in either case, a quarter slower; "[A-Z]|/[A-Z]", not
+# "/?[A-Z]", whose repeat costs a tenth of the whole count)
+_COUNTED_TAGS = re.compile(rb"|".join([*_STEPPED_OVER, rb"<(" + _COUNTED + rb"|[A-Z]|/[A-Z])"]))
+_COUNTED_TAGS_ANY_CASE = re.compile(rb"|".join([*_STEPPED_OVER, rb"<((?i:" + _COUNTED + rb"))"]))
 
 
 _HEADING_PAIRS = tuple((f"h{level}".encode(), f"/h{level}>".encode()) for level in range(1, 7))
@@ -213,11 +219,15 @@ def count_written_tags(markup: bytes) -> Counter[bytes]:
     after the ``<``: ``b"/a>"``, ``b"/code>"``, ``b"/nobr>"``, the end tags of lists,
     buttons, labels, forms, headings and paragraphs (``b"/ul>"``, ``b"/h2>"``...) and their
     start tags (``b"ul"``...)
-    (lower-case as written; ``</A>`` or ``</a >`` count as none)."""
-    return Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
+    (in lower case, however written: a template in capitals, ``</A>``, counts as one in
+    lower case; ``</a >`` counts as none)."""
+    written = Counter(_COUNTED_TAGS.findall(markup))   # (b"": what is stepped over)
+    if not any(tag[-1:].isupper() for tag in written):
+        return written
+    return Counter(tag.lower() for tag in _COUNTED_TAGS_ANY_CASE.findall(markup))
 
 
-_OPAQUE_OPENING = re.compile(rb"<script|<style|<!--")
+_OPAQUE_OPENING = re.compile(rb"<script|<style|<!--", re.I)
 _OPAQUE_CLOSING = {b"<script": b"</script", b"<style": b"</style", b"<!--": b"-->"}
 
 
@@ -229,21 +239,30 @@ class Opaque:
     JSON), and a scan of the page (:class:`SourceMap`) that tells it for sure costs a
     millisecond and more. A ``<`` this misses only costs that scan; one it wrongly calls
     opaque (after a script's text that writes ``<script`` where no script starts) stays as
-    libxml2 reads it."""
+    libxml2 reads it.
+    Tag names are read in either case (``opening`` ignores case; ``closing`` is keyed in
+    lower case): a template in capitals writes ``<SCRIPT>`` and ``</SCRIPT>``."""
 
     def __init__(self, markup: bytes, opening: re.Pattern[bytes] = _OPAQUE_OPENING,
                  closing: dict[bytes, bytes] = _OPAQUE_CLOSING) -> None:
         self.markup = markup
-        self.opening, self.closings = opening, closing
+        self.opening = opening
+        self.closings = closing
         self.longest = max(map(len, closing))
         self.at_offset = 0                   # read up to here
         self.closing: bytes | None = None    # what ends the opaque text we are in
+        # the same, in either case: an opening written in capitals (a template in capitals)
+        self.any_case: re.Pattern[bytes] | None = None
 
     def at(self, offset: int) -> bool:
         markup = self.markup
         while True:
             if self.closing is not None:
-                end = markup.find(self.closing, self.at_offset, offset)
+                if self.any_case is None:
+                    end = markup.find(self.closing, self.at_offset, offset)
+                else:
+                    found = self.any_case.search(markup, self.at_offset, offset)
+                    end = found.start() if found else -1
                 if end < 0:
                     self.at_offset = max(self.at_offset, offset - len(self.closing))
                     return True
@@ -253,7 +272,16 @@ class Opaque:
                 # (an opening may straddle offset: read again from its possible start)
                 self.at_offset = max(self.at_offset, offset - self.longest)
                 return False
-            self.at_offset, self.closing = m.end(), self.closings[m.group()]
+            opening = m.group()
+            written = opening.lower()
+            self.at_offset, self.closing = m.end(), self.closings[written]
+            # (bytes.find, a memchr, where the opening is in lower case: most pages)
+            self.any_case = None if opening == written else _any_case(self.closing)
+
+
+@functools.cache
+def _any_case(text: bytes) -> re.Pattern[bytes]:
+    return re.compile(re.escape(text), re.I)
 
 
 class _Foreign:
