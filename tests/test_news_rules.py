@@ -436,3 +436,18 @@ def test_names_quoted_in_messages_are_cut_short():
     assert len(quoted) == 80 and quoted.endswith("…")
     assert message.endswith('looks like it blocks the page (<div id="pop" role="dialog" '
                             'class="cli-modal">) but has no aria-modal="true"')
+
+
+def test_an_empty_name_in_a_message_reads_empty_not_a_pair_of_quotes():
+    (order,) = [m for o, m in messages("heading-order", "<h1><img src=l.png alt=''></h1>"
+                                       "<h3>Sport</h3>") if o is FAILED]
+    assert order == 'Heading level 3 "Sport" follows level 1 (empty): level 2 skipped'
+    (header, _) = messages("th-has-data-cells", "<table><tr><th class=logo><img src=l.png "
+                                                "alt=Team></th><th>Score</th></tr><tr><td>1"
+                                                "</td><td>2</td></tr></table>")
+    assert header == (PASSED, 'Header <th class="logo"> heads at least one cell')
+    redundant = messages("image-redundant-alt", "<p><img src=a.jpg> Flood</p>"
+                                               "<p><img src=b.jpg alt=Rain> Flood</p>")
+    assert redundant == [
+        (PASSED, "the image has no text alternative to repeat the text around it"),
+        (PASSED, 'alt text "Rain" adds to the text around it')]

@@ -43,8 +43,11 @@ QUOTE_LIMIT = 80
 
 def quote(text: str) -> str:
     """``text`` in quotes for a message, white space collapsed and cut at QUOTE_LIMIT
-    characters: a name taken from a whole cookie banner's text runs to thousands."""
+    characters: a name taken from a whole cookie banner's text runs to thousands; "(empty)"
+    for no text (not a pair of quotes a reader may take for a typing slip)."""
     text = normalize_space(text)
+    if not text:
+        return "(empty)"
     return f"\"{text[:QUOTE_LIMIT - 1]}…\"" if len(text) > QUOTE_LIMIT else f"\"{text}\""
 
 
@@ -119,7 +122,7 @@ def named(rule: Rule, page: Page, el: Element, what: str, attributes: tuple[str,
     """
     name = page.name(el)
     if name:
-        return rule.ok(el, lambda: f'{what} {describe(el)} is named "{name[:80]}"')
+        return rule.ok(el, lambda: f'{what} {describe(el)} is named {quote(name)}')
     labels = page.labels_for(el)
     if labels and all(page.is_hidden(label) for label in labels):
         # a hidden label names nothing (HTML-AAM; Chromium, axe-core's hidden-explicit-label)

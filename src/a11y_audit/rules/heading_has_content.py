@@ -81,7 +81,7 @@ def check(page: Page) -> Results:
         if kind != "heading":
             continue
         following = events[i + 1] if i + 1 < len(events) else None
-        name = headings[el].text or "(empty)"
+        name = headings[el].text
         if _is_teaser(el):
             yield RULE.ok(el, f"Heading {quote(name)} is a teaser headline: its link is the "
                               "content")

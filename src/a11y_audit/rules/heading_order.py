@@ -26,6 +26,7 @@ Passes::
 
 from __future__ import annotations
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -45,8 +46,8 @@ def check(page: Page) -> Results:
         if previous is not None and heading.level > previous.level + 1:
             yield RULE.fail(
                 heading.element,
-                f"Heading level {heading.level} \"{heading.text[:60]}\" follows level "
-                f"{previous.level} \"{previous.text[:60]}\": level {previous.level + 1} skipped",
+                f"Heading level {heading.level} {quote(heading.text)} follows level "
+                f"{previous.level} {quote(previous.text)}: level {previous.level + 1} skipped",
             )
         else:
             yield RULE.ok(heading.element)

@@ -32,6 +32,7 @@ Passes::
 from __future__ import annotations
 
 from a11y_audit.checks.axe_scope import screen_reader_text
+from a11y_audit.checks.naming import quote
 from a11y_audit.dom import tag_of, unknown_chain
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -63,11 +64,10 @@ def check(page: Page) -> Results:
         if text is None:
             text = texts[container] = screen_reader_text(container, page).lower()
         if text and text == page.name(img).lower():
-            yield RULE.fail(img, f"alt text {page.name(img)[:80]!r} repeats the text of its "
+            yield RULE.fail(img, f"alt text {quote(page.name(img))} repeats the text of its "
                                  f"<{tag_of(container)}>; use alt=\"\" there")
         else:
-            yield RULE.ok(img, lambda img=img: f"alt text {page.name(img)[:80]!r} adds to the "
-                                              "text around it")
+            yield RULE.ok(img, lambda img=img: _adds(page.name(img)))
 
 
 _NO_CONTAINER = object()     # memoised "no container up to the root" (None means unknown)
@@ -94,3 +94,9 @@ def _is_container(el: Element, roles: set[Element], hrefs: set[Element]) -> bool
     tag = el.tag
     return tag in _CONTAINERS or (el in roles and el.get("role") == "button") or (
         tag == "a" and el in hrefs)
+
+
+def _adds(name: str) -> str:
+    if not name:
+        return "the image has no text alternative to repeat the text around it"
+    return f"alt text {quote(name)} adds to the text around it"

@@ -28,6 +28,7 @@ Passes::
 from __future__ import annotations
 
 from a11y_audit.checks.landmarks import shown_dialog
+from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -43,7 +44,7 @@ RULE = Rule(
 def check(page: Page) -> Results:
     ones = [h for h in page.headings if h.level == 1 and not h.hidden]
     if ones:
-        yield RULE.ok(page.root, f"Level-one heading: \"{ones[0].text[:80]}\"")
+        yield RULE.ok(page.root, f"Level-one heading: {quote(ones[0].text)}")
     elif (dialog := shown_dialog(page)) is not None:
         yield RULE.cant_tell(page.root, "The page has no level-one heading, but it shows a "
                                         f"dialog ({page.css_path(dialog)}): if that is a modal "

@@ -36,6 +36,7 @@ cantTell and names that rule.
 
 from __future__ import annotations
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -56,7 +57,7 @@ def check(page: Page) -> Results:
     if not ones:
         return
     first = next((h for h in ones if _in_story(page, h.element)), ones[0])
-    yield RULE.ok(first.element, f"Headline: \"{first.text[:80]}\"")
+    yield RULE.ok(first.element, f"Headline: {quote(first.text)}")
     for extra in ones:
         if extra is first:
             continue

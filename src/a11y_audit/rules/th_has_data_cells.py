@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from a11y_audit.checks.naming import describe, quote
 from a11y_audit.dom import normalize_space, tag_of
 from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Page, Result, Results, Rule
@@ -206,7 +207,8 @@ def _aria_table(page: Page, table: etree._Element) -> Iterator[Result]:
 
 
 def _result(el: etree._Element, assigned: bool) -> Result:
-    label = normalize_space("".join(el.itertext()))[:60]  # type: ignore[arg-type]  # (str)
+    text = normalize_space("".join(el.itertext()))  # type: ignore[arg-type]  # (str)
+    label = quote(text) if text else describe(el)     # (a header holding an image only)
     if assigned:
-        return RULE.ok(el, f"Header {label!r} heads at least one cell")
-    return RULE.fail(el, f"Header {label!r} is assigned to no cell of its table")
+        return RULE.ok(el, f"Header {label} heads at least one cell")
+    return RULE.fail(el, f"Header {label} is assigned to no cell of its table")
