@@ -1059,6 +1059,16 @@ DIVS_LEFT_OPEN = [
     ("<nav><ul><li><a href=/news>News</a><ul class=sub><li><a href=/world>World</a></li>"
      "</li>\n<li><a href=/sport>Sport</a></li></ul></nav><div class=promo>Subscribe</div>",
      "body(nav(ul(li(a('News') ul(li(a('World')) '\\n' li(a('Sport')))))) div('Subscribe'))"),
+    # ... and where the nested list's end tag is written after that </li> (the two end tags
+    # in the wrong order): libxml2 closed the outer list at it, and the items after were in
+    # no list (its </ul> then closes nothing: the sign looked for)
+    ("<ul class=menu><li><a href=/news>News</a><ul class=sub><li><a href=/world>World</a>"
+     "</li></li></ul><li><a href=/sport>Sport</a></li></ul><p>x</p>",
+     "body(ul(li(a('News') ul(li(a('World')))) li(a('Sport'))) p('x'))"),
+    ("<ol><li>one<ol><li>a</li></li></ol><li>two</li></ol><p>x</p>",
+     "body(ol(li('one' ol(li('a'))) li('two')) p('x'))"),
+    ("<ol><li>one<ol><li>a</li></li><li>two</li></ol></ol><p>x</p>",
+     "body(ol(li('one' ol(li('a') li('two')))) p('x'))"),
 ]
 
 
@@ -1543,3 +1553,11 @@ def test_tags_in_capitals_are_counted_in_lower_case():
     assert (written[b"p"], written[b"/p>"], written[b"/a>"]) == (2, 2, 1)
     assert (written[b"h2"], written[b"/h2>"]) == (1, 1)
     assert not any(tag != tag.lower() for tag in written)
+
+
+def test_items_after_end_tags_written_in_the_wrong_order_stay_in_their_list():
+    # A submenu's "</li></ul>" written "</li></li></ul>": libxml2 closed the menu early,
+    # and listitem failed the items after it, which a browser keeps in the menu
+    markup = ("<nav><ul class=menu><li><a href=/news>News</a><ul class=sub><li><a href=/w>"
+              "World</a></li></li></ul><li><a href=/sport>Sport</a></li></ul></nav>")
+    assert {outcome for outcome, _ in outcomes("listitem", markup)} == {Outcome.PASSED}

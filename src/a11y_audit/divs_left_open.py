@@ -45,7 +45,9 @@ parser ignores the end tag, and what follows is in the card; libxml2 closed both
 pages that write fewer end tags than start tags of paragraphs, forms or headings
 (:func:`special_left_open`; every end tag of the page is then read). These are looked for
 where the page writes fewer end tags of lists, buttons, labels or forms than start tags
-(:func:`end_tags_left_out`; libxml2 reports nothing), where libxml2 reported a
+(:func:`end_tags_left_out`; libxml2 reports nothing), where libxml2 found a list's end tag
+with nothing open to close (:func:`list_closed_early`: an item's end tag written before the
+nested list's, at which libxml2 closed both lists), where libxml2 reported a
 ``</form>`` it did not match, where it found an end tag with nothing open to close on a
 page with a form (:func:`left_open_in_form`), or put a form in a form
 (:func:`form_in_form`). Every tag after is then read against the
@@ -162,6 +164,17 @@ def end_tags_left_out(written: Mapping[bytes, int]) -> bool:
     HTML's parser ignores; a button or label left open at ``</form>``, which HTML's parser
     leaves open (it takes only the form out of its open elements)."""
     return any(written.get(start, 0) > written.get(end, 0) for start, end in _COUNTED_PAIRS)
+
+
+def list_closed_early(log: ParserLog) -> bool:
+    """Whether libxml2 found a list's end tag with nothing open to close: a list it closed
+    before its end tag, at an item's end tag written while a nested list was still open in
+    the item (``<li>News<ul><li>World</li></li></ul><li>Sport</li></ul>``, end tags written
+    in the wrong order). HTML's parser ignores that ``</li>`` (list item scope stops at the
+    nested list); libxml2 closed the nested list and the item there, the nested list's end
+    tag closed the outer list, and the items after it were in no list. The counts of the
+    lists' tags match (both end tags are written), so :func:`end_tags_left_out` misses it."""
+    return "ul" in log.unexpected or "ol" in log.unexpected
 
 
 def left_open_in_form(log: ParserLog, written: Mapping[bytes, int]) -> bool:
