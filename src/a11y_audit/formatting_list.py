@@ -99,7 +99,7 @@ def maybe_left_open(written: Mapping[bytes, int], by_tag: Mapping[str, list[Elem
              if open_inside in FORMATTING and open_inside in by_tag}
     if log.full:
         names.update(name for name in FORMATTING if name in by_tag)
-    # (``</A>`` or ``</a >`` count as none: those elements are then looked at in the source)
+    # (``</a >`` counts as none: those elements are then looked at in the source)
     names.update(name for name in _COUNTED if name not in names and name in by_tag
                  and written.get(f"/{name}>".encode(), 0) < len(by_tag[name]))
     for name in FORMATTING - names - _COUNTED:

@@ -82,16 +82,18 @@ def check(page: Page) -> Results:
             continue
         following = events[i + 1] if i + 1 < len(events) else None
         name = headings[el].text
+        # (a passed result's message is made only where a report lists passes)
         if _is_teaser(el):
-            yield RULE.ok(el, f"Heading {quote(name)} is a teaser headline: its link is the "
-                              "content")
+            yield RULE.ok(el, lambda name=name: f"Heading {quote(name)} is a teaser headline: "
+                                                "its link is the content")
         elif following is None:
             yield RULE.fail(el, f"Heading {quote(name)} ends the page: no content follows it")
         elif following[0] == "heading" and following[2] <= level:
             yield RULE.fail(el, f"Heading {quote(name)} is followed directly by the "
-                                f"level-{following[2]} heading \"{headings[following[1]].text}\"")
+                                f"level-{following[2]} heading "
+                                f"{quote(headings[following[1]].text)}")
         else:
-            yield RULE.ok(el, f"Content follows heading {quote(name)}")
+            yield RULE.ok(el, lambda name=name: f"Content follows heading {quote(name)}")
 
 
 def _is_teaser(el: Element) -> bool:
