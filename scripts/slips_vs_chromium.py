@@ -1,6 +1,7 @@
 """Template slips on real pages: our tree against Chromium's where one end tag is left out.
 
     python3 scripts/slips_vs_chromium.py [--tags div,a,ul] [--pages N] [--seed S] [--show N]
+    python3 scripts/slips_vs_chromium.py --kind doubled     # or: swapped
 
 A newsroom's developers audit raw template output, and templates leave end tags out: a
 ``</div>`` in a partial, a submenu's ``</ul>``, a link's ``</a>``. The corpus's pages are
@@ -13,6 +14,11 @@ trees of elements are compared: names and nesting, under the body, not entering 
 ``math``, ``template``, ``noscript``, ``script`` and ``style`` (Chromium, with scripting off,
 builds a noscript's content, which the page model reads as text, with scripting on). The
 pages as saved are compared too: what differs there is not the slip's doing.
+
+``--kind`` chooses the slip: ``left-out`` (the default, as above), ``doubled`` (the end tag
+written twice, ``</p></p>``) or ``swapped`` (the end tag and the end tag written right after
+it exchanged, ``</li></ul>`` written ``</ul></li>``: the chosen end tag must be followed at
+once by another).
 
 It prints, for each tag, the pages compared, how many give the same tree as saved, and how
 many with the slip; with ``--show``, where the first differing pages first differ. A repair
@@ -52,16 +58,33 @@ _CHROMIUM_BODY = (
     " return document.body ? walk(document.body) : ['body', []]; }")
 
 
-def slipped(text: str, tag: str, rng: random.Random) -> str | None:
-    """``text`` with one end tag ``</tag>`` written after its ``<body`` taken out, chosen by
-    ``rng``; None where there is none."""
+KINDS = ("left-out", "doubled", "swapped")
+# An end tag to swap with (not the body's or the document's: no template writes those in
+# its parts)
+_END_TAG = re.compile(r"</(?!(?:body|html)>)[A-Za-z][A-Za-z0-9-]*>", re.I)
+
+
+def slipped(text: str, tag: str, rng: random.Random, kind: str = "left-out") -> str | None:
+    """``text`` with one end tag ``</tag>`` written after its ``<body``, chosen by ``rng``,
+    taken out (``left-out``), written twice (``doubled``) or exchanged with the end tag
+    written right after it (``swapped``, only among those followed at once by another, not
+    ``</body>`` or ``</html>``); None where there is none."""
     body = text.find("<body")
-    ends = [m.start() for m in re.finditer(f"</{re.escape(tag)}>", text)
-            if m.start() > body >= 0]
+    end_tag = f"</{tag}>"
+    ends = [m.start() for m in re.finditer(re.escape(end_tag), text) if m.start() > body >= 0]
+    if kind == "swapped":
+        ends = [at for at in ends if _END_TAG.match(text, at + len(end_tag))]
     if not ends:
         return None
     at = rng.choice(ends)
-    return text[:at] + text[at + len(tag) + 3:]
+    after = at + len(end_tag)
+    if kind == "doubled":
+        return text[:after] + end_tag + text[after:]
+    if kind == "swapped":
+        following = _END_TAG.match(text, after)
+        assert following is not None
+        return text[:at] + following.group() + end_tag + text[following.end():]
+    return text[:at] + text[after:]
 
 
 def our_tree(markup: str) -> list[Any]:
@@ -106,20 +129,26 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="the draw's seed")
     parser.add_argument("--show", type=int, default=0,
                         help="where the first N differing pages of each tag differ")
+    parser.add_argument("--kind", choices=KINDS, default="left-out",
+                        help="the slip: the end tag left out, doubled, or swapped with the "
+                             "end tag right after it")
     args = parser.parse_args()
     files = styles.corpus_files()
     from tree_vs_chromium import _launch
 
     context, browser, playwright = _launch()
     try:
+        print(f"one end tag {args.kind} a page")
         print(f"{'tag':<10} {'pages':>5} {'same as saved':>14} {'same with the slip':>19}")
         for tag in args.tags.split(","):
-            rng = random.Random(f"{args.seed}:{tag}")
+            # (the left-out draw as before --kind: its figures stay comparable)
+            rng = random.Random(f"{args.seed}:{tag}" if args.kind == "left-out"
+                                else f"{args.seed}:{tag}:{args.kind}")
             pages = same = same_slipped = 0
             shown: list[str] = []
             for path in rng.sample(files, min(args.pages, len(files))):
                 text = styles.read_page(path)
-                slip = slipped(text, tag, rng)
+                slip = slipped(text, tag, rng, args.kind)
                 if slip is None:
                     continue
                 pages += 1

@@ -46,3 +46,18 @@ def test_a_slipped_page_is_read_as_chromium_reads_it(styles_context, tag, seed):
     theirs = slips.chromium_tree(styles_context, slip)
     assert theirs[0] == "body" and len(theirs[1]) == 3
     assert slips.first_difference(slips.our_tree(slip), theirs) is None
+
+
+def test_an_end_tag_is_doubled_or_swapped_with_the_one_after_it():
+    for seed in range(10):
+        doubled = slips.slipped(PAGE, "div", random.Random(seed), "doubled")
+        assert doubled is not None and doubled.count("</div>") == PAGE.count("</div>") + 1
+        assert "</div></div>" in doubled and doubled.replace("</div></div>", "</div>", 1) == PAGE
+    # swapped: only an end tag followed at once by another (the logo's, the main's)
+    swaps = {slips.slipped(PAGE, "div", random.Random(seed), "swapped") for seed in range(20)}
+    assert swaps == {PAGE.replace("</div></header>", "</header></div>"),
+                     PAGE.replace("</div></main>", "</main></div>")}
+    # (not with </body>, and not with an end tag that is not at once after it)
+    assert slips.slipped(PAGE, "footer", random.Random(1), "swapped") is None
+    assert slips.slipped(PAGE.replace("</a></div>", "</a> </div>"), "a", random.Random(1),
+                         "swapped") is None
