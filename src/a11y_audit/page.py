@@ -215,14 +215,15 @@ class Page:
         # ``<li>Sections<ul class=sub><li>...</li></li>``, a nested list left open: HTML's
         # parser ignores the item's end tag, libxml2's closed the list and the item there
         # (and where the list's end tag is written after that </li>, at which libxml2 then
-        # closed the outer list: an end tag of a list with none open is its sign);
+        # closed the outer list, or after a span's end tag: the end tag of a special element
+        # with none open is their sign);
         # and ``<form><button>Go</form>``: HTML's parser leaves the button open, libxml2's
         # closed it with the form; and ``<my-card><p>Text</my-card>``: HTML's parser
         # ignores the end tag past the paragraph left open, libxml2's closed both
-        special_left_open = divs_left_open.special_left_open(counted)
+        special_left_open = (divs_left_open.special_left_open(counted)
+                             or divs_left_open.closed_early(log))
         if (special_left_open or divs_left_open.reported(log)
                 or divs_left_open.end_tags_left_out(counted)
-                or divs_left_open.list_closed_early(log)
                 or divs_left_open.left_open_in_form(log, counted)
                 or divs_left_open.form_in_form(root, counted)):
             closed = divs_left_open.close_divs_left_open(
