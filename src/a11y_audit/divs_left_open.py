@@ -45,9 +45,10 @@ parser ignores the end tag, and what follows is in the card; libxml2 closed both
 pages that write fewer end tags than start tags of paragraphs, forms or headings
 (:func:`special_left_open`; every end tag of the page is then read). These are looked for
 where the page writes fewer end tags of lists, buttons, labels or forms than start tags
-(:func:`end_tags_left_out`; libxml2 reports nothing), where libxml2 found a list's end tag
-with nothing open to close (:func:`closed_early`: an item's end tag written before the
-nested list's, a span's before a list's), where libxml2 reported a
+(:func:`end_tags_left_out`; libxml2 reports nothing), where libxml2 found the end tag of
+a special element with nothing open to close (:func:`closed_early`: an item's end tag
+written before the nested list's, a span's before a list's; every end tag is then read),
+where libxml2 reported a
 ``</form>`` it did not match, where it found an end tag with nothing open to close on a
 page with a form (:func:`left_open_in_form`), or put a form in a form
 (:func:`form_in_form`). Every tag after is then read against the

@@ -220,14 +220,16 @@ class Page:
         # and ``<form><button>Go</form>``: HTML's parser leaves the button open, libxml2's
         # closed it with the form; and ``<my-card><p>Text</my-card>``: HTML's parser
         # ignores the end tag past the paragraph left open, libxml2's closed both
-        special_left_open = (divs_left_open.special_left_open(counted)
-                             or divs_left_open.closed_early(log))
-        if (special_left_open or divs_left_open.reported(log)
+        # (every end tag is read where a special element may be left open in a span or a
+        # custom element, or libxml2 closed one early)
+        every_end_tag = (divs_left_open.special_left_open(counted)
+                         or divs_left_open.closed_early(log))
+        if (every_end_tag or divs_left_open.reported(log)
                 or divs_left_open.end_tags_left_out(counted)
                 or divs_left_open.left_open_in_form(log, counted)
                 or divs_left_open.form_in_form(root, counted)):
             closed = divs_left_open.close_divs_left_open(
-                markup, special_left_open, forms=counted.get(b"/form>", 0) > 0)
+                markup, every_end_tag, forms=counted.get(b"/form>", 0) > 0)
             if closed is not None:
                 markup, ignored = closed
                 root, log = _parse(markup)
@@ -262,7 +264,7 @@ class Page:
         # writes fewer paragraph or heading end tags than start tags)
         copies: list[Element] = []
         ended_early: dict[Element, tuple[str, Element]] = {}
-        others = log.full or bool(log.unexpected) or special_left_open
+        others = log.full or bool(log.unexpected) or every_end_tag
         if log.mismatched or others:
             scanned = scanned or SourceMap(text)
             copies = adopt(root, text, scanned, log.mismatched, others, ended_early,
