@@ -8,7 +8,7 @@ on Facebook"); the fix is to hide it from assistive technology with ``aria-hidde
 
 from __future__ import annotations
 
-from a11y_audit.checks.naming import describe
+from a11y_audit.checks.naming import describe, quote
 from a11y_audit.dom import normalize_space
 from a11y_audit.rule import Element, Page
 
@@ -34,7 +34,7 @@ def hide_icon_advice(page: Page, el: Element, what: str) -> str | None:
     if found is None:
         return None
     control, name = found
-    shown = name if len(name) <= _NAME_LIMIT else name[: _NAME_LIMIT - 1] + "…"
     return (f"{what} {describe(el)} has no accessible name, but it is an icon inside "
-            f"{describe(control)}, which is already named \"{shown}\": hide the icon with "
-            "aria-hidden=\"true\" (a <title> or aria-label would be read as part of that name)")
+            f"{describe(control)}, which is already named {quote(name, _NAME_LIMIT)}: hide the "
+            "icon with aria-hidden=\"true\" (a <title> or aria-label would be read as part of "
+            "that name)")

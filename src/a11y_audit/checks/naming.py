@@ -41,14 +41,19 @@ _VALUE_LIMIT = 40
 QUOTE_LIMIT = 80
 
 
-def quote(text: str) -> str:
-    """``text`` in quotes for a message, white space collapsed and cut at QUOTE_LIMIT
-    characters: a name taken from a whole cookie banner's text runs to thousands; "(empty)"
-    for no text (not a pair of quotes a reader may take for a typing slip)."""
+def shorten(text: str | None, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` for a message: white space collapsed, and cut to ``limit`` characters with
+    an ellipsis where it is longer."""
     text = normalize_space(text)
-    if not text:
-        return "(empty)"
-    return f"\"{text[:QUOTE_LIMIT - 1]}…\"" if len(text) > QUOTE_LIMIT else f"\"{text}\""
+    return f"{text[:limit - 1]}…" if len(text) > limit else text
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` in quotes for a message (:func:`shorten`): a name taken from a whole cookie
+    banner's text runs to thousands; "(empty)" for no text (not a pair of quotes a reader
+    may take for a typing slip)."""
+    text = shorten(text, limit)
+    return f"\"{text}\"" if text else "(empty)"
 
 
 def describe(el: Element) -> str:
@@ -61,7 +66,7 @@ def describe(el: Element) -> str:
         if attribute not in present:
             continue
         value = normalize_space(el.get(attribute))
-        if len(value) > _VALUE_LIMIT:
+        if len(value) > _VALUE_LIMIT:   # (shorten's, inline: described for every result)
             value = value[: _VALUE_LIMIT - 1] + "…"
         parts.append(f'{attribute}="{value}"')
     return "<" + " ".join(parts) + ">"

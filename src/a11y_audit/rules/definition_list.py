@@ -34,6 +34,7 @@ that rule.
 
 from __future__ import annotations
 
+from a11y_audit.checks.naming import shorten
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -62,7 +63,7 @@ def check(page: Page) -> Results:
 
 def _wrong_child(page: Page, el: Element, *, allow_div: bool) -> str:
     if el.text and el.text.strip():
-        return f"the text {_cut(el.text)!r}"
+        return f"the text {shorten(el.text, 40)!r}"
     for child in el:
         if isinstance(child.tag, str) and not page.is_hidden(child):
             tag = tag_of(child)
@@ -76,7 +77,7 @@ def _wrong_child(page: Page, el: Element, *, allow_div: bool) -> str:
                 shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
                 return f"<{tag}{shown}>"
         if child.tail and child.tail.strip():
-            return f"the text {_cut(child.tail)!r}"
+            return f"the text {shorten(child.tail, 40)!r}"
     return ""
 
 
@@ -91,8 +92,3 @@ def _unpaired(el: Element) -> str:
     if "dt" in tags:
         return "a <dt> term with no <dd> description after it"
     return "a <dd> description with no <dt> term before it"
-
-
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"

@@ -38,6 +38,7 @@ that rule.
 
 from __future__ import annotations
 
+from a11y_audit.checks.naming import shorten
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -70,7 +71,7 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
     """The first child that is not a list item, described, and that child (None for text);
     ("", None) when there is none."""
     if el.text and el.text.strip():
-        return f"the text {_cut(el.text)!r}", None
+        return f"the text {shorten(el.text, 40)!r}", None
     for child in el:
         tag = child.tag
         if tag == "li" and child not in page.holders("role"):
@@ -80,10 +81,5 @@ def wrong_child(page: Page, el: Element) -> tuple[str, Element | None]:
             shown = f' role="{child.get("role")}"' if child.get("role") is not None else ""
             return f"<{tag}{shown}>", child
         if child.tail and child.tail.strip():
-            return f"the text {_cut(child.tail)!r}", None
+            return f"the text {shorten(child.tail, 40)!r}", None
     return "", None
-
-
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"
