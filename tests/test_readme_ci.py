@@ -62,8 +62,10 @@ def test_toml_example_is_valid_configuration(tmp_path, monkeypatch):
     (tmp_path / ".a11y-baseline.json").write_text(
         '{"format": "a11y-audit-baseline", "version": 1, "findings": []}')
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STAGING_TOKEN", "secret-from-the-ci")
     result = CliRunner().invoke(main, ["check", "--print-config"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     shown = json.loads(result.output)
     assert shown["fail-on"] == "serious" and "region" not in shown["rules-run"]
+    assert shown["headers"] == ["Authorization: ****"] and "secret" not in result.output
     assert shown["ignore-elements"] == [{"rule": "frame-title", "selector": "iframe.ad-slot"}]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from a11y_audit import __version__, batch
+from a11y_audit import __version__, batch, credentials, inputs
 from a11y_audit import baseline as baseline_mod
 from a11y_audit.config import (
     Config,
@@ -26,6 +26,7 @@ from a11y_audit.config import (
     check_site_url,
     check_viewport,
     find_config,
+    header_list,
     load_config,
     parse,
     resolve_names,
@@ -76,6 +77,12 @@ _LIMIT_OPTIONS = (
                  help="Refuse pages larger than this (as read and after decompression)."),
     click.option("--no-robots", is_flag=True, expose_value=False, callback=_keep,
                  help="Fetch URLs even where robots.txt disallows."),
+    click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+                 expose_value=False, callback=_keep,
+                 help="Send this HTTP header (repeatable), such as a staging site's "
+                      "'Authorization: Bearer ...' or 'Cookie: ...', to the origins of the "
+                      "URLs named (on the command line or in a URL list) and to no other. "
+                      "A URL's own user:password@ is sent to its origin the same way."),
     click.option("--timestamps", is_flag=True, expose_value=False, callback=_keep,
                  help="Put the generation time and durations in the reports (by default the "
                       "same input gives byte-identical reports)."),
@@ -89,7 +96,7 @@ def _limit_options(command):
     return command
 
 
-def _limits() -> tuple[AuditLimits, FetchLimits, int]:
+def _limits(headers: tuple[tuple[str, str], ...] = ()) -> tuple[AuditLimits, FetchLimits, int]:
     meta = click.get_current_context().meta
     max_bytes = meta.get("a11y-audit.max_bytes", MAX_BYTES)
     limits = AuditLimits(rule_seconds=meta.get("a11y-audit.rule_time_limit", 10.0),
@@ -97,8 +104,37 @@ def _limits() -> tuple[AuditLimits, FetchLimits, int]:
                          max_elements=meta.get("a11y-audit.max_elements", 1_000_000))
     fetch_limits = FetchLimits(deadline=meta.get("a11y-audit.fetch_timeout", 30.0),
                                max_bytes=max_bytes,
-                               robots=not meta.get("a11y-audit.no_robots", False))
+                               robots=not meta.get("a11y-audit.no_robots", False),
+                               headers=headers)
     return limits, fetch_limits, max_bytes
+
+
+def _with_headers(config: Config) -> Config:
+    """--header adds to the configuration's headers; one of the same name replaces its."""
+    given = click.get_current_context().meta.get("a11y-audit.headers") or ()
+    if not given:
+        return config
+    try:
+        flags = header_list(given, "--header")
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    named = {name.lower() for name, _ in flags}
+    return replace(config, headers=(*(h for h in config.headers if h[0].lower() not in named),
+                                    *flags))
+
+
+def _bind_credentials(names: list[str], fetch_limits: FetchLimits
+                      ) -> tuple[list[str], FetchLimits]:
+    """Credentials taken out of the URLs named, and the headers bound to their origins
+    (:func:`a11y_audit.credentials.bind`); a warning when headers have no origin to go to."""
+    try:
+        names, fetch_limits = credentials.bind(names, fetch_limits, inputs.listed_urls(names))
+    except credentials.CredentialsError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fetch_limits.headers and not fetch_limits.credentials:
+        click.echo("a11y-audit: warning: no URL is named (on the command line or in a URL "
+                   "list), so the headers given are sent nowhere", err=True)
+    return names, fetch_limits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,6 +275,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     if config.site_urls and config.site_root is None:
         raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
                                "folder its stylesheets are read from")
+    config = _with_headers(config)
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
         config = replace(config, html_max_pages=html_max_pages)
@@ -257,7 +294,8 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             entries = baseline_mod.load(config.baseline)
         except baseline_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-    limits, fetch_limits, max_bytes = _limits()
+    limits, fetch_limits, max_bytes = _limits(config.headers)
+    names, fetch_limits = _bind_credentials(names, fetch_limits)
     report_set = ReportSet()
     stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)
     with _interruptible(report_set), timestamps(stamped), ExitStack() as stack:

@@ -19,6 +19,7 @@
 
     include = ["article"]     # audit only these subtrees (CSS selectors; axe's context)
     exclude = [".ad-slot"]    # and drop every rule's results inside these
+    headers = ["Authorization: Bearer ${STAGING_TOKEN}"]   # to the origins of URLs named
 
 Unknown keys, rule ids, tags, options or formats are errors that name them.
 """
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from a11y_audit.credentials import CredentialsError, expand, parse_header
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import LoadedRule, all_rules
 from a11y_audit.scope import Scope, ScopeError
@@ -40,7 +42,7 @@ FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
                       "site-urls", "include", "exclude", "missing-stylesheets",
-                      "html-max-pages"))
+                      "html-max-pages", "headers"))
 # Article findings in the HTML report: those of the first this many pages that have some
 # (writers.html_writer.MAX_PAGES; 0: every page)
 HTML_MAX_PAGES = 1000
@@ -81,6 +83,9 @@ class Config:
     # URLs whose stylesheets are the site's own files under site_root (--site-url)
     site_urls: tuple[str, ...] = ()
     html_max_pages: int = HTML_MAX_PAGES   # pages with article findings written in HTML (0: all)
+    # "Name: value" headers for the origins of the URLs named (a11y_audit.credentials), their
+    # ${VAR} references expanded; never printed
+    headers: tuple[tuple[str, str], ...] = ()
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -118,6 +123,7 @@ class Config:
             "site-root": str(self.site_root) if self.site_root else None,
             "site-urls": list(self.site_urls),
             "html-max-pages": self.html_max_pages,
+            "headers": [f"{name}: ****" for name, _ in self.headers],
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -207,9 +213,32 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     if type(html_max_pages) is not int or html_max_pages < 0:
         raise ConfigError(f"{where}: html-max-pages must be a whole number, 0 or more "
                           f"(0: every page), not {html_max_pages!r}")
+    headers = header_list(_strings(data.get("headers", []), "headers", where),
+                          f"{where}: headers", expand_variables=True)
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
                   options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
-                  site_urls, html_max_pages)
+                  site_urls, html_max_pages, headers)
+
+
+def header_list(texts: Iterable[str], where: str,
+                expand_variables: bool = False) -> tuple[tuple[str, str], ...]:
+    """``"Name: value"`` strings as (name, value) pairs, ``${VAR}`` expanded from the
+    environment in a configuration's; ConfigError for a malformed one or a name given twice.
+    Messages never repeat a value."""
+    pairs: dict[str, tuple[str, str]] = {}
+    for text in texts:
+        try:
+            name, value = parse_header(text, where)
+            if expand_variables:
+                value = expand(value, f"{where}: {name}")
+                parse_header(f"{name}: {value}", f"{where}: {name} (as expanded)")
+        except CredentialsError as exc:
+            raise ConfigError(str(exc)) from None
+        if name.lower() in pairs:
+            raise ConfigError(f"{where}: {name} is given twice (give one header with every "
+                              f"value it needs, such as 'Cookie: a=1; b=2')")
+        pairs[name.lower()] = (name, value)
+    return tuple(pairs.values())
 
 
 def check_site_url(url: str, where: str) -> str:

@@ -10,7 +10,9 @@ escapes, whatever the server does. The limits (:class:`FetchLimits`):
   after decompression (gzip and deflate content encodings inflate within the limit);
 - a body shorter than its ``Content-Length`` is an error, never a page audited as complete;
 - at most ``per_host`` fetches at a time to one host, a clear User-Agent, and robots.txt
-  honoured (RFC 9309; ``robots=False`` to skip it).
+  honoured (RFC 9309; ``robots=False`` to skip it);
+- the user's headers and credentials sent to the origins they were given for, and to no
+  other (:mod:`a11y_audit.credentials`), redirects included.
 
 Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bodies), which
 :mod:`a11y_audit.transport` wraps and which loads on the first fetch only.
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from a11y_audit import __version__
+from a11y_audit.credentials import Headers, headers_for
 from a11y_audit.dom import BIG, integer, is_digits
 from a11y_audit.errors import SourceError
 from a11y_audit.inflate import InflateError, Inflater
@@ -52,6 +55,9 @@ class FetchLimits:
     per_host: int = 2               # fetches at a time to one host
     robots: bool = True             # honour robots.txt
     user_agent: str = USER_AGENT
+    headers: Headers = ()           # --header: sent only to the origins in ``credentials``
+    # (origin, headers) for each origin named: see a11y_audit.credentials.bind
+    credentials: tuple[tuple[str, Headers], ...] = ()
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -114,7 +120,8 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
         if limits.robots and not _robots_allow(current, limits):
             raise FetchError(url, f"robots.txt disallows {current}"
                                   if current != url else "robots.txt disallows this URL")
-        with client.stream("GET", current) as response:
+        extra = headers_for(current, limits)
+        with client.stream("GET", current, headers=dict(extra) if extra else None) as response:
             status = response.status_code
             location = response.headers.get("location")
             if status in (301, 302, 303, 307, 308) and location:

@@ -34,6 +34,7 @@ from lxml import etree
 
 from a11y_audit import fetch as fetching
 from a11y_audit import sources
+from a11y_audit.credentials import without_userinfo
 from a11y_audit.inflate import InflateError, inflate
 from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
@@ -250,7 +251,10 @@ def _is_folder(entry: os.DirEntry[str]) -> bool | None:
 
 def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
     """A URL named on the command line may be a page, a sitemap or a feed: fetch it once to
-    see, and keep the bytes of a page so it is not fetched twice."""
+    see, and keep the bytes of a page so it is not fetched twice. A user name and password in
+    the URL are not used, nor shown: :func:`a11y_audit.credentials.bind` turns them into the
+    origin's credentials before a run enumerates its names."""
+    url = without_userinfo(url)[0]
     fetched = http_get(url, max_bytes, container_bytes=MAX_CONTAINER_BYTES)
     if _is_xml(fetched.content_type, fetched.data):
         yield from _container(url, fetched.data, fetched.url, globs, max_bytes, depth=0)
@@ -266,12 +270,9 @@ def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | Sour
 def _url_list(name: str, data: bytes, globs: _Globs) -> Iterator[Input | SourceError]:
     """One URL (or path, relative to the list) a line; blank lines and ``#`` comments skipped."""
     base = Path(name).parent
-    text = data.decode("utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        entry = line.strip()
-        if not entry or entry.startswith("#"):
-            continue
+    for number, entry in _list_entries(data):
         if is_url(entry):
+            entry = without_userinfo(entry)[0]     # (credentials.bind took them)
             if globs.keep_url(entry):
                 yield Input(entry, "url", entry, meta=(("url", entry),))
         elif "://" in entry:
@@ -280,6 +281,29 @@ def _url_list(name: str, data: bytes, globs: _Globs) -> Iterator[Input | SourceE
             path = base / entry
             yield Input(str(path), "file", str(path)) if path.is_file() else SourceError(
                 f"{name}:{number}", f"no such file: {entry[:200]}")
+
+
+def _list_entries(data: bytes) -> Iterator[tuple[int, str]]:
+    text = data.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if entry and not entry.startswith("#"):
+            yield number, entry
+
+
+def listed_urls(names: Iterable[str]) -> Iterator[str]:
+    """The URLs of the URL lists among ``names`` (local ``.txt`` and ``.urls`` files): the
+    origins a run's credentials go to (:func:`a11y_audit.credentials.bind`). A list that
+    cannot be read lists nothing here; enumerating it reports why."""
+    for name in names:
+        if name.lower().endswith(LIST_SUFFIXES) and not is_url(name):
+            try:
+                data = _read_file(name, MAX_CONTAINER_BYTES)
+            except SourceError:
+                continue
+            for _, entry in _list_entries(data):
+                if is_url(entry):
+                    yield entry
 
 
 def _is_xml(content_type: str, data: bytes) -> bool:
@@ -300,6 +324,7 @@ def _container(source: str, data: bytes, base: str, globs: _Globs, max_bytes: in
             yield SourceError(source, f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}")
             return
         for loc in _locs(root, "sitemap", base):
+            loc = without_userinfo(loc)[0]     # a sitemap's credentials are never sent
             try:
                 child = _read_container(loc)
                 yield from _container(loc, child, loc, globs, max_bytes, depth + 1)
@@ -319,8 +344,10 @@ def _container(source: str, data: bytes, base: str, globs: _Globs, max_bytes: in
         count += 1
         if not is_url(url):
             yield SourceError(source, f"link is not an http(s) URL: {url[:100]!r}")
-        elif globs.keep_url(url):
-            yield Input(url, "url", url, meta=(("url", url), *meta))
+        else:
+            url = without_userinfo(url)[0]     # a feed's credentials are never sent
+            if globs.keep_url(url):
+                yield Input(url, "url", url, meta=(("url", url), *meta))
     if not count:
         yield SourceError(source, f"{'sitemap' if tag == 'urlset' else 'feed'} links to no page")
 

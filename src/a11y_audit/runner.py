@@ -37,8 +37,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
+from a11y_audit import credentials, inputs, sources
 from a11y_audit import fetch as fetching
-from a11y_audit import inputs, sources
 from a11y_audit.engine import audit_page
 from a11y_audit.errors import INTERNAL
 from a11y_audit.fetch import FetchLimits
@@ -558,6 +558,7 @@ def audit_sources(
     started = time.perf_counter()
     rules = tuple(all_rules() if rules is None else rules)
     report = Report(rules=list(rules), fail_on=fail_on)
+    names, fetch_limits = credentials.bind(names, fetch_limits, inputs.listed_urls(names))
     fetching.use_limits(fetch_limits)
     items, report.errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes)
     job = Job.make(rules, options=options, include_passed=include_passed,
