@@ -77,6 +77,10 @@ _LIMIT_OPTIONS = (
                  help="Refuse pages larger than this (as read and after decompression)."),
     click.option("--no-robots", is_flag=True, expose_value=False, callback=_keep,
                  help="Fetch URLs even where robots.txt disallows."),
+    click.option("--ca-bundle", type=click.Path(dir_okay=False, path_type=Path),
+                 metavar="FILE", expose_value=False, callback=_keep,
+                 help="Trust the certificate authorities in this PEM file too (a staging "
+                      "site's own CA), besides the public ones."),
     click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
                  expose_value=False, callback=_keep,
                  help="Send this HTTP header (repeatable), such as a staging site's "
@@ -96,7 +100,7 @@ def _limit_options(command):
     return command
 
 
-def _limits(headers: tuple[tuple[str, str], ...] = ()) -> tuple[AuditLimits, FetchLimits, int]:
+def _limits(config: Config) -> tuple[AuditLimits, FetchLimits, int]:
     meta = click.get_current_context().meta
     max_bytes = meta.get("a11y-audit.max_bytes", MAX_BYTES)
     limits = AuditLimits(rule_seconds=meta.get("a11y-audit.rule_time_limit", 10.0),
@@ -105,8 +109,31 @@ def _limits(headers: tuple[tuple[str, str], ...] = ()) -> tuple[AuditLimits, Fet
     fetch_limits = FetchLimits(deadline=meta.get("a11y-audit.fetch_timeout", 30.0),
                                max_bytes=max_bytes,
                                robots=not meta.get("a11y-audit.no_robots", False),
-                               headers=headers)
+                               headers=config.headers,
+                               ca_bundle=str(config.ca_bundle) if config.ca_bundle else None)
     return limits, fetch_limits, max_bytes
+
+
+def _with_ca_bundle(config: Config) -> Config:
+    """--ca-bundle over the configuration's; the file is read now, so that a missing or
+    malformed one is a usage error before any page is fetched."""
+    given = click.get_current_context().meta.get("a11y-audit.ca_bundle")
+    if given is not None:
+        config = replace(config, ca_bundle=given)
+    if config.ca_bundle is None:
+        return config
+    import ssl
+
+    from a11y_audit import transport  # (httpx: loaded only when a CA bundle is given)
+
+    try:
+        transport.ssl_context(str(config.ca_bundle))
+    except (OSError, ssl.SSLError) as exc:
+        reason = ("no PEM certificate in it" if isinstance(exc, ssl.SSLError)
+                  else exc.strerror or str(exc))
+        raise click.UsageError(f"--ca-bundle (ca-bundle): {config.ca_bundle}: "
+                               f"{one_line(reason)}") from None
+    return config
 
 
 def _with_headers(config: Config) -> Config:
@@ -275,7 +302,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     if config.site_urls and config.site_root is None:
         raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
                                "folder its stylesheets are read from")
-    config = _with_headers(config)
+    config = _with_ca_bundle(_with_headers(config))
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
         config = replace(config, html_max_pages=html_max_pages)
@@ -294,7 +321,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             entries = baseline_mod.load(config.baseline)
         except baseline_mod.BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-    limits, fetch_limits, max_bytes = _limits(config.headers)
+    limits, fetch_limits, max_bytes = _limits(config)
     names, fetch_limits = _bind_credentials(names, fetch_limits)
     report_set = ReportSet()
     stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)

@@ -20,6 +20,7 @@
     include = ["article"]     # audit only these subtrees (CSS selectors; axe's context)
     exclude = [".ad-slot"]    # and drop every rule's results inside these
     headers = ["Authorization: Bearer ${STAGING_TOKEN}"]   # to the origins of URLs named
+    ca-bundle = "certs/staging-ca.pem"    # a staging site's own certificate authority
 
 Unknown keys, rule ids, tags, options or formats are errors that name them.
 """
@@ -42,7 +43,7 @@ FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
                       "site-urls", "include", "exclude", "missing-stylesheets",
-                      "html-max-pages", "headers"))
+                      "html-max-pages", "headers", "ca-bundle"))
 # Article findings in the HTML report: those of the first this many pages that have some
 # (writers.html_writer.MAX_PAGES; 0: every page)
 HTML_MAX_PAGES = 1000
@@ -86,6 +87,7 @@ class Config:
     # "Name: value" headers for the origins of the URLs named (a11y_audit.credentials), their
     # ${VAR} references expanded; never printed
     headers: tuple[tuple[str, str], ...] = ()
+    ca_bundle: Path | None = None          # PEM file: certificate authorities trusted besides
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -124,6 +126,7 @@ class Config:
             "site-urls": list(self.site_urls),
             "html-max-pages": self.html_max_pages,
             "headers": [f"{name}: ****" for name, _ in self.headers],
+            "ca-bundle": str(self.ca_bundle) if self.ca_bundle else None,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -215,9 +218,14 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
                           f"(0: every page), not {html_max_pages!r}")
     headers = header_list(_strings(data.get("headers", []), "headers", where),
                           f"{where}: headers", expand_variables=True)
+    ca_bundle = None
+    if "ca-bundle" in data:
+        if not isinstance(data["ca-bundle"], str):
+            raise ConfigError(f"{where}: ca-bundle must be a file path (a string)")
+        ca_bundle = base / data["ca-bundle"]
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
                   options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
-                  site_urls, html_max_pages, headers)
+                  site_urls, html_max_pages, headers, ca_bundle)
 
 
 def header_list(texts: Iterable[str], where: str,

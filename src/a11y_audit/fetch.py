@@ -58,6 +58,7 @@ class FetchLimits:
     headers: Headers = ()           # --header: sent only to the origins in ``credentials``
     # (origin, headers) for each origin named: see a11y_audit.credentials.bind
     credentials: tuple[tuple[str, Headers], ...] = ()
+    ca_bundle: str | None = None    # PEM file of certificate authorities trusted besides certifi's
 
 
 DEFAULT_LIMITS = FetchLimits()

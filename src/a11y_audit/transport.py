@@ -31,6 +31,10 @@ def describe(exc: BaseException, limits: FetchLimits) -> str:
         if isinstance(exc, httpx.ConnectTimeout | httpcore.ConnectTimeout):
             return f"cannot fetch: no connection within {limits.connect_timeout:g} s"
         return f"timed out: no complete answer within {limits.deadline:g} s"
+    if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        why = str(exc).partition("certificate verify failed: ")[2].partition(" (_ssl")[0]
+        return (f"TLS certificate not trusted ({why or _cause(exc)}); a site signed by its own "
+                f"certificate authority needs --ca-bundle")
     if isinstance(exc, httpx.ConnectError | httpcore.ConnectError | ConnectionRefusedError):
         return f"cannot fetch: cannot connect ({_cause(exc)})"
     if isinstance(exc, httpx.RemoteProtocolError | httpcore.RemoteProtocolError
@@ -108,19 +112,26 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         time.sleep(seconds)
 
 
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    """Built once: loading the CA bundle costs more than a loopback fetch."""
-    return httpx.create_ssl_context()
+@functools.lru_cache(maxsize=4)
+def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
+    """The public certificate authorities httpx trusts (certifi's), and those of
+    ``ca_bundle`` (a PEM file: a staging site's own CA) as well. Built once for each: loading
+    the CA bundle costs more than a loopback fetch. An unreadable file or one without a
+    certificate raises :class:`OSError` or :class:`ssl.SSLError`."""
+    context = httpx.create_ssl_context()
+    if ca_bundle is not None:
+        context.load_verify_locations(cafile=ca_bundle)
+    return context
 
 
 class _DeadlineTransport(httpx.HTTPTransport):
-    def __init__(self, deadline: float) -> None:
-        super().__init__(verify=_ssl_context(), retries=0)
+    def __init__(self, deadline: float, ca_bundle: str | None) -> None:
+        context = ssl_context(ca_bundle)
+        super().__init__(verify=context, retries=0)
         # httpx builds its connection pool without a way to pass a network backend; rebuild it
-        # with ours (same settings otherwise: the default TLS context, HTTP/1.1).
+        # with ours (same settings otherwise: the TLS context above, HTTP/1.1).
         self._pool = httpcore.ConnectionPool(
-            ssl_context=_ssl_context(), max_connections=4,
+            ssl_context=context, max_connections=4,
             network_backend=_DeadlineBackend(deadline),
         )
 
@@ -130,6 +141,6 @@ def client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
     timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
-    with httpx.Client(transport=_DeadlineTransport(deadline), timeout=timeout, headers=headers,
-                      follow_redirects=False, trust_env=False) as client:
+    with httpx.Client(transport=_DeadlineTransport(deadline, limits.ca_bundle), timeout=timeout,
+                      headers=headers, follow_redirects=False, trust_env=False) as client:
         yield client
