@@ -77,6 +77,11 @@ _LIMIT_OPTIONS = (
                  help="Refuse pages larger than this (as read and after decompression)."),
     click.option("--no-robots", is_flag=True, expose_value=False, callback=_keep,
                  help="Fetch URLs even where robots.txt disallows."),
+    click.option("--retries", type=click.IntRange(min=0, max=10), default=2, show_default=True,
+                 metavar="N", expose_value=False, callback=_keep,
+                 help="Try a URL again after a 429, 502, 503 or 504 answer (a deploy, a rate "
+                      "limit), as the server's Retry-After asks or after 1 s, 2 s, 4 s..., "
+                      "within --fetch-timeout."),
     click.option("--ca-bundle", type=click.Path(dir_okay=False, path_type=Path),
                  metavar="FILE", expose_value=False, callback=_keep,
                  help="Trust the certificate authorities in this PEM file too (a staging "
@@ -109,6 +114,7 @@ def _limits(config: Config) -> tuple[AuditLimits, FetchLimits, int]:
     fetch_limits = FetchLimits(deadline=meta.get("a11y-audit.fetch_timeout", 30.0),
                                max_bytes=max_bytes,
                                robots=not meta.get("a11y-audit.no_robots", False),
+                               retries=meta.get("a11y-audit.retries", 2),
                                headers=config.headers,
                                ca_bundle=str(config.ca_bundle) if config.ca_bundle else None)
     return limits, fetch_limits, max_bytes

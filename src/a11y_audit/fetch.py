@@ -9,6 +9,8 @@ escapes, whatever the server does. The limits (:class:`FetchLimits`):
 - a connect timeout, a redirect limit (loops are named), a size limit on the body as sent and
   after decompression (gzip and deflate content encodings inflate within the limit);
 - a body shorter than its ``Content-Length`` is an error, never a page audited as complete;
+- a 429, 502, 503 or 504 answer (a deploy, a rate limit) tried again, ``retries`` times, after
+  the ``Retry-After`` the server gives or a doubling backoff, within the same deadline;
 - at most ``per_host`` fetches at a time to one host, a clear User-Agent, and robots.txt
   honoured (RFC 9309; ``robots=False`` to skip it);
 - the user's headers and credentials sent to the origins they were given for, and to no
@@ -20,6 +22,8 @@ Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bod
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import threading
 import time
 from collections.abc import Iterator
@@ -44,6 +48,8 @@ USER_AGENT: str = f"a11y-audit/{__version__} (+https://pypi.org/project/a11y-aud
 ROBOTS_AGENT = "a11y-audit"
 MAX_BYTES = 25 * 1024 * 1024
 MAX_ROBOTS_BYTES = 512 * 1024     # RFC 9309: crawlers must read at least 500 KiB
+# "try again later": too many requests, and a gateway's or an overloaded server's answers
+RETRY_STATUSES = frozenset((429, 502, 503, 504))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ class FetchLimits:
     # (origin, headers) for each origin named: see a11y_audit.credentials.bind
     credentials: tuple[tuple[str, Headers], ...] = ()
     ca_bundle: str | None = None    # PEM file of certificate authorities trusted besides certifi's
+    retries: int = 2                # more tries after a 429, 502, 503 or 504, within the deadline
+    backoff: float = 1.0            # seconds before the first retry a server gives no time for
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -117,6 +125,7 @@ def _fetch(url: str, limits: FetchLimits, take_slot: bool) -> Fetched:
 def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float) -> Fetched:
     hops = [url]
     current = url
+    tries = 0
     while True:
         if limits.robots and not _robots_allow(current, limits):
             raise FetchError(url, f"robots.txt disallows {current}"
@@ -124,6 +133,16 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
         extra = headers_for(current, limits)
         with client.stream("GET", current, headers=dict(extra) if extra else None) as response:
             status = response.status_code
+            tries += 1
+            if status in RETRY_STATUSES:
+                wait, why_not = _retry_wait(response.headers.get("retry-after"), limits, tries,
+                                            deadline)
+                if wait is not None:
+                    response.close()
+                    time.sleep(wait)    # (holding the host's slot: it asked for less load)
+                    continue
+                reason = response.reason_phrase or _phrase(status)
+                raise FetchError(url, f"HTTP {status} {reason} ({why_not})")
             location = response.headers.get("location")
             if status in (301, 302, 303, 307, 308) and location:
                 target = urljoin(current, location.strip())
@@ -143,6 +162,37 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
             kind, charset = _content_type(response.headers.get("content-type", ""))
             body = _read_body(response, limits, deadline)
             return Fetched(url, str(response.url), status, kind, charset, body)
+
+
+def _retry_wait(retry_after: str | None, limits: FetchLimits, tries: int,
+                deadline: float) -> tuple[float | None, str]:
+    """Seconds to wait before trying again after a 429, 502, 503 or 504: the server's
+    ``Retry-After`` (seconds or a date), else ``backoff`` doubled each time; or None and why
+    not, when the tries are spent or the wait would pass the fetch's deadline."""
+    tried = "tried once" if tries == 1 else f"tried {tries} times"
+    if tries > limits.retries:
+        return None, tried
+    asked = _seconds_after(retry_after) if retry_after else None
+    wait = asked if asked is not None else limits.backoff * 2 ** (tries - 1)
+    if time.monotonic() + wait >= deadline:
+        told = f"asked to retry in {wait:g} s" if asked is not None else f"next try in {wait:g} s"
+        return None, f"{tried}; {told}, past the {limits.deadline:g} s deadline"
+    return wait, ""
+
+
+def _seconds_after(value: str) -> float | None:
+    """A ``Retry-After`` value in seconds from now (RFC 9110 10.2.3: a number of seconds or
+    an HTTP date); None when it is neither."""
+    value = value.strip()
+    if is_digits(value):
+        return float(integer(value)) if len(value) < 10 else float(BIG)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
 
 
 def _read_body(response: httpx.Response, limits: FetchLimits, deadline: float) -> bytes:
