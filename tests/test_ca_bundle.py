@@ -7,10 +7,8 @@ answers on 127.0.0.1 only.
 
 from __future__ import annotations
 
-import http.server
 import json
 import ssl
-import threading
 
 import pytest
 import trustme
@@ -20,6 +18,7 @@ from a11y_audit import fetch as fetching
 from a11y_audit import transport
 from a11y_audit.cli import main
 from a11y_audit.fetch import FetchError, FetchLimits, fetch
+from tests.loopback import QuietHandler, serving
 
 PAGE = (b'<!doctype html><html lang="en"><head><title>Staging story</title></head>'
         b"<body><main><h1>Staging story</h1><p>Text.</p></main></body></html>")
@@ -32,27 +31,17 @@ def authority():
 
 @pytest.fixture(scope="module")
 def server(authority):
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
-            body = PAGE if self.path != "/robots.txt" else b"User-agent: *\nAllow: /\n"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html" if body is PAGE else "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            if self.path == "/robots.txt":
+                self.answer(200, b"User-agent: *\nAllow: /\n", "text/plain")
+            else:
+                self.answer(200, PAGE)
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     authority.issue_cert("127.0.0.1").configure_cert(context)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"https://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler, tls=context) as httpd:
+        yield f"https://127.0.0.1:{httpd.server_address[1]}"
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,7 @@ which stands for a CDN, a login host or another site.
 from __future__ import annotations
 
 import base64
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from a11y_audit.credentials import (
     without_userinfo,
 )
 from a11y_audit.fetch import FetchLimits, fetch
+from tests.loopback import QuietHandler, serving
 
 SECRET = "p@ss:w/rd"
 USERINFO = "ed:p%40ss%3Aw%2Frd"
@@ -191,62 +190,47 @@ def server():
     """Records every request's Host, path and headers."""
     seen: list[tuple[str, str, dict[str, str]]] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             port = self.server.server_address[1]
             seen.append((self.headers.get("Host", ""), self.path,
                          {k.lower(): v for k, v in self.headers.items()}))
             path = self.path
             if path.startswith("/private/") and self.headers.get("Authorization") != BASIC:
-                self._send(401, b"login first", "text/plain",
+                self.answer(401, b"login first", "text/plain",
                            ("WWW-Authenticate", 'Basic realm="staging"'))
             elif path == "/robots.txt":
-                self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
+                self.answer(200, b"User-agent: *\nAllow: /\n", "text/plain")
             elif path.startswith(("/private/", "/open/", "/landing/")):
-                self._send(200, _page(path.rsplit("/", 1)[1], port), "text/html")
+                self.answer(200, _page(path.rsplit("/", 1)[1], port), "text/html")
             elif path.endswith(".css"):
-                self._send(200, b"p { color: #222 }", "text/css")
+                self.answer(200, b"p { color: #222 }", "text/css")
             elif path.startswith("/away/"):
-                self._send(302, b"", "text/plain",
+                self.answer(302, b"", "text/plain",
                            ("Location", f"http://localhost:{port}/landing/{path[6:]}"))
             elif path.startswith("/stay/"):
-                self._send(302, b"", "text/plain", ("Location", f"/open/{path[6:]}"))
+                self.answer(302, b"", "text/plain", ("Location", f"/open/{path[6:]}"))
             elif path.startswith("/leaky-"):
                 tag = path[7:].removesuffix(".rss")
                 body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
                         f"<item><link>http://x:leak@localhost:{port}/open/{tag}</link></item>"
                         f"</channel></rss>").encode()
-                self._send(200, body, "application/rss+xml")
+                self.answer(200, body, "application/rss+xml")
             elif path.startswith("/feed-"):
                 tag = path[6:].removesuffix(".rss")
                 body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
                         f"<item><link>http://127.0.0.1:{port}/open/{tag}-own</link></item>"
                         f"<item><link>http://localhost:{port}/open/{tag}-other</link></item>"
                         f"</channel></rss>").encode()
-                self._send(200, body, "application/rss+xml")
+                self.answer(200, body, "application/rss+xml")
             else:
-                self._send(404, b"no", "text/plain")
+                self.answer(404, b"no", "text/plain")
 
-        def _send(self, status, body, kind, *extra):
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in extra:
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    httpd.seen = seen      # type: ignore[attr-defined]
-    httpd.port = httpd.server_address[1]     # type: ignore[attr-defined]
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        httpd.seen = seen      # type: ignore[attr-defined]
+        httpd.port = httpd.server_address[1]     # type: ignore[attr-defined]
+        yield httpd
 
 
 @pytest.fixture(autouse=True)

@@ -75,7 +75,7 @@ def test_more_than_100_headers_or_a_64_kb_header_line_is_still_a_page(server):
         ("/big-declared", "page is too large (52,428,800 bytes; limit 4,194,304)"),
         ("/trickle", "timed out: no complete answer within 2 s"),
         ("/trickle-head", "timed out: no complete answer within 2 s"),
-        ("/private/page", "robots.txt disallows this URL"),
+        ("/private/page", "robots.txt disallows this URL (--no-robots audits it anyway)"),
     ],
 )
 def test_misbehaving_servers_give_one_line_errors(server, path, reason):

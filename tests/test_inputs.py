@@ -4,14 +4,13 @@ against a loopback HTTP server or files the test writes."""
 from __future__ import annotations
 
 import gzip
-import http.server
 import io
-import threading
 
 import pytest
 
 from a11y_audit.inputs import Input, RawPage, enumerate_inputs, iter_pages, load
 from a11y_audit.sources import SourceError
+from tests.loopback import QuietHandler, serving
 
 
 def page(title: str) -> bytes:
@@ -27,7 +26,7 @@ def server():
     """Articles, sitemaps, feeds and hostile answers on 127.0.0.1 (stopped after the module)."""
     routes: dict[str, tuple[bytes, str]] = {}
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
             if self.path == "/loop":
@@ -59,14 +58,7 @@ def server():
             body = body.replace(b"{BASE}", base.encode())
             if self.path.endswith(".gz"):
                 body = gzip.compress(body)
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
+            self.answer(200, body, kind)
 
     sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -121,13 +113,8 @@ def server():
                            b'<entry><link href="{BASE}/d"/></entry></feed>',
                            "application/atom+xml"),
     })
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def items(*names, **options):

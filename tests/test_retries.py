@@ -8,8 +8,6 @@ hundredths of a second; no assertion is about elapsed time.
 from __future__ import annotations
 
 import collections
-import http.server
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +15,7 @@ from click.testing import CliRunner
 from a11y_audit import fetch as fetching
 from a11y_audit.cli import main
 from a11y_audit.fetch import FetchError, FetchLimits, _seconds_after, fetch
+from tests.loopback import QuietHandler, serving
 
 PAGE = b'<!doctype html><html lang="en"><title>Story</title><main><h1>Story</h1></main></html>'
 QUICK = FetchLimits(deadline=5, robots=False, backoff=0.01)
@@ -26,7 +25,7 @@ QUICK = FetchLimits(deadline=5, robots=False, backoff=0.01)
 def server():
     asked: collections.Counter[str] = collections.Counter()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             asked[self.path] += 1
             kind, _, rest = self.path.strip("/").partition("/")
@@ -45,24 +44,13 @@ def server():
                 self._send(503, retry_after="0")
 
         def _send(self, status, body=b"", retry_after=None):
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            if retry_after is not None:
-                self.send_header("Retry-After", retry_after)
-            self.end_headers()
-            self.wfile.write(body)
+            self.answer(status, body, "text/html",
+                        *([("Retry-After", retry_after)] if retry_after is not None else []))
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"   # type: ignore[attr-defined]
-    httpd.asked = asked                                          # type: ignore[attr-defined]
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"   # type: ignore[attr-defined]
+        httpd.asked = asked                                          # type: ignore[attr-defined]
+        yield httpd
 
 
 @pytest.fixture(autouse=True)

@@ -176,36 +176,22 @@ def test_sources_carry_the_exact_bytes_to_the_parser(tmp_path):
 @pytest.fixture
 def server():
     """A loopback HTTP server with an article, a PNG and a 404 (bounded: stopped after the test)."""
-    import http.server
-    import threading
+    from tests.loopback import QuietHandler, serving
 
     article = ('<html><head><meta charset="windows-1252"></head><body><h1>Caf\xe9 reopens</h1>'
                '</body></html>').encode("cp1252")
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             if self.path == "/story":
-                body, kind = article, "text/html"
+                self.answer(200, article, "text/html")
             elif self.path == "/photo.png":
-                body, kind = b"\x89PNG\r\n\x1a\n", "image/png"
+                self.answer(200, b"\x89PNG\r\n\x1a\n", "image/png")
             else:
                 self.send_error(404, "Not Found")
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def test_urls_are_fetched_and_decoded(server):

@@ -128,8 +128,10 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
     tries = 0
     while True:
         if limits.robots and not _robots_allow(current, limits):
-            raise FetchError(url, f"robots.txt disallows {current}"
-                                  if current != url else "robots.txt disallows this URL")
+            # (a staging site's robots.txt often disallows every page: say the way out)
+            raise FetchError(url, (f"robots.txt disallows {current}" if current != url
+                                   else "robots.txt disallows this URL")
+                             + " (--no-robots audits it anyway)")
         extra = headers_for(current, limits)
         with client.stream("GET", current, headers=dict(extra) if extra else None) as response:
             status = response.status_code
