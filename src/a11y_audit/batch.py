@@ -20,10 +20,11 @@ from typing import Any
 from a11y_audit import fetch as fetching
 from a11y_audit.baseline import Matcher
 from a11y_audit.fetch import MAX_BYTES, FetchLimits
-from a11y_audit.finding import InputError, Report
+from a11y_audit.finding import InputError, Report, Sample
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Listing, Progress
 from a11y_audit.runner import Digest, Job, iter_audit, plan
+from a11y_audit.runner import sample as sample_of
 from a11y_audit.spool import PageCount, PageSpool, RenderedItems
 from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, json_writer, jsonl_writer
@@ -36,14 +37,15 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         progress_interval: float | None = None, limits: AuditLimits = DEFAULT_LIMITS,
         fetch_limits: FetchLimits | None = None, max_bytes: int = MAX_BYTES,
         report_set: ReportSet | None = None, keep_pages: bool = True,
-        render_json: bool = False) -> Report:
+        render_json: bool = False, sample: tuple[int, str] | None = None) -> Report:
     """Audit every page named with ``config`` (rules, options, fail-on); returns the report,
     whose ``pages`` is a spool on disk, in temporary files that ``report.pages.close()`` closes
     once the writers have read it (closed here if the run fails). ``jsonl`` names a JSON
     Lines report to stream to. Without ``keep_pages`` (no writer will read the pages back),
     ``pages`` only counts them: the summary and the exit code are the same, and nothing is
     spooled. ``render_json`` (a JSON report will be written) has the workers render each
-    page's item of it as well."""
+    page's item of it as well. ``sample`` (size, seed) audits that many of the pages found
+    (:func:`a11y_audit.runner.sample`), when more are found."""
     started = time.perf_counter()
     rules = config.rules()
     report = Report(rules=list(rules), fail_on=config.fail_on)
@@ -72,6 +74,11 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
         items, report.errors = plan(names, include=include, exclude=exclude,
                                     max_bytes=max_bytes,
                                     on_found=listing.found if listing is not None else None)
+        if sample is not None and len(items) > sample[0]:
+            found = len(items)
+            with items:
+                items = chosen = sample_of(items, *sample)   # type: ignore[assignment]
+            report.sample = Sample(found, len(chosen), sample[1])
     except BaseException:
         pages.close()       # (its temporary files: no report will read them)
         raise

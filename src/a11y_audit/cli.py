@@ -263,6 +263,15 @@ def main() -> None:
               help="Write the article findings of at most N pages into the HTML report (the "
                    "first N that have some; 0: every page). Counts, template problems and the "
                    "pages table still cover every page. Default: 1000.")
+@click.option("--sample", type=click.IntRange(min=1), default=None, metavar="N",
+              expose_value=False, callback=lambda ctx, _param, value: ctx.meta.__setitem__(
+                  "a11y-audit.sample", value),
+              help="Audit N of the pages found (folders, sitemaps, feeds, WARC files), chosen "
+                   "by a hash of their source and --seed: the same N on every run, wherever "
+                   "they are still found. A nightly check of an archive.")
+@click.option("--seed", default=None, metavar="TEXT", expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.seed", value),
+              help="Draw another --sample (any text, such as a date; default 0).")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -354,7 +363,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
                            report_set=report_set,
                            keep_pages=update_baseline or any(
                                _reads_pages(name, quiet) for name in config.formats),
-                           render_json="json" in config.formats)
+                           render_json="json" in config.formats, sample=_sample())
         # the spooled pages' files, closed once the reports are written (or discarded)
         stack.callback(report.pages.close)  # type: ignore[attr-defined]  # (batch's spool)
         if update_baseline:
@@ -459,6 +468,17 @@ def _print_errors(report: Report) -> None:
                    err=True)
     for source, crash in tally_of(report).errors:
         click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(crash)}", err=True)
+
+
+def _sample() -> tuple[int, str] | None:
+    """--sample and --seed as (size, seed); None without --sample."""
+    meta = click.get_current_context().meta
+    size, seed = meta.get("a11y-audit.sample"), meta.get("a11y-audit.seed")
+    if size is None:
+        if seed is not None:
+            raise click.UsageError("--seed chooses the pages of --sample N: give --sample too")
+        return None
+    return size, seed if seed is not None else "0"
 
 
 def _tags() -> tuple[str, ...]:

@@ -112,6 +112,16 @@ class InputError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """A run that audited a sample of the pages it found (``--sample``): how many it found, how
+    many it audited, and the seed that chose them."""
+
+    found: int
+    audited: int
+    seed: str
+
+
 @dataclass(slots=True)
 class Report:
     pages: list[PageReport] = field(default_factory=list)
@@ -121,6 +131,7 @@ class Report:
     fail_on: Impact | None = None
     baseline: str | None = None                    # the baseline file compared against
     fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
+    sample: Sample | None = None                   # --sample: the pages are a sample of those found
 
     @property
     def policy(self) -> Policy:

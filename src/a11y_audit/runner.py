@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import heapq
 import multiprocessing
+import operator
 import os
 import pickle
 import signal
@@ -370,6 +373,33 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
 
 def _source(item: inputs.Input) -> str:
     return item.source
+
+
+class Chosen(list[inputs.Input]):
+    """The items :func:`sample` chose, in source order; closed like the spool it was read
+    from."""
+
+    def close(self) -> None:
+        self.clear()
+
+
+def sample(items: Iterable[inputs.Input], size: int, seed: str) -> Chosen:
+    """``size`` of ``items``, in their order: those whose source, hashed with ``seed``, ranks
+    lowest. A page's rank depends on its own source and the seed only, so a sample of an
+    archive that grows keeps the pages it had wherever they still rank among the lowest, and
+    a run's findings compare with the last night's; another seed draws another sample.
+    Memory holds the ``size`` chosen so far."""
+    chosen: list[tuple[int, int, inputs.Input]] = []     # (-rank, order, item): a max-heap
+    salt = seed.encode("utf-8", "surrogatepass") + b"\0"
+    for order, item in enumerate(items):
+        digest = hashlib.blake2b(salt + item.source.encode("utf-8", "surrogatepass"),
+                                 digest_size=8).digest()
+        rank = int.from_bytes(digest, "big")
+        if len(chosen) < size:
+            heapq.heappush(chosen, (-rank, order, item))
+        elif -rank > chosen[0][0]:
+            heapq.heapreplace(chosen, (-rank, order, item))
+    return Chosen(item for _, _, item in sorted(chosen, key=operator.itemgetter(1)))
 
 
 def iter_audit(items: Items, job: Job, jobs: int = 1,

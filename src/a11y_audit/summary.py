@@ -11,6 +11,7 @@ from pathlib import Path
 from a11y_audit.finding import Report
 from a11y_audit.outcome import Impact
 from a11y_audit.policy import BaselineStatus, Policy
+from a11y_audit.safe_text import one_line
 from a11y_audit.tally import tally_of
 
 
@@ -25,7 +26,10 @@ def summary_lines(report: Report, written: Sequence[Path | str] = (),
     policy = policy or report.policy
     tally = tally_of(report, policy)
     pages = tally.pages
-    lines = [f"{_n(pages, 'page')} audited: {tally.pages_passed}/{pages} "
+    sampled = (f" (a sample of {report.sample.found:,} found, --seed "
+               f"{one_line(report.sample.seed)})"
+               if report.sample is not None else "")
+    lines = [f"{_n(pages, 'page')} audited{sampled}: {tally.pages_passed}/{pages} "
              f"{'page passes' if pages == 1 else 'pages pass'} at {policy.threshold()}"]
     impacts = ", ".join(f"{tally.by_impact[i]} {i}" for i in reversed(Impact)
                         if tally.by_impact[i])

@@ -27,7 +27,7 @@ def _line(data: dict[str, Any]) -> str:
 
 def head(report: Report, policy: Policy | None = None) -> str:
     data = report_data(replace(report, pages=[], errors=[]), policy)
-    keep = ("$schema", "schema_version", "tool", "generated_at", "fail_on", "rules")
+    keep = ("$schema", "schema_version", "tool", "generated_at", "fail_on", "sample", "rules")
     return _line({"kind": "run", **{k: data[k] for k in keep if k in data}})
 
 

@@ -103,6 +103,9 @@ def write(report: Report, handle: IO[str], policy: Policy | None = None) -> None
       f"{f' ({impacts})' if impacts else ''} | {tally.cant_tell:,} | "
       f"{policy.error_count(report):,} |\n\n")
     extra = []
+    if report.sample is not None:
+        extra.append(f"A sample of {report.sample.found:,} pages found (seed "
+                     f"{text(report.sample.seed)}).")
     if report.baseline is not None:
         extra.append(f"Baseline: {tally.baseline[BaselineStatus.NEW]:,} new, "
                      f"{tally.baseline[BaselineStatus.KNOWN]:,} known, "

@@ -14,7 +14,7 @@ from a11y_audit.outcome import Impact
 from a11y_audit.policy import Policy
 from a11y_audit.tally import tally_of
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
 
 
@@ -123,6 +123,8 @@ def report_data(report: Report, policy: Policy | None = None) -> dict[str, Any]:
            if with_timestamps() else {}),
         "fail_on": str(report.fail_on) if report.fail_on else None,
         **({"seconds": round(report.seconds, 6)} if with_timestamps() else {}),
+        **({"sample": {"found": report.sample.found, "audited": report.sample.audited,
+                       "seed": report.sample.seed}} if report.sample is not None else {}),
         "summary": summary(report, policy),
         "rules": [rule_data(r) for r in report.rules],
         "pages": [page_data(p, policy) for p in report.pages],
