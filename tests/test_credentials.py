@@ -94,6 +94,11 @@ def test_a_urls_user_and_password_become_basic_authorisation():
     assert url == "http://127.0.0.1:9/x?y=1"
     assert authorization == BASIC
     assert without_userinfo("http://127.0.0.1:9/x") == ("http://127.0.0.1:9/x", None)
+    assert without_userinfo("http://@127.0.0.1:9/x") == ("http://127.0.0.1:9/x", None)
+    # an "@" left unescaped in a password: the host is after the last one
+    assert without_userinfo("http://ed:p@ss@example.com/")[0] == "http://example.com/"
+    assert without_userinfo("https://example.com/?by=ed@example.com") == (
+        "https://example.com/?by=ed@example.com", None)
 
 
 def test_bind_sends_headers_only_to_the_origins_named():

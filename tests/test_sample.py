@@ -107,3 +107,25 @@ def test_no_sample_when_fewer_pages_are_found(folder, tmp_path):
 def test_a_seed_without_a_sample_is_a_usage_error(folder):
     result = CliRunner().invoke(main, ["check", str(folder), "--seed", "1"])
     assert result.exit_code == 2 and "--seed chooses the pages of --sample N" in result.output
+
+
+def test_list_pages_prints_what_a_run_would_audit_and_writes_nothing(folder, tmp_path):
+    _, out = check(tmp_path / "run", str(folder), "--sample", "5", "--seed", "s")
+    audited = [page["source"] for page in json.loads((out / "a11y-report.json").read_text())[
+        "pages"]]
+    listed = CliRunner().invoke(main, ["check", str(folder), "--sample", "5", "--seed", "s",
+                                       "--list-pages", "-o", str(tmp_path / "none")])
+    assert listed.exit_code == 0
+    assert listed.stdout.splitlines() == audited
+    assert listed.stderr.strip() == "5 pages to audit (a sample of 12 found, --seed s)"
+    assert not (tmp_path / "none").exists()
+
+
+def test_list_pages_names_inputs_that_cannot_be_read(folder, tmp_path):
+    listed = CliRunner().invoke(main, ["check", str(folder), str(tmp_path / "gone.html"),
+                                       "--include-path", "story-0*", "--list-pages"])
+    assert listed.exit_code == 2
+    assert len(listed.stdout.splitlines()) == 10
+    assert f"a11y-audit: error: {tmp_path / 'gone.html'}: no such file or folder" in (
+        listed.stderr)
+    assert "10 pages to audit; 1 input could not be read" in listed.stderr

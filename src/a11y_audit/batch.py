@@ -21,14 +21,36 @@ from a11y_audit import fetch as fetching
 from a11y_audit.baseline import Matcher
 from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import InputError, Report, Sample
+from a11y_audit.inputs import Input
 from a11y_audit.limits import DEFAULT_LIMITS, AuditLimits
 from a11y_audit.progress import Listing, Progress
-from a11y_audit.runner import Digest, Job, iter_audit, plan
+from a11y_audit.runner import Chosen, Digest, Job, iter_audit, plan
 from a11y_audit.runner import sample as sample_of
-from a11y_audit.spool import PageCount, PageSpool, RenderedItems
+from a11y_audit.spool import PageCount, PageSpool, RenderedItems, SortedSpool
 from a11y_audit.tally import Tally
 from a11y_audit.writers import ReportSet, atomic_file, json_writer, jsonl_writer
 from a11y_audit.writers.report_data import with_timestamps
+
+
+def find_pages(names: Iterable[str], *, include: Iterable[str] = (),
+               exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES,
+               sample: tuple[int, str] | None = None, listing: Listing | None = None,
+               ) -> tuple[SortedSpool[Input] | Chosen, list[InputError], Sample | None]:
+    """The pages a run audits, in source order (:func:`a11y_audit.runner.plan`; close them
+    when done), the errors met finding them, and the :class:`Sample` when ``sample`` (size,
+    seed) chose fewer than were found. ``listing`` is told of the pages as they are found."""
+    try:
+        items, errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes,
+                             on_found=listing.found if listing is not None else None)
+    finally:
+        if listing is not None:
+            listing.close()
+    if sample is None or len(items) <= sample[0]:
+        return items, errors, None
+    found = len(items)
+    with items:
+        chosen = sample_of(items, *sample)
+    return chosen, errors, Sample(found, len(chosen), sample[1])
 
 
 def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[str] = (),
@@ -69,22 +91,13 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     fetching.use_limits(fetch_limits)
     interval: dict[str, Any] = ({"interval": progress_interval}
                                 if progress_interval is not None else {})
-    listing = None if quiet else Listing(**interval)
     try:
-        items, report.errors = plan(names, include=include, exclude=exclude,
-                                    max_bytes=max_bytes,
-                                    on_found=listing.found if listing is not None else None)
-        if sample is not None and len(items) > sample[0]:
-            found = len(items)
-            with items:
-                items = chosen = sample_of(items, *sample)   # type: ignore[assignment]
-            report.sample = Sample(found, len(chosen), sample[1])
+        items, report.errors, report.sample = find_pages(
+            names, include=include, exclude=exclude, max_bytes=max_bytes, sample=sample,
+            listing=None if quiet else Listing(**interval))
     except BaseException:
         pages.close()       # (its temporary files: no report will read them)
         raise
-    finally:
-        if listing is not None:
-            listing.close()
     job = Job.make(rules, options=config.rule_options, include_passed=config.include_passed,
                    ignores=tuple(config.ignore_elements), max_bytes=max_bytes, limits=limits,
                    fetch_limits=fetch_limits,

@@ -19,6 +19,7 @@ import click
 
 from a11y_audit import __version__, batch, credentials, inputs
 from a11y_audit import baseline as baseline_mod
+from a11y_audit import fetch as fetching
 from a11y_audit.config import (
     Config,
     ConfigError,
@@ -36,6 +37,7 @@ from a11y_audit.fetch import MAX_BYTES, FetchLimits
 from a11y_audit.finding import Report
 from a11y_audit.limits import AuditLimits
 from a11y_audit.outcome import Impact
+from a11y_audit.progress import Listing
 from a11y_audit.registry import all_rules, get
 from a11y_audit.runner import default_jobs
 from a11y_audit.safe_text import one_line
@@ -272,6 +274,11 @@ def main() -> None:
 @click.option("--seed", default=None, metavar="TEXT", expose_value=False,
               callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.seed", value),
               help="Draw another --sample (any text, such as a date; default 0).")
+@click.option("--list-pages", is_flag=True, expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__(
+                  "a11y-audit.list_pages", value),
+              help="Print the pages the run would audit, one a line (after the path globs "
+                   "and --sample), and exit: audit nothing, write no report.")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
               show_default=True, metavar="SECONDS",
               help="When standard error is not a terminal, print a progress line this often "
@@ -338,6 +345,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
             raise click.UsageError(str(exc)) from None
     limits, fetch_limits, max_bytes = _limits(config)
     names, fetch_limits = _bind_credentials(names, fetch_limits)
+    if click.get_current_context().meta.get("a11y-audit.list_pages"):
+        sys.exit(_list_pages(names, include, exclude, fetch_limits, max_bytes, quiet,
+                             progress_interval))
     report_set = ReportSet()
     stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)
     with _interruptible(report_set), timestamps(stamped), ExitStack() as stack:
@@ -468,6 +478,34 @@ def _print_errors(report: Report) -> None:
                    err=True)
     for source, crash in tally_of(report).errors:
         click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(crash)}", err=True)
+
+
+def _list_pages(names: list[str], include: tuple[str, ...], exclude: tuple[str, ...],
+                fetch_limits: FetchLimits, max_bytes: int, quiet: bool,
+                progress_interval: float) -> int:
+    """--list-pages: the pages found (and chosen), one a line on standard output, the inputs
+    that could not be read on standard error; 2 if there were some, else 0."""
+    fetching.use_limits(fetch_limits)
+    items, errors, sample = batch.find_pages(
+        names, include=include, exclude=exclude, max_bytes=max_bytes, sample=_sample(),
+        listing=None if quiet else Listing(interval=progress_interval))
+    try:
+        count = 0
+        for item in items:
+            click.echo(one_line(item.source))
+            count += 1
+    finally:
+        items.close()
+    for error in errors:
+        click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
+                   err=True)
+    if not quiet:
+        chosen = (f" (a sample of {sample.found:,} found, --seed {one_line(sample.seed)})"
+                  if sample is not None else "")
+        click.echo(f"{count:,} page{'' if count == 1 else 's'} to audit{chosen}"
+                   + (f"; {len(errors)} input{'' if len(errors) == 1 else 's'} could not be "
+                      f"read" if errors else ""), err=True)
+    return 2 if errors else 0
 
 
 def _sample() -> tuple[int, str] | None:

@@ -123,10 +123,12 @@ def without_userinfo(url: str) -> tuple[str, str | None]:
     if "@" not in parts.netloc:
         return url, None
     userinfo, _, hostport = parts.netloc.rpartition("@")
+    clean = urlunsplit(parts._replace(netloc=hostport))
+    if userinfo in ("", ":"):     # "https://@host/": no user, no password
+        return clean, None
     user, _, password = userinfo.partition(":")
     pair = f"{unquote(user)}:{unquote(password)}".encode()
-    return (urlunsplit(parts._replace(netloc=hostport)),
-            "Basic " + base64.b64encode(pair).decode("ascii"))
+    return clean, "Basic " + base64.b64encode(pair).decode("ascii")
 
 
 def bind(names: Iterable[str], limits: FetchLimits,
@@ -136,7 +138,7 @@ def bind(names: Iterable[str], limits: FetchLimits,
     every URL in ``names`` and ``listed`` (the URLs of the URL lists named), a URL's own user
     and password to its origin (over an ``Authorization`` header given for every origin).
     Two different passwords for one origin are a :class:`CredentialsError`."""
-    from a11y_audit.sources import is_url
+    from a11y_audit.sources import is_url  # (sources imports fetch, which imports this module)
 
     names = list(names)
     origins: set[str] = set()
