@@ -84,6 +84,11 @@ _LIMIT_OPTIONS = (
                  help="Try a URL again after a 429, 502, 503 or 504 answer (a deploy, a rate "
                       "limit), as the server's Retry-After asks or after 1 s, 2 s, 4 s..., "
                       "within --fetch-timeout."),
+    click.option("--proxy", metavar="URL", expose_value=False, callback=_keep,
+                 help="Fetch through this http(s) proxy (http://user:pass@proxy:3128), or "
+                      "'none' to connect directly. Default: HTTPS_PROXY, HTTP_PROXY, "
+                      "ALL_PROXY and NO_PROXY, as curl and pip read them; localhost is "
+                      "always reached directly."),
     click.option("--ca-bundle", type=click.Path(dir_okay=False, path_type=Path),
                  metavar="FILE", expose_value=False, callback=_keep,
                  help="Trust the certificate authorities in this PEM file too (a staging "
@@ -117,9 +122,22 @@ def _limits(config: Config) -> tuple[AuditLimits, FetchLimits, int]:
                                max_bytes=max_bytes,
                                robots=not meta.get("a11y-audit.no_robots", False),
                                retries=meta.get("a11y-audit.retries", 2),
+                               proxy=_proxy(meta.get("a11y-audit.proxy")),
                                headers=config.headers,
                                ca_bundle=str(config.ca_bundle) if config.ca_bundle else None)
     return limits, fetch_limits, max_bytes
+
+
+def _proxy(given: str | None) -> str | None:
+    """--proxy as given ("none" included), or a usage error for one that cannot be used."""
+    if given is None or given == "none":
+        return given
+    from a11y_audit import transport  # (httpx: loaded only when a proxy is given)
+
+    try:
+        return transport.check_proxy(given, "--proxy")
+    except transport.ProxyRefused as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _with_ca_bundle(config: Config) -> Config:

@@ -66,6 +66,8 @@ class FetchLimits:
     credentials: tuple[tuple[str, Headers], ...] = ()
     ca_bundle: str | None = None    # PEM file of certificate authorities trusted besides certifi's
     retries: int = 2                # more tries after a 429, 502, 503 or 504, within the deadline
+    # --proxy: a URL, "none" (direct), or None: the environment's (see transport.proxy_for)
+    proxy: str | None = None
     backoff: float = 1.0            # seconds before the first retry a server gives no time for
 
 

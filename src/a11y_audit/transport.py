@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 import http.client
+import ipaddress
 import socket
 import ssl
 import time
+import urllib.request
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -31,6 +34,10 @@ def describe(exc: BaseException, limits: FetchLimits) -> str:
         if isinstance(exc, httpx.ConnectTimeout | httpcore.ConnectTimeout):
             return f"cannot fetch: no connection within {limits.connect_timeout:g} s"
         return f"timed out: no complete answer within {limits.deadline:g} s"
+    if isinstance(exc, ProxyRefused):
+        return str(exc)
+    if isinstance(exc, httpx.ProxyError | httpcore.ProxyError):
+        return f"the proxy refused the connection ({_cause(exc)})"
     if "CERTIFICATE_VERIFY_FAILED" in str(exc):
         why = str(exc).partition("certificate verify failed: ")[2].partition(" (_ssl")[0]
         return (f"TLS certificate not trusted ({why or _cause(exc)}); a site signed by its own "
@@ -124,16 +131,124 @@ def ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
     return context
 
 
+# -- proxies: --proxy, else the environment's, never for the machine itself -----------------
+
+class ProxyRefused(Exception):
+    """A proxy the fetcher cannot use; the message says which setting names it."""
+
+
+def proxy_for(scheme: str, host: str, configured: str | None) -> str | None:
+    """The proxy a request to ``scheme://host`` goes through, or None to connect directly.
+
+    ``configured`` is ``--proxy``: a URL, or ``"none"`` for direct connections whatever the
+    environment says. Without it, the environment's, as curl, pip and httpx read it:
+    ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` (or in lower case) and the hosts
+    ``NO_PROXY`` lists. The machine itself (``localhost``, loopback addresses) is always
+    reached directly, as browsers do: a local development server is never sent to a proxy."""
+    if _loopback(host):
+        return None
+    if configured is not None:
+        return None if configured == "none" else configured
+    found = urllib.request.getproxies_environment()
+    if not found or _bypassed(host, found.get("no", "")):
+        return None
+    return found.get(scheme) or found.get("all")
+
+
+def _bypassed(host: str, no_proxy: str) -> bool:
+    """Whether ``NO_PROXY`` names ``host``, as curl reads it: ``*`` for every host, a name for
+    itself and its subdomains (a leading ``.`` or ``*.`` changes nothing), an address, or a
+    network of addresses (``10.0.0.0/8``)."""
+    host = host.strip("[]").lower().rstrip(".")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for entry in no_proxy.split(","):
+        entry = entry.strip().lower()
+        if entry == "*":
+            return True
+        entry = entry.removeprefix("*").lstrip(".").rstrip(".")
+        if entry.startswith("["):            # [v6] or [v6]:port
+            entry = entry[1:].partition("]")[0]
+        elif entry.count(":") == 1:          # name:port, v4:port (the port is not compared)
+            entry = entry.partition(":")[0]
+        if not entry:
+            continue
+        if address is not None:
+            try:
+                if address in ipaddress.ip_network(entry, strict=False):
+                    return True
+            except ValueError:
+                pass
+            continue
+        if host == entry or host.endswith("." + entry):
+            return True
+    return False
+
+
+def _loopback(host: str) -> bool:
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_proxy(url: str, where: str) -> str:
+    """A proxy URL as given, or :class:`ProxyRefused` naming ``where``: only http(s)
+    proxies are supported (SOCKS would need another library)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ProxyRefused(f"{where}: not a proxy URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ProxyRefused(f"{where}: only http:// and https:// proxies are supported "
+                           f"(such as http://proxy.example:3128)")
+    return url
+
+
 class _DeadlineTransport(httpx.HTTPTransport):
-    def __init__(self, deadline: float, ca_bundle: str | None) -> None:
-        context = ssl_context(ca_bundle)
-        super().__init__(verify=context, retries=0)
-        # httpx builds its connection pool without a way to pass a network backend; rebuild it
-        # with ours (same settings otherwise: the TLS context above, HTTP/1.1).
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=context, max_connections=4,
-            network_backend=_DeadlineBackend(deadline),
-        )
+    """httpx's transport with our network backend, choosing for each request a direct
+    connection or one through its proxy (:func:`proxy_for`). httpx builds its connection
+    pool without a way to pass a network backend: the pools are ours (same settings
+    otherwise: the TLS context, HTTP/1.1)."""
+
+    def __init__(self, deadline: float, ca_bundle: str | None, proxy: str | None) -> None:
+        self._context = ssl_context(ca_bundle)
+        super().__init__(verify=self._context, retries=0)
+        self._backend = _DeadlineBackend(deadline)
+        self._configured = proxy
+        self._direct = self._pool = httpcore.ConnectionPool(
+            ssl_context=self._context, max_connections=4, network_backend=self._backend)
+        self._proxied: dict[str, httpcore.HTTPProxy] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        proxy = proxy_for(request.url.scheme, request.url.host, self._configured)
+        # (a client serves one fetch in one thread: setting the pool for the call is safe)
+        self._pool = self._direct if proxy is None else self._through(proxy)
+        return super().handle_request(request)
+
+    def _through(self, proxy: str) -> httpcore.HTTPProxy:
+        pool = self._proxied.get(proxy)
+        if pool is None:
+            check_proxy(proxy, "the proxy setting")
+            parts = urlsplit(proxy)
+            auth = ((unquote(parts.username or ""), unquote(parts.password or ""))
+                    if parts.username is not None else None)
+            pool = self._proxied[proxy] = httpcore.HTTPProxy(
+                proxy_url=urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2])),
+                proxy_auth=auth, ssl_context=self._context, max_connections=4,
+                network_backend=self._backend)
+        return pool
+
+    def close(self) -> None:
+        self._direct.close()
+        for pool in self._proxied.values():
+            pool.close()
 
 
 @contextmanager
@@ -141,6 +256,7 @@ def client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
     timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
-    with httpx.Client(transport=_DeadlineTransport(deadline, limits.ca_bundle), timeout=timeout,
-                      headers=headers, follow_redirects=False, trust_env=False) as client:
+    transport = _DeadlineTransport(deadline, limits.ca_bundle, limits.proxy)
+    with httpx.Client(transport=transport, timeout=timeout, headers=headers,
+                      follow_redirects=False, trust_env=False) as client:
         yield client
