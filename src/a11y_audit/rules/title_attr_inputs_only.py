@@ -13,7 +13,9 @@ expansion or term), ``frame``, ``object`` and ``embed`` (their name), and elemen
 rendered body (``link``, ``style``, ``meta``); an empty ``title`` is ignored. A ``title`` whose
 text is already part of the element's own text (or an image's ``alt``) loses nothing when the
 tooltip is missed; it passes here, and ``title-attr-not-duplicate`` reports an exact copy.
-Option ``allowed-elements`` adds tag names.
+Option ``allowed-elements`` adds tag names. Where the title is a link's or button's only
+accessible name (an icon link), the message says so: dropping the title, as the help says,
+would leave it nameless, so a name must replace it first.
 
 Fails::
 
@@ -47,7 +49,7 @@ from a11y_audit.checks.naming import describe
 from a11y_audit.checks.titles import shown_text
 from a11y_audit.dom import normalize_space, tag_of
 from a11y_audit.knowledge import bbc
-from a11y_audit.rule import Page, Results, Rule
+from a11y_audit.rule import Element, Page, Results, Rule
 
 RULE = Rule(
     id="title-attr-inputs-only",
@@ -61,6 +63,11 @@ RULE = Rule(
 
 ALLOWED = ("input", "button", "textarea", "select", "iframe", "frame", "object", "embed",
            "abbr", "dfn")
+# roles whose name comes from their content, where a title is the name of last resort
+_NAMED_BY_CONTENT = frozenset(("link", "button", "menuitem", "tab", "checkbox", "radio",
+                               "switch", "option", "heading", "cell", "columnheader",
+                               "rowheader", "treeitem"))
+_NOUNS = {"link": "link", "button": "button", "menuitem": "menu item"}
 _HEAD = frozenset(("html", "head", "link", "style", "meta", "title", "script", "base"))
 
 OPTIONS: dict[str, Any] = {
@@ -84,4 +91,16 @@ def check(page: Page, options: dict[str, Any]) -> Results:
             yield RULE.ok(el, "The title repeats text the element shows")
         else:
             yield RULE.fail(el, f"{describe(el)} has title=\"{title[:80]}\": a tooltip that "
-                                "keyboard and touch users never see")
+                                f"keyboard and touch users never see{_only_name(page, el, title)}")
+
+
+def _only_name(page: Page, el: Element, title: str) -> str:
+    """For a link or button whose name is its title alone (an icon link), what the fix must
+    keep: dropping the title as the help says would leave it nameless."""
+    role = page.role(el)
+    if role not in _NAMED_BY_CONTENT or el.get("aria-label") or el.get("aria-labelledby"):
+        return ""
+    if normalize_space(page.name(el)) != title:
+        return ""
+    return (f"; it is also the {_NOUNS.get(role, role)}'s only accessible name, so give it "
+            f"aria-label or visible text before dropping title")
