@@ -30,7 +30,9 @@ def server():
             asked[self.path] += 1
             kind, _, rest = self.path.strip("/").partition("/")
             failures = int(rest.split("/")[0]) if kind in ("flaky", "gateway") else 10 ** 6
-            if kind == "ok" or asked[self.path] > failures:
+            if kind == "hop":
+                self.answer(302, b"", "text/html", ("Location", f"/flaky/2/{rest}"))
+            elif kind == "ok" or asked[self.path] > failures:
                 self._send(200, PAGE)
             elif kind == "gateway":
                 self._send(502)
@@ -61,6 +63,12 @@ def _fresh_robots():
 def test_a_deploy_that_ends_within_the_retries_gives_the_page(server):
     assert fetch(f"{server.base}/flaky/2/a", QUICK).body == PAGE
     assert server.asked["/flaky/2/a"] == 3
+
+
+def test_a_redirect_spends_none_of_the_targets_tries(server):
+    got = fetch(f"{server.base}/hop/h2", QUICK)
+    assert got.body == PAGE and got.final_url == f"{server.base}/flaky/2/h2"
+    assert server.asked["/flaky/2/h2"] == 3
 
 
 def test_a_gateway_error_without_retry_after_backs_off_and_tries_again(server):

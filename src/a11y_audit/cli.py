@@ -492,10 +492,13 @@ def _print_errors(report: Report) -> None:
     line each, terminal-safe (names and reasons may come from pages, servers or hostile file
     names)."""
     for error in report.errors:
-        click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
-                   err=True)
+        _print_error(error.source, error.message)
     for source, crash in tally_of(report).errors:
-        click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(crash)}", err=True)
+        _print_error(source, crash)
+
+
+def _print_error(source: str, message: str) -> None:
+    click.echo(f"a11y-audit: error: {one_line(source)}: {one_line(message)}", err=True)
 
 
 def _list_pages(names: list[str], include: tuple[str, ...], exclude: tuple[str, ...],
@@ -515,8 +518,7 @@ def _list_pages(names: list[str], include: tuple[str, ...], exclude: tuple[str, 
     finally:
         items.close()
     for error in errors:
-        click.echo(f"a11y-audit: error: {one_line(error.source)}: {one_line(error.message)}",
-                   err=True)
+        _print_error(error.source, error.message)
     if not quiet:
         chosen = (f" (a sample of {sample.found:,} found, --seed {one_line(sample.seed)})"
                   if sample is not None else "")

@@ -87,7 +87,7 @@ class Config:
     # "Name: value" headers for the origins of the URLs named (a11y_audit.credentials), their
     # ${VAR} references expanded; never printed
     headers: tuple[tuple[str, str], ...] = ()
-    ca_bundle: Path | None = None          # PEM file: certificate authorities trusted besides
+    ca_bundle: Path | None = None          # PEM file of CAs trusted besides the public ones
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""

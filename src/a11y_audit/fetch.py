@@ -159,6 +159,7 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
                                           f"{' -> '.join([*hops, target])}")
                 hops.append(target)
                 current = target
+                tries = 0           # (the tries are each address's own)
                 continue
             if status >= 300:
                 reason = response.reason_phrase or _phrase(status)
