@@ -93,6 +93,11 @@ _LIMIT_OPTIONS = (
                  metavar="FILE", expose_value=False, callback=_keep,
                  help="Trust the certificate authorities in this PEM file too (a staging "
                       "site's own CA), besides the public ones."),
+    click.option("--cookies", type=click.Path(dir_okay=False, path_type=Path),
+                 metavar="FILE", expose_value=False, callback=_keep,
+                 help="Send the cookies of this Netscape cookie file (curl -c writes one, "
+                      "browsers' cookie export extensions save one), each only to its own "
+                      "domain and path: a login's session on a staging site."),
     click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
                  expose_value=False, callback=_keep,
                  help="Send this HTTP header (repeatable), such as a staging site's "
@@ -124,7 +129,8 @@ def _limits(config: Config) -> tuple[AuditLimits, FetchLimits, int]:
                                retries=meta.get("a11y-audit.retries", 2),
                                proxy=_proxy(meta.get("a11y-audit.proxy")),
                                headers=config.headers,
-                               ca_bundle=str(config.ca_bundle) if config.ca_bundle else None)
+                               ca_bundle=str(config.ca_bundle) if config.ca_bundle else None,
+                               cookies=str(config.cookies) if config.cookies else None)
     return limits, fetch_limits, max_bytes
 
 
@@ -158,6 +164,29 @@ def _with_ca_bundle(config: Config) -> Config:
         reason = ("no PEM certificate in it" if isinstance(exc, ssl.SSLError)
                   else exc.strerror or str(exc))
         raise click.UsageError(f"--ca-bundle (ca-bundle): {config.ca_bundle}: "
+                               f"{one_line(reason)}") from None
+    return config
+
+
+def _with_cookies(config: Config) -> Config:
+    """--cookies over the configuration's; the file is read now, so that a missing or
+    malformed one is a usage error before any page is fetched."""
+    given = click.get_current_context().meta.get("a11y-audit.cookies")
+    if given is not None:
+        config = replace(config, cookies=given)
+    if config.cookies is None:
+        return config
+    import http.cookiejar
+
+    from a11y_audit import transport  # (httpx: loaded only when a cookie file is given)
+
+    try:
+        transport.cookies_from(str(config.cookies))
+    except (OSError, http.cookiejar.LoadError) as exc:
+        reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                  else "not a Netscape cookie file (its first line says '# Netscape HTTP "
+                       "Cookie File')")
+        raise click.UsageError(f"--cookies (cookies): {config.cookies}: "
                                f"{one_line(reason)}") from None
     return config
 
@@ -342,7 +371,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     if config.site_urls and config.site_root is None:
         raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
                                "folder its stylesheets are read from")
-    config = _with_ca_bundle(_with_headers(config))
+    config = _with_cookies(_with_ca_bundle(_with_headers(config)))
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
         config = replace(config, html_max_pages=html_max_pages)

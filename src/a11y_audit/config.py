@@ -21,6 +21,7 @@
     exclude = [".ad-slot"]    # and drop every rule's results inside these
     headers = ["Authorization: Bearer ${STAGING_TOKEN}"]   # to the origins of URLs named
     ca-bundle = "certs/staging-ca.pem"    # a staging site's own certificate authority
+    cookies = "staging-cookies.txt"       # a login's session, as curl -c writes it
 
 Unknown keys, rule ids, tags, options or formats are errors that name them.
 """
@@ -43,7 +44,7 @@ FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
                       "site-urls", "include", "exclude", "missing-stylesheets",
-                      "html-max-pages", "headers", "ca-bundle"))
+                      "html-max-pages", "headers", "ca-bundle", "cookies"))
 # Article findings in the HTML report: those of the first this many pages that have some
 # (writers.html_writer.MAX_PAGES; 0: every page)
 HTML_MAX_PAGES = 1000
@@ -88,6 +89,7 @@ class Config:
     # ${VAR} references expanded; never printed
     headers: tuple[tuple[str, str], ...] = ()
     ca_bundle: Path | None = None          # PEM file of CAs trusted besides the public ones
+    cookies: Path | None = None            # Netscape cookie file (a login's session)
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -127,6 +129,7 @@ class Config:
             "html-max-pages": self.html_max_pages,
             "headers": [f"{name}: ****" for name, _ in self.headers],
             "ca-bundle": str(self.ca_bundle) if self.ca_bundle else None,
+            "cookies": str(self.cookies) if self.cookies else None,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -218,14 +221,19 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
                           f"(0: every page), not {html_max_pages!r}")
     headers = header_list(_strings(data.get("headers", []), "headers", where),
                           f"{where}: headers", expand_variables=True)
-    ca_bundle = None
-    if "ca-bundle" in data:
-        if not isinstance(data["ca-bundle"], str):
-            raise ConfigError(f"{where}: ca-bundle must be a file path (a string)")
-        ca_bundle = base / data["ca-bundle"]
+    ca_bundle, cookies = (_file(data, key, base, where) for key in ("ca-bundle", "cookies"))
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
                   options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
-                  site_urls, html_max_pages, headers, ca_bundle)
+                  site_urls, html_max_pages, headers, ca_bundle, cookies)
+
+
+def _file(data: dict[str, Any], key: str, base: Path, where: str) -> Path | None:
+    """A file the configuration names under ``key``, relative to the configuration's folder."""
+    if key not in data:
+        return None
+    if not isinstance(data[key], str):
+        raise ConfigError(f"{where}: {key} must be a file path (a string)")
+    return base / data[key]
 
 
 def header_list(texts: Iterable[str], where: str,

@@ -69,6 +69,7 @@ class FetchLimits:
     # --proxy: a URL, "none" (direct), or None: the environment's (see transport.proxy_for)
     proxy: str | None = None
     backoff: float = 1.0            # seconds before the first retry a server gives no time for
+    cookies: str | None = None      # Netscape cookie file: each cookie to its own domain and path
 
 
 DEFAULT_LIMITS = FetchLimits()

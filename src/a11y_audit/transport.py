@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.client
+import http.cookiejar
 import ipaddress
 import socket
 import ssl
@@ -251,6 +252,28 @@ class _DeadlineTransport(httpx.HTTPTransport):
             pool.close()
 
 
+# -- cookies: a Netscape cookie file, each cookie sent only where its domain and path say ----
+
+@functools.lru_cache(maxsize=4)
+def cookies_from(path: str) -> tuple[http.cookiejar.Cookie, ...]:
+    """The cookies of a Netscape cookie file (what ``curl -c`` writes and browsers' cookie
+    export extensions save), expired ones left out and session ones kept (the file is the
+    session). Read once a process; raises :class:`OSError` or
+    :class:`http.cookiejar.LoadError`."""
+    jar = http.cookiejar.MozillaCookieJar()
+    jar.load(path, ignore_discard=True)
+    return tuple(jar)
+
+
+def _jar(path: str | None) -> http.cookiejar.CookieJar:
+    """A fetch's own jar: the file's cookies, and those the fetch's answers set (a login
+    that redirects with Set-Cookie), kept for that fetch only."""
+    jar = http.cookiejar.CookieJar()
+    for cookie in cookies_from(path) if path else ():
+        jar.set_cookie(cookie)
+    return jar
+
+
 @contextmanager
 def client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
     timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
@@ -258,5 +281,6 @@ def client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
     transport = _DeadlineTransport(deadline, limits.ca_bundle, limits.proxy)
     with httpx.Client(transport=transport, timeout=timeout, headers=headers,
-                      follow_redirects=False, trust_env=False) as client:
+                      cookies=_jar(limits.cookies), follow_redirects=False,
+                      trust_env=False) as client:
         yield client
