@@ -146,48 +146,36 @@ def _proxy(given: str | None) -> str | None:
         raise click.UsageError(str(exc)) from None
 
 
-def _with_ca_bundle(config: Config) -> Config:
-    """--ca-bundle over the configuration's; the file is read now, so that a missing or
-    malformed one is a usage error before any page is fetched."""
-    given = click.get_current_context().meta.get("a11y-audit.ca_bundle")
+def _with_files(config: Config) -> Config:
+    """--ca-bundle and --cookies over the configuration's (see :func:`_with_file`)."""
+    config = _with_file(config, "ca-bundle", "ssl_context", "no PEM certificate in it")
+    return _with_file(config, "cookies", "cookies_from",
+                      "not a Netscape cookie file (its first line says '# Netscape HTTP Cookie "
+                      "File')")
+
+
+def _with_file(config: Config, option: str, reader: str, malformed: str) -> Config:
+    """--OPTION over the configuration's; the file is read now by ``transport.<reader>``, so
+    that a missing one, or one whose content is ``malformed``, is a usage error before any
+    page is fetched (the message never repeats the content: it may hold secrets)."""
+    field = option.replace("-", "_")
+    given = click.get_current_context().meta.get(f"a11y-audit.{field}")
     if given is not None:
-        config = replace(config, ca_bundle=given)
-    if config.ca_bundle is None:
-        return config
-    import ssl
-
-    from a11y_audit import transport  # (httpx: loaded only when a CA bundle is given)
-
-    try:
-        transport.ssl_context(str(config.ca_bundle))
-    except (OSError, ssl.SSLError) as exc:
-        reason = ("no PEM certificate in it" if isinstance(exc, ssl.SSLError)
-                  else exc.strerror or str(exc))
-        raise click.UsageError(f"--ca-bundle (ca-bundle): {config.ca_bundle}: "
-                               f"{one_line(reason)}") from None
-    return config
-
-
-def _with_cookies(config: Config) -> Config:
-    """--cookies over the configuration's; the file is read now, so that a missing or
-    malformed one is a usage error before any page is fetched."""
-    given = click.get_current_context().meta.get("a11y-audit.cookies")
-    if given is not None:
-        config = replace(config, cookies=given)
-    if config.cookies is None:
+        config = replace(config, **{field: given})
+    path = getattr(config, field)
+    if path is None:
         return config
     import http.cookiejar
+    import ssl
 
-    from a11y_audit import transport  # (httpx: loaded only when a cookie file is given)
+    from a11y_audit import transport  # (httpx: loaded only when such a file is given)
 
     try:
-        transport.cookies_from(str(config.cookies))
-    except (OSError, http.cookiejar.LoadError) as exc:
-        reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
-                  else "not a Netscape cookie file (its first line says '# Netscape HTTP "
-                       "Cookie File')")
-        raise click.UsageError(f"--cookies (cookies): {config.cookies}: "
-                               f"{one_line(reason)}") from None
+        getattr(transport, reader)(str(path))
+    except OSError as exc:    # (ssl.SSLError and cookiejar.LoadError are OSErrors)
+        reason = (malformed if isinstance(exc, ssl.SSLError | http.cookiejar.LoadError)
+                  else exc.strerror or str(exc))
+        raise click.UsageError(f"--{option} ({option}): {path}: {one_line(reason)}") from None
     return config
 
 
@@ -371,7 +359,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     if config.site_urls and config.site_root is None:
         raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
                                "folder its stylesheets are read from")
-    config = _with_cookies(_with_ca_bundle(_with_headers(config)))
+    config = _with_files(_with_headers(config))
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
         config = replace(config, html_max_pages=html_max_pages)
