@@ -35,13 +35,15 @@ from a11y_audit.writers.report_data import with_timestamps
 def find_pages(names: Iterable[str], *, include: Iterable[str] = (),
                exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES,
                sample: tuple[int, str] | None = None, listing: Listing | None = None,
+               templates: str = "auto",
                ) -> tuple[SortedSpool[Input] | Chosen, list[InputError], Sample | None]:
     """The pages a run audits, in source order (:func:`a11y_audit.runner.plan`; close them
     when done), the errors met finding them, and the :class:`Sample` when ``sample`` (size,
     seed) chose fewer than were found. ``listing`` is told of the pages as they are found."""
     try:
         items, errors = plan(names, include=include, exclude=exclude, max_bytes=max_bytes,
-                             on_found=listing.found if listing is not None else None)
+                             on_found=listing.found if listing is not None else None,
+                             templates=templates)
     finally:
         if listing is not None:
             listing.close()
@@ -94,7 +96,8 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
     try:
         items, report.errors, report.sample = find_pages(
             names, include=include, exclude=exclude, max_bytes=max_bytes, sample=sample,
-            listing=None if quiet else Listing(**interval))
+            listing=None if quiet else Listing(**interval),
+            templates=getattr(config, "templates", "auto"))
     except BaseException:
         pages.close()       # (its temporary files: no report will read them)
         raise
@@ -107,7 +110,9 @@ def run(names: Iterable[str], config: Any, *, jobs: int = 1, include: Iterable[s
                    site_root=(str(config.site_root)
                               if getattr(config, "site_root", None) else None),
                    site_urls=tuple(getattr(config, "site_urls", ())),
-                   scope=getattr(config, "scope", None))
+                   scope=getattr(config, "scope", None),
+                   templates=getattr(config, "templates", "auto"),
+                   fragments=getattr(config, "fragments", "auto"))
     if digest:
         job = replace(job, digest=report.policy, digest_line=jsonl is not None,
                       digest_report=keep_pages, digest_json=render_json, timestamps=stamped)

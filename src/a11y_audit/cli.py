@@ -21,6 +21,8 @@ from a11y_audit import __version__, batch, credentials, inputs
 from a11y_audit import baseline as baseline_mod
 from a11y_audit import fetch as fetching
 from a11y_audit.config import (
+    FRAGMENTS,
+    TEMPLATES,
     Config,
     ConfigError,
     UnknownNames,
@@ -39,6 +41,7 @@ from a11y_audit.limits import AuditLimits
 from a11y_audit.outcome import Impact
 from a11y_audit.progress import Listing
 from a11y_audit.registry import all_rules, get
+from a11y_audit.rule import Rule
 from a11y_audit.runner import default_jobs
 from a11y_audit.safe_text import one_line
 from a11y_audit.scope import Scope, ScopeError
@@ -293,6 +296,21 @@ def main() -> None:
               help="A URL the site serves its files from (https://cdn.example.com/assets/; "
                    "repeatable): stylesheets linked under it are read from --site-root (the "
                    "rest of their path under that folder), never fetched.")
+@click.option("--templates", type=click.Choice(TEMPLATES), default=None, expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.templates",
+                                                                       value),
+              help="How a local file's template syntax is read: auto (default: from its name, "
+                   "such as .njk or .hbs, or from a statement such as {% if %} or {{#each}} "
+                   "in its markup), off, or the language (jinja also reads Django, Nunjucks, "
+                   "Twig and Liquid). Statements render nothing; what an expression fills "
+                   "in ({{ locale }}) is decided by the rendered page: cantTell.")
+@click.option("--fragments", type=click.Choice(FRAGMENTS), default=None, expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.fragments",
+                                                                       value),
+              help="A local file without doctype, <html>, <head>, <body> or <title> is a "
+                   "partial (an include, a component, a child template): auto (default) runs "
+                   "no page-level rule on it (title, lang, main landmark, region...); pages "
+                   "audits it as a whole page.")
 @click.option("--html-max-pages", type=click.IntRange(min=0), default=None, metavar="N",
               expose_value=False,
               callback=lambda ctx, _param, value: ctx.meta.__setitem__(
@@ -359,6 +377,10 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     if config.site_urls and config.site_root is None:
         raise click.UsageError("--site-url (site-urls) needs --site-root (site-root): the "
                                "folder its stylesheets are read from")
+    meta = click.get_current_context().meta
+    for key in ("templates", "fragments"):
+        if meta.get(f"a11y-audit.{key}") is not None:
+            config = replace(config, **{key: meta[f"a11y-audit.{key}"]})
     config = _with_files(_with_headers(config))
     html_max_pages = click.get_current_context().meta.get("a11y-audit.html_max_pages")
     if html_max_pages is not None:
@@ -382,7 +404,7 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     names, fetch_limits = _bind_credentials(names, fetch_limits)
     if click.get_current_context().meta.get("a11y-audit.list_pages"):
         sys.exit(_list_pages(names, include, exclude, fetch_limits, max_bytes, quiet,
-                             progress_interval))
+                             progress_interval, config.templates))
     report_set = ReportSet()
     stamped = click.get_current_context().meta.get("a11y-audit.timestamps", False)
     with _interruptible(report_set), timestamps(stamped), ExitStack() as stack:
@@ -520,13 +542,13 @@ def _print_error(source: str, message: str) -> None:
 
 def _list_pages(names: list[str], include: tuple[str, ...], exclude: tuple[str, ...],
                 fetch_limits: FetchLimits, max_bytes: int, quiet: bool,
-                progress_interval: float) -> int:
+                progress_interval: float, templates: str = "auto") -> int:
     """--list-pages: the pages found (and chosen), one a line on standard output, the inputs
     that could not be read on standard error; 2 if there were some, else 0."""
     fetching.use_limits(fetch_limits)
     items, errors, sample = batch.find_pages(
         names, include=include, exclude=exclude, max_bytes=max_bytes, sample=_sample(),
-        listing=None if quiet else Listing(interval=progress_interval))
+        listing=None if quiet else Listing(interval=progress_interval), templates=templates)
     try:
         count = 0
         for item in items:
@@ -711,7 +733,28 @@ def explain(rule_id: str, color: bool | None) -> None:
     click.echo(f"Tags: {', '.join(rule.all_tags)}")
     if rule.hidden_content:
         click.echo(f"Judges hidden content too: {rule.hidden_content}")
+    for line in template_notes(rule):
+        click.echo(line)
     click.echo(f"More: {rule.help_url}")
+
+
+def template_notes(rule: Rule) -> list[str]:
+    """What the rule does with a template file or a partial (README: "Templates and
+    partials")."""
+    notes = []
+    if rule.document_level:
+        notes.append("On a partial: not run (it judges the whole document, which is the "
+                     "layout's).")
+    if rule.needs_context:
+        notes.append("On a partial: cantTell on an element at the top of the file (the "
+                     "layout places it).")
+    if rule.whole_content:
+        notes.append("In a template: a failure is cantTell (its blocks and includes may add "
+                     "what is missing).")
+    if rule.template_values:
+        notes.append("In a template: cantTell where an expression fills in "
+                     f"{', '.join(rule.template_values)}.")
+    return notes
 
 
 @main.command()

@@ -39,16 +39,24 @@ from a11y_audit.credentials import CredentialsError, expand, parse_header
 from a11y_audit.outcome import Impact
 from a11y_audit.registry import LoadedRule, all_rules
 from a11y_audit.scope import Scope, ScopeError
+from a11y_audit.templates import LANGUAGES
 
 FILE_NAMES = (".a11y-audit.toml", "pyproject.toml")
 TOP_KEYS = frozenset(("select", "ignore", "fail-on", "format", "out", "baseline", "rules",
                       "ignore-elements", "include-passed", "stylesheets", "viewport", "site-root",
                       "site-urls", "include", "exclude", "missing-stylesheets",
-                      "html-max-pages", "headers", "ca-bundle", "cookies"))
+                      "html-max-pages", "headers", "ca-bundle", "cookies", "templates",
+                      "fragments"))
 # Article findings in the HTML report: those of the first this many pages that have some
 # (writers.html_writer.MAX_PAGES; 0: every page)
 HTML_MAX_PAGES = 1000
 MISSING_STYLESHEETS = ("cantTell", "ignore")
+# How a local file's template syntax is read (a11y_audit.templates): found in its markup or
+# its name, never, or as the language named
+TEMPLATES = ("auto", "off", *LANGUAGES)
+# A local file without doctype, <html>, <head>, <body> or <title>: a partial ("auto"), or a
+# page like any other ("pages")
+FRAGMENTS = ("auto", "pages")
 
 
 class ConfigError(Exception):
@@ -90,6 +98,8 @@ class Config:
     headers: tuple[tuple[str, str], ...] = ()
     ca_bundle: Path | None = None          # PEM file of CAs trusted besides the public ones
     cookies: Path | None = None            # Netscape cookie file (a login's session)
+    templates: str = "auto"                # TEMPLATES
+    fragments: str = "auto"                # FRAGMENTS
 
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
@@ -130,6 +140,8 @@ class Config:
             "headers": [f"{name}: ****" for name, _ in self.headers],
             "ca-bundle": str(self.ca_bundle) if self.ca_bundle else None,
             "cookies": str(self.cookies) if self.cookies else None,
+            "templates": self.templates,
+            "fragments": self.fragments,
             "include": list(self.scope.include) if self.scope else [],
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
@@ -222,9 +234,19 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
     headers = header_list(_strings(data.get("headers", []), "headers", where),
                           f"{where}: headers", expand_variables=True)
     ca_bundle, cookies = (_file(data, key, base, where) for key in ("ca-bundle", "cookies"))
+    templates, fragments = (_choice(data, key, choices, where) for key, choices in (
+        ("templates", TEMPLATES), ("fragments", FRAGMENTS)))
     return Config(path, select, ignore, fail_on, formats, out, baseline, include_passed,
                   options, impacts, ignores, stylesheets, viewport, scope, missing, site_root,
-                  site_urls, html_max_pages, headers, ca_bundle, cookies)
+                  site_urls, html_max_pages, headers, ca_bundle, cookies, templates=templates,
+                  fragments=fragments)
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], where: str) -> str:
+    value = data.get(key, choices[0])
+    if value not in choices:
+        raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
 
 
 def _file(data: dict[str, Any], key: str, base: Path, where: str) -> Path | None:

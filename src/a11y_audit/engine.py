@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from time import monotonic
 from typing import Any
@@ -28,6 +28,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
+from a11y_audit.templates import EXPRESSION
 
 
 def audit_page(
@@ -57,7 +58,8 @@ def audit_page(
     started = time.perf_counter()
     rules = all_rules() if rules is None else rules
     report = PageReport(source=page.source, title=page.title,
-                        url=page.url or page.canonical_url)
+                        url=page.url or page.canonical_url, template=page.template,
+                        fragment=page.fragment)
     marks = suppression_marks(page, ignores)
     in_scope = scope.on(page) if scope else None
     if in_scope is not None and in_scope.unmatched:
@@ -69,6 +71,8 @@ def audit_page(
     rule_seconds = limits.rule_seconds
     skipped: list[str] = []
     plain = in_scope is None and not marks and not include_passed
+    fragment = page.fragment
+    unknowns = page.template is not None or fragment
     options = options or {}
     # One signal handler for all the rules' time limits, and (on the main thread) one limit
     # entry that each rule's limit re-aims: a rule's limit costs two short calls.
@@ -77,6 +81,8 @@ def audit_page(
         for loaded in rules:
             rule_id = loaded.rule.id    # (LoadedRule.id is a property: read once)
             summary = report.rules[rule_id] = RuleSummary(rule_id)
+            if fragment and loaded.rule.document_level:
+                continue        # a partial's document is the layout's: inapplicable here
             left = None if end is None else end - monotonic()   # the page's time left
             if left is not None and left <= 0:
                 skipped.append(rule_id)
@@ -119,6 +125,8 @@ def audit_page(
                     outcome, message = result.outcome, result.message
                     if outcome is FAILED and not loaded.rule.hidden_content:
                         outcome, message = may_be_hidden(page, result, message)
+                    if unknowns and outcome is FAILED:
+                        outcome, message = template_unknown(page, result, message)
                     summary.add(outcome)
                     report.findings.append(locate(page, loaded, outcome, result.element,
                                                   message, result.related))
@@ -159,6 +167,8 @@ def _filtered(report: PageReport, summary: RuleSummary, page: Page, loaded: Load
         else:
             if outcome is FAILED and not loaded.rule.hidden_content:
                 outcome, message = may_be_hidden(page, result, message)
+            if outcome is FAILED and (page.template is not None or page.fragment):
+                outcome, message = template_unknown(page, result, message)
             summary.add(outcome)
         report.findings.append(locate(page, loaded, outcome, result.element,
                                       message, result.related))
@@ -177,6 +187,62 @@ def may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
         if reason:
             return CANT_TELL, f"{reason[0].upper()}{reason[1:]}; if it is shown: {message}"
     return FAILED, message
+
+
+def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
+    """A failure's outcome and message in a template file or a partial: cantTell where what
+    decides it is not in the file (:mod:`a11y_audit.templates`). In a template, where an
+    expression writes the element's attributes (``<img {{ attrs }}>``), or fills in the
+    value of an attribute the rule judges (``Rule.template_values``: ``lang="{{ locale
+    }}"``); in a partial, where the rule judges the element's ancestors
+    (``Rule.needs_context``) and the element is at the top of the file (a ``<li>`` that the
+    layout includes in its list). The failure stands otherwise: an ``<img>`` the template
+    writes without alt fails whatever the data."""
+    rule = result.rule
+    if page.template is not None and rule.whole_content:
+        return CANT_TELL, ("the template's blocks, includes and expressions may add what "
+                           f"is missing: the rendered page decides; as written: {message}")
+    names = rule.template_values
+    for el in (result.element, *result.related):
+        if page.fragment and rule.needs_context and _top_of_file(el):
+            return CANT_TELL, (f"<{dom.tag_of(el)}> is at the top of this partial: where the "
+                               f"layout includes it decides; as written: {message}")
+        if page.template is None:
+            continue
+        attributes = el.items()
+        for at, (name, value) in enumerate(attributes):
+            if name.startswith(EXPRESSION):
+                written = " ".join(_expression_names(attributes[at:]))
+                return CANT_TELL, (f"an expression writes attributes of <{dom.tag_of(el)}> "
+                                   f"({_cut(written, 40)}): the rendered page decides; "
+                                   f"as written: {message}")
+            if EXPRESSION in value and names and (
+                    name in names or (name.startswith("aria-") and "aria-*" in names)):
+                return CANT_TELL, (f'{name}="{_cut(value, 60)}" is filled in when '
+                                   "the template renders: the rendered page decides; as "
+                                   f"written: {message}")
+    return FAILED, message
+
+
+def _expression_names(attributes: list[Any]) -> Iterator[str]:
+    """The attribute names the parser made of an expression written among a start tag's
+    attributes (``{{ attrs }}``: ``{{``, ``attrs``, ``}}``)."""
+    for name, _ in attributes:
+        yield name
+        if name.endswith("}}"):
+            return
+
+
+def _cut(text: str, limit: int) -> str:
+    text = dom.normalize_space(text)
+    return f"{text[:limit - 1]}…" if len(text) > limit else text
+
+
+def _top_of_file(el: Any) -> bool:
+    """Whether the element's parent is the ``<body>`` (or ``<head>``) the parser made up
+    around a partial's content."""
+    parent = el.getparent()
+    return parent is None or dom.tag_of(parent) in ("body", "head", "html")
 
 
 PASSED = Outcome.PASSED

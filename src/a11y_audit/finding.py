@@ -96,6 +96,8 @@ class PageReport:
     errors: list[str] = field(default_factory=list)   # rules that crashed on this page
     seconds: float = 0.0
     suppressed: int = 0          # results silenced by data-a11y-ignore or config ignores
+    template: str | None = None  # the template syntax the file was read with (templates)
+    fragment: bool = False       # a partial: page-level rules not run (templates)
 
     def failures(self, at_least: Impact | None = None) -> list[Finding]:
         return [

@@ -34,6 +34,7 @@ from lxml import etree
 
 from a11y_audit import fetch as fetching
 from a11y_audit import sources
+from a11y_audit import templates as templates_module
 from a11y_audit.credentials import without_userinfo
 from a11y_audit.inflate import InflateError, inflate
 from a11y_audit.safe_text import writable
@@ -127,12 +128,15 @@ class RawPage:
 
 def enumerate_inputs(names: Iterable[str], *, include: Iterable[str] = (),
                      exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES,
-                     stdin: object = None) -> Iterator[Input | SourceError]:
+                     stdin: object = None, templates: str = "auto",
+                     ) -> Iterator[Input | SourceError]:
     """Every page named, containers expanded. ``include``/``exclude`` are globs matched
     against what a container holds (a file's path relative to its folder, a URL's path): a
     page is kept when it matches an include glob (if any) and no exclude glob. A page named
-    directly is always kept."""
-    globs = _Globs(tuple(include), tuple(exclude))
+    directly is always kept. A folder's walk takes HTML and WARC files, and the templates
+    that ``templates`` (the --templates setting) reads (:func:`templates.folder_suffixes`)."""
+    globs = _Globs(tuple(include), tuple(exclude),
+                   (*FOLDER_SUFFIXES, *templates_module.folder_suffixes(templates)))
     for name in names:
         try:
             if name == STDIN:
@@ -149,6 +153,7 @@ def enumerate_inputs(names: Iterable[str], *, include: Iterable[str] = (),
 class _Globs:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    suffixes: tuple[str, ...] = FOLDER_SUFFIXES     # the files a folder's walk takes
 
     def keep(self, relative: str) -> bool:
         def hit(pattern: str) -> bool:
@@ -192,7 +197,7 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
         for relative in _walk(root):
             # not only regular files: a FIFO or a dangling link named .html is then refused
             # by name when read, never skipped in silence
-            if relative.rpartition("/")[2].lower().endswith(FOLDER_SUFFIXES) and globs.keep(
+            if relative.rpartition("/")[2].lower().endswith(globs.suffixes) and globs.keep(
                     relative):
                 found = True
                 location = lead + (relative if os.sep == "/" else relative.replace("/", os.sep))

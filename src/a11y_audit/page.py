@@ -138,6 +138,10 @@ class Page:
         attach(self)      # helpers given an element read our indexes (dom.page_of)
         self._memo: dict[object, object] = {}
         self.warnings: list[str] = []   # what the parser could not keep (never silent)
+        # A template file's family of syntax (a11y_audit.templates; None: plain HTML), and
+        # whether the file is a partial, not a page: set by whoever read the file
+        self.template: str | None = None
+        self.fragment = False
         # What a browser does not parse into the document, by its element: each <template>'s
         # content (a document fragment of its own) and each <noscript>'s (text, with
         # scripting on); see _set_inert_content_apart

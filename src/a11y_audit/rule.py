@@ -76,6 +76,23 @@ class Rule:
     # hidden from sight is skipped, so a failure on content that a stylesheet rule the cascade
     # cannot evaluate may hide from sight (clip, off-screen...) is cantTell too.
     seen_only: bool = False
+    # The rule judges the whole document (its title, its language, its main landmark, what
+    # lies outside every landmark, where its links lead): not run on a partial, whose page
+    # is the layout that includes it (a11y_audit.templates.is_fragment).
+    document_level: bool = False
+    # The verdict on an element depends on its ancestors (a list item's list, an ARIA
+    # role's required parent): on a partial, an element at the top of the file is placed by
+    # the layout that includes it, so a failure there is cantTell.
+    needs_context: bool = False
+    # The rule judges what the whole document holds (a main landmark, a level-one heading, a
+    # skip link, a title): in a template, its blocks, includes and expressions may add it,
+    # so a failure there is cantTell.
+    whole_content: bool = False
+    # Attributes whose value the rule judges, or whose value decides its verdict (an id a
+    # reference points at): in a template, a failure on an element whose value of one of
+    # them an expression fills in (``lang="{{ locale }}"``) is cantTell, since the data
+    # decides it. ``aria-*``: every ARIA attribute.
+    template_values: tuple[str, ...] = ()
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)
 

@@ -57,6 +57,14 @@ from a11y_audit.semantics.cascade import MAX_STYLESHEET_BYTES, StyleEnvironment
 from a11y_audit.semantics.css import DEFAULT_VIEWPORT, Viewport
 from a11y_audit.spool import SortedSpool
 from a11y_audit.tally import PageFigures
+from a11y_audit.templates import (
+    LANGUAGES,
+    Template,
+    detect,
+    family_of_name,
+    is_fragment,
+    neutralise,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +138,8 @@ class Job:
     site_root: str | None = None        # folder for a local page's root-relative stylesheets
     site_urls: tuple[str, ...] = ()     # URLs whose stylesheets are read under site_root
     scope: Scope | None = None          # --include/--exclude selectors
+    templates: str = "auto"             # a local file's template syntax (config.TEMPLATES)
+    fragments: str = "auto"             # a local partial's page-level rules (config.FRAGMENTS)
     # Set for a run whose process does not mark pages against a baseline: each page comes
     # back as a Digest (its figures under this policy; with digest_line its JSON Lines line;
     # with digest_report the report, pickled for the spool) instead of the report.
@@ -243,9 +253,15 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
         document = inputs.load(item, job.max_bytes).decode()
-        page = Page.from_html(document.text, source=item.source, url=document.url,
-                              utf8=document.utf8)
-        del document        # its bytes are parsed: not held while the page is audited
+        text, utf8, template = document.text, document.utf8, Template(None, False)
+        if not _fetched_over_http(item) and item.kind != "warc":
+            # a file of the repository, not a page a server sent: a template, a partial
+            template = read_template(item.source, text, job.templates, job.fragments)
+            if template.family is not None:
+                text, utf8 = neutralise(text, template.family), None
+        page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
+        page.template, page.fragment = template
+        del document, text, utf8    # parsed: not held while the page is audited
         page.style_environment = style_environment(job, _fetched_over_http(item))
         check_limits(page, job.limits)
         try:
@@ -271,6 +287,21 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         report_bug(item.source, traceback.format_exc())
         return InputError(item.source, f"{INTERNAL}: {type(exc).__name__}: "
                                        f"{one_line(str(exc))}")
+
+
+def read_template(source: str, text: str, templates: str = "auto",
+                  fragments: str = "auto") -> Template:
+    """What a local file is (:mod:`a11y_audit.templates`): the family of template syntax it
+    is written in (``templates``: "auto" finds it in the file's name, then in its markup;
+    "off": none; or a language's name), and whether it is a partial (``fragments``:
+    "auto", or "pages" for none)."""
+    if templates == "off":
+        family = None
+    elif templates == "auto":
+        family = family_of_name(source) or detect(text)
+    else:
+        family = LANGUAGES[templates]
+    return Template(family, fragments == "auto" and is_fragment(text))
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:
@@ -339,7 +370,7 @@ def _audit_chunk_in_worker(items: Sequence[inputs.Input]) -> list[Result]:
 
 def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
          max_bytes: int = sources.MAX_BYTES, stdin: object = None,
-         on_found: Callable[[int], None] | None = None,
+         on_found: Callable[[int], None] | None = None, templates: str = "auto",
          ) -> tuple[SortedSpool[inputs.Input], list[InputError]]:
     """Every input named, sorted by source, and the errors met while enumerating (each name
     inside its own error boundary: a broken sitemap or a bug costs that name only). The
@@ -352,7 +383,8 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
     for name in names:
         try:
             for item in inputs.enumerate_inputs([name], include=include, exclude=exclude,
-                                                max_bytes=max_bytes, stdin=stdin):
+                                                max_bytes=max_bytes, stdin=stdin,
+                                                templates=templates):
                 if isinstance(item, sources.SourceError):
                     errors.append(InputError(item.source, item.reason))
                 else:

@@ -54,6 +54,7 @@ RULE = Rule(
     act=("5c01ea",),
     tags=("cat.aria",),
     help="Remove the attribute, or use the role (or element) that supports it",
+    template_values=("role", "type"),
 )
 
 

@@ -38,6 +38,7 @@ RULE = Rule(
     wcag=("4.1.2",),
     tags=("cat.aria",),
     help="Replace the deprecated role (directory: list; doc-endnote, doc-biblioentry: listitem)",
+    template_values=("role",),
 )
 
 

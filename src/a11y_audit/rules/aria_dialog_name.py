@@ -53,6 +53,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.aria", "best-practice"),
     help="Name the dialog with aria-labelledby (its heading), aria-label or title",
+    template_values=("aria-labelledby",),
 )
 
 

@@ -33,6 +33,7 @@ RULE = Rule(
     tags=("cat.aria",),
     help="Remove aria-hidden=\"true\" from the body element",
     hidden_content="judges the <body> element itself",
+    document_level=True,
 )
 
 

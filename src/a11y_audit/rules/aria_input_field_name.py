@@ -42,6 +42,7 @@ RULE = Rule(
     act=("e086e5",),
     tags=("cat.aria",),
     help="Give the field an aria-label or aria-labelledby",
+    template_values=("aria-labelledby",),
 )
 
 

@@ -48,6 +48,7 @@ RULE = Rule(
     act=("kb1m8s",),
     tags=("cat.aria",),
     help="Remove the prohibited attribute, or give the element a role that allows it",
+    template_values=("role",),
 )
 
 

@@ -46,6 +46,7 @@ RULE = Rule(
     act=("4e8ab6",),
     tags=("cat.aria",),
     help="Add the states and properties the role requires (for example aria-checked)",
+    template_values=("role",),
 )
 
 

@@ -61,6 +61,8 @@ RULE = Rule(
     act=("ff89c9",),
     tags=("cat.aria",),
     help="Put the element inside an element with its required context role (e.g. tab in tablist)",
+    needs_context=True,
+    template_values=("role",),
 )
 
 

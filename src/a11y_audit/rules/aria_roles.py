@@ -41,6 +41,7 @@ RULE = Rule(
     act=("674b10",),
     tags=("cat.aria",),
     help="Use a role defined in WAI-ARIA (check the spelling; abstract roles are not allowed)",
+    template_values=("role",),
 )
 
 

@@ -39,6 +39,7 @@ RULE = Rule(
     tags=("cat.aria",),
     help="Give the ARIA attribute a value its type allows (see the WAI-ARIA definition)",
     hidden_content="ACT 6a7281 applies to every ARIA state or property, hidden or not",
+    template_values=("aria-*",),
 )
 
 

@@ -54,6 +54,7 @@ RULE = Rule(
     act=("73f2c2",),
     tags=("cat.forms",),
     help='Use autofill tokens from the HTML standard, e.g. autocomplete="email" or "given-name"',
+    template_values=("autocomplete", "type"),
 )
 
 # Input types for which autocomplete has no effect (HTML: the attribute does not apply).

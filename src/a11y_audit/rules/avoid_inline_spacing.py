@@ -55,6 +55,7 @@ RULE = Rule(
     tags=("cat.structure",),
     help="Drop !important from inline letter-spacing, word-spacing and line-height",
     seen_only=True,
+    template_values=("style",),
 )
 
 # property: (minimum as a multiple of the font size, value of "normal")

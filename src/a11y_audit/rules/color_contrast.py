@@ -58,6 +58,7 @@ RULE = Rule(
     help="Darken the text or lighten its background to a contrast of at least 4.5:1 "
          "(3:1 for large text)",
     seen_only=True,
+    template_values=("style",),
 )
 
 

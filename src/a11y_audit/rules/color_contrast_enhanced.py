@@ -39,6 +39,7 @@ RULE = Rule(
     help="Darken the text or lighten its background to a contrast of at least 7:1 "
          "(4.5:1 for large text)",
     seen_only=True,
+    template_values=("style",),
 )
 
 

@@ -72,6 +72,7 @@ RULE = Rule(
     help_url="https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/",
     help="Name the dialog (aria-labelledby its heading) and add aria-modal=\"true\" if it "
          "blocks the page",
+    template_values=("aria-labelledby",),
 )
 
 OPTIONS: dict[str, Any] = {

@@ -36,6 +36,7 @@ RULE = Rule(
     wcag=("1.3.1",),
     tags=("cat.structure",),
     help="Put <dt> and <dd> inside a <dl> (directly or in one <div> group)",
+    needs_context=True,
 )
 
 _PASSING_DL_ROLES = frozenset(("list", "none", "presentation"))

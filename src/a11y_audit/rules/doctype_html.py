@@ -45,6 +45,7 @@ RULE = Rule(
     help_url=bbc.url("principles"),
     help="Start the page with <!DOCTYPE html>",
     hidden_content="judges the document's doctype",
+    document_level=True,
 )
 
 # What libxml2 supplies when a document has no doctype (its HTML_PARSE_NODEFDTD is off).

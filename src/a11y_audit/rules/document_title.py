@@ -41,6 +41,8 @@ RULE = Rule(
     tags=("cat.text-alternatives",),
     help="Give the page a <title> that names the article and the site",
     hidden_content="judges the document's <title>",
+    document_level=True,
+    whole_content=True,
 )
 
 

@@ -47,6 +47,7 @@ RULE = Rule(
     act=("cae760",),
     tags=("cat.text-alternatives",),
     help="Give the frame a title attribute that says what it contains",
+    template_values=("aria-labelledby",),
 )
 
 

@@ -86,6 +86,11 @@ def check(page: Page) -> Results:
         if _is_teaser(el):
             yield RULE.ok(el, lambda name=name: f"Heading {quote(name)} is a teaser headline: "
                                                 "its link is the content")
+        elif following is None and (page.fragment or page.template is not None):
+            # (a partial ends where the layout goes on; a template's blocks may follow)
+            yield RULE.cant_tell(el, f"Heading {quote(name)} ends this "
+                                     f"{'partial' if page.fragment else 'template'}: what "
+                                     "the page holds after it is the rendered page's")
         elif following is None:
             yield RULE.fail(el, f"Heading {quote(name)} ends the page: no content follows it")
         elif following[0] == "heading" and following[2] <= level:

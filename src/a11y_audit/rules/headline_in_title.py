@@ -76,6 +76,8 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("structure/unique-pagescreen-titles"),
     help="Put the headline in <title>, e.g. \"Storm hits coast | Daily Planet\"",
+    document_level=True,
+    whole_content=True,
 )
 
 OPTIONS: dict[str, Any] = {

@@ -41,6 +41,7 @@ RULE = Rule(
     tags=("cat.language",),
     help='Add the page language to the html element, e.g. <html lang="en">',
     hidden_content="judges the <html> element",
+    document_level=True,
 )
 
 

@@ -41,6 +41,8 @@ RULE = Rule(
     tags=("cat.language",),
     help='Use a language code from the IANA registry in <html lang>, e.g. "en" or "fr-CA"',
     hidden_content="judges the <html> element",
+    document_level=True,
+    template_values=("lang", "xml:lang"),
 )
 
 

@@ -34,6 +34,8 @@ RULE = Rule(
     tags=("cat.language",),
     help="Make xml:lang name the same language as lang (or drop xml:lang)",
     hidden_content="judges the <html> element",
+    document_level=True,
+    template_values=("lang", "xml:lang"),
 )
 
 

@@ -48,6 +48,7 @@ RULE = Rule(
     act=("97a4e1",),
     tags=("cat.name-role-value",),
     help="Give the input button a value (its visible label), an aria-label or a title",
+    template_values=("aria-labelledby",),
 )
 
 _TYPES = frozenset(("button", "submit", "reset"))

@@ -37,6 +37,8 @@ RULE = Rule(
     tags=("best-practice", "cat.semantics"),
     help="Wrap the story in one <main> element",
     hidden_content="the page has no main landmark, hidden content or not",
+    document_level=True,
+    whole_content=True,
 )
 
 

@@ -79,6 +79,7 @@ RULE = Rule(
     help="Underline links in text (or mark them otherwise than by colour), or give their "
          "colour a contrast of at least 3:1 with the text around them",
     seen_only=True,
+    template_values=("style",),
 )
 
 _REQUIRED = 3.0

@@ -39,6 +39,7 @@ RULE = Rule(
     wcag=("1.3.1",),
     tags=("cat.structure",),
     help="Put each <li> directly inside a <ul>, <ol> or <menu>",
+    needs_context=True,
 )
 
 _LIST_TAGS = frozenset(("ul", "ol", "menu"))

@@ -43,6 +43,7 @@ RULE = Rule(
     tags=("cat.time-and-media",),
     help="Remove the timed meta refresh; update content with a script the reader can pause",
     hidden_content="<meta> is never rendered; the browser acts on it anyway",
+    template_values=("content",),
 )
 
 TWENTY_HOURS = 72000

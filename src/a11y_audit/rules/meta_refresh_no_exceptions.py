@@ -43,6 +43,7 @@ RULE = Rule(
     tags=("cat.time-and-media",),
     help="Remove the timed meta refresh; redirect at once (delay 0) or on the server",
     hidden_content="<meta> is never rendered; the browser acts on it anyway",
+    template_values=("content",),
 )
 
 

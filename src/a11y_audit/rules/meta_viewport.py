@@ -48,6 +48,7 @@ RULE = Rule(
     tags=("cat.sensory-and-visual-cues",),
     help="Drop user-scalable=no and any maximum-scale below 2 from the viewport meta",
     hidden_content="<meta> is never rendered; the browser acts on it anyway",
+    template_values=("content",),
 )
 
 

@@ -35,6 +35,7 @@ RULE = Rule(
     tags=("cat.sensory-and-visual-cues", "best-practice"),
     help="Allow a maximum-scale of at least 5 (or leave it out)",
     hidden_content="<meta> is never rendered; the browser acts on it anyway",
+    template_values=("content",),
 )
 
 _SCALE_MINIMUM, _LOWER_BOUND = 5.0, 2.0

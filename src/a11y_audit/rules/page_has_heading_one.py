@@ -38,6 +38,8 @@ RULE = Rule(
     tags=("best-practice", "cat.semantics"),
     help="Mark the headline up as <h1>",
     hidden_content="the page has no level-one heading, hidden content or not",
+    document_level=True,
+    whole_content=True,
 )
 
 

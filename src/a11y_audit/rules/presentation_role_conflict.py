@@ -43,6 +43,7 @@ RULE = Rule(
     tags=("cat.aria", "best-practice"),
     help="Remove tabindex and global ARIA attributes from decorative elements, or drop the "
          "decorative marking",
+    template_values=("role",),
 )
 
 

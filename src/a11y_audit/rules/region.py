@@ -45,6 +45,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.keyboard"),
     help="Put the content inside a landmark: <header>, <nav>, <main>, <aside> or <footer>",
+    document_level=True,
 )
 
 # Roles whose content is announced or reached on its own (axe-core stops at these too).

@@ -44,6 +44,7 @@ RULE = Rule(
     act=("23a2a8",),
     tags=("cat.text-alternatives", "cat.aria"),
     help="Give the role=\"img\" element an aria-label or aria-labelledby describing the image",
+    template_values=("aria-labelledby",),
 )
 
 

@@ -39,6 +39,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.tables", "best-practice"),
     help="Use scope=\"col\", \"row\", \"colgroup\" or \"rowgroup\", on th elements only",
+    template_values=("scope",),
 )
 
 _VALUES = frozenset(("row", "col", "rowgroup", "colgroup"))

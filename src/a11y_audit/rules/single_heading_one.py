@@ -49,6 +49,8 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("structure/headings"),
     help="Keep one <h1> for the headline; make the logo a link and section titles h2",
+    document_level=True,
+    whole_content=True,
 )
 
 

@@ -64,6 +64,8 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.keyboard"),
     help="Point every skip link at an element that exists and is shown",
+    document_level=True,
+    template_values=("href", "id"),
 )
 
 OPTIONS: dict[str, Any] = {

@@ -88,6 +88,8 @@ RULE = Rule(
          "that skips the masthead and navigation",
     help_url="https://www.w3.org/WAI/WCAG22/Techniques/general/G1",
     hidden_content="the page has no skip link: the failure is on <body>",
+    document_level=True,
+    whole_content=True,
 )
 
 OPTIONS: dict[str, Any] = {

@@ -41,6 +41,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.keyboard", "best-practice"),
     help="Use tabindex=\"0\" (or none) and order the markup instead of a positive tabindex",
+    template_values=("tabindex",),
 )
 
 # HTML "rules for parsing integers" as axe-core's parseTabindex applies them: trailing garbage

@@ -61,6 +61,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("focus/focusable-elements"),
     help="Use a native control (<a href>, <button>) or give the element a widget role",
+    template_values=("tabindex", "role"),
 )
 
 OPTIONS: dict[str, Any] = {

@@ -64,6 +64,7 @@ RULE = Rule(
     help_url=bbc.url("design/content-resizing"),
     help="Set text at 11px (0.6875rem) or larger",
     seen_only=True,
+    template_values=("style",),
 )
 
 OPTIONS: dict[str, Any] = {

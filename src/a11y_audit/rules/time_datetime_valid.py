@@ -41,6 +41,7 @@ RULE = Rule(
     help_url="https://html.spec.whatwg.org/multipage/text-level-semantics.html#the-time-element",
     help="Write datetime as YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS)(Z|+HH:MM) or a duration like PT4M",
     hidden_content="the datetime value is for machines, whether the text is shown or not",
+    template_values=("datetime",),
 )
 
 

@@ -48,6 +48,7 @@ RULE = Rule(
     act=("de46e4",),
     tags=("cat.language",),
     help='Use a language code from the IANA registry in lang, e.g. lang="es" or lang="pt-BR"',
+    template_values=("lang", "xml:lang"),
 )
 
 # Attributes that can give an element an accessible name or description of its own.

@@ -14,7 +14,7 @@ from a11y_audit.outcome import Impact
 from a11y_audit.policy import Policy
 from a11y_audit.tally import tally_of
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
 
 
@@ -77,7 +77,23 @@ def page_data(page: PageReport, policy: Policy | None = None, *,
         "findings": [finding_data(f, policy) for f in page.findings],
         "errors": list(page.errors),
         "suppressed": page.suppressed,
+        # (only where set: the report of a plain page is what it was before 1.4)
+        **({"template": page.template} if page.template else {}),
+        **({"fragment": True} if page.fragment else {}),
     }
+
+
+def reading_note(template: str | None, fragment: bool) -> str:
+    """How a local file was read, for people (:mod:`a11y_audit.templates`): "" for a page."""
+    if template and fragment:
+        return (f"read as a partial in {template} template syntax: page-level rules not run; "
+                "what its expressions or the layout including it decide is to review")
+    if template:
+        return f"read as a {template} template: what its expressions decide is to review"
+    if fragment:
+        return ("read as a partial: page-level rules not run; what the layout including it "
+                "decides is to review")
+    return ""
 
 
 def rule_data(loaded: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from a11y_audit.finding import Report
 from a11y_audit.outcome import Outcome
 from a11y_audit.safe_text import terminal_safe as safe
 from a11y_audit.tally import tally_of
-from a11y_audit.writers.report_data import summary
+from a11y_audit.writers.report_data import reading_note, summary
 
 NAME = "terminal"
 SUFFIX = None
@@ -60,6 +60,9 @@ def _chunks(report: Report, colour: bool, verbose: bool, summary: bool) -> Itera
             title = safe(page.title) if page.title else ""
             lines.append(_paint(source, "bold", colour)
                          + (f"  ({title})" if title and not title.isspace() else ""))
+            read_as = reading_note(page.template, page.fragment)
+            if read_as:
+                lines.append(f"  {_paint(read_as, 'dim', colour)}")
             shown.sort(key=lambda f: (f.rule, f.line or 0))
             for rule_id, group in groupby(shown, key=lambda f: f.rule):
                 items = list(group)

@@ -1,0 +1,233 @@
+"""Template files and partials: markup as a newsroom's repository holds it.
+
+A newsroom's developers run the audit before they push a template change, and a pre-commit
+hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
+(``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
+EJS (``<%= %>``), PHP (``<?php ?>``), Go templates (``{{ range }}``), and partials (a
+masthead, a story card) that a layout includes. Read as a page, such a file is judged for
+what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
+``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
+
+Knowledge floor: no Page here.
+
+- :func:`detect` names the template language a file's markup is written in (None for plain
+  HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``) outside scripts,
+  styles, comments and code samples. An expression alone (``{{ name }}``) is not enough:
+  Angular and Vue pages and articles about them write it. ERB and PHP files are known by
+  their names (:func:`family_of_name`), as Rails and PHP name them.
+- :func:`neutralise` gives the text the page is parsed from, character for character as long
+  as the file and with its line breaks where they were (every location stays the file's):
+  statements and comments render nothing and become spaces; expressions render text that
+  only the data decides, and are kept as written, in ``{{ }}`` (an ERB or PHP expression's
+  delimiters become ``{{`` and ``}}``, padded to their length), with the characters that
+  would end a tag or an attribute value early (``< > " '``) replaced by look-alikes. A
+  statement that writes text (``{% url %}``, ``{% trans %}``, ``{% static %}``) is kept as an
+  expression.
+- :func:`is_fragment` tells a partial from a page: no doctype, and no ``<html>``,
+  ``<head>``, ``<body>`` or ``<title>`` start tag.
+
+What the engine then does with a template (:data:`EXPRESSION` in an attribute value, an
+attribute an expression writes) is in :func:`a11y_audit.engine.template_unknown`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# The languages --templates names, and the family of syntax each is read with
+LANGUAGES = {
+    "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
+    "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
+    "erb": "erb", "ejs": "erb", "php": "php",
+}
+# File name endings that say a template language (a file named on the command line)
+SUFFIXES = {
+    ".j2": "jinja", ".jinja": "jinja", ".jinja2": "jinja", ".njk": "jinja",
+    ".nunjucks": "jinja", ".twig": "jinja", ".liquid": "jinja", ".djhtml": "jinja",
+    ".hbs": "handlebars", ".handlebars": "handlebars", ".mustache": "handlebars",
+    ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
+    ".phtml": "php",
+}
+# ... and those a folder's walk does not take unless --templates names their language: a PHP
+# file is as often code as a template, and .tmpl is many tools' ending
+_NAMED_ONLY = frozenset((".php", ".phtml", ".tmpl"))
+
+
+def folder_suffixes(templates: str) -> tuple[str, ...]:
+    """The file name endings of templates a folder's walk audits besides HTML files, for the
+    --templates setting: none for "off", the language's for a language named."""
+    if templates == "off":
+        return ()
+    if templates == "auto":
+        return tuple(s for s in SUFFIXES if s not in _NAMED_ONLY)
+    family = LANGUAGES[templates]
+    return tuple(s for s, f in SUFFIXES.items() if f == family)
+
+
+# What marks a value an expression fills in (every family's expressions end up written so)
+EXPRESSION = "{{"
+
+# -- detection --------------------------------------------------------------------------------
+
+# Where a page writes template syntax that is not its own: scripts (client-side templates),
+# styles, comments, code samples. Loops unrolled ("normal* (special normal*)*"): a lazy
+# ".*?" tries the end tag at every character of a page's scripts.
+_RAW = ("script", "style", "textarea", "pre", "code", "xmp", "template")
+_NOT_MARKUP = re.compile(
+    r"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)|"
+    + "|".join(rf"<{name}\b[^<]*(?:<(?!/{name}\s*>)[^<]*)*" for name in _RAW),
+    re.I)
+# A statement of the families a repository writes in .html files (Django, Jinja, Liquid,
+# Handlebars, Go): one search whose every match begins with "{", the page's commonest
+# character after "<" being skipped in C. ERB and PHP files say what they are by their name.
+_DETECT = re.compile(
+    r"\{(?:"
+    # a Jinja-family statement
+    r"(?P<jinja>%-?\s*(?:extends|block|endblock|include|if|elif|else|endif|for|endfor|load|"
+    r"set|macro|endmacro|import|from|with|endwith|comment|trans|blocktrans|url|static|"
+    r"csrf_token|raw|verbatim|assign|capture|unless|case|render|section|filter|call|"
+    r"spaceless|autoescape|now|cycle|firstof|embed|apply|do|translate)\b[^%]*%\})"
+    r"|\{(?:"
+    # a Handlebars or Mustache block, inverted section, closing tag, else or comment
+    r"(?P<handlebars>~?\s*(?:[#^]\s*[A-Za-z>]|/\s*[A-Za-z]|else\s*~?\}\}|!))"
+    # a Go template action that only Go writes
+    r"|(?P<go>-?\s*(?:end|range\s|define\s|template\s|with\s)[^{}]*\}\})))")
+
+
+def detect(text: str) -> str | None:
+    """The family of template syntax the markup of ``text`` is written in, or None.
+
+    One search of the text as it is, in C (0.08 ms a corpus page, half a percent of its audit);
+    only where it finds syntax (a page whose scripts hold client-side templates: 7 of the
+    181) is it searched again with scripts, styles, comments and code samples set apart."""
+    found = _DETECT.search(text)
+    if found is None:
+        return None
+    found = _DETECT.search(_NOT_MARKUP.sub(" ", text))
+    return found.lastgroup if found is not None else None
+
+
+def family_of_name(name: str) -> str | None:
+    """The family a file's name ending says (``story.njk``: jinja), or None."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    for suffix, family in SUFFIXES.items():
+        if lower.endswith(suffix):
+            return family
+    return None
+
+
+# -- neutralising -----------------------------------------------------------------------------
+
+_LOOK_ALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u2033", "'": "\u2032"})
+_BLANK = re.compile(r"[^\r\n]")
+
+# Jinja-family statements that write text where they stand (kept as expressions)
+_WRITING_STATEMENTS = frozenset((
+    "url", "static", "trans", "translate", "t", "now", "cycle", "firstof", "csrf_token",
+    "get_static_prefix", "get_media_prefix", "lorem", "widthratio", "querystring",
+    "path_to", "asset_url", "image_url"))
+_JINJA_TOKENS = re.compile(
+    r"\{%-?\s*comment\b.*?%\}.*?\{%-?\s*endcomment\s*-?%\}"   # a block comment
+    r"|\{#.*?#\}"                                         # a comment
+    r"|(?P<statement>\{%-?\s*(?P<name>\w*).*?%\})"           # a statement
+    r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",          # an expression
+    re.S)
+_CURLY_TOKENS = re.compile(
+    r"\{\{!--.*?--\}\}|\{\{!.*?\}\}|\{\{-?\s*/\*.*?\*/\s*-?\}\}"
+    r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",
+    re.S)
+# A Handlebars block or partial, or a Go action: renders no text of its own
+_CURLY_STATEMENT = re.compile(
+    r"\{\{\{?[~-]?\s*(?:[#^/>]|(?:else|end|if|range|with|define|template|block|break|"
+    r"continue)\b)")
+_ERB_TOKENS = re.compile(r"<%(?P<kind>[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
+_PHP_TOKENS = re.compile(r"<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)", re.S)
+_PHP_WRITES = re.compile(r"\s*(?:echo|print)\b")
+
+
+def _blank(text: str) -> str:
+    return _BLANK.sub(" ", text)
+
+
+def _expression(text: str) -> str:
+    """An expression as kept: ``{{ ... }}``, nothing in it that ends a tag or a value."""
+    return text[:2] + text[2:-2].translate(_LOOK_ALIKES) + text[-2:] if len(text) >= 4 else (
+        _blank(text))
+
+
+def _delimited(opening: str, body: str, closing: str) -> str:
+    """An ERB or PHP expression written as ``{{ body }}``, as long as it was written."""
+    return ("{{" + " " * (len(opening) - 2) + body.translate(_LOOK_ALIKES)
+            + " " * (len(closing) - 2) + "}}")
+
+
+def _jinja(m: re.Match[str]) -> str:
+    if m["expression"] is not None:
+        return _expression(m["expression"])
+    if m["statement"] is not None and m["name"] in _WRITING_STATEMENTS:
+        text = m["statement"]   # written as an expression: {% url "home" %} -> {{ url ... }}
+        return "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
+    return _blank(m[0])
+
+
+def _curly(m: re.Match[str]) -> str:
+    text = m["expression"]
+    if text is None or _CURLY_STATEMENT.match(text):
+        return _blank(m[0])
+    return _expression(text)
+
+
+def _erb(m: re.Match[str]) -> str:
+    if m["kind"] in ("=", "-"):
+        return _delimited("<%" + m["kind"], m["body"], m["close"])
+    return _blank(m[0])
+
+
+def _php(m: re.Match[str]) -> str:
+    opening = "<?" + (m["open"] or "")
+    body = m["body"]
+    if m["close"] and (m["open"] == "=" or _PHP_WRITES.match(body)):
+        return _delimited(opening, body, m["close"])
+    return _blank(m[0])
+
+
+_NEUTRALISERS = {
+    "jinja": (_JINJA_TOKENS, _jinja), "handlebars": (_CURLY_TOKENS, _curly),
+    "go": (_CURLY_TOKENS, _curly), "erb": (_ERB_TOKENS, _erb), "php": (_PHP_TOKENS, _php),
+}
+
+
+def neutralise(text: str, family: str) -> str:
+    """``text`` as the page model parses it (see the module docstring): as long as ``text``,
+    its line breaks where they were."""
+    pattern, replace = _NEUTRALISERS[family]
+    return pattern.sub(replace, text)
+
+
+# -- partials ---------------------------------------------------------------------------------
+
+_MAY_HIDE_TAGS = re.compile(r"<!--|<(?:script|style|textarea|pre|code|xmp|template)\b", re.I)
+_DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title)(?=[\s/>])", re.I)
+
+
+def is_fragment(text: str) -> bool:
+    """Whether ``text`` is a partial (an include, a component, a child template), not a
+    page: no doctype, and no ``<html>``, ``<head>``, ``<body>`` or ``<title>`` start tag
+    outside comments, scripts and styles."""
+    found = _DOCUMENT_TAG.search(text)
+    if found is None:
+        return True
+    if _MAY_HIDE_TAGS.search(text, 0, found.start()) is None:
+        return False        # (a page's first such tag: nothing before it can hide it)
+    return _DOCUMENT_TAG.search(_NOT_MARKUP.sub(" ", text)) is None
+
+
+class Template(NamedTuple):
+    """What the page model was told of a template file: its family (None: plain HTML) and
+    whether it is a partial."""
+
+    family: str | None
+    fragment: bool

@@ -1,0 +1,301 @@
+"""Template files and partials (a11y_audit.templates): what a pre-commit hook hands the audit
+is a repository's Jinja, Handlebars, ERB, PHP or Go templates and its partials, not rendered
+pages. Statements render nothing, what an expression fills in is the data's to decide, and a
+partial is judged without the page that includes it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from a11y_audit.cli import main
+from a11y_audit.templates import detect, family_of_name, is_fragment, neutralise
+from tests.loopback import QuietHandler, serving
+from tests.test_cli import validate
+
+CHILD = """{% extends "base.html" %}
+{% block content %}
+<article class="story">
+  <h1>{{ story.headline }}</h1>
+  {% if story.image %}
+  <figure>
+    <img src="{{ story.image.url }}" alt="{{ story.image.alt }}">
+    <figcaption>{{ story.image.caption }}</figcaption>
+  </figure>
+  {% endif %}
+  <p class="byline">By <a href="{{ story.author.url }}">{{ story.author.name }}</a></p>
+  {{ story.body|safe }}
+  <a href="{{ story.share_url }}" target="_blank"><svg class="icon"><use href="#fb"/></svg></a>
+</article>
+{% endblock %}
+"""
+
+LAYOUT = """<!doctype html>
+<html lang="{{ locale }}">
+<head><title>{% block title %}{% endblock %} | Daily Planet</title></head>
+<body>
+<main id="main">{% block content %}{% endblock %}</main>
+<footer><time datetime="{{ now|isoformat }}">{{ now }}</time>
+<div role="{{ role }}">x</div>
+<img {{ attrs }} src="x.png">
+<img src="{{ logo }}">
+<p lang="{{ other }}">Text</p></footer>
+</body></html>
+"""
+
+
+def run(tmp_path, *args, files=None):
+    for name, text in (files or {}).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", *args, "-j", "1", "-o", str(out), "-f", "json",
+                                       "-f", "terminal", "-v"], catch_exceptions=False)
+    data = validate(out / "a11y-report.json") if (out / "a11y-report.json").exists() else None
+    return result, data
+
+
+def outcomes(page: dict) -> dict[str, list[tuple[str, str]]]:
+    """rule -> [(outcome, message)] of the page's findings."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for finding in page["findings"]:
+        found.setdefault(finding["rule"], []).append((finding["outcome"], finding["message"]))
+    return found
+
+
+def rule_outcome(page: dict, rule: str) -> str:
+    return next(r["outcome"] for r in page["rules"] if r["rule"] == rule)
+
+
+# -- detection --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "family"), [
+    (CHILD, "jinja"),
+    ("<ul>{% for s in sections %}<li>{{ s }}</li>{% endfor %}</ul>", "jinja"),
+    ("<p>{% trans 'Latest' %}</p>", "jinja"),
+    ("{{#each stories}}<li>{{title}}</li>{{/each}}", "handlebars"),
+    ("<p>{{^empty}}Stories{{/empty}}</p>", "handlebars"),
+    ("{{ range .Stories }}<li>{{ .Title }}</li>{{ end }}", "go"),
+])
+def test_each_family_is_found_by_a_statement_of_it(text, family):
+    assert detect(text) == family
+
+
+@pytest.mark.parametrize("text", [
+    "<!doctype html><html><body><p>Plain.</p></body></html>",
+    # an expression alone: Angular and Vue pages, and articles about them, write it
+    "<p>Hello {{ name }}</p>",
+    # client-side templates in scripts, CSS, comments and code samples are not the markup's
+    '<script type="text/x-handlebars-template">{{#each x}}{{/each}}</script>',
+    "<style>a{color:red}</style><!-- {% if x %} -->",
+    "<pre><code>{% if user %}Hello{% endif %}</code></pre>",
+    "<p>Prices rose 5<%; the index <?xml is text</p>",
+    # ERB and PHP are known by the file's name (a page's markup may quote them)
+    "<% stories.each do |s| %><li><%= s.title %></li><% end %>",
+    "<?php get_header(); ?><h1><?= $title ?></h1>",
+])
+def test_plain_html_is_no_template(text):
+    assert detect(text) is None
+
+
+def test_a_file_name_says_its_family():
+    assert family_of_name("templates/story.njk") == "jinja"
+    assert family_of_name("views/story.html.erb") == "erb"
+    assert family_of_name("theme/single.php") == "php"
+    assert family_of_name("partials/card.HBS") == "handlebars"
+    assert family_of_name("story.html") is None
+
+
+# -- what the page model parses ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "text"), [
+    ("jinja", CHILD), ("jinja", LAYOUT),
+    ("handlebars", '{{!-- note --}}{{#if x}}<img alt="{{t "a>b"}}">{{else}}{{> card}}{{/if}}'),
+    ("go", '{{/* note */}}{{ range .X }}<a href="{{ .URL }}">{{ .T }}</a>{{ end }}'),
+    ("erb", '<%# note %>\n<% if x %><img alt="<%= t("photo") %>"><% end %>'),
+    ("php", '<?php if ($x): ?>\n<h1><?= $a->title ?></h1><?php endif; ?><?php echo "x";'),
+])
+def test_the_text_parsed_keeps_every_offset_and_line(family, text):
+    parsed = neutralise(text, family)
+    assert len(parsed) == len(text)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"]
+
+
+def test_statements_render_nothing_and_expressions_stay():
+    parsed = neutralise('<p class="a {% if x %}b{% endif %}">{# c #}{{ t("x") }}</p>', "jinja")
+    blank = " " * len("{% if x %}"), " " * len("{% endif %}"), " " * len("{# c #}")
+    assert parsed == f'<p class="a {blank[0]}b{blank[1]}">{blank[2]}{{{{ t(\u2033x\u2033) }}}}</p>'
+
+
+def test_an_expression_cannot_end_a_tag_or_a_value_early():
+    parsed = neutralise('<img alt="{{ a if n > 1 else "b" }}">', "jinja")
+    assert parsed.count('"') == 2 and parsed.count(">") == 1
+
+
+def test_a_statement_that_writes_text_is_kept_as_an_expression():
+    parsed = neutralise('<a href="{% url "home" %}">{% trans "Home" %}</a>', "jinja")
+    assert parsed == '<a href="{{ url \u2033home\u2033 }}">{{ trans \u2033Home\u2033 }}</a>'
+
+
+def test_a_block_comment_hides_its_markup():
+    parsed = neutralise("{% comment %}<img src=x>{% endcomment %}<p>x</p>", "jinja")
+    assert parsed.strip() == "<p>x</p>"
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), [
+    ("erb", '<img alt="<%= t("x") %>">', '<img alt="{{  t(\u2033x\u2033) }}">'),
+    ("php", "<h1><?= $t ?></h1>", "<h1>{{  $t }}</h1>"),
+    ("php", "<p><?php echo $a->b; ?></p>", "<p>{{    echo $a-\u203ab; }}</p>"),
+    ("php", "<p>x</p><?php foo();", "<p>x</p>            "),   # no ?> at the end of a file
+])
+def test_erb_and_php_expressions_are_written_as_expressions(family, text, expected):
+    assert neutralise(text, family) == expected
+
+
+# -- partials ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ('<li class="card"><a href="/x">Story</a></li>', True),
+    (CHILD, True),
+    ("<!-- <html> --><header>Masthead</header>", True),
+    ("<!DOCTYPE html><p>Page</p>", False),
+    ("<html><p>Page</p></html>", False),
+    ("<title>Page</title><p>Text</p>", False),
+    (LAYOUT, False),
+])
+def test_a_partial_has_no_document_tag(text, fragment):
+    assert is_fragment(text) is fragment
+
+
+# -- the audit --------------------------------------------------------------------------------
+
+def test_a_child_template_is_judged_as_a_partial_in_its_syntax(tmp_path):
+    result, data = run(tmp_path, str(tmp_path / "story.html"), files={"story.html": CHILD})
+    page = data["pages"][0]
+    assert page["template"] == "jinja" and page["fragment"] is True
+    found = outcomes(page)
+    # the one real failure: an icon link with no name, whatever the data
+    assert [outcome for outcome, _ in found.pop("link-name")] == ["failed"]
+    assert found == {}
+    for rule in ("document-title", "html-has-lang", "landmark-one-main", "region",
+                 "page-has-heading-one", "skip-link-present", "doctype-html"):
+        assert rule_outcome(page, rule) == "inapplicable"
+    assert "read as a partial in jinja template syntax" in result.output
+    assert "{% block" not in result.output
+
+
+def test_what_an_expression_fills_in_is_the_rendered_pages_to_decide(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "base.html"), files={"base.html": LAYOUT})
+    page = data["pages"][0]
+    assert page["template"] == "jinja" and "fragment" not in page
+    found = outcomes(page)
+    for rule, value in (("html-lang-valid", 'lang="{{ locale }}"'),
+                        ("valid-lang", 'lang="{{ other }}"'),
+                        ("time-datetime-valid", 'datetime="{{ now|isoformat }}"'),
+                        ("aria-roles", 'role="{{ role }}"')):
+        (outcome, message), = found[rule]
+        assert outcome == "cantTell"
+        assert message.startswith(f"{value} is filled in when the template renders")
+    # an expression that writes attributes may write alt; a value in src does not give one
+    images = dict((message.split(": ")[0], outcome) for outcome, message in found["image-alt"])
+    assert sorted(images.values()) == ["cantTell", "failed"]
+    assert "an expression writes attributes of <img> ({{ attrs }})" in images
+
+
+def test_what_the_templates_blocks_may_add_is_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "base.html"), files={"base.html": LAYOUT})
+    (outcome, message), = outcomes(data["pages"][0])["page-has-heading-one"]
+    assert outcome == "cantTell" and "blocks, includes and expressions" in message
+    # the same markup as plain HTML: no level-one heading is a failure
+    _, data = run(tmp_path, str(tmp_path / "base.html"), "--templates", "off")
+    assert [o for o, _ in outcomes(data["pages"][0])["page-has-heading-one"]] == ["failed"]
+
+
+def test_a_template_value_written_as_it_is_is_still_judged(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "t.html"), files={
+        "t.html": '{% if x %}<!doctype html><html lang="xx-!!"><title>T</title>'
+                  "<main><h1>T</h1></main></html>{% endif %}"})
+    assert [o for o, _ in outcomes(data["pages"][0])["html-lang-valid"]] == ["failed"]
+
+
+def test_an_item_at_the_top_of_a_partial_is_placed_by_the_layout(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "card.html"), str(tmp_path / "cards.html"), files={
+        "card.html": '<li class="card"><a href="/x">Story</a></li>',
+        "cards.html": '<div class="cards"><li><a href="/x">Story</a></li></div>'})
+    card, cards = data["pages"]
+    assert card["source"].endswith("card.html") and card["fragment"] is True
+    assert [o for o, _ in outcomes(card)["listitem"]] == ["cantTell"]
+    assert [o for o, _ in outcomes(cards)["listitem"]] == ["failed"]    # its parent is here
+
+
+def test_partials_can_be_audited_as_pages(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "card.html"), "--fragments", "pages", files={
+        "card.html": '<li class="card"><a href="/x">Story</a></li>'})
+    page = data["pages"][0]
+    assert "fragment" not in page
+    assert rule_outcome(page, "document-title") == "failed"
+    assert [o for o, _ in outcomes(page)["listitem"]] == ["failed"]
+
+
+def test_templates_off_reads_the_syntax_as_text(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "base.html"), "--templates", "off",
+                  files={"base.html": LAYOUT})
+    page = data["pages"][0]
+    assert "template" not in page
+    assert [o for o, _ in outcomes(page)["html-lang-valid"]] == ["failed"]
+
+
+def test_a_language_named_reads_a_file_whose_markup_does_not_say_it(tmp_path):
+    text = '<!doctype html><html lang="{{ locale }}"><title>T</title><main><h1>T</h1></main>'
+    _, data = run(tmp_path, str(tmp_path / "p.html"), files={"p.html": text})
+    assert "template" not in data["pages"][0]      # an expression alone is not a template
+    _, data = run(tmp_path, str(tmp_path / "p.html"), "--templates", "handlebars")
+    page = data["pages"][0]
+    assert page["template"] == "handlebars"
+    assert [o for o, _ in outcomes(page)["html-lang-valid"]] == ["cantTell"]
+
+
+def test_the_configuration_chooses_too(tmp_path):
+    (tmp_path / ".a11y-audit.toml").write_text('templates = "off"\nfragments = "pages"\n')
+    result = CliRunner().invoke(main, ["check", "--config", str(tmp_path / ".a11y-audit.toml"),
+                                       "--print-config"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    assert (printed["templates"], printed["fragments"]) == ("off", "pages")
+    (tmp_path / ".a11y-audit.toml").write_text('templates = "smarty"\n')
+    result = CliRunner().invoke(main, ["check", "--config", str(tmp_path / ".a11y-audit.toml"),
+                                       "x.html"])
+    assert result.exit_code == 2
+    assert "templates must be one of auto, off, jinja" in result.output
+
+
+def test_a_page_a_server_sends_is_never_read_as_a_template(tmp_path):
+    class Handler(QuietHandler):
+        def do_GET(self):   # a page whose CMS leaked a statement: it is what readers get
+            self.answer(200, b'<!doctype html><html lang="en"><title>T</title><main><h1>T'
+                             b"</h1>{% if x %}<p>Text</p></main></html>")
+
+    with serving(Handler) as httpd:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/story"
+        _, data = run(tmp_path, url, "--no-robots")
+    page = data["pages"][0]
+    assert "template" not in page and "fragment" not in page
+
+
+def test_standard_input_is_a_file_of_the_repository(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", "-", "-j", "1", "-o", str(out), "-f", "json"],
+                                input='<li>{% trans "Home" %}</li>', catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    page = validate(out / "a11y-report.json")["pages"][0]
+    assert page["template"] == "jinja" and page["fragment"] is True
+
+
+def test_no_corpus_like_page_is_read_as_either():
+    # a served page's markup, its scripts holding client-side templates
+    page = ('<!DOCTYPE html><html><head><title>T</title><script type="text/template">'
+            "{{#each x}}<li>{{y}}</li>{{/each}}{% if %}</script></head><body></body></html>")
+    assert detect(page) is None and not is_fragment(page)
+
