@@ -299,3 +299,69 @@ def test_no_corpus_like_page_is_read_as_either():
             "{{#each x}}<li>{{y}}</li>{{/each}}{% if %}</script></head><body></body></html>")
     assert detect(page) is None and not is_fragment(page)
 
+
+def test_a_heading_that_ends_a_partial_is_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "single.php"), files={
+        "single.php": "<?php get_header(); ?>\n<main><h1><?= $title ?></h1></main>\n"})
+    page = data["pages"][0]
+    assert page["template"] == "php" and page["fragment"] is True
+    (outcome, message), = outcomes(page)["heading-has-content"]
+    assert outcome == "cantTell" and "ends this partial" in message
+
+
+@pytest.mark.parametrize(("setting", "found"), [
+    ("auto", ["card.html", "views/show.html.erb"]),
+    ("php", ["card.html", "single.php"]),
+    ("off", ["card.html"]),
+])
+def test_a_folders_walk_takes_the_templates_the_setting_reads(tmp_path, setting, found):
+    site = tmp_path / "app"
+    (site / "views").mkdir(parents=True)
+    (site / "views" / "show.html.erb").write_text("<% if x %><h1><%= x %></h1><% end %>")
+    (site / "single.php").write_text("<?php get_header(); ?><main><h1>x</h1></main>")
+    (site / "functions.php.txt").write_text("not a page")
+    (site / "card.html").write_text('<li class="card"><a href="/x">Story</a></li>')
+    result = CliRunner().invoke(main, ["check", str(site), "--list-pages", "--templates",
+                                       setting, "-q"])
+    assert result.exit_code == 0, result.output
+    listed = [line.removeprefix(f"{site}/") for line in result.output.splitlines()]
+    assert listed == found
+
+
+def test_explain_says_what_a_rule_does_with_templates_and_partials():
+    result = CliRunner().invoke(main, ["explain", "html-lang-valid"])
+    assert "On a partial: not run" in result.output
+    assert "In a template: cantTell where an expression fills in lang, xml:lang." in (
+        result.output)
+    result = CliRunner().invoke(main, ["explain", "image-alt"])
+    assert "On a partial" not in result.output
+
+
+def test_colours_an_expression_fills_in_are_the_rendered_pages(tmp_path):
+    page = ('<!doctype html><html lang="en"><title>T</title><style>'
+            ".hed{{color:#eee;background:{background}}}</style><main>{{% if x %}}"
+            '<h1 class="hed">Headline</h1>{{% endif %}}</main></html>')
+    _, data = run(tmp_path, str(tmp_path / "t.html"),
+                  files={"t.html": page.format(background="#fff")})
+    assert [o for o, _ in outcomes(data["pages"][0])["color-contrast"]] == ["failed"]
+    _, data = run(tmp_path, str(tmp_path / "t.html"),
+                  files={"t.html": page.format(background="{{ theme.paper }}")})
+    (outcome, message), = outcomes(data["pages"][0])["color-contrast"]
+    assert outcome == "cantTell" and "a <style> element of the template" in message
+
+
+def test_a_name_an_expression_fills_in_may_match_the_visible_text(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "t.html"), files={
+        "t.html": '{% if x %}<a href="/" aria-label="{{ label }}">{{ text }}</a>{% endif %}'})
+    assert [o for o, _ in outcomes(data["pages"][0])["label-content-name-mismatch"]] == [
+        "cantTell"]
+
+
+def test_the_html_report_says_how_a_file_was_read(tmp_path):
+    (tmp_path / "card.html").write_text('<li>{% trans "Home" %}</li>')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "card.html"), "-o", str(out),
+                                       "-f", "html"], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    assert '<span class="ttl">partial, jinja template</span>' in (
+        out / "a11y-report.html").read_text(encoding="utf-8")

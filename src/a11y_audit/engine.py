@@ -203,6 +203,10 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
         return CANT_TELL, ("the template's blocks, includes and expressions may add what "
                            f"is missing: the rendered page decides; as written: {message}")
     names = rule.template_values
+    if page.template is not None and "style" in names and page.memo(
+            _STYLED_BY_EXPRESSIONS, _styled_by_expressions):
+        return CANT_TELL, ("a <style> element of the template holds values its expressions "
+                           f"fill in: the rendered page decides; as written: {message}")
     for el in (result.element, *result.related):
         if page.fragment and rule.needs_context and _top_of_file(el):
             return CANT_TELL, (f"<{dom.tag_of(el)}> is at the top of this partial: where the "
@@ -222,6 +226,16 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
                                    "the template renders: the rendered page decides; as "
                                    f"written: {message}")
     return FAILED, message
+
+
+_STYLED_BY_EXPRESSIONS = object()       # Page.memo key
+
+
+def _styled_by_expressions(page: Page) -> bool:
+    """Whether a ``<style>`` element of a template holds an expression (``color: {{
+    theme.accent }}``): the cascade drops the declaration, and the colours it reads are not
+    the rendered page's. (``template_values`` with ``style``: the attribute, and these.)"""
+    return any(EXPRESSION in (el.text or "") for el in page.tags("style"))
 
 
 def _expression_names(attributes: list[Any]) -> Iterator[str]:

@@ -91,7 +91,8 @@ class Rule:
     # Attributes whose value the rule judges, or whose value decides its verdict (an id a
     # reference points at): in a template, a failure on an element whose value of one of
     # them an expression fills in (``lang="{{ locale }}"``) is cantTell, since the data
-    # decides it. ``aria-*``: every ARIA attribute.
+    # decides it. ``aria-*``: every ARIA attribute; ``style``: the attribute, and the
+    # template's ``<style>`` elements.
     template_values: tuple[str, ...] = ()
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)

@@ -39,7 +39,7 @@ from a11y_audit.policy import Policy
 from a11y_audit.safe_text import has_bidi_controls
 from a11y_audit.spool import Spool
 from a11y_audit.writers import grouping
-from a11y_audit.writers.report_data import page_data, report_data, summary
+from a11y_audit.writers.report_data import page_data, reading_label, report_data, summary
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -370,6 +370,7 @@ class PageView:
     cant_tell: int = 0
     shown: int = 0                     # failed and cantTell findings
     score: int = 0                     # failures weighted by impact (worst pages)
+    reading: str = ""                  # how a local file was read (a partial, a template)
     # not kept on disk (PageTable): known after the first pass, or only while the page's
     # article section is written (its article findings by rule, and the template groups it is
     # on, (number, rule, occurrences on the page) by number)
@@ -383,7 +384,7 @@ class PageView:
         a plain tuple: pickle reads that back in C, where a dataclass (or a Counter) costs
         Python calls a row."""
         return (self.index, self.name, self.title, self.url, self.suppressed, self.errors,
-                self.impacts, self.cant_tell, self.shown, self.score)
+                self.impacts, self.cant_tell, self.shown, self.score, self.reading)
 
     @property
     def by_impact(self) -> dict[str, int]:
@@ -574,7 +575,8 @@ def view_model(data: dict[str, Any], min_pages: int = grouping.MIN_PAGES,
     for index, page in enumerate(pages()):
         grouper.add(index, page)
         view = PageView(index, page["source"], page["title"] or "", safe_url(page.get("url")),
-                        page.get("suppressed", 0), tuple(page["errors"]))
+                        page.get("suppressed", 0), tuple(page["errors"]),
+                        reading=reading_label(page.get("template"), page.get("fragment", False)))
         for f in grouping.shown(page["findings"]):
             rule = rules.get(f["rule"])
             if rule is None:        # a rule absent from data["rules"]: use the finding

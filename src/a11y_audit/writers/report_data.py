@@ -96,6 +96,12 @@ def reading_note(template: str | None, fragment: bool) -> str:
     return ""
 
 
+def reading_label(template: str | None, fragment: bool) -> str:
+    """:func:`reading_note` in a few words, for a table of pages."""
+    kind = f"{template} template" if template else ""
+    return ", ".join(part for part in ("partial" if fragment else "", kind) if part)
+
+
 def rule_data(loaded: Any) -> dict[str, Any]:
     rule = loaded.rule
     return {
