@@ -102,16 +102,20 @@ def test_pre_commit_hook_runs_from_a_clone(clone, tmp_path):
     project = tmp_path / "site"
     project.mkdir()
     shutil.copy(example_path(), project / "story.html")
+    # a partial in a template language: taken by the hook, read as a template
+    (project / "card.njk").write_text('<li>{% if s %}<a href="{{ s.url }}"><img src="x.jpg">'
+                                      "</a>{% endif %}</li>\n")
     subprocess.run([git, "init", "--quiet"], cwd=project, check=True)
-    subprocess.run([git, "add", "story.html"], cwd=project, check=True)
+    subprocess.run([git, "add", "story.html", "card.njk"], cwd=project, check=True)
     env = {**_clean_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     result = subprocess.run([pre_commit, "try-repo", repo_entry["repo"], "a11y-audit",
-                             "--ref", repo_entry["rev"], "--files", "story.html"],
+                             "--ref", repo_entry["rev"], "--files", "story.html", "card.njk"],
                             cwd=project, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output            # the example has deliberate failures
     assert "a11y-audit (accessibility of HTML pages)" in output and "Failed" in output
     assert "image-alt" in output and "story.html" in output
+    assert "card.njk:1:" in output and "read as a partial in jinja template syntax" in output
 
 
 def _clean_env() -> dict[str, str]:
