@@ -365,3 +365,41 @@ def test_the_html_report_says_how_a_file_was_read(tmp_path):
     assert result.exit_code in (0, 1), result.output
     assert '<span class="ttl">partial, jinja template</span>' in (
         out / "a11y-report.html").read_text(encoding="utf-8")
+
+
+def test_an_inline_svg_partial_is_a_partial_and_an_svg_image_is_not_a_page(tmp_path):
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 4"/></svg>'
+    (tmp_path / "rss.hbs").write_text(icon)
+    (tmp_path / "logo.svg").write_text(icon)
+    (tmp_path / "declared.html").write_text('<?xml version="1.0"?>' + icon)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "rss.hbs"),
+                                       str(tmp_path / "logo.svg"), str(tmp_path / "declared.html"),
+                                       "-o", str(out), "-f", "json"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    data = validate(out / "a11y-report.json")
+    assert [(p["source"].rpartition("/")[2], p.get("fragment")) for p in data["pages"]] == [
+        ("rss.hbs", True)]
+    assert sorted(e["source"].rpartition("/")[2] for e in data["errors"]) == [
+        "declared.html", "logo.svg"]
+    assert all("not HTML: an SVG image" in e["message"] for e in data["errors"])
+    # as pages, every file is refused as before
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "rss.hbs"), "--fragments",
+                                       "pages", "-o", str(out), "-f", "json"])
+    assert result.exit_code == 2 and "not HTML: an SVG image" in result.output
+
+
+def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path):
+    (tmp_path / "announcement.html").write_text("{% include 'disclaimer.html' %}\n")
+    (tmp_path / "notes.html").write_text("just words, no markup at all\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "announcement.html"),
+                                       str(tmp_path / "notes.html"), "-o", str(out), "-f",
+                                       "json"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    data = validate(out / "a11y-report.json")
+    assert [p["source"].rpartition("/")[2] for p in data["pages"]] == ["announcement.html"]
+    assert data["pages"][0]["findings"] == []
+    (error,) = data["errors"]
+    assert error["source"].endswith("notes.html")
+    assert error["message"] == "does not look like HTML (no markup)"

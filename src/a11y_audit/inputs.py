@@ -117,10 +117,11 @@ class RawPage:
     def url(self) -> str | None:
         return self.meta.get("url")
 
-    def decode(self) -> sources.Document:
-        """Bytes to text (the HTTP charset first); raises SourceError."""
+    def decode(self, partial: bool = False) -> sources.Document:
+        """Bytes to text (the HTTP charset first); raises SourceError. ``partial``: see
+        :func:`sources.decode_exact`."""
         text, encoding, utf8 = sources.decode_exact(self.data, self.source,
-                                                    self.meta.get("charset"))
+                                                    self.meta.get("charset"), partial=partial)
         return sources.Document(self.source, text, encoding, url=self.url, utf8=utf8)
 
 

@@ -252,11 +252,16 @@ def audit_input(item: inputs.Input, job: Job) -> Result:
 def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
-        document = inputs.load(item, job.max_bytes).decode()
+        # a file of the repository, not a page a server sent: a template, a partial
+        local = not _fetched_over_http(item) and item.kind != "warc"
+        partial = local and job.fragments == "auto" and not item.source.lower().endswith(
+            (".svg", ".svg.gz"))
+        document = inputs.load(item, job.max_bytes).decode(partial)
         text, utf8, template = document.text, document.utf8, Template(None, False)
-        if not _fetched_over_http(item) and item.kind != "warc":
-            # a file of the repository, not a page a server sent: a template, a partial
+        if local:
             template = read_template(item.source, text, job.templates, job.fragments)
+            if "<" not in text[:65536] and template.family is None:
+                raise sources.SourceError(item.source, sources.NO_MARKUP)
             if template.family is not None:
                 text, utf8 = neutralise(text, template.family), None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)

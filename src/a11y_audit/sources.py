@@ -162,7 +162,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "an icon"),
 )
 _XML_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "urlset": "a sitemap",
-              "sitemapindex": "a sitemap index", "svg": "an SVG image"}
+              "sitemapindex": "a sitemap index", "svg": "an SVG image"}  # (_SVG)
 NUL_SHARE = 0.01     # more NUL bytes than this share of the first 64 KB: binary, not text
 # The MIME Sniffing standard's "binary data bytes": the C0 controls other than tab, line
 # feed, form feed, carriage return and escape, which no text encoding read here puts in a
@@ -240,12 +240,16 @@ def decode(raw: bytes, source: str, declared: str | None = None) -> tuple[str, s
     return text, encoding
 
 
-def decode_exact(raw: bytes, source: str, declared: str | None = None
-                 ) -> tuple[str, str | None, bytes | None]:
+def decode_exact(raw: bytes, source: str, declared: str | None = None, *,
+                 partial: bool = False) -> tuple[str, str | None, bytes | None]:
     """:func:`decode`'s text and encoding, and the bytes of which the text is exactly the
     UTF-8 decoding (``raw`` itself, or without its BOM), or None when it is not one (another
     encoding, or a stray byte replaced). :meth:`Page.from_html` parses those bytes as they
-    are: encoding the text again would cost ~2% of an audit, for bytes already at hand."""
+    are: encoding the text again would cost ~2% of an audit, for bytes already at hand.
+
+    ``partial``: the file may be a partial of a repository (a11y_audit.templates): an
+    ``<svg>`` root without an XML declaration is an inline icon that a layout includes, and
+    text without markup may be a template's (the caller decides: it is not refused here)."""
     if not raw or raw.isspace():        # (not strip(): it would copy the page)
         raise SourceError(source, "file is empty")
     kind = sniff(raw)
@@ -255,11 +259,16 @@ def decode_exact(raw: bytes, source: str, declared: str | None = None
     if text is None:
         raise SourceError(source, "cannot decode the text in any known encoding")
     kind = _xml_kind(text)
-    if kind is not None:
+    if kind is not None and not (partial and kind == _SVG and not _XML_DECLARED.match(text)):
         raise SourceError(source, f"not HTML: {kind}")
-    if "<" not in text[:65536]:
-        raise SourceError(source, "does not look like HTML (no markup)")
+    if "<" not in text[:65536] and not partial:
+        raise SourceError(source, NO_MARKUP)
     return text, encoding, utf8
+
+
+NO_MARKUP = "does not look like HTML (no markup)"
+_SVG = "an SVG image"
+_XML_DECLARED = re.compile(r"[\ufeff \t\r\n]*<\?xml\b")
 
 
 def _decode_text(raw: bytes, declared: str | None
