@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from a11y_audit.cli import main
-from a11y_audit.templates import detect, family_of_name, is_fragment, neutralise
+from a11y_audit.templates import detect, family_of_name, is_fragment, is_hole, neutralise
 from tests.loopback import QuietHandler, serving
 from tests.test_cli import validate
 
@@ -403,3 +403,75 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     (error,) = data["errors"]
     assert error["source"].endswith("notes.html")
     assert error["message"] == "does not look like HTML (no markup)"
+
+
+# -- holes: markup another file or the data holds ----------------------------------------------
+
+@pytest.mark.parametrize(("family", "token"), [
+    ("jinja", '{% include "card.html" %}'), ("jinja", "{% block content %}"),
+    ("jinja", "{{ story.body|safe }}"), ("handlebars", '{{> "icons/x"}}'),
+    ("handlebars", "{{{body}}}"), ("go", '{{ partial "header.html" . }}'),
+    ("go", "{{ .Content }}"), ("erb", "<%= render @stories %>"), ("erb", "<%= yield %>"),
+    ("php", "<?php get_template_part('card'); ?>"), ("php", "<?php the_content(); ?>"),
+])
+def test_what_writes_markup_is_a_hole(family, token):
+    parsed = neutralise(f"<div>{token}</div>", family)
+    assert parsed == f"<div><!--{'@' * (len(token) - 7)}--></div>"
+    assert is_hole(parsed[9:-9])
+
+
+@pytest.mark.parametrize(("family", "text"), [
+    ("php", "<body <?php body_class(); ?>><p>x</p>"),          # among a tag's attributes
+    ("jinja", "<title>{% block title %}{% endblock %}</title>"),  # in raw text
+    ("handlebars", "<p>{{>x}}</p>"),                           # too short for a comment
+])
+def test_a_hole_where_no_comment_can_stand_is_blank(family, text):
+    parsed = neutralise(text, family)
+    assert "<!--" not in parsed and len(parsed) == len(text)
+
+
+def test_a_comment_of_the_page_is_no_hole():
+    assert not is_hole(" header ") and not is_hole("") and not is_hole(None)
+    assert is_hole("@@@") and is_hole("@@\n@@")
+
+
+def test_a_link_whose_content_an_include_writes_is_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "links.hbs"), files={"links.hbs": (
+        '<a class="social" href="{{twitter_url}}">{{> "icons/twitter"}}</a>'
+        '<a class="social" href="{{rss_url}}"></a>')})
+    found = outcomes(data["pages"][0])["link-name"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[0][1].startswith("an include, a block or a raw expression writes content "
+                                  "inside <a>")
+
+
+def test_a_section_an_include_fills_is_no_empty_section(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "metrics.html"), files={"metrics.html": (
+        "{% load humanize %}<section><h3>Race</h3>{% include 'metric.html' %}"
+        "<h3>Income</h3><p>{{ income|urlize }}</p><h3>Risk</h3><h3>Age</h3><p>x</p>"
+        "</section>")})
+    found = outcomes(data["pages"][0])["heading-has-content"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert "Risk" in found[1][1]
+
+
+def test_a_layouts_body_is_no_content_outside_landmarks(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "default.hbs"), files={"default.hbs": (
+        '<!doctype html><html lang="en"><head><title>{{meta_title}}</title></head><body>'
+        '<header><a href="/">{{@site.title}}</a></header><div class="site-content">'
+        "{{{body}}}</div><p>Stray</p><footer>x</footer></body></html>")})
+    found = outcomes(data["pages"][0])
+    assert [message for _, message in found["region"]] == [
+        'Content outside every landmark: "Stray"']
+
+
+def test_wordpress_template_tags_write_text_or_markup(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "content.php"), files={"content.php": (
+        '<article><h2><a href="<?php the_permalink(); ?>"><?php the_title(); ?></a></h2>'
+        '<a href="<?php the_permalink(); ?>"><?php the_post_thumbnail(); ?></a>'
+        "<?php the_excerpt(); ?></article>")})
+    page = data["pages"][0]
+    assert page["template"] == "php" and page["fragment"] is True
+    found = outcomes(page)
+    # the headline link has the title's text; the thumbnail link's content is a hole
+    assert [outcome for outcome, _ in found["link-name"]] == ["cantTell"]

@@ -8,6 +8,8 @@ from functools import partial
 from time import monotonic
 from typing import Any
 
+from lxml import etree
+
 from a11y_audit import dom, source_map, sources
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
@@ -28,7 +30,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
-from a11y_audit.templates import EXPRESSION
+from a11y_audit.templates import EXPRESSION, is_hole
 
 
 def audit_page(
@@ -213,6 +215,10 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
                                f"layout includes it decides; as written: {message}")
         if page.template is None:
             continue
+        if "content" in names and holds_hole(el):
+            return CANT_TELL, ("an include, a block or a raw expression writes content inside "
+                               f"<{dom.tag_of(el)}>: the rendered page decides; as written: "
+                               f"{message}")
         attributes = el.items()
         for at, (name, value) in enumerate(attributes):
             if name.startswith(EXPRESSION):
@@ -226,6 +232,12 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
                                    "the template renders: the rendered page decides; as "
                                    f"written: {message}")
     return FAILED, message
+
+
+def holds_hole(el: Any) -> bool:
+    """Whether an include, a block or a raw expression of a template writes markup inside
+    the element (a comment :func:`a11y_audit.templates.is_hole` marks)."""
+    return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
 
 
 _STYLED_BY_EXPRESSIONS = object()       # Page.memo key

@@ -92,7 +92,8 @@ class Rule:
     # reference points at): in a template, a failure on an element whose value of one of
     # them an expression fills in (``lang="{{ locale }}"``) is cantTell, since the data
     # decides it. ``aria-*``: every ARIA attribute; ``style``: the attribute, and the
-    # template's ``<style>`` elements.
+    # template's ``<style>`` elements; ``content``: the element's content, where an include,
+    # a block or a raw expression writes some of it (a link's name, a list's items).
     template_values: tuple[str, ...] = ()
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)

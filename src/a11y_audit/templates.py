@@ -22,7 +22,11 @@ Knowledge floor: no Page here.
   delimiters become ``{{`` and ``}}``, padded to their length), with the characters that
   would end a tag or an attribute value early (``< > " '``) replaced by look-alikes. A
   statement that writes text (``{% url %}``, ``{% trans %}``, ``{% static %}``) is kept as an
-  expression.
+  expression. What writes markup that another file or the data holds (``{% include %}``,
+  ``{% block %}``, ``{{> partial}}``, ``{{{ body }}}``, ``{{ body|safe }}``, ``<%= render
+  %>``, ``<?php get_header(); ?>``) is a hole: a comment of ``@`` as long as it
+  (:func:`is_hole`), so that the rules that judge an element's content can tell that its
+  content is not all in the file.
 - :func:`is_fragment` tells a partial from a page: no doctype, and no ``<html>``,
   ``<head>``, ``<body>`` or ``<title>`` start tag.
 
@@ -129,6 +133,13 @@ _WRITING_STATEMENTS = frozenset((
     "url", "static", "trans", "translate", "t", "now", "cycle", "firstof", "csrf_token",
     "get_static_prefix", "get_media_prefix", "lorem", "widthratio", "querystring",
     "path_to", "asset_url", "image_url"))
+# ... and those that write markup another file or the data holds: holes
+_HOLE_STATEMENTS = frozenset((
+    "include", "block", "embed", "render", "section", "sections", "call", "yield",
+    "include_relative", "placeholder", "render_block", "content_for"))
+# An expression that writes markup, not text: a raw filter, a parent block's content
+_JINJA_RAW = re.compile(r"\|\s*(?:safe|raw)\b"
+                        r"|\bblock\.super\b|\bsuper\(\)|\bcaller\(\)")
 _JINJA_TOKENS = re.compile(
     r"\{%-?\s*comment\b.*?%\}.*?\{%-?\s*endcomment\s*-?%\}"   # a block comment
     r"|\{#.*?#\}"                                         # a comment
@@ -139,13 +150,41 @@ _CURLY_TOKENS = re.compile(
     r"\{\{!--.*?--\}\}|\{\{!.*?\}\}|\{\{-?\s*/\*.*?\*/\s*-?\}\}"
     r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",
     re.S)
-# A Handlebars block or partial, or a Go action: renders no text of its own
+# A Handlebars partial, a raw ("triple-stash") expression, a Go template or Hugo partial,
+# Hugo's content: markup, not text
+_CURLY_HOLE = re.compile(
+    r"\{\{\{|\{\{[~-]?\s*#?>|\{\{-?\s*(?:template|block|partial|partialCached)\b"
+    r"|\{\{-?\s*\.Content\b|\|\s*safeHTML\b")
+# A Handlebars block or section, or a Go action: renders no text of its own
 _CURLY_STATEMENT = re.compile(
     r"\{\{\{?[~-]?\s*(?:[#^/>]|(?:else|end|if|range|with|define|template|block|break|"
     r"continue)\b)")
-_ERB_TOKENS = re.compile(r"<%(?P<kind>[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
+_ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
+_ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
+                       r"|.*\.html_safe\b", re.S)
 _PHP_TOKENS = re.compile(r"<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)", re.S)
-_PHP_WRITES = re.compile(r"\s*(?:echo|print)\b")
+# PHP (and WordPress) calls that write markup, and those that write text
+_PHP_HOLE = re.compile(
+    r"\s*(?:(?:include|require)(?:_once)?\b|echo\s+do_shortcode\b|(?:get_header|get_footer|"
+    r"get_sidebar|get_template_part|get_search_form|comments_template|the_content|"
+    r"the_excerpt|the_post_thumbnail|wp_head|wp_footer|wp_body_open|wp_nav_menu|"
+    r"dynamic_sidebar|the_posts_pagination|the_posts_navigation|the_tags|the_category|"
+    r"the_author_posts_link|the_custom_logo)\s*\()")
+_PHP_WRITES = re.compile(r"\s*(?:echo|print|_e|esc_html_e|esc_attr_e|the_\w+|bloginfo|"
+                         r"single_\w+_title|wp_title)\b")
+
+# A hole's mark in the text parsed: a comment of "@" (line breaks kept), which no rule reads
+# as content; :func:`is_hole` tells one (engine.template_unknown, the rules that ask)
+HOLE_FILL = "@"
+_RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
+
+
+def is_hole(comment_text: str | None) -> bool:
+    """Whether a comment of the parsed page is where a template writes markup that another
+    file or the data holds (an include, a block, a raw expression): the content there is
+    not known."""
+    return (comment_text is not None and HOLE_FILL in comment_text
+            and not comment_text.strip("@\r\n"))
 
 
 def _blank(text: str) -> str:
@@ -164,47 +203,83 @@ def _delimited(opening: str, body: str, closing: str) -> str:
             + " " * (len(closing) - 2) + "}}")
 
 
-def _jinja(m: re.Match[str]) -> str:
-    if m["expression"] is not None:
-        return _expression(m["expression"])
-    if m["statement"] is not None and m["name"] in _WRITING_STATEMENTS:
-        text = m["statement"]   # written as an expression: {% url "home" %} -> {{ url ... }}
-        return "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
-    return _blank(m[0])
+class _Neutraliser:
+    """One file's neutralising (:func:`neutralise`): each family's tokens, and where a hole
+    is (a start tag's attributes and raw text take no comment)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
 
-def _curly(m: re.Match[str]) -> str:
-    text = m["expression"]
-    if text is None or _CURLY_STATEMENT.match(text):
+    def hole(self, m: re.Match[str]) -> str:
+        """A hole's mark in place of the token: a comment as long as it, in text only (in a
+        start tag or raw text, and where it is too short or its delimiters span lines,
+        spaces)."""
+        token, at = m[0], m.start()
+        if len(token) < 8 or "\n" in token[:4] + token[-3:] or "\r" in token[:4] + token[-3:]:
+            return _blank(token)
+        text, lower = self.text, self.lower
+        lt, gt = text.rfind("<", 0, at), text.rfind(">", 0, at)
+        if lt > gt and text[lt + 1:lt + 2].isalpha():
+            return _blank(token)            # among a start tag's attributes
+        for name in _RAW_TEXT:
+            opened = lower.rfind(f"<{name}", 0, at)
+            if opened >= 0 and lower.rfind(f"</{name}", 0, at) < opened:
+                return _blank(token)        # in a title, a script...: text, not markup
+        return "<!--" + _BLANK.sub(HOLE_FILL, token[4:-3]) + "-->"
+
+    def jinja(self, m: re.Match[str]) -> str:
+        if m["expression"] is not None:
+            if m["expression"].startswith("{{{") or _JINJA_RAW.search(m["expression"]):
+                return self.hole(m)
+            return _expression(m["expression"])
+        if m["statement"] is not None:
+            if m["name"] in _WRITING_STATEMENTS:
+                text = m["statement"]   # as an expression: {% url "home" %} -> {{ url ... }}
+                return "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
+            if m["name"] in _HOLE_STATEMENTS:
+                return self.hole(m)
         return _blank(m[0])
-    return _expression(text)
+
+    def curly(self, m: re.Match[str]) -> str:
+        text = m["expression"]
+        if text is None:
+            return _blank(m[0])
+        if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2):
+            return self.hole(m)
+        if _CURLY_STATEMENT.match(text):
+            return _blank(text)
+        return _expression(text)
+
+    def erb(self, m: re.Match[str]) -> str:
+        kind = m["kind"]
+        if kind == "==" or (kind in ("=", "-") and _ERB_HOLE.match(m["body"])):
+            return self.hole(m)
+        if kind in ("=", "-"):
+            return _delimited("<%" + kind, m["body"], m["close"])
+        return _blank(m[0])
+
+    def php(self, m: re.Match[str]) -> str:
+        opening = "<?" + (m["open"] or "")
+        body = m["body"]
+        if not m["close"]:
+            return _blank(m[0])
+        if _PHP_HOLE.match(body):
+            return self.hole(m)
+        if m["open"] == "=" or _PHP_WRITES.match(body):
+            return _delimited(opening, body, m["close"])
+        return _blank(m[0])
 
 
-def _erb(m: re.Match[str]) -> str:
-    if m["kind"] in ("=", "-"):
-        return _delimited("<%" + m["kind"], m["body"], m["close"])
-    return _blank(m[0])
-
-
-def _php(m: re.Match[str]) -> str:
-    opening = "<?" + (m["open"] or "")
-    body = m["body"]
-    if m["close"] and (m["open"] == "=" or _PHP_WRITES.match(body)):
-        return _delimited(opening, body, m["close"])
-    return _blank(m[0])
-
-
-_NEUTRALISERS = {
-    "jinja": (_JINJA_TOKENS, _jinja), "handlebars": (_CURLY_TOKENS, _curly),
-    "go": (_CURLY_TOKENS, _curly), "erb": (_ERB_TOKENS, _erb), "php": (_PHP_TOKENS, _php),
-}
+_TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
+           "erb": _ERB_TOKENS, "php": _PHP_TOKENS}
+_METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php"}
 
 
 def neutralise(text: str, family: str) -> str:
     """``text`` as the page model parses it (see the module docstring): as long as ``text``,
     its line breaks where they were."""
-    pattern, replace = _NEUTRALISERS[family]
-    return pattern.sub(replace, text)
+    return _TOKENS[family].sub(getattr(_Neutraliser(text), _METHODS[family]), text)
 
 
 # -- partials ---------------------------------------------------------------------------------

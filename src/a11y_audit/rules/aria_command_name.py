@@ -47,7 +47,7 @@ RULE = Rule(
     act=("m6b1q3", "97a4e1"),
     tags=("cat.aria",),
     help="Give the menu item text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

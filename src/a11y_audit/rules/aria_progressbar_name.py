@@ -41,7 +41,7 @@ RULE = Rule(
     wcag=("1.1.1",),
     tags=("cat.aria",),
     help="Name the progress bar with aria-label, aria-labelledby or title",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

@@ -95,7 +95,7 @@ RULE = Rule(
     act=("bc4a75",),
     tags=("cat.aria",),
     help="Give the children the roles the parent needs (e.g. li in ul, role=menuitem in menu)",
-    template_values=("role",),
+    template_values=("role", "content"),
 )
 
 _CANDIDATES = ("table", "thead", "tbody", "tfoot", "tr", "select", "datalist", "*[role]")

@@ -43,7 +43,7 @@ RULE = Rule(
     wcag=("4.1.2",),
     tags=("cat.aria",),
     help="Give the tab text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

@@ -40,7 +40,7 @@ RULE = Rule(
     act=("e086e5",),
     tags=("cat.aria",),
     help="Give the toggle text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

@@ -42,7 +42,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.aria", "best-practice"),
     help="Give the tree item text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

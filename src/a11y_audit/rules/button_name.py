@@ -44,7 +44,7 @@ RULE = Rule(
     act=("97a4e1",),
     tags=("cat.name-role-value",),
     help="Give the button text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

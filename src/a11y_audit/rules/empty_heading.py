@@ -37,6 +37,7 @@ RULE = Rule(
     act=("ffd0e9",),
     tags=("cat.name-role-value",),
     help="Put text in the heading, or remove the heading element",
+    template_values=("content",),
 )
 
 

@@ -38,6 +38,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.name-role-value", "best-practice"),
     help="Put text in the header cell, or make it a td if it heads nothing",
+    template_values=("content",),
 )
 
 

@@ -56,7 +56,7 @@ RULE = Rule(
     act=("e086e5",),
     tags=("cat.forms",),
     help="Label the field: a <label> element, aria-label or aria-labelledby",
-    template_values=("for", "id", "aria-labelledby", "type"),
+    template_values=("for", "id", "aria-labelledby", "type", "content"),
 )
 
 _NOT_FIELDS = frozenset(("hidden", "image", "submit", "reset", "button"))

@@ -69,7 +69,7 @@ RULE = Rule(
     tags=("cat.semantics", "experimental"),
     help="Start the aria-label or aria-labelledby name with the control's visible text",
     seen_only=True,
-    template_values=("aria-label", "aria-labelledby"),
+    template_values=("aria-label", "aria-labelledby", "content"),
 )
 
 # WAI-ARIA 1.2 widget roles that support name from content (ACT 2ee8b8 "Background").

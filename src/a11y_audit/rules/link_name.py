@@ -49,7 +49,7 @@ RULE = Rule(
     act=("c487ae",),
     tags=("cat.name-role-value",),
     help="Give the link text, an image with alt text, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

@@ -49,6 +49,7 @@ RULE = Rule(
     act=("bc4a75",),
     tags=("cat.structure",),
     help="Put only <li> elements (and script or template) directly inside <ul> and <ol>",
+    template_values=("content",),
 )
 
 _ALWAYS_ALLOWED = frozenset(("script", "template"))

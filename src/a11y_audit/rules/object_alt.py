@@ -50,7 +50,7 @@ RULE = Rule(
     act=("8fc3b6",),
     tags=("cat.text-alternatives",),
     help="Give the object a title, aria-label or aria-labelledby describing its content",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 # File extensions by MIME type family (MIME Sniffing "image/audio or video MIME type").

@@ -45,7 +45,7 @@ RULE = Rule(
     act=("2t702h",),
     tags=("cat.name-role-value",),
     help="Give the summary text content, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 

@@ -39,7 +39,7 @@ RULE = Rule(
     act=("7d6734",),
     tags=("cat.text-alternatives",),
     help="Give the SVG a <title> child, an aria-label or aria-labelledby",
-    template_values=("aria-labelledby",),
+    template_values=("aria-labelledby", "content"),
 )
 
 _IMAGE_ROLES = frozenset(("img", "graphics-document", "graphics-symbol"))

@@ -40,6 +40,7 @@ RULE = Rule(
     wcag=("1.3.1",),
     tags=("cat.tables", "experimental"),
     help="Move the title row into a <caption> element",
+    template_values=("content",),
 )
 
 

@@ -48,6 +48,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("text-equivalents/visual-formatting"),
     help="Lay the content out with CSS; keep tables for data with header cells",
+    template_values=("content",),
 )
 
 _DATA_PARTS = ("caption", "col", "colgroup", "tfoot", "thead", "th")

@@ -47,6 +47,7 @@ RULE = Rule(
     wcag=("1.3.1",),
     tags=("cat.tables", "experimental"),
     help="Give the table header cells (th) for its rows and columns, or headers attributes",
+    template_values=("content",),
 )
 
 _CONTENT_ELEMENTS = frozenset(("img", "input", "select", "textarea", "button", "svg", "video",
