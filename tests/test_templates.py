@@ -475,3 +475,11 @@ def test_wordpress_template_tags_write_text_or_markup(tmp_path):
     found = outcomes(page)
     # the headline link has the title's text; the thumbnail link's content is a hole
     assert [outcome for outcome, _ in found["link-name"]] == ["cantTell"]
+
+
+def test_explain_says_where_content_a_template_writes_decides():
+    result = CliRunner().invoke(main, ["explain", "link-name"])
+    assert "In a template: cantTell where an expression fills in aria-labelledby." in (
+        result.output)
+    assert ("In a template: cantTell where an include, a block or a raw expression writes "
+            "some of the element's content.") in result.output

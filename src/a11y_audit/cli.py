@@ -751,9 +751,12 @@ def template_notes(rule: Rule) -> list[str]:
     if rule.whole_content:
         notes.append("In a template: a failure is cantTell (its blocks and includes may add "
                      "what is missing).")
-    if rule.template_values:
-        notes.append("In a template: cantTell where an expression fills in "
-                     f"{', '.join(rule.template_values)}.")
+    values = [name for name in rule.template_values if name != "content"]
+    if values:
+        notes.append(f"In a template: cantTell where an expression fills in {', '.join(values)}.")
+    if "content" in rule.template_values:
+        notes.append("In a template: cantTell where an include, a block or a raw expression "
+                     "writes some of the element's content.")
     return notes
 
 
