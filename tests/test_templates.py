@@ -483,3 +483,13 @@ def test_explain_says_where_content_a_template_writes_decides():
         result.output)
     assert ("In a template: cantTell where an include, a block or a raw expression writes "
             "some of the element's content.") in result.output
+
+
+def test_headings_an_include_may_write_between_two_levels_are_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "story.html"), files={"story.html": (
+        "{% extends 'base.html' %}{% block content %}<h1>{{ story.headline }}</h1>"
+        "{% include 'story_body.html' %}<h3>Related</h3><h5>More</h5>{% endblock %}")})
+    found = outcomes(data["pages"][0])["heading-order"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[0][1].startswith("an include, a block or a raw expression of the template "
+                                  "writes markup between them")

@@ -52,11 +52,11 @@ from itertools import pairwise
 
 from lxml import etree
 
+from a11y_audit.checks.holes import hole_between
 from a11y_audit.checks.naming import quote
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
 from a11y_audit.rule import Element, Page, Results, Rule
-from a11y_audit.templates import is_hole
 
 RULE = Rule(
     id="heading-has-content",
@@ -97,35 +97,13 @@ def check(page: Page) -> Results:
         elif following[0] == "heading" and following[2] <= level:
             message = (f"Heading {quote(name)} is followed directly by the level-"
                        f"{following[2]} heading {quote(headings[following[1]].text)}")
-            if page.template is not None and _hole_between(page, el, following[1]):
+            if hole_between(page, el, following[1]):
                 yield RULE.cant_tell(el, "an include, a block or a raw expression of the "
                                          f"template writes content after it: {message}")
             else:
                 yield RULE.fail(el, message)
         else:
             yield RULE.ok(el, lambda name=name: f"Content follows heading {quote(name)}")
-
-
-def _hole_between(page: Page, first: Element, second: Element) -> bool:
-    """Whether a template writes markup (a hole, :func:`a11y_audit.templates.is_hole`)
-    between the starts of two elements: a section's content an include holds."""
-    holes = page.memo(_HOLES, _holes)
-    if not holes:
-        return False
-    start, end = _elements_before(first), _elements_before(second)
-    return any(start < _elements_before(hole) <= end for hole in holes)
-
-
-def _holes(page: Page) -> list[etree._Element]:
-    return [c for c in page.root.iter(etree.Comment) if is_hole(c.text)]
-
-
-def _elements_before(node: etree._Element) -> int:
-    """How many elements start before ``node`` in document order."""
-    return int(node.xpath("count(preceding::*) + count(ancestor::*)"))  # type: ignore[arg-type]
-
-
-_HOLES = object()       # Page.memo key
 
 
 def _is_teaser(el: Element) -> bool:
