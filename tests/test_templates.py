@@ -124,9 +124,9 @@ def test_the_text_parsed_keeps_every_offset_and_line(family, text):
 
 
 def test_statements_render_nothing_and_expressions_stay():
-    parsed = neutralise('<p class="a {% if x %}b{% endif %}">{# c #}{{ t("x") }}</p>', "jinja")
+    parsed = neutralise('<p class="a {% if x %}b{% endif %}">{# c #}{{ f("x") }}</p>', "jinja")
     blank = " " * len("{% if x %}"), " " * len("{% endif %}"), " " * len("{# c #}")
-    assert parsed == f'<p class="a {blank[0]}b{blank[1]}">{blank[2]}{{{{ t(\u2033x\u2033) }}}}</p>'
+    assert parsed == f'<p class="a {blank[0]}b{blank[1]}">{blank[2]}{{{{ f(\u2033x\u2033) }}}}</p>'
 
 
 def test_an_expression_cannot_end_a_tag_or_a_value_early():
@@ -135,8 +135,8 @@ def test_an_expression_cannot_end_a_tag_or_a_value_early():
 
 
 def test_a_statement_that_writes_text_is_kept_as_an_expression():
-    parsed = neutralise('<a href="{% url "home" %}">{% trans "Home" %}</a>', "jinja")
-    assert parsed == '<a href="{{ url \u2033home\u2033 }}">{{ trans \u2033Home\u2033 }}</a>'
+    parsed = neutralise('<a href="{% url "home" %}">{% now "Y" %}</a>', "jinja")
+    assert parsed == '<a href="{{ url \u2033home\u2033 }}">{{ now \u2033Y\u2033 }}</a>'
 
 
 def test_a_block_comment_hides_its_markup():
@@ -145,7 +145,7 @@ def test_a_block_comment_hides_its_markup():
 
 
 @pytest.mark.parametrize(("family", "text", "expected"), [
-    ("erb", '<img alt="<%= t("x") %>">', '<img alt="{{  t(\u2033x\u2033) }}">'),
+    ("erb", '<img alt="<%= h("x") %>">', '<img alt="{{  h(\u2033x\u2033) }}">'),
     ("php", "<h1><?= $t ?></h1>", "<h1>{{  $t }}</h1>"),
     ("php", "<p><?php echo $a->b; ?></p>", "<p>{{    echo $a-\u203ab; }}</p>"),
     ("php", "<p>x</p><?php foo();", "<p>x</p>            "),   # no ?> at the end of a file
@@ -493,3 +493,129 @@ def test_headings_an_include_may_write_between_two_levels_are_to_review(tmp_path
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[0][1].startswith("an include, a block or a raw expression of the template "
                                   "writes markup between them")
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ('{{/* a hook */}}\n{{- partials.Include "filter.html" . -}}', "go"),
+    ("{{ $title := .Title }}<h1>{{ $title }}</h1>", "go"),
+    ("<h1>{{- title -}}</h1>{% if subtitle %}<p>{{ subtitle }}</p>{% endif %}", "jinja"),
+])
+def test_go_is_known_by_its_comments_trim_markers_and_variables(text, family):
+    assert detect(text) == family
+
+
+def test_a_wordpress_header_is_judged_as_its_pages_open_it(tmp_path):
+    header = ('<!doctype html>\n<html <?php language_attributes(); ?>>\n<head>'
+              '<title><?php wp_title(); ?></title><?php wp_head(); ?></head>\n'
+              '<body <?php body_class(); ?>>\n<a class="skip-link" href="#content">'
+              "<?php esc_html_e( 'Skip to content', 'theme' ); ?></a>\n"
+              '<header id="masthead"><?php get_template_part( "header/site-branding" ); ?>'
+              '</header>\n<div id="content" class="site-content">')
+    _, data = run(tmp_path, str(tmp_path / "header.php"), files={"header.php": header})
+    page = data["pages"][0]
+    assert page["template"] == "php" and "fragment" not in page
+    found = outcomes(page)
+    # language_attributes() writes the lang: what it writes is the rendered page's
+    (outcome, message), = found["html-has-lang"]
+    assert outcome == "cantTell" and message.startswith("an expression writes attributes of "
+                                                        "<html>")
+    # the skip link leads to the #content its page opens: no content outside landmarks
+    assert "region" not in found
+
+
+def test_php_code_that_quotes_markup_is_a_partial(tmp_path):
+    code = ("<?php\nfunction theme_title() {\n  return '<title>' . get_bloginfo() . "
+            "'</title>';\n}\n")
+    _, data = run(tmp_path, str(tmp_path / "functions.php"), files={"functions.php": code})
+    page = data["pages"][0]
+    assert page["fragment"] is True and page["findings"] == []
+
+
+def test_a_folder_of_php_templates_says_how_to_audit_them(tmp_path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "single.php").write_text("<?php get_header(); ?><main></main>")
+    result = CliRunner().invoke(main, ["check", str(theme), "--list-pages"])
+    assert result.exit_code == 2
+    assert ("folder holds no .html, .htm, .html.gz or WARC files (its PHP templates are "
+            "audited with --templates php)") in result.output
+
+
+@pytest.mark.parametrize(("family", "token", "text"), [
+    ("jinja", '{% trans "Read more" %}', "Read more"),
+    ("jinja", "{{ _('Close') }}", "Close"),
+    ("jinja", '{{- gettext("Menu") -}}', "Menu"),
+    ("handlebars", '{{t "Theme errors"}}', "Theme errors"),
+    ("php", "<?php esc_html_e( 'Skip to content', 'theme' ); ?>", "Skip to content"),
+    ("php", '<?= __("Search") ?>', "Search"),
+    ("erb", '<%= t("Subscribe") %>', "Subscribe"),
+])
+def test_a_translation_is_read_as_its_text(family, token, text):
+    parsed = neutralise(f"<a>{token}</a>", family)
+    assert parsed == f"<a>{text}{' ' * (len(token) - len(text))}</a>"
+
+
+@pytest.mark.parametrize("token", [
+    '{{ _("Hello, " ~ name) }}',       # the text and data
+    "{{ _(label) }}",                  # data only
+    '{{ title|default("News") }}',     # not a translation
+])
+def test_what_is_not_a_translation_of_text_alone_stays_an_expression(token):
+    assert neutralise(token, "jinja").startswith("{{")
+
+
+def test_a_translated_link_text_is_judged(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "teaser.html"), files={"teaser.html": (
+        '{% load i18n %}<article><h2><a href="{{ story.url }}">{{ story.title }}</a></h2>'
+        '<a href="{{ story.url }}">{% trans "Read more" %}</a></article>')})
+    (outcome, message), = outcomes(data["pages"][0])["link-text-generic"]
+    assert outcome == "failed" and 'Link text "Read more"' in message
+
+
+@pytest.mark.parametrize(("family", "text"), [
+    ("go", "{{ if .Cover }}<header class=cover>{{ .Title }}</header>{{ else }}<header>"
+           "{{ .Title }}</header>{{ end }}"),
+    ("jinja", "{% if cover %}<header class=cover>{{ t }}</header>{% elif x %}<p>x</p>"
+              "{% else %}<header>{{ t }}</header>{% endif %}"),
+    ("handlebars", "{{#if cover}}<header class=cover>{{t}}</header>{{else}}<header>{{t}}"
+                   "</header>{{/if}}"),
+    ("erb", "<% if cover %><header class=cover><%= t %></header><% else %><header><%= t %>"
+            "</header><% end %>"),
+    ("php", "<?php if ( $cover ) : ?><header class=cover><?= $t ?></header><?php else : ?>"
+            "<header><?= $t ?></header><?php endif; ?>"),
+])
+def test_the_branches_of_a_conditional_may_be_alternatives(tmp_path, family, text):
+    name = {"go": "h.gohtml", "jinja": "h.njk", "handlebars": "h.hbs", "erb": "h.erb",
+            "php": "h.php"}[family]
+    _, data = run(tmp_path, str(tmp_path / name), files={name: text})
+    (outcome, message), = outcomes(data["pages"][0])["landmark-no-duplicate-banner"]
+    assert outcome == "cantTell" and message.startswith("an else of the template stands "
+                                                        "between them")
+
+
+def test_two_banners_in_one_branch_are_two(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "h.njk"), files={"h.njk": (
+        "{% if x %}<header>A</header><header>B</header>{% else %}<p>x</p>{% endif %}")})
+    assert [o for o, _ in outcomes(data["pages"][0])["landmark-no-duplicate-banner"]] == [
+        "failed"]
+
+
+def test_a_templates_head_include_is_a_partial(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "head.html"), files={"head.html": (
+        '<head><meta charset="utf-8"><title>{% if page.title %}{{ page.title }}'
+        "{% endif %}</title></head>")})
+    page = data["pages"][0]
+    assert page["template"] == "jinja" and page["fragment"] is True
+    assert rule_outcome(page, "html-has-lang") == "inapplicable"
+
+
+def test_headings_in_two_branches_follow_no_one(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "branding.php"), files={"branding.php": (
+        "<?php if ( is_front_page() ) : ?><h1><?php echo esc_html( $name ); ?></h1>"
+        "<?php elseif ( is_home() ) : ?><h1><a href='/'><?php echo esc_html( $name ); ?>"
+        "</a></h1><?php else : ?><h3><?php printf( esc_html__( 'By %s', 'x' ), $a ); ?>"
+        "</h3><?php endif; ?><p>Text</p>")})
+    found = outcomes(data["pages"][0])
+    assert [o for o, _ in found["heading-has-content"]] == ["cantTell"]
+    assert [o for o, _ in found["heading-order"]] == ["cantTell"]
+    assert "empty-heading" not in found        # printf() writes the heading's text

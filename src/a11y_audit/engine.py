@@ -11,6 +11,7 @@ from typing import Any
 from lxml import etree
 
 from a11y_audit import dom, source_map, sources
+from a11y_audit.checks.holes import branch_between
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
     PAGE_LEVEL,
@@ -205,6 +206,12 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
         return CANT_TELL, ("the template's blocks, includes and expressions may add what "
                            f"is missing: the rendered page decides; as written: {message}")
     names = rule.template_values
+    if "branches" in names and page.template is not None:
+        for other in result.related:
+            if branch_between(page, result.element, other):
+                return CANT_TELL, ("an else of the template stands between them, so they "
+                                   f"may be alternatives: the rendered page decides; as "
+                                   f"written: {message}")
     if page.template is not None and "style" in names and page.memo(
             _STYLED_BY_EXPRESSIONS, _styled_by_expressions):
         return CANT_TELL, ("a <style> element of the template holds values its expressions "

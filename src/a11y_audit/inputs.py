@@ -190,6 +190,7 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
     path = Path(name)
     if path.is_dir():
         found = False
+        php = False     # a .php file left out: said in the error if nothing else is found
         root = str(path)
         # str(path / relative), made of strings: pathlib interns every part of a path it
         # parses, so a Path a file would put each folder's names in the interpreter's table
@@ -198,8 +199,10 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
         for relative in _walk(root):
             # not only regular files: a FIFO or a dangling link named .html is then refused
             # by name when read, never skipped in silence
-            if relative.rpartition("/")[2].lower().endswith(globs.suffixes) and globs.keep(
-                    relative):
+            file_name = relative.rpartition("/")[2].lower()
+            if not file_name.endswith(globs.suffixes):
+                php = php or (not found and file_name.endswith((".php", ".phtml")))
+            elif globs.keep(relative):
                 found = True
                 location = lead + (relative if os.sep == "/" else relative.replace("/", os.sep))
                 if location.lower().endswith(WARC_SUFFIXES):
@@ -209,7 +212,9 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
         if not found:
             yield SourceError(name, "folder holds no .html, .htm, .html.gz or WARC files"
                               + (" matching the path globs" if globs.include or globs.exclude
-                                 else ""))
+                                 else "")
+                              + (" (its PHP templates are audited with --templates php)"
+                                 if php else ""))
         return
     if not path.exists():
         yield SourceError(name, "no such file or folder")

@@ -93,7 +93,9 @@ class Rule:
     # them an expression fills in (``lang="{{ locale }}"``) is cantTell, since the data
     # decides it. ``aria-*``: every ARIA attribute; ``style``: the attribute, and the
     # template's ``<style>`` elements; ``content``: the element's content, where an include,
-    # a block or a raw expression writes some of it (a link's name, a list's items).
+    # a block or a raw expression writes some of it (a link's name, a list's items);
+    # ``branches``: the failure's element and its related ones (duplicates), where a
+    # conditional's else stands between them (``{% if %}<header>{% else %}<header>``).
     template_values: tuple[str, ...] = ()
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)

@@ -259,11 +259,11 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         document = inputs.load(item, job.max_bytes).decode(partial)
         text, utf8, template = document.text, document.utf8, Template(None, False)
         if local:
-            template = read_template(item.source, text, job.templates, job.fragments)
+            template, parsed = read_template(item.source, text, job.templates, job.fragments)
             if "<" not in text[:65536] and template.family is None:
                 raise sources.SourceError(item.source, sources.NO_MARKUP)
-            if template.family is not None:
-                text, utf8 = neutralise(text, template.family), None
+            if parsed is not text:
+                text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
         page.template, page.fragment = template
         del document, text, utf8    # parsed: not held while the page is audited
@@ -295,18 +295,23 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
 
 
 def read_template(source: str, text: str, templates: str = "auto",
-                  fragments: str = "auto") -> Template:
+                  fragments: str = "auto") -> tuple[Template, str]:
     """What a local file is (:mod:`a11y_audit.templates`): the family of template syntax it
     is written in (``templates``: "auto" finds it in the file's name, then in its markup;
     "off": none; or a language's name), and whether it is a partial (``fragments``:
-    "auto", or "pages" for none)."""
+    "auto", or "pages" for none); and the text to parse (``text`` itself for plain HTML,
+    else neutralised)."""
     if templates == "off":
         family = None
     elif templates == "auto":
         family = family_of_name(source) or detect(text)
     else:
         family = LANGUAGES[templates]
-    return Template(family, fragments == "auto" and is_fragment(text))
+    # (a template's tags as it renders them: "<title>" in a PHP string or a template comment
+    # is no title)
+    markup = text if family is None else neutralise(text, family)
+    return Template(family, fragments == "auto" and is_fragment(markup, family is not None)), (
+        markup)
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:

@@ -85,18 +85,21 @@ _NOT_MARKUP = re.compile(
 # A statement of the families a repository writes in .html files (Django, Jinja, Liquid,
 # Handlebars, Go): one search whose every match begins with "{", the page's commonest
 # character after "<" being skipped in C. ERB and PHP files say what they are by their name.
-_DETECT = re.compile(
-    r"\{(?:"
-    # a Jinja-family statement
-    r"(?P<jinja>%-?\s*(?:extends|block|endblock|include|if|elif|else|endif|for|endfor|load|"
+_JINJA_STATEMENT_TEXT = (       # a Jinja-family statement, after its "{"
+    r"%-?\s*(?:extends|block|endblock|include|if|elif|else|endif|for|endfor|load|"
     r"set|macro|endmacro|import|from|with|endwith|comment|trans|blocktrans|url|static|"
     r"csrf_token|raw|verbatim|assign|capture|unless|case|render|section|filter|call|"
-    r"spaceless|autoescape|now|cycle|firstof|embed|apply|do|translate)\b[^%]*%\})"
+    r"spaceless|autoescape|now|cycle|firstof|embed|apply|do|translate)\b[^%]*%\}")
+_DETECT = re.compile(
+    rf"\{{(?:(?P<jinja>{_JINJA_STATEMENT_TEXT})"
     r"|\{(?:"
     # a Handlebars or Mustache block, inverted section, closing tag, else or comment
     r"(?P<handlebars>~?\s*(?:[#^]\s*[A-Za-z>]|/\s*[A-Za-z]|else\s*~?\}\}|!))"
-    # a Go template action that only Go writes
-    r"|(?P<go>-?\s*(?:end|range\s|define\s|template\s|with\s)[^{}]*\}\})))")
+    # a Go template action that only Go writes: end, range..., a comment, a trim marker,
+    # a variable's assignment
+    r"|(?P<go>-?\s*(?:end|range\s|define\s|template\s|with\s)[^{}]*\}\}"
+    r"|/\*|-\s|-?\s*\$\w*\s*:?=)))")
+_JINJA_STATEMENT = re.compile(r"\{" + _JINJA_STATEMENT_TEXT)
 
 
 def detect(text: str) -> str | None:
@@ -108,8 +111,13 @@ def detect(text: str) -> str | None:
     found = _DETECT.search(text)
     if found is None:
         return None
-    found = _DETECT.search(_NOT_MARKUP.sub(" ", text))
-    return found.lastgroup if found is not None else None
+    markup = _NOT_MARKUP.sub(" ", text)
+    found = _DETECT.search(markup)
+    if found is None:
+        return None
+    if found.lastgroup != "jinja" and _JINJA_STATEMENT.search(markup, found.end()):
+        return "jinja"      # ({{- title }} is Jinja's too, where {% %} statements follow)
+    return found.lastgroup
 
 
 def family_of_name(name: str) -> str | None:
@@ -153,7 +161,8 @@ _CURLY_TOKENS = re.compile(
 # A Handlebars partial, a raw ("triple-stash") expression, a Go template or Hugo partial,
 # Hugo's content: markup, not text
 _CURLY_HOLE = re.compile(
-    r"\{\{\{|\{\{[~-]?\s*#?>|\{\{-?\s*(?:template|block|partial|partialCached)\b"
+    r"\{\{\{|\{\{[~-]?\s*#?>|\{\{-?\s*(?:template|block|partial|partialCached|"
+    r"partials\.Include(?:Cached)?)\b"
     r"|\{\{-?\s*\.Content\b|\|\s*safeHTML\b")
 # A Handlebars block or section, or a Go action: renders no text of its own
 _CURLY_STATEMENT = re.compile(
@@ -170,13 +179,30 @@ _PHP_HOLE = re.compile(
     r"the_excerpt|the_post_thumbnail|wp_head|wp_footer|wp_body_open|wp_nav_menu|"
     r"dynamic_sidebar|the_posts_pagination|the_posts_navigation|the_tags|the_category|"
     r"the_author_posts_link|the_custom_logo)\s*\()")
-_PHP_WRITES = re.compile(r"\s*(?:echo|print|_e|esc_html_e|esc_attr_e|the_\w+|bloginfo|"
-                         r"single_\w+_title|wp_title)\b")
+_PHP_CALL = re.compile(r"\s*(?!(?:if|else|elseif|endif|foreach|endforeach|for|endfor|while|"
+                       r"endwhile|switch|case|return|echo|print)\b)[A-Za-z_]\w*\s*\(")
+_PHP_WRITES = re.compile(r"\s*(?:echo|print|printf|vprintf|_e|esc_html_e|esc_attr_e|the_\w+|"
+                         r"bloginfo|single_\w+_title|wp_title)\b")
 
 # A hole's mark in the text parsed: a comment of "@" (line breaks kept), which no rule reads
 # as content; :func:`is_hole` tells one (engine.template_unknown, the rules that ask)
 HOLE_FILL = "@"
+# ... and an else's (the branches of a conditional): a comment of "~" (is_branch)
+BRANCH_FILL = "~"
 _RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
+# The statements that begin another branch of a conditional, or a loop's empty case
+_BRANCH_WORDS = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
+_JINJA_BRANCH_NAMES = _BRANCH_WORDS
+_CURLY_BRANCH = re.compile(r"\{\{[~-]?\s*(?:else\b|\^\s*\}\})")
+_ERB_BRANCH = re.compile(r"\s*(?:else|elsif|when)\b")
+_PHP_BRANCH = re.compile(r"\s*(?:\}\s*)?(?:else|elseif)\b")
+
+
+def is_branch(comment_text: str | None) -> bool:
+    """Whether a comment of the parsed page is where a template's conditional begins another
+    branch (``{% else %}``): what stands before it and after it may be alternatives."""
+    return (comment_text is not None and BRANCH_FILL in comment_text
+            and not comment_text.strip("~\r\n"))
 
 
 def is_hole(comment_text: str | None) -> bool:
@@ -191,16 +217,43 @@ def _blank(text: str) -> str:
     return _BLANK.sub(" ", text)
 
 
+# A call of a translation function whose first argument is the text itself (gettext's
+# convention: Django's {% trans %} and _(), Jinja's _(), Handlebars' {{t}}, WordPress's
+# __() and esc_html_e()...): the text a reader of the site's own language gets
+_TRANSLATED = re.compile(
+    r"""(?:=|php\b)?[\s~-]*(?:echo\s+)?(?:_|gettext|ngettext|trans|translate|t|__|_e|_x|"""
+    r"""_n|esc_html__|esc_html_e|esc_attr__|esc_attr_e|esc_html_x|esc_attr_x)\s*\(?\s*"""
+    r"""(["'])([^"'\\\r\n{}<>]+)\1"""
+    # the text alone: then the call's other arguments, or the token's end
+    r"""\s*(?:[,)]|[~-]?\s*[%}]|\w+=)""")
+
+
+def _translated(token: str) -> str | None:
+    """A translation call's text, where the token (an expression or a statement that writes
+    text) is one: the text, then spaces, as long as the token (its line breaks kept)."""
+    m = _TRANSLATED.match(token, 2 if token[:2] in ("{{", "{%", "<%", "<?") else 0)
+    if m is None:
+        return None
+    text = m[2].strip()
+    if not text:
+        return None
+    return text + _BLANK.sub(" ", token[len(text):])
+
+
 def _expression(text: str) -> str:
-    """An expression as kept: ``{{ ... }}``, nothing in it that ends a tag or a value."""
-    return text[:2] + text[2:-2].translate(_LOOK_ALIKES) + text[-2:] if len(text) >= 4 else (
-        _blank(text))
+    """An expression as kept: ``{{ ... }}``, nothing in it that ends a tag or a value; a
+    translation call as its text (:func:`_translated`)."""
+    if len(text) < 4:
+        return _blank(text)
+    return _translated(text) or text[:2] + text[2:-2].translate(_LOOK_ALIKES) + text[-2:]
 
 
 def _delimited(opening: str, body: str, closing: str) -> str:
-    """An ERB or PHP expression written as ``{{ body }}``, as long as it was written."""
-    return ("{{" + " " * (len(opening) - 2) + body.translate(_LOOK_ALIKES)
-            + " " * (len(closing) - 2) + "}}")
+    """An ERB or PHP expression written as ``{{ body }}``, as long as it was written; a
+    translation call as its text."""
+    return _translated(opening + body + closing) or (
+        "{{" + " " * (len(opening) - 2) + body.translate(_LOOK_ALIKES)
+        + " " * (len(closing) - 2) + "}}")
 
 
 class _Neutraliser:
@@ -211,22 +264,27 @@ class _Neutraliser:
         self.text = text
         self.lower = text.lower()
 
-    def hole(self, m: re.Match[str]) -> str:
+    def in_tag(self, at: int) -> bool:
+        """Whether ``at`` is among a start tag's attributes (or in one's quoted value)."""
+        text = self.text
+        lt, gt = text.rfind("<", 0, at), text.rfind(">", 0, at)
+        return lt > gt and text[lt + 1:lt + 2].isalpha()
+
+    def hole(self, m: re.Match[str], fill: str = HOLE_FILL) -> str:
         """A hole's mark in place of the token: a comment as long as it, in text only (in a
         start tag or raw text, and where it is too short or its delimiters span lines,
-        spaces)."""
+        spaces). ``fill``: :data:`BRANCH_FILL` for an else's mark."""
         token, at = m[0], m.start()
         if len(token) < 8 or "\n" in token[:4] + token[-3:] or "\r" in token[:4] + token[-3:]:
             return _blank(token)
-        text, lower = self.text, self.lower
-        lt, gt = text.rfind("<", 0, at), text.rfind(">", 0, at)
-        if lt > gt and text[lt + 1:lt + 2].isalpha():
+        lower = self.lower
+        if self.in_tag(at):
             return _blank(token)            # among a start tag's attributes
         for name in _RAW_TEXT:
             opened = lower.rfind(f"<{name}", 0, at)
             if opened >= 0 and lower.rfind(f"</{name}", 0, at) < opened:
                 return _blank(token)        # in a title, a script...: text, not markup
-        return "<!--" + _BLANK.sub(HOLE_FILL, token[4:-3]) + "-->"
+        return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
 
     def jinja(self, m: re.Match[str]) -> str:
         if m["expression"] is not None:
@@ -236,9 +294,11 @@ class _Neutraliser:
         if m["statement"] is not None:
             if m["name"] in _WRITING_STATEMENTS:
                 text = m["statement"]   # as an expression: {% url "home" %} -> {{ url ... }}
-                return "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
+                return _translated(text) or "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
             if m["name"] in _HOLE_STATEMENTS:
                 return self.hole(m)
+            if m["name"] in _JINJA_BRANCH_NAMES:
+                return self.hole(m, BRANCH_FILL)
         return _blank(m[0])
 
     def curly(self, m: re.Match[str]) -> str:
@@ -247,6 +307,8 @@ class _Neutraliser:
             return _blank(m[0])
         if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2):
             return self.hole(m)
+        if _CURLY_BRANCH.match(text):
+            return self.hole(m, BRANCH_FILL)
         if _CURLY_STATEMENT.match(text):
             return _blank(text)
         return _expression(text)
@@ -257,6 +319,8 @@ class _Neutraliser:
             return self.hole(m)
         if kind in ("=", "-"):
             return _delimited("<%" + kind, m["body"], m["close"])
+        if kind == "" and _ERB_BRANCH.match(m["body"]):
+            return self.hole(m, BRANCH_FILL)
         return _blank(m[0])
 
     def php(self, m: re.Match[str]) -> str:
@@ -266,8 +330,13 @@ class _Neutraliser:
             return _blank(m[0])
         if _PHP_HOLE.match(body):
             return self.hole(m)
-        if m["open"] == "=" or _PHP_WRITES.match(body):
+        if m["open"] == "=" or _PHP_WRITES.match(body) or (
+                _PHP_CALL.match(body) and self.in_tag(m.start())):
+            # (a call among a start tag's attributes writes some: <html <?php
+            # language_attributes(); ?>> has its lang; read as attributes an expression writes)
             return _delimited(opening, body, m["close"])
+        if _PHP_BRANCH.match(body):
+            return self.hole(m, BRANCH_FILL)
         return _blank(m[0])
 
 
@@ -286,18 +355,21 @@ def neutralise(text: str, family: str) -> str:
 
 _MAY_HIDE_TAGS = re.compile(r"<!--|<(?:script|style|textarea|pre|code|xmp|template)\b", re.I)
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title)(?=[\s/>])", re.I)
+_TEMPLATE_DOCUMENT_TAG = re.compile(r"<(?:!doctype|html)(?=[\s/>])", re.I)
 
 
-def is_fragment(text: str) -> bool:
+def is_fragment(text: str, template: bool = False) -> bool:
     """Whether ``text`` is a partial (an include, a component, a child template), not a
     page: no doctype, and no ``<html>``, ``<head>``, ``<body>`` or ``<title>`` start tag
-    outside comments, scripts and styles."""
-    found = _DOCUMENT_TAG.search(text)
+    outside comments, scripts and styles. A template's page has a doctype or ``<html>``:
+    its ``<head>`` or ``<body>`` alone is an include of a layout (Jekyll's head.html)."""
+    pattern = _TEMPLATE_DOCUMENT_TAG if template else _DOCUMENT_TAG
+    found = pattern.search(text)
     if found is None:
         return True
     if _MAY_HIDE_TAGS.search(text, 0, found.start()) is None:
         return False        # (a page's first such tag: nothing before it can hide it)
-    return _DOCUMENT_TAG.search(_NOT_MARKUP.sub(" ", text)) is None
+    return pattern.search(_NOT_MARKUP.sub(" ", text)) is None
 
 
 class Template(NamedTuple):

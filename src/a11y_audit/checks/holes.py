@@ -1,32 +1,43 @@
-"""Holes in a template: where an include, a block or a raw expression writes markup that
-another file or the data holds (:func:`a11y_audit.templates.is_hole`). Rules that judge
-what lies between two elements (a section's content, the headings between two levels) ask
-here whether a template writes some of it."""
+"""Holes and branches in a template (:mod:`a11y_audit.templates`): where an include, a block
+or a raw expression writes markup that another file or the data holds (:func:`is_hole`), and
+where a conditional begins another branch (:func:`is_branch`). Rules that judge what lies
+between two elements (a section's content, the headings between two levels, two landmarks
+that may be alternatives) ask here whether a template writes some of it."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from lxml import etree
 
 from a11y_audit.rule import Element, Page
-from a11y_audit.templates import is_hole
+from a11y_audit.templates import is_branch, is_hole
 
-_HOLES = object()       # Page.memo key
+_MARKS: dict[Callable[[str | None], bool], object] = {is_hole: object(), is_branch: object()}
 
 
 def hole_between(page: Page, first: Element, second: Element) -> bool:
     """Whether a template writes markup (a hole) between the starts of two elements. False
     at once for a page that is no template."""
+    return _between(page, first, second, is_hole)
+
+
+def branch_between(page: Page, first: Element, second: Element) -> bool:
+    """Whether a template's conditional begins another branch between two elements (in
+    either order): they may be alternatives, never on one page together."""
+    return _between(page, first, second, is_branch)
+
+
+def _between(page: Page, first: Element, second: Element,
+             kind: Callable[[str | None], bool]) -> bool:
     if page.template is None:
         return False
-    holes = page.memo(_HOLES, _holes)
-    if not holes:
+    marks = page.memo(_MARKS[kind], lambda page: [
+        c for c in page.root.iter(etree.Comment) if kind(c.text)])
+    if not marks:
         return False
-    start, end = _elements_before(first), _elements_before(second)
-    return any(start < _elements_before(hole) <= end for hole in holes)
-
-
-def _holes(page: Page) -> list[etree._Element]:
-    return [c for c in page.root.iter(etree.Comment) if is_hole(c.text)]
+    start, end = sorted((_elements_before(first), _elements_before(second)))
+    return any(start < _elements_before(mark) <= end for mark in marks)
 
 
 def _elements_before(node: etree._Element) -> int:

@@ -38,7 +38,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.keyboard", "best-practice"),
     help="Give each element its own accesskey, or drop the accesskey",
-    template_values=("accesskey",),
+    template_values=("accesskey", "branches"),
 )
 
 

@@ -49,7 +49,7 @@ RULE = Rule(
     tags=("cat.parsing",),
     help="Give each element that labels or is referenced by ARIA an id of its own",
     hidden_content="axe-core counts hidden elements: a reference may still resolve to them",
-    template_values=("id",),
+    template_values=("id", "branches"),
 )
 
 

@@ -43,7 +43,7 @@ RULE = Rule(
     wcag=("4.1.2",),
     tags=("news", "cat.text-alternatives"),
     help="Give each frame a title that says which post, video, map or ad it holds",
-    template_values=("title",),
+    template_values=("title", "branches"),
 )
 
 

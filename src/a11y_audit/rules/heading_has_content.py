@@ -52,7 +52,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from a11y_audit.checks.holes import hole_between
+from a11y_audit.checks.holes import branch_between, hole_between
 from a11y_audit.checks.naming import quote
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
@@ -100,6 +100,9 @@ def check(page: Page) -> Results:
             if hole_between(page, el, following[1]):
                 yield RULE.cant_tell(el, "an include, a block or a raw expression of the "
                                          f"template writes content after it: {message}")
+            elif branch_between(page, el, following[1]):
+                yield RULE.cant_tell(el, "an else of the template stands between them, so "
+                                         f"they may be alternatives: {message}")
             else:
                 yield RULE.fail(el, message)
         else:

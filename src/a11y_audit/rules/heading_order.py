@@ -26,7 +26,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.checks.holes import hole_between
+from a11y_audit.checks.holes import branch_between, hole_between
 from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Page, Results, Rule
 
@@ -53,6 +53,10 @@ def check(page: Page) -> Results:
                 yield RULE.cant_tell(heading.element, "an include, a block or a raw expression "
                                                       f"of the template writes markup between "
                                                       f"them: {message}")
+            elif branch_between(page, previous.element, heading.element):
+                yield RULE.cant_tell(heading.element, "an else of the template stands between "
+                                                      "them, so they may be alternatives: "
+                                                      f"{message}")
             else:
                 yield RULE.fail(heading.element, message)
         else:

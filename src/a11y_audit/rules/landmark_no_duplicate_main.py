@@ -28,6 +28,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one <main> for the story; use <section> or <aside> for the rest",
+    template_values=("branches",),
 )
 
 

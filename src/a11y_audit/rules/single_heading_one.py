@@ -51,6 +51,7 @@ RULE = Rule(
     help="Keep one <h1> for the headline; make the logo a link and section titles h2",
     document_level=True,
     whole_content=True,
+    template_values=("branches",),
 )
 
 

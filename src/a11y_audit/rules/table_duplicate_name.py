@@ -39,6 +39,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.tables", "best-practice"),
     help="Keep the caption as the table's title; make summary describe its layout, or drop it",
+    template_values=("branches",),
 )
 
 
