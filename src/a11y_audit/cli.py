@@ -229,7 +229,7 @@ def main() -> None:
 @click.option("-r", "--rule", "selected", multiple=True, metavar="ID",
               help="Run only these rules (ids or tags; repeatable).")
 @click.option("--tags", multiple=True, metavar="TAG", expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.tags", value),
+              callback=_keep,
               help="Run only rules with these tags, e.g. news or wcag2aa (repeatable; adds to -r).")
 @click.option("--ignore", "ignored", multiple=True, metavar="ID",
               help="Do not run these rules (ids or tags; repeatable).")
@@ -285,51 +285,44 @@ def main() -> None:
                    "load failed: the page is judged unstyled by it).")
 @click.option("--site-root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               expose_value=False, metavar="DIR",
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.site_root",
-                                                                       value),
+              callback=_keep,
               help="Folder that a local page's root-relative links (/css/site.css) point into "
                    "(a checkout of the site). Without it such stylesheets are missing and what "
                    "they may decide is cantTell.")
 @click.option("--site-url", "site_urls", multiple=True, metavar="URL", expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.site_urls",
-                                                                       value),
+              callback=_keep,
               help="A URL the site serves its files from (https://cdn.example.com/assets/; "
                    "repeatable): stylesheets linked under it are read from --site-root (the "
                    "rest of their path under that folder), never fetched.")
 @click.option("--templates", type=click.Choice(TEMPLATES), default=None, expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.templates",
-                                                                       value),
+              callback=_keep,
               help="How a local file's template syntax is read: auto (default: from its name, "
                    "such as .njk or .hbs, or from a statement such as {% if %} or {{#each}} "
                    "in its markup), off, or the language (jinja also reads Django, Nunjucks, "
                    "Twig and Liquid). Statements render nothing; what an expression fills "
                    "in ({{ locale }}) is decided by the rendered page: cantTell.")
 @click.option("--fragments", type=click.Choice(FRAGMENTS), default=None, expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.fragments",
-                                                                       value),
+              callback=_keep,
               help="A local file without doctype, <html>, <head>, <body> or <title> is a "
                    "partial (an include, a component, a child template): auto (default) runs "
                    "no page-level rule on it (title, lang, main landmark, region...); pages "
                    "audits it as a whole page.")
 @click.option("--html-max-pages", type=click.IntRange(min=0), default=None, metavar="N",
               expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__(
-                  "a11y-audit.html_max_pages", value),
+              callback=_keep,
               help="Write the article findings of at most N pages into the HTML report (the "
                    "first N that have some; 0: every page). Counts, template problems and the "
                    "pages table still cover every page. Default: 1000.")
 @click.option("--sample", type=click.IntRange(min=1), default=None, metavar="N",
-              expose_value=False, callback=lambda ctx, _param, value: ctx.meta.__setitem__(
-                  "a11y-audit.sample", value),
+              expose_value=False, callback=_keep,
               help="Audit N of the pages found (folders, sitemaps, feeds, WARC files), chosen "
                    "by a hash of their source and --seed: the same N on every run, wherever "
                    "they are still found. A nightly check of an archive.")
 @click.option("--seed", default=None, metavar="TEXT", expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__("a11y-audit.seed", value),
+              callback=_keep,
               help="Draw another --sample (any text, such as a date; default 0).")
 @click.option("--list-pages", is_flag=True, expose_value=False,
-              callback=lambda ctx, _param, value: ctx.meta.__setitem__(
-                  "a11y-audit.list_pages", value),
+              callback=_keep,
               help="Print the pages the run would audit, one a line (after the path globs "
                    "and --sample), and exit: audit nothing, write no report.")
 @click.option("--progress-interval", type=click.FloatRange(min=0.1), default=10.0,
