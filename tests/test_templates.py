@@ -619,3 +619,10 @@ def test_headings_in_two_branches_follow_no_one(tmp_path):
     assert [o for o, _ in found["heading-has-content"]] == ["cantTell"]
     assert [o for o, _ in found["heading-order"]] == ["cantTell"]
     assert "empty-heading" not in found        # printf() writes the heading's text
+
+
+def test_a_translation_over_lines_keeps_every_line():
+    text = '<p>{{\n  _("Read more about the flood")\n}}</p>\n<img src="x">'
+    parsed = neutralise(text, "jinja")
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"]

@@ -161,8 +161,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"RIFF", "a RIFF file (WebP image, WAV or AVI)"),
     (b"\x00\x00\x01\x00", "an icon"),
 )
+_SVG = "an SVG image"
 _XML_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "urlset": "a sitemap",
-              "sitemapindex": "a sitemap index", "svg": "an SVG image"}  # (_SVG)
+              "sitemapindex": "a sitemap index", "svg": _SVG}
 NUL_SHARE = 0.01     # more NUL bytes than this share of the first 64 KB: binary, not text
 # The MIME Sniffing standard's "binary data bytes": the C0 controls other than tab, line
 # feed, form feed, carriage return and escape, which no text encoding read here puts in a
@@ -267,7 +268,6 @@ def decode_exact(raw: bytes, source: str, declared: str | None = None, *,
 
 
 NO_MARKUP = "does not look like HTML (no markup)"
-_SVG = "an SVG image"
 _XML_DECLARED = re.compile(r"[\ufeff \t\r\n]*<\?xml\b")
 
 

@@ -11,27 +11,34 @@ what it is not: ``{% if %}`` is content outside every landmark, a partial has no
 Knowledge floor: no Page here.
 
 - :func:`detect` names the template language a file's markup is written in (None for plain
-  HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``) outside scripts,
-  styles, comments and code samples. An expression alone (``{{ name }}``) is not enough:
-  Angular and Vue pages and articles about them write it. ERB and PHP files are known by
-  their names (:func:`family_of_name`), as Rails and PHP name them.
+  HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``, ``{{/* */}}``)
+  outside scripts, styles, comments and code samples. An expression alone (``{{ name }}``)
+  is not enough: Angular and Vue pages and articles about them write it. ERB and PHP files
+  are known by their names (:func:`family_of_name`), as Rails and PHP name them.
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
   statements and comments render nothing and become spaces; expressions render text that
   only the data decides, and are kept as written, in ``{{ }}`` (an ERB or PHP expression's
   delimiters become ``{{`` and ``}}``, padded to their length), with the characters that
   would end a tag or an attribute value early (``< > " '``) replaced by look-alikes. A
-  statement that writes text (``{% url %}``, ``{% trans %}``, ``{% static %}``) is kept as an
-  expression. What writes markup that another file or the data holds (``{% include %}``,
-  ``{% block %}``, ``{{> partial}}``, ``{{{ body }}}``, ``{{ body|safe }}``, ``<%= render
-  %>``, ``<?php get_header(); ?>``) is a hole: a comment of ``@`` as long as it
-  (:func:`is_hole`), so that the rules that judge an element's content can tell that its
-  content is not all in the file.
+  statement that writes text (``{% url %}``, ``{% static %}``) is kept as an expression; a
+  translation of a text (``{% trans "Read more" %}``, ``_("Close")``, ``esc_html_e('Skip to
+  content')``) is read as that text. What writes markup that another file or the data holds
+  (``{% include %}``, ``{% block %}``, ``{{> partial}}``, ``{{{ body }}}``, ``{{ body|safe
+  }}``, ``<%= render %>``, ``<?php get_header(); ?>``) is a hole: a comment of ``@`` as long
+  as it (:func:`is_hole`), so that the rules that judge an element's content can tell that
+  its content is not all in the file; an else (``{% else %}``, ``{{else}}``, ``<?php else :
+  ?>``) is a comment of ``~`` (:func:`is_branch`), so that the rules that judge duplicates
+  can tell two branches' alternatives apart. Among a start tag's attributes and in raw text
+  (a title, a script) no comment can stand: spaces there.
 - :func:`is_fragment` tells a partial from a page: no doctype, and no ``<html>``,
-  ``<head>``, ``<body>`` or ``<title>`` start tag.
+  ``<head>``, ``<body>`` or ``<title>`` start tag (a template's page: a doctype or
+  ``<html>``).
 
 What the engine then does with a template (:data:`EXPRESSION` in an attribute value, an
-attribute an expression writes) is in :func:`a11y_audit.engine.template_unknown`.
+attribute an expression writes, a hole in an element's content, a branch between
+duplicates) is in :func:`a11y_audit.engine.template_unknown` and
+:mod:`a11y_audit.checks.holes`.
 """
 
 from __future__ import annotations
@@ -191,8 +198,7 @@ HOLE_FILL = "@"
 BRANCH_FILL = "~"
 _RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
 # The statements that begin another branch of a conditional, or a loop's empty case
-_BRANCH_WORDS = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
-_JINJA_BRANCH_NAMES = _BRANCH_WORDS
+_JINJA_BRANCH_NAMES = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
 _CURLY_BRANCH = re.compile(r"\{\{[~-]?\s*(?:else\b|\^\s*\}\})")
 _ERB_BRANCH = re.compile(r"\s*(?:else|elsif|when)\b")
 _PHP_BRANCH = re.compile(r"\s*(?:\}\s*)?(?:else|elseif)\b")
@@ -235,8 +241,8 @@ def _translated(token: str) -> str | None:
     if m is None:
         return None
     text = m[2].strip()
-    if not text:
-        return None
+    if not text or "\n" in token[:len(text)] or "\r" in token[:len(text)]:
+        return None     # (the text stands where the token began: no line break may go)
     return text + _BLANK.sub(" ", token[len(text):])
 
 
