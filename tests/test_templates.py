@@ -626,3 +626,9 @@ def test_a_translation_over_lines_keeps_every_line():
     parsed = neutralise(text, "jinja")
     assert [i for i, c in enumerate(parsed) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"]
+
+
+def test_a_php_call_after_another_among_a_tags_attributes_writes_attributes():
+    parsed = neutralise('<html class="<?php echo $c; ?>" <?php language_attributes(); ?>>',
+                        "php")
+    assert parsed.endswith('" {{    language_attributes(); }}>')

@@ -271,9 +271,15 @@ class _Neutraliser:
         self.lower = text.lower()
 
     def in_tag(self, at: int) -> bool:
-        """Whether ``at`` is among a start tag's attributes (or in one's quoted value)."""
+        """Whether ``at`` is among a start tag's attributes (or in one's quoted value). The
+        ``<`` and ``>`` of ERB's and PHP's own tokens (``<?php``, ``%>``) are not a tag's."""
         text = self.text
-        lt, gt = text.rfind("<", 0, at), text.rfind(">", 0, at)
+        lt = text.rfind("<", 0, at)
+        while lt >= 0 and text[lt + 1:lt + 2] in ("%", "?"):
+            lt = text.rfind("<", 0, lt)
+        gt = text.rfind(">", 0, at)
+        while gt > 0 and text[gt - 1] in ("%", "?"):
+            gt = text.rfind(">", 0, gt - 1)
         return lt > gt and text[lt + 1:lt + 2].isalpha()
 
     def hole(self, m: re.Match[str], fill: str = HOLE_FILL) -> str:
