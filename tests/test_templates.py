@@ -632,3 +632,22 @@ def test_a_php_call_after_another_among_a_tags_attributes_writes_attributes():
     parsed = neutralise('<html class="<?php echo $c; ?>" <?php language_attributes(); ?>>',
                         "php")
     assert parsed.endswith('" {{    language_attributes(); }}>')
+
+
+def test_a_layouts_skip_link_may_lead_into_a_block(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "_base.html"), files={"_base.html": (
+        '<!doctype html><html lang="en"><title>{% block title %}{% endblock %}</title><body>'
+        '<a class="sr-only" href="#content">Skip to content</a><header>Site</header>'
+        "{% block content %}{% endblock %}</body></html>")})
+    (outcome, message), = outcomes(data["pages"][0])["skip-link"]
+    assert outcome == "cantTell" and "blocks, includes and expressions" in message
+
+
+def test_content_outside_landmarks_that_only_expressions_write_is_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "_base.html"), files={"_base.html": (
+        '<!doctype html><html lang="en"><title>T</title><body><div>{{ CSS.render() }} '
+        "{{ JS.render() }}</div><p>Stray {{ name }}</p><main>{% block content %}{% endblock %}"
+        "</main></body></html>")})
+    found = outcomes(data["pages"][0])["region"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[1][1] == 'Content outside every landmark: "Stray {{ name }}"'

@@ -32,6 +32,8 @@ outside landmarks.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from a11y_audit.dom import normalize_space, tag_of, text_content
@@ -81,10 +83,20 @@ def check(page: Page) -> Results:
     stray: list[Element] = []
     _visit(page, page.body, excluded, holders, stray)
     for el in stray:
-        yield RULE.fail(el, "Content outside every landmark: "
-                            f"\"{_excerpt(el, holders)}\"")
+        excerpt = _excerpt(el, holders)
+        if page.template is not None and _EXPRESSIONS_ONLY.match(
+                normalize_space(text_content(el))):
+            # (what a template's expressions write may be nothing, or a landmark)
+            yield RULE.cant_tell(el, "Content outside every landmark is all the template's "
+                                     f"expressions write: \"{excerpt}\"")
+        else:
+            yield RULE.fail(el, f"Content outside every landmark: \"{excerpt}\"")
     if not stray and landmarks:
         yield RULE.ok(page.body)
+
+
+# Text that is nothing but expressions (``{{ CSS.render() }} {{ ad_slot }}``)
+_EXPRESSIONS_ONLY = re.compile(r"(?:\{\{.*?\}\}\s*)+$", re.S)
 
 
 def _visit(page: Page, root: Element, excluded: set[Element], holders: set[Element],

@@ -65,6 +65,7 @@ RULE = Rule(
     tags=("best-practice", "cat.keyboard"),
     help="Point every skip link at an element that exists and is shown",
     document_level=True,
+    whole_content=True,
     template_values=("href", "id"),
 )
 
