@@ -651,3 +651,26 @@ def test_content_outside_landmarks_that_only_expressions_write_is_to_review(tmp_
     found = outcomes(data["pages"][0])["region"]
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[1][1] == 'Content outside every landmark: "Stray {{ name }}"'
+
+
+def test_a_new_window_links_cue_may_be_in_what_an_include_writes(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "social.hbs"), files={"social.hbs": (
+        '<a href="{{twitter_url}}" target="_blank">{{> "icons/twitter"}}</a>'
+        '<a href="{{site_url}}" target="_blank">Our site{{> "icons/external"}}</a>'
+        '<a href="{{about_url}}" target="_blank">About us</a>')})
+    found = outcomes(data["pages"][0])["link-new-window-or-file"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "cantTell", "failed"]
+    assert found[0][1] == ("The link opens a new window; an include or a block writes its "
+                           "content, where the rendered page may say so")
+
+
+def test_a_stylesheet_a_template_expression_links_says_so(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "default.hbs"), files={"default.hbs": (
+        '<!doctype html><html lang="en"><head><title>{{meta_title}}</title>'
+        '<link rel="stylesheet" href="{{asset "built/screen.css"}}"></head>'
+        "<body><main><p>Text</p></main></body></html>")})
+    (outcome, message), = outcomes(data["pages"][0])["color-contrast"]
+    assert outcome == "cantTell"
+    assert message.endswith("(a template expression gives its address: supply the site's "
+                            "CSS with --stylesheet and judge without the link: "
+                            "--missing-stylesheets ignore)")

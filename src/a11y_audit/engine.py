@@ -8,10 +8,8 @@ from functools import partial
 from time import monotonic
 from typing import Any
 
-from lxml import etree
-
 from a11y_audit import dom, source_map, sources
-from a11y_audit.checks.holes import branch_between
+from a11y_audit.checks.holes import branch_between, holds_hole
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
     PAGE_LEVEL,
@@ -31,7 +29,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
-from a11y_audit.templates import EXPRESSION, is_hole
+from a11y_audit.templates import EXPRESSION
 
 
 def audit_page(
@@ -239,12 +237,6 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
                                    "the template renders: the rendered page decides; as "
                                    f"written: {message}")
     return FAILED, message
-
-
-def holds_hole(el: Any) -> bool:
-    """Whether an include, a block or a raw expression of a template writes markup inside
-    the element (a comment :func:`a11y_audit.templates.is_hole` marks)."""
-    return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
 
 
 _STYLED_BY_EXPRESSIONS = object()       # Page.memo key

@@ -566,6 +566,9 @@ def _letters(text: str) -> int:
 
 def stylesheet_remedy(address: str) -> str:
     """How to let the audit read a stylesheet it could not, by where it was looked for."""
+    if "{{" in address:     # a template's link: <link href="{{ asset('screen.css') }}">
+        return ("a template expression gives its address: supply the site's CSS with "
+                "--stylesheet and judge without the link: --missing-stylesheets ignore")
     if address.startswith(("http://", "https://")):
         return ("read the site's copy with --site-root and --site-url, or supply it with "
                 "--stylesheet and judge without the link: --missing-stylesheets ignore")

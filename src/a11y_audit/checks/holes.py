@@ -16,6 +16,12 @@ from a11y_audit.templates import is_branch, is_hole
 _MARKS: dict[Callable[[str | None], bool], object] = {is_hole: object(), is_branch: object()}
 
 
+def holds_hole(el: Element) -> bool:
+    """Whether an include, a block or a raw expression of a template writes markup inside
+    the element."""
+    return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
+
+
 def hole_between(page: Page, first: Element, second: Element) -> bool:
     """Whether a template writes markup (a hole) between the starts of two elements. False
     at once for a page that is no template."""

@@ -54,6 +54,7 @@ import functools
 import re
 from typing import Any
 
+from a11y_audit.checks.holes import holds_hole
 from a11y_audit.dom import id_refs, normalize_space, text_content
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import Link
@@ -67,6 +68,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("links/links-to-alternative-formats"),
     help="Add \"(opens in a new tab)\" or \"(PDF, 2 MB)\" to the link, visibly or in hidden text",
+    template_values=("content",),
 )
 
 CUES = (r"new (?:window|tab)", r"\bexternal\b", r"\bpdf\b", r"\bdocx?\b", r"\bword\b",
@@ -121,9 +123,13 @@ def check(page: Page, options: dict[str, Any]) -> Results:
                                                              link.href.strip().split("#", 1)[0])):
             continue
         name = page.name(el)
-        if not name:
-            continue  # link-name reports a link without a name
         what = "opens a new window" if new_window else "opens a file"
+        if not name:
+            if page.template is not None and holds_hole(el):
+                # (an icon an include writes may carry the cue: "opens in a new tab")
+                yield RULE.cant_tell(el, f"The link {what}; an include or a block writes "
+                                         "its content, where the rendered page may say so")
+            continue  # link-name reports a link without a name
         description = _description(page, el) if el in described else ""
         title = (el.get("title") or "") if el in titled else ""
         words = f"{name} {description} {title}"
