@@ -674,3 +674,23 @@ def test_a_stylesheet_a_template_expression_links_says_so(tmp_path):
     assert message.endswith("(a template expression gives its address: supply the site's "
                             "CSS with --stylesheet and judge without the link: "
                             "--missing-stylesheets ignore)")
+
+
+def test_an_svg_sprites_titles_are_its_symbols_not_a_page(tmp_path):
+    sprite = ('<svg style="position: absolute; width: 0; height: 0"><defs>'
+              '<symbol id="twitter"><title>twitter</title><path d="M0 0"/></symbol></defs></svg>')
+    _, data = run(tmp_path, str(tmp_path / "svg-defs.html"), files={"svg-defs.html": sprite})
+    page = data["pages"][0]
+    assert page["fragment"] is True and page["findings"] == []
+    assert is_fragment(sprite) and not is_fragment("<title>Page</title>" + sprite)
+
+
+def test_alt_text_the_data_fills_in_is_no_placeholder(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "photo.html"), files={"photo.html": (
+        '{% if image %}<figure><img src="{{ image.url }}" alt="{{ alt_text }}">'
+        "<figcaption>{{ caption }}</figcaption></figure>"
+        '<figure><img src="{{ image.url }}" alt="image"><figcaption>{{ caption }}'
+        "</figcaption></figure>{% endif %}")})
+    found = outcomes(data["pages"][0])["figure-image-alt"]
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[0][1].startswith('alt="{{ alt_text }}" is filled in when the template renders')

@@ -249,8 +249,9 @@ def decode_exact(raw: bytes, source: str, declared: str | None = None, *,
     are: encoding the text again would cost ~2% of an audit, for bytes already at hand.
 
     ``partial``: the file may be a partial of a repository (a11y_audit.templates): an
-    ``<svg>`` root without an XML declaration is an inline icon that a layout includes, and
-    text without markup may be a template's (the caller decides: it is not refused here)."""
+    ``<svg>`` root without an XML declaration is an inline icon that a layout includes (one
+    that declares itself XML is an SVG document, as a page's check says), and text without
+    markup may be a template's (the caller decides: it is not refused here)."""
     if not raw or raw.isspace():        # (not strip(): it would copy the page)
         raise SourceError(source, "file is empty")
     kind = sniff(raw)

@@ -376,12 +376,25 @@ def is_fragment(text: str, template: bool = False) -> bool:
     outside comments, scripts and styles. A template's page has a doctype or ``<html>``:
     its ``<head>`` or ``<body>`` alone is an include of a layout (Jekyll's head.html)."""
     pattern = _TEMPLATE_DOCUMENT_TAG if template else _DOCUMENT_TAG
-    found = pattern.search(text)
+    found = _document_tag(pattern, text)
     if found is None:
         return True
-    if _MAY_HIDE_TAGS.search(text, 0, found.start()) is None:
+    if _MAY_HIDE_TAGS.search(text, 0, found) is None:
         return False        # (a page's first such tag: nothing before it can hide it)
-    return pattern.search(_NOT_MARKUP.sub(" ", text)) is None
+    return _document_tag(pattern, _NOT_MARKUP.sub(" ", text)) is None
+
+
+def _document_tag(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the first tag that makes a document is: a ``<title>`` in an ``<svg>`` (an icon
+    sprite's symbols) is the SVG's own, not the page's."""
+    for found in pattern.finditer(text):
+        at = found.start()
+        if found[0][1:].lower() == "title":
+            lower = text[:at].lower()
+            if lower.rfind("<svg") > lower.rfind("</svg"):
+                continue
+        return at
+    return None
 
 
 class Template(NamedTuple):

@@ -41,7 +41,7 @@ RULE = Rule(
     tags=("cat.text-alternatives",),
     help="Give each linked area of the image map an alt text saying where it leads",
     hidden_content="axe-core's selector includes hidden areas (map area[href])",
-    template_values=("aria-labelledby",),
+    template_values=("alt", "aria-labelledby"),
 )
 
 

@@ -84,6 +84,7 @@ RULE = Rule(
     tags=("news", "cat.text-alternatives"),
     axe=False,
     help="Describe what the photo shows in alt; the caption and the credit do not replace it",
+    template_values=("alt",),
 )
 
 OPTIONS: dict[str, Any] = {

@@ -44,7 +44,7 @@ RULE = Rule(
     act=("23a2a8",),
     tags=("cat.text-alternatives",),
     help="Give every <img> an alt attribute: a description, or alt=\"\" if it is decorative",
-    template_values=("aria-labelledby",),
+    template_values=("alt", "aria-labelledby"),
 )
 
 

@@ -42,7 +42,7 @@ RULE = Rule(
     act=("59796f",),
     tags=("cat.text-alternatives",),
     help="Give the image button an alt attribute that says what it does",
-    template_values=("aria-labelledby",),
+    template_values=("alt", "aria-labelledby"),
 )
 
 
