@@ -6,6 +6,7 @@ that may be alternatives) ask here whether a template writes some of it."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 from lxml import etree
@@ -38,12 +39,15 @@ def _between(page: Page, first: Element, second: Element,
              kind: Callable[[str | None], bool]) -> bool:
     if page.template is None:
         return False
-    marks = page.memo(_MARKS[kind], lambda page: [
-        c for c in page.root.iter(etree.Comment) if kind(c.text)])
+    # each mark's place, found once a page (every pair of headings asks)
+    marks: list[int] = page.memo(_MARKS[kind], lambda page: sorted(
+        _elements_before(c) for c in page.root.iter(etree.Comment) if kind(c.text)))
     if not marks:
         return False
     start, end = sorted((_elements_before(first), _elements_before(second)))
-    return any(start < _elements_before(mark) <= end for mark in marks)
+    # a mark in (start, end]: the first mark past start is at or before end
+    after = bisect_right(marks, start)
+    return after < len(marks) and marks[after] <= end
 
 
 def _elements_before(node: etree._Element) -> int:
