@@ -216,10 +216,7 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
         viewport = check_viewport(viewport, where)
     scope = scope_of(_strings(data.get("include", []), "include", where),
                      _strings(data.get("exclude", []), "exclude", where), where)
-    missing = data.get("missing-stylesheets", "cantTell")
-    if missing not in MISSING_STYLESHEETS:
-        raise ConfigError(f"{where}: missing-stylesheets must be one of "
-                          f"{', '.join(MISSING_STYLESHEETS)}, not {missing!r}")
+    missing = _choice(data, "missing-stylesheets", MISSING_STYLESHEETS, where)
     site_root = None
     if "site-root" in data:
         if not isinstance(data["site-root"], str):
@@ -243,6 +240,7 @@ def parse(data: dict[str, Any], path: Path | None = None) -> Config:
 
 
 def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], where: str) -> str:
+    """The value of ``key``, one of ``choices`` (the first when absent); ConfigError else."""
     value = data.get(key, choices[0])
     if value not in choices:
         raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, not {value!r}")

@@ -253,7 +253,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
         # a file of the repository, not a page a server sent: a template, a partial
-        local = not _fetched_over_http(item) and item.kind != "warc"
+        remote = _fetched_over_http(item)
+        local = not remote and item.kind != "warc"
         partial = local and job.fragments == "auto" and not item.source.lower().endswith(
             (".svg", ".svg.gz"))
         document = inputs.load(item, job.max_bytes).decode(partial)
@@ -267,7 +268,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
         page.template, page.fragment = template
         del document, text, utf8    # parsed: not held while the page is audited
-        page.style_environment = style_environment(job, _fetched_over_http(item))
+        page.style_environment = style_environment(job, remote)
         check_limits(page, job.limits)
         try:
             report = audit_page(page, _rules_for(job), options=job.options,
