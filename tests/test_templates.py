@@ -64,6 +64,13 @@ def outcomes(page: dict) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def rule_findings(tmp_path, name: str, text: str, rule: str) -> list[tuple[str, str]]:
+    """The (outcome, message) of each finding of ``rule`` on the file ``name`` holding
+    ``text``, audited alone."""
+    _, data = run(tmp_path, str(tmp_path / name), files={name: text})
+    return outcomes(data["pages"][0])[rule]
+
+
 def rule_outcome(page: dict, rule: str) -> str:
     return next(r["outcome"] for r in page["rules"] if r["rule"] == rule)
 
@@ -436,21 +443,19 @@ def test_a_comment_of_the_page_is_no_hole():
 
 
 def test_a_link_whose_content_an_include_writes_is_to_review(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "links.hbs"), files={"links.hbs": (
+    found = rule_findings(tmp_path, "links.hbs", (
         '<a class="social" href="{{twitter_url}}">{{> "icons/twitter"}}</a>'
-        '<a class="social" href="{{rss_url}}"></a>')})
-    found = outcomes(data["pages"][0])["link-name"]
+        '<a class="social" href="{{rss_url}}"></a>'), "link-name")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[0][1].startswith("an include, a block or a raw expression writes content "
                                   "inside <a>")
 
 
 def test_a_section_an_include_fills_is_no_empty_section(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "metrics.html"), files={"metrics.html": (
+    found = rule_findings(tmp_path, "metrics.html", (
         "{% load humanize %}<section><h3>Race</h3>{% include 'metric.html' %}"
         "<h3>Income</h3><p>{{ income|urlize }}</p><h3>Risk</h3><h3>Age</h3><p>x</p>"
-        "</section>")})
-    found = outcomes(data["pages"][0])["heading-has-content"]
+        "</section>"), "heading-has-content")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert "Risk" in found[1][1]
 
@@ -486,10 +491,10 @@ def test_explain_says_where_content_a_template_writes_decides():
 
 
 def test_headings_an_include_may_write_between_two_levels_are_to_review(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "story.html"), files={"story.html": (
+    found = rule_findings(tmp_path, "story.html", (
         "{% extends 'base.html' %}{% block content %}<h1>{{ story.headline }}</h1>"
-        "{% include 'story_body.html' %}<h3>Related</h3><h5>More</h5>{% endblock %}")})
-    found = outcomes(data["pages"][0])["heading-order"]
+        "{% include 'story_body.html' %}<h3>Related</h3><h5>More</h5>{% endblock %}"),
+        "heading-order")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[0][1].startswith("an include, a block or a raw expression of the template "
                                   "writes markup between them")
@@ -635,41 +640,37 @@ def test_a_php_call_after_another_among_a_tags_attributes_writes_attributes():
 
 
 def test_a_layouts_skip_link_may_lead_into_a_block(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "_base.html"), files={"_base.html": (
+    (outcome, message), = rule_findings(tmp_path, "_base.html", (
         '<!doctype html><html lang="en"><title>{% block title %}{% endblock %}</title><body>'
         '<a class="sr-only" href="#content">Skip to content</a><header>Site</header>'
-        "{% block content %}{% endblock %}</body></html>")})
-    (outcome, message), = outcomes(data["pages"][0])["skip-link"]
+        "{% block content %}{% endblock %}</body></html>"), "skip-link")
     assert outcome == "cantTell" and "blocks, includes and expressions" in message
 
 
 def test_content_outside_landmarks_that_only_expressions_write_is_to_review(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "_base.html"), files={"_base.html": (
+    found = rule_findings(tmp_path, "_base.html", (
         '<!doctype html><html lang="en"><title>T</title><body><div>{{ CSS.render() }} '
         "{{ JS.render() }}</div><p>Stray {{ name }}</p><main>{% block content %}{% endblock %}"
-        "</main></body></html>")})
-    found = outcomes(data["pages"][0])["region"]
+        "</main></body></html>"), "region")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[1][1] == 'Content outside every landmark: "Stray {{ name }}"'
 
 
 def test_a_new_window_links_cue_may_be_in_what_an_include_writes(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "social.hbs"), files={"social.hbs": (
+    found = rule_findings(tmp_path, "social.hbs", (
         '<a href="{{twitter_url}}" target="_blank">{{> "icons/twitter"}}</a>'
         '<a href="{{site_url}}" target="_blank">Our site{{> "icons/external"}}</a>'
-        '<a href="{{about_url}}" target="_blank">About us</a>')})
-    found = outcomes(data["pages"][0])["link-new-window-or-file"]
+        '<a href="{{about_url}}" target="_blank">About us</a>'), "link-new-window-or-file")
     assert [outcome for outcome, _ in found] == ["cantTell", "cantTell", "failed"]
     assert found[0][1] == ("The link opens a new window; an include or a block writes its "
                            "content, where the rendered page may say so")
 
 
 def test_a_stylesheet_a_template_expression_links_says_so(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "default.hbs"), files={"default.hbs": (
+    (outcome, message), = rule_findings(tmp_path, "default.hbs", (
         '<!doctype html><html lang="en"><head><title>{{meta_title}}</title>'
         '<link rel="stylesheet" href="{{asset "built/screen.css"}}"></head>'
-        "<body><main><p>Text</p></main></body></html>")})
-    (outcome, message), = outcomes(data["pages"][0])["color-contrast"]
+        "<body><main><p>Text</p></main></body></html>"), "color-contrast")
     assert outcome == "cantTell"
     assert message.endswith("(a template expression gives its address: supply the site's "
                             "CSS with --stylesheet and judge without the link: "
@@ -686,11 +687,10 @@ def test_an_svg_sprites_titles_are_its_symbols_not_a_page(tmp_path):
 
 
 def test_alt_text_the_data_fills_in_is_no_placeholder(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "photo.html"), files={"photo.html": (
+    found = rule_findings(tmp_path, "photo.html", (
         '{% if image %}<figure><img src="{{ image.url }}" alt="{{ alt_text }}">'
         "<figcaption>{{ caption }}</figcaption></figure>"
         '<figure><img src="{{ image.url }}" alt="image"><figcaption>{{ caption }}'
-        "</figcaption></figure>{% endif %}")})
-    found = outcomes(data["pages"][0])["figure-image-alt"]
+        "</figcaption></figure>{% endif %}"), "figure-image-alt")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[0][1].startswith('alt="{{ alt_text }}" is filled in when the template renders')
