@@ -490,6 +490,13 @@ def test_explain_says_where_content_a_template_writes_decides():
             "some of the element's content.") in result.output
 
 
+def test_explain_says_an_else_may_part_duplicates():
+    output = CliRunner().invoke(main, ["explain", "duplicate-id-aria"]).output
+    assert "In a template: cantTell where an expression fills in id." in output
+    assert "In a template: cantTell where an else stands between the element and the others" in (
+        output)
+
+
 def test_headings_an_include_may_write_between_two_levels_are_to_review(tmp_path):
     found = rule_findings(tmp_path, "story.html", (
         "{% extends 'base.html' %}{% block content %}<h1>{{ story.headline }}</h1>"

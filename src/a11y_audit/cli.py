@@ -744,13 +744,21 @@ def template_notes(rule: Rule) -> list[str]:
     if rule.whole_content:
         notes.append("In a template: a failure is cantTell (its blocks and includes may add "
                      "what is missing).")
-    values = [name for name in rule.template_values if name != "content"]
+    values = [name for name in rule.template_values if name not in _TEMPLATE_TOKENS]
     if values:
         notes.append(f"In a template: cantTell where an expression fills in {', '.join(values)}.")
-    if "content" in rule.template_values:
-        notes.append("In a template: cantTell where an include, a block or a raw expression "
-                     "writes some of the element's content.")
+    notes.extend(note for name, note in _TEMPLATE_TOKENS.items()
+                 if name in rule.template_values)
     return notes
+
+
+# What the template_values that name no attribute mean (Rule.template_values)
+_TEMPLATE_TOKENS = {
+    "content": "In a template: cantTell where an include, a block or a raw expression writes "
+               "some of the element's content.",
+    "branches": "In a template: cantTell where an else stands between the element and the "
+                "others it is judged with (they may be alternatives).",
+}
 
 
 @main.command()
