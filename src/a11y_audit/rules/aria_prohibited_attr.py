@@ -17,7 +17,8 @@ prohibited fails, as the failed examples of ACT rule kb1m8s do; axe-core asks fo
 since the text is still read. Otherwise it follows axe-core: an empty value is ignored; an element
 without role (``kbd``, ``abbr``, a custom element) may not be named either; a ``span`` or ``i``
 inside a widget (``role="button"``, a link) may, since the widget's name is computed from it;
-``mark`` and ``suggestion`` (WAI-ARIA 1.3) take no name.
+``mark`` and ``suggestion`` (WAI-ARIA 1.3) take no name; a ``summary``, the disclosure button
+of its ``details``, may be named.
 
 Fails::
 
@@ -61,8 +62,10 @@ _NAMED_FROM_INSIDE_WIDGETS = frozenset((
     "button", "checkbox", "combobox", "gridcell", "link", "listbox", "menuitem",
     "menuitemcheckbox", "menuitemradio", "option", "progressbar", "radio", "scrollbar",
     "searchbox", "slider", "spinbutton", "switch", "tab", "textbox", "treeitem"))
-# Elements without a role whose aria-label browsers still use (axe-core's list).
-_LABEL_ALLOWED_TAGS = frozenset(("applet", "input"))
+# Elements without a role whose aria-label browsers still use (axe-core's list, and a
+# details' summary, its disclosure button: axe-core gives it role button, and ARIA in HTML
+# allows the button role's attributes on it).
+_LABEL_ALLOWED_TAGS = frozenset(("applet", "input", "summary"))
 
 
 def check(page: Page) -> Results:
