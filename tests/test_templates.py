@@ -701,3 +701,146 @@ def test_alt_text_the_data_fills_in_is_no_placeholder(tmp_path):
         "</figcaption></figure>{% endif %}"), "figure-image-alt")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert found[0][1].startswith('alt="{{ alt_text }}" is filled in when the template renders')
+
+
+# -- what Drupal's, Shopify's, GOV.UK's and Eleventy's templates write --------------------------
+
+def test_an_expression_against_a_tag_name_writes_attributes():
+    # Drupal writes every element's attributes so: the tag's name ends before the expression
+    parsed = neutralise('<dl{{ attributes }}><dt>a</dt></dl><li{{x}}>b</li>', "jinja")
+    assert parsed == '<dl {{ attributes}}><dt>a</dt></dl><li {{}}>b</li>'
+    assert neutralise("<div<?= $attrs ?>>x</div>", "php") == "<div {{  $attrs}}>x</div>"
+
+
+@pytest.mark.parametrize("text", [
+    '<ul class="tabs">{{ primary }}</ul>',
+    # (a statement's ">" is no tag's end)
+    "<ul>\n{% for item in items %}\n  {% if item | length > 0 %}\n    {{ _pageItem(item) }}\n"
+    "  {% endif %}\n{% endfor %}\n</ul>",
+    "<table><tr><td>a</td>{{ cells }}</tr></table>",
+    "<select name=s>{{ options }}</select>",
+])
+def test_an_expression_where_only_elements_stand_writes_markup(text):
+    parsed = neutralise(text, "jinja")
+    assert len(parsed) == len(text) and "{{" not in parsed
+    assert is_hole(parsed[parsed.index("<!--") + 4:parsed.index("-->")])
+
+
+@pytest.mark.parametrize("text", [
+    "<li>{{ item.title }}</li>",
+    "<p>{% if a > b %}{{ x }}{% endif %}</p>",
+    "<ul><li>a</li></ul>{{ after }}",
+])
+def test_an_expression_in_text_content_stays_text(text):
+    assert "{{" in neutralise(text, "jinja")
+
+
+def test_a_translation_filter_on_a_text_is_that_text_and_a_key_is_not():
+    text = "<a>{{ 'Home'|t }}</a><b>{{ \"Menu\" | trans }}</b>"
+    parsed = neutralise(text, "jinja")
+    assert len(parsed) == len(text) and parsed.split() == ["<a>Home", "</a><b>Menu", "</b>"]
+    # Shopify's and i18next's keys name a text in the locale files: the data's to decide
+    for text in ("<a>{{ 'general.search.search' | t }}</a>", '<a>{{ t("nav.home") }}</a>'):
+        assert neutralise(text, "jinja").startswith("<a>{{")
+
+
+@pytest.mark.parametrize("text", [
+    "{% capture sizes %}<ul>(min-width: 750px) 50vw</ul>{% endcapture %}",
+    "{% set tag_url %}/tags/{{ tag | slugify }}/{% endset %}",
+    "{%- schema -%}{\"name\": \"<p>\"}{%- endschema -%}",
+    "{% javascript %}document.write('<ul>x</ul>'){% endjavascript %}",
+])
+def test_what_a_block_captures_is_not_written_where_it_stands(text):
+    assert neutralise(text + "<p>x</p>", "jinja").strip() == "<p>x</p>"
+
+
+@pytest.mark.parametrize("expression", [
+    "{{- 'icon-close.svg' | inline_asset_content -}}",
+    "{{ product.featured_image | image_url: width: 600 | image_tag }}",
+    "{{ include('@olivero/../images/search.svg') }}",
+    "{{ post.body | markdownify }}",
+])
+def test_a_filter_or_function_that_writes_markup_is_a_hole(expression):
+    parsed = neutralise(f"<button>{expression}</button>", "jinja")
+    assert is_hole(parsed[len("<button><!--"):-len("--></button>")])
+
+
+def test_drupals_attribute_writing_lists_are_lists(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "links.html.twig"), files={"links.html.twig": (
+        "<ul{{ attributes.addClass('links') }}>{% for item in items %}"
+        "<li{{ item.attributes }}>{{ item.link }}</li>{% endfor %}</ul>\n"
+        "<dl{{ attributes }}>{% for item in items %}<dt>{{ item.term }}</dt>"
+        "<dd>{{ item.text }}</dd>{% endfor %}</dl>\n"
+        '<ul class="tabs">{{ primary }}</ul>')})
+    page = data["pages"][0]
+    assert {"list", "dlitem", "listitem"}.isdisjoint(
+        rule for rule, found in outcomes(page).items()
+        if any(outcome == "failed" for outcome, _ in found))
+    # read as plain HTML, the same file's lists fail (<dl{{ is no <dl>, and the tabs' text)
+    _, data = run(tmp_path, str(tmp_path / "links.html.twig"), "--templates", "off")
+    assert {"list", "dlitem"} <= {
+        rule for rule, found in outcomes(data["pages"][0]).items()
+        if any(outcome == "failed" for outcome, _ in found)}
+
+
+def test_a_new_window_cue_the_layout_holds_is_the_rendered_pages(tmp_path):
+    link = ('<a href="{{ shop.url }}" target="_blank" aria-describedby="new-window">'
+            "{{ 'gift_cards.issued.shop_link' | t }}</a>")
+    # a partial: the layout holds the description (Shopify's themes)
+    (outcome, message), = rule_findings(tmp_path, "link.liquid", link,
+                                        "link-new-window-or-file")
+    assert outcome == "cantTell"
+    assert message.startswith('aria-describedby refers to id "new-window", which this file')
+    # the description's text is a translation the data gives
+    (outcome, message), = rule_findings(tmp_path, "card.liquid", link + (
+        "<span id=new-window>{{ 'accessibility.new_window' | t }}</span>"),
+        "link-new-window-or-file")
+    assert outcome == "cantTell" and message.startswith("the text of #new-window")
+    # the same partial as plain HTML with the description written: a plain failure
+    (outcome, _), = rule_findings(tmp_path, "plain.html", (
+        '<a href="/shop" target="_blank" aria-describedby="d">Shop</a><span id=d>Shop</span>'),
+        "link-new-window-or-file")
+    assert outcome == "failed"
+
+
+def test_a_target_the_data_fills_in_may_open_no_new_window(tmp_path):
+    (outcome, message), = rule_findings(
+        tmp_path, "menu.twig", '{% for item in items %}<a target="{{ item.target }}" '
+        'href="{{ item.link }}">{{ item.title }}</a>{% endfor %}', "link-new-window-or-file")
+    assert outcome == "cantTell" and message.startswith('target="{{ item.target }}" is filled')
+
+
+def test_an_images_role_may_depend_on_alt_the_data_fills_in(tmp_path):
+    found = rule_findings(tmp_path, "icon.liquid", (
+        '<img src="{{ a | image_url }}" alt="{{ a.alt | escape }}" role="presentation">'
+        '<img src="b.png" alt="Chart" role="presentation">'), "aria-allowed-role")
+    assert sorted(outcome for outcome, _ in found) == ["cantTell", "failed"]
+
+
+def test_a_header_whose_rows_an_include_writes_is_the_rendered_pages(tmp_path):
+    table = ('<table><thead><tr><th scope="col">{{ "Product"|t }}</th></tr></thead>'
+             "<tbody>{% for item in items %}{% render 'order-row', item: item %}"
+             "{% endfor %}</tbody></table>")
+    (outcome, message), = rule_findings(tmp_path, "order.liquid", table, "th-has-data-cells")
+    assert outcome == "cantTell" and "inside the <table> of <th>" in message
+
+
+def test_a_label_for_an_id_written_in_two_branches_may_name_either(tmp_path):
+    text = ("{% if horizontal %}<label for=SortBy>Sort</label><select id=SortBy></select>"
+            "{% endif %}<p>{{ count }} results</p>"
+            "{% if vertical %}<label for=SortBy>Sort</label><select id=SortBy></select>"
+            "{% endif %}")
+    (outcome, message), = rule_findings(tmp_path, "facets.liquid", text, "select-name")
+    assert outcome == "cantTell" and message.startswith('id "SortBy" is written twice')
+
+
+def test_explain_says_what_another_file_may_hold():
+    output = CliRunner().invoke(main, ["explain", "link-new-window-or-file"]).output
+    assert "In a template: cantTell where an expression fills in target, aria-describedby." in (
+        output)
+    assert ("In a partial or a template: cantTell where aria-describedby points at an id the "
+            "file does not hold, or at text an expression writes.") in output
+    output = CliRunner().invoke(main, ["explain", "th-has-data-cells"]).output
+    assert "writes some of the content of the element's table." in output
+    output = CliRunner().invoke(main, ["explain", "select-name"]).output
+    assert "the template writes the element's id twice" in output

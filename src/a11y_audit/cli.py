@@ -749,6 +749,12 @@ def template_notes(rule: Rule) -> list[str]:
         notes.append(f"In a template: cantTell where an expression fills in {', '.join(values)}.")
     notes.extend(note for name, note in _TEMPLATE_TOKENS.items()
                  if name in rule.template_values)
+    references = [name for name in ("aria-labelledby", "aria-describedby")
+                  if name in rule.template_values]
+    if references:
+        notes.append(f"In a partial or a template: cantTell where {' or '.join(references)} "
+                     "points at an id the file does not hold, or at text an expression "
+                     "writes.")
     return notes
 
 
@@ -756,8 +762,12 @@ def template_notes(rule: Rule) -> list[str]:
 _TEMPLATE_TOKENS = {
     "content": "In a template: cantTell where an include, a block or a raw expression writes "
                "some of the element's content.",
+    "table": "In a template: cantTell where an include, a block or a raw expression writes "
+             "some of the content of the element's table.",
     "branches": "In a template: cantTell where an else stands between the element and the "
                 "others it is judged with (they may be alternatives).",
+    "labels": "In a template: cantTell where the template writes the element's id twice (a "
+              "<label for> names the first).",
 }
 
 

@@ -218,12 +218,23 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
         if page.fragment and rule.needs_context and _top_of_file(el):
             return CANT_TELL, (f"<{dom.tag_of(el)}> is at the top of this partial: where the "
                                f"layout includes it decides; as written: {message}")
+        if names and (reference := _unknown_reference(page, names, el)) is not None:
+            return CANT_TELL, f"{reference}: the rendered page decides; as written: {message}"
         if page.template is None:
             continue
         if "content" in names and holds_hole(el):
             return CANT_TELL, ("an include, a block or a raw expression writes content inside "
                                f"<{dom.tag_of(el)}>: the rendered page decides; as written: "
                                f"{message}")
+        if "labels" in names and (ident := el.get("id")) and ident in page.duplicate_ids:
+            return CANT_TELL, (f'id "{_cut(ident, 40)}" is written twice in the template '
+                               "(perhaps in alternatives): which element a <label for> names "
+                               f"is the rendered page's to decide; as written: {message}")
+        if "table" in names and (table := next(el.iterancestors("table"), None)) is not None \
+                and holds_hole(table):
+            return CANT_TELL, ("an include, a block or a raw expression writes content inside "
+                               f"the <table> of <{dom.tag_of(el)}>: the rendered page decides; "
+                               f"as written: {message}")
         attributes = el.items()
         for at, (name, value) in enumerate(attributes):
             if name.startswith(EXPRESSION):
@@ -237,6 +248,38 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
                                    "the template renders: the rendered page decides; as "
                                    f"written: {message}")
     return FAILED, message
+
+
+# The references whose target another file may hold (Rule.template_values names them)
+_REFERENCES = ("aria-labelledby", "aria-describedby")
+_HOLES = object()                       # Page.memo key
+
+
+def _unknown_reference(page: Page, names: tuple[str, ...], el: Any) -> str | None:
+    """Why what the element's ``aria-labelledby`` or ``aria-describedby`` refers to is not
+    known (None: it is): an id the file does not hold, in a partial or a template with holes
+    (the layout or an include may hold it: Shopify's themes keep their "opens in a new
+    window" text in the layout); or a target whose text an expression fills in."""
+    for attribute in _REFERENCES:
+        value = el.get(attribute) if attribute in names else None
+        if not value or EXPRESSION in value:
+            continue        # (a value an expression fills in: template_values' own test)
+        for ref in dom.id_refs(value):
+            target = page.ids.get(ref)
+            if target is None:
+                if page.fragment or (page.template is not None and page.memo(
+                        _HOLES, _holds_holes)):
+                    return (f'{attribute} refers to id "{_cut(ref, 40)}", which this file '
+                            "does not hold (the layout or an include may)")
+            elif page.template is not None and any(
+                    EXPRESSION in text for text in target.itertext()):
+                return (f'the text of #{_cut(ref, 40)}, which {attribute} refers to, is filled '
+                        "in when the template renders")
+    return None
+
+
+def _holds_holes(page: Page) -> bool:
+    return holds_hole(page.root)
 
 
 _STYLED_BY_EXPRESSIONS = object()       # Page.memo key

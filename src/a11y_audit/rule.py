@@ -94,8 +94,13 @@ class Rule:
     # decides it. ``aria-*``: every ARIA attribute; ``style``: the attribute, and the
     # template's ``<style>`` elements; ``content``: the element's content, where an include,
     # a block or a raw expression writes some of it (a link's name, a list's items);
+    # ``table``: likewise, the content of the element's table (a header's data cells);
+    # ``labels``: the ``<label for>`` of an element whose id the template writes twice
+    # (perhaps in alternatives: the label names the first);
     # ``branches``: the failure's element and its related ones (duplicates), where a
     # conditional's else stands between them (``{% if %}<header>{% else %}<header>``).
+    # ``aria-labelledby`` and ``aria-describedby`` also cover what they refer to: an id a
+    # partial does not hold (the layout may), and a target whose text an expression writes.
     template_values: tuple[str, ...] = ()
     description: str = field(default="", compare=False)
     docs: str = field(default="", compare=False, repr=False)

@@ -30,7 +30,11 @@ Knowledge floor: no Page here.
   its content is not all in the file; an else (``{% else %}``, ``{{else}}``, ``<?php else :
   ?>``) is a comment of ``~`` (:func:`is_branch`), so that the rules that judge duplicates
   can tell two branches' alternatives apart. Among a start tag's attributes and in raw text
-  (a title, a script) no comment can stand: spaces there.
+  (a title, a script) no comment can stand: spaces there. An expression where only elements
+  may stand (``<ul>{{ items }}</ul>``) writes markup: a hole. One written against a tag's
+  name (Drupal's ``<div{{ attributes }}>``) moves one place on, after a space, so that the
+  name ends before it. What a block captures into a variable (``{% capture %}``, a ``{% set
+  %}`` block) is not written where it stands: spaces.
 - :func:`is_fragment` tells a partial from a page: no doctype, and no ``<html>``,
   ``<head>``, ``<body>`` or ``<title>`` start tag (a template's page: a doctype or
   ``<html>``).
@@ -152,11 +156,20 @@ _WRITING_STATEMENTS = frozenset((
 _HOLE_STATEMENTS = frozenset((
     "include", "block", "embed", "render", "section", "sections", "call", "yield",
     "include_relative", "placeholder", "render_block", "content_for"))
-# An expression that writes markup, not text: a raw filter, a parent block's content
-_JINJA_RAW = re.compile(r"\|\s*(?:safe|raw)\b"
-                        r"|\bblock\.super\b|\bsuper\(\)|\bcaller\(\)")
+# An expression that writes markup, not text: a raw filter, a parent block's content, a
+# filter that writes a tag or a file's markup (Liquid's image_tag and inline_asset_content,
+# Jekyll's markdownify)
+_JINJA_RAW = re.compile(r"\|\s*(?:safe|raw|markdownify|inline_asset_content|\w+_tag|"
+                        r"link_to(?:_\w+)?|default_pagination|format_address|payment_button)\b"
+                        r"|\bblock\.super\b|\bsuper\(\)|\bcaller\(\)"
+                        r"|\{\{-?\s*(?:include|source)\s*\(")     # (Twig's functions)
 _JINJA_TOKENS = re.compile(
     r"\{%-?\s*comment\b.*?%\}.*?\{%-?\s*endcomment\s*-?%\}"   # a block comment
+    # what a block captures into a variable (Liquid's capture, a Jinja, Nunjucks or Twig set
+    # block), and Shopify's blocks of JSON, script, CSS and documentation: not written here
+    r"|\{%-?\s*(?P<captured>capture|schema|javascript|stylesheet|doc)\b.*?%\}.*?"
+    r"\{%-?\s*end(?P=captured)\s*-?%\}"
+    r"|\{%-?\s*set\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*(?:\|[^%=]*)?-?%\}.*?\{%-?\s*endset\s*-?%\}"
     r"|\{#.*?#\}"                                         # a comment
     r"|(?P<statement>\{%-?\s*(?P<name>\w*).*?%\})"           # a statement
     r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",          # an expression
@@ -234,14 +247,25 @@ _TRANSLATED = re.compile(
     r"""\s*(?:[,)]|[~-]?\s*[%}]|\w+=)""")
 
 
+# ... and a translation filter on a text (Drupal's and Symfony's Twig: {{ 'Home'|t }})
+_TRANSLATED_FILTER = re.compile(
+    r"""[\s-]*(["'])([^"'\\\r\n{}<>]+)\1\s*\|\s*(?:t|trans|translate)\b""")
+# A translation key, not a text (Shopify's {{ 'general.search.search' | t }}, i18next's
+# t("nav.home")): what the reader gets is in the site's locale files
+_TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
 def _translated(token: str) -> str | None:
     """A translation call's text, where the token (an expression or a statement that writes
     text) is one: the text, then spaces, as long as the token (its line breaks kept)."""
-    m = _TRANSLATED.match(token, 2 if token[:2] in ("{{", "{%", "<%", "<?") else 0)
+    start = 2 if token[:2] in ("{{", "{%", "<%", "<?") else 0
+    m = _TRANSLATED.match(token, start) or (
+        _TRANSLATED_FILTER.match(token, start) if start else None)
     if m is None:
         return None
     text = m[2].strip()
-    if not text or "\n" in token[:len(text)] or "\r" in token[:len(text)]:
+    if (not text or "\n" in token[:len(text)] or "\r" in token[:len(text)]
+            or _TRANSLATION_KEY.fullmatch(text)):
         return None     # (the text stands where the token began: no line break may go)
     return text + _BLANK.sub(" ", token[len(text):])
 
@@ -262,6 +286,24 @@ def _delimited(opening: str, body: str, closing: str) -> str:
         + " " * (len(closing) - 2) + "}}")
 
 
+# A start tag's name just before a token: Drupal writes an element's attributes so,
+# <div{{ attributes }}>
+_GLUED = re.compile(r"<[A-Za-z][\w:.-]*\Z")
+# The elements whose content is elements alone (a list's items, a table's rows, a select's
+# options), and the elements that end in such content: an expression standing there writes
+# markup, not text (Drupal's <ul>{{ items }}</ul>, a macro's rows)
+_CHILDREN_ONLY = frozenset((
+    "ul", "ol", "menu", "dl", "table", "thead", "tbody", "tfoot", "tr", "select", "optgroup",
+    "datalist", "colgroup"))
+_CHILD_ENDS = frozenset((
+    "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "caption", "colgroup"))
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w-]*)")
+# The closing delimiters of the tokens that may stand between such a tag and the
+# expression, and their openers
+_CLOSERS = {"%}": "{%", "#}": "{#", "}}": "{{", "%>": "<%", "?>": "<?"}
+
+
 class _Neutraliser:
     """One file's neutralising (:func:`neutralise`): each family's tokens, and where a hole
     is (a start tag's attributes and raw text take no comment)."""
@@ -269,6 +311,46 @@ class _Neutraliser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
+
+    def kept(self, m: re.Match[str], written: str) -> str:
+        """An expression as kept (``written``), or a hole where it stands in a list's, a
+        table's or a select's content. Against a tag's name (``<div{{ attributes }}>``) it
+        moves one place on, after a space: the name ends before it, and the parser reads the
+        expression as attributes (one character of it is left out, the last before its
+        ``}}``, to keep the length)."""
+        at = m.start()
+        if _GLUED.search(self.text, max(0, at - 64), at):
+            return " " + written[:-3] + written[-2:] if len(written) > 4 else written
+        if self.writes_children(at):
+            return self.hole(m)
+        return written
+
+    def writes_children(self, at: int) -> bool:
+        """Whether ``at`` is in the content of an element that holds elements alone: after
+        such an element's start tag (``<ul>``) or an end tag of what it holds (``</li>``),
+        with nothing but space and template tokens between (read back from ``at``: a
+        statement may hold a ">", ``{% if n > 0 %}``)."""
+        text = self.text
+        floor = max(0, at - 4096)
+        end = at
+        while True:
+            while end > floor and text[end - 1].isspace():
+                end -= 1
+            opener = _CLOSERS.get(text[end - 2:end])
+            if opener is None:
+                break
+            end = text.rfind(opener, floor, end - 2)
+            if end < 0:
+                return False
+        if end <= floor or text[end - 1] != ">":
+            return False
+        lt = text.rfind("<", floor, end)
+        while lt >= 0 and text[lt + 1:lt + 2] in ("%", "?"):
+            lt = text.rfind("<", floor, lt)
+        tag = _TAG_NAME.match(text, lt) if lt >= 0 else None
+        if tag is None:
+            return False
+        return tag[2].lower() in (_CHILD_ENDS if tag[1] else _CHILDREN_ONLY)
 
     def in_tag(self, at: int) -> bool:
         """Whether ``at`` is among a start tag's attributes (or in one's quoted value). The
@@ -302,7 +384,7 @@ class _Neutraliser:
         if m["expression"] is not None:
             if m["expression"].startswith("{{{") or _JINJA_RAW.search(m["expression"]):
                 return self.hole(m)
-            return _expression(m["expression"])
+            return self.kept(m, _expression(m["expression"]))
         if m["statement"] is not None:
             if m["name"] in _WRITING_STATEMENTS:
                 text = m["statement"]   # as an expression: {% url "home" %} -> {{ url ... }}
@@ -323,14 +405,14 @@ class _Neutraliser:
             return self.hole(m, BRANCH_FILL)
         if _CURLY_STATEMENT.match(text):
             return _blank(text)
-        return _expression(text)
+        return self.kept(m, _expression(text))
 
     def erb(self, m: re.Match[str]) -> str:
         kind = m["kind"]
         if kind == "==" or (kind in ("=", "-") and _ERB_HOLE.match(m["body"])):
             return self.hole(m)
         if kind in ("=", "-"):
-            return _delimited("<%" + kind, m["body"], m["close"])
+            return self.kept(m, _delimited("<%" + kind, m["body"], m["close"]))
         if kind == "" and _ERB_BRANCH.match(m["body"]):
             return self.hole(m, BRANCH_FILL)
         return _blank(m[0])
@@ -346,7 +428,7 @@ class _Neutraliser:
                 _PHP_CALL.match(body) and self.in_tag(m.start())):
             # (a call among a start tag's attributes writes some: <html <?php
             # language_attributes(); ?>> has its lang; read as attributes an expression writes)
-            return _delimited(opening, body, m["close"])
+            return self.kept(m, _delimited(opening, body, m["close"]))
         if _PHP_BRANCH.match(body):
             return self.hole(m, BRANCH_FILL)
         return _blank(m[0])

@@ -53,7 +53,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.aria", "best-practice"),
     help="Use an element whose native role fits, or a role ARIA in HTML allows on this element",
-    template_values=("role", "type"),
+    template_values=("role", "type", "alt"),
 )
 
 ANY, NONE = True, False

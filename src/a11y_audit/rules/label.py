@@ -56,7 +56,7 @@ RULE = Rule(
     act=("e086e5",),
     tags=("cat.forms",),
     help="Label the field: a <label> element, aria-label or aria-labelledby",
-    template_values=("for", "id", "aria-labelledby", "type", "content"),
+    template_values=("for", "id", "aria-labelledby", "type", "content", "labels"),
 )
 
 _NOT_FIELDS = frozenset(("hidden", "image", "submit", "reset", "button"))

@@ -68,7 +68,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("links/links-to-alternative-formats"),
     help="Add \"(opens in a new tab)\" or \"(PDF, 2 MB)\" to the link, visibly or in hidden text",
-    template_values=("content",),
+    template_values=("content", "target", "aria-describedby"),
 )
 
 CUES = (r"new (?:window|tab)", r"\bexternal\b", r"\bpdf\b", r"\bdocx?\b", r"\bword\b",

@@ -47,7 +47,7 @@ RULE = Rule(
     act=("a25f45",),
     tags=("cat.tables",),
     help="Point headers only at the ids of header cells in the same table",
-    template_values=("headers", "id"),
+    template_values=("headers", "id", "table"),
 )
 
 

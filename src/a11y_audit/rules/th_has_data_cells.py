@@ -63,7 +63,7 @@ RULE = Rule(
     act=("d0f69e",),
     tags=("cat.tables",),
     help="Give every header cell data cells under or beside it, or make it a plain cell",
-    template_values=("headers", "id", "content"),
+    template_values=("headers", "id", "content", "table"),
 )
 
 _HEADER_KINDS = frozenset(("column", "row", "rowgroup", "colgroup"))
