@@ -844,3 +844,18 @@ def test_explain_says_what_another_file_may_hold():
     assert "writes some of the content of the element's table." in output
     output = CliRunner().invoke(main, ["explain", "select-name"]).output
     assert "the template writes the element's id twice" in output
+
+
+def test_a_lists_wrong_child_is_certain_whatever_its_items_include(tmp_path):
+    # Drupal's pager: an icon include inside an item writes that item's content, and the
+    # ellipsis item's role="presentation" stays wrong whatever it writes
+    text = ('<ul class="pager">{% if prev %}<li><a href="{{ prev }}">{{ include("p.svg") }}'
+            '</a></li>{% endif %}<li role="presentation">&hellip;</li></ul>\n'
+            "<dl><dt>Byline</dt>{% include 'byline-description.html' %}</dl>")
+    _, data = run(tmp_path, str(tmp_path / "pager.html.twig"), files={"pager.html.twig": text})
+    found = outcomes(data["pages"][0])
+    assert [outcome for outcome, _ in found["list"]] == ["failed"]
+    # the include among the description list's children may write its <dd>
+    (outcome, message), = found["definition-list"]
+    assert outcome == "cantTell" and "writes some of the children of <dl>" in message
+

@@ -762,6 +762,8 @@ def template_notes(rule: Rule) -> list[str]:
 _TEMPLATE_TOKENS = {
     "content": "In a template: cantTell where an include, a block or a raw expression writes "
                "some of the element's content.",
+    "children": "In a template: cantTell where an include, a block or a raw expression "
+                "writes some of the element's own children.",
     "table": "In a template: cantTell where an include, a block or a raw expression writes "
              "some of the content of the element's table.",
     "branches": "In a template: cantTell where an else stands between the element and the "

@@ -9,7 +9,7 @@ from time import monotonic
 from typing import Any
 
 from a11y_audit import dom, source_map, sources
-from a11y_audit.checks.holes import branch_between, holds_hole
+from a11y_audit.checks.holes import branch_between, holds_hole, hole_among_children
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
     PAGE_LEVEL,
@@ -230,6 +230,10 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
             return CANT_TELL, (f'id "{_cut(ident, 40)}" is written twice in the template '
                                "(perhaps in alternatives): which element a <label for> names "
                                f"is the rendered page's to decide; as written: {message}")
+        if "children" in names and el is result.element and hole_among_children(el):
+            return CANT_TELL, ("an include, a block or a raw expression writes some of the "
+                               f"children of <{dom.tag_of(el)}>: the rendered page decides; as "
+                               f"written: {message}")
         if "table" in names and (table := next(el.iterancestors("table"), None)) is not None \
                 and holds_hole(table):
             return CANT_TELL, ("an include, a block or a raw expression writes content inside "

@@ -94,6 +94,8 @@ class Rule:
     # decides it. ``aria-*``: every ARIA attribute; ``style``: the attribute, and the
     # template's ``<style>`` elements; ``content``: the element's content, where an include,
     # a block or a raw expression writes some of it (a link's name, a list's items);
+    # ``children``: likewise, but only where it writes the element's own children (a
+    # list's items; one inside an item writes that item's content);
     # ``table``: likewise, the content of the element's table (a header's data cells);
     # ``labels``: the ``<label for>`` of an element whose id the template writes twice
     # (perhaps in alternatives: the label names the first);

@@ -23,6 +23,14 @@ def holds_hole(el: Element) -> bool:
     return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
 
 
+def hole_among_children(el: Element) -> bool:
+    """Whether an include, a block or a raw expression writes some of the element's own
+    children (directly, or in a ``<div>`` child: a description list's groups): a list's
+    items, a description list's terms. (One inside an item writes that item's content.)"""
+    return any(is_hole(comment.text) for parent in (el, *el.iterchildren("div"))
+               for comment in parent.iterchildren(etree.Comment))
+
+
 def hole_between(page: Page, first: Element, second: Element) -> bool:
     """Whether a template writes markup (a hole) between the starts of two elements. False
     at once for a page that is no template."""

@@ -44,7 +44,7 @@ RULE = Rule(
     wcag=("1.3.1",),
     tags=("cat.structure",),
     help="Put only <dt> and <dd> elements (optionally grouped in a <div>) directly in a <dl>",
-    template_values=("content",),
+    template_values=("children",),
 )
 
 _ALWAYS_ALLOWED = frozenset(("script", "template"))

@@ -49,7 +49,7 @@ RULE = Rule(
     act=("bc4a75",),
     tags=("cat.structure",),
     help="Put only <li> elements (and script or template) directly inside <ul> and <ol>",
-    template_values=("content",),
+    template_values=("children",),
 )
 
 _ALWAYS_ALLOWED = frozenset(("script", "template"))
