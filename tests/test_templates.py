@@ -84,6 +84,12 @@ def rule_outcome(page: dict, rule: str) -> str:
     ("{{#each stories}}<li>{{title}}</li>{{/each}}", "handlebars"),
     ("<p>{{^empty}}Stories{{/empty}}</p>", "handlebars"),
     ("{{ range .Stories }}<li>{{ .Title }}</li>{{ end }}", "go"),
+    # a Django comment alone; ERB's and EJS's block statements (NPR's graphics kit writes
+    # EJS in .html files)
+    ("{# Keep the demo out of search engines #}<h1>Log in</h1>", "jinja"),
+    ("<% stories.each do |s| %><li><%= s.title %></li><% end %>", "erb"),
+    ('<% if (children) { %><select><% children.forEach(function(c) { %><option><%= c %>'
+     "</option><% }) %></select><% } %>", "erb"),
 ])
 def test_each_family_is_found_by_a_statement_of_it(text, family):
     assert detect(text) == family
@@ -98,9 +104,10 @@ def test_each_family_is_found_by_a_statement_of_it(text, family):
     "<style>a{color:red}</style><!-- {% if x %} -->",
     "<pre><code>{% if user %}Hello{% endif %}</code></pre>",
     "<p>Prices rose 5<%; the index <?xml is text</p>",
-    # ERB and PHP are known by the file's name (a page's markup may quote them)
-    "<% stories.each do |s| %><li><%= s.title %></li><% end %>",
+    # an expression alone; PHP is known by the file's name
+    "<h1><%= story.title %></h1>",
     "<?php get_header(); ?><h1><?= $title ?></h1>",
+    "<p>Scores: {#1 seed} beat {#4}</p>",
 ])
 def test_plain_html_is_no_template(text):
     assert detect(text) is None
@@ -859,3 +866,11 @@ def test_a_lists_wrong_child_is_certain_whatever_its_items_include(tmp_path):
     (outcome, message), = found["definition-list"]
     assert outcome == "cantTell" and "writes some of the children of <dl>" in message
 
+
+@pytest.mark.parametrize("text", [
+    "<a href=x><%- include('icons/share') %></a>",
+    '<a href=x><%= await t.includeStatic("../static/icons/open.svg") %></a>',
+])
+def test_an_ejs_include_writes_markup(text):
+    parsed = neutralise(text, "erb")
+    assert is_hole(parsed[len("<a href=x><!--"):-len("--></a>")])

@@ -12,9 +12,10 @@ Knowledge floor: no Page here.
 
 - :func:`detect` names the template language a file's markup is written in (None for plain
   HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``, ``{{/* */}}``)
-  outside scripts, styles, comments and code samples. An expression alone (``{{ name }}``)
-  is not enough: Angular and Vue pages and articles about them write it. ERB and PHP files
-  are known by their names (:func:`family_of_name`), as Rails and PHP name them.
+  outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
+  an ERB or EJS block statement (``<% if (x) { %>``, ``<% end %>``). An expression alone
+  (``{{ name }}``, ``<%= name %>``) is not enough: Angular and Vue pages and articles
+  about them write it. PHP files are known by their names (:func:`family_of_name`).
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
   statements and comments render nothing and become spaces; expressions render text that
@@ -95,7 +96,7 @@ _NOT_MARKUP = re.compile(
     re.I)
 # A statement of the families a repository writes in .html files (Django, Jinja, Liquid,
 # Handlebars, Go): one search whose every match begins with "{", the page's commonest
-# character after "<" being skipped in C. ERB and PHP files say what they are by their name.
+# character after "<" being skipped in C. PHP files say what they are by their name.
 _JINJA_STATEMENT_TEXT = (       # a Jinja-family statement, after its "{"
     r"%-?\s*(?:extends|block|endblock|include|if|elif|else|endif|for|endfor|load|"
     r"set|macro|endmacro|import|from|with|endwith|comment|trans|blocktrans|url|static|"
@@ -111,6 +112,14 @@ _DETECT = re.compile(
     r"|(?P<go>-?\s*(?:end|range\s|define\s|template\s|with\s)[^{}]*\}\}"
     r"|/\*|-\s|-?\s*\$\w*\s*:?=)))")
 _JINJA_STATEMENT = re.compile(r"\{" + _JINJA_STATEMENT_TEXT)
+# ... and a comment of Django and Jinja ({# ... #}), where no statement says the family
+_JINJA_COMMENT = re.compile(r"\{#[^#{}]*#\}")
+# An ERB or EJS statement that only code writes, a block's opening or end: <% if (x) { %>,
+# <% }) %>, <% stories.each do |s| %>, <% end %> (NPR's graphics templates are EJS in .html
+# files). An expression alone (<%= x %>) is not enough, as for the curly families
+_ERB_STATEMENT = re.compile(
+    r"<%_?\s*(?:\}[^%]*|end\b|(?:[^%=#\-\s]|%(?!>))(?:[^%]|%(?!>))*?"
+    r"(?:\{|\bdo(?:\s*\|[^|%]*\|)?))\s*[-_]?%>")
 
 
 def detect(text: str) -> str | None:
@@ -121,7 +130,12 @@ def detect(text: str) -> str | None:
     181) is it searched again with scripts, styles, comments and code samples set apart."""
     found = _DETECT.search(text)
     if found is None:
-        return None
+        if "<%" not in text and "{#" not in text:
+            return None
+        markup = _NOT_MARKUP.sub(" ", text)
+        if _ERB_STATEMENT.search(markup):
+            return "erb"
+        return "jinja" if _JINJA_COMMENT.search(markup) else None
     markup = _NOT_MARKUP.sub(" ", text)
     found = _DETECT.search(markup)
     if found is None:
@@ -190,7 +204,9 @@ _CURLY_STATEMENT = re.compile(
     r"continue)\b)")
 _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
-                       r"|.*\.html_safe\b", re.S)
+                       r"|.*\.html_safe\b"
+                       # EJS's include(), and a kit's own (NPR's await t.includeStatic())
+                       r"|\s*(?:await\s+)?(?:\w+\.)?include\w*\s*\(", re.S)
 _PHP_TOKENS = re.compile(r"<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)", re.S)
 # PHP (and WordPress) calls that write markup, and those that write text
 _PHP_HOLE = re.compile(
