@@ -510,8 +510,8 @@ def test_headings_an_include_may_write_between_two_levels_are_to_review(tmp_path
         "{% include 'story_body.html' %}<h3>Related</h3><h5>More</h5>{% endblock %}"),
         "heading-order")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
-    assert found[0][1].startswith("an include, a block or a raw expression of the template "
-                                  "writes markup between them")
+    assert found[0][1].startswith("an include, a block, a raw expression or a heading whose "
+                                  "level the data decides stands between them")
 
 
 @pytest.mark.parametrize(("text", "family"), [
@@ -874,3 +874,33 @@ def test_a_lists_wrong_child_is_certain_whatever_its_items_include(tmp_path):
 def test_an_ejs_include_writes_markup(text):
     parsed = neutralise(text, "erb")
     assert is_hole(parsed[len("<a href=x><!--"):-len("--></a>")])
+
+
+def test_a_tag_whose_name_the_data_decides_keeps_its_content():
+    text = ('<h{{ level }} class="title">Results</h{{ level }}><ul><li>a</li></ul>'
+            "<{{ heading.level }}{{ heading.attributes }}>Links</{{ heading.level }}>")
+    parsed = neutralise(text, "jinja")
+    assert len(parsed) == len(text)
+    assert parsed == ('<h--level---- class="title">Results</h--level----><ul><li>a</li></ul>'
+                      "<t--heading.level--- {{ heading.attributes}}>Links"
+                      "</t--heading.level--->")
+
+
+def test_an_item_in_a_list_whose_name_the_data_decides_is_the_rendered_pages(tmp_path):
+    # Drupal's item-list.html.twig: <{{ list_type }}> is a <ul> or an <ol>
+    (outcome, message), = rule_findings(tmp_path, "item-list.html.twig", (
+        "<div><{{ list_type }}>{% for item in items %}<li>{{ item.value }}</li>{% endfor %}"
+        "</{{ list_type }}></div>"), "listitem")
+    assert outcome == "cantTell"
+    assert message.startswith("an expression writes the name of an element around <li>")
+
+
+def test_a_heading_whose_level_the_data_decides_may_be_the_missing_level(tmp_path):
+    # GOV.UK Frontend's components take their heading level as a parameter
+    found = rule_findings(tmp_path, "panel.njk", (
+        "<h1>Apply</h1><div class=panel><h{{ params.headingLevel }}>Done"
+        "</h{{ params.headingLevel }}></div><h3>Next steps</h3><h5>More</h5>"),
+        "heading-order")
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert "a heading whose level the data decides" in found[0][1]
+

@@ -29,7 +29,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
-from a11y_audit.templates import EXPRESSION
+from a11y_audit.templates import EXPRESSION, is_dynamic_name
 
 
 def audit_page(
@@ -218,6 +218,11 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
         if page.fragment and rule.needs_context and _top_of_file(el):
             return CANT_TELL, (f"<{dom.tag_of(el)}> is at the top of this partial: where the "
                                f"layout includes it decides; as written: {message}")
+        if rule.needs_context and page.template is not None and any(
+                is_dynamic_name(dom.tag_of(a)) for a in el.iterancestors()):
+            return CANT_TELL, (f"an expression writes the name of an element around <"
+                               f"{dom.tag_of(el)}> (<{{{{ tag }}}}>): the rendered page "
+                               f"decides; as written: {message}")
         if names and (reference := _unknown_reference(page, names, el)) is not None:
             return CANT_TELL, f"{reference}: the rendered page decides; as written: {message}"
         if page.template is None:

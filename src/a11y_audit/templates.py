@@ -240,6 +240,31 @@ def is_branch(comment_text: str | None) -> bool:
             and not comment_text.strip("~\r\n"))
 
 
+# The names an element whose name the data decides is read with (<{{ tag }}>: t--tag,
+# <h{{ level }}>: h--level, padded with hyphens to the expression's length)
+_DYNAMIC = re.compile(r"(?:t|h)--[\w.-]*")
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_.]+")
+
+
+def _dynamic_name(prefix: str, written: str) -> str:
+    """The custom element name an expression that writes a tag's name is read as: the
+    expression's words after ``prefix``, as long as the expression."""
+    words = _NOT_IN_NAME.sub("-", written[2:-2]).strip("-")
+    return (prefix + words)[:len(written)].ljust(len(written), "-")
+
+
+def is_dynamic_heading(tag: str) -> bool:
+    """Whether an element's name is that of a heading whose level a template's expression
+    writes (``<h{{ level }}>``, read as ``<h--level--->``: :meth:`_Neutraliser.kept`)."""
+    return tag.startswith("h--") and _DYNAMIC.fullmatch(tag) is not None
+
+
+def is_dynamic_name(tag: str) -> bool:
+    """Whether an element's name is written by a template's expression (``<{{ tag }}>``,
+    ``<h{{ level }}>``)."""
+    return tag[1:3] == "--" and _DYNAMIC.fullmatch(tag) is not None
+
+
 def is_hole(comment_text: str | None) -> bool:
     """Whether a comment of the parsed page is where a template writes markup that another
     file or the data holds (an include, a block, a raw expression): the content there is
@@ -305,6 +330,11 @@ def _delimited(opening: str, body: str, closing: str) -> str:
 # A start tag's name just before a token: Drupal writes an element's attributes so,
 # <div{{ attributes }}>
 _GLUED = re.compile(r"<[A-Za-z][\w:.-]*\Z")
+# A tag whose name the data decides, before its expression: <{{ tag }}>, </{{ tag }}>, and a
+# heading's level, <h{{ level }}> (Drupal, GOV.UK Frontend); and such a name's expression
+# (then another expression is glued to it: <{{ tag }}{{ attributes }}>)
+_DYNAMIC_NAME = re.compile(r"</?h?\Z")
+_AFTER_DYNAMIC_NAME = re.compile(r"</?h?\{\{[^{}<>]*\}\}\Z")
 # The elements whose content is elements alone (a list's items, a table's rows, a select's
 # options), and the elements that end in such content: an expression standing there writes
 # markup, not text (Drupal's <ul>{{ items }}</ul>, a macro's rows)
@@ -333,10 +363,15 @@ class _Neutraliser:
         table's or a select's content. Against a tag's name (``<div{{ attributes }}>``) it
         moves one place on, after a space: the name ends before it, and the parser reads the
         expression as attributes (one character of it is left out, the last before its
-        ``}}``, to keep the length)."""
-        at = m.start()
-        if _GLUED.search(self.text, max(0, at - 64), at):
-            return " " + written[:-3] + written[-2:] if len(written) > 4 else written
+        ``}}``, to keep the length). Where it is the tag's name (``<{{ tag }}>``, ``<h{{
+        level }}>``), it is read as a custom element's name, the same in the end tag: an
+        element whose role the data decides, its content kept in it."""
+        text, at = self.text, m.start()
+        if _DYNAMIC_NAME.search(text, max(0, at - 3), at):
+            return _dynamic_name("--" if text[at - 1] == "h" else "t--", written)
+        if len(written) > 4 and (_GLUED.search(text, max(0, at - 64), at)
+                                 or _AFTER_DYNAMIC_NAME.search(text, max(0, at - 256), at)):
+            return " " + written[:-3] + written[-2:]
         if self.writes_children(at):
             return self.hole(m)
         return written

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from a11y_audit.rule import Element, Page
-from a11y_audit.templates import is_branch, is_hole
+from a11y_audit.templates import is_branch, is_dynamic_heading, is_hole
 
 _MARKS: dict[Callable[[str | None], bool], object] = {is_hole: object(), is_branch: object()}
 
@@ -32,8 +32,9 @@ def hole_among_children(el: Element) -> bool:
 
 
 def hole_between(page: Page, first: Element, second: Element) -> bool:
-    """Whether a template writes markup (a hole) between the starts of two elements. False
-    at once for a page that is no template."""
+    """Whether a template writes markup (a hole) between the starts of two elements, or a
+    heading whose level the data decides (``<h{{ level }}>``) stands there. False at once
+    for a page that is no template."""
     return _between(page, first, second, is_hole)
 
 
@@ -48,14 +49,22 @@ def _between(page: Page, first: Element, second: Element,
     if page.template is None:
         return False
     # each mark's place, found once a page (every pair of headings asks)
-    marks: list[int] = page.memo(_MARKS[kind], lambda page: sorted(
-        _elements_before(c) for c in page.root.iter(etree.Comment) if kind(c.text)))
+    marks: list[int] = page.memo(_MARKS[kind], lambda page: _marks(page, kind))
     if not marks:
         return False
     start, end = sorted((_elements_before(first), _elements_before(second)))
     # a mark in (start, end]: the first mark past start is at or before end
     after = bisect_right(marks, start)
     return after < len(marks) and marks[after] <= end
+
+
+def _marks(page: Page, kind: Callable[[str | None], bool]) -> list[int]:
+    """Where each mark of ``kind`` stands, in elements before it, in order."""
+    nodes = [c for c in page.root.iter(etree.Comment) if kind(c.text)]
+    if kind is is_hole:
+        nodes.extend(el for el in page.root.iter(etree.Element)
+                     if is_dynamic_heading(el.tag))
+    return sorted(map(_elements_before, nodes))
 
 
 def _elements_before(node: etree._Element) -> int:

@@ -50,9 +50,10 @@ def check(page: Page) -> Results:
                        "skipped")
             if hole_between(page, previous.element, heading.element):
                 # (the headings of an included section may stand between them)
-                yield RULE.cant_tell(heading.element, "an include, a block or a raw expression "
-                                                      f"of the template writes markup between "
-                                                      f"them: {message}")
+                yield RULE.cant_tell(heading.element, "an include, a block, a raw expression "
+                                                      "or a heading whose level the data "
+                                                      "decides stands between them: "
+                                                      f"{message}")
             elif branch_between(page, previous.element, heading.element):
                 yield RULE.cant_tell(heading.element, "an else of the template stands between "
                                                       "them, so they may be alternatives: "
