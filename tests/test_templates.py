@@ -904,3 +904,37 @@ def test_a_heading_whose_level_the_data_decides_may_be_the_missing_level(tmp_pat
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert "a heading whose level the data decides" in found[0][1]
 
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Newspack's author links: a translators' note before the printf()
+    ("<a href=x><?php\n/* translators: %s is the author's name. */\nprintf( esc_html__( "
+     "'More by %s', 'newspack' ), esc_html( $name ) );\n?></a>", "text"),
+    # a block of code that echoes text in its branches
+    ("<h2><?php\nif ( comments_open() ) {\n  echo esc_html( __( 'Join the conversation' ) );"
+     "\n} ?></h2>", "text"),
+    # ... or markup, or calls what writes markup
+    ("<ul><?php foreach ( $items as $i ) { echo '<li>' . esc_html( $i ) . '</li>'; } ?></ul>",
+     "hole"),
+    ("<div><?php if ( is_single() ) { get_template_part( 'byline' ); } ?></div>", "hole"),
+    # the loop's set-up writes nothing
+    ("<div><?php while ( have_posts() ) : the_post(); ?></div>", "nothing"),
+    ("<div><?php the_post(); ?></div>", "nothing"),
+])
+def test_a_php_block_of_code_writes_what_its_calls_write(text, kind):
+    parsed = neutralise(text, "php")
+    assert len(parsed) == len(text)
+    inner = parsed[parsed.index(">") + 1:parsed.rindex("</")]
+    if kind == "text":
+        assert inner.startswith("{{") and inner.endswith("}}")
+    elif kind == "hole":
+        assert is_hole(inner[4:-3])
+    else:
+        assert not inner.strip()
+
+
+def test_a_wordpress_author_link_written_by_printf_has_a_name(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "author-bio.php"), files={"author-bio.php": (
+        '<a class="author-link" href="<?php echo esc_url( $url ); ?>" rel="author">\n<?php\n'
+        "\t/* translators: %s is the current author's name. */\n"
+        "\tprintf( esc_html__( 'More by %s', 'newspack' ), esc_html( $author ) );\n?>\n</a>")})
+    assert rule_outcome(data["pages"][0], "link-name") == "passed"

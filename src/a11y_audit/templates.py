@@ -209,16 +209,26 @@ _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\
                        r"|\s*(?:await\s+)?(?:\w+\.)?include\w*\s*\(", re.S)
 _PHP_TOKENS = re.compile(r"<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)", re.S)
 # PHP (and WordPress) calls that write markup, and those that write text
-_PHP_HOLE = re.compile(
-    r"\s*(?:(?:include|require)(?:_once)?\b|echo\s+do_shortcode\b|(?:get_header|get_footer|"
+_PHP_HOLE_TEXT = (
+    r"(?:(?:include|require)(?:_once)?\b|echo\s+do_shortcode\b|(?:get_header|get_footer|"
     r"get_sidebar|get_template_part|get_search_form|comments_template|the_content|"
     r"the_excerpt|the_post_thumbnail|wp_head|wp_footer|wp_body_open|wp_nav_menu|"
     r"dynamic_sidebar|the_posts_pagination|the_posts_navigation|the_tags|the_category|"
     r"the_author_posts_link|the_custom_logo)\s*\()")
+_PHP_HOLE = re.compile(r"\s*" + _PHP_HOLE_TEXT)
 _PHP_CALL = re.compile(r"\s*(?!(?:if|else|elseif|endif|foreach|endforeach|for|endfor|while|"
                        r"endwhile|switch|case|return|echo|print)\b)[A-Za-z_]\w*\s*\(")
-_PHP_WRITES = re.compile(r"\s*(?:echo|print|printf|vprintf|_e|esc_html_e|esc_attr_e|the_\w+|"
-                         r"bloginfo|single_\w+_title|wp_title)\b")
+# (the_post() and ACF's the_row() set up a loop's item: they write nothing)
+_PHP_WRITES_TEXT = (r"(?:echo|print|printf|vprintf|_e|esc_html_e|esc_attr_e|"
+                    r"the_(?!post\b|row\b)\w+|bloginfo|single_\w+_title|wp_title)\b")
+_PHP_WRITES = re.compile(r"\s*" + _PHP_WRITES_TEXT)
+# ... the same inside a block of code (<?php if ( x ) { echo esc_html( $a ); } ?>), where
+# an echo of markup (echo '<li>' . $item) is a hole too; and PHP's comments, set apart
+# before a block is read (a translators' note before a printf())
+_PHP_HOLE_INSIDE = re.compile(
+    r"(?<![\w$>])" + _PHP_HOLE_TEXT + r"""|\b(?:echo|print)\b[^;]*?["'][^"']*<[A-Za-z/]""")
+_PHP_WRITES_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_WRITES_TEXT)
+_PHP_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|#[^\n]*", re.S)
 
 # A hole's mark in the text parsed: a comment of "@" (line breaks kept), which no rule reads
 # as content; :func:`is_hole` tells one (engine.template_unknown, the rules that ask)
@@ -473,15 +483,21 @@ class _Neutraliser:
         body = m["body"]
         if not m["close"]:
             return _blank(m[0])
-        if _PHP_HOLE.match(body):
+        code = body if "/" not in body and "#" not in body else _PHP_COMMENT.sub(
+            lambda comment: _blank(comment[0]), body)
+        if _PHP_HOLE.match(code):
             return self.hole(m)
-        if m["open"] == "=" or _PHP_WRITES.match(body) or (
-                _PHP_CALL.match(body) and self.in_tag(m.start())):
+        if m["open"] == "=" or _PHP_WRITES.match(code) or (
+                _PHP_CALL.match(code) and self.in_tag(m.start())):
             # (a call among a start tag's attributes writes some: <html <?php
             # language_attributes(); ?>> has its lang; read as attributes an expression writes)
             return self.kept(m, _delimited(opening, body, m["close"]))
-        if _PHP_BRANCH.match(body):
+        if _PHP_BRANCH.match(code):
             return self.hole(m, BRANCH_FILL)
+        if _PHP_HOLE_INSIDE.search(code):
+            return self.hole(m)
+        if _PHP_WRITES_INSIDE.search(code):
+            return self.kept(m, _delimited(opening, body, m["close"]))
         return _blank(m[0])
 
 
