@@ -938,3 +938,16 @@ def test_a_wordpress_author_link_written_by_printf_has_a_name(tmp_path):
         "\t/* translators: %s is the current author's name. */\n"
         "\tprintf( esc_html__( 'More by %s', 'newspack' ), esc_html( $author ) );\n?>\n</a>")})
     assert rule_outcome(data["pages"][0], "link-name") == "passed"
+
+
+@pytest.mark.parametrize("action", [
+    '{{- $menu_url := (cond (strings.HasSuffix .URL "/") .URL (printf "%s/" .URL)) }}',
+    "{{ $link = $profile.profilelink }}",
+    '{{- errorf "=> hugo v0.146.0 or greater is required" }}',
+    '{{- $.Scratch.Add "bareul" . -}}',
+    '{{ .Store.Set "toc" true }}',
+])
+def test_a_go_action_that_writes_nothing_renders_nothing(action):
+    # (Hugo's PaperMod and Ananke themes: a list's assignments were its text)
+    text = f"<ul>{action}<li>Item</li></ul>"
+    assert neutralise(text, "go") == "<ul>" + " " * len(action) + "<li>Item</li></ul>"

@@ -198,10 +198,14 @@ _CURLY_HOLE = re.compile(
     r"\{\{\{|\{\{[~-]?\s*#?>|\{\{-?\s*(?:template|block|partial|partialCached|"
     r"partials\.Include(?:Cached)?)\b"
     r"|\{\{-?\s*\.Content\b|\|\s*safeHTML\b")
-# A Handlebars block or section, or a Go action: renders no text of its own
+# A Handlebars block or section, or a Go action: renders no text of its own; so do a Go
+# variable's assignment ({{ $url := .Permalink }}), Hugo's build messages ({{ errorf }})
+# and its page-scoped stores ({{ $.Scratch.Add "x" 1 }})
 _CURLY_STATEMENT = re.compile(
     r"\{\{\{?[~-]?\s*(?:[#^/>]|(?:else|end|if|range|with|define|template|block|break|"
-    r"continue)\b)")
+    r"continue|errorf|warnf|erroridf|warnidf|infof|debugf)\b"
+    r"|\$\w*(?:\.\w+)*\s*:?=(?!=)"
+    r"|\$?[\w.]*\b(?:Scratch|Store)\.(?:Set|Add|SetInMap|DeleteInMap|Delete)\b)")
 _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
                        r"|.*\.html_safe\b"
