@@ -951,3 +951,12 @@ def test_a_go_action_that_writes_nothing_renders_nothing(action):
     # (Hugo's PaperMod and Ananke themes: a list's assignments were its text)
     text = f"<ul>{action}<li>Item</li></ul>"
     assert neutralise(text, "go") == "<ul>" + " " * len(action) + "<li>Item</li></ul>"
+
+
+@pytest.mark.parametrize("expression", [
+    "{{ . | markdownify }}", "{{ $icon.Content | safe.HTML }}", "{{ .Summary | safeHTML }}",
+    '{{ .RenderString "*x*" }}',
+])
+def test_hugos_markup_writers_are_holes(expression):
+    parsed = neutralise(f"<figcaption>{expression}</figcaption>", "go")
+    assert is_hole(parsed[len("<figcaption><!--"):-len("--></figcaption>")])

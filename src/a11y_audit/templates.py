@@ -197,7 +197,8 @@ _CURLY_TOKENS = re.compile(
 _CURLY_HOLE = re.compile(
     r"\{\{\{|\{\{[~-]?\s*#?>|\{\{-?\s*(?:template|block|partial|partialCached|"
     r"partials\.Include(?:Cached)?)\b"
-    r"|\{\{-?\s*\.Content\b|\|\s*safeHTML\b")
+    r"|\{\{-?\s*\.Content\b|\|\s*(?:safeHTML|safe\.HTML|markdownify|transform\.Markdownify)\b"
+    r"|\.RenderString\b")
 # A Handlebars block or section, or a Go action: renders no text of its own; so do a Go
 # variable's assignment ({{ $url := .Permalink }}), Hugo's build messages ({{ errorf }})
 # and its page-scoped stores ({{ $.Scratch.Add "x" 1 }})
