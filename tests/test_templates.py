@@ -715,8 +715,8 @@ def test_alt_text_the_data_fills_in_is_no_placeholder(tmp_path):
 def test_an_expression_against_a_tag_name_writes_attributes():
     # Drupal writes every element's attributes so: the tag's name ends before the expression
     parsed = neutralise('<dl{{ attributes }}><dt>a</dt></dl><li{{x}}>b</li>', "jinja")
-    assert parsed == '<dl {{ attributes}}><dt>a</dt></dl><li {{}}>b</li>'
-    assert neutralise("<div<?= $attrs ?>>x</div>", "php") == "<div {{  $attrs}}>x</div>"
+    assert parsed == '<dl {{attributes }}><dt>a</dt></dl><li {{}}>b</li>'
+    assert neutralise("<div<?= $attrs ?>>x</div>", "php") == "<div {{ $attrs }}>x</div>"
 
 
 @pytest.mark.parametrize("text", [
@@ -882,7 +882,7 @@ def test_a_tag_whose_name_the_data_decides_keeps_its_content():
     parsed = neutralise(text, "jinja")
     assert len(parsed) == len(text)
     assert parsed == ('<h--level---- class="title">Results</h--level----><ul><li>a</li></ul>'
-                      "<t--heading.level--- {{ heading.attributes}}>Links"
+                      "<t--heading.level--- {{heading.attributes }}>Links"
                       "</t--heading.level--->")
 
 
@@ -960,3 +960,14 @@ def test_a_go_action_that_writes_nothing_renders_nothing(action):
 def test_hugos_markup_writers_are_holes(expression):
     parsed = neutralise(f"<figcaption>{expression}</figcaption>", "go")
     assert is_hole(parsed[len("<figcaption><!--"):-len("--></figcaption>")])
+
+
+@pytest.mark.parametrize("text", [
+    "<div{{ attributes\n  .addClass('x') }}>a</div>",
+    "<{{ tag\n }} id=q>P</{{ tag\n }}>",
+    "<li{{\nattrs }}>b</li>",
+])
+def test_a_tags_expression_across_lines_keeps_them(text):
+    parsed = neutralise(text, "jinja")
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"]

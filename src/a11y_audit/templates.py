@@ -377,16 +377,19 @@ class _Neutraliser:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
         table's or a select's content. Against a tag's name (``<div{{ attributes }}>``) it
         moves one place on, after a space: the name ends before it, and the parser reads the
-        expression as attributes (one character of it is left out, the last before its
-        ``}}``, to keep the length). Where it is the tag's name (``<{{ tag }}>``, ``<h{{
-        level }}>``), it is read as a custom element's name, the same in the end tag: an
-        element whose role the data decides, its content kept in it."""
+        expression as attributes (one character of it is left out, the first after its
+        ``{{``, to keep the length and the line breaks in it where they were). Where it is
+        the tag's name (``<{{ tag }}>``, ``<h{{ level }}>``), it is read as a custom
+        element's name, the same in the end tag: an element whose role the data decides,
+        its content kept in it. (An expression that spans lines stays as written there.)"""
         text, at = self.text, m.start()
-        if _DYNAMIC_NAME.search(text, max(0, at - 3), at):
+        if "\n" in written or "\r" in written:
+            pass
+        elif _DYNAMIC_NAME.search(text, max(0, at - 3), at):
             return _dynamic_name("--" if text[at - 1] == "h" else "t--", written)
-        if len(written) > 4 and (_GLUED.search(text, max(0, at - 64), at)
-                                 or _AFTER_DYNAMIC_NAME.search(text, max(0, at - 256), at)):
-            return " " + written[:-3] + written[-2:]
+        elif len(written) > 4 and (_GLUED.search(text, max(0, at - 64), at)
+                                   or _AFTER_DYNAMIC_NAME.search(text, max(0, at - 256), at)):
+            return " " + written[:2] + written[3:]
         if self.writes_children(at):
             return self.hole(m)
         return written
