@@ -11,7 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from a11y_audit.cli import main
-from a11y_audit.templates import detect, family_of_name, is_fragment, is_hole, neutralise
+from a11y_audit.templates import (
+    detect,
+    family_of_name,
+    is_branch,
+    is_fragment,
+    is_hole,
+    neutralise,
+)
 from tests.loopback import QuietHandler, serving
 from tests.test_cli import validate
 
@@ -971,3 +978,65 @@ def test_a_tags_expression_across_lines_keeps_them(text):
     parsed = neutralise(text, "jinja")
     assert [i for i, c in enumerate(parsed) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"]
+
+
+# -- Blade (Laravel) ----------------------------------------------------------------------------
+
+BLADE = """@extends('layouts.base')
+@section('body')
+    @include('layouts._alerts')
+    {{-- <h1>an old heading</h1> --}}
+    <p>Join {{ $totalUsers }} readers. Mail tips@example.com or @newsdesk.</p>
+    @if (Auth::guest())
+        <a href="{{ route('register') }}" @click="open = true" @disabled($busy)>@lang('Join us')</a>
+    @else
+        <a href="{{ route('forum') }}">{!! $icon !!}</a>
+    @endif
+    <ul>@foreach ($items as $i)<li>{{ $i }}</li>@endforeach</ul>
+    @php $x = '<h1>'; @endphp
+    <span>@lang('auth.failed')</span>
+@endsection
+"""
+
+
+def test_blade_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("resources/views/home.blade.php") == "blade"
+    parsed = neutralise(BLADE, "blade")
+    assert len(parsed) == len(BLADE)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(BLADE) if c == "\n"]
+    assert "@extends" not in parsed and "@foreach" not in parsed and "<h1>" not in parsed
+    # an e-mail address and a handle are text; an Alpine attribute stays an attribute
+    assert "tips@example.com or @newsdesk." in parsed and '@click="open = true"' in parsed
+    assert ">Join us" in parsed                        # @lang of a text
+    assert "<span>{{" in parsed                        # @lang of a key: an expression
+    holes = [c for c in parsed.split("<!--")[1:]]
+    assert [is_hole(h.split("-->")[0]) for h in holes] == [True, False, True]   # include,
+    assert is_branch(holes[1].split("-->")[0])                           # else, {!! !!}
+
+
+def test_a_blade_component_is_its_views(tmp_path):
+    text = ('<x-modal identifier="deleteArticle" title="Delete article">Sure?</x-modal>\n'
+            '<a href="{{ route(\'profile\', $user) }}"><flux:avatar src="{{ $src }}" /></a>\n'
+            '<span title="Verified author">Verified</span>')
+    found = rule_findings(tmp_path, "show.blade.php", text, "title-attr-inputs-only")
+    assert sorted(outcome for outcome, _ in found) == ["cantTell", "failed"]
+    assert any(m.startswith("<x-modal> is a Blade component") for _, m in found)
+    (outcome, _), = rule_findings(tmp_path, "avatar.blade.php", text, "link-name")
+    assert outcome == "cantTell"
+
+
+def test_a_blade_components_slot_is_the_markup_it_is_given():
+    parsed = neutralise('<a href="/x" target="_blank">{{ $slot }}</a>', "blade")
+    assert is_hole(parsed[len('<a href="/x" target="_blank"><!--'):-len("--></a>")])
+
+
+def test_a_folder_of_blade_views_is_walked(tmp_path):
+    views = tmp_path / "views"
+    views.mkdir()
+    (views / "card.blade.php").write_text(
+        "@if ($story)<li><a href=\"{{ $story->url }}\">{{ $story->title }}</a></li>@endif",
+        encoding="utf-8")
+    _, data = run(tmp_path, str(views))
+    page, = data["pages"]
+    assert page["template"] == "blade" and page["fragment"] is True

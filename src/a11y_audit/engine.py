@@ -9,7 +9,7 @@ from time import monotonic
 from typing import Any
 
 from a11y_audit import dom, source_map, sources
-from a11y_audit.checks.holes import branch_between, holds_hole, hole_among_children
+from a11y_audit.checks.holes import branch_between, holds_component, holds_hole, hole_among_children
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
     PAGE_LEVEL,
@@ -29,7 +29,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
-from a11y_audit.templates import EXPRESSION, is_dynamic_name
+from a11y_audit.templates import EXPRESSION, is_component, is_dynamic_name
 
 
 def audit_page(
@@ -227,7 +227,12 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
             return CANT_TELL, f"{reference}: the rendered page decides; as written: {message}"
         if page.template is None:
             continue
-        if "content" in names and holds_hole(el):
+        blade = page.template == "blade"
+        if blade and is_component(dom.tag_of(el)):
+            return CANT_TELL, (f"<{dom.tag_of(el)}> is a Blade component: its view writes its "
+                               "markup and uses its attributes: the rendered page decides; as "
+                               f"written: {message}")
+        if "content" in names and (holds_hole(el) or (blade and holds_component(el))):
             return CANT_TELL, ("an include, a block or a raw expression writes content inside "
                                f"<{dom.tag_of(el)}>: the rendered page decides; as written: "
                                f"{message}")

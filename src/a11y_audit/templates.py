@@ -3,7 +3,8 @@
 A newsroom's developers run the audit before they push a template change, and a pre-commit
 hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
 (``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
-EJS (``<%= %>``), PHP (``<?php ?>``), Go templates (``{{ range }}``), and partials (a
+EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), Go
+templates (``{{ range }}``), and partials (a
 masthead, a story card) that a layout includes. Read as a page, such a file is judged for
 what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
 ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
@@ -55,10 +56,11 @@ from typing import NamedTuple
 LANGUAGES = {
     "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
-    "erb": "erb", "ejs": "erb", "php": "php",
+    "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
+    ".blade.php": "blade",      # (before .php: the first ending a name has wins)
     ".j2": "jinja", ".jinja": "jinja", ".jinja2": "jinja", ".njk": "jinja",
     ".nunjucks": "jinja", ".twig": "jinja", ".liquid": "jinja", ".djhtml": "jinja",
     ".hbs": "handlebars", ".handlebars": "handlebars", ".mustache": "handlebars",
@@ -235,6 +237,42 @@ _PHP_HOLE_INSIDE = re.compile(
 _PHP_WRITES_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_WRITES_TEXT)
 _PHP_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|#[^\n]*", re.S)
 
+# Laravel's Blade: comments, @php blocks, raw ({!! !!}) and escaped-for-the-client
+# (@{{ }}) expressions, expressions, and @directives with their arguments (nested
+# parentheses and quoted strings; not after a word: an e-mail address, @handle in a URL),
+# with the space before them on their line (an @else's mark needs room)
+_BLADE_TOKENS = re.compile(
+    r"\{\{--.*?--\}\}|[ \t]*@php\b(?!\s*\().*?@endphp\b"
+    r"|(?P<raw>\{!!.*?!!\})|@(?P<verbatim>\{\{.*?\}\})|(?P<expression>\{\{.*?\}\})"
+    r"|(?P<lead>[ \t]*)(?<![\w@.:/-])@(?P<name>[A-Za-z]\w*)"
+    r"(?P<args>\s?\((?:[^()'\"]|'[^']*'|\"[^\"]*\""
+    r"|\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\([^()]*\))*\))*\))?",
+    re.S)
+_BLADE_SLOT = re.compile(r"\{\{\s*\$slot\b")
+# The directives that write markup another file or the data holds (holes), those that begin
+# another branch, those that write an element's attributes, and those that write nothing
+# (a directive Blade does not define is a project's own: written as nothing too, if it has
+# arguments; without, @name is text, a handle)
+_BLADE_HOLES = frozenset((
+    "include", "includeif", "includewhen", "includeunless", "includefirst", "each", "yield",
+    "stack", "show", "parent", "livewire", "component", "svg", "icon", "markdown"))
+_BLADE_BRANCHES = frozenset((
+    "else", "elseif", "elseauth", "elseguest", "elsecan", "elsecannot", "case", "default"))
+_BLADE_ATTRIBUTES = frozenset((
+    "class", "style", "checked", "selected", "disabled", "readonly", "required"))
+_BLADE_STATEMENTS = frozenset((
+    "if", "endif", "unless", "endunless", "isset", "endisset", "empty", "endempty", "auth",
+    "endauth", "guest", "endguest", "can", "endcan", "cannot", "endcannot", "canany",
+    "endcanany", "env", "endenv", "production", "endproduction", "hassection",
+    "sectionmissing", "switch", "endswitch", "break", "continue", "for", "endfor", "foreach",
+    "endforeach", "forelse", "endforelse", "while", "endwhile", "once", "endonce", "push",
+    "endpush", "pushonce", "endpushonce", "prepend", "endprepend", "section", "endsection",
+    "stop", "append", "overwrite", "extends", "props", "aware", "csrf", "method", "error",
+    "enderror", "verbatim", "endverbatim", "endcomponent", "slot", "endslot", "inject",
+    "use", "vite", "viteReactRefresh", "livewirestyles", "livewirescripts", "json", "js",
+    "dd", "dump", "fragment", "endfragment", "session", "endsession", "context",
+    "endcontext"))
+
 # A hole's mark in the text parsed: a comment of "@" (line breaks kept), which no rule reads
 # as content; :func:`is_hole` tells one (engine.template_unknown, the rules that ask)
 HOLE_FILL = "@"
@@ -266,6 +304,13 @@ def _dynamic_name(prefix: str, written: str) -> str:
     expression's words after ``prefix``, as long as the expression."""
     words = _NOT_IN_NAME.sub("-", written[2:-2]).strip("-")
     return (prefix + words)[:len(written)].ljust(len(written), "-")
+
+
+def is_component(tag: str) -> bool:
+    """Whether an element of a Blade template is a component (``<x-alert>``, Livewire's
+    and Flux's ``<livewire:search>``, ``<flux:avatar>``): its view writes its markup, and
+    its attributes are that view's to use (``title`` may be a modal's heading)."""
+    return tag.startswith("x-") or ":" in tag
 
 
 def is_dynamic_heading(tag: str) -> bool:
@@ -332,6 +377,21 @@ def _expression(text: str) -> str:
     if len(text) < 4:
         return _blank(text)
     return _translated(text) or text[:2] + text[2:-2].translate(_LOOK_ALIKES) + text[-2:]
+
+
+_BLADE_TEXT = re.compile(r"""\s?\(\s*(["'])([^"'\\\r\n{}<>]+)\1""")
+
+
+def _blade_translated(token: str, args: str) -> str:
+    """Blade's ``@lang('Read more')``: its text, as :func:`_translated` reads a call; a key
+    (``@lang('auth.failed')``) is an expression."""
+    m = _BLADE_TEXT.match(args)
+    text = m[2].strip() if m is not None else ""
+    if (not text or _TRANSLATION_KEY.fullmatch(text) or "\n" in token[:len(text)]
+            or "\r" in token[:len(text)]):
+        return "{{" + token[2:-2].translate(_LOOK_ALIKES) + "}}" if len(token) >= 4 else (
+            _blank(token))
+    return text + _BLANK.sub(" ", token[len(text):])
 
 
 def _delimited(opening: str, body: str, closing: str) -> str:
@@ -509,9 +569,43 @@ class _Neutraliser:
         return _blank(m[0])
 
 
+    def blade(self, m: re.Match[str]) -> str:
+        if m["raw"] is not None:
+            return self.hole(m)
+        if m["verbatim"] is not None:     # @{{ x }}: "{{ x }}", for a script in the page
+            return " " + m["verbatim"]
+        if m["expression"] is not None:
+            if _BLADE_SLOT.match(m["expression"]):
+                return self.hole(m)             # a component's slot: the markup it is given
+            return self.kept(m, _expression(m["expression"]))
+        name = m["name"]
+        if name is None:
+            return _blank(m[0])                 # a comment, a block of PHP
+        lower, args = name.lower(), m["args"]
+        if self.in_tag(m.start()):
+            if args is None and (self.text[m.end():m.end() + 1] in ("=", ".", ":")
+                                 or lower not in _BLADE_STATEMENTS):
+                return m[0]     # Alpine's @click="...", an @handle in a value: as written
+            lead = m["lead"]
+            if lower in _BLADE_ATTRIBUTES and len(m[0]) - len(lead) >= 4:
+                # writes attributes
+                return lead + "{{" + _blank(m[0][len(lead) + 2:-2]) + "}}"
+            return _blank(m[0])
+        if lower in _BLADE_HOLES:
+            return self.hole(m)
+        if lower in _BLADE_BRANCHES or (lower == "empty" and args is None):
+            return self.hole(m, BRANCH_FILL)    # (@empty alone: a @forelse's empty case)
+        if lower in ("lang", "choice") and args is not None:
+            return _blade_translated(m[0], args)
+        if lower in _BLADE_STATEMENTS or args is not None:
+            return _blank(m[0])
+        return m[0]                             # @handle: text
+
+
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
-           "erb": _ERB_TOKENS, "php": _PHP_TOKENS}
-_METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php"}
+           "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS}
+_METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
+            "blade": "blade"}
 
 
 def neutralise(text: str, family: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from a11y_audit.rule import Element, Page
-from a11y_audit.templates import is_branch, is_dynamic_heading, is_hole
+from a11y_audit.templates import is_branch, is_component, is_dynamic_heading, is_hole
 
 _MARKS: dict[Callable[[str | None], bool], object] = {is_hole: object(), is_branch: object()}
 
@@ -21,6 +21,12 @@ def holds_hole(el: Element) -> bool:
     """Whether an include, a block or a raw expression of a template writes markup inside
     the element."""
     return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
+
+
+def holds_component(el: Element) -> bool:
+    """Whether a Blade component (:func:`a11y_audit.templates.is_component`) stands inside
+    the element: what it writes is its view's."""
+    return any(isinstance(d.tag, str) and is_component(d.tag) for d in el.iterdescendants())
 
 
 def hole_among_children(el: Element) -> bool:
