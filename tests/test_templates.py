@@ -91,12 +91,12 @@ def rule_outcome(page: dict, rule: str) -> str:
     ("{{#each stories}}<li>{{title}}</li>{{/each}}", "handlebars"),
     ("<p>{{^empty}}Stories{{/empty}}</p>", "handlebars"),
     ("{{ range .Stories }}<li>{{ .Title }}</li>{{ end }}", "go"),
-    # a Django comment alone; ERB's and EJS's block statements (NPR's graphics kit writes
-    # EJS in .html files)
+    # a Django comment alone; an EJS block's opening (NPR's graphics kit writes EJS in
+    # .html files)
     ("{# Keep the demo out of search engines #}<h1>Log in</h1>", "jinja"),
-    ("<% stories.each do |s| %><li><%= s.title %></li><% end %>", "erb"),
     ('<% if (children) { %><select><% children.forEach(function(c) { %><option><%= c %>'
      "</option><% }) %></select><% } %>", "erb"),
+    ("<ul><%_ items.forEach(i => {_%><li><%= i %></li><%_ }) _%></ul>", "erb"),
 ])
 def test_each_family_is_found_by_a_statement_of_it(text, family):
     assert detect(text) == family
@@ -111,8 +111,9 @@ def test_each_family_is_found_by_a_statement_of_it(text, family):
     "<style>a{color:red}</style><!-- {% if x %} -->",
     "<pre><code>{% if user %}Hello{% endif %}</code></pre>",
     "<p>Prices rose 5<%; the index <?xml is text</p>",
-    # an expression alone; PHP is known by the file's name
+    # an expression alone; PHP and Ruby's ERB are known by the file's name
     "<h1><%= story.title %></h1>",
+    "<% stories.each do |s| %><li><%= s.title %></li><% end %>",
     "<?php get_header(); ?><h1><?= $title ?></h1>",
     "<p>Scores: {#1 seed} beat {#4}</p>",
 ])
