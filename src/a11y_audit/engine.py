@@ -232,8 +232,12 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
             return CANT_TELL, (f"<{dom.tag_of(el)}> is a Blade component: its view writes its "
                                "markup and uses its attributes: the rendered page decides; as "
                                f"written: {message}")
-        if "content" in names and (holds_hole(el) or (blade and holds_component(el))):
+        if "content" in names and holds_hole(el):
             return CANT_TELL, ("an include, a block or a raw expression writes content inside "
+                               f"<{dom.tag_of(el)}>: the rendered page decides; as written: "
+                               f"{message}")
+        if "content" in names and blade and holds_component(el):
+            return CANT_TELL, ("a Blade component writes content inside "
                                f"<{dom.tag_of(el)}>: the rendered page decides; as written: "
                                f"{message}")
         if "labels" in names and (ident := el.get("id")) and ident in page.duplicate_ids:

@@ -261,7 +261,7 @@ _BLADE_STATEMENTS = frozenset((
     "endpush", "pushonce", "endpushonce", "prepend", "endprepend", "section", "endsection",
     "stop", "append", "overwrite", "extends", "props", "aware", "csrf", "method", "error",
     "enderror", "verbatim", "endverbatim", "endcomponent", "slot", "endslot", "inject",
-    "use", "vite", "viteReactRefresh", "livewirestyles", "livewirescripts", "json", "js",
+    "use", "vite", "vitereactrefresh", "livewirestyles", "livewirescripts", "json", "js",
     "dd", "dump", "fragment", "endfragment", "session", "endsession", "context",
     "endcontext"))
 
