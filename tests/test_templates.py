@@ -599,6 +599,14 @@ def test_a_translated_link_text_is_judged(tmp_path):
     assert outcome == "failed" and 'Link text "Read more"' in message
 
 
+def test_a_generic_link_text_an_include_may_complete_is_the_rendered_pages(tmp_path):
+    # Ghost's Headline theme: "Show more" and an icon partial, which may write hidden text
+    (outcome, message), = rule_findings(tmp_path, "topic.hbs", (
+        '<section><h2>{{name}}</h2><a class="gh-topic-link" href="{{url}}">Show more '
+        '{{> "icons/arrow-right"}}</a></section>'), "link-text-generic")
+    assert outcome == "cantTell" and "writes content inside <a>" in message
+
+
 @pytest.mark.parametrize(("family", "text"), [
     ("go", "{{ if .Cover }}<header class=cover>{{ .Title }}</header>{{ else }}<header>"
            "{{ .Title }}</header>{{ end }}"),
