@@ -1050,3 +1050,22 @@ def test_a_folder_of_blade_views_is_walked(tmp_path):
     _, data = run(tmp_path, str(views))
     page, = data["pages"]
     assert page["template"] == "blade" and page["fragment"] is True
+
+
+@pytest.mark.parametrize("call", [
+    "do_action( 'woocommerce_checkout_order_review' );",
+    "comment_form();", "wc_get_template( 'checkout/payment.php' );",
+    "woocommerce_form_field( 'email', $field );",
+])
+def test_wordpress_hooks_and_template_loaders_write_markup(call):
+    parsed = neutralise(f"<form><?php {call} ?></form>", "php")
+    assert is_hole(parsed[len("<form><!--"):-len("--></form>")])
+
+
+def test_a_form_whose_button_a_hook_may_write_is_the_rendered_pages(tmp_path):
+    # Newspack's WooCommerce checkout: the order review hook writes the place-order button
+    found = rule_findings(tmp_path, "checkout-form.php", (
+        '<form name="checkout" method="post"><input name="billing_email" '
+        'aria-label="Email"><?php do_action( \'woocommerce_checkout_order_review\' ); ?>'
+        '</form><form><input name="q" aria-label="Search"></form>'), "form-has-submit")
+    assert sorted(outcome for outcome, _ in found) == ["cantTell", "failed"]

@@ -213,7 +213,12 @@ _PHP_HOLE_TEXT = (
     r"get_sidebar|get_template_part|get_search_form|comments_template|the_content|"
     r"the_excerpt|the_post_thumbnail|wp_head|wp_footer|wp_body_open|wp_nav_menu|"
     r"dynamic_sidebar|the_posts_pagination|the_posts_navigation|the_tags|the_category|"
-    r"the_author_posts_link|the_custom_logo)\s*\()")
+    r"the_author_posts_link|the_custom_logo|"
+    # hooks whose callbacks print (plugins, WooCommerce), and what prints a template or a
+    # form WordPress or WooCommerce holds
+    r"do_action|do_action_ref_array|comment_form|wp_list_comments|wp_link_pages|the_widget|"
+    r"load_template|locate_template|wc_get_template|wc_get_template_part|"
+    r"woocommerce_\w+)\s*\()")
 _PHP_HOLE = re.compile(r"\s*" + _PHP_HOLE_TEXT)
 _PHP_CALL = re.compile(r"\s*(?!(?:if|else|elseif|endif|foreach|endforeach|for|endfor|while|"
                        r"endwhile|switch|case|return|echo|print)\b)[A-Za-z_]\w*\s*\(")
