@@ -313,7 +313,7 @@ def is_component(tag: str) -> bool:
 def is_dynamic_heading(tag: str) -> bool:
     """Whether an element's name is that of a heading whose level a template's expression
     writes (``<h{{ level }}>``, read as ``<h--level--->``: :meth:`_Neutraliser.kept`)."""
-    return tag.startswith("h--") and _DYNAMIC.fullmatch(tag) is not None
+    return tag.startswith("h--") and is_dynamic_name(tag)
 
 
 def is_dynamic_name(tag: str) -> bool:
@@ -359,9 +359,13 @@ def _translated(token: str) -> str | None:
     start = 2 if token[:2] in ("{{", "{%", "<%", "<?") else 0
     m = _TRANSLATED.match(token, start) or (
         _TRANSLATED_FILTER.match(token, start) if start else None)
-    if m is None:
-        return None
-    text = m[2].strip()
+    return None if m is None else _as_text(token, m[2])
+
+
+def _as_text(token: str, text: str) -> str | None:
+    """``token`` written as the translated ``text`` it renders: the text, then spaces, as
+    long as the token (its line breaks kept); None for no text, or a key that names one."""
+    text = text.strip()
     if (not text or "\n" in token[:len(text)] or "\r" in token[:len(text)]
             or _TRANSLATION_KEY.fullmatch(text)):
         return None     # (the text stands where the token began: no line break may go)
@@ -383,12 +387,11 @@ def _blade_translated(token: str, args: str) -> str:
     """Blade's ``@lang('Read more')``: its text, as :func:`_translated` reads a call; a key
     (``@lang('auth.failed')``) is an expression."""
     m = _BLADE_TEXT.match(args)
-    text = m[2].strip() if m is not None else ""
-    if (not text or _TRANSLATION_KEY.fullmatch(text) or "\n" in token[:len(text)]
-            or "\r" in token[:len(text)]):
-        return "{{" + token[2:-2].translate(_LOOK_ALIKES) + "}}" if len(token) >= 4 else (
-            _blank(token))
-    return text + _BLANK.sub(" ", token[len(text):])
+    written = _as_text(token, m[2]) if m is not None else None
+    if written is not None:
+        return written
+    return "{{" + token[2:-2].translate(_LOOK_ALIKES) + "}}" if len(token) >= 4 else (
+        _blank(token))
 
 
 def _delimited(opening: str, body: str, closing: str) -> str:
@@ -440,13 +443,12 @@ class _Neutraliser:
         element's name, the same in the end tag: an element whose role the data decides,
         its content kept in it. (An expression that spans lines stays as written there.)"""
         text, at = self.text, m.start()
-        if "\n" in written or "\r" in written:
-            pass
-        elif _DYNAMIC_NAME.search(text, max(0, at - 3), at):
-            return _dynamic_name("--" if text[at - 1] == "h" else "t--", written)
-        elif len(written) > 4 and (_GLUED.search(text, max(0, at - 64), at)
-                                   or _AFTER_DYNAMIC_NAME.search(text, max(0, at - 256), at)):
-            return " " + written[:2] + written[3:]
+        if "\n" not in written and "\r" not in written:
+            if _DYNAMIC_NAME.search(text, max(0, at - 3), at):
+                return _dynamic_name("--" if text[at - 1] == "h" else "t--", written)
+            if len(written) > 4 and (_GLUED.search(text, max(0, at - 64), at) or
+                                     _AFTER_DYNAMIC_NAME.search(text, max(0, at - 256), at)):
+                return " " + written[:2] + written[3:]
         if self.writes_children(at):
             return self.hole(m)
         return written
