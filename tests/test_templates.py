@@ -928,13 +928,29 @@ def test_a_heading_whose_level_the_data_decides_may_be_the_missing_level(tmp_pat
     # a block of code that echoes text in its branches
     ("<h2><?php\nif ( comments_open() ) {\n  echo esc_html( __( 'Join the conversation' ) );"
      "\n} ?></h2>", "text"),
+    # ... or prints it (Newspack's comments title)
+    ("<h2><?php if ( $one ) {\n  /* translators: %s: post title */\n  printf( _x( 'One "
+     "reply on %s', 'comments title' ), get_the_title() );\n} ?></h2>", "text"),
     # ... or markup, or calls what writes markup
     ("<ul><?php foreach ( $items as $i ) { echo '<li>' . esc_html( $i ) . '</li>'; } ?></ul>",
      "hole"),
     ("<div><?php if ( is_single() ) { get_template_part( 'byline' ); } ?></div>", "hole"),
-    # the loop's set-up writes nothing
+    # ... or prints markup with printf() (Largo's fallback <title>, its search heading)
+    ("<head><?php\n// Fallback <title> tag\nif ( ! function_exists( 'x' ) ) {\n  printf( "
+     "'<title>%1$s</title>', wp_title( '|', false ) );\n} ?></head>", "hole"),
+    ("<h3><?php printf( __( 'Results for <span class=\"term\">%s</span>' ), $q ); ?></h3>",
+     "hole"),
+    # a theme's own function called to print (Largo's byline and home icon)
+    ("<h5 class=byline><?php largo_byline( true, false, get_the_ID() ); ?></h5>", "hole"),
+    ("<a href=x><?php if ( $logo )\n  largo_home_icon( 'icon-white' ); ?></a>", "hole"),
+    ("<div><?php Theme::render_ad( 'top' ); ?></div>", "hole"),
+    # the loop's set-up writes nothing, nor do getters and set-up calls standing alone
     ("<div><?php while ( have_posts() ) : the_post(); ?></div>", "nothing"),
     ("<div><?php the_post(); ?></div>", "nothing"),
+    ("<ul><?php foreach ( $posts as $post ) : setup_postdata( $post ); ?></ul>", "nothing"),
+    ("<div><?php wp_reset_postdata(); ?></div>", "nothing"),
+    ("<div><?php $q = new WP_Query( $args ); $q->the_post(); ?></div>", "nothing"),
+    ("<div><?php if ( is_single() ) { get_the_ID(); } ?></div>", "nothing"),
 ])
 def test_a_php_block_of_code_writes_what_its_calls_write(text, kind):
     parsed = neutralise(text, "php")

@@ -229,8 +229,24 @@ _PHP_WRITES = re.compile(r"\s*" + _PHP_WRITES_TEXT)
 # ... the same inside a block of code (<?php if ( x ) { echo esc_html( $a ); } ?>), where
 # an echo of markup (echo '<li>' . $item) is a hole too; and PHP's comments, set apart
 # before a block is read (a translators' note before a printf())
-_PHP_HOLE_INSIDE = re.compile(
-    r"(?<![\w$>])" + _PHP_HOLE_TEXT + r"""|\b(?:echo|print)\b[^;]*?["'][^"']*<[A-Za-z/]""")
+_PHP_MARKUP_TEXT = r"""\b(?:echo|print|printf|vprintf)\b[^;]*?["'][^"']*<[A-Za-z/]"""
+_PHP_MARKUP = re.compile(_PHP_MARKUP_TEXT)
+_PHP_HOLE_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_HOLE_TEXT + "|" + _PHP_MARKUP_TEXT)
+# A call standing as a statement (<?php largo_byline(); ?>, if ( $x ) theme_icon();): a
+# theme's own function is called so to print, a byline, an icon, a list; unless it writes
+# text (above), or returns or sets up and prints nothing (WordPress's getters and loop
+# set-up, PHP's functions on strings and arrays)
+_PHP_STATEMENT_CALL = re.compile(
+    r"(?:\A|[;{}:)]|\belse\b)\s*(?!(?:if|elseif|foreach|for|while|switch|return|function|fn|"
+    r"new|array|list|isset|empty|unset|match)\b|" + _PHP_WRITES_TEXT + r")([A-Za-z_]\w*)\s*\(")
+_PHP_SILENT = re.compile(
+    r"(?:(?:get|is|has|wp_reset|wp_enqueue|wp_register|wp_dequeue|wp_localize|wp_add_inline|"
+    r"add|remove|set|update|delete|register|esc|sanitize|wp_kses|wp_cache|wp_parse|array|str|"
+    r"ob|json|wp_json|apply_filters|wp_get|wp_list_pluck)(?:_\w*)?|"
+    r"the_post|the_row|have_posts|have_rows|setup_postdata|rewind_posts|query_posts|"
+    r"define|defined|extract|compact|count|sprintf|vsprintf|implode|explode|in_array|trim|"
+    r"absint|intval|floatval|function_exists|class_exists|method_exists|shortcode_atts|"
+    r"__|_x|_n|_nx|wp_die|die|exit|load_theme_textdomain)\Z")
 _PHP_WRITES_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_WRITES_TEXT)
 _PHP_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|#[^\n]*", re.S)
 
@@ -554,14 +570,16 @@ class _Neutraliser:
             lambda comment: _blank(comment[0]), body)
         if _PHP_HOLE.match(code):
             return self.hole(m)
-        if m["open"] == "=" or _PHP_WRITES.match(code) or (
-                _PHP_CALL.match(code) and self.in_tag(m.start())):
+        if (m["open"] == "=" or _PHP_WRITES.match(code) or (
+                _PHP_CALL.match(code) and self.in_tag(m.start()))) and not (
+                _PHP_MARKUP.search(code)):
             # (a call among a start tag's attributes writes some: <html <?php
             # language_attributes(); ?>> has its lang; read as attributes an expression writes)
             return self.kept(m, _delimited(opening, body, m["close"]))
         if _PHP_BRANCH.match(code):
             return self.hole(m, BRANCH_FILL)
-        if _PHP_HOLE_INSIDE.search(code):
+        if _PHP_HOLE_INSIDE.search(code) or any(
+                not _PHP_SILENT.match(call[1]) for call in _PHP_STATEMENT_CALL.finditer(code)):
             return self.hole(m)
         if _PHP_WRITES_INSIDE.search(code):
             return self.kept(m, _delimited(opening, body, m["close"]))
