@@ -964,6 +964,18 @@ def test_a_php_block_of_code_writes_what_its_calls_write(text, kind):
         assert not inner.strip()
 
 
+def test_a_heading_a_call_fills_is_no_empty_heading(tmp_path):
+    # Largo's byline: an h5 a theme function fills, after the h2 headline
+    found = rule_findings(tmp_path, "content.php", (
+        "<article><h2><?php the_title(); ?></h2>\n"
+        "<h5 class=byline><?php largo_byline( true ); ?></h5>\n"
+        "<?php the_content(); ?></article>"), "heading-order")
+    assert found == [("failed", "Heading level 5 (text the template writes) follows level 2 "
+                                "\"{{ the_title(); }}\": level 3 skipped")]
+    _, data = run(tmp_path, str(tmp_path / "content.php"))
+    assert rule_outcome(data["pages"][0], "empty-heading") == "cantTell"
+
+
 def test_a_wordpress_author_link_written_by_printf_has_a_name(tmp_path):
     _, data = run(tmp_path, str(tmp_path / "author-bio.php"), files={"author-bio.php": (
         '<a class="author-link" href="<?php echo esc_url( $url ); ?>" rel="author">\n<?php\n'

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Element, Page
 from a11y_audit.templates import is_branch, is_component, is_dynamic_heading, is_hole
 
@@ -27,6 +28,16 @@ def holds_component(el: Element) -> bool:
     """Whether a Blade component (:func:`a11y_audit.templates.is_component`) stands inside
     the element: what it writes is its view's."""
     return any(isinstance(d.tag, str) and is_component(d.tag) for d in el.iterdescendants())
+
+
+def quote_content(page: Page, el: Element, text: str) -> str:
+    """``text`` quoted for a message (:func:`a11y_audit.checks.naming.quote`); for an element
+    of a template with no text of its own but a hole inside (``<h5><?php largo_byline();
+    ?></h5>``), not "(empty)": what the template writes is its text."""
+    quoted = quote(text)
+    if quoted == "(empty)" and page.template is not None and holds_hole(el):
+        return "(text the template writes)"
+    return quoted
 
 
 def hole_among_children(el: Element) -> bool:

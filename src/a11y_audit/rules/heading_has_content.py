@@ -52,7 +52,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from a11y_audit.checks.holes import branch_between, hole_between
+from a11y_audit.checks.holes import branch_between, hole_between, quote_content
 from a11y_audit.checks.naming import quote
 from a11y_audit.knowledge import bbc
 from a11y_audit.page import heading_level
@@ -85,18 +85,21 @@ def check(page: Page) -> Results:
         name = headings[el].text
         # (a passed result's message is made only where a report lists passes)
         if _is_teaser(el):
-            yield RULE.ok(el, lambda name=name: f"Heading {quote(name)} is a teaser headline: "
-                                                "its link is the content")
+            yield RULE.ok(el, lambda el=el, name=name: f"Heading "
+                          f"{quote_content(page, el, name)} is a teaser headline: its link "
+                          "is the content")
         elif following is None and (page.fragment or page.template is not None):
             # (a partial ends where the layout goes on; a template's blocks may follow)
-            yield RULE.cant_tell(el, f"Heading {quote(name)} ends this "
+            yield RULE.cant_tell(el, f"Heading {quote_content(page, el, name)} ends this "
                                      f"{'partial' if page.fragment else 'template'}: what "
                                      "the page holds after it is the rendered page's")
         elif following is None:
             yield RULE.fail(el, f"Heading {quote(name)} ends the page: no content follows it")
         elif following[0] == "heading" and following[2] <= level:
-            message = (f"Heading {quote(name)} is followed directly by the level-"
-                       f"{following[2]} heading {quote(headings[following[1]].text)}")
+            after = following[1]
+            message = (f"Heading {quote_content(page, el, name)} is followed directly by the "
+                       f"level-{following[2]} heading "
+                       f"{quote_content(page, after, headings[after].text)}")
             if hole_between(page, el, following[1]):
                 yield RULE.cant_tell(el, "an include, a block or a raw expression of the "
                                          f"template writes content after it: {message}")
@@ -106,7 +109,8 @@ def check(page: Page) -> Results:
             else:
                 yield RULE.fail(el, message)
         else:
-            yield RULE.ok(el, lambda name=name: f"Content follows heading {quote(name)}")
+            yield RULE.ok(el, lambda el=el, name=name: "Content follows heading "
+                          f"{quote_content(page, el, name)}")
 
 
 def _is_teaser(el: Element) -> bool:

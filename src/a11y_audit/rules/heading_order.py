@@ -26,8 +26,7 @@ Passes::
 
 from __future__ import annotations
 
-from a11y_audit.checks.holes import branch_between, hole_between
-from a11y_audit.checks.naming import quote
+from a11y_audit.checks.holes import branch_between, hole_between, quote_content
 from a11y_audit.rule import Page, Results, Rule
 
 RULE = Rule(
@@ -45,8 +44,10 @@ def check(page: Page) -> Results:
         if heading.hidden:
             continue
         if previous is not None and heading.level > previous.level + 1:
-            message = (f"Heading level {heading.level} {quote(heading.text)} follows level "
-                       f"{previous.level} {quote(previous.text)}: level {previous.level + 1} "
+            message = (f"Heading level {heading.level} "
+                       f"{quote_content(page, heading.element, heading.text)} follows level "
+                       f"{previous.level} {quote_content(page, previous.element, previous.text)}"
+                       f": level {previous.level + 1} "
                        "skipped")
             if hole_between(page, previous.element, heading.element):
                 # (the headings of an included section may stand between them)
