@@ -259,6 +259,21 @@ def messages(rule_id: str, markup: str) -> list[tuple[Outcome, str]]:
     return [(f.outcome, f.message) for f in run_rule(rule_id, markup).findings]
 
 
+@pytest.mark.parametrize(("markup", "expected"), [
+    # WooCommerce's order review, which a script fills: no cells yet
+    ("<table class='shop_table review-order'></table>", Outcome.CANT_TELL),
+    ("<table><thead></thead><tbody></tbody></table>", Outcome.PASSED),       # thead: data
+    ("<table><tbody><tr></tr></tbody></table>", Outcome.CANT_TELL),
+    ("<table role=presentation></table>", Outcome.PASSED),
+    ("<table><tr><td>Photo</td></tr></table>", Outcome.FAILED),
+])
+def test_table_for_data_leaves_a_table_without_cells_to_its_script(markup, expected):
+    ((outcome, message),) = messages("table-for-data", markup)
+    assert outcome is expected
+    if outcome is Outcome.CANT_TELL:
+        assert message.startswith("The table has no cells")
+
+
 def test_headline_in_title_an_h1_inside_a_home_link_is_the_masthead():
     # Entermedia: <a href="/"><h1>엔터 미디어</h1></a>, the site's name in Korean, while
     # the title ends "- Entermedia": the link around the h1 says masthead

@@ -12,8 +12,10 @@ No axe-core counterpart. The heuristics follow bbc-a11y's ``detectTableType`` in
 or a ``border`` make it data; one row or one column makes it layout; 10 or fewer cells make it
 layout; ``object``/``embed`` inside make it layout; the rest is data. Differences: a layout
 table marked ``role="presentation"``/``"none"`` passes (assistive technology ignores its table
-semantics, WCAG technique F46 fails only layout tables that keep them), and bbc-a11y's width
-test (over 95% of the page) needs layout and is skipped.
+semantics, WCAG technique F46 fails only layout tables that keep them); a table without cells,
+which bbc-a11y calls layout, is cantTell (nothing in it is read cell by cell, and the script
+that fills it, a checkout's order review or a sortable feed, decides what it is); and
+bbc-a11y's width test (over 95% of the page) needs layout and is skipped.
 
 Fails::
 
@@ -63,6 +65,11 @@ def check(page: Page) -> Results:
             yield RULE.ok(table, f"A data table ({reason})")
         elif explicit_role(table) in PRESENTATIONAL:
             yield RULE.ok(table, "A layout table marked role=\"presentation\"")
+        elif kind == "empty":
+            # (nothing in it is read cell by cell: a script fills it, a checkout's order
+            # review, a sortable feed, and what it puts there decides)
+            yield RULE.cant_tell(table, "The table has no cells: what a script writes into "
+                                        "it decides whether it is a data table")
         else:
             yield RULE.fail(table, f"The table looks like a layout table ({reason}); use CSS "
                                    "for layout, or role=\"presentation\"")
@@ -79,7 +86,8 @@ def _own(table: Element, tags: tuple[str, ...]) -> list[Element]:
 
 
 def table_type(table: Element) -> tuple[str, str]:
-    """("data" | "layout", reason) by bbc-a11y's detectTableType heuristics, statically."""
+    """("data" | "layout", reason) by bbc-a11y's detectTableType heuristics, statically;
+    ("empty", reason) for a table without cells, which bbc-a11y calls layout."""
     if (table.get("datatable") or "").strip() == "0":
         return "layout", 'datatable="0"'
     role = explicit_role(table)
@@ -101,6 +109,8 @@ def table_type(table: Element) -> tuple[str, str]:
             return "data", "a cell holds only an <abbr>"
     if any(True for _ in table.iterdescendants("table")):
         return "layout", "it contains another table"
+    if not cells:
+        return "empty", "no cells"
     rows = _own(table, ("tr",))
     columns = max((sum(1 for c in row if tag_of(c) == "td") for row in rows), default=0)
     if columns >= 5:
