@@ -6,6 +6,7 @@ partial is judged without the page that includes it."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -747,6 +748,39 @@ def test_an_expression_where_only_elements_stand_writes_markup(text):
     parsed = neutralise(text, "jinja")
     assert len(parsed) == len(text) and "{{" not in parsed
     assert is_hole(parsed[parsed.index("<!--") + 4:parsed.index("-->")])
+
+
+@pytest.mark.parametrize(("text", "holes"), [
+    # GOV.UK Frontend: a component's macro, imported, writes the component's markup
+    ('{% from "govuk/components/button/macro.njk" import govukButton %}\n'
+     '<main>{{ govukButton({ text: "Save" }) }}</main>', ["govukButton"]),
+    # a namespace of macros (Jinja, Nunjucks, Twig); in an attribute, a macro writes text
+    ('{%- import "icons.html" as icons -%}<a href="/rss">{{ icons.rss() }}</a>'
+     '<a class="{{ icons.classes(x) }}" href="/">{{ icons }}</a>', ["icons.rss"]),
+    # imported under another name, several at once, with the caller's context
+    ("{% from 'cards.njk' import card as teaser, byline with context %}"
+     "<li>{{ teaser(story) }}</li><p>{{ byline(story) }}</p><p>{{ card(story) }}</p>",
+     ["teaser", "byline"]),
+    # defined in the file (Twig 2 calls them on _self)
+    ("{% macro card(s) %}<a>{{ s.title }}</a>{% endmacro %}<li>{{ card(x) }}</li>"
+     "<li>{{ _self.card(x) }}</li><li>{{ cards(x) }}</li>", ["card", "_self.card"]),
+    # no macro: a function's call writes text
+    ("<p>{{ format_date(story.date) }}</p>", []),
+])
+def test_a_call_of_a_macro_the_file_imports_or_defines_writes_markup(text, holes):
+    parsed = neutralise(text, "jinja")
+    assert len(parsed) == len(text)
+    written = [text[found.start():found.end()] for found in re.finditer(r"<!--@+-->", parsed)]
+    assert [call[2:].strip().split("(")[0] for call in written] == holes
+
+
+def test_a_link_a_macro_fills_is_to_review(tmp_path):
+    found = rule_findings(tmp_path, "share.njk", (
+        '{% import "icons.njk" as icons %}<a href="{{ twitter }}">{{ icons.twitter() }}</a>'
+        '<a href="{{ rss }}">{{ feed_title(site) }}</a><a href="/x"></a>'), "link-name")
+    # (the second, named by the text a function writes, passes: not listed)
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[1][1].startswith('Link <a href="/x">')
 
 
 @pytest.mark.parametrize("text", [

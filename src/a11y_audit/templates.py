@@ -171,6 +171,15 @@ _JINJA_RAW = re.compile(r"\|\s*(?:safe|raw|markdownify|inline_asset_content|\w+_
                         r"link_to(?:_\w+)?|default_pagination|format_address|payment_button)\b"
                         r"|\bblock\.super\b|\bsuper\(\)|\bcaller\(\)"
                         r"|\{\{-?\s*(?:include|source)\s*\(")     # (Twig's functions)
+# What names a file's macros are called by: imported ({% from "x" import card, icon as i %},
+# {% import "x" as ns %}, Twig's {% import _self as m %}) or defined in it ({% macro card() %});
+# a call of one ({{ card(story) }}, {{ ns.card() }}) writes the macro's markup
+_JINJA_MACROS = re.compile(
+    r"""\{%-?\s*(?:from\s+(?:"[^"]*"|'[^']*'|\S+)\s+import\s+(?P<names>[^%]*?)"""
+    r"""|import\s+(?:"[^"]*"|'[^']*'|\S+)\s+as\s+(?P<space>\w+)[^%]*?|macro\s+(?P<macro>\w+)"""
+    r"[^%]*?)-?%\}")
+_IMPORTED_NAME = re.compile(r"\s*(\w+)(?:\s+as\s+(\w+))?\s*(?:,|\Z)")
+_WITH_CONTEXT = re.compile(r"\s+with(?:out)?\s+context\s*\Z")
 _JINJA_TOKENS = re.compile(
     r"\{%-?\s*comment\b.*?%\}.*?\{%-?\s*endcomment\s*-?%\}"   # a block comment
     # what a block captures into a variable (Liquid's capture, a Jinja, Nunjucks or Twig set
@@ -448,6 +457,9 @@ class _Neutraliser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
+        # (a call of one of the file's macros, read at its first expression)
+        self.macro_call: re.Pattern[str] | None = None
+        self.macros_read = False
 
     def kept(self, m: re.Match[str], written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
@@ -528,6 +540,11 @@ class _Neutraliser:
         if m["expression"] is not None:
             if m["expression"].startswith("{{{") or _JINJA_RAW.search(m["expression"]):
                 return self.hole(m)
+            if not self.macros_read:
+                self.macro_call, self.macros_read = _macro_call(self.text), True
+            call = self.macro_call
+            if call is not None and call.match(m["expression"]) and not self.in_tag(m.start()):
+                return self.hole(m)     # (in a tag's attributes a macro writes their text)
             return self.kept(m, _expression(m["expression"]))
         if m["statement"] is not None:
             if m["name"] in _WRITING_STATEMENTS:
@@ -623,6 +640,25 @@ _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOK
            "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
             "blade": "blade"}
+
+
+def _macro_call(text: str) -> re.Pattern[str] | None:
+    """What a call of one of the macros ``text`` imports or defines looks like (None where
+    it has none)."""
+    names, spaces = set(), set()
+    for found in _JINJA_MACROS.finditer(text):
+        if found["space"]:
+            spaces.add(found["space"])
+        elif found["macro"]:
+            names.add(found["macro"])
+            spaces.add("_self")     # (Twig 2 calls a file's own macros so)
+        else:
+            for imported in _IMPORTED_NAME.finditer(_WITH_CONTEXT.sub("", found["names"])):
+                names.add(imported[2] or imported[1])
+    if not names and not spaces:
+        return None
+    called = [*sorted(names), *(rf"{space}\.\w+" for space in sorted(spaces))]
+    return re.compile(r"\{\{-?\s*(?:" + "|".join(called) + r")\s*\(")
 
 
 def neutralise(text: str, family: str) -> str:
