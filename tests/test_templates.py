@@ -15,6 +15,7 @@ from a11y_audit.cli import main
 from a11y_audit.templates import (
     detect,
     family_of_name,
+    folder_suffixes,
     is_branch,
     is_fragment,
     is_hole,
@@ -1131,3 +1132,102 @@ def test_a_form_whose_button_a_hook_may_write_is_the_rendered_pages(tmp_path):
         'aria-label="Email"><?php do_action( \'woocommerce_checkout_order_review\' ); ?>'
         '</form><form><input name="q" aria-label="Search"></form>'), "form-has-submit")
     assert sorted(outcome for outcome, _ in found) == ["cantTell", "failed"]
+
+
+# -- JavaServer Pages (OpenCms, Magnolia, Escenic) ----------------------------------------------
+
+JSP = """<%@ page pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>
+<%@ taglib prefix="fmt" uri="http://java.sun.com/jsp/jstl/fmt" %>
+<%@ taglib prefix="m" tagdir="/WEB-INF/tags/mercury" %>
+<%-- <h1>an old heading</h1> --%>
+<c:set var="title" value="${content.value.Title}" />
+<c:set var="anchor"><a class="anchor-link" href="#${id}"></a></c:set>
+<article class="${css}">
+<h1><c:out value="${title}" /></h1>
+<c:choose><c:when test="${a > b}"><p>A</p></c:when>
+<c:when test="${c}"><p>B</p></c:when><c:otherwise><p>C</p></c:otherwise></c:choose>
+<ul><c:forEach items="${items}" var="item">${item.html}</c:forEach></ul>
+<m:image-simple image="${image}" /><o:p>Word's markup</o:p>
+<p><fmt:message key="msg.page.more" /><fmt:message key="msg.page.x" var="x" /></p>
+<c:out escapeXml="false" value='<ul class="nav">' />
+<% if (x) { %><b>1</b><% } else { %><b>2</b><% } %><%= story.getTitle() %>
+</article>
+"""
+
+
+def test_a_folder_of_jsp_tag_files_says_how_to_audit_them(tmp_path):
+    tags = tmp_path / "tags"
+    tags.mkdir()
+    (tags / "image.tag").write_text('<%@ tag body-content="empty" %><img src="${src}">')
+    result, _ = run(tmp_path, str(tags))
+    assert ("folder holds no .html, .htm, .html.gz or WARC files (its JSP tag files are "
+            "audited with --templates jsp)") in result.output
+    _, data = run(tmp_path, str(tags), "--templates", "jsp")
+    assert [page["template"] for page in data["pages"]] == ["jsp"]
+
+
+def test_jsp_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("formatters/detail/article.jsp") == "jsp"
+    assert family_of_name("WEB-INF/tags/m/image.tag") == "jsp"
+    assert ".jsp" in folder_suffixes("auto") and ".tag" not in folder_suffixes("auto")
+    assert ".tag" in folder_suffixes("jsp")
+    parsed = neutralise(JSP, "jsp")
+    assert len(parsed) == len(JSP)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(JSP) if c == "\n"]
+    lines = parsed.split("\n")
+    assert not "".join(lines[:7]).strip()          # directives, a comment, what c:set holds
+    assert lines[7] == '<article class="{{css}">'  # EL: "{{", its body, "}"
+    assert lines[8].startswith("<h1>{{") and "${title}" in lines[8]     # c:out: its value
+    marks = re.findall(r"<!--([@~]+)-->", parsed)
+    # the choose's later cases are branches; the loop's item and the project's tag, markup;
+    # c:out of markup a hole; a scriptlet's else a branch
+    assert [mark[0] for mark in marks] == ["~", "~", "@", "@", "@", "~"]
+    assert "<o:p>Word's markup</o:p>" in parsed    # a prefix no tag library names
+    assert "<p>{{" in lines[13] and "msg.page.more" in lines[13]      # a message's key
+    assert "{{  story.getTitle() }}" in parsed
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("<p><% out.println(teaser.getHtml()); %></p>", "hole"),
+    ("<p><jsp:include page='byline.jsp' /></p>", "hole"),
+    ("<p><c:import url='/system/byline.jsp' /></p>", "hole"),
+    ("<p>${'<span class=\"x\">'}</p>", "hole"),                # markup written piecewise
+    ("<p><c:url value='/news' var='newsUrl' /></p>", "nothing"),
+    ("<p><c:if test='${a}'></c:if></p>", "nothing"),
+    ("<p><jsp:useBean id='x' class='X' /></p>", "nothing"),
+])
+def test_a_jsp_tag_writes_what_its_library_says(text, kind):
+    parsed = neutralise(text, "jsp")
+    inner = parsed[3:-4]
+    if kind == "hole":
+        assert is_hole(inner[4:-3])
+    else:
+        assert not inner.strip()
+
+
+def test_a_jsp_is_audited_as_it_renders(tmp_path):
+    page = (
+        '<%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>\n'
+        '<%@ taglib prefix="m" tagdir="/WEB-INF/tags/mercury" %>\n'
+        '<article><h1><c:out value="${content.value.Title}" /></h1>\n'
+        '<img src="${image.url}" alt="${image.alt}">\n'
+        '<a href="${shareLink}"><m:icon icon="twitter" /></a>\n'
+        '<a href="${feedLink}"></a></article>\n')
+    _, data = run(tmp_path, str(tmp_path / "teaser.jsp"), files={"teaser.jsp": page})
+    (report,) = data["pages"]
+    assert report["template"] == "jsp" and report["fragment"] is True
+    assert rule_outcome(report, "empty-heading") == "passed"
+    assert rule_outcome(report, "image-alt") == "passed"       # alt="" would pass too
+    assert [outcome for outcome, _ in outcomes(report)["link-name"]] == ["cantTell", "failed"]
+
+
+def test_content_outside_landmarks_that_el_writes_is_to_review(tmp_path):
+    found = rule_findings(tmp_path, "page.jsp", (
+        "<!doctype html><html lang=en><head><title>${title}</title></head><body>\n"
+        '<div class="promo">${promo.text} ${promo.link}</div>\n'
+        "<main><h1>${title}</h1><p>x</p></main></body></html>"), "region")
+    assert [outcome for outcome, _ in found] == ["cantTell"]
+    assert found[0][1].startswith("Content outside every landmark is all the template's "
+                                  'expressions write: "{{promo.text} {{promo.link}"')

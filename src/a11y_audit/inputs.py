@@ -190,7 +190,8 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
     path = Path(name)
     if path.is_dir():
         found = False
-        php = False     # a .php file left out: said in the error if nothing else is found
+        # a .php or JSP .tag file left out: said in the error if nothing else is found
+        named_only: str | None = None
         root = str(path)
         # str(path / relative), made of strings: pathlib interns every part of a path it
         # parses, so a Path a file would put each folder's names in the interpreter's table
@@ -201,7 +202,11 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
             # by name when read, never skipped in silence
             file_name = relative.rpartition("/")[2].lower()
             if not file_name.endswith(globs.suffixes):
-                php = php or (not found and file_name.endswith((".php", ".phtml")))
+                if not found and named_only is None:
+                    named_only = ("PHP templates are audited with --templates php"
+                                  if file_name.endswith((".php", ".phtml")) else
+                                  "JSP tag files are audited with --templates jsp"
+                                  if file_name.endswith((".tag", ".tagf")) else None)
             elif globs.keep(relative):
                 found = True
                 location = lead + (relative if os.sep == "/" else relative.replace("/", os.sep))
@@ -213,8 +218,7 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
             yield SourceError(name, "folder holds no .html, .htm, .html.gz or WARC files"
                               + (" matching the path globs" if globs.include or globs.exclude
                                  else "")
-                              + (" (its PHP templates are audited with --templates php)"
-                                 if php else ""))
+                              + (f" (its {named_only})" if named_only else ""))
         return
     if not path.exists():
         yield SourceError(name, "no such file or folder")

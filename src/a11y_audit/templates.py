@@ -3,8 +3,8 @@
 A newsroom's developers run the audit before they push a template change, and a pre-commit
 hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
 (``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
-EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), Go
-templates (``{{ range }}``), and partials (a
+EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
+Pages (``<c:if>``, ``${story.title}``), Go templates (``{{ range }}``), and partials (a
 masthead, a story card) that a layout includes. Read as a page, such a file is judged for
 what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
 ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
@@ -15,8 +15,8 @@ Knowledge floor: no Page here.
   HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``, ``{{/* */}}``)
   outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
-  name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP
-  and Ruby's ERB files are known by their names (:func:`family_of_name`).
+  name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP,
+  JSP and Ruby's ERB files are known by their names (:func:`family_of_name`).
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
   statements and comments render nothing and become spaces; expressions render text that
@@ -56,7 +56,7 @@ from typing import NamedTuple
 LANGUAGES = {
     "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
-    "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade",
+    "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -65,11 +65,12 @@ SUFFIXES = {
     ".nunjucks": "jinja", ".twig": "jinja", ".liquid": "jinja", ".djhtml": "jinja",
     ".hbs": "handlebars", ".handlebars": "handlebars", ".mustache": "handlebars",
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
-    ".phtml": "php",
+    ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
-# file is as often code as a template, and .tmpl is many tools' ending
-_NAMED_ONLY = frozenset((".php", ".phtml", ".tmpl"))
+# file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
+# components are .tag files)
+_NAMED_ONLY = frozenset((".php", ".phtml", ".tmpl", ".tag", ".tagf"))
 
 
 def folder_suffixes(templates: str) -> tuple[str, ...]:
@@ -460,6 +461,10 @@ class _Neutraliser:
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
+        # (a JSP's tag libraries by prefix, read at its first tag; whether each <c:choose>
+        # open has had its first <c:when>)
+        self.libraries: dict[str, str] | None = None
+        self.chooses: list[bool] = []
 
     def kept(self, m: re.Match[str], written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
@@ -494,6 +499,13 @@ class _Neutraliser:
                 end -= 1
             opener = _CLOSERS.get(text[end - 2:end])
             if opener is None:
+                if self.libraries is not None and text[end - 1:end] == ">":
+                    # a JSP's <c:forEach ...>, <c:set .../>: tokens too
+                    lt = text.rfind("<", floor, end - 1)
+                    library_tag = _JSP_PREFIX.match(text, lt) if lt >= 0 else None
+                    if library_tag is not None and library_tag[1] in self.libraries:
+                        end = lt
+                        continue
                 break
             end = text.rfind(opener, floor, end - 2)
             if end < 0:
@@ -603,6 +615,67 @@ class _Neutraliser:
         return _blank(m[0])
 
 
+    def jsp(self, m: re.Match[str]) -> str:
+        if self.libraries is None:
+            self.libraries = dict(_JSP_DEFAULT_PREFIXES)
+            for prefix, where in _JSP_TAGLIB.findall(self.text):
+                self.libraries[prefix] = next(
+                    (library for part, library in _JSP_LIBRARIES if part in where), "own")
+        if m["el"] is not None:
+            if _JSP_MARKUP_STRING.search(m["el"]):
+                return self.hole(m)             # ${'<h'}${level}: markup written piecewise
+            # (as long as it was written: "{{" for "${", the body, and its "}")
+            return self.kept(m, "{{" + m["el"].translate(_LOOK_ALIKES) + "}")
+        if m["local"] is not None:
+            return self.jsp_tag(m)
+        kind = m["kind"]
+        if kind == "=":
+            return self.kept(m, _delimited("<%=", m["body"], "%>"))
+        if kind == "" and m["body"] is not None:
+            if _JSP_WRITES.match(m["body"]):
+                return self.hole(m)
+            if _JSP_BRANCH.match(m["body"]):
+                return self.hole(m, BRANCH_FILL)
+        return _blank(m[0])     # a comment, a directive, a declaration, what a tag captures
+
+    def jsp_tag(self, m: re.Match[str]) -> str:
+        """A tag of a tag library: what its library says it writes (nothing, text, another
+        branch), or, for a project's own tags and those that include, markup: a hole. A
+        prefix no tag library of the page names (``<o:p>``, ``<svg:rect>``) is markup."""
+        library = (self.libraries or {}).get(m["prefix"])
+        if library is None:
+            return m[0]
+        local, end, attributes = m["local"], m["end"] is not None, m["attributes"]
+        if library == "core" and local == "choose":
+            if end:
+                if self.chooses:
+                    self.chooses.pop()
+            elif not attributes.endswith("/"):
+                self.chooses.append(False)
+            return _blank(m[0])
+        if library == "core" and local in ("when", "otherwise"):
+            if end:
+                return _blank(m[0])
+            if local == "when" and self.chooses and not self.chooses[-1]:
+                self.chooses[-1] = True         # the first case: no branch before it
+                return _blank(m[0])
+            return self.hole(m, BRANCH_FILL)
+        if local in _JSP_SILENT.get(library, ()):
+            return _blank(m[0])
+        if local in _JSP_TEXT.get(library, ()):
+            if end or _JSP_VAR.search(attributes):
+                return _blank(m[0])             # (into a variable: nothing written here)
+            if _JSP_RAW_OUT.search(attributes):
+                return self.hole(m)             # <c:out escapeXml="false">: markup
+            value = _JSP_VALUE.search(attributes)
+            shown = (value[1] or value[2] or "") if value is not None else local
+            if len(m[0]) < 4 or "\n" in m[0] or "\r" in m[0]:
+                return self.kept(m, _blank(m[0]))
+            inner = len(m[0]) - 4
+            return self.kept(m, "{{" + shown.translate(_LOOK_ALIKES)[:inner].center(inner)
+                             + "}}")
+        return self.hole(m)
+
     def blade(self, m: re.Match[str]) -> str:
         if m["raw"] is not None:
             return self.hole(m)
@@ -636,10 +709,65 @@ class _Neutraliser:
         return m[0]                             # @handle: text
 
 
+# JavaServer Pages (OpenCms, Magnolia's and Escenic's JSP templates): comments; directives,
+# declarations, expressions and scriptlets; what <c:set> or <jsp:attribute> capture; the
+# tags of tag libraries (<c:if>, <fmt:message/>, a project's own <m:image/>); and EL
+# expressions (${story.title}, #{bean.x}), quoted strings in them read whole
+_JSP_TAG_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_JSP_TOKENS = re.compile(
+    r"<%--.*?--%>"
+    r"|<%(?P<kind>[@!=]?)(?P<body>.*?)(?P<close>%>)"
+    rf"|<(?P<captured>c:set|jsp:attribute)\b{_JSP_TAG_ATTRIBUTES}(?<!/)>.*?</(?P=captured)\s*>"
+    r"|<(?P<end>/)?(?P<prefix>[A-Za-z][\w-]*):(?P<local>[A-Za-z][\w.-]*)"
+    rf"(?P<attributes>{_JSP_TAG_ATTRIBUTES})>"
+    r"""|[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}""",
+    re.S)
+# A page's tag libraries, by their prefix and their URI or folder (<%@ taglib prefix="c"
+# uri="http://java.sun.com/jsp/jstl/core" %>), and the libraries whose tags are known
+_JSP_TAGLIB = re.compile(
+    r"""<%@\s*taglib\b(?=[^%]*\bprefix\s*=\s*["']([\w-]+)["'])"""
+    r"""(?=[^%]*\b(?:uri|tagdir)\s*=\s*["']([^"']*)["'])""")
+_JSP_LIBRARIES = (("jstl/core", "core"), ("jstl/fmt", "fmt"), ("jstl/functions", "fn"),
+                  ("springframework.org/tags/form", "form"),
+                  ("springframework.org/tags", "spring"), ("security/tags", "sec"))
+_JSP_DEFAULT_PREFIXES = {"c": "core", "fmt": "fmt", "fn": "fn", "jsp": "jsp",
+                         "spring": "spring", "sec": "sec", "form": "form"}
+# What each known library's tags write: nothing (a condition, a loop, a setting), text, or
+# the start of another branch; any other tag (a project's own, <jsp:include>, <c:import>,
+# Spring's form controls, Tiles) writes markup: a hole
+_JSP_SILENT = {
+    "core": frozenset(("if", "choose", "forEach", "forTokens", "catch", "remove", "param",
+                       "redirect", "set")),
+    "fmt": frozenset(("setLocale", "setBundle", "bundle", "requestEncoding", "setTimeZone",
+                      "timeZone", "param")),
+    "jsp": frozenset(("useBean", "setProperty", "param", "params", "body", "attribute",
+                      "fallback")),
+    "spring": frozenset(("bind", "nestedPath", "hasBindErrors", "htmlEscape", "param",
+                         "argument")),
+    "sec": frozenset(("authorize", "accesscontrollist")),
+}
+_JSP_TEXT = {
+    "core": frozenset(("out", "url")),
+    "fmt": frozenset(("message", "formatDate", "formatNumber", "parseDate", "parseNumber")),
+    "jsp": frozenset(("getProperty", "expression", "text")),
+    "spring": frozenset(("message", "theme", "url", "eval", "escapeBody", "transform")),
+    "sec": frozenset(("authentication",)),
+}
+_JSP_PREFIX = re.compile(r"</?([A-Za-z][\w-]*):[A-Za-z]")
+_JSP_RAW_OUT = re.compile(r"""\sescapeXml\s*=\s*["']\s*false\b""")
+_JSP_VAR = re.compile(r"""\svar\s*=""")
+_JSP_VALUE = re.compile(r"""\s(?:value|key|code)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# A scriptlet that writes (out.print(), an include) or begins another branch (} else {)
+_JSP_WRITES = re.compile(r"\s*(?:out\s*\.\s*(?:print|println|write)|pageContext\s*\.\s*include"
+                         r"|request\s*\.\s*getRequestDispatcher)\b")
+_JSP_BRANCH = re.compile(r"\s*\}\s*else\b")
+_JSP_MARKUP_STRING = re.compile(r"""["'][^"']*[<>]""")
+
+
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
-           "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS}
+           "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
-            "blade": "blade"}
+            "blade": "blade", "jsp": "jsp"}
 
 
 def _macro_call(text: str) -> re.Pattern[str] | None:

@@ -96,7 +96,7 @@ def check(page: Page) -> Results:
 
 
 # Text that is nothing but expressions (``{{ CSS.render() }} {{ ad_slot }}``)
-_EXPRESSIONS_ONLY = re.compile(r"(?:\{\{.*?\}\}\s*)+$", re.S)
+_EXPRESSIONS_ONLY = re.compile(r"(?:\{\{.*?\}\}?\s*)+$", re.S)
 
 
 def _visit(page: Page, root: Element, excluded: set[Element], holders: set[Element],
