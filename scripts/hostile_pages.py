@@ -393,6 +393,26 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "a table of th only: a row of n, then n rows of two",
         lambda n: f"{_HEAD}<body><table><tr>" + "<th>h</th>" * n + "</tr>"
                   + "<tr><th>a</th><th>b</th></tr>" * n + "</table>", 5000),
+    # template files (a local file read with its template syntax): openers left unclosed by
+    # the thousand, each of which the reader had tried against the rest of the file
+    "template-unclosed-expressions": (
+        "a Nunjucks template of n unclosed {{ and {% and {# (read by its .njk name)",
+        lambda n: "<main><h1>{{ title }}</h1>" + "<p>{{ x {% if {# y</p>" * n + "</main>",
+        8000),
+    "template-unclosed-blocks": (
+        "a Liquid template of n unclosed {% capture %} blocks and comments",
+        lambda n: "<main>" + "<p>{% capture x %}{% comment %}z</p>" * n + "</main>", 8000),
+    "template-unclosed-erb": (
+        "an ERB template of n unclosed <% tags",
+        lambda n: "<main><h1><%= title %></h1>" + "<p><% x</p>" * n + "</main>", 8000),
+    "template-unclosed-blade": (
+        "a Blade view of n unclosed {{, {!! and {{-- ",
+        lambda n: "<main><h1>{{ $title }}</h1>" + "<p>{{ $x {!! $y</p>" * n + "</main>",
+        8000),
+    "template-unclosed-jsp": (
+        "a JSP of n library tags with a quoted value left open, and n unclosed <% and ${",
+        lambda n: "<main><h1><c:out value=\"${title}\" /></h1>"
+                  + "<p><c:out value=\"${x} <% y ${z</p>" * n + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -426,7 +446,7 @@ class Outcome:
 
 def audit(name: str, markup: str, folder: Path, timeout: float) -> Outcome:
     """Audit one page with the command line, in a process of its own."""
-    page = folder / f"{name}.html"
+    page = folder / f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
     page.write_text(markup, encoding="utf-8", errors="surrogatepass")
     out = folder / f"{name}-report"
     log = folder / f"{name}.stderr"
@@ -479,6 +499,11 @@ class Growth:
 # Audits faster than this (CPU seconds) are timed by the clock's grain and the interpreter's
 # noise, not by their work: no exponent is read from them.
 _MIN_SECONDS = 0.05
+
+# The name a page's file is given where it is not .html: a template's, read with its syntax
+TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
+                  "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
+                  "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.
@@ -534,12 +559,17 @@ def _measure(name: str, count: int) -> int:
     from a11y_audit.engine import audit_page
     from a11y_audit.page import Page
     from a11y_audit.registry import all_rules
+    from a11y_audit.runner import read_template
 
     rules = list(all_rules())
     audit_page(Page.from_html(_HEAD + "<p>warm-up</p>"), rules)     # imports, first calls
     markup = PAGES[name][1](count)
     started = time.process_time()
-    report = audit_page(Page.from_html(markup, name), rules)
+    source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
+    template, parsed = read_template(source, markup)    # (plain HTML: as it is)
+    page = Page.from_html(parsed, source)
+    page.template, page.fragment = template
+    report = audit_page(page, rules)
     seconds = time.process_time() - started
     print(json.dumps({"kilobytes": len(markup.encode("utf-8", "surrogatepass")) / 1024,
                       "seconds": seconds, "errors": [str(e) for e in report.errors]}))

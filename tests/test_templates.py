@@ -1231,3 +1231,35 @@ def test_content_outside_landmarks_that_el_writes_is_to_review(tmp_path):
     assert [outcome for outcome, _ in found] == ["cantTell"]
     assert found[0][1].startswith("Content outside every landmark is all the template's "
                                   'expressions write: "{{promo.text} {{promo.link}"')
+
+
+# -- openers left unclosed ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "text", "expected"), [
+    # a stray opener stays text; it does not run to the next expression's closer
+    ("jinja", "<p>{{ </p><p>{{ x }}</p>", "<p>{{ </p><p>{{ x }}</p>"),
+    ("handlebars", "<p>{{ </p><p>{{x}}</p>", "<p>{{ </p><p>{{x}}</p>"),
+    ("erb", "<p><% </p><p><%= x %></p>", "<p><% </p><p>{{  x }}</p>"),
+    ("jinja", "<p>{% </p><p>{% if a %}b</p>", "<p>{% </p><p>          b</p>"),
+    # a comment or a block left open runs to the end of the file, as an engine reads it
+    ("jinja", "<p>a</p>{# <p>b</p>", "<p>a</p>           "),
+    ("jinja", "<p>a</p>{% capture x %}<p>b</p>", "<p>a</p>                       "),
+    ("handlebars", "<p>a</p>{{!-- <p>b</p>", "<p>a</p>              "),
+    ("jsp", "<p>a</p><%-- <p>b</p>", "<p>a</p>             "),
+])
+def test_an_opener_left_unclosed(family, text, expected):
+    assert neutralise(text, family) == expected
+
+
+def test_an_expression_may_hold_one_of_its_own():
+    # Ghost's filters write an expression inside a helper's arguments
+    text = ('{{#get "posts" filter="id:-{{post.id}}" limit="4" as |next|}}'
+            "<p>{{next.title}}</p>{{/get}}")
+    assert neutralise(text, "handlebars").strip().startswith("<p>{{next.title}}</p>")
+
+
+def test_a_jsp_tags_open_quote_stops_at_the_next_library_tag():
+    text = '<p><c:out value="${a}</p><p><c:out value="${title}" /></p>'
+    parsed = neutralise(text, "jsp")
+    assert parsed.endswith("<p>{{" + "${title}".center(len('<c:out value="${title}" />') - 4)
+                           + "}}</p>")

@@ -156,6 +156,21 @@ def family_of_name(name: str) -> str | None:
 _LOOK_ALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u2033", "'": "\u2032"})
 _BLANK = re.compile(r"[^\r\n]")
 
+# How far a token's patterns read, so that a file of thousands of unclosed openers is read
+# in linear time (each had been tried against the rest of the file: 40 KB of "{{" took 15 s
+# to read): an expression or a statement ends before another of its openers (one left
+# unclosed fails there), where an expression may hold one whole expression of its own
+# (Ghost's {{#get "posts" filter="id:-{{post.id}}"}}); a comment or a block ends at its
+# first closer, or, left unclosed, at the end of the file, as an engine reads it.
+def _to(opener: str) -> str:
+    """A lazy run of characters that stops before another ``opener``."""
+    return rf"(?:(?!{opener}).)*?"
+
+
+_CURLY_EXPRESSION = (r"\{\{(?:\{\{(?:(?!\{\{).)*?\}\}|(?!\{\{).)*?\}\}")
+_STATEMENT_HEAD = _to(r"\{%") + r"%\}"
+
+
 # Jinja-family statements that write text where they stand (kept as expressions)
 _WRITING_STATEMENTS = frozenset((
     "url", "static", "trans", "translate", "t", "now", "cycle", "firstof", "csrf_token",
@@ -182,19 +197,22 @@ _JINJA_MACROS = re.compile(
 _IMPORTED_NAME = re.compile(r"\s*(\w+)(?:\s+as\s+(\w+))?\s*(?:,|\Z)")
 _WITH_CONTEXT = re.compile(r"\s+with(?:out)?\s+context\s*\Z")
 _JINJA_TOKENS = re.compile(
-    r"\{%-?\s*comment\b.*?%\}.*?\{%-?\s*endcomment\s*-?%\}"   # a block comment
+    r"\{%-?\s*comment\b" + _STATEMENT_HEAD
+    + r".*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)"                 # a block comment
     # what a block captures into a variable (Liquid's capture, a Jinja, Nunjucks or Twig set
     # block), and Shopify's blocks of JSON, script, CSS and documentation: not written here
-    r"|\{%-?\s*(?P<captured>capture|schema|javascript|stylesheet|doc)\b.*?%\}.*?"
-    r"\{%-?\s*end(?P=captured)\s*-?%\}"
-    r"|\{%-?\s*set\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*(?:\|[^%=]*)?-?%\}.*?\{%-?\s*endset\s*-?%\}"
-    r"|\{#.*?#\}"                                         # a comment
-    r"|(?P<statement>\{%-?\s*(?P<name>\w*).*?%\})"           # a statement
-    r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",          # an expression
+    + r"|\{%-?\s*(?P<captured>capture|schema|javascript|stylesheet|doc)\b" + _STATEMENT_HEAD
+    + r".*?(?:\{%-?\s*end(?P=captured)\s*-?%\}|\Z)"
+    r"|\{%-?\s*set\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*(?:\|[^%=]*)?-?%\}"
+    r".*?(?:\{%-?\s*endset\s*-?%\}|\Z)"
+    r"|\{#.*?(?:#\}|\Z)"                                   # a comment
+    + r"|(?P<statement>\{%-?\s*(?P<name>\w*)" + _STATEMENT_HEAD + ")"   # a statement
+    + r"|(?P<expression>\{\{\{" + _to(r"\{\{") + r"\}\}\}|" + _CURLY_EXPRESSION
+    + ")",                                                    # an expression
     re.S)
 _CURLY_TOKENS = re.compile(
-    r"\{\{!--.*?--\}\}|\{\{!.*?\}\}|\{\{-?\s*/\*.*?\*/\s*-?\}\}"
-    r"|(?P<expression>\{\{\{.*?\}\}\}|\{\{.*?\}\})",
+    r"\{\{!--.*?(?:--\}\}|\Z)|\{\{!.*?(?:\}\}|\Z)|\{\{-?\s*/\*.*?(?:\*/\s*-?\}\}|\Z)"
+    r"|(?P<expression>\{\{\{" + _to(r"\{\{") + r"\}\}\}|" + _CURLY_EXPRESSION + ")",
     re.S)
 # A Handlebars partial, a raw ("triple-stash") expression, a Go template or Hugo partial,
 # Hugo's content: markup, not text
@@ -211,7 +229,8 @@ _CURLY_STATEMENT = re.compile(
     r"continue|errorf|warnf|erroridf|warnidf|infof|debugf)\b"
     r"|\$\w*(?:\.\w+)*\s*:?=(?!=)"
     r"|\$?[\w.]*\b(?:Scratch|Store)\.(?:Set|Add|SetInMap|DeleteInMap|Delete)\b)")
-_ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>.*?)(?P<close>-?%>)", re.S)
+_ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>" + _to("<%") + r")(?P<close>-?%>)",
+                         re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
                        r"|.*\.html_safe\b"
                        # EJS's include(), and a kit's own (NPR's await t.includeStatic())
@@ -258,15 +277,16 @@ _PHP_SILENT = re.compile(
     r"absint|intval|floatval|function_exists|class_exists|method_exists|shortcode_atts|"
     r"__|_x|_n|_nx|wp_die|die|exit|load_theme_textdomain)\Z")
 _PHP_WRITES_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_WRITES_TEXT)
-_PHP_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|#[^\n]*", re.S)
+_PHP_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\n]*|#[^\n]*", re.S)
 
 # Laravel's Blade: comments, @php blocks, raw ({!! !!}) and escaped-for-the-client
 # (@{{ }}) expressions, expressions, and @directives with their arguments (nested
 # parentheses and quoted strings; not after a word: an e-mail address, @handle in a URL),
 # with the space before them on their line (an @else's mark needs room)
 _BLADE_TOKENS = re.compile(
-    r"\{\{--.*?--\}\}|[ \t]*@php\b(?!\s*\().*?@endphp\b"
-    r"|(?P<raw>\{!!.*?!!\})|@(?P<verbatim>\{\{.*?\}\})|(?P<expression>\{\{.*?\}\})"
+    r"\{\{--.*?(?:--\}\}|\Z)|[ \t]*@php\b(?!\s*\().*?(?:@endphp\b|\Z)"
+    r"|(?P<raw>\{!!" + _to(r"\{!!") + r"!!\})|@(?P<verbatim>" + _CURLY_EXPRESSION + ")"
+    + r"|(?P<expression>" + _CURLY_EXPRESSION + ")"
     r"|(?P<lead>[ \t]*)(?<![\w@.:/-])@(?P<name>[A-Za-z]\w*)"
     r"(?P<args>\s?\((?:[^()'\"]|'[^']*'|\"[^\"]*\""
     r"|\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\([^()]*\))*\))*\))?",
@@ -713,11 +733,16 @@ class _Neutraliser:
 # declarations, expressions and scriptlets; what <c:set> or <jsp:attribute> capture; the
 # tags of tag libraries (<c:if>, <fmt:message/>, a project's own <m:image/>); and EL
 # expressions (${story.title}, #{bean.x}), quoted strings in them read whole
-_JSP_TAG_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+# (a quoted value does not run over another library tag's opening: one left open fails
+# there, not at the end of the file)
+_JSP_QUOTED = r"""(?:[^"'<]|<(?![A-Za-z][\w-]*:[A-Za-z]))"""
+_JSP_TAG_ATTRIBUTES = (r"""(?:[^>"']|"(?:""" + _JSP_QUOTED + r"""|')*"|'(?:"""
+                       + _JSP_QUOTED + r"""|")*')*""")
 _JSP_TOKENS = re.compile(
-    r"<%--.*?--%>"
-    r"|<%(?P<kind>[@!=]?)(?P<body>.*?)(?P<close>%>)"
-    rf"|<(?P<captured>c:set|jsp:attribute)\b{_JSP_TAG_ATTRIBUTES}(?<!/)>.*?</(?P=captured)\s*>"
+    r"<%--.*?(?:--%>|\Z)"
+    r"|<%(?P<kind>[@!=]?)(?P<body>" + _to("<%") + ")(?P<close>%>)"
+    rf"|<(?P<captured>c:set|jsp:attribute)\b{_JSP_TAG_ATTRIBUTES}(?<!/)>"
+    r".*?(?:</(?P=captured)\s*>|\Z)"
     r"|<(?P<end>/)?(?P<prefix>[A-Za-z][\w-]*):(?P<local>[A-Za-z][\w.-]*)"
     rf"(?P<attributes>{_JSP_TAG_ATTRIBUTES})>"
     r"""|[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}""",
