@@ -413,6 +413,10 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "a JSP of n library tags with a quoted value left open, and n unclosed <% and ${",
         lambda n: "<main><h1><c:out value=\"${title}\" /></h1>"
                   + "<p><c:out value=\"${x} <% y ${z</p>" * n + "</main>", 8000),
+    "template-unclosed-freemarker": (
+        "a FreeMarker template of n directives with a parenthesis or a quote left open",
+        lambda n: "<main><h1>${title}</h1>" + "<p><#if (x <@y a=\"${z</p>" * n + "</main>",
+        8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -503,7 +507,8 @@ _MIN_SECONDS = 0.05
 # The name a page's file is given where it is not .html: a template's, read with its syntax
 TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
-                  "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp"}
+                  "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
+                  "template-unclosed-freemarker": ".ftl"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.

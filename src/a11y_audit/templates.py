@@ -4,7 +4,8 @@ A newsroom's developers run the audit before they push a template change, and a 
 hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
 (``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
 EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
-Pages (``<c:if>``, ``${story.title}``), Go templates (``{{ range }}``), and partials (a
+Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Go templates
+(``{{ range }}``), and partials (a
 masthead, a story card) that a layout includes. Read as a page, such a file is judged for
 what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
 ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
@@ -16,7 +17,7 @@ Knowledge floor: no Page here.
   outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP,
-  JSP and Ruby's ERB files are known by their names (:func:`family_of_name`).
+  JSP, FreeMarker and Ruby's ERB files are known by their names (:func:`family_of_name`).
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
   statements and comments render nothing and become spaces; expressions render text that
@@ -57,6 +58,7 @@ LANGUAGES = {
     "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
+    "freemarker": "freemarker",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -66,6 +68,7 @@ SUFFIXES = {
     ".hbs": "handlebars", ".handlebars": "handlebars", ".mustache": "handlebars",
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
+    ".ftl": "freemarker", ".ftlh": "freemarker",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -485,6 +488,9 @@ class _Neutraliser:
         # open has had its first <c:when>)
         self.libraries: dict[str, str] | None = None
         self.chooses: list[bool] = []
+        # (FreeMarker: set at its first token; whether each <#switch> open has had a case)
+        self.freemarker = False
+        self.switches: list[bool] = []
 
     def kept(self, m: re.Match[str], written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
@@ -519,11 +525,10 @@ class _Neutraliser:
                 end -= 1
             opener = _CLOSERS.get(text[end - 2:end])
             if opener is None:
-                if self.libraries is not None and text[end - 1:end] == ">":
-                    # a JSP's <c:forEach ...>, <c:set .../>: tokens too
+                if text[end - 1:end] == ">":
+                    # a JSP's <c:forEach ...>, <c:set .../>, FreeMarker's </#list>: tokens too
                     lt = text.rfind("<", floor, end - 1)
-                    library_tag = _JSP_PREFIX.match(text, lt) if lt >= 0 else None
-                    if library_tag is not None and library_tag[1] in self.libraries:
+                    if lt >= 0 and self.token_tag(lt):
                         end = lt
                         continue
                 break
@@ -539,6 +544,14 @@ class _Neutraliser:
         if tag is None:
             return False
         return tag[2].lower() in (_CHILD_ENDS if tag[1] else _CHILDREN_ONLY)
+
+    def token_tag(self, at: int) -> bool:
+        """Whether the tag at ``at`` is a template's token: a tag of a JSP's tag libraries,
+        a FreeMarker directive (``<#list>``, ``<@macro>``)."""
+        if self.freemarker:
+            return self.text.startswith(("<#", "</#", "<@", "</@"), at)
+        library_tag = _JSP_PREFIX.match(self.text, at) if self.libraries is not None else None
+        return library_tag is not None and library_tag[1] in (self.libraries or ())
 
     def in_tag(self, at: int) -> bool:
         """Whether ``at`` is among a start tag's attributes (or in one's quoted value). The
@@ -696,6 +709,36 @@ class _Neutraliser:
                              + "}}")
         return self.hole(m)
 
+    def freemarker_token(self, m: re.Match[str]) -> str:
+        # (named so that the family's flag, set here, keeps its name)
+        self.freemarker = True
+        if m["el"] is not None:
+            if _JSP_MARKUP_STRING.search(m["el"]) or "?no_esc" in m["el"]:
+                return self.hole(m)             # markup, or written unescaped (ftlh)
+            return self.kept(m, "{{" + m["el"].translate(_LOOK_ALIKES) + "}")
+        name, end = m["name"], m["end"] is not None
+        if name is None:
+            return _blank(m[0])                 # a comment, what a directive captures
+        if m["kind"] == "@":
+            return self.hole(m)                 # a macro's call writes its markup
+        if name == "switch":
+            if end:
+                if self.switches:
+                    self.switches.pop()
+            else:
+                self.switches.append(False)
+            return _blank(m[0])
+        if name in ("case", "on") and not end:
+            if self.switches and not self.switches[-1]:
+                self.switches[-1] = True        # the first case: no branch before it
+                return _blank(m[0])
+            return self.hole(m, BRANCH_FILL)
+        if name in _FTL_BRANCHES and not end:
+            return self.hole(m, BRANCH_FILL)
+        if name in _FTL_HOLES:
+            return self.hole(m)
+        return _blank(m[0])
+
     def blade(self, m: re.Match[str]) -> str:
         if m["raw"] is not None:
             return self.hole(m)
@@ -789,10 +832,29 @@ _JSP_BRANCH = re.compile(r"\s*\}\s*else\b")
 _JSP_MARKUP_STRING = re.compile(r"""["'][^"']*[<>]""")
 
 
+# FreeMarker (Magnolia's, Liferay's, Bloomreach's and Halo's templates): comments; what
+# <#assign x>, <#global x>, <#local x> and <#function> capture; directives (<#if>, </#list>,
+# <#include>) and user directives, a macro's call (<@layout.put>); interpolations (${x},
+# #{x}). A directive's arguments may hold ">" in parentheses and quoted strings
+_FTL_QUOTED = r"""(?:"(?:[^"\\<]|\\.|<(?![#@/]))*"|'(?:[^'\\<]|\\.|<(?![#@/]))*')"""
+_FTL_ARGUMENTS = r"""(?:[^<>"'()]|\((?:[^()"']|""" + _FTL_QUOTED + r""")*\)|""" + _FTL_QUOTED + ")*"
+_FTL_TOKENS = re.compile(
+    r"<#--.*?(?:-->|\Z)"
+    r"|<#(?P<captured>assign|global|local)\s+[\w.]+\s*>.*?(?:</#(?P=captured)\s*>|\Z)"
+    r"|<#function\b" + _FTL_ARGUMENTS + r">.*?(?:</#function\s*>|\Z)"
+    # (with the space before it on its line: an <#else>'s mark needs room)
+    r"|[ \t]*<(?P<end>/)?(?P<kind>[#@])(?P<name>[\w.]+)(?P<arguments>" + _FTL_ARGUMENTS + ")>"
+    r"""|[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}""",
+    re.S)
+_FTL_BRANCHES = frozenset(("else", "elseif", "recover", "default"))
+_FTL_HOLES = frozenset(("include", "nested", "recurse", "visit"))
+
+
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
-           "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS}
+           "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS,
+           "freemarker": _FTL_TOKENS}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
-            "blade": "blade", "jsp": "jsp"}
+            "blade": "blade", "jsp": "jsp", "freemarker": "freemarker_token"}
 
 
 def _macro_call(text: str) -> re.Pattern[str] | None:
