@@ -164,7 +164,8 @@ _BLANK = re.compile(r"[^\r\n]")
 # to read): an expression or a statement ends before another of its openers (one left
 # unclosed fails there), where an expression may hold one whole expression of its own
 # (Ghost's {{#get "posts" filter="id:-{{post.id}}"}}); a comment or a block ends at its
-# first closer, or, left unclosed, at the end of the file, as an engine reads it.
+# first closer, or, left unclosed, at the end of the file, as an engine reads it (but a
+# Jinja comment's "{#", which Liquid and Django pages may write as text).
 def _to(opener: str) -> str:
     """A lazy run of characters that stops before another ``opener``."""
     return rf"(?:(?!{opener}).)*?"
@@ -208,7 +209,9 @@ _JINJA_TOKENS = re.compile(
     + r".*?(?:\{%-?\s*end(?P=captured)\s*-?%\}|\Z)"
     r"|\{%-?\s*set\s+[\w.]+(?:\s*,\s*[\w.]+)*\s*(?:\|[^%=]*)?-?%\}"
     r".*?(?:\{%-?\s*endset\s*-?%\}|\Z)"
-    r"|\{#.*?(?:#\}|\Z)"                                   # a comment
+    # a comment: a "{#" left open stays text (Liquid has no such comment, and Django's end on
+    # their line)
+    + r"|\{#" + _to(r"\{#") + r"#\}"
     + r"|(?P<statement>\{%-?\s*(?P<name>\w*)" + _STATEMENT_HEAD + ")"   # a statement
     + r"|(?P<expression>\{\{\{" + _to(r"\{\{") + r"\}\}\}|" + _CURLY_EXPRESSION
     + ")",                                                    # an expression
