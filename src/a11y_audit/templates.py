@@ -713,7 +713,7 @@ class _Neutraliser:
         return self.hole(m)
 
     def freemarker_token(self, m: re.Match[str]) -> str:
-        # (named so that the family's flag, set here, keeps its name)
+        # (not named freemarker: that is the flag it sets, which token_tag() reads)
         self.freemarker = True
         if m["el"] is not None:
             if _JSP_MARKUP_STRING.search(m["el"]) or "?no_esc" in m["el"]:
