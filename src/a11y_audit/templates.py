@@ -487,13 +487,12 @@ class _Neutraliser:
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
-        # (a JSP's tag libraries by prefix, read at its first tag; whether each <c:choose>
-        # open has had its first <c:when>)
+        # (a JSP's tag libraries by prefix, read at its first tag; FreeMarker's flag, set at
+        # its first token; whether each choice open, <c:choose> or <#switch>, has had its
+        # first case)
         self.libraries: dict[str, str] | None = None
-        self.chooses: list[bool] = []
-        # (FreeMarker: set at its first token; whether each <#switch> open has had a case)
         self.freemarker = False
-        self.switches: list[bool] = []
+        self.cases: list[bool] = []
 
     def kept(self, m: re.Match[str], written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
@@ -658,10 +657,7 @@ class _Neutraliser:
                 self.libraries[prefix] = next(
                     (library for part, library in _JSP_LIBRARIES if part in where), "own")
         if m["el"] is not None:
-            if _JSP_MARKUP_STRING.search(m["el"]):
-                return self.hole(m)             # ${'<h'}${level}: markup written piecewise
-            # (as long as it was written: "{{" for "${", the body, and its "}")
-            return self.kept(m, "{{" + m["el"].translate(_LOOK_ALIKES) + "}")
+            return self.el(m)
         if m["local"] is not None:
             return self.jsp_tag(m)
         kind = m["kind"]
@@ -683,19 +679,11 @@ class _Neutraliser:
             return m[0]
         local, end, attributes = m["local"], m["end"] is not None, m["attributes"]
         if library == "core" and local == "choose":
-            if end:
-                if self.chooses:
-                    self.chooses.pop()
-            elif not attributes.endswith("/"):
-                self.chooses.append(False)
-            return _blank(m[0])
+            return self.choice(m, end, attributes.endswith("/"))
         if library == "core" and local in ("when", "otherwise"):
             if end:
                 return _blank(m[0])
-            if local == "when" and self.chooses and not self.chooses[-1]:
-                self.chooses[-1] = True         # the first case: no branch before it
-                return _blank(m[0])
-            return self.hole(m, BRANCH_FILL)
+            return self.case(m) if local == "when" else self.hole(m, BRANCH_FILL)
         if local in _JSP_SILENT.get(library, ()):
             return _blank(m[0])
         if local in _JSP_TEXT.get(library, ()):
@@ -712,30 +700,46 @@ class _Neutraliser:
                              + "}}")
         return self.hole(m)
 
+    def el(self, m: re.Match[str], raw: bool = False) -> str:
+        """An expression of JSP's EL or FreeMarker (``${story.title}``): kept as long as it
+        was written, ``{{``, its body and its ``}``; a hole where it writes markup (a string
+        of it, ``${'<h'}${level}``, or a value written ``raw``)."""
+        if raw or _MARKUP_STRING.search(m["el"]):
+            return self.hole(m)
+        return self.kept(m, "{{" + m["el"].translate(_LOOK_ALIKES) + "}")
+
+    def choice(self, m: re.Match[str], end: bool, closed: bool) -> str:
+        """A choice's start or end (``<c:choose>``, ``<#switch>``; ``closed``: one that
+        closes itself): its cases are alternatives (:meth:`case`)."""
+        if end:
+            if self.cases:
+                self.cases.pop()
+        elif not closed:
+            self.cases.append(False)
+        return _blank(m[0])
+
+    def case(self, m: re.Match[str]) -> str:
+        """A case of the choice open: nothing for its first, another branch's mark for the
+        rest."""
+        if self.cases and not self.cases[-1]:
+            self.cases[-1] = True
+            return _blank(m[0])
+        return self.hole(m, BRANCH_FILL)
+
     def freemarker_token(self, m: re.Match[str]) -> str:
         # (not named freemarker: that is the flag it sets, which token_tag() reads)
         self.freemarker = True
         if m["el"] is not None:
-            if _JSP_MARKUP_STRING.search(m["el"]) or "?no_esc" in m["el"]:
-                return self.hole(m)             # markup, or written unescaped (ftlh)
-            return self.kept(m, "{{" + m["el"].translate(_LOOK_ALIKES) + "}")
+            return self.el(m, raw="?no_esc" in m["el"])     # (written unescaped: ftlh)
         name, end = m["name"], m["end"] is not None
         if name is None:
             return _blank(m[0])                 # a comment, what a directive captures
         if m["kind"] == "@":
             return self.hole(m)                 # a macro's call writes its markup
         if name == "switch":
-            if end:
-                if self.switches:
-                    self.switches.pop()
-            else:
-                self.switches.append(False)
-            return _blank(m[0])
+            return self.choice(m, end, False)
         if name in ("case", "on") and not end:
-            if self.switches and not self.switches[-1]:
-                self.switches[-1] = True        # the first case: no branch before it
-                return _blank(m[0])
-            return self.hole(m, BRANCH_FILL)
+            return self.case(m)
         if name in _FTL_BRANCHES and not end:
             return self.hole(m, BRANCH_FILL)
         if name in _FTL_HOLES:
@@ -775,6 +779,11 @@ class _Neutraliser:
         return m[0]                             # @handle: text
 
 
+# An EL or FreeMarker expression (its quoted strings read whole), and a string in one that
+# holds markup
+_EL = r"""[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}"""
+_MARKUP_STRING = re.compile(r"""["'][^"']*[<>]""")
+
 # JavaServer Pages (OpenCms, Magnolia's and Escenic's JSP templates): comments; directives,
 # declarations, expressions and scriptlets; what <c:set> or <jsp:attribute> capture; the
 # tags of tag libraries (<c:if>, <fmt:message/>, a project's own <m:image/>); and EL
@@ -791,7 +800,7 @@ _JSP_TOKENS = re.compile(
     r".*?(?:</(?P=captured)\s*>|\Z)"
     r"|<(?P<end>/)?(?P<prefix>[A-Za-z][\w-]*):(?P<local>[A-Za-z][\w.-]*)"
     rf"(?P<attributes>{_JSP_TAG_ATTRIBUTES})>"
-    r"""|[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}""",
+    r"|" + _EL,
     re.S)
 # A page's tag libraries, by their prefix and their URI or folder (<%@ taglib prefix="c"
 # uri="http://java.sun.com/jsp/jstl/core" %>), and the libraries whose tags are known
@@ -832,7 +841,6 @@ _JSP_VALUE = re.compile(r"""\s(?:value|key|code)\s*=\s*(?:"([^"]*)"|'([^']*)')""
 _JSP_WRITES = re.compile(r"\s*(?:out\s*\.\s*(?:print|println|write)|pageContext\s*\.\s*include"
                          r"|request\s*\.\s*getRequestDispatcher)\b")
 _JSP_BRANCH = re.compile(r"\s*\}\s*else\b")
-_JSP_MARKUP_STRING = re.compile(r"""["'][^"']*[<>]""")
 
 
 # FreeMarker (Magnolia's, Liferay's, Bloomreach's and Halo's templates): comments; what
@@ -847,7 +855,7 @@ _FTL_TOKENS = re.compile(
     r"|<#function\b" + _FTL_ARGUMENTS + r">.*?(?:</#function\s*>|\Z)"
     # (with the space before it on its line: an <#else>'s mark needs room)
     r"|[ \t]*<(?P<end>/)?(?P<kind>[#@])(?P<name>[\w.]+)(?P<arguments>" + _FTL_ARGUMENTS + ")>"
-    r"""|[$#]\{(?P<el>(?:[^{}"']|"[^"]*"|'[^']*')*)\}""",
+    r"|" + _EL,
     re.S)
 _FTL_BRANCHES = frozenset(("else", "elseif", "recover", "default"))
 _FTL_HOLES = frozenset(("include", "nested", "recurse", "visit"))
