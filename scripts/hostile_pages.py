@@ -417,6 +417,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "a FreeMarker template of n directives with a parenthesis or a quote left open",
         lambda n: "<main><h1>${title}</h1>" + "<p><#if (x <@y a=\"${z</p>" * n + "</main>",
         8000),
+    "template-unclosed-razor": (
+        "a Razor view of n transitions left open: @( and @{, a call's parenthesis, a quote "
+        "in a tag",
+        lambda n: "<main><h1>@Model.Title</h1>" + "<p class=\"@(x\">@a(@{ \"y</p>" * n
+                  + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -508,7 +513,7 @@ _MIN_SECONDS = 0.05
 TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
-                  "template-unclosed-freemarker": ".ftl"}
+                  "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.

@@ -1317,3 +1317,164 @@ def test_a_freemarker_template_is_audited_as_it_renders(tmp_path):
     assert [o for o, _ in outcomes(report)["link-name"]] == ["cantTell", "failed"]
     # Halo's hshan theme: a "$" forgotten, so the value is no date whatever the data
     assert [o for o, _ in outcomes(report)["time-datetime-valid"]] == ["failed"]
+
+
+# -- Razor (ASP.NET's .cshtml views, Blazor's .razor components) ---------------------------------
+
+RAZOR = """\ufeff@model ArticleViewModel
+@inject IViewLocalizer Localizer
+@{
+    ViewData["Title"] = Model.Title;
+    var byline = Model.Author?.Name ?? "Staff";
+}
+@* <h1>an old heading</h1> *@
+<article class="story @(Model.IsLive ? "live" : "")">
+  <h1>@Model.Title</h1>
+  <time datetime="@Model.Published.ToString("s")">@Model.Published.ToString("d MMMM")</time>
+  @if (Model.Image != null)
+  {
+      <img src="@Model.Image.Url" alt="@Model.Image.Alt">
+  }
+  else
+  {
+      <div class="no-image"></div>
+  }
+  <ul>@foreach (var t in Tags) { <li><a asp-action="Tag" asp-route-id="@t.Id">@t.Name</a></li>}</ul>
+  @Html.Raw(Model.BodyHtml)
+  <partial name="_Share" model="Model" />
+  <p>Write to news@example.com or @@dailyplanet. @Localizer["Read more"]</p>
+  @switch (Model.Kind) { case Kind.Live: <b>Live</b> break; case Kind.Video: <b>Video</b> break; }
+  @{ Html.RenderPartial("_Byline", byline); }
+</article>
+@section Scripts {
+  <script>var config = { id: "@Model.Id" };</script>
+}
+"""
+
+
+def test_razor_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("Views/Article/Index.cshtml") == "razor"
+    assert family_of_name("Components/Pages/Story.razor") == "razor"
+    assert {".cshtml", ".razor"} <= set(folder_suffixes("auto"))
+    parsed = neutralise(RAZOR, "razor")
+    assert len(parsed) == len(RAZOR)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(RAZOR) if c == "\n"]
+    lines = parsed.split("\n")
+    # directives (after a byte order mark), a code block, a comment
+    assert not "".join(lines[:7]).strip("\ufeff ")
+    assert lines[7] == '<article class="story {{Model.IsLive ? \u2033live\u2033 : \u2033\u2033}">'
+    assert lines[8] == "  <h1>{{Model.Tit}</h1>"
+    assert lines[9].startswith('  <time datetime="{{Model.Published.ToString(\u2033s}">')
+    assert not lines[10].strip()                    # a control statement's header
+    assert lines[12].strip() == '<img src="{{Model.Image.U}" alt="{{Model.Image.A}">'
+    assert lines[18] == ('  <ul>' + " " * 27 + '<li><a {{p-action="Tag" {{p-route-id='
+                         '"{{t.}">{{t.Na}</a></li> </ul>')
+    marks = re.findall(r"<!--([@~\n]+)-->", parsed)     # (an else spans two lines)
+    # the else; the raw HTML; the partial; the switch's later case; the partial a statement
+    # renders
+    assert [mark[0] for mark in marks] == ["~", "@", "@", "~", "@"]
+    assert lines[21] == "  <p>Write to news@example.com or  @dailyplanet. Read more" + " " * 14 \
+        + "</p>"
+    assert "<b>Live</b>" in lines[22] and "<b>Video</b>" in lines[22]
+    assert not lines[25].strip() and not lines[27].strip()     # a section's braces
+    assert lines[26] == '  <script>var config = { id: "{{Model.}" };</script>'
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("<p>@Html.Partial(\"_Byline\")</p>", "hole"),
+    ("<p>@await Html.PartialAsync(\"_Byline\")</p>", "hole"),
+    ("<p>@await Component.InvokeAsync(\"Latest\")</p>", "hole"),
+    ("<p>@RenderSection(\"Promo\", required: false)</p>", "hole"),
+    ("<p>@Model.Body.ToHtmlString()</p>", "hole"),
+    ("<p><vc:latest-stories count=\"5\"></vc:latest-stories></p>", "hole"),
+    ("<p><StoryCard Story=\"story\" /></p>", "hole"),              # a Blazor component
+    ("<p>@{ Html.RenderPartial(\"_Byline\"); }</p>", "hole"),
+    ("<p>@functions { string Kicker() => \"<b>x</b>\"; }</p>", "nothing"),
+    ("<p>@code { private int count; }</p>", "nothing"),
+    ("<p>@* <b>a comment</b> *@</p>", "nothing"),
+    ("<p>@Html.DisplayNameFor(m => m.Title)</p>", "expression"),  # writes a text
+    ("<p>@Model.Title</p>", "expression"),
+    ("<p>@(Model.Kicker ?? \"News\")</p>", "expression"),
+])
+def test_a_razor_token_writes_what_razor_says(text, kind):
+    parsed = neutralise(text, "razor")
+    assert len(parsed) == len(text)
+    inner = parsed[3:-4]
+    if kind == "hole":
+        assert is_hole(inner.strip()[4:-3]), parsed
+    elif kind == "nothing":
+        assert not inner.strip(), parsed
+    else:
+        assert inner.startswith("{{") and inner.endswith("}"), parsed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # markup begins in C# where a statement may begin: an element, an @: line, <text>
+    ("@{ var n = 1; <p>a</p> }", " " * 14 + "<p>a</p>  "),
+    ("@if (a) {\n@:Breaking: @Model.Kicker\n}", "         \n  Breaking: {{Model.Kick}\n "),
+    ("@foreach (var x in xs) { <text>@x, </text> }", " " * 31 + "{{," + " " * 10),
+    # ... but not where C# compares or names a type
+    ("@{ if (a < b) { var l = new List<string>(); } }", " " * 47),
+    # an else-if is a branch too; so is a catch, whose markup replaces the try's
+    ("@if (a) { <b>1</b> } else if (b) { <b>2</b> }",
+     "          <b>1</b><!--~~~~~~~~~--> <b>2</b>  "),
+    ("@try { <b>1</b> } catch (Exception) { <b>2</b> }",
+     "       <b>1</b><!--~~~~~~~~~~~~~~~--> <b>2</b>  "),
+    # an e-mail address and an escaped @ are text; "@" before no name is text
+    ("<p>a@b.org @@x @ 5</p>", "<p>a@b.org  @x @ 5</p>"),
+    # Blazor's directive attributes write no attribute; @attributes writes any
+    ('<button @onclick="Save" class="b">Save</button>',
+     '<button' + " " * 17 + 'class="b">Save</button>'),
+    ('<input @attributes="extra" @bind-Value="x">', "<input {{" + " " * 33 + ">"),
+    # Blazor's components that render their content alone; what a reader not signed in sees
+    # is another branch
+    ("<AuthorizeView><Authorized><b>1</b></Authorized><NotAuthorized><b>2</b></NotAuthorized>"
+     "</AuthorizeView>", " " * 27 + "<b>1</b>" + " " * 13 + "<!--~~~~~~~~--><b>2</b>"
+     + " " * 32),
+])
+def test_razor_markup_and_code_in_turn(text, expected):
+    assert neutralise(text, "razor") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "<p>@(</p><p>@Model.Title</p>",                 # a parenthesis left open
+    "<main>" + "<p>@a(@(x</p>" * 2000 + "</main>",
+    "@{ <p>" + "@if (x) {" * 300,                   # nested past the reader's depth
+])
+def test_razor_left_open_keeps_its_length_and_lines(text):
+    parsed = neutralise(text, "razor")
+    assert len(parsed) == len(text)
+    assert parsed.count("\n") == text.count("\n")
+
+
+def test_a_razor_view_is_audited_as_it_renders(tmp_path):
+    page = ('@model StoryViewModel\n<article><h1>@Model.Headline</h1>\n'
+            '<img src="@Model.Image.Url" alt="@Model.Image.Alt">\n'
+            '<a href="@Model.ShareUrl">@Html.Raw(Icons.Twitter)</a>\n'
+            '<a href="@Model.FeedUrl"></a>\n'
+            '<a asp-controller="Story" asp-action="Edit" class="edit">Edit</a>\n'
+            "<label>Email</label><input asp-for=\"Email\"></article>\n")
+    _, data = run(tmp_path, str(tmp_path / "Story.cshtml"), files={"Story.cshtml": page})
+    (report,) = data["pages"]
+    assert report["template"] == "razor" and report["fragment"] is True
+    assert rule_outcome(report, "empty-heading") == "passed"
+    assert rule_outcome(report, "image-alt") == "passed"
+    assert [outcome for outcome, _ in outcomes(report)["link-name"]] == ["cantTell", "failed"]
+    ((outcome, message),) = outcomes(report)["anchor-has-href"]
+    assert outcome == "cantTell"
+    assert message.startswith("an expression writes attributes of <a> (asp-controller "
+                              "asp-action): the rendered page decides")
+    assert [outcome for outcome, _ in outcomes(report)["label"]] == ["cantTell"]
+
+
+def test_a_folder_walk_takes_razor_views(tmp_path):
+    views = tmp_path / "Views"
+    views.mkdir()
+    (views / "_ViewImports.cshtml").write_text("@using Planet.Web\n@addTagHelper *, Planet\n")
+    (views / "Story.cshtml").write_text("<article><h1>@Model.Title</h1></article>\n")
+    _, data = run(tmp_path, str(views))
+    assert sorted((page["source"].rsplit("/", 1)[1], page["template"])
+                  for page in data["pages"]) == [("Story.cshtml", "razor"),
+                                                 ("_ViewImports.cshtml", "razor")]
+    assert data["errors"] == []

@@ -29,7 +29,13 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
-from a11y_audit.templates import EXPRESSION, is_component, is_dynamic_name
+from a11y_audit.templates import (
+    EXPRESSION,
+    attribute_as_written,
+    is_component,
+    is_dynamic_name,
+    is_tag_helper,
+)
 
 
 def audit_page(
@@ -312,7 +318,12 @@ def _styled_by_expressions(page: Page) -> bool:
 
 def _expression_names(attributes: list[Any]) -> Iterator[str]:
     """The attribute names the parser made of an expression written among a start tag's
-    attributes (``{{ attrs }}``: ``{{``, ``attrs``, ``}}``)."""
+    attributes (``{{ attrs }}``: ``{{``, ``attrs``, ``}}``; the tag helpers among them,
+    ``asp-action``)."""
+    if is_tag_helper(attributes[0][0]):
+        yield from (attribute_as_written(name) for name, _ in attributes
+                    if is_tag_helper(name))
+        return
     for name, _ in attributes:
         yield name
         if name.endswith("}}"):

@@ -4,8 +4,8 @@ A newsroom's developers run the audit before they push a template change, and a 
 hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
 (``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
 EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
-Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Go templates
-(``{{ range }}``), and partials (a
+Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
+(``@if``, ``@Model.Title``), Go templates (``{{ range }}``), and partials (a
 masthead, a story card) that a layout includes. Read as a page, such a file is judged for
 what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
 ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
@@ -17,7 +17,8 @@ Knowledge floor: no Page here.
   outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP,
-  JSP, FreeMarker and Ruby's ERB files are known by their names (:func:`family_of_name`).
+  JSP, FreeMarker, Razor and Ruby's ERB files are known by their names
+  (:func:`family_of_name`).
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
   statements and comments render nothing and become spaces; expressions render text that
@@ -53,12 +54,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from a11y_audit.dom import VOID_ELEMENTS
+
 # The languages --templates names, and the family of syntax each is read with
 LANGUAGES = {
     "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
-    "freemarker": "freemarker",
+    "freemarker": "freemarker", "razor": "razor",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -68,7 +71,7 @@ SUFFIXES = {
     ".hbs": "handlebars", ".handlebars": "handlebars", ".mustache": "handlebars",
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
-    ".ftl": "freemarker", ".ftlh": "freemarker",
+    ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -477,6 +480,17 @@ _TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w-]*)")
 _CLOSERS = {"%}": "{%", "#}": "{#", "}}": "{{", "%>": "<%", "?>": "<?"}
 
 
+class _Span(NamedTuple):
+    """A token a scanner read (Razor's, which no one pattern reads): its text and where it
+    starts, as a token's match gives them (``m[0]``, ``m.start()``)."""
+
+    text: str
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+
 class _Neutraliser:
     """One file's neutralising (:func:`neutralise`): each family's tokens, and where a hole
     is (a start tag's attributes and raw text take no comment)."""
@@ -494,7 +508,7 @@ class _Neutraliser:
         self.freemarker = False
         self.cases: list[bool] = []
 
-    def kept(self, m: re.Match[str], written: str) -> str:
+    def kept(self, m: re.Match[str] | _Span, written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
         table's or a select's content. Against a tag's name (``<div{{ attributes }}>``) it
         moves one place on, after a space: the name ends before it, and the parser reads the
@@ -567,7 +581,7 @@ class _Neutraliser:
             gt = text.rfind(">", 0, gt - 1)
         return lt > gt and text[lt + 1:lt + 2].isalpha()
 
-    def hole(self, m: re.Match[str], fill: str = HOLE_FILL) -> str:
+    def hole(self, m: re.Match[str] | _Span, fill: str = HOLE_FILL) -> str:
         """A hole's mark in place of the token: a comment as long as it, in text only (in a
         start tag or raw text, and where it is too short or its delimiters span lines,
         spaces). ``fill``: :data:`BRANCH_FILL` for an else's mark."""
@@ -861,6 +875,608 @@ _FTL_BRANCHES = frozenset(("else", "elseif", "recover", "default"))
 _FTL_HOLES = frozenset(("include", "nested", "recurse", "visit"))
 
 
+# Razor (ASP.NET's .cshtml views and Blazor's .razor components: Umbraco, Orchard Core,
+# Sitecore, Kentico, Piranha): "@" begins C# in markup, and markup begins again in C#
+# where a statement may begin, so no one pattern reads a file: a scanner (_Razor) follows
+# the two, its braces and parentheses balanced, C#'s strings and comments read whole.
+_RAZOR_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+# Directives (what a view is, what it imports: nothing written), a view's blocks of C#
+# (members: nothing written where they stand), and the statements whose block holds code
+_RAZOR_DIRECTIVES = frozenset((
+    "model", "using", "inherits", "inject", "implements", "layout", "page", "namespace",
+    "addTagHelper", "removeTagHelper", "tagHelperPrefix", "attribute", "preservewhitespace",
+    "rendermode", "typeparam"))
+_RAZOR_MEMBERS = frozenset(("functions", "code"))
+_RAZOR_CONTROL = frozenset((
+    "if", "foreach", "for", "while", "switch", "using", "lock", "try", "do"))
+_RAZOR_CONTINUED = {"if": ("else",), "try": ("catch", "finally"), "do": ("while",)}
+_RAZOR_CONTINUATION = re.compile(r"\s*(else|catch|finally|while)\b")
+# C#'s keywords: after "@" in code, a verbatim identifier (new { @class = "x" }), not C#
+# written out
+_CSHARP_KEYWORDS = frozenset((
+    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
+    "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else",
+    "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+    "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+    "long", "namespace", "new", "null", "object", "operator", "out", "override", "params",
+    "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+    "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw",
+    "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using",
+    "virtual", "void", "volatile", "while"))
+# An expression that writes markup another file or the data holds: an HTML helper (but
+# those that write a text: Html.Encode, Html.DisplayNameFor...), a layout's body and
+# sections, a view component, Umbraco's macros, grids and block lists, an HtmlString
+_RAZOR_HOLE = re.compile(
+    r"\bHtml\s*\.\s*(?!(?:Encode|AttributeEncode|DisplayName|DisplayNameFor|"
+    r"DisplayNameForModel|DisplayText|DisplayTextFor|NameFor|NameForModel|IdFor|IdForModel|"
+    r"ValueFor|Id|Name|Value|ViewData|ViewBag|ViewContext|GenerateIdFromName)\b)[A-Za-z_]"
+    r"|\b(?:RenderBody|RenderSection(?:Async)?|RenderPage|RenderPartial|CachedPartial|"
+    r"Component\s*\.\s*InvokeAsync|Umbraco\s*\.\s*(?:RenderMacro|RenderTemplate)(?:Async)?)\b"
+    r"|\.\s*(?:ToHtmlString|GetGridHtml|GetBlockListHtml|GetBlockGridHtml\w*)\b"
+    r"|\bnew\s+(?:Html|Markup)String\b")
+# ... and a statement of C# that writes markup
+_RAZOR_CODE_HOLE = re.compile(
+    r"\b(?:Html\s*\.\s*Render\w*|RenderBody|RenderSection(?:Async)?|RenderPartial|"
+    r"Write(?:Literal)?|Output\s*\.\s*Write)\s*\(")
+# A localizer's text (@Localizer["Read more"], Orchard's @T["Read more"]): that text
+_RAZOR_LOCALIZED = re.compile(
+    r"""@\(?\s*(?:\w*Localizer|T|L|S)\s*\[\s*"([^"\\\r\n{}<>]+)"\s*[\],]""")
+_RAZOR_MARKUP_EVENTS = re.compile(r"@|<!--|<(/?)([A-Za-z][\w:.-]*)|[}\n]")
+_RAZOR_CODE_EVENTS = re.compile(
+    r"""(?:@\$?|\$@?)?"|'|//|/\*|@\*|@|[{}]|<(?=/?[A-Za-z])"""
+    r"""|\b(?:else|case|default|switch)\b""")
+_RAZOR_HEADER_EVENTS = re.compile(r"""[()"'{};<]""")
+_RAZOR_BALANCE_EVENTS = re.compile(r"""[()\[\]"']""")
+_RAZOR_TAG_EVENTS = re.compile(r"""[>"']|@(?=[A-Za-z_(])""")
+_CSHARP_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?')
+_CSHARP_VERBATIM = re.compile(r'"(?:[^"]|"")*"?')
+_CSHARP_CHARACTER = re.compile(r"'(?:[^'\\\r\n]|\\.){1,8}'")
+_RAZOR_ELSE = re.compile(r"(?:else(?:[ \t]+if[ \t]*\((?:[^()\r\n]|\([^()\r\n]*\))*\))?"
+                         r"|catch(?:[ \t]*\([^()\r\n]*\))?)[ \t]*\{?")
+_RAZOR_CASE = re.compile(r"(?:case\b[^:\r\n]*|default\s*):")
+# Tag helpers: an asp- attribute writes the element's attributes (<a asp-action="Index">
+# has an href, <input asp-for="Email"> a type, an id, a name); Blazor's directive attributes
+# (@onclick="...", @bind-Value) write none, but @attributes writes any
+_ASP_ATTRIBUTE = re.compile(r"(?<=\s)asp-[\w-]+")
+_BLAZOR_ATTRIBUTE = re.compile(r"""@([\w:-]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+_BLAZOR_DIRECTIVE_ATTRIBUTES = re.compile(r"(?:on\w+|bind(?:-[\w:-]+)?|ref|key|formname|"
+                                          r"rendermode|attributes|preventDefault)\Z")
+# Tags that render their content only (Razor's <text>, the environment and cache tag
+# helpers) and those whose view writes markup (<partial>, a view component, <component>;
+# in Blazor, a component is any tag whose name begins with a capital)
+_RAZOR_CONTENT_ONLY = frozenset((
+    "text", "environment", "cache", "distributed-cache",
+    # (Blazor's components that render their child content alone, and those whose content
+    # is another branch's: what a user not signed in sees, what an error shows)
+    "authorizeview", "authorized", "cascadingvalue", "cascadingauthenticationstate",
+    "childcontent", "errorboundary", "notauthorized", "authorizing", "errorcontent"))
+_BLAZOR_BRANCHES = frozenset(("notauthorized", "authorizing", "errorcontent"))
+_RAZOR_NESTING = 100     # (a file nested deeper is read as text from there)
+
+
+def is_tag_helper(name: str) -> bool:
+    """Whether an attribute of the text parsed is a Razor tag helper's (``asp-action``,
+    parsed as ``{{p-action``: it writes the element's attributes)."""
+    return name.startswith(_ASP_MARK)
+
+
+def attribute_as_written(name: str) -> str:
+    """An attribute's name as the template wrote it (a tag helper's: ``asp-action``)."""
+    return "asp-" + name[4:] if name.startswith(_ASP_MARK) else name
+
+
+_ASP_MARK = EXPRESSION + "p-"
+
+
+def _razor_component(tag: str) -> bool:
+    lower = tag.lower()
+    return lower in ("partial", "component") or lower.startswith("vc:") or tag[0].isupper()
+
+
+class _Razor:
+    """One Razor file's neutralising: markup, where ``@`` begins C# (an expression, a code
+    block, a control statement, a directive, a comment), and C#, where an element, an
+    ``@:`` line or ``<text>`` begins markup where a statement may begin. C# renders
+    nothing; an expression is kept as ``{{``, its text and ``}``, as long as it was written;
+    a hole, a branch and a translated text as the other families'."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = list(text)
+        self.neutraliser = _Neutraliser(text)
+        # (the marks written over C# read blank: branches, statements that write markup)
+        self.marks: list[tuple[int, str]] = []
+        self.depth = 0
+        # (what reading balanced parentheses and statements' headers may still cost, in
+        # characters stepped over: a file of thousands of unclosed "@(" is read in linear
+        # time, its rest as text once this is spent)
+        self.budget = 16 * len(text) + 65536
+
+    def read(self) -> str:
+        self.markup(0, "file")
+        for at, written in self.marks:
+            self.put(at, written)
+        return "".join(self.out)
+
+    def put(self, at: int, written: str) -> None:
+        self.out[at:at + len(written)] = written
+
+    def blank(self, start: int, end: int) -> None:
+        self.put(start, _blank(self.text[start:end]))
+
+    def mark(self, start: int, end: int, fill: str = HOLE_FILL) -> None:
+        self.marks.append((start, self.neutraliser.hole(
+            _Span(self.text[start:end], start), fill)))
+
+    # -- markup ---------------------------------------------------------------------------
+
+    def markup(self, at: int, until: str, name: str = "") -> int:
+        """Reads markup from ``at`` to the end of what holds it; returns where it ended.
+        ``until``: "file"; "brace", a section's closing brace (its position); "line", an
+        ``@:`` line's end (its line break's position); "element", the end of the element
+        ``name`` whose start tag is at ``at``."""
+        text, depth = self.text, 0
+        self.depth += 1
+        try:
+            while self.depth < _RAZOR_NESTING:
+                m = _RAZOR_MARKUP_EVENTS.search(text, at)
+                if m is None:
+                    return len(text)
+                token, start = m[0], m.start()
+                if token == "@":
+                    at = self.transition(start, code=False)
+                elif token == "<!--":
+                    end = text.find("-->", start + 4)
+                    at = len(text) if end < 0 else end + 3
+                elif token == "\n" or token == "}":
+                    if until == ("line" if token == "\n" else "brace"):
+                        return start
+                    at = start + 1
+                else:
+                    tag, lower = m[2], m[2].lower()
+                    end = self.tag_end(m.end())
+                    if m[1]:
+                        if lower in _RAZOR_CONTENT_ONLY or _razor_component(tag):
+                            self.blank(start, end)
+                        at = end
+                        if until == "element" and lower == name:
+                            depth -= 1
+                            if depth <= 0:
+                                return end
+                        continue
+                    closed = text[end - 2:end] == "/>" or lower in VOID_ELEMENTS
+                    at = self.start_tag(tag, start, m.end(), end)
+                    if until == "element" and lower == name:
+                        if closed and depth == 0:
+                            return end
+                        depth += 0 if closed else 1
+                    if lower in ("script", "style") and not closed:
+                        at = self.raw_text(at, lower)
+            return at
+        finally:
+            self.depth -= 1
+
+    def start_tag(self, tag: str, start: int, name_end: int, end: int) -> int:
+        """A start tag: a component's a hole, a tag that renders its content only nothing,
+        and any other's attributes read (an asp- attribute writes attributes; ``@`` begins
+        C#); returns where its reading ended."""
+        text, lower = self.text, tag.lower()
+        if lower in _RAZOR_CONTENT_ONLY:
+            self.blank(start, end)
+            if lower in _BLAZOR_BRANCHES:
+                self.put(start, self.neutraliser.hole(_Span(text[start:end], start),
+                                                      BRANCH_FILL))
+            return end
+        if _razor_component(tag):
+            self.put(start, self.neutraliser.hole(_Span(text[start:end], start)))
+            return end
+        for helper in _ASP_ATTRIBUTE.finditer(text, name_end, end):
+            self.put(helper.start(), EXPRESSION)
+        at = name_end
+        while at < end:
+            at = text.find("@", at, end)
+            if at < 0:
+                return end
+            at = self.transition(at, code=False)
+        return at
+
+    def tag_end(self, at: int) -> int:
+        """After the end of the tag whose attributes begin at ``at``: quoted values read
+        whole, and C# in them (``onclick="f('@(x.Replace("'", ""))')"``)."""
+        text, quote, i = self.text, "", at
+        while True:
+            m = _RAZOR_TAG_EVENTS.search(text, i)
+            if m is None:
+                return len(text)
+            token, i = m[0], m.end()
+            if token == "@":
+                start = m.start()
+                if not start or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+                    end = (self.balanced(i) if text[i] == "(" else self.implicit(i))
+                    i = max(end, i)
+            elif quote:
+                quote = "" if token == quote else quote
+            elif token == ">":
+                return i
+            else:
+                quote = token
+
+    def raw_text(self, at: int, name: str) -> int:
+        """A script's or a style's text, where only ``@`` begins C#: to its end tag."""
+        close = self.neutraliser.lower.find("</" + name, at)
+        close = len(self.text) if close < 0 else close
+        while at < close:
+            at = self.text.find("@", at, close)
+            if at < 0:
+                return close
+            at = self.transition(at, code=False)
+        return at
+
+    # -- transitions ----------------------------------------------------------------------
+
+    def transition(self, at: int, code: bool) -> int:
+        """What the ``@`` at ``at`` begins (in markup, or where a statement may begin in
+        code); returns where it ends."""
+        text = self.text
+        following = text[at + 1:at + 2]
+        if following == "@":
+            self.put(at, " @")              # an escaped "@"
+            return at + 2
+        if following == "*":
+            end = text.find("*@", at + 2)
+            end = len(text) if end < 0 else end + 2
+            self.blank(at, end)
+            return end
+        if following == "{":
+            return self.block(at, at + 1)
+        if following == "(":
+            end = self.balanced(at + 1)
+            if end < 0:
+                return at + 1
+            self.expression(at, end)
+            return end
+        if code and following == ":":
+            self.blank(at, at + 2)          # a line of text
+            return self.markup(at + 2, "line")
+        if code and following == "<":
+            self.blank(at, at + 1)          # a template of markup
+            tag = _TAG_NAME.match(text, at + 1)
+            return self.markup(at + 1, "element", tag[2].lower()) if tag else at + 1
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return at + 1                   # an e-mail address
+        word = _RAZOR_IDENTIFIER.match(text, at + 1)
+        if word is None:
+            return at + 1                   # "@" alone: text
+        name = word[0]
+        if code:
+            if name in _CSHARP_KEYWORDS:
+                return at + 1               # a verbatim identifier, or C# read on
+        elif self.neutraliser.in_tag(at):
+            attribute = _BLAZOR_ATTRIBUTE.match(text, at)
+            if attribute is not None and text[at - 1].isspace() and (
+                    "=" in attribute[0]
+                    or _BLAZOR_DIRECTIVE_ATTRIBUTES.match(attribute[1]) is not None):
+                self.blank(at, attribute.end())
+                if attribute[1] == "attributes":
+                    self.put(at, EXPRESSION)
+                return attribute.end()
+        else:
+            written = self.statement(at, name, word.end())
+            if written is not None:
+                return written
+        start = word.start()
+        if name == "await":                 # (@await Html.PartialAsync("x"))
+            rest = word.end()
+            while text[rest:rest + 1] in (" ", "\t"):
+                rest += 1
+            awaited = _RAZOR_IDENTIFIER.match(text, rest)
+            start = awaited.start() if awaited is not None else start
+        end = self.implicit(start)
+        self.expression(at, end)
+        return end
+
+    def statement(self, at: int, name: str, name_end: int) -> int | None:
+        """A control statement, a directive, a section or a block of members at ``at`` (in
+        markup); where it ends, or None for none."""
+        text = self.text
+        if name in _RAZOR_CONTROL and not (
+                name == "using" and text[name_end:name_end + 1 + 64].lstrip()[:1] != "("):
+            return self.control(at, name, name_end)
+        line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        if name in _RAZOR_DIRECTIVES and not text[line_start:at].strip(" \t\ufeff"):
+            end = _line_end(text, at)
+            self.blank(at, end)
+            return end
+        if name in _RAZOR_MEMBERS or name in ("section", "helper"):
+            brace = self.header_brace(name_end)
+            if brace < 0:
+                return None
+            if name in _RAZOR_MEMBERS:
+                end = self.code(brace + 1)
+                self.blank(at, end)
+                self.marks = [m for m in self.marks if not at <= m[0] < end]
+                return end
+            self.blank(at, brace + 1)
+            if name == "helper":
+                end = self.code(brace + 1)
+                self.blank(end - 1, end)
+                return end
+            close = self.markup(brace + 1, "brace")
+            if close < len(text):
+                self.blank(close, close + 1)
+                return close + 1
+            return close
+        return None
+
+    def block(self, at: int, brace: int) -> int:
+        """A code block (``@{ ... }``): C# to its closing brace."""
+        end = self.code(brace + 1)
+        self.blank(at, brace + 1)
+        self.blank(end - 1, end)
+        return end
+
+    def control(self, at: int, name: str, name_end: int) -> int:
+        """A control statement (``@if (x) { ... } else { ... }``): its headers render
+        nothing, an else is another branch, its blocks are C#."""
+        text = self.text
+        brace = self.header_brace(name_end)
+        if brace < 0:
+            end = _line_end(text, at)
+            self.blank(at, end)
+            return end
+        if name == "using" and _RAZOR_HOLE.search(text, at, brace):
+            self.blank(at, brace + 1)       # (Html.BeginForm(): a form's start tag)
+            self.mark(at, brace + 1)
+        else:
+            self.blank(at, brace + 1)
+        end = self.code(brace + 1, switch=name == "switch")
+        self.blank(end - 1, end)
+        continued = _RAZOR_CONTINUED.get(name, ())
+        while True:
+            m = _RAZOR_CONTINUATION.match(text, end)
+            if m is None or m[1] not in continued:
+                return end
+            if m[1] == "while":             # do { } while (x);
+                stop = text.find(";", m.end(), m.end() + 4000)
+                stop = m.end() if stop < 0 else stop + 1
+                self.blank(end, stop)
+                return stop
+            brace = self.header_brace(m.end())
+            if brace < 0:
+                return end
+            self.blank(end, brace + 1)
+            if m[1] in ("else", "catch"):    # (what a catch writes replaces the try's)
+                self.branch(end - 1, m.start(1))
+            end = self.code(brace + 1)
+            self.blank(end - 1, end)
+
+    def branch(self, close: int, word: int) -> None:
+        """Another branch's mark, for an else or a case at ``word``: from the brace before
+        it (``close``), if on its line, or the space before it, to the end of its header
+        (an else's block's brace, if on its line or the next: the mark needs room)."""
+        text = self.text
+        start = close if not _has_line_break(text, close, word) else word
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        header = (_RAZOR_CASE if text.startswith(("case", "default"), word) else _RAZOR_ELSE
+                  ).match(text, word)
+        end = header.end() if header is not None else word + 4
+        after = end
+        while text[after:after + 1].isspace():
+            after += 1
+        if text[end - 1] != "{" and text[after:after + 1] == "{" and text.count(
+                "\n", end, after) + text.count("\r", end, after) <= 2:
+            end = after + 1
+        self.mark(start, end, BRANCH_FILL)
+
+    # -- C# -------------------------------------------------------------------------------
+
+    def code(self, at: int, switch: bool = False) -> int:
+        """C# from ``at`` (after a block's opening brace) to its closing brace: nothing
+        rendered, but markup begun where a statement may begin, statements that write
+        markup (holes), and a conditional's other branches (an else, a switch's later
+        cases); returns where it ends, after the brace."""
+        self.depth += 1
+        try:
+            return self._code(at, switch)
+        finally:
+            self.depth -= 1
+
+    def _code(self, at: int, switch: bool) -> int:
+        text = self.text
+        blocks = ["switch" if switch else "block"]
+        cased = [False]
+        switching = False
+        run = i = at
+        while True:
+            m = _RAZOR_CODE_EVENTS.search(text, i)
+            if m is None or self.depth >= _RAZOR_NESTING:
+                self.code_run(run, len(text))
+                return len(text)
+            token, start = m[0], m.start()
+            if token[-1] == '"':
+                quote = start + len(token) - 1
+                string = (_CSHARP_VERBATIM if "@" in token else _CSHARP_STRING).match(
+                    text, quote)
+                i = string.end() if string is not None else quote + 1
+            elif token == "'":
+                character = _CSHARP_CHARACTER.match(text, start)
+                i = character.end() if character is not None else start + 1
+            elif token in ("//", "/*", "@*"):
+                closer = {"//": "\n", "/*": "*/", "@*": "*@"}[token]
+                end = text.find(closer, start + 2)
+                i = len(text) if end < 0 else end + len(closer)
+            elif token == "{":
+                blocks.append("switch" if switching else "block")
+                cased.append(False)
+                switching = False
+                i = start + 1
+            elif token == "}":
+                blocks.pop()
+                cased.pop()
+                if not blocks:
+                    self.code_run(run, start)
+                    return start + 1
+                i = start + 1
+            elif token == "switch":
+                switching = True
+                i = m.end()
+            elif token == "else":
+                close = start
+                while close > run and text[close - 1] in " \t\r\n":
+                    close -= 1
+                self.branch(close - 1 if text[close - 1:close] == "}" else start, start)
+                i = m.end()
+            elif token in ("case", "default"):
+                if blocks[-1] == "switch" and _RAZOR_CASE.match(text, start):
+                    if cased[-1]:
+                        self.branch(start, start)
+                    cased[-1] = True
+                i = m.end()
+            elif not self.statement_start(start, at):
+                i = start + 1
+            else:
+                self.code_run(run, start)
+                if token == "@":
+                    i = self.transition(start, code=True)
+                else:
+                    tag = _TAG_NAME.match(text, start)
+                    if tag is None or tag[1]:
+                        i = self.tag_end(start + 1)
+                    else:
+                        i = self.markup(start, "element", tag[2].lower())
+                run = i
+
+    def code_run(self, start: int, end: int) -> None:
+        """C# between ``start`` and ``end``: blank, but a statement that writes markup."""
+        text = self.text
+        self.blank(start, end)
+        for found in _RAZOR_CODE_HOLE.finditer(text, start, end):
+            stop = text.find(";", found.end(), end)
+            self.mark(found.start(), end if stop < 0 else stop + 1)
+
+    def statement_start(self, at: int, floor: int) -> bool:
+        """Whether a statement may begin at ``at`` in code that began at ``floor``: after a
+        block's brace, a statement's end, a case's label or markup."""
+        text, i = self.text, at - 1
+        while i >= floor and text[i] in " \t\r\n":
+            i -= 1
+        return i < floor or text[i] in "{};:>" or text.startswith("*@", i - 1)
+
+    def header_brace(self, at: int) -> int:
+        """Where the brace that opens the block of the statement whose header begins at
+        ``at`` is (parentheses balanced, strings read whole); -1 where there is none."""
+        text, depth, i = self.text, 0, at
+        limit = min(len(text), at + 4000)
+        while i < limit:
+            m = _RAZOR_HEADER_EVENTS.search(text, i, limit)
+            if m is None:
+                return -1
+            self.budget -= m.end() - i
+            if self.budget < 0:
+                return -1
+            token, i = m[0], m.end()
+            if token in "\"'":
+                i = self.string_end(m.start())
+            elif token == "(":
+                depth += 1
+            elif token == ")":
+                depth -= 1
+            elif depth <= 0:
+                return m.start() if token == "{" else -1
+        return -1
+
+    def balanced(self, at: int) -> int:
+        """Where the parenthesis or bracket at ``at`` is closed (strings read whole), after
+        it; -1 where it is not."""
+        text = self.text
+        opener = text[at]
+        closer = ")" if opener == "(" else "]"
+        depth, i = 0, at
+        limit = min(len(text), at + 8000)
+        while i < limit:
+            m = _RAZOR_BALANCE_EVENTS.search(text, i, limit)
+            if m is None:
+                return -1
+            self.budget -= m.end() - i
+            if self.budget < 0:
+                return -1
+            token, i = m[0], m.end()
+            if token in "\"'":
+                i = self.string_end(m.start())
+            elif token == opener:
+                depth += 1
+            elif token == closer:
+                depth -= 1
+                if depth == 0:
+                    return i
+        return -1
+
+    def string_end(self, at: int) -> int:
+        """After the C# string or character at ``at``."""
+        text = self.text
+        if text[at] == "'":
+            found = _CSHARP_CHARACTER.match(text, at)
+        elif text[at - 1:at] == "@" or text[at - 2:at] == "@$":
+            found = _CSHARP_VERBATIM.match(text, at)
+        else:
+            found = _CSHARP_STRING.match(text, at)
+        return found.end() if found is not None else at + 1
+
+    def implicit(self, at: int) -> int:
+        """Where the implicit expression whose first name is at ``at`` ends: names joined
+        by dots, calls and indexes (``@Model.Items[0].Title``, ``@item.Date.ToString("d")``)."""
+        text = self.text
+        found = _RAZOR_IDENTIFIER.match(text, at)
+        end = found.end() if found is not None else at
+        while end < len(text):
+            c = text[end]
+            if c in ".?":
+                step = 1 if c == "." else 2 if text[end + 1:end + 2] == "." else 0
+                name = _RAZOR_IDENTIFIER.match(text, end + step) if step else None
+                if name is None:
+                    break
+                end = name.end()
+            elif c in "([":
+                closed = self.balanced(end)
+                if closed < 0:
+                    break
+                end = closed
+            else:
+                break
+        return end
+
+    def expression(self, at: int, end: int) -> None:
+        """An expression (``@x.y``, ``@(x)``) as kept: ``{{``, its text and ``}``, as long as
+        it was written; a hole where it writes markup, a localizer's text as that text."""
+        text = self.text
+        token = text[at:end]
+        span = _Span(token, at)
+        if _RAZOR_HOLE.search(token):
+            self.put(at, self.neutraliser.hole(span))
+            return
+        localized = _RAZOR_LOCALIZED.match(token)
+        translated = _as_text(token, localized[1]) if localized is not None else None
+        if translated is not None:
+            self.put(at, translated)
+            return
+        if len(token) < 3:
+            written = EXPRESSION[:len(token)]
+        elif token[1] == "(" or _has_line_break(token, 0, len(token)):
+            written = "{{" + token[2:-1].translate(_LOOK_ALIKES) + "}"
+        else:
+            written = "{{" + token[1:-2].translate(_LOOK_ALIKES) + "}"
+        self.put(at, self.neutraliser.kept(span, written))
+
+
+def _line_end(text: str, at: int) -> int:
+    ends = [end for end in (text.find("\n", at), text.find("\r", at)) if end >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _has_line_break(text: str, start: int, end: int) -> bool:
+    return text.find("\n", start, end) >= 0 or text.find("\r", start, end) >= 0
+
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
            "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS,
            "freemarker": _FTL_TOKENS}
@@ -890,6 +1506,8 @@ def _macro_call(text: str) -> re.Pattern[str] | None:
 def neutralise(text: str, family: str) -> str:
     """``text`` as the page model parses it (see the module docstring): as long as ``text``,
     its line breaks where they were."""
+    if family == "razor":
+        return _Razor(text).read()
     return _TOKENS[family].sub(getattr(_Neutraliser(text), _METHODS[family]), text)
 
 
