@@ -1437,6 +1437,44 @@ def test_razor_markup_and_code_in_turn(text, expected):
     assert neutralise(text, "razor") == expected
 
 
+def test_razor_orchard_and_attribute_values():
+    cases = {
+        # a helper's id or name in a value is the value's text (its lambda's ">" too)
+        '<input name="@Html.NameOf(m => m.X)" id="@Html.FieldIdFor(m => m.V)-no">':
+            '<input name="{{Html.NameOf(m =\u203a m.}" id="{{Html.FieldIdFor(m =\u203a m.}-no">',
+        # ... and so is what writes markup elsewhere: no comment stands in a tag
+        '<img alt="@Html.Raw(x)">': '<img alt="{{Html.Raw(}">',
+        # a statement among a start tag's attributes writes some of them
+        '<input @if (x) { <text>checked</text> } else { <text>disabled</text> } id="a">':
+            "<input" + " " * 17 + "checked" + " " * 23 + "disabled" + " " * 10 + 'id="a">',
+        # Orchard's localizer and shapes; Orchard Core's shape tag helper and zones
+        '<h3>@T("Role")</h3>': "<h3>Role      </h3>",
+        "<div>@Display(Model.Content)</div>": "<div><!--" + "@" * 16 + "--></div>",
+        "<div>@await DisplayAsync(Model.Header)</div>": "<div><!--" + "@" * 26 + "--></div>",
+        '<shape type="Header" title="x" />': "<!--" + "@" * 26 + "-->",
+        '<zone name="Footer"><p>@x</p></zone><p>a</p>': " " * 36 + "<p>a</p>",
+        # a statement's "@" in code is C#'s
+        "@{ if (x) { @foreach (var a in b) { <i>@a</i> } } }": " " * 36 + "<i>{{</i>" + " " * 6,
+    }
+    for text, expected in cases.items():
+        assert neutralise(text, "razor") == expected, text
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("form.html", '{% include "sort-label.html" %}<select id="{{ f.id }}"><option>a</option>'
+                  '</select>{% include "q-label.html" %}<input id="{{ q.id }}" title="Search">'),
+    ("Sort.cshtml", '@Html.LabelFor(m => m.Sort)<select id="@Html.IdFor(m => m.Sort)">'
+                    '<option>a</option></select>@Html.LabelFor(m => m.Query)'
+                    '<input id="@Html.IdFor(m => m.Query)" title="Search">'),
+])
+def test_a_field_whose_id_an_expression_writes_may_have_a_label(tmp_path, name, text):
+    _, data = run(tmp_path, str(tmp_path / name), files={name: text})
+    (report,) = data["pages"]
+    found = outcomes(report)
+    assert [outcome for outcome, _ in found["select-name"]] == ["cantTell"]
+    assert [outcome for outcome, _ in found["label-title-only"]] == ["cantTell"]
+
+
 @pytest.mark.parametrize("text", [
     "<p>@(</p><p>@Model.Title</p>",                 # a parenthesis left open
     "<main>" + "<p>@a(@(x</p>" * 2000 + "</main>",

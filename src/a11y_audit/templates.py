@@ -909,8 +909,10 @@ _CSHARP_KEYWORDS = frozenset((
 _RAZOR_HOLE = re.compile(
     r"\bHtml\s*\.\s*(?!(?:Encode|AttributeEncode|DisplayName|DisplayNameFor|"
     r"DisplayNameForModel|DisplayText|DisplayTextFor|NameFor|NameForModel|IdFor|IdForModel|"
-    r"ValueFor|Id|Name|Value|ViewData|ViewBag|ViewContext|GenerateIdFromName)\b)[A-Za-z_]"
-    r"|\b(?:RenderBody|RenderSection(?:Async)?|RenderPage|RenderPartial|CachedPartial|"
+    r"ValueFor|Id|Name|Value|ViewData|ViewBag|ViewContext|GenerateIdFromName|FieldIdFor|"
+    r"FieldNameFor|NameOf)\b)[A-Za-z_]"
+    r"|\b(?:RenderBody(?:Async)?|RenderSection(?:Async)?|RenderPage|RenderPartial|"
+    r"CachedPartial|Display(?:Async)?|New\s*\.\s*\w+|"
     r"Component\s*\.\s*InvokeAsync|Umbraco\s*\.\s*(?:RenderMacro|RenderTemplate)(?:Async)?)\b"
     r"|\.\s*(?:ToHtmlString|GetGridHtml|GetBlockListHtml|GetBlockGridHtml\w*)\b"
     r"|\bnew\s+(?:Html|Markup)String\b")
@@ -918,9 +920,10 @@ _RAZOR_HOLE = re.compile(
 _RAZOR_CODE_HOLE = re.compile(
     r"\b(?:Html\s*\.\s*Render\w*|RenderBody|RenderSection(?:Async)?|RenderPartial|"
     r"Write(?:Literal)?|Output\s*\.\s*Write)\s*\(")
-# A localizer's text (@Localizer["Read more"], Orchard's @T["Read more"]): that text
+# A localizer's text (@Localizer["Read more"], Orchard Core's @T["Read more"], Orchard's
+# @T("Read more")): that text
 _RAZOR_LOCALIZED = re.compile(
-    r"""@\(?\s*(?:\w*Localizer|T|L|S)\s*\[\s*"([^"\\\r\n{}<>]+)"\s*[\],]""")
+    r"""@\(?\s*(?:\w*Localizer|T|L|S)\s*[\[(]\s*"([^"\\\r\n{}<>]+)"\s*[\]),]""")
 _RAZOR_MARKUP_EVENTS = re.compile(r"@|<!--|<(/?)([A-Za-z][\w:.-]*)|[}\n]")
 _RAZOR_CODE_EVENTS = re.compile(
     r"""(?:@\$?|\$@?)?"|'|//|/\*|@\*|@|[{}]|<(?=/?[A-Za-z])"""
@@ -928,6 +931,7 @@ _RAZOR_CODE_EVENTS = re.compile(
 _RAZOR_HEADER_EVENTS = re.compile(r"""[()"'{};<]""")
 _RAZOR_BALANCE_EVENTS = re.compile(r"""[()\[\]"']""")
 _RAZOR_TAG_EVENTS = re.compile(r"""[>"']|@(?=[A-Za-z_(])""")
+_RAZOR_BLOCK_EVENTS = re.compile(r"""[{}"]|//|/\*|@\*""")
 _CSHARP_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?')
 _CSHARP_VERBATIM = re.compile(r'"(?:[^"]|"")*"?')
 _CSHARP_CHARACTER = re.compile(r"'(?:[^'\\\r\n]|\\.){1,8}'")
@@ -970,7 +974,8 @@ _ASP_MARK = EXPRESSION + "p-"
 
 def _razor_component(tag: str) -> bool:
     lower = tag.lower()
-    return lower in ("partial", "component") or lower.startswith("vc:") or tag[0].isupper()
+    return (lower in ("partial", "component", "shape", "resources") or lower.startswith("vc:")
+            or tag[0].isupper())
 
 
 class _Razor:
@@ -987,6 +992,7 @@ class _Razor:
         # (the marks written over C# read blank: branches, statements that write markup)
         self.marks: list[tuple[int, str]] = []
         self.depth = 0
+        self.in_start_tag = False
         # (what reading balanced parentheses and statements' headers may still cost, in
         # characters stepped over: a file of thousands of unclosed "@(" is read in linear
         # time, its rest as text once this is spent)
@@ -1005,8 +1011,11 @@ class _Razor:
         self.put(start, _blank(self.text[start:end]))
 
     def mark(self, start: int, end: int, fill: str = HOLE_FILL) -> None:
-        self.marks.append((start, self.neutraliser.hole(
-            _Span(self.text[start:end], start), fill)))
+        """A hole's or a branch's mark over C# (none in a start tag: no comment stands
+        there, and the C# reads blank)."""
+        if not self.in_start_tag:
+            self.marks.append((start, self.neutraliser.hole(
+                _Span(self.text[start:end], start), fill)))
 
     # -- markup ---------------------------------------------------------------------------
 
@@ -1061,6 +1070,11 @@ class _Razor:
         and any other's attributes read (an asp- attribute writes attributes; ``@`` begins
         C#); returns where its reading ended."""
         text, lower = self.text, tag.lower()
+        if lower == "zone":                 # (Orchard Core's: written in the layout's zone)
+            close = self.neutraliser.lower.find("</zone", end)
+            close = len(text) if close < 0 else self.tag_end(close + 6)
+            self.blank(start, close)
+            return close
         if lower in _RAZOR_CONTENT_ONLY:
             self.blank(start, end)
             if lower in _BLAZOR_BRANCHES:
@@ -1072,12 +1086,16 @@ class _Razor:
             return end
         for helper in _ASP_ATTRIBUTE.finditer(text, name_end, end):
             self.put(helper.start(), EXPRESSION)
-        at = name_end
-        while at < end:
-            at = text.find("@", at, end)
-            if at < 0:
-                return end
-            at = self.transition(at, code=False)
+        at, outer = name_end, self.in_start_tag
+        self.in_start_tag = True
+        try:
+            while at < end:
+                at = text.find("@", at, end)
+                if at < 0:
+                    return end
+                at = self.transition(at, code=False)
+        finally:
+            self.in_start_tag = outer
         return at
 
     def tag_end(self, at: int) -> int:
@@ -1092,7 +1110,11 @@ class _Razor:
             if token == "@":
                 start = m.start()
                 if not start or not (text[start - 1].isalnum() or text[start - 1] == "_"):
-                    end = (self.balanced(i) if text[i] == "(" else self.implicit(i))
+                    word = _RAZOR_IDENTIFIER.match(text, i)
+                    if word is not None and word[0] in _RAZOR_CONTROL:
+                        end = self.statement_end(word[0], word.end())
+                    else:
+                        end = self.balanced(i) if text[i] == "(" else self.implicit(i)
                     i = max(end, i)
             elif quote:
                 quote = "" if token == quote else quote
@@ -1100,6 +1122,46 @@ class _Razor:
                 return i
             else:
                 quote = token
+
+    def statement_end(self, name: str, at: int) -> int:
+        """After the control statement ``name`` whose header begins at ``at`` (its blocks,
+        an else's too), read without writing (in a tag: ``<input @if (x) { <text>checked
+        </text> }>``); ``at`` where it has no block."""
+        end = at
+        while True:
+            brace = self.header_brace(end)
+            if brace < 0:
+                return end
+            end = self.block_end(brace)
+            m = _RAZOR_CONTINUATION.match(self.text, end)
+            if m is None or m[1] not in _RAZOR_CONTINUED.get(name, ()) or m[1] == "while":
+                return end
+            end = m.end()
+
+    def block_end(self, brace: int) -> int:
+        """After the brace that closes the block opened at ``brace`` (C#'s strings and
+        comments read whole); the end of the file where none does."""
+        text, depth, i = self.text, 0, brace
+        while True:
+            m = _RAZOR_BLOCK_EVENTS.search(text, i)
+            if m is None:
+                return len(text)
+            self.budget -= m.end() - i
+            token, i = m[0], m.end()
+            if self.budget < 0:
+                return len(text)
+            if token == '"':
+                i = self.string_end(m.start())
+            elif token in ("//", "/*", "@*"):
+                closer = {"//": "\n", "/*": "*/", "@*": "*@"}[token]
+                end = text.find(closer, i)
+                i = len(text) if end < 0 else end + len(closer)
+            elif token == "{":
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return i
 
     def raw_text(self, at: int, name: str) -> int:
         """A script's or a style's text, where only ``@`` begins C#: to its end tag."""
@@ -1132,7 +1194,7 @@ class _Razor:
         if following == "(":
             end = self.balanced(at + 1)
             if end < 0:
-                return at + 1
+                return self.literal(at, code)
             self.expression(at, end)
             return end
         if code and following == ":":
@@ -1143,16 +1205,16 @@ class _Razor:
             tag = _TAG_NAME.match(text, at + 1)
             return self.markup(at + 1, "element", tag[2].lower()) if tag else at + 1
         if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
-            return at + 1                   # an e-mail address
+            return self.literal(at, code)   # an e-mail address
         word = _RAZOR_IDENTIFIER.match(text, at + 1)
         if word is None:
-            return at + 1                   # "@" alone: text
+            return self.literal(at, code)   # "@" alone: text
         name = word[0]
         if code:
             if name in _CSHARP_KEYWORDS:
-                return at + 1               # a verbatim identifier, or C# read on
-        elif self.neutraliser.in_tag(at):
-            attribute = _BLAZOR_ATTRIBUTE.match(text, at)
+                return self.literal(at, code)   # a verbatim identifier, or C# read on
+        else:
+            attribute = _BLAZOR_ATTRIBUTE.match(text, at) if self.in_start_tag else None
             if attribute is not None and text[at - 1].isspace() and (
                     "=" in attribute[0]
                     or _BLAZOR_DIRECTIVE_ATTRIBUTES.match(attribute[1]) is not None):
@@ -1160,7 +1222,6 @@ class _Razor:
                 if attribute[1] == "attributes":
                     self.put(at, EXPRESSION)
                 return attribute.end()
-        else:
             written = self.statement(at, name, word.end())
             if written is not None:
                 return written
@@ -1174,6 +1235,12 @@ class _Razor:
         end = self.implicit(start)
         self.expression(at, end)
         return end
+
+    def literal(self, at: int, code: bool) -> int:
+        """An ``@`` that begins nothing: text in markup, C# in code (blank)."""
+        if code:
+            self.blank(at, at + 1)
+        return at + 1
 
     def statement(self, at: int, name: str, name_end: int) -> int | None:
         """A control statement, a directive, a section or a block of members at ``at`` (in
@@ -1452,7 +1519,7 @@ class _Razor:
         text = self.text
         token = text[at:end]
         span = _Span(token, at)
-        if _RAZOR_HOLE.search(token):
+        if _RAZOR_HOLE.search(token) and not self.in_start_tag:
             self.put(at, self.neutraliser.hole(span))
             return
         localized = _RAZOR_LOCALIZED.match(token)

@@ -39,6 +39,7 @@ RULE = Rule(
     wcag=(),
     tags=("cat.forms", "best-practice"),
     help="Give the field a visible <label> (or aria-labelledby); keep title for extra advice",
+    template_values=("id", "aria-labelledby", "labels"),
 )
 
 _SKIPPED_TYPES = frozenset(("hidden", "image", "button", "submit", "reset"))

@@ -50,7 +50,7 @@ RULE = Rule(
     act=("e086e5",),
     tags=("cat.forms",),
     help="Label the select: a <label> element, aria-label or aria-labelledby",
-    template_values=("aria-labelledby", "labels"),
+    template_values=("id", "aria-labelledby", "labels"),
 )
 
 
