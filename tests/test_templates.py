@@ -1423,6 +1423,10 @@ def test_a_razor_token_writes_what_razor_says(text, kind):
      "       <b>1</b><!--~~~~~~~~~~~~~~~--> <b>2</b>  "),
     # an e-mail address and an escaped @ are text; "@" before no name is text
     ("<p>a@b.org @@x @ 5</p>", "<p>a@b.org  @x @ 5</p>"),
+    # an else alone on its line, its brace on the next (C#'s own style): the mark takes the
+    # block's first indentation
+    ("@if (a)\n{\n    <header>1</header>\n}\nelse\n{\n    <header>2</header>\n}",
+     "       \n \n    <header>1</header>\n \n<!--\n~\n~--><header>2</header>\n "),
     # Blazor's directive attributes write no attribute; @attributes writes any
     ('<button @onclick="Save" class="b">Save</button>',
      '<button' + " " * 17 + 'class="b">Save</button>'),

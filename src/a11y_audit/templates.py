@@ -586,7 +586,7 @@ class _Neutraliser:
         start tag or raw text, and where it is too short or its delimiters span lines,
         spaces). ``fill``: :data:`BRANCH_FILL` for an else's mark."""
         token, at = m[0], m.start()
-        if len(token) < 8 or "\n" in token[:4] + token[-3:] or "\r" in token[:4] + token[-3:]:
+        if not _mark_fits(token):
             return _blank(token)
         lower = self.lower
         if self.in_tag(at):
@@ -1334,6 +1334,14 @@ class _Razor:
         if text[end - 1] != "{" and text[after:after + 1] == "{" and text.count(
                 "\n", end, after) + text.count("\r", end, after) <= 2:
             end = after + 1
+        if not _mark_fits(text[start:end]) and text[end - 1] == "{":
+            # (an else alone on its line, its brace on the next: the mark takes the
+            # space of the block's first line too, "<!--" in place of the else, "-->"
+            # in the indentation)
+            after = end
+            while text[after:after + 1].isspace():
+                after += 1
+            end = after
         self.mark(start, end, BRANCH_FILL)
 
     # -- C# -------------------------------------------------------------------------------
@@ -1534,6 +1542,12 @@ class _Razor:
         else:
             written = "{{" + token[1:-2].translate(_LOOK_ALIKES) + "}"
         self.put(at, self.neutraliser.kept(span, written))
+
+
+def _mark_fits(token: str) -> bool:
+    """Whether a hole's or a branch's mark fits in ``token`` (:meth:`_Neutraliser.hole`):
+    "<!--" and "-->" each on one line."""
+    return len(token) >= 8 and not _has_line_break(token[:4] + token[-3:], 0, 7)
 
 
 def _line_end(text: str, at: int) -> int:
