@@ -422,6 +422,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "in a tag",
         lambda n: "<main><h1>@Model.Title</h1>" + "<p class=\"@(x\">@a(@{ \"y</p>" * n
                   + "</main>", 8000),
+    "template-unclosed-velocity": (
+        "a Velocity template of n directives and references with a parenthesis or a quote "
+        "left open",
+        lambda n: "<main><h1>$story.title</h1>" + "<p>#if($a $b.c(\"d ${e #foreach( ($f</p>" * n
+                  + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -513,7 +518,8 @@ _MIN_SECONDS = 0.05
 TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
-                  "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml"}
+                  "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
+                  "template-unclosed-velocity": ".vm"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.

@@ -1520,3 +1520,74 @@ def test_a_folder_walk_takes_razor_views(tmp_path):
                   for page in data["pages"]) == [("Story.cshtml", "razor"),
                                                  ("_ViewImports.cshtml", "razor")]
     assert data["errors"] == []
+
+
+# -- Velocity (Atex Polopoly, dotCMS, Apache Roller) ---------------------------------------------
+
+VTL = """## $model is the page's model
+#* <h1>an old heading</h1> *#
+<article class="story" id="${entry.anchor}">
+  <h1>$entry.title</h1>
+  #if($entry.image)
+    <img src="$entry.image.url" alt="$!entry.image.alt">
+  #else
+    <div class="no-image"></div>
+  #end
+  <div class="body">$entry.displayContent($url.entry($entry.anchor))</div>
+  #showComments($entry)
+  #parse("share.vm")
+  <a href="#top" style="color:#fff">Top</a> <span>$!{entry.kicker}</span>
+  <li #if($a)class="on"#end>x</li>
+  #[[ <code>$raw</code> ]]#
+</article>
+"""
+
+
+def test_velocity_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("themes/basic/weblog.vm") == "velocity"
+    assert family_of_name("vtl/article.vtl") == "velocity"
+    assert {".vm", ".vtl"} <= set(folder_suffixes("auto"))
+    parsed = neutralise(VTL, "velocity")
+    assert len(parsed) == len(VTL)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(VTL) if c == "\n"]
+    lines = parsed.split("\n")
+    assert not "".join(lines[:2]).strip()          # comments
+    assert lines[2] == '<article class="story" id="{{entry.anchor}">'
+    assert lines[3] == "  <h1>{{entry.tit}</h1>"
+    assert lines[5] == '    <img src="{{entry.image.u}" alt="{{entry.image.al}">'
+    marks = re.findall(r"<!--([@~\n]+)-->", parsed)
+    # the else (taking the next line's indentation for room); the story's markup; the
+    # macro's call; the parse
+    assert [mark[0] for mark in marks] == ["~", "@", "@", "@"]
+    assert lines[12] == '  <a href="#top" style="color:#fff">Top</a> <span>{{ entry.kicker}</span>'
+    assert lines[13] == '  <li' + " " * 8 + 'class="on"    >x</li>'
+    assert lines[14] == "      <code>$raw</code>    "
+
+
+def test_a_velocity_template_is_audited_as_it_renders(tmp_path):
+    page = ('<div class="entry"><h2><a href="$url.entry($entry.anchor)">$entry.title</a></h2>\n'
+            '<img src="$entry.image">\n<a href="$url.feed">#showFeedIcon()</a>\n'
+            '<a href="$url.home"></a>\n<time datetime="$entry.pubTime">x</time></div>\n')
+    _, data = run(tmp_path, str(tmp_path / "day.vm"), files={"day.vm": page})
+    (report,) = data["pages"]
+    assert report["template"] == "velocity" and report["fragment"] is True
+    assert [outcome for outcome, _ in outcomes(report)["image-alt"]] == ["failed"]
+    assert [outcome for outcome, _ in outcomes(report)["link-name"]] == ["cantTell", "failed"]
+    assert rule_outcome(report, "time-datetime-valid") == "cantTell"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a directive's arguments and a reference's call stay on their line
+    ("<p>#if($a</p><p>$b</p>", "<p>   ({{</p><p>{{</p>"),
+    ("<p>$x.y(</p><p>$b</p>", "<p>{{x}(</p><p>{{</p>"),
+    # a block comment or unparsed content left open runs to the end of the file
+    ("<p>a</p>#* <p>b</p>", "<p>a</p>           "),
+    # (closed: a condition five parentheses deep; a reference whose arguments hold braces,
+    # written with look-alikes, so that the expression ends at its one "}")
+    ("#if($a && !(($b && $s.m($c, $d)) || $e))<p>x</p>#end", " " * 40 + "<p>x</p>    "),
+    ('<p>$text.get("k", [${x}])</p>',
+     "<p>{{text.get(\u2033k\u2033, [$\u2774x\u2775}</p>"),
+])
+def test_velocity_reads_its_openers(text, expected):
+    assert neutralise(text, "velocity") == expected

@@ -300,7 +300,8 @@ def main() -> None:
                    "such as .njk or .hbs, or from a statement such as {% if %} or {{#each}} "
                    "in its markup), off, or the language (jinja also reads Django, Nunjucks, "
                    "Twig and Liquid; jsp reads JavaServer Pages and tag files; freemarker, "
-                   ".ftl files; razor, .cshtml views and Blazor's .razor components). "
+                   ".ftl files; razor, .cshtml views and Blazor's .razor components; velocity, "
+                   ".vm and .vtl files). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

@@ -5,7 +5,8 @@ hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid te
 (``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
 EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
-(``@if``, ``@Model.Title``), Go templates (``{{ range }}``), and partials (a
+(``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Go templates (``{{ range
+}}``), and partials (a
 masthead, a story card) that a layout includes. Read as a page, such a file is judged for
 what it is not: ``{% if %}`` is content outside every landmark, a partial has no title, no
 ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language tag.
@@ -17,7 +18,7 @@ Knowledge floor: no Page here.
   outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP,
-  JSP, FreeMarker, Razor and Ruby's ERB files are known by their names
+  JSP, FreeMarker, Razor, Velocity and Ruby's ERB files are known by their names
   (:func:`family_of_name`).
 - :func:`neutralise` gives the text the page is parsed from, character for character as long
   as the file and with its line breaks where they were (every location stays the file's):
@@ -61,7 +62,7 @@ LANGUAGES = {
     "jinja": "jinja", "django": "jinja", "nunjucks": "jinja", "twig": "jinja",
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
-    "freemarker": "freemarker", "razor": "razor",
+    "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -72,6 +73,7 @@ SUFFIXES = {
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
     ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
+    ".vm": "velocity", ".vtl": "velocity",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -160,6 +162,10 @@ def family_of_name(name: str) -> str | None:
 # -- neutralising -----------------------------------------------------------------------------
 
 _LOOK_ALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u2033", "'": "\u2032"})
+# ... and, in an expression kept as "{{", its text and "}" (Razor's, Velocity's), its own
+# braces (@($"{x}"), $text.get("k", [${x}])): the expression ends at its one "}"
+_BODY_LOOK_ALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u2033",
+                                   "'": "\u2032", "{": "\u2774", "}": "\u2775"})
 _BLANK = re.compile(r"[^\r\n]")
 
 # How far a token's patterns read, so that a file of thousands of unclosed openers is read
@@ -759,6 +765,45 @@ class _Neutraliser:
         if name in _FTL_HOLES:
             return self.hole(m)
         return _blank(m[0])
+
+    def velocity(self, m: re.Match[str]) -> str:
+        reference = m["reference"]
+        if reference is not None:
+            chain = reference
+            while True:                     # (its calls' and indexes' arguments set apart)
+                bare = _VTL_CALL.sub("", chain)
+                if bare == chain:
+                    break
+                chain = bare
+            if _VTL_MARKUP.search(chain.strip("$!{}").rsplit(".", 1)[-1]):
+                return self.hole(m)
+            if len(reference) < 3:
+                return self.kept(m, EXPRESSION[:len(reference)])
+            if "{" in reference[:3]:        # ${x}, $!{x}: "{{", its body, "}"
+                inner = reference[reference.index("{") + 1:-1]
+                return self.kept(m, "{{" + inner.translate(_BODY_LOOK_ALIKES).rjust(
+                    len(reference) - 3) + "}")
+            start = 2 if reference[1] == "!" else 1     # ($!x: written as nothing when null)
+            return self.kept(m, "{{" + reference[start:start - 3].translate(_BODY_LOOK_ALIKES)
+                             + "}")
+        if m["literal"] is not None:        # #[[ ... ]]#: written as it stands
+            text = m[0]
+            closed = text.endswith("]]#")
+            return "   " + text[3:len(text) - 3 * closed] + "   " * closed
+        name = m["name"]
+        if name is None:
+            return _blank(m[0])             # a comment
+        if name in _VTL_BRANCHES:
+            trail = m["trail"] or ""
+            core = _Span(m[0][:len(m[0]) - len(trail)], m.start())
+            if trail and _mark_fits(core.text):
+                return self.hole(core, BRANCH_FILL) + trail
+            return self.hole(m, BRANCH_FILL)
+        if name in _VTL_SILENT:
+            return _blank(m[0])
+        if name in _VTL_HOLES or m["args"] is not None or name.startswith("@"):
+            return self.hole(m)             # an include, a macro's call
+        return m[0]                         # #top, #fff: text
 
     def blade(self, m: re.Match[str]) -> str:
         if m["raw"] is not None:
@@ -1538,9 +1583,9 @@ class _Razor:
         if len(token) < 3:
             written = EXPRESSION[:len(token)]
         elif token[1] == "(" or _has_line_break(token, 0, len(token)):
-            written = "{{" + token[2:-1].translate(_LOOK_ALIKES) + "}"
+            written = "{{" + token[2:-1].translate(_BODY_LOOK_ALIKES) + "}"
         else:
-            written = "{{" + token[1:-2].translate(_LOOK_ALIKES) + "}"
+            written = "{{" + token[1:-2].translate(_BODY_LOOK_ALIKES) + "}"
         self.put(at, self.neutraliser.kept(span, written))
 
 
@@ -1558,11 +1603,43 @@ def _line_end(text: str, at: int) -> int:
 def _has_line_break(text: str, start: int, end: int) -> bool:
     return text.find("\n", start, end) >= 0 or text.find("\r", start, end) >= 0
 
+# Apache Velocity (Atex Polopoly's, dotCMS's and Apache Roller's templates): comments
+# (## and #* *#), unparsed content (#[[ ]]#), directives (#if, #{else}, #foreach, #set,
+# #parse) with their arguments, a macro's call (#showComments($entry): a name and its
+# arguments), and references ($entry.title, ${x}, $!{x}, with their calls and indexes; not
+# after a backslash, which writes them as text). A directive's arguments and a reference's
+# calls stay on their line: one left open fails there
+_VTL_ARGUMENTS = r"\([^()\r\n]*\)"
+for _ in range(4):      # (five deep: #if($a && !(($b && $s.match($c, $d)) || $e)))
+    _VTL_ARGUMENTS = (r"""\((?:[^()"'\r\n]|"[^"\r\n]*"|'[^'\r\n]*'|""" + _VTL_ARGUMENTS
+                      + r")*\)")
+_VTL_TOKENS = re.compile(
+    r"##[^\r\n]*|#\*.*?(?:\*#|\Z)"
+    r"|(?P<literal>#\[\[).*?(?:\]\]#|\Z)"
+    # (with the space before it on its line: an #else's mark needs room)
+    r"|(?P<lead>[ \t]*)#(?P<brace>\{)?(?P<name>@?[A-Za-z][\w-]*)(?(brace)\})"
+    r"(?P<args>[ \t]*" + _VTL_ARGUMENTS + ")?"
+    # (and an #else's the next line's indentation, for room where it has too little)
+    r"(?P<trail>(?<=else)[ \t]*(?:\r\n?|\n)[ \t]*(?=\S))?"
+    r"|(?<!\\)(?P<reference>\$!?\{[^{}\r\n]*\}"
+    r"|\$!?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*|" + _VTL_ARGUMENTS + r"|\[[^\[\]\r\n]*\])*)",
+    re.S)
+_VTL_SILENT = frozenset(("if", "foreach", "set", "end", "macro", "define", "break", "stop"))
+_VTL_BRANCHES = frozenset(("else", "elseif"))
+_VTL_HOLES = frozenset(("parse", "include", "evaluate"))
+# A reference's arguments (to read the names it is made of), and the last name of one
+# whose value is a story's markup, not text: a body, a content, an HTML (Velocity escapes
+# nothing, so any reference may write markup; these do by their name)
+_VTL_CALL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_VTL_MARKUP = re.compile(r"(?i)(?:body|content|html|markup)\Z")
+
+
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
            "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS,
-           "freemarker": _FTL_TOKENS}
+           "freemarker": _FTL_TOKENS, "velocity": _VTL_TOKENS}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
-            "blade": "blade", "jsp": "jsp", "freemarker": "freemarker_token"}
+            "blade": "blade", "jsp": "jsp", "freemarker": "freemarker_token",
+            "velocity": "velocity"}
 
 
 def _macro_call(text: str) -> re.Pattern[str] | None:
