@@ -427,6 +427,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "left open",
         lambda n: "<main><h1>$story.title</h1>" + "<p>#if($a $b.c(\"d ${e #foreach( ($f</p>" * n
                   + "</main>", 8000),
+    "template-unclosed-thymeleaf": (
+        "a Thymeleaf template of n start tags with th: attributes, a quote left open and "
+        "n unclosed inlined expressions",
+        lambda n: '<main th:fragment="x"><h1 th:text="${title}">T</h1>'
+                  + '<p th:text="${a}" th:title=\'b>[[${c} [(${d}</p>' * n + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -519,7 +524,8 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
-                  "template-unclosed-velocity": ".vm"}
+                  "template-unclosed-velocity": ".vm",
+                  "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.

@@ -1591,3 +1591,93 @@ def test_a_velocity_template_is_audited_as_it_renders(tmp_path):
 ])
 def test_velocity_reads_its_openers(text, expected):
     assert neutralise(text, "velocity") == expected
+
+
+# -- Thymeleaf (Spring's natural templates) -------------------------------------------------------
+
+THYMELEAF = """<div th:fragment="card(post)" class="card"
+     th:classappend="${post.pinned ? 'pinned' : ''}">
+  <!--/* <h1>a parser-level comment</h1> */-->
+  <a th:href="@{${post.permalink}}" href="#" th:title="${post.title}">
+    <img th:src="${post.cover}" th:alt="${post.title}" src="cover.png" alt="Cover">
+  </a>
+  <h2 th:text="${post.title}"></h2>
+  <div th:utext="${post.content}">Lorem ipsum</div>
+  <nav th:replace="~{modules/nav :: nav}"></nav>
+  <input th:field="*{title}" type="text">
+  <img th:src="@{/logo.png}" th:alt="'Daily Planet'">
+  <th:block th:each="tag : ${post.tags}"><span>[[${tag.name}]]</span></th:block>
+  <h3><th:block th:text="#{widget.tags}"></th:block></h3>
+  <p th:if="${post.live}">Live</p><p th:unless="${post.live}">[(${post.summary})]</p>
+</div>
+"""
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ('<!DOCTYPE html>\n<html xmlns:th="http://www.thymeleaf.org">\n<body></body></html>',
+     "thymeleaf"),
+    ('<div\n  th:fragment="hero(title)"\n  class="hero"><h1 th:text="${title}"></h1></div>',
+     "thymeleaf"),
+    ('<section data-th-fragment="x"><p data-th-text="${y}">y</p></section>', "thymeleaf"),
+    # a page whose styles write "width:" and "depth:": no th: attribute
+    ("<html><head><style>a{width:1px;max-depth:2}</style></head><body><p>x</p></body></html>",
+     None),
+])
+def test_thymeleaf_is_known_by_its_attributes(text, family):
+    assert detect(text) == family
+
+
+def test_thymeleaf_is_read_as_it_renders():
+    parsed = neutralise(THYMELEAF, "thymeleaf")
+    assert len(parsed) == len(THYMELEAF)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(THYMELEAF) if c == "\n"]
+    lines = parsed.split("\n")
+    assert lines[0].split() == ['<div', 'class="card"'] and not lines[1].strip(" >")
+    assert not lines[2].strip()                      # a parser-level comment
+    # th:href sets the href (the tag's own, a prototype's, is not the page's)
+    assert lines[3].split() == ['<a', 'href="{{{{post.permalink}}"', 'title="{{post.title}">']
+    assert lines[4].split() == ['<img', 'src="{{post.cover}"', 'alt="{{post.title}"', '>']
+    assert lines[6] == '  <h2 @@-text="{{post.title}"></h2>'          # content written
+    assert lines[7] == '  <div @@-utext="{{post.content}">Lorem ipsum</div>'
+    assert lines[8] == '  <nav {{@replace="{{modules/nav :: nav}"></nav>'
+    assert lines[9] == '  <input {{:field="{{title}" type="text">'
+    assert lines[10].split() == ['<img', 'src="{{/logo.png}"', 'alt="', 'Daily', 'Planet', '">']
+    assert lines[11].strip() == "<span>{{${tag.name}}}</span>"
+    assert lines[12].startswith("  <h3>{{") and "widget.tags" in lines[12]
+    assert lines[13].startswith('  <p ~~-if="{{post.live}">Live</p><p ~~-unless=')
+    assert is_hole(re.search(r"<!--(@+)-->", lines[13])[1])
+
+
+def test_a_thymeleaf_template_is_audited_as_it_renders(tmp_path):
+    page = ('<article th:fragment="teaser(post)">\n'
+            '<a th:href="@{${post.url}}" th:text="${post.title}"></a>\n'
+            '<a th:href="@{/feed}"></a>\n'
+            '<img th:src="${post.image}" th:alt="${post.alt}">\n<img th:src="${post.icon}">\n'
+            '<nav th:if="${wide}"><p>a</p></nav><nav th:unless="${wide}"><p>b</p></nav>'
+            "</article>\n")
+    _, data = run(tmp_path, str(tmp_path / "teaser.html"), files={"teaser.html": page})
+    (report,) = data["pages"]
+    assert report["template"] == "thymeleaf" and report["fragment"] is True
+    found = outcomes(report)
+    assert [outcome for outcome, _ in found["link-name"]] == ["cantTell", "failed"]
+    assert [outcome for outcome, _ in found["image-alt"]] == ["failed"]
+    # two navigation landmarks, each on a condition: alternatives
+    assert [outcome for outcome, _ in found["landmark-unique"]] == ["cantTell"]
+
+
+@pytest.mark.parametrize("text", [
+    # a child template, whose <html> the layout writes; a library of fragments
+    '<!DOCTYPE html>\n<html xmlns:th="http://www.thymeleaf.org" '
+    'th:replace="~{layout :: page(~{::body})}">\n<body><h2>Owners</h2></body></html>',
+    '<!DOCTYPE html>\n<html xmlns:layout="http://www.ultraq.net.nz/thymeleaf/layout" '
+    'layout:decorate="~{layout}">\n<body><div layout:fragment="content">x</div></body></html>',
+    '<!DOCTYPE html>\n<html xmlns:th="http://www.thymeleaf.org">\n<body><form>'
+    '<th:block th:fragment="input(label)"><label th:text="${label}">L</label></th:block>'
+    "</form></body></html>",
+])
+def test_a_thymeleaf_page_a_layout_writes_is_a_partial(tmp_path, text):
+    _, data = run(tmp_path, str(tmp_path / "page.html"), files={"page.html": text})
+    (report,) = data["pages"]
+    assert report["template"] == "thymeleaf" and report["fragment"] is True
+    assert "html-has-lang" not in outcomes(report)

@@ -301,7 +301,7 @@ def main() -> None:
                    "in its markup), off, or the language (jinja also reads Django, Nunjucks, "
                    "Twig and Liquid; jsp reads JavaServer Pages and tag files; freemarker, "
                    ".ftl files; razor, .cshtml views and Blazor's .razor components; velocity, "
-                   ".vm and .vtl files). "
+                   ".vm and .vtl files; thymeleaf, Spring's HTML templates). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

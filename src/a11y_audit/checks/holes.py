@@ -13,15 +13,23 @@ from lxml import etree
 
 from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Element, Page
-from a11y_audit.templates import is_branch, is_component, is_dynamic_heading, is_hole
+from a11y_audit.templates import (
+    is_branch,
+    is_component,
+    is_conditional,
+    is_dynamic_heading,
+    is_hole,
+    writes_content,
+)
 
 _MARKS: dict[Callable[[str | None], bool], object] = {is_hole: object(), is_branch: object()}
 
 
 def holds_hole(el: Element) -> bool:
     """Whether an include, a block or a raw expression of a template writes markup inside
-    the element."""
-    return any(is_hole(comment.text) for comment in el.iter(etree.Comment))
+    the element (or the content of an element inside it: Thymeleaf's ``th:text``)."""
+    return any(is_hole(comment.text) for comment in el.iter(etree.Comment)) or any(
+        writes_content(d) for d in el.iter(etree.Element))
 
 
 def holds_component(el: Element) -> bool:
@@ -45,7 +53,8 @@ def hole_among_children(el: Element) -> bool:
     children (directly, or in a ``<div>`` child: a description list's groups): a list's
     items, a description list's terms. (One inside an item writes that item's content.)"""
     return any(is_hole(comment.text) for parent in (el, *el.iterchildren("div"))
-               for comment in parent.iterchildren(etree.Comment))
+               for comment in parent.iterchildren(etree.Comment)) or any(
+        writes_content(parent) for parent in (el, *el.iterchildren("div")))
 
 
 def hole_between(page: Page, first: Element, second: Element) -> bool:
@@ -80,7 +89,9 @@ def _marks(page: Page, kind: Callable[[str | None], bool]) -> list[int]:
     nodes = [c for c in page.root.iter(etree.Comment) if kind(c.text)]
     if kind is is_hole:
         nodes.extend(el for el in page.root.iter(etree.Element)
-                     if is_dynamic_heading(el.tag))
+                     if is_dynamic_heading(el.tag) or writes_content(el))
+    else:
+        nodes.extend(el for el in page.root.iter(etree.Element) if is_conditional(el))
     return sorted(map(_elements_before, nodes))
 
 
