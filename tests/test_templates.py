@@ -80,6 +80,13 @@ def rule_findings(tmp_path, name: str, text: str, rule: str) -> list[tuple[str, 
     return outcomes(data["pages"][0])[rule]
 
 
+def assert_same_lines(parsed: str, text: str) -> None:
+    """What a template is parsed as is as long as it, its line breaks where they were."""
+    assert len(parsed) == len(text)
+    assert [i for i, c in enumerate(parsed) if c in "\r\n"] == [
+        i for i, c in enumerate(text) if c in "\r\n"]
+
+
 def rule_outcome(page: dict, rule: str) -> str:
     return next(r["outcome"] for r in page["rules"] if r["rule"] == rule)
 
@@ -1173,9 +1180,7 @@ def test_jsp_is_known_by_its_name_and_read_as_it_renders():
     assert ".jsp" in folder_suffixes("auto") and ".tag" not in folder_suffixes("auto")
     assert ".tag" in folder_suffixes("jsp")
     parsed = neutralise(JSP, "jsp")
-    assert len(parsed) == len(JSP)
-    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
-        i for i, c in enumerate(JSP) if c == "\n"]
+    assert_same_lines(parsed, JSP)
     lines = parsed.split("\n")
     assert not "".join(lines[:7]).strip()          # directives, a comment, what c:set holds
     assert lines[7] == '<article class="{{css}">'  # EL: "{{", its body, "}"
@@ -1293,9 +1298,7 @@ def test_freemarker_is_known_by_its_name_and_read_as_it_renders():
     assert family_of_name("templates/post.ftlh") == "freemarker"
     assert ".ftl" in folder_suffixes("auto")
     parsed = neutralise(FTL, "freemarker")
-    assert len(parsed) == len(FTL)
-    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
-        i for i, c in enumerate(FTL) if c == "\n"]
+    assert_same_lines(parsed, FTL)
     lines = parsed.split("\n")
     assert not "".join(lines[:3]).strip()          # import, comment, what assign captures
     assert lines[4] == '<article class="{{css!}">' and lines[5] == "<h1>{{post.title!}</h1>"
@@ -1357,9 +1360,7 @@ def test_razor_is_known_by_its_name_and_read_as_it_renders():
     assert family_of_name("Components/Pages/Story.razor") == "razor"
     assert {".cshtml", ".razor"} <= set(folder_suffixes("auto"))
     parsed = neutralise(RAZOR, "razor")
-    assert len(parsed) == len(RAZOR)
-    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
-        i for i, c in enumerate(RAZOR) if c == "\n"]
+    assert_same_lines(parsed, RAZOR)
     lines = parsed.split("\n")
     # directives (after a byte order mark), a code block, a comment
     assert not "".join(lines[:7]).strip("\ufeff ")
@@ -1548,9 +1549,7 @@ def test_velocity_is_known_by_its_name_and_read_as_it_renders():
     assert family_of_name("vtl/article.vtl") == "velocity"
     assert {".vm", ".vtl"} <= set(folder_suffixes("auto"))
     parsed = neutralise(VTL, "velocity")
-    assert len(parsed) == len(VTL)
-    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
-        i for i, c in enumerate(VTL) if c == "\n"]
+    assert_same_lines(parsed, VTL)
     lines = parsed.split("\n")
     assert not "".join(lines[:2]).strip()          # comments
     assert lines[2] == '<article class="story" id="{{entry.anchor}">'
@@ -1629,9 +1628,7 @@ def test_thymeleaf_is_known_by_its_attributes(text, family):
 
 def test_thymeleaf_is_read_as_it_renders():
     parsed = neutralise(THYMELEAF, "thymeleaf")
-    assert len(parsed) == len(THYMELEAF)
-    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
-        i for i, c in enumerate(THYMELEAF) if c == "\n"]
+    assert_same_lines(parsed, THYMELEAF)
     lines = parsed.split("\n")
     assert lines[0].split() == ['<div', 'class="card"'] and not lines[1].strip(" >")
     assert not lines[2].strip()                      # a parser-level comment

@@ -1275,13 +1275,10 @@ class _Razor:
         comments read whole); the end of the file where none does."""
         text, depth, i = self.text, 0, brace
         while True:
-            m = _RAZOR_BLOCK_EVENTS.search(text, i)
+            m = self.event(_RAZOR_BLOCK_EVENTS, i, len(text))
             if m is None:
                 return len(text)
-            self.budget -= m.end() - i
             token, i = m[0], m.end()
-            if self.budget < 0:
-                return len(text)
             if token == '"':
                 i = self.string_end(m.start())
             elif token in ("//", "/*", "@*"):
@@ -1573,14 +1570,11 @@ class _Razor:
     def header_brace(self, at: int) -> int:
         """Where the brace that opens the block of the statement whose header begins at
         ``at`` is (parentheses balanced, strings read whole); -1 where there is none."""
-        text, depth, i = self.text, 0, at
-        limit = min(len(text), at + 4000)
+        depth, i = 0, at
+        limit = min(len(self.text), at + 4000)
         while i < limit:
-            m = _RAZOR_HEADER_EVENTS.search(text, i, limit)
+            m = self.event(_RAZOR_HEADER_EVENTS, i, limit)
             if m is None:
-                return -1
-            self.budget -= m.end() - i
-            if self.budget < 0:
                 return -1
             token, i = m[0], m.end()
             if token in "\"'":
@@ -1593,6 +1587,15 @@ class _Razor:
                 return m.start() if token == "{" else -1
         return -1
 
+    def event(self, pattern: re.Pattern[str], at: int, limit: int) -> re.Match[str] | None:
+        """The next of ``pattern``'s matches from ``at`` before ``limit``, what it steps over
+        charged to the budget; None where there is none, or the budget is spent."""
+        m = pattern.search(self.text, at, limit)
+        if m is None:
+            return None
+        self.budget -= m.end() - at
+        return m if self.budget >= 0 else None
+
     def balanced(self, at: int) -> int:
         """Where the parenthesis or bracket at ``at`` is closed (strings read whole), after
         it; -1 where it is not."""
@@ -1602,11 +1605,8 @@ class _Razor:
         depth, i = 0, at
         limit = min(len(text), at + 8000)
         while i < limit:
-            m = _RAZOR_BALANCE_EVENTS.search(text, i, limit)
+            m = self.event(_RAZOR_BALANCE_EVENTS, i, limit)
             if m is None:
-                return -1
-            self.budget -= m.end() - i
-            if self.budget < 0:
                 return -1
             token, i = m[0], m.end()
             if token in "\"'":
