@@ -1678,3 +1678,33 @@ def test_a_thymeleaf_page_a_layout_writes_is_a_partial(tmp_path, text):
     (report,) = data["pages"]
     assert report["template"] == "thymeleaf" and report["fragment"] is True
     assert "html-has-lang" not in outcomes(report)
+
+
+# -- marks with little room ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "text", "expected"), [
+    # where "<!--" and "-->" do not fit, a bogus comment does: "<!" and ">"
+    ("blade", "@if($a)<b>1</b>@else<b>2</b>@endif", "       <b>1</b><!~~><b>2</b>      "),
+    ("freemarker", "<#if a><b>1</b><#else><b>2</b></#if>",
+     "       <b>1</b><!~~~~><b>2</b>      "),
+    ("handlebars", "<p>{{>x}}</p>", "<p><!@@@></p>"),
+    ("razor", "@if (a)\n{\n  <b>1</b>\n}\nelse\n{\n  <b>2</b>\n}",
+     "       \n \n  <b>1</b>\n \n<!~~\n~\n~><b>2</b>\n "),
+    ("handlebars", "{{#if a}}<b>1</b>{{^}}<b>2</b>{{/if}}",
+     "         <b>1</b><!~~><b>2</b>       "),
+    # ... but not in a tag's attributes nor in raw text
+    ("handlebars", "<a {{>x}}>a</a><title>{{>x}}</title>",
+     "<a       >a</a><title>      </title>"),
+])
+def test_a_short_token_still_marks_its_hole_or_branch(family, text, expected):
+    parsed = neutralise(text, family)
+    assert parsed == expected
+    assert_same_lines(parsed, text)
+
+
+def test_two_alternative_banners_an_else_at_the_margin_stands_between(tmp_path):
+    # C#'s own style at the top of a view: the else alone at column 0, two spaces inside
+    view = ("@if (Model.Image != null)\n{\n  <header class=\"hero\"><h1>A</h1></header>\n}\n"
+            "else\n{\n  <header class=\"plain\"><h1>B</h1></header>\n}\n")
+    found = rule_findings(tmp_path, "Header.cshtml", view, "landmark-unique")
+    assert [outcome for outcome, _ in found] == ["cantTell"]

@@ -615,9 +615,12 @@ class _Neutraliser:
     def hole(self, m: re.Match[str] | _Span, fill: str = HOLE_FILL) -> str:
         """A hole's mark in place of the token: a comment as long as it, in text only (in a
         start tag or raw text, and where it is too short or its delimiters span lines,
-        spaces). ``fill``: :data:`BRANCH_FILL` for an else's mark."""
+        spaces). ``fill``: :data:`BRANCH_FILL` for an else's mark. Where ``<!--`` and
+        ``-->`` do not fit (a token shorter than 8 characters, ``{{>x}}``, ``@else``, or one
+        whose first four or last three span a line break), a bogus comment does: ``<!@@@>``,
+        which the HTML parser reads as a comment of what stands between ``<!`` and ``>``."""
         token, at = m[0], m.start()
-        if not _mark_fits(token):
+        if len(token) < 4 or _has_line_break(token[:2] + token[-1:], 0, 3):
             return _blank(token)
         lower = self.lower
         if self.in_tag(at):
@@ -626,6 +629,8 @@ class _Neutraliser:
             opened = lower.rfind(f"<{name}", 0, at)
             if opened >= 0 and lower.rfind(f"</{name}", 0, at) < opened:
                 return _blank(token)        # in a title, a script...: text, not markup
+        if not _mark_fits(token):
+            return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
         return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
 
     def jinja(self, m: re.Match[str]) -> str:
