@@ -1708,3 +1708,18 @@ def test_two_alternative_banners_an_else_at_the_margin_stands_between(tmp_path):
             "else\n{\n  <header class=\"plain\"><h1>B</h1></header>\n}\n")
     found = rule_findings(tmp_path, "Header.cshtml", view, "landmark-unique")
     assert [outcome for outcome, _ in found] == ["cantTell"]
+
+
+@pytest.mark.parametrize(("navs", "outcome"), [
+    # each in an element of its own on a condition: alternatives
+    ('<nav th:if="${a}"><p>x</p></nav><nav th:unless="${a}"><p>y</p></nav>', "cantTell"),
+    ('<div th:if="${a}"><nav><p>x</p></nav></div><div th:if="${b}"><nav><p>y</p></nav></div>',
+     "cantTell"),
+    # one rendered whenever the other is: on one page together
+    ('<nav><p>x</p></nav><nav th:if="${a}"><p>y</p></nav>', "failed"),
+    ('<div th:if="${a}"><nav><p>x</p></nav><nav th:if="${b}"><p>y</p></nav></div>', "failed"),
+])
+def test_thymeleaf_conditions_make_alternatives_only_apart(tmp_path, navs, outcome):
+    page = f'<main th:fragment="x">{navs}</main>'
+    found = rule_findings(tmp_path, "navs.html", page, "landmark-unique")
+    assert [o for o, _ in found] == [outcome]

@@ -1094,9 +1094,9 @@ def writes_content(el: object) -> bool:
 
 
 def is_conditional(el: object) -> bool:
-    """Whether an element is rendered on a condition that may exclude its siblings' (a
-    Thymeleaf ``th:if``, ``th:unless`` or ``th:case``, parsed as ``~~-if``...): like an else,
-    it begins a branch (:func:`is_branch`)."""
+    """Whether an element is rendered on a condition (a Thymeleaf ``th:if``, ``th:unless``
+    or ``th:case``, parsed as ``~~-if``...): two elements in two such elements may be
+    alternatives (:func:`a11y_audit.checks.holes.branch_between`)."""
     attributes = getattr(el, "attrib", None) or {}
     return any(name.startswith(_CONDITION_MARK) for name in attributes)
 

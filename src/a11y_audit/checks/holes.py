@@ -66,8 +66,24 @@ def hole_between(page: Page, first: Element, second: Element) -> bool:
 
 def branch_between(page: Page, first: Element, second: Element) -> bool:
     """Whether a template's conditional begins another branch between two elements (in
-    either order): they may be alternatives, never on one page together."""
-    return _between(page, first, second, is_branch)
+    either order), or each stands in an element of its own that is rendered on a condition
+    (Thymeleaf's ``th:if`` and ``th:unless``, neither inside the other): they may be
+    alternatives, never on one page together. (One element on a condition and one
+    without are not: whenever the first is rendered, so is the second.)"""
+    return page.template is not None and (
+        _between(page, first, second, is_branch) or _apart_conditions(first, second))
+
+
+def _apart_conditions(first: Element, second: Element) -> bool:
+    conditions = []
+    for el in (first, second):
+        condition = next((a for a in (el, *el.iterancestors()) if is_conditional(a)), None)
+        if condition is None:
+            return False
+        conditions.append(condition)
+    outer, inner = conditions
+    return outer is not inner and not any(a is outer for a in inner.iterancestors()) and not any(
+        a is inner for a in outer.iterancestors())
 
 
 def _between(page: Page, first: Element, second: Element,
@@ -90,8 +106,6 @@ def _marks(page: Page, kind: Callable[[str | None], bool]) -> list[int]:
     if kind is is_hole:
         nodes.extend(el for el in page.root.iter(etree.Element)
                      if is_dynamic_heading(el.tag) or writes_content(el))
-    else:
-        nodes.extend(el for el in page.root.iter(etree.Element) if is_conditional(el))
     return sorted(map(_elements_before, nodes))
 
 
