@@ -807,15 +807,12 @@ class _Neutraliser:
                 chain = bare
             if _VTL_MARKUP.search(chain.strip("$!{}").rsplit(".", 1)[-1]):
                 return self.hole(m)
-            if len(reference) < 3:
-                return self.kept(m, EXPRESSION[:len(reference)])
             if "{" in reference[:3]:        # ${x}, $!{x}: "{{", its body, "}"
                 inner = reference[reference.index("{") + 1:-1]
                 return self.kept(m, "{{" + inner.translate(_BODY_LOOK_ALIKES).rjust(
                     len(reference) - 3) + "}")
-            start = 2 if reference[1] == "!" else 1     # ($!x: written as nothing when null)
-            return self.kept(m, "{{" + reference[start:start - 3].translate(_BODY_LOOK_ALIKES)
-                             + "}")
+            # ($!x: written as nothing when null)
+            return self.kept(m, _opened(reference, 2 if reference[1:2] == "!" else 1))
         if m["literal"] is not None:        # #[[ ... ]]#: written as it stands
             text = m[0]
             closed = text.endswith("]]#")
@@ -838,7 +835,7 @@ class _Neutraliser:
     def thymeleaf(self, m: re.Match[str]) -> str:
         if self.laid_out is None:
             self.laid_out = _th_partial(self.text)
-        if m["prototype"] is not None:
+        if m["removed"] is not None:
             return _blank(m[0])             # (a prototype comment's content is rendered)
         if m["doctype"] is not None:
             return _blank(m[0]) if self.laid_out else m[0]
@@ -850,7 +847,7 @@ class _Neutraliser:
                 return self.hole(m)         # [(${x})]: unescaped, markup
             return self.kept(m, "{{" + token[2:-2].translate(_LOOK_ALIKES) + "}}")
         if m["tag"] is None:
-            return m[0] if not m[0].startswith("<!--/*") else _blank(m[0])
+            return m[0]                     # an HTML comment
         attributes = m["attributes"]
         if m["tag"].lower() == "html" and self.laid_out:
             return _blank(m[0])
@@ -1672,13 +1669,18 @@ class _Razor:
         if translated is not None:
             self.put(at, translated)
             return
-        if len(token) < 3:
-            written = EXPRESSION[:len(token)]
-        elif token[1] == "(" or _has_line_break(token, 0, len(token)):
-            written = "{{" + token[2:-1].translate(_BODY_LOOK_ALIKES) + "}"
-        else:
-            written = "{{" + token[1:-2].translate(_BODY_LOOK_ALIKES) + "}"
-        self.put(at, self.neutraliser.kept(span, written))
+        explicit = token[1:2] == "(" or _has_line_break(token, 0, len(token))
+        self.put(at, self.neutraliser.kept(span, _opened(token, 2 if explicit else 1)))
+
+
+def _opened(token: str, start: int) -> str:
+    """An expression opened by one or two characters and closed by none (Razor's ``@x.y``
+    and ``@(x)``, Velocity's ``$x.y`` and ``$!x``) as kept: ``{{``, its text from
+    ``start`` (a line break in it stays where it was where ``start`` is 2), ``}``, as long
+    as it was written; ``{{`` alone for two characters."""
+    if len(token) < 3:
+        return EXPRESSION[:len(token)]
+    return "{{" + token[start:start - 3].translate(_BODY_LOOK_ALIKES) + "}"
 
 
 def _mark_fits(token: str) -> bool:
@@ -1736,7 +1738,7 @@ _TH_TAG_ATTRIBUTES = (r"(?:[^<>\"']++"
                       r'|"(?:[^"<]|<(?![A-Za-z/!]))*+"'
                       r"|'(?:[^'<]|<(?![A-Za-z/!]))*+')*+")
 _TH_TOKENS = re.compile(
-    r"<!--/\*(?!/).*?(?:\*/-->|\Z)|(?P<prototype><!--/\*/|/\*/-->)|<!--.*?(?:-->|\Z)"
+    r"(?P<removed><!--/\*(?!/).*?(?:\*/-->|\Z)|<!--/\*/|/\*/-->)|<!--.*?(?:-->|\Z)"
     r"|(?P<doctype><!DOCTYPE\b[^>]*>)"
     r"|(?P<block></?th:block\b" + _TH_TAG_ATTRIBUTES + r">)"
     r"|<(?P<tag>[A-Za-z][\w:.-]*)(?P<attributes>" + _TH_TAG_ATTRIBUTES + r")>"

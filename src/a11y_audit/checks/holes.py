@@ -75,15 +75,18 @@ def branch_between(page: Page, first: Element, second: Element) -> bool:
 
 
 def _apart_conditions(first: Element, second: Element) -> bool:
-    conditions = []
-    for el in (first, second):
-        condition = next((a for a in (el, *el.iterancestors()) if is_conditional(a)), None)
-        if condition is None:
-            return False
-        conditions.append(condition)
-    outer, inner = conditions
-    return outer is not inner and not any(a is outer for a in inner.iterancestors()) and not any(
-        a is inner for a in outer.iterancestors())
+    one, other = _condition(first), _condition(second)
+    return (one is not None and other is not None and one is not other
+            and not _within(one, other) and not _within(other, one))
+
+
+def _condition(el: Element) -> Element | None:
+    """The nearest element, the element itself or one around it, rendered on a condition."""
+    return next((a for a in (el, *el.iterancestors()) if is_conditional(a)), None)
+
+
+def _within(el: Element, outer: Element) -> bool:
+    return any(a is outer for a in el.iterancestors())
 
 
 def _between(page: Page, first: Element, second: Element,
