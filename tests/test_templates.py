@@ -20,6 +20,7 @@ from a11y_audit.templates import (
     is_fragment,
     is_hole,
     neutralise,
+    read,
 )
 from tests.loopback import QuietHandler, serving
 from tests.test_cli import validate
@@ -1723,3 +1724,88 @@ def test_thymeleaf_conditions_make_alternatives_only_apart(tmp_path, navs, outco
     page = f'<main th:fragment="x">{navs}</main>'
     found = rule_findings(tmp_path, "navs.html", page, "landmark-unique")
     assert [o for o, _ in found] == [outcome]
+
+
+# Each family's conditional: (its opening, its end, another's opening, its end); a banner in
+# each of two, both in one, and one outside with another in one
+_BANNER = "<header><p>x</p></header>"
+_CONDITIONALS = {
+    "h.njk": ("{% if a %}", "{% endif %}", "{% unless a %}", "{% endunless %}"),
+    "h.hbs": ("{{#if a}}", "{{/if}}", "{{#unless a}}", "{{/unless}}"),
+    "h.mustache": ("{{#a}}", "{{/a}}", "{{^a}}", "{{/a}}"),
+    "h.gohtml": ("{{ if .A }}", "{{ end }}", "{{- with .B }}", "{{ end -}}"),
+    "h.erb": ("<% if a %>", "<% end %>", "<% unless a %>", "<% end %>"),
+    "h.ejs": ("<% if (a) { %>", "<% } %>", "<% if (!a) { %>", "<% } %>"),
+    "h.php": ("<?php if ( is_a( $x ) ) : ?>", "<?php endif; ?>", "<?php if ( $b ) { ?>",
+              "<?php } ?>"),
+    "h.blade.php": ("@if($a)", "@endif\n", "@auth", "@endauth"),
+    "h.jsp": ('<c:if test="${a}">', "</c:if>", "<% if (b) { %>", "<% } %>"),
+    "h.ftl": ("<#if a>", "</#if>", "<#if !a>", "</#if>"),
+    "h.vm": ("#if($a)", "#end", "#if(!$a)", "#end"),
+    "h.cshtml": ("@if (a)\n{\n", "\n}\n", "@{\n  if (!a) {\n", "\n  }\n}\n"),
+}
+
+
+@pytest.mark.parametrize(("arrangement", "outcome"), [
+    # two conditionals, neither inside the other: alternatives, for all the file says
+    ("apart", "cantTell"),
+    # both in one conditional, or one rendered whenever the other is: on one page together
+    ("together", "failed"), ("one outside", "failed"), ("nested", "failed"),
+])
+def test_elements_in_two_conditionals_of_their_own_may_be_alternatives(tmp_path, arrangement,
+                                                                      outcome):
+    for name, (opening, end, other, other_end) in _CONDITIONALS.items():
+        (tmp_path / name).write_text({
+            "apart": opening + _BANNER + end + other + _BANNER + other_end,
+            "together": opening + _BANNER + _BANNER + end,
+            "one outside": _BANNER + opening + _BANNER + end,
+            "nested": opening + _BANNER + other + _BANNER + other_end + end,
+        }[arrangement], encoding="utf-8")
+    _, data = run(tmp_path, *(str(tmp_path / name) for name in _CONDITIONALS))
+    found = {page["source"].rsplit("/", 1)[-1]: outcomes(page)["landmark-no-duplicate-banner"]
+             for page in data["pages"]}
+    assert {name: [o for o, _ in found[name]] for name in _CONDITIONALS} == {
+        name: [outcome] for name in _CONDITIONALS}
+    if outcome == "cantTell":
+        assert all(message.startswith("each stands in a conditional of its own in the "
+                                      "template, so they may be alternatives")
+                   for name in _CONDITIONALS for _, message in found[name])
+
+
+def test_a_heading_followed_by_one_in_a_conditional_of_its_own_is_the_rendered_pages(
+        tmp_path):
+    # a live story's headline and another's, each on its own condition
+    found = rule_findings(tmp_path, "story.njk", (
+        "<main>{% if story.is_live %}<h1>Live: {{ story.headline }}</h1>{% endif %}\n"
+        "{% if not story.is_live %}<h1>{{ story.headline }}</h1>{% endif %}<p>Text</p></main>"),
+        "heading-has-content")
+    assert [outcome for outcome, _ in found] == ["cantTell"]
+    assert found[0][1].startswith("each stands in a conditional of its own in the template")
+
+
+@pytest.mark.parametrize(("family", "text", "spans"), [
+    # PHP: the alternative syntax and braces, a loop's block not conditional
+    ("php", "<?php if ( $a ) : while ( have_posts() ) : the_post(); ?><p>x</p>"
+            "<?php endwhile; endif; ?><?php foreach ( $b as $c ) { ?><i></i><?php } ?>",
+     [(0, 65)]),
+    # an else's block is a conditional of its own; a string's brace is no block's
+    ("jsp", '<% if (a) { %><p>x</p><% } else { out.print("{"); %><p>y</p><% } %>',
+     [(0, 22), (22, 60)]),
+    # Ruby: a do block is a loop's, an if's end closes the if
+    ("erb", "<% items.each do |i| %><% if i %><p><%= i %></p><% end %><% end %>",
+     [(23, 48)]),
+    # Velocity: #foreach and a block macro's call end with #end too
+    ("velocity", "#foreach($i in $is)#if($i)<p>$i</p>#end#end#@box()<p>x</p>#end", [(19, 35)]),
+    # Handlebars: a loop's block is not conditional, an inverted section is
+    ("handlebars", "{{#each xs}}{{^x}}<p></p>{{/x}}{{/each}}", [(12, 25)]),
+    # a conditional left open runs to the end of the file
+    ("jinja", "{% if a %}<p>x</p>", [(0, 18)]),
+    # Razor: an @if's statement, else and all; an if's block in a block of code
+    ("razor", "@if (a) { <p>x</p> } else { <p>y</p> }\n@{ if (b) { <p>z</p> } }",
+     [(0, 38), (49, 60)]),
+])
+def test_the_spans_a_template_renders_on_a_condition(family, text, spans):
+    # (each from its opening to where its end begins)
+    parsed, conditions = read(text, family)
+    assert parsed == neutralise(text, family)
+    assert list(conditions) == spans

@@ -771,7 +771,8 @@ _TEMPLATE_TOKENS = {
     "table": "In a template: cantTell where an include, a block or a raw expression writes "
              "some of the content of the element's table.",
     "branches": "In a template: cantTell where an else stands between the element and the "
-                "others it is judged with (they may be alternatives).",
+                "others it is judged with, or each stands in a conditional of its own "
+                "(they may be alternatives).",
     "labels": "In a template: cantTell where the template writes the element's id twice (a "
               "<label for> names the first).",
 }

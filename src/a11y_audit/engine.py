@@ -212,10 +212,9 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
     names = rule.template_values
     if "branches" in names and page.template is not None:
         for other in result.related:
-            if branch_between(page, result.element, other):
-                return CANT_TELL, ("an else of the template stands between them, so they "
-                                   f"may be alternatives: the rendered page decides; as "
-                                   f"written: {message}")
+            if why := branch_between(page, result.element, other):
+                return CANT_TELL, (f"{why}, so they may be alternatives: the rendered page "
+                                   f"decides; as written: {message}")
     if page.template is not None and "style" in names and page.memo(
             _STYLED_BY_EXPRESSIONS, _styled_by_expressions):
         return CANT_TELL, ("a <style> element of the template holds values its expressions "

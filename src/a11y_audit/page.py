@@ -142,6 +142,8 @@ class Page:
         # whether the file is a partial, not a page: set by whoever read the file
         self.template: str | None = None
         self.fragment = False
+        # ... and the spans of the file it renders on a condition (Template.conditions)
+        self.conditions: tuple[tuple[int, int], ...] = ()
         # What a browser does not parse into the document, by its element: each <template>'s
         # content (a document fragment of its own) and each <noscript>'s (text, with
         # scripting on); see _set_inert_content_apart
@@ -1089,6 +1091,15 @@ class Page:
         for name, offsets in (self._left_out or {}).items():
             source_map.leave_out(name, offsets)
         return source_map
+
+    def source_offset(self, el: Element) -> int | None:
+        """Where the element's start tag begins in the text parsed (None where it has none
+        of its own, or none was found)."""
+        where = self.location(el)
+        source_map = self.source_map
+        if where.column is None or where.line is None or source_map is None:
+            return None
+        return source_map.offset(where.line, where.column)
 
     def location(self, el: Element) -> Location:
         """Line, column and the element's markup as written (see :mod:`a11y_audit.source_map`)."""

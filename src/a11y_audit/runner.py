@@ -63,7 +63,7 @@ from a11y_audit.templates import (
     detect,
     family_of_name,
     is_fragment,
-    neutralise,
+    read,
 )
 
 
@@ -266,7 +266,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             if parsed is not text:
                 text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
-        page.template, page.fragment = template
+        page.template, page.fragment, page.conditions = template
         del document, text, utf8    # parsed: not held while the page is audited
         page.style_environment = style_environment(job, remote)
         check_limits(page, job.limits)
@@ -310,9 +310,9 @@ def read_template(source: str, text: str, templates: str = "auto",
         family = LANGUAGES[templates]
     # (a template's tags as it renders them: "<title>" in a PHP string or a template comment
     # is no title)
-    markup = text if family is None else neutralise(text, family)
-    return Template(family, fragments == "auto" and is_fragment(markup, family is not None)), (
-        markup)
+    markup, conditions = (text, ()) if family is None else read(text, family)
+    return Template(family, fragments == "auto" and is_fragment(markup, family is not None),
+                    conditions), markup
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:

@@ -222,6 +222,10 @@ class SourceMap:
             line = self.line(offset)
         return offset - self._lines_to(line)[line - 1] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column."""
+        return self._lines_to(line)[line - 1] + column - 1
+
     def _lines_to(self, line: int) -> list[int]:
         """The line starts, listed at least up to the start of the line after ``line`` (all
         of them, and the end bound, where the text has no such line).

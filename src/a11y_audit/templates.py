@@ -35,12 +35,15 @@ Knowledge floor: no Page here.
   as it (:func:`is_hole`), so that the rules that judge an element's content can tell that
   its content is not all in the file; an else (``{% else %}``, ``{{else}}``, ``<?php else :
   ?>``) is a comment of ``~`` (:func:`is_branch`), so that the rules that judge duplicates
-  can tell two branches' alternatives apart. Among a start tag's attributes and in raw text
-  (a title, a script) no comment can stand: spaces there. An expression where only elements
-  may stand (``<ul>{{ items }}</ul>``) writes markup: a hole. One written against a tag's
-  name (Drupal's ``<div{{ attributes }}>``) moves one place on, after a space, so that the
-  name ends before it. What a block captures into a variable (``{% capture %}``, a ``{% set
-  %}`` block) is not written where it stands: spaces.
+  can tell two branches' alternatives apart; and :func:`read` gives, with that text, the
+  spans the template renders on a condition (an ``{% if %}``'s to its ``{% endif %}``, a
+  ``{{#if}}``'s, an ``if``'s block of code: :attr:`Template.conditions`). Among a start
+  tag's attributes and in raw text (a title, a script) no comment can stand: spaces there.
+  An expression where only elements may stand (``<ul>{{ items }}</ul>``) writes markup: a
+  hole. One written against a tag's name (Drupal's ``<div{{ attributes }}>``) moves one
+  place on, after a space, so that the name ends before it. What a block captures into a
+  variable (``{% capture %}``, a ``{% set %}`` block) is not written where it stands:
+  spaces.
 - :func:`is_fragment` tells a partial from a page: no doctype, and no ``<html>``,
   ``<head>``, ``<body>`` or ``<title>`` start tag (a template's page: a doctype or
   ``<html>``).
@@ -259,6 +262,16 @@ _CURLY_HOLE = re.compile(
     r"partials\.Include(?:Cached)?)\b"
     r"|\{\{-?\s*\.Content\b|\|\s*(?:safeHTML|safe\.HTML|markdownify|transform\.Markdownify)\b"
     r"|\.RenderString\b")
+# A Handlebars or Mustache block's opening or end, and a Go action that opens a block or
+# ends one (_Neutraliser.curly_block); the Handlebars blocks whose content is not rendered
+# on a condition, or not only (loops, contexts, Ghost's queries, inline partials)
+_CURLY_BLOCK = re.compile(
+    r"\{\{\{?[~-]?\s*(?:(?P<open>[#^])(?![>*])\s*(?P<name>[\w.@-]*)|(?P<close>/)\s*(?P<closed>[\w.@-]*)"
+    r"|(?P<go>if|with|range|define|block|end)\b)")
+_CURLY_NOT_CONDITIONS = frozenset((
+    "each", "foreach", "with", "let", "get", "post", "author", "tag", "prev_post",
+    "next_post", "contentFor", "block", "each-in", "in-element", "link", "link_class",
+    "navigation", "pagination", "ordering", "section", "inline"))
 # A Handlebars block or section, or a Go action: renders no text of its own; so do a Go
 # variable's assignment ({{ $url := .Permalink }}), Hugo's build messages ({{ errorf }})
 # and its page-scoped stores ({{ $.Scratch.Add "x" 1 }})
@@ -317,6 +330,26 @@ _PHP_SILENT = re.compile(
 _PHP_WRITES_INSIDE = re.compile(r"(?<![\w$>])" + _PHP_WRITES_TEXT)
 _PHP_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\n]*|#[^\n]*", re.S)
 
+# The blocks a template's code opens and closes (_Neutraliser.code_blocks): its strings and
+# comments set apart first; braces (PHP, a JSP's Java, EJS's JavaScript), with the
+# statement before a brace that makes its block conditional; PHP's alternative syntax;
+# Ruby's keywords (ERB). A file's blocks are followed this many deep (a block deeper is
+# read as part of the one around it)
+_CODE_STRINGS = re.compile(r""""(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?"""
+                           r"|/\*.*?(?:\*/|\Z)|//[^\r\n]*|#(?!\{)[^\r\n]*", re.S)
+_CONDITIONAL_HEAD = re.compile(r"\s*(?:else|elseif|if|switch|unless)\b")
+_BRACE_BLOCKS = re.compile(r"(?P<brace>\{)|(?P<close>\})")
+_PHP_BLOCKS = re.compile(
+    r"(?P<brace>\{)|(?P<close>\})"
+    r"|\b(?P<alternative>if|foreach|for|while|switch)\s*"
+    r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*:(?!:)"
+    r"|\bend(?P<alternative_end>if|foreach|for|while|switch)\b")
+_RUBY_BLOCKS = re.compile(
+    r"\A\s*(?P<ruby>if|unless|case|while|until|for|begin)\b"
+    r"|\bdo(?P<ruby_do>)\s*(?:\|[^|]*\|)?\s*\Z"
+    r"|\b(?P<ruby_end>end)\b(?![?!])")
+_BLOCK_NESTING = 256
+
 # Laravel's Blade: comments, @php blocks, raw ({!! !!}) and escaped-for-the-client
 # (@{{ }}) expressions, expressions, and @directives with their arguments (nested
 # parentheses and quoted strings; not after a word: an e-mail address, @handle in a URL),
@@ -339,6 +372,14 @@ _BLADE_HOLES = frozenset((
     "stack", "show", "parent", "livewire", "component", "svg", "icon", "markdown"))
 _BLADE_BRANCHES = frozenset((
     "else", "elseif", "elseauth", "elseguest", "elsecan", "elsecannot", "case", "default"))
+# ... those that open a conditional, with the directive that closes each
+_BLADE_CONDITIONS = {
+    "if": "endif", "hassection": "endif", "sectionmissing": "endif", "unless": "endunless",
+    "isset": "endisset", "empty": "endempty", "auth": "endauth", "guest": "endguest",
+    "can": "endcan", "cannot": "endcannot", "canany": "endcanany", "env": "endenv",
+    "production": "endproduction", "switch": "endswitch", "error": "enderror",
+    "session": "endsession"}
+_BLADE_CONDITION_ENDS = frozenset(_BLADE_CONDITIONS.values())
 _BLADE_ATTRIBUTES = frozenset((
     "class", "style", "checked", "selected", "disabled", "readonly", "required"))
 _BLADE_STATEMENTS = frozenset((
@@ -362,6 +403,8 @@ BRANCH_FILL = "~"
 _RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
 # The statements that begin another branch of a conditional, or a loop's empty case
 _JINJA_BRANCH_NAMES = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
+# ... and those that open a conditional (closed by "end" and their name)
+_JINJA_CONDITIONS = frozenset(("if", "unless", "ifchanged", "ifequal", "ifnotequal", "case"))
 _CURLY_BRANCH = re.compile(r"\{\{[~-]?\s*(?:else\b|\^\s*\}\})")
 _ERB_BRANCH = re.compile(r"\s*(?:else|elsif|when)\b")
 _PHP_BRANCH = re.compile(r"\s*(?:\}\s*)?(?:else|elseif)\b")
@@ -524,9 +567,16 @@ class _Neutraliser:
     """One file's neutralising (:func:`neutralise`): each family's tokens, and where a hole
     is (a start tag's attributes and raw text take no comment)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, family: str = "") -> None:
         self.text = text
         self.lower = text.lower()
+        self.family = family
+        # (the blocks open, innermost last: a name to close it by, where it began, whether
+        # what it holds is rendered on a condition; and each such block's span, once read:
+        # Template.conditions)
+        self.blocks: list[tuple[str, int, bool]] = []
+        self.open_names: dict[str, int] = {}     # (how many blocks of each name are open)
+        self.conditions: list[tuple[int, int]] = []
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
@@ -538,6 +588,68 @@ class _Neutraliser:
         self.cases: list[bool] = []
         # (whether a Thymeleaf page's <html> is a layout's, read at its first token)
         self.laid_out: bool | None = None
+
+    def begin(self, name: str, at: int, conditional: bool = True) -> None:
+        """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
+        holds is rendered on a condition if ``conditional``, else (a loop, a macro) as
+        often as its own statement says. ``name``: what closes it (:meth:`end`)."""
+        if len(self.blocks) < _BLOCK_NESTING:
+            self.blocks.append((name, at, conditional))
+            self.open_names[name] = self.open_names.get(name, 0) + 1
+
+    def end(self, name: str | None, at: int) -> None:
+        """The innermost block open of ``name`` (None: of any name) closes at ``at``, and
+        every block opened inside it and left open with it. An end no block open answers
+        (a block its file did not open, or one nested too deep to follow) closes none."""
+        blocks, open_names = self.blocks, self.open_names
+        if not blocks or (name is not None and not open_names.get(name)):
+            return      # (found at once: a file of ends no block answers is read in linear time)
+        for index in range(len(blocks) - 1, -1, -1):
+            if name is None or blocks[index][0] == name:
+                for closed, start, conditional in blocks[index:]:
+                    open_names[closed] -= 1
+                    if conditional:
+                        self.conditions.append((start, at))
+                del blocks[index:]
+                return
+
+    def closed(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the file's conditional blocks (:attr:`Template.conditions`), those
+        left open running to the end of the file, in order of their starts."""
+        for _, start, conditional in self.blocks:
+            if conditional:
+                self.conditions.append((start, len(self.text)))
+        self.blocks.clear()
+        self.open_names.clear()
+        return tuple(sorted(self.conditions))
+
+    def code_blocks(self, code: str, start: int, pattern: re.Pattern[str]) -> None:
+        """The blocks a token of code at ``start`` (PHP, a JSP scriptlet, EJS or ERB) opens
+        and closes: with braces (an ``if``'s, an ``else``'s and a ``switch``'s block are
+        conditional), PHP's alternative syntax (``if ( x ) :`` ... ``endif;``), Ruby's
+        keywords (``if x`` ... ``end``, ``each do |x|`` ... ``end``). ``pattern``: the
+        family's (:data:`_PHP_BLOCKS`, :data:`_BRACE_BLOCKS`, :data:`_RUBY_BLOCKS`)."""
+        if "'" in code or '"' in code or "/" in code or "#" in code or "`" in code:
+            code = _CODE_STRINGS.sub(lambda found: _blank(found[0]), code)
+        for found in pattern.finditer(code):
+            kind = found.lastgroup
+            if kind == "brace":
+                head = code[max(code.rfind(";", 0, found.start()),
+                                code.rfind("}", 0, found.start()),
+                                code.rfind("{", 0, found.start())) + 1:found.start()]
+                self.begin("{", start, _CONDITIONAL_HEAD.match(head) is not None)
+            elif kind == "close":
+                self.end("{", start)
+            elif kind == "alternative":
+                self.begin(found[kind], start, found[kind] in ("if", "switch"))
+            elif kind == "alternative_end":
+                self.end(found[kind], start)
+            elif kind == "ruby":
+                self.begin("end", start, found[kind] in ("if", "unless", "case"))
+            elif kind == "ruby_do":
+                self.begin("end", start, False)
+            elif kind == "ruby_end":
+                self.end("end", start)
 
     def kept(self, m: re.Match[str] | _Span, written: str) -> str:
         """An expression as kept (``written``), or a hole where it stands in a list's, a
@@ -644,12 +756,17 @@ class _Neutraliser:
                 return self.hole(m)     # (in a tag's attributes a macro writes their text)
             return self.kept(m, _expression(m["expression"]))
         if m["statement"] is not None:
-            if m["name"] in _WRITING_STATEMENTS:
+            name = m["name"]
+            if name in _JINJA_CONDITIONS:
+                self.begin(name, m.start())
+            elif name[:3] == "end" and name[3:] in _JINJA_CONDITIONS:
+                self.end(name[3:], m.start())
+            if name in _WRITING_STATEMENTS:
                 text = m["statement"]   # as an expression: {% url "home" %} -> {{ url ... }}
                 return _translated(text) or "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
-            if m["name"] in _HOLE_STATEMENTS:
+            if name in _HOLE_STATEMENTS:
                 return self.hole(m)
-            if m["name"] in _JINJA_BRANCH_NAMES:
+            if name in _JINJA_BRANCH_NAMES:
                 return self.hole(m, BRANCH_FILL)
         return _blank(m[0])
 
@@ -657,6 +774,9 @@ class _Neutraliser:
         text = m["expression"]
         if text is None:
             return _blank(m[0])
+        block = _CURLY_BLOCK.match(text)
+        if block is not None:
+            self.curly_block(block, m.start())
         if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2):
             return self.hole(m)
         if _CURLY_BRANCH.match(text):
@@ -665,8 +785,29 @@ class _Neutraliser:
             return _blank(text)
         return self.kept(m, _expression(text))
 
+    def curly_block(self, block: re.Match[str], at: int) -> None:
+        """A Handlebars or Mustache block's opening (``{{#if x}}``, ``{{^x}}``, a section
+        ``{{#x}}``: conditional, but a loop's or a context's) or end (``{{/if}}``); a Go
+        template's action that opens a block (``{{ if }}``, ``{{ with }}``: conditional;
+        ``{{ range }}``, ``{{ define }}``) or ends one (``{{ end }}``)."""
+        if block["open"] is not None:
+            name = block["name"] or ""
+            self.begin(name, at, block["open"] == "^" or name not in _CURLY_NOT_CONDITIONS)
+        elif block["close"] is not None:
+            self.end(block["closed"] or "", at)
+        elif self.family == "go":
+            if block["go"] == "end":
+                self.end(None, at)
+            else:
+                self.begin("", at, block["go"] in ("if", "with"))
+
     def erb(self, m: re.Match[str]) -> str:
         kind = m["kind"]
+        if kind != "#":
+            # (EJS's blocks are braces; ERB's, Ruby's keywords)
+            body = m["body"]
+            self.code_blocks(body, m.start(), _BRACE_BLOCKS if "{" in body or "}" in body
+                             else _RUBY_BLOCKS)
         if kind == "==" or (kind in ("=", "-") and _ERB_HOLE.match(m["body"])):
             return self.hole(m)
         if kind in ("=", "-"):
@@ -682,6 +823,7 @@ class _Neutraliser:
             return _blank(m[0])
         code = body if "/" not in body and "#" not in body else _PHP_COMMENT.sub(
             lambda comment: _blank(comment[0]), body)
+        self.code_blocks(code, m.start(), _PHP_BLOCKS)
         if _PHP_HOLE.match(code):
             return self.hole(m)
         if (m["open"] == "=" or _PHP_WRITES.match(code) or (
@@ -714,6 +856,7 @@ class _Neutraliser:
         if kind == "=":
             return self.kept(m, _delimited("<%=", m["body"], "%>"))
         if kind == "" and m["body"] is not None:
+            self.code_blocks(m["body"], m.start(), _BRACE_BLOCKS)
             if _JSP_WRITES.match(m["body"]):
                 return self.hole(m)
             if _JSP_BRANCH.match(m["body"]):
@@ -728,6 +871,11 @@ class _Neutraliser:
         if library is None:
             return m[0]
         local, end, attributes = m["local"], m["end"] is not None, m["attributes"]
+        if (library, local) in _JSP_CONDITIONS and not attributes.endswith("/"):
+            if end:
+                self.end(local, m.start())
+            else:
+                self.begin(local, m.start())
         if library == "core" and local == "choose":
             return self.choice(m, end, attributes.endswith("/"))
         if library == "core" and local in ("when", "otherwise"):
@@ -786,6 +934,11 @@ class _Neutraliser:
             return _blank(m[0])                 # a comment, what a directive captures
         if m["kind"] == "@":
             return self.hole(m)                 # a macro's call writes its markup
+        if name in ("if", "switch") and not m["arguments"].endswith("/"):
+            if end:
+                self.end(name, m.start())
+            else:
+                self.begin(name, m.start())
         if name == "switch":
             return self.choice(m, end, False)
         if name in ("case", "on") and not end:
@@ -820,6 +973,10 @@ class _Neutraliser:
         name = m["name"]
         if name is None:
             return _blank(m[0])             # a comment
+        if name in _VTL_BLOCKS or name.startswith("@"):
+            self.begin("", m.start(), name == "if")
+        elif name == "end":
+            self.end(None, m.start())
         if name in _VTL_BRANCHES:
             trail = m["trail"] or ""
             core = _Span(m[0][:len(m[0]) - len(trail)], m.start())
@@ -882,6 +1039,12 @@ class _Neutraliser:
         if name is None:
             return _blank(m[0])                 # a comment, a block of PHP
         lower, args = name.lower(), m["args"]
+        closer = _BLADE_CONDITIONS.get(lower)
+        if closer is not None and (args is not None or lower in ("auth", "guest",
+                                                                 "production")):
+            self.begin(closer, m.start())
+        elif lower in _BLADE_CONDITION_ENDS:
+            self.end(lower, m.start())
         if self.in_tag(m.start()):
             if args is None and (self.text[m.end():m.end() + 1] in ("=", ".", ":")
                                  or lower not in _BLADE_STATEMENTS):
@@ -956,6 +1119,9 @@ _JSP_TEXT = {
     "spring": frozenset(("message", "theme", "url", "eval", "escapeBody", "transform")),
     "sec": frozenset(("authentication",)),
 }
+# The tags whose content is rendered on a condition
+_JSP_CONDITIONS = frozenset((("core", "if"), ("core", "choose"), ("sec", "authorize"),
+                             ("spring", "hasBindErrors")))
 _JSP_PREFIX = re.compile(r"</?([A-Za-z][\w-]*):[A-Za-z]")
 _JSP_RAW_OUT = re.compile(r"""\sescapeXml\s*=\s*["']\s*false\b""")
 _JSP_VAR = re.compile(r"""\svar\s*=""")
@@ -1415,7 +1581,14 @@ class _Razor:
 
     def control(self, at: int, name: str, name_end: int) -> int:
         """A control statement (``@if (x) { ... } else { ... }``): its headers render
-        nothing, an else is another branch, its blocks are C#."""
+        nothing, an else is another branch, its blocks are C#; an ``if``'s or a
+        ``switch``'s is rendered on a condition (:attr:`Template.conditions`)."""
+        end = self._control(at, name, name_end)
+        if name in ("if", "switch"):
+            self.neutraliser.conditions.append((at, end))
+        return end
+
+    def _control(self, at: int, name: str, name_end: int) -> int:
         text = self.text
         brace = self.header_brace(name_end)
         if brace < 0:
@@ -1491,6 +1664,8 @@ class _Razor:
     def _code(self, at: int, switch: bool) -> int:
         text = self.text
         blocks = ["switch" if switch else "block"]
+        # (where each block open began, if it is an if's, an else's or a switch's)
+        conditional: list[int | None] = [None]
         cased = [False]
         switching = False
         run = i = at
@@ -1514,11 +1689,19 @@ class _Razor:
                 i = len(text) if end < 0 else end + len(closer)
             elif token == "{":
                 blocks.append("switch" if switching else "block")
+                floor = max(at, start - 4096)
+                head = max(text.rfind(";", floor, start), text.rfind("{", floor, start),
+                           text.rfind("}", floor, start), floor - 1) + 1
+                conditional.append(start if _CONDITIONAL_HEAD.match(text, head, start)
+                                   else None)
                 cased.append(False)
                 switching = False
                 i = start + 1
             elif token == "}":
                 blocks.pop()
+                began = conditional.pop()
+                if began is not None:
+                    self.neutraliser.conditions.append((began, start))
                 cased.pop()
                 if not blocks:
                     self.code_run(run, start)
@@ -1720,6 +1903,8 @@ _VTL_TOKENS = re.compile(
     re.S)
 _VTL_SILENT = frozenset(("if", "foreach", "set", "end", "macro", "define", "break", "stop"))
 _VTL_BRANCHES = frozenset(("else", "elseif"))
+# ... and those that open a block (closed by #end; a block macro's call, #@name, too)
+_VTL_BLOCKS = frozenset(("if", "foreach", "macro", "define"))
 _VTL_HOLES = frozenset(("parse", "include", "evaluate"))
 # A reference's arguments (to read the names it is made of), and the last name of one
 # whose value is a story's markup, not text: a body, a content, an HTML (Velocity escapes
@@ -1868,9 +2053,18 @@ def _macro_call(text: str) -> re.Pattern[str] | None:
 def neutralise(text: str, family: str) -> str:
     """``text`` as the page model parses it (see the module docstring): as long as ``text``,
     its line breaks where they were."""
+    return read(text, family)[0]
+
+
+def read(text: str, family: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """:func:`neutralise`, and the spans of ``text`` that the template renders on a
+    condition (:attr:`Template.conditions`)."""
     if family == "razor":
-        return _Razor(text).read()
-    return _TOKENS[family].sub(getattr(_Neutraliser(text), _METHODS[family]), text)
+        razor = _Razor(text)
+        return razor.read(), razor.neutraliser.closed()
+    neutraliser = _Neutraliser(text, family)
+    parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
+    return parsed, neutraliser.closed()
 
 
 # -- partials ---------------------------------------------------------------------------------
@@ -1908,8 +2102,13 @@ def _document_tag(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 class Template(NamedTuple):
-    """What the page model was told of a template file: its family (None: plain HTML) and
-    whether it is a partial."""
+    """What the page model was told of a template file: its family (None: plain HTML),
+    whether it is a partial, and the spans of its text (start and end offsets, in order of
+    their starts) that it renders on a condition: an ``{% if %}``'s to its ``{% endif
+    %}``, a ``{{#if}}``'s, an ``@if``'s, an ``if``'s block of code (two elements each in
+    a span of its own, neither span inside the other, may be alternatives:
+    :func:`a11y_audit.checks.holes.branch_between`)."""
 
     family: str | None
     fragment: bool
+    conditions: tuple[tuple[int, int], ...] = ()

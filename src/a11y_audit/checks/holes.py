@@ -1,6 +1,7 @@
 """Holes and branches in a template (:mod:`a11y_audit.templates`): where an include, a block
-or a raw expression writes markup that another file or the data holds (:func:`is_hole`), and
-where a conditional begins another branch (:func:`is_branch`). Rules that judge what lies
+or a raw expression writes markup that another file or the data holds (:func:`is_hole`),
+where a conditional begins another branch (:func:`is_branch`), and what the template renders
+on a condition (:attr:`a11y_audit.templates.Template.conditions`). Rules that judge what lies
 between two elements (a section's content, the headings between two levels, two landmarks
 that may be alternatives) ask here whether a template writes some of it."""
 
@@ -64,20 +65,84 @@ def hole_between(page: Page, first: Element, second: Element) -> bool:
     return _between(page, first, second, is_hole)
 
 
-def branch_between(page: Page, first: Element, second: Element) -> bool:
-    """Whether a template's conditional begins another branch between two elements (in
-    either order), or each stands in an element of its own that is rendered on a condition
-    (Thymeleaf's ``th:if`` and ``th:unless``, neither inside the other): they may be
-    alternatives, never on one page together. (One element on a condition and one
-    without are not: whenever the first is rendered, so is the second.)"""
-    return page.template is not None and (
-        _between(page, first, second, is_branch) or _apart_conditions(first, second))
+def branch_between(page: Page, first: Element, second: Element) -> str | None:
+    """Why two elements of a template may be alternatives, never on one page together, or
+    None: a conditional begins another branch between them (in either order, ``{% else
+    %}``), or each stands in a conditional of its own, neither inside the other (``{% if
+    a %}...{% endif %}{% if b %}...{% endif %}``, Thymeleaf's ``th:if`` and ``th:unless``
+    on two elements). One element on a condition and one without are not: whenever the
+    first is rendered, so is the second. Said as "... so they may be alternatives"."""
+    if page.template is None:
+        return None
+    if _between(page, first, second, is_branch):
+        return ELSE_BETWEEN
+    if _apart_conditions(first, second) or _apart_spans(page, first, second):
+        return APART
+    return None
+
+
+ELSE_BETWEEN = "an else of the template stands between them"
+APART = "each stands in a conditional of its own in the template"
 
 
 def _apart_conditions(first: Element, second: Element) -> bool:
     one, other = _condition(first), _condition(second)
     return (one is not None and other is not None and one is not other
             and not _within(one, other) and not _within(other, one))
+
+
+def _apart_spans(page: Page, first: Element, second: Element) -> bool:
+    """Whether the two elements' start tags stand in two conditional blocks of the
+    template's text (:attr:`a11y_audit.templates.Template.conditions`), neither inside
+    the other."""
+    if not page.conditions:
+        return False
+    at, other_at = page.source_offset(first), page.source_offset(second)
+    if at is None or other_at is None:
+        return False
+    tree: _SpanTree = page.memo(_SPAN_TREE, _span_tree)
+    one, other = tree.innermost(at), tree.innermost(other_at)
+    return (one is not None and other is not None and one != other
+            and not tree.inside(one, other) and not tree.inside(other, one))
+
+
+class _SpanTree:
+    """A template's conditional spans, each with the innermost span around it: which span
+    an offset stands in is found in the nesting's depth, not in the number of spans."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        # (two spans that begin together: the outer first)
+        ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
+        self.starts = [start for start, _ in ordered]
+        self.ends = [end for _, end in ordered]
+        self.parents: list[int] = []
+        around: list[int] = []     # (the spans open at this one's start, innermost last)
+        for index, end in enumerate(self.ends):
+            while around and self.ends[around[-1]] < end:
+                around.pop()
+            self.parents.append(around[-1] if around else -1)
+            around.append(index)
+
+    def innermost(self, at: int) -> int | None:
+        """The innermost span around offset ``at`` (its index), or None."""
+        index = bisect_right(self.starts, at) - 1
+        while index >= 0 and self.ends[index] <= at:
+            index = self.parents[index]
+        return index if index >= 0 else None
+
+    def inside(self, index: int, outer: int) -> bool:
+        while index >= 0:
+            index = self.parents[index]
+            if index == outer:
+                return True
+        return False
+
+
+def _span_tree(page: Page) -> _SpanTree:
+    return _SpanTree(page.conditions)
+
+
+_SPAN_TREE = object()
 
 
 def _condition(el: Element) -> Element | None:

@@ -103,9 +103,8 @@ def check(page: Page) -> Results:
             if hole_between(page, el, following[1]):
                 yield RULE.cant_tell(el, "an include, a block or a raw expression of the "
                                          f"template writes content after it: {message}")
-            elif branch_between(page, el, following[1]):
-                yield RULE.cant_tell(el, "an else of the template stands between them, so "
-                                         f"they may be alternatives: {message}")
+            elif why := branch_between(page, el, following[1]):
+                yield RULE.cant_tell(el, f"{why}, so they may be alternatives: {message}")
             else:
                 yield RULE.fail(el, message)
         else:

@@ -55,9 +55,8 @@ def check(page: Page) -> Results:
                                                       "or a heading whose level the data "
                                                       "decides stands between them: "
                                                       f"{message}")
-            elif branch_between(page, previous.element, heading.element):
-                yield RULE.cant_tell(heading.element, "an else of the template stands between "
-                                                      "them, so they may be alternatives: "
+            elif why := branch_between(page, previous.element, heading.element):
+                yield RULE.cant_tell(heading.element, f"{why}, so they may be alternatives: "
                                                       f"{message}")
             else:
                 yield RULE.fail(heading.element, message)
