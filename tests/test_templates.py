@@ -126,9 +126,16 @@ def test_each_family_is_found_by_a_statement_of_it(text, family):
     "<% stories.each do |s| %><li><%= s.title %></li><% end %>",
     "<?php get_header(); ?><h1><?= $title ?></h1>",
     "<p>Scores: {#1 seed} beat {#4}</p>",
+    # text without an expression
+    "Just words, {braced} words",
 ])
 def test_plain_html_is_no_template(text):
     assert detect(text) is None
+
+
+def test_an_expression_in_a_file_without_markup_is_a_templates():
+    assert detect("{{ self }}\n") == "jinja"
+    assert detect("Read {{ value.text }} here") == "jinja"
 
 
 def test_a_file_name_says_its_family():
@@ -423,15 +430,20 @@ def test_an_inline_svg_partial_is_a_partial_and_an_svg_image_is_not_a_page(tmp_p
 
 def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path):
     (tmp_path / "announcement.html").write_text("{% include 'disclaimer.html' %}\n")
+    # a Wagtail block's template: an expression alone, and no markup at all
+    (tmp_path / "paragraph_block.html").write_text("{{ value|richtext }}\n")
     (tmp_path / "notes.html").write_text("just words, no markup at all\n")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["check", str(tmp_path / "announcement.html"),
+                                       str(tmp_path / "paragraph_block.html"),
                                        str(tmp_path / "notes.html"), "-o", str(out), "-f",
                                        "json"], catch_exceptions=False)
     assert result.exit_code == 2, result.output
     data = validate(out / "a11y-report.json")
-    assert [p["source"].rpartition("/")[2] for p in data["pages"]] == ["announcement.html"]
-    assert data["pages"][0]["findings"] == []
+    assert [(p["source"].rpartition("/")[2], p["template"], p["fragment"])
+            for p in data["pages"]] == [("announcement.html", "jinja", True),
+                                        ("paragraph_block.html", "jinja", True)]
+    assert [p["findings"] for p in data["pages"]] == [[], []]
     (error,) = data["errors"]
     assert error["source"].endswith("notes.html")
     assert error["message"] == "does not look like HTML (no markup)"

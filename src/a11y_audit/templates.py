@@ -17,7 +17,8 @@ Knowledge floor: no Page here.
   HTML): a statement of one (``{% if %}``, ``{{#each}}``, ``{{ end }}``, ``{{/* */}}``)
   outside scripts, styles, comments and code samples, or a Django comment (``{# #}``), or
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
-  name %>``) is not enough: Angular and Vue pages and articles about them write it. PHP,
+  name %>``) is not enough: Angular and Vue pages and articles about them write it; but it
+  is in a file without any markup (Wagtail's block template, ``{{ self }}``). PHP,
   JSP, FreeMarker, Razor, Velocity and Ruby's ERB files are known by their names
   (:func:`family_of_name`); Thymeleaf's HTML files by their ``th:`` attributes
   (:func:`_thymeleaf`).
@@ -133,6 +134,7 @@ _DETECT = re.compile(
     # branch that may begin with space is tried at every "{", half the search's time)
     r"|(?P<comment>#[^#{}]*#\})|(?P<erb>(?: |[-_])?%>))")
 _JINJA_STATEMENT = re.compile(r"\{" + _JINJA_STATEMENT_TEXT)
+_EXPRESSION_TOKEN = re.compile(r"\{\{[^{}]*\}\}")
 
 
 _THYMELEAF_WORDS = ("xmlns:th", "data-th-", "layout:decorat")
@@ -164,7 +166,10 @@ def detect(text: str) -> str | None:
         return "thymeleaf"
     found = _DETECT.search(text)
     if found is None:
-        return None
+        # no statement; but an expression in a file without markup is no Angular or Vue
+        # page's: a template that writes a value alone (Wagtail's block templates, "{{ self
+        # }}", "{{ value|richtext }}")
+        return "jinja" if "<" not in text and _EXPRESSION_TOKEN.search(text) else None
     markup = _NOT_MARKUP.sub(" ", text)
     found = _DETECT.search(markup)
     if found is None:
