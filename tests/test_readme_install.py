@@ -105,17 +105,27 @@ def test_pre_commit_hook_runs_from_a_clone(clone, tmp_path):
     # a partial in a template language: taken by the hook, read as a template
     (project / "card.njk").write_text('<li>{% if s %}<a href="{{ s.url }}"><img src="x.jpg">'
                                       "</a>{% endif %}</li>\n")
+    # ... in languages pre-commit's file types do not know (taken by their endings), and a
+    # PHP file and a script, which the hook leaves to the project's own entry
+    (project / "Card.cshtml").write_text('<div class="card"><img src="@Model.Src"></div>\n')
+    (project / "day.vm").write_text('#if($day)<img src="$day.src">#end\n')
+    (project / "functions.php").write_text('<?php echo "<img src=x>"; ?>\n<img src="y">\n')
+    (project / "build.py").write_text('print("<img src=z>")\n')
+    files = ["story.html", "card.njk", "Card.cshtml", "day.vm", "functions.php", "build.py"]
     subprocess.run([git, "init", "--quiet"], cwd=project, check=True)
-    subprocess.run([git, "add", "story.html", "card.njk"], cwd=project, check=True)
+    subprocess.run([git, "add", *files], cwd=project, check=True)
     env = {**_clean_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     result = subprocess.run([pre_commit, "try-repo", repo_entry["repo"], "a11y-audit",
-                             "--ref", repo_entry["rev"], "--files", "story.html", "card.njk"],
+                             "--ref", repo_entry["rev"], "--files", *files],
                             cwd=project, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output            # the example has deliberate failures
     assert "a11y-audit (accessibility of HTML pages)" in output and "Failed" in output
     assert "image-alt" in output and "story.html" in output
     assert "card.njk:1:" in output and "read as a partial in jinja template syntax" in output
+    assert "Card.cshtml:1:" in output and "in razor template syntax" in output
+    assert "day.vm:1:" in output and "in velocity template syntax" in output
+    assert "functions.php" not in output and "build.py" not in output
 
 
 def _clean_env() -> dict[str, str]:
