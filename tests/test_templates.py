@@ -1241,6 +1241,26 @@ def test_a_jsp_is_audited_as_it_renders(tmp_path):
     assert [outcome for outcome, _ in outcomes(report)["link-name"]] == ["cantTell", "failed"]
 
 
+def test_a_struts_view_is_audited_as_it_renders(tmp_path):
+    # Apache Roller's views: Struts 2's tags, their taglib directive in an included file
+    page = (
+        '<%@ include file="/WEB-INF/jsps/taglibs-struts2.jsp" %>\n'
+        '<h3><s:text name="mainPage.actions"/></h3>\n'
+        '<table><tr><th><s:text name="generic.name"/></th></tr>\n'
+        '<s:iterator value="targets"><tr><td><s:property value="#t.name"/></td></tr>'
+        "</s:iterator></table>\n"
+        '<s:if test="wide"><nav><p>a</p></nav></s:if>\n'
+        '<s:else><nav><p>b</p></nav></s:else>\n'
+        '<ul><s:property value="items" escapeHtml="false"/></ul>\n')
+    _, data = run(tmp_path, str(tmp_path / "Targets.jsp"), files={"Targets.jsp": page})
+    (report,) = data["pages"]
+    found = outcomes(report)
+    assert "empty-heading" not in found and "empty-table-header" not in found
+    assert [outcome for outcome, _ in found["landmark-unique"]] == ["cantTell"]
+    assert found["landmark-unique"][0][1].startswith("an else of the template")
+    assert "list" not in found          # (its items: markup the value holds)
+
+
 def test_content_outside_landmarks_that_el_writes_is_to_review(tmp_path):
     found = rule_findings(tmp_path, "page.jsp", (
         "<!doctype html><html lang=en><head><title>${title}</title></head><body>\n"

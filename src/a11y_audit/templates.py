@@ -887,6 +887,8 @@ class _Neutraliser:
             if end:
                 return _blank(m[0])
             return self.case(m) if local == "when" else self.hole(m, BRANCH_FILL)
+        if library == "struts" and local in ("elseif", "else"):
+            return _blank(m[0]) if end else self.hole(m, BRANCH_FILL)
         if local in _JSP_SILENT.get(library, ()):
             return _blank(m[0])
         if local in _JSP_TEXT.get(library, ()):
@@ -1100,9 +1102,12 @@ _JSP_TAGLIB = re.compile(
     r"""(?=[^%]*\b(?:uri|tagdir)\s*=\s*["']([^"']*)["'])""")
 _JSP_LIBRARIES = (("jstl/core", "core"), ("jstl/fmt", "fmt"), ("jstl/functions", "fn"),
                   ("springframework.org/tags/form", "form"),
-                  ("springframework.org/tags", "spring"), ("security/tags", "sec"))
+                  ("springframework.org/tags", "spring"), ("security/tags", "sec"),
+                  ("struts-tags", "struts"))
+# (the prefixes a page may use undeclared, its taglib directives in an included file:
+# Apache Roller's views include taglibs-struts2.jsp)
 _JSP_DEFAULT_PREFIXES = {"c": "core", "fmt": "fmt", "fn": "fn", "jsp": "jsp",
-                         "spring": "spring", "sec": "sec", "form": "form"}
+                         "spring": "spring", "sec": "sec", "form": "form", "s": "struts"}
 # What each known library's tags write: nothing (a condition, a loop, a setting), text, or
 # the start of another branch; any other tag (a project's own, <jsp:include>, <c:import>,
 # Spring's form controls, Tiles) writes markup: a hole
@@ -1116,6 +1121,8 @@ _JSP_SILENT = {
     "spring": frozenset(("bind", "nestedPath", "hasBindErrors", "htmlEscape", "param",
                          "argument")),
     "sec": frozenset(("authorize", "accesscontrollist")),
+    "struts": frozenset(("if", "iterator", "set", "param", "push", "bean", "i18n", "append",
+                         "generator", "merge", "sort", "subset")),
 }
 _JSP_TEXT = {
     "core": frozenset(("out", "url")),
@@ -1123,14 +1130,18 @@ _JSP_TEXT = {
     "jsp": frozenset(("getProperty", "expression", "text")),
     "spring": frozenset(("message", "theme", "url", "eval", "escapeBody", "transform")),
     "sec": frozenset(("authentication",)),
+    # (Struts 2: a message's text, a value, a date, a number, a URL)
+    "struts": frozenset(("text", "property", "date", "number", "url")),
 }
-# The tags whose content is rendered on a condition
+# The tags whose content is rendered on a condition (Struts 2's <s:elseif> and <s:else>
+# follow their <s:if>: each is another branch)
 _JSP_CONDITIONS = frozenset((("core", "if"), ("core", "choose"), ("sec", "authorize"),
-                             ("spring", "hasBindErrors")))
+                             ("spring", "hasBindErrors"), ("struts", "if"),
+                             ("struts", "elseif"), ("struts", "else")))
 _JSP_PREFIX = re.compile(r"</?([A-Za-z][\w-]*):[A-Za-z]")
-_JSP_RAW_OUT = re.compile(r"""\sescapeXml\s*=\s*["']\s*false\b""")
+_JSP_RAW_OUT = re.compile(r"""\sescape(?:Xml|Html)\s*=\s*["']\s*false\b""")
 _JSP_VAR = re.compile(r"""\svar\s*=""")
-_JSP_VALUE = re.compile(r"""\s(?:value|key|code)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_JSP_VALUE = re.compile(r"""\s(?:value|key|code|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # A scriptlet that writes (out.print(), an include) or begins another branch (} else {)
 _JSP_WRITES = re.compile(r"\s*(?:out\s*\.\s*(?:print|println|write)|pageContext\s*\.\s*include"
                          r"|request\s*\.\s*getRequestDispatcher)\b")
