@@ -406,6 +406,27 @@ def test_the_html_report_says_how_a_file_was_read(tmp_path):
         out / "a11y-report.html").read_text(encoding="utf-8")
 
 
+def test_a_template_that_renders_a_feed_is_not_html_as_such_a_page_is_not(tmp_path):
+    # Apache Roller's feed templates: a licence in the template language's comment first
+    (tmp_path / "entries-atom.vm").write_text(
+        "#** Licensed to the ASF *#<?xml version=\"1.0\" encoding='utf-8'?>\n"
+        '#set($pager = $model.pager)\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>$model.title</title></feed>\n")
+    # ... and an icon a layout includes, after a comment: a partial
+    (tmp_path / "icon.hbs").write_text(
+        '{{!-- the feed icon --}}<svg viewBox="0 0 24 24"><path d="M4 4"/></svg>\n')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "-o", str(out), "-f", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    data = validate(out / "a11y-report.json")
+    assert [(p["source"].rpartition("/")[2], p["fragment"]) for p in data["pages"]] == [
+        ("icon.hbs", True)]
+    (error,) = data["errors"]
+    assert error["source"].endswith("entries-atom.vm")
+    assert error["message"] == "not HTML: an Atom feed"
+
+
 def test_an_inline_svg_partial_is_a_partial_and_an_svg_image_is_not_a_page(tmp_path):
     icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 4"/></svg>'
     (tmp_path / "rss.hbs").write_text(icon)

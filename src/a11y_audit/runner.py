@@ -263,6 +263,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             template, parsed = read_template(item.source, text, job.templates, job.fragments)
             if "<" not in text[:65536] and template.family is None:
                 raise sources.SourceError(item.source, sources.NO_MARKUP)
+            if template.family is not None:
+                sources.refuse_xml(parsed, item.source, partial)
             if parsed is not text:
                 text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)

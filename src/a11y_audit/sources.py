@@ -260,12 +260,21 @@ def decode_exact(raw: bytes, source: str, declared: str | None = None, *,
     text, encoding, utf8 = _decode_text(raw, declared)
     if text is None:
         raise SourceError(source, "cannot decode the text in any known encoding")
-    kind = _xml_kind(text)
-    if kind is not None and not (partial and kind == _SVG and not _XML_DECLARED.match(text)):
-        raise SourceError(source, f"not HTML: {kind}")
+    refuse_xml(text, source, partial)
     if "<" not in text[:65536] and not partial:
         raise SourceError(source, NO_MARKUP)
     return text, encoding, utf8
+
+
+def refuse_xml(text: str, source: str, partial: bool = False) -> None:
+    """Refuses (:class:`SourceError`) a text that is an SVG image or another XML document
+    (a feed, a sitemap), not HTML; an SVG without an XML declaration is taken where a
+    partial may be (an icon a layout includes). Also asked of a template's text as it
+    renders (a Velocity feed template's first element follows a comment of the template
+    language's own)."""
+    kind = _xml_kind(text)
+    if kind is not None and not (partial and kind == _SVG and not _XML_DECLARED.match(text)):
+        raise SourceError(source, f"not HTML: {kind}")
 
 
 NO_MARKUP = "does not look like HTML (no markup)"
