@@ -1129,6 +1129,18 @@ def test_blade_is_known_by_its_name_and_read_as_it_renders():
     assert is_branch(holes[1].split("-->")[0])                           # else, {!! !!}
 
 
+def test_a_blade_views_php_blocks_are_read_as_php(tmp_path):
+    # Laravel's notification e-mail: an array of styles in a PHP block, then what uses it
+    text = ("<body>\n<?php\n$style = [\n    'body' => 'margin: 0; padding: 0;',\n];\n?>\n"
+            "<h1><?php echo e($title); ?></h1><?php if ($wide): ?><p>x</p><?php endif; ?>"
+            "\n</body>")
+    parsed = neutralise(text, "blade")
+    assert "margin" not in parsed and "$style" not in parsed
+    assert parsed.splitlines()[6].startswith("<h1>{{") and "e($title)" in parsed
+    assert "if ($wide)" not in parsed and "endif" not in parsed
+    assert read(text, "blade")[1] == ((text.index("<?php if"), text.index("<?php endif")),)
+
+
 def test_a_blade_component_is_its_views(tmp_path):
     text = ('<x-modal identifier="deleteArticle" title="Delete article">Sure?</x-modal>\n'
             '<a href="{{ route(\'profile\', $user) }}"><flux:avatar src="{{ $src }}" /></a>\n'

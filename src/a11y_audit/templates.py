@@ -361,6 +361,8 @@ _BLOCK_NESTING = 256
 # with the space before them on their line (an @else's mark needs room)
 _BLADE_TOKENS = re.compile(
     r"\{\{--.*?(?:--\}\}|\Z)|[ \t]*@php\b(?!\s*\().*?(?:@endphp\b|\Z)"
+    # (a Blade view is PHP: its <?php ?> blocks are read as a PHP template's)
+    r"|<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)"
     r"|(?P<raw>\{!!" + _to(r"\{!!") + r"!!\})|@(?P<verbatim>" + _CURLY_EXPRESSION + ")"
     + r"|(?P<expression>" + _CURLY_EXPRESSION + ")"
     r"|(?P<lead>[ \t]*)(?<![\w@.:/-])@(?P<name>[A-Za-z]\w*)"
@@ -1034,6 +1036,8 @@ class _Neutraliser:
         return self.kept(m, "{{" + shown.translate(_LOOK_ALIKES)[:inner].center(inner) + "}")
 
     def blade(self, m: re.Match[str]) -> str:
+        if m["body"] is not None:
+            return self.php(m)
         if m["raw"] is not None:
             return self.hole(m)
         if m["verbatim"] is not None:     # @{{ x }}: "{{ x }}", for a script in the page
