@@ -477,6 +477,10 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     ("jinja", "{{ story.body|safe }}"), ("handlebars", '{{> "icons/x"}}'),
     ("handlebars", "{{{body}}}"), ("go", '{{ partial "header.html" . }}'),
     ("go", "{{ .Content }}"), ("erb", "<%= render @stories %>"), ("erb", "<%= yield %>"),
+    # Rails' helpers that write elements, and one given a block
+    ("erb", '<%= link_to "Home", root_path %>'), ("erb", "<%= tag.li class: 'x' %>"),
+    ("erb", "<%= csrf_meta_tags %>"), ("erb", '<%= image_tag "logo.png" %>'),
+    ("erb", "<%= cache @story do %>"),
     ("php", "<?php get_template_part('card'); ?>"), ("php", "<?php the_content(); ?>"),
 ])
 def test_what_writes_markup_is_a_hole(family, token):
@@ -966,6 +970,21 @@ def test_a_lists_wrong_child_is_certain_whatever_its_items_include(tmp_path):
 def test_an_ejs_include_writes_markup(text):
     parsed = neutralise(text, "erb")
     assert is_hole(parsed[len("<a href=x><!--"):-len("--></a>")])
+
+
+def test_what_an_erb_block_captures_or_scripts_is_not_the_pages_text():
+    # GOV.UK's share links: each link's text captured, then written by link_to in an item;
+    # a layout's body captured for its yield; a script a helper's block writes
+    text = ("<ul>\n<% links.each do |link| %>\n<% link_text = capture do %>\n"
+            '<% if link[:hidden] %><span class="visually-hidden"><%= link[:hidden] %></span>'
+            "<% end %>\n<% end %>\n<li><%= link_to link_text, link[:href] %></li>\n"
+            "<% end %>\n</ul>\n<% content_for :body do %><main><%= yield %></main><% end %>\n"
+            "<%= javascript_tag nonce: true do -%>\ndocument.body.className += ' js';\n"
+            "<% end %>\n<p>Kept</p>")
+    parsed = neutralise(text, "erb")
+    assert_same_lines(parsed, text)
+    assert "<span" not in parsed and "<main>" not in parsed and "className" not in parsed
+    assert "<li><!--@" in parsed and "<p>Kept</p>" in parsed
 
 
 def test_a_tag_whose_name_the_data_decides_keeps_its_content():

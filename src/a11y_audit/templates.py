@@ -289,6 +289,12 @@ _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>" + _to("<%") + r")(?P
                          re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
                        r"|.*\.html_safe\b"
+                       # Rails' helpers that write an element (tag.div, link_to, image_tag,
+                       # form_with...), and any helper given a block (its markup around it)
+                       r"|\s*(?:tag\s*\.\s*\w+|content_tag|link_to\w*|button_to|mail_to|"
+                       r"\w+_tags?|form_with|form_for|fields_for|simple_form_for|"
+                       r"component|render_component)\b"
+                       r"|.*\bdo\s*(?:\|[^|]{0,200}\|)?\s*\Z"
                        # EJS's include(), and a kit's own (NPR's await t.includeStatic())
                        r"|\s*(?:await\s+)?(?:\w+\.)?include\w*\s*\(", re.S)
 _PHP_TOKENS = re.compile(r"<\?(?!xml)(?P<open>=|php\b)?(?P<body>.*?)(?P<close>\?>|\Z)", re.S)
@@ -351,7 +357,7 @@ _PHP_BLOCKS = re.compile(
     r"|\bend(?P<alternative_end>if|foreach|for|while|switch)\b")
 _RUBY_BLOCKS = re.compile(
     r"\A\s*(?P<ruby>if|unless|case|while|until|for|begin)\b"
-    r"|\bdo(?P<ruby_do>)\s*(?:\|[^|]*\|)?\s*\Z"
+    r"|\bdo(?P<ruby_do>)\s*(?:\|[^|]{0,200}\|)?\s*\Z"
     r"|\b(?P<ruby_end>end)\b(?![?!])")
 _BLOCK_NESTING = 256
 
@@ -413,6 +419,15 @@ _JINJA_BRANCH_NAMES = frozenset(("else", "elif", "elsif", "elseif", "when", "emp
 # ... and those that open a conditional (closed by "end" and their name)
 _JINJA_CONDITIONS = frozenset(("if", "unless", "ifchanged", "ifequal", "ifnotequal", "case"))
 _CURLY_BRANCH = re.compile(r"\{\{[~-]?\s*(?:else\b|\^\s*\}\})")
+# A block of code that captures what it holds into a variable, or for a layout's yield
+# (<% link_text = capture do %>, <% content_for :head do %>): not written where it stands;
+# and a helper that writes what its block holds as a script or a style sheet (<%=
+# javascript_tag do %>): no text of the page
+_ERB_CAPTURE = re.compile(
+    r"(?:.*\bcapture\b|\s*content_for\b.*)\s*\bdo\s*(?:\|[^|]{0,200}\|)?\s*\Z", re.S)
+_ERB_RAW_BLOCK = re.compile(
+    r"\s*(?:javascript_tag|tag\s*\.\s*(?:script|style)|content_tag\s*\(?\s*:(?:script|style))"
+    r"\b.*\bdo\s*(?:\|[^|]{0,200}\|)?\s*\Z", re.S)
 _ERB_BRANCH = re.compile(r"\s*(?:else|elsif|when)\b")
 _PHP_BRANCH = re.compile(r"\s*(?:\}\s*)?(?:else|elseif)\b")
 
@@ -584,6 +599,10 @@ class _Neutraliser:
         self.blocks: list[tuple[str, int, bool]] = []
         self.open_names: dict[str, int] = {}     # (how many blocks of each name are open)
         self.conditions: list[tuple[int, int]] = []
+        # (the blocks that capture what they hold, by where they begin, and what they hold
+        # once closed: written as nothing, read())
+        self.captures: set[int] = set()
+        self.captured: list[tuple[int, int]] = []
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
@@ -617,6 +636,8 @@ class _Neutraliser:
                     open_names[closed] -= 1
                     if conditional:
                         self.conditions.append((start, at))
+                    if start in self.captures:
+                        self.captured.append((start, at))
                 del blocks[index:]
                 return
 
@@ -815,6 +836,9 @@ class _Neutraliser:
             body = m["body"]
             self.code_blocks(body, m.start(), _BRACE_BLOCKS if "{" in body or "}" in body
                              else _RUBY_BLOCKS)
+            if (_ERB_CAPTURE if kind == "" else _ERB_RAW_BLOCK).match(body) and (
+                    self.blocks and self.blocks[-1][1] == m.start()):
+                self.captures.add(m.start())
         if kind == "==" or (kind in ("=", "-") and _ERB_HOLE.match(m["body"])):
             return self.hole(m)
         if kind in ("=", "-"):
@@ -2084,7 +2108,13 @@ def read(text: str, family: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         return razor.read(), razor.neutraliser.closed()
     neutraliser = _Neutraliser(text, family)
     parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
-    return parsed, neutraliser.closed()
+    conditions = neutraliser.closed()
+    if neutraliser.captured:
+        written = list(parsed)
+        for start, end in neutraliser.captured:
+            written[start:end] = _blank(parsed[start:end])
+        parsed = "".join(written)
+    return parsed, conditions
 
 
 # -- partials ---------------------------------------------------------------------------------
