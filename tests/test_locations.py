@@ -43,6 +43,17 @@ def test_snippet_is_the_source_as_written():
     assert (image.line, image.column) == (2, 9)
 
 
+def test_a_start_tag_over_several_lines_is_located_where_it_begins():
+    # libxml2 gives such an element the line its ">" is on; a template's or a hand-written
+    # page's attributes often run over lines
+    page = ("<main>\n<p>x</p>\n  <img\n    src='flood.jpg'\n    class=\"wide\">\n"
+            "<img class=one src=a.jpg><img\n src=b.jpg>\n</main>")
+    failed = findings(page, "image-alt")
+    assert [(f.line, f.column) for f in failed] == [(3, 3), (6, 1), (6, 26)]
+    assert failed[0].snippet == "<img\n    src='flood.jpg'\n    class=\"wide\">"
+    assert failed[2].snippet == "<img\n src=b.jpg>"
+
+
 def test_snippet_is_bounded():
     long_text = "word " * 400
     (heading,) = findings(f"<h1>a</h1><h3>{long_text}</h3>", "heading-order")

@@ -293,8 +293,52 @@ class SourceMap:
     def _find(self, el: etree._Element, same_tag: list[etree._Element],
               name: str | None = None) -> tuple[int, int, int] | None:
         """:meth:`start_tag`, with the offsets its check computed: (start of the tag, end of
-        the tag, start of its line). The tag is on ``el.sourceline`` by construction.
+        the tag, start of its line). libxml2 gives an element the line its start tag ends on
+        (its ``>``): a tag written on one line is on ``el.sourceline``; one whose attributes
+        run over several lines (hand-written pages and templates, rarely a browser's) is
+        found among the tags that begin before that line and end on it.
         ``name``: ``tag_of(el)``, when the caller has it."""
+        found = self._find_on_line(el, same_tag, name)
+        if found is None:
+            found = self._find_ending_on_line(el, same_tag, name)
+        return found
+
+    def _find_ending_on_line(self, el: etree._Element, same_tag: list[etree._Element],
+                             name: str | None) -> tuple[int, int, int] | None:
+        """A start tag that begins on an earlier line and ends (its ``>``) on the element's:
+        the k-th element of its tag in the document is near the k-th start tag of the name
+        (the candidates around it are tried, nearer ones first)."""
+        line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
+        if line is None or line < 2:
+            return None
+        starts = self._lines_to(line)
+        if line >= len(starts):
+            return None
+        begin, end = starts[line - 1], starts[line]
+        if name is None:
+            name = tag_of(el)
+        candidates = self.starts(name, end)
+        rank = self._rank_of(el, same_tag)
+        if not candidates or rank < 0:
+            return None
+        last = len(candidates) - 1
+        nearest = rank if rank < last else last
+        text = self.text
+        for step in range(_WINDOW):
+            for k in ((nearest,) if step == 0 else (nearest - step, nearest + step)):
+                if not 0 <= k <= last:
+                    continue
+                start = candidates[k]
+                if start >= begin:
+                    continue
+                m = _HEAD.match(text, start)
+                head_end = m.end() if m else start + 1
+                if begin < head_end <= end and self._matches(start, head_end, el):
+                    return start, head_end, starts[bisect_right(starts, start) - 1]
+        return None
+
+    def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element],
+                      name: str | None) -> tuple[int, int, int] | None:
         line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
         if line is None:
             return None
@@ -519,8 +563,9 @@ def locate(source_map: SourceMap | None, el: etree._Element,
             end = source_map.end_of(start, name, SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
-            return _new_location((el.sourceline, start - line_start + 1, source,
-                                  text[start:head_end]))
+            # (the line the tag begins on: libxml2 gives the one it ends on)
+            line = el.sourceline - text.count("\n", start, head_end)  # type: ignore[operator]
+            return _new_location((line, start - line_start + 1, source, text[start:head_end]))
     return Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
                     None, None, opening_tag(el, 10_000))
 
