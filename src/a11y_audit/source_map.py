@@ -308,13 +308,10 @@ class SourceMap:
         """A start tag that begins on an earlier line and ends (its ``>``) on the element's:
         the k-th element of its tag in the document is near the k-th start tag of the name
         (the candidates around it are tried, nearer ones first)."""
-        line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
-        if line is None or line < 2:
+        bounds = self._line_bounds(el)
+        if bounds is None:
             return None
-        starts = self._lines_to(line)
-        if line >= len(starts):
-            return None
-        begin, end = starts[line - 1], starts[line]
+        starts, begin, end = bounds
         if name is None:
             name = tag_of(el)
         candidates = self.starts(name, end)
@@ -337,8 +334,9 @@ class SourceMap:
                     return start, head_end, starts[bisect_right(starts, start) - 1]
         return None
 
-    def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element],
-                      name: str | None) -> tuple[int, int, int] | None:
+    def _line_bounds(self, el: etree._Element) -> tuple[list[int], int, int] | None:
+        """The line starts listed so far (at least to the element's line), and the bounds
+        of the element's line (``el.sourceline``); None where it has no line."""
         line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
         if line is None:
             return None
@@ -347,7 +345,14 @@ class SourceMap:
             starts = self._lines_to(line)
             if line >= len(starts):
                 return None
-        begin, end = starts[line - 1], starts[line]
+        return starts, starts[line - 1], starts[line]
+
+    def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element],
+                      name: str | None) -> tuple[int, int, int] | None:
+        bounds = self._line_bounds(el)
+        if bounds is None:
+            return None
+        _, begin, end = bounds
         if name is None:
             name = tag_of(el)
         if end - begin <= _LONG_LINE:
