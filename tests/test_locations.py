@@ -54,6 +54,13 @@ def test_a_start_tag_over_several_lines_is_located_where_it_begins():
     assert failed[2].snippet == "<img\n src=b.jpg>"
 
 
+def test_a_message_names_the_line_a_start_tag_begins_on():
+    page = ('<main>\n<button accesskey="s">Save</button>\n<a href="/"\n  accesskey="s">Share</a>'
+            "\n</main>")
+    (failed,) = findings(page, "accesskeys")
+    assert failed.line == 2 and failed.message.endswith('<a href="/"> (line 3)')
+
+
 def test_snippet_is_bounded():
     long_text = "word " * 400
     (heading,) = findings(f"<h1>a</h1><h3>{long_text}</h3>", "heading-order")

@@ -1092,6 +1092,11 @@ class Page:
             source_map.leave_out(name, offsets)
         return source_map
 
+    def line(self, el: Element) -> int | None:
+        """The line the element's start tag begins on, as its findings give it (libxml2's
+        ``sourceline`` is the line the tag ends on: :meth:`location`)."""
+        return self.location(el).line
+
     def source_offset(self, el: Element) -> int | None:
         """Where the element's start tag begins in the text parsed (None where it has none
         of its own, or none was found)."""

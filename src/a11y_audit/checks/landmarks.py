@@ -36,7 +36,7 @@ def listed(page: Page, landmarks: list) -> str:
     """The first few of ``landmarks`` by line and selector, and how many more: a template
     that repeats a landmark on every teaser makes dozens, and a message naming each would
     bury the finding (the report lists each among the finding's related elements)."""
-    shown = ", ".join(f"line {lm.element.sourceline} ({page.css_path(lm.element)})"
+    shown = ", ".join(f"line {page.line(lm.element)} ({page.css_path(lm.element)})"
                       for lm in landmarks[:LISTED])
     more = len(landmarks) - LISTED
     return f"{shown} and {more} more" if more > 0 else shown

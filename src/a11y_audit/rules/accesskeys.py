@@ -53,7 +53,7 @@ def check(page: Page) -> Results:
         first, others = elements[0], elements[1:]
         key = first.get("accesskey")
         if others:
-            listed = ", ".join(f"{describe(e)} (line {e.sourceline})" for e in others[:4])
+            listed = ", ".join(f"{describe(e)} (line {page.line(e)})" for e in others[:4])
             yield RULE.fail(first, f"accesskey {key!r} is also used by {listed}")
         else:
             yield RULE.ok(first, lambda key=key: f"accesskey {key!r} is unique")

@@ -67,7 +67,7 @@ def check(page: Page) -> Results:
         if len(elements) == 1:
             yield RULE.ok(first, lambda v=value: f"id {v!r} is referenced and unique")
             continue
-        others = ", ".join(f"{describe(e)} (line {e.sourceline})" for e in elements[1:4])
+        others = ", ".join(f"{describe(e)} (line {page.line(e)})" for e in elements[1:4])
         more = f" and {len(elements) - 4} more" if len(elements) > 4 else ""
         message = (f"id {value!r} is referenced by ARIA or a label and is also the id of "
                    f"{others}{more}; references resolve to this first one")

@@ -68,7 +68,7 @@ def check(page: Page) -> Results:
         if result.outcome is Outcome.FAILED:
             stray = _stray_labels(page, result.element)
             if stray:
-                where = ", ".join(f"line {lb.sourceline}" for lb in stray)
+                where = ", ".join(f"line {page.line(lb)}" for lb in stray)
                 result = result._replace(text=f"{result.message}; a <label> beside it is "
                                                 f"not associated with it ({where})",
                                          related=tuple(stray))

@@ -67,7 +67,7 @@ def check(page: Page) -> Results:
         yield RULE.fail(
             extra.element,
             f"Level-one heading \"{extra.text[:60]}\" is one of {len(ones)}; the headline is "
-            f"\"{first.text[:60]}\" (line {first.element.sourceline})",
+            f"\"{first.text[:60]}\" (line {page.line(first.element)})",
         )
 
 
