@@ -54,6 +54,14 @@ def test_a_start_tag_over_several_lines_is_located_where_it_begins():
     assert failed[2].snippet == "<img\n src=b.jpg>"
 
 
+def test_a_tag_whose_quotes_run_over_the_line_is_on_its_own_line():
+    # (found by the fuzz test: a stray quote makes the tag's head as read run into the next
+    # line, while libxml2 puts the element on the first)
+    page = '<div aria-label="x""><div aria-label="\r\n"><div aria-label=">"><div>x</div>'
+    failed = findings(page, "aria-prohibited-attr")
+    assert failed and failed[0].line == 1
+
+
 def test_a_message_names_the_line_a_start_tag_begins_on():
     page = ('<main>\n<button accesskey="s">Save</button>\n<a href="/"\n  accesskey="s">Share</a>'
             "\n</main>")

@@ -291,12 +291,13 @@ class SourceMap:
         return found[0] if found is not None else None
 
     def _find(self, el: etree._Element, same_tag: list[etree._Element],
-              name: str | None = None) -> tuple[int, int, int] | None:
+              name: str | None = None) -> tuple[int, int, int, int] | None:
         """:meth:`start_tag`, with the offsets its check computed: (start of the tag, end of
-        the tag, start of its line). libxml2 gives an element the line its start tag ends on
-        (its ``>``): a tag written on one line is on ``el.sourceline``; one whose attributes
-        run over several lines (hand-written pages and templates, rarely a browser's) is
-        found among the tags that begin before that line and end on it.
+        the tag, start of its line, its line, 1-based). libxml2 gives an element the line its
+        start tag ends on (its ``>``): a tag written on one line is on ``el.sourceline``;
+        one whose attributes run over several lines (hand-written pages and templates,
+        rarely a browser's) is found among the tags that begin before that line and end on
+        it.
         ``name``: ``tag_of(el)``, when the caller has it."""
         found = self._find_on_line(el, same_tag, name)
         if found is None:
@@ -304,14 +305,14 @@ class SourceMap:
         return found
 
     def _find_ending_on_line(self, el: etree._Element, same_tag: list[etree._Element],
-                             name: str | None) -> tuple[int, int, int] | None:
+                             name: str | None) -> tuple[int, int, int, int] | None:
         """A start tag that begins on an earlier line and ends (its ``>``) on the element's:
         the k-th element of its tag in the document is near the k-th start tag of the name
         (the candidates around it are tried, nearer ones first)."""
         bounds = self._line_bounds(el)
         if bounds is None:
             return None
-        starts, begin, end = bounds
+        starts, _, begin, end = bounds
         if name is None:
             name = tag_of(el)
         candidates = self.starts(name, end)
@@ -331,12 +332,13 @@ class SourceMap:
                 m = _HEAD.match(text, start)
                 head_end = m.end() if m else start + 1
                 if begin < head_end <= end and self._matches(start, head_end, el):
-                    return start, head_end, starts[bisect_right(starts, start) - 1]
+                    line = bisect_right(starts, start)
+                    return start, head_end, starts[line - 1], line
         return None
 
-    def _line_bounds(self, el: etree._Element) -> tuple[list[int], int, int] | None:
-        """The line starts listed so far (at least to the element's line), and the bounds
-        of the element's line (``el.sourceline``); None where it has no line."""
+    def _line_bounds(self, el: etree._Element) -> tuple[list[int], int, int, int] | None:
+        """The line starts listed so far (at least to the element's line), the element's
+        line (``el.sourceline``) and its bounds; None where it has no line."""
         line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
         if line is None:
             return None
@@ -345,14 +347,14 @@ class SourceMap:
             starts = self._lines_to(line)
             if line >= len(starts):
                 return None
-        return starts, starts[line - 1], starts[line]
+        return starts, line, starts[line - 1], starts[line]
 
     def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element],
-                      name: str | None) -> tuple[int, int, int] | None:
+                      name: str | None) -> tuple[int, int, int, int] | None:
         bounds = self._line_bounds(el)
         if bounds is None:
             return None
-        _, begin, end = bounds
+        _, line, begin, end = bounds
         if name is None:
             name = tag_of(el)
         if end - begin <= _LONG_LINE:
@@ -380,14 +382,15 @@ class SourceMap:
         nearest = rank if rank < last else last
         text = self.text
         # The nearest candidate, tried inline (it is the tag nearly always), then its
-        # neighbours, nearer ones first: on the element's line (its bounds are known), then
-        # the attributes.
+        # neighbours, nearer ones first: on the element's line (its bounds are known) and
+        # ending on it (a tag that begins at a line's end and ends on a later line is the
+        # next element's, whose line is that later one), then the attributes.
         start = candidates[nearest]
         if begin <= start < end:
             m = _HEAD.match(text, start)
             head_end = m.end() if m else start + 1
-            if self._matches(start, head_end, el):
-                return start, head_end, begin
+            if head_end <= end and self._matches(start, head_end, el):
+                return start, head_end, begin, line
         for step in range(1, _WINDOW):
             for k in (nearest - step, nearest + step):
                 if 0 <= k <= last:
@@ -396,8 +399,8 @@ class SourceMap:
                         continue
                     m = _HEAD.match(text, start)
                     head_end = m.end() if m else start + 1
-                    if self._matches(start, head_end, el):
-                        return start, head_end, begin
+                    if head_end <= end and self._matches(start, head_end, el):
+                        return start, head_end, begin, line
         return None
 
     def _line_candidates(self, name: str, begin: int, end: int) -> list[int]:
@@ -564,12 +567,10 @@ def locate(source_map: SourceMap | None, el: etree._Element,
         name = tag_of(el)
         found = source_map._find(el, same_tag, name)
         if found is not None:
-            start, head_end, line_start = found
+            start, head_end, line_start, line = found
             end = source_map.end_of(start, name, SNIPPET_LIMIT, head_end)
             text = source_map.text
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
-            # (the line the tag begins on: libxml2 gives the one it ends on)
-            line = el.sourceline - text.count("\n", start, head_end)  # type: ignore[operator]
             return _new_location((line, start - line_start + 1, source, text[start:head_end]))
     return Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
                     None, None, opening_tag(el, 10_000))
