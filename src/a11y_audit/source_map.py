@@ -299,22 +299,28 @@ class SourceMap:
         rarely a browser's) is found among the tags that begin before that line and end on
         it.
         ``name``: ``tag_of(el)``, when the caller has it."""
-        found = self._find_on_line(el, same_tag, name)
+        line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
+        if line is None:
+            return None
+        starts = self._line_starts
+        if line >= len(starts):
+            starts = self._lines_to(line)
+            if line >= len(starts):
+                return None
+        begin, end = starts[line - 1], starts[line]
+        if name is None:
+            name = tag_of(el)
+        found = self._find_on_line(el, same_tag, name, line, begin, end)
         if found is None:
-            found = self._find_ending_on_line(el, same_tag, name)
+            found = self._find_ending_on_line(el, same_tag, name, begin, end)
         return found
 
     def _find_ending_on_line(self, el: etree._Element, same_tag: list[etree._Element],
-                             name: str | None) -> tuple[int, int, int, int] | None:
-        """A start tag that begins on an earlier line and ends (its ``>``) on the element's:
-        the k-th element of its tag in the document is near the k-th start tag of the name
-        (the candidates around it are tried, nearer ones first)."""
-        bounds = self._line_bounds(el)
-        if bounds is None:
-            return None
-        starts, _, begin, end = bounds
-        if name is None:
-            name = tag_of(el)
+                             name: str, begin: int, end: int) -> tuple[int, int, int, int] | None:
+        """A start tag that begins on an earlier line and ends (its ``>``) on the element's
+        (from ``begin`` to ``end``): the k-th element of its tag in the document is near the
+        k-th start tag of the name (the candidates around it are tried, nearer ones first)."""
+        starts = self._line_starts      # (listed past the element's line by _find)
         candidates = self.starts(name, end)
         rank = self._rank_of(el, same_tag)
         if not candidates or rank < 0:
@@ -336,27 +342,10 @@ class SourceMap:
                     return start, head_end, starts[line - 1], line
         return None
 
-    def _line_bounds(self, el: etree._Element) -> tuple[list[int], int, int, int] | None:
-        """The line starts listed so far (at least to the element's line), the element's
-        line (``el.sourceline``) and its bounds; None where it has no line."""
-        line: int | None = el.sourceline  # type: ignore[assignment]  # (stubbed as ...)
-        if line is None:
-            return None
-        starts = self._line_starts
-        if line >= len(starts):
-            starts = self._lines_to(line)
-            if line >= len(starts):
-                return None
-        return starts, line, starts[line - 1], starts[line]
-
-    def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element],
-                      name: str | None) -> tuple[int, int, int, int] | None:
-        bounds = self._line_bounds(el)
-        if bounds is None:
-            return None
-        _, line, begin, end = bounds
-        if name is None:
-            name = tag_of(el)
+    def _find_on_line(self, el: etree._Element, same_tag: list[etree._Element], name: str,
+                      line: int, begin: int, end: int) -> tuple[int, int, int, int] | None:
+        """A start tag that begins on the element's line ``line`` (from ``begin`` to ``end``)
+        and ends on it."""
         if end - begin <= _LONG_LINE:
             # A line's start tags of a name are searched once: several elements of one line
             # are often located (a row of links, a block written on one line).
