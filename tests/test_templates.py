@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from a11y_audit.cli import main
 from a11y_audit.templates import (
+    as_written,
     detect,
     family_of_name,
     folder_suffixes,
@@ -21,6 +22,7 @@ from a11y_audit.templates import (
     is_hole,
     neutralise,
     read,
+    written_expressions,
 )
 from tests.loopback import QuietHandler, serving
 from tests.test_cli import validate
@@ -1320,7 +1322,7 @@ def test_content_outside_landmarks_that_el_writes_is_to_review(tmp_path):
         "<main><h1>${title}</h1><p>x</p></main></body></html>"), "region")
     assert [outcome for outcome, _ in found] == ["cantTell"]
     assert found[0][1].startswith("Content outside every landmark is all the template's "
-                                  'expressions write: "{{promo.text} {{promo.link}"')
+                                  'expressions write: "${promo.text} ${promo.link}"')
 
 
 # -- openers left unclosed ---------------------------------------------------------------------
@@ -1893,3 +1895,52 @@ def test_the_spans_a_template_renders_on_a_condition(family, text, spans):
     parsed, conditions = read(text, family)
     assert parsed == neutralise(text, family)
     assert list(conditions) == spans
+
+
+# -- what a report shows of a template ---------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "text", "written"), [
+    # Razor and Velocity: kept as "{{", their text and "}", two characters short of it
+    ("razor", '<img src="@Model.Image.Url">', {"@Model.Image.Url"}),
+    ("razor", "<p>@(Model.Count + 1)</p>", {"@(Model.Count + 1)"}),
+    ("velocity", '<img src="$site.logoUrl"><a href="${site.url}/x">$!title</a>',
+     {"$site.logoUrl", "${site.url}", "$!title"}),
+    # ERB's and PHP's delimiters; a JSP's EL
+    ("erb", '<img src="<%= story.image_url %>">', {"<%= story.image_url %>"}),
+    ("php", '<img src="<?= $logo ?>">', {"<?= $logo ?>"}),
+    ("jsp", '<img src="${story.image}">', {"${story.image}"}),
+    # Jinja's quotes kept as look-alikes (a value's quote would end it); moved one place
+    # on, after a tag's name
+    ("jinja", '<img src="{{ static("logo.png") }}">', {'{{ static("logo.png") }}'}),
+    ("jinja", "<img{{ attributes }} src=x>", {"{{ attributes }}"}),
+])
+def test_each_expression_kept_otherwise_maps_to_how_it_is_written(family, text, written):
+    parsed = neutralise(text, family)
+    expressions = written_expressions(parsed, text)
+    assert set(expressions.values()) == written
+    for kept, original in expressions.items():
+        assert kept in parsed and original in text
+        assert as_written(f"<img src=\"{kept}/x.png\">", expressions) == (
+            f"<img src=\"{original}/x.png\">")
+
+
+def test_an_expression_kept_alike_from_two_writings_is_shown_as_kept():
+    # (both kept as "{{Model.Image.U}": which one a message quotes cannot be told)
+    text = '<img src="@Model.Image.Url"><img src="@Model.Image.Urx">'
+    parsed = neutralise(text, "razor")
+    assert written_expressions(parsed, text) == {}
+    assert as_written("{{Model.Image.U}", written_expressions(parsed, text)) == (
+        "{{Model.Image.U}")
+
+
+def test_findings_on_a_template_show_its_expressions_and_markup_as_written(tmp_path):
+    razor = ('<div>\n<a href="/y"><img src="@Umbraco.Media(1).Url"></a>\n'
+             "<button>@Html.Raw(Model.Label)</button>\n</div>\n")
+    _, data = run(tmp_path, str(tmp_path / "card.cshtml"), files={"card.cshtml": razor})
+    found = {f["rule"]: f for f in data["pages"][0]["findings"]}
+    image = found["image-alt"]
+    assert image["message"].startswith('<img src="@Umbraco.Media(1).Url"> has no alt')
+    assert image["snippet"] == '<img src="@Umbraco.Media(1).Url">'
+    assert '<img src="@Umbraco.Media(1).Url">' in found["link-name"]["message"]
+    # the raw expression a button holds, as written, not the comment it is parsed as
+    assert found["button-name"]["snippet"] == "<button>@Html.Raw(Model.Label)</button>"

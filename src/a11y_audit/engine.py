@@ -386,10 +386,11 @@ def locate(page: Page, loaded: LoadedRule, outcome: Outcome, element: Any,
         inside = next((el for el in related if dom.inside(el, element)), None)
         if inside is not None:
             shown = source_map.snippet(page.location(element), page.location(inside))
-            text = shown if shown is not None else dom.snippet(element)
+            text = shown if shown is not None else page.as_written(dom.snippet(element))
     # Positional, in Finding's field order (see its docstring).
     return Finding(
-        rule.id, outcome, rule.impact, message or rule.help,  # type: ignore[arg-type]
+        rule.id, outcome, rule.impact,  # type: ignore[arg-type]
+        page.as_written(message) if message else rule.help,
         place.selector, place.xpath, place.line, text, rule.wcag, rule.help, rule.help_url,
         path,
         (hashed(rule.id, part) if part is not None
@@ -432,7 +433,8 @@ def _where(page: Page, el: Any) -> tuple[Related, str]:
     where = page.location(el)
     text = where.source
     return _new_related((selector, xpath, where.line, where.column,
-                         source_map.cut(text) if text is not None else dom.snippet(el))), path
+                         source_map.cut(text) if text is not None
+                         else page.as_written(dom.snippet(el)))), path
 
 
 _LOCATED = "engine.located"

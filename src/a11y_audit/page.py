@@ -19,7 +19,7 @@ from urllib.parse import unquote, urldefrag
 
 from lxml import etree, html
 
-from a11y_audit import divs_left_open, dom
+from a11y_audit import divs_left_open, dom, templates
 from a11y_audit.br_end_tags import as_start_tags, br_end_tags
 from a11y_audit.dom import attach, attribute_values, normalize_space, start_tag_copy, tag_of
 from a11y_audit.dom import joined_text as _joined_text
@@ -144,6 +144,8 @@ class Page:
         self.fragment = False
         # ... and the spans of the file it renders on a condition (Template.conditions)
         self.conditions: tuple[tuple[int, int], ...] = ()
+        # ... and its text as written (markup is it as parsed, as long: show_as_written)
+        self.written: str | None = None
         # What a browser does not parse into the document, by its element: each <template>'s
         # content (a document fragment of its own) and each <noscript>'s (text, with
         # scripting on); see _set_inert_content_apart
@@ -1092,6 +1094,24 @@ class Page:
             source_map.leave_out(name, offsets)
         return source_map
 
+    def show_as_written(self, written: str) -> None:
+        """Show this template page's markup as ``written`` (the template's text, of which
+        :attr:`markup` is the text parsed, as long, its lines where they were): snippets
+        cut from it, and each expression a message quotes from the tree (an attribute's
+        value, an element's text) as the template writes it (:meth:`as_written`)."""
+        self.written = written
+        source_map = self.source_map
+        if source_map is not None:
+            source_map.shown = written
+
+    def as_written(self, text: str) -> str:
+        """``text`` (a message, a snippet rebuilt from the tree) with each template
+        expression in it as the template writes it: ``@Model.Image.Url``, not the
+        ``{{Model.Image.U}`` the page model parsed (:func:`a11y_audit.templates.as_written`)."""
+        if self.written is None or "{{" not in text:
+            return text
+        return templates.as_written(text, self.memo(_WRITTEN_EXPRESSIONS, _written_expressions))
+
     def line(self, el: Element) -> int | None:
         """The line the element's start tag begins on, as its findings give it (libxml2's
         ``sourceline`` is the line the tag ends on: :meth:`location`)."""
@@ -1161,6 +1181,13 @@ def _class_lookup() -> etree.ElementDefaultClassLookup:
 
 
 _CLASS_LOOKUP = _class_lookup()
+
+_WRITTEN_EXPRESSIONS = "page.written_expressions"
+
+
+def _written_expressions(page: Page) -> dict[str, str]:
+    assert page.written is not None and page.markup is not None
+    return templates.written_expressions(page.markup, page.written)
 _new_tuple = tuple.__new__    # (a named tuple's generated __new__ is a Python call more)
 
 # The page's indexes kept in its __dict__ (cached properties), which close() drops

@@ -259,6 +259,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             (".svg", ".svg.gz"))
         document = inputs.load(item, job.max_bytes).decode(partial)
         text, utf8, template = document.text, document.utf8, Template(None, False)
+        written = None
         if local:
             template, parsed = read_template(item.source, text, job.templates, job.fragments)
             if "<" not in text[:65536] and template.family is None:
@@ -266,10 +267,12 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             if template.family is not None:
                 sources.refuse_xml(parsed, item.source, partial)
             if parsed is not text:
-                text, utf8 = parsed, None
+                text, utf8, written = parsed, None, text
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
         page.template, page.fragment, page.conditions = template
-        del document, text, utf8    # parsed: not held while the page is audited
+        if written is not None:
+            page.show_as_written(written)
+        del document, text, utf8, written   # parsed: not held while the page is audited
         page.style_environment = style_environment(job, remote)
         check_limits(page, job.limits)
         try:

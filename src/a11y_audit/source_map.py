@@ -96,6 +96,7 @@ class SourceMap:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.shown = text   # what snippets are cut from (a template's text as written)
         # The offset of each line's first character, so far; then, once every line is
         # listed, one past the end of the text (the bound of the last line).
         self._line_starts = [0]
@@ -558,7 +559,7 @@ def locate(source_map: SourceMap | None, el: etree._Element,
         if found is not None:
             start, head_end, line_start, line = found
             end = source_map.end_of(start, name, SNIPPET_LIMIT, head_end)
-            text = source_map.text
+            text = source_map.shown
             source = text[start:end if end is not None else start + SNIPPET_LIMIT + 1]
             return _new_location((line, start - line_start + 1, source, text[start:head_end]))
     return Location(el.sourceline,  # type: ignore[arg-type]  # (stubbed as ...)
