@@ -2124,19 +2124,21 @@ _KEPT = re.compile(r"\{\{[^{}\r\n]*\}\}?")
 def written_expressions(parsed: str, written: str) -> dict[str, str]:
     """Each expression as :func:`neutralise` kept it in ``parsed`` that ``written`` (the
     template, as long) writes otherwise, with how it writes it: ``{{Model.Image.U}`` ->
-    ``@Model.Image.Url``, ``{{ post.title }}`` of ERB -> ``<%= post.title %>``, ``{{
-    \u2033x\u2033 }}`` -> ``{{ "x" }}``. A message quotes an attribute's value or an
-    element's text from the tree, as parsed; :func:`as_written` shows it as written. A
-    kept form written two ways is left out: which one a message quotes cannot be told."""
+    ``@Model.Image.Url``, ``{{ post.title }}`` of ERB -> ``<%= post.title %>``, Jinja's
+    quotes kept as look-alikes -> ``{{ "x" }}``. A message quotes an attribute's value or
+    an element's text from the tree, as parsed; :func:`as_written` shows it as written.
+    Each is keyed with its spaces collapsed, as a message quotes an element's text (a JSP's
+    ``<s:text name="tip"/>`` is kept as ``{{      tip      }}``). A kept form written two
+    ways is left out: which one a message quotes cannot be told."""
     found: dict[str, str] = {}
     twice: set[str] = set()
     for m in _KEPT.finditer(parsed):
-        kept = m[0]
+        kept = " ".join(m[0].split())
         start, end = m.span()
         if start and parsed[start - 1] == " " and written[start - 1] != " ":
             start -= 1      # (moved one place on, after a tag's name: _Neutraliser.kept)
         original = written[start:end]
-        if original == kept or kept in twice:
+        if original == m[0] or kept in twice:
             continue
         if found.setdefault(kept, original) != original:
             del found[kept]
@@ -2149,7 +2151,7 @@ def as_written(text: str, expressions: dict[str, str]) -> str:
     shown as the template writes it (:func:`written_expressions`)."""
     if EXPRESSION not in text or not expressions:
         return text
-    return _KEPT.sub(lambda m: expressions.get(m[0], m[0]), text)
+    return _KEPT.sub(lambda m: expressions.get(" ".join(m[0].split()), m[0]), text)
 
 
 # -- partials ---------------------------------------------------------------------------------
