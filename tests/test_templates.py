@@ -484,6 +484,14 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     ("erb", "<%= csrf_meta_tags %>"), ("erb", '<%= image_tag "logo.png" %>'),
     ("erb", "<%= cache @story do %>"),
     ("php", "<?php get_template_part('card'); ?>"), ("php", "<?php the_content(); ?>"),
+    # Wagtail's blocks, images and rich text; CKAN's snippets and links; Django's filters
+    # that write paragraphs and links
+    ("jinja", "{% include_block block %}"), ("jinja", "{% image page.photo fill-80x80 %}"),
+    ("jinja", "{{ page.body|richtext }}"), ("jinja", "{% snippet 'package/item.html' %}"),
+    ("jinja", "{% link_for _('Home'), named_route='home' %}"),
+    ("jinja", "{{ story.text|linebreaks }}"),
+    # a tag of the site's own library, written alone
+    ("jinja", "{% breadcrumbs page %}"),
 ])
 def test_what_writes_markup_is_a_hole(family, token):
     parsed = neutralise(f"<div>{token}</div>", family)
@@ -518,7 +526,7 @@ def test_a_link_whose_content_an_include_writes_is_to_review(tmp_path):
 def test_a_section_an_include_fills_is_no_empty_section(tmp_path):
     found = rule_findings(tmp_path, "metrics.html", (
         "{% load humanize %}<section><h3>Race</h3>{% include 'metric.html' %}"
-        "<h3>Income</h3><p>{{ income|urlize }}</p><h3>Risk</h3><h3>Age</h3><p>x</p>"
+        "<h3>Income</h3><p>{{ income|intcomma }}</p><h3>Risk</h3><h3>Age</h3><p>x</p>"
         "</section>"), "heading-has-content")
     assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
     assert "Risk" in found[1][1]
@@ -1953,3 +1961,25 @@ def test_findings_on_a_template_show_its_expressions_and_markup_as_written(tmp_p
     assert '<img src="@Umbraco.Media(1).Url">' in found["link-name"]["message"]
     # the raw expression a button holds, as written, not the comment it is parsed as
     assert found["button-name"]["snippet"] == "<button>@Html.Raw(Model.Label)</button>"
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    # a tag of the site's own library that opens a block, with its end in the file
+    ("{% thumbnail img %}<p>x</p>{% endthumbnail %}",
+     " " * 19 + "<p>x</p>" + " " * 18),
+    # one that assigns a variable, and a known one that writes nothing
+    ("{% get_settings as s %}<p>x</p>", "                       <p>x</p>"),
+    ("{% load wagtailcore_tags %}<p>x</p>", "                           <p>x</p>"),
+    # in a value: its text, as an expression
+    ('<a href="{% pageurl page %}">x</a>', '<a href="{{ pageurl page }}">x</a>'),
+    ('<a href="{% story_link s %}">x</a>', '<a href="{{ story_link s }}">x</a>'),
+])
+def test_a_statement_that_writes_nothing_or_text_is_no_hole(text, parsed):
+    assert neutralise(text, "jinja") == parsed
+
+
+def test_a_link_whose_image_a_wagtail_tag_writes_is_to_review(tmp_path):
+    found = rule_findings(tmp_path, "card.html", (
+        '{% load wagtailimages_tags %}<a href="{% pageurl page %}">'
+        "{% image page.photo fill-300x200 %}</a>"), "link-name")
+    assert [outcome for outcome, _ in found] == ["cantTell"]

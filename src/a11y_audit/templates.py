@@ -219,15 +219,39 @@ _STATEMENT_HEAD = _to(r"\{%") + r"%\}"
 _WRITING_STATEMENTS = frozenset((
     "url", "static", "trans", "translate", "t", "now", "cycle", "firstof", "csrf_token",
     "get_static_prefix", "get_media_prefix", "lorem", "widthratio", "querystring",
-    "path_to", "asset_url", "image_url"))
-# ... and those that write markup another file or the data holds: holes
+    "path_to", "asset_url", "image_url",
+    # Wagtail's page URLs, CKAN's URLs
+    "pageurl", "slugurl", "routablepageurl", "fullpageurl", "url_for"))
+# ... and those that write markup another file or the data holds: holes (Wagtail's blocks,
+# images and user bar, CKAN's snippets and links, Jekyll's SEO tags, webpack's bundles)
 _HOLE_STATEMENTS = frozenset((
     "include", "block", "embed", "render", "section", "sections", "call", "yield",
-    "include_relative", "placeholder", "render_block", "content_for"))
+    "include_relative", "placeholder", "render_block", "content_for",
+    "include_block", "image", "picture", "srcset_image", "wagtailuserbar", "snippet",
+    "link_for", "include_cached", "seo", "feed_meta", "render_bundle"))
+# ... and those that write nothing where they stand: a block's opening or end, a loop, a
+# variable's assignment, a library's loading, a cache, a language's or a zone's block...
+# (a statement of none of these lists, a tag of the site's own library, writes what it
+# writes: a hole, unless it is a block's opening, with its end in the file, or assigns a
+# variable, "{% get_settings as s %}": _Neutraliser.writes)
+_SILENT_STATEMENTS = frozenset((
+    "if", "elif", "elsif", "elseif", "else", "for", "empty", "with", "load", "extends",
+    "set", "macro", "import", "from", "autoescape", "spaceless", "filter", "verbatim",
+    "raw", "assign", "capture", "case", "when", "unless", "tablerow", "paginate", "layout",
+    "liquid", "do", "apply", "sandbox", "use", "deprecated", "guard", "flush", "regroup",
+    "ifchanged", "ifequal", "ifnotequal", "debug", "resetcycle", "localize", "localtime",
+    "timezone", "get_current_language", "get_current_language_bidi",
+    "get_available_languages", "get_language_info", "get_language_info_list",
+    "get_current_timezone", "cache", "language", "break", "continue", "plural",
+    "pluralize", "blocktrans", "blocktranslate", "comment", "asset", "ifAsync",
+    "asyncEach", "asyncAll"))
+# A statement that assigns what it makes to a variable: {% url "home" as home_url %}
+_ASSIGNS = re.compile(r"\sas\s+[\w.]+\s*-?%\}\Z")
 # An expression that writes markup, not text: a raw filter, a parent block's content, a
 # filter that writes a tag or a file's markup (Liquid's image_tag and inline_asset_content,
-# Jekyll's markdownify)
+# Jekyll's markdownify, Wagtail's richtext, Django's paragraphs, line breaks and links)
 _JINJA_RAW = re.compile(r"\|\s*(?:safe|raw|markdownify|inline_asset_content|\w+_tag|"
+                        r"richtext|markdown|linebreaks|linebreaksbr|urlize|urlizetrunc|"
                         r"link_to(?:_\w+)?|default_pagination|format_address|payment_button)\b"
                         r"|\bblock\.super\b|\bsuper\(\)|\bcaller\(\)"
                         r"|\{\{-?\s*(?:include|source)\s*\(")     # (Twig's functions)
@@ -606,6 +630,8 @@ class _Neutraliser:
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
+        # (a statement's name not known -> whether the file ends a block of it: writes)
+        self.block_ends: dict[str, bool] = {}
         # (a JSP's tag libraries by prefix, read at its first tag; FreeMarker's flag, set at
         # its first token; whether each choice open, <c:choose> or <#switch>, has had its
         # first case)
@@ -796,7 +822,26 @@ class _Neutraliser:
                 return self.hole(m)
             if name in _JINJA_BRANCH_NAMES:
                 return self.hole(m, BRANCH_FILL)
+            if self.writes(name, m["statement"]):
+                if self.in_tag(m.start()):     # its text, in a value: as an expression
+                    text = m["statement"]
+                    return "{{" + text[2:-2].translate(_LOOK_ALIKES) + "}}"
+                return self.hole(m)
         return _blank(m[0])
+
+    def writes(self, name: str, statement: str) -> bool:
+        """Whether a statement of none of the known lists (a tag of the site's own library:
+        ``{% breadcrumbs %}``, ``{% top_menu %}``) writes where it stands: not a block's
+        opening whose end is in the file (``{% thumbnail %}..{% endthumbnail %}``), nor
+        an end, nor one that assigns a variable (``{% get_settings as s %}``)."""
+        if (not name or name in _SILENT_STATEMENTS or name in _JINJA_CONDITIONS
+                or name.startswith("end") or _ASSIGNS.search(statement)):
+            return False
+        closed = self.block_ends.get(name)
+        if closed is None:
+            closed = self.block_ends[name] = re.search(
+                r"\{%-?\s*end" + name + r"\b", self.text) is not None
+        return not closed
 
     def curly(self, m: re.Match[str]) -> str:
         text = m["expression"]
