@@ -219,6 +219,9 @@ def test_a_child_template_is_judged_as_a_partial_in_its_syntax(tmp_path):
     found = outcomes(page)
     # the one real failure: an icon link with no name, whatever the data
     assert [outcome for outcome, _ in found.pop("link-name")] == ["failed"]
+    # and its colours, which the layout's stylesheets decide
+    for rule in ("color-contrast", "color-contrast-enhanced"):
+        assert [outcome for outcome, _ in found.pop(rule)] == ["cantTell"]
     assert found == {}
     for rule in ("document-title", "html-has-lang", "landmark-one-main", "region",
                  "page-has-heading-one", "skip-link-present", "doctype-html"):
@@ -1983,3 +1986,42 @@ def test_a_link_whose_image_a_wagtail_tag_writes_is_to_review(tmp_path):
         '{% load wagtailimages_tags %}<a href="{% pageurl page %}">'
         "{% image page.photo fill-300x200 %}</a>"), "link-name")
     assert [outcome for outcome, _ in found] == ["cantTell"]
+# -- a partial's colours ----------------------------------------------------------------------
+
+CARD = ('<div class="cta" style="background:#1b264f">\n'
+        '<a class="button" href="/install">Show install guidance</a>\n</div>\n')
+
+
+def contrast_findings(tmp_path, *args, files=None):
+    files = {"card.html": CARD, **(files or {})}
+    _, data = run(tmp_path, str(tmp_path / "card.html"), *args, files=files)
+    return outcomes(data["pages"][0]).get("color-contrast", [])
+
+
+def test_a_partials_colours_are_the_including_pages_stylesheets_to_decide(tmp_path):
+    # (the layout's CSS gives the button its colour; unstyled, the link is the browser's
+    # blue on the partial's dark background)
+    (outcome, message), = contrast_findings(tmp_path)
+    assert outcome == "cantTell"
+    assert message.startswith("Text contrast cannot be judged: a partial takes its styles "
+                              "also from the stylesheets of the page that includes it")
+    assert "--stylesheet" in message
+
+
+def test_a_partial_is_judged_with_the_sites_css_given_or_on_its_own_styles(tmp_path):
+    (tmp_path / "site.css").write_text(".button{color:#fff}", encoding="utf-8")
+    found = contrast_findings(tmp_path, "--stylesheet", str(tmp_path / "site.css"),
+                              "--include-passed")
+    assert [outcome for outcome, _ in found] == ["passed"]
+    (outcome, message), = contrast_findings(tmp_path, "--missing-stylesheets", "ignore")
+    assert outcome == "failed" and message.endswith(
+        "judged on the partial's own styles, without those of the page that includes it "
+        "(--missing-stylesheets ignore)")
+    # audited as a page, it is judged on its own styles as a page would be
+    (outcome, _), = contrast_findings(tmp_path, "--fragments", "pages")
+    assert outcome == "failed"
+
+
+def test_a_partial_without_text_has_no_colours_to_judge(tmp_path):
+    found = contrast_findings(tmp_path, files={"card.html": '<div class="rule"><hr></div>'})
+    assert found == []

@@ -47,6 +47,7 @@ from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
 from a11y_audit.dom import depth as depth_of
 from a11y_audit.semantics.cascade import (
     BROWSER_DEFAULT,
+    INCLUDING_PAGE,
     RGBA,
     ROOT_RELATIVE,
     cascade_of,
@@ -564,8 +565,20 @@ def _letters(text: str) -> int:
     return count
 
 
+def not_read(address: str) -> str:
+    """Why a page's styles are unknown, for a message: a stylesheet in
+    :attr:`Cascade.missing` that could not be read."""
+    if address == INCLUDING_PAGE:
+        return ("a partial takes its styles also from the stylesheets of the page that "
+                "includes it, which this run was not given")
+    return f"the stylesheet {short_address(address)} could not be read"
+
+
 def stylesheet_remedy(address: str) -> str:
     """How to let the audit read a stylesheet it could not, by where it was looked for."""
+    if address == INCLUDING_PAGE:
+        return ("supply the site's CSS with --stylesheet, or judge the partial on its own "
+                "styles: --missing-stylesheets ignore")
     if "{{" in address:     # a template's link: <link href="{{ asset('screen.css') }}">
         return ("a template expression gives its address: supply the site's CSS with "
                 "--stylesheet and judge without the link: --missing-stylesheets ignore")
@@ -582,6 +595,9 @@ def judged_without(cascade: Cascade) -> str:
     absent (``--missing-stylesheets ignore``): the page was judged without it."""
     if not cascade.absent:
         return ""
+    if cascade.absent[0] == INCLUDING_PAGE:
+        return ("; judged on the partial's own styles, without those of the page that "
+                "includes it (--missing-stylesheets ignore)")
     return (f"; judged without the stylesheet {short_address(cascade.absent[0])}, which "
             f"could not be read (--missing-stylesheets ignore)")
 
@@ -590,12 +606,15 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
     """The contrast results of every text element against the two thresholds."""
     cascade = cascade_of(page)
     if cascade.missing:
-        # One answer for the page: which stylesheet to supply, not one doubt per paragraph.
-        at = cascade.missing_at[0] if cascade.missing_at else page.root
+        # One answer for the page: which stylesheet to supply, not one doubt per paragraph
+        # (a partial's on its first text: it has no document of its own; none, no answer)
+        at = cascade.missing_at[0] if cascade.missing_at else next(
+            iter(text_elements(page)) if page.fragment else iter((page.root,)), None)
+        if at is None:
+            return
         address = cascade.missing[0]
-        yield rule.cant_tell(at, f"Text contrast cannot be judged: the stylesheet "
-                             f"{short_address(address)} could not be read, so the colours are "
-                             f"unknown ({stylesheet_remedy(address)})")
+        yield rule.cant_tell(at, f"Text contrast cannot be judged: {not_read(address)}, "
+                             f"so the colours are unknown ({stylesheet_remedy(address)})")
         return
     # --missing-stylesheets ignore: judged without them, and each failure says so
     absent = judged_without(cascade)

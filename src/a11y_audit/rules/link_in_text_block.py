@@ -61,9 +61,9 @@ from collections.abc import Iterator
 from a11y_audit.checks.contrast import (
     hex_color,
     judged_without,
+    not_read,
     painted,
     ratio,
-    short_address,
     stylesheet_remedy,
 )
 from a11y_audit.dom import normalize_space, text_content
@@ -117,10 +117,8 @@ def check(page: Page) -> Results:
         if link is not None:
             address = cascade.missing[0]
             yield RULE.cant_tell(link, f"Whether links stand out from the text around them "
-                                       f"cannot be judged: the stylesheet "
-                                       f"{short_address(address)} could not be read, so "
-                                       f"their styles are unknown "
-                                       f"({stylesheet_remedy(address)})")
+                                       f"cannot be judged: {not_read(address)}, so their "
+                                       f"styles are unknown ({stylesheet_remedy(address)})")
         return
     absent = judged_without(cascade)
     for link in links:
