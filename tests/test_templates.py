@@ -486,6 +486,8 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     ("erb", '<%= link_to "Home", root_path %>'), ("erb", "<%= tag.li class: 'x' %>"),
     ("erb", "<%= csrf_meta_tags %>"), ("erb", '<%= image_tag "logo.png" %>'),
     ("erb", "<%= cache @story do %>"),
+    # Rails' translation of a key ending in _html: markup the locale file holds
+    ("erb", '<%= t(".intro_html", link: link) %>'), ("erb", "<%= t 'terms.html' %>"),
     ("php", "<?php get_template_part('card'); ?>"), ("php", "<?php the_content(); ?>"),
     # Wagtail's blocks, images and rich text; CKAN's snippets and links; Django's filters
     # that write paragraphs and links
@@ -858,6 +860,8 @@ def test_a_translation_filter_on_a_text_is_that_text_and_a_key_is_not():
     # Shopify's and i18next's keys name a text in the locale files: the data's to decide
     for text in ("<a>{{ 'general.search.search' | t }}</a>", '<a>{{ t("nav.home") }}</a>'):
         assert neutralise(text, "jinja").startswith("<a>{{")
+    # and so does Rails' lazy key, relative to the view
+    assert neutralise('<a><%= t(".home") %></a>', "erb").startswith("<a>{{")
 
 
 @pytest.mark.parametrize("text", [

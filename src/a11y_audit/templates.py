@@ -313,6 +313,8 @@ _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>" + _to("<%") + r")(?P
                          re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
                        r"|.*\.html_safe\b"
+                       # Rails' translation of a key ending in _html or .html: markup
+                       r"|\s*(?:I18n\s*\.\s*)?(?:t|translate)\b\s*\(?\s*([\"'])[^\"'\r\n]*[._]html\1"
                        # Rails' helpers that write an element (tag.div, link_to, image_tag,
                        # form_with...), and any helper given a block (its markup around it)
                        r"|\s*(?:tag\s*\.\s*\w+|content_tag|link_to\w*|button_to|mail_to|"
@@ -522,8 +524,8 @@ _TRANSLATED = re.compile(
 _TRANSLATED_FILTER = re.compile(
     r"""[\s-]*(["'])([^"'\\\r\n{}<>]+)\1\s*\|\s*(?:t|trans|translate)\b""")
 # A translation key, not a text (Shopify's {{ 'general.search.search' | t }}, i18next's
-# t("nav.home")): what the reader gets is in the site's locale files
-_TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+# t("nav.home"), Rails' lazy t(".title")): what the reader gets is in the site's locale files
+_TRANSLATION_KEY = re.compile(r"[\w-]+(?:\.[\w-]+)+|\.[\w-]+(?:\.[\w-]+)*")
 
 
 def _translated(token: str) -> str | None:
