@@ -1,0 +1,128 @@
+"""Hostile templates through the whole pipeline: each family's tokens (expressions,
+statements, holes, conditionals, comments, left open or cut short) mixed with markup, read
+from a file named as the family's, audited and reported.
+
+Asserted for every example: the text parsed is as long as the file, its line breaks where
+they were; each expression shown as written is one the file writes; no exception escapes
+(the file is a page or a one-line error, never an internal one); the JSON report validates;
+every snippet is cut from the file as written; nothing reaches terminal output as an escape
+sequence or a control character.
+
+CI runs ``A11Y_AUDIT_FUZZ_EXAMPLES`` examples (default 20). A longer run::
+
+    A11Y_AUDIT_FUZZ_EXAMPLES=2000 python -m pytest tests/test_templates_fuzz.py -q
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from a11y_audit.finding import InputError
+from a11y_audit.limits import AuditLimits
+from a11y_audit.runner import audit_sources
+from a11y_audit.templates import read, written_expressions
+from a11y_audit.writers import json_writer, terminal_writer
+
+FUZZ_EXAMPLES = int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20"))
+SCHEMA = json.loads((files("a11y_audit") / "schemas" / "report.schema.json").read_text())
+LIMITS = AuditLimits(rule_seconds=20.0, page_seconds=120.0, max_elements=3000, max_depth=400)
+
+# Each family's file name, and tokens of its syntax (whole, and some cut short)
+FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "jinja": ("t.html.j2", (
+        "{{ story.title }}", '{{ "a<b" }}', "{% if x %}", "{% else %}", "{% endif %}",
+        "{% for s in xs %}", "{% endfor %}", "{% include 'x.html' %}", "{{ body|safe }}",
+        "{% image p.photo fill-1x1 %}", "{% pageurl p %}", "{# c #}", "{% trans 'Home' %}",
+        "{% breadcrumbs %}", "{% thumbnail a %}", "{% endthumbnail %}", "{{ x", "{% if",
+        "{% comment %}", "{% endcomment %}", "{{ x|richtext }}")),
+    "handlebars": ("t.hbs", (
+        "{{title}}", "{{{body}}}", "{{#if x}}", "{{else}}", "{{/if}}", "{{^x}}", "{{/x}}",
+        "{{> card}}", "{{!-- c --}}", "{{#each xs}}", "{{/each}}", "{{t", "{{")),
+    "erb": ("t.html.erb", (
+        "<%= story.title %>", "<% if x %>", "<% else %>", "<% end %>", "<%= render 'x' %>",
+        '<%= t(".intro_html") %>', '<%= t(".intro") %>', "<%# c %>", "<%= link_to 'a', b %>",
+        "<% x = capture do %>", "<%= x", "<% items.each do |i| %>")),
+    "php": ("t.php", (
+        "<?php echo $title; ?>", "<?= $x ?>", "<?php if ( $a ) : ?>", "<?php else : ?>",
+        "<?php endif; ?>", "<?php the_content(); ?>", "<?php } ?>", "<?php if ($a) { ?>",
+        "<?php // c ?>", "<?php echo '<li>'; ?>", "<?php")),
+    "razor": ("t.cshtml", (
+        "@Model.Title", "@(Model.Count + 1)", "@if (a) {", "} else {", "}", "@Html.Raw(x)",
+        "@Html.Partial(\"x\")", "@* c *@", "@{ var x = 1; }", "@foreach (var i in xs) {",
+        "@:text", "@Model.Image.Url", "@(")),
+    "velocity": ("t.vm", (
+        "$title", "$!x.y", "${site.url}", "#if($a)", "#else", "#end", "#parse(\"x.vm\")",
+        "## c", "#* c *#", "#foreach($i in $xs)", "$x.body", "${")),
+    "jsp": ("t.jsp", (
+        "${story.title}", '<c:if test="${a}">', "</c:if>", '<c:out value="${x}"/>',
+        '<s:text name="a.b"/>', '<%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>',
+        "<% if (a) { %>", "<% } %>", '<jsp:include page="x.jsp"/>', "<%-- c --%>", "${")),
+    "blade": ("t.blade.php", (
+        "{{ $title }}", "{!! $body !!}", "@if($a)", "@else", "@endif", "@include('x')",
+        "{{-- c --}}", "@lang('Home')", "@foreach($xs as $x)", "@endforeach", "<x-card/>")),
+    "go": ("t.gohtml", (
+        "{{ .Title }}", "{{ if .X }}", "{{ else }}", "{{ end }}", "{{ range .Xs }}",
+        '{{ partial "x.html" . }}', "{{/* c */}}", "{{ .Content }}", "{{ $x := 1 }}", "{{")),
+    "thymeleaf": ("t.html", (
+        '<p th:text="${x}">y</p>', '<div th:if="${a}">', '<div th:unless="${a}">', "</div>",
+        '<th:block th:utext="${b}"/>', "[[${x}]]", "[(${y})]", "<!--/* c */-->",
+        '<a th:href="@{/x}">', "</a>")),
+}
+MARKUP = ("<div>", "</div>", "<a href='/x'>", "<a>", "</a>", "<img src=x>", "<h1>", "</h1>",
+          "<h3>", "</h3>", "<ul>", "<li>", "</ul>", "<p>", "</p>", "<button>", "</button>",
+          "<main>", "</main>", "<table><tr><th>", "</table>", '<img alt="', '">', "<title>",
+          "</title>", "<style>p{color:#eee}</style>", "<script>", "</script>", "<!--", "-->",
+          "<html lang=en>", "<!doctype html>", "<label for=i>", "<input id=i>", "text",
+          "Read more", " ", "\n", "\r\n", "\t", "\x1b[31m", "\u202e", "é", "<", ">", '"', "'",
+          "{", "}", "@", "$", "#", "%")
+
+
+@st.composite
+def templates(draw: st.DrawFn) -> tuple[str, str, str]:
+    family = draw(st.sampled_from(sorted(FAMILIES)))
+    name, tokens = FAMILIES[family]
+    parts = draw(st.lists(st.one_of(st.sampled_from(tokens), st.sampled_from(MARKUP)),
+                          max_size=60))
+    return family, name, "".join(parts)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(template=templates())
+def test_hostile_templates_never_break_the_pipeline(template):
+    family, name, text = template
+    parsed, _ = read(text, family)
+    assert len(parsed) == len(text)
+    assert [i for i, c in enumerate(parsed) if c in "\r\n"] == [
+        i for i, c in enumerate(text) if c in "\r\n"]
+    for original in written_expressions(parsed, text).values():
+        assert original in text
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(text.encode("utf-8"))
+        report = audit_sources([str(path)], limits=LIMITS, jobs=1)
+    assert len(report.pages) + len(report.errors) == 1
+    for error in report.errors:
+        assert isinstance(error, InputError) and error.source == str(path)
+        assert error.message and "\n" not in error.message
+        assert not error.message.startswith("internal error"), error.message
+    for page in report.pages:
+        assert not [e for e in page.errors if "crashed" in e], page.errors
+        for finding in page.findings:
+            if finding.snippet is not None and finding.column is not None:
+                # (cut with "…", or a container's start tag, "…", and the child's source)
+                for piece in finding.snippet.split("…"):
+                    assert piece in text, (piece, finding.rule)
+    data = json.loads(json_writer.render(report))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    output = terminal_writer.render(report, colour=False, verbose=True)
+    assert "\x1b" not in output and "\u202e" not in output and "\x9b" not in output
+    assert not any(ord(c) < 32 and c != "\n" for c in output)
