@@ -590,7 +590,7 @@ def _measure(name: str, count: int) -> int:
     source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
     template, parsed = read_template(source, markup)    # (plain HTML: as it is)
     page = Page.from_html(parsed, source)
-    page.template, page.fragment, page.conditions = template
+    page.template, page.fragment, page.conditions, page.loops = template
     report = audit_page(page, rules)
     seconds = time.process_time() - started
     print(json.dumps({"kilobytes": len(markup.encode("utf-8", "surrogatepass")) / 1024,

@@ -22,6 +22,7 @@ from a11y_audit.templates import (
     is_hole,
     neutralise,
     read,
+    reading,
     written_expressions,
 )
 from tests.loopback import QuietHandler, serving
@@ -2029,3 +2030,71 @@ def test_a_partial_is_judged_with_the_sites_css_given_or_on_its_own_styles(tmp_p
 def test_a_partial_without_text_has_no_colours_to_judge(tmp_path):
     found = contrast_findings(tmp_path, files={"card.html": '<div class="rule"><hr></div>'})
     assert found == []
+
+
+# -- loops ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "text", "looped"), [
+    ("jinja", "<ul>{% for s in xs %}<li>{{ s }}</li>{% endfor %}</ul>",
+     ["{% for s in xs %}<li>{{ s }}</li>"]),
+    # Handlebars: each, not a condition's block; Go: range, not if
+    ("handlebars", "{{#each xs}}<p></p>{{/each}}{{#if x}}<i></i>{{/if}}",
+     ["{{#each xs}}<p></p>"]),
+    ("go", "{{ range .Xs }}<p></p>{{ end }}{{ if .X }}<i></i>{{ end }}",
+     ["{{ range .Xs }}<p></p>"]),
+    # Ruby: an each's block, not a form's
+    ("erb", "<% xs.each do |x| %><p></p><% end %><%= form_with do %><i></i><% end %>",
+     ["<% xs.each do |x| %><p></p>"]),
+    # JavaScript's forEach in EJS
+    ("erb", "<% items.forEach(function(i) { %><li></li><% }) %>",
+     ["<% items.forEach(function(i) { %><li></li>"]),
+    # PHP: braces (a for's header holding semicolons) and the alternative syntax
+    ("php", "<?php for ($i = 0; $i < 3; $i++) { ?><p></p><?php } ?>"
+            "<?php while ( have_posts() ) : the_post(); ?><p></p><?php endwhile; ?>",
+     ["<?php for ($i = 0; $i < 3; $i++) { ?><p></p>",
+      "<?php while ( have_posts() ) : the_post(); ?><p></p>"]),
+    ("velocity", "#foreach($i in $xs)<p></p>#end#if($a)<i></i>#end",
+     ["#foreach($i in $xs)<p></p>"]),
+    ("jsp", '<c:forEach items="${xs}" var="x"><p></p></c:forEach>',
+     ['<c:forEach items="${xs}" var="x"><p></p>']),
+    ("blade", "@foreach($xs as $x)<p></p>@endforeach", ["@foreach($xs as $x)<p></p>"]),
+    ("freemarker", "<#list xs as x><p></p></#list><#if a><i></i></#if>",
+     ["<#list xs as x><p></p>"]),
+    # Razor: a foreach statement, and a for's block in a block of code
+    ("razor", "@foreach (var x in Model.Xs) { <p></p> }\n@{ for (var i = 0; i < 3; i++) "
+              "{ <p></p> } }", ["@foreach (var x in Model.Xs) { <p></p> }", "{ <p></p> "]),
+])
+def test_the_spans_a_template_renders_once_for_each_item(family, text, looped):
+    read_as = reading(text, family)
+    assert (read_as.parsed, read_as.conditions) == read(text, family)
+    assert [text[start:end] for start, end in read_as.loops] == looped
+
+
+LOOPED = """{% for story in stories %}
+<article>
+  <h2 id="card-title">{{ story.title }}</h2>
+  <a href="{{ story.url }}" aria-labelledby="card-title" accesskey="r">Read</a>
+  <input id="q-{{ loop.index }}"><label for="q-{{ loop.index }}">Pick</label>
+</article>
+{% endfor %}
+<label for="search">Search</label><input id="search" accesskey="s">
+"""
+
+
+def test_an_id_or_a_key_a_loop_repeats_is_to_review(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "cards.html"), "--include-passed",
+                  files={"cards.html": LOOPED})
+    found = outcomes(data["pages"][0])
+    # the loop writes the headline's id and the link's key once for each story
+    (outcome, message), = [f for f in found["duplicate-id-aria"] if f[0] != "passed"]
+    assert outcome == "cantTell" and message.startswith(
+        "id 'card-title' is referenced by ARIA or a label and stands in the template's "
+        'loop "{% for story in stories %}": each item writes it')
+    assert ("cantTell", "accesskey 'r' stands in the template's loop \"{% for story in "
+            "stories %}\": each item writes it, so on a page of two items or more it is "
+            "used twice") in found["accesskeys"]
+    # outside the loop, or made of the item's data, they are unique
+    assert ("passed", "id 'search' is referenced and unique") in found["duplicate-id-aria"]
+    assert ("passed", "accesskey 's' is unique") in found["accesskeys"]
+    assert [outcome for outcome, message in found["duplicate-id-aria"]
+            if "q-" in message] == ["passed"]

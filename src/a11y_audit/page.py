@@ -144,6 +144,8 @@ class Page:
         self.fragment = False
         # ... and the spans of the file it renders on a condition (Template.conditions)
         self.conditions: tuple[tuple[int, int], ...] = ()
+        # ... and once for each item of a loop (Template.loops)
+        self.loops: tuple[tuple[int, int], ...] = ()
         # ... and its text as written (markup is it as parsed, as long: show_as_written)
         self.written: str | None = None
         # What a browser does not parse into the document, by its element: each <template>'s

@@ -63,7 +63,7 @@ from a11y_audit.templates import (
     detect,
     family_of_name,
     is_fragment,
-    read,
+    reading,
 )
 
 
@@ -269,7 +269,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             if parsed is not text:
                 text, utf8, written = parsed, None, text
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
-        page.template, page.fragment, page.conditions = template
+        page.template, page.fragment, page.conditions, page.loops = template
         if written is not None:
             page.show_as_written(written)
         del document, text, utf8, written   # parsed: not held while the page is audited
@@ -315,9 +315,9 @@ def read_template(source: str, text: str, templates: str = "auto",
         family = LANGUAGES[templates]
     # (a template's tags as it renders them: "<title>" in a PHP string or a template comment
     # is no title)
-    markup, conditions = (text, ()) if family is None else read(text, family)
+    markup, conditions, loops = (text, (), ()) if family is None else reading(text, family)
     return Template(family, fragments == "auto" and is_fragment(markup, family is not None),
-                    conditions), markup
+                    conditions, loops), markup
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:

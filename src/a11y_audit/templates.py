@@ -375,6 +375,12 @@ _PHP_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\n]*|#[^\n]*", re.S)
 _CODE_STRINGS = re.compile(r""""(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?"""
                            r"|/\*.*?(?:\*/|\Z)|//[^\r\n]*|#(?!\{)[^\r\n]*", re.S)
 _CONDITIONAL_HEAD = re.compile(r"\s*(?:else|elseif|if|switch|unless)\b")
+# ... and a loop's (a foreach, for, while or do block; JavaScript's xs.forEach(function (x)
+# {, xs.map(x => {); Ruby's xs.each do |x|, n.times do
+_LOOP_HEAD = re.compile(r"\s*(?:foreach|for|while|do)\b|[^;{}]*\.(?:forEach|map|each)\s*\(")
+# ... a for's header holding semicolons (for (i = 0; i < n; i++) {), read back from its brace
+_LOOP_HEADER = re.compile(r"\b(?:for|foreach|while)\s*\((?:[^()]|\([^()]*\))*\)\s*\Z")
+_RUBY_LOOP = re.compile(r"\.\s*(?:each\w*|times|map|collect|upto|downto|step|each_slice)\b")
 _BRACE_BLOCKS = re.compile(r"(?P<brace>\{)|(?P<close>\})")
 _PHP_BLOCKS = re.compile(
     r"(?P<brace>\{)|(?P<close>\})"
@@ -419,6 +425,10 @@ _BLADE_CONDITIONS = {
     "production": "endproduction", "switch": "endswitch", "error": "enderror",
     "session": "endsession"}
 _BLADE_CONDITION_ENDS = frozenset(_BLADE_CONDITIONS.values())
+# ... and loops
+_BLADE_LOOPS = {"foreach": "endforeach", "for": "endfor", "forelse": "endforelse",
+                "while": "endwhile"}
+_BLADE_LOOP_ENDS = frozenset(_BLADE_LOOPS.values())
 _BLADE_ATTRIBUTES = frozenset((
     "class", "style", "checked", "selected", "disabled", "readonly", "required"))
 _BLADE_STATEMENTS = frozenset((
@@ -444,6 +454,8 @@ _RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
 _JINJA_BRANCH_NAMES = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
 # ... and those that open a conditional (closed by "end" and their name)
 _JINJA_CONDITIONS = frozenset(("if", "unless", "ifchanged", "ifequal", "ifnotequal", "case"))
+# ... and those that open a loop (Liquid's tablerow, Nunjucks' asynchronous loops)
+_JINJA_LOOPS = frozenset(("for", "tablerow", "asyncEach", "asyncAll"))
 _CURLY_BRANCH = re.compile(r"\{\{[~-]?\s*(?:else\b|\^\s*\}\})")
 # A block of code that captures what it holds into a variable, or for a layout's yield
 # (<% link_text = capture do %>, <% content_for :head do %>): not written where it stands;
@@ -620,11 +632,12 @@ class _Neutraliser:
         self.lower = text.lower()
         self.family = family
         # (the blocks open, innermost last: a name to close it by, where it began, whether
-        # what it holds is rendered on a condition; and each such block's span, once read:
-        # Template.conditions)
-        self.blocks: list[tuple[str, int, bool]] = []
+        # what it holds is rendered on a condition, whether once for each item of a loop;
+        # and each such block's span, once read: Template.conditions, Template.loops)
+        self.blocks: list[tuple[str, int, bool, bool]] = []
         self.open_names: dict[str, int] = {}     # (how many blocks of each name are open)
         self.conditions: list[tuple[int, int]] = []
+        self.loops: list[tuple[int, int]] = []
         # (the blocks that capture what they hold, by where they begin, and what they hold
         # once closed: written as nothing, read())
         self.captures: set[int] = set()
@@ -643,12 +656,14 @@ class _Neutraliser:
         # (whether a Thymeleaf page's <html> is a layout's, read at its first token)
         self.laid_out: bool | None = None
 
-    def begin(self, name: str, at: int, conditional: bool = True) -> None:
+    def begin(self, name: str, at: int, conditional: bool = True, loop: bool = False) -> None:
         """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
         holds is rendered on a condition if ``conditional``, else (a loop, a macro) as
-        often as its own statement says. ``name``: what closes it (:meth:`end`)."""
+        often as its own statement says; once for each item if ``loop`` (``{% for %}``,
+        ``{{#each}}``, a ``foreach`` block of code: :attr:`Template.loops`). ``name``: what
+        closes it (:meth:`end`)."""
         if len(self.blocks) < _BLOCK_NESTING:
-            self.blocks.append((name, at, conditional))
+            self.blocks.append((name, at, conditional, loop))
             self.open_names[name] = self.open_names.get(name, 0) + 1
 
     def end(self, name: str | None, at: int) -> None:
@@ -660,10 +675,12 @@ class _Neutraliser:
             return      # (found at once: a file of ends no block answers is read in linear time)
         for index in range(len(blocks) - 1, -1, -1):
             if name is None or blocks[index][0] == name:
-                for closed, start, conditional in blocks[index:]:
+                for closed, start, conditional, loop in blocks[index:]:
                     open_names[closed] -= 1
                     if conditional:
                         self.conditions.append((start, at))
+                    if loop:
+                        self.loops.append((start, at))
                     if start in self.captures:
                         self.captured.append((start, at))
                 del blocks[index:]
@@ -671,10 +688,14 @@ class _Neutraliser:
 
     def closed(self) -> tuple[tuple[int, int], ...]:
         """The spans of the file's conditional blocks (:attr:`Template.conditions`), those
-        left open running to the end of the file, in order of their starts."""
-        for _, start, conditional in self.blocks:
+        left open running to the end of the file, in order of their starts; and the same of
+        its loops' blocks, into :attr:`loops`."""
+        for _, start, conditional, loop in self.blocks:
             if conditional:
                 self.conditions.append((start, len(self.text)))
+            if loop:
+                self.loops.append((start, len(self.text)))
+        self.loops.sort()
         self.blocks.clear()
         self.open_names.clear()
         return tuple(sorted(self.conditions))
@@ -693,17 +714,22 @@ class _Neutraliser:
                 head = code[max(code.rfind(";", 0, found.start()),
                                 code.rfind("}", 0, found.start()),
                                 code.rfind("{", 0, found.start())) + 1:found.start()]
-                self.begin("{", start, _CONDITIONAL_HEAD.match(head) is not None)
+                self.begin("{", start, _CONDITIONAL_HEAD.match(head) is not None,
+                           _LOOP_HEAD.match(head) is not None or _LOOP_HEADER.search(
+                               code, max(0, found.start() - 512), found.start()) is not None)
             elif kind == "close":
                 self.end("{", start)
             elif kind == "alternative":
-                self.begin(found[kind], start, found[kind] in ("if", "switch"))
+                self.begin(found[kind], start, found[kind] in ("if", "switch"),
+                           found[kind] in ("foreach", "for", "while"))
             elif kind == "alternative_end":
                 self.end(found[kind], start)
             elif kind == "ruby":
-                self.begin("end", start, found[kind] in ("if", "unless", "case"))
+                self.begin("end", start, found[kind] in ("if", "unless", "case"),
+                           found[kind] in ("while", "until", "for"))
             elif kind == "ruby_do":
-                self.begin("end", start, False)
+                self.begin("end", start, False,
+                           _RUBY_LOOP.search(code, 0, found.start()) is not None)
             elif kind == "ruby_end":
                 self.end("end", start)
 
@@ -815,7 +841,10 @@ class _Neutraliser:
             name = m["name"]
             if name in _JINJA_CONDITIONS:
                 self.begin(name, m.start())
-            elif name[:3] == "end" and name[3:] in _JINJA_CONDITIONS:
+            elif name in _JINJA_LOOPS:
+                self.begin(name, m.start(), False, True)
+            elif name[:3] == "end" and (name[3:] in _JINJA_CONDITIONS
+                                        or name[3:] in _JINJA_LOOPS):
                 self.end(name[3:], m.start())
             if name in _WRITING_STATEMENTS:
                 text = m["statement"]   # as an expression: {% url "home" %} -> {{ url ... }}
@@ -867,14 +896,15 @@ class _Neutraliser:
         ``{{ range }}``, ``{{ define }}``) or ends one (``{{ end }}``)."""
         if block["open"] is not None:
             name = block["name"] or ""
-            self.begin(name, at, block["open"] == "^" or name not in _CURLY_NOT_CONDITIONS)
+            self.begin(name, at, block["open"] == "^" or name not in _CURLY_NOT_CONDITIONS,
+                       block["open"] == "#" and name in ("each", "foreach"))
         elif block["close"] is not None:
             self.end(block["closed"] or "", at)
         elif self.family == "go":
             if block["go"] == "end":
                 self.end(None, at)
             else:
-                self.begin("", at, block["go"] in ("if", "with"))
+                self.begin("", at, block["go"] in ("if", "with"), block["go"] == "range")
 
     def erb(self, m: re.Match[str]) -> str:
         kind = m["kind"]
@@ -954,6 +984,11 @@ class _Neutraliser:
                 self.end(local, m.start())
             else:
                 self.begin(local, m.start())
+        elif (library, local) in _JSP_LOOPS and not attributes.endswith("/"):
+            if end:
+                self.end(local, m.start())
+            else:
+                self.begin(local, m.start(), False, True)
         if library == "core" and local == "choose":
             return self.choice(m, end, attributes.endswith("/"))
         if library == "core" and local in ("when", "otherwise"):
@@ -1014,11 +1049,11 @@ class _Neutraliser:
             return _blank(m[0])                 # a comment, what a directive captures
         if m["kind"] == "@":
             return self.hole(m)                 # a macro's call writes its markup
-        if name in ("if", "switch") and not m["arguments"].endswith("/"):
+        if name in ("if", "switch", "list") and not m["arguments"].endswith("/"):
             if end:
                 self.end(name, m.start())
             else:
-                self.begin(name, m.start())
+                self.begin(name, m.start(), name != "list", name == "list")
         if name == "switch":
             return self.choice(m, end, False)
         if name in ("case", "on") and not end:
@@ -1054,7 +1089,7 @@ class _Neutraliser:
         if name is None:
             return _blank(m[0])             # a comment
         if name in _VTL_BLOCKS or name.startswith("@"):
-            self.begin("", m.start(), name == "if")
+            self.begin("", m.start(), name == "if", name == "foreach")
         elif name == "end":
             self.end(None, m.start())
         if name in _VTL_BRANCHES:
@@ -1125,8 +1160,10 @@ class _Neutraliser:
         if closer is not None and (args is not None or lower in ("auth", "guest",
                                                                  "production")):
             self.begin(closer, m.start())
-        elif lower in _BLADE_CONDITION_ENDS:
+        elif lower in _BLADE_CONDITION_ENDS or lower in _BLADE_LOOP_ENDS:
             self.end(lower, m.start())
+        elif lower in _BLADE_LOOPS and args is not None:
+            self.begin(_BLADE_LOOPS[lower], m.start(), False, True)
         if self.in_tag(m.start()):
             if args is None and (self.text[m.end():m.end() + 1] in ("=", ".", ":")
                                  or lower not in _BLADE_STATEMENTS):
@@ -1213,6 +1250,7 @@ _JSP_TEXT = {
 _JSP_CONDITIONS = frozenset((("core", "if"), ("core", "choose"), ("sec", "authorize"),
                              ("spring", "hasBindErrors"), ("struts", "if"),
                              ("struts", "elseif"), ("struts", "else")))
+_JSP_LOOPS = frozenset((("core", "forEach"), ("core", "forTokens"), ("struts", "iterator")))
 _JSP_PREFIX = re.compile(r"</?([A-Za-z][\w-]*):[A-Za-z]")
 _JSP_RAW_OUT = re.compile(r"""\sescape(?:Xml|Html)\s*=\s*["']\s*false\b""")
 _JSP_VAR = re.compile(r"""\svar\s*=""")
@@ -1677,6 +1715,8 @@ class _Razor:
         end = self._control(at, name, name_end)
         if name in ("if", "switch"):
             self.neutraliser.conditions.append((at, end))
+        elif name in ("foreach", "for", "while", "do"):
+            self.neutraliser.loops.append((at, end))
         return end
 
     def _control(self, at: int, name: str, name_end: int) -> int:
@@ -1755,8 +1795,10 @@ class _Razor:
     def _code(self, at: int, switch: bool) -> int:
         text = self.text
         blocks = ["switch" if switch else "block"]
-        # (where each block open began, if it is an if's, an else's or a switch's)
+        # (where each block open began, if it is an if's, an else's or a switch's; and if
+        # it is a loop's)
         conditional: list[int | None] = [None]
+        looped: list[int | None] = [None]
         cased = [False]
         switching = False
         run = i = at
@@ -1785,6 +1827,8 @@ class _Razor:
                            text.rfind("}", floor, start), floor - 1) + 1
                 conditional.append(start if _CONDITIONAL_HEAD.match(text, head, start)
                                    else None)
+                looped.append(start if _LOOP_HEAD.match(text, head, start) or _LOOP_HEADER.search(
+                    text, floor, start) else None)
                 cased.append(False)
                 switching = False
                 i = start + 1
@@ -1793,6 +1837,9 @@ class _Razor:
                 began = conditional.pop()
                 if began is not None:
                     self.neutraliser.conditions.append((began, start))
+                began = looped.pop()
+                if began is not None:
+                    self.neutraliser.loops.append((began, start))
                 cased.pop()
                 if not blocks:
                     self.code_run(run, start)
@@ -2150,9 +2197,28 @@ def neutralise(text: str, family: str) -> str:
 def read(text: str, family: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """:func:`neutralise`, and the spans of ``text`` that the template renders on a
     condition (:attr:`Template.conditions`)."""
+    parsed, conditions, _ = reading(text, family)
+    return parsed, conditions
+
+
+class Reading(NamedTuple):
+    """A template's text as parsed (:func:`neutralise`), and the spans of it that the
+    template renders on a condition (:attr:`Template.conditions`) and once for each item of
+    a loop (:attr:`Template.loops`), each in order of their starts."""
+
+    parsed: str
+    conditions: tuple[tuple[int, int], ...]
+    loops: tuple[tuple[int, int], ...]
+
+
+def reading(text: str, family: str) -> Reading:
+    """:func:`read`, and the spans of ``text`` that the template renders once for each item
+    of a loop."""
     if family == "razor":
         razor = _Razor(text)
-        return razor.read(), razor.neutraliser.closed()
+        parsed = razor.read()
+        conditions = razor.neutraliser.closed()
+        return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
     parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
     conditions = neutraliser.closed()
@@ -2161,7 +2227,7 @@ def read(text: str, family: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         for start, end in neutraliser.captured:
             written[start:end] = _blank(parsed[start:end])
         parsed = "".join(written)
-    return parsed, conditions
+    return Reading(parsed, conditions, tuple(neutraliser.loops))
 
 
 # An expression as kept in the text parsed: "{{", its text on one line, "}}" or "}"
@@ -2246,3 +2312,7 @@ class Template(NamedTuple):
     family: str | None
     fragment: bool
     conditions: tuple[tuple[int, int], ...] = ()
+    # ... and the spans it renders once for each item of a loop ({% for %}..{% endfor %},
+    # {{#each}}, a foreach's block of code): an element in one is repeated
+    # (:func:`a11y_audit.checks.holes.repeated_by_loop`)
+    loops: tuple[tuple[int, int], ...] = ()

@@ -15,6 +15,7 @@ from lxml import etree
 from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Element, Page
 from a11y_audit.templates import (
+    EXPRESSION,
     is_branch,
     is_component,
     is_conditional,
@@ -140,6 +141,35 @@ class _SpanTree:
 
 def _span_tree(page: Page) -> _SpanTree:
     return _SpanTree(page.conditions)
+
+
+def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
+    """Where a template's loop repeats the element with ``value`` as written (an id, an
+    access key: no expression in it), so that a page of two items or more holds it twice:
+    the loop's opening as the template writes it (``{% for story in stories %}``), cut to
+    60 characters; None where it stands in no loop of the template
+    (:attr:`a11y_audit.templates.Template.loops`), or the value is filled in when it renders
+    (``id="story-{{ loop.index }}"``)."""
+    if not page.loops or EXPRESSION in value:
+        return None
+    at = page.source_offset(el)
+    if at is None:
+        return None
+    tree: _SpanTree = page.memo(_LOOP_TREE, _loop_tree)
+    index = tree.innermost(at)
+    if index is None:
+        return None
+    start = tree.starts[index]
+    written = page.written if page.written is not None else page.markup or ""
+    opening = written[start:start + 200].splitlines()
+    return quote(opening[0], 60) if opening and opening[0].strip() else "a loop"
+
+
+def _loop_tree(page: Page) -> _SpanTree:
+    return _SpanTree(page.loops)
+
+
+_LOOP_TREE = object()
 
 
 _SPAN_TREE = object()

@@ -25,10 +25,14 @@ Passes::
     <a href="/" accesskey="h">Home</a> <a href="/search" accesskey="s">Search</a>
 
     <a href="/" accesskey="h">Home</a> <a href="/help" accesskey="h" hidden>Help</a>
+
+In a template, a key written inside a loop (``{% for %}``, ``{{#each}}``, a ``foreach``
+block) is written once for each item: cantTell, naming the loop.
 """
 
 from __future__ import annotations
 
+from a11y_audit.checks.holes import repeated_by_loop
 from a11y_audit.checks.naming import describe
 from a11y_audit.rule import Element, Page, Results, Rule
 
@@ -55,5 +59,9 @@ def check(page: Page) -> Results:
         if others:
             listed = ", ".join(f"{describe(e)} (line {page.line(e)})" for e in others[:4])
             yield RULE.fail(first, f"accesskey {key!r} is also used by {listed}")
+        elif page.template is not None and (loop := repeated_by_loop(page, first, key or "")):
+            yield RULE.cant_tell(first, f"accesskey {key!r} stands in the template's loop "
+                                        f"{loop}: each item writes it, so on a page of two "
+                                        "items or more it is used twice")
         else:
             yield RULE.ok(first, lambda key=key: f"accesskey {key!r} is unique")

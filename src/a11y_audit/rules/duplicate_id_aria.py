@@ -31,12 +31,15 @@ Passes::
     <label for="q">Search</label><input id="q"><div id="results"></div>
 
 Limits: which of two copies the author meant is a judgement; where markup does not show it,
-the result is cantTell.
+the result is cantTell. In a template, an id written as it stands (no expression in it)
+inside a loop (``{% for %}``, ``{{#each}}``, a ``foreach`` block) is written once for each
+item: cantTell, naming the loop, since the file does not say how many items there are.
 """
 
 from __future__ import annotations
 
 from a11y_audit.checks.axe_scope import id_referenced
+from a11y_audit.checks.holes import repeated_by_loop
 from a11y_audit.checks.naming import describe
 from a11y_audit.dom import normalize_space, tag_of, text_content
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -65,6 +68,13 @@ def check(page: Page) -> Results:
     for value, elements in groups.items():
         first = elements[0]
         if len(elements) == 1:
+            if page.template is not None and (
+                    loop := repeated_by_loop(page, first, first.get("id") or "")):
+                yield RULE.cant_tell(first, (
+                    f"id {value!r} is referenced by ARIA or a label and stands in the "
+                    f"template's loop {loop}: each item writes it, so on a page of two "
+                    "items or more every reference resolves to the first item's"))
+                continue
             yield RULE.ok(first, lambda v=value: f"id {v!r} is referenced and unique")
             continue
         others = ", ".join(f"{describe(e)} (line {page.line(e)})" for e in elements[1:4])
