@@ -2098,3 +2098,31 @@ def test_an_id_or_a_key_a_loop_repeats_is_to_review(tmp_path):
     assert ("passed", "accesskey 's' is unique") in found["accesskeys"]
     assert [outcome for outcome, message in found["duplicate-id-aria"]
             if "q-" in message] == ["passed"]
+
+
+def test_a_headline_or_a_landmark_a_loop_repeats_is_to_review(tmp_path):
+    listing = ("<!doctype html><html lang=en><title>Stories</title><main>\n"
+               "{% for story in stories %}<article><h1>{{ story.title }}</h1>"
+               '<nav aria-label="Story tools"><a href="/share">Share</a></nav></article>'
+               "{% endfor %}\n</main></html>")
+    _, data = run(tmp_path, str(tmp_path / "list.html"), files={"list.html": listing})
+    found = outcomes(data["pages"][0])
+    (outcome, message), = found["single-heading-one"]
+    assert outcome == "cantTell" and message.startswith(
+        'The level-one heading "{{ story.title }}" stands in the template\'s loop "{% for '
+        'story in stories %}": each item writes one')
+    (outcome, message), = found["landmark-unique"]
+    assert outcome == "cantTell" and message.startswith(
+        'The navigation landmark named "Story tools" stands in the template\'s loop')
+    # one whose name the item's data gives is the item's own
+    _, data = run(tmp_path, str(tmp_path / "list.html"), "--include-passed", files={
+        "list.html": listing.replace('aria-label="Story tools"',
+                                     'aria-labelledby="tools-{{ story.id }}"')})
+    assert {o for o, _ in outcomes(data["pages"][0])["landmark-unique"]} == {"passed"}
+    # one written once is the page's headline, its landmarks unique
+    _, data = run(tmp_path, str(tmp_path / "list.html"), "--include-passed", files={
+        "list.html": listing.replace("{% for story in stories %}", "").replace(
+            "{% endfor %}", "")})
+    found = outcomes(data["pages"][0])
+    assert [o for o, _ in found["single-heading-one"]] == ["passed"]
+    assert {o for o, _ in found["landmark-unique"]} == {"passed"}

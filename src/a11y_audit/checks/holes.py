@@ -161,8 +161,13 @@ def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
         return None
     start = tree.starts[index]
     written = page.written if page.written is not None else page.markup or ""
-    opening = written[start:start + 200].splitlines()
-    return quote(opening[0], 60) if opening and opening[0].strip() else "a loop"
+    # (its first line, to the markup it holds: a token of the template's own that begins
+    # with "<", <c:forEach ...>, <?php foreach ... ?>, ends before the next "<")
+    lines = written[start:start + 200].splitlines()
+    opening = lines[0] if lines else ""
+    markup = opening.find("<", 1)
+    opening = (opening if markup < 0 else opening[:markup]).strip()
+    return quote(opening, 60) if opening else "a loop"
 
 
 def _loop_tree(page: Page) -> _SpanTree:

@@ -22,10 +22,15 @@ Passes::
 
     <body><nav aria-label="Sections"><a href="/world">World</a></nav><main>Story</main>
       <nav aria-label="Company"><a href="/about">About</a></nav></body>
+
+In a template, a landmark inside a loop (``{% for %}``, ``{{#each}}``, a ``foreach`` block)
+whose name is written as it stands (none, or no expression in it) is written once for each
+item: cantTell, naming the loop.
 """
 
 from __future__ import annotations
 
+from a11y_audit.checks.holes import repeated_by_loop
 from a11y_audit.checks.landmarks import listed
 from a11y_audit.checks.naming import quote
 from a11y_audit.rule import Page, Results, Rule
@@ -47,6 +52,17 @@ def check(page: Page) -> Results:
     for (role, _), group in groups.items():
         first = group[0]
         if len(group) == 1:
+            # (a name the item's data fills in, in the name or in what gives it, is its own)
+            written = " ".join((first.name, *(first.element.get(attribute) or "" for attribute
+                                              in ("aria-label", "aria-labelledby", "title"))))
+            if page.template is not None and (
+                    loop := repeated_by_loop(page, first.element, written)):
+                label = f"named {quote(first.name)}" if first.name else "without a name"
+                yield RULE.cant_tell(first.element, (
+                    f"The {role} landmark {label} stands in the template's loop {loop}: "
+                    "each item writes it, so on a page of two items or more it is not "
+                    "unique"))
+                continue
             yield RULE.ok(first.element)
             continue
         label = f"named {quote(first.name)}" if first.name else "without a name"

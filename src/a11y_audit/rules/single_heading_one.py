@@ -31,11 +31,14 @@ Limits: a level-one heading hidden by any stylesheet the cascade reads (a ``<sty
 linked file it could read, ``--stylesheet`` site CSS) does not count; one hidden only by a linked
 stylesheet that could not be read still counts; where a rule the cascade cannot evaluate
 (``@container``, an unknown ``var()``...) may hide it, the failure is
-cantTell and names that rule.
+cantTell and names that rule. In a template, a page's one level-one heading inside a loop
+(``{% for %}``, ``{{#each}}``, a ``foreach`` block: a listing's cards) is written once for
+each item: cantTell, naming the loop.
 """
 
 from __future__ import annotations
 
+from a11y_audit.checks.holes import repeated_by_loop
 from a11y_audit.checks.naming import quote
 from a11y_audit.dom import tag_of
 from a11y_audit.knowledge import bbc
@@ -60,6 +63,13 @@ def check(page: Page) -> Results:
     if not ones:
         return
     first = next((h for h in ones if _in_story(page, h.element)), ones[0])
+    if len(ones) == 1 and page.template is not None and (
+            loop := repeated_by_loop(page, first.element, "")):
+        yield RULE.cant_tell(first.element, (
+            f"The level-one heading {quote(first.text)} stands in the template's loop "
+            f"{loop}: each item writes one, so a page of two items or more has more than "
+            "one"))
+        return
     yield RULE.ok(first.element, f"Headline: {quote(first.text)}")
     for extra in ones:
         if extra is first:
