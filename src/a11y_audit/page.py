@@ -1183,14 +1183,15 @@ def _class_lookup() -> etree.ElementDefaultClassLookup:
 
 
 _CLASS_LOOKUP = _class_lookup()
+_new_tuple = tuple.__new__    # (a named tuple's generated __new__ is a Python call more)
 
-_WRITTEN_EXPRESSIONS = "page.written_expressions"
+_WRITTEN_EXPRESSIONS = "page.written_expressions"     # Page.memo key
 
 
 def _written_expressions(page: Page) -> dict[str, str]:
     assert page.written is not None and page.markup is not None
     return templates.written_expressions(page.markup, page.written)
-_new_tuple = tuple.__new__    # (a named tuple's generated __new__ is a Python call more)
+
 
 # The page's indexes kept in its __dict__ (cached properties), which close() drops
 _CACHED = frozenset(name for name, value in vars(Page).items()

@@ -607,9 +607,11 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
     cascade = cascade_of(page)
     if cascade.missing:
         # One answer for the page: which stylesheet to supply, not one doubt per paragraph
-        # (a partial's on its first text: it has no document of its own; none, no answer)
-        at = cascade.missing_at[0] if cascade.missing_at else next(
-            iter(text_elements(page)) if page.fragment else iter((page.root,)), None)
+        at: Element | None = page.root
+        if cascade.missing_at:
+            at = cascade.missing_at[0]
+        elif page.fragment:     # (no document of its own: on its first text; none, no answer)
+            at = next(iter(text_elements(page)), None)
         if at is None:
             return
         address = cascade.missing[0]

@@ -143,6 +143,9 @@ def _span_tree(page: Page) -> _SpanTree:
     return _SpanTree(page.conditions)
 
 
+_SPAN_TREE = object()
+
+
 def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
     """Where a template's loop repeats the element with ``value`` as written (an id, an
     access key: no expression in it), so that a page of two items or more holds it twice:
@@ -175,9 +178,6 @@ def _loop_tree(page: Page) -> _SpanTree:
 
 
 _LOOP_TREE = object()
-
-
-_SPAN_TREE = object()
 
 
 def _condition(el: Element) -> Element | None:
