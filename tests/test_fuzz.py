@@ -129,9 +129,16 @@ def test_hostile_html_never_breaks_the_pipeline(text, encoding, gzip_it):
         path = Path(folder) / name
         path.write_bytes(gzip.compress(raw) if gzip_it else raw)
         report = audit_sources([str(path)], limits=LIMITS, jobs=1)
+    assert_sound_report(report, str(path))
+
+
+def assert_sound_report(report, source: str) -> None:
+    """What every hostile input's report of one source holds: a page or a one-line error
+    (never an internal one), every rule run, a JSON report that validates, every writer's
+    output, and no escape sequence or control character from the page on a terminal."""
     assert len(report.pages) + len(report.errors) == 1
     for error in report.errors:
-        assert isinstance(error, InputError) and error.source == str(path)
+        assert isinstance(error, InputError) and error.source == source
         assert error.message and "\n" not in error.message
         assert not error.message.startswith("internal error"), error.message
     for page in report.pages:
