@@ -2100,6 +2100,20 @@ def test_an_id_or_a_key_a_loop_repeats_is_to_review(tmp_path):
             if "q-" in message] == ["passed"]
 
 
+def test_an_element_thymeleaf_writes_for_each_item_is_repeated(tmp_path):
+    page = ('<html xmlns:th="http://www.thymeleaf.org" lang="en"><title>x</title><main>\n'
+            '<article th:each="story : ${stories}">\n<h1 id="hed" th:text="${story.title}">'
+            'Title</h1>\n<a th:href="@{/s}" aria-describedby="hed">Read</a>\n</article>\n'
+            "</main></html>")
+    _, data = run(tmp_path, str(tmp_path / "list.html"), files={"list.html": page})
+    found = outcomes(data["pages"][0])
+    for rule in ("duplicate-id-aria", "single-heading-one"):
+        (outcome, message), = found[rule]
+        assert outcome == "cantTell"
+        assert "stands in the template's loop th:each=\"story : ${stories}\": each item" in (
+            message)
+
+
 def test_a_headline_or_a_landmark_a_loop_repeats_is_to_review(tmp_path):
     listing = ("<!doctype html><html lang=en><title>Stories</title><main>\n"
                "{% for story in stories %}<article><h1>{{ story.title }}</h1>"

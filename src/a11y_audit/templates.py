@@ -1385,6 +1385,13 @@ def writes_content(el: object) -> bool:
     return any(name.startswith((CONTENT_MARK, _REPLACED_MARK)) for name in attributes)
 
 
+def is_looped(el: object) -> bool:
+    """Whether an element is written once for each item of a loop (a Thymeleaf
+    ``th:each``, parsed as ``%%-each``)."""
+    attributes = getattr(el, "attrib", None) or {}
+    return any(name.startswith(_LOOP_MARK) for name in attributes)
+
+
 def is_conditional(el: object) -> bool:
     """Whether an element is rendered on a condition (a Thymeleaf ``th:if``, ``th:unless``
     or ``th:case``, parsed as ``~~-if``...): two elements in two such elements may be
@@ -1397,6 +1404,8 @@ _ASP_MARK = EXPRESSION + "p-"
 _TH_MARK = EXPRESSION + ":"
 _REPLACED_MARK = EXPRESSION + "@"
 _CONDITION_MARK = "~~-"
+# ... and once for each item of a loop (a Thymeleaf th:each, parsed as "%%-each")
+_LOOP_MARK = "%%-"
 # (the attribute that marks an element whose content the template writes)
 CONTENT_MARK = "@@-"
 
@@ -2077,8 +2086,9 @@ _ATTRIBUTE = re.compile(
 # names, a class added), the element's content written (text, markup, a fragment), the
 # element's attributes written; any other th:x sets the attribute x
 _TH_SILENT = frozenset((
-    "each", "with", "object", "fragment", "inline", "switch", "remove", "classappend",
+    "with", "object", "fragment", "inline", "switch", "remove", "classappend",
     "assert", "ref", "waituntil", "errorclass", "block"))
+_TH_LOOPS = frozenset(("each",))
 _TH_CONDITIONS = frozenset(("if", "unless", "case"))
 _TH_CONTENT = frozenset(("text", "utext", "insert", "include"))
 _TH_REPLACED = frozenset(("replace", "substituteby"))
@@ -2136,10 +2146,10 @@ def _th_attributes(attributes: str) -> str:
             out[start:end] = _blank(found[0])
             continue
         if what in _TH_CONTENT or what in _TH_ATTRIBUTES or what in _TH_REPLACED or (
-                what in _TH_CONDITIONS):
+                what in _TH_CONDITIONS or what in _TH_LOOPS):
             mark = (CONTENT_MARK if what in _TH_CONTENT else _REPLACED_MARK
                     if what in _TH_REPLACED else _CONDITION_MARK if what in _TH_CONDITIONS
-                    else _TH_MARK)
+                    else _LOOP_MARK if what in _TH_LOOPS else _TH_MARK)
             name = (mark + found["what"]).rjust(name_end - start)
         else:
             name = found["what"].rjust(name_end - start)

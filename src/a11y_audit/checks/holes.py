@@ -7,12 +7,13 @@ that may be alternatives) ask here whether a template writes some of it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
 from lxml import etree
 
-from a11y_audit.checks.naming import quote
+from a11y_audit.checks.naming import quote, shorten
 from a11y_audit.rule import Element, Page
 from a11y_audit.templates import (
     EXPRESSION,
@@ -21,6 +22,7 @@ from a11y_audit.templates import (
     is_conditional,
     is_dynamic_heading,
     is_hole,
+    is_looped,
     writes_content,
 )
 
@@ -153,7 +155,11 @@ def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
     60 characters; None where it stands in no loop of the template
     (:attr:`a11y_audit.templates.Template.loops`), or the value is filled in when it renders
     (``id="story-{{ loop.index }}"``)."""
-    if not page.loops or EXPRESSION in value:
+    if EXPRESSION in value:
+        return None
+    if page.template == "thymeleaf":
+        return _th_each(page, el)
+    if not page.loops:
         return None
     at = page.source_offset(el)
     if at is None:
@@ -171,6 +177,21 @@ def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
     markup = opening.find("<", 1)
     opening = (opening if markup < 0 else opening[:markup]).strip()
     return quote(opening, 60) if opening else "a loop"
+
+
+def _th_each(page: Page, el: Element) -> str | None:
+    """:func:`repeated_by_loop` in Thymeleaf: the element, or one around it, is written for
+    each item of its ``th:each``, quoted as the template writes it."""
+    looped = next((a for a in (el, *el.iterancestors()) if is_looped(a)), None)
+    if looped is None:
+        return None
+    at = page.source_offset(looped)
+    written = page.written if page.written is not None else page.markup or ""
+    found = _TH_EACH.search(written, at, at + 4096) if at is not None else None
+    return shorten(found[0], 60) if found is not None else "th:each"
+
+
+_TH_EACH = re.compile(r"""(?:data-)?th[:-]each\s*=\s*(?:"[^"]*"|'[^']*')""")
 
 
 def _loop_tree(page: Page) -> _SpanTree:
