@@ -1949,6 +1949,15 @@ def test_an_expression_kept_with_spaces_is_found_in_a_text_quoted_without_them()
         """may make '<s:text name="oauthKeys.tip" />' look like a heading""")
 
 
+def test_an_expression_a_message_cut_short_is_shown_as_written_and_cut_as_long():
+    text = "<h1>{{ h.label('edit dataset') }}</h1><p>{{ h.label('edit group') }}</p>"
+    expressions = written_expressions(neutralise(text, "jinja"), text)
+    assert as_written("follows \"{{ h.label(\u2032edit da…\": x", expressions) == (
+        "follows \"{{ h.label('edit da…\": x")
+    # (the start of two kept forms: which one, the message does not say)
+    assert as_written("{{ h.label(\u2032edit…", expressions) == "{{ h.label(\u2032edit…"
+
+
 def test_an_expression_kept_alike_from_two_writings_is_shown_as_kept():
     # (both kept as "{{Model.Image.U}": which one a message quotes cannot be told)
     text = '<img src="@Model.Image.Url"><img src="@Model.Image.Urx">'

@@ -2240,8 +2240,10 @@ def reading(text: str, family: str) -> Reading:
     return Reading(parsed, conditions, tuple(neutraliser.loops))
 
 
-# An expression as kept in the text parsed: "{{", its text on one line, "}}" or "}"
+# An expression as kept in the text parsed: "{{", its text on one line, "}}" or "}"; in a
+# message, also one cut short by an ellipsis
 _KEPT = re.compile(r"\{\{[^{}\r\n]*\}\}?")
+_KEPT_OR_CUT = re.compile(r"\{\{[^{}\r\n…]*(?:\}\}?|…)")
 
 
 def written_expressions(parsed: str, written: str) -> dict[str, str]:
@@ -2271,10 +2273,24 @@ def written_expressions(parsed: str, written: str) -> dict[str, str]:
 
 def as_written(text: str, expressions: dict[str, str]) -> str:
     """``text`` (a message, a snippet rebuilt from the tree) with each expression as kept
-    shown as the template writes it (:func:`written_expressions`)."""
+    shown as the template writes it (:func:`written_expressions`); one a message cut short
+    (``{{ h.humanize(\u2032package\u2032, …``), as written and cut as long, where it is the
+    start of one kept form only."""
     if EXPRESSION not in text or not expressions:
         return text
-    return _KEPT.sub(lambda m: expressions.get(" ".join(m[0].split()), m[0]), text)
+
+    def written(m: re.Match[str]) -> str:
+        kept = " ".join(m[0].split())
+        if not kept.endswith("…"):
+            return expressions.get(kept, m[0])
+        start = kept[:-1]
+        found = {original for form, original in expressions.items() if form.startswith(start)}
+        if len(found) != 1:
+            return m[0]
+        original = " ".join(found.pop().split())
+        return original[:len(m[0]) - 1] + "…" if len(original) >= len(m[0]) else original
+
+    return _KEPT_OR_CUT.sub(written, text)
 
 
 # -- partials ---------------------------------------------------------------------------------
