@@ -45,6 +45,7 @@ from lxml import etree
 
 from a11y_audit.dom import DEPTHS, tag_of, unknown_chain
 from a11y_audit.dom import depth as depth_of
+from a11y_audit.outcome import Outcome
 from a11y_audit.semantics.cascade import (
     BROWSER_DEFAULT,
     INCLUDING_PAGE,
@@ -565,20 +566,16 @@ def _letters(text: str) -> int:
     return count
 
 
-def not_read(address: str) -> str:
-    """Why a page's styles are unknown, for a message: a stylesheet in
-    :attr:`Cascade.missing` that could not be read."""
-    if address == INCLUDING_PAGE:
-        return ("a partial takes its styles also from the stylesheets of the page that "
-                "includes it, which this run was not given")
-    return f"the stylesheet {short_address(address)} could not be read"
+# What a failure of a partial judged on its own styles adds (Cascade.partial_styles_only):
+# it is cantTell (color-contrast, link-in-text-block)
+ON_OWN_STYLES = ("; but a partial is judged here on its own styles only, and the page that "
+                 "includes it links the site's stylesheets, which may change that (supply "
+                 "the site's CSS with --stylesheet, or judge the partial on its own styles: "
+                 "--missing-stylesheets ignore)")
 
 
 def stylesheet_remedy(address: str) -> str:
     """How to let the audit read a stylesheet it could not, by where it was looked for."""
-    if address == INCLUDING_PAGE:
-        return ("supply the site's CSS with --stylesheet, or judge the partial on its own "
-                "styles: --missing-stylesheets ignore")
     if "{{" in address:     # a template's link: <link href="{{ asset('screen.css') }}">
         return ("a template expression gives its address: supply the site's CSS with "
                 "--stylesheet and judge without the link: --missing-stylesheets ignore")
@@ -606,20 +603,18 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
     """The contrast results of every text element against the two thresholds."""
     cascade = cascade_of(page)
     if cascade.missing:
-        # One answer for the page: which stylesheet to supply, not one doubt per paragraph
-        at: Element | None = page.root
-        if cascade.missing_at:
-            at = cascade.missing_at[0]
-        elif page.fragment:     # (no document of its own: on its first text; none, no answer)
-            at = next(iter(text_elements(page)), None)
-        if at is None:
-            return
+        # One answer for the page: which stylesheet to supply, not one doubt per paragraph.
+        at = cascade.missing_at[0] if cascade.missing_at else page.root
         address = cascade.missing[0]
-        yield rule.cant_tell(at, f"Text contrast cannot be judged: {not_read(address)}, "
-                             f"so the colours are unknown ({stylesheet_remedy(address)})")
+        yield rule.cant_tell(at, f"Text contrast cannot be judged: the stylesheet "
+                             f"{short_address(address)} could not be read, so the colours are "
+                             f"unknown ({stylesheet_remedy(address)})")
         return
     # --missing-stylesheets ignore: judged without them, and each failure says so
     absent = judged_without(cascade)
+    # a partial without the site's CSS: what its own styles fail is to review; what they
+    # pass, the page that includes it decides (no result)
+    partial = cascade.partial_styles_only
     # The same verdicts serve both thresholds (color-contrast, color-contrast-enhanced).
     verdicts: dict[Element, Verdict | None] = page.memo("contrast.verdicts", lambda _: {})
     judged = None
@@ -642,7 +637,12 @@ def results(rule: Rule, page: Page, normal: float, large: float) -> Results:
         assert verdict.ratio is not None
         if verdict.ratio < 1.005:
             continue            # 1:1 is not a visual presentation of text (ACT)
-        yield _decide(rule, verdict, normal, large, absent)
+        decided = _decide(rule, verdict, normal, large, absent)
+        if partial and decided.outcome is not Outcome.CANT_TELL:
+            if decided.outcome is Outcome.FAILED:
+                yield rule.cant_tell(el, decided.message + ON_OWN_STYLES)
+            continue
+        yield decided
 
 
 def _decide(rule: Rule, verdict: Verdict, normal: float, large: float,

@@ -15,8 +15,9 @@ determines both colours, and answer cantTell, with the reason, for text over a b
 gradient, under a translucent or filtered box, in a positioned box without a background of its own,
 with colours from a ``var()`` the cascade cannot resolve, where a style rule the cascade does not
 evaluate (``@container``...) may set them, and when a linked stylesheet could not be read (one
-result per page naming it), and for a partial when the run was not given the site's CSS
-(the page that includes a partial links its stylesheets). A form control the page
+result per page naming it). A partial the run was not given the site's CSS for (the page
+that includes it links the site's stylesheets) is judged on its own styles: what they fail
+is cantTell, what they pass gives no result. A form control the page
 gives no background of its own is judged on the browser's (Chromium's light scheme:
 ``#efefef`` for buttons and drop-down lists, white for text fields), as axe-core in Chromium
 judges it; the browsers' control colours differ little (Firefox's button face is

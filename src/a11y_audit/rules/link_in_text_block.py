@@ -59,15 +59,17 @@ import re
 from collections.abc import Iterator
 
 from a11y_audit.checks.contrast import (
+    ON_OWN_STYLES,
     hex_color,
     judged_without,
-    not_read,
     painted,
     ratio,
+    short_address,
     stylesheet_remedy,
 )
 from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.knowledge.aria import is_widget
+from a11y_audit.outcome import Outcome
 from a11y_audit.rule import Element, Page, Result, Results, Rule
 from a11y_audit.semantics.cascade import Style, cascade_of, edge_drawn
 from a11y_audit.semantics.visible_text import has_visible_text
@@ -117,8 +119,10 @@ def check(page: Page) -> Results:
         if link is not None:
             address = cascade.missing[0]
             yield RULE.cant_tell(link, f"Whether links stand out from the text around them "
-                                       f"cannot be judged: {not_read(address)}, so their "
-                                       f"styles are unknown ({stylesheet_remedy(address)})")
+                                       f"cannot be judged: the stylesheet "
+                                       f"{short_address(address)} could not be read, so "
+                                       f"their styles are unknown "
+                                       f"({stylesheet_remedy(address)})")
         return
     absent = judged_without(cascade)
     for link in links:
@@ -130,8 +134,15 @@ def check(page: Page) -> Results:
             continue
         if text_block is not None:
             style_block = _style_block(page, link)
-            yield _judge(page, link, text_block if style_block is None else style_block,
-                         absent)
+            judged = _judge(page, link, text_block if style_block is None else style_block,
+                            absent)
+            if cascade.partial_styles_only and judged.outcome is not Outcome.CANT_TELL:
+                # (a partial's own styles: what they fail is to review; what they pass,
+                # the page that includes it decides)
+                if judged.outcome is Outcome.FAILED:
+                    yield RULE.cant_tell(link, judged.message + ON_OWN_STYLES)
+                continue
+            yield judged
 
 
 def _links(page: Page) -> list[Element]:

@@ -32,10 +32,11 @@ there); stylesheets are parsed and indexed by :mod:`a11y_audit.semantics.css` (w
 count, and how media queries are evaluated for the viewport, default screen 1280x800).
 
 A linked stylesheet that cannot be had (a saved page whose CSS lives on the site) is listed in
-:attr:`Cascade.missing`, and so are a partial's (``Page.fragment``: an include, a component,
-a child template) stylesheets of the page that includes it (:data:`INCLUDING_PAGE`), unless
-the run was given the site's CSS (``StyleEnvironment.site_css``, ``--stylesheet``); callers
-keep their cautious answers (cantTell, class-word hints) for such pages. With
+:attr:`Cascade.missing`; callers keep their cautious answers (cantTell, class-word hints)
+for such pages. A partial (``Page.fragment``: an include, a component, a child template)
+has only its own styles when the run was not given the site's CSS
+(``StyleEnvironment.site_css``, ``--stylesheet``): the page that includes it links the
+site's stylesheets (:attr:`Cascade.partial_styles_only`). With
 ``StyleEnvironment(missing_stylesheets="ignore")`` (the CLI's ``--missing-stylesheets
 ignore``) such a stylesheet is taken as absent, as in a browser whose
 load of it failed, and listed in :attr:`Cascade.absent` instead: the page is judged as it
@@ -251,9 +252,10 @@ class StyleEnvironment:
 
 # The address of a local page's root-relative link when no site root is set (never read)
 ROOT_RELATIVE = "site-root:"
-# What stands in Cascade.missing for the stylesheets of the page that includes a partial
-# (Page.fragment: an include, a component, a child template): the layout links the site's
-# stylesheets, which a run has only as the site CSS it is given (--stylesheet)
+# The stylesheets of the page that includes a partial (Page.fragment: an include, a
+# component, a child template): the layout links the site's stylesheets, which a run has
+# only as the site CSS it is given (--stylesheet); see Cascade.partial_styles_only. In
+# Cascade.absent when --missing-stylesheets ignore judges the partial on its own styles
 INCLUDING_PAGE = "the stylesheets of the page that includes it"
 
 
@@ -852,8 +854,14 @@ class Cascade:
         self.orientation = False
         for site_css in env.site_css:
             self._add(sheets, order, site_css, None, 0)
+        # a partial's own styles only (the page that includes it links the site's): the
+        # colour rules judge what those make doubtful, and say so
+        self.partial_styles_only = False
         if page.fragment and not env.site_css:
-            self._lost(INCLUDING_PAGE, None)
+            if env.missing_stylesheets == "ignore":
+                self.absent.append(INCLUDING_PAGE)
+            else:
+                self.partial_styles_only = True
         base = _document_base(page)
         # (a template's or noscript's content is not in the page: Page.contents_apart)
         for el in page.select("style", "link[href]"):
