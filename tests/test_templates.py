@@ -2048,6 +2048,13 @@ def test_a_partial_without_text_has_no_colours_to_judge(tmp_path):
 @pytest.mark.parametrize(("family", "text", "looped"), [
     ("jinja", "<ul>{% for s in xs %}<li>{{ s }}</li>{% endfor %}</ul>",
      ["{% for s in xs %}<li>{{ s }}</li>"]),
+    # a loop's empty case is written once, where there is no item; an if's else in a loop
+    # is in the loop
+    ("jinja", "{% for s in xs %}<p></p>{% empty %}<i></i>{% endfor %}",
+     ["{% for s in xs %}<p></p>"]),
+    ("jinja", "{% for s in xs %}{% if s %}<p></p>{% else %}<i></i>{% endif %}{% endfor %}",
+     ["{% for s in xs %}{% if s %}<p></p>{% else %}<i></i>{% endif %}"]),
+    ("handlebars", "{{#each xs}}<p></p>{{else}}<i></i>{{/each}}", ["{{#each xs}}<p></p>"]),
     # Handlebars: each, not a condition's block; Go: range, not if
     ("handlebars", "{{#each xs}}<p></p>{{/each}}{{#if x}}<i></i>{{/if}}",
      ["{{#each xs}}<p></p>"]),

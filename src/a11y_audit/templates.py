@@ -686,6 +686,16 @@ class _Neutraliser:
                 del blocks[index:]
                 return
 
+    def loop_ends(self, at: int) -> None:
+        """An else at ``at``: where the innermost block open is a loop's (``{% for %}..{%
+        empty %}``, ``{{#each}}..{{else}}``), what follows is written once where there is
+        no item, not once for each: the loop's span ends here, and a block that is none
+        runs on to its end."""
+        if self.blocks and self.blocks[-1][3]:
+            name = self.blocks[-1][0]
+            self.end(name, at)
+            self.begin(name, at, False)
+
     def closed(self) -> tuple[tuple[int, int], ...]:
         """The spans of the file's conditional blocks (:attr:`Template.conditions`), those
         left open running to the end of the file, in order of their starts; and the same of
@@ -852,6 +862,7 @@ class _Neutraliser:
             if name in _HOLE_STATEMENTS:
                 return self.hole(m)
             if name in _JINJA_BRANCH_NAMES:
+                self.loop_ends(m.start())
                 return self.hole(m, BRANCH_FILL)
             if self.writes(name, m["statement"]):
                 if self.in_tag(m.start()):     # its text, in a value: as an expression
@@ -884,6 +895,7 @@ class _Neutraliser:
         if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2):
             return self.hole(m)
         if _CURLY_BRANCH.match(text):
+            self.loop_ends(m.start())
             return self.hole(m, BRANCH_FILL)
         if _CURLY_STATEMENT.match(text):
             return _blank(text)
