@@ -2055,6 +2055,9 @@ def test_a_partial_without_text_has_no_colours_to_judge(tmp_path):
     ("jinja", "{% for s in xs %}{% if s %}<p></p>{% else %}<i></i>{% endif %}{% endfor %}",
      ["{% for s in xs %}{% if s %}<p></p>{% else %}<i></i>{% endif %}"]),
     ("handlebars", "{{#each xs}}<p></p>{{else}}<i></i>{{/each}}", ["{{#each xs}}<p></p>"]),
+    ("go", "{{ range .Xs }}<p></p>{{ else }}<i></i>{{ end }}", ["{{ range .Xs }}<p></p>"]),
+    ("blade", "@forelse($xs as $x)<p></p>@empty<i></i>@endforelse", ["@forelse($xs as $x)<p></p>"]),
+    ("freemarker", "<#list xs as x><p></p><#else><i></i></#list>", ["<#list xs as x><p></p>"]),
     # Handlebars: each, not a condition's block; Go: range, not if
     ("handlebars", "{{#each xs}}<p></p>{{/each}}{{#if x}}<i></i>{{/if}}",
      ["{{#each xs}}<p></p>"]),

@@ -1071,6 +1071,7 @@ class _Neutraliser:
         if name in ("case", "on") and not end:
             return self.case(m)
         if name in _FTL_BRANCHES and not end:
+            self.loop_ends(m.start())           # (<#list>..<#else>: the empty case)
             return self.hole(m, BRANCH_FILL)
         if name in _FTL_HOLES:
             return self.hole(m)
@@ -1188,6 +1189,7 @@ class _Neutraliser:
         if lower in _BLADE_HOLES:
             return self.hole(m)
         if lower in _BLADE_BRANCHES or (lower == "empty" and args is None):
+            self.loop_ends(m.start())
             return self.hole(m, BRANCH_FILL)    # (@empty alone: a @forelse's empty case)
         if lower in ("lang", "choice") and args is not None:
             return _blade_translated(m[0], args)
