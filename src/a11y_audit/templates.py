@@ -380,6 +380,16 @@ _CONDITIONAL_HEAD = re.compile(r"\s*(?:else|elseif|if|switch|unless)\b")
 _LOOP_HEAD = re.compile(r"\s*(?:foreach|for|while|do)\b|[^;{}]*\.(?:forEach|map|each)\s*\(")
 # ... a for's header holding semicolons (for (i = 0; i < n; i++) {), read back from its brace
 _LOOP_HEADER = re.compile(r"\b(?:for|foreach|while)\s*\((?:[^()]|\([^()]*\))*\)\s*\Z")
+
+
+def _loops(code: str, head: int, brace: int, floor: int) -> bool:
+    """Whether the block of code that opens with the brace at ``brace`` is a loop's: its
+    head (from ``head``, after the statement before it) begins a loop, or a loop's header
+    (read back from ``floor``) ends at the brace, semicolons in it."""
+    return (_LOOP_HEAD.match(code, head, brace) is not None
+            or _LOOP_HEADER.search(code, floor, brace) is not None)
+
+
 _RUBY_LOOP = re.compile(r"\.\s*(?:each\w*|times|map|collect|upto|downto|step|each_slice)\b")
 _BRACE_BLOCKS = re.compile(r"(?P<brace>\{)|(?P<close>\})")
 _PHP_BLOCKS = re.compile(
@@ -721,12 +731,11 @@ class _Neutraliser:
         for found in pattern.finditer(code):
             kind = found.lastgroup
             if kind == "brace":
-                head = code[max(code.rfind(";", 0, found.start()),
-                                code.rfind("}", 0, found.start()),
-                                code.rfind("{", 0, found.start())) + 1:found.start()]
-                self.begin("{", start, _CONDITIONAL_HEAD.match(head) is not None,
-                           _LOOP_HEAD.match(head) is not None or _LOOP_HEADER.search(
-                               code, max(0, found.start() - 512), found.start()) is not None)
+                brace = found.start()
+                head = max(code.rfind(";", 0, brace), code.rfind("}", 0, brace),
+                           code.rfind("{", 0, brace)) + 1
+                self.begin("{", start, _CONDITIONAL_HEAD.match(code, head, brace) is not None,
+                           _loops(code, head, brace, max(0, brace - 512)))
             elif kind == "close":
                 self.end("{", start)
             elif kind == "alternative":
@@ -1850,8 +1859,7 @@ class _Razor:
                            text.rfind("}", floor, start), floor - 1) + 1
                 conditional.append(start if _CONDITIONAL_HEAD.match(text, head, start)
                                    else None)
-                looped.append(start if _LOOP_HEAD.match(text, head, start) or _LOOP_HEADER.search(
-                    text, floor, start) else None)
+                looped.append(start if _loops(text, head, start, floor) else None)
                 cased.append(False)
                 switching = False
                 i = start + 1

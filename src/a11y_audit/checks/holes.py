@@ -169,7 +169,7 @@ def repeated_by_loop(page: Page, el: Element, value: str) -> str | None:
     if index is None:
         return None
     start = tree.starts[index]
-    written = page.written if page.written is not None else page.markup or ""
+    written = _written(page)
     # (its first line, to the markup it holds: a token of the template's own that begins
     # with "<", <c:forEach ...>, <?php foreach ... ?>, ends before the next "<")
     lines = written[start:start + 200].splitlines()
@@ -186,12 +186,17 @@ def _th_each(page: Page, el: Element) -> str | None:
     if looped is None:
         return None
     at = page.source_offset(looped)
-    written = page.written if page.written is not None else page.markup or ""
+    written = _written(page)
     found = _TH_EACH.search(written, at, at + 4096) if at is not None else None
     return shorten(found[0], 60) if found is not None else "th:each"
 
 
 _TH_EACH = re.compile(r"""(?:data-)?th[:-]each\s*=\s*(?:"[^"]*"|'[^']*')""")
+
+
+def _written(page: Page) -> str:
+    """The template's text as written (its offsets the page model's)."""
+    return page.written if page.written is not None else page.markup or ""
 
 
 def _loop_tree(page: Page) -> _SpanTree:
