@@ -432,6 +432,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "n unclosed inlined expressions",
         lambda n: '<main th:fragment="x"><h1 th:text="${title}">T</h1>'
                   + '<p th:text="${a}" th:title=\'b>[[${c} [(${d}</p>' * n + "</main>", 8000),
+    # template statements by the thousand, each of which the reader had searched the file for
+    "template-unknown-tags": (
+        "a Jinja template of n tags of the site's own library, each of another name, and n "
+        "includes (read by its .j2 name)",
+        lambda n: "<main><h1>{{ title }}</h1>" + "".join(
+            f"<p>{{% teaser_{i} story %}} {{% include 'card.html' %}}</p>" for i in range(n))
+        + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -520,7 +527,7 @@ class Growth:
 _MIN_SECONDS = 0.05
 
 # The name a page's file is given where it is not .html: a template's, read with its syntax
-TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk",
+TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tags": ".html.j2",
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",

@@ -512,6 +512,19 @@ def test_a_hole_where_no_comment_can_stand_is_blank(family, text):
     assert "<!--" not in parsed and len(parsed) == len(text)
 
 
+def test_holes_before_in_and_after_raw_text_are_told_apart():
+    # (each raw-text element's tags are listed once: a search back from every hole made a
+    # file of thousands of holes quadratic)
+    inc = "{% include 'x.html' %}"
+    text = (f"{inc}<TITLE>{inc}</title><p>{inc}</p><script>{inc}</SCRIPT>{inc}"
+            f"<textarea>{inc}<textarea>{inc}</textarea>{inc}<title>{inc}")
+    parsed = neutralise(text, "jinja")
+    assert len(parsed) == len(text)
+    marks = [parsed[at:at + len(inc)] for at in range(len(text)) if text.startswith(inc, at)]
+    assert [mark.startswith("<!--") for mark in marks] == [
+        True, False, True, False, True, False, False, True, False]
+
+
 def test_a_comment_of_the_page_is_no_hole():
     assert not is_hole(" header ") and not is_hole("") and not is_hole(None)
     assert is_hole("@@@") and is_hole("@@\n@@")
@@ -1984,12 +1997,20 @@ def test_findings_on_a_template_show_its_expressions_and_markup_as_written(tmp_p
     # one that assigns a variable, and a known one that writes nothing
     ("{% get_settings as s %}<p>x</p>", "                       <p>x</p>"),
     ("{% load wagtailcore_tags %}<p>x</p>", "                           <p>x</p>"),
+    ("{%- teaser s -%}<p>x</p>{%- endteaser -%}", " " * 16 + "<p>x</p>" + " " * 17),
     # in a value: its text, as an expression
     ('<a href="{% pageurl page %}">x</a>', '<a href="{{ pageurl page }}">x</a>'),
     ('<a href="{% story_link s %}">x</a>', '<a href="{{ story_link s }}">x</a>'),
 ])
 def test_a_statement_that_writes_nothing_or_text_is_no_hole(text, parsed):
     assert neutralise(text, "jinja") == parsed
+
+
+def test_a_statement_whose_name_only_begins_an_end_in_the_file_writes():
+    # {% endcards %} ends no {% card %}; each name is looked up among the file's ends
+    text = "{% cards %}<p>{% card s %}</p>{% endcards %}"
+    assert neutralise(text, "jinja") == (" " * 11 + "<p><!--" + "@" * 5 + "--></p>"
+                                         + " " * 14)
 
 
 def test_a_link_whose_image_a_wagtail_tag_writes_is_to_review(tmp_path):

@@ -58,6 +58,7 @@ duplicates) is in :func:`a11y_audit.engine.template_unknown` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from a11y_audit.dom import VOID_ELEMENTS
@@ -460,6 +461,7 @@ HOLE_FILL = "@"
 # ... and an else's (the branches of a conditional): a comment of "~" (is_branch)
 BRANCH_FILL = "~"
 _RAW_TEXT = ("title", "textarea", "script", "style", "xmp")
+_JINJA_ENDS = re.compile(r"\{%-?\s*end(\w+)")
 # The statements that begin another branch of a conditional, or a loop's empty case
 _JINJA_BRANCH_NAMES = frozenset(("else", "elif", "elsif", "elseif", "when", "empty"))
 # ... and those that open a conditional (closed by "end" and their name)
@@ -525,6 +527,16 @@ def is_hole(comment_text: str | None) -> bool:
     not known."""
     return (comment_text is not None and HOLE_FILL in comment_text
             and not comment_text.strip("@\r\n"))
+
+
+def _offsets(text: str, sub: str) -> list[int]:
+    """Where ``sub`` occurs in ``text``, in order."""
+    found: list[int] = []
+    at = text.find(sub)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sub, at + 1)
+    return found
 
 
 def _blank(text: str) -> str:
@@ -655,8 +667,10 @@ class _Neutraliser:
         # (a call of one of the file's macros, read at its first expression)
         self.macro_call: re.Pattern[str] | None = None
         self.macros_read = False
-        # (a statement's name not known -> whether the file ends a block of it: writes)
-        self.block_ends: dict[str, bool] = {}
+        # (the names of the blocks the file ends, {% endname %}: writes, read at the first
+        # statement it asks of; each raw-text element's start and end tags: in_raw_text)
+        self.block_ends: frozenset[str] | None = None
+        self.raw_tags: tuple[tuple[list[int], list[int], int], ...] | None = None
         # (a JSP's tag libraries by prefix, read at its first tag; FreeMarker's flag, set at
         # its first token; whether each choice open, <c:choose> or <#switch>, has had its
         # first case)
@@ -825,6 +839,24 @@ class _Neutraliser:
             gt = text.rfind(">", 0, gt - 1)
         return lt > gt and text[lt + 1:lt + 2].isalpha()
 
+    def in_raw_text(self, at: int) -> bool:
+        """Whether offset ``at`` stands in a raw-text element's content (a title, a
+        script...): after its last ``<name`` before ``at`` and no ``</name`` since. The
+        offsets of every ``<name`` and ``</name`` of the file are listed once (a search
+        back from each hole read the whole text before it: quadratic in a file of holes)."""
+        tags = self.raw_tags
+        if tags is None:
+            tags = self.raw_tags = tuple(
+                (_offsets(self.lower, f"<{name}"), _offsets(self.lower, f"</{name}"),
+                 len(name) + 1) for name in _RAW_TEXT)
+        for opens, closes, width in tags:
+            # (a tag wholly before ``at``: one that starts at ``at - width`` at the latest)
+            index = bisect_right(opens, at - width)
+            if index and bisect_right(closes, at - width - 1) == bisect_right(
+                    closes, opens[index - 1]):
+                return True
+        return False
+
     def hole(self, m: re.Match[str] | _Span, fill: str = HOLE_FILL) -> str:
         """A hole's mark in place of the token: a comment as long as it, in text only (in a
         start tag or raw text, and where it is too short or its delimiters span lines,
@@ -835,13 +867,10 @@ class _Neutraliser:
         token, at = m[0], m.start()
         if len(token) < 4 or _has_line_break(token[:2] + token[-1:], 0, 3):
             return _blank(token)
-        lower = self.lower
         if self.in_tag(at):
             return _blank(token)            # among a start tag's attributes
-        for name in _RAW_TEXT:
-            opened = lower.rfind(f"<{name}", 0, at)
-            if opened >= 0 and lower.rfind(f"</{name}", 0, at) < opened:
-                return _blank(token)        # in a title, a script...: text, not markup
+        if self.in_raw_text(at):
+            return _blank(token)            # in a title, a script...: text, not markup
         if not _mark_fits(token):
             return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
         return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
@@ -888,11 +917,10 @@ class _Neutraliser:
         if (not name or name in _SILENT_STATEMENTS or name in _JINJA_CONDITIONS
                 or name.startswith("end") or _ASSIGNS.search(statement)):
             return False
-        closed = self.block_ends.get(name)
-        if closed is None:
-            closed = self.block_ends[name] = re.search(
-                r"\{%-?\s*end" + name + r"\b", self.text) is not None
-        return not closed
+        ends = self.block_ends
+        if ends is None:    # (one pass over the file for every name, not one per name)
+            ends = self.block_ends = frozenset(m[1] for m in _JINJA_ENDS.finditer(self.text))
+        return name not in ends
 
     def curly(self, m: re.Match[str]) -> str:
         text = m["expression"]
