@@ -126,6 +126,22 @@ def test_rules_json_lists_every_rule_with_metadata():
     assert listed["image-alt"]["wcag"] == ["1.1.1"] and "23a2a8" in listed["image-alt"]["act"]
 
 
+def test_rules_lists_those_ids_and_tags_name_as_check_would_run_them():
+    result = invoke("rules", "--tags", "news", "--format", "json")
+    assert result.exit_code == 0
+    news = [r["id"] for r in json.loads(result.output)]
+    assert {"single-heading-one", "figure-image-alt", "live-region-ticker"} <= set(news)
+    assert "image-alt" not in news and news == sorted(news)
+    assert all("news" in r["tags"] for r in json.loads(result.output))
+    # ids and tags together (case-insensitive), in the text listing too
+    result = invoke("rules", "-r", "Image-Alt", "--tags", "news")
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.splitlines()]
+    assert sorted(listed) == sorted([*news, "image-alt"])
+    result = invoke("rules", "--tags", "nws")
+    assert result.exit_code == 2 and "did you mean 'news'?" in result.output
+
+
 def test_explain_prints_docs():
     result = invoke("explain", "figure-image-alt")
     assert result.exit_code == 0

@@ -33,6 +33,7 @@ from a11y_audit.config import (
     load_config,
     parse,
     resolve_names,
+    rules_named,
 )
 from a11y_audit.explain import render_docs, render_options
 from a11y_audit.fetch import MAX_BYTES, FetchLimits
@@ -690,9 +691,22 @@ class _Stdout:
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-def list_rules(fmt: str) -> None:
-    """List the rules with their impact and WCAG criteria."""
+@click.option("-r", "--rule", "selected", multiple=True, metavar="ID",
+              help="Only these rules (ids or tags; repeatable), as check's -r.")
+@click.option("--tags", multiple=True, metavar="TAG",
+              help="Only rules with these tags, e.g. news, wcag2aa or best-practice "
+                   "(repeatable; adds to -r).")
+def list_rules(fmt: str, selected: tuple[str, ...], tags: tuple[str, ...]) -> None:
+    """List the rules with their impact and WCAG criteria: all of them, or those that
+    check --rule and --tags would run with the same ids and tags."""
     loaded = all_rules()
+    for names, flag in ((selected, "'-r' / '--rule'"), (tags, "'--tags'")):
+        try:
+            resolve_names(names)
+        except UnknownNames as exc:
+            raise click.BadParameter(str(exc), param_hint=flag) from None
+    if selected or tags:
+        loaded = rules_named(resolve_names((*selected, *tags)), loaded)
     if fmt == "json":
         click.echo(json.dumps([rule_data(r) for r in loaded], indent=2, ensure_ascii=False))
         return

@@ -104,7 +104,7 @@ class Config:
     def rules(self) -> list[LoadedRule]:
         """The rules to run: selected (all by default) minus ignored, impacts overridden."""
         every = all_rules()
-        chosen = [r for r in every if not self.select or _matches(r, self.select)]
+        chosen = list(rules_named(self.select, every) if self.select else every)
         chosen = [r for r in chosen if not _matches(r, self.ignore)]
         out = []
         for loaded in chosen:
@@ -146,6 +146,12 @@ class Config:
             "exclude": list(self.scope.exclude) if self.scope else [],
             "rules-run": [r.id for r in self.rules()],
         }
+
+
+def rules_named(names: tuple[str, ...], rules: Iterable[LoadedRule]) -> tuple[LoadedRule, ...]:
+    """The ``rules`` that one of ``names`` (ids, aliases or tags, as :func:`resolve_names`
+    spells them) names, in their order."""
+    return tuple(r for r in rules if _matches(r, names))
 
 
 def _matches(loaded: LoadedRule, names: tuple[str, ...]) -> bool:
