@@ -272,6 +272,55 @@ def test_an_item_at_the_top_of_a_partial_is_placed_by_the_layout(tmp_path):
     assert [o for o, _ in outcomes(cards)["listitem"]] == ["failed"]    # its parent is here
 
 
+def test_a_partials_headers_and_footers_are_landmarks_as_the_layout_places_them(tmp_path):
+    # a theme's entry header and footer: in the post's <article> once included, no landmarks
+    entry = ('<div class="a"><header class="entry-header"><h2>A</h2></header></div>\n'
+             '<div class="b"><header class="entry-header"><h2>B</h2></header></div>\n'
+             '<footer class="entry-footer">x</footer><footer class="entry-footer">y</footer>\n'
+             '<aside class="related">r</aside><aside class="more">m</aside>\n')
+    _, data = run(tmp_path, str(tmp_path / "entry.html"), str(tmp_path / "page.html"), files={
+        "entry.html": entry,
+        "page.html": ("<!doctype html><html lang=en><title>T</title><body><main><h1>T</h1>"
+                      f"</main>{entry}</body></html>")})
+    partial, page = (outcomes(p) for p in data["pages"])
+    for rule in ("landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo",
+                 "landmark-unique"):
+        assert {o for o, _ in partial[rule]} == {"cantTell"}, rule
+        assert {o for o, _ in page[rule]} == {"failed"}, rule      # (a page is its own layout)
+    (_, message), = partial["landmark-no-duplicate-banner"]
+    assert message.startswith("<header> is a banner landmark only outside <article>, <aside>,"
+                              " <main>, <nav> and <section>, and this partial has none around "
+                              "it: where the layout includes it decides; as written: The page "
+                              "has 2 banner landmarks")
+    assert [message.split(" is ")[0] for _, message in partial["landmark-unique"]] == [
+        "<header>", "<footer>", "<aside>"]
+
+
+@pytest.mark.parametrize(("entry", "outcome"), [
+    # one header the partial scopes itself (no landmark) and one it does not: one banner
+    ('<article><header>A</header></article><header>B</header>', None),
+    # a role the file gives is sure, with one it does not: two banners
+    ('<div role="banner">A</div><header>B</header>', "cantTell"),
+    ('<div role="banner">A</div><div role="banner">B</div>', "failed"),
+    # named asides are landmarks wherever they stand
+    ('<aside aria-label="More">A</aside><aside aria-label="More">B</aside>', "failed"),
+])
+def test_a_partials_landmarks_that_the_file_settles_are_judged(tmp_path, entry, outcome):
+    _, data = run(tmp_path, str(tmp_path / "entry.html"), files={"entry.html": entry})
+    found = outcomes(data["pages"][0])
+    rule = "landmark-unique" if "aside" in entry else "landmark-no-duplicate-banner"
+    assert [o for o, _ in found.get(rule, []) if o != "passed"] == (
+        [outcome] if outcome else [])
+
+
+def test_a_header_in_a_landmark_of_a_partial_may_be_none_at_the_top_level(tmp_path):
+    found = rule_findings(tmp_path, "masthead.html",
+                          '<div role="search"><header>Search the site</header></div>',
+                          "landmark-banner-is-top-level")
+    assert [outcome for outcome, _ in found] == ["cantTell"]
+    assert found[0][1].startswith("<header> is a banner landmark only outside")
+
+
 def test_partials_can_be_audited_as_pages(tmp_path):
     _, data = run(tmp_path, str(tmp_path / "card.html"), "--fragments", "pages", files={
         "card.html": '<li class="card"><a href="/x">Story</a></li>'})
@@ -377,6 +426,9 @@ def test_explain_says_what_a_rule_does_with_templates_and_partials():
         result.output)
     result = CliRunner().invoke(main, ["explain", "image-alt"])
     assert "On a partial" not in result.output
+    result = CliRunner().invoke(main, ["explain", "landmark-unique"])
+    assert "On a partial: cantTell where a <header>, <footer> or unnamed <aside>" in (
+        result.output)
 
 
 def test_colours_an_expression_fills_in_are_the_rendered_pages(tmp_path):

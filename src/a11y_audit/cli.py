@@ -789,6 +789,9 @@ _TEMPLATE_TOKENS = {
                 "(they may be alternatives).",
     "labels": "In a template: cantTell where the template writes the element's id twice (a "
               "<label for> names the first).",
+    "landmarks": "On a partial: cantTell where a <header>, <footer> or unnamed <aside> it "
+                 "judges has no <article>, <main>, <nav>, <section> or <aside> around it in "
+                 "the file (where the layout includes it decides whether it is a landmark).",
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from a11y_audit import dom, source_map, sources
 from a11y_audit.checks.holes import branch_between, holds_component, holds_hole, hole_among_children
+from a11y_audit.checks.landmarks import placed_by_layout
 from a11y_audit.finding import Finding, PageReport, Related, RuleSummary
 from a11y_audit.fingerprint import (
     PAGE_LEVEL,
@@ -215,6 +216,9 @@ def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, st
             if why := branch_between(page, result.element, other):
                 return CANT_TELL, (f"{why}, so they may be alternatives: the rendered page "
                                    f"decides; as written: {message}")
+    if "landmarks" in names and page.fragment and (
+            why := _placed_by_layout(page, result.element, result.related)):
+        return CANT_TELL, f"{why}; as written: {message}"
     if page.template is not None and "style" in names and page.memo(
             _STYLED_BY_EXPRESSIONS, _styled_by_expressions):
         return CANT_TELL, ("a <style> element of the template holds values its expressions "
@@ -332,6 +336,19 @@ def _expression_names(attributes: list[Any]) -> Iterator[str]:
 def _cut(text: str, limit: int) -> str:
     text = dom.normalize_space(text)
     return f"{text[:limit - 1]}…" if len(text) > limit else text
+
+
+def _placed_by_layout(page: Page, el: Any, related: Sequence[Any]) -> str | None:
+    """Why a landmark failure on a partial may be none on the page (:func:`a11y_audit.
+    checks.landmarks.placed_by_layout`), or None: the element may be no landmark, or every
+    related one (the duplicates, the landmark around it) may be none, so fewer than two
+    landmarks of the failure are sure."""
+    why = placed_by_layout(page, el)
+    if why is None and related:
+        reasons = [placed_by_layout(page, other) for other in related]
+        if all(reasons):
+            why = reasons[0]
+    return why
 
 
 def _top_of_file(el: Any) -> bool:

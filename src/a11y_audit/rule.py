@@ -101,6 +101,9 @@ class Rule:
     # (perhaps in alternatives: the label names the first);
     # ``branches``: the failure's element and its related ones (duplicates), where a
     # conditional's else stands between them (``{% if %}<header>{% else %}<header>``).
+    # ``landmarks`` (partials too, templates or not): the failure's element, or all its
+    # related ones, a ``<header>``, ``<footer>`` or unnamed ``<aside>`` that no element of
+    # the partial scopes: a landmark or not by where the layout includes it.
     # ``aria-labelledby`` and ``aria-describedby`` also cover what they refer to: an id a
     # partial does not hold (the layout may), and a target whose text an expression writes.
     template_values: tuple[str, ...] = ()

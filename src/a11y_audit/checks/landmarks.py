@@ -7,7 +7,32 @@ from typing import TYPE_CHECKING
 from a11y_audit.knowledge.aria import LANDMARK_ROLES
 
 if TYPE_CHECKING:
-    from a11y_audit.rule import Page, Results, Rule
+    from a11y_audit.rule import Element, Page, Results, Rule
+
+
+# Elements that HTML-AAM makes a landmark only outside sectioning content (a ``<header>``
+# in an ``<article>`` is generic), with that landmark, and the elements that scope them.
+_SCOPED = {"header": "banner", "footer": "contentinfo", "aside": "complementary"}
+_SCOPES = {"header": "<article>, <aside>, <main>, <nav> and <section>",
+           "footer": "<article>, <aside>, <main>, <nav> and <section>",
+           "aside": "<article>, <aside>, <nav> and <section>"}
+
+
+def placed_by_layout(page: Page, el: Element) -> str | None:
+    """Why a partial's element may be no landmark on the page, or None: a ``<header>``,
+    ``<footer>`` or unnamed ``<aside>`` without a role attribute is a landmark as the
+    partial stands, since no element of the file scopes it, but the layout that includes
+    the partial may (a theme's ``entry-header`` lands in the post's ``<article>``: generic).
+    None on a page that is no partial."""
+    if not page.fragment:
+        return None
+    landmark = _SCOPED.get(el.tag) if isinstance(el.tag, str) else None
+    if landmark is None or el in page.explicit_roles or page.role(el) != landmark:
+        return None
+    if landmark == "complementary" and page.name(el):
+        return None     # (a named aside is a landmark wherever it stands)
+    return (f"<{el.tag}> is a {landmark} landmark only outside {_SCOPES[el.tag]}, and this "
+            "partial has none around it: where the layout includes it decides")
 
 
 def of_role(page: Page, role: str) -> list:

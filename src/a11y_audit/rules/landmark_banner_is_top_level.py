@@ -33,6 +33,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Move the site header out of other landmarks",
+    template_values=("landmarks",),
 )
 
 

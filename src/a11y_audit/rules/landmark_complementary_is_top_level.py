@@ -43,6 +43,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Move the <aside> out of other landmarks, or leave it unnamed inside the article",
+    template_values=("landmarks",),
 )
 
 

@@ -31,6 +31,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Move the site footer out of other landmarks",
+    template_values=("landmarks",),
 )
 
 

@@ -33,7 +33,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one site header (<header> at the top level or role=banner)",
-    template_values=("branches",),
+    template_values=("branches", "landmarks"),
 )
 
 

@@ -34,7 +34,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one site footer (<footer> at the top level or role=contentinfo)",
-    template_values=("branches",),
+    template_values=("branches", "landmarks"),
 )
 
 

@@ -41,7 +41,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Give landmarks of the same role distinct names with aria-label or aria-labelledby",
-    template_values=("aria-label", "aria-labelledby", "title", "branches"),
+    template_values=("aria-label", "aria-labelledby", "title", "branches", "landmarks"),
 )
 
 
