@@ -754,7 +754,10 @@ def test_the_branches_of_a_conditional_may_be_alternatives(tmp_path, family, tex
 
 
 def test_two_banners_in_one_branch_are_two(tmp_path):
+    # (a page: in a partial, where the layout includes a <header> decides whether it is a
+    # banner at all)
     _, data = run(tmp_path, str(tmp_path / "h.njk"), files={"h.njk": (
+        "<!doctype html><html lang=en><title>T</title><body>"
         "{% if x %}<header>A</header><header>B</header>{% else %}<p>x</p>{% endif %}")})
     assert [o for o, _ in outcomes(data["pages"][0])["landmark-no-duplicate-banner"]] == [
         "failed"]
