@@ -1894,8 +1894,9 @@ def test_thymeleaf_conditions_make_alternatives_only_apart(tmp_path, navs, outco
 
 
 # Each family's conditional: (its opening, its end, another's opening, its end); a banner in
-# each of two, both in one, and one outside with another in one
-_BANNER = "<header><p>x</p></header>"
+# each of two, both in one, and one outside with another in one (a banner by its role: a
+# <header> in a partial is one only where the layout does not scope it)
+_BANNER = '<div role="banner"><p>x</p></div>'
 _CONDITIONALS = {
     "h.njk": ("{% if a %}", "{% endif %}", "{% unless a %}", "{% endunless %}"),
     "h.hbs": ("{{#if a}}", "{{/if}}", "{{#unless a}}", "{{/unless}}"),
