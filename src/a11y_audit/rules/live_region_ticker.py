@@ -16,7 +16,9 @@ No axe-core counterpart. Tickers are recognised by ``role="marquee"``/``"log"``,
 (default: breaking, ticker but not sticker, newsflash, live-updates, liveblog, live-blog,
 live-feed, crawl) on a container (not on a link, control, image or table cell: a newsletter
 checkbox with ``id="breaking-news"`` is not a banner, nor a stock table's
-``<td class="ticker">``); only the outermost match counts. A class with "marquee" is not a
+``<td class="ticker">``), nor on an empty ``<i>``, ``<span>`` or other phrasing element (an
+icon, ``<i class="icon--coverage-live-blog">``; an empty ``<div>`` or ``<ul>`` a script
+fills is judged); only the outermost match counts. A class with "marquee" is not a
 ticker: in page templates it names the lead picture or hero unit far more often than a
 scrolling one. ``role="alert"`` and ``aria-live`` alone do not make a ticker: form errors use
 them correctly.
@@ -101,6 +103,11 @@ _NOT_CONTAINERS = frozenset(("html", "head", "body", "a", "button", "input", "se
                              "form", "script", "style", "link", "meta", "noscript", "template",
                              "source", "video", "audio", "use", "path", "tr", "th", "td",
                              "caption", "thead", "tbody", "tfoot"))
+# Phrasing elements that, empty, are an icon or a badge a stylesheet draws (``<i
+# class="icon--live-blog">``, a coverage list's "live blog" mark), never a feed: a script fills
+# a feed's container (a <div>, a <ul>), which stays judged empty.
+_ICON_TAGS = frozenset(("i", "span", "b", "em", "strong", "small", "mark", "sup", "sub", "s",
+                        "u"))
 _PAUSE = re.compile(r"\b(?:pause|stop|pausa|pausar|parar|arrêter|anhalten|stopp)\b", re.I)
 
 
@@ -227,6 +234,8 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     for el in sorted(candidates, key=order.__getitem__):
         if el.tag in _NOT_CONTAINERS:
             continue        # links, controls, images and svg paths are never the ticker
+        if el.tag in _ICON_TAGS and len(el) == 0 and not (el.text or "").strip():
+            continue        # an empty <i> or <span>: an icon
         if page.is_rendered(el) and not any(anc in seen for anc in el.iterancestors()):
             tickers.append(el)
             seen.add(el)
