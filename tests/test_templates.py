@@ -724,6 +724,20 @@ def test_a_translated_link_text_is_judged(tmp_path):
     assert outcome == "failed" and 'Link text "Read more"' in message
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("agenda.html.j2", '<p><a href="{{ url }}">{{ link }}</a> <a href="/n">{{ more }}</a></p>'),
+    ("card.cshtml", '<p><a href="@Model.Url">@Model.More</a></p>'),
+    ("card.erb", '<p><a href="<%= url %>" aria-label="<%= more %>">x</a></p>'),
+])
+def test_a_link_text_an_expression_writes_is_the_datas_not_its_names_words(
+        tmp_path, name, text):
+    # Superdesk Newsroom's print template: <a href={{ link | safe }}>{{ link }}</a>
+    _, data = run(tmp_path, str(tmp_path / name), "--include-passed", files={name: text})
+    found = outcomes(data["pages"][0])["link-text-generic"]
+    assert found and {outcome for outcome, _ in found} == {"passed"}
+    assert all("is what the template's data writes" in message for _, message in found)
+
+
 def test_a_generic_link_text_an_include_may_complete_is_the_rendered_pages(tmp_path):
     # Ghost's Headline theme: "Show more" and an icon partial, which may write hidden text
     (outcome, message), = rule_findings(tmp_path, "topic.hbs", (

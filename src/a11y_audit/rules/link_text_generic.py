@@ -24,6 +24,10 @@ Passes::
 
     <h3 id="h1">Flood defences fail</h3><a href="/news/flood" aria-describedby="h1">Read more</a>
 
+In a template, a name that holds an expression (``{{ link }}``, ``@Model.More``) is what the data
+writes, not the words of the expression: it passes, as a headline the data writes does. A
+translation (``{{ _("Read more") }}``, ``{% trans "More" %}``) is its text, and is judged.
+
 Limits: only whole names are matched ("Read more about the flood" passes, and so does any phrase
 not on the lists: add a newsroom's own with the ``phrases`` option). Text that a stylesheet the
 cascade reads hides is not part of the name ("Read more" followed by hidden words fails); text that
@@ -48,6 +52,7 @@ from a11y_audit.dom import id_refs, normalize_space, text_content
 from a11y_audit.knowledge import linktext
 from a11y_audit.rule import Element, Page, Results, Rule
 from a11y_audit.semantics.language import declared_lang
+from a11y_audit.templates import EXPRESSION
 
 RULE = Rule(
     id="link-text-generic",
@@ -87,6 +92,12 @@ def check(page: Page, options: dict[str, Any]) -> Results:
         name = page.name(el)
         if not name:
             continue  # link-name reports links without a name
+        if page.template is not None and EXPRESSION in name:
+            # What an expression writes is the data's text, not the words of its own name
+            # (``{{ link }}``, ``{{ more }}``): specific, as a headline the data writes is.
+            yield RULE.ok(el, lambda name=name: f"Link text \"{name}\" is what the template's "
+                                                "data writes")
+            continue
         if not linktext.is_generic(name, possible):
             yield RULE.ok(el, lambda name=name: f"Link text \"{name}\" is specific")
             continue
