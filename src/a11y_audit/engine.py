@@ -30,6 +30,7 @@ from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
 from a11y_audit.scope import Scope
+from a11y_audit.semantics.stylesheets import hidden_by_class
 from a11y_audit.templates import (
     EXPRESSION,
     attribute_as_written,
@@ -194,7 +195,23 @@ def may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
         reason = page.may_be_hidden(el, sight)
         if reason:
             return CANT_TELL, f"{reason[0].upper()}{reason[1:]}; if it is shown: {message}"
+    if result.rule.copies:
+        return copies_may_be_hidden(page, result, message)
     return FAILED, message
+
+
+def copies_may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome, str]:
+    """A failure of a rule about copies (``Rule.copies``) and its message: cantTell unless
+    two of its elements (the failure's and its related ones) are shown for sure, where a
+    stylesheet that was not read may hide the others
+    (:func:`a11y_audit.semantics.stylesheets.hidden_by_class`)."""
+    reasons = [hidden_by_class(page, el) for el in (result.element, *result.related)]
+    why = next((reason for reason in reasons if reason is not None), None)
+    if why is None or reasons.count(None) >= 2:
+        return FAILED, message
+    return CANT_TELL, (f"{why} hides it on a desktop screen or until a script shows it in "
+                       "common CSS frameworks, and the stylesheet that decides was not read; "
+                       f"if the copies are shown: {message}")
 
 
 def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, str]:

@@ -72,6 +72,12 @@ class Rule:
     # cantTell where a stylesheet rule the cascade cannot evaluate may hide the element
     # (Page.may_be_hidden); this one's failures stand.
     hidden_content: str = ""
+    # The rule fails an element for its copies (a second banner, a landmark's name twice,
+    # another level-one heading): where the page's stylesheets were not all read, a copy in
+    # an element that frameworks hide at some screen sizes or until a script shows it (a
+    # mobile menu's "hidden-lg", a modal) may not be shown, so unless two copies are shown
+    # for sure the failure is cantTell (stylesheets.hidden_by_class).
+    copies: bool = False
     # The rule judges only what is seen (text on screen, its contrast and size): content
     # hidden from sight is skipped, so a failure on content that a stylesheet rule the cascade
     # cannot evaluate may hide from sight (clip, off-screen...) is cantTell too.

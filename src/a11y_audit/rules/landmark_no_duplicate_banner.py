@@ -12,6 +12,12 @@ Differs from axe-core: a ``<header>`` inside an element with role ``article``, `
 ``<header>`` by native ancestors only and counts it. With several banners the first fails and names
 the others, as in axe-core.
 
+Where a linked stylesheet could not be read (not under ``--missing-stylesheets ignore``), a copy
+in an element whose class the common frameworks hide on a desktop screen or until a script shows
+it (a phone's copy in ``hidden-lg``, ``md:hidden`` or ``d-lg-none``, a ``modal-window``) makes
+the failure cantTell unless two copies are shown for sure: the site's stylesheet shows one of
+them, and axe-core, run on the page with it, sees that one.
+
 Fails::
 
     <body><header>Daily Planet</header><div role="banner">Daily Planet (sticky)</div></body>
@@ -33,6 +39,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one site header (<header> at the top level or role=banner)",
+    copies=True,
     template_values=("branches", "landmarks"),
 )
 

@@ -12,6 +12,12 @@ Differs from axe-core: a ``<footer>`` inside an element with role ``article``, `
 scopes ``<footer>`` by native ancestors only and counts it. With several the first fails and names
 the others, as in axe-core.
 
+Where a linked stylesheet could not be read (not under ``--missing-stylesheets ignore``), a copy
+in an element whose class the common frameworks hide on a desktop screen or until a script shows
+it (a phone's copy in ``hidden-lg``, ``md:hidden`` or ``d-lg-none``, a ``modal-window``) makes
+the failure cantTell unless two copies are shown for sure: the site's stylesheet shows one of
+them, and axe-core, run on the page with it, sees that one.
+
 Fails::
 
     <body><main>Story</main><footer>Contact us</footer><div role="contentinfo">Copyright</div>
@@ -34,6 +40,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one site footer (<footer> at the top level or role=contentinfo)",
+    copies=True,
     template_values=("branches", "landmarks"),
 )
 

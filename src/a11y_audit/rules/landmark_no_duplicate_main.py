@@ -8,6 +8,12 @@ as axe-core. A single one passes; with several, the first fails and names the ot
 
 Matches axe-core.
 
+Where a linked stylesheet could not be read (not under ``--missing-stylesheets ignore``), a copy
+in an element whose class the common frameworks hide on a desktop screen or until a script shows
+it (a phone's copy in ``hidden-lg``, ``md:hidden`` or ``d-lg-none``, a ``modal-window``) makes
+the failure cantTell unless two copies are shown for sure: the site's stylesheet shows one of
+them, and axe-core, run on the page with it, sees that one.
+
 Fails::
 
     <body><main><h1>Storm hits coast</h1></main><main><h2>Live updates</h2></main></body>
@@ -28,6 +34,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Keep one <main> for the story; use <section> or <aside> for the rest",
+    copies=True,
     template_values=("branches",),
 )
 

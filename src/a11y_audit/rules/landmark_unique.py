@@ -13,6 +13,12 @@ Matches axe-core. Names are compared case-insensitively, as axe does, and, as ax
 the first landmark of a repeated group fails with the repeats as its related nodes (their own
 selector, line, column and snippet).
 
+Where a linked stylesheet could not be read (not under ``--missing-stylesheets ignore``), a copy
+in an element whose class the common frameworks hide on a desktop screen or until a script shows
+it (a phone's copy in ``hidden-lg``, ``md:hidden`` or ``d-lg-none``, a ``modal-window``) makes
+the failure cantTell unless two copies are shown for sure: the site's stylesheet shows one of
+them, and axe-core, run on the page with it, sees that one.
+
 Fails::
 
     <body><nav><a href="/world">World</a></nav><main>Story</main>
@@ -41,6 +47,7 @@ RULE = Rule(
     wcag=(),
     tags=("best-practice", "cat.semantics"),
     help="Give landmarks of the same role distinct names with aria-label or aria-labelledby",
+    copies=True,
     template_values=("aria-label", "aria-labelledby", "title", "branches", "landmarks"),
 )
 

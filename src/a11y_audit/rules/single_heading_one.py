@@ -29,7 +29,10 @@ Passes::
 
 Limits: a level-one heading hidden by any stylesheet the cascade reads (a ``<style>`` element, a
 linked file it could read, ``--stylesheet`` site CSS) does not count; one hidden only by a linked
-stylesheet that could not be read still counts; where a rule the cascade cannot evaluate
+stylesheet that could not be read still counts, unless a class the common frameworks hide on a
+desktop screen or until a script shows it is on it or around it (a popup's ``h1`` in
+``elementor-location-popup``, a phone masthead's in ``hidden-lg``): then, unless two level-one
+headings are shown for sure, cantTell; where a rule the cascade cannot evaluate
 (``@container``, an unknown ``var()``...) may hide it, the failure is
 cantTell and names that rule. In a template, a page's one level-one heading inside a loop
 (``{% for %}``, ``{{#each}}``, a ``foreach`` block: a listing's cards) is written once for
@@ -52,6 +55,7 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("structure/headings"),
     help="Keep one <h1> for the headline; make the logo a link and section titles h2",
+    copies=True,
     document_level=True,
     whole_content=True,
     template_values=("branches",),

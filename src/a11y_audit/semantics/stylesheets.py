@@ -20,6 +20,7 @@ the viewport is not visible.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -288,3 +289,69 @@ class _Markers:
 
     def depth(self, node: etree._Element) -> int:
         return depth_of(self._depths, node)
+
+
+# -- copies for other screen sizes, when the stylesheet that picks one was not read ------------
+
+# Class tokens that hide an element on a desktop screen (axe-core's 1280x800, the default
+# viewport), or until a script shows it, in the common CSS frameworks and themes: Bootstrap
+# 2-5 (hide, hidden-lg, hidden-md-up, visible-xs, d-none, d-lg-none), Foundation
+# (hide-for-large, show-for-small-only), Tailwind (hidden, md:hidden, invisible) and site
+# conventions (is-hidden, mobile-only, module-hidden-on-desktop). Not those that hide only on
+# small screens (hidden-xs, show-for-medium-up) or on paper (hidden-print), nor Foundation's
+# show-for-medium (medium only in Foundation 5, medium and up in 6).
+_HIDING_TOKEN = re.compile(r"""(?x)^(?:
+    hidden|hide|is-hidden|u-hidden|invisible|d-none|collapsed
+    | hidden-(?:lg|xl|xlg|desktop) | hidden-(?:xs|sm|md|lg)-up
+    | visible-(?:xs|sm|md)(?:-(?:block|inline|inline-block))?
+    | (?:sm|md|lg|xl):hidden | d-(?:sm|md|lg|xl)-none
+    | hide-for-(?:large|xlarge|desktop|medium-up|large-up)
+    | show-for-small(?:-only)? | show-for-medium-(?:only|down) | show-for-(?:mobile|tablet)
+    | (?:[\w-]+-)?(?:hidden|hide)-(?:on|for)-desktop
+    | (?:mobile|tablet)-only | only-(?:mobile|tablet)
+)$""", re.I)
+# Tokens that show an element on a desktop screen whatever a token above hides at other
+# sizes: Bootstrap's d-lg-block after d-none, Tailwind's md:block after hidden
+_SHOWING_TOKEN = re.compile(r"""(?x)^(?:
+    d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|inline-flex|grid|table|contents)
+    | (?:sm|md|lg|xl):(?:block|flex|inline|inline-block|inline-flex|grid|table|contents)
+    | visible-(?:lg|xl)(?:-(?:block|inline|inline-block))?
+)$""", re.I)
+# Parts of a class token that name a widget a script opens (a modal's copy of the masthead,
+# a popup's heading): "modal-window", "elementor-location-popup", "offcanvas-menu"
+_OPENED_PARTS = frozenset(("modal", "popup", "offcanvas"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hiding_token(classes: str) -> str | None:
+    """The first token of a class value that hides its element on a desktop screen or until
+    a script shows it (:data:`_HIDING_TOKEN`, :data:`_OPENED_PARTS`), unless another shows
+    it there (:data:`_SHOWING_TOKEN`); or None."""
+    tokens = classes.split()
+    if any(_SHOWING_TOKEN.match(token) for token in tokens):
+        return None
+    for token in tokens:
+        if _HIDING_TOKEN.match(token) or not _OPENED_PARTS.isdisjoint(
+                part.lower() for part in _SPLIT.split(token)):
+            return token
+    return None
+
+
+def hidden_by_class(page: Page, el: etree._Element) -> str | None:
+    """Why a stylesheet the run could not read may hide ``el``: the nearest element at or
+    above it (below ``body``) whose class holds a token that frameworks and themes hide on a
+    desktop screen or until a script shows it (a mobile menu's ``hidden-lg``, Tailwind's
+    ``md:hidden``, a modal's copy of the masthead), where no stylesheet rule that was read
+    decides that element's display. None when the page's stylesheets were all read (or
+    taken as absent, ``--missing-stylesheets ignore``): the cascade decides then. A
+    partial judged without the site's CSS counts as one whose stylesheets were not read."""
+    cascade = cascade_of(page)
+    if not (cascade.missing or cascade.partial_styles_only):
+        return None
+    node: etree._Element | None = el
+    while node is not None and node.tag not in ("body", "html"):
+        classes = node.get("class")
+        if classes and (token := _hiding_token(classes)) and not cascade.sets_rendering(node):
+            return f'"{token}" in the class of <{tag_of(node)}>'
+        node = node.getparent()
+    return None
