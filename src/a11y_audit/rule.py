@@ -74,7 +74,7 @@ class Rule:
     hidden_content: str = ""
     # The rule fails an element for its copies (a second banner, a landmark's name twice,
     # another level-one heading): where the page's stylesheets were not all read, a copy in
-    # an element that frameworks hide at some screen sizes or until a script shows it (a
+    # an element that frameworks hide on a desktop screen or until a script shows it (a
     # mobile menu's "hidden-lg", a modal) may not be shown, so unless two copies are shown
     # for sure the failure is cantTell (stylesheets.hidden_by_class).
     copies: bool = False
