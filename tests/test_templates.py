@@ -767,6 +767,17 @@ def test_the_branches_of_a_conditional_may_be_alternatives(tmp_path, family, tex
                                                         "between them")
 
 
+def test_a_logo_link_and_its_text_alternative_may_be_alternatives(tmp_path):
+    # freeCodeCamp's Ghost theme: the logo image, or the site's title where it has none
+    found = rule_findings(tmp_path, "site-nav.hbs", (
+        '<nav>{{#if @site.logo}}<a href="{{@site.url}}"><img src="{{@site.logo}}" '
+        'alt="{{@site.title}}"></a>{{else}}<a href="{{@site.url}}">{{@site.title}}</a>{{/if}}'
+        '</nav><article><a href="/s"><img src="a.jpg" alt="Storm"></a>'
+        '<a href="/s">Storm hits coast</a></article>'), "link-adjacent-duplicate")
+    assert [outcome for outcome, _ in found] == ["cantTell", "failed"]
+    assert found[0][1].startswith("an else of the template stands between them")
+
+
 def test_two_banners_in_one_branch_are_two(tmp_path):
     # (a page: in a partial, where the layout includes a <header> decides whether it is a
     # banner at all)

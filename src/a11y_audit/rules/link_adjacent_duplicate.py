@@ -51,6 +51,8 @@ RULE = Rule(
     axe=False,
     help_url=bbc.url("links/combining-repeated-links"),
     help="Wrap the image and the headline in one link",
+    # (a template's logo link and its text link, in the two branches of {{#if logo}})
+    template_values=("branches",),
 )
 
 _IMAGES = ("img", "svg", "picture")
@@ -96,7 +98,7 @@ def check(page: Page) -> Results:
                              "the Tab order")
         else:
             yield RULE.fail(a, f"{_pair(a, b, kind == 'image')} both go to "
-                               f"{first.href.strip()[:80]}: combine them")
+                               f"{first.href.strip()[:80]}: combine them", related=(b,))
 
 
 def _pair(first: Element, second: Element, image_first: bool) -> str:
