@@ -547,6 +547,12 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     ("jinja", "{{ story.text|linebreaks }}"),
     # a tag of the site's own library, written alone
     ("jinja", "{% breadcrumbs page %}"),
+    # WordPress's functions that print markup by default, though named as a getter's, a
+    # set-up's or a text's (a theme's sidebar: archives, meta links, the post's navigation)
+    ("php", "<?php wp_get_archives( array( 'type' => 'monthly' ) ); ?>"),
+    ("php", "<?php wp_register(); ?>"),
+    ("php", "<?php get_calendar(); ?>"),
+    ("php", "<?php the_post_navigation(); ?>"),
 ])
 def test_what_writes_markup_is_a_hole(family, token):
     parsed = neutralise(f"<div>{token}</div>", family)

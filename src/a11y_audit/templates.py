@@ -332,6 +332,10 @@ _PHP_HOLE_TEXT = (
     r"the_excerpt|the_post_thumbnail|wp_head|wp_footer|wp_body_open|wp_nav_menu|"
     r"dynamic_sidebar|the_posts_pagination|the_posts_navigation|the_tags|the_category|"
     r"the_author_posts_link|the_custom_logo|"
+    # ... and those whose names read as a getter's, a setup's or text's, but print markup
+    # by default: archives' and widgets' lists and links, the post's navigation
+    r"wp_get_archives|wp_register|get_calendar|the_post_navigation|the_comments_navigation|"
+    r"the_comments_pagination|the_privacy_policy_link|"
     # hooks whose callbacks print (plugins, WooCommerce), and what prints a template or a
     # form WordPress or WooCommerce holds
     r"do_action|do_action_ref_array|comment_form|wp_list_comments|wp_link_pages|the_widget|"
