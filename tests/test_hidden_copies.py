@@ -80,8 +80,9 @@ def test_a_headline_copy_in_a_popup_is_to_review():
     markup = page(body).replace("<main><h1>Storm</h1></main>", "")
     (finding,) = audit_html(markup, rules=["single-heading-one"]).findings
     assert finding.outcome.value == "cantTell"
-    assert finding.message.startswith('"elementor-location-popup" in the class of <div> hides '
-                                      "it on a desktop screen or until a script shows it")
+    assert finding.message.startswith('"elementor-location-popup" in the class of <div> (line '
+                                      '1) hides a copy on a desktop screen or until a script '
+                                      "shows it")
 
 
 @pytest.mark.parametrize(("classes", "token"), [

@@ -209,9 +209,9 @@ def copies_may_be_hidden(page: Page, result: Any, message: str) -> tuple[Outcome
     why = next((reason for reason in reasons if reason is not None), None)
     if why is None or reasons.count(None) >= 2:
         return FAILED, message
-    return CANT_TELL, (f"{why} hides it on a desktop screen or until a script shows it in "
-                       "common CSS frameworks, and the stylesheet that decides was not read; "
-                       f"if the copies are shown: {message}")
+    return CANT_TELL, (f"{why} hides a copy on a desktop screen or until a script shows it "
+                       "in common CSS frameworks, and the stylesheet that decides was not "
+                       f"read; if the copies are shown: {message}")
 
 
 def template_unknown(page: Page, result: Any, message: str) -> tuple[Outcome, str]:

@@ -352,6 +352,6 @@ def hidden_by_class(page: Page, el: etree._Element) -> str | None:
     while node is not None and node.tag not in ("body", "html"):
         classes = node.get("class")
         if classes and (token := _hiding_token(classes)) and not cascade.sets_rendering(node):
-            return f'"{token}" in the class of <{tag_of(node)}>'
+            return f'"{token}" in the class of <{tag_of(node)}> (line {page.line(node)})'
         node = node.getparent()
     return None
