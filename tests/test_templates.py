@@ -110,6 +110,10 @@ def rule_outcome(page: dict, rule: str) -> str:
     ('<% if (children) { %><select><% children.forEach(function(c) { %><option><%= c %>'
      "</option><% }) %></select><% } %>", "erb"),
     ("<ul><%_ items.forEach(i => {_%><li><%= i %></li><%_ }) _%></ul>", "erb"),
+    # WordPress's block markup with a dynamic block (a block theme's template)
+    ('<!-- wp:template-part {"slug":"header"} /-->\n<!-- wp:group {"tagName":"main"} -->'
+     '<main class="wp-block-group"><!-- wp:post-content /--></main><!-- /wp:group -->',
+     "wordpress"),
 ])
 def test_each_family_is_found_by_a_statement_of_it(text, family):
     assert detect(text) == family
@@ -131,6 +135,8 @@ def test_each_family_is_found_by_a_statement_of_it(text, family):
     "<p>Scores: {#1 seed} beat {#4}</p>",
     # text without an expression
     "Just words, {braced} words",
+    # block markup without a dynamic block renders as written (a post's saved content)
+    '<!-- wp:paragraph --><p>Storm hits coast</p><!-- /wp:paragraph -->',
 ])
 def test_plain_html_is_no_template(text):
     assert detect(text) is None
@@ -771,6 +777,43 @@ def test_the_branches_of_a_conditional_may_be_alternatives(tmp_path, family, tex
     (outcome, message), = outcomes(data["pages"][0])["landmark-no-duplicate-banner"]
     assert outcome == "cantTell" and message.startswith("an else of the template stands "
                                                         "between them")
+
+
+BLOCKS = """<!-- wp:template-part {"slug":"header","tagName":"header"} /-->
+<!-- wp:group {"tagName":"main","layout":{"type":"constrained"}} -->
+<main class="wp-block-group"><!-- wp:heading {"level":1} -->
+<h1 class="wp-block-heading">Page not found</h1>
+<!-- /wp:heading -->
+<!-- wp:search {"label":"","buttonText":"Search"} /-->
+<!-- wp:heading {"level":2} -->
+<h2 class="wp-block-heading">Latest</h2>
+<!-- /wp:heading -->
+<!-- wp:query {"queryId":1,"query":{"perPage":4}} /-->
+<!-- wp:heading {"level":2} -->
+<h2 class="wp-block-heading">Most read</h2>
+<!-- /wp:heading --></main>
+<!-- /wp:group -->
+"""
+
+
+def test_wordpress_block_markup_is_read_as_wordpress_renders_it(tmp_path):
+    # a block theme's template (the Newspack block theme's): the group's comments render
+    # nothing around its markup, each dynamic block writes WordPress's markup (a hole)
+    parsed = neutralise(BLOCKS, "wordpress")
+    assert_same_lines(parsed, BLOCKS)
+    lines = parsed.splitlines()
+    assert is_hole(lines[0][4:-3]) and is_hole(lines[5][4:-3]) and is_hole(lines[9][4:-3])
+    assert lines[1] == BLOCKS.splitlines()[1]       # a static block's comment, as written
+    assert "<h2 class=\"wp-block-heading\">Latest</h2>" in parsed
+    # the query loop writes the posts after "Latest": no heading followed by another
+    _, data = run(tmp_path, str(tmp_path / "404.html"), "--include-passed",
+                  files={"404.html": BLOCKS})
+    page = data["pages"][0]
+    assert page["template"] == "wordpress" and page["fragment"] is True
+    found = outcomes(page)["heading-has-content"]
+    assert ("failed", 'Heading "Latest" is followed directly by the level-2 heading '
+            '"Most read"') not in found
+    assert {outcome for outcome, _ in found} <= {"passed", "cantTell"}
 
 
 def test_a_logo_link_and_its_text_alternative_may_be_alternatives(tmp_path):

@@ -302,7 +302,8 @@ def main() -> None:
                    "in its markup), off, or the language (jinja also reads Django, Nunjucks, "
                    "Twig and Liquid; jsp reads JavaServer Pages and tag files; freemarker, "
                    ".ftl files; razor, .cshtml views and Blazor's .razor components; velocity, "
-                   ".vm and .vtl files; thymeleaf, Spring's HTML templates). "
+                   ".vm and .vtl files; thymeleaf, Spring's HTML templates; wordpress, a "
+                   "block theme's templates and parts). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

@@ -69,7 +69,7 @@ LANGUAGES = {
     "liquid": "jinja", "handlebars": "handlebars", "mustache": "handlebars", "go": "go",
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
     "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
-    "thymeleaf": "thymeleaf",
+    "thymeleaf": "thymeleaf", "wordpress": "wordpress",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -139,6 +139,14 @@ _EXPRESSION_TOKEN = re.compile(r"\{\{[^{}]*\}\}")
 
 
 _THYMELEAF_WORDS = ("xmlns:th", "data-th-", "layout:decorat")
+# WordPress's block markup (a block theme's templates and parts, .html files): a block is a
+# comment that names it, <!-- wp:group {...} --> ... <!-- /wp:group -->, its saved markup
+# between; a dynamic block (<!-- wp:post-content /-->, <!-- wp:template-part {...} /-->)
+# is a self-closing comment that WordPress replaces with the markup it renders. A page that
+# WordPress served keeps its static blocks' comments but none of the self-closing ones.
+_WP_BLOCK_OPENING = re.compile(r"<!--\s+wp:[a-z]")
+_WP_DYNAMIC_BLOCK = re.compile(
+    r"<!--\s+wp:[a-z][a-z0-9/_-]*(?:\s+\{(?:(?!-->).)*?\})?\s*/-->", re.S)   # (in one comment)
 
 
 def _thymeleaf(text: str, within: int = 4096) -> bool:
@@ -165,6 +173,8 @@ def detect(text: str) -> str | None:
     181) is it searched again with scripts, styles, comments and code samples set apart."""
     if _thymeleaf(text):
         return "thymeleaf"
+    if _WP_BLOCK_OPENING.search(text) is not None and _WP_DYNAMIC_BLOCK.search(text):
+        return "wordpress"
     found = _DETECT.search(text)
     if found is None:
         # no statement; but an expression in a file without markup is no Angular or Vue
@@ -878,6 +888,11 @@ class _Neutraliser:
         if not _mark_fits(token):
             return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
         return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
+
+    def wordpress_block(self, m: re.Match[str]) -> str:
+        """A dynamic block of WordPress's block markup (``<!-- wp:post-content /-->``, a
+        template part, a query loop): WordPress writes the markup it renders there, a hole."""
+        return self.hole(m)
 
     def jinja(self, m: re.Match[str]) -> str:
         if m["expression"] is not None:
@@ -2177,10 +2192,11 @@ def _th_partial(text: str) -> bool:
 
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
            "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS,
-           "freemarker": _FTL_TOKENS, "velocity": _VTL_TOKENS, "thymeleaf": _TH_TOKENS}
+           "freemarker": _FTL_TOKENS, "velocity": _VTL_TOKENS, "thymeleaf": _TH_TOKENS,
+           "wordpress": _WP_DYNAMIC_BLOCK}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
             "blade": "blade", "jsp": "jsp", "freemarker": "freemarker_token",
-            "velocity": "velocity", "thymeleaf": "thymeleaf"}
+            "velocity": "velocity", "thymeleaf": "thymeleaf", "wordpress": "wordpress_block"}
 
 
 def _th_attributes(attributes: str) -> str:
