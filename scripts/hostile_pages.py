@@ -439,6 +439,10 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "<main><h1>{{ title }}</h1>" + "".join(
             f"<p>{{% teaser_{i} story %}} {{% include 'card.html' %}}</p>" for i in range(n))
         + "</main>", 8000),
+    "template-wordpress-unclosed": (
+        "WordPress block markup: a dynamic block, then n block comments left unclosed",
+        lambda n: '<!-- wp:post-content /--><main><h1>Storm</h1>'
+                  + '<p><!-- wp:image {"id":1 </p>' * n + "</main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n

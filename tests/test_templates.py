@@ -816,6 +816,21 @@ def test_wordpress_block_markup_is_read_as_wordpress_renders_it(tmp_path):
     assert {outcome for outcome, _ in found} <= {"passed", "cantTell"}
 
 
+@pytest.mark.parametrize(("text", "holes"), [
+    ("<!-- wp:post-content /-->", 1),
+    ('<!-- wp:query {"query":{"perPage":4}} /-->', 1),
+    ('<!-- wp:navigation{"ref":4}/-->', 1),
+    # a block with content, its end, and one whose comment never ends (what follows is
+    # the comment's, as HTML reads it; each comment's end is looked for once)
+    ("<!-- wp:group --><p>x</p><!-- /wp:group -->", 0),
+    ('<!-- wp:query /--><p><!-- wp:image {"id":1 </p><!-- wp:spacer /-->', 1),
+])
+def test_a_dynamic_block_is_a_self_closing_block_comment(text, holes):
+    parsed = neutralise(text, "wordpress")
+    assert len(parsed) == len(text)
+    assert parsed.count("<!--@") == holes
+
+
 def test_a_logo_link_and_its_text_alternative_may_be_alternatives(tmp_path):
     # freeCodeCamp's Ghost theme: the logo image, or the site's title where it has none
     found = rule_findings(tmp_path, "site-nav.hbs", (

@@ -144,9 +144,26 @@ _THYMELEAF_WORDS = ("xmlns:th", "data-th-", "layout:decorat")
 # between; a dynamic block (<!-- wp:post-content /-->, <!-- wp:template-part {...} /-->)
 # is a self-closing comment that WordPress replaces with the markup it renders. A page that
 # WordPress served keeps its static blocks' comments but none of the self-closing ones.
-_WP_BLOCK_OPENING = re.compile(r"<!--\s+wp:[a-z]")
-_WP_DYNAMIC_BLOCK = re.compile(
-    r"<!--\s+wp:[a-z][a-z0-9/_-]*(?:\s+\{(?:(?!-->).)*?\})?\s*/-->", re.S)   # (in one comment)
+_WP_BLOCK_OPENING = re.compile(r"<!--\s+wp:[a-z][a-z0-9/_-]*")
+
+
+def _wp_dynamic_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of WordPress's dynamic blocks in ``text``: each comment that opens with a
+    block's name and ends ``/-->`` (``<!-- wp:post-content /-->``, ``<!-- wp:query {...}
+    /-->``). Each comment's end is found once (a pattern that looked for it from every
+    opening ran to the end of a file of unclosed ones each time: quadratic)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (m := _WP_BLOCK_OPENING.search(text, at)) is not None:
+        end = text.find("-->", m.end())
+        if end < 0:
+            break           # (the comment runs to the end of the file, as HTML reads it)
+        attributes = text[m.end():end].strip()
+        if attributes.endswith("/") and (attributes == "/" or (
+                attributes[0] == "{" and attributes[:-1].rstrip().endswith("}"))):
+            spans.append((m.start(), end + 3))
+        at = end + 3
+    return spans
 
 
 def _thymeleaf(text: str, within: int = 4096) -> bool:
@@ -173,7 +190,7 @@ def detect(text: str) -> str | None:
     181) is it searched again with scripts, styles, comments and code samples set apart."""
     if _thymeleaf(text):
         return "thymeleaf"
-    if _WP_BLOCK_OPENING.search(text) is not None and _WP_DYNAMIC_BLOCK.search(text):
+    if _WP_BLOCK_OPENING.search(text) is not None and _wp_dynamic_blocks(text):
         return "wordpress"
     found = _DETECT.search(text)
     if found is None:
@@ -888,11 +905,6 @@ class _Neutraliser:
         if not _mark_fits(token):
             return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
         return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
-
-    def wordpress_block(self, m: re.Match[str]) -> str:
-        """A dynamic block of WordPress's block markup (``<!-- wp:post-content /-->``, a
-        template part, a query loop): WordPress writes the markup it renders there, a hole."""
-        return self.hole(m)
 
     def jinja(self, m: re.Match[str]) -> str:
         if m["expression"] is not None:
@@ -2192,11 +2204,10 @@ def _th_partial(text: str) -> bool:
 
 _TOKENS = {"jinja": _JINJA_TOKENS, "handlebars": _CURLY_TOKENS, "go": _CURLY_TOKENS,
            "erb": _ERB_TOKENS, "php": _PHP_TOKENS, "blade": _BLADE_TOKENS, "jsp": _JSP_TOKENS,
-           "freemarker": _FTL_TOKENS, "velocity": _VTL_TOKENS, "thymeleaf": _TH_TOKENS,
-           "wordpress": _WP_DYNAMIC_BLOCK}
+           "freemarker": _FTL_TOKENS, "velocity": _VTL_TOKENS, "thymeleaf": _TH_TOKENS}
 _METHODS = {"jinja": "jinja", "handlebars": "curly", "go": "curly", "erb": "erb", "php": "php",
             "blade": "blade", "jsp": "jsp", "freemarker": "freemarker_token",
-            "velocity": "velocity", "thymeleaf": "thymeleaf", "wordpress": "wordpress_block"}
+            "velocity": "velocity", "thymeleaf": "thymeleaf"}
 
 
 def _th_attributes(attributes: str) -> str:
@@ -2300,7 +2311,18 @@ def reading(text: str, family: str) -> Reading:
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
-    parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
+    if family == "wordpress":
+        # A dynamic block of WordPress's block markup (<!-- wp:post-content /-->, a template
+        # part, a query loop): WordPress writes the markup it renders there, a hole; its
+        # other block comments render nothing around the markup they hold.
+        pieces: list[str] = []
+        at = 0
+        for start, end in _wp_dynamic_blocks(text):
+            pieces += (text[at:start], neutraliser.hole(_Span(text[start:end], start)))
+            at = end
+        parsed = "".join(pieces) + text[at:]
+    else:
+        parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
     conditions = neutraliser.closed()
     if neutraliser.captured:
         written = list(parsed)
