@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from a11y_audit.dom import VOID_ELEMENTS
@@ -147,12 +148,12 @@ _THYMELEAF_WORDS = ("xmlns:th", "data-th-", "layout:decorat")
 _WP_BLOCK_OPENING = re.compile(r"<!--\s+wp:[a-z][a-z0-9/_-]*")
 
 
-def _wp_dynamic_blocks(text: str) -> list[tuple[int, int]]:
-    """The spans of WordPress's dynamic blocks in ``text``: each comment that opens with a
-    block's name and ends ``/-->`` (``<!-- wp:post-content /-->``, ``<!-- wp:query {...}
-    /-->``). Each comment's end is found once (a pattern that looked for it from every
-    opening ran to the end of a file of unclosed ones each time: quadratic)."""
-    spans: list[tuple[int, int]] = []
+def _wp_dynamic_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of WordPress's dynamic blocks in ``text``, in order: each comment that
+    opens with a block's name and ends ``/-->`` (``<!-- wp:post-content /-->``, ``<!--
+    wp:query {...} /-->``). Each comment's end is found once (a pattern that looked for it
+    from every opening ran to the end of a file of unclosed ones each time: quadratic); the
+    search goes no further than its caller reads (:func:`detect` asks for the first)."""
     at = 0
     while (m := _WP_BLOCK_OPENING.search(text, at)) is not None:
         end = text.find("-->", m.end())
@@ -161,9 +162,8 @@ def _wp_dynamic_blocks(text: str) -> list[tuple[int, int]]:
         attributes = text[m.end():end].strip()
         if attributes.endswith("/") and (attributes == "/" or (
                 attributes[0] == "{" and attributes[:-1].rstrip().endswith("}"))):
-            spans.append((m.start(), end + 3))
+            yield m.start(), end + 3
         at = end + 3
-    return spans
 
 
 def _thymeleaf(text: str, within: int = 4096) -> bool:
@@ -190,7 +190,7 @@ def detect(text: str) -> str | None:
     181) is it searched again with scripts, styles, comments and code samples set apart."""
     if _thymeleaf(text):
         return "thymeleaf"
-    if _WP_BLOCK_OPENING.search(text) is not None and _wp_dynamic_blocks(text):
+    if next(_wp_dynamic_blocks(text), None) is not None:
         return "wordpress"
     found = _DETECT.search(text)
     if found is None:
