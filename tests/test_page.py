@@ -126,6 +126,40 @@ def test_visibility(markup, hidden, rendered):
     assert (p.is_hidden(el), p.is_rendered(el)) == (hidden, rendered)
 
 
+
+@pytest.mark.parametrize(
+    ("markup", "opens"),
+    [
+        ("<details><summary>S</summary><p id='t'>x</p></details>", True),
+        # nested closed details, and a descendant of the hidden content
+        ("<details><summary>S</summary><details><div><b id='t'>x</b></div></details></details>",
+         True),
+        # hidden however the details is: its own hidden attribute, a style, aria-hidden, a
+        # hidden details, a display:none inside the opened content
+        ("<details><summary>S</summary><p id='t' hidden>x</p></details>", False),
+        ("<details><summary>S</summary><div style='display:none'><p id='t'>x</p></div>"
+         "</details>", False),
+        ("<details><summary>S</summary><p id='t' aria-hidden='true'>x</p></details>", False),
+        ("<div hidden><details><summary>S</summary><p id='t'>x</p></details></div>", False),
+        ("<details style='visibility:hidden'><summary>S</summary><p id='t'>x</p></details>",
+         False),
+        ("<style>.a p { display: none }</style>"
+         "<details class='a'><summary>S</summary><p id='t'>x</p></details>", False),
+        # shown already (open, or the summary), or hidden for another reason
+        ("<details open><summary>S</summary><p id='t'>x</p></details>", False),
+        ("<details><summary id='t'>S</summary><p>x</p></details>", False),
+        ("<div hidden><p id='t'>x</p></div>", False),
+    ],
+)
+def test_opens_to_show(markup, opens):
+    """Content a closed details hides is met once a reader opens it, unless something else
+    hides it too."""
+    p = page(markup)
+    el = p.ids["t"]
+    assert p.opens_to_show(el) is opens
+    if opens:
+        assert p.is_hidden(el) and not p.is_rendered(el)    # (until it is opened)
+
 def test_locations():
     p = Page.from_html("<html><body>\n<main id='main'>\n<figure><img src='a'></figure>\n"
                        "<figure><img src='b'></figure></main><div><p>x</p><p>y</p></div>"

@@ -848,6 +848,14 @@ class Page:
         :meth:`a11y_audit.semantics.visibility.Visibility.may_be_hidden`)."""
         return self._visibility.may_be_hidden(el, sight)
 
+    def opens_to_show(self, el: Element) -> bool:
+        """Hidden only because a closed ``details`` holds it: a reader who opens the
+        disclosure (its summary) meets it, rendered and not hidden from assistive
+        technology."""
+        if "details" not in self.by_tag or not self.is_hidden(el):
+            return False
+        return not any(self._visibility.opened_state(el))
+
     def is_rendered(self, el: Element) -> bool:
         """Rendered (not display:none, hidden, in template...); aria-hidden does not matter."""
         state = self._visibility.memo.get(el) or self._visibility.state(el)

@@ -11,7 +11,9 @@ name; this rule also fails one followed directly by a heading of a higher rank (
 ``h2``: the ``h3`` section is just as empty, HTML "headings and outlines"), and uses ``aria-level``
 for ``role="heading"``. Text, images (named, or unlabelled: image-alt reports those; not ``alt=""``
 decorative ones), embedded frames, media, form controls and lower-rank sub-headings count as
-content (bbc-a11y counts text only); text that is not rendered (``hidden``, ``display: none`` from
+content (bbc-a11y counts text only), and so does the content of a closed ``details``: a
+heading in its ``summary`` (a question of an FAQ) leads to the answer its reader opens. Text
+that is not rendered (``hidden``, ``display: none`` from
 an inline style or a stylesheet the cascade reads, ``script``, ``template``) does not, nor does
 content hidden from assistive technology (``aria-hidden="true"``, ``inert``: the thumbnail link
 of a teaser card, which repeats its headline link, is one), since a screen reader user meets the
@@ -39,6 +41,9 @@ Passes::
 
     <h1>Story</h1><picture><img src="1.jpg" alt="Flooded high street"></picture>
     <div role="img" aria-label="Map of the flooded area"></div>
+
+    <details><summary><h3>Is my donation tax deductible?</h3></summary><p>Yes.</p></details>
+    <details><summary><h3>Can I give by mail?</h3></summary><p>Yes.</p></details>
 
 Limits: content that only a linked stylesheet that could not be read may hide counts as content;
 content a script adds later is not seen (that is the case this rule exists for, but it cannot tell
@@ -271,9 +276,10 @@ class _Record:
     def start(self, el: Element, skip_subtree: Callable[[], None]) -> None:
         page = self.page
         tag = el.tag   # an element (comments are run()'s)
-        if tag in _SKIP or page.is_hidden(el):
+        if tag in _SKIP or (page.is_hidden(el) and not page.opens_to_show(el)):
             # not rendered, or hidden from assistive technology (aria-hidden, inert): no
-            # content for the screen reader user the rule is for
+            # content for the screen reader user the rule is for; but what a closed
+            # details holds is, once they open it (an FAQ's question in the summary)
             skip_subtree()       # its "end" event still comes, with the tail
         elif el in self.headings:
             self.heading(el)

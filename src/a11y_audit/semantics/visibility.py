@@ -62,7 +62,8 @@ _IN_FULL = frozenset(_NEVER_RENDERED | UA_HIDING | {"details"})
 class Visibility:
     """Memoised hidden-ness for one document; ask ``not_rendered`` or ``hidden_from_at``."""
 
-    __slots__ = ("_carry", "_cascade", "_may", "_may_sight", "_page", "memo", "unknown")
+    __slots__ = ("_carry", "_cascade", "_may", "_may_sight", "_opened", "_page", "memo",
+                 "unknown")
 
     def __init__(self, page: Page) -> None:
         self.memo: dict[etree._Element, State] = {}    # read directly by the Page's queries
@@ -76,6 +77,7 @@ class Visibility:
         self.unknown: list[etree._Element] = []
         self._may: dict[etree._Element, str] = {}            # see may_be_hidden
         self._may_sight: dict[etree._Element, str] = {}      # the same, sight=True
+        self._opened: dict[etree._Element, tuple[State, Carry]] = {}    # see opened_state
 
     def state(self, el: etree._Element) -> State:
         memo = self.memo
@@ -228,6 +230,38 @@ class Visibility:
                     or el.get("inert") is not None:
                 aria = True
         return (display, vis, aria), carry
+
+    def opened_state(self, el: etree._Element) -> State:
+        """The state ``el`` would have were every closed ``details`` around it open: what a
+        reader meets once they open the disclosures (a summary is always rendered). The
+        same as :meth:`state` for what no closed details holds. Memoised per element, for
+        the elements not rendered and their nearest rendered ancestor."""
+        opened = self._opened
+        got = opened.get(el)
+        if got is not None:
+            return got[0]
+        chain = []                  # el and its ancestors not rendered, up to the first known
+        node: etree._Element | None = el
+        while node is not None:
+            got = opened.get(node)
+            if got is not None:
+                break
+            state = self.memo.get(node) or self.state(node)
+            if not state[0]:
+                got = (state, self._carry.get(node, _ROOT_CARRY))
+                break
+            chain.append(node)
+            node = node.getparent()
+        else:
+            got = (_ROOT_STATE, _ROOT_CARRY)
+        for item in reversed(chain):
+            state, carry = got
+            if not state[0]:        # (inside what stays not rendered opened: the same)
+                if carry[1] == _CLOSED_DETAILS:
+                    carry = (carry[0], _OPEN)
+                got = self._step(item, item.getparent(), state, carry)
+            opened[item] = got
+        return got[0]
 
     def may_be_hidden(self, el: etree._Element, sight: bool = False) -> str | None:
         """Why ``el``, rendered as far as the cascade can tell, may not be: a stylesheet rule
