@@ -443,6 +443,12 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "WordPress block markup: a dynamic block, then n block comments left unclosed",
         lambda n: '<!-- wp:post-content /--><main><h1>Storm</h1>'
                   + '<p><!-- wp:image {"id":1 </p>' * n + "</main>", 8000),
+    "template-glimmer-unclosed": (
+        "an Ember (Glimmer) template: n buttons with a modifier, then n component tags, "
+        "each with a quote and a {{ left open",
+        lambda n: "<main as |m|><h1>{{title}}</h1>" + "<button {{on 'click' x}}></button>" * n
+            + "".join(f"<Card{i} @title=\"{{{{x '<p>y</p>" for i in range(n)) + "</main>",
+        8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -535,7 +541,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-blocks": ".liquid", "template-unclosed-erb": ".erb",
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
-                  "template-unclosed-velocity": ".vm",
+                  "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows

@@ -2337,3 +2337,97 @@ def test_a_link_a_partials_own_styles_hide_in_its_text_is_to_review(tmp_path):
     assert outcome == "cantTell" and "a partial is judged here on its own styles only" in message
     _, data = run(tmp_path, str(tmp_path / "note.html"), "--fragments", "pages")
     assert [o for o, _ in outcomes(data["pages"][0])["link-in-text-block"]] == ["failed"]
+
+
+# Ember's Glimmer templates (Gothamist's web client, trimmed)
+GLIMMER = """{{#unless this.sensitive.on}}
+  <HtlbidAd class="dfp-skin" role="presentation" aria-hidden="true" @slot='gothamist/skin' />
+{{/unless}}
+<NyprOHeader @donateURL={{DONATE_URL}} as |header|>
+  <header.menu @onClick={{action this.trackEvent (hash label=' - {{URL}}')}} />
+</NyprOHeader>
+<main class={{concat "c-main " this.mainRouteClasses}}>
+  <h1 class="c-tag-listing__heading">{{if model.isWTC 'We the Commuters' model.title}}</h1>
+  <div class="c-banners__breaking-news">
+    {{#each model.breakingNews as |news|}}
+      <BreakingNewsBanner @news={{news}} />
+    {{/each}}
+  </div>
+  <a href={{model.article.leadImageLink}} target="_blank" rel="noopener">
+    <NyprMFigure @image={{model.article.leadImage}} />
+  </a>
+  <Button class="mod-wide" @label={{if more.isRunning 'Loading...' 'More Results'}} />
+  <button class="close" {{on "click" this.close}}></button>
+  <a class="c-tool" ...attributes>{{yield}}</a>
+  {{outlet}}
+</main>
+"""
+
+
+def test_glimmer_components_write_their_own_markup():
+    """A component's start tag is a hole (its template writes its markup), its end tag
+    nothing; what it holds is the block it renders; an element in capitals is HTML's."""
+    parsed = neutralise(GLIMMER, "handlebars")
+    assert_same_lines(parsed, GLIMMER)
+    lines = parsed.splitlines()
+    assert is_hole(lines[1].strip()[4:-3])                  # <HtlbidAd ... />
+    assert is_hole(lines[3].strip()[4:-3])                  # <NyprOHeader ...>
+    assert is_hole(lines[4].strip()[4:-3])                  # a yielded <header.menu />
+    assert lines[5].strip() == ""                           # </NyprOHeader>
+    assert "{{if model.isWTC" in lines[7]                   # the inline if writes text
+    assert is_hole(lines[10].strip()[4:-3]) and is_hole(lines[14].strip()[4:-3])
+    assert is_hole(lines[16].strip()[4:-3])                 # <Button ... />
+    assert "<button class=\"close\" " in lines[17] and "{{" not in lines[17]   # a modifier
+    assert "{{attribute}}" in lines[18] and "<!--@" in lines[18]    # ...attributes, yield
+    assert is_hole(lines[19].strip()[4:-3])                 # {{outlet}}
+    # HTML's own elements, in any case, and a file without Glimmer's marks, as before
+    assert neutralise("<DIV><A HREF='/'>Home</A></DIV> {{#if x}}{{/if}}", "handlebars") \
+        .startswith("<DIV><A HREF='/'>Home</A></DIV>")
+    plain = "<Button>Play</Button> {{#each items}}{{name}}{{/each}}"
+    assert neutralise(plain, "handlebars").startswith("<Button>Play</Button>")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a quote, or a {{, that the file never closes is text: the tag ends at its ">"
+    ("<Card @title=\"x /> <p>y</p> {{#if a}}{{/if}} as |x|", "<p>y</p>"),
+    ("<Card @title={{x /> <p>y</p>" + "<B 'c>" * 50 + " as |x|", "<p>y</p><B 'c>"),
+    ("<Card " + "'" * 98 + " @a=b><p>y</p>" + "<Card title='x' @a=b>" * 50, "<p>y</p>"),
+])
+def test_a_glimmer_tag_left_open_is_read_to_its_end(text, kept):
+    parsed = neutralise(text, "handlebars")
+    assert len(parsed) == len(text)
+    assert parsed.startswith("<!--@") and kept in parsed
+
+
+def test_what_glimmer_components_write_is_the_rendered_pages(tmp_path):
+    _, data = run(tmp_path, str(tmp_path / "application.hbs"), "--include-passed",
+                  files={"application.hbs": GLIMMER})
+    page = data["pages"][0]
+    assert page["template"] == "handlebars"
+    found = outcomes(page)
+    # no <Button> component judged as a button, no aria-hidden ad holding the page, an
+    # inline if's heading text, a link whose content the component writes
+    assert [message[:36] for outcome, message in found["button-name"]
+            if outcome == "failed"] == ['Button <button class="close"> has no']
+    assert not any(outcome == "failed" for outcome, _ in found.get("aria-hidden-focus", []))
+    assert not any(outcome == "failed" for outcome, _ in found.get("empty-heading", []))
+    assert {outcome for outcome, _ in found["link-name"]} == {"cantTell"}
+    # the breaking-news container's items are what the component writes
+    (ticker,) = found["live-region-ticker"]
+    assert ticker[0] == "cantTell" and "may be the live region" in ticker[1]
+    # (the button that a modifier gives behaviour is judged above: it has no name)
+
+
+@pytest.mark.parametrize(("name", "text", "outcome"), [
+    ("ticker.html.j2", '<div class="breaking-news">{% include "alert.html" %}</div>', "cantTell"),
+    ("ticker.blade.php", '<div class="breaking-news"><x-alert :story="$s"/></div>', "cantTell"),
+    # what the file holds alone, or an expression's text, is judged
+    ("ticker.html.j2", '<div class="breaking-news"><a href="/n">{{ s.title }}</a></div>',
+     "failed"),
+    ("ticker.html.j2", '<div class="breaking-news" role="status">{% include "a.html" %}</div>',
+     "passed"),
+])
+def test_a_tickers_live_region_may_be_what_an_include_writes(tmp_path, name, text, outcome):
+    _, data = run(tmp_path, str(tmp_path / name), "--include-passed", files={name: text})
+    (found,) = outcomes(data["pages"][0])["live-region-ticker"]
+    assert found[0] == outcome

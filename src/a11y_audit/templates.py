@@ -2,7 +2,8 @@
 
 A newsroom's developers run the audit before they push a template change, and a pre-commit
 hook hands it the files that changed: Jinja, Django, Nunjucks, Twig or Liquid templates
-(``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``), ERB or
+(``{% if %}``, ``{{ story.headline }}``), Handlebars or Mustache (``{{#each}}``; Ember's
+Glimmer components, ``<StoryCard @story={{story}} />``, are holes), ERB or
 EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
 (``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Thymeleaf (``th:text``),
@@ -337,6 +338,80 @@ _CURLY_STATEMENT = re.compile(
     r"continue|errorf|warnf|erroridf|warnidf|infof|debugf)\b"
     r"|\$\w*(?:\.\w+)*\s*:?=(?!=)"
     r"|\$?[\w.]*\b(?:Scratch|Store)\.(?:Set|Add|SetInMap|DeleteInMap|Delete)\b)")
+# Ember's Glimmer templates (.hbs): a component is invoked by an element whose name HTML
+# does not have (<ArticleHeader @story={{story}} />, a yielded <header.top>, <@slot>); its
+# own template writes its markup, and what the element holds is the block it is given,
+# rendered where it yields (a named block, <:body>, as well). A file is read as Glimmer
+# where it writes one of Glimmer's own marks: an argument (@title=), block parameters
+# (as |item|), ...attributes, or a yield, an outlet or a component helper.
+_GLIMMER = re.compile(r"""\s@[\w.-]+=|\sas\s+\|\s*\w|\s\.\.\.attributes\b"""
+                      r"""|\{\{~?\s*(?:yield|outlet|component)\b|</?:[\w-]+[\s>]""")
+_GLIMMER_TAG = re.compile(
+    r"<(/?)([A-Z][\w-]*(?:::[\w-]+)*|[A-Za-z_][\w-]*(?:\.[\w-]+)+|@[\w.-]+|:[\w-]+)"
+    r"(?=[\s/>])")
+_GLIMMER_TAG_EVENTS = re.compile(r"""["'>]|\{\{""")
+_GLIMMER_IN_MUSTACHE = re.compile(r"""["']|\}\}""")
+_QUOTE_OR_EXPRESSION = re.compile(r"""\{\{.*?\}\}|["']""", re.S)
+# ... an element's attributes that the invocation passes on (<a ...attributes>): read as
+# attributes an expression writes (as long: "{{attribute}}")
+_SPLATTED = re.compile(r"(?<=\s)\.\.\.attributes(?=[\s/>])")
+# ... what writes markup: the caller's block, the route's template, a component by name
+_GLIMMER_HOLE = re.compile(r"\{\{~?\s*(?:yield|outlet|component)\b")
+# ... the inline if and unless, which write one of their values (Handlebars has none: its
+# if is a block); and element modifiers, which write no attribute (<button {{on "click"
+# this.close}}>, {{action}}, the render modifiers)
+_GLIMMER_INLINE_IF = re.compile(r"\{\{~?\s*(?:if|unless)\s")
+_GLIMMER_MODIFIER = re.compile(
+    r"\{\{~?\s*(?:on|action|did-insert|did-update|will-destroy)\s")
+
+
+def _glimmer_tags(text: str, neutraliser: _Neutraliser) -> str:
+    """``text`` with each of its Glimmer component invocations' start tags a hole, and
+    their end tags, and a named block's tags, spaces: as long as ``text``. An element whose
+    name is all capitals (``<A>``, ``<H1>``) is HTML's. A tag's attributes end at the first
+    ``>`` outside quotes and ``{{ }}`` (and a quote in ``{{ }}`` runs to its end: ``{{concat
+    ' - {{URL}}'}}``); a quote or a ``{{`` that the file never closes is read as text."""
+    pieces: list[str] = []
+    at = 0
+    absent: dict[str, int] = {}     # (from where on the file no longer holds a closer)
+    for m in _GLIMMER_TAG.finditer(text):
+        start, name = m.start(), m[2]
+        if start < at or (name.isupper() and "." not in name):
+            continue            # (inside the tag before, or an HTML element in capitals)
+        end = _glimmer_tag_end(text, m.end(), absent)
+        if m[1] or name[0] == ":":
+            written = _blank(text[start:end])
+        else:
+            written = neutraliser.hole(_Span(text[start:end], start))
+        pieces += (text[at:start], written)
+        at = end
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _glimmer_tag_end(text: str, at: int, absent: dict[str, int]) -> int:
+    """After the ``>`` that ends the tag whose attributes begin at ``at``, or the end of
+    ``text``. ``absent``: where the search for each closer last failed."""
+    inside = False                  # in a {{ }}
+    while (m := (_GLIMMER_IN_MUSTACHE if inside else _GLIMMER_TAG_EVENTS).search(
+            text, at)) is not None:
+        token, at = m[0], m.end()
+        if token == ">":
+            return at
+        if token == "{{":
+            inside = at < absent.get(token, len(text) + 1) and text.find("}}", at) >= 0
+            if not inside:
+                absent[token] = min(at, absent.get(token, at))
+        elif token == "}}":
+            inside = False
+        elif at < absent.get(token, len(text) + 1):
+            found = text.find(token, at)
+            if found < 0:
+                absent[token] = at
+            else:
+                at = found + 1
+    return len(text)
+
+
 _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>" + _to("<%") + r")(?P<close>-?%>)",
                          re.S)
 _ERB_HOLE = re.compile(r"\s*(?:render|yield|raw|content_for|safe_join|sanitize)\b"
@@ -708,8 +783,10 @@ class _Neutraliser:
         self.libraries: dict[str, str] | None = None
         self.freemarker = False
         self.cases: list[bool] = []
-        # (whether a Thymeleaf page's <html> is a layout's, read at its first token)
+        # (whether a Thymeleaf page's <html> is a layout's, read at its first token;
+        # whether a Handlebars file is Ember's Glimmer, _GLIMMER)
         self.laid_out: bool | None = None
+        self.glimmer = False
 
     def begin(self, name: str, at: int, conditional: bool = True, loop: bool = False) -> None:
         """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
@@ -870,6 +947,21 @@ class _Neutraliser:
             gt = text.rfind(">", 0, gt - 1)
         return lt > gt and text[lt + 1:lt + 2].isalpha()
 
+    def in_value(self, at: int) -> bool:
+        """Whether ``at``, among a start tag's attributes, is in an attribute's value: in
+        quotes (those in ``{{ }}`` left out), or right after an ``=``."""
+        text = self.text
+        quote = ""
+        for m in _QUOTE_OR_EXPRESSION.finditer(text, text.rfind("<", 0, at), at):
+            token = m[0]
+            if len(token) == 1:
+                quote = token if not quote else "" if token == quote else quote
+        if quote:
+            return True
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        return text[at - 1:at] == "="
+
     def in_raw_text(self, at: int) -> bool:
         """Whether offset ``at`` stands in a raw-text element's content (a title, a
         script...): after its last ``<name`` before ``at`` and no ``</name`` since. The
@@ -960,8 +1052,14 @@ class _Neutraliser:
         block = _CURLY_BLOCK.match(text)
         if block is not None:
             self.curly_block(block, m.start())
-        if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2):
+        if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2) or (
+                self.glimmer and _GLIMMER_HOLE.match(text)):
             return self.hole(m)
+        if self.glimmer and _GLIMMER_INLINE_IF.match(text):
+            return self.kept(m, _expression(text))
+        if self.glimmer and _GLIMMER_MODIFIER.match(text) and self.in_tag(m.start()) and (
+                not self.in_value(m.start())):
+            return _blank(text)         # (in an attribute's value, not a modifier: kept)
         if _CURLY_BRANCH.match(text):
             self.loop_ends(m.start())
             return self.hole(m, BRANCH_FILL)
@@ -2321,6 +2419,10 @@ def reading(text: str, family: str) -> Reading:
             pieces += (text[at:start], neutraliser.hole(_Span(text[start:end], start)))
             at = end
         parsed = "".join(pieces) + text[at:]
+    elif family == "handlebars" and _GLIMMER.search(text) is not None:
+        neutraliser.glimmer = True
+        parsed = _CURLY_TOKENS.sub(neutraliser.curly, _glimmer_tags(text, neutraliser))
+        parsed = _SPLATTED.sub("{{attribute}}", parsed)
     else:
         parsed = _TOKENS[family].sub(getattr(neutraliser, _METHODS[family]), text)
     conditions = neutraliser.closed()

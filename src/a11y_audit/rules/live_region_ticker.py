@@ -39,8 +39,11 @@ Passes::
 
 Limits: whether content really updates, and whether a stylesheet or script animates it, cannot be
 seen; a ticker that a stylesheet the cascade reads hides is not checked; one that only a linked
-stylesheet that could not be read may hide is. The 2.2.2 failure (no pause button) is reported with
-the others under this rule, which declares no WCAG criterion as a whole.
+stylesheet that could not be read may hide is. In a template, a ticker that is neither but
+holds what an include, a block or a component writes (``<div class="breaking-news">{%
+include "alert.html" %}</div>``) is cantTell: that markup may be the live region. The 2.2.2
+failure (no pause button) is reported with the others under this rule, which declares no
+WCAG criterion as a whole.
 
 Options
 -------
@@ -66,6 +69,7 @@ from typing import Any
 
 from lxml import etree
 
+from a11y_audit.checks.holes import holds_component, holds_hole
 from a11y_audit.checks.naming import describe
 from a11y_audit.dom import tag_of
 from a11y_audit.rule import Element, Page, Result, Results, Rule
@@ -276,6 +280,12 @@ def _politeness(page: Page, el: Element) -> Result:
         return RULE.ok(el, f"{label} is (or holds) a polite live region")
     if labelled is not None:
         return RULE.ok(el, f"{label} is (or holds) a labelled region")
+    if page.template is not None and (holds_hole(el) or (
+            page.template == "blade" and holds_component(el))):
+        return RULE.cant_tell(el, f"{label} looks like a ticker or live feed, and an include, "
+                                  "a block, a component or a raw expression writes some of "
+                                  "what it holds, which may be the live region: the rendered "
+                                  "page decides")
     return RULE.fail(el, f"{label} looks like a ticker or live feed but is neither a polite "
                          "live region nor a labelled region")
 
