@@ -17,10 +17,13 @@ from a11y_audit.templates import (
     detect,
     family_of_name,
     folder_suffixes,
+    included_name,
     is_branch,
     is_fragment,
     is_hole,
+    is_nameless_icon,
     neutralise,
+    partial_paths,
     read,
     reading,
     written_expressions,
@@ -2431,3 +2434,106 @@ def test_a_tickers_live_region_may_be_what_an_include_writes(tmp_path, name, tex
     _, data = run(tmp_path, str(tmp_path / name), "--include-passed", files={name: text})
     (found,) = outcomes(data["pages"][0])["live-region-ticker"]
     assert found[0] == outcome
+
+
+ICON = '<svg class="icon" viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>\n'
+
+
+@pytest.mark.parametrize(("text", "family", "icon"), [
+    (ICON, None, True),
+    ('<?xml version="1.0"?>\n<!-- Generator: Sketch -->\n' + ICON, None, True),
+    ('{% verbatim %}<svg aria-hidden="true" class="{{ class }}"><path d="M0"/></svg>'
+     "{% endverbatim %}", "jinja", True),
+    ('<svg class="{{ class }}"><use href="#x"/></svg>', "jinja", True),
+    # what names it, what may, and what is more than an icon
+    ('<svg><title>Facebook</title><path d="M0"/></svg>', None, False),
+    ('<svg aria-label="Search"><path d="M0"/></svg>', None, False),
+    ('<svg aria-labelledby="t"><path d="M0"/></svg>', None, False),
+    ('<svg><text x="0">RSS</text></svg>', None, False),
+    ("<svg>{{#if title}}<title>{{title}}</title>{{/if}}</svg>", "handlebars", False),
+    ("<svg>{{> inner}}</svg>", "handlebars", False),
+    ("<svg><path/></svg><span>Share</span>", None, False),
+    ("<span class='icon'></span>", None, False),
+    ("<svg><svg><path/></svg></svg>", None, False),
+    ("", None, False),
+])
+def test_a_nameless_icon_is_an_svg_alone(text, family, icon):
+    assert is_nameless_icon(text, family) is icon
+
+
+@pytest.mark.parametrize(("token", "family", "name"), [
+    ('{{> "icons/facebook"}}', "handlebars", "icons/facebook"),
+    ("{{>icons/search}}", "handlebars", "icons/search"),
+    ("{{~> 'icons/x' class=\"y\"}}", "handlebars", "icons/x"),
+    ('{% include "icons/arrow.html" with class="w-3" %}', "jinja", "icons/arrow.html"),
+    ("{%- render 'icon-caret' -%}", "jinja", "icon-caret"),
+    ("{% include icon-github.svg %}", "jinja", "icon-github.svg"),
+    ("{{ source('icons/x.svg') }}", "jinja", "icons/x.svg"),
+    ('{{ partial "icons/x.svg" . }}', "go", "icons/x.svg"),
+    # a name the data decides, or no include
+    ("{% include icon_name %}", "jinja", None),
+    ("{{> (lookup . 'name')}}", "handlebars", None),
+    ("{{{body}}}", "handlebars", None),
+])
+def test_an_includes_partial_is_named_by_a_literal(token, family, name):
+    assert included_name(token, family) == name
+
+
+def test_partials_are_looked_for_where_each_loader_looks():
+    assert list(partial_paths("handlebars", "icons/x")) == [
+        "partials/icons/x.hbs", "partials/icons/x.handlebars", "partials/icons/x",
+        "icons/x.hbs", "icons/x.handlebars", "icons/x"]
+    assert "snippets/icon-caret.liquid" in partial_paths("jinja", "icon-caret")
+    assert "layouts/partials/icons/x.svg" in partial_paths("go", "icons/x.svg")
+    # no path out of the folders searched, nor a name of another family
+    for name in ("../secret", "/etc/passwd", "a/../../b", "x\\y", ""):
+        assert list(partial_paths("jinja", name)) == []
+    assert list(partial_paths("erb", "x")) == []
+
+
+@pytest.mark.parametrize(("files", "template", "outcome"), [
+    # a Ghost theme's partial, a Django project's, Shopify's snippet, Hugo's partial
+    ({"partials/icons/facebook.hbs": ICON},
+     ('author.hbs', '<a href="{{facebook_url}}">{{> "icons/facebook"}}</a>'), "failed"),
+    ({"templates/icons/arrow.html": "{% verbatim %}" + ICON + "{% endverbatim %}"},
+     ("templates/components/card.html",
+      '<a href="{{ url }}">{% include "icons/arrow.html" with class="w-3" %}</a>'), "failed"),
+    ({"snippets/icon-x.liquid": ICON},
+     ("sections/footer.liquid", "<a href=\"{{ url }}\">{% render 'icon-x' %}</a>"), "failed"),
+    ({"layouts/partials/icons/x.svg": ICON},
+     ("layouts/_default/single.html", '<a href="{{ .URL }}">{{ partial "icons/x.svg" . }}</a>'
+      "{{ range .Pages }}{{ end }}"), "failed"),
+    # an icon with a title, a partial that is not there, one that is more than an icon
+    ({"partials/icons/facebook.hbs": '<svg><title>Facebook</title><path d="M0"/></svg>'},
+     ('author.hbs', '<a href="{{facebook_url}}">{{> "icons/facebook"}}</a>'), "cantTell"),
+    ({}, ('author.hbs', '<a href="{{facebook_url}}">{{> "icons/facebook"}}</a>'), "cantTell"),
+    ({"partials/icons/facebook.hbs": ICON + "<span>Facebook</span>"},
+     ('author.hbs', '<a href="{{facebook_url}}">{{> "icons/facebook"}}</a>'), "cantTell"),
+    # the icon beside the link's text: the text names it
+    ({"partials/icons/arrow.hbs": ICON},
+     ('author.hbs', '<a href="{{url}}">Next story {{> "icons/arrow"}}</a>'), "passed"),
+])
+def test_an_include_of_an_icon_the_repository_holds_is_that_icon(tmp_path, files, template,
+                                                                  outcome):
+    for name, text in {**files, template[0]: template[1]}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    _, data = run(tmp_path, str(tmp_path / template[0]), "--include-passed")
+    found = outcomes(data["pages"][0])["link-name"]
+    assert [result for result, _ in found] == [outcome]
+    if outcome == "failed":
+        assert "its <svg> has no name" in found[0][1]
+
+
+def test_a_partials_text_of_several_states_is_the_site_stylesheets_to_show(tmp_path):
+    # Ghost's Source theme: the site's CSS shows "Subscribe" or "Email sent"
+    text = ('<form><input type="email" aria-label="Email"><button type="submit" '
+            'aria-label="Subscribe"><span>Subscribe</span> <span>Email sent</span></button>'
+            "</form>")
+    found = rule_findings(tmp_path, "subscribe.hbs", text, "label-content-name-mismatch")
+    assert [result for result, _ in found] == ["cantTell"]
+    assert "the page that includes this partial" in found[0][1]
+    # a page, with its styles: the text is all visible
+    page = "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body>" + text
+    found = rule_findings(tmp_path, "page.html", page, "label-content-name-mismatch")
+    assert [result for result, _ in found] == ["failed"]

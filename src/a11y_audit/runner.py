@@ -59,10 +59,13 @@ from a11y_audit.spool import SortedSpool
 from a11y_audit.tally import PageFigures
 from a11y_audit.templates import (
     LANGUAGES,
+    PARTIAL_LEVELS,
     Template,
     detect,
     family_of_name,
     is_fragment,
+    is_nameless_icon,
+    partial_paths,
     reading,
 )
 
@@ -261,7 +264,9 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         text, utf8, template = document.text, document.utf8, Template(None, False)
         written = None
         if local:
-            template, parsed = read_template(item.source, text, job.templates, job.fragments)
+            template, parsed = read_template(
+                item.source, text, job.templates, job.fragments,
+                (item.location or item.source) if item.kind == "file" else None)
             if "<" not in text[:65536] and template.family is None:
                 raise sources.SourceError(item.source, sources.NO_MARKUP)
             if template.family is not None:
@@ -301,12 +306,13 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
 
 
 def read_template(source: str, text: str, templates: str = "auto",
-                  fragments: str = "auto") -> tuple[Template, str]:
+                  fragments: str = "auto", path: str | None = None) -> tuple[Template, str]:
     """What a local file is (:mod:`a11y_audit.templates`): the family of template syntax it
     is written in (``templates``: "auto" finds it in the file's name, then in its markup;
     "off": none; or a language's name), and whether it is a partial (``fragments``:
     "auto", or "pages" for none); and the text to parse (``text`` itself for plain HTML,
-    else neutralised)."""
+    else neutralised). ``path``: where the file is on disk, if it is one: the partials it
+    includes are looked for from its folder up (:func:`partial_icons`)."""
     if templates == "off":
         family = None
     elif templates == "auto":
@@ -315,9 +321,59 @@ def read_template(source: str, text: str, templates: str = "auto",
         family = LANGUAGES[templates]
     # (a template's tags as it renders them: "<title>" in a PHP string or a template comment
     # is no title)
-    markup, conditions, loops = (text, (), ()) if family is None else reading(text, family)
+    markup, conditions, loops = (text, (), ()) if family is None else reading(
+        text, family, None if path is None else partial_icons(path, family))
     return Template(family, fragments == "auto" and is_fragment(markup, family is not None),
                     conditions, loops), markup
+
+
+# Whether each partial file read is a nameless icon (templates.is_nameless_icon), by its
+# real path and the family of the file that includes it, for the process's run; and the
+# most of a partial that is read (an icon is a few KB)
+_ICONS: dict[tuple[str, str], bool] = {}
+_ICONS_KEPT = 4096
+_ICON_BYTES = 65536
+
+
+def partial_icons(path: str, family: str) -> Callable[[str], bool]:
+    """For the template file at ``path``: whether the partial an include names is a file
+    that writes a nameless icon, found as ``family``'s loader finds it (the first of
+    :func:`a11y_audit.templates.partial_paths` below its folder or one of the folders
+    above it). A partial that cannot be found or read is no icon (the include stays a
+    hole)."""
+    folders = [os.path.dirname(os.path.abspath(path))]
+    for _ in range(PARTIAL_LEVELS):
+        parent = os.path.dirname(folders[-1])
+        if parent == folders[-1]:
+            break
+        folders.append(parent)
+
+    def icons(name: str) -> bool:
+        for folder in folders:
+            for relative in partial_paths(family, name):
+                candidate = os.path.join(folder, relative)
+                if os.path.isfile(candidate):
+                    return _nameless_icon(candidate, family)
+        return False
+
+    return icons
+
+
+def _nameless_icon(path: str, family: str) -> bool:
+    key = (os.path.realpath(path), family)
+    found = _ICONS.get(key)
+    if found is None:
+        try:
+            with open(path, "rb") as file:
+                data = file.read(_ICON_BYTES + 1)
+            found = len(data) <= _ICON_BYTES and is_nameless_icon(
+                data.decode("utf-8"), family_of_name(path) or family)
+        except (OSError, UnicodeError):
+            found = False
+        if len(_ICONS) >= _ICONS_KEPT:
+            _ICONS.clear()
+        _ICONS[key] = found
+    return found
 
 
 def _digest(report: PageReport, job: Job, policy: Policy) -> Digest:

@@ -35,8 +35,11 @@ Knowledge floor: no Page here.
   (``{% include %}``, ``{% block %}``, ``{{> partial}}``, ``{{{ body }}}``, ``{{ body|safe
   }}``, ``<%= render %>``, ``<?php get_header(); ?>``) is a hole: a comment of ``@`` as long
   as it (:func:`is_hole`), so that the rules that judge an element's content can tell that
-  its content is not all in the file; an else (``{% else %}``, ``{{else}}``, ``<?php else :
-  ?>``) is a comment of ``~`` (:func:`is_branch`), so that the rules that judge duplicates
+  its content is not all in the file; but an include whose partial, found on disk by the
+  caller (:func:`reading`'s ``icons``, :func:`partial_paths`), writes a nameless icon
+  (:func:`is_nameless_icon`) is read as an ``<svg>`` without a name; an else (``{% else
+  %}``, ``{{else}}``, ``<?php else : ?>``) is a comment of ``~`` (:func:`is_branch`), so
+  that the rules that judge duplicates
   can tell two branches' alternatives apart; and :func:`read` gives, with that text, the
   spans the template renders on a condition (an ``{% if %}``'s to its ``{% endif %}``, a
   ``{{#if}}``'s, an ``if``'s block of code: :attr:`Template.conditions`). Among a start
@@ -60,7 +63,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from a11y_audit.dom import VOID_ELEMENTS
@@ -410,6 +413,71 @@ def _glimmer_tag_end(text: str, at: int, absent: dict[str, int]) -> int:
             else:
                 at = found + 1
     return len(text)
+
+
+# An include whose partial the repository holds, named by a literal (as each family's
+# loader finds it, :func:`partial_paths`): a Handlebars partial ({{> "icons/search"}}), a
+# Jinja-family include or render ({% include "icons/arrow.html" with class="x" %}, Twig's
+# {{ include('icon.svg') }} and {{ source('icon.svg') }}, Shopify's {% render 'icon-caret'
+# %}, Jekyll's {% include icon.svg %}), a Hugo partial ({{ partial "icons/x.svg" . }})
+_INCLUDE_NAMED = {
+    "handlebars": re.compile(r"""\{\{~?>\s*(?:"([^"{}]+)"|'([^'{}]+)'|([\w./-]+))"""),
+    "jinja": re.compile(
+        r"""\{%-?\s*(?:include|render)\s+(?:"([^"{}%]+)"|'([^'{}%]+)'|([\w./-]+\.(?:svg|html)))"""
+        r"""|\{\{-?\s*(?:include|source)\(\s*(?:"([^"{}]+)"|'([^'{}]+)')"""),
+    "go": re.compile(r'\{\{-?\s*partial(?:Cached)?\s+"([^"{}]+)"'),
+}
+_PARTIAL_NAME = re.compile(r"[\w@][\w@.-]*(?:/[\w@][\w@.-]*)*")
+# ... where each family's loader looks for it, below each folder from the template's own up
+# (a Ghost theme's partials/, a Hugo site's layouts/partials/, Jekyll's _includes/,
+# Shopify's snippets/, a Django or Jinja project's templates/), and the endings it adds
+_PARTIAL_FOLDERS = {
+    "handlebars": (("partials/", ""), (".hbs", ".handlebars", "")),
+    "jinja": (("", "templates/", "_includes/", "snippets/"), ("", ".liquid")),
+    "go": (("layouts/partials/", "layouts/_partials/", "partials/", ""), ("", ".html")),
+}
+PARTIAL_LEVELS = 6              # (folders up from the template's own)
+# A partial that writes an icon and nothing else: one <svg>, no text, nothing that names
+# it (a <title>, a <text>, aria-label, aria-labelledby, a title attribute), no hole or
+# branch of its own, and expressions only in its tags' attribute values
+_ICON = re.compile(r"\s*<svg\b[^<>]*>(?:[^<]|<(?!/?svg\b)[^<>]*>)*</svg>\s*", re.I)
+_ICON_NAMED = re.compile(
+    r"<(?:title|text|foreignobject)\b|\saria-label(?:ledby)?\s*=|\stitle\s*=|<!", re.I)
+_ICON_TEXT = re.compile(r">[^<]*\{\{")
+_ICON_PROLOGUE = re.compile(
+    r"<\?xml\b[^<>]*\?>|<!DOCTYPE\s+svg\b[^<>]*>|<!--(?![@~])(?:(?!-->).)*-->", re.I | re.S)
+
+
+def partial_paths(family: str, name: str) -> Iterator[str]:
+    """The paths, relative to a folder, at which ``family``'s loader may find the partial
+    ``name`` (none for a name that is no plain relative path: no ``..``, not absolute)."""
+    folders = _PARTIAL_FOLDERS.get(family)
+    if folders is None or _PARTIAL_NAME.fullmatch(name) is None or ".." in name.split("/"):
+        return
+    prefixes, suffixes = folders
+    for prefix in prefixes:
+        for suffix in suffixes:
+            if not suffix or not name.endswith(suffix):
+                yield prefix + name + suffix
+
+
+def is_nameless_icon(text: str, family: str | None) -> bool:
+    """Whether a partial's text (of ``family``'s syntax, None: plain) writes an icon that
+    gives nothing a name: an ``<svg>`` alone (see ``_ICON``; an XML declaration and plain
+    comments around it are nothing)."""
+    parsed = _ICON_PROLOGUE.sub("", text if family is None else neutralise(text, family))
+    return (_ICON.fullmatch(parsed) is not None and _ICON_NAMED.search(parsed) is None
+            and _ICON_TEXT.search(parsed) is None)
+
+
+def included_name(token: str, family: str) -> str | None:
+    """The name an include token gives its partial as a literal (None: none, or not an
+    include)."""
+    pattern = _INCLUDE_NAMED.get(family)
+    m = pattern.match(token) if pattern is not None else None
+    if m is None:
+        return None
+    return next((group for group in m.groups() if group), None)
 
 
 _ERB_TOKENS = re.compile(r"<%(?P<kind>==|[=\-#]?)(?P<body>" + _to("<%") + r")(?P<close>-?%>)",
@@ -787,6 +855,8 @@ class _Neutraliser:
         # whether a Handlebars file is Ember's Glimmer, _GLIMMER)
         self.laid_out: bool | None = None
         self.glimmer = False
+        # (whether the partial an include names is a nameless icon: reading()'s icons)
+        self.icons: Callable[[str], bool] | None = None
 
     def begin(self, name: str, at: int, conditional: bool = True, loop: bool = False) -> None:
         """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
@@ -994,6 +1064,13 @@ class _Neutraliser:
             return _blank(token)            # among a start tag's attributes
         if self.in_raw_text(at):
             return _blank(token)            # in a title, a script...: text, not markup
+        if self.icons is not None and fill == HOLE_FILL and len(token) >= 11 and not (
+                _has_line_break(token[:5] + token[-6:], 0, 11)):
+            name = included_name(token, self.family)
+            if name is not None and self.icons(name):
+                # the icon as the partial writes it, as far as the rules can tell: an
+                # <svg> with no name
+                return "<svg>" + _blank(token[5:-6]) + "</svg>"
         if not _mark_fits(token):
             return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
         return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
@@ -2400,15 +2477,18 @@ class Reading(NamedTuple):
     loops: tuple[tuple[int, int], ...]
 
 
-def reading(text: str, family: str) -> Reading:
+def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) -> Reading:
     """:func:`read`, and the spans of ``text`` that the template renders once for each item
-    of a loop."""
+    of a loop. ``icons``: whether the partial an include names (by a literal) is one the
+    repository holds that writes a nameless icon (:func:`is_nameless_icon`); such an
+    include is read as an ``<svg>`` without a name, not as a hole."""
     if family == "razor":
         razor = _Razor(text)
         parsed = razor.read()
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
+    neutraliser.icons = icons
     if family == "wordpress":
         # A dynamic block of WordPress's block markup (<!-- wp:post-content /-->, a template
         # part, a query loop): WordPress writes the markup it renders there, a hole; its

@@ -42,9 +42,11 @@ option's text is its visible text. When the mismatch could come from text that a
 hidden"-like class hides, or one that says the text shows on hover (``logohover``,
 ``tooltip``; no stylesheet that was read decides), from parts of the text that a
 stylesheet that could not be read may set apart, or from an icon font drawing a word as a
-symbol (Material Icons ligatures), the result is cantTell. Words are split at white space, so
-for scripts written without spaces (Chinese, Japanese, Thai...) the visible text only has to
-appear in the name.
+symbol (Material Icons ligatures), or, in a partial judged without the site's stylesheets,
+from the text of an element around one that matches (a button's "Subscribe" and its "Email
+sent", which the site's CSS shows one at a time), the result is cantTell. Words are split at
+white space, so for scripts written without spaces (Chinese, Japanese, Thai...) the visible
+text only has to appear in the name.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+
+from lxml import etree
 
 from a11y_audit.checks.naming import LINK_ROLES, describe
 from a11y_audit.dom import tag_of
@@ -244,14 +248,25 @@ def _doubt(page: Page, el: Element, label: str, name: str,
     trimmed = visible_inner_text(el, page, hidden=maybe_hidden, block=block)
     if not trimmed.strip() or compare(trimmed, name) is not False:
         return "a stylesheet hides part of the text (class or <style> rule)"
-    if not cascade_of(page).complete and compare(
+    cascade = cascade_of(page)
+    if not cascade.complete and compare(
             visible_inner_text(el, page, block=_set_apart), name) is not False:
         return ("a stylesheet that could not be read sets parts of the text apart "
                 "(display: block)")
+    if cascade.partial_styles_only and any(
+            _matches(visible_inner_text(part, page, block=block), name)
+            for part in el.iterdescendants(etree.Element)):
+        return ("the site's stylesheets (the page that includes this partial links them) "
+                "hide the rest of the text (one state's text of several)")
     words = label.split()
     if len(words) == 1 and _LIGATURE.match(words[0]) and _icon_font(page, el):
         return f'"{words[0]}" is drawn as an icon by an icon font'
     return ""
+
+
+def _matches(text: str, name: str) -> bool:
+    """Whether a part's text has words, and they are in the name."""
+    return bool(tokens(text)) and compare(text, name) is True
 
 
 def _set_apart(el: Element, tag: str) -> bool:
