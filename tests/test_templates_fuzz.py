@@ -47,6 +47,10 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "<:body>", "</:body>", "{{yield}}", "{{outlet}}", "{{if x 'a' b}}", '{{on "click" f}}',
         "...attributes", "<Button @label='", "<Foo {{", "<A HREF='/'>", "{{#each xs as |x|}}",
         "{{/each}}", "<Card @t=\"{{concat ' - {{' x}}\">")),
+    # placeholders a build or an app replaces (__NAME__), whole, cut short, run together
+    "placeholder": ("p.html", (
+        "__TITLE__", "__BODY__", "__KEY_EVENT_ITEM__", "__A____B__", "__x__", "___", "__TI",
+        "TLE__", "__9__", '<img alt="__ALT__">', "<a __SELECTED__>")),
     "erb": ("t.html.erb", (
         "<%= story.title %>", "<% if x %>", "<% else %>", "<% end %>", "<%= render 'x' %>",
         '<%= t(".intro_html") %>', '<%= t(".intro") %>', "<%# c %>", "<%= link_to 'a', b %>",
