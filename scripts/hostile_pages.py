@@ -449,6 +449,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "<main as |m|><h1>{{title}}</h1>" + "<button {{on 'click' x}}></button>" * n
             + "".join(f"<Card{i} @title=\"{{{{x '<p>y</p>" for i in range(n)) + "</main>",
         8000),
+    "template-expressions-run": (
+        "a Handlebars template of n expressions in one start tag, and n more in a list, "
+        "each read back over those before it (4 KB of them) to know if it writes markup",
+        lambda n: "<main><h1>{{title}}</h1><div " + "{{x}} " * n + "></div><ul>"
+                  + "{{x}} " * n + "</ul></main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -542,6 +547,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
+                  "template-expressions-run": ".hbs",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
