@@ -454,6 +454,11 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "each read back over those before it (4 KB of them) to know if it writes markup",
         lambda n: "<main><h1>{{title}}</h1><div " + "{{x}} " * n + "></div><ul>"
                   + "{{x}} " * n + "</ul></main>", 8000),
+    "template-php-includes": (
+        "a PHP template of n lines that each include a part, in content and in a start tag: "
+        "whether each stands in a tag was read back over every token before it",
+        lambda n: "<main><h1>News</h1><div>" + "<?php get_template_part('card'); ?>\n" * n
+                  + "</div><p " + "<?php post_class(); ?> " * n + ">x</p></main>", 8000),
     "control-characters": (
         "NUL, bidi overrides, noncharacters and n terminal escape sequences",
         lambda n: f"{_HEAD}<body><p>\x00\u202e\ud7ff\ufffe" + "\x1b[31m" * n
@@ -547,7 +552,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-blade": ".blade.php", "template-unclosed-jsp": ".jsp",
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
-                  "template-expressions-run": ".hbs",
+                  "template-expressions-run": ".hbs", "template-php-includes": ".php",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
