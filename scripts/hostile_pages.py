@@ -449,6 +449,12 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "<main as |m|><h1>{{title}}</h1>" + "<button {{on 'click' x}}></button>" * n
             + "".join(f"<Card{i} @title=\"{{{{x '<p>y</p>" for i in range(n)) + "</main>",
         8000),
+    "template-glimmer-modifiers": (
+        "an Ember (Glimmer) template: one button of n element modifiers, each asked whether "
+        "it stands in an attribute's value",
+        lambda n: "<main as |m|><h1>{{title}}</h1><button "
+                  + "{{on 'click' this.go}} class='a {{if x \"b\"}}' " * n + ">Go</button></main>",
+        8000),
     "template-expressions-run": (
         "a Handlebars template of n expressions in one start tag, and n more in a list, "
         "each read back over those before it (4 KB of them) to know if it writes markup",
@@ -553,6 +559,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
                   "template-expressions-run": ".hbs", "template-php-includes": ".php",
+                  "template-glimmer-modifiers": ".hbs",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows

@@ -882,8 +882,11 @@ class _Neutraliser:
         self.glimmer = False
         # (whether the partial an include names is a nameless icon: reading()'s icons)
         self.icons: Callable[[str], bool] | None = None
-        # (each token's answer to writes_children, with the lowest offset its walk read)
+        # (each token's answer to writes_children, with the lowest offset its walk read;
+        # how far in_value read the last tag it was asked about: the tag's start, the
+        # offset it read to, and the quote open there)
         self.children: dict[int, tuple[bool, int]] = {}
+        self.value_scan: tuple[int, int, str] = (-1, 0, "")
 
     def begin(self, name: str, at: int, conditional: bool = True, loop: bool = False) -> None:
         """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
@@ -1063,14 +1066,30 @@ class _Neutraliser:
         return (not index or lt > closes[index - 1]) and self.text[lt + 1:lt + 2].isalpha()
 
     def in_value(self, at: int) -> bool:
-        """Whether ``at``, among a start tag's attributes, is in an attribute's value: in
-        quotes (those in ``{{ }}`` left out), or right after an ``=``."""
+        """Whether ``at``, among a start tag's attributes (:meth:`in_tag` said so), is in an
+        attribute's value: in quotes (those in ``{{ }}`` left out), or right after an
+        ``=``. The tag is read from its start once: a question about a later offset in
+        the same tag goes on from where the last one stopped (a tag of 20,000 modifiers
+        took 50 s, read from its start for each)."""
         text = self.text
-        quote = ""
-        for m in _QUOTE_OR_EXPRESSION.finditer(text, text.rfind("<", 0, at), at):
+        assert self.brackets is not None
+        opens = self.brackets[0]
+        lt = opens[bisect_left(opens, at) - 1]
+        scan = self.value_scan
+        start, quote = (scan[1], scan[2]) if scan[0] == lt and scan[1] <= at else (lt, "")
+        kept: tuple[int, int, str] | None = None
+        for m in _QUOTE_OR_EXPRESSION.finditer(text, start, at):
+            if kept is None and text.find("{{", start, m.start()) >= 0:
+                # (a "{{" not closed before this offset: a quote after it may be inside a
+                # {{ }} that a later question reads whole; go on from before it)
+                kept = (lt, start, quote)
             token = m[0]
             if len(token) == 1:
                 quote = token if not quote else "" if token == quote else quote
+            start = m.end()
+        if kept is None and text.find("{{", start, at) >= 0:
+            kept = (lt, start, quote)
+        self.value_scan = kept or (lt, start, quote)
         if quote:
             return True
         while at > 0 and text[at - 1].isspace():
