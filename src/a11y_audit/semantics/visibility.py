@@ -234,8 +234,8 @@ class Visibility:
     def opened_state(self, el: etree._Element) -> State:
         """The state ``el`` would have were every closed ``details`` around it open: what a
         reader meets once they open the disclosures (a summary is always rendered). The
-        same as :meth:`state` for what no closed details holds. Memoised per element, for
-        the elements not rendered and their nearest rendered ancestor."""
+        same as :meth:`state` for what no closed details holds. Memoised for the elements
+        not rendered (a rendered one's is its state)."""
         opened = self._opened
         got = opened.get(el)
         if got is not None:
