@@ -2512,6 +2512,9 @@ def test_partials_are_looked_for_where_each_loader_looks():
     ({"layouts/partials/icons/x.svg": ICON},
      ("layouts/_default/single.html", '<a href="{{ .URL }}">{{ partial "icons/x.svg" . }}</a>'
       "{{ range .Pages }}{{ end }}"), "failed"),
+    # an icon saved with a byte order mark
+    ({"partials/icons/x.hbs": "\ufeff" + ICON},
+     ('author.hbs', '<a href="{{x_url}}">{{> "icons/x"}}</a>'), "failed"),
     # an icon with a title, a partial that is not there, one that is more than an icon
     ({"partials/icons/facebook.hbs": '<svg><title>Facebook</title><path d="M0"/></svg>'},
      ('author.hbs', '<a href="{{facebook_url}}">{{> "icons/facebook"}}</a>'), "cantTell"),

@@ -367,7 +367,7 @@ def _nameless_icon(path: str, family: str) -> bool:
             with open(path, "rb") as file:
                 data = file.read(_ICON_BYTES + 1)
             found = len(data) <= _ICON_BYTES and is_nameless_icon(
-                data.decode("utf-8"), family_of_name(path) or family)
+                data.decode("utf-8-sig"), family_of_name(path) or family)
         except (OSError, UnicodeError):
             found = False
         if len(_ICONS) >= _ICONS_KEPT:
