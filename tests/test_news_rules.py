@@ -296,6 +296,40 @@ def test_headline_in_title_an_h1_inside_a_home_link_is_the_masthead():
         assert page_outcome("headline-in-title", markup) is FAILED, other
 
 
+@pytest.mark.parametrize(("story", "expected"), [
+    # a classic WordPress theme: the site's name the h1, the post's title an h2 that the
+    # page's og:title names
+    ("<h2>Harbour dredging to start in May</h2>", PASSED),
+    ("<h3><a href='/2019/05/dredging'>Harbour dredging to start in May</a></h3>", PASSED),
+    # the post's own h1 after the site's (GiveWell's blog), og:title or not
+    ("<article><h1>Harbour dredging to start in May</h1></article>", PASSED),
+    # a rewording of the story's headline the rule passes for an h1 passes here too
+    ("<article><h1>Harbour dredging will start in May</h1></article>", PASSED),
+    # an h2 that is not the og:title (nor half of its start) is no more than a guess: the
+    # masthead stays cantTell
+    ("<h2>Harbour</h2>", CANT_TELL),
+    ("<h2>Ferry fares rise again</h2>", CANT_TELL),
+    # a second h1 the title does not hold, or one that is a masthead too (the title holds
+    # the site's name), or a hidden heading
+    ("<article><h1>Ferry fares rise again</h1></article>", CANT_TELL),
+    ("<h1><a href='/'>Harbour Post</a></h1>", CANT_TELL),
+    ("<h2 hidden>Harbour dredging to start in May</h2>", CANT_TELL),
+    ("<h2 aria-hidden='true'>Harbour dredging to start in May</h2>", CANT_TELL),
+])
+def test_headline_in_title_finds_the_story_headline_behind_a_masthead_h1(story, expected):
+    page = ("<html><head><title>Harbour dredging to start in May | Harbour Post</title>"
+            "<meta property='og:title' content='Harbour dredging to start in May'></head>"
+            "<body><main><a href='/'><h1>Harbour Post</h1></a>{}"
+            "<p>The council approved the dredging.</p></main></body></html>")
+    found = messages("headline-in-title", page.format(story))
+    assert [outcome for outcome, _ in found] == [expected]
+    if expected is PASSED:
+        assert found[0][1].startswith("The title holds the story's headline, the <h")
+        assert found[0][1].endswith('(the h1 "Harbour Post" looks like the masthead)')
+    else:
+        assert found[0][1] == 'The h1 "Harbour Post" looks like the masthead, not a headline'
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_URL_PIECES), max_size=8).map("".join) | st.text(max_size=40))
 @example(href="http://[#")

@@ -32,7 +32,11 @@ that makes the story's headline an ``h2`` under a featured story's ``h1``: which
 headline needs a person); and an ``h1`` that may be the masthead (inside the
 banner, inside or holding a link to the home page, ``/`` or ``https://example.com/``, the
 ``og:site_name``, or an image only), unless its text is the page's ``og:title`` (or
-``twitter:title``), or begins it: then it is the headline. Words are compared without stop
+``twitter:title``), or begins it: then it is the headline. Behind a masthead ``h1`` the
+page passes when its title holds the story's headline: another ``h1`` that is no masthead,
+or a heading of any level whose text is the ``og:title`` (or begins it), as classic
+WordPress themes write the post's title in an ``h2`` under the site's ``h1``; it never fails
+for such a heading. Words are compared without stop
 words and a plural or possessive "s". The headline is the ``h1``'s text (its accessible name
 only when it has no text: an ``aria-label`` on a link inside it is not the headline).
 
@@ -132,11 +136,19 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     if not headline:
         return
     target = _title_element(page)
+    folded_title = fold(title)
     if _looks_like_masthead(page, headline_el, headline):
-        yield RULE.cant_tell(target, f"The h1 \"{headline}\" looks like the masthead, not a "
-                                     "headline")
+        story = _story_headline(page, headline_el, folded_title,
+                                float(options["same-story-share"]))
+        if story is not None:
+            el, text = story
+            yield RULE.ok(target, f"The title holds the story's headline, the <{tag_of(el)}> "
+                                  f"\"{text}\" (the h1 \"{headline}\" looks like the masthead)")
+        else:
+            yield RULE.cant_tell(target, f"The h1 \"{headline}\" looks like the masthead, not "
+                                         "a headline")
         return
-    folded_title, folded_headline = fold(title), fold(headline)
+    folded_headline = fold(headline)
     if options["patterns"]:
         if any(_matches(p, folded_title, folded_headline) for p in options["patterns"]):
             yield RULE.ok(target, f"The title follows the pattern with \"{headline}\"")
@@ -148,13 +160,11 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     if folded_headline in folded_title:
         yield RULE.ok(target, f"The title contains the headline \"{headline}\"")
         return
-    words = _content_words(folded_headline)
-    title_words = set(_content_words(folded_title))
-    shared = sum(w in title_words for w in words)
-    share = shared / len(words) if words else 0
+    shared, share = _shared_words(folded_headline, folded_title)
     if shared >= SAME_STORY_WORDS and share >= float(options["same-story-share"]):
+        words = len(_content_words(folded_headline))
         yield RULE.ok(target, f"The title \"{title}\" rewords the headline \"{headline}\" "
-                              f"({shared} of its {len(words)} topic words): the same story")
+                              f"({shared} of its {words} topic words): the same story")
         return
     if share >= float(options["reworded-share"]):
         yield RULE.cant_tell(target, f"The title \"{title}\" rewords the headline "
@@ -169,6 +179,47 @@ def check(page: Page, options: dict[str, Any]) -> Results:
     else:
         yield _fail(page, target, headline_el,
                     f"The title \"{title}\" does not contain the headline \"{headline}\"")
+
+
+def _shared_words(folded_headline: str, folded_title: str) -> tuple[int, float]:
+    """How many of the headline's topic words the title holds, and what share of them."""
+    words = _content_words(folded_headline)
+    title_words = set(_content_words(folded_title))
+    shared = sum(w in title_words for w in words)
+    return shared, shared / len(words) if words else 0
+
+
+def _story_headline(page: Page, masthead: Element, folded_title: str,
+                    same_story: float) -> tuple[Element, str] | None:
+    """When the page's first ``h1`` looks like the masthead: the story's headline, if the
+    title holds it (its text, or a rewording the rule passes), with its text; else None
+    (the rule stays cantTell: it never fails a page for a heading it only guesses is the
+    headline). The story's headline is another rendered ``h1`` that does not look like the
+    masthead (GiveWell's blog: the site's name in an ``h1`` at the top of ``main``, the
+    post's title in an ``h1`` in its ``article``), or a heading of any level whose text is
+    the page's ``og:title``/``twitter:title`` or begins it (a classic WordPress theme or AP's
+    hosted pages: the site's name the ``h1``, the post's title an ``h2``)."""
+    shared_title = _meta(page, ("og:title", "twitter:title"))
+    for heading in page.headings:
+        el = heading.element
+        if el is masthead or heading.hidden or not page.is_rendered(el):
+            continue
+        text = _heading_text(page, el)
+        folded = fold(text)
+        if not folded:
+            continue
+        if tag_of(el) == "h1":
+            if _looks_like_masthead(page, el, text):
+                continue
+        elif not (shared_title and shared_title.startswith(folded)
+                  and 2 * len(folded) >= len(shared_title)):
+            continue
+        if folded in folded_title:
+            return el, text
+        shared, share = _shared_words(folded, folded_title)
+        if shared >= SAME_STORY_WORDS and share >= same_story:
+            return el, text
+    return None
 
 
 def _fail(page: Page, target: Element, headline: Element, message: str) -> Result:
