@@ -500,3 +500,33 @@ def test_an_empty_name_in_a_message_reads_empty_not_a_pair_of_quotes():
     assert redundant == [
         (PASSED, "the image has no text alternative to repeat the text around it"),
         (PASSED, 'alt text "Rain" adds to the text around it')]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a row named for a breaking-news page that holds the story's headline or body is the
+    # article (the Jerusalem Post's article rows): not judged, and what matches inside it is
+    ("<div class='breaking-row'><h1>Ferry strike called off</h1></div>", []),
+    ("<div class='breaking-row'><div itemprop='articleBody'>The union...</div></div>", []),
+    ("<div class='breaking-row' itemprop='articleBody'>The union called it off.</div>", []),
+    ("<div class='breaking-row'><h1>Ferry strike</h1><div class='ticker'>"
+     "<a href='/n/2'>Bridge reopens</a></div></div>", [("div", FAILED)]),
+    # a hidden h1 is no story, nor is an itemprop without articleBody
+    ("<div class='breaking-row'><h1 hidden>Ferry strike called off</h1></div>",
+     [("div", FAILED)]),
+    ("<div class='breaking-row'><div itemprop='headline'>Ferry strike</div></div>",
+     [("div", FAILED)]),
+    # a live blog's container may hold its headline: still judged
+    ("<article class='liveblog'><h1>Live: the count</h1><p>21:45 Turnout up</p></article>",
+     [("article", FAILED)]),
+    ("<section class='live-updates' aria-label='Live updates'><h1>Live</h1></section>",
+     [("section", PASSED)]),
+    # a <marquee>, or role=marquee or log, is a ticker wherever the headline is
+    ("<div role='log' class='breaking'><h1>Ferry strike called off</h1></div>",
+     [("div", PASSED)]),
+    ("<marquee><h1>Ferry strike called off</h1></marquee>",
+     [("marquee", PASSED), ("marquee", FAILED)]),
+])
+def test_live_region_ticker_leaves_out_the_story_in_a_breaking_news_layout(body, expected):
+    report = run_rule("live-region-ticker", f"<html><body>{body}</body></html>")
+    found = [(f.snippet[1:].split(">")[0].split()[0], f.outcome) for f in report.findings]
+    assert found == expected

@@ -18,7 +18,11 @@ live-feed, crawl) on a container (not on a link, control, image or table cell: a
 checkbox with ``id="breaking-news"`` is not a banner, nor a stock table's
 ``<td class="ticker">``), nor on an empty ``<i>``, ``<span>`` or other phrasing element (an
 icon, ``<i class="icon--coverage-live-blog">``; an empty ``<div>`` or ``<ul>`` a script
-fills is judged); only the outermost match counts. A class with "marquee" is not a
+fills is judged); only the outermost match counts. A container that holds the story's
+headline (a rendered ``h1``) or body (``itemprop="articleBody"``) is the article, not a
+banner or a ticker, unless its name says live blog, live updates or live feed (whose
+container may hold its headline) or it is a ``<marquee>`` or a ``role=marquee|log``: what
+matches inside it is judged instead. A class with "marquee" is not a
 ticker: in page templates it names the lead picture or hero unit far more often than a
 scrolling one. ``role="alert"`` and ``aria-live`` alone do not make a ticker: form errors use
 them correctly.
@@ -235,15 +239,46 @@ def _tickers(page: Page, options: dict[str, Any]) -> list[Element]:
     tickers: list[Element] = []
     seen: set[Element] = set()
     order = page.order
+    story: set[Element] | None = None
     for el in sorted(candidates, key=order.__getitem__):
         if el.tag in _NOT_CONTAINERS:
             continue        # links, controls, images and svg paths are never the ticker
         if el.tag in _ICON_TAGS and len(el) == 0 and not (el.text or "").strip():
             continue        # an empty <i> or <span>: an icon
+        if el.tag != "marquee" and page.explicit_roles.get(el) not in ("marquee", "log"):
+            if story is None:
+                story = _story(page)
+            if el in story and not _FEED.search(_hint(el.get("class"), el.get("id"),
+                                                      el.get("aria-label"), prefixes)):
+                continue    # the story itself, in a breaking-news page's layout
         if page.is_rendered(el) and not any(anc in seen for anc in el.iterancestors()):
             tickers.append(el)
             seen.add(el)
     return tickers
+
+
+# The patterns' words for a live feed, whose container may hold the story's headline and body
+# (a live blog's page), unlike a banner or a ticker
+_FEED = re.compile(r"live-?updates?|live-?blog|live-?feed", re.I)
+
+
+def _story(page: Page) -> set[Element]:
+    """The story's headline (a rendered ``h1``) and body (``itemprop="articleBody"``), and
+    every element that holds one of them. A breaking-news banner or a ticker holds neither:
+    a container named like one that does is the article, in the layout of a page about
+    breaking news (the Jerusalem Post's article rows, ``g-row-breaking-news``)."""
+    found: set[Element] = set()
+    bodies = [el for el in page.by_attribute.get("itemprop", ())
+              if "articlebody" in (el.get("itemprop") or "").lower().split()]
+    for el in [*page.by_tag.get("h1", ()), *bodies]:
+        if el in found or (el.tag == "h1" and not page.is_rendered(el)):
+            continue
+        found.add(el)
+        for ancestor in el.iterancestors():
+            if ancestor in found:
+                break
+            found.add(ancestor)
+    return found
 
 
 def _hint(classes: str | None, ident: str | None, label: str | None,
