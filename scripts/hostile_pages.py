@@ -455,6 +455,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "<main as |m|><h1>{{title}}</h1><button "
                   + "{{on 'click' this.go}} class='a {{if x \"b\"}}' " * n + ">Go</button></main>",
         8000),
+    "template-svelte-unclosed": (
+        "a Svelte component: n buttons whose handlers hold braces, strings, template literals "
+        "and a \">\", n strings left open in expressions, then a brace never closed",
+        lambda n: "<main><h1>{title}</h1>"
+                  + "<button on:click={() => { a > b ? `${ {c: '}'}.c }` : 0 }}>x</button>" * n
+                  + "<p>{a + '\\'}</p>" * n + "<p>{'''</p>\n" * n + "<p>{x</p>" * n + "</main>",
+        8000),
     "template-expressions-run": (
         "a Handlebars template of n expressions in one start tag, and n more in a list, "
         "each read back over those before it (4 KB of them) to know if it writes markup",
@@ -559,7 +566,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-freemarker": ".ftl", "template-unclosed-razor": ".cshtml",
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
                   "template-expressions-run": ".hbs", "template-php-includes": ".php",
-                  "template-glimmer-modifiers": ".hbs",
+                  "template-glimmer-modifiers": ".hbs", "template-svelte-unclosed": ".svelte",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows

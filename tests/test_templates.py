@@ -2587,3 +2587,119 @@ def test_placeholders_write_markup_in_content_and_values_elsewhere(tmp_path):
     assert {outcome for outcome, _ in found["document-title"]} == {"passed"}
     assert {outcome for outcome, _ in found["empty-heading"]} == {"cantTell"}
     assert {outcome for outcome, _ in found["landmark-one-main"]} == {"cantTell"}
+
+
+# -- Svelte (.svelte components: Reuters Graphics' kit, The Pudding's starter) -----------------
+
+SVELTE = """<script>
+  import Icon from "./Icon.svelte";
+  let { story, open = $bindable(false) } = $props();
+  const mark = `<b>${ {a: 1}.a }</b>`;
+</script>
+
+<svelte:head><title>{story.headline} | Reuters</title></svelte:head>
+<article class="story {story.kind}">
+  {#if story.image}
+    <img src={story.image.src} alt={story.image.alt} />
+  {:else}
+    <div class="no-image"></div>
+  {/if}
+  <h2><a href="/story/{story.slug}">{story.headline}</a></h2>
+  <button on:click={() => (open = !open)} aria-expanded={open}><Icon name="menu" /></button>
+  <ul>
+    {#each story.tags as tag (tag.id)}
+      <li><a {href} {...tag.rest}>{tag.name}</a></li>
+    {/each}
+  </ul>
+  {@html story.body}
+  <!-- {not an expression} -->
+</article>
+
+<style>
+  .story { color: #333; }
+</style>
+"""
+
+
+def test_svelte_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("src/components/Headline.svelte") == "svelte"
+    assert ".svelte" in folder_suffixes("auto") and folder_suffixes("svelte") == (".svelte",)
+    parsed, conditions, loops = reading(SVELTE, "svelte")
+    assert_same_lines(parsed, SVELTE)
+    lines = parsed.split("\n")
+    assert lines[:5] == SVELTE.split("\n")[:5]      # the script, braces and all, as written
+    # <svelte:head> writes no element; an expression writes text
+    assert lines[6] == " " * 13 + "<title>{{tory.headline} | Reuters</title>" + " " * 14
+    assert lines[7] == '<article class="story {{tory.kind}">'
+    # a block's tags render nothing, its else is a branch; values an expression writes
+    assert not lines[8].strip() and not lines[12].strip()
+    assert lines[9] == '    <img src="{{ory.image.sr}" alt="{{ory.image.al}" />'
+    assert lines[10] == "  <!~~~~>"
+    assert lines[13] == '  <h2><a href="/story/{{tory.slug}">{{tory.headline}</a></h2>'
+    # a directive writes no attribute, its arrow no ">"; a component is a hole
+    assert lines[14] == ("  <button" + " " * 32 + ' aria-expanded="{{e}"><!--@@@@@@@@@@@@'
+                         "@--></button>")
+    # a shorthand and a spread are attributes an expression writes
+    assert lines[17] == "      <li><a {{ref} {{..tag.rest}>{{ag.name}</a></li>"
+    assert is_hole(lines[20].strip()[4:-3])         # {@html}
+    assert lines[21] == "  <!-- {not an expression} -->"
+    assert lines[-4:-1] == SVELTE.split("\n")[-4:-1]    # the component's scoped styles
+    if_block = SVELTE.index("{#if"), SVELTE.index("{/if}")
+    each_block = SVELTE.index("{#each"), SVELTE.index("{/each}")
+    assert conditions == (if_block,)
+    assert loops == (each_block,)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the blocks: await's branches, key and snippet (rendered, not conditional), the tags
+    # that write nothing, those that write markup
+    ("{#await p}<p>…</p>{:then v}<p>{v}</p>{:catch e}<p>{e}</p>{/await}",
+     "          <p>…</p><!--~~--><p>{{}</p><!--~~~--><p>{{}</p>        "),
+    ("{#key k}<p>a</p>{/key}", "        <p>a</p>      "),
+    ("{@const x = 1}{@debug x}{@render row(x)}", " " * 24 + "<!--@@@@@@@@@-->"),
+    # JavaScript's braces, strings, template literals and comments in an expression
+    ("<p>{f({a: '}'}, `${ {b: '{'} }`) /* } */}</p>",
+     "<p>{{(❴a: ′❵′❵, `$❴ ❴b: ′❴′❵ ❵`) /* ❵ */}</p>"),
+    # a value's expression in quotes, and around an equals sign's spaces
+    ("<a title='a {b ? \"c\" : \"d\"} e' href = {u}>x</a>",
+     "<a title='a {{ ? ″c″ : ″d″} e' href = {{}>x</a>"),
+    # the directives, and Svelte 5's {@attach}: no attribute
+    ("<input bind:value={v} class:on={a > b} style:color={c} use:act {@attach f}>",
+     "<input" + " " * 68 + ">"),
+    # Svelte 5's event attributes are attributes, their handlers expressions
+    ("<button onclick={() => n > 1}>+</button>", '<button onclick="{{ =› n › }">+</button>'),
+    # components: by a capital, a dot, Svelte's own; and elements Svelte writes none for
+    ("<ui.Button>a</ui.Button><slot name='x'>b</slot>", "<!--@@@@-->a" + " " * 12
+     + "<!--@@@@@@@@-->b       "),
+    ("<svelte:window on:keydown={k} /><svelte:fragment>a</svelte:fragment>",
+     " " * 49 + "a" + " " * 18),
+    # a brace the file never closes: the rest as written
+    ("<p>{a</p><p>{b}</p>", "<p>{a</p><p>{b}</p>"),
+    ("<p>{b}</p><p>{a '</p>\n{c}", "<p>{{}</p><p>{a '</p>\n{c}"),
+])
+def test_svelte_tags_and_expressions(text, expected):
+    parsed = neutralise(text, "svelte")
+    assert parsed == expected
+    assert_same_lines(parsed, text)
+
+
+def test_svelte_components_are_judged_on_what_they_write(tmp_path):
+    files = {
+        "Menu.svelte": ('<button on:click={() => (open = !open)}><Icon name="menu" /></button>\n'
+                        '<button onclick={() => n > 1}></button>\n'
+                        '<img src={photo.src}>\n<img {alt} src="x.png">\n'
+                        "{#if wide}<main>a</main>{:else}<main>b</main>{/if}\n"),
+    }
+    _, data = run(tmp_path, str(tmp_path / "Menu.svelte"), files=files)
+    page = data["pages"][0]
+    assert page["template"] == "svelte" and page["fragment"] is True
+    found = outcomes(page)
+    # an icon component may name the button; an empty button is unnamed whatever its handler
+    assert [(o, m[:44]) for o, m in found["button-name"]] == [
+        ("cantTell", "an include, a block or a raw expression writ"),
+        ("failed", "Button <button> has no accessible name: no t")]
+    # an <img> without alt fails whatever the data; one whose attributes a shorthand writes
+    # is the rendered page's
+    assert [o for o, _ in found["image-alt"]] == ["failed", "cantTell"]
+    # two <main> in an if and its else are alternatives
+    assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]

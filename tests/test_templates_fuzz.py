@@ -51,6 +51,14 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "placeholder": ("p.html", (
         "__TITLE__", "__BODY__", "__KEY_EVENT_ITEM__", "__A____B__", "__x__", "___", "__TI",
         "TLE__", "__9__", '<img alt="__ALT__">', "<a __SELECTED__>")),
+    # Svelte: blocks, expressions in content and values, directives, spreads, components,
+    # JavaScript's strings, template literals and comments, braces left open
+    "svelte": ("c.svelte", (
+        "{#if x}", "{:else}", "{/if}", "{#each xs as x (x.id)}", "{/each}", "{@html b}",
+        "{@render r()}", "{x}", "{a > b ? 'c' : `${d}`}", "<img alt={a} {src} {...p}>",
+        "<button on:click={() => n > 1}>", "<a href=\"/t/{s}\">", "<Card t={x} />", "</Card>",
+        "<slot />", "<svelte:head>", "</svelte:head>", "{'}'}", "{/* } */}", "{", "}", "`",
+        "{#snippet s(x)}", "{/snippet}", "{:then v}", "<script>let a = {b};</script>")),
     "erb": ("t.html.erb", (
         "<%= story.title %>", "<% if x %>", "<% else %>", "<% end %>", "<%= render 'x' %>",
         '<%= t(".intro_html") %>', '<%= t(".intro") %>', "<%# c %>", "<%= link_to 'a', b %>",

@@ -303,7 +303,8 @@ def main() -> None:
                    "Twig and Liquid; jsp reads JavaServer Pages and tag files; freemarker, "
                    ".ftl files; razor, .cshtml views and Blazor's .razor components; velocity, "
                    ".vm and .vtl files; thymeleaf, Spring's HTML templates; wordpress, a "
-                   "block theme's templates and parts; placeholder, __NAME__ placeholders). "
+                   "block theme's templates and parts; placeholder, __NAME__ placeholders; "
+                   "svelte, .svelte components). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

@@ -7,7 +7,8 @@ Glimmer components, ``<StoryCard @story={{story}} />``, are holes), ERB or
 EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), JavaServer
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
 (``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Thymeleaf (``th:text``),
-Go templates (``{{ range }}``), placeholders an app replaces (``__HEADLINE__``), and
+Go templates (``{{ range }}``), Svelte components (``{#if}``, ``alt={photo.alt}``,
+``<Card />``), placeholders an app replaces (``__HEADLINE__``), and
 partials (a masthead, a story card) that a layout includes. Read as a page, such a file
 is judged for what it is not: ``{% if %}`` is content outside every landmark, a partial has
 no title, no ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language
@@ -21,7 +22,7 @@ Knowledge floor: no Page here.
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it; but it
   is in a file without any markup (Wagtail's block template, ``{{ self }}``). PHP,
-  JSP, FreeMarker, Razor, Velocity and Ruby's ERB files are known by their names
+  JSP, FreeMarker, Razor, Velocity, Svelte and Ruby's ERB files are known by their names
   (:func:`family_of_name`); Thymeleaf's HTML files by their ``th:`` attributes
   (:func:`_thymeleaf`); a file of ``__NAME__`` placeholders by one in its first 4 KB and
   its markup (:func:`_placeholders`).
@@ -77,6 +78,7 @@ LANGUAGES = {
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
     "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
     "thymeleaf": "thymeleaf", "wordpress": "wordpress", "placeholder": "placeholder",
+    "svelte": "svelte",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -87,7 +89,7 @@ SUFFIXES = {
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
     ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
-    ".vm": "velocity", ".vtl": "velocity",
+    ".vm": "velocity", ".vtl": "velocity", ".svelte": "svelte",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -1135,9 +1137,7 @@ class _Neutraliser:
                 # the icon as the partial writes it, as far as the rules can tell: an
                 # <svg> with no name
                 return "<svg>" + _blank(token[5:-6]) + "</svg>"
-        if not _mark_fits(token):
-            return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
-        return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
+        return _hole_mark(token, fill)
 
     def jinja(self, m: re.Match[str]) -> str:
         if m["expression"] is not None:
@@ -2342,6 +2342,16 @@ def _opened(token: str, start: int) -> str:
     return "{{" + token[start:start - 3].translate(_BODY_LOOK_ALIKES) + "}"
 
 
+def _hole_mark(token: str, fill: str) -> str:
+    """A hole's or a branch's mark (``fill``) in place of ``token``, in content: a comment as
+    long as it, or spaces where none fits (see :meth:`_Neutraliser.hole`)."""
+    if len(token) < 4 or _has_line_break(token[:2] + token[-1:], 0, 3):
+        return _blank(token)
+    if not _mark_fits(token):
+        return "<!" + _BLANK.sub(fill, token[2:-1]) + ">"
+    return "<!--" + _BLANK.sub(fill, token[4:-3]) + "-->"
+
+
 def _mark_fits(token: str) -> bool:
     """Whether a hole's or a branch's mark fits in ``token`` (:meth:`_Neutraliser.hole`):
     "<!--" and "-->" each on one line."""
@@ -2355,6 +2365,281 @@ def _line_end(text: str, at: int) -> int:
 
 def _has_line_break(text: str, start: int, end: int) -> bool:
     return text.find("\n", start, end) >= 0 or text.find("\r", start, end) >= 0
+
+# -- Svelte (.svelte components: the graphics desks' Reuters Graphics kit, The Pudding) ---------
+
+# What a component's markup holds besides HTML: a tag ({#if x}, {:else}, {/if}, {@html x},
+# {x}), and, in a start tag, an attribute's value ({x}, "a {x}"), a spread or a shorthand
+# ({...props}, {alt}) and directives (on:click={...}, bind:value, class:on={x}). A tag or
+# an expression is JavaScript between balanced braces, its strings, template literals and
+# comments passed over.
+_SVELTE_EVENTS = re.compile(r"<!--|<(/?)([A-Za-z][\w:.-]*)|\{")
+_SVELTE_BLOCK = re.compile(r"\{\s*([#:/@])\s*([\w-]*)")
+_SVELTE_SPACE = re.compile(r"\s*")
+_SVELTE_NAME = re.compile(r"""[^\s=/>{"']+""")
+_SVELTE_UNQUOTED = re.compile(r"""[^\s>{"'=<`]*""")
+_SVELTE_IN_QUOTES = {'"': re.compile(r'["{]'), "'": re.compile(r"['{]")}
+# ... directives, which write no attribute (an event's handler, a binding, an action, a
+# transition, a class or a style property set on a condition, a slot's let:)
+_SVELTE_DIRECTIVE = re.compile(r"(?:on|bind|use|transition|in|out|animate|class|style|let):",
+                               re.I)
+# ... Svelte's own elements that write no element of their own (what <svelte:head> holds
+# goes to the document's head; a window's or a body's listeners; a boundary, a fragment)
+_SVELTE_UNWRITTEN = frozenset((
+    "svelte:head", "svelte:window", "svelte:body", "svelte:document", "svelte:options",
+    "svelte:fragment", "svelte:boundary"))
+# ... and those whose markup another file or the data writes: a component by name or by
+# value, the component itself, an element whose name is a value, a slot the caller fills
+_SVELTE_WRITTEN_ELSEWHERE = frozenset((
+    "svelte:component", "svelte:self", "svelte:element", "slot"))
+# JavaScript's tokens that may hold a brace that is no block's: strings, template literals,
+# comments
+_JS_EVENTS = re.compile(r"""[{}"'`]|/[/*]""")
+_JS_STRING = {'"': re.compile(r'"(?:[^"\\\r\n]|\\[\s\S])*"'),
+              "'": re.compile(r"'(?:[^'\\\r\n]|\\[\s\S])*'")}
+_JS_TEMPLATE_REST = re.compile(r"(?:[^`\\$]|\\[\s\S]|\$(?!\{))*(`|\$\{)")
+
+
+def _svelte_component(name: str) -> bool:
+    """Whether a tag of a Svelte component's markup invokes a component (``<Card>``,
+    ``<ui.Button>``) or writes markup another file or the data holds (``<slot>``,
+    ``<svelte:component this={X}>``)."""
+    return name[0].isupper() or "." in name or name in _SVELTE_WRITTEN_ELSEWHERE
+
+
+def _js_end(text: str, at: int) -> int:
+    """After the ``}`` that closes the ``{`` at ``at``, JavaScript's strings, template
+    literals (and the expressions in them) and comments passed over; -1 when the file never
+    closes it."""
+    depth = 0
+    literals: list[int] = []    # (the depths at which a template literal's "${" opened)
+    i = at
+    while (m := _JS_EVENTS.search(text, i)) is not None:
+        token, i = m[0], m.end()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if literals and literals[-1] == depth:
+                literals.pop()          # (back in the template literal)
+                token = "`"
+            elif depth == 0:
+                return i
+        elif token == "'" or token == '"':
+            # (a string left open ends with its line, as JavaScript reads it: no string is
+            # read twice)
+            string = _JS_STRING[token].match(text, m.start())
+            i = string.end() if string is not None else _line_end(text, i)
+        elif token == "//":
+            i = _line_end(text, i)
+        elif token == "/*":
+            close = text.find("*/", i)
+            if close < 0:
+                return -1
+            i = close + 2
+        if token == "`":
+            rest = _JS_TEMPLATE_REST.match(text, i)
+            if rest is None:
+                return -1
+            i = rest.end()
+            if rest[1] == "${":
+                literals.append(depth)
+                depth += 1
+    return -1
+
+
+def _svelte_text(token: str) -> str:
+    """A Svelte expression in content (``{story.headline}``) as kept: ``{{``, its text,
+    ``}``, as long as written, its line breaks where they were (a break just after the
+    opening brace stays, and the kept form opens with one brace: text all the same)."""
+    chars = list(token[1:-1].translate(_BODY_LOOK_ALIKES))
+    if chars and chars[0] not in "\r\n":
+        chars[0] = "{"
+    return "{" + "".join(chars) + "}" if len(token) >= 2 else _blank(token)
+
+
+def _svelte_attributes(token: str) -> str:
+    """A spread or a shorthand among a start tag's attributes (``{...props}``, ``{alt}``):
+    attributes an expression writes, kept as a name that begins with ``{{``, as long as
+    written, its line breaks where they were."""
+    if len(token) < 3 or token[1] in "\r\n":
+        return _blank(token)
+    return "{{" + token[2:-1].translate(_BODY_LOOK_ALIKES) + "}"
+
+
+def _match_end(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """After what ``pattern`` (one that matches the empty text too) matches at ``at``."""
+    found = pattern.match(text, at)
+    return at if found is None else found.end()
+
+
+def _space_end(text: str, at: int) -> int:
+    return _match_end(_SVELTE_SPACE, text, at)
+
+
+def _svelte_value(token: str) -> str:
+    """An attribute's value a Svelte expression writes (``alt={photo.alt}``): a quoted
+    value holding ``{{`` (:data:`EXPRESSION`), as long as written, its line breaks where
+    they were; ``{{}`` for a one-character expression (``{x}``)."""
+    n = len(token)
+    if n <= 2:
+        return '""'[:n]
+    if n == 3:
+        return "{{}" if token[1] not in "\r\n" else _blank(token)
+    chars = list(token.translate(_BODY_LOOK_ALIKES))
+    chars[0] = chars[-1] = '"'
+    for i in range(1, n - 2):
+        if chars[i] not in "\r\n" and chars[i + 1] not in "\r\n":
+            chars[i] = chars[i + 1] = "{"
+            if i + 2 < n - 1 and chars[-2] not in "\r\n":
+                chars[-2] = "}"
+            break
+    return "".join(chars)
+
+
+class _Svelte:
+    """One Svelte component's neutralising. Its markup is HTML with Svelte's tags and
+    expressions between braces: a block's tags render nothing (``{#if}``, ``{#each}``,
+    ``{#await}`` and ``{#key}`` open a block, conditional but for the last two; an
+    ``{:else}``, ``{:then}`` or ``{:catch}`` begins another branch), ``{@html}`` and
+    ``{@render}`` write markup (a hole), ``{@const}`` and ``{@debug}`` nothing, and an
+    expression writes text (kept: ``{{``, its text, ``}``). In a start tag, an expression
+    writes an attribute's value (``alt={photo.alt}``, ``href="/tag/{slug}"``), a spread
+    or a shorthand writes attributes (``{...props}``, ``{alt}``: an expression among the
+    attributes), and a directive writes none (``on:click={...}``, ``bind:value``,
+    ``class:active={x}``, ``{@attach}``). A component's start tag (``<Card>``,
+    ``<slot>``, ``<svelte:component>``) is a hole and its end tag nothing, as Glimmer's;
+    Svelte's own ``<svelte:head>``, ``<svelte:window>``... write no element. The
+    component's ``<script>`` is script, its ``<style>`` the styles it scopes to its
+    markup. A brace the file never closes is text, and the rest of the file after it read
+    as written."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = list(text)
+        self.neutraliser = _Neutraliser(text, "svelte")
+
+    def read(self) -> str:
+        text, n, at = self.text, len(self.text), 0
+        while (m := _SVELTE_EVENTS.search(text, at)) is not None:
+            start = m.start()
+            if m[0] == "<!--":
+                close = text.find("-->", start + 4)
+                at = n if close < 0 else close + 3
+            elif m[0] == "{":
+                end = _js_end(text, start)
+                if end < 0:
+                    break           # (a brace never closed: the rest as written)
+                self.tag(start, end)
+                at = end
+            elif m[1]:
+                close = text.find(">", m.end())
+                end = n if close < 0 else close + 1
+                name = m[2]
+                if _svelte_component(name) or name.lower() in _SVELTE_UNWRITTEN:
+                    self.put(start, _blank(text[start:end]))
+                at = end
+            else:
+                at = self.start_tag(start, m.end(), m[2])
+        return "".join(self.out)
+
+    def put(self, at: int, written: str) -> None:
+        self.out[at:at + len(written)] = written
+
+    def tag(self, start: int, end: int) -> None:
+        """A tag or an expression in content, ``text[start:end]``."""
+        token = self.text[start:end]
+        block = _SVELTE_BLOCK.match(token)
+        neutraliser = self.neutraliser
+        if block is None:
+            self.put(start, _svelte_text(token))
+            return
+        kind, name = block[1], block[2]
+        if kind == "#":
+            neutraliser.begin(name, start, name in ("if", "await"), name == "each")
+        elif kind == "/":
+            neutraliser.end(name, start)
+        elif kind == ":":
+            neutraliser.loop_ends(start)    # ({#each}'s {:else}: no item)
+            self.put(start, _hole_mark(token, BRANCH_FILL))
+            return
+        elif name in ("html", "render"):
+            self.put(start, _hole_mark(token, HOLE_FILL))
+            return
+        self.put(start, _blank(token))
+
+    def start_tag(self, start: int, at: int, name: str) -> int:
+        """A start tag whose attributes begin at ``at``: after its end."""
+        text, n = self.text, len(self.text)
+        while at < n:
+            at = _space_end(text, at)
+            if at >= n or text[at] == ">" or text.startswith("/>", at):
+                at = min(n, at + (1 if at < n and text[at] == ">" else 2))
+                break
+            if text[at] == "{":
+                end = _js_end(text, at)
+                if end < 0:
+                    return n
+                token = text[at:end]
+                if _SVELTE_BLOCK.match(token) is not None:
+                    self.put(at, _blank(token))     # ({@attach f}: no attribute)
+                else:       # ({...props}, {alt}: attributes an expression writes)
+                    self.put(at, _svelte_attributes(token))
+                at = end
+                continue
+            found = _SVELTE_NAME.match(text, at)
+            if found is None:
+                at += 1         # (a stray quote: passed over, as the HTML parser does)
+                continue
+            attribute, at = at, found.end()
+            after = _space_end(text, at)
+            if after < n and text[after] == "=":
+                at = self.value(_space_end(text, after + 1))
+            if _SVELTE_DIRECTIVE.match(found[0]):
+                self.put(attribute, _blank(text[attribute:at]))
+        lower = name.lower()
+        if _svelte_component(name) or lower in _SVELTE_UNWRITTEN:
+            token = text[start:at]
+            self.put(start, _blank(token) if lower in _SVELTE_UNWRITTEN
+                     else _hole_mark(token, HOLE_FILL))
+        elif lower in ("script", "style"):
+            close = self.neutraliser.lower.find("</" + lower, at)
+            return n if close < 0 else close
+        return at
+
+    def value(self, at: int) -> int:
+        """An attribute's value from ``at``: after it."""
+        text, n = self.text, len(self.text)
+        if at >= n:
+            return n
+        first = text[at]
+        if first == "{":
+            end = _js_end(text, at)
+            if end < 0:
+                return n
+            self.put(at, _svelte_value(text[at:end]))
+            return end
+        if first == '"' or first == "'":
+            events, at = _SVELTE_IN_QUOTES[first], at + 1
+            while (m := events.search(text, at)) is not None:
+                if m[0] == first:
+                    return m.end()
+                end = _js_end(text, m.start())
+                if end < 0:
+                    return n
+                self.put(m.start(), _svelte_text(text[m.start():end]))
+                at = end
+            return n
+        while True:         # (unquoted: to a space or the tag's end, expressions in it)
+            at = _match_end(_SVELTE_UNQUOTED, text, at)
+            if at >= n or text[at] != "{":
+                return at
+            end = _js_end(text, at)
+            if end < 0:
+                return n
+            self.put(at, _svelte_text(text[at:end]))
+            at = end
+
 
 # Apache Velocity (Atex Polopoly's, dotCMS's and Apache Roller's templates): comments
 # (## and #* *#), unparsed content (#[[ ]]#), directives (#if, #{else}, #foreach, #set,
@@ -2561,6 +2846,10 @@ def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) 
         parsed = razor.read()
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
+    if family == "svelte":
+        svelte = _Svelte(text)
+        parsed = svelte.read()
+        return Reading(parsed, svelte.neutraliser.closed(), tuple(svelte.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
     neutraliser.icons = icons
     if family == "wordpress":
