@@ -2589,6 +2589,41 @@ def test_placeholders_write_markup_in_content_and_values_elsewhere(tmp_path):
     assert {outcome for outcome, _ in found["landmark-one-main"]} == {"cantTell"}
 
 
+SVELTEKIT_SHELL = """<!doctype html>
+<html lang="en">
+<head>
+  <link rel="icon" href="%sveltekit.assets%/favicon.png" />
+  %sveltekit.head%
+</head>
+<body data-sveltekit-preload-data="hover">
+  <a href="#content" class="skip-to-main">Skip to main content</a>
+  <div style="display: contents">%sveltekit.body%</div>
+</body>
+</html>
+"""
+
+
+def test_a_sveltekit_page_shell_is_a_template_of_placeholders(tmp_path):
+    """SvelteKit's src/app.html: the app writes the head's and the body's markup where
+    %sveltekit.head% and %sveltekit.body% stand (holes), and its assets' path in a value."""
+    assert detect(SVELTEKIT_SHELL) == "placeholder"
+    parsed = neutralise(SVELTEKIT_SHELL, "placeholder")
+    assert_same_lines(parsed, SVELTEKIT_SHELL)
+    assert 'href="{{veltekit.asset}}/favicon.png"' in parsed
+    assert '<div style="display: contents"><!--@@@@@@@@@-->' in parsed and "%" not in parsed
+    _, data = run(tmp_path, str(tmp_path / "app.html"), files={"app.html": SVELTEKIT_SHELL})
+    page = data["pages"][0]
+    assert page["template"] == "placeholder" and not page.get("fragment")
+    found = outcomes(page)
+    # the app writes the title, the main landmark, the headline and the skip link's target
+    for rule in ("document-title", "landmark-one-main", "page-has-heading-one", "skip-link"):
+        assert [o for o, _ in found[rule]] == ["cantTell"], rule
+    assert "region" not in found
+    # a shell without them is plain HTML ("%" alone, or a placeholder in a script only)
+    assert detect("<p>100% of <b>%</b></p>") is None
+    assert detect("<p>x</p><script>var s = '%sveltekit.body%';</script>") is None
+
+
 # -- Svelte (.svelte components: Reuters Graphics' kit, The Pudding's starter) -----------------
 
 SVELTE = """<script>

@@ -8,7 +8,8 @@ EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), J
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
 (``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Thymeleaf (``th:text``),
 Go templates (``{{ range }}``), Svelte components (``{#if}``, ``alt={photo.alt}``,
-``<Card />``), placeholders an app replaces (``__HEADLINE__``), and
+``<Card />``), placeholders an app replaces (``__HEADLINE__``, SvelteKit's
+``%sveltekit.body%``), and
 partials (a masthead, a story card) that a layout includes. Read as a page, such a file
 is judged for what it is not: ``{% if %}`` is content outside every landmark, a partial has
 no title, no ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language
@@ -149,9 +150,10 @@ _EXPRESSION_TOKEN = re.compile(r"\{\{[^{}]*\}\}")
 
 # A placeholder that a build or an app replaces with the data as it stands, markup or text
 # (the Guardian's app article templates: <h1>__HEADLINE__</h1>, src="__IMAGE_SRC__",
-# <ul>__KEY_EVENT_ITEM__</ul>): a name in capitals between double underscores
-# (_Neutraliser.placeholder)
-_PLACEHOLDER = re.compile(r"__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__")
+# <ul>__KEY_EVENT_ITEM__</ul>): a name in capitals between double underscores; and
+# SvelteKit's in its page shell, src/app.html (%sveltekit.head%, %sveltekit.body%,
+# %sveltekit.assets%) (_Neutraliser.placeholder)
+_PLACEHOLDER = re.compile(r"__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__|%sveltekit\.[a-z][\w.]*%")
 
 
 def _placeholders(text: str, within: int = 4096) -> bool:
