@@ -462,6 +462,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
                   + "<button on:click={() => { a > b ? `${ {c: '}'}.c }` : 0 }}>x</button>" * n
                   + "<p>{a + '\\'}</p>" * n + "<p>{'''</p>\n" * n + "<p>{x</p>" * n + "</main>",
         8000),
+    "template-vue-unclosed": (
+        "a Vue component: n self-closing elements rewritten with their end tags, n "
+        "interpolations, then n start tags with a quote left open",
+        lambda n: "<template><main><h1 v-text='t' />"
+                  + "<div class='x' v-if='a > b' @click='go' />" * n + "{{ a > b }}" * n
+                  + "<p :title=\"x>" * n + "</main></template><style>main{color:red}</style>",
+        8000),
     "template-expressions-run": (
         "a Handlebars template of n expressions in one start tag, and n more in a list, "
         "each read back over those before it (4 KB of them) to know if it writes markup",
@@ -567,6 +574,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
                   "template-expressions-run": ".hbs", "template-php-includes": ".php",
                   "template-glimmer-modifiers": ".hbs", "template-svelte-unclosed": ".svelte",
+                  "template-vue-unclosed": ".vue",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows

@@ -2738,3 +2738,135 @@ def test_svelte_components_are_judged_on_what_they_write(tmp_path):
     assert [o for o, _ in found["image-alt"]] == ["failed", "cantTell"]
     # two <main> in an if and its else are alternatives
     assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]
+
+
+# -- Vue (.vue single-file components: Mirror Media's Nuxt site) ---------------------------------
+
+VUE = """<template>
+  <article class="card" :class="{ live: isLive }">
+    <nuxt-link :to="`/story/${story.slug}`" class="card__link">
+      <img v-if="story.image" :src="story.image.src" :alt="story.image.alt">
+      <div v-else class="no-image" />
+      <h2 class="card__title" v-text="story.title" />
+    </nuxt-link>
+    <p v-html="story.brief"></p>
+    <button type="button" @click="open = !open" aria-label="Share"><SvgIcon name="s" /></button>
+    <ul>
+      <li v-for="tag in story.tags" :key="tag.id"><a :href="tag.url">{{ tag.name }}</a></li>
+    </ul>
+    <template v-if="a > b"><main>A</main></template>
+    <template v-else><main>B</main></template>
+    <i class="icon"
+       v-show="x" />
+  </article>
+</template>
+
+<script>
+export default { data: () => ({ open: false }) }
+</script>
+
+<style scoped>
+.card { color: #333; }
+</style>
+
+<i18n>
+{ "en": { "hi": "Hi" } }
+</i18n>
+"""
+
+
+def test_vue_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("components/UiArticleCard.vue") == "vue"
+    assert ".vue" in folder_suffixes("auto") and folder_suffixes("vue") == (".vue",)
+    parsed, conditions, loops = reading(VUE, "vue")
+    assert_same_lines(parsed, VUE)
+    lines = parsed.split("\n")
+    assert not lines[0].strip() and not lines[18].strip()    # the root template's tags
+    # a bound class after the tag's own (the parser keeps the first: merged, not replaced)
+    assert lines[1] == '  <article class="card"  class="{{live: isLive }">'
+    # Nuxt's link is a link; a value a binding writes
+    assert lines[2] == '    <a href     to="{{story/$\u2774story.slug\u2775}" class="card__link">'
+    assert lines[6] == "    </a>" + " " * 8
+    # directives as marks: a condition, its else; "/>" closes an HTML element, its
+    # attributes moved left and shortened (then unquoted) to leave room for its end tag
+    assert lines[3] == ('      <img ~~-f="story.image"  src="{{ory.image.sr}"  '
+                        'alt="{{ory.image.al}">')
+    assert lines[4] == "      <div ~~-l class=no-image></div>"
+    assert lines[5] == '      <h2 class="card__title" @@-e></h2>' + " " * 13
+    assert lines[7] == '    <p @@-tml="story.brief"></p>'
+    # an event handler writes no attribute; a component is a hole
+    assert lines[8] == ('    <button type="button"' + " " * 23 + 'aria-label="Share"><!--'
+                        + "@" * 13 + "--></button>")
+    assert lines[10] == ('      <li %%-or="tag in story.tags"' + " " * 14
+                         + '><a  href="{{g.ur}">{{ tag.name }}</a></li>')
+    # <template> writes its content alone, on a condition; a mark on a line of its own
+    assert lines[12].strip() == "<main>A</main>" and lines[13].strip() == "<main>B</main>"
+    assert lines[14:16] == ['    <i class="icon"', '~~-how="x"></i>     ']
+    assert lines[19:26] == VUE.split("\n")[19:26]       # the script and the styles
+    assert not "".join(lines[27:]).strip()             # the i18n block
+    assert conditions == ((VUE.index("<template v-if"), VUE.index("</template>")),
+                          (VUE.index("<template v-else"), VUE.rindex("</template>", 0,
+                                                                     VUE.index("<i class"))))
+    assert loops == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # attributes an expression writes; a binding that replaces the tag's own
+    ('<template><img v-bind="a" :[k]="v" alt="x" :alt="y"></template>',
+     '          <img {{bind="a" {{' + " " * 16 + 'alt={{ >           '),
+    # a self-closing element without the room for its end tag and its attributes keeps its
+    # marks alone; in an <svg>, "/>" closes an element
+    ('<template><div class="a b" /></template>', "          <div></div>" + " " * 19),
+    ('<template><svg><path d="M0" /></svg><span :title="t"/></template>',
+     '          <svg><path d="M0" /></svg><span></span>' + " " * 16),
+    # a bound value over lines; one moved in a tag rewritten is no longer where its
+    # expression is written, nor kept as one (a message would quote other text as it)
+    ('<template><img\n  :src="\n   require(x)\n  "\n/></template>',
+     '          <img\n   src="\n{{ require(x)\n }"\n/>           '),
+    ('<template><button\n :class="{ a: b }"\n @click="go"\n/></template>',
+     '          <button\nclass="{{">       \n</button>   \n             '),
+    # a template in another language, a block that is neither script nor style
+    ('<template lang="pug">div(class="x") {{ y }}</template><docs># Card</docs>',
+     " " * 73),
+    # an interpolation, a comment, a quote or a comment left open
+    ('<template><p>{{ a > b ? "x" : y }}<!-- {{ z }} --></p></template>',
+     '          <p>{{ a \u203a b ? \u2033x\u2033 : y }}<!-- {{ z }} --></p>           '),
+    ('<template><p :title="x>{{ y }}</p></template>',
+     '          <p  title="{{\u2774\u2774 y \u2775\u2775\u2039/p\u203a\u2039/template}'),
+    ('<template><p>{{ a </p><!-- x', "          <p>{{ a </p><!-- x"),
+])
+def test_vue_directives_and_tags(text, expected):
+    parsed = neutralise(text, "vue")
+    assert parsed == expected
+    assert_same_lines(parsed, text)
+
+
+def test_vue_components_are_judged_on_what_they_write(tmp_path):
+    text = """<template>
+  <div>
+    <button @click="open = !open"><svg-icon name="menu" /></button>
+    <button type="button" @click="n > 1" />
+    <img v-if="a" :src="photo.src">
+    <img v-bind="attrs" src="x.png">
+    <main v-if="wide">a</main>
+    <main v-else>b</main>
+    <h2 class="t" v-text="title" />
+    <p>after</p>
+  </div>
+</template>
+"""
+    _, data = run(tmp_path, str(tmp_path / "Menu.vue"), files={"Menu.vue": text})
+    page = data["pages"][0]
+    assert page["template"] == "vue" and page["fragment"] is True
+    found = outcomes(page)
+    # a component may name the button; an empty one is unnamed whatever its handler
+    assert [o for o, _ in found["button-name"]] == ["cantTell", "failed"]
+    # an <img> without alt fails whatever the data; one whose attributes v-bind writes is
+    # the rendered page's
+    assert [o for o, _ in found["image-alt"]] == ["failed", "cantTell"]
+    # a v-if and its v-else are alternatives; v-text writes the heading's text, and "/>"
+    # closed it (the paragraph after it is not its content)
+    assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]
+    assert [o for o, _ in found["empty-heading"]] == ["cantTell"]
+    assert "heading-has-content" not in found or all(
+        o != "failed" for o, _ in found["heading-has-content"])

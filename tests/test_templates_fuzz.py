@@ -59,6 +59,15 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "<button on:click={() => n > 1}>", "<a href=\"/t/{s}\">", "<Card t={x} />", "</Card>",
         "<slot />", "<svelte:head>", "</svelte:head>", "{'}'}", "{/* } */}", "{", "}", "`",
         "{#snippet s(x)}", "{/snippet}", "{:then v}", "<script>let a = {b};</script>")),
+    # Vue: the root template, interpolations, directives, bindings, self-closing elements,
+    # components, quotes and comments left open
+    "vue": ("c.vue", (
+        "<template>", "</template>", "{{ a > b }}", "{{ x", '<p v-if="a">', "<p v-else>",
+        '<li v-for="x in xs" :key="x.id">', '<h1 v-text="t" />', '<div v-html="b"></div>',
+        '<img :src="s" :alt="a">', '<a :href="u" @click="go">', '<nuxt-link to="/" />',
+        "</nuxt-link>", "<Card :story='s' />", "<svg-icon />", '<template #slot="{ x }">',
+        '<i class="a b" />', '<span v-bind="attrs"/>', '<template lang="pug">', '<p :title="',
+        "<i18n>", "</i18n>", "<script>var a = '</template>';</script>")),
     "erb": ("t.html.erb", (
         "<%= story.title %>", "<% if x %>", "<% else %>", "<% end %>", "<%= render 'x' %>",
         '<%= t(".intro_html") %>', '<%= t(".intro") %>', "<%# c %>", "<%= link_to 'a', b %>",

@@ -8,8 +8,8 @@ EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), J
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
 (``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Thymeleaf (``th:text``),
 Go templates (``{{ range }}``), Svelte components (``{#if}``, ``alt={photo.alt}``,
-``<Card />``), placeholders an app replaces (``__HEADLINE__``, SvelteKit's
-``%sveltekit.body%``), and
+``<Card />``), Vue components (``v-if``, ``:alt="photo.alt"``), placeholders an app
+replaces (``__HEADLINE__``, SvelteKit's ``%sveltekit.body%``), and
 partials (a masthead, a story card) that a layout includes. Read as a page, such a file
 is judged for what it is not: ``{% if %}`` is content outside every landmark, a partial has
 no title, no ``lang`` and no main landmark, ``lang="{{ locale }}"`` is an invalid language
@@ -23,7 +23,7 @@ Knowledge floor: no Page here.
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it; but it
   is in a file without any markup (Wagtail's block template, ``{{ self }}``). PHP,
-  JSP, FreeMarker, Razor, Velocity, Svelte and Ruby's ERB files are known by their names
+  JSP, FreeMarker, Razor, Velocity, Svelte, Vue and Ruby's ERB files are known by their names
   (:func:`family_of_name`); Thymeleaf's HTML files by their ``th:`` attributes
   (:func:`_thymeleaf`); a file of ``__NAME__`` placeholders by one in its first 4 KB and
   its markup (:func:`_placeholders`).
@@ -79,7 +79,7 @@ LANGUAGES = {
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
     "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
     "thymeleaf": "thymeleaf", "wordpress": "wordpress", "placeholder": "placeholder",
-    "svelte": "svelte",
+    "svelte": "svelte", "vue": "vue",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -90,7 +90,7 @@ SUFFIXES = {
     ".gohtml": "go", ".tmpl": "go", ".erb": "erb", ".ejs": "erb", ".php": "php",
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
     ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
-    ".vm": "velocity", ".vtl": "velocity", ".svelte": "svelte",
+    ".vm": "velocity", ".vtl": "velocity", ".svelte": "svelte", ".vue": "vue",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -2643,6 +2643,314 @@ class _Svelte:
             at = end
 
 
+# -- Vue (.vue single-file components: Mirror Media's Nuxt site) --------------------------------
+
+# A component's top-level blocks and its template's events: a comment, a tag, an
+# interpolation; a start tag's attributes
+_VUE_EVENTS = re.compile(r"<!--|<(/?)([A-Za-z][\w:.-]*)|\{\{")
+_VUE_ATTRIBUTE = re.compile(
+    r"""\s*(?P<name>[^\s=/>"']+)(?:\s*=\s*(?P<value>"[^"]*"?|'[^']*'?|[^\s>"']+))?""")
+_VUE_SPACE = re.compile(r"\s*")
+_VUE_LANGUAGE = re.compile(r"""\slang\s*=\s*["']?(\w+)""")
+# ... the elements that write their content alone (a transition, what Nuxt renders in the
+# browser only), and Nuxt's and Vue Router's links (an <a href>)
+_VUE_UNWRITTEN = frozenset((
+    "template", "transition", "transition-group", "keep-alive", "client-only", "no-ssr",
+    "Transition", "TransitionGroup", "KeepAlive", "ClientOnly", "Teleport", "Suspense",
+    "teleport", "suspense"))
+_VUE_LINKS = frozenset(("nuxt-link", "NuxtLink", "router-link", "RouterLink"))
+# ... the directives read: rendered on a condition, once for each item, the content written
+# by the data (text or markup); the others (v-on, @, v-model, v-slot, #, custom ones)
+# write no attribute
+_VUE_CONDITIONS = frozenset(("v-if", "v-else-if", "v-else", "v-show"))
+_VUE_CONTENT = frozenset(("v-text", "v-html"))
+# (the attributes a bound one adds to, rather than replaces)
+_VUE_MERGED = frozenset(("class", "style"))
+_VUE_MARKS = ("~~-", "%%-", "@@-", EXPRESSION)
+
+
+def _vue_element(name: str) -> str:
+    """What a tag of a Vue template writes: "html" (an element as written), "link" (Nuxt's
+    and Vue Router's links, rendered as ``<a href>``), "unwritten" (no element: a
+    ``<template>``, a ``<transition>``...) or "component" (a component, a slot: markup
+    another file writes)."""
+    if name in _VUE_LINKS:
+        return "link"
+    if name in _VUE_UNWRITTEN:
+        return "unwritten"
+    if name[0].isupper() or "-" in name or "." in name or name in ("slot", "component"):
+        return "component"
+    return "html"
+
+
+def _vue_bound(attribute: str) -> str | None:
+    """The attribute a ``:name`` or ``v-bind:name`` binding sets (None: no binding; "" or
+    "[...]": attributes an expression names)."""
+    if attribute.startswith(":"):
+        return attribute[1:].split(".")[0]
+    if attribute.startswith("v-bind:"):
+        return attribute[7:].split(".")[0]
+    return None
+
+
+def _vue_value(value: str) -> str:
+    """A bound attribute's value (``:alt="photo.alt"``) as kept: holding ``{{``
+    (:data:`EXPRESSION`), as long as written, its line breaks where they were."""
+    n = len(value)
+    quote = value[:1] if value[:1] in ("'", '"') else ""
+    if not quote:
+        if n >= 2 and not _has_line_break(value, 0, 2):
+            return "{{" + value[2:].translate(_BODY_LOOK_ALIKES)
+        return _blank(value)
+    end = n - 1 if n >= 2 and value[-1] == quote else n
+    chars = list(value[1:end].translate(_BODY_LOOK_ALIKES))
+    for i in range(len(chars) - 1):     # ("{{" on the value's first line that holds two)
+        if chars[i] not in "\r\n" and chars[i + 1] not in "\r\n":
+            chars[i] = chars[i + 1] = "{"
+            if i + 2 < len(chars) and chars[-1] not in "\r\n":
+                chars[-1] = "}"
+            break
+    else:
+        if n >= 2 and not _has_line_break(value, 0, 2):
+            return "{{" + _blank(value[2:])        # (too short: "{{" unquoted, spaces)
+    return quote + "".join(chars) + value[end:]
+
+
+def _vue_moved(attribute: str) -> str:
+    """An attribute as kept, for a tag rewritten: a value an expression writes as ``"{{"``
+    (moved, it is no longer where the expression is written: a message would quote another
+    text of the file as it)."""
+    name, equals, value = attribute.partition("=")
+    if equals and EXPRESSION in value and not name.startswith(_VUE_MARKS):
+        return f'{name}="{{{{"'
+    return attribute
+
+
+# ... a value that needs no quotes
+_VUE_UNQUOTED = re.compile(r"""^([^=]+)=(?:"([^\s"'=<>`]+)"|'([^\s"'=<>`]+)')$""")
+
+
+def _vue_unquoted(attribute: str) -> str:
+    """An attribute as kept, its value unquoted where it needs no quotes."""
+    m = _VUE_UNQUOTED.match(attribute)
+    return attribute if m is None else f"{m[1]}={m[2] or m[3]}"
+
+
+def _vue_short(attribute: str) -> str:
+    """An attribute as kept, shortened where a rewritten tag needs the room: a mark's name
+    alone (``@@-text``), a bound value ``{{`` unquoted."""
+    if attribute.startswith(_VUE_MARKS):
+        return attribute.split("=")[0][:4]
+    name, equals, value = attribute.partition("=")
+    return f"{name}={{{{" if equals and EXPRESSION in value else attribute
+
+
+def _fit(span: str, tokens: list[str]) -> str | None:
+    """``tokens`` (none holding a line break) written in order in a text as long as
+    ``span``, its line breaks where they were: the first at its start, each after the one
+    before with a space between (none before ">" or an end tag), the rest spaces; None
+    where they do not fit."""
+    out = [c if c in "\r\n" else " " for c in span]
+    at = 0
+    for index, token in enumerate(tokens):
+        if index and token[:1] != ">" and token[:2] != "</" and out[at - 1] not in "\r\n":
+            at += 1
+        line = _line_end(span, at)
+        while at + len(token) > line:
+            if not index or line >= len(span):
+                return None
+            at = line + (2 if span[line:line + 2] == "\r\n" else 1)
+            line = _line_end(span, at)
+        out[at:at + len(token)] = token
+        at += len(token)
+    return "".join(out)
+
+
+class _Vue:
+    """One Vue single-file component's neutralising: its ``<template>``'s markup, where an
+    interpolation (``{{ story.headline }}``) writes text and directives say what is
+    rendered: ``v-if``, ``v-else-if``, ``v-else`` and ``v-show`` render the element on a
+    condition, ``v-for`` once for each item, ``v-text`` and ``v-html`` write its content
+    (marks among the attributes, as Thymeleaf's are read: ``~~-if``, ``%%-or``,
+    ``@@-text``), a bound attribute (``:alt="photo.alt"``, ``v-bind:href``) a value that
+    replaces the tag's own (adds to it for class and style), ``v-bind="attrs"`` attributes,
+    and the others (``@click``, ``v-model``, ``#slot``) none. A component's start tag
+    (``<ArticleCard>``, ``<lazy-image>``, ``<slot>``) is a hole and its end tag nothing;
+    ``<template>``, ``<transition>`` and Nuxt's ``<client-only>`` write their content
+    alone; Nuxt's and Vue Router's links are ``<a href>``. An HTML element that ``/>``
+    closes (``<h1 v-text="title" />``), which an HTML parser leaves open, is written with
+    its end tag, its attributes moved left into the room its directives leave (shortened,
+    then unquoted if need be, and where even that does not fit, its marks alone: an empty
+    element without its class is nearer what renders than one that holds what follows it).
+    The component's
+    ``<script>`` is script, its ``<style>`` the styles of its markup, its other blocks
+    (``<i18n>``) nothing; a template in another language (``lang="pug"``) nothing."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = list(text)
+        self.neutraliser = _Neutraliser(text, "vue")
+        self.foreign = 0        # (the <svg> and <math> elements open: "/>" closes there)
+
+    def read(self) -> str:
+        text, n, at = self.text, len(self.text), 0
+        lower = self.neutraliser.lower
+        while (m := _VUE_EVENTS.search(text, at)) is not None:
+            if m[0] == "<!--":
+                close = text.find("-->", m.end())
+                at = n if close < 0 else close + 3
+                continue
+            if m[0] == "{{" or m[1]:
+                at = m.end()
+                continue        # (outside the blocks: text)
+            name = m[2].lower()
+            end = self.tag_end(m.end())
+            close = lower.find(f"</{name}", end)
+            stop = n if close < 0 else close
+            if name in ("script", "style"):
+                at = stop
+                continue
+            self.put(m.start(), _blank(text[m.start():end]))
+            language = _VUE_LANGUAGE.search(text, m.end(), end)
+            if name == "template" and (language is None or language[1].lower() == "html"):
+                stop = self.template(end)
+            else:       # (a custom block, <i18n>; a template in pug: nothing)
+                self.put(end, _blank(text[end:stop]))
+            close_end = text.find(">", stop)
+            at = n if stop >= n or close_end < 0 else close_end + 1
+            self.put(stop, _blank(text[stop:at]))
+        return "".join(self.out)
+
+    def put(self, at: int, written: str) -> None:
+        self.out[at:at + len(written)] = written
+
+    def attributes(self, at: int) -> tuple[list[tuple[int, int, str, str]], int]:
+        """The attributes of the start tag whose attributes begin at ``at`` (where each
+        begins and ends, its name, its value as written), and after the tag's end."""
+        text, found = self.text, []
+        while (m := _VUE_ATTRIBUTE.match(text, at)) is not None:
+            found.append((m.start("name"), m.end(), m["name"], m["value"] or ""))
+            at = m.end()
+        at = _VUE_SPACE.match(text, at).end()  # type: ignore[union-attr]
+        if text.startswith("/>", at):
+            return found, at + 2
+        close = text.find(">", at)
+        return found, len(text) if close < 0 else close + 1
+
+    def tag_end(self, at: int) -> int:
+        return self.attributes(at)[1]
+
+    def template(self, at: int) -> int:
+        """The root template's markup from ``at``: where its ``</template>`` begins (the
+        end of the text if none)."""
+        text, n, depth = self.text, len(self.text), 0
+        neutraliser = self.neutraliser
+        while (m := _VUE_EVENTS.search(text, at)) is not None:
+            start = m.start()
+            if m[0] == "<!--":
+                close = text.find("-->", m.end())
+                at = n if close < 0 else close + 3
+            elif m[0] == "{{":
+                close = text.find("}}", m.end())
+                if close < 0:
+                    return n
+                at = close + 2
+                self.put(start, _expression(text[start:at]))
+            elif m[1]:
+                name = m[2]
+                close = text.find(">", m.end())
+                at = n if close < 0 else close + 1
+                kind = _vue_element(name)
+                if name == "template":
+                    if not depth:
+                        return start
+                    depth -= 1
+                    neutraliser.end("template", start)
+                if kind == "link":
+                    self.put(start, "</a>" + _blank(text[start + 4:at]))
+                elif kind != "html":
+                    self.put(start, _blank(text[start:at]))
+                elif name.lower() in ("svg", "math") and self.foreign:
+                    self.foreign -= 1
+            else:
+                at = self.start_tag(start, m.end(), m[2])
+                if m[2] == "template" and text[at - 2:at] != "/>":
+                    depth += 1
+        return n
+
+    def start_tag(self, start: int, at: int, name: str) -> int:
+        """A start tag of the template: after it."""
+        text = self.text
+        attributes, end = self.attributes(at)
+        closed = text[end - 2:end] == "/>"
+        kind = _vue_element(name)
+        token = text[start:end]
+        if kind == "component":
+            self.put(start, _hole_mark(token, HOLE_FILL))
+            return end
+        bound = {_vue_bound(a) for _, _, a, _ in attributes}
+        written: list[str] = []         # (each attribute as kept, for a tag rewritten)
+        conditional = loop = False
+        for where, stop, attribute, value in attributes:
+            kept = self.attribute(attribute, value, text[where:stop], bound)
+            conditional |= attribute in _VUE_CONDITIONS
+            loop |= attribute == "v-for"
+            self.put(where, kept)
+            if kept.strip():
+                written.append(" ".join(kept.split()))
+        if kind == "unwritten":
+            self.put(start, _blank(token))
+            if name == "template" and not closed:
+                self.neutraliser.begin("template", start, conditional, loop)
+            return end
+        lower = name.lower()
+        head = [f"<{lower}"]
+        if kind == "link":
+            self.put(start, "<a href" + " " * (len(name) - 6))
+            head, lower = ["<a", "href"], "a"
+        elif lower in ("svg", "math") and not closed:
+            self.foreign += 1
+        if closed and not self.foreign and lower not in VOID_ELEMENTS:
+            # "/>" closes it in Vue, not in HTML: written with its end tag, its attributes
+            # shortened where they do not fit, then unquoted, then its marks alone
+            short = [_vue_short(a) for a in written]
+            for attempt in ([_vue_moved(a) for a in written], short,
+                            [_vue_unquoted(a) for a in short],
+                            [a for a in short if a.startswith(_VUE_MARKS)]):
+                fitted = _fit(token, [*head, *attempt, ">", f"</{lower}>"])
+                if fitted is not None:
+                    self.put(start, fitted)
+                    break
+        return end
+
+    @staticmethod
+    def attribute(attribute: str, value: str, whole: str, bound: set[str | None]) -> str:
+        """An attribute as kept (``whole``: its text, from its name to its value's end)."""
+        target = _vue_bound(attribute)
+        if target is not None:
+            if not target or target.startswith("["):
+                return EXPRESSION + _blank(whole[2:])      # (attributes it names)
+            if target in ("key", "ref"):
+                return _blank(whole)
+            name_at = attribute.index(target)
+            head = (" " * name_at + target + " " * (len(attribute) - name_at - len(target))
+                    + whole[len(attribute):len(whole) - len(value)])
+            return head + _vue_value(value)
+        if attribute in _VUE_CONDITIONS:
+            return "~~-" + whole[3:]
+        if attribute == "v-for":
+            return "%%-" + whole[3:]
+        if attribute in _VUE_CONTENT:
+            return "@@-" + whole[3:]
+        if attribute == "v-bind":
+            return EXPRESSION + whole[2:]
+        if attribute.startswith(("v-", "@", "#")):
+            return _blank(whole)
+        if attribute in bound and attribute not in _VUE_MERGED:
+            return _blank(whole)        # (the binding replaces it)
+        return whole
+
+
 # Apache Velocity (Atex Polopoly's, dotCMS's and Apache Roller's templates): comments
 # (## and #* *#), unparsed content (#[[ ]]#), directives (#if, #{else}, #foreach, #set,
 # #parse) with their arguments, a macro's call (#showComments($entry): a name and its
@@ -2848,10 +3156,10 @@ def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) 
         parsed = razor.read()
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
-    if family == "svelte":
-        svelte = _Svelte(text)
-        parsed = svelte.read()
-        return Reading(parsed, svelte.neutraliser.closed(), tuple(svelte.neutraliser.loops))
+    if family == "svelte" or family == "vue":
+        reader = _Svelte(text) if family == "svelte" else _Vue(text)
+        parsed = reader.read()
+        return Reading(parsed, reader.neutraliser.closed(), tuple(reader.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
     neutraliser.icons = icons
     if family == "wordpress":
