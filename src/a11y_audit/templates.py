@@ -2666,6 +2666,9 @@ _VUE_CONDITIONS = frozenset(("v-if", "v-else-if", "v-else", "v-show"))
 _VUE_CONTENT = frozenset(("v-text", "v-html"))
 # (the attributes a bound one adds to, rather than replaces)
 _VUE_MERGED = frozenset(("class", "style"))
+# (the elements that, empty and without attributes, are nothing to any rule: an <h1 />,
+# an <a />, a <th /> or a <nav /> is not)
+_VUE_NOTHING = frozenset(("div", "span", "i", "b", "em", "strong", "small", "p", "u", "s"))
 _VUE_MARKS = ("~~-", "%%-", "@@-", EXPRESSION)
 
 
@@ -2748,12 +2751,13 @@ def _vue_short(attribute: str) -> str:
 def _fit(span: str, tokens: list[str]) -> str | None:
     """``tokens`` (none holding a line break) written in order in a text as long as
     ``span``, its line breaks where they were: the first at its start, each after the one
-    before with a space between (none before ">" or an end tag), the rest spaces; None
-    where they do not fit."""
+    before with a space between (none before ">" or an end tag, nor after a ">"), the rest
+    spaces; None where they do not fit."""
     out = [c if c in "\r\n" else " " for c in span]
     at = 0
     for index, token in enumerate(tokens):
-        if index and token[:1] != ">" and token[:2] != "</" and out[at - 1] not in "\r\n":
+        if index and token[:1] != ">" and token[:2] != "</" and out[at - 1] not in "\r\n" \
+                and tokens[index - 1][-1:] != ">":
             at += 1
         line = _line_end(span, at)
         while at + len(token) > line:
@@ -2772,16 +2776,20 @@ class _Vue:
     rendered: ``v-if``, ``v-else-if``, ``v-else`` and ``v-show`` render the element on a
     condition, ``v-for`` once for each item, ``v-text`` and ``v-html`` write its content
     (marks among the attributes, as Thymeleaf's are read: ``~~-if``, ``%%-or``,
-    ``@@-text``), a bound attribute (``:alt="photo.alt"``, ``v-bind:href``) a value that
-    replaces the tag's own (adds to it for class and style), ``v-bind="attrs"`` attributes,
-    and the others (``@click``, ``v-model``, ``#slot``) none. A component's start tag
+    ``@@-text``; v-text's text, where the element holds nothing as written, as an
+    expression in it: :meth:`text_content`), a bound attribute (``:alt="photo.alt"``,
+    ``v-bind:href``) a value that replaces the tag's own (adds to it for class and style),
+    ``v-bind="attrs"`` attributes, and the others (``@click``, ``v-model``, ``#slot``)
+    none. A component's start tag
     (``<ArticleCard>``, ``<lazy-image>``, ``<slot>``) is a hole and its end tag nothing;
     ``<template>``, ``<transition>`` and Nuxt's ``<client-only>`` write their content
     alone; Nuxt's and Vue Router's links are ``<a href>``. An HTML element that ``/>``
     closes (``<h1 v-text="title" />``), which an HTML parser leaves open, is written with
     its end tag, its attributes moved left into the room its directives leave (shortened,
     then unquoted if need be, and where even that does not fit, its marks alone: an empty
-    element without its class is nearer what renders than one that holds what follows it).
+    element without its class is nearer what renders than one that holds what follows it;
+    one too short for its end tag, ``<div />``, is an empty element with no attribute: a
+    comment of nothing, for the generic elements; an ``<h1 />`` is left as written).
     The component's
     ``<script>`` is script, its ``<style>`` the styles of its markup, its other blocks
     (``<i18n>``) nothing; a template in another language (``lang="pug"``) nothing."""
@@ -2891,6 +2899,7 @@ class _Vue:
         bound = {_vue_bound(a) for _, _, a, _ in attributes}
         written: list[str] = []         # (each attribute as kept, for a tag rewritten)
         conditional = loop = False
+        content = None                  # (v-text's value, and its attribute as kept)
         for where, stop, attribute, value in attributes:
             kept = self.attribute(attribute, value, text[where:stop], bound)
             conditional |= attribute in _VUE_CONDITIONS
@@ -2898,6 +2907,12 @@ class _Vue:
             self.put(where, kept)
             if kept.strip():
                 written.append(" ".join(kept.split()))
+                if attribute == "v-text" and value:
+                    content = value, written[-1]
+        if content is not None and kind != "unwritten":
+            after = self.text_content(start, end, name, kind, written, content)
+            if after is not None:
+                return after
         if kind == "unwritten":
             self.put(start, _blank(token))
             if name == "template" and not closed:
@@ -2921,7 +2936,43 @@ class _Vue:
                 if fitted is not None:
                     self.put(start, fitted)
                     break
+            else:
+                if lower in _VUE_NOTHING:   # (<div />: an empty element, no attribute)
+                    self.put(start, "<!" + _blank(token[2:-1]) + ">")
         return end
+
+    def text_content(self, start: int, end: int, name: str, kind: str, written: list[str],
+                     content: tuple[str, str]) -> int | None:
+        """An element whose text ``v-text`` writes and that holds nothing as written
+        (``<h2 v-text="story.title" />``, ``<a :href="u" v-text="label"></a>``): written
+        as the element holding the text as an expression (``{{story.title``, with no
+        closing braces: it is no longer where its expression is written), its attributes
+        moved left (shortened if need be), its end tag after the text. After the element;
+        None where it does not fit (then v-text is a mark: the content the data writes)."""
+        text = self.text
+        lower = "a" if kind == "link" else name.lower()
+        if lower in VOID_ELEMENTS or self.foreign:
+            return None
+        stop = end
+        if text[end - 2:end] != "/>":
+            closing = re.compile(rf"\s*</{re.escape(name)}\s*>").match(text, end)
+            if closing is None:
+                return None     # (it holds something as written: v-text replaces it)
+            stop = closing.end()
+        value, mark = content
+        inner = value[1:-1] if value[:1] in "'\"" and value[-1:] == value[:1] else value
+        expression = "{{" + " ".join(inner.split()).translate(_BODY_LOOK_ALIKES)
+        others = [a for a in written if a is not mark]
+        head = ["<a", "href"] if kind == "link" else [f"<{lower}"]
+        short = [_vue_short(a) for a in others]
+        for attempt in ([_vue_moved(a) for a in others], short,
+                        [_vue_unquoted(a) for a in short]):
+            for words in (expression, expression[:14], "{{"):
+                fitted = _fit(text[start:stop], [*head, *attempt, ">", words, f"</{lower}>"])
+                if fitted is not None:
+                    self.put(start, fitted)
+                    return stop
+        return None
 
     @staticmethod
     def attribute(attribute: str, value: str, whole: str, bound: set[str | None]) -> str:
