@@ -2814,7 +2814,7 @@ def test_vue_is_known_by_its_name_and_read_as_it_renders():
 @pytest.mark.parametrize(("text", "expected"), [
     # attributes an expression writes; a binding that replaces the tag's own
     ('<template><img v-bind="a" :[k]="v" alt="x" :alt="y"></template>',
-     '          <img {{bind="a" {{' + " " * 16 + 'alt={{ >           '),
+     '          <img {{ind}="a" {{' + " " * 16 + 'alt={{ >           '),
     # a self-closing element without the room for its end tag and its attributes keeps its
     # marks alone; in an <svg>, "/>" closes an element
     ('<template><div class="a b" /></template>', "          <div></div>" + " " * 19),
@@ -2873,8 +2873,10 @@ def test_vue_components_are_judged_on_what_they_write(tmp_path):
     # a component may name the button; an empty one is unnamed whatever its handler
     assert [o for o, _ in found["button-name"]] == ["cantTell", "failed"]
     # an <img> without alt fails whatever the data; one whose attributes v-bind writes is
-    # the rendered page's
+    # the rendered page's (named as written)
     assert [o for o, _ in found["image-alt"]] == ["failed", "cantTell"]
+    assert found["image-alt"][1][1].startswith("an expression writes attributes of <img> "
+                                               "(v-bind src)")
     # a v-if and its v-else are alternatives; v-text writes the heading's text, and "/>"
     # closed it (the paragraph after it is not its content)
     assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]

@@ -2993,8 +2993,8 @@ class _Vue:
             return "%%-" + whole[3:]
         if attribute in _VUE_CONTENT:
             return "@@-" + whole[3:]
-        if attribute == "v-bind":
-            return EXPRESSION + whole[2:]
+        if attribute == "v-bind":       # ("{{ind}": a message names it as written)
+            return EXPRESSION + "ind}" + whole[6:]
         if attribute.startswith(("v-", "@", "#")):
             return _blank(whole)
         if attribute in bound and attribute not in _VUE_MERGED:
