@@ -2708,6 +2708,15 @@ def test_svelte_is_known_by_its_name_and_read_as_it_renders():
      + "<!--@@@@@@@@-->b       "),
     ("<svelte:window on:keydown={k} /><svelte:fragment>a</svelte:fragment>",
      " " * 49 + "a" + " " * 18),
+    # an HTML element "/>" closes, with its end tag (its class where it fits); in an
+    # <svg>, as written; a one-character value over a line break
+    ("<textarea bind:value={v} /><p>a</p>", "<textarea></textarea>      <p>a</p>"),
+    ('<div class="x" /><span class="a"\n/>b', '<div></div>      <span></span>  \n  b'),
+    # ... its first attributes where not all fit (a label names its id)
+    ('<textarea\n  id="t"\n  placeholder="Your message"\n/>',
+     '<textarea\nid=t>   \n</textarea>' + " " * 17 + "\n  "),
+    ('<svg><path d={p} /></svg>', '<svg><path d={{} /></svg>'),
+    ("<p title={\n}>a</p>", '<p title="\n">a</p>'),
     # a brace the file never closes: the rest as written
     ("<p>{a</p><p>{b}</p>", "<p>{a</p><p>{b}</p>"),
     ("<p>{b}</p><p>{a '</p>\n{c}", "<p>{{}</p><p>{a '</p>\n{c}"),

@@ -2487,7 +2487,7 @@ def _svelte_value(token: str) -> str:
     if n <= 2:
         return '""'[:n]
     if n == 3:
-        return "{{}" if token[1] not in "\r\n" else _blank(token)
+        return "{{}" if token[1] not in "\r\n" else '"' + token[1] + '"'
     chars = list(token.translate(_BODY_LOOK_ALIKES))
     chars[0] = chars[-1] = '"'
     for i in range(1, n - 2):
@@ -2511,15 +2511,17 @@ class _Svelte:
     attributes), and a directive writes none (``on:click={...}``, ``bind:value``,
     ``class:active={x}``, ``{@attach}``). A component's start tag (``<Card>``,
     ``<slot>``, ``<svelte:component>``) is a hole and its end tag nothing, as Glimmer's;
-    Svelte's own ``<svelte:head>``, ``<svelte:window>``... write no element. The
-    component's ``<script>`` is script, its ``<style>`` the styles it scopes to its
-    markup. A brace the file never closes is text, and the rest of the file after it read
-    as written."""
+    Svelte's own ``<svelte:head>``, ``<svelte:window>``... write no element; an HTML
+    element that ``/>`` closes (``<textarea bind:value={v} />``), which an HTML parser
+    leaves open, is written with its end tag (:func:`_closed_element`). The component's
+    ``<script>`` is script, its ``<style>`` the styles it scopes to its markup. A brace
+    the file never closes is text, and the rest of the file after it read as written."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.out = list(text)
         self.neutraliser = _Neutraliser(text, "svelte")
+        self.foreign = 0        # (the <svg> and <math> elements open: "/>" closes there)
 
     def read(self) -> str:
         text, n, at = self.text, len(self.text), 0
@@ -2540,6 +2542,8 @@ class _Svelte:
                 name = m[2]
                 if _svelte_component(name) or name.lower() in _SVELTE_UNWRITTEN:
                     self.put(start, _blank(text[start:end]))
+                elif name.lower() in ("svg", "math") and self.foreign:
+                    self.foreign -= 1
                 at = end
             else:
                 at = self.start_tag(start, m.end(), m[2])
@@ -2607,6 +2611,17 @@ class _Svelte:
         elif lower in ("script", "style"):
             close = self.neutraliser.lower.find("</" + lower, at)
             return n if close < 0 else close
+        elif lower in ("svg", "math"):
+            if text[at - 2:at] != "/>":
+                self.foreign += 1
+        elif text[at - 2:at] == "/>" and not self.foreign and lower not in VOID_ELEMENTS:
+            # "/>" closes it in Svelte, not in HTML: written with its end tag
+            kept = "".join(self.out[start:at])
+            written = [" ".join(m[0].split()) for m in _VUE_ATTRIBUTE.finditer(
+                kept, 1 + len(name), len(kept) - 2) if m["name"]]
+            fitted = _closed_element(text[start:at], [f"<{lower}"], lower, written)
+            if fitted is not None:
+                self.put(start, fitted)
         return at
 
     def value(self, at: int) -> int:
@@ -2746,6 +2761,29 @@ def _vue_short(attribute: str) -> str:
         return attribute.split("=")[0][:4]
     name, equals, value = attribute.partition("=")
     return f"{name}={{{{" if equals and EXPRESSION in value else attribute
+
+
+def _closed_element(span: str, head: list[str], name: str, written: list[str]) -> str | None:
+    """An HTML element that ``/>`` closes in a component (Vue's, Svelte's), which an HTML
+    parser would leave open over what follows: its start tag ``span`` written with its end
+    tag, from ``head`` (``<div``, ``<a href``) and its attributes as kept (``written``),
+    moved left into the room its directives leave; shortened where they do not fit, then
+    unquoted, then its first ones alone with the marks of the others (an empty element
+    without its class is nearer what renders than one that holds what follows it). One
+    too short for its end tag (``<div
+    />``) holds nothing and has no attribute: a comment of nothing for the generic
+    elements; None for the others (an ``<h1 />`` is left as written)."""
+    short = [_vue_short(a) for a in written]
+    unquoted = [_vue_unquoted(a) for a in short]
+    # (then its first attributes, as many as fit, and the marks of the others: an id, which
+    # a label names, comes first more often than not)
+    fewer = ([*unquoted[:k], *(a for a in unquoted[k:] if a.startswith(_VUE_MARKS))]
+             for k in range(len(unquoted) - 1, -1, -1))
+    for attempt in ([_vue_moved(a) for a in written], short, unquoted, *fewer):
+        fitted = _fit(span, [*head, *attempt, ">", f"</{name}>"])
+        if fitted is not None:
+            return fitted
+    return "<!" + _blank(span[2:-1]) + ">" if name in _VUE_NOTHING else None
 
 
 def _fit(span: str, tokens: list[str]) -> str | None:
@@ -2926,19 +2964,10 @@ class _Vue:
         elif lower in ("svg", "math") and not closed:
             self.foreign += 1
         if closed and not self.foreign and lower not in VOID_ELEMENTS:
-            # "/>" closes it in Vue, not in HTML: written with its end tag, its attributes
-            # shortened where they do not fit, then unquoted, then its marks alone
-            short = [_vue_short(a) for a in written]
-            for attempt in ([_vue_moved(a) for a in written], short,
-                            [_vue_unquoted(a) for a in short],
-                            [a for a in short if a.startswith(_VUE_MARKS)]):
-                fitted = _fit(token, [*head, *attempt, ">", f"</{lower}>"])
-                if fitted is not None:
-                    self.put(start, fitted)
-                    break
-            else:
-                if lower in _VUE_NOTHING:   # (<div />: an empty element, no attribute)
-                    self.put(start, "<!" + _blank(token[2:-1]) + ">")
+            # "/>" closes it in Vue, not in HTML: written with its end tag
+            fitted = _closed_element(token, head, lower, written)
+            if fitted is not None:
+                self.put(start, fitted)
         return end
 
     def text_content(self, start: int, end: int, name: str, kind: str, written: list[str],
