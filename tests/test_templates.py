@@ -2430,6 +2430,34 @@ def test_what_glimmer_components_write_is_the_rendered_pages(tmp_path):
     # (the button that a modifier gives behaviour is judged above: it has no name)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Ember's link helper renders an <a href>, its literal attributes as written, others
+    # an expression's; with a tagName it renders another element: its content alone
+    ('<nav>{{#link-to "index" class="logo" aria-label="home page"}}<b>x</b>{{/link-to}}</nav>',
+     '<nav><a href class="logo" aria-label="home page">' + " " * 12 + "<b>x</b></a>        </nav>"),
+    ("<p>{{#link-to params=@route class=x.cls title=(concat 'a' b)}}{{t}}{{/link-to}}</p>",
+     '<p><a href class="{{" title="{{">' + " " * 29 + "{{t}}</a>        </p>"),
+    ('<ul>{{#link-to "stream" tagName="li"}}Listen{{/link-to}}</ul>',
+     "<ul>" + " " * 34 + "Listen" + " " * 12 + "</ul>"),
+    # ... and so does its component, in a Glimmer file
+    ('<div as |x|><LinkTo @route="story" class="c">Read</LinkTo></div>',
+     '<div as |x|><a href @route="story" class="c">Read</a>     </div>'),
+])
+def test_embers_links_are_links(text, expected):
+    parsed = neutralise(text, "handlebars")
+    assert parsed == expected
+    assert_same_lines(parsed, text)
+
+
+def test_an_ember_link_is_judged_as_a_link(tmp_path):
+    text = ('<header>{{#link-to "index" class="logo"}}{{/link-to}}'
+            '{{#link-to "about"}}About us{{/link-to}}</header>')
+    _, data = run(tmp_path, str(tmp_path / "header.hbs"), "--include-passed",
+                  files={"header.hbs": text})
+    found = outcomes(data["pages"][0])
+    assert [o for o, _ in found["link-name"]] == ["failed", "passed"]
+
+
 @pytest.mark.parametrize(("name", "text", "outcome"), [
     ("ticker.html.j2", '<div class="breaking-news">{% include "alert.html" %}</div>', "cantTell"),
     ("ticker.blade.php", '<div class="breaking-news"><x-alert :story="$s"/></div>', "cantTell"),

@@ -46,7 +46,8 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "<Card @story={{s}} />", "<Card as |c|>", "</Card>", "<c.title>", "</c.title>",
         "<:body>", "</:body>", "{{yield}}", "{{outlet}}", "{{if x 'a' b}}", '{{on "click" f}}',
         "...attributes", "<Button @label='", "<Foo {{", "<A HREF='/'>", "{{#each xs as |x|}}",
-        "{{/each}}", "<Card @t=\"{{concat ' - {{' x}}\">")),
+        "{{/each}}", "<Card @t=\"{{concat ' - {{' x}}\">", '{{#link-to "i" class="l"}}',
+        "{{/link-to}}", '{{#link-to "s" tagName="li"}}', '<LinkTo @route="x">', "</LinkTo>")),
     # placeholders a build or an app replaces (__NAME__), whole, cut short, run together
     "placeholder": ("p.html", (
         "__TITLE__", "__BODY__", "__KEY_EVENT_ITEM__", "__A____B__", "__x__", "___", "__TI",

@@ -356,7 +356,13 @@ _CURLY_BLOCK = re.compile(
 _CURLY_NOT_CONDITIONS = frozenset((
     "each", "foreach", "with", "let", "get", "post", "author", "tag", "prev_post",
     "next_post", "contentFor", "block", "each-in", "in-element", "link", "link_class",
-    "navigation", "pagination", "ordering", "section", "inline"))
+    "navigation", "pagination", "ordering", "section", "inline", "link-to"))
+# Ember's link: {{#link-to "route" class="x"}}...{{/link-to}} renders an <a href> (unless a
+# tagName makes it another element), its literal class, title, id, rel, target, aria-* and
+# data-* arguments as that element's attributes
+_LINK_TO_ARGUMENT = re.compile(r"""([A-Za-z][\w-]*)=("[^"]*"|'[^']*'|\([^()]*\)|[^\s}]+)""")
+_LINK_TO_KEPT = re.compile(r"(?:class|title|id|rel|target|aria-[\w-]+|data-[\w-]+)")
+_IN_DOUBLE_QUOTES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u2033"})
 # A Handlebars block or section, or a Go action: renders no text of its own; so do a Go
 # variable's assignment ({{ $url := .Permalink }}), Hugo's build messages ({{ errorf }})
 # and its page-scoped stores ({{ $.Scratch.Add "x" 1 }})
@@ -392,6 +398,22 @@ _GLIMMER_MODIFIER = re.compile(
     r"\{\{~?\s*(?:on|action|did-insert|did-update|will-destroy)\s")
 
 
+def _link_to(token: str) -> str | None:
+    """An Ember ``{{#link-to}}`` opening as the ``<a href>`` it renders, its attributes
+    (:data:`_LINK_TO_KEPT`: literal values as written, others ``"{{"``), as long as the
+    token; None where a ``tagName`` makes it another element, or where it is too short."""
+    if "tagName=" in token:
+        return None
+    attributes = []
+    for m in _LINK_TO_ARGUMENT.finditer(token):
+        name, value = m[1], m[2]
+        if _LINK_TO_KEPT.fullmatch(name):
+            literal = value[:1] in ("'", '"') and "{{" not in value
+            words = " ".join(value[1:-1].split()).translate(_IN_DOUBLE_QUOTES)
+            attributes.append(f'{name}="{words}"' if literal else f'{name}="{{{{"')
+    return _fit(token, ["<a", "href", *attributes, ">"]) or _fit(token, ["<a", "href", ">"])
+
+
 def _glimmer_tags(text: str, neutraliser: _Neutraliser) -> str:
     """``text`` with each of its Glimmer component invocations' start tags a hole, and
     their end tags, and a named block's tags, spaces: as long as ``text``. An element whose
@@ -406,7 +428,11 @@ def _glimmer_tags(text: str, neutraliser: _Neutraliser) -> str:
         if start < at or (name.isupper() and "." not in name):
             continue            # (inside the tag before, or an HTML element in capitals)
         end = _glimmer_tag_end(text, m.end(), absent)
-        if m[1] or name[0] == ":":
+        if name == "LinkTo" and "tagName" not in text[start:end]:
+            # (Ember's link component: the <a href> it renders, its attributes as written)
+            written = ("</a>" + _blank(text[start + 4:end]) if m[1]
+                       else "<a href" + text[start + 7:end])
+        elif m[1] or name[0] == ":":
             written = _blank(text[start:end])
         else:
             written = neutraliser.hole(_Span(text[start:end], start))
@@ -891,6 +917,8 @@ class _Neutraliser:
         # offset it read to, and the quote open there)
         self.children: dict[int, tuple[bool, int]] = {}
         self.value_scan: tuple[int, int, str] = (-1, 0, "")
+        # (each {{#link-to}} open: whether it was written as an <a href>)
+        self.link_tos: list[bool] = []
 
     def begin(self, name: str, at: int, conditional: bool = True, loop: bool = False) -> None:
         """A block of the template opens at ``at`` (``{% if %}``, a ``{`` of code): what it
@@ -1195,6 +1223,14 @@ class _Neutraliser:
         block = _CURLY_BLOCK.match(text)
         if block is not None:
             self.curly_block(block, m.start())
+            if block["name"] == "link-to" and self.family == "handlebars":
+                written = None if self.in_tag(m.start()) else _link_to(text)
+                self.link_tos.append(written is not None)
+                if written is not None:
+                    return written
+            elif block["closed"] == "link-to" and self.family == "handlebars" and (
+                    self.link_tos and self.link_tos.pop()):
+                return "</a>" + _blank(text[4:])
         if _CURLY_HOLE.match(text) or _CURLY_HOLE.search(text, 2) or (
                 self.glimmer and _GLIMMER_HOLE.match(text)):
             return self.hole(m)
