@@ -2535,7 +2535,24 @@ def _svelte_value(token: str) -> str:
     return "".join(chars)
 
 
-class _Svelte:
+class _ComponentReader:
+    """A component file's reader (Svelte's, Vue's): the text, what it is written as
+    (:meth:`put` over it, as long), the neutraliser that keeps its blocks, and how many
+    ``<svg>`` and ``<math>`` elements are open (where ``/>`` closes an element)."""
+
+    family = ""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = list(text)
+        self.neutraliser = _Neutraliser(text, self.family)
+        self.foreign = 0
+
+    def put(self, at: int, written: str) -> None:
+        self.out[at:at + len(written)] = written
+
+
+class _Svelte(_ComponentReader):
     """One Svelte component's neutralising. Its markup is HTML with Svelte's tags and
     expressions between braces: a block's tags render nothing (``{#if}``, ``{#each}``,
     ``{#await}`` and ``{#key}`` open a block, conditional but for the last two; an
@@ -2553,11 +2570,7 @@ class _Svelte:
     ``<script>`` is script, its ``<style>`` the styles it scopes to its markup. A brace
     the file never closes is text, and the rest of the file after it read as written."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.out = list(text)
-        self.neutraliser = _Neutraliser(text, "svelte")
-        self.foreign = 0        # (the <svg> and <math> elements open: "/>" closes there)
+    family = "svelte"
 
     def read(self) -> str:
         text, n, at = self.text, len(self.text), 0
@@ -2584,9 +2597,6 @@ class _Svelte:
             else:
                 at = self.start_tag(start, m.end(), m[2])
         return "".join(self.out)
-
-    def put(self, at: int, written: str) -> None:
-        self.out[at:at + len(written)] = written
 
     def tag(self, start: int, end: int) -> None:
         """A tag or an expression in content, ``text[start:end]``."""
@@ -2844,7 +2854,7 @@ def _fit(span: str, tokens: list[str]) -> str | None:
     return "".join(out)
 
 
-class _Vue:
+class _Vue(_ComponentReader):
     """One Vue single-file component's neutralising: its ``<template>``'s markup, where an
     interpolation (``{{ story.headline }}``) writes text and directives say what is
     rendered: ``v-if``, ``v-else-if``, ``v-else`` and ``v-show`` render the element on a
@@ -2854,25 +2864,15 @@ class _Vue:
     expression in it: :meth:`text_content`), a bound attribute (``:alt="photo.alt"``,
     ``v-bind:href``) a value that replaces the tag's own (adds to it for class and style),
     ``v-bind="attrs"`` attributes, and the others (``@click``, ``v-model``, ``#slot``)
-    none. A component's start tag
-    (``<ArticleCard>``, ``<lazy-image>``, ``<slot>``) is a hole and its end tag nothing;
-    ``<template>``, ``<transition>`` and Nuxt's ``<client-only>`` write their content
-    alone; Nuxt's and Vue Router's links are ``<a href>``. An HTML element that ``/>``
-    closes (``<h1 v-text="title" />``), which an HTML parser leaves open, is written with
-    its end tag, its attributes moved left into the room its directives leave (shortened,
-    then unquoted if need be, and where even that does not fit, its marks alone: an empty
-    element without its class is nearer what renders than one that holds what follows it;
-    one too short for its end tag, ``<div />``, is an empty element with no attribute: a
-    comment of nothing, for the generic elements; an ``<h1 />`` is left as written).
-    The component's
-    ``<script>`` is script, its ``<style>`` the styles of its markup, its other blocks
-    (``<i18n>``) nothing; a template in another language (``lang="pug"``) nothing."""
+    none. A component's start tag (``<ArticleCard>``, ``<lazy-image>``, ``<slot>``) is a
+    hole and its end tag nothing; ``<template>``, ``<transition>`` and Nuxt's
+    ``<client-only>`` write their content alone; Nuxt's and Vue Router's links are ``<a
+    href>``. An HTML element that ``/>`` closes (``<h1 v-text="title" />``), which an
+    HTML parser leaves open, is written with its end tag (:func:`_closed_element`). The
+    component's ``<script>`` is script, its ``<style>`` the styles of its markup, its other
+    blocks (``<i18n>``) nothing; a template in another language (``lang="pug"``) nothing."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.out = list(text)
-        self.neutraliser = _Neutraliser(text, "vue")
-        self.foreign = 0        # (the <svg> and <math> elements open: "/>" closes there)
+    family = "vue"
 
     def read(self) -> str:
         text, n, at = self.text, len(self.text), 0
@@ -2902,9 +2902,6 @@ class _Vue:
             at = n if stop >= n or close_end < 0 else close_end + 1
             self.put(stop, _blank(text[stop:at]))
         return "".join(self.out)
-
-    def put(self, at: int, written: str) -> None:
-        self.out[at:at + len(written)] = written
 
     def attributes(self, at: int) -> tuple[list[tuple[int, int, str, str]], int]:
         """The attributes of the start tag whose attributes begin at ``at`` (where each
