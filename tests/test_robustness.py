@@ -232,6 +232,10 @@ def test_a_stray_root_with_a_control_character_in_an_attribute_is_merged():
     page = Page.from_html('<html></html><html lang="e\x01n" class="x"><p>Text</p>', "page.html")
     assert page.root.get("lang") == "e\ufffdn" and page.root.get("class") == "x"
     assert [p.text for p in page.root.iter("p")] == ["Text"]
+    # ... and one in an attribute's name, which lxml cannot hold: left out (found by
+    # test_fuzz, 7 December 2026)
+    page = Page.from_html('<html></html><html a\x01b="x" lang="en"><p>Hi</p>', "page.html")
+    assert page.root.get("lang") == "en" and [p.text for p in page.root.iter("p")] == ["Hi"]
 
 
 def test_utf16_without_a_bom_is_decoded():

@@ -1480,7 +1480,11 @@ def _merge_stray_roots(root: Element) -> None:
         for child in list(extra):
             root.append(child)
         for name, value in extra.items():
-            if root.get(name) is None:
+            try:
+                present = root.get(name) is not None
+            except ValueError:
+                continue    # (a name with a control character, "a\x01b": lxml refuses it)
+            if not present:
                 # libxml2 keeps control characters in attribute values that lxml refuses
                 # to set ("\x01"): they become U+FFFD, as in text
                 root.set(name, _xml_text(value))  # type: ignore[arg-type]  # (str in, str out)
