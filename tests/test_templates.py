@@ -543,6 +543,27 @@ def test_a_template_of_text_alone_is_audited_and_plain_text_is_refused(tmp_path)
     assert error["message"] == "does not look like HTML (no markup)"
 
 
+def test_javascript_and_typescript_files_are_refused_as_code(tmp_path):
+    # a React component's JSX is code: read as HTML, "() =>" ended the button's tag and
+    # named it with the code after it; a script holds no page
+    (tmp_path / "Card.jsx").write_text(
+        "export default () => <button onClick={() => go()}><Icon /></button>;\n")
+    (tmp_path / "util.js").write_text('const x = "<b>hi</b>";\n')
+    (tmp_path / "Card.html").write_text("<button></button>\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "Card.jsx"),
+                                       str(tmp_path / "util.js"), str(tmp_path / "Card.html"),
+                                       "-o", str(out), "-f", "json"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    data = validate(out / "a11y-report.json")
+    assert [p["source"].rpartition("/")[2] for p in data["pages"]] == ["Card.html"]
+    assert sorted((e["source"].rpartition("/")[2], e["message"]) for e in data["errors"]) == [
+        ("Card.jsx", "JavaScript or TypeScript source, not markup (a component's JSX is code: "
+                     "eslint-plugin-jsx-a11y judges it)"),
+        ("util.js", "JavaScript or TypeScript source, not markup (a component's JSX is code: "
+                    "eslint-plugin-jsx-a11y judges it)")]
+
+
 # -- holes: markup another file or the data holds ----------------------------------------------
 
 @pytest.mark.parametrize(("family", "token"), [

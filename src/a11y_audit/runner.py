@@ -258,6 +258,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         # a file of the repository, not a page a server sent: a template, a partial
         remote = _fetched_over_http(item)
         local = not remote and item.kind != "warc"
+        if local and item.source.lower().endswith(sources.CODE_SUFFIXES):
+            raise sources.SourceError(item.source, sources.CODE_FILE)
         partial = local and job.fragments == "auto" and not item.source.lower().endswith(
             (".svg", ".svg.gz"))
         document = inputs.load(item, job.max_bytes).decode(partial)

@@ -278,6 +278,11 @@ def refuse_xml(text: str, source: str, partial: bool = False) -> None:
 
 
 NO_MARKUP = "does not look like HTML (no markup)"
+# A local file whose name says it is JavaScript or TypeScript: code, even where it writes
+# markup (a React component's JSX, which an HTML parser misreads: "() => x" ends a tag)
+CODE_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+CODE_FILE = ("JavaScript or TypeScript source, not markup (a component's JSX is code: "
+             "eslint-plugin-jsx-a11y judges it)")
 _XML_DECLARED = re.compile(r"[\ufeff \t\r\n]*<\?xml\b")
 
 
