@@ -258,10 +258,10 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         # a file of the repository, not a page a server sent: a template, a partial
         remote = _fetched_over_http(item)
         local = not remote and item.kind != "warc"
-        if local and item.source.lower().endswith(sources.CODE_SUFFIXES):
+        name = item.source.lower()
+        if local and name.endswith(sources.CODE_SUFFIXES):
             raise sources.SourceError(item.source, sources.CODE_FILE)
-        partial = local and job.fragments == "auto" and not item.source.lower().endswith(
-            (".svg", ".svg.gz"))
+        partial = local and job.fragments == "auto" and not name.endswith((".svg", ".svg.gz"))
         document = inputs.load(item, job.max_bytes).decode(partial)
         text, utf8, template = document.text, document.utf8, Template(None, False)
         written = None

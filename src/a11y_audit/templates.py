@@ -2524,15 +2524,23 @@ def _svelte_value(token: str) -> str:
         return '""'[:n]
     if n == 3:
         return "{{}" if token[1] not in "\r\n" else '"' + token[1] + '"'
-    chars = list(token.translate(_BODY_LOOK_ALIKES))
-    chars[0] = chars[-1] = '"'
-    for i in range(1, n - 2):
+    chars = list(token[1:-1].translate(_BODY_LOOK_ALIKES))
+    _mark_expression(chars)
+    return '"' + "".join(chars) + '"'
+
+
+def _mark_expression(chars: list[str]) -> bool:
+    """Marks ``chars``, an expression's text in a value, as a value an expression fills in:
+    ``{{`` over its first two characters that stand together on a line, ``}`` over its last
+    where that comes after them and is no line break (line breaks stay where they were).
+    False where no two characters stand together (then nothing is written)."""
+    for i in range(len(chars) - 1):
         if chars[i] not in "\r\n" and chars[i + 1] not in "\r\n":
             chars[i] = chars[i + 1] = "{"
-            if i + 2 < n - 1 and chars[-2] not in "\r\n":
-                chars[-2] = "}"
-            break
-    return "".join(chars)
+            if i + 2 < len(chars) and chars[-1] not in "\r\n":
+                chars[-1] = "}"
+            return True
+    return False
 
 
 class _ComponentReader:
@@ -2711,7 +2719,6 @@ class _Svelte(_ComponentReader):
 _VUE_EVENTS = re.compile(r"<!--|<(/?)([A-Za-z][\w:.-]*)|\{\{")
 _VUE_ATTRIBUTE = re.compile(
     r"""\s*(?P<name>[^\s=/>"']+)(?:\s*=\s*(?P<value>"[^"]*"?|'[^']*'?|[^\s>"']+))?""")
-_VUE_SPACE = re.compile(r"\s*")
 _VUE_LANGUAGE = re.compile(r"""\slang\s*=\s*["']?(\w+)""")
 # ... the elements that write their content alone (a transition, what Nuxt renders in the
 # browser only), and Nuxt's and Vue Router's links (an <a href>)
@@ -2768,15 +2775,8 @@ def _vue_value(value: str) -> str:
         return _blank(value)
     end = n - 1 if n >= 2 and value[-1] == quote else n
     chars = list(value[1:end].translate(_BODY_LOOK_ALIKES))
-    for i in range(len(chars) - 1):     # ("{{" on the value's first line that holds two)
-        if chars[i] not in "\r\n" and chars[i + 1] not in "\r\n":
-            chars[i] = chars[i + 1] = "{"
-            if i + 2 < len(chars) and chars[-1] not in "\r\n":
-                chars[-1] = "}"
-            break
-    else:
-        if n >= 2 and not _has_line_break(value, 0, 2):
-            return "{{" + _blank(value[2:])        # (too short: "{{" unquoted, spaces)
+    if not _mark_expression(chars) and n >= 2 and not _has_line_break(value, 0, 2):
+        return "{{" + _blank(value[2:])        # (too short: "{{" unquoted, spaces)
     return quote + "".join(chars) + value[end:]
 
 
@@ -2910,7 +2910,7 @@ class _Vue(_ComponentReader):
         while (m := _VUE_ATTRIBUTE.match(text, at)) is not None:
             found.append((m.start("name"), m.end(), m["name"], m["value"] or ""))
             at = m.end()
-        at = _VUE_SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = _space_end(text, at)
         if text.startswith("/>", at):
             return found, at + 2
         close = text.find(">", at)

@@ -211,8 +211,7 @@ def _story_headline(page: Page, masthead: Element, folded_title: str,
         if tag_of(el) == "h1":
             if _looks_like_masthead(page, el, text):
                 continue
-        elif not (shared_title and shared_title.startswith(folded)
-                  and 2 * len(folded) >= len(shared_title)):
+        elif not _names_shared_title(folded, shared_title):
             continue
         if folded in folded_title:
             return el, text
@@ -263,9 +262,13 @@ def _looks_like_masthead(page: Page, el: Element, headline: str) -> bool:
                       for a in el.iterancestors()))
     if not suspect:
         return False
-    shared = _meta(page, ("og:title", "twitter:title"))
-    folded = fold(headline)
-    return not (shared and shared.startswith(folded) and 2 * len(folded) >= len(shared))
+    return not _names_shared_title(fold(headline), _meta(page, ("og:title", "twitter:title")))
+
+
+def _names_shared_title(folded: str, shared: str) -> bool:
+    """Whether a heading's folded text is the page's ``og:title``/``twitter:title``
+    (``shared``, folded) or begins it, as in "Best gadgets | ZDNet": the story's headline."""
+    return bool(shared) and shared.startswith(folded) and 2 * len(folded) >= len(shared)
 
 
 def _home(href: str | None) -> bool:
