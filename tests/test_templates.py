@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from a11y_audit.cli import main
+from a11y_audit.knowledge.icon_packages import is_icon_component
 from a11y_audit.templates import (
     as_written,
     detect,
@@ -2941,3 +2942,198 @@ def test_vue_components_are_judged_on_what_they_write(tmp_path):
     assert "empty-heading" not in found
     assert "heading-has-content" not in found or all(
         o != "failed" for o, _ in found["heading-has-content"])
+
+
+# -- components imported from the project's files: an icon is that icon ---------------------
+
+SVG_FILE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path d="M0"/></svg>\n'
+NAMED_SVG = '<svg viewBox="0 0 36 36"><title>Facebook</title><path d="M0"/></svg>\n'
+SVG_COMPONENT = ('<template>\n  <svg :class="cls" viewBox="0 0 24 24" aria-hidden="true">'
+                 '<path d="M0"/></svg>\n</template>\n<script>\nexport default { props: '
+                 "['cls'] }\n</script>\n<style scoped>svg { fill: red; }</style>\n")
+
+
+def vue_share(invocation: str, imported: str) -> str:
+    return (f'<template>\n  <a :href="shareUrl" target="_blank">\n    {invocation}\n  </a>\n'
+            f"</template>\n\n<script>\nimport SvgFbLogo from '{imported}'\n"
+            "export default { components: { SvgFbLogo } }\n</script>\n")
+
+
+@pytest.mark.parametrize(("files", "invocation", "imported", "outcome"), [
+    # Nuxt's @nuxtjs/svg and vue-svg-loader: an SVG file the project holds, made a component
+    ({"assets/fb-logo.svg": SVG_FILE}, "<SvgFbLogo />", "~/assets/fb-logo.svg?inline",
+     "failed"),
+    ({"assets/fb-logo.svg": SVG_FILE}, '<SvgFbLogo class="fb" @click="go" />',
+     "@/assets/fb-logo.svg", "failed"),
+    ({"src/assets/fb-logo.svg": SVG_FILE}, "<svg-fb-logo></svg-fb-logo>",
+     "@/assets/fb-logo.svg?component", "failed"),
+    ({"components/fb-logo.svg": SVG_FILE}, '<SvgFbLogo aria-hidden="true"/>', "./fb-logo.svg",
+     "failed"),
+    # a component whose markup is an <svg> alone, named without its ending
+    ({"components/icons/Fb.vue": SVG_COMPONENT}, '<SvgFbLogo :cls="x" />', "./icons/Fb",
+     "failed"),
+    # what may name it: a title or label passed down, a spread; a condition; content
+    ({"assets/fb-logo.svg": SVG_FILE}, '<SvgFbLogo title="Facebook" />', "~/assets/fb-logo.svg",
+     "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, '<SvgFbLogo :aria-label="label" />',
+     "~/assets/fb-logo.svg", "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, '<SvgFbLogo v-bind="$attrs" />', "~/assets/fb-logo.svg",
+     "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, '<SvgFbLogo v-if="logo" />', "~/assets/fb-logo.svg",
+     "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, "<SvgFbLogo><span class=\"fb\"></span></SvgFbLogo>",
+     "~/assets/fb-logo.svg", "cantTell"),
+    # an icon with a title; an SVG file imported as its text or its URL; a file not there,
+    # one out of the project, a package's
+    ({"assets/fb-logo.svg": NAMED_SVG}, "<SvgFbLogo />", "~/assets/fb-logo.svg", "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, "<SvgFbLogo />", "~/assets/fb-logo.svg?raw", "cantTell"),
+    ({"assets/fb-logo.svg": SVG_FILE}, "<SvgFbLogo />", "~/assets/fb-logo.svg?url", "cantTell"),
+    ({}, "<SvgFbLogo />", "~/assets/fb-logo.svg", "cantTell"),
+    ({"../outside.svg": SVG_FILE}, "<SvgFbLogo />", "../../outside.svg", "cantTell"),
+    ({}, "<SvgFbLogo />", "vue-fb-logo", "cantTell"),
+    # the icon beside the link's text: the text names it
+    ({"assets/fb-logo.svg": SVG_FILE}, "Share <SvgFbLogo />", "~/assets/fb-logo.svg", "passed"),
+])
+def test_a_vue_component_imported_from_an_icon_file_is_that_icon(tmp_path, files, invocation,
+                                                                 imported, outcome):
+    project = tmp_path / "site"
+    files = {**files, "package.json": "{}",
+             "components/UiShareFb.vue": vue_share(invocation, imported)}
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    _, data = run(tmp_path, str(project / "components/UiShareFb.vue"), "--include-passed")
+    found = outcomes(data["pages"][0])["link-name"]
+    assert [result for result, _ in found] == [outcome]
+    if outcome == "failed":
+        assert "its <svg> has no name" in found[0][1]
+
+
+@pytest.mark.parametrize(("invocation", "icon", "outcome"), [
+    # SvelteKit's $lib: a component whose markup is an <svg> alone, its props in its tags
+    ("<Close />", "Close.svelte", "failed"),
+    ('<Close size={16} class="x" on:click={go} />', "Close.svelte", "failed"),
+    ("<Close/>", "close.svg?component", "failed"),
+    # a title passed down, a shorthand one, a spread
+    ('<Close title="Close" />', "Close.svelte", "cantTell"),
+    ("<Close {title} />", "Close.svelte", "cantTell"),
+    ("<Close {...props} />", "Close.svelte", "cantTell"),
+    # one that renders a title when given one
+    ("<Close />", "Titled.svelte", "cantTell"),
+])
+def test_a_svelte_component_imported_from_an_icon_file_is_that_icon(tmp_path, invocation, icon,
+                                                                    outcome):
+    project = tmp_path / "kit"
+    files = {
+        "package.json": "{}",
+        "src/lib/icons/Close.svelte": ("<script>\n  export let size = 24;\n</script>\n\n"
+                                       "<svg width={size} height={size} {...$$restProps}>"
+                                       '<path d="M0"/></svg>\n'),
+        "src/lib/icons/Titled.svelte": ("<script>\n  export let title = '';\n</script>\n"
+                                        "<svg>{#if title}<title>{title}</title>{/if}"
+                                        '<path d="M0"/></svg>\n'),
+        "src/lib/icons/close.svg": SVG_FILE,
+        "src/lib/Dialog.svelte": (f"<script>\n  import Close from '$lib/icons/{icon}';\n"
+                                  "</script>\n\n<dialog open>\n  <button on:click={() => "
+                                  f"(open = false)}}>\n    {invocation}\n  </button>\n"
+                                  "</dialog>\n"),
+    }
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    _, data = run(tmp_path, str(project / "src/lib/Dialog.svelte"), "--include-passed")
+    found = outcomes(data["pages"][0])["button-name"]
+    assert [result for result, _ in found] == [outcome]
+
+
+def test_a_component_is_read_as_an_icon_only_where_the_lines_stay_as_written():
+    # (the reader asks whether the import's path is an icon file; here, whatever the path)
+    def icons(path):
+        return path == "./close.svg"
+
+    text = ("<script>\nimport X from './close.svg'\nimport Icon from './close.svg'\n"
+            "import Close from './close.svg'\n</script>\n<button><X/></button>\n"
+            "<button><Icon\n  class='x' /></button>\n")
+    parsed = reading(text, "svelte", icons).parsed
+    assert_same_lines(parsed, text)
+    assert "<svg" not in parsed             # (too short for "<svg/>", or a line break)
+    text = text.replace("<X/>", "<Close class='x' />")
+    parsed = reading(text, "svelte", icons).parsed
+    assert_same_lines(parsed, text)
+    assert parsed.count("<svg/>") == 1
+    assert "<svg" not in reading(text, "svelte", lambda path: False).parsed
+
+
+@pytest.mark.parametrize(("imports", "invocation", "outcome"), [
+    # an icon library's component: Svelte's svelte-fa, Lucide's, unplugin-icons'
+    ("import Fa from 'svelte-fa';\nimport { faX } from '@fortawesome/free-solid-svg-icons';",
+     "<Fa icon={faX} fw />", "failed"),
+    ('import { X as Close } from "lucide-svelte";', "<Close size={16} />", "failed"),
+    ("import Close from '~icons/mdi/close';", "<Close />", "failed"),
+    # a title passed down, content, another export (svelte-fa's layers write text)
+    ("import Fa from 'svelte-fa';", '<Fa icon={faX} title="Close" />', "cantTell"),
+    ('import { X as Close } from "lucide-svelte";', '<Close><span class="x" /></Close>',
+     "cantTell"),
+    ("import { FaLayersText } from 'svelte-fa';", '<FaLayersText content="X" />', "cantTell"),
+    # a package the audit does not know
+    ("import Icon from 'my-icons';", "<Icon />", "cantTell"),
+])
+def test_an_icon_librarys_component_is_a_nameless_icon(tmp_path, imports, invocation, outcome):
+    text = (f"<script>\n  {imports}\n</script>\n\n<button on:click={{close}}>\n  {invocation}\n"
+            "</button>\n")
+    found = rule_findings(tmp_path, "Dialog.svelte", text, "button-name")
+    assert [result for result, _ in found] == [outcome]
+
+
+def test_icon_libraries_are_known_by_module_and_export():
+    assert is_icon_component("svelte-fa", "default")
+    assert is_icon_component("@heroicons/vue/24/solid", "XMarkIcon")
+    assert is_icon_component("@fortawesome/vue-fontawesome", "FontAwesomeIcon")
+    assert not is_icon_component("@fortawesome/vue-fontawesome", "FontAwesomeLayersText")
+    assert not is_icon_component("svelte-fa-extra", "default")      # (another package)
+    assert not is_icon_component("./icons/svelte-fa", "default")
+
+
+VITE_CONFIG = """import { sveltekit } from "@sveltejs/kit/vite";
+import svg from "vite-plugin-svgstring";
+import path from "path";
+
+export default defineConfig({
+	plugins: [sveltekit(), svg()],
+	resolve: {
+		alias: {
+			$components: path.resolve("./src/components"),
+			$svg: path.resolve("./src/svg"),
+			"@": fileURLToPath(new URL("./src", import.meta.url)),
+			$outside: path.resolve("../shared"),
+		}
+	}
+});
+"""
+
+
+@pytest.mark.parametrize(("imported", "svg", "outcome"), [
+    # The Pudding's footer: an SVG file imported as its markup (a Vite plugin, or "?raw"),
+    # written by {@html}, through an alias the project's Vite configuration sets
+    ("$svg/wordmark.svg", SVG_FILE, "failed"),
+    ("@/svg/wordmark.svg?raw", SVG_FILE, "failed"),
+    # its URL, a named icon, a component, an alias out of the project
+    ("$svg/wordmark.svg?url", SVG_FILE, "cantTell"),
+    ("$svg/wordmark.svg", NAMED_SVG, "cantTell"),
+    ("$components/Wordmark.svelte", SVG_FILE, "cantTell"),
+    ("$outside/wordmark.svg", SVG_FILE, "cantTell"),
+])
+def test_an_svg_files_markup_written_by_html_is_that_icon(tmp_path, imported, svg, outcome):
+    project = tmp_path / "starter"
+    files = {"package.json": "{}", "vite.config.js": VITE_CONFIG, "src/svg/wordmark.svg": svg,
+             "src/components/Wordmark.svelte": svg, "../shared/wordmark.svg": svg,
+             "src/components/Footer.svelte": (
+                 f'<script>\n\timport wordmark from "{imported}";\n</script>\n\n<footer>\n'
+                 '\t<a class="img-wrapper" href="https://pudding.cool">\n'
+                 '\t\t<span class="wordmark">{@html wordmark}</span>\n\t</a>\n</footer>\n')}
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    _, data = run(tmp_path, str(project / "src/components/Footer.svelte"), "--include-passed")
+    found = outcomes(data["pages"][0])["link-name"]
+    assert [result for result, _ in found] == [outcome]

@@ -27,6 +27,7 @@ import multiprocessing
 import operator
 import os
 import pickle
+import re
 import signal
 import sys
 import time
@@ -341,14 +342,17 @@ def partial_icons(path: str, family: str) -> Callable[[str], bool]:
     """For the template file at ``path``: whether the partial an include names is a file
     that writes a nameless icon, found as ``family``'s loader finds it (the first of
     :func:`a11y_audit.templates.partial_paths` below its folder or one of the folders
-    above it). A partial that cannot be found or read is no icon (the include stays a
-    hole)."""
+    above it); for a Svelte or Vue component, whether the file an import names is one
+    (:func:`_imported_icons`). A partial that cannot be found or read is no icon (the
+    include stays a hole)."""
     folders = [os.path.dirname(os.path.abspath(path))]
     for _ in range(PARTIAL_LEVELS):
         parent = os.path.dirname(folders[-1])
         if parent == folders[-1]:
             break
         folders.append(parent)
+    if family == "svelte" or family == "vue":
+        return _imported_icons(folders, family)
 
     def icons(name: str) -> bool:
         for folder in folders:
@@ -361,7 +365,94 @@ def partial_icons(path: str, family: str) -> Callable[[str], bool]:
     return icons
 
 
+# How a Svelte or Vue component's import names a file of its project: relative to the
+# component, or from the project's root (the folder of its package.json) by an alias: Nuxt's
+# and Vue CLI's "~/" and "@/" (the root, or its src/), SvelteKit's "$lib/", and those the
+# project's Vite, SvelteKit or Nuxt configuration sets (read by _config_aliases)
+_ALIASES = {"~/": ("", "src/"), "@/": ("", "src/"), "~~/": ("",), "@@/": ("",),
+            "$lib/": ("src/lib/",)}
+_COMPONENT_ENDINGS = {"svelte": (".svg", ".svelte"), "vue": (".svg", ".vue")}
+_CONFIGS = ("vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.mts",
+            "svelte.config.js", "svelte.config.mjs", "nuxt.config.js", "nuxt.config.ts")
+# ... an alias block's entries ($svg: path.resolve("./src/svg"), "@": fileURLToPath(new
+# URL("./src", import.meta.url)), $lib: "src/lib"): a name, and the first string literal
+# of its value
+_ALIAS_BLOCK = re.compile(r"\balias\s*:\s*\{")
+_ALIAS_ENTRY = re.compile(r"""(?:^|[,{\s])(["']?)([$@~#]?[\w-]*[\w$@~#])(?:/\*)?\1\s*:(?!:)""")
+_ALIAS_VALUE = re.compile(r"""(["'])(\.{0,2}/?[\w@$~#][\w@$~#./-]*?)(?:/\*)?/?\1""")
+_ALIASES_READ: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _imported_icons(folders: list[str], family: str) -> Callable[[str], bool]:
+    """For a component in ``folders[0]`` (``folders``: it and those above it): whether the
+    file an import's path names (:data:`_ALIASES`) writes a nameless icon. A path out of
+    the project, a package's, or one that names no file of a component's ending is no
+    icon (the component stays a hole)."""
+    root = next((folder for folder in folders
+                 if os.path.isfile(os.path.join(folder, "package.json"))), None)
+    top = os.path.realpath(root or folders[-1])
+    endings = _COMPONENT_ENDINGS[family]
+    aliases = {**_ALIASES, **_config_aliases(root)} if root is not None else {}
+
+    def icons(name: str) -> bool:
+        if "\\" in name:
+            return False
+        if name.startswith("./") or name.startswith("../"):
+            bases = [folders[0]]
+            relative = name
+        else:
+            alias = max((a for a in aliases if name.startswith(a)), key=len, default=None)
+            if alias is None or root is None:
+                return False
+            bases = [os.path.join(root, prefix) for prefix in aliases[alias]]
+            relative = name[len(alias):]
+        tries = [relative] if relative.endswith(endings) else [
+            relative + ending for ending in endings[1:]]
+        for base in bases:
+            for tried in tries:
+                candidate = os.path.realpath(os.path.join(base, tried))
+                if candidate.startswith(top + os.sep) and os.path.isfile(candidate):
+                    return _nameless_icon(
+                        candidate, "" if candidate.endswith(".svg") else family)
+        return False
+
+    return icons
+
+
+def _config_aliases(root: str) -> dict[str, tuple[str, ...]]:
+    """The import aliases the project at ``root`` sets in its Vite, SvelteKit or Nuxt
+    configuration (an ``alias: {...}`` block: ``$svg: path.resolve("./src/svg")``), each
+    as the prefix it replaces ("$svg/") and the folder it names, relative to ``root``; read
+    once a run. An alias whose folder is absolute or out of the project is left out."""
+    found = _ALIASES_READ.get(root)
+    if found is not None:
+        return found
+    found = {}
+    for config in _CONFIGS:
+        try:
+            with open(os.path.join(root, config), "rb") as file:
+                text = file.read(_ICON_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
+        for block in _ALIAS_BLOCK.finditer(text):
+            close = text.find("}", block.end())
+            body = text[block.end():len(text) if close < 0 else close]
+            entries = list(_ALIAS_ENTRY.finditer(body))
+            for m, following in zip(entries, [*entries[1:], None], strict=True):
+                value = _ALIAS_VALUE.search(body, m.end(),
+                                            len(body) if following is None else following.start())
+                folder = None if value is None else os.path.normpath(value[2])
+                if folder is not None and not folder.startswith(("/", "..")):
+                    found.setdefault(m[2] + "/", ("" if folder == "." else folder + "/",))
+    if len(_ALIASES_READ) >= _ICONS_KEPT:
+        _ALIASES_READ.clear()
+    _ALIASES_READ[root] = found
+    return found
+
+
 def _nameless_icon(path: str, family: str) -> bool:
+    """Whether the file at ``path`` writes a nameless icon, read once a run: in the syntax
+    its name says, else ``family``'s (the includer's; "": plain, an SVG file)."""
     key = (os.path.realpath(path), family)
     found = _ICONS.get(key)
     if found is None:
@@ -369,7 +460,7 @@ def _nameless_icon(path: str, family: str) -> bool:
             with open(path, "rb") as file:
                 data = file.read(_ICON_BYTES + 1)
             found = len(data) <= _ICON_BYTES and is_nameless_icon(
-                data.decode("utf-8-sig"), family_of_name(path) or family)
+                data.decode("utf-8-sig"), family_of_name(path) or family or None)
         except (OSError, UnicodeError):
             found = False
         if len(_ICONS) >= _ICONS_KEPT:

@@ -41,7 +41,9 @@ Knowledge floor: no Page here.
   as it (:func:`is_hole`), so that the rules that judge an element's content can tell that
   its content is not all in the file; but an include whose partial, found on disk by the
   caller (:func:`reading`'s ``icons``, :func:`partial_paths`), writes a nameless icon
-  (:func:`is_nameless_icon`) is read as an ``<svg>`` without a name; an else (``{% else
+  (:func:`is_nameless_icon`) is read as an ``<svg>`` without a name, and so is a Svelte or
+  Vue component imported from such a file or an icon library
+  (:meth:`_ComponentReader.invocation`); an else (``{% else
   %}``, ``{{else}}``, ``<?php else : ?>``) is a comment of ``~`` (:func:`is_branch`), so
   that the rules that judge duplicates
   can tell two branches' alternatives apart; and :func:`read` gives, with that text, the
@@ -71,6 +73,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from a11y_audit.dom import VOID_ELEMENTS
+from a11y_audit.knowledge.icon_packages import is_icon_component
 
 # The languages --templates names, and the family of syntax each is read with
 LANGUAGES = {
@@ -496,6 +499,8 @@ _ICON_NAMED = re.compile(
 _ICON_TEXT = re.compile(r">[^<]*\{\{")
 _ICON_PROLOGUE = re.compile(
     r"<\?xml\b[^<>]*\?>|<!DOCTYPE\s+svg\b[^<>]*>|<!--(?![@~])(?:(?!-->).)*-->", re.I | re.S)
+# ... and, in a component's file (Svelte's, Vue's), its code and its styles
+_COMPONENT_CODE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def partial_paths(family: str, name: str) -> Iterator[str]:
@@ -514,8 +519,11 @@ def partial_paths(family: str, name: str) -> Iterator[str]:
 def is_nameless_icon(text: str, family: str | None) -> bool:
     """Whether a partial's text (of ``family``'s syntax, None: plain) writes an icon that
     gives nothing a name: an ``<svg>`` alone (see ``_ICON``; an XML declaration and plain
-    comments around it are nothing)."""
+    comments around it are nothing, and so are a Svelte or Vue component's script and
+    styles)."""
     parsed = _ICON_PROLOGUE.sub("", text if family is None else neutralise(text, family))
+    if family == "svelte" or family == "vue":
+        parsed = _COMPONENT_CODE.sub("", parsed)
     return (_ICON.fullmatch(parsed) is not None and _ICON_NAMED.search(parsed) is None
             and _ICON_TEXT.search(parsed) is None)
 
@@ -2543,21 +2551,113 @@ def _mark_expression(chars: list[str]) -> bool:
     return False
 
 
+# A component a component file imports by a literal path (import SvgClose from
+# "~/assets/close.svg?inline", import Icon from "./Icon.svelte"; the first import of a name
+# counts), and what an invocation of it may carry that names what it renders or renders it on
+# a condition: a title or label passed down, attributes a spread writes, a condition, a loop,
+# content the data writes
+_IMPORT = re.compile(
+    r"""^[ \t]*import\s+(?!type\b)(?:([A-Za-z_$][\w$]*)\s*(?:,\s*)?)?(?:\{([^{}]*)\}\s*)?"""
+    r"""from\s*(["'])([^"'\r\n]+)\3""", re.M)
+_IMPORT_NAMED = re.compile(r"\s*(?:type\s+)?([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*")
+# ... what an import's query makes of a file: a component (an SVG file too, by the loaders
+# of Nuxt and Vite: "?inline", "?component"), or, for an SVG file, its markup as a string
+# ({@html wordmark}: "?raw", or Vite's svg-string plugins with no query); "?url" neither
+_AS_COMPONENT = ("", "inline", "component")
+_AS_MARKUP = ("", "raw")
+_HTML_NAME = re.compile(r"\{\s*@html\s+([A-Za-z_$][\w$]*)\s*\}")
+_INVOCATION_NAMING = frozenset((
+    "title", "aria-label", "aria-labelledby", "alt", "label", "v-bind", "v-if", "v-else-if",
+    "v-else", "v-show", "v-for", "v-html", "v-text", "..."))
+
+
+def _imports(text: str) -> dict[str, tuple[str, str]]:
+    """The names a component file imports (the first import of each): the module's path
+    and the export ("default" for a default import)."""
+    found: dict[str, tuple[str, str]] = {}
+    for m in _IMPORT.finditer(text):
+        if m[1] is not None:
+            found.setdefault(m[1], (m[4], "default"))
+        for part in (m[2] or "").split(","):
+            named = _IMPORT_NAMED.fullmatch(part)
+            if named is not None:
+                found.setdefault(named[2] or named[1], (m[4], named[1]))
+    return found
+
+
+def _invocation_names(attribute: str) -> bool:
+    """Whether an attribute of a component's invocation (``:title``, ``{...props}``, as
+    the readers name them) may name what it renders, or render it on a condition."""
+    lower = attribute.lower()
+    for prefix in (":", "v-bind:", "bind:"):
+        if lower.startswith(prefix):
+            lower = lower[len(prefix):]
+            break
+    return lower in _INVOCATION_NAMING or lower.startswith("{") or lower.startswith("...")
+
+
+def _pascal(name: str) -> str:
+    """A component's kebab-case tag as the name it is imported by (``svg-close``:
+    ``SvgClose``)."""
+    return "".join(word[:1].upper() + word[1:] for word in name.split("-"))
+
+
 class _ComponentReader:
     """A component file's reader (Svelte's, Vue's): the text, what it is written as
     (:meth:`put` over it, as long), the neutraliser that keeps its blocks, and how many
-    ``<svg>`` and ``<math>`` elements are open (where ``/>`` closes an element)."""
+    ``<svg>`` and ``<math>`` elements are open (where ``/>`` closes an element).
+    ``icons``: whether the file a component is imported from (by the import's path) writes
+    a nameless icon (:func:`is_nameless_icon`), as :func:`reading`'s."""
 
     family = ""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, icons: Callable[[str], bool] | None = None) -> None:
         self.text = text
         self.out = list(text)
         self.neutraliser = _Neutraliser(text, self.family)
         self.foreign = 0
+        self.icons = icons
+        self.imported: dict[str, tuple[str, str]] | None = None
 
     def put(self, at: int, written: str) -> None:
         self.out[at:at + len(written)] = written
+
+    def icon_file(self, name: str, markup: bool = False) -> bool:
+        """Whether the file the component file imports ``name`` from writes a nameless icon
+        (asked of :attr:`icons`, by the import's path without its query), imported as a
+        component (or, ``markup``, an SVG file imported as its markup)."""
+        if self.imported is None:
+            self.imported = _imports(self.text)
+        found = self.imported.get(name)
+        if found is None:
+            return False
+        path, _, query = found[0].partition("?")
+        if is_icon_component(path, found[1]):
+            return not markup          # (an icon library's component)
+        if self.icons is None or found[1] != "default":
+            return False
+        if markup:
+            return query in _AS_MARKUP and path.lower().endswith(".svg") and self.icons(path)
+        return query in _AS_COMPONENT and self.icons(path)
+
+    def invocation(self, name: str, attributes: list[str], start: int, end: int) -> str:
+        """What a component's start tag ``text[start:end]`` writes, whose attributes are
+        named ``attributes``: a hole, but an ``<svg>`` without a name where the component
+        is imported from a file that writes a nameless icon (an SVG file a loader makes a
+        component of, ``import SvgClose from "~/assets/close.svg?inline"``; a component
+        whose markup is such an ``<svg>``), invoked with nothing that may name it or hold
+        it back (no title, label or spread, no condition: :func:`_invocation_names`) and
+        with no content (``<SvgClose />``, ``<SvgClose></SvgClose>``)."""
+        text = self.text
+        token = text[start:end]
+        if (end - start >= 6 and not _has_line_break(text, start, start + 6)
+                and not any(_invocation_names(a) for a in attributes)
+                and (text[end - 2:end] == "/>" or re.compile(
+                    r"\s*</" + re.escape(name) + r"\s*>").match(text, end) is not None)
+                and (self.icon_file(name)
+                     or ("-" in name and self.icon_file(_pascal(name))))):
+            return "<svg/>" + _blank(token[6:])     # (which "/>" closes, as foreign)
+        return _hole_mark(token, HOLE_FILL)
 
 
 class _Svelte(_ComponentReader):
@@ -2624,13 +2724,20 @@ class _Svelte(_ComponentReader):
             self.put(start, _hole_mark(token, BRANCH_FILL))
             return
         elif name in ("html", "render"):
-            self.put(start, _hole_mark(token, HOLE_FILL))
+            html = _HTML_NAME.fullmatch(token) if name == "html" else None
+            if (html is not None and not _has_line_break(token, 0, 6)
+                    and self.icon_file(html[1], markup=True)):
+                # (an SVG file's markup, imported as a string: that icon)
+                self.put(start, "<svg/>" + _blank(token[6:]))
+            else:
+                self.put(start, _hole_mark(token, HOLE_FILL))
             return
         self.put(start, _blank(token))
 
     def start_tag(self, start: int, at: int, name: str) -> int:
         """A start tag whose attributes begin at ``at``: after its end."""
         text, n = self.text, len(self.text)
+        names: list[str] = []
         while at < n:
             at = _space_end(text, at)
             if at >= n or text[at] == ">" or text.startswith("/>", at):
@@ -2645,12 +2752,14 @@ class _Svelte(_ComponentReader):
                     self.put(at, _blank(token))     # ({@attach f}: no attribute)
                 else:       # ({...props}, {alt}: attributes an expression writes)
                     self.put(at, _svelte_attributes(token))
+                    names.append(token[1:-1].strip() or "{")
                 at = end
                 continue
             found = _SVELTE_NAME.match(text, at)
             if found is None:
                 at += 1         # (a stray quote: passed over, as the HTML parser does)
                 continue
+            names.append(found[0])
             attribute, at = at, found.end()
             after = _space_end(text, at)
             if after < n and text[after] == "=":
@@ -2659,9 +2768,8 @@ class _Svelte(_ComponentReader):
                 self.put(attribute, _blank(text[attribute:at]))
         lower = name.lower()
         if _svelte_component(name) or lower in _SVELTE_UNWRITTEN:
-            token = text[start:at]
-            self.put(start, _blank(token) if lower in _SVELTE_UNWRITTEN
-                     else _hole_mark(token, HOLE_FILL))
+            self.put(start, _blank(text[start:at]) if lower in _SVELTE_UNWRITTEN
+                     else self.invocation(name, names, start, at))
         elif lower in ("script", "style"):
             close = self.neutraliser.lower.find("</" + lower, at)
             return n if close < 0 else close
@@ -2965,7 +3073,7 @@ class _Vue(_ComponentReader):
         kind = _vue_element(name)
         token = text[start:end]
         if kind == "component":
-            self.put(start, _hole_mark(token, HOLE_FILL))
+            self.put(start, self.invocation(name, [a for _, _, a, _ in attributes], start, end))
             return end
         bound = {_vue_bound(a) for _, _, a, _ in attributes}
         written: list[str] = []         # (each attribute as kept, for a tag rewritten)
@@ -3261,16 +3369,17 @@ class Reading(NamedTuple):
 
 def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) -> Reading:
     """:func:`read`, and the spans of ``text`` that the template renders once for each item
-    of a loop. ``icons``: whether the partial an include names (by a literal) is one the
-    repository holds that writes a nameless icon (:func:`is_nameless_icon`); such an
-    include is read as an ``<svg>`` without a name, not as a hole."""
+    of a loop. ``icons``: whether the partial an include names (by a literal), or the file
+    a Svelte or Vue component imports (by its path), is one the repository holds that
+    writes a nameless icon (:func:`is_nameless_icon`); such an include or component is
+    read as an ``<svg>`` without a name, not as a hole."""
     if family == "razor":
         razor = _Razor(text)
         parsed = razor.read()
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
     if family == "svelte" or family == "vue":
-        reader = _Svelte(text) if family == "svelte" else _Vue(text)
+        reader = (_Svelte if family == "svelte" else _Vue)(text, icons)
         parsed = reader.read()
         return Reading(parsed, reader.neutraliser.closed(), tuple(reader.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)
