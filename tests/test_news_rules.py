@@ -462,6 +462,22 @@ def test_link_adjacent_duplicate_names_the_pair_by_the_text_link_whichever_comes
     assert second.startswith('This image link and the next ("Flood defences fail") both go')
 
 
+def test_a_long_link_text_is_quoted_cut_with_an_ellipsis():
+    # (a template's text runs with spaces: the cut is told after they collapse)
+    headline = "Flood defences fail   \n\n      " * 6
+    pair = (f'<div><a href="/s">{headline}</a><a href="/s"><img src="f.jpg" alt=""></a></div>')
+    (message,) = [m for o, m in messages("link-adjacent-duplicate", pair) if o is FAILED]
+    quoted = message.split("(", 1)[1].split(")", 1)[0]
+    assert quoted.endswith('…"') and len(quoted) == 82
+    (message,) = [m for o, m in messages("anchor-has-href", f"<a>{headline}</a>")
+                  if o is FAILED]
+    assert message.startswith('<a> "Flood defences fail Flood defences fail Flood defences '
+                              'fail…" has no href')
+    (message,) = [m for o, m in messages("anchor-has-href", "<a>Flood defences fail</a>")
+                  if o is FAILED]
+    assert message.startswith('<a> "Flood defences fail" has no href')
+
+
 def test_figure_image_alt_says_when_the_caption_is_only_a_credit():
     figure = ('<figure><img src="a.jpg" alt="note-10-plus.jpg"><figcaption>'
               '<span class="caption"></span><span class="credit">Getty Images</span>'

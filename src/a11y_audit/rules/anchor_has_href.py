@@ -32,6 +32,7 @@ hidden``) is not checked; one that only a linked stylesheet that could not be re
 
 from __future__ import annotations
 
+from a11y_audit.checks.naming import shorten
 from a11y_audit.dom import normalize_space, text_content
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -73,7 +74,8 @@ def check(page: Page) -> Results:
             yield RULE.ok(el, f"<a role=\"{role}\" tabindex=\"{index}\"> is an ARIA widget "
                               "keyboard users can reach")
         else:
-            label = normalize_space(text_content(el, 60)) or page.name(el) or "(image)"
+            # (its text cut with an ellipsis where long: read far enough past 60 to tell)
+            label = shorten(text_content(el, 240), 60) or page.name(el) or "(image)"
             yield RULE.fail(el, f"<a> \"{label}\" has no href: keyboard users cannot reach it "
                                 "and screen readers do not announce it as a link")
     yield from RULE.passes(anchors[start:], _HAS_HREF)

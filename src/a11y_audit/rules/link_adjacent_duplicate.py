@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 
-from a11y_audit.checks.naming import quote
+from a11y_audit.checks.naming import QUOTE_LIMIT, quote, shorten
 from a11y_audit.dom import text_content
 from a11y_audit.knowledge import bbc
 from a11y_audit.rule import Element, Page, Results, Rule
@@ -98,14 +98,20 @@ def check(page: Page) -> Results:
                              "the Tab order")
         else:
             yield RULE.fail(a, f"{_pair(a, b, kind == 'image')} both go to "
-                               f"{first.href.strip()[:80]}: combine them", related=(b,))
+                               f"{shorten(first.href, 80)}: combine them", related=(b,))
 
 
 def _pair(first: Element, second: Element, image_first: bool) -> str:
     """The pair as a failure names it, by the text link's text (an image link has none)."""
     if image_first:
-        return f"This image link and the next ({quote(text_content(second, 80))})"
-    return f"This link ({quote(text_content(first, 80))}) and the next, an image link,"
+        return f"This image link and the next ({_text(second)})"
+    return f"This link ({_text(first)}) and the next, an image link,"
+
+
+def _text(link: Element) -> str:
+    """A link's text in quotes, cut with an ellipsis where it is long (read far enough past
+    the quote's length to tell; a template's text runs with spaces)."""
+    return quote(text_content(link, 4 * QUOTE_LIMIT))
 
 
 def image_holders(page: Page) -> set[Element]:
