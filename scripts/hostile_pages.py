@@ -469,6 +469,13 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
                   + "<div class='x' v-if='a > b' @click='go' />" * n + "{{ a > b }}" * n
                   + "<p :title=\"x>" * n + "</main></template><style>main{color:red}</style>",
         8000),
+    "template-astro-unclosed": (
+        "an Astro component: n expressions holding markup, each with an expression of its "
+        "own, n tags with a spread, then n elements in expressions and n braces never closed",
+        lambda n: "---\nconst a = 1;\n---\n<main><h1>{title}</h1>"
+                  + "{xs.map((x) => <li class={`a ${x}`}>{x > 1 ? <b>x</b> : 'y'}</li>)}" * n
+                  + "<a {...p} href={u}>x</a>" * n + "{a && <p>" * n + "{x</main>",
+        8000),
     "template-expressions-run": (
         "a Handlebars template of n expressions in one start tag, and n more in a list, "
         "each read back over those before it (4 KB of them) to know if it writes markup",
@@ -574,7 +581,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-unclosed-velocity": ".vm", "template-glimmer-unclosed": ".hbs",
                   "template-expressions-run": ".hbs", "template-php-includes": ".php",
                   "template-glimmer-modifiers": ".hbs", "template-svelte-unclosed": ".svelte",
-                  "template-vue-unclosed": ".vue",
+                  "template-vue-unclosed": ".vue", "template-astro-unclosed": ".astro",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows

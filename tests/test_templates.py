@@ -3046,22 +3046,23 @@ def test_a_svelte_component_imported_from_an_icon_file_is_that_icon(tmp_path, in
     assert [result for result, _ in found] == [outcome]
 
 
-def test_a_component_is_read_as_an_icon_only_where_the_lines_stay_as_written():
+def test_a_component_is_read_as_an_icon_where_its_lines_have_room_for_one():
     # (the reader asks whether the import's path is an icon file; here, whatever the path)
     def icons(path):
         return path == "./close.svg"
 
     text = ("<script>\nimport X from './close.svg'\nimport Icon from './close.svg'\n"
             "import Close from './close.svg'\n</script>\n<button><X/></button>\n"
-            "<button><Icon\n  class='x' /></button>\n")
+            "<button><Icon\n  class='x' /></button>\n<button><Close /></button>\n")
     parsed = reading(text, "svelte", icons).parsed
     assert_same_lines(parsed, text)
-    assert "<svg" not in parsed             # (too short for "<svg/>", or a line break)
-    text = text.replace("<X/>", "<Close class='x' />")
-    parsed = reading(text, "svelte", icons).parsed
-    assert_same_lines(parsed, text)
-    assert parsed.count("<svg/>") == 1
+    # too short for "<svg/>"; on its attributes' line, where its name's has no room; at its
+    # start
+    assert "<button><!@></button>" in parsed
+    assert "<button>     \n<svg/>" in parsed
+    assert "<button><svg/>   </button>" in parsed
     assert "<svg" not in reading(text, "svelte", lambda path: False).parsed
+
 
 
 @pytest.mark.parametrize(("imports", "invocation", "outcome"), [
@@ -3137,3 +3138,128 @@ def test_an_svg_files_markup_written_by_html_is_that_icon(tmp_path, imported, sv
     _, data = run(tmp_path, str(project / "src/components/Footer.svelte"), "--include-passed")
     found = outcomes(data["pages"][0])["link-name"]
     assert [result for result, _ in found] == [outcome]
+
+
+# -- Astro (.astro components: the news themes and sites built on Astro) ------------------------
+
+ASTRO = """---
+import { Image } from "astro:assets";
+import Byline from "../components/Byline.astro";
+const { story } = Astro.props;
+const isLive = story.live && story.updated > Date.now() - 3600;
+---
+
+<article class:list={["story", { live: isLive }]}>
+  <Image src={story.photo} alt={story.photo.alt} width={800} />
+  <h1>{story.headline}</h1>
+  {isLive && <span class="live">Live</span>}
+  <ul class="tags">
+    {story.tags.map((tag) => (
+      <li><a href={`/tag/${tag.slug}`}>{tag.name}</a></li>
+    ))}
+  </ul>
+  <Byline author={story.author} client:load />
+  <div class="body" set:html={story.body} />
+  {/* a comment */}
+  <Fragment><p>Corrections: {story.corrections}</p></Fragment>
+</article>
+
+<style>
+  .story { color: #333; }
+</style>
+"""
+
+
+def test_astro_is_known_by_its_name_and_read_as_it_renders():
+    assert family_of_name("src/components/Story.astro") == "astro"
+    assert ".astro" in folder_suffixes("auto") and folder_suffixes("astro") == (".astro",)
+    parsed, conditions, loops = reading(ASTRO, "astro")
+    assert_same_lines(parsed, ASTRO)
+    lines = parsed.split("\n")
+    # the frontmatter is code: nothing
+    assert not "".join(lines[:7]).strip()
+    # class:list writes the class; astro:assets' <Image> an <img> of its attributes
+    assert lines[7] == '<article class     ="{{story″, ❴ live: isLive ❵}">'
+    assert lines[8] == '  <img   src="{{ory.phot}" alt="{{ory.photo.al}" width="{{}" />'
+    assert lines[9] == "  <h1>{{tory.headline}</h1>"
+    # the markup in an expression is read where it stands, its code nothing
+    assert lines[10] == " " * 13 + '<span class="live">Live</span> '
+    assert not lines[12].strip() and not lines[14].strip()
+    assert lines[13] == '      <li><a href="{{tag/$❴tag.slug❵}">{{ag.name}</a></li>'
+    # a component is a hole, its client directive nothing; set:html writes the content
+    assert is_hole(lines[16].strip()[4:-3])
+    assert lines[17].startswith('  <div class="body" @@-h></div>')
+    # a comment in braces, and a fragment's tags, write nothing
+    assert not lines[18].strip()
+    assert lines[19] == "            <p>Corrections: {{tory.corrections}</p>" + " " * 11
+    assert lines[-4:-1] == ASTRO.split("\n")[-4:-1]     # the component's styles
+    live = ASTRO.index('<span class="live">'), ASTRO.index("</span>}") + 7
+    item = ASTRO.index("<li>"), ASTRO.index("</li>") + 5
+    assert conditions == (live, item)
+    assert loops == (item,)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a ternary's two pieces of markup; a comparison is no tag
+    ("{a ? <b>x</b> : <i>y</i>}", "     <b>x</b>   <i>y</i> "),
+    ("<p>{a < b ? 1 : 2}</p>", "<p>{{ ‹ b ? 1 : 2}</p>"),
+    # strings, template literals and comments in the code; quotes in the markup's text
+    ("{f('}') && <p>Don't {`${x}`}</p>}", "           <p>Don't {{$❴x❵`}</p> "),
+    # a fragment's tags, a component in the markup, an expression in its attributes
+    ("{x && <><Card story={s} /><p>a</p></>}", "        <!--@@@@@@@@@@@--><p>a</p>    "),
+    # a quoted value is a plain string; a spread or a shorthand writes attributes
+    ('<a href="/tag/{slug}" {...rest} {title}>x</a>',
+     '<a href="/tag/{slug}" {{..rest} {{itle}>x</a>'),
+    # directives that write no attribute; is:inline's script as written
+    ("<div transition:name={n} data-x={1}>a</div>", "<div" + " " * 20 + " data-x={{}>a</div>"),
+    ("<script is:inline>if (a < b) { go() }</script>",
+     "<script          >if (a < b) { go() }</script>"),
+    # an element "/>" closes, with its end tag; set:text writes its text
+    ("<h2 set:text={t} /><p>b</p>", "<h2 @@-t></h2>     <p>b</p>"),
+    # a brace or an element the file never closes: the rest as written
+    ("<p>{a</p><p>{b}</p>", "<p>{a</p><p>{b}</p>"),
+    ("{x && <p>a}<p>b</p>", "{x && <p>a}<p>b</p>"),
+    ("---\nconst a = 1;\n", "   \n            \n"),
+])
+def test_astro_expressions_and_tags(text, expected):
+    parsed = neutralise(text, "astro")
+    assert parsed == expected
+    assert_same_lines(parsed, text)
+
+
+def test_astro_components_are_judged_on_what_they_write(tmp_path):
+    files = {
+        "Menu.astro": ("---\nimport Icon from 'my-icons';\nconst { items } = Astro.props;\n---\n"
+                       '<button aria-expanded="false"><Icon name="menu" /></button>\n'
+                       "<button onclick=\"go(1 > 0)\"></button>\n"
+                       "<ul>\n  {items.map((i) => <li><a href={i.url}>{i.label}</a></li>)}\n</ul>\n"
+                       "<img src={photo.src}>\n"
+                       "{wide ? <main>a</main> : <main>b</main>}\n"),
+    }
+    _, data = run(tmp_path, str(tmp_path / "Menu.astro"), files=files)
+    page = data["pages"][0]
+    assert page["template"] == "astro" and page["fragment"] is True
+    found = outcomes(page)
+    # a component may name the button; an empty one is unnamed
+    assert [o for o, _ in found["button-name"]] == ["cantTell", "failed"]
+    # the items a .map() writes are the list's; an <img> without alt fails whatever the data
+    assert "list" not in found and "listitem" not in found
+    assert [o for o, _ in found["image-alt"]] == ["failed"]
+    # a ternary's two pieces of markup are alternatives
+    assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]
+
+
+def test_an_astro_layout_is_a_template_page(tmp_path):
+    layout = ('---\nimport Header from "../components/Header.astro";\nconst { title } = '
+              "Astro.props;\n---\n\n<!doctype html>\n<html lang=\"en\">\n<head>\n"
+              "<meta charset=\"utf-8\" />\n<title>{title}</title>\n</head>\n<body>\n"
+              "<Header />\n<main><slot /></main>\n</body>\n</html>\n")
+    _, data = run(tmp_path, str(tmp_path / "Base.astro"), "--include-passed",
+                  files={"Base.astro": layout})
+    page = data["pages"][0]
+    assert page["template"] == "astro" and not page.get("fragment")
+    # the frontmatter is no text before the doctype: standards mode, a page
+    assert rule_outcome(page, "doctype-html") == "passed"
+    assert rule_outcome(page, "html-has-lang") == "passed"
+    # the level-one heading may be the slot's
+    assert rule_outcome(page, "page-has-heading-one") == "cantTell"

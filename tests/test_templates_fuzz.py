@@ -69,6 +69,14 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "</nuxt-link>", "<Card :story='s' />", "<svg-icon />", '<template #slot="{ x }">',
         '<i class="a b" />', '<span v-bind="attrs"/>', '<template lang="pug">', '<p :title="',
         "<i18n>", "</i18n>", "<script>var a = '</template>';</script>")),
+    # Astro: the frontmatter, expressions holding markup (JSX), directives, components,
+    # JavaScript's strings and comments, braces and elements left open
+    "astro": ("c.astro", (
+        "---\nconst a = 1;\n---\n", "---", "{x}", "{a < b}", "{xs.map((x) => <li>{x}</li>)}",
+        "{a && <p>", "</p>}", "{a ? <b>x</b> : <>y</>}", "<img alt={a} {src} {...p}>",
+        "<div class:list={[a]} set:html={b} />", "<Card t={x} client:load />", "</Card>",
+        "<Image src={s} alt='a' />", "<Fragment>", "</Fragment>", "<slot />", "{'}'}",
+        "{/* } */}", "{", "}", "`", "<", "<script is:inline>let a = {b};</script>")),
     "erb": ("t.html.erb", (
         "<%= story.title %>", "<% if x %>", "<% else %>", "<% end %>", "<%= render 'x' %>",
         '<%= t(".intro_html") %>', '<%= t(".intro") %>', "<%# c %>", "<%= link_to 'a', b %>",

@@ -304,7 +304,8 @@ def main() -> None:
                    ".ftl files; razor, .cshtml views and Blazor's .razor components; velocity, "
                    ".vm and .vtl files; thymeleaf, Spring's HTML templates; wordpress, a "
                    "block theme's templates and parts; placeholder, __NAME__ placeholders; "
-                   "svelte, .svelte components; vue, .vue components). "
+                   "svelte, .svelte components; vue, .vue components; astro, .astro "
+                   "components). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

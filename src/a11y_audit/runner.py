@@ -342,7 +342,7 @@ def partial_icons(path: str, family: str) -> Callable[[str], bool]:
     """For the template file at ``path``: whether the partial an include names is a file
     that writes a nameless icon, found as ``family``'s loader finds it (the first of
     :func:`a11y_audit.templates.partial_paths` below its folder or one of the folders
-    above it); for a Svelte or Vue component, whether the file an import names is one
+    above it); for a Svelte, Vue or Astro component, whether the file an import names is one
     (:func:`_imported_icons`). A partial that cannot be found or read is no icon (the
     include stays a hole)."""
     folders = [os.path.dirname(os.path.abspath(path))]
@@ -351,7 +351,7 @@ def partial_icons(path: str, family: str) -> Callable[[str], bool]:
         if parent == folders[-1]:
             break
         folders.append(parent)
-    if family == "svelte" or family == "vue":
+    if family in _COMPONENT_ENDINGS:
         return _imported_icons(folders, family)
 
     def icons(name: str) -> bool:
@@ -365,15 +365,17 @@ def partial_icons(path: str, family: str) -> Callable[[str], bool]:
     return icons
 
 
-# How a Svelte or Vue component's import names a file of its project: relative to the
+# How a Svelte, Vue or Astro component's import names a file of its project: relative to the
 # component, or from the project's root (the folder of its package.json) by an alias: Nuxt's
 # and Vue CLI's "~/" and "@/" (the root, or its src/), SvelteKit's "$lib/", and those the
-# project's Vite, SvelteKit or Nuxt configuration sets (read by _config_aliases)
+# project's Vite, SvelteKit, Nuxt or Astro configuration sets (read by _config_aliases)
 _ALIASES = {"~/": ("", "src/"), "@/": ("", "src/"), "~~/": ("",), "@@/": ("",),
             "$lib/": ("src/lib/",)}
-_COMPONENT_ENDINGS = {"svelte": (".svg", ".svelte"), "vue": (".svg", ".vue")}
+_COMPONENT_ENDINGS = {"svelte": (".svg", ".svelte"), "vue": (".svg", ".vue"),
+                      "astro": (".svg", ".astro")}
 _CONFIGS = ("vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.mts",
-            "svelte.config.js", "svelte.config.mjs", "nuxt.config.js", "nuxt.config.ts")
+            "svelte.config.js", "svelte.config.mjs", "nuxt.config.js", "nuxt.config.ts",
+            "astro.config.mjs", "astro.config.js", "astro.config.ts")
 # ... an alias block's entries ($svg: path.resolve("./src/svg"), "@": fileURLToPath(new
 # URL("./src", import.meta.url)), $lib: "src/lib"): a name, and the first string literal
 # of its value
@@ -420,7 +422,7 @@ def _imported_icons(folders: list[str], family: str) -> Callable[[str], bool]:
 
 
 def _config_aliases(root: str) -> dict[str, tuple[str, ...]]:
-    """The import aliases the project at ``root`` sets in its Vite, SvelteKit or Nuxt
+    """The import aliases the project at ``root`` sets in its Vite, SvelteKit, Nuxt or Astro
     configuration (an ``alias: {...}`` block: ``$svg: path.resolve("./src/svg")``), each
     as the prefix it replaces ("$svg/") and the folder it names, relative to ``root``; read
     once a run. An alias whose folder is absolute or out of the project is left out."""

@@ -8,7 +8,8 @@ EJS (``<%= %>``), PHP (``<?php ?>``), Laravel's Blade (``@if``, ``{{ $x }}``), J
 Pages (``<c:if>``, ``${story.title}``), FreeMarker (``<#if>``, ``<@macro>``), Razor
 (``@if``, ``@Model.Title``), Velocity (``#if``, ``$story.title``), Thymeleaf (``th:text``),
 Go templates (``{{ range }}``), Svelte components (``{#if}``, ``alt={photo.alt}``,
-``<Card />``), Vue components (``v-if``, ``:alt="photo.alt"``), placeholders an app
+``<Card />``), Vue components (``v-if``, ``:alt="photo.alt"``), Astro components (a
+frontmatter, ``{isLive && <span>Live</span>}``), placeholders an app
 replaces (``__HEADLINE__``, SvelteKit's ``%sveltekit.body%``), and
 partials (a masthead, a story card) that a layout includes. Read as a page, such a file
 is judged for what it is not: ``{% if %}`` is content outside every landmark, a partial has
@@ -23,7 +24,8 @@ Knowledge floor: no Page here.
   an EJS block's opening (``<% if (x) { %>``). An expression alone (``{{ name }}``, ``<%=
   name %>``) is not enough: Angular and Vue pages and articles about them write it; but it
   is in a file without any markup (Wagtail's block template, ``{{ self }}``). PHP,
-  JSP, FreeMarker, Razor, Velocity, Svelte, Vue and Ruby's ERB files are known by their names
+  JSP, FreeMarker, Razor, Velocity, Svelte, Vue, Astro and Ruby's ERB files are known by
+  their names
   (:func:`family_of_name`); Thymeleaf's HTML files by their ``th:`` attributes
   (:func:`_thymeleaf`); a file of ``__NAME__`` placeholders by one in its first 4 KB and
   its markup (:func:`_placeholders`).
@@ -82,7 +84,7 @@ LANGUAGES = {
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
     "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
     "thymeleaf": "thymeleaf", "wordpress": "wordpress", "placeholder": "placeholder",
-    "svelte": "svelte", "vue": "vue",
+    "svelte": "svelte", "vue": "vue", "astro": "astro",
 }
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
@@ -94,6 +96,7 @@ SUFFIXES = {
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
     ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
     ".vm": "velocity", ".vtl": "velocity", ".svelte": "svelte", ".vue": "vue",
+    ".astro": "astro",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
@@ -519,10 +522,10 @@ def partial_paths(family: str, name: str) -> Iterator[str]:
 def is_nameless_icon(text: str, family: str | None) -> bool:
     """Whether a partial's text (of ``family``'s syntax, None: plain) writes an icon that
     gives nothing a name: an ``<svg>`` alone (see ``_ICON``; an XML declaration and plain
-    comments around it are nothing, and so are a Svelte or Vue component's script and
+    comments around it are nothing, and so are a Svelte, Vue or Astro component's script and
     styles)."""
     parsed = _ICON_PROLOGUE.sub("", text if family is None else neutralise(text, family))
-    if family == "svelte" or family == "vue":
+    if family in ("svelte", "vue", "astro"):
         parsed = _COMPONENT_CODE.sub("", parsed)
     return (_ICON.fullmatch(parsed) is not None and _ICON_NAMED.search(parsed) is None
             and _ICON_TEXT.search(parsed) is None)
@@ -2596,6 +2599,19 @@ def _invocation_names(attribute: str) -> bool:
     return lower in _INVOCATION_NAMING or lower.startswith("{") or lower.startswith("...")
 
 
+def _icon_in(token: str) -> str | None:
+    """A component's start tag (or Svelte's ``{@html}``) written as a nameless icon, as long
+    as it, its line breaks where they were: ``<svg/>`` (which ``/>`` closes, as foreign
+    content) at its start, or on the first of its lines that has room (``<Icon`` then a
+    line break: on its attributes' line); None where no line has."""
+    at = 0
+    for line in re.split(r"(\r\n|\r|\n)", token):
+        if len(line) >= 6 and line[0] not in "\r\n":
+            return _blank(token[:at]) + "<svg/>" + _blank(token[at + 6:])
+        at += len(line)
+    return None
+
+
 def _pascal(name: str) -> str:
     """A component's kebab-case tag as the name it is imported by (``svg-close``:
     ``SvgClose``)."""
@@ -2650,13 +2666,14 @@ class _ComponentReader:
         with no content (``<SvgClose />``, ``<SvgClose></SvgClose>``)."""
         text = self.text
         token = text[start:end]
-        if (end - start >= 6 and not _has_line_break(text, start, start + 6)
-                and not any(_invocation_names(a) for a in attributes)
+        if (not any(_invocation_names(a) for a in attributes)
                 and (text[end - 2:end] == "/>" or re.compile(
                     r"\s*</" + re.escape(name) + r"\s*>").match(text, end) is not None)
                 and (self.icon_file(name)
                      or ("-" in name and self.icon_file(_pascal(name))))):
-            return "<svg/>" + _blank(token[6:])     # (which "/>" closes, as foreign)
+            icon = _icon_in(token)
+            if icon is not None:
+                return icon
         return _hole_mark(token, HOLE_FILL)
 
 
@@ -2725,12 +2742,10 @@ class _Svelte(_ComponentReader):
             return
         elif name in ("html", "render"):
             html = _HTML_NAME.fullmatch(token) if name == "html" else None
-            if (html is not None and not _has_line_break(token, 0, 6)
-                    and self.icon_file(html[1], markup=True)):
-                # (an SVG file's markup, imported as a string: that icon)
-                self.put(start, "<svg/>" + _blank(token[6:]))
-            else:
-                self.put(start, _hole_mark(token, HOLE_FILL))
+            icon = (_icon_in(token) if html is not None
+                    and self.icon_file(html[1], markup=True) else None)
+            # (an SVG file's markup, imported as a string: that icon)
+            self.put(start, icon if icon is not None else _hole_mark(token, HOLE_FILL))
             return
         self.put(start, _blank(token))
 
@@ -3357,6 +3372,317 @@ def read(text: str, family: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return parsed, conditions
 
 
+# -- Astro (.astro components: the news themes and sites built on Astro) -----------------------
+
+# A component's frontmatter, its code: between a "---" line at the file's start and the next
+_ASTRO_FENCE = re.compile(r"\A\ufeff?\s*---[ \t]*(?=\r|\n)")
+_ASTRO_FENCE_END = re.compile(r"(?:\r\n|\r|\n)[ \t]*---[ \t]*(?=\r|\n|\Z)")
+# ... its markup's events: a comment, an expression, a tag, a fragment's tag
+_ASTRO_EVENTS = re.compile(r"<!--|\{|<(/?)([A-Za-z][\w:.-]*)|</?>")
+# ... and, in an expression's JavaScript, what may hold a brace or a tag that is not the
+# expression's: strings, template literals, comments, markup (JSX: <li>{tag}</li>)
+_JSX_EVENTS = re.compile(r"""[{}"'`<]|/[/*]""")
+_JSX_NAME = re.compile(r"[A-Za-z][\w:.-]*")
+_JSX_CONTENT = re.compile(r"[<{]")
+_JSX_NESTING = 32           # (expressions and elements nested deeper: the rest as written)
+# ... what before a "<" makes it markup's, not a comparison's (x < y): the start of the
+# expression, an operator, a bracket, an arrow, a "return"
+_JSX_AFTER = frozenset("([{,;:?=&|!>")
+# ... the elements Astro itself writes: a fragment's content alone; astro:assets' <Image>
+# and <Picture> an <img> of the attributes given (alt among them)
+_ASTRO_UNWRITTEN = frozenset(("Fragment",))
+_ASTRO_IMAGES = {"Image": "<img  ", "Picture": "<img    "}
+# ... the directives that write an attribute (class:list, the class), the element's content
+# (set:html markup, set:text text: a mark, as Vue's v-html) or none (client:, is:,
+# define:vars, transition:, server:)
+_ASTRO_DIRECTIVE = re.compile(r"[A-Za-z]+:[\w-]+")
+
+
+def _jsx_starts(text: str, at: int, start: int) -> bool:
+    """Whether the ``<`` at ``at``, in the JavaScript of an expression that opened at
+    ``start``, begins markup: a letter or ``>`` (a fragment) after it, and before it (past
+    spaces) the expression's start, an operator, a bracket or an arrow, or ``return``."""
+    if at + 1 >= len(text) or not (text[at + 1].isalpha() or text[at + 1] == ">"):
+        return False
+    i = at - 1
+    while i > start and text[i] in " \t\r\n":
+        i -= 1
+    return i <= start or text[i] in _JSX_AFTER or text.endswith("return", start, i + 1)
+
+
+def _jsx_end(text: str, at: int, spans: list[tuple[int, int]] | None = None,
+             nesting: int = 0) -> int:
+    """After the ``}`` that closes the expression whose ``{`` is at ``at`` (as
+    :func:`_js_end`, and the markup in it passed over: :func:`_jsx_element_end`), the
+    spans of that markup appended to ``spans``; -1 when the file never closes it, or it
+    nests too deep to follow."""
+    if nesting > _JSX_NESTING:
+        return -1
+    depth = 0
+    literals: list[int] = []
+    i = at
+    while (m := _JSX_EVENTS.search(text, i)) is not None:
+        token, i = m[0], m.end()
+        if token == "<":
+            if not literals and _jsx_starts(text, m.start(), at):
+                end = _jsx_element_end(text, m.start(), nesting + 1)
+                if end < 0:
+                    return -1
+                if spans is not None:
+                    spans.append((m.start(), end))
+                i = end
+            continue
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if literals and literals[-1] == depth:
+                literals.pop()
+                token = "`"
+            elif depth == 0:
+                return i
+        elif token == "'" or token == '"':
+            string = _JS_STRING[token].match(text, m.start())
+            i = string.end() if string is not None else _line_end(text, i)
+        elif token == "//":
+            i = _line_end(text, i)
+        elif token == "/*":
+            close = text.find("*/", i)
+            if close < 0:
+                return -1
+            i = close + 2
+        if token == "`":
+            rest = _JS_TEMPLATE_REST.match(text, i)
+            if rest is None:
+                return -1
+            i = rest.end()
+            if rest[1] == "${":
+                literals.append(depth)
+                depth += 1
+    return -1
+
+
+def _jsx_element_end(text: str, at: int, nesting: int) -> int:
+    """After the element (or fragment) whose start tag begins at ``at``, in an expression:
+    its start tags' values and its content's expressions passed over (:func:`_jsx_end`),
+    its elements counted to the end tag that closes it; -1 when the file never closes it."""
+    n, i, depth = len(text), at, 0
+    while True:
+        if text.startswith("</", i):
+            close = text.find(">", i)
+            if close < 0:
+                return -1
+            i, depth = close + 1, depth - 1
+            if depth <= 0:
+                return i
+        else:
+            name = _JSX_NAME.match(text, i + 1)
+            j = i + 1 if name is None else name.end()
+            while True:
+                if j >= n:
+                    return -1
+                c = text[j]
+                if c == ">" or text.startswith("/>", j):
+                    closed = c == "/"
+                    j += 2 if closed else 1
+                    break
+                if c == "{":
+                    j = _jsx_end(text, j, None, nesting + 1)
+                    if j < 0:
+                        return -1
+                elif c == '"' or c == "'":
+                    close = text.find(c, j + 1)
+                    if close < 0:
+                        return -1
+                    j = close + 1
+                else:
+                    j += 1
+            if not closed:
+                depth += 1
+            elif depth == 0:
+                return j
+            i = j
+        while True:         # (its content: text, expressions, to the next tag)
+            found = _JSX_CONTENT.search(text, i)
+            if found is None:
+                return -1
+            if found[0] == "{":
+                i = _jsx_end(text, found.start(), None, nesting + 1)
+                if i < 0:
+                    return -1
+                continue
+            i = found.start()
+            after = text[i + 1:i + 2]
+            if after.isalpha() or after in ("/", ">"):
+                break
+            i += 1          # (a "<" of text)
+
+
+class _Astro(_ComponentReader):
+    """One Astro component's neutralising. Its frontmatter (the code between its ``---``
+    lines) renders nothing; its markup is HTML with expressions between braces, whose
+    JavaScript may hold markup (JSX): an expression of code alone writes text (kept as
+    Svelte's, ``{{``, its text, ``}``), a comment in braces nothing, and the markup in an
+    expression (``{isLive && <span>Live</span>}``, ``{tags.map((t) => <li>{t}</li>)}``) is
+    read where it stands, its code around it nothing, each piece on a condition of its own
+    (once for each item after a ``.map(``). In a start tag, an expression writes a value
+    (``alt={photo.alt}``; a quoted value is a plain string in Astro), a spread or a
+    shorthand attributes; ``class:list`` writes the class, ``set:html`` and ``set:text``
+    the element's content (a mark among its attributes, as Vue's ``v-html``), the other
+    directives (``client:load``, ``is:inline``, ``define:vars``) nothing. A component
+    (``<Card />``, ``<slot />``) is a hole (or the nameless icon it is imported as:
+    :meth:`_ComponentReader.invocation`), ``<Fragment>`` writes its content alone, and
+    astro:assets' ``<Image>`` and ``<Picture>`` an ``<img>`` of the attributes given. An
+    HTML element that ``/>`` closes is written with its end tag (:func:`_closed_element`).
+    A brace or an element the file never closes is text, the rest of the file read as
+    written."""
+
+    family = "astro"
+
+    def read(self) -> str:
+        text = self.text
+        at = 0
+        fence = _ASTRO_FENCE.match(text)
+        if fence is not None:
+            close = _ASTRO_FENCE_END.search(text, fence.end())
+            at = len(text) if close is None else close.end()
+            self.put(0, _blank(text[:at]))
+        self.markup(at, len(text))
+        return "".join(self.out)
+
+    def markup(self, at: int, stop: int) -> None:
+        """The markup of ``text[at:stop]``."""
+        text = self.text
+        while (m := _ASTRO_EVENTS.search(text, at, stop)) is not None:
+            start = m.start()
+            if m[0] == "<!--":
+                close = text.find("-->", start + 4, stop)
+                at = stop if close < 0 else close + 3
+            elif m[0] == "{":
+                spans: list[tuple[int, int]] = []
+                end = _jsx_end(text, start, spans)
+                if end < 0 or end > stop:
+                    return          # (a brace never closed: the rest as written)
+                self.expression(start, end, spans)
+                at = end
+            elif m[2] is None:          # (a fragment's tag: <>, </>)
+                self.put(start, _blank(m[0]))
+                at = m.end()
+            elif m[1]:
+                close = text.find(">", m.end(), stop)
+                at = stop if close < 0 else close + 1
+                name = m[2]
+                if name in _ASTRO_IMAGES and self.astro_image(name):
+                    self.put(start, _blank(text[start:at]))     # (an <img> has no end tag)
+                elif _svelte_component(name) or name in _ASTRO_UNWRITTEN:
+                    self.put(start, _blank(text[start:at]))
+                elif name.lower() in ("svg", "math") and self.foreign:
+                    self.foreign -= 1
+            else:
+                at = self.start_tag(start, m.end(), m[2], stop)
+
+    def expression(self, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+        """An expression in content, ``text[start:end]``, and the markup in it."""
+        text = self.text
+        if not spans:
+            inner = text[start + 1:end - 1].strip()
+            comment = inner.startswith("/*") and inner.endswith("*/")
+            self.put(start, _blank(text[start:end]) if comment or not inner
+                     else _svelte_text(text[start:end]))
+            return
+        at = start
+        for first, last in spans:
+            self.put(at, _blank(text[at:first]))
+            self.neutraliser.begin("{", first, True, ".map(" in text[start:first])
+            self.markup(first, last)
+            self.neutraliser.end("{", last)
+            at = last
+        self.put(at, _blank(text[at:end]))
+
+    def astro_image(self, name: str) -> bool:
+        """Whether ``<Image>`` or ``<Picture>`` is astro:assets' (an ``<img>``)."""
+        if self.imported is None:
+            self.imported = _imports(self.text)
+        return self.imported.get(name, ("", ""))[0] == "astro:assets"
+
+    def start_tag(self, start: int, at: int, name: str, stop: int) -> int:
+        """A start tag whose attributes begin at ``at``: after its end."""
+        text = self.text
+        names: list[str] = []
+        content = False
+        while at < stop:
+            at = _space_end(text, at)
+            if at >= stop or text[at] == ">" or text.startswith("/>", at):
+                at = min(stop, at + (1 if at < stop and text[at] == ">" else 2))
+                break
+            if text[at] == "{":
+                end = _jsx_end(text, at)
+                if end < 0 or end > stop:
+                    return stop
+                token = text[at:end]
+                self.put(at, _svelte_attributes(token))     # ({...props}, {alt})
+                names.append(token[1:-1].strip() or "{")
+                at = end
+                continue
+            found = _SVELTE_NAME.match(text, at)
+            if found is None:
+                at += 1         # (a stray quote: passed over, as the HTML parser does)
+                continue
+            attribute, at = at, found.end()
+            names.append(found[0])
+            after = _space_end(text, at)
+            if after < stop and text[after] == "=":
+                at = self.value(_space_end(text, after + 1), stop)
+            if _ASTRO_DIRECTIVE.fullmatch(found[0]):
+                lower = found[0].lower()
+                if lower == "class:list":
+                    self.put(attribute, "class     ")
+                elif lower in ("set:html", "set:text"):
+                    self.put(attribute, CONTENT_MARK + lower[4:] + " ")
+                    content = True
+                else:
+                    self.put(attribute, _blank(text[attribute:at]))
+        lower = name.lower()
+        if name in _ASTRO_IMAGES and self.astro_image(name):
+            self.put(start, _ASTRO_IMAGES[name])
+        elif name in _ASTRO_UNWRITTEN and not content:
+            self.put(start, _blank(text[start:at]))
+        elif _svelte_component(name) or name in _ASTRO_UNWRITTEN:
+            self.put(start, self.invocation(name, names, start, at))
+        elif lower in ("script", "style"):
+            close = self.neutraliser.lower.find("</" + lower, at)
+            return stop if close < 0 or close > stop else close
+        elif lower in ("svg", "math"):
+            if text[at - 2:at] != "/>":
+                self.foreign += 1
+        elif text[at - 2:at] == "/>" and not self.foreign and lower not in VOID_ELEMENTS:
+            # "/>" closes it in Astro, not in HTML: written with its end tag
+            kept = "".join(self.out[start:at])
+            written = [" ".join(m[0].split()) for m in _VUE_ATTRIBUTE.finditer(
+                kept, 1 + len(name), len(kept) - 2) if m["name"]]
+            fitted = _closed_element(text[start:at], [f"<{lower}"], lower, written)
+            if fitted is not None:
+                self.put(start, fitted)
+        return at
+
+    def value(self, at: int, stop: int) -> int:
+        """An attribute's value from ``at``: after it."""
+        text = self.text
+        if at >= stop:
+            return stop
+        first = text[at]
+        if first == "{":
+            end = _jsx_end(text, at)
+            if end < 0 or end > stop:
+                return stop
+            self.put(at, _svelte_value(text[at:end]))
+            return end
+        if first == '"' or first == "'":
+            close = text.find(first, at + 1, stop)
+            return stop if close < 0 else close + 1
+        return _match_end(_SVELTE_UNQUOTED, text, at)
+
+
 class Reading(NamedTuple):
     """A template's text as parsed (:func:`neutralise`), and the spans of it that the
     template renders on a condition (:attr:`Template.conditions`) and once for each item of
@@ -3367,10 +3693,14 @@ class Reading(NamedTuple):
     loops: tuple[tuple[int, int], ...]
 
 
+_COMPONENT_READERS: dict[str, type[_Svelte | _Vue | _Astro]] = {
+    "svelte": _Svelte, "vue": _Vue, "astro": _Astro}
+
+
 def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) -> Reading:
     """:func:`read`, and the spans of ``text`` that the template renders once for each item
     of a loop. ``icons``: whether the partial an include names (by a literal), or the file
-    a Svelte or Vue component imports (by its path), is one the repository holds that
+    a Svelte, Vue or Astro component imports (by its path), is one the repository holds that
     writes a nameless icon (:func:`is_nameless_icon`); such an include or component is
     read as an ``<svg>`` without a name, not as a hole."""
     if family == "razor":
@@ -3378,8 +3708,8 @@ def reading(text: str, family: str, icons: Callable[[str], bool] | None = None) 
         parsed = razor.read()
         conditions = razor.neutraliser.closed()
         return Reading(parsed, conditions, tuple(razor.neutraliser.loops))
-    if family == "svelte" or family == "vue":
-        reader = (_Svelte if family == "svelte" else _Vue)(text, icons)
+    if family in _COMPONENT_READERS:
+        reader = _COMPONENT_READERS[family](text, icons)
         parsed = reader.read()
         return Reading(parsed, reader.neutraliser.closed(), tuple(reader.neutraliser.loops))
     neutraliser = _Neutraliser(text, family)

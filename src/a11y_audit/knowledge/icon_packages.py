@@ -13,8 +13,9 @@ from __future__ import annotations
 # content). Each renders an <svg> whose <title> only a prop writes:
 # - svelte-fa's Fa (its layers and their text are not icons), Font Awesome's Vue
 #   FontAwesomeIcon (not FontAwesomeLayersText, whose value prop writes text);
-# - Lucide's, Tabler's, Heroicons', Phosphor's and Feather's components for Svelte and Vue,
-#   one per icon, and the icons unplugin-icons compiles.
+# - Lucide's, Tabler's, Heroicons', Phosphor's and Feather's components for Svelte and Vue
+#   (and Lucide's for Astro), one per icon, the icons unplugin-icons compiles, and
+#   astro-icon's Icon.
 _PACKAGES: dict[str, frozenset[str] | None] = {
     "svelte-fa": frozenset(("default", "Fa")),
     "@fortawesome/vue-fontawesome": frozenset(("FontAwesomeIcon",)),
@@ -24,6 +25,7 @@ _PACKAGES: dict[str, frozenset[str] | None] = {
     "phosphor-svelte": None, "@phosphor-icons/vue": None,
     "svelte-feather-icons": None, "vue-feather-icons": None,
     "~icons": None, "virtual:icons": None,
+    "astro-icon": frozenset(("Icon",)), "@lucide/astro": None,
 }
 
 
