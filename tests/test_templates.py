@@ -3263,3 +3263,21 @@ def test_an_astro_layout_is_a_template_page(tmp_path):
     assert rule_outcome(page, "html-has-lang") == "passed"
     # the level-one heading may be the slot's
     assert rule_outcome(page, "page-has-heading-one") == "cantTell"
+
+
+@pytest.mark.parametrize(("doctype", "outcome"), [("", "passed"), ("<!DOCTYPE html>\n", "passed"),
+                                                  ('<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 3.2 '
+                                                   'Final//EN">\n', "failed")])
+def test_astro_writes_the_doctype_a_page_leaves_out(tmp_path, doctype, outcome):
+    # Astro writes <!DOCTYPE html> before a page that has none: standards mode, whose
+    # tables inherit the page's font (quirks mode resets it)
+    page = (f"---\nconst title = 'T';\n---\n{doctype}<html lang=\"en\">\n<head><title>{{title}}"
+            "</title><style>body { font-size: 8px; }</style></head>\n<body><main><h1>Hi</h1>"
+            "<table><tr><td>Small print</td></tr></table></main></body>\n</html>\n")
+    _, data = run(tmp_path, str(tmp_path / "index.astro"), "--include-passed",
+                  files={"index.astro": page})
+    found = data["pages"][0]
+    assert rule_outcome(found, "doctype-html") == outcome
+    # (the table's text: 8px in standards mode, the browser's 16px in quirks mode)
+    assert rule_outcome(found, "text-min-size") == ("failed" if outcome == "passed"
+                                                     else "passed")

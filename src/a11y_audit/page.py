@@ -179,12 +179,14 @@ class Page:
 
     @classmethod
     def from_html(cls, markup: str | bytes, source: str = "<string>",
-                  url: str | None = None, *, utf8: bytes | None = None) -> Page:
+                  url: str | None = None, *, utf8: bytes | None = None,
+                  doctype: bool = False) -> Page:
         """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup.
 
         ``utf8``: the text's exact UTF-8 encoding, when the caller has it (the source's bytes:
         :func:`a11y_audit.sources.decode_exact`); parsed as it is, instead of encoding the
-        whole text again."""
+        whole text again. ``doctype``: the markup is a template whose renderer writes
+        ``<!DOCTYPE html>`` before a page that has none (Astro's): such a page declares it."""
         if isinstance(markup, str):
             if utf8 is not None:
                 text, markup = markup, utf8
@@ -248,6 +250,8 @@ class Page:
                     scanned = scanned or SourceMap(text)
                     scanned.leave_out("form", ignored_starts["form"])
         _merge_stray_roots(root)
+        if doctype and _DOCTYPE.search(as_written) is None:
+            _declare_html(root)
         # (the repairs below read the source map: they run on the tree as parsed, whose
         # document order is source order)
         written_br: dict[Element, Location] = {}
@@ -1467,6 +1471,15 @@ def _unwrap(el: Element) -> None:
     parent.remove(el)
 
 
+def _declare_html(root: Element) -> None:
+    """The document of ``root``, parsed with no doctype (libxml2 then reports an HTML 4.0
+    Transitional one), declares ``<!DOCTYPE html>``, as the renderer that writes it
+    before the markup makes it (no public or system identifier)."""
+    info = root.getroottree().docinfo
+    info.system_url = None      # type: ignore[attr-defined]  # (not in lxml-stubs)
+    info.public_id = None
+
+
 def _merge_stray_roots(root: Element) -> None:
     """libxml2 can leave several top-level ``html`` elements in broken markup (a ``<!DOCTYPE``
     whose ``>`` is missing): lxml's root is then the first, often empty, while the page lives
@@ -1681,6 +1694,7 @@ def _text_offsets(markup: bytes, offsets: list[int]) -> list[int]:
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_DOCTYPE = re.compile(rb"<!doctype", re.I)
 
 
 def _unnest_void_elements(root: Element) -> None:

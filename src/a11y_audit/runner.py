@@ -61,6 +61,7 @@ from a11y_audit.tally import PageFigures
 from a11y_audit.templates import (
     LANGUAGES,
     PARTIAL_LEVELS,
+    WRITES_DOCTYPE,
     Template,
     detect,
     family_of_name,
@@ -276,7 +277,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
                 sources.refuse_xml(parsed, item.source, partial)
             if parsed is not text:
                 text, utf8, written = parsed, None, text
-        page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8)
+        page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8,
+                              doctype=template.family in WRITES_DOCTYPE)
         page.template, page.fragment, page.conditions, page.loops = template
         if written is not None:
             page.show_as_written(written)

@@ -86,6 +86,9 @@ LANGUAGES = {
     "thymeleaf": "thymeleaf", "wordpress": "wordpress", "placeholder": "placeholder",
     "svelte": "svelte", "vue": "vue", "astro": "astro",
 }
+# The families whose renderer writes <!DOCTYPE html> before a page that has none: Astro's
+# (its pages and layouts need not write one)
+WRITES_DOCTYPE = frozenset(("astro",))
 # File name endings that say a template language (a file named on the command line)
 SUFFIXES = {
     ".blade.php": "blade",      # (before .php: the first ending a name has wins)
