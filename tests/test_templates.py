@@ -3281,3 +3281,17 @@ def test_astro_writes_the_doctype_a_page_leaves_out(tmp_path, doctype, outcome):
     # (the table's text: 8px in standards mode, the browser's 16px in quirks mode)
     assert rule_outcome(found, "text-min-size") == ("failed" if outcome == "passed"
                                                      else "passed")
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # Nuxt Image's components and SvelteKit's enhanced images are the <img> they render (an
+    # alt the data writes is an alt, empty or not: the image is named or decorative)
+    ("Card.vue", '<template><div><nuxt-img src="/a.jpg" /><NuxtImg :src="s" :alt="a" />'
+     '<NuxtPicture src="/b.jpg" alt="Flood waters" /></div></template>',
+     ["failed", "passed", "passed"]),
+    ("Card.svelte", '<enhanced:img src="./a.jpg" /><enhanced:img src="./b.jpg" alt="Flood" />',
+     ["failed", "passed"]),
+])
+def test_a_frameworks_image_component_is_the_img_it_renders(tmp_path, name, text, expected):
+    _, data = run(tmp_path, str(tmp_path / name), "--include-passed", files={name: text})
+    assert [o for o, _ in outcomes(data["pages"][0])["image-alt"]] == expected

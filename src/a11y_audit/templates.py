@@ -2794,6 +2794,9 @@ class _Svelte(_ComponentReader):
         elif lower in ("svg", "math"):
             if text[at - 2:at] != "/>":
                 self.foreign += 1
+        elif lower == "enhanced:img":
+            # (SvelteKit's enhanced images: an <img> of the attributes given, in a picture)
+            self.put(start, "<img" + " " * (len(name) - 3))
         elif text[at - 2:at] == "/>" and not self.foreign and lower not in VOID_ELEMENTS:
             # "/>" closes it in Svelte, not in HTML: written with its end tag
             kept = "".join(self.out[start:at])
@@ -2853,6 +2856,9 @@ _VUE_UNWRITTEN = frozenset((
     "Transition", "TransitionGroup", "KeepAlive", "ClientOnly", "Teleport", "Suspense",
     "teleport", "suspense"))
 _VUE_LINKS = frozenset(("nuxt-link", "NuxtLink", "router-link", "RouterLink"))
+# ... and Nuxt Image's components, an <img> of the attributes given (its alt among them; a
+# picture's <img> holds them)
+_VUE_IMAGES = frozenset(("nuxt-img", "NuxtImg", "nuxt-picture", "NuxtPicture"))
 # ... the directives read: rendered on a condition, once for each item, the content written
 # by the data (text or markup); the others (v-on, @, v-model, v-slot, #, custom ones)
 # write no attribute
@@ -2868,11 +2874,14 @@ _VUE_MARKS = ("~~-", "%%-", "@@-", EXPRESSION)
 
 def _vue_element(name: str) -> str:
     """What a tag of a Vue template writes: "html" (an element as written), "link" (Nuxt's
-    and Vue Router's links, rendered as ``<a href>``), "unwritten" (no element: a
+    and Vue Router's links, rendered as ``<a href>``), "image" (Nuxt Image's, rendered as
+    an ``<img>`` of the attributes given), "unwritten" (no element: a
     ``<template>``, a ``<transition>``...) or "component" (a component, a slot: markup
     another file writes)."""
     if name in _VUE_LINKS:
         return "link"
+    if name in _VUE_IMAGES:
+        return "image"
     if name in _VUE_UNWRITTEN:
         return "unwritten"
     if name[0].isupper() or "-" in name or "." in name or name in ("slot", "component"):
@@ -3120,6 +3129,9 @@ class _Vue(_ComponentReader):
         if kind == "link":
             self.put(start, "<a href" + " " * (len(name) - 6))
             head, lower = ["<a", "href"], "a"
+        elif kind == "image":
+            self.put(start, "<img" + " " * (len(name) - 3))
+            head, lower = ["<img"], "img"
         elif lower in ("svg", "math") and not closed:
             self.foreign += 1
         if closed and not self.foreign and lower not in VOID_ELEMENTS:
@@ -3139,7 +3151,7 @@ class _Vue(_ComponentReader):
         None where it does not fit (then v-text is a mark: the content the data writes)."""
         text = self.text
         lower = "a" if kind == "link" else name.lower()
-        if lower in VOID_ELEMENTS or self.foreign:
+        if lower in VOID_ELEMENTS or kind == "image" or self.foreign:
             return None
         stop = end
         if text[end - 2:end] != "/>":
