@@ -2463,11 +2463,31 @@ def _js_end(text: str, at: int) -> int:
     """After the ``}`` that closes the ``{`` at ``at``, JavaScript's strings, template
     literals (and the expressions in them) and comments passed over; -1 when the file never
     closes it."""
+    return _script_end(text, at, False, None, 0)
+
+
+def _script_end(text: str, at: int, markup: bool, spans: list[tuple[int, int]] | None,
+                nesting: int) -> int:
+    """:func:`_js_end`, and where ``markup`` (Astro's JSX) the markup in the braces passed
+    over too (:func:`_jsx_element_end`), its spans appended to ``spans``; -1 also where it
+    nests past :data:`_JSX_NESTING` (``nesting``: how deep this expression stands)."""
+    if nesting > _JSX_NESTING:
+        return -1
     depth = 0
     literals: list[int] = []    # (the depths at which a template literal's "${" opened)
     i = at
-    while (m := _JS_EVENTS.search(text, i)) is not None:
+    events = _JSX_EVENTS if markup else _JS_EVENTS
+    while (m := events.search(text, i)) is not None:
         token, i = m[0], m.end()
+        if token == "<":        # (an event of markup's only)
+            if not literals and _jsx_starts(text, m.start(), at):
+                end = _jsx_element_end(text, m.start(), nesting + 1)
+                if end < 0:
+                    return -1
+                if spans is not None:
+                    spans.append((m.start(), end))
+                i = end
+            continue
         if token == "{":
             depth += 1
         elif token == "}":
@@ -3431,50 +3451,7 @@ def _jsx_end(text: str, at: int, spans: list[tuple[int, int]] | None = None,
     :func:`_js_end`, and the markup in it passed over: :func:`_jsx_element_end`), the
     spans of that markup appended to ``spans``; -1 when the file never closes it, or it
     nests too deep to follow."""
-    if nesting > _JSX_NESTING:
-        return -1
-    depth = 0
-    literals: list[int] = []
-    i = at
-    while (m := _JSX_EVENTS.search(text, i)) is not None:
-        token, i = m[0], m.end()
-        if token == "<":
-            if not literals and _jsx_starts(text, m.start(), at):
-                end = _jsx_element_end(text, m.start(), nesting + 1)
-                if end < 0:
-                    return -1
-                if spans is not None:
-                    spans.append((m.start(), end))
-                i = end
-            continue
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if literals and literals[-1] == depth:
-                literals.pop()
-                token = "`"
-            elif depth == 0:
-                return i
-        elif token == "'" or token == '"':
-            string = _JS_STRING[token].match(text, m.start())
-            i = string.end() if string is not None else _line_end(text, i)
-        elif token == "//":
-            i = _line_end(text, i)
-        elif token == "/*":
-            close = text.find("*/", i)
-            if close < 0:
-                return -1
-            i = close + 2
-        if token == "`":
-            rest = _JS_TEMPLATE_REST.match(text, i)
-            if rest is None:
-                return -1
-            i = rest.end()
-            if rest[1] == "${":
-                literals.append(depth)
-                depth += 1
-    return -1
+    return _script_end(text, at, True, spans, nesting)
 
 
 def _jsx_element_end(text: str, at: int, nesting: int) -> int:
