@@ -2843,8 +2843,8 @@ def test_vue_is_known_by_its_name_and_read_as_it_renders():
     assert not lines[0].strip() and not lines[18].strip()    # the root template's tags
     # a bound class after the tag's own (the parser keeps the first: merged, not replaced)
     assert lines[1] == '  <article class="card"  class="{{live: isLive }">'
-    # Nuxt's link is a link; a value a binding writes
-    assert lines[2] == '    <a href     to="{{story/$\u2774story.slug\u2775}" class="card__link">'
+    # Nuxt's link is a link, its "to" the href: here a value a binding writes
+    assert lines[2] == '    <a        href="{{story/$\u2774story.slug\u2775}" class="card__link">'
     assert lines[6] == "    </a>" + " " * 8
     # directives as marks: a condition, its else; "/>" closes an HTML element, its
     # attributes moved left and shortened (then unquoted) to leave room for its end tag;
@@ -2871,6 +2871,14 @@ def test_vue_is_known_by_its_name_and_read_as_it_renders():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # Nuxt's and Vue Router's links: their "to" the href, in place where the room before it
+    # is blank, else an <a href> beside a "to" of its own
+    ('<template><nuxt-link to="/a">x</nuxt-link></template>',
+     '          <a       href="/a">x</a>        ' + " " * 11),
+    ('<template><router-link\n  v-bind:to="{ name: \'a\' }">x</router-link></template>',
+     '          <a          \n       href="{{name: ′a′ }">x</a>' + " " * 21),
+    ('<template><NuxtLink class="c" to="/a">x</NuxtLink></template>',
+     '          <a href   class="c" to="/a">x</a>       ' + " " * 11),
     # attributes an expression writes; a binding that replaces the tag's own
     ('<template><img v-bind="a" :[k]="v" alt="x" :alt="y"></template>',
      '          <img {{ind}="a" {{' + " " * 16 + 'alt={{ >           '),
@@ -3295,3 +3303,14 @@ def test_astro_writes_the_doctype_a_page_leaves_out(tmp_path, doctype, outcome):
 def test_a_frameworks_image_component_is_the_img_it_renders(tmp_path, name, text, expected):
     _, data = run(tmp_path, str(tmp_path / name), "--include-passed", files={name: text})
     assert [o for o, _ in outcomes(data["pages"][0])["image-alt"]] == expected
+
+
+def test_a_nuxt_links_to_is_where_it_goes(tmp_path):
+    # a teaser's image link and headline link to one story: one link would do
+    card = ('<template>\n  <article class="card">\n    <nuxt-link to="/story/flood">'
+            '<img src="a.jpg" alt="Flood waters"></nuxt-link>\n    <h3><nuxt-link '
+            'to="/story/flood">Flood defences fail</nuxt-link></h3>\n  </article>\n'
+            "</template>\n")
+    found = rule_findings(tmp_path, "Card.vue", card, "link-adjacent-duplicate")
+    assert [o for o, _ in found] == ["failed"]
+    assert "both go to /story/flood" in found[0][1]

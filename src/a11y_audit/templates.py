@@ -3126,10 +3126,14 @@ class _Vue(_ComponentReader):
         written: list[str] = []         # (each attribute as kept, for a tag rewritten)
         conditional = loop = False
         content = None                  # (v-text's value, and its attribute as kept)
+        to = None                       # (where a link's "to" ends its name)
         for where, stop, attribute, value in attributes:
             kept = self.attribute(attribute, value, text[where:stop], bound)
             conditional |= attribute in _VUE_CONDITIONS
             loop |= attribute == "v-for"
+            if kind == "link" and to is None and (attribute == "to"
+                                                  or _vue_bound(attribute) == "to"):
+                to = where + len(attribute)
             self.put(where, kept)
             if kept.strip():
                 written.append(" ".join(kept.split()))
@@ -3147,8 +3151,9 @@ class _Vue(_ComponentReader):
         lower = name.lower()
         head = [f"<{lower}"]
         if kind == "link":
-            self.put(start, "<a href" + " " * (len(name) - 6))
             head, lower = ["<a", "href"], "a"
+            if not (to is not None and not closed and self.link_to(start, name, to)):
+                self.put(start, "<a href" + " " * (len(name) - 6))
         elif kind == "image":
             self.put(start, "<img" + " " * (len(name) - 3))
             head, lower = ["<img"], "img"
@@ -3160,6 +3165,25 @@ class _Vue(_ComponentReader):
             if fitted is not None:
                 self.put(start, fitted)
         return end
+
+    def link_to(self, start: int, name: str, to: int) -> bool:
+        """A link's start tag at ``start`` (Nuxt's, Vue Router's) written as the ``<a href>``
+        it renders, its ``to`` (or ``:to``, whose name ends at ``to``) the ``href``, in
+        place, so that its value (or the expression that writes it) stays where it is
+        written: where the room before the name is blank (``<nuxt-link to="/a">``, a
+        ``:to`` on a line of its own). False where it is not (the tag is then ``<a href``
+        and the ``to`` an attribute of its own)."""
+        if to - 4 < start + 3:
+            return False
+        # (the room as it will be: the tag's name blanked after "<a")
+        room = "".join(" " if start + 2 <= i < start + 1 + len(name) else self.out[i]
+                       for i in range(to - 5, to))
+        if room[1:].strip() not in ("", "to") or "\n" in room[1:] or "\r" in room[1:] \
+                or room[0] not in " \t\r\n":
+            return False
+        self.put(start, "<a" + " " * (len(name) - 1))
+        self.put(to - 4, "href")
+        return True
 
     def text_content(self, start: int, end: int, name: str, kind: str, written: list[str],
                      content: tuple[str, str]) -> int | None:
