@@ -3314,3 +3314,40 @@ def test_a_nuxt_links_to_is_where_it_goes(tmp_path):
     found = rule_findings(tmp_path, "Card.vue", card, "link-adjacent-duplicate")
     assert [o for o, _ in found] == ["failed"]
     assert "both go to /story/flood" in found[0][1]
+
+
+@pytest.mark.parametrize(("config", "invocation", "outcome"), [
+    # Nuxt 3 registers its components folder's files by their path, and an icon module
+    # its <Icon>, for every file
+    ("export default defineNuxtConfig({ modules: ['@nuxt/icon'] })", "<IconsClose />",
+     "failed"),
+    ("export default defineNuxtConfig({ modules: ['@nuxt/icon'] })", "<icons-close />",
+     "failed"),
+    ("export default defineNuxtConfig({})", "<LazyIconsClose />", "failed"),
+    ("export default defineNuxtConfig({})", "<BaseClose />", "failed"),
+    ("export default defineNuxtConfig({ modules: ['@nuxt/icon'] })",
+     '<Icon name="mdi:close" />', "failed"),
+    # a label passed down; an icon module the project does not use; a component the folder
+    # does not hold; components not registered (Nuxt 2's default, or turned off)
+    ("export default defineNuxtConfig({ modules: ['@nuxt/icon'] })",
+     '<Icon name="mdi:close" aria-label="Close" />', "cantTell"),
+    ("export default defineNuxtConfig({})", '<Icon name="mdi:close" />', "cantTell"),
+    ("export default defineNuxtConfig({})", "<IconsOpen />", "cantTell"),
+    ("export default { modules: [] }", "<IconsClose />", "cantTell"),
+    ("export default defineNuxtConfig({ components: false })", "<IconsClose />", "cantTell"),
+    ("export default { components: true }", "<IconsClose />", "failed"),
+])
+def test_a_component_nuxt_registers_for_every_file_is_read_as_its_icon(tmp_path, config,
+                                                                       invocation, outcome):
+    project = tmp_path / "site"
+    files = {"package.json": "{}", "nuxt.config.ts": config,
+             "components/icons/Close.vue": SVG_COMPONENT,
+             "components/base/BaseClose.vue": SVG_COMPONENT,
+             "components/TheHeader.vue": (f'<template>\n  <button @click="close">{invocation}'
+                                          "</button>\n</template>\n")}
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    _, data = run(tmp_path, str(project / "components/TheHeader.vue"), "--include-passed")
+    found = outcomes(data["pages"][0])["button-name"]
+    assert [result for result, _ in found] == [outcome]

@@ -401,6 +401,14 @@ def _imported_icons(folders: list[str], family: str) -> Callable[[str], bool]:
     def icons(name: str) -> bool:
         if "\\" in name:
             return False
+        if name.startswith("<"):        # (templates.global_component: no import names it)
+            if root is None:
+                return False
+            registered = _nuxt_components(root)
+            found = registered.get(name[1:-1])
+            if found is None and name.startswith("<Lazy"):
+                found = registered.get(name[5:-1])
+            return found is not None and (not found or _nameless_icon(found, family))
         if name.startswith("./") or name.startswith("../"):
             bases = [folders[0]]
             relative = name
@@ -421,6 +429,79 @@ def _imported_icons(folders: list[str], family: str) -> Callable[[str], bool]:
         return False
 
     return icons
+
+
+# The components a Nuxt project registers for every file, with no import: those of its
+# components folder (Nuxt 3's default; Nuxt 2's with "components: true"), named by their path
+# as Nuxt names them (components/base/Button.vue: BaseButton; base/BaseButton.vue too), and
+# an icon module's (@nuxt/icon's and nuxt-icon's <Icon>, Nuxt UI's <UIcon>: an <svg> or a
+# masked <span> that names nothing unless given a label), recorded with the path "".
+_NUXT_CONFIGS = ("nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs")
+_NUXT_ICON_MODULES = {"@nuxt/icon": ("Icon",), "nuxt-icon": ("Icon",), "@nuxt/ui": ("UIcon",)}
+_NUXT_COMPONENT_FOLDERS = ("components", "app/components")
+_NUXT_COMPONENTS_KEPT = 5000        # (files of a components folder looked at, at most)
+_NUXT_READ: dict[str, dict[str, str]] = {}
+_NUXT_ON = re.compile(r"\bcomponents\s*:\s*(?:true|\[|\{)")
+_NUXT_OFF = re.compile(r"\bcomponents\s*:\s*false")
+
+
+def _nuxt_components(root: str) -> dict[str, str]:
+    """The components the Nuxt project at ``root`` registers for every file (see
+    ``_NUXT_CONFIGS``), each by its name: its file's path, or "" for an icon module's;
+    read once a run; none for a project without a Nuxt configuration."""
+    found = _NUXT_READ.get(root)
+    if found is not None:
+        return found
+    found = {}
+    text = None
+    for config in _NUXT_CONFIGS:
+        try:
+            with open(os.path.join(root, config), "rb") as file:
+                text = file.read(_ICON_BYTES).decode("utf-8", "replace")
+            break
+        except OSError:
+            continue
+    if text is not None:
+        for module, names in _NUXT_ICON_MODULES.items():
+            if re.search(r"""["']""" + re.escape(module) + r"""["']""", text):
+                found.update(dict.fromkeys(names, ""))
+        if ("defineNuxtConfig" in text and _NUXT_OFF.search(text) is None) \
+                or _NUXT_ON.search(text) is not None:
+            _folder_components(root, found)
+    if len(_NUXT_READ) >= _ICONS_KEPT:
+        _NUXT_READ.clear()
+    _NUXT_READ[root] = found
+    return found
+
+
+def _folder_components(root: str, found: dict[str, str]) -> None:
+    """The .vue files of the project's components folders into ``found``, each by the name
+    Nuxt gives it: its folders' names and its own in PascalCase, a folder's name not
+    repeated where the file's begins with it, an index file by its folders' alone."""
+    seen = 0
+    for folder in _NUXT_COMPONENT_FOLDERS:
+        top = os.path.join(root, folder)
+        for here, dirs, files in os.walk(top):
+            dirs.sort()
+            prefix = "".join(_pascal_words(part) for part in
+                             os.path.relpath(here, top).split(os.sep) if part != ".")
+            for file in sorted(files):
+                if not file.endswith(".vue"):
+                    continue
+                seen += 1
+                if seen > _NUXT_COMPONENTS_KEPT:
+                    return
+                stem = _pascal_words(file[:-4])
+                name = (prefix if stem == "Index" else stem if stem.startswith(prefix)
+                        else prefix + stem)
+                if name:
+                    found.setdefault(name, os.path.join(here, file))
+
+
+def _pascal_words(text: str) -> str:
+    """A folder's or a file's name as a part of a component's name: ``svg-icons``:
+    ``SvgIcons``, ``base``: ``Base``."""
+    return "".join(word[:1].upper() + word[1:] for word in re.split(r"[-_.\s]+", text))
 
 
 def _config_aliases(root: str) -> dict[str, tuple[str, ...]]:

@@ -2611,6 +2611,12 @@ def _imports(text: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+def global_component(name: str) -> str:
+    """How a reader asks whether a component no import names, ``name``, is a nameless icon
+    the project registers for every file: ``<name>``, which no import's path can be."""
+    return f"<{name}>"
+
+
 def _invocation_names(attribute: str) -> bool:
     """Whether an attribute of a component's invocation (``:title``, ``{...props}``, as
     the readers name them) may name what it renders, or render it on a condition."""
@@ -2664,12 +2670,16 @@ class _ComponentReader:
     def icon_file(self, name: str, markup: bool = False) -> bool:
         """Whether the file the component file imports ``name`` from writes a nameless icon
         (asked of :attr:`icons`, by the import's path without its query), imported as a
-        component (or, ``markup``, an SVG file imported as its markup)."""
+        component (or, ``markup``, an SVG file imported as its markup). A component the
+        file does not import may be one the project registers for every file (Nuxt's
+        components folder, an icon module's ``<Icon>``): asked of :attr:`icons` as
+        :func:`global_component` names it."""
         if self.imported is None:
             self.imported = _imports(self.text)
         found = self.imported.get(name)
         if found is None:
-            return False
+            return (not markup and self.icons is not None and self.family == "vue"
+                    and self.icons(global_component(name)))
         path, _, query = found[0].partition("?")
         if is_icon_component(path, found[1]):
             return not markup          # (an icon library's component)
