@@ -2667,6 +2667,17 @@ class _ComponentReader:
     def put(self, at: int, written: str) -> None:
         self.out[at:at + len(written)] = written
 
+    def self_closed(self, start: int, at: int, lower: str) -> None:
+        """The start tag ``text[start:at]`` of an HTML element, ``lower``, that ``/>``
+        closes in a component (Svelte's, Astro's), not in HTML: written with its end tag,
+        its attributes as kept (:func:`_closed_element`)."""
+        kept = "".join(self.out[start:at])
+        written = [" ".join(m[0].split()) for m in _VUE_ATTRIBUTE.finditer(
+            kept, 1 + len(lower), len(kept) - 2) if m["name"]]
+        fitted = _closed_element(self.text[start:at], [f"<{lower}"], lower, written)
+        if fitted is not None:
+            self.put(start, fitted)
+
     def icon_file(self, name: str, markup: bool = False) -> bool:
         """Whether the file the component file imports ``name`` from writes a nameless icon
         (asked of :attr:`icons`, by the import's path without its query), imported as a
@@ -2828,13 +2839,7 @@ class _Svelte(_ComponentReader):
             # (SvelteKit's enhanced images: an <img> of the attributes given, in a picture)
             self.put(start, "<img" + " " * (len(name) - 3))
         elif text[at - 2:at] == "/>" and not self.foreign and lower not in VOID_ELEMENTS:
-            # "/>" closes it in Svelte, not in HTML: written with its end tag
-            kept = "".join(self.out[start:at])
-            written = [" ".join(m[0].split()) for m in _VUE_ATTRIBUTE.finditer(
-                kept, 1 + len(name), len(kept) - 2) if m["name"]]
-            fitted = _closed_element(text[start:at], [f"<{lower}"], lower, written)
-            if fitted is not None:
-                self.put(start, fitted)
+            self.self_closed(start, at, lower)
         return at
 
     def value(self, at: int) -> int:
@@ -3682,13 +3687,7 @@ class _Astro(_ComponentReader):
             if text[at - 2:at] != "/>":
                 self.foreign += 1
         elif text[at - 2:at] == "/>" and not self.foreign and lower not in VOID_ELEMENTS:
-            # "/>" closes it in Astro, not in HTML: written with its end tag
-            kept = "".join(self.out[start:at])
-            written = [" ".join(m[0].split()) for m in _VUE_ATTRIBUTE.finditer(
-                kept, 1 + len(name), len(kept) - 2) if m["name"]]
-            fitted = _closed_element(text[start:at], [f"<{lower}"], lower, written)
-            if fitted is not None:
-                self.put(start, fitted)
+            self.self_closed(start, at, lower)
         return at
 
     def value(self, at: int, stop: int) -> int:
