@@ -3257,6 +3257,17 @@ def test_astro_components_are_judged_on_what_they_write(tmp_path):
     assert [o for o, _ in found["landmark-no-duplicate-main"]] == ["cantTell"]
 
 
+@pytest.mark.parametrize(("text", "outcome"), [
+    # markup that is the whole expression is written as it stands; code decides on a piece
+    ("{<main>a</main>}\n{(\n  <main>b</main>\n)}\n", "failed"),
+    ("{a && <main>a</main>}\n<main>b</main>\n", "failed"),
+    ("{a && <main>a</main>}\n{!a && <main>b</main>}\n", "cantTell"),
+])
+def test_astro_markup_alone_in_an_expression_is_no_condition(tmp_path, text, outcome):
+    found = rule_findings(tmp_path, "Body.astro", text, "landmark-no-duplicate-main")
+    assert [o for o, _ in found] == [outcome]
+
+
 def test_an_astro_layout_is_a_template_page(tmp_path):
     layout = ('---\nimport Header from "../components/Header.astro";\nconst { title } = '
               "Astro.props;\n---\n\n<!doctype html>\n<html lang=\"en\">\n<head>\n"
@@ -3336,6 +3347,11 @@ def test_a_nuxt_links_to_is_where_it_goes(tmp_path):
     ("export default { modules: [] }", "<IconsClose />", "cantTell"),
     ("export default defineNuxtConfig({ components: false })", "<IconsClose />", "cantTell"),
     ("export default { components: true }", "<IconsClose />", "failed"),
+    # the folders' names left out of the components' (pathPrefix: false)
+    ("export default defineNuxtConfig({ components: [{ path: '~/components', pathPrefix: "
+     "false }] })", "<Close />", "failed"),
+    ("export default defineNuxtConfig({ components: [{ path: '~/components', pathPrefix: "
+     "false }] })", "<IconsClose />", "cantTell"),
 ])
 def test_a_component_nuxt_registers_for_every_file_is_read_as_its_icon(tmp_path, config,
                                                                        invocation, outcome):

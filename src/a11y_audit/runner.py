@@ -443,6 +443,7 @@ _NUXT_COMPONENTS_KEPT = 5000        # (files of a components folder looked at, a
 _NUXT_READ: dict[str, dict[str, str]] = {}
 _NUXT_ON = re.compile(r"\bcomponents\s*:\s*(?:true|\[|\{)")
 _NUXT_OFF = re.compile(r"\bcomponents\s*:\s*false")
+_NUXT_UNPREFIXED = re.compile(r"\bpathPrefix\s*:\s*false")
 
 
 def _nuxt_components(root: str) -> dict[str, str]:
@@ -467,24 +468,26 @@ def _nuxt_components(root: str) -> dict[str, str]:
                 found.update(dict.fromkeys(names, ""))
         if ("defineNuxtConfig" in text and _NUXT_OFF.search(text) is None) \
                 or _NUXT_ON.search(text) is not None:
-            _folder_components(root, found)
+            _folder_components(root, found, _NUXT_UNPREFIXED.search(text) is None)
     if len(_NUXT_READ) >= _ICONS_KEPT:
         _NUXT_READ.clear()
     _NUXT_READ[root] = found
     return found
 
 
-def _folder_components(root: str, found: dict[str, str]) -> None:
+def _folder_components(root: str, found: dict[str, str], prefixed: bool = True) -> None:
     """The .vue files of the project's components folders into ``found``, each by the name
     Nuxt gives it: its folders' names and its own in PascalCase, a folder's name not
-    repeated where the file's begins with it, an index file by its folders' alone."""
+    repeated where the file's begins with it, an index file by its folders' alone; its own
+    alone where not ``prefixed`` (the configuration's ``pathPrefix: false``)."""
     seen = 0
     for folder in _NUXT_COMPONENT_FOLDERS:
         top = os.path.join(root, folder)
         for here, dirs, files in os.walk(top):
             dirs.sort()
             prefix = "".join(_pascal_words(part) for part in
-                             os.path.relpath(here, top).split(os.sep) if part != ".")
+                             os.path.relpath(here, top).split(os.sep)
+                             if part != ".") if prefixed else ""
             for file in sorted(files):
                 if not file.endswith(".vue"):
                     continue

@@ -3621,12 +3621,18 @@ class _Astro(_ComponentReader):
             self.put(start, _blank(text[start:end]) if comment or not inner
                      else _svelte_text(text[start:end]))
             return
+        # (markup that is the whole expression, {<p>a</p>} or {(<p>a</p>)}, is written as it
+        # stands; that code decides on, each piece on a condition of its own)
+        alone = len(spans) == 1 and not (text[start + 1:spans[0][0]]
+                                         + text[spans[0][1]:end - 1]).strip(" \t\r\n()")
         at = start
         for first, last in spans:
             self.put(at, _blank(text[at:first]))
-            self.neutraliser.begin("{", first, True, ".map(" in text[start:first])
+            if not alone:
+                self.neutraliser.begin("{", first, True, ".map(" in text[start:first])
             self.markup(first, last)
-            self.neutraliser.end("{", last)
+            if not alone:
+                self.neutraliser.end("{", last)
             at = last
         self.put(at, _blank(text[at:end]))
 
