@@ -20,6 +20,7 @@ audited.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import heapq
@@ -384,7 +385,6 @@ _CONFIGS = ("vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.
 _ALIAS_BLOCK = re.compile(r"\balias\s*:\s*\{")
 _ALIAS_ENTRY = re.compile(r"""(?:^|[,{\s])(["']?)([$@~#]?[\w-]*[\w$@~#])(?:/\*)?\1\s*:(?!:)""")
 _ALIAS_VALUE = re.compile(r"""(["'])(\.{0,2}/?[\w@$~#][\w@$~#./-]*?)(?:/\*)?/?\1""")
-_ALIASES_READ: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def _imported_icons(folders: list[str], family: str) -> Callable[[str], bool]:
@@ -440,28 +440,18 @@ _NUXT_CONFIGS = ("nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs")
 _NUXT_ICON_MODULES = {"@nuxt/icon": ("Icon",), "nuxt-icon": ("Icon",), "@nuxt/ui": ("UIcon",)}
 _NUXT_COMPONENT_FOLDERS = ("components", "app/components")
 _NUXT_COMPONENTS_KEPT = 5000        # (files of a components folder looked at, at most)
-_NUXT_READ: dict[str, dict[str, str]] = {}
 _NUXT_ON = re.compile(r"\bcomponents\s*:\s*(?:true|\[|\{)")
 _NUXT_OFF = re.compile(r"\bcomponents\s*:\s*false")
 _NUXT_UNPREFIXED = re.compile(r"\bpathPrefix\s*:\s*false")
 
 
+@functools.lru_cache(maxsize=_ICONS_KEPT)
 def _nuxt_components(root: str) -> dict[str, str]:
     """The components the Nuxt project at ``root`` registers for every file (see
     ``_NUXT_CONFIGS``), each by its name: its file's path, or "" for an icon module's;
     read once a run; none for a project without a Nuxt configuration."""
-    found = _NUXT_READ.get(root)
-    if found is not None:
-        return found
-    found = {}
-    text = None
-    for config in _NUXT_CONFIGS:
-        try:
-            with open(os.path.join(root, config), "rb") as file:
-                text = file.read(_ICON_BYTES).decode("utf-8", "replace")
-            break
-        except OSError:
-            continue
+    found: dict[str, str] = {}
+    text = next(_configs(root, _NUXT_CONFIGS), None)
     if text is not None:
         for module, names in _NUXT_ICON_MODULES.items():
             if re.search(r"""["']""" + re.escape(module) + r"""["']""", text):
@@ -469,10 +459,18 @@ def _nuxt_components(root: str) -> dict[str, str]:
         if ("defineNuxtConfig" in text and _NUXT_OFF.search(text) is None) \
                 or _NUXT_ON.search(text) is not None:
             _folder_components(root, found, _NUXT_UNPREFIXED.search(text) is None)
-    if len(_NUXT_READ) >= _ICONS_KEPT:
-        _NUXT_READ.clear()
-    _NUXT_READ[root] = found
     return found
+
+
+def _configs(root: str, names: tuple[str, ...]) -> Iterator[str]:
+    """The text of each configuration file of ``names`` the project at ``root`` holds, in
+    that order (its first 64 KB)."""
+    for name in names:
+        try:
+            with open(os.path.join(root, name), "rb") as file:
+                yield file.read(_ICON_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
 
 
 def _folder_components(root: str, found: dict[str, str], prefixed: bool = True) -> None:
@@ -507,21 +505,14 @@ def _pascal_words(text: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in re.split(r"[-_.\s]+", text))
 
 
+@functools.lru_cache(maxsize=_ICONS_KEPT)
 def _config_aliases(root: str) -> dict[str, tuple[str, ...]]:
     """The import aliases the project at ``root`` sets in its Vite, SvelteKit, Nuxt or Astro
     configuration (an ``alias: {...}`` block: ``$svg: path.resolve("./src/svg")``), each
     as the prefix it replaces ("$svg/") and the folder it names, relative to ``root``; read
     once a run. An alias whose folder is absolute or out of the project is left out."""
-    found = _ALIASES_READ.get(root)
-    if found is not None:
-        return found
-    found = {}
-    for config in _CONFIGS:
-        try:
-            with open(os.path.join(root, config), "rb") as file:
-                text = file.read(_ICON_BYTES).decode("utf-8", "replace")
-        except OSError:
-            continue
+    found: dict[str, tuple[str, ...]] = {}
+    for text in _configs(root, _CONFIGS):
         for block in _ALIAS_BLOCK.finditer(text):
             close = text.find("}", block.end())
             body = text[block.end():len(text) if close < 0 else close]
@@ -532,9 +523,6 @@ def _config_aliases(root: str) -> dict[str, tuple[str, ...]]:
                 folder = None if value is None else os.path.normpath(value[2])
                 if folder is not None and not folder.startswith(("/", "..")):
                     found.setdefault(m[2] + "/", ("" if folder == "." else folder + "/",))
-    if len(_ALIASES_READ) >= _ICONS_KEPT:
-        _ALIASES_READ.clear()
-    _ALIASES_READ[root] = found
     return found
 
 

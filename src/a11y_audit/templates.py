@@ -528,7 +528,7 @@ def is_nameless_icon(text: str, family: str | None) -> bool:
     comments around it are nothing, and so are a Svelte, Vue or Astro component's script and
     styles)."""
     parsed = _ICON_PROLOGUE.sub("", text if family is None else neutralise(text, family))
-    if family in ("svelte", "vue", "astro"):
+    if family in _COMPONENT_READERS:
         parsed = _COMPONENT_CODE.sub("", parsed)
     return (_ICON.fullmatch(parsed) is not None and _ICON_NAMED.search(parsed) is None
             and _ICON_TEXT.search(parsed) is None)
