@@ -476,6 +476,15 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
                   + "{xs.map((x) => <li class={`a ${x}`}>{x > 1 ? <b>x</b> : 'y'}</li>)}" * n
                   + "<a {...p} href={u}>x</a>" * n + "{a && <p>" * n + "{x</main>",
         8000),
+    "template-markdown-unclosed": (
+        "a Markdown story: a front matter, n images without a description, n Hugo figures, "
+        "n Liquid expressions in link addresses, n quotes nested in lists, then n shortcodes, "
+        "expressions and statements never closed, on one line and on n lines",
+        lambda n: "---\ntitle: T\n---\n# Story\n\n"
+                  + "Text ![](a.png) and [a link]({{ site.url }}/a).\n" * n + "\n"
+                  + '{{< figure src="a.png" caption="A *caption*" >}}\n' * n + "\n"
+                  + "- > - > item\n" * n + "\n" + "{{< x {{ y {% z " * n + "\n"
+                  + "{{\n" * n, 8000),
     "template-expressions-run": (
         "a Handlebars template of n expressions in one start tag, and n more in a list, "
         "each read back over those before it (4 KB of them) to know if it writes markup",
@@ -582,6 +591,7 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-expressions-run": ".hbs", "template-php-includes": ".php",
                   "template-glimmer-modifiers": ".hbs", "template-svelte-unclosed": ".svelte",
                   "template-vue-unclosed": ".vue", "template-astro-unclosed": ".astro",
+                  "template-markdown-unclosed": ".md",
                   "template-unclosed-thymeleaf": ".html"}
 
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
@@ -645,9 +655,13 @@ def _measure(name: str, count: int) -> int:
     markup = PAGES[name][1](count)
     started = time.process_time()
     source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
-    template, parsed = read_template(source, markup)    # (plain HTML: as it is)
+    template, parsed, written = read_template(source, markup)   # (plain HTML: as it is)
     page = Page.from_html(parsed, source)
-    page.template, page.fragment, page.conditions, page.loops = template
+    page.template, page.fragment = template.family, template.fragment
+    page.conditions, page.loops = template.conditions, template.loops
+    page.undescribed_images = template.undescribed_images
+    if written is not None:
+        page.show_as_written(written)
     report = audit_page(page, rules)
     seconds = time.process_time() - started
     print(json.dumps({"kilobytes": len(markup.encode("utf-8", "surrogatepass")) / 1024,

@@ -76,7 +76,7 @@ def test_the_reports_say_the_run_was_a_sample(folder, tmp_path):
     result, out = check(tmp_path, str(folder), "--sample", "4", "--seed", "2026-12-06")
     assert result.exit_code == 0, result.output
     data = validate(out / "a11y-report.json")
-    assert data["schema_version"] == "1.11"
+    assert data["schema_version"] == "1.12"
     assert data["sample"] == {"found": 12, "audited": 4, "seed": "2026-12-06"}
     assert data["summary"]["pages"] == len(data["pages"]) == 4
     run_line = json.loads((out / "a11y-report.jsonl").read_text().splitlines()[0])

@@ -305,7 +305,8 @@ def main() -> None:
                    ".vm and .vtl files; thymeleaf, Spring's HTML templates; wordpress, a "
                    "block theme's templates and parts; placeholder, __NAME__ placeholders; "
                    "svelte, .svelte components; vue, .vue components; astro, .astro "
-                   "components). "
+                   "components; markdown and mdx, the .md and .mdx stories a folder holds, "
+                   "read as the HTML they render, as a file named so always is). "
                    "Statements "
                    "render nothing; what an expression fills in ({{ locale }}) is decided by "
                    "the rendered page: cantTell.")

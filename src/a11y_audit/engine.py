@@ -26,6 +26,7 @@ from a11y_audit.limits import (
     TimeLimit,
     alarm_scope,
 )
+from a11y_audit.markdown import FAMILIES as MARKDOWN
 from a11y_audit.outcome import Outcome
 from a11y_audit.page import Page
 from a11y_audit.registry import LoadedRule, all_rules, get
@@ -462,11 +463,13 @@ def _place(page: Page, el: Any, located: dict[Any, tuple[Related, str, Any]]) ->
 
 
 def _where(page: Page, el: Any) -> tuple[Related, str]:
-    """The element's place and template path."""
+    """The element's place and template path. (A Markdown story's column is not given: its
+    line is the file's, but the element is the HTML it renders: :mod:`a11y_audit.markdown`.)"""
     selector, xpath, path = page.selectors.paths(el)
     where = page.location(el)
     text = where.source
-    return _new_related((selector, xpath, where.line, where.column,
+    return _new_related((selector, xpath, where.line,
+                         None if page.template in MARKDOWN else where.column,
                          source_map.cut(text) if text is not None
                          else page.as_written(dom.snippet(el)))), path
 

@@ -206,7 +206,11 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
                     named_only = ("PHP templates are audited with --templates php"
                                   if file_name.endswith((".php", ".phtml")) else
                                   "JSP tag files are audited with --templates jsp"
-                                  if file_name.endswith((".tag", ".tagf")) else None)
+                                  if file_name.endswith((".tag", ".tagf")) else
+                                  "Markdown stories are audited with --templates markdown"
+                                  if file_name.endswith((".md", ".markdown")) else
+                                  "MDX stories are audited with --templates mdx"
+                                  if file_name.endswith(".mdx") else None)
             elif globs.keep(relative):
                 found = True
                 location = lead + (relative if os.sep == "/" else relative.replace("/", os.sep))

@@ -146,6 +146,9 @@ class Page:
         self.conditions: tuple[tuple[int, int], ...] = ()
         # ... and once for each item of a loop (Template.loops)
         self.loops: tuple[tuple[int, int], ...] = ()
+        # ... and, for a Markdown story, the lines of its images written without a description
+        # (Template.undescribed_images)
+        self.undescribed_images: frozenset[int] = frozenset()
         # ... and its text as written (markup is it as parsed, as long: show_as_written)
         self.written: str | None = None
         # What a browser does not parse into the document, by its element: each <template>'s

@@ -42,7 +42,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from a11y_audit import credentials, inputs, sources
+from a11y_audit import credentials, inputs, markdown, sources
 from a11y_audit import fetch as fetching
 from a11y_audit.engine import audit_page
 from a11y_audit.errors import INTERNAL
@@ -269,7 +269,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         text, utf8, template = document.text, document.utf8, Template(None, False)
         written = None
         if local:
-            template, parsed = read_template(
+            template, parsed, written = read_template(
                 item.source, text, job.templates, job.fragments,
                 (item.location or item.source) if item.kind == "file" else None)
             if "<" not in text[:65536] and template.family is None:
@@ -277,10 +277,12 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             if template.family is not None:
                 sources.refuse_xml(parsed, item.source, partial)
             if parsed is not text:
-                text, utf8, written = parsed, None, text
+                text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8,
                               doctype=template.family in WRITES_DOCTYPE)
-        page.template, page.fragment, page.conditions, page.loops = template
+        page.template, page.fragment = template.family, template.fragment
+        page.conditions, page.loops = template.conditions, template.loops
+        page.undescribed_images = template.undescribed_images
         if written is not None:
             page.show_as_written(written)
         del document, text, utf8, written   # parsed: not held while the page is audited
@@ -312,28 +314,51 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
 
 
 def read_template(source: str, text: str, templates: str = "auto",
-                  fragments: str = "auto", path: str | None = None) -> tuple[Template, str]:
+                  fragments: str = "auto", path: str | None = None
+                  ) -> tuple[Template, str, str | None]:
     """What a local file is (:mod:`a11y_audit.templates`): the family of template syntax it
     is written in (``templates``: "auto" finds it in the file's name, then in its markup;
     "off": none; or a language's name), and whether it is a partial (``fragments``:
-    "auto", or "pages" for none); and the text to parse (``text`` itself for plain HTML,
-    else neutralised). ``path``: where the file is on disk, if it is one: the partials it
-    includes are looked for from its folder up (:func:`partial_icons`)."""
+    "auto", or "pages" for none); the text to parse (``text`` itself for plain HTML,
+    else neutralised); and that text as written, where it differs (a template's
+    expressions), else None. ``path``: where the file is on disk, if it is one: the
+    partials it includes are looked for from its folder up (:func:`partial_icons`). A
+    Markdown or MDX story (known by its name, unless ``templates`` is "off") is read as the
+    HTML it renders (:mod:`a11y_audit.markdown`), then as a template of the syntax written
+    in it."""
+    named = None if templates == "off" else family_of_name(source)
+    if named in markdown.FAMILIES:
+        return _read_markdown(text, named, fragments, path)
     if templates == "off":
         family = None
-    elif templates == "auto":
-        family = family_of_name(source) or detect(text)
+    elif templates == "auto" or LANGUAGES[templates] in markdown.FAMILIES:
+        family = named or detect(text)
     else:
         family = LANGUAGES[templates]
     # (a template's tags as it renders them: "<title>" in a PHP string or a template comment
     # is no title)
     markup, conditions, loops = (text, (), ()) if family is None else reading(
         text, family, None if path is None else partial_icons(path, family))
-    return Template(family, fragments == "auto" and is_fragment(markup, family is not None),
-                    conditions, loops), markup
+    return (Template(family, fragments == "auto" and is_fragment(markup, family is not None),
+                     conditions, loops), markup, None if markup is text else text)
 
 
-# Whether each partial file read is a nameless icon (templates.is_nameless_icon), by its
+def _read_markdown(text: str, family: str, fragments: str, path: str | None
+                   ) -> tuple[Template, str, str | None]:
+    rendering = markdown.render(text, mdx=family == "mdx")
+    rendered = rendering.html
+    # (MDX's JSX is Astro's; Markdown's template syntax is its site generator's: Liquid or
+    # Nunjucks, of the Jinja family, where it writes no statement that says so)
+    inner = "astro" if family == "mdx" else detect(rendered) or (
+        "jinja" if rendering.templated else None)
+    markup, conditions, loops = (rendered, (), ()) if inner is None else reading(
+        rendered, inner, None if path is None else partial_icons(path, inner))
+    # (a story is a layout's content, whatever raw HTML it holds: <html> in a code sample
+    # whose backticks a blank line ended)
+    return (Template(family, fragments == "auto", conditions, loops, rendering.undescribed),
+            markup, None if markup is rendered else rendered)
+
+
 # real path and the family of the file that includes it, for the process's run; and the
 # most of a partial that is read (an icon is a few KB)
 _ICONS: dict[tuple[str, str], bool] = {}

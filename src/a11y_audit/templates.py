@@ -84,7 +84,7 @@ LANGUAGES = {
     "erb": "erb", "ejs": "erb", "php": "php", "blade": "blade", "jsp": "jsp",
     "freemarker": "freemarker", "razor": "razor", "velocity": "velocity",
     "thymeleaf": "thymeleaf", "wordpress": "wordpress", "placeholder": "placeholder",
-    "svelte": "svelte", "vue": "vue", "astro": "astro",
+    "svelte": "svelte", "vue": "vue", "astro": "astro", "markdown": "markdown", "mdx": "mdx",
 }
 # The families whose renderer writes <!DOCTYPE html> before a page that has none: Astro's
 # (its pages and layouts need not write one)
@@ -99,12 +99,12 @@ SUFFIXES = {
     ".phtml": "php", ".jsp": "jsp", ".jspf": "jsp", ".tag": "jsp", ".tagf": "jsp",
     ".ftl": "freemarker", ".ftlh": "freemarker", ".cshtml": "razor", ".razor": "razor",
     ".vm": "velocity", ".vtl": "velocity", ".svelte": "svelte", ".vue": "vue",
-    ".astro": "astro",
+    ".astro": "astro", ".md": "markdown", ".markdown": "markdown", ".mdx": "mdx",
 }
 # ... and those a folder's walk does not take unless --templates names their language: a PHP
 # file is as often code as a template, and .tmpl and .tag are many tools' endings (Riot's
-# components are .tag files)
-_NAMED_ONLY = frozenset((".php", ".phtml", ".tmpl", ".tag", ".tagf"))
+# components are .tag files); and Markdown, since every repository has a README
+_NAMED_ONLY = frozenset((".php", ".phtml", ".tmpl", ".tag", ".tagf", ".md", ".markdown", ".mdx"))
 
 
 def folder_suffixes(templates: str) -> tuple[str, ...]:
@@ -3872,3 +3872,6 @@ class Template(NamedTuple):
     # {{#each}}, a foreach's block of code): an element in one is repeated
     # (:func:`a11y_audit.checks.holes.repeated_by_loop`)
     loops: tuple[tuple[int, int], ...] = ()
+    # ... and, for a Markdown story, the lines of its images written without a description
+    # (:attr:`a11y_audit.markdown.Rendering.undescribed`)
+    undescribed_images: frozenset[int] = frozenset()

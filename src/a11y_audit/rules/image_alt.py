@@ -28,6 +28,11 @@ Passes::
 
     <img src="portrait.jpg" aria-label="Portrait of Jane Doe">
 
+In a Markdown story (:mod:`a11y_audit.markdown`), an image written without a description
+(``![](flood.jpg)``) renders ``alt=""``: Markdown has no other way to write a decorative
+image, and no way to tell one from a description forgotten, so it is cantTell (markdownlint's
+MD045 fails it).
+
 Limits: an image that a stylesheet the cascade reads hides is not checked; one that only a linked
 stylesheet that could not be read may hide (a tracking pixel with a class) is.
 """
@@ -56,6 +61,11 @@ def check(page: Page) -> Results:
         role = page.role(el)
         if page.name(el):
             yield RULE.ok(el)
+        elif image.alt == "" and page.undescribed_images and (
+                page.line(el) in page.undescribed_images):
+            yield RULE.cant_tell(el, f"![]({image.src or ''}) has no description: Markdown "
+                                     "writes alt=\"\", which marks the image decorative. "
+                                     "Unless it is, describe it between the brackets")
         elif image.alt == "":
             yield RULE.ok(el, 'alt="" marks the image decorative (focus or ARIA attributes that '
                               "undo it are presentation-role-conflict's to report)")

@@ -14,7 +14,7 @@ from a11y_audit.outcome import Impact
 from a11y_audit.policy import Policy
 from a11y_audit.tally import tally_of
 
-SCHEMA_VERSION = "1.11"
+SCHEMA_VERSION = "1.12"
 SCHEMA_ID = "https://a11y-audit.invalid/schemas/report-1.schema.json"
 
 

@@ -1,0 +1,267 @@
+"""Markdown and MDX stories: an article as a static site's repository holds it.
+
+Newsrooms that publish with Hugo, Jekyll, Eleventy or Astro write their stories in Markdown
+(``content/news/2026/flood.md``) or MDX, and a layout renders each one into a page. The
+story's body is where most of a page's accessibility is decided by its reporters: the photos
+and their alt text, the links, the headings, the tables, the embeds pasted in as HTML. A
+pre-commit hook that hands the audit the files that changed hands it those files, so they
+are read here as they render: HTML, each block on the line of the file it is written on.
+
+Knowledge floor: no Page here; the caller reads the HTML as a template partial
+(:mod:`a11y_audit.templates`).
+
+- :func:`render` gives the HTML a CommonMark renderer writes (markdown-it-py, the Python port
+  of the parser Eleventy and many static sites use, with GitHub's tables and raw HTML on, as
+  Hugo, Jekyll and Astro have them), padded with line breaks so that each block starts on the
+  line its Markdown starts on, and so that an inline element (an image, a link) is on its
+  line too. A finding's line is the file's; its column and snippet are the rendered HTML's.
+- The front matter (YAML between ``---`` lines, TOML between ``+++``) is the layout's data,
+  not the story: blank lines.
+- Template syntax written in the Markdown (Jekyll's Liquid ``{{ site.baseurl }}``, ``{%
+  include %}``; Eleventy's Nunjucks) is kept as written, through the Markdown parser
+  unharmed: a link to ``{{ site.baseurl }}/about`` stays a link. The caller then reads it as
+  a template of its family.
+- Hugo's shortcodes: ``{{< figure >}}``, the photo of most Hugo stories, is written as
+  Hugo's own template writes it (``<figure>``, an ``<img>`` whose ``alt`` is the ``alt``
+  parameter, else the caption's text, else none; a ``<figcaption>`` with the title as an
+  ``<h4>`` and the caption); ``{{< ref >}}`` and ``{{< relref >}}`` are the page they name;
+  any other shortcode writes markup the theme holds: a hole.
+- MDX: its ``import`` and ``export`` blocks are code (blank), and its JSX (``<Chart
+  data={x} />``, ``{props.caption}``) is read by the caller as Astro's markup is, which is
+  written the same way.
+- An image written with no description (``![](flood.jpg)``) renders ``alt=""``, which says
+  the image is decorative. Markdown has no other way to write a decorative image, and no way
+  to tell it from a description forgotten: :attr:`Rendering.undescribed` holds where each
+  one is (its line), for the rules to ask a person.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+
+# The template families written in Markdown, by the file name endings that say them
+FAMILIES = frozenset(("markdown", "mdx"))
+
+# Front matter: a YAML block between "---" lines, or Hugo's TOML between "+++" lines, at the
+# file's start (after blank lines, which Hugo allows)
+_FRONT_MATTER = re.compile(r"\A(\ufeff?(?:[ \t]*\n)*)(---|\+\+\+)[ \t]*\n"
+                           r"(?:.*?\n)??\2[ \t]*(?=\n|\Z)", re.S)
+# Where template syntax opens: a Hugo shortcode ({{< >}}, {{% %}}), a Liquid or Nunjucks
+# expression ({{ }}) or statement ({% %}); and where each closes
+_OPENER = re.compile(r"\{\{[<%]?|\{%")
+_CLOSER = {"{{<": ">}}", "{{%": "%}}", "{{": "}}", "{%": "%}"}
+# ... a placeholder for what opens and closes on one line (letters and digits: unchanged in
+# text, titles and addresses), put back after the Markdown is parsed
+_PLACEHOLDER = re.compile(r"a11yTPL(\d+)Z")
+# A Hugo shortcode's inside: its closing slash, its name and its parameters
+_SHORTCODE = re.compile(r"\s*(/?)\s*([\w./-]+)(.*)", re.S)
+# ... the longest whose parameters are read (a longer one is a hole)
+_MAX_SHORTCODE = 10_000
+# ... a parameter: name="value", name=`value`, name=value, or a positional value
+_PARAMETER = re.compile(r"""(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))""",
+                        re.S)
+# MDX: an ESM block (its imports and exports), a paragraph that starts with one
+_ESM = re.compile(r"(\A|\n[ \t]*\n)((?:import|export)\b.*?)(?=\n[ \t]*\n|\Z)", re.S)
+_LINE_BREAK = re.compile(r"\r\n|\r")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+_TAG = re.compile(r"<[^>]*>")
+_HOLE_FILL = re.compile(r"[^\n]")
+
+
+class Rendering(NamedTuple):
+    """The HTML a Markdown file renders, each block on its line, and where its images
+    written without a description are (their lines, from 1)."""
+
+    html: str
+    undescribed: frozenset[int]
+    # ... and whether template syntax ({{ }}, {% %}) is written in it
+    templated: bool
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # (imported when a Markdown file is first read: an HTML audit never loads it)
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def render(text: str, mdx: bool = False) -> Rendering:
+    """``text``'s HTML, with as many lines as ``text`` and each block on its line (see the
+    module docstring). ``mdx``: the file is MDX (its ESM blocks blank)."""
+    text = _LINE_BREAK.sub("\n", text)
+    text = _FRONT_MATTER.sub(lambda m: m[1] + _blank(m[0][len(m[1]):]), text, count=1)
+    if mdx:
+        text = _ESM.sub(lambda m: m[1] + _blank(m[2]), text)
+    kept: list[str] = []
+    text, templated = _template_syntax(text, kept)
+    parser = _parser()
+    env: dict[str, object] = {}
+    tokens = parser.parse(text, env)
+    out: list[str] = []
+    undescribed: set[int] = set()
+    line = 0
+    renderer = cast("RendererHTML", parser.renderer)
+    for index, token in enumerate(tokens):
+        if token.map is not None and token.type != "inline" and token.map[0] > line:
+            out.append("\n" * (token.map[0] - line))
+            line = token.map[0]
+        if token.type == "inline":
+            _undescribed(token, line, undescribed)
+            piece = renderer.renderInline(token.children or [], parser.options, env)
+        elif token.type in ("fence", "code_block"):
+            piece = renderer.rules[token.type](tokens, index, parser.options, env)
+            # (the code from the line after a fence's; the block's line break after </pre>
+            # is the next block's to place)
+            piece = piece[:-1] if piece.endswith("\n") else piece
+            if token.type == "fence":
+                start = piece.index(">", piece.index("<code")) + 1
+                piece = piece[:start] + "\n" + piece[start:]
+        elif token.type == "html_block":
+            piece = token.content
+        else:
+            piece = renderer.renderToken(tokens, index, parser.options, env).replace("\n", "")
+        if token.map is not None:
+            # (a code block's last line ends with a line break its file may not have)
+            piece = _within(piece, token.map[1] - 1 - line)
+        out.append(piece)
+        line += piece.count("\n")
+    rendered = _within("".join(out), text.count("\n"))
+    if kept:
+        rendered = _PLACEHOLDER.sub(lambda m: kept[int(m[1])], rendered)
+    return Rendering(rendered, frozenset(undescribed), templated)
+
+
+def _within(piece: str, breaks: int) -> str:
+    """``piece`` with no more than ``breaks`` line breaks: the last ones beyond, spaces."""
+    excess = piece.count("\n") - max(breaks, 0)
+    if excess <= 0:
+        return piece
+    head, *tail = piece.rsplit("\n", excess)
+    return " ".join((head, *tail))
+
+
+def _blank(text: str) -> str:
+    return _NOT_LINE_BREAK.sub(" ", text)
+
+
+def _template_syntax(text: str, kept: list[str]) -> tuple[str, bool]:
+    """``text`` with its Hugo shortcodes written as Hugo writes them (:func:`_shortcode`)
+    and its Liquid or Nunjucks syntax on one line set aside in ``kept`` (the syntax itself
+    could end a link's address or start emphasis), and whether it has any of the latter.
+    One pass: where each closing token next stands, and the next line break, are found
+    once for every opening before them (an opening never closed costs nothing more)."""
+    out: list[str] = []
+    at = 0
+    templated = False
+    next_at: dict[str, int] = {}
+
+    def find(token: str, start: int) -> int:
+        found = next_at.get(token)
+        if found is None or 0 <= found < start:
+            found = next_at[token] = text.find(token, start)
+        return found
+
+    for m in _OPENER.finditer(text):
+        start, opener = m.start(), m[0]
+        if start < at:
+            continue
+        end = find(_CLOSER[opener], m.end())
+        if end < 0:
+            continue
+        end += len(_CLOSER[opener])
+        if opener in ("{{<", "{{%"):
+            out += (text[at:start], _shortcode(text[start:end], kept))
+        else:
+            line_break = find("\n", start)
+            if 0 <= line_break < end:
+                continue    # (across lines: left as written)
+            kept.append(text[start:end])
+            out += (text[at:start], f"a11yTPL{len(kept) - 1}Z")
+            templated = True
+        at = end
+    out.append(text[at:])
+    return "".join(out), templated
+
+
+def _shortcode(written: str, kept: list[str]) -> str:
+    """What a Hugo shortcode writes (see the module docstring), as many lines long."""
+    lines = written.count("\n")
+    inside = _SHORTCODE.match(written, 3, len(written) - 3)
+    if inside is None or inside[1] or len(written) > _MAX_SHORTCODE:
+        return _hole(written)
+    name = inside[2].lower()
+    parameters = _parameters(inside[3])
+    if name in ("ref", "relref"):
+        kept.append(html.escape(parameters.get("0", parameters.get("path", ""))))
+        return f"a11yTPL{len(kept) - 1}Z" + "\n" * lines
+    if name == "figure":
+        return _figure(parameters) + "\n" * lines
+    return _hole(written)
+
+
+def _hole(written: str) -> str:
+    """Markup a theme's template writes: a comment of "@" (and the line breaks it spans),
+    which the template reader takes for a hole."""
+    return f"<!--{_HOLE_FILL.sub('@', written)}-->"
+
+
+def _parameters(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    position = 0
+    for m in _PARAMETER.finditer(text):
+        value = m[2] if m[2] is not None else m[3] if m[3] is not None else m[4] or ""
+        if m[2] is not None:
+            value = value.replace('\\"', '"')
+        if m[1]:
+            found[m[1].lower()] = value
+        else:
+            found[str(position)] = value
+            position += 1
+    return found
+
+
+def _figure(parameters: dict[str, str]) -> str:
+    """Hugo's figure shortcode, as its built-in template writes it, on one line."""
+    attribute = html.escape
+    parser = _parser()
+    caption = parser.renderInline(parameters["caption"]) if parameters.get("caption") else ""
+    attr = parser.renderInline(parameters["attr"]) if parameters.get("attr") else ""
+    alt = parameters.get("alt") or html.unescape(_TAG.sub("", caption))
+    image = f'<img src="{attribute(parameters.get("src", ""))}"'
+    if alt:
+        image += f' alt="{attribute(alt)}"'
+    for name in ("width", "height", "loading"):
+        if parameters.get(name):
+            image += f' {name}="{attribute(parameters[name])}"'
+    image += ">"
+    if parameters.get("link"):
+        image = f'<a href="{attribute(parameters["link"])}">{image}</a>'
+    figcaption = ""
+    if parameters.get("title") or caption or attr:
+        title = f"<h4>{attribute(parameters['title'])}</h4>" if parameters.get("title") else ""
+        if attr and parameters.get("attrlink"):
+            attr = f'<a href="{attribute(parameters["attrlink"])}">{attr}</a>'
+        text = f"<p>{caption}{attr}</p>" if caption or attr else ""
+        figcaption = f"<figcaption>{title}{text}</figcaption>"
+    class_ = f' class="{attribute(parameters["class"])}"' if parameters.get("class") else ""
+    return f"<figure{class_}>{image}{figcaption}</figure>"
+
+
+def _undescribed(token: Token, line: int, found: set[int]) -> None:
+    """Add the images of an inline token written with no description and no title."""
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            line += child.content.count("\n")
+        elif (child.type == "image" and not child.children and not child.attrGet("title")):
+            found.add(line + 1)
