@@ -15,6 +15,7 @@ from a11y_audit.limits import AuditLimits
 from a11y_audit.markdown import render
 from a11y_audit.runner import audit_sources
 from a11y_audit.templates import folder_suffixes, is_hole
+from a11y_audit.writers.report_data import reading_label
 from tests.test_fuzz import assert_sound_report
 from tests.test_templates import outcomes, rule_outcome, run
 
@@ -149,8 +150,12 @@ Residents left ![](flood.jpg) on Friday. [Click here]({{ site.baseurl }}/map).
 
 
 def test_a_markdown_story_is_audited_as_the_partial_it_renders(tmp_path):
-    _, data = run(tmp_path, str(tmp_path / "flood.md"), "--include-passed",
-                  files={"flood.md": STORY_FILE})
+    result, data = run(tmp_path, str(tmp_path / "flood.md"), "--include-passed",
+                       files={"flood.md": STORY_FILE})
+    assert "read as a Markdown story, the HTML it renders: page-level rules not run" in (
+        result.output)
+    assert reading_label("markdown", True) == "Markdown story"
+    assert reading_label("mdx", True) == "MDX story"
     page = data["pages"][0]
     assert page["template"] == "markdown" and page["fragment"] is True
     found = outcomes(page)

@@ -83,8 +83,16 @@ def page_data(page: PageReport, policy: Policy | None = None, *,
     }
 
 
+# The families of stories written in Markdown (a11y_audit.markdown), as people name them
+_STORIES = {"markdown": "Markdown", "mdx": "MDX"}
+
+
 def reading_note(template: str | None, fragment: bool) -> str:
     """How a local file was read, for people (:mod:`a11y_audit.templates`): "" for a page."""
+    if template in _STORIES:
+        return (f"read as a {_STORIES[template]} story, the HTML it renders: page-level rules "
+                "not run; what its template syntax or the layout including it decide is to "
+                "review")
     if template and fragment:
         return (f"read as a partial in {template} template syntax: page-level rules not run; "
                 "what its expressions or the layout including it decide is to review")
@@ -98,6 +106,8 @@ def reading_note(template: str | None, fragment: bool) -> str:
 
 def reading_label(template: str | None, fragment: bool) -> str:
     """:func:`reading_note` in a few words, for a table of pages."""
+    if template in _STORIES:
+        return f"{_STORIES[template]} story"
     kind = f"{template} template" if template else ""
     return ", ".join(part for part in ("partial" if fragment else "", kind) if part)
 
