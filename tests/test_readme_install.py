@@ -111,7 +111,11 @@ def test_pre_commit_hook_runs_from_a_clone(clone, tmp_path):
     (project / "day.vm").write_text('#if($day)<img src="$day.src">#end\n')
     (project / "functions.php").write_text('<?php echo "<img src=x>"; ?>\n<img src="y">\n')
     (project / "build.py").write_text('print("<img src=z>")\n')
-    files = ["story.html", "card.njk", "Card.cshtml", "day.vm", "functions.php", "build.py"]
+    (project / "Photo.svelte").write_text("<figure><img src={photo.src}></figure>\n")
+    # a Markdown story: the stories hook's, not this one's
+    (project / "flood.md").write_text("# Flood\n\n[](https://example.com/map)\n")
+    files = ["story.html", "card.njk", "Card.cshtml", "day.vm", "functions.php", "build.py",
+             "Photo.svelte", "flood.md"]
     subprocess.run([git, "init", "--quiet"], cwd=project, check=True)
     subprocess.run([git, "add", *files], cwd=project, check=True)
     env = {**_clean_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
@@ -125,7 +129,17 @@ def test_pre_commit_hook_runs_from_a_clone(clone, tmp_path):
     assert "card.njk:1:" in output and "read as a partial in jinja template syntax" in output
     assert "Card.cshtml:1:" in output and "in razor template syntax" in output
     assert "day.vm:1:" in output and "in velocity template syntax" in output
+    assert "Photo.svelte:1:" in output and "in svelte template syntax" in output
     assert "functions.php" not in output and "build.py" not in output
+    assert "flood.md" not in output
+    stories = subprocess.run([pre_commit, "try-repo", repo_entry["repo"], "a11y-audit-stories",
+                              "--ref", repo_entry["rev"], "--files", *files],
+                             cwd=project, capture_output=True, text=True, env=env)
+    output = stories.stdout + stories.stderr
+    assert stories.returncode == 1, output          # the story's link is empty
+    assert "a11y-audit (accessibility of Markdown and MDX stories)" in output
+    assert "flood.md:3" in output and "link-name" in output
+    assert "read as a Markdown story" in output and "story.html" not in output
 
 
 def _clean_env() -> dict[str, str]:
