@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from a11y_audit.limits import AuditLimits
-from a11y_audit.markdown import render
-from a11y_audit.runner import audit_sources
+from a11y_audit.markdown import COMMONMARK, OMITTED, Dialect, render
+from a11y_audit.runner import audit_sources, site_dialect
 from a11y_audit.templates import folder_suffixes, is_hole
 from a11y_audit.writers.report_data import reading_label
 from tests.test_fuzz import assert_sound_report
@@ -110,9 +110,10 @@ def test_other_shortcodes_are_holes_and_refs_the_page_they_name():
                   '[Earlier]({{< ref "posts/flood.md" >}})\n').html
     comments = [part.split("-->")[0] for part in html.split("<!--")[1:]]
     assert len(comments) == 2 and all(is_hole(c) for c in comments)
-    assert comments[1].count("\n") == 1      # (as many lines as written)
+    # (alone in its paragraph, a shortcode is written in its place, not in a <p>)
+    assert "<p>" not in html.split("<p><a")[0]
+    assert _line_of(html, "<!--@") == 1 and _line_of(html, "Earlier") == 6
     assert '<a href="posts/flood.md">Earlier</a>' in html
-    assert _line_of(html, "Earlier") == 6
 
 
 def test_mdx_imports_are_code_and_its_jsx_is_left_for_the_reader():
@@ -230,16 +231,18 @@ TOKENS = ("---\n", "+++\n", "# ", "## ", "#### ", "> ", "- ", "1. ", "    ", "``
           "export const a = 1\n", "<Chart data={x} />", "{props.a}", "<div>", "</div>",
           "<img src=x>", "<figure>", "<figcaption>", "<!--", "-->", "<iframe src=/e>",
           "text", "Read more", " ", "\n", "\n\n", "\r\n", "\t", "\x1b[31m", "\u202e", "é",
-          "<", ">", '"', "'", "{", "}", "(", ")", "[", "]", "!")
+          "<", ">", '"', "'", "{", "}", "(", ")", "[", "]", "!", '{:target="_blank"}',
+          "{: .lead}", "{: #id .a b=c}", "{:", "<b>", "</b>")
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(parts=st.lists(st.sampled_from(TOKENS), max_size=60), mdx=st.booleans())
-def test_hostile_stories_never_break_the_pipeline(parts, mdx):
+@given(parts=st.lists(st.sampled_from(TOKENS), max_size=60), mdx=st.booleans(),
+       raw_html=st.booleans(), attribute_lists=st.booleans())
+def test_hostile_stories_never_break_the_pipeline(parts, mdx, raw_html, attribute_lists):
     text = "".join(parts)
     lines = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    rendering = render(text, mdx=mdx)
+    rendering = render(text, mdx=mdx, dialect=Dialect(raw_html, attribute_lists))
     # each block on its line: never more lines than the file
     assert len(rendering.html.split("\n")) <= lines
     assert all(1 <= line <= lines for line in rendering.undescribed)
@@ -250,3 +253,95 @@ def test_hostile_stories_never_break_the_pipeline(parts, mdx):
     assert_sound_report(report, str(path))
     for page in report.pages:
         assert all(1 <= (f.line or 1) <= lines and f.column is None for f in page.findings)
+
+
+# -- site generators' dialects ----------------------------------------------------------------
+
+def test_hugo_omits_raw_html_unless_told_otherwise():
+    text = ('Before <b>bold</b>\nafter.\n\n<iframe src="/e">\n</iframe>\n\n'
+            '{{< figure src="/a.jpg" alt="A boat" >}}\n')
+    html = render(text, dialect=Dialect(raw_html=False)).html
+    assert "<b>" not in html and "<iframe" not in html
+    assert html.count(OMITTED) == 3
+    # (a shortcode is no raw HTML: Hugo writes it)
+    assert '<figure><img src="/a.jpg" alt="A boat"></figure>' in html
+    assert _line_of(html, "after.") == 2 and _line_of(html, "<figure>") == 7
+    assert "<iframe" in render(text).html
+
+
+def test_kramdown_attribute_lists_name_the_element_they_follow():
+    text = ('Read the [report](r.pdf){:target="_blank"} and ![](a.png){: .wide} '
+            "*x*{:.red}.\n{: .lead}\n\n# Title\n{: #top}\n\nSome text.\n\n{: .after}\n"
+            "Next\n")
+    html = render(text, dialect=Dialect(attribute_lists=True)).html
+    assert '<a href="r.pdf" target="_blank">report</a>' in html
+    assert '<img src="a.png" alt="" class="wide" />' in html
+    assert '<em class="red">x</em>' in html
+    assert '<p class="lead">Read the' in html and '<h1 id="top">Title</h1>' in html
+    assert "<p>Some text.</p>" in html and '<p class="after">' in html
+    assert "{:" not in html
+    # each block on its line still
+    assert _line_of(html, "<h1") == 4 and _line_of(html, "Some text") == 7
+    assert _line_of(html, "Next") == 10
+    # CommonMark's sites write them as text
+    assert '{:target=&quot;_blank&quot;}' in render(text).html
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"_config.yml": "title: News\n"}, Dialect(attribute_lists=True)),
+    ({"_config.yml": "markdown: kramdown\n"}, Dialect(attribute_lists=True)),
+    ({"_config.yml": "markdown: CommonMarkGhPages\n"}, COMMONMARK),
+    ({"_config.yml": "title: x\n", "package.json": '{"dependencies": {"hexo": "7"}}'},
+     COMMONMARK),
+    ({"hugo.toml": "title = 'News'\n"}, Dialect(raw_html=False)),
+    ({"hugo.toml": "[markup.goldmark.renderer]\n  unsafe = true\n"}, COMMONMARK),
+    ({"config.yml": "markup:\n  goldmark:\n    renderer:\n      unsafe: true\n",
+      "content/": ""}, COMMONMARK),
+    ({"config.toml": "title = 'x'\n", "content/": ""}, Dialect(raw_html=False)),
+    ({"config/_default/markup.toml": "[goldmark.renderer]\nunsafe = true\n", "content/": ""},
+     COMMONMARK),
+    ({"config/_default/hugo.toml": "title = 'x'\n"}, Dialect(raw_html=False)),
+    # a config.toml alone is no Hugo site; and none is looked for above a repository
+    ({"config.toml": "title = 'x'\n"}, COMMONMARK),
+    ({"../_config.yml": "title: x\n", ".git/": ""}, COMMONMARK),
+    ({}, COMMONMARK),
+])
+def test_a_stories_site_generator_is_known_by_its_configuration(tmp_path, files, expected):
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True) if "content/" in files else None
+    (site / "posts" / "2024").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        if name.endswith("/"):
+            (site / name).mkdir(parents=True, exist_ok=True)
+            continue
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    site_dialect.cache_clear()
+    assert site_dialect(str(site / "posts" / "2024")) == expected
+
+
+def test_stories_are_read_in_their_sites_dialect(tmp_path):
+    (tmp_path / "jekyll" / "_posts").mkdir(parents=True)
+    (tmp_path / "jekyll" / "_config.yml").write_text("title: News\n", encoding="utf-8")
+    (tmp_path / "hugo" / "content").mkdir(parents=True)
+    (tmp_path / "hugo" / "hugo.toml").write_text("title = 'News'\n", encoding="utf-8")
+    files = {"jekyll/_posts/2024-05-01-flood.md":
+             'Read [the report](/r.html){:target="_blank"}.\n',
+             "hugo/content/flood.md": 'Watch:\n\n<iframe src="https://v.example/1"></iframe>\n'}
+    site_dialect.cache_clear()
+    _, data = run(tmp_path, *(str(tmp_path / name) for name in files), files=files)
+    pages = {p["source"].split(str(tmp_path))[1]: outcomes(p) for p in data["pages"]}
+    jekyll = pages["/jekyll/_posts/2024-05-01-flood.md"]
+    assert [o for o, _ in jekyll["link-new-window-or-file"]] == ["failed"]
+    assert "new window" in jekyll["link-new-window-or-file"][0][1]
+    # Hugo's default writes no raw HTML: no frame to judge
+    assert "frame-title" not in pages["/hugo/content/flood.md"]
+
+
+def test_a_shortcode_in_a_links_address_writes_a_value():
+    rendering = render('See [the report]({{< legacy-file "r.pdf" >}}) and '
+                       '{{< legacy-img src="a.jpg" >}} text.\n')
+    assert '<a href="{{ shortcode }}">the report</a>' in rendering.html
+    assert "text.</p>" in rendering.html and "<!--@" in rendering.html
+    # (read as an expression: its value the theme's)
+    assert rendering.templated

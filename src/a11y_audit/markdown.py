@@ -26,6 +26,13 @@ Knowledge floor: no Page here; the caller reads the HTML as a template partial
   parameter, else the caption's text, else none; a ``<figcaption>`` with the title as an
   ``<h4>`` and the caption); ``{{< ref >}}`` and ``{{< relref >}}`` are the page they name;
   any other shortcode writes markup the theme holds: a hole.
+- A shortcode is replaced, before the Markdown is parsed, by a placeholder it writes in its
+  place afterwards, as Hugo does: alone in its paragraph, without the paragraph; in a start
+  tag (a link's address), as an expression, since its value is the theme's.
+- :class:`Dialect`: where the caller knows the story's site generator
+  (:func:`a11y_audit.runner.site_dialect`), its Markdown: Hugo omits raw HTML unless told
+  otherwise; Jekyll's kramdown reads attribute lists (``{:target="_blank"}`` after a link,
+  ``{: .lead}`` on the line after a block).
 - MDX: its ``import`` and ``export`` blocks are code (blank), and its JSX (``<Chart
   data={x} />``, ``{props.caption}``) is read by the caller as Astro's markup is, which is
   written the same way.
@@ -70,6 +77,17 @@ _PARAMETER = re.compile(r"""(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`
                         re.S)
 # MDX: an ESM block (its imports and exports), a paragraph that starts with one
 _ESM = re.compile(r"(\A|\n[ \t]*\n)((?:import|export)\b.*?)(?=\n[ \t]*\n|\Z)", re.S)
+# kramdown's attribute lists: a span's, at the start of the text after a link or an image;
+# a block's, a line of its own; and their items (#id, .class, name="value")
+_SPAN_LIST = re.compile(r"\{:\s*([^{}\n]*)\}")
+_BLOCK_LIST = re.compile(r"\{:\s*([^{}\n]*)\}[ \t]*")
+_LIST_ITEM = re.compile(r"""([#.])([\w-]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|"""
+                        r"""([^\s"'}]+))""")
+# A shortcode's placeholder alone in a paragraph; a start tag (where a shortcode writes a
+# value), and the expression it is read as there
+_ALONE = re.compile(r"<p>a11yTPL(\d+)Z</p>")
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_SHORTCODE_VALUE = "{{ shortcode }}"
 _LINE_BREAK = re.compile(r"\r\n|\r")
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
 _TAG = re.compile(r"<[^>]*>")
@@ -94,9 +112,25 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def render(text: str, mdx: bool = False) -> Rendering:
+class Dialect(NamedTuple):
+    """How a site generator renders Markdown, where it differs from CommonMark's defaults:
+    whether raw HTML is written (Hugo omits it unless its configuration says ``unsafe:
+    true``), and whether kramdown's attribute lists are read (Jekyll's:
+    ``[Report](r.pdf){:target="_blank"}``)."""
+
+    raw_html: bool = True
+    attribute_lists: bool = False
+
+
+COMMONMARK = Dialect()
+# What Hugo writes for raw HTML it does not render
+OMITTED = "<!-- raw HTML omitted -->"
+
+
+def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rendering:
     """``text``'s HTML, with as many lines as ``text`` and each block on its line (see the
-    module docstring). ``mdx``: the file is MDX (its ESM blocks blank)."""
+    module docstring). ``mdx``: the file is MDX (its ESM blocks blank); ``dialect``: its
+    site generator's Markdown."""
     text = _LINE_BREAK.sub("\n", text)
     text = _FRONT_MATTER.sub(lambda m: m[1] + _blank(m[0][len(m[1]):]), text, count=1)
     if mdx:
@@ -106,6 +140,8 @@ def render(text: str, mdx: bool = False) -> Rendering:
     parser = _parser()
     env: dict[str, object] = {}
     tokens = parser.parse(text, env)
+    if dialect.attribute_lists:
+        _attribute_lists(tokens)
     out: list[str] = []
     undescribed: set[int] = set()
     line = 0
@@ -116,6 +152,10 @@ def render(text: str, mdx: bool = False) -> Rendering:
             line = token.map[0]
         if token.type == "inline":
             _undescribed(token, line, undescribed)
+            if not dialect.raw_html:
+                for child in token.children or ():
+                    if child.type == "html_inline":
+                        child.content = OMITTED + "\n" * child.content.count("\n")
             piece = renderer.renderInline(token.children or [], parser.options, env)
         elif token.type in ("fence", "code_block"):
             piece = renderer.rules[token.type](tokens, index, parser.options, env)
@@ -126,7 +166,8 @@ def render(text: str, mdx: bool = False) -> Rendering:
                 start = piece.index(">", piece.index("<code")) + 1
                 piece = piece[:start] + "\n" + piece[start:]
         elif token.type == "html_block":
-            piece = token.content
+            piece = token.content if dialect.raw_html else (
+                OMITTED + "\n" * token.content.count("\n"))
         else:
             piece = renderer.renderToken(tokens, index, parser.options, env).replace("\n", "")
         if token.map is not None:
@@ -136,8 +177,110 @@ def render(text: str, mdx: bool = False) -> Rendering:
         line += piece.count("\n")
     rendered = _within("".join(out), text.count("\n"))
     if kept:
-        rendered = _PLACEHOLDER.sub(lambda m: kept[int(m[1])], rendered)
+        # (a shortcode alone in its paragraph is written in its place, as Hugo writes it;
+        # one in a start tag, a link's address, writes a value the theme decides: an
+        # expression)
+        rendered = _ALONE.sub(lambda m: kept[int(m[1])] if kept[int(m[1])].startswith(
+            ("<figure", "<!--")) else m[0], rendered)
+        in_tags = _START_TAG.sub(lambda m: _PLACEHOLDER.sub(
+            lambda p: _SHORTCODE_VALUE if kept[int(p[1])].startswith("<") else p[0], m[0]),
+            rendered)
+        templated = templated or in_tags != rendered
+        rendered = _PLACEHOLDER.sub(lambda m: kept[int(m[1])], in_tags)
     return Rendering(rendered, frozenset(undescribed), templated)
+
+
+def _attribute_lists(tokens: list[Token]) -> None:
+    """Apply kramdown's attribute lists (IALs) to the elements they name, and take them out
+    of the text: a span's, right after a link, an image, an emphasis or a code span
+    (``[a](b){:target="_blank"}``, ``![a](b){: .wide}``); a block's, on a line of its own
+    (``{: .lead}``): the block right before it, where no blank line parts them (the line
+    after a paragraph, which CommonMark reads as its last line, or a heading), else the
+    block right after it (the line before a paragraph: its first line)."""
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        children = token.children or []
+        for at, child in enumerate(children):
+            if child.type != "text" or not child.content.startswith("{:") or at == 0:
+                continue
+            m = _SPAN_LIST.match(child.content)
+            target = _span_target(children, at - 1)
+            if m is not None and target is not None:
+                _apply(target, m[1])
+                child.content = child.content[m.end():]
+        opening = tokens[index - 1]
+        if opening.type != "paragraph_open" or opening.map is None:
+            continue
+        alone = _BLOCK_LIST.fullmatch(token.content)
+        if alone is not None:
+            before = tokens[index - 2] if index >= 2 else None
+            if before is not None and before.nesting == 1:
+                before = None           # (the first block in a list item or a quote)
+            named = (_opening_before(tokens, index - 1) if before is not None else None)
+            if named is None or named.map is None or named.map[1] != opening.map[0]:
+                named = next((t for t in tokens[index + 2:] if t.nesting != -1
+                              and t.type != "inline"), None)
+            if named is not None:
+                _apply(named, alone[1])
+            token.children = []
+            opening.hidden = tokens[index + 1].hidden = True
+        elif (len(children) >= 2 and children[-2].type == "softbreak"
+              and children[-1].type == "text"
+              and (tail := _BLOCK_LIST.fullmatch(children[-1].content)) is not None):
+            _apply(opening, tail[1])
+            children[-1].content = ""       # (its line break kept: the lines stay the file's)
+        elif (len(children) >= 2 and children[0].type == "text"
+              and children[1].type == "softbreak"
+              and (head := _BLOCK_LIST.fullmatch(children[0].content)) is not None):
+            _apply(opening, head[1])       # (a line of its own before the paragraph)
+            children[0].content = ""
+
+
+def _opening_before(tokens: list[Token], index: int) -> Token | None:
+    """The opening token of the block that ends right before ``tokens[index]``."""
+    before = tokens[index - 1]
+    if before.nesting == 0:
+        return before
+    depth = 0
+    for candidate in reversed(tokens[:index]):
+        depth += candidate.nesting
+        if depth == 0 and candidate.nesting == 1:
+            return candidate
+    return None
+
+
+def _span_target(children: list[Token], before: int) -> Token | None:
+    """The span (a link, an image, an emphasis, a code span) that ends at
+    ``children[before]``, or None."""
+    child = children[before]
+    if child.type in ("image", "code_inline"):
+        return child
+    if not child.type.endswith("_close"):
+        return None
+    kind = child.type[:-6]
+    depth = 0
+    for candidate in reversed(children[:before]):
+        if candidate.type == child.type:
+            depth += 1
+        elif candidate.type == kind + "_open":
+            if depth == 0:
+                return candidate
+            depth -= 1
+    return None
+
+
+def _apply(token: Token, written: str) -> None:
+    """An attribute list's ``#id``, ``.class`` and ``name="value"`` onto ``token``."""
+    for m in _LIST_ITEM.finditer(written):
+        if m[1] == "#":
+            token.attrSet("id", m[2])
+        elif m[1] == ".":
+            classes = str(token.attrGet("class") or "")
+            token.attrSet("class", f"{classes} {m[2]}".strip())
+        elif m[3] is not None:
+            value = next((v for v in (m[4], m[5], m[6]) if v is not None), "")
+            token.attrSet(m[3], value)
 
 
 def _within(piece: str, breaks: int) -> str:
@@ -197,21 +340,24 @@ def _shortcode(written: str, kept: list[str]) -> str:
     lines = written.count("\n")
     inside = _SHORTCODE.match(written, 3, len(written) - 3)
     if inside is None or inside[1] or len(written) > _MAX_SHORTCODE:
-        return _hole(written)
+        return _hole(written, kept)
     name = inside[2].lower()
     parameters = _parameters(inside[3])
     if name in ("ref", "relref"):
-        kept.append(html.escape(parameters.get("0", parameters.get("path", ""))))
-        return f"a11yTPL{len(kept) - 1}Z" + "\n" * lines
-    if name == "figure":
-        return _figure(parameters) + "\n" * lines
-    return _hole(written)
+        written = html.escape(parameters.get("0", parameters.get("path", "")))
+    elif name == "figure":
+        written = _figure(parameters)
+    else:
+        return _hole(written, kept)
+    kept.append(written)
+    return f"a11yTPL{len(kept) - 1}Z" + "\n" * lines
 
 
-def _hole(written: str) -> str:
-    """Markup a theme's template writes: a comment of "@" (and the line breaks it spans),
-    which the template reader takes for a hole."""
-    return f"<!--{_HOLE_FILL.sub('@', written)}-->"
+def _hole(written: str, kept: list[str]) -> str:
+    """Markup a theme's template writes: a comment of "@", which the template reader takes
+    for a hole (its placeholder, and the line breaks it spans)."""
+    kept.append(f"<!--{_HOLE_FILL.sub('@', written.replace(chr(10), ''))}-->")
+    return f"a11yTPL{len(kept) - 1}Z" + "\n" * written.count("\n")
 
 
 def _parameters(text: str) -> dict[str, str]:

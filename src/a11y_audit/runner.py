@@ -345,7 +345,9 @@ def read_template(source: str, text: str, templates: str = "auto",
 
 def _read_markdown(text: str, family: str, fragments: str, path: str | None
                    ) -> tuple[Template, str, str | None]:
-    rendering = markdown.render(text, mdx=family == "mdx")
+    dialect = markdown.COMMONMARK if path is None or family == "mdx" else site_dialect(
+        os.path.dirname(os.path.abspath(path)))
+    rendering = markdown.render(text, mdx=family == "mdx", dialect=dialect)
     rendered = rendering.html
     # (MDX's JSX is Astro's; Markdown's template syntax is its site generator's: Liquid or
     # Nunjucks, of the Jinja family, where it writes no statement that says so)
@@ -357,6 +359,49 @@ def _read_markdown(text: str, family: str, fragments: str, path: str | None
     # whose backticks a blank line ended)
     return (Template(family, fragments == "auto", conditions, loops, rendering.undescribed),
             markup, None if markup is rendered else rendered)
+
+
+# The site generators whose Markdown differs from CommonMark's defaults, by the files at their
+# site's root: Jekyll's configuration (kramdown, unless it names another Markdown processor;
+# Hexo writes a _config.yml too, and renders CommonMark), and Hugo's (raw HTML omitted,
+# unless it sets markup.goldmark.renderer.unsafe)
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
+_JEKYLL_PROCESSOR = re.compile(r"^markdown\s*:\s*['\"]?([\w-]+)", re.M)
+_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+_HUGO_OLD_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
+_HUGO_UNSAFE = re.compile(r"""["']?\bunsafe["']?\s*[:=]\s*["']?true\b""")
+
+
+@functools.lru_cache(maxsize=256)
+def site_dialect(folder: str) -> markdown.Dialect:
+    """How the site that holds ``folder`` renders its Markdown: that of the first folder up
+    from it (at most :data:`PARTIAL_LEVELS` above, and not above a repository's root) that
+    holds a Jekyll or Hugo site's configuration, else CommonMark's (Eleventy, Astro)."""
+    for _ in range(PARTIAL_LEVELS + 1):
+        jekyll = next(_configs(folder, _JEKYLL_CONFIGS), None)
+        if jekyll is not None:
+            processor = _JEKYLL_PROCESSOR.search(jekyll)
+            hexo = any("hexo" in text for text in _configs(folder, ("package.json",)))
+            if not hexo and (processor is None or processor[1].lower() == "kramdown"):
+                return markdown.Dialect(attribute_lists=True)
+            return markdown.COMMONMARK
+        hugo = list(_configs(folder, _HUGO_CONFIGS))
+        defaults = os.path.join(folder, "config", "_default")
+        if not hugo and (os.path.isdir(os.path.join(folder, "content"))
+                         or os.path.isdir(defaults)):
+            hugo = list(_configs(folder, _HUGO_OLD_CONFIGS))
+            if os.path.isdir(defaults):
+                hugo += _configs(defaults, (*_HUGO_CONFIGS, *_HUGO_OLD_CONFIGS,
+                                            "markup.toml", "markup.yaml", "markup.yml",
+                                            "markup.json"))
+                hugo.append("")         # (a Hugo site, whatever its files say)
+        if hugo:
+            return markdown.Dialect(raw_html=any(_HUGO_UNSAFE.search(t) for t in hugo))
+        parent = os.path.dirname(folder)
+        if parent == folder or os.path.exists(os.path.join(folder, ".git")):
+            break
+        folder = parent
+    return markdown.COMMONMARK
 
 
 # real path and the family of the file that includes it, for the process's run; and the
