@@ -269,8 +269,10 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         text, utf8, template = document.text, document.utf8, Template(None, False)
         written = None
         if local:
+            # (a WordPress export's post is WordPress's markup, whatever the run says)
             template, parsed, written = read_template(
-                item.source, text, job.templates, job.fragments,
+                item.source, text, dict(item.meta).get("template", job.templates),
+                job.fragments,
                 (item.location or item.source) if item.kind == "file" else None)
             if "<" not in text[:65536] and template.family is None:
                 raise sources.SourceError(item.source, sources.NO_MARKUP)
