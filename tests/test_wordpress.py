@@ -13,6 +13,7 @@ from a11y_audit.inputs import enumerate_inputs
 from a11y_audit.sources import SourceError
 from a11y_audit.templates import is_hole
 from a11y_audit.wordpress import autop, render
+from tests.loopback import QuietHandler, serving
 from tests.test_templates import outcomes, run
 
 HEAD = """\
@@ -157,3 +158,20 @@ def test_path_globs_choose_posts_by_their_address(tmp_path):
                     encoding="utf-8")
     found = list(enumerate_inputs([str(path)], include=["2024/*"]))
     assert [f.source.rsplit("#", 1)[1] for f in found] == ["1"]
+
+
+def test_an_export_fetched_over_http_is_read_as_one(tmp_path):
+    body = export(item(7, BLOCKS, slug="about")).encode()
+
+    class Handler(QuietHandler):
+        def do_GET(self):
+            self.answer(200, body, "application/rss+xml")
+
+    with serving(Handler) as httpd:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/export.xml"
+        _, data = run(tmp_path, url, "--no-robots")
+    (page,) = data["pages"]
+    assert page["source"] == url + "#7/about"
+    # (its body as saved: the dynamic block a hole, never read as a page a server sent)
+    assert page["template"] == "wordpress" and page["fragment"] is True
+    assert [o for o, _ in outcomes(page)["link-name"]] == ["failed"]

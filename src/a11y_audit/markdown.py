@@ -49,6 +49,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
+from a11y_audit.scanning import NextFinder
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.renderer import RendererHTML
@@ -305,14 +307,7 @@ def _template_syntax(text: str, kept: list[str]) -> tuple[str, bool]:
     out: list[str] = []
     at = 0
     templated = False
-    next_at: dict[str, int] = {}
-
-    def find(token: str, start: int) -> int:
-        found = next_at.get(token)
-        if found is None or 0 <= found < start:
-            found = next_at[token] = text.find(token, start)
-        return found
-
+    find = NextFinder(text).find
     for m in _OPENER.finditer(text):
         start, opener = m.start(), m[0]
         if start < at:

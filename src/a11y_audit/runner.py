@@ -209,7 +209,10 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
 
 
 def _fetched_over_http(item: inputs.Input) -> bool:
-    return item.kind in ("url", "data") and item.source.startswith(("http://", "https://"))
+    """Whether the page is one a server sent (never read as a template); a post of a
+    WordPress export is its saved body, however the export was had."""
+    return (item.kind in ("url", "data") and item.source.startswith(("http://", "https://"))
+            and not any(name == "template" for name, _ in item.meta))
 
 
 def fetch_stylesheet(url: str) -> str | None:

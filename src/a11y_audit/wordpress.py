@@ -28,6 +28,8 @@ from __future__ import annotations
 import html
 import re
 
+from a11y_audit.scanning import NextFinder
+
 # A hole: markup the site writes (see a11y_audit.templates.is_hole)
 _HOLE = "<!--@-->"
 # Core's shortcodes whose markup the site decides
@@ -62,14 +64,7 @@ def _shortcodes(body: str) -> str:
     looked for once for all openings before it (an opening never closed costs no more)."""
     out: list[str] = []
     at = 0
-    next_at: dict[str, int] = {}
-
-    def find(token: str, start: int) -> int:
-        found = next_at.get(token)
-        if found is None or 0 <= found < start:
-            found = next_at[token] = body.find(token, start)
-        return found
-
+    find = NextFinder(body).find
     for m in _SHORTCODE_OPENING.finditer(body):
         start = m.start()
         if start < at:
