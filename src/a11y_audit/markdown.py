@@ -67,9 +67,6 @@ _FRONT_MATTER = re.compile(r"\A(\ufeff?(?:[ \t]*\n)*)(---|\+\+\+)[ \t]*\n"
 # expression ({{ }}) or statement ({% %}); and where each closes
 _OPENER = re.compile(r"\{\{[<%]?|\{%")
 _CLOSER = {"{{<": ">}}", "{{%": "%}}", "{{": "}}", "{%": "%}"}
-# ... a placeholder for what opens and closes on one line (letters and digits: unchanged in
-# text, titles and addresses), put back after the Markdown is parsed
-_PLACEHOLDER = re.compile(r"a11yTPL(\d+)Z")
 # A Hugo shortcode's inside: its closing slash, its name and its parameters
 _SHORTCODE = re.compile(r"\s*(/?)\s*([\w./-]+)(.*)", re.S)
 # ... the longest whose parameters are read (a longer one is a hole)
@@ -85,15 +82,33 @@ _SPAN_LIST = re.compile(r"\{:\s*([^{}\n]*)\}")
 _BLOCK_LIST = re.compile(r"\{:\s*([^{}\n]*)\}[ \t]*")
 _LIST_ITEM = re.compile(r"""([#.])([\w-]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'}]+))""")
-# A shortcode's placeholder alone in a paragraph; a start tag (where a shortcode writes a
-# value), and the expression it is read as there
-_ALONE = re.compile(r"<p>a11yTPL(\d+)Z</p>")
+# A start tag (where a shortcode writes a value), and the expression it is read as there
 _START_TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _SHORTCODE_VALUE = "{{ shortcode }}"
 _LINE_BREAK = re.compile(r"\r\n|\r")
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
 _TAG = re.compile(r"<[^>]*>")
-_HOLE_FILL = re.compile(r"[^\n]")
+
+
+class _Kept:
+    """What is set aside before the Markdown is parsed (template syntax, what a shortcode
+    writes) and put back after, each in the place of a placeholder: letters and digits,
+    unchanged in text, titles and addresses, and of a prefix the story does not hold."""
+
+    def __init__(self, text: str) -> None:
+        marker = "a11yTPL"
+        while marker in text:
+            marker += "q"
+        self.marker = marker
+        self.items: list[str] = []
+        self.placeholder = re.compile(re.escape(marker) + r"(\d+)Z")
+        # ... one alone in a paragraph
+        self.alone = re.compile("<p>" + re.escape(marker) + r"(\d+)Z</p>")
+
+    def put(self, written: str) -> str:
+        """``written`` set aside: its placeholder."""
+        self.items.append(written)
+        return f"{self.marker}{len(self.items) - 1}Z"
 
 
 class Rendering(NamedTuple):
@@ -137,7 +152,7 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
     text = _FRONT_MATTER.sub(lambda m: m[1] + _blank(m[0][len(m[1]):]), text, count=1)
     if mdx:
         text = _ESM.sub(lambda m: m[1] + _blank(m[2]), text)
-    kept: list[str] = []
+    kept = _Kept(text)
     text, templated = _template_syntax(text, kept)
     parser = _parser()
     env: dict[str, object] = {}
@@ -178,17 +193,18 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
         out.append(piece)
         line += piece.count("\n")
     rendered = _within("".join(out), text.count("\n"))
-    if kept:
+    items = kept.items
+    if items:
         # (a shortcode alone in its paragraph is written in its place, as Hugo writes it;
         # one in a start tag, a link's address, writes a value the theme decides: an
         # expression)
-        rendered = _ALONE.sub(lambda m: kept[int(m[1])] if kept[int(m[1])].startswith(
+        rendered = kept.alone.sub(lambda m: items[int(m[1])] if items[int(m[1])].startswith(
             ("<figure", "<!--")) else m[0], rendered)
-        in_tags = _START_TAG.sub(lambda m: _PLACEHOLDER.sub(
-            lambda p: _SHORTCODE_VALUE if kept[int(p[1])].startswith("<") else p[0], m[0]),
+        in_tags = _START_TAG.sub(lambda m: kept.placeholder.sub(
+            lambda p: _SHORTCODE_VALUE if items[int(p[1])].startswith("<") else p[0], m[0]),
             rendered)
         templated = templated or in_tags != rendered
-        rendered = _PLACEHOLDER.sub(lambda m: kept[int(m[1])], in_tags)
+        rendered = kept.placeholder.sub(lambda m: items[int(m[1])], in_tags)
     return Rendering(rendered, frozenset(undescribed), templated)
 
 
@@ -298,7 +314,7 @@ def _blank(text: str) -> str:
     return _NOT_LINE_BREAK.sub(" ", text)
 
 
-def _template_syntax(text: str, kept: list[str]) -> tuple[str, bool]:
+def _template_syntax(text: str, kept: _Kept) -> tuple[str, bool]:
     """``text`` with its Hugo shortcodes written as Hugo writes them (:func:`_shortcode`)
     and its Liquid or Nunjucks syntax on one line set aside in ``kept`` (the syntax itself
     could end a link's address or start emphasis), and whether it has any of the latter.
@@ -322,15 +338,14 @@ def _template_syntax(text: str, kept: list[str]) -> tuple[str, bool]:
             line_break = find("\n", start)
             if 0 <= line_break < end:
                 continue    # (across lines: left as written)
-            kept.append(text[start:end])
-            out += (text[at:start], f"a11yTPL{len(kept) - 1}Z")
+            out += (text[at:start], kept.put(text[start:end]))
             templated = True
         at = end
     out.append(text[at:])
     return "".join(out), templated
 
 
-def _shortcode(written: str, kept: list[str]) -> str:
+def _shortcode(written: str, kept: _Kept) -> str:
     """What a Hugo shortcode writes (see the module docstring), as many lines long."""
     lines = written.count("\n")
     inside = _SHORTCODE.match(written, 3, len(written) - 3)
@@ -344,15 +359,14 @@ def _shortcode(written: str, kept: list[str]) -> str:
         written = _figure(parameters)
     else:
         return _hole(written, kept)
-    kept.append(written)
-    return f"a11yTPL{len(kept) - 1}Z" + "\n" * lines
+    return kept.put(written) + "\n" * lines
 
 
-def _hole(written: str, kept: list[str]) -> str:
+def _hole(written: str, kept: _Kept) -> str:
     """Markup a theme's template writes: a comment of "@", which the template reader takes
     for a hole (its placeholder, and the line breaks it spans)."""
-    kept.append(f"<!--{_HOLE_FILL.sub('@', written.replace(chr(10), ''))}-->")
-    return f"a11yTPL{len(kept) - 1}Z" + "\n" * written.count("\n")
+    hole = f"<!--{_NOT_LINE_BREAK.sub('@', written.replace(chr(10), ''))}-->"
+    return kept.put(hole) + "\n" * written.count("\n")
 
 
 def _parameters(text: str) -> dict[str, str]:
