@@ -103,6 +103,11 @@ def test_hugo_figure_is_written_as_hugo_writes_it():
     assert '<img src="/b.jpg" alt="Main Street">' in html
     assert '<figure><img src="/c.jpg"></figure>' in html
     assert _line_of(html, "/c.jpg") == 5
+    linked = render('{{< figure src="/d.jpg" alt="D" link="/d" target="_blank" >}}\n').html
+    assert '<a href="/d" target="_blank"><img src="/d.jpg" alt="D"></a>' in linked
+    # a site's own figure shortcode writes what its template says: a hole
+    own = render('{{< figure src="/c.jpg" >}}\n', dialect=Dialect(hugo_figure=False)).html
+    assert own.startswith("<!--@") and "<img" not in own
 
 
 def test_other_shortcodes_are_holes_and_refs_the_page_they_name():
@@ -301,6 +306,13 @@ def test_kramdown_attribute_lists_name_the_element_they_follow():
     ({"config/_default/markup.toml": "[goldmark.renderer]\nunsafe = true\n", "content/": ""},
      COMMONMARK),
     ({"config/_default/hugo.toml": "title = 'x'\n"}, Dialect(raw_html=False)),
+    # a site or a theme that writes its own figure shortcode
+    ({"hugo.toml": "", "layouts/shortcodes/figure.html": "<img>"},
+     Dialect(raw_html=False, hugo_figure=False)),
+    ({"hugo.yaml": "", "themes/paper/layouts/_shortcodes/figure.html": "<img>"},
+     Dialect(raw_html=False, hugo_figure=False)),
+    ({"hugo.yaml": "", "themes/paper/layouts/shortcodes/card.html": "<img>"},
+     Dialect(raw_html=False)),
     # a config.toml alone is no Hugo site; and none is looked for above a repository
     ({"config.toml": "title = 'x'\n"}, COMMONMARK),
     ({"../_config.yml": "title: x\n", ".git/": ""}, COMMONMARK),

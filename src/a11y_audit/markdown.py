@@ -132,11 +132,14 @@ def _parser() -> MarkdownIt:
 class Dialect(NamedTuple):
     """How a site generator renders Markdown, where it differs from CommonMark's defaults:
     whether raw HTML is written (Hugo omits it unless its configuration says ``unsafe:
-    true``), and whether kramdown's attribute lists are read (Jekyll's:
-    ``[Report](r.pdf){:target="_blank"}``)."""
+    true``), whether kramdown's attribute lists are read (Jekyll's:
+    ``[Report](r.pdf){:target="_blank"}``), and whether a figure shortcode is written as
+    Hugo's built-in one writes it (else it is a hole, as other shortcodes)."""
 
     raw_html: bool = True
     attribute_lists: bool = False
+    # ... and whether {{< figure >}} is Hugo's own (a site's layouts or theme may write its own)
+    hugo_figure: bool = True
 
 
 COMMONMARK = Dialect()
@@ -153,7 +156,7 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
     if mdx:
         text = _ESM.sub(lambda m: m[1] + _blank(m[2]), text)
     kept = _Kept(text)
-    text, templated = _template_syntax(text, kept)
+    text, templated = _template_syntax(text, kept, dialect.hugo_figure)
     parser = _parser()
     env: dict[str, object] = {}
     tokens = parser.parse(text, env)
@@ -314,7 +317,7 @@ def _blank(text: str) -> str:
     return _NOT_LINE_BREAK.sub(" ", text)
 
 
-def _template_syntax(text: str, kept: _Kept) -> tuple[str, bool]:
+def _template_syntax(text: str, kept: _Kept, hugo_figure: bool = True) -> tuple[str, bool]:
     """``text`` with its Hugo shortcodes written as Hugo writes them (:func:`_shortcode`)
     and its Liquid or Nunjucks syntax on one line set aside in ``kept`` (the syntax itself
     could end a link's address or start emphasis), and whether it has any of the latter.
@@ -333,7 +336,7 @@ def _template_syntax(text: str, kept: _Kept) -> tuple[str, bool]:
             continue
         end += len(_CLOSER[opener])
         if opener in ("{{<", "{{%"):
-            out += (text[at:start], _shortcode(text[start:end], kept))
+            out += (text[at:start], _shortcode(text[start:end], kept, hugo_figure))
         else:
             line_break = find("\n", start)
             if 0 <= line_break < end:
@@ -345,7 +348,7 @@ def _template_syntax(text: str, kept: _Kept) -> tuple[str, bool]:
     return "".join(out), templated
 
 
-def _shortcode(written: str, kept: _Kept) -> str:
+def _shortcode(written: str, kept: _Kept, hugo_figure: bool = True) -> str:
     """What a Hugo shortcode writes (see the module docstring), as many lines long."""
     lines = written.count("\n")
     inside = _SHORTCODE.match(written, 3, len(written) - 3)
@@ -355,7 +358,7 @@ def _shortcode(written: str, kept: _Kept) -> str:
     parameters = _parameters(inside[3])
     if name in ("ref", "relref"):
         written = html.escape(parameters.get("0", parameters.get("path", "")))
-    elif name == "figure":
+    elif name == "figure" and hugo_figure:
         written = _figure(parameters)
     else:
         return _hole(written, kept)
@@ -399,7 +402,9 @@ def _figure(parameters: dict[str, str]) -> str:
             image += f' {name}="{attribute(parameters[name])}"'
     image += ">"
     if parameters.get("link"):
-        image = f'<a href="{attribute(parameters["link"])}">{image}</a>'
+        link = "".join(f' {name}="{attribute(parameters[name])}"' for name in ("target", "rel")
+                       if parameters.get(name))
+        image = f'<a href="{attribute(parameters["link"])}"{link}>{image}</a>'
     figcaption = ""
     if parameters.get("title") or caption or attr:
         title = f"<h4>{attribute(parameters['title'])}</h4>" if parameters.get("title") else ""

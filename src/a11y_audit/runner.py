@@ -401,12 +401,25 @@ def site_dialect(folder: str) -> markdown.Dialect:
                                             "markup.json"))
                 hugo.append("")         # (a Hugo site, whatever its files say)
         if hugo:
-            return markdown.Dialect(raw_html=any(_HUGO_UNSAFE.search(t) for t in hugo))
+            return markdown.Dialect(raw_html=any(_HUGO_UNSAFE.search(t) for t in hugo),
+                                    hugo_figure=not _own_figure(folder))
         parent = os.path.dirname(folder)
         if parent == folder or os.path.exists(os.path.join(folder, ".git")):
             break
         folder = parent
     return markdown.COMMONMARK
+
+
+def _own_figure(site: str) -> bool:
+    """Whether the Hugo site at ``site``, or one of its themes, writes its own figure
+    shortcode (``layouts/shortcodes/figure.html``, or in ``layouts/_shortcodes/``, Hugo's
+    newer layout), in place of Hugo's."""
+    roots = [site]
+    with contextlib.suppress(OSError):
+        themes = os.path.join(site, "themes")
+        roots += [os.path.join(themes, name) for name in sorted(os.listdir(themes))[:64]]
+    return any(os.path.isfile(os.path.join(root, "layouts", folder, "figure.html"))
+               for root in roots for folder in ("shortcodes", "_shortcodes"))
 
 
 # real path and the family of the file that includes it, for the process's run; and the
