@@ -348,9 +348,11 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
           stylesheets: tuple[Path, ...], viewport: str | None,
           missing_stylesheets: str | None, progress_interval: float, scope_include: tuple[str, ...],
           scope_exclude: tuple[str, ...]) -> None:
-    """Audit PAGES: files, folders, .html.gz files, - (standard input), URLs, files listing
-    URLs (.txt), XML sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link
-    to) and WARC files (every HTML response). Pages are reported sorted by source.
+    """Audit PAGES: files (pages, templates and components, Markdown and MDX stories),
+    folders, .html.gz files, - (standard input), URLs, files listing URLs (.txt), XML
+    sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link to), WARC files
+    (every HTML response) and WordPress exports (every post). Pages are reported sorted by
+    source.
 
     \b
     Exit codes: 0 no failure at or above --fail-on; 1 such failures;
