@@ -64,6 +64,9 @@ def test_a_classic_posts_paragraphs_are_as_wpautop_writes_them():
     assert "\n\nof markup</div>" in written and "<pre>code\n\nmore</pre>" in written
     assert "  <p>Last.</p>  \n" in written
     assert written.count("\n") == text.count("\n")
+    # a line break inside a tag is none of the text's
+    assert autop('See <a\nhref="/map">the\nmap</a>') == (
+        '<p>See <a\nhref="/map">the<br />\nmap</a></p>')
 
 
 def test_a_block_editor_post_is_its_saved_markup():

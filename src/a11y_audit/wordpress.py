@@ -45,6 +45,8 @@ _BLOCK_TAG = re.compile(
     r"article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|math|"
     r"iframe|video|audio|object|embed|noscript|!--)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A line break, or a tag (whose line breaks are no <br />: <a\nhref="...">)
+_BREAK_OR_TAG = re.compile(r"\n|<[A-Za-z/!][^<>]*>")
 _RAW_OPEN = re.compile(r"<(pre|script|style)\b", re.I)
 _WP_BLOCKS = re.compile(r"<!--\s+wp:")
 
@@ -130,8 +132,8 @@ def _caption(attributes: dict[str, str], content: str) -> str:
 def autop(body: str) -> str:
     """A classic post's paragraphs, as WordPress's ``wpautop`` writes them, every line where
     it was: each piece of text between blank lines that holds no block element's tag is a
-    ``<p>``, its line breaks ``<br />``; ``<pre>``, ``<script>`` and ``<style>`` content,
-    and a piece that holds a block tag, are left as written."""
+    ``<p>``, its line breaks ``<br />`` (not those inside a tag); ``<pre>``, ``<script>``
+    and ``<style>`` content, and a piece that holds a block tag, are left as written."""
     pieces: list[str] = []
     at = 0
     raw: str | None = None          # (the element whose content a piece is in)
@@ -142,13 +144,17 @@ def autop(body: str) -> str:
             lead = len(piece) - len(piece.lstrip())
             text = piece[lead:].rstrip()
             tail = piece[lead + len(text):]
-            piece = f"{piece[:lead]}<p>{text.replace(chr(10), '<br />' + chr(10))}</p>{tail}"
+            piece = f"{piece[:lead]}<p>{_BREAK_OR_TAG.sub(_break, text)}</p>{tail}"
         raw = _still_open(piece, raw)
         pieces.append(piece)
         if m is not None:
             pieces.append(m[0])
             at = m.end()
     return "".join(pieces)
+
+
+def _break(m: re.Match[str]) -> str:
+    return "<br />\n" if m[0] == "\n" else m[0]
 
 
 def _still_open(piece: str, raw: str | None) -> str | None:
