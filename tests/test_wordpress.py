@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from a11y_audit.inputs import enumerate_inputs
+from a11y_audit.inputs import enumerate_inputs, load
 from a11y_audit.sources import SourceError
 from a11y_audit.templates import is_hole
 from a11y_audit.wordpress import autop, render
@@ -144,6 +144,18 @@ def test_an_exports_posts_are_audited_as_wordpress_writes_them(tmp_path):
     about = outcomes(pages["7/about"])
     assert [o for o, _ in about["link-name"]] == ["failed"]
     assert [o for o, _ in outcomes(pages["15"])["image-alt"]] == ["failed"]
+
+
+def test_a_post_waits_in_the_queue_as_its_body_alone(tmp_path):
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "Filler.\n" * 300), item(2, "<p>Late</p>")),
+                    encoding="utf-8")
+    second = list(enumerate_inputs([str(path)]))[1]
+    # (what a run holds and sorts on disk is the body; its lines are the export's when read)
+    assert second.data == b"<p>Late</p>"
+    loaded = load(second).data.decode()
+    assert loaded.endswith("<p>Late</p>") and "<p>Late</p>" in (
+        path.read_text().splitlines()[loaded.count("\n")])
 
 
 def test_an_export_without_posts_is_a_one_line_error(tmp_path):

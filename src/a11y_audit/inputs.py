@@ -409,13 +409,12 @@ def _wordpress_posts(root: etree._Element, space: str, source: str, globs: _Glob
         number = _text(item.find(f"{{{space}}}post_id")) or str(found)
         slug = _text(item.find(f"{{{space}}}post_name"))
         line: int = content.sourceline or 1  # type: ignore[assignment]  # (stubbed as ...)
-        meta: list[tuple[str, str]] = [("template", "wordpress")]
+        meta: list[tuple[str, str]] = [("template", "wordpress"), ("line", str(line))]
         meta += [("url", link)] if is_url(link) else []
         title = _text(item.find("title"))
         meta += [("title", title)] if title else []
-        markup = "\n" * (line - 1) + wordpress.render(body)
         yield Input(f"{source}#{number}" + (f"/{slug}" if slug else ""), "data", source,
-                    data=markup.encode("utf-8"), meta=tuple(meta))
+                    data=wordpress.render(body).encode("utf-8"), meta=tuple(meta))
     if not found:
         yield SourceError(source, "WordPress export holds no post or page with a body")
 
@@ -602,7 +601,12 @@ def load(item: Input, max_bytes: int = MAX_BYTES) -> RawPage:
         assert item.data is not None
         if len(item.data) > max_bytes:
             raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
-        return RawPage(item.source, item.data, dict(item.meta))
+        meta = dict(item.meta)
+        # (a page cut out of a larger file, a WordPress export's post: on the lines it has
+        # there, padded when it is read, not while it waits in a run's queue)
+        first = int(meta.get("line", "1"))
+        data = item.data if first <= 1 else b"\n" * (first - 1) + item.data
+        return RawPage(item.source, data, meta)
     if item.kind == "file":
         return RawPage(item.source, _read_file(item.location, max_bytes, item.source), {})
     if item.kind == "warc":
