@@ -133,6 +133,8 @@ def test_an_exports_posts_are_audited_as_wordpress_writes_them(tmp_path):
     post = pages["101/flood-hits-ayr"]
     assert post["template"] == "wordpress" and post["fragment"] is True
     assert post["url"] == "https://ledger.example/flood-hits-ayr/"
+    # (a partial has no <title>: the report names the post by the export's)
+    assert post["title"] == "Story 101"
     found = {f["rule"]: f for f in post["findings"] if f["outcome"] != "passed"}
     lines = text.splitlines()
     # the caption is the photo's: a decorative captioned photo is to review; lines are the

@@ -300,6 +300,9 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         finally:
             page.close()    # freed by reference counting, not by a cyclic collection
         report.errors[:0] = page.warnings
+        if not report.title and report.fragment:
+            # (a partial has no <title>: a WordPress export's post is named by its own)
+            report.title = dict(item.meta).get("title", "")
         return report if job.digest is None else _digest(report, job, job.digest)
     except sources.SourceError as exc:
         return InputError(exc.source, exc.reason)
