@@ -657,11 +657,7 @@ def _measure(name: str, count: int) -> int:
     source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
     template, parsed, written = read_template(source, markup)   # (plain HTML: as it is)
     page = Page.from_html(parsed, source)
-    page.template, page.fragment = template.family, template.fragment
-    page.conditions, page.loops = template.conditions, template.loops
-    page.undescribed_images = template.undescribed_images
-    if written is not None:
-        page.show_as_written(written)
+    page.read_as(template, written)
     report = audit_page(page, rules)
     seconds = time.process_time() - started
     print(json.dumps({"kilobytes": len(markup.encode("utf-8", "surrogatepass")) / 1024,

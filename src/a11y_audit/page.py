@@ -1111,6 +1111,19 @@ class Page:
             source_map.leave_out(name, offsets)
         return source_map
 
+    def read_as(self, template: templates.Template, written: str | None = None) -> None:
+        """Tell this page what the file it was parsed from is (:class:`Template
+        <a11y_audit.templates.Template>`, as :func:`a11y_audit.runner.read_template` reads
+        it): its family of template syntax, whether it is a partial, the spans it renders on
+        a condition or once an item, a Markdown story's images without a description; and
+        its text as written, where that differs from the text parsed
+        (:meth:`show_as_written`)."""
+        self.template, self.fragment = template.family, template.fragment
+        self.conditions, self.loops = template.conditions, template.loops
+        self.undescribed_images = template.undescribed_images
+        if written is not None:
+            self.show_as_written(written)
+
     def show_as_written(self, written: str) -> None:
         """Show this template page's markup as ``written`` (the template's text, of which
         :attr:`markup` is the text parsed, as long, its lines where they were): snippets

@@ -208,11 +208,12 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
     return found
 
 
-def _fetched_over_http(item: inputs.Input) -> bool:
+def _fetched_over_http(item: inputs.Input, meta: dict[str, str]) -> bool:
     """Whether the page is one a server sent (never read as a template); a post of a
-    WordPress export is its saved body, however the export was had."""
+    WordPress export (``meta``, the item's, names its template) is its saved body, however
+    the export was had."""
     return (item.kind in ("url", "data") and item.source.startswith(("http://", "https://"))
-            and not any(name == "template" for name, _ in item.meta))
+            and "template" not in meta)
 
 
 def fetch_stylesheet(url: str) -> str | None:
@@ -261,8 +262,9 @@ def audit_input(item: inputs.Input, job: Job) -> Result:
 def _audit_input(item: inputs.Input, job: Job) -> Result:
     try:
         fetching.use_limits(job.fetch_limits)
+        meta = dict(item.meta)      # (what the enumeration learnt: an export's post's title)
         # a file of the repository, not a page a server sent: a template, a partial
-        remote = _fetched_over_http(item)
+        remote = _fetched_over_http(item, meta)
         local = not remote and item.kind != "warc"
         name = item.source.lower()
         if local and name.endswith(sources.CODE_SUFFIXES):
@@ -274,7 +276,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         if local:
             # (a WordPress export's post is WordPress's markup, whatever the run says)
             template, parsed, written = read_template(
-                item.source, text, dict(item.meta).get("template", job.templates),
+                item.source, text, meta.get("template", job.templates),
                 job.fragments,
                 (item.location or item.source) if item.kind == "file" else None)
             if "<" not in text[:65536] and template.family is None:
@@ -285,11 +287,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
                 text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8,
                               doctype=template.family in WRITES_DOCTYPE)
-        page.template, page.fragment = template.family, template.fragment
-        page.conditions, page.loops = template.conditions, template.loops
-        page.undescribed_images = template.undescribed_images
-        if written is not None:
-            page.show_as_written(written)
+        page.read_as(template, written)
         del document, text, utf8, written   # parsed: not held while the page is audited
         page.style_environment = style_environment(job, remote)
         check_limits(page, job.limits)
@@ -302,7 +300,7 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
         report.errors[:0] = page.warnings
         if not report.title and report.fragment:
             # (a partial has no <title>: a WordPress export's post is named by its own)
-            report.title = dict(item.meta).get("title", "")
+            report.title = meta.get("title", "")
         return report if job.digest is None else _digest(report, job, job.digest)
     except sources.SourceError as exc:
         return InputError(exc.source, exc.reason)
