@@ -101,12 +101,15 @@ class _Kept:
             marker += "q"
         self.marker = marker
         self.items: list[str] = []
+        self.markup: set[int] = set()   # (the items a shortcode writes: markup)
         self.placeholder = re.compile(re.escape(marker) + r"(\d+)Z")
         # ... one alone in a paragraph
         self.alone = re.compile("<p>" + re.escape(marker) + r"(\d+)Z</p>")
 
-    def put(self, written: str) -> str:
-        """``written`` set aside: its placeholder."""
+    def put(self, written: str, markup: bool = False) -> str:
+        """``written`` set aside (``markup``: what a shortcode writes): its placeholder."""
+        if markup:
+            self.markup.add(len(self.items))
         self.items.append(written)
         return f"{self.marker}{len(self.items) - 1}Z"
 
@@ -201,10 +204,10 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
         # (a shortcode alone in its paragraph is written in its place, as Hugo writes it;
         # one in a start tag, a link's address, writes a value the theme decides: an
         # expression)
-        rendered = kept.alone.sub(lambda m: items[int(m[1])] if items[int(m[1])].startswith(
-            ("<figure", "<!--")) else m[0], rendered)
+        rendered = kept.alone.sub(
+            lambda m: items[int(m[1])] if int(m[1]) in kept.markup else m[0], rendered)
         in_tags = _START_TAG.sub(lambda m: kept.placeholder.sub(
-            lambda p: _SHORTCODE_VALUE if items[int(p[1])].startswith("<") else p[0], m[0]),
+            lambda p: _SHORTCODE_VALUE if int(p[1]) in kept.markup else p[0], m[0]),
             rendered)
         templated = templated or in_tags != rendered
         rendered = kept.placeholder.sub(lambda m: items[int(m[1])], in_tags)
@@ -240,8 +243,9 @@ def _attribute_lists(tokens: list[Token]) -> None:
                 before = None           # (the first block in a list item or a quote)
             named = (_opening_before(tokens, index - 1) if before is not None else None)
             if named is None or named.map is None or named.map[1] != opening.map[0]:
-                named = next((t for t in tokens[index + 2:] if t.nesting != -1
-                              and t.type != "inline"), None)
+                named = next((tokens[i] for i in range(index + 2, len(tokens))
+                              if tokens[i].nesting != -1 and tokens[i].type != "inline"),
+                             None)
             if named is not None:
                 _apply(named, alone[1])
             token.children = []
@@ -264,10 +268,10 @@ def _opening_before(tokens: list[Token], index: int) -> Token | None:
     if before.nesting == 0:
         return before
     depth = 0
-    for candidate in reversed(tokens[:index]):
-        depth += candidate.nesting
-        if depth == 0 and candidate.nesting == 1:
-            return candidate
+    for i in range(index - 1, -1, -1):
+        depth += tokens[i].nesting
+        if depth == 0 and tokens[i].nesting == 1:
+            return tokens[i]
     return None
 
 
@@ -281,7 +285,8 @@ def _span_target(children: list[Token], before: int) -> Token | None:
         return None
     kind = child.type[:-6]
     depth = 0
-    for candidate in reversed(children[:before]):
+    for i in range(before - 1, -1, -1):
+        candidate = children[i]
         if candidate.type == child.type:
             depth += 1
         elif candidate.type == kind + "_open":
@@ -357,19 +362,19 @@ def _shortcode(written: str, kept: _Kept, hugo_figure: bool = True) -> str:
     name = inside[2].lower()
     parameters = _parameters(inside[3])
     if name in ("ref", "relref"):
-        written = html.escape(parameters.get("0", parameters.get("path", "")))
+        placeholder = kept.put(html.escape(parameters.get("0", parameters.get("path", ""))))
     elif name == "figure" and hugo_figure:
-        written = _figure(parameters)
+        placeholder = kept.put(_figure(parameters), markup=True)
     else:
         return _hole(written, kept)
-    return kept.put(written) + "\n" * lines
+    return placeholder + "\n" * lines
 
 
 def _hole(written: str, kept: _Kept) -> str:
     """Markup a theme's template writes: a comment of "@", which the template reader takes
     for a hole (its placeholder, and the line breaks it spans)."""
     hole = f"<!--{_NOT_LINE_BREAK.sub('@', written.replace(chr(10), ''))}-->"
-    return kept.put(hole) + "\n" * written.count("\n")
+    return kept.put(hole, markup=True) + "\n" * written.count("\n")
 
 
 def _parameters(text: str) -> dict[str, str]:
