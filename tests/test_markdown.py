@@ -17,7 +17,7 @@ from a11y_audit.runner import audit_sources, site_dialect
 from a11y_audit.templates import folder_suffixes, is_hole
 from a11y_audit.writers.report_data import reading_label
 from tests.test_fuzz import assert_sound_report
-from tests.test_templates import outcomes, rule_outcome, run
+from tests.test_templates import outcomes, rule_outcome, run, write_tree
 
 STORY = """\
 ---
@@ -320,14 +320,7 @@ def test_kramdown_attribute_lists_name_the_element_they_follow():
 ])
 def test_a_stories_site_generator_is_known_by_its_configuration(tmp_path, files, expected):
     site = tmp_path / "site"
-    (site / "content" / "news").mkdir(parents=True) if "content/" in files else None
-    (site / "posts" / "2024").mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        if name.endswith("/"):
-            (site / name).mkdir(parents=True, exist_ok=True)
-            continue
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text, encoding="utf-8")
+    write_tree(site, {**files, "posts/2024/": ""})
     site_dialect.cache_clear()
     assert site_dialect(str(site / "posts" / "2024")) == expected
 

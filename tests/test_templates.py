@@ -63,9 +63,27 @@ LAYOUT = """<!doctype html>
 """
 
 
+def write_tree(root, files: dict[str, str]) -> None:
+    """Write ``files`` (path under ``root``: text; a path ending "/" is a folder)."""
+    for name, text in files.items():
+        if name.endswith("/"):
+            (root / name).mkdir(parents=True, exist_ok=True)
+            continue
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def project_findings(tmp_path, root, files: dict[str, str], audited: str,
+                     rule: str) -> list[tuple[str, str]]:
+    """The (outcome, message) of each finding of ``rule`` on the file ``audited`` of a
+    project at ``root`` holding ``files``, passed ones included."""
+    write_tree(root, files)
+    _, data = run(tmp_path, str(root / audited), "--include-passed")
+    return outcomes(data["pages"][0])[rule]
+
+
 def run(tmp_path, *args, files=None):
-    for name, text in (files or {}).items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write_tree(tmp_path, files or {})
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["check", *args, "-j", "1", "-o", str(out), "-f", "json",
                                        "-f", "terminal", "-v"], catch_exceptions=False)
@@ -2577,11 +2595,8 @@ def test_partials_are_looked_for_where_each_loader_looks():
 ])
 def test_an_include_of_an_icon_the_repository_holds_is_that_icon(tmp_path, files, template,
                                                                   outcome):
-    for name, text in {**files, template[0]: template[1]}.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    _, data = run(tmp_path, str(tmp_path / template[0]), "--include-passed")
-    found = outcomes(data["pages"][0])["link-name"]
+    found = project_findings(tmp_path, tmp_path, {**files, template[0]: template[1]},
+                             template[0], "link-name")
     assert [result for result, _ in found] == [outcome]
     if outcome == "failed":
         assert "its <svg> has no name" in found[0][1]
@@ -3007,11 +3022,8 @@ def test_a_vue_component_imported_from_an_icon_file_is_that_icon(tmp_path, files
     project = tmp_path / "site"
     files = {**files, "package.json": "{}",
              "components/UiShareFb.vue": vue_share(invocation, imported)}
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
-    _, data = run(tmp_path, str(project / "components/UiShareFb.vue"), "--include-passed")
-    found = outcomes(data["pages"][0])["link-name"]
+    found = project_findings(tmp_path, project, files, "components/UiShareFb.vue",
+                             "link-name")
     assert [result for result, _ in found] == [outcome]
     if outcome == "failed":
         assert "its <svg> has no name" in found[0][1]
@@ -3046,11 +3058,8 @@ def test_a_svelte_component_imported_from_an_icon_file_is_that_icon(tmp_path, in
                                   f"(open = false)}}>\n    {invocation}\n  </button>\n"
                                   "</dialog>\n"),
     }
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
-    _, data = run(tmp_path, str(project / "src/lib/Dialog.svelte"), "--include-passed")
-    found = outcomes(data["pages"][0])["button-name"]
+    found = project_findings(tmp_path, project, files, "src/lib/Dialog.svelte",
+                             "button-name")
     assert [result for result, _ in found] == [outcome]
 
 
@@ -3140,11 +3149,8 @@ def test_an_svg_files_markup_written_by_html_is_that_icon(tmp_path, imported, sv
                  f'<script>\n\timport wordmark from "{imported}";\n</script>\n\n<footer>\n'
                  '\t<a class="img-wrapper" href="https://pudding.cool">\n'
                  '\t\t<span class="wordmark">{@html wordmark}</span>\n\t</a>\n</footer>\n')}
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
-    _, data = run(tmp_path, str(project / "src/components/Footer.svelte"), "--include-passed")
-    found = outcomes(data["pages"][0])["link-name"]
+    found = project_findings(tmp_path, project, files, "src/components/Footer.svelte",
+                             "link-name")
     assert [result for result, _ in found] == [outcome]
 
 
@@ -3361,9 +3367,6 @@ def test_a_component_nuxt_registers_for_every_file_is_read_as_its_icon(tmp_path,
              "components/base/BaseClose.vue": SVG_COMPONENT,
              "components/TheHeader.vue": (f'<template>\n  <button @click="close">{invocation}'
                                           "</button>\n</template>\n")}
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
-    _, data = run(tmp_path, str(project / "components/TheHeader.vue"), "--include-passed")
-    found = outcomes(data["pages"][0])["button-name"]
+    found = project_findings(tmp_path, project, files, "components/TheHeader.vue",
+                             "button-name")
     assert [result for result, _ in found] == [outcome]
