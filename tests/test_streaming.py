@@ -389,6 +389,28 @@ def test_a_sorted_spool_sorts_as_sorted_does_beyond_one_run(count):
         assert list(spool) == expected      # read again: the runs stay on disk
 
 
+def test_inputs_that_carry_their_bytes_are_spilled_by_weight(monkeypatch):
+    """A WordPress export's posts wait for the sort with their bodies: a run is spilled when
+    the bytes it holds reach the budget, not only at its count of items."""
+    from a11y_audit.inputs import Input
+    from a11y_audit.runner import plan
+    from a11y_audit.spool import SortedSpool
+
+    monkeypatch.setattr(SortedSpool, "BUDGET", 1000)
+    with SortedSpool(lambda item: item[0], weight=lambda item: len(item[1])) as spool:
+        for n in range(30):
+            spool.append((f"k{(n * 7) % 30:02d}", "x" * 100))
+        assert spool.spilled == 3 and len(spool) == 30
+        assert [k for k, _ in spool] == [f"k{n:02d}" for n in range(30)]
+    # the run's plan weighs its inputs by the bytes they carry
+    monkeypatch.setattr("a11y_audit.inputs.enumerate_inputs", lambda names, **_: (
+        Input(f"export.xml#{n}", "data", "export.xml", data=b"<p>x</p>" * 50)
+        for n in range(12)))
+    found, errors = plan(["export.xml"])
+    with found:
+        assert found.spilled == 4 and not errors and len(found) == 12
+
+
 def test_a_long_enumeration_counts_the_pages_it_finds():
     """Before the audit's own progress, an enumeration that takes a while says it is alive;
     a short one prints nothing."""

@@ -148,16 +148,89 @@ def test_an_exports_posts_are_audited_as_wordpress_writes_them(tmp_path):
     assert [o for o, _ in outcomes(pages["15"])["image-alt"]] == ["failed"]
 
 
-def test_a_post_waits_in_the_queue_as_its_body_alone(tmp_path):
+def test_a_post_is_read_as_its_body_alone_its_lines_the_exports(tmp_path):
     path = tmp_path / "export.xml"
-    path.write_text(export(item(1, "Filler.\n" * 300), item(2, "<p>Late</p>")),
-                    encoding="utf-8")
+    late = '<p>Late <img src="late.jpg"></p>\n<span id="n">A</span>\n<span id="n">B</span>' \
+           '<button aria-labelledby="n">Go</button>'
+    path.write_text(export(item(1, "Filler.\n" * 300), item(2, late)), encoding="utf-8")
     second = list(enumerate_inputs([str(path)]))[1]
-    # (what a run holds and sorts on disk is the body; its lines are the export's when read)
-    assert second.data == b"<p>Late</p>"
-    loaded = load(second).data.decode()
-    assert loaded.endswith("<p>Late</p>") and "<p>Late</p>" in (
-        path.read_text().splitlines()[loaded.count("\n")])
+    # what a run holds, sorts on disk and parses is the body, never padded to its line: an
+    # export's last post costs no more than its first
+    assert second.data == load(second).data == late.encode()
+    lines = path.read_text().splitlines()
+    _, data = run(tmp_path, str(path))
+    (page,) = [p for p in data["pages"] if p["source"].endswith("#2")]
+    found = {f["rule"]: f for f in page["findings"]}
+    # ... and its findings, and the lines their messages name, are the export's
+    assert "late.jpg" in lines[found["image-alt"]["line"] - 1]
+    duplicate = found["duplicate-id-aria"]
+    assert 'id="n">A' in lines[duplicate["line"] - 1]
+    assert f"(line {duplicate['line'] + 1})" in duplicate["message"]
+    assert '<span id="n">B' in lines[duplicate["line"]]
+
+
+def _posts(found: list) -> list[str]:
+    return [f.source.rsplit("#", 1)[1] for f in found if not isinstance(f, SourceError)]
+
+
+def test_an_export_of_any_size_is_read_as_a_stream(tmp_path, monkeypatch):
+    import gzip
+
+    from a11y_audit import inputs
+    monkeypatch.setattr(inputs, "MAX_CONTAINER_BYTES", 4096)
+    text = export(*(item(n, f"<p>Story {n}</p>") for n in range(1, 41)))
+    assert len(text) > 4096
+    (tmp_path / "export.xml").write_text(text, encoding="utf-8")
+    (tmp_path / "export.xml.gz").write_bytes(gzip.compress(text.encode()))
+    for name in ("export.xml", "export.xml.gz"):
+        found = list(enumerate_inputs([str(tmp_path / name)]))
+        assert _posts(found) == [str(n) for n in range(1, 41)]
+    # other XML is read whole, up to the limit
+    sitemap = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               + "".join(f"<url><loc>https://x.example/{n}</loc></url>" for n in range(200))
+               + "</urlset>")
+    (tmp_path / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+    (error,) = enumerate_inputs([str(tmp_path / "sitemap.xml")])
+    assert isinstance(error, SourceError) and "too large" in error.reason
+
+
+def test_a_streamed_export_holds_about_one_item_at_a_time(tmp_path):
+    from a11y_audit.inputs import _export_items
+    path = tmp_path / "export.xml"
+    path.write_text(export(*(item(n, f"<p>Story {n}</p>") for n in range(1, 501))),
+                    encoding="utf-8")
+    held = [sum(1 for _ in element.itersiblings(preceding=True))
+            for element in _export_items(str(path))]
+    assert len(held) == 500
+    # the items read, and the channel's elements before them, are dropped as the stream goes
+    # (only the parser's read-ahead, a block of the file, is held after the item)
+    assert held[:2] == [2, 1] and max(held[2:]) == 1
+
+
+def test_an_export_cut_short_gives_its_posts_then_a_one_line_error(tmp_path):
+    text = export(*(item(n, f"<p>Story {n}</p>") for n in range(1, 31)))
+    cut = text[:text.index("Story 25")]
+    path = tmp_path / "export.xml"
+    path.write_text(cut, encoding="utf-8")
+    found = list(enumerate_inputs([str(path)]))
+    assert _posts(found) == [str(n) for n in range(1, 25)]
+    assert isinstance(found[-1], SourceError) and found[-1].source == str(path)
+    assert found[-1].reason.startswith("broken XML (")
+    assert found[-1].reason.endswith("the 24 posts before it are audited")
+    assert "\n" not in found[-1].reason and "<string>" not in found[-1].reason
+    # a run audits those posts, and its exit code says a source was not read whole
+    result, data = run(tmp_path, str(path))
+    assert result.exit_code == 2 and len(data["pages"]) == 24
+    assert [e["source"] for e in data["errors"]] == [str(path)]
+    # a gzip cut short: the same
+    import gzip
+    text = export(*(item(n, f"<p>Story {n}</p>") for n in range(1, 3001)))
+    (tmp_path / "cut.xml.gz").write_bytes(gzip.compress(text.encode())[:-200])
+    found = list(enumerate_inputs([str(tmp_path / "cut.xml.gz")]))
+    assert 1000 < len(_posts(found)) < 3000
+    assert isinstance(found[-1], SourceError)
+    assert found[-1].reason.startswith("cannot read: EOFError: Compressed file ended")
+    assert found[-1].reason.endswith("posts before it are audited")
 
 
 def test_an_export_without_posts_is_a_one_line_error(tmp_path):

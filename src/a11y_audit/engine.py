@@ -468,7 +468,10 @@ def _where(page: Page, el: Any) -> tuple[Related, str]:
     selector, xpath, path = page.selectors.paths(el)
     where = page.location(el)
     text = where.source
-    return _new_related((selector, xpath, where.line,
+    line = where.line
+    if line is not None:
+        line += page.first_line - 1      # the file's line (a WordPress export's post's)
+    return _new_related((selector, xpath, line,
                          None if page.template in MARKDOWN else where.column,
                          source_map.cut(text) if text is not None
                          else page.as_written(dom.snippet(el)))), path

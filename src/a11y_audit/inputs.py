@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gzip
 import io
 import logging
 import os
@@ -37,7 +38,7 @@ from a11y_audit import fetch as fetching
 from a11y_audit import sources, wordpress
 from a11y_audit import templates as templates_module
 from a11y_audit.credentials import without_userinfo
-from a11y_audit.inflate import InflateError, inflate
+from a11y_audit.inflate import GZIP_MAGIC, InflateError, inflate
 from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
@@ -48,6 +49,11 @@ LIST_SUFFIXES = (".txt", ".urls")
 FOLDER_SUFFIXES = (*sources.PAGE_SUFFIXES, ".warc", ".warc.gz")
 MAX_SITEMAP_DEPTH = 3                 # sitemap index -> sitemap index -> sitemap: deep enough
 MAX_CONTAINER_BYTES = 50 * 1024 * 1024  # the sitemap protocol allows 50 MB uncompressed
+# A WordPress export: an <rss> that declares WordPress's namespace, in a file's first 64 KB
+_SNIFF_BYTES = 65536
+_RSS_TAG = re.compile(rb"<rss[\s>]")
+_WXR_DECLARED = re.compile(
+    rb"""\sxmlns:[\w.-]+\s*=\s*["']https?://wordpress\.org/export/\d+\.\d+/?["']""")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
              "application/rdf+xml", "application/x-gzip", "application/gzip")
@@ -118,7 +124,8 @@ _set = object.__setattr__
 @dataclass(frozen=True, slots=True)
 class RawPage:
     """A page's bytes and what is known about them: ``url`` (final, after redirects) and
-    ``charset`` (declared by the HTTP response) when they are known."""
+    ``charset`` (declared by the HTTP response) when they are known; ``line``, the line of
+    the file the page was cut from that its first line is (a WordPress export's post)."""
 
     source: str
     data: bytes
@@ -242,8 +249,11 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
     if lower.endswith(WARC_SUFFIXES):
         yield from warc_inputs(name, globs)
     elif lower.endswith(XML_SUFFIXES):
-        yield from _container(name, _read_file(name, MAX_CONTAINER_BYTES), name, globs,
-                              max_bytes, depth=0)
+        if _wordpress_export(name):
+            yield from _wordpress_posts(_export_items(name), name, globs)
+        else:
+            yield from _container(name, _read_file(name, MAX_CONTAINER_BYTES), name, globs,
+                                  max_bytes, depth=0)
     elif lower.endswith(LIST_SUFFIXES):
         yield from _url_list(name, _read_file(name, MAX_CONTAINER_BYTES), globs)
     else:
@@ -361,9 +371,8 @@ def _container(source: str, data: bytes, base: str, globs: _Globs, max_bytes: in
             except SourceError as exc:
                 yield exc
         return
-    space = next((s for s in root.nsmap.values() if s and _WXR.fullmatch(s)), None)
-    if tag == "rss" and space is not None:
-        yield from _wordpress_posts(root, space, source, globs)
+    if tag == "rss" and _wordpress_space(root) is not None:
+        yield from _wordpress_posts(root.iter("item"), source, globs)
         return
     if tag == "urlset":
         links = _sitemap_pages(root, base)
@@ -386,37 +395,100 @@ def _container(source: str, data: bytes, base: str, globs: _Globs, max_bytes: in
         yield SourceError(source, f"{'sitemap' if tag == 'urlset' else 'feed'} links to no page")
 
 
-def _wordpress_posts(root: etree._Element, space: str, source: str, globs: _Globs
+def _wordpress_posts(items: Iterable[etree._Element], source: str, globs: _Globs
                      ) -> Iterator[Input | SourceError]:
     """A WordPress export's posts and pages (any post type that is a story, drafts
     included, not the trash): each body as WordPress writes it
     (:func:`a11y_audit.wordpress.render`), named ``export.xml#<id>/<slug>``, its lines the
-    export's, read with WordPress's block markup (its dynamic blocks are holes)."""
+    export's, read with WordPress's block markup (its dynamic blocks are holes). ``items``
+    are the export's ``<item>`` elements, of a whole tree or of a stream
+    (:func:`_export_items`); a stream that breaks gives the posts before the break, then the
+    error."""
     found = 0
-    for item in root.iter("item"):
-        kind = _text(item.find(f"{{{space}}}post_type")) or "post"
-        status = _text(item.find(f"{{{space}}}status"))
-        content = item.find(_CONTENT)
-        if kind in _WXR_NOT_STORIES or status in _WXR_NOT_POSTS or content is None:
-            continue
-        body = content.text or ""
-        if not body.strip():
-            continue
-        link = _text(item.find("link"))
-        if link and not globs.keep_url(link):
-            continue
-        found += 1
-        number = _text(item.find(f"{{{space}}}post_id")) or str(found)
-        slug = _text(item.find(f"{{{space}}}post_name"))
-        line: int = content.sourceline or 1  # type: ignore[assignment]  # (stubbed as ...)
-        meta: list[tuple[str, str]] = [("template", "wordpress"), ("line", str(line))]
-        meta += [("url", link)] if is_url(link) else []
-        title = _text(item.find("title"))
-        meta += [("title", title)] if title else []
-        yield Input(f"{source}#{number}" + (f"/{slug}" if slug else ""), "data", source,
-                    data=wordpress.render(body).encode("utf-8"), meta=tuple(meta))
+    space: str | None = None
+    try:
+        for item in items:
+            if space is None:
+                space = _wordpress_space(item) or ""
+            kind = _text(item.find(f"{{{space}}}post_type")) or "post"
+            status = _text(item.find(f"{{{space}}}status"))
+            content = item.find(_CONTENT)
+            if kind in _WXR_NOT_STORIES or status in _WXR_NOT_POSTS or content is None:
+                continue
+            body = content.text or ""
+            if not body.strip():
+                continue
+            link = _text(item.find("link"))
+            if link and not globs.keep_url(link):
+                continue
+            found += 1
+            number = _text(item.find(f"{{{space}}}post_id")) or str(found)
+            slug = _text(item.find(f"{{{space}}}post_name"))
+            line: int = content.sourceline or 1  # type: ignore[assignment]  # (stubbed as ...)
+            meta: list[tuple[str, str]] = [("template", "wordpress"), ("line", str(line))]
+            meta += [("url", link)] if is_url(link) else []
+            title = _text(item.find("title"))
+            meta += [("title", title)] if title else []
+            yield Input(f"{source}#{number}" + (f"/{slug}" if slug else ""), "data", source,
+                        data=wordpress.render(body).encode("utf-8"), meta=tuple(meta))
+    except SourceError as exc:
+        if found:
+            exc = SourceError(source, f"{exc.reason}: the {found:,} posts before it are "
+                                      "audited")
+        yield exc
+        return
     if not found:
         yield SourceError(source, "WordPress export holds no post or page with a body")
+
+
+def _wordpress_space(element: etree._Element) -> str | None:
+    """WordPress's export namespace, when it is declared on ``element`` or around it."""
+    return next((s for s in element.nsmap.values() if s and _WXR.fullmatch(s)), None)
+
+
+def _wordpress_export(location: str) -> bool:
+    """Whether a local XML file (or its gzip) is a WordPress export: an ``<rss>`` that
+    declares WordPress's namespace in the first 64 KB. An export is read as a stream
+    (:func:`_export_items`), of any size; other XML is read whole, up to 50 MB."""
+    with sources.open_regular_file(location) as raw:
+        head = _maybe_gunzip(raw.read(_SNIFF_BYTES), location, _SNIFF_BYTES, probe=True)
+    rss = _RSS_TAG.search(head)
+    if rss is None:
+        return False
+    end = head.find(b">", rss.start())
+    return _WXR_DECLARED.search(head, rss.start(), end if end >= 0 else len(head)) is not None
+
+
+def _export_items(location: str) -> Iterator[etree._Element]:
+    """The ``<item>`` elements of a local WordPress export (or its gzip), each as it ends in a
+    stream: an export of any size, in flat memory. Each item is dropped from the tree once the
+    caller has read it, with the elements before it (the tree holds about one item at a
+    time). Raises SourceError where the file breaks (an export cut short, as a long export
+    from the dashboard can be), after the items before it; parsed as untrusted XML
+    (:func:`parse_xml`'s settings)."""
+    with contextlib.ExitStack() as stack:
+        raw = stack.enter_context(sources.open_regular_file(location))
+        gzipped = raw.read(2) == GZIP_MAGIC
+        raw.seek(0)
+        stream = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")) if gzipped else raw
+        events = etree.iterparse(stream, events=("end",), tag="item", resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False,
+                                 remove_comments=True)
+        try:
+            for _, item in events:
+                yield item
+                item.clear()
+                parent = item.getparent()
+                if parent is not None:
+                    while item.getprevious() is not None:
+                        del parent[0]
+        except etree.XMLSyntaxError as exc:
+            # (its message, without the "(<string>, line N)" lxml adds for a stream)
+            message = (exc.msg or str(exc)).splitlines()[0][:200]
+            raise SourceError(location, f"broken XML ({message})") from None
+        except (OSError, EOFError, zlib.error) as exc:
+            raise SourceError(location, f"cannot read: {type(exc).__name__}: "
+                                        f"{str(exc)[:200]}") from None
 
 
 def _read_container(location: str) -> bytes:
@@ -601,12 +673,9 @@ def load(item: Input, max_bytes: int = MAX_BYTES) -> RawPage:
         assert item.data is not None
         if len(item.data) > max_bytes:
             raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
-        meta = dict(item.meta)
-        # (a page cut out of a larger file, a WordPress export's post: on the lines it has
-        # there, padded when it is read, not while it waits in a run's queue)
-        first = int(meta.get("line", "1"))
-        data = item.data if first <= 1 else b"\n" * (first - 1) + item.data
-        return RawPage(item.source, data, meta)
+        # (a page cut out of a larger file, a WordPress export's post, says in its "line"
+        # the line it starts on there: its findings give that file's lines, Page.first_line)
+        return RawPage(item.source, item.data, dict(item.meta))
     if item.kind == "file":
         return RawPage(item.source, _read_file(item.location, max_bytes, item.source), {})
     if item.kind == "warc":

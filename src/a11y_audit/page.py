@@ -130,6 +130,9 @@ class Page:
         self.source = source
         self.url = url
         self.markup = markup       # the source text as given, for locating findings
+        # The line of a larger file that the markup's first line is (a WordPress export's
+        # post): the lines findings and messages give are that file's (:meth:`line`)
+        self.first_line = 1
         # tag name -> the offsets in the markup of its start tags that make no element (a
         # browser's parser ignores them; the tree was parsed without them)
         self._left_out = left_out
@@ -183,13 +186,14 @@ class Page:
     @classmethod
     def from_html(cls, markup: str | bytes, source: str = "<string>",
                   url: str | None = None, *, utf8: bytes | None = None,
-                  doctype: bool = False) -> Page:
+                  doctype: bool = False, first_line: int = 1) -> Page:
         """Parse HTML text (or UTF-8 bytes) into a page. Never raises on malformed markup.
 
         ``utf8``: the text's exact UTF-8 encoding, when the caller has it (the source's bytes:
         :func:`a11y_audit.sources.decode_exact`); parsed as it is, instead of encoding the
         whole text again. ``doctype``: the markup is a template whose renderer writes
-        ``<!DOCTYPE html>`` before a page that has none (Astro's): such a page declares it."""
+        ``<!DOCTYPE html>`` before a page that has none (Astro's): such a page declares it.
+        ``first_line``: the line of a larger file the markup starts on (:attr:`first_line`)."""
         if isinstance(markup, str):
             if utf8 is not None:
                 text, markup = markup, utf8
@@ -299,6 +303,7 @@ class Page:
         # unless the misnesting repair copied some)
         page = cls(root, source, url, markup=text, parsed_as=None if copies else (counted, log),
                    left_out=ignored_starts)
+        page.first_line = first_line
         page.split_links.update((el, why) for el, why in ended_early.items()
                                 if el.tag == "a")
         if written_br or copies:
@@ -318,7 +323,8 @@ class Page:
                 "closed there")
         if log.too_deep_at is not None:     # libxml2 stops parsing there, quietly
             page.warnings.append(f"markup nested deeper than {LIBXML2_MAX_DEPTH:,} elements: "
-                                 f"parsing stopped at line {log.too_deep_at}, the rest of "
+                                 f"parsing stopped at line "
+                                 f"{log.too_deep_at + first_line - 1}, the rest of "
                                  "the page is not audited")
         return page
 
@@ -1144,8 +1150,10 @@ class Page:
 
     def line(self, el: Element) -> int | None:
         """The line the element's start tag begins on, as its findings give it (libxml2's
-        ``sourceline`` is the line the tag ends on: :meth:`location`)."""
-        return self.location(el).line
+        ``sourceline`` is the line the tag ends on: :meth:`location`), in the file the page
+        is read from (:attr:`first_line`; :meth:`location`'s lines are the markup's)."""
+        line = self.location(el).line
+        return line + self.first_line - 1 if line is not None else None
 
     def source_offset(self, el: Element) -> int | None:
         """Where the element's start tag begins in the text parsed (None where it has none

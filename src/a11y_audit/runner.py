@@ -286,7 +286,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             if parsed is not text:
                 text, utf8 = parsed, None
         page = Page.from_html(text, source=item.source, url=document.url, utf8=utf8,
-                              doctype=template.family in WRITES_DOCTYPE)
+                              doctype=template.family in WRITES_DOCTYPE,
+                              first_line=int(meta.get("line", "1")))
         page.read_as(template, written)
         del document, text, utf8, written   # parsed: not held while the page is audited
         page.style_environment = style_environment(job, remote)
@@ -708,7 +709,7 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
     memory of enumerating a run does not grow with its length (a folder or a container is
     read one at a time). Close the spool when done. ``on_found`` is told how many inputs
     were found so far, after each one."""
-    found: SortedSpool[inputs.Input] = SortedSpool(_source)
+    found: SortedSpool[inputs.Input] = SortedSpool(_source, weight=_carried)
     errors: list[InputError] = []
     for name in names:
         try:
@@ -735,6 +736,12 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
 
 def _source(item: inputs.Input) -> str:
     return item.source
+
+
+def _carried(item: inputs.Input) -> int:
+    """The bytes an input carries while the run's inputs are sorted (a post of a WordPress
+    export, a page fetched to see what it was)."""
+    return len(item.data) if item.data is not None else 0
 
 
 class Chosen(list[inputs.Input]):

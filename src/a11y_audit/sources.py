@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from a11y_audit import fetch as fetching
 from a11y_audit.errors import SourceError
@@ -105,6 +106,21 @@ def read_regular_file(location: str, max_bytes: int, source: str | None = None) 
     """The file's bytes (at most ``max_bytes + 1``): regular files only. Opened without blocking
     and checked on the open descriptor, so a FIFO put in place after a check cannot hang us."""
     source = source or location
+    with open_regular_file(location, source,
+                           None if location.endswith(".gz") else max_bytes) as handle:
+        try:
+            return handle.read(max_bytes + 1)
+        except PermissionError:
+            raise SourceError(source, "permission denied") from None
+        except OSError as exc:
+            raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
+
+
+def open_regular_file(location: str, source: str | None = None,
+                      max_bytes: int | None = None) -> BinaryIO:
+    """The file opened for reading: regular files only (see :func:`read_regular_file`), and
+    none larger than ``max_bytes`` when it is given. Raises SourceError."""
+    source = source or location
     try:
         fd = os.open(location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_NOCTTY", 0))
@@ -122,14 +138,14 @@ def read_regular_file(location: str, max_bytes: int, source: str | None = None) 
         for test, kind in _NOT_REGULAR:
             if test(info.st_mode):
                 raise SourceError(source, f"is {kind}, not a regular file")
-        if info.st_size > max_bytes and not location.endswith(".gz"):
+        if max_bytes is not None and info.st_size > max_bytes:
             raise SourceError(source, f"file is too large ({info.st_size:,} bytes; limit "
                                       f"{max_bytes:,})")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1
-            return handle.read(max_bytes + 1)
+        handle = os.fdopen(fd, "rb", closefd=True)
+        fd = -1
+        return handle
     except SourceError:
         raise
     except PermissionError:

@@ -94,16 +94,21 @@ class SortedSpool(Generic[T]):
     (an external merge sort). The sort is stable: items of equal keys come out in the order
     they were added. Memory holds one run, and one block of each run being merged: ten
     million inputs of a run take ~2 MB (a run) and ~9 MB (a block of each of ~1,200 runs),
-    where a list of them took ~2.2 GB."""
+    where a list of them took ~2.2 GB. Items that carry their bytes (a WordPress export's
+    posts) are spilled sooner, when the ``weight`` of a run reaches ``BUDGET``."""
 
     RUN = 8192          # items sorted in memory, then spilled as one run (~2 MB of inputs)
+    BUDGET = 16 << 20   # or fewer, when their ``weight`` (bytes they carry) reaches this
     BLOCK = 32          # items a run reads back at a time while merging
 
     def __init__(self, key: Callable[[T], Any], run: int | None = None,
-                 directory: str | os.PathLike[str] | None = None) -> None:
+                 directory: str | os.PathLike[str] | None = None,
+                 weight: Callable[[T], int] | None = None) -> None:
         self._key = key
         self._run = run or self.RUN
         self._directory = directory
+        self._weight = weight
+        self._held = 0                    # the weight of the items in memory
         self._items: list[T] = []
         self._spool: Spool[list[T]] | None = None
         self._runs: list[range] = []      # the blocks of each run spilled, in the spool
@@ -112,7 +117,9 @@ class SortedSpool(Generic[T]):
     def append(self, item: T) -> None:
         self._items.append(item)
         self._count += 1
-        if len(self._items) >= self._run:
+        if self._weight is not None:
+            self._held += self._weight(item)
+        if len(self._items) >= self._run or self._held >= self.BUDGET:
             self._spill()
 
     def _spill(self) -> None:
@@ -129,9 +136,12 @@ class SortedSpool(Generic[T]):
             # on. The run is still whole and in order, only no longer flat in memory; the
             # blocks of the run that failed are left unread.
             self._run = sys.maxsize
+            self._weight = None
+            self._held = 0
             return
         self._runs.append(range(first, len(self._spool)))
         self._items = []
+        self._held = 0
 
     @property
     def spilled(self) -> int:
