@@ -78,6 +78,27 @@ def test_front_matter_is_the_layouts_data_not_the_story(front):
     assert _line_of(html, "<p>Text</p>") == front.count("\n") + 1
 
 
+@pytest.mark.parametrize(("front", "title"), [
+    ('---\ntitle: Flood hits Ayr\ndate: 2024-05-01\n---\n', "Flood hits Ayr"),
+    ('---\ntitle: "Ayr\'s \\"worst\\" flood \\u00e9"\n---\n', 'Ayr\'s "worst" flood \u00e9'),
+    ("---\ntitle: 'It''s here'  \n---\n", "It's here"),
+    ('+++\ntitle = "Hugo story"\n+++\n', "Hugo story"),
+    ("---\ntitle: >-\n  Water rises\n  in Ayr\ntags: [news]\n---\n", "Water rises in Ayr"),
+    ("---\ntitle: Plain words # a comment\n---\n", "Plain words"),
+    ('---\ntitle: "67 million records at your\nfingertips"\ndate: 2015-07-15\n---\n',
+     "67 million records at your fingertips"),
+    ("---\ntitle: True Crime Detectives: How We Used\n  Free Tools\ndeck: x\n---\n",
+     "True Crime Detectives: How We Used Free Tools"),
+    ('---\ntitle: "never closed\n---\n', ""),
+    ("---\nseo:\n  title: Not the story's\n---\n", ""),
+    ("---\ntitle: [a, b]\n---\n", ""),
+    ("---\nlayout: post\n---\n", ""),
+    ("Title: not front matter\n", ""),
+])
+def test_the_front_matters_title_names_the_story(front, title):
+    assert render(front + "\nText\n").title == title
+
+
 def test_a_thematic_break_that_closes_nothing_is_no_front_matter():
     assert "<hr />" in render("---\n\nText\n").html
 
@@ -175,8 +196,10 @@ def test_a_markdown_story_is_audited_as_the_partial_it_renders(tmp_path):
     assert lines[("frame-title", "failed")] == 13
     # the line is the file's, the column is not given (the element is the rendered HTML)
     assert all(f["column"] is None for f in page["findings"])
-    # a partial: no title, lang or main landmark asked of it
+    # a partial: no title, lang or main landmark asked of it; the report names it by its
+    # front matter's title
     assert rule_outcome(page, "document-title") == "inapplicable"
+    assert page["title"] == "Flood"
 
 
 def test_a_story_is_a_partial_whatever_raw_html_it_holds(tmp_path):

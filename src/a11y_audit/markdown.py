@@ -16,7 +16,8 @@ Knowledge floor: no Page here; the caller reads the HTML as a template partial
   line its Markdown starts on, and so that an inline element (an image, a link) is on its
   line too. A finding's line is the file's; its column and snippet are the rendered HTML's.
 - The front matter (YAML between ``---`` lines, TOML between ``+++``) is the layout's data,
-  not the story: blank lines.
+  not the story: blank lines. Its ``title`` names the story in the reports
+  (:attr:`Rendering.title`), as the layout names the page it renders.
 - Template syntax written in the Markdown (Jekyll's Liquid ``{{ site.baseurl }}``, ``{%
   include %}``; Eleventy's Nunjucks) is kept as written, through the Markdown parser
   unharmed: a link to ``{{ site.baseurl }}/about`` stays a link. The caller then reads it as
@@ -63,6 +64,54 @@ FAMILIES = frozenset(("markdown", "mdx"))
 # file's start (after blank lines, which Hugo allows)
 _FRONT_MATTER = re.compile(r"\A(\ufeff?(?:[ \t]*\n)*)(---|\+\+\+)[ \t]*\n"
                            r"(?:.*?\n)??\2[ \t]*(?=\n|\Z)", re.S)
+# ... its title: a top-level key, YAML's "title:" or TOML's "title ="
+_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(.*)$", re.M | re.I)
+_YAML_BLOCK = re.compile(r"[>|][+-]?\d?")
+_ESCAPED = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_ESCAPES = {"n": " ", "t": " ", "r": " ", '"': '"', "\\": "\\", "/": "/"}
+
+
+def front_matter_title(block: str) -> str:
+    """The ``title`` of a story's front matter (the block with its ``---`` or ``+++``
+    lines), on one line, as the layout would write it: a YAML or TOML string (quoted or
+    plain, on one line or folded over several, or a YAML block scalar's lines); "" where it
+    has none or it is not a string."""
+    m = _TITLE.search(block)
+    if m is None:
+        return ""
+    value = m[1].strip()
+    # (the lines after the key's that are indented: a plain or block scalar's own)
+    indented = []
+    for line in block[m.end() + 1:].splitlines():
+        if line.strip() and not line[:1].isspace():
+            break
+        indented.append(line.strip())
+    if _YAML_BLOCK.fullmatch(value):
+        value = " ".join(indented)
+    elif value[:1] == '"':
+        # (a quoted string may go on over lines, indented or not: it ends at its quote)
+        quoted = _DOUBLE_QUOTED.match(block, m.start(1))
+        if quoted is None:
+            return ""
+        value = _ESCAPED.sub(lambda e: chr(int(e[1][1:], 16)) if len(e[1]) == 5
+                             else _ESCAPES.get(e[1], e[1]), quoted[1])
+    elif value[:1] == "'":
+        quoted = _SINGLE_QUOTED.match(block, m.start(1))
+        if quoted is None:
+            return ""
+        value = quoted[1].replace("''", "'")
+    elif value[:1] in ("[", "{", "&", "*", "!"):
+        return ""       # a list, a map, an anchor, an alias or a tag: no string to show
+    else:
+        # a plain scalar, and its comment
+        value = " ".join(re.sub(r"(?:^|\s+)#.*", "", line) for line in (value, *indented))
+    return " ".join(value.split())
+
+
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S)
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'", re.S)
+
+
 # Where template syntax opens: a Hugo shortcode ({{< >}}, {{% %}}), a Liquid or Nunjucks
 # expression ({{ }}) or statement ({% %}); and where each closes
 _OPENER = re.compile(r"\{\{[<%]?|\{%")
@@ -122,6 +171,8 @@ class Rendering(NamedTuple):
     undescribed: frozenset[int]
     # ... and whether template syntax ({{ }}, {% %}) is written in it
     templated: bool
+    # ... and the title its front matter gives it ("" if none)
+    title: str = ""
 
 
 @cache
@@ -155,7 +206,10 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
     module docstring). ``mdx``: the file is MDX (its ESM blocks blank); ``dialect``: its
     site generator's Markdown."""
     text = _LINE_BREAK.sub("\n", text)
-    text = _FRONT_MATTER.sub(lambda m: m[1] + _blank(m[0][len(m[1]):]), text, count=1)
+    front = _FRONT_MATTER.match(text)
+    title = "" if front is None else front_matter_title(front[0][len(front[1]):])
+    if front is not None:
+        text = front[1] + _blank(front[0][len(front[1]):]) + text[front.end():]
     if mdx:
         text = _ESM.sub(lambda m: m[1] + _blank(m[2]), text)
     kept = _Kept(text)
@@ -211,7 +265,7 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
             rendered)
         templated = templated or in_tags != rendered
         rendered = kept.placeholder.sub(lambda m: items[int(m[1])], in_tags)
-    return Rendering(rendered, frozenset(undescribed), templated)
+    return Rendering(rendered, frozenset(undescribed), templated, title)
 
 
 def _attribute_lists(tokens: list[Token]) -> None:

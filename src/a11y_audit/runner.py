@@ -300,8 +300,9 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
             page.close()    # freed by reference counting, not by a cyclic collection
         report.errors[:0] = page.warnings
         if not report.title and report.fragment:
-            # (a partial has no <title>: a WordPress export's post is named by its own)
-            report.title = meta.get("title", "")
+            # (a partial has no <title>: a WordPress export's post is named by its own, a
+            # Markdown story by its front matter's)
+            report.title = meta.get("title", "") or template.title
         return report if job.digest is None else _digest(report, job, job.digest)
     except sources.SourceError as exc:
         return InputError(exc.source, exc.reason)
@@ -364,7 +365,8 @@ def _read_markdown(text: str, family: str, fragments: str, path: str | None
         rendered, inner, None if path is None else partial_icons(path, inner))
     # (a story is a layout's content, whatever raw HTML it holds: <html> in a code sample
     # whose backticks a blank line ended)
-    return (Template(family, fragments == "auto", conditions, loops, rendering.undescribed),
+    return (Template(family, fragments == "auto", conditions, loops, rendering.undescribed,
+                     rendering.title),
             markup, None if markup is rendered else rendered)
 
 

@@ -3875,3 +3875,5 @@ class Template(NamedTuple):
     # ... and, for a Markdown story, the lines of its images written without a description
     # (:attr:`a11y_audit.markdown.Rendering.undescribed`)
     undescribed_images: frozenset[int] = frozenset()
+    # ... and the title its front matter gives it (:attr:`a11y_audit.markdown.Rendering.title`)
+    title: str = ""
