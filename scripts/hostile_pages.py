@@ -46,6 +46,10 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from a11y_audit.templates import Template
 
 REPO = Path(__file__).resolve().parents[1]
 _HEAD = "<!doctype html><html lang=en><title>Hostile page</title>"
@@ -443,6 +447,14 @@ PAGES: dict[str, tuple[str, Callable[[int], str], int]] = {
         "WordPress block markup: a dynamic block, then n block comments left unclosed",
         lambda n: '<!-- wp:post-content /--><main><h1>Storm</h1>'
                   + '<p><!-- wp:image {"id":1 </p>' * n + "</main>", 8000),
+    "wordpress-export-classic": (
+        "a WordPress export's classic post (wpautop's paragraphs): n paragraphs of lines, n "
+        "bold lines above headings with two <br> in a row, n captioned figures, then n <pre> "
+        "and n <div left open",
+        lambda n: "Intro line\nsecond line\n\n" * n
+                  + "<strong>Sub</strong>\n<h2>H</h2>\ntext<br> <br>more\n" * n
+                  + "<figure><img src=a alt=''>\n<figcaption>c\nd</figcaption>\n</figure>\n" * n
+                  + "<pre>x\n" * n + "<div" * n, 8000),
     "template-glimmer-unclosed": (
         "an Ember (Glimmer) template: n buttons with a modifier, then n component tags, "
         "each with a quote and a {{ left open",
@@ -529,6 +541,8 @@ class Outcome:
 def audit(name: str, markup: str, folder: Path, timeout: float) -> Outcome:
     """Audit one page with the command line, in a process of its own."""
     page = folder / f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
+    if name in WORDPRESS_POSTS:
+        markup = wordpress_export(markup)
     page.write_text(markup, encoding="utf-8", errors="surrogatepass")
     out = folder / f"{name}-report"
     log = folder / f"{name}.stderr"
@@ -594,6 +608,34 @@ TEMPLATE_NAMES = {"template-unclosed-expressions": ".njk", "template-unknown-tag
                   "template-markdown-unclosed": ".md",
                   "template-unclosed-thymeleaf": ".html"}
 
+# The pages that are the body of a WordPress export's post: audited as an export of that one
+# post (the body rendered as WordPress writes it, a11y_audit.wordpress.render)
+WORDPRESS_POSTS = {"wordpress-export-classic"}
+TEMPLATE_NAMES["wordpress-export-classic"] = ".xml"
+
+
+def wordpress_export(body: str) -> str:
+    """A WordPress export (WXR) of one post whose body is ``body``."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content='
+            '"http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/'
+            '1.2/">\n<channel><item><title>Post</title><content:encoded><![CDATA['
+            + body.replace("]]>", "]]]]><![CDATA[>") + "]]></content:encoded><wp:post_id>1"
+            "</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+            "</item></channel></rss>\n")
+
+
+def read_page(name: str, markup: str) -> tuple[Template, str, str | None]:
+    """The page ``name`` built as ``markup``, read as the audit reads it: a template by its
+    name (plain HTML as it is), an export's post rendered as WordPress writes it."""
+    from a11y_audit.runner import read_template
+
+    source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
+    if name in WORDPRESS_POSTS:
+        from a11y_audit.wordpress import render
+        return read_template(source, render(markup), "wordpress")
+    return read_template(source, markup)
+
+
 # Pages whose cost grows faster than their bytes by construction, and why: --scaling shows
 # their exponent but does not count them.
 EXPECTED_GROWTH = {
@@ -648,14 +690,13 @@ def _measure(name: str, count: int) -> int:
     from a11y_audit.engine import audit_page
     from a11y_audit.page import Page
     from a11y_audit.registry import all_rules
-    from a11y_audit.runner import read_template
 
     rules = list(all_rules())
     audit_page(Page.from_html(_HEAD + "<p>warm-up</p>"), rules)     # imports, first calls
     markup = PAGES[name][1](count)
     started = time.process_time()
     source = f"{name}{TEMPLATE_NAMES.get(name, '.html')}"
-    template, parsed, written = read_template(source, markup)   # (plain HTML: as it is)
+    template, parsed, written = read_page(name, markup)
     page = Page.from_html(parsed, source)
     page.read_as(template, written)
     report = audit_page(page, rules)

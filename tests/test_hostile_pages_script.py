@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from a11y_audit.page import Page
-from a11y_audit.runner import read_template
 from tests.conftest import REPO, load_script
 
 hostile = load_script("hostile_pages")
@@ -18,10 +17,10 @@ hostile = load_script("hostile_pages")
 @pytest.mark.parametrize("name", sorted(hostile.PAGES))
 def test_each_page_is_html_the_audit_reads(name):
     _, build, size = hostile.PAGES[name]
-    # (a template read as its name says, as the script reads it: a Markdown story's HTML)
-    source = name + hostile.TEMPLATE_NAMES.get(name, ".html")
-    _, parsed, _ = read_template(source, build(max(1, size // 100)))
-    page = Page.from_html(parsed, source)
+    # (a template read as its name says, as the script reads it: a Markdown story's HTML, a
+    # WordPress post as WordPress writes it)
+    _, parsed, _ = hostile.read_page(name, build(max(1, size // 100)))
+    page = Page.from_html(parsed, name)
     assert len(page.elements) > 3      # html, head, title, body at least
 
 
@@ -43,6 +42,17 @@ def test_pages_are_audited_and_their_figures_printed(tmp_path):
     assert figures["custom-properties-below-many"]["errors"] == []
     if sys.platform == "linux":
         assert figures["custom-properties-below-many"]["peak_mb"] > 10
+
+
+def test_a_wordpress_post_is_audited_as_an_export_of_it(tmp_path):
+    _, build, _ = hostile.PAGES["wordpress-export-classic"]
+    outcome = hostile.audit("wordpress-export-classic", build(3), tmp_path, timeout=120)
+    assert not outcome.crashed and outcome.status in (0, 1) and outcome.errors == []
+    report = json.loads((tmp_path / "wordpress-export-classic-report" / "a11y-report.json")
+                        .read_text())
+    (page,) = report["pages"]
+    assert page["source"].endswith("wordpress-export-classic.xml#1")
+    assert page["template"] == "wordpress"
 
 
 def test_an_audit_past_its_timeout_is_killed_and_counted_as_a_crash(tmp_path):
