@@ -34,8 +34,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from a11y_audit import archives, sources, wordpress
 from a11y_audit import fetch as fetching
-from a11y_audit import sources, wordpress
 from a11y_audit import templates as templates_module
 from a11y_audit.credentials import without_userinfo
 from a11y_audit.inflate import GZIP_MAGIC, InflateError, inflate
@@ -79,9 +79,11 @@ class Input:
     """One page to audit, not read yet.
 
     ``kind`` says how :func:`load` reads it: ``file`` (a path), ``url`` (fetched), ``warc``
-    (the record at ``offset`` in the WARC file ``location``) or ``data`` (bytes already in
-    hand: standard input, a page named on the command line that was fetched to see what it
-    was). ``meta`` carries what the enumeration learnt (the page URL, a news sitemap's title).
+    (the record at ``offset`` in the WARC file ``location``), ``zip`` (the member ``meta``
+    names in the ZIP archive ``location``) or ``data`` (bytes already in hand: standard
+    input, a page named on the command line that was fetched to see what it was, a tar
+    archive's page, a WordPress export's post). ``meta`` carries what the enumeration
+    learnt (the page URL, a news sitemap's title).
     """
 
     source: str
@@ -248,6 +250,8 @@ def _named_path(name: str, globs: _Globs, max_bytes: int) -> Iterator[Input | So
     lower = name.lower()
     if lower.endswith(WARC_SUFFIXES):
         yield from warc_inputs(name, globs)
+    elif lower.endswith(archives.SUFFIXES):
+        yield from _archive_pages(name, globs, max_bytes)
     elif lower.endswith(XML_SUFFIXES):
         if _wordpress_export(name):
             yield from _wordpress_posts(_export_items(name), name, globs)
@@ -627,6 +631,50 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         yield SourceError(path, "WARC file holds no HTML response record")
 
 
+def _archive_pages(path: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
+    """The pages of a ZIP or tar archive (:mod:`a11y_audit.archives`): each member a folder's
+    walk would take, named ``site.zip#news/flood.html``, the path globs matched against its
+    path in the archive."""
+    suffixes = tuple(s for s in globs.suffixes if s not in WARC_SUFFIXES)
+
+    def keep(member: str) -> bool:
+        return (member.rpartition("/")[2].lower().endswith(suffixes)
+                and globs.keep(_member_path(member)))
+
+    found = 0
+    if path.lower().endswith(archives.ZIP_SUFFIXES):
+        for member in archives.zip_members(path, keep):
+            found += 1
+            yield Input(f"{path}#{_member_path(member)}", "zip", path, meta=(("member", member),))
+    else:
+        try:
+            for member, data in archives.tar_members(path, keep, max_bytes):
+                found += 1
+                source = f"{path}#{_member_path(member)}"
+                try:
+                    if isinstance(data, SourceError):
+                        raise data
+                    yield Input(source, "data", path, data=_maybe_gunzip(data, source, max_bytes))
+                except SourceError as exc:
+                    yield SourceError(source, exc.reason)
+        except SourceError as exc:
+            yield SourceError(path, f"{exc.reason}: the {found:,} pages before it are audited"
+                              if found else exc.reason)
+            return
+    if not found:
+        yield SourceError(path, "archive holds no .html, .htm or .xhtml files"
+                          + (" matching the path globs" if globs.include or globs.exclude
+                             else ""))
+
+
+def _member_path(member: str) -> str:
+    """A member's path in its archive, as the path globs and a page's name read it: without
+    the "./" or "/" a tar archive may write before it."""
+    while member.startswith(("./", "/")):
+        member = member[1:] if member[0] == "/" else member[2:]
+    return member
+
+
 def _quietly(records: Iterable) -> Iterator:
     """Iterate warcio records with its stderr warnings kept off the terminal (a page's bytes
     must never reach it raw); a warning means a damaged archive."""
@@ -680,6 +728,10 @@ def load(item: Input, max_bytes: int = MAX_BYTES) -> RawPage:
         return RawPage(item.source, _read_file(item.location, max_bytes, item.source), {})
     if item.kind == "warc":
         return _warc_record(item, max_bytes)
+    if item.kind == "zip":
+        data = archives.read_zip_member(item.location, dict(item.meta)["member"], max_bytes,
+                                        item.source)
+        return RawPage(item.source, _maybe_gunzip(data, item.source, max_bytes), {})
     if item.kind == "url":
         fetched = http_get(item.location, max_bytes, source=item.source)
         if fetched.content_type not in (*HTML_TYPES, "text/plain"):

@@ -1,0 +1,151 @@
+"""ZIP and tar archives of pages: a site's build as CI keeps it (``site.zip``, ``public.tar.gz``),
+a batch of saved articles as a newsroom sends it.
+
+Each member whose name a folder's walk would take (``.html``, ``.htm``, ``.xhtml``, their
+``.gz``, and the templates ``--templates`` reads) is a page, named ``site.zip#news/flood.html``;
+the path globs (``--include-path``, ``--exclude-path``) match the member's path. Nothing is
+extracted to disk, so a member's name is only ever a label: no path of it is opened.
+
+- A ZIP archive's members are read where they are, when audited (:func:`read_zip_member`: a
+  worker keeps the archive open for the members after), so an archive of any size costs the
+  run its list of names, not its pages.
+- A tar archive (``.tar``, and gzip, bzip2 or xz compressed) can only be read from its start:
+  it is read once, as a stream, and each page is taken with its bytes while the run's inputs
+  are sorted (on disk beyond 16 MB of them: :class:`a11y_audit.spool.SortedSpool`). An
+  archive cut short gives its pages up to the break, then a one-line error.
+
+Every member is read to at most the page limit (``--max-bytes``), whatever size its header
+claims: a member too large is a one-line error of its own, as a file too large is. Links,
+devices and folders in an archive are no pages. Knowledge floor: bytes in, inputs out.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+import stat
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+
+from a11y_audit.errors import SourceError
+
+ZIP_SUFFIXES = (".zip",)
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
+SUFFIXES = (*ZIP_SUFFIXES, *TAR_SUFFIXES)
+
+# What a broken archive raises as it is read (zipfile and tarfile raise more than their own)
+_BROKEN = (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, OSError, ValueError,
+           NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError)
+
+
+def zip_members(path: str, keep: Callable[[str], bool]) -> Iterator[str]:
+    """The names of the pages of a ZIP archive that ``keep`` takes, in the archive's order.
+    Raises SourceError where the archive cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except _BROKEN as exc:
+        raise SourceError(path, f"broken ZIP archive ({_reason(exc)})") from None
+    for info in infos:
+        kind = stat.S_IFMT(info.external_attr >> 16)     # (0: a file, as Windows zips say)
+        if info.is_dir() or (kind and kind != stat.S_IFREG) or not keep(info.filename):
+            continue        # (a folder, or a link a Unix zip keeps as one)
+        yield info.filename
+
+
+def read_zip_member(path: str, member: str, max_bytes: int, source: str) -> bytes:
+    """A ZIP archive's member, read to at most ``max_bytes + 1`` bytes (raises SourceError,
+    named ``source``)."""
+    try:
+        archive = _open_zip(path, *_identity(path))
+        with archive.open(member) as handle:
+            data = handle.read(max_bytes + 1)
+    except RuntimeError as exc:
+        # (zipfile says so of an encrypted member)
+        reason = "encrypted" if "encrypted" in str(exc) else _reason(exc)
+        raise SourceError(source, f"cannot read the archive's member ({reason})") from None
+    except _BROKEN as exc:
+        raise SourceError(source, f"cannot read the archive's member ({_reason(exc)})") \
+            from None
+    if len(data) > max_bytes:
+        raise SourceError(source, f"page is too large (limit {max_bytes:,} bytes)")
+    return data
+
+
+def zip_member_path(address: str) -> tuple[str, str] | None:
+    """The ZIP archive and the member an address inside one names
+    (``site.zip#news/../css/site.css``: ``site.zip`` and ``css/site.css``), or None: not in
+    an archive on disk, or a path that leaves it."""
+    lower = address.lower()
+    at = lower.find(".zip#")
+    while at >= 0:
+        archive = address[:at + 4]
+        if os.path.isfile(archive):
+            member = posixpath.normpath(address[at + 5:].replace(os.sep, "/"))
+            if member in (".", "..") or member.startswith(("../", "/")):
+                return None
+            return archive, member
+        at = lower.find(".zip#", at + 1)
+    return None
+
+
+def read_zip_file(address: str, max_bytes: int) -> bytes | None:
+    """The bytes of the file an address inside a ZIP archive names (a page's linked
+    stylesheet), or None where there is none, or none of at most ``max_bytes``."""
+    inside = zip_member_path(address)
+    if inside is None:
+        return None
+    archive, member = inside
+    for name in (member, "./" + member):
+        try:
+            return read_zip_member(archive, name, max_bytes, address)
+        except SourceError:
+            continue
+    return None
+
+
+def _identity(path: str) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise SourceError(path, f"cannot read: {exc.strerror or exc}") from None
+    return info.st_mtime_ns, info.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _open_zip(path: str, mtime: int, size: int) -> zipfile.ZipFile:
+    """The archive, kept open for its next members (a worker reads many of one archive; its
+    list of names is read once). Keyed by the file's time and size: a changed file is read
+    again."""
+    return zipfile.ZipFile(path)
+
+
+def tar_members(path: str, keep: Callable[[str], bool], max_bytes: int
+                ) -> Iterator[tuple[str, bytes | SourceError]]:
+    """Each page of a tar archive that ``keep`` takes, as the stream reaches it: its name and
+    its bytes, or the error of a member too large. Raises SourceError where the archive
+    breaks, after the pages before it."""
+    try:
+        with tarfile.open(path, mode="r|*") as archive:
+            for info in archive:
+                if not info.isreg() or not keep(info.name):
+                    continue
+                handle = archive.extractfile(info)
+                if handle is None:
+                    continue
+                data = handle.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    yield info.name, SourceError(
+                        f"{path}#{info.name}", f"page is too large (limit {max_bytes:,} bytes)")
+                else:
+                    yield info.name, data
+    except _BROKEN as exc:
+        raise SourceError(path, f"broken tar archive ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
