@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import gzip
 import io
 import logging
@@ -673,6 +674,53 @@ def _member_path(member: str) -> str:
     while member.startswith(("./", "/")):
         member = member[1:] if member[0] == "/" else member[2:]
     return member
+
+
+def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
+    """The stylesheet at ``url`` as the WARC file ``path`` holds it (its response with status
+    200 and a CSS type), or None: a crawl keeps a page's stylesheets beside it, and a page of
+    the archive is judged with them, never by fetching them again."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        info = os.stat(path)
+        offset = _warc_stylesheets(path, info.st_mtime_ns, info.st_size).get(url)
+        if offset is None:
+            return None
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
+            data = record.content_stream().read(max_bytes + 1)
+            ctype = record.http_headers.get_header("Content-Type") or ""
+    except Exception:   # (a record that cannot be read is a stylesheet that cannot be had)
+        return None
+    if len(data) > max_bytes:
+        return None
+    return data.decode(_charset(ctype) or "utf-8", "replace")
+
+
+@functools.lru_cache(maxsize=2)
+def _warc_stylesheets(path: str, mtime: int, size: int) -> dict[str, int]:
+    """Where each stylesheet of a WARC file is: its URL and its record's offset. Read once
+    per worker and file (keyed by the file's time and size: a changed file is read again),
+    the first time one of its pages links a stylesheet."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found: dict[str, int] = {}
+    try:
+        with open(path, "rb") as handle:
+            records = ArchiveIterator(handle, arc2warc=True)
+            for record in _quietly(records):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if (record.http_headers.get_statuscode() == "200" and uri
+                        and ctype.strip().lower() == "text/css"):
+                    found.setdefault(uri, records.get_record_offset())
+    except Exception:   # a broken archive: the stylesheets found before the break
+        pass
+    return found
 
 
 def _quietly(records: Iterable) -> Iterator:

@@ -180,16 +180,18 @@ def _rules_for(job: Job) -> tuple[LoadedRule, ...]:
 
 
 _ENVIRONMENTS: dict[tuple[tuple[str, ...], str | None, bool, str, str | None,
-                          tuple[str, ...]], StyleEnvironment] = {}
+                          tuple[str, ...], str | None], StyleEnvironment] = {}
 
 
-def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
+def style_environment(job: Job, remote: bool = False, warc: str | None = None
+                      ) -> StyleEnvironment:
     """The cascade's environment for a job, built once per worker: the site CSS read once,
     linked stylesheets cached for the run. Only a page that was itself fetched over HTTP
     (``remote``) fetches its linked stylesheets, under the page limits: auditing a local file
-    or a WARC record never touches the network, whatever URLs the page links."""
+    or a WARC record never touches the network, whatever URLs the page links. A page of the
+    WARC file ``warc`` reads them from that file (:func:`a11y_audit.inputs.warc_stylesheet`)."""
     key = (job.stylesheets, job.viewport, remote, job.missing_stylesheets, job.site_root,
-           job.site_urls)
+           job.site_urls, warc)
     found = _ENVIRONMENTS.get(key)
     if found is None:
         texts = []
@@ -202,10 +204,16 @@ def style_environment(job: Job, remote: bool = False) -> StyleEnvironment:
             _ENVIRONMENTS.clear()
         found = _ENVIRONMENTS[key] = StyleEnvironment(
             viewport=Viewport.parse(job.viewport) if job.viewport else DEFAULT_VIEWPORT,
-            site_css=tuple(texts), fetch=fetch_stylesheet if remote else None,
+            site_css=tuple(texts),
+            fetch=fetch_stylesheet if remote else None if warc is None else functools.partial(
+                _warc_stylesheet, warc),
             missing_stylesheets=job.missing_stylesheets, site_root=job.site_root,
             site_urls=job.site_urls)
     return found
+
+
+def _warc_stylesheet(warc: str, url: str) -> str | None:
+    return inputs.warc_stylesheet(warc, url, MAX_STYLESHEET_BYTES)
 
 
 def _fetched_over_http(item: inputs.Input, meta: dict[str, str]) -> bool:
@@ -290,7 +298,8 @@ def _audit_input(item: inputs.Input, job: Job) -> Result:
                               first_line=int(meta.get("line", "1")))
         page.read_as(template, written)
         del document, text, utf8, written   # parsed: not held while the page is audited
-        page.style_environment = style_environment(job, remote)
+        page.style_environment = style_environment(
+            job, remote, item.location if item.kind == "warc" else None)
         check_limits(page, job.limits)
         try:
             report = audit_page(page, _rules_for(job), options=job.options,
