@@ -13,6 +13,7 @@ extracted to disk, so a member's name is only ever a label: no path of it is ope
   it is read once, as a stream, and each page is taken with its bytes while the run's inputs
   are sorted (on disk beyond 16 MB of them: :class:`a11y_audit.spool.SortedSpool`). An
   archive cut short gives its pages up to the break, then a one-line error.
+- A page's linked stylesheets are read from its archive (:func:`read_archive_file`).
 
 Every member is read to at most the page limit (``--max-bytes``), whatever size its header
 claims: a member too large is a one-line error of its own, as a file too large is. Links,
@@ -75,36 +76,87 @@ def read_zip_member(path: str, member: str, max_bytes: int, source: str) -> byte
     return data
 
 
-def zip_member_path(address: str) -> tuple[str, str] | None:
-    """The ZIP archive and the member an address inside one names
+def member_path(member: str) -> str:
+    """A member's path in its archive, as the path globs and a page's name read it: without
+    the "./" or "/" a tar archive may write before it."""
+    while member.startswith(("./", "/")):
+        member = member[1:] if member[0] == "/" else member[2:]
+    return member
+
+
+def archive_member_path(address: str) -> tuple[str, str] | None:
+    """The archive and the member an address inside one names
     (``site.zip#news/../css/site.css``: ``site.zip`` and ``css/site.css``), or None: not in
     an archive on disk, or a path that leaves it."""
     lower = address.lower()
-    at = lower.find(".zip#")
-    while at >= 0:
-        archive = address[:at + 4]
+    for at in _markers(lower):
+        archive = address[:at]
         if os.path.isfile(archive):
-            member = posixpath.normpath(address[at + 5:].replace(os.sep, "/"))
+            member = posixpath.normpath(address[at + 1:].replace(os.sep, "/"))
             if member in (".", "..") or member.startswith(("../", "/")):
                 return None
             return archive, member
-        at = lower.find(".zip#", at + 1)
     return None
 
 
-def read_zip_file(address: str, max_bytes: int) -> bytes | None:
-    """The bytes of the file an address inside a ZIP archive names (a page's linked
-    stylesheet), or None where there is none, or none of at most ``max_bytes``."""
-    inside = zip_member_path(address)
+def _markers(lower: str) -> Iterator[int]:
+    """Where an archive's name may end before a "#" in an address, first to last."""
+    at = lower.find("#")
+    while at >= 0:
+        if lower[:at].endswith(SUFFIXES):
+            yield at
+        at = lower.find("#", at + 1)
+
+
+def read_archive_file(address: str, max_bytes: int) -> bytes | None:
+    """The bytes of the file an address inside an archive names (a page's linked
+    stylesheet), or None where there is none, or none of at most ``max_bytes``. A tar
+    archive's stylesheets are read once a worker (:func:`_tar_stylesheets`)."""
+    inside = archive_member_path(address)
     if inside is None:
         return None
     archive, member = inside
+    if archive.lower().endswith(TAR_SUFFIXES):
+        try:
+            data = _tar_stylesheets(archive, *_identity(archive)).get(member)
+        except SourceError:
+            return None
+        return data if data is not None and len(data) <= max_bytes else None
     for name in (member, "./" + member):
         try:
             return read_zip_member(archive, name, max_bytes, address)
         except SourceError:
             continue
     return None
+
+
+# What a tar archive's stylesheets may hold in a worker: each, and all of them
+MAX_TAR_STYLESHEET = 5 * 1024 * 1024
+MAX_TAR_STYLESHEETS = 32 * 1024 * 1024
+
+
+@functools.lru_cache(maxsize=1)
+def _tar_stylesheets(path: str, mtime: int, size: int) -> dict[str, bytes]:
+    """Every stylesheet (``.css`` member) of a tar archive, by its path: a tar archive is
+    read from its start, so a worker reads it once, the first time one of its pages links a
+    stylesheet (up to 5 MB each, 32 MB in all; those of an archive that breaks before it)."""
+    found: dict[str, bytes] = {}
+    total = 0
+    try:
+        with tarfile.open(path, mode="r|*") as archive:
+            for info in archive:
+                if (not info.isreg() or not info.name.lower().endswith(".css")
+                        or info.size > MAX_TAR_STYLESHEET
+                        or total + info.size > MAX_TAR_STYLESHEETS):
+                    continue
+                handle = archive.extractfile(info)
+                if handle is not None:
+                    data = handle.read(MAX_TAR_STYLESHEET + 1)
+                    found[member_path(info.name)] = data
+                    total += len(data)
+    except _BROKEN:
+        pass
+    return found
 
 
 def _identity(path: str) -> tuple[int, int]:

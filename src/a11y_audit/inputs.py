@@ -640,18 +640,19 @@ def _archive_pages(path: str, globs: _Globs, max_bytes: int) -> Iterator[Input |
 
     def keep(member: str) -> bool:
         return (member.rpartition("/")[2].lower().endswith(suffixes)
-                and globs.keep(_member_path(member)))
+                and globs.keep(archives.member_path(member)))
 
     found = 0
     if path.lower().endswith(archives.ZIP_SUFFIXES):
         for member in archives.zip_members(path, keep):
             found += 1
-            yield Input(f"{path}#{_member_path(member)}", "zip", path, meta=(("member", member),))
+            yield Input(f"{path}#{archives.member_path(member)}", "zip", path,
+                        meta=(("member", member),))
     else:
         try:
             for member, data in archives.tar_members(path, keep, max_bytes):
                 found += 1
-                source = f"{path}#{_member_path(member)}"
+                source = f"{path}#{archives.member_path(member)}"
                 try:
                     if isinstance(data, SourceError):
                         raise data
@@ -666,14 +667,6 @@ def _archive_pages(path: str, globs: _Globs, max_bytes: int) -> Iterator[Input |
         yield SourceError(path, "archive holds no .html, .htm or .xhtml files"
                           + (" matching the path globs" if globs.include or globs.exclude
                              else ""))
-
-
-def _member_path(member: str) -> str:
-    """A member's path in its archive, as the path globs and a page's name read it: without
-    the "./" or "/" a tar archive may write before it."""
-    while member.startswith(("./", "/")):
-        member = member[1:] if member[0] == "/" else member[2:]
-    return member
 
 
 def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:

@@ -77,7 +77,7 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from a11y_audit.archives import read_zip_file, zip_member_path
+from a11y_audit.archives import archive_member_path, read_archive_file
 from a11y_audit.dom import list_box, tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
@@ -278,8 +278,8 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
         return ""
     if path.startswith("/"):
         found = None if site_root is None else _under_root(site_root, path)
-        if found is None and (inside := zip_member_path(base)) is not None:
-            # (a page of a site's build in a ZIP archive: the archive's root is the site's)
+        if found is None and (inside := archive_member_path(base)) is not None:
+            # (a page of a site's build in an archive: the archive's root is the site's)
             return f"{inside[0]}#{path.lstrip('/')}"
         return ROOT_RELATIVE + path if found is None else found
     return str(Path(base).parent / path)
@@ -415,9 +415,9 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]*")
 
 
 def _read_local(path: str) -> str | None:
-    """A local stylesheet's text: a file, or a file of the ZIP archive a page is in."""
-    if ".zip#" in path.lower():
-        data = read_zip_file(path, MAX_STYLESHEET_BYTES)
+    """A local stylesheet's text: a file, or a file of the archive a page is in."""
+    if "#" in path:
+        data = read_archive_file(path, MAX_STYLESHEET_BYTES)
         if data is not None:
             return data.decode("utf-8", "replace")
     try:
