@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from a11y_audit.cli import main
 
+from .test_archives import tar_archive, zip_archive
 from .test_inputs import page, write_warc
 from .test_runner import corpus
 
@@ -64,13 +65,15 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
         ("https://news.example/a", "200 OK", "text/html; charset=utf-8", page("Archived A")),
         ("https://news.example/b", "200 OK", "text/html", page("Archived B")),
     ])
+    # and archives: a ZIP's pages read where they are, a tar's with their bytes
+    archives = [str(zip_archive(tmp_path / "site.zip")), str(tar_archive(tmp_path / "site.tgz"))]
     threads = threading.active_count()
     local, dask = tmp_path / "local", tmp_path / "dask"
-    result = CliRunner().invoke(main, ["check", str(folder), "-f", "json", "-f", "jsonl",
-                                       "-o", str(local), "--quiet", "-j", "1"])
+    result = CliRunner().invoke(main, ["check", str(folder), *archives, "-f", "json", "-f",
+                                       "jsonl", "-o", str(local), "--quiet", "-j", "1"])
     assert result.exit_code == 2, result.output + result.stderr   # broken.html
-    run = run_command("check", str(folder), "-f", "json", "-f", "jsonl", "-o", str(dask),
-                      "--quiet", "--executor", "dask", "-j", "2")
+    run = run_command("check", str(folder), *archives, "-f", "json", "-f", "jsonl", "-o",
+                      str(dask), "--quiet", "--executor", "dask", "-j", "2")
     assert run.returncode == 2, run.stdout + run.stderr
     assert without_timings((dask / "a11y-report.json").read_text()) == without_timings(
         (local / "a11y-report.json").read_text())
@@ -78,13 +81,16 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     # a run of JSON Lines alone: the workers send each page's figures and line (Digest)
     lines = tmp_path / "dask-jsonl"
-    run = run_command("check", str(folder), "-f", "jsonl", "-o", str(lines), "--quiet",
-                      "--executor", "dask", "-j", "2")
+    run = run_command("check", str(folder), *archives, "-f", "jsonl", "-o", str(lines),
+                      "--quiet", "--executor", "dask", "-j", "2")
     assert run.returncode == 2, run.stdout + run.stderr
     assert jsonl_without_timings((lines / "a11y-report.jsonl").read_text()) == \
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     data = json.loads((dask / "a11y-report.json").read_text())
-    assert len(data["pages"]) == 11
+    assert len(data["pages"]) == 15
+    assert [p["source"] for p in data["pages"]][-4:] == [
+        f"{tmp_path}/site.tgz#news/bridge.html.gz", f"{tmp_path}/site.tgz#news/flood.html",
+        f"{tmp_path}/site.zip#news/bridge.html.gz", f"{tmp_path}/site.zip#news/flood.html"]
     assert [p["source"] for p in data["pages"]][:2] == [
         f"{folder}/crawl.warc.gz#https://news.example/a",
         f"{folder}/crawl.warc.gz#https://news.example/b"]
