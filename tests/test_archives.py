@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import tarfile
 import zipfile
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from a11y_audit.archives import archive_member_path
+from a11y_audit.archives import archive_member_path, read_archive_file
 from a11y_audit.cli import main
 from a11y_audit.inputs import enumerate_inputs, load
 from a11y_audit.sources import SourceError
@@ -204,3 +207,37 @@ def test_a_folders_walk_leaves_archives_alone(tmp_path):
     (tmp_path / "page.html").write_text(BRIDGE)
     found = list(enumerate_inputs([str(tmp_path)]))
     assert [f.source for f in found] == [str(tmp_path / "page.html")]
+
+
+@settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")), deadline=None,
+          database=None, suppress_health_check=[HealthCheck.too_slow,
+                                                HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["zip", "tar.gz", "tar"]),
+       cuts=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=6),
+       end=st.floats(0.05, 1))
+def test_a_damaged_archive_gives_pages_and_one_line_errors_never_a_traceback(
+        tmp_path, kind, cuts, end):
+    """Bytes flipped and the end cut off: whatever is read is a page or a one-line error,
+    and so is each page read (a stylesheet read from the archive included)."""
+    whole = tmp_path / f"whole.{kind}"
+    if kind == "zip":
+        zip_archive(whole)
+    else:
+        tar_archive(whole, "w:gz" if kind == "tar.gz" else "w")
+    data = bytearray(whole.read_bytes())
+    for where, value in cuts:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    path = tmp_path / f"damaged.{kind}"
+    path.write_bytes(bytes(data[: max(1, int(end * len(data)))]))
+    for item in enumerate_inputs([str(path)]):
+        if isinstance(item, SourceError):
+            assert item.reason and "\n" not in item.reason
+            continue
+        try:
+            raw = load(item)
+        except SourceError as exc:
+            assert "\n" not in exc.reason
+            continue
+        assert archive_member_path(f"{path}#{item.source.partition('#')[2]}") is not None
+        assert isinstance(read_archive_file(f"{path}#css/site.css", 1 << 20), bytes | None)
+        assert isinstance(raw.data, bytes)
