@@ -83,8 +83,8 @@ class Input:
     (the record at ``offset`` in the WARC file ``location``), ``zip`` (the member ``meta``
     names in the ZIP archive ``location``) or ``data`` (bytes already in hand: standard
     input, a page named on the command line that was fetched to see what it was, a tar
-    archive's page, a WordPress export's post). ``meta`` carries what the enumeration
-    learnt (the page URL, a news sitemap's title).
+    archive's page, a WordPress export's post: its body as saved, rendered when read).
+    ``meta`` carries what the enumeration learnt (the page URL, a news sitemap's title).
     """
 
     source: str
@@ -435,7 +435,7 @@ def _wordpress_posts(items: Iterable[etree._Element], source: str, globs: _Globs
             title = _text(item.find("title"))
             meta += [("title", title)] if title else []
             yield Input(f"{source}#{number}" + (f"/{slug}" if slug else ""), "data", source,
-                        data=wordpress.render(body).encode("utf-8"), meta=tuple(meta))
+                        data=body.encode("utf-8"), meta=tuple(meta))
     except SourceError as exc:
         if found:
             exc = SourceError(source, f"{exc.reason}: the {found:,} posts before it are "
@@ -764,7 +764,13 @@ def load(item: Input, max_bytes: int = MAX_BYTES) -> RawPage:
             raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
         # (a page cut out of a larger file, a WordPress export's post, says in its "line"
         # the line it starts on there: its findings give that file's lines, Page.first_line)
-        return RawPage(item.source, item.data, dict(item.meta))
+        meta = dict(item.meta)
+        data = item.data
+        if meta.get("template") == "wordpress":
+            # a WordPress export's post waits as its body as saved, and is written as
+            # WordPress writes it when read: by the worker that audits it
+            data = wordpress.render(data.decode("utf-8", "replace")).encode("utf-8")
+        return RawPage(item.source, data, meta)
     if item.kind == "file":
         return RawPage(item.source, _read_file(item.location, max_bytes, item.source), {})
     if item.kind == "warc":

@@ -329,7 +329,7 @@ class _Paragraphs:
                 pieces.append(body[span_start:span_end].replace("\n", self.line_break))
             at = span_end
         pieces.append(_BR.sub(_normal_br, body[at:last]))
-        written = _cleaned("<p>" + "".join(pieces) + "</p>")
+        written = _cleaned("<p>" + "".join(pieces) + "</p>", "<" in inner)
         written = written.replace(self.line_break, "\n")
         if held:
             restored: list[str] = []
@@ -348,17 +348,22 @@ def _normal_br(m: re.Match[str]) -> str:
     return "<br />" if m[0] in ("<br>", "<br/>") else m[0]
 
 
-def _cleaned(written: str) -> str:
+def _cleaned(written: str, tagged: bool) -> str:
     """A paragraph wrapped in ``<p>``, cleaned up and its line breaks made ``<br />``, as
-    wpautop does it."""
-    written = _EMPTY.sub("", written)
-    written = _LEFT_OPEN.sub(r"<p>\1</p></\2>", written)
-    written = _ALONE.sub(r"\1", written)
-    written = _LIST_ITEM.sub(r"\1", written)
-    written = _QUOTE.sub(r"<blockquote\1><p>", written)
-    written = written.replace("</blockquote></p>", "</p></blockquote>")
-    written = _P_BEFORE_BLOCK.sub(r"\1", written)
-    written = _P_AFTER_BLOCK.sub(r"\1", written)
-    written = _LINE_BREAK.sub("<br />\n", written)
-    written = _BR_AFTER_BLOCK.sub(r"\1", written)
-    return _BR_BEFORE_END.sub(r"\1", written)
+    wpautop does it. (``tagged``: whether the paragraph holds a tag; most hold text alone,
+    which no clean-up of tags changes.)"""
+    if tagged:
+        written = _EMPTY.sub("", written)
+        written = _LEFT_OPEN.sub(r"<p>\1</p></\2>", written)
+        written = _ALONE.sub(r"\1", written)
+        written = _LIST_ITEM.sub(r"\1", written)
+        written = _QUOTE.sub(r"<blockquote\1><p>", written)
+        written = written.replace("</blockquote></p>", "</p></blockquote>")
+        written = _P_BEFORE_BLOCK.sub(r"\1", written)
+        written = _P_AFTER_BLOCK.sub(r"\1", written)
+    if "\n" in written:
+        written = _LINE_BREAK.sub("<br />\n", written)
+    if "<br />" in written:
+        written = _BR_AFTER_BLOCK.sub(r"\1", written)
+        written = _BR_BEFORE_END.sub(r"\1", written)
+    return written
