@@ -315,27 +315,33 @@ def test_kramdown_attribute_lists_name_the_element_they_follow():
     assert '{:target=&quot;_blank&quot;}' in render(text).html
 
 
+# (both read a heading's attributes after its text; Jekyll's kramdown its attribute lists)
+KRAMDOWN = Dialect(attribute_lists=True, heading_attributes=True)
+HUGO = Dialect(raw_html=False, heading_attributes=True)
+HUGO_UNSAFE = Dialect(heading_attributes=True)
+
+
 @pytest.mark.parametrize(("files", "expected"), [
-    ({"_config.yml": "title: News\n"}, Dialect(attribute_lists=True)),
-    ({"_config.yml": "markdown: kramdown\n"}, Dialect(attribute_lists=True)),
+    ({"_config.yml": "title: News\n"}, KRAMDOWN),
+    ({"_config.yml": "markdown: kramdown\n"}, KRAMDOWN),
     ({"_config.yml": "markdown: CommonMarkGhPages\n"}, COMMONMARK),
     ({"_config.yml": "title: x\n", "package.json": '{"dependencies": {"hexo": "7"}}'},
      COMMONMARK),
-    ({"hugo.toml": "title = 'News'\n"}, Dialect(raw_html=False)),
-    ({"hugo.toml": "[markup.goldmark.renderer]\n  unsafe = true\n"}, COMMONMARK),
+    ({"hugo.toml": "title = 'News'\n"}, HUGO),
+    ({"hugo.toml": "[markup.goldmark.renderer]\n  unsafe = true\n"}, HUGO_UNSAFE),
     ({"config.yml": "markup:\n  goldmark:\n    renderer:\n      unsafe: true\n",
-      "content/": ""}, COMMONMARK),
-    ({"config.toml": "title = 'x'\n", "content/": ""}, Dialect(raw_html=False)),
+      "content/": ""}, HUGO_UNSAFE),
+    ({"config.toml": "title = 'x'\n", "content/": ""}, HUGO),
     ({"config/_default/markup.toml": "[goldmark.renderer]\nunsafe = true\n", "content/": ""},
-     COMMONMARK),
-    ({"config/_default/hugo.toml": "title = 'x'\n"}, Dialect(raw_html=False)),
+     HUGO_UNSAFE),
+    ({"config/_default/hugo.toml": "title = 'x'\n"}, HUGO),
     # a site or a theme that writes its own figure shortcode
     ({"hugo.toml": "", "layouts/shortcodes/figure.html": "<img>"},
-     Dialect(raw_html=False, hugo_figure=False)),
+     HUGO._replace(hugo_figure=False)),
     ({"hugo.yaml": "", "themes/paper/layouts/_shortcodes/figure.html": "<img>"},
-     Dialect(raw_html=False, hugo_figure=False)),
+     HUGO._replace(hugo_figure=False)),
     ({"hugo.yaml": "", "themes/paper/layouts/shortcodes/card.html": "<img>"},
-     Dialect(raw_html=False)),
+     HUGO),
     # a config.toml alone is no Hugo site; and none is looked for above a repository
     ({"config.toml": "title = 'x'\n"}, COMMONMARK),
     ({"../_config.yml": "title: x\n", ".git/": ""}, COMMONMARK),
@@ -364,6 +370,19 @@ def test_stories_are_read_in_their_sites_dialect(tmp_path):
     assert "new window" in jekyll["link-new-window-or-file"][0][1]
     # Hugo's default writes no raw HTML: no frame to judge
     assert "frame-title" not in pages["/hugo/content/flood.md"]
+
+
+def test_kramdown_and_hugo_read_a_headings_attributes_after_its_text():
+    text = ("## Personas {#personas}\n\nText.\n\n### Surveys {#surveys .wide}  \n\n"
+            "Setext {#setext}\n===\n\n## Braces {not attributes}\n")
+    html = render(text, dialect=HUGO).html
+    assert '<h2 id="personas">Personas</h2>' in html
+    assert '<h3 id="surveys" class="wide">Surveys</h3>' in html
+    assert '<h1 id="setext">Setext</h1>' in html
+    assert "<h2>Braces {not attributes}</h2>" in html
+    assert _line_of(html, "Surveys") == 5 and html.count("\n") <= text.count("\n")
+    # CommonMark's sites (Eleventy, Astro) write them as text
+    assert "<h2>Personas {#personas}</h2>" in render(text).html
 
 
 def test_a_shortcode_in_a_links_address_writes_a_value():

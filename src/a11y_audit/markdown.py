@@ -33,7 +33,8 @@ Knowledge floor: no Page here; the caller reads the HTML as a template partial
 - :class:`Dialect`: where the caller knows the story's site generator
   (:func:`a11y_audit.runner.site_dialect`), its Markdown: Hugo omits raw HTML unless told
   otherwise; Jekyll's kramdown reads attribute lists (``{:target="_blank"}`` after a link,
-  ``{: .lead}`` on the line after a block).
+  ``{: .lead}`` on the line after a block); both read a heading's attributes after its text
+  (``## Personas {#personas}``: kramdown's header IDs, Hugo's heading attributes).
 - MDX: its ``import`` and ``export`` blocks are code (blank), and its JSX (``<Chart
   data={x} />``, ``{props.caption}``) is read by the caller as Astro's markup is, which is
   written the same way.
@@ -129,6 +130,8 @@ _ESM = re.compile(r"(\A|\n[ \t]*\n)((?:import|export)\b.*?)(?=\n[ \t]*\n|\Z)", r
 # a block's, a line of its own; and their items (#id, .class, name="value")
 _SPAN_LIST = re.compile(r"\{:\s*([^{}\n]*)\}")
 _BLOCK_LIST = re.compile(r"\{:\s*([^{}\n]*)\}[ \t]*")
+# ... and a heading's own, after its text
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{([#.][^{}\n]*)\}[ \t]*\Z")
 _LIST_ITEM = re.compile(r"""([#.])([\w-]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|"""
                         r"""([^\s"'}]+))""")
 # A start tag (where a shortcode writes a value), and the expression it is read as there
@@ -194,6 +197,9 @@ class Dialect(NamedTuple):
     attribute_lists: bool = False
     # ... and whether {{< figure >}} is Hugo's own (a site's layouts or theme may write its own)
     hugo_figure: bool = True
+    # ... and whether a heading's attributes are read after its text (``## Personas
+    # {#personas}``: kramdown's header IDs, the heading attributes Hugo's Goldmark reads)
+    heading_attributes: bool = False
 
 
 COMMONMARK = Dialect()
@@ -219,6 +225,8 @@ def render(text: str, mdx: bool = False, dialect: Dialect = COMMONMARK) -> Rende
     tokens = parser.parse(text, env)
     if dialect.attribute_lists:
         _attribute_lists(tokens)
+    if dialect.heading_attributes:
+        _heading_attributes(tokens)
     out: list[str] = []
     undescribed: set[int] = set()
     line = 0
@@ -314,6 +322,21 @@ def _attribute_lists(tokens: list[Token]) -> None:
               and (head := _BLOCK_LIST.fullmatch(children[0].content)) is not None):
             _apply(opening, head[1])       # (a line of its own before the paragraph)
             children[0].content = ""
+
+
+def _heading_attributes(tokens: list[Token]) -> None:
+    """A heading's attributes written after its text (``## Personas {#personas .lead}``)
+    set on the heading and taken out of its text."""
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or index + 1 >= len(tokens):
+            continue
+        children = tokens[index + 1].children or []
+        if not children or children[-1].type != "text":
+            continue
+        m = _HEADING_ATTRIBUTES.search(children[-1].content)
+        if m is not None:
+            _apply(token, m[1])
+            children[-1].content = children[-1].content[:m.start()]
 
 
 def _opening_before(tokens: list[Token], index: int) -> Token | None:

@@ -401,7 +401,7 @@ def site_dialect(folder: str) -> markdown.Dialect:
             processor = _JEKYLL_PROCESSOR.search(jekyll)
             hexo = any("hexo" in text for text in _configs(folder, ("package.json",)))
             if not hexo and (processor is None or processor[1].lower() == "kramdown"):
-                return markdown.Dialect(attribute_lists=True)
+                return markdown.Dialect(attribute_lists=True, heading_attributes=True)
             return markdown.COMMONMARK
         hugo = list(_configs(folder, _HUGO_CONFIGS))
         defaults = os.path.join(folder, "config", "_default")
@@ -415,7 +415,8 @@ def site_dialect(folder: str) -> markdown.Dialect:
                 hugo.append("")         # (a Hugo site, whatever its files say)
         if hugo:
             return markdown.Dialect(raw_html=any(_HUGO_UNSAFE.search(t) for t in hugo),
-                                    hugo_figure=not _own_figure(folder))
+                                    hugo_figure=not _own_figure(folder),
+                                    heading_attributes=True)
         parent = os.path.dirname(folder)
         if parent == folder or os.path.exists(os.path.join(folder, ".git")):
             break
