@@ -103,12 +103,14 @@ def test_a_page_reads_the_stylesheets_of_its_archive(tmp_path, kind):
     assert [(f["rule"], f["outcome"]) for f in from_folder["pages"][0]["findings"]] == [
         (f["rule"], f["outcome"]) for f in flood["findings"]]
     # a root-relative link is read from the archive's root; one the archive does not hold
-    # is missing (both images fail, and what it may hide is to review)
-    for sheet, expected in (("/css/site.css", ["failed"]),
-                            ("/css/none.css", ["failed", "failed"])):
-        rooted = write(tmp_path / f"rooted.{kind}", members={
-            "news/flood.html": FLOOD.replace("../css/site.css", sheet).encode(),
-            "css/site.css": MEMBERS["css/site.css"]})
+    # is missing (both images fail, and what it may hide is to review); in an archive that
+    # holds the site in a folder of its own (zip -r site.zip public/), under that folder
+    for n, (folder, sheet, expected) in enumerate((("", "/css/site.css", ["failed"]),
+                                                   ("", "/css/none.css", ["failed", "failed"]),
+                                                   ("public/", "/css/site.css", ["failed"]))):
+        rooted = write(tmp_path / f"rooted{n}.{kind}", members={
+            f"{folder}news/flood.html": FLOOD.replace("../css/site.css", sheet).encode(),
+            f"{folder}css/site.css": MEMBERS["css/site.css"]})
         _, data = check(tmp_path, str(rooted))
         assert outcomes(data["pages"][0])["image-alt"] == expected
 

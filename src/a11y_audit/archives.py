@@ -130,6 +130,35 @@ def read_archive_file(address: str, max_bytes: int) -> bytes | None:
     return None
 
 
+def root_of(base: str, path: str) -> str | None:
+    """Where a root-relative link (``/css/site.css``) of a page inside an archive points:
+    the archive's root is the site's, unless the archive holds the site in a folder of its
+    own (``zip -r site.zip public/``), where the file is under the page's first folder
+    (``public/css/site.css``). None for a page in no archive."""
+    inside = archive_member_path(base)
+    if inside is None:
+        return None
+    archive, member = inside
+    at_root = f"{archive}#{path.lstrip('/')}"
+    folder = member.partition("/")[0] if "/" in member else ""
+    if folder and not _holds(archive, path.lstrip("/")):
+        under = f"{folder}/{path.lstrip('/')}"
+        if _holds(archive, under):
+            return f"{archive}#{under}"
+    return at_root
+
+
+def _holds(archive: str, member: str) -> bool:
+    """Whether the archive holds the file (of a tar archive: the stylesheet)."""
+    try:
+        if archive.lower().endswith(TAR_SUFFIXES):
+            return member in _tar_stylesheets(archive, *_identity(archive))
+        names = _open_zip(archive, *_identity(archive)).NameToInfo
+    except Exception:   # (an archive that cannot be read holds nothing)
+        return False
+    return member in names or "./" + member in names
+
+
 # What a tar archive's stylesheets may hold in a worker: each, and all of them
 MAX_TAR_STYLESHEET = 5 * 1024 * 1024
 MAX_TAR_STYLESHEETS = 32 * 1024 * 1024

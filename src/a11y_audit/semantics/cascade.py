@@ -77,7 +77,7 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from a11y_audit.archives import archive_member_path, read_archive_file
+from a11y_audit.archives import read_archive_file, root_of
 from a11y_audit.dom import list_box, tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
@@ -278,9 +278,8 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
         return ""
     if path.startswith("/"):
         found = None if site_root is None else _under_root(site_root, path)
-        if found is None and (inside := archive_member_path(base)) is not None:
-            # (a page of a site's build in an archive: the archive's root is the site's)
-            return f"{inside[0]}#{path.lstrip('/')}"
+        if found is None and (rooted := root_of(base, path)) is not None:
+            return rooted       # (a page of a site's build in an archive)
         return ROOT_RELATIVE + path if found is None else found
     return str(Path(base).parent / path)
 
