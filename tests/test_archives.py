@@ -115,6 +115,24 @@ def test_a_page_reads_the_stylesheets_of_its_archive(tmp_path, kind):
         assert outcomes(data["pages"][0])["image-alt"] == expected
 
 
+@pytest.mark.parametrize("kind", ["zip", "tar.gz"])
+def test_what_is_beside_a_page_in_an_archive_is_in_the_archive(tmp_path, kind):
+    # a page at the archive's root links css/site.css: the archive's, not a file of that
+    # name beside the archive; one that leaves the archive (../print.css) names nothing,
+    # even where such a file is on disk
+    write = zip_archive if kind == "zip" else tar_archive
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text("p { color: black }", encoding="utf-8")
+    (tmp_path / "print.css").write_text(".print-only{display:none}", encoding="utf-8")
+    for n, (sheet, expected) in enumerate((("css/site.css", ["failed"]),
+                                           ("../print.css", ["failed", "failed"]))):
+        archive = write(tmp_path / f"flat{n}.{kind}", members={
+            "flood.html": FLOOD.replace("../css/site.css", sheet).encode(),
+            "css/site.css": MEMBERS["css/site.css"]})
+        _, data = check(tmp_path, str(archive))
+        assert outcomes(data["pages"][0])["image-alt"] == expected
+
+
 def test_a_path_inside_an_archive_never_leaves_it(tmp_path):
     path = zip_archive(tmp_path / "site.zip")
     assert archive_member_path(f"{path}#news/../css/site.css") == (str(path), "css/site.css")

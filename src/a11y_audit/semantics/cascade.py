@@ -68,6 +68,7 @@ import functools
 import itertools
 import math
 import operator
+import posixpath
 import re
 from collections.abc import Callable, ItemsView, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from a11y_audit.archives import read_archive_file, root_of
+from a11y_audit.archives import archive_member_path, read_archive_file, root_of
 from a11y_audit.dom import list_box, tag_of, unknown_chain
 from a11y_audit.knowledge.web_fonts import font_faces_only
 from a11y_audit.semantics import colors
@@ -281,6 +282,10 @@ def _resolve(href: str, base: str | None, site_root: str | None = None) -> str:
         if found is None and (rooted := root_of(base, path)) is not None:
             return rooted       # (a page of a site's build in an archive)
         return ROOT_RELATIVE + path if found is None else found
+    if "#" in base and (inside := archive_member_path(base)) is not None:
+        # (beside a page in an archive is in the archive: never a file beside the archive;
+        # a path that leaves it names nothing there)
+        return f"{inside[0]}#{posixpath.join(posixpath.dirname(inside[1]), path)}"
     return str(Path(base).parent / path)
 
 
