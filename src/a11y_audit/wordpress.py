@@ -54,20 +54,18 @@ _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*>?", re.S)
 _RAW = ("pre", "script", "style", "svg", "math")
 _RAW_START = re.compile(r"<(pre|script|style|svg|math)(?=[\s/>])", re.I)
 # The white space wpautop takes out before it parts paragraphs, where the body holds what
-# calls for it: (the tag, the side: -1 before it, 1 after it, 0 both)
+# calls for it: (what calls for it, the tag, the side: -1 before it, 1 after it, 0 both)
 _COLLAPSING = (
-    ("<option", re.compile(r"<option\b", re.I), -1), ("<option", re.compile(r"</option>", re.I), 1),
-    ("</object>", re.compile(r"<object\b", re.I), 1),
-    ("</object>", re.compile(r"</object>", re.I), -1),
-    ("</object>", re.compile(r"</?(?:param|embed)\b", re.I), 0),
-    ("<source", re.compile(r"<(?:audio|video)\b", re.I), 1),
-    ("<source", re.compile(r"</(?:audio|video)>", re.I), -1),
-    ("<source", re.compile(r"<(?:source|track)\b", re.I), 0),
-    ("<track", re.compile(r"<(?:audio|video)\b", re.I), 1),
-    ("<track", re.compile(r"</(?:audio|video)>", re.I), -1),
-    ("<track", re.compile(r"<(?:source|track)\b", re.I), 0),
-    ("<figcaption", re.compile(r"<figcaption\b", re.I), -1),
-    ("<figcaption", re.compile(r"</figcaption>", re.I), 1),
+    (("<option",), re.compile(r"<option\b", re.I), -1),
+    (("<option",), re.compile(r"</option>", re.I), 1),
+    (("</object>",), re.compile(r"<object\b", re.I), 1),
+    (("</object>",), re.compile(r"</object>", re.I), -1),
+    (("</object>",), re.compile(r"</?(?:param|embed)\b", re.I), 0),
+    (("<source", "<track"), re.compile(r"<(?:audio|video)\b", re.I), 1),
+    (("<source", "<track"), re.compile(r"</(?:audio|video)>", re.I), -1),
+    (("<source", "<track"), re.compile(r"<(?:source|track)\b", re.I), 0),
+    (("<figcaption",), re.compile(r"<figcaption\b", re.I), -1),
+    (("<figcaption",), re.compile(r"</figcaption>", re.I), 1),
 )
 _BR = re.compile(r"<br\s*/?>", re.I)
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -191,7 +189,8 @@ def autop(body: str) -> str:
     raw: set[tuple[int, int]] = set()       # the elements whose content is as written
     lower = body.lower()
     closes = {name: lower.rfind(f"</{name}") for name in _RAW}
-    collapsing = [(tag, side) for needle, tag, side in _COLLAPSING if needle in lower]
+    collapsing = [(tag, side) for needles, tag, side in _COLLAPSING
+                  if any(needle in lower for needle in needles)]
     tokens: list[tuple[int, int]] = []
     at = 0
     while (m := _TOKEN.search(body, at)) is not None:
