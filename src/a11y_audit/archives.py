@@ -219,8 +219,8 @@ def tar_members(path: str, keep: Callable[[str], bool], max_bytes: int
                     continue
                 data = handle.read(max_bytes + 1)
                 if len(data) > max_bytes:
-                    yield info.name, SourceError(
-                        f"{path}#{info.name}", f"page is too large (limit {max_bytes:,} bytes)")
+                    yield info.name, SourceError(f"{path}#{member_path(info.name)}",
+                                                 f"page is too large (limit {max_bytes:,} bytes)")
                 else:
                     yield info.name, data
     except _BROKEN as exc:

@@ -652,13 +652,16 @@ def _archive_pages(path: str, globs: _Globs, max_bytes: int) -> Iterator[Input |
         try:
             for member, data in archives.tar_members(path, keep, max_bytes):
                 found += 1
+                if isinstance(data, SourceError):       # (a member too large)
+                    yield data
+                    continue
                 source = f"{path}#{archives.member_path(member)}"
                 try:
-                    if isinstance(data, SourceError):
-                        raise data
-                    yield Input(source, "data", path, data=_maybe_gunzip(data, source, max_bytes))
+                    data = _maybe_gunzip(data, source, max_bytes)
                 except SourceError as exc:
-                    yield SourceError(source, exc.reason)
+                    yield exc
+                    continue
+                yield Input(source, "data", path, data=data)
         except SourceError as exc:
             yield SourceError(path, f"{exc.reason}: the {found:,} pages before it are audited"
                               if found else exc.reason)
