@@ -89,7 +89,17 @@ def server():
 </feed>"""
     xxe = b"""<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&x;</loc></url></urlset>"""
+    # a news sitemap and the month's sitemap both list the day's stories
+    overlap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>{BASE}/d</loc></url><url><loc>{BASE}/a</loc></url><url><loc>{BASE}/d</loc></url>
+</urlset>"""
+    overlapping = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>{BASE}/sitemap.xml</loc></sitemap>
+  <sitemap><loc>{BASE}/sitemap-month.xml</loc></sitemap>
+</sitemapindex>"""
     routes.update({
+        "/sitemap-month.xml": (overlap, "application/xml"),
+        "/index-overlapping.xml": (overlapping, "application/xml"),
         "/a": (page("A"), "text/html; charset=utf-8"),
         "/b": (page("B"), "text/html"),
         "/sport/c": (page("C"), "text/html"),
@@ -195,6 +205,34 @@ def test_a_sitemap_index_follows_its_sitemaps_including_gzipped_ones(server):
                                          f"{server}/d"]
     assert len(errors) == 1 and errors[0].source == f"{server}/gone.xml"
     assert "HTTP 404" in errors[0].reason
+
+
+def test_a_page_listed_twice_is_audited_once(server, tmp_path):
+    """A sitemap index whose sitemaps overlap (the news sitemap and the month's list the
+    day's stories), a URL list's repeats, a file named and also in a folder named: each page
+    is one input, found first where it was first listed, and fetched once."""
+    from a11y_audit.runner import plan
+
+    found, errors = plan([f"{server}/index-overlapping.xml"])
+    with found:
+        assert not errors
+        assert [i.source for i in found] == [f"{server}/{p}" for p in ("a", "b", "d", "sport/c")]
+        assert len(found) == 4 and found.added == 6
+        # the first listing's: the news sitemap's, with its title
+        assert dict(next(iter(found)).meta)["title"] == "Flood recedes"
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "flood.html").write_bytes(page("Flood"))
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{server}/b\n{server}/b\nnews/flood.html\n")
+    found, errors = plan([str(tmp_path / "news" / "flood.html"), str(listed),
+                          str(tmp_path / "news"), str(tmp_path / "news" / "flood.html")])
+    with found:
+        assert not errors
+        assert [(i.source, i.kind) for i in found] == [
+            (str(tmp_path / "news" / "flood.html"), "file"), (f"{server}/b", "url")]
+    # an input that cannot be read, named twice, is one error
+    _, errors = plan([str(tmp_path / "gone.html"), str(tmp_path / "gone.html")])
+    assert [e.source for e in errors] == [str(tmp_path / "gone.html")]
 
 
 def test_a_local_sitemap_file(tmp_path, server):
@@ -349,6 +387,52 @@ def test_a_warc_page_reads_its_stylesheets_from_the_archive(tmp_path):
     contrast = [f for f in pages["b"]["findings"] if f["rule"] == "color-contrast"]
     assert contrast and "https://news.example/css/old.css could not be read" in (
         contrast[0]["message"])
+
+
+def test_each_capture_of_a_url_is_a_page_and_a_cut_short_one_an_error(tmp_path):
+    """A long crawl comes back to a page: each capture is audited and named apart, the later
+    ones by their date. The same record written twice is one capture. A record the crawler
+    cut short (a size limit) is an error, not a page judged by half its markup; a revisit
+    record (content unchanged since a capture) holds no page."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from a11y_audit.runner import plan
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+
+        def response(uri, date, body, **extra):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                               http_headers=headers,
+                                               warc_headers_dict={"WARC-Date": date, **extra})
+            writer.write_record(record)
+
+        response("https://news.example/a", "2026-11-01T08:00:00Z", page("Early"))
+        response("https://news.example/a", "2026-11-01T20:00:00Z", page("Late"))
+        response("https://news.example/a", "2026-11-01T20:00:00Z", page("Late"))
+        response("https://news.example/b", "2026-11-01T08:00:00Z", page("Long")[:40],
+                 **{"WARC-Truncated": "length"})
+        writer.write_record(writer.create_revisit_record(
+            "https://news.example/c", digest="sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ",
+            refers_to_uri="https://news.example/a",
+            refers_to_date="2026-11-01T08:00:00Z",
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1")))
+    found, errors = plan([str(path)])
+    with found:
+        pages = list(found)
+    assert [i.source for i in pages] == [f"{path}#https://news.example/a",
+                                         f"{path}#https://news.example/a@2026-11-01T20:00:00Z"]
+    assert [b"<h1>Early</h1>" in load(i).data for i in pages] == [True, False]
+    assert [b"<h1>Late</h1>" in load(i).data for i in pages] == [False, True]
+    assert [load(i).url for i in pages] == ["https://news.example/a"] * 2
+    assert [(e.source, e.message) for e in errors] == [(
+        f"{path}#https://news.example/b",
+        "the crawler cut this page short (WARC-Truncated: length): not audited")]
 
 
 def test_broken_and_empty_warc_files_are_one_line_errors(tmp_path):

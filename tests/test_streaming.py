@@ -389,6 +389,35 @@ def test_a_sorted_spool_sorts_as_sorted_does_beyond_one_run(count):
         assert list(spool) == expected      # read again: the runs stay on disk
 
 
+@pytest.mark.parametrize("count", [0, 1, 6, 7, 8, 50, 333])
+def test_a_unique_sorted_spool_keeps_the_first_of_equal_keys(count):
+    """With unique, an item whose key an earlier item had is dropped, within a run, between
+    runs on disk and between them and the items in memory; len counts what iterating gives
+    (read again, the same), added counts every item."""
+    import random
+
+    from a11y_audit.spool import SortedSpool
+
+    rng = random.Random(count)
+    added = [(rng.choice("abcdefgh") * rng.randint(1, 3), n) for n in range(count)]
+    expected = {}
+    for key, n in added:
+        expected.setdefault(key, (key, n))
+    with SortedSpool(lambda item: item[0], run=7, unique=True) as spool:
+        spool.BLOCK = 3
+        for item in added:
+            spool.append(item)
+        assert spool.added == count and spool.spilled == count // 7
+        assert len(spool) == len(expected)
+        assert list(spool) == sorted(expected.values())
+        assert list(spool) == sorted(expected.values()) and len(spool) == len(expected)
+        spool.append(("a", -1))                 # a repeat, then a new key: counted again
+        spool.append(("zz", -2))
+        assert len(spool) == len(expected | {"a": 0, "zz": 0}) and spool.added == count + 2
+        assert [n for key, n in spool if key in ("a", "zz")] == (
+            [expected["a"][1]] if "a" in expected else [-1]) + [-2]
+
+
 def test_inputs_that_carry_their_bytes_are_spilled_by_weight(monkeypatch):
     """A WordPress export's posts wait for the sort with their bodies: a run is spilled when
     the bytes it holds reach the budget, not only at its count of items."""

@@ -22,6 +22,7 @@ import contextlib
 import fnmatch
 import functools
 import gzip
+import hashlib
 import io
 import logging
 import os
@@ -592,13 +593,22 @@ def _atom_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
 # -- WARC -------------------------------------------------------------------------------------
 
 def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | SourceError]:
-    """Every HTML response record of a WARC file, located by offset (the bytes stay on disk)."""
+    """Every HTML response record of a WARC file, located by offset (the bytes stay on disk),
+    named ``crawl.warc.gz#<its URL>``. A URL captured again later in the file (a long crawl
+    comes back to a page) is named by its capture too, ``#<URL>@<its WARC-Date>``: each
+    capture is audited, and reported apart. A record the crawler cut short (``WARC-Truncated``:
+    a size or time limit) is an error of its own, not a page judged by half its markup.
+    Revisit records (a capture whose content was unchanged) hold no page: the capture they
+    repeat is audited."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield SourceError(path, "reading WARC files needs warcio (pip install warcio)")
         return
     found = 0
+    # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
+    # them at most (a crawler splits its WARC files at 1 GB: far fewer)
+    captured: set[bytes] = set()
     try:
         with open(path, "rb") as handle:
             head = _maybe_gunzip(handle.read(4096), path, probe=True)
@@ -618,8 +628,21 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
                 if globs is not None and uri and not globs.keep_url(uri):
                     continue
                 found += 1
-                yield Input(f"{path}#{uri or records.get_record_offset()}", "warc", path,
-                            offset=records.get_record_offset(),
+                offset = records.get_record_offset()
+                name = f"{path}#{uri or offset}"
+                if uri:
+                    digest = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"),
+                                             digest_size=8).digest()
+                    if digest in captured:
+                        date = record.rec_headers.get_header("WARC-Date") or ""
+                        name += f"@{date.strip()[:40] or offset}"
+                    captured.add(digest)
+                cut = record.rec_headers.get_header("WARC-Truncated")
+                if cut is not None:
+                    yield SourceError(name, "the crawler cut this page short (WARC-Truncated: "
+                                            f"{cut.strip()[:40] or 'unspecified'}): not audited")
+                    continue
+                yield Input(name, "warc", path, offset=offset,
                             meta=(("url", uri),) if uri else ())
     except OSError as exc:
         yield SourceError(path, f"cannot read: {exc.strerror or exc}")

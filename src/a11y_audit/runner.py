@@ -716,12 +716,14 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
          on_found: Callable[[int], None] | None = None, templates: str = "auto",
          ) -> tuple[SortedSpool[inputs.Input], list[InputError]]:
     """Every input named, sorted by source, and the errors met while enumerating (each name
-    inside its own error boundary: a broken sitemap or a bug costs that name only). The
-    inputs of a long run are sorted on disk (:class:`~a11y_audit.spool.SortedSpool`): the
+    inside its own error boundary: a broken sitemap or a bug costs that name only). A source
+    found twice is one input, the first found: a page named and also in a folder named, a URL
+    that two sitemaps of an index list (a news sitemap and the month's), a URL list's repeats.
+    The inputs of a long run are sorted on disk (:class:`~a11y_audit.spool.SortedSpool`): the
     memory of enumerating a run does not grow with its length (a folder or a container is
     read one at a time). Close the spool when done. ``on_found`` is told how many inputs
-    were found so far, after each one."""
-    found: SortedSpool[inputs.Input] = SortedSpool(_source, weight=_carried)
+    were found so far (repeats included), after each one."""
+    found: SortedSpool[inputs.Input] = SortedSpool(_source, weight=_carried, unique=True)
     errors: list[InputError] = []
     for name in names:
         try:
@@ -733,7 +735,7 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
                 else:
                     found.append(item)
                     if on_found is not None:
-                        on_found(len(found))
+                        on_found(found.added)
         except MemoryError:
             errors.append(InputError(name, "out of memory while reading this input"))
         except (RecursionError, EOFError, UnicodeError, OSError) as exc:
@@ -743,7 +745,8 @@ def plan(names: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable
             report_bug(name, traceback.format_exc())
             errors.append(InputError(name, f"{INTERNAL}: {type(exc).__name__}: "
                                            f"{one_line(str(exc))}"))
-    return found, errors
+    # (an error met twice, as a page named and also in a folder named: said once)
+    return found, list(dict.fromkeys(errors))
 
 
 def _source(item: inputs.Input) -> str:

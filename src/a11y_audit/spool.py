@@ -95,7 +95,13 @@ class SortedSpool(Generic[T]):
     they were added. Memory holds one run, and one block of each run being merged: ten
     million inputs of a run take ~2 MB (a run) and ~9 MB (a block of each of ~1,200 runs),
     where a list of them took ~2.2 GB. Items that carry their bytes (a WordPress export's
-    posts) are spilled sooner, when the ``weight`` of a run reaches ``BUDGET``."""
+    posts) are spilled sooner, when the ``weight`` of a run reaches ``BUDGET``.
+
+    With ``unique``, an item whose key equals an earlier item's is dropped: the first added
+    is kept (a page named twice, or listed by two sitemaps of an index, is audited once).
+    Each run is spilled without its repeats and the merge drops those between runs, so
+    ``len`` counts what iterating yields: in memory, at once; once runs are on disk, by one
+    pass over them (remembered until the next ``append``). ``added`` counts every item."""
 
     RUN = 8192          # items sorted in memory, then spilled as one run (~2 MB of inputs)
     BUDGET = 16 << 20   # or fewer, when their ``weight`` (bytes they carry) reaches this
@@ -103,8 +109,10 @@ class SortedSpool(Generic[T]):
 
     def __init__(self, key: Callable[[T], Any], run: int | None = None,
                  directory: str | os.PathLike[str] | None = None,
-                 weight: Callable[[T], int] | None = None) -> None:
+                 weight: Callable[[T], int] | None = None, unique: bool = False) -> None:
         self._key = key
+        self._unique = unique
+        self._length: int | None = None     # with unique: the items iterating yields, counted
         self._run = run or self.RUN
         self._directory = directory
         self._weight = weight
@@ -117,6 +125,7 @@ class SortedSpool(Generic[T]):
     def append(self, item: T) -> None:
         self._items.append(item)
         self._count += 1
+        self._length = None
         if self._weight is not None:
             self._held += self._weight(item)
         if len(self._items) >= self._run or self._held >= self.BUDGET:
@@ -125,6 +134,8 @@ class SortedSpool(Generic[T]):
     def _spill(self) -> None:
         items = self._items
         items.sort(key=self._key)
+        if self._unique:
+            items = list(_first_of_each(items, self._key))
         try:
             if self._spool is None:
                 self._spool = Spool(self._directory)
@@ -148,11 +159,23 @@ class SortedSpool(Generic[T]):
         """How many sorted runs are on disk."""
         return len(self._runs)
 
-    def __len__(self) -> int:
+    @property
+    def added(self) -> int:
+        """How many items were added (with ``unique``, repeats included)."""
         return self._count
 
+    def __len__(self) -> int:
+        if not self._unique:
+            return self._count
+        if self._length is None:
+            self._length = sum(1 for _ in self)
+        return self._length
+
     def __iter__(self) -> Iterator[T]:
-        self._items.sort(key=self._key)
+        key = self._key
+        self._items.sort(key=key)
+        if self._unique:        # (the repeats in memory are dropped for good)
+            self._items = list(_first_of_each(self._items, key))
         if not self._runs:
             return iter(self._items)
         # heapq.merge keeps the order of its inputs for equal keys: the runs in the order
@@ -163,8 +186,8 @@ class SortedSpool(Generic[T]):
         def read(blocks: range) -> Iterator[T]:
             for block in blocks:
                 yield from spool[block]
-        return heapq.merge(*(read(blocks) for blocks in self._runs), self._items,
-                           key=self._key)
+        merged = heapq.merge(*(read(blocks) for blocks in self._runs), self._items, key=key)
+        return _first_of_each(merged, key) if self._unique else merged
 
     def close(self) -> None:
         if self._spool is not None:
@@ -176,6 +199,19 @@ class SortedSpool(Generic[T]):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _first_of_each(items: Iterable[T], key: Callable[[T], Any]) -> Iterator[T]:
+    """The first item of each run of equal keys in ``items`` (sorted by ``key``)."""
+    last: Any = _NOTHING
+    for item in items:
+        value = key(item)
+        if value != last:
+            last = value
+            yield item
+
+
+_NOTHING = object()
 
 
 class RenderedItems(RenderedList):
