@@ -446,6 +446,164 @@ def test_broken_and_empty_warc_files_are_one_line_errors(tmp_path):
     assert len(errors) == 1 and errors[0].reason.startswith("broken WARC file")
 
 
+def write_wacz(path, records, pages=None, *, compress=False):
+    """A WACZ file as Browsertrix writes one: the crawl's WARC file stored in the ZIP
+    (``compress``: deflated, as a hand-made ZIP may), ``pages`` (lists of page URLs) as
+    ``pages/pages.jsonl`` and ``pages/extraPages.jsonl``, and a datapackage.json."""
+    import json
+    import zipfile
+
+    warc = path.with_suffix(".warc.gz")
+    write_warc(warc, records)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("datapackage.json", json.dumps({"profile": "data-package",
+                                                         "wacz_version": "1.1.1"}))
+        archive.writestr("archive/data.warc.gz", warc.read_bytes(),
+                         compress_type=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED)
+        for name, urls in zip(("pages.jsonl", "extraPages.jsonl"), pages or (), strict=False):
+            lines = [{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"},
+                     *({"id": str(n), "url": url, "ts": "2026-12-01T10:00:00Z"}
+                       for n, url in enumerate(urls))]
+            archive.writestr(f"pages/{name}", "\n".join(json.dumps(x) for x in lines) + "\n",
+                             compress_type=zipfile.ZIP_DEFLATED)
+    warc.unlink()
+
+
+CRAWL = [
+    ("https://news.example/", "200 OK", "text/html", page("Home")),
+    ("https://news.example/css/site.css", "200 OK", "text/css", b".print-only{display:none}"),
+    ("https://ads.example/frame", "200 OK", "text/html", page("Ad")),
+    ("https://news.example/old", "301 Moved Permanently", "text/html", b""),
+    ("https://news.example/story", "200 OK", "text/html",
+     page("Story").replace(b"<main>", b'<link rel="stylesheet" href="/css/site.css"><main>'
+                           b'<p class="print-only"><img src="logo.png"></p><img src="a.jpg">')),
+    ("https://news.example/report.pdf", "200 OK", "application/pdf", b"%PDF-1.7"),
+    ("https://news.example/gone", "404 Not Found", "text/html", page("Gone")),
+]
+
+
+@pytest.fixture
+def crawl(monkeypatch):
+    """CRAWL's records; the redirect says where it went."""
+    from warcio.warcwriter import WARCWriter
+
+    create = WARCWriter.create_warc_record
+
+    def with_location(self, uri, record_type, *args, http_headers=None, **kwargs):
+        if http_headers is not None and uri.endswith("/old"):
+            http_headers.add_header("Location", "/story")
+        return create(self, uri, record_type, *args, http_headers=http_headers, **kwargs)
+
+    monkeypatch.setattr(WARCWriter, "create_warc_record", with_location)
+    return CRAWL
+
+
+def test_a_wacz_gives_the_captures_of_the_pages_it_lists(tmp_path, crawl):
+    """Browsertrix's WACZ: the pages it lists (the seed, and the pages found from it) are
+    audited, not every HTML document the crawl fetched (an ad's frame); a listed page that
+    redirected is audited where it went; one captured as no page, or not at all, is an error
+    of its own. Records are read where the ZIP stores them, stylesheets too."""
+    from click.testing import CliRunner
+
+    from a11y_audit.cli import main
+    from a11y_audit.runner import plan
+    from tests.test_cli import validate
+
+    path = tmp_path / "crawl.wacz"
+    write_wacz(path, crawl, [["https://news.example/"],
+                             ["https://news.example/old", "https://news.example/report.pdf",
+                              "https://news.example/gone#top", "https://news.example/never"]])
+    found, errors = plan([str(path)])
+    with found:
+        pages = list(found)
+    assert [i.source for i in pages] == [f"{path}#https://news.example/",
+                                         f"{path}#https://news.example/story"]
+    assert [b"<h1>Home</h1>" in load(pages[0]).data, b"<h1>Story</h1>" in load(pages[1]).data
+            ] == [True, True]
+    assert sorted((e.source.partition("#")[2], e.message) for e in errors) == [
+        ("https://news.example/gone", "captured with HTTP status 404: not audited"),
+        ("https://news.example/never", "not captured in the archive"),
+        ("https://news.example/report.pdf", "not an HTML page (Content-Type application/pdf)"),
+    ]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(path), "-j", "1", "-o", str(out),
+                                       "-f", "json", "--include-path", "story"])
+    assert result.exit_code == 1, result.output     # the path globs: no error for the rest
+    report = validate(out / "a11y-report.json")
+    assert not report["errors"]
+    (story,) = report["pages"]
+    # the crawl's stylesheet, read from the WACZ, hides the print-only logo
+    assert [f["snippet"] for f in story["findings"] if f["rule"] == "image-alt"] == [
+        '<img src="a.jpg">']
+
+
+def test_a_wacz_that_lists_no_page_gives_every_html_response(tmp_path, crawl):
+    (tmp_path / "crawls").mkdir()
+    path = tmp_path / "crawls" / "crawl.wacz"
+    write_wacz(path, crawl)
+    found, errors = items(str(path))
+    assert not errors
+    assert [i.source.partition("#")[2] for i in found] == [
+        "https://news.example/", "https://ads.example/frame", "https://news.example/story"]
+    folder, _ = items(str(tmp_path / "crawls"))     # folders pick WACZ files up too
+    assert [i.source for i in folder] == [i.source for i in found]
+
+
+def test_a_page_list_line_too_long_to_read_is_an_error(tmp_path, crawl, monkeypatch):
+    """A crawler may add each page's text to its list: a line beyond the limit is not held
+    in memory, and the page it lists is not silently dropped: the line is an error."""
+    import json
+    import zipfile
+
+    monkeypatch.setattr("a11y_audit.inputs._MAX_LIST_LINE", 300)
+    path = tmp_path / "crawl.wacz"
+    write_wacz(path, crawl, [["https://news.example/"]])
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("pages/extraPages.jsonl", "\n".join(json.dumps(entry) for entry in (
+            {"url": "https://news.example/story", "text": "Story " * 100},
+            {"url": "https://news.example/gone", "text": "Gone"})) + "\n")
+    found, errors = items(str(path))
+    assert [i.source.partition("#")[2] for i in found] == ["https://news.example/"]
+    assert sorted((e.source.partition("#")[2], e.reason) for e in errors) == [
+        ("https://news.example/gone", "captured with HTTP status 404: not audited"),
+        ("pages/extraPages.jsonl:1", "line longer than 300 bytes: not read")]
+
+
+def test_broken_wacz_files_are_one_line_errors(tmp_path, crawl):
+    import zipfile
+
+    not_zip = tmp_path / "a.wacz"
+    not_zip.write_bytes(b"WARC/1.1\r\n" * 20)
+    deflated = tmp_path / "b.wacz"
+    write_wacz(deflated, crawl, compress=True)
+    no_warc = tmp_path / "c.wacz"
+    with zipfile.ZipFile(no_warc, "w") as archive:
+        archive.writestr("pages/pages.jsonl", '{"url": "https://news.example/"}\n')
+    cut = tmp_path / "d.wacz"
+    write_wacz(cut, crawl)
+    with zipfile.ZipFile(cut) as archive:
+        info = archive.getinfo("archive/data.warc.gz")
+    data = bytearray(cut.read_bytes())
+    at = info.header_offset + info.compress_size * 3 // 4     # past the first records
+    data[at:at + 64] = bytes(64)
+    cut.write_bytes(bytes(data))
+    reasons = {}
+    for path in (not_zip, deflated, no_warc, cut):
+        found, errors = items(str(path))
+        reasons[path.name] = ([i.source.partition("#")[2] for i in found],
+                              [(e.source.partition("#")[2], e.reason) for e in errors])
+    assert reasons["a.wacz"] == ([], [("", "broken WACZ file (not a ZIP archive: BadZipFile)")])
+    assert reasons["b.wacz"] == ([], [
+        ("archive/data.warc.gz", "WARC file compressed or encrypted in the WACZ: its records "
+                                 "cannot be read where they are (the format stores archive/ "
+                                 "files: zip -0)")])
+    assert reasons["c.wacz"] == ([], [("", "WACZ file holds no WARC file (archive/*.warc.gz)")])
+    pages, errors = reasons["d.wacz"]
+    assert pages[:2] == ["https://news.example/", "https://ads.example/frame"]
+    assert [(source, reason.partition(" (")[0]) for source, reason in errors] == [
+        ("archive/data.warc.gz", "broken WARC file in the WACZ")]
+
+
 def _rglob_files(root):
     """What the folder walk replaced: every file under ``root`` by pathlib, sorted (a
     reference computed another way, with every path held at once)."""

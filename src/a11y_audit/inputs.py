@@ -24,14 +24,17 @@ import functools
 import gzip
 import hashlib
 import io
+import json
 import logging
 import os
 import re
 import sys
+import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -45,10 +48,12 @@ from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
 STDIN = "-"
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WACZ_SUFFIXES = (".wacz",)
+# web archives: WARC (and ARC) files, and WACZ files (a ZIP of WARC files and a page list)
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", *WACZ_SUFFIXES)
 XML_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom")
 LIST_SUFFIXES = (".txt", ".urls")
-FOLDER_SUFFIXES = (*sources.PAGE_SUFFIXES, ".warc", ".warc.gz")
+FOLDER_SUFFIXES = (*sources.PAGE_SUFFIXES, ".warc", ".warc.gz", *WACZ_SUFFIXES)
 MAX_SITEMAP_DEPTH = 3                 # sitemap index -> sitemap index -> sitemap: deep enough
 MAX_CONTAINER_BYTES = 50 * 1024 * 1024  # the sitemap protocol allows 50 MB uncompressed
 # A WordPress export: an <rss> that declares WordPress's namespace, in a file's first 64 KB
@@ -599,9 +604,15 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     capture is audited, and reported apart. A record the crawler cut short (``WARC-Truncated``:
     a size or time limit) is an error of its own, not a page judged by half its markup.
     Revisit records (a capture whose content was unchanged) hold no page: the capture they
-    repeat is audited."""
+    repeat is audited.
+
+    A WACZ file (Browsertrix, ArchiveWeb.page, py-wacz: a ZIP of WARC files and lists of the
+    pages crawled) gives the captures of the pages it lists (``pages/*.jsonl``: the seeds and
+    the pages found from them), not every HTML document the crawl fetched on the way (the
+    frames of ads and embeds); one that lists none, every HTML response. Its WARC files are
+    read where the ZIP stores them (:func:`_records`)."""
     try:
-        from warcio.archiveiterator import ArchiveIterator
+        from warcio.archiveiterator import ArchiveIterator  # noqa: F401
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield SourceError(path, "reading WARC files needs warcio (pip install warcio)")
         return
@@ -609,41 +620,47 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
+    listed = None
+    if path.lower().endswith(WACZ_SUFFIXES):
+        listed, unread = _listed_pages(path)
+        yield from unread
+        found += len(unread)
     try:
-        with open(path, "rb") as handle:
-            head = _maybe_gunzip(handle.read(4096), path, probe=True)
-            if not head.startswith((b"WARC/", b"filedesc://")):
-                yield SourceError(path, "broken WARC file (no WARC record at its start)")
-                return
-            handle.seek(0)
-            records = ArchiveIterator(handle, arc2warc=True)
-            for record in _quietly(records):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                status = record.http_headers.get_statuscode()
-                ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
-                if status != "200" or ctype.strip().lower() not in HTML_TYPES:
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                if globs is not None and uri and not globs.keep_url(uri):
-                    continue
+        for entry in _records(path):
+            if isinstance(entry, SourceError):
                 found += 1
-                offset = records.get_record_offset()
-                name = f"{path}#{uri or offset}"
-                if uri:
-                    digest = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"),
-                                             digest_size=8).digest()
-                    if digest in captured:
-                        date = record.rec_headers.get_header("WARC-Date") or ""
-                        name += f"@{date.strip()[:40] or offset}"
-                    captured.add(digest)
-                cut = record.rec_headers.get_header("WARC-Truncated")
-                if cut is not None:
-                    yield SourceError(name, "the crawler cut this page short (WARC-Truncated: "
-                                            f"{cut.strip()[:40] or 'unspecified'}): not audited")
-                    continue
-                yield Input(name, "warc", path, offset=offset,
-                            meta=(("url", uri),) if uri else ())
+                yield entry
+                continue
+            record, offset = entry
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            status = record.http_headers.get_statuscode()
+            if listed is not None and not listed.wants(uri, status, record.http_headers):
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+            if status != "200" or ctype.strip().lower() not in HTML_TYPES:
+                continue
+            if globs is not None and uri and not globs.keep_url(uri):
+                continue
+            found += 1
+            name = f"{path}#{uri or offset}"
+            if uri:
+                digest = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"),
+                                         digest_size=8).digest()
+                if digest in captured:
+                    date = record.rec_headers.get_header("WARC-Date") or ""
+                    name += f"@{date.strip()[:40] or offset}"
+                captured.add(digest)
+            cut = record.rec_headers.get_header("WARC-Truncated")
+            if cut is not None:
+                yield SourceError(name, "the crawler cut this page short (WARC-Truncated: "
+                                        f"{cut.strip()[:40] or 'unspecified'}): not audited")
+                continue
+            yield Input(name, "warc", path, offset=offset, meta=(("url", uri),) if uri else ())
+    except SourceError as exc:
+        yield exc
+        return
     except OSError as exc:
         yield SourceError(path, f"cannot read: {exc.strerror or exc}")
         return
@@ -651,8 +668,182 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         yield SourceError(path, f"broken WARC file ({type(exc).__name__}: "
                                 f"{str(exc).splitlines()[0][:200] if str(exc) else ''})")
         return
+    if listed is not None:
+        for url, why in listed.missing():
+            if globs is None or globs.keep_url(url):
+                found += 1
+                yield SourceError(f"{path}#{url}", why)
     if not found:
-        yield SourceError(path, "WARC file holds no HTML response record")
+        yield SourceError(path, f"{'WACZ' if listed is not None else 'WARC'} file holds no HTML "
+                                "response record")
+
+
+def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
+    """Every record of a WARC file with its offset, where :func:`_warc_record` reads it back.
+    For a WACZ file, the records of each WARC file it holds (``archive/``), their offsets
+    the file's own: the format stores them in the ZIP as they are (uncompressed, "stored"),
+    so each is a stretch of the file. One compressed in the ZIP cannot be read where it is:
+    an error of its own, named ``crawl.wacz#archive/data.warc.gz``, as is one broken part
+    way (the records before the break are read)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if not path.lower().endswith(WACZ_SUFFIXES):
+        with open(path, "rb") as handle:
+            head = _maybe_gunzip(handle.read(4096), path, probe=True)
+            if not head.startswith((b"WARC/", b"filedesc://")):
+                raise SourceError(path, "broken WARC file (no WARC record at its start)")
+            handle.seek(0)
+            records = ArchiveIterator(handle, arc2warc=True)
+            for record in _quietly(records):
+                yield record, records.get_record_offset()
+        return
+    try:
+        archive = zipfile.ZipFile(path)
+    except OSError:
+        raise
+    except Exception as exc:
+        raise SourceError(path, f"broken WACZ file (not a ZIP archive: "
+                                f"{type(exc).__name__})") from None
+    with archive, open(path, "rb") as raw:
+        members = [info for info in archive.infolist()
+                   if info.filename.startswith("archive/")
+                   and info.filename.lower().endswith((".warc", ".warc.gz"))]
+        if not members:
+            raise SourceError(path, "WACZ file holds no WARC file (archive/*.warc.gz)")
+        for info in members:
+            name = f"{path}#{info.filename}"
+            if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 1:
+                yield SourceError(name, "WARC file compressed or encrypted in the WACZ: its "
+                                        "records cannot be read where they are (the format "
+                                        "stores archive/ files: zip -0)")
+                continue
+            try:
+                raw.seek(info.header_offset)
+                header = raw.read(30)
+                if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                    raise ValueError("no local header where the ZIP's directory says")
+                start = (info.header_offset + 30
+                         + int.from_bytes(header[26:28], "little")
+                         + int.from_bytes(header[28:30], "little"))
+                records = ArchiveIterator(_Stretch(raw, start, info.compress_size),
+                                          arc2warc=True)
+                for record in _quietly(records):
+                    yield record, start + records.get_record_offset()
+            except Exception as exc:    # (zipfile's and warcio's many; OSError included)
+                yield SourceError(name, f"broken WARC file in the WACZ ({type(exc).__name__})")
+
+
+class _Stretch(io.RawIOBase):
+    """``size`` bytes of an open file from ``start``, read as a file of their own: a WARC file
+    a WACZ stores (read straight from the ZIP, so a damaged part costs the records after
+    it, not the whole file to the ZIP's check of its CRC at the end)."""
+
+    def __init__(self, handle: io.BufferedReader, start: int, size: int) -> None:
+        super().__init__()
+        self._handle = handle
+        self._at = start
+        self._end = start + size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._end - self._at
+        if left <= 0:
+            return 0
+        self._handle.seek(self._at)
+        read = self._handle.readinto(memoryview(buffer)[:min(len(buffer), left)])
+        self._at += read
+        return read
+
+
+class _ListedPages:
+    """The pages a WACZ file lists (``pages/pages.jsonl``, ``extraPages.jsonl``...): their
+    captures are its pages. A listed page captured as a redirect is followed to where it
+    went; one captured with no page (an error status, a PDF) or not at all is an error of
+    its own, named by its URL."""
+
+    def __init__(self, urls: Iterable[str]) -> None:
+        self._wanted = {_unfragmented(url): "not captured in the archive" for url in urls}
+
+    def wants(self, uri: str, status: str | None, headers: Any) -> bool:
+        """Whether a response to ``uri`` is a capture of a listed page (noting why one that
+        holds no page does not count)."""
+        uri = _unfragmented(uri)
+        why = self._wanted.get(uri)
+        if why is None:
+            return False
+        if why == "":           # (a capture already audited)
+            return True
+        ctype = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+        if status and status[:1] == "3" and headers.get_header("Location"):
+            try:
+                target = urljoin(uri, headers.get_header("Location").strip())
+            except ValueError:
+                target = ""
+            self._wanted[uri] = ""
+            if target and _unfragmented(target) not in self._wanted:
+                self._wanted[_unfragmented(target)] = (
+                    f"redirected from {uri[:200]}, but not captured in the archive")
+            return False
+        if status != "200":
+            self._wanted[uri] = f"captured with HTTP status {(status or '?')[:3]}: not audited"
+            return False
+        if ctype not in HTML_TYPES:
+            self._wanted[uri] = f"not an HTML page (Content-Type {ctype[:100] or 'none'})"
+            return False
+        self._wanted[uri] = ""
+        return True
+
+    def missing(self) -> Iterator[tuple[str, str]]:
+        """The listed pages (and redirects' targets) no capture of which was audited, and
+        why."""
+        for url, why in self._wanted.items():
+            if why:
+                yield url, why
+
+
+def _unfragmented(url: str) -> str:
+    return url.partition("#")[0]
+
+
+def _listed_pages(path: str) -> tuple[_ListedPages | None, list[SourceError]]:
+    """The pages a WACZ file lists, or None when it lists none (or its lists cannot be read:
+    its WARC files' errors say why the file is broken); and a list's lines too long to read
+    (a page's text a crawler added, beyond 64 MB), each an error."""
+    urls: list[str] = []
+    errors: list[SourceError] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not (info.filename.startswith("pages/")
+                        and info.filename.lower().endswith(".jsonl")):
+                    continue
+                with archive.open(info) as handle:
+                    number = 0
+                    while line := handle.readline(_MAX_LIST_LINE):
+                        number += 1
+                        if len(line) == _MAX_LIST_LINE and not line.endswith(b"\n"):
+                            while (rest := handle.readline(_MAX_LIST_LINE)) and (
+                                    not rest.endswith(b"\n")):
+                                pass
+                            errors.append(SourceError(
+                                f"{path}#{info.filename}:{number}",
+                                f"line longer than {_MAX_LIST_LINE:,} bytes: not read"))
+                            continue
+                        try:
+                            entry = json.loads(line)
+                        except ValueError:
+                            continue
+                        url = entry.get("url") if isinstance(entry, dict) else None
+                        if isinstance(url, str) and is_url(url):
+                            urls.append(url)
+    except Exception:   # (a broken ZIP: said by _records)
+        return None, []
+    return (_ListedPages(urls) if urls else None), errors
+
+
+_MAX_LIST_LINE = 64 << 20
 
 
 def _archive_pages(path: str, globs: _Globs, max_bytes: int) -> Iterator[Input | SourceError]:
@@ -720,23 +911,22 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
 
 @functools.lru_cache(maxsize=2)
 def _warc_stylesheets(path: str, mtime: int, size: int) -> dict[str, int]:
-    """Where each stylesheet of a WARC file is: its URL and its record's offset. Read once
-    per worker and file (keyed by the file's time and size: a changed file is read again),
-    the first time one of its pages links a stylesheet."""
-    from warcio.archiveiterator import ArchiveIterator
-
+    """Where each stylesheet of a WARC (or WACZ) file is: its URL and its record's offset.
+    Read once per worker and file (keyed by the file's time and size: a changed file is read
+    again), the first time one of its pages links a stylesheet."""
     found: dict[str, int] = {}
     try:
-        with open(path, "rb") as handle:
-            records = ArchiveIterator(handle, arc2warc=True)
-            for record in _quietly(records):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                if (record.http_headers.get_statuscode() == "200" and uri
-                        and ctype.strip().lower() == "text/css"):
-                    found.setdefault(uri, records.get_record_offset())
+        for entry in _records(path):
+            if isinstance(entry, SourceError):
+                continue
+            record, offset = entry
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if (record.http_headers.get_statuscode() == "200" and uri
+                    and ctype.strip().lower() == "text/css"):
+                found.setdefault(uri, offset)
     except Exception:   # a broken archive: the stylesheets found before the break
         pass
     return found
