@@ -446,6 +446,42 @@ def test_broken_and_empty_warc_files_are_one_line_errors(tmp_path):
     assert len(errors) == 1 and errors[0].reason.startswith("broken WARC file")
 
 
+def test_resource_records_of_pages_are_pages_too(tmp_path):
+    """warcit (a site's folder into a WARC file) and Webrecorder's tools store files as
+    resource records, with no HTTP headers: those of an http(s) URL and an HTML type are
+    pages, with their stylesheets; a screenshot or a text of a page (urn: URIs) is none."""
+    from click.testing import CliRunner
+    from warcio.warcwriter import WARCWriter
+
+    from a11y_audit.cli import main
+    from tests.test_cli import validate
+
+    path = tmp_path / "site.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, ctype, body in (
+                ("https://news.example/story.html", "text/html; charset=utf-8",
+                 page("Story").replace(b"<main>", b'<link rel="stylesheet" href="site.css">'
+                                       b'<main><img class="print-only" src="logo.png">')),
+                ("https://news.example/site.css", "text/css", b".print-only{display:none}"),
+                ("urn:textFinal:https://news.example/story.html", "text/html", page("Text")),
+                ("urn:view:https://news.example/story.html", "image/png", b"\x89PNG")):
+            writer.write_record(writer.create_warc_record(
+                uri, "resource", payload=io.BytesIO(body), warc_content_type=ctype))
+    found, errors = items(str(path))
+    assert not errors
+    assert [i.source for i in found] == [f"{path}#https://news.example/story.html"]
+    read = load(found[0])
+    assert b"<h1>Story</h1>" in read.data and read.meta["charset"] == "utf-8"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(path), "-j", "1", "-o", str(out),
+                                       "-f", "json", "--include-passed"])
+    assert result.exit_code == 0, result.output
+    (story,) = validate(out / "a11y-report.json")["pages"]
+    # the stylesheet, a resource record too, hides the print-only logo: nothing to fail
+    assert not [f for f in story["findings"] if f["rule"] == "image-alt"]
+
+
 def write_wacz(path, records, pages=None, *, compress=False):
     """A WACZ file as Browsertrix writes one: the crawl's WARC file stored in the ZIP
     (``compress``: deflated, as a hand-made ZIP may), ``pages`` (lists of page URLs) as

@@ -598,7 +598,8 @@ def _atom_links(root: etree._Element, base: str) -> Iterator[tuple[str, tuple]]:
 # -- WARC -------------------------------------------------------------------------------------
 
 def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | SourceError]:
-    """Every HTML response record of a WARC file, located by offset (the bytes stay on disk),
+    """Every HTML response record of a WARC file (and resource record: a page stored as a
+    file, as warcit stores a site's folder), located by offset (the bytes stay on disk),
     named ``crawl.warc.gz#<its URL>``. A URL captured again later in the file (a long crawl
     comes back to a page) is named by its capture too, ``#<URL>@<its WARC-Date>``: each
     capture is audited, and reported apart. A record the crawler cut short (``WARC-Truncated``:
@@ -632,14 +633,14 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
                 yield entry
                 continue
             record, offset = entry
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            status = record.http_headers.get_statuscode()
-            if listed is not None and not listed.wants(uri, status, record.http_headers):
+            served = _served(record, uri)
+            if served is None:
                 continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
-            if status != "200" or ctype.strip().lower() not in HTML_TYPES:
+            status, ctype, headers = served
+            if listed is not None and not listed.wants(uri, status, headers):
+                continue
+            if status != "200" or ctype.split(";")[0].strip().lower() not in HTML_TYPES:
                 continue
             if globs is not None and uri and not globs.keep_url(uri):
                 continue
@@ -676,6 +677,22 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     if not found:
         yield SourceError(path, f"{'WACZ' if listed is not None else 'WARC'} file holds no HTML "
                                 "response record")
+
+
+def _served(record: Any, uri: str) -> tuple[str | None, str, Any] | None:
+    """What a WARC record serves, or None (a request, a revisit, metadata): its status, its
+    Content-Type and the headers that say so. A response's are its HTTP headers; a resource
+    record (a file stored as it is, as warcit and Webrecorder's tools store pages) of an
+    http(s) URL serves its content with status 200 and the record's own type."""
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None:
+            return None
+        return headers.get_statuscode(), headers.get_header("Content-Type") or "", headers
+    if record.rec_type == "resource" and is_url(uri):
+        headers = record.rec_headers
+        return "200", headers.get_header("Content-Type") or "", headers
+    return None
 
 
 def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
@@ -901,7 +918,7 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
             handle.seek(offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
             data = record.content_stream().read(max_bytes + 1)
-            ctype = record.http_headers.get_header("Content-Type") or ""
+            ctype = _record_type(record)
     except Exception:   # (a record that cannot be read is a stylesheet that cannot be had)
         return None
     if len(data) > max_bytes:
@@ -920,12 +937,10 @@ def _warc_stylesheets(path: str, mtime: int, size: int) -> dict[str, int]:
             if isinstance(entry, SourceError):
                 continue
             record, offset = entry
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            if (record.http_headers.get_statuscode() == "200" and uri
-                    and ctype.strip().lower() == "text/css"):
+            served = _served(record, uri)
+            if (served is not None and served[0] == "200" and uri
+                    and served[1].split(";")[0].strip().lower() == "text/css"):
                 found.setdefault(uri, offset)
     except Exception:   # a broken archive: the stylesheets found before the break
         pass
@@ -956,7 +971,7 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
             handle.seek(item.offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
             data = record.content_stream().read(max_bytes + 1)
-            ctype = record.http_headers.get_header("Content-Type") or ""
+            ctype = _record_type(record)
     except OSError as exc:
         raise SourceError(item.source, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:
@@ -968,6 +983,12 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
     if charset:
         meta["charset"] = charset
     return RawPage(item.source, data, meta)
+
+
+def _record_type(record: Any) -> str:
+    """The Content-Type of a record's content: its HTTP header's, or a resource record's."""
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    return headers.get_header("Content-Type") or ""
 
 
 # -- reading ----------------------------------------------------------------------------------
