@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from a11y_audit.inputs import Input, RawPage, enumerate_inputs, iter_pages, load
 from a11y_audit.sources import SourceError
@@ -603,6 +606,43 @@ def test_a_page_list_line_too_long_to_read_is_an_error(tmp_path, crawl, monkeypa
     assert sorted((e.source.partition("#")[2], e.reason) for e in errors) == [
         ("https://news.example/gone", "captured with HTTP status 404: not audited"),
         ("pages/extraPages.jsonl:1", "line longer than 300 bytes: not read")]
+
+
+@settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")), deadline=None,
+          database=None, suppress_health_check=[HealthCheck.too_slow,
+                                                HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["wacz", "wacz-unlisted", "warc.gz", "warc"]),
+       cuts=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=6),
+       end=st.floats(0.05, 1))
+def test_a_damaged_web_archive_gives_pages_and_one_line_errors_never_a_traceback(
+        tmp_path, crawl, kind, cuts, end):
+    """Bytes flipped and the end cut off a WACZ or WARC file: whatever is read is a page or a
+    one-line error, and so is each page read (a stylesheet read from the archive included)."""
+    from a11y_audit.inputs import warc_stylesheet
+
+    whole = tmp_path / f"whole.{kind.removesuffix('-unlisted')}"
+    if kind.startswith("wacz"):
+        write_wacz(whole, crawl, None if kind == "wacz-unlisted" else [
+            ["https://news.example/"], ["https://news.example/old", "https://news.example/gone"]])
+    else:
+        write_warc(whole, crawl, gzipped=kind == "warc.gz")
+    data = bytearray(whole.read_bytes())
+    for where, value in cuts:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    path = tmp_path / f"damaged.{kind.removesuffix('-unlisted')}"
+    path.write_bytes(bytes(data[: max(1, int(end * len(data)))]))
+    for item in enumerate_inputs([str(path)]):
+        if isinstance(item, SourceError):
+            assert item.reason and "\n" not in item.reason
+            continue
+        try:
+            raw = load(item)
+        except SourceError as exc:
+            assert "\n" not in exc.reason
+            continue
+        assert isinstance(raw.data, bytes) and raw.url.startswith("https://")
+    sheet = warc_stylesheet(str(path), "https://news.example/css/site.css", 1 << 20)
+    assert sheet is None or isinstance(sheet, str)
 
 
 def test_broken_wacz_files_are_one_line_errors(tmp_path, crawl):
