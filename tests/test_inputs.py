@@ -485,6 +485,41 @@ def test_resource_records_of_pages_are_pages_too(tmp_path):
     assert not [f for f in story["findings"] if f["rule"] == "image-alt"]
 
 
+def test_a_body_kept_in_an_encoding_not_read_is_an_error_not_binary_data(tmp_path):
+    """A browser's crawl may keep a body as the server sent it: gzip (and its old name
+    x-gzip) and deflate are read, brotli and zstd are a one-line error that says so (not
+    "binary data"), whatever warcio could decode with the libraries installed."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for name, encoding, body in (("gzip", "gzip", gzip.compress(page("G"))),
+                                     ("x-gzip", "X-Gzip", gzip.compress(page("X"))),
+                                     ("br", "br", b"\x1b\x03\x00\xf8\xa5\x00" * 20),
+                                     ("both", "gzip, br", b"\x8b" * 40),
+                                     ("zstd", "zstd", b"\x28\xb5\x2f\xfd" + b"\x00" * 40)):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                                  ("Content-Encoding", encoding)],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{name}", "response", payload=io.BytesIO(body),
+                http_headers=headers))
+    found, errors = items(str(path))
+    assert not errors and len(found) == 5
+    read, refused = {}, {}
+    for item in found:
+        try:
+            read[item.source.rpartition("/")[2]] = load(item).data
+        except SourceError as exc:
+            refused[item.source.rpartition("/")[2]] = exc.reason
+    assert read == {"gzip": page("G"), "x-gzip": page("X")}
+    assert refused == {name: f"page compressed with {name.replace('both', 'gzip, br')!r} "
+                             "(its Content-Encoding), which is not read: only gzip and "
+                             "deflate are" for name in ("br", "both", "zstd")}
+
+
 def write_wacz(path, records, pages=None, *, compress=False):
     """A WACZ file as Browsertrix writes one: the crawl's WARC file stored in the ZIP
     (``compress``: deflated, as a hand-made ZIP may), ``pages`` (lists of page URLs) as

@@ -917,7 +917,7 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
         with open(path, "rb") as handle:
             handle.seek(offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
-            data = record.content_stream().read(max_bytes + 1)
+            data = _record_content(record, max_bytes, url)
             ctype = _record_type(record)
     except Exception:   # (a record that cannot be read is a stylesheet that cannot be had)
         return None
@@ -970,8 +970,10 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
         with open(item.location, "rb") as handle:
             handle.seek(item.offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
-            data = record.content_stream().read(max_bytes + 1)
+            data = _record_content(record, max_bytes, item.source)
             ctype = _record_type(record)
+    except SourceError:
+        raise
     except OSError as exc:
         raise SourceError(item.source, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:
@@ -983,6 +985,22 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
     if charset:
         meta["charset"] = charset
     return RawPage(item.source, data, meta)
+
+
+def _record_content(record: Any, max_bytes: int, source: str) -> bytes:
+    """A record's content, decoded, read to at most ``max_bytes + 1`` bytes. Only gzip and
+    deflate are read (warcio's, and gzip's old name x-gzip, which warcio leaves), whatever
+    warcio could decode with the libraries installed: their output is bounded by their ratio
+    (about 1,000 to 1), a brotli bomb's is not. A body kept in another encoding as the
+    server sent it (brotli, zstd: a browser's crawl) is a SourceError."""
+    encoding = ((record.http_headers.get_header("Content-Encoding") or "").strip().lower()
+                if record.http_headers is not None else "")
+    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+        raise SourceError(source, f"page compressed with {encoding[:40]!r} (its "
+                                  "Content-Encoding), which is not read: only gzip and "
+                                  "deflate are")
+    data = record.content_stream().read(max_bytes + 1)
+    return _maybe_gunzip(data, source, max_bytes) if encoding == "x-gzip" else data
 
 
 def _record_type(record: Any) -> str:
