@@ -40,11 +40,31 @@ def _bomb_member() -> bytes:
     return squeeze.compress(bytes(16 * 1024 * 1024)) + squeeze.flush()
 
 
+def zstd_compress(data: bytes) -> bytes:
+    """Zstandard, by CPython's module (3.14) or its backport."""
+    try:
+        from compression import zstd  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        from backports import zstd  # type: ignore[import-not-found,no-redef,unused-ignore]
+    return bytes(zstd.compress(data))
+
+
 # path -> raw response, or a callable writing to the socket (for timed or endless answers)
 def _responses() -> dict[str, object]:
+    import brotli
+
     member = _bomb_member()
     gz = gzip.compress(PAGE * 50)
+    # what browsers are sent (brotli, zstd), and a brotli bomb: 64 MiB of zeros in ~50 bytes
+    squeezed = {"br": brotli.compress(PAGE * 50), "zstd": zstd_compress(PAGE * 50),
+                "br-bomb": brotli.compress(bytes(64 << 20), quality=5)}
     return {
+        "/br": _ok(squeezed["br"], "text/html", "Content-Encoding: br"),
+        "/zstd": _ok(squeezed["zstd"], "text/html", "Content-Encoding: zstd"),
+        "/br-bomb": _ok(squeezed["br-bomb"], "text/html", "Content-Encoding: br"),
+        "/corrupt-br": _ok(b"\xff" * 64, "text/html", "Content-Encoding: br"),
+        "/truncated-zstd": _ok(squeezed["zstd"][: len(squeezed["zstd"]) // 2], "text/html",
+                               "Content-Encoding: zstd"),
         "/robots.txt": _ok(b"User-agent: *\nDisallow: /private\n", "text/plain"),
         "/ok": _ok(PAGE),
         "/private/page": _ok(PAGE),

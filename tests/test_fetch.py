@@ -46,6 +46,13 @@ def test_gzip_content_encoding_is_inflated(server):
     assert fetch(f"{server.base}/gzip", LIMITS).body == PAGE * 50
 
 
+@pytest.mark.parametrize("path", ["/br", "/zstd"])
+def test_brotli_and_zstd_content_encodings_are_decoded(server, path):
+    """httpx asks for brotli when the brotli package is installed (it is a dependency), and
+    a server may send zstd unasked: both are decoded, within the page limit."""
+    assert fetch(f"{server.base}{path}", LIMITS).body == PAGE * 50
+
+
 def test_redirects_are_followed_to_the_final_url(server):
     got = fetch(f"{server.base}/to-ok", LIMITS)
     assert got.final_url == f"{server.base}/ok" and got.body == PAGE
@@ -67,6 +74,9 @@ def test_more_than_100_headers_or_a_64_kb_header_line_is_still_a_page(server):
         ("/corrupt-gzip", "broken gzip data"),
         ("/truncated-gzip", "truncated gzip data"),
         ("/bomb", "decompressed page is too large (limit 4,194,304 bytes)"),
+        ("/br-bomb", "decompressed page is too large (limit 4,194,304 bytes)"),
+        ("/corrupt-br", "broken brotli data"),
+        ("/truncated-zstd", "truncated zstd data"),
         ("/short", "broken HTTP response"),
         ("/loop", "redirect loop: "),
         ("/hops", "too many redirects (limit 5): "),

@@ -485,39 +485,63 @@ def test_resource_records_of_pages_are_pages_too(tmp_path):
     assert not [f for f in story["findings"] if f["rule"] == "image-alt"]
 
 
-def test_a_body_kept_in_an_encoding_not_read_is_an_error_not_binary_data(tmp_path):
-    """A browser's crawl may keep a body as the server sent it: gzip (and its old name
-    x-gzip) and deflate are read, brotli and zstd are a one-line error that says so (not
-    "binary data"), whatever warcio could decode with the libraries installed."""
+def test_a_body_kept_as_the_server_sent_it_is_decoded_within_the_page_limit(tmp_path):
+    """A browser's crawl keeps a body as the server sent it, chunked and compressed as the
+    browser asked (gzip, deflate, brotli, zstd; x-gzip is gzip's old name): each is decoded
+    here, within the page limit (a brotli bomb is refused without being inflated whole); a
+    coding not read, or two, is a one-line error that names it, never "binary data"."""
+    import tracemalloc
+    import zlib
+
+    import brotli
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    from tests.hostile import zstd_compress
+
+    def chunked(body):
+        return b"".join(b"%x\r\n%s\r\n" % (len(body[at:at + 100]), body[at:at + 100])
+                        for at in range(0, len(body), 100)) + b"0\r\n\r\n"
 
     path = tmp_path / "crawl.warc.gz"
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        for name, encoding, body in (("gzip", "gzip", gzip.compress(page("G"))),
-                                     ("x-gzip", "X-Gzip", gzip.compress(page("X"))),
-                                     ("br", "br", b"\x1b\x03\x00\xf8\xa5\x00" * 20),
-                                     ("both", "gzip, br", b"\x8b" * 40),
-                                     ("zstd", "zstd", b"\x28\xb5\x2f\xfd" + b"\x00" * 40)):
+        for name, encoding, body, extra in (
+                ("gzip", "gzip", gzip.compress(page("G")), ()),
+                ("x-gzip", "X-Gzip", gzip.compress(page("X")), ()),
+                ("deflate", "deflate", zlib.compress(page("D")), ()),
+                ("br", "br", brotli.compress(page("B")), ()),
+                ("br-chunked", "br", chunked(brotli.compress(page("C") * 30)),
+                 (("Transfer-Encoding", "chunked"),)),
+                ("zstd", "zstd", zstd_compress(page("Z")), ()),
+                ("bomb", "br", brotli.compress(bytes(64 << 20), quality=5), ()),
+                ("both", "gzip, br", brotli.compress(gzip.compress(page("2"))), ()),
+                ("compress", "compress", b"\x1f\x9d" + b"\x00" * 40, ())):
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
-                                                  ("Content-Encoding", encoding)],
+                                                  ("Content-Encoding", encoding), *extra],
                                        protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 f"https://news.example/{name}", "response", payload=io.BytesIO(body),
-                http_headers=headers))
+                http_headers=headers, length=len(body)))
     found, errors = items(str(path))
-    assert not errors and len(found) == 5
+    assert not errors and len(found) == 9
     read, refused = {}, {}
+    tracemalloc.start()
     for item in found:
         try:
-            read[item.source.rpartition("/")[2]] = load(item).data
+            read[item.source.rpartition("/")[2]] = load(item, max_bytes=1 << 20).data
         except SourceError as exc:
             refused[item.source.rpartition("/")[2]] = exc.reason
-    assert read == {"gzip": page("G"), "x-gzip": page("X")}
-    assert refused == {name: f"page compressed with {name.replace('both', 'gzip, br')!r} "
-                             "(its Content-Encoding), which is not read: only gzip and "
-                             "deflate are" for name in ("br", "both", "zstd")}
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert read == {"gzip": page("G"), "x-gzip": page("X"), "deflate": page("D"),
+                    "br": page("B"), "br-chunked": page("C") * 30, "zstd": page("Z")}
+    assert refused == {
+        "bomb": "decompressed page is too large (limit 1,048,576 bytes)",
+        **{name: f"page compressed with {coding!r} (its Content-Encoding), which is not read: "
+                 "only gzip, deflate, br and zstd are"
+           for name, coding in (("both", "gzip, br"), ("compress", "compress"))}}
+    assert peak < 8 << 20       # the 64 MiB bomb was never inflated whole
 
 
 def write_wacz(path, records, pages=None, *, compress=False):

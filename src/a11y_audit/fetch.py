@@ -37,7 +37,7 @@ from a11y_audit import __version__
 from a11y_audit.credentials import Headers, headers_for
 from a11y_audit.dom import BIG, integer, is_digits
 from a11y_audit.errors import SourceError
-from a11y_audit.inflate import InflateError, Inflater
+from a11y_audit.inflate import InflateError, decoder
 
 if TYPE_CHECKING:
     import urllib.robotparser
@@ -211,7 +211,7 @@ def _read_body(response: httpx.Response, limits: FetchLimits, deadline: float) -
                  if e.strip() and e.strip().lower() != "identity"]
     if len(encodings) > 1:
         raise _Refused(f"unsupported content encoding {', '.join(encodings)}")
-    inflater = Inflater(encodings[0], limits.max_bytes) if encodings else None
+    inflater = decoder(encodings[0], limits.max_bytes) if encodings else None
     parts: list[bytes] = []
     size = 0
     for chunk in response.iter_raw():

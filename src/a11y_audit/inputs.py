@@ -43,7 +43,7 @@ from a11y_audit import archives, sources, wordpress
 from a11y_audit import fetch as fetching
 from a11y_audit import templates as templates_module
 from a11y_audit.credentials import without_userinfo
-from a11y_audit.inflate import GZIP_MAGIC, InflateError, inflate
+from a11y_audit.inflate import GZIP_MAGIC, InflateError, decoder, inflate
 from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
@@ -988,19 +988,37 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
 
 
 def _record_content(record: Any, max_bytes: int, source: str) -> bytes:
-    """A record's content, decoded, read to at most ``max_bytes + 1`` bytes. Only gzip and
-    deflate are read (warcio's, and gzip's old name x-gzip, which warcio leaves), whatever
-    warcio could decode with the libraries installed: their output is bounded by their ratio
-    (about 1,000 to 1), a brotli bomb's is not. A body kept in another encoding as the
-    server sent it (brotli, zstd: a browser's crawl) is a SourceError."""
-    encoding = ((record.http_headers.get_header("Content-Encoding") or "").strip().lower()
-                if record.http_headers is not None else "")
-    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+    """A record's content, decoded, read to at most ``max_bytes + 1`` bytes (raises
+    SourceError). A crawl keeps a body as the server sent it: chunked, and compressed in the
+    coding its Content-Encoding names (gzip, deflate, and what browsers are sent, brotli and
+    zstd). The body is dechunked by warcio and decoded here (:func:`a11y_audit.inflate.
+    decoder`), never by warcio, whose brotli output (when the package is installed) has no
+    bound; one in another coding, or in two, is an error that names it."""
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    headers = record.http_headers
+    stream = record.raw_stream
+    if headers is None:
+        return stream.read(max_bytes + 1)
+    if (headers.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        stream = ChunkedDataReader(stream)
+    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
+    if encoding in ("", "identity"):
+        return stream.read(max_bytes + 1)
+    if encoding not in _CODINGS:
         raise SourceError(source, f"page compressed with {encoding[:40]!r} (its "
-                                  "Content-Encoding), which is not read: only gzip and "
-                                  "deflate are")
-    data = record.content_stream().read(max_bytes + 1)
-    return _maybe_gunzip(data, source, max_bytes) if encoding == "x-gzip" else data
+                                  "Content-Encoding), which is not read: only gzip, deflate, "
+                                  "br and zstd are")
+    try:
+        body = decoder(encoding, max_bytes)
+        while chunk := stream.read(65536):
+            body.feed(chunk)
+        return body.finish()
+    except InflateError as exc:
+        raise SourceError(source, str(exc)) from None
+
+
+_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
 
 
 def _record_type(record: Any) -> str:
