@@ -18,6 +18,7 @@ from a11y_audit.archives import archive_member_path, read_archive_file
 from a11y_audit.cli import main
 from a11y_audit.inputs import enumerate_inputs, load
 from a11y_audit.sources import SourceError
+from tests.damage import damaged, pages_read
 from tests.test_cli import validate
 
 PAGE = ('<!doctype html><html lang="en"><title>{title}</title>{head}<main><h1>{title}</h1>'
@@ -244,20 +245,8 @@ def test_a_damaged_archive_gives_pages_and_one_line_errors_never_a_traceback(
         zip_archive(whole)
     else:
         tar_archive(whole, "w:gz" if kind == "tar.gz" else "w")
-    data = bytearray(whole.read_bytes())
-    for where, value in cuts:
-        data[min(int(where * len(data)), len(data) - 1)] = value
-    path = tmp_path / f"damaged.{kind}"
-    path.write_bytes(bytes(data[: max(1, int(end * len(data)))]))
-    for item in enumerate_inputs([str(path)]):
-        if isinstance(item, SourceError):
-            assert item.reason and "\n" not in item.reason
-            continue
-        try:
-            raw = load(item)
-        except SourceError as exc:
-            assert "\n" not in exc.reason
-            continue
+    path = damaged(whole, tmp_path / f"damaged.{kind}", cuts, end)
+    for item, raw in pages_read(path):
         assert archive_member_path(f"{path}#{item.source.partition('#')[2]}") is not None
         assert isinstance(read_archive_file(f"{path}#css/site.css", 1 << 20), bytes | None)
         assert isinstance(raw.data, bytes)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from a11y_audit.inputs import Input, RawPage, enumerate_inputs, iter_pages, load
 from a11y_audit.sources import SourceError
+from tests.damage import damaged, pages_read
 from tests.loopback import QuietHandler, serving
 
 
@@ -685,20 +686,8 @@ def test_a_damaged_web_archive_gives_pages_and_one_line_errors_never_a_traceback
             ["https://news.example/"], ["https://news.example/old", "https://news.example/gone"]])
     else:
         write_warc(whole, crawl, gzipped=kind == "warc.gz")
-    data = bytearray(whole.read_bytes())
-    for where, value in cuts:
-        data[min(int(where * len(data)), len(data) - 1)] = value
-    path = tmp_path / f"damaged.{kind.removesuffix('-unlisted')}"
-    path.write_bytes(bytes(data[: max(1, int(end * len(data)))]))
-    for item in enumerate_inputs([str(path)]):
-        if isinstance(item, SourceError):
-            assert item.reason and "\n" not in item.reason
-            continue
-        try:
-            raw = load(item)
-        except SourceError as exc:
-            assert "\n" not in exc.reason
-            continue
+    path = damaged(whole, tmp_path / f"damaged.{kind.removesuffix('-unlisted')}", cuts, end)
+    for _, raw in pages_read(path):
         assert isinstance(raw.data, bytes) and raw.url.startswith("https://")
     sheet = warc_stylesheet(str(path), "https://news.example/css/site.css", 1 << 20)
     assert sheet is None or isinstance(sheet, str)

@@ -95,13 +95,11 @@ def decoder(encoding: str, limit: int) -> Inflater | Unbrotli | Unzstd:
         return Unbrotli(limit)
     if encoding == "zstd":
         return Unzstd(limit)
-    return Inflater("gzip" if encoding == "x-gzip" else encoding, limit)
+    return Inflater(encoding, limit)
 
 
 class _Bounded:
     """Output kept in parts, refused as soon as it passes ``limit``."""
-
-    name = ""
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
@@ -120,8 +118,6 @@ class _Bounded:
 
 class Unbrotli(_Bounded):
     """Brotli (RFC 7932), with the brotli package's bounded output (1.2 and later)."""
-
-    name = "brotli"
 
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
@@ -155,8 +151,6 @@ class Unbrotli(_Bounded):
 class Unzstd(_Bounded):
     """Zstandard (RFC 8878): CPython's own module (3.14's compression.zstd, or its backport),
     its window held to 8 MB as RFC 9659 asks of a content coding's decoder, every frame read."""
-
-    name = "zstd"
 
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
