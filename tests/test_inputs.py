@@ -636,6 +636,56 @@ def test_a_wacz_gives_the_captures_of_the_pages_it_lists(tmp_path, crawl):
         '<img src="a.jpg">']
 
 
+def test_a_listed_page_captured_as_unchanged_is_audited_from_the_capture_it_repeats(
+        tmp_path):
+    """A crawler that deduplicates writes a revisit record, not the body again, for a page
+    whose content it already holds (a URL variant, a page fetched twice). A listed page
+    captured only so is audited from the capture it repeats, under its own URL; one whose
+    capture the archive does not hold (an earlier crawl's) is an error; a revisit of a
+    page audited already adds nothing."""
+    import json
+    import zipfile
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from a11y_audit.runner import plan
+
+    def headers():
+        return StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+
+    warc = tmp_path / "data.warc.gz"
+    with open(warc, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        first = writer.create_warc_record("https://news.example/a", "response",
+                                          payload=io.BytesIO(page("A")), http_headers=headers())
+        writer.write_record(first)
+        digest = first.rec_headers.get_header("WARC-Payload-Digest")
+        for uri, same in (("https://news.example/a?utm=x", digest),
+                          ("https://news.example/a", digest),
+                          ("https://news.example/old", "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")):
+            writer.write_record(writer.create_revisit_record(
+                uri, digest=same, refers_to_uri="https://news.example/a",
+                refers_to_date="2026-12-01T10:00:00Z", http_headers=headers()))
+    path = tmp_path / "crawl.wacz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(warc, "archive/data.warc.gz")
+        archive.writestr("pages/pages.jsonl", "\n".join(json.dumps({"url": url}) for url in (
+            "https://news.example/a", "https://news.example/a?utm=x",
+            "https://news.example/old")))
+    found, errors = plan([str(path)])
+    with found:
+        pages = list(found)
+    assert [i.source.partition("#")[2] for i in pages] == [
+        "https://news.example/a", "https://news.example/a?utm=x"]
+    assert [(load(i).url, b"<h1>A</h1>" in load(i).data) for i in pages] == [
+        ("https://news.example/a", True), ("https://news.example/a?utm=x", True)]
+    assert [(e.source.partition("#")[2], e.message) for e in errors] == [(
+        "https://news.example/old", "captured as unchanged since a capture this archive does "
+                                    "not hold (a revisit record): not audited")]
+
+
 def test_a_wacz_that_lists_no_page_gives_every_html_response(tmp_path, crawl):
     (tmp_path / "crawls").mkdir()
     path = tmp_path / "crawls" / "crawl.wacz"

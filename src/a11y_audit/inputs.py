@@ -605,7 +605,8 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     capture is audited, and reported apart. A record the crawler cut short (``WARC-Truncated``:
     a size or time limit) is an error of its own, not a page judged by half its markup.
     Revisit records (a capture whose content was unchanged) hold no page: the capture they
-    repeat is audited.
+    repeat is audited (in a WACZ file, a listed page captured only so is audited from that
+    capture).
 
     A WACZ file (Browsertrix, ArchiveWeb.page, py-wacz: a ZIP of WARC files and lists of the
     pages crawled) gives the captures of the pages it lists (``pages/*.jsonl``: the seeds and
@@ -621,6 +622,8 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
+    # with a page list: where each HTML body is, by its digest (what a revisit record names)
+    payloads: dict[str, int] = {}
     listed = None
     if path.lower().endswith(WACZ_SUFFIXES):
         listed, unread = _listed_pages(path)
@@ -636,12 +639,27 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             served = _served(record, uri)
             if served is None:
-                continue
-            status, ctype, headers = served
-            if listed is not None and not listed.wants(uri, status, headers):
-                continue
-            if status != "200" or ctype.split(";")[0].strip().lower() not in HTML_TYPES:
-                continue
+                if listed is None or record.rec_type != "revisit":
+                    continue
+                # a listed page whose content was unchanged since a capture the crawl kept
+                # (a crawler that deduplicates writes a revisit record, not the body again):
+                # audited from that capture
+                held = payloads.get(record.rec_headers.get_header("WARC-Payload-Digest") or "")
+                if not listed.revisited(uri, held is not None):
+                    continue
+                assert held is not None
+                offset = held
+            else:
+                status, ctype, headers = served
+                html = status == "200" and ctype.split(";")[0].strip().lower() in HTML_TYPES
+                if html and listed is not None:
+                    digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                    if digest:
+                        payloads.setdefault(digest, offset)
+                if listed is not None and not listed.wants(uri, status, headers):
+                    continue
+                if not html:
+                    continue
             if globs is not None and uri and not globs.keep_url(uri):
                 continue
             found += 1
@@ -811,6 +829,19 @@ class _ListedPages:
             return False
         self._wanted[uri] = ""
         return True
+
+    def revisited(self, uri: str, held: bool) -> bool:
+        """Whether a revisit record of ``uri`` (its content unchanged since a capture the
+        file holds, when ``held``) is a listed page to audit from that capture: not when
+        the page is not listed or a capture of it was audited; one whose capture the file
+        does not hold (an earlier crawl's) is noted."""
+        uri = _unfragmented(uri)
+        if not self._wanted.get(uri):
+            return False
+        self._wanted[uri] = "" if held else (
+            "captured as unchanged since a capture this archive does not hold (a revisit "
+            "record): not audited")
+        return held
 
     def missing(self) -> Iterator[tuple[str, str]]:
         """The listed pages (and redirects' targets) no capture of which was audited, and
