@@ -239,6 +239,28 @@ def test_a_page_listed_twice_is_audited_once(server, tmp_path):
     assert [e.source for e in errors] == [str(tmp_path / "gone.html")]
 
 
+@pytest.mark.parametrize("name", ["crawl.wacz", "crawl.warc.gz", "site.zip", "public.tar.gz"])
+def test_an_archive_named_by_url_is_refused_before_it_is_fetched(name):
+    """A crawl's archive is gigabytes, read by offset from disk: named by its URL, it is a
+    one-line error that says what to do, and nothing is fetched."""
+    from tests.loopback import serving
+
+    asked = []
+
+    class Handler(QuietHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.answer(200, b"WARC/1.1\r\n", "application/warc")
+
+    with serving(Handler) as httpd:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/crawls/{name}?download=1"
+        found, errors = items(url)
+    assert not found and not asked
+    assert [(e.source, e.reason) for e in errors] == [(
+        url, "web archives and ZIP or tar archives are read from disk, not over http(s): "
+             "download the file, then name it")]
+
+
 def test_a_local_sitemap_file(tmp_path, server):
     path = tmp_path / "sitemap.xml.gz"
     path.write_bytes(gzip.compress(

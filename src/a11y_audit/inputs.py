@@ -306,6 +306,15 @@ def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | Sour
     the URL are not used, nor shown: :func:`a11y_audit.credentials.bind` turns them into the
     origin's credentials before a run enumerates its names."""
     url = without_userinfo(url)[0]
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:      # (no URL after all: the fetch says why)
+        path = ""
+    if path.endswith((*WARC_SUFFIXES, *archives.SUFFIXES)):
+        # refused before a byte is fetched: a crawl's archive is gigabytes, and its pages are
+        # read where they are on disk (workers read them by offset)
+        raise SourceError(url, "web archives and ZIP or tar archives are read from disk, not "
+                               "over http(s): download the file, then name it")
     fetched = http_get(url, max_bytes, container_bytes=MAX_CONTAINER_BYTES)
     if _is_xml(fetched.content_type, fetched.data):
         yield from _container(url, fetched.data, fetched.url, globs, max_bytes, depth=0)
