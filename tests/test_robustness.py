@@ -149,6 +149,22 @@ def test_a_fifo_is_refused_by_name_not_waited_on(tmp_path):
         read(str(fifo))
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize(("name", "walked"), [("crawl.warc.gz", True), ("crawl.wacz", True),
+                                             ("site.zip", False), ("site.tar.gz", False)])
+def test_a_fifo_named_as_an_archive_is_refused_not_waited_on(tmp_path, name, walked):
+    """Archives and web archives are read while the run finds its pages: a FIFO so named
+    (named, or for web archives in a folder named) is an error at once, as one named .html
+    is."""
+    from a11y_audit.inputs import enumerate_inputs
+
+    os.mkfifo(tmp_path / name)
+    for named in (tmp_path / name, *([tmp_path] if walked else [])):
+        found = list(enumerate_inputs([str(named)]))
+        assert [(str(e.source), e.reason) for e in found] == [
+            (str(tmp_path / name), "is a FIFO (named pipe), not a regular file")]
+
+
 def test_a_device_is_refused_by_name():
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero")

@@ -31,6 +31,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 
 from a11y_audit.errors import SourceError
+from a11y_audit.sources import open_regular_file
 
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
@@ -46,8 +47,10 @@ def zip_members(path: str, keep: Callable[[str], bool]) -> Iterator[str]:
     """The names of the pages of a ZIP archive that ``keep`` takes, in the archive's order.
     Raises SourceError where the archive cannot be read."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular_file(path) as raw, zipfile.ZipFile(raw) as archive:
             infos = archive.infolist()
+    except SourceError:
+        raise
     except _BROKEN as exc:
         raise SourceError(path, f"broken ZIP archive ({_reason(exc)})") from None
     for info in infos:
@@ -210,7 +213,7 @@ def tar_members(path: str, keep: Callable[[str], bool], max_bytes: int
     its bytes, or the error of a member too large. Raises SourceError where the archive
     breaks, after the pages before it."""
     try:
-        with tarfile.open(path, mode="r|*") as archive:
+        with open_regular_file(path) as raw, tarfile.open(fileobj=raw, mode="r|*") as archive:
             for info in archive:
                 if not info.isreg() or not keep(info.name):
                     continue
@@ -223,6 +226,8 @@ def tar_members(path: str, keep: Callable[[str], bool], max_bytes: int
                                                  f"page is too large (limit {max_bytes:,} bytes)")
                 else:
                     yield info.name, data
+    except SourceError:
+        raise
     except _BROKEN as exc:
         raise SourceError(path, f"broken tar archive ({_reason(exc)})") from None
 

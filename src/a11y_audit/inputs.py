@@ -34,7 +34,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -732,7 +732,7 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
     from warcio.archiveiterator import ArchiveIterator
 
     if not path.lower().endswith(WACZ_SUFFIXES):
-        with open(path, "rb") as handle:
+        with sources.open_regular_file(path) as handle:
             head = _maybe_gunzip(handle.read(4096), path, probe=True)
             if not head.startswith((b"WARC/", b"filedesc://")):
                 raise SourceError(path, "broken WARC file (no WARC record at its start)")
@@ -741,14 +741,7 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
             for record in _quietly(records):
                 yield record, records.get_record_offset()
         return
-    try:
-        archive = zipfile.ZipFile(path)
-    except OSError:
-        raise
-    except Exception as exc:
-        raise SourceError(path, f"broken WACZ file (not a ZIP archive: "
-                                f"{type(exc).__name__})") from None
-    with archive, open(path, "rb") as raw:
+    with _wacz(path) as (raw, archive):
         members = [info for info in archive.infolist()
                    if info.filename.startswith("archive/")
                    and info.filename.lower().endswith((".warc", ".warc.gz"))]
@@ -777,12 +770,29 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                 yield SourceError(name, f"broken WARC file in the WACZ ({type(exc).__name__})")
 
 
+@contextlib.contextmanager
+def _wacz(path: str) -> Iterator[tuple[BinaryIO, zipfile.ZipFile]]:
+    """A WACZ file, opened as the regular file it must be (:func:`a11y_audit.sources.
+    open_regular_file`: a FIFO so named is refused, never waited on) and read as a ZIP: the
+    open file and the archive. Raises SourceError."""
+    with sources.open_regular_file(path) as raw:
+        try:
+            archive = zipfile.ZipFile(raw)
+        except OSError:
+            raise
+        except Exception as exc:
+            raise SourceError(path, f"broken WACZ file (not a ZIP archive: "
+                                    f"{type(exc).__name__})") from None
+        with archive:
+            yield raw, archive
+
+
 class _Stretch(io.RawIOBase):
     """``size`` bytes of an open file from ``start``, read as a file of their own: a WARC file
     a WACZ stores (read straight from the ZIP, so a damaged part costs the records after
     it, not the whole file to the ZIP's check of its CRC at the end)."""
 
-    def __init__(self, handle: io.BufferedReader, start: int, size: int) -> None:
+    def __init__(self, handle: Any, start: int, size: int) -> None:   # (a binary file)
         super().__init__()
         self._handle = handle
         self._at = start
@@ -871,7 +881,7 @@ def _listed_pages(path: str) -> tuple[_ListedPages | None, list[SourceError]]:
     urls: list[str] = []
     errors: list[SourceError] = []
     try:
-        with zipfile.ZipFile(path) as archive:
+        with _wacz(path) as (_, archive):
             for info in archive.infolist():
                 if not (info.filename.startswith("pages/")
                         and info.filename.lower().endswith(".jsonl")):
