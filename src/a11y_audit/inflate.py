@@ -87,10 +87,14 @@ def inflate(chunks: Iterable[bytes], encoding: str, limit: int) -> bytes:
     return inflater.finish()
 
 
+# the HTTP content codings :func:`decoder` reads
+CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
+
+
 def decoder(encoding: str, limit: int) -> Inflater | Unbrotli | Unzstd:
     """What decodes a body in the HTTP content coding ``encoding`` within ``limit`` bytes
-    (``feed`` it chunks, then ``finish``): gzip (``x-gzip``), deflate, br or zstd. Raises
-    InflateError for another."""
+    (``feed`` it chunks, then ``finish``): one of :data:`CODINGS`. Raises InflateError for
+    another."""
     if encoding == "br":
         return Unbrotli(limit)
     if encoding == "zstd":

@@ -43,7 +43,7 @@ from a11y_audit import archives, sources, wordpress
 from a11y_audit import fetch as fetching
 from a11y_audit import templates as templates_module
 from a11y_audit.credentials import without_userinfo
-from a11y_audit.inflate import GZIP_MAGIC, InflateError, decoder, inflate
+from a11y_audit.inflate import CODINGS, GZIP_MAGIC, InflateError, decoder, inflate
 from a11y_audit.safe_text import writable
 from a11y_audit.sources import MAX_BYTES, SourceError, is_url
 
@@ -1055,7 +1055,7 @@ def _record_content(record: Any, max_bytes: int, source: str) -> bytes:
     encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
     if encoding in ("", "identity"):
         return stream.read(max_bytes + 1)
-    if encoding not in _CODINGS:
+    if encoding not in CODINGS:
         raise SourceError(source, f"page compressed with {encoding[:40]!r} (its "
                                   "Content-Encoding), which is not read: only gzip, deflate, "
                                   "br and zstd are")
@@ -1066,9 +1066,6 @@ def _record_content(record: Any, max_bytes: int, source: str) -> bytes:
         return body.finish()
     except InflateError as exc:
         raise SourceError(source, str(exc)) from None
-
-
-_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
 
 
 def _record_type(record: Any) -> str:
