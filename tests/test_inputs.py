@@ -415,6 +415,80 @@ def test_a_warc_page_reads_its_stylesheets_from_the_archive(tmp_path):
         contrast[0]["message"])
 
 
+def _styled_crawl(path, pages=2):
+    """A crawl of ``pages`` stories that link its stylesheet (which hides a print-only logo),
+    with a large image between them, as crawls hold far more media than pages."""
+    story = ('<!doctype html><html lang="en"><title>{0}</title><link rel="stylesheet" '
+             'href="/css/site.css"><main><h1>{0}</h1><p class="print-only">'
+             '<img src="/logo.png"></p><img src="/a.jpg"></main></html>')
+    write_warc(path, [
+        ("https://news.example/css/site.css", "200 OK", "text/css", b".print-only{display:none}"),
+        ("https://news.example/css/site.css", "200 OK", "text/css", b"p{color:red}"),
+        ("https://news.example/big.jpg", "200 OK", "image/jpeg", bytes(200_000)),
+        *((f"https://news.example/{n}", "200 OK", "text/html", story.format(n).encode())
+          for n in range(pages)),
+    ])
+
+
+def test_listing_a_crawls_pages_finds_its_stylesheets_on_the_way(tmp_path, monkeypatch):
+    """The pages of a WARC file are listed in one pass over it; the stylesheets its pages
+    link are found in the same pass, not in a second reading of the whole file (the first
+    capture of a URL counts). A file changed since is read again."""
+    from a11y_audit import inputs
+    from a11y_audit.inputs import warc_stylesheet
+
+    path = tmp_path / "crawl.warc.gz"
+    _styled_crawl(path)
+    found, errors = items(str(path))
+    assert len(found) == 2 and not errors
+    read_again = []
+    real_records = inputs._records
+    monkeypatch.setattr(inputs, "_records", lambda name: read_again.append(name) or
+                        real_records(name))
+    url = "https://news.example/css/site.css"
+    assert warc_stylesheet(str(path), url, 1 << 20) == ".print-only{display:none}"
+    assert read_again == []
+    write_warc(path, [(url, "200 OK", "text/css", b".x{display:none}")])
+    os.utime(path, ns=(1, 1))       # (a file rewritten within the clock's tick)
+    assert warc_stylesheet(str(path), url, 1 << 20) == ".x{display:none}"
+    assert read_again == [str(path)]
+
+
+def test_pool_workers_have_the_stylesheets_found_as_the_pages_were_listed(
+        tmp_path, monkeypatch):
+    """The pool's workers, started once the run's pages are listed, judge a crawl's pages
+    with the stylesheets the listing found: none reads the file again (here, one that
+    tried would find no stylesheet, and the logo it hides would fail)."""
+    from click.testing import CliRunner
+
+    from a11y_audit import batch, inputs
+    from a11y_audit.cli import main
+    from tests.test_cli import validate
+
+    path = tmp_path / "crawl.warc.gz"
+    _styled_crawl(path, pages=6)
+    real_plan = batch.plan
+
+    def plan_then_no_reading(*args, **kwargs):
+        planned = real_plan(*args, **kwargs)
+        monkeypatch.setattr(inputs, "_records", _no_second_reading)
+        return planned
+
+    monkeypatch.setattr(batch, "plan", plan_then_no_reading)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["check", str(path), "-j", "2", "-o", str(out),
+                                       "-f", "json"])
+    assert result.exit_code == 1, result.output
+    report = validate(out / "a11y-report.json")
+    assert not report["errors"] and len(report["pages"]) == 6
+    assert {tuple(f["snippet"] for f in page["findings"] if f["rule"] == "image-alt")
+            for page in report["pages"]} == {('<img src="/a.jpg">',)}
+
+
+def _no_second_reading(name):
+    raise AssertionError(f"{name} read again")
+
+
 def test_each_capture_of_a_url_is_a_page_and_a_cut_short_one_an_error(tmp_path):
     """A long crawl comes back to a page: each capture is audited and named apart, the later
     ones by their date. The same record written twice is one capture. A record the crawler

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import functools
 import gzip
 import hashlib
 import io
@@ -31,6 +30,7 @@ import re
 import sys
 import zipfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -638,6 +638,10 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         listed, unread = _listed_pages(path)
         yield from unread
         found += len(unread)
+    # The file's stylesheets, found on the way (see _warc_stylesheets): kept for the
+    # workers, which this process starts once the run's inputs are listed.
+    sheets: dict[str, int] = {}
+    kept = _sheets_key(path)
     try:
         for entry in _records(path):
             if isinstance(entry, SourceError):
@@ -647,6 +651,8 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
             record, offset = entry
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             served = _served(record, uri)
+            if served is not None:
+                _note_stylesheet(sheets, uri, served, offset)
             if served is None:
                 if listed is None or record.rec_type != "revisit":
                     continue
@@ -687,15 +693,19 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
                 continue
             yield Input(name, "warc", path, offset=offset, meta=(("url", uri),) if uri else ())
     except SourceError as exc:
+        _keep_stylesheets(kept, sheets)     # (those before the break, as a worker finds)
         yield exc
         return
     except OSError as exc:
+        _keep_stylesheets(kept, sheets)
         yield SourceError(path, f"cannot read: {exc.strerror or exc}")
         return
     except Exception as exc:  # warcio raises plain exceptions on broken archives
+        _keep_stylesheets(kept, sheets)
         yield SourceError(path, f"broken WARC file ({type(exc).__name__}: "
                                 f"{str(exc).splitlines()[0][:200] if str(exc) else ''})")
         return
+    _keep_stylesheets(kept, sheets)
     if listed is not None:
         for url, why in listed.missing():
             if globs is None or globs.keep_url(url):
@@ -960,8 +970,10 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
     from warcio.archiveiterator import ArchiveIterator
 
     try:
-        info = os.stat(path)
-        offset = _warc_stylesheets(path, info.st_mtime_ns, info.st_size).get(url)
+        key = _sheets_key(path)
+        if key is None:
+            return None
+        offset = _warc_stylesheets(key).get(url)
         if offset is None:
             return None
         with open(path, "rb") as handle:
@@ -976,25 +988,75 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
     return data.decode(_charset(ctype) or "utf-8", "replace")
 
 
-@functools.lru_cache(maxsize=2)
-def _warc_stylesheets(path: str, mtime: int, size: int) -> dict[str, int]:
-    """Where each stylesheet of a WARC (or WACZ) file is: its URL and its record's offset.
-    Read once per worker and file (keyed by the file's time and size: a changed file is read
-    again), the first time one of its pages links a stylesheet."""
-    found: dict[str, int] = {}
+def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
+    """Where each stylesheet of a WARC (or WACZ) file is: its URL and its record's offset
+    (the first capture with status 200 and a CSS type). ``key``: the file's path, time and
+    size (:func:`_sheets_key`; a changed file is read again).
+
+    Read once per process and file: by :func:`warc_inputs` as it lists the file's pages,
+    and the pool's workers, forked once the run's inputs are listed, have it from there
+    (a crawl's WARC files run to a gigabyte each, nearly all of it images and video, and a
+    pool's workers are replaced every few hundred pages: each reading the whole file again
+    for its first stylesheet cost more than auditing the pages). A process that did not
+    list the file (a Dask worker) reads it the first time one of its pages links a
+    stylesheet."""
+    found = _STYLESHEETS.get(key)
+    if found is not None:
+        _STYLESHEETS.move_to_end(key)
+        return found
+    found = {}
     try:
-        for entry in _records(path):
+        for entry in _records(key[0]):
             if isinstance(entry, SourceError):
                 continue
             record, offset = entry
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             served = _served(record, uri)
-            if (served is not None and served[0] == "200" and uri
-                    and served[1].split(";")[0].strip().lower() == "text/css"):
-                found.setdefault(uri, offset)
+            if served is not None:
+                _note_stylesheet(found, uri, served, offset)
     except Exception:   # a broken archive: the stylesheets found before the break
         pass
+    _keep_stylesheets(key, found)
     return found
+
+
+def _note_stylesheet(found: dict[str, int], uri: str, served: tuple[str | None, str, Any],
+                     offset: int) -> None:
+    """Note the record at ``offset`` (its URL, and what :func:`_served` says it serves) in
+    ``found`` if it is a stylesheet, unless an earlier capture of its URL is."""
+    if (served[0] == "200" and uri
+            and served[1].split(";")[0].strip().lower() == "text/css"):
+        found.setdefault(uri, offset)
+
+
+def _sheets_key(path: str) -> tuple[str, int, int] | None:
+    """What a file's stylesheet index is kept by: its path, time and size (None: it cannot
+    be read)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return path, info.st_mtime_ns, info.st_size
+
+
+def _keep_stylesheets(key: tuple[str, int, int] | None, found: dict[str, int]) -> None:
+    """Keep a file's stylesheet index, and those of the files read before it while they
+    hold fewer than :data:`_STYLESHEETS_KEPT` stylesheets in all (a run over a folder of
+    WARC files audits them one after the other)."""
+    if key is None:
+        return
+    _STYLESHEETS[key] = found
+    _STYLESHEETS.move_to_end(key)
+    total = sum(map(len, _STYLESHEETS.values()))
+    while len(_STYLESHEETS) > 1 and total > _STYLESHEETS_KEPT:
+        _, dropped = _STYLESHEETS.popitem(last=False)
+        total -= len(dropped)
+
+
+# The stylesheet indexes of the WARC and WACZ files read (see _warc_stylesheets), oldest
+# first; a URL and an offset each, ~200 bytes: some 20 MB at most.
+_STYLESHEETS: OrderedDict[tuple[str, int, int], dict[str, int]] = OrderedDict()
+_STYLESHEETS_KEPT = 100_000
 
 
 def _quietly(records: Iterable) -> Iterator:
