@@ -588,6 +588,57 @@ PAGES = {
       <p class="a29">a29</p><p class="a30">a30</p><p class="a31">a31</p><p class="a32">a32</p>
       <p class="a33">a33</p><p class="a34">a34</p><p class="a35">a35</p>
     </body></html>""",
+    # a selector list is dropped whole where one selector's functional pseudo-class has an
+    # argument Chromium does not read (or a pseudo-class takes one it takes none of)
+    "selector lists with arguments Chromium does not read": """<html><head><style>
+      .b1, .x:nth-child(foo) { color: #0a0 }
+      .b2, .x:nth-child(2n+) { color: #00a }
+      .b3, .x:nth-child(+ 2n) { color: #aa0 }
+      .b4, .x:nth-child(1.5) { color: #0aa }
+      .b5, .x:nth-child(1 of) { color: #a0a }
+      .b6, .x:nth-child(1 OF .y) { color: #a00 }
+      .b7, .x:nth-child(2n+1of .y) { color: #0a0 }
+      .b8, .x:nth-child(1 of >.y) { color: #00a }
+      .b9, .x:nth-of-type(1 of .y) { color: #aa0 }
+      .b10, .x:not() { color: #0aa }
+      .b11, .x:not(>.y) { color: #a0a }
+      .b12, .x:not(.y >) { color: #a00 }
+      .b13, .x:has() { color: #0a0 }
+      .b14, .x:has(.y >) { color: #00a }
+      .b15, .x:has(:has(.y)) { color: #aa0 }
+      .b16, .x:lang() { color: #0aa }
+      .b17, .x:lang(en, fr) { color: #a0a }
+      .b18, .x:lang("en") { color: #a00 }
+      .b19, .x:dir(ltr rtl) { color: #0a0 }
+      .b20, .x:host(.y .z) { color: #00a }
+      .b21, .x:host(.y, .z) { color: #aa0 }
+      .b22, .x:state() { color: #0aa }
+      .b23, .x:hover(.y) { color: #a0a }
+      .b24, .x:current(.y) { color: #a00 }
+      .b25, .x) { color: #0a0 }
+      .b26, .x:nth-child( 2n + 1 ) { color: #00a }
+      .b27, .x:nth-child(-n+3 of .y) { color: #aa0 }
+      .b28, .x:nth-child(ODD) { color: #0aa }
+      .b29, .x:lang(en) { color: #a0a }
+      .b30, .x:dir(\\6c tr) { color: #a00 }
+      .b31, .x:has(> .y) { color: #0a0 }
+      .b32, .x:not(.y .z) { color: #00a }
+      .b33, .x:active-view-transition-type(y, z) { color: #aa0 }
+      .b34, .x:nth-child(1 of ::before) { color: #0aa }
+      .b35, .x:has(:is(:has(.y), .z)) { color: #a0a }
+    </style></head><body>
+      <p class="b1">b1</p> <p class="b2">b2</p> <p class="b3">b3</p> <p class="b4">b4</p>
+      <p class="b5">b5</p> <p class="b6">b6</p> <p class="b7">b7</p> <p class="b8">b8</p>
+      <p class="b9">b9</p> <p class="b10">b10</p> <p class="b11">b11</p>
+      <p class="b12">b12</p> <p class="b13">b13</p> <p class="b14">b14</p>
+      <p class="b15">b15</p> <p class="b16">b16</p> <p class="b17">b17</p>
+      <p class="b18">b18</p> <p class="b19">b19</p> <p class="b20">b20</p>
+      <p class="b21">b21</p> <p class="b22">b22</p> <p class="b23">b23</p>
+      <p class="b24">b24</p> <p class="b25">b25</p> <p class="b26">b26</p>
+      <p class="b27">b27</p> <p class="b28">b28</p> <p class="b29">b29</p>
+      <p class="b30">b30</p> <p class="b31">b31</p> <p class="b32">b32</p>
+      <p class="b33">b33</p> <p class="b34">b34</p> <p class="b35">b35</p>
+    </body></html>""",
     "invalid keyword values": """<html><head><style>
       .d1 { display: block; display: flexx }
       .d2 { display: none; display: -ms-flexbox }

@@ -165,6 +165,23 @@ SELECTOR_LISTS = [
     (":-webkit-any(.a:is(.c d, .e))", ":-webkit-any(.a:is(.c d, .e))"),
     (":-webkit-any(.a:has(> b))", None),
     (":is(:-webkit-any(.a .b), .c)", ":is(.c)"), ("a:-webkit-any-link", "a:-webkit-any-link"),
+    # a functional pseudo-class's argument has its syntax (an An+B series, "of" in lower
+    # case; one identifier for :lang(), :dir(), :state(); one compound for :host(); no
+    # :has() in :has(), but where a forgiving :is() leaves it out; no combinator at an end
+    # but where :has() begins one); a pseudo-class that takes no argument takes none, and
+    # a parenthesis that closes none drops its rule too
+    *((f".a, .x{bad}", None) for bad in (
+        ":nth-child(foo)", ":nth-child(2n+)", ":nth-child(+ 2n)", ":nth-child(1.5)",
+        ":nth-child(1 of)", ":nth-child(1 OF .y)", ":nth-child(2n+1of .y)",
+        ":nth-child(1 of >.y)", ":nth-of-type(1 of .y)", ":not()", ":not(>.y)",
+        ":not(.y >)", ":has()", ":has(.y >)", ":has(:has(.y))", ":lang()", ":lang(en, fr)",
+        ':lang("en")', ":dir(ltr rtl)", ":host(.y .z)", ":host(.y, .z)", ":state()",
+        ":hover(.y)", ":current(.y)", ")")),
+    *((f".a, .x{good}", f".a, .x{good}") for good in (
+        ":nth-child( 2n + 1 )", ":nth-child(-n+3 of .y)", ":nth-child(ODD)", ":lang(en)",
+        ":dir(\\6c tr)", ":has(> .y)", ":not(.y .z)", ":active-view-transition-type(y, z)",
+        ":nth-child(1 of ::before)")),
+    (".a, .x:has(:is(:has(.y), .z))", ".a, .x:has(:is(.z))"),
 ]
 
 

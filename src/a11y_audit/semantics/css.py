@@ -22,10 +22,11 @@ tinycss2 where values need real parsing (colours). What is evaluated:
 * ``@supports``, as Chromium answers it (:mod:`a11y_audit.semantics.supports`): the hacks
   aimed at other engines do not apply.
 * Selectors, as Chromium reads them (:func:`a11y_audit.semantics.supports.chromium_prelude`):
-  a rule whose selector list holds a pseudo-class or pseudo-element Chromium does not know
-  is dropped whole (read in :meth:`Stylesheet.keyed` for vendor pseudo-classes and
-  pseudo-elements, in :meth:`Stylesheet._rule` for the rest), but for the forgiving
-  arguments of ``:is()`` and ``:where()``.
+  a rule whose selector list holds a pseudo-class or pseudo-element Chromium does not know,
+  or an argument of one that it does not read (``:nth-child(2n+)``), is dropped whole
+  (read in :meth:`Stylesheet.keyed` for vendor pseudo-classes and pseudo-elements, in
+  :meth:`Stylesheet._rule` for the rest), but for the forgiving arguments of ``:is()`` and
+  ``:where()``.
 * ``@layer``: layer order as declared; unlayered rules win over layered ones (normal
   declarations) and lose to them (``!important``). Layers are named in full (``a.b``), and
   an anonymous one by a name no other layer of the run has; the caller orders a page's
@@ -411,9 +412,10 @@ class Stylesheet:
             # page, most of them cold)
             return None
         prelude, body, layer = self.raw[order]
-        if ":" in prelude:
-            # a pseudo-class Chromium does not know drops the whole rule, or the argument of
-            # :is() or :where() that holds it (vendor ones and pseudo-elements: keyed)
+        if ":" in prelude or ")" in prelude:
+            # a pseudo-class Chromium does not know (or an argument it does not read, or a
+            # parenthesis that closes none) drops the whole rule, or the argument of :is()
+            # or :where() that holds it (vendor ones and pseudo-elements: keyed)
             read = chromium_prelude(prelude)
             if read is None:
                 return None

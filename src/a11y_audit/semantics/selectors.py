@@ -1010,9 +1010,17 @@ _NTH = (r"[nN][tT][hH]-(?:[lL][aA][sS][tT]-)?"
         r"(?:[cC][hH][iI][lL][dD]|[oO][fF]-[tT][yY][pP][eE])")
 _AN_PLUS_B = (rf"[-+]?[0-9]*[nN](?:{_WS}*[-+]{_WS}*[0-9]+)?|[-+]?[0-9]+"
               r"|[oO][dD][dD]|[eE][vV][eE][nN]")
+AN_PLUS_B = _AN_PLUS_B      # (the pattern of an An+B series: supports reads it too)
 # (_with_complex_arguments) The "of" of ":nth-child(An+B of S)", and its An+B
 _OF = re.compile(rf"{_WS}+of{_WS}+")     # (in lower case only, as Chromium reads it)
 _SERIES = re.compile(rf"{_WS}*(?:{_AN_PLUS_B}){_WS}*")
+
+
+def nth_series(text: str) -> bool:
+    """Whether ``text`` is an An+B series as Chromium reads one (``odd``, ``2n+1``,
+    ``-n + 3``; white space around it), the argument of ``:nth-of-type()`` and the part of
+    ``:nth-child()``'s before "of"."""
+    return _SERIES.fullmatch(text) is not None
 
 
 def _part_pattern(capture: bool, inner: str = "") -> str:

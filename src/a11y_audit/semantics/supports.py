@@ -17,10 +17,13 @@ that does not parse makes the whole rule invalid: it does not apply.
 
 Selectors are read as Chromium reads them too (:func:`chromium_prelude`): a selector with a
 pseudo-class or pseudo-element Chromium does not know (``:-moz-focusring``,
-``::-ms-clear``, ``:-webkit-scrollbar`` with one colon) is invalid, and one invalid selector
-makes a rule's whole selector list invalid (``.a, .b:-moz-placeholder { ... }`` applies to
-no ``.a``), except in the forgiving lists of ``:is()`` and ``:where()``, which drop the
-invalid argument and keep the others. Chromium takes any ``::-webkit-`` pseudo-element.
+``::-ms-clear``, ``:-webkit-scrollbar`` with one colon) is invalid, and so is one whose
+functional pseudo-class has an argument Chromium does not read (``:nth-child(2n+)``,
+``:nth-child(1 OF .a)``, ``:lang(en, fr)``, ``:not()``, ``:has(:has(a))``, ``:hover(a)``)
+or that holds a parenthesis closing none. One invalid selector makes a rule's whole
+selector list invalid (``.a, .b:-moz-placeholder { ... }`` applies to no ``.a``), except in
+the forgiving lists of ``:is()`` and ``:where()``, which drop the invalid argument and keep
+the others. Chromium takes any ``::-webkit-`` pseudo-element.
 """
 
 from __future__ import annotations
@@ -41,7 +44,14 @@ from a11y_audit.knowledge.css_support import (
     PSEUDO_ELEMENTS,
     VENDOR_VALUES,
 )
-from a11y_audit.semantics.selectors import SCOPE_MARK, closing, split_arguments, top_level
+from a11y_audit.semantics.selectors import (
+    AN_PLUS_B,
+    SCOPE_MARK,
+    closing,
+    nth_series,
+    split_arguments,
+    top_level,
+)
 
 
 class _Invalid(Exception):
@@ -232,6 +242,16 @@ _FORGIVING = frozenset(("is", "where"))
 # argument makes the selector invalid)
 _SELECTOR_ARGUMENTS = frozenset(("not", "has", "-webkit-any", "host", "host-context"))
 _NTH_OF = frozenset(("nth-child", "nth-last-child"))
+_NTH = frozenset(("nth-of-type", "nth-last-of-type"))
+_COMPOUND_ARGUMENT = frozenset(("host", "host-context"))
+# Functional pseudo-classes whose argument is one identifier, or a list of them
+_IDENT_ARGUMENT = frozenset(("dir", "lang", "state"))
+_IDENT_LIST_ARGUMENT = frozenset(("active-view-transition-type",))
+_ESCAPE = r"\\(?:[0-9a-fA-F]{1,6}(?:\r\n|[ \t\n\r\f])?|[^\n\r\f0-9a-fA-F])"
+_IDENT = re.compile(rf"(?:--|-?(?:[_a-zA-Z]|[^\x00-\x7f]|{_ESCAPE}))"
+                    rf"(?:[-_a-zA-Z0-9]|[^\x00-\x7f]|{_ESCAPE})*")
+_CSS_WS = " \t\n\r\f"
+_CSS_WS_CLASS = "[ \t\n\r\f]"
 _COMBINATOR_CHARS = " \t\n\r\f>+~"     # (whitespace inside a compound is in its arguments)
 _NOTHING = ":not(*)"          # what an :is() with no valid argument left matches
 
@@ -245,7 +265,16 @@ def chromium_prelude(prelude: str) -> str | None:
     Most lists name only pseudo-classes and pseudo-elements Chromium knows, outside any
     argument: their names (:data:`_PSEUDO_NAMES`) and, where the list has a parenthesis, a
     look at its pseudo-elements tell, and only the others are read character by character
-    (a set of ~150 names in a lookahead of one search cost eight times as much)."""
+    (a set of ~150 names in a lookahead of one search cost eight times as much). The
+    arguments of functional pseudo-classes are read too, but for the forgiving ``:is()``
+    and ``:where()`` and what :data:`_PLAIN_FUNCTIONAL` sees to be valid at a glance."""
+    if ")" in prelude and (prelude.count(")") != prelude.count("(")
+                           or prelude.find(")") < prelude.find("(")) and top_level(
+            prelude, ")", first=True):
+        # a parenthesis that closes none (where as many open, one of them before it, one
+        # opened after it is left open too: its rule runs to the end of the sheet in a
+        # browser, which is not read so here)
+        return None
     if ":" not in prelude:
         return prelude
     names = _PSEUDO_NAMES.findall(prelude)
@@ -259,7 +288,11 @@ def chromium_prelude(prelude: str) -> str | None:
         opened = prelude.find("(")
         if opened < 0:
             return prelude
-        if ":-webkit-any" not in names:     # (its arguments are read: compounds only)
+        # (the arguments of the others are read: their syntax is checked; the forgiving
+        # :is() and :where() leave out what they cannot read, as the selector engine does)
+        checked = [name for name in _FUNCTIONAL.findall(prelude)
+                   if name.lower() not in _FORGIVING]
+        if not checked or len(_PLAIN_FUNCTIONAL.findall(prelude)) == len(checked):
             if not any(name[1] == ":" or name in _LEGACY_TOKENS for name in names):
                 return prelude
             for element in _ELEMENT.finditer(prelude, opened):
@@ -281,6 +314,15 @@ def chromium_prelude(prelude: str) -> str | None:
 # part of a name), and those Chromium knows (any "::-webkit-" pseudo-element too: below)
 _PSEUDO_NAMES = re.compile(r":(?<!\\:):?-?[_a-zA-Z][-_a-zA-Z0-9]*")   # (":" first: searched fast)
 _LEGACY_TOKENS = frozenset(f":{name}" for name in _LEGACY_ELEMENTS)
+# A functional pseudo-class or pseudo-element (its name, without the colons)
+_FUNCTIONAL = re.compile(r":(?<!\\:):?(-?[_a-zA-Z][-_a-zA-Z0-9]*)\(")
+# The functional pseudo-classes most sheets write, whose argument is seen to be valid at a
+# glance: an An+B series, or a :not() of a selector without parentheses, brackets, strings,
+# escapes, commas or a combinator at an end (the others are read in full)
+_PLAIN_FUNCTIONAL = re.compile(
+    rf":(?<!\\:)(?:nth-(?:last-)?(?:child|of-type)\({_CSS_WS_CLASS}*(?:{AN_PLUS_B})"
+    rf"{_CSS_WS_CLASS}*\)|not\({_CSS_WS_CLASS}*[^\s()>+~,\\\[\]\"']"
+    rf"[^()\\\[\]\"',]*?(?<![\s>+~]){_CSS_WS_CLASS}*\))", re.I)
 _KNOWN = frozenset((*(f":{name}" for name in PSEUDO_CLASSES | _LEGACY_ELEMENTS),
                     *(f"::{name}" for name in PSEUDO_ELEMENTS)))
 _ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)(?![-\w])", re.I)
@@ -306,19 +348,48 @@ def _compound(text: str) -> bool:
 _NOT_OR_HAS = re.compile(r":(not|has)\(", re.I)
 
 
+def _argument_valid(name: str, arguments: str, in_has: bool) -> bool:
+    """Whether Chromium reads ``arguments`` as the argument of the pseudo-class ``name``
+    (not one whose argument is a plain selector list: :func:`_one_selector`). An An+B
+    series (``:nth-child(2n+1 of .a)``: "of" in lower case, its list of selectors may hold
+    a pseudo-element), one identifier (``:lang(en)``, ``:dir(rtl)``, ``:state(x)``: not a
+    list, nor a string) or a list of them (``:active-view-transition-type(a, b)``); any
+    other known pseudo-class takes no argument (``:hover(a)`` is invalid)."""
+    if name in _NTH_OF:
+        of = re.search(r"\s[oO][fF]\s", arguments)
+        if of is None:
+            return nth_series(arguments)
+        selectors = arguments[of.end():]
+        return (of.group()[1:3] == "of" and nth_series(arguments[:of.start() + 1])
+                and not any(part[:1] in (">", "+", "~")
+                            for part in split_arguments(selectors))
+                and _selector_list(selectors, False, argument=False,
+                                   in_has=in_has) is not None)
+    if name in _NTH:
+        return nth_series(arguments)
+    if name in _IDENT_ARGUMENT:
+        return _IDENT.fullmatch(arguments.strip(_CSS_WS)) is not None
+    if name in _IDENT_LIST_ARGUMENT:
+        return all(_IDENT.fullmatch(part) is not None for part in split_arguments(arguments))
+    return False
+
+
 def _known(colons: str, name: str) -> bool:
     if colons == ":":
         return name in PSEUDO_CLASSES or name in _LEGACY_ELEMENTS
     return name in PSEUDO_ELEMENTS or name.startswith("-webkit-")
 
 
-def _selector_list(text: str, forgiving: bool, argument: bool = True) -> str | None:
+def _selector_list(text: str, forgiving: bool, argument: bool = True,
+                   relative: bool = False, in_has: bool = False) -> str | None:
     """The list with each selector as Chromium reads it; None when one is invalid (unless
     ``forgiving``: then the invalid ones are left out, and an empty list matches nothing).
-    ``argument``: the list is a pseudo-class's argument, where pseudo-elements are invalid."""
+    ``argument``: the list is a pseudo-class's argument, where pseudo-elements are invalid
+    and a selector may not begin with a combinator, unless ``relative`` (``:has()``'s);
+    ``in_has``: inside ``:has()``'s argument, where another ``:has()`` is invalid."""
     kept = []
     for part in split_arguments(text):
-        read = _one_selector(part, argument)
+        read = _one_selector(part, argument, relative, in_has)
         if read is None:
             if not forgiving:
                 return None
@@ -333,10 +404,17 @@ def _selector_list(text: str, forgiving: bool, argument: bool = True) -> str | N
 _SPECIAL = re.compile(r"[\\\[\"':]")
 
 
-def _one_selector(text: str, argument: bool) -> str | None:
-    """One complex selector as Chromium reads it, or None when invalid (``argument``: in a
-    pseudo-class's argument, where a pseudo-element is invalid)."""
+def _one_selector(text: str, argument: bool, relative: bool = False,
+                  in_has: bool = False) -> str | None:
+    """One complex selector as Chromium reads it, or None when invalid (``argument``,
+    ``relative``, ``in_has``: see :func:`_selector_list`). A functional pseudo-class's
+    argument has its own syntax (:func:`_argument_valid`); a combinator may not end a
+    selector, nor begin one in an argument but ``:has()``'s (a top-level one begins a
+    nested rule's, relative to its parent)."""
     if not text:
+        return None
+    if (text[-1] in ">+~" and text[-2:-1] != "\\") or (
+            argument and not relative and text[0] in ">+~"):
         return None
     out: list[str] = []
     at, start = 0, 0
@@ -372,24 +450,24 @@ def _one_selector(text: str, argument: bool) -> str | None:
                 if argument or not _known(colons, name):
                     return None
             elif name in _FORGIVING or name in _SELECTOR_ARGUMENTS:
-                if name not in PSEUDO_CLASSES:
+                if name not in PSEUDO_CLASSES or (name == "has" and in_has):
                     return None
                 if name == "-webkit-any" and not all(
                         _compound(part) for part in split_arguments(arguments)):
                     return None
-                read = _selector_list(arguments, forgiving=name in _FORGIVING)
+                if name in _COMPOUND_ARGUMENT and (
+                        len(parts := split_arguments(arguments)) != 1
+                        or top_level(parts[0], _COMBINATOR_CHARS)):
+                    return None     # (one compound selector)
+                read = _selector_list(arguments, forgiving=name in _FORGIVING,
+                                      relative=name == "has", in_has=in_has or name == "has")
                 if read is None:
                     return None
                 if read != arguments:
                     out.append(text[start:after + 1])
                     out.append(read)
                     start = close
-            elif name in _NTH_OF:
-                of = re.search(r"\s[oO][fF]\s", arguments)
-                if of is not None and (of.group()[1:3] != "of" or _selector_list(
-                        arguments[of.end():], False) is None):
-                    return None     # (Chromium takes "of" in lower case only)
-            elif name not in PSEUDO_CLASSES:
+            elif not _argument_valid(name, arguments, in_has):
                 return None
             at = close + 1
             continue
