@@ -747,7 +747,7 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
             if not head.startswith((b"WARC/", b"filedesc://")):
                 raise SourceError(path, "broken WARC file (no WARC record at its start)")
             handle.seek(0)
-            records = ArchiveIterator(handle, arc2warc=True)
+            records = ArchiveIterator(handle, arc2warc=True, block_size=_SCAN_BLOCK)
             for record in _quietly(records):
                 yield record, records.get_record_offset()
         return
@@ -773,11 +773,18 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                          + int.from_bytes(header[26:28], "little")
                          + int.from_bytes(header[28:30], "little"))
                 records = ArchiveIterator(_Stretch(raw, start, info.compress_size),
-                                          arc2warc=True)
+                                          arc2warc=True, block_size=_SCAN_BLOCK)
                 for record in _quietly(records):
                     yield record, start + records.get_record_offset()
             except Exception as exc:    # (zipfile's and warcio's many; OSError included)
                 yield SourceError(name, f"broken WARC file in the WACZ ({type(exc).__name__})")
+
+
+# What a pass over every record of a WARC file reads at a time (warcio's default is 16 KB):
+# a crawl's records are mostly images and video the pass only skips, a Python step for each
+# block. A 921 MB WACZ of 600 pages and 300 images: 1.0-1.35 s a pass with 16 KB blocks,
+# 0.76-0.80 s with 256 KB; a 65 MB one of 2,000 pages alike (0.20 s).
+_SCAN_BLOCK = 256 << 10
 
 
 @contextlib.contextmanager
