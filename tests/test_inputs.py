@@ -485,6 +485,33 @@ def test_pool_workers_have_the_stylesheets_found_as_the_pages_were_listed(
             for page in report["pages"]} == {('<img src="/a.jpg">',)}
 
 
+def test_the_stylesheet_indexes_kept_are_bounded(monkeypatch):
+    """A run keeps the stylesheet index of each crawl it lists, within a bound of
+    stylesheets and of files (the oldest go first); one file beyond the bound is kept alone,
+    and a file read again is kept as new."""
+    from collections import OrderedDict
+
+    from a11y_audit import inputs
+
+    monkeypatch.setattr(inputs, "_STYLESHEETS", OrderedDict())
+    monkeypatch.setattr(inputs, "_stylesheets_held", 0)
+    monkeypatch.setattr(inputs, "_STYLESHEETS_KEPT", 5)
+    monkeypatch.setattr(inputs, "_STYLESHEET_FILES_KEPT", 3)
+
+    def keep(name, count):
+        inputs._keep_stylesheets((name, 0, 0),
+                                 {f"https://news.example/{n}.css": n for n in range(count)})
+        assert inputs._stylesheets_held == sum(map(len, inputs._STYLESHEETS.values()))
+        return [key[0] for key in inputs._STYLESHEETS]
+
+    assert keep("a", 2) == ["a"] and keep("b", 2) == ["a", "b"]
+    assert keep("c", 1) == ["a", "b", "c"]          # 5 stylesheets in 3 files
+    assert keep("d", 0) == ["b", "c", "d"]          # a fourth file
+    assert keep("e", 4) == ["c", "d", "e"]          # 1 + 0 + 4 stylesheets
+    assert keep("c", 3) == ["c"]                    # read again: 0 + 4 + 3 is too many
+    assert keep("f", 9) == ["f"]
+
+
 def _no_second_reading(name):
     raise AssertionError(f"{name} read again")
 

@@ -1048,22 +1048,31 @@ def _sheets_key(path: str) -> tuple[str, int, int] | None:
 
 def _keep_stylesheets(key: tuple[str, int, int] | None, found: dict[str, int]) -> None:
     """Keep a file's stylesheet index, and those of the files read before it while they
-    hold fewer than :data:`_STYLESHEETS_KEPT` stylesheets in all (a run over a folder of
-    WARC files audits them one after the other)."""
+    hold at most :data:`_STYLESHEETS_KEPT` stylesheets, and are at most
+    :data:`_STYLESHEET_FILES_KEPT` files, in all (a run over a folder of WARC files audits
+    them one after the other). Their count is kept as they come and go: a sum over every
+    index at each file was quadratic in a folder of thousands of files."""
+    global _stylesheets_held
     if key is None:
         return
+    before = _STYLESHEETS.pop(key, None)
+    if before is not None:
+        _stylesheets_held -= len(before)
     _STYLESHEETS[key] = found
-    _STYLESHEETS.move_to_end(key)
-    total = sum(map(len, _STYLESHEETS.values()))
-    while len(_STYLESHEETS) > 1 and total > _STYLESHEETS_KEPT:
+    _stylesheets_held += len(found)
+    while len(_STYLESHEETS) > 1 and (_stylesheets_held > _STYLESHEETS_KEPT
+                                     or len(_STYLESHEETS) > _STYLESHEET_FILES_KEPT):
         _, dropped = _STYLESHEETS.popitem(last=False)
-        total -= len(dropped)
+        _stylesheets_held -= len(dropped)
 
 
 # The stylesheet indexes of the WARC and WACZ files read (see _warc_stylesheets), oldest
-# first; a URL and an offset each, ~200 bytes: some 20 MB at most.
+# first, and how many stylesheets they hold; a URL and an offset each, ~200 bytes: some
+# 20 MB at most, and a file's key ~200 bytes.
 _STYLESHEETS: OrderedDict[tuple[str, int, int], dict[str, int]] = OrderedDict()
 _STYLESHEETS_KEPT = 100_000
+_STYLESHEET_FILES_KEPT = 10_000
+_stylesheets_held = 0
 
 
 def _quietly(records: Iterable) -> Iterator:
