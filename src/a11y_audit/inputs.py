@@ -651,8 +651,6 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
             record, offset = entry
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             served = _served(record, uri)
-            if served is not None:
-                _note_stylesheet(sheets, uri, served, offset)
             if served is None:
                 if listed is None or record.rec_type != "revisit":
                     continue
@@ -665,6 +663,7 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
                 assert held is not None
                 offset = held
             else:
+                _note_stylesheet(sheets, uri, served, offset)
                 status, ctype, headers = served
                 html = status == "200" and ctype.split(";")[0].strip().lower() in HTML_TYPES
                 if html and listed is not None:
