@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -691,6 +692,46 @@ def write_wacz(path, records, pages=None, *, compress=False):
     warc.unlink()
 
 
+def index_wacz(path, entries=None):
+    """Add the index py-wacz and Browsertrix write (``indexes/index.cdx.gz``: a CDXJ line per
+    response, resource and revisit record, sorted by URL as a CDXJ index is) to the WACZ file
+    ``path``. ``entries``: a function given the index's entries (dicts) that returns the
+    ones to write (a test's damaged or partial index)."""
+    import json
+    import zipfile
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = []
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if not info.filename.startswith("archive/"):
+                continue
+            records = ArchiveIterator(io.BytesIO(archive.read(info)), arc2warc=True)
+            for record in records:
+                if record.rec_type not in ("response", "resource", "revisit"):
+                    continue
+                if record.rec_type == "revisit":
+                    mime, status = "warc/revisit", "-"
+                elif record.rec_type == "response":
+                    mime = record.http_headers.get_header("Content-Type") or ""
+                    status = record.http_headers.get_statuscode()
+                else:
+                    mime, status = record.rec_headers.get_header("Content-Type") or "", "200"
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                records.read_to_end(record)
+                found.append({"url": uri, "mime": mime.split(";")[0].strip(), "status": status,
+                              "offset": str(records.get_record_offset()),
+                              "length": str(records.get_record_length()),
+                              "filename": info.filename.rpartition("/")[2]})
+    if entries is not None:
+        found = entries(found)
+    lines = sorted(f"{e['url']} 20261201100000 {json.dumps(e)}" for e in found)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("indexes/index.cdx.gz",
+                         gzip.compress(("\n".join(lines) + "\n").encode()))
+
+
 CRAWL = [
     ("https://news.example/", "200 OK", "text/html", page("Home")),
     ("https://news.example/css/site.css", "200 OK", "text/css", b".print-only{display:none}"),
@@ -864,6 +905,149 @@ def test_a_damaged_web_archive_gives_pages_and_one_line_errors_never_a_traceback
         assert isinstance(raw.data, bytes) and raw.url.startswith("https://")
     sheet = warc_stylesheet(str(path), "https://news.example/css/site.css", 1 << 20)
     assert sheet is None or isinstance(sheet, str)
+
+
+_POOL = ["https://news.example/a", "https://news.example/b", "https://news.example/c",
+         "https://news.example/photo.jpg", "https://news.example/site.css"]
+
+
+def _random_wacz(path, records, listed):
+    """A WACZ file of ``records`` (kind, URL, argument), listing ``listed``."""
+    import json
+    import random
+    import tempfile
+    import zipfile
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    digests = []
+    with tempfile.TemporaryFile() as warc:
+        writer = WARCWriter(warc, gzip=True)
+        for kind, uri, argument in records:
+            if kind == "revisit":
+                digest = digests[argument % len(digests)] if digests else "sha1:" + "A" * 32
+                record = writer.create_revisit_record(
+                    uri, digest=digest, refers_to_uri=_POOL[0],
+                    refers_to_date="2026-12-01T10:00:00Z",
+                    http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                                  protocol="HTTP/1.1"))
+            else:
+                status, ctype, body = {
+                    "html": ("200 OK", "text/html; charset=utf-8", page(f"P{argument}")),
+                    "gone": ("404 Not Found", "text/html", page("Gone")),
+                    "css": ("200 OK", "text/css", b".print-only{display:none}"),
+                    "image": ("200 OK", "image/jpeg",     # (as incompressible as one)
+                              random.Random(argument).randbytes(argument * 1000)),
+                    "pdf": ("200 OK", "application/pdf", b"%PDF-1.7"),
+                    "redirect": ("302 Found", "text/html", b""),
+                }[kind]
+                headers = [("Content-Type", ctype)]
+                if kind == "redirect":
+                    headers.append(("Location", _POOL[argument % len(_POOL)]))
+                record = writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body),
+                    http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"))
+            writer.write_record(record)
+            record.raw_stream.close()
+            if kind == "html":
+                digests.append(record.rec_headers.get_header("WARC-Payload-Digest"))
+        warc.seek(0)
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("archive/data.warc.gz", warc.read())
+            archive.writestr("pages/pages.jsonl", "\n".join(
+                json.dumps({"url": url}) for url in listed) + "\n")
+
+
+def _listed_both_ways(path, monkeypatch):
+    """The listing of a WACZ file by its index, and by a pass over every record (each
+    sorted, as a run sorts what it finds: where the index does not hold, the pass gives what
+    the walk had not given yet, after it)."""
+    from a11y_audit import inputs
+
+    walked = items(str(path))
+    with monkeypatch.context() as patched:
+        patched.setattr(inputs, "_wacz_index", lambda name: None)
+        passed = items(str(path))
+    return (sorted(repr(x) for x in (*walked[0], *walked[1])),
+            sorted(repr(x) for x in (*passed[0], *passed[1])))
+
+
+@settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")), deadline=None,
+          database=None, suppress_health_check=[HealthCheck.too_slow,
+                                                HealthCheck.function_scoped_fixture])
+@given(records=st.lists(st.tuples(
+           st.sampled_from(["html", "html", "gone", "css", "image", "pdf", "redirect",
+                            "revisit"]),
+           st.sampled_from(_POOL), st.integers(0, 9)), min_size=1, max_size=12),
+       listed=st.lists(st.sampled_from([*_POOL, "https://news.example/never"]), min_size=1,
+                       max_size=4),
+       damage=st.sampled_from(["none", "swap", "shift", "drop-listed"]))
+def test_a_wacz_listed_by_its_index_gives_what_a_pass_over_every_record_gives(
+        tmp_path, monkeypatch, records, listed, damage):
+    """A WACZ file's index lets the listing read its pages, stylesheets and the records of
+    the URLs it wants, and skip the images and video that are most of a crawl: what it
+    gives is what reading every record gives, in the same order (each capture, redirects
+    followed, revisits, pages not captured), and so where the index does not hold: a
+    record not where it says or of another URL, a listed page it does not list. (A capture
+    it leaves out while it lists another of the same page, or a page it gives another type,
+    cannot be seen without reading every record: the index is taken at its word there, as
+    replay tools take it.)"""
+    import random
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = folder / "crawl.wacz"
+    _random_wacz(path, records, listed)
+
+    def damaged(entries):
+        chosen = random.Random(len(entries))
+        if damage == "swap" and len(entries) > 1:
+            first, second = chosen.sample(range(len(entries)), 2)
+            entries[first]["url"], entries[second]["url"] = (
+                entries[second]["url"], entries[first]["url"])
+        elif damage == "shift" and entries:
+            entry = chosen.choice(entries)
+            entry["offset"] = str(int(entry["offset"]) + 7)
+        elif damage == "drop-listed":
+            gone = chosen.choice(listed)
+            entries = [e for e in entries if e["url"] != gone]
+        return entries
+
+    index_wacz(path, damaged)
+    if damage in ("none", "swap"):
+        from a11y_audit.inputs import _wacz_index
+        assert _wacz_index(str(path)) is not None      # (the walk is what is compared)
+    walked, passed = _listed_both_ways(path, monkeypatch)
+    assert walked == passed
+
+
+def test_a_wacz_listed_by_its_index_does_not_read_its_images(tmp_path, monkeypatch):
+    """The walk of the index reads the pages and stylesheets, not the images between them
+    (here 2 MB of them); the same pages are listed."""
+    from a11y_audit import inputs
+
+    path = tmp_path / "crawl.wacz"
+    records = [("html", _POOL[0], 1), ("image", _POOL[3], 1000), ("css", _POOL[4], 0),
+               ("image", _POOL[3], 1000), ("html", _POOL[1], 2)]
+    _random_wacz(path, records, [_POOL[0], _POOL[1]])
+    index_wacz(path)
+    read = []
+    real = inputs._Stretch.readinto
+
+    def counted(self, buffer):
+        done = real(self, buffer)
+        read.append(done)
+        return done
+
+    monkeypatch.setattr(inputs._Stretch, "readinto", counted)
+    walked = items(str(path))
+    walk_read, read[:] = sum(read), []
+    with monkeypatch.context() as patched:
+        patched.setattr(inputs, "_wacz_index", lambda name: None)
+        passed = items(str(path))
+    assert repr(walked) == repr(passed) and len(walked[0]) == 2 and not walked[1]
+    assert walk_read < 100_000 and sum(read) > 2_000_000
 
 
 def test_broken_wacz_files_are_one_line_errors(tmp_path, crawl):

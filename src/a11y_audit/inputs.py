@@ -621,29 +621,71 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     pages crawled) gives the captures of the pages it lists (``pages/*.jsonl``: the seeds and
     the pages found from them), not every HTML document the crawl fetched on the way (the
     frames of ads and embeds); one that lists none, every HTML response. Its WARC files are
-    read where the ZIP stores them (:func:`_records`)."""
+    read where the ZIP stores them (:func:`_records`). Where it holds an index of its records
+    (CDXJ, as py-wacz and Browsertrix write), the listing walks the index
+    (:func:`_indexed_records`) and reads only the pages, the stylesheets and the records of
+    the pages it lists, not the images and video that are most of a crawl's bytes; where
+    the index does not hold (a record not where it says, or of another URL; a listed page it
+    does not list), every record is read, and what the walk gave is not given twice. The
+    index is taken at its word for what it leaves out or the types it gives, as replay tools
+    take it."""
     try:
         from warcio.archiveiterator import ArchiveIterator  # noqa: F401
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield SourceError(path, "reading WARC files needs warcio (pip install warcio)")
         return
-    found = 0
+    if not path.lower().endswith(WACZ_SUFFIXES):
+        yield from _listing(path, globs, None, _records(path), 0)
+        return
+    listed, unread = _listed_pages(path)
+    yield from unread
+    index = _wacz_index(path) if listed is not None else None
+    if listed is None or index is None:
+        yield from _listing(path, globs, listed, _records(path), len(unread))
+        return
+    # The walk of the index, checked as it goes; where it does not hold (a record not where
+    # the index says, a listed page it does not find), the pass over every record gives
+    # what the walk did not (what it gave, the pass gives again: said once)
+    said: set[bytes] = set()
+    try:
+        for item in _listing(path, globs, listed, _indexed_records(path, index, listed),
+                             len(unread), walked=True):
+            said.add(_said(item))
+            yield item
+        return
+    except _IndexDoesNotHold:
+        pass
+    listed, _ = _listed_pages(path)
+    for item in _listing(path, globs, listed, _records(path), len(unread)):
+        if _said(item) not in said:
+            yield item
+
+
+def _said(item: Input | SourceError) -> bytes:
+    return hashlib.blake2b(repr(item).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+class _IndexDoesNotHold(Exception):
+    """A WACZ file's index does not match its records: they are read one by one instead."""
+
+
+def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
+             records: Iterable[tuple[Any, int] | SourceError], found: int,
+             walked: bool = False) -> Iterator[Input | SourceError]:
+    """:func:`warc_inputs` from ``records`` (``found``: errors said before). ``walked``: the
+    records are a walk of the file's index (:func:`_indexed_records`), which a listed page
+    it does not find makes doubtful: _IndexDoesNotHold, not an error."""
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
     # with a page list: where each HTML body is, by its digest (what a revisit record names)
     payloads: dict[str, int] = {}
-    listed = None
-    if path.lower().endswith(WACZ_SUFFIXES):
-        listed, unread = _listed_pages(path)
-        yield from unread
-        found += len(unread)
     # The file's stylesheets, found on the way (see _warc_stylesheets): kept for the
     # workers, which this process starts once the run's inputs are listed.
     sheets: dict[str, int] = {}
     kept = _sheets_key(path)
     try:
-        for entry in _records(path):
+        for entry in records:
             if isinstance(entry, SourceError):
                 found += 1
                 yield entry
@@ -691,6 +733,8 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
                                         f"{cut.strip()[:40] or 'unspecified'}): not audited")
                 continue
             yield Input(name, "warc", path, offset=offset, meta=(("url", uri),) if uri else ())
+    except _IndexDoesNotHold:
+        raise
     except SourceError as exc:
         _keep_stylesheets(kept, sheets)     # (those before the break, as a worker finds)
         yield exc
@@ -704,12 +748,17 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         yield SourceError(path, f"broken WARC file ({type(exc).__name__}: "
                                 f"{str(exc).splitlines()[0][:200] if str(exc) else ''})")
         return
-    _keep_stylesheets(kept, sheets)
     if listed is not None:
-        for url, why in listed.missing():
+        missing = list(listed.missing())
+        if walked and missing:
+            raise _IndexDoesNotHold
+        _keep_stylesheets(kept, sheets)
+        for url, why in missing:
             if globs is None or globs.keep_url(url):
                 found += 1
                 yield SourceError(f"{path}#{url}", why)
+    else:
+        _keep_stylesheets(kept, sheets)
     if not found:
         yield SourceError(path, f"{'WACZ' if listed is not None else 'WARC'} file holds no HTML "
                                 "response record")
@@ -764,19 +813,106 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                                         "stores archive/ files: zip -0)")
                 continue
             try:
-                raw.seek(info.header_offset)
-                header = raw.read(30)
-                if len(header) < 30 or header[:4] != b"PK\x03\x04":
-                    raise ValueError("no local header where the ZIP's directory says")
-                start = (info.header_offset + 30
-                         + int.from_bytes(header[26:28], "little")
-                         + int.from_bytes(header[28:30], "little"))
+                start = _member_start(raw, info)
                 records = ArchiveIterator(_Stretch(raw, start, info.compress_size),
                                           arc2warc=True, block_size=_SCAN_BLOCK)
                 for record in _quietly(records):
                     yield record, start + records.get_record_offset()
             except Exception as exc:    # (zipfile's and warcio's many; OSError included)
                 yield SourceError(name, f"broken WARC file in the WACZ ({type(exc).__name__})")
+
+
+def _member_start(raw: BinaryIO, info: zipfile.ZipInfo) -> int:
+    """Where a ZIP member stored as it is starts in the file (after its local header)."""
+    raw.seek(info.header_offset)
+    header = raw.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise ValueError("no local header where the ZIP's directory says")
+    return (info.header_offset + 30 + int.from_bytes(header[26:28], "little")
+            + int.from_bytes(header[28:30], "little"))
+
+
+def _wacz_index(path: str) -> list[tuple[int, int, str, bool]] | None:
+    """The records a WACZ file's index lists (``indexes/*.cdx``, ``*.cdxj`` and their
+    ``.gz``, as py-wacz and Browsertrix write them: a line per record, its URL, type, WARC
+    file, offset and length), in the order a pass over its WARC files meets them: each
+    one's offset in the WACZ file, where its WARC file ends (a record is read to its own
+    end, whatever length the index says), URL, and whether the walk reads it whatever its
+    URL (an HTML page or a stylesheet; the others, images and video, only for a listed
+    page's URL). None where the index is not there or cannot be had whole: a line not
+    read, a WARC file it does not name or names wrongly, one stored compressed."""
+    entries: set[tuple[int, int, int, int, str, bool]] = set()
+    try:
+        with _wacz(path) as (raw, archive):
+            members: dict[str, tuple[int, int, int]] = {}
+            indexes = []
+            for order, info in enumerate(archive.infolist()):
+                lower = info.filename.lower()
+                if info.filename.startswith("archive/") and lower.endswith((".warc",
+                                                                           ".warc.gz")):
+                    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 1:
+                        return None
+                    members[PurePosixPath(info.filename).name] = (
+                        order, _member_start(raw, info), info.compress_size)
+                elif info.filename.startswith("indexes/") and lower.endswith(_INDEX_SUFFIXES):
+                    indexes.append(info)
+            if not members or not indexes:
+                return None
+            named = set()
+            for info in indexes:
+                with archive.open(info) as handle:
+                    lines: Any = (gzip.GzipFile(fileobj=handle)
+                                  if info.filename.lower().endswith(".gz") else handle)
+                    while line := lines.readline(_MAX_INDEX_LINE):
+                        if len(line) == _MAX_INDEX_LINE and not line.endswith(b"\n"):
+                            return None
+                        line = line.strip()
+                        if not line or line.startswith(b"!"):
+                            continue
+                        fields = json.loads(line.split(b" ", 2)[2])
+                        name = PurePosixPath(str(fields["filename"])).name
+                        order, start, size = members[name]
+                        offset, length = int(fields["offset"]), int(fields["length"])
+                        url = fields["url"]
+                        if not (offset >= 0 and length > 0 and offset + length <= size
+                                and isinstance(url, str)):
+                            return None
+                        named.add(name)
+                        mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
+                        entries.add((order, offset, start + offset, start + size, url,
+                                     mime in HTML_TYPES or mime in ("text/css", "")))
+            if named != set(members):
+                return None
+    except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
+        return None
+    return [(at, end, url, read) for _, _, at, end, url, read in sorted(entries)]
+
+
+_INDEX_SUFFIXES = (".cdx", ".cdxj", ".cdx.gz", ".cdxj.gz")
+_MAX_INDEX_LINE = 1 << 20
+
+
+def _indexed_records(path: str, index: list[tuple[int, int, str, bool]],
+                     listed: _ListedPages) -> Iterator[tuple[Any, int]]:
+    """The records of a WACZ file that its listing needs, by its index
+    (:func:`_wacz_index`), in file order: the pages and stylesheets, and any record of a
+    URL the listing wants when the walk comes to it (a listed page, a redirect's target),
+    as the pass over every record would meet them; the others (images, video, scripts) are
+    not read. Raises _IndexDoesNotHold where a record is not the one the index says."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with _wacz(path) as (raw, _):
+        for at, end, url, read in index:
+            if not read and not listed.wanted(url):
+                continue
+            try:
+                record = next(_quietly(ArchiveIterator(_Stretch(raw, at, end - at),
+                                                       arc2warc=True)), None)
+            except Exception as exc:
+                raise _IndexDoesNotHold from exc
+            if record is None or record.rec_headers.get_header("WARC-Target-URI") != url:
+                raise _IndexDoesNotHold
+            yield record, at
 
 
 # What a pass over every record of a WARC file reads at a time (warcio's default is 16 KB):
@@ -864,6 +1000,11 @@ class _ListedPages:
             return False
         self._wanted[uri] = ""
         return True
+
+    def wanted(self, uri: str) -> bool:
+        """Whether a record of ``uri`` may matter to the listing now: a listed page, or a
+        redirect's target (:meth:`wants` and :meth:`revisited` pass over the others)."""
+        return _unfragmented(uri) in self._wanted
 
     def revisited(self, uri: str, held: bool) -> bool:
         """Whether a revisit record of ``uri`` (its content unchanged since a capture the
