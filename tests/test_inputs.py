@@ -1050,6 +1050,47 @@ def test_a_wacz_listed_by_its_index_does_not_read_its_images(tmp_path, monkeypat
     assert walk_read < 100_000 and sum(read) > 2_000_000
 
 
+def test_a_worker_that_did_not_list_a_wacz_finds_its_stylesheets_through_its_index(
+        tmp_path, monkeypatch):
+    """A Dask worker, which did not list the file, finds a WACZ file's stylesheets through
+    its index: the stylesheets are read, not the images (here 2 MB of them); where the
+    index does not hold, every record is read, and the stylesheet is still found."""
+    from collections import OrderedDict
+
+    from a11y_audit import inputs
+    from a11y_audit.inputs import warc_stylesheet
+
+    records = [("html", _POOL[0], 1), ("image", _POOL[3], 1000), ("css", _POOL[4], 0),
+               ("image", _POOL[3], 1000), ("html", _POOL[1], 2)]
+    sound, wrong = tmp_path / "sound.wacz", tmp_path / "wrong.wacz"
+    for path in (sound, wrong):
+        _random_wacz(path, records, [_POOL[0], _POOL[1]])
+    index_wacz(sound)
+
+    def css_of_a_page(entries):
+        for entry in entries:
+            if entry["url"] == _POOL[4]:
+                entry["url"] = _POOL[0]
+        return entries
+
+    index_wacz(wrong, css_of_a_page)
+    read = []
+    real = inputs._Stretch.readinto
+
+    def counted(self, buffer):
+        done = real(self, buffer)
+        read.append(done)
+        return done
+
+    monkeypatch.setattr(inputs._Stretch, "readinto", counted)
+    for path, most in ((sound, 100_000), (wrong, None)):
+        monkeypatch.setattr(inputs, "_STYLESHEETS", OrderedDict())    # (nothing listed)
+        monkeypatch.setattr(inputs, "_stylesheets_held", 0)
+        read.clear()
+        assert warc_stylesheet(str(path), _POOL[4], 1 << 20) == ".print-only{display:none}"
+        assert sum(read) < most if most else sum(read) > 2_000_000
+
+
 def test_broken_wacz_files_are_one_line_errors(tmp_path, crawl):
     import zipfile
 

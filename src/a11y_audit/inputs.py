@@ -31,7 +31,7 @@ import sys
 import zipfile
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
@@ -648,8 +648,9 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     # what the walk did not (what it gave, the pass gives again: said once)
     said: set[bytes] = set()
     try:
-        for item in _listing(path, globs, listed, _indexed_records(path, index, listed),
-                             len(unread), walked=True):
+        wanted = listed.wanted
+        walk = _indexed_records(path, index, lambda url, kind: bool(kind) or wanted(url))
+        for item in _listing(path, globs, listed, walk, len(unread), walked=True):
             said.add(_said(item))
             yield item
         return
@@ -832,16 +833,16 @@ def _member_start(raw: BinaryIO, info: zipfile.ZipInfo) -> int:
             + int.from_bytes(header[28:30], "little"))
 
 
-def _wacz_index(path: str) -> list[tuple[int, int, str, bool]] | None:
+def _wacz_index(path: str) -> list[tuple[int, int, str, str]] | None:
     """The records a WACZ file's index lists (``indexes/*.cdx``, ``*.cdxj`` and their
     ``.gz``, as py-wacz and Browsertrix write them: a line per record, its URL, type, WARC
     file, offset and length), in the order a pass over its WARC files meets them: each
     one's offset in the WACZ file, where its WARC file ends (a record is read to its own
-    end, whatever length the index says), URL, and whether the walk reads it whatever its
-    URL (an HTML page or a stylesheet; the others, images and video, only for a listed
-    page's URL). None where the index is not there or cannot be had whole: a line not
-    read, a WARC file it does not name or names wrongly, one stored compressed."""
-    entries: set[tuple[int, int, int, int, str, bool]] = set()
+    end, whatever length the index says), URL, and what its type says it is: "page" (HTML),
+    "css", "?" (no type given) or "" (images, video, scripts...). None where the index is
+    not there or cannot be had whole: a line not read, a WARC file it does not name or
+    names wrongly, one stored compressed."""
+    entries: set[tuple[int, int, int, int, str, str]] = set()
     try:
         with _wacz(path) as (raw, archive):
             members: dict[str, tuple[int, int, int]] = {}
@@ -880,30 +881,32 @@ def _wacz_index(path: str) -> list[tuple[int, int, str, bool]] | None:
                         named.add(name)
                         mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
                         entries.add((order, offset, start + offset, start + size, url,
-                                     mime in HTML_TYPES or mime in ("text/css", "")))
+                                     "page" if mime in HTML_TYPES else "css"
+                                     if mime == "text/css" else "" if mime else "?"))
             if named != set(members):
                 return None
     except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
         return None
-    return [(at, end, url, read) for _, _, at, end, url, read in sorted(entries)]
+    return [(at, end, url, kind) for _, _, at, end, url, kind in sorted(entries)]
 
 
 _INDEX_SUFFIXES = (".cdx", ".cdxj", ".cdx.gz", ".cdxj.gz")
 _MAX_INDEX_LINE = 1 << 20
 
 
-def _indexed_records(path: str, index: list[tuple[int, int, str, bool]],
-                     listed: _ListedPages) -> Iterator[tuple[Any, int]]:
-    """The records of a WACZ file that its listing needs, by its index
-    (:func:`_wacz_index`), in file order: the pages and stylesheets, and any record of a
-    URL the listing wants when the walk comes to it (a listed page, a redirect's target),
-    as the pass over every record would meet them; the others (images, video, scripts) are
-    not read. Raises _IndexDoesNotHold where a record is not the one the index says."""
+def _indexed_records(path: str, index: list[tuple[int, int, str, str]],
+                     wanted: Callable[[str, str], bool]) -> Iterator[tuple[Any, int]]:
+    """The records of a WACZ file that ``wanted`` asks for, by its index
+    (:func:`_wacz_index`), in file order; ``wanted`` is given each record's URL and kind
+    when the walk comes to it. The listing asks for the pages and stylesheets, and any
+    record of a URL it wants then (a listed page, a redirect's target), as the pass over
+    every record would meet them; the others (images, video, scripts) are not read. Raises
+    _IndexDoesNotHold where a record is not the one the index says."""
     from warcio.archiveiterator import ArchiveIterator
 
     with _wacz(path) as (raw, _):
-        for at, end, url, read in index:
-            if not read and not listed.wanted(url):
+        for at, end, url, kind in index:
+            if not wanted(url, kind):
                 continue
             try:
                 record = next(_quietly(ArchiveIterator(_Stretch(raw, at, end - at),
@@ -1146,14 +1149,29 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
     pool's workers are replaced every few hundred pages: each reading the whole file again
     for its first stylesheet cost more than auditing the pages). A process that did not
     list the file (a Dask worker) reads it the first time one of its pages links a
-    stylesheet."""
+    stylesheet: a WACZ file's stylesheets through its index (:func:`_wacz_index`; every
+    record where the index does not hold)."""
     found = _STYLESHEETS.get(key)
     if found is not None:
         _STYLESHEETS.move_to_end(key)
         return found
     found = {}
+    path = key[0]
+    index = _wacz_index(path) if path.lower().endswith(WACZ_SUFFIXES) else None
+    if index is not None:
+        try:
+            for record, offset in _indexed_records(path, index, _stylesheet_kind):
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                served = _served(record, uri)
+                if served is not None:
+                    _note_stylesheet(found, uri, served, offset)
+        except Exception:   # (_IndexDoesNotHold, or a file that broke: every record says)
+            found, index = {}, None
+    if index is not None:
+        _keep_stylesheets(key, found)
+        return found
     try:
-        for entry in _records(key[0]):
+        for entry in _records(path):
             if isinstance(entry, SourceError):
                 continue
             record, offset = entry
@@ -1165,6 +1183,11 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
         pass
     _keep_stylesheets(key, found)
     return found
+
+
+def _stylesheet_kind(url: str, kind: str) -> bool:
+    """Whether a record the index lists may be a stylesheet (its type says so, or none)."""
+    return kind in ("css", "?")
 
 
 def _note_stylesheet(found: dict[str, int], uri: str, served: tuple[str | None, str, Any],
