@@ -1022,6 +1022,22 @@ def test_a_wacz_listed_by_its_index_gives_what_a_pass_over_every_record_gives(
     assert walked == passed
 
 
+def _bytes_read(monkeypatch):
+    """A list the bytes each read of a WARC file in a WACZ file go into (so far)."""
+    from a11y_audit import inputs
+
+    read = []
+    real = inputs._Stretch.readinto
+
+    def counted(self, buffer):
+        done = real(self, buffer)
+        read.append(done)
+        return done
+
+    monkeypatch.setattr(inputs._Stretch, "readinto", counted)
+    return read
+
+
 def test_a_wacz_listed_by_its_index_does_not_read_its_images(tmp_path, monkeypatch):
     """The walk of the index reads the pages and stylesheets, not the images between them
     (here 2 MB of them); the same pages are listed."""
@@ -1032,15 +1048,7 @@ def test_a_wacz_listed_by_its_index_does_not_read_its_images(tmp_path, monkeypat
                ("image", _POOL[3], 1000), ("html", _POOL[1], 2)]
     _random_wacz(path, records, [_POOL[0], _POOL[1]])
     index_wacz(path)
-    read = []
-    real = inputs._Stretch.readinto
-
-    def counted(self, buffer):
-        done = real(self, buffer)
-        read.append(done)
-        return done
-
-    monkeypatch.setattr(inputs._Stretch, "readinto", counted)
+    read = _bytes_read(monkeypatch)
     walked = items(str(path))
     walk_read, read[:] = sum(read), []
     with monkeypatch.context() as patched:
@@ -1074,15 +1082,7 @@ def test_a_worker_that_did_not_list_a_wacz_finds_its_stylesheets_through_its_ind
         return entries
 
     index_wacz(wrong, css_of_a_page)
-    read = []
-    real = inputs._Stretch.readinto
-
-    def counted(self, buffer):
-        done = real(self, buffer)
-        read.append(done)
-        return done
-
-    monkeypatch.setattr(inputs._Stretch, "readinto", counted)
+    read = _bytes_read(monkeypatch)
     for path, most in ((sound, 100_000), (wrong, None)):
         monkeypatch.setattr(inputs, "_STYLESHEETS", OrderedDict())    # (nothing listed)
         monkeypatch.setattr(inputs, "_stylesheets_held", 0)
