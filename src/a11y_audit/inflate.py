@@ -22,16 +22,32 @@ class InflateError(Exception):
     """Broken, truncated or oversized compressed data; ``str()`` is a one-line reason."""
 
 
-class Inflater:
+class _Bounded:
+    """Output kept in parts, refused as soon as it passes ``limit`` (every decoder here)."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._size = 0
+        self._parts: list[bytes] = []
+
+    def _keep(self, out: bytes) -> None:
+        self._size += len(out)
+        if self._size > self._limit:
+            raise InflateError(f"decompressed page is too large (limit {self._limit:,} bytes)")
+        self._parts.append(out)
+
+    def _room(self) -> int:
+        return self._limit - self._size + 1     # (at least 1: _keep refuses beyond the limit)
+
+
+class Inflater(_Bounded):
     """Feed compressed chunks, get the bytes they inflate to, never more than ``limit``."""
 
     def __init__(self, encoding: str, limit: int) -> None:
         if encoding not in ("gzip", "x-gzip", "deflate"):
             raise InflateError(f"unsupported content encoding {encoding!r}")
+        super().__init__(limit)
         self._gzip = encoding != "deflate"
-        self._limit = limit
-        self._size = 0
-        self._parts: list[bytes] = []
         self._started = False                 # any compressed byte seen
         self._raw_deflate = False             # "deflate" sent without its zlib header
         self._inflater = self._new()
@@ -56,25 +72,17 @@ class Inflater:
                     return                    # trailing bytes after the last member: ignored
                 self._inflater = inflater = self._new()
             try:
-                out = inflater.decompress(data, self._limit - self._size + 1)
+                out = inflater.decompress(data, self._room())
             except zlib.error as exc:
                 raise InflateError(f"broken {'gzip' if self._gzip else 'deflate'} data "
                                    f"({exc})") from None
-            self._size += len(out)
-            if self._size > self._limit:
-                raise InflateError(f"decompressed page is too large (limit {self._limit:,} "
-                                   "bytes)")
-            self._parts.append(out)
+            self._keep(out)
             data = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
 
     def finish(self) -> bytes:
         """All the inflated bytes; raises if the last member was cut short."""
         if self._started and not self._inflater.eof:
-            rest = self._inflater.flush()
-            self._size += len(rest)
-            if self._size > self._limit:
-                raise InflateError(f"decompressed page is too large (limit {self._limit:,} "
-                                   "bytes)")
+            self._keep(self._inflater.flush())      # (too large says so first)
             raise InflateError(f"truncated {'gzip' if self._gzip else 'deflate'} data")
         return b"".join(self._parts)
 
@@ -100,24 +108,6 @@ def decoder(encoding: str, limit: int) -> Inflater | Unbrotli | Unzstd:
     if encoding == "zstd":
         return Unzstd(limit)
     return Inflater(encoding, limit)
-
-
-class _Bounded:
-    """Output kept in parts, refused as soon as it passes ``limit``."""
-
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._size = 0
-        self._parts: list[bytes] = []
-
-    def _keep(self, out: bytes) -> None:
-        self._size += len(out)
-        if self._size > self._limit:
-            raise InflateError(f"decompressed page is too large (limit {self._limit:,} bytes)")
-        self._parts.append(out)
-
-    def _room(self) -> int:
-        return self._limit - self._size + 1     # (at least 1: _keep refuses beyond the limit)
 
 
 class Unbrotli(_Bounded):
