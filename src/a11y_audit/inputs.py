@@ -801,14 +801,12 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                 yield record, records.get_record_offset()
         return
     with _wacz(path) as (raw, archive):
-        members = [info for info in archive.infolist()
-                   if info.filename.startswith("archive/")
-                   and info.filename.lower().endswith((".warc", ".warc.gz"))]
+        members = [info for info in archive.infolist() if _warc_member(info)]
         if not members:
             raise SourceError(path, "WACZ file holds no WARC file (archive/*.warc.gz)")
         for info in members:
             name = f"{path}#{info.filename}"
-            if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 1:
+            if not _stored(info):
                 yield SourceError(name, "WARC file compressed or encrypted in the WACZ: its "
                                         "records cannot be read where they are (the format "
                                         "stores archive/ files: zip -0)")
@@ -821,6 +819,18 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                     yield record, start + records.get_record_offset()
             except Exception as exc:    # (zipfile's and warcio's many; OSError included)
                 yield SourceError(name, f"broken WARC file in the WACZ ({type(exc).__name__})")
+
+
+def _warc_member(info: zipfile.ZipInfo) -> bool:
+    """Whether a WACZ file's member is one of its WARC files (``archive/*.warc.gz``)."""
+    return (info.filename.startswith("archive/")
+            and info.filename.lower().endswith((".warc", ".warc.gz")))
+
+
+def _stored(info: zipfile.ZipInfo) -> bool:
+    """Whether a ZIP member is stored as it is (not compressed, not encrypted): a stretch of
+    the file, read where it is."""
+    return info.compress_type == zipfile.ZIP_STORED and not info.flag_bits & 1
 
 
 def _member_start(raw: BinaryIO, info: zipfile.ZipInfo) -> int:
@@ -848,14 +858,13 @@ def _wacz_index(path: str) -> list[tuple[int, int, str, str]] | None:
             members: dict[str, tuple[int, int, int]] = {}
             indexes = []
             for order, info in enumerate(archive.infolist()):
-                lower = info.filename.lower()
-                if info.filename.startswith("archive/") and lower.endswith((".warc",
-                                                                           ".warc.gz")):
-                    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 1:
+                if _warc_member(info):
+                    if not _stored(info):
                         return None
                     members[PurePosixPath(info.filename).name] = (
                         order, _member_start(raw, info), info.compress_size)
-                elif info.filename.startswith("indexes/") and lower.endswith(_INDEX_SUFFIXES):
+                elif (info.filename.startswith("indexes/")
+                      and info.filename.lower().endswith(_INDEX_SUFFIXES)):
                     indexes.append(info)
             if not members or not indexes:
                 return None
