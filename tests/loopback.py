@@ -8,10 +8,12 @@ socket server of misbehaving answers, which http.server cannot write, is ``tests
 from __future__ import annotations
 
 import http.server
+import re
 import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
 
 
 class QuietHandler(http.server.BaseHTTPRequestHandler):
@@ -27,6 +29,36 @@ class QuietHandler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class RangedFiles(QuietHandler):
+    """Files served whole, or a byte range of one (``Range: bytes=FIRST-LAST``, RFC 9110 14),
+    as a static file server or a bucket serves a web archive: ``files`` maps each path to
+    its bytes and ETag; ``If-Range`` with another ETag is answered with the whole file.
+    Each request's path and Range header go into ``asked``."""
+
+    files: ClassVar[dict[str, tuple[bytes, str]]] = {}
+    asked: ClassVar[list[tuple[str, str | None]]] = []
+
+    def do_GET(self) -> None:
+        path = self.path.partition("?")[0]
+        self.asked.append((path, self.headers.get("Range")))
+        if path not in self.files:
+            self.answer(404, b"gone")
+            return
+        body, etag = self.files[path]
+        asked = re.fullmatch(r"bytes=([0-9]+)-([0-9]*)", self.headers.get("Range") or "")
+        if asked is None or self.headers.get("If-Range", etag) != etag:
+            self.answer(200, body, "application/octet-stream", ("ETag", etag))
+            return
+        first = int(asked[1])
+        last = min(int(asked[2]) if asked[2] else len(body) - 1, len(body) - 1)
+        if first >= len(body):
+            self.answer(416, b"", "text/plain", ("Content-Range", f"bytes */{len(body)}"))
+            return
+        self.answer(206, body[first:last + 1], "application/octet-stream",
+                    ("Content-Range", f"bytes {first}-{last}/{len(body)}"), ("ETag", etag),
+                    ("Accept-Ranges", "bytes"))
 
 
 @contextmanager

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 from a11y_audit.cli import main
 
 from .test_archives import tar_archive, zip_archive
-from .test_inputs import page, write_warc
+from .test_inputs import CRAWL, index_wacz, page, write_wacz, write_warc
+from .test_remote_wacz import served
 from .test_runner import corpus
 
 
@@ -65,8 +66,18 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
         ("https://news.example/a", "200 OK", "text/html; charset=utf-8", page("Archived A")),
         ("https://news.example/b", "200 OK", "text/html", page("Archived B")),
     ])
-    # and archives: a ZIP's pages read where they are, a tar's with their bytes
-    archives = [str(zip_archive(tmp_path / "site.zip")), str(tar_archive(tmp_path / "site.tgz"))]
+    # and archives: a ZIP's pages read where they are, a tar's with their bytes; and a WACZ
+    # file served over http, its pages and stylesheet read by byte ranges where it is
+    wacz = tmp_path / "crawl.wacz"
+    write_wacz(wacz, CRAWL, [["https://news.example/", "https://news.example/story"]])
+    index_wacz(wacz)
+    with served(wacz.read_bytes()) as (url, _, _):
+        _same_reports_locally_and_on_dask(tmp_path, folder, [
+            str(zip_archive(tmp_path / "site.zip")), str(tar_archive(tmp_path / "site.tgz")),
+            url], url)
+
+
+def _same_reports_locally_and_on_dask(tmp_path, folder, archives, url):
     threads = threading.active_count()
     local, dask = tmp_path / "local", tmp_path / "dask"
     result = CliRunner().invoke(main, ["check", str(folder), *archives, "-f", "json", "-f",
@@ -87,10 +98,15 @@ def test_a_local_cluster_writes_the_local_report(tmp_path, dask_installed):
     assert jsonl_without_timings((lines / "a11y-report.jsonl").read_text()) == \
         jsonl_without_timings((local / "a11y-report.jsonl").read_text())
     data = json.loads((dask / "a11y-report.json").read_text())
-    assert len(data["pages"]) == 15
-    assert [p["source"] for p in data["pages"]][-4:] == [
+    assert len(data["pages"]) == 17
+    assert [p["source"] for p in data["pages"]][-6:] == [
         f"{tmp_path}/site.tgz#news/bridge.html.gz", f"{tmp_path}/site.tgz#news/flood.html",
-        f"{tmp_path}/site.zip#news/bridge.html.gz", f"{tmp_path}/site.zip#news/flood.html"]
+        f"{tmp_path}/site.zip#news/bridge.html.gz", f"{tmp_path}/site.zip#news/flood.html",
+        f"{url}#https://news.example/", f"{url}#https://news.example/story"]
+    # the crawl's stylesheet, which a worker found through the served file's index, hides
+    # the story's print-only logo
+    assert [f["snippet"] for f in data["pages"][-1]["findings"] if f["rule"] == "image-alt"
+            ] == ['<img src="a.jpg">']
     assert [p["source"] for p in data["pages"]][:2] == [
         f"{folder}/crawl.warc.gz#https://news.example/a",
         f"{folder}/crawl.warc.gz#https://news.example/b"]

@@ -240,10 +240,12 @@ def test_a_page_listed_twice_is_audited_once(server, tmp_path):
     assert [e.source for e in errors] == [str(tmp_path / "gone.html")]
 
 
-@pytest.mark.parametrize("name", ["crawl.wacz", "crawl.warc.gz", "site.zip", "public.tar.gz"])
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc", "site.zip", "public.tar.gz"])
 def test_an_archive_named_by_url_is_refused_before_it_is_fetched(name):
-    """A crawl's archive is gigabytes, read by offset from disk: named by its URL, it is a
-    one-line error that says what to do, and nothing is fetched."""
+    """A crawl's WARC file is gigabytes, and with no index its pages are found by reading
+    all of it: named by its URL, it is a one-line error that says what to do, and nothing
+    is fetched (as for a ZIP or tar archive). A WACZ file is read where it is served:
+    tests/test_remote_wacz.py."""
     from tests.loopback import serving
 
     asked = []
@@ -258,8 +260,8 @@ def test_an_archive_named_by_url_is_refused_before_it_is_fetched(name):
         found, errors = items(url)
     assert not found and not asked
     assert [(e.source, e.reason) for e in errors] == [(
-        url, "web archives and ZIP or tar archives are read from disk, not over http(s): "
-             "download the file, then name it")]
+        url, "WARC files and ZIP or tar archives are read from disk, not over http(s) (WACZ "
+             "files are): download the file, then name it")]
 
 
 def test_a_local_sitemap_file(tmp_path, server):

@@ -351,8 +351,9 @@ def check(sources: tuple[str, ...], formats: tuple[str, ...], out: Path | None,
     """Audit PAGES: files (pages, templates and components, Markdown and MDX stories),
     folders, .html.gz files, - (standard input), URLs, files listing URLs (.txt), XML
     sitemaps and sitemap indexes, RSS and Atom feeds (the articles they link to), WARC files
-    (every HTML response), WACZ files (the pages they list), ZIP and tar archives (every page
-    in them) and WordPress exports (every post). Pages are reported sorted by source.
+    (every HTML response), WACZ files (the pages they list; on disk or at an http(s) URL),
+    ZIP and tar archives (every page in them) and WordPress exports (every post). Pages are
+    reported sorted by source.
 
     \b
     Exit codes: 0 no failure at or above --fail-on; 1 such failures;

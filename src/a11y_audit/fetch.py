@@ -16,6 +16,9 @@ escapes, whatever the server does. The limits (:class:`FetchLimits`):
 - the user's headers and credentials sent to the origins they were given for, and to no
   other (:mod:`a11y_audit.credentials`), redirects included.
 
+:class:`ByteRanges` reads a large file a byte range at a time (a WACZ file where it is
+served), each range a fetch within the same limits, over one client kept for the file.
+
 Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bodies), which
 :mod:`a11y_audit.transport` wraps and which loads on the first fetch only.
 """
@@ -24,13 +27,14 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import re
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from http import HTTPStatus
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from a11y_audit import __version__
@@ -87,6 +91,10 @@ class Fetched:
     content_type: str               # media type, lower case, no parameters ("" when absent)
     charset: str | None             # from the Content-Type header
     body: bytes                     # decoded from its content encoding
+    # a byte range's answer (ByteRanges): the whole file's size, and what names this
+    # version of it (a strong ETag, or Last-Modified), for If-Range
+    total: int | None = None
+    validator: str | None = None
 
 
 _current = DEFAULT_LIMITS
@@ -125,7 +133,10 @@ def _fetch(url: str, limits: FetchLimits, take_slot: bool) -> Fetched:
         raise FetchError(url, _describe(exc, limits)) from None
 
 
-def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float) -> Fetched:
+def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float,
+            span: _Span | None = None) -> Fetched:
+    """GET ``url`` (``span``: the bytes of it :class:`ByteRanges` asks for), following
+    redirects, waiting as a server that is busy asks."""
     hops = [url]
     current = url
     tries = 0
@@ -136,7 +147,9 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
                                    else "robots.txt disallows this URL")
                              + " (--no-robots audits it anyway)")
         extra = headers_for(current, limits)
-        with client.stream("GET", current, headers=dict(extra) if extra else None) as response:
+        asked = {**dict(extra), **span.headers()} if span is not None else (
+            dict(extra) if extra else None)
+        with client.stream("GET", current, headers=asked) as response:
             status = response.status_code
             tries += 1
             if status in RETRY_STATUSES:
@@ -166,8 +179,125 @@ def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
                 reason = response.reason_phrase or _phrase(status)
                 raise FetchError(url, f"HTTP {status} {reason}".rstrip())
             kind, charset = _content_type(response.headers.get("content-type", ""))
+            if span is not None:
+                return span.read(url, response, limits, deadline)
             body = _read_body(response, limits, deadline)
             return Fetched(url, str(response.url), status, kind, charset, body)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A byte range :class:`ByteRanges` asks for: ``size`` bytes from ``start``, of the
+    version of the file ``validator`` names (None: the first answer gives it)."""
+    start: int
+    size: int
+    validator: str | None
+
+    def headers(self) -> dict[str, str]:
+        # identity: a range is of the bytes as stored, not of a compressed answer
+        asked = {"Range": f"bytes={self.start}-{self.start + self.size - 1}",
+                 "Accept-Encoding": "identity"}
+        if self.validator is not None:
+            asked["If-Range"] = self.validator
+        return asked
+
+    def read(self, url: str, response: httpx.Response, limits: FetchLimits,
+             deadline: float) -> Fetched:
+        """The answer's bytes, checked to be the range asked for (RFC 9110 14.4, 15.3.7)."""
+        status = response.status_code
+        if status != 206:
+            raise FetchError(url, (
+                "the file changed while it was read (its ETag or Last-Modified is not what "
+                "it was): read it again" if self.validator is not None else
+                f"the server does not send parts of this file (HTTP {status} to a Range "
+                "request, not 206): download the file, then name it"))
+        coding = response.headers.get("content-encoding", "").strip().lower()
+        if coding not in ("", "identity"):
+            raise FetchError(url, f"a part of the file sent compressed ({coding[:40]}), not as "
+                                  "it is stored")
+        found = _CONTENT_RANGE.fullmatch(response.headers.get("content-range", "").strip())
+        if found is None:
+            raise FetchError(url, "a part of the file sent without a Content-Range that says "
+                                  "which (bytes FIRST-LAST/SIZE)")
+        first, last, total = (integer(part) for part in found.groups())
+        if (first != self.start or last < first or last - first >= self.size
+                or last >= total or (last - first + 1 < self.size and last != total - 1)):
+            raise FetchError(url, f"a part of the file other than the one asked for (bytes "
+                                  f"{self.start}-{self.start + self.size - 1} asked, "
+                                  f"{found.group(0)[:60]} sent)")
+        body = _read_body(response, replace(limits, max_bytes=last - first + 1), deadline)
+        if len(body) != last - first + 1:
+            raise FetchError(url, f"a part of the file cut short ({len(body):,} of "
+                                  f"{last - first + 1:,} bytes)")
+        etag = response.headers.get("etag", "").strip()
+        validator = (etag if etag and not etag.startswith("W/")
+                     else response.headers.get("last-modified", "").strip() or None)
+        kind, charset = _content_type(response.headers.get("content-type", ""))
+        return Fetched(url, str(response.url), status, kind, charset, body, total, validator)
+
+
+# bytes FIRST-LAST/SIZE, each at most 18 digits (an exabyte)
+_CONTENT_RANGE = re.compile(r"bytes[ \t]+([0-9]{1,18})-([0-9]{1,18})/([0-9]{1,18})", re.I)
+
+
+class ByteRanges:
+    """A file served over HTTP(S), read a byte range at a time (RFC 9110 14): what a reader
+    of a large file needs a few parts of asks for those, over one client kept for the file
+    (one connection, as a browser's replay of a web archive does). Each range is a fetch of
+    its own within ``limits`` (deadline, retries, robots.txt, credentials, redirects), and
+    ``If-Range`` names the version the first answer gave: a file that changes while it is
+    read is an error, never parts of two versions read as one. ``version``: the size and
+    validator another reader found (:attr:`version`), to hold this one to. :meth:`read`
+    raises :class:`FetchError` only."""
+
+    def __init__(self, url: str, limits: FetchLimits | None = None,
+                 version: tuple[int, str | None] | None = None) -> None:
+        self.url = url
+        # the file's size (known once the first range is read) and validator
+        self.size: int | None = None
+        self._validator: str | None = None
+        if version is not None:
+            self.size, self._validator = version
+        self._limits = limits or _current
+        self._stack = ExitStack()
+        self._client: httpx.Client | None = None
+        self._deadline: Any = None          # (a transport.Deadline, made with the client)
+
+    def read(self, start: int, size: int) -> bytes:
+        """``size`` bytes from ``start`` (fewer where the file ends first)."""
+        from a11y_audit import transport
+
+        limits = self._limits
+        deadline = time.monotonic() + limits.deadline
+        try:
+            if self._client is None:
+                self._deadline = transport.Deadline(deadline)
+                self._client = self._stack.enter_context(
+                    transport.client(limits, self._deadline))
+            self._deadline.at = deadline
+            with _host_slot(self.url, limits.per_host):
+                got = _follow(self._client, self.url, limits, deadline,
+                              _Span(start, size, self._validator))
+        except FetchError:
+            raise
+        except Exception as exc:  # every failure is this URL's, named in one line
+            raise FetchError(self.url, _describe(exc, limits)) from None
+        if self.size is None:
+            self.size, self._validator = got.total, got.validator
+        elif got.total != self.size:
+            raise FetchError(self.url, "the file changed while it was read (its size is not "
+                                       "what it was): read it again")
+        return got.body
+
+    @property
+    def version(self) -> tuple[int, str | None]:
+        """The file's size and validator (once a range is read)."""
+        assert self.size is not None
+        return self.size, self._validator
+
+    def close(self) -> None:
+        self._stack.close()
+        self._client = None
 
 
 def _retry_wait(retry_after: str | None, limits: FetchLimits, tries: int,

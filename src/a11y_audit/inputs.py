@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -310,11 +311,17 @@ def _named_url(url: str, globs: _Globs, max_bytes: int) -> Iterator[Input | Sour
         path = urlsplit(url).path.lower()
     except ValueError:      # (no URL after all: the fetch says why)
         path = ""
+    if path.endswith(WACZ_SUFFIXES):
+        # read where it is served, a byte range at a time: its page list, its index, and
+        # the records of its pages and stylesheets (see warc_inputs)
+        yield from warc_inputs(url, globs)
+        return
     if path.endswith((*WARC_SUFFIXES, *archives.SUFFIXES)):
-        # refused before a byte is fetched: a crawl's archive is gigabytes, and its pages are
-        # read where they are on disk (workers read them by offset)
-        raise SourceError(url, "web archives and ZIP or tar archives are read from disk, not "
-                               "over http(s): download the file, then name it")
+        # refused before a byte is fetched: a crawl's archive is gigabytes, and with no
+        # index to say where its pages are, every byte of it would be read
+        raise SourceError(url, "WARC files and ZIP or tar archives are read from disk, not "
+                               "over http(s) (WACZ files are): download the file, then "
+                               "name it")
     fetched = http_get(url, max_bytes, container_bytes=MAX_CONTAINER_BYTES)
     if _is_xml(fetched.content_type, fetched.data):
         yield from _container(url, fetched.data, fetched.url, globs, max_bytes, depth=0)
@@ -628,18 +635,43 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     the index does not hold (a record not where it says, or of another URL; a listed page it
     does not list), every record is read, and what the walk gave is not given twice. The
     index is taken at its word for what it leaves out or the types it gives, as replay tools
-    take it."""
+    take it.
+
+    A WACZ file named by its http(s) URL is read where it is served, a byte range at a time
+    (:class:`_RemoteFile`), as a browser replays one: its ZIP directory, its page list, its
+    index, and the records of its pages and stylesheets, not the gigabytes of the rest. So
+    it must list its pages and hold an index that holds: where it does not, it is an error
+    that says to download it (a pass over every record would read all of it)."""
     try:
         from warcio.archiveiterator import ArchiveIterator  # noqa: F401
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield SourceError(path, "reading WARC files needs warcio (pip install warcio)")
         return
-    if not path.lower().endswith(WACZ_SUFFIXES):
+    if not _is_wacz(path):
         yield from _listing(path, globs, None, _records(path), 0)
         return
-    listed, unread = _listed_pages(path)
+    remote = is_url(path)
+    if remote:
+        _forget_remote_file(path)
+        try:
+            with _wacz(path):
+                pass    # (one that cannot be had, or is no ZIP: said once, here)
+        except SourceError as exc:
+            yield exc
+            return
+    try:
+        listed, unread = _listed_pages(path)
+        index = _wacz_index(path) if listed is not None else None
+    except fetching.FetchError as exc:      # (a served file's part that could not be had)
+        yield exc
+        return
     yield from unread
-    index = _wacz_index(path) if listed is not None else None
+    if remote and (listed is None or index is None):
+        yield SourceError(path, _NOT_READ_REMOTELY.format(
+            "no page list (pages/*.jsonl)" if listed is None else
+            "no index of its records that can be read (indexes/*.cdxj, its WARC files "
+            "stored uncompressed)"))
+        return
     if listed is None or index is None:
         yield from _listing(path, globs, listed, _records(path), len(unread))
         return
@@ -650,16 +682,36 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     try:
         wanted = listed.wanted
         walk = _indexed_records(path, index, lambda url, kind: bool(kind) or wanted(url))
-        for item in _listing(path, globs, listed, walk, len(unread), walked=True):
+        # (a served file's index is taken at its word for the pages it does not list, as
+        # replay tools take it: a pass over every record would fetch all of it)
+        for item in _listing(path, globs, listed, walk, len(unread),
+                             walked="trusted" if remote else "checked"):
             said.add(_said(item))
             yield item
         return
     except _IndexDoesNotHold:
-        pass
+        if remote:
+            yield SourceError(path, _NOT_READ_REMOTELY.format(
+                "an index that does not match its records"))
+            return
     listed, _ = _listed_pages(path)
     for item in _listing(path, globs, listed, _records(path), len(unread)):
         if _said(item) not in said:
             yield item
+
+
+def _is_wacz(location: str) -> bool:
+    """Whether a web archive is a WACZ file, by its name (a URL's, by its path)."""
+    if is_url(location):
+        try:
+            location = urlsplit(location).path
+        except ValueError:
+            return False
+    return location.lower().endswith(WACZ_SUFFIXES)
+
+
+_NOT_READ_REMOTELY = ("a WACZ file is read over http(s) through its page list and its index; "
+                      "this one has {}: download the file, then name it")
 
 
 def _said(item: Input | SourceError) -> bytes:
@@ -672,10 +724,11 @@ class _IndexDoesNotHold(Exception):
 
 def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
              records: Iterable[tuple[Any, int] | SourceError], found: int,
-             walked: bool = False) -> Iterator[Input | SourceError]:
+             walked: str = "") -> Iterator[Input | SourceError]:
     """:func:`warc_inputs` from ``records`` (``found``: errors said before). ``walked``: the
     records are a walk of the file's index (:func:`_indexed_records`), which a listed page
-    it does not find makes doubtful: _IndexDoesNotHold, not an error."""
+    it does not find makes doubtful ("checked": _IndexDoesNotHold, not an error) or not
+    ("trusted": the page is not captured)."""
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
@@ -751,7 +804,7 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
         return
     if listed is not None:
         missing = list(listed.missing())
-        if walked and missing:
+        if walked == "checked" and listed.unfound():
             raise _IndexDoesNotHold
         _keep_stylesheets(kept, sheets)
         for url, why in missing:
@@ -790,7 +843,7 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
     way (the records before the break are read)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    if not path.lower().endswith(WACZ_SUFFIXES):
+    if not _is_wacz(path):
         with sources.open_regular_file(path) as handle:
             head = _maybe_gunzip(handle.read(4096), path, probe=True)
             if not head.startswith((b"WARC/", b"filedesc://")):
@@ -894,6 +947,8 @@ def _wacz_index(path: str) -> list[tuple[int, int, str, str]] | None:
                                      if mime == "text/css" else "" if mime else "?"))
             if named != set(members):
                 return None
+    except fetching.FetchError:
+        raise               # (a served file's part that could not be had)
     except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
         return None
     return [(at, end, url, kind) for _, _, at, end, url, kind in sorted(entries)]
@@ -920,6 +975,8 @@ def _indexed_records(path: str, index: list[tuple[int, int, str, str]],
             try:
                 record = next(_quietly(ArchiveIterator(_Stretch(raw, at, end - at),
                                                        arc2warc=True)), None)
+            except SourceError:
+                raise       # (a served file's part that could not be fetched)
             except Exception as exc:
                 raise _IndexDoesNotHold from exc
             if record is None or record.rec_headers.get_header("WARC-Target-URI") != url:
@@ -937,18 +994,154 @@ _SCAN_BLOCK = 256 << 10
 @contextlib.contextmanager
 def _wacz(path: str) -> Iterator[tuple[BinaryIO, zipfile.ZipFile]]:
     """A WACZ file, opened as the regular file it must be (:func:`a11y_audit.sources.
-    open_regular_file`: a FIFO so named is refused, never waited on) and read as a ZIP: the
-    open file and the archive. Raises SourceError."""
-    with sources.open_regular_file(path) as raw:
+    open_regular_file`: a FIFO so named is refused, never waited on), or where it is served
+    (:func:`_archive_file`), and read as a ZIP: the open file and the archive. Raises
+    SourceError."""
+    with _archive_file(path) as raw:
         try:
             archive = zipfile.ZipFile(raw)
-        except OSError:
-            raise
+        except (OSError, SourceError):
+            raise       # (SourceError: a served file's part that could not be fetched)
         except Exception as exc:
             raise SourceError(path, f"broken WACZ file (not a ZIP archive: "
                                     f"{type(exc).__name__})") from None
         with archive:
             yield raw, archive
+
+
+@contextlib.contextmanager
+def _archive_file(location: str) -> Iterator[BinaryIO]:
+    """A web archive opened for reading: a regular file, or a WACZ file where it is served
+    (its http(s) URL: :class:`_RemoteFile`, kept open for the next reads of this thread).
+    Raises SourceError."""
+    if not is_url(location):
+        with sources.open_regular_file(location) as raw:
+            yield raw
+        return
+    kept = _kept_remote_files()
+    remote = kept.pop(location, None)
+    if remote is None:
+        remote = _RemoteFile(location, _VERSIONS.get(location))
+        _VERSIONS[location] = remote.version
+    kept[location] = remote
+    while len(kept) > _REMOTE_FILES_KEPT:
+        kept.popitem(last=False)[1].close()
+    yield remote  # type: ignore[misc]  # (read as a binary file: seek, tell, read)
+
+
+def _kept_remote_files() -> OrderedDict[str, _RemoteFile]:
+    """The served files this thread keeps open. A forked worker keeps its own: its parent's
+    connections are not its to use, nor to close (they are left as they are)."""
+    kept = getattr(_remote_files, "kept", None)
+    if kept is None or _remote_files.pid != os.getpid():
+        _remote_files.inherited = kept
+        kept = _remote_files.kept = OrderedDict()
+        _remote_files.pid = os.getpid()
+    return kept
+
+
+def _forget_remote_file(url: str) -> None:
+    """Read a served file afresh: a listing takes it as it is now, not as this process
+    read it before (its blocks, size and validator)."""
+    _VERSIONS.pop(url, None)
+    remote = _kept_remote_files().pop(url, None)
+    if remote is not None:
+        remote.close()
+
+
+class _RemoteFile(io.RawIOBase):
+    """A WACZ file served over http(s), read as a file whose every read fetches what it does
+    not hold yet (:class:`a11y_audit.fetch.ByteRanges`: one connection, each range a fetch
+    within the run's limits). It keeps the last :data:`_BLOCKS_KEPT` blocks of
+    :data:`_BLOCK` bytes, and a read that goes on where the last fetch ended fetches twice
+    as many blocks as that one did, up to :data:`_MOST_BLOCKS` (a ZIP's directory, an index,
+    a page's record are read in order). ``version``: the file's size and validator where a
+    process read it before (a worker forked after the listing): a file changed since is an
+    error, not another file's bytes. Raises SourceError (a :class:`~a11y_audit.fetch.
+    FetchError`)."""
+
+    def __init__(self, url: str, version: tuple[int, str | None] | None = None) -> None:
+        super().__init__()
+        self._ranges = fetching.ByteRanges(url, version=version)
+        self._blocks: OrderedDict[int, bytes] = OrderedDict()
+        self._at = 0
+        self._after = -1        # the block after the last fetch's
+        self._run = 1           # blocks that fetch asked for
+        if version is None:
+            self._fetch(0)      # (its size)
+
+    @property
+    def version(self) -> tuple[int, str | None]:
+        return self._ranges.version
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._at
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = (0 if whence == io.SEEK_SET else self._at if whence == io.SEEK_CUR
+                else self.version[0])
+        if base + offset < 0:
+            raise OSError("negative seek position")
+        self._at = base + offset
+        return self._at
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        size = self.version[0]
+        done = 0
+        while done < len(view) and self._at < size:
+            number, within = divmod(self._at, _BLOCK)
+            block = self._blocks.get(number)
+            if block is None:
+                block = self._fetch(number)
+            else:
+                self._blocks.move_to_end(number)
+            part = block[within:within + len(view) - done]
+            if not part:
+                break       # (a block shorter than the file says: its last)
+            view[done:done + len(part)] = part
+            done += len(part)
+            self._at += len(part)
+        return done
+
+    def _fetch(self, number: int) -> bytes:
+        """Fetch block ``number`` and, when it goes on from the last fetch, those after it."""
+        run = min(self._run * 2, _MOST_BLOCKS) if number == self._after else 1
+        known = self._ranges.size
+        if known is not None:
+            run = max(1, min(run, -(-known // _BLOCK) - number))
+        data = self._ranges.read(number * _BLOCK, run * _BLOCK)
+        self._run, self._after = run, number + run
+        for index in range(run):
+            part = data[index * _BLOCK:(index + 1) * _BLOCK]
+            if not part:
+                break
+            self._blocks[number + index] = part
+            self._blocks.move_to_end(number + index)
+        while len(self._blocks) > _BLOCKS_KEPT:
+            self._blocks.popitem(last=False)
+        return data[:_BLOCK]
+
+    def close(self) -> None:
+        self._ranges.close()
+        self._blocks.clear()
+        super().close()
+
+
+_BLOCK = 64 << 10
+_MOST_BLOCKS = 64           # 4 MB a fetch at most
+_BLOCKS_KEPT = 256          # 16 MB
+# The served WACZ files each thread keeps open (a worker reads its pages from one or two),
+# and the size and validator of each one a process has read (its forked workers check them).
+_remote_files = threading.local()
+_REMOTE_FILES_KEPT = 2
+_VERSIONS: dict[str, tuple[int, str | None]] = {}
 
 
 class _Stretch(io.RawIOBase):
@@ -983,6 +1176,8 @@ class _ListedPages:
 
     def __init__(self, urls: Iterable[str]) -> None:
         self._wanted = {_unfragmented(url): "not captured in the archive" for url in urls}
+        # those a capture read says are no page (an error status, another type)
+        self._no_page: set[str] = set()
 
     def wants(self, uri: str, status: str | None, headers: Any) -> bool:
         """Whether a response to ``uri`` is a capture of a listed page (noting why one that
@@ -1006,9 +1201,11 @@ class _ListedPages:
             return False
         if status != "200":
             self._wanted[uri] = f"captured with HTTP status {(status or '?')[:3]}: not audited"
+            self._no_page.add(uri)
             return False
         if ctype not in HTML_TYPES:
             self._wanted[uri] = f"not an HTML page (Content-Type {ctype[:100] or 'none'})"
+            self._no_page.add(uri)
             return False
         self._wanted[uri] = ""
         return True
@@ -1026,10 +1223,18 @@ class _ListedPages:
         uri = _unfragmented(uri)
         if not self._wanted.get(uri):
             return False
+        self._no_page.discard(uri)
         self._wanted[uri] = "" if held else (
             "captured as unchanged since a capture this archive does not hold (a revisit "
             "record): not audited")
         return held
+
+    def unfound(self) -> bool:
+        """Whether a listed page (or a redirect's target) was not found, or found as a
+        revisit of a capture not found: a walk of the file's index that leaves one so may
+        have missed what a pass over every record finds. (One captured as no page was
+        found: its capture says so, wherever the walk met it.)"""
+        return any(why and url not in self._no_page for url, why in self._wanted.items())
 
     def missing(self) -> Iterator[tuple[str, str]]:
         """The listed pages (and redirects' targets) no capture of which was audited, and
@@ -1074,6 +1279,8 @@ def _listed_pages(path: str) -> tuple[_ListedPages | None, list[SourceError]]:
                         url = entry.get("url") if isinstance(entry, dict) else None
                         if isinstance(url, str) and is_url(url):
                             urls.append(url)
+    except fetching.FetchError:
+        raise               # (a served file's part that could not be had)
     except Exception:   # (a broken ZIP: said by _records)
         return None, []
     return (_ListedPages(urls) if urls else None), errors
@@ -1135,9 +1342,11 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
         offset = _warc_stylesheets(key).get(url)
         if offset is None:
             return None
-        with open(path, "rb") as handle:
+        with _archive_file(path) as handle:
             handle.seek(offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
+            if record.rec_headers.get_header("WARC-Target-URI") != url:
+                return None     # (the file changed since its stylesheets were found)
             data = _record_content(record, max_bytes, url)
             ctype = _record_type(record)
     except Exception:   # (a record that cannot be read is a stylesheet that cannot be had)
@@ -1166,7 +1375,7 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
         return found
     found = {}
     path = key[0]
-    index = _wacz_index(path) if path.lower().endswith(WACZ_SUFFIXES) else None
+    index = _wacz_index(path) if _is_wacz(path) else None
     if index is not None:
         try:
             for record, offset in _indexed_records(path, index, _stylesheet_kind):
@@ -1176,7 +1385,9 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
                     _note_stylesheet(found, uri, served, offset)
         except Exception:   # (_IndexDoesNotHold, or a file that broke: every record says)
             found, index = {}, None
-    if index is not None:
+    if index is not None or is_url(path):
+        # (a served file's are found through its index, or not at all: a pass over every
+        # record would fetch all of it)
         _keep_stylesheets(key, found)
         return found
     try:
@@ -1210,7 +1421,10 @@ def _note_stylesheet(found: dict[str, int], uri: str, served: tuple[str | None, 
 
 def _sheets_key(path: str) -> tuple[str, int, int] | None:
     """What a file's stylesheet index is kept by: its path, time and size (None: it cannot
-    be read)."""
+    be read). A served file's: its URL (a changed one is found out as its records are
+    read: see _RemoteFile)."""
+    if is_url(path):
+        return path, 0, 0
     try:
         info = os.stat(path)
     except (OSError, ValueError):
@@ -1267,12 +1481,14 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
     from warcio.archiveiterator import ArchiveIterator
 
     try:
-        with open(item.location, "rb") as handle:
+        with _archive_file(item.location) as handle:
             handle.seek(item.offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
             data = _record_content(record, max_bytes, item.source)
             ctype = _record_type(record)
-    except SourceError:
+    except SourceError as exc:
+        if exc.source != item.source:   # (the served file's part that could not be had)
+            raise SourceError(item.source, exc.reason) from None
         raise
     except OSError as exc:
         raise SourceError(item.source, f"cannot read: {exc.strerror or exc}") from None

@@ -68,13 +68,24 @@ def _cause(exc: BaseException) -> str:
 
 # -- the whole-fetch deadline: every socket operation waits at most until it ------------------
 
+class Deadline:
+    """When a fetch must be done (``time.monotonic()``): a client's sockets read it at each
+    operation, so a client kept for several fetches (:class:`a11y_audit.fetch.ByteRanges`)
+    gives each its own."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+
 class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+    def __init__(self, stream: httpcore.NetworkStream, deadline: Deadline) -> None:
         self._stream = stream
         self._deadline = deadline
 
     def _left(self, timeout: float | None) -> float:
-        left = self._deadline - time.monotonic()
+        left = self._deadline.at - time.monotonic()
         if left <= 0:
             raise httpcore.ReadTimeout("deadline passed")
         return left if timeout is None else min(timeout, left)
@@ -98,14 +109,14 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: Deadline) -> None:
         self._backend = httpcore.SyncBackend()
         self._deadline = deadline
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
-        left = self._deadline - time.monotonic()
+        left = self._deadline.at - time.monotonic()
         if left <= 0:
             raise httpcore.ConnectTimeout("deadline passed")
         timeout = left if timeout is None else min(timeout, left)
@@ -218,7 +229,7 @@ class _DeadlineTransport(httpx.HTTPTransport):
     pool without a way to pass a network backend: the pools are ours (same settings
     otherwise: the TLS context, HTTP/1.1)."""
 
-    def __init__(self, deadline: float, ca_bundle: str | None, proxy: str | None) -> None:
+    def __init__(self, deadline: Deadline, ca_bundle: str | None, proxy: str | None) -> None:
         self._context = ssl_context(ca_bundle)
         super().__init__(verify=self._context, retries=0)
         self._backend = _DeadlineBackend(deadline)
@@ -275,7 +286,11 @@ def _jar(path: str | None) -> http.cookiejar.CookieJar:
 
 
 @contextmanager
-def client(limits: FetchLimits, deadline: float) -> Iterator[httpx.Client]:
+def client(limits: FetchLimits, deadline: float | Deadline) -> Iterator[httpx.Client]:
+    """An httpx client whose every socket operation waits at most until ``deadline`` (a
+    :class:`Deadline` the caller moves for each fetch of a client it keeps)."""
+    if not isinstance(deadline, Deadline):
+        deadline = Deadline(deadline)
     timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}

@@ -1,0 +1,333 @@
+"""A WACZ file named by its http(s) URL: read where it is served, a byte range at a time (its
+ZIP directory, page list, index, and the records of its pages and stylesheets), as a browser
+replays one; never downloaded whole."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from a11y_audit.cli import main
+from a11y_audit.inputs import load
+from a11y_audit.sources import SourceError
+from tests.loopback import RangedFiles, serving
+from tests.test_cli import validate
+from tests.test_inputs import _POOL, _random_wacz, crawl, index_wacz, items, write_wacz
+
+__all__ = ["crawl"]     # (the fixture, used by name)
+
+# two pages, a stylesheet and 2 MB of images between them
+RECORDS = [("html", _POOL[0], 1), ("image", _POOL[3], 1000), ("css", _POOL[4], 0),
+           ("image", _POOL[3], 1000), ("html", _POOL[1], 2), ("gone", _POOL[2], 0)]
+LISTED = [_POOL[0], _POOL[1], _POOL[2], "https://news.example/never"]
+
+
+@contextmanager
+def served(data: bytes, handler: type[RangedFiles] = RangedFiles,
+           name: str = "/crawls/crawl.wacz") -> Iterator[tuple[str, list, type[RangedFiles]]]:
+    """``data`` served at ``name`` by ``handler``: the URL, the requests (path, Range), and
+    the handler class (its ``files`` are what is served)."""
+    asked: list[tuple[str, str | None]] = []
+
+    class Files(handler):  # type: ignore[valid-type,misc]
+        pass
+
+    Files.files = {name: (data, '"v1"')}
+    Files.asked = asked
+    with serving(Files) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{name}", asked, Files
+
+
+def fetched_bytes(asked: list[tuple[str, str | None]], size: int) -> int:
+    """The bytes the ranges asked for come to (each cut at the file's end)."""
+    total = 0
+    for _, ranged in asked:
+        if ranged:
+            first, last = (int(n) for n in re.fullmatch(r"bytes=(\d+)-(\d+)", ranged).groups())
+            total += max(0, min(last, size - 1) - first + 1)
+    return total
+
+
+def test_a_served_wacz_gives_the_pages_and_errors_the_file_on_disk_gives(tmp_path):
+    """Listed by its URL, a WACZ file gives what the same file on disk gives (its listed
+    pages, the errors of those captured as no page or not at all), each named by the URL,
+    and each page loads the same bytes; the 2 MB of images between them are not fetched."""
+    path = tmp_path / "crawl.wacz"
+    _random_wacz(path, RECORDS, LISTED)
+    index_wacz(path)
+    data = path.read_bytes()
+    local = items(str(path))
+    with served(data) as (url, asked, _):
+        remote = items(url)
+        assert [repr(x).replace(url, "WACZ") for x in (*remote[0], *remote[1])] == [
+            repr(x).replace(str(path), "WACZ") for x in (*local[0], *local[1])]
+        assert len(remote[0]) == 2 and len(remote[1]) == 2
+        listing = fetched_bytes(asked, len(data))
+        assert [load(item).data for item in remote[0]] == [load(item).data
+                                                           for item in local[0]]
+    assert len(data) > 2_000_000 and listing < 300_000, (listing, asked)
+    assert all(path == "/robots.txt" or ranged for path, ranged in asked)
+
+
+def test_a_served_wacz_is_audited_as_the_file_on_disk_with_the_crawls_stylesheets(
+        tmp_path, crawl):
+    """The CLI, two workers: a served WACZ file's report is the file on disk's, named by
+    its URL; the crawl's stylesheet, read from the served file by the workers, hides the
+    print-only logo."""
+    path = tmp_path / "crawl.wacz"
+    write_wacz(path, crawl, [["https://news.example/"],
+                             ["https://news.example/old", "https://news.example/gone"]])
+    index_wacz(path)
+    with served(path.read_bytes()) as (url, _, _):
+        reports = {}
+        for name, source in (("local", str(path)), ("remote", url)):
+            out = tmp_path / name
+            result = CliRunner().invoke(main, ["check", source, "-j", "2", "-o", str(out),
+                                               "-f", "json", "--quiet"])
+            assert result.exit_code == 2, result.output     # (the 404 page)
+            reports[name] = validate(out / "a11y-report.json")
+            listed = CliRunner().invoke(main, ["check", source, "--list-pages"])
+            assert listed.stdout.splitlines() == [f"{source}#https://news.example/",
+                                                  f"{source}#https://news.example/story"]
+    local, remote = reports["local"], reports["remote"]
+    assert [p["source"] for p in remote["pages"]] == [
+        f"{url}#https://news.example/", f"{url}#https://news.example/story"]
+    for page in (*local["pages"], *remote["pages"]):
+        page["source"] = page["source"].partition("#")[2]
+    assert remote["pages"] == local["pages"]
+    assert [(e["source"], e["message"]) for e in remote["errors"]] == [
+        (f"{url}#https://news.example/gone", "captured with HTTP status 404: not audited")]
+    assert [e["message"] for e in remote["errors"]] == [e["message"] for e in local["errors"]]
+    story = remote["pages"][1]
+    assert [f["snippet"] for f in story["findings"] if f["rule"] == "image-alt"] == [
+        '<img src="a.jpg">']
+
+
+class _WholeFile(RangedFiles):
+    """A server that does not send parts of a file: every answer is the whole file."""
+
+    def do_GET(self) -> None:
+        self.asked.append((self.path, self.headers.get("Range")))
+        self.answer(200, next(iter(self.files.values()))[0], "application/octet-stream")
+
+
+class _Changed(RangedFiles):
+    """A file replaced after its first part was read (a new crawl uploaded): its ETag is
+    another from the second request on."""
+
+    def do_GET(self) -> None:
+        if self.path != "/robots.txt" and any(p != "/robots.txt" for p, _ in self.asked):
+            ((name, (data, _)),) = self.files.items()
+            type(self).files = {name: (data, '"v2"')}
+        super().do_GET()
+
+
+class _OtherPart(RangedFiles):
+    """A server that sends another part than the one asked for."""
+
+    def do_GET(self) -> None:
+        self.asked.append((self.path, self.headers.get("Range")))
+        data = next(iter(self.files.values()))[0]
+        self.answer(206, data[10:20], "application/octet-stream",
+                    ("Content-Range", f"bytes 10-19/{len(data)}"))
+
+
+class _NoContentRange(RangedFiles):
+    def do_GET(self) -> None:
+        self.asked.append((self.path, self.headers.get("Range")))
+        self.answer(206, b"PK", "application/octet-stream")
+
+
+class _Compressed(RangedFiles):
+    def do_GET(self) -> None:
+        self.asked.append((self.path, self.headers.get("Range")))
+        self.answer(206, b"PK", "application/octet-stream", ("Content-Encoding", "gzip"),
+                    ("Content-Range", "bytes 0-1/2"))
+
+
+@pytest.mark.parametrize("case, reason", [
+    ("whole", "the server does not send parts of this file (HTTP 200 to a Range request, not "
+              "206): download the file, then name it"),
+    ("changed", "the file changed while it was read (its ETag or Last-Modified is not what "
+                "it was): read it again"),
+    ("other part", "a part of the file other than the one asked for (bytes 0-65535 asked, "
+                   "bytes 10-19/TOTAL sent)"),
+    ("no content-range", "a part of the file sent without a Content-Range that says which "
+                         "(bytes FIRST-LAST/SIZE)"),
+    ("compressed", "a part of the file sent compressed (gzip), not as it is stored"),
+    ("gone", "HTTP 404 Not Found"),
+    ("not a zip", "broken WACZ file (not a ZIP archive: BadZipFile)"),
+    ("unlisted", "a WACZ file is read over http(s) through its page list and its index; this "
+                 "one has no page list (pages/*.jsonl): download the file, then name it"),
+    ("unindexed", "a WACZ file is read over http(s) through its page list and its index; "
+                  "this one has no index of its records that can be read (indexes/*.cdxj, "
+                  "its WARC files stored uncompressed): download the file, then name it"),
+    ("index wrong", "a WACZ file is read over http(s) through its page list and its index; "
+                    "this one has an index that does not match its records: download the "
+                    "file, then name it"),
+])
+def test_a_served_wacz_that_cannot_be_read_so_is_one_line_error(tmp_path, case, reason):
+    """Whatever the server or the file does wrong, the WACZ file is one error naming its
+    URL, and a pass over every record (all of the file) is never how it is read."""
+    path = tmp_path / "crawl.wacz"
+    _random_wacz(path, RECORDS, [] if case == "unlisted" else LISTED)
+    if case == "index wrong":
+        # the two pages' entries give each other's URL: not the record where it says
+        def swapped(entries):
+            first, second = (e for e in entries if e["url"] in (_POOL[0], _POOL[1]))
+            first["url"], second["url"] = second["url"], first["url"]
+            return entries
+
+        index_wacz(path, swapped)
+    elif case != "unindexed":
+        index_wacz(path)
+    data = b"<!doctype html><title>Not a crawl</title>" if case == "not a zip" else (
+        path.read_bytes())
+    handler = {"whole": _WholeFile, "changed": _Changed, "other part": _OtherPart,
+               "no content-range": _NoContentRange, "compressed": _Compressed}.get(
+                   case, RangedFiles)
+    with served(data, handler, "/elsewhere.wacz" if case == "gone" else "/crawl.wacz") as (
+            url, asked, _):
+        url = url.replace("/elsewhere.wacz", "/crawl.wacz")
+        found, errors = items(url)
+    assert not found
+    assert [(e.source, e.reason) for e in errors] == [
+        (url, reason.replace("TOTAL", str(len(data))))]
+    assert fetched_bytes(asked, len(data)) < 300_000
+
+
+def test_a_page_of_a_served_wacz_that_changed_since_it_was_listed_is_an_error(tmp_path):
+    """A worker reads its page from the file as the listing found it (size and ETag): one
+    replaced since is an error for that page, never another file's bytes audited."""
+    path = tmp_path / "crawl.wacz"
+    _random_wacz(path, RECORDS, LISTED)
+    index_wacz(path)
+    with served(path.read_bytes()) as (url, _, files):
+        found, _ = items(url)
+        outcome: list[object] = []
+
+        def worker() -> None:   # (a thread of its own: no part of the file kept yet)
+            try:
+                outcome.append(load(found[1]).data[:15])
+            except SourceError as exc:
+                outcome.append(exc)
+
+        for etag in ('"v1"', '"v2"'):       # the file as listed, then replaced
+            ((name, (data, _)),) = files.files.items()
+            files.files = {name: (data, etag)}
+            thread = threading.Thread(target=worker)
+            thread.start()
+            thread.join()
+    read, error = outcome
+    assert read == b"<!doctype html>"
+    assert isinstance(error, SourceError)
+    assert (error.source, error.reason) == (
+        found[1].source, "the file changed while it was read (its ETag or Last-Modified is "
+                         "not what it was): read it again")
+
+
+def test_a_served_file_reads_as_the_file_itself():
+    """Whatever is asked of it (seeks from the start, from where it is, from the end; reads
+    of any length, across blocks, past the end), a served file reads as the file on disk
+    does, and no block is fetched twice while it is kept."""
+    from a11y_audit import inputs
+
+    with served(b"") as (url, asked, files):
+
+        @settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "25")),
+                  deadline=None, database=None)
+        @given(size=st.integers(1, 700_000),
+               reads=st.lists(st.tuples(st.sampled_from([io.SEEK_SET, io.SEEK_CUR,
+                                                         io.SEEK_END]),
+                                        st.integers(-300_000, 800_000),
+                                        st.integers(0, 300_000)), min_size=1, max_size=12))
+        def reads_as_the_file(size, reads):
+            data = random.Random(size).randbytes(size)
+            ((name, _),) = files.files.items()
+            files.files = {name: (data, f'"{size}"')}
+            asked.clear()
+            remote = inputs._RemoteFile(url)
+            with tempfile.TemporaryFile() as local:
+                local.write(data)
+                local.seek(0)
+                try:
+                    for whence, offset, count in reads:
+                        base = (0, local.tell(), size)[whence]
+                        if base + offset < 0:   # (a regular file's EINVAL)
+                            with pytest.raises(OSError):
+                                local.seek(offset, whence)
+                            with pytest.raises(OSError):
+                                remote.seek(offset, whence)
+                            continue
+                        assert remote.seek(offset, whence) == local.seek(offset, whence)
+                        assert remote.read(count) == local.read(count)
+                        assert remote.tell() == local.tell()
+                finally:
+                    remote.close()
+            ranges = [r for _, r in asked]
+            assert len(ranges) == len(set(ranges))
+
+        reads_as_the_file()
+
+
+@pytest.mark.parametrize("fails_from", [2, 3])
+def test_a_served_wacz_that_stops_answering_part_way_is_an_error_after_what_was_read(
+        tmp_path, fails_from):
+    """A server that stops answering part way (here: its Nth range is a 404) ends the
+    file's listing with one error naming it, after the pages found before (the first page
+    is in the first range; its directory, list and index in the second)."""
+    path = tmp_path / "crawl.wacz"
+    _random_wacz(path, RECORDS, LISTED)
+    index_wacz(path)
+
+    class GoneLater(RangedFiles):
+        def do_GET(self) -> None:
+            if sum(p != "/robots.txt" for p, _ in self.asked) >= fails_from - 1:
+                self.asked.append((self.path, self.headers.get("Range")))
+                self.answer(404, b"gone")
+                return
+            super().do_GET()
+
+    with served(path.read_bytes(), GoneLater) as (url, _, _):
+        found, errors = items(url)
+    assert [i.source for i in found] == ([] if fails_from == 2 else [f"{url}#{_POOL[0]}"])
+    assert [(e.source, e.reason) for e in errors] == [(url, "HTTP 404 Not Found")]
+
+
+def test_a_served_wacz_lists_what_the_file_on_disk_lists(tmp_path):
+    """Whatever a crawl holds (pages, errors, redirects, revisits, stylesheets, images)
+    and whatever it lists (pages captured or not), the served file, its index whole, lists
+    what the file on disk does."""
+    with served(b"", name="/crawl.wacz") as (url, _, files):
+
+        @settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")),
+                  deadline=None, database=None)
+        @given(records=st.lists(st.tuples(
+                   st.sampled_from(["html", "html", "gone", "css", "image", "pdf", "redirect",
+                                    "revisit"]),
+                   st.sampled_from(_POOL), st.integers(0, 9)), min_size=1, max_size=12),
+               listed=st.lists(st.sampled_from([*_POOL, "https://news.example/never"]),
+                               min_size=1, max_size=4))
+        def lists_the_same(records, listed):
+            folder = tempfile.mkdtemp(dir=tmp_path)
+            path = Path(folder) / "crawl.wacz"
+            _random_wacz(path, records, listed)
+            index_wacz(path)
+            files.files = {"/crawl.wacz": (path.read_bytes(), f'"{folder}"')}
+            local, remote = items(str(path)), items(url)
+            assert [repr(x).replace(url, "WACZ") for x in (*remote[0], *remote[1])] == [
+                repr(x).replace(str(path), "WACZ") for x in (*local[0], *local[1])]
+
+        lists_the_same()
