@@ -640,8 +640,9 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     A WACZ file named by its http(s) URL is read where it is served, a byte range at a time
     (:class:`_RemoteFile`), as a browser replays one: its ZIP directory, its page list, its
     index, and the records of its pages and stylesheets, not the gigabytes of the rest. So
-    it must list its pages and hold an index that holds: where it does not, it is an error
-    that says to download it (a pass over every record would read all of it)."""
+    it must hold an index that holds, taken at its word for the pages it does not find (or,
+    with no page list, for which of its responses are HTML): where it does not, it is an
+    error that says to download it (a pass over every record would read all of it)."""
     try:
         from warcio.archiveiterator import ArchiveIterator  # noqa: F401
     except ImportError:  # pragma: no cover - warcio is a dependency
@@ -661,18 +662,17 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
             return
     try:
         listed, unread = _listed_pages(path)
-        index = _wacz_index(path) if listed is not None else None
+        index = _wacz_index(path) if listed is not None or remote else None
     except fetching.FetchError as exc:      # (a served file's part that could not be had)
         yield exc
         return
     yield from unread
-    if remote and (listed is None or index is None):
+    if remote and index is None:
         yield SourceError(path, _NOT_READ_REMOTELY.format(
-            "no page list (pages/*.jsonl)" if listed is None else
-            "no index of its records that can be read (indexes/*.cdxj, its WARC files "
-            "stored uncompressed)"))
+            "no index of its records that can be read (or its WARC files are stored "
+            "compressed)"))
         return
-    if listed is None or index is None:
+    if index is None or (listed is None and not remote):
         yield from _listing(path, globs, listed, _records(path), len(unread))
         return
     # The walk of the index, checked as it goes; where it does not hold (a record not where
@@ -680,10 +680,12 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     # what the walk did not (what it gave, the pass gives again: said once)
     said: set[bytes] = set()
     try:
-        wanted = listed.wanted
-        walk = _indexed_records(path, index, lambda url, kind: bool(kind) or wanted(url))
-        # (a served file's index is taken at its word for the pages it does not list, as
-        # replay tools take it: a pass over every record would fetch all of it)
+        wanted = listed.wanted if listed is not None else None
+        walk = _indexed_records(path, index, lambda url, kind: bool(kind) or (
+            wanted is not None and wanted(url)))
+        # (a served file's index is taken at its word for the pages it does not list, or
+        # where none are listed for every HTML response it holds, as replay tools take it:
+        # a pass over every record would fetch all of it)
         for item in _listing(path, globs, listed, walk, len(unread),
                              walked="trusted" if remote else "checked"):
             said.add(_said(item))
@@ -710,8 +712,9 @@ def _is_wacz(location: str) -> bool:
     return location.lower().endswith(WACZ_SUFFIXES)
 
 
-_NOT_READ_REMOTELY = ("a WACZ file is read over http(s) through its page list and its index; "
-                      "this one has {}: download the file, then name it")
+_NOT_READ_REMOTELY = ("a WACZ file is read over http(s) through its index (indexes/*.cdxj, as "
+                      "Browsertrix and py-wacz write it); this one has {}: download the "
+                      "file, then name it")
 
 
 def _said(item: Input | SourceError) -> bytes:
