@@ -144,6 +144,16 @@ class _OtherPart(RangedFiles):
                     ("Content-Range", f"bytes 10-19/{len(data)}"))
 
 
+class _LongerPart(RangedFiles):
+    """A server whose answer is longer than the part its Content-Range names."""
+
+    def do_GET(self) -> None:
+        self.asked.append((self.path, self.headers.get("Range")))
+        data = next(iter(self.files.values()))[0]
+        self.answer(206, data[:70_000], "application/octet-stream",
+                    ("Content-Range", f"bytes 0-65535/{len(data)}"))
+
+
 class _NoContentRange(RangedFiles):
     def do_GET(self) -> None:
         self.asked.append((self.path, self.headers.get("Range")))
@@ -164,6 +174,8 @@ class _Compressed(RangedFiles):
                 "it was): read it again"),
     ("other part", "a part of the file other than the one asked for (bytes 0-65535 asked, "
                    "bytes 10-19/TOTAL sent)"),
+    ("longer part", "a part of the file whose Content-Length (70000) is not its "
+                    "Content-Range's (bytes 0-65535/TOTAL)"),
     ("no content-range", "a part of the file sent without a Content-Range that says which "
                          "(bytes FIRST-LAST/SIZE)"),
     ("compressed", "a part of the file sent compressed (gzip), not as it is stored"),
@@ -199,6 +211,7 @@ def test_a_served_wacz_that_cannot_be_read_so_is_one_line_error(tmp_path, case, 
     data = b"<!doctype html><title>Not a crawl</title>" if case == "not a zip" else (
         path.read_bytes())
     handler = {"whole": _WholeFile, "changed": _Changed, "other part": _OtherPart,
+               "longer part": _LongerPart,
                "no content-range": _NoContentRange, "compressed": _Compressed}.get(
                    case, RangedFiles)
     with served(data, handler, "/elsewhere.wacz" if case == "gone" else "/crawl.wacz") as (

@@ -225,6 +225,11 @@ class _Span:
             raise FetchError(url, f"a part of the file other than the one asked for (bytes "
                                   f"{self.start}-{self.start + self.size - 1} asked, "
                                   f"{found.group(0)[:60]} sent)")
+        declared = response.headers.get("content-length", "").strip()
+        if is_digits(declared) and integer(declared) != last - first + 1:
+            shown = declared if len(declared) < 20 else "more than 10^18"
+            raise FetchError(url, f"a part of the file whose Content-Length ({shown}) is not "
+                                  f"its Content-Range's ({found.group(0)[:60]})")
         body = _read_body(response, replace(limits, max_bytes=last - first + 1), deadline)
         if len(body) != last - first + 1:
             raise FetchError(url, f"a part of the file cut short ({len(body):,} of "
