@@ -164,3 +164,65 @@ def test_httpx_loads_on_the_first_fetch_only():
         "    print(exc)",
         "assert 'httpx' in sys.modules")
     assert out.startswith("http://127.0.0.1:9/: cannot fetch"), out
+
+
+def _keep_alive_server(answered_a_connection: int | None = None):
+    """A server that keeps its connections alive (HTTP/1.1), counting them; with
+    ``answered_a_connection``, it answers that many requests on a connection, then reads
+    the next one and closes the connection without an answer (an idle timeout that comes
+    as the request goes out)."""
+    from tests.loopback import QuietHandler, serving
+
+    connections: list[int] = []
+
+    class Handler(QuietHandler):
+        protocol_version = "HTTP/1.1"
+
+        def handle(self):
+            connections.append(1)
+            answered = 0
+            self.close_connection = False
+            while not self.close_connection:
+                if answered == answered_a_connection:
+                    self.rfile.readline(65537)      # the request, never answered
+                    return
+                self.handle_one_request()
+                answered += 1
+
+        def do_GET(self):
+            self.answer(200, PAGE)
+
+    return serving(Handler), connections
+
+
+def test_a_hosts_pages_come_over_one_kept_connection():
+    """A run's fetches to one host reuse a kept-alive connection, not a new one each (a new
+    TCP and TLS handshake is a round trip or three to a far server, for every page)."""
+    running, connections = _keep_alive_server()
+    limits = FetchLimits(deadline=5.0, robots=False)
+    with running as httpd:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert [fetch(f"{base}/story/{n}", limits).body for n in range(10)] == [PAGE] * 10
+    assert len(connections) == 1
+
+
+def test_a_kept_connection_the_server_closes_as_the_request_goes_is_asked_again():
+    """A kept connection the server closes as a request goes out (its idle timeout) is not
+    the page's error: the request is asked again once on a new connection, as browsers do."""
+    running, connections = _keep_alive_server(answered_a_connection=1)
+    limits = FetchLimits(deadline=5.0, robots=False)
+    with running as httpd:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert [fetch(f"{base}/story/{n}", limits).body for n in range(3)] == [PAGE] * 3
+    assert len(connections) == 3        # each fetch after the first: asked again
+
+
+def test_a_server_that_drops_every_request_is_still_an_error():
+    running, connections = _keep_alive_server(answered_a_connection=0)
+    with running as httpd:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/story"
+        with pytest.raises(FetchError) as caught:
+            fetch(url, FetchLimits(deadline=5.0, robots=False))
+    assert str(caught.value) == (
+        f"{url}: broken HTTP response (Server disconnected without sending a response.)")
+    assert len(connections) == 1        # a new connection's drop is not asked again

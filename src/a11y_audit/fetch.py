@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import os
 import re
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
@@ -118,19 +120,76 @@ def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
 
 
 def _fetch(url: str, limits: FetchLimits, take_slot: bool) -> Fetched:
-    # httpx and its stack load on the first fetch: most runs audit files only, and the import
-    # was 6% of a one-page run
-    from a11y_audit import transport
-
     deadline = time.monotonic() + limits.deadline
     try:
         slot = _host_slot(url, limits.per_host) if take_slot else nullcontext()
-        with slot, transport.client(limits, deadline) as client:
-            return _follow(client, url, limits, deadline)
+        with slot, _kept_client(limits, deadline) as (client, opened):
+            return _asked_again_if_dropped(
+                opened, lambda: _follow(client, url, limits, deadline))
     except FetchError:
         raise
     except Exception as exc:  # every failure is this URL's, named in one line
         raise FetchError(url, _describe(exc, limits)) from None
+
+
+def _asked_again_if_dropped(opened: Any, ask: Callable[[], Fetched]) -> Fetched:
+    """``ask()``, and once more if it went over a kept connection the server closed as the
+    request went out (its idle timeout: "disconnected without sending a response", and no
+    connection opened for it), as browsers do; the dropped connection is closed, so the
+    second goes over a new one. ``opened``: the client's
+    :class:`a11y_audit.transport.Deadline`, which counts the connections it opens."""
+    from a11y_audit import transport
+
+    before = opened.connections
+    try:
+        return ask()
+    except (transport.httpx.RemoteProtocolError, transport.httpcore.RemoteProtocolError) as exc:
+        if opened.connections != before or "without sending" not in str(exc):
+            raise       # (a new connection's: the server's own answer)
+    return ask()
+
+
+@contextmanager
+def _kept_client(limits: FetchLimits, deadline: float) -> Iterator[tuple[httpx.Client, Any]]:
+    """A client for one fetch, and its :class:`a11y_audit.transport.Deadline` (which counts
+    the connections it opens): this thread's kept client for ``limits``, so that a site's
+    pages and stylesheets come over a few kept-alive connections, not a new TCP and TLS
+    handshake each (a round trip or three to a far server, for every page). Its deadline is
+    this fetch's and its cookie jar a fresh one (a fetch's cookies are its own); a fetch
+    that fails closes it. While in use it is not kept: a fetch within it (robots.txt) has a
+    client of its own. A forked worker keeps its own clients; its parent's connections are
+    not its to use, nor to close."""
+    # httpx and its stack load on the first fetch: most runs audit files only, and the import
+    # was 6% of a one-page run
+    from a11y_audit import transport
+
+    kept = getattr(_clients, "kept", None)
+    if kept is None or _clients.pid != os.getpid():
+        _clients.inherited = kept
+        kept = _clients.kept = OrderedDict()
+        _clients.pid = os.getpid()
+    entry = kept.pop(limits, None)
+    if entry is None:
+        holder = transport.Deadline(deadline)
+        entry = (transport.new_client(limits, holder), holder)
+    else:
+        entry[0].cookies = transport.cookie_jar(limits.cookies)
+    client, holder = entry
+    holder.at = deadline
+    try:
+        yield client, holder
+    except BaseException:
+        client.close()
+        raise
+    kept[limits] = entry
+    while len(kept) > _CLIENTS_KEPT:
+        kept.popitem(last=False)[1][0].close()
+
+
+# Each thread's kept clients, by the limits they were made for (a run has one set; robots.txt
+# is read with another), and how many: each holds at most 4 connections.
+_clients = threading.local()
+_CLIENTS_KEPT = 4
 
 
 def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float,
@@ -264,7 +323,6 @@ class ByteRanges:
         if version is not None:
             self.size, self._validator = version
         self._limits = limits or _current
-        self._stack = ExitStack()
         self._client: httpx.Client | None = None
         self._deadline: Any = None          # (a transport.Deadline, made with the client)
 
@@ -277,12 +335,12 @@ class ByteRanges:
         try:
             if self._client is None:
                 self._deadline = transport.Deadline(deadline)
-                self._client = self._stack.enter_context(
-                    transport.client(limits, self._deadline))
+                self._client = transport.new_client(limits, self._deadline)
             self._deadline.at = deadline
+            client, span = self._client, _Span(start, size, self._validator)
             with _host_slot(self.url, limits.per_host):
-                got = _follow(self._client, self.url, limits, deadline,
-                              _Span(start, size, self._validator))
+                got = _asked_again_if_dropped(self._deadline, lambda: _follow(
+                    client, self.url, limits, deadline, span))
         except FetchError:
             raise
         except Exception as exc:  # every failure is this URL's, named in one line
@@ -301,8 +359,9 @@ class ByteRanges:
         return self.size, self._validator
 
     def close(self) -> None:
-        self._stack.close()
-        self._client = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
 
 def _retry_wait(retry_after: str | None, limits: FetchLimits, tries: int,

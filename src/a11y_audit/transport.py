@@ -16,8 +16,6 @@ import ssl
 import time
 import urllib.request
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -70,13 +68,14 @@ def _cause(exc: BaseException) -> str:
 
 class Deadline:
     """When a fetch must be done (``time.monotonic()``): a client's sockets read it at each
-    operation, so a client kept for several fetches (:class:`a11y_audit.fetch.ByteRanges`)
-    gives each its own."""
+    operation, so a client kept for several fetches gives each its own. And how many
+    connections the client has opened (a fetch that opened none went over a kept one)."""
 
-    __slots__ = ("at",)
+    __slots__ = ("at", "connections")
 
     def __init__(self, at: float) -> None:
         self.at = at
+        self.connections = 0
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -116,6 +115,7 @@ class _DeadlineBackend(httpcore.NetworkBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
+        self._deadline.connections += 1
         left = self._deadline.at - time.monotonic()
         if left <= 0:
             raise httpcore.ConnectTimeout("deadline passed")
@@ -276,7 +276,7 @@ def cookies_from(path: str) -> tuple[http.cookiejar.Cookie, ...]:
     return tuple(jar)
 
 
-def _jar(path: str | None) -> http.cookiejar.CookieJar:
+def cookie_jar(path: str | None) -> http.cookiejar.CookieJar:
     """A fetch's own jar: the file's cookies, and those the fetch's answers set (a login
     that redirects with Set-Cookie), kept for that fetch only."""
     jar = http.cookiejar.CookieJar()
@@ -285,17 +285,13 @@ def _jar(path: str | None) -> http.cookiejar.CookieJar:
     return jar
 
 
-@contextmanager
-def client(limits: FetchLimits, deadline: float | Deadline) -> Iterator[httpx.Client]:
-    """An httpx client whose every socket operation waits at most until ``deadline`` (a
-    :class:`Deadline` the caller moves for each fetch of a client it keeps)."""
-    if not isinstance(deadline, Deadline):
-        deadline = Deadline(deadline)
+def new_client(limits: FetchLimits, deadline: Deadline) -> httpx.Client:
+    """An httpx client whose every socket operation waits at most until ``deadline`` (the
+    caller moves it for each fetch of a client it keeps, and closes the client)."""
     timeout = httpx.Timeout(limits.deadline, connect=limits.connect_timeout)
     headers = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
     transport = _DeadlineTransport(deadline, limits.ca_bundle, limits.proxy)
-    with httpx.Client(transport=transport, timeout=timeout, headers=headers,
-                      cookies=_jar(limits.cookies), follow_redirects=False,
-                      trust_env=False) as client:
-        yield client
+    return httpx.Client(transport=transport, timeout=timeout, headers=headers,
+                        cookies=cookie_jar(limits.cookies), follow_redirects=False,
+                        trust_env=False)
