@@ -157,17 +157,12 @@ def _kept_client(limits: FetchLimits, deadline: float) -> Iterator[tuple[httpx.C
     handshake each (a round trip or three to a far server, for every page). Its deadline is
     this fetch's and its cookie jar a fresh one (a fetch's cookies are its own); a fetch
     that fails closes it. While in use it is not kept: a fetch within it (robots.txt) has a
-    client of its own. A forked worker keeps its own clients; its parent's connections are
-    not its to use, nor to close."""
+    client of its own. A forked worker keeps its own clients (:func:`kept_by_thread`)."""
     # httpx and its stack load on the first fetch: most runs audit files only, and the import
     # was 6% of a one-page run
     from a11y_audit import transport
 
-    kept = getattr(_clients, "kept", None)
-    if kept is None or _clients.pid != os.getpid():
-        _clients.inherited = kept
-        kept = _clients.kept = OrderedDict()
-        _clients.pid = os.getpid()
+    kept = kept_by_thread(_clients)
     entry = kept.pop(limits, None)
     if entry is None:
         holder = transport.Deadline(deadline)
@@ -190,6 +185,18 @@ def _kept_client(limits: FetchLimits, deadline: float) -> Iterator[tuple[httpx.C
 # is read with another), and how many: each holds at most 4 connections.
 _clients = threading.local()
 _CLIENTS_KEPT = 4
+
+
+def kept_by_thread(store: threading.local) -> OrderedDict[Any, Any]:
+    """What this thread keeps open in ``store`` (connections, clients over them), oldest
+    first. A forked worker keeps its own: its parent's connections are not its to use, nor
+    to close (they are held, never closed, in ``store.inherited``)."""
+    kept = getattr(store, "kept", None)
+    if kept is None or store.pid != os.getpid():
+        store.inherited = kept
+        kept = store.kept = OrderedDict()
+        store.pid = os.getpid()
+    return kept
 
 
 def _follow(client: httpx.Client, url: str, limits: FetchLimits, deadline: float,

@@ -1021,7 +1021,7 @@ def _archive_file(location: str) -> Iterator[BinaryIO]:
         with sources.open_regular_file(location) as raw:
             yield raw
         return
-    kept = _kept_remote_files()
+    kept: OrderedDict[str, _RemoteFile] = fetching.kept_by_thread(_remote_files)
     remote = kept.pop(location, None)
     if remote is None:
         remote = _RemoteFile(location, _VERSIONS.get(location))
@@ -1032,22 +1032,11 @@ def _archive_file(location: str) -> Iterator[BinaryIO]:
     yield remote  # type: ignore[misc]  # (read as a binary file: seek, tell, read)
 
 
-def _kept_remote_files() -> OrderedDict[str, _RemoteFile]:
-    """The served files this thread keeps open. A forked worker keeps its own: its parent's
-    connections are not its to use, nor to close (they are left as they are)."""
-    kept = getattr(_remote_files, "kept", None)
-    if kept is None or _remote_files.pid != os.getpid():
-        _remote_files.inherited = kept
-        kept = _remote_files.kept = OrderedDict()
-        _remote_files.pid = os.getpid()
-    return kept
-
-
 def _forget_remote_file(url: str) -> None:
     """Read a served file afresh: a listing takes it as it is now, not as this process
     read it before (its blocks, size and validator)."""
     _VERSIONS.pop(url, None)
-    remote = _kept_remote_files().pop(url, None)
+    remote = fetching.kept_by_thread(_remote_files).pop(url, None)
     if remote is not None:
         remote.close()
 
