@@ -20,9 +20,9 @@ def damaged(whole: Path, path: Path, cuts: Iterable[tuple[float, int]], end: flo
     return path
 
 
-def pages_read(path: Path) -> Iterator[tuple[Input, RawPage]]:
-    """Each input enumerated from ``path`` that reads as a page, with what was read; every
-    error met on the way, enumerating or reading, is asserted to be one line."""
+def pages_read(path: Path | str) -> Iterator[tuple[Input, RawPage]]:
+    """Each input enumerated from ``path`` (or a URL) that reads as a page, with what was
+    read; every error met on the way, enumerating or reading, is asserted to be one line."""
     for item in enumerate_inputs([str(path)]):
         if isinstance(item, SourceError):
             assert item.reason and "\n" not in item.reason

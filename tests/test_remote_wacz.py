@@ -50,6 +50,14 @@ def served(data: bytes, handler: type[RangedFiles] = RangedFiles,
         yield f"http://127.0.0.1:{httpd.server_address[1]}{name}", asked, Files
 
 
+def described(found: tuple[list, list], name: str) -> list[str]:
+    """A listing's inputs and errors, the WACZ file's name (path or URL) as "WACZ" and where
+    a page is read left out (a served file's names its version: _served_location)."""
+    return [repr(x).replace(name, "WACZ") if isinstance(x, SourceError) else
+            repr((x.source.replace(name, "WACZ"), x.kind, x.offset, x.meta))
+            for x in (*found[0], *found[1])]
+
+
 def fetched_bytes(asked: list[tuple[str, str | None]], size: int) -> int:
     """The bytes the ranges asked for come to (each cut at the file's end)."""
     total = 0
@@ -71,8 +79,7 @@ def test_a_served_wacz_gives_the_pages_and_errors_the_file_on_disk_gives(tmp_pat
     local = items(str(path))
     with served(data) as (url, asked, _):
         remote = items(url)
-        assert [repr(x).replace(url, "WACZ") for x in (*remote[0], *remote[1])] == [
-            repr(x).replace(str(path), "WACZ") for x in (*local[0], *local[1])]
+        assert described(remote, url) == described(local, str(path))
         assert len(remote[0]) == 2 and len(remote[1]) == 2
         listing = fetched_bytes(asked, len(data))
         assert [load(item).data for item in remote[0]] == [load(item).data
@@ -343,7 +350,71 @@ def test_a_served_wacz_lists_what_the_file_on_disk_lists(tmp_path):
             index_wacz(path)
             files.files = {"/crawl.wacz": (path.read_bytes(), f'"{folder}"')}
             local, remote = items(str(path)), items(url)
-            assert [repr(x).replace(url, "WACZ") for x in (*remote[0], *remote[1])] == [
-                repr(x).replace(str(path), "WACZ") for x in (*local[0], *local[1])]
+            assert described(remote, url) == described(local, str(path))
 
         lists_the_same()
+
+
+def test_a_damaged_served_wacz_gives_pages_and_one_line_errors_never_a_traceback(tmp_path):
+    """Bytes flipped and the end cut off a served WACZ file (listed or not, its index
+    sound or not): whatever is read is a page or a one-line error, and so is each page read
+    (a stylesheet read from the archive included)."""
+    from a11y_audit.inputs import warc_stylesheet
+    from tests.damage import damaged, pages_read
+    from tests.test_inputs import CRAWL
+
+    wholes = {}
+    for listed in (True, False):
+        whole = tmp_path / f"{listed}.wacz"
+        write_wacz(whole, CRAWL, [["https://news.example/", "https://news.example/story"]]
+                   if listed else None)
+        index_wacz(whole)
+        wholes[listed] = whole
+    with served(b"", name="/crawl.wacz") as (url, _, files):
+
+        @settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")),
+                  deadline=None, database=None)
+        @given(listed=st.booleans(),
+               cuts=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=6),
+               end=st.floats(0.05, 1))
+        def reads_as_pages_or_errors(listed, cuts, end):
+            path = damaged(wholes[listed], tmp_path / "damaged.wacz", cuts, end)
+            files.files = {"/crawl.wacz": (path.read_bytes(), f'"{listed}{cuts}{end}"')}
+            for _, raw in pages_read(url):
+                assert isinstance(raw.data, bytes) and raw.url.startswith("https://")
+            sheet = warc_stylesheet(url, "https://news.example/css/site.css", 1 << 20)
+            assert sheet is None or isinstance(sheet, str)
+
+        reads_as_pages_or_errors()
+
+
+def test_a_worker_that_serves_run_after_run_reads_a_replaced_wacz_afresh(tmp_path, crawl):
+    """A Dask worker audits run after run, and a nightly crawl is replaced at the same URL:
+    a worker thread that read last night's file reads tonight's pages and stylesheets from
+    tonight's, not from what it kept of last night's (its open file, its blocks, where the
+    stylesheets were)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from a11y_audit.inputs import warc_stylesheet
+
+    nights = []
+    for night, css in enumerate((b".print-only{display:none}", b".print-only{color:red}")):
+        path = tmp_path / f"{night}.wacz"
+        records = [(url, status, kind, css if kind == "text/css" else body)
+                   for url, status, kind, body in crawl]
+        write_wacz(path, records, [["https://news.example/story"]])
+        index_wacz(path)
+        nights.append(path.read_bytes())
+    css_url = "https://news.example/css/site.css"
+    with served(nights[0], name="/crawl.wacz") as (url, _, files), \
+            ThreadPoolExecutor(max_workers=1) as worker:     # (one thread, kept throughout)
+        read = []
+        for night, data in enumerate(nights):
+            files.files = {"/crawl.wacz": (data, f'"night-{night}"')}
+            (page,), errors = items(url)
+            assert not errors
+            read.append(worker.submit(lambda page=page: (
+                load(page).data, warc_stylesheet(page.location, css_url, 1 << 20))).result())
+    assert read[0][1] == ".print-only{display:none}"
+    assert read[1][1] == ".print-only{color:red}"
+    assert read[0][0] == read[1][0] and b"<h1>Story</h1>" in read[1][0]

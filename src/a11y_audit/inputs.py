@@ -652,11 +652,13 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         yield from _listing(path, globs, None, _records(path), 0)
         return
     remote = is_url(path)
+    location = path
     if remote:
         _forget_remote_file(path)
         try:
-            with _wacz(path):
-                pass    # (one that cannot be had, or is no ZIP: said once, here)
+            with _wacz(path) as (raw, _):
+                # (one that cannot be had, or is no ZIP: said once, here)
+                location = _served_location(path, raw.version)  # type: ignore[attr-defined]
         except SourceError as exc:
             yield exc
             return
@@ -687,7 +689,7 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
         # where none are listed for every HTML response it holds, as replay tools take it:
         # a pass over every record would fetch all of it)
         for item in _listing(path, globs, listed, walk, len(unread),
-                             walked="trusted" if remote else "checked"):
+                             walked="trusted" if remote else "checked", location=location):
             said.add(_said(item))
             yield item
         return
@@ -702,11 +704,29 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
             yield item
 
 
+def _served_location(url: str, version: tuple[int, str | None]) -> str:
+    """Where a worker reads the pages of the WACZ file served at ``url``: its URL, and the
+    size and validator its listing found (a line of its own), so that a worker holds what
+    it reads to the file its run listed, and what a worker keeps of a file (its open file,
+    its stylesheets' places, the stylesheets read from it) is kept for that version only (a
+    Dask worker serves run after run, and a nightly crawl is replaced at the same URL)."""
+    return f"{url}\n{version[0]} {version[1] or ''}"
+
+
+def _location_parts(location: str) -> tuple[str, tuple[int, str | None] | None]:
+    """A served file's URL, and the version its location names (None: not named)."""
+    url, _, version = location.partition("\n")
+    if not version:
+        return url, None
+    size, _, validator = version.partition(" ")
+    return url, (int(size), validator or None)
+
+
 def _is_wacz(location: str) -> bool:
     """Whether a web archive is a WACZ file, by its name (a URL's, by its path)."""
     if is_url(location):
         try:
-            location = urlsplit(location).path
+            location = urlsplit(_location_parts(location)[0]).path
         except ValueError:
             return False
     return location.lower().endswith(WACZ_SUFFIXES)
@@ -727,11 +747,13 @@ class _IndexDoesNotHold(Exception):
 
 def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
              records: Iterable[tuple[Any, int] | SourceError], found: int,
-             walked: str = "") -> Iterator[Input | SourceError]:
+             walked: str = "", location: str = "") -> Iterator[Input | SourceError]:
     """:func:`warc_inputs` from ``records`` (``found``: errors said before). ``walked``: the
     records are a walk of the file's index (:func:`_indexed_records`), which a listed page
     it does not find makes doubtful ("checked": _IndexDoesNotHold, not an error) or not
-    ("trusted": the page is not captured)."""
+    ("trusted": the page is not captured). ``location``: where a worker reads the pages
+    (a served file's: :func:`_served_location`; default ``path``)."""
+    location = location or path
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
@@ -740,7 +762,7 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
     # The file's stylesheets, found on the way (see _warc_stylesheets): kept for the
     # workers, which this process starts once the run's inputs are listed.
     sheets: dict[str, int] = {}
-    kept = _sheets_key(path)
+    kept = _sheets_key(location)
     try:
         for entry in records:
             if isinstance(entry, SourceError):
@@ -789,7 +811,8 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
                 yield SourceError(name, "the crawler cut this page short (WARC-Truncated: "
                                         f"{cut.strip()[:40] or 'unspecified'}): not audited")
                 continue
-            yield Input(name, "warc", path, offset=offset, meta=(("url", uri),) if uri else ())
+            yield Input(name, "warc", location, offset=offset,
+                        meta=(("url", uri),) if uri else ())
     except _IndexDoesNotHold:
         raise
     except SourceError as exc:
@@ -1024,8 +1047,7 @@ def _archive_file(location: str) -> Iterator[BinaryIO]:
     kept: OrderedDict[str, _RemoteFile] = fetching.kept_by_thread(_remote_files)
     remote = kept.pop(location, None)
     if remote is None:
-        remote = _RemoteFile(location, _VERSIONS.get(location))
-        _VERSIONS[location] = remote.version
+        remote = _RemoteFile(*_location_parts(location))
     kept[location] = remote
     while len(kept) > _REMOTE_FILES_KEPT:
         kept.popitem(last=False)[1].close()
@@ -1035,7 +1057,6 @@ def _archive_file(location: str) -> Iterator[BinaryIO]:
 def _forget_remote_file(url: str) -> None:
     """Read a served file afresh: a listing takes it as it is now, not as this process
     read it before (its blocks, size and validator)."""
-    _VERSIONS.pop(url, None)
     remote = fetching.kept_by_thread(_remote_files).pop(url, None)
     if remote is not None:
         remote.close()
@@ -1047,8 +1068,8 @@ class _RemoteFile(io.RawIOBase):
     within the run's limits). It keeps the last :data:`_BLOCKS_KEPT` blocks of
     :data:`_BLOCK` bytes, and a read that goes on where the last fetch ended fetches twice
     as many blocks as that one did, up to :data:`_MOST_BLOCKS` (a ZIP's directory, an index,
-    a page's record are read in order). ``version``: the file's size and validator where a
-    process read it before (a worker forked after the listing): a file changed since is an
+    a page's record are read in order). ``version``: the file's size and validator its
+    listing found (a worker's pages: :func:`_served_location`): a file changed since is an
     error, not another file's bytes. Raises SourceError (a :class:`~a11y_audit.fetch.
     FetchError`)."""
 
@@ -1129,11 +1150,10 @@ class _RemoteFile(io.RawIOBase):
 _BLOCK = 64 << 10
 _MOST_BLOCKS = 64           # 4 MB a fetch at most
 _BLOCKS_KEPT = 256          # 16 MB
-# The served WACZ files each thread keeps open (a worker reads its pages from one or two),
-# and the size and validator of each one a process has read (its forked workers check them).
+# The served WACZ files each thread keeps open, by location (a worker reads its pages from
+# one or two).
 _remote_files = threading.local()
 _REMOTE_FILES_KEPT = 2
-_VERSIONS: dict[str, tuple[int, str | None]] = {}
 
 
 class _Stretch(io.RawIOBase):
@@ -1413,8 +1433,8 @@ def _note_stylesheet(found: dict[str, int], uri: str, served: tuple[str | None, 
 
 def _sheets_key(path: str) -> tuple[str, int, int] | None:
     """What a file's stylesheet index is kept by: its path, time and size (None: it cannot
-    be read). A served file's: its URL (a changed one is found out as its records are
-    read: see _RemoteFile)."""
+    be read). A served file's: its location, which names its version
+    (:func:`_served_location`)."""
     if is_url(path):
         return path, 0, 0
     try:
