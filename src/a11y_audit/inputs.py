@@ -1142,7 +1142,10 @@ class _RemoteFile(io.RawIOBase):
         return data[:_BLOCK]
 
     def close(self) -> None:
-        self._ranges.close()
+        # (a file still kept when the interpreter exits is closed by its finaliser, when
+        # httpx may be half torn down: its connection goes with the process)
+        if not sys.is_finalizing():
+            self._ranges.close()
         self._blocks.clear()
         super().close()
 
