@@ -17,7 +17,7 @@ escapes, whatever the server does. The limits (:class:`FetchLimits`):
   other (:mod:`a11y_audit.credentials`), redirects included.
 
 :class:`ByteRanges` reads a large file a byte range at a time (a WACZ file where it is
-served), each range a fetch within the same limits, over one client kept for the file.
+served), each range a fetch within the same limits, over the same kept connections.
 
 Built on httpx (strict HTTP/1.1 parsing through h11, typed errors, streaming bodies), which
 :mod:`a11y_audit.transport` wraps and which loads on the first fetch only.
@@ -119,13 +119,15 @@ def fetch(url: str, limits: FetchLimits | None = None) -> Fetched:
     return _fetch(url, limits or _current, take_slot=True)
 
 
-def _fetch(url: str, limits: FetchLimits, take_slot: bool) -> Fetched:
+def _fetch(url: str, limits: FetchLimits, take_slot: bool,
+           span: _Span | None = None) -> Fetched:
+    """:func:`fetch` (``span``: the byte range :class:`ByteRanges` asks for)."""
     deadline = time.monotonic() + limits.deadline
     try:
         slot = _host_slot(url, limits.per_host) if take_slot else nullcontext()
         with slot, _kept_client(limits, deadline) as (client, opened):
             return _asked_again_if_dropped(
-                opened, lambda: _follow(client, url, limits, deadline))
+                opened, lambda: _follow(client, url, limits, deadline, span))
     except FetchError:
         raise
     except Exception as exc:  # every failure is this URL's, named in one line
@@ -313,9 +315,10 @@ _CONTENT_RANGE = re.compile(r"bytes[ \t]+([0-9]{1,18})-([0-9]{1,18})/([0-9]{1,18
 
 class ByteRanges:
     """A file served over HTTP(S), read a byte range at a time (RFC 9110 14): what a reader
-    of a large file needs a few parts of asks for those, over one client kept for the file
-    (one connection, as a browser's replay of a web archive does). Each range is a fetch of
-    its own within ``limits`` (deadline, retries, robots.txt, credentials, redirects), and
+    of a large file needs a few parts of asks for those, over the thread's kept connections
+    (:func:`_kept_client`, as a browser's replay of a web archive does). Each range is a
+    fetch of its own within ``limits`` (deadline, retries, robots.txt, credentials,
+    redirects), and
     ``If-Range`` names the version the first answer gave: a file that changes while it is
     read is an error, never parts of two versions read as one. ``version``: the size and
     validator another reader found (:attr:`version`), to hold this one to. :meth:`read`
@@ -330,28 +333,10 @@ class ByteRanges:
         if version is not None:
             self.size, self._validator = version
         self._limits = limits or _current
-        self._client: httpx.Client | None = None
-        self._deadline: Any = None          # (a transport.Deadline, made with the client)
 
     def read(self, start: int, size: int) -> bytes:
         """``size`` bytes from ``start`` (fewer where the file ends first)."""
-        from a11y_audit import transport
-
-        limits = self._limits
-        deadline = time.monotonic() + limits.deadline
-        try:
-            if self._client is None:
-                self._deadline = transport.Deadline(deadline)
-                self._client = transport.new_client(limits, self._deadline)
-            self._deadline.at = deadline
-            client, span = self._client, _Span(start, size, self._validator)
-            with _host_slot(self.url, limits.per_host):
-                got = _asked_again_if_dropped(self._deadline, lambda: _follow(
-                    client, self.url, limits, deadline, span))
-        except FetchError:
-            raise
-        except Exception as exc:  # every failure is this URL's, named in one line
-            raise FetchError(self.url, _describe(exc, limits)) from None
+        got = _fetch(self.url, self._limits, True, _Span(start, size, self._validator))
         if self.size is None:
             self.size, self._validator = got.total, got.validator
         elif got.total != self.size:
@@ -364,11 +349,6 @@ class ByteRanges:
         """The file's size and validator (once a range is read)."""
         assert self.size is not None
         return self.size, self._validator
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
 
 
 def _retry_wait(retry_after: str | None, limits: FetchLimits, tries: int,

@@ -1064,8 +1064,8 @@ def _forget_remote_file(url: str) -> None:
 
 class _RemoteFile(io.RawIOBase):
     """A WACZ file served over http(s), read as a file whose every read fetches what it does
-    not hold yet (:class:`a11y_audit.fetch.ByteRanges`: one connection, each range a fetch
-    within the run's limits). It keeps the last :data:`_BLOCKS_KEPT` blocks of
+    not hold yet (:class:`a11y_audit.fetch.ByteRanges`: the thread's kept connections, each
+    range a fetch within the run's limits). It keeps the last :data:`_BLOCKS_KEPT` blocks of
     :data:`_BLOCK` bytes, and a read that goes on where the last fetch ended fetches twice
     as many blocks as that one did, up to :data:`_MOST_BLOCKS` (a ZIP's directory, an index,
     a page's record are read in order). ``version``: the file's size and validator its
@@ -1142,10 +1142,6 @@ class _RemoteFile(io.RawIOBase):
         return data[:_BLOCK]
 
     def close(self) -> None:
-        # (a file still kept when the interpreter exits is closed by its finaliser, when
-        # httpx may be half torn down: its connection goes with the process)
-        if not sys.is_finalizing():
-            self._ranges.close()
         self._blocks.clear()
         super().close()
 
