@@ -694,11 +694,13 @@ def write_wacz(path, records, pages=None, *, compress=False):
     warc.unlink()
 
 
-def index_wacz(path, entries=None):
+def index_wacz(path, entries=None, digests="named"):
     """Add the index py-wacz and Browsertrix write (``indexes/index.cdx.gz``: a CDXJ line per
     response, resource and revisit record, sorted by URL as a CDXJ index is) to the WACZ file
     ``path``. ``entries``: a function given the index's entries (dicts) that returns the
-    ones to write (a test's damaged or partial index)."""
+    ones to write (a test's damaged or partial index). ``digests``: each record's payload
+    digest as its record names it ("named": ``sha1:...``), without a SHA-1's name ("bare",
+    as CDX indexes wrote it), or left out (None)."""
     import json
     import zipfile
 
@@ -721,11 +723,15 @@ def index_wacz(path, entries=None):
                 else:
                     mime, status = record.rec_headers.get_header("Content-Type") or "", "200"
                 uri = record.rec_headers.get_header("WARC-Target-URI")
+                digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
                 records.read_to_end(record)
                 found.append({"url": uri, "mime": mime.split(";")[0].strip(), "status": status,
                               "offset": str(records.get_record_offset()),
                               "length": str(records.get_record_length()),
                               "filename": info.filename.rpartition("/")[2]})
+                if digests and digest:
+                    found[-1]["digest"] = (digest.removeprefix("sha1:") if digests == "bare"
+                                           else digest)
     if entries is not None:
         found = entries(found)
     lines = sorted(f"{e['url']} 20261201100000 {json.dumps(e)}" for e in found)

@@ -10,6 +10,7 @@ import random
 import re
 import tempfile
 import threading
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -196,24 +197,13 @@ class _Compressed(RangedFiles):
                            "(indexes/*.cdxj, as Browsertrix and py-wacz write it); this one "
                            "has no index of its records that can be read (or its WARC files "
                            "are stored compressed): download the file, then name it"),
-    ("index wrong", "a WACZ file is read over http(s) through its index (indexes/*.cdxj, as "
-                    "Browsertrix and py-wacz write it); this one has an index that does not "
-                    "match its records: download the file, then name it"),
 ])
 def test_a_served_wacz_that_cannot_be_read_so_is_one_line_error(tmp_path, case, reason):
     """Whatever the server or the file does wrong, the WACZ file is one error naming its
     URL, and a pass over every record (all of the file) is never how it is read."""
     path = tmp_path / "crawl.wacz"
     _random_wacz(path, RECORDS, [] if case.startswith("unlisted") else LISTED)
-    if case == "index wrong":
-        # the two pages' entries give each other's URL: not the record where it says
-        def swapped(entries):
-            first, second = (e for e in entries if e["url"] in (_POOL[0], _POOL[1]))
-            first["url"], second["url"] = second["url"], first["url"]
-            return entries
-
-        index_wacz(path, swapped)
-    elif not case.endswith("unindexed"):
+    if not case.endswith("unindexed"):
         index_wacz(path)
     data = b"<!doctype html><title>Not a crawl</title>" if case == "not a zip" else (
         path.read_bytes())
@@ -229,6 +219,125 @@ def test_a_served_wacz_that_cannot_be_read_so_is_one_line_error(tmp_path, case, 
     assert [(e.source, e.reason) for e in errors] == [
         (url, reason.replace("TOTAL", str(len(data))))]
     assert fetched_bytes(asked, len(data)) < 300_000
+
+
+def test_a_served_wacz_is_listed_from_its_index_without_reading_a_page(tmp_path):
+    """A crawl's index says which capture is what (URL, type, status, digest): the listing
+    of a served WACZ file reads its directory, page list and index, and none of its pages'
+    records (each one a round trip to where it is kept, one after the other), and lists
+    what the file on disk lists, whether the index names its digests' algorithm or not."""
+    records, listed = [], []
+    for n in range(12):
+        listed.append(f"https://news.example/{n}")
+        records += [("html", listed[-1], n), ("image", _POOL[3], 300)]
+    records.insert(5, ("revisit", _POOL[4], 2))
+    path = tmp_path / "crawl.wacz"
+    for digests in ("named", "bare"):
+        _random_wacz(path, records, [*listed, _POOL[4]])
+        index_wacz(path, digests=digests)
+        data = path.read_bytes()
+        local = items(str(path))
+        with served(data) as (url, asked, _):
+            remote = items(url)
+        assert described(remote, url) == described(local, str(path))
+        assert len(remote[0]) == 13 and not remote[1]      # (the revisit's page included)
+        ranged = [r for p, r in asked if p != "/robots.txt"]
+        # its first 64 KB (its size, and what it holds), then its end: the ZIP's
+        # directory, the page list and the index
+        assert len(ranged) == 2 and ranged[0] == "bytes=0-65535", asked
+        assert len(data) > 3_600_000 and fetched_bytes(asked, len(data)) < 200_000
+
+
+def test_a_served_wacz_page_its_index_misplaces_is_an_error_when_read(tmp_path):
+    """A served file's listing takes its index at its word; the worker that reads a page
+    checks that the record is that page's HTML capture: an index that gives two pages each
+    other's places, or calls a PDF a page, or a page cut short, is an error for each such
+    page, never one page's markup reported as another's. Where the listing itself must read
+    a record (the index gives no status) the whole file is one error, as before."""
+    records = [("html", _POOL[0], 1), ("image", _POOL[3], 300), ("html", _POOL[1], 2),
+               ("pdf", _POOL[2], 0), ("html", _POOL[4], 3)]
+    path = tmp_path / "crawl.wacz"
+    pages = (_POOL[0], _POOL[1])
+
+    def misplaced(statuses):
+        def entries(found):
+            first, second = (e for e in found if e["url"] in pages)
+            first["url"], second["url"] = second["url"], first["url"]
+            for entry in found:
+                if entry["url"] == _POOL[2]:
+                    entry["mime"] = "text/html"
+                if not statuses:
+                    del entry["status"]
+            return found
+        return entries
+
+    _random_wacz(path, records, [_POOL[0], _POOL[1], _POOL[2], _POOL[4]])
+    index_wacz(path, misplaced(True))
+    mismatch = ("the archive's index does not match its records (where it places this page "
+                "is no HTML capture of it): not audited")
+    with served(path.read_bytes()) as (url, _, _):
+        found, errors = items(url)
+        assert not errors
+        assert [i.source for i in found] == [f"{url}#{u}" for u in (_POOL[1], _POOL[0],
+                                                                   _POOL[2], _POOL[4])]
+        outcomes = []
+        for item in found:
+            try:
+                outcomes.append(load(item).data)
+            except SourceError as exc:
+                outcomes.append((exc.source, exc.reason))
+    assert outcomes[:3] == [(i.source, mismatch) for i in found[:3]]
+    assert b"<h1>P3</h1>" in outcomes[3]
+
+    _random_wacz(path, records, [_POOL[0], _POOL[1], _POOL[2], _POOL[4]])
+    index_wacz(path, misplaced(False))
+    with served(path.read_bytes()) as (url, _, _):
+        found, errors = items(url)
+    assert not found
+    assert [(e.source, e.reason) for e in errors] == [(url, (
+        "a WACZ file is read over http(s) through its index (indexes/*.cdxj, as Browsertrix "
+        "and py-wacz write it); this one has an index that does not match its records: "
+        "download the file, then name it"))]
+
+
+def test_a_served_wacz_page_the_crawler_cut_short_is_the_error_the_file_on_disk_gives(
+        tmp_path):
+    """The index does not say a record was cut short (WARC-Truncated): the served file's
+    listing lists the page, and reading it gives the error the file on disk's listing
+    gives; the other captures of the URL are named as on disk."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = io.BytesIO()
+    writer = WARCWriter(warc, gzip=True)
+    for uri, date, body, extra in [
+            (_POOL[0], "2026-11-01T08:00:00Z", b"<h1>Early</h1>", {}),
+            (_POOL[0], "2026-11-01T20:00:00.250Z", b"<h1>Late</h1>", {}),
+            (_POOL[1], "2026-11-01T08:00:00Z", b"<h1>Long", {"WARC-Truncated": "length"})]:
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), warc_headers_dict={
+                "WARC-Date": date, **extra}, http_headers=StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
+    path = tmp_path / "crawl.wacz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("archive/data.warc.gz", warc.getvalue())
+        archive.writestr("pages/pages.jsonl", f'{{"url": "{_POOL[0]}"}}\n'
+                                              f'{{"url": "{_POOL[1]}"}}\n')
+    index_wacz(path)
+    local = items(str(path))
+    cut = "the crawler cut this page short (WARC-Truncated: length): not audited"
+    assert [(e.source, e.reason) for e in local[1]] == [(f"{path}#{_POOL[1]}", cut)]
+    with served(path.read_bytes()) as (url, _, _):
+        found, errors = items(url)
+        assert not errors
+        assert [i.source for i in found] == [
+            f"{url}#{_POOL[0]}", f"{url}#{_POOL[0]}@2026-11-01T20:00:00.250Z",
+            f"{url}#{_POOL[1]}"]
+        assert [i.source.replace(url, "WACZ") for i in found[:2]] == [
+            i.source.replace(str(path), "WACZ") for i in local[0]]
+        with pytest.raises(SourceError) as raised:
+            load(found[2])
+    assert (raised.value.source, raised.value.reason) == (f"{url}#{_POOL[1]}", cut)
 
 
 def test_a_page_of_a_served_wacz_that_changed_since_it_was_listed_is_an_error(tmp_path):
@@ -310,9 +419,12 @@ def test_a_served_wacz_that_stops_answering_part_way_is_an_error_after_what_was_
         tmp_path, fails_from):
     """A server that stops answering part way (here: its Nth range is a 404) ends the
     file's listing with one error naming it, after the pages found before (the first page
-    is in the first range; its directory, list and index in the second)."""
+    is in the first range; its directory, list and index in the second; the third is the
+    listed redirect's record, where the page it went to is read from)."""
     path = tmp_path / "crawl.wacz"
-    _random_wacz(path, RECORDS, LISTED)
+    _random_wacz(path, [("html", _POOL[0], 1), ("image", _POOL[3], 1000),
+                        ("redirect", _POOL[2], 1), ("image", _POOL[3], 1000),
+                        ("html", _POOL[1], 2)], [_POOL[0], _POOL[2]])
     index_wacz(path)
 
     class GoneLater(RangedFiles):
@@ -332,7 +444,8 @@ def test_a_served_wacz_that_stops_answering_part_way_is_an_error_after_what_was_
 def test_a_served_wacz_lists_what_the_file_on_disk_lists(tmp_path):
     """Whatever a crawl holds (pages, errors, redirects, revisits, stylesheets, images)
     and whatever it lists (pages captured or not; none: every HTML response), the served
-    file, its index whole, lists what the file on disk does."""
+    file, its index whole (its digests named by their algorithm, or not, or left out: what
+    the index does not tell is read from the record), lists what the file on disk does."""
     with served(b"", name="/crawl.wacz") as (url, _, files):
 
         @settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")),
@@ -342,12 +455,13 @@ def test_a_served_wacz_lists_what_the_file_on_disk_lists(tmp_path):
                                     "revisit"]),
                    st.sampled_from(_POOL), st.integers(0, 9)), min_size=1, max_size=12),
                listed=st.lists(st.sampled_from([*_POOL, "https://news.example/never"]),
-                               min_size=0, max_size=4))
-        def lists_the_same(records, listed):
+                               min_size=0, max_size=4),
+               digests=st.sampled_from(["named", "bare", None]))
+        def lists_the_same(records, listed, digests):
             folder = tempfile.mkdtemp(dir=tmp_path)
             path = Path(folder) / "crawl.wacz"
             _random_wacz(path, records, listed)
-            index_wacz(path)
+            index_wacz(path, digests=digests)
             files.files = {"/crawl.wacz": (path.read_bytes(), f'"{folder}"')}
             local, remote = items(str(path)), items(url)
             assert described(remote, url) == described(local, str(path))

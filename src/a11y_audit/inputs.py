@@ -35,7 +35,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -638,11 +638,15 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     take it.
 
     A WACZ file named by its http(s) URL is read where it is served, a byte range at a time
-    (:class:`_RemoteFile`), as a browser replays one: its ZIP directory, its page list, its
-    index, and the records of its pages and stylesheets, not the gigabytes of the rest. So
-    it must hold an index that holds, taken at its word for the pages it does not find (or,
-    with no page list, for which of its responses are HTML): where it does not, it is an
-    error that says to download it (a pass over every record would read all of it)."""
+    (:class:`_RemoteFile`), as a browser replays one: its ZIP directory, its page list and
+    its index, from which its pages are listed (:class:`_IndexedRecord`: a record is read
+    only for what its index line does not tell), then each page's and stylesheet's record
+    as a worker audits it, not the gigabytes of the rest. So it must hold an index, taken at
+    its word for the pages it does not find (or, with no page list, for which of its
+    responses are HTML) and for what it says each capture is (the worker that reads a page
+    checks: :func:`_check_page_record`): where it has none, or one a record read does not
+    match, it is an error that says to download it (a pass over every record would read
+    all of it)."""
     try:
         from warcio.archiveiterator import ArchiveIterator  # noqa: F401
     except ImportError:  # pragma: no cover - warcio is a dependency
@@ -684,7 +688,7 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     try:
         wanted = listed.wanted if listed is not None else None
         walk = _indexed_records(path, index, lambda url, kind: bool(kind) or (
-            wanted is not None and wanted(url)))
+            wanted is not None and wanted(url)), told=remote)
         # (a served file's index is taken at its word for the pages it does not list, or
         # where none are listed for every HTML response it holds, as replay tools take it:
         # a pass over every record would fetch all of it)
@@ -757,8 +761,9 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
     # the URLs met so far, as 8-byte digests: a file of a million captures holds ~60 MB of
     # them at most (a crawler splits its WARC files at 1 GB: far fewer)
     captured: set[bytes] = set()
-    # with a page list: where each HTML body is, by its digest (what a revisit record names)
-    payloads: dict[str, int] = {}
+    # with a page list: where each HTML body is, by its digest (what a revisit record names),
+    # and the URL of its capture
+    payloads: dict[str, tuple[int, str]] = {}
     # The file's stylesheets, found on the way (see _warc_stylesheets): kept for the
     # workers, which this process starts once the run's inputs are listed.
     sheets: dict[str, int] = {}
@@ -771,6 +776,7 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
                 continue
             record, offset = entry
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            capture = uri       # (the URL of the record the page is read from)
             served = _served(record, uri)
             if served is None:
                 if listed is None or record.rec_type != "revisit":
@@ -778,19 +784,19 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
                 # a listed page whose content was unchanged since a capture the crawl kept
                 # (a crawler that deduplicates writes a revisit record, not the body again):
                 # audited from that capture
-                held = payloads.get(record.rec_headers.get_header("WARC-Payload-Digest") or "")
+                held = payloads.get(_digest(record.rec_headers.get_header("WARC-Payload-Digest")))
                 if not listed.revisited(uri, held is not None):
                     continue
                 assert held is not None
-                offset = held
+                offset, capture = held
             else:
                 _note_stylesheet(sheets, uri, served, offset)
                 status, ctype, headers = served
                 html = status == "200" and ctype.split(";")[0].strip().lower() in HTML_TYPES
                 if html and listed is not None:
-                    digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                    digest = _digest(record.rec_headers.get_header("WARC-Payload-Digest"))
                     if digest:
-                        payloads.setdefault(digest, offset)
+                        payloads.setdefault(digest, (offset, uri))
                 if listed is not None and not listed.wants(uri, status, headers):
                     continue
                 if not html:
@@ -800,19 +806,23 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
             found += 1
             name = f"{path}#{uri or offset}"
             if uri:
-                digest = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"),
-                                         digest_size=8).digest()
-                if digest in captured:
+                met = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"),
+                                      digest_size=8).digest()
+                if met in captured:
                     date = record.rec_headers.get_header("WARC-Date") or ""
                     name += f"@{date.strip()[:40] or offset}"
-                captured.add(digest)
-            cut = record.rec_headers.get_header("WARC-Truncated")
+                captured.add(met)
+            # (a record its index line tells: the worker that reads it checks)
+            cut = (None if isinstance(record, _IndexedRecord)
+                   else record.rec_headers.get_header("WARC-Truncated"))
             if cut is not None:
-                yield SourceError(name, "the crawler cut this page short (WARC-Truncated: "
-                                        f"{cut.strip()[:40] or 'unspecified'}): not audited")
+                yield _cut_short(name, cut)
                 continue
+            # (a capture of another URL, that a revisit's content is the same as: the worker
+            # checks that the record it reads is the one named)
             yield Input(name, "warc", location, offset=offset,
-                        meta=(("url", uri),) if uri else ())
+                        meta=((("url", uri),) if uri else ())
+                        + ((("capture", capture),) if capture != uri else ()))
     except _IndexDoesNotHold:
         raise
     except SourceError as exc:
@@ -842,6 +852,19 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
     if not found:
         yield SourceError(path, f"{'WACZ' if listed is not None else 'WARC'} file holds no HTML "
                                 "response record")
+
+
+def _digest(value: str | None) -> str:
+    """A payload digest as the listing compares them: a record's ``WARC-Payload-Digest``
+    names its algorithm (``sha1:``); an index line may leave a SHA-1's name out, as CDX
+    indexes did."""
+    value = (value or "").strip()
+    return value[5:] if value[:5].lower() == "sha1:" else value
+
+
+def _cut_short(source: str, cut: str) -> SourceError:
+    return SourceError(source, "the crawler cut this page short (WARC-Truncated: "
+                               f"{cut.strip()[:40] or 'unspecified'}): not audited")
 
 
 def _served(record: Any, uri: str) -> tuple[str | None, str, Any] | None:
@@ -922,16 +945,28 @@ def _member_start(raw: BinaryIO, info: zipfile.ZipInfo) -> int:
             + int.from_bytes(header[28:30], "little"))
 
 
-def _wacz_index(path: str) -> list[tuple[int, int, str, str]] | None:
+class _Indexed(NamedTuple):
+    """A record a WACZ file's index lists (:func:`_wacz_index`)."""
+    at: int         # its offset in the WACZ file
+    end: int        # where its WARC file ends (a record is read to its own end, whatever
+                    # length the index says)
+    url: str
+    kind: str       # what its type says it is: "page" (HTML), "css", "?" (no type given)
+                    # or "" (images, video, scripts, revisits...)
+    mime: str       # its type, without parameters, in lower case
+    status: str     # its HTTP status ("" where the index gives none or no number)
+    digest: str     # its payload digest, for a page or a revisit ("": not given)
+
+
+def _wacz_index(path: str) -> list[_Indexed] | None:
     """The records a WACZ file's index lists (``indexes/*.cdx``, ``*.cdxj`` and their
-    ``.gz``, as py-wacz and Browsertrix write them: a line per record, its URL, type, WARC
-    file, offset and length), in the order a pass over its WARC files meets them: each
-    one's offset in the WACZ file, where its WARC file ends (a record is read to its own
-    end, whatever length the index says), URL, and what its type says it is: "page" (HTML),
-    "css", "?" (no type given) or "" (images, video, scripts...). None where the index is
-    not there or cannot be had whole: a line not read, a WARC file it does not name or
-    names wrongly, one stored compressed."""
-    entries: set[tuple[int, int, int, int, str, str]] = set()
+    ``.gz``, as py-wacz and Browsertrix write them: a line per record, its URL, type,
+    status, digest, WARC file, offset and length), in the order a pass over its WARC files
+    meets them. None where the index is not there or cannot be had whole: a line not read,
+    a WARC file it does not name or names wrongly, one stored compressed."""
+    entries: set[tuple[int, int, int, int, str, str, str, str, str]] = set()
+    # (a crawl's index repeats a few types and statuses hundreds of thousands of times)
+    shared: dict[str, str] = {}
     try:
         with _wacz(path) as (raw, archive):
             members: dict[str, tuple[int, int, int]] = {}
@@ -968,46 +1003,129 @@ def _wacz_index(path: str) -> list[tuple[int, int, str, str]] | None:
                             return None
                         named.add(name)
                         mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
-                        entries.add((order, offset, start + offset, start + size, url,
-                                     "page" if mime in HTML_TYPES else "css"
-                                     if mime == "text/css" else "" if mime else "?"))
+                        kind = ("page" if mime in HTML_TYPES else "css" if mime == "text/css"
+                                else "" if mime else "?")
+                        status = str(fields.get("status") or "")
+                        digest = (str(fields.get("digest") or "")
+                                  if kind == "page" or mime == _REVISIT else "")
+                        entries.add((order, offset, start + offset, start + size, url, kind,
+                                     shared.setdefault(mime, mime),
+                                     shared.setdefault(status, status)
+                                     if len(status) == 3 and status.isdigit() else "", digest))
             if named != set(members):
                 return None
     except fetching.FetchError:
         raise               # (a served file's part that could not be had)
     except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
         return None
-    return [(at, end, url, kind) for _, _, at, end, url, kind in sorted(entries)]
+    return [_Indexed(*entry[2:]) for entry in sorted(entries)]
+
+
+_REVISIT = "warc/revisit"       # (a revisit record's type in a CDXJ index)
 
 
 _INDEX_SUFFIXES = (".cdx", ".cdxj", ".cdx.gz", ".cdxj.gz")
 _MAX_INDEX_LINE = 1 << 20
 
 
-def _indexed_records(path: str, index: list[tuple[int, int, str, str]],
-                     wanted: Callable[[str, str], bool]) -> Iterator[tuple[Any, int]]:
+def _indexed_records(path: str, index: list[_Indexed], wanted: Callable[[str, str], bool],
+                     told: bool = False) -> Iterator[tuple[Any, int]]:
     """The records of a WACZ file that ``wanted`` asks for, by its index
     (:func:`_wacz_index`), in file order; ``wanted`` is given each record's URL and kind
     when the walk comes to it. The listing asks for the pages and stylesheets, and any
     record of a URL it wants then (a listed page, a redirect's target), as the pass over
-    every record would meet them; the others (images, video, scripts) are not read. Raises
-    _IndexDoesNotHold where a record is not the one the index says."""
+    every record would meet them; the others (images, video, scripts) are not read.
+    ``told``: a record whose index line tells its type and status (or that it is a revisit)
+    is given as the line tells it (:class:`_IndexedRecord`), read only for what the line
+    does not tell. Raises _IndexDoesNotHold where a record is not the one the index says."""
+    # (a page's digest matters only to a revisit: where the index lists none, a record read
+    # for its digest would be read for nothing)
+    revisits = told and any(entry.mime in (_REVISIT, "") for entry in index)
+    with _wacz(path) as (raw, _):
+        for entry in index:
+            if not wanted(entry.url, entry.kind):
+                continue
+            if told and entry.mime and (entry.status or entry.mime == _REVISIT):
+                yield _IndexedRecord(entry, raw, revisits), entry.at
+            else:
+                yield _record_at(raw, entry), entry.at
+
+
+def _record_at(raw: BinaryIO, entry: _Indexed) -> Any:
+    """The record an index line places (raises _IndexDoesNotHold where it is not the
+    record of the line's URL, or none; SourceError where a served file's part cannot be
+    had)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    with _wacz(path) as (raw, _):
-        for at, end, url, kind in index:
-            if not wanted(url, kind):
-                continue
-            try:
-                record = next(_quietly(ArchiveIterator(_Stretch(raw, at, end - at),
-                                                       arc2warc=True)), None)
-            except SourceError:
-                raise       # (a served file's part that could not be fetched)
-            except Exception as exc:
-                raise _IndexDoesNotHold from exc
-            if record is None or record.rec_headers.get_header("WARC-Target-URI") != url:
-                raise _IndexDoesNotHold
-            yield record, at
+    try:
+        record = next(_quietly(ArchiveIterator(_Stretch(raw, entry.at, entry.end - entry.at),
+                                               arc2warc=True)), None)
+    except SourceError:
+        raise       # (a served file's part that could not be fetched)
+    except Exception as exc:
+        raise _IndexDoesNotHold from exc
+    if record is None or record.rec_headers.get_header("WARC-Target-URI") != entry.url:
+        raise _IndexDoesNotHold
+    return record
+
+
+class _IndexedRecord:
+    """A record of a served WACZ file as its index line tells it (:func:`_wacz_index`): its
+    URL, type, status and payload digest, and whether it is a revisit. What the line does
+    not tell (a redirect's ``Location``, a second capture's ``WARC-Date``, a digest it
+    leaves out) is read from the record itself when asked, as a replay tool reads a crawl:
+    its index says which capture is what, and a record is fetched when it is wanted. A
+    listing of a crawl of thousands of pages so reads a few records, not one range a page
+    one after the other (a round trip each to a far bucket: some 20 s for a thousand
+    pages). What the listing takes on the line's word, the worker that reads a page checks
+    (:func:`_warc_record`: an HTML page with status 200, not cut short)."""
+
+    __slots__ = ("_entry", "_raw", "_record", "http_headers", "rec_headers", "rec_type")
+
+    def __init__(self, entry: _Indexed, raw: BinaryIO, revisits: bool) -> None:
+        self._entry = entry
+        self._raw = raw
+        self._record: Any = None
+        revisit = entry.mime == _REVISIT
+        self.rec_type = "revisit" if revisit else "response"
+        told = {"warc-target-uri": entry.url}
+        if entry.digest or not revisits:        # (none: not needed)
+            told["warc-payload-digest"] = entry.digest
+        self.rec_headers = _ToldHeaders(self, True, told)
+        self.http_headers = None if revisit else _ToldHeaders(self, False, {
+            "content-type": entry.mime}, entry.status)
+
+    def record(self) -> Any:
+        """The record itself, read the first time it is asked for."""
+        if self._record is None:
+            self._record = _record_at(self._raw, self._entry)
+        return self._record
+
+
+class _ToldHeaders:
+    """A record's WARC headers (``warc``) or HTTP headers as its index line tells them
+    (``told``, by lower-case name: "" for one told absent), and its record's for the
+    others (read when one is asked for)."""
+
+    __slots__ = ("_owner", "_status", "_told", "_warc")
+
+    def __init__(self, owner: _IndexedRecord, warc: bool, told: dict[str, str],
+                 status: str = "") -> None:
+        self._owner = owner
+        self._warc = warc
+        self._told = told
+        self._status = status
+
+    def get_header(self, name: str, default: str | None = None) -> str | None:
+        key = name.lower()
+        if key in self._told:
+            return self._told[key] or default
+        record = self._owner.record()
+        headers = record.rec_headers if self._warc else record.http_headers
+        return headers.get_header(name, default) if headers is not None else default
+
+    def get_statuscode(self) -> str:
+        return self._status
 
 
 # What a pass over every record of a WARC file reads at a time (warcio's default is 16 KB):
@@ -1356,8 +1474,12 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
         with _archive_file(path) as handle:
             handle.seek(offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
-            if record.rec_headers.get_header("WARC-Target-URI") != url:
-                return None     # (the file changed since its stylesheets were found)
+            served = _served(record, url)
+            if (record.rec_headers.get_header("WARC-Target-URI") != url or served is None
+                    or served[0] != "200"
+                    or served[1].split(";")[0].strip().lower() != "text/css"):
+                return None     # (the file changed since its stylesheets were found, or its
+                                # index said what its record does not)
             data = _record_content(record, max_bytes, url)
             ctype = _record_type(record)
     except Exception:   # (a record that cannot be read is a stylesheet that cannot be had)
@@ -1389,7 +1511,8 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
     index = _wacz_index(path) if _is_wacz(path) else None
     if index is not None:
         try:
-            for record, offset in _indexed_records(path, index, _stylesheet_kind):
+            for record, offset in _indexed_records(path, index, _stylesheet_kind,
+                                                   told=is_url(path)):
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 served = _served(record, uri)
                 if served is not None:
@@ -1495,6 +1618,8 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
         with _archive_file(item.location) as handle:
             handle.seek(item.offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
+            meta = dict(item.meta)
+            _check_page_record(record, item.source, meta.get("capture", meta.get("url")))
             data = _record_content(record, max_bytes, item.source)
             ctype = _record_type(record)
     except SourceError as exc:
@@ -1507,11 +1632,28 @@ def _warc_record(item: Input, max_bytes: int) -> RawPage:
         raise SourceError(item.source, f"broken WARC record ({type(exc).__name__})") from None
     if len(data) > max_bytes:
         raise SourceError(item.source, f"page is too large (limit {max_bytes:,} bytes)")
-    meta = dict(item.meta)
+    meta.pop("capture", None)
     charset = _charset(ctype)
     if charset:
         meta["charset"] = charset
     return RawPage(item.source, data, meta)
+
+
+def _check_page_record(record: Any, source: str, url: str | None) -> None:
+    """Raise SourceError unless ``record`` is a page's whole capture: of ``url`` (where the
+    page has one), an HTML response (or resource) with status 200, not cut short by the
+    crawler. The listing checked the record it names (the capture a revisit record's content
+    is the same as, for a revisit), unless it took a served file's index at its word
+    (:class:`_IndexedRecord`): then this is where it is checked."""
+    cut = record.rec_headers.get_header("WARC-Truncated")
+    if cut is not None:
+        raise _cut_short(source, cut)
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    served = _served(record, uri)
+    if (served is None or served[0] != "200" or (url is not None and uri != url)
+            or served[1].split(";")[0].strip().lower() not in HTML_TYPES):
+        raise SourceError(source, "the archive's index does not match its records (where it "
+                                  "places this page is no HTML capture of it): not audited")
 
 
 def _record_content(record: Any, max_bytes: int, source: str) -> bytes:
