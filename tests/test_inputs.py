@@ -990,14 +990,15 @@ def _listed_both_ways(path, monkeypatch):
            st.sampled_from(_POOL), st.integers(0, 9)), min_size=1, max_size=12),
        listed=st.lists(st.sampled_from([*_POOL, "https://news.example/never"]), min_size=1,
                        max_size=4),
-       damage=st.sampled_from(["none", "swap", "shift", "drop-listed"]))
+       damage=st.sampled_from(["none", "swap", "shift", "drop-listed", "twice"]))
 def test_a_wacz_listed_by_its_index_gives_what_a_pass_over_every_record_gives(
         tmp_path, monkeypatch, records, listed, damage):
     """A WACZ file's index lets the listing read its pages, stylesheets and the records of
     the URLs it wants, and skip the images and video that are most of a crawl: what it
     gives is what reading every record gives, in the same order (each capture, redirects
     followed, revisits, pages not captured), and so where the index does not hold: a
-    record not where it says or of another URL, a listed page it does not list. (A capture
+    record not where it says or of another URL, a listed page it does not list; and a
+    record the index lists twice is read once. (A capture
     it leaves out while it lists another of the same page, or a page it gives another type,
     cannot be seen without reading every record: the index is taken at its word there, as
     replay tools take it.)"""
@@ -1020,10 +1021,12 @@ def test_a_wacz_listed_by_its_index_gives_what_a_pass_over_every_record_gives(
         elif damage == "drop-listed":
             gone = chosen.choice(listed)
             entries = [e for e in entries if e["url"] != gone]
+        elif damage == "twice" and entries:
+            entries.append(dict(chosen.choice(entries)))
         return entries
 
     index_wacz(path, damaged)
-    if damage in ("none", "swap"):
+    if damage in ("none", "swap", "twice"):
         from a11y_audit.inputs import _wacz_index
         assert _wacz_index(str(path)) is not None      # (the walk is what is compared)
     walked, passed = _listed_both_ways(path, monkeypatch)

@@ -31,6 +31,7 @@ import sys
 import threading
 import zipfile
 import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+import orjson
 from lxml import etree
 
 from a11y_audit import archives, sources, wordpress
@@ -687,8 +689,8 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     said: set[bytes] = set()
     try:
         wanted = listed.wanted if listed is not None else None
-        walk = _indexed_records(path, index, lambda url, kind: bool(kind) or (
-            wanted is not None and wanted(url)), told=remote)
+        walk = _indexed_records(path, index, lambda kind, key: bool(kind) or (
+            wanted is not None and wanted(key)), told=remote)
         # (a served file's index is taken at its word for the pages it does not list, or
         # where none are listed for every HTML response it holds, as replay tools take it:
         # a pass over every record would fetch all of it)
@@ -950,42 +952,101 @@ class _Indexed(NamedTuple):
     at: int         # its offset in the WACZ file
     end: int        # where its WARC file ends (a record is read to its own end, whatever
                     # length the index says)
-    url: str
     kind: str       # what its type says it is: "page" (HTML), "css", "?" (no type given)
                     # or "" (images, video, scripts, revisits...)
-    mime: str       # its type, without parameters, in lower case
-    status: str     # its HTTP status ("" where the index gives none or no number)
-    digest: str     # its payload digest, for a page or a revisit ("": not given)
+    key: int        # its URL's key (:func:`_url_key`)
+    url: str = ""   # its URL, type (without parameters, in lower case), HTTP status ("":
+    mime: str = ""  # none given, or no number) and payload digest: kept for the pages,
+    status: str = ""    # stylesheets, revisits and records of no type, not for the rest
+    digest: str = ""
 
 
-def _wacz_index(path: str) -> list[_Indexed] | None:
+class _Index:
+    """A WACZ file's index (:func:`_wacz_index`), every record in the order a pass over its
+    WARC files meets them, held compactly: a crawl's index has a line for each page and for
+    each of its images, scripts and fonts (fifty and more a page: a million lines for some
+    20,000 pages), and a listing needs the details of its pages, stylesheets and revisits
+    only. Each record costs 21 bytes (its offset, WARC file, kind and URL key) and those of
+    the few kinds whose details are kept some 300 more: 35 MB for a million lines, where a
+    list of every line's details held 300 MB (and the process peaked at 530 MB)."""
+
+    __slots__ = ("_details", "_ends", "_members", "ats", "keys", "kinds", "revisits")
+
+    def __init__(self, ats: array, members: array, ends: list[int], kinds: bytearray,
+                 keys: array, details: dict[int, tuple[str, str, str, str]]) -> None:
+        self.ats = ats
+        self._members = members
+        self._ends = ends
+        self.kinds = kinds          # (codes: see _KINDS)
+        self.keys = keys
+        self._details = details
+        # whether a page's digest may matter: a revisit, or a record of no type, is listed
+        self.revisits = _REVISIT_CODE in kinds or _KINDS.index("?") in kinds
+
+    def __len__(self) -> int:
+        return len(self.ats)
+
+    def entry(self, number: int) -> _Indexed:
+        return _Indexed(self.ats[number], self._ends[self._members[number]],
+                        _KINDS[self.kinds[number]], self.keys[number],
+                        *self._details.get(number, ()))
+
+
+# The kinds of record an index lists, by their code in _Index.kinds (a revisit's is "": it
+# is read where the listing wants its URL, as an image's is, but its details are kept)
+_KINDS = ("", "page", "css", "?", "")
+_REVISIT_CODE = 4
+
+
+def _url_key(url: str) -> int:
+    """A URL's key (without its fragment), as an index walk compares them: its hash, not
+    the URL itself. Compared within the process that made them only (a str's hash differs
+    from one process to the next); two URLs of the same key cost a record read for
+    nothing (the record's own URL is what counts)."""
+    return hash(_unfragmented(url))
+
+
+def _wacz_index(path: str) -> _Index | None:
     """The records a WACZ file's index lists (``indexes/*.cdx``, ``*.cdxj`` and their
     ``.gz``, as py-wacz and Browsertrix write them: a line per record, its URL, type,
     status, digest, WARC file, offset and length), in the order a pass over its WARC files
-    meets them. None where the index is not there or cannot be had whole: a line not read,
-    a WARC file it does not name or names wrongly, one stored compressed."""
-    entries: set[tuple[int, int, int, int, str, str, str, str, str]] = set()
+    meets them (a record listed twice, once). None where the index is not there or cannot
+    be had whole: a line not read, a WARC file it does not name or names wrongly, one
+    stored compressed."""
+    # each line as it comes: where it is (its WARC file's order, and its offset in it), and
+    # what _Index holds
+    places: list[int] = []
+    ats, members, keys = array("q"), array("I"), array("q")
+    kinds = bytearray()
+    details: dict[int, tuple[str, str, str, str]] = {}
+    ends: list[int] = []
     # (a crawl's index repeats a few types and statuses hundreds of thousands of times)
     shared: dict[str, str] = {}
     try:
         with _wacz(path) as (raw, archive):
-            members: dict[str, tuple[int, int, int]] = {}
+            found: dict[str, tuple[int, int, int, int]] = {}
             indexes = []
             for order, info in enumerate(archive.infolist()):
                 if _warc_member(info):
                     if not _stored(info):
                         return None
-                    members[PurePosixPath(info.filename).name] = (
-                        order, _member_start(raw, info), info.compress_size)
+                    start = _member_start(raw, info)
+                    found[PurePosixPath(info.filename).name] = (
+                        order, len(ends), start, info.compress_size)
+                    ends.append(start + info.compress_size)
                 elif (info.filename.startswith("indexes/")
                       and info.filename.lower().endswith(_INDEX_SUFFIXES)):
                     indexes.append(info)
-            if not members or not indexes:
+            if not found or not indexes:
                 return None
             named = set()
+            # each WARC file's place, by the name the index gives it (a line each)
+            by_name: dict[str, tuple[int, int, int, int]] = {}
             for info in indexes:
                 with archive.open(info) as handle:
-                    lines: Any = (gzip.GzipFile(fileobj=handle)
+                    # (read through a buffer: a gzip file's own readline is Python's, a
+                    # million calls for a million lines)
+                    lines: Any = (io.BufferedReader(gzip.GzipFile(fileobj=handle), 1 << 20)
                                   if info.filename.lower().endswith(".gz") else handle)
                     while line := lines.readline(_MAX_INDEX_LINE):
                         if len(line) == _MAX_INDEX_LINE and not line.endswith(b"\n"):
@@ -993,32 +1054,49 @@ def _wacz_index(path: str) -> list[_Indexed] | None:
                         line = line.strip()
                         if not line or line.startswith(b"!"):
                             continue
-                        fields = json.loads(line.split(b" ", 2)[2])
-                        name = PurePosixPath(str(fields["filename"])).name
-                        order, start, size = members[name]
+                        fields = orjson.loads(line.split(b" ", 2)[2])
+                        given = str(fields["filename"])
+                        place = by_name.get(given)
+                        if place is None:
+                            name = PurePosixPath(given).name
+                            place = by_name[given] = found[name]
+                            named.add(name)
+                        order, member, start, size = place
                         offset, length = int(fields["offset"]), int(fields["length"])
                         url = fields["url"]
                         if not (offset >= 0 and length > 0 and offset + length <= size
                                 and isinstance(url, str)):
                             return None
-                        named.add(name)
                         mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
-                        kind = ("page" if mime in HTML_TYPES else "css" if mime == "text/css"
-                                else "" if mime else "?")
-                        status = str(fields.get("status") or "")
-                        digest = (str(fields.get("digest") or "")
-                                  if kind == "page" or mime == _REVISIT else "")
-                        entries.add((order, offset, start + offset, start + size, url, kind,
-                                     shared.setdefault(mime, mime),
-                                     shared.setdefault(status, status)
-                                     if len(status) == 3 and status.isdigit() else "", digest))
-            if named != set(members):
+                        code = (1 if mime in HTML_TYPES else 2 if mime == "text/css"
+                                else _REVISIT_CODE if mime == _REVISIT else 0 if mime else 3)
+                        if code:
+                            status = str(fields.get("status") or "")
+                            digest = (str(fields.get("digest") or "")
+                                      if code in (1, _REVISIT_CODE) else "")
+                            details[len(places)] = (
+                                url, shared.setdefault(mime, mime),
+                                shared.setdefault(status, status)
+                                if len(status) == 3 and status.isdigit() else "", digest)
+                        places.append(order << 48 | offset)
+                        ats.append(start + offset)
+                        members.append(member)
+                        kinds.append(code)
+                        keys.append(_url_key(url))
+            if named != set(found):
                 return None
     except fetching.FetchError:
         raise               # (a served file's part that could not be had)
     except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
         return None
-    return [_Indexed(*entry[2:]) for entry in sorted(entries)]
+    # in file order, each place once
+    order_of = sorted(range(len(places)), key=places.__getitem__)
+    kept = [number for at, number in enumerate(order_of)
+            if at == 0 or places[number] != places[order_of[at - 1]]]
+    del places, order_of
+    return _Index(array("q", (ats[n] for n in kept)), array("I", (members[n] for n in kept)),
+                  ends, bytearray(kinds[n] for n in kept), array("q", (keys[n] for n in kept)),
+                  {at: details[n] for at, n in enumerate(kept) if n in details})
 
 
 _REVISIT = "warc/revisit"       # (a revisit record's type in a CDXJ index)
@@ -1028,25 +1106,26 @@ _INDEX_SUFFIXES = (".cdx", ".cdxj", ".cdx.gz", ".cdxj.gz")
 _MAX_INDEX_LINE = 1 << 20
 
 
-def _indexed_records(path: str, index: list[_Indexed], wanted: Callable[[str, str], bool],
+def _indexed_records(path: str, index: _Index, wanted: Callable[[str, int], bool],
                      told: bool = False) -> Iterator[tuple[Any, int]]:
     """The records of a WACZ file that ``wanted`` asks for, by its index
-    (:func:`_wacz_index`), in file order; ``wanted`` is given each record's URL and kind
-    when the walk comes to it. The listing asks for the pages and stylesheets, and any
+    (:func:`_wacz_index`), in file order; ``wanted`` is given each record's kind and URL
+    key when the walk comes to it. The listing asks for the pages and stylesheets, and any
     record of a URL it wants then (a listed page, a redirect's target), as the pass over
     every record would meet them; the others (images, video, scripts) are not read.
     ``told``: a record whose index line tells its type and status (or that it is a revisit)
     is given as the line tells it (:class:`_IndexedRecord`), read only for what the line
     does not tell. Raises _IndexDoesNotHold where a record is not the one the index says."""
-    # (a page's digest matters only to a revisit: where the index lists none, a record read
-    # for its digest would be read for nothing)
-    revisits = told and any(entry.mime in (_REVISIT, "") for entry in index)
+    kinds, keys = index.kinds, index.keys
     with _wacz(path) as (raw, _):
-        for entry in index:
-            if not wanted(entry.url, entry.kind):
+        for number in range(len(index)):
+            if not wanted(_KINDS[kinds[number]], keys[number]):
                 continue
+            entry = index.entry(number)
             if told and entry.mime and (entry.status or entry.mime == _REVISIT):
-                yield _IndexedRecord(entry, raw, revisits), entry.at
+                # (a page's digest matters only to a revisit: where the index lists none, a
+                # record read for its digest would be read for nothing)
+                yield _IndexedRecord(entry, raw, index.revisits), entry.at
             else:
                 yield _record_at(raw, entry), entry.at
 
@@ -1064,7 +1143,8 @@ def _record_at(raw: BinaryIO, entry: _Indexed) -> Any:
         raise       # (a served file's part that could not be fetched)
     except Exception as exc:
         raise _IndexDoesNotHold from exc
-    if record is None or record.rec_headers.get_header("WARC-Target-URI") != entry.url:
+    uri = record.rec_headers.get_header("WARC-Target-URI") if record is not None else None
+    if uri is None or (uri != entry.url if entry.url else _url_key(uri) != entry.key):
         raise _IndexDoesNotHold
     return record
 
@@ -1305,6 +1385,8 @@ class _ListedPages:
 
     def __init__(self, urls: Iterable[str]) -> None:
         self._wanted = {_unfragmented(url): "not captured in the archive" for url in urls}
+        # their keys (_url_key), as an index walk asks
+        self._keys = {_url_key(url) for url in self._wanted}
         # those a capture read says are no page (an error status, another type)
         self._no_page: set[str] = set()
 
@@ -1327,6 +1409,7 @@ class _ListedPages:
             if target and _unfragmented(target) not in self._wanted:
                 self._wanted[_unfragmented(target)] = (
                     f"redirected from {uri[:200]}, but not captured in the archive")
+                self._keys.add(_url_key(target))
             return False
         if status != "200":
             self._wanted[uri] = f"captured with HTTP status {(status or '?')[:3]}: not audited"
@@ -1339,10 +1422,11 @@ class _ListedPages:
         self._wanted[uri] = ""
         return True
 
-    def wanted(self, uri: str) -> bool:
-        """Whether a record of ``uri`` may matter to the listing now: a listed page, or a
-        redirect's target (:meth:`wants` and :meth:`revisited` pass over the others)."""
-        return _unfragmented(uri) in self._wanted
+    def wanted(self, key: int) -> bool:
+        """Whether a record of the URL whose key (:func:`_url_key`) is ``key`` may matter to
+        the listing now: a listed page, or a redirect's target (:meth:`wants` and
+        :meth:`revisited` pass over the others)."""
+        return key in self._keys
 
     def revisited(self, uri: str, held: bool) -> bool:
         """Whether a revisit record of ``uri`` (its content unchanged since a capture the
@@ -1539,7 +1623,7 @@ def _warc_stylesheets(key: tuple[str, int, int]) -> dict[str, int]:
     return found
 
 
-def _stylesheet_kind(url: str, kind: str) -> bool:
+def _stylesheet_kind(kind: str, key: int) -> bool:
     """Whether a record the index lists may be a stylesheet (its type says so, or none)."""
     return kind in ("css", "?")
 
