@@ -24,6 +24,23 @@ RULES_DATA = REPO / "rules"
 os.environ.pop("GITHUB_STEP_SUMMARY", None)
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_connections():
+    """Each test starts with no connection kept open from another's: the tool keeps a
+    thread's clients (and a served WACZ file's) alive for its next fetch, and a test
+    server's thread that serves one lingers until it closes, so a later test's worker pool
+    would fork a process of many threads (Python 3.12+ warns of the deadlocks that can
+    cause)."""
+    yield
+    from a11y_audit import fetch, inputs
+
+    for store in (fetch._clients, inputs._remote_files):
+        kept = fetch.kept_by_thread(store)
+        while kept:
+            entry = kept.popitem(last=False)[1]
+            (entry[0] if isinstance(entry, tuple) else entry).close()
+
+
 def load_script(name: str) -> ModuleType:
     """``scripts/<name>.py`` as a module, loaded once. Registered in ``sys.modules`` under its
     name, as the scripts import each other (tree_vs_chromium imports styles_vs_chromium,

@@ -68,7 +68,9 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler],
     httpd.daemon_threads = True
     if tls is not None:
         httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # (polled often: a test's server stops at its end, and shutdown waits for the poll)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                     daemon=True).start()
     try:
         yield httpd
     finally:

@@ -26,9 +26,11 @@ def page(title: str) -> bytes:
 BIG = 50 * 1024 * 1024
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def server():
-    """Articles, sitemaps, feeds and hostile answers on 127.0.0.1 (stopped after the module)."""
+    """Articles, sitemaps, feeds and hostile answers on 127.0.0.1 (stopped after the test:
+    a server's thread running through the module would make the worker pools its other
+    tests start fork a process of many threads)."""
     routes: dict[str, tuple[bytes, str]] = {}
 
     class Handler(QuietHandler):
