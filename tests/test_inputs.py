@@ -895,22 +895,29 @@ def test_a_page_list_line_too_long_to_read_is_an_error(tmp_path, crawl, monkeypa
 @settings(max_examples=int(os.environ.get("A11Y_AUDIT_FUZZ_EXAMPLES", "20")), deadline=None,
           database=None, suppress_health_check=[HealthCheck.too_slow,
                                                 HealthCheck.function_scoped_fixture])
-@given(kind=st.sampled_from(["wacz", "wacz-unlisted", "warc.gz", "warc"]),
+@given(kind=st.sampled_from(["wacz", "wacz-unlisted", "multi-wacz", "warc.gz", "warc"]),
        cuts=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=6),
        end=st.floats(0.05, 1))
 def test_a_damaged_web_archive_gives_pages_and_one_line_errors_never_a_traceback(
         tmp_path, crawl, kind, cuts, end):
-    """Bytes flipped and the end cut off a WACZ or WARC file: whatever is read is a page or a
-    one-line error, and so is each page read (a stylesheet read from the archive included)."""
+    """Bytes flipped and the end cut off a WACZ (or multi-WACZ) or WARC file: whatever is
+    read is a page or a one-line error, and so is each page read (a stylesheet read from the
+    archive included)."""
     from a11y_audit.inputs import warc_stylesheet
 
-    whole = tmp_path / f"whole.{kind.removesuffix('-unlisted')}"
-    if kind.startswith("wacz"):
+    whole = tmp_path / f"whole.{kind.removesuffix('-unlisted').removeprefix('multi-')}"
+    if kind == "multi-wacz":
+        inner = [tmp_path / "crawl-1.wacz", tmp_path / "crawl-2.wacz"]
+        write_wacz(inner[0], crawl, [["https://news.example/"]])
+        write_wacz(inner[1], crawl, [["https://news.example/story", "https://news.example/old"]])
+        index_wacz(inner[1])
+        write_multi_wacz(whole, inner)
+    elif kind.startswith("wacz"):
         write_wacz(whole, crawl, None if kind == "wacz-unlisted" else [
             ["https://news.example/"], ["https://news.example/old", "https://news.example/gone"]])
     else:
         write_warc(whole, crawl, gzipped=kind == "warc.gz")
-    path = damaged(whole, tmp_path / f"damaged.{kind.removesuffix('-unlisted')}", cuts, end)
+    path = damaged(whole, tmp_path / whole.name.replace("whole", "damaged"), cuts, end)
     for _, raw in pages_read(path):
         assert isinstance(raw.data, bytes) and raw.url.startswith("https://")
     sheet = warc_stylesheet(str(path), "https://news.example/css/site.css", 1 << 20)
@@ -1248,3 +1255,75 @@ def test_an_input_pickles_with_every_field():
     assert back == item and back is not item
     assert [getattr(back, name) for name in names] == [
         "s\u00e9", "warc", "a.warc", 7, b"x", (("url", "u"),)]
+
+
+def write_multi_wacz(path, inner, *, compress=()):
+    """A multi-WACZ file, as Browsertrix downloads a crawl of more than one WACZ file: a
+    datapackage.json of profile "multi-wacz-package" and the WACZ files ``inner`` (paths),
+    stored as they are (``compress``: the names of those deflated instead)."""
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("datapackage.json", json.dumps({
+            "profile": "multi-wacz-package",
+            "resources": [{"name": p.name, "path": p.name, "bytes": p.stat().st_size}
+                          for p in inner]}))
+        for part in inner:
+            archive.writestr(part.name, part.read_bytes(), compress_type=(
+                zipfile.ZIP_DEFLATED if part.name in compress else zipfile.ZIP_STORED))
+
+
+@pytest.mark.parametrize("indexed", [True, False], ids=["indexed", "unindexed"])
+def test_a_multi_wacz_file_gives_the_pages_of_each_wacz_file_it_holds(tmp_path, indexed,
+                                                                      monkeypatch):
+    """Browsertrix downloads a crawl of several WACZ files as one multi-WACZ file: its pages
+    are those each inner WACZ file gives, named by the outer file and read from it where
+    they are (the same bytes), through their indexes or a pass over every record alike; a
+    page captured in two of them is audited at each capture."""
+    from a11y_audit import inputs
+
+    first, second = tmp_path / "crawl-1.wacz", tmp_path / "crawl-2.wacz"
+    _random_wacz(first, [("html", _POOL[0], 1), ("image", _POOL[3], 200), ("css", _POOL[4], 0),
+                         ("gone", _POOL[2], 0)], [_POOL[0], _POOL[2]])
+    _random_wacz(second, [("html", _POOL[1], 2), ("image", _POOL[3], 100),
+                          ("html", _POOL[0], 3)], [_POOL[1], _POOL[0]])
+    for part in (first, second):
+        if indexed:
+            index_wacz(part)
+    multi = tmp_path / "multi.wacz"
+    write_multi_wacz(multi, [first, second])
+    found, errors = items(str(multi))
+    assert [i.source for i in found] == [f"{multi}#{_POOL[0]}", f"{multi}#{_POOL[1]}",
+                                         f"{multi}#{_POOL[0]}@{_dates(found[2])}"]
+    assert [(e.source, e.reason) for e in errors] == [
+        (f"{multi}#{_POOL[2]}", "captured with HTTP status 404: not audited")]
+    alone = [load(i).data for part in (first, second) for i in items(str(part))[0]]
+    assert [load(i).data for i in found] == alone
+    assert [b"<h1>P1</h1>" in d for d in alone] == [True, False, False]
+    if indexed:     # (the walk of the indexes gives what the pass over every record gives)
+        with monkeypatch.context() as patched:
+            patched.setattr(inputs, "_wacz_index", lambda name: None)
+            assert repr(items(str(multi))) == repr((found, errors))
+
+
+def _dates(item):
+    """The date a second capture is named by (after its "@")."""
+    return item.source.rpartition("@")[2]
+
+
+def test_a_multi_wacz_file_with_a_compressed_wacz_file_gives_the_others_pages(tmp_path):
+    """An inner WACZ file stored compressed cannot be read where it is: an error naming it;
+    the pages of the others are audited."""
+    first, second = tmp_path / "crawl-1.wacz", tmp_path / "crawl-2.wacz"
+    _random_wacz(first, [("html", _POOL[0], 1)], [_POOL[0]])
+    _random_wacz(second, [("html", _POOL[1], 2)], [_POOL[1]])
+    for part in (first, second):
+        index_wacz(part)
+    multi = tmp_path / "multi.wacz"
+    write_multi_wacz(multi, [first, second], compress={"crawl-2.wacz"})
+    found, errors = items(str(multi))
+    assert [i.source for i in found] == [f"{multi}#{_POOL[0]}"]
+    assert [(e.source, e.reason) for e in errors] == [(
+        f"{multi}#crawl-2.wacz", "WACZ file compressed or encrypted in the multi-WACZ file: "
+        "it cannot be read where it is (Browsertrix stores them: zip -0)")]

@@ -537,3 +537,38 @@ def test_a_worker_that_serves_run_after_run_reads_a_replaced_wacz_afresh(tmp_pat
     assert read[0][1] == ".print-only{display:none}"
     assert read[1][1] == ".print-only{color:red}"
     assert read[0][0] == read[1][0] and b"<h1>Story</h1>" in read[1][0]
+
+
+def test_a_served_multi_wacz_file_lists_what_the_file_on_disk_lists(tmp_path, crawl):
+    """A multi-WACZ file where it is served (a Browsertrix download kept in a bucket): the
+    pages of each WACZ file it holds, through their indexes, as on disk; its report, two
+    workers, as on disk's, the crawl's stylesheet hiding the print-only logo."""
+    from tests.test_inputs import write_multi_wacz
+
+    parts = []
+    for number, pages in enumerate((["https://news.example/"],
+                                    ["https://news.example/story", "https://news.example/gone"])):
+        part = tmp_path / f"crawl-{number}.wacz"
+        write_wacz(part, crawl, [pages])
+        index_wacz(part)
+        parts.append(part)
+    multi = tmp_path / "multi.wacz"
+    write_multi_wacz(multi, parts)
+    local = items(str(multi))
+    with served(multi.read_bytes()) as (url, asked, _):
+        remote = items(url)
+        result = subprocess.run([sys.executable, "-m", "a11y_audit", "check", url, "-j", "2",
+                                 "-f", "json", "-o", str(tmp_path / "out"), "--quiet"],
+                                capture_output=True, text=True, timeout=300)
+    assert described(remote, url) == described(local, str(multi))
+    # (each WACZ file holds the whole crawl: each page at two captures, the second named
+    # by its date)
+    assert [i.source.partition("#")[2].partition("@")[0] for i in remote[0]] == [
+        "https://news.example/", "https://news.example/story"] * 2
+    assert result.returncode == 2, result.stderr       # (the 404 page)
+    report = validate(tmp_path / "out" / "a11y-report.json")
+    assert [p["source"] for p in report["pages"]] == sorted(i.source for i in remote[0])
+    for story in (p for p in report["pages"] if "/story" in p["source"]):
+        assert [f["snippet"] for f in story["findings"] if f["rule"] == "image-alt"] == [
+            '<img src="a.jpg">']
+    assert all(ranged for path, ranged in asked if path != "/robots.txt")

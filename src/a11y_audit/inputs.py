@@ -630,7 +630,9 @@ def warc_inputs(path: str, globs: _Globs | None = None) -> Iterator[Input | Sour
     pages crawled) gives the captures of the pages it lists (``pages/*.jsonl``: the seeds and
     the pages found from them), not every HTML document the crawl fetched on the way (the
     frames of ads and embeds); one that lists none, every HTML response. Its WARC files are
-    read where the ZIP stores them (:func:`_records`). Where it holds an index of its records
+    read where the ZIP stores them (:func:`_records`). A multi-WACZ file (the WACZ files of
+    a crawl or collection, stored in one: :func:`_wacz_parts`) gives the pages of each, as
+    one WACZ file of their WARC files and page lists would. Where it holds an index of its records
     (CDXJ, as py-wacz and Browsertrix write), the listing walks the index
     (:func:`_indexed_records`) and reads only the pages, the stylesheets and the records of
     the pages it lists, not the images and video that are most of a crawl's bytes; where
@@ -904,20 +906,23 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
             for record in _quietly(records):
                 yield record, records.get_record_offset()
         return
-    with _wacz(path) as (raw, archive):
-        members = [info for info in archive.infolist() if _warc_member(info)]
+    with _wacz_parts(path) as (parts, errors):
+        yield from errors
+        members = [(part, info) for part in parts for info in part.archive.infolist()
+                   if _warc_member(info)]
         if not members:
             raise SourceError(path, "WACZ file holds no WARC file (archive/*.warc.gz)")
-        for info in members:
-            name = f"{path}#{info.filename}"
+        for part, info in members:
+            name = f"{path}#{part.name}{info.filename}"
             if not _stored(info):
                 yield SourceError(name, "WARC file compressed or encrypted in the WACZ: its "
                                         "records cannot be read where they are (the format "
                                         "stores archive/ files: zip -0)")
                 continue
             try:
-                start = _member_start(raw, info)
-                records = ArchiveIterator(_Stretch(raw, start, info.compress_size),
+                start = part.base + _member_start(part.file, info)
+                records = ArchiveIterator(_Stretch(part.file, start - part.base,
+                                                   info.compress_size),
                                           arc2warc=True, block_size=_SCAN_BLOCK)
                 for record in _quietly(records):
                     yield record, start + records.get_record_offset()
@@ -1023,68 +1028,71 @@ def _wacz_index(path: str) -> _Index | None:
     # (a crawl's index repeats a few types and statuses hundreds of thousands of times)
     shared: dict[str, str] = {}
     try:
-        with _wacz(path) as (raw, archive):
-            found: dict[str, tuple[int, int, int, int]] = {}
-            indexes = []
-            for order, info in enumerate(archive.infolist()):
-                if _warc_member(info):
-                    if not _stored(info):
-                        return None
-                    start = _member_start(raw, info)
-                    found[PurePosixPath(info.filename).name] = (
-                        order, len(ends), start, info.compress_size)
-                    ends.append(start + info.compress_size)
-                elif (info.filename.startswith("indexes/")
-                      and info.filename.lower().endswith(_INDEX_SUFFIXES)):
-                    indexes.append(info)
-            if not found or not indexes:
+        with _wacz_parts(path) as (parts, unread):
+            if unread:
                 return None
-            named = set()
-            # each WARC file's place, by the name the index gives it (a line each)
-            by_name: dict[str, tuple[int, int, int, int]] = {}
-            for info in indexes:
-                with archive.open(info) as handle:
-                    # (read through a buffer: a gzip file's own readline is Python's, a
-                    # million calls for a million lines)
-                    lines: Any = (io.BufferedReader(gzip.GzipFile(fileobj=handle), 1 << 20)
-                                  if info.filename.lower().endswith(".gz") else handle)
-                    while line := lines.readline(_MAX_INDEX_LINE):
-                        if len(line) == _MAX_INDEX_LINE and not line.endswith(b"\n"):
+            for part in parts:
+                found: dict[str, tuple[int, int, int]] = {}
+                indexes = []
+                for info in part.archive.infolist():
+                    if _warc_member(info):
+                        if not _stored(info):
                             return None
-                        line = line.strip()
-                        if not line or line.startswith(b"!"):
-                            continue
-                        fields = orjson.loads(line.split(b" ", 2)[2])
-                        given = str(fields["filename"])
-                        place = by_name.get(given)
-                        if place is None:
-                            name = PurePosixPath(given).name
-                            place = by_name[given] = found[name]
-                            named.add(name)
-                        order, member, start, size = place
-                        offset, length = int(fields["offset"]), int(fields["length"])
-                        url = fields["url"]
-                        if not (offset >= 0 and length > 0 and offset + length <= size
-                                and isinstance(url, str)):
-                            return None
-                        mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
-                        code = (1 if mime in HTML_TYPES else 2 if mime == "text/css"
-                                else _REVISIT_CODE if mime == _REVISIT else 0 if mime else 3)
-                        if code:
-                            status = str(fields.get("status") or "")
-                            digest = (str(fields.get("digest") or "")
-                                      if code in (1, _REVISIT_CODE) else "")
-                            details[len(places)] = (
-                                url, shared.setdefault(mime, mime),
-                                shared.setdefault(status, status)
-                                if len(status) == 3 and status.isdigit() else "", digest)
-                        places.append(order << 48 | offset)
-                        ats.append(start + offset)
-                        members.append(member)
-                        kinds.append(code)
-                        keys.append(_url_key(url))
-            if named != set(found):
-                return None
+                        start = part.base + _member_start(part.file, info)
+                        found[PurePosixPath(info.filename).name] = (
+                            len(ends), start, info.compress_size)
+                        ends.append(start + info.compress_size)
+                    elif (info.filename.startswith("indexes/")
+                          and info.filename.lower().endswith(_INDEX_SUFFIXES)):
+                        indexes.append(info)
+                if not found or not indexes:
+                    return None
+                named = set()
+                # each WARC file's place, by the name the index gives it (a line each)
+                by_name: dict[str, tuple[int, int, int]] = {}
+                for info in indexes:
+                    with part.archive.open(info) as handle:
+                        # (read through a buffer: a gzip file's own readline is Python's, a
+                        # million calls for a million lines)
+                        lines: Any = (io.BufferedReader(gzip.GzipFile(fileobj=handle), 1 << 20)
+                                      if info.filename.lower().endswith(".gz") else handle)
+                        while line := lines.readline(_MAX_INDEX_LINE):
+                            if len(line) == _MAX_INDEX_LINE and not line.endswith(b"\n"):
+                                return None
+                            line = line.strip()
+                            if not line or line.startswith(b"!"):
+                                continue
+                            fields = orjson.loads(line.split(b" ", 2)[2])
+                            given = str(fields["filename"])
+                            place = by_name.get(given)
+                            if place is None:
+                                name = PurePosixPath(given).name
+                                place = by_name[given] = found[name]
+                                named.add(name)
+                            member, start, size = place
+                            offset, length = int(fields["offset"]), int(fields["length"])
+                            url = fields["url"]
+                            if not (offset >= 0 and length > 0 and offset + length <= size
+                                    and isinstance(url, str)):
+                                return None
+                            mime = str(fields.get("mime") or "").split(";")[0].strip().lower()
+                            code = (1 if mime in HTML_TYPES else 2 if mime == "text/css"
+                                    else _REVISIT_CODE if mime == _REVISIT else 0 if mime else 3)
+                            if code:
+                                status = str(fields.get("status") or "")
+                                digest = (str(fields.get("digest") or "")
+                                          if code in (1, _REVISIT_CODE) else "")
+                                details[len(places)] = (
+                                    url, shared.setdefault(mime, mime),
+                                    shared.setdefault(status, status)
+                                    if len(status) == 3 and status.isdigit() else "", digest)
+                            places.append(member << 48 | offset)
+                            ats.append(start + offset)
+                            members.append(member)
+                            kinds.append(code)
+                            keys.append(_url_key(url))
+                if named != set(found):
+                    return None
     except fetching.FetchError:
         raise               # (a served file's part that could not be had)
     except Exception:   # (a broken ZIP, a line not read: the pass over every record says)
@@ -1233,6 +1241,58 @@ def _wacz(path: str) -> Iterator[tuple[BinaryIO, zipfile.ZipFile]]:
             yield raw, archive
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A WACZ file's content: the file itself, or one of the WACZ files a multi-WACZ file
+    holds. ``archive``: it read as a ZIP (its members' offsets within ``file``); ``base``:
+    where ``file`` starts in the file opened (offsets said to the listing and the workers
+    are the opened file's); ``name``: ``inner.wacz#`` for an inner WACZ file ("" for the
+    file itself), before its members' names in errors."""
+    file: Any           # (a binary file: the one opened, or a _Stretch of it)
+    archive: zipfile.ZipFile
+    base: int
+    name: str
+
+
+@contextlib.contextmanager
+def _wacz_parts(path: str) -> Iterator[tuple[list[_Part], list[SourceError]]]:
+    """A WACZ file's parts (:class:`_Part`), and an error for each inner WACZ file that
+    cannot be read where it is. A multi-WACZ file (Browsertrix's download of a crawl or a
+    collection that is more than one WACZ file: ``"profile": "multi-wacz-package"``) holds
+    WACZ files, stored as they are, and no WARC file of its own: each is a stretch of it,
+    read as a WACZ file where it is (its records' offsets the outer file's), as ReplayWeb.page
+    reads one. Known by what it holds, not its profile, as replay tools do. Raises
+    SourceError."""
+    with _wacz(path) as (raw, archive):
+        infos = archive.infolist()
+        inner = [info for info in infos if info.filename.lower().endswith(WACZ_SUFFIXES)
+                 and "/" not in info.filename.rstrip("/")]
+        if not inner or any(_warc_member(info) for info in infos):
+            yield [_Part(raw, archive, 0, "")], []
+            return
+        parts, errors = [], []
+        with contextlib.ExitStack() as stack:
+            for info in inner:
+                name = f"{info.filename}#"
+                if not _stored(info):
+                    errors.append(SourceError(f"{path}#{info.filename}", (
+                        "WACZ file compressed or encrypted in the multi-WACZ file: it cannot "
+                        "be read where it is (Browsertrix stores them: zip -0)")))
+                    continue
+                try:
+                    start = _member_start(raw, info)
+                    window = _Stretch(raw, start, info.compress_size)
+                    parts.append(_Part(window, stack.enter_context(zipfile.ZipFile(window)),
+                                       start, name))
+                except SourceError:
+                    raise       # (a served file's part that could not be fetched)
+                except Exception as exc:    # (zipfile's many, OSError included)
+                    errors.append(SourceError(f"{path}#{info.filename}", (
+                        f"broken WACZ file in the multi-WACZ file (not a ZIP archive: "
+                        f"{type(exc).__name__})")))
+            yield parts, errors
+
+
 @contextlib.contextmanager
 def _archive_file(location: str) -> Iterator[BinaryIO]:
     """A web archive opened for reading: a regular file, or a WACZ file where it is served
@@ -1361,11 +1421,26 @@ class _Stretch(io.RawIOBase):
     def __init__(self, handle: Any, start: int, size: int) -> None:   # (a binary file)
         super().__init__()
         self._handle = handle
+        self._start = start
         self._at = start
         self._end = start + size
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._at - self._start
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = (self._start if whence == io.SEEK_SET else self._at if whence == io.SEEK_CUR
+                else self._end)
+        if base + offset < self._start:
+            raise OSError("negative seek position")
+        self._at = base + offset
+        return self._at - self._start
 
     def readinto(self, buffer: Any) -> int:
         left = self._end - self._at
@@ -1468,8 +1543,9 @@ def _listed_pages(path: str) -> tuple[_ListedPages | None, list[SourceError]]:
     urls: list[str] = []
     errors: list[SourceError] = []
     try:
-        with _wacz(path) as (_, archive):
-            for info in archive.infolist():
+        with _wacz_parts(path) as (parts, _):
+            for part, info in ((p, i) for p in parts for i in p.archive.infolist()):
+                archive = part.archive
                 if not (info.filename.startswith("pages/")
                         and info.filename.lower().endswith(".jsonl")):
                     continue
@@ -1482,7 +1558,7 @@ def _listed_pages(path: str) -> tuple[_ListedPages | None, list[SourceError]]:
                                     not rest.endswith(b"\n")):
                                 pass
                             errors.append(SourceError(
-                                f"{path}#{info.filename}:{number}",
+                                f"{path}#{part.name}{info.filename}:{number}",
                                 f"line longer than {_MAX_LIST_LINE:,} bytes: not read"))
                             continue
                         try:
