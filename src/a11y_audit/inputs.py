@@ -795,8 +795,8 @@ def _listing(path: str, globs: _Globs | None, listed: _ListedPages | None,
                 offset, capture = held
             else:
                 _note_stylesheet(sheets, uri, served, offset)
-                status, ctype, headers = served
-                html = status == "200" and ctype.split(";")[0].strip().lower() in HTML_TYPES
+                status, _, headers = served
+                html = _serves(served, HTML_TYPES)
                 if html and listed is not None:
                     digest = _digest(record.rec_headers.get_header("WARC-Payload-Digest"))
                     if digest:
@@ -920,9 +920,9 @@ def _records(path: str) -> Iterator[tuple[Any, int] | SourceError]:
                                         "stores archive/ files: zip -0)")
                 continue
             try:
-                start = part.base + _member_start(part.file, info)
-                records = ArchiveIterator(_Stretch(part.file, start - part.base,
-                                                   info.compress_size),
+                within = _member_start(part.file, info)
+                start = part.base + within
+                records = ArchiveIterator(_Stretch(part.file, within, info.compress_size),
                                           arc2warc=True, block_size=_SCAN_BLOCK)
                 for record in _quietly(records):
                     yield record, start + records.get_record_offset()
@@ -1634,10 +1634,8 @@ def warc_stylesheet(path: str, url: str, max_bytes: int) -> str | None:
         with _archive_file(path) as handle:
             handle.seek(offset)
             record = next(_quietly(ArchiveIterator(handle, arc2warc=True)))
-            served = _served(record, url)
-            if (record.rec_headers.get_header("WARC-Target-URI") != url or served is None
-                    or served[0] != "200"
-                    or served[1].split(";")[0].strip().lower() != "text/css"):
+            if (record.rec_headers.get_header("WARC-Target-URI") != url
+                    or not _serves(_served(record, url), _CSS_TYPES)):
                 return None     # (the file changed since its stylesheets were found, or its
                                 # index said what its record does not)
             data = _record_content(record, max_bytes, url)
@@ -1708,9 +1706,18 @@ def _note_stylesheet(found: dict[str, int], uri: str, served: tuple[str | None, 
                      offset: int) -> None:
     """Note the record at ``offset`` (its URL, and what :func:`_served` says it serves) in
     ``found`` if it is a stylesheet, unless an earlier capture of its URL is."""
-    if (served[0] == "200" and uri
-            and served[1].split(";")[0].strip().lower() == "text/css"):
+    if uri and _serves(served, _CSS_TYPES):
         found.setdefault(uri, offset)
+
+
+def _serves(served: tuple[str | None, str, Any] | None, types: tuple[str, ...]) -> bool:
+    """Whether a record (what :func:`_served` says of it) serves one of ``types`` with
+    status 200: a page (HTML_TYPES), a stylesheet (_CSS_TYPES)."""
+    return (served is not None and served[0] == "200"
+            and served[1].split(";")[0].strip().lower() in types)
+
+
+_CSS_TYPES = ("text/css",)
 
 
 def _sheets_key(path: str) -> tuple[str, int, int] | None:
@@ -1809,9 +1816,7 @@ def _check_page_record(record: Any, source: str, url: str | None) -> None:
     if cut is not None:
         raise _cut_short(source, cut)
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    served = _served(record, uri)
-    if (served is None or served[0] != "200" or (url is not None and uri != url)
-            or served[1].split(";")[0].strip().lower() not in HTML_TYPES):
+    if (url is not None and uri != url) or not _serves(_served(record, uri), HTML_TYPES):
         raise SourceError(source, "the archive's index does not match its records (where it "
                                   "places this page is no HTML capture of it): not audited")
 
